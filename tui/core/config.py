@@ -38,7 +38,9 @@ class ConfigError(Exception):
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
-        lines = [f"{path}:{p.line}: {p.message}" if p.line else f"{path}: {p.message}" for p in problems]
+        lines = [
+            f"{path}:{p.line}: {p.message}" if p.line else f"{path}: {p.message}" for p in problems
+        ]
         super().__init__(
             "the config file has problems (it was not changed):\n  " + "\n  ".join(lines)
         )
@@ -75,7 +77,9 @@ def _is_positive_int(value: Any) -> str | None:
 
 
 def _is_int(value: Any) -> str | None:
-    return None if isinstance(value, int) and not isinstance(value, bool) else "must be a whole number"
+    return (
+        None if isinstance(value, int) and not isinstance(value, bool) else "must be a whole number"
+    )
 
 
 def _in_range(low: float, high: float) -> Check:
@@ -155,7 +159,7 @@ SECTION_KEYS: dict[str, dict[str, tuple[Check, str]]] = {
     },
     "ui": {
         "theme": (_is_str, "the theme's name"),
-        "keymap": (_table_of_str, "binding id -> keys, e.g. run = \"ctrl+r\""),
+        "keymap": (_table_of_str, 'binding id -> keys, e.g. run = "ctrl+r"'),
         "refresh_s": (_is_positive_number, "seconds between health checks of the backends"),
     },
 }
@@ -235,9 +239,7 @@ class UnknownBackendError(ValueError):
     def __init__(self, name: str, available: tuple[str, ...]) -> None:
         self.name = name
         self.available = available
-        super().__init__(
-            f"unknown backend {name!r}; available: {', '.join(available) or 'none'}"
-        )
+        super().__init__(f"unknown backend {name!r}; available: {', '.join(available) or 'none'}")
 
 
 def is_apple_silicon() -> bool:
@@ -272,7 +274,8 @@ def read_document(path: Path) -> TOMLDocument:
     try:
         return tomlkit.parse(text)
     except tomlkit.exceptions.ParseError as error:
-        raise ConfigError(path, [Problem(f"not valid TOML: {_parse_message(error)}", error.line)])
+        problem = Problem(f"not valid TOML: {_parse_message(error)}", error.line)
+        raise ConfigError(path, [problem]) from None
 
 
 def _read_text(path: Path) -> str:
@@ -314,7 +317,9 @@ def validate(data: Mapping[str, Any], text: str = "") -> list[Problem]:
             )
             continue
         if not isinstance(value, Mapping):
-            problems.append(Problem(f"{section} must be a table ([{section}])", _find_line(text, (), section)))
+            problems.append(
+                Problem(f"{section} must be a table ([{section}])", _find_line(text, (), section))
+            )
             continue
         if section == "backends":
             problems += _validate_backends(value, text)
@@ -328,8 +333,12 @@ def _validate_backends(backends: Mapping[str, Any], text: str) -> list[Problem]:
     for name, table in backends.items():
         where = ("backends", name)
         if not isinstance(table, Mapping):
-            problems.append(Problem(f"backends.{name} must be a table ([backends.{name}])",
-                                    _find_line(text, ("backends",), name)))
+            problems.append(
+                Problem(
+                    f"backends.{name} must be a table ([backends.{name}])",
+                    _find_line(text, ("backends",), name),
+                )
+            )
             continue
         problems += _validate_table(table, BACKEND_KEYS, where, text)
         if "kind" not in table and name not in KIND_BY_NAME:
@@ -343,14 +352,20 @@ def _validate_backends(backends: Mapping[str, Any], text: str) -> list[Problem]:
     return problems
 
 
-def _validate_table(table: Mapping[str, Any], keys: Mapping[str, tuple[Check, str]],
-                    where: tuple[str, ...], text: str) -> list[Problem]:
+def _validate_table(
+    table: Mapping[str, Any],
+    keys: Mapping[str, tuple[Check, str]],
+    where: tuple[str, ...],
+    text: str,
+) -> list[Problem]:
     problems: list[Problem] = []
     dotted = ".".join(where)
     for key, value in table.items():
         line = _find_line(text, where, key)
         if key not in keys:
-            problems.append(Problem(f"unknown key {dotted}.{key}; known keys: {', '.join(keys)}", line))
+            problems.append(
+                Problem(f"unknown key {dotted}.{key}; known keys: {', '.join(keys)}", line)
+            )
             continue
         check, _ = keys[key]
         complaint = check(value)
@@ -526,7 +541,7 @@ def set_values(path: Path, table_key: str, values: Mapping[str, Any]) -> None:
 
 def parse_value(raw: str) -> Any:
     try:
-        return tomlkit.parse(f"v = {raw}")["v"].unwrap()  # type: ignore[union-attr]
+        return tomlkit.parse(f"v = {raw}")["v"].unwrap()
     except tomlkit.exceptions.ParseError:
         return raw
 
@@ -541,8 +556,13 @@ def write_document(path: Path, document: TOMLDocument) -> None:
 def show(config: Config) -> str:
     """The effective configuration, as TOML, with where each backend's model comes from."""
     document = tomlkit.document()
-    document.add(tomlkit.comment(f"effective configuration (file: {config.path}"
-                                 + ("" if config.file_exists else ", not created yet") + ")"))
+    document.add(
+        tomlkit.comment(
+            f"effective configuration (file: {config.path}"
+            + ("" if config.file_exists else ", not created yet")
+            + ")"
+        )
+    )
     backends = tomlkit.table(is_super_table=True)
     for name, backend in config.backends.items():
         table = tomlkit.table()

@@ -45,6 +45,8 @@ BUNDLED_FILENAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 class ResolvedModel:
     path: Path
     reason: str
+    # What the person could do for a better model, when the choice was a fallback.
+    hint: str = ""
 
     @property
     def name(self) -> str:
@@ -64,10 +66,7 @@ def hub_endpoint() -> str:
 
 def manual_download_command(hub_file: HubFile, directory: Path | None = None) -> str:
     directory = directory or paths.models_dir()
-    return (
-        f"mkdir -p {directory} && curl -L -o {directory / hub_file.filename} "
-        f'"{hub_file.url}"'
-    )
+    return f'mkdir -p {directory} && curl -L -o {directory / hub_file.filename} "{hub_file.url}"'
 
 
 def bundled_model_path() -> Path | None:
@@ -144,8 +143,10 @@ def resolve_gguf(
     if bundled:
         return ResolvedModel(
             bundled,
-            "the bundled fallback (SmolLM2-135M, small and weak); for better commands: "
-            + f"`caro models pull qwen2.5-coder-1.5b` or {manual_download_command(RECOMMENDED)}",
+            "the bundled fallback SmolLM2-135M (no other model found)",
+            hint="for better commands get the recommended model: "
+            "`caro models pull qwen2.5-coder-1.5b`, or by hand: "
+            + manual_download_command(RECOMMENDED),
         )
     raise ModelNotFoundError(
         "no GGUF model found: none given, none in the models cache, the Hub unreachable, "
@@ -168,7 +169,12 @@ def _resolve_requested(requested: str, source: str) -> ResolvedModel:
     if len(matches) == 1:
         return ResolvedModel(matches[0], f"{why}, matched in the models cache")
     bundled = bundled_model_path()
-    if bundled and requested.lower() in {"smollm2", "smollm2-135m", "bundled", bundled.name.lower()}:
+    if bundled and requested.lower() in {
+        "smollm2",
+        "smollm2-135m",
+        "bundled",
+        bundled.name.lower(),
+    }:
         return ResolvedModel(bundled, f"{why}: the bundled SmolLM2-135M")
     hint = (
         f"several files match: {', '.join(p.name for p in matches)}"

@@ -1,10 +1,10 @@
 """The one protocol every inference backend speaks, and the values that cross it.
 
 A backend is probed (`probe`), asked for its models (`list_models`) and asked to stream a
-generation (`stream`). Streams yield `TextDelta`/`ReasoningDelta`/`Notice` events and end with
-exactly one `Finished`; failures are raised as `BackendError`, which always carries a fix the
-person can act on. Closing the async iterator (or cancelling the task consuming it) cancels the
-generation.
+generation (`stream`). Streams yield at most one `Started`, then `TextDelta`/`ReasoningDelta`/
+`Notice` events, and end with exactly one `Finished` (unless the consumer closes them early).
+Failures are raised as `BackendError`, which always carries a fix the person can act on.
+Closing the async iterator (or cancelling the task consuming it) cancels the generation.
 """
 
 from __future__ import annotations
@@ -105,7 +105,9 @@ class SamplerSettings:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            name: getattr(self, name) for name in SAMPLER_FIELDS if getattr(self, name) not in (None, ())
+            name: getattr(self, name)
+            for name in SAMPLER_FIELDS
+            if getattr(self, name) not in (None, ())
         }
 
 
@@ -138,6 +140,8 @@ class Timings:
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     cached_prompt_tokens: int | None = None
+    # Seconds spent loading the model for this request (None when it was already loaded).
+    load_s: float | None = None
 
     @property
     def tokens_per_s(self) -> float | None:
@@ -157,11 +161,22 @@ class Timings:
             "prompt_tokens": self.prompt_tokens,
             "completion_tokens": self.completion_tokens,
             "cached_prompt_tokens": self.cached_prompt_tokens,
+            "load_s": _round(self.load_s),
         }
 
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
+
+
+@dataclass(frozen=True)
+class Started:
+    """Sent once when the engine starts answering: what it knows before the first token."""
+
+    model: str = ""
+    prompt_tokens: int | None = None
+    cached_prompt_tokens: int | None = None
+    load_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -191,7 +206,7 @@ class Finished:
     model: str = ""
 
 
-StreamEvent = TextDelta | ReasoningDelta | Notice | Finished
+StreamEvent = Started | TextDelta | ReasoningDelta | Notice | Finished
 
 
 class ErrorKind(enum.StrEnum):
@@ -210,8 +225,9 @@ class ErrorKind(enum.StrEnum):
 class BackendError(Exception):
     """A failure the person can act on: what happened, and how to fix it."""
 
-    def __init__(self, message: str, *, fix: str = "", kind: ErrorKind = ErrorKind.SERVER,
-                 backend: str = "") -> None:
+    def __init__(
+        self, message: str, *, fix: str = "", kind: ErrorKind = ErrorKind.SERVER, backend: str = ""
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.fix = fix

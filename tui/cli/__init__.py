@@ -1,0 +1,45 @@
+"""caro's command line: one-shot requests, subcommands, and the workbench when nothing is asked.
+
+One-shot mode never imports Textual: the workbench is imported only when it opens.
+Exit codes: 0 ok, 1 error, 2 bad usage, 3 no backend available, 4 no usable command.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_NO_BACKEND = 3
+EXIT_NO_COMMAND = 4
+
+# Subcommand -> "module:function"; each function takes the remaining argv and returns a code.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "backends": ("tui.cli.backends:main", "list backends, their health and models; add one"),
+    "config": ("tui.cli.config:main", "config path | show | set KEY VALUE"),
+}
+
+
+def _resolve(target: str) -> Callable[[list[str]], int]:
+    module_name, _, function = target.partition(":")
+    module = importlib.import_module(module_name)
+    entry: Callable[[list[str]], int] = getattr(module, function)
+    return entry
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            return _resolve(SUBCOMMANDS[args[0]][0])(args[1:])
+        from tui.cli.oneshot import main as oneshot_main
+
+        return oneshot_main(args)
+    except KeyboardInterrupt:
+        print("caro: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

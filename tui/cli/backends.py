@@ -1,0 +1,169 @@
+"""`caro backends`: every configured backend with its health, latency and models.
+
+`caro backends add NAME URL --kind K` writes a served backend into the config file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from tui.cli.common import CliError, Parser, fail, load_config, notice
+from tui.core import config as config_module
+from tui.core.backends.base import Health, HealthStatus, ModelInfo
+from tui.core.backends.registry import Registry
+from tui.core.config import Config, ConfigError
+
+
+@dataclass(frozen=True)
+class BackendReport:
+    name: str
+    kind: str
+    enabled: bool
+    url: str | None
+    health: Health
+    models: list[ModelInfo]
+    models_error: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "enabled": self.enabled,
+            "url": self.url,
+            "status": str(self.health.status),
+            "latency_s": None if self.health.latency_s is None else round(self.health.latency_s, 4),
+            "version": self.health.version,
+            "detail": self.health.detail,
+            "fix": self.health.fix,
+            "models": [_model_dict(m) for m in self.models],
+            "models_error": self.models_error or None,
+        }
+
+
+def _model_dict(model: ModelInfo) -> dict[str, Any]:
+    return {
+        "id": model.id,
+        "family": model.family or None,
+        "capabilities": sorted(str(c) for c in model.capabilities),
+        "context_length": model.context_length,
+        "size_bytes": model.size_bytes,
+        "quantization": model.quantization or None,
+        "source": model.source or None,
+        "loaded": model.loaded,
+    }
+
+
+async def gather_reports(config: Config, timeout_s: float | None = None) -> list[BackendReport]:
+    registry = Registry(config)
+    try:
+        healths = await registry.probe_all(timeout_s=timeout_s)
+        return list(
+            await asyncio.gather(
+                *(_report(registry, name, health, timeout_s) for name, health in healths.items())
+            )
+        )
+    finally:
+        await registry.aclose()
+
+
+async def _report(
+    registry: Registry, name: str, health: Health, timeout_s: float | None
+) -> BackendReport:
+    backend_config = registry.config.backend(name)
+    models: list[ModelInfo] = []
+    models_error = ""
+    if health.usable:
+        try:
+            backend = registry.get(name)
+            models = await asyncio.wait_for(
+                backend.list_models(), timeout_s or backend_config.timeout
+            )
+        except Exception as error:  # noqa: BLE001 - reported in the table, not raised
+            models_error = str(error) or type(error).__name__
+    return BackendReport(
+        name,
+        backend_config.kind,
+        backend_config.enabled,
+        backend_config.url,
+        health,
+        models,
+        models_error,
+    )
+
+
+def render_table(reports: list[BackendReport]) -> str:
+    rows = [("BACKEND", "KIND", "STATUS", "LATENCY", "VERSION", "MODELS")]
+    notes: list[str] = []
+    for report in reports:
+        health = report.health
+        latency = "-" if health.latency_s is None else f"{health.latency_s * 1000:.0f} ms"
+        models = ", ".join(m.id for m in report.models[:4]) or "-"
+        if len(report.models) > 4:
+            models += f" (+{len(report.models) - 4})"
+        rows.append(
+            (report.name, report.kind, str(health.status), latency, health.version or "-", models)
+        )
+        if health.status is not HealthStatus.UP and (health.detail or health.fix):
+            fix = f"\n    fix: {health.fix}" if health.fix else ""
+            notes.append(f"  {report.name}: {health.detail}{fix}")
+        elif health.detail:
+            notes.append(f"  {report.name}: {health.detail}")
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    return "\n".join([*lines, "", *notes] if notes else lines)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["add"]:
+        return _add(argv[1:])
+    parser = Parser(prog="caro backends", description="Probe every configured backend.")
+    parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    parser.add_argument("--timeout", type=float, help="seconds per probe (default: each backend's)")
+    args = parser.parse_args(argv)
+    try:
+        config = load_config()
+    except CliError as error:
+        return fail(error)
+    reports = asyncio.run(gather_reports(config, args.timeout))
+    if args.json:
+        print(json.dumps([r.as_dict() for r in reports], indent=2))
+    else:
+        print(render_table(reports))
+    return 0
+
+
+def _add(argv: list[str]) -> int:
+    parser = Parser(
+        prog="caro backends add",
+        description="Add a served backend to the config file (comments are kept).",
+    )
+    parser.add_argument("name")
+    parser.add_argument("url")
+    parser.add_argument("--kind", choices=("ollama", "vllm", "openai"), default="openai")
+    parser.add_argument("--model")
+    parser.add_argument("--timeout", type=float)
+    parser.add_argument("--api-key-env", help="environment variable that holds the API key")
+    args = parser.parse_args(argv)
+    values: dict[str, Any] = {"enabled": True, "kind": args.kind, "url": args.url}
+    for key, value in (
+        ("model", args.model),
+        ("timeout", args.timeout),
+        ("api_key_env", args.api_key_env),
+    ):
+        if value is not None:
+            values[key] = value
+    try:
+        path = load_config().path
+        config_module.set_values(path, f"backends.{args.name}", values)
+    except CliError as error:
+        return fail(error)
+    except ConfigError as error:
+        return fail(CliError(str(error), 1))
+    notice(f"added backend {args.name} ({args.kind}, {args.url}) to {path}")
+    return 0

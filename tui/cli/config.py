@@ -1,0 +1,38 @@
+"""`caro config path | show | set KEY VALUE`."""
+
+from __future__ import annotations
+
+from tui.cli.common import CliError, Parser, fail, load_config, notice
+from tui.core import config as config_module
+from tui.core import paths
+from tui.core.config import ConfigError
+
+
+def main(argv: list[str]) -> int:
+    parser = Parser(
+        prog="caro config",
+        description="Where the config lives, what is in effect, "
+        "and changing one key (the file's comments are kept).",
+    )
+    actions = parser.add_subparsers(dest="action", required=True)
+    actions.add_parser("path", help="print the config file's path")
+    actions.add_parser("show", help="print the effective configuration")
+    setter = actions.add_parser("set", help="set KEY (e.g. backends.ollama.timeout) to VALUE")
+    setter.add_argument("key")
+    setter.add_argument("value")
+    args = parser.parse_args(argv)
+    if args.action == "path":
+        print(paths.config_file())
+        return 0
+    try:
+        if args.action == "show":
+            print(config_module.show(load_config()), end="")
+            return 0
+        path = paths.config_file()
+        value = config_module.set_value(path, args.key, args.value)
+    except CliError as error:
+        return fail(error)
+    except ConfigError as error:
+        return fail(CliError(str(error), 1, "nothing was written"))
+    notice(f"set {args.key} = {value!r} in {path}")
+    return 0

@@ -1,0 +1,428 @@
+"""The embedded llama.cpp engine (llama-cpp-python): GGUF models in-process, no server.
+
+The model loads once and stays loaded, so llama.cpp reuses the KV cache of the longest common
+token prefix between requests (the system prompt and examples) by itself. A Llama object is not
+thread-safe: one lock per loaded model serialises generations.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import logging
+import os
+import re
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.core import models
+from tui.core.backends.base import (
+    BackendError,
+    ErrorKind,
+    Finished,
+    FinishReason,
+    GenerationRequest,
+    Health,
+    HealthStatus,
+    Message,
+    ModelInfo,
+    Notice,
+    SamplerSettings,
+    Started,
+    StreamEvent,
+    TextDelta,
+    Timings,
+)
+from tui.core.backends.threaded import Emit, stream_from_thread
+from tui.core.config import BackendConfig
+
+DEFAULT_N_CTX = 2048
+DEFAULT_MAX_TOKENS = 256
+
+
+@dataclass
+class LoadedModel:
+    """A Llama object with what is needed to prompt it, and the lock that guards it."""
+
+    llm: Any
+    path: Path
+    reason: str
+    render: Callable[[list[dict[str, str]]], tuple[str, list[str]]]
+    lock: threading.Lock
+    load_s: float
+
+
+class _NoRedirect:
+    """Stands in for llama-cpp-python's `suppress_stdout_stderr`.
+
+    With verbose=False that helper dup2()s the process's stdout and stderr to /dev/null while a
+    model loads. Those descriptors belong to the whole process: whatever another thread writes
+    meanwhile (the TUI's frames, the CLI's notices) is lost. caro silences llama.cpp through its
+    log callback instead, so the redirection is not needed.
+    """
+
+    def __init__(self, disable: bool = True) -> None:
+        self.disable = disable
+
+    def __enter__(self) -> _NoRedirect:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+
+_quieted = False
+_log_callback: Any = None
+log = logging.getLogger("caro.llamacpp")
+
+
+def import_quiet_llama_cpp() -> Any:
+    """Imports llama_cpp with its logs routed to Python logging and no fd redirection."""
+    global _quieted, _log_callback
+    import llama_cpp
+
+    if not _quieted:
+        import llama_cpp._internals
+        import llama_cpp.llama
+
+        for module in (llama_cpp.llama, llama_cpp._internals):
+            setattr(module, "suppress_stdout_stderr", _NoRedirect)  # noqa: B010 - see _NoRedirect
+
+        @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
+        def to_logging(level: int, text: bytes, _user_data: Any) -> None:
+            log.debug("%s", text.decode("utf-8", errors="replace").rstrip())
+
+        _log_callback = to_logging  # keep a reference: C holds only a pointer
+        llama_cpp.llama_log_set(_log_callback, ctypes.c_void_p(0))
+        _quieted = True
+    return llama_cpp
+
+
+def _chatml(messages: list[dict[str, str]]) -> tuple[str, list[str]]:
+    """The fallback template for GGUF files that carry none."""
+    parts = [f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages]
+    return "".join(parts) + "<|im_start|>assistant\n", ["<|im_end|>"]
+
+
+def _template_renderer(llm: Any) -> Callable[[list[dict[str, str]]], tuple[str, list[str]]]:
+    template = llm.metadata.get("tokenizer.chat_template")
+    if not template:
+        return _chatml
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    eos_id, bos_id = llm.token_eos(), llm.token_bos()
+    formatter = Jinja2ChatFormatter(
+        template=template,
+        eos_token=llm._model.token_get_text(eos_id) if eos_id != -1 else "",
+        bos_token=llm._model.token_get_text(bos_id) if bos_id != -1 else "",
+        stop_token_ids=[eos_id],
+    )
+
+    def render(messages: list[dict[str, str]]) -> tuple[str, list[str]]:
+        result = formatter(messages=messages)  # type: ignore[arg-type]
+        stop = result.stop if isinstance(result.stop, list) else [result.stop or ""]
+        return result.prompt, [s for s in stop if s]
+
+    return render
+
+
+def sampler_kwargs(sampler: SamplerSettings) -> dict[str, Any]:
+    """caro's sampler settings in llama-cpp-python's words (unset ones keep its defaults)."""
+    kwargs: dict[str, Any] = {"max_tokens": sampler.max_tokens or DEFAULT_MAX_TOKENS}
+    for ours, theirs in (
+        ("temperature", "temperature"),
+        ("top_p", "top_p"),
+        ("top_k", "top_k"),
+        ("min_p", "min_p"),
+        ("repeat_penalty", "repeat_penalty"),
+        ("seed", "seed"),
+    ):
+        value = getattr(sampler, ours)
+        if value is not None:
+            kwargs[theirs] = value
+    return kwargs
+
+
+def common_prefix_length(left: list[int], right: list[int]) -> int:
+    length = 0
+    for a, b in zip(left, right, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
+
+
+_QUANT = re.compile(r"(?i)(?:^|[._-])((?:i?q\d(?:_[a-z0-9]+)*)|f16|bf16|f32)(?=\.gguf$|[._-])")
+
+
+def gguf_model_info(path: Path, source: str, *, loaded: bool = False) -> ModelInfo:
+    match = _QUANT.search(path.name)
+    return ModelInfo(
+        id=path.name,
+        name=path.stem,
+        provider="local file",
+        size_bytes=path.stat().st_size if path.exists() else None,
+        quantization=match.group(1).upper() if match else "",
+        source=source,
+        path=str(path),
+        loaded=loaded,
+    )
+
+
+class LlamaCppBackend:
+    kind = "llamacpp"
+    supports_prefix = True
+
+    def __init__(self, config: BackendConfig) -> None:
+        self.name = config.name
+        self.config = config
+        self._loaded: LoadedModel | None = None
+        self._load_lock = threading.Lock()
+
+    # -- model -----------------------------------------------------------------------------
+
+    def resolve(
+        self, *, allow_download: bool, notify: Callable[[str], None]
+    ) -> models.ResolvedModel:
+        try:
+            return models.resolve_gguf(
+                self.config.model,
+                self.config.model_source,
+                allow_download=allow_download,
+                notify=notify,
+            )
+        except models.ModelNotFoundError as error:
+            raise BackendError(
+                error.message, fix=error.fix, kind=ErrorKind.MODEL_MISSING, backend=self.name
+            ) from None
+
+    def load(self, notify: Callable[[str], None] = lambda _: None) -> LoadedModel:
+        """Loads the model once (thread-safe); later calls return the loaded one."""
+        with self._load_lock:
+            if self._loaded is not None:
+                return self._loaded
+            resolved = self.resolve(allow_download=True, notify=notify)
+            notify(f"model {resolved.name}: {resolved.reason}")
+            if resolved.hint:
+                notify(resolved.hint)
+            self._loaded = self._load_file(resolved)
+            return self._loaded
+
+    def _load_file(self, resolved: models.ResolvedModel) -> LoadedModel:
+        try:
+            llama_cpp = import_quiet_llama_cpp()
+        except ImportError as error:
+            raise BackendError(
+                f"llama-cpp-python is not installed ({error})",
+                fix="run `make setup` (it builds llama-cpp-python with portable CPU flags)",
+                kind=ErrorKind.UNAVAILABLE,
+                backend=self.name,
+            ) from None
+        threads = self.config.threads or os.cpu_count() or 1
+        started = time.perf_counter()
+        try:
+            llm = llama_cpp.Llama(
+                model_path=str(resolved.path),
+                n_ctx=self.config.n_ctx or DEFAULT_N_CTX,
+                n_threads=threads,
+                n_threads_batch=threads,
+                n_gpu_layers=-1 if self.config.gpu else 0,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError) as error:
+            raise BackendError(
+                f"could not load {resolved.path}: {error}",
+                fix="check that the file is a complete GGUF model (re-download it if in doubt)",
+                kind=ErrorKind.MODEL_MISSING,
+                backend=self.name,
+            ) from None
+        return LoadedModel(
+            llm=llm,
+            path=resolved.path,
+            reason=resolved.reason,
+            render=_template_renderer(llm),
+            lock=threading.Lock(),
+            load_s=time.perf_counter() - started,
+        )
+
+    @property
+    def loaded(self) -> LoadedModel | None:
+        return self._loaded
+
+    # -- protocol --------------------------------------------------------------------------
+
+    async def probe(self) -> Health:
+        started = time.perf_counter()
+        try:
+            version = await asyncio.to_thread(_llama_cpp_version)
+        except ImportError as error:
+            return Health(
+                HealthStatus.DOWN,
+                detail=f"llama-cpp-python is not installed ({error})",
+                fix="run `make setup`",
+            )
+        loaded = self._loaded
+        if loaded is not None:
+            return Health(
+                HealthStatus.UP,
+                latency_s=time.perf_counter() - started,
+                version=f"llama-cpp-python {version}",
+                detail=f"{loaded.path.name} loaded ({loaded.reason})",
+                loaded_models=(loaded.path.name,),
+            )
+        try:
+            resolved = await asyncio.to_thread(
+                self.resolve, allow_download=False, notify=lambda _: None
+            )
+        except BackendError as error:
+            return Health(
+                HealthStatus.DOWN,
+                detail=error.message,
+                fix=error.fix,
+                version=f"llama-cpp-python {version}",
+            )
+        return Health(
+            HealthStatus.UP,
+            latency_s=time.perf_counter() - started,
+            version=f"llama-cpp-python {version}",
+            detail=f"{resolved.name} ({resolved.reason}; loads on first use)",
+        )
+
+    async def list_models(self) -> list[ModelInfo]:
+        return await asyncio.to_thread(self._local_models)
+
+    def _local_models(self) -> list[ModelInfo]:
+        loaded_path = self._loaded.path if self._loaded else None
+        found: dict[Path, ModelInfo] = {}
+        for path in models.cached_models():
+            found[path] = gguf_model_info(path, "models cache", loaded=path == loaded_path)
+        bundled = models.bundled_model_path()
+        if bundled:
+            found[bundled] = gguf_model_info(bundled, "bundled", loaded=bundled == loaded_path)
+        if loaded_path and loaded_path not in found:
+            found[loaded_path] = gguf_model_info(loaded_path, "configured", loaded=True)
+        return list(found.values())
+
+    def stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
+        return stream_from_thread(lambda emit, cancel: self._generate(request, emit, cancel))
+
+    def describe(self) -> Mapping[str, object]:
+        loaded = self._loaded
+        return {
+            "engine": "llama.cpp (in-process)",
+            "model": loaded.path.name if loaded else self.config.model or "(resolved on first use)",
+            "why": loaded.reason if loaded else self.config.model_source,
+        }
+
+    async def aclose(self) -> None:
+        with self._load_lock:
+            loaded, self._loaded = self._loaded, None
+        if loaded is not None:
+            with loaded.lock:
+                loaded.llm.close()
+
+    # -- generation (runs in a worker thread) ------------------------------------------------
+
+    def _generate(self, request: GenerationRequest, emit: Emit, cancel: threading.Event) -> None:
+        loaded_before = self._loaded is not None
+        loaded = self.load(notify=lambda text: emit(Notice(text)))
+        load_s = None if loaded_before else loaded.load_s
+        prompt_text, template_stops = loaded.render([_as_dict(m) for m in request.messages])
+        prompt_text += request.response_prefix
+        with loaded.lock:
+            self._generate_locked(
+                loaded, prompt_text, template_stops, request, emit, cancel, load_s
+            )
+
+    def _generate_locked(
+        self,
+        loaded: LoadedModel,
+        prompt_text: str,
+        template_stops: list[str],
+        request: GenerationRequest,
+        emit: Emit,
+        cancel: threading.Event,
+        load_s: float | None,
+    ) -> None:
+        llm = loaded.llm
+        tokens = llm.tokenize(prompt_text.encode("utf-8"), add_bos=False, special=True)
+        n_ctx = llm.n_ctx()
+        if len(tokens) >= n_ctx:
+            raise BackendError(
+                f"the prompt has {len(tokens)} tokens; the context holds {n_ctx}",
+                fix=f"shorten the request, or raise [backends.{self.name}] n_ctx",
+                kind=ErrorKind.CONTEXT_OVERFLOW,
+                backend=self.name,
+            )
+        cached = common_prefix_length(list(llm._input_ids), tokens)
+        generated = 0
+
+        def keep_going(_ids: Any, _logits: Any) -> bool:
+            nonlocal generated
+            generated += 1
+            return cancel.is_set()
+
+        from llama_cpp import StoppingCriteriaList  # imported (quietly) by _load_file
+
+        emit(
+            Started(
+                model=loaded.path.name,
+                prompt_tokens=len(tokens),
+                cached_prompt_tokens=cached,
+                load_s=load_s,
+            )
+        )
+        started = time.perf_counter()
+        first: float | None = None
+        finish: FinishReason = "stop"
+        chunks = llm.create_completion(
+            tokens,
+            stream=True,
+            stop=[*template_stops, *request.sampler.stop],
+            stopping_criteria=StoppingCriteriaList([keep_going]),
+            **sampler_kwargs(request.sampler),
+        )
+        try:
+            for chunk in chunks:
+                if cancel.is_set():
+                    finish = "cancelled"
+                    break
+                choice = chunk["choices"][0]
+                if first is None:
+                    first = time.perf_counter() - started
+                if choice["text"]:
+                    emit(TextDelta(choice["text"]))
+                if choice.get("finish_reason") == "length":
+                    finish = "length"
+        finally:
+            chunks.close()
+        if cancel.is_set():
+            finish = "cancelled"
+        emit(
+            Finished(
+                Timings(
+                    ttft_s=first,
+                    total_s=time.perf_counter() - started,
+                    prompt_tokens=len(tokens),
+                    completion_tokens=generated,
+                    cached_prompt_tokens=cached,
+                    load_s=load_s,
+                ),
+                finish_reason=finish,
+                model=loaded.path.name,
+            )
+        )
+
+
+def _as_dict(message: Message) -> dict[str, str]:
+    return {"role": message.role, "content": message.content}
+
+
+def _llama_cpp_version() -> str:
+    import llama_cpp
+
+    return str(llama_cpp.__version__)

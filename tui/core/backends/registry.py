@@ -1,0 +1,195 @@
+"""Builds backends from the configuration, probes them, and picks one.
+
+Engines are imported only when a backend of their kind is built, so `caro "..."` with the
+embedded engine never imports an HTTP client it does not need. Third-party engines plug in
+through the `caro.backends` entry-point group: the entry point's name is the `kind`, and it
+loads a callable taking a BackendConfig and returning an object that speaks the Backend protocol.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import importlib.metadata
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from tui.core.backends.base import Backend, Health, HealthStatus
+from tui.core.config import BackendConfig, Config, is_apple_silicon
+
+ENTRY_POINT_GROUP = "caro.backends"
+BUILTIN_KINDS: dict[str, str] = {
+    "llamacpp": "tui.core.backends.llamacpp:LlamaCppBackend",
+    "mlx": "tui.core.backends.mlx:MlxBackend",
+    "ollama": "tui.core.backends.ollama:OllamaBackend",
+    "vllm": "tui.core.backends.openai:VllmBackend",
+    "openai": "tui.core.backends.openai:OpenAICompatibleBackend",
+}
+EMBEDDED_KINDS = frozenset({"llamacpp", "mlx"})
+# How to start each kind, for "down" messages.
+START_HINTS = {
+    "ollama": "start it with `ollama serve`",
+    "vllm": "start it with `vllm serve MODEL --port 8000`",
+    "openai": "start the server, or check [backends.NAME] url",
+}
+
+Factory = Callable[[BackendConfig], Backend]
+
+
+class BackendUnavailableError(Exception):
+    def __init__(self, message: str, fix: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+def _load_factory(kind: str) -> Factory:
+    target = BUILTIN_KINDS.get(kind)
+    if target is None:
+        for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            if entry_point.name == kind:
+                factory: Factory = entry_point.load()
+                return factory
+        raise BackendUnavailableError(
+            f"no engine of kind {kind!r}",
+            f"use one of {', '.join(BUILTIN_KINDS)} or install a plugin that provides it",
+        )
+    module_name, _, attribute = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise BackendUnavailableError(
+            f"the {kind} engine cannot be imported ({error})",
+            "install caro's optional extra for it (see the README)",
+        ) from None
+    built: Factory = getattr(module, attribute)
+    return built
+
+
+def create(config: BackendConfig) -> Backend:
+    return _load_factory(config.kind)(config)
+
+
+@dataclass(frozen=True)
+class Selection:
+    backend: Backend
+    reason: str
+
+
+class NoBackendError(Exception):
+    def __init__(self, message: str, fixes: Iterable[str] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fixes = list(fixes)
+
+
+class Registry:
+    """The configured backends, built on first use and kept for the life of the process."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._built: dict[str, Backend] = {}
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.config.backends)
+
+    def enabled_names(self) -> list[str]:
+        return [name for name, backend in self.config.backends.items() if backend.enabled]
+
+    def get(self, name: str) -> Backend:
+        if name not in self._built:
+            self._built[name] = create(self.config.backend(name))
+        return self._built[name]
+
+    async def probe(self, name: str, timeout_s: float | None = None) -> Health:
+        """One backend's health, never raising and never taking longer than its timeout."""
+        backend_config = self.config.backend(name)
+        if not backend_config.enabled:
+            return Health(
+                HealthStatus.DOWN,
+                detail="disabled in the config",
+                fix=f"set [backends.{name}] enabled = true",
+            )
+        timeout_s = timeout_s or backend_config.timeout
+        started = time.perf_counter()
+        try:
+            backend = self.get(name)
+            return await asyncio.wait_for(backend.probe(), timeout_s)
+        except BackendUnavailableError as error:
+            return Health(HealthStatus.DOWN, detail=error.message, fix=error.fix)
+        except TimeoutError:
+            return Health(
+                HealthStatus.DOWN,
+                latency_s=time.perf_counter() - started,
+                detail=f"no answer within {timeout_s:g} s",
+                fix=f"raise [backends.{name}] timeout, or check the server",
+            )
+        except Exception as error:  # noqa: BLE001 - a probe must never take the caller down
+            return Health(
+                HealthStatus.DOWN,
+                detail=f"probe failed: {error}",
+                fix=START_HINTS.get(backend_config.kind, ""),
+            )
+
+    async def probe_all(
+        self, names: Iterable[str] | None = None, timeout_s: float | None = None
+    ) -> dict[str, Health]:
+        """Probes concurrently: the wall time is that of the slowest probe, not the sum."""
+        chosen = list(names) if names is not None else self.names
+        results = await asyncio.gather(*(self.probe(name, timeout_s) for name in chosen))
+        return dict(zip(chosen, results, strict=True))
+
+    def auto_order(self) -> list[str]:
+        """The configured order, then any other enabled backend, skipping disabled ones."""
+        order = [n for n in self.config.selection.order if n in self.config.backends]
+        order += [n for n in self.config.backends if n not in order]
+        names = [n for n in order if self.config.backends[n].enabled]
+        if not is_apple_silicon():
+            # MLX leads only on Apple Silicon; elsewhere it is used when chosen by name.
+            names = [n for n in names if self.config.backends[n].kind != "mlx"] + [
+                n for n in names if self.config.backends[n].kind == "mlx"
+            ]
+        return names
+
+    async def select(self, notify: Callable[[str], None] = lambda _: None) -> Selection:
+        """The chosen backend if one is named (flag, env, config), else the first healthy one."""
+        chosen = self.config.selection.backend
+        if chosen:
+            health = await self.probe(chosen)
+            source = self.config.selection.backend_source or "the config"
+            if not health.usable:
+                raise NoBackendError(
+                    f"{chosen} (chosen by {source}) is {health.status}: {health.detail}",
+                    [f for f in (health.fix, self._alternatives_hint(chosen)) if f],
+                )
+            return Selection(self.get(chosen), f"chosen by {source}")
+        problems: list[str] = []
+        fixes: list[str] = []
+        for name in self.auto_order():
+            health = await self.probe(name)
+            if health.usable:
+                first = not problems
+                reason = (
+                    "first in the automatic order"
+                    if first
+                    else ("first healthy backend in the automatic order")
+                )
+                return Selection(self.get(name), reason)
+            problems.append(f"{name}: {health.status} ({health.detail})")
+            if health.fix:
+                fixes.append(f"{name}: {health.fix}")
+            notify(f"{name} is {health.status}: {health.detail}")
+        raise NoBackendError(
+            "no backend is available:\n  " + "\n  ".join(problems or ["none is enabled"]), fixes
+        )
+
+    def _alternatives_hint(self, chosen: str) -> str:
+        others = [n for n in self.auto_order() if n != chosen]
+        return f"or choose another with --backend ({', '.join(others)})" if others else ""
+
+    async def aclose(self) -> None:
+        for backend in self._built.values():
+            await backend.aclose()
+        self._built.clear()
