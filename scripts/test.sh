@@ -11,6 +11,6 @@ ruff format --check tui tests bench
 echo "== mypy" >&2
 mypy
 echo "== import contract (tui.core never imports Textual)" >&2
-lint-imports
+lint-imports --no-cache
 echo "== pytest" >&2
 pytest -q "$@"

@@ -46,7 +46,7 @@ def test_a_file_in_the_cache_comes_before_download_and_bundled(isolated_env: Pat
 
 
 def test_download_when_the_hub_answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(models, "hub_reachable", lambda *a, **k: True)
+    monkeypatch.setattr(models, "hub_offers", lambda *a, **k: (True, ""))
     fetched: list[HubFile] = []
 
     def download(hub_file: HubFile) -> Path:
@@ -69,11 +69,41 @@ def test_offline_falls_back_to_the_bundled_model_fast(bundled_model: Path) -> No
     assert elapsed < 2.0  # no retry loop: the person waits for nothing
 
 
-def test_an_unroutable_hub_is_given_up_within_the_deadline() -> None:
-    started = time.perf_counter()
-    # 203.0.113.0/24 is reserved for documentation: packets go nowhere.
-    assert not models.hub_reachable("http://203.0.113.1:9", timeout_s=0.5)
-    assert time.perf_counter() - started < 1.5
+def test_a_hub_that_never_answers_is_given_up_within_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import socket
+
+    with socket.socket() as silent:  # accepts connections (backlog) and never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{silent.getsockname()[1]}")
+        started = time.perf_counter()
+        offered, why_not = models.hub_offers(models.RECOMMENDED, timeout_s=0.5)
+        assert not offered and "127.0.0.1" in why_not
+        assert time.perf_counter() - started < 1.5
+
+
+def test_a_hub_without_the_file_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    import http.server
+    import threading
+
+    class NotFound(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotFound)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.server_address[1]}")
+        offered, why_not = models.hub_offers(models.RECOMMENDED)
+        assert not offered and "HTTP 404" in why_not
+    finally:
+        server.shutdown()
 
 
 def test_bundled_model_is_found_without_importing_its_package(bundled_model: Path) -> None:

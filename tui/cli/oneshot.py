@@ -95,6 +95,7 @@ def _settings(config: Config, backend_name: str, args: argparse.Namespace) -> Ge
     return GenerationSettings(
         examples=config.generation.examples if args.examples is None else args.examples,
         candidates=config.generation.candidates if args.candidates is None else args.candidates,
+        utility_first=config.generation.utility_first,
         sampler=sampler,
     )
 

@@ -143,6 +143,7 @@ GENERATION_KEYS: dict[str, tuple[Check, str]] = {
     **SAMPLER_KEYS,
     "examples": (_is_int, "how many similar examples go into the prompt"),
     "candidates": (_is_positive_int, "how many answers to generate and choose the best from"),
+    "utility_first": (_is_bool, "start the answer with the utility the examples agree on"),
 }
 
 SECTION_KEYS: dict[str, dict[str, tuple[Check, str]]] = {
@@ -194,6 +195,7 @@ class GenerationConfig:
     sampler: SamplerSettings = field(default_factory=SamplerSettings)
     examples: int = 4
     candidates: int = 3
+    utility_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -452,6 +454,7 @@ def _build(data: Mapping[str, Any], path: Path) -> Config:
             sampler=_sampler_from(generation),
             examples=generation.get("examples", GenerationConfig.examples),
             candidates=generation.get("candidates", GenerationConfig.candidates),
+            utility_first=generation.get("utility_first", GenerationConfig.utility_first),
         ),
         selection=SelectionConfig(
             order=tuple(selection.get("order", DEFAULT_ORDER)),

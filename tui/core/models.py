@@ -12,11 +12,9 @@ from __future__ import annotations
 import concurrent.futures
 import importlib.metadata
 import os
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
 
 from tui.core import paths
 
@@ -91,26 +89,31 @@ def cached_models(directory: Path | None = None) -> list[Path]:
     return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def hub_reachable(endpoint: str | None = None, timeout_s: float = 1.5) -> bool:
-    """A fast yes/no: can a TCP connection to the Hub be opened within `timeout_s`?
+def hub_offers(hub_file: HubFile, timeout_s: float = 1.5) -> tuple[bool, str]:
+    """A fast check that the Hub answers for this file, with a reason when it does not.
 
     huggingface-hub itself retries with backoff for ~20 s on an offline machine; this check
-    keeps caro's answer on such a machine well under two seconds. DNS lookups ignore socket
-    timeouts, so the whole check runs in a thread with a deadline.
+    keeps caro's answer on such a machine well under two seconds. It asks for the file itself
+    (HEAD, no redirects), because a network that intercepts connections answers anything;
+    DNS lookups ignore socket timeouts, so the whole check runs in a thread with a deadline.
     """
-    parsed = urlparse(endpoint or hub_endpoint())
-    host = parsed.hostname or ""
-    port = parsed.port or (443 if parsed.scheme == "https" else 80)
 
-    def connect() -> bool:
-        with socket.create_connection((host, port), timeout=timeout_s):
-            return True
+    def head() -> tuple[bool, str]:
+        import httpx
+
+        try:
+            response = httpx.head(hub_file.url, timeout=timeout_s, follow_redirects=False)
+        except httpx.HTTPError as error:
+            return False, f"{hub_endpoint()} cannot be reached ({type(error).__name__})"
+        if response.status_code < 400:
+            return True, ""
+        return False, f"{hub_endpoint()} answered HTTP {response.status_code} for {hub_file.filename}"
 
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
     try:
-        return pool.submit(connect).result(timeout=timeout_s)
-    except (OSError, concurrent.futures.TimeoutError):
-        return False
+        return pool.submit(head).result(timeout=timeout_s + 0.2)
+    except concurrent.futures.TimeoutError:
+        return False, f"{hub_endpoint()} did not answer within {timeout_s:g} s"
     finally:
         pool.shutdown(wait=False)
 
@@ -130,7 +133,8 @@ def resolve_gguf(
     if cached:
         return ResolvedModel(cached[0], f"found in the models cache {paths.models_dir()}")
     if allow_download:
-        if hub_reachable():
+        offered, why_not = hub_offers(RECOMMENDED)
+        if offered:
             notify(f"downloading the recommended model {RECOMMENDED.filename} ...")
             fetch = download or download_hub_file
             try:
@@ -138,7 +142,7 @@ def resolve_gguf(
             except Exception as error:  # noqa: BLE001 - any download failure falls back below
                 notify(f"download failed ({error}); falling back to the bundled model")
         else:
-            notify(f"{hub_endpoint()} cannot be reached; not downloading {RECOMMENDED.filename}")
+            notify(f"{why_not}; not downloading {RECOMMENDED.filename}")
     bundled = bundled_model_path()
     if bundled:
         return ResolvedModel(

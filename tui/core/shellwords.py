@@ -54,6 +54,7 @@ SHELL_KEYWORDS = frozenset(
 )
 _OPERATORS = re.compile(r"\|\||&&|[|;&]|\$\(|`|\(|\)")
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+_REDIRECTION = re.compile(r"^\d*(?:[<>]+|&>>?|>&|<&)$")
 
 
 def split_words(command: str) -> list[str] | None:
@@ -95,6 +96,9 @@ def utility_of(words: list[str]) -> str | None:
     index = 0
     while index < len(words):
         word = words[index]
+        if _REDIRECTION.match(word):
+            index += 2  # the operator and its target
+            continue
         if _ASSIGNMENT.match(word) or word in SHELL_KEYWORDS or word.startswith(("<", ">")):
             index += 1
             continue
