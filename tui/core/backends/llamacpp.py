@@ -37,11 +37,13 @@ from tui.core.backends.base import (
     TextDelta,
     Timings,
 )
-from tui.core.backends.threaded import Emit, stream_from_thread
+from tui.core.backends.threaded import Emit, engine_thread, stream_from_thread
 from tui.core.config import BackendConfig
 
 DEFAULT_N_CTX = 2048
 DEFAULT_MAX_TOKENS = 256
+# Every llama.cpp call of the process runs here (see engine_thread for why).
+ENGINE_THREAD = engine_thread("caro-llamacpp")
 
 
 @dataclass
@@ -308,7 +310,9 @@ class LlamaCppBackend:
         return list(found.values())
 
     def stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
-        return stream_from_thread(lambda emit, cancel: self._generate(request, emit, cancel))
+        return stream_from_thread(
+            lambda emit, cancel: self._generate(request, emit, cancel), executor=ENGINE_THREAD
+        )
 
     def describe(self) -> Mapping[str, object]:
         loaded = self._loaded
