@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 RULES = """You are a command-line assistant. You turn a request written in plain English into
 exactly one shell command for bash on Linux. Follow these rules:
@@ -38,7 +39,7 @@ def main() -> None:
 
     model, request = sys.argv[1], sys.argv[2]
     llm = Llama(model_path=model, n_ctx=2048, verbose=False)
-    reply = llm.create_chat_completion(
+    reply: Any = llm.create_chat_completion(
         messages=[
             {"role": "system", "content": system_prompt()},
             {"role": "user", "content": request},
@@ -46,7 +47,7 @@ def main() -> None:
         temperature=0.0,
         max_tokens=96,
     )
-    print(reply["choices"][0]["message"]["content"].strip())  # type: ignore[index]
+    print(reply["choices"][0]["message"]["content"].strip())
 
 
 if __name__ == "__main__":
