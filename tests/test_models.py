@@ -117,3 +117,20 @@ def test_manual_download_command_names_the_cache() -> None:
     command = models.manual_download_command(models.RECOMMENDED)
     assert str(models.paths.models_dir()) in command
     assert "resolve/main/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf" in command
+
+
+def test_a_failed_hub_check_is_remembered_for_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[HubFile] = []
+
+    def offline(hub_file: HubFile, timeout_s: float = 1.5) -> tuple[bool, str]:
+        calls.append(hub_file)
+        return False, "the hub is down"
+
+    monkeypatch.setattr(models, "hub_offers", offline)
+    assert models.remembered_hub_check(models.RECOMMENDED)[0] is False
+    offered, why = models.remembered_hub_check(models.RECOMMENDED)
+    assert not offered and "the hub is down" in why and "ago" in why
+    assert len(calls) == 1
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:1")  # another hub: checked anew
+    models.remembered_hub_check(models.RECOMMENDED)
+    assert len(calls) == 2

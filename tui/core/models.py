@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import concurrent.futures
 import importlib.metadata
+import json
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,6 +123,34 @@ def hub_offers(hub_file: HubFile, timeout_s: float = 1.5) -> tuple[bool, str]:
         pool.shutdown(wait=False)
 
 
+HUB_CHECK_TTL_S = 15 * 60
+
+
+def remembered_hub_check(hub_file: HubFile) -> tuple[bool, str]:
+    """`hub_offers`, with a "no" remembered for a while so that every one-shot run on an
+    offline machine does not pay for the check again."""
+    memo = paths.cache_dir() / "hub-check.json"
+    key = f"{hub_endpoint()}/{hub_file.repo_id}/{hub_file.filename}"
+    try:
+        saved = json.loads(memo.read_text(encoding="utf-8"))
+        if saved["key"] == key and time.time() - float(saved["at"]) < HUB_CHECK_TTL_S:
+            return False, f"{saved['why']} (checked {int(time.time() - saved['at'])} s ago)"
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    offered, why_not = hub_offers(hub_file)
+    if not offered:
+        try:
+            memo.parent.mkdir(parents=True, exist_ok=True)
+            memo.write_text(
+                json.dumps({"key": key, "at": time.time(), "why": why_not}), encoding="utf-8"
+            )
+        except OSError:
+            pass  # only a memo: without it the next run checks again
+    elif memo.exists():
+        memo.unlink(missing_ok=True)
+    return offered, why_not
+
+
 def resolve_gguf(
     requested: str | None,
     source: str = "",
@@ -136,7 +166,7 @@ def resolve_gguf(
     if cached:
         return ResolvedModel(cached[0], f"found in the models cache {paths.models_dir()}")
     if allow_download:
-        offered, why_not = hub_offers(RECOMMENDED)
+        offered, why_not = remembered_hub_check(RECOMMENDED)
         if offered:
             notify(f"downloading the recommended model {RECOMMENDED.filename} ...")
             fetch = download or download_hub_file
