@@ -24,9 +24,9 @@ from tui.core.safety.parse import (
 )
 from tui.core.safety.rules import check_layer
 from tui.core.safety.rules.code import executing_kinds, literal_text
-from tui.core.safety.rules.network import DOWNLOADERS, command_kinds
+from tui.core.safety.rules.network import DOWNLOADERS, command_kinds, heredoc_body
 from tui.core.safety.unwrap import SHELLS, expand, find_parts
-from tui.core.safety.words import Word, evaluate, node_text
+from tui.core.safety.words import SUBSTITUTED, Word, evaluate, node_text
 
 MAX_KIND_NODES = 2_000
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
@@ -113,7 +113,7 @@ class Analyser:
                 RiskLevel.MODERATE, f"writes to a file named at run time ({target.raw})", command
             )
             return
-        verdict = targets.classify_write(target.path, append=redirect.appends)
+        verdict = targets.classify_write(self.ctx.resolve(target.path), append=redirect.appends)
         if verdict is not None:
             self.ctx.add(verdict.level, verdict.reason, command)
 
@@ -130,6 +130,12 @@ class Analyser:
 
     def pipeline(self, node: Node, stdin: dict[int, Stdin]) -> None:
         stages = [child for child in node.children if child.is_named]
+        parent = node.parent
+        if parent is not None and parent.type == "heredoc_redirect" and parent.parent is not None:
+            # `cat <<EOF | sh`: tree-sitter puts the rest of the pipeline inside the heredoc
+            producer = parent.parent.child_by_field_name("body")
+            if producer is not None:
+                stages.insert(0, producer)
         kinds_so_far: set[str] = set()
         producers: list[str] = []
         all_kinds: list[set[str]] = []
@@ -235,7 +241,7 @@ class Analyser:
         ctx.reparses += 1
         ctx.depth += 1
         try:
-            self.analyse(word.value)
+            self.analyse(word.value.replace(SUBSTITUTED, "${subst}"))
         finally:
             ctx.depth -= 1
 
@@ -264,6 +270,9 @@ def _stdin_for(kinds: set[str], producers: list[str], previous: list[Command]) -
     if len(previous) == 1 and previous[0].name in ("echo", "printf"):
         text, _ = literal_text(previous[0])
         literal = (Word(value=text, raw=text),)
+    elif len(previous) == 1 and command_kinds(previous[0]) == {"literal"}:
+        body = heredoc_body(previous[0])
+        literal = (body,) if body is not None else None
     elif len(previous) == 1 and previous[0].name == "find":
         parts = find_parts(previous[0].args)
         find_paths, filtered = parts.starts, parts.filtered

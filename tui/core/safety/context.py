@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -34,6 +35,7 @@ class Context:
     downloads: set[str] = field(default_factory=set)
     tcp_fds: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    cwd: str | None = None
     depth: int = 0
     reparses: int = 0
     run_code: Callable[[Word, Command], None] = _no_reparse
@@ -42,6 +44,12 @@ class Context:
     def add(self, level: RiskLevel, reason: str, command: Command | str) -> None:
         text = command if isinstance(command, str) else command.text
         self.findings.append(Finding(level=level, reason=reason, command=text.strip()))
+
+    def resolve(self, path: str) -> str:
+        """`path` seen from the directory an earlier `cd` moved to (if it is known)."""
+        if self.cwd is None or not path or path.startswith(("/", "~", "${", "$(")):
+            return path
+        return posixpath.join(self.cwd, path)
 
     def word_kinds(self, word: Word) -> frozenset[str]:
         """Kinds of the commands inside a word's substitutions (download, decode, ...)."""

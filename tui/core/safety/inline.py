@@ -33,7 +33,7 @@ _DECODE = re.compile(
     r"marshal\.loads|codecs\.decode\([^)]*rot|base64_decode|\.unpack1?\(\s*['\"]m"
 )
 _EXEC = re.compile(
-    r"\bexec\s*\(|\beval\s*\(|\bexec\b|\bIEX\b|Invoke-Expression|\|\s*(ba)?sh\b|\bsystem\s*\(|"
+    r"\bexec\s*\(|\beval\b|\bexec\b|\bIEX\b|Invoke-Expression|\|\s*(ba)?sh\b|\bsystem\s*\(|"
     r"new\s+Function\s*\(|\binstance_eval\b|\bload\s*\("
 )
 _FORK_BOMB = re.compile(

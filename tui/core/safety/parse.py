@@ -6,6 +6,7 @@ evaluated words (see words.py) and the redirections that apply to it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import tree_sitter_bash
@@ -16,6 +17,7 @@ from tui.core.safety.words import Word, evaluate, node_text
 _LANGUAGE = Language(tree_sitter_bash.language())
 REDIRECT_TYPES = ("file_redirect", "herestring_redirect", "heredoc_redirect")
 _STATEMENT_PARENTS = ("pipeline", "redirected_statement", "negated_command")
+_REDIRECT_OP = re.compile(r"\s*(\d*|\{\w+\})\s*([<>&|-]+)")
 
 
 def parse(source: str) -> Tree:
@@ -148,17 +150,14 @@ def build_redirect(node: Node) -> Redirect:
         return Redirect(op="<<<", body=evaluate(words[-1]) if words else None)
     if node.type == "heredoc_redirect":
         return _heredoc(node)
-    op = ""
-    fd = ""
+    # The operator is read from the text: tree-sitter-bash hides some (`<&`) and does not know
+    # the read-write one (`<>`), which it reports as an ERROR node inside the redirect.
+    match = _REDIRECT_OP.match(node_text(node))
+    fd = match.group(1) if match else ""
+    op = match.group(2) if match else ""
     target: Word | None = None
     for child in node.children:
-        if child.type == "file_descriptor":
-            fd = node_text(child)
-        elif child.type == "ERROR" and node_text(child) == ">" and op == "<":
-            op = "<>"  # tree-sitter-bash does not know the read-write operator
-        elif not child.is_named:
-            op = op or node_text(child)
-        elif target is None:
+        if child.is_named and child.type not in ("file_descriptor", "ERROR") and target is None:
             target = evaluate(child)
     return Redirect(op=op, fd=fd, target=target)
 

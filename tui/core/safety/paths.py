@@ -33,9 +33,8 @@ IMPORTANT_DIRS = frozenset(
         "/private/tmp /dev/shm"
     )
 )
-ROUTINE_PREFIXES = tuple(
-    f"{d}/" for d in sorted(IMPORTANT_DIRS | {"/usr/local", "/var/lib/apt/lists", "/usr/src"})
-)
+ROUTINE_DIRS = frozenset({"/var/lib/apt/lists", "/usr/src", "/var/cache/apt"})
+ROUTINE_PREFIXES = tuple(f"{d}/" for d in sorted(IMPORTANT_DIRS | ROUTINE_DIRS | {"/usr/local"}))
 KEY_FILES = frozenset(
     split_words(
         "/etc/passwd /etc/shadow /etc/group /etc/gshadow /etc/sudoers /etc/fstab /etc/crypttab "
@@ -111,7 +110,8 @@ def normalise(value: str) -> str:
         return "~" if rest == "/" else "~" + rest
     if value.startswith("/"):
         return posixpath.normpath("/" + value.lstrip("/"))
-    return posixpath.normpath(value)
+    folded = posixpath.normpath(value)
+    return "./" + folded if folded.startswith("~") else folded  # a file named `~`, not home
 
 
 def split_contents(path: str) -> tuple[str, bool]:
@@ -180,7 +180,9 @@ def system_root(path: str) -> str | None:
 
 def is_routine(path: str) -> bool:
     """Inside a scratch, cache or third-party area (`/tmp/x`, `/opt/app`, `/usr/local/go`)."""
-    return path.startswith(ROUTINE_PREFIXES) and path not in IMPORTANT_DIRS
+    return path in ROUTINE_DIRS or (
+        path.startswith(ROUTINE_PREFIXES) and path not in IMPORTANT_DIRS
+    )
 
 
 def is_vital(path: str) -> bool:

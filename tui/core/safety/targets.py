@@ -44,6 +44,8 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
     path = paths.normalise(value)
     base, contents = paths.split_contents(path)
     how = " recursively" if recursive else ""
+    if value.startswith("./") and not path.startswith((".", "/", "~", "*")):
+        path = "./" + path  # keep the person's spelling of a relative path
     if paths.is_history_file(base):
         return Verdict(CRITICAL, f"deletes {path}: erases your shell history")
     if paths.is_find_match(base):

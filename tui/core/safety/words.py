@@ -8,13 +8,16 @@ process substitutions become placeholders whose nodes are kept for later analysi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
 MAX_WORD_DEPTH = 60
 SUBSTITUTIONS = ("command_substitution", "process_substitution")
+SUBSTITUTED = "$(...)"
 KNOWN_VARIABLES = {"HOME": "~", "PWD": ".", "TMPDIR": "/tmp"}
+_TILDE_USER = re.compile(r"~([A-Za-z_][\w.-]*)(?=/|$)")
 _DQ_ESCAPES = {"$": "$", "`": "`", '"': '"', "\\": "\\", "\n": ""}
 _C_ESCAPES = {
     "n": "\n",
@@ -111,10 +114,12 @@ def _eval(node: Node, out: _Builder, depth: int) -> None:
         _eval_double_quoted(node, out, depth)
     elif kind in ("simple_expansion", "expansion"):
         _eval_expansion(node, out)
+    elif kind in SUBSTITUTIONS and node_text(node) in ("$(pwd)", "`pwd`"):
+        out.add(".")
     elif kind in SUBSTITUTIONS:
         out.dynamic = True
         out.substitutions.append(node)
-        out.add("$(...)" if kind == "command_substitution" else "/dev/fd/63")
+        out.add(SUBSTITUTED if kind == "command_substitution" else "/dev/fd/63")
     elif kind == "concatenation" or (kind == "command_name" and node.child_count):
         for child in node.children:
             _eval(child, out, depth + 1)
@@ -127,6 +132,10 @@ def _eval(node: Node, out: _Builder, depth: int) -> None:
 def _eval_unquoted(text: str, out: _Builder) -> None:
     if out.at_start() and (text == "~" or text.startswith("~/")):
         out.add("~" + _unescape(text[1:]))
+        return
+    user = _TILDE_USER.match(text) if out.at_start() else None
+    if user:
+        out.add(f"/home/{user.group(1)}" + _unescape(text[user.end() :]))
         return
     out.add(_unescape(text))
 

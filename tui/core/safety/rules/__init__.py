@@ -57,6 +57,9 @@ def _dynamic_name(command: Command, ctx: Context) -> None:
     kinds = ctx.word_kinds(word)
     if code.executing_kinds(ctx, kinds, command, "as the command name"):
         return
+    stdin = command.stdin
+    if stdin is not None and code.executing_kinds(ctx, stdin.kinds, command, f"… | {word.raw}"):
+        return
     ctx.add(MODERATE, f"runs a program named only at run time ({word.raw})", command)
 
 

@@ -19,14 +19,27 @@ def rm(command: Command, ctx: Context) -> None:
     recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
     note = " (with --no-preserve-root)" if "--no-preserve-root" in opts.long else ""
     for word in opts.operands:
-        verdict = classify_delete(word.path, recursive=recursive)
+        verdict = classify_delete(ctx.resolve(word.path), recursive=recursive)
         ctx.add(verdict.level, verdict.reason + note, command)
 
 
 def unlink(command: Command, ctx: Context) -> None:
     for word in options(command).operands:
-        verdict = classify_delete(word.path, recursive=False)
+        verdict = classify_delete(ctx.resolve(word.path), recursive=False)
         ctx.add(verdict.level, verdict.reason, command)
+
+
+def change_directory(command: Command, ctx: Context) -> None:
+    """`cd DIR` / `pushd DIR`: later relative paths are seen from DIR when it is static."""
+    operands = [w for w in command.args if not w.value.startswith("-") or w.value == "-"]
+    if not operands:
+        ctx.cwd = "~"
+        return
+    word = operands[0]
+    if word.dynamic or word.value == "-":
+        ctx.cwd = None
+        return
+    ctx.cwd = paths.normalise(ctx.resolve(word.path))
 
 
 def rmdir(command: Command, ctx: Context) -> None:
@@ -38,10 +51,10 @@ def shred(command: Command, ctx: Context) -> None:
     opts = options(command, "-n -s --iterations --size --random-source")
     recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
     for word in opts.operands:
-        if paths.is_block_device(word.path):
+        if paths.is_block_device(word.path):  # shred of a whole disk
             ctx.add(CRITICAL, f"overwrites the whole disk {word.value}, destroying it", command)
             continue
-        verdict = classify_delete(word.path, recursive=recursive)
+        verdict = classify_delete(ctx.resolve(word.path), recursive=recursive)
         reason = verdict.reason.replace("deletes", "destroys", 1)
         ctx.add(max(verdict.level, MODERATE), reason, command)
 
@@ -51,7 +64,7 @@ def truncate(command: Command, ctx: Context) -> None:
     size = opts.value("-s", "--size") or ""
     for word in opts.operands:
         if size.strip() in ("0", "0K", "0M", "0k"):
-            verdict = classify_write(word.path, append=False)
+            verdict = classify_write(ctx.resolve(word.path), append=False)
             if verdict is not None:
                 reason = verdict.reason.replace("overwrites", "empties", 1)
                 ctx.add(verdict.level, reason, command)
@@ -89,7 +102,7 @@ def copy(command: Command, ctx: Context) -> None:
 
 
 def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None:
-    verdict = classify_write(target, append=False)
+    verdict = classify_write(ctx.resolve(target), append=False)
     if verdict is not None and verdict.level > MODERATE:
         ctx.add(verdict.level, verdict.reason, command)
     else:
@@ -111,7 +124,7 @@ def tee(command: Command, ctx: Context) -> None:
     opts = options(command)
     append = opts.has("-a", "--append")
     for word in opts.operands:
-        verdict = classify_write(word.path, append=append)
+        verdict = classify_write(ctx.resolve(word.path), append=append)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason, command)
 
@@ -149,10 +162,11 @@ def chmod(command: Command, ctx: Context) -> None:
     if _setuid(mode):
         ctx.add(HIGH, f"sets the setuid/setgid bit ({mode}): runs with its owner's rights", command)
     for target in targets:
+        verb = f"sets mode {mode} on" if mode else "changes permissions of"
         verdict = classify_permissions(
-            target, recursive=recursive, verb="changes permissions of", loose=_loose(mode)
+            ctx.resolve(target), recursive=recursive, verb=verb, loose=_loose(mode)
         )
-        ctx.add(verdict.level, verdict.reason + (f" to {mode}" if mode else ""), command)
+        ctx.add(verdict.level, verdict.reason, command)
 
 
 def _loose(mode: str) -> bool:
@@ -185,7 +199,7 @@ def chown(command: Command, ctx: Context) -> None:
         operands.pop(0)
     for word in operands:
         verdict = classify_permissions(
-            word.path, recursive=recursive, verb="changes the owner of", loose=False
+            ctx.resolve(word.path), recursive=recursive, verb="changes the owner of", loose=False
         )
         ctx.add(verdict.level, verdict.reason, command)
 
@@ -207,6 +221,15 @@ def rsync(command: Command, ctx: Context) -> None:
     _copy_target(command, ctx, target, "copies")
 
 
+def tar(command: Command, ctx: Context) -> None:
+    first = command.argv[0] if command.argv else ""
+    listing = "--list" in command.argv or (
+        not first.startswith("--") and "t" in first.lstrip("-") and "c" not in first
+    )
+    if not listing:
+        ctx.add(MODERATE, "packs or unpacks files (tar)", command)
+
+
 def create(command: Command, ctx: Context) -> None:
     names = ", ".join(w.value for w in options(command, "-m --mode -d -r -t").operands[:3])
     ctx.add(MODERATE, f"creates {names or 'files'} ({command.name})", command)
@@ -214,6 +237,8 @@ def create(command: Command, ctx: Context) -> None:
 
 RULES: dict[str, Rule] = {
     "rm": rm,
+    "cd": change_directory,
+    "pushd": change_directory,
     "unlink": unlink,
     "rmdir": rmdir,
     "shred": shred,
@@ -231,5 +256,6 @@ RULES: dict[str, Rule] = {
     "chgrp": chown,
     "rsync": rsync,
     "touch": create,
+    "tar": tar,
     "mkdir": create,
 }

@@ -32,7 +32,7 @@ READ_ONLY = frozenset(
 
 ROUTINE = {
     "changes or creates files": (
-        "tar zip unzip gzip gunzip bzip2 bunzip2 xz unxz zstd unzstd 7z 7za rar unrar split csplit "
+        "zip unzip gzip gunzip bzip2 bunzip2 xz unxz zstd unzstd 7z 7za rar unrar split csplit "
         "patch ffmpeg convert magick pandoc sox exiftool yt-dlp youtube-dl mkfifo mktemp sort "
         "chattr setfacl gpg openssl ssh-keygen sqlite3 mysql psql redis-cli mongo mongosh"
     ),

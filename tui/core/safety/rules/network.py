@@ -14,7 +14,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
-from tui.core.safety.words import split_words
+from tui.core.safety.words import Word, split_words
 
 DOWNLOADERS = frozenset(split_words("curl wget fetch http https xh aria2c lwp-request GET lynx"))
 NETCATS = frozenset(split_words("nc ncat netcat nc.traditional nc.openbsd cryptcat pwncat"))
@@ -35,14 +35,24 @@ def command_kinds(command: Command) -> set[str]:
     if name in ("echo", "printf"):
         _, hidden = literal_text(command)
         return {"decode"} if hidden else {"literal"}
-    if name in READERS and argv:
+    if name in READERS:
         operands = [a for a in argv if not a.startswith("-")]
         if any(is_secret_path(a) for a in operands):
             return {"secret"}
-        return {"file"}
+        if operands:
+            return {"file"}
+        return {"literal"} if heredoc_body(command) is not None else {"other"}
     if language_of(name) is not None and _reads_stdin(command):
         return {"shell"}
     return {"other"}
+
+
+def heredoc_body(command: Command) -> Word | None:
+    """The here-document or here-string a command reads, if any."""
+    for redirect in command.redirects:
+        if redirect.op in ("<<", "<<<") and redirect.body is not None:
+            return redirect.body
+    return None
 
 
 def _decodes(command: Command) -> bool:

@@ -48,10 +48,12 @@ def groups(command: Command, ctx: Context) -> None:
 
 
 def iptables(command: Command, ctx: Context) -> None:
-    opts = options(command, "-t --table -A -D -I -R -N -P -j -s -d -p -i -o --dport --sport")
+    opts = options(
+        command, "-t --table -A -D -I -R -N -P --policy -j -s -d -p -i -o --dport --sport"
+    )
     if opts.has("-F", "--flush", "-X", "--delete-chain"):
         ctx.add(HIGH, "flushes the firewall rules: the machine is left unprotected", command)
-    elif opts.value("-P") and "ACCEPT" in command.argv:
+    elif opts.value("-P", "--policy") and "ACCEPT" in command.argv:
         ctx.add(HIGH, "sets the firewall to accept everything by default", command)
     elif opts.has("-L", "--list", "-S", "--list-rules"):
         return
@@ -270,6 +272,11 @@ def switch_user(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"runs as another user ({command.name})", command)
 
 
+def setcap(command: Command, ctx: Context) -> None:
+    if any("+" in a or "=" in a for a in command.argv if not a.startswith("-")):
+        ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
+
+
 def set_builtin(command: Command, ctx: Context) -> None:
     argv = command.argv
     if "+o" in argv and "history" in argv:
@@ -278,6 +285,7 @@ def set_builtin(command: Command, ctx: Context) -> None:
 
 RULES: dict[str, Rule] = {
     "set": set_builtin,
+    "setcap": setcap,
     **dict.fromkeys(
         split_words(
             "useradd adduser userdel deluser usermod passwd chpasswd visudo vipw vigr gpasswd "

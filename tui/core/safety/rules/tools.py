@@ -153,8 +153,29 @@ def docker(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes containers or images ({command.name} {sub})".strip(), command)
 
 
+_RUN_VALUES = frozenset(
+    split_words(
+        "-v --volume --mount -p --publish -e --env --env-file --name -w --workdir --network --net "
+        "-u --user --entrypoint -h --hostname -l --label --cpus -m --memory --restart --add-host "
+        "--device --cap-add --cap-drop --security-opt --pid --ipc --log-driver --log-opt "
+        "--platform --pull --gpus --shm-size --tmpfs --ulimit --dns --link --volumes-from -a "
+        "--attach --cidfile --cgroupns --uts --userns --runtime --stop-signal --stop-timeout "
+        "--label-file --expose --ip --ip6 --mac-address --group-add --health-cmd"
+    )
+)
+
+
+def _run_options(argv: list[str]) -> list[str]:
+    """The options of `docker run` (everything before the image name)."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        value = argv[index]
+        index += 2 if value in _RUN_VALUES else 1
+    return argv[:index]
+
+
 def _docker_run(command: Command, ctx: Context) -> None:
-    argv = command.argv
+    argv = _run_options(command.argv)
     if "--privileged" in argv:
         ctx.add(HIGH, "runs a privileged container: it has full control of the host", command)
     for index, arg in enumerate(argv):
