@@ -28,7 +28,7 @@ from tui.core.safety.rules.network import DOWNLOADERS, command_kinds, heredoc_bo
 from tui.core.safety.unwrap import SHELLS, expand, find_parts
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, node_text
 
-MAX_KIND_NODES = 2_000
+MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
 
 
@@ -37,6 +37,9 @@ class Analyser:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self._kinds: dict[tuple[int, ...], frozenset[str]] = {}
+        self._heredoc_owners: dict[int, list[Node]] = {}
+        self._kind_budget = MAX_KIND_NODES
         ctx.run_code = self.run_code
         ctx.kinds_of = self.kinds_of
 
@@ -49,27 +52,30 @@ class Analyser:
         self.walk(tree.root_node)
 
     def walk(self, root: Node) -> None:
+        """Visits every node once, in source order, knowing each node's parent."""
         stdin: dict[int, Stdin] = {}
-        stack = [root]
+        stack: list[tuple[Node, Node | None]] = [(root, None)]
         while stack:
-            node = stack.pop()
+            node, parent = stack.pop()
             kind = node.type
             if kind == "command":
-                self.command(node, stdin.get(node.id))
+                self.command(node, parent, stdin.get(node.id))
             elif kind == "pipeline":
-                self.pipeline(node, stdin)
+                self.pipeline(node, parent, stdin)
             elif kind == "function_definition":
                 self.function(node)
-            elif kind in ("declaration_command", "unset_command") or _bare_assignment(node):
+            elif kind in ("declaration_command", "unset_command") or (
+                kind == "variable_assignment" and _bare(parent)
+            ):
                 self.declaration(node)
             elif kind == "redirected_statement":
                 self.statement(node)
-            stack.extend(reversed(node.children))
+            stack.extend((child, node) for child in reversed(node.children))
 
     # -- simple commands ------------------------------------------------------------------------
 
-    def command(self, node: Node, stdin: Stdin | None) -> None:
-        command = build_command(node, stdin)
+    def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
+        command = build_command(node, parent, stdin)
         self.redirects(command)
         layers, code = expand(command)
         for layer in layers:
@@ -128,20 +134,17 @@ class Analyser:
 
     # -- pipelines --------------------------------------------------------------------------------
 
-    def pipeline(self, node: Node, stdin: dict[int, Stdin]) -> None:
-        stages = [child for child in node.children if child.is_named]
-        parent = node.parent
-        if parent is not None and parent.type == "heredoc_redirect" and parent.parent is not None:
+    def pipeline(self, node: Node, parent: Node | None, stdin: dict[int, Stdin]) -> None:
+        stages = [(child, node) for child in node.children if child.is_named]
+        if parent is not None and parent.type == "heredoc_redirect":
             # `cat <<EOF | sh`: tree-sitter puts the rest of the pipeline inside the heredoc
-            producer = parent.parent.child_by_field_name("body")
-            if producer is not None:
-                stages.insert(0, producer)
+            self._heredoc_producer(parent, stages)
         kinds_so_far: set[str] = set()
         producers: list[str] = []
         all_kinds: list[set[str]] = []
         previous: list[Command] = []
-        for stage in stages:
-            commands = self._stage_commands(stage)
+        for stage, stage_parent in stages:
+            commands = self._stage_commands(stage, stage_parent)
             command_node = _stage_command_node(stage)
             if command_node is not None and kinds_so_far:
                 stdin[command_node.id] = _stdin_for(kinds_so_far, producers, previous)
@@ -156,15 +159,22 @@ class Analyser:
             previous = [expand(c)[0][-1] for c in commands]
         self._pipeline_rules(node, all_kinds)
 
-    def _stage_commands(self, stage: Node) -> list[Command]:
+    def _heredoc_producer(self, heredoc: Node, stages: list[tuple[Node, Node]]) -> None:
+        """Finds the command that owns `heredoc` (searching down: no parent look-ups)."""
+        for statement in self._heredoc_owners.get(heredoc.id, ()):
+            body = statement.child_by_field_name("body")
+            if body is not None:
+                stages.insert(0, (body, statement))
+
+    def _stage_commands(self, stage: Node, parent: Node) -> list[Command]:
         found: list[Command] = []
-        stack = [stage]
+        stack = [(stage, parent)]
         while stack and len(found) < 16:
-            node = stack.pop()
+            node, above = stack.pop()
             if node.type == "command":
-                found.append(build_command(node))
+                found.append(build_command(node, above))
             elif node.type not in ("command_substitution", "process_substitution"):
-                stack.extend(reversed(node.children))
+                stack.extend((child, node) for child in reversed(node.children))
         return found
 
     def _pipeline_rules(self, node: Node, all_kinds: list[set[str]]) -> None:
@@ -184,6 +194,7 @@ class Analyser:
     # -- functions, variables ---------------------------------------------------------------------
 
     def _collect_functions(self, root: Node) -> None:
+        """Function names, and which statement owns each here-document."""
         stack = [root]
         while stack:
             node = stack.pop()
@@ -191,6 +202,10 @@ class Analyser:
                 name = node.child_by_field_name("name")
                 if name is not None:
                     self.ctx.functions.add(node_text(name))
+            elif node.type == "redirected_statement":
+                for child in node.children:
+                    if child.type == "heredoc_redirect":
+                        self._heredoc_owners.setdefault(child.id, []).append(node)
             stack.extend(node.children)
 
     def function(self, node: Node) -> None:
@@ -199,16 +214,10 @@ class Analyser:
         if name_node is None or body is None:
             return
         name = node_text(name_node)
-        calls = [c for c in _descendants(body, "command") if _command_name(c) == name]
-        if len(calls) < 2:
-            return
-        spawning = any(_in_self_pipeline(c, name) or _backgrounded(c, body) for c in calls)
-        if spawning:
-            self.ctx.add(
-                RiskLevel.CRITICAL,
-                f"defines a fork bomb: `{name}` starts copies of itself without end",
-                node_text(node),
-            )
+        calls, spawning = _self_calls(body, name)
+        if calls >= 2 and spawning:
+            reason = f"defines a fork bomb: `{name}` starts copies of itself without end"
+            self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node))
 
     def declaration(self, node: Node) -> None:
         text = node_text(node)
@@ -246,18 +255,30 @@ class Analyser:
             ctx.depth -= 1
 
     def kinds_of(self, nodes: tuple[Node, ...]) -> frozenset[str]:
+        """What the commands inside substitutions produce (download, decode, ...).
+
+        Results are cached per node, and all calls of one assessment share a budget of node
+        visits, so deeply nested substitutions cost linear time; past the budget the answer
+        is `other` (unknown output).
+        """
+        key = tuple(node.id for node in nodes)
+        if key in self._kinds:
+            return self._kinds[key]
         kinds: set[str] = set()
-        budget = MAX_KIND_NODES
-        stack = list(nodes)
-        while stack and budget > 0:
-            node = stack.pop()
-            budget -= 1
+        stack: list[tuple[Node, Node | None]] = [(node, None) for node in nodes]
+        while stack:
+            if self._kind_budget <= 0:
+                kinds.add("other")
+                break
+            node, parent = stack.pop()
+            self._kind_budget -= 1
             if node.type == "command":
-                layers, _ = expand(build_command(node))
+                layers, _ = expand(build_command(node, parent))
                 for layer in layers[-1:]:
                     kinds |= command_kinds(layer)
-            stack.extend(node.children)
-        return frozenset(kinds)
+            stack.extend((child, node) for child in node.children)
+        self._kinds[key] = frozenset(kinds)
+        return self._kinds[key]
 
 
 _REVERSE = "connects a shell to a remote machine (reverse shell)"
@@ -295,45 +316,38 @@ def _stage_command_node(stage: Node) -> Node | None:
     return None
 
 
-def _descendants(node: Node, kind: str) -> list[Node]:
-    found: list[Node] = []
-    stack = [node]
-    while stack and len(found) < 64:
-        current = stack.pop()
-        if current.type == kind:
-            found.append(current)
-        stack.extend(current.children)
-    return found
-
-
 def _command_name(node: Node) -> str:
     name = node.child_by_field_name("name")
     return evaluate(name).value if name is not None else ""
 
 
-def _in_self_pipeline(node: Node, name: str) -> bool:
-    parent = node.parent
-    if parent is None or parent.type != "pipeline":
-        return False
-    names = [_command_name(c) for c in parent.children if c.type == "command"]
-    return names.count(name) >= 2
+def _self_calls(body: Node, name: str) -> tuple[int, bool]:
+    """(calls of `name` in a function body, whether one runs in the background or is piped
+    into another call of itself)."""
+    calls = 0
+    spawning = False
+    stack = [(body, False)]
+    visits = 0
+    while stack and visits < 5_000:
+        node, background = stack.pop()
+        visits += 1
+        if node.type == "pipeline":
+            names = [_command_name(c) for c in node.children if c.type == "command"]
+            spawning = spawning or names.count(name) >= 2
+        elif node.type == "command" and _command_name(node) == name:
+            calls += 1
+            spawning = spawning or background
+        children = node.children
+        inherits = background and node.type in ("pipeline", "redirected_statement")
+        for index, child in enumerate(children):
+            after = children[index + 1].type if index + 1 < len(children) else ""
+            stack.append((child, inherits or after == "&"))
+    return calls, spawning
 
 
-def _backgrounded(node: Node, stop: Node) -> bool:
-    current: Node | None = node
-    while current is not None and current.id != stop.id:
-        sibling = current.next_sibling
-        if sibling is not None and sibling.type == "&":
-            return True
-        current = current.parent
-    return False
-
-
-def _bare_assignment(node: Node) -> bool:
-    parent = node.parent
-    return node.type == "variable_assignment" and (
-        parent is None or parent.type not in ("command", "declaration_command")
-    )
+def _bare(parent: Node | None) -> bool:
+    """True when an assignment stands alone (not `VAR=x cmd`, not `export VAR=x`)."""
+    return parent is None or parent.type not in ("command", "declaration_command")
 
 
 def _disables_history(name: str, value: Word) -> bool:

@@ -16,7 +16,6 @@ from tui.core.safety.words import Word, evaluate, node_text
 
 _LANGUAGE = Language(tree_sitter_bash.language())
 REDIRECT_TYPES = ("file_redirect", "herestring_redirect", "heredoc_redirect")
-_STATEMENT_PARENTS = ("pipeline", "redirected_statement", "negated_command")
 _REDIRECT_OP = re.compile(r"\s*(\d*|\{\w+\})\s*([<>&|-]+)")
 
 
@@ -57,7 +56,6 @@ class Command:
     text: str
     redirects: tuple[Redirect, ...] = ()
     assignments: tuple[tuple[str, Word], ...] = ()
-    background: bool = False
     implied_recursive: bool = False
     via: tuple[str, ...] = ()
     stdin: Stdin | None = None
@@ -102,8 +100,12 @@ class Stdin:
     producers: tuple[str, ...] = field(default=())
 
 
-def build_command(node: Node, stdin: Stdin | None = None) -> Command:
-    """Turns a `command` node (and the redirections around it) into a Command."""
+def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = None) -> Command:
+    """Turns a `command` node (and the redirections of its `parent` statement) into a Command.
+
+    The parent is passed in rather than read from the node: tree-sitter finds a node's parent
+    by descending from the root, which makes deep trees quadratic.
+    """
     words: list[Word] = []
     assignments: list[tuple[str, Word]] = []
     redirects: list[Redirect] = []
@@ -115,7 +117,6 @@ def build_command(node: Node, stdin: Stdin | None = None) -> Command:
             redirects.append(build_redirect(child))
         elif field_name in ("name", "argument") or child.type == "command_name":
             words.append(evaluate(child))
-    parent = node.parent
     text = node_text(node)
     if parent is not None and parent.type == "redirected_statement":
         redirects.extend(statement_redirects(parent))
@@ -125,7 +126,6 @@ def build_command(node: Node, stdin: Stdin | None = None) -> Command:
         text=text,
         redirects=tuple(redirects),
         assignments=tuple(assignments),
-        background=is_background(node),
         stdin=stdin,
     )
 
@@ -170,39 +170,25 @@ def _heredoc(node: Node) -> Redirect:
     return Redirect(op="<<", body=replace(word, value=node_text(body)))
 
 
-def is_background(node: Node) -> bool:
-    """True when the command (or the pipeline it stands in) is followed by `&`."""
-    current: Node | None = node
-    while current is not None:
-        sibling = current.next_sibling
-        if sibling is not None and sibling.type == "&":
-            return True
-        parent = current.parent
-        if parent is None or parent.type not in _STATEMENT_PARENTS:
-            return False
-        current = parent
-    return False
-
-
 def syntax_errors(root: Node, limit: int = 3) -> list[str]:
     """Descriptions of ERROR and MISSING nodes (at most `limit`), ignoring known grammar gaps."""
     problems: list[str] = []
-    stack = [root]
+    stack: list[tuple[Node, str]] = [(root, "")]
     while stack and len(problems) < limit:
-        node = stack.pop()
+        node, parent_type = stack.pop()
         if node.is_missing:
             problems.append(f"missing `{node.type}` at {_where(node)}")
-        elif node.is_error and not _known_gap(node):
+        elif node.is_error and not _known_gap(node, parent_type):
             snippet = node_text(node)[:30]
             problems.append(f"unexpected `{snippet}` at {_where(node)}")
         elif node.has_error:
-            stack.extend(reversed(node.children))
+            stack.extend((child, node.type) for child in reversed(node.children))
     return problems
 
 
-def _known_gap(node: Node) -> bool:
-    parent = node.parent
-    return parent is not None and parent.type == "file_redirect" and node_text(node) == ">"
+def _known_gap(node: Node, parent_type: str) -> bool:
+    """`3<>file`: tree-sitter-bash lacks the read-write operator and reports its `>`."""
+    return parent_type == "file_redirect" and node_text(node) == ">"
 
 
 def _where(node: Node) -> str:
