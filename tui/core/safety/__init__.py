@@ -6,12 +6,12 @@
 
 Modules: parse/words (tree-sitter to a small command model), unwrap (sudo, env, xargs, find
 -exec, bash -c, ...), paths/targets (what a path means), rules/ (one module per family),
-analyser (the walk), request (harmful intent in the request), preflight (PATH, shellcheck),
-policy (levels, allow/deny, decisions), cli_check (`caro check`).
+analyser (the walk), rating (`assess`), request (harmful intent in the request), preflight
+(PATH, shellcheck), policy (levels, allow/deny, decisions), cli_check (`caro check`).
 """
 
-from tui.core.safety.assess import assess
 from tui.core.safety.model import Assessment, Finding, RiskLevel
 from tui.core.safety.policy import Decision, SafetyPolicy, decide
+from tui.core.safety.rating import assess
 
 __all__ = ["Assessment", "Decision", "Finding", "RiskLevel", "SafetyPolicy", "assess", "decide"]

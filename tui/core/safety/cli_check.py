@@ -14,8 +14,8 @@ import json
 import sys
 from typing import TextIO
 
-from tui.core.safety.assess import assess
 from tui.core.safety.model import Assessment
+from tui.core.safety.rating import assess
 
 
 def build_parser() -> argparse.ArgumentParser:
