@@ -464,3 +464,24 @@ def test_core_safety_never_imports_textual() -> None:
     code = "import sys, tui.core.safety, tui.core.safety.cli_check; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# -- found by a held-out set written after the first rules -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("rm -rf /{bin,etc,usr}", CRITICAL),
+        ("rm -rf ./{build,dist}", MODERATE),
+        ("ls / | xargs rm -rf", CRITICAL),
+        ("ls | xargs rm -rf", HIGH),
+        ("ls *.log | xargs rm", MODERATE),
+        ("cat /dev/null > $HISTFILE", CRITICAL),
+        ("echo hi > $OUT", MODERATE),
+        ("pkill -HUP nginx", MODERATE),
+        ("pkill -9 -u alice", HIGH),
+    ],
+)
+def test_held_out_findings(command: str, expected: RiskLevel) -> None:
+    assert level(command) is expected

@@ -114,13 +114,12 @@ class Analyser:
             return
         if any(name in DOWNLOADERS for name in names):
             self.ctx.downloads.add(value.rsplit("/", 1)[-1])
-        if target.substitutions or (target.dynamic and value.startswith("${")):
-            self.ctx.add(
-                RiskLevel.MODERATE, f"writes to a file named at run time ({target.raw})", command
-            )
-            return
         verdict = targets.classify_write(self.ctx.resolve(target.path), append=redirect.appends)
-        if verdict is not None:
+        dynamic = target.substitutions or (target.dynamic and value.startswith("${"))
+        if dynamic and (verdict is None or verdict.level <= RiskLevel.MODERATE):
+            reason = f"writes to a file named at run time ({target.raw})"
+            self.ctx.add(RiskLevel.MODERATE, reason, command)
+        elif verdict is not None:
             self.ctx.add(verdict.level, verdict.reason, command)
 
     def _socket(self, command: Command, redirect: Redirect, names: list[str]) -> None:
@@ -287,6 +286,7 @@ _REVERSE = "connects a shell to a remote machine (reverse shell)"
 def _stdin_for(kinds: set[str], producers: list[str], previous: list[Command]) -> Stdin:
     literal: tuple[Word, ...] | None = None
     find_paths: tuple[str, ...] = ()
+    listing: tuple[str, ...] = ()
     filtered = False
     if len(previous) == 1 and previous[0].name in ("echo", "printf"):
         text, _ = literal_text(previous[0])
@@ -297,13 +297,24 @@ def _stdin_for(kinds: set[str], producers: list[str], previous: list[Command]) -
     elif len(previous) == 1 and previous[0].name == "find":
         parts = find_parts(previous[0].args)
         find_paths, filtered = parts.starts, parts.filtered
+    elif len(previous) == 1 and previous[0].name in ("ls", "dir"):
+        listing = _listing(previous[0])
     return Stdin(
         kinds=frozenset(kinds),
         literal=literal,
         find_paths=find_paths,
         find_filtered=filtered,
+        listing=listing,
         producers=tuple(producers[-3:]),
     )
+
+
+def _listing(command: Command) -> tuple[str, ...]:
+    """What `ls DIR` prints, as paths: everything in DIR (`DIR/*`), or the names it was given."""
+    operands = [w.path for w in command.args if not w.value.startswith("-")]
+    if not operands:
+        return ("*",)
+    return tuple(p if any(c in p for c in "*?[") else p.rstrip("/") + "/*" for p in operands)
 
 
 def _stage_command_node(stage: Node) -> Node | None:

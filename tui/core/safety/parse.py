@@ -97,6 +97,7 @@ class Stdin:
     literal: tuple[Word, ...] | None = None
     find_paths: tuple[str, ...] = ()
     find_filtered: bool = False
+    listing: tuple[str, ...] = ()
     producers: tuple[str, ...] = field(default=())
 
 

@@ -114,6 +114,28 @@ def normalise(value: str) -> str:
     return "./" + folded if folded.startswith("~") else folded  # a file named `~`, not home
 
 
+_BRACES = re.compile(r"\{([^{}]*,[^{}]*)\}")
+
+
+def expand_braces(value: str, limit: int = 64) -> list[str]:
+    """`/{bin,etc}` -> [`/bin`, `/etc`] (brace expansion, bounded to `limit` results)."""
+    results = [value]
+    while True:
+        expanded: list[str] = []
+        changed = False
+        for item in results:
+            match = _BRACES.search(item)
+            if match is None:
+                expanded.append(item)
+                continue
+            changed = True
+            head, tail = item[: match.start()], item[match.end() :]
+            expanded.extend(head + part + tail for part in match.group(1).split(","))
+        results = expanded[:limit]
+        if not changed or len(expanded) >= limit:
+            return results
+
+
 def split_contents(path: str) -> tuple[str, bool]:
     """`/x/*` -> (`/x`, True): a trailing glob means everything inside the directory."""
     if path in ("*", ".*", "./*"):

@@ -279,6 +279,8 @@ def stdin_items(command: Command) -> list[str]:
     if stdin.literal is not None:
         items = [item for word in stdin.literal for item in word.value.split()]
         return items or ["${input}"]
+    if stdin.listing:
+        return list(stdin.listing)
     if stdin.find_paths:
         if stdin.find_filtered:
             return [f"{path.rstrip('/') or ''}/{{}}" for path in stdin.find_paths]

@@ -9,6 +9,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
+from tui.core.safety.words import Word
 
 _SYMBOLIC = re.compile(r"^[ugoa]*[+=-][rwxXstugo]*$")
 _MODE_CHARS = frozenset("rwxXstugoa+-=,01234567")
@@ -18,14 +19,19 @@ def rm(command: Command, ctx: Context) -> None:
     opts = options(command)
     recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
     note = " (with --no-preserve-root)" if "--no-preserve-root" in opts.long else ""
-    for word in opts.operands:
-        verdict = classify_delete(ctx.resolve(word.path), recursive=recursive)
+    for path in operand_paths(opts.operands, ctx):
+        verdict = classify_delete(path, recursive=recursive)
         ctx.add(verdict.level, verdict.reason + note, command)
 
 
+def operand_paths(words: tuple[Word, ...] | list[Word], ctx: Context) -> list[str]:
+    """Operands as paths: brace-expanded and seen from the current directory."""
+    return [ctx.resolve(path) for word in words for path in paths.expand_braces(word.path)]
+
+
 def unlink(command: Command, ctx: Context) -> None:
-    for word in options(command).operands:
-        verdict = classify_delete(ctx.resolve(word.path), recursive=False)
+    for path in operand_paths(options(command).operands, ctx):
+        verdict = classify_delete(path, recursive=False)
         ctx.add(verdict.level, verdict.reason, command)
 
 
@@ -50,11 +56,11 @@ def rmdir(command: Command, ctx: Context) -> None:
 def shred(command: Command, ctx: Context) -> None:
     opts = options(command, "-n -s --iterations --size --random-source")
     recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
-    for word in opts.operands:
-        if paths.is_block_device(word.path):  # shred of a whole disk
-            ctx.add(CRITICAL, f"overwrites the whole disk {word.value}, destroying it", command)
+    for path in operand_paths(opts.operands, ctx):
+        if paths.is_block_device(path):  # shred of a whole disk
+            ctx.add(CRITICAL, f"overwrites the whole disk {path}, destroying it", command)
             continue
-        verdict = classify_delete(ctx.resolve(word.path), recursive=recursive)
+        verdict = classify_delete(path, recursive=recursive)
         reason = verdict.reason.replace("deletes", "destroys", 1)
         ctx.add(max(verdict.level, MODERATE), reason, command)
 
@@ -145,7 +151,7 @@ def dd(command: Command, ctx: Context) -> None:
 def chmod(command: Command, ctx: Context) -> None:
     recursive = command.implied_recursive
     mode: str | None = None
-    targets: list[str] = []
+    targets: list[Word] = []
     for word in command.args:
         value = word.value
         if value in ("-R", "--recursive"):
@@ -157,15 +163,13 @@ def chmod(command: Command, ctx: Context) -> None:
         elif value.startswith("-") and set(value[1:]) <= set("cfvR"):
             recursive = recursive or "R" in value
         else:
-            targets.append(word.path)
+            targets.append(word)
     mode = mode or ""
     if _setuid(mode):
         ctx.add(HIGH, f"sets the setuid/setgid bit ({mode}): runs with its owner's rights", command)
-    for target in targets:
+    for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
-        verdict = classify_permissions(
-            ctx.resolve(target), recursive=recursive, verb=verb, loose=_loose(mode)
-        )
+        verdict = classify_permissions(target, recursive=recursive, verb=verb, loose=_loose(mode))
         ctx.add(verdict.level, verdict.reason, command)
 
 
@@ -197,9 +201,9 @@ def chown(command: Command, ctx: Context) -> None:
     operands = list(opts.operands)
     if "--reference" not in opts.long and operands:
         operands.pop(0)
-    for word in operands:
+    for path in operand_paths(operands, ctx):
         verdict = classify_permissions(
-            ctx.resolve(word.path), recursive=recursive, verb="changes the owner of", loose=False
+            path, recursive=recursive, verb="changes the owner of", loose=False
         )
         ctx.add(verdict.level, verdict.reason, command)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
@@ -128,7 +130,9 @@ def kill(command: Command, ctx: Context) -> None:
 
 
 def kill_by_name(command: Command, ctx: Context) -> None:
-    opts = options(command, "-u -U --user -s --signal -g -G -P -t -n")
+    # `-HUP`, `-9`, `-SIGKILL` name a signal, not a cluster of options
+    words = tuple(w for w in command.args if not _SIGNAL.match(w.value))
+    opts = options(command.wrapped((command.words[0], *words), command.name), _KILL_VALUES)
     if command.name == "killall5":
         ctx.add(HIGH, "kills every process on the machine (killall5)", command)
     elif opts.value("-u", "-U", "--user"):
@@ -138,6 +142,10 @@ def kill_by_name(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "kills every process (pattern matches everything)", command)
     else:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
+
+
+_SIGNAL = re.compile(r"^-(SIG)?[A-Z]+[0-9]*$|^-[0-9]+$")
+_KILL_VALUES = "-u -U --user -s --signal -g -G -P -t -n"
 
 
 def systemctl(command: Command, ctx: Context) -> None:
