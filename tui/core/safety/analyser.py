@@ -11,6 +11,7 @@ from tree_sitter import Node
 
 from tui.core.safety import targets
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
+from tui.core.safety.fanout import find_parts
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import (
     Command,
@@ -25,7 +26,7 @@ from tui.core.safety.parse import (
 from tui.core.safety.rules import check_layer
 from tui.core.safety.rules.code import executing_kinds, literal_text
 from tui.core.safety.rules.network import DOWNLOADERS, command_kinds, heredoc_body
-from tui.core.safety.unwrap import SHELLS, expand, find_parts
+from tui.core.safety.unwrap import SHELLS, expand
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, node_text
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment

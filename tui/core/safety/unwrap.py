@@ -3,7 +3,7 @@
 `expand` turns one command into every layer it runs: `sudo -u root nice -n 5 rm -rf /` gives the
 sudo, nice and rm layers, so rules see `rm -rf /` wherever it stands. Shell code strings
 (`bash -c '...'`, `eval`, `su -c`, `ssh host '...'`, `watch '...'`) are returned separately to be
-parsed again by the analyser.
+parsed again by the analyser. `xargs` and `find -exec` live in fanout.py.
 """
 
 from __future__ import annotations
@@ -11,19 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from tui.core.safety.argv import skip_options
+from tui.core.safety.fanout import find_commands, xargs_commands
 from tui.core.safety.parse import Command
-from tui.core.safety.words import Word, literal, split_words
+from tui.core.safety.words import Word, split_words
 
 MAX_LAYERS = 24
 SHELLS = frozenset(split_words("sh bash zsh dash ksh mksh ash fish csh tcsh yash posh rbash"))
-FIND_FILTERS = frozenset(
-    split_words(
-        "-name -iname -path -ipath -wholename -iwholename -regex -iregex -newer -mtime -mmin "
-        "-atime -amin -ctime -cmin -size -user -group -perm -empty -inum -links -uid -gid -nouser "
-        "-nogroup -samefile -lname -ilname -used -anewer -cnewer -newermt"
-    )
-)
-FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
 
 
 @dataclass(frozen=True)
@@ -32,14 +26,6 @@ class Inner:
 
     commands: tuple[Command, ...] = ()
     code: tuple[Word, ...] = ()
-
-
-@dataclass(frozen=True)
-class FindParts:
-    starts: tuple[str, ...]
-    filtered: bool
-    delete: bool
-    execs: tuple[tuple[Word, ...], ...]
 
 
 def expand(command: Command) -> tuple[list[Command], list[tuple[Command, Word]]]:
@@ -61,25 +47,6 @@ def inner_of(command: Command) -> Inner:
     if handler is None or not command.words:
         return Inner()
     return handler(command)
-
-
-def skip_options(args: tuple[Word, ...], takes_value: frozenset[str]) -> int:
-    """Index of the first argument after the options (`--` ends them)."""
-    index = 0
-    while index < len(args):
-        value = args[index].value
-        if value == "--":
-            return index + 1
-        if not value.startswith("-") or value == "-":
-            return index
-        if value.startswith("--"):
-            needs = "=" not in value and value in takes_value
-        else:
-            needs = value in takes_value or (
-                len(value) > 2 and f"-{value[-1]}" in takes_value and value[:2] not in takes_value
-            )
-        index += 2 if needs else 1
-    return index
 
 
 def _after(command: Command, takes_value: str, wrapper: str, positionals: int = 0) -> Inner:
@@ -235,122 +202,6 @@ def _pid_mode_or(takes_value: str, positionals: int) -> Callable[[Command], Inne
     return handler
 
 
-def _xargs(command: Command) -> Inner:
-    args = command.args
-    takes = frozenset(
-        split_words(
-            "-I -n -P -L -l -d -E -e -s -a --max-args --max-procs --max-lines --delimiter --eof "
-            "--max-chars --arg-file --replace --process-slot-var"
-        )
-    )
-    replace_str = _xargs_replace(args)
-    start = skip_options(args, takes)
-    inner = args[start:] or (literal("echo"),)
-    items = stdin_items(command)
-    implied = _stdin_unfiltered_find(command)
-    if replace_str:
-        words = tuple(_substitute(word, replace_str, items) for word in inner)
-    else:
-        words = (*inner, *(literal(item) for item in items))
-    return Inner(commands=(command.wrapped(words, "xargs", implied_recursive=implied),))
-
-
-def _xargs_replace(args: tuple[Word, ...]) -> str:
-    for index, word in enumerate(args):
-        value = word.value
-        if value == "-I" and index + 1 < len(args):
-            return args[index + 1].value
-        if value.startswith("--replace"):
-            return value.partition("=")[2] or "{}"
-        if value.startswith("-I") and len(value) > 2:
-            return value[2:]
-        if value.startswith("-i"):
-            return value[2:] or "{}"
-        if not value.startswith("-"):
-            break
-    return ""
-
-
-def stdin_items(command: Command) -> list[str]:
-    """What a command reading arguments from stdin (xargs) will get, as far as it is known."""
-    stdin = command.stdin
-    if stdin is None:
-        return ["${input}"]
-    if stdin.literal is not None:
-        items = [item for word in stdin.literal for item in word.value.split()]
-        return items or ["${input}"]
-    if stdin.listing:
-        return list(stdin.listing)
-    if stdin.find_paths:
-        if stdin.find_filtered:
-            return [f"{path.rstrip('/') or ''}/{{}}" for path in stdin.find_paths]
-        return list(stdin.find_paths)
-    return ["${input}"]
-
-
-def _stdin_unfiltered_find(command: Command) -> bool:
-    stdin = command.stdin
-    return bool(stdin and stdin.find_paths and not stdin.find_filtered)
-
-
-def _substitute(word: Word, marker: str, items: list[str]) -> Word:
-    if marker not in word.value:
-        return word
-    return replace(word, value=word.value.replace(marker, " ".join(items)))
-
-
-def find_parts(args: tuple[Word, ...]) -> FindParts:
-    """Start paths, whether tests narrow the match, -delete, and the -exec command lines."""
-    index = 0
-    while index < len(args) and args[index].value in ("-H", "-L", "-P", "-O1", "-O2", "-O3"):
-        index += 1
-    starts: list[str] = []
-    while index < len(args) and not args[index].value.startswith(("-", "(", "!", "\\(")):
-        starts.append(args[index].value)
-        index += 1
-    filtered = False
-    delete = False
-    execs: list[tuple[Word, ...]] = []
-    while index < len(args):
-        value = args[index].value
-        if value in FIND_FILTERS:
-            nxt = args[index + 1].value if index + 1 < len(args) else ""
-            filtered = filtered or nxt not in ("*", "*.*")
-        elif value == "-delete":
-            delete = True
-        elif value in FIND_EXEC:
-            end = index + 1
-            while end < len(args) and args[end].value not in (";", "+"):
-                end += 1
-            execs.append(args[index + 1 : end])
-            index = end
-        index += 1
-    return FindParts(tuple(starts or ["."]), filtered, delete, tuple(execs))
-
-
-def _find(command: Command) -> Inner:
-    parts = find_parts(command.args)
-    if parts.filtered:
-        targets = [f"{start.rstrip('/')}/{{}}" for start in parts.starts]
-    else:
-        targets = list(parts.starts)
-    implied = not parts.filtered
-    commands: list[Command] = []
-    if parts.delete:
-        words = (
-            literal("rm"),
-            *(literal("-r") for _ in range(int(implied))),
-            *map(literal, targets),
-        )
-        commands.append(command.wrapped(words, "find"))
-    for exec_words in parts.execs:
-        if not exec_words:
-            continue
-        words = tuple(_substitute(word, "{}", targets) for word in exec_words)
-        commands.append(command.wrapped(words, "find", implied_recursive=implied))
-    return Inner(commands=tuple(commands))
-
-
 def _busybox(command: Command) -> Inner:
     return _after(command, "", "busybox")
 
@@ -390,8 +241,8 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "chroot": lambda c: _code_flag(c, (), "--userspec --groups"),
     "watch": _watch,
     "ssh": _ssh,
-    "xargs": _xargs,
-    "find": _find,
+    "xargs": lambda c: Inner(commands=xargs_commands(c)),
+    "find": lambda c: Inner(commands=find_commands(c)),
     "eval": _eval,
     **dict.fromkeys(SHELLS, _shell),
 }
