@@ -485,3 +485,14 @@ def test_core_safety_never_imports_textual() -> None:
 )
 def test_held_out_findings(command: str, expected: RiskLevel) -> None:
     assert level(command) is expected
+
+
+def test_sudo_options_are_not_the_commands_options() -> None:
+    assert rate("sudo lsof -i :80").reasons == ("runs as another user (usually root) with sudo",)
+    assert rate("sudo -i").reasons == ("opens a shell as root (or another user)",)
+    assert level("sudo -l") is SAFE
+
+
+def test_opening_a_serial_port_is_not_opening_a_disk() -> None:
+    assert level("sudo chmod 666 /dev/ttyUSB0") is MODERATE
+    assert level("sudo chmod 666 /dev/sda") is HIGH

@@ -153,6 +153,8 @@ def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool)
     path = paths.normalise(value)
     base, contents = paths.split_contents(path)
     kind = "system" if base == "/usr/local" else paths.area(base)
+    if base.startswith("/dev/") and not paths.is_block_device(base):
+        kind = "other"  # serial ports, sound, video: opening them up is a routine fix
     how = " recursively" if recursive else ""
     whole = recursive or contents
     if whole and kind in ("root", "all_homes", "vital"):

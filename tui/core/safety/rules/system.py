@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
@@ -144,6 +145,7 @@ def kill_by_name(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
 
 
+_SUDO_VALUES = frozenset(split_words("-u -g -h -p -C -D -r -t -T -U --user --group --host"))
 _SIGNAL = re.compile(r"^-(SIG)?[A-Z]+[0-9]*$|^-[0-9]+$")
 _KILL_VALUES = "-u -U --user -s --signal -g -G -P -t -n"
 
@@ -267,11 +269,12 @@ def sysrq(command: Command, ctx: Context) -> None:
 
 
 def sudo(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if argv[:1] and argv[0] in ("-l", "-v", "-k", "-K", "--list", "--validate"):
+    start = skip_options(command.args, _SUDO_VALUES)
+    own = [w.value for w in command.args[:start]]  # sudo's own options, not the command's
+    if any(a in ("-l", "-v", "-k", "-K", "--list", "--validate") for a in own):
         return
-    if any(a in ("-i", "-s", "--login", "--shell") for a in argv) and len(argv) <= 3:
-        ctx.add(MODERATE, "opens a root shell", command)
+    if start >= len(command.args) and any(a in ("-i", "-s", "--login", "--shell") for a in own):
+        ctx.add(MODERATE, "opens a shell as root (or another user)", command)
         return
     ctx.add(MODERATE, f"runs as another user (usually root) with {command.name}", command)
 
