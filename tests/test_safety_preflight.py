@@ -81,3 +81,9 @@ def test_an_internal_error_still_returns_a_rating(monkeypatch: pytest.MonkeyPatc
     assert result.level is RiskLevel.MODERATE
     assert not result.parsed
     assert any(note.startswith(rating.INTERNAL_ERROR) for note in result.notes)
+
+
+def test_script_level_shellcheck_advice_is_dropped() -> None:
+    notes = preflight.shellcheck_notes("cp $src /tmp/x")
+    assert not any("SC2154" in note for note in notes), notes
+    assert any("SC2086" in note for note in notes), notes

@@ -14,6 +14,9 @@ from tui.core.safety.words import split_words
 SHELLCHECK_TIMEOUT_S = 3.0
 MAX_SHELLCHECK_NOTES = 5
 MAX_SHELLCHECK_INPUT = 20_000
+# Script-level advice that means nothing for a one-line command: variables come from the
+# environment (SC2154), assignments may be for a later command (SC2034), no shebang (SC2148).
+IGNORED_SHELLCHECK_CODES = frozenset({2154, 2034, 2148})
 BUILTINS = frozenset(
     split_words("""
     alias bg bind break builtin caller cd command compgen complete compopt continue declare
@@ -81,7 +84,9 @@ def shellcheck_notes(command: str) -> list[str]:
         return []
     notes: list[str] = []
     for comment in comments if isinstance(comments, list) else []:
-        if isinstance(comment, dict) and "code" in comment and "message" in comment:
+        if not isinstance(comment, dict) or comment.get("code") in IGNORED_SHELLCHECK_CODES:
+            continue
+        if "code" in comment and "message" in comment:
             notes.append(f"shellcheck SC{comment['code']}: {comment['message']}")
     return list(dict.fromkeys(notes))[:MAX_SHELLCHECK_NOTES]
 
