@@ -55,7 +55,6 @@ class Command:
     words: tuple[Word, ...]
     text: str
     redirects: tuple[Redirect, ...] = ()
-    assignments: tuple[tuple[str, Word], ...] = ()
     implied_recursive: bool = False
     via: tuple[str, ...] = ()
     stdin: Stdin | None = None
@@ -108,13 +107,10 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
     by descending from the root, which makes deep trees quadratic.
     """
     words: list[Word] = []
-    assignments: list[tuple[str, Word]] = []
     redirects: list[Redirect] = []
     for index, child in enumerate(node.children):
         field_name = node.field_name_for_child(index)
-        if child.type == "variable_assignment":
-            assignments.append(assignment(child))
-        elif child.type in REDIRECT_TYPES:
+        if child.type in REDIRECT_TYPES:
             redirects.append(build_redirect(child))
         elif field_name in ("name", "argument") or child.type == "command_name":
             words.append(evaluate(child))
@@ -126,7 +122,6 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
         words=tuple(words),
         text=text,
         redirects=tuple(redirects),
-        assignments=tuple(assignments),
         stdin=stdin,
     )
 

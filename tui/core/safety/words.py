@@ -42,7 +42,6 @@ class Word:
 
     value: str
     raw: str
-    quoted: bool = False
     dynamic: bool = False
     literal_tilde: bool = False
     substitutions: tuple[Node, ...] = field(default=(), compare=False, repr=False)
@@ -73,7 +72,6 @@ class _Builder:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.quoted = False
         self.dynamic = False
         self.literal_tilde = False
         self.substitutions: list[Node] = []
@@ -92,7 +90,6 @@ def evaluate(node: Node) -> Word:
     return Word(
         value="".join(builder.parts),
         raw=node_text(node),
-        quoted=builder.quoted,
         dynamic=builder.dynamic,
         literal_tilde=builder.literal_tilde,
         substitutions=tuple(builder.substitutions),
@@ -143,12 +140,10 @@ def _eval_unquoted(text: str, out: _Builder) -> None:
 def _eval_quoted_literal(text: str, out: _Builder) -> None:
     if out.at_start() and text.startswith("~"):
         out.literal_tilde = True
-    out.quoted = True
     out.add(text)
 
 
 def _eval_double_quoted(node: Node, out: _Builder, depth: int) -> None:
-    out.quoted = True
     for child in node.children:
         if child.type == "string_content":
             text = _unescape_double_quoted(node_text(child))
