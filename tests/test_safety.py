@@ -496,3 +496,10 @@ def test_sudo_options_are_not_the_commands_options() -> None:
 def test_opening_a_serial_port_is_not_opening_a_disk() -> None:
     assert level("sudo chmod 666 /dev/ttyUSB0") is MODERATE
     assert level("sudo chmod 666 /dev/sda") is HIGH
+
+
+def test_variables_set_earlier_in_the_command_are_filled_in() -> None:
+    assert level("d=/; rm -rf $d") is CRITICAL
+    assert level('export TARGET=~/; rm -rf "$TARGET"') is CRITICAL
+    assert level("d=build; rm -rf $d") is MODERATE
+    assert level("d=$(mktemp -d); rm -rf $d") is MODERATE

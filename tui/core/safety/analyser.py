@@ -232,6 +232,10 @@ class Analyser:
             if item.type != "variable_assignment":
                 continue
             name, value = assignment(item)
+            if value.dynamic:
+                self.ctx.variables.pop(name, None)
+            else:
+                self.ctx.variables[name] = value.path
             if name in HISTORY_VARIABLES and _disables_history(name, value):
                 self.ctx.add(RiskLevel.HIGH, f"turns off the shell history ({name})", text)
 

@@ -36,6 +36,7 @@ class Context:
     tcp_fds: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     cwd: str | None = None
+    variables: dict[str, str] = field(default_factory=dict)
     depth: int = 0
     reparses: int = 0
     run_code: Callable[[Word, Command], None] = _no_reparse
@@ -46,7 +47,11 @@ class Context:
         self.findings.append(Finding(level=level, reason=reason, command=text.strip()))
 
     def resolve(self, path: str) -> str:
-        """`path` seen from the directory an earlier `cd` moved to (if it is known)."""
+        """`path` with variables set earlier in the command (`d=/; rm -rf $d`) filled in, seen
+        from the directory an earlier `cd` moved to (when those are known)."""
+        if "${" in path:
+            for name, value in self.variables.items():
+                path = path.replace("${" + name + "}", value)
         if self.cwd is None or not path or path.startswith(("/", "~", "${", "$(")):
             return path
         return posixpath.join(self.cwd, path)
