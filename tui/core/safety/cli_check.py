@@ -1,0 +1,68 @@
+"""`caro check [--json] [--request TEXT] [--no-preflight] -- COMMAND...`: rate a command.
+
+Prints one line per reason, `LEVEL: reason`, most severe first (or `safe: nothing risky found`),
+then `note: ...` lines; with --json, the assessment's `as_dict()` as JSON.
+
+Exit status: 0 whatever the rating (the rating is the output, not a failure: scripts should read
+--json), 2 for usage errors such as a missing command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from tui.core.safety.model import Assessment
+from tui.core.safety.rating import assess
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="caro check",
+        description="Rate the risk of a shell command without running it.",
+    )
+    parser.add_argument("--json", action="store_true", help="print the assessment as JSON")
+    parser.add_argument("--request", metavar="TEXT", help="the request that produced the command")
+    parser.add_argument(
+        "--no-preflight", action="store_true", help="skip the PATH and shellcheck notes"
+    )
+    parser.add_argument("command", nargs="*", metavar="COMMAND", help="the command (after --)")
+    return parser
+
+
+def check_main(argv: list[str], out: TextIO | None = None) -> int:
+    """Runs `caro check` with `argv` (the words after `check`); returns the exit status."""
+    stream = out if out is not None else sys.stdout
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 2
+    words: list[str] = args.command
+    if not words or not " ".join(words).strip():
+        parser.print_usage(sys.stderr)
+        print("caro check: error: give the command to check after --", file=sys.stderr)
+        return 2
+    command = words[0] if len(words) == 1 else " ".join(words)
+    assessment = assess(command, args.request, preflight=not args.no_preflight)
+    if args.json:
+        print(json.dumps(assessment.as_dict(), ensure_ascii=False), file=stream)
+    else:
+        print(human(assessment), file=stream)
+    return 0
+
+
+def human(assessment: Assessment) -> str:
+    """The human form: `critical: deletes / recursively ...`, one reason a line, then notes."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    for finding in assessment.findings:
+        if finding.reason not in seen:
+            seen.add(finding.reason)
+            lines.append(f"{finding.level.label}: {finding.reason}")
+    if not lines:
+        lines.append(f"{assessment.level.label}: nothing risky found")
+    lines.extend(f"note: {note}" for note in assessment.notes)
+    return "\n".join(lines)

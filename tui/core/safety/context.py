@@ -1,0 +1,61 @@
+"""The state shared by the analyser and the rules while one command is assessed."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from tui.core.safety.model import Finding, RiskLevel
+from tui.core.safety.parse import Command
+from tui.core.safety.words import Word
+
+MAX_DEPTH = 6  # nested `bash -c` / `eval` strings parsed again
+MAX_REPARSES = 64  # strings parsed again in one assessment, all depths together
+
+
+def _no_reparse(word: Word, by: Command) -> None:
+    return None
+
+
+def _no_kinds(nodes: tuple[Node, ...]) -> frozenset[str]:
+    return frozenset()
+
+
+@dataclass
+class Context:
+    """Findings and facts gathered so far, and the analyser's callbacks for the rules."""
+
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    programs: list[str] = field(default_factory=list)
+    functions: set[str] = field(default_factory=set)
+    downloads: set[str] = field(default_factory=set)
+    tcp_fds: set[str] = field(default_factory=set)
+    errors: list[str] = field(default_factory=list)
+    cwd: str | None = None
+    variables: dict[str, str] = field(default_factory=dict)
+    depth: int = 0
+    reparses: int = 0
+    run_code: Callable[[Word, Command], None] = _no_reparse
+    kinds_of: Callable[[tuple[Node, ...]], frozenset[str]] = _no_kinds
+
+    def add(self, level: RiskLevel, reason: str, command: Command | str) -> None:
+        text = command if isinstance(command, str) else command.text
+        self.findings.append(Finding(level=level, reason=reason, command=text.strip()))
+
+    def resolve(self, path: str) -> str:
+        """`path` with variables set earlier in the command (`d=/; rm -rf $d`) filled in, seen
+        from the directory an earlier `cd` moved to (when those are known)."""
+        if "${" in path:
+            for name, value in self.variables.items():
+                path = path.replace("${" + name + "}", value)
+        if self.cwd is None or not path or path.startswith(("/", "~", "${", "$(")):
+            return path
+        return posixpath.join(self.cwd, path)
+
+    def word_kinds(self, word: Word) -> frozenset[str]:
+        """Kinds of the commands inside a word's substitutions (download, decode, ...)."""
+        return self.kinds_of(word.substitutions) if word.substitutions else frozenset()

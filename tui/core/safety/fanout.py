@@ -1,0 +1,148 @@
+"""Commands that run another command once per input: `xargs CMD` and `find ... -exec CMD`.
+
+What they feed the inner command is filled in where it is known: `echo / | xargs rm -rf` runs
+`rm -rf /`; `find / -exec rm {} \\;` runs `rm` on everything under `/` (an unfiltered find makes
+the inner command as good as recursive); a find narrowed by tests such as `-name` feeds
+`START/{}`, a match somewhere under START.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from tui.core.safety.argv import skip_options
+from tui.core.safety.parse import Command
+from tui.core.safety.words import Word, literal, split_words
+
+FIND_FILTERS = frozenset(
+    split_words(
+        "-name -iname -path -ipath -wholename -iwholename -regex -iregex -newer -mtime -mmin "
+        "-atime -amin -ctime -cmin -size -user -group -perm -empty -inum -links -uid -gid -nouser "
+        "-nogroup -samefile -lname -ilname -used -anewer -cnewer -newermt"
+    )
+)
+FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+
+
+@dataclass(frozen=True)
+class FindParts:
+    starts: tuple[str, ...]
+    filtered: bool
+    delete: bool
+    execs: tuple[tuple[Word, ...], ...]
+
+
+def xargs_commands(command: Command) -> tuple[Command, ...]:
+    args = command.args
+    takes = frozenset(
+        split_words(
+            "-I -n -P -L -l -d -E -e -s -a --max-args --max-procs --max-lines --delimiter --eof "
+            "--max-chars --arg-file --replace --process-slot-var"
+        )
+    )
+    replace_str = _xargs_replace(args)
+    start = skip_options(args, takes)
+    inner = args[start:] or (literal("echo"),)
+    items = stdin_items(command)
+    implied = _stdin_unfiltered_find(command)
+    if replace_str:
+        words = tuple(_substitute(word, replace_str, items) for word in inner)
+    else:
+        words = (*inner, *(literal(item) for item in items))
+    return (command.wrapped(words, "xargs", implied_recursive=implied),)
+
+
+def _xargs_replace(args: tuple[Word, ...]) -> str:
+    for index, word in enumerate(args):
+        value = word.value
+        if value == "-I" and index + 1 < len(args):
+            return args[index + 1].value
+        if value.startswith("--replace"):
+            return value.partition("=")[2] or "{}"
+        if value.startswith("-I") and len(value) > 2:
+            return value[2:]
+        if value.startswith("-i"):
+            return value[2:] or "{}"
+        if not value.startswith("-"):
+            break
+    return ""
+
+
+def stdin_items(command: Command) -> list[str]:
+    """What a command reading arguments from stdin (xargs) will get, as far as it is known."""
+    stdin = command.stdin
+    if stdin is None:
+        return ["${input}"]
+    if stdin.literal is not None:
+        items = [item for word in stdin.literal for item in word.value.split()]
+        return items or ["${input}"]
+    if stdin.listing:
+        return list(stdin.listing)
+    if stdin.find_paths:
+        if stdin.find_filtered:
+            return [f"{path.rstrip('/') or ''}/{{}}" for path in stdin.find_paths]
+        return list(stdin.find_paths)
+    return ["${input}"]
+
+
+def _stdin_unfiltered_find(command: Command) -> bool:
+    stdin = command.stdin
+    return bool(stdin and stdin.find_paths and not stdin.find_filtered)
+
+
+def _substitute(word: Word, marker: str, items: list[str]) -> Word:
+    if marker not in word.value:
+        return word
+    return replace(word, value=word.value.replace(marker, " ".join(items)))
+
+
+def find_parts(args: tuple[Word, ...]) -> FindParts:
+    """Start paths, whether tests narrow the match, -delete, and the -exec command lines."""
+    index = 0
+    while index < len(args) and args[index].value in ("-H", "-L", "-P", "-O1", "-O2", "-O3"):
+        index += 1
+    starts: list[str] = []
+    while index < len(args) and not args[index].value.startswith(("-", "(", "!", "\\(")):
+        starts.append(args[index].value)
+        index += 1
+    filtered = False
+    delete = False
+    execs: list[tuple[Word, ...]] = []
+    while index < len(args):
+        value = args[index].value
+        if value in FIND_FILTERS:
+            nxt = args[index + 1].value if index + 1 < len(args) else ""
+            filtered = filtered or nxt not in ("*", "*.*")
+        elif value == "-delete":
+            delete = True
+        elif value in FIND_EXEC:
+            end = index + 1
+            while end < len(args) and args[end].value not in (";", "+"):
+                end += 1
+            execs.append(args[index + 1 : end])
+            index = end
+        index += 1
+    return FindParts(tuple(starts or ["."]), filtered, delete, tuple(execs))
+
+
+def find_commands(command: Command) -> tuple[Command, ...]:
+    parts = find_parts(command.args)
+    if parts.filtered:
+        targets = [f"{start.rstrip('/')}/{{}}" for start in parts.starts]
+    else:
+        targets = list(parts.starts)
+    implied = not parts.filtered
+    commands: list[Command] = []
+    if parts.delete:
+        words = (
+            literal("rm"),
+            *(literal("-r") for _ in range(int(implied))),
+            *map(literal, targets),
+        )
+        commands.append(command.wrapped(words, "find"))
+    for exec_words in parts.execs:
+        if not exec_words:
+            continue
+        words = tuple(_substitute(word, "{}", targets) for word in exec_words)
+        commands.append(command.wrapped(words, "find", implied_recursive=implied))
+    return tuple(commands)

@@ -1,0 +1,192 @@
+"""Parsing with tree-sitter-bash, and the small command model the rules work on.
+
+The rules never look at the raw string: they see `Command` objects, one per simple command, with
+evaluated words (see words.py) and the redirections that apply to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+import tree_sitter_bash
+from tree_sitter import Language, Node, Parser, Tree
+
+from tui.core.safety.words import Word, evaluate, node_text
+
+_LANGUAGE = Language(tree_sitter_bash.language())
+REDIRECT_TYPES = ("file_redirect", "herestring_redirect", "heredoc_redirect")
+_REDIRECT_OP = re.compile(r"\s*(\d*|\{\w+\})\s*([<>&|-]+)")
+
+
+def parse(source: str) -> Tree:
+    """Parses shell source; never raises on odd text (invalid code points are replaced)."""
+    data = source.encode("utf-8", "replace")
+    return Parser(_LANGUAGE).parse(data)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """One redirection: `op` is the operator (`>`, `>>`, `&>`, `<`, `<<<`, `<<`, ...)."""
+
+    op: str
+    fd: str = ""
+    target: Word | None = None
+    body: Word | None = None
+
+    @property
+    def writes(self) -> bool:
+        """True for redirections that write to a file (not `2>&1`-style duplications)."""
+        if self.op in (">", ">|", "&>", "<>"):
+            return True
+        if self.op in (">>", "&>>"):
+            return True
+        return self.op == ">&" and self.target is not None and not self.target.value.isdigit()
+
+    @property
+    def appends(self) -> bool:
+        return self.op in (">>", "&>>")
+
+
+@dataclass(frozen=True)
+class Command:
+    """One simple command as the rules see it; `words[0]` is the program name."""
+
+    words: tuple[Word, ...]
+    text: str
+    redirects: tuple[Redirect, ...] = ()
+    implied_recursive: bool = False
+    via: tuple[str, ...] = ()
+    stdin: Stdin | None = None
+
+    @property
+    def name(self) -> str:
+        """The program's base name: `/bin/rm`, `\\rm` and `"rm"` are all `rm`."""
+        if not self.words:
+            return ""
+        value = self.words[0].value.lstrip("\\")
+        return value.rsplit("/", 1)[-1] if "/" in value.rstrip("/") else value
+
+    @property
+    def args(self) -> tuple[Word, ...]:
+        return self.words[1:]
+
+    @property
+    def argv(self) -> list[str]:
+        """The argument values (without the program name)."""
+        return [word.value for word in self.words[1:]]
+
+    def wrapped(
+        self, words: tuple[Word, ...], wrapper: str, *, implied_recursive: bool = False
+    ) -> Command:
+        """The command a wrapper (sudo, env, xargs, ...) runs, keeping where it came from."""
+        return replace(
+            self,
+            words=words,
+            via=(*self.via, wrapper),
+            implied_recursive=self.implied_recursive or implied_recursive,
+        )
+
+
+@dataclass(frozen=True)
+class Stdin:
+    """What feeds a command's standard input in a pipeline: the kinds of the stages before it."""
+
+    kinds: frozenset[str]
+    literal: tuple[Word, ...] | None = None
+    find_paths: tuple[str, ...] = ()
+    find_filtered: bool = False
+    listing: tuple[str, ...] = ()
+    producers: tuple[str, ...] = field(default=())
+
+
+def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = None) -> Command:
+    """Turns a `command` node (and the redirections of its `parent` statement) into a Command.
+
+    The parent is passed in rather than read from the node: tree-sitter finds a node's parent
+    by descending from the root, which makes deep trees quadratic.
+    """
+    words: list[Word] = []
+    redirects: list[Redirect] = []
+    for index, child in enumerate(node.children):
+        field_name = node.field_name_for_child(index)
+        if child.type in REDIRECT_TYPES:
+            redirects.append(build_redirect(child))
+        elif field_name in ("name", "argument") or child.type == "command_name":
+            words.append(evaluate(child))
+    text = node_text(node)
+    if parent is not None and parent.type == "redirected_statement":
+        redirects.extend(statement_redirects(parent))
+        text = node_text(parent)
+    return Command(
+        words=tuple(words),
+        text=text,
+        redirects=tuple(redirects),
+        stdin=stdin,
+    )
+
+
+def assignment(node: Node) -> tuple[str, Word]:
+    """`NAME=value` as (name, value word)."""
+    name_node = node.child_by_field_name("name")
+    value_node = node.child_by_field_name("value")
+    name = node_text(name_node) if name_node is not None else ""
+    value = evaluate(value_node) if value_node is not None else Word(value="", raw="")
+    return name, value
+
+
+def statement_redirects(node: Node) -> list[Redirect]:
+    """The redirections of a `redirected_statement` node."""
+    return [build_redirect(child) for child in node.children if child.type in REDIRECT_TYPES]
+
+
+def build_redirect(node: Node) -> Redirect:
+    if node.type == "herestring_redirect":
+        words = [child for child in node.children if child.is_named]
+        return Redirect(op="<<<", body=evaluate(words[-1]) if words else None)
+    if node.type == "heredoc_redirect":
+        return _heredoc(node)
+    # The operator is read from the text: tree-sitter-bash hides some (`<&`) and does not know
+    # the read-write one (`<>`), which it reports as an ERROR node inside the redirect.
+    match = _REDIRECT_OP.match(node_text(node))
+    fd = match.group(1) if match else ""
+    op = match.group(2) if match else ""
+    target: Word | None = None
+    for child in node.children:
+        if child.is_named and child.type not in ("file_descriptor", "ERROR") and target is None:
+            target = evaluate(child)
+    return Redirect(op=op, fd=fd, target=target)
+
+
+def _heredoc(node: Node) -> Redirect:
+    body = next((child for child in node.children if child.type == "heredoc_body"), None)
+    if body is None:
+        return Redirect(op="<<")
+    word = evaluate(body)
+    return Redirect(op="<<", body=replace(word, value=node_text(body)))
+
+
+def syntax_errors(root: Node, limit: int = 3) -> list[str]:
+    """Descriptions of ERROR and MISSING nodes (at most `limit`), ignoring known grammar gaps."""
+    problems: list[str] = []
+    stack: list[tuple[Node, str]] = [(root, "")]
+    while stack and len(problems) < limit:
+        node, parent_type = stack.pop()
+        if node.is_missing:
+            problems.append(f"missing `{node.type}` at {_where(node)}")
+        elif node.is_error and not _known_gap(node, parent_type):
+            snippet = node_text(node)[:30]
+            problems.append(f"unexpected `{snippet}` at {_where(node)}")
+        elif node.has_error:
+            stack.extend((child, node.type) for child in reversed(node.children))
+    return problems
+
+
+def _known_gap(node: Node, parent_type: str) -> bool:
+    """`3<>file`: tree-sitter-bash lacks the read-write operator and reports its `>`."""
+    return parent_type == "file_redirect" and node_text(node) == ">"
+
+
+def _where(node: Node) -> str:
+    row, column = node.start_point
+    return f"line {row + 1}, column {column + 1}"

@@ -1,0 +1,256 @@
+"""Path normalisation and what a path means for a person: the machine, a home, the system.
+
+Values come from words.py: the home is `~`, unknown variables are `${NAME}`. `normalise` folds
+`/usr/../`, `//` and `/./`; `area` says which part of the machine a normalised path is in.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from tui.core.safety.words import split_words
+
+SYSTEM_ROOTS = frozenset(
+    split_words(
+        "/bin /boot /dev /etc /lib /lib32 /lib64 /libx32 /proc /root /sbin /sys /usr /var /run "
+        "/System /Library /Applications /private /nix /snap"
+    )
+)
+VITAL_SUBDIRS = frozenset(
+    split_words(
+        "/usr/bin /usr/sbin /usr/lib /usr/lib32 /usr/lib64 /usr/libexec /usr/include /usr/share "
+        "/usr/local /var/lib /var/log /var/spool /var/db /var/mail /etc/ssh /etc/pam.d "
+        "/etc/sudoers.d /etc/systemd /etc/ssl /etc/apt /etc/default /etc/init.d /etc/security "
+        "/boot/efi /boot/grub /boot/grub2 /private/etc /private/var /System/Library"
+    )
+)
+# Whole directories worth a typed "yes", but whose insides are routine to clean up.
+IMPORTANT_DIRS = frozenset(
+    split_words(
+        "/opt /srv /mnt /media /Volumes /tmp /var/tmp /var/cache /var/www /usr/local/bin "
+        "/usr/local/sbin /usr/local/lib /usr/local/share /usr/local/include /usr/local/etc "
+        "/private/tmp /dev/shm"
+    )
+)
+ROUTINE_DIRS = frozenset({"/var/lib/apt/lists", "/usr/src", "/var/cache/apt"})
+ROUTINE_PREFIXES = tuple(f"{d}/" for d in sorted(IMPORTANT_DIRS | ROUTINE_DIRS | {"/usr/local"}))
+KEY_FILES = frozenset(
+    split_words(
+        "/etc/passwd /etc/shadow /etc/group /etc/gshadow /etc/sudoers /etc/fstab /etc/crypttab "
+        "/etc/pam.conf /etc/inittab /etc/ld.so.conf /etc/ld.so.cache"
+    )
+)
+ACCOUNT_FILES = frozenset(split_words("/etc/passwd /etc/shadow /etc/group /etc/gshadow"))
+HISTORY_NAMES = frozenset(
+    split_words(
+        ".bash_history .zsh_history .zhistory .sh_history .history .ksh_history fish_history "
+        "${HISTFILE}"
+    )
+)
+AUDIT_LOGS = frozenset(
+    split_words(
+        "/var/log/wtmp /var/log/btmp /var/log/lastlog /var/log/auth.log /var/log/secure "
+        "/var/log/syslog /var/log/messages /var/log/kern.log /var/run/utmp /run/utmp "
+        "/var/log/audit /var/log/journal"
+    )
+)
+RC_NAMES = frozenset(
+    split_words(
+        ".bashrc .bash_profile .bash_login .bash_logout .profile .zshrc .zprofile .zshenv .zlogin "
+        ".cshrc .tcshrc .kshrc .mkshrc"
+    )
+)
+SYSTEM_RC = frozenset(
+    split_words(
+        "/etc/profile /etc/bash.bashrc /etc/bashrc /etc/zshrc /etc/zsh/zshrc /etc/zprofile "
+        "/etc/environment"
+    )
+)
+CREDENTIAL_DIRS = frozenset(split_words(".ssh .gnupg .aws .kube .password-store .docker"))
+DISPOSABLE_IN_HOME = (
+    ".cache",
+    ".npm",
+    ".yarn",
+    ".pnpm-store",
+    ".gradle/caches",
+    ".m2/repository",
+    ".cargo/registry",
+    "Library/Caches",
+    ".local/share/Trash",
+    ".Trash",
+)
+PROGRAM_DIRS = frozenset(
+    split_words("/bin /sbin /usr/bin /usr/sbin /lib /lib64 /usr/lib /usr/lib64")
+)
+HARMLESS_SINKS = frozenset(
+    split_words(
+        "/dev/null /dev/zero /dev/stdout /dev/stderr /dev/stdin /dev/tty /dev/console /dev/full "
+        "/dev/random /dev/urandom"
+    )
+)
+_DEVICE = re.compile(
+    r"^/dev/("
+    r"[shv]d[a-z]+\d*|xvd[a-z]+\d*|nvme\d+(n\d+(p\d+)?)?|mmcblk\d+(p\d+)?|md\d+|md/.+|dm-\d+|"
+    r"mapper/.+|r?disk\d+(s\d+)?|loop\d+|sr\d+|fd\d+|zram\d+|disk/by-.+|root|mem|kmem|port|"
+    r"[shv]d\*|nvme\*|mmcblk\*|r?disk\*|[shv]d[a-z]?\[.*|nbd\d+|ubi.*|mtdblock\d+|mtd\d+|"
+    r"vg[^/]*/.+|sg\d+|st\d+|nst\d+"
+    r")$"
+)
+_EMPTY_VARIABLE = re.compile(r"^\$\{(\w+)\}/(\*|\.\*|\.)?$")
+_FIND_MATCH = "{}"
+
+
+def normalise(value: str) -> str:
+    """Folds a path: `/usr/../` is `/`, `//` is `/`, `~/` is `~`, `./target/` is `target`."""
+    if not value:
+        return value
+    if value == "~" or value.startswith("~/"):
+        rest = posixpath.normpath("/" + value[2:])
+        return "~" if rest == "/" else "~" + rest
+    if value.startswith("/"):
+        return posixpath.normpath("/" + value.lstrip("/"))
+    folded = posixpath.normpath(value)
+    return "./" + folded if folded.startswith("~") else folded  # a file named `~`, not home
+
+
+_BRACES = re.compile(r"\{([^{}]*,[^{}]*)\}")
+
+
+def expand_braces(value: str, limit: int = 64) -> list[str]:
+    """`/{bin,etc}` -> [`/bin`, `/etc`] (brace expansion, bounded to `limit` results)."""
+    results = [value]
+    while True:
+        expanded: list[str] = []
+        changed = False
+        for item in results:
+            match = _BRACES.search(item)
+            if match is None:
+                expanded.append(item)
+                continue
+            changed = True
+            head, tail = item[: match.start()], item[match.end() :]
+            expanded.extend(head + part + tail for part in match.group(1).split(","))
+        results = expanded[:limit]
+        if not changed or len(expanded) >= limit:
+            return results
+
+
+def split_contents(path: str) -> tuple[str, bool]:
+    """`/x/*` -> (`/x`, True): a trailing glob means everything inside the directory."""
+    if path in ("*", ".*", "./*"):
+        return ".", True
+    for suffix in ("/*", "/.*", "/*/"):
+        if path.endswith(suffix):
+            return path[: -len(suffix)] or "/", True
+    return path, False
+
+
+def empty_variable(value: str) -> str | None:
+    """The variable name when the path is `$VAR/` or `$VAR/*` (which is `/` if VAR is empty)."""
+    match = _EMPTY_VARIABLE.match(value)
+    return match.group(1) if match else None
+
+
+def home_relative(path: str) -> str | None:
+    """The part of `path` inside a home directory ("" for the home itself), or None."""
+    if path == "~" or path.startswith("~/"):
+        return path[2:]
+    if path == "/root" or path.startswith("/root/"):
+        return path[6:]
+    for base in ("/home/", "/Users/"):
+        if path.startswith(base) and len(path) > len(base):
+            parts = path[len(base) :].split("/", 1)
+            if parts[0] in ("", "*", "Shared"):
+                return None
+            return parts[1] if len(parts) > 1 else ""
+    return None
+
+
+def is_block_device(path: str) -> bool:
+    return bool(_DEVICE.match(normalise(path)))
+
+
+def is_history_file(path: str) -> bool:
+    return posixpath.basename(path) in HISTORY_NAMES or path == "${HISTFILE}"
+
+
+def is_rc_file(path: str) -> bool:
+    if path in SYSTEM_RC:
+        return True
+    rel = home_relative(path)
+    if rel is None:
+        return False
+    return rel in RC_NAMES or rel == ".config/fish/config.fish"
+
+
+def is_log(path: str) -> bool:
+    return path in ("/var/log", "/private/var/log") or path.startswith(
+        ("/var/log/", "/private/var/log/")
+    )
+
+
+def is_audit_log(path: str) -> bool:
+    return path in AUDIT_LOGS or path.startswith(("/var/log/audit/", "/var/log/journal/"))
+
+
+def system_root(path: str) -> str | None:
+    """The system directory (`/etc`, `/usr`, ...) that holds `path`, if any."""
+    top = "/" + path.split("/")[1] if path.startswith("/") and len(path) > 1 else ""
+    return top if top in SYSTEM_ROOTS else None
+
+
+def is_routine(path: str) -> bool:
+    """Inside a scratch, cache or third-party area (`/tmp/x`, `/opt/app`, `/usr/local/go`)."""
+    return path in ROUTINE_DIRS or (
+        path.startswith(ROUTINE_PREFIXES) and path not in IMPORTANT_DIRS
+    )
+
+
+def is_vital(path: str) -> bool:
+    return path in SYSTEM_ROOTS or path in VITAL_SUBDIRS
+
+
+def is_find_match(path: str) -> bool:
+    return posixpath.basename(path) == _FIND_MATCH
+
+
+def area(path: str) -> str:
+    """Which part of the machine a normalised path names.
+
+    One of: root, all_homes, home, home_top, home_credentials, home_disposable, home_inside,
+    vital, key_file, important, routine, system, cwd, top, other.
+    """
+    if path == "/":
+        return "root"
+    if path in ("/home", "/Users"):
+        return "all_homes"
+    rel = home_relative(path)
+    if rel is not None:
+        return _home_area(rel)
+    if path in KEY_FILES or path.startswith("/boot/"):
+        return "key_file"
+    if is_vital(path):
+        return "vital"
+    if path in IMPORTANT_DIRS:
+        return "important"
+    if is_routine(path):
+        return "routine"
+    if system_root(path):
+        return "system"
+    if path == "." or re.fullmatch(r"\.\.(/\.\.)*", path):
+        return "cwd"
+    if path.startswith("/") and path.count("/") == 1:
+        return "top"
+    return "other"
+
+
+def _home_area(rel: str) -> str:
+    if rel == "":
+        return "home"
+    top = rel.split("/", 1)[0]
+    if top in CREDENTIAL_DIRS:
+        return "home_credentials"
+    if any(rel == d or rel.startswith(d + "/") for d in DISPOSABLE_IN_HOME):
+        return "home_disposable"
+    return "home_top" if "/" not in rel else "home_inside"

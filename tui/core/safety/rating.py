@@ -1,0 +1,79 @@
+"""`assess`: the one entry point that rates a command (and the request that produced it)."""
+
+from __future__ import annotations
+
+from tui.core.safety.analyser import Analyser
+from tui.core.safety.context import Context
+from tui.core.safety.model import Assessment, Finding, RiskLevel, summarise
+from tui.core.safety.policy import SafetyPolicy, apply_patterns
+from tui.core.safety.preflight import preflight_notes
+from tui.core.safety.request import check_request
+
+MAX_INPUT_CHARS = 20_000
+INTERNAL_ERROR = "internal error while checking"
+
+
+def assess(
+    command: str,
+    request: str | None = None,
+    *,
+    policy: SafetyPolicy | None = None,
+    preflight: bool = True,
+) -> Assessment:
+    """Rates `command`: level, reasons, findings, notes. Never raises.
+
+    `request` is the person's words; harmful intents in it add findings. `policy` applies the
+    person's allow and deny patterns. `preflight` adds notes about missing programs and
+    shellcheck's advice.
+    """
+    text = command if isinstance(command, str) else str(command)
+    try:
+        return _assess(text, request, policy, preflight=preflight)
+    except Exception as error:  # a last resort: a rating must come back whatever the input
+        finding = Finding(RiskLevel.MODERATE, "caro could not check this command", text[:200])
+        return Assessment(
+            level=RiskLevel.MODERATE,
+            reasons=(finding.reason,),
+            findings=(finding,),
+            notes=(f"{INTERNAL_ERROR}: {type(error).__name__}: {error}",),
+            parsed=False,
+            command=text,
+        )
+
+
+def _assess(
+    command: str, request: str | None, policy: SafetyPolicy | None, *, preflight: bool
+) -> Assessment:
+    ctx = Context()
+    text = command
+    if len(text) > MAX_INPUT_CHARS:
+        ctx.notes.append(
+            f"the command is {len(text)} characters long: only the first {MAX_INPUT_CHARS} "
+            "were checked"
+        )
+        ctx.add(RiskLevel.MODERATE, "the command is too long to check in full", text[:80])
+        text = text[:MAX_INPUT_CHARS]
+    if text.strip():
+        Analyser(ctx).analyse(text)
+    parsed = not ctx.errors
+    if not parsed:
+        ctx.notes.append("the command does not parse as shell: " + "; ".join(ctx.errors))
+        ctx.add(
+            RiskLevel.MODERATE,
+            "the command has a syntax error, so parts of it may not have been checked",
+            text[:200],
+        )
+    if request:
+        for level, reason in check_request(request):
+            ctx.add(level, reason, request[:200])
+    if preflight and text.strip():
+        ctx.notes.extend(_safe_preflight(text, ctx))
+    assessment = summarise(command, ctx.findings, ctx.notes, parsed=parsed)
+    return apply_patterns(assessment, policy) if policy is not None else assessment
+
+
+def _safe_preflight(text: str, ctx: Context) -> list[str]:
+    try:
+        return preflight_notes(text, ctx.programs, ctx.functions)
+    except Exception as error:  # pre-flight is advice: it must never stop a rating
+        return [f"pre-flight checks failed: {type(error).__name__}"]

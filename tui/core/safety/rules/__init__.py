@@ -1,0 +1,71 @@
+"""The rules, one module per family, and the dispatcher that runs them on a command's layers."""
+
+from __future__ import annotations
+
+import posixpath
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules import code, disks, files, network, system, tools
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.known import READ_ONLY, ROUTINE_REASON
+from tui.core.safety.words import split_words
+
+RULES: dict[str, Rule] = {}
+for _module in (files, disks, system, tools, network, code):
+    RULES.update(_module.RULES)
+
+_ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
+
+
+def rule_for(name: str) -> Rule | None:
+    if name in RULES:
+        return RULES[name]
+    if name.startswith("mkfs."):
+        return disks.mkfs
+    if code.language_of(name) is not None:
+        return code.interpreter
+    return None
+
+
+def check_layer(command: Command, ctx: Context) -> None:
+    """Runs the rule for one layer (sudo, nice, rm, ...) of a simple command."""
+    if not command.words:
+        return
+    name_word = command.words[0]
+    if name_word.substitutions or "${" in name_word.value:
+        _dynamic_name(command, ctx)
+        return
+    name = command.name
+    if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
+        return
+    rule = rule_for(name)
+    if rule is not None:
+        rule(command, ctx)
+    elif name in READ_ONLY or name in ctx.functions:
+        return
+    elif "/" in name_word.value:
+        _local_program(command, ctx)
+    elif name in ROUTINE_REASON:
+        ctx.add(MODERATE, f"{ROUTINE_REASON[name]} ({name})", command)
+    else:
+        ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
+
+
+def _dynamic_name(command: Command, ctx: Context) -> None:
+    word = command.words[0]
+    kinds = ctx.word_kinds(word)
+    if code.executing_kinds(ctx, kinds, command, "as the command name"):
+        return
+    stdin = command.stdin
+    if stdin is not None and code.executing_kinds(ctx, stdin.kinds, command, f"… | {word.raw}"):
+        return
+    ctx.add(MODERATE, f"runs a program named only at run time ({word.raw})", command)
+
+
+def _local_program(command: Command, ctx: Context) -> None:
+    value = command.words[0].value
+    if posixpath.basename(value) in ctx.downloads:
+        ctx.add(HIGH, f"runs {value}, which was just downloaded and not checked", command)
+    else:
+        ctx.add(MODERATE, f"runs the program {value}", command)

@@ -1,0 +1,249 @@
+"""Running code: shells and interpreters fed from pipes, files, strings and substitutions.
+
+The kinds of what feeds a program decide the level: code that was downloaded (`curl | sh`,
+`bash <(curl ...)`, `sh -c "$(curl ...)"`), decoded (`base64 -d | sh`) or received from the
+network (`nc host 4444 | sh`) is CRITICAL; a literal string (`echo 'ls' | sh`) is parsed again.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import replace
+
+from tui.core.safety import inline, paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.targets import classify_delete
+from tui.core.safety.unwrap import SHELLS, inner_of
+from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
+
+_PYTHON = re.compile(r"^(python|pypy)[\d.]*$")
+INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "perl": ("Perl", ("-e", "-E")),
+    "ruby": ("Ruby", ("-e",)),
+    "node": ("JavaScript", ("-e", "--eval", "-p", "--print")),
+    "nodejs": ("JavaScript", ("-e", "--eval", "-p", "--print")),
+    "bun": ("JavaScript", ("-e", "--eval")),
+    "deno": ("JavaScript", ("eval",)),
+    "php": ("PHP", ("-r",)),
+    "lua": ("Lua", ("-e",)),
+    "luajit": ("Lua", ("-e",)),
+    "Rscript": ("R", ("-e",)),
+    "osascript": ("AppleScript", ("-e",)),
+    "pwsh": ("PowerShell", ("-c", "-Command", "-command", "-C")),
+    "powershell": ("PowerShell", ("-c", "-Command", "-command", "-C")),
+    "tclsh": ("Tcl", ()),
+    "expect": ("Expect", ("-c",)),
+}
+_VALUE_OPTIONS = frozenset(split_words("-W -X -I -M -r --require -o -O +o +O --rcfile --init-file"))
+_ENCODED = frozenset(split_words("-enc -EncodedCommand -encodedcommand -e -ec -en -encoded"))
+_EXECUTING = frozenset({"download", "decode", "network"})
+_WHY = {
+    "download": "downloads code from the internet and runs it",
+    "decode": "decodes hidden (encoded) code and runs it",
+    "network": "runs commands received over the network",
+}
+
+
+def language_of(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """(language, inline-code flags) for interpreters; shells are ("shell", ("-c",))."""
+    if name in SHELLS:
+        return "shell", ("-c",)
+    if _PYTHON.match(name):
+        return "Python", ("-c",)
+    return INTERPRETERS.get(name)
+
+
+def executing_kinds(ctx: Context, kinds: frozenset[str], command: Command, how: str) -> bool:
+    """Adds a CRITICAL finding for each dangerous source kind; True if there was one."""
+    found = kinds & _EXECUTING
+    for kind in sorted(found):
+        ctx.add(CRITICAL, f"{_WHY[kind]} ({how})", command)
+    return bool(found)
+
+
+def interpreter(command: Command, ctx: Context) -> None:
+    info = language_of(command.name)
+    if info is None:
+        return
+    language, flags = info
+    if language == "shell" and inner_of(command).code:
+        return  # `bash -c '...'`: the string is analysed as shell code by the analyser
+    code, script, module = _operands(command, flags)
+    if language == "PowerShell" and any(w.value in _ENCODED for w in command.args):
+        ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", command)
+    elif code is not None:
+        inline_code(command, ctx, code, language)
+    elif module is not None:
+        ctx.add(MODERATE, f"runs the {language} module {module}", command)
+    elif script is not None and script.value not in ("-", "/dev/stdin"):
+        run_script(command, ctx, script, language)
+    else:
+        stdin_code(command, ctx, language)
+
+
+def _operands(
+    command: Command, flags: tuple[str, ...]
+) -> tuple[Word | None, Word | None, str | None]:
+    """(inline code, script operand, module name) of an interpreter command line."""
+    args = command.args
+    index = 0
+    while index < len(args):
+        value = args[index].value
+        if value in flags:
+            return (args[index + 1] if index + 1 < len(args) else literal("")), None, None
+        attached = next((f for f in flags if len(f) == 2 and value.startswith(f)), None)
+        if attached and len(value) > 2 and not value.startswith("--"):
+            return replace(args[index], value=value[2:]), None, None
+        if value == "-m" and index + 1 < len(args):
+            return None, None, args[index + 1].value
+        if value == "-" or not value.startswith(("-", "+")):
+            return None, args[index], None
+        index += 2 if value in _VALUE_OPTIONS else 1
+    return None, None, None
+
+
+def inline_code(command: Command, ctx: Context, code: Word, language: str) -> None:
+    if language == "shell":
+        ctx.run_code(code, command)
+        return
+    kinds = ctx.word_kinds(code)
+    if executing_kinds(ctx, kinds, command, f"{command.name} with code from a substitution"):
+        return
+    result = inline.inspect(code.value, language)
+    for level, reason in result.findings:
+        ctx.add(level, reason, command)
+    for shell in result.shell:
+        ctx.run_code(literal(shell), command)
+    for path in result.deletes:
+        verdict = classify_delete(path, recursive=True)
+        ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
+    ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+def run_script(command: Command, ctx: Context, script: Word, language: str) -> None:
+    kinds = ctx.word_kinds(script)
+    if executing_kinds(ctx, kinds, command, f"{command.name} <(...)"):
+        return
+    name = posixpath.basename(script.value)
+    if name and name in ctx.downloads:
+        ctx.add(HIGH, f"runs {script.value}, which was just downloaded and not checked", command)
+        return
+    kind = "shell script" if language == "shell" else f"{language} script"
+    ctx.add(MODERATE, f"runs the {kind} {script.value}", command)
+
+
+def stdin_code(command: Command, ctx: Context, language: str) -> None:
+    """A shell or interpreter reading its program from stdin: heredoc, `<`, or a pipe."""
+    for redirect in command.redirects:
+        if redirect.op in ("<<", "<<<") and redirect.body is not None:
+            kinds = ctx.word_kinds(redirect.body)
+            if not executing_kinds(ctx, kinds, command, f"{command.name} {redirect.op}"):
+                _literal_code(command, ctx, redirect.body, language)
+            return
+        if redirect.op == "<" and redirect.target is not None:
+            run_script(command, ctx, redirect.target, language)
+            return
+    stdin = command.stdin
+    if stdin is None:
+        shell = "a new shell" if language == "shell" else f"an interactive {language} session"
+        ctx.add(MODERATE, f"starts {shell}", command)
+        return
+    producers = " | ".join(stdin.producers) or "the pipe"
+    how = f"{producers} | {command.name}"
+    if executing_kinds(ctx, stdin.kinds, command, how):
+        return
+    if stdin.kinds == frozenset({"literal"}) and stdin.literal is not None:
+        text = " ".join(word.value for word in stdin.literal)
+        _literal_code(command, ctx, literal(text), language)
+        return
+    ctx.add(MODERATE, f"runs whatever {producers} prints as {language} code", command)
+
+
+def _literal_code(command: Command, ctx: Context, code: Word, language: str) -> None:
+    if language == "shell":
+        ctx.run_code(code, command)
+    else:
+        inline_code(command, ctx, code, language)
+
+
+def source(command: Command, ctx: Context) -> None:
+    args = [w for w in command.args if not w.value.startswith("-")]
+    if not args:
+        return
+    run_script(command, ctx, args[0], "shell")
+
+
+def awk(command: Command, ctx: Context) -> None:
+    args = command.args
+    index = 0
+    while index < len(args) and args[index].value.startswith("-"):
+        value = args[index].value
+        if value in ("-f", "--file"):
+            ctx.add(MODERATE, "runs an awk program from a file", command)
+            return
+        index += 2 if value in ("-F", "-v", "--assign", "--field-separator") else 1
+    if index >= len(args):
+        return
+    program = args[index].value
+    if "/inet/" in program:
+        ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
+        return
+    result = inline.inspect(program, "awk")
+    for shell in result.shell:
+        ctx.run_code(literal(shell), command)
+    if result.shell or re.search(r"print[^;}]*(>|\|)\s*\"", program) or "getline" in program:
+        ctx.add(MODERATE, "the awk program writes files or runs commands", command)
+
+
+def sed(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if any(a.startswith(("-i", "--in-place")) or re.fullmatch(r"-[nErsuz]*i\S*", a) for a in argv):
+        ctx.add(MODERATE, "edits files in place (sed -i)", command)
+    elif any(re.search(r"(^|[;}\s])(e|w\s+\S)", a) for a in argv if not a.startswith("-")):
+        ctx.add(MODERATE, "the sed script runs commands or writes files", command)
+
+
+def literal_text(command: Command) -> tuple[str, bool]:
+    """The text echo/printf prints, and whether it was hidden in escapes (\\x72\\x6d)."""
+    args = [w.value for w in command.args]
+    if command.name == "printf":
+        if not args:
+            return "", False
+        fmt, rest = args[0], args[1:]
+        if "%" in fmt and rest:
+            return " ".join(rest), False
+        decoded = decode_c_escapes(fmt)
+        return decoded, _hidden(fmt)
+    escapes = False
+    while args and re.fullmatch(r"-[neE]+", args[0]):
+        escapes = escapes or "e" in args[0]
+        args.pop(0)
+    text = " ".join(args)
+    if escapes:
+        return decode_c_escapes(text), _hidden(text)
+    return text, False
+
+
+def _hidden(text: str) -> bool:
+    return bool(re.search(r"\\(x[0-9a-fA-F]{2}|[0-7]{3}|u[0-9a-fA-F]{4})", text))
+
+
+def is_secret_path(value: str) -> bool:
+    path = paths.normalise(value)
+    rel = paths.home_relative(path) or ""
+    return path in ("/etc/shadow", "/etc/gshadow", "/etc/sudoers") or rel.startswith(
+        (".ssh/id_", ".aws/credentials", ".netrc", ".gnupg/", ".kube/config", ".docker/config")
+    )
+
+
+RULES: dict[str, Rule] = {
+    **dict.fromkeys(SHELLS, interpreter),
+    **dict.fromkeys(INTERPRETERS, interpreter),
+    "source": source,
+    ".": source,
+    **dict.fromkeys(split_words("awk gawk mawk nawk"), awk),
+    **dict.fromkeys(split_words("sed gsed"), sed),
+}

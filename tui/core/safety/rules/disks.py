@@ -1,0 +1,112 @@
+"""Disks and filesystems: mkfs, wipefs, partitioning, secure erase, volume managers."""
+
+from __future__ import annotations
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.words import split_words
+
+
+def _devices(command: Command) -> list[str]:
+    return [w.value for w in command.args if paths.is_block_device(w.value)]
+
+
+def _dynamic_target(command: Command) -> bool:
+    return any(w.dynamic for w in command.args if not w.value.startswith("-"))
+
+
+def mkfs(command: Command, ctx: Context) -> None:
+    devices = _devices(command)
+    if devices:
+        ctx.add(CRITICAL, f"formats {devices[0]}: erases everything on it", command)
+    elif _dynamic_target(command):
+        ctx.add(HIGH, "formats a device named only at run time: erases everything on it", command)
+    else:
+        ctx.add(MODERATE, "creates a filesystem inside a file", command)
+
+
+def wipefs(command: Command, ctx: Context) -> None:
+    opts = options(command, "-o --offset -t --types -O --output")
+    if opts.has("-a", "--all", "-o", "--offset"):
+        target = next(iter(_devices(command)), "the device")
+        ctx.add(CRITICAL, f"wipes the filesystem signatures on {target}: its data is lost", command)
+    else:
+        ctx.add(MODERATE, "inspects filesystem signatures (wipefs)", command)
+
+
+def erase_tool(command: Command, ctx: Context) -> None:
+    """blkdiscard, badblocks -w, hdparm --security-erase, sgdisk --zap-all, ..."""
+    name = command.name
+    argv = command.argv
+    destructive = {
+        "blkdiscard": True,
+        "badblocks": any(a in ("-w",) or (a.startswith("-") and "w" in a) for a in argv),
+        "hdparm": any("erase" in a or "write-sector" in a or "trim-sector" in a for a in argv),
+        "sgdisk": any(a in ("-Z", "--zap-all", "-o", "--clear", "-z", "--zap") for a in argv),
+        "mdadm": "--zero-superblock" in argv,
+        "cryptsetup": any(a in ("luksFormat", "erase", "luksErase", "reencrypt") for a in argv),
+        "zpool": any(a in ("destroy", "labelclear") for a in argv),
+        "flashrom": any(a in ("-w", "--write", "-E", "--erase") for a in argv),
+    }.get(name, False)
+    if destructive:
+        target = next(iter(_devices(command)), "the disk or pool")
+        ctx.add(CRITICAL, f"erases {target} ({name})", command)
+    else:
+        ctx.add(MODERATE, f"manages disks ({name})", command)
+
+
+def partition(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if any(a in ("-l", "--list", "print", "-s") for a in argv) and not _writes_table(argv):
+        return
+    if _writes_table(argv) or (command.name == "sfdisk" and ("--delete" in argv)):
+        ctx.add(CRITICAL, f"rewrites the partition table ({command.name}): data is lost", command)
+        return
+    ctx.add(HIGH, f"edits the partition table ({command.name})", command)
+
+
+def _writes_table(argv: list[str]) -> bool:
+    return any(a in ("mklabel", "mktable", "rm", "resizepart", "--wipe", "-w") for a in argv)
+
+
+def diskutil(command: Command, ctx: Context) -> None:
+    argv = [a.lower() for a in command.argv]
+    erase = ("erasedisk", "erasevolume", "zerodisk", "securerase", "randomdisk", "partitiondisk")
+    if any(a in erase for a in argv):
+        ctx.add(CRITICAL, "erases a disk (diskutil)", command)
+    elif argv[:1] and argv[0] in ("list", "info", "activity"):
+        return
+    else:
+        ctx.add(MODERATE, "manages disks (diskutil)", command)
+
+
+def volumes(command: Command, ctx: Context) -> None:
+    ctx.add(HIGH, f"removes a storage volume ({command.name}): its data is lost", command)
+
+
+def swap_or_mount(command: Command, ctx: Context) -> None:
+    if command.name == "mkswap" and _devices(command):
+        ctx.add(CRITICAL, f"turns {_devices(command)[0]} into swap: erases it", command)
+        return
+    if command.name in ("mount", "findmnt") and not command.args:
+        return
+    ctx.add(MODERATE, f"changes mounted filesystems ({command.name})", command)
+
+
+_MKFS = "mkfs mke2fs mkntfs mkdosfs mkexfatfs mkfs.ext2 mkfs.ext3 mkfs.ext4 mkfs.xfs mkfs.btrfs"
+_MKFS += " mkfs.vfat mkfs.fat mkfs.msdos mkfs.ntfs mkfs.exfat mkfs.f2fs mkfs.minix newfs"
+
+RULES: dict[str, Rule] = {
+    **dict.fromkeys(_MKFS.split(), mkfs),
+    "wipefs": wipefs,
+    **dict.fromkeys(
+        split_words("blkdiscard badblocks hdparm sgdisk mdadm cryptsetup zpool flashrom"),
+        erase_tool,
+    ),
+    **dict.fromkeys(split_words("fdisk sfdisk cfdisk gdisk parted"), partition),
+    "diskutil": diskutil,
+    **dict.fromkeys(split_words("pvremove vgremove lvremove"), volumes),
+    **dict.fromkeys(split_words("mkswap mount umount swapoff swapon"), swap_or_mount),
+}

@@ -1,0 +1,265 @@
+"""Deleting, moving, copying, writing and re-permissioning files."""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
+from tui.core.safety.words import Word
+
+_SYMBOLIC = re.compile(r"^[ugoa]*[+=-][rwxXstugo]*$")
+_MODE_CHARS = frozenset("rwxXstugoa+-=,01234567")
+
+
+def rm(command: Command, ctx: Context) -> None:
+    opts = options(command)
+    recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
+    note = " (with --no-preserve-root)" if "--no-preserve-root" in opts.long else ""
+    for path in operand_paths(opts.operands, ctx):
+        verdict = classify_delete(path, recursive=recursive)
+        ctx.add(verdict.level, verdict.reason + note, command)
+
+
+def operand_paths(words: tuple[Word, ...] | list[Word], ctx: Context) -> list[str]:
+    """Operands as paths: brace-expanded and seen from the current directory."""
+    return [ctx.resolve(path) for word in words for path in paths.expand_braces(word.path)]
+
+
+def unlink(command: Command, ctx: Context) -> None:
+    for path in operand_paths(options(command).operands, ctx):
+        verdict = classify_delete(path, recursive=False)
+        ctx.add(verdict.level, verdict.reason, command)
+
+
+def change_directory(command: Command, ctx: Context) -> None:
+    """`cd DIR` / `pushd DIR`: later relative paths are seen from DIR when it is static."""
+    operands = [w for w in command.args if not w.value.startswith("-") or w.value == "-"]
+    if not operands:
+        ctx.cwd = "~"
+        return
+    word = operands[0]
+    if word.dynamic or word.value == "-":
+        ctx.cwd = None
+        return
+    ctx.cwd = paths.normalise(ctx.resolve(word.path))
+
+
+def rmdir(command: Command, ctx: Context) -> None:
+    for word in options(command).operands:
+        ctx.add(MODERATE, f"removes the empty directory {paths.normalise(word.path)}", command)
+
+
+def shred(command: Command, ctx: Context) -> None:
+    opts = options(command, "-n -s --iterations --size --random-source")
+    recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
+    for path in operand_paths(opts.operands, ctx):
+        if paths.is_block_device(path):  # shred of a whole disk
+            ctx.add(CRITICAL, f"overwrites the whole disk {path}, destroying it", command)
+            continue
+        verdict = classify_delete(path, recursive=recursive)
+        reason = verdict.reason.replace("deletes", "destroys", 1)
+        ctx.add(max(verdict.level, MODERATE), reason, command)
+
+
+def truncate(command: Command, ctx: Context) -> None:
+    opts = options(command, "-s --size -r --reference")
+    size = opts.value("-s", "--size") or ""
+    for word in opts.operands:
+        if size.strip() in ("0", "0K", "0M", "0k"):
+            verdict = classify_write(ctx.resolve(word.path), append=False)
+            if verdict is not None:
+                reason = verdict.reason.replace("overwrites", "empties", 1)
+                ctx.add(verdict.level, reason, command)
+            continue
+        ctx.add(MODERATE, f"changes the size of {word.value}", command)
+
+
+def move(command: Command, ctx: Context) -> None:
+    opts = options(command, "-t --target-directory -S --suffix")
+    operands = [w.path for w in opts.operands]
+    target = opts.value("-t", "--target-directory")
+    if target is None and len(operands) >= 2:
+        target = operands.pop()
+    if target is None:
+        ctx.add(MODERATE, "moves files", command)
+        return
+    for source in operands:
+        recursive = paths.normalise(target) == "/dev/null"
+        verdict = classify_delete(source, recursive=True)
+        if recursive or verdict.level >= CRITICAL:
+            ctx.add(verdict.level, verdict.reason.replace("deletes", "moves away", 1), command)
+    _copy_target(command, ctx, target, "moves")
+
+
+def copy(command: Command, ctx: Context) -> None:
+    opts = options(command, "-t --target-directory -S --suffix -m --mode -o --owner -g --group")
+    operands = [w.path for w in opts.operands]
+    target = opts.value("-t", "--target-directory")
+    if target is None and len(operands) >= 2:
+        target = operands[-1]
+    if target is None:
+        ctx.add(MODERATE, f"{command.name} needs a destination", command)
+        return
+    _copy_target(command, ctx, target, "copies")
+
+
+def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None:
+    verdict = classify_write(ctx.resolve(target), append=False)
+    if verdict is not None and verdict.level > MODERATE:
+        ctx.add(verdict.level, verdict.reason, command)
+    else:
+        ctx.add(MODERATE, f"{verb} files to {paths.normalise(target)}", command)
+
+
+def link(command: Command, ctx: Context) -> None:
+    opts = options(command, "-t --target-directory -S --suffix")
+    operands = opts.operands
+    if opts.has("-f", "--force") and len(operands) >= 2:
+        verdict = classify_write(operands[-1].path, append=False)
+        if verdict is not None and verdict.level > MODERATE:
+            ctx.add(verdict.level, verdict.reason.replace("overwrites", "replaces", 1), command)
+            return
+    ctx.add(MODERATE, "creates a link", command)
+
+
+def tee(command: Command, ctx: Context) -> None:
+    opts = options(command)
+    append = opts.has("-a", "--append")
+    for word in opts.operands:
+        verdict = classify_write(ctx.resolve(word.path), append=append)
+        if verdict is not None:
+            ctx.add(verdict.level, verdict.reason, command)
+
+
+def dd(command: Command, ctx: Context) -> None:
+    settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
+    target = settings.get("of")
+    if target:
+        verdict = classify_write(target, append="notrunc" in settings.get("conv", ""))
+        if verdict is not None:
+            ctx.add(verdict.level, verdict.reason, command)
+            return
+    source = settings.get("if", "")
+    what = f"reads the raw disk {source}" if paths.is_block_device(source) else "copies raw data"
+    ctx.add(MODERATE, f"{what} (dd)", command)
+
+
+def chmod(command: Command, ctx: Context) -> None:
+    recursive = command.implied_recursive
+    mode: str | None = None
+    targets: list[Word] = []
+    for word in command.args:
+        value = word.value
+        if value in ("-R", "--recursive"):
+            recursive = True
+        elif value.startswith("--"):
+            mode = "" if value.startswith("--reference") else mode
+        elif mode is None and (value[:1] != "-" or set(value[1:]) <= _MODE_CHARS):
+            mode = value
+        elif value.startswith("-") and set(value[1:]) <= set("cfvR"):
+            recursive = recursive or "R" in value
+        else:
+            targets.append(word)
+    mode = mode or ""
+    if _setuid(mode):
+        ctx.add(HIGH, f"sets the setuid/setgid bit ({mode}): runs with its owner's rights", command)
+    for target in operand_paths(targets, ctx):
+        verb = f"sets mode {mode} on" if mode else "changes permissions of"
+        verdict = classify_permissions(target, recursive=recursive, verb=verb, loose=_loose(mode))
+        ctx.add(verdict.level, verdict.reason, command)
+
+
+def _loose(mode: str) -> bool:
+    """True when the mode lets every user write (777, 666, o+w, a+rwx, +w)."""
+    if mode.isdigit():
+        return len(mode) >= 3 and mode[-1] in "2367"
+    for clause in mode.split(","):
+        if not _SYMBOLIC.match(clause):
+            continue
+        who, op, perms = re.split(r"([+=-])", clause, maxsplit=1)
+        if op in "+=" and "w" in perms and (not who or "a" in who or "o" in who):
+            return True
+    return False
+
+
+def _setuid(mode: str) -> bool:
+    if mode.isdigit():
+        return len(mode) == 4 and mode[0] in "2467"
+    return any(
+        bool(_SYMBOLIC.match(clause)) and "s" in clause and "-s" not in clause
+        for clause in mode.split(",")
+    )
+
+
+def chown(command: Command, ctx: Context) -> None:
+    opts = options(command, "--from")
+    recursive = command.implied_recursive or opts.has("-R", "--recursive")
+    operands = list(opts.operands)
+    if "--reference" not in opts.long and operands:
+        operands.pop(0)
+    for path in operand_paths(operands, ctx):
+        verdict = classify_permissions(
+            path, recursive=recursive, verb="changes the owner of", loose=False
+        )
+        ctx.add(verdict.level, verdict.reason, command)
+
+
+def rsync(command: Command, ctx: Context) -> None:
+    opts = options(command, "-e --rsh --exclude --include --filter -f --port")
+    operands = opts.operands
+    if not operands:
+        return
+    target = operands[-1].path
+    deleting = any(name.startswith("--delete") for name in opts.long)
+    if deleting and ":" not in target:
+        verdict = classify_delete(target, recursive=True)
+        if verdict.level >= CRITICAL:
+            ctx.add(CRITICAL, verdict.reason.replace("deletes", "syncs over", 1), command)
+            return
+        ctx.add(MODERATE, f"syncs into {target}, deleting files missing from the source", command)
+        return
+    _copy_target(command, ctx, target, "copies")
+
+
+def tar(command: Command, ctx: Context) -> None:
+    first = command.argv[0] if command.argv else ""
+    listing = "--list" in command.argv or (
+        not first.startswith("--") and "t" in first.lstrip("-") and "c" not in first
+    )
+    if not listing:
+        ctx.add(MODERATE, "packs or unpacks files (tar)", command)
+
+
+def create(command: Command, ctx: Context) -> None:
+    names = ", ".join(w.value for w in options(command, "-m --mode -d -r -t").operands[:3])
+    ctx.add(MODERATE, f"creates {names or 'files'} ({command.name})", command)
+
+
+RULES: dict[str, Rule] = {
+    "rm": rm,
+    "cd": change_directory,
+    "pushd": change_directory,
+    "unlink": unlink,
+    "rmdir": rmdir,
+    "shred": shred,
+    "srm": shred,
+    "wipe": shred,
+    "truncate": truncate,
+    "mv": move,
+    "cp": copy,
+    "install": copy,
+    "ln": link,
+    "tee": tee,
+    "dd": dd,
+    "chmod": chmod,
+    "chown": chown,
+    "chgrp": chown,
+    "rsync": rsync,
+    "touch": create,
+    "tar": tar,
+    "mkdir": create,
+}

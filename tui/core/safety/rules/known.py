@@ -1,0 +1,56 @@
+"""Utilities caro knows without a dedicated rule: read-only ones, and routine changers.
+
+A program caro does not know at all is rated MODERATE: caro only calls a command safe when it
+knows the command only reads.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety.words import split_words
+
+READ_ONLY = frozenset(
+    split_words("""
+    ls ll la dir vdir cat tac less more most head tail grep egrep fgrep rg ag ack zgrep zcat
+    zless bzcat xzcat find fd fdfind locate which whereis type file stat wc du df free uptime
+    uname whoami id groups users who w last lastlog date cal pwd echo printf printenv ps pgrep
+    pidof pstree top htop btop atop lsof ss netstat ping ping6 traceroute tracepath mtr dig
+    nslookup host whois tree sort uniq cut paste join comm diff diff3 sdiff cmp md5sum sha1sum
+    sha224sum sha256sum sha384sum sha512sum b2sum cksum base64 base32 xxd hexdump od strings nl
+    fold fmt column expand unexpand rev tr jq yq xq man info help apropos whatis tldr dmesg
+    lsblk blkid lscpu lsusb lspci lsmod lshw nproc vmstat iostat mpstat sar sensors test [ [[
+    true false : sleep seq basename dirname realpath readlink tput clear cd pushd popd dirs
+    alias unalias hash getconf locale arch tty printenv wait jobs fg bg disown shopt bind
+    compgen complete set export declare typeset local readonly let read mapfile readarray
+    getopts shift return exit break continue trap ulimit umask times caller enable
+    yes env timeout nohup nice time xargs watch command builtin stdbuf ionice chrt taskset
+    setsid unbuffer exec busybox eval flock script strace ltrace proxychains proxychains4
+    torsocks caffeinate sshpass ssh-add lsattr namei findmnt getent iwconfig iw nmap-version
+    numfmt factor expr bc dc units look shuf cowsay figlet neofetch fastfetch screenfetch
+    bat batcat eza exa lsd delta glow tokei cloc ncdu duf dust procs hyperfine fzf
+    """)
+)
+
+ROUTINE = {
+    "changes or creates files": (
+        "zip unzip gzip gunzip bzip2 bunzip2 xz unxz zstd unzstd 7z 7za rar unrar split csplit "
+        "patch ffmpeg convert magick pandoc sox exiftool yt-dlp youtube-dl mkfifo mktemp sort "
+        "chattr setfacl gpg openssl ssh-keygen sqlite3 mysql psql redis-cli mongo mongosh"
+    ),
+    "builds or runs a project": (
+        "make cmake ninja meson gcc g++ cc clang clang++ rustc go javac java mvn gradle dotnet "
+        "swift swiftc tsc npx bundle rake composer mix elixir erl ghc stack cabal zig kotlinc "
+        "scala sbt pytest tox nox jest vitest mocha phpunit rspec ansible ansible-playbook "
+        "vagrant packer helm pre-commit"
+    ),
+    "opens a program": (
+        "vim vi nvim nano emacs code subl open xdg-open gedit kate micro helix hx less screen "
+        "tmux zellij ranger mc"
+    ),
+    "connects to a service": "aws gcloud az gh glab heroku flyctl doctl ngrok",
+    "changes the system": (
+        "hostnamectl timedatectl localectl update-grub grub-install update-initramfs "
+        "dpkg-reconfigure update-alternatives ldconfig at batch launchctl defaults "
+        "hostname ntpdate chronyc loginctl"
+    ),
+}
+ROUTINE_REASON = {name: why for why, names in ROUTINE.items() for name in names.split()}

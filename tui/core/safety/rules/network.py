@@ -1,0 +1,173 @@
+"""Network tools (curl, wget, nc, socat, ...) and what a pipeline stage produces.
+
+`command_kinds` labels a command by what it feeds into a pipe: `download` (curl, wget),
+`network` (nc, socat, telnet), `decode` (base64 -d, xxd -r, echo -e '\\x..'), `literal` (echo,
+printf), `file` (cat FILE), `secret` (reading keys or password files), `shell` (a shell reading
+its commands from the pipe), or `other`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.words import Word, split_words
+
+DOWNLOADERS = frozenset(split_words("curl wget fetch http https xh aria2c lwp-request GET lynx"))
+NETCATS = frozenset(split_words("nc ncat netcat nc.traditional nc.openbsd cryptcat pwncat"))
+NETWORK_TOOLS = NETCATS | {"telnet", "socat", "sbd"}
+DECODERS = frozenset(split_words("base64 base32 basenc gbase64 uudecode"))
+READERS = frozenset(split_words("cat head tail less more tac nl strings"))
+
+
+def command_kinds(command: Command) -> set[str]:
+    name = command.name
+    argv = command.argv
+    if name in DOWNLOADERS:
+        return {"download"}
+    if name in NETWORK_TOOLS or (name == "openssl" and "s_client" in argv):
+        return {"network"}
+    if _decodes(command):
+        return {"decode"}
+    if name in ("echo", "printf"):
+        _, hidden = literal_text(command)
+        return {"decode"} if hidden else {"literal"}
+    if name in READERS:
+        operands = [a for a in argv if not a.startswith("-")]
+        if any(is_secret_path(a) for a in operands):
+            return {"secret"}
+        if operands:
+            return {"file"}
+        return {"literal"} if heredoc_body(command) is not None else {"other"}
+    if language_of(name) is not None and _reads_stdin(command):
+        return {"shell"}
+    return {"other"}
+
+
+def heredoc_body(command: Command) -> Word | None:
+    """The here-document or here-string a command reads, if any."""
+    for redirect in command.redirects:
+        if redirect.op in ("<<", "<<<") and redirect.body is not None:
+            return redirect.body
+    return None
+
+
+def _decodes(command: Command) -> bool:
+    name = command.name
+    argv = command.argv
+    if name in DECODERS:
+        return name == "uudecode" or any(a in ("-d", "--decode", "-D", "-di", "-id") for a in argv)
+    if name == "openssl":
+        return "-d" in argv and any(a in ("base64", "-a", "-base64", "enc") for a in argv)
+    if name == "xxd":
+        return any(a.startswith("-r") or a == "-revert" for a in argv)
+    if name == "rev":
+        return not argv
+    if name == "tr":
+        return any("N-Z" in a or "n-z" in a or "N-ZA-M" in a for a in argv)
+    return False
+
+
+def _reads_stdin(command: Command) -> bool:
+    args = [a for a in command.argv]
+    if any(a in ("-i", "-s") for a in args):
+        return True
+    operands = [a for a in args if not a.startswith("-")]
+    return not operands or operands[0] in ("-", "/dev/stdin")
+
+
+def curl(command: Command, ctx: Context) -> None:
+    opts = options(
+        command,
+        "-o --output -d --data --data-binary --data-raw --data-urlencode -F --form -T "
+        "--upload-file -X --request -H --header -u --user -A --user-agent -e --referer -b "
+        "--cookie -c --cookie-jar -x --proxy -K --config -w --write-out -m --max-time",
+    )
+    output = opts.value("-o", "--output")
+    urls = [w.value for w in opts.operands]
+    for upload in _uploads(opts.values, opts.long):
+        if is_secret_path(upload):
+            ctx.add(HIGH, f"sends {upload} (a secret key or password file) to a server", command)
+    if output and output != "-":
+        _downloaded(ctx, output)
+        ctx.add(MODERATE, f"downloads a file to {output}", command)
+    elif opts.has("-O", "--remote-name", "--remote-name-all"):
+        for url in urls:
+            _downloaded(ctx, url)
+        ctx.add(MODERATE, "downloads files into the current directory", command)
+    method = (opts.value("-X", "--request") or "").upper()
+    if method in ("POST", "PUT", "DELETE", "PATCH") or opts.value("-d", "--data", "-F", "--form"):
+        ctx.add(MODERATE, f"sends data to a server ({method or 'POST'})", command)
+
+
+def _uploads(values: dict[str, str], long: dict[str, str]) -> list[str]:
+    found: list[str] = []
+    for name in ("-d", "-F", "-T"):
+        if name in values:
+            found.append(values[name])
+    for name in ("--data", "--data-binary", "--data-raw", "--form", "--upload-file"):
+        if long.get(name):
+            found.append(long[name])
+    return [v.split("@", 1)[1] if "@" in v else v for v in found]
+
+
+def wget(command: Command, ctx: Context) -> None:
+    opts = options(command, "-O --output-document -P --directory-prefix -o --output-file -e -U")
+    output = opts.value("-O", "--output-document")
+    if output == "-":
+        return
+    if output:
+        _downloaded(ctx, output)
+        ctx.add(MODERATE, f"downloads a file to {output}", command)
+        return
+    for url in opts.operands:
+        _downloaded(ctx, url.value)
+    ctx.add(MODERATE, "downloads files into the current directory", command)
+
+
+def _downloaded(ctx: Context, target: str) -> None:
+    name = posixpath.basename(target.split("?", 1)[0].rstrip("/"))
+    if name:
+        ctx.downloads.add(name)
+
+
+def netcat(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if any(a in ("-e", "-c", "--exec", "--sh-exec", "--lua-exec") for a in argv) or any(
+        a.startswith("-") and not a.startswith("--") and ("e" in a[1:] or "c" in a[1:])
+        for a in argv
+        if len(a) > 2
+    ):
+        ctx.add(CRITICAL, f"gives a shell to a network connection ({command.name} -e)", command)
+    elif any(a.startswith("-") and "z" in a for a in argv):
+        return
+    elif any(a.startswith("-") and "l" in a for a in argv):
+        ctx.add(MODERATE, "listens for network connections", command)
+    else:
+        ctx.add(MODERATE, "opens a network connection", command)
+
+
+def socat(command: Command, ctx: Context) -> None:
+    lowered = [a.lower() for a in command.argv]
+    if any(a.startswith(("exec:", "system:")) or ",exec:" in a for a in lowered):
+        ctx.add(
+            CRITICAL, "connects a program (usually a shell) to the network (socat exec)", command
+        )
+    else:
+        ctx.add(MODERATE, "relays a network connection (socat)", command)
+
+
+def remote(command: Command, ctx: Context) -> None:
+    ctx.add(MODERATE, f"connects to another machine ({command.name})", command)
+
+
+RULES: dict[str, Rule] = {
+    "curl": curl,
+    "wget": wget,
+    **dict.fromkeys(NETCATS, netcat),
+    "socat": socat,
+    **dict.fromkeys(split_words("telnet ssh scp sftp mosh rclone ftp tftp"), remote),
+}

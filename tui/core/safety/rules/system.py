@@ -1,0 +1,329 @@
+"""The system: accounts, firewall, processes, services, network links, power, cron, history."""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.safety.argv import skip_options
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.words import split_words
+
+SSH_UNITS = frozenset(split_words("ssh sshd openssh-server ssh.socket sshd.socket"))
+NETWORK_UNITS = frozenset(
+    split_words(
+        "networkmanager network networking systemd-networkd systemd-resolved wpa_supplicant "
+        "dhcpcd netplan iwd connman"
+    )
+)
+FIREWALL_UNITS = frozenset(
+    split_words("ufw firewalld nftables iptables ip6tables netfilter-persistent")
+)
+LOGGING_UNITS = frozenset(split_words("rsyslog syslog syslog-ng systemd-journald auditd journald"))
+STOPPING = frozenset(split_words("stop disable mask kill"))
+POWER_ACTIONS = frozenset(split_words("poweroff reboot halt kexec emergency rescue soft-reboot"))
+
+
+def accounts(command: Command, ctx: Context) -> None:
+    what = {
+        "useradd": "creates a user account",
+        "adduser": "creates a user account (or adds a user to a group)",
+        "userdel": "deletes a user account",
+        "deluser": "deletes a user account (or removes it from a group)",
+        "usermod": "changes a user account (groups, shell, lock)",
+        "passwd": "changes a password or locks an account",
+        "chpasswd": "changes passwords in bulk",
+        "visudo": "edits who may run commands as root (sudoers)",
+        "vipw": "edits the account database",
+        "vigr": "edits the group database",
+        "gpasswd": "changes group membership",
+        "groupdel": "deletes a group",
+    }[command.name]
+    argv = command.argv
+    if command.name == "usermod" and any("sudo" in a or "wheel" in a or "admin" in a for a in argv):
+        what = "gives a user administrator rights (sudo group)"
+    ctx.add(HIGH, what, command)
+
+
+def groups(command: Command, ctx: Context) -> None:
+    ctx.add(MODERATE, f"changes groups or account details ({command.name})", command)
+
+
+def iptables(command: Command, ctx: Context) -> None:
+    opts = options(
+        command, "-t --table -A -D -I -R -N -P --policy -j -s -d -p -i -o --dport --sport"
+    )
+    if opts.has("-F", "--flush", "-X", "--delete-chain"):
+        ctx.add(HIGH, "flushes the firewall rules: the machine is left unprotected", command)
+    elif opts.value("-P", "--policy") and "ACCEPT" in command.argv:
+        ctx.add(HIGH, "sets the firewall to accept everything by default", command)
+    elif opts.has("-L", "--list", "-S", "--list-rules"):
+        return
+    else:
+        ctx.add(MODERATE, "changes the firewall rules", command)
+
+
+def ufw(command: Command, ctx: Context) -> None:
+    action = next((a for a in command.argv if not a.startswith("-")), "")
+    if action in ("disable", "reset"):
+        ctx.add(HIGH, f"turns off the firewall (ufw {action})", command)
+    elif action not in ("status", "app", "show", "version", ""):
+        ctx.add(MODERATE, "changes the firewall rules (ufw)", command)
+
+
+def nft(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if "flush" in argv or ("delete" in argv and "table" in argv):
+        ctx.add(HIGH, "flushes the firewall rules (nft): the machine is left unprotected", command)
+    elif "list" not in argv:
+        ctx.add(MODERATE, "changes the firewall rules (nft)", command)
+
+
+def firewall_cmd(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if any(a.startswith("--remove") or a in ("--panic-off", "--reload") for a in argv) or not any(
+        a.startswith(("--list", "--get", "--query", "--state")) for a in argv
+    ):
+        ctx.add(MODERATE, "changes the firewall rules (firewall-cmd)", command)
+
+
+def security_switch(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    off = {
+        "setenforce": any(a in ("0", "Permissive", "permissive") for a in argv),
+        "pfctl": "-d" in argv,
+        "auditctl": "-D" in argv or ("-e" in argv and "0" in argv),
+        "csrutil": "disable" in argv,
+        "spctl": "--master-disable" in argv or "--global-disable" in argv,
+    }.get(command.name, False)
+    if off:
+        ctx.add(HIGH, f"turns off a security protection ({command.name})", command)
+    else:
+        ctx.add(MODERATE, f"changes security settings ({command.name})", command)
+
+
+def kill(command: Command, ctx: Context) -> None:
+    args = command.argv
+    targets: list[str] = []
+    index = 0
+    while index < len(args):
+        value = args[index]
+        if value == "--":
+            targets.extend(args[index + 1 :])
+            break
+        if value in ("-s", "-n", "--signal"):
+            index += 2
+            continue
+        if value.startswith("-") and index == 0 and index + 1 < len(args):
+            index += 1  # the signal: -9, -KILL, -SIGTERM
+            continue
+        if value in ("-l", "-L", "--list"):
+            return
+        targets.append(value)
+        index += 1
+    if "-1" in targets:
+        ctx.add(HIGH, "kills every process you are allowed to signal (kill -1)", command)
+    elif "1" in targets:
+        ctx.add(HIGH, "kills process 1 (init): the system goes down", command)
+    else:
+        ctx.add(MODERATE, f"stops processes {' '.join(targets)}".rstrip(), command)
+
+
+def kill_by_name(command: Command, ctx: Context) -> None:
+    # `-HUP`, `-9`, `-SIGKILL` name a signal, not a cluster of options
+    words = tuple(w for w in command.args if not _SIGNAL.match(w.value))
+    opts = options(command.wrapped((command.words[0], *words), command.name), _KILL_VALUES)
+    if command.name == "killall5":
+        ctx.add(HIGH, "kills every process on the machine (killall5)", command)
+    elif opts.value("-u", "-U", "--user"):
+        user = opts.value("-u", "-U", "--user")
+        ctx.add(HIGH, f"kills every process of user {user}", command)
+    elif command.name == "pkill" and any(o.value in (".", ".*", "") for o in opts.operands):
+        ctx.add(HIGH, "kills every process (pattern matches everything)", command)
+    else:
+        ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
+
+
+_SUDO_VALUES = frozenset(split_words("-u -g -h -p -C -D -r -t -T -U --user --group --host"))
+_SIGNAL = re.compile(r"^-(SIG)?[A-Z]+[0-9]*$|^-[0-9]+$")
+_KILL_VALUES = "-u -U --user -s --signal -g -G -P -t -n"
+
+
+def systemctl(command: Command, ctx: Context) -> None:
+    argv = [a for a in command.argv if not a.startswith("-")]
+    action = argv[0] if argv else ""
+    units = [u.lower().removesuffix(".service") for u in argv[1:]]
+    if action in POWER_ACTIONS or (action == "isolate" and any("rescue" in u for u in units)):
+        ctx.add(HIGH, f"takes the machine down ({action})", command)
+    elif action in STOPPING:
+        _stopping(command, ctx, action, units)
+    elif action in ("status", "show", "cat", "help", "") or action.startswith(("list-", "is-")):
+        return
+    else:
+        ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
+
+
+def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> None:
+    unit_set = set(units)
+    if unit_set & SSH_UNITS:
+        ctx.add(HIGH, f"{action}s SSH: remote sessions can no longer log in", command)
+    elif unit_set & NETWORK_UNITS:
+        ctx.add(HIGH, f"{action}s networking: the machine goes offline", command)
+    elif unit_set & FIREWALL_UNITS:
+        ctx.add(HIGH, f"{action}s the firewall: the machine is left unprotected", command)
+    elif unit_set & LOGGING_UNITS:
+        ctx.add(HIGH, f"{action}s system logging: later actions leave no trace", command)
+    else:
+        ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
+
+
+def service(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if len(argv) >= 2 and argv[1] in ("stop",):
+        _stopping(command, ctx, "stop", [argv[0].lower()])
+    elif argv[:1] == ["--status-all"] or (len(argv) >= 2 and argv[1] == "status"):
+        return
+    else:
+        ctx.add(MODERATE, "changes a service", command)
+
+
+def network_link(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    name = command.name
+    if name == "ip":
+        _ip(command, ctx, argv)
+    elif name == "ifconfig":
+        if "down" in argv:
+            ctx.add(HIGH, "takes a network interface down", command)
+        elif len(argv) > 1:
+            ctx.add(MODERATE, "changes a network interface", command)
+    elif name in ("ifdown", "ifup"):
+        level = HIGH if name == "ifdown" else MODERATE
+        ctx.add(level, f"{'takes down' if name == 'ifdown' else 'brings up'} an interface", command)
+    elif name == "nmcli":
+        _nmcli(command, ctx, argv)
+    elif name == "rfkill" and "block" in argv:
+        ctx.add(HIGH, "turns off wireless radios (rfkill)", command)
+
+
+def _ip(command: Command, ctx: Context, argv: list[str]) -> None:
+    words = [a for a in argv if not a.startswith("-")]
+    if ("link" in words or "l" in words[:1]) and "down" in words:
+        ctx.add(HIGH, "takes a network interface down: connections over it drop", command)
+    elif "flush" in words or ("del" in words and "default" in words):
+        ctx.add(HIGH, "removes network addresses or routes: the machine may go offline", command)
+    elif any(w in ("delete", "del", "add", "set", "change", "replace") for w in words):
+        ctx.add(MODERATE, "changes the network configuration (ip)", command)
+
+
+def _nmcli(command: Command, ctx: Context, argv: list[str]) -> None:
+    if ("networking" in argv and "off" in argv) or ("radio" in argv and "off" in argv):
+        ctx.add(HIGH, "turns networking off (nmcli)", command)
+    elif any(a in ("down", "disconnect", "delete") for a in argv):
+        ctx.add(HIGH, "disconnects a network connection (nmcli)", command)
+    elif any(a in ("up", "connect", "modify", "add") for a in argv):
+        ctx.add(MODERATE, "changes network connections (nmcli)", command)
+
+
+def power(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if command.name == "shutdown" and "-c" in argv:
+        ctx.add(MODERATE, "cancels a scheduled shutdown", command)
+        return
+    if command.name in ("init", "telinit") and not any(
+        a in ("0", "6", "1", "s", "S") for a in argv
+    ):
+        ctx.add(MODERATE, "changes the run level", command)
+        return
+    ctx.add(HIGH, f"shuts down or restarts the machine ({command.name})", command)
+
+
+def crontab(command: Command, ctx: Context) -> None:
+    opts = options(command, "-u")
+    if opts.has("-r"):
+        ctx.add(HIGH, "deletes your whole crontab (crontab -r)", command)
+    elif opts.has("-l"):
+        return
+    else:
+        ctx.add(MODERATE, "changes scheduled jobs (crontab)", command)
+
+
+def history(command: Command, ctx: Context) -> None:
+    opts = options(command, "-d")
+    if opts.has("-c"):
+        ctx.add(CRITICAL, "erases the shell history (history -c)", command)
+    elif opts.has("-d", "-w", "-r", "-a", "-n", "-s"):
+        ctx.add(MODERATE, "changes the shell history", command)
+
+
+def journalctl(command: Command, ctx: Context) -> None:
+    if any(a.startswith("--vacuum") for a in command.argv):
+        ctx.add(HIGH, "deletes system journal logs (journalctl --vacuum)", command)
+    elif any(a in ("--rotate", "--flush") for a in command.argv):
+        ctx.add(MODERATE, "rotates the system journal", command)
+
+
+def sysrq(command: Command, ctx: Context) -> None:
+    ctx.add(MODERATE, f"changes kernel settings or modules ({command.name})", command)
+
+
+def sudo(command: Command, ctx: Context) -> None:
+    start = skip_options(command.args, _SUDO_VALUES)
+    own = [w.value for w in command.args[:start]]  # sudo's own options, not the command's
+    if any(a in ("-l", "-v", "-k", "-K", "--list", "--validate") for a in own):
+        return
+    if start >= len(command.args) and any(a in ("-i", "-s", "--login", "--shell") for a in own):
+        ctx.add(MODERATE, "opens a shell as root (or another user)", command)
+        return
+    ctx.add(MODERATE, f"runs as another user (usually root) with {command.name}", command)
+
+
+def switch_user(command: Command, ctx: Context) -> None:
+    ctx.add(MODERATE, f"runs as another user ({command.name})", command)
+
+
+def setcap(command: Command, ctx: Context) -> None:
+    if any("+" in a or "=" in a for a in command.argv if not a.startswith("-")):
+        ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
+
+
+def set_builtin(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if "+o" in argv and "history" in argv:
+        ctx.add(HIGH, "turns off the shell history (set +o history)", command)
+
+
+RULES: dict[str, Rule] = {
+    "set": set_builtin,
+    "setcap": setcap,
+    **dict.fromkeys(
+        split_words(
+            "useradd adduser userdel deluser usermod passwd chpasswd visudo vipw vigr gpasswd "
+            "groupdel"
+        ),
+        accounts,
+    ),
+    **dict.fromkeys(
+        split_words("groupadd groupmod addgroup delgroup chsh chfn chage newusers"), groups
+    ),
+    **dict.fromkeys(
+        split_words("iptables ip6tables iptables-legacy iptables-nft ebtables"), iptables
+    ),
+    "ufw": ufw,
+    "nft": nft,
+    "firewall-cmd": firewall_cmd,
+    **dict.fromkeys(split_words("setenforce pfctl auditctl csrutil spctl"), security_switch),
+    "kill": kill,
+    **dict.fromkeys(split_words("pkill killall killall5 skill slay"), kill_by_name),
+    "systemctl": systemctl,
+    "service": service,
+    **dict.fromkeys(split_words("ip ifconfig ifdown ifup nmcli rfkill"), network_link),
+    **dict.fromkeys(split_words("shutdown reboot halt poweroff init telinit"), power),
+    "crontab": crontab,
+    "history": history,
+    "journalctl": journalctl,
+    **dict.fromkeys(split_words("sysctl modprobe insmod rmmod kexec"), sysrq),
+    **dict.fromkeys(split_words("sudo doas pkexec run0"), sudo),
+    **dict.fromkeys(split_words("su runuser sg"), switch_user),
+}

@@ -1,0 +1,304 @@
+"""Developer and admin tools: git, docker/podman, package managers, kubectl, terraform.
+
+Decisions: `git push --force`/`-f`/`+ref`/`--mirror` is HIGH (it can drop other people's
+commits on the remote); `git push --force-with-lease` is MODERATE, because it refuses when the
+remote moved since the last fetch. `git reset --hard` and `git clean -f` (without -n) are HIGH:
+uncommitted work is lost for good.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule, options, subcommand
+from tui.core.safety.words import split_words
+
+GIT_READ_ONLY = frozenset(
+    split_words(
+        "status log diff show blame shortlog describe rev-parse rev-list ls-files ls-tree "
+        "ls-remote grep cat-file whatchanged name-rev count-objects fsck verify-commit "
+        "verify-tag version help show-ref show-branch cherry var check-ignore check-attr "
+        "for-each-ref merge-base range-diff reflog"
+    )
+)
+DOCKER_READ_ONLY = frozenset(
+    split_words(
+        "ps images logs inspect version info stats top port diff history search events ls df config"
+    )
+)
+ESSENTIAL_PACKAGES = frozenset(
+    split_words(
+        "libc6 glibc systemd coreutils bash dpkg apt rpm dnf yum sudo openssh-server linux-image "
+        "init login passwd util-linux base-files python3 grub2 grub-pc grub-efi-amd64 pacman "
+        "kernel linux"
+    )
+)
+PACKAGE_QUERIES = frozenset(
+    split_words(
+        "list search show info policy depends rdepends query outdated ls view why doctor "
+        "--version -v help freeze check madison"
+    )
+)
+PACKAGE_REMOVALS = frozenset(split_words("remove purge autoremove uninstall erase -R -Rs -Rns rm"))
+
+
+def git(command: Command, ctx: Context) -> None:
+    sub, rest = subcommand(command, "-C -c --git-dir --work-tree --namespace")
+    argv = rest.argv
+    if sub in GIT_READ_ONLY and not (sub == "reflog" and ("expire" in argv or "delete" in argv)):
+        return
+    handler = _GIT.get(sub)
+    if handler is not None:
+        handler(rest, ctx)
+    elif sub in ("branch", "tag", "remote", "stash", "config", "worktree"):
+        _git_listing(sub, rest, ctx)
+    elif sub in ("filter-branch", "filter-repo"):
+        ctx.add(HIGH, f"rewrites the whole history of the repository (git {sub})", command)
+    elif sub == "reflog":
+        ctx.add(HIGH, "expires the reflog: lost commits can no longer be recovered", command)
+    else:
+        ctx.add(MODERATE, f"changes the repository (git {sub})".replace(" ()", ""), command)
+
+
+def _git_push(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    lease = any(a.startswith(("--force-with-lease", "--force-if-includes")) for a in argv)
+    forced = any(a == "--force" or a == "--mirror" for a in argv) or any(
+        a.startswith("-") and not a.startswith("--") and "f" in a for a in argv
+    )
+    plus_ref = any(a.startswith("+") for a in argv if not a.startswith("-"))
+    if forced or plus_ref:
+        ctx.add(
+            HIGH, "force-pushes: can overwrite commits others pushed (git push --force)", command
+        )
+    elif lease:
+        ctx.add(
+            MODERATE,
+            "force-pushes, but only if the remote has not moved (--force-with-lease)",
+            command,
+        )
+    elif any(a in ("--delete", "-d") or a.startswith(":") for a in argv):
+        ctx.add(MODERATE, "deletes a branch or tag on the remote (git push --delete)", command)
+    else:
+        ctx.add(MODERATE, "publishes commits to a remote (git push)", command)
+
+
+def _git_reset(command: Command, ctx: Context) -> None:
+    if "--hard" in command.argv:
+        ctx.add(HIGH, "throws away uncommitted changes for good (git reset --hard)", command)
+    else:
+        ctx.add(MODERATE, "moves the current branch (git reset)", command)
+
+
+def _git_clean(command: Command, ctx: Context) -> None:
+    opts = options(command, "-e --exclude")
+    if opts.has("-n", "--dry-run"):
+        return
+    if opts.has("-f", "--force"):
+        extra = " including ignored files" if opts.has("-x", "-X") else ""
+        ctx.add(HIGH, f"deletes untracked files{extra} for good (git clean)", command)
+    else:
+        ctx.add(MODERATE, "deletes untracked files (git clean)", command)
+
+
+def _git_checkout(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if "." in argv or "-f" in argv or "--force" in argv or "--" in argv:
+        ctx.add(MODERATE, "discards uncommitted changes in files", command)
+    else:
+        ctx.add(MODERATE, "switches branch or restores files (git checkout)", command)
+
+
+def _git_listing(sub: str, command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if sub == "stash" and argv[:1] not in (["list"], ["show"]):
+        ctx.add(MODERATE, "stashes or drops uncommitted changes (git stash)", command)
+        return
+    if sub == "branch" and any(a in ("-D",) for a in argv):
+        ctx.add(MODERATE, "force-deletes a branch (git branch -D)", command)
+        return
+    listing = not argv or all(
+        a.startswith("-") and a not in ("-d", "-D", "-m", "-M", "-c", "-C", "--unset", "-f")
+        for a in argv
+    )
+    if listing or argv[:1] in (["list"], ["show"], ["get-url"], ["--get"], ["--list"], ["-l"]):
+        return
+    ctx.add(MODERATE, f"changes the repository (git {sub})", command)
+
+
+_GIT = {
+    "push": _git_push,
+    "reset": _git_reset,
+    "clean": _git_clean,
+    "checkout": _git_checkout,
+    "restore": _git_checkout,
+}
+
+
+def docker(command: Command, ctx: Context) -> None:
+    sub, rest = subcommand(command, "-H --host --context -c --config -l --log-level")
+    if sub in ("container", "image", "volume", "network", "system", "builder", "compose"):
+        inner, rest2 = subcommand(rest)
+        if inner in DOCKER_READ_ONLY:
+            return
+        sub, rest = f"{sub} {inner}", rest2
+    if sub in DOCKER_READ_ONLY:
+        return
+    if sub in ("run", "create", "container run", "container create"):
+        _docker_run(rest, ctx)
+    elif sub in ("system prune", "volume prune", "volume rm"):
+        _docker_prune(sub, rest, ctx)
+    else:
+        ctx.add(MODERATE, f"changes containers or images ({command.name} {sub})".strip(), command)
+
+
+_RUN_VALUES = frozenset(
+    split_words(
+        "-v --volume --mount -p --publish -e --env --env-file --name -w --workdir --network --net "
+        "-u --user --entrypoint -h --hostname -l --label --cpus -m --memory --restart --add-host "
+        "--device --cap-add --cap-drop --security-opt --pid --ipc --log-driver --log-opt "
+        "--platform --pull --gpus --shm-size --tmpfs --ulimit --dns --link --volumes-from -a "
+        "--attach --cidfile --cgroupns --uts --userns --runtime --stop-signal --stop-timeout "
+        "--label-file --expose --ip --ip6 --mac-address --group-add --health-cmd"
+    )
+)
+
+
+def _run_options(argv: list[str]) -> list[str]:
+    """The options of `docker run` (everything before the image name)."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        value = argv[index]
+        index += 2 if value in _RUN_VALUES else 1
+    return argv[:index]
+
+
+def _docker_run(command: Command, ctx: Context) -> None:
+    argv = _run_options(command.argv)
+    if "--privileged" in argv:
+        ctx.add(HIGH, "runs a privileged container: it has full control of the host", command)
+    for index, arg in enumerate(argv):
+        value = arg.partition("=")[2] if "=" in arg and arg.startswith("--") else ""
+        if arg in ("-v", "--volume", "--mount") and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif arg.startswith("-v") and len(arg) > 2:
+            value = arg[2:]
+        source = value.split(":", 1)[0] if value else ""
+        if source.startswith("source="):
+            source = source[len("source=") :].split(",", 1)[0]
+        if source and _host_sensitive(source):
+            ctx.add(HIGH, f"mounts the host's {source} into the container", command)
+        if arg.startswith(("--pid=host", "--cap-add=ALL", "--cap-add=SYS_ADMIN")) or (
+            "unconfined" in arg
+        ):
+            ctx.add(HIGH, f"weakens container isolation ({arg})", command)
+    ctx.add(MODERATE, "starts a container", command)
+
+
+def _host_sensitive(source: str) -> bool:
+    path = paths.normalise(source)
+    return path in ("/", "/var/run/docker.sock", "/run/docker.sock") or paths.area(path) in (
+        "vital",
+        "home",
+        "all_homes",
+        "key_file",
+    )
+
+
+def _docker_prune(sub: str, command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if sub == "volume rm":
+        ctx.add(MODERATE, "deletes container volumes and their data", command)
+    elif sub == "volume prune" or any(a in ("-a", "--all", "--volumes") for a in argv):
+        ctx.add(HIGH, f"deletes all unused images, containers and data ({sub})", command)
+    else:
+        ctx.add(MODERATE, f"deletes stopped containers and dangling images ({sub})", command)
+
+
+PROJECT_SCRIPTS = frozenset(
+    split_words(
+        "run test start exec build dev x dlx run-script check fmt clippy doc bench init new audit "
+        "lint serve preview compile"
+    )
+)
+OPTION_STYLE = {
+    "dpkg": ("-l -L -s -S -p --list --status --search --listfiles --get-selections", "-r -P"),
+    "rpm": ("-q -qa -qi -ql -qf -V --query --verify", "-e --erase"),
+    "pacman": ("-Q -Qi -Ql -Qs -Ss -Si -Sl -Qe -Qm", "-R -Rs -Rns -Rdd"),
+    "yay": ("-Q -Qi -Ss -Si", "-R -Rs -Rns"),
+}
+
+
+def packages(command: Command, ctx: Context) -> None:
+    if command.name in OPTION_STYLE:
+        _option_style(command, ctx)
+        return
+    sub, rest = subcommand(command, "-o -c -t --target --root -r --requirement")
+    if sub in PROJECT_SCRIPTS and command.name not in ("apt", "apt-get", "dnf", "yum", "brew"):
+        ctx.add(MODERATE, f"runs a project task ({command.name} {sub})", command)
+        return
+    _package_change(command, sub, rest, ctx)
+
+
+def _option_style(command: Command, ctx: Context) -> None:
+    queries, removals = (frozenset(s.split()) for s in OPTION_STYLE[command.name])
+    first = next((a for a in command.argv if a.startswith("-")), "")
+    if first in queries or (command.name == "rpm" and first.startswith("-q")):
+        return
+    sub = "remove" if first in removals else first
+    _package_change(command, sub, command, ctx)
+
+
+def _package_change(command: Command, sub: str, rest: Command, ctx: Context) -> None:
+    argv = rest.argv
+    if sub in PACKAGE_QUERIES or sub.startswith("--list") or sub in ("-Q", "-Qi", "-Ss", "-Si"):
+        return
+    if sub in PACKAGE_REMOVALS:
+        names = {a.split("=", 1)[0].split(":", 1)[0] for a in argv if not a.startswith("-")}
+        vital = names & ESSENTIAL_PACKAGES
+        if vital:
+            ctx.add(HIGH, f"removes {sorted(vital)[0]}, a package the system needs", command)
+            return
+        ctx.add(MODERATE, f"removes packages ({command.name} {sub})", command)
+        return
+    ctx.add(MODERATE, f"installs or changes packages ({command.name} {sub})".strip(), command)
+
+
+def kubectl(command: Command, ctx: Context) -> None:
+    sub, rest = subcommand(command, "-n --namespace --context --kubeconfig -l")
+    argv = rest.argv
+    if sub in ("get", "describe", "logs", "top", "explain", "version", "config", "api-resources"):
+        return
+    if sub == "delete" and (
+        "--all" in argv or "-A" in argv or any(a in ("ns", "namespace", "namespaces") for a in argv)
+    ):
+        ctx.add(HIGH, "deletes a whole namespace or every resource of a kind (kubectl)", command)
+        return
+    ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
+
+
+def terraform(command: Command, ctx: Context) -> None:
+    sub, rest = subcommand(command, "-chdir")
+    if sub == "destroy" or (sub == "apply" and "-destroy" in rest.argv):
+        ctx.add(HIGH, "destroys the infrastructure it manages (terraform destroy)", command)
+    elif sub not in ("plan", "show", "validate", "fmt", "version", "output", "providers"):
+        ctx.add(MODERATE, f"changes infrastructure (terraform {sub})".strip(), command)
+
+
+RULES: dict[str, Rule] = {
+    "git": git,
+    "docker": docker,
+    "podman": docker,
+    "nerdctl": docker,
+    **dict.fromkeys(
+        split_words(
+            "apt apt-get aptitude dpkg dnf yum rpm pacman yay zypper apk brew port snap flatpak "
+            "pip pip3 pipx npm pnpm yarn gem cargo conda mamba uv poetry nix-env emerge pkg"
+        ),
+        packages,
+    ),
+    "kubectl": kubectl,
+    "terraform": terraform,
+    "tofu": terraform,
+}

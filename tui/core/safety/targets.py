@@ -1,0 +1,171 @@
+"""What deleting, writing or re-permissioning a path means, as a level and a reason."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from tui.core.safety import paths
+from tui.core.safety.model import RiskLevel
+
+SAFE = RiskLevel.SAFE
+MODERATE = RiskLevel.MODERATE
+HIGH = RiskLevel.HIGH
+CRITICAL = RiskLevel.CRITICAL
+
+
+@dataclass(frozen=True)
+class Verdict:
+    level: RiskLevel
+    reason: str
+
+
+_DELETE_WHAT = {
+    "root": "everything on the machine",
+    "all_homes": "every user's home directory",
+    "home": "a whole home directory",
+    "home_top": "a whole folder in a home directory",
+    "home_credentials": "keys and credentials (SSH, GPG, cloud)",
+    "vital": "a system directory the machine needs to run",
+    "key_file": "a file the system needs to boot or let anyone log in",
+    "important": "a whole shared directory",
+    "cwd": "everything in the current directory (or above it)",
+    "top": "a whole top-level directory",
+}
+
+
+def classify_delete(value: str, *, recursive: bool) -> Verdict:
+    """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`)."""
+    variable = paths.empty_variable(value)
+    if variable and recursive:
+        return Verdict(
+            HIGH, f"deletes {value} recursively: if ${variable} is empty or unset, that is /"
+        )
+    path = paths.normalise(value)
+    base, contents = paths.split_contents(path)
+    how = " recursively" if recursive else ""
+    if value.startswith("./") and not path.startswith((".", "/", "~", "*")):
+        path = "./" + path  # keep the person's spelling of a relative path
+    if paths.is_history_file(base):
+        return Verdict(CRITICAL, f"deletes {path}: erases your shell history")
+    if paths.is_find_match(base):
+        return _delete_matches(base)
+    if paths.is_log(base):
+        return _delete_log(path, base, recursive or contents)
+    kind = paths.area(base)
+    level = _delete_level(kind, recursive=recursive, contents=contents)
+    what = _DELETE_WHAT.get(kind, "")
+    if paths.is_rc_file(base):
+        level, what = HIGH, "your shell start-up file"
+    if kind == "home" and base == "~":
+        what = "your whole home directory"
+    if contents and kind in ("root", "home", "vital", "cwd", "important", "home_top"):
+        what = f"everything in {base}" + (f" ({what})" if kind != "cwd" else "")
+    if not what:
+        return Verdict(level, f"deletes {path}{how}")
+    return Verdict(level, f"deletes {path}{how}: {what}")
+
+
+def _delete_level(kind: str, *, recursive: bool, contents: bool) -> RiskLevel:
+    whole = recursive or contents
+    if kind in ("root", "all_homes", "home"):
+        return CRITICAL if recursive else HIGH
+    if kind in ("vital", "key_file"):
+        return CRITICAL if whole or kind == "key_file" else HIGH
+    if kind in ("home_credentials", "system"):
+        return HIGH
+    if kind in ("home_top", "important", "cwd", "top"):
+        return HIGH if whole else MODERATE
+    return MODERATE
+
+
+def _delete_matches(base: str) -> Verdict:
+    parent = posixpath.dirname(base) or "."
+    kind = paths.area(parent)
+    if kind in ("root", "all_homes", "vital", "system", "key_file") or paths.is_log(parent):
+        return Verdict(HIGH, f"deletes matching files anywhere under {parent}")
+    return Verdict(MODERATE, f"deletes matching files under {parent}")
+
+
+def _delete_log(path: str, base: str, whole: bool) -> Verdict:
+    if base in ("/var/log", "/private/var/log") and whole:
+        return Verdict(CRITICAL, f"deletes {path}: erases the system logs")
+    if paths.is_audit_log(base):
+        return Verdict(CRITICAL, f"deletes {path}: erases login and audit records")
+    return Verdict(HIGH, f"deletes {path}: system logs")
+
+
+def classify_write(value: str, *, append: bool) -> Verdict | None:
+    """Writing to `value` with `>` (or `>>` when `append`), tee, cp, dd of=, ln -sf, ..."""
+    path = paths.normalise(value)
+    if path in paths.HARMLESS_SINKS or path.startswith(("/dev/fd/", "/dev/pts/", "/proc/self/")):
+        return None
+    verb = "appends to" if append else "overwrites"
+    special = _special_write(path, append)
+    if special is not None:
+        return special
+    if paths.is_rc_file(path):
+        if append:
+            return Verdict(MODERATE, f"appends to {path}: your shell start-up file")
+        return Verdict(HIGH, f"overwrites {path}: replaces your shell start-up file")
+    if path.startswith("/etc/"):
+        if append or path.count("/") > 2:
+            return Verdict(MODERATE, f"{verb} {path}: system configuration")
+        return Verdict(HIGH, f"overwrites {path}: system configuration")
+    if posixpath.dirname(path) in paths.PROGRAM_DIRS and not append:
+        return Verdict(HIGH, f"overwrites {path}: a system program or library")
+    if path.startswith("/proc/sys/"):
+        return Verdict(MODERATE, f"writes {path}: changes a kernel setting")
+    return Verdict(MODERATE, f"{verb} {path}")
+
+
+def _special_write(path: str, append: bool) -> Verdict | None:
+    if paths.is_block_device(path):
+        return Verdict(CRITICAL, f"writes raw data to {path}, destroying what is on that disk")
+    if path.startswith(("/dev/tcp/", "/dev/udp/")):
+        return Verdict(MODERATE, f"sends data over the network ({path})")
+    if path == "/proc/sysrq-trigger":
+        return Verdict(CRITICAL, "writes /proc/sysrq-trigger: crashes or reboots the machine now")
+    if paths.is_history_file(path):
+        if append:
+            return Verdict(MODERATE, f"appends to {path}: your shell history")
+        return Verdict(CRITICAL, f"overwrites {path}: erases your shell history")
+    if paths.is_log(path):
+        if append:
+            return Verdict(MODERATE, f"appends to {path}: a system log")
+        return Verdict(CRITICAL, f"overwrites {path}: erases a system log")
+    if path in paths.ACCOUNT_FILES:
+        if append:
+            return Verdict(HIGH, f"appends to {path}: adds to the system's accounts")
+        return Verdict(CRITICAL, f"overwrites {path}: replaces the system's accounts")
+    if path == "/etc/sudoers" or path.startswith("/etc/sudoers.d/"):
+        return Verdict(HIGH, f"writes {path}: changes who may run commands as root")
+    if path.startswith("/boot/"):
+        return Verdict(CRITICAL if not append else HIGH, f"writes {path}: the boot files")
+    rel = paths.home_relative(path)
+    if rel == ".ssh/authorized_keys" or (rel or "").startswith(".ssh/authorized_keys"):
+        return Verdict(HIGH, f"writes {path}: lets another SSH key log in as you")
+    return None
+
+
+def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool) -> Verdict:
+    """chmod/chown/chgrp of `value`; `loose` when the mode opens files to everyone or setuid."""
+    path = paths.normalise(value)
+    base, contents = paths.split_contents(path)
+    kind = "system" if base == "/usr/local" else paths.area(base)
+    if base.startswith("/dev/") and not paths.is_block_device(base):
+        kind = "other"  # serial ports, sound, video: opening them up is a routine fix
+    how = " recursively" if recursive else ""
+    whole = recursive or contents
+    if whole and kind in ("root", "all_homes", "vital"):
+        what = _DELETE_WHAT[kind]
+        return Verdict(CRITICAL, f"{verb} {path}{how}: {what}")
+    if kind == "key_file" or paths.is_history_file(base):
+        return Verdict(HIGH, f"{verb} {path}: a file the system relies on")
+    if whole and kind in ("home", "system", "home_credentials"):
+        return Verdict(HIGH, f"{verb} {path}{how}: all of {base}")
+    if loose and recursive:
+        return Verdict(HIGH, f"{verb} {path}{how}: opens every file in it to every user")
+    if loose and kind in ("system", "vital", "home_credentials"):
+        return Verdict(HIGH, f"{verb} {path}: opens a protected file to every user")
+    return Verdict(MODERATE, f"{verb} {path}{how}")

@@ -1,0 +1,248 @@
+"""Wrappers: the commands that run other commands (sudo, env, xargs, find -exec, bash -c, ...).
+
+`expand` turns one command into every layer it runs: `sudo -u root nice -n 5 rm -rf /` gives the
+sudo, nice and rm layers, so rules see `rm -rf /` wherever it stands. Shell code strings
+(`bash -c '...'`, `eval`, `su -c`, `ssh host '...'`, `watch '...'`) are returned separately to be
+parsed again by the analyser. `xargs` and `find -exec` live in fanout.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from tui.core.safety.argv import skip_options
+from tui.core.safety.fanout import find_commands, xargs_commands
+from tui.core.safety.parse import Command
+from tui.core.safety.words import Word, split_words
+
+MAX_LAYERS = 24
+SHELLS = frozenset(split_words("sh bash zsh dash ksh mksh ash fish csh tcsh yash posh rbash"))
+
+
+@dataclass(frozen=True)
+class Inner:
+    """What one layer runs: further commands, and shell code strings."""
+
+    commands: tuple[Command, ...] = ()
+    code: tuple[Word, ...] = ()
+
+
+def expand(command: Command) -> tuple[list[Command], list[tuple[Command, Word]]]:
+    """Every layer of `command` (outermost first) and the code strings they run."""
+    layers: list[Command] = []
+    code: list[tuple[Command, Word]] = []
+    queue = [command]
+    while queue and len(layers) < MAX_LAYERS:
+        current = queue.pop(0)
+        layers.append(current)
+        inner = inner_of(current)
+        queue.extend(inner.commands)
+        code.extend((current, word) for word in inner.code)
+    return layers, code
+
+
+def inner_of(command: Command) -> Inner:
+    handler = _HANDLERS.get(command.name)
+    if handler is None or not command.words:
+        return Inner()
+    return handler(command)
+
+
+def _after(command: Command, takes_value: str, wrapper: str, positionals: int = 0) -> Inner:
+    args = command.args
+    start = skip_options(args, frozenset(takes_value.split()))
+    start = _skip_assignments(args, start) + positionals
+    if start >= len(args):
+        return Inner()
+    return Inner(commands=(command.wrapped(args[start:], wrapper),))
+
+
+def _skip_assignments(args: tuple[Word, ...], start: int) -> int:
+    while start < len(args) and _is_assignment(args[start].value):
+        start += 1
+    return start
+
+
+def _is_assignment(value: str) -> bool:
+    name, sep, _ = value.partition("=")
+    return bool(sep) and name.replace("_", "a").isalnum() and not name[:1].isdigit()
+
+
+def _sudo(command: Command) -> Inner:
+    return _after(
+        command,
+        "-u -g -h -p -C -D -r -t -T -U --user --group --host --prompt --close-from --chdir "
+        "--role --type --command-timeout --other-user",
+        "sudo",
+    )
+
+
+def _env(command: Command) -> Inner:
+    args = command.args
+    index = 0
+    code: list[Word] = []
+    while index < len(args):
+        value = args[index].value
+        if value in ("-u", "-C", "--unset", "--chdir"):
+            index += 2
+        elif value in ("-S", "--split-string") and index + 1 < len(args):
+            code.append(args[index + 1])
+            index += 2
+        elif (value.startswith("-") and value != "-") or _is_assignment(value):
+            index += 1
+        else:
+            break
+    commands = (command.wrapped(args[index:], "env"),) if index < len(args) else ()
+    return Inner(commands=commands, code=tuple(code))
+
+
+def _command_builtin(command: Command) -> Inner:
+    if any(word.value in ("-v", "-V") for word in command.args[:2]):
+        return Inner()
+    return _after(command, "", command.name)
+
+
+def _code_flag(command: Command, flags: tuple[str, ...], takes_value: str) -> Inner:
+    """`su -c '...'`, `runuser -c`, `flock -c`, `script -c`: the string is shell code."""
+    args = command.args
+    for index, word in enumerate(args[:-1]):
+        if word.value in flags:
+            return Inner(code=(args[index + 1],))
+        for flag in flags:
+            if flag.startswith("--") and word.value.startswith(flag + "="):
+                return Inner(code=(replace(word, value=word.value[len(flag) + 1 :]),))
+    if command.name in ("flock", "runuser", "chroot", "sg"):
+        return _after(command, takes_value, command.name, positionals=1)
+    return Inner()
+
+
+def _shell(command: Command) -> Inner:
+    """`bash -c 'code'`, `sh -lc "code"`: the first operand after a -c flag is shell code."""
+    args = command.args
+    has_c = False
+    index = 0
+    while index < len(args):
+        value = args[index].value
+        if value in ("-o", "+o", "-O", "+O", "--rcfile", "--init-file"):
+            index += 2
+            continue
+        if value == "--":
+            index += 1
+            break
+        if value.startswith(("-", "+")) and len(value) > 1 and not value.startswith("--"):
+            has_c = has_c or "c" in value[1:]
+            index += 1
+            continue
+        if value.startswith("--"):
+            index += 1
+            continue
+        break
+    if has_c and index < len(args):
+        return Inner(code=(args[index],))
+    return Inner()
+
+
+def _eval(command: Command) -> Inner:
+    return Inner(code=(join_words(command.args),))
+
+
+def join_words(words: tuple[Word, ...]) -> Word:
+    """Several words as one code string, the way `eval`, `ssh` and `watch` join them."""
+    subs = tuple(node for word in words for node in word.substitutions)
+    return Word(
+        value=" ".join(word.value for word in words),
+        raw=" ".join(word.raw for word in words),
+        dynamic=any(word.dynamic for word in words),
+        substitutions=subs,
+    )
+
+
+def _joined_after(command: Command, takes_value: str, positionals: int) -> Inner:
+    args = command.args
+    start = skip_options(args, frozenset(takes_value.split())) + positionals
+    if start >= len(args):
+        return Inner()
+    return Inner(code=(join_words(args[start:]),))
+
+
+def _ssh(command: Command) -> Inner:
+    return _joined_after(
+        command, "-b -c -D -E -e -F -I -i -J -L -l -m -O -o -p -Q -R -S -W -w -B", 1
+    )
+
+
+def _watch(command: Command) -> Inner:
+    if any(word.value in ("-x", "--exec") for word in command.args):
+        return _after(command, "-n --interval -q --equexit", "watch")
+    return _joined_after(command, "-n --interval -q --equexit", 0)
+
+
+def _timeout(command: Command) -> Inner:
+    return _after(command, "-s --signal -k --kill-after", "timeout", positionals=1)
+
+
+def _nice(command: Command) -> Inner:
+    args = command.args
+    start = 0
+    while start < len(args) and args[start].value.startswith("-"):
+        value = args[start].value
+        start += 2 if value in ("-n", "--adjustment") else 1
+    if start >= len(args):
+        return Inner()
+    return Inner(commands=(command.wrapped(args[start:], "nice"),))
+
+
+def _pid_mode_or(takes_value: str, positionals: int) -> Callable[[Command], Inner]:
+    def handler(command: Command) -> Inner:
+        if any(word.value in ("-p", "--pid", "--all-tasks") for word in command.args):
+            return Inner()
+        return _after(command, takes_value, command.name, positionals)
+
+    return handler
+
+
+def _busybox(command: Command) -> Inner:
+    return _after(command, "", "busybox")
+
+
+_HANDLERS: dict[str, Callable[[Command], Inner]] = {
+    "sudo": _sudo,
+    "doas": lambda c: _after(c, "-u -C", "doas"),
+    "pkexec": lambda c: _after(c, "--user", "pkexec"),
+    "run0": lambda c: _after(c, "-u --user -g --group -D --chdir --unit --property", "run0"),
+    "env": _env,
+    "nohup": lambda c: _after(c, "", "nohup"),
+    "unbuffer": lambda c: _after(c, "", "unbuffer"),
+    "torsocks": lambda c: _after(c, "", "torsocks"),
+    "setsid": lambda c: _after(c, "", "setsid"),
+    "caffeinate": lambda c: _after(c, "-t -w", "caffeinate"),
+    "busybox": _busybox,
+    "builtin": lambda c: _after(c, "", "builtin"),
+    "stdbuf": lambda c: _after(c, "-i -o -e --input --output --error", "stdbuf"),
+    "ionice": _pid_mode_or("-c -n -t --class --classdata", 0),
+    "chrt": _pid_mode_or("", 1),
+    "taskset": _pid_mode_or("", 1),
+    "nice": _nice,
+    "timeout": _timeout,
+    "time": lambda c: _after(c, "-f --format -o --output", "time"),
+    "command": _command_builtin,
+    "exec": lambda c: _after(c, "-a", "exec"),
+    "strace": _pid_mode_or("-o -e -s -u -E -a", 0),
+    "ltrace": _pid_mode_or("-o -e -s -u -n -a", 0),
+    "proxychains": lambda c: _after(c, "-f", "proxychains"),
+    "proxychains4": lambda c: _after(c, "-f", "proxychains4"),
+    "sshpass": lambda c: _after(c, "-p -f -d -P", "sshpass"),
+    "su": lambda c: _code_flag(c, ("-c", "--command", "--session-command"), ""),
+    "runuser": lambda c: _code_flag(c, ("-c", "--command"), "-u -g -G --user --group"),
+    "flock": lambda c: _code_flag(c, ("-c", "--command"), "-w -E --timeout --conflict-exit-code"),
+    "script": lambda c: _code_flag(c, ("-c", "--command"), ""),
+    "sg": lambda c: _code_flag(c, ("-c",), ""),
+    "chroot": lambda c: _code_flag(c, (), "--userspec --groups"),
+    "watch": _watch,
+    "ssh": _ssh,
+    "xargs": lambda c: Inner(commands=xargs_commands(c)),
+    "find": lambda c: Inner(commands=find_commands(c)),
+    "eval": _eval,
+    **dict.fromkeys(SHELLS, _shell),
+}
