@@ -20,6 +20,10 @@ EXIT_NO_COMMAND = 4
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "backends": ("tui.cli.backends:main", "list backends, their health and models; add one"),
     "config": ("tui.cli.config:main", "config path | show | set KEY VALUE"),
+    "check": (
+        "tui.core.safety.cli_check:check_main",
+        "rate a command's risk: check [--json] -- CMD",
+    ),
 }
 
 

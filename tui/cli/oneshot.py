@@ -27,6 +27,7 @@ EPILOG = """\
 subcommands:
   caro backends [--json]        backends, their health, latency and models
   caro config path|show|set     where the config is, what is in effect, change a key
+  caro check [--json] -- CMD    rate any command's risk, with reasons
 
 exit codes: 0 ok, 1 error, 2 bad usage, 3 no backend available, 4 the model gave no usable
 command. The workbench opens when no request is given (and stdin is a terminal).
@@ -160,13 +161,11 @@ def _flag_sampler(args: argparse.Namespace) -> SamplerSettings:
 
 
 def _attach_risk(result: CommandResult) -> None:
-    """Rates the command once the safety module is installed (it may not be, in lean builds)."""
+    """Rates the command (and the request: a request for harm is flagged too)."""
     if result.command is None:
         return
-    try:
-        from tui.core.safety import assess  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return
+    from tui.core.safety import assess
+
     result.risk = assess(result.command, result.request).as_dict()
 
 

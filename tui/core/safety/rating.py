@@ -29,10 +29,11 @@ def assess(
     text = command if isinstance(command, str) else str(command)
     try:
         return _assess(text, request, policy, preflight=preflight)
-    except Exception as error:  # a last resort: a rating must come back whatever the input
-        finding = Finding(RiskLevel.MODERATE, "caro could not check this command", text[:200])
+    except Exception as error:  # noqa: BLE001 - a rating must come back whatever the input
+        # Unchecked is not safe: HIGH makes the person type "yes" before it runs.
+        finding = Finding(RiskLevel.HIGH, "caro could not check this command", text[:200])
         return Assessment(
-            level=RiskLevel.MODERATE,
+            level=RiskLevel.HIGH,
             reasons=(finding.reason,),
             findings=(finding,),
             notes=(f"{INTERNAL_ERROR}: {type(error).__name__}: {error}",),
@@ -75,5 +76,5 @@ def _assess(
 def _safe_preflight(text: str, ctx: Context) -> list[str]:
     try:
         return preflight_notes(text, ctx.programs, ctx.functions)
-    except Exception as error:  # pre-flight is advice: it must never stop a rating
+    except Exception as error:  # noqa: BLE001 - pre-flight is advice: it must never stop a rating
         return [f"pre-flight checks failed: {type(error).__name__}"]
