@@ -78,7 +78,7 @@ def test_an_internal_error_still_returns_a_rating(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(Analyser, "analyse", broken)
     result = assess("ls", preflight=False)
-    assert result.level is RiskLevel.MODERATE
+    assert result.level is RiskLevel.HIGH  # unchecked is not safe
     assert not result.parsed
     assert any(note.startswith(rating.INTERNAL_ERROR) for note in result.notes)
 
