@@ -57,6 +57,8 @@ from tui.core.config import BackendConfig
 DEFAULT_URL = "http://localhost:11434"
 START_HINT = "start it with `ollama serve`"
 DEFAULT_MAX_TOKENS = 256
+# A server that ignores num_predict is stopped once it sends this many times more pieces.
+RUNAWAY_FACTOR = 2
 NS = 1e9
 CAPABILITIES = {
     "completion": Capability.GENERATE,
@@ -238,11 +240,12 @@ class OllamaBackend:
                 f"set [backends.{self.name}] model to choose)",
             ):
                 yield notice
+        options = options_for(request.sampler, self.config.n_ctx)
         payload = {
             "model": model,
             "messages": [{"role": m.role, "content": m.content} for m in request.messages],
             "stream": True,
-            "options": options_for(request.sampler, self.config.n_ctx),
+            "options": options,
             # Without this Ollama silently drops the oldest messages (our examples) to fit.
             "truncate": False,
         }
@@ -252,7 +255,7 @@ class OllamaBackend:
                     body = await read_body(response, self.endpoint)
                     raise self._status_error(response.status_code, body, model)
                 yield Started(model=model)
-                async for event in self._read(response, model):
+                async for event in self._read(response, model, options["num_predict"]):
                     yield event
         except httpx.HTTPError as error:
             await self._reset_client()
@@ -262,7 +265,9 @@ class OllamaBackend:
                 await self._reset_client()  # the connection may be left half-read
             raise
 
-    async def _read(self, response: httpx.Response, model: str) -> AsyncIterator[StreamEvent]:
+    async def _read(
+        self, response: httpx.Response, model: str, max_tokens: int
+    ) -> AsyncIterator[StreamEvent]:
         started = time.perf_counter()
         first: float | None = None
         deltas = chars = 0
@@ -286,6 +291,10 @@ class OllamaBackend:
                 yield TextDelta(content)
             if data.get("done") is True:
                 yield _finished(data, model, started, first, deltas)
+                return
+            if deltas > max_tokens * RUNAWAY_FACTOR + 16:
+                yield Notice(f"Ollama went past num_predict ({max_tokens}); caro stopped it")
+                yield _finished({"done_reason": "length"}, model, started, first, deltas)
                 return
         raise BackendError(
             f"the stream was cut after {chars} characters (no line with done: true)",
