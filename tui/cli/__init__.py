@@ -20,6 +20,8 @@ EXIT_NO_COMMAND = 4
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "backends": ("tui.cli.backends:main", "list backends, their health and models; add one"),
     "config": ("tui.cli.config:main", "config path | show | set KEY VALUE"),
+    "doctor": ("tui.cli.doctor:main", "what is wrong with each backend and the models cache"),
+    "models": ("tui.cli.models:main", "models pull ollama:NAME"),
 }
 
 
