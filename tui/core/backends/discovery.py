@@ -51,6 +51,10 @@ def _family(
 
 # First match wins: specific rows come before the general ones they would also match.
 FAMILIES: tuple[Family, ...] = (
+    # Distilled models are named after their teacher: "DeepSeek-R1-Distill-Qwen-7B" is R1.
+    _family(r"deepseek[-_.]?r1", "deepseek-r1", "DeepSeek", 131_072, reasoning=True),
+    _family(r"deepseek[-_.]?coder", "deepseek-coder", "DeepSeek", 16_384),
+    _family(r"deepseek", "deepseek", "DeepSeek", 131_072),
     _family(r"qwen3", "qwen3", "Qwen", 32_768, reasoning=True),
     _family(r"qwen2\.?5[-_.]?vl", "qwen2.5-vl", "Qwen", 32_768, vision=True),
     _family(r"qwen2[-_.]?vl", "qwen2-vl", "Qwen", 32_768, vision=True),
@@ -62,7 +66,7 @@ FAMILIES: tuple[Family, ...] = (
     _family(
         r"llama[-_.]?3[-_.]?2[-_.]?(?:\d+b[-_.])?vision", "llama-3", "Meta", 131_072, vision=True
     ),
-    _family(r"llama[-_.]?3[-_.]?[1-9]", "llama-3", "Meta", 131_072),
+    _family(r"llama[-_.]?3[-_.][1-9](?![0-9]*b)", "llama-3", "Meta", 131_072),
     _family(r"llama[-_.]?3", "llama-3", "Meta", 8_192),
     _family(r"llama[-_.]?4", "llama-4", "Meta", 131_072, vision=True),
     _family(r"llama[-_.]?2", "llama-2", "Meta", 4_096, tools=False),
@@ -80,9 +84,6 @@ FAMILIES: tuple[Family, ...] = (
     # Gemma 4 is recognised by segments (see _is_gemma_4), never by this pattern.
     _family(r"codegemma", "codegemma", "Google", 8_192, tools=False),
     _family(r"gemma", "gemma", "Google", 8_192, tools=False),
-    _family(r"deepseek[-_.]?r1", "deepseek-r1", "DeepSeek", 131_072, reasoning=True),
-    _family(r"deepseek[-_.]?coder", "deepseek-coder", "DeepSeek", 16_384),
-    _family(r"deepseek", "deepseek", "DeepSeek", 131_072),
     _family(r"smollm3", "smollm3", "Hugging Face", 65_536, reasoning=True),
     _family(r"smollm2?", "smollm2", "Hugging Face", 8_192, tools=False),
     _family(r"gpt[-_.]?oss", "gpt-oss", "OpenAI", 131_072, reasoning=True),
