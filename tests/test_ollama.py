@@ -22,7 +22,8 @@ from tui.core.backends.base import (
     StreamEvent,
     TextDelta,
 )
-from tui.core.backends.ollama import OllamaBackend, PullProgress, options_for
+from tui.core.backends.ollama import OllamaBackend, options_for
+from tui.core.backends.ollama_pull import PullProgress
 from tui.core.config import BackendConfig
 
 REQUEST = GenerationRequest(

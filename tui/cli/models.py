@@ -11,7 +11,8 @@ from typing import TextIO
 
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.core.backends.base import BackendError
-from tui.core.backends.ollama import OllamaBackend, PullProgress
+from tui.core.backends.ollama import OllamaBackend
+from tui.core.backends.ollama_pull import PullProgress
 from tui.core.config import BackendConfig, Config
 
 BAR_WIDTH = 30

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -52,6 +51,7 @@ from tui.core.backends.http import (
     status_error,
     transport_error,
 )
+from tui.core.backends.ollama_pull import PullProgress, pull_model
 from tui.core.config import BackendConfig
 
 DEFAULT_URL = "http://localhost:11434"
@@ -90,37 +90,6 @@ def options_for(sampler: SamplerSettings, num_ctx: int | None = None) -> dict[st
     if num_ctx:
         options["num_ctx"] = num_ctx
     return options
-
-
-@dataclass
-class PullProgress:
-    """Where a pull is: the last status line and bytes per layer (digest)."""
-
-    status: str = ""
-    totals: dict[str, int] = field(default_factory=dict)
-    done: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        return sum(self.totals.values())
-
-    @property
-    def completed(self) -> int:
-        return sum(self.done.values())
-
-    @property
-    def fraction(self) -> float | None:
-        return self.completed / self.total if self.total else None
-
-    def update(self, line: Mapping[str, Any]) -> None:
-        self.status = str(line.get("status", self.status))
-        digest = line.get("digest")
-        if isinstance(digest, str) and digest:
-            total, completed = line.get("total"), line.get("completed")
-            if isinstance(total, int):
-                self.totals[digest] = total
-            if isinstance(completed, int):
-                self.done[digest] = completed
 
 
 class OllamaBackend:
@@ -360,45 +329,7 @@ class OllamaBackend:
 
     async def pull(self, model: str, progress: Callable[[PullProgress], None]) -> None:
         """Pulls a model through /api/pull, reporting each progress line; errors raise."""
-        state = PullProgress()
-        try:
-            async with self.client().stream(
-                "POST", "/api/pull", json={"model": model, "stream": True}
-            ) as response:
-                if response.status_code >= 400:
-                    body = await read_body(response, self.endpoint)
-                    raise status_error(response.status_code, body, self.endpoint, "/api/pull")
-                async for line in iter_lines(response, self.endpoint):
-                    data = ndjson_object(line, self.name)
-                    if data is None:
-                        continue
-                    if "error" in data:
-                        raise self._pull_error(model, data)
-                    state.update(data)
-                    progress(state)
-                    if state.status == "success":
-                        return
-        except httpx.HTTPError as error:
-            raise transport_error(error, self.endpoint) from None
-        raise BackendError(
-            f"the pull of {model} ended before Ollama said success (last: {state.status!r})",
-            fix=f"run it again: `ollama pull {model}` resumes where it stopped",
-            kind=ErrorKind.BAD_RESPONSE,
-            backend=self.name,
-        )
-
-    def _pull_error(self, model: str, data: dict[str, Any]) -> BackendError:
-        parsed = error_from_json(data)
-        said = parsed.message if parsed else repr(data)
-        missing = "file does not exist" in said or "not found" in said
-        return BackendError(
-            f"pulling {model} failed: {said}",
-            fix="check the name at https://ollama.com/library"
-            if missing
-            else f"run it again: `ollama pull {model}` resumes where it stopped",
-            kind=ErrorKind.MODEL_MISSING if missing else ErrorKind.SERVER,
-            backend=self.name,
-        )
+        await pull_model(self.client(), self.endpoint, model, progress)
 
     # -- the rest of the protocol ------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -28,70 +27,31 @@ from tui.core.backends.base import (
     Started,
     StreamEvent,
 )
-from tui.core.backends.framing import SseDecoder, sse_json
 from tui.core.backends.http import (
     Endpoint,
     api_key,
     endpoint_for,
     fetch,
     get_json,
-    iter_lines,
     make_client,
     parse_json,
     read_body,
     status_error,
     transport_error,
 )
-from tui.core.backends.openai_stream import StreamState, chunk_events
+from tui.core.backends.openai_dialects import (
+    DIALECTS,
+    Dialect,
+    ServerInfo,
+    build_payload,
+    recognise,
+    refused_fields,
+)
+from tui.core.backends.openai_stream import StreamState, cut_error, read_stream
 from tui.core.config import BackendConfig
 
-DEFAULT_MAX_TOKENS = 256
-# A server that ignores max_tokens is stopped once it sends this many times more deltas.
-RUNAWAY_FACTOR = 2
 CHAT_PATH = "/v1/chat/completions"
 MODELS_PATH = "/v1/models"
-
-
-@dataclass(frozen=True)
-class Dialect:
-    name: str
-    # caro's sampler field -> the request field this server reads.
-    extras: Mapping[str, str]
-    # Whether the model field picks the model (False: the server answers with its only model).
-    honours_model: bool = True
-
-
-LLAMA_CPP_EXTRAS = {"top_k": "top_k", "min_p": "min_p", "repeat_penalty": "repeat_penalty"}
-VLLM_EXTRAS = {"top_k": "top_k", "min_p": "min_p", "repeat_penalty": "repetition_penalty"}
-DIALECTS: dict[str, Dialect] = {
-    "vllm": Dialect("vLLM", VLLM_EXTRAS),
-    "llamacpp": Dialect("llama.cpp llama-server", LLAMA_CPP_EXTRAS),
-    "me": Dialect("llama-cpp-python server", LLAMA_CPP_EXTRAS, honours_model=False),
-    "mlx_lm": Dialect("mlx_lm.server", VLLM_EXTRAS),
-    "library": Dialect("Ollama /v1", {}),
-    "unknown": Dialect("an OpenAI-compatible server", {"top_k": "top_k", "min_p": "min_p"}),
-}
-
-
-def recognise(entries: list[dict[str, Any]], server_header: str) -> Dialect:
-    """The server's dialect from its /v1/models entries (owned_by) and its Server header."""
-    owners = {str(entry.get("owned_by", "")) for entry in entries}
-    for owner in ("vllm", "llamacpp", "me", "library"):
-        if owner in owners:
-            return DIALECTS[owner]
-    if server_header.startswith("BaseHTTP") and entries and "owned_by" not in entries[0]:
-        return DIALECTS["mlx_lm"]
-    return DIALECTS["unknown"]
-
-
-@dataclass
-class ServerInfo:
-    dialect: Dialect
-    entries: list[dict[str, Any]]
-
-    @property
-    def ids(self) -> list[str]:
-        return [str(entry["id"]) for entry in self.entries if entry.get("id")]
 
 
 class OpenAICompatibleBackend:
@@ -294,32 +254,7 @@ class OpenAICompatibleBackend:
     def _payload(
         self, request: GenerationRequest, model: str, dialect: Dialect
     ) -> tuple[dict[str, Any], list[str]]:
-        sampler = request.sampler
-        payload: dict[str, Any] = {
-            "model": model,
-            "messages": [{"role": m.role, "content": m.content} for m in request.messages],
-            "stream": True,
-            "max_tokens": sampler.max_tokens or DEFAULT_MAX_TOKENS,
-        }
-        if "stream_options" not in self._rejected:
-            payload["stream_options"] = {"include_usage": True}
-        for field in ("temperature", "top_p", "seed"):
-            value = getattr(sampler, field)
-            if value is not None:
-                payload[field] = value
-        if sampler.stop:
-            payload["stop"] = list(sampler.stop)
-        skipped = []
-        for field in ("top_k", "min_p", "repeat_penalty"):
-            value = getattr(sampler, field)
-            if value is None:
-                continue
-            theirs = dialect.extras.get(field)
-            if theirs and field not in self._rejected:
-                payload[theirs] = value
-            else:
-                skipped.append(field)
-        return payload, skipped
+        return build_payload(request, model, dialect, self._rejected)
 
     async def _post(
         self, payload: dict[str, Any], model: str, max_tokens: int, *, retry: bool
@@ -338,7 +273,7 @@ class OpenAICompatibleBackend:
                 else:
                     yield Started(model=model)
                     try:
-                        async for event in self._read(response, state, max_tokens):
+                        async for event in read_stream(response, self.endpoint, state, max_tokens):
                             yield event
                     except (httpx.RemoteProtocolError, httpx.ReadError) as error:
                         cut = error  # the body ended badly after the 200
@@ -352,7 +287,7 @@ class OpenAICompatibleBackend:
             raise await self._silent_end(payload)
         elif cut is not None:
             await self._reset_client()
-            raise self._cut_error(state, cut)
+            raise cut_error(state, cut)
 
     async def _retry_without(
         self, refused: list[str], payload: dict[str, Any], model: str, max_tokens: int
@@ -364,56 +299,10 @@ class OpenAICompatibleBackend:
         async for event in self._post(stripped, model, max_tokens, retry=False):
             yield event
 
-    def _cut_error(self, state: StreamState, cause: Exception | None = None) -> BackendError:
-        how = f" ({cause})" if cause else ""
-        return BackendError(
-            f"the stream was cut after {state.chars} characters{how}: no finish reason, no [DONE]",
-            fix="see the server's log: it may have crashed; the text received so far is kept",
-            kind=ErrorKind.BAD_RESPONSE,
-            backend=self.name,
-        )
-
     def _refused_fields(self, payload: dict[str, Any], error: BackendError) -> list[str]:
         if error.kind not in (ErrorKind.BAD_RESPONSE, ErrorKind.SERVER):
             return []
-        optional = ("top_k", "min_p", "repeat_penalty", "repetition_penalty", "stream_options")
-        said = error.message.lower()
-        return [name for name in optional if name in payload and name in said]
-
-    async def _read(
-        self, response: httpx.Response, state: StreamState, max_tokens: int
-    ) -> AsyncIterator[StreamEvent]:
-        decoder = SseDecoder()
-        async for line in iter_lines(response, self.endpoint):
-            event = decoder.feed(line)
-            if event is None:
-                continue
-            if event.is_done:
-                state.done = True
-                break
-            for chunk in sse_json(event, self.name):
-                for item in chunk_events(chunk, state):
-                    yield item
-            if state.deltas > max_tokens * RUNAWAY_FACTOR + 16:
-                state.done = True
-                yield Notice(f"the server went past max_tokens ({max_tokens}); caro stopped it")
-                yield state.finished("length")
-                return
-        pending = None if state.done else decoder.flush()
-        if pending is not None and pending.is_done:
-            state.done = True
-        elif pending is not None:
-            for chunk in sse_json(pending, self.name):
-                for item in chunk_events(chunk, state):
-                    yield item
-        if state.chunks == 0 and not state.done:
-            return  # nothing at all: _post asks the server why
-        if not state.done and not state.finish_reason:
-            raise self._cut_error(state)
-        if state.done and not state.finish_reason and state.received_text:
-            yield Notice("the server ended the answer without a finish reason (interrupted?)")
-        state.done = True
-        yield state.finished()
+        return refused_fields(payload, error.message)
 
     async def _silent_end(self, payload: dict[str, Any]) -> BackendError:
         """Why a stream ended before its first chunk. Some servers (llama-cpp-python) fail a

@@ -9,21 +9,35 @@ arrive in any data line after the HTTP 200.
 from __future__ import annotations
 
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
+
+import httpx
 
 from tui.core.backends.base import (
     BackendError,
     ErrorKind,
     Finished,
     FinishReason,
+    Notice,
     ReasoningDelta,
     StreamEvent,
     TextDelta,
     Timings,
 )
-from tui.core.backends.http import context_limit, error_from_json, is_context_overflow, quote
+from tui.core.backends.framing import SseDecoder, sse_json
+from tui.core.backends.http import (
+    Endpoint,
+    context_limit,
+    error_from_json,
+    is_context_overflow,
+    iter_lines,
+    quote,
+)
 
+# A server that ignores max_tokens is stopped once it sends this many times more deltas.
+RUNAWAY_FACTOR = 2
 FINISH_REASONS: dict[str, FinishReason] = {
     "stop": "stop",
     "eos": "stop",
@@ -146,4 +160,55 @@ def mid_stream_error(chunk: dict[str, Any], backend: str) -> BackendError:
         fix="see the server's log; the text received before it is kept",
         kind=ErrorKind.SERVER,
         backend=backend,
+    )
+
+
+async def read_stream(
+    response: httpx.Response, endpoint: Endpoint, state: StreamState, max_tokens: int
+) -> AsyncIterator[StreamEvent]:
+    """The events of an SSE chat stream, ending with Finished.
+
+    Returns without Finished only when nothing at all arrived (the caller asks why); a stream
+    cut after some text raises, the text having been delivered already.
+    """
+    decoder = SseDecoder()
+    async for line in iter_lines(response, endpoint):
+        event = decoder.feed(line)
+        if event is None:
+            continue
+        if event.is_done:
+            state.done = True
+            break
+        for chunk in sse_json(event, state.backend):
+            for item in chunk_events(chunk, state):
+                yield item
+        if state.deltas > max_tokens * RUNAWAY_FACTOR + 16:
+            state.done = True
+            yield Notice(f"the server went past max_tokens ({max_tokens}); caro stopped it")
+            yield state.finished("length")
+            return
+    pending = None if state.done else decoder.flush()
+    if pending is not None and pending.is_done:
+        state.done = True
+    elif pending is not None:
+        for chunk in sse_json(pending, state.backend):
+            for item in chunk_events(chunk, state):
+                yield item
+    if state.chunks == 0 and not state.done:
+        return
+    if not state.done and not state.finish_reason:
+        raise cut_error(state)
+    if state.done and not state.finish_reason and state.received_text:
+        yield Notice("the server ended the answer without a finish reason (interrupted?)")
+    state.done = True
+    yield state.finished()
+
+
+def cut_error(state: StreamState, cause: Exception | None = None) -> BackendError:
+    how = f" ({cause})" if cause else ""
+    return BackendError(
+        f"the stream was cut after {state.chars} characters{how}: no finish reason, no [DONE]",
+        fix="see the server's log: it may have crashed; the text received so far is kept",
+        kind=ErrorKind.BAD_RESPONSE,
+        backend=state.backend,
     )
