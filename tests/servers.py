@@ -217,6 +217,11 @@ def reply(status: int, body: bytes, content_type: str = "application/json") -> B
     return send
 
 
+def drop(conn: socket.socket) -> None:
+    """Reads the request and closes the connection without a word (mlx_lm.server does this
+    when its handler raises)."""
+
+
 def hang(conn: socket.socket) -> None:
     """Accepts, reads the request, never answers (until the test ends)."""
     time.sleep(30)

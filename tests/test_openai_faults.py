@@ -28,7 +28,7 @@ from tests.faults import (
     text_of,
     with_models,
 )
-from tests.servers import Behaviour, FaultServer, endless, hang, reply, stream_then_close
+from tests.servers import Behaviour, FaultServer, drop, endless, hang, reply, stream_then_close
 from tui.core.backends.base import (
     Backend,
     BackendError,
@@ -36,10 +36,11 @@ from tui.core.backends.base import (
     Finished,
     HealthStatus,
     Notice,
+    SamplerSettings,
     TextDelta,
 )
 from tui.core.backends.ollama import OllamaBackend
-from tui.core.backends.openai import OpenAICompatibleBackend
+from tui.core.backends.openai import OpenAICompatibleBackend, VllmBackend
 from tui.core.config import BackendConfig
 
 KINDS = ("ollama", "openai")
@@ -223,3 +224,77 @@ async def test_openai_models_answered_then_chat_refused_connection(closing: list
     with pytest.raises(BackendError) as caught:
         await collect(backend)
     assert caught.value.kind is ErrorKind.CONNECTION
+
+
+VLLM_TOO_LONG = (
+    b'{"error": {"message": "This model\'s maximum context length is 2048 tokens. However, your '
+    b"request has 2100 input tokens plus 10 'max_tokens'. Please reduce one or the other.\", "
+    b'"type": "BadRequestError", "param": "input_tokens, max_tokens", "code": 400}}'
+)
+
+
+async def test_vllm_context_overflow_is_a_clear_error(closing: list[Backend]) -> None:
+    with FaultServer([OPENAI_MODELS, reply(400, VLLM_TOO_LONG)]) as server:
+        backend = VllmBackend(BackendConfig(name="vllm", kind="vllm", url=server.url, model="m"))
+        closing.append(backend)
+        with pytest.raises(BackendError) as caught:
+            await collect(backend)
+    assert caught.value.kind is ErrorKind.CONTEXT_OVERFLOW
+    assert "maximum context length is 2048" in caught.value.message
+    assert "--max-model-len" in caught.value.fix
+
+
+async def test_vllm_unknown_model_old_flat_shape_lists_the_served_ones(
+    closing: list[Backend],
+) -> None:
+    body = (
+        b'{"object": "error", "message": "The model `x` does not exist.", '
+        b'"type": "NotFoundError", "param": null, "code": 404}'
+    )
+    with FaultServer([OPENAI_MODELS, reply(404, body)]) as server:
+        backend = VllmBackend(BackendConfig(name="vllm", kind="vllm", url=server.url, model="x"))
+        closing.append(backend)
+        with pytest.raises(BackendError) as caught:
+            await collect(backend)
+    assert caught.value.kind is ErrorKind.MODEL_MISSING
+    assert "The model `x` does not exist." in caught.value.message
+    assert "the server serves: m" in caught.value.fix
+
+
+async def test_an_unknown_server_refusing_top_k_is_retried_without_it(
+    closing: list[Backend],
+) -> None:
+    models = reply(200, b'{"data": [{"id": "m", "owned_by": "organization_owner"}]}')
+    refusal = reply(400, b'{"error": {"message": "Unrecognized request argument supplied: top_k"}}')
+    request = REQUEST.__class__(REQUEST.messages, SamplerSettings(max_tokens=10, top_k=20))
+    with FaultServer([models, refusal, OPENAI_GOOD]) as server:
+        backend = make("openai", server.url)
+        closing.append(backend)
+        events = await collect(backend, request)
+    said = [e.message for e in events if isinstance(e, Notice)]
+    assert any("refused top_k" in message for message in said)
+    assert text_of(events) == "ls -la"
+
+
+async def test_a_server_still_loading_is_starting(closing: list[Backend]) -> None:
+    loading = b'{"error": {"code": 503, "message": "Loading model", "type": "unavailable_error"}}'
+    with FaultServer([reply(503, loading)]) as server:
+        backend = make("openai", server.url)
+        closing.append(backend)
+        health = await backend.probe()
+    assert health.status is HealthStatus.STARTING and "Loading model" in health.detail
+
+
+async def test_health_up_but_model_list_dropped_is_degraded_and_chat_still_works(
+    closing: list[Backend],
+) -> None:
+    # mlx_lm.server without a Hugging Face cache directory: /v1/models closes the connection.
+    health_ok = reply(200, b'{"status": "ok"}')
+    with FaultServer([health_ok, drop, drop, OPENAI_GOOD]) as server:
+        backend = make("openai", server.url)
+        closing.append(backend)
+        health = await backend.probe()
+        assert health.status is HealthStatus.DEGRADED and "/v1/models fails" in health.detail
+        events = await collect(backend)
+    assert text_of(events) == "ls -la"
+    assert any(isinstance(e, Notice) and "trying the chat anyway" in e.message for e in events)
