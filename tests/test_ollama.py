@@ -63,6 +63,7 @@ async def test_probe_reports_version_and_loaded_models(backend: OllamaBackend) -
     assert health.status is HealthStatus.UP
     assert health.version == "Ollama 0.12.3"
     assert health.loaded_models == ("qwen2.5-coder:1.5b",)
+    assert health.detail == "loaded: qwen2.5-coder:1.5b (1.2 GB, CPU, context 8192)"
 
 
 async def test_models_from_tags_with_real_context_from_ps(backend: OllamaBackend) -> None:

@@ -298,3 +298,13 @@ async def test_health_up_but_model_list_dropped_is_degraded_and_chat_still_works
         events = await collect(backend)
     assert text_of(events) == "ls -la"
     assert any(isinstance(e, Notice) and "trying the chat anyway" in e.message for e in events)
+
+
+async def test_an_openai_backend_without_a_url_says_which_key_to_set() -> None:
+    backend = OpenAICompatibleBackend(BackendConfig(name="lab", kind="openai"))
+    health = await backend.probe()
+    assert health.status is HealthStatus.DOWN and "no URL" in health.detail
+    assert "[backends.lab] url" in health.fix
+    with pytest.raises(BackendError) as caught:
+        await collect(backend)
+    assert caught.value.kind is ErrorKind.CONFIG

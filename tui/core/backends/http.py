@@ -46,7 +46,7 @@ class Endpoint:
 
 def endpoint_for(config: BackendConfig, default_url: str, start_hint: str) -> Endpoint:
     url = (config.url or default_url).rstrip("/")
-    if "://" not in url:
+    if url and "://" not in url:
         url = f"http://{url}"
     return Endpoint(config.name, url, config.timeout, start_hint)
 

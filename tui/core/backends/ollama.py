@@ -123,7 +123,7 @@ class OllamaBackend:
             )
         latency = time.perf_counter() - started
         try:
-            loaded = tuple(str(m.get("name", "")) for m in await self._entries("/api/ps"))
+            running = await self._entries("/api/ps")
         except BackendError as error:
             return Health(
                 HealthStatus.DEGRADED,
@@ -132,7 +132,12 @@ class OllamaBackend:
                 detail=f"answers, but /api/ps fails: {error.message}",
                 fix=error.fix,
             )
-        detail = f"loaded: {', '.join(loaded)}" if loaded else "no model loaded (loads on use)"
+        loaded = tuple(str(entry["name"]) for entry in running)
+        detail = (
+            "loaded: " + ", ".join(_loaded_summary(entry) for entry in running)
+            if running
+            else "no model loaded (loads on use)"
+        )
         return Health(
             HealthStatus.UP, latency_s=latency, version=version, detail=detail, loaded_models=loaded
         )
@@ -348,6 +353,20 @@ class OllamaBackend:
 
     async def aclose(self) -> None:
         await self._reset_client()
+
+
+def _loaded_summary(entry: dict[str, Any]) -> str:
+    """A loaded model with its memory, where it runs and the context it was loaded with."""
+    size, vram, context = entry.get("size"), entry.get("size_vram"), entry.get("context_length")
+    parts = []
+    if isinstance(size, int) and size > 0:
+        parts.append(f"{size / 1e9:.1f} GB")
+        if isinstance(vram, int):
+            share = min(100, vram * 100 // size)
+            parts.append({0: "CPU", 100: "GPU"}.get(share, f"{share}% GPU"))
+    if isinstance(context, int) and context > 0:
+        parts.append(f"context {context}")
+    return f"{entry['name']} ({', '.join(parts)})" if parts else str(entry["name"])
 
 
 def _finished(
