@@ -100,3 +100,23 @@ def test_models_pull_of_an_unknown_model_fails(fake: FakeOllama) -> None:
 def test_models_pull_only_knows_ollama_for_now() -> None:
     result = caro("models", "pull", "hf:Qwen/x")
     assert result.returncode == 2 and "only ollama:NAME" in result.stderr
+
+
+def test_the_documented_keys_work_as_written() -> None:
+    from tui.core import config as config_module
+    from tui.core.backends.ollama import OllamaBackend
+    from tui.core.backends.openai import VllmBackend
+    from tui.core.backends.registry import Registry
+
+    write_config(
+        '[backends.ollama]\nenabled = true\nhost = "http://localhost:11434"\n'
+        'model = "qwen2.5-coder:latest"\ntimeout = 30\n\n'
+        '[backends.vllm]\nenabled = true\nurl = "http://localhost:8000"\ntimeout = 30\n'
+    )
+    registry = Registry(config_module.load())
+    ollama, vllm = registry.get("ollama"), registry.get("vllm")
+    assert isinstance(ollama, OllamaBackend) and isinstance(vllm, VllmBackend)
+    assert ollama.endpoint.url == "http://localhost:11434" and ollama.endpoint.timeout_s == 30
+    assert ollama.config.model == "qwen2.5-coder:latest"
+    assert vllm.endpoint.url == "http://localhost:8000" and vllm.endpoint.timeout_s == 30
+    assert registry.auto_order()[-2:] == ["ollama", "vllm"]

@@ -308,3 +308,15 @@ async def test_an_openai_backend_without_a_url_says_which_key_to_set() -> None:
     with pytest.raises(BackendError) as caught:
         await collect(backend)
     assert caught.value.kind is ErrorKind.CONFIG
+
+
+async def test_a_url_that_is_not_an_openai_server_says_to_check_url_and_kind(
+    closing: list[Backend],
+) -> None:
+    with FaultServer([reply(404, b'{"detail": "Not Found"}')]) as server:
+        backend = make("openai", server.url + "/v1/")  # the /v1 people copy is dropped
+        closing.append(backend)
+        assert backend.endpoint.url == server.url  # type: ignore[attr-defined]
+        health = await backend.probe()
+    assert health.status is HealthStatus.DOWN and "HTTP 404 from /v1/models" in health.detail
+    assert "check [backends.openai] url and kind" in health.fix

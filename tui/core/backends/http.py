@@ -48,6 +48,8 @@ def endpoint_for(config: BackendConfig, default_url: str, start_hint: str) -> En
     url = (config.url or default_url).rstrip("/")
     if url and "://" not in url:
         url = f"http://{url}"
+    # People copy OpenAI base URLs ("http://host:8000/v1"); caro adds /v1 itself.
+    url = url.removesuffix("/v1")
     return Endpoint(config.name, url, config.timeout, start_hint)
 
 
@@ -277,8 +279,11 @@ def status_error(status: int, body: bytes, endpoint: Endpoint, what: str) -> Bac
         )
     elif status in (401, 403):
         kind, fix = ErrorKind.AUTH, f"set the API key: [backends.{endpoint.name}] api_key_env"
-    elif status == 404:
+    elif status == 404 and what.endswith(("/chat/completions", "/api/chat")):
         kind, fix = ErrorKind.MODEL_MISSING, "check the model name and the URL"
+    elif status == 404:
+        kind = ErrorKind.CONFIG
+        fix = f"{endpoint.url} has no {what}: check [backends.{endpoint.name}] url and kind"
     elif status in (400, 422):
         kind, fix = ErrorKind.BAD_RESPONSE, "the server refused the request: see its message"
     elif status in (408, 504):
