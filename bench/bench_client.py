@@ -16,6 +16,7 @@ import json
 import statistics
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -37,23 +38,33 @@ from tui.core.models import bundled_model_path
 PROMPT = "Write a long story about a dragon who learns to use the shell."
 
 
+@dataclass
+class Tally:
+    rates: list[float] = field(default_factory=list)
+    cpu_s: float = 0.0  # this process's CPU time spent reading the streams
+    tokens: int = 0
+
+    def cpu_per_token_us(self) -> float:
+        return self.cpu_s / self.tokens * 1e6 if self.tokens else 0.0
+
+
 def rate(stamps: list[float]) -> float:
     if len(stamps) < 2 or stamps[-1] <= stamps[0]:
         return 0.0
     return (len(stamps) - 1) / (stamps[-1] - stamps[0])
 
 
-async def through_caro(backend: OpenAICompatibleBackend, request: GenerationRequest) -> float:
+async def through_caro(backend: OpenAICompatibleBackend, request: GenerationRequest) -> list[float]:
     stamps: list[float] = []
     async for event in backend.stream(request):
         if isinstance(event, TextDelta):
             stamps.append(time.perf_counter())
         elif isinstance(event, Finished):
             break
-    return rate(stamps)
+    return stamps
 
 
-async def bare(client: httpx.AsyncClient, payload: dict[str, object]) -> float:
+async def bare(client: httpx.AsyncClient, payload: dict[str, object]) -> list[float]:
     stamps: list[float] = []
     async with client.stream("POST", "/v1/chat/completions", json=payload) as response:
         async for line in response.aiter_lines():
@@ -63,10 +74,10 @@ async def bare(client: httpx.AsyncClient, payload: dict[str, object]) -> float:
             for choice in chunk.get("choices", []):
                 if choice.get("delta", {}).get("content"):
                     stamps.append(time.perf_counter())
-    return rate(stamps)
+    return stamps
 
 
-async def measure(url: str, runs: int, max_tokens: int) -> tuple[list[float], list[float]]:
+async def measure(url: str, runs: int, max_tokens: int) -> tuple[Tally, Tally]:
     sampler = SamplerSettings(temperature=0.0, max_tokens=max_tokens)
     request = GenerationRequest((Message("user", PROMPT),), sampler)
     backend = OpenAICompatibleBackend(
@@ -81,20 +92,23 @@ async def measure(url: str, runs: int, max_tokens: int) -> tuple[list[float], li
         "stream_options": {"include_usage": True},
         "temperature": 0.0,
     }
-    caro_rates: list[float] = []
-    bare_rates: list[float] = []
+    caro, plain = Tally(), Tally()
     async with httpx.AsyncClient(base_url=url, timeout=120) as client:
         await bare(client, payload)  # warm-up: first prompt evaluation, caches
         await through_caro(backend, request)
         for run in range(runs):
             order = ("caro", "bare") if run % 2 == 0 else ("bare", "caro")
             for which in order:
+                cpu = time.process_time()
                 if which == "caro":
-                    caro_rates.append(await through_caro(backend, request))
+                    stamps, tally = await through_caro(backend, request), caro
                 else:
-                    bare_rates.append(await bare(client, payload))
+                    stamps, tally = await bare(client, payload), plain
+                tally.cpu_s += time.process_time() - cpu
+                tally.tokens += len(stamps)
+                tally.rates.append(rate(stamps))
     await backend.aclose()
-    return caro_rates, bare_rates
+    return caro, plain
 
 
 def main() -> int:
@@ -108,16 +122,23 @@ def main() -> int:
         return 1
     server = llama_cpp_server(model).start()
     try:
-        caro_rates, bare_rates = asyncio.run(measure(server.url, args.runs, args.max_tokens))
+        caro, plain = asyncio.run(measure(server.url, args.runs, args.max_tokens))
     finally:
         server.stop()
-    caro_median, bare_median = statistics.median(caro_rates), statistics.median(bare_rates)
+    caro_median, bare_median = statistics.median(caro.rates), statistics.median(plain.rates)
     print(f"server: llama-cpp-python, {model.name}, greedy, max_tokens {args.max_tokens}")
-    print("caro client tok/s: " + " ".join(f"{r:.1f}" for r in caro_rates))
-    print("bare httpx  tok/s: " + " ".join(f"{r:.1f}" for r in bare_rates))
+    print("caro client tok/s: " + " ".join(f"{r:.1f}" for r in caro.rates))
+    print("bare httpx  tok/s: " + " ".join(f"{r:.1f}" for r in plain.rates))
     print(f"median: caro {caro_median:.1f} tok/s, bare {bare_median:.1f} tok/s")
     ratio = caro_median / bare_median if bare_median else 0.0
     print(f"ratio caro / bare = {ratio:.3f} (target >= 0.98)")
+    # Each caro run has a bare run next to it (same load on the shared machine).
+    paired = statistics.median(c / b for c, b in zip(caro.rates, plain.rates, strict=True) if b)
+    print(f"median of paired ratios = {paired:.3f}")
+    print(
+        f"client CPU per token: caro {caro.cpu_per_token_us():.0f} us, "
+        f"bare {plain.cpu_per_token_us():.0f} us"
+    )
     return 0
 
 
