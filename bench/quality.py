@@ -69,6 +69,9 @@ LEVERS: dict[str, GenerationSettings] = {
         min_vote_share=0.6,
         sampler=replace(GREEDY, repeat_penalty=1.1),
     ),
+    "6 examples, best of 3": GenerationSettings(
+        examples=6, candidates=3, utility_first=False, sampler=GREEDY
+    ),
     "shipped defaults": GenerationSettings(sampler=DEFAULT_SAMPLER),
 }
 

@@ -24,6 +24,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "tui.core.safety.cli_check:check_main",
         "rate a command's risk: check [--json] -- CMD",
     ),
+    "doctor": ("tui.cli.doctor:main", "what is wrong with each backend and the models cache"),
+    "models": ("tui.cli.models:main", "models pull ollama:NAME"),
 }
 
 

@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.cli.common import CliError, Parser, fail, load_config, notice
@@ -23,11 +24,16 @@ from tui.core.generation import (
     generate_command,
 )
 
+if TYPE_CHECKING:
+    from tui.core.backends.registry import Registry
+
 EPILOG = """\
 subcommands:
   caro backends [--json]        backends, their health, latency and models
   caro config path|show|set     where the config is, what is in effect, change a key
   caro check [--json] -- CMD    rate any command's risk, with reasons
+  caro doctor [--json]          what is wrong with each backend and the models cache, and the fix
+  caro models pull ollama:NAME  pull a model into Ollama, with a progress bar
 
 exit codes: 0 ok, 1 error, 2 bad usage, 3 no backend available, 4 the model gave no usable
 command. The workbench opens when no request is given (and stdin is a terminal).
@@ -102,7 +108,7 @@ def _settings(config: Config, backend_name: str, args: argparse.Namespace) -> Ge
 
 
 async def _one_shot(config: Config, request: str, args: argparse.Namespace) -> int:
-    from tui.cli import EXIT_ERROR, EXIT_NO_BACKEND, EXIT_NO_COMMAND
+    from tui.cli import EXIT_NO_BACKEND, EXIT_NO_COMMAND
     from tui.core.backends.registry import NoBackendError, Registry
 
     say = (lambda _: None) if args.quiet else notice
@@ -111,7 +117,7 @@ async def _one_shot(config: Config, request: str, args: argparse.Namespace) -> i
         try:
             selection = await registry.select(notify=say)
         except NoBackendError as error:
-            raise CliError(error.message, EXIT_NO_BACKEND, "; ".join(error.fixes)) from None
+            raise CliError(error.message, EXIT_NO_BACKEND, error.fix) from None
         backend = selection.backend
         say(f"backend {backend.name} ({selection.reason})")
 
@@ -129,12 +135,25 @@ async def _one_shot(config: Config, request: str, args: argparse.Namespace) -> i
                 on_event=on_event,
             )
         except BackendError as error:
-            code = EXIT_NO_BACKEND if error.kind in _UNAVAILABLE else EXIT_ERROR
-            raise CliError(str(error.message), code, error.fix) from None
+            raise await _failed(registry, backend.name, error) from None
     finally:
         await registry.aclose()
     _attach_risk(result)
     return _print_result(result, args.json, EXIT_NO_COMMAND)
+
+
+async def _failed(registry: Registry, name: str, error: BackendError) -> CliError:
+    """The failure, its fix, and the next healthy backend with the flag that picks it.
+
+    caro does not retry on that backend by itself: its answer would come from another model
+    (often a much smaller one) into a `$(caro ...)` whose stderr nobody reads.
+    """
+    from tui.cli import EXIT_ERROR, EXIT_NO_BACKEND
+
+    code = EXIT_NO_BACKEND if error.kind in _UNAVAILABLE else EXIT_ERROR
+    offer = await registry.offer_instead(name) if error.kind is not ErrorKind.CONFIG else ""
+    fix = "\n  or: ".join(part for part in (error.fix, offer) if part)
+    return CliError(f"{name} failed: {error.message}", code, fix)
 
 
 _UNAVAILABLE = frozenset(

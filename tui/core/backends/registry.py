@@ -78,10 +78,16 @@ class Selection:
 
 
 class NoBackendError(Exception):
-    def __init__(self, message: str, fixes: Iterable[str] = ()) -> None:
+    def __init__(self, message: str, fixes: Iterable[str] = (), *, chosen: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.fixes = list(fixes)
+        # True: one named backend failed and `fixes` are alternatives; False: per-backend fixes.
+        self.chosen = chosen
+
+    @property
+    def fix(self) -> str:
+        return ("\n  or: " if self.chosen else "\n  ").join(self.fixes)
 
 
 class Registry:
@@ -154,15 +160,21 @@ class Registry:
         return names
 
     async def select(self, notify: Callable[[str], None] = lambda _: None) -> Selection:
-        """The chosen backend if one is named (flag, env, config), else the first healthy one."""
+        """The chosen backend if one is named (flag, env, config), else the first healthy one.
+
+        A chosen backend that is down is never swapped for another: the error names the next
+        healthy backend and the flag that picks it.
+        """
         chosen = self.config.selection.backend
         if chosen:
             health = await self.probe(chosen)
             source = self.config.selection.backend_source or "the config"
             if not health.usable:
+                offer = await self.offer_instead(chosen)
                 raise NoBackendError(
                     f"{chosen} (chosen by {source}) is {health.status}: {health.detail}",
-                    [f for f in (health.fix, self._alternatives_hint(chosen)) if f],
+                    [f for f in (health.fix, offer) if f],
+                    chosen=True,
                 )
             return Selection(self.get(chosen), f"chosen by {source}")
         problems: list[str] = []
@@ -170,11 +182,10 @@ class Registry:
         for name in self.auto_order():
             health = await self.probe(name)
             if health.usable:
-                first = not problems
                 reason = (
                     "first in the automatic order"
-                    if first
-                    else ("first healthy backend in the automatic order")
+                    if not problems
+                    else "first healthy backend in the automatic order"
                 )
                 return Selection(self.get(name), reason)
             problems.append(f"{name}: {health.status} ({health.detail})")
@@ -185,9 +196,18 @@ class Registry:
             "no backend is available:\n  " + "\n  ".join(problems or ["none is enabled"]), fixes
         )
 
-    def _alternatives_hint(self, chosen: str) -> str:
-        others = [n for n in self.auto_order() if n != chosen]
-        return f"or choose another with --backend ({', '.join(others)})" if others else ""
+    async def next_healthy(self, failed: str) -> str | None:
+        """The first backend after `failed` in the automatic order that is up (probed together)."""
+        others = [name for name in self.auto_order() if name != failed]
+        healths = await self.probe_all(others)
+        return next((name for name in others if healths[name].usable), None)
+
+    async def offer_instead(self, failed: str) -> str:
+        """What to say when `failed` cannot answer: the next healthy backend and how to use it."""
+        other = await self.next_healthy(failed)
+        if other is None:
+            return "no other backend is up (see `caro doctor`)"
+        return f"{other} is up: rerun with --backend {other}"
 
     async def aclose(self) -> None:
         for backend in self._built.values():

@@ -1,0 +1,392 @@
+"""Ollama through its native API (default http://localhost:11434).
+
+Health: `GET /api/version` (Ollama has no /health), else `GET /`. Models: `/api/tags`, with
+`/api/ps` for the loaded ones (their memory and the context length they were really loaded
+with). Generation: `/api/chat`, NDJSON, sampler settings inside `options`. An HTTP 200 does not
+mean success: any line may be `{"error": ...}`, and the final `done: true` line may still carry
+text; its timings are in nanoseconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import Any
+
+import httpx
+
+from tui.core.backends import discovery
+from tui.core.backends.base import (
+    BackendError,
+    Capability,
+    ErrorKind,
+    Finished,
+    FinishReason,
+    GenerationRequest,
+    Health,
+    HealthStatus,
+    ModelInfo,
+    Notice,
+    ReasoningDelta,
+    SamplerSettings,
+    Started,
+    StreamEvent,
+    TextDelta,
+    Timings,
+)
+from tui.core.backends.framing import ndjson_object
+from tui.core.backends.http import (
+    Endpoint,
+    api_key,
+    endpoint_for,
+    error_from_json,
+    fetch,
+    get_json,
+    is_context_overflow,
+    iter_lines,
+    make_client,
+    parse_json,
+    read_body,
+    status_error,
+    transport_error,
+)
+from tui.core.backends.ollama_pull import PullProgress, pull_model
+from tui.core.config import BackendConfig
+
+DEFAULT_URL = "http://localhost:11434"
+START_HINT = "start it with `ollama serve`"
+DEFAULT_MAX_TOKENS = 256
+# A server that ignores num_predict is stopped once it sends this many times more pieces.
+RUNAWAY_FACTOR = 2
+NS = 1e9
+CAPABILITIES = {
+    "completion": Capability.GENERATE,
+    "embedding": Capability.EMBED,
+    "vision": Capability.VISION,
+    "tools": Capability.TOOLS,
+    "thinking": Capability.REASONING,
+    "audio": Capability.AUDIO,
+}
+OPTION_NAMES = {
+    "temperature": "temperature",
+    "top_p": "top_p",
+    "top_k": "top_k",
+    "min_p": "min_p",
+    "repeat_penalty": "repeat_penalty",
+    "seed": "seed",
+}
+
+
+def options_for(sampler: SamplerSettings, num_ctx: int | None = None) -> dict[str, Any]:
+    """caro's sampler settings as Ollama's `options` (stop is a list; num_predict is max_tokens)."""
+    options: dict[str, Any] = {"num_predict": sampler.max_tokens or DEFAULT_MAX_TOKENS}
+    for ours, theirs in OPTION_NAMES.items():
+        value = getattr(sampler, ours)
+        if value is not None:
+            options[theirs] = value
+    if sampler.stop:
+        options["stop"] = list(sampler.stop)
+    if num_ctx:
+        options["num_ctx"] = num_ctx
+    return options
+
+
+class OllamaBackend:
+    kind = "ollama"
+    supports_prefix = False
+
+    def __init__(self, config: BackendConfig) -> None:
+        self.name = config.name
+        self.config = config
+        self.endpoint: Endpoint = endpoint_for(config, DEFAULT_URL, START_HINT)
+        self._client: httpx.AsyncClient | None = None
+        self._said: set[str] = set()
+
+    def client(self) -> httpx.AsyncClient:
+        if self._client is None:
+            self._client = make_client(self.endpoint, api_key(self.config))
+        return self._client
+
+    # -- health and models -------------------------------------------------------------------
+
+    async def probe(self) -> Health:
+        started = time.perf_counter()
+        try:
+            version = await self._version()
+        except BackendError as error:
+            return Health(
+                HealthStatus.DOWN,
+                latency_s=time.perf_counter() - started,
+                detail=error.message,
+                fix=error.fix,
+            )
+        latency = time.perf_counter() - started
+        try:
+            running = await self._entries("/api/ps")
+        except BackendError as error:
+            return Health(
+                HealthStatus.DEGRADED,
+                latency_s=latency,
+                version=version,
+                detail=f"answers, but /api/ps fails: {error.message}",
+                fix=error.fix,
+            )
+        loaded = tuple(str(entry["name"]) for entry in running)
+        detail = (
+            "loaded: " + ", ".join(_loaded_summary(entry) for entry in running)
+            if running
+            else "no model loaded (loads on use)"
+        )
+        return Health(
+            HealthStatus.UP, latency_s=latency, version=version, detail=detail, loaded_models=loaded
+        )
+
+    async def _version(self) -> str:
+        reply = await fetch(self.client(), "GET", "/api/version", self.endpoint)
+        if reply.status == 404:  # very old servers: the root page is the health check
+            root = await fetch(self.client(), "GET", "/", self.endpoint)
+            if root.status < 300 and b"ollama" in root.body.lower():
+                return "Ollama"
+            raise status_error(root.status, root.body, self.endpoint, "/")
+        if reply.status >= 400:
+            raise status_error(reply.status, reply.body, self.endpoint, "/api/version")
+        data = parse_json(reply.body, self.endpoint, "/api/version")
+        if not isinstance(data, dict) or "version" not in data:
+            raise BackendError(
+                f"{self.endpoint.url} answers /api/version without a version: is it Ollama?",
+                fix=f"check [backends.{self.name}] host",
+                kind=ErrorKind.BAD_RESPONSE,
+                backend=self.name,
+            )
+        return f"Ollama {data['version']}"
+
+    async def _entries(self, path: str) -> list[dict[str, Any]]:
+        data = await get_json(self.client(), path, self.endpoint)
+        models = data.get("models") if isinstance(data, dict) else None
+        if not isinstance(models, list):
+            raise BackendError(
+                f"{path} did not list models",
+                fix="check that the URL points at Ollama",
+                kind=ErrorKind.BAD_RESPONSE,
+                backend=self.name,
+            )
+        return [m for m in models if isinstance(m, dict) and isinstance(m.get("name"), str)]
+
+    async def list_models(self) -> list[ModelInfo]:
+        tags, running = await asyncio.gather(self._entries("/api/tags"), self._entries("/api/ps"))
+        loaded = {str(m["name"]): m for m in running}
+        return [self._model_info(entry, loaded.get(str(entry["name"]))) for entry in tags]
+
+    def _model_info(self, entry: dict[str, Any], running: dict[str, Any] | None) -> ModelInfo:
+        details: dict[str, Any] = entry["details"] if isinstance(entry.get("details"), dict) else {}
+        named = entry.get("capabilities")
+        capabilities = (
+            frozenset(CAPABILITIES[c] for c in named if c in CAPABILITIES)
+            if isinstance(named, list) and any(c in CAPABILITIES for c in named)
+            else None
+        )
+        context = running.get("context_length") if running else None
+        size = entry.get("size")
+        return discovery.infer(
+            str(entry["name"]),
+            source=f"{self.name} ({self.endpoint.url})",
+            context_length=context if isinstance(context, int) and context > 0 else None,
+            size_bytes=size if isinstance(size, int) and size > 0 else None,
+            quantization=str(details.get("quantization_level") or ""),
+            family=str(details.get("family") or ""),
+            capabilities=capabilities,
+            loaded=running is not None,
+        )
+
+    # -- generation --------------------------------------------------------------------------
+
+    def stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
+        return self._stream(request)
+
+    async def _stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
+        model = request.model or self.config.model
+        if not model:
+            model = await self._first_model()
+            for notice in self._once(
+                "model",
+                f"model {model} (the first one Ollama has; "
+                f"set [backends.{self.name}] model to choose)",
+            ):
+                yield notice
+        options = options_for(request.sampler, self.config.n_ctx)
+        payload = {
+            "model": model,
+            "messages": [{"role": m.role, "content": m.content} for m in request.messages],
+            "stream": True,
+            "options": options,
+            # Without this Ollama silently drops the oldest messages (our examples) to fit.
+            "truncate": False,
+        }
+        try:
+            async with self.client().stream("POST", "/api/chat", json=payload) as response:
+                if response.status_code >= 400:
+                    body = await read_body(response, self.endpoint)
+                    raise self._status_error(response.status_code, body, model)
+                yield Started(model=model)
+                async for event in self._read(response, model, options["num_predict"]):
+                    yield event
+        except httpx.HTTPError as error:
+            await self._reset_client()
+            raise transport_error(error, self.endpoint) from None
+        except BackendError as error:
+            if error.kind is ErrorKind.BAD_RESPONSE:
+                await self._reset_client()  # the connection may be left half-read
+            raise
+
+    async def _read(
+        self, response: httpx.Response, model: str, max_tokens: int
+    ) -> AsyncIterator[StreamEvent]:
+        started = time.perf_counter()
+        first: float | None = None
+        deltas = chars = 0
+        async for line in iter_lines(response, self.endpoint):
+            data = ndjson_object(line, self.name)
+            if data is None:
+                continue
+            if "error" in data:
+                raise self._line_error(data, model, chars)
+            message: dict[str, Any] = (
+                data["message"] if isinstance(data.get("message"), dict) else {}
+            )
+            thinking = message.get("thinking")
+            if isinstance(thinking, str) and thinking:
+                yield ReasoningDelta(thinking)
+            content = message.get("content")
+            if isinstance(content, str) and content:
+                first = first or time.perf_counter()
+                deltas += 1
+                chars += len(content)
+                yield TextDelta(content)
+            if data.get("done") is True:
+                yield _finished(data, model, started, first, deltas)
+                return
+            if deltas > max_tokens * RUNAWAY_FACTOR + 16:
+                yield Notice(f"Ollama went past num_predict ({max_tokens}); caro stopped it")
+                yield _finished({"done_reason": "length"}, model, started, first, deltas)
+                return
+        raise BackendError(
+            f"the stream was cut after {chars} characters (no line with done: true)",
+            fix="see Ollama's log (`journalctl -u ollama` or the app's log); "
+            "the text received so far is kept",
+            kind=ErrorKind.BAD_RESPONSE,
+            backend=self.name,
+        )
+
+    def _line_error(self, data: dict[str, Any], model: str, chars: int) -> BackendError:
+        parsed = error_from_json(data)
+        said = parsed.message if parsed else repr(data.get("error"))
+        if parsed and is_context_overflow(parsed):
+            return BackendError(
+                f"the request does not fit {model}'s context: {said}",
+                fix=f"shorten the request, or raise [backends.{self.name}] n_ctx (num_ctx)",
+                kind=ErrorKind.CONTEXT_OVERFLOW,
+                backend=self.name,
+            )
+        if "not found" in said.lower():
+            return self._missing(model, said)
+        after = f" after {chars} characters" if chars else ""
+        return BackendError(
+            f"Ollama reported an error{after}: {said}",
+            fix="see Ollama's log; the text received so far is kept",
+            kind=ErrorKind.SERVER,
+            backend=self.name,
+        )
+
+    def _status_error(self, status: int, body: bytes, model: str) -> BackendError:
+        error = status_error(status, body, self.endpoint, "/api/chat")
+        if status == 404:
+            return self._missing(model, error.message)
+        return error
+
+    def _missing(self, model: str, said: str) -> BackendError:
+        return BackendError(
+            f"model {model!r} is not in Ollama ({said})",
+            fix=f"pull it: `ollama pull {model}` or `caro models pull ollama:{model}`",
+            kind=ErrorKind.MODEL_MISSING,
+            backend=self.name,
+        )
+
+    async def _first_model(self) -> str:
+        for entry in await self._entries("/api/tags"):
+            if discovery.infer(str(entry["name"])).can_generate:
+                return str(entry["name"])
+        raise BackendError(
+            "Ollama has no model that generates text",
+            fix="pull one: `ollama pull qwen2.5-coder:1.5b` "
+            "(or `caro models pull ollama:qwen2.5-coder:1.5b`)",
+            kind=ErrorKind.MODEL_MISSING,
+            backend=self.name,
+        )
+
+    def _once(self, key: str, message: str) -> list[Notice]:
+        if key in self._said:
+            return []
+        self._said.add(key)
+        return [Notice(message)]
+
+    # -- pulling -----------------------------------------------------------------------------
+
+    async def pull(self, model: str, progress: Callable[[PullProgress], None]) -> None:
+        """Pulls a model through /api/pull, reporting each progress line; errors raise."""
+        await pull_model(self.client(), self.endpoint, model, progress)
+
+    # -- the rest of the protocol ------------------------------------------------------------
+
+    def describe(self) -> Mapping[str, object]:
+        return {
+            "engine": "Ollama (native API)",
+            "url": self.endpoint.url,
+            "model": self.config.model or "(Ollama's first model)",
+            "why": self.config.model_source or "",
+        }
+
+    async def _reset_client(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            await client.aclose()
+
+    async def aclose(self) -> None:
+        await self._reset_client()
+
+
+def _loaded_summary(entry: dict[str, Any]) -> str:
+    """A loaded model with its memory, where it runs and the context it was loaded with."""
+    size, vram, context = entry.get("size"), entry.get("size_vram"), entry.get("context_length")
+    parts = []
+    if isinstance(size, int) and size > 0:
+        parts.append(f"{size / 1e9:.1f} GB")
+        if isinstance(vram, int):
+            share = min(100, vram * 100 // size)
+            parts.append({0: "CPU", 100: "GPU"}.get(share, f"{share}% GPU"))
+    if isinstance(context, int) and context > 0:
+        parts.append(f"context {context}")
+    return f"{entry['name']} ({', '.join(parts)})" if parts else str(entry["name"])
+
+
+def _finished(
+    data: dict[str, Any], model: str, started: float, first: float | None, deltas: int
+) -> Finished:
+    def count(key: str) -> int | None:
+        value = data.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    load_ns = count("load_duration")
+    reason: FinishReason = "length" if data.get("done_reason") == "length" else "stop"
+    return Finished(
+        Timings(
+            ttft_s=None if first is None else first - started,
+            total_s=time.perf_counter() - started,
+            prompt_tokens=count("prompt_eval_count"),
+            completion_tokens=count("eval_count") or deltas or None,
+            # Ollama reports a load in every request (a few ms when the model is resident).
+            load_s=load_ns / NS if load_ns and load_ns > 0.05 * NS else None,
+        ),
+        finish_reason=reason,
+        model=str(data.get("model") or model),
+    )
