@@ -24,6 +24,11 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "tui.core.safety.cli_check:check_main",
         "rate a command's risk: check [--json] -- CMD",
     ),
+    "history": (
+        "tui.cli.history:main",
+        "past requests and commands: history [SEARCH] [--ran] [--show ID]",
+    ),
+    "init": ("tui.cli.init:main", "print the shell widget: init zsh|bash|fish"),
 }
 
 

@@ -28,6 +28,8 @@ subcommands:
   caro backends [--json]        backends, their health, latency and models
   caro config path|show|set     where the config is, what is in effect, change a key
   caro check [--json] -- CMD    rate any command's risk, with reasons
+  caro history [SEARCH]         past requests, their commands and runs (--show ID, --ran)
+  caro init zsh|bash|fish       print the shell widget: Ctrl+G puts a command on your prompt
 
 exit codes: 0 ok, 1 error, 2 bad usage, 3 no backend available, 4 the model gave no usable
 command. The workbench opens when no request is given (and stdin is a terminal).
@@ -47,6 +49,11 @@ def build_parser() -> Parser:
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no notices on stderr")
     parser.add_argument("--cwd", help="directory the command is meant for (default: here)")
+    parser.add_argument(
+        "--output-file",
+        metavar="PATH",
+        help="write the command there instead of stdout (the shell widget reads it)",
+    )
     parser.add_argument("--version", action="version", version=f"caro {__version__}")
     tuning = parser.add_argument_group("generation")
     tuning.add_argument(
@@ -80,7 +87,7 @@ def main(argv: list[str]) -> int:
         if not request:
             if args.json:
                 raise CliError("--json needs a request", EXIT_USAGE, 'caro --json "list files"')
-            return _open_workbench(config)
+            return _open_workbench(config, args.output_file)
         return asyncio.run(_one_shot(config, request, args))
     except CliError as error:
         return fail(error)
@@ -119,11 +126,12 @@ async def _one_shot(config: Config, request: str, args: argparse.Namespace) -> i
             if isinstance(event, Notice):
                 say(event.message)
 
+        context = detect_context(args.cwd)
         try:
             result = await generate_command(
                 backend,
                 request,
-                context=detect_context(args.cwd),
+                context=context,
                 settings=_settings(config, backend.name, args),
                 model=config.backend(backend.name).model,
                 on_event=on_event,
@@ -134,7 +142,8 @@ async def _one_shot(config: Config, request: str, args: argparse.Namespace) -> i
     finally:
         await registry.aclose()
     _attach_risk(result)
-    return _print_result(result, args.json, EXIT_NO_COMMAND)
+    _record(result, context.cwd, context.shell)
+    return _print_result(result, args.json, EXIT_NO_COMMAND, args.output_file)
 
 
 _UNAVAILABLE = frozenset(
@@ -169,7 +178,35 @@ def _attach_risk(result: CommandResult) -> None:
     result.risk = assess(result.command, result.request).as_dict()
 
 
-def _print_result(result: CommandResult, as_json: bool, no_command: int) -> int:
+def _record(result: CommandResult, cwd: str, shell: str) -> None:
+    """Adds the request and its answer to the history; a failure is a notice, not an error."""
+    from tui.core.history import History, HistoryError
+    from tui.core.history.recording import record_result
+
+    try:
+        with History.open() as history:
+            if history.recovery:
+                notice(history.recovery.describe())
+            record_result(history, result, cwd=cwd, shell=shell, source="cli")
+    except HistoryError as error:
+        notice(f"not recorded in the history: {error}")
+
+
+def _write_output(path: str, command: str) -> None:
+    from tui.cli import EXIT_ERROR
+
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(command + "\n")
+    except OSError as error:
+        raise CliError(f"cannot write --output-file {path}: {error.strerror}", EXIT_ERROR) from None
+
+
+def _print_result(
+    result: CommandResult, as_json: bool, no_command: int, output_file: str | None = None
+) -> int:
+    if output_file and result.command:
+        _write_output(output_file, result.command)
     if as_json:
         print(json.dumps(result.as_dict(), ensure_ascii=False))
         return 0 if result.command else no_command
@@ -181,7 +218,8 @@ def _print_result(result: CommandResult, as_json: bool, no_command: int) -> int:
         notice(f"warning: {warning}")
     if result.risk and result.risk.get("level") not in (None, "safe"):
         notice(f"risk: {result.risk['level']}: " + "; ".join(result.risk.get("reasons", [])))
-    print(result.command, flush=True)
+    if not output_file:
+        print(result.command, flush=True)
     return 0
 
 
@@ -189,7 +227,7 @@ def _indent(text: str) -> str:
     return "\n".join(f"  | {line}" for line in text.splitlines())
 
 
-def _open_workbench(config: Config) -> int:
+def _open_workbench(config: Config, output_file: str | None = None) -> int:
     from tui.cli import EXIT_ERROR
 
     try:
@@ -200,5 +238,8 @@ def _open_workbench(config: Config) -> int:
             EXIT_ERROR,
             'give a request instead: caro "list files"',
         ) from None
-    make_app(config).run()
+    # The command the person accepts is the app's return value (App.exit(command)).
+    accepted = make_app(config).run()
+    if output_file and isinstance(accepted, str) and accepted.strip():
+        _write_output(output_file, accepted.strip("\n"))
     return 0
