@@ -67,10 +67,16 @@ def test_a_history_that_cannot_be_written_does_not_stop_the_command(tmp_path: Pa
     assert "not recorded in the history" in result.stderr and str(blocker) in result.stderr
 
 
-def test_an_unwritable_output_file_is_an_error(tmp_path: Path) -> None:
-    result = caro("--output-file", str(tmp_path), "--max-tokens", "8", "list files")
-    assert result.returncode == 1
-    assert f"cannot write --output-file {tmp_path}" in result.stderr
+def test_an_output_file_that_cannot_be_written_fails_before_the_model_runs(
+    tmp_path: Path,
+) -> None:
+    folder = caro("--output-file", str(tmp_path), "list files")
+    assert folder.returncode == 2 and f"--output-file {tmp_path} is a folder" in folder.stderr
+    missing = tmp_path / "no" / "such"
+    nowhere = caro("--output-file", str(missing), "list files")
+    assert nowhere.returncode == 2 and "in a folder that does not exist" in nowhere.stderr
+    assert "backend" not in folder.stderr + nowhere.stderr  # no backend was even chosen
+    assert not paths.history_db().exists()
 
 
 # -- caro history -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import json
 import sys
+from pathlib import Path
 
 from tui import __version__
 from tui.cli.common import CliError, Parser, fail, load_config, notice
@@ -83,6 +84,8 @@ def main(argv: list[str]) -> int:
     if not request and not sys.stdin.isatty():
         request = sys.stdin.read().strip()
     try:
+        if args.output_file:
+            _check_output_file(args.output_file)
         config = load_config(args.backend, args.model)
         if not request:
             if args.json:
@@ -190,6 +193,16 @@ def _record(result: CommandResult, cwd: str, shell: str) -> None:
             record_result(history, result, cwd=cwd, shell=shell, source="cli")
     except HistoryError as error:
         notice(f"not recorded in the history: {error}")
+
+
+def _check_output_file(path: str) -> None:
+    """Fails before any model runs when the command could not be written there."""
+    from tui.cli import EXIT_USAGE
+
+    target = Path(path)
+    if target.is_dir() or not target.parent.is_dir():
+        problem = "is a folder" if target.is_dir() else "is in a folder that does not exist"
+        raise CliError(f"--output-file {path} {problem}", EXIT_USAGE)
 
 
 def _write_output(path: str, command: str) -> None:

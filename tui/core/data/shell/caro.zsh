@@ -8,7 +8,7 @@ _caro_widget() {
   tmp=$(command mktemp "${TMPDIR:-/tmp}/caro.XXXXXX") || return 0
   local -a args=(--output-file "$tmp")
   [[ -n $BUFFER ]] && args+=(-q -- "$BUFFER")
-  zle -I
+  zle -I  # caro's messages go above; zsh redraws the prompt under them afterwards
   CARO_SHELL=zsh CARO_HISTFILE="$HISTFILE" @CARO@ "${args[@]}" </dev/tty
   cmd=$(<"$tmp")
   command rm -f -- "$tmp"
@@ -16,7 +16,6 @@ _caro_widget() {
     BUFFER=$cmd
     CURSOR=${#BUFFER}
   fi
-  zle reset-prompt
   return 0
 }
 zle -N _caro_widget
