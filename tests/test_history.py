@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.core import paths
-from tui.core.history import History, HistoryError
+from tui.core.history import History, HistoryError, store
 from tui.core.history import schema as history_schema
 
 RISK = {"level": "moderate", "reasons": ["deletes files recursively"], "notes": []}
@@ -242,6 +242,22 @@ def test_a_damaged_schema_page_is_moved_aside_with_its_wal(tmp_path: Path) -> No
         )
         assert history.recovery.moved_to.read_bytes() == bytes(data)
         assert history.count() == 0
+
+
+def test_a_damaged_database_that_cannot_be_moved_is_reported_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"junk" * 1000)
+
+    def refuse(_path: Path) -> Path:
+        raise PermissionError(13, "Permission denied")  # a read-only folder, say
+
+    monkeypatch.setattr(store, "move_aside", refuse)
+    with pytest.raises(HistoryError, match="could not be moved aside") as caught:
+        History.open(path)
+    assert str(path) in str(caught.value) and "not a database" in str(caught.value)
+    assert path.read_bytes() == b"junk" * 1000
 
 
 def test_a_database_from_a_newer_caro_is_left_alone(tmp_path: Path) -> None:

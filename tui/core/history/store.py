@@ -109,7 +109,13 @@ class History:
         except sqlite3.DatabaseError as error:
             if not _is_damage(error):
                 raise HistoryError(path, str(error)) from None
-            recovery = Recovery(path, move_aside(path), str(error))
+            try:
+                moved_to = move_aside(path)
+            except OSError as move_error:
+                raise HistoryError(
+                    path, f"it is damaged ({error}) and could not be moved aside: {move_error}"
+                ) from None
+            recovery = Recovery(path, moved_to, str(error))
             try:
                 conn, use_fts = cls._prepare(path, fts, migrations)
             except sqlite3.Error as again:
