@@ -26,6 +26,11 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "doctor": ("tui.cli.doctor:main", "what is wrong with each backend and the models cache"),
     "models": ("tui.cli.models:main", "models pull ollama:NAME"),
+    "history": (
+        "tui.cli.history:main",
+        "past requests and commands: history [SEARCH] [--ran] [--show ID]",
+    ),
+    "init": ("tui.cli.init:main", "print the shell widget: init zsh|bash|fish"),
 }
 
 

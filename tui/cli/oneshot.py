@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
@@ -34,6 +35,8 @@ subcommands:
   caro check [--json] -- CMD    rate any command's risk, with reasons
   caro doctor [--json]          what is wrong with each backend and the models cache, and the fix
   caro models pull ollama:NAME  pull a model into Ollama, with a progress bar
+  caro history [SEARCH]         past requests, their commands and runs (--show ID, --ran)
+  caro init zsh|bash|fish       print the shell widget: Ctrl+G puts a command on your prompt
 
 exit codes: 0 ok, 1 error, 2 bad usage, 3 no backend available, 4 the model gave no usable
 command. The workbench opens when no request is given (and stdin is a terminal).
@@ -53,6 +56,11 @@ def build_parser() -> Parser:
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no notices on stderr")
     parser.add_argument("--cwd", help="directory the command is meant for (default: here)")
+    parser.add_argument(
+        "--output-file",
+        metavar="PATH",
+        help="write the command there instead of stdout (the shell widget reads it)",
+    )
     parser.add_argument("--version", action="version", version=f"caro {__version__}")
     tuning = parser.add_argument_group("generation")
     tuning.add_argument(
@@ -82,11 +90,13 @@ def main(argv: list[str]) -> int:
     if not request and not sys.stdin.isatty():
         request = sys.stdin.read().strip()
     try:
+        if args.output_file:
+            _check_output_file(args.output_file)
         config = load_config(args.backend, args.model)
         if not request:
             if args.json:
                 raise CliError("--json needs a request", EXIT_USAGE, 'caro --json "list files"')
-            return _open_workbench(config)
+            return _open_workbench(config, args.output_file)
         return asyncio.run(_one_shot(config, request, args))
     except CliError as error:
         return fail(error)
@@ -125,11 +135,12 @@ async def _one_shot(config: Config, request: str, args: argparse.Namespace) -> i
             if isinstance(event, Notice):
                 say(event.message)
 
+        context = detect_context(args.cwd)
         try:
             result = await generate_command(
                 backend,
                 request,
-                context=detect_context(args.cwd),
+                context=context,
                 settings=_settings(config, backend.name, args),
                 model=config.backend(backend.name).model,
                 on_event=on_event,
@@ -139,7 +150,8 @@ async def _one_shot(config: Config, request: str, args: argparse.Namespace) -> i
     finally:
         await registry.aclose()
     _attach_risk(result)
-    return _print_result(result, args.json, EXIT_NO_COMMAND)
+    _record(result, context.cwd, context.shell)
+    return _print_result(result, args.json, EXIT_NO_COMMAND, args.output_file)
 
 
 async def _failed(registry: Registry, name: str, error: BackendError) -> CliError:
@@ -188,7 +200,45 @@ def _attach_risk(result: CommandResult) -> None:
     result.risk = assess(result.command, result.request).as_dict()
 
 
-def _print_result(result: CommandResult, as_json: bool, no_command: int) -> int:
+def _record(result: CommandResult, cwd: str, shell: str) -> None:
+    """Adds the request and its answer to the history; a failure is a notice, not an error."""
+    from tui.core.history import History, HistoryError
+    from tui.core.history.recording import record_result
+
+    try:
+        with History.open() as history:
+            if history.recovery:
+                notice(history.recovery.describe())
+            record_result(history, result, cwd=cwd, shell=shell, source="cli")
+    except HistoryError as error:
+        notice(f"not recorded in the history: {error}")
+
+
+def _check_output_file(path: str) -> None:
+    """Fails before any model runs when the command could not be written there."""
+    from tui.cli import EXIT_USAGE
+
+    target = Path(path)
+    if target.is_dir() or not target.parent.is_dir():
+        problem = "is a folder" if target.is_dir() else "is in a folder that does not exist"
+        raise CliError(f"--output-file {path} {problem}", EXIT_USAGE)
+
+
+def _write_output(path: str, command: str) -> None:
+    from tui.cli import EXIT_ERROR
+
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(command + "\n")
+    except OSError as error:
+        raise CliError(f"cannot write --output-file {path}: {error.strerror}", EXIT_ERROR) from None
+
+
+def _print_result(
+    result: CommandResult, as_json: bool, no_command: int, output_file: str | None = None
+) -> int:
+    if output_file and result.command:
+        _write_output(output_file, result.command)
     if as_json:
         print(json.dumps(result.as_dict(), ensure_ascii=False))
         return 0 if result.command else no_command
@@ -200,7 +250,8 @@ def _print_result(result: CommandResult, as_json: bool, no_command: int) -> int:
         notice(f"warning: {warning}")
     if result.risk and result.risk.get("level") not in (None, "safe"):
         notice(f"risk: {result.risk['level']}: " + "; ".join(result.risk.get("reasons", [])))
-    print(result.command, flush=True)
+    if not output_file:
+        print(result.command, flush=True)
     return 0
 
 
@@ -208,7 +259,7 @@ def _indent(text: str) -> str:
     return "\n".join(f"  | {line}" for line in text.splitlines())
 
 
-def _open_workbench(config: Config) -> int:
+def _open_workbench(config: Config, output_file: str | None = None) -> int:
     from tui.cli import EXIT_ERROR
 
     try:
@@ -219,5 +270,8 @@ def _open_workbench(config: Config) -> int:
             EXIT_ERROR,
             'give a request instead: caro "list files"',
         ) from None
-    make_app(config).run()
+    # The command the person accepts is the app's return value (App.exit(command)).
+    accepted = make_app(config).run()
+    if output_file and isinstance(accepted, str) and accepted.strip():
+        _write_output(output_file, accepted.strip("\n"))
     return 0
