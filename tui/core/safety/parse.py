@@ -7,6 +7,7 @@ evaluated words (see words.py) and the redirections that apply to it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 import tree_sitter_bash
@@ -21,8 +22,25 @@ _REDIRECT_OP = re.compile(r"\s*(\d*|\{\w+\})\s*([<>&|-]+)")
 
 def parse(source: str) -> Tree:
     """Parses shell source; never raises on odd text (invalid code points are replaced)."""
-    data = source.encode("utf-8", "replace")
+    data = _without_astral(source).encode("utf-8", "replace")
     return Parser(_LANGUAGE).parse(data)
+
+
+def _without_astral(source: str) -> str:
+    """Replaces code points beyond U+FFFF (and private-use ones) with U+FFFD.
+
+    tree-sitter-bash 0.25's scanner crashes the process (segfault or bus error, now and then)
+    on `{` followed by a code point beyond the Basic Multilingual Plane (measured: none of the
+    BMP's 65,000 code points after `{`, `${`, `{a,` or `a{` crashes it in three runs; the
+    planes above do). No shell syntax involves those characters, so the rules see the same
+    structure with a stand-in.
+    """
+    if source.isascii():
+        return source
+    return "".join(
+        "\ufffd" if ord(char) > 0xFFFF or unicodedata.category(char) in ("Co", "Cs") else char
+        for char in source
+    )
 
 
 @dataclass(frozen=True)
