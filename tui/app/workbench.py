@@ -1,0 +1,522 @@
+"""The workbench: `caro` with no request. `make_app()` is the one factory for the CLI and tests.
+
+The app holds the selection (backend, model) and starts workers; the widgets display what the
+workers' messages say; `Engines` does the talking to backends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable, Iterable
+from functools import partial
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.theme import Theme
+from textual.widgets import Footer, Static
+
+from tui.app import clipboard, selection, themes
+from tui.app.engines import Engines
+from tui.app.keys import BINDING_IDS, BINDINGS, KEYS
+from tui.app.messages import (
+    GenerationDone,
+    GenerationFailed,
+    HealthReport,
+    ModelsReport,
+    RunFinished,
+    RunOutput,
+    StreamNote,
+    StreamText,
+)
+from tui.app.palette import CaroCommands, PaletteEntry
+from tui.app.screens.compare import CompareScreen
+from tui.app.screens.confirm_run import ConfirmRunScreen
+from tui.app.streaming import Coalescer
+from tui.app.widgets.prompt import PromptArea
+from tui.app.widgets.results import CommandEdited, ResultsPane
+from tui.app.widgets.sidebar import BackendChosen, ModelChosen, Sidebar
+from tui.core.backends.base import (
+    BackendError,
+    ModelInfo,
+    Notice,
+    ReasoningDelta,
+    Started,
+    StreamEvent,
+    TextDelta,
+)
+from tui.core.backends.registry import Registry
+from tui.core.config import Config, ConfigError, set_value
+from tui.core.generation import CommandResult, ShellContext
+from tui.core.runner import OutputLine, run_command
+
+
+class WorkbenchApp(App[None]):
+    CSS_PATH = "workbench.tcss"
+    TITLE = "caro"
+    COMMANDS = App.COMMANDS | {CaroCommands}
+    BINDINGS = BINDINGS
+
+    def __init__(
+        self,
+        engines: Engines,
+        *,
+        theme_set: dict[str, Theme],
+        problems: Iterable[str] = (),
+        cwd: str | None = None,
+        shell: str | None = None,
+        refresh_s: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.engines = engines
+        self.config = engines.config
+        self.cwd = cwd or os.getcwd()
+        self.shell = shell or os.environ.get("SHELL") or "/bin/sh"
+        self.refresh_s = self.config.ui.refresh_s if refresh_s is None else refresh_s
+        self.state = selection.Selection(self.config, engines.registry.auto_order())
+        self._problems = list(problems)
+        self.caro_themes = sorted(theme_set)
+        for theme in theme_set.values():
+            self.register_theme(theme)
+        self.theme = self._initial_theme(self.config.ui.theme)
+        self._saved_theme = self.theme
+        self._job = 0
+        self._run_cancel: asyncio.Event | None = None
+
+    def _initial_theme(self, wanted: str) -> str:
+        if wanted in self.available_themes:
+            return wanted
+        fallback = (
+            themes.DEFAULT_THEME if themes.DEFAULT_THEME in self.caro_themes else "textual-dark"
+        )
+        self._problems.append(f"theme {wanted!r} was not found; using {fallback}")
+        return fallback
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield Sidebar([(name, self.engines.kind(name)) for name in self.engines.names])
+            with Vertical(id="main"):
+                yield Static("", id="selection")
+                yield PromptArea(id="prompt")
+                yield ResultsPane()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        keymap = dict(self.config.ui.keymap)
+        unknown = sorted(set(keymap) - BINDING_IDS)
+        if unknown:
+            self._problems.append(
+                f"[ui.keymap] has unknown binding ids: {', '.join(unknown)} "
+                f"(known: {', '.join(sorted(BINDING_IDS))})"
+            )
+        self.set_keymap(keymap)
+        for problem in self._problems:
+            self.notify(problem, title="caro", severity="warning", timeout=10)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._show_selection()
+        self.query_one(PromptArea).focus()
+        self.action_refresh()
+        if self.refresh_s > 0:
+            self.set_interval(self.refresh_s, self.action_refresh, name="health-refresh")
+
+    async def on_unmount(self) -> None:
+        await self.engines.aclose()
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one(Sidebar)
+
+    @property
+    def results(self) -> ResultsPane:
+        return self.query_one(ResultsPane)
+
+    # -- health ---------------------------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        """Probes every backend at once, each in its own worker with its own timeout."""
+        running = {worker.name for worker in self.workers if worker.is_running}
+        for name in self.engines.names:
+            if f"probe:{name}" not in running:
+                self.run_worker(
+                    self._probe(name), name=f"probe:{name}", group="probe", exit_on_error=False
+                )
+
+    async def _probe(self, name: str) -> None:
+        health = await self.engines.probe(name)
+        self.post_message(HealthReport(name, health))
+        if not health.usable:
+            self.post_message(ModelsReport(name, []))
+            return
+        try:
+            models = await self.engines.models(name)
+        except BackendError as error:
+            self.post_message(ModelsReport(name, [], error=error.message))
+        except Exception as error:  # noqa: BLE001 - a broken model list must not end the app
+            self.post_message(ModelsReport(name, [], error=f"{type(error).__name__}: {error}"))
+        else:
+            self.post_message(ModelsReport(name, models))
+
+    def on_health_report(self, message: HealthReport) -> None:
+        self.sidebar.card(message.name).show_health(message.health)
+        self.state.health[message.name] = message.health
+        if self.state.fall_back_if_down():
+            self._show_selection()
+
+    def on_models_report(self, message: ModelsReport) -> None:
+        card = self.sidebar.card(message.name)
+        self.state.models[message.name] = message.models
+        card.chosen_model = self.state.model_id(message.name)
+        card.show_models(message.models, message.error)
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def _show_selection(self) -> None:
+        name = self.state.backend
+        if name is None:
+            self.query_one("#selection", Static).update("no backend is configured")
+            return
+        self.sidebar.select(name)
+        self.sidebar.mark_for_compare(self.state.compare_marks)
+        self.query_one("#selection", Static).update(self.state.describe())
+
+    def choose_backend(self, name: str) -> None:
+        self.state.choose_backend(name)
+        self._show_selection()
+
+    def action_select_backend(self, number: int) -> None:
+        names = self.engines.names
+        if 1 <= number <= len(names):
+            self.choose_backend(names[number - 1])
+
+    def action_next_backend(self) -> None:
+        self.choose_backend(self.state.step_backend(1))
+
+    def action_previous_backend(self) -> None:
+        self.choose_backend(self.state.step_backend(-1))
+
+    def _choose_model(self, backend: str, model: ModelInfo) -> None:
+        self.state.choose_model(backend, model)
+        self.sidebar.card(backend).mark_model(model.id)
+        self._show_selection()
+
+    def action_next_model(self) -> None:
+        self._step_model(1)
+
+    def action_previous_model(self) -> None:
+        self._step_model(-1)
+
+    def _step_model(self, step: int) -> None:
+        name = self.state.backend
+        if name is None:
+            return
+        model = self.state.step_model(step)
+        if model is None:
+            self.notify(f"{name} has no model to choose from", severity="warning")
+            return
+        self._choose_model(name, model)
+
+    def on_backend_chosen(self, message: BackendChosen) -> None:
+        self.choose_backend(message.name)
+
+    def on_model_chosen(self, message: ModelChosen) -> None:
+        self.choose_backend(message.backend)
+        self._choose_model(message.backend, message.model)
+
+    def action_mark_compare(self) -> None:
+        if self.state.backend is not None:
+            self.state.toggle_compare_mark(self.state.backend)
+            self._show_selection()
+
+    # -- generation -----------------------------------------------------------------------------
+
+    def on_prompt_area_submitted(self, message: PromptArea.Submitted) -> None:
+        self.generate(message.text)
+
+    def generate(self, request: str, vary: int = 0) -> None:
+        name = self.state.backend
+        if name is None:
+            self.notify("no backend is configured", severity="error")
+            return
+        self._job += 1
+        self.results.begin(self._job, name, request)
+        self.run_worker(
+            self._generate(self._job, name, request, vary),
+            name="generate",
+            group="generate",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    async def _generate(self, job: int, name: str, request: str, vary: int) -> None:
+        results = self.results
+
+        def deliver(batch: list[tuple[int, str, str]]) -> None:
+            for candidate, text, reasoning in _merge(batch):
+                results.post_message(StreamText(job, candidate, text, reasoning))
+
+        batcher: Coalescer[tuple[int, str, str]] = Coalescer(deliver)
+
+        def on_event(index: int, event: StreamEvent) -> None:
+            if isinstance(event, TextDelta):
+                batcher.add((index, event.text, ""))
+            elif isinstance(event, ReasoningDelta):
+                batcher.add((index, "", event.text))
+            elif isinstance(event, Notice):
+                results.post_message(StreamNote(job, event.message))
+            elif isinstance(event, Started) and event.model and index == 0:
+                results.post_message(StreamNote(job, f"model {event.model}"))
+
+        model = self.state.chosen_model(name)
+        try:
+            result = await self.engines.generate(name, model, request, on_event, vary=vary)
+        except BackendError as error:
+            batcher.close()
+            results.post_message(GenerationFailed(job, error.message, error.fix))
+            return
+        except asyncio.CancelledError:
+            batcher.close()
+            results.post_message(GenerationFailed(job, "cancelled (Esc)", cancelled=True))
+            raise
+        except Exception as error:  # noqa: BLE001 - a broken answer ends this request only
+            batcher.close()
+            results.post_message(GenerationFailed(job, f"{type(error).__name__}: {error}"))
+            return
+        batcher.close()
+        _rate(result)
+        results.post_message(GenerationDone(job, result))
+
+    def action_regenerate(self) -> None:
+        request = self.results.shown.request or self.query_one(PromptArea).text.strip()
+        if not request:
+            self.notify("nothing to regenerate yet", severity="warning")
+            return
+        self.generate(request, vary=self._job + 1)
+
+    def action_cancel(self) -> None:
+        if self.results.editing:
+            self.results.stop_editing()
+            self.query_one(PromptArea).focus()
+        elif self._run_cancel is not None:
+            self._run_cancel.set()
+        elif self.results.shown.busy:
+            self.workers.cancel_group(self, "generate")
+
+    # -- actions on the command -----------------------------------------------------------------
+
+    def _command(self) -> str | None:
+        command = self.results.shown.command
+        if command is None:
+            self.notify("there is no command yet", severity="warning")
+        return command
+
+    async def action_copy(self) -> None:
+        command = self._command()
+        if command is None:
+            return
+        problem = await asyncio.to_thread(clipboard.native_copy, command)
+        outcome = clipboard.copy_text(command, self, native=lambda _text: problem)
+        self.notify(
+            outcome.message,
+            title=f"copied ({outcome.method})",
+            severity="information" if outcome.certain else "warning",
+        )
+
+    def write_escape(self, sequence: str) -> None:
+        """Writes an escape sequence to the terminal, in order with the app's own output."""
+        # Textual offers no public handle on its output; copy_to_clipboard uses the same one.
+        driver = self._driver
+        if driver is not None:
+            driver.write(sequence)
+
+    def action_edit(self) -> None:
+        if not self.results.start_editing():
+            self.notify("there is no command to edit yet", severity="warning")
+
+    def on_command_edited(self, _message: CommandEdited) -> None:
+        self.query_one(PromptArea).focus()
+
+    def action_run(self) -> None:
+        command = self._command()
+        if command is None:
+            return
+        if self._run_cancel is not None:
+            self.notify("a command is still running (Esc stops it)", severity="warning")
+            return
+        risk = self.results.shown.result.risk if self.results.shown.result else None
+        screen = ConfirmRunScreen(command, self.cwd, self.shell, _risk_line(risk))
+        self.push_screen(screen, callback=partial(self._confirmed, command))
+
+    def _confirmed(self, command: str, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        self._run_cancel = asyncio.Event()
+        self.results.begin_run(command, self.cwd)
+        self.run_worker(self._run(command, self._run_cancel), group="run", exit_on_error=False)
+
+    async def _run(self, command: str, cancel: asyncio.Event) -> None:
+        results = self.results
+        batcher: Coalescer[OutputLine] = Coalescer(
+            lambda lines: results.post_message(RunOutput(lines))
+        )
+        try:
+            result = await run_command(
+                command, cwd=self.cwd, shell=self.shell, on_output=batcher.extend, cancel=cancel
+            )
+        finally:
+            batcher.close()
+            self._run_cancel = None
+        results.post_message(RunFinished(result))
+
+    # -- compare --------------------------------------------------------------------------------
+
+    def action_compare(self) -> None:
+        request = self.query_one(PromptArea).text.strip() or self.results.shown.request
+        if not request:
+            self.notify("type a request first", severity="warning")
+            return
+        backends = self.state.compare_set()
+        if not backends:
+            self.notify("no healthy backend to compare yet", severity="warning")
+            return
+        models = {name: self.state.chosen_model(name) for name in backends}
+        screen = CompareScreen(self.engines, request, backends, models)
+        self.push_screen(screen, callback=self._picked)
+
+    def _picked(self, result: CommandResult | None) -> None:
+        if result is None:
+            return
+        self._job += 1
+        self.results.begin(self._job, result.backend, result.request)
+        self.results.finish(self._job, result)
+
+    # -- themes ---------------------------------------------------------------------------------
+
+    def action_next_theme(self) -> None:
+        names = self.caro_themes or sorted(self.available_themes)
+        index = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(index + 1) % len(names)]
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name == self._saved_theme:
+            return
+        self._saved_theme = theme.name
+        self.run_worker(
+            partial(_save_theme, self.config.path, theme.name, self.notify),
+            thread=True,
+            group="save-theme",
+            exit_on_error=False,
+        )
+
+    # -- palette --------------------------------------------------------------------------------
+
+    def palette_entries(self) -> list[PaletteEntry]:
+        entries = [
+            PaletteEntry(f"caro: {binding.description}", binding.tooltip, _action(self, binding))
+            for binding in KEYS
+            if binding.description and not binding.action.startswith("select_backend")
+        ]
+        for name in self.engines.names:
+            health = self.state.health.get(name)
+            status = health.status.value if health else "checking"
+            entries.append(
+                PaletteEntry(f"backend: {name}", status, partial(self.choose_backend, name))
+            )
+            for model in self.state.models.get(name, []):
+                if model.can_generate:
+                    entries.append(
+                        PaletteEntry(
+                            f"model: {model.display_name} ({name})",
+                            model.source or model.provider,
+                            partial(self.on_model_chosen, ModelChosen(name, model)),
+                        )
+                    )
+        for theme in self.caro_themes:
+            entries.append(
+                PaletteEntry(
+                    f"theme: {theme}", "saved in the config", partial(_set_theme, self, theme)
+                )
+            )
+        return entries
+
+
+def _merge(batch: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Joins consecutive pieces of the same candidate into one."""
+    merged: list[tuple[int, str, str]] = []
+    for candidate, text, reasoning in batch:
+        if merged and merged[-1][0] == candidate:
+            _, previous_text, previous_reasoning = merged[-1]
+            merged[-1] = (candidate, previous_text + text, previous_reasoning + reasoning)
+        else:
+            merged.append((candidate, text, reasoning))
+    return merged
+
+
+def _rate(result: CommandResult) -> None:
+    """Rates the command once the safety module exists (until then the badge says not rated)."""
+    if result.command is None or result.risk is not None:
+        return
+    try:
+        from tui.core.safety import assess  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return
+    result.risk = assess(result.command, result.request).as_dict()
+
+
+def _risk_line(risk: dict[str, object] | None) -> str:
+    if not risk or not risk.get("level"):
+        return "risk: not rated"
+    reasons = risk.get("reasons")
+    why = "; ".join(str(r) for r in reasons) if isinstance(reasons, list) else ""
+    return f"risk: {risk['level']}" + (f" — {why}" if why else "")
+
+
+def _action(app: WorkbenchApp, binding: Binding) -> Callable[[], object]:
+    action = binding.action
+
+    async def run() -> None:
+        await app.run_action(action)
+
+    return run
+
+
+def _set_theme(app: WorkbenchApp, name: str) -> None:
+    app.theme = name
+
+
+def _save_theme(path: os.PathLike[str], name: str, notify: Callable[..., None]) -> None:
+    from pathlib import Path
+
+    try:
+        set_value(Path(path), "ui.theme", name)
+    except ConfigError as error:
+        notify(f"the theme was not saved: {error}", severity="error", timeout=10)
+
+
+def make_app(
+    config: Config,
+    *,
+    registry: Registry | None = None,
+    context: Callable[[], ShellContext] | None = None,
+    cwd: str | None = None,
+    shell: str | None = None,
+    refresh_s: float | None = None,
+) -> WorkbenchApp:
+    """The workbench, as the CLI and every test build it.
+
+    `registry` lets a test hand in backends it already built (the app then leaves closing
+    them to the test); `context` fixes the OS/shell/directory the prompt describes.
+    """
+    theme_set, theme_problems = themes.load_all()
+    problems = [f"theme file skipped: {problem}" for problem in theme_problems]
+    engines = Engines(config, registry, context)
+    return WorkbenchApp(
+        engines,
+        theme_set=theme_set,
+        problems=problems,
+        cwd=cwd,
+        shell=shell,
+        refresh_s=refresh_s,
+    )
