@@ -2,7 +2,7 @@
 
 Ctrl+digit reaches the app only in terminals with an extended keyboard protocol (kitty, foot,
 WezTerm, recent iTerm2); Alt+digit is the fallback elsewhere. Keys a TextArea already uses for
-editing (Ctrl+A/E/K/U/W/Y/Z...) are left to it.
+editing (Ctrl+A/E/K/U/W/Y/Z, F6/F7...) are left to it.
 """
 
 from __future__ import annotations
@@ -16,17 +16,17 @@ KEYS: list[Binding] = [
     Binding("ctrl+l", "edit", "Edit", id="edit", tooltip="Edit the command in place"),
     Binding("ctrl+g", "regenerate", "Again", id="regenerate", tooltip="Ask for another answer"),
     Binding("ctrl+t", "compare", "Compare", id="compare", tooltip="Ask every healthy backend"),
-    Binding("alt+down,f6", "next_backend", "Backend", id="backend.next", key_display="⌥↓"),
+    Binding("alt+down,f2", "next_backend", "Backend", id="backend.next", key_display="⌥↓"),
     Binding(
-        "alt+up,shift+f6",
+        "alt+up,shift+f2",
         "previous_backend",
         "Previous backend",
         id="backend.previous",
         show=False,
     ),
-    Binding("alt+right,f7", "next_model", "Model", id="model.next", key_display="⌥→"),
+    Binding("alt+right,f3", "next_model", "Model", id="model.next", key_display="⌥→"),
     Binding(
-        "alt+left,shift+f7", "previous_model", "Previous model", id="model.previous", show=False
+        "alt+left,shift+f3", "previous_model", "Previous model", id="model.previous", show=False
     ),
     Binding("f4", "mark_compare", "Mark for compare", id="compare.mark", show=False),
     Binding("f5", "refresh", "Check backends", id="refresh", show=False),

@@ -107,7 +107,10 @@ def hub_offers(hub_file: HubFile, timeout_s: float = 1.5) -> tuple[bool, str]:
             return False, f"{hub_endpoint()} cannot be reached ({type(error).__name__})"
         if response.status_code < 400:
             return True, ""
-        return False, f"{hub_endpoint()} answered HTTP {response.status_code} for {hub_file.filename}"
+        return (
+            False,
+            f"{hub_endpoint()} answered HTTP {response.status_code} for {hub_file.filename}",
+        )
 
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
     try:

@@ -11,7 +11,6 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.app import format
+from tui.app import format, highlight
 from tui.app.engines import Engines
 from tui.app.messages import GenerationDone, GenerationFailed, StreamText
 from tui.app.streaming import Coalescer
@@ -60,13 +59,7 @@ class CandidateColumn(Vertical):
         else:
             dark = self.app.current_theme.dark
             self.query_one(".candidate-command", Static).update(
-                Syntax(
-                    result.command,
-                    "bash",
-                    theme="ansi_dark" if dark else "ansi_light",
-                    background_color="default",
-                    word_wrap=True,
-                )
+                highlight.shell(result.command, dark)
             )
         self.query_one(".candidate-meta", Static).update(meta)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from tui.app import highlight
 
 
 class ConfirmRunScreen(ModalScreen[bool]):
@@ -31,13 +32,7 @@ class ConfirmRunScreen(ModalScreen[bool]):
             yield Static(Text("Run this command?", style="bold"), id="confirm-title")
             dark = self.app.current_theme.dark
             yield Static(
-                Syntax(
-                    self.command,
-                    "bash",
-                    theme="ansi_dark" if dark else "ansi_light",
-                    background_color="default",
-                    word_wrap=True,
-                ),
+                highlight.shell(self.command, dark),
                 id="confirm-command",
             )
             where = Text("in ", style="dim")

@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, RichLog, Static
 
-from tui.app import format
+from tui.app import format, highlight
 from tui.app.messages import (
     GenerationDone,
     GenerationFailed,
@@ -97,6 +96,7 @@ class ResultsPane(Vertical):
         self.query_one("#stream", Static).update("")
         self.query_one("#command", Static).update("")
         self.set_class(False, "-has-command")
+        self.set_class(False, "-plain-answer")
         self._set_risk(None)
         self.query_one("#timings", Static).update("")
         self.query_one("#notes", Static).update("")
@@ -134,6 +134,8 @@ class ResultsPane(Vertical):
         else:
             self._header("done", "-done")
             self._show_command(result.command)
+            # The raw text adds nothing when it is the command itself.
+            self.set_class(result.raw.strip() == result.command, "-plain-answer")
             if result.warnings:
                 self.query_one("#notes", Static).update(
                     Text("warning: " + "; ".join(result.warnings), style="italic")
@@ -165,13 +167,7 @@ class ResultsPane(Vertical):
 
     def _show_command(self, command: str) -> None:
         dark = self.app.current_theme.dark
-        syntax = Syntax(
-            command,
-            "bash",
-            theme="ansi_dark" if dark else "ansi_light",
-            background_color="default",
-            word_wrap=True,
-        )
+        syntax = highlight.shell(command, dark)
         self.query_one("#command", Static).update(syntax)
         self.set_class(True, "-has-command")
 
