@@ -183,4 +183,4 @@ def test_formatting() -> None:
     timings = Timings(ttft_s=0.1, total_s=1.1, completion_tokens=21)
     assert format.timings(timings) == "first token 100 ms · 20.0 tok/s · total 1.10 s"
     embed = ModelInfo("e", capabilities=frozenset({Capability.EMBED}), size_bytes=500_000)
-    assert format.model_badges(embed) == ["500 kB", "cannot generate", "embed"]
+    assert format.model_badges(embed) == ["cannot generate", "500 kB", "embed"]

@@ -47,11 +47,9 @@ def timings(value: Timings | None) -> str:
 
 def model_badges(model: ModelInfo) -> list[str]:
     """Short facts shown next to a model: context, size, quantization, what it can do."""
-    badges = [context(model.context_length), size(model.size_bytes), model.quantization]
-    capabilities = sorted(c.value for c in model.capabilities if c.value != "generate")
-    if not model.can_generate:
-        badges.append("cannot generate")
-    badges += capabilities
+    badges = ["cannot generate"] if not model.can_generate else []
+    badges += [context(model.context_length), size(model.size_bytes), model.quantization]
+    badges += sorted(c.value for c in model.capabilities if c.value != "generate")
     if model.loaded:
         badges.append("loaded")
     return [badge for badge in badges if badge]

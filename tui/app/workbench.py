@@ -51,6 +51,10 @@ from tui.core.config import Config, ConfigError, set_value
 from tui.core.generation import CommandResult, ShellContext
 from tui.core.runner import OutputLine, run_command
 
+MAIN_VIEW_ACTIONS = frozenset(
+    binding.action.split("(")[0] for binding in KEYS if binding.action != "cancel"
+)
+
 
 class WorkbenchApp(App[None]):
     CSS_PATH = "workbench.tcss"
@@ -92,6 +96,11 @@ class WorkbenchApp(App[None]):
         )
         self._problems.append(f"theme {wanted!r} was not found; using {fallback}")
         return fallback
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The main view's keys sleep while another screen (compare, confirm) is on top."""
+        on_top = self.screen is not self.screen_stack[0]
+        return not (on_top and action in MAIN_VIEW_ACTIONS)
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -160,7 +169,8 @@ class WorkbenchApp(App[None]):
             self.post_message(ModelsReport(name, models))
 
     def on_health_report(self, message: HealthReport) -> None:
-        self.sidebar.card(message.name).show_health(message.health)
+        enabled = self.config.backend(message.name).enabled
+        self.sidebar.card(message.name).show_health(message.health, enabled)
         self.state.health[message.name] = message.health
         if self.state.fall_back_if_down():
             self._show_selection()

@@ -57,6 +57,7 @@ class CandidateColumn(Vertical):
             self.add_class("-failed")
             meta = Text(f"no usable command: {result.error}\n", style="bold") + meta
         else:
+            self.set_class(result.raw.strip() == result.command, "-plain-answer")
             dark = self.app.current_theme.dark
             self.query_one(".candidate-command", Static).update(
                 highlight.shell(result.command, dark)

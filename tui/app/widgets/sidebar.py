@@ -90,20 +90,25 @@ class BackendCard(Vertical):
     def usable(self) -> bool:
         return self.health is not None and self.health.usable
 
-    def show_health(self, health: Health) -> None:
+    def show_health(self, health: Health, enabled: bool = True) -> None:
         self.health = health
+        self.remove_class("-starting")
         for status in HealthStatus:
-            self.set_class(health.status == status, f"-{status.value}")
-        line = Text(f"{STATUS_MARK[health.status]} {health.status.value}")
+            self.set_class(enabled and health.status == status, f"-{status.value}")
+        self.set_class(not enabled, "-disabled")
+        label = health.status.value if enabled else "off"
+        line = Text(f"{STATUS_MARK[health.status]} {label}")
         if health.latency_s is not None:
             line.append(f"  {format.seconds(health.latency_s)}", style="dim")
         if health.version:
             line.append(f"  {health.version}", style="dim")
         self.query_one(".backend-status", Static).update(line)
         detail = Text(health.detail)
-        if health.fix and not health.usable:
+        if health.fix and not health.usable and enabled:
             detail.append(f"\nfix: {health.fix}", style="bold")
-        self.query_one(".backend-detail", Static).update(detail)
+        detail_widget = self.query_one(".backend-detail", Static)
+        detail_widget.update(detail)
+        detail_widget.display = bool(detail.plain)
 
     def show_models(self, models: Sequence[ModelInfo], error: str = "") -> None:
         self.models = list(models)
