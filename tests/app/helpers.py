@@ -5,11 +5,13 @@ for what is on screen."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
 
 from textual.widgets import RichLog, Static
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from tui.app.workbench import WorkbenchApp, make_app
 from tui.core.backends.base import (
@@ -125,3 +127,11 @@ def static_text(app: WorkbenchApp, selector: str) -> str:
 def log_text(app: WorkbenchApp) -> str:
     log = app.query_one("#run-log", RichLog)
     return "\n".join(line.text for line in log.lines)
+
+
+async def settle(app: WorkbenchApp) -> None:
+    """Waits for every worker to end, cancelled ones included (wait_for_complete raises there)."""
+    while running := [worker for worker in app.workers if not worker.is_finished]:
+        for worker in running:
+            with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                await worker.wait()

@@ -13,7 +13,7 @@ from tui.app.widgets.prompt import PromptArea
 from tui.core.backends.llamacpp import LlamaCppBackend
 from tui.core.config import Config
 
-from .helpers import app_with, log_text, static_text
+from .helpers import app_with, log_text, settle, static_text
 
 pytestmark = pytest.mark.slow
 
@@ -97,13 +97,14 @@ async def test_escape_cancels_a_generation_and_the_next_one_works(
 
         def add_text(job: int, candidate: int, text: str, reasoning: str = "") -> None:
             original(job, candidate, text, reasoning)
-            streaming.set()
+            if not streaming.is_set():
+                streaming.set()
+                app.simulate_key("escape")  # pressed while the first tokens are on screen
 
         app.results.add_text = add_text  # type: ignore[method-assign]
         await pilot.press(*"find every file larger than one gigabyte", "enter")
         await asyncio.wait_for(streaming.wait(), timeout=120)
-        await pilot.press("escape")
-        await app.workers.wait_for_complete()
+        await settle(app)
         await pilot.pause()
         assert not app.results.shown.busy
         assert app.results.shown.result is None

@@ -70,9 +70,7 @@ def command_on_screen(screen: str) -> str:
     return lines[top + 1][column + 1 :].strip().strip("│").strip()
 
 
-def test_caro_in_tmux_turns_a_typed_request_into_a_command(
-    tmux: Tmux, bundled_model: Path
-) -> None:
+def test_caro_in_tmux_turns_a_typed_request_into_a_command(tmux: Tmux, bundled_model: Path) -> None:
     write_config(
         f"""
 [backends.embedded-cpu]

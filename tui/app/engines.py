@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 
-from tui.core.backends.base import Backend, BackendError, Health, ModelInfo
+from tui.core.backends.base import Backend, BackendError, ErrorKind, Health, ModelInfo
 from tui.core.backends.registry import EMBEDDED_KINDS, BackendUnavailableError, Registry, create
 from tui.core.config import Config
 from tui.core.generation import (
@@ -91,7 +91,12 @@ class Engines:
 
     async def backend_for(self, name: str, model: ModelInfo | None) -> Backend:
         """The engine to ask: an embedded backend gets one built for the chosen model file."""
-        default = self.registry.get(name)
+        try:
+            default = self.registry.get(name)
+        except BackendUnavailableError as error:
+            raise BackendError(
+                error.message, fix=error.fix, kind=ErrorKind.UNAVAILABLE, backend=name
+            ) from None
         if model is None or self.kind(name) not in EMBEDDED_KINDS or not model.path:
             return default
         if default.describe().get("model") == model.id:

@@ -8,6 +8,7 @@ used, and the choice moves on when the current one turns out to be down.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from tui.core.backends.base import Health, ModelInfo
 from tui.core.config import Config
@@ -76,7 +77,14 @@ class Selection:
         if loaded:
             return loaded[0]
         configured = self.config.backend(backend).model
-        return configured if any(m.id == configured for m in models) else None
+        if not configured:
+            return None
+        for model in models:
+            if configured == model.id or (
+                model.path and Path(configured).expanduser() == Path(model.path)
+            ):
+                return model.id
+        return None
 
     def step_model(self, step: int) -> ModelInfo | None:
         if self.backend is None:
@@ -103,6 +111,8 @@ class Selection:
             return "no backend"
         health = self.health.get(self.backend)
         model = self.model_id(self.backend) or self.config.backend(self.backend).model
+        if model and "/" in model:
+            model = Path(model).name
         parts = [f"backend {self.backend}"]
         parts.append(f"model {model}" if model else "model: the backend's default")
         if health is not None and not health.usable:

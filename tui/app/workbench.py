@@ -146,12 +146,8 @@ class WorkbenchApp(App[None]):
 
     def action_refresh(self) -> None:
         """Probes every backend at once, each in its own worker with its own timeout."""
-        running = {worker.name for worker in self.workers if worker.is_running}
         for name in self.engines.names:
-            if f"probe:{name}" not in running:
-                self.run_worker(
-                    self._probe(name), name=f"probe:{name}", group="probe", exit_on_error=False
-                )
+            self._reprobe(name)
 
     async def _probe(self, name: str) -> None:
         health = await self.engines.probe(name)
@@ -284,7 +280,9 @@ class WorkbenchApp(App[None]):
             result = await self.engines.generate(name, model, request, on_event, vary=vary)
         except BackendError as error:
             batcher.close()
-            results.post_message(GenerationFailed(job, error.message, error.fix))
+            health = self.state.health.get(name)
+            fix = error.fix or (health.fix if health else "")
+            results.post_message(GenerationFailed(job, error.message, fix))
             return
         except asyncio.CancelledError:
             batcher.close()
@@ -297,6 +295,12 @@ class WorkbenchApp(App[None]):
         batcher.close()
         _rate(result)
         results.post_message(GenerationDone(job, result))
+        self.call_later(self._reprobe, name)  # an embedded engine has loaded its model now
+
+    def _reprobe(self, name: str) -> None:
+        worker_name = f"probe:{name}"
+        if not any(w.name == worker_name and w.is_running for w in self.workers):
+            self.run_worker(self._probe(name), name=worker_name, group="probe", exit_on_error=False)
 
     def action_regenerate(self) -> None:
         request = self.results.shown.request or self.query_one(PromptArea).text.strip()

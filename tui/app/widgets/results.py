@@ -97,6 +97,7 @@ class ResultsPane(Vertical):
         self.query_one("#command", Static).update("")
         self.set_class(False, "-has-command")
         self.set_class(False, "-plain-answer")
+        self.set_class(False, "-finished")
         self._set_risk(None)
         self.query_one("#timings", Static).update("")
         self.query_one("#notes", Static).update("")
@@ -124,6 +125,7 @@ class ResultsPane(Vertical):
             return
         self.shown.busy = False
         self.shown.result = result
+        self.add_class("-finished")
         self.shown.command = result.command
         self.query_one("#stream", Static).update(Text(result.raw or "(the model said nothing)"))
         if result.command is None:
