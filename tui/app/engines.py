@@ -9,19 +9,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tui.core.backends.base import Backend, BackendError, ErrorKind, Health, ModelInfo
 from tui.core.backends.registry import EMBEDDED_KINDS, BackendUnavailableError, Registry, create
 from tui.core.config import Config
-from tui.core.generation import (
-    DEFAULT_SAMPLER,
-    CommandResult,
-    EventSink,
-    GenerationSettings,
-    ShellContext,
-    detect_context,
-    generate_command,
-)
+
+if TYPE_CHECKING:  # the generation pipeline loads on the first request, not at start-up
+    from tui.core.generation import CommandResult, EventSink, GenerationSettings, ShellContext
 
 MODELS_TIMEOUT_CAP_S = 10.0
 REGENERATE_TEMPERATURE = 0.7
@@ -39,7 +34,7 @@ class Engines:
         self.config = config
         self.registry = registry or Registry(config)
         self._owns_registry = registry is None
-        self._context = context or detect_context
+        self._context = context
         # Embedded engines load one model file each; a model chosen in the workbench gets its
         # own engine, kept until another one is chosen.
         self._variants: dict[str, tuple[str, Backend]] = {}
@@ -75,6 +70,8 @@ class Engines:
 
         `vary` > 0 asks for a different answer (regenerate): sampling with that seed.
         """
+        from tui.core.generation import DEFAULT_SAMPLER, GenerationSettings
+
         sampler = DEFAULT_SAMPLER.merged(self.config.generation.sampler).merged(
             self.config.backend(name).sampler
         )
@@ -122,12 +119,14 @@ class Engines:
         *,
         vary: int = 0,
     ) -> CommandResult:
+        from tui.core.generation import detect_context, generate_command
+
         backend = await self.backend_for(name, model)
         served_model = model.id if model is not None and not model.path else None
         return await generate_command(
             backend,
             request,
-            context=self._context(),
+            context=self._context() if self._context else detect_context(),
             settings=self.settings(name, vary),
             model=served_model or self.config.backend(name).model,
             on_event=on_event,

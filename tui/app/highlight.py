@@ -7,7 +7,6 @@ so only the token colours (and bold/italic) are kept.
 from __future__ import annotations
 
 from rich.style import Style
-from rich.syntax import Syntax
 from rich.text import Text
 
 DARK_THEME = "monokai"
@@ -15,6 +14,8 @@ LIGHT_THEME = "friendly"
 
 
 def shell(command: str, dark: bool = True) -> Text:
+    from rich.syntax import Syntax  # pygments: loaded when the first command is shown
+
     syntax = Syntax(command, "bash", theme=DARK_THEME if dark else LIGHT_THEME)
     highlighted = syntax.highlight(command)
     text = Text(command, no_wrap=False)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from tui.core.backends.base import Health, ModelInfo
-from tui.core.generation import CommandResult
-from tui.core.runner import OutputLine, RunResult
+
+if TYPE_CHECKING:  # the generation and runner modules load on first use, not at start-up
+    from tui.core.generation import CommandResult
+    from tui.core.runner import OutputLine, RunResult
 
 
 class HealthReport(Message, bubble=False):

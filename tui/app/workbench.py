@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -31,8 +33,6 @@ from tui.app.messages import (
     StreamText,
 )
 from tui.app.palette import CaroCommands, PaletteEntry
-from tui.app.screens.compare import CompareScreen
-from tui.app.screens.confirm_run import ConfirmRunScreen
 from tui.app.streaming import Coalescer
 from tui.app.widgets.prompt import PromptArea
 from tui.app.widgets.results import CommandEdited, ResultsPane
@@ -48,8 +48,10 @@ from tui.core.backends.base import (
 )
 from tui.core.backends.registry import Registry
 from tui.core.config import Config, ConfigError, set_value
-from tui.core.generation import CommandResult, ShellContext
-from tui.core.runner import OutputLine, run_command
+
+if TYPE_CHECKING:
+    from tui.core.generation import CommandResult, ShellContext
+    from tui.core.runner import OutputLine
 
 MAIN_VIEW_ACTIONS = frozenset(
     binding.action.split("(")[0] for binding in KEYS if binding.action != "cancel"
@@ -87,6 +89,8 @@ class WorkbenchApp(App[None]):
         self._saved_theme = self.theme
         self._job = 0
         self._run_cancel: asyncio.Event | None = None
+        # perf_counter() when the first frame was on screen (bench/bench_ui.py reads it).
+        self.first_frame_at: float | None = None
 
     def _initial_theme(self, wanted: str) -> str:
         if wanted in self.available_themes:
@@ -127,6 +131,11 @@ class WorkbenchApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._show_selection()
         self.query_one(PromptArea).focus()
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: only now start the probes (importing an engine in a
+        thread competes with drawing for the interpreter)."""
+        self.first_frame_at = time.perf_counter()
         self.action_refresh()
         if self.refresh_s > 0:
             self.set_interval(self.refresh_s, self.action_refresh, name="health-refresh")
@@ -293,7 +302,7 @@ class WorkbenchApp(App[None]):
             results.post_message(GenerationFailed(job, f"{type(error).__name__}: {error}"))
             return
         batcher.close()
-        _rate(result)
+        await asyncio.to_thread(_rate, result)  # parsing the command takes a moment
         results.post_message(GenerationDone(job, result))
         self.call_later(self._reprobe, name)  # an embedded engine has loaded its model now
 
@@ -359,6 +368,8 @@ class WorkbenchApp(App[None]):
         if self._run_cancel is not None:
             self.notify("a command is still running (Esc stops it)", severity="warning")
             return
+        from tui.app.screens.confirm_run import ConfirmRunScreen
+
         risk = self.results.shown.result.risk if self.results.shown.result else None
         screen = ConfirmRunScreen(command, self.cwd, self.shell, _risk_line(risk))
         self.push_screen(screen, callback=partial(self._confirmed, command))
@@ -371,6 +382,8 @@ class WorkbenchApp(App[None]):
         self.run_worker(self._run(command, self._run_cancel), group="run", exit_on_error=False)
 
     async def _run(self, command: str, cancel: asyncio.Event) -> None:
+        from tui.core.runner import run_command
+
         results = self.results
         batcher: Coalescer[OutputLine] = Coalescer(
             lambda lines: results.post_message(RunOutput(lines))
@@ -395,6 +408,8 @@ class WorkbenchApp(App[None]):
         if not backends:
             self.notify("no healthy backend to compare yet", severity="warning")
             return
+        from tui.app.screens.compare import CompareScreen
+
         models = {name: self.state.chosen_model(name) for name in backends}
         screen = CompareScreen(self.engines, request, backends, models)
         self.push_screen(screen, callback=self._picked)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,8 +23,10 @@ from tui.app.messages import (
     StreamNote,
     StreamText,
 )
-from tui.core.generation import CommandResult
-from tui.core.runner import OutputLine, RunResult
+
+if TYPE_CHECKING:
+    from tui.core.generation import CommandResult
+    from tui.core.runner import OutputLine, RunResult
 
 RUN_LOG_LINES = 2000
 
