@@ -41,7 +41,9 @@ async def test_request_streams_then_copy_edit_and_run(
         assert command, shown.result.error
         assert command in static_text(app, "#command")
         assert "first token" in static_text(app, "#timings")
-        assert static_text(app, "#risk") == "not rated"
+        # "not rated" until the safety module is installed; its level once it is.
+        risk = shown.result.risk
+        assert static_text(app, "#risk") == (f"risk: {risk['level']}" if risk else "not rated")
 
         await pilot.press("ctrl+o")
         await app.workers.wait_for_complete()

@@ -13,13 +13,26 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tui.app import format
+from tui.app import format, workbench
 from tui.app.widgets.prompt import PromptArea
 from tui.core.backends.base import Health, HealthStatus
+from tui.core.generation import CommandResult
 
 from .helpers import ScriptedBackend, app_with, model, write_config
 
 SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def fixed_risk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same badge whether or not the safety module is installed (it rates on its own)."""
+
+    def rate(result: CommandResult) -> None:
+        result.risk = {"level": "safe", "reasons": [], "notes": []}
+
+    monkeypatch.setattr(workbench, "_rate", rate)
+
+
 CONFIG = """
 [backends.embedded-cpu]
 model = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
