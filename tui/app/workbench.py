@@ -141,15 +141,19 @@ class WorkbenchApp(App[None]):
             self.set_interval(self.refresh_s, self.action_refresh, name="health-refresh")
 
     async def on_unmount(self) -> None:
+        self.workers.cancel_all()
         await self.engines.aclose()
+
+    def _has_sidebar(self) -> bool:
+        return bool(self.screen_stack) and bool(self.screen_stack[0].query(Sidebar))
 
     @property
     def sidebar(self) -> Sidebar:
-        return self.query_one(Sidebar)
+        return self.screen_stack[0].query_one(Sidebar)
 
     @property
     def results(self) -> ResultsPane:
-        return self.query_one(ResultsPane)
+        return self.screen_stack[0].query_one(ResultsPane)
 
     # -- health ---------------------------------------------------------------------------------
 
@@ -174,6 +178,8 @@ class WorkbenchApp(App[None]):
             self.post_message(ModelsReport(name, models))
 
     def on_health_report(self, message: HealthReport) -> None:
+        if not self._has_sidebar():
+            return  # a late report while the app closes
         enabled = self.config.backend(message.name).enabled
         self.sidebar.card(message.name).show_health(message.health, enabled)
         self.state.health[message.name] = message.health
@@ -181,6 +187,8 @@ class WorkbenchApp(App[None]):
             self._show_selection()
 
     def on_models_report(self, message: ModelsReport) -> None:
+        if not self._has_sidebar():
+            return
         card = self.sidebar.card(message.name)
         self.state.models[message.name] = message.models
         card.chosen_model = self.state.model_id(message.name)
