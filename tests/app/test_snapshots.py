@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tui.app import format, workbench
+from tui.app import format, jobs
 from tui.app.widgets.prompt import PromptArea
 from tui.core.backends.base import Health, HealthStatus
 from tui.core.generation import CommandResult
@@ -30,7 +30,7 @@ def fixed_risk(monkeypatch: pytest.MonkeyPatch) -> None:
     def rate(result: CommandResult) -> None:
         result.risk = {"level": "safe", "reasons": [], "notes": []}
 
-    monkeypatch.setattr(workbench, "_rate", rate)
+    monkeypatch.setattr(jobs, "rate", rate)
 
 
 CONFIG = """

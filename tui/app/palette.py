@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from functools import partial
+from typing import TYPE_CHECKING, Protocol
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.app.keys import KEYS
+from tui.app.widgets.sidebar import ModelChosen
+
+if TYPE_CHECKING:
+    from tui.app.workbench import WorkbenchApp
 
 
 @dataclass(frozen=True)
@@ -35,3 +43,39 @@ class CaroCommands(Provider):
             score = matcher.match(entry.title)
             if score > 0:
                 yield Hit(score, matcher.highlight(entry.title), entry.run, help=entry.help)
+
+
+def workbench_entries(app: WorkbenchApp) -> list[PaletteEntry]:
+    """The actions (from the key bindings), each backend, each usable model, each theme."""
+    entries = [
+        PaletteEntry(f"caro: {binding.description}", binding.tooltip, _runner(app, binding))
+        for binding in KEYS
+        if binding.description and not binding.action.startswith("select_backend")
+    ]
+    for name in app.engines.names:
+        health = app.state.health.get(name)
+        status = health.status.value if health else "checking"
+        entries.append(PaletteEntry(f"backend: {name}", status, partial(app.choose_backend, name)))
+        for model in app.state.models.get(name, []):
+            if model.can_generate:
+                entries.append(
+                    PaletteEntry(
+                        f"model: {model.display_name} ({name})",
+                        model.source or model.provider,
+                        partial(app.on_model_chosen, ModelChosen(name, model)),
+                    )
+                )
+    for theme in app.caro_themes:
+        entries.append(
+            PaletteEntry(f"theme: {theme}", "saved in the config", partial(app.set_theme, theme))
+        )
+    return entries
+
+
+def _runner(app: WorkbenchApp, binding: Binding) -> Callable[[], object]:
+    action = binding.action
+
+    async def run() -> None:
+        await app.run_action(action)
+
+    return run

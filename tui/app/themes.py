@@ -147,5 +147,16 @@ def load_themes(directories: Iterable[Path]) -> tuple[dict[str, Theme], list[The
     return themes, problems
 
 
+def save_choice(config_path: Path, name: str) -> str | None:
+    """Writes `[ui] theme` into the config (comments kept); a problem, or None when saved."""
+    from tui.core.config import ConfigError, set_value
+
+    try:
+        set_value(config_path, "ui.theme", name)
+    except ConfigError as error:
+        return str(error)
+    return None
+
+
 def load_all() -> tuple[dict[str, Theme], list[ThemeProblem]]:
     return load_themes([builtin_dir(), paths.user_themes_dir()])

@@ -11,47 +11,34 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
-from tui.app import clipboard, selection, themes
+from tui.app import clipboard, jobs, palette, selection, themes
 from tui.app.engines import Engines
 from tui.app.keys import BINDING_IDS, BINDINGS, KEYS
 from tui.app.messages import (
-    GenerationDone,
-    GenerationFailed,
     HealthReport,
     ModelsReport,
-    RunFinished,
-    RunOutput,
-    StreamNote,
-    StreamText,
 )
 from tui.app.palette import CaroCommands, PaletteEntry
-from tui.app.streaming import Coalescer
 from tui.app.widgets.prompt import PromptArea
 from tui.app.widgets.results import CommandEdited, ResultsPane
 from tui.app.widgets.sidebar import BackendChosen, ModelChosen, Sidebar
 from tui.core.backends.base import (
     BackendError,
     ModelInfo,
-    Notice,
-    ReasoningDelta,
-    Started,
-    StreamEvent,
-    TextDelta,
 )
 from tui.core.backends.registry import Registry
-from tui.core.config import Config, ConfigError, set_value
+from tui.core.config import Config
 
 if TYPE_CHECKING:
     from tui.core.generation import CommandResult, ShellContext
-    from tui.core.runner import OutputLine
 
 MAIN_VIEW_ACTIONS = frozenset(
     binding.action.split("(")[0] for binding in KEYS if binding.action != "cancel"
@@ -274,45 +261,19 @@ class WorkbenchApp(App[None]):
         )
 
     async def _generate(self, job: int, name: str, request: str, vary: int) -> None:
-        results = self.results
-
-        def deliver(batch: list[tuple[int, str, str]]) -> None:
-            for candidate, text, reasoning in _merge(batch):
-                results.post_message(StreamText(job, candidate, text, reasoning))
-
-        batcher: Coalescer[tuple[int, str, str]] = Coalescer(deliver)
-
-        def on_event(index: int, event: StreamEvent) -> None:
-            if isinstance(event, TextDelta):
-                batcher.add((index, event.text, ""))
-            elif isinstance(event, ReasoningDelta):
-                batcher.add((index, "", event.text))
-            elif isinstance(event, Notice):
-                results.post_message(StreamNote(job, event.message))
-            elif isinstance(event, Started) and event.model and index == 0:
-                results.post_message(StreamNote(job, f"model {event.model}"))
-
-        model = self.state.chosen_model(name)
-        try:
-            result = await self.engines.generate(name, model, request, on_event, vary=vary)
-        except BackendError as error:
-            batcher.close()
-            health = self.state.health.get(name)
-            fix = error.fix or (health.fix if health else "")
-            results.post_message(GenerationFailed(job, error.message, fix))
-            return
-        except asyncio.CancelledError:
-            batcher.close()
-            results.post_message(GenerationFailed(job, "cancelled (Esc)", cancelled=True))
-            raise
-        except Exception as error:  # noqa: BLE001 - a broken answer ends this request only
-            batcher.close()
-            results.post_message(GenerationFailed(job, f"{type(error).__name__}: {error}"))
-            return
-        batcher.close()
-        await asyncio.to_thread(_rate, result)  # parsing the command takes a moment
-        results.post_message(GenerationDone(job, result))
-        self.call_later(self._reprobe, name)  # an embedded engine has loaded its model now
+        health = self.state.health.get(name)
+        result = await jobs.stream_generation(
+            self.engines,
+            self.results,
+            job,
+            name,
+            self.state.chosen_model(name),
+            request,
+            vary=vary,
+            fix_hint=health.fix if health else "",
+        )
+        if result is not None:
+            self.call_later(self._reprobe, name)  # an embedded engine has loaded its model now
 
     def _reprobe(self, name: str) -> None:
         worker_name = f"probe:{name}"
@@ -379,7 +340,7 @@ class WorkbenchApp(App[None]):
         from tui.app.screens.confirm_run import ConfirmRunScreen
 
         risk = self.results.shown.result.risk if self.results.shown.result else None
-        screen = ConfirmRunScreen(command, self.cwd, self.shell, _risk_line(risk))
+        screen = ConfirmRunScreen(command, self.cwd, self.shell, jobs.risk_line(risk))
         self.push_screen(screen, callback=partial(self._confirmed, command))
 
     def _confirmed(self, command: str, confirmed: bool | None) -> None:
@@ -390,20 +351,12 @@ class WorkbenchApp(App[None]):
         self.run_worker(self._run(command, self._run_cancel), group="run", exit_on_error=False)
 
     async def _run(self, command: str, cancel: asyncio.Event) -> None:
-        from tui.core.runner import run_command
-
-        results = self.results
-        batcher: Coalescer[OutputLine] = Coalescer(
-            lambda lines: results.post_message(RunOutput(lines))
-        )
         try:
-            result = await run_command(
-                command, cwd=self.cwd, shell=self.shell, on_output=batcher.extend, cancel=cancel
+            await jobs.stream_run(
+                self.results, command, cwd=self.cwd, shell=self.shell, cancel=cancel
             )
         finally:
-            batcher.close()
             self._run_cancel = None
-        results.post_message(RunFinished(result))
 
     # -- compare --------------------------------------------------------------------------------
 
@@ -441,7 +394,7 @@ class WorkbenchApp(App[None]):
             return
         self._saved_theme = theme.name
         self.run_worker(
-            partial(_save_theme, self.config.path, theme.name, self.notify),
+            partial(_save_theme, Path(self.config.path), theme.name, self.notify),
             thread=True,
             group="save-theme",
             exit_on_error=False,
@@ -450,86 +403,16 @@ class WorkbenchApp(App[None]):
     # -- palette --------------------------------------------------------------------------------
 
     def palette_entries(self) -> list[PaletteEntry]:
-        entries = [
-            PaletteEntry(f"caro: {binding.description}", binding.tooltip, _action(self, binding))
-            for binding in KEYS
-            if binding.description and not binding.action.startswith("select_backend")
-        ]
-        for name in self.engines.names:
-            health = self.state.health.get(name)
-            status = health.status.value if health else "checking"
-            entries.append(
-                PaletteEntry(f"backend: {name}", status, partial(self.choose_backend, name))
-            )
-            for model in self.state.models.get(name, []):
-                if model.can_generate:
-                    entries.append(
-                        PaletteEntry(
-                            f"model: {model.display_name} ({name})",
-                            model.source or model.provider,
-                            partial(self.on_model_chosen, ModelChosen(name, model)),
-                        )
-                    )
-        for theme in self.caro_themes:
-            entries.append(
-                PaletteEntry(
-                    f"theme: {theme}", "saved in the config", partial(_set_theme, self, theme)
-                )
-            )
-        return entries
+        return palette.workbench_entries(self)
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name
 
 
-def _merge(batch: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """Joins consecutive pieces of the same candidate into one."""
-    merged: list[tuple[int, str, str]] = []
-    for candidate, text, reasoning in batch:
-        if merged and merged[-1][0] == candidate:
-            _, previous_text, previous_reasoning = merged[-1]
-            merged[-1] = (candidate, previous_text + text, previous_reasoning + reasoning)
-        else:
-            merged.append((candidate, text, reasoning))
-    return merged
-
-
-def _rate(result: CommandResult) -> None:
-    """Rates the command once the safety module exists (until then the badge says not rated)."""
-    if result.command is None or result.risk is not None:
-        return
-    try:
-        from tui.core.safety import assess  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return
-    result.risk = assess(result.command, result.request).as_dict()
-
-
-def _risk_line(risk: dict[str, object] | None) -> str:
-    if not risk or not risk.get("level"):
-        return "risk: not rated"
-    reasons = risk.get("reasons")
-    why = "; ".join(str(r) for r in reasons) if isinstance(reasons, list) else ""
-    return f"risk: {risk['level']}" + (f" — {why}" if why else "")
-
-
-def _action(app: WorkbenchApp, binding: Binding) -> Callable[[], object]:
-    action = binding.action
-
-    async def run() -> None:
-        await app.run_action(action)
-
-    return run
-
-
-def _set_theme(app: WorkbenchApp, name: str) -> None:
-    app.theme = name
-
-
-def _save_theme(path: os.PathLike[str], name: str, notify: Callable[..., None]) -> None:
-    from pathlib import Path
-
-    try:
-        set_value(Path(path), "ui.theme", name)
-    except ConfigError as error:
-        notify(f"the theme was not saved: {error}", severity="error", timeout=10)
+def _save_theme(path: Path, name: str, notify: Callable[..., None]) -> None:
+    problem = themes.save_choice(path, name)
+    if problem:
+        notify(f"the theme was not saved: {problem}", severity="error", timeout=10)
 
 
 def make_app(

@@ -6,7 +6,6 @@ the sum. The person picks an answer with its number (or Enter on the highlighted
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
@@ -18,11 +17,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.app import format, highlight
+from tui.app import format, highlight, jobs
 from tui.app.engines import Engines
 from tui.app.messages import GenerationDone, GenerationFailed, StreamText
-from tui.app.streaming import Coalescer
-from tui.core.backends.base import BackendError, ModelInfo, StreamEvent, TextDelta
+from tui.core.backends.base import ModelInfo
 from tui.core.generation import CommandResult
 
 
@@ -126,31 +124,10 @@ class CompareScreen(Screen[CommandResult | None]):
     async def _generate(self, name: str, column: CandidateColumn) -> None:
         started = time.perf_counter()
         self.spans[name] = (started, None)
-        batcher: Coalescer[str] = Coalescer(
-            lambda texts: column.post_message(StreamText(0, 0, "".join(texts)))
-        )
-
-        def on_event(index: int, event: StreamEvent) -> None:
-            if isinstance(event, TextDelta) and index == 0:
-                batcher.add(event.text)
-
         try:
-            result = await self.engines.generate(
-                name, self.models.get(name), self.request, on_event
+            await jobs.stream_generation(
+                self.engines, column, 0, name, self.models.get(name), self.request
             )
-        except BackendError as error:
-            batcher.close()
-            column.post_message(GenerationFailed(0, error.message, error.fix))
-        except asyncio.CancelledError:
-            batcher.close()
-            column.post_message(GenerationFailed(0, "cancelled", cancelled=True))
-            raise
-        except Exception as error:  # noqa: BLE001 - one backend's failure ends its column only
-            batcher.close()
-            column.post_message(GenerationFailed(0, f"{type(error).__name__}: {error}"))
-        else:
-            batcher.close()
-            column.post_message(GenerationDone(0, result))
         finally:
             self.spans[name] = (started, time.perf_counter())
             self._summarise()
