@@ -16,7 +16,7 @@ KEYS: list[Binding] = [
     Binding("ctrl+l", "edit", "Edit", id="edit", tooltip="Edit the command in place"),
     Binding("ctrl+g", "regenerate", "Again", id="regenerate", tooltip="Ask for another answer"),
     Binding("ctrl+t", "compare", "Compare", id="compare", tooltip="Ask every healthy backend"),
-    Binding("alt+down,f2", "next_backend", "Backend", id="backend.next", key_display="⌥↓"),
+    Binding("alt+down,f2", "next_backend", "Backend", id="backend.next", key_display="alt+↓"),
     Binding(
         "alt+up,shift+f2",
         "previous_backend",
@@ -24,7 +24,7 @@ KEYS: list[Binding] = [
         id="backend.previous",
         show=False,
     ),
-    Binding("alt+right,f3", "next_model", "Model", id="model.next", key_display="⌥→"),
+    Binding("alt+right,f3", "next_model", "Model", id="model.next", key_display="alt+→"),
     Binding(
         "alt+left,shift+f3", "previous_model", "Previous model", id="model.previous", show=False
     ),
