@@ -10,7 +10,7 @@ import os
 from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
 
-from textual.widgets import RichLog, Static
+from textual.widgets import RichLog
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from tui.app.workbench import WorkbenchApp, make_app
@@ -120,7 +120,8 @@ def model(
 
 
 def static_text(app: WorkbenchApp, selector: str) -> str:
-    widget = app.screen.query_one(selector, Static)
+    """The text a widget shows (a Static, or the stream view)."""
+    widget = app.screen.query_one(selector)
     return str(widget.render())
 
 

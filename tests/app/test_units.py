@@ -161,17 +161,27 @@ def test_compare_takes_the_marked_set_else_the_healthy_ones() -> None:
 # -- batching and formatting ------------------------------------------------------------------
 
 
-async def test_the_coalescer_batches_a_burst_and_flushes_the_rest_on_close() -> None:
+async def test_the_coalescer_hands_over_the_first_item_then_batches_the_burst() -> None:
     batches: list[list[int]] = []
-    batcher: Coalescer[int] = Coalescer(batches.append, interval_s=0.01)
+    batcher: Coalescer[int] = Coalescer(batches.append, interval_s=0.02)
     for number in range(1000):
         batcher.add(number)
-    assert batches == []  # nothing is handed over per item
-    await asyncio.sleep(0.05)
-    assert batches == [list(range(1000))]
+    assert batches == [[0]]  # the first at once; the rest wait for the interval
+    await asyncio.sleep(0.06)
+    assert batches == [[0], list(range(1, 1000))]
     batcher.add(1000)
     batcher.close()
     assert batches[-1] == [1000]
+
+
+async def test_an_output_burst_becomes_one_batch() -> None:
+    batches: list[list[int]] = []
+    batcher: Coalescer[int] = Coalescer(batches.append, interval_s=10)
+    batcher.add(0)
+    batcher.extend(range(1, 500))
+    assert batches == [[0]]
+    batcher.close()
+    assert batches == [[0], list(range(1, 500))]
 
 
 def test_formatting() -> None:

@@ -25,7 +25,6 @@ from tui.core.backends.base import (
     ModelInfo,
     Notice,
     ReasoningDelta,
-    Started,
     StreamEvent,
     TextDelta,
 )
@@ -64,8 +63,8 @@ async def stream_generation(
             batcher.add((index, "", event.text))
         elif isinstance(event, Notice):
             target.post_message(StreamNote(job, event.message))
-        elif isinstance(event, Started) and event.model and index == 0:
-            target.post_message(StreamNote(job, f"model {event.model}"))
+        # The model's name is shown with the result: a note now would re-lay out the pane
+        # just as the first tokens come.
 
     try:
         result = await engines.generate(backend, model, request, on_event, vary=vary)

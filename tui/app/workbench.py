@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -40,6 +41,7 @@ from tui.core.config import Config
 if TYPE_CHECKING:
     from tui.core.generation import CommandResult, ShellContext
 
+GENERATION_SWITCH_INTERVAL_S = 0.001
 MAIN_VIEW_ACTIONS = frozenset(
     binding.action.split("(")[0] for binding in KEYS if binding.action != "cancel"
 )
@@ -75,6 +77,7 @@ class WorkbenchApp(App[None]):
         self.theme = self._initial_theme(self.config.ui.theme)
         self._saved_theme = self.theme
         self._job = 0
+        self._switch_interval = sys.getswitchinterval()
         self._run_cancel: asyncio.Event | None = None
         # perf_counter() when the first frame was on screen (bench/bench_ui.py reads it).
         self.first_frame_at: float | None = None
@@ -105,6 +108,12 @@ class WorkbenchApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # An embedded engine's thread takes the interpreter lock back after every call into
+        # llama.cpp; while this thread draws, each of those waits up to the switch interval
+        # (5 ms by default), which costs a streaming model a quarter of its speed. 1 ms keeps
+        # drawing from starving it.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, GENERATION_SWITCH_INTERVAL_S))
         keymap = dict(self.config.ui.keymap)
         unknown = sorted(set(keymap) - BINDING_IDS)
         if unknown:
@@ -128,6 +137,7 @@ class WorkbenchApp(App[None]):
             self.set_interval(self.refresh_s, self.action_refresh, name="health-refresh")
 
     async def on_unmount(self) -> None:
+        sys.setswitchinterval(self._switch_interval)
         self.workers.cancel_all()
         await self.engines.aclose()
 

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 from tui.app import format, highlight, jobs
 from tui.app.engines import Engines
 from tui.app.messages import GenerationDone, GenerationFailed, StreamText
+from tui.app.widgets.stream import StreamView
 from tui.core.backends.base import ModelInfo
 from tui.core.generation import CommandResult
 
@@ -37,19 +38,19 @@ class CandidateColumn(Vertical):
         title.append(self.backend, style="bold")
         yield Static(title, classes="candidate-title")
         with VerticalScroll(classes="candidate-stream-box"):
-            yield Static("", classes="candidate-stream")
+            yield StreamView(classes="candidate-stream")
         yield Static("", classes="candidate-command")
         yield Static(Text("generating…", style="dim"), classes="candidate-meta")
 
     def on_stream_text(self, message: StreamText) -> None:
         self.streamed.append(message.text)
-        self.query_one(".candidate-stream", Static).update(Text("".join(self.streamed)))
+        self.query_one(".candidate-stream", StreamView).append(message.text)
 
     def on_generation_done(self, message: GenerationDone) -> None:
         result = message.result
         self.result = result
         self.remove_class("-busy")
-        self.query_one(".candidate-stream", Static).update(Text(result.raw))
+        self.query_one(".candidate-stream", StreamView).set_text(result.raw)
         meta = Text(format.timings(result.timings))
         if result.command is None:
             self.add_class("-failed")

@@ -23,6 +23,7 @@ from tui.app.messages import (
     StreamNote,
     StreamText,
 )
+from tui.app.widgets.stream import StreamView
 
 if TYPE_CHECKING:
     from tui.core.generation import CommandResult
@@ -60,7 +61,7 @@ class ResultsPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(Text("Type a request and press Enter.", style="dim"), id="result-header")
         with VerticalScroll(id="stream-box"):
-            yield Static("", id="stream")
+            yield StreamView(id="stream")
         yield Static("", id="command")
         yield Input(id="command-edit", placeholder="edit the command; Enter keeps it, Esc drops")
         with Horizontal(id="meta"):
@@ -96,7 +97,7 @@ class ResultsPane(Vertical):
         self.shown = Shown(job=job, backend=backend, request=request, busy=True)
         self.candidate = 0
         self._header("generating…", "-busy")
-        self.query_one("#stream", Static).update("")
+        self.query_one("#stream", StreamView).set_text("")
         self.query_one("#command", Static).update("")
         self.set_class(False, "-has-command")
         self.set_class(False, "-plain-answer")
@@ -109,14 +110,14 @@ class ResultsPane(Vertical):
     def add_text(self, job: int, candidate: int, text: str, reasoning: str = "") -> None:
         if job != self.shown.job:
             return  # a batch from a generation that was replaced
+        pieces = []
         if candidate != self.candidate:
             self.candidate = candidate
-            self.shown.streamed.append(f"\n— another answer ({candidate + 1}) —\n")
-        if reasoning:
-            self.shown.streamed.append(reasoning)
-        self.shown.streamed.append(text)
-        self.query_one("#stream", Static).update(Text("".join(self.shown.streamed)))
-        self.query_one("#stream-box", VerticalScroll).scroll_end(animate=False)
+            pieces.append(f"\n— another answer ({candidate + 1}) —\n")
+        pieces += [reasoning, text]
+        self.shown.streamed += [piece for piece in pieces if piece]
+        if self.query_one("#stream", StreamView).append("".join(pieces)):
+            self.query_one("#stream-box", VerticalScroll).scroll_end(animate=False)
 
     def note(self, job: int, text: str) -> None:
         if job == self.shown.job:
@@ -130,7 +131,7 @@ class ResultsPane(Vertical):
         self.shown.result = result
         self.add_class("-finished")
         self.shown.command = result.command
-        self.query_one("#stream", Static).update(Text(result.raw or "(the model said nothing)"))
+        self.query_one("#stream", StreamView).set_text(result.raw or "(the model said nothing)")
         if result.command is None:
             self._header("no usable command", "-failed")
             self.query_one("#notes", Static).update(
@@ -146,7 +147,10 @@ class ResultsPane(Vertical):
                     Text("warning: " + "; ".join(result.warnings), style="italic")
                 )
         self._set_risk(result.risk)
-        self.query_one("#timings", Static).update(format.timings(result.timings))
+        timings = format.timings(result.timings)
+        self.query_one("#timings", Static).update(
+            f"{result.model} · {timings}" if result.model else timings
+        )
 
     def fail(self, job: int, message: str, fix: str = "", cancelled: bool = False) -> None:
         if job != self.shown.job:
