@@ -240,7 +240,7 @@ async def measure_throughput(model: Path, rounds: int = 2) -> dict[str, Any]:
         return _decode(result.timings)
 
     app = make_app(config, registry=OneEngine(config), context=lambda: context)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36)):
         await app.workers.wait_for_complete()
         prompt = app.query_one(PromptArea)
 
