@@ -7,6 +7,7 @@ the embedded engines' model switching themselves.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ class Engines:
         # Embedded engines load one model file each; a model chosen in the workbench gets its
         # own engine, kept until another one is chosen.
         self._variants: dict[str, tuple[str, Backend]] = {}
+        self._build_locks: dict[str, asyncio.Lock] = {}
 
     @property
     def names(self) -> list[str]:
@@ -49,17 +51,34 @@ class Engines:
     def timeout(self, name: str) -> float:
         return self.config.backend(name).timeout
 
+    async def build(self, name: str) -> Backend:
+        """The backend, built off the event loop the first time.
+
+        Building imports its client library and makes HTTP clients (TLS contexts load the
+        system's certificates): tens of milliseconds each, which on the UI thread would hold
+        up the first keystrokes.
+        """
+        lock = self._build_locks.setdefault(name, asyncio.Lock())
+        async with lock:
+            try:
+                return await asyncio.to_thread(self.registry.get, name)
+            except BackendUnavailableError as error:
+                raise BackendError(
+                    error.message, fix=error.fix, kind=ErrorKind.UNAVAILABLE, backend=name
+                ) from None
+
     async def probe(self, name: str) -> Health:
+        if self.config.backend(name).enabled:
+            with contextlib.suppress(BackendError):
+                await self.build(name)  # a failure is reported by the probe itself
         return await self.registry.probe(name)
 
     async def models(self, name: str) -> list[ModelInfo]:
         """The backend's models; raises BackendError with a fix when it cannot list them."""
         timeout_s = min(self.timeout(name), MODELS_TIMEOUT_CAP_S)
+        backend = await self.build(name)
         try:
-            backend = self.registry.get(name)
             return await asyncio.wait_for(backend.list_models(), timeout_s)
-        except BackendUnavailableError as error:
-            raise BackendError(error.message, fix=error.fix, backend=name) from None
         except TimeoutError:
             raise BackendError(
                 f"no model list within {timeout_s:g} s", fix="check the server", backend=name
@@ -88,12 +107,7 @@ class Engines:
 
     async def backend_for(self, name: str, model: ModelInfo | None) -> Backend:
         """The engine to ask: an embedded backend gets one built for the chosen model file."""
-        try:
-            default = self.registry.get(name)
-        except BackendUnavailableError as error:
-            raise BackendError(
-                error.message, fix=error.fix, kind=ErrorKind.UNAVAILABLE, backend=name
-            ) from None
+        default = await self.build(name)
         if model is None or self.kind(name) not in EMBEDDED_KINDS or not model.path:
             return default
         if default.describe().get("model") == model.id:
