@@ -15,13 +15,20 @@ SMOLLM2_VERSION="0.1.2"
 LLAMA_CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
 EXTRAS="${CARO_EXTRAS:-dev,mlx,server}"
 
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+# The workbench's real-terminal test drives caro in tmux (it is skipped where tmux is missing).
+if ! command -v tmux >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    say "installing tmux (for the workbench's terminal test)"
+    { apt-get install -y -q tmux || { apt-get update -q && apt-get install -y -q tmux; }; } \
+        >/dev/null 2>&1 || say "tmux could not be installed: its test will be skipped"
+fi
+
 stamp="$VENV/.caro-setup"
 want="$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16) extras=$EXTRAS"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     exit 0
 fi
-
-say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 if [ ! -x "$VENV/bin/python" ]; then
     say "creating $VENV with $($PYTHON --version)"

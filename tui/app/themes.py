@@ -1,0 +1,162 @@
+"""Theme files (TOML) turned into Textual `Theme` objects.
+
+caro's own themes live in the top-level `themes/` folder, which the package reaches through
+`tui/app/theme_files` (a link in a checkout, real files in an installed wheel). A person adds
+their own in `<config dir>/themes/`; one of theirs with the same name replaces caro's. A broken
+file is reported (once, by the app) and skipped; the app then falls back to the default theme.
+
+    name = "caro-dark"        # optional: the file's stem otherwise
+    dark = true
+    [colors]                  # primary is required; the rest fall back to Textual's derivations
+    primary = "#4fb8b0"
+    background = "#14181f"
+    [variables]               # optional Textual theme variables, e.g. "footer-key-foreground"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+from tui.core import paths
+
+DEFAULT_THEME = "caro-dark"
+COLOR_KEYS = (
+    "primary",
+    "secondary",
+    "accent",
+    "warning",
+    "error",
+    "success",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+)
+TOP_KEYS = ("name", "dark", "colors", "variables", "description")
+
+
+@dataclass(frozen=True)
+class ThemeProblem:
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class ThemeFileError(ValueError):
+    pass
+
+
+def builtin_dir() -> Path:
+    return Path(str(resources.files("tui.app") / "theme_files"))
+
+
+def theme_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(directory.glob("*.toml"))
+
+
+def parse_theme(path: Path) -> Theme:
+    """One theme file; raises ThemeFileError saying what is wrong."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ThemeFileError(f"cannot be read ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ThemeFileError(f"not valid TOML ({error})") from None
+    return theme_from_data(data, path.stem)
+
+
+def theme_from_data(data: Mapping[str, Any], default_name: str) -> Theme:
+    unknown = sorted(set(data) - set(TOP_KEYS))
+    if unknown:
+        raise ThemeFileError(f"unknown keys {', '.join(unknown)}; known: {', '.join(TOP_KEYS)}")
+    name = data.get("name", default_name)
+    if not isinstance(name, str) or not name.strip():
+        raise ThemeFileError("name must be a non-empty string")
+    dark = data.get("dark", True)
+    if not isinstance(dark, bool):
+        raise ThemeFileError("dark must be true or false")
+    colors = _colors(data.get("colors"))
+    variables = data.get("variables", {})
+    if not isinstance(variables, Mapping) or not all(
+        isinstance(value, str) for value in variables.values()
+    ):
+        raise ThemeFileError("[variables] must be a table of strings")
+    return Theme(
+        name=name.strip(),
+        primary=colors["primary"],
+        secondary=colors.get("secondary"),
+        accent=colors.get("accent"),
+        warning=colors.get("warning"),
+        error=colors.get("error"),
+        success=colors.get("success"),
+        foreground=colors.get("foreground"),
+        background=colors.get("background"),
+        surface=colors.get("surface"),
+        panel=colors.get("panel"),
+        boost=colors.get("boost"),
+        dark=dark,
+        variables=dict(variables),
+    )
+
+
+def _colors(table: object) -> dict[str, str]:
+    if not isinstance(table, Mapping):
+        raise ThemeFileError("needs a [colors] table with at least primary")
+    unknown = sorted(set(table) - set(COLOR_KEYS))
+    if unknown:
+        raise ThemeFileError(f"unknown colors {', '.join(unknown)}; known: {', '.join(COLOR_KEYS)}")
+    if "primary" not in table:
+        raise ThemeFileError("[colors] needs primary")
+    colors: dict[str, str] = {}
+    for key, value in table.items():
+        if not isinstance(value, str):
+            raise ThemeFileError(f'colors.{key} must be a string such as "#4fb8b0"')
+        try:
+            Color.parse(value)
+        except ColorParseError:
+            raise ThemeFileError(f"colors.{key}: {value!r} is not a color") from None
+        colors[key] = value
+    return colors
+
+
+def load_themes(directories: Iterable[Path]) -> tuple[dict[str, Theme], list[ThemeProblem]]:
+    """Every theme in the folders (later folders win on a name clash), and the broken files."""
+    themes: dict[str, Theme] = {}
+    problems: list[ThemeProblem] = []
+    for directory in directories:
+        for path in theme_files(directory):
+            try:
+                theme = parse_theme(path)
+            except ThemeFileError as error:
+                problems.append(ThemeProblem(path, str(error)))
+                continue
+            themes[theme.name] = theme
+    return themes, problems
+
+
+def save_choice(config_path: Path, name: str) -> str | None:
+    """Writes `[ui] theme` into the config (comments kept); a problem, or None when saved."""
+    from tui.core.config import ConfigError, set_value
+
+    try:
+        set_value(config_path, "ui.theme", name)
+    except ConfigError as error:
+        return str(error)
+    return None
+
+
+def load_all() -> tuple[dict[str, Theme], list[ThemeProblem]]:
+    return load_themes([builtin_dir(), paths.user_themes_dir()])

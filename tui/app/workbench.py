@@ -1,0 +1,452 @@
+"""The workbench: `caro` with no request. `make_app()` is the one factory for the CLI and tests.
+
+The app holds the selection (backend, model) and starts workers; the widgets display what the
+workers' messages say; `Engines` does the talking to backends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.theme import Theme
+from textual.widgets import Footer, Static
+
+from tui.app import clipboard, jobs, palette, selection, themes
+from tui.app.engines import Engines
+from tui.app.keys import BINDING_IDS, BINDINGS, KEYS
+from tui.app.messages import (
+    HealthReport,
+    ModelsReport,
+)
+from tui.app.palette import CaroCommands, PaletteEntry
+from tui.app.widgets.prompt import PromptArea
+from tui.app.widgets.results import CommandEdited, ResultsPane
+from tui.app.widgets.sidebar import BackendChosen, ModelChosen, Sidebar
+from tui.core.backends.base import (
+    BackendError,
+    ModelInfo,
+)
+from tui.core.backends.registry import Registry
+from tui.core.config import Config
+
+if TYPE_CHECKING:
+    from tui.core.generation import CommandResult, ShellContext
+
+GENERATION_SWITCH_INTERVAL_S = 0.001
+MAIN_VIEW_ACTIONS = frozenset(
+    binding.action.split("(")[0] for binding in KEYS if binding.action != "cancel"
+)
+
+
+class WorkbenchApp(App[None]):
+    CSS_PATH = "workbench.tcss"
+    TITLE = "caro"
+    COMMANDS = App.COMMANDS | {CaroCommands}
+    BINDINGS = BINDINGS
+
+    def __init__(
+        self,
+        engines: Engines,
+        *,
+        theme_set: dict[str, Theme],
+        problems: Iterable[str] = (),
+        cwd: str | None = None,
+        shell: str | None = None,
+        refresh_s: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.engines = engines
+        self.config = engines.config
+        self.cwd = cwd or os.getcwd()
+        self.shell = shell or os.environ.get("SHELL") or "/bin/sh"
+        self.refresh_s = self.config.ui.refresh_s if refresh_s is None else refresh_s
+        self.state = selection.Selection(self.config, engines.registry.auto_order())
+        self._problems = list(problems)
+        self.caro_themes = sorted(theme_set)
+        for theme in theme_set.values():
+            self.register_theme(theme)
+        self.theme = self._initial_theme(self.config.ui.theme)
+        self._saved_theme = self.theme
+        self._job = 0
+        self._switch_interval = sys.getswitchinterval()
+        self._run_cancel: asyncio.Event | None = None
+        # perf_counter() when the first frame was on screen (bench/bench_ui.py reads it).
+        self.first_frame_at: float | None = None
+
+    def _initial_theme(self, wanted: str) -> str:
+        if wanted in self.available_themes:
+            return wanted
+        fallback = (
+            themes.DEFAULT_THEME if themes.DEFAULT_THEME in self.caro_themes else "textual-dark"
+        )
+        self._problems.append(f"theme {wanted!r} was not found; using {fallback}")
+        return fallback
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The main view's keys sleep while another screen (compare, confirm) is on top."""
+        on_top = self.screen is not self.screen_stack[0]
+        return not (on_top and action in MAIN_VIEW_ACTIONS)
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield Sidebar([(name, self.engines.kind(name)) for name in self.engines.names])
+            with Vertical(id="main"):
+                yield Static("", id="selection")
+                yield PromptArea(id="prompt")
+                yield ResultsPane()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # An embedded engine's thread takes the interpreter lock back after every call into
+        # llama.cpp; while this thread draws, each of those waits up to the switch interval
+        # (5 ms by default), which costs a streaming model a quarter of its speed. 1 ms keeps
+        # drawing from starving it.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, GENERATION_SWITCH_INTERVAL_S))
+        keymap = dict(self.config.ui.keymap)
+        unknown = sorted(set(keymap) - BINDING_IDS)
+        if unknown:
+            self._problems.append(
+                f"[ui.keymap] has unknown binding ids: {', '.join(unknown)} "
+                f"(known: {', '.join(sorted(BINDING_IDS))})"
+            )
+        self.set_keymap(keymap)
+        for problem in self._problems:
+            self.notify(problem, title="caro", severity="warning", timeout=10)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._show_selection()
+        self.query_one(PromptArea).focus()
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: only now start the probes (importing an engine in a
+        thread competes with drawing for the interpreter)."""
+        self.first_frame_at = time.perf_counter()
+        self.action_refresh()
+        if self.refresh_s > 0:
+            self.set_interval(self.refresh_s, self.action_refresh, name="health-refresh")
+
+    async def on_unmount(self) -> None:
+        sys.setswitchinterval(self._switch_interval)
+        self.workers.cancel_all()
+        await self.engines.aclose()
+
+    def _has_sidebar(self) -> bool:
+        return bool(self.screen_stack) and bool(self.screen_stack[0].query(Sidebar))
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.screen_stack[0].query_one(Sidebar)
+
+    @property
+    def results(self) -> ResultsPane:
+        return self.screen_stack[0].query_one(ResultsPane)
+
+    # -- health ---------------------------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        """Probes every backend at once, each in its own worker with its own timeout."""
+        for name in self.engines.names:
+            self._reprobe(name)
+
+    async def _probe(self, name: str) -> None:
+        health = await self.engines.probe(name)
+        self.post_message(HealthReport(name, health))
+        if not health.usable:
+            self.post_message(ModelsReport(name, []))
+            return
+        try:
+            models = await self.engines.models(name)
+        except BackendError as error:
+            self.post_message(ModelsReport(name, [], error=error.message))
+        except Exception as error:  # noqa: BLE001 - a broken model list must not end the app
+            self.post_message(ModelsReport(name, [], error=f"{type(error).__name__}: {error}"))
+        else:
+            self.post_message(ModelsReport(name, models))
+
+    def on_health_report(self, message: HealthReport) -> None:
+        if not self._has_sidebar():
+            return  # a late report while the app closes
+        enabled = self.config.backend(message.name).enabled
+        self.sidebar.card(message.name).show_health(message.health, enabled)
+        self.state.health[message.name] = message.health
+        if self.state.fall_back_if_down():
+            self._show_selection()
+
+    def on_models_report(self, message: ModelsReport) -> None:
+        if not self._has_sidebar():
+            return
+        card = self.sidebar.card(message.name)
+        self.state.models[message.name] = message.models
+        card.chosen_model = self.state.model_id(message.name)
+        card.show_models(message.models, message.error)
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def _show_selection(self) -> None:
+        name = self.state.backend
+        if name is None:
+            self.query_one("#selection", Static).update("no backend is configured")
+            return
+        self.sidebar.select(name)
+        self.sidebar.mark_for_compare(self.state.compare_marks)
+        self.query_one("#selection", Static).update(self.state.describe())
+
+    def choose_backend(self, name: str) -> None:
+        self.state.choose_backend(name)
+        self._show_selection()
+
+    def action_select_backend(self, number: int) -> None:
+        names = self.engines.names
+        if 1 <= number <= len(names):
+            self.choose_backend(names[number - 1])
+
+    def action_next_backend(self) -> None:
+        self.choose_backend(self.state.step_backend(1))
+
+    def action_previous_backend(self) -> None:
+        self.choose_backend(self.state.step_backend(-1))
+
+    def _choose_model(self, backend: str, model: ModelInfo) -> None:
+        self.state.choose_model(backend, model)
+        self.sidebar.card(backend).mark_model(model.id)
+        self._show_selection()
+
+    def action_next_model(self) -> None:
+        self._step_model(1)
+
+    def action_previous_model(self) -> None:
+        self._step_model(-1)
+
+    def _step_model(self, step: int) -> None:
+        name = self.state.backend
+        if name is None:
+            return
+        model = self.state.step_model(step)
+        if model is None:
+            self.notify(f"{name} has no model to choose from", severity="warning")
+            return
+        self._choose_model(name, model)
+
+    def on_backend_chosen(self, message: BackendChosen) -> None:
+        self.choose_backend(message.name)
+
+    def on_model_chosen(self, message: ModelChosen) -> None:
+        self.choose_backend(message.backend)
+        self._choose_model(message.backend, message.model)
+
+    def action_mark_compare(self) -> None:
+        if self.state.backend is not None:
+            self.state.toggle_compare_mark(self.state.backend)
+            self._show_selection()
+
+    # -- generation -----------------------------------------------------------------------------
+
+    def on_prompt_area_submitted(self, message: PromptArea.Submitted) -> None:
+        self.generate(message.text)
+
+    def generate(self, request: str, vary: int = 0) -> None:
+        name = self.state.backend
+        if name is None:
+            self.notify("no backend is configured", severity="error")
+            return
+        self._job += 1
+        self.results.begin(self._job, name, request)
+        self.run_worker(
+            self._generate(self._job, name, request, vary),
+            name="generate",
+            group="generate",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    async def _generate(self, job: int, name: str, request: str, vary: int) -> None:
+        health = self.state.health.get(name)
+        result = await jobs.stream_generation(
+            self.engines,
+            self.results,
+            job,
+            name,
+            self.state.chosen_model(name),
+            request,
+            vary=vary,
+            fix_hint=health.fix if health else "",
+        )
+        if result is not None:
+            self.call_later(self._reprobe, name)  # an embedded engine has loaded its model now
+
+    def _reprobe(self, name: str) -> None:
+        worker_name = f"probe:{name}"
+        if not any(w.name == worker_name and w.is_running for w in self.workers):
+            self.run_worker(self._probe(name), name=worker_name, group="probe", exit_on_error=False)
+
+    def action_regenerate(self) -> None:
+        request = self.results.shown.request or self.query_one(PromptArea).text.strip()
+        if not request:
+            self.notify("nothing to regenerate yet", severity="warning")
+            return
+        self.generate(request, vary=self._job + 1)
+
+    def action_cancel(self) -> None:
+        if self.results.editing:
+            self.results.stop_editing()
+            self.query_one(PromptArea).focus()
+        elif self._run_cancel is not None:
+            self._run_cancel.set()
+        elif self.results.shown.busy:
+            self.workers.cancel_group(self, "generate")
+
+    # -- actions on the command -----------------------------------------------------------------
+
+    def _command(self) -> str | None:
+        command = self.results.shown.command
+        if command is None:
+            self.notify("there is no command yet", severity="warning")
+        return command
+
+    async def action_copy(self) -> None:
+        command = self._command()
+        if command is None:
+            return
+        problem = await asyncio.to_thread(clipboard.native_copy, command)
+        outcome = clipboard.copy_text(command, self, native=lambda _text: problem)
+        self.notify(
+            outcome.message,
+            title=f"copied ({outcome.method})",
+            severity="information" if outcome.certain else "warning",
+        )
+
+    def write_escape(self, sequence: str) -> None:
+        """Writes an escape sequence to the terminal, in order with the app's own output."""
+        # Textual offers no public handle on its output; copy_to_clipboard uses the same one.
+        driver = self._driver
+        if driver is not None:
+            driver.write(sequence)
+
+    def action_edit(self) -> None:
+        if not self.results.start_editing():
+            self.notify("there is no command to edit yet", severity="warning")
+
+    def on_command_edited(self, _message: CommandEdited) -> None:
+        self.query_one(PromptArea).focus()
+
+    def action_run(self) -> None:
+        command = self._command()
+        if command is None:
+            return
+        if self._run_cancel is not None:
+            self.notify("a command is still running (Esc stops it)", severity="warning")
+            return
+        from tui.app.screens.confirm_run import ConfirmRunScreen
+
+        risk = self.results.shown.result.risk if self.results.shown.result else None
+        screen = ConfirmRunScreen(command, self.cwd, self.shell, jobs.risk_line(risk))
+        self.push_screen(screen, callback=partial(self._confirmed, command))
+
+    def _confirmed(self, command: str, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        self._run_cancel = asyncio.Event()
+        self.results.begin_run(command, self.cwd)
+        self.run_worker(self._run(command, self._run_cancel), group="run", exit_on_error=False)
+
+    async def _run(self, command: str, cancel: asyncio.Event) -> None:
+        try:
+            await jobs.stream_run(
+                self.results, command, cwd=self.cwd, shell=self.shell, cancel=cancel
+            )
+        finally:
+            self._run_cancel = None
+
+    # -- compare --------------------------------------------------------------------------------
+
+    def action_compare(self) -> None:
+        request = self.query_one(PromptArea).text.strip() or self.results.shown.request
+        if not request:
+            self.notify("type a request first", severity="warning")
+            return
+        backends = self.state.compare_set()
+        if not backends:
+            self.notify("no healthy backend to compare yet", severity="warning")
+            return
+        from tui.app.screens.compare import CompareScreen
+
+        models = {name: self.state.chosen_model(name) for name in backends}
+        screen = CompareScreen(self.engines, request, backends, models)
+        self.push_screen(screen, callback=self._picked)
+
+    def _picked(self, result: CommandResult | None) -> None:
+        if result is None:
+            return
+        self._job += 1
+        self.results.begin(self._job, result.backend, result.request)
+        self.results.finish(self._job, result)
+
+    # -- themes ---------------------------------------------------------------------------------
+
+    def action_next_theme(self) -> None:
+        names = self.caro_themes or sorted(self.available_themes)
+        index = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(index + 1) % len(names)]
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name == self._saved_theme:
+            return
+        self._saved_theme = theme.name
+        self.run_worker(
+            partial(_save_theme, Path(self.config.path), theme.name, self.notify),
+            thread=True,
+            group="save-theme",
+            exit_on_error=False,
+        )
+
+    # -- palette --------------------------------------------------------------------------------
+
+    def palette_entries(self) -> list[PaletteEntry]:
+        return palette.workbench_entries(self)
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name
+
+
+def _save_theme(path: Path, name: str, notify: Callable[..., None]) -> None:
+    problem = themes.save_choice(path, name)
+    if problem:
+        notify(f"the theme was not saved: {problem}", severity="error", timeout=10)
+
+
+def make_app(
+    config: Config,
+    *,
+    registry: Registry | None = None,
+    context: Callable[[], ShellContext] | None = None,
+    cwd: str | None = None,
+    shell: str | None = None,
+    refresh_s: float | None = None,
+) -> WorkbenchApp:
+    """The workbench, as the CLI and every test build it.
+
+    `registry` lets a test hand in backends it already built (the app then leaves closing
+    them to the test); `context` fixes the OS/shell/directory the prompt describes.
+    """
+    theme_set, theme_problems = themes.load_all()
+    problems = [f"theme file skipped: {problem}" for problem in theme_problems]
+    engines = Engines(config, registry, context)
+    return WorkbenchApp(
+        engines,
+        theme_set=theme_set,
+        problems=problems,
+        cwd=cwd,
+        shell=shell,
+        refresh_s=refresh_s,
+    )
