@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core import models
+from tui.core import models, paths
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
 GIT_SHA1 = re.compile(r"[0-9a-f]{40}")
@@ -68,7 +68,15 @@ def manual_command(repo_id: str, path: str, directory: Path | None = None) -> st
     return models.manual_download_command(models.HubFile(repo_id, path), directory)
 
 
-def ensure_reachable(repo_id: str, path: str, directory: Path | None = None) -> None:
+def manual_repo_command(repo_id: str, directory: Path | None = None) -> str:
+    target = (directory or paths.models_dir()) / "mlx" / repo_id.replace("/", "--")
+    includes = " ".join(f"--include '{pattern}'" for pattern in MLX_PATTERNS)
+    return f"hf download {repo_id} {includes} --local-dir {target}"
+
+
+def ensure_reachable(
+    repo_id: str, path: str, directory: Path | None = None, manual: str = ""
+) -> None:
     """The fast check (well under two seconds offline), before huggingface-hub is asked.
 
     A Hub that answers with an error (404, 401) is reachable: huggingface-hub's own request
@@ -79,7 +87,7 @@ def ensure_reachable(repo_id: str, path: str, directory: Path | None = None) -> 
         raise DownloadError(
             f"cannot download {repo_id}/{path}: {why_not}",
             "check the network and try again, or download it by hand: "
-            + manual_command(repo_id, path, directory),
+            + (manual or manual_command(repo_id, path, directory)),
             reason="offline",
         )
 
@@ -95,7 +103,7 @@ def plan_repo(
     repo_id: str, patterns: tuple[str, ...] = MLX_PATTERNS, directory: Path | None = None
 ) -> DownloadPlan:
     """The files of a model repo that match `patterns`, all at one commit."""
-    ensure_reachable(repo_id, "config.json", directory)
+    ensure_reachable(repo_id, "config.json", directory, manual_repo_command(repo_id, directory))
     _config, commit = _head(repo_id, "config.json", "main", directory)
     from huggingface_hub import HfApi
     from huggingface_hub.hf_api import RepoFile
