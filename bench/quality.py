@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,16 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tui.core.backends.base import SamplerSettings
 from tui.core.backends.llamacpp import LlamaCppBackend
 from tui.core.config import BackendConfig
-from tui.core.evaluation import Case, CaseResult, load_cases, summarise
-from tui.core.generation import (
-    DEFAULT_SAMPLER,
-    GenerationSettings,
-    ShellContext,
-    generate_command,
-)
+from tui.core.evaluation import EVAL_CONTEXT, Case, CaseResult, load_cases, run_cases, summarise
+from tui.core.generation import DEFAULT_SAMPLER, GenerationSettings
 
 DEVSET = Path(__file__).resolve().parents[1] / "tests" / "data" / "devset.jsonl"
-CONTEXT = ShellContext(os_name="Linux", shell="bash", cwd="/home/user/project")
 GREEDY = SamplerSettings(temperature=0.0, max_tokens=96)
 
 LEVERS: dict[str, GenerationSettings] = {
@@ -79,14 +72,8 @@ LEVERS: dict[str, GenerationSettings] = {
 async def run_lever(
     backend: LlamaCppBackend, settings: GenerationSettings, cases: list[Case]
 ) -> list[CaseResult]:
-    results = []
-    for case in cases:
-        started = time.perf_counter()
-        result = await generate_command(backend, case.request, context=CONTEXT, settings=settings)
-        results.append(
-            CaseResult(case, result.command, time.perf_counter() - started, result.error)
-        )
-    return results
+    """The same runner as `caro eval` (tui.core.evaluation.run_cases), same context."""
+    return await run_cases(backend, cases, settings=settings, context=EVAL_CONTEXT)
 
 
 async def main() -> None:
