@@ -65,6 +65,12 @@ LEVERS: dict[str, GenerationSettings] = {
     "6 examples, best of 3": GenerationSettings(
         examples=6, candidates=3, utility_first=False, sampler=GREEDY
     ),
+    "diverse best of 3": GenerationSettings(
+        examples=4, candidates=3, diverse_examples=True, sampler=GREEDY
+    ),
+    "diverse best of 3, 6 examples": GenerationSettings(
+        examples=6, candidates=3, diverse_examples=True, sampler=GREEDY
+    ),
     "shipped defaults": GenerationSettings(sampler=DEFAULT_SAMPLER),
 }
 

@@ -34,7 +34,14 @@ from tui.core.evaluation import (
     run_cases,
     summarise,
 )
-from tui.core.generation import GenerationSettings
+from tui.core.examples import Example, Scored
+from tui.core.generation import (
+    GenerationSettings,
+    generate_command,
+    reorder_for,
+    utility_support,
+)
+from tui.core.shellwords import first_utility
 
 DEVSET = Path(__file__).parent / "data" / "devset.jsonl"
 THREE = [
@@ -219,3 +226,55 @@ def test_caro_eval_says_what_is_wrong_with_the_cases_file(tmp_path: Path) -> Non
     broken.write_text('{"request": "x"}\n')
     bad = caro("eval", str(broken))
     assert bad.returncode == 2 and "broken.jsonl:1" in bad.stderr and "reference" in bad.stderr
+
+
+def scored(command: str, score: float) -> Scored:
+    return Scored(Example(f"request for {command}", command), score)
+
+
+def test_utility_support_and_reordering_for_diverse_candidates() -> None:
+    examples = [
+        scored("ls -la", 3.0),
+        scored("ls -A", 2.0),
+        scored("du -sh *", 1.0),
+        scored("find . -type f", 0.5),
+    ]
+    support = utility_support(examples)
+    assert support["ls"] == pytest.approx(5 / 6.5) and support["find"] == pytest.approx(0.5 / 6.5)
+    reordered = reorder_for(examples, {"ls"})
+    assert reordered is not None
+    assert [s.example.command for s in reordered] == [
+        "du -sh *",
+        "ls -la",
+        "ls -A",
+        "find . -type f",
+    ]
+    assert reorder_for(examples, {"ls", "du", "find"}) is None
+
+
+class Recording(Scripted):
+    def __init__(self, answer: str) -> None:
+        super().__init__({})
+        self.answer = answer
+        self.requests: list[GenerationRequest] = []
+
+    async def _stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
+        self.requests.append(request)
+        yield TextDelta(self.answer + "\n")
+        yield Finished(Timings(ttft_s=0.01, total_s=0.02, completion_tokens=3))
+
+
+def test_diverse_candidates_show_another_utility_last_and_stay_greedy() -> None:
+    backend = Recording("cat notes.txt")  # never the utility the examples agree on
+    asyncio.run(
+        generate_command(
+            backend,
+            "list all files including hidden ones in this folder",
+            settings=GenerationSettings(candidates=3, diverse_examples=True),
+        )
+    )
+    assert len(backend.requests) == 3
+    closest = [first_utility(r.messages[-2].content) for r in backend.requests]
+    assert len(set(closest)) == 3, closest  # a different utility shown last each time
+    assert {r.sampler.temperature for r in backend.requests} == {0.0}
+    assert all(r.messages[0] == backend.requests[0].messages[0] for r in backend.requests)

@@ -18,7 +18,7 @@ from tui.core.backends.base import BackendError
 from tui.core.backends.ollama import OllamaBackend
 from tui.core.catalogue import CatalogueEntry
 from tui.core.config import BackendConfig, Config
-from tui.core.download import PullResult, pull_file, pull_repo
+from tui.core.download import PullResult
 from tui.core.hub_plan import DownloadError
 from tui.core.inventory import ModelRecord
 from tui.core.progress import TransferProgress
@@ -132,7 +132,7 @@ def pull(name: str, force: bool, backend_name: str | None) -> int:
     printer = DownloadPrinter(sys.stderr)
     progress = TransferProgress(printer)
     try:
-        result = _download(entry, progress, force)
+        result = inventory.pull(entry, progress, force=force)
     except DownloadError as error:
         printer.close()
         return fail(CliError(error.message, EXIT_ERROR, error.fix))
@@ -143,20 +143,6 @@ def pull(name: str, force: bool, backend_name: str | None) -> int:
     printer.close()
     _report(entry, result)
     return 0
-
-
-def _download(entry: CatalogueEntry, progress: TransferProgress, force: bool) -> PullResult:
-    source = entry.source
-    if source.kind == "hub-file":
-        return pull_file(
-            source.repo_id,
-            source.filename,
-            None,
-            progress,
-            force=force,
-            expected_sha256=entry.sha256,
-        )
-    return pull_repo(source.repo_id, None, progress, force=force)
 
 
 def _report(entry: CatalogueEntry, result: PullResult) -> None:

@@ -92,6 +92,9 @@ class GenerationSettings:
     example_style: str = "turns"
     # The voted utility starts the answer only when this share of the examples agree.
     min_vote_share: float = 0.0
+    # Later candidates put the closest example of another utility last (greedy), instead of
+    # sampling the same prompt hotter: small models follow the last example they saw.
+    diverse_examples: bool = False
     sampler: SamplerSettings = DEFAULT_SAMPLER
 
 
@@ -131,6 +134,27 @@ def build_request(
     return GenerationRequest(
         messages=tuple(messages), sampler=settings.sampler, model=model, response_prefix=prefix
     )
+
+
+def utility_support(examples: Sequence[Scored]) -> dict[str, float]:
+    """Each utility's share of the retrieved examples' scores."""
+    weights: dict[str, float] = {}
+    for scored in examples:
+        utility = scored.example.utility
+        if utility:
+            weights[utility] = weights.get(utility, 0.0) + scored.score
+    total = sum(weights.values())
+    return {u: w / total for u, w in weights.items()} if total > 0 else {}
+
+
+def reorder_for(examples: Sequence[Scored], avoid: set[str]) -> list[Scored] | None:
+    """The examples with the closest one whose utility is not in `avoid` moved to the front
+    (the front is shown last, nearest the request); None when every example is avoided."""
+    for position, scored in enumerate(examples):
+        utility = scored.example.utility
+        if utility and utility not in avoid:
+            return [scored, *examples[:position], *examples[position + 1 :]]
+    return None
 
 
 def vote_utility(examples: Sequence[Scored]) -> tuple[str | None, float]:
@@ -384,18 +408,26 @@ async def generate_command(
     model_name = ""
     first_timings: Timings | None = None
     total_s = 0.0
+    support = utility_support(examples) if settings.diverse_examples else {}
+    # Utilities already tried: answered, or shown closest to the request.
+    tried = {u for u in (examples[0].example.utility,) if u} if examples else set()
     for index in range(max(1, settings.candidates)):
-        request = base if index == 0 else _resampled(base, index)
+        request = base if index == 0 else _next_request(base, index, settings, examples, tried)
         attempt = await run_once(backend, request, index, on_event)
         model_name = model_name or attempt.model
         first_timings = first_timings or attempt.timings
         total_s += attempt.timings.total_s
         extraction = extract_command(attempt.raw)
         score = score_candidate(extraction, voted, share, attempt.stopped_because)
+        utility = first_utility(extraction.command) if extraction.command else None
+        if utility and utility != voted:
+            score += 3.0 * support.get(utility, 0.0)  # backed by some examples, if not most
         candidate = Candidate(
             attempt.raw, extraction, score, attempt.timings, attempt.stopped_because
         )
         candidates.append(candidate)
+        if utility:
+            tried.add(utility)
         if _convincing(candidate, voted):
             break
     best = max(candidates, key=lambda c: c.score)  # max keeps the earliest on ties
@@ -420,6 +452,28 @@ def _convincing(candidate: Candidate, voted: str | None) -> bool:
     if command is None or candidate.extraction.warnings or candidate.stopped_because == "loop":
         return False
     return voted is None or first_utility(command) == voted
+
+
+def _next_request(
+    base: GenerationRequest,
+    index: int,
+    settings: GenerationSettings,
+    examples: Sequence[Scored],
+    tried: set[str],
+) -> GenerationRequest:
+    if settings.diverse_examples:
+        reordered = reorder_for(examples, tried)
+        if reordered is not None:
+            tried.add(reordered[0].example.utility or "")
+            messages = build_request(
+                base.messages[-1].content, _NO_CONTEXT, settings=settings, examples=reordered
+            ).messages
+            return replace(base, messages=(base.messages[0], *messages[1:]))
+    return _resampled(base, index)
+
+
+# build_request needs a context for its system message; _next_request keeps base's own.
+_NO_CONTEXT = ShellContext(os_name="", shell="", cwd="")
 
 
 def _resampled(base: GenerationRequest, index: int) -> GenerationRequest:

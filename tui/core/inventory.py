@@ -18,7 +18,8 @@ from tui.core.backends import discovery
 from tui.core.backends.base import ModelInfo
 from tui.core.backends.discovery import Platform
 from tui.core.catalogue import CatalogueEntry
-from tui.core.download import MLX_FOLDER, STAGING_PREFIX
+from tui.core.download import MLX_FOLDER, STAGING_PREFIX, PullResult, pull_file, pull_repo
+from tui.core.progress import TransferProgress
 
 # status values
 INSTALLED = "installed"  # downloaded by caro (in the manifest)
@@ -269,6 +270,36 @@ def find(name: str, records: Iterable[ModelRecord]) -> ModelRecord | None:
     except catalogue.UnknownModelError:
         return None
     return next((row for row in rows if row.name == entry.name), None)
+
+
+def pull(
+    entry: CatalogueEntry,
+    progress: TransferProgress | None = None,
+    *,
+    force: bool = False,
+    directory: Path | None = None,
+) -> PullResult:
+    """Downloads a Hub model of the catalogue (blocking: run it in a worker thread).
+
+    Ollama models are pulled through the Ollama backend (`OllamaBackend.pull`), and the bundled
+    one is never downloaded: both raise ModelActionError here.
+    """
+    source = entry.source
+    if source.kind == "hub-file":
+        return pull_file(
+            source.repo_id,
+            source.filename,
+            directory,
+            progress,
+            force=force,
+            expected_sha256=entry.sha256,
+        )
+    if source.kind == "hub-repo":
+        return pull_repo(source.repo_id, directory, progress, force=force)
+    raise ModelActionError(
+        f"{entry.name} is not downloaded from the Hub",
+        "pull Ollama models with OllamaBackend.pull; the bundled model ships with caro",
+    )
 
 
 def remove(name: str, directory: Path | None = None) -> ModelRecord:
