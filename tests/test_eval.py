@@ -26,6 +26,7 @@ from tui.core.backends.base import (
     Timings,
 )
 from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.candidates import reorder_for, utility_support
 from tui.core.evaluation import (
     Case,
     CaseResult,
@@ -35,12 +36,7 @@ from tui.core.evaluation import (
     summarise,
 )
 from tui.core.examples import Example, Scored
-from tui.core.generation import (
-    GenerationSettings,
-    generate_command,
-    reorder_for,
-    utility_support,
-)
+from tui.core.generation import GenerationSettings, generate_command
 from tui.core.shellwords import first_utility
 
 DEVSET = Path(__file__).parent / "data" / "devset.jsonl"

@@ -30,6 +30,7 @@ from tui.core.backends.base import (
     TextDelta,
     Timings,
 )
+from tui.core.candidates import reorder_for, utility_support, vote_utility
 from tui.core.examples import ExampleBank, Scored, default_bank
 from tui.core.extraction import Extraction, extract_command, looks_like_command
 from tui.core.shellwords import first_utility, split_words
@@ -134,40 +135,6 @@ def build_request(
     return GenerationRequest(
         messages=tuple(messages), sampler=settings.sampler, model=model, response_prefix=prefix
     )
-
-
-def utility_support(examples: Sequence[Scored]) -> dict[str, float]:
-    """Each utility's share of the retrieved examples' scores."""
-    weights: dict[str, float] = {}
-    for scored in examples:
-        utility = scored.example.utility
-        if utility:
-            weights[utility] = weights.get(utility, 0.0) + scored.score
-    total = sum(weights.values())
-    return {u: w / total for u, w in weights.items()} if total > 0 else {}
-
-
-def reorder_for(examples: Sequence[Scored], avoid: set[str]) -> list[Scored] | None:
-    """The examples with the closest one whose utility is not in `avoid` moved to the front
-    (the front is shown last, nearest the request); None when every example is avoided."""
-    for position, scored in enumerate(examples):
-        utility = scored.example.utility
-        if utility and utility not in avoid:
-            return [scored, *examples[:position], *examples[position + 1 :]]
-    return None
-
-
-def vote_utility(examples: Sequence[Scored]) -> tuple[str | None, float]:
-    """The utility the closest examples agree on, and how strongly (share of the score)."""
-    weights: dict[str, float] = {}
-    for scored in examples:
-        utility = scored.example.utility
-        if utility:
-            weights[utility] = weights.get(utility, 0.0) + scored.score
-    if not weights:
-        return None, 0.0
-    utility, weight = max(weights.items(), key=lambda item: item[1])
-    return utility, weight / sum(weights.values())
 
 
 # -- watching a stream ------------------------------------------------------------------------
