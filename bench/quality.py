@@ -87,9 +87,14 @@ async def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N cases")
     parser.add_argument("--lever", action="append", choices=list(LEVERS))
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument(
+        "--threads", type=int, help="llama.cpp threads (1 is steadier on a busy machine)"
+    )
     args = parser.parse_args()
     cases = load_cases(DEVSET)[: args.limit]
-    backend = LlamaCppBackend(BackendConfig(name="embedded-cpu", kind="llamacpp"))
+    backend = LlamaCppBackend(
+        BackendConfig(name="embedded-cpu", kind="llamacpp", threads=args.threads)
+    )
     backend.load()
     print(f"dev set: {len(cases)} cases; model: {backend.describe()['model']}")
     print(

@@ -77,7 +77,7 @@ def test_names_outside_the_catalogue() -> None:
     repo = catalogue.lookup("hf:mlx-community/gemma-3-1b-it-4bit")
     assert repo.source.kind == "hub-repo" and repo.fmt == "mlx"
     assert catalogue.lookup("ollama:llama3.2:3b").source.name == "llama3.2:3b"
-    for bad in ("no-such-model", "hf:onlyorg", "hf:org/repo/weights.bin"):
+    for bad in ("no-such-model", "hf:onlyorg", "hf:org/repo/weights.bin", "hf:Qwen/Qwen2.5-7B"):
         with pytest.raises(catalogue.UnknownModelError) as raised:
             catalogue.lookup(bad)
         assert "caro models list" in raised.value.fix

@@ -187,6 +187,9 @@ def _ad_hoc_hub(reference: str, name: str) -> CatalogueEntry:
     filename = "/".join(parts[2:])
     if filename and not filename.endswith(".gguf"):
         raise UnknownModelError(name)
+    if not filename and discovery.weight_format(repo_id) != "mlx":
+        # A PyTorch repo would download gigabytes that no embedded engine of caro runs.
+        raise UnknownModelError(name)
     source = (
         Source("hub-file", repo_id=repo_id, filename=filename)
         if filename
