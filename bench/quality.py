@@ -40,10 +40,18 @@ LEVERS: dict[str, GenerationSettings] = {
         examples=4, candidates=1, utility_first=True, sampler=replace(GREEDY, repeat_penalty=1.1)
     ),
     "+ best of 3": GenerationSettings(
-        examples=4, candidates=3, utility_first=True, sampler=replace(GREEDY, repeat_penalty=1.1)
+        examples=4,
+        candidates=3,
+        utility_first=True,
+        diverse_examples=False,
+        sampler=replace(GREEDY, repeat_penalty=1.1),
     ),
     "retrieved, best of 3 (no prefix)": GenerationSettings(
-        examples=4, candidates=3, utility_first=False, sampler=replace(GREEDY, repeat_penalty=1.1)
+        examples=4,
+        candidates=3,
+        utility_first=False,
+        diverse_examples=False,
+        sampler=replace(GREEDY, repeat_penalty=1.1),
     ),
     "8 examples, utility first": GenerationSettings(
         examples=8, candidates=1, utility_first=True, sampler=replace(GREEDY, repeat_penalty=1.1)
@@ -63,13 +71,16 @@ LEVERS: dict[str, GenerationSettings] = {
         sampler=replace(GREEDY, repeat_penalty=1.1),
     ),
     "6 examples, best of 3": GenerationSettings(
-        examples=6, candidates=3, utility_first=False, sampler=GREEDY
+        examples=6, candidates=3, utility_first=False, diverse_examples=False, sampler=GREEDY
     ),
     "diverse best of 3": GenerationSettings(
         examples=4, candidates=3, diverse_examples=True, sampler=GREEDY
     ),
     "diverse best of 3, 6 examples": GenerationSettings(
         examples=6, candidates=3, diverse_examples=True, sampler=GREEDY
+    ),
+    "resampled best of 3 (old default)": GenerationSettings(
+        examples=4, candidates=3, diverse_examples=False, sampler=DEFAULT_SAMPLER
     ),
     "shipped defaults": GenerationSettings(sampler=DEFAULT_SAMPLER),
 }
@@ -85,13 +96,14 @@ async def run_lever(
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, help="only the first N cases")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N cases")
     parser.add_argument("--lever", action="append", choices=list(LEVERS))
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument(
         "--threads", type=int, help="llama.cpp threads (1 is steadier on a busy machine)"
     )
     args = parser.parse_args()
-    cases = load_cases(DEVSET)[: args.limit]
+    cases = load_cases(DEVSET)[args.skip :][: args.limit]
     backend = LlamaCppBackend(
         BackendConfig(name="embedded-cpu", kind="llamacpp", threads=args.threads)
     )

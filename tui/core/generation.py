@@ -95,7 +95,8 @@ class GenerationSettings:
     min_vote_share: float = 0.0
     # Later candidates put the closest example of another utility last (greedy), instead of
     # sampling the same prompt hotter: small models follow the last example they saw.
-    diverse_examples: bool = False
+    # Measured on the dev set with the bundled model (bench/quality.py): 43.0% -> 47.5%.
+    diverse_examples: bool = True
     sampler: SamplerSettings = DEFAULT_SAMPLER
 
 
