@@ -36,7 +36,7 @@ from tui.core.evaluation import (
     summarise,
 )
 from tui.core.examples import Example, Scored
-from tui.core.generation import GenerationSettings, generate_command
+from tui.core.generation import AnswerWatcher, GenerationSettings, generate_command
 from tui.core.shellwords import first_utility
 
 DEVSET = Path(__file__).parent / "data" / "devset.jsonl"
@@ -180,16 +180,8 @@ def test_caro_eval_on_three_cases(tmp_path: Path, bundled_model: Path) -> None:
     assert data["backend"] == "embedded-cpu" and data["model"] == bundled_model.name
     summary = data["summary"]
     assert summary["cases"] == 3
-    for key in (
-        "utility_match",
-        "flag_overlap",
-        "exact",
-        "usable",
-        "latency_p50_s",
-        "latency_p90_s",
-        "latency_max_s",
-    ):
-        assert 0 <= summary[key] <= (1 if key != "latency_max_s" else 120), key
+    for key in ("utility_match", "flag_overlap", "exact", "usable"):
+        assert 0 <= summary[key] <= 1, key
     assert summary["latency_max_s"] >= summary["latency_p90_s"] >= summary["latency_p50_s"] > 0
     assert set(data["per_utility"]) == {"ls", "du", "wc"}
     assert [c["reference"] for c in data["cases"]] == [c.reference for c in THREE]
@@ -274,3 +266,17 @@ def test_diverse_candidates_show_another_utility_last_and_stay_greedy() -> None:
     assert len(set(closest)) == 3, closest  # a different utility shown last each time
     assert {r.sampler.temperature for r in backend.requests} == {0.0}
     assert all(r.messages[0] == backend.requests[0].messages[0] for r in backend.requests)
+
+
+def test_a_loop_without_spaces_is_stopped_early_and_commands_are_not() -> None:
+    watcher = AnswerWatcher()
+    pieces = ["cd", " /", "current", "_directory", *(["/", "current", "_directory"] * 20)]
+    fed = next(i for i, piece in enumerate(pieces, 1) if watcher.feed(piece))
+    assert watcher.stopped_because == "loop" and fed < 20
+    for command in (
+        "echo ================================================",
+        "ls ../../../../../../../..",
+        "find . -name '*.py' -newer /tmp/stamp -exec wc -l {} +",
+        "base64 -d <<< SGVsbG8gd29ybGQhIEhlbGxvIHdvcmxkIQ==",
+    ):
+        assert not AnswerWatcher().feed(command), command

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -192,7 +193,21 @@ def _is_looping(text: str, window: int = 240) -> bool:
             if repeats >= (6 if size == 1 else 4):
                 return True
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return len(lines) >= 4 and len(set(lines[-4:])) == 1
+    if len(lines) >= 4 and len(set(lines[-4:])) == 1:
+        return True
+    return _run_on_loop(tail)
+
+
+# A stretch of 6 to 60 non-space characters repeated at least 4 times in a row at the end
+# ("cd /dir/dir/dir/dir/..."): a loop that has no spaces for the word check to see.
+_REPEATED_RUN = re.compile(r"(\S{6,60}?)\1{3,}$")
+
+
+def _run_on_loop(tail: str) -> bool:
+    if len(tail) < 24 or any(c.isspace() for c in tail[-24:]):
+        return False  # cheap test first: the regex runs only on long runs without spaces
+    match = _REPEATED_RUN.search(tail)
+    return match is not None and any(c.isalnum() for c in match.group(1))
 
 
 # -- the result -------------------------------------------------------------------------------
