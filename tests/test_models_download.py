@@ -275,3 +275,15 @@ def test_a_small_file_with_other_bytes_fails_its_git_blob_id(hub: FakeHub, tmp_p
     assert not (tmp_path / "models" / "mlx").exists() or not any(
         (tmp_path / "models" / "mlx").iterdir()
     )
+
+
+def test_the_automatic_download_tells_how_far_it_got(hub: FakeHub, tmp_path: Path) -> None:
+    from tui.core import models
+
+    notes: list[str] = []
+    path = models.download_hub_file(
+        models.HubFile(REPO, FILE), tmp_path / "models", notify=notes.append
+    )
+    assert path.read_bytes() == hub.repos[REPO][FILE].content
+    assert notes[0].startswith(f"{FILE}: 0 MB of 3 MB")
+    assert f"{FILE}: verifying" in notes and notes[-1] == f"{FILE}: done"

@@ -180,7 +180,7 @@ def resolve_gguf(
         offered, why_not = remembered_hub_check(RECOMMENDED)
         if offered:
             notify(f"downloading the recommended model {RECOMMENDED.filename} ...")
-            fetch = download or download_hub_file
+            fetch = download or (lambda f: download_hub_file(f, notify=notify))
             try:
                 return ResolvedModel(fetch(RECOMMENDED), "the recommended default, just downloaded")
             except Exception as error:  # noqa: BLE001 - any download failure falls back below
@@ -236,11 +236,18 @@ def _resolve_requested(requested: str, source: str) -> ResolvedModel:
     )
 
 
-def download_hub_file(hub_file: HubFile, directory: Path | None = None) -> Path:
-    """Downloads one file of a Hub repo into the models cache (verified, all or nothing)."""
+def download_hub_file(
+    hub_file: HubFile,
+    directory: Path | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> Path:
+    """Downloads one file of a Hub repo into the models cache (verified, all or nothing),
+    telling `notify` how far it got every few seconds."""
     from tui.core.download import pull_file
+    from tui.core.progress import TransferProgress, every
 
+    progress = TransferProgress(every(5.0, notify)) if notify else None
     result = pull_file(
-        hub_file.repo_id, hub_file.filename, directory, expected_sha256=hub_file.sha256
+        hub_file.repo_id, hub_file.filename, directory, progress, expected_sha256=hub_file.sha256
     )
     return result.path

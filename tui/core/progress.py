@@ -85,7 +85,7 @@ class TransferProgress:
         with self._lock:
             self.total, self.files_total = total, files_total
             self._samples.append((self._clock(), self.done))
-        self._tell(force=True)
+        # Told with the first file's name, right after.
 
     def file_started(self, label: str) -> None:
         with self._lock:
@@ -211,3 +211,30 @@ class HubBar:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def describe(state: ProgressState) -> str:
+    """One plain sentence about a download, for notices (the CLI draws a real bar)."""
+    if state.phase != "downloading":
+        return f"{state.label}: {state.phase}"
+    mb = state.done / 1e6
+    parts = [f"{mb:.0f} MB" + (f" of {state.total / 1e6:.0f} MB" if state.total else "")]
+    if state.speed_bps:
+        parts.append(f"{state.speed_bps / 1e6:.1f} MB/s")
+    if state.eta_s is not None:
+        parts.append(f"{state.eta_s:.0f} s left")
+    return f"{state.label}: " + ", ".join(parts)
+
+
+def every(seconds: float, tell: Callable[[str], None]) -> Listener:
+    """A listener that tells `describe(state)` at most every `seconds`, and at each new phase."""
+    told_at = [float("-inf")]
+    told_phase = [""]
+
+    def listener(state: ProgressState) -> None:
+        now = time.monotonic()
+        if state.phase != told_phase[0] or now - told_at[0] >= seconds:
+            told_at[0], told_phase[0] = now, state.phase
+            tell(describe(state))
+
+    return listener
