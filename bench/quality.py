@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,16 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tui.core.backends.base import SamplerSettings
 from tui.core.backends.llamacpp import LlamaCppBackend
 from tui.core.config import BackendConfig
-from tui.core.evaluation import Case, CaseResult, load_cases, summarise
-from tui.core.generation import (
-    DEFAULT_SAMPLER,
-    GenerationSettings,
-    ShellContext,
-    generate_command,
-)
+from tui.core.evaluation import EVAL_CONTEXT, Case, CaseResult, load_cases, run_cases, summarise
+from tui.core.generation import DEFAULT_SAMPLER, GenerationSettings
 
 DEVSET = Path(__file__).resolve().parents[1] / "tests" / "data" / "devset.jsonl"
-CONTEXT = ShellContext(os_name="Linux", shell="bash", cwd="/home/user/project")
 GREEDY = SamplerSettings(temperature=0.0, max_tokens=96)
 
 LEVERS: dict[str, GenerationSettings] = {
@@ -47,10 +40,18 @@ LEVERS: dict[str, GenerationSettings] = {
         examples=4, candidates=1, utility_first=True, sampler=replace(GREEDY, repeat_penalty=1.1)
     ),
     "+ best of 3": GenerationSettings(
-        examples=4, candidates=3, utility_first=True, sampler=replace(GREEDY, repeat_penalty=1.1)
+        examples=4,
+        candidates=3,
+        utility_first=True,
+        diverse_examples=False,
+        sampler=replace(GREEDY, repeat_penalty=1.1),
     ),
     "retrieved, best of 3 (no prefix)": GenerationSettings(
-        examples=4, candidates=3, utility_first=False, sampler=replace(GREEDY, repeat_penalty=1.1)
+        examples=4,
+        candidates=3,
+        utility_first=False,
+        diverse_examples=False,
+        sampler=replace(GREEDY, repeat_penalty=1.1),
     ),
     "8 examples, utility first": GenerationSettings(
         examples=8, candidates=1, utility_first=True, sampler=replace(GREEDY, repeat_penalty=1.1)
@@ -70,7 +71,16 @@ LEVERS: dict[str, GenerationSettings] = {
         sampler=replace(GREEDY, repeat_penalty=1.1),
     ),
     "6 examples, best of 3": GenerationSettings(
-        examples=6, candidates=3, utility_first=False, sampler=GREEDY
+        examples=6, candidates=3, utility_first=False, diverse_examples=False, sampler=GREEDY
+    ),
+    "diverse best of 3": GenerationSettings(
+        examples=4, candidates=3, diverse_examples=True, sampler=GREEDY
+    ),
+    "diverse best of 3, 6 examples": GenerationSettings(
+        examples=6, candidates=3, diverse_examples=True, sampler=GREEDY
+    ),
+    "resampled best of 3 (old default)": GenerationSettings(
+        examples=4, candidates=3, diverse_examples=False, sampler=DEFAULT_SAMPLER
     ),
     "shipped defaults": GenerationSettings(sampler=DEFAULT_SAMPLER),
 }
@@ -79,24 +89,24 @@ LEVERS: dict[str, GenerationSettings] = {
 async def run_lever(
     backend: LlamaCppBackend, settings: GenerationSettings, cases: list[Case]
 ) -> list[CaseResult]:
-    results = []
-    for case in cases:
-        started = time.perf_counter()
-        result = await generate_command(backend, case.request, context=CONTEXT, settings=settings)
-        results.append(
-            CaseResult(case, result.command, time.perf_counter() - started, result.error)
-        )
-    return results
+    """The same runner as `caro eval` (tui.core.evaluation.run_cases), same context."""
+    return await run_cases(backend, cases, settings=settings, context=EVAL_CONTEXT)
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, help="only the first N cases")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N cases")
     parser.add_argument("--lever", action="append", choices=list(LEVERS))
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument(
+        "--threads", type=int, help="llama.cpp threads (1 is steadier on a busy machine)"
+    )
     args = parser.parse_args()
-    cases = load_cases(DEVSET)[: args.limit]
-    backend = LlamaCppBackend(BackendConfig(name="embedded-cpu", kind="llamacpp"))
+    cases = load_cases(DEVSET)[args.skip :][: args.limit]
+    backend = LlamaCppBackend(
+        BackendConfig(name="embedded-cpu", kind="llamacpp", threads=args.threads)
+    )
     backend.load()
     print(f"dev set: {len(cases)} cases; model: {backend.describe()['model']}")
     print(

@@ -97,9 +97,10 @@ def test_models_pull_of_an_unknown_model_fails(fake: FakeOllama) -> None:
     assert "file does not exist" in result.stderr
 
 
-def test_models_pull_only_knows_ollama_for_now() -> None:
-    result = caro("models", "pull", "hf:Qwen/x")
-    assert result.returncode == 2 and "only ollama:NAME" in result.stderr
+def test_models_pull_of_a_hub_repo_offline_says_how_to_get_it_by_hand() -> None:
+    result = caro("models", "pull", "hf:mlx-community/Qwen2.5-Coder-1.5B-Instruct-4bit")
+    assert result.returncode == 1 and "cannot be reached" in result.stderr
+    assert "hf download mlx-community/Qwen2.5-Coder-1.5B-Instruct-4bit" in result.stderr
 
 
 def test_the_documented_keys_work_as_written() -> None:

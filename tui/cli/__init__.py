@@ -25,7 +25,9 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "rate a command's risk: check [--json] -- CMD",
     ),
     "doctor": ("tui.cli.doctor:main", "what is wrong with each backend and the models cache"),
-    "models": ("tui.cli.models:main", "models pull ollama:NAME"),
+    "models": ("tui.cli.models:main", "models list | pull NAME | rm NAME | info NAME"),
+    "bench": ("tui.cli.bench:main", "the performance table: bench [--backend NAME] [--runs N]"),
+    "eval": ("tui.cli.eval:main", "answer quality on a case file: eval CASES.jsonl"),
     "history": (
         "tui.cli.history:main",
         "past requests and commands: history [SEARCH] [--ran] [--show ID]",

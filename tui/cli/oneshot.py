@@ -34,7 +34,9 @@ subcommands:
   caro config path|show|set     where the config is, what is in effect, change a key
   caro check [--json] -- CMD    rate any command's risk, with reasons
   caro doctor [--json]          what is wrong with each backend and the models cache, and the fix
-  caro models pull ollama:NAME  pull a model into Ollama, with a progress bar
+  caro models list|pull|rm|info the catalogue, downloads (Hub or ollama:NAME), what is on disk
+  caro bench [--backend NAME]   the performance table: load, first/next answer, tok/s, memory
+  caro eval CASES.jsonl         answer quality on request -> reference cases (--per-utility)
   caro history [SEARCH]         past requests, their commands and runs (--show ID, --ran)
   caro init zsh|bash|fish       print the shell widget: Ctrl+G puts a command on your prompt
 

@@ -1,4 +1,5 @@
-"""Scoring predicted commands against references, case by case and in aggregate.
+"""Scoring predicted commands against references, case by case, in aggregate and per utility,
+and running a file of cases through a backend.
 
 A prediction "matches" when it uses the same set of utilities as the reference
 (`du -sh * | sort -h` and `du -h -d1 | sort -hr` match; `ls -S` does not).
@@ -8,11 +9,29 @@ from __future__ import annotations
 
 import json
 import statistics
-from collections.abc import Iterable
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from tui.core.shellwords import flags, utilities
+from tui.core.backends.base import Backend, BackendError, ErrorKind
+from tui.core.generation import GenerationSettings, ShellContext, generate_command
+from tui.core.shellwords import first_utility, flags, utilities
+
+# Every case runs in the same made-up context, so that scores do not depend on where caro runs.
+EVAL_CONTEXT = ShellContext(os_name="Linux", shell="bash", cwd="/home/user/project")
+# Failures that would fail every case alike: the run stops at the first one.
+FATAL_KINDS = frozenset(
+    {
+        ErrorKind.CONNECTION,
+        ErrorKind.UNAVAILABLE,
+        ErrorKind.MODEL_MISSING,
+        ErrorKind.AUTH,
+        ErrorKind.CONFIG,
+    }
+)
+NO_UTILITY = "(none)"
 
 
 @dataclass(frozen=True)
@@ -65,6 +84,7 @@ class Summary:
     flag_overlap: float
     latency_p50_s: float
     latency_p90_s: float
+    latency_max_s: float = 0.0
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: round(v, 4) if isinstance(v, float) else v for k, v in self.__dict__.items()}
@@ -74,6 +94,7 @@ def summarise(results: Iterable[CaseResult]) -> Summary:
     rows = list(results)
     count = len(rows) or 1
     latencies = sorted(r.latency_s for r in rows) or [0.0]
+    # p90 by nearest rank: with few cases it is an observed latency, never an interpolation.
     return Summary(
         cases=len(rows),
         utility_match=sum(r.utility_match for r in rows) / count,
@@ -82,7 +103,21 @@ def summarise(results: Iterable[CaseResult]) -> Summary:
         flag_overlap=sum(r.flag_overlap for r in rows) / count,
         latency_p50_s=statistics.median(latencies),
         latency_p90_s=latencies[min(len(latencies) - 1, int(0.9 * len(latencies)))],
+        latency_max_s=latencies[-1],
     )
+
+
+def reference_utility(case: Case) -> str:
+    return first_utility(case.reference) or NO_UTILITY
+
+
+def by_utility(results: Iterable[CaseResult]) -> dict[str, Summary]:
+    """A summary per first utility of the reference, the most frequent first."""
+    groups: dict[str, list[CaseResult]] = {}
+    for result in results:
+        groups.setdefault(reference_utility(result.case), []).append(result)
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    return {utility: summarise(rows) for utility, rows in ordered}
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -97,3 +132,80 @@ def load_cases(path: Path) -> list[Case]:
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise ValueError(f"{path}:{number}: not a case ({error})") from None
     return cases
+
+
+ResultListener = Callable[[int, CaseResult], None]
+
+
+async def run_cases(
+    backend: Backend,
+    cases: Sequence[Case],
+    *,
+    settings: GenerationSettings | None = None,
+    context: ShellContext = EVAL_CONTEXT,
+    model: str | None = None,
+    on_result: ResultListener | None = None,
+) -> list[CaseResult]:
+    """Each case through the whole pipeline (retrieval, best-of-n, extraction), timed.
+
+    A failure of one answer (a cut stream, a bad response) is that case's error; a failure
+    that every case would meet (the backend is down, the model is missing) stops the run.
+    """
+    results = []
+    for index, case in enumerate(cases):
+        started = time.perf_counter()
+        try:
+            answer = await generate_command(
+                backend,
+                case.request,
+                context=context,
+                settings=settings or GenerationSettings(),
+                model=model,
+            )
+            result = CaseResult(case, answer.command, time.perf_counter() - started, answer.error)
+        except BackendError as error:
+            if error.kind in FATAL_KINDS:
+                raise
+            result = CaseResult(case, None, time.perf_counter() - started, str(error))
+        results.append(result)
+        if on_result:
+            on_result(index, result)
+    return results
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    backend: str
+    model: str
+    cases_file: str
+    summary: Summary
+    results: list[CaseResult] = field(default_factory=list)
+
+    @property
+    def per_utility(self) -> dict[str, Summary]:
+        return by_utility(self.results)
+
+    def as_dict(self, *, per_utility: bool = False, cases: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "backend": self.backend,
+            "model": self.model,
+            "cases_file": self.cases_file,
+            "summary": self.summary.as_dict(),
+        }
+        if per_utility:
+            data["per_utility"] = {u: s.as_dict() for u, s in self.per_utility.items()}
+        if cases:
+            data["cases"] = [
+                {
+                    "request": r.case.request,
+                    "reference": r.case.reference,
+                    "predicted": r.predicted,
+                    "utility_match": r.utility_match,
+                    "exact": r.exact,
+                    "flag_overlap": round(r.flag_overlap, 4),
+                    "latency_s": round(r.latency_s, 4),
+                    "error": r.error or None,
+                }
+                for r in self.results
+            ]
+        return data

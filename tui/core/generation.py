@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ from tui.core.backends.base import (
     TextDelta,
     Timings,
 )
+from tui.core.candidates import reorder_for, utility_support, vote_utility
 from tui.core.examples import ExampleBank, Scored, default_bank
 from tui.core.extraction import Extraction, extract_command, looks_like_command
 from tui.core.shellwords import first_utility, split_words
@@ -92,6 +94,10 @@ class GenerationSettings:
     example_style: str = "turns"
     # The voted utility starts the answer only when this share of the examples agree.
     min_vote_share: float = 0.0
+    # Later candidates put the closest example of another utility last (greedy), instead of
+    # sampling the same prompt hotter: small models follow the last example they saw.
+    # Measured on the dev set with the bundled model (bench/quality.py): 43.0% -> 47.5%.
+    diverse_examples: bool = True
     sampler: SamplerSettings = DEFAULT_SAMPLER
 
 
@@ -131,19 +137,6 @@ def build_request(
     return GenerationRequest(
         messages=tuple(messages), sampler=settings.sampler, model=model, response_prefix=prefix
     )
-
-
-def vote_utility(examples: Sequence[Scored]) -> tuple[str | None, float]:
-    """The utility the closest examples agree on, and how strongly (share of the score)."""
-    weights: dict[str, float] = {}
-    for scored in examples:
-        utility = scored.example.utility
-        if utility:
-            weights[utility] = weights.get(utility, 0.0) + scored.score
-    if not weights:
-        return None, 0.0
-    utility, weight = max(weights.items(), key=lambda item: item[1])
-    return utility, weight / sum(weights.values())
 
 
 # -- watching a stream ------------------------------------------------------------------------
@@ -200,7 +193,21 @@ def _is_looping(text: str, window: int = 240) -> bool:
             if repeats >= (6 if size == 1 else 4):
                 return True
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return len(lines) >= 4 and len(set(lines[-4:])) == 1
+    if len(lines) >= 4 and len(set(lines[-4:])) == 1:
+        return True
+    return _run_on_loop(tail)
+
+
+# A stretch of 6 to 60 non-space characters repeated at least 4 times in a row at the end
+# ("cd /dir/dir/dir/dir/..."): a loop that has no spaces for the word check to see.
+_REPEATED_RUN = re.compile(r"(\S{6,60}?)\1{3,}$")
+
+
+def _run_on_loop(tail: str) -> bool:
+    if len(tail) < 24 or any(c.isspace() for c in tail[-24:]):
+        return False  # cheap test first: the regex runs only on long runs without spaces
+    match = _REPEATED_RUN.search(tail)
+    return match is not None and any(c.isalnum() for c in match.group(1))
 
 
 # -- the result -------------------------------------------------------------------------------
@@ -384,18 +391,26 @@ async def generate_command(
     model_name = ""
     first_timings: Timings | None = None
     total_s = 0.0
+    support = utility_support(examples) if settings.diverse_examples else {}
+    # Utilities already tried: answered, or shown closest to the request.
+    tried = {u for u in (examples[0].example.utility,) if u} if examples else set()
     for index in range(max(1, settings.candidates)):
-        request = base if index == 0 else _resampled(base, index)
+        request = base if index == 0 else _next_request(base, index, settings, examples, tried)
         attempt = await run_once(backend, request, index, on_event)
         model_name = model_name or attempt.model
         first_timings = first_timings or attempt.timings
         total_s += attempt.timings.total_s
         extraction = extract_command(attempt.raw)
         score = score_candidate(extraction, voted, share, attempt.stopped_because)
+        utility = first_utility(extraction.command) if extraction.command else None
+        if utility and utility != voted:
+            score += 3.0 * support.get(utility, 0.0)  # backed by some examples, if not most
         candidate = Candidate(
             attempt.raw, extraction, score, attempt.timings, attempt.stopped_because
         )
         candidates.append(candidate)
+        if utility:
+            tried.add(utility)
         if _convincing(candidate, voted):
             break
     best = max(candidates, key=lambda c: c.score)  # max keeps the earliest on ties
@@ -420,6 +435,28 @@ def _convincing(candidate: Candidate, voted: str | None) -> bool:
     if command is None or candidate.extraction.warnings or candidate.stopped_because == "loop":
         return False
     return voted is None or first_utility(command) == voted
+
+
+def _next_request(
+    base: GenerationRequest,
+    index: int,
+    settings: GenerationSettings,
+    examples: Sequence[Scored],
+    tried: set[str],
+) -> GenerationRequest:
+    if settings.diverse_examples:
+        reordered = reorder_for(examples, tried)
+        if reordered is not None:
+            tried.add(reordered[0].example.utility or "")
+            messages = build_request(
+                base.messages[-1].content, _NO_CONTEXT, settings=settings, examples=reordered
+            ).messages
+            return replace(base, messages=(base.messages[0], *messages[1:]))
+    return _resampled(base, index)
+
+
+# build_request needs a context for its system message; _next_request keeps base's own.
+_NO_CONTEXT = ShellContext(os_name="", shell="", cwd="")
 
 
 def _resampled(base: GenerationRequest, index: int) -> GenerationRequest:

@@ -95,22 +95,33 @@ def hub_offers(hub_file: HubFile, timeout_s: float = 1.5) -> tuple[bool, str]:
     """A fast check that the Hub answers for this file, with a reason when it does not.
 
     huggingface-hub itself retries with backoff for ~20 s on an offline machine; this check
-    keeps caro's answer on such a machine well under two seconds. It asks for the file itself
-    (HEAD, no redirects), because a network that intercepts connections answers anything;
-    DNS lookups ignore socket timeouts, so the whole check runs in a thread with a deadline.
+    keeps caro's answer on such a machine well under two seconds.
+    """
+    status, why_not = hub_status(hub_file, timeout_s)
+    if status is not None and status < 400:
+        return True, ""
+    return False, why_not
+
+
+def hub_status(hub_file: HubFile, timeout_s: float = 1.5) -> tuple[int | None, str]:
+    """The HTTP status the Hub answers for this file (None when it does not answer), and why.
+
+    It asks for the file itself (HEAD, no redirects), because a network that intercepts
+    connections answers anything; DNS lookups ignore socket timeouts, so the whole check
+    runs in a thread with a deadline.
     """
 
-    def head() -> tuple[bool, str]:
+    def head() -> tuple[int | None, str]:
         import httpx
 
         try:
             response = httpx.head(hub_file.url, timeout=timeout_s, follow_redirects=False)
         except httpx.HTTPError as error:
-            return False, f"{hub_endpoint()} cannot be reached ({type(error).__name__})"
+            return None, f"{hub_endpoint()} cannot be reached ({type(error).__name__})"
         if response.status_code < 400:
-            return True, ""
+            return response.status_code, ""
         return (
-            False,
+            response.status_code,
             f"{hub_endpoint()} answered HTTP {response.status_code} for {hub_file.filename}",
         )
 
@@ -118,7 +129,7 @@ def hub_offers(hub_file: HubFile, timeout_s: float = 1.5) -> tuple[bool, str]:
     try:
         return pool.submit(head).result(timeout=timeout_s + 0.2)
     except concurrent.futures.TimeoutError:
-        return False, f"{hub_endpoint()} did not answer within {timeout_s:g} s"
+        return None, f"{hub_endpoint()} did not answer within {timeout_s:g} s"
     finally:
         pool.shutdown(wait=False)
 
@@ -169,7 +180,7 @@ def resolve_gguf(
         offered, why_not = remembered_hub_check(RECOMMENDED)
         if offered:
             notify(f"downloading the recommended model {RECOMMENDED.filename} ...")
-            fetch = download or download_hub_file
+            fetch = download or (lambda f: download_hub_file(f, notify=notify))
             try:
                 return ResolvedModel(fetch(RECOMMENDED), "the recommended default, just downloaded")
             except Exception as error:  # noqa: BLE001 - any download failure falls back below
@@ -225,16 +236,18 @@ def _resolve_requested(requested: str, source: str) -> ResolvedModel:
     )
 
 
-def download_hub_file(hub_file: HubFile, directory: Path | None = None) -> Path:
-    """Downloads one file of a Hub repo into the models cache and returns its path."""
-    from huggingface_hub import hf_hub_download
+def download_hub_file(
+    hub_file: HubFile,
+    directory: Path | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> Path:
+    """Downloads one file of a Hub repo into the models cache (verified, all or nothing),
+    telling `notify` how far it got every few seconds."""
+    from tui.core.download import pull_file
+    from tui.core.progress import TransferProgress, every
 
-    directory = directory or paths.models_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    local = hf_hub_download(
-        repo_id=hub_file.repo_id,
-        filename=hub_file.filename,
-        local_dir=directory,
-        endpoint=hub_endpoint(),
+    progress = TransferProgress(every(5.0, notify)) if notify else None
+    result = pull_file(
+        hub_file.repo_id, hub_file.filename, directory, progress, expected_sha256=hub_file.sha256
     )
-    return Path(local)
+    return result.path

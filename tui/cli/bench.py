@@ -1,0 +1,121 @@
+"""`caro bench [--backend NAME ...] [--runs N] [--json]`: the performance table.
+
+The table goes to stdout (or JSON with --json); what is being measured goes to stderr.
+Exit code 0 when a backend was measured, 1 when none was or one named with --backend was
+down or failed (a backend caro only looks for, like Ollama, may be down).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import platform
+import sys
+
+from tui.cli.common import CliError, Parser, fail, load_config
+from tui.cli.progress import format_bytes
+from tui.core.backends.registry import Registry
+from tui.core.config import Config
+from tui.core.perf import BenchRow, bench
+
+COLUMNS = ("backend", "model", "load", "first", "next", "ttft", "tok/s", "memory")
+
+
+def seconds(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def memory_text(row: BenchRow) -> str:
+    if row.memory_bytes is None:
+        return row.memory_source
+    return f"{format_bytes(row.memory_bytes)} ({row.memory_source})"
+
+
+def cells(row: BenchRow) -> tuple[str, ...]:
+    if not row.ok:
+        return (row.backend, f"{row.status}: {row.detail}")
+    model = row.model if len(row.model) <= 36 else row.model[:35] + "…"
+    speed = f"{row.tokens_per_s:.1f}" if row.tokens_per_s is not None else "n/a"
+    return (
+        row.backend,
+        model,
+        seconds(row.load_s),
+        seconds(row.first_s),
+        seconds(row.subsequent_s),
+        seconds(row.ttft_s),
+        speed,
+        memory_text(row),
+    )
+
+
+def render(rows: list[BenchRow], runs: int) -> str:
+    table = [COLUMNS, *(cells(r) for r in rows if r.ok)]
+    widths = [max(len(line[i]) for line in table) for i in range(len(COLUMNS))]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in table
+    ]
+    lines += ["  ".join(cells(r)) for r in rows if not r.ok]
+    lines.append(
+        f"\nnext, ttft and tok/s: median of {runs} requests after the first; "
+        f"first: the first request after loading; {os.cpu_count()} CPU(s), "
+        f"{platform.system()} {platform.machine()}"
+    )
+    return "\n".join(lines)
+
+
+def as_json(rows: list[BenchRow], runs: int) -> str:
+    machine = {
+        "system": platform.system(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+    }
+    return json.dumps(
+        {"runs": runs, "machine": machine, "backends": [r.as_dict() for r in rows]}, indent=2
+    )
+
+
+async def run(config: Config, names: list[str] | None, runs: int) -> list[BenchRow]:
+    registry = Registry(config)
+
+    def step(backend: str, what: str) -> None:
+        print(f"caro bench: {backend}: {what}", file=sys.stderr, flush=True)
+
+    try:
+        return await bench(registry, names, runs=runs, on_step=step)
+    finally:
+        await registry.aclose()
+
+
+def main(argv: list[str]) -> int:
+    parser = Parser(
+        prog="caro bench",
+        description="Time every healthy backend on caro's own requests: load, first and "
+        "later answers, time to first token, tokens per second, memory.",
+    )
+    parser.add_argument("-b", "--backend", action="append", help="only this backend (repeatable)")
+    parser.add_argument("--runs", type=int, default=3, help="requests after the first (default 3)")
+    parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    from tui.cli import EXIT_USAGE
+
+    try:
+        config = load_config()
+        unknown = [n for n in args.backend or [] if n not in config.backends]
+        if unknown:
+            raise CliError(
+                f"no backend called {', '.join(unknown)}",
+                EXIT_USAGE,
+                f"configured: {', '.join(config.backends)}",
+            )
+    except CliError as error:
+        return fail(error)
+    rows = asyncio.run(run(config, args.backend, args.runs))
+    print(as_json(rows, args.runs) if args.json else render(rows, args.runs))
+    chosen_failed = any(not r.ok for r in rows if r.backend in (args.backend or []))
+    return 0 if any(r.ok for r in rows) and not chosen_failed else 1

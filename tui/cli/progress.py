@@ -1,0 +1,116 @@
+"""Progress bars on stderr: one redrawn line on a terminal, a few plain lines elsewhere."""
+
+from __future__ import annotations
+
+import time
+from typing import TextIO
+
+from tui.core.backends.ollama_pull import PullProgress
+from tui.core.progress import ProgressState
+
+BAR_WIDTH = 30
+# Without a terminal, a line every this many seconds (a log, not an animation).
+PLAIN_INTERVAL_S = 5.0
+
+
+def format_bytes(count: float) -> str:
+    for unit, size in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if count >= size:
+            return f"{count / size:.1f} {unit}"
+    return f"{int(count)} B"
+
+
+def format_duration(seconds: float) -> str:
+    whole = round(seconds)
+    if whole >= 3600:
+        return f"{whole // 3600}h{whole % 3600 // 60:02d}m"
+    if whole >= 60:
+        return f"{whole // 60}m{whole % 60:02d}s"
+    return f"{whole}s"
+
+
+def bar(fraction: float, width: int = BAR_WIDTH) -> str:
+    filled = round(fraction * width)
+    return "#" * filled + "-" * (width - filled)
+
+
+def progress_line(state: PullProgress, width: int = BAR_WIDTH) -> str:
+    """An Ollama pull's line."""
+    fraction = state.fraction
+    if fraction is None:
+        return state.status
+    sizes = f"{format_bytes(state.completed)} / {format_bytes(state.total)}"
+    return f"{state.status:<24} [{bar(fraction, width)}] {fraction * 100:5.1f}%  {sizes}"
+
+
+def download_line(state: ProgressState, width: int = BAR_WIDTH) -> str:
+    """A Hub download's line: file, bar, share, sizes, speed and time left."""
+    label = state.label if len(state.label) <= 40 else "…" + state.label[-39:]
+    if state.files_total > 1:
+        label = f"[{min(state.files_done + 1, state.files_total)}/{state.files_total}] {label}"
+    if state.phase == "verifying":
+        return f"{label}  verifying checksum ..."
+    if state.phase == "done":
+        return f"{label}  done, {format_bytes(state.done)}"
+    fraction = state.fraction
+    sizes = format_bytes(state.done) + (f" / {format_bytes(state.total)}" if state.total else "")
+    speed = f"{format_bytes(state.speed_bps)}/s" if state.speed_bps else "-- /s"
+    eta = f"{format_duration(state.eta_s)} left" if state.eta_s is not None else "-- left"
+    if fraction is None:
+        return f"{label}  {sizes}  {speed}"
+    return f"{label}  [{bar(fraction, width)}] {fraction * 100:5.1f}%  {sizes}  {speed}  {eta}"
+
+
+class ProgressPrinter:
+    """Redraws one line on a terminal; prints each new Ollama pull status once elsewhere."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.last_status = ""
+        self.last_draw = 0.0
+
+    def __call__(self, state: PullProgress) -> None:
+        if self.tty:
+            now = time.monotonic()
+            if now - self.last_draw >= 0.1 or state.status != self.last_status:
+                self.stream.write("\r\x1b[K" + progress_line(state))
+                self.stream.flush()
+                self.last_draw = now
+        elif state.status != self.last_status:
+            self.stream.write(progress_line(state) + "\n")
+        self.last_status = state.status
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+class DownloadPrinter:
+    """Draws a Hub download: redrawn on a terminal, a line every few seconds elsewhere."""
+
+    def __init__(self, stream: TextIO, *, tty: bool | None = None) -> None:
+        self.stream = stream
+        self.tty = stream.isatty() if tty is None else tty
+        self.last_plain = float("-inf")
+        self.last_phase = ""
+        self.drawn = False
+
+    def __call__(self, state: ProgressState) -> None:
+        line = download_line(state)
+        if self.tty:
+            self.stream.write("\r\x1b[K" + line)
+            self.drawn = True
+        else:
+            now = time.monotonic()
+            if state.phase != self.last_phase or now - self.last_plain >= PLAIN_INTERVAL_S:
+                self.stream.write(line + "\n")
+                self.last_plain = now
+        self.last_phase = state.phase
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty and self.drawn:
+            self.stream.write("\n")
+        self.stream.flush()
