@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import concurrent.futures
+import contextlib
+import queue
 import threading
 import time
 import weakref
@@ -40,7 +43,48 @@ from tui.core.backends.threaded import Emit, stream_from_thread
 from tui.core.config import BackendConfig, is_apple_silicon
 from tui.core.prompt_cache import PromptCache
 
+
+class DaemonEngine(concurrent.futures.Executor):
+    """One daemon thread that runs submitted calls in order, and never exits.
+
+    Why not a ThreadPoolExecutor: MLX keeps a compile cache per thread, holding Python objects.
+    When a thread that used MLX exits, that cache is destroyed after Python has let go of the
+    thread; if the interpreter is finalising by then, the destructor cannot take the GIL and
+    the process aborts ("terminate called without an active exception"; measured: 3 exits in
+    5). A thread that never exits never runs that destructor; at exit it is parked on its queue.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._calls: queue.SimpleQueue[tuple[concurrent.futures.Future[Any], Any]] = (
+            queue.SimpleQueue()
+        )
+        self._thread = threading.Thread(target=self._serve, name=name, daemon=True)
+        self._started = False
+        self._start_lock = threading.Lock()
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> concurrent.futures.Future[Any]:
+        future: concurrent.futures.Future[Any] = concurrent.futures.Future()
+        self._calls.put((future, lambda: fn(*args, **kwargs)))
+        with self._start_lock:
+            if not self._started:
+                self._thread.start()
+                self._started = True
+        return future
+
+    def _serve(self) -> None:
+        while True:
+            future, call = self._calls.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(call())
+            except BaseException as error:  # noqa: BLE001 - handed to whoever waits on it
+                future.set_exception(error)
+
+
 MLX_LOCK = threading.Lock()
+# Every MLX generation of the process runs on this one thread (see DaemonEngine for why).
+ENGINE_THREAD = DaemonEngine("caro-mlx")
 JOIN_TIMEOUT_S = 30.0
 _live: weakref.WeakSet[MlxBackend] = weakref.WeakSet()
 
@@ -105,7 +149,7 @@ class MlxBackend:
             if config.prompt_cache
             else None
         )
-        self._workers: dict[threading.Thread, threading.Event] = {}
+        self._workers: set[threading.Event] = set()
         self._workers_lock = threading.Lock()
         _live.add(self)
 
@@ -190,7 +234,7 @@ class MlxBackend:
 
     def stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
         return stream_from_thread(
-            lambda emit, cancel: self._run_worker(request, emit, cancel), name="caro-mlx"
+            lambda emit, cancel: self._run_worker(request, emit, cancel), executor=ENGINE_THREAD
         )
 
     def describe(self) -> Mapping[str, object]:
@@ -214,29 +258,26 @@ class MlxBackend:
     # -- workers -----------------------------------------------------------------------------
 
     def join_workers(self, timeout_s: float = JOIN_TIMEOUT_S) -> None:
-        """Cancels and joins running generations, then lets MLX finish its queued work."""
+        """Cancels running generations, waits for the engine thread, lets MLX finish its work."""
         with self._workers_lock:
-            running = list(self._workers.items())
-        for thread, cancel in running:
+            running = list(self._workers)
+        for cancel in running:
             cancel.set()
-        for thread, _ in running:
-            if thread is not threading.current_thread():
-                thread.join(timeout_s)
-        if self._loaded is not None and MLX_LOCK.acquire(timeout=timeout_s):
-            try:
-                mlx_models.import_mlx(self.name).synchronize()
-            finally:
-                MLX_LOCK.release()
+        if self._loaded is None or threading.current_thread().name.startswith("caro-mlx"):
+            return
+        mx = mlx_models.import_mlx(self.name)
+        # Queued behind every earlier generation: when it has run, they have all ended.
+        with contextlib.suppress(TimeoutError):
+            ENGINE_THREAD.submit(mx.synchronize).result(timeout_s)
 
     def _run_worker(self, request: GenerationRequest, emit: Emit, cancel: threading.Event) -> None:
-        thread = threading.current_thread()
         with self._workers_lock:
-            self._workers[thread] = cancel
+            self._workers.add(cancel)
         try:
             self._generate(request, emit, cancel)
         finally:
             with self._workers_lock:
-                self._workers.pop(thread, None)
+                self._workers.discard(cancel)
 
     def _generate(self, request: GenerationRequest, emit: Emit, cancel: threading.Event) -> None:
         loaded_before = self._loaded is not None
@@ -293,6 +334,6 @@ def _mlx_version(backend: str) -> str:
 
 @atexit.register
 def _quiesce_at_exit() -> None:
-    # Daemon generation threads still inside MLX while the interpreter tears down can abort it.
+    # Cancelled generations stop at their next token; wait for the engine thread to be idle.
     for backend in list(_live):
         backend.join_workers(timeout_s=5.0)

@@ -54,7 +54,7 @@ class MlxKvOps:
 
 
 def _copy_layer(layer: Any) -> Any:
-    from mlx_lm.models.cache import KVCache
+    KVCache = importlib.import_module("mlx_lm.models.cache").KVCache
 
     if type(layer) is KVCache and layer.keys is not None:
         # Only the used part of the buffer, as new arrays: the copy shares nothing writable.

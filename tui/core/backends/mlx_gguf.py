@@ -12,6 +12,7 @@ Everything MLX is imported inside the functions: importing this module costs not
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from dataclasses import dataclass
@@ -82,6 +83,11 @@ class GgufModel:
         return template if isinstance(template, str) else None
 
 
+def _import(name: str) -> Any:
+    """A module of an untyped optional dependency (MLX, mlx-lm, transformers), as Any."""
+    return importlib.import_module(name)
+
+
 def _plain(value: Any) -> Any:
     """GGUF metadata arrives as mx.array scalars/arrays, str, or lists of str."""
     if hasattr(value, "tolist"):
@@ -90,7 +96,7 @@ def _plain(value: Any) -> Any:
 
 
 def read_gguf(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    import mlx.core as mx
+    mx = _import("mlx.core")
 
     try:
         weights, metadata = mx.load(str(path), return_metadata=True)
@@ -161,7 +167,7 @@ def unpermute_rows(n_heads: int, n_rows: int) -> list[int]:
     """
     head_dim = n_rows // n_heads
     half = head_dim // 2
-    order = []
+    order: list[int] = []
     for head in range(n_heads):
         base = head * head_dim
         for j in range(2):
@@ -171,7 +177,7 @@ def unpermute_rows(n_heads: int, n_rows: int) -> list[int]:
 
 def convert_weights(weights: dict[str, Any], args: dict[str, Any]) -> dict[str, Any]:
     """GGUF tensors under mlx-lm's names, q/k rows back in Hugging Face order."""
-    import mlx.core as mx
+    mx = _import("mlx.core")
 
     heads = {"attn_q": args["num_attention_heads"], "attn_k": args["num_key_value_heads"]}
     converted: dict[str, Any] = {}
@@ -202,10 +208,8 @@ def quantization_of(weights: dict[str, Any], module_path: str) -> dict[str, int]
 
 
 def build_model(weights: dict[str, Any], args: dict[str, Any]) -> Any:
-    import mlx.core as mx
-    import mlx.nn as nn
-    from mlx_lm.models import llama
-
+    mx, nn = _import("mlx.core"), _import("mlx.nn")
+    llama = _import("mlx_lm.models.llama")
     model = llama.Model(llama.ModelArgs.from_dict(args))
 
     def predicate(path: str, module: Any) -> bool | dict[str, int]:
@@ -228,8 +232,8 @@ def build_tokenizer(metadata: dict[str, Any]) -> Any:
             "use the llama.cpp backend for this model",
         )
     os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
-    from mlx_lm.tokenizer_utils import BPEStreamingDetokenizer, TokenizerWrapper
-    from transformers import PreTrainedTokenizerFast
+    utils = _import("mlx_lm.tokenizer_utils")
+    fast_class = _import("transformers").PreTrainedTokenizerFast
 
     tokens: list[str] = metadata["tokenizer.ggml.tokens"]
     fast = _bpe_tokenizer(metadata)
@@ -238,7 +242,7 @@ def build_tokenizer(metadata: dict[str, Any]) -> Any:
         index = metadata.get(f"tokenizer.ggml.{key}_token_id")
         return tokens[index] if isinstance(index, int) and 0 <= index < len(tokens) else None
 
-    hf = PreTrainedTokenizerFast(
+    hf = fast_class(
         tokenizer_object=fast,
         bos_token=token("bos"),
         eos_token=token("eos"),
@@ -251,7 +255,7 @@ def build_tokenizer(metadata: dict[str, Any]) -> Any:
         for key in ("tokenizer.ggml.eos_token_id", "tokenizer.ggml.eot_token_id")
         if isinstance(metadata.get(key), int)
     ]
-    return TokenizerWrapper(hf, BPEStreamingDetokenizer, eos_token_ids=stop_ids)
+    return utils.TokenizerWrapper(hf, utils.BPEStreamingDetokenizer, eos_token_ids=stop_ids)
 
 
 def _bpe_tokenizer(metadata: dict[str, Any]) -> Any:

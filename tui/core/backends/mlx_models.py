@@ -69,7 +69,9 @@ def resolve(
             cached, "the recommended MLX model, in the Hub cache", False, RECOMMENDED_REPO
         )
     if allow_download:
-        offered, why_not = models.hub_offers(models.HubFile(RECOMMENDED_REPO, "config.json"))
+        offered, why_not = models.remembered_hub_check(
+            models.HubFile(RECOMMENDED_REPO, "config.json")
+        )
         if offered:
             notify(f"downloading the recommended MLX model {RECOMMENDED_REPO} ...")
             path = download_snapshot(RECOMMENDED_REPO, backend)
@@ -121,7 +123,7 @@ def _resolve_requested(
             raise _not_downloaded(
                 requested, "not in the Hub cache (it downloads on first use)", backend
             )
-        offered, why_not = models.hub_offers(models.HubFile(requested, "config.json"))
+        offered, why_not = models.remembered_hub_check(models.HubFile(requested, "config.json"))
         if not offered:
             raise _not_downloaded(requested, why_not, backend)
         notify(f"downloading {requested} ...")
