@@ -246,6 +246,7 @@ class MlxBackend:
             else self.config.model or "(resolved on first use)",
             "why": loaded.source.reason if loaded else self.config.model_source,
             "prompt cache": "on" if self.cache is not None else "off",
+            "threads": "chosen by MLX (the threads setting is not used)",
         }
 
     async def aclose(self) -> None:
