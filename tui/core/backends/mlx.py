@@ -191,7 +191,7 @@ class MlxBackend:
     async def probe(self) -> Health:
         started = time.perf_counter()
         try:
-            version = await asyncio.to_thread(_mlx_version, self.name)
+            version = mlx_models.installed_version(self.name)
         except BackendError as error:
             return Health(HealthStatus.DOWN, detail=error.message, fix=error.fix)
         device = "Metal GPU" if is_apple_silicon() and self.config.gpu else "CPU"
@@ -324,13 +324,6 @@ def _info(source: MlxSource, where: str, loaded: bool) -> ModelInfo:
         path=str(source.path),
         loaded=loaded,
     )
-
-
-def _mlx_version(backend: str) -> str:
-    mlx_models.import_mlx(backend)
-    import importlib.metadata
-
-    return f"mlx {importlib.metadata.version('mlx')}, mlx-lm {importlib.metadata.version('mlx-lm')}"
 
 
 @atexit.register

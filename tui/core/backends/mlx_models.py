@@ -11,7 +11,9 @@ Resolution order:
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,6 +176,39 @@ def download_snapshot(repo: str, backend: str) -> Path:
         )
     except Exception as error:  # noqa: BLE001 - huggingface-hub raises many kinds; keep its words
         raise _not_downloaded(repo, f"download failed ({error})", backend) from None
+
+
+LINUX_BACKENDS = ("mlx-cpu", "mlx-cuda", "mlx-cuda-12", "mlx-cuda-13")
+
+
+def installed_version(backend: str) -> str:
+    """MLX's and mlx-lm's versions, from package metadata: a probe must not import them."""
+    fix = (
+        "install the extra: pip install 'caro-tui[mlx]' "
+        "(on Linux it brings mlx[cpu]; plain `mlx` has no backend there)"
+    )
+    try:
+        versions = [importlib.metadata.version(name) for name in ("mlx", "mlx-lm")]
+    except importlib.metadata.PackageNotFoundError as error:
+        raise BackendError(
+            f"{error.name} is not installed", fix=fix, kind=ErrorKind.UNAVAILABLE, backend=backend
+        ) from None
+    if sys.platform == "linux" and not any(_installed(name) for name in LINUX_BACKENDS):
+        raise BackendError(
+            "mlx is installed without a compute backend (on Linux it needs mlx[cpu])",
+            fix=fix,
+            kind=ErrorKind.UNAVAILABLE,
+            backend=backend,
+        )
+    return f"mlx {versions[0]}, mlx-lm {versions[1]}"
+
+
+def _installed(distribution: str) -> bool:
+    try:
+        importlib.metadata.distribution(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
 
 
 def import_mlx(backend: str) -> Any:
