@@ -119,7 +119,9 @@ def common_length(left: Sequence[Any], right: Sequence[Any]) -> int:
     return length
 
 
-def system_boundary(tokenizer: Any, messages: Sequence[Message], prompt: list[int]) -> int:
+def system_boundary(
+    tokenizer: Any, messages: Sequence[Message], prompt: list[int], whole: str | None = None
+) -> int:
     """How many prompt tokens belong to the system message (0 when there is none).
 
     Rendered alone, the system message is a text prefix of the whole prompt; tokenising that
@@ -128,7 +130,7 @@ def system_boundary(tokenizer: Any, messages: Sequence[Message], prompt: list[in
     if not messages or messages[0].role != "system":
         return 0
     alone = render(tokenizer, messages[:1], generation_prompt=False)
-    whole = render(tokenizer, messages)
+    whole = render(tokenizer, messages) if whole is None else whole
     text = whole[: common_length(alone, whole)]
     return common_length(encode(tokenizer, text), prompt)
 
@@ -285,7 +287,8 @@ class MlxBackend:
         loaded = self.load(notify=lambda text: emit(Notice(text)))
         load_s = None if loaded_before else loaded.load_s
         tokenizer = loaded.tokenizer
-        prompt = encode(tokenizer, render(tokenizer, request.messages) + request.response_prefix)
+        text = render(tokenizer, request.messages)
+        prompt = encode(tokenizer, text + request.response_prefix)
         job = Job(
             model=loaded.model,
             tokenizer=tokenizer,
@@ -293,7 +296,7 @@ class MlxBackend:
             sampler=request.sampler,
             cache=self.cache,
             namespace=str(loaded.source.path),
-            boundaries=[system_boundary(tokenizer, request.messages, prompt)],
+            boundaries=[system_boundary(tokenizer, request.messages, prompt, text)],
         )
 
         def started(cached: int) -> None:
