@@ -222,6 +222,7 @@ def generate(
     generated: list[int] = []
     first: float | None = None
     finish: FinishReason = "length"
+    at_stop_string = False
     responses = stream_generate(
         job.model,
         job.tokenizer,
@@ -241,7 +242,7 @@ def generate(
             if text:
                 on_text(text)
             if stopped:
-                finish = "stop"
+                finish, at_stop_string = "stop", True
                 break
             if response.finish_reason is not None:
                 finish = "stop" if response.finish_reason == "stop" else "length"
@@ -250,10 +251,9 @@ def generate(
                 break
     finally:
         responses.close()
-    if finish != "stop":
-        tail = stops.flush()
-        if tail:
-            on_text(tail)
+    tail = "" if at_stop_string else stops.flush()  # text held back for a stop that never came
+    if tail:
+        on_text(tail)
     _keep_state(job, state, generated)
     return Outcome(generated, finish, first, time.perf_counter() - started, hit.cached_tokens)
 
