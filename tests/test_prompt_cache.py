@@ -9,9 +9,11 @@ from __future__ import annotations
 import random
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
+from tui.core import config
 from tui.core.prompt_cache import PromptCache
 
 State = list[int]
@@ -275,3 +277,25 @@ def test_many_threads_get_uncached_results_and_corrupt_nothing() -> None:
     for key in cache.keys("m"):
         hit = cache.fetch("m", [*key, 0])
         assert hit.kind == "shorter" and hit.state == list(key)  # nothing stored was changed
+
+
+def test_the_config_carries_the_cache_settings(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        "[backends.embedded-cpu]\nprompt_cache = false\nmax_cache_entries = 3\n"
+        "max_kv_size = 1000000\n[backends.mlx]\nenabled = true\nthreads = 4\ngpu = true\n"
+    )
+    loaded = config.load(path, env={})
+    embedded = loaded.backend("embedded-cpu")
+    assert (embedded.prompt_cache, embedded.max_cache_entries, embedded.max_kv_size) == (
+        False,
+        3,
+        1000000,
+    )
+    assert loaded.backend("mlx").enabled and loaded.backend("mlx").kind == "mlx"
+    shown = config.show(loaded)
+    assert "prompt_cache = false" in shown and "max_kv_size = 1000000" in shown
+    path.write_text("[backends.embedded-cpu]\nmax_cache_entries = 0\n")
+    with pytest.raises(config.ConfigError) as raised:
+        config.load(path, env={})
+    assert "max_cache_entries" in str(raised.value)
