@@ -119,6 +119,8 @@ async def ttft_ratios(kind: str, model: Path, runs: int) -> None:
     await first_token_s(cold, caro_prompt("warm up"))  # first-call costs out of the figures
     await first_token_s(warm, caro_prompt("warm up"))
     for name, pair in cases.items():
+        if warm.cache is not None:
+            warm.cache.clear()  # what earlier cases stored must not serve this one
         ratios = []
         for run in range(runs):
             seen, asked = pair(run % len(REQUESTS))
