@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -60,14 +61,38 @@ async def decode_rate(backend: Any) -> float:
     raise RuntimeError("the stream ended without Finished")
 
 
-async def speed(llama: LlamaCppBackend, mlx: MlxBackend, runs: int) -> None:
-    await decode_rate(llama)
-    await decode_rate(mlx)  # first-call costs out of the figures
+def make_backend(kind: str, model: Path) -> Any:
+    config = BackendConfig(name=kind, kind=kind, model=str(model))
+    return MlxBackend(config) if kind == "mlx" else LlamaCppBackend(config)
+
+
+async def measure_alone(kind: str, model: Path) -> None:
+    """Runs in its own process: one engine, a warm-up, then one measured decode."""
+    backend = make_backend(kind, model)
+    backend.load()
+    await decode_rate(backend)
+    print(await decode_rate(backend))
+    await backend.aclose()
+
+
+def rate_in_new_process(kind: str, model: Path) -> float:
+    done = subprocess.run(
+        [sys.executable, __file__, "--alone", kind],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def speed(model: Path, runs: int) -> None:
+    # Each engine in its own process, alternating: in one process the two runtimes' worker
+    # threads compete for the two cores, which is not how caro runs (one engine at a time).
     theirs: list[float] = []
     ours: list[float] = []
     for _ in range(runs):
-        theirs.append(await decode_rate(llama))
-        ours.append(await decode_rate(mlx))
+        theirs.append(rate_in_new_process("llamacpp", model))
+        ours.append(rate_in_new_process("mlx", model))
     ratio = statistics.median(ours) / statistics.median(theirs)
     print(
         f"decode speed: MLX {statistics.median(ours):.1f} tok/s ÷ llama.cpp "
@@ -114,16 +139,20 @@ def agreement(llama: LlamaCppBackend, mlx: MlxBackend) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--alone", choices=("llamacpp", "mlx"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     model = bundled_model_path()
     if model is None:
         raise SystemExit("the bundled model is missing: run scripts/setup.sh")
+    if args.alone:
+        asyncio.run(measure_alone(args.alone, model))
+        return
     print(f"model: {model.name}; runs: {args.runs}")
-    llama = LlamaCppBackend(BackendConfig(name="llamacpp", kind="llamacpp", model=str(model)))
-    mlx = MlxBackend(BackendConfig(name="mlx", kind="mlx", model=str(model)))
+    speed(model, args.runs)
+    llama = make_backend("llamacpp", model)
+    mlx = make_backend("mlx", model)
     llama.load()
     mlx.load()
-    asyncio.run(speed(llama, mlx, args.runs))
     agreement(llama, mlx)
     mlx.join_workers()
 

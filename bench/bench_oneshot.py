@@ -33,7 +33,9 @@ REQUESTS = (
 
 def wall(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    if done.returncode not in (0, 4):  # 4: the model gave no usable command, a real outcome
+        raise RuntimeError(f"{command[1:4]} failed ({done.returncode}): {done.stderr[-500:]}")
     return time.perf_counter() - started
 
 
