@@ -367,7 +367,6 @@ class LlamaCppBackend:
             self._generate_locked(
                 loaded, prompt_text, template_stops, request, emit, cancel, load_s
             )
-            loaded.reuse.remember(loaded.llm)
 
     def _generate_locked(
         self,
@@ -437,6 +436,7 @@ class LlamaCppBackend:
             chunks.close()
         if cancel.is_set():
             finish = "cancelled"
+        loaded.reuse.remember(llm)  # before Finished: the consumer may stop listening after it
         emit(
             Finished(
                 Timings(

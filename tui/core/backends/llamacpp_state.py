@@ -192,8 +192,11 @@ class PrefixReuse:
     """Puts the best known prefix state into a Llama context before a generation.
 
     Sources, best first: the live context itself (llama.cpp keeps the previous prompt), the
-    in-memory prompt cache, the state of the system prompt on disk. When the system prompt is
-    in none of them, it is evaluated on its own and its state stored in memory and on disk.
+    in-memory prompt cache, the state of the system prompt on disk. After a generation, the
+    context's state is kept in memory, and the system prompt's state is written to disk if it
+    is not there yet. That state is the whole context's, with its token list cut back to the
+    system prompt (restoring it drops the rest): evaluating the system prompt on its own would
+    split the first prompt's evaluation differently, and change its logits' last digits.
     """
 
     def __init__(
@@ -203,9 +206,11 @@ class PrefixReuse:
         self.store = store
         self.namespace = namespace
         self.disk_hits = 0
+        self.boundary: tuple[int, ...] = ()
 
     def prepare(self, llm: Any, tokens: list[int], boundary: int) -> int:
         """Readies the context; returns how many prompt tokens need no evaluation."""
+        self.boundary = tuple(tokens[:boundary]) if 0 < boundary < len(tokens) else ()
         ready = common_prefix(list(llm._input_ids), tokens)
         if self.cache is None:
             return ready
@@ -213,35 +218,33 @@ class PrefixReuse:
         if hit.state is not None and hit.cached_tokens > ready:
             restore(llm, hit.state)
             ready = hit.cached_tokens
-        if not ready < boundary < len(tokens):
+        if not self.boundary or ready >= boundary or self.store is None:
             return ready
-        prefix = tuple(tokens[:boundary])
-        saved = self.store.load(prefix) if self.store is not None else None
-        if saved is not None:
-            restore(llm, saved)
-            self.disk_hits += 1
-            self.cache.insert(self.namespace, prefix, saved, owned=True)
-            return boundary
-        truncate(llm, ready)
-        llm.eval(tokens[ready:boundary])
-        self._keep_boundary(capture(llm))
-        return ready
-
-    def _keep_boundary(self, state: SavedState) -> None:
-        assert self.cache is not None
-        self.cache.insert(self.namespace, state.tokens, state, owned=True)
-        if self.store is None:
-            return
-        try:
-            self.store.save(state)
-        except OSError as error:  # a full or read-only disk costs speed, never the answer
-            log.warning("could not save the prompt state: %s", error)
+        saved = self.store.load(self.boundary)
+        if saved is None:
+            return ready
+        restore(llm, saved)
+        self.disk_hits += 1
+        self.cache.insert(self.namespace, self.boundary, saved, owned=True)
+        return boundary
 
     def remember(self, llm: Any) -> None:
         """Keeps the context's state after a generation (prompt and answer)."""
-        if self.cache is not None and llm.n_tokens >= 2:
-            state = capture(llm)
-            self.cache.insert(self.namespace, state.tokens, state, owned=True)
+        if self.cache is None or llm.n_tokens < 2:
+            return
+        state = capture(llm)
+        self.cache.insert(self.namespace, state.tokens, state, owned=True)
+        prefix = self.boundary
+        if not prefix or state.tokens[: len(prefix)] != prefix:
+            return
+        cut = LlamaStateOps().trim(state, len(prefix))
+        self.cache.insert(self.namespace, prefix, cut, owned=True)
+        if self.store is None or self.store.path_for(prefix).exists():
+            return
+        try:
+            self.store.save(cut)
+        except OSError as error:  # a full or read-only disk costs speed, never the answer
+            log.warning("could not save the prompt state: %s", error)
 
 
 def common_prefix(left: list[int], right: list[int]) -> int:
