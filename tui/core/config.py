@@ -576,6 +576,11 @@ def show(config: Config) -> str:
         if backend.model:
             table["model"] = backend.model
         table["timeout"] = backend.timeout
+        if backend.kind in ("llamacpp", "mlx"):
+            table["prompt_cache"] = backend.prompt_cache
+            table["max_cache_entries"] = backend.max_cache_entries
+            if backend.max_kv_size is not None:
+                table["max_kv_size"] = backend.max_kv_size
         for key, value in backend.sampler.as_dict().items():
             table[key] = list(value) if isinstance(value, tuple) else value
         backends[name] = table

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.core import models
+from tui.core import models, paths
 from tui.core.backends.base import (
     BackendError,
     ErrorKind,
@@ -37,8 +37,17 @@ from tui.core.backends.base import (
     TextDelta,
     Timings,
 )
+from tui.core.backends.llamacpp_state import (
+    LlamaStateOps,
+    PrefixReuse,
+    SavedState,
+    StateStore,
+    model_key,
+    system_boundary,
+)
 from tui.core.backends.threaded import Emit, engine_thread, stream_from_thread
 from tui.core.config import BackendConfig
+from tui.core.prompt_cache import PromptCache
 
 DEFAULT_N_CTX = 2048
 DEFAULT_MAX_TOKENS = 256
@@ -56,6 +65,7 @@ class LoadedModel:
     render: Callable[[list[dict[str, str]]], tuple[str, list[str]]]
     lock: threading.Lock
     load_s: float
+    reuse: PrefixReuse
 
 
 class _NoRedirect:
@@ -184,6 +194,16 @@ class LlamaCppBackend:
         self.config = config
         self._loaded: LoadedModel | None = None
         self._load_lock = threading.Lock()
+        # Prompt states of earlier requests (see llamacpp_state); None when prompt_cache = false.
+        self.cache: PromptCache[SavedState] | None = (
+            PromptCache(
+                LlamaStateOps(),
+                max_entries=config.max_cache_entries,
+                max_bytes=config.max_kv_size,
+            )
+            if config.prompt_cache
+            else None
+        )
 
     # -- model -----------------------------------------------------------------------------
 
@@ -242,6 +262,11 @@ class LlamaCppBackend:
                 kind=ErrorKind.MODEL_MISSING,
                 backend=self.name,
             ) from None
+        store = (
+            StateStore(paths.prompt_state_dir(), model_key(resolved.path, llm.n_ctx()))
+            if self.config.prompt_cache
+            else None
+        )
         return LoadedModel(
             llm=llm,
             path=resolved.path,
@@ -249,6 +274,7 @@ class LlamaCppBackend:
             render=_template_renderer(llm),
             lock=threading.Lock(),
             load_s=time.perf_counter() - started,
+            reuse=PrefixReuse(self.cache, store, str(resolved.path)),
         )
 
     @property
@@ -362,7 +388,11 @@ class LlamaCppBackend:
                 kind=ErrorKind.CONTEXT_OVERFLOW,
                 backend=self.name,
             )
-        cached = common_prefix_length(list(llm._input_ids), tokens)
+        boundary = 0
+        if request.messages and request.messages[0].role == "system":
+            alone, _ = loaded.render([_as_dict(request.messages[0])])
+            boundary = system_boundary(alone, prompt_text, tokens, llm.tokenize)
+        cached = loaded.reuse.prepare(llm, tokens, boundary)
         generated = 0
 
         def keep_going(_ids: Any, _logits: Any) -> bool:
@@ -406,6 +436,7 @@ class LlamaCppBackend:
             chunks.close()
         if cancel.is_set():
             finish = "cancelled"
+        loaded.reuse.remember(llm)  # before Finished: the consumer may stop listening after it
         emit(
             Finished(
                 Timings(
