@@ -153,7 +153,7 @@ async def _one_shot(config: Config, request: str, args: argparse.Namespace) -> i
         await registry.aclose()
     _attach_risk(result)
     _record(result, context.cwd, context.shell)
-    return _print_result(result, args.json, EXIT_NO_COMMAND, args.output_file)
+    return _print_result(result, args.json, EXIT_NO_COMMAND, args.output_file, args.quiet)
 
 
 async def _failed(registry: Registry, name: str, error: BackendError) -> CliError:
@@ -237,8 +237,13 @@ def _write_output(path: str, command: str) -> None:
 
 
 def _print_result(
-    result: CommandResult, as_json: bool, no_command: int, output_file: str | None = None
+    result: CommandResult,
+    as_json: bool,
+    no_command: int,
+    output_file: str | None = None,
+    quiet: bool = False,
 ) -> int:
+    """Prints the command; with `quiet`, only a high or critical risk is still said."""
     if output_file and result.command:
         _write_output(output_file, result.command)
     if as_json:
@@ -248,10 +253,11 @@ def _print_result(
         notice(f"no usable command: {result.error}")
         notice("the model said:\n" + _indent(result.raw or "(nothing)"))
         return no_command
-    for warning in result.warnings:
+    level = result.risk.get("level") if result.risk else None
+    for warning in () if quiet else result.warnings:
         notice(f"warning: {warning}")
-    if result.risk and result.risk.get("level") not in (None, "safe"):
-        notice(f"risk: {result.risk['level']}: " + "; ".join(result.risk.get("reasons", [])))
+    if result.risk and level not in (None, "safe") and not (quiet and level == "moderate"):
+        notice(f"risk: {level}: " + "; ".join(result.risk.get("reasons", [])))
     if not output_file:
         print(result.command, flush=True)
     return 0
