@@ -82,6 +82,12 @@ LEVERS: dict[str, GenerationSettings] = {
     "resampled best of 3 (old default)": GenerationSettings(
         examples=4, candidates=3, diverse_examples=False, sampler=DEFAULT_SAMPLER
     ),
+    "diverse best of 3 + prefix fallback at 50%": GenerationSettings(
+        prefix_fallback_share=0.5, sampler=DEFAULT_SAMPLER
+    ),
+    "diverse best of 3 + prefix fallback at 35%": GenerationSettings(
+        prefix_fallback_share=0.35, sampler=DEFAULT_SAMPLER
+    ),
     "shipped defaults": GenerationSettings(sampler=DEFAULT_SAMPLER),
 }
 

@@ -8,76 +8,49 @@ command, and, when the first answer is doubtful, samples a few more and keeps th
 
 from __future__ import annotations
 
-import os
-import platform
-import re
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from tui.core.backends.base import (
     Backend,
     BackendError,
     ErrorKind,
-    Finished,
     GenerationRequest,
     Message,
     SamplerSettings,
-    Started,
-    StreamEvent,
-    TextDelta,
     Timings,
 )
 from tui.core.candidates import reorder_for, utility_support, vote_utility
+from tui.core.context import ShellContext, detect_context, detect_shell
 from tui.core.examples import ExampleBank, Scored, default_bank
 from tui.core.extraction import Extraction, extract_command, looks_like_command
 from tui.core.shellwords import first_utility, split_words
+from tui.core.watching import AnswerWatcher, Attempt, EventSink, StreamMeter, run_once
+
+__all__ = [
+    "DEFAULT_SAMPLER",
+    "AnswerWatcher",
+    "Attempt",
+    "Candidate",
+    "CommandResult",
+    "EventSink",
+    "GenerationSettings",
+    "ShellContext",
+    "StreamMeter",
+    "build_request",
+    "detect_context",
+    "detect_shell",
+    "generate_command",
+    "run_once",
+    "score_candidate",
+    "system_prompt",
+    "vote_utility",
+]
 
 # Defaults measured on the dev set (bench/quality.py); the config's [generation] overrides them.
 DEFAULT_SAMPLER = SamplerSettings(temperature=0.0, max_tokens=96)
 RETRY_TEMPERATURE = 0.7
-
-
-@dataclass(frozen=True)
-class ShellContext:
-    os_name: str
-    shell: str
-    cwd: str
-
-    def describe(self) -> str:
-        return f"{self.shell} on {self.os_name}, in {self.cwd}"
-
-
-@cache
-def _os_name() -> str:
-    system = platform.system()
-    if system == "Darwin":
-        return f"macOS {platform.mac_ver()[0]}".strip()
-    if system == "Linux":
-        try:
-            for line in Path("/etc/os-release").read_text(encoding="utf-8").splitlines():
-                if line.startswith("PRETTY_NAME="):
-                    return f"Linux ({line.split('=', 1)[1].strip(chr(34))})"
-        except OSError:
-            pass
-    return system or "Unix"
-
-
-def detect_shell() -> str:
-    try:
-        import shellingham
-
-        name, _path = shellingham.detect_shell()
-        return str(name)
-    except Exception:  # noqa: BLE001 - shellingham raises its own failure types; fall back
-        return Path(os.environ.get("SHELL", "bash")).name or "bash"
-
-
-def detect_context(cwd: str | None = None) -> ShellContext:
-    return ShellContext(os_name=_os_name(), shell=detect_shell(), cwd=cwd or os.getcwd())
 
 
 @dataclass(frozen=True)
@@ -98,6 +71,10 @@ class GenerationSettings:
     # sampling the same prompt hotter: small models follow the last example they saw.
     # Measured on the dev set with the bundled model (bench/quality.py): 43.0% -> 47.5%.
     diverse_examples: bool = True
+    # When an answer does not use the utility most examples agree on (at least this share of
+    # their score), the next try starts with that utility and the model writes the rest.
+    # 0 turns it off. Needs an engine that continues a prefix.
+    prefix_fallback_share: float = 0.0
     sampler: SamplerSettings = DEFAULT_SAMPLER
 
 
@@ -137,77 +114,6 @@ def build_request(
     return GenerationRequest(
         messages=tuple(messages), sampler=settings.sampler, model=model, response_prefix=prefix
     )
-
-
-# -- watching a stream ------------------------------------------------------------------------
-
-
-class AnswerWatcher:
-    """Decides, as text streams in, that the answer is complete or that the model is looping."""
-
-    def __init__(self, prefix: str = "") -> None:
-        self.text = prefix
-        self.stopped_because = ""
-
-    def feed(self, delta: str) -> bool:
-        """Adds text; True when generation can stop."""
-        self.text += delta
-        if _is_looping(self.text):
-            self.stopped_because = "loop"
-            return True
-        if _answer_complete(self.text):
-            self.stopped_because = "complete"
-            return True
-        return False
-
-
-def _answer_complete(text: str) -> bool:
-    stripped = text.lstrip()
-    if stripped.startswith("```"):
-        body_start = stripped.find("\n")
-        return (
-            body_start != -1
-            and "```" in stripped[body_start:]
-            and bool(stripped[body_start:].split("```", 1)[0].strip())
-        )
-    if "\n" not in stripped:
-        return False
-    first_line = stripped.split("\n", 1)[0].strip()
-    return (
-        bool(first_line)
-        and looks_like_command(first_line)
-        and not first_line.endswith("\\")
-        and "<<" not in first_line
-    )
-
-
-def _is_looping(text: str, window: int = 240) -> bool:
-    tail = text[-window:]
-    words = tail.split()
-    if len(words) >= 8:
-        for size in range(1, 5):
-            unit = words[-size:]
-            repeats = 1
-            while words[-(repeats + 1) * size : -repeats * size] == unit:
-                repeats += 1
-            if repeats >= (6 if size == 1 else 4):
-                return True
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) >= 4 and len(set(lines[-4:])) == 1:
-        return True
-    return _run_on_loop(tail)
-
-
-# A stretch of 6 to 60 non-space characters repeated at least 4 times in a row at the end
-# ("cd /dir/dir/dir/dir/..."): a loop that has no spaces for the word check to see.
-_REPEATED_RUN = re.compile(r"(\S{6,60}?)\1{3,}$")
-
-
-def _run_on_loop(tail: str) -> bool:
-    if len(tail) < 24 or any(c.isspace() for c in tail[-24:]):
-        return False  # cheap test first: the regex runs only on long runs without spaces
-    match = _REPEATED_RUN.search(tail)
-    return match is not None and any(c.isalnum() for c in match.group(1))
 
 
 # -- the result -------------------------------------------------------------------------------
@@ -256,9 +162,6 @@ class CommandResult:
         }
 
 
-EventSink = Callable[[int, StreamEvent], None]
-
-
 def score_candidate(
     extraction: Extraction, voted: str | None, vote_share: float, stopped_because: str
 ) -> float:
@@ -279,74 +182,6 @@ def score_candidate(
     if len(extraction.command) > 200:
         score -= 1.0
     return score
-
-
-class StreamMeter:
-    """Timings seen by the consumer, for streams closed before the engine's own `Finished`."""
-
-    def __init__(self) -> None:
-        self.started_at = time.perf_counter()
-        self.first_at: float | None = None
-        self.deltas = 0
-        self.start: Started | None = None
-        self.finished: Finished | None = None
-
-    def see(self, event: StreamEvent) -> None:
-        if isinstance(event, Started):
-            self.start = event
-            self.started_at = time.perf_counter()  # after loading: ttft is about answering
-        elif isinstance(event, TextDelta) and event.text:
-            self.deltas += 1
-            if self.first_at is None:
-                self.first_at = time.perf_counter()
-        elif isinstance(event, Finished):
-            self.finished = event
-
-    @property
-    def model(self) -> str:
-        if self.finished and self.finished.model:
-            return self.finished.model
-        return self.start.model if self.start else ""
-
-    def timings(self) -> Timings:
-        if self.finished is not None:
-            return self.finished.timings
-        start = self.start or Started()
-        return Timings(
-            ttft_s=None if self.first_at is None else self.first_at - self.started_at,
-            total_s=time.perf_counter() - self.started_at,
-            prompt_tokens=start.prompt_tokens,
-            completion_tokens=self.deltas,
-            cached_prompt_tokens=start.cached_prompt_tokens,
-            load_s=start.load_s,
-        )
-
-
-@dataclass(frozen=True)
-class Attempt:
-    raw: str
-    timings: Timings
-    model: str
-    stopped_because: str
-
-
-async def run_once(
-    backend: Backend, request: GenerationRequest, index: int = 0, on_event: EventSink | None = None
-) -> Attempt:
-    """One generation, stopped early once the answer is complete or the model loops."""
-    watcher = AnswerWatcher(request.response_prefix)
-    meter = StreamMeter()
-    stream = backend.stream(request)
-    try:
-        async for event in stream:
-            meter.see(event)
-            if on_event:
-                on_event(index, event)
-            if isinstance(event, TextDelta) and watcher.feed(event.text):
-                break
-    finally:
-        await stream.aclose()  # type: ignore[attr-defined]
-    return Attempt(watcher.text, meter.timings(), meter.model, watcher.stopped_because)
 
 
 async def generate_command(
@@ -394,8 +229,15 @@ async def generate_command(
     support = utility_support(examples) if settings.diverse_examples else {}
     # Utilities already tried: answered, or shown closest to the request.
     tried = {u for u in (examples[0].example.utility,) if u} if examples else set()
+    answered: set[str] = set()
+    fallback = _prefix_fallback(base, backend, settings, voted, share)
     for index in range(max(1, settings.candidates)):
-        request = base if index == 0 else _next_request(base, index, settings, examples, tried)
+        if index == 0:
+            request = base
+        elif fallback is not None and voted not in answered:
+            request, fallback = fallback, None
+        else:
+            request = _next_request(base, index, settings, examples, tried)
         attempt = await run_once(backend, request, index, on_event)
         model_name = model_name or attempt.model
         first_timings = first_timings or attempt.timings
@@ -411,6 +253,7 @@ async def generate_command(
         candidates.append(candidate)
         if utility:
             tried.add(utility)
+            answered.add(utility)
         if _convincing(candidate, voted):
             break
     best = max(candidates, key=lambda c: c.score)  # max keeps the earliest on ties
@@ -428,6 +271,26 @@ async def generate_command(
         prompt_tokens=first_timings.prompt_tokens if first_timings else None,
         utility_hint=voted if prefix else None,
     )
+
+
+def _prefix_fallback(
+    base: GenerationRequest,
+    backend: Backend,
+    settings: GenerationSettings,
+    voted: str | None,
+    share: float,
+) -> GenerationRequest | None:
+    """The try that starts the answer with the voted utility, when that is worth a try."""
+    if (
+        not voted
+        or base.response_prefix
+        or not backend.supports_prefix
+        or not settings.prefix_fallback_share
+        or share < settings.prefix_fallback_share
+    ):
+        return None
+    sampler = replace(base.sampler, stop=(*base.sampler.stop, "\n"))
+    return replace(base, response_prefix=voted, sampler=sampler)
 
 
 def _convincing(candidate: Candidate, voted: str | None) -> bool:

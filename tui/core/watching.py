@@ -1,0 +1,157 @@
+"""Watching a generation as it streams: stop at a finished answer or a loop, and time it."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tui.core.backends.base import (
+    Backend,
+    Finished,
+    GenerationRequest,
+    Started,
+    StreamEvent,
+    TextDelta,
+    Timings,
+)
+from tui.core.extraction import looks_like_command
+
+EventSink = Callable[[int, StreamEvent], None]
+
+
+class AnswerWatcher:
+    """Decides, as text streams in, that the answer is complete or that the model is looping."""
+
+    def __init__(self, prefix: str = "") -> None:
+        self.text = prefix
+        self.stopped_because = ""
+
+    def feed(self, delta: str) -> bool:
+        """Adds text; True when generation can stop."""
+        self.text += delta
+        if _is_looping(self.text):
+            self.stopped_because = "loop"
+            return True
+        if _answer_complete(self.text):
+            self.stopped_because = "complete"
+            return True
+        return False
+
+
+def _answer_complete(text: str) -> bool:
+    stripped = text.lstrip()
+    if stripped.startswith("```"):
+        body_start = stripped.find("\n")
+        return (
+            body_start != -1
+            and "```" in stripped[body_start:]
+            and bool(stripped[body_start:].split("```", 1)[0].strip())
+        )
+    if "\n" not in stripped:
+        return False
+    first_line = stripped.split("\n", 1)[0].strip()
+    return (
+        bool(first_line)
+        and looks_like_command(first_line)
+        and not first_line.endswith("\\")
+        and "<<" not in first_line
+    )
+
+
+def _is_looping(text: str, window: int = 240) -> bool:
+    tail = text[-window:]
+    words = tail.split()
+    if len(words) >= 8:
+        for size in range(1, 5):
+            unit = words[-size:]
+            repeats = 1
+            while words[-(repeats + 1) * size : -repeats * size] == unit:
+                repeats += 1
+            if repeats >= (6 if size == 1 else 4):
+                return True
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) >= 4 and len(set(lines[-4:])) == 1:
+        return True
+    return _run_on_loop(tail)
+
+
+# A stretch of 6 to 60 non-space characters repeated at least 4 times in a row at the end
+# ("cd /dir/dir/dir/dir/..."): a loop that has no spaces for the word check to see.
+_REPEATED_RUN = re.compile(r"(\S{6,60}?)\1{3,}$")
+
+
+def _run_on_loop(tail: str) -> bool:
+    if len(tail) < 24 or any(c.isspace() for c in tail[-24:]):
+        return False  # cheap test first: the regex runs only on long runs without spaces
+    match = _REPEATED_RUN.search(tail)
+    return match is not None and any(c.isalnum() for c in match.group(1))
+
+
+class StreamMeter:
+    """Timings seen by the consumer, for streams closed before the engine's own `Finished`."""
+
+    def __init__(self) -> None:
+        self.started_at = time.perf_counter()
+        self.first_at: float | None = None
+        self.deltas = 0
+        self.start: Started | None = None
+        self.finished: Finished | None = None
+
+    def see(self, event: StreamEvent) -> None:
+        if isinstance(event, Started):
+            self.start = event
+            self.started_at = time.perf_counter()  # after loading: ttft is about answering
+        elif isinstance(event, TextDelta) and event.text:
+            self.deltas += 1
+            if self.first_at is None:
+                self.first_at = time.perf_counter()
+        elif isinstance(event, Finished):
+            self.finished = event
+
+    @property
+    def model(self) -> str:
+        if self.finished and self.finished.model:
+            return self.finished.model
+        return self.start.model if self.start else ""
+
+    def timings(self) -> Timings:
+        if self.finished is not None:
+            return self.finished.timings
+        start = self.start or Started()
+        return Timings(
+            ttft_s=None if self.first_at is None else self.first_at - self.started_at,
+            total_s=time.perf_counter() - self.started_at,
+            prompt_tokens=start.prompt_tokens,
+            completion_tokens=self.deltas,
+            cached_prompt_tokens=start.cached_prompt_tokens,
+            load_s=start.load_s,
+        )
+
+
+@dataclass(frozen=True)
+class Attempt:
+    raw: str
+    timings: Timings
+    model: str
+    stopped_because: str
+
+
+async def run_once(
+    backend: Backend, request: GenerationRequest, index: int = 0, on_event: EventSink | None = None
+) -> Attempt:
+    """One generation, stopped early once the answer is complete or the model loops."""
+    watcher = AnswerWatcher(request.response_prefix)
+    meter = StreamMeter()
+    stream = backend.stream(request)
+    try:
+        async for event in stream:
+            meter.see(event)
+            if on_event:
+                on_event(index, event)
+            if isinstance(event, TextDelta) and watcher.feed(event.text):
+                break
+    finally:
+        await stream.aclose()  # type: ignore[attr-defined]
+    return Attempt(watcher.text, meter.timings(), meter.model, watcher.stopped_because)
