@@ -12,10 +12,24 @@ from textual.binding import Binding, BindingType
 KEYS: list[Binding] = [
     Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Stop what is running"),
     Binding("ctrl+r", "run", "Run", id="run", tooltip="Run the command (asks first)"),
+    Binding(
+        "ctrl+s",
+        "accept",
+        "Accept",
+        id="accept",
+        tooltip="Leave with the command (the shell widget puts it on your prompt line)",
+    ),
     Binding("ctrl+o", "copy", "Copy", id="copy", tooltip="Copy the command"),
     Binding("ctrl+l", "edit", "Edit", id="edit", tooltip="Edit the command in place"),
     Binding("ctrl+g", "regenerate", "Again", id="regenerate", tooltip="Ask for another answer"),
     Binding("ctrl+t", "compare", "Compare", id="compare", tooltip="Ask every healthy backend"),
+    Binding(
+        "ctrl+f",
+        "history",
+        "History",
+        id="history",
+        tooltip="Search earlier requests: load, run again or copy one",
+    ),
     Binding("alt+down,f2", "next_backend", "Backend", id="backend.next", key_display="alt+↓"),
     Binding(
         "alt+up,shift+f2",
