@@ -21,8 +21,6 @@ from tui.core.config import Config
 if TYPE_CHECKING:  # the analyser (tree-sitter) loads on first use, not at start-up
     from tui.app.screens.confirm_run import Approval
     from tui.app.workbench import WorkbenchApp
-    from tui.core.history.recording import FinishedRun
-    from tui.core.runner import RunResult
     from tui.core.safety import Assessment, SafetyPolicy
 
 
@@ -44,21 +42,6 @@ class RunTarget:
     cwd: str
     entry_id: int | None = None
     assessment: Assessment | None = None
-
-
-def finished_run(result: RunResult, started_at: float, approval: Approval) -> FinishedRun:
-    from tui.core.history.recording import FinishedRun
-
-    stopped_by = "timeout" if result.timed_out else ("cancel" if result.cancelled else None)
-    return FinishedRun(
-        command=result.command,
-        exit_code=result.exit_code,
-        duration_s=result.duration_s,
-        started_at=started_at,
-        confirmed_by=approval.confirmed_by,
-        signal=result.signal,
-        stopped_by=stopped_by,
-    )
 
 
 class RunFlow:
@@ -145,6 +128,7 @@ class RunFlow:
         finally:
             self.cancel = None
         if not result.error:  # it never started: nothing to record
-            await self.app.ledger.note_run(
-                target.entry_id, finished_run(result, started_at, approval)
-            )
+            from tui.core.history.recording import FinishedRun
+
+            run = FinishedRun.of(result, started_at, approval.confirmed_by)
+            await self.app.ledger.note_run(target.entry_id, run)
