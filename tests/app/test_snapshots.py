@@ -47,11 +47,11 @@ candidates = 1
 """
 
 
-def scripted_app(ollama_up: bool = False) -> Any:
+def scripted_app(ollama_up: bool = False, answer: str = "find . -name '*.py' -mtime -7") -> Any:
     config = write_config(CONFIG)
     embedded = ScriptedBackend(
         "embedded-cpu",
-        "find . -name '*.py' -mtime -7",
+        answer,
         models=[
             model("qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"),
             model("nomic-embed-text-v1.5.f16.gguf", embed=True, ctx=2048, size=274_000_000),
@@ -94,6 +94,19 @@ def test_run_confirmation(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(scripted_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_blocked_run(snap_compare: Any) -> None:
+    """A critical command: the dialog says why, and that o overrides (nothing is run here)."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ask(pilot, "start with a clean history")
+        await pilot.press("ctrl+r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = scripted_app(answer="history -c && echo cleared")
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
 def test_compare_view(snap_compare: Any, monkeypatch: pytest.MonkeyPatch) -> None:

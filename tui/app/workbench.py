@@ -110,7 +110,7 @@ class WorkbenchApp(CommandActions):
                 yield Static("", id="selection")
                 yield PromptArea(id="prompt")
                 yield ResultsPane()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # An embedded engine's thread takes the interpreter lock back after every call into
