@@ -211,31 +211,48 @@ async def test_what_cannot_be_overridden_stays_blocked(
     assert only_entry().runs == ()
 
 
-async def test_an_edit_is_rated_again_before_it_runs(tmp_path: Path) -> None:
-    marker = tmp_path / "ran-marker"
+async def test_an_edit_is_rated_again_and_recorded(tmp_path: Path) -> None:
     app = scripted("echo harmless", tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ask(pilot)
         assert static_text(app, "#risk") == "risk: safe"
-        # Edited, then Ctrl+R at once: the run must not use the rating of the old command.
-        await pilot.press("ctrl+l", "ctrl+u", *CRITICAL, "enter", "ctrl+r")
+        await pilot.press("ctrl+l", "ctrl+u", *CRITICAL, "enter")
         await settle(app)
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ConfirmRunScreen)
-        assert screen.decision.action == "blocked"
-        assert CRITICAL in static_text(app, "#confirm-command")
-        await pilot.press("escape")
-        await settle(app)
-        await pilot.pause()
-        # The pane shows the new rating too.
         assert static_text(app, "#risk") == "risk: critical"
         assert "erases the shell history" in static_text(app, "#risk-detail")
-    assert not marker.exists()
+        await press_run(pilot)
+        screen = app.screen
+        assert isinstance(screen, ConfirmRunScreen) and screen.decision.action == "blocked"
+        await pilot.press("escape")
+        await settle(app)
+    assert not (tmp_path / "ran-marker").exists()
     entry = only_entry()
     assert entry.command == "echo harmless"
     assert [edit.command for edit in entry.edits] == [CRITICAL]
     assert entry.final_command == CRITICAL
+
+
+async def test_a_run_right_after_an_edit_does_not_use_the_old_rating(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+R before the edit's new rating has reached the pane: the run rates it itself."""
+    from tui.app.widgets.results import ResultsPane
+
+    app = scripted("echo harmless", tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ask(pilot)
+        assert static_text(app, "#risk") == "risk: safe"
+        monkeypatch.setattr(ResultsPane, "show_rating", lambda *_args: None)  # never arrives
+        await pilot.press("ctrl+l", "ctrl+u", *CRITICAL, "enter")
+        await press_run(pilot)
+        screen = app.screen
+        assert isinstance(screen, ConfirmRunScreen)
+        assert screen.decision.action == "blocked"
+        assert CRITICAL in static_text(app, "#confirm-command")
+        await pilot.press("y", "escape")
+        await settle(app)
+    assert not (tmp_path / "ran-marker").exists()
 
 
 async def test_permissive_runs_a_safe_command_without_asking(tmp_path: Path) -> None:
