@@ -190,5 +190,21 @@ async def test_accept_keeps_an_edit_in_progress_and_records_it(tmp_path: Path) -
     with History.open() as history:
         (entry,) = history.search(None)
     assert entry.command == "echo from-the-model"
-    assert entry.final_command == "echo edited-then-accepted"
+    assert [edit.command for edit in entry.edits] == ["echo edited-then-accepted"]
     assert entry.runs == ()
+
+
+async def test_accept_after_an_edit_records_the_edit_once(tmp_path: Path) -> None:
+    app = workbench(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app)
+        await pilot.press(*"say something", "enter")
+        await settle(app)
+        await pilot.press("ctrl+l", "ctrl+u", *"echo edited-before", "enter")
+        await settle(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.return_value == "echo edited-before"
+    with History.open() as history:
+        (entry,) = history.search(None)
+    assert [edit.command for edit in entry.edits] == ["echo edited-before"]

@@ -91,6 +91,7 @@ def test_run_confirmation(snap_compare: Any) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await ask(pilot, "python files changed this week")
         await pilot.press("ctrl+r")
+        await pilot.app.workers.wait_for_complete()  # the command is rated before the dialog
         await pilot.pause()
 
     assert snap_compare(scripted_app(), terminal_size=SIZE, run_before=run_before)

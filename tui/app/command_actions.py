@@ -121,33 +121,30 @@ class CommandActions(App[str | None]):
 
     async def action_accept(self) -> None:
         """Leaves with the command as it stands: the shell widget puts it on the prompt line."""
-        if self.results.editing:
-            self.results.keep_edit()
+        edit = self.results.keep_edit(announce=False) if self.results.editing else None
         command = self._command()
         if command is None:
             return
-        shown = self.results.shown
-        if shown.edited:
-            await self.ledger.record_edit(shown.entry_id, command)  # before the app is gone
+        if edit is not None:  # recorded here: the app is gone before a message would be
+            await self.ledger.record_edit(self.results.shown.entry_id, edit)
         self.exit(command)
 
     def show_result(self, result: CommandResult | None) -> None:
-        """Shows an answer that came from elsewhere (the compare view), rated and recorded."""
+        """Shows an answer that came from elsewhere (the compare view), recorded first (so an
+        edit or a run made at once has its entry), then rated."""
         if result is None:
             return
-        self._job += 1
-        job = self._job
-        self.results.begin(job, result.backend, result.request, self.cwd)
-        self.results.finish(job, result)
-        if result.command:
-            self._rate(job, result.command, result.request)
 
-        async def record() -> None:
+        async def show() -> None:
             entry_id = await self._record(result)
-            if self.results.shown.job == job:
-                self.results.shown.entry_id = entry_id
+            self._job += 1
+            job = self._job
+            self.results.begin(job, result.backend, result.request, self.cwd)
+            self.results.finish(job, result, entry_id=entry_id)
+            if result.command:
+                self._rate(job, result.command, result.request)
 
-        self.run_worker(record(), group="history", exit_on_error=False)
+        self.run_worker(show(), group="history", exit_on_error=False)
 
     # -- history --------------------------------------------------------------------------------
 

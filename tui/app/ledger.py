@@ -69,8 +69,10 @@ class Ledger:
         if self._closed:
             return default
         loop = asyncio.get_running_loop()
-        value, problem = await loop.run_in_executor(
-            self._executor, partial(self._with_history, work, default)
+        # Shielded: a worker cancelled as the app closes must not drop a write still queued
+        # (aclose waits for every one of them).
+        value, problem = await asyncio.shield(
+            loop.run_in_executor(self._executor, partial(self._with_history, work, default))
         )
         if problem:
             self._say(problem)
@@ -110,7 +112,9 @@ class Ledger:
         if self._closed:
             return
         loop = asyncio.get_running_loop()
-        problems, problem = await loop.run_in_executor(self._executor, without_history)
+        problems, problem = await asyncio.shield(
+            loop.run_in_executor(self._executor, without_history)
+        )
         for sentence in [problem, *problems]:
             if sentence:
                 self._say(sentence)

@@ -260,9 +260,10 @@ class ResultsPane(Vertical):
         event.stop()
         self.keep_edit()
 
-    def keep_edit(self) -> str | None:
+    def keep_edit(self, *, announce: bool = True) -> str | None:
         """Ends editing, keeping the editor's text as the command; the new command, if it
-        changed (then CommandEdited is posted: the app records it and has it rated)."""
+        changed. `announce` posts CommandEdited (the app records the edit and has it rated);
+        a caller that records it itself passes False."""
         command = self.query_one("#command-edit", Input).value.strip()
         was_editing = self.editing
         self.stop_editing()
@@ -274,7 +275,8 @@ class ResultsPane(Vertical):
         self._show_command(command)
         self._header("edited", "-done")
         self._show_rating(None, rating=True)
-        self.post_message(CommandEdited(command))
+        if announce:
+            self.post_message(CommandEdited(command))
         return command
 
     # -- an entry of the history --------------------------------------------------------------
