@@ -11,6 +11,7 @@ from typing import Any
 from textual.message import Message
 
 from tui.app import jobs
+from tui.app.keys import BINDING_IDS
 from tui.app.ledger import Ledger
 from tui.app.messages import RunFinished, RunOutput
 from tui.app.screens.confirm_run import ConfirmRunScreen, approval_for
@@ -98,3 +99,8 @@ def test_the_typed_confirmation_must_be_exact() -> None:
     critical.decision, critical.overridden = critical.override_decision, True
     assert critical.typed_matches("history") and not critical.typed_matches("History")
     assert approval_for(critical.decision, overridden=True).confirmed_by == "word"
+
+
+def test_the_keys_of_the_dialogs_can_be_remapped_by_id() -> None:
+    wanted = {"accept", "history", "confirm.run", "confirm.override", "history.run", "compare.pick"}
+    assert wanted <= BINDING_IDS

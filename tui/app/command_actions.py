@@ -166,7 +166,6 @@ class CommandActions(App[str | None]):
         prompt = self.query_one(PromptArea)
         prompt.load_text(entry.request)
         self._job += 1
-        self.results.begin(self._job, entry.backend or "history", entry.request, entry.cwd)
         self.results.show_entry(self._job, entry)
         if entry.final_command:
             self._rate(self._job, entry.final_command, entry.request)

@@ -21,12 +21,13 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from tui.app import highlight
+from tui.app.keys import CONFIRM_KEYS
 from tui.app.widgets.results import risk_detail
 from tui.core.history.recording import CONFIRMED_BY
 from tui.core.safety import Assessment, Decision, SafetyPolicy, decide
@@ -48,11 +49,7 @@ def approval_for(decision: Decision, *, overridden: bool = False) -> Approval:
 
 
 class ConfirmRunScreen(ModalScreen[Approval | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "cancel", "Don't run", id="confirm.cancel"),
-        Binding("y", "run_on_key", "Run it", id="confirm.run"),
-        Binding("o", "override", "Override", id="confirm.override"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(CONFIRM_KEYS)
 
     def __init__(
         self, command: str, cwd: str, shell: str, assessment: Assessment, policy: SafetyPolicy

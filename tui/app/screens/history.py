@@ -16,11 +16,12 @@ from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.keys import HISTORY_KEYS
 from tui.app.ledger import Ledger
 from tui.core.history import Entry
 
@@ -77,13 +78,7 @@ def detail(entry: Entry) -> Text:
 
 
 class HistoryScreen(Screen[HistoryPick | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="history.close"),
-        Binding("ctrl+r", "pick('run')", "Run again", id="history.run"),
-        Binding("ctrl+o", "copy", "Copy", id="history.copy"),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(HISTORY_KEYS)
 
     def __init__(self, ledger: Ledger, copy: Callable[[str], Awaitable[None]]) -> None:
         super().__init__(id="history")
