@@ -14,10 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
-from tui.core.history import Entry, History, HistoryError
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLite and the history modules load in the history thread, on first use
     from tui.core.generation import CommandResult
+    from tui.core.history import Entry, History
     from tui.core.history.recording import FinishedRun
 
 T = TypeVar("T")
@@ -32,7 +31,7 @@ class Ledger:
         self,
         say: Callable[[str], None],
         *,
-        opener: Callable[[], History] = History.open,
+        opener: Callable[[], History] | None = None,
         shell_history: bool = False,
     ) -> None:
         self._say = say
@@ -48,8 +47,10 @@ class Ledger:
     def _open(self) -> tuple[History | None, str]:
         if self._history is not None or self._unavailable:
             return self._history, ""
+        from tui.core.history import History, HistoryError
+
         try:
-            self._history = self._opener()
+            self._history = (self._opener or History.open)()
         except HistoryError as error:
             self._unavailable = True
             return None, f"the history is off for this session: {error}"
@@ -57,6 +58,8 @@ class Ledger:
         return self._history, recovery.describe() if recovery else ""
 
     def _with_history(self, work: Callable[[History], T], default: T) -> tuple[T, str]:
+        from tui.core.history import HistoryError
+
         history, problem = self._open()
         if history is None:
             return default, problem
