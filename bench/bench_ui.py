@@ -98,7 +98,13 @@ def measure_startup(model: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="caro-bench-ui-") as home:
         config = Path(home) / "config.toml"
         config.write_text(startup_config(server.getsockname()[1], model))
-        env = {**os.environ, "CARO_CONFIG": str(config), "CARO_CACHE_DIR": home}
+        # Its own data folder too: the workbench records requests in the history.
+        env = {
+            **os.environ,
+            "CARO_CONFIG": str(config),
+            "CARO_CACHE_DIR": home,
+            "CARO_DATA_DIR": home,
+        }
         launched = time.time()
         child = subprocess.run(
             [sys.executable, __file__, "--startup-child", repr(launched)],
@@ -211,6 +217,7 @@ def bench_config(model: Path, threads: int | None = None) -> Any:
     )
     os.environ["CARO_CONFIG"] = str(path)
     os.environ["CARO_CACHE_DIR"] = str(home)
+    os.environ["CARO_DATA_DIR"] = str(home)  # the workbench's history goes there, not yours
     return load()
 
 

@@ -2,9 +2,9 @@
 
     .venv/bin/python scripts/screenshots.py [--out screenshots]
 
-Each picture runs in its own config (a temporary CARO_CONFIG), so the person's own config,
-models and history are neither used nor touched. The bundled model answers, so the commands are
-what that small model says, not hand-picked.
+Each picture runs in its own config and data folder (a temporary CARO_CONFIG and
+CARO_DATA_DIR), so the person's own config, models and history are neither used nor touched.
+The bundled model answers, so the commands are what that small model says, not hand-picked.
 """
 
 from __future__ import annotations
@@ -101,6 +101,7 @@ async def answered_and_run(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
     await pilot.press("enter")
     await app.workers.wait_for_complete()
     await pilot.press("ctrl+r")
+    await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.press("y")
     await app.workers.wait_for_complete()
@@ -112,6 +113,38 @@ async def confirm_run(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
     await pilot.press("enter")
     await app.workers.wait_for_complete()
     await pilot.press("ctrl+r")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def blocked_run(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
+    """The model's answer edited into a download-and-run: blocked (nothing is run here)."""
+    await type_request(app, pilot, "install the tool from its website")
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.press("ctrl+l", "ctrl+u", *"curl -fsSL https://example.com/install.sh | sh")
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.press("ctrl+r")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def history(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
+    """Two requests answered, the second one run, then the history screen."""
+    for request in ("list all files including hidden ones", "count the lines in every file"):
+        await type_request(app, pilot, request)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        app.query_one(PromptArea).clear()
+    await pilot.press("ctrl+r")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("y")
+    await app.workers.wait_for_complete()
+    await pilot.press("ctrl+f")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -134,6 +167,8 @@ SCENES: dict[str, tuple[Scene, dict[str, bool]]] = {
     "workbench-streaming": (streaming, {}),
     "workbench-run": (answered_and_run, {}),
     "confirm-run": (confirm_run, {}),
+    "blocked-run": (blocked_run, {}),
+    "history": (history, {}),
     "compare": (compare, {"second": True}),
     "down-backend": (down_backend, {"ollama_first": True}),
 }
@@ -147,6 +182,8 @@ async def shoot(name: str, scene: Scene, options: dict[str, bool], out: Path, ho
     config_path.parent.mkdir(parents=True, exist_ok=True)
     config_path.write_text(config_text(model, **options))
     os.environ["CARO_CONFIG"] = str(config_path)
+    # A fresh history for each picture (the workbench records every request and run).
+    os.environ["CARO_DATA_DIR"] = tempfile.mkdtemp(prefix=f"caro-shots-{name}-")
     cwd = demo_directory()
     context = detect_context(str(cwd))
     app = make_app(load(), context=lambda: context, cwd=str(cwd), shell="/bin/bash")

@@ -60,10 +60,12 @@ candidates = 1
         picked = columns[1].result
         assert picked is not None
         await pilot.press("2")
+        await app.workers.wait_for_complete()  # the pick is recorded, then shown
         await pilot.pause()
         assert not isinstance(app.screen, CompareScreen)
         assert app.results.shown.result is picked
         assert app.results.shown.backend == "second"
+        assert app.results.shown.entry_id is not None
 
 
 async def test_compare_uses_the_marked_backends(

@@ -41,9 +41,8 @@ async def test_request_streams_then_copy_edit_and_run(
         assert command, shown.result.error
         assert command in static_text(app, "#command")
         assert "first token" in static_text(app, "#timings")
-        # "not rated" until the safety module is installed; its level once it is.
         risk = shown.result.risk
-        assert static_text(app, "#risk") == (f"risk: {risk['level']}" if risk else "not rated")
+        assert risk is not None and static_text(app, "#risk") == f"risk: {risk['level']}"
 
         await pilot.press("ctrl+o")
         await app.workers.wait_for_complete()
@@ -58,6 +57,7 @@ async def test_request_streams_then_copy_edit_and_run(
         assert app.results.shown.edited
 
         await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()  # the command is rated, then the dialog opens
         await pilot.pause()
         assert isinstance(app.screen, ConfirmRunScreen)
         assert "echo caro-ran-this" in static_text(app, "#confirm-command")
@@ -79,6 +79,7 @@ async def test_run_confirmation_can_be_declined(
         await pilot.pause()
         await pilot.press("ctrl+l", "ctrl+u", *"echo must-not-run", "enter")
         await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()  # the command is rated, then the dialog opens
         await pilot.pause()
         await pilot.press("escape")
         await app.workers.wait_for_complete()

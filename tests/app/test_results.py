@@ -46,6 +46,7 @@ async def test_escape_stops_a_running_command() -> None:
         await settle(app)
         assert app.results.shown.command == "echo started; sleep 30; echo never"
         await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()  # the command is rated, then the dialog opens
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()

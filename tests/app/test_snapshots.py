@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from tui.app import format, jobs
 from tui.app.widgets.prompt import PromptArea
 from tui.core.backends.base import Health, HealthStatus
-from tui.core.generation import CommandResult
+from tui.core.safety import Assessment, SafetyPolicy
 
 from .helpers import ScriptedBackend, app_with, model, write_config
 
@@ -25,12 +25,14 @@ SIZE = (120, 36)
 
 @pytest.fixture(autouse=True)
 def fixed_risk(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The same badge whether or not the safety module is installed (it rates on its own)."""
+    """The scripted `find` answers rated safe without pre-flight notes (shellcheck and PATH
+    depend on the machine); other commands get their real rating without those notes."""
+    from tui.core.safety import assess
 
-    def rate(result: CommandResult) -> None:
-        result.risk = {"level": "safe", "reasons": [], "notes": []}
+    def assess_command(command: str, request: str | None, policy: SafetyPolicy) -> Assessment:
+        return assess(command, request, policy=policy, preflight=False)
 
-    monkeypatch.setattr(jobs, "rate", rate)
+    monkeypatch.setattr(jobs, "assess_command", assess_command)
 
 
 CONFIG = """
@@ -45,11 +47,11 @@ candidates = 1
 """
 
 
-def scripted_app(ollama_up: bool = False) -> Any:
+def scripted_app(ollama_up: bool = False, answer: str = "find . -name '*.py' -mtime -7") -> Any:
     config = write_config(CONFIG)
     embedded = ScriptedBackend(
         "embedded-cpu",
-        "find . -name '*.py' -mtime -7",
+        answer,
         models=[
             model("qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"),
             model("nomic-embed-text-v1.5.f16.gguf", embed=True, ctx=2048, size=274_000_000),
@@ -66,7 +68,8 @@ def scripted_app(ollama_up: bool = False) -> Any:
         health=None if ollama_up else down,
         models=[model("qwen2.5-coder:7b", size=4_700_000_000)],
     )
-    return app_with(config, {"embedded-cpu": embedded, "ollama": ollama}, cwd="/home/person")
+    backends = {"embedded-cpu": embedded, "ollama": ollama}
+    return app_with(config, backends, cwd="/home/person", shell="/bin/bash")
 
 
 async def ask(pilot: Pilot[Any], request: str, submit: str = "enter") -> None:
@@ -88,9 +91,23 @@ def test_run_confirmation(snap_compare: Any) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await ask(pilot, "python files changed this week")
         await pilot.press("ctrl+r")
+        await pilot.app.workers.wait_for_complete()  # the command is rated before the dialog
         await pilot.pause()
 
     assert snap_compare(scripted_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_blocked_run(snap_compare: Any) -> None:
+    """A critical command: the dialog says why, and that o overrides (nothing is run here)."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ask(pilot, "start with a clean history")
+        await pilot.press("ctrl+r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = scripted_app(answer="history -c && echo cleared")
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
 def test_compare_view(snap_compare: Any, monkeypatch: pytest.MonkeyPatch) -> None:

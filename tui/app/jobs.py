@@ -7,6 +7,7 @@ widget themselves; text and output lines are coalesced into batches on the way.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from textual.message_pump import MessagePump
@@ -19,7 +20,7 @@ from tui.app.messages import (
     StreamNote,
     StreamText,
 )
-from tui.app.streaming import Coalescer
+from tui.app.streaming import Coalescer, TailCoalescer
 from tui.core.backends.base import (
     BackendError,
     ModelInfo,
@@ -33,8 +34,12 @@ if TYPE_CHECKING:
     from tui.app.engines import Engines
     from tui.core.generation import CommandResult
     from tui.core.runner import OutputLine, RunResult
+    from tui.core.safety import Assessment, SafetyPolicy
 
 Piece = tuple[int, str, str]  # (candidate, text, reasoning)
+Recorder = Callable[["CommandResult"], Awaitable["int | None"]]
+# The most output lines the workbench shows for a run (the runner keeps as many).
+RUN_LOG_LINES = 2000
 
 
 async def stream_generation(
@@ -47,8 +52,15 @@ async def stream_generation(
     *,
     vary: int = 0,
     fix_hint: str = "",
+    policy: SafetyPolicy | None = None,
+    record: Recorder | None = None,
 ) -> CommandResult | None:
-    """Generates on `backend`, telling `target` as it goes; the result, or None on failure."""
+    """Generates on `backend`, telling `target` as it goes; the result, or None on failure.
+
+    The command is rated under `policy` (the default one when None), and `record` (when given)
+    puts the result in the history before the pane shows it, so an edit or a run made at once
+    already has its entry.
+    """
 
     def deliver(batch: list[Piece]) -> None:
         for candidate, text, reasoning in merge(batch):
@@ -81,20 +93,40 @@ async def stream_generation(
         target.post_message(GenerationFailed(job, f"{type(error).__name__}: {error}"))
         return None
     batcher.close()
-    await asyncio.to_thread(rate, result)  # parsing the command takes a moment
-    target.post_message(GenerationDone(job, result))
+    if policy is None:
+        from tui.core.safety import SafetyPolicy
+
+        policy = SafetyPolicy()
+    assessment = await asyncio.to_thread(rate, result, policy)  # parsing takes a moment
+    entry_id = await record(result) if record is not None else None
+    target.post_message(GenerationDone(job, result, assessment, entry_id))
     return result
 
 
 async def stream_run(
-    target: MessagePump, command: str, *, cwd: str, shell: str, cancel: asyncio.Event
+    target: MessagePump,
+    command: str,
+    *,
+    cwd: str,
+    shell: str,
+    cancel: asyncio.Event,
+    timeout_s: float | None = None,
 ) -> RunResult:
+    """Runs a confirmed command, its output going to `target` in bounded batches."""
     from tui.core.runner import run_command
 
-    batcher: Coalescer[OutputLine] = Coalescer(lambda lines: target.post_message(RunOutput(lines)))
+    def deliver(lines: list[OutputLine], skipped: int) -> None:
+        target.post_message(RunOutput(lines, skipped))
+
+    batcher: TailCoalescer[OutputLine] = TailCoalescer(deliver, RUN_LOG_LINES)
     try:
         result = await run_command(
-            command, cwd=cwd, shell=shell, on_output=batcher.extend, cancel=cancel
+            command,
+            cwd=cwd,
+            shell=shell,
+            timeout_s=timeout_s,
+            on_output=batcher.extend,
+            cancel=cancel,
         )
     finally:
         batcher.close()
@@ -114,20 +146,18 @@ def merge(batch: list[Piece]) -> list[Piece]:
     return merged
 
 
-def rate(result: CommandResult) -> None:
-    """Rates the command once the safety module exists (until then the badge says not rated)."""
-    if result.command is None or result.risk is not None:
-        return
-    try:
-        from tui.core.safety import assess  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return
-    result.risk = assess(result.command, result.request).as_dict()
+def assess_command(command: str, request: str | None, policy: SafetyPolicy) -> Assessment:
+    """The one place the workbench rates a command (tree-sitter, shellcheck: call it in a
+    thread). The person's allow and deny patterns apply, so the badge says when one matched."""
+    from tui.core.safety import assess
+
+    return assess(command, request, policy=policy)
 
 
-def risk_line(risk: dict[str, object] | None) -> str:
-    if not risk or not risk.get("level"):
-        return "risk: not rated"
-    reasons = risk.get("reasons")
-    why = "; ".join(str(r) for r in reasons) if isinstance(reasons, list) else ""
-    return f"risk: {risk['level']}" + (f" — {why}" if why else "")
+def rate(result: CommandResult, policy: SafetyPolicy) -> Assessment | None:
+    """Rates the result's command (and its request) and keeps the rating on the result."""
+    if result.command is None:
+        return None
+    assessment = assess_command(result.command, result.request, policy)
+    result.risk = assessment.as_dict()
+    return assessment

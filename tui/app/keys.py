@@ -12,10 +12,24 @@ from textual.binding import Binding, BindingType
 KEYS: list[Binding] = [
     Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Stop what is running"),
     Binding("ctrl+r", "run", "Run", id="run", tooltip="Run the command (asks first)"),
+    Binding(
+        "ctrl+s",
+        "accept",
+        "Accept",
+        id="accept",
+        tooltip="Leave with the command (the shell widget puts it on your prompt line)",
+    ),
     Binding("ctrl+o", "copy", "Copy", id="copy", tooltip="Copy the command"),
     Binding("ctrl+l", "edit", "Edit", id="edit", tooltip="Edit the command in place"),
     Binding("ctrl+g", "regenerate", "Again", id="regenerate", tooltip="Ask for another answer"),
     Binding("ctrl+t", "compare", "Compare", id="compare", tooltip="Ask every healthy backend"),
+    Binding(
+        "ctrl+f",
+        "history",
+        "History",
+        id="history",
+        tooltip="Search earlier requests: load, run again or copy one",
+    ),
     Binding("alt+down,f2", "next_backend", "Backend", id="backend.next", key_display="alt+↓"),
     Binding(
         "alt+up,shift+f2",
@@ -43,5 +57,37 @@ KEYS: list[Binding] = [
     ),
 ]
 
+# The run confirmation (screens/confirm_run.py). y and o do nothing where they do not apply;
+# while a text box asks for yes or the first word, letters go into it.
+CONFIRM_KEYS: list[Binding] = [
+    Binding("escape,n", "cancel", "Don't run", id="confirm.cancel"),
+    Binding("y", "run_on_key", "Run it", id="confirm.run"),
+    Binding("o", "override", "Override", id="confirm.override"),
+]
+
+# The history screen (screens/history.py); Enter in its filter loads the highlighted entry.
+HISTORY_KEYS: list[Binding] = [
+    Binding("escape", "close", "Back", id="history.close"),
+    Binding("ctrl+r", "pick('run')", "Run again", id="history.run"),
+    Binding("ctrl+o", "copy", "Copy", id="history.copy"),
+    Binding("up", "move(-1)", "Up", id="history.up", show=False),
+    Binding("down", "move(1)", "Down", id="history.down", show=False),
+]
+
+# The compare view (screens/compare.py).
+COMPARE_KEYS: list[Binding] = [
+    Binding("escape", "close", "Back", id="compare.back"),
+    Binding("left", "move(-1)", "Previous", id="compare.left", show=False),
+    Binding("right", "move(1)", "Next", id="compare.right", show=False),
+    Binding("enter", "pick_highlighted", "Use this one", id="compare.pick"),
+    *(
+        Binding(str(n), f"pick({n})", f"Use answer {n}", id=f"compare.{n}", show=False)
+        for n in range(1, 10)
+    ),
+]
+
 BINDINGS: list[BindingType] = list(KEYS)
-BINDING_IDS = frozenset(binding.id for binding in KEYS if binding.id)
+# Every id `[ui.keymap]` may remap: the main view's and those of its screens.
+BINDING_IDS = frozenset(
+    binding.id for binding in (*KEYS, *CONFIRM_KEYS, *HISTORY_KEYS, *COMPARE_KEYS) if binding.id
+)

@@ -12,6 +12,7 @@ from tui.core.backends.base import Health, ModelInfo
 if TYPE_CHECKING:  # the generation and runner modules load on first use, not at start-up
     from tui.core.generation import CommandResult
     from tui.core.runner import OutputLine, RunResult
+    from tui.core.safety import Assessment
 
 
 class HealthReport(Message, bubble=False):
@@ -50,10 +51,30 @@ class StreamNote(Message, bubble=False):
 
 
 class GenerationDone(Message, bubble=False):
-    def __init__(self, job: int, result: CommandResult) -> None:
+    """The answer, its command's rating, and its history entry (None: not recorded)."""
+
+    def __init__(
+        self,
+        job: int,
+        result: CommandResult,
+        assessment: Assessment | None = None,
+        entry_id: int | None = None,
+    ) -> None:
         super().__init__()
         self.job = job
         self.result = result
+        self.assessment = assessment
+        self.entry_id = entry_id
+
+
+class CommandRated(Message, bubble=False):
+    """The rating of `command` as shown for `job` (after an edit, or a command loaded again)."""
+
+    def __init__(self, job: int, command: str, assessment: Assessment) -> None:
+        super().__init__()
+        self.job = job
+        self.command = command
+        self.assessment = assessment
 
 
 class GenerationFailed(Message, bubble=False):
@@ -66,6 +87,8 @@ class GenerationFailed(Message, bubble=False):
 
 
 class RunOutput(Message, bubble=False):
+    """A batch of output lines; `dropped` older lines of the flood were skipped before it."""
+
     def __init__(self, lines: Sequence[OutputLine], dropped: int = 0) -> None:
         super().__init__()
         self.lines = list(lines)

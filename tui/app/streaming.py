@@ -57,3 +57,34 @@ class Coalescer(Generic[Item]):
 
     def close(self) -> None:
         self.flush()
+
+
+class TailCoalescer(Coalescer[Item]):
+    """A Coalescer for a flood: between two hand-overs only the last `limit` items are kept
+    (memory stays bounded whatever the producer does), and how many were skipped is handed
+    over with them. The skipped ones are older than `limit` newer ones, so a view that shows
+    the last `limit` items would have scrolled them away anyway."""
+
+    def __init__(
+        self,
+        deliver: Callable[[list[Item], int], object],
+        limit: int,
+        interval_s: float = FLUSH_INTERVAL_S,
+    ) -> None:
+        super().__init__(self._hand_over, interval_s)
+        self._deliver_tail = deliver
+        self._limit = max(1, limit)
+        self._skipped = 0
+
+    def add(self, item: Item) -> None:
+        super().add(item)
+        if len(self._pending) >= 2 * self._limit:  # trim now and then, not on every item
+            self._skipped += len(self._pending) - self._limit
+            del self._pending[: -self._limit]
+
+    def _hand_over(self, batch: list[Item]) -> None:
+        skipped, self._skipped = self._skipped, 0
+        if len(batch) > self._limit:
+            skipped += len(batch) - self._limit
+            batch = batch[-self._limit :]
+        self._deliver_tail(batch, skipped)

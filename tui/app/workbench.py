@@ -6,7 +6,6 @@ workers' messages say; `Engines` does the talking to backends.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 import time
@@ -20,16 +19,16 @@ from textual.containers import Horizontal, Vertical
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
-from tui.app import clipboard, jobs, palette, selection, themes
+from tui.app import jobs, palette, selection, themes
+from tui.app.command_actions import CommandActions
 from tui.app.engines import Engines
 from tui.app.keys import BINDING_IDS, BINDINGS, KEYS
-from tui.app.messages import (
-    HealthReport,
-    ModelsReport,
-)
+from tui.app.ledger import Ledger
+from tui.app.messages import HealthReport, ModelsReport
 from tui.app.palette import CaroCommands, PaletteEntry
+from tui.app.run_flow import RunFlow
 from tui.app.widgets.prompt import PromptArea
-from tui.app.widgets.results import CommandEdited, ResultsPane
+from tui.app.widgets.results import ResultsPane
 from tui.app.widgets.sidebar import BackendChosen, ModelChosen, Sidebar
 from tui.core.backends.base import (
     BackendError,
@@ -39,7 +38,7 @@ from tui.core.backends.registry import Registry
 from tui.core.config import Config
 
 if TYPE_CHECKING:
-    from tui.core.generation import CommandResult, ShellContext
+    from tui.core.generation import ShellContext
 
 GENERATION_SWITCH_INTERVAL_S = 0.001
 MAIN_VIEW_ACTIONS = frozenset(
@@ -47,7 +46,9 @@ MAIN_VIEW_ACTIONS = frozenset(
 )
 
 
-class WorkbenchApp(App[None]):
+class WorkbenchApp(CommandActions):
+    """The workbench. Its return value is the command the person accepted (None: none)."""
+
     CSS_PATH = "workbench.tcss"
     TITLE = "caro"
     COMMANDS = App.COMMANDS | {CaroCommands}
@@ -62,6 +63,7 @@ class WorkbenchApp(App[None]):
         cwd: str | None = None,
         shell: str | None = None,
         refresh_s: float | None = None,
+        ledger: Ledger | None = None,
     ) -> None:
         super().__init__()
         self.engines = engines
@@ -78,7 +80,10 @@ class WorkbenchApp(App[None]):
         self._saved_theme = self.theme
         self._job = 0
         self._switch_interval = sys.getswitchinterval()
-        self._run_cancel: asyncio.Event | None = None
+        self.ledger = ledger or Ledger(
+            self._history_problem, shell_history=self.config.safety.shell_history
+        )
+        self.runs = RunFlow(self)
         # perf_counter() when the first frame was on screen (bench/bench_ui.py reads it).
         self.first_frame_at: float | None = None
 
@@ -105,7 +110,7 @@ class WorkbenchApp(App[None]):
                 yield Static("", id="selection")
                 yield PromptArea(id="prompt")
                 yield ResultsPane()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # An embedded engine's thread takes the interpreter lock back after every call into
@@ -135,11 +140,19 @@ class WorkbenchApp(App[None]):
         self.action_refresh()
         if self.refresh_s > 0:
             self.set_interval(self.refresh_s, self.action_refresh, name="health-refresh")
+        self.run_worker(self._recall_requests(), group="history", exit_on_error=False)
 
     async def on_unmount(self) -> None:
         sys.setswitchinterval(self._switch_interval)
         self.workers.cancel_all()
         await self.engines.aclose()
+        await self.ledger.aclose()
+
+    async def _recall_requests(self) -> None:
+        """Up in the prompt walks back through the requests of earlier sessions too."""
+        requests = await self.ledger.recent_requests()
+        if self.screen_stack:
+            self.screen_stack[0].query_one(PromptArea).remember(requests)
 
     def _has_sidebar(self) -> bool:
         return bool(self.screen_stack) and bool(self.screen_stack[0].query(Sidebar))
@@ -147,10 +160,6 @@ class WorkbenchApp(App[None]):
     @property
     def sidebar(self) -> Sidebar:
         return self.screen_stack[0].query_one(Sidebar)
-
-    @property
-    def results(self) -> ResultsPane:
-        return self.screen_stack[0].query_one(ResultsPane)
 
     # -- health ---------------------------------------------------------------------------------
 
@@ -261,7 +270,7 @@ class WorkbenchApp(App[None]):
             self.notify("no backend is configured", severity="error")
             return
         self._job += 1
-        self.results.begin(self._job, name, request)
+        self.results.begin(self._job, name, request, self.cwd)
         self.run_worker(
             self._generate(self._job, name, request, vary),
             name="generate",
@@ -281,6 +290,8 @@ class WorkbenchApp(App[None]):
             request,
             vary=vary,
             fix_hint=health.fix if health else "",
+            policy=self.runs.policy,
+            record=self._record,
         )
         if result is not None:
             self.call_later(self._reprobe, name)  # an embedded engine has loaded its model now
@@ -301,72 +312,10 @@ class WorkbenchApp(App[None]):
         if self.results.editing:
             self.results.stop_editing()
             self.query_one(PromptArea).focus()
-        elif self._run_cancel is not None:
-            self._run_cancel.set()
+        elif self.runs.stop():
+            pass
         elif self.results.shown.busy:
             self.workers.cancel_group(self, "generate")
-
-    # -- actions on the command -----------------------------------------------------------------
-
-    def _command(self) -> str | None:
-        command = self.results.shown.command
-        if command is None:
-            self.notify("there is no command yet", severity="warning")
-        return command
-
-    async def action_copy(self) -> None:
-        command = self._command()
-        if command is None:
-            return
-        problem = await asyncio.to_thread(clipboard.native_copy, command)
-        outcome = clipboard.copy_text(command, self, native=lambda _text: problem)
-        self.notify(
-            outcome.message,
-            title=f"copied ({outcome.method})",
-            severity="information" if outcome.certain else "warning",
-        )
-
-    def write_escape(self, sequence: str) -> None:
-        """Writes an escape sequence to the terminal, in order with the app's own output."""
-        # Textual offers no public handle on its output; copy_to_clipboard uses the same one.
-        driver = self._driver
-        if driver is not None:
-            driver.write(sequence)
-
-    def action_edit(self) -> None:
-        if not self.results.start_editing():
-            self.notify("there is no command to edit yet", severity="warning")
-
-    def on_command_edited(self, _message: CommandEdited) -> None:
-        self.query_one(PromptArea).focus()
-
-    def action_run(self) -> None:
-        command = self._command()
-        if command is None:
-            return
-        if self._run_cancel is not None:
-            self.notify("a command is still running (Esc stops it)", severity="warning")
-            return
-        from tui.app.screens.confirm_run import ConfirmRunScreen
-
-        risk = self.results.shown.result.risk if self.results.shown.result else None
-        screen = ConfirmRunScreen(command, self.cwd, self.shell, jobs.risk_line(risk))
-        self.push_screen(screen, callback=partial(self._confirmed, command))
-
-    def _confirmed(self, command: str, confirmed: bool | None) -> None:
-        if not confirmed:
-            return
-        self._run_cancel = asyncio.Event()
-        self.results.begin_run(command, self.cwd)
-        self.run_worker(self._run(command, self._run_cancel), group="run", exit_on_error=False)
-
-    async def _run(self, command: str, cancel: asyncio.Event) -> None:
-        try:
-            await jobs.stream_run(
-                self.results, command, cwd=self.cwd, shell=self.shell, cancel=cancel
-            )
-        finally:
-            self._run_cancel = None
 
     # -- compare --------------------------------------------------------------------------------
 
@@ -383,14 +332,7 @@ class WorkbenchApp(App[None]):
 
         models = {name: self.state.chosen_model(name) for name in backends}
         screen = CompareScreen(self.engines, request, backends, models)
-        self.push_screen(screen, callback=self._picked)
-
-    def _picked(self, result: CommandResult | None) -> None:
-        if result is None:
-            return
-        self._job += 1
-        self.results.begin(self._job, result.backend, result.request)
-        self.results.finish(self._job, result)
+        self.push_screen(screen, callback=self.show_result)
 
     # -- themes ---------------------------------------------------------------------------------
 
@@ -433,6 +375,7 @@ def make_app(
     cwd: str | None = None,
     shell: str | None = None,
     refresh_s: float | None = None,
+    ledger: Ledger | None = None,
 ) -> WorkbenchApp:
     """The workbench, as the CLI and every test build it.
 
@@ -449,4 +392,5 @@ def make_app(
         cwd=cwd,
         shell=shell,
         refresh_s=refresh_s,
+        ledger=ledger,
     )

@@ -21,11 +21,13 @@ from tui.core.generation import (
     DEFAULT_SAMPLER,
     CommandResult,
     GenerationSettings,
+    ShellContext,
     detect_context,
     generate_command,
 )
 
 if TYPE_CHECKING:
+    from tui.cli.terminal import Terminal
     from tui.core.backends.registry import Registry
 
 EPILOG = """\
@@ -41,7 +43,9 @@ subcommands:
   caro init zsh|bash|fish       print the shell widget: Ctrl+G puts a command on your prompt
 
 exit codes: 0 ok, 1 error, 2 bad usage, 3 no backend available, 4 the model gave no usable
-command. The workbench opens when no request is given (and stdin is a terminal).
+command. With --run: the command's own exit code, 1 when it was not run (declined, blocked),
+2 when there is no terminal to confirm on. The workbench opens when no request is given (and
+stdin is a terminal); Ctrl+S there leaves with the command (printed, or in --output-file).
 """
 
 
@@ -62,6 +66,17 @@ def build_parser() -> Parser:
         "--output-file",
         metavar="PATH",
         help="write the command there instead of stdout (the shell widget reads it)",
+    )
+    parser.add_argument(
+        "--run",
+        action="store_true",
+        help="run the command after showing its risk and asking on the terminal (/dev/tty)",
+    )
+    parser.add_argument(
+        "--override",
+        action="store_true",
+        help="with --run: a command blocked at your safety level may still run once you type "
+        "its first word (never a deny pattern, never a critical one at the strict level)",
     )
     parser.add_argument("--version", action="version", version=f"caro {__version__}")
     tuning = parser.add_argument_group("generation")
@@ -94,14 +109,46 @@ def main(argv: list[str]) -> int:
     try:
         if args.output_file:
             _check_output_file(args.output_file)
+        if args.run or args.override:
+            _check_run_flags(args, request)
+            terminal = _open_terminal()  # before any model runs: no terminal, nothing to do
         config = load_config(args.backend, args.model)
         if not request:
             if args.json:
                 raise CliError("--json needs a request", EXIT_USAGE, 'caro --json "list files"')
             return _open_workbench(config, args.output_file)
-        return asyncio.run(_one_shot(config, request, args))
+        if args.run:
+            with terminal:
+                return _run_request(config, request, args, terminal)
+        return _one_shot(config, request, args)
     except CliError as error:
         return fail(error)
+
+
+def _check_run_flags(args: argparse.Namespace, request: str) -> None:
+    from tui.cli import EXIT_USAGE
+
+    if args.override and not args.run:
+        raise CliError("--override only applies with --run", EXIT_USAGE)
+    for flag, given in (("--json", args.json), ("--output-file", args.output_file)):
+        if given:
+            raise CliError(f"--run and {flag} do not go together", EXIT_USAGE)
+    if not request:
+        raise CliError("--run needs a request", EXIT_USAGE, 'caro --run "list files"')
+
+
+def _open_terminal() -> Terminal:
+    from tui.cli import EXIT_USAGE
+    from tui.cli.terminal import NoTerminal, Terminal
+
+    try:
+        return Terminal.open()
+    except NoTerminal as error:
+        raise CliError(
+            f"--run needs a terminal to confirm on, and there is none: {error}; nothing was run",
+            EXIT_USAGE,
+            "run it from a terminal, or drop --run and run the printed command yourself",
+        ) from None
 
 
 def _settings(config: Config, backend_name: str, args: argparse.Namespace) -> GenerationSettings:
@@ -119,8 +166,43 @@ def _settings(config: Config, backend_name: str, args: argparse.Namespace) -> Ge
     )
 
 
-async def _one_shot(config: Config, request: str, args: argparse.Namespace) -> int:
-    from tui.cli import EXIT_NO_BACKEND, EXIT_NO_COMMAND
+def _one_shot(config: Config, request: str, args: argparse.Namespace) -> int:
+    from tui.cli import EXIT_NO_COMMAND
+
+    result, context = asyncio.run(_answer(config, request, args))
+    _attach_risk(result)
+    _record(result, context.cwd, context.shell)
+    return _print_result(result, args.json, EXIT_NO_COMMAND, args.output_file, args.quiet)
+
+
+def _run_request(config: Config, request: str, args: argparse.Namespace, terminal: Terminal) -> int:
+    """`--run`: the answer, recorded, then shown on the terminal, confirmed, and run."""
+    from tui.cli import EXIT_NO_COMMAND
+    from tui.cli.run import confirm_and_run
+
+    result, context = asyncio.run(_answer(config, request, args))
+    _attach_risk(result)
+    entry_id = _record(result, context.cwd, context.shell)
+    if result.command is None:
+        return _print_result(result, False, EXIT_NO_COMMAND)
+    for warning in result.warnings:
+        notice(f"warning: {warning}")
+    return confirm_and_run(
+        terminal,
+        config,
+        result.command,
+        request,
+        cwd=context.cwd,
+        override=args.override,
+        entry_id=entry_id,
+    )
+
+
+async def _answer(
+    config: Config, request: str, args: argparse.Namespace
+) -> tuple[CommandResult, ShellContext]:
+    """The model's answer to `request`, and the context (folder, shell) it was asked in."""
+    from tui.cli import EXIT_NO_BACKEND
     from tui.core.backends.registry import NoBackendError, Registry
 
     say = (lambda _: None) if args.quiet else notice
@@ -151,9 +233,7 @@ async def _one_shot(config: Config, request: str, args: argparse.Namespace) -> i
             raise await _failed(registry, backend.name, error) from None
     finally:
         await registry.aclose()
-    _attach_risk(result)
-    _record(result, context.cwd, context.shell)
-    return _print_result(result, args.json, EXIT_NO_COMMAND, args.output_file, args.quiet)
+    return result, context
 
 
 async def _failed(registry: Registry, name: str, error: BackendError) -> CliError:
@@ -202,8 +282,8 @@ def _attach_risk(result: CommandResult) -> None:
     result.risk = assess(result.command, result.request).as_dict()
 
 
-def _record(result: CommandResult, cwd: str, shell: str) -> None:
-    """Adds the request and its answer to the history; a failure is a notice, not an error."""
+def _record(result: CommandResult, cwd: str, shell: str) -> int | None:
+    """Adds the request and its answer to the history; its id. A failure is a notice."""
     from tui.core.history import History, HistoryError
     from tui.core.history.recording import record_result
 
@@ -211,9 +291,10 @@ def _record(result: CommandResult, cwd: str, shell: str) -> None:
         with History.open() as history:
             if history.recovery:
                 notice(history.recovery.describe())
-            record_result(history, result, cwd=cwd, shell=shell, source="cli")
+            return record_result(history, result, cwd=cwd, shell=shell, source="cli")
     except HistoryError as error:
         notice(f"not recorded in the history: {error}")
+        return None
 
 
 def _check_output_file(path: str) -> None:
@@ -278,8 +359,13 @@ def _open_workbench(config: Config, output_file: str | None = None) -> int:
             EXIT_ERROR,
             'give a request instead: caro "list files"',
         ) from None
-    # The command the person accepts is the app's return value (App.exit(command)).
+    # The command the person accepts (Ctrl+S) is the app's return value (App.exit(command)):
+    # the shell widget's file gets it; otherwise it is printed once the screen is restored.
     accepted = make_app(config).run()
-    if output_file and isinstance(accepted, str) and accepted.strip():
-        _write_output(output_file, accepted.strip("\n"))
+    if isinstance(accepted, str) and accepted.strip():
+        command = accepted.strip("\n")
+        if output_file:
+            _write_output(output_file, command)
+        else:
+            print(command, flush=True)
     return 0

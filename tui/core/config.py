@@ -30,6 +30,7 @@ DEFAULT_ORDER = ("mlx", "embedded-cpu", "ollama", "vllm")
 KIND_BY_NAME = {"embedded-cpu": "llamacpp", "mlx": "mlx", "ollama": "ollama", "vllm": "vllm"}
 DEFAULT_URLS = {"ollama": "http://localhost:11434", "vllm": "http://localhost:8000"}
 DEFAULT_TIMEOUT_S = 30.0
+DEFAULT_RUN_TIMEOUT_S = 600.0
 
 
 class ConfigError(Exception):
@@ -157,6 +158,7 @@ SECTION_KEYS: dict[str, dict[str, tuple[Check, str]]] = {
         "allow": (_list_of_str, "patterns of commands you trust"),
         "deny": (_list_of_str, "patterns of commands that are always blocked"),
         "shell_history": (_is_bool, "append commands caro runs to your shell's history"),
+        "run_timeout_s": (_is_positive_number, "seconds a command caro runs may take"),
     },
     "ui": {
         "theme": (_is_str, "the theme's name"),
@@ -211,6 +213,8 @@ class SafetyConfig:
     allow: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()
     shell_history: bool = False
+    # A command caro runs is stopped (SIGINT, SIGTERM, SIGKILL) after this long.
+    run_timeout_s: float = DEFAULT_RUN_TIMEOUT_S
 
 
 @dataclass(frozen=True)
@@ -466,6 +470,7 @@ def _build(data: Mapping[str, Any], path: Path) -> Config:
             allow=tuple(safety.get("allow", ())),
             deny=tuple(safety.get("deny", ())),
             shell_history=safety.get("shell_history", False),
+            run_timeout_s=float(safety.get("run_timeout_s", DEFAULT_RUN_TIMEOUT_S)),
         ),
         ui=UiConfig(
             theme=ui.get("theme", UiConfig.theme),

@@ -12,13 +12,14 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.app import format, highlight, jobs
 from tui.app.engines import Engines
+from tui.app.keys import COMPARE_KEYS
 from tui.app.messages import GenerationDone, GenerationFailed, StreamText
 from tui.app.widgets.stream import StreamView
 from tui.core.backends.base import ModelInfo
@@ -73,16 +74,7 @@ class CandidateColumn(Vertical):
 
 
 class CompareScreen(Screen[CommandResult | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="compare.back"),
-        Binding("left", "move(-1)", "Previous", id="compare.left", show=False),
-        Binding("right", "move(1)", "Next", id="compare.right", show=False),
-        Binding("enter", "pick_highlighted", "Use this one", id="compare.pick"),
-        *(
-            Binding(str(n), f"pick({n})", f"Use answer {n}", id=f"compare.{n}", show=False)
-            for n in range(1, 10)
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(COMPARE_KEYS)
 
     def __init__(
         self,

@@ -1,6 +1,6 @@
 """The prompt pane: a multi-line request. Enter submits; Ctrl+J (or Alt+Enter, or Shift+Enter
 where the terminal reports it) inserts a newline; Up on the first line and Down on the last
-recall earlier requests."""
+recall earlier requests (this session's, and before them those of the history)."""
 
 from __future__ import annotations
 
@@ -58,6 +58,14 @@ class PromptArea(TextArea):
         self._recall = len(self.requests)
         self._draft = ""
         self.post_message(self.Submitted(text))
+
+    def remember(self, earlier: list[str]) -> None:
+        """Puts requests of earlier sessions (oldest first) before this session's ones."""
+        browsing = self._recall < len(self.requests)
+        known = set(self.requests)
+        older = [request for request in earlier if request not in known]
+        self.requests = older + self.requests
+        self._recall = self._recall + len(older) if browsing else len(self.requests)
 
     def action_newline(self) -> None:
         self.insert("\n")

@@ -15,7 +15,9 @@ from textual.message import Message
 from textual.widgets import Input, RichLog, Static
 
 from tui.app import format, highlight
+from tui.app.jobs import RUN_LOG_LINES
 from tui.app.messages import (
+    CommandRated,
     GenerationDone,
     GenerationFailed,
     RunFinished,
@@ -27,9 +29,12 @@ from tui.app.widgets.stream import StreamView
 
 if TYPE_CHECKING:
     from tui.core.generation import CommandResult
+    from tui.core.history import Entry
     from tui.core.runner import OutputLine, RunResult
+    from tui.core.safety import Assessment
 
-RUN_LOG_LINES = 2000
+MAX_REASONS_SHOWN = 4
+MAX_NOTES_SHOWN = 4
 
 
 @dataclass
@@ -44,6 +49,18 @@ class Shown:
     command: str | None = None
     edited: bool = False
     busy: bool = False
+    # The rating of `command` as it stands (None while an edit is being rated).
+    assessment: Assessment | None = None
+    # The history entry the command belongs to (None: not recorded).
+    entry_id: int | None = None
+    # The folder the request was made in: where the command runs.
+    cwd: str = ""
+
+    def rating_for(self, command: str) -> Assessment | None:
+        """The shown rating, if it is the rating of `command`."""
+        if self.assessment is not None and self.assessment.command == command:
+            return self.assessment
+        return None
 
 
 class CommandEdited(Message):
@@ -67,6 +84,7 @@ class ResultsPane(Vertical):
         with Horizontal(id="meta"):
             yield Static("not rated", id="risk", classes="risk -unrated")
             yield Static("", id="timings")
+        yield Static("", id="risk-detail")
         yield Static("", id="notes")
         yield Static("", id="run-header")
         yield RichLog(id="run-log", max_lines=RUN_LOG_LINES, wrap=False, markup=False)
@@ -80,21 +98,24 @@ class ResultsPane(Vertical):
         self.note(message.job, message.text)
 
     def on_generation_done(self, message: GenerationDone) -> None:
-        self.finish(message.job, message.result)
+        self.finish(message.job, message.result, message.assessment, message.entry_id)
+
+    def on_command_rated(self, message: CommandRated) -> None:
+        self.show_rating(message.job, message.command, message.assessment)
 
     def on_generation_failed(self, message: GenerationFailed) -> None:
         self.fail(message.job, message.message, message.fix, message.cancelled)
 
     def on_run_output(self, message: RunOutput) -> None:
-        self.add_output(message.lines)
+        self.add_output(message.lines, message.dropped)
 
     def on_run_finished(self, message: RunFinished) -> None:
         self.end_run(message.result)
 
     # -- generation ---------------------------------------------------------------------------
 
-    def begin(self, job: int, backend: str, request: str) -> None:
-        self.shown = Shown(job=job, backend=backend, request=request, busy=True)
+    def begin(self, job: int, backend: str, request: str, cwd: str = "") -> None:
+        self.shown = Shown(job=job, backend=backend, request=request, busy=True, cwd=cwd)
         self.candidate = 0
         self._header("generating…", "-busy")
         self.query_one("#stream", StreamView).set_text("")
@@ -102,7 +123,7 @@ class ResultsPane(Vertical):
         self.set_class(False, "-has-command")
         self.set_class(False, "-plain-answer")
         self.set_class(False, "-finished")
-        self._set_risk(None)
+        self._show_rating(None)
         self.query_one("#timings", Static).update("")
         self.query_one("#notes", Static).update("")
         self.stop_editing()
@@ -124,11 +145,19 @@ class ResultsPane(Vertical):
             notes = self.query_one("#notes", Static)
             notes.update(Text(text, style="dim"))
 
-    def finish(self, job: int, result: CommandResult) -> None:
+    def finish(
+        self,
+        job: int,
+        result: CommandResult,
+        assessment: Assessment | None = None,
+        entry_id: int | None = None,
+    ) -> None:
         if job != self.shown.job:
             return
         self.shown.busy = False
         self.shown.result = result
+        self.shown.assessment = assessment
+        self.shown.entry_id = entry_id
         self.add_class("-finished")
         self.shown.command = result.command
         self.query_one("#stream", StreamView).set_text(result.raw or "(the model said nothing)")
@@ -146,7 +175,7 @@ class ResultsPane(Vertical):
                 self.query_one("#notes", Static).update(
                     Text("warning: " + "; ".join(result.warnings), style="italic")
                 )
-        self._set_risk(result.risk)
+        self._show_rating(assessment, rating=result.command is not None and assessment is None)
         timings = format.timings(result.timings)
         self.query_one("#timings", Static).update(
             f"{result.model} · {timings}" if result.model else timings
@@ -180,21 +209,33 @@ class ResultsPane(Vertical):
         self.query_one("#command", Static).update(syntax)
         self.set_class(True, "-has-command")
 
-    def _set_risk(self, risk: dict[str, object] | None) -> None:
+    def show_rating(self, job: int, command: str, assessment: Assessment) -> None:
+        """Shows `assessment` if it rates the command shown for `job` (not an older one)."""
+        if job != self.shown.job or command != self.shown.command:
+            return
+        self.shown.assessment = assessment
+        self._show_rating(assessment)
+
+    def _show_rating(self, assessment: Assessment | None, *, rating: bool = False) -> None:
         badge = self.query_one("#risk", Static)
-        level = str(risk.get("level", "")) if risk else ""
         for css in list(badge.classes):
             if css.startswith("-"):
                 badge.remove_class(css)
-        if not level:
-            badge.update("not rated")
+        detail = self.query_one("#risk-detail", Static)
+        if assessment is None:
+            badge.update("rating…" if rating else "not rated")
             badge.add_class("-unrated")
+            badge.tooltip = None
+            detail.update("")
+            detail.display = False
             return
+        level = assessment.level.label
         badge.update(f"risk: {level}")
         badge.add_class(f"-{level}")
-        reasons = risk.get("reasons") if risk else None
-        if isinstance(reasons, list) and reasons:
-            badge.tooltip = "\n".join(str(reason) for reason in reasons)
+        badge.tooltip = "\n".join(assessment.reasons) or "nothing risky found"
+        text = risk_detail(assessment)
+        detail.update(text)
+        detail.display = bool(text.plain)
 
     # -- editing in place ---------------------------------------------------------------------
 
@@ -217,14 +258,48 @@ class ResultsPane(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        command = event.value.strip()
+        self.keep_edit()
+
+    def keep_edit(self, *, announce: bool = True) -> str | None:
+        """Ends editing, keeping the editor's text as the command; the new command, if it
+        changed. `announce` posts CommandEdited (the app records the edit and has it rated);
+        a caller that records it itself passes False."""
+        command = self.query_one("#command-edit", Input).value.strip()
+        was_editing = self.editing
         self.stop_editing()
-        if command and command != self.shown.command:
-            self.shown.command = command
-            self.shown.edited = True
-            self._show_command(command)
-            self._header("edited", "-done")
+        if not was_editing or not command or command == self.shown.command:
+            return None
+        self.shown.command = command
+        self.shown.edited = True
+        self.shown.assessment = None
+        self._show_command(command)
+        self._header("edited", "-done")
+        self._show_rating(None, rating=True)
+        if announce:
             self.post_message(CommandEdited(command))
+        return command
+
+    # -- an entry of the history --------------------------------------------------------------
+
+    def show_entry(self, job: int, entry: Entry) -> None:
+        """Shows a command from the history, as the person last left it (rated afresh later)."""
+        self.begin(job, entry.backend or "history", entry.request, entry.cwd)
+        self.shown.busy = False
+        self.shown.entry_id = entry.id
+        self.shown.command = entry.final_command
+        self.shown.edited = bool(entry.edits)
+        self.add_class("-finished")
+        self.query_one("#stream", StreamView).set_text(entry.raw or "")
+        self.set_class(True, "-plain-answer")
+        if entry.final_command is None:
+            self._header(f"history #{entry.id}: no usable command", "-failed")
+            self.query_one("#notes", Static).update(Text(entry.error or "", style="bold"))
+            return
+        self._header(f"from the history (#{entry.id})", "-done")
+        self._show_command(entry.final_command)
+        self._show_rating(None, rating=True)
+        where = Text(f"asked in {entry.cwd}", style="dim")
+        self.query_one("#timings", Static).update(where)
 
     # -- running ------------------------------------------------------------------------------
 
@@ -234,16 +309,22 @@ class ResultsPane(Vertical):
         self.add_class("-running", "-has-run")
         header = Text("running  ", style="bold")
         header.append(f"$ {command}")
-        header.append(f"  in {cwd}", style="dim")
+        header.append(f"  in {cwd}  (Esc stops it)", style="dim")
         self.query_one("#run-header", Static).update(header)
 
-    def add_output(self, lines: Sequence[OutputLine]) -> None:
+    def add_output(self, lines: Sequence[OutputLine], skipped: int = 0) -> None:
+        """Appends a batch (the log keeps its last RUN_LOG_LINES lines)."""
+        log = self.query_one("#run-log", RichLog)
+        if skipped:
+            log.write(Text(f"… {skipped} lines skipped …", style="dim italic"))
+        if not lines:
+            return
         text = Text()
         for index, line in enumerate(lines):
             if index:
                 text.append("\n")
             text.append(line.text, style="red" if line.stream == "stderr" else "")
-        self.query_one("#run-log", RichLog).write(text)
+        log.write(text)
 
     def end_run(self, result: RunResult) -> None:
         self.remove_class("-running")
@@ -253,3 +334,20 @@ class ResultsPane(Vertical):
         if result.truncated:
             header.append(f"  ({result.dropped_lines} earlier lines not kept)", style="dim")
         self.query_one("#run-header", Static).update(header)
+
+
+def risk_detail(assessment: Assessment) -> Text:
+    """The reasons (most severe first) and the pre-flight notes, a few of each."""
+    text = Text()
+    lines: list[tuple[str, str]] = [(f"• {reason}", "") for reason in assessment.reasons]
+    lines = lines[:MAX_REASONS_SHOWN]
+    if len(assessment.reasons) > MAX_REASONS_SHOWN:
+        lines.append((f"• and {len(assessment.reasons) - MAX_REASONS_SHOWN} more", "dim"))
+    notes = [(f"note: {note}", "dim italic") for note in assessment.notes[:MAX_NOTES_SHOWN]]
+    if len(assessment.notes) > MAX_NOTES_SHOWN:
+        notes.append((f"note: and {len(assessment.notes) - MAX_NOTES_SHOWN} more", "dim italic"))
+    for index, (line, style) in enumerate(lines + notes):
+        if index:
+            text.append("\n")
+        text.append(line, style=style)
+    return text

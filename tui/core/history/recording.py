@@ -15,6 +15,7 @@ from tui.core.history.store import History
 
 if TYPE_CHECKING:
     from tui.core.generation import CommandResult
+    from tui.core.runner import RunResult
 
 # The safety decision's action (tui.core.safety.policy.Action) -> how the run was confirmed.
 CONFIRMED_BY = {"run": "none", "confirm_key": "key", "confirm_yes": "yes", "confirm_word": "word"}
@@ -48,6 +49,20 @@ class FinishedRun:
     confirmed_by: str
     signal: int | None = None
     stopped_by: str | None = None
+
+    @classmethod
+    def of(cls, result: RunResult, started_at: float, confirmed_by: str) -> FinishedRun:
+        """The runner's result as the history records it."""
+        stopped_by = "timeout" if result.timed_out else ("cancel" if result.cancelled else None)
+        return cls(
+            command=result.command,
+            exit_code=result.exit_code,
+            duration_s=result.duration_s,
+            started_at=started_at,
+            confirmed_by=confirmed_by,
+            signal=result.signal,
+            stopped_by=stopped_by,
+        )
 
 
 def note_run(
