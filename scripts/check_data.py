@@ -18,6 +18,9 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+Row = dict[str, Any]
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK = ROOT / "tui/core/data/examples.jsonl"
@@ -25,8 +28,18 @@ DEV = ROOT / "tests/data/devset.jsonl"
 MESSY = ROOT / "tests/data/messy_outputs.jsonl"
 
 CATEGORIES = {
-    "files", "search", "archives", "processes", "disk", "network",
-    "git", "docker", "systemd", "packages", "text", "system",
+    "files",
+    "search",
+    "archives",
+    "processes",
+    "disk",
+    "network",
+    "git",
+    "docker",
+    "systemd",
+    "packages",
+    "text",
+    "system",
 }
 PLACEHOLDER = re.compile(r"<[A-Za-z_][A-Za-z0-9_ -]*>")
 
@@ -41,7 +54,7 @@ def norm(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
 
 
-def load(path: Path, keys: set[str]) -> list[dict]:
+def load(path: Path, keys: set[str]) -> list[Row]:
     rows = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         try:
@@ -50,7 +63,8 @@ def load(path: Path, keys: set[str]) -> list[dict]:
             err(f"{path.name}:{n}: invalid JSON: {e}")
             continue
         if not isinstance(obj, dict) or set(obj) != keys:
-            err(f"{path.name}:{n}: keys {sorted(obj) if isinstance(obj, dict) else obj!r} != {sorted(keys)}")
+            found = sorted(obj) if isinstance(obj, dict) else obj
+            err(f"{path.name}:{n}: keys {found!r} != {sorted(keys)}")
             continue
         obj["_line"] = n
         rows.append(obj)
@@ -62,7 +76,7 @@ def bash_ok(cmd: str) -> bool:
     return r.returncode == 0
 
 
-def check_commands(rows: list[dict], name: str, key: str, minimum: int, per_cat: int) -> None:
+def check_commands(rows: list[Row], name: str, key: str, minimum: int, per_cat: int) -> None:
     if len(rows) < minimum:
         err(f"{name}: {len(rows)} lines < {minimum}")
     seen: dict[str, int] = {}
@@ -92,7 +106,7 @@ def check_commands(rows: list[dict], name: str, key: str, minimum: int, per_cat:
     print(f"{name}: {len(rows)} lines; " + ", ".join(f"{c}={counts[c]}" for c in sorted(counts)))
 
 
-def check_disjoint(bank: list[dict], dev: list[dict]) -> None:
+def check_disjoint(bank: list[Row], dev: list[Row]) -> None:
     bank_norm = [(norm(b["request"]), b) for b in bank]
     bank_cmds = {b["command"]: b for b in bank}
     for d in dev:
@@ -107,10 +121,13 @@ def check_disjoint(bank: list[dict], dev: list[dict]) -> None:
                 )
         if d["reference"] in bank_cmds:
             b = bank_cmds[d["reference"]]
-            err(f"devset:{d['_line']}: reference identical to bank:{b['_line']} command: {d['reference']!r}")
+            err(
+                f"devset:{d['_line']}: reference identical to bank:{b['_line']} "
+                f"command: {d['reference']!r}"
+            )
 
 
-def check_messy(rows: list[dict]) -> None:
+def check_messy(rows: list[Row]) -> None:
     if len(rows) < 60:
         err(f"messy: {len(rows)} lines < 60")
     raws: set[str] = set()

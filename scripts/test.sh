@@ -6,8 +6,8 @@ VENV="${VENV:-.venv}"
 export PATH="$PWD/$VENV/bin:$PATH"
 
 echo "== ruff" >&2
-ruff check tui tests bench
-ruff format --check tui tests bench
+ruff check tui tests bench scripts
+ruff format --check tui tests bench scripts
 echo "== mypy" >&2
 mypy
 echo "== import contract (tui.core never imports Textual)" >&2
