@@ -392,6 +392,18 @@ class WorkbenchApp(App[None]):
         self.results.begin(self._job, result.backend, result.request)
         self.results.finish(self._job, result)
 
+    # -- models and the performance table -------------------------------------------------------
+
+    def action_models(self) -> None:
+        from tui.app.screens.models import ModelsScreen
+
+        self.push_screen(ModelsScreen(self.engines, self.state.backend))
+
+    def action_bench(self) -> None:
+        from tui.app.screens.bench import BenchScreen
+
+        self.push_screen(BenchScreen(self.config))
+
     # -- themes ---------------------------------------------------------------------------------
 
     def action_next_theme(self) -> None:
