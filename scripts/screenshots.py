@@ -130,12 +130,44 @@ async def down_backend(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def models(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
+    """The models screen, the recommended model highlighted (its details below the table)."""
+    from textual.widgets import DataTable
+
+    from tui.app.screens.models import ModelsScreen
+
+    await app.workers.wait_for_complete()
+    await pilot.press("f9")
+    screen = app.screen
+    assert isinstance(screen, ModelsScreen)
+    while not screen.complete:
+        await pilot.pause(0.1)
+    row = next(i for i, record in enumerate(screen.records) if record.recommended)
+    screen.query_one(DataTable).move_cursor(row=row)
+    await pilot.pause()
+
+
+async def bench(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
+    """The performance table once every backend was timed (two embedded engines, one down)."""
+    from tui.app.screens.bench import BenchScreen
+
+    await app.workers.wait_for_complete()
+    await pilot.press("f10")
+    screen = app.screen
+    assert isinstance(screen, BenchScreen)
+    while screen.running:
+        await pilot.pause(0.2)
+    await pilot.pause()
+
+
 SCENES: dict[str, tuple[Scene, dict[str, bool]]] = {
     "workbench-streaming": (streaming, {}),
     "workbench-run": (answered_and_run, {}),
     "confirm-run": (confirm_run, {}),
     "compare": (compare, {"second": True}),
     "down-backend": (down_backend, {"ollama_first": True}),
+    "models": (models, {}),
+    "bench": (bench, {"second": True}),
 }
 
 

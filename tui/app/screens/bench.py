@@ -69,6 +69,23 @@ def charts(rows: Sequence[BenchRow]) -> list[Chart]:
     ]
 
 
+def row_cells(row: BenchRow) -> list[Text]:
+    """The CLI's cells; a backend that could not be timed says only how (the why is below)."""
+    if row.ok:
+        return [Text(cell) for cell in cells(row)]
+    blank = [Text("")] * (len(COLUMNS) - 2)
+    return [Text(row.backend, style="dim"), Text(row.status, style="bold"), *blank]
+
+
+def problems(rows: Sequence[BenchRow]) -> Text:
+    lines = [
+        Text.assemble((f"{row.backend} {row.status}: ", "bold"), row.detail)
+        for row in rows
+        if not row.ok
+    ]
+    return Text("\n").join(lines)
+
+
 def footnote(runs: int) -> str:
     return (
         f"next, ttft and tok/s: median of {runs} requests after the first; first: the first "
@@ -84,6 +101,7 @@ class BenchScreen(Screen[None]):
     #bench-status { height: auto; color: $accent; margin: 0 0 1 0; }
     #bench-status.-finished { color: $text-muted; }
     #bench-table { height: auto; max-height: 12; }
+    #bench-problems { height: auto; color: $text-muted; }
     #bench-chart { margin: 1 0 0 0; }
     #bench-note { height: auto; color: $text-muted; margin: 1 0 0 0; }
     """
@@ -106,6 +124,7 @@ class BenchScreen(Screen[None]):
         yield Static(header, id="bench-header")
         yield Static("", id="bench-status")
         yield DataTable(id="bench-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="bench-problems")
         yield BarChart(id="bench-chart")
         yield Static(footnote(self.runs), id="bench-note")
         yield Footer()
@@ -121,6 +140,7 @@ class BenchScreen(Screen[None]):
         self.running = True
         self.query_one(DataTable).clear()
         self.query_one(BarChart).show(charts(self.rows))
+        self.query_one("#bench-problems", Static).update("")
         self._status("checking the backends…", finished=False)
         self.run_worker(self._bench(), group="bench", exclusive=True, exit_on_error=False)
 
@@ -160,11 +180,9 @@ class BenchScreen(Screen[None]):
         table = self.query_one(DataTable)
         if row.backend in table.rows:
             table.remove_row(row.backend)
-        shown = cells(row)
-        padded = [*shown, *([""] * (len(COLUMNS) - len(shown)))]
-        style = "" if row.ok else "dim"
-        table.add_row(*(Text(cell, style=style) for cell in padded), key=row.backend)
+        table.add_row(*row_cells(row), key=row.backend)
         self.query_one(BarChart).show(charts(self.rows))
+        self.query_one("#bench-problems", Static).update(problems(self.rows))
 
     def on_bench_finished(self, message: BenchFinished) -> None:
         self.running = False
