@@ -39,6 +39,7 @@ async def test_the_bench_fills_a_row_and_a_bar_per_backend(
         assert embedded[1] == "SmolLM2-135M-Instruct.Q4_1.gguf"
         assert embedded[2].endswith(("ms", " s"))  # a fresh engine: its load was timed
         assert float(embedded[6]) > 0  # tokens per second
+        assert embedded[7].endswith("MB")  # the resident memory the load added
         assert rows["ollama"][1] == "down"
         why = str(screen.query_one("#bench-problems").render())
         assert why.startswith("ollama down: connection refused") and "ollama serve" in why

@@ -67,6 +67,11 @@ def pullable_entry(record: ModelRecord) -> tuple[CatalogueEntry | None, str]:
         )
     if entry.source.kind == "bundled":
         return None, f"{entry.name} ships with caro: nothing to download"
+    if record.engine is None:
+        return None, (
+            f"no engine on this machine runs {entry.name} ({record.engine_reason}); "
+            f"caro models pull {entry.name} downloads it anyway"
+        )
     return entry, ""
 
 

@@ -72,9 +72,17 @@ def charts(rows: Sequence[BenchRow]) -> list[Chart]:
 def row_cells(row: BenchRow) -> list[Text]:
     """The CLI's cells; a backend that could not be timed says only how (the why is below)."""
     if row.ok:
-        return [Text(cell) for cell in cells(row)]
+        *timed, _memory = cells(row)
+        return [Text(cell) for cell in timed] + [Text(memory_cell(row))]
     blank = [Text("")] * (len(COLUMNS) - 2)
     return [Text(row.backend, style="dim"), Text(row.status, style="bold"), *blank]
+
+
+def memory_cell(row: BenchRow) -> str:
+    """The figure alone (where it comes from is said under the charts)."""
+    if row.memory_bytes is None:
+        return "n/a"
+    return format.size(row.memory_bytes) + (" (GPU)" if "GPU" in row.memory_source else "")
 
 
 def problems(rows: Sequence[BenchRow]) -> Text:
@@ -89,8 +97,10 @@ def problems(rows: Sequence[BenchRow]) -> Text:
 def footnote(runs: int) -> str:
     return (
         f"next, ttft and tok/s: median of {runs} requests after the first; first: the first "
-        f"request after loading · {os.cpu_count()} CPU(s), {platform.system()} "
-        f"{platform.machine()} · the same figures as caro bench"
+        "request after loading; memory: the growth of caro's resident memory over the load "
+        "(embedded engines), what Ollama's /api/ps reports (Ollama) · "
+        f"{os.cpu_count()} CPU(s), {platform.system()} {platform.machine()} · "
+        "the same figures as caro bench"
     )
 
 

@@ -285,7 +285,8 @@ class ModelsScreen(Screen[None]):
 
     def on_model_used(self, message: ModelUsed) -> None:
         self.notify(f"{message.backend} now uses {message.model}", title="model chosen")
-        self.dismiss(None)
+        if self.progress is None:  # a download in progress keeps this screen open
+            self.dismiss(None)
 
 
 def _same(a: ModelRecord, b: ModelRecord) -> bool:
