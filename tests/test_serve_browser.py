@@ -114,8 +114,10 @@ refresh_s = 3600
     )
     port = free_port()
     log = (tmp_path / "serve.log").open("wb")
+    installed = Path(sys.executable).parent / "caro"  # the console script, as people run it
+    caro = [str(installed)] if installed.exists() else [sys.executable, "-m", "tui"]
     server = subprocess.Popen(
-        [sys.executable, "-m", "tui", "serve", "--port", str(port)],
+        [*caro, "serve", "--port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
         cwd=tmp_path,

@@ -206,7 +206,9 @@ class ModelsScreen(Screen[None]):
         )
 
     def on_pull_progress(self, message: PullProgress) -> None:
-        self.query_one(DownloadPanel).show(message.state)
+        panel = self.query_one(DownloadPanel)
+        if message.name == panel.name_shown:  # not a late event of an earlier download
+            panel.show(message.state)
 
     def on_pull_ended(self, message: PullEnded) -> None:
         self.progress = None
