@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import socket
 import sys
 import tempfile
@@ -163,6 +164,44 @@ async def down_backend(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def models(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
+    """The models screen, the recommended model highlighted (its details below the table)."""
+    from textual.widgets import DataTable
+
+    from tui.app.screens.models import ModelsScreen
+
+    await app.workers.wait_for_complete()
+    await pilot.press("f9")
+    screen = app.screen
+    assert isinstance(screen, ModelsScreen)
+    while not screen.complete:
+        await pilot.pause(0.1)
+    row = next(i for i, record in enumerate(screen.records) if record.recommended)
+    screen.query_one(DataTable).move_cursor(row=row)
+    await pilot.pause()
+
+
+async def models_offline(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
+    """A download on a machine that cannot reach the Hub: the error, and the command to use."""
+    await models(app, pilot)
+    await pilot.press("p")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def bench(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
+    """The performance table once every backend was timed (two embedded engines, one down)."""
+    from tui.app.screens.bench import BenchScreen
+
+    await app.workers.wait_for_complete()
+    await pilot.press("f10")
+    screen = app.screen
+    assert isinstance(screen, BenchScreen)
+    while screen.running:
+        await pilot.pause(0.2)
+    await pilot.pause()
+
+
 SCENES: dict[str, tuple[Scene, dict[str, bool]]] = {
     "workbench-streaming": (streaming, {}),
     "workbench-run": (answered_and_run, {}),
@@ -171,6 +210,9 @@ SCENES: dict[str, tuple[Scene, dict[str, bool]]] = {
     "history": (history, {}),
     "compare": (compare, {"second": True}),
     "down-backend": (down_backend, {"ollama_first": True}),
+    "models": (models, {}),
+    "models-offline": (models_offline, {}),
+    "bench": (bench, {"second": True}),
 }
 
 
@@ -212,6 +254,10 @@ async def main(argv: list[str]) -> int:
     os.environ["HF_ENDPOINT"] = f"http://127.0.0.1:{closed_port()}"  # never download
     # A fixed place, so paths in the pictures do not change from run to run.
     home = Path(tempfile.gettempdir()) / "caro-shots"
+    # An empty models folder at a fixed path (the models screen shows it).
+    models_dir = home / "models"
+    shutil.rmtree(models_dir, ignore_errors=True)
+    os.environ["CARO_MODELS_DIR"] = str(models_dir)
     for name in args.scenes or SCENES:
         scene, options = SCENES[name]
         path = await shoot(name, scene, options, args.out, home)

@@ -24,6 +24,14 @@ if ! command -v tmux >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ 
         >/dev/null 2>&1 || say "tmux could not be installed: its test will be skipped"
 fi
 
+# The browser test drives `caro serve` with Debian's Chromium through Playwright (never Playwright's
+# own browser download, which cannot work offline); it is skipped where Chromium is missing.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    say "installing chromium (for the browser test of caro serve; a few minutes, once)"
+    { apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }; } \
+        >/dev/null 2>&1 || say "chromium could not be installed: the browser test will be skipped"
+fi
+
 stamp="$VENV/.caro-setup"
 want="$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16) extras=$EXTRAS"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then

@@ -22,6 +22,7 @@ import http.server
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -59,6 +60,7 @@ class FakeHub:
     cuts: int = 0  # how many GETs are cut that way (then served whole)
     status_after_cut: int | None = None  # set: every request after a cut gets this status
     chunk: int = 64 * 1024
+    chunk_delay_s: float = 0.0  # a pause after each chunk: a download slow enough to watch
     requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
     port: int = 0
     cdn_port: int = 0
@@ -179,6 +181,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         for offset in range(0, len(rest), self.hub.chunk):
             self.wfile.write(rest[offset : offset + self.hub.chunk])
+            if self.hub.chunk_delay_s:
+                self.wfile.flush()
+                time.sleep(self.hub.chunk_delay_s)
 
     def _tree(self, repo: str, rev: str) -> None:
         files = self.hub.repos.get(repo)

@@ -45,6 +45,17 @@ KEYS: list[Binding] = [
     Binding("f4", "mark_compare", "Mark for compare", id="compare.mark", show=False),
     Binding("f5", "refresh", "Check backends", id="refresh", show=False),
     Binding("f8", "next_theme", "Theme", id="theme.next", show=False),
+    Binding(
+        "f9", "models", "Models", id="models", show=False, tooltip="Download, remove or use a model"
+    ),
+    Binding(
+        "f10",
+        "bench",
+        "Performance table",
+        id="bench",
+        show=False,
+        tooltip="Time every healthy backend: load, first answer, tokens per second",
+    ),
     *(
         Binding(
             f"ctrl+{n},alt+{n}",

@@ -334,6 +334,18 @@ class WorkbenchApp(CommandActions):
         screen = CompareScreen(self.engines, request, backends, models)
         self.push_screen(screen, callback=self.show_result)
 
+    # -- models and the performance table -------------------------------------------------------
+
+    def action_models(self) -> None:
+        from tui.app.screens.models import ModelsScreen
+
+        self.push_screen(ModelsScreen(self.engines, self.state.backend))
+
+    def action_bench(self) -> None:
+        from tui.app.screens.bench import BenchScreen
+
+        self.push_screen(BenchScreen(self.config))
+
     # -- themes ---------------------------------------------------------------------------------
 
     def action_next_theme(self) -> None:
