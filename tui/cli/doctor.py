@@ -71,7 +71,8 @@ async def check_backend(
     if backend_config.kind == "mlx":
         problems = check_mlx(backend_config, where)
         if problems or not backend_config.enabled:
-            return problems or [Finding(name, "info", "disabled (MLX runs on Apple Silicon)")]
+            off = "disabled (MLX is fast on Apple Silicon; elsewhere it runs on the CPU only)"
+            return problems or [Finding(name, "info", off)]
     if not backend_config.enabled:
         return [Finding(name, "info", "disabled in the config")]
     health = await registry.probe(name, timeout_s)
@@ -157,7 +158,7 @@ def check_mlx(
     has_module: Callable[[str], bool] = lambda m: importlib.util.find_spec(m) is not None,
     metal_available: Callable[[], bool] | None = None,
 ) -> list[Finding]:
-    """MLX needs Apple Silicon, the mlx and mlx-lm packages, and Metal."""
+    """MLX wants Apple Silicon (elsewhere it runs on the CPU only), mlx and mlx-lm, and Metal."""
     name = backend_config.name
     if not where.apple_silicon:
         if backend_config.enabled:
@@ -165,7 +166,8 @@ def check_mlx(
                 Finding(
                     name,
                     "warning",
-                    f"MLX runs on Apple Silicon's GPU; this is {where.system} {where.machine}",
+                    f"MLX uses Apple Silicon's GPU; on {where.system} {where.machine} it runs on "
+                    "the CPU only (pip install 'mlx[cpu]'), far slower than embedded-cpu",
                     f"use embedded-cpu here (set [backends.{name}] enabled = false)",
                 )
             ]
