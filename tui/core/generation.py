@@ -20,6 +20,7 @@ from tui.core.backends.base import (
     Message,
     SamplerSettings,
     Timings,
+    combined_timings,
 )
 from tui.core.candidates import reorder_for, utility_support, vote_utility
 from tui.core.context import ShellContext, detect_context, detect_shell
@@ -224,8 +225,7 @@ async def generate_command(
         base = replace(base, sampler=replace(base.sampler, stop=(*base.sampler.stop, "\n")))
     candidates: list[Candidate] = []
     model_name = ""
-    first_timings: Timings | None = None
-    total_s = 0.0
+    parts: list[Timings] = []
     support = utility_support(examples) if settings.diverse_examples else {}
     # Utilities already tried: answered, or shown closest to the request.
     tried = {u for u in (examples[0].example.utility,) if u} if examples else set()
@@ -240,8 +240,7 @@ async def generate_command(
             request = _next_request(base, index, settings, examples, tried)
         attempt = await run_once(backend, request, index, on_event)
         model_name = model_name or attempt.model
-        first_timings = first_timings or attempt.timings
-        total_s += attempt.timings.total_s
+        parts.append(attempt.timings)
         extraction = extract_command(attempt.raw)
         score = score_candidate(extraction, voted, share, attempt.stopped_because)
         utility = first_utility(extraction.command) if extraction.command else None
@@ -257,7 +256,7 @@ async def generate_command(
         if _convincing(candidate, voted):
             break
     best = max(candidates, key=lambda c: c.score)  # max keeps the earliest on ties
-    timings = replace(first_timings, total_s=total_s) if first_timings else None
+    timings = combined_timings(parts)
     return CommandResult(
         request=request_text,
         command=best.extraction.command,
@@ -268,7 +267,7 @@ async def generate_command(
         warnings=list(best.extraction.warnings),
         error="" if best.extraction.ok else best.extraction.reason,
         candidates=candidates,
-        prompt_tokens=first_timings.prompt_tokens if first_timings else None,
+        prompt_tokens=timings.prompt_tokens if timings else None,
         utility_hint=voted if prefix else None,
     )
 

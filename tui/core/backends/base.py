@@ -10,8 +10,8 @@ Closing the async iterator (or cancelling the task consuming it) cancels the gen
 from __future__ import annotations
 
 import enum
-from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol, runtime_checkable
 
 
@@ -142,10 +142,16 @@ class Timings:
     cached_prompt_tokens: int | None = None
     # Seconds spent loading the model for this request (None when it was already loaded).
     load_s: float | None = None
+    # Set when these timings add up several generations (best of n): their decode tokens (each
+    # one's after its first) and decode time, so the speed is not diluted by prefills and gaps.
+    decode_tokens: int | None = None
+    decode_s: float | None = None
 
     @property
     def tokens_per_s(self) -> float | None:
         """Decode speed: tokens after the first, over the time after the first."""
+        if self.decode_tokens is not None and self.decode_s:
+            return self.decode_tokens / self.decode_s if self.decode_tokens else None
         if not self.completion_tokens or self.ttft_s is None:
             return None
         decode_s = self.total_s - self.ttft_s
@@ -163,6 +169,28 @@ class Timings:
             "cached_prompt_tokens": self.cached_prompt_tokens,
             "load_s": _round(self.load_s),
         }
+
+
+def combined_timings(parts: Sequence[Timings]) -> Timings | None:
+    """Several generations made for one answer: the first one's time to first token and prompt,
+    the sum of their times and completions, and their pooled decode speed."""
+    if not parts:
+        return None
+    first = parts[0]
+    decode_tokens = 0
+    decode_s = 0.0
+    for part in parts:
+        if part.completion_tokens and part.ttft_s is not None and part.completion_tokens > 1:
+            decode_tokens += part.completion_tokens - 1
+            decode_s += max(0.0, part.total_s - part.ttft_s)
+    completions = [p.completion_tokens for p in parts if p.completion_tokens is not None]
+    return replace(
+        first,
+        total_s=sum(part.total_s for part in parts),
+        completion_tokens=sum(completions) if completions else None,
+        decode_tokens=decode_tokens,
+        decode_s=decode_s,
+    )
 
 
 def _round(value: float | None) -> float | None:
