@@ -29,7 +29,7 @@ from tui.app.palette import CaroCommands, PaletteEntry
 from tui.app.run_flow import RunFlow
 from tui.app.widgets.prompt import PromptArea
 from tui.app.widgets.results import ResultsPane
-from tui.app.widgets.sidebar import BackendChosen, ModelChosen, Sidebar
+from tui.app.widgets.sidebar import BackendCard, BackendChosen, ModelChosen, Sidebar
 from tui.core.backends.base import (
     BackendError,
     ModelInfo,
@@ -154,8 +154,12 @@ class WorkbenchApp(CommandActions):
         if self.screen_stack:
             self.screen_stack[0].query_one(PromptArea).remember(requests)
 
-    def _has_sidebar(self) -> bool:
-        return bool(self.screen_stack) and bool(self.screen_stack[0].query(Sidebar))
+    def _card(self, name: str) -> BackendCard | None:
+        """The backend's card; None while the app closes (cards go before the sidebar does)."""
+        if not self.screen_stack:
+            return None
+        cards = self.screen_stack[0].query(BackendCard)
+        return next((card for card in cards if card.backend_name == name), None)
 
     @property
     def sidebar(self) -> Sidebar:
@@ -184,18 +188,19 @@ class WorkbenchApp(CommandActions):
             self.post_message(ModelsReport(name, models))
 
     def on_health_report(self, message: HealthReport) -> None:
-        if not self._has_sidebar():
+        card = self._card(message.name)
+        if card is None:
             return  # a late report while the app closes
         enabled = self.config.backend(message.name).enabled
-        self.sidebar.card(message.name).show_health(message.health, enabled)
+        card.show_health(message.health, enabled)
         self.state.health[message.name] = message.health
         if self.state.fall_back_if_down():
             self._show_selection()
 
     def on_models_report(self, message: ModelsReport) -> None:
-        if not self._has_sidebar():
+        card = self._card(message.name)
+        if card is None:
             return
-        card = self.sidebar.card(message.name)
         self.state.models[message.name] = message.models
         card.chosen_model = self.state.model_id(message.name)
         card.show_models(message.models, message.error)
