@@ -125,7 +125,8 @@ class HistoryScreen(Screen[HistoryPick | None]):
     def _title(self, text: str) -> None:
         title = Text("History  ", style="bold")
         count = len(self.entries)
-        found = f"{count}{'+' if count >= SEARCH_LIMIT else ''} entries"
+        noun = "entry" if count == 1 else "entries"
+        found = f"{count}{'+' if count >= SEARCH_LIMIT else ''} {noun}"
         title.append(f"{found} with every word of «{text.strip()}»" if text.strip() else found)
         self.query_one("#history-title", Static).update(title)
 
