@@ -14,8 +14,8 @@ setup:
 	@scripts/setup.sh
 
 lint: setup
-	@$(VENV)/bin/ruff check tui tests bench
-	@$(VENV)/bin/ruff format --check tui tests bench
+	@$(VENV)/bin/ruff check tui tests bench scripts
+	@$(VENV)/bin/ruff format --check tui tests bench scripts
 	@$(VENV)/bin/mypy
 	@$(VENV)/bin/lint-imports
 
