@@ -285,10 +285,8 @@ async def measure_throughput(model: Path, rounds: int = 2) -> dict[str, Any]:
 
 def _decode(timings: Any) -> tuple[int, float]:
     """(tokens after the first, seconds after the first): the decode part of a generation."""
-    if timings.decode_tokens is not None and timings.decode_s is not None:
-        return timings.decode_tokens, timings.decode_s  # several candidates' decoding, pooled
-    tokens = max((timings.completion_tokens or 0) - 1, 0)
-    return tokens, max(timings.total_s - (timings.ttft_s or 0.0), 0.0)
+    decoded: tuple[int, float] = timings.decode()
+    return decoded
 
 
 def _rate(samples: list[tuple[int, float]]) -> float:

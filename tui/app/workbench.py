@@ -156,10 +156,8 @@ class WorkbenchApp(CommandActions):
 
     def _card(self, name: str) -> BackendCard | None:
         """The backend's card; None while the app closes (cards go before the sidebar does)."""
-        if not self.screen_stack:
-            return None
-        cards = self.screen_stack[0].query(BackendCard)
-        return next((card for card in cards if card.backend_name == name), None)
+        sidebars = self.screen_stack[0].query(Sidebar) if self.screen_stack else None
+        return sidebars.first().find_card(name) if sidebars else None
 
     @property
     def sidebar(self) -> Sidebar:

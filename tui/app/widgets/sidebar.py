@@ -147,6 +147,10 @@ class Sidebar(VerticalScroll):
     def card(self, name: str) -> BackendCard:
         return self.query_one(f"#backend-{_css_id(name)}", BackendCard)
 
+    def find_card(self, name: str) -> BackendCard | None:
+        """The card, or None once the cards are gone (the app is closing)."""
+        return next(self.query(f"#backend-{_css_id(name)}").results(BackendCard), None)
+
     def cards(self) -> list[BackendCard]:
         return list(self.query(BackendCard))
 

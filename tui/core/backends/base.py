@@ -147,17 +147,19 @@ class Timings:
     decode_tokens: int | None = None
     decode_s: float | None = None
 
+    def decode(self) -> tuple[int, float]:
+        """(tokens after the first, seconds after the first): the decoding part of the answer."""
+        if self.decode_tokens is not None and self.decode_s is not None:
+            return self.decode_tokens, self.decode_s
+        if not self.completion_tokens or self.completion_tokens < 2 or self.ttft_s is None:
+            return 0, 0.0
+        return self.completion_tokens - 1, max(0.0, self.total_s - self.ttft_s)
+
     @property
     def tokens_per_s(self) -> float | None:
         """Decode speed: tokens after the first, over the time after the first."""
-        if self.decode_tokens is not None and self.decode_s:
-            return self.decode_tokens / self.decode_s if self.decode_tokens else None
-        if not self.completion_tokens or self.ttft_s is None:
-            return None
-        decode_s = self.total_s - self.ttft_s
-        if self.completion_tokens < 2 or decode_s <= 0:
-            return None
-        return (self.completion_tokens - 1) / decode_s
+        tokens, seconds = self.decode()
+        return tokens / seconds if tokens and seconds > 0 else None
 
     def as_dict(self) -> dict[str, float | int | None]:
         return {
@@ -177,19 +179,14 @@ def combined_timings(parts: Sequence[Timings]) -> Timings | None:
     if not parts:
         return None
     first = parts[0]
-    decode_tokens = 0
-    decode_s = 0.0
-    for part in parts:
-        if part.completion_tokens and part.ttft_s is not None and part.completion_tokens > 1:
-            decode_tokens += part.completion_tokens - 1
-            decode_s += max(0.0, part.total_s - part.ttft_s)
+    decoding = [part.decode() for part in parts]
     completions = [p.completion_tokens for p in parts if p.completion_tokens is not None]
     return replace(
         first,
         total_s=sum(part.total_s for part in parts),
         completion_tokens=sum(completions) if completions else None,
-        decode_tokens=decode_tokens,
-        decode_s=decode_s,
+        decode_tokens=sum(tokens for tokens, _ in decoding),
+        decode_s=sum(seconds for _, seconds in decoding),
     )
 
 

@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,26 +53,6 @@ def _connect(path: Path) -> sqlite3.Connection:
 def _is_busy(error: sqlite3.Error) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     return code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-
-
-def _prepare_waiting(
-    prepare: Callable[
-        [Path, bool | None, Sequence[schema.Migration]], tuple[sqlite3.Connection, bool]
-    ],
-    path: Path,
-    fts: bool | None,
-    migrations: Sequence[schema.Migration],
-) -> tuple[sqlite3.Connection, bool]:
-    # SQLite skips the busy handler in a few places while two processes create the same database
-    # (switching it to WAL, recovering the WAL index), so opening retries on "locked" itself.
-    deadline = time.monotonic() + BUSY_TIMEOUT_S
-    while True:
-        try:
-            return prepare(path, fts, migrations)
-        except sqlite3.OperationalError as error:
-            if not _is_busy(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
 
 
 def _is_damage(error: sqlite3.DatabaseError) -> bool:
@@ -130,7 +110,7 @@ class History:
             raise HistoryError(path, f"cannot create its folder: {error.strerror}") from None
         recovery = None
         try:
-            conn, use_fts = _prepare_waiting(cls._prepare, path, fts, migrations)
+            conn, use_fts = cls._prepare(path, fts, migrations)
         except sqlite3.DatabaseError as error:
             if not _is_damage(error):
                 raise HistoryError(path, str(error)) from None
@@ -149,8 +129,23 @@ class History:
             raise HistoryError(path, str(error)) from None
         return cls(conn, path, use_fts, recovery)
 
-    @staticmethod
+    @classmethod
     def _prepare(
+        cls, path: Path, fts: bool | None, migrations: Sequence[schema.Migration]
+    ) -> tuple[sqlite3.Connection, bool]:
+        # SQLite skips the busy handler in a few places while two processes create the same
+        # database (switching it to WAL, recovering the WAL index), so opening retries itself.
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                return cls._prepare_once(path, fts, migrations)
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    @staticmethod
+    def _prepare_once(
         path: Path, fts: bool | None, migrations: Sequence[schema.Migration]
     ) -> tuple[sqlite3.Connection, bool]:
         conn = _connect(path)
