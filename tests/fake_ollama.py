@@ -60,6 +60,7 @@ class FakeOllama:
     fail_after: int | None = None  # pieces of text before an error line (HTTP 200 already sent)
     fail_message: str = "an error was encountered while running the model"
     piece_delay_s: float = 0.0
+    version_string: str = "0.12.3"
     requests: list[dict[str, Any]] = field(default_factory=list)
     port: int = 0
 
@@ -89,7 +90,7 @@ class FakeOllama:
         return PlainTextResponse("Ollama is running")
 
     async def version(self, _request: Request) -> Response:
-        return JSONResponse({"version": "0.12.3"})
+        return JSONResponse({"version": self.version_string})
 
     def _details(self, model: FakeModel) -> dict[str, Any]:
         return {

@@ -130,3 +130,86 @@ def test_deny_wins_over_allow() -> None:
 def test_an_unknown_policy_level_is_refused() -> None:
     with pytest.raises(ValueError, match="strict, moderate, permissive"):
         SafetyPolicy(level="yolo")
+
+
+# -- patterns match each simple command, after its wrappers -------------------------------------
+
+
+def test_an_allow_pattern_never_lowers_what_follows_a_separator() -> None:
+    policy = SafetyPolicy(allow=("git push --force *",))
+    alone = rated("git push --force origin main", policy)
+    assert alone.level is RiskLevel.MODERATE and alone.allowed_by == "git push --force *"
+    for joined in (
+        "git push --force origin main; shred -u ~/.ssh/id_rsa",
+        "git push --force origin main && shred -u ~/.ssh/id_rsa",
+        "git push --force origin main || shred -u ~/.ssh/id_rsa",
+        "git push --force origin main | shred -u ~/.ssh/id_rsa",
+    ):
+        assessment = rated(joined, policy)
+        assert assessment.level >= RiskLevel.HIGH, joined
+        assert any("shred" in f.command for f in assessment.findings if f.level >= RiskLevel.HIGH)
+        assert decide(assessment, policy).action != "confirm_key", joined
+
+
+def test_an_allow_pattern_lowers_only_the_simple_command_it_matches() -> None:
+    policy = SafetyPolicy(allow=("git push --force *",))
+    both = rated("git push --force origin a; git push --force origin b", policy)
+    assert both.level is RiskLevel.MODERATE
+    mixed = rated("chmod -R 777 ./x; git push --force origin b", policy)
+    assert mixed.level is RiskLevel.HIGH
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "docker system prune -af",
+        "sudo docker system prune -af",
+        "sudo -u root docker system prune",
+        "command docker system prune",
+        "\\docker system prune",
+        '"docker" system prune',
+        "/usr/bin/docker system prune",
+        "VAR= docker system prune",
+        "A=1 B=2 docker system prune",
+        "env A=1 docker system prune",
+        "nohup docker system prune",
+        "nice -n 5 docker system prune",
+        "timeout 10 docker system prune",
+        "doas docker system prune",
+        "echo x | xargs docker system prune",
+        "ls && docker system prune",
+        "ls; sudo env X=1 nice docker system prune",
+        "bash -c 'docker system prune'",
+        "(docker system prune)",
+        "echo $(docker system prune)",
+    ],
+)
+def test_a_deny_pattern_is_not_dodged_by_a_wrapper(command: str) -> None:
+    policy = SafetyPolicy(level="permissive", deny=("docker system prune*",))
+    assessment = rated(command, policy)
+    assert assessment.denied_by == "docker system prune*", command
+    assert decide(assessment, policy, override=True).action == "blocked"
+
+
+def test_a_deny_pattern_does_not_match_across_separators() -> None:
+    policy = SafetyPolicy(deny=("rm *.log",))
+    assert rated("rm a.txt; echo b.log", policy).denied_by is None  # no one command matches
+    assert rated("echo b; rm a.log", policy).denied_by == "rm *.log"
+
+
+def test_a_command_with_hidden_characters_is_at_least_high_and_no_allow_lowers_it() -> None:
+    for command in ("ls \x1b[8m; rm -rf ~", "ls \u202ex", "l\u200bs", "ls\rrm", "echo \x9b"):
+        assessment = rated(command, SafetyPolicy(allow=("*",)))
+        assert assessment.level >= RiskLevel.HIGH, command
+        assert "contains invisible or control characters" in assessment.reasons
+    ordinary = rated("printf 'a\\tb\\n' | cat\n")
+    assert ordinary.level is RiskLevel.SAFE
+
+
+def test_a_nul_byte_is_blocked_whatever_the_level_or_override() -> None:
+    assessment = rated("ls\x00; rm -rf ./x")
+    assert "contains a NUL byte, which no shell can run" in assessment.reasons
+    for level in ("strict", "moderate", "permissive"):
+        policy = SafetyPolicy(level=level, allow=("*",))
+        decision = decide(assessment, policy, override=True)
+        assert decision.action == "blocked" and "NUL" in decision.prompt

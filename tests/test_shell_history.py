@@ -84,26 +84,43 @@ def _bash_history(histfile: Path, timeformat: str | None) -> list[tuple[str, str
     return entries
 
 
+SINGLE = [c for c in COMMANDS if "\n" not in c]
+
+
 def test_bash_with_timestamps_reads_every_command_whole(tmp_path: Path) -> None:
     histfile = tmp_path / ".bash_history"
     histfile.write_text("#1600000000\nold command\n")
-    _append_all("bash", histfile, {}, COMMANDS)  # the file already has timestamps
+    _append_all("bash", histfile, {}, SINGLE)  # the file already has timestamps
     entries = _bash_history(histfile, "@%s@ ")
     assert entries == [("1600000000", "old command")] + [
-        (str(1_700_000_000 + n), command) for n, command in enumerate(COMMANDS)
+        (str(1_700_000_000 + n), command) for n, command in enumerate(SINGLE)
     ]
+
+
+@pytest.mark.parametrize("timestamps", [True, False])
+def test_bash_never_gets_a_command_of_several_lines_or_a_forged_time(
+    tmp_path: Path, timestamps: bool
+) -> None:
+    histfile = tmp_path / ".bash_history"
+    histfile.write_text("#1600000000\nold command\n" if timestamps else "old command\n")
+    before = histfile.read_bytes()
+    forged = "echo one\n#1\nrm -rf ~/never-ran"
+    for command in [*MULTILINE, forged, "#1700000000", "echo a\recho b"]:
+        with pytest.raises(ShellHistoryError, match="bash"):
+            shell_history.append(command, shell="bash", path=histfile, env={})
+    assert histfile.read_bytes() == before
+    fresh = tmp_path / "fresh_history"
+    with pytest.raises(ShellHistoryError, match="several lines"):
+        shell_history.append(MULTILINE[0], shell="bash", path=fresh, env={})
+    assert not fresh.exists()
 
 
 def test_bash_without_timestamps_reads_plain_lines(tmp_path: Path) -> None:
     histfile = tmp_path / ".bash_history"
     histfile.write_text("old command\n")
-    single = [c for c in COMMANDS if "\n" not in c]
-    _append_all("bash", histfile, {}, single)
+    _append_all("bash", histfile, {}, SINGLE)
     assert "#" not in histfile.read_text().splitlines()[1][:1]
-    assert [text for _stamp, text in _bash_history(histfile, None)] == ["old command", *single]
-    # A multi-line command comes back one entry per line, as bash's own do without timestamps.
-    shell_history.append(MULTILINE[0], shell="bash", path=histfile, env={})
-    assert [t for _s, t in _bash_history(histfile, None)][-3:] == MULTILINE[0].splitlines()
+    assert [text for _stamp, text in _bash_history(histfile, None)] == ["old command", *SINGLE]
 
 
 def test_bash_timestamps_follow_histtimeformat(tmp_path: Path) -> None:

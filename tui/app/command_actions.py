@@ -14,12 +14,14 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from tui.app import clipboard, jobs
 from tui.app.messages import CommandRated
 from tui.app.run_flow import RunTarget
 from tui.app.widgets.prompt import PromptArea
 from tui.app.widgets.results import CommandEdited, ResultsPane
+from tui.core.display import handed_over, safe_message
 
 if TYPE_CHECKING:
     from tui.app.ledger import Ledger
@@ -37,6 +39,25 @@ class CommandActions(App[str | None]):
     ledger: Ledger
     runs: RunFlow
     _job: int
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (the screens' too) may quote a server or a model: shown with
+        its hidden characters visible and URL credentials masked, and never read as markup."""
+        super().notify(
+            safe_message(message, multiline=True),
+            title=safe_message(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     @property
     def results(self) -> ResultsPane:
@@ -60,7 +81,9 @@ class CommandActions(App[str | None]):
             await self.copy_text(command)
 
     async def copy_text(self, command: str) -> None:
-        """Copies `command` (the system clipboard, else OSC 52) and says how."""
+        """Copies `command` as it is shown, every hidden character in it visible (the
+        system clipboard, else OSC 52), and says how."""
+        command = handed_over(command)
         problem = await asyncio.to_thread(clipboard.native_copy, command)
         outcome = clipboard.copy_text(command, self, native=lambda _text: problem)
         self.notify(
@@ -127,7 +150,7 @@ class CommandActions(App[str | None]):
             return
         if edit is not None:  # recorded here: the app is gone before a message would be
             await self.ledger.record_edit(self.results.shown.entry_id, edit)
-        self.exit(command)
+        self.exit(handed_over(command))
 
     def show_result(self, result: CommandResult | None) -> None:
         """Shows an answer that came from elsewhere (the compare view), recorded first (so an

@@ -94,9 +94,9 @@ async def stream_generation(
         return None
     batcher.close()
     if policy is None:
-        from tui.core.safety import SafetyPolicy
+        from tui.core.request import safety_policy
 
-        policy = SafetyPolicy()
+        policy = safety_policy(engines.config)
     assessment = await asyncio.to_thread(rate, result, policy)  # parsing takes a moment
     entry_id = await record(result) if record is not None else None
     target.post_message(GenerationDone(job, result, assessment, entry_id))
@@ -149,9 +149,9 @@ def merge(batch: list[Piece]) -> list[Piece]:
 def assess_command(command: str, request: str | None, policy: SafetyPolicy) -> Assessment:
     """The one place the workbench rates a command (tree-sitter, shellcheck: call it in a
     thread). The person's allow and deny patterns apply, so the badge says when one matched."""
-    from tui.core.safety import assess
+    from tui.core.request import rate as rate_command
 
-    return assess(command, request, policy=policy)
+    return rate_command(command, request, policy)
 
 
 def rate(result: CommandResult, policy: SafetyPolicy) -> Assessment | None:

@@ -11,6 +11,7 @@ from tui.app import format
 from tui.core import catalogue, inventory
 from tui.core.catalogue import CatalogueEntry
 from tui.core.config import Config
+from tui.core.display import displayable, safe_message
 from tui.core.inventory import ModelRecord
 
 COLUMNS = ("name", "format", "quant", "size", "engine", "status")
@@ -39,7 +40,8 @@ def size_cell(record: ModelRecord) -> str:
 
 
 def cells(record: ModelRecord) -> tuple[str, ...]:
-    return (
+    """The table's cells; a served model's name and facts come from a server: made visible."""
+    row = (
         record.name + (" *" if record.recommended else ""),
         record.fmt,
         record.quantization or "-",
@@ -47,6 +49,7 @@ def cells(record: ModelRecord) -> tuple[str, ...]:
         record.engine or "none here",
         status_label(record),
     )
+    return tuple(displayable(cell) for cell in row)
 
 
 def pullable_entry(record: ModelRecord) -> tuple[CatalogueEntry | None, str]:
@@ -108,7 +111,7 @@ def why_not_usable(record: ModelRecord) -> str:
 
 def details(record: ModelRecord) -> Text:
     """Everything known about one model, as the details pane shows it."""
-    text = Text(record.title, style="bold")
+    text = Text(displayable(record.title), style="bold")
     if record.recommended:
         text.append("  recommended", style="italic")
     rows: list[tuple[str, str]] = [
@@ -123,7 +126,7 @@ def details(record: ModelRecord) -> Text:
     rows += _download_rows(record)
     for label, value in rows:
         text.append(f"\n{label:<11}", style="dim")
-        text.append(value)
+        text.append(safe_message(value))
     return text
 
 

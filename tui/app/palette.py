@@ -12,6 +12,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.app.keys import KEYS
 from tui.app.widgets.sidebar import ModelChosen
+from tui.core.display import displayable
 
 if TYPE_CHECKING:
     from tui.app.workbench import WorkbenchApp
@@ -60,8 +61,8 @@ def workbench_entries(app: WorkbenchApp) -> list[PaletteEntry]:
             if model.can_generate:
                 entries.append(
                     PaletteEntry(
-                        f"model: {model.display_name} ({name})",
-                        model.source or model.provider,
+                        f"model: {displayable(model.display_name)} ({name})",
+                        displayable(model.source or model.provider),
                         partial(app.on_model_chosen, ModelChosen(name, model)),
                     )
                 )

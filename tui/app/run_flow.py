@@ -25,11 +25,10 @@ if TYPE_CHECKING:  # the analyser (tree-sitter) loads on first use, not at start
 
 
 def policy_of(config: Config) -> SafetyPolicy:
-    """The person's [safety] settings as the analyser's policy."""
-    from tui.core.safety import SafetyPolicy
+    """The person's [safety] settings as the analyser's policy (the one core construction)."""
+    from tui.core.request import safety_policy
 
-    safety = config.safety
-    return SafetyPolicy(level=safety.level, allow=safety.allow, deny=safety.deny)
+    return safety_policy(config)
 
 
 @dataclass(frozen=True)

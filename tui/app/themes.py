@@ -94,7 +94,7 @@ def theme_from_data(data: Mapping[str, Any], default_name: str) -> Theme:
         isinstance(value, str) for value in variables.values()
     ):
         raise ThemeFileError("[variables] must be a table of strings")
-    return Theme(
+    theme = Theme(
         name=name.strip(),
         primary=colors["primary"],
         secondary=colors.get("secondary"),
@@ -110,6 +110,34 @@ def theme_from_data(data: Mapping[str, Any], default_name: str) -> Theme:
         dark=dark,
         variables=dict(variables),
     )
+    _check_variables(theme)
+    return theme
+
+
+def _check_variables(theme: Theme) -> None:
+    """Each `[variables]` value as Textual will read it: a colour (`#81a1c1 35%`,
+    `transparent`), or text styles for the `*-style` ones. A value Textual cannot read would
+    stop the workbench at start, so the file is refused here and the default theme used."""
+    from textual.css.errors import StylesheetError
+    from textual.css.stylesheet import Stylesheet
+    from textual.css.tokenizer import TokenError
+
+    if not theme.variables:
+        return
+    known = {**theme.to_color_system().generate(), **theme.variables}
+    for name, value in theme.variables.items():
+        if not name.replace("-", "").replace("_", "").isalnum():
+            raise ThemeFileError(f"[variables] {name!r} is not a variable name")
+        rule = "text-style" if "-style" in name else "background"
+        sheet = Stylesheet(variables=known)
+        sheet.add_source(f"Screen {{ {rule}: ${name}; }}", read_from=("theme", name))
+        try:
+            sheet.parse()
+        except (StylesheetError, TokenError, ValueError):
+            kind = "text styles such as bold" if rule == "text-style" else "a colour"
+            raise ThemeFileError(
+                f"[variables] {name} = {value!r} is not {kind} Textual can use"
+            ) from None
 
 
 def _colors(table: object) -> dict[str, str]:

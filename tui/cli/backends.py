@@ -15,6 +15,7 @@ from tui.core import config as config_module
 from tui.core.backends.base import Health, HealthStatus, ModelInfo
 from tui.core.backends.registry import Registry
 from tui.core.config import Config, ConfigError
+from tui.core.display import displayable, mask_credentials, safe_message
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class BackendReport:
             "name": self.name,
             "kind": self.kind,
             "enabled": self.enabled,
-            "url": self.url,
+            "url": None if self.url is None else mask_credentials(self.url),
             "status": str(self.health.status),
             "latency_s": None if self.health.latency_s is None else round(self.health.latency_s, 4),
             "version": self.health.version,
@@ -100,17 +101,19 @@ def render_table(reports: list[BackendReport]) -> str:
     for report in reports:
         health = report.health
         latency = "-" if health.latency_s is None else f"{health.latency_s * 1000:.0f} ms"
-        models = ", ".join(m.id for m in report.models[:4]) or "-"
+        models = ", ".join(displayable(m.id) for m in report.models[:4]) or "-"
         if len(report.models) > 4:
             models += f" (+{len(report.models) - 4})"
-        rows.append(
-            (report.name, report.kind, str(health.status), latency, health.version or "-", models)
-        )
+        version = displayable(health.version) if health.version else "-"
+        rows.append((report.name, report.kind, str(health.status), latency, version, models))
+        detail = safe_message(health.detail)
         if health.status is not HealthStatus.UP and (health.detail or health.fix):
-            fix = f"\n    fix: {health.fix}" if health.fix else ""
-            notes.append(f"  {report.name}: {health.detail}{fix}")
+            fix = f"\n    fix: {safe_message(health.fix)}" if health.fix else ""
+            notes.append(f"  {report.name}: {detail}{fix}")
         elif health.detail:
-            notes.append(f"  {report.name}: {health.detail}")
+            notes.append(f"  {report.name}: {detail}")
+        if report.models_error:
+            notes.append(f"  {report.name}: models: {safe_message(report.models_error)}")
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -165,5 +168,5 @@ def _add(argv: list[str]) -> int:
         return fail(error)
     except ConfigError as error:
         return fail(CliError(str(error), 1))
-    notice(f"added backend {args.name} ({args.kind}, {args.url}) to {path}")
+    notice(f"added backend {args.name} ({args.kind}, {mask_credentials(args.url)}) to {path}")
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tui.core import config as config_module
 from tui.core.config import Config, ConfigError, UnknownBackendError
+from tui.core.display import safe_message
 
 
 class CliError(Exception):
@@ -21,13 +22,15 @@ class CliError(Exception):
 
 
 def notice(message: str) -> None:
-    print(f"caro: {message}", file=sys.stderr, flush=True)
+    """A message on stderr, with URL credentials masked and hidden characters made visible
+    (a message may quote a server or a model)."""
+    print(f"caro: {safe_message(message, multiline=True)}", file=sys.stderr, flush=True)
 
 
 def fail(error: CliError) -> int:
     notice(error.message)
     if error.fix:
-        print(f"  fix: {error.fix}", file=sys.stderr)
+        print(f"  fix: {safe_message(error.fix, multiline=True)}", file=sys.stderr)
     return error.code
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
-import json
 import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -23,6 +22,7 @@ from tui.core.backends.base import Backend, BackendError, Health, HealthStatus
 from tui.core.backends.discovery import Platform
 from tui.core.backends.registry import Registry
 from tui.core.config import BackendConfig, Config, default_backends
+from tui.core.display import json_text, mask_credentials, safe_message
 
 Severity = Literal["ok", "info", "warning", "error"]
 MARKS: dict[Severity, str] = {"ok": "ok  ", "info": "info", "warning": "WARN", "error": "FAIL"}
@@ -290,10 +290,10 @@ def render(findings: list[Finding]) -> str:
     width = max((len(f.subject) for f in findings), default=0)
     lines = []
     for finding in findings:
-        subject = finding.subject.ljust(width)
-        lines.append(f"{MARKS[finding.severity]}  {subject}  {finding.message}")
+        subject = safe_message(finding.subject).ljust(width)
+        lines.append(f"{MARKS[finding.severity]}  {subject}  {safe_message(finding.message)}")
         if finding.fix and finding.severity != "ok":
-            lines.append(f"      {' ' * width}  fix: {finding.fix}")
+            lines.append(f"      {' ' * width}  fix: {safe_message(finding.fix)}")
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
     verdict = (
@@ -318,7 +318,8 @@ def main(argv: list[str]) -> int:
         return fail(error)
     findings = asyncio.run(diagnose(config, args.timeout))
     if args.json:
-        print(json.dumps([asdict(f) for f in findings], indent=2))
+        masked = [{k: mask_credentials(v) for k, v in asdict(f).items()} for f in findings]
+        print(json_text(masked, indent=2))
     else:
         print(render(findings))
     return 1 if any(f.severity == "error" for f in findings) else 0

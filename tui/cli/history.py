@@ -20,6 +20,7 @@ from typing import NoReturn
 
 from tui.cli.common import CliError, Parser, fail, notice
 from tui.core import paths
+from tui.core.display import displayable, handed_over, json_text
 from tui.core.history import Entry, History, HistoryError
 
 STATUS_WIDTH = 10
@@ -74,9 +75,9 @@ def _run(args: argparse.Namespace) -> int:
         )
     entries.reverse()
     if args.json:
-        print(json.dumps([entry.as_dict() for entry in entries], ensure_ascii=False))
+        print(json_text([entry.as_dict() for entry in entries]))
     elif entries:
-        print("\n".join(listing(entries)))
+        print(_shown(listing(entries)))
     else:
         notice("no history entries match")
     return 0
@@ -124,8 +125,14 @@ def status(entry: Entry) -> str:
     return run.describe() if run else "not run"
 
 
+def _shown(lines: list[str]) -> str:
+    """The lines for the terminal: what was stored came from a model or a person, and each
+    hidden character in it is shown, never interpreted (see tui.core.display)."""
+    return "\n".join(displayable(line) for line in lines)
+
+
 def _one_line(command: str) -> str:
-    lines = command.splitlines() or [""]
+    lines = displayable(command, multiline=True).split("\n")
     return lines[0] + (f"  (+{len(lines) - 1} lines)" if len(lines) > 1 else "")
 
 
@@ -150,14 +157,14 @@ def listing(entries: list[Entry]) -> list[str]:
 def _show(history: History, entry_id: int, as_json: bool) -> int:
     entry = _entry(history, entry_id)
     if as_json:
-        print(json.dumps(entry.as_dict(), ensure_ascii=False))
+        print(json_text(entry.as_dict()))
     else:
-        print("\n".join(details(entry)))
+        print(_shown(details(entry)))
     return 0
 
 
 def _indented(label: str, text: str) -> list[str]:
-    lines = text.splitlines() or [""]
+    lines = displayable(text, multiline=True).split("\n")
     return [f"{label:<9} {lines[0]}", *(f"{'':<9} {line}" for line in lines[1:])]
 
 
@@ -214,12 +221,12 @@ def _copy(history: History, entry_id: int) -> int:
     import pyperclip
 
     try:
-        pyperclip.copy(command)
+        pyperclip.copy(handed_over(command))
     except pyperclip.PyperclipException as error:
         raise CliError(
             f"cannot reach the clipboard: {error}",
             EXIT_ERROR,
             f"install xclip, xsel or wl-clipboard, or print it: caro history --show {entry_id}",
         ) from None
-    notice(f"copied #{entry_id}: {_one_line(command)}")
+    notice(f"copied #{entry_id}: {_one_line(handed_over(command))}")
     return 0

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
+import errno
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from tui import __version__
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.core.backends.base import BackendError, ErrorKind, Notice, SamplerSettings, StreamEvent
 from tui.core.config import Config
+from tui.core.display import displayable, handed_over, json_text
 from tui.core.generation import (
     DEFAULT_SAMPLER,
     CommandResult,
@@ -104,9 +106,10 @@ def main(argv: list[str]) -> int:
     from tui.cli import EXIT_USAGE
 
     args = build_parser().parse_args(argv)
-    request = " ".join(args.request).strip()
-    if not request and not sys.stdin.isatty():
-        request = sys.stdin.read().strip()
+    request = _readable(" ".join(args.request), "the request").strip()
+    from_stdin = not request and not sys.stdin.isatty()
+    if from_stdin:
+        request = _readable(sys.stdin.buffer.read(), "the request on stdin").strip()
     try:
         if args.output_file:
             _check_output_file(args.output_file)
@@ -117,6 +120,7 @@ def main(argv: list[str]) -> int:
         if not request:
             if args.json:
                 raise CliError("--json needs a request", EXIT_USAGE, 'caro --json "list files"')
+            _check_workbench_terminal(from_stdin)
             return _open_workbench(config, args.output_file)
         if args.run:
             with terminal:
@@ -124,6 +128,35 @@ def main(argv: list[str]) -> int:
         return _one_shot(config, request, args)
     except CliError as error:
         return fail(error)
+
+
+def _readable(text: str | bytes, what: str) -> str:
+    """`text` as valid Unicode: bytes that are not UTF-8 (on stdin, or in argv, which Python
+    keeps as lone surrogates) are replaced with U+FFFD, and the person is told."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogateescape")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        notice(f"{what} is not valid UTF-8: the bytes that are not were replaced with \ufffd")
+        return data.decode("utf-8", "replace")
+
+
+def _check_workbench_terminal(from_stdin: bool) -> None:
+    """No request: the workbench opens only where a person can see and drive it."""
+    from tui.cli import EXIT_USAGE
+
+    if from_stdin or not sys.stdin.isatty():
+        raise CliError(
+            "no request: stdin was empty, and without a terminal there is no workbench to open",
+            EXIT_USAGE,
+            'give the request: caro "list files", or echo "list files" | caro',
+        )
+    if not sys.stderr.isatty():
+        raise CliError(
+            "no request, and no terminal to show the workbench on (stderr is not a terminal)",
+            EXIT_USAGE,
+            'give the request: caro "list files"',
+        )
 
 
 def _check_run_flags(args: argparse.Namespace, request: str) -> None:
@@ -171,7 +204,7 @@ def _one_shot(config: Config, request: str, args: argparse.Namespace) -> int:
     from tui.cli import EXIT_NO_COMMAND
 
     result, context = asyncio.run(_answer(config, request, args))
-    _attach_risk(result)
+    _attach_risk(result, config)
     _record(result, context.cwd, context.shell)
     return _print_result(result, args.json, EXIT_NO_COMMAND, args.output_file, args.quiet)
 
@@ -182,7 +215,7 @@ def _run_request(config: Config, request: str, args: argparse.Namespace, termina
     from tui.cli.run import confirm_and_run
 
     result, context = asyncio.run(_answer(config, request, args))
-    _attach_risk(result)
+    _attach_risk(result, config)
     entry_id = _record(result, context.cwd, context.shell)
     if result.command is None:
         return _print_result(result, False, EXIT_NO_COMMAND)
@@ -274,13 +307,14 @@ def _flag_sampler(args: argparse.Namespace) -> SamplerSettings:
     )
 
 
-def _attach_risk(result: CommandResult) -> None:
-    """Rates the command (and the request: a request for harm is flagged too)."""
+def _attach_risk(result: CommandResult, config: Config) -> None:
+    """Rates the command (and the request: a request for harm is flagged too) under the
+    person's policy, as `--run`, the workbench and `caro check` do."""
     if result.command is None:
         return
-    from tui.core.safety import assess
+    from tui.core.request import rate, safety_policy
 
-    result.risk = assess(result.command, result.request).as_dict()
+    result.risk = rate(result.command, result.request, safety_policy(config)).as_dict()
 
 
 def _record(result: CommandResult, cwd: str, shell: str) -> int | None:
@@ -303,19 +337,28 @@ def _check_output_file(path: str) -> None:
     from tui.cli import EXIT_USAGE
 
     target = Path(path)
+    if target.is_symlink():
+        raise CliError(
+            f"--output-file {path} is a symbolic link; caro does not write through one",
+            EXIT_USAGE,
+            "name a new file, or the file itself",
+        )
     if target.is_dir() or not target.parent.is_dir():
         problem = "is a folder" if target.is_dir() else "is in a folder that does not exist"
         raise CliError(f"--output-file {path} {problem}", EXIT_USAGE)
 
 
 def _write_output(path: str, command: str) -> None:
+    """Writes the command; never through a symbolic link, and a new file is 0600."""
     from tui.cli import EXIT_ERROR
 
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
-        with open(path, "w", encoding="utf-8") as handle:
+        with os.fdopen(os.open(path, flags, 0o600), "w", encoding="utf-8") as handle:
             handle.write(command + "\n")
     except OSError as error:
-        raise CliError(f"cannot write --output-file {path}: {error.strerror}", EXIT_ERROR) from None
+        reason = "it is a symbolic link" if error.errno == errno.ELOOP else error.strerror
+        raise CliError(f"cannot write --output-file {path}: {reason}", EXIT_ERROR) from None
 
 
 def _print_result(
@@ -327,26 +370,29 @@ def _print_result(
 ) -> int:
     """Prints the command; with `quiet`, only a high or critical risk is still said."""
     if output_file and result.command:
-        _write_output(output_file, result.command)
+        _write_output(output_file, handed_over(result.command))
     if as_json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False))
+        print(json_text(result.as_dict()))
         return 0 if result.command else no_command
     if result.command is None:
-        notice(f"no usable command: {result.error}")
-        notice("the model said:\n" + _indent(result.raw or "(nothing)"))
+        notice(f"no usable command: {displayable(result.error)}")
+        notice(
+            "the model said:\n" + _indent(displayable(result.raw or "(nothing)", multiline=True))
+        )
         return no_command
     level = result.risk.get("level") if result.risk else None
     for warning in () if quiet else result.warnings:
         notice(f"warning: {warning}")
     if result.risk and level not in (None, "safe") and not (quiet and level == "moderate"):
-        notice(f"risk: {level}: " + "; ".join(result.risk.get("reasons", [])))
+        reasons = (displayable(reason) for reason in result.risk.get("reasons", []))
+        notice(f"risk: {level}: " + "; ".join(reasons))
     if not output_file:
-        print(result.command, flush=True)
+        print(handed_over(result.command), flush=True)
     return 0
 
 
 def _indent(text: str) -> str:
-    return "\n".join(f"  | {line}" for line in text.splitlines())
+    return "\n".join(f"  | {line}" for line in text.split("\n"))
 
 
 def _open_workbench(config: Config, output_file: str | None = None) -> int:
@@ -364,7 +410,7 @@ def _open_workbench(config: Config, output_file: str | None = None) -> int:
     # the shell widget's file gets it; otherwise it is printed once the screen is restored.
     accepted = make_app(config).run()
     if isinstance(accepted, str) and accepted.strip():
-        command = accepted.strip("\n")
+        command = handed_over(accepted.strip("\n"))
         if output_file:
             _write_output(output_file, command)
         else:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from tui.cli.common import notice
 from tui.cli.terminal import Terminal
 from tui.core.config import Config
+from tui.core.display import displayable, displayable_output
 
 if TYPE_CHECKING:
     from tui.core.history.recording import FinishedRun
@@ -40,17 +41,20 @@ CONFIRM_KEYS = ("y", "Y")
 
 
 def policy_of(config: Config) -> SafetyPolicy:
-    from tui.core.safety import SafetyPolicy
+    from tui.core.request import safety_policy
 
-    safety = config.safety
-    return SafetyPolicy(level=safety.level, allow=safety.allow, deny=safety.deny)
+    return safety_policy(config)
 
 
 def describe(assessment: Assessment, command: str, cwd: str, shell: str) -> str:
-    """What the terminal shows before asking: the exact command, where, the risk and why."""
-    lines = [f"\n  $ {command}", f"  in {cwd}  with {shell}", f"  risk: {assessment.level.label}"]
-    lines += [f"    - {reason}" for reason in assessment.reasons]
-    lines += [f"    note: {note}" for note in assessment.notes]
+    """What the terminal shows before asking: the exact command (every hidden character in it
+    made visible), where, the risk and why."""
+    first, *rest = displayable(command, multiline=True).split("\n")
+    lines = [f"\n  $ {first}", *(f"    {line}" for line in rest)]
+    lines += [f"  in {displayable(cwd)}  with {displayable(shell)}"]
+    lines += [f"  risk: {assessment.level.label}"]
+    lines += [f"    - {displayable(reason)}" for reason in assessment.reasons]
+    lines += [f"    note: {displayable(note)}" for note in assessment.notes]
     return "\n".join(lines) + "\n\n"
 
 
@@ -86,7 +90,7 @@ def ask(terminal: Terminal, decision: Decision) -> bool:
     if decision.action == "confirm_yes":
         typed = terminal.read_line("Type yes to run it (anything else does not): ")
         return typed is not None and typed.strip().lower() == "yes"
-    typed = terminal.read_line(f"Type {required} (its first word) to run it: ")
+    typed = terminal.read_line(f"Type {displayable(required)} (its first word) to run it: ")
     return typed is not None and typed.strip() == required
 
 
@@ -102,11 +106,11 @@ def confirm_and_run(
 ) -> int:
     """The whole of `--run` after the model answered; returns caro's exit code."""
     from tui.core.history.recording import CONFIRMED_BY, FinishedRun
-    from tui.core.safety import assess
+    from tui.core.request import rate
 
     policy = policy_of(config)
     shell = os.environ.get("SHELL") or "/bin/sh"
-    assessment = assess(command, request, policy=policy)
+    assessment = rate(command, request, policy)
     terminal.say(describe(assessment, command, cwd, shell))
     decision, refusal = settle_decision(assessment, policy, override)
     if refusal:
@@ -155,9 +159,11 @@ async def _run(command: str, cwd: str, shell: str, timeout_s: float) -> RunResul
 
 
 def _write_lines(lines: Sequence[OutputLine]) -> None:
+    """The command's output; on a terminal only its colours are kept (see display.py)."""
     for line in lines:
         stream = sys.stderr if line.stream == "stderr" else sys.stdout
-        stream.write(line.text + "\n")
+        text = displayable_output(line.text) if stream.isatty() else line.text
+        stream.write(text + "\n")
     sys.stdout.flush()
     sys.stderr.flush()
 

@@ -13,6 +13,7 @@ from typing import Literal
 from tui.core import models
 from tui.core.backends import discovery
 from tui.core.backends.discovery import EngineChoice, Platform
+from tui.core.display import displayable, has_hidden
 
 SourceKind = Literal["hub-file", "hub-repo", "ollama", "bundled"]
 
@@ -141,13 +142,28 @@ KNOWN: tuple[CatalogueEntry, ...] = (
 
 
 class UnknownModelError(Exception):
-    def __init__(self, name: str) -> None:
-        super().__init__(f"no model called {name!r} in the catalogue")
+    def __init__(self, name: str, problem: str = "") -> None:
+        shown = displayable(name)
+        super().__init__(problem or f"no model called {shown!r} in the catalogue")
         self.message = str(self)
         self.fix = (
             "see `caro models list`; any Hub GGUF file works as hf:ORG/REPO/FILE.gguf, an MLX "
             "repo as hf:ORG/REPO, an Ollama model as ollama:NAME"
         )
+
+
+def unsafe_name_part(part: str) -> str:
+    """Why `part` (an organisation, a repo or a file name) cannot name a file caro writes or a
+    word of a command it suggests; "" when it can."""
+    if "/" in part or "\\" in part:
+        return "has a `/` in it (caro keeps models in one folder, not in subfolders)"
+    if part in (".", "..") or part.startswith("."):
+        return "starts with a dot (`..` would name a folder outside the models folder)"
+    if part.startswith("-"):
+        return "starts with `-` (a command would read it as an option)"
+    if has_hidden(part, multiline=False) or any(char.isspace() for char in part):
+        return "has spaces, control or invisible characters in it"
+    return ""
 
 
 def lookup(name: str) -> CatalogueEntry:
@@ -185,6 +201,10 @@ def _ad_hoc_hub(reference: str, name: str) -> CatalogueEntry:
         raise UnknownModelError(name)
     repo_id = "/".join(parts[:2])
     filename = "/".join(parts[2:])
+    for part in (*parts[:2], filename) if filename else parts[:2]:
+        problem = unsafe_name_part(part)
+        if problem:
+            raise UnknownModelError(name, f"the model name {displayable(part)!r} {problem}")
     if filename and not filename.endswith(".gguf"):
         raise UnknownModelError(name)
     if not filename and discovery.weight_format(repo_id) != "mlx":

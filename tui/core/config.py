@@ -6,8 +6,10 @@ file is reported with its path, line and key, and is never overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
+import stat
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -555,9 +557,19 @@ def parse_value(raw: str) -> Any:
 
 
 def write_document(path: Path, document: TOMLDocument) -> None:
+    """Replaces the file in one step; it keeps its mode (a new one is 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o600
     temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    temporary.write_text(document.as_string(), encoding="utf-8")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW
+    with os.fdopen(os.open(temporary, flags, mode), "w", encoding="utf-8") as handle:
+        os.fchmod(handle.fileno(), mode)  # the umask narrowed it
+        handle.write(document.as_string())
     os.replace(temporary, path)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,8 +71,8 @@ def manual_command(repo_id: str, path: str, directory: Path | None = None) -> st
 
 def manual_repo_command(repo_id: str, directory: Path | None = None) -> str:
     target = (directory or paths.models_dir()) / "mlx" / repo_id.replace("/", "--")
-    includes = " ".join(f"--include '{pattern}'" for pattern in MLX_PATTERNS)
-    return f"hf download {repo_id} {includes} --local-dir {target}"
+    includes = " ".join(f"--include {shlex.quote(pattern)}" for pattern in MLX_PATTERNS)
+    return f"hf download {shlex.quote(repo_id)} {includes} --local-dir {shlex.quote(str(target))}"
 
 
 def ensure_reachable(

@@ -13,6 +13,7 @@ import concurrent.futures
 import importlib.metadata
 import json
 import os
+import shlex
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,8 +66,13 @@ def hub_endpoint() -> str:
 
 
 def manual_download_command(hub_file: HubFile, directory: Path | None = None) -> str:
+    """The command a person can paste to fetch the file by hand, every word quoted."""
     directory = directory or paths.models_dir()
-    return f'mkdir -p {directory} && curl -L -o {directory / hub_file.filename} "{hub_file.url}"'
+    target = directory / Path(hub_file.filename).name
+    return (
+        f"mkdir -p {shlex.quote(str(directory))} && "
+        f"curl -L -o {shlex.quote(str(target))} {shlex.quote(hub_file.url)}"
+    )
 
 
 def bundled_model_path() -> Path | None:

@@ -44,7 +44,12 @@ def prompt_state_dir() -> Path:
 
 
 def data_dir() -> Path:
-    return _env_path("CARO_DATA_DIR") or platformdirs.user_data_path(APP_NAME)
+    return _env_path("CARO_DATA_DIR") or default_data_dir()
+
+
+def default_data_dir() -> Path:
+    """caro's own data folder (`~/.local/share/caro` on Linux), whatever CARO_DATA_DIR says."""
+    return platformdirs.user_data_path(APP_NAME)
 
 
 def history_db() -> Path:

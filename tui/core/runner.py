@@ -216,6 +216,8 @@ async def run_command(
     shell = shell or os.environ.get("SHELL") or "/bin/sh"
     output = _Output(limits, on_output)
     started = time.perf_counter()
+    if "\x00" in command:  # exec() cannot pass it; no shell could run it
+        return RunResult(command, None, None, 0.0, (), error="the command contains a NUL byte")
     loop = asyncio.get_running_loop()
     try:
         transport, protocol = await loop.subprocess_exec(

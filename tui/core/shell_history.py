@@ -1,9 +1,9 @@
 """Appending a command caro ran to the shell's own history file, in that shell's format.
 
 - bash: plain lines in `$HISTFILE` or ~/.bash_history. With a `#<epoch>` line first when the
-  person keeps timestamps (HISTTIMEFORMAT set, or the file already starts with one); bash then
-  also reads a multi-line command back as one entry. Without timestamps bash reads each line of
-  a multi-line command as its own entry, as it does for its own such lines.
+  person keeps timestamps (HISTTIMEFORMAT set, or the file already starts with one). A command
+  of several lines is never written there: bash would read each line as an entry of its own
+  (lines that never ran as such), and a line of it such as `#1700000000` as a timestamp.
 - zsh: extended history, `: <start>:<seconds>;<command>`, in `$HISTFILE` or
   `${ZDOTDIR:-~}/.zsh_history`. A newline inside the command is written as backslash-newline (a
   command ending in a backslash gets one space more, which zsh's reader drops), and the text is
@@ -86,7 +86,23 @@ def _fish_history_file(env: Mapping[str, str]) -> Path:
 # -- formats ----------------------------------------------------------------------------------
 
 
+def check_bash_entry(command: str) -> None:
+    """Refuses a command that bash would read back as something else: several entries, or a
+    line that bash takes for a timestamp (`#` then a digit)."""
+    if any(char in command for char in "\n\r"):
+        raise ShellHistoryError(
+            "a command of several lines is not added to bash's history: bash would read each "
+            "line as a command of its own"
+        )
+    if command.startswith("#"):
+        raise ShellHistoryError(
+            "a command that starts with # is not added to bash's history: bash would read it "
+            "as the time of the next entry"
+        )
+
+
 def bash_entry(command: str, when: float, *, timestamps: bool) -> bytes:
+    check_bash_entry(command)
     stamp = f"#{int(when)}\n" if timestamps else ""
     return (stamp + command + "\n").encode("utf-8", "surrogateescape")
 
@@ -179,6 +195,8 @@ def append(
     command = command.strip("\n")
     if not command.strip():
         raise ShellHistoryError("an empty command is not added to the shell's history")
+    if shell == "bash":
+        check_bash_entry(command)
     path = path or history_file(shell, env)
     when = time.time() if started_at is None else started_at
     try:

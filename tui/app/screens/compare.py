@@ -23,6 +23,7 @@ from tui.app.keys import COMPARE_KEYS
 from tui.app.messages import GenerationDone, GenerationFailed, StreamText
 from tui.app.widgets.stream import StreamView
 from tui.core.backends.base import ModelInfo
+from tui.core.display import displayable, handed_over, safe_message
 from tui.core.generation import CommandResult
 
 
@@ -45,31 +46,36 @@ class CandidateColumn(Vertical):
 
     def on_stream_text(self, message: StreamText) -> None:
         self.streamed.append(message.text)
-        self.query_one(".candidate-stream", StreamView).append(message.text)
+        shown = displayable(message.text, multiline=True)
+        self.query_one(".candidate-stream", StreamView).append(shown)
 
     def on_generation_done(self, message: GenerationDone) -> None:
         result = message.result
         self.result = result
         self.remove_class("-busy")
-        self.query_one(".candidate-stream", StreamView).set_text(result.raw)
+        self.query_one(".candidate-stream", StreamView).set_text(
+            displayable(result.raw, multiline=True)
+        )
         meta = Text(format.timings(result.timings))
         if result.command is None:
             self.add_class("-failed")
-            meta = Text(f"no usable command: {result.error}\n", style="bold") + meta
+            error = displayable(result.error)
+            meta = Text(f"no usable command: {error}\n", style="bold") + meta
         else:
             self.set_class(result.raw.strip() == result.command, "-plain-answer")
             dark = self.app.current_theme.dark
             self.query_one(".candidate-command", Static).update(
-                highlight.shell(result.command, dark)
+                highlight.shell(handed_over(result.command), dark)
             )
         self.query_one(".candidate-meta", Static).update(meta)
 
     def on_generation_failed(self, message: GenerationFailed) -> None:
         self.remove_class("-busy")
         self.add_class("-failed")
-        text = Text("cancelled" if message.cancelled else message.message, style="bold")
+        said = "cancelled" if message.cancelled else safe_message(message.message, multiline=True)
+        text = Text(said, style="bold")
         if message.fix:
-            text.append(f"\nfix: {message.fix}")
+            text.append(f"\nfix: {safe_message(message.fix, multiline=True)}")
         self.query_one(".candidate-meta", Static).update(text)
 
 

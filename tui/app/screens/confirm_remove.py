@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.app import model_view
+from tui.core.display import displayable
 from tui.core.inventory import ModelRecord
 
 
@@ -46,10 +47,10 @@ class ConfirmRemoveScreen(ModalScreen[bool]):
         record = self.record
         with Vertical(id="remove-dialog"):
             title = Text("Delete ", style="bold")
-            title.append(record.name, style="bold")
+            title.append(displayable(record.name), style="bold")
             title.append(f"  ({model_view.size_cell(record)})?", style="bold")
             yield Static(title, id="remove-title")
-            yield Static(Text(str(record.path)), id="remove-where")
+            yield Static(Text(displayable(str(record.path))), id="remove-where")
             with Horizontal(id="remove-buttons"):
                 yield Button("Delete  (y)", id="remove-yes", variant="error")
                 yield Button("Keep  (n / Esc)", id="remove-no")

@@ -29,6 +29,7 @@ from textual.widgets import Button, Input, Static
 from tui.app import highlight
 from tui.app.keys import CONFIRM_KEYS
 from tui.app.widgets.results import risk_detail
+from tui.core.display import displayable, handed_over
 from tui.core.history.recording import CONFIRMED_BY
 from tui.core.safety import Assessment, Decision, SafetyPolicy, decide
 
@@ -86,11 +87,12 @@ class ConfirmRunScreen(ModalScreen[Approval | None]):
             title = "Blocked" if action == "blocked" else "Run this command?"
             yield Static(Text(title, style="bold"), id="confirm-title")
             dark = self.app.current_theme.dark
-            yield Static(highlight.shell(self.command, dark), id="confirm-command")
+            shown = handed_over(self.command)  # every hidden character visible
+            yield Static(highlight.shell(shown, dark), id="confirm-command")
             where = Text("in ", style="dim")
-            where.append(self.cwd)
+            where.append(displayable(self.cwd))
             where.append("  with ", style="dim")
-            where.append(self.shell)
+            where.append(displayable(self.shell))
             yield Static(where, id="confirm-where")
             level = self.assessment.level.label
             yield Static(f"risk: {level}", id="confirm-risk", classes=f"risk -{level}")
@@ -107,7 +109,7 @@ class ConfirmRunScreen(ModalScreen[Approval | None]):
     def _verdict(self) -> Text:
         action = self.decision.action
         if action == "blocked":
-            text = Text(self.decision.prompt, style="bold")
+            text = Text(displayable(self.decision.prompt), style="bold")
             if self.overridable:
                 text.append("\nPress o to override; you will then type its first word.")
             else:
@@ -118,7 +120,7 @@ class ConfirmRunScreen(ModalScreen[Approval | None]):
         if action == "confirm_word":
             word = self.decision.required_text or ""
             text = Text("Type ", style="bold")
-            text.append(word, style="bold reverse")
+            text.append(displayable(word), style="bold reverse")
             text.append(" (its first word) and press Enter to run it.", style="bold")
             if self.overridden:
                 text.append("\nYou are overriding a block.", style="italic")
@@ -128,7 +130,7 @@ class ConfirmRunScreen(ModalScreen[Approval | None]):
     def _placeholder(self) -> str:
         if self.decision.action == "confirm_yes":
             return "type yes"
-        return f"type {self.decision.required_text}"
+        return f"type {displayable(self.decision.required_text or '')}"
 
     def _buttons(self) -> ComposeResult:
         action = self.decision.action

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.keys import HISTORY_KEYS
 from tui.app.ledger import Ledger
+from tui.core.display import displayable, handed_over
 from tui.core.history import Entry
 
 SEARCH_LIMIT = 200
@@ -40,12 +41,12 @@ class HistoryPick:
 def row(entry: Entry) -> Text:
     """One line of the list: when, risk, how it last ran, the command, the request."""
     text = Text(time.strftime("%m-%d %H:%M", time.localtime(entry.created_at)), style="dim")
-    level = entry.risk_level or "—"
+    level = displayable(entry.risk_level or "—")
     text.append(f"  {level:<8}", style=RISK_STYLES.get(level, "dim"))
     last = entry.last_run
     text.append(f"  {last.describe() if last else 'not run':<10}", style="dim")
-    text.append(f"  {entry.final_command or '(no command)'}")
-    text.append(f"   «{entry.request}»", style="dim")
+    text.append(f"  {displayable(entry.final_command or '(no command)')}")
+    text.append(f"   «{displayable(entry.request)}»", style="dim")
     text.no_wrap = True
     text.overflow = "ellipsis"
     return text
@@ -54,21 +55,24 @@ def row(entry: Entry) -> Text:
 def detail(entry: Entry) -> Text:
     """Everything about one entry, for the pane below the list."""
     text = Text(f"#{entry.id}  ", style="bold")
-    text.append(entry.request)
-    text.append(f"\nasked in {entry.cwd}", style="dim")
+    text.append(displayable(entry.request))
+    text.append(f"\nasked in {displayable(entry.cwd)}", style="dim")
     if entry.backend:
-        text.append(f" · {entry.backend}" + (f" · {entry.model}" if entry.model else ""), "dim")
+        model = f" · {entry.model}" if entry.model else ""
+        text.append(displayable(f" · {entry.backend}{model}"), "dim")
     if entry.final_command:
         text.append("\n$ ", style="dim")
-        text.append(entry.final_command, style="bold")
+        text.append(handed_over(entry.final_command), style="bold")
         if entry.edits:
-            text.append(f"   (edited; the model said: {entry.command})", style="dim")
+            said = displayable(entry.command or "")
+            text.append(f"   (edited; the model said: {said})", style="dim")
     elif entry.error:
-        text.append(f"\nno usable command: {entry.error}", style="italic")
+        text.append(f"\nno usable command: {displayable(entry.error)}", style="italic")
     if entry.risk_level:
-        text.append(f"\nrisk: {entry.risk_level}", style=RISK_STYLES.get(entry.risk_level, ""))
+        level = displayable(entry.risk_level)
+        text.append(f"\nrisk: {level}", style=RISK_STYLES.get(entry.risk_level, ""))
         for reason in entry.risk_reasons[:3]:
-            text.append(f"\n  • {reason}", style="dim")
+            text.append(f"\n  • {displayable(reason)}", style="dim")
     for run in entry.runs[-3:]:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(run.started_at))
         text.append(f"\nran {when}: {run.describe()}", style="dim")
@@ -127,7 +131,8 @@ class HistoryScreen(Screen[HistoryPick | None]):
         count = len(self.entries)
         noun = "entry" if count == 1 else "entries"
         found = f"{count}{'+' if count >= SEARCH_LIMIT else ''} {noun}"
-        title.append(f"{found} with every word of «{text.strip()}»" if text.strip() else found)
+        words = displayable(text.strip())
+        title.append(f"{found} with every word of «{words}»" if words else found)
         self.query_one("#history-title", Static).update(title)
 
     @property

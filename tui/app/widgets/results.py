@@ -26,6 +26,7 @@ from tui.app.messages import (
     StreamText,
 )
 from tui.app.widgets.stream import StreamView
+from tui.core.display import displayable, displayable_output, handed_over, safe_message
 
 if TYPE_CHECKING:
     from tui.core.generation import CommandResult
@@ -135,7 +136,7 @@ class ResultsPane(Vertical):
         if candidate != self.candidate:
             self.candidate = candidate
             pieces.append(f"\n— another answer ({candidate + 1}) —\n")
-        pieces += [reasoning, text]
+        pieces += [displayable(reasoning, multiline=True), displayable(text, multiline=True)]
         self.shown.streamed += [piece for piece in pieces if piece]
         if self.query_one("#stream", StreamView).append("".join(pieces)):
             self.query_one("#stream-box", VerticalScroll).scroll_end(animate=False)
@@ -143,7 +144,7 @@ class ResultsPane(Vertical):
     def note(self, job: int, text: str) -> None:
         if job == self.shown.job:
             notes = self.query_one("#notes", Static)
-            notes.update(Text(text, style="dim"))
+            notes.update(Text(safe_message(text, multiline=True), style="dim"))
 
     def finish(
         self,
@@ -160,11 +161,12 @@ class ResultsPane(Vertical):
         self.shown.entry_id = entry_id
         self.add_class("-finished")
         self.shown.command = result.command
-        self.query_one("#stream", StreamView).set_text(result.raw or "(the model said nothing)")
+        raw = displayable(result.raw, multiline=True)
+        self.query_one("#stream", StreamView).set_text(raw or "(the model said nothing)")
         if result.command is None:
             self._header("no usable command", "-failed")
             self.query_one("#notes", Static).update(
-                Text(f"{result.error}. The model's text is kept above.", style="bold")
+                Text(f"{displayable(result.error)}. The model's text is kept above.", style="bold")
             )
         else:
             self._header("done", "-done")
@@ -173,12 +175,12 @@ class ResultsPane(Vertical):
             self.set_class(result.raw.strip() == result.command, "-plain-answer")
             if result.warnings:
                 self.query_one("#notes", Static).update(
-                    Text("warning: " + "; ".join(result.warnings), style="italic")
+                    Text("warning: " + displayable("; ".join(result.warnings)), style="italic")
                 )
         self._show_rating(assessment, rating=result.command is not None and assessment is None)
         timings = format.timings(result.timings)
         self.query_one("#timings", Static).update(
-            f"{result.model} · {timings}" if result.model else timings
+            Text(f"{displayable(result.model)} · {timings}" if result.model else timings)
         )
 
     def fail(self, job: int, message: str, fix: str = "", cancelled: bool = False) -> None:
@@ -186,9 +188,9 @@ class ResultsPane(Vertical):
             return
         self.shown.busy = False
         self._header("cancelled" if cancelled else "failed", "-failed")
-        text = Text(message, style="bold")
+        text = Text(safe_message(message, multiline=True), style="bold")
         if fix:
-            text.append(f"\nfix: {fix}")
+            text.append(f"\nfix: {safe_message(fix, multiline=True)}")
         self.query_one("#notes", Static).update(text)
 
     def _header(self, state: str, css: str) -> None:
@@ -197,7 +199,7 @@ class ResultsPane(Vertical):
             header.append(self.shown.backend, style="bold")
             header.append(f"  {state}")
             if self.shown.request:
-                header.append(f"  «{self.shown.request}»", style="dim")
+                header.append(f"  «{displayable(self.shown.request)}»", style="dim")
         header_widget = self.query_one("#result-header", Static)
         header_widget.update(header)
         for name in ("-busy", "-done", "-failed"):
@@ -205,7 +207,7 @@ class ResultsPane(Vertical):
 
     def _show_command(self, command: str) -> None:
         dark = self.app.current_theme.dark
-        syntax = highlight.shell(command, dark)
+        syntax = highlight.shell(handed_over(command), dark)
         self.query_one("#command", Static).update(syntax)
         self.set_class(True, "-has-command")
 
@@ -232,7 +234,8 @@ class ResultsPane(Vertical):
         level = assessment.level.label
         badge.update(f"risk: {level}")
         badge.add_class(f"-{level}")
-        badge.tooltip = "\n".join(assessment.reasons) or "nothing risky found"
+        reasons = "\n".join(displayable(reason) for reason in assessment.reasons)
+        badge.tooltip = Text(reasons or "nothing risky found")
         text = risk_detail(assessment)
         detail.update(text)
         detail.display = bool(text.plain)
@@ -247,7 +250,7 @@ class ResultsPane(Vertical):
         if self.shown.command is None and self.shown.result is None:
             return False
         editor = self.query_one("#command-edit", Input)
-        editor.value = self.shown.command or ""
+        editor.value = displayable(self.shown.command or "")  # what is shown is what is edited
         self.add_class("-editing")
         editor.focus()
         editor.cursor_position = len(editor.value)
@@ -289,16 +292,18 @@ class ResultsPane(Vertical):
         self.shown.command = entry.final_command
         self.shown.edited = bool(entry.edits)
         self.add_class("-finished")
-        self.query_one("#stream", StreamView).set_text(entry.raw or "")
+        self.query_one("#stream", StreamView).set_text(displayable(entry.raw or "", multiline=True))
         self.set_class(True, "-plain-answer")
         if entry.final_command is None:
             self._header(f"history #{entry.id}: no usable command", "-failed")
-            self.query_one("#notes", Static).update(Text(entry.error or "", style="bold"))
+            self.query_one("#notes", Static).update(
+                Text(displayable(entry.error or ""), style="bold")
+            )
             return
         self._header(f"from the history (#{entry.id})", "-done")
         self._show_command(entry.final_command)
         self._show_rating(None, rating=True)
-        where = Text(f"asked in {entry.cwd}", style="dim")
+        where = Text(f"asked in {displayable(entry.cwd)}", style="dim")
         self.query_one("#timings", Static).update(where)
 
     # -- running ------------------------------------------------------------------------------
@@ -308,8 +313,8 @@ class ResultsPane(Vertical):
         log.clear()
         self.add_class("-running", "-has-run")
         header = Text("running  ", style="bold")
-        header.append(f"$ {command}")
-        header.append(f"  in {cwd}  (Esc stops it)", style="dim")
+        header.append(f"$ {displayable(command)}")
+        header.append(f"  in {displayable(cwd)}  (Esc stops it)", style="dim")
         self.query_one("#run-header", Static).update(header)
 
     def add_output(self, lines: Sequence[OutputLine], skipped: int = 0) -> None:
@@ -323,14 +328,16 @@ class ResultsPane(Vertical):
         for index, line in enumerate(lines):
             if index:
                 text.append("\n")
-            text.append(line.text, style="red" if line.stream == "stderr" else "")
+            # The person ran it: its colours stay, any other escape is shown, not acted on.
+            shown = displayable_output(line.text)
+            text.append_text(Text.from_ansi(shown, style="red" if line.stream == "stderr" else ""))
         log.write(text)
 
     def end_run(self, result: RunResult) -> None:
         self.remove_class("-running")
         style = "bold green" if result.ok else "bold red"
         header = Text(result.describe(), style=style)
-        header.append(f"  $ {result.command}", style="dim")
+        header.append(f"  $ {displayable(result.command)}", style="dim")
         if result.truncated:
             header.append(f"  ({result.dropped_lines} earlier lines not kept)", style="dim")
         self.query_one("#run-header", Static).update(header)
@@ -339,11 +346,11 @@ class ResultsPane(Vertical):
 def risk_detail(assessment: Assessment) -> Text:
     """The reasons (most severe first) and the pre-flight notes, a few of each."""
     text = Text()
-    lines: list[tuple[str, str]] = [(f"• {reason}", "") for reason in assessment.reasons]
+    lines: list[tuple[str, str]] = [(f"• {displayable(r)}", "") for r in assessment.reasons]
     lines = lines[:MAX_REASONS_SHOWN]
     if len(assessment.reasons) > MAX_REASONS_SHOWN:
         lines.append((f"• and {len(assessment.reasons) - MAX_REASONS_SHOWN} more", "dim"))
-    notes = [(f"note: {note}", "dim italic") for note in assessment.notes[:MAX_NOTES_SHOWN]]
+    notes = [(f"note: {displayable(n)}", "dim italic") for n in assessment.notes[:MAX_NOTES_SHOWN]]
     if len(assessment.notes) > MAX_NOTES_SHOWN:
         notes.append((f"note: and {len(assessment.notes) - MAX_NOTES_SHOWN} more", "dim italic"))
     for index, (line, style) in enumerate(lines + notes):

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from tui.app import format
 from tui.core.backends.base import Health, HealthStatus, ModelInfo
+from tui.core.display import displayable, safe_message
 
 STATUS_MARK = {
     HealthStatus.UP: "●",
@@ -45,14 +46,16 @@ class ModelRow(Static):
         self.backend = backend
         self.model = model
         self.set_class(not model.can_generate, "-unusable")
-        self.tooltip = model.path or model.id
+        self.tooltip = Text(displayable(model.path or model.id))
 
     def render(self) -> Text:
         marker = "›" if self.has_class("-chosen") else " "
-        text = Text(f"{marker} {self.model.display_name}", no_wrap=True, overflow="ellipsis")
+        name = displayable(self.model.display_name)
+        text = Text(f"{marker} {name}", no_wrap=True, overflow="ellipsis")
         badges = format.model_badges(self.model)
         if badges:
-            text.append("\n    " + "  ".join(f"[{badge}]" for badge in badges), style="dim")
+            shown = "  ".join(f"[{displayable(badge)}]" for badge in badges)
+            text.append("\n    " + shown, style="dim")
         return text
 
     def on_click(self) -> None:
@@ -101,11 +104,11 @@ class BackendCard(Vertical):
         if health.latency_s is not None:
             line.append(f"  {format.seconds(health.latency_s)}", style="dim")
         if health.version:
-            line.append(f"  {health.version}", style="dim")
+            line.append(f"  {displayable(health.version)}", style="dim")
         self.query_one(".backend-status", Static).update(line)
-        detail = Text(health.detail)
+        detail = Text(safe_message(health.detail))
         if health.fix and not health.usable and enabled:
-            detail.append(f"\nfix: {health.fix}", style="bold")
+            detail.append(f"\nfix: {safe_message(health.fix)}", style="bold")
         detail_widget = self.query_one(".backend-detail", Static)
         detail_widget.update(detail)
         detail_widget.display = bool(detail.plain)
@@ -115,7 +118,8 @@ class BackendCard(Vertical):
         holder = self.query_one(".model-list", Vertical)
         holder.remove_children()
         if error:
-            holder.mount(Static(Text(f"models: {error}", style="dim"), classes="model-note"))
+            note = Text(f"models: {safe_message(error)}", style="dim")
+            holder.mount(Static(note, classes="model-note"))
             return
         if not models and self.usable:
             holder.mount(Static(Text("no models found", style="dim"), classes="model-note"))

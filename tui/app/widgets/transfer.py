@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import ProgressBar, Static
 
 from tui.app import format
+from tui.core.display import displayable, safe_message
 from tui.core.progress import ProgressState
 
 
@@ -136,16 +137,16 @@ class DownloadPanel(Vertical):
         if message.ok:
             self.set_classes("-active -done")
             self._bar.update(total=1, progress=1)
-            self._title.update(Text(f"{message.name} is on disk", style="bold"))
-            self._line.update(message.summary)
+            self._title.update(Text(f"{displayable(message.name)} is on disk", style="bold"))
+            self._line.update(Text(safe_message(message.summary)))
             return
         self.set_classes("-active -failed")
         title = "cancelled" if message.reason == "cancelled" else "download failed"
-        self._title.update(Text(f"{message.name}: {title}", style="bold"))
-        text = Text(message.error)
+        self._title.update(Text(f"{displayable(message.name)}: {title}", style="bold"))
+        text = Text(safe_message(message.error, multiline=True))
         if message.fix:
             text.append("\nfix: ", style="bold")
-            text.append(message.fix)
+            text.append(safe_message(message.fix, multiline=True))
         self._line.update(text)
 
     @property

@@ -79,12 +79,19 @@ class Analyser:
         command = build_command(node, parent, stdin)
         self.redirects(command)
         layers, code = expand(command)
-        for layer in layers:
-            if layer.words and not layer.words[0].dynamic:
-                self.ctx.programs.append(layer.words[0].value)
-            check_layer(layer, self.ctx)
-        for by, word in code:
-            self.run_code(word, by)
+        outer = self.ctx.subjects
+        self.ctx.subjects = pattern_forms(layers)
+        if self.ctx.subjects:
+            self.ctx.simple_commands.append(self.ctx.subjects)
+        try:
+            for layer in layers:
+                if layer.words and not layer.words[0].dynamic:
+                    self.ctx.programs.append(layer.words[0].value)
+                check_layer(layer, self.ctx)
+            for by, word in code:
+                self.run_code(word, by)
+        finally:
+            self.ctx.subjects = outer
 
     def statement(self, node: Node) -> None:
         body = node.child_by_field_name("body")
@@ -286,6 +293,22 @@ class Analyser:
 
 
 _REVERSE = "connects a shell to a remote machine (reverse shell)"
+
+
+def pattern_forms(layers: list[Command]) -> tuple[str, ...]:
+    """One simple command as allow and deny patterns see it: each layer (as written, then with
+    each wrapper taken off), with its program named as written and by its base name, its words
+    unquoted (`\\docker`, `"docker"` and `/usr/bin/docker` are all `docker`), leading
+    assignments left out (they are not words)."""
+    forms: list[str] = []
+    for layer in layers:
+        if not layer.words:
+            continue
+        args = [word.value for word in layer.args]
+        first = layer.words[0].value.lstrip("\\")
+        for name in (first, layer.name):
+            forms.append(" ".join([name, *args]))
+    return tuple(dict.fromkeys(" ".join(form.split()) for form in forms if form.strip()))
 
 
 def _stdin_for(kinds: set[str], producers: list[str], previous: list[Command]) -> Stdin:

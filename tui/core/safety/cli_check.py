@@ -3,8 +3,11 @@
 Prints one line per reason, `LEVEL: reason`, most severe first (or `safe: nothing risky found`),
 then `note: ...` lines; with --json, the assessment's `as_dict()` as JSON.
 
+The config's `[safety]` level, allow and deny patterns apply, as everywhere else in caro.
+Hidden characters in the text printed are made visible (see tui.core.display).
+
 Exit status: 0 whatever the rating (the rating is the output, not a failure: scripts should read
---json), 2 for usage errors such as a missing command.
+--json), 1 for a broken config file, 2 for usage errors such as a missing command.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ import json
 import sys
 from typing import TextIO
 
+from tui.core.display import displayable
 from tui.core.safety.model import Assessment
-from tui.core.safety.rating import assess
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +49,16 @@ def check_main(argv: list[str], out: TextIO | None = None) -> int:
         print("caro check: error: give the command to check after --", file=sys.stderr)
         return 2
     command = words[0] if len(words) == 1 else " ".join(words)
-    assessment = assess(command, args.request, preflight=not args.no_preflight)
+    from tui.core.config import ConfigError, load
+    from tui.core.request import rate, safety_policy
+
+    try:
+        policy = safety_policy(load())
+    except (ConfigError, ValueError) as error:
+        print(f"caro check: {displayable(str(error), multiline=True)}", file=sys.stderr)
+        print("  fix: correct the config file; caro never rewrites a broken one", file=sys.stderr)
+        return 1
+    assessment = rate(command, args.request, policy, preflight=not args.no_preflight)
     if args.json:
         print(json.dumps(assessment.as_dict(), ensure_ascii=False), file=stream)
     else:
@@ -61,8 +73,8 @@ def human(assessment: Assessment) -> str:
     for finding in assessment.findings:
         if finding.reason not in seen:
             seen.add(finding.reason)
-            lines.append(f"{finding.level.label}: {finding.reason}")
+            lines.append(f"{finding.level.label}: {displayable(finding.reason)}")
     if not lines:
         lines.append(f"{assessment.level.label}: nothing risky found")
-    lines.extend(f"note: {note}" for note in assessment.notes)
+    lines.extend(f"note: {displayable(note)}" for note in assessment.notes)
     return "\n".join(lines)

@@ -39,12 +39,16 @@ class Context:
     variables: dict[str, str] = field(default_factory=dict)
     depth: int = 0
     reparses: int = 0
+    # The simple command being checked, in the forms patterns match (see Analyser.command).
+    subjects: tuple[str, ...] = ()
+    simple_commands: list[tuple[str, ...]] = field(default_factory=list)
     run_code: Callable[[Word, Command], None] = _no_reparse
     kinds_of: Callable[[tuple[Node, ...]], frozenset[str]] = _no_kinds
 
     def add(self, level: RiskLevel, reason: str, command: Command | str) -> None:
         text = command if isinstance(command, str) else command.text
-        self.findings.append(Finding(level=level, reason=reason, command=text.strip()))
+        finding = Finding(level, reason, text.strip(), subjects=self.subjects)
+        self.findings.append(finding)
 
     def resolve(self, path: str) -> str:
         """`path` with variables set earlier in the command (`d=/; rm -rf $d`) filled in, seen

@@ -36,6 +36,9 @@ class Finding:
     level: RiskLevel
     reason: str
     command: str
+    # The simple command it was found in, as allow patterns see it (see policy.py); empty when
+    # it was found in no one simple command (a pipeline, the request, the text as a whole).
+    subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,9 @@ class Assessment:
     command: str = ""
     denied_by: str | None = None
     allowed_by: str | None = None
+    # Each simple command (wherever it stands) in the forms patterns match: as written and
+    # with each wrapper (sudo, env, command, xargs, ...) taken off.
+    simple_commands: tuple[tuple[str, ...], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready summary: {"level": "high", "reasons": [...], "notes": [...]}."""
@@ -72,12 +78,18 @@ class Assessment:
 
 
 def summarise(
-    command: str, findings: list[Finding], notes: list[str], *, parsed: bool
+    command: str,
+    findings: list[Finding],
+    notes: list[str],
+    *,
+    parsed: bool,
+    simple_commands: tuple[tuple[str, ...], ...] = (),
 ) -> Assessment:
     """Builds an Assessment from raw findings: dedupes them and orders them by level."""
-    unique: dict[tuple[RiskLevel, str, str], Finding] = {}
+    unique: dict[tuple[RiskLevel, str, str, tuple[str, ...]], Finding] = {}
     for finding in findings:
-        unique.setdefault((finding.level, finding.reason, finding.command), finding)
+        key = (finding.level, finding.reason, finding.command, finding.subjects)
+        unique.setdefault(key, finding)
     ordered = sorted(unique.values(), key=lambda f: -f.level)
     reasons: list[str] = []
     for finding in ordered:
@@ -91,4 +103,5 @@ def summarise(
         notes=tuple(dict.fromkeys(notes)),
         parsed=parsed,
         command=command,
+        simple_commands=simple_commands,
     )

@@ -11,7 +11,9 @@ confirm_key: one key press. confirm_yes: type "yes". confirm_word: type the comm
 word (in `required_text`). A `deny` pattern blocks at every level, override or not. An `allow`
 pattern lowers the level to at most MODERATE, except when a finding is CRITICAL (a note says
 so). Patterns are shell globs (fnmatch) matched against the whole command with its whitespace
-collapsed, e.g. "git push *".
+collapsed, e.g. "git push *", each simple command on its own, as written and with its wrappers
+(sudo, env, command, nohup, xargs, ...) taken off. A NUL byte makes a command unusable: blocked,
+whatever the level or the override.
 """
 
 from __future__ import annotations
@@ -75,34 +77,61 @@ def normalised_command(command: str) -> str:
     return " ".join(command.split())
 
 
-def matching(patterns: tuple[str, ...], command: str) -> str | None:
-    text = normalised_command(command)
+def matching(patterns: tuple[str, ...], forms: tuple[str, ...] | str) -> str | None:
+    """The first pattern that matches one of `forms` (a simple command's forms), or None."""
+    texts = (forms,) if isinstance(forms, str) else forms
     for pattern in patterns:
-        try:
-            if fnmatch.fnmatchcase(text, normalised_command(pattern)):
-                return pattern
-        except (TypeError, ValueError):
-            continue
+        wanted = normalised_command(pattern)
+        for text in texts:
+            try:
+                if fnmatch.fnmatchcase(normalised_command(text), wanted):
+                    return pattern
+            except (TypeError, ValueError):
+                continue
+    return None
+
+
+def _denied(assessment: Assessment, policy: SafetyPolicy) -> str | None:
+    """A deny pattern matching any simple command; with none known (the analyser could not
+    read the command), the whole text is matched, so a deny still holds."""
+    if not policy.deny:
+        return None
+    if not assessment.simple_commands:
+        return matching(policy.deny, assessment.command)
+    for forms in assessment.simple_commands:
+        found = matching(policy.deny, forms)
+        if found is not None:
+            return found
     return None
 
 
 def apply_patterns(assessment: Assessment, policy: SafetyPolicy) -> Assessment:
-    """Applies the person's deny and allow patterns to an assessment (idempotent)."""
+    """Applies the person's deny and allow patterns to an assessment (idempotent).
+
+    Each pattern is matched against each simple command on its own (never across `;`, `&&`,
+    `||` or `|`), as written and with its wrappers taken off. An allow pattern lowers only the
+    findings of the simple commands it matches, to moderate at most, and never a critical one.
+    """
     raw = assessment.finding_level
     notes = list(assessment.notes)
-    denied = matching(policy.deny, assessment.command)
+    denied = _denied(assessment, policy)
     if denied is not None:
         note = f"matches your deny pattern `{denied}`: always blocked"
         notes.append(note)
         return replace(assessment, level=raw, notes=tuple(dict.fromkeys(notes)), denied_by=denied)
-    allowed = matching(policy.allow, assessment.command)
-    if allowed is None:
-        return replace(assessment, level=raw, allowed_by=None)
-    if raw >= RiskLevel.CRITICAL:
-        notes.append(f"your allow pattern `{allowed}` does not apply to critical findings")
-        return replace(assessment, level=raw, notes=tuple(dict.fromkeys(notes)), allowed_by=None)
-    level = min(raw, RiskLevel.MODERATE)
-    if level < raw:
+    level = RiskLevel.SAFE
+    allowed: str | None = None
+    for finding in assessment.findings:
+        pattern = matching(policy.allow, finding.subjects) if finding.subjects else None
+        if pattern is None:
+            level = max(level, finding.level)
+        elif finding.level >= RiskLevel.CRITICAL:
+            level = max(level, finding.level)
+            notes.append(f"your allow pattern `{pattern}` does not apply to critical findings")
+        else:
+            allowed = allowed or pattern
+            level = max(level, min(finding.level, RiskLevel.MODERATE))
+    if allowed is not None and level < raw:
         notes.append(
             f"your allow pattern `{allowed}` lowers the level from {raw.label} to {level.label}"
         )
@@ -122,6 +151,8 @@ def decide(assessment: Assessment, policy: SafetyPolicy, *, override: bool = Fal
     """The confirmation a command needs under `policy` (see the table in this module)."""
     assessment = apply_patterns(assessment, policy)
     summary = _summary(assessment)
+    if "\x00" in assessment.command:
+        return Decision("blocked", "Blocked: it contains a NUL byte, which no shell can run.")
     if assessment.denied_by is not None:
         return Decision("blocked", f"Blocked: matches your deny pattern `{assessment.denied_by}`.")
     table = _TABLE.get(policy.level, _TABLE["moderate"])

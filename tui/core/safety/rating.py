@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.core.display import displayable, hidden_characters
 from tui.core.safety.analyser import Analyser
 from tui.core.safety.context import Context
 from tui.core.safety.model import Assessment, Finding, RiskLevel, summarise
@@ -11,6 +12,8 @@ from tui.core.safety.request import check_request
 
 MAX_INPUT_CHARS = 20_000
 INTERNAL_ERROR = "internal error while checking"
+HIDDEN_REASON = "contains invisible or control characters"
+NUL_REASON = "contains a NUL byte, which no shell can run"
 
 
 def assess(
@@ -54,6 +57,7 @@ def _assess(
         )
         ctx.add(RiskLevel.MODERATE, "the command is too long to check in full", text[:80])
         text = text[:MAX_INPUT_CHARS]
+    _hidden(text, ctx)
     if text.strip():
         Analyser(ctx).analyse(text)
     parsed = not ctx.errors
@@ -69,8 +73,28 @@ def _assess(
             ctx.add(level, reason, request[:200])
     if preflight and text.strip():
         ctx.notes.extend(_safe_preflight(text, ctx))
-    assessment = summarise(command, ctx.findings, ctx.notes, parsed=parsed)
+    assessment = summarise(
+        command,
+        ctx.findings,
+        ctx.notes,
+        parsed=parsed,
+        simple_commands=tuple(ctx.simple_commands),
+    )
     return apply_patterns(assessment, policy) if policy is not None else assessment
+
+
+def _hidden(text: str, ctx: Context) -> None:
+    """What a person cannot read is never low risk: a control character (ESC, CR, ...), a
+    bidi control or a zero-width character can make the command shown differ from the one
+    that runs. Newlines and tabs are ordinary shell text."""
+    found = hidden_characters(text)
+    if not found:
+        return
+    shown = displayable(text, multiline=True)[:200]
+    if "\x00" in text:
+        ctx.add(RiskLevel.CRITICAL, NUL_REASON, shown)
+    ctx.add(RiskLevel.HIGH, HIDDEN_REASON, shown)
+    ctx.notes.append("hidden characters, shown as " + " ".join(found))
 
 
 def _safe_preflight(text: str, ctx: Context) -> list[str]:
