@@ -159,11 +159,14 @@ def test_a_model_name_that_leaves_the_folder_is_refused(name: str) -> None:
 
 
 def test_a_refused_name_downloads_and_suggests_nothing(isolated_env: Path, tmp_path: Path) -> None:
-    result = caro("models", "pull", "hf:org/repo/../../escape.gguf", cwd=tmp_path)
+    here = tmp_path / "here"
+    here.mkdir()
+    result = caro("models", "pull", "hf:org/repo/../../escape.gguf", cwd=here)
     assert result.returncode != 0
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stderr and "`..`" in result.stderr
     assert "curl" not in result.stderr and "hf download" not in result.stderr
-    assert not list(tmp_path.iterdir())
+    assert not list(here.iterdir())
+    assert not list((isolated_env / "cache").rglob("*.gguf"))
 
 
 def test_the_manual_download_command_quotes_every_word(tmp_path: Path) -> None:

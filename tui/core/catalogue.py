@@ -155,6 +155,8 @@ class UnknownModelError(Exception):
 def unsafe_name_part(part: str) -> str:
     """Why `part` (an organisation, a repo or a file name) cannot name a file caro writes or a
     word of a command it suggests; "" when it can."""
+    if ".." in part.replace("\\", "/").split("/"):
+        return "has `..` in it (it would name a file outside the models folder)"
     if "/" in part or "\\" in part:
         return "has a `/` in it (caro keeps models in one folder, not in subfolders)"
     if part in (".", "..") or part.startswith("."):

@@ -13,11 +13,10 @@ Exit status: 0 whatever the rating (the rating is the output, not a failure: scr
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TextIO
 
-from tui.core.display import displayable
+from tui.core.display import displayable, json_text
 from tui.core.safety.model import Assessment
 
 
@@ -60,7 +59,7 @@ def check_main(argv: list[str], out: TextIO | None = None) -> int:
         return 1
     assessment = rate(command, args.request, policy, preflight=not args.no_preflight)
     if args.json:
-        print(json.dumps(assessment.as_dict(), ensure_ascii=False), file=stream)
+        print(json_text(assessment.as_dict()), file=stream)
     else:
         print(human(assessment), file=stream)
     return 0
