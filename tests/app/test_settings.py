@@ -8,6 +8,8 @@ from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import closed_port
 from tui.app.palette import CaroCommands
 from tui.app.widgets.prompt import PromptArea
@@ -154,3 +156,35 @@ url = "http://127.0.0.1:{closed_port()}"
         assert silent.has_class("-down")
         assert silent.health is not None and "no answer within 3 s" in silent.health.detail
         assert app.sidebar.card("quick").has_class("-up")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("footer-key-foreground", "not a colour"), ("block-cursor-text-style", "wiggly")],
+)
+async def test_a_theme_whose_variables_do_not_load_is_reported_and_the_default_used(
+    variable: str, value: str
+) -> None:
+    user_themes = paths.user_themes_dir()
+    user_themes.mkdir(parents=True)
+    (user_themes / "badvars.toml").write_text(
+        f'dark = true\n[colors]\nprimary = "#2a9d8f"\n[variables]\n"{variable}" = "{value}"\n'
+    )
+    (user_themes / "goodvars.toml").write_text(
+        'dark = true\n[colors]\nprimary = "#2a9d8f"\n[variables]\n'
+        '"input-selection-background" = "#81a1c1 35%"\n"block-cursor-text-style" = "none"\n'
+    )
+    config = write_config('[ui]\ntheme = "badvars"\nrefresh_s = 3600\n')
+    app = app_with(config, {"embedded-cpu": ScriptedBackend("embedded-cpu", "ls")})
+    seen = recorder(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.is_running
+        assert app.theme == "caro-dark"
+        assert "goodvars" in app.available_themes
+        broken = [message for message in seen if "badvars.toml" in message]
+        assert len(broken) == 1 and variable in broken[0]
+        app.theme = "goodvars"
+        await pilot.pause()
+        assert app.theme == "goodvars"
+        await app.workers.wait_for_complete()

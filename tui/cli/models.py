@@ -8,7 +8,6 @@ a free-disk check first and a checksum check after; `ollama:NAME` pulls through 
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 
 from tui.cli.common import CliError, Parser, fail, load_config, notice
@@ -18,6 +17,7 @@ from tui.core.backends.base import BackendError
 from tui.core.backends.ollama import OllamaBackend
 from tui.core.catalogue import CatalogueEntry
 from tui.core.config import BackendConfig, Config
+from tui.core.display import displayable, json_text, safe_message
 from tui.core.download import PullResult
 from tui.core.hub_plan import DownloadError
 from tui.core.inventory import ModelRecord
@@ -63,13 +63,16 @@ def size_text(row: ModelRecord) -> str:
 def render_table(rows: list[ModelRecord]) -> str:
     header = ("NAME", "FORMAT", "QUANT", "SIZE", "ENGINE", "STATUS")
     lines = [
-        (
-            row.name + (" *" if row.recommended else ""),
-            row.fmt,
-            row.quantization or "-",
-            size_text(row),
-            row.engine or "none here",
-            row.status,
+        tuple(
+            displayable(cell)  # a served model's name and facts come from a server
+            for cell in (
+                row.name + (" *" if row.recommended else ""),
+                row.fmt,
+                row.quantization or "-",
+                size_text(row),
+                row.engine or "none here",
+                row.status,
+            )
         )
         for row in rows
     ]
@@ -86,7 +89,7 @@ def list_models(as_json: bool, local_only: bool) -> int:
     if not local_only:
         rows += asyncio.run(_served(load_config()))
     if as_json:
-        print(json.dumps([row.as_dict() for row in rows], indent=2))
+        print(json_text([row.as_dict() for row in rows], indent=2))
         return 0
     print(render_table(rows))
     print(
@@ -184,7 +187,7 @@ def info(name: str, as_json: bool) -> int:
         entry = catalogue.lookup(name)  # ad hoc hf:/ollama: names; unknown ones raise
         row = inventory.record_for(entry)
     if as_json:
-        print(json.dumps(row.as_dict(), indent=2))
+        print(json_text(row.as_dict(), indent=2))
         return 0
     print(render_info(row))
     return 0
@@ -212,7 +215,7 @@ def render_info(row: ModelRecord) -> str:
             lines.append(f"  file          {path}  {digest}")
     elif row.status == inventory.PLACED:
         lines.append("  downloaded    not by caro (placed by hand): no checksum on record")
-    return "\n".join(lines)
+    return "\n".join(safe_message(line) for line in lines)
 
 
 def remove(name: str) -> int:

@@ -26,6 +26,7 @@ from tui.cli.bench import COLUMNS, cells
 from tui.core import perf
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
+from tui.core.display import safe_message
 from tui.core.perf import BenchRow
 
 
@@ -87,7 +88,7 @@ def memory_cell(row: BenchRow) -> str:
 
 def problems(rows: Sequence[BenchRow]) -> Text:
     lines = [
-        Text.assemble((f"{row.backend} {row.status}: ", "bold"), row.detail)
+        Text.assemble((f"{row.backend} {row.status}: ", "bold"), safe_message(row.detail))
         for row in rows
         if not row.ok
     ]
@@ -206,7 +207,7 @@ class BenchScreen(Screen[None]):
 
     def _status(self, text: str, *, finished: bool) -> None:
         status = self.query_one("#bench-status", Static)
-        status.update(text)
+        status.update(Text(safe_message(text)))
         status.set_class(finished, "-finished")
 
     # -- keys -----------------------------------------------------------------------------------
