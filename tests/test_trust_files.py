@@ -214,3 +214,17 @@ def test_undecodable_argv_is_reported_not_a_traceback(fake: FakeOllama) -> None:
     assert b"Traceback" not in result.stderr
     assert b"not valid UTF-8" in result.stderr
     assert result.returncode == 0 and result.stdout == b"ls -la\n"
+
+
+def test_undecodable_argv_of_a_subcommand_is_reported_not_a_traceback(isolated_env: Path) -> None:
+    result = subprocess.run(
+        [sys.executable.encode(), b"-m", b"tui", b"config", b"set", b"ui.theme", b"dark\xff"],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        env={**os.environ, "LANG": "C.UTF-8"},
+    )
+    assert b"Traceback" not in result.stderr
+    assert b"not valid UTF-8" in result.stderr
+    assert result.returncode == 0
+    assert "dark\ufffd" in Path(os.environ["CARO_CONFIG"]).read_text(encoding="utf-8")

@@ -44,8 +44,20 @@ def _resolve(target: str) -> Callable[[list[str]], int]:
     return entry
 
 
+def readable_args(args: Sequence[str]) -> list[str]:
+    """The arguments as valid Unicode: bytes that are not UTF-8 (Python keeps them as lone
+    surrogates, which no file, database or terminal takes) become U+FFFD, and caro says so."""
+    readable = [arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in args]
+    if readable != list(args):
+        print(
+            "caro: an argument is not valid UTF-8: its undecodable bytes were replaced with \ufffd",
+            file=sys.stderr,
+        )
+    return readable
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = readable_args(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in SUBCOMMANDS:
             return _resolve(SUBCOMMANDS[args[0]][0])(args[1:])

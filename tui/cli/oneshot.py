@@ -106,7 +106,7 @@ def main(argv: list[str]) -> int:
     from tui.cli import EXIT_USAGE
 
     args = build_parser().parse_args(argv)
-    request = _readable(" ".join(args.request), "the request").strip()
+    request = " ".join(args.request).strip()
     from_stdin = not request and not sys.stdin.isatty()
     if from_stdin:
         request = _readable(sys.stdin.buffer.read(), "the request on stdin").strip()
@@ -130,10 +130,9 @@ def main(argv: list[str]) -> int:
         return fail(error)
 
 
-def _readable(text: str | bytes, what: str) -> str:
-    """`text` as valid Unicode: bytes that are not UTF-8 (on stdin, or in argv, which Python
-    keeps as lone surrogates) are replaced with U+FFFD, and the person is told."""
-    data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogateescape")
+def _readable(data: bytes, what: str) -> str:
+    """`data` as text: bytes that are not UTF-8 are replaced with U+FFFD, and the person is
+    told (argv is made readable the same way in tui.cli.main)."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
