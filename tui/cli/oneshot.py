@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.cli.common import CliError, Parser, fail, load_config, notice
+from tui.cli.inputs import check_workbench_terminal, readable
 from tui.core.backends.base import BackendError, ErrorKind, Notice, SamplerSettings, StreamEvent
 from tui.core.config import Config
 from tui.core.display import displayable, handed_over, json_text
@@ -109,7 +110,7 @@ def main(argv: list[str]) -> int:
     request = " ".join(args.request).strip()
     from_stdin = not request and not sys.stdin.isatty()
     if from_stdin:
-        request = _readable(sys.stdin.buffer.read(), "the request on stdin").strip()
+        request = readable(sys.stdin.buffer.read(), "the request on stdin").strip()
     try:
         if args.output_file:
             _check_output_file(args.output_file)
@@ -120,7 +121,7 @@ def main(argv: list[str]) -> int:
         if not request:
             if args.json:
                 raise CliError("--json needs a request", EXIT_USAGE, 'caro --json "list files"')
-            _check_workbench_terminal(from_stdin)
+            check_workbench_terminal(from_stdin)
             return _open_workbench(config, args.output_file)
         if args.run:
             with terminal:
@@ -128,34 +129,6 @@ def main(argv: list[str]) -> int:
         return _one_shot(config, request, args)
     except CliError as error:
         return fail(error)
-
-
-def _readable(data: bytes, what: str) -> str:
-    """`data` as text: bytes that are not UTF-8 are replaced with U+FFFD, and the person is
-    told (argv is made readable the same way in tui.cli.main)."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        notice(f"{what} is not valid UTF-8: the bytes that are not were replaced with \ufffd")
-        return data.decode("utf-8", "replace")
-
-
-def _check_workbench_terminal(from_stdin: bool) -> None:
-    """No request: the workbench opens only where a person can see and drive it."""
-    from tui.cli import EXIT_USAGE
-
-    if from_stdin or not sys.stdin.isatty():
-        raise CliError(
-            "no request: stdin was empty, and without a terminal there is no workbench to open",
-            EXIT_USAGE,
-            'give the request: caro "list files", or echo "list files" | caro',
-        )
-    if not sys.stderr.isatty():
-        raise CliError(
-            "no request, and no terminal to show the workbench on (stderr is not a terminal)",
-            EXIT_USAGE,
-            'give the request: caro "list files"',
-        )
 
 
 def _check_run_flags(args: argparse.Namespace, request: str) -> None:

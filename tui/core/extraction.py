@@ -19,6 +19,7 @@ import shutil
 from dataclasses import dataclass
 from functools import cache
 
+from tui.core.multiline import HEREDOC, SEVERAL_LINES, one_command, with_heredoc_body
 from tui.core.shellwords import SHELL_KEYWORDS, split_words
 
 MAX_COMMAND_CHARS = 2000
@@ -32,7 +33,6 @@ _PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#]|\$|>|%|❯|➜)\s+"
 _SPECIAL_TOKENS = re.compile(r"<\|im_start\|>[a-z]*\n?|<\|[a-z_]+\|>|</?s>|<eos>|<bos>", re.I)
 _ONE_LINE_FENCE = re.compile(r"^```[ \t]*(?:([A-Za-z0-9_+-]+)[ \t]+)?(.+?)```\s*$", re.M)
 _PLACEHOLDER = re.compile(r"(?:^|\s)<[A-Za-z_][A-Za-z0-9_ -]*>(?=\s|$)")
-_HEREDOC = re.compile(r"<<(-?)\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2")
 _VARIABLE = re.compile(r"^\$\{?[A-Za-z_]")
 # Code in these languages is not a shell command.
 _OTHER_LANGUAGES = frozenset(
@@ -146,8 +146,9 @@ def _finish(found: str) -> Extraction:
     if "\x00" in found:
         return Extraction(None, "the command contains a NUL byte, which no shell can run")
     if "\n" in found.strip():
-        return _several_lines(found.strip())
-    if _HEREDOC.search(found):
+        one = one_command(found.strip())
+        return Extraction(one, "" if one else SEVERAL_LINES)
+    if HEREDOC.search(found):
         return Extraction(None, "the answer is a heredoc without its body, not one command")
     if _PLACEHOLDER.search(found):
         return Extraction(None, f"the answer is a template with <placeholders>: {found}")
@@ -157,19 +158,6 @@ def _finish(found: str) -> Extraction:
     if split_words(command) is None:
         return Extraction(None, f"the command is cut off (its quotes do not balance): {command}")
     return Extraction(command, warnings=warnings)
-
-
-def _several_lines(found: str) -> Extraction:
-    """An answer of several lines: one command only when the shell reads it as one."""
-    from tui.core.safety.parse import parse, syntax_errors
-
-    root = parse(found).root_node
-    statements = [child for child in root.named_children if child.type != "comment"]
-    if len(statements) == 1 and not syntax_errors(root):
-        return Extraction(found)
-    return Extraction(
-        None, "the answer is several lines that the shell would not read as one command"
-    )
 
 
 # -- reasoning ---------------------------------------------------------------------------------
@@ -267,22 +255,8 @@ def _first_command_line(lines: list[str], *, trusted: bool = False) -> str | Non
         if not candidate:
             continue
         if looks_like_command(candidate) or (trusted and _plausible_in_fence(candidate)):
-            return _with_heredoc_body(candidate, joined[index + 1 :])
+            return with_heredoc_body(candidate, joined[index + 1 :])
     return None
-
-
-def _with_heredoc_body(line: str, rest: list[str]) -> str:
-    """`cat <<EOF > notes.txt` and the lines after it up to `EOF`, when the line starts a
-    heredoc and its delimiter follows; otherwise the line alone."""
-    match = _HEREDOC.search(line)
-    if match is None:
-        return line
-    strip_tabs, delimiter = match.group(1) == "-", match.group(3)
-    for index, body_line in enumerate(rest):
-        end = body_line.lstrip("\t") if strip_tabs else body_line
-        if end.rstrip() == delimiter:
-            return "\n".join([line, *rest[:index], delimiter])
-    return line
 
 
 def _plausible_in_fence(line: str) -> bool:

@@ -12,7 +12,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import stat
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -30,6 +29,7 @@ from tui.core.history.model import (
     Recovery,
     Run,
 )
+from tui.core.history.privacy import private_files
 
 BUSY_TIMEOUT_S = 15.0
 _DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
@@ -59,26 +59,6 @@ def _is_busy(error: sqlite3.Error) -> bool:
 def _is_damage(error: sqlite3.DatabaseError) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     return code is not None and (code & 0xFF) in _DAMAGED
-
-
-def private_files(path: Path) -> None:
-    """The history is the person's commands: its folder is created 0700 (caro's own data
-    folder is tightened to 0700 when it was left open), the database created 0600 and an
-    existing one made 0600 (SQLite gives its -wal and -shm files the database's mode)."""
-    folder = path.parent
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    elif folder == paths.default_data_dir() and stat.S_IMODE(folder.stat().st_mode) & 0o077:
-        with contextlib.suppress(OSError):
-            folder.chmod(0o700)
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o600))
-    except OSError:
-        return  # SQLite says what is wrong with it when it opens it
-    for companion in _companions(path):
-        with contextlib.suppress(OSError):
-            if companion.exists() and stat.S_IMODE(companion.stat().st_mode) & 0o077:
-                companion.chmod(0o600)
 
 
 def _companions(path: Path) -> list[Path]:
