@@ -6,6 +6,7 @@ import time
 from typing import TextIO
 
 from tui.core.backends.ollama_pull import PullProgress
+from tui.core.display import displayable
 from tui.core.progress import ProgressState
 
 BAR_WIDTH = 30
@@ -35,17 +36,19 @@ def bar(fraction: float, width: int = BAR_WIDTH) -> str:
 
 
 def progress_line(state: PullProgress, width: int = BAR_WIDTH) -> str:
-    """An Ollama pull's line."""
+    """An Ollama pull's line (its status is the server's words: shown visible)."""
     fraction = state.fraction
+    status = displayable(state.status)
     if fraction is None:
-        return state.status
+        return status
     sizes = f"{format_bytes(state.completed)} / {format_bytes(state.total)}"
-    return f"{state.status:<24} [{bar(fraction, width)}] {fraction * 100:5.1f}%  {sizes}"
+    return f"{status:<24} [{bar(fraction, width)}] {fraction * 100:5.1f}%  {sizes}"
 
 
 def download_line(state: ProgressState, width: int = BAR_WIDTH) -> str:
     """A Hub download's line: file, bar, share, sizes, speed and time left."""
-    label = state.label if len(state.label) <= 40 else "…" + state.label[-39:]
+    shown = displayable(state.label)  # a file name from the Hub's listing
+    label = shown if len(shown) <= 40 else "…" + shown[-39:]
     if state.files_total > 1:
         label = f"[{min(state.files_done + 1, state.files_total)}/{state.files_total}] {label}"
     if state.phase == "verifying":
