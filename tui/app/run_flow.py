@@ -16,19 +16,12 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from tui.app import jobs
-from tui.core.config import Config
+from tui.core.request import safety_policy
 
 if TYPE_CHECKING:  # the analyser (tree-sitter) loads on first use, not at start-up
     from tui.app.screens.confirm_run import Approval
     from tui.app.workbench import WorkbenchApp
     from tui.core.safety import Assessment, SafetyPolicy
-
-
-def policy_of(config: Config) -> SafetyPolicy:
-    """The person's [safety] settings as the analyser's policy (the one core construction)."""
-    from tui.core.request import safety_policy
-
-    return safety_policy(config)
 
 
 @dataclass(frozen=True)
@@ -56,7 +49,7 @@ class RunFlow:
     @property
     def policy(self) -> SafetyPolicy:
         if self._policy is None:
-            self._policy = policy_of(self.app.config)
+            self._policy = safety_policy(self.app.config)
         return self._policy
 
     @property

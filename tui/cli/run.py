@@ -40,12 +40,6 @@ EXIT_NOT_RUN = 1
 CONFIRM_KEYS = ("y", "Y")
 
 
-def policy_of(config: Config) -> SafetyPolicy:
-    from tui.core.request import safety_policy
-
-    return safety_policy(config)
-
-
 def describe(assessment: Assessment, command: str, cwd: str, shell: str) -> str:
     """What the terminal shows before asking: the exact command (every hidden character in it
     made visible), where, the risk and why."""
@@ -106,9 +100,9 @@ def confirm_and_run(
 ) -> int:
     """The whole of `--run` after the model answered; returns caro's exit code."""
     from tui.core.history.recording import CONFIRMED_BY, FinishedRun
-    from tui.core.request import rate
+    from tui.core.request import rate, safety_policy
 
-    policy = policy_of(config)
+    policy = safety_policy(config)
     shell = os.environ.get("SHELL") or "/bin/sh"
     assessment = rate(command, request, policy)
     terminal.say(describe(assessment, command, cwd, shell))
