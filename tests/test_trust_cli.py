@@ -183,3 +183,20 @@ def test_a_nul_byte_is_refused_before_any_confirmation(fake: FakeOllama, tmp_pat
     assert "Run it?" not in session.text and "Type" not in session.text
     assert "Traceback" not in session.text
     assert not (tmp_path / "ran-marker").exists()
+
+
+def test_run_output_on_the_terminal_keeps_colours_only(fake: FakeOllama, tmp_path: Path) -> None:
+    fake.add(
+        FakeModel(
+            "prints-escapes",
+            reply="printf '\\033[31mred\\033[0m \\033]52;c;eA==\\007 \\033[2J \\342\\200\\256x\\n'\n",
+        )
+    )
+    session = PtyCaro("prints-escapes", "print something", cwd=tmp_path)
+    session.expect("Run it?")
+    session.send("y")
+    assert session.finish() == 0, session.text
+    assert "\x1b[31mred\x1b[0m" in session.text  # the person's own command keeps its colours
+    assert "␛]52;c;eA==␇" in session.text and "␛[2J" in session.text
+    assert "\x1b]" not in session.text and "\x1b[2J" not in session.text
+    assert "\u202e" not in session.text and "⟨U+202E⟩x" in session.text
