@@ -189,7 +189,8 @@ def test_run_output_on_the_terminal_keeps_colours_only(fake: FakeOllama, tmp_pat
     fake.add(
         FakeModel(
             "prints-escapes",
-            reply="printf '\\033[31mred\\033[0m \\033]52;c;eA==\\007 \\033[2J \\342\\200\\256x\\n'\n",
+            reply="printf '\\033[31mred\\033[0m \\033]52;c;eA==\\007 "
+            "\\033[2J \\342\\200\\256x\\n'\n",
         )
     )
     session = PtyCaro("prints-escapes", "print something", cwd=tmp_path)
