@@ -18,6 +18,7 @@ from pathlib import Path
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.cli.oneshot import _settings
 from tui.core.backends.base import BackendError
+from tui.core.display import displayable
 from tui.core.evaluation import Case, CaseResult, EvalReport, load_cases, run_cases, summarise
 
 SHOW_MISSES = 20
@@ -138,8 +139,9 @@ def render(report: EvalReport, per_utility: bool, misses: bool) -> str:
         missed = [r for r in report.results if not r.utility_match][:SHOW_MISSES]
         lines += ["", f"  first {len(missed)} misses (answer <- reference):"]
         lines += [
-            f"    {r.case.request}\n      {r.predicted or '(' + (r.error or 'no command') + ')'}"
-            f"\n      <- {r.case.reference}"
+            f"    {displayable(r.case.request)}\n"
+            f"      {displayable(r.predicted or '(' + (r.error or 'no command') + ')')}"
+            f"\n      <- {displayable(r.case.reference)}"
             for r in missed
         ]
     return "\n".join(lines)
