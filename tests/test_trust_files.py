@@ -228,3 +228,24 @@ def test_undecodable_argv_of_a_subcommand_is_reported_not_a_traceback(isolated_e
     assert b"not valid UTF-8" in result.stderr
     assert result.returncode == 0
     assert "dark\ufffd" in Path(os.environ["CARO_CONFIG"]).read_text(encoding="utf-8")
+
+
+def test_a_password_in_a_backend_url_is_never_printed(isolated_env: Path) -> None:
+    from tests.conftest import closed_port
+
+    path = Path(os.environ["CARO_CONFIG"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    url = f"http://alice:s3cret@127.0.0.1:{closed_port()}"
+    path.write_text(f'[backends.lab]\nkind = "openai"\nurl = "{url}"\ntimeout = 2\n')
+    for args in (
+        ["--backend", "lab", "list files"],
+        ["backends"],
+        ["backends", "--json"],
+        ["doctor"],
+        ["doctor", "--json"],
+        ["config", "show"],
+    ):
+        result = caro(*args)
+        assert "Traceback" not in result.stderr, args
+        assert "s3cret" not in result.stdout + result.stderr, args
+    assert "alice:***@127.0.0.1" in caro("backends").stdout + caro("backends").stderr

@@ -33,15 +33,20 @@ class BackendReport:
             "name": self.name,
             "kind": self.kind,
             "enabled": self.enabled,
-            "url": None if self.url is None else mask_credentials(self.url),
+            "url": _masked(self.url),
             "status": str(self.health.status),
             "latency_s": None if self.health.latency_s is None else round(self.health.latency_s, 4),
             "version": self.health.version,
-            "detail": self.health.detail,
-            "fix": self.health.fix,
+            "detail": _masked(self.health.detail),
+            "fix": _masked(self.health.fix),
             "models": [_model_dict(m) for m in self.models],
-            "models_error": self.models_error or None,
+            "models_error": _masked(self.models_error) or None,
         }
+
+
+def _masked(text: str | None) -> str | None:
+    """A password in a URL never reaches the output, JSON included."""
+    return None if text is None else mask_credentials(text)
 
 
 def _model_dict(model: ModelInfo) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.core import config as config_module
 from tui.core import paths
 from tui.core.config import ConfigError
+from tui.core.display import displayable, mask_credentials
 
 
 def main(argv: list[str]) -> int:
@@ -26,7 +27,8 @@ def main(argv: list[str]) -> int:
         return 0
     try:
         if args.action == "show":
-            print(config_module.show(load_config()), end="")
+            shown = config_module.show(load_config())
+            print(displayable(mask_credentials(shown), multiline=True), end="")
             return 0
         path = paths.config_file()
         value = config_module.set_value(path, args.key, args.value)

@@ -10,10 +10,10 @@
 confirm_key: one key press. confirm_yes: type "yes". confirm_word: type the command's first
 word (in `required_text`). A `deny` pattern blocks at every level, override or not. An `allow`
 pattern lowers the level to at most MODERATE, except when a finding is CRITICAL (a note says
-so). Patterns are shell globs (fnmatch) matched against the whole command with its whitespace
-collapsed, e.g. "git push *", each simple command on its own, as written and with its wrappers
-(sudo, env, command, nohup, xargs, ...) taken off. A NUL byte makes a command unusable: blocked,
-whatever the level or the override.
+so). Patterns are shell globs (fnmatch), e.g. "git push *", matched against each simple command
+on its own (never across `;`, `&&`, `||`, `|`) with its whitespace collapsed, as written and with
+its wrappers (sudo, env, command, nohup, xargs, ...) taken off. A NUL byte makes a command
+unusable: blocked, whatever the level or the override.
 """
 
 from __future__ import annotations
