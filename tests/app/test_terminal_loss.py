@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import closed_port
-from tests.processes import descendants, describe, wait_until_gone
+from tests.processes import descendants, describe, running, wait_until_gone
 from tui.core import paths
 
 from .helpers import write_config
@@ -97,12 +97,16 @@ def test_killing_the_tmux_session_ends_caro_with_its_history_written(
     tmux: Tmux, bundled_model: Path, how: str
 ) -> None:
     pid = start_caro(tmux, bundled_model, how=how)
-    answer_a_request(tmux)
-    tmux("kill-session", "-t", "caro")
-    left = wait_until_gone({pid}, GONE_WITHIN_S)
-    assert not left, f"caro still runs {GONE_WITHIN_S:.0f} s after its terminal went:\n" + (
-        describe(left)
-    )
+    try:
+        answer_a_request(tmux)
+        tmux("kill-session", "-t", "caro")
+        left = wait_until_gone({pid}, GONE_WITHIN_S)
+        assert not left, f"caro still runs {GONE_WITHIN_S:.0f} s after its terminal went:\n" + (
+            describe(left)
+        )
+    finally:
+        if running(pid):  # in its own session it outlives the tmux server
+            os.kill(pid, signal.SIGKILL)
     assert_history_closed_with(REQUEST)
 
 
