@@ -19,7 +19,10 @@ from tui.app.lifeline import EXIT_HANGUP, EXIT_TERMINATED, FOCUS_OUT
 
 CHILD = """
 import os, sys, threading
+from tui.app import lifeline
 from tui.app.lifeline import Lifeline
+
+lifeline.POLL_TTYS = sys.argv[3] == "poll"
 
 report = sys.argv[1]
 asked = threading.Event()
@@ -52,18 +55,24 @@ def wait_for(report: Path, text: str) -> str:
     raise AssertionError(f"{text!r} never came; the child said:\n{seen}")
 
 
-def start(report: Path, mode: str, **streams: object) -> subprocess.Popen[bytes]:
+def start(
+    report: Path, mode: str, ttys: str = "poll", **streams: object
+) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(report), mode],
+        [sys.executable, "-c", CHILD, str(report), mode, ttys],
         start_new_session=True,  # the terminal below is not its controlling one: no SIGHUP
         **streams,  # type: ignore[call-overload]
     )
 
 
-def test_a_terminal_whose_other_end_closes_is_noticed_without_a_signal(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ttys", ["poll", "check"], ids=["poll", "checked-every-second"])
+def test_a_terminal_whose_other_end_closes_is_noticed_without_a_signal(
+    tmp_path: Path, ttys: str
+) -> None:
+    """`checked-every-second` is how terminals are watched where poll() does not take them."""
     report = tmp_path / "report"
     controller, terminal = pty.openpty()
-    child = start(report, "read", stdin=terminal, stdout=terminal, stderr=terminal)
+    child = start(report, "read", ttys, stdin=terminal, stdout=terminal, stderr=terminal)
     os.close(terminal)
     try:
         wait_for(report, "ready")

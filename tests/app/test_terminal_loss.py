@@ -117,3 +117,5 @@ def test_sigterm_ends_caro_and_gives_the_terminal_back(tmux: Tmux, bundled_model
     assert "caro ended with 143" in screen, screen
     assert "What should the command do?" not in screen, "the workbench's screen was left behind"
     assert not wait_until_gone({pid}, GONE_WITHIN_S)
+    database = paths.history_db()  # opened at start (Up recalls earlier requests)
+    assert database.exists() and not Path(f"{database}-wal").exists()

@@ -26,6 +26,7 @@ import contextlib
 import os
 import select
 import signal
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from types import FrameType
@@ -36,6 +37,10 @@ EXIT_HANGUP = 128 + signal.SIGHUP
 EXIT_TERMINATED = 128 + signal.SIGTERM
 TERMINAL_FDS = (0, 1, 2)
 FOCUS_OUT = b"\x1b[O"  # what a terminal reports when its window loses focus
+# macOS's poll() does not take terminals (it answers POLLNVAL): there, and on systems not
+# known to, terminals are checked every TTY_CHECK_S instead; pipes are polled everywhere.
+POLL_TTYS = sys.platform.startswith("linux")
+TTY_CHECK_S = 1.0
 
 
 class Lifeline:
@@ -83,10 +88,14 @@ class Lifeline:
     def _watch(self) -> None:
         poller = select.poll()
         poller.register(self._wake_read, select.POLLIN)
+        checked = [] if POLL_TTYS else [fd for fd in self._fds if os.isatty(fd)]
         for fd in self._fds:
-            poller.register(fd, 0)  # 0: only hang-up, error and closed are reported
+            if fd not in checked:
+                poller.register(fd, 0)  # 0: only hang-up, error and closed are reported
+        timeout_ms = TTY_CHECK_S * 1000 if checked else None
         while True:
-            for fd, mask in poller.poll():
+            events = poller.poll(timeout_ms)
+            for fd, mask in events:
                 if fd == self._wake_read:
                     number = os.read(self._wake_read, 1)[0]
                     self._end(terminal_lost=number == signal.SIGHUP)
@@ -94,6 +103,9 @@ class Lifeline:
                 if mask & LOST:
                     self._end(terminal_lost=True)
                     return
+            if not events and not all(os.isatty(fd) for fd in checked):
+                self._end(terminal_lost=True)  # a hung-up terminal answers no terminal request
+                return
 
     def _end(self, *, terminal_lost: bool) -> None:
         if terminal_lost:
@@ -111,7 +123,8 @@ class Lifeline:
             return
         poller = select.poll()
         for fd in self._fds:
-            poller.register(fd, 0)
+            if POLL_TTYS or not os.isatty(fd):
+                poller.register(fd, 0)
         if any(mask & LOST for _, mask in poller.poll(self._grace_s * 1000)):
             self._detach()
 
