@@ -117,15 +117,15 @@ class WorkbenchApp(CommandActions):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        # An embedded engine's thread takes the interpreter lock back after every call into
-        # llama.cpp; while this thread draws, each of those waits up to the switch interval
-        # (5 ms by default), which costs a streaming model a quarter of its speed. 1 ms keeps
-        # drawing from starving it.
         if self._watch_terminal:  # after the driver's own signal handlers, which it replaces
             self._lifeline = Lifeline(
                 lambda code: self.exit(return_code=code), keep_stdin=self.is_web
             )
             self._lifeline.start()
+        # An embedded engine's thread takes the interpreter lock back after every call into
+        # llama.cpp; while this thread draws, each of those waits up to the switch interval
+        # (5 ms by default), which costs a streaming model a quarter of its speed. 1 ms keeps
+        # drawing from starving it.
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch_interval, GENERATION_SWITCH_INTERVAL_S))
         keymap = dict(self.config.ui.keymap)
