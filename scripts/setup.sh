@@ -17,12 +17,19 @@ EXTRAS="${CARO_EXTRAS:-dev,mlx,server}"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
-# The workbench's real-terminal test drives caro in tmux (it is skipped where tmux is missing).
-if ! command -v tmux >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    say "installing tmux (for the workbench's terminal test)"
-    { apt-get install -y -q tmux || { apt-get update -q && apt-get install -y -q tmux; }; } \
-        >/dev/null 2>&1 || say "tmux could not be installed: its test will be skipped"
-fi
+# System packages some tests need, installed as root where apt-get is (each test is skipped,
+# saying why, where its program is missing): tmux drives caro in a real terminal; zsh and fish
+# run the shell widgets' tests next to bash's.
+apt_install() {  # apt_install PROGRAM PACKAGE WHY
+    if ! command -v "$1" >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        say "installing $2 ($3)"
+        { apt-get install -y -q "$2" || { apt-get update -q && apt-get install -y -q "$2"; }; } \
+            >/dev/null 2>&1 || say "$2 could not be installed: its tests will be skipped"
+    fi
+}
+apt_install tmux tmux "for the workbench's terminal test"
+apt_install zsh zsh "for the zsh widget's tests"
+apt_install fish fish "for the fish widget's tests"
 
 # The browser test drives `caro serve` with Debian's Chromium through Playwright (never Playwright's
 # own browser download, which cannot work offline); it is skipped where Chromium is missing.

@@ -1,5 +1,6 @@
-"""`caro serve` for real: headless Chromium (Debian's) loads the page, types a request into the
-workbench's prompt, presses Enter and reads the command the bundled model generated.
+"""`caro serve` for real: headless Chromium (Debian's) opens the address caro serve printed (with
+its secret), types a request into the workbench's prompt, presses Enter and reads the command
+the bundled model generated.
 
 xterm.js draws the terminal on a canvas, so the page's DOM holds no text. The page's script
 keeps its `Terminal` in a closure; an init script catches it when textual.js assigns it
@@ -12,12 +13,7 @@ Skipped, with the reason, where /usr/bin/chromium or the playwright package is m
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import closed_port
+from tests.serving import caro_serve, write_serve_config
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -73,68 +69,12 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    return closed_port()
-
-
-def wait_for_port(port: int, server: subprocess.Popen[bytes], timeout_s: float = 30) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"caro serve exited with {server.returncode} before listening")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail(f"caro serve did not listen on 127.0.0.1:{port} within {timeout_s:.0f} s")
-
-
 @pytest.fixture
 def served(tmp_path: Path, bundled_model: Path) -> Iterator[str]:
-    """`caro serve` on a free loopback port with the bundled model; stopped as a group."""
-    config = Path(os.environ["CARO_CONFIG"])
-    config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text(
-        f"""
-[backends.embedded-cpu]
-model = "{bundled_model}"
-
-[backends.ollama]
-host = "http://127.0.0.1:{closed_port()}"
-timeout = 2
-
-[generation]
-candidates = 1
-
-[ui]
-refresh_s = 3600
-""",
-        encoding="utf-8",
-    )
-    port = free_port()
-    log = (tmp_path / "serve.log").open("wb")
-    installed = Path(sys.executable).parent / "caro"  # the console script, as people run it
-    caro = [str(installed)] if installed.exists() else [sys.executable, "-m", "tui"]
-    server = subprocess.Popen(
-        [*caro, "serve", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        cwd=tmp_path,
-        start_new_session=True,  # its own process group: the workbench processes end with it
-    )
-    try:
-        wait_for_port(port, server)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait(timeout=5)
-        log.close()
+    """`caro serve` on a free loopback port with the bundled model: the address it printed."""
+    write_serve_config(bundled_model)
+    with caro_serve(tmp_path) as server:
+        yield server.url
 
 
 def screen_text(page: Any) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from tests.conftest import closed_port
 from tui.core.config import Config
 
 from .helpers import write_config
+from .tmux import Tmux
 
 
 @pytest.fixture
@@ -31,3 +34,13 @@ candidates = 1
 refresh_s = 3600
 """
     )
+
+
+@pytest.fixture
+def tmux() -> Iterator[Tmux]:
+    """tmux on a socket of this test's own; its server is killed at the end."""
+    session = Tmux()
+    try:
+        yield session
+    finally:
+        subprocess.run(["tmux", "-L", session.socket, "kill-server"], capture_output=True)

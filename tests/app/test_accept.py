@@ -48,7 +48,8 @@ def headless_workbench(monkeypatch: pytest.MonkeyPatch, keys: list[str]) -> Conf
         if pilot.app.is_running:
             pilot.app.exit()  # what Ctrl+Q does: no command
 
-    def make_app(config: Config) -> workbench.WorkbenchApp:
+    def make_app(config: Config, **options: Any) -> workbench.WorkbenchApp:
+        # options (watch_terminal) left out: a headless app has no terminal to watch.
         app = app_with(config, {"embedded-cpu": ScriptedBackend("embedded-cpu", COMMAND)})
         run = app.run
         app.run = lambda: run(headless=True, size=(120, 40), auto_pilot=auto_pilot)  # type: ignore[method-assign]

@@ -24,6 +24,7 @@ from tui.app.command_actions import CommandActions
 from tui.app.engines import Engines
 from tui.app.keys import BINDING_IDS, BINDINGS, KEYS
 from tui.app.ledger import Ledger
+from tui.app.lifeline import Lifeline
 from tui.app.messages import HealthReport, ModelsReport
 from tui.app.palette import CaroCommands, PaletteEntry
 from tui.app.run_flow import RunFlow
@@ -64,6 +65,7 @@ class WorkbenchApp(CommandActions):
         shell: str | None = None,
         refresh_s: float | None = None,
         ledger: Ledger | None = None,
+        watch_terminal: bool = False,
     ) -> None:
         super().__init__()
         self.engines = engines
@@ -84,6 +86,8 @@ class WorkbenchApp(CommandActions):
             self._history_problem, shell_history=self.config.safety.shell_history
         )
         self.runs = RunFlow(self)
+        self._watch_terminal = watch_terminal
+        self._lifeline: Lifeline | None = None  # kept: its pipe must stay open
         # perf_counter() when the first frame was on screen (bench/bench_ui.py reads it).
         self.first_frame_at: float | None = None
 
@@ -113,6 +117,11 @@ class WorkbenchApp(CommandActions):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if self._watch_terminal:  # after the driver's own signal handlers, which it replaces
+            self._lifeline = Lifeline(
+                lambda code: self.exit(return_code=code), keep_stdin=self.is_web
+            )
+            self._lifeline.start()
         # An embedded engine's thread takes the interpreter lock back after every call into
         # llama.cpp; while this thread draws, each of those waits up to the switch interval
         # (5 ms by default), which costs a streaming model a quarter of its speed. 1 ms keeps
@@ -391,11 +400,13 @@ def make_app(
     shell: str | None = None,
     refresh_s: float | None = None,
     ledger: Ledger | None = None,
+    watch_terminal: bool = False,
 ) -> WorkbenchApp:
     """The workbench, as the CLI and every test build it.
 
     `registry` lets a test hand in backends it already built (the app then leaves closing
-    them to the test); `context` fixes the OS/shell/directory the prompt describes.
+    them to the test); `context` fixes the OS/shell/directory the prompt describes;
+    `watch_terminal` ends the app when its terminal goes away or on SIGTERM (tui.app.lifeline).
     """
     theme_set, theme_problems = themes.load_all()
     problems = [f"theme file skipped: {problem}" for problem in theme_problems]
@@ -408,4 +419,5 @@ def make_app(
         shell=shell,
         refresh_s=refresh_s,
         ledger=ledger,
+        watch_terminal=watch_terminal,
     )

@@ -380,7 +380,10 @@ def _open_workbench(config: Config, output_file: str | None = None) -> int:
         ) from None
     # The command the person accepts (Ctrl+S) is the app's return value (App.exit(command)):
     # the shell widget's file gets it; otherwise it is printed once the screen is restored.
-    accepted = make_app(config).run()
+    app = make_app(config, watch_terminal=True)
+    accepted = app.run()
+    if app.return_code:  # the terminal went away, or SIGTERM: nobody to print to
+        return app.return_code
     if isinstance(accepted, str) and accepted.strip():
         command = handed_over(accepted.strip("\n"))
         if output_file:
