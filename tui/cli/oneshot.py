@@ -101,29 +101,41 @@ def build_parser() -> Parser:
 
 
 def main(argv: list[str]) -> int:
-    from tui.cli import EXIT_USAGE
-
     args = build_parser().parse_args(argv)
     request = " ".join(args.request).strip()
     if not request and not sys.stdin.isatty():
         request = sys.stdin.read().strip()
     try:
-        if args.output_file:
-            _check_output_file(args.output_file)
-        if args.run or args.override:
-            _check_run_flags(args, request)
-            terminal = _open_terminal()  # before any model runs: no terminal, nothing to do
-        config = load_config(args.backend, args.model)
-        if not request:
-            if args.json:
-                raise CliError("--json needs a request", EXIT_USAGE, 'caro --json "list files"')
-            return _open_workbench(config, args.output_file)
-        if args.run:
-            with terminal:
-                return _run_request(config, request, args, terminal)
-        return _one_shot(config, request, args)
+        return _main(args, request)
     except CliError as error:
+        if args.json:
+            _print_json_failure(error)
         return fail(error)
+
+
+def _print_json_failure(error: CliError) -> None:
+    """With --json, a failure is one object on stdout too: what happened, the fix, the code."""
+    payload = {"error": error.message, "fix": error.fix or None, "exit_code": error.code}
+    print(json.dumps(payload, ensure_ascii=False), flush=True)
+
+
+def _main(args: argparse.Namespace, request: str) -> int:
+    from tui.cli import EXIT_USAGE
+
+    if args.output_file:
+        _check_output_file(args.output_file)
+    if args.run or args.override:
+        _check_run_flags(args, request)
+        terminal = _open_terminal()  # before any model runs: no terminal, nothing to do
+    config = load_config(args.backend, args.model)
+    if not request:
+        if args.json:
+            raise CliError("--json needs a request", EXIT_USAGE, 'caro --json "list files"')
+        return _open_workbench(config, args.output_file)
+    if args.run:
+        with terminal:
+            return _run_request(config, request, args, terminal)
+    return _one_shot(config, request, args)
 
 
 def _check_run_flags(args: argparse.Namespace, request: str) -> None:
@@ -159,11 +171,14 @@ def _settings(config: Config, backend_name: str, args: argparse.Namespace) -> Ge
         .merged(config.backend(backend_name).sampler)
         .merged(_flag_sampler(args))
     )
+    backend = config.backend(backend_name)
     return GenerationSettings(
         examples=config.generation.examples if args.examples is None else args.examples,
         candidates=config.generation.candidates if args.candidates is None else args.candidates,
         utility_first=config.generation.utility_first,
         sampler=sampler,
+        deadline_s=backend.deadline_s,
+        reasoning_budget=backend.reasoning_budget,
     )
 
 
@@ -217,8 +232,8 @@ async def _answer(
         say(f"backend {backend.name} ({selection.reason})")
 
         def on_event(_index: int, event: StreamEvent) -> None:
-            if isinstance(event, Notice):
-                say(event.message)
+            if isinstance(event, Notice) and not event.warning:
+                say(event.message)  # warnings come with the result
 
         context = detect_context(args.cwd)
         try:
@@ -255,6 +270,7 @@ _UNAVAILABLE = frozenset(
     {
         ErrorKind.CONNECTION,
         ErrorKind.UNAVAILABLE,
+        ErrorKind.BUSY,
         ErrorKind.MODEL_MISSING,
         ErrorKind.TIMEOUT,
         ErrorKind.AUTH,
@@ -279,8 +295,10 @@ def _attach_risk(result: CommandResult) -> None:
     if result.command is None:
         return
     from tui.core.safety import assess
+    from tui.core.truncation import rate_cut
 
-    result.risk = assess(result.command, result.request).as_dict()
+    assessment = assess(result.command, result.request)
+    result.risk = (rate_cut(assessment) if result.truncated else assessment).as_dict()
 
 
 def _record(result: CommandResult, cwd: str, shell: str) -> int | None:
