@@ -98,11 +98,14 @@ class Engines:
             temperature = max(sampler.temperature or 0.0, REGENERATE_TEMPERATURE)
             sampler = replace(sampler, temperature=temperature, seed=vary)
         generation = self.config.generation
+        backend = self.config.backend(name)
         return GenerationSettings(
             examples=generation.examples,
             candidates=generation.candidates,
             utility_first=generation.utility_first,
             sampler=sampler,
+            deadline_s=backend.deadline_s,
+            reasoning_budget=backend.reasoning_budget,
         )
 
     async def backend_for(self, name: str, model: ModelInfo | None) -> Backend:

@@ -137,9 +137,9 @@ class WorkbenchApp(CommandActions):
         """The first frame is on screen: only now start the probes (importing an engine in a
         thread competes with drawing for the interpreter)."""
         self.first_frame_at = time.perf_counter()
-        self.action_refresh()
+        self._probe_all()
         if self.refresh_s > 0:
-            self.set_interval(self.refresh_s, self.action_refresh, name="health-refresh")
+            self.set_interval(self.refresh_s, self._probe_all, name="health-refresh")
         self.run_worker(self._recall_requests(), group="history", exit_on_error=False)
 
     async def on_unmount(self) -> None:
@@ -166,6 +166,14 @@ class WorkbenchApp(CommandActions):
     # -- health ---------------------------------------------------------------------------------
 
     def action_refresh(self) -> None:
+        """F5: every card says "checking…" until its backend's new health comes in."""
+        for name in self.engines.names:
+            card = self._card(name)
+            if card is not None:
+                card.show_checking()
+        self._probe_all()
+
+    def _probe_all(self) -> None:
         """Probes every backend at once, each in its own worker with its own timeout."""
         for name in self.engines.names:
             self._reprobe(name)
