@@ -77,7 +77,7 @@ async def run_child(models: int, seconds: float, refresh_s: float) -> dict[str, 
                 await asyncio.sleep(0.0005)
             latencies.append(time.perf_counter() - sent)
             await asyncio.sleep(0.05)
-        rows = len(card.query("ModelRow"))
+        rows = sum(1 for row in card.query("ModelRow") if row.display)
         current, peak = rss_mb()
     latencies.sort()
     return {

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.fault_api import FaultApi, model_id
+from tests.servers import FaultServer, hang
 
 MODEL = model_id(0)
 
@@ -281,3 +282,44 @@ def test_backends_and_doctor_see_a_server_whose_chat_misbehaves_as_up(
         name = configure(kind, server.url)
         assert backends_report(name)["status"] == "up"
         assert caro("doctor").returncode == 0
+
+
+# -- suggestions, and the Hub when offline ----------------------------------------------------
+
+
+def test_a_fast_failure_does_not_wait_for_a_hanging_backend_to_suggest_it() -> None:
+    from tests.conftest import closed_port
+
+    with FaultServer([hang]) as slow:
+        Path(os.environ["CARO_CONFIG"]).parent.mkdir(parents=True, exist_ok=True)
+        Path(os.environ["CARO_CONFIG"]).write_text(
+            "[backends.embedded-cpu]\nenabled = false\n\n[backends.ollama]\nenabled = false\n\n"
+            f'[backends.lab]\nkind = "openai"\nurl = "http://127.0.0.1:{closed_port()}"\n'
+            'model = "m"\ntimeout = 2\n\n'
+            f'[backends.slowpoke]\nkind = "openai"\nurl = "{slow.url}"\ntimeout = 40\n',
+            encoding="utf-8",
+        )
+        # Before, the suggestion waited for slowpoke's 40 s timeout: the bound fails that.
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "--backend", "lab", "list files"],
+            capture_output=True,
+            text=True,
+            timeout=25,
+            stdin=subprocess.DEVNULL,
+        )
+    assert result.returncode == 3
+    assert "connection refused" in result.stderr
+    assert "no other backend is up" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["1", "true"])
+def test_hf_hub_offline_skips_the_hub_at_once(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with FaultServer([hang]) as hub:
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        monkeypatch.setenv("HF_HUB_OFFLINE", value)
+        result = caro("models", "pull", "qwen2.5-coder-0.5b")
+        asked = hub.connections
+    assert result.returncode == 1
+    assert "HF_HUB_OFFLINE is set: caro does not contact the Hub" in result.stderr
+    assert "unset HF_HUB_OFFLINE" in result.stderr
+    assert asked == 0, "the Hub was contacted"

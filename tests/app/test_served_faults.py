@@ -6,7 +6,7 @@ bench/bench_models_list.py (tests never assert timings)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from textual.widgets import Input, Static
@@ -15,9 +15,24 @@ from tests.fault_api import FaultApi, model_id
 from tui.app.widgets.prompt import PromptArea
 from tui.app.widgets.sidebar import MODEL_ROWS, BackendCard, ModelRow
 from tui.app.workbench import WorkbenchApp, make_app
+from tui.core.backends.base import (
+    Finished,
+    GenerationRequest,
+    Started,
+    StreamEvent,
+    TextDelta,
+    Timings,
+)
 from tui.core.config import Config
 
-from .helpers import FIXED_CONTEXT, settle, static_text, write_config
+from .helpers import (
+    FIXED_CONTEXT,
+    ScriptedBackend,
+    app_with,
+    settle,
+    static_text,
+    write_config,
+)
 
 KINDS = ("openai", "ollama")
 MODEL = model_id(0)
@@ -45,6 +60,10 @@ def card_text(card: BackendCard, selector: str) -> str:
     return str(card.query_one(selector, Static).render())
 
 
+def shown_rows(card: BackendCard) -> list[ModelRow]:
+    return [row for row in card.query(ModelRow) if row.display]
+
+
 def card_of(app: WorkbenchApp) -> BackendCard:
     name = app.state.backend
     assert name is not None
@@ -69,7 +88,7 @@ async def test_twenty_thousand_models_are_a_filtered_few(many: Config) -> None:
         await pilot.pause()
         card = card_of(app)
         assert len(card.models) == 20_000
-        assert len(card.query(ModelRow)) == MODEL_ROWS
+        assert len(shown_rows(card)) == MODEL_ROWS
         assert "30 of 20,000 models" in card_text(card, ".model-count")
 
         await pilot.press(*"typed while 20,000 models are listed")
@@ -79,7 +98,7 @@ async def test_twenty_thousand_models_are_a_filtered_few(many: Config) -> None:
         search.focus()
         await pilot.press(*"19999")
         await pilot.pause()
-        rows = list(card.query(ModelRow))
+        rows = shown_rows(card)
         assert [row.model.id for row in rows] == [model_id(19_999)]
         assert "1 of 1 matching «19999»" in card_text(card, ".model-count")
         await pilot.press("enter")
@@ -89,7 +108,7 @@ async def test_twenty_thousand_models_are_a_filtered_few(many: Config) -> None:
         await pilot.press("f5")
         await settle(app)
         await pilot.pause()
-        assert len(card.query(ModelRow)) == 1, "a refresh replaces the list, filter kept"
+        assert len(shown_rows(card)) == 1, "a refresh replaces the list, filter kept"
         assert len(card.models) == 20_000, "and never adds to it"
 
 
@@ -105,9 +124,7 @@ async def test_stepping_to_a_model_beyond_the_rows_shows_it(many: Config) -> Non
         await pilot.pause()
         chosen = app.state.model_id(card.backend_name)
         assert chosen == model_id(MODEL_ROWS + 2)  # from the configured model_id(0)
-        assert any(
-            row.model.id == chosen and row.has_class("-chosen") for row in card.query(ModelRow)
-        )
+        assert any(row.model.id == chosen and row.has_class("-chosen") for row in shown_rows(card))
 
 
 async def test_esc_stops_an_endless_answer(kind: str) -> None:
@@ -181,3 +198,28 @@ async def test_f5_says_checking_until_the_probe_is_back(kind: str) -> None:
             await settle(app)
             await pilot.pause()
             assert "checking…" not in card_text(card, ".backend-status")
+
+
+class CutBackend(ScriptedBackend):
+    """Answers a command that the engine stopped at max_tokens before it was complete."""
+
+    async def stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
+        yield Started(model="scripted-model")
+        yield TextDelta("ls -la /var/lo")
+        yield Finished(Timings(ttft_s=0.01, total_s=0.1), finish_reason="length")
+
+
+async def test_an_answer_cut_at_max_tokens_is_marked() -> None:
+    config = write_config(
+        "[backends.embedded-cpu]\nenabled = false\n\n[generation]\ncandidates = 1\n"
+    )
+    app = app_with(config, {"embedded-cpu": CutBackend("embedded-cpu", "")})
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.choose_backend("embedded-cpu")
+        await pilot.press(*"list the logs", "enter")
+        await settle(app)
+        await pilot.pause()
+        assert app.results.shown.command == "ls -la /var/lo"
+        assert "cut at max_tokens" in static_text(app, "#result-header")
+        assert "cut at max_tokens (96)" in static_text(app, "#notes")
+        assert static_text(app, "#risk") == "risk: moderate"  # not safe on the cut text alone

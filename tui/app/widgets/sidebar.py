@@ -46,8 +46,15 @@ class ModelRow(Static):
         super().__init__(classes="model-row")
         self.backend = backend
         self.model = model
+        self.show(model)
+
+    def show(self, model: ModelInfo) -> None:
+        """The row shows another model (rows are kept and reused, not mounted again)."""
+        self.model = model
         self.set_class(not model.can_generate, "-unusable")
         self.tooltip = model.path or model.id
+        self.display = True
+        self.refresh()
 
     def render(self) -> Text:
         marker = "›" if self.has_class("-chosen") else " "
@@ -80,6 +87,9 @@ class BackendCard(Vertical):
         search = Input(placeholder="filter models", classes="model-filter", compact=True)
         search.display = False
         yield search
+        note = Static("", classes="model-note")
+        note.display = False
+        yield note
         yield Vertical(classes="model-list")
         count = Static("", classes="model-count")
         count.display = False
@@ -141,19 +151,30 @@ class BackendCard(Vertical):
     def _draw_models(self) -> None:
         holder = self.query_one(".model-list", Vertical)
         count = self.query_one(".model-count", Static)
-        holder.remove_children()
-        if self._error:
-            count.display = False
-            holder.mount(Static(Text(f"models: {self._error}", style="dim"), classes="model-note"))
-            return
-        if not self.models and self.usable:
-            holder.mount(Static(Text("no models found", style="dim"), classes="model-note"))
+        note = self.query_one(".model-note", Static)
         query = self.query_one(".model-filter", Input).value.strip().lower()
-        shown, matching = visible_models(self.models, query, self.chosen_model)
-        holder.mount_all(ModelRow(self.backend_name, model) for model in shown)
-        count.display = len(self.models) > MODEL_ROWS or bool(query)
+        shown, matching = (
+            ([], 0) if self._error else visible_models(self.models, query, self.chosen_model)
+        )
+        self._fill_rows(holder, shown)
+        if self._error:
+            note.update(Text(f"models: {self._error}", style="dim"))
+        elif not self.models and self.usable:
+            note.update(Text("no models found", style="dim"))
+        note.display = bool(self._error) or (not self.models and self.usable)
+        count.display = not self._error and (len(self.models) > MODEL_ROWS or bool(query))
         count.update(Text(count_line(len(shown), matching, len(self.models), query), style="dim"))
         self.mark_model(self.chosen_model, redraw=False)
+
+    def _fill_rows(self, holder: Vertical, shown: Sequence[ModelInfo]) -> None:
+        """Reuses the rows already there (at most MODEL_ROWS), hiding the ones not needed."""
+        rows = list(holder.query(ModelRow))
+        for row, model in zip(rows, shown, strict=False):
+            row.show(model)
+        for row in rows[len(shown) :]:
+            row.display = False
+        if len(shown) > len(rows):
+            holder.mount_all(ModelRow(self.backend_name, m) for m in shown[len(rows) :])
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -162,13 +183,13 @@ class BackendCard(Vertical):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the filter chooses the first model that matches and can answer."""
         event.stop()
-        rows = [row for row in self.query(ModelRow) if row.model.can_generate]
+        rows = [row for row in self.query(ModelRow) if row.display and row.model.can_generate]
         if rows:
             self.post_message(ModelChosen(self.backend_name, rows[0].model))
 
     def mark_model(self, model_id: str | None, redraw: bool = True) -> None:
         self.chosen_model = model_id
-        rows = list(self.query(ModelRow))
+        rows = [row for row in self.query(ModelRow) if row.display]
         if redraw and model_id and all(row.model.id != model_id for row in rows):
             self._draw_models()  # the chosen model is beyond the rows drawn: bring it in
             return

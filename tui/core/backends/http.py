@@ -7,7 +7,6 @@ Authorization header: it is never part of a message, a repr or a log line.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import time
@@ -211,12 +210,6 @@ async def get_model_list(client: httpx.AsyncClient, path: str, endpoint: Endpoin
             backend=endpoint.name,
         )
     return reply
-
-
-async def decode_off_loop(body: bytes, endpoint: Endpoint, what: str) -> Any:
-    """parse_json in a worker thread: a list of many thousand models takes a while to parse,
-    and the workbench must keep drawing meanwhile."""
-    return await asyncio.to_thread(parse_json, body, endpoint, what)
 
 
 def parse_json(body: bytes | str, endpoint: Endpoint, what: str) -> Any:

@@ -41,7 +41,6 @@ from tui.core.backends.http import (
     Utf8Check,
     api_key,
     check_stall,
-    decode_off_loop,
     endpoint_for,
     fetch,
     get_model_list,
@@ -57,6 +56,7 @@ from tui.core.backends.http_errors import (
     transport_error,
     wait_fits,
 )
+from tui.core.backends.model_lists import ModelListReader
 from tui.core.backends.ollama_pull import PullProgress, pull_model
 from tui.core.config import BackendConfig
 
@@ -110,6 +110,7 @@ class OllamaBackend:
         self.endpoint: Endpoint = endpoint_for(config, DEFAULT_URL, START_HINT)
         self._client: httpx.AsyncClient | None = None
         self._said: set[str] = set()
+        self._lists = ModelListReader()
 
     def client(self) -> httpx.AsyncClient:
         if self._client is None:
@@ -174,7 +175,7 @@ class OllamaBackend:
 
     async def _entries(self, path: str) -> list[dict[str, Any]]:
         reply = await get_model_list(self.client(), path, self.endpoint)
-        data = await decode_off_loop(reply.body, self.endpoint, path)
+        data = await self._lists.decode(reply.body, self.endpoint, path)
         models = data.get("models") if isinstance(data, dict) else None
         if not isinstance(models, list):
             raise BackendError(

@@ -32,7 +32,6 @@ from tui.core.backends.base import (
 from tui.core.backends.http import (
     Endpoint,
     api_key,
-    decode_off_loop,
     endpoint_for,
     fetch,
     get_json,
@@ -41,6 +40,7 @@ from tui.core.backends.http import (
     read_body,
 )
 from tui.core.backends.http_errors import status_error, transport_error, wait_fits
+from tui.core.backends.model_lists import ModelListReader
 from tui.core.backends.openai_dialects import (
     DIALECTS,
     Dialect,
@@ -77,6 +77,7 @@ class OpenAICompatibleBackend:
         self._client: httpx.AsyncClient | None = None
         self._server: ServerInfo | None = None
         self._said: set[str] = set()
+        self._lists = ModelListReader()
         self._rejected: set[str] = set()
         self._listed_at = float("-inf")
 
@@ -113,7 +114,7 @@ class OpenAICompatibleBackend:
         if self._server is not None and not refresh:
             return self._server
         reply = await get_model_list(self.client(), MODELS_PATH, self.endpoint)
-        document = await decode_off_loop(reply.body, self.endpoint, MODELS_PATH)
+        document = await self._lists.decode(reply.body, self.endpoint, MODELS_PATH)
         data = document.get("data") if isinstance(document, dict) else None
         if not isinstance(data, list):
             raise BackendError(
