@@ -157,14 +157,20 @@ def _is_gemma_4(parts: list[str]) -> bool:
     return "gemma4" in parts or any(a == "gemma" and b == "4" for a, b in pairs)
 
 
+@functools.lru_cache(maxsize=4096)
 def family_of(model_id: str) -> Family | None:
     lowered = model_id.lower()
-    if _is_gemma_4(segments(model_id)):
+    if "gemma" in lowered and _is_gemma_4(segments(model_id)):
         return GEMMA_4
+    if not _ANY_FAMILY.search(lowered):
+        return None  # one search instead of one per family, for the ids of no family
     for family in FAMILIES:
         if family.pattern.search(lowered):
             return family
     return None
+
+
+_ANY_FAMILY = re.compile("|".join(f"(?:{family.pattern.pattern})" for family in FAMILIES))
 
 
 # "The family is not known yet" (None means: known to be none).
