@@ -207,6 +207,8 @@ class WorkbenchApp(CommandActions):
         card = self._card(message.name)
         if card is None:
             return
+        if message.models == card.models and message.error == card.error and card.models:
+            return  # the list a health check read again, unchanged: nothing to redraw
         self.state.models[message.name] = message.models
         card.chosen_model = self.state.model_id(message.name)
         card.show_models(message.models, message.error)

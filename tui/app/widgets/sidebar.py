@@ -78,7 +78,7 @@ class BackendCard(Vertical):
         self.health: Health | None = None
         self.models: list[ModelInfo] = []
         self.chosen_model: str | None = None
-        self._error = ""
+        self.error = ""
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), classes="backend-title")
@@ -143,7 +143,7 @@ class BackendCard(Vertical):
         """Replaces the list (never adds to it). Only MODEL_ROWS rows are drawn at a time: a
         server with thousands of models gets a filter and a count instead of thousands of rows."""
         self.models = list(models)
-        self._error = error
+        self.error = error
         search = self.query_one(".model-filter", Input)
         search.display = len(self.models) > MODEL_ROWS and not error
         self._draw_models()
@@ -154,15 +154,15 @@ class BackendCard(Vertical):
         note = self.query_one(".model-note", Static)
         query = self.query_one(".model-filter", Input).value.strip().lower()
         shown, matching = (
-            ([], 0) if self._error else visible_models(self.models, query, self.chosen_model)
+            ([], 0) if self.error else visible_models(self.models, query, self.chosen_model)
         )
         self._fill_rows(holder, shown)
-        if self._error:
-            note.update(Text(f"models: {self._error}", style="dim"))
+        if self.error:
+            note.update(Text(f"models: {self.error}", style="dim"))
         elif not self.models and self.usable:
             note.update(Text("no models found", style="dim"))
-        note.display = bool(self._error) or (not self.models and self.usable)
-        count.display = not self._error and (len(self.models) > MODEL_ROWS or bool(query))
+        note.display = bool(self.error) or (not self.models and self.usable)
+        count.display = not self.error and (len(self.models) > MODEL_ROWS or bool(query))
         count.update(Text(count_line(len(shown), matching, len(self.models), query), style="dim"))
         self.mark_model(self.chosen_model, redraw=False)
 
