@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,10 +31,7 @@ from tui.app.run_flow import RunFlow
 from tui.app.widgets.prompt import PromptArea
 from tui.app.widgets.results import ResultsPane
 from tui.app.widgets.sidebar import BackendCard, BackendChosen, ModelChosen, Sidebar
-from tui.core.backends.base import (
-    BackendError,
-    ModelInfo,
-)
+from tui.core.backends.base import BackendError, HealthStatus, ModelInfo
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
 
@@ -212,6 +210,16 @@ class WorkbenchApp(CommandActions):
         self.state.models[message.name] = message.models
         card.chosen_model = self.state.model_id(message.name)
         card.show_models(message.models, message.error)
+        health = self.state.health.get(message.name)
+        if message.error and health is not None and health.status is HealthStatus.UP:
+            # It answers its health check but not for its models: degraded, with the cause.
+            degraded = replace(
+                health,
+                status=HealthStatus.DEGRADED,
+                detail=f"{health.detail}; its model list fails: {message.error}",
+            )
+            self.state.health[message.name] = degraded
+            card.show_health(degraded, self.config.backend(message.name).enabled)
 
     # -- selection ------------------------------------------------------------------------------
 
