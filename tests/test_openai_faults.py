@@ -204,14 +204,27 @@ async def test_a_10_mb_line_ends_the_request(kind: str, closing: list[Backend]) 
     assert error.kind is ErrorKind.BAD_RESPONSE and "longer than 1024 KiB" in error.message
 
 
-async def test_a_10_mb_model_list_is_refused(kind: str, closing: list[Backend]) -> None:
+async def test_a_10_mb_model_list_of_tiny_entries_is_refused(
+    kind: str, closing: list[Backend]
+) -> None:
+    # Under the byte limit of a list, but 870,000 entries: refused before it is parsed.
     body = b'{"data": [' + b'{"id": "m"},' * (TEN_MB // 12) + b'{"id": "m"}]}'
     with FaultServer([reply(200, body)]) as server:
         backend = make(kind, server.url)
         closing.append(backend)
         with pytest.raises(BackendError) as caught:
             await backend.list_models()
-    assert "more than 4 MiB" in caught.value.message
+    assert "holds more than 100,000 JSON objects" in caught.value.message
+
+
+async def test_a_30_mb_model_list_is_refused(kind: str, closing: list[Backend]) -> None:
+    body = b'{"data": [{"id": "' + b"m" * (3 * TEN_MB) + b'"}]}'
+    with FaultServer([reply(200, body)]) as server:
+        backend = make(kind, server.url)
+        closing.append(backend)
+        with pytest.raises(BackendError) as caught:
+            await backend.list_models()
+    assert "answered more than 24 MiB" in caught.value.message
 
 
 async def test_openai_models_answered_then_chat_refused_connection(closing: list[Backend]) -> None:
@@ -318,5 +331,13 @@ async def test_a_url_that_is_not_an_openai_server_says_to_check_url_and_kind(
         closing.append(backend)
         assert backend.endpoint.url == server.url  # type: ignore[attr-defined]
         health = await backend.probe()
-    assert health.status is HealthStatus.DOWN and "HTTP 404 from /v1/models" in health.detail
+        # No model configured: nothing to chat with, since the list fails.
+        bare = OpenAICompatibleBackend(BackendConfig(name="bare", kind="openai", url=server.url))
+        closing.append(bare)
+        bare_health = await bare.probe()
+    # A model is configured: the chat does not need the list, the backend is degraded.
+    assert health.status is HealthStatus.DEGRADED and "HTTP 404 from /v1/models" in health.detail
     assert "check [backends.openai] url and kind" in health.fix
+    assert bare_health.status is HealthStatus.DOWN and "HTTP 404" in bare_health.detail
+    assert "check [backends.bare] url and kind" in bare_health.fix
+    assert "set [backends.bare] model" in bare_health.fix

@@ -23,7 +23,7 @@ from tui.core.backends.base import (
     TextDelta,
 )
 from tui.core.backends.framing import SseDecoder, ndjson_object, sse_json
-from tui.core.backends.http import context_limit, is_context_overflow, parse_error_body
+from tui.core.backends.http_errors import context_limit, is_context_overflow, parse_error_body
 from tui.core.backends.ollama import OllamaBackend
 from tui.core.backends.openai import OpenAICompatibleBackend, VllmBackend, recognise
 from tui.core.backends.openai_stream import StreamState, chunk_events

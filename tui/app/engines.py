@@ -19,7 +19,9 @@ from tui.core.config import Config
 if TYPE_CHECKING:  # the generation pipeline loads on the first request, not at start-up
     from tui.core.generation import CommandResult, EventSink, GenerationSettings, ShellContext
 
-MODELS_TIMEOUT_CAP_S = 10.0
+# A list of thousands of models takes seconds to read on a busy machine; each of its HTTP reads
+# still has the backend's own timeout, so a server that hangs is caught by that.
+MODELS_TIMEOUT_FLOOR_S = 15.0
 REGENERATE_TEMPERATURE = 0.7
 
 
@@ -75,7 +77,7 @@ class Engines:
 
     async def models(self, name: str) -> list[ModelInfo]:
         """The backend's models; raises BackendError with a fix when it cannot list them."""
-        timeout_s = min(self.timeout(name), MODELS_TIMEOUT_CAP_S)
+        timeout_s = max(self.timeout(name), MODELS_TIMEOUT_FLOOR_S)
         backend = await self.build(name)
         try:
             return await asyncio.wait_for(backend.list_models(), timeout_s)
@@ -98,11 +100,14 @@ class Engines:
             temperature = max(sampler.temperature or 0.0, REGENERATE_TEMPERATURE)
             sampler = replace(sampler, temperature=temperature, seed=vary)
         generation = self.config.generation
+        backend = self.config.backend(name)
         return GenerationSettings(
             examples=generation.examples,
             candidates=generation.candidates,
             utility_first=generation.utility_first,
             sampler=sampler,
+            deadline_s=backend.deadline_s,
+            reasoning_budget=backend.reasoning_budget,
         )
 
     async def backend_for(self, name: str, model: ModelInfo | None) -> Backend:

@@ -159,5 +159,9 @@ def rate(result: CommandResult, policy: SafetyPolicy) -> Assessment | None:
     if result.command is None:
         return None
     assessment = assess_command(result.command, result.request, policy)
+    if result.truncated:
+        from tui.core.truncation import rate_cut
+
+        assessment = rate_cut(assessment)
     result.risk = assessment.as_dict()
     return assessment

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -16,6 +17,9 @@ from tui.core.display import displayable
 
 if TYPE_CHECKING:
     from tui.app.workbench import WorkbenchApp
+
+# The palette lists this many models of each backend; the sidebar's filter finds any of them.
+MODELS_PER_BACKEND = 200
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,8 @@ def workbench_entries(app: WorkbenchApp) -> list[PaletteEntry]:
         health = app.state.health.get(name)
         status = health.status.value if health else "checking"
         entries.append(PaletteEntry(f"backend: {name}", status, partial(app.choose_backend, name)))
-        for model in app.state.models.get(name, []):
+        usable = (m for m in app.state.models.get(name, []) if m.can_generate)
+        for model in itertools.islice(usable, MODELS_PER_BACKEND):
             if model.can_generate:
                 entries.append(
                     PaletteEntry(

@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,10 +32,7 @@ from tui.app.run_flow import RunFlow
 from tui.app.widgets.prompt import PromptArea
 from tui.app.widgets.results import ResultsPane
 from tui.app.widgets.sidebar import BackendCard, BackendChosen, ModelChosen, Sidebar
-from tui.core.backends.base import (
-    BackendError,
-    ModelInfo,
-)
+from tui.core.backends.base import BackendError, HealthStatus, ModelInfo
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
 
@@ -146,9 +144,9 @@ class WorkbenchApp(CommandActions):
         """The first frame is on screen: only now start the probes (importing an engine in a
         thread competes with drawing for the interpreter)."""
         self.first_frame_at = time.perf_counter()
-        self.action_refresh()
+        self._probe_all()
         if self.refresh_s > 0:
-            self.set_interval(self.refresh_s, self.action_refresh, name="health-refresh")
+            self.set_interval(self.refresh_s, self._probe_all, name="health-refresh")
         self.run_worker(self._recall_requests(), group="history", exit_on_error=False)
 
     async def on_unmount(self) -> None:
@@ -175,6 +173,14 @@ class WorkbenchApp(CommandActions):
     # -- health ---------------------------------------------------------------------------------
 
     def action_refresh(self) -> None:
+        """F5: every card says "checking…" until its backend's new health comes in."""
+        for name in self.engines.names:
+            card = self._card(name)
+            if card is not None:
+                card.show_checking()
+        self._probe_all()
+
+    def _probe_all(self) -> None:
         """Probes every backend at once, each in its own worker with its own timeout."""
         for name in self.engines.names:
             self._reprobe(name)
@@ -208,9 +214,21 @@ class WorkbenchApp(CommandActions):
         card = self._card(message.name)
         if card is None:
             return
+        if message.models == card.models and message.error == card.error and card.models:
+            return  # the list a health check read again, unchanged: nothing to redraw
         self.state.models[message.name] = message.models
         card.chosen_model = self.state.model_id(message.name)
         card.show_models(message.models, message.error)
+        health = self.state.health.get(message.name)
+        if message.error and health is not None and health.status is HealthStatus.UP:
+            # It answers its health check but not for its models: degraded, with the cause.
+            degraded = replace(
+                health,
+                status=HealthStatus.DEGRADED,
+                detail=f"{health.detail}; its model list fails: {message.error}",
+            )
+            self.state.health[message.name] = degraded
+            card.show_health(degraded, self.config.backend(message.name).enabled)
 
     # -- selection ------------------------------------------------------------------------------
 

@@ -82,10 +82,14 @@ async def _report(
     models: list[ModelInfo] = []
     models_error = ""
     if health.usable:
+        wait_s = timeout_s or backend_config.timeout
         try:
             backend = registry.get(name)
-            models = await asyncio.wait_for(
-                backend.list_models(), timeout_s or backend_config.timeout
+            models = await asyncio.wait_for(backend.list_models(), wait_s)
+        except TimeoutError:
+            models_error = (
+                f"the model list did not come within {wait_s:g} s "
+                f"(raise [backends.{name}] timeout, or --timeout)"
             )
         except Exception as error:  # noqa: BLE001 - reported in the table, not raised
             models_error = str(error) or type(error).__name__
@@ -118,7 +122,9 @@ def render_table(reports: list[BackendReport]) -> str:
         elif health.detail:
             notes.append(f"  {report.name}: {detail}")
         if report.models_error:
-            notes.append(f"  {report.name}: models: {safe_message(report.models_error)}")
+            notes.append(
+                f"  {report.name}: the model list failed: {safe_message(report.models_error)}"
+            )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()

@@ -79,15 +79,36 @@ async def check_backend(
     if not health.usable:
         return [_down(registry.config, name, health)]
     findings = [_up(name, health)]
-    if health.status is HealthStatus.DEGRADED:
+    degraded = health.status is HealthStatus.DEGRADED
+    if degraded:
         findings = [Finding(name, "warning", health.detail, health.fix)]
     if backend_config.kind == "llamacpp":
         return findings + check_embedded_model(name, backend_config)
     try:
         findings += await _check_model(registry.get(name), backend_config, timeout_s)
-    except BackendError as error:
-        findings.append(Finding(name, "error", f"cannot list models: {error.message}", error.fix))
+    except (BackendError, TimeoutError) as error:
+        findings += _list_failed(name, backend_config, error, degraded)
     return findings
+
+
+def _list_failed(
+    name: str, backend_config: BackendConfig, error: BackendError | TimeoutError, degraded: bool
+) -> list[Finding]:
+    """A model list that fails does not stop a chat with a configured model."""
+    if isinstance(error, TimeoutError):
+        message, fix = "the model list did not come in time", "check the server's load"
+    else:
+        message, fix = error.message, error.fix
+    model = backend_config.model
+    if degraded and not model:
+        return []  # the warning above says it, with the fix
+    said = [] if degraded else [Finding(name, "warning", f"cannot list models: {message}", fix)]
+    if model:
+        return [
+            *said,
+            Finding(name, "ok", f"chats with the configured model {model} (it needs no list)"),
+        ]
+    return [Finding(name, "error", f"cannot list models: {message}", fix)]
 
 
 def _up(name: str, health: Health) -> Finding:

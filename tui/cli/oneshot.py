@@ -104,31 +104,43 @@ def build_parser() -> Parser:
 
 
 def main(argv: list[str]) -> int:
-    from tui.cli import EXIT_USAGE
-
     args = build_parser().parse_args(argv)
     request = " ".join(args.request).strip()
     from_stdin = not request and not sys.stdin.isatty()
     if from_stdin:
         request = readable(sys.stdin.buffer.read(), "the request on stdin").strip()
     try:
-        if args.output_file:
-            _check_output_file(args.output_file)
-        if args.run or args.override:
-            _check_run_flags(args, request)
-            terminal = _open_terminal()  # before any model runs: no terminal, nothing to do
-        config = load_config(args.backend, args.model)
-        if not request:
-            if args.json:
-                raise CliError("--json needs a request", EXIT_USAGE, 'caro --json "list files"')
-            check_workbench_terminal(from_stdin)
-            return _open_workbench(config, args.output_file)
-        if args.run:
-            with terminal:
-                return _run_request(config, request, args, terminal)
-        return _one_shot(config, request, args)
+        return _main(args, request, from_stdin)
     except CliError as error:
+        if args.json:
+            _print_json_failure(error)
         return fail(error)
+
+
+def _print_json_failure(error: CliError) -> None:
+    """With --json, a failure is one object on stdout too: what happened, the fix, the code."""
+    payload = {"error": error.message, "fix": error.fix or None, "exit_code": error.code}
+    print(json_text(payload), flush=True)
+
+
+def _main(args: argparse.Namespace, request: str, from_stdin: bool) -> int:
+    from tui.cli import EXIT_USAGE
+
+    if args.output_file:
+        _check_output_file(args.output_file)
+    if args.run or args.override:
+        _check_run_flags(args, request)
+        terminal = _open_terminal()  # before any model runs: no terminal, nothing to do
+    config = load_config(args.backend, args.model)
+    if not request:
+        if args.json:
+            raise CliError("--json needs a request", EXIT_USAGE, 'caro --json "list files"')
+        check_workbench_terminal(from_stdin)
+        return _open_workbench(config, args.output_file)
+    if args.run:
+        with terminal:
+            return _run_request(config, request, args, terminal)
+    return _one_shot(config, request, args)
 
 
 def _check_run_flags(args: argparse.Namespace, request: str) -> None:
@@ -164,11 +176,14 @@ def _settings(config: Config, backend_name: str, args: argparse.Namespace) -> Ge
         .merged(config.backend(backend_name).sampler)
         .merged(_flag_sampler(args))
     )
+    backend = config.backend(backend_name)
     return GenerationSettings(
         examples=config.generation.examples if args.examples is None else args.examples,
         candidates=config.generation.candidates if args.candidates is None else args.candidates,
         utility_first=config.generation.utility_first,
         sampler=sampler,
+        deadline_s=backend.deadline_s,
+        reasoning_budget=backend.reasoning_budget,
     )
 
 
@@ -222,8 +237,8 @@ async def _answer(
         say(f"backend {backend.name} ({selection.reason})")
 
         def on_event(_index: int, event: StreamEvent) -> None:
-            if isinstance(event, Notice):
-                say(event.message)
+            if isinstance(event, Notice) and not event.warning:
+                say(event.message)  # warnings come with the result
 
         context = detect_context(args.cwd)
         try:
@@ -260,6 +275,7 @@ _UNAVAILABLE = frozenset(
     {
         ErrorKind.CONNECTION,
         ErrorKind.UNAVAILABLE,
+        ErrorKind.BUSY,
         ErrorKind.MODEL_MISSING,
         ErrorKind.TIMEOUT,
         ErrorKind.AUTH,
@@ -285,8 +301,10 @@ def _attach_risk(result: CommandResult, config: Config) -> None:
     if result.command is None:
         return
     from tui.core.request import rate, safety_policy
+    from tui.core.truncation import rate_cut
 
-    result.risk = rate(result.command, result.request, safety_policy(config)).as_dict()
+    assessment = rate(result.command, result.request, safety_policy(config))
+    result.risk = (rate_cut(assessment) if result.truncated else assessment).as_dict()
 
 
 def _record(result: CommandResult, cwd: str, shell: str) -> int | None:

@@ -132,6 +132,14 @@ BACKEND_KEYS: dict[str, tuple[Check, str]] = {
     "host": (_is_str, "the server's base URL (Ollama's spelling)"),
     "model": (_is_str, "model name, path or repo id"),
     "timeout": (_is_positive_number, "seconds to wait for the server"),
+    "deadline_s": (
+        _is_positive_number,
+        "seconds one whole answer may take (default: 30 + max_tokens / 2)",
+    ),
+    "reasoning_budget": (
+        _is_positive_int,
+        "pieces of reasoning text one answer may stream (default: 8 x max_tokens, at least 512)",
+    ),
     "threads": (_is_positive_int, "CPU threads for an embedded engine"),
     "gpu": (_is_bool, "use the GPU where the engine can"),
     "api_key_env": (_is_str, "name of the environment variable that holds the API key"),
@@ -182,6 +190,9 @@ class BackendConfig:
     url: str | None = None
     model: str | None = None
     timeout: float = DEFAULT_TIMEOUT_S
+    # The limits on one whole answer; None: the defaults for its max_tokens (tui.core.limits).
+    deadline_s: float | None = None
+    reasoning_budget: int | None = None
     threads: int | None = None
     gpu: bool = True
     api_key_env: str | None = None
@@ -438,6 +449,8 @@ def _build(data: Mapping[str, Any], path: Path) -> Config:
             url=table.get("url") or table.get("host") or DEFAULT_URLS.get(kind),
             model=table.get("model"),
             timeout=float(table.get("timeout", DEFAULT_TIMEOUT_S)),
+            deadline_s=float(table["deadline_s"]) if "deadline_s" in table else None,
+            reasoning_budget=table.get("reasoning_budget"),
             threads=table.get("threads", base.threads if base else None),
             gpu=table.get("gpu", True),
             api_key_env=table.get("api_key_env"),
@@ -593,6 +606,10 @@ def show(config: Config) -> str:
         if backend.model:
             table["model"] = backend.model
         table["timeout"] = backend.timeout
+        if backend.deadline_s is not None:
+            table["deadline_s"] = backend.deadline_s
+        if backend.reasoning_budget is not None:
+            table["reasoning_budget"] = backend.reasoning_budget
         if backend.kind in ("llamacpp", "mlx"):
             table["prompt_cache"] = backend.prompt_cache
             table["max_cache_entries"] = backend.max_cache_entries

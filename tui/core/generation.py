@@ -26,6 +26,7 @@ from tui.core.candidates import reorder_for, utility_support, vote_utility
 from tui.core.context import ShellContext, detect_context, detect_shell
 from tui.core.examples import ExampleBank, Scored, default_bank
 from tui.core.extraction import Extraction, extract_command, looks_like_command
+from tui.core.limits import AnswerLimits
 from tui.core.shellwords import first_utility, split_words
 from tui.core.watching import AnswerWatcher, Attempt, EventSink, StreamMeter, run_once
 
@@ -77,6 +78,10 @@ class GenerationSettings:
     # 0 turns it off. Needs an engine that continues a prefix.
     prefix_fallback_share: float = 0.0
     sampler: SamplerSettings = DEFAULT_SAMPLER
+    # The limits on one whole answer ([backends.NAME] deadline_s and reasoning_budget); None:
+    # the defaults for its max_tokens (see tui.core.limits).
+    deadline_s: float | None = None
+    reasoning_budget: int | None = None
 
 
 def system_prompt(context: ShellContext) -> str:
@@ -127,6 +132,7 @@ class Candidate:
     score: float
     timings: Timings | None
     stopped_because: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -143,6 +149,8 @@ class CommandResult:
     prompt_tokens: int | None = None
     utility_hint: str | None = None
     risk: dict[str, Any] | None = None
+    # The answer stopped at max_tokens before its command looked complete.
+    truncated: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -154,6 +162,7 @@ class CommandResult:
             "timings": self.timings.as_dict() if self.timings else None,
             "risk": self.risk,
             "warnings": self.warnings,
+            "truncated": self.truncated,
             "error": self.error or None,
             "prompt_tokens": self.prompt_tokens,
             "candidates": [
@@ -179,6 +188,8 @@ def score_candidate(
         score += 3.0 * vote_share
     if stopped_because == "loop":
         score -= 3.0
+    if stopped_because == "length":
+        score -= 4.0  # cut: what came after the cut is unknown
     score -= 1.0 * len(extraction.warnings)
     if len(extraction.command) > 200:
         score -= 1.0
@@ -231,6 +242,10 @@ async def generate_command(
     tried = {u for u in (examples[0].example.utility,) if u} if examples else set()
     answered: set[str] = set()
     fallback = _prefix_fallback(base, backend, settings, voted, share)
+    limits = AnswerLimits.for_answer(
+        backend.name, base.sampler.max_tokens, settings.deadline_s, settings.reasoning_budget
+    )
+    deadline = limits.deadline_at()
     for index in range(max(1, settings.candidates)):
         if index == 0:
             request = base
@@ -238,7 +253,8 @@ async def generate_command(
             request, fallback = fallback, None
         else:
             request = _next_request(base, index, settings, examples, tried)
-        attempt = await run_once(backend, request, index, on_event)
+        request = replace(request, deadline=deadline)
+        attempt = await run_once(backend, request, index, on_event, limits)
         model_name = model_name or attempt.model
         parts.append(attempt.timings)
         extraction = extract_command(attempt.raw)
@@ -247,7 +263,12 @@ async def generate_command(
         if utility and utility != voted:
             score += 3.0 * support.get(utility, 0.0)  # backed by some examples, if not most
         candidate = Candidate(
-            attempt.raw, extraction, score, attempt.timings, attempt.stopped_because
+            attempt.raw,
+            extraction,
+            score,
+            attempt.timings,
+            attempt.stopped_because,
+            attempt.warnings,
         )
         candidates.append(candidate)
         if utility:
@@ -257,7 +278,7 @@ async def generate_command(
             break
     best = max(candidates, key=lambda c: c.score)  # max keeps the earliest on ties
     timings = combined_timings(parts)
-    return CommandResult(
+    result = CommandResult(
         request=request_text,
         command=best.extraction.command,
         raw=best.raw,
@@ -270,6 +291,31 @@ async def generate_command(
         prompt_tokens=timings.prompt_tokens if timings else None,
         utility_hint=voted if prefix else None,
     )
+    return _flagged(result, best, base.sampler.max_tokens)
+
+
+def _flagged(result: CommandResult, best: Candidate, max_tokens: int | None) -> CommandResult:
+    """Warnings about the answer itself: cut at max_tokens, bytes that were not UTF-8."""
+    result.warnings = [*best.warnings, *result.warnings]
+    if best.stopped_because == "length" and result.command is not None:
+        result.truncated = True
+        limit = f" ({max_tokens})" if max_tokens else ""
+        result.warnings.insert(
+            0,
+            f"the answer was cut at max_tokens{limit} before the command looked complete: "
+            "it may be missing its end (raise max_tokens, e.g. --max-tokens)",
+        )
+    if result.command is not None and REPLACEMENT in result.command:
+        result.error = (
+            "the command holds U+FFFD where the server sent bytes that are not valid UTF-8: "
+            "it is not what the model wrote"
+        )
+        result.command = None
+    return result
+
+
+# What a decoder puts in place of bytes that are not valid UTF-8.
+REPLACEMENT = "\ufffd"
 
 
 def _prefix_fallback(
@@ -294,7 +340,12 @@ def _prefix_fallback(
 
 def _convincing(candidate: Candidate, voted: str | None) -> bool:
     command = candidate.extraction.command
-    if command is None or candidate.extraction.warnings or candidate.stopped_because == "loop":
+    if (
+        command is None
+        or candidate.extraction.warnings
+        or candidate.warnings
+        or candidate.stopped_because in ("loop", "length")
+    ):
         return False
     return voted is None or first_utility(command) == voted
 

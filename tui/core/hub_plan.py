@@ -85,9 +85,14 @@ def ensure_reachable(
     """
     status, why_not = models.hub_status(models.HubFile(repo_id, path))
     if status is None:
+        first = (
+            "unset HF_HUB_OFFLINE to let caro download it"
+            if models.hub_offline()
+            else "check the network and try again"
+        )
         raise DownloadError(
             f"cannot download {repo_id}/{path}: {why_not}",
-            "check the network and try again, or download it by hand: "
+            f"{first}, or download it by hand: "
             + (manual or manual_command(repo_id, path, directory)),
             reason="offline",
         )

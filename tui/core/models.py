@@ -109,13 +109,25 @@ def hub_offers(hub_file: HubFile, timeout_s: float = 1.5) -> tuple[bool, str]:
     return False, why_not
 
 
+def hub_offline() -> str:
+    """Why caro must not contact the Hub at all (HF_HUB_OFFLINE=1, as huggingface-hub reads
+    it), or "" when it may."""
+    value = os.environ.get("HF_HUB_OFFLINE", "").strip().upper()
+    if value in ("1", "ON", "YES", "TRUE"):
+        return "HF_HUB_OFFLINE is set: caro does not contact the Hub"
+    return ""
+
+
 def hub_status(hub_file: HubFile, timeout_s: float = 1.5) -> tuple[int | None, str]:
     """The HTTP status the Hub answers for this file (None when it does not answer), and why.
 
     It asks for the file itself (HEAD, no redirects), because a network that intercepts
     connections answers anything; DNS lookups ignore socket timeouts, so the whole check
-    runs in a thread with a deadline.
+    runs in a thread with a deadline. With HF_HUB_OFFLINE set it answers None at once.
     """
+    offline = hub_offline()
+    if offline:
+        return None, offline
 
     def head() -> tuple[int | None, str]:
         import httpx
@@ -146,6 +158,9 @@ HUB_CHECK_TTL_S = 15 * 60
 def remembered_hub_check(hub_file: HubFile) -> tuple[bool, str]:
     """`hub_offers`, with a "no" remembered for a while so that every one-shot run on an
     offline machine does not pay for the check again."""
+    offline = hub_offline()
+    if offline:
+        return False, offline  # not remembered: unsetting the variable takes effect at once
     memo = paths.cache_dir() / "hub-check.json"
     key = f"{hub_endpoint()}/{hub_file.repo_id}/{hub_file.filename}"
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from collections.abc import Callable
@@ -11,12 +12,15 @@ from tui.core.backends.base import (
     Backend,
     Finished,
     GenerationRequest,
+    Notice,
+    ReasoningDelta,
     Started,
     StreamEvent,
     TextDelta,
     Timings,
 )
 from tui.core.extraction import looks_like_command
+from tui.core.limits import AnswerLimits
 
 EventSink = Callable[[int, StreamEvent], None]
 
@@ -135,23 +139,57 @@ class Attempt:
     raw: str
     timings: Timings
     model: str
+    # "complete" or "loop" (caro stopped it), "length" (the engine stopped at max_tokens
+    # before the answer looked complete), or "" (the engine ended it).
     stopped_because: str
+    # Notices that are about the answer itself (Notice.warning), in the order they came.
+    warnings: tuple[str, ...] = ()
 
 
 async def run_once(
-    backend: Backend, request: GenerationRequest, index: int = 0, on_event: EventSink | None = None
+    backend: Backend,
+    request: GenerationRequest,
+    index: int = 0,
+    on_event: EventSink | None = None,
+    limits: AnswerLimits | None = None,
 ) -> Attempt:
-    """One generation, stopped early once the answer is complete or the model loops."""
+    """One generation, stopped early once the answer is complete or the model loops.
+
+    With `limits`, the stream is closed and a BackendError raised when `request.deadline`
+    passes or when the reasoning text outgrows the budget (keep-alives and reasoning are not
+    progress towards the deadline: only a finished answer is).
+    """
     watcher = AnswerWatcher(request.response_prefix)
     meter = StreamMeter()
+    warnings: list[str] = []
+    reasoning = 0
     stream = backend.stream(request)
+    remaining = None if request.deadline is None else request.deadline - time.monotonic()
+    scope = asyncio.timeout(remaining)
     try:
-        async for event in stream:
-            meter.see(event)
-            if on_event:
-                on_event(index, event)
-            if isinstance(event, TextDelta) and watcher.feed(event.text):
-                break
+        async with scope:
+            async for event in stream:
+                meter.see(event)
+                if on_event:
+                    on_event(index, event)
+                if isinstance(event, TextDelta) and watcher.feed(event.text):
+                    break
+                if isinstance(event, Notice) and event.warning:
+                    warnings.append(event.message)
+                if isinstance(event, ReasoningDelta) and limits is not None:
+                    reasoning += 1
+                    if reasoning > limits.reasoning_budget:
+                        raise limits.reasoning_error()
+                if request.deadline is not None and time.monotonic() > request.deadline:
+                    raise TimeoutError  # events that never let the loop wait still end here
+    except TimeoutError:
+        if scope.expired() or (request.deadline and time.monotonic() > request.deadline):
+            limits = limits or AnswerLimits.for_answer(backend.name, request.sampler.max_tokens)
+            raise limits.deadline_error() from None
+        raise
     finally:
         await stream.aclose()  # type: ignore[attr-defined]
-    return Attempt(watcher.text, meter.timings(), meter.model, watcher.stopped_because)
+    stopped = watcher.stopped_because
+    if not stopped and meter.finished is not None and meter.finished.finish_reason == "length":
+        stopped = "length"
+    return Attempt(watcher.text, meter.timings(), meter.model, stopped, tuple(warnings))

@@ -169,7 +169,7 @@ class ResultsPane(Vertical):
                 Text(f"{displayable(result.error)}. The model's text is kept above.", style="bold")
             )
         else:
-            self._header("done", "-done")
+            self._header("done, cut at max_tokens ✂" if result.truncated else "done", "-done")
             self._show_command(result.command)
             # The raw text adds nothing when it is the command itself.
             self.set_class(result.raw.strip() == result.command, "-plain-answer")

@@ -131,6 +131,9 @@ class GenerationRequest:
     # Text the answer must start with. Engines that render the chat template themselves
     # continue from it; `Backend.supports_prefix` says whether a backend honours it.
     response_prefix: str = ""
+    # time.monotonic() by which the whole answer must be in (None: no deadline). The caller
+    # enforces it; a backend reads it to decide whether a wait (Retry-After) still fits.
+    deadline: float | None = None
 
 
 @dataclass(frozen=True)
@@ -216,9 +219,14 @@ class ReasoningDelta:
 
 @dataclass(frozen=True)
 class Notice:
-    """Something the person should know that does not stop the generation."""
+    """Something the person should know that does not stop the generation.
+
+    A `warning` is about the answer itself (bytes that were not UTF-8): it is kept with the
+    result, not only said while streaming.
+    """
 
     message: str
+    warning: bool = False
 
 
 FinishReason = Literal["stop", "length", "cancelled", "error"]
@@ -245,19 +253,33 @@ class ErrorKind(enum.StrEnum):
     UNAVAILABLE = "unavailable"
     CONFIG = "config"
     CANCELLED = "cancelled"
+    # The server is there but refuses work for now (HTTP 429).
+    BUSY = "busy"
+    # The server closed (or reset) the connection before its answer was complete.
+    CLOSED = "closed"
+    # caro's own limit on one answer ran out: the wall-clock deadline or the reasoning budget.
+    DEADLINE = "deadline"
 
 
 class BackendError(Exception):
     """A failure the person can act on: what happened, and how to fix it."""
 
     def __init__(
-        self, message: str, *, fix: str = "", kind: ErrorKind = ErrorKind.SERVER, backend: str = ""
+        self,
+        message: str,
+        *,
+        fix: str = "",
+        kind: ErrorKind = ErrorKind.SERVER,
+        backend: str = "",
+        retry_after_s: float | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.fix = fix
         self.kind = kind
         self.backend = backend
+        # What a busy server asked for (its Retry-After), in seconds.
+        self.retry_after_s = retry_after_s
 
     def __str__(self) -> str:
         prefix = f"{self.backend}: " if self.backend else ""

@@ -9,6 +9,7 @@ server gives (context length, size, quantization) always wins over the estimate.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import platform
@@ -156,19 +157,29 @@ def _is_gemma_4(parts: list[str]) -> bool:
     return "gemma4" in parts or any(a == "gemma" and b == "4" for a, b in pairs)
 
 
+@functools.lru_cache(maxsize=4096)
 def family_of(model_id: str) -> Family | None:
     lowered = model_id.lower()
-    if _is_gemma_4(segments(model_id)):
+    if "gemma" in lowered and _is_gemma_4(segments(model_id)):
         return GEMMA_4
+    if not _ANY_FAMILY.search(lowered):
+        return None  # one search instead of one per family, for the ids of no family
     for family in FAMILIES:
         if family.pattern.search(lowered):
             return family
     return None
 
 
-def capabilities_of(model_id: str, family: Family | None = None) -> frozenset[Capability]:
+_ANY_FAMILY = re.compile("|".join(f"(?:{family.pattern.pattern})" for family in FAMILIES))
+
+
+# "The family is not known yet" (None means: known to be none).
+_UNKNOWN = Family(re.compile("$^"), "", "", 0)
+
+
+def capabilities_of(model_id: str, family: Family | None = _UNKNOWN) -> frozenset[Capability]:
     lowered = model_id.lower()
-    family = family or family_of(model_id)
+    family = family_of(model_id) if family is _UNKNOWN else family
     if EMBEDDING_MARKERS.search(lowered):
         return frozenset({Capability.EMBED})
     found = {Capability.GENERATE}
@@ -219,7 +230,7 @@ def quantization_of(model_id: str) -> tuple[str, float | None]:
     return "", None
 
 
-def context_of(model_id: str, family: Family | None = None) -> int:
+def context_of(model_id: str, family: Family | None = _UNKNOWN) -> int:
     """A context-length estimate: the id's own "32k", else the family's, else a cautious 8k."""
     lowered = model_id.lower()
     for match in CONTEXT_MARKER.finditer(lowered):
@@ -228,7 +239,7 @@ def context_of(model_id: str, family: Family | None = None) -> int:
             return number * 1024
         if unit == "m" and number in (1, 2, 4, 10):
             return number * 1024 * 1024
-    family = family or family_of(model_id)
+    family = family_of(model_id) if family is _UNKNOWN else family
     return family.context if family else DEFAULT_CONTEXT
 
 
@@ -256,6 +267,7 @@ def display_name(model_id: str) -> str:
     return name.removesuffix(".gguf")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def infer(
     model_id: str,
     *,
@@ -268,7 +280,11 @@ def infer(
     loaded: bool = False,
     path: str | None = None,
 ) -> ModelInfo:
-    """A ModelInfo from an id; the keyword figures (from the server) win over the estimates."""
+    """A ModelInfo from an id; the keyword figures (from the server) win over the estimates.
+
+    Remembered (ModelInfo is immutable): a server's list read again every few seconds costs
+    nothing the second time, which matters when it lists thousands of models.
+    """
     row = family_of(model_id) or (family_of(family) if family else None)
     id_quant, bits = quantization_of(model_id)
     if quantization and bits is None:

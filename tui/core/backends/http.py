@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import json
 import os
-import re
-from collections.abc import AsyncIterator, Mapping
+import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-from tui.core.backends.base import BackendError, ErrorKind
+from tui.core.backends.base import BackendError, ErrorKind, Notice
+from tui.core.backends.http_errors import MAX_QUOTED_CHARS, status_error, transport_error
 from tui.core.config import BackendConfig
 
 # A single line (an SSE data line, an NDJSON object) longer than this is not a token delta.
 MAX_LINE_BYTES = 1 << 20
-# The largest JSON body caro reads whole (a model list, an error body).
+# The largest JSON body caro reads whole (an error body, a version).
 MAX_BODY_BYTES = 4 << 20
-# Error bodies are quoted in messages; beyond this they are cut.
-MAX_QUOTED_CHARS = 300
+# A model list may be larger (20,000 Ollama models take about 8 MiB), and hold this many JSON
+# objects at most (an Ollama entry is two: itself and its details).
+MAX_LIST_BYTES = 24 << 20
+MAX_LIST_OBJECTS = 100_000
 
 
 @dataclass(frozen=True)
@@ -83,20 +86,46 @@ def make_client(endpoint: Endpoint, key: str | None = None) -> httpx.AsyncClient
 # Reading bodies and lines, bounded.
 
 
+@dataclass
+class Utf8Check:
+    """Counts the lines that were not valid UTF-8 (decoded with U+FFFD in their place)."""
+
+    bad_lines: int = 0
+    said: bool = False
+
+    def notice(self) -> Notice | None:
+        """A warning the first time a bad line was seen; None otherwise."""
+        if not self.bad_lines or self.said:
+            return None
+        self.said = True
+        return Notice(
+            "the server sent bytes that are not valid UTF-8; they show as U+FFFD (\ufffd) "
+            "and a command holding one is not used",
+            warning=True,
+        )
+
+
 async def iter_lines(
-    response: httpx.Response, endpoint: Endpoint, max_line: int = MAX_LINE_BYTES
+    response: httpx.Response,
+    endpoint: Endpoint,
+    max_line: int = MAX_LINE_BYTES,
+    utf8: Utf8Check | None = None,
 ) -> AsyncIterator[str]:
     """The body's lines (without their \\n or \\r\\n), failing on one longer than `max_line`.
 
     httpx's own line iterator keeps a line of any length in memory; a server that sends
-    megabytes without a newline must end the request instead.
+    megabytes without a newline must end the request instead. Each line is decoded on its
+    own, so a character split across two reads is whole again; bytes that are not UTF-8 are
+    counted in `utf8`.
     """
-    pending = b""
+    pending = bytearray()
     async for chunk in response.aiter_bytes():
         pending += chunk
-        *lines, pending = pending.split(b"\n")
-        for line in lines:
-            yield _decode_line(line)
+        start = 0
+        while (end := pending.find(b"\n", start)) != -1:
+            yield _decode_line(bytes(pending[start:end]), utf8)
+            start = end + 1
+        del pending[:start]
         if len(pending) > max_line:
             raise BackendError(
                 f"the server sent a line longer than {max_line // 1024} KiB without a line break",
@@ -105,17 +134,23 @@ async def iter_lines(
                 backend=endpoint.name,
             )
     if pending:
-        yield _decode_line(pending)
+        yield _decode_line(bytes(pending), utf8)
 
 
-def _decode_line(raw: bytes) -> str:
-    return raw.rstrip(b"\r").decode("utf-8", errors="replace")
+def _decode_line(raw: bytes, utf8: Utf8Check | None = None) -> str:
+    raw = raw.rstrip(b"\r")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        if utf8 is not None:
+            utf8.bad_lines += 1
+        return raw.decode("utf-8", errors="replace")
 
 
 async def read_body(
     response: httpx.Response, endpoint: Endpoint, limit: int = MAX_BODY_BYTES
 ) -> bytes:
-    body = b""
+    body = bytearray()
     async for chunk in response.aiter_bytes():
         body += chunk
         if len(body) > limit:
@@ -125,7 +160,7 @@ async def read_body(
                 kind=ErrorKind.BAD_RESPONSE,
                 backend=endpoint.name,
             )
-    return body
+    return bytes(body)
 
 
 @dataclass(frozen=True)
@@ -141,11 +176,12 @@ async def fetch(
     path: str,
     endpoint: Endpoint,
     payload: Any = None,
+    limit: int = MAX_BODY_BYTES,
 ) -> Reply:
     """One request with its body read whole (bounded); transport failures as BackendError."""
     try:
         async with client.stream(method, path, json=payload) as response:
-            body = await read_body(response, endpoint)
+            body = await read_body(response, endpoint, limit)
             return Reply(response.status_code, body, response.headers)
     except httpx.HTTPError as error:
         raise transport_error(error, endpoint) from None
@@ -155,8 +191,25 @@ async def get_json(client: httpx.AsyncClient, path: str, endpoint: Endpoint) -> 
     """GET a JSON document; any failure is a BackendError saying what went wrong."""
     reply = await fetch(client, "GET", path, endpoint)
     if reply.status >= 400:
-        raise status_error(reply.status, reply.body, endpoint, path)
+        raise status_error(reply.status, reply.body, endpoint, path, reply.headers)
     return parse_json(reply.body, endpoint, path)
+
+
+async def get_model_list(client: httpx.AsyncClient, path: str, endpoint: Endpoint) -> Reply:
+    """GET a model list (/v1/models, /api/tags): a larger body than other answers may be, but
+    bounded in bytes and in entries, checked before the body is parsed."""
+    reply = await fetch(client, "GET", path, endpoint, limit=MAX_LIST_BYTES)
+    if reply.status >= 400:
+        raise status_error(reply.status, reply.body, endpoint, path, reply.headers)
+    if reply.body.count(b"{") > MAX_LIST_OBJECTS:
+        raise BackendError(
+            f"{path} holds more than {MAX_LIST_OBJECTS:,} JSON objects: caro reads lists of "
+            f"up to {MAX_LIST_OBJECTS:,} entries",
+            fix="check that the URL points at an inference server",
+            kind=ErrorKind.BAD_RESPONSE,
+            backend=endpoint.name,
+        )
+    return reply
 
 
 def parse_json(body: bytes | str, endpoint: Endpoint, what: str) -> Any:
@@ -179,177 +232,14 @@ def quote(body: bytes | str) -> str:
     return repr(text if len(text) <= MAX_QUOTED_CHARS else text[:MAX_QUOTED_CHARS] + "...")
 
 
-# ---------------------------------------------------------------------------------------------
-# Error bodies in every shape.
-
-
-@dataclass(frozen=True)
-class ServerError:
-    message: str
-    code: str = ""
-
-
-def parse_error_body(body: bytes | str) -> ServerError | None:
-    """The message (and code or type) of an error body, in whichever shape the server used.
-
-    Shapes: {"error": {"message", "type", "code"}} (OpenAI, vLLM, llama.cpp),
-    {"object": "error", "message", "code"} (older vLLM), {"error": "text"} (Ollama, mlx_lm),
-    {"detail": "text" | [{"msg", "loc"}]} (FastAPI), {"message": "text"}, or plain text.
-    """
-    text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
-    if not text.strip():
-        return None
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return ServerError(_cut(" ".join(text.split())))
-    return error_from_json(data) or ServerError(_cut(" ".join(text.split())))
-
-
-def error_from_json(data: Any) -> ServerError | None:
-    """The error a JSON value carries, or None when it is not an error object."""
-    if not isinstance(data, Mapping):
-        return ServerError(_cut(data)) if isinstance(data, str) and data.strip() else None
-    error = data.get("error")
-    if isinstance(error, Mapping):
-        message = error.get("message") or error.get("msg") or json.dumps(error)[:MAX_QUOTED_CHARS]
-        return ServerError(_cut(str(message)), _code(error))
-    if isinstance(error, str) and error:
-        return ServerError(_cut(error))
-    if data.get("object") == "error" and data.get("message"):
-        return ServerError(_cut(str(data["message"])), _code(data))
-    detail = data.get("detail")
-    if isinstance(detail, str) and detail:
-        return ServerError(_cut(detail))
-    if isinstance(detail, list) and detail:
-        return ServerError(_cut("; ".join(_validation_item(item) for item in detail)))
-    if isinstance(data.get("message"), str) and data["message"]:
-        return ServerError(_cut(data["message"]), _code(data))
-    return None
-
-
-def _code(data: Mapping[str, Any]) -> str:
-    for key in ("code", "type"):
-        value = data.get(key)
-        if isinstance(value, str) and value and not value.isdigit():
-            return value
-    return ""
-
-
-def _validation_item(item: Any) -> str:
-    if isinstance(item, Mapping):
-        where = ".".join(str(part) for part in item.get("loc", ()) if part != "body")
-        return f"{where}: {item.get('msg', '')}" if where else str(item.get("msg", item))
-    return str(item)
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= MAX_QUOTED_CHARS else text[:MAX_QUOTED_CHARS] + "..."
-
-
-_CONTEXT_PATTERNS = re.compile(
-    r"maximum context length|context_length_exceeded|exceed_context_size|exceeds the available "
-    r"context|context size|context window|input length .* exceeds|too many tokens"
-    r"|prompt is too long|input is too long",
-    re.IGNORECASE,
-)
-_LIMIT = re.compile(r"(?:maximum context length is|context size of|n_ctx\D{0,4}|window of)\s*(\d+)")
-
-
-def is_context_overflow(error: ServerError) -> bool:
-    return bool(_CONTEXT_PATTERNS.search(f"{error.message} {error.code}"))
-
-
-def context_limit(message: str) -> int | None:
-    match = _LIMIT.search(message)
-    return int(match.group(1)) if match else None
-
-
-def status_error(status: int, body: bytes, endpoint: Endpoint, what: str) -> BackendError:
-    """An HTTP error status with the server's own words and a fix that matches the status."""
-    parsed = parse_error_body(body)
-    said = parsed.message if parsed else httpx.codes.get_reason_phrase(status) or "no reason given"
-    message = f"HTTP {status} from {what}: {said}"
-    kind, fix = ErrorKind.SERVER, "see the server's log for the cause"
-    if parsed and status in (400, 413, 422) and is_context_overflow(parsed):
-        limit = context_limit(parsed.message)
-        kind = ErrorKind.CONTEXT_OVERFLOW
-        fix = "shorten the request or lower max_tokens" + (
-            f" (the server's context holds {limit} tokens)" if limit else ""
-        )
-    elif status in (401, 403):
-        kind, fix = ErrorKind.AUTH, f"set the API key: [backends.{endpoint.name}] api_key_env"
-    elif status == 404 and what.endswith(("/chat/completions", "/api/chat")):
-        kind, fix = ErrorKind.MODEL_MISSING, "check the model name and the URL"
-    elif status == 404:
-        kind = ErrorKind.CONFIG
-        fix = f"{endpoint.url} has no {what}: check [backends.{endpoint.name}] url and kind"
-    elif status in (400, 422):
-        kind, fix = ErrorKind.BAD_RESPONSE, "the server refused the request: see its message"
-    elif status in (408, 504):
-        kind, fix = ErrorKind.TIMEOUT, endpoint.timeout_fix()
-    elif status in (502, 503):
-        kind, fix = ErrorKind.UNAVAILABLE, "the server is starting or overloaded; try again soon"
-    return BackendError(message, fix=fix, kind=kind, backend=endpoint.name)
-
-
-def transport_error(error: httpx.HTTPError, endpoint: Endpoint) -> BackendError:
-    """A failure below HTTP (refused, timed out, cut) as an error with the matching fix."""
-    where = endpoint.url
-    if isinstance(error, httpx.TimeoutException):
-        phase = {
-            httpx.ConnectTimeout: "connecting to",
-            httpx.ReadTimeout: "waiting for an answer from",
-            httpx.WriteTimeout: "sending to",
-            httpx.PoolTimeout: "waiting for a free connection to",
-        }.get(type(error), "talking to")
-        return BackendError(
-            f"timed out after {endpoint.timeout_s:g} s {phase} {where}",
+def check_stall(progress_at: float, endpoint: Endpoint) -> None:
+    """Raises when nothing but keep-alives (or empty pieces) came for `timeout` seconds."""
+    idle = time.monotonic() - progress_at
+    if idle > endpoint.timeout_s:
+        raise BackendError(
+            f"no progress for {endpoint.timeout_s:g} s: the server at {endpoint.url} sent only "
+            "keep-alives, no text",
             fix=endpoint.timeout_fix(),
             kind=ErrorKind.TIMEOUT,
             backend=endpoint.name,
         )
-    if isinstance(error, httpx.ConnectError):
-        reason = "connection refused" if _refused(error) else f"cannot connect ({error})"
-        return BackendError(
-            f"{reason} at {where}",
-            fix=endpoint.start_hint,
-            kind=ErrorKind.CONNECTION,
-            backend=endpoint.name,
-        )
-    if isinstance(error, httpx.RemoteProtocolError):
-        return BackendError(
-            f"the server at {where} closed the connection mid-answer ({error})",
-            fix="see the server's log: it may have crashed or refused the request",
-            kind=ErrorKind.BAD_RESPONSE,
-            backend=endpoint.name,
-        )
-    if isinstance(error, httpx.DecodingError):
-        return BackendError(
-            f"the answer from {where} could not be decoded ({error})",
-            fix="check that the URL points at an inference server",
-            kind=ErrorKind.BAD_RESPONSE,
-            backend=endpoint.name,
-        )
-    if isinstance(error, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return BackendError(
-            f"the URL {where!r} is not usable ({error})",
-            fix=f"set [backends.{endpoint.name}] url to http://HOST:PORT",
-            kind=ErrorKind.CONFIG,
-            backend=endpoint.name,
-        )
-    return BackendError(
-        f"{type(error).__name__} talking to {where}: {error}",
-        fix=endpoint.start_hint,
-        kind=ErrorKind.CONNECTION,
-        backend=endpoint.name,
-    )
-
-
-def _refused(error: httpx.ConnectError) -> bool:
-    cause: BaseException | None = error
-    while cause is not None:
-        if isinstance(cause, ConnectionRefusedError) or "refused" in str(cause).lower():
-            return True
-        cause = cause.__cause__ or cause.__context__
-    return False

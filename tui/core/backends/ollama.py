@@ -38,19 +38,25 @@ from tui.core.backends.base import (
 from tui.core.backends.framing import ndjson_object
 from tui.core.backends.http import (
     Endpoint,
+    Utf8Check,
     api_key,
+    check_stall,
     endpoint_for,
-    error_from_json,
     fetch,
-    get_json,
-    is_context_overflow,
+    get_model_list,
     iter_lines,
     make_client,
     parse_json,
     read_body,
+)
+from tui.core.backends.http_errors import (
+    error_from_json,
+    is_context_overflow,
     status_error,
     transport_error,
+    wait_fits,
 )
+from tui.core.backends.model_lists import ModelListReader
 from tui.core.backends.ollama_pull import PullProgress, pull_model
 from tui.core.config import BackendConfig
 
@@ -59,6 +65,8 @@ START_HINT = "start it with `ollama serve`"
 DEFAULT_MAX_TOKENS = 256
 # A server that ignores num_predict is stopped once it sends this many times more pieces.
 RUNAWAY_FACTOR = 2
+# Lists at least this long are turned into ModelInfo values in a worker thread.
+OFF_LOOP_MODELS = 500
 NS = 1e9
 CAPABILITIES = {
     "completion": Capability.GENERATE,
@@ -102,6 +110,7 @@ class OllamaBackend:
         self.endpoint: Endpoint = endpoint_for(config, DEFAULT_URL, START_HINT)
         self._client: httpx.AsyncClient | None = None
         self._said: set[str] = set()
+        self._lists = ModelListReader()
 
     def client(self) -> httpx.AsyncClient:
         if self._client is None:
@@ -115,10 +124,11 @@ class OllamaBackend:
         try:
             version = await self._version()
         except BackendError as error:
+            busy = error.kind is ErrorKind.BUSY
             return Health(
-                HealthStatus.DOWN,
+                HealthStatus.DEGRADED if busy else HealthStatus.DOWN,
                 latency_s=time.perf_counter() - started,
-                detail=error.message,
+                detail=f"busy: {error.message}" if busy else error.message,
                 fix=error.fix,
             )
         latency = time.perf_counter() - started
@@ -150,7 +160,9 @@ class OllamaBackend:
                 return "Ollama"
             raise status_error(root.status, root.body, self.endpoint, "/")
         if reply.status >= 400:
-            raise status_error(reply.status, reply.body, self.endpoint, "/api/version")
+            raise status_error(
+                reply.status, reply.body, self.endpoint, "/api/version", reply.headers
+            )
         data = parse_json(reply.body, self.endpoint, "/api/version")
         if not isinstance(data, dict) or "version" not in data:
             raise BackendError(
@@ -162,7 +174,8 @@ class OllamaBackend:
         return f"Ollama {data['version']}"
 
     async def _entries(self, path: str) -> list[dict[str, Any]]:
-        data = await get_json(self.client(), path, self.endpoint)
+        reply = await get_model_list(self.client(), path, self.endpoint)
+        data = await self._lists.decode(reply.body, self.endpoint, path)
         models = data.get("models") if isinstance(data, dict) else None
         if not isinstance(models, list):
             raise BackendError(
@@ -176,7 +189,11 @@ class OllamaBackend:
     async def list_models(self) -> list[ModelInfo]:
         tags, running = await asyncio.gather(self._entries("/api/tags"), self._entries("/api/ps"))
         loaded = {str(m["name"]): m for m in running}
-        return [self._model_info(entry, loaded.get(str(entry["name"]))) for entry in tags]
+
+        def build() -> list[ModelInfo]:
+            return [self._model_info(entry, loaded.get(str(entry["name"]))) for entry in tags]
+
+        return build() if len(tags) < OFF_LOOP_MODELS else await asyncio.to_thread(build)
 
     def _model_info(self, entry: dict[str, Any], running: dict[str, Any] | None) -> ModelInfo:
         details: dict[str, Any] = entry["details"] if isinstance(entry.get("details"), dict) else {}
@@ -224,18 +241,33 @@ class OllamaBackend:
             "truncate": False,
         }
         try:
+            async for event in self._chat(payload, model, options["num_predict"]):
+                yield event
+        except BackendError as error:
+            wait_s = wait_fits(error, request.deadline)
+            if wait_s is None:
+                raise
+            yield Notice(f"Ollama is busy; trying once more in {wait_s:g} s, as it asks")
+            await asyncio.sleep(wait_s)
+            async for event in self._chat(payload, model, options["num_predict"]):
+                yield event
+
+    async def _chat(
+        self, payload: dict[str, Any], model: str, max_tokens: int
+    ) -> AsyncIterator[StreamEvent]:
+        try:
             async with self.client().stream("POST", "/api/chat", json=payload) as response:
                 if response.status_code >= 400:
                     body = await read_body(response, self.endpoint)
-                    raise self._status_error(response.status_code, body, model)
+                    raise self._status_error(response.status_code, body, model, response.headers)
                 yield Started(model=model)
-                async for event in self._read(response, model, options["num_predict"]):
+                async for event in self._read(response, model, max_tokens):
                     yield event
         except httpx.HTTPError as error:
             await self._reset_client()
             raise transport_error(error, self.endpoint) from None
         except BackendError as error:
-            if error.kind is ErrorKind.BAD_RESPONSE:
+            if error.kind in (ErrorKind.BAD_RESPONSE, ErrorKind.TIMEOUT, ErrorKind.CLOSED):
                 await self._reset_client()  # the connection may be left half-read
             raise
 
@@ -245,9 +277,15 @@ class OllamaBackend:
         started = time.perf_counter()
         first: float | None = None
         deltas = chars = 0
-        async for line in iter_lines(response, self.endpoint):
+        utf8 = Utf8Check()
+        progress_at = time.monotonic()
+        async for line in iter_lines(response, self.endpoint, utf8=utf8):
+            warning = utf8.notice()
+            if warning is not None:
+                yield warning
             data = ndjson_object(line, self.name)
             if data is None:
+                check_stall(progress_at, self.endpoint)
                 continue
             if "error" in data:
                 raise self._line_error(data, model, chars)
@@ -256,9 +294,11 @@ class OllamaBackend:
             )
             thinking = message.get("thinking")
             if isinstance(thinking, str) and thinking:
+                progress_at = time.monotonic()
                 yield ReasoningDelta(thinking)
             content = message.get("content")
             if isinstance(content, str) and content:
+                progress_at = time.monotonic()
                 first = first or time.perf_counter()
                 deltas += 1
                 chars += len(content)
@@ -270,6 +310,7 @@ class OllamaBackend:
                 yield Notice(f"Ollama went past num_predict ({max_tokens}); caro stopped it")
                 yield _finished({"done_reason": "length"}, model, started, first, deltas)
                 return
+            check_stall(progress_at, self.endpoint)
         raise BackendError(
             f"the stream was cut after {chars} characters (no line with done: true)",
             fix="see Ollama's log (`journalctl -u ollama` or the app's log); "
@@ -298,8 +339,10 @@ class OllamaBackend:
             backend=self.name,
         )
 
-    def _status_error(self, status: int, body: bytes, model: str) -> BackendError:
-        error = status_error(status, body, self.endpoint, "/api/chat")
+    def _status_error(
+        self, status: int, body: bytes, model: str, headers: httpx.Headers
+    ) -> BackendError:
+        error = status_error(status, body, self.endpoint, "/api/chat", headers)
         if status == 404:
             return self._missing(model, error.message)
         return error
@@ -313,7 +356,20 @@ class OllamaBackend:
         )
 
     async def _first_model(self) -> str:
-        for entry in await self._entries("/api/tags"):
+        try:
+            entries = await self._entries("/api/tags")
+        except BackendError as error:
+            if error.kind in (ErrorKind.CONNECTION, ErrorKind.AUTH, ErrorKind.TIMEOUT):
+                raise
+            raise BackendError(
+                f"no model is configured, and the model list failed: {error.message}",
+                fix=f"set [backends.{self.name}] model (or --model) so the chat does not need "
+                f"the list; {error.fix}",
+                kind=error.kind,
+                backend=self.name,
+                retry_after_s=error.retry_after_s,
+            ) from None
+        for entry in entries:
             if discovery.infer(str(entry["name"])).can_generate:
                 return str(entry["name"])
         raise BackendError(

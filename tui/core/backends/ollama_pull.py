@@ -14,14 +14,8 @@ import httpx
 
 from tui.core.backends.base import BackendError, ErrorKind
 from tui.core.backends.framing import ndjson_object
-from tui.core.backends.http import (
-    Endpoint,
-    error_from_json,
-    iter_lines,
-    read_body,
-    status_error,
-    transport_error,
-)
+from tui.core.backends.http import Endpoint, iter_lines, read_body
+from tui.core.backends.http_errors import error_from_json, status_error, transport_error
 
 
 @dataclass

@@ -9,8 +9,10 @@ drops them silently. Whatever is not applied is said once in a Notice.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -33,12 +35,12 @@ from tui.core.backends.http import (
     endpoint_for,
     fetch,
     get_json,
+    get_model_list,
     make_client,
-    parse_json,
     read_body,
-    status_error,
-    transport_error,
 )
+from tui.core.backends.http_errors import status_error, transport_error, wait_fits
+from tui.core.backends.model_lists import ModelListReader
 from tui.core.backends.openai_dialects import (
     DIALECTS,
     Dialect,
@@ -52,6 +54,12 @@ from tui.core.config import BackendConfig
 
 CHAT_PATH = "/v1/chat/completions"
 MODELS_PATH = "/v1/models"
+# A model list read this recently (by the probe) is reused by list_models.
+LIST_REUSE_S = 2.0
+# Lists at least this long are turned into ModelInfo values in a worker thread.
+OFF_LOOP_MODELS = 500
+# The model ids a Health keeps (the detail says how many there are).
+MAX_LOADED_SHOWN = 50
 
 
 class OpenAICompatibleBackend:
@@ -69,7 +77,9 @@ class OpenAICompatibleBackend:
         self._client: httpx.AsyncClient | None = None
         self._server: ServerInfo | None = None
         self._said: set[str] = set()
+        self._lists = ModelListReader()
         self._rejected: set[str] = set()
+        self._listed_at = float("-inf")
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -99,13 +109,12 @@ class OpenAICompatibleBackend:
         return [Notice(message)]
 
     async def server_info(self, refresh: bool = False) -> ServerInfo:
-        """/v1/models, read once per backend (or again with refresh)."""
+        """/v1/models, read once per backend (or again with refresh); the new list replaces
+        the old one."""
         if self._server is not None and not refresh:
             return self._server
-        reply = await fetch(self.client(), "GET", MODELS_PATH, self.endpoint)
-        if reply.status >= 400:
-            raise status_error(reply.status, reply.body, self.endpoint, MODELS_PATH)
-        document = parse_json(reply.body, self.endpoint, MODELS_PATH)
+        reply = await get_model_list(self.client(), MODELS_PATH, self.endpoint)
+        document = await self._lists.decode(reply.body, self.endpoint, MODELS_PATH)
         data = document.get("data") if isinstance(document, dict) else None
         if not isinstance(data, list):
             raise BackendError(
@@ -119,17 +128,31 @@ class OpenAICompatibleBackend:
         if self.forced_dialect:
             dialect = DIALECTS[self.forced_dialect]
         self._server = ServerInfo(dialect, entries)
+        self._listed_at = time.monotonic()
         return self._server
 
-    async def _server_for_stream(self) -> tuple[ServerInfo, list[Notice]]:
-        """The server's models for choosing one; a broken /v1/models need not stop a chat."""
+    async def _server_for_stream(self, wanted: str | None) -> tuple[ServerInfo, list[Notice]]:
+        """The server's models, for choosing one. With a model configured or named, the chat
+        does not need the list: a list that fails is said once and the chat goes ahead."""
         try:
             return await self.server_info(), []
         except BackendError as error:
-            if error.kind not in (ErrorKind.BAD_RESPONSE, ErrorKind.SERVER):
-                raise
+            if error.kind in (ErrorKind.CONNECTION, ErrorKind.AUTH, ErrorKind.TIMEOUT):
+                raise  # the chat would fail the same way
+            if not wanted:
+                raise BackendError(
+                    f"no model is configured, and the model list failed: {error.message}",
+                    fix=f"set [backends.{self.name}] model (or --model) so the chat does not "
+                    f"need the list; {error.fix}",
+                    kind=error.kind,
+                    backend=self.name,
+                    retry_after_s=error.retry_after_s,
+                ) from None
             dialect = DIALECTS[self.forced_dialect or "unknown"]
-            notice = f"could not read {MODELS_PATH} ({error.message}); trying the chat anyway"
+            notice = (
+                f"could not read {MODELS_PATH} ({error.message}); "
+                f"trying the chat anyway with model {wanted}"
+            )
             return ServerInfo(dialect, []), self._once("models-broken", notice)
 
     # -- health and models -------------------------------------------------------------------
@@ -141,25 +164,51 @@ class OpenAICompatibleBackend:
         except BackendError as error:
             return _down(error, started)
         if healthy is not None and healthy.status is not HealthStatus.UP:
-            return healthy
+            return replace(healthy, latency_s=time.perf_counter() - started)
         try:
             server = await self.server_info(refresh=True)
         except BackendError as error:
-            if healthy is None:
-                return _down(error, started)
-            return Health(
-                HealthStatus.DEGRADED,
-                latency_s=time.perf_counter() - started,
-                detail=f"/health answers but {MODELS_PATH} fails: {error.message}",
-                fix=error.fix,
-            )
+            return self._list_failed(error, healthy is not None, started)
         how = "GET /health" if healthy is not None else f"GET {MODELS_PATH} (no /health here)"
         return Health(
             HealthStatus.UP,
             latency_s=time.perf_counter() - started,
             version=await self._version(server),
-            detail=f"{server.dialect.name}, {len(server.ids)} model(s); checked with {how}",
-            loaded_models=tuple(server.ids),
+            detail=f"{server.dialect.name}, {len(server.ids):,} model(s); checked with {how}",
+            loaded_models=tuple(server.ids[:MAX_LOADED_SHOWN]),
+        )
+
+    def _list_failed(self, error: BackendError, has_health: bool, started: float) -> Health:
+        """/v1/models failed. A server that answers (a /health, or any HTTP status) is degraded,
+        not down: with a model configured the chat does not need the list."""
+        answered = has_health or error.kind not in _NO_ANSWER
+        busy = error.kind is ErrorKind.BUSY
+        if not answered or (not has_health and not self.config.model and not busy):
+            return _down(error, started, self._needs_model(error))
+        if busy:
+            detail = f"busy: {error.message}"
+        elif has_health:
+            detail = f"/health answers but {MODELS_PATH} fails: {error.message}"
+        else:
+            detail = f"{MODELS_PATH} fails: {error.message}"
+        fix = error.fix
+        if not busy and self.config.model:
+            fix = f"the chat uses the configured model {self.config.model}; {error.fix}"
+        elif not busy:
+            fix = self._needs_model(error)
+        return Health(
+            HealthStatus.DEGRADED,
+            latency_s=time.perf_counter() - started,
+            detail=detail,
+            fix=fix,
+        )
+
+    def _needs_model(self, error: BackendError) -> str:
+        """The fix for a list that failed on a server that did answer, with no model set."""
+        if error.kind in _NO_ANSWER:
+            return error.fix
+        return (
+            f"{error.fix}; or set [backends.{self.name}] model so the chat does not need the list"
         )
 
     async def _health_endpoint(self) -> Health | None:
@@ -169,11 +218,13 @@ class OpenAICompatibleBackend:
             return None
         if reply.status < 300:
             return Health(HealthStatus.UP)
-        error = status_error(reply.status, reply.body, self.endpoint, "/health")
+        error = status_error(reply.status, reply.body, self.endpoint, "/health", reply.headers)
         if reply.status == 503 and "load" in error.message.lower():
             return Health(HealthStatus.STARTING, detail=error.message, fix="wait for it to load")
         if reply.status in (401, 403):
             return None  # some servers guard /health too; /v1/models will say what is wrong
+        if error.kind is ErrorKind.BUSY:
+            return Health(HealthStatus.DEGRADED, detail=f"busy: {error.message}", fix=error.fix)
         return Health(HealthStatus.DOWN, detail=error.message, fix=error.fix)
 
     async def _version(self, server: ServerInfo) -> str | None:
@@ -187,9 +238,15 @@ class OpenAICompatibleBackend:
         return f"vLLM {version}" if version else "vLLM"
 
     async def list_models(self) -> list[ModelInfo]:
-        server = await self.server_info(refresh=True)
+        fresh = time.monotonic() - self._listed_at < LIST_REUSE_S
+        server = await self.server_info(refresh=not fresh)
         loaded = server.dialect.name not in ("mlx_lm.server", "Ollama /v1")
-        return [self._model_info(entry, loaded) for entry in server.entries if entry.get("id")]
+        entries = [entry for entry in server.entries if entry.get("id")]
+        if len(entries) < OFF_LOOP_MODELS:
+            return [self._model_info(entry, loaded) for entry in entries]
+        return await asyncio.to_thread(
+            lambda: [self._model_info(entry, loaded) for entry in entries]
+        )
 
     def _model_info(self, entry: dict[str, Any], loaded: bool) -> ModelInfo:
         meta: dict[str, Any] = entry["meta"] if isinstance(entry.get("meta"), dict) else {}
@@ -209,7 +266,7 @@ class OpenAICompatibleBackend:
         return self._stream(request)
 
     async def _stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
-        server, notices = await self._server_for_stream()
+        server, notices = await self._server_for_stream(request.model or self.config.model)
         model, more = self._model_for(request, server)
         for notice in notices + more:
             yield notice
@@ -222,8 +279,17 @@ class OpenAICompatibleBackend:
             ):
                 yield notice
         max_tokens = int(payload["max_tokens"])
-        async for event in self._post(payload, model, max_tokens, retry=True):
-            yield event
+        try:
+            async for event in self._post(payload, model, max_tokens, retry=True):
+                yield event
+        except BackendError as error:
+            wait_s = wait_fits(error, request.deadline)
+            if wait_s is None:
+                raise
+            yield Notice(f"the server is busy; trying once more in {wait_s:g} s, as it asks")
+            await asyncio.sleep(wait_s)
+            async for event in self._post(payload, model, max_tokens, retry=True):
+                yield event
 
     def _model_for(
         self, request: GenerationRequest, server: ServerInfo
@@ -266,7 +332,9 @@ class OpenAICompatibleBackend:
             async with self.client().stream("POST", CHAT_PATH, json=payload) as response:
                 if response.status_code >= 400:
                     body = await read_body(response, self.endpoint)
-                    error = status_error(response.status_code, body, self.endpoint, CHAT_PATH)
+                    error = status_error(
+                        response.status_code, body, self.endpoint, CHAT_PATH, response.headers
+                    )
                     refused = self._refused_fields(payload, error) if retry else []
                     if not refused:
                         raise await self._refine(error, model)
@@ -314,7 +382,7 @@ class OpenAICompatibleBackend:
         except BackendError as failure:
             return failure
         if reply.status >= 400:
-            error = status_error(reply.status, reply.body, self.endpoint, CHAT_PATH)
+            error = status_error(reply.status, reply.body, self.endpoint, CHAT_PATH, reply.headers)
             return await self._refine(error, str(payload.get("model", "")))
         return BackendError(
             "the server ended the stream without sending anything",
@@ -366,10 +434,14 @@ class VllmBackend(OpenAICompatibleBackend):
         return error
 
 
-def _down(error: BackendError, started: float) -> Health:
+# Failures where the server gave no HTTP answer at all.
+_NO_ANSWER = frozenset({ErrorKind.CONNECTION, ErrorKind.TIMEOUT})
+
+
+def _down(error: BackendError, started: float, fix: str = "") -> Health:
     return Health(
         HealthStatus.DOWN,
         latency_s=time.perf_counter() - started,
         detail=error.message,
-        fix=error.fix,
+        fix=fix or error.fix,
     )

@@ -27,14 +27,8 @@ from tui.core.backends.base import (
     Timings,
 )
 from tui.core.backends.framing import SseDecoder, sse_json
-from tui.core.backends.http import (
-    Endpoint,
-    context_limit,
-    error_from_json,
-    is_context_overflow,
-    iter_lines,
-    quote,
-)
+from tui.core.backends.http import Endpoint, Utf8Check, check_stall, iter_lines, quote
+from tui.core.backends.http_errors import context_limit, error_from_json, is_context_overflow
 
 # A server that ignores max_tokens is stopped once it sends this many times more deltas.
 RUNAWAY_FACTOR = 2
@@ -64,6 +58,9 @@ class StreamState:
     finish_reason: str | None = None
     usage: dict[str, Any] | None = None
     server_timings: dict[str, Any] | None = None
+    # When text, reasoning or a finish last arrived: keep-alives and empty chunks are not
+    # progress, and a server that sends only those for `timeout` seconds is stalled.
+    progress_at: float = field(default_factory=time.monotonic)
 
     @property
     def received_text(self) -> bool:
@@ -127,11 +124,13 @@ def _choice_events(choice: dict[str, Any], state: StreamState) -> list[StreamEve
             break
     reasoning = delta.get("reasoning") or delta.get("reasoning_content")
     if isinstance(reasoning, str) and reasoning:
+        state.progress_at = time.monotonic()
         events.append(ReasoningDelta(reasoning))
     content = delta.get("content")
     if not isinstance(content, str):
         content = choice.get("text") if isinstance(choice.get("text"), str) else ""
     if content:
+        state.progress_at = time.monotonic()
         if state.first_at is None:
             state.first_at = time.perf_counter()
         state.deltas += 1
@@ -139,6 +138,7 @@ def _choice_events(choice: dict[str, Any], state: StreamState) -> list[StreamEve
         events.append(TextDelta(content))
     reason = choice.get("finish_reason")
     if isinstance(reason, str) and reason:
+        state.progress_at = time.monotonic()
         state.finish_reason = reason
     return events
 
@@ -172,9 +172,14 @@ async def read_stream(
     cut after some text raises, the text having been delivered already.
     """
     decoder = SseDecoder()
-    async for line in iter_lines(response, endpoint):
+    utf8 = Utf8Check()
+    async for line in iter_lines(response, endpoint, utf8=utf8):
+        warning = utf8.notice()
+        if warning is not None:
+            yield warning
         event = decoder.feed(line)
         if event is None:
+            check_stall(state.progress_at, endpoint)
             continue
         if event.is_done:
             state.done = True
@@ -187,6 +192,7 @@ async def read_stream(
             yield Notice(f"the server went past max_tokens ({max_tokens}); caro stopped it")
             yield state.finished("length")
             return
+        check_stall(state.progress_at, endpoint)
     pending = None if state.done else decoder.flush()
     if pending is not None and pending.is_done:
         state.done = True
@@ -205,9 +211,17 @@ async def read_stream(
 
 
 def cut_error(state: StreamState, cause: Exception | None = None) -> BackendError:
-    how = f" ({cause})" if cause else ""
+    if cause is not None:
+        return BackendError(
+            f"the server closed the connection after {state.chars} characters, before its "
+            "answer was complete (no finish reason, no [DONE])",
+            fix="check that the server is still running and see its log (a crash or a restart "
+            "closes connections); the text received so far is kept",
+            kind=ErrorKind.CLOSED,
+            backend=state.backend,
+        )
     return BackendError(
-        f"the stream was cut after {state.chars} characters{how}: no finish reason, no [DONE]",
+        f"the stream was cut after {state.chars} characters: no finish reason, no [DONE]",
         fix="see the server's log: it may have crashed; the text received so far is kept",
         kind=ErrorKind.BAD_RESPONSE,
         backend=state.backend,

@@ -19,6 +19,8 @@ from tui.core.backends.base import Backend, Health, HealthStatus
 from tui.core.config import BackendConfig, Config, is_apple_silicon
 
 ENTRY_POINT_GROUP = "caro.backends"
+# The longest a failure waits for the other backends' probes, to suggest one of them.
+OFFER_CAP_S = 3.0
 BUILTIN_KINDS: dict[str, str] = {
     "llamacpp": "tui.core.backends.llamacpp:LlamaCppBackend",
     "mlx": "tui.core.backends.mlx:MlxBackend",
@@ -96,6 +98,8 @@ class Registry:
     def __init__(self, config: Config) -> None:
         self.config = config
         self._built: dict[str, Backend] = {}
+        # The latest health of each backend probed in this process.
+        self.latest: dict[str, Health] = {}
 
     @property
     def names(self) -> list[str]:
@@ -111,6 +115,11 @@ class Registry:
 
     async def probe(self, name: str, timeout_s: float | None = None) -> Health:
         """One backend's health, never raising and never taking longer than its timeout."""
+        health = await self._probe(name, timeout_s)
+        self.latest[name] = health
+        return health
+
+    async def _probe(self, name: str, timeout_s: float | None) -> Health:
         backend_config = self.config.backend(name)
         if not backend_config.enabled:
             return Health(
@@ -135,6 +144,7 @@ class Registry:
         except Exception as error:  # noqa: BLE001 - a probe must never take the caller down
             return Health(
                 HealthStatus.DOWN,
+                latency_s=time.perf_counter() - started,
                 detail=f"probe failed: {error}",
                 fix=START_HINTS.get(backend_config.kind, ""),
             )
@@ -196,11 +206,18 @@ class Registry:
             "no backend is available:\n  " + "\n  ".join(problems or ["none is enabled"]), fixes
         )
 
-    async def next_healthy(self, failed: str) -> str | None:
-        """The first backend after `failed` in the automatic order that is up (probed together)."""
+    async def next_healthy(self, failed: str, cap_s: float = OFFER_CAP_S) -> str | None:
+        """The first backend after `failed` in the automatic order that is up.
+
+        Health already known in this process is used as it is; the others are probed
+        together, each for at most `cap_s`, so a slow backend never delays the failure.
+        """
         others = [name for name in self.auto_order() if name != failed]
-        healths = await self.probe_all(others)
-        return next((name for name in others if healths[name].usable), None)
+        unknown = [name for name in others if name not in self.latest]
+        if unknown:
+            timeouts = {name: min(cap_s, self.config.backend(name).timeout) for name in unknown}
+            await asyncio.gather(*(self.probe(name, timeouts[name]) for name in unknown))
+        return next((name for name in others if self.latest[name].usable), None)
 
     async def offer_instead(self, failed: str) -> str:
         """What to say when `failed` cannot answer: the next healthy backend and how to use it."""
