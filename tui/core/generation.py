@@ -307,7 +307,7 @@ def _flagged(result: CommandResult, best: Candidate, max_tokens: int | None) -> 
         )
     if result.command is not None and REPLACEMENT in result.command:
         result.error = (
-            "the command holds U+FFFD where the server sent bytes that are not valid UTF-8: "
+            "the command holds U+FFFD, the mark of bytes that were not valid UTF-8: "
             "it is not what the model wrote"
         )
         result.command = None
