@@ -37,3 +37,8 @@ class Limits:
     def setup_margin_s(self) -> float:
         """Time on top of `timeout_s` for building the view and reading the changes."""
         return 20.0 + self.timeout_s
+
+
+def limits_for(timeout_s: float) -> Limits:
+    """The default limits with the person's time limit ([safety] preview_timeout_s), capped."""
+    return Limits(timeout_s=min(max(timeout_s, 0.1), MAX_TIMEOUT_S))
