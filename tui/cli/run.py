@@ -31,6 +31,7 @@ from tui.core.config import Config
 
 if TYPE_CHECKING:
     from tui.core.history.recording import FinishedRun
+    from tui.core.preview.front import Outcome
     from tui.core.runner import OutputLine, RunResult
     from tui.core.safety import Assessment, Decision, SafetyPolicy
 
@@ -99,6 +100,7 @@ def confirm_and_run(
     cwd: str,
     override: bool,
     entry_id: int | None,
+    preview: Outcome | None = None,
 ) -> int:
     """The whole of `--run` after the model answered; returns caro's exit code."""
     from tui.core.history.recording import CONFIRMED_BY, FinishedRun
@@ -107,6 +109,9 @@ def confirm_and_run(
     policy = policy_of(config)
     shell = os.environ.get("SHELL") or "/bin/sh"
     assessment = assess(command, request, policy=policy)
+    if preview is not None:
+        terminal.say(preview.text() + "\n")
+        assessment = preview.rate(assessment)
     terminal.say(describe(assessment, command, cwd, shell))
     decision, refusal = settle_decision(assessment, policy, override)
     if refusal:
