@@ -66,7 +66,9 @@ CASES: tuple[Case, ...] = (
     Case("ls -la"),
     Case("cat a.txt b.txt | wc -l"),
     Case("find . -name '*.o' -delete", deleted=("work/build/out.o", "work/build/sub/deep.o")),
-    Case("find logs -name '*.log' -exec rm {} +", deleted=("work/logs/app.log", "work/logs/old.log")),
+    Case(
+        "find logs -name '*.log' -exec rm {} +", deleted=("work/logs/app.log", "work/logs/old.log")
+    ),
     Case("rmdir empty", deleted=("work/empty",)),
     Case("truncate -s 0 logs/app.log", modified=("work/logs/app.log",)),
     Case(": > data.csv", modified=("work/data.csv",)),
@@ -87,11 +89,16 @@ CASES: tuple[Case, ...] = (
         network=True,
     ),
     Case("getent hosts example.com || true", network=True),
-    Case("wget -q -O page.html http://192.0.2.9/ || true", created=("work/page.html",), network=True),
+    Case(
+        "wget -q -O page.html http://192.0.2.9/ || true", created=("work/page.html",), network=True
+    ),
     Case("rm -rf ~", deleted=("home",)),
     Case(f"echo x > {TMP_MARKER}", created=(TMP_MARKER,)),
     Case("chmod -R go-rwx src", mode=("work/src", "work/src/main.py", "work/src/util.py")),
-    Case("for i in 1 2 3; do echo $i > f$i.txt; done", created=("work/f1.txt", "work/f2.txt", "work/f3.txt")),
+    Case(
+        "for i in 1 2 3; do echo $i > f$i.txt; done",
+        created=("work/f1.txt", "work/f2.txt", "work/f3.txt"),
+    ),
     Case("sort -o data.csv data.csv", modified=("work/data.csv",)),
     Case("git init -q repo", created=("work/repo",)),
     Case("cp -r src src2", created=("work/src2",)),

@@ -28,8 +28,8 @@ from tui.core.generation import (
 
 if TYPE_CHECKING:
     from tui.cli.terminal import Terminal
-    from tui.core.preview.front import Outcome
     from tui.core.backends.registry import Registry
+    from tui.core.preview.front import Outcome
 
 EPILOG = """\
 subcommands:

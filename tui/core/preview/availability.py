@@ -9,8 +9,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-NAMESPACES = ("--user", "--map-current-user", "--keep-caps", "--mount", "--net", "--pid")
-NAMESPACES += ("--ipc", "--uts", "--fork", "--kill-child")
+NAMESPACES: tuple[str, ...] = (
+    "--user",
+    "--map-current-user",
+    "--keep-caps",
+    "--mount",
+    "--net",
+    "--pid",
+    "--ipc",
+    "--uts",
+    "--fork",
+    "--kill-child",
+)
 PROBE_TIMEOUT_S = 10.0
 
 
@@ -62,7 +72,8 @@ def check(unshare: str = "unshare") -> Availability:
         system = "macOS" if sys.platform == "darwin" else sys.platform
         return Availability(
             False,
-            f"{system} has no user namespaces or overlay filesystem: the preview runs on Linux only",
+            f"{system} has no user namespaces or overlay filesystem: "
+            "the preview runs on Linux only",
             "read the static rating instead, or preview inside a Linux machine or VM",
         )
     program = shutil.which(unshare)

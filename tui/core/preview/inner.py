@@ -104,7 +104,9 @@ class _Placer:
     def place(self, path: str, target: str) -> None:
         if _under(path, self.stage) or path in SKIPPED_TREES:
             return
-        below = [e for e in self.entries if e.point != path and (path == "/" or _under(e.point, path))]
+        below = [
+            e for e in self.entries if e.point != path and (path == "/" or _under(e.point, path))
+        ]
         mount = self._mount_of(path)
         if mount is None or mount.fstype in VIRTUAL:
             return
@@ -245,7 +247,17 @@ def _child(spec: dict[str, Any], fds: dict[int, int]) -> None:
     os._exit(127)
 
 
-STRACE_ARGS = ("-f", "-qq", "-s", "200", "-e", "trace=execve,connect,sendto,sendmsg", "-e", "signal=none")
+STRACE_ARGS = (
+    "-f",
+    "--seccomp-bpf",
+    "-qq",
+    "-s",
+    "200",
+    "-e",
+    "trace=execve,connect,sendto,sendmsg",
+    "-e",
+    "signal=none",
+)
 
 
 def run(spec: dict[str, Any]) -> Outcome:
@@ -265,12 +277,19 @@ def run(spec: dict[str, Any]) -> Outcome:
     done = _pump(readers, outcome, limits, deadline, stop_on_done=True)
     outcome.timed_out = not done
     _pump(readers, outcome, limits, time.monotonic() + GRACE_S, stop_on_done=False)
-    _stop_all(keep=pid if spec.get("strace") else None, readers=readers, outcome=outcome, limits=limits)
+    _stop_all(
+        keep=pid if spec.get("strace") else None, readers=readers, outcome=outcome, limits=limits
+    )
     return outcome
 
 
 def _pump(
-    readers: dict[int, str], outcome: Outcome, limits: dict[str, Any], deadline: float, *, stop_on_done: bool
+    readers: dict[int, str],
+    outcome: Outcome,
+    limits: dict[str, Any],
+    deadline: float,
+    *,
+    stop_on_done: bool,
 ) -> bool:
     """Reads the pipes until the exit code arrives (True) or `deadline` passes (False)."""
     while readers:
@@ -313,7 +332,9 @@ def _others(keep: int | None) -> list[int]:
     return [pid for pid in pids if pid not in (1, keep)]
 
 
-def _stop_all(keep: int | None, readers: dict[int, str], outcome: Outcome, limits: dict[str, Any]) -> None:
+def _stop_all(
+    keep: int | None, readers: dict[int, str], outcome: Outcome, limits: dict[str, Any]
+) -> None:
     """Kills every process but strace (so it writes its last lines), then strace, then reaps."""
     for pid in _others(keep):
         with contextlib.suppress(OSError):
@@ -359,9 +380,13 @@ def _skeleton_changes(layout: Layout, stage: str) -> list[dict[str, Any]]:
                 continue
             st = os.lstat(child)
             size = st.st_size if stat.S_ISREG(st.st_mode) else 0
-            records.append({"op": "created", "path": child, "type": walk.kind(st.st_mode), "after": size})
+            records.append(
+                {"op": "created", "path": child, "type": walk.kind(st.st_mode), "after": size}
+            )
         for name in sorted(set(names) - now):
-            records.append({"op": "deleted", "path": path.rstrip("/") + "/" + name, "type": "other"})
+            records.append(
+                {"op": "deleted", "path": path.rstrip("/") + "/" + name, "type": "other"}
+            )
     return records
 
 

@@ -28,12 +28,18 @@ def preview_findings(report: Report) -> list[Finding]:
     changed = [c for c in outside if c.op != "created"]
     if changed:
         first = tilde(changed[0].path, report.home)
-        reason = f"{PREVIEW} changes {len(changed):,} existing item(s) outside the working folder (e.g. {first})"
+        reason = (
+            f"{PREVIEW} changes {len(changed):,} existing item(s) outside the working folder "
+            f"(e.g. {first})"
+        )
         findings.append(Finding(RiskLevel.HIGH, reason, report.command))
     created = [c for c in outside if c.op == "created"]
     if created:
         first = tilde(created[0].path, report.home)
-        reason = f"{PREVIEW} writes {len(created):,} new item(s) outside the working folder (e.g. {first})"
+        reason = (
+            f"{PREVIEW} writes {len(created):,} new item(s) outside the working folder "
+            f"(e.g. {first})"
+        )
         findings.append(Finding(RiskLevel.MODERATE, reason, report.command))
     if any(r.kind == "inet" for r in report.reaches):
         reason = f"{PREVIEW} tries to reach the network (blocked in the preview)"
@@ -51,9 +57,7 @@ def with_preview(assessment: Assessment, report: Report) -> Assessment:
         notes.append("the preview: " + summary_lines(report)[0])
     if report.timed_out:
         notes.append("the preview stopped at its time limit: it may not show everything")
-    merged = sorted(
-        (*assessment.findings, *findings), key=lambda finding: -finding.level
-    )
+    merged = sorted((*assessment.findings, *findings), key=lambda finding: -finding.level)
     reasons = list(dict.fromkeys(f.reason for f in merged))
     level = max([assessment.level, *(f.level for f in findings)])
     return replace(

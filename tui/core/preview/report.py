@@ -1,6 +1,6 @@
 """What a preview saw, grouped by folder and worded for a person; also the JSON form.
 
-    would delete 3,412 files and 80 folders in ~/projects, e.g. app/ (3,412 files)
+would delete 3,412 files and 80 folders in ~/projects, e.g. app/ (3,412 files)
 """
 
 from __future__ import annotations
@@ -29,7 +29,11 @@ def _visible(text: str) -> str:
             out.append(char)
         elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
             out.append(f"\\x{code:02x}")
-        elif code in (0x200E, 0x200F, 0x2028, 0x2029) or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        elif (
+            code in (0x200E, 0x200F, 0x2028, 0x2029)
+            or 0x202A <= code <= 0x202E
+            or 0x2066 <= code <= 0x2069
+        ):
             out.append(f"\\u{code:04x}")
         else:
             out.append(char)
@@ -235,15 +239,27 @@ def _unseen(
             "after that is not shown"
         )
     if seen.reaches and any(r.kind == "inet" for r in seen.reaches):
-        notes.append("it tried the network, which the preview blocks: what it would do with an answer is not shown")
+        notes.append(
+            "it tried the network, which the preview blocks: what it would do with an answer "
+            "is not shown"
+        )
     if not traced:
-        notes.append("strace is not installed: the programs it started and its network attempts were not observed")
+        notes.append(
+            "the programs it started and its network attempts were not observed (strace is not "
+            "installed, or was not used)"
+        )
     if truncated:
-        notes.append("the trace was longer than the preview keeps: some programs or network attempts are not listed")
+        notes.append(
+            "the trace was longer than the preview keeps: some programs or network attempts "
+            "are not listed"
+        )
     for point, reason in raw.get("read_only", []):
         if reason == "its filesystem is read-only":
             continue  # as read-only for the real run: nothing is missed
-        notes.append(f"{point} was read-only in the preview ({reason}): writes there failed instead of being shown")
+        notes.append(
+            f"{point} was read-only in the preview ({reason}): writes there failed instead "
+            "of being shown"
+        )
     notes.extend(str(note) for note in raw.get("notes", []))
     if raw.get("dropped"):
         notes.append(f"{raw['dropped']:,} more changes were not listed")
@@ -299,8 +315,16 @@ def _example(change: Change, folder: str) -> str:
 
 
 def _group_line(op: str, folder: str, changes: list[Change], home: str) -> str:
-    files = sum((c.files if c.type == "dir" else 1) if op == "deleted" else int(c.type != "dir") for c in changes)
-    dirs = sum((c.dirs + 1) if op == "deleted" and c.type == "dir" else int(c.type == "dir" and op != "deleted") for c in changes)
+    files = sum(
+        (c.files if c.type == "dir" else 1) if op == "deleted" else int(c.type != "dir")
+        for c in changes
+    )
+    dirs = sum(
+        (c.dirs + 1)
+        if op == "deleted" and c.type == "dir"
+        else int(c.type == "dir" and op != "deleted")
+        for c in changes
+    )
     if op in ("mode", "owner", "replaced"):
         what = f"{len(changes):,} item{'s' if len(changes) != 1 else ''}"
     else:
@@ -322,10 +346,14 @@ def summary_lines(report: Report) -> list[str]:
         for change in report.of(op):
             groups[os.path.dirname(change.path.rstrip("/")) or "/"].append(change)
         ordered = sorted(groups.items(), key=lambda item: -len(item[1]))
-        lines.extend(_group_line(op, folder, changes, report.home) for folder, changes in ordered[:GROUPS])
+        lines.extend(
+            _group_line(op, folder, changes, report.home) for folder, changes in ordered[:GROUPS]
+        )
         if len(ordered) > GROUPS:
             rest = sum(len(changes) for _, changes in ordered[GROUPS:])
-            lines.append(f"would {_VERBS[op]} {rest:,} more in {len(ordered) - GROUPS:,} other folders")
+            lines.append(
+                f"would {_VERBS[op]} {rest:,} more in {len(ordered) - GROUPS:,} other folders"
+            )
     if not lines:
         lines.append("nothing changed in the files the preview could see")
     return lines
@@ -333,22 +361,32 @@ def summary_lines(report: Report) -> list[str]:
 
 def render(report: Report) -> str:
     """The whole report as text for a terminal (every outside string made visible)."""
-    lines = [f"preview of: {_visible(report.command)}", f"in: {_visible(tilde(report.cwd, report.home))}"]
+    lines = [
+        f"preview of: {_visible(report.command)}",
+        f"in: {_visible(tilde(report.cwd, report.home))}",
+    ]
     lines += ["", "files:"] + [f"  {line}" for line in summary_lines(report)]
     if report.traced:
         lines += ["", "programs started:"]
-        lines += [f"  {_visible(' '.join(argv))[:200]}" for argv in report.programs[:20]] or ["  none besides the shell"]
+        lines += [f"  {_visible(' '.join(argv))[:200]}" for argv in report.programs[:20]] or [
+            "  none besides the shell"
+        ]
         if len(report.programs) > 20:
             lines.append(f"  ... and {len(report.programs) - 20} more")
         lines += ["", "network:"]
-        lines += [f"  tried {_visible(r.describe())}" for r in report.reaches] or ["  no attempt seen"]
+        lines += [f"  tried {_visible(r.describe())}" for r in report.reaches] or [
+            "  no attempt seen"
+        ]
     ending = "stopped at the time limit" if report.timed_out else f"exit status {report.exit_code}"
     lines += ["", f"ended: {ending} after {report.wall_s:.1f} s (preview's wall time)"]
     head = report.output.splitlines()[:OUTPUT_LINES]
     if head:
         lines.append("output (first lines):")
         lines += [f"  | {_visible(line)[:200]}" for line in head]
-        if report.output_bytes > len(report.output.encode()) or len(report.output.splitlines()) > OUTPUT_LINES:
+        if (
+            report.output_bytes > len(report.output.encode())
+            or len(report.output.splitlines()) > OUTPUT_LINES
+        ):
             lines.append(f"  | ... ({report.output_bytes:,} bytes in all)")
     lines += ["", "not seen by the preview:"] + [f"  {_visible(note)}" for note in report.unseen]
     return "\n".join(lines)

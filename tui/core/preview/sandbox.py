@@ -79,7 +79,7 @@ def preview_command(
     env: Mapping[str, str] | None = None,
     limits: Limits | None = None,
     unshare: str = "unshare",
-    strace: str | None | bool = True,
+    strace: str | bool | None = True,
 ) -> Report:
     """Runs `command` with the person's shell in `cwd` inside the preview; its report.
 
@@ -111,7 +111,13 @@ def preview_command(
     raw = _run(spec, environment, unshare, limits)
     wall = time.monotonic() - started
     return build_report(
-        raw, command=command, cwd=folder, home=home, limits=limits, traced=tracer is not None, wall_s=wall
+        raw,
+        command=command,
+        cwd=folder,
+        home=home,
+        limits=limits,
+        traced=tracer is not None,
+        wall_s=wall,
     )
 
 
@@ -122,7 +128,7 @@ def _shell(candidate: str | None) -> str:
     raise PreviewError("no usable shell: $SHELL is not an executable path", "set SHELL")
 
 
-def _tracer(strace: str | None | bool) -> str | None:
+def _tracer(strace: str | bool | None) -> str | None:
     if strace is True:
         return shutil.which("strace")
     if isinstance(strace, str):
@@ -177,7 +183,9 @@ def _scan(folder: str, depth: int, found: list[str]) -> None:
             continue
 
 
-def _run(spec: dict[str, Any], environment: dict[str, str], unshare: str, limits: Limits) -> dict[str, Any]:
+def _run(
+    spec: dict[str, Any], environment: dict[str, str], unshare: str, limits: Limits
+) -> dict[str, Any]:
     stage = tempfile.mkdtemp(prefix="caro-preview-")
     spec["stage"] = stage
     root = str(Path(tui.__file__).resolve().parent.parent)
@@ -200,7 +208,8 @@ def _run(spec: dict[str, Any], environment: dict[str, str], unshare: str, limits
             process.kill()
             process.communicate()
             raise PreviewError(
-                "the preview did not finish in time and was stopped", "raise [safety] preview_timeout_s"
+                "the preview did not finish in time and was stopped",
+                "raise [safety] preview_timeout_s",
             ) from None
     except OSError as error:
         raise PreviewError(f"the preview could not start: {error}") from None

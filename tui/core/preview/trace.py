@@ -18,10 +18,15 @@ MAX_PROGRAMS = 200
 QUIET_SOCKETS = ("/var/run/nscd/socket", "/run/nscd/socket", "/run/systemd/userdb/")
 
 _LINE = re.compile(r"^(?:\[pid\s+(?P<pid>\d+)\]\s+)?(?P<rest>.*)$")
-_CALL = re.compile(r"^(?P<name>\w+)\((?P<args>.*)\)\s+=\s+(?P<result>-?\d+|\?)(?:\s+(?P<errno>E\w+))?")
+_CALL = re.compile(
+    r"^(?P<name>\w+)\((?P<args>.*)\)\s+=\s+(?P<result>-?\d+|\?)(?:\s+(?P<errno>E\w+))?"
+)
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ARGV = re.compile(r"\[((?:\"(?:[^\"\\]|\\.)*\"(?:, )?)*)\]")
-_INET = re.compile(r'sa_family=AF_INET6?, sin6?_port=htons\((\d+)\),.*?(?:inet_addr|inet_pton)\((?:AF_INET6, )?"([^"]+)"')
+_INET = re.compile(
+    r"sa_family=AF_INET6?, sin6?_port=htons\((\d+)\),"
+    r'.*?(?:inet_addr|inet_pton)\((?:AF_INET6, )?"([^"]+)"'
+)
 _UNIX = re.compile(r'sa_family=AF_UNIX, sun_path=(@?)"((?:[^"\\]|\\.)*)"')
 
 
@@ -111,8 +116,17 @@ def parse(text: str) -> Trace:
                 continue
             started += 1
             argv_match = _ARGV.search(args)
-            argv = tuple(_unescape(s) for s in _STRING.findall(argv_match.group(1))) if argv_match else ()
-            if started > OWN_PROGRAMS and argv and argv not in programs and len(programs) < MAX_PROGRAMS:
+            argv = (
+                tuple(_unescape(s) for s in _STRING.findall(argv_match.group(1)))
+                if argv_match
+                else ()
+            )
+            if (
+                started > OWN_PROGRAMS
+                and argv
+                and argv not in programs
+                and len(programs) < MAX_PROGRAMS
+            ):
                 programs.append(argv)
         elif name in ("connect", "sendto", "sendmsg"):
             reach = _reach(args, result, errno)

@@ -90,8 +90,7 @@ def count_tree(rel: str, lower: int, budget: Budget) -> tuple[int, int, int, boo
     """Files, folders and bytes under the lower folder `rel`; the last item says "at least"."""
     files = dirs = size = 0
     try:
-        walker = os.fwalk(rel, dir_fd=lower)
-        for _top, subdirs, names, top_fd in walker:
+        for _top, subdirs, names, top_fd in os.fwalk(rel, dir_fd=lower):
             dirs += len(subdirs)
             for name in names:
                 files += 1
@@ -99,7 +98,6 @@ def count_tree(rel: str, lower: int, budget: Budget) -> tuple[int, int, int, boo
                 size += st.st_size if st is not None and stat.S_ISREG(st.st_mode) else 0
             budget.counted -= len(subdirs) + len(names)
             if budget.counted <= 0:
-                walker.close()
                 return files, dirs, size, True
     except OSError:
         pass
@@ -166,7 +164,11 @@ def _deleted(point: str, rel: str, lower: int, budget: Budget) -> Iterator[dict[
     before = _lstat(rel, lower)
     if before is None:
         return  # a whiteout over nothing: created and deleted again
-    record: dict[str, Any] = {"op": "deleted", "path": _join(point, rel), "type": kind(before.st_mode)}
+    record: dict[str, Any] = {
+        "op": "deleted",
+        "path": _join(point, rel),
+        "type": kind(before.st_mode),
+    }
     if stat.S_ISDIR(before.st_mode):
         files, dirs, size, partial = count_tree(rel, lower, budget)
         record.update(files=files, dirs=dirs, before=size, partial=partial)
@@ -195,10 +197,16 @@ def _entry(
     if kind(before.st_mode) != what:
         yield {"op": "replaced", "path": path, "type": what, "was": kind(before.st_mode)}
         return
-    if what == "file" and (st.st_size != before.st_size or not _same_content(rel, upper, lower)):
-        yield {"op": "modified", "path": path, "type": what, "before": before.st_size, "after": st.st_size}
-    elif what == "link" and os.readlink(rel, dir_fd=upper) != os.readlink(rel, dir_fd=lower):
-        yield {"op": "modified", "path": path, "type": what, "before": before.st_size, "after": st.st_size}
+    if (
+        what == "file" and (st.st_size != before.st_size or not _same_content(rel, upper, lower))
+    ) or (what == "link" and os.readlink(rel, dir_fd=upper) != os.readlink(rel, dir_fd=lower)):
+        yield {
+            "op": "modified",
+            "path": path,
+            "type": what,
+            "before": before.st_size,
+            "after": st.st_size,
+        }
     if stat.S_IMODE(st.st_mode) != stat.S_IMODE(before.st_mode) and what != "link":
         yield {
             "op": "mode",
