@@ -64,6 +64,13 @@ def test_the_report_goes_to_stderr_and_the_command_alone_to_stdout(
     (entry,) = entries()
     assert entry.risk_level == "high"
     assert entry.previews[0].report["summary"][0].startswith("would delete 5 files")
+    shown = subprocess.run(
+        [sys.executable, "-m", "tui", "history", "--show", str(entry.id)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "previewed" in shown.stdout and "would delete 5 files" in shown.stdout
 
 
 def test_json_carries_the_preview(fake: FakeOllama, tmp_path: Path) -> None:

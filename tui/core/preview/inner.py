@@ -34,6 +34,8 @@ DEVICES = ("null", "zero", "full", "random", "urandom")
 # command, and reports the shell's status on fd 4 when the shell returns.
 WRAPPER = 'exec 2>&3 3>&-; "$0" -c "$1" 4>&-; echo "$?" >&4'
 GRACE_S = 0.1
+# Read-only for the person in the real run too: the preview misses nothing there.
+READ_ONLY = "read-only for you"
 
 
 @dataclass
@@ -144,7 +146,7 @@ class _Placer:
             os.chmod(target, mode)
 
     def _leaf(self, path: str, target: str, writable: bool) -> None:
-        reason = "its filesystem is read-only"
+        reason = READ_ONLY
         if writable:
             index = self.count
             self.count += 1
@@ -159,7 +161,9 @@ class _Placer:
                 self.layout.layers.append(Layer(path, os.open(up, flags), os.open(low, flags)))
                 return
             except OSError as error:
-                reason = f"no overlay there: {error.strerror or error}"
+                # A folder the person cannot write to fails the same way in the real run.
+                writable = os.access(path, os.W_OK)
+                reason = READ_ONLY if not writable else f"no overlay there: {error.strerror}"
         try:
             mounts.mount(path, target, None, mounts.MS_BIND | mounts.MS_REC)
             mounts.make_read_only(target, recursive=True)

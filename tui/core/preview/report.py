@@ -254,7 +254,7 @@ def _unseen(
             "are not listed"
         )
     for point, reason in raw.get("read_only", []):
-        if reason == "its filesystem is read-only":
+        if reason == "read-only for you":
             continue  # as read-only for the real run: nothing is missed
         notes.append(
             f"{point} was read-only in the preview ({reason}): writes there failed instead "
