@@ -77,6 +77,21 @@ def test_deleting_everything_it_can_see_leaves_the_real_files_byte_identical(tre
     assert any(line.startswith("would delete") for line in summary_lines(report))
 
 
+def test_the_previews_own_handles_on_the_real_folders_are_out_of_reach(tree: Path) -> None:
+    """PID 1 of the preview keeps handles on the real folders (the overlays' lower layers) to
+    compare against; through /proc/1/fd a command could write the real files with them."""
+    before = checksums(tree)
+    rel = str(tree.relative_to("/"))
+    attempt = (
+        "for f in /proc/1/fd/* /proc/1/root /proc/1/cwd; do "
+        f'touch "$f/{rel}/work/LEAK" "$f/{rel.split("/", 1)[-1]}/work/LEAK" "$f/LEAK"; done; '
+        "umount -l /tmp; mount -o remount,rw /; true"
+    )
+    report = preview_command(attempt, cwd=str(tree / "work"), env=_env(tree))
+    assert checksums(tree) == before, report.output
+    assert not Path("/LEAK").exists() and not Path(tempfile.gettempdir(), "LEAK").exists()
+
+
 def test_a_daemon_started_by_the_command_does_not_survive(tree: Path) -> None:
     marker = "1000.4242"
     report = preview_command(

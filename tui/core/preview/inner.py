@@ -155,6 +155,8 @@ class _Placer:
                 os.mkdir(folder)
             try:
                 mounts.mount(path, low, None, mounts.MS_BIND)
+                # The lower is the real folder: read-only, so not even a handle on it can write.
+                mounts.make_read_only(low, recursive=False)
                 options = f"lowerdir={low},upperdir={up},workdir={work},userxattr"
                 mounts.mount("overlay", target, "overlay", 0, options)
                 flags = os.O_RDONLY | os.O_DIRECTORY
@@ -234,6 +236,7 @@ def _child(spec: dict[str, Any], fds: dict[int, int]) -> None:
             (resource.RLIMIT_CORE, 0),
         ):
             resource.setrlimit(which, (int(value), int(value)))
+        mounts.enter_child_namespaces(os.getuid(), os.getgid())
         mounts.clear_ambient_capabilities()
         os.setsid()
         try:
@@ -265,6 +268,8 @@ STRACE_ARGS = (
 
 
 def run(spec: dict[str, Any]) -> Outcome:
+    # Not dumpable: the command may not open PID 1's handles on the real folders (/proc/1/fd).
+    mounts.set_dumpable(False)
     out_r, out_w = os.pipe()
     done_r, done_w = os.pipe()
     trace_r, trace_w = os.pipe() if spec.get("strace") else (-1, out_w)

@@ -20,6 +20,9 @@ MNT_DETACH = 2
 MOUNT_ATTR_RDONLY = 1
 AT_RECURSIVE = 0x8000
 AT_FDCWD = -100
+PR_SET_DUMPABLE = 4
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUSER = 0x10000000
 PR_CAP_AMBIENT = 47
 PR_CAP_AMBIENT_CLEAR_ALL = 4
 # mount_setattr has one number on every architecture; pivot_root does not.
@@ -86,6 +89,24 @@ def pivot_root(new_root: str, put_old: str) -> None:
 
 def clear_ambient_capabilities() -> None:
     _libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+
+
+def set_dumpable(dumpable: bool) -> None:
+    _check(_libc.prctl(PR_SET_DUMPABLE, int(dumpable), 0, 0, 0), "prctl(PR_SET_DUMPABLE)")
+
+
+def enter_child_namespaces(uid: int, gid: int) -> None:
+    """A user and mount namespace of the command's own, below the preview's: every mount the
+    preview made is locked there (the command cannot unmount an overlay or make a read-only
+    bind writable), and the preview's PID 1 is out of its reach. Same uid and gid inside."""
+    _check(_libc.unshare(CLONE_NEWUSER | CLONE_NEWNS), "unshare")
+    for name, text in (
+        ("uid_map", f"{uid} {uid} 1"),
+        ("setgroups", "deny"),
+        ("gid_map", f"{gid} {gid} 1"),
+    ):
+        with open(f"/proc/self/{name}", "w", encoding="ascii") as handle:
+            handle.write(text)
 
 
 @dataclass(frozen=True)
