@@ -72,7 +72,7 @@ def build(spec: dict[str, Any]) -> Layout:
     layout = Layout()
     _Placer(stage, entries, layout).place("/", stage + "/root")
     _devices(stage + "/root")
-    mounts.mount("proc", stage + "/root/proc", "proc", mounts.MS_NOSUID | mounts.MS_NODEV)
+    _fresh_proc(stage + "/root/proc")
     _system(stage + "/root", layout)
     _cover_sockets(stage + "/root", spec.get("sockets", []), layout)
     os.chdir(stage + "/root")
@@ -190,6 +190,17 @@ def _devices(root: str) -> None:
         os.symlink(points_to, f"{dev}/{name}")
     os.mkdir(f"{dev}/shm")
     mounts.mount("tmpfs", f"{dev}/shm", "tmpfs", mounts.MS_NOSUID | mounts.MS_NODEV, "size=16m")
+
+
+def _fresh_proc(proc: str) -> None:
+    """The preview's own /proc; its kernel settings read-only (a person running caro as root
+    maps to root here, and some settings check no more than that)."""
+    mounts.mount("proc", proc, "proc", mounts.MS_NOSUID | mounts.MS_NODEV)
+    mounts.mount(proc + "/sys", proc + "/sys", None, mounts.MS_BIND | mounts.MS_REC)
+    mounts.make_read_only(proc + "/sys", recursive=True)
+    for name in ("sysrq-trigger", "kcore", "kmsg"):
+        if os.path.exists(f"{proc}/{name}"):
+            mounts.mount("/dev/null", f"{proc}/{name}", None, mounts.MS_BIND)
 
 
 def _system(root: str, layout: Layout) -> None:
