@@ -412,13 +412,17 @@ def _skeleton_changes(layout: Layout, stage: str) -> list[dict[str, Any]]:
 
 def main(argv: list[str]) -> int:
     spec = json.loads(argv[1])
+    started = time.monotonic()
     try:
         layout = build(spec)
     except OSError as error:
         print(json.dumps({"ok": False, "error": str(error)}))
         return 0
+    built = time.monotonic()
     outcome = run(spec)
+    ran = time.monotonic()
     records, dropped = walk_layers(layout, spec["stage"])
+    phases = {"build_s": built - started, "run_s": ran - built, "walk_s": time.monotonic() - ran}
     result = {
         "ok": True,
         "exit_code": outcome.exit_code,
@@ -432,8 +436,9 @@ def main(argv: list[str]) -> int:
         "overlays": [layer.point for layer in layout.layers],
         "read_only": layout.read_only,
         "notes": layout.notes,
+        "phases": phases,
     }
-    sys.stdout.write(json.dumps(result))
+    sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()
     return 0
 
