@@ -355,20 +355,30 @@ def _others(keep: int | None) -> list[int]:
 def _stop_all(
     keep: int | None, readers: dict[int, str], outcome: Outcome, limits: dict[str, Any]
 ) -> None:
-    """Kills every process but strace (so it writes its last lines), then strace, then reaps."""
-    for pid in _others(keep):
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
+    """Kills every process but strace (so it writes its last lines), then strace; returns
+    once /proc lists no process but this one (the report promises none survives)."""
+    _kill_others(keep)
     if keep is not None:
         _pump(readers, outcome, limits, time.monotonic() + 1.0, stop_on_done=False)
-    while True:
+    while _kill_others(None):
+        time.sleep(0.005)
+    _pump(readers, outcome, limits, time.monotonic() + 0.5, stop_on_done=False)
+
+
+def _kill_others(keep: int | None) -> bool:
+    """SIGKILL to every other process of the namespace, zombies reaped; True while any is left."""
+    left = _others(keep)
+    for pid in left:
         with contextlib.suppress(OSError):
-            os.kill(-1, signal.SIGKILL)
+            os.kill(pid, signal.SIGKILL)
+    while True:
         try:
-            os.waitpid(-1, 0)
+            pid, _status = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
             break
-    _pump(readers, outcome, limits, time.monotonic() + 0.5, stop_on_done=False)
+        if pid == 0:
+            break
+    return bool(_others(keep))
 
 
 def walk_layers(layout: Layout, stage: str) -> tuple[list[dict[str, Any]], int]:

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-import selectors
 import shutil
 import stat
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -46,7 +44,6 @@ HIDDEN_VARIABLES = (
     "TMUX_PANE",
     "KRB5CCNAME",
 )
-MAX_REPORT_BYTES = 64 << 20
 SOCKET_SCAN_DEPTH = 3
 MAX_SOCKETS = 500
 _BOOT = (
@@ -204,9 +201,8 @@ def _run(
             start_new_session=True,
         )
         try:
-            deadline = time.monotonic() + limits.timeout_s + limits.setup_margin_s
-            out, err = _report_line(process, deadline)
-        except TimeoutError:
+            out, err = process.communicate(timeout=limits.timeout_s + limits.setup_margin_s)
+        except subprocess.TimeoutExpired:
             # unshare --kill-child takes the inner stage, PID 1 of the namespace, and with it
             # every process of the preview.
             process.kill()
@@ -228,45 +224,6 @@ def _run(
     if not raw.get("ok"):
         raise PreviewError(f"the preview could not build its view of the files: {raw.get('error')}")
     return raw
-
-
-def _report_line(process: subprocess.Popen[bytes], deadline: float) -> tuple[bytes, bytes]:
-    """PID 1's report (one line on stdout) and what it said on stderr.
-
-    The report comes once every process of the preview is dead; the kernel then still takes a
-    while (a few hundred ms here) to unmount the namespace's overlays. Nobody needs to wait for
-    that: a thread reaps unshare afterwards.
-    """
-    assert process.stdout is not None and process.stderr is not None
-    out, err = process.stdout, process.stderr
-    kept = {out.fileno(): bytearray(), err.fileno(): bytearray()}
-    with selectors.DefaultSelector() as selector:
-        for fd in kept:
-            selector.register(fd, selectors.EVENT_READ)
-        while selector.get_map() and b"\n" not in kept[out.fileno()]:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError
-            for key, _ in selector.select(left):
-                fd = key.fd
-                chunk = os.read(fd, 65536)
-                if not chunk:
-                    selector.unregister(fd)
-                elif len(kept[fd]) < MAX_REPORT_BYTES:
-                    kept[fd] += chunk
-    threading.Thread(target=_reap, args=(process,), daemon=True).start()
-    return bytes(kept[out.fileno()]), bytes(kept[err.fileno()])
-
-
-def _reap(process: subprocess.Popen[bytes]) -> None:
-    try:
-        process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    for stream in (process.stdout, process.stderr):
-        if stream is not None:
-            stream.close()
 
 
 def _remove_stage(stage: str) -> None:
