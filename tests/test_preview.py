@@ -307,3 +307,18 @@ def test_caro_check_preview_prints_the_rating_and_the_report(tree: Path) -> None
     assert data["preview"]["available"] is True
     assert data["preview"]["summary"][0].startswith("would delete 3 files and 2 folders in")
     assert (tree / "work" / "build" / "out.o").exists()
+
+
+def test_the_preview_is_offered_for_high_commands_and_unknown_effects() -> None:
+    from tui.core.preview.rating import worth_previewing
+
+    assert worth_previewing(assess("chmod -R 777 ./sandbox"))
+    assert worth_previewing(assess("python3 -c 'import os; os.remove(1)'"))
+    assert worth_previewing(assess("$CMD --all"))
+    assert not worth_previewing(assess("ls -la"))
+
+
+def test_a_path_in_a_preview_reason_is_made_visible() -> None:
+    report = _report([Change("deleted", "/home/me/app/\x1b[2Jx", "file")])
+    (finding,) = [f for f in with_preview(assess("true"), report).findings if "deletes" in f.reason]
+    assert "\x1b" not in finding.reason and "\\x1b[2Jx" in finding.reason

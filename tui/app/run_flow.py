@@ -86,7 +86,8 @@ class RunFlow:
 
     async def _ask(self, target: RunTarget) -> None:
         from tui.app.screens.confirm_run import Approval, ConfirmRunScreen
-        from tui.core.safety import RiskLevel, decide
+        from tui.core.preview.rating import worth_previewing
+        from tui.core.safety import decide
 
         try:
             assessment = target.assessment
@@ -97,7 +98,7 @@ class RunFlow:
             if decide(assessment, self.policy).action == "run":
                 self._start(target, Approval("none"))
                 return
-            if assessment.level >= RiskLevel.HIGH and not target.previewed:
+            if not target.previewed and worth_previewing(assessment):
                 self.app.notify(
                     "Ctrl+B previews it first: what it would change, in a throwaway copy",
                     title=f"{assessment.level.label} risk",

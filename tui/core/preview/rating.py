@@ -10,10 +10,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tui.core.preview.report import Report, summary_lines, tilde
+from tui.core.preview.report import Report, _visible, summary_lines, tilde
 from tui.core.safety.model import Assessment, Finding, RiskLevel
 
 PREVIEW = "the preview shows it"
+# Reasons of the static rating that say the effect depends on code it cannot read: inline
+# code, a script, a program named at run time, an unknown program. (The rater's wording.)
+UNRESOLVED = ("inline", "script", "at run time", "effect is unknown", "eval")
+
+
+def worth_previewing(assessment: Assessment) -> bool:
+    """High and critical commands, and those whose effect the static rating cannot know."""
+    if assessment.level >= RiskLevel.HIGH:
+        return True
+    return any(marker in reason for reason in assessment.reasons for marker in UNRESOLVED)
 
 
 def preview_findings(report: Report) -> list[Finding]:
@@ -21,13 +31,13 @@ def preview_findings(report: Report) -> list[Finding]:
     deleted = report.of("deleted")
     if deleted:
         count = report.deleted_files()
-        first = tilde(deleted[0].path, report.home)
+        first = _visible(tilde(deleted[0].path, report.home))
         reason = f"{PREVIEW} deletes {count:,} file{'s' if count != 1 else ''} (e.g. {first})"
         findings.append(Finding(RiskLevel.HIGH, reason, report.command))
     outside = [c for c in report.outside() if c.op != "deleted"]
     changed = [c for c in outside if c.op != "created"]
     if changed:
-        first = tilde(changed[0].path, report.home)
+        first = _visible(tilde(changed[0].path, report.home))
         reason = (
             f"{PREVIEW} changes {len(changed):,} existing item(s) outside the working folder "
             f"(e.g. {first})"
@@ -35,7 +45,7 @@ def preview_findings(report: Report) -> list[Finding]:
         findings.append(Finding(RiskLevel.HIGH, reason, report.command))
     created = [c for c in outside if c.op == "created"]
     if created:
-        first = tilde(created[0].path, report.home)
+        first = _visible(tilde(created[0].path, report.home))
         reason = (
             f"{PREVIEW} writes {len(created):,} new item(s) outside the working folder "
             f"(e.g. {first})"
