@@ -322,3 +322,33 @@ def test_a_path_in_a_preview_reason_is_made_visible() -> None:
     report = _report([Change("deleted", "/home/me/app/\x1b[2Jx", "file")])
     (finding,) = [f for f in with_preview(assess("true"), report).findings if "deletes" in f.reason]
     assert "\x1b" not in finding.reason and "\\x1b[2Jx" in finding.reason
+
+
+def test_where_tmpfs_cannot_hold_the_changes_they_go_to_disk_and_are_removed(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before Linux 6.6 tmpfs keeps no user xattrs, which overlay needs for a folder deleted
+    and made again; the preview then spills to a folder on disk. Forced here (6.18)."""
+    original = sandbox._run
+    spills: list[str] = []
+
+    def forced(spec: dict[str, object], *args: object) -> dict[str, object]:
+        spec["force_spill"] = True
+        raw = original(spec, *args)  # type: ignore[arg-type]
+        spills.append(str(spec["spill"]))
+        return raw
+
+    monkeypatch.setattr(sandbox, "_run", forced)
+    before = checksums(tree)
+    command = "rm -rf src; mkdir src; echo n > src/new.py; echo x >> a.txt"
+    report = preview_command(command, cwd=str(tree / "work"), env=_env(tree))
+    assert checksums(tree) == before
+    work = tree / "work"
+    assert {(c.op, c.path) for c in report.changes} == {
+        ("deleted", str(work / "src" / "main.py")),
+        ("deleted", str(work / "src" / "util.py")),
+        ("created", str(work / "src" / "new.py")),
+        ("modified", str(work / "a.txt")),
+    }
+    assert any("held on disk" in note for note in report.unseen)
+    assert spills and not os.path.exists(spills[0])

@@ -65,12 +65,15 @@ def build(spec: dict[str, Any]) -> Layout:
         entries = mounts.parse_mountinfo(handle.read())
     data = f"size={int(spec['limits']['write_bytes'])},mode=700"
     mounts.mount("tmpfs", stage, "tmpfs", mounts.MS_NOSUID | mounts.MS_NODEV, data)
-    for name in ("root", "low", "up", "work"):
+    for name in ("root", "low"):
         os.mkdir(f"{stage}/{name}")
+    layout = Layout()
+    changes = _changes_folder(spec, layout)
     # pivot_root wants the new root to be a mount point.
     mounts.mount(stage + "/root", stage + "/root", None, mounts.MS_BIND)
-    layout = Layout()
-    _Placer(stage, entries, layout).place("/", stage + "/root")
+    placer = _Placer(stage, entries, layout)
+    placer.changes = changes
+    placer.place("/", stage + "/root")
     _devices(stage + "/root")
     _fresh_proc(stage + "/root/proc")
     _system(stage + "/root", layout)
@@ -80,6 +83,28 @@ def build(spec: dict[str, Any]) -> Layout:
     mounts.umount(".", mounts.MNT_DETACH)
     os.chdir("/")
     return layout
+
+
+def _changes_folder(spec: dict[str, Any], layout: Layout) -> str:
+    """Where the overlays' upper and work folders go: the stage's tmpfs, bounded in size, when
+    it keeps `user.` extended attributes (Linux 6.6 and later; overlay marks a folder deleted
+    and made again with one); else a folder on disk (`spill`), bounded per file only."""
+    stage: str = spec["stage"]
+    try:
+        if spec.get("force_spill"):
+            raise OSError(0, "asked to")
+        os.setxattr(stage, "user.caro-preview", b"y")
+        changes = stage
+    except OSError:
+        changes = spec["spill"]
+        layout.notes.append(
+            "this kernel's tmpfs keeps no user extended attributes (before Linux 6.6): the "
+            "preview's changes were held on disk in a folder removed afterwards, each file "
+            "bounded in size but not their total"
+        )
+    for name in ("up", "work"):
+        os.mkdir(f"{changes}/{name}")
+    return changes
 
 
 class _Placer:
@@ -95,6 +120,7 @@ class _Placer:
 
     def __init__(self, stage: str, entries: list[mounts.MountEntry], layout: Layout) -> None:
         self.stage = stage
+        self.changes = stage
         self.entries = entries
         self.layout = layout
         self.count = 0
@@ -150,7 +176,8 @@ class _Placer:
         if writable:
             index = self.count
             self.count += 1
-            low, up, work = (f"{self.stage}/{kind}/{index}" for kind in ("low", "up", "work"))
+            low = f"{self.stage}/low/{index}"
+            up, work = (f"{self.changes}/{kind}/{index}" for kind in ("up", "work"))
             for folder in (low, up, work):
                 os.mkdir(folder)
             try:
@@ -381,22 +408,22 @@ def _kill_others(keep: int | None) -> bool:
     return bool(_others(keep))
 
 
-def walk_layers(layout: Layout, stage: str) -> tuple[list[dict[str, Any]], int]:
+def walk_layers(layout: Layout, stage: str, spill: str) -> tuple[list[dict[str, Any]], int]:
     budget = walk.Budget()
     records: list[dict[str, Any]] = []
     for layer in layout.layers:
         for record in walk.changes(layer.point, layer.upper, layer.lower, budget):
-            if _under(record["path"], stage):
+            if _under(record["path"], stage) or _under(record["path"], spill):
                 continue
             if len(records) < budget.records:
                 records.append(record)
             else:
                 budget.dropped += 1
-    records.extend(_skeleton_changes(layout, stage))
+    records.extend(_skeleton_changes(layout, stage, spill))
     return records, budget.dropped
 
 
-def _skeleton_changes(layout: Layout, stage: str) -> list[dict[str, Any]]:
+def _skeleton_changes(layout: Layout, stage: str, spill: str) -> list[dict[str, Any]]:
     """Names made or removed in the rebuilt folders themselves (not inside an overlay)."""
     records: list[dict[str, Any]] = []
     for path, _target, names in layout.skeletons:
@@ -406,7 +433,7 @@ def _skeleton_changes(layout: Layout, stage: str) -> list[dict[str, Any]]:
             now = set()
         for name in sorted(now - set(names)):
             child = path.rstrip("/") + "/" + name
-            if _under(child, stage):
+            if _under(child, stage) or _under(child, spill):
                 continue
             st = os.lstat(child)
             size = st.st_size if stat.S_ISREG(st.st_mode) else 0
@@ -431,7 +458,7 @@ def main(argv: list[str]) -> int:
     built = time.monotonic()
     outcome = run(spec)
     ran = time.monotonic()
-    records, dropped = walk_layers(layout, spec["stage"])
+    records, dropped = walk_layers(layout, spec["stage"], spec["spill"])
     phases = {"build_s": built - started, "run_s": ran - built, "walk_s": time.monotonic() - ran}
     result = {
         "ok": True,

@@ -9,6 +9,7 @@ the host is the empty folder that tmpfs is mounted on, removed here.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -188,6 +189,8 @@ def _run(
 ) -> dict[str, Any]:
     stage = tempfile.mkdtemp(prefix="caro-preview-")
     spec["stage"] = stage
+    # Used only where tmpfs cannot hold the overlays' changes (see inner._changes_folder).
+    spec["spill"] = spill = tempfile.mkdtemp(prefix="caro-preview-", dir=_spill_parent())
     root = str(Path(tui.__file__).resolve().parent.parent)
     argv = [unshare, *availability.NAMESPACES, "--", sys.executable, "-E", "-s", "-S", "-c", _BOOT]
     argv += [root, json.dumps(spec)]
@@ -215,6 +218,7 @@ def _run(
         raise PreviewError(f"the preview could not start: {error}") from None
     finally:
         _remove_stage(stage)
+        _remove_spill(spill)
     try:
         raw: dict[str, Any] = json.loads(out.decode("utf-8", "replace"))
     except json.JSONDecodeError:
@@ -224,6 +228,29 @@ def _run(
     if not raw.get("ok"):
         raise PreviewError(f"the preview could not build its view of the files: {raw.get('error')}")
     return raw
+
+
+def _spill_parent() -> str:
+    """/var/tmp (a disk, usually) unless it is missing or not writable; else the temp folder."""
+    parent = "/var/tmp"
+    return parent if os.access(parent, os.W_OK | os.X_OK) else tempfile.gettempdir()
+
+
+def _remove_spill(spill: str) -> None:
+    """The upper and work folders written on disk: made by the preview for itself alone."""
+
+    def unlock(_function: object, path: str, _error: object) -> None:
+        # overlay leaves its work folder without permissions
+        with contextlib.suppress(OSError):
+            os.chmod(os.path.dirname(path), 0o700)
+        with contextlib.suppress(OSError):
+            if os.path.isdir(path) and not os.path.islink(path):
+                os.chmod(path, 0o700)
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                os.unlink(path)
+
+    shutil.rmtree(spill, onerror=unlock)
 
 
 def _remove_stage(stage: str) -> None:
