@@ -126,20 +126,29 @@ class CommandActions(App[str | None]):
         self.run_worker(rate(), group="rate", exit_on_error=False)
 
     def action_run(self) -> None:
+        target = self._target()
+        if target is not None:
+            self.runs.ask(target)
+
+    def action_preview(self) -> None:
+        target = self._target()
+        if target is not None:
+            self.runs.preview(target)
+
+    def _target(self) -> RunTarget | None:
+        """The command as it stands, where it runs, its entry and its rating (if current)."""
         if self.results.editing:
             self.results.keep_edit()
         command = self._command()
         if command is None:
-            return
+            return None
         shown = self.results.shown
-        self.runs.ask(
-            RunTarget(
-                command,
-                shown.request or None,
-                shown.cwd or self.cwd,
-                shown.entry_id,
-                shown.rating_for(command),
-            )
+        return RunTarget(
+            command,
+            shown.request or None,
+            shown.cwd or self.cwd,
+            shown.entry_id,
+            shown.rating_for(command),
         )
 
     async def action_accept(self) -> None:

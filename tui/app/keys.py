@@ -13,6 +13,13 @@ KEYS: list[Binding] = [
     Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Stop what is running"),
     Binding("ctrl+r", "run", "Run", id="run", tooltip="Run the command (asks first)"),
     Binding(
+        "ctrl+b",
+        "preview",
+        "Preview",
+        id="preview",
+        tooltip="Run it in a throwaway copy of your files and show what it would change",
+    ),
+    Binding(
         "ctrl+s",
         "accept",
         "Accept",
@@ -76,6 +83,12 @@ CONFIRM_KEYS: list[Binding] = [
     Binding("o", "override", "Override", id="confirm.override"),
 ]
 
+# The preview's report (screens/preview.py).
+PREVIEW_KEYS: list[Binding] = [
+    Binding("escape", "close", "Close", id="preview.close"),
+    Binding("ctrl+r", "go_run", "Run…", id="preview.run"),
+]
+
 # The history screen (screens/history.py); Enter in its filter loads the highlighted entry.
 HISTORY_KEYS: list[Binding] = [
     Binding("escape", "close", "Back", id="history.close"),
@@ -100,5 +113,7 @@ COMPARE_KEYS: list[Binding] = [
 BINDINGS: list[BindingType] = list(KEYS)
 # Every id `[ui.keymap]` may remap: the main view's and those of its screens.
 BINDING_IDS = frozenset(
-    binding.id for binding in (*KEYS, *CONFIRM_KEYS, *HISTORY_KEYS, *COMPARE_KEYS) if binding.id
+    binding.id
+    for binding in (*KEYS, *CONFIRM_KEYS, *PREVIEW_KEYS, *HISTORY_KEYS, *COMPARE_KEYS)
+    if binding.id
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from tui.core.request import safety_policy
 if TYPE_CHECKING:  # the analyser (tree-sitter) loads on first use, not at start-up
     from tui.app.screens.confirm_run import Approval
     from tui.app.workbench import WorkbenchApp
+    from tui.core.preview.front import Outcome
     from tui.core.safety import Assessment, SafetyPolicy
 
 
@@ -34,6 +35,7 @@ class RunTarget:
     cwd: str
     entry_id: int | None = None
     assessment: Assessment | None = None
+    previewed: bool = False
 
 
 class RunFlow:
@@ -45,6 +47,7 @@ class RunFlow:
         self.timeout_s = app.config.safety.run_timeout_s
         self.cancel: asyncio.Event | None = None
         self.asking = False
+        self.previewing = False
 
     @property
     def policy(self) -> SafetyPolicy:
@@ -75,6 +78,7 @@ class RunFlow:
 
     async def _ask(self, target: RunTarget) -> None:
         from tui.app.screens.confirm_run import Approval, ConfirmRunScreen
+        from tui.core.preview.rating import worth_previewing
         from tui.core.safety import decide
 
         try:
@@ -86,12 +90,59 @@ class RunFlow:
             if decide(assessment, self.policy).action == "run":
                 self._start(target, Approval("none"))
                 return
+            if not target.previewed and worth_previewing(assessment):
+                self.app.notify(
+                    "Ctrl+B previews it first: what it would change, in a throwaway copy",
+                    title=f"{assessment.level.label} risk",
+                    timeout=8,
+                )
             screen = ConfirmRunScreen(
                 target.command, target.cwd, self.app.shell, assessment, self.policy
             )
             await self.app.push_screen(screen, callback=partial(self._confirmed, target))
         finally:
             self.asking = False
+
+    def preview(self, target: RunTarget) -> None:
+        """Runs the command in the preview (a thread), then shows the report; Ctrl+R there
+        goes on to the run confirmation, with the rating the preview left."""
+        if self.asking or self.previewing:
+            return
+        self.previewing = True
+        self.app.notify("previewing: running it in a throwaway copy of your files…")
+        self.app.run_worker(self._preview(target), group="preview", exit_on_error=False)
+
+    async def _preview(self, target: RunTarget) -> None:
+        from tui.app.screens.preview import PreviewScreen
+        from tui.core.preview import front
+        from tui.core.preview.limits import limits_for
+
+        try:
+            limits = limits_for(self.app.config.safety.preview_timeout_s)
+            outcome = await asyncio.to_thread(
+                front.run_preview, target.command, cwd=target.cwd, limits=limits
+            )
+            assessment = target.assessment
+            if assessment is None or assessment.command != target.command:
+                assessment = await asyncio.to_thread(
+                    jobs.assess_command, target.command, target.request, self.policy
+                )
+            rated = outcome.rate(assessment)
+            problem = await asyncio.to_thread(front.record, target.entry_id, outcome)
+            if problem:
+                self.app.notify(problem, title="history", severity="warning")
+            screen = PreviewScreen(outcome, rated)
+            await self.app.push_screen(
+                screen, callback=partial(self._after_preview, target, rated, outcome)
+            )
+        finally:
+            self.previewing = False
+
+    def _after_preview(
+        self, target: RunTarget, rated: Assessment, outcome: Outcome, go_on: bool | None
+    ) -> None:
+        if go_on:
+            self.ask(replace(target, assessment=rated, previewed=outcome.report is not None))
 
     def _confirmed(self, target: RunTarget, approval: Approval | None) -> None:
         if approval is not None:

@@ -193,6 +193,10 @@ def details(entry: Entry) -> list[str]:
         lines += _indented("ran", text)
     if not entry.runs:
         lines += _indented("ran", "no")
+    for preview in entry.previews:
+        summary = [str(line) for line in preview.report.get("summary", [])]
+        text = f"{_when(preview.at, seconds=True)}  " + "\n".join(summary or ["(no summary)"])
+        lines += _indented("previewed", text)
     if entry.raw:
         lines += _indented("raw", entry.raw)
     return lines

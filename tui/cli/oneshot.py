@@ -32,6 +32,7 @@ from tui.core.generation import (
 if TYPE_CHECKING:
     from tui.cli.terminal import Terminal
     from tui.core.backends.registry import Registry
+    from tui.core.preview.front import Outcome
 
 EPILOG = """\
 subcommands:
@@ -81,6 +82,12 @@ def build_parser() -> Parser:
         action="store_true",
         help="with --run: a command blocked at your safety level may still run once you type "
         "its first word (never a deny pattern, never a critical one at the strict level)",
+    )
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="run the command in a throwaway copy of your files first (Linux) and show what it "
+        "would change, on stderr (with --run: before asking)",
     )
     parser.add_argument("--version", action="version", version=f"caro {__version__}")
     tuning = parser.add_argument_group("generation")
@@ -192,8 +199,38 @@ def _one_shot(config: Config, request: str, args: argparse.Namespace) -> int:
 
     result, context = asyncio.run(_answer(config, request, args))
     _attach_risk(result, config)
-    _record(result, context.cwd, context.shell)
+    preview = _preview(result, context.cwd) if args.preview else None
+    entry_id = _record(result, context.cwd, context.shell)
+    _keep_preview(entry_id, preview)
+    if preview is not None and args.json:
+        if args.output_file and result.command:
+            _write_output(args.output_file, result.command)
+        print(json_text({**result.as_dict(), "preview": preview.as_dict()}))
+        return 0 if result.command else EXIT_NO_COMMAND
+    if preview is not None:
+        print(preview.text() + "\n", file=sys.stderr, flush=True)
     return _print_result(result, args.json, EXIT_NO_COMMAND, args.output_file, args.quiet)
+
+
+def _preview(result: CommandResult, cwd: str) -> Outcome | None:
+    """Previews the command and folds what it showed into the result's risk."""
+    if result.command is None:
+        return None
+    from tui.core.preview.front import run_preview
+    from tui.core.safety import assess
+
+    outcome = run_preview(result.command, cwd=cwd)
+    result.risk = outcome.rate(assess(result.command, result.request)).as_dict()
+    return outcome
+
+
+def _keep_preview(entry_id: int | None, preview: Outcome | None) -> None:
+    if preview is not None:
+        from tui.core.preview.front import record
+
+        problem = record(entry_id, preview)
+        if problem:
+            notice(problem)
 
 
 def _run_request(config: Config, request: str, args: argparse.Namespace, terminal: Terminal) -> int:
@@ -203,7 +240,9 @@ def _run_request(config: Config, request: str, args: argparse.Namespace, termina
 
     result, context = asyncio.run(_answer(config, request, args))
     _attach_risk(result, config)
+    preview = _preview(result, context.cwd) if args.preview else None
     entry_id = _record(result, context.cwd, context.shell)
+    _keep_preview(entry_id, preview)
     if result.command is None:
         return _print_result(result, False, EXIT_NO_COMMAND)
     for warning in result.warnings:
@@ -216,6 +255,7 @@ def _run_request(config: Config, request: str, args: argparse.Namespace, termina
         cwd=context.cwd,
         override=args.override,
         entry_id=entry_id,
+        preview=preview,
     )
 
 

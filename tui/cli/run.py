@@ -32,6 +32,7 @@ from tui.core.display import displayable, displayable_output
 
 if TYPE_CHECKING:
     from tui.core.history.recording import FinishedRun
+    from tui.core.preview.front import Outcome
     from tui.core.runner import OutputLine, RunResult
     from tui.core.safety import Assessment, Decision, SafetyPolicy
 
@@ -97,6 +98,7 @@ def confirm_and_run(
     cwd: str,
     override: bool,
     entry_id: int | None,
+    preview: Outcome | None = None,
 ) -> int:
     """The whole of `--run` after the model answered; returns caro's exit code."""
     from tui.core.history.recording import CONFIRMED_BY, FinishedRun
@@ -105,6 +107,9 @@ def confirm_and_run(
     policy = safety_policy(config)
     shell = os.environ.get("SHELL") or "/bin/sh"
     assessment = rate(command, request, policy)
+    if preview is not None:
+        terminal.say(preview.text() + "\n")
+        assessment = preview.rate(assessment)
     terminal.say(describe(assessment, command, cwd, shell))
     decision, refusal = settle_decision(assessment, policy, override)
     if refusal:

@@ -169,6 +169,7 @@ SECTION_KEYS: dict[str, dict[str, tuple[Check, str]]] = {
         "deny": (_list_of_str, "patterns of commands that are always blocked"),
         "shell_history": (_is_bool, "append commands caro runs to your shell's history"),
         "run_timeout_s": (_is_positive_number, "seconds a command caro runs may take"),
+        "preview_timeout_s": (_is_positive_number, "seconds a command may take in a preview"),
     },
     "ui": {
         "theme": (_is_str, "the theme's name"),
@@ -228,6 +229,8 @@ class SafetyConfig:
     shell_history: bool = False
     # A command caro runs is stopped (SIGINT, SIGTERM, SIGKILL) after this long.
     run_timeout_s: float = DEFAULT_RUN_TIMEOUT_S
+    # A command previewed (tui.core.preview) is stopped after this long.
+    preview_timeout_s: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -486,6 +489,9 @@ def _build(data: Mapping[str, Any], path: Path) -> Config:
             deny=tuple(safety.get("deny", ())),
             shell_history=safety.get("shell_history", False),
             run_timeout_s=float(safety.get("run_timeout_s", DEFAULT_RUN_TIMEOUT_S)),
+            preview_timeout_s=float(
+                safety.get("preview_timeout_s", SafetyConfig.preview_timeout_s)
+            ),
         ),
         ui=UiConfig(
             theme=ui.get("theme", UiConfig.theme),

@@ -86,6 +86,15 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Preview:
+    """A preview of the entry's command: the report as tui.core.preview's `as_dict` made it."""
+
+    at: float
+    command: str
+    report: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class Entry:
     id: int
     created_at: float
@@ -102,6 +111,7 @@ class Entry:
     timings: dict[str, Any] | None
     edits: tuple[Edit, ...] = ()
     runs: tuple[Run, ...] = ()
+    previews: tuple[Preview, ...] = ()
 
     @property
     def final_command(self) -> str | None:
@@ -143,4 +153,7 @@ class Entry:
             "timings": self.timings,
             "edits": [{"at": edit.at, "command": edit.command} for edit in self.edits],
             "runs": [run.as_dict() for run in self.runs],
+            "previews": [
+                {"at": p.at, "command": p.command, "report": p.report} for p in self.previews
+            ],
         }

@@ -58,7 +58,21 @@ def _v1_tables(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_tables,)
+def _v2_previews(conn: sqlite3.Connection) -> None:
+    # One row per preview of an entry's command (tui.core.preview): the report as JSON.
+    conn.execute(
+        """CREATE TABLE previews (
+            id INTEGER PRIMARY KEY,
+            request_id INTEGER NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+            at REAL NOT NULL,
+            command TEXT NOT NULL,
+            report TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX previews_by_request ON previews (request_id)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_previews)
 
 
 class NewerSchemaError(Exception):

@@ -15,6 +15,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from tui.core.history.model import (
     Edit,
     Entry,
     HistoryError,
+    Preview,
     Recovery,
     Run,
 )
@@ -91,6 +93,10 @@ class History:
         self.uses_fts = use_fts
         # Set when a damaged database was moved aside on opening; callers should say so.
         self.recovery = recovery
+        # False only when opened with a shorter migration list (tests of migrating).
+        self._previews = bool(
+            conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'previews'").fetchone()
+        )
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -287,6 +293,17 @@ class History:
             )
             return int(cursor.lastrowid or 0)
 
+    def record_preview(
+        self, entry_id: int, command: str, report: dict[str, Any], *, at: float | None = None
+    ) -> None:
+        """Records a preview of the entry's command (its report, as JSON)."""
+        with self._write() as conn:
+            self._require(conn, entry_id)
+            conn.execute(
+                "INSERT INTO previews (request_id, at, command, report) VALUES (?, ?, ?, ?)",
+                (entry_id, time.time() if at is None else at, command, _json(report)),
+            )
+
     def _require(self, conn: sqlite3.Connection, entry_id: int) -> str | None:
         """The entry's final command; a HistoryError when there is no such entry."""
         row = conn.execute(
@@ -347,6 +364,20 @@ class History:
                 f"signal, stopped_by FROM runs WHERE request_id IN ({marks}) ORDER BY id",
                 ids,
             ).fetchall()
+            previews = (
+                self._conn.execute(
+                    "SELECT request_id, at, command, report FROM previews "
+                    f"WHERE request_id IN ({marks}) ORDER BY id",
+                    ids,
+                ).fetchall()
+                if self._previews
+                else []
+            )
+        previews_by: dict[int, list[Preview]] = {}
+        for request_id, at, command, report in previews:
+            previews_by.setdefault(request_id, []).append(
+                Preview(at, command, _unjson(report) or {})
+            )
         edits_by: dict[int, list[Edit]] = {}
         for request_id, at, command in edits:
             edits_by.setdefault(request_id, []).append(Edit(at, command))
@@ -354,7 +385,11 @@ class History:
         for request_id, *fields in runs:
             runs_by.setdefault(request_id, []).append(Run(*fields))
         by_id = {
-            row[0]: _entry(row, edits_by.get(row[0], []), runs_by.get(row[0], [])) for row in rows
+            row[0]: replace(
+                _entry(row, edits_by.get(row[0], []), runs_by.get(row[0], [])),
+                previews=tuple(previews_by.get(row[0], [])),
+            )
+            for row in rows
         }
         return [by_id[i] for i in ids if i in by_id]
 

@@ -30,6 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-preflight", action="store_true", help="skip the PATH and shellcheck notes"
     )
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="also run it in a throwaway copy of your files (Linux) and report what it changed",
+    )
+    parser.add_argument("--cwd", help="with --preview: the folder it runs in (default: here)")
     parser.add_argument("command", nargs="*", metavar="COMMAND", help="the command (after --)")
     return parser
 
@@ -58,6 +64,17 @@ def check_main(argv: list[str], out: TextIO | None = None) -> int:
         print("  fix: correct the config file; caro never rewrites a broken one", file=sys.stderr)
         return 1
     assessment = rate(command, args.request, policy, preflight=not args.no_preflight)
+    if args.preview:
+        from tui.core.preview.front import run_preview
+
+        preview = run_preview(command, cwd=args.cwd)
+        assessment = preview.rate(assessment)
+        if args.json:
+            data = {**assessment.as_dict(), "preview": preview.as_dict()}
+            print(json_text(data), file=stream)
+        else:
+            print(human(assessment) + "\n\n" + preview.text(), file=stream)
+        return 0
     if args.json:
         print(json_text(assessment.as_dict()), file=stream)
     else:
