@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from tui.core.safety import targets
+from tui.core.safety import resolve, targets
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.fanout import find_parts
 from tui.core.safety.model import RiskLevel
@@ -25,11 +25,13 @@ from tui.core.safety.parse import (
 )
 from tui.core.safety.rules import check_layer
 from tui.core.safety.rules.code import executing_kinds, literal_text
+from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.network import DOWNLOADERS, command_kinds, heredoc_body
 from tui.core.safety.unwrap import SHELLS, expand
-from tui.core.safety.words import SUBSTITUTED, Word, evaluate, node_text
+from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
+MAX_CALLS = 16  # function bodies followed into, per assessment
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
 
 
@@ -41,6 +43,9 @@ class Analyser:
         self._kinds: dict[tuple[int, ...], frozenset[str]] = {}
         self._heredoc_owners: dict[int, list[Node]] = {}
         self._kind_budget = MAX_KIND_NODES
+        self._bodies: dict[str, Node] = {}
+        self._calling: set[str] = set()
+        self._calls = 0
         ctx.run_code = self.run_code
         ctx.kinds_of = self.kinds_of
 
@@ -51,6 +56,13 @@ class Analyser:
             self.ctx.errors.extend(errors)
         self._collect_functions(tree.root_node)
         self.walk(tree.root_node)
+        spelt = resolve.brace_commands(source)
+        if spelt is not None and self.ctx.depth < MAX_DEPTH:
+            self.ctx.depth += 1
+            try:
+                self.analyse(spelt)
+            finally:
+                self.ctx.depth -= 1
 
     def walk(self, root: Node) -> None:
         """Visits every node once, in source order, knowing each node's parent."""
@@ -71,13 +83,17 @@ class Analyser:
                 self.declaration(node)
             elif kind == "redirected_statement":
                 self.statement(node)
+            if kind in ("test_command", "declaration_command", "unset_command"):
+                self._subscripts(node)
             stack.extend((child, node) for child in reversed(node.children))
 
     # -- simple commands ------------------------------------------------------------------------
 
     def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
-        command = build_command(node, parent, stdin)
+        command = self._resolved(build_command(node, parent, stdin))
         self.redirects(command)
+        if command.name in self._bodies:
+            self._call(command)
         layers, code = expand(command)
         for layer in layers:
             if layer.words and not layer.words[0].dynamic:
@@ -85,6 +101,35 @@ class Analyser:
             check_layer(layer, self.ctx)
         for by, word in code:
             self.run_code(word, by)
+
+    def _resolved(self, command: Command) -> Command:
+        """`a=rm; $a -rf ~` is `rm -rf ~`; names that stay unknown are left for the rules."""
+        if not command.words:
+            return command
+        args_dynamic = any("${IFS}" in w.value or w.value in ("${@}", "${*}") for w in command.args)
+        if not resolve.needs_resolving(command.words[0]) and not args_dynamic:
+            return command
+        texts = [_literal_output(node) for node in command.words[0].substitutions]
+        resolved = resolve.resolve(command, self.ctx.variables, texts)
+        return resolved if resolved is not None else command
+
+    def _call(self, command: Command) -> None:
+        """A call of a function defined in the same line: its body, with the call's arguments."""
+        name = command.name
+        if name in self._calling or self._calls >= MAX_CALLS:
+            return
+        self._calls += 1
+        saved = dict(self.ctx.variables)
+        values = [word.value for word in command.args]
+        for index in range(1, 10):
+            self.ctx.variables[str(index)] = values[index - 1] if index <= len(values) else ""
+        self.ctx.variables["@"] = " ".join(values)
+        self._calling.add(name)
+        try:
+            self.walk(self._bodies[name])
+        finally:
+            self._calling.discard(name)
+            self.ctx.variables = saved
 
     def statement(self, node: Node) -> None:
         body = node.child_by_field_name("body")
@@ -200,8 +245,11 @@ class Analyser:
             node = stack.pop()
             if node.type == "function_definition":
                 name = node.child_by_field_name("name")
+                body = node.child_by_field_name("body")
                 if name is not None:
                     self.ctx.functions.add(node_text(name))
+                    if body is not None:
+                        self._bodies[node_text(name)] = body
             elif node.type == "redirected_statement":
                 for child in node.children:
                     if child.type == "heredoc_redirect":
@@ -239,6 +287,13 @@ class Analyser:
             if name in HISTORY_VARIABLES and _disables_history(name, value):
                 self.ctx.add(RiskLevel.HIGH, f"turns off the shell history ({name})", text)
 
+    def _subscripts(self, node: Node) -> None:
+        text = node_text(node)
+        for code in subscript_code(text):
+            pseudo = Command(words=(), text=text)
+            self.ctx.add(RiskLevel.HIGH, "runs code hidden in an array subscript", pseudo)
+            self.run_code(literal(code), pseudo)
+
     # -- code in strings and substitutions ------------------------------------------------------
 
     def run_code(self, word: Word, by: Command) -> None:
@@ -246,10 +301,14 @@ class Analyser:
         kinds = self.kinds_of(word.substitutions) if word.substitutions else frozenset()
         if executing_kinds(ctx, kinds, by, f"{by.name} with code from $(...)"):
             return
+        if word.substitutions and all(_trusted_setup(node) for node in word.substitutions):
+            ctx.add(RiskLevel.MODERATE, f"sets up the shell with the output of {word.raw[:60]}", by)
+            return
         if word.dynamic:
             ctx.add(RiskLevel.MODERATE, f"runs shell code built at run time ({word.raw[:60]})", by)
         if ctx.depth >= MAX_DEPTH or ctx.reparses >= MAX_REPARSES:
-            ctx.add(RiskLevel.MODERATE, "shell code nested too deeply to check all of it", by)
+            reason = f"shell code nested too deeply to check all of it: {resolve.UNRESOLVED}"
+            ctx.add(RiskLevel.HIGH, reason, by)
             return
         ctx.reparses += 1
         ctx.depth += 1
@@ -359,6 +418,42 @@ def _self_calls(body: Node, name: str) -> tuple[int, bool]:
             after = children[index + 1].type if index + 1 < len(children) else ""
             stack.append((child, inherits or after == "&"))
     return calls, spawning
+
+
+# Programs whose output is shell set-up meant for `eval "$(...)"`.
+_SETUP_TOOLS = frozenset(
+    "ssh-agent dircolors direnv pyenv rbenv nodenv goenv jenv zoxide starship brew minikube "
+    "opam conda mise rtx fnm thefuck gpg-agent keychain luarocks register-python-argcomplete "
+    "atuin mcfly kubectl helm gh rustup pip pip3 docker-machine".split()
+)
+
+
+def _trusted_setup(node: Node) -> bool:
+    """`$(ssh-agent -s)`, `$(pyenv init -)`: a single set-up tool, no pipes or other code."""
+    named = [child for child in node.children if child.is_named]
+    if len(named) != 1 or named[0].type != "command":
+        return False
+    name = _command_name(named[0]).rsplit("/", 1)[-1]
+    return name in _SETUP_TOOLS and "$(" not in node_text(named[0])
+
+
+def _literal_output(node: Node) -> str | None:
+    """What `$(echo rm)`, `$(printf rm)`, `$(which rm)`, `$(command -v rm)` print; else None."""
+    named = [child for child in node.children if child.is_named]
+    if node.type != "command_substitution" or len(named) != 1 or named[0].type != "command":
+        return None
+    command = build_command(named[0])
+    args = command.argv
+    if any(word.dynamic for word in command.words):
+        return None
+    if command.name in ("echo", "printf"):
+        text, _ = literal_text(command)
+        return text
+    if command.name in ("which", "type", "whereis") and len(args) == 1:
+        return args[0]
+    if command.name == "command" and len(args) == 2 and args[0] in ("-v", "-V"):
+        return args[1]
+    return None
 
 
 def _bare(parent: Node | None) -> bool:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 
+from tui.core.safety import resolve
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import code, disks, files, network, system, tools
+from tui.core.safety.rules import code, disks, embedded, files, network, system, tools
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.rules.known import READ_ONLY, ROUTINE_REASON
-from tui.core.safety.words import split_words
+from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
-for _module in (files, disks, system, tools, network, code):
+for _module in (files, disks, system, tools, network, code, embedded):
     RULES.update(_module.RULES)
 
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
@@ -35,6 +37,9 @@ def check_layer(command: Command, ctx: Context) -> None:
     name_word = command.words[0]
     if name_word.substitutions or "${" in name_word.value:
         _dynamic_name(command, ctx)
+        return
+    if any(char in name_word.value for char in "*?[") and not name_word.value.startswith("["):
+        _globbed_name(command, ctx)
         return
     name = command.name
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
@@ -60,7 +65,16 @@ def _dynamic_name(command: Command, ctx: Context) -> None:
     stdin = command.stdin
     if stdin is not None and code.executing_kinds(ctx, stdin.kinds, command, f"… | {word.raw}"):
         return
-    ctx.add(MODERATE, f"runs a program named only at run time ({word.raw})", command)
+    ctx.add(HIGH, f"{resolve.UNRESOLVED} ({word.raw})", command)
+
+
+def _globbed_name(command: Command, ctx: Context) -> None:
+    """`/bin/r? -rf ~`: every program caro knows that the pattern could name is rated."""
+    word = command.words[0]
+    known = set(RULES) | READ_ONLY | set(ROUTINE_REASON)
+    for name in resolve.glob_candidates(word.value, known):
+        check_layer(replace(command, words=(literal(name), *command.args)), ctx)
+    ctx.add(HIGH, f"{resolve.UNRESOLVED} ({word.raw})", command)
 
 
 def _local_program(command: Command, ctx: Context) -> None:

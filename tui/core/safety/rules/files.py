@@ -8,6 +8,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
 from tui.core.safety.words import Word
 
@@ -226,6 +227,7 @@ def rsync(command: Command, ctx: Context) -> None:
 
 
 def tar(command: Command, ctx: Context) -> None:
+    tar_code(command, ctx)
     first = command.argv[0] if command.argv else ""
     listing = "--list" in command.argv or (
         not first.startswith("--") and "t" in first.lstrip("-") and "c" not in first

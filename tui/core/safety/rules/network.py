@@ -14,6 +14,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.embedded import ssh_options
 from tui.core.safety.words import Word, split_words
 
 DOWNLOADERS = frozenset(split_words("curl wget fetch http https xh aria2c lwp-request GET lynx"))
@@ -161,6 +162,8 @@ def socat(command: Command, ctx: Context) -> None:
 
 
 def remote(command: Command, ctx: Context) -> None:
+    if command.name in ("ssh", "scp", "sftp"):
+        ssh_options(command, ctx)
     ctx.add(MODERATE, f"connects to another machine ({command.name})", command)
 
 

@@ -290,6 +290,8 @@ def setcap(command: Command, ctx: Context) -> None:
 
 def set_builtin(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if "--" in argv:  # `set -- a b c` sets "$@"
+        ctx.variables["@"] = " ".join(argv[argv.index("--") + 1 :])
     if "+o" in argv and "history" in argv:
         ctx.add(HIGH, "turns off the shell history (set +o history)", command)
 

@@ -12,6 +12,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule, options, subcommand
+from tui.core.safety.rules.embedded import git_inline_config
 from tui.core.safety.words import split_words
 
 GIT_READ_ONLY = frozenset(
@@ -44,6 +45,7 @@ PACKAGE_REMOVALS = frozenset(split_words("remove purge autoremove uninstall eras
 
 
 def git(command: Command, ctx: Context) -> None:
+    git_inline_config(command, ctx)
     sub, rest = subcommand(command, "-C -c --git-dir --work-tree --namespace")
     argv = rest.argv
     if sub in GIT_READ_ONLY and not (sub == "reflog" and ("expire" in argv or "delete" in argv)):
