@@ -228,11 +228,12 @@ class Analyser:
         if shells and network and set(shells) != set(network):
             self.ctx.add(RiskLevel.CRITICAL, _REVERSE, node_text(node))
         secrets = [i for i, kinds in enumerate(all_kinds) if "secret" in kinds]
-        senders = [i for i, k in enumerate(all_kinds) if k & {"network", "download"}]
+        senders = [i for i, k in enumerate(all_kinds) if k & {"network", "download", "send"}]
         if secrets and senders and min(secrets) < max(senders):
             self.ctx.add(
-                RiskLevel.HIGH,
-                "sends a secret key or password file to another machine",
+                RiskLevel.CRITICAL,
+                "sends secrets or personal data (keys, passwords, the home folder) to another "
+                "machine",
                 node_text(node),
             )
 

@@ -8,7 +8,16 @@ from dataclasses import replace
 from tui.core.safety import resolve
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import code, disks, embedded, files, network, system, tools
+from tui.core.safety.rules import (
+    code,
+    disks,
+    embedded,
+    exfiltration,
+    files,
+    network,
+    system,
+    tools,
+)
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.rules.known import READ_ONLY, ROUTINE_REASON
 from tui.core.safety.words import literal, split_words
@@ -44,6 +53,7 @@ def check_layer(command: Command, ctx: Context) -> None:
     name = command.name
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
         return
+    exfiltration.check_flow(command, ctx)
     rule = rule_for(name)
     if rule is not None:
         rule(command, ctx)

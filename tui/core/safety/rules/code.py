@@ -11,11 +11,12 @@ import posixpath
 import re
 from dataclasses import replace
 
-from tui.core.safety import inline, paths
+from tui.core.safety import inline, pycode
 from tui.core.safety.context import Context
+from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.targets import classify_delete
+from tui.core.safety.targets import classify_delete, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
 
@@ -115,12 +116,50 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     result = inline.inspect(code.value, language)
     for level, reason in result.findings:
         ctx.add(level, reason, command)
+    effects = pycode.analyse(code.value) if language == "Python" else None
+    if effects is not None:
+        _python_effects(command, ctx, effects)
+    else:
+        _inline_effects(command, ctx, result, language)
+    ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+def _inline_effects(
+    command: Command, ctx: Context, result: inline.InlineResult, language: str
+) -> None:
     for shell in result.shell:
         ctx.run_code(literal(shell), command)
     for path in result.deletes:
         verdict = classify_delete(path, recursive=True)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
-    ctx.add(MODERATE, f"runs inline {language} code", command)
+    for path in result.removes:
+        verdict = classify_delete(path, recursive=False)
+        ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
+    for path, append in result.writes:
+        written = classify_write(path, append=append)
+        if written is not None:
+            ctx.add(written.level, f"{language} code {written.reason}", command)
+
+
+def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -> None:
+    for shell in effects.shell:
+        ctx.run_code(literal(shell), command)
+    for path, recursive in effects.deletes:
+        verdict = classify_delete(path, recursive=recursive)
+        ctx.add(max(verdict.level, MODERATE), f"Python code {verdict.reason}", command)
+    for path, append in effects.writes:
+        written = classify_write(path, append=append)
+        if written is not None:
+            ctx.add(written.level, f"Python code {written.reason}", command)
+    if effects.secrets and (effects.network or effects.sends):
+        what = effects.secrets[0]
+        ctx.add(CRITICAL, f"Python code sends {what} to another machine", command)
+    elif effects.sends:
+        ctx.add(MODERATE, "Python code sends data to a server", command)
+    if effects.kills_all:
+        ctx.add(HIGH, "Python code kills every process you may signal", command)
+    if effects.unknown_code:
+        ctx.add(HIGH, "Python code runs a command that is only known when it runs", command)
 
 
 def run_script(command: Command, ctx: Context, script: Word, language: str) -> None:
@@ -232,11 +271,8 @@ def _hidden(text: str) -> bool:
 
 
 def is_secret_path(value: str) -> bool:
-    path = paths.normalise(value)
-    rel = paths.home_relative(path) or ""
-    return path in ("/etc/shadow", "/etc/gshadow", "/etc/sudoers") or rel.startswith(
-        (".ssh/id_", ".aws/credentials", ".netrc", ".gnupg/", ".kube/config", ".docker/config")
-    )
+    what = secret_path(value)
+    return what is not None and what != "your whole home folder"
 
 
 RULES: dict[str, Rule] = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 
 from tui.core.safety.context import Context
+from tui.core.safety.flow import secret_command
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
@@ -21,6 +22,7 @@ DOWNLOADERS = frozenset(split_words("curl wget fetch http https xh aria2c lwp-re
 NETCATS = frozenset(split_words("nc ncat netcat nc.traditional nc.openbsd cryptcat pwncat"))
 NETWORK_TOOLS = NETCATS | {"telnet", "socat", "sbd"}
 DECODERS = frozenset(split_words("base64 base32 basenc gbase64 uudecode"))
+SEND_STDIN = frozenset(split_words("ssh mail mailx sendmail mutt msmtp s-nail"))
 READERS = frozenset(split_words("cat head tail less more tac nl strings"))
 
 
@@ -31,6 +33,10 @@ def command_kinds(command: Command) -> set[str]:
         return {"download"}
     if name in NETWORK_TOOLS or (name == "openssl" and "s_client" in argv):
         return {"network"}
+    if name in SEND_STDIN:
+        return {"send"}
+    if secret_command(command):
+        return {"secret"}
     if _decodes(command):
         return {"decode"}
     if name in ("echo", "printf"):
