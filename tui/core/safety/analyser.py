@@ -23,7 +23,7 @@ from tui.core.safety.parse import (
     statement_redirects,
     syntax_errors,
 )
-from tui.core.safety.rules import check_layer
+from tui.core.safety.rules import check_layer, persistence
 from tui.core.safety.rules.code import executing_kinds, literal_text
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.network import DOWNLOADERS, command_kinds, heredoc_body
@@ -167,6 +167,11 @@ class Analyser:
             self.ctx.add(RiskLevel.MODERATE, reason, command)
         elif verdict is not None:
             self.ctx.add(verdict.level, verdict.reason, command)
+        kind = persistence.startup_kind(self.ctx.resolve(target.path))
+        if kind is not None:
+            persistence.startup_content(
+                kind, target.path, _written_text(command), command, self.ctx
+            )
 
     def _socket(self, command: Command, redirect: Redirect, names: list[str]) -> None:
         if any(name in SHELLS for name in names):
@@ -348,14 +353,25 @@ class Analyser:
 _REVERSE = "connects a shell to a remote machine (reverse shell)"
 
 
+def _written_text(command: Command) -> str | None:
+    """What `echo TEXT > f`, `printf TEXT > f` or `cat <<EOF > f` writes, when it is literal."""
+    if command.name in ("echo", "printf") and not any(w.dynamic for w in command.words):
+        return literal_text(command)[0]
+    if command.name == "cat" and not command.args:
+        body = heredoc_body(command)
+        return body.value if body is not None and not body.dynamic else None
+    return None
+
+
 def _stdin_for(kinds: set[str], producers: list[str], previous: list[Command]) -> Stdin:
     literal: tuple[Word, ...] | None = None
     find_paths: tuple[str, ...] = ()
     listing: tuple[str, ...] = ()
     filtered = False
-    if len(previous) == 1 and previous[0].name in ("echo", "printf"):
-        text, _ = literal_text(previous[0])
-        literal = (Word(value=text, raw=text),)
+    printers = [c for c in previous if c.name in ("echo", "printf")]
+    if printers and all(c.name in ("echo", "printf", "crontab") for c in previous):
+        texts = [literal_text(c)[0] for c in printers]
+        literal = tuple(Word(value=text, raw=text) for text in texts)
     elif len(previous) == 1 and command_kinds(previous[0]) == {"literal"}:
         body = heredoc_body(previous[0])
         literal = (body,) if body is not None else None

@@ -112,6 +112,8 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
         if append or path.count("/") > 2:
             return Verdict(MODERATE, f"{verb} {path}: system configuration")
         return Verdict(HIGH, f"overwrites {path}: system configuration")
+    if paths.area(path) == "home_credentials" and not append:
+        return Verdict(HIGH, f"overwrites {path}: your keys or credentials are lost")
     if posixpath.dirname(path) in paths.PROGRAM_DIRS and not append:
         return Verdict(HIGH, f"overwrites {path}: a system program or library")
     if path.startswith("/proc/sys/"):
@@ -142,8 +144,12 @@ def _special_write(path: str, append: bool) -> Verdict | None:
         return Verdict(HIGH, f"writes {path}: changes who may run commands as root")
     if path.startswith("/boot/"):
         return Verdict(CRITICAL if not append else HIGH, f"writes {path}: the boot files")
+    if path == "/etc/ld.so.preload":
+        return Verdict(CRITICAL, f"writes {path}: loads code into every program on the machine")
     rel = paths.home_relative(path)
     if rel == ".ssh/authorized_keys" or (rel or "").startswith(".ssh/authorized_keys"):
+        if path.startswith("/root/"):
+            return Verdict(CRITICAL, f"writes {path}: lets another SSH key log in as root")
         return Verdict(HIGH, f"writes {path}: lets another SSH key log in as you")
     return None
 

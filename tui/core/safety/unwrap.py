@@ -218,6 +218,13 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "setsid": lambda c: _after(c, "", "setsid"),
     "caffeinate": lambda c: _after(c, "-t -w", "caffeinate"),
     "busybox": _busybox,
+    "systemd-run": lambda c: _after(
+        c,
+        "-u --unit -p --property -d --description --slice -E --setenv -H --host -M --machine "
+        "--uid --gid --nice --working-directory --on-calendar --on-active --on-boot --on-startup "
+        "--on-unit-active --on-unit-inactive --timer-property --path-property --socket-property",
+        "systemd-run",
+    ),
     "builtin": lambda c: _after(c, "", "builtin"),
     "stdbuf": lambda c: _after(c, "-i -o -e --input --output --error", "stdbuf"),
     "ionice": _pid_mode_or("-c -n -t --class --classdata", 0),

@@ -14,7 +14,9 @@ from tui.core.safety.rules import (
     embedded,
     exfiltration,
     files,
+    install,
     network,
+    persistence,
     system,
     tools,
 )
@@ -23,7 +25,7 @@ from tui.core.safety.rules.known import READ_ONLY, ROUTINE_REASON
 from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
-for _module in (files, disks, system, tools, network, code, embedded):
+for _module in (files, disks, system, tools, network, code, embedded, install, persistence):
     RULES.update(_module.RULES)
 
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))

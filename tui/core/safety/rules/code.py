@@ -16,6 +16,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.install import install
 from tui.core.safety.targets import classify_delete, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
@@ -77,6 +78,10 @@ def interpreter(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", command)
     elif code is not None:
         inline_code(command, ctx, code, language)
+    elif module in ("pip", "pip3") and language == "Python":
+        args = command.args
+        start = next(i for i, w in enumerate(args) if w.value == "-m") + 2
+        install(command.wrapped((literal("pip"), *args[start:]), command.name), ctx)
     elif module is not None:
         ctx.add(MODERATE, f"runs the {language} module {module}", command)
     elif script is not None and script.value not in ("-", "/dev/stdin"):

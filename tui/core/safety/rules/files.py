@@ -9,6 +9,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
+from tui.core.safety.rules.persistence import startup_content, startup_kind
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
 from tui.core.safety.words import Word
 
@@ -134,6 +135,13 @@ def tee(command: Command, ctx: Context) -> None:
         verdict = classify_write(ctx.resolve(word.path), append=append)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason, command)
+        kind = startup_kind(ctx.resolve(word.path))
+        if kind is not None:
+            stdin = command.stdin
+            text = None
+            if stdin is not None and stdin.literal is not None:
+                text = "\n".join(w.value for w in stdin.literal)
+            startup_content(kind, word.path, text, command, ctx)
 
 
 def dd(command: Command, ctx: Context) -> None:
