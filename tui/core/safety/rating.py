@@ -8,6 +8,8 @@ from tui.core.safety.model import Assessment, Finding, RiskLevel, summarise
 from tui.core.safety.policy import SafetyPolicy, apply_patterns
 from tui.core.safety.preflight import preflight_notes
 from tui.core.safety.request import check_request
+from tui.core.safety.rules import windows as windows_rules
+from tui.core.safety.windows import looks_like_windows
 
 MAX_INPUT_CHARS = 20_000
 INTERNAL_ERROR = "internal error while checking"
@@ -54,7 +56,9 @@ def _assess(
         )
         ctx.add(RiskLevel.MODERATE, "the command is too long to check in full", text[:80])
         text = text[:MAX_INPUT_CHARS]
-    if text.strip():
+    if text.strip() and looks_like_windows(text):
+        windows_rules.analyse(text, ctx)
+    elif text.strip():
         Analyser(ctx).analyse(text)
     parsed = not ctx.errors
     if not parsed:

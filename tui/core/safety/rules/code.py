@@ -15,6 +15,7 @@ from tui.core.safety import inline, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.install import install
 from tui.core.safety.targets import classify_delete, classify_write
@@ -76,6 +77,9 @@ def interpreter(command: Command, ctx: Context) -> None:
     code, script, module = _operands(command, flags)
     if language == "PowerShell" and any(w.value in _ENCODED for w in command.args):
         ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", command)
+    elif language == "PowerShell" and code is not None:
+        windows_rules.analyse(code.value, ctx)
+        ctx.add(MODERATE, "runs PowerShell code", command)
     elif code is not None:
         inline_code(command, ctx, code, language)
     elif module in ("pip", "pip3") and language == "Python":
