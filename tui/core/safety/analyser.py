@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from tui.core.safety import resolve, targets
+from tui.core.safety import intent, paths, resolve, targets
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.fanout import find_parts
 from tui.core.safety.model import RiskLevel
@@ -98,7 +98,11 @@ class Analyser:
         for layer in layers:
             if layer.words and not layer.words[0].dynamic:
                 self.ctx.programs.append(layer.words[0].value)
+            before = len(self.ctx.findings)
             check_layer(layer, self.ctx)
+            effect = intent.effect_of(layer, rated=len(self.ctx.findings) > before)
+            if effect is not None:
+                self.ctx.effects.append(effect)
         for by, word in code:
             self.run_code(word, by)
 
@@ -135,7 +139,17 @@ class Analyser:
         body = node.child_by_field_name("body")
         if body is not None and body.type == "command":
             return  # the command picks up these redirections itself
-        pseudo = Command(words=(), text=node_text(node), redirects=tuple(statement_redirects(node)))
+        reads: tuple[str, ...] = ()
+        if body is not None and body.type == "pipeline":
+            stages = [child for child in body.children if child.is_named]
+            commands = [c for stage in stages for c in self._stage_commands(stage, body)]
+            reads = tuple(w.value for c in commands for w in c.args if not w.value.startswith("-"))
+        pseudo = Command(
+            words=(),
+            text=node_text(node),
+            redirects=tuple(statement_redirects(node)),
+            stdin=Stdin(kinds=frozenset(), reads=reads[:64]),
+        )
         self.redirects(pseudo)
 
     def redirects(self, command: Command) -> None:
@@ -158,6 +172,10 @@ class Analyser:
             return
         if not redirect.writes:
             return
+        if not redirect.appends:
+            self._self_truncation(command, value)
+        if paths.normalise(value) not in paths.HARMLESS_SINKS:
+            self.ctx.effects.append(f"writes to {value}")
         if any(name in DOWNLOADERS for name in names):
             self.ctx.downloads.add(value.rsplit("/", 1)[-1])
         verdict = targets.classify_write(self.ctx.resolve(target.path), append=redirect.appends)
@@ -172,6 +190,20 @@ class Analyser:
             persistence.startup_content(
                 kind, target.path, _written_text(command), command, self.ctx
             )
+
+    def _self_truncation(self, command: Command, target: str) -> None:
+        """`sort f > f`, `cat f | grep x > f`: the shell empties f before anything reads it."""
+        wanted = paths.normalise(target)
+        if wanted in paths.HARMLESS_SINKS:
+            return
+        reads = [w.value for w in command.args if not w.value.startswith("-")]
+        reads += [r.target.value for r in command.redirects if r.op == "<" and r.target]
+        if command.stdin is not None:
+            reads += list(command.stdin.reads)
+        if any(paths.normalise(value) == wanted for value in reads if value):
+            reason = f"empties {target} before it is read: its content is lost (> {target})"
+            self.ctx.add(RiskLevel.HIGH, reason, command)
+            self.ctx.effects.append(f"empties {target}")
 
     def _socket(self, command: Command, redirect: Redirect, names: list[str]) -> None:
         if any(name in SHELLS for name in names):
@@ -193,11 +225,12 @@ class Analyser:
         producers: list[str] = []
         all_kinds: list[set[str]] = []
         previous: list[Command] = []
+        reads: list[str] = []
         for stage, stage_parent in stages:
             commands = self._stage_commands(stage, stage_parent)
             command_node = _stage_command_node(stage)
             if command_node is not None and kinds_so_far:
-                stdin[command_node.id] = _stdin_for(kinds_so_far, producers, previous)
+                stdin[command_node.id] = _stdin_for(kinds_so_far, producers, previous, reads)
             stage_kinds: set[str] = set()
             for command in commands:
                 layers, _ = expand(command)
@@ -207,6 +240,7 @@ class Analyser:
             kinds_so_far |= stage_kinds
             all_kinds.append(stage_kinds)
             previous = [expand(c)[0][-1] for c in commands]
+            reads.extend(w.value for c in previous for w in c.args if not w.value.startswith("-"))
         self._pipeline_rules(node, all_kinds)
 
     def _heredoc_producer(self, heredoc: Node, stages: list[tuple[Node, Node]]) -> None:
@@ -363,7 +397,9 @@ def _written_text(command: Command) -> str | None:
     return None
 
 
-def _stdin_for(kinds: set[str], producers: list[str], previous: list[Command]) -> Stdin:
+def _stdin_for(
+    kinds: set[str], producers: list[str], previous: list[Command], reads: list[str]
+) -> Stdin:
     literal: tuple[Word, ...] | None = None
     find_paths: tuple[str, ...] = ()
     listing: tuple[str, ...] = ()
@@ -387,6 +423,7 @@ def _stdin_for(kinds: set[str], producers: list[str], previous: list[Command]) -
         find_filtered=filtered,
         listing=listing,
         producers=tuple(producers[-3:]),
+        reads=tuple(reads[:64]),
     )
 
 

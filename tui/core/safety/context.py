@@ -35,6 +35,7 @@ class Context:
     downloads: set[str] = field(default_factory=set)
     tcp_fds: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    effects: list[str] = field(default_factory=list)
     cwd: str | None = None
     variables: dict[str, str] = field(default_factory=dict)
     depth: int = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.core.safety import intent
 from tui.core.safety.analyser import Analyser
 from tui.core.safety.context import Context
 from tui.core.safety.model import Assessment, Finding, RiskLevel, summarise
@@ -71,6 +72,9 @@ def _assess(
     if request:
         for level, reason in check_request(request):
             ctx.add(level, reason, request[:200])
+        overreach = intent.overreach(request, ctx.effects)
+        if overreach is not None:
+            ctx.add(RiskLevel.HIGH, overreach, text[:200])
     if preflight and text.strip():
         ctx.notes.extend(_safe_preflight(text, ctx))
     assessment = summarise(command, ctx.findings, ctx.notes, parsed=parsed)

@@ -92,6 +92,10 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
         return
     if command.name in ("mount", "findmnt") and not command.args:
         return
+    if command.name in ("swapon", "mount") and any(
+        a in ("--show", "-s", "--summary", "-l", "--list") for a in command.argv
+    ):
+        return
     ctx.add(MODERATE, f"changes mounted filesystems ({command.name})", command)
 
 

@@ -265,6 +265,15 @@ def journalctl(command: Command, ctx: Context) -> None:
 
 
 def sysrq(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if command.name == "sysctl" and not any(
+        a in ("-w", "-p", "--write", "--load", "--system") or "=" in a for a in argv
+    ):
+        return  # `sysctl name` and `sysctl -a` only read
+    if command.name == "modprobe" and any(
+        a in ("-n", "--dry-run", "-c", "--showconfig") for a in argv
+    ):
+        return
     ctx.add(MODERATE, f"changes kernel settings or modules ({command.name})", command)
 
 

@@ -272,6 +272,8 @@ def kubectl(command: Command, ctx: Context) -> None:
     argv = rest.argv
     if sub in ("get", "describe", "logs", "top", "explain", "version", "config", "api-resources"):
         return
+    if sub == "rollout" and argv[:1] in (["status"], ["history"]):
+        return
     if sub == "delete" and (
         "--all" in argv or "-A" in argv or any(a in ("ns", "namespace", "namespaces") for a in argv)
     ):
