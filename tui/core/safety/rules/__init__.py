@@ -9,7 +9,9 @@ from tui.core.safety import resolve
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
+    cloud,
     code,
+    databases,
     disks,
     embedded,
     exfiltration,
@@ -25,7 +27,8 @@ from tui.core.safety.rules.known import READ_ONLY, ROUTINE_REASON
 from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
-for _module in (files, disks, system, tools, network, code, embedded, install, persistence):
+_MODULES = (files, disks, system, tools, network, code, embedded, install, persistence)
+for _module in (*_MODULES, databases, cloud):
     RULES.update(_module.RULES)
 
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))

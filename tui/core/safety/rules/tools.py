@@ -11,7 +11,8 @@ from __future__ import annotations
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule, options, subcommand
+from tui.core.safety.rules.cloud import mass_removal
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
 from tui.core.safety.words import split_words
 
@@ -139,7 +140,14 @@ _GIT = {
 
 
 def docker(command: Command, ctx: Context) -> None:
+    if mass_removal(command, ctx):
+        return
     sub, rest = subcommand(command, "-H --host --context -c --config -l --log-level")
+    if sub in ("compose", "docker-compose") or command.name == "docker-compose":
+        argv = rest.argv if sub else command.argv
+        if "down" in argv and any(a in ("-v", "--volumes") for a in argv):
+            ctx.add(HIGH, "removes the project's volumes and their data (compose down -v)", command)
+            return
     if sub in ("container", "image", "volume", "network", "system", "builder", "compose"):
         inner, rest2 = subcommand(rest)
         if inner in DOCKER_READ_ONLY:
@@ -178,8 +186,12 @@ def _run_options(argv: list[str]) -> list[str]:
 
 def _docker_run(command: Command, ctx: Context) -> None:
     argv = _run_options(command.argv)
-    if "--privileged" in argv:
+    privileged = "--privileged" in argv
+    if privileged:
         ctx.add(HIGH, "runs a privileged container: it has full control of the host", command)
+    rest = command.argv[len(argv) :]
+    if privileged and any(a in ("--pid=host", "host") for a in argv) and "nsenter" in rest:
+        ctx.add(CRITICAL, "escapes the container into the host as root (nsenter)", command)
     for index, arg in enumerate(argv):
         value = arg.partition("=")[2] if "=" in arg and arg.startswith("--") else ""
         if arg in ("-v", "--volume", "--mount") and index + 1 < len(argv):
@@ -189,8 +201,12 @@ def _docker_run(command: Command, ctx: Context) -> None:
         source = value.split(":", 1)[0] if value else ""
         if source.startswith("source="):
             source = source[len("source=") :].split(",", 1)[0]
-        if source and _host_sensitive(source):
-            ctx.add(HIGH, f"mounts the host's {source} into the container", command)
+        read_only = value.endswith((":ro", ",ro", ",readonly")) or ":ro," in value
+        if source and _host_sensitive(source) and not read_only:
+            level = CRITICAL if source == "/" and privileged else HIGH
+            ctx.add(level, f"mounts the host's {source} into the container, writable", command)
+        elif source and _host_sensitive(source):
+            ctx.add(MODERATE, f"mounts the host's {source} into the container, read-only", command)
         if arg.startswith(("--pid=host", "--cap-add=ALL", "--cap-add=SYS_ADMIN")) or (
             "unconfined" in arg
         ):
