@@ -94,6 +94,11 @@ class Analyser:
         self.redirects(command)
         if command.name in self._bodies:
             self._call(command)
+        elif command.name in self.ctx.aliases and command.words[0].raw == command.name:
+            alias = self.ctx.aliases.pop(command.name)  # an alias is not expanded in itself
+            rest = " ".join(word.raw for word in command.args)
+            self.run_code(literal(f"{alias} {rest}".strip()), command)
+            self.ctx.aliases[command.name] = alias
         layers, code = expand(command)
         for layer in layers:
             if layer.words and not layer.words[0].dynamic:
@@ -320,12 +325,24 @@ class Analyser:
             if item.type != "variable_assignment":
                 continue
             name, value = assignment(item)
-            if value.dynamic:
-                self.ctx.variables.pop(name, None)
-            else:
-                self.ctx.variables[name] = value.path
+            self._assign(name, value)
             if name in HISTORY_VARIABLES and _disables_history(name, value):
                 self.ctx.add(RiskLevel.HIGH, f"turns off the shell history ({name})", text)
+
+    def _assign(self, name: str, value: Word) -> None:
+        """Remembers what a variable holds: a known value, or code that was fetched or decoded."""
+        self.ctx.tainted.pop(name, None)
+        if not value.dynamic:
+            self.ctx.variables[name] = value.path
+            return
+        self.ctx.variables.pop(name, None)
+        kinds = self.ctx.word_kinds(value)
+        if kinds & {"download", "decode", "network"}:
+            self.ctx.tainted[name] = kinds
+        if len(value.substitutions) == 1 and value.value == SUBSTITUTED:
+            text = _literal_output(value.substitutions[0])
+            if text is not None:
+                self.ctx.variables[name] = text
 
     def _subscripts(self, node: Node) -> None:
         text = node_text(node)
@@ -338,7 +355,7 @@ class Analyser:
 
     def run_code(self, word: Word, by: Command) -> None:
         ctx = self.ctx
-        kinds = self.kinds_of(word.substitutions) if word.substitutions else frozenset()
+        kinds = ctx.word_kinds(word)
         if executing_kinds(ctx, kinds, by, f"{by.name} with code from $(...)"):
             return
         if word.substitutions and all(_trusted_setup(node) for node in word.substitutions):

@@ -21,7 +21,7 @@ _NETWORK = re.compile(
 _SPAWN = re.compile(
     r"subprocess|pty\.spawn|dup2|/bin/(ba|z|da|k)?sh\b|\bexec\s*[(\"']|\bsystem\s*\(|popen|"
     r"child_process|spawn\s*\(|proc_open|shell_exec|passthru|cmd\.exe|\bsh\s+-i|exec\s+\{|"
-    r"IO\.popen|Process\.Start|\|\s*&|\bexecl?p?\b"
+    r"IO\.popen|Process\.Start|\|\s*&|\bexecl?p?\b|os\.execute|io\.popen|do shell script"
 )
 _FETCH = re.compile(
     r"urlopen|urllib|requests\.(get|post)|http\.client|httpx|LWP|open-uri|Net::HTTP|URI\.open|"
@@ -31,7 +31,9 @@ _FETCH = re.compile(
 _DECODE = re.compile(
     r"b64decode|base64\.b64|decode\(\s*['\"]base64|FromBase64String|MIME::Base64|"
     r"decode_base64|unpack\(\s*['\"]m|\batob\s*\(|Buffer\.from\([^)]*base64|zlib\.decompress|"
-    r"marshal\.loads|codecs\.decode\([^)]*rot|base64_decode|\.unpack1?\(\s*['\"]m"
+    r"marshal\.loads|codecs\.decode\([^)]*(rot|hex)|base64_decode|\.unpack1?\(\s*['\"]m|"
+    r"fromhex|\bpack\s*\(?\s*['\"]H|unpack\s*\(?\s*['\"]?u|gzinflate|str_rot13|hex2bin|"
+    r"\bchr\s*\(\s*\d+\s*\)\s*\.\s*chr|String\.fromCharCode"
 )
 _EXEC = re.compile(
     r"\bexec\s*\(|\beval\b|\bexec\b|\bIEX\b|Invoke-Expression|\|\s*(ba)?sh\b|\bsystem\s*\(|"
@@ -44,7 +46,8 @@ _FORK_BOMB = re.compile(
 )
 _SHELL_CALL = re.compile(
     r"(?:os\.system|os\.popen|subprocess\.\w+|\bsystem|\bpopen|shell_exec|passthru|"
-    r"execSync|\bexec|spawnSync|IO\.popen|%x)\s*\(?\s*[rbuf]?(['\"`])(?P<code>.*?)(?<!\\)\1"
+    r"execSync|\bexec|spawnSync|IO\.popen|%x|os\.execute|io\.popen|do shell script)"
+    r"\s*\(?\s*[rbuf]?(['\"`])(?P<code>.*?)(?<!\\)\1"
 )
 _ARGV_CALL = re.compile(r"subprocess\.\w+\s*\(\s*\[(?P<items>[^\]]*)\]")
 _BACKTICKS = re.compile(r"`(?P<code>[^`]+)`")

@@ -202,6 +202,18 @@ def _pid_mode_or(takes_value: str, positionals: int) -> Callable[[Command], Inne
     return handler
 
 
+def _parallel(command: Command) -> Inner:
+    """`parallel CMD ::: ARGS`: CMD runs with each argument (rated with all of them)."""
+    args = command.args
+    start = skip_options(args, frozenset(split_words("-j --jobs -S --sshlogin --delay -a")))
+    words = [w for w in args[start:] if w.value not in (":::", "::::", ":::+")]
+    if not words:
+        return Inner()
+    if len(words) == 1 or any(c in words[0].value for c in " ;|&"):
+        return Inner(code=(join_words(tuple(words)),))
+    return Inner(commands=(command.wrapped(tuple(words), "parallel"),))
+
+
 def _busybox(command: Command) -> Inner:
     return _after(command, "", "busybox")
 
@@ -218,6 +230,7 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "setsid": lambda c: _after(c, "", "setsid"),
     "caffeinate": lambda c: _after(c, "-t -w", "caffeinate"),
     "busybox": _busybox,
+    "parallel": _parallel,
     "systemd-run": lambda c: _after(
         c,
         "-u --unit -p --property -d --description --slice -E --setenv -H --host -M --machine "

@@ -59,6 +59,8 @@ def check_layer(command: Command, ctx: Context) -> None:
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
         return
     exfiltration.check_flow(command, ctx)
+    if name in embedded.CODE_OPTIONS:
+        embedded.option_code(command, ctx)
     rule = rule_for(name)
     if rule is not None:
         rule(command, ctx)

@@ -184,7 +184,59 @@ def arithmetic_words(command: Command, ctx: Context) -> None:
             ctx.run_code(literal(code), command)
 
 
+def alias(command: Command, ctx: Context) -> None:
+    for word in command.args:
+        name, sep, value = word.value.partition("=")
+        if sep and name and not name.startswith("-"):
+            ctx.aliases[name] = value
+            ctx.add(MODERATE, f"defines the alias {name}", command)
+
+
+def option_code(command: Command, ctx: Context) -> None:
+    """Options whose value is a command the program runs: `rsync -e`, `git rebase --exec`,
+    `git bisect run`, `git submodule foreach`, `parallel`, `gdb -ex '!...'`, `tcpdump -z`,
+    `zip -TT`, `man -P`, `sed 'e ...'`."""
+    name = command.name
+    argv = command.argv
+    code: list[str] = []
+    takes = CODE_OPTIONS.get(name, ())
+    for index, value in enumerate(argv):
+        for option in takes:
+            if value == option and index + 1 < len(argv):
+                code.append(argv[index + 1])
+            elif option.startswith("--") and value.startswith(option + "="):
+                code.append(value[len(option) + 1 :])
+    if name == "git":
+        words = [a for a in argv if not a.startswith("-")]
+        if words[:2] == ["bisect", "run"] or words[:2] == ["submodule", "foreach"]:
+            start = argv.index(words[1]) + 1
+            code.append(" ".join(argv[start:]))
+    if name in ("gdb", "lldb"):
+        code = [c.lstrip("!").removeprefix("shell ") for c in code if c.startswith(("!", "shell "))]
+    if name in ("sed", "gsed"):
+        code = [m.group(1) for a in argv if not a.startswith("-") for m in _SED_EXEC.finditer(a)]
+    for text in code:
+        if text.strip():
+            ctx.add(MODERATE, f"{name} runs a command given as an option", command)
+            ctx.run_code(literal(text), command)
+
+
+CODE_OPTIONS: dict[str, tuple[str, ...]] = {
+    "rsync": ("-e", "--rsh", "--rsync-path"),
+    "git": ("--exec", "-x", "--upload-pack", "--receive-pack"),
+    "gdb": ("-ex", "--eval-command", "-iex"),
+    "lldb": ("-o", "--one-line"),
+    "tcpdump": ("-z",),
+    "zip": ("-TT", "--unzip-command"),
+    "man": ("-P", "--pager"),
+    "sed": (),
+    "gsed": (),
+}
+_SED_EXEC = re.compile(r"(?:^|[;{}\s\d/$])e\s+([^;}\n]+)")
+
+
 RULES: dict[str, Rule] = {
+    "alias": alias,
     "trap": trap,
     **dict.fromkeys(split_words("vim vi nvim ex view gvim rvim vimdiff"), editor),
     "make": make,

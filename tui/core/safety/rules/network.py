@@ -71,6 +71,12 @@ def _decodes(command: Command) -> bool:
         return "-d" in argv and any(a in ("base64", "-a", "-base64", "enc") for a in argv)
     if name == "xxd":
         return any(a.startswith("-r") or a == "-revert" for a in argv)
+    if name in ("gunzip", "zcat", "unxz", "xzcat", "bunzip2", "bzcat", "unzstd", "zstdcat"):
+        return True
+    if name in ("gzip", "xz", "bzip2", "zstd", "brotli") and any(
+        a in ("-d", "--decompress", "-dc", "-cd") for a in argv
+    ):
+        return True
     if name == "rev":
         return not argv
     if name == "tr":
