@@ -19,6 +19,7 @@ from tui.core.safety.rules import (
     install,
     network,
     persistence,
+    resources,
     system,
     tools,
 )
@@ -28,7 +29,7 @@ from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
 _MODULES = (files, disks, system, tools, network, code, embedded, install, persistence)
-for _module in (*_MODULES, databases, cloud):
+for _module in (*_MODULES, databases, cloud, resources):
     RULES.update(_module.RULES)
 
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
@@ -61,6 +62,8 @@ def check_layer(command: Command, ctx: Context) -> None:
     exfiltration.check_flow(command, ctx)
     if name in embedded.CODE_OPTIONS:
         embedded.option_code(command, ctx)
+    if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
+        resources.endless_reader(command, ctx)
     rule = rule_for(name)
     if rule is not None:
         rule(command, ctx)
@@ -72,6 +75,13 @@ def check_layer(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"{ROUTINE_REASON[name]} ({name})", command)
     else:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
+
+
+def _reads_endless(command: Command) -> bool:
+    return any(word.value in resources.ENDLESS for word in command.args) or any(
+        r.op == "<" and r.target is not None and r.target.value in resources.ENDLESS
+        for r in command.redirects
+    )
 
 
 def _dynamic_name(command: Command, ctx: Context) -> None:

@@ -188,8 +188,7 @@ def alias(command: Command, ctx: Context) -> None:
     for word in command.args:
         name, sep, value = word.value.partition("=")
         if sep and name and not name.startswith("-"):
-            ctx.aliases[name] = value
-            ctx.add(MODERATE, f"defines the alias {name}", command)
+            ctx.aliases[name] = value  # rated where it is used
 
 
 def option_code(command: Command, ctx: Context) -> None:

@@ -10,6 +10,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.persistence import startup_content, startup_kind
+from tui.core.safety.rules.resources import dd_fill
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
 from tui.core.safety.words import Word
 
@@ -145,6 +146,7 @@ def tee(command: Command, ctx: Context) -> None:
 
 
 def dd(command: Command, ctx: Context) -> None:
+    dd_fill(command, ctx)
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     target = settings.get("of")
     if target:
