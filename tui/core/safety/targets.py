@@ -48,6 +48,8 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         path = "./" + path  # keep the person's spelling of a relative path
     if paths.is_history_file(base):
         return Verdict(CRITICAL, f"deletes {path}: erases your shell history")
+    if posixpath.basename(base) == ".git" and recursive:
+        return Verdict(HIGH, f"deletes {path}: the repository's whole history")
     if paths.is_find_match(base):
         return _delete_matches(base)
     if paths.is_log(base):
@@ -166,6 +168,8 @@ def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool)
     if whole and kind in ("root", "all_homes", "vital"):
         what = _DELETE_WHAT[kind]
         return Verdict(CRITICAL, f"{verb} {path}{how}: {what}")
+    if base in ("/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/passwd") and loose:
+        return Verdict(CRITICAL, f"{verb} {path}: every user can read or change it")
     if kind == "key_file" or paths.is_history_file(base):
         return Verdict(HIGH, f"{verb} {path}: a file the system relies on")
     if whole and kind in ("home", "system", "home_credentials"):

@@ -249,9 +249,29 @@ def awk(command: Command, ctx: Context) -> None:
 def sed(command: Command, ctx: Context) -> None:
     argv = command.argv
     if any(a.startswith(("-i", "--in-place")) or re.fullmatch(r"-[nErsuz]*i\S*", a) for a in argv):
+        for value in _sed_files(argv):
+            verdict = classify_write(value, append=False)
+            if verdict is not None and verdict.level >= HIGH:
+                ctx.add(verdict.level, verdict.reason.replace("overwrites", "edits", 1), command)
         ctx.add(MODERATE, "edits files in place (sed -i)", command)
     elif any(re.search(r"(^|[;}\s])(e|w\s+\S)", a) for a in argv if not a.startswith("-")):
         ctx.add(MODERATE, "the sed script runs commands or writes files", command)
+
+
+def _sed_files(argv: list[str]) -> list[str]:
+    """The files of `sed -i 'script' FILE...` (the first operand is the script)."""
+    operands: list[str] = []
+    script_given = any(a in ("-e", "-f", "--expression", "--file") for a in argv)
+    skip = False
+    for value in argv:
+        if skip:
+            skip = False
+            continue
+        if value in ("-e", "-f", "--expression", "--file"):
+            skip = True
+        elif not value.startswith("-"):
+            operands.append(value)
+    return operands if script_given else operands[1:]
 
 
 def literal_text(command: Command) -> tuple[str, bool]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from tui.core.safety import paths
@@ -11,6 +12,7 @@ from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.persistence import startup_content, startup_kind
 from tui.core.safety.rules.resources import dd_fill
+from tui.core.safety.rules.system import ROOT_SHELL_PROGRAMS
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
 from tui.core.safety.words import Word
 
@@ -177,7 +179,15 @@ def chmod(command: Command, ctx: Context) -> None:
             targets.append(word)
     mode = mode or ""
     if _setuid(mode):
-        ctx.add(HIGH, f"sets the setuid/setgid bit ({mode}): runs with its owner's rights", command)
+        names = {posixpath.basename(w.value) for w in targets}
+        if names & ROOT_SHELL_PROGRAMS:
+            shell = sorted(names & ROOT_SHELL_PROGRAMS)[0]
+            ctx.add(
+                CRITICAL, f"makes {shell} setuid: every user can become its owner (root)", command
+            )
+        else:
+            reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
+            ctx.add(HIGH, reason, command)
     for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
         verdict = classify_permissions(target, recursive=recursive, verb=verb, loose=_loose(mode))

@@ -6,8 +6,9 @@ import re
 
 from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
+from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Rule, options
 from tui.core.safety.words import split_words
 
 SSH_UNITS = frozenset(split_words("ssh sshd openssh-server ssh.socket sshd.socket"))
@@ -41,12 +42,46 @@ def accounts(command: Command, ctx: Context) -> None:
         "groupdel": "deletes a group",
     }[command.name]
     argv = command.argv
+    level = HIGH
     if command.name == "usermod" and any("sudo" in a or "wheel" in a or "admin" in a for a in argv):
         what = "gives a user administrator rights (sudo group)"
-    ctx.add(HIGH, what, command)
+    if command.name in ("useradd", "usermod") and _uid_zero(argv):
+        level, what = CRITICAL, "makes an account with root's user id 0: a second root"
+    elif command.name == "passwd":
+        level, what = _passwd(argv)
+    if level > SAFE:
+        ctx.add(level, what, command)
+
+
+def _uid_zero(argv: list[str]) -> bool:
+    for index, value in enumerate(argv[:-1]):
+        if value in ("-u", "--uid") and argv[index + 1] == "0":
+            return True
+    return any(a == "--uid=0" for a in argv)
+
+
+def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
+    operands = [a for a in argv if not a.startswith("-")]
+    flags = [a for a in argv if a.startswith("-")]
+    if any(f in ("-S", "--status") for f in flags) or any(f in ("-a", "--all") for f in flags):
+        return SAFE, "shows password status"
+    if any(f in ("-d", "--delete") for f in flags):
+        who = operands[0] if operands else "your account"
+        level = CRITICAL if who == "root" else HIGH
+        return level, f"removes the password of {who}: anyone can log in"
+    if not operands and not flags:
+        return MODERATE, "changes your own password"
+    if any(f in ("-l", "--lock", "-u", "--unlock", "-e", "--expire") for f in flags):
+        return HIGH, "locks, unlocks or expires an account's password"
+    return HIGH, f"changes the password of {operands[0] if operands else 'an account'}"
 
 
 def groups(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if command.name == "chage" and any(a in ("-l", "--list") for a in argv):
+        return
+    if command.name == "chsh" and any(a in ("-l", "--list-shells") for a in argv):
+        return
     ctx.add(MODERATE, f"changes groups or account details ({command.name})", command)
 
 
@@ -293,8 +328,25 @@ def switch_user(command: Command, ctx: Context) -> None:
 
 
 def setcap(command: Command, ctx: Context) -> None:
-    if any("+" in a or "=" in a for a in command.argv if not a.startswith("-")):
-        ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
+    argv = command.argv
+    if any("+" in a or "=" in a for a in argv if not a.startswith("-")):
+        caps = " ".join(argv).lower()
+        target = argv[-1].rsplit("/", 1)[-1] if argv else ""
+        if ("setuid" in caps or "sys_admin" in caps or "dac_override" in caps) and (
+            target in ROOT_SHELL_PROGRAMS or target.startswith(("python", "perl"))
+        ):
+            ctx.add(CRITICAL, f"lets {target} become root: anyone can take over", command)
+        else:
+            ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
+
+
+# Programs that give a shell or run code: made setuid root, they hand root to every user.
+ROOT_SHELL_PROGRAMS = frozenset(
+    split_words(
+        "sh bash dash zsh ksh fish csh tcsh python python3 python2 perl ruby node php lua vim vi "
+        "nano less more find awk gawk env cp mv tee dd busybox nmap tar zip bash.real"
+    )
+)
 
 
 def set_builtin(command: Command, ctx: Context) -> None:

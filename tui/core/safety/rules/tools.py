@@ -107,7 +107,10 @@ def _git_clean(command: Command, ctx: Context) -> None:
 
 def _git_checkout(command: Command, ctx: Context) -> None:
     argv = command.argv
-    if "." in argv or "-f" in argv or "--force" in argv or "--" in argv:
+    if "." in argv:
+        ctx.add(MODERATE, "discards uncommitted changes in files", command)
+        return
+    if "-f" in argv or "--force" in argv or "--" in argv:
         ctx.add(MODERATE, "discards uncommitted changes in files", command)
     else:
         ctx.add(MODERATE, "switches branch or restores files (git checkout)", command)
@@ -115,6 +118,9 @@ def _git_checkout(command: Command, ctx: Context) -> None:
 
 def _git_listing(sub: str, command: Command, ctx: Context) -> None:
     argv = command.argv
+    if sub == "stash" and argv[:1] == ["clear"]:
+        ctx.add(HIGH, "deletes every stash for good (git stash clear)", command)
+        return
     if sub == "stash" and argv[:1] not in (["list"], ["show"]):
         ctx.add(MODERATE, "stashes or drops uncommitted changes (git stash)", command)
         return
