@@ -30,9 +30,14 @@ _GITHUB_SHORTHAND = re.compile(r"^[\w.-]+/[\w.-]+(#.*)?$")
 def source_of(command: Command) -> str | None:
     """Why the packages come from an unreviewed place (a URL, a repository, another index)."""
     argv = command.argv
+    skip = False
     for index, value in enumerate(argv):
+        if skip:
+            skip = False
+            continue
         name, _, attached = value.partition("=")
         if name in _INDEX_OPTIONS:
+            skip = not attached
             target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
             if name in ("--git",):
                 return f"builds and installs code straight from {target or 'a git repository'}"
@@ -53,7 +58,7 @@ def _node_shorthand(command: Command) -> str | None:
     """`npm install user/repo`: a GitHub repository, not the registry (`@scope/pkg` is)."""
     if command.name not in ("npm", "pnpm", "yarn", "bun"):
         return None
-    for value in command.argv:
+    for value in command.argv[1:]:
         if not value.startswith(("-", "@", ".", "/")) and _GITHUB_SHORTHAND.match(value):
             return f"installs {value} straight from GitHub: nobody reviewed it"
     return None
@@ -63,7 +68,7 @@ def install(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-o -c -t --target --root")
     installing = sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
     if installing or sub in ("config", "set"):
-        why = _config_index(command) or source_of(command) or _node_shorthand(rest)
+        why = _config_index(command) or source_of(command) or _node_shorthand(command)
         if why is None and command.name == "dpkg" and "-i" in command.argv:
             why = _downloaded_package(command, ctx)
         if why:
