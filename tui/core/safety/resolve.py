@@ -56,10 +56,10 @@ def resolve(
         value = value.replace(SUBSTITUTED, text.strip(), 1)
     if SUBSTITUTED in value:
         return None
-    value = _fill(value, variables)
-    if value is None:
+    filled = _fill(value, variables)
+    if filled is None:
         return None
-    words = [literal(part) for part in value.split()] if value.strip() else []
+    words = [literal(part) for part in filled.split()] if filled.strip() else []
     rest: list[Word] = []
     for word in command.args:
         if "${IFS}" in word.value:

@@ -72,6 +72,8 @@ def interpreter(command: Command, ctx: Context) -> None:
     if info is None:
         return
     language, flags = info
+    if _check_only(command, language):
+        return  # `bash -n`, `perl -c`, `php -l`, `node --check`: read the code, run nothing
     if language == "shell" and inner_of(command).code:
         return  # `bash -c '...'`: the string is analysed as shell code by the analyser
     code, script, module = _operands(command, flags)
@@ -92,6 +94,28 @@ def interpreter(command: Command, ctx: Context) -> None:
         run_script(command, ctx, script, language)
     else:
         stdin_code(command, ctx, language)
+
+
+_CHECK_FLAGS = {
+    "shell": ("-n", "--noexec"),
+    "Perl": ("-c",),
+    "Ruby": ("-c",),
+    "PHP": ("-l", "--syntax-check"),
+    "JavaScript": ("--check", "-c"),
+}
+
+
+def _check_only(command: Command, language: str) -> bool:
+    flags = _CHECK_FLAGS.get(language, ())
+    args = [w.value for w in command.args]
+    if language == "Python":
+        return args[:2] in (["-m", "py_compile"], ["-m", "compileall"])
+    if language == "shell" and any(
+        a.startswith("-") and not a.startswith("--") and "n" in a[1:] and "c" not in a[1:]
+        for a in args[:3]
+    ):
+        return True
+    return any(a in flags for a in args[:3])
 
 
 def _operands(

@@ -65,7 +65,7 @@ def _node_shorthand(command: Command) -> str | None:
 
 
 def install(command: Command, ctx: Context) -> None:
-    sub, rest = subcommand(command, "-o -c -t --target --root")
+    sub, _ = subcommand(command, "-o -c -t --target --root")
     installing = sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
     if installing or sub in ("config", "set"):
         why = _config_index(command) or source_of(command) or _node_shorthand(command)

@@ -409,8 +409,8 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if "startup" in text and ("start menu" in text or "\\startup" in text):
         ctx.add(HIGH, "puts a program in the Startup folder: it runs at every logon", st.text)
     if st.name == "robocopy" and ("/mir" in text or "/purge" in text) and len(operands) >= 2:
-        verdict = classify_delete(posix_path(operands[1]), recursive=True)
-        level = verdict.level if verdict.level >= HIGH else MODERATE
+        deleted = classify_delete(posix_path(operands[1]), recursive=True)
+        level = deleted.level if deleted.level >= HIGH else MODERATE
         ctx.add(level, f"mirrors into {operands[1]}, deleting what is not in the source", st.text)
         return
     if len(operands) >= 2:
