@@ -11,7 +11,13 @@ from tree_sitter import Node
 
 from tui.core.safety import intent, paths, resolve, targets
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
-from tui.core.safety.fanout import find_parts
+from tui.core.safety.feeds import (
+    command_name,
+    literal_output,
+    stdin_for,
+    trusted_setup,
+    written_text,
+)
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import (
     Command,
@@ -24,9 +30,9 @@ from tui.core.safety.parse import (
     syntax_errors,
 )
 from tui.core.safety.rules import check_layer, persistence
-from tui.core.safety.rules.code import executing_kinds, literal_text
+from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
-from tui.core.safety.rules.network import DOWNLOADERS, command_kinds, heredoc_body
+from tui.core.safety.rules.network import DOWNLOADERS, command_kinds
 from tui.core.safety.rules.resources import endless_loop
 from tui.core.safety.unwrap import SHELLS, expand
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
@@ -123,7 +129,7 @@ class Analyser:
         args_dynamic = any("${IFS}" in w.value or w.value in ("${@}", "${*}") for w in command.args)
         if not resolve.needs_resolving(command.words[0]) and not args_dynamic:
             return command
-        texts = [_literal_output(node) for node in command.words[0].substitutions]
+        texts = [literal_output(node) for node in command.words[0].substitutions]
         resolved = resolve.resolve(command, self.ctx.variables, texts)
         return resolved if resolved is not None else command
 
@@ -197,9 +203,7 @@ class Analyser:
             self.ctx.add(verdict.level, verdict.reason, command)
         kind = persistence.startup_kind(self.ctx.resolve(target.path))
         if kind is not None:
-            persistence.startup_content(
-                kind, target.path, _written_text(command), command, self.ctx
-            )
+            persistence.startup_content(kind, target.path, written_text(command), command, self.ctx)
 
     def _self_truncation(self, command: Command, target: str) -> None:
         """`sort f > f`, `cat f | grep x > f`: the shell empties f before anything reads it."""
@@ -240,7 +244,7 @@ class Analyser:
             commands = self._stage_commands(stage, stage_parent)
             command_node = _stage_command_node(stage)
             if command_node is not None and kinds_so_far:
-                stdin[command_node.id] = _stdin_for(kinds_so_far, producers, previous, reads)
+                stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads)
             stage_kinds: set[str] = set()
             for command in commands:
                 layers, _ = expand(command)
@@ -345,7 +349,7 @@ class Analyser:
         if kinds & {"download", "decode", "network"}:
             self.ctx.tainted[name] = kinds
         if len(value.substitutions) == 1 and value.value == SUBSTITUTED:
-            text = _literal_output(value.substitutions[0])
+            text = literal_output(value.substitutions[0])
             if text is not None:
                 self.ctx.variables[name] = text
 
@@ -363,7 +367,7 @@ class Analyser:
         kinds = ctx.word_kinds(word)
         if executing_kinds(ctx, kinds, by, f"{by.name} with code from $(...)"):
             return
-        if word.substitutions and all(_trusted_setup(node) for node in word.substitutions):
+        if word.substitutions and all(trusted_setup(node) for node in word.substitutions):
             ctx.add(RiskLevel.MODERATE, f"sets up the shell with the output of {word.raw[:60]}", by)
             return
         if word.dynamic:
@@ -409,54 +413,6 @@ class Analyser:
 _REVERSE = "connects a shell to a remote machine (reverse shell)"
 
 
-def _written_text(command: Command) -> str | None:
-    """What `echo TEXT > f`, `printf TEXT > f` or `cat <<EOF > f` writes, when it is literal."""
-    if command.name in ("echo", "printf") and not any(w.dynamic for w in command.words):
-        return literal_text(command)[0]
-    if command.name == "cat" and not command.args:
-        body = heredoc_body(command)
-        return body.value if body is not None and not body.dynamic else None
-    return None
-
-
-def _stdin_for(
-    kinds: set[str], producers: list[str], previous: list[Command], reads: list[str]
-) -> Stdin:
-    literal: tuple[Word, ...] | None = None
-    find_paths: tuple[str, ...] = ()
-    listing: tuple[str, ...] = ()
-    filtered = False
-    printers = [c for c in previous if c.name in ("echo", "printf")]
-    if printers and all(c.name in ("echo", "printf", "crontab") for c in previous):
-        texts = [literal_text(c)[0] for c in printers]
-        literal = tuple(Word(value=text, raw=text) for text in texts)
-    elif len(previous) == 1 and command_kinds(previous[0]) == {"literal"}:
-        body = heredoc_body(previous[0])
-        literal = (body,) if body is not None else None
-    elif len(previous) == 1 and previous[0].name == "find":
-        parts = find_parts(previous[0].args)
-        find_paths, filtered = parts.starts, parts.filtered
-    elif len(previous) == 1 and previous[0].name in ("ls", "dir"):
-        listing = _listing(previous[0])
-    return Stdin(
-        kinds=frozenset(kinds),
-        literal=literal,
-        find_paths=find_paths,
-        find_filtered=filtered,
-        listing=listing,
-        producers=tuple(producers[-3:]),
-        reads=tuple(reads[:64]),
-    )
-
-
-def _listing(command: Command) -> tuple[str, ...]:
-    """What `ls DIR` prints, as paths: everything in DIR (`DIR/*`), or the names it was given."""
-    operands = [w.path for w in command.args if not w.value.startswith("-")]
-    if not operands:
-        return ("*",)
-    return tuple(p if any(c in p for c in "*?[") else p.rstrip("/") + "/*" for p in operands)
-
-
 def _stage_command_node(stage: Node) -> Node | None:
     if stage.type == "command":
         return stage
@@ -465,11 +421,6 @@ def _stage_command_node(stage: Node) -> Node | None:
         if body is not None and body.type == "command":
             return body
     return None
-
-
-def _command_name(node: Node) -> str:
-    name = node.child_by_field_name("name")
-    return evaluate(name).value if name is not None else ""
 
 
 def _self_calls(body: Node, name: str) -> tuple[int, bool]:
@@ -483,9 +434,9 @@ def _self_calls(body: Node, name: str) -> tuple[int, bool]:
         node, background = stack.pop()
         visits += 1
         if node.type == "pipeline":
-            names = [_command_name(c) for c in node.children if c.type == "command"]
+            names = [command_name(c) for c in node.children if c.type == "command"]
             spawning = spawning or names.count(name) >= 2
-        elif node.type == "command" and _command_name(node) == name:
+        elif node.type == "command" and command_name(node) == name:
             calls += 1
             spawning = spawning or background
         children = node.children
@@ -494,42 +445,6 @@ def _self_calls(body: Node, name: str) -> tuple[int, bool]:
             after = children[index + 1].type if index + 1 < len(children) else ""
             stack.append((child, inherits or after == "&"))
     return calls, spawning
-
-
-# Programs whose output is shell set-up meant for `eval "$(...)"`.
-_SETUP_TOOLS = frozenset(
-    "ssh-agent dircolors direnv pyenv rbenv nodenv goenv jenv zoxide starship brew minikube "
-    "opam conda mise rtx fnm thefuck gpg-agent keychain luarocks register-python-argcomplete "
-    "atuin mcfly kubectl helm gh rustup pip pip3 docker-machine".split()
-)
-
-
-def _trusted_setup(node: Node) -> bool:
-    """`$(ssh-agent -s)`, `$(pyenv init -)`: a single set-up tool, no pipes or other code."""
-    named = [child for child in node.children if child.is_named]
-    if len(named) != 1 or named[0].type != "command":
-        return False
-    name = _command_name(named[0]).rsplit("/", 1)[-1]
-    return name in _SETUP_TOOLS and "$(" not in node_text(named[0])
-
-
-def _literal_output(node: Node) -> str | None:
-    """What `$(echo rm)`, `$(printf rm)`, `$(which rm)`, `$(command -v rm)` print; else None."""
-    named = [child for child in node.children if child.is_named]
-    if node.type != "command_substitution" or len(named) != 1 or named[0].type != "command":
-        return None
-    command = build_command(named[0])
-    args = command.argv
-    if any(word.dynamic for word in command.words):
-        return None
-    if command.name in ("echo", "printf"):
-        text, _ = literal_text(command)
-        return text
-    if command.name in ("which", "type", "whereis") and len(args) == 1:
-        return args[0]
-    if command.name == "command" and len(args) == 2 and args[0] in ("-v", "-V"):
-        return args[1]
-    return None
 
 
 def _bare(parent: Node | None) -> bool:
