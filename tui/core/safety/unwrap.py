@@ -214,6 +214,24 @@ def _parallel(command: Command) -> Inner:
     return Inner(commands=(command.wrapped(tuple(words), "parallel"),))
 
 
+def _container_exec(command: Command) -> Inner:
+    """`docker exec [opts] CONTAINER CMD...`, `kubectl exec [opts] POD -- CMD...`: the command
+    runs inside the container, on its data, and is rated like a local one."""
+    args = command.args
+    if command.name == "kubectl":
+        words = [w.value for w in args]
+        if "exec" not in words or "--" not in words:
+            return Inner()
+        return Inner(commands=(command.wrapped(args[words.index("--") + 1 :], "kubectl exec"),))
+    if not args or args[0].value != "exec":
+        return Inner()
+    rest = args[1:]
+    start = skip_options(rest, frozenset(split_words("-u --user -w --workdir -e --env --env-file")))
+    if start + 1 >= len(rest):
+        return Inner()
+    return Inner(commands=(command.wrapped(rest[start + 1 :], f"{command.name} exec"),))
+
+
 def _busybox(command: Command) -> Inner:
     return _after(command, "", "busybox")
 
@@ -231,6 +249,9 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "caffeinate": lambda c: _after(c, "-t -w", "caffeinate"),
     "busybox": _busybox,
     "parallel": _parallel,
+    "docker": _container_exec,
+    "podman": _container_exec,
+    "kubectl": _container_exec,
     "systemd-run": lambda c: _after(
         c,
         "-u --unit -p --property -d --description --slice -E --setenv -H --host -M --machine "

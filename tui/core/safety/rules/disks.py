@@ -96,6 +96,15 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
         a in ("--show", "-s", "--summary", "-l", "--list") for a in command.argv
     ):
         return
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    remount_ro = any("remount" in a and "ro" in a.split(",") for a in argv)
+    if command.name == "mount" and remount_ro and "/" in operands:
+        ctx.add(HIGH, "makes the root filesystem read-only: the system stops working", command)
+        return
+    if command.name == "umount" and "/" in operands:
+        ctx.add(HIGH, "unmounts the root filesystem", command)
+        return
     ctx.add(MODERATE, f"changes mounted filesystems ({command.name})", command)
 
 

@@ -16,6 +16,7 @@ from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import git_inline_config
 from tui.core.safety.words import split_words
 
+MAIN_BRANCHES = frozenset(split_words("main master trunk production prod release develop"))
 GIT_READ_ONLY = frozenset(
     split_words(
         "status log diff show blame shortlog describe rev-parse rev-list ls-files ls-tree "
@@ -60,6 +61,11 @@ def git(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"rewrites the whole history of the repository (git {sub})", command)
     elif sub == "reflog":
         ctx.add(HIGH, "expires the reflog: lost commits can no longer be recovered", command)
+    elif (sub == "gc" and any(a.startswith("--prune=now") for a in argv)) or sub == "prune":
+        reason = "deletes unreachable commits now: the reflog can no longer bring them back"
+        ctx.add(HIGH, reason, command)
+    elif sub == "update-ref" and "-d" in argv:
+        ctx.add(HIGH, "deletes a branch reference directly (git update-ref -d)", command)
     else:
         ctx.add(MODERATE, f"changes the repository (git {sub})".replace(" ()", ""), command)
 
@@ -82,7 +88,10 @@ def _git_push(command: Command, ctx: Context) -> None:
             command,
         )
     elif any(a in ("--delete", "-d") or a.startswith(":") for a in argv):
-        ctx.add(MODERATE, "deletes a branch or tag on the remote (git push --delete)", command)
+        if any(a.lstrip(":") in MAIN_BRANCHES for a in argv):
+            ctx.add(HIGH, "deletes the main branch on the remote (git push --delete)", command)
+        else:
+            ctx.add(MODERATE, "deletes a branch or tag on the remote (git push --delete)", command)
     else:
         ctx.add(MODERATE, "publishes commits to a remote (git push)", command)
 
@@ -125,7 +134,10 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "stashes or drops uncommitted changes (git stash)", command)
         return
     if sub == "branch" and any(a in ("-D",) for a in argv):
-        ctx.add(MODERATE, "force-deletes a branch (git branch -D)", command)
+        if any(a in MAIN_BRANCHES for a in argv):
+            ctx.add(HIGH, "force-deletes the main branch (git branch -D)", command)
+        else:
+            ctx.add(MODERATE, "force-deletes a branch (git branch -D)", command)
         return
     listing = not argv or all(
         a.startswith("-") and a not in ("-d", "-D", "-m", "-M", "-c", "-C", "--unset", "-f")
