@@ -9,6 +9,7 @@ from tui.core.safety.model import Assessment, Finding, RiskLevel, summarise
 from tui.core.safety.policy import SafetyPolicy, apply_patterns
 from tui.core.safety.preflight import preflight_notes
 from tui.core.safety.request import check_request
+from tui.core.safety.resolve import UNRESOLVED
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.windows import looks_like_windows
 
@@ -59,6 +60,7 @@ def _assess(
         text = text[:MAX_INPUT_CHARS]
     if text.strip() and looks_like_windows(text):
         windows_rules.analyse(text, ctx)
+        _posix_safety_net(text, ctx)
     elif text.strip():
         Analyser(ctx).analyse(text)
     parsed = not ctx.errors
@@ -79,6 +81,17 @@ def _assess(
         ctx.notes.extend(_safe_preflight(text, ctx))
     assessment = summarise(command, ctx.findings, ctx.notes, parsed=parsed)
     return apply_patterns(assessment, policy) if policy is not None else assessment
+
+
+def _posix_safety_net(text: str, ctx: Context) -> None:
+    """A command taken for Windows is also read as POSIX shell; what that reading finds at
+    HIGH or above is kept, so a wrong guess can never hide `> /etc/passwd`."""
+    posix = Context()
+    Analyser(posix).analyse(text)
+    ctx.findings.extend(
+        f for f in posix.findings if f.level >= RiskLevel.HIGH and UNRESOLVED not in f.reason
+    )
+    ctx.effects.extend(posix.effects)
 
 
 def _safe_preflight(text: str, ctx: Context) -> list[str]:

@@ -37,7 +37,9 @@ AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir
 _NET_SUBS = frozenset("user localgroup group share use start stop view accounts session".split())
 _SC_SUBS = frozenset("query queryex qc start stop config delete create failure sdset".split())
 _MARKERS = re.compile(
-    r"(?i)(^|[\s'\"(=])[a-z]:\\|%[a-z_]+%|\$env:|\bHK(LM|CU|CR|U|CC)[:\\]|(^|\s)/[a-z?]{1,2}(\s|$|:)"
+    r"(?i)(^|[\s'\"(=])[a-z]:\\|%(userprofile|appdata|localappdata|temp|tmp|systemroot|windir|"
+    r"programfiles|programdata|homepath|homedrive|systemdrive|username|computername|public|"
+    r"errorlevel|cd|path)%|\$env:|\bHK(LM|CU|CR|U|CC)[:\\]|(^|\s)/[a-z?]{1,2}(\s|$|:)"
 )
 
 
