@@ -94,8 +94,21 @@ def test_code_inside_other_programs_is_rated_as_code(command: str) -> None:
     assert rate(command).level is CRITICAL
 
 
-def test_python_code_that_only_prints_stays_moderate() -> None:
-    assert rate("python3 -c 'print(open(\"data.txt\").read())'").level is MODERATE
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("python3 -c 'print(open(\"data.txt\").read())'", SAFE),
+        ("python3 -c 'import json, sys; print(json.load(sys.stdin))'", SAFE),
+        ("perl -e 'print \"hi\\n\"'", SAFE),
+        ("python3 -c 'import os; print(os.getcwd())'", MODERATE),
+        ("perl -pi -e 's/a/b/' notes.txt", MODERATE),
+        ('node -e \'require("fs").readdirSync(".")\'', MODERATE),
+    ],
+)
+def test_inline_code_that_only_computes_and_prints_is_safe(
+    command: str, expected: RiskLevel
+) -> None:
+    assert rate(command).level is expected
 
 
 # -- data flow ------------------------------------------------------------------------------------

@@ -142,5 +142,21 @@ def inspect(code: str, language: str) -> InlineResult:
     return result
 
 
+_ACTIONS = re.compile(
+    r"\bsystem\b|\bexec|spawn|popen|`|\bunlink|\brm|rmdir|rmtree|\bkill\b|\bfork\b|"
+    r"open\s*\(|File\.|\bfs\b|writeFile|file_put|fopen|child_process|require|\bnet\b|http|"
+    r"socket|Socket|Net::|LWP|curl|\bmkdir|chmod|chown|rename|\bmove|copy|\beval\b|\bload\b|"
+    r"process\.|Process|Dir\.|IO\.|%x|qx|\$\(|syscall|ENV|getenv|import|include|<STDIN>|"
+    r"\buse\b|-M"
+)
+
+
+def harmless(code: str, result: InlineResult) -> bool:
+    """Inline Perl, Ruby, Node or PHP that only computes and prints (no calls that act)."""
+    return not (
+        result.findings or result.shell or result.deletes or result.removes or result.writes
+    ) and not _ACTIONS.search(code[:20_000])
+
+
 def _quote(item: str) -> str:
     return "'" + item.replace("'", "'\\''") + "'"

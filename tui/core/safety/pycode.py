@@ -34,6 +34,17 @@ NETWORK = (
     "aiohttp.",
     "telnetlib.",
 )
+# Modules that compute, parse and format; importing anything else counts as impure.
+PURE_MODULES = frozenset(
+    (
+        "json sys math re datetime time collections itertools functools statistics string "
+        "textwrap hashlib uuid random platform locale calendar decimal fractions pprint csv "
+        "html shlex struct binascii operator enum typing dataclasses heapq bisect unicodedata "
+        "difflib fnmatch glob copy secrets zoneinfo ipaddress urllib base64 colorsys "
+        "keyword tokenize ast this"
+    ).split()
+)
+IMPURE_ROOTS = frozenset(("os", "subprocess", "shutil", "socket", "pty", "ctypes", "signal"))
 _PATH_METHODS = {
     "unlink": "delete",
     "rmdir": "delete",
@@ -57,6 +68,22 @@ class PyEffects:
     sends: bool = False
     kills_all: bool = False
     unknown_code: bool = False
+    impure: bool = False  # calls or imports beyond computing and printing
+
+    @property
+    def harmless(self) -> bool:
+        """Only computes, reads ordinary data and prints: nothing changed, sent or run."""
+        return not (
+            self.shell
+            or self.deletes
+            or self.writes
+            or self.secrets
+            or self.network
+            or self.sends
+            or self.kills_all
+            or self.unknown_code
+            or self.impure
+        )
 
 
 def analyse(code: str) -> PyEffects | None:
@@ -79,6 +106,12 @@ class _Reader:
         self.aliases: dict[str, str] = {}
 
     def visit_node(self, node: ast.AST) -> None:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                modules = [node.module or ""]
+            if any(m.split(".")[0] not in PURE_MODULES for m in modules):
+                self.effects.impure = True
         if isinstance(node, ast.Import):
             for alias in node.names:
                 self.aliases[alias.asname or alias.name.split(".")[0]] = (
@@ -111,6 +144,9 @@ class _Reader:
         name = self.name(node.func)
         args = node.args
         effects = self.effects
+        root = name.split(".", 1)[0]
+        if root in IMPURE_ROOTS or name in ("__import__", "exec", "eval", "compile", "setattr"):
+            effects.impure = True
         if name.startswith(NETWORK) or name in ("__import__",):
             effects.network = effects.network or name != "__import__"
         if name.startswith(SENDS) or name.endswith((".sendall", ".send", ".sendmail")):

@@ -24,7 +24,7 @@ from tui.core.safety.rules import (
     tools,
 )
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
-from tui.core.safety.rules.known import READ_ONLY, ROUTINE_REASON
+from tui.core.safety.rules.known import CTL_READS, CTL_TOOLS, READ_ONLY, ROUTINE_REASON
 from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
@@ -65,6 +65,11 @@ def check_layer(command: Command, ctx: Context) -> None:
     if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
         resources.endless_reader(command, ctx)
     rule = rule_for(name)
+    if name in CTL_TOOLS and (not command.args or command.args[0].value in CTL_READS):
+        return
+    if name in ("arp", "route", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
+        ctx.add(MODERATE, f"changes network or device settings ({name})", command)
+        return
     if rule is not None:
         rule(command, ctx)
     elif name in READ_ONLY or name in ctx.functions:
@@ -75,6 +80,34 @@ def check_layer(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"{ROUTINE_REASON[name]} ({name})", command)
     else:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
+
+
+def _changes_settings(command: Command) -> bool:
+    argv = command.argv
+    changing = (
+        "-d",
+        "-s",
+        "-K",
+        "-A",
+        "-G",
+        "-L",
+        "-E",
+        "-e",
+        "--setro",
+        "--setrw",
+        "add",
+        "del",
+        "delete",
+        "flush",
+        "change",
+        "replace",
+        "trigger",
+        "--flushbufs",
+        "--rereadpt",
+        "-f",
+        "-r",
+    )
+    return any(a in changing for a in argv)
 
 
 def _reads_endless(command: Command) -> bool:

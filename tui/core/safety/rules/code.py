@@ -11,7 +11,7 @@ import posixpath
 import re
 from dataclasses import replace
 
-from tui.core.safety import inline, pycode
+from tui.core.safety import inline, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
@@ -152,8 +152,13 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     effects = pycode.analyse(code.value) if language == "Python" else None
     if effects is not None:
         _python_effects(command, ctx, effects)
+        if effects.harmless and not result.findings:
+            return  # computes and prints, nothing else
     else:
         _inline_effects(command, ctx, result, language)
+        in_place = any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in command.argv)
+        if inline.harmless(code.value, result) and not in_place:
+            return
     ctx.add(MODERATE, f"runs inline {language} code", command)
 
 
@@ -245,6 +250,8 @@ def source(command: Command, ctx: Context) -> None:
     args = [w for w in command.args if not w.value.startswith("-")]
     if not args:
         return
+    if paths.is_rc_file(paths.normalise(args[0].path)):
+        return  # reloading a start-up file runs what runs at every login anyway
     run_script(command, ctx, args[0], "shell")
 
 

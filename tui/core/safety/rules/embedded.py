@@ -157,6 +157,8 @@ def make(command: Command, ctx: Context) -> None:
                     ctx.run_code(literal(line.replace("\\t", "", 1).strip().lstrip("@")), command)
         ctx.add(HIGH, f"make runs a Makefile read from its input: {_UNKNOWN}", command)
         return
+    if any(a in ("-n", "--dry-run", "--just-print", "--recon", "-q", "--question") for a in argv):
+        return
     for value in argv:
         if value.startswith("--eval="):
             ctx.add(HIGH, "make runs rules given on its command line (--eval)", command)

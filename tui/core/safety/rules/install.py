@@ -16,7 +16,12 @@ from tui.core.safety.rules.tools import packages
 from tui.core.safety.words import split_words
 
 _URL = re.compile(r"^(https?|ftp|git|svn|hg|bzr|ssh)(\+[a-z]+)?://|^git\+|^git@|^github:|^gitlab:")
-_DEFAULT_INDEXES = ("https://pypi.org/", "https://registry.npmjs.org", "https://rubygems.org")
+_DEFAULT_INDEXES = (
+    "https://pypi.org/",
+    "https://files.pythonhosted.org/",
+    "https://registry.npmjs.org",
+    "https://rubygems.org",
+)
 _INDEX_OPTIONS = frozenset(
     split_words(
         "-i --index-url --extra-index-url --trusted-host -f --find-links --registry --source "
@@ -43,7 +48,7 @@ def source_of(command: Command) -> str | None:
                 return f"builds and installs code straight from {target or 'a git repository'}"
             if not target.startswith(_DEFAULT_INDEXES):
                 return f"installs packages from another index or source ({target or name})"
-        elif _URL.match(value):
+        elif _URL.match(value) and not value.startswith(_DEFAULT_INDEXES):
             return f"installs a package straight from {value[:80]}: nobody reviewed it"
         elif (
             value in ("-r", "--requirement")

@@ -43,6 +43,10 @@ def accounts(command: Command, ctx: Context) -> None:
     }[command.name]
     argv = command.argv
     level = HIGH
+    if command.name == "visudo" and any(a in ("-c", "--check") for a in argv):
+        return
+    if command.name in ("usermod", "gpasswd") and _joins_ordinary_group(argv):
+        level = MODERATE
     if command.name == "usermod" and any("sudo" in a or "wheel" in a or "admin" in a for a in argv):
         what = "gives a user administrator rights (sudo group)"
     if command.name in ("useradd", "usermod") and _uid_zero(argv):
@@ -51,6 +55,19 @@ def accounts(command: Command, ctx: Context) -> None:
         level, what = _passwd(argv)
     if level > SAFE:
         ctx.add(level, what, command)
+
+
+ADMIN_GROUPS = frozenset(split_words("sudo wheel admin root adm shadow disk lxd kmem sys"))
+
+
+def _joins_ordinary_group(argv: list[str]) -> bool:
+    """`usermod -aG video me`, `gpasswd -a me audio`: joining groups that grant no admin rights."""
+    for index, value in enumerate(argv[:-1]):
+        if value in ("-aG", "-Ga", "-G", "--groups", "-a") and "-" not in argv[index + 1][:1]:
+            groups = set(argv[index + 1].split(",")) if value != "-a" else set(argv[index + 2 :])
+            rest = [a for a in argv if a.startswith("-") and a not in ("-a", "-aG", "-Ga", "-G")]
+            return bool(groups) and not groups & ADMIN_GROUPS and not rest
+    return False
 
 
 def _uid_zero(argv: list[str]) -> bool:
