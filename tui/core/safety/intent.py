@@ -19,7 +19,7 @@ LOOK_VERBS = (
     "list show display print find search locate count how many what which where who when "
     "check compare diff view see get tell look inspect monitor watch calculate measure grep "
     "read preview report summarize summarise identify detect verify examine browse query "
-    "peek scan filter match lookup is are does do am"
+    "peek scan filter match lookup is are does do am whats what's where's who's how's tell"
 ).split()
 # Words that ask for a change somewhere in the request ("find ... and delete them").
 CHANGE_WORDS = frozenset(
@@ -31,9 +31,10 @@ CHANGE_WORDS = frozenset(
         revert restore clean cleanup clear purge prune compress zip gzip archive extract unzip
         untar decompress unpack pack download fetch upload send post start restart launch run
         execute build compile format convert replace truncate empty chmod chown own
-        permission permissions mount unmount umount enable disable schedule sync mirror split
+        mount unmount umount enable disable schedule sync mirror split
         generate touch fix patch apply deploy reboot shutdown overwrite encrypt decrypt sign
-        resize rotate crop trim redirect wipe shred destroy drop tag stash checkout switch
+        resize rotate crop trim redirect wipe shred destroy drop tag stash checkout switch give
+        grant revoke
         clone init initialise initialize configure setup set-up deduplicate dedupe
         replace rewrite dump import strip kill-all killall renice throttle block unblock allow deny
         connect disconnect login logout lock unlock mkdir rmdir delete remove rid gunzip
@@ -42,7 +43,7 @@ CHANGE_WORDS = frozenset(
 )
 _PHRASES = re.compile(
     r"\b(to|into|in) (a |the |another |new )?(file|csv|json|txt|log)\b|\bsave\b|\bstore\b|"
-    r"\bsort (the |this |my )?\S+ in place\b|\bin[- ]place\b|>"
+    r"\bsort (the |this |my )?\S+ in place\b|\bin[- ]place\b|>|\bget\b.{0,40}\bout of\b"
 )
 _SIDE_BY_SIDE = re.compile(
     r"\b(merge|combine|join|concatenate)\b.{0,30}\b(files?|lines|columns|outputs?)\b"
@@ -57,14 +58,57 @@ def look_only(request: str) -> str | None:
     if not text or _PHRASES.search(text):
         return None
     words = _WORD.findall(text)
-    if any(word in CHANGE_WORDS for word in words):
+    if any(_asks_change(words, i) for i in range(len(words))):
         return None
     if _SIDE_BY_SIDE.search(text):
         return "combine files"
     words = _without_fillers(words)
     if words and words[0] in LOOK_VERBS:
         return _phrase(words[0], words)
+    if words and words[0] in LOOK_NOUNS:
+        return f"see the {words[0]}"
+    for index, word in enumerate(words[:-2]):
+        if (word, words[index + 1]) in _WANTS and words[index + 2] in LOOK_VERBS:
+            return _phrase(words[index + 2], words)
+    if text.rstrip().endswith("?"):
+        return "know something"
     return None
+
+
+def _asks_change(words: list[str], index: int) -> bool:
+    word = words[index]
+    if word not in CHANGE_WORDS or _negated(words, index):
+        return False
+    if word in _NOUN_LIKE:  # "inside archive.tar", "the backup folder": a thing, not a verb
+        following = words[index + 1] if index + 1 < len(words) else ""
+        return following in _DETERMINERS
+    return True
+
+
+_NOUN_LIKE = frozenset(
+    split_words("archive backup copy update build patch format zip tag stash dump split mirror")
+)
+_DETERMINERS = frozenset(
+    split_words("the a an my all it them this these those every each everything that its our")
+)
+
+
+def _negated(words: list[str], index: int) -> bool:
+    """`don't extract it`, `without deleting`: the change word is what must not happen."""
+    before = words[max(0, index - 2) : index]
+    return any(w in ("don't", "dont", "not", "without", "never", "no", "nor") for w in before)
+
+
+_WANTS = frozenset(
+    {("want", "to"), ("need", "to"), ("like", "to"), ("trying", "to"), ("wanna", "see")}
+)
+LOOK_NOUNS = frozenset(
+    split_words(
+        "average sum total number size checksum hash diff difference status contents content "
+        "tree overview summary stats statistics usage details info version unified canonical "
+        "word line lines count"
+    )
+)
 
 
 _FILLERS = (
@@ -96,8 +140,15 @@ def _without_fillers(words: list[str]) -> list[str]:
     return words
 
 
+_QUESTIONS = frozenset(
+    split_words(
+        "how what which where who when is are does do am whats what's where's who's how's tell"
+    )
+)
+
+
 def _phrase(verb: str, words: list[str]) -> str:
-    if verb in ("how", "what", "which", "where", "who", "when", "is", "are", "does", "do", "am"):
+    if verb in _QUESTIONS:
         return "know something"
     index = words.index(verb)
     following: list[str] = []
@@ -155,7 +206,7 @@ def effect_of(command: Command, *, rated: bool) -> str | None:
         return "edits files in place"
     if name == "tar" and argv and re.match(r"^-?[a-zA-Z]*[cxru]", argv[0]):
         return "writes files"
-    if name in WRITERS:
+    if name in WRITERS and not _lists_only(name, argv):
         return "writes or moves files"
     if name in SYSTEM and rated:
         sub = next((a for a in argv if not a.startswith("-")), "")
@@ -167,6 +218,14 @@ def effect_of(command: Command, *, rated: bool) -> str | None:
     if name in ("scp", "sftp"):
         return "copies files to or from another machine"
     return None
+
+
+def _lists_only(name: str, argv: list[str]) -> bool:
+    """`gzip -l`, `unzip -l`, `gzip -t`, `gunzip -c`: look inside or test, write nothing."""
+    looks = ("-l", "--list", "-t", "--test", "-c", "--stdout", "-v", "-Z", "-n")
+    if name in ("gzip", "gunzip", "xz", "bzip2", "unzip", "zip", "zstd"):
+        return any(a in looks for a in argv)
+    return False
 
 
 def _git_effect(argv: list[str]) -> str | None:
