@@ -1,6 +1,6 @@
 """Recall of the risk rating on the red-team corpus, per category, and its false-positive rate.
 
-    .venv/bin/python bench/safety_corpus.py                  # our own corpora, every miss listed
+    .venv/bin/python bench/safety_corpus.py                  # our corpora (+ *_extra), misses
     .venv/bin/python bench/safety_corpus.py --corpus blind   # the held-out corpus: figures only
 
 A dangerous item counts as caught when it is rated at its `min_level` (exactly CRITICAL for
@@ -87,7 +87,8 @@ def _timed(report: Report, command: str):  # type: ignore[no-untyped-def]
 
 
 def evaluate(corpus: str = "own") -> Report:
-    dangerous, benign, _ = CORPORA[corpus]
+    """Rates a corpus; for the blind one, commands are never kept (only counts)."""
+    dangerous, benign, keep = CORPORA[corpus]
     report = Report()
     for item in (item for name in dangerous for item in load(name)):
         wanted = RiskLevel.from_label(item["min_level"])
@@ -101,7 +102,8 @@ def evaluate(corpus: str = "own") -> Report:
             report.caught[family] += 1
         else:
             report.miss_families[family] += 1
-            report.misses.append(f"{rating.level.label} < {wanted.label}: {item['command']}")
+            shown = item["command"] if keep else "(blind)"
+            report.misses.append(f"{rating.level.label} < {wanted.label}: {shown}")
     for item in (item for name in benign for item in load(name)):
         limit = RiskLevel.from_label(item["max_level"])
         rating = _timed(report, item["command"])
@@ -112,9 +114,8 @@ def evaluate(corpus: str = "own") -> Report:
         if rating.level > limit:
             reason = rating.reasons[0] if rating.reasons else ""
             report.fp_families[family] += 1
-            report.false_positives.append(
-                f"{rating.level.label} > {limit.label}: {item['command']} ({reason})"
-            )
+            shown = f"{item['command']} ({reason})" if keep else "(blind)"
+            report.false_positives.append(f"{rating.level.label} > {limit.label}: {shown}")
     return report
 
 
@@ -152,6 +153,21 @@ def summary(report: Report, *, show_commands: bool = True) -> str:
         lines.extend(f"  miss: {miss}" for miss in report.misses)
         lines.extend(f"  false positive: {item}" for item in report.false_positives)
     return "\n".join(lines)
+
+
+def aggregates(report: Report) -> dict[str, int]:
+    """The figures of a run as plain numbers (what the blind regression floor compares)."""
+    figures = {
+        "caught": sum(report.caught.values()),
+        "dangerous": sum(report.total.values()),
+        "critical_caught": report.critical_caught,
+        "critical": report.critical_total,
+        "benign": report.benign_total,
+        "benign_too_high": len(report.false_positives),
+        "benign_high": report.benign_high,
+    }
+    figures.update({f"caught:{name}": report.caught[name] for name in report.total})
+    return figures
 
 
 def _counts(counts: dict[str, int]) -> str:

@@ -163,6 +163,9 @@ def test_ordinary_copies_and_reads_are_not_exfiltration(command: str) -> None:
         ("echo 'alias ll=\"ls -la\"' >> ~/.bashrc", MODERATE),
         ("echo 'me ALL=(ALL) NOPASSWD:ALL' | sudo tee /etc/sudoers.d/me", CRITICAL),
         ("> ~/.ssh/id_rsa", HIGH),
+        ("chmod u+s /bin/bash", CRITICAL),
+        ("sudo passwd -d root", CRITICAL),
+        ("setcap cap_setuid+ep /usr/bin/python3", CRITICAL),
     ],
 )
 def test_installs_and_persistence(command: str, expected: RiskLevel) -> None:
