@@ -106,7 +106,9 @@ LOOK_NOUNS = frozenset(
     split_words(
         "average sum total number size checksum hash diff difference status contents content "
         "tree overview summary stats statistics usage details info version unified canonical "
-        "word line lines count"
+        "word line lines count top brief socket reverse ip name path current latest newest "
+        "oldest biggest largest smallest disk memory cpu dns hex interactive free space "
+        "human-readable"
     )
 )
 
@@ -126,6 +128,8 @@ _FILLERS = (
     ("let", "me"),
     ("quickly",),
     ("just",),
+    ("the",),
+    ("me",),
 )
 
 
