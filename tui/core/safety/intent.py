@@ -49,6 +49,10 @@ _SIDE_BY_SIDE = re.compile(
     r"\b(merge|combine|join|concatenate)\b.{0,30}\b(files?|lines|columns|outputs?)\b"
     r"(?!.*\b(branch|commit|repo|pull request)\b)"
 )
+# "make the mount output line up in columns": formatting what is shown, not changing anything.
+_DISPLAY = re.compile(
+    r"^(make|format|print|lay out) (the |its |this )?([\w-]+ ){0,2}(output|listing|list|table)\b"
+)
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -58,7 +62,13 @@ def look_only(request: str) -> str | None:
     if not text or _PHRASES.search(text):
         return None
     words = _WORD.findall(text)
-    if any(_asks_change(words, i) for i in range(len(words))):
+    changes = [i for i in range(len(words)) if _asks_change(words, i)]
+    display = _DISPLAY.search(text)
+    if display and "file" not in words:
+        inside = len(_WORD.findall(display.group()))  # "make the mount output": one phrase
+        if all(index < inside for index in changes):
+            return "see output"
+    if changes:
         return None
     if _SIDE_BY_SIDE.search(text):
         return "combine files"
@@ -219,6 +229,13 @@ def effect_of(command: Command, *, rated: bool) -> str | None:
         return f"changes the system ({name} {sub})".replace(" )", ")")
     if name == "curl" and any(a in ("-d", "--data", "-F", "-T", "--upload-file") for a in argv):
         return "sends data to a server"
+    if name == "curl" and any(a in ("-o", "-O", "--output", "--remote-name") for a in argv):
+        return "downloads a file"
+    to_stdout = any(a in ("-O-", "-qO-", "--spider") for a in argv) or (
+        "-O" in argv and argv[argv.index("-O") + 1 : argv.index("-O") + 2] == ["-"]
+    )
+    if name == "wget" and not to_stdout:
+        return "downloads a file"
     if name in ("scp", "sftp"):
         return "copies files to or from another machine"
     return None
