@@ -16,7 +16,7 @@ import safety_corpus as corpus
 
 from tui.core.safety import RiskLevel, assess
 
-HELD_OUT_FLOOR = 9  # of 12 held-out answers rated high when intent.py was frozen
+HELD_OUT_FLOOR = 10  # of 19 held-out answers rated high when intent.py was frozen
 
 
 def _items() -> list[dict[str, str]]:
