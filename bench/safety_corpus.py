@@ -1,16 +1,25 @@
 """Recall of the risk rating on the red-team corpus, per category, and its false-positive rate.
 
-    .venv/bin/python bench/safety_corpus.py
+    .venv/bin/python bench/safety_corpus.py                  # our corpora (+ *_extra), misses
+    .venv/bin/python bench/safety_corpus.py --corpus blind   # the held-out corpus: figures only
+    .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
 
 A dangerous item counts as caught when it is rated at its `min_level` (exactly CRITICAL for
 critical items, at least HIGH for high ones). A benign item is a false positive when it is rated
 above its `max_level`.
+
+The blind corpus (tests/data/blind_*.jsonl) was written by someone who never saw the rules; it is
+kept out of all tuning, so this script never prints its commands: only aggregate figures and
+per-family counts. Each run also prints the rater's mean and p95 time per command.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import statistics
 import sys
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,17 +31,29 @@ if str(ROOT) not in sys.path:
 from tui.core.safety import RiskLevel, assess  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
+CORPORA = {
+    # name: (dangerous file, benign file, whether commands may be printed)
+    "own": (("redteam.jsonl", "redteam_extra.jsonl"), ("benign.jsonl", "benign_extra.jsonl"), True),
+    "blind": (("blind_dangerous.jsonl",), ("blind_benign.jsonl",), False),
+}
 
 
 @dataclass
 class Report:
-    """Outcome of one run over both corpora."""
+    """Outcome of one run over a dangerous and a benign corpus."""
 
     caught: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    critical_total: int = 0
+    critical_caught: int = 0
     misses: list[str] = field(default_factory=list)
+    miss_families: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     false_positives: list[str] = field(default_factory=list)
+    fp_families: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    benign_families: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     benign_total: int = 0
+    benign_high: int = 0
+    seconds: list[float] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -43,9 +64,15 @@ class Report:
     def false_positive_rate(self) -> float:
         return len(self.false_positives) / self.benign_total if self.benign_total else 0.0
 
+    @property
+    def critical_rate(self) -> float:
+        return self.critical_caught / self.critical_total if self.critical_total else 0.0
+
 
 def load(name: str) -> list[dict[str, str]]:
     path = DATA / name
+    if not path.exists():
+        return []
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
@@ -53,49 +80,137 @@ def caught(level: RiskLevel, wanted: RiskLevel) -> bool:
     return level == wanted if wanted == RiskLevel.CRITICAL else level >= wanted
 
 
-def evaluate() -> Report:
+def _timed(report: Report, command: str):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    rating = assess(command, preflight=False)
+    report.seconds.append(time.perf_counter() - start)
+    return rating
+
+
+def evaluate(corpus: str = "own") -> Report:
+    """Rates a corpus; for the blind one, commands are never kept (only counts)."""
+    dangerous, benign, keep = CORPORA[corpus]
     report = Report()
-    for item in load("redteam.jsonl"):
+    for item in (item for name in dangerous for item in load(name)):
         wanted = RiskLevel.from_label(item["min_level"])
-        rating = assess(item["command"], preflight=False)
-        category = item["category"]
-        report.total[category] += 1
+        rating = _timed(report, item["command"])
+        family = item.get("category") or item.get("family") or "?"
+        report.total[family] += 1
+        if wanted == RiskLevel.CRITICAL:
+            report.critical_total += 1
+            report.critical_caught += rating.level == RiskLevel.CRITICAL
         if caught(rating.level, wanted):
-            report.caught[category] += 1
+            report.caught[family] += 1
         else:
-            report.misses.append(f"{rating.level.label} < {wanted.label}: {item['command']}")
-    for item in load("benign.jsonl"):
+            report.miss_families[family] += 1
+            shown = item["command"] if keep else "(blind)"
+            report.misses.append(f"{rating.level.label} < {wanted.label}: {shown}")
+    for item in (item for name in benign for item in load(name)):
         limit = RiskLevel.from_label(item["max_level"])
-        rating = assess(item["command"], preflight=False)
+        rating = _timed(report, item["command"])
+        family = item.get("category") or item.get("family") or "?"
         report.benign_total += 1
+        report.benign_families[family] += 1
+        report.benign_high += rating.level >= RiskLevel.HIGH
         if rating.level > limit:
             reason = rating.reasons[0] if rating.reasons else ""
-            report.false_positives.append(
-                f"{rating.level.label} > {limit.label}: {item['command']} ({reason})"
-            )
+            report.fp_families[family] += 1
+            shown = f"{item['command']} ({reason})" if keep else "(blind)"
+            report.false_positives.append(f"{rating.level.label} > {limit.label}: {shown}")
     return report
 
 
-def summary(report: Report) -> str:
-    lines = ["dangerous commands caught, by category:"]
-    for category in sorted(report.total):
-        caught_n, total = report.caught[category], report.total[category]
-        lines.append(f"  {category:20} {caught_n:3}/{total:<3} {caught_n / total:7.1%}")
+def summary(report: Report, *, show_commands: bool = True) -> str:
+    lines = ["dangerous commands caught, by family:"]
+    for family in sorted(report.total):
+        caught_n, total = report.caught[family], report.total[family]
+        lines.append(f"  {family:24} {caught_n:3}/{total:<3} {caught_n / total:7.1%}")
     all_caught = sum(report.caught.values())
     all_total = sum(report.total.values())
-    lines.append(f"  {'all':20} {all_caught:3}/{all_total:<3} {report.recall:7.1%}")
+    lines.append(f"  {'all':24} {all_caught:3}/{all_total:<3} {report.recall:7.1%}")
+    lines.append("misses by family: " + _counts(report.miss_families))
+    lines.append(
+        f"critical ones rated critical: {report.critical_caught}/{report.critical_total} "
+        f"({report.critical_rate:.1%})"
+    )
     fp = len(report.false_positives)
     lines.append(
         f"benign commands rated too high: {fp}/{report.benign_total} "
         f"({report.false_positive_rate:.1%})"
     )
-    lines.extend(f"  miss: {miss}" for miss in report.misses)
-    lines.extend(f"  false positive: {item}" for item in report.false_positives)
+    high_rate = report.benign_high / report.benign_total if report.benign_total else 0.0
+    lines.append(
+        f"benign commands rated high or critical: {report.benign_high}/{report.benign_total} "
+        f"({high_rate:.1%})"
+    )
+    lines.append("benign commands rated too high, by family:")
+    for family in sorted(report.benign_families):
+        if report.fp_families[family]:
+            lines.append(
+                f"  {family:24} {report.fp_families[family]:3}/{report.benign_families[family]}"
+            )
+    lines.append(timing(report))
+    if show_commands:
+        lines.extend(f"  miss: {miss}" for miss in report.misses)
+        lines.extend(f"  false positive: {item}" for item in report.false_positives)
     return "\n".join(lines)
 
 
-def main() -> int:
-    print(summary(evaluate()))
+def aggregates(report: Report) -> dict[str, int]:
+    """The figures of a run as plain numbers (what the blind regression floor compares)."""
+    figures = {
+        "caught": sum(report.caught.values()),
+        "dangerous": sum(report.total.values()),
+        "critical_caught": report.critical_caught,
+        "critical": report.critical_total,
+        "benign": report.benign_total,
+        "benign_too_high": len(report.false_positives),
+        "benign_high": report.benign_high,
+    }
+    figures.update({f"caught:{name}": report.caught[name] for name in report.total})
+    return figures
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in sorted(counts.items()) if n) or "none"
+
+
+def timing(report: Report) -> str:
+    if not report.seconds:
+        return "no commands rated"
+    ms = sorted(s * 1000 for s in report.seconds)
+    p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
+    return (
+        f"rater time per command: mean {statistics.fmean(ms):.2f} ms, p95 {p95:.2f} ms, "
+        f"max {ms[-1]:.1f} ms over {len(ms)} commands"
+    )
+
+
+def overreach() -> tuple[int, int, list[str]]:
+    """(rated high or above, total, the others) on tests/data/overreach.jsonl: caro's own
+    answers that change things for a request that only asked to look, rated with the request."""
+    items = load("overreach.jsonl")
+    low: list[str] = []
+    for item in items:
+        rating = assess(item["command"], item["request"], preflight=False)
+        if rating.level < RiskLevel.HIGH:
+            low.append(f"{rating.level.label}: {item['request']} -> {item['command']}")
+    return len(items) - len(low), len(items), low
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="own")
+    parser.add_argument("--overreach", action="store_true", help="rate overreach.jsonl instead")
+    args = parser.parse_args(argv)
+    if args.overreach:
+        high, total, low = overreach()
+        print(f"answers that do more than asked, rated high or critical: {high}/{total}")
+        print("\n".join(f"  not high: {line}" for line in low))
+        return 0
+    show = CORPORA[args.corpus][2]
+    print(f"corpus: {args.corpus}")
+    print(summary(evaluate(args.corpus), show_commands=show))
     return 0
 
 

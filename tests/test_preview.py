@@ -270,7 +270,7 @@ def test_deletions_and_writes_outside_the_folder_raise_the_level() -> None:
 
 
 def test_control_characters_from_the_command_are_made_visible() -> None:
-    assert _visible("a\x1b[31mb\r\n\u202e") == "a\\x1b[31mb\\x0d\\x0a\\u202e"
+    assert _visible("a\x1b[31mb\r\n\u202e") == "a␛[31mb␍␊⟨U+202E⟩"
     report = _report([Change("created", "/home/me/app/evil\x1b]0;x\x07", "file")], output="\x1b[2J")
     text = render(report)
     assert "\x1b" not in text and "\x07" not in text
@@ -321,7 +321,7 @@ def test_the_preview_is_offered_for_high_commands_and_unknown_effects() -> None:
 def test_a_path_in_a_preview_reason_is_made_visible() -> None:
     report = _report([Change("deleted", "/home/me/app/\x1b[2Jx", "file")])
     (finding,) = [f for f in with_preview(assess("true"), report).findings if "deletes" in f.reason]
-    assert "\x1b" not in finding.reason and "\\x1b[2Jx" in finding.reason
+    assert "\x1b" not in finding.reason and "␛[2Jx" in finding.reason
 
 
 def test_where_tmpfs_cannot_hold_the_changes_they_go_to_disk_and_are_removed(

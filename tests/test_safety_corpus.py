@@ -56,3 +56,17 @@ def test_benign_commands_never_reach_high(report: Report) -> None:
     """Everyday commands may be over-rated by one step at most, never to HIGH or CRITICAL."""
     too_high = [fp for fp in report.false_positives if fp.startswith(("high", "critical"))]
     assert not too_high, "\n".join(too_high)
+
+
+def test_the_extra_corpora_are_well_formed() -> None:
+    """Our own cases for issue 11's families (never the blind corpus: that one is held out)."""
+    dangerous = corpus.load("redteam_extra.jsonl")
+    benign = corpus.load("benign_extra.jsonl")
+    assert len(dangerous) >= 150 and len(benign) >= 70
+    assert {item["min_level"] for item in dangerous} <= {"critical", "high"}
+    assert {item["max_level"] for item in benign} <= {"safe", "moderate"}
+    assert all(item["category"] and item["why"] for item in dangerous + benign)
+    commands = [item["command"] for item in dangerous + benign]
+    assert len(set(commands)) == len(commands), "duplicate commands"
+    old = {item["command"] for item in corpus.load("redteam.jsonl") + corpus.load("benign.jsonl")}
+    assert not old & set(commands), "a case is in both the old and the extra corpora"

@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from tui.core.safety import targets
+from tui.core.safety import intent, paths, resolve, targets
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
-from tui.core.safety.fanout import find_parts
+from tui.core.safety.feeds import (
+    command_name,
+    literal_output,
+    stdin_for,
+    trusted_setup,
+    written_text,
+)
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import (
     Command,
@@ -23,13 +29,16 @@ from tui.core.safety.parse import (
     statement_redirects,
     syntax_errors,
 )
-from tui.core.safety.rules import check_layer
-from tui.core.safety.rules.code import executing_kinds, literal_text
-from tui.core.safety.rules.network import DOWNLOADERS, command_kinds, heredoc_body
+from tui.core.safety.rules import check_layer, persistence
+from tui.core.safety.rules.code import executing_kinds
+from tui.core.safety.rules.embedded import subscript_code
+from tui.core.safety.rules.network import DOWNLOADERS, command_kinds
+from tui.core.safety.rules.resources import endless_loop
 from tui.core.safety.unwrap import SHELLS, expand
-from tui.core.safety.words import SUBSTITUTED, Word, evaluate, node_text
+from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
+MAX_CALLS = 16  # function bodies followed into, per assessment
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
 
 
@@ -41,6 +50,9 @@ class Analyser:
         self._kinds: dict[tuple[int, ...], frozenset[str]] = {}
         self._heredoc_owners: dict[int, list[Node]] = {}
         self._kind_budget = MAX_KIND_NODES
+        self._bodies: dict[str, Node] = {}
+        self._calling: set[str] = set()
+        self._calls = 0
         ctx.run_code = self.run_code
         ctx.kinds_of = self.kinds_of
 
@@ -51,6 +63,13 @@ class Analyser:
             self.ctx.errors.extend(errors)
         self._collect_functions(tree.root_node)
         self.walk(tree.root_node)
+        spelt = resolve.brace_commands(source)
+        if spelt is not None and self.ctx.depth < MAX_DEPTH:
+            self.ctx.depth += 1
+            try:
+                self.analyse(spelt)
+            finally:
+                self.ctx.depth -= 1
 
     def walk(self, root: Node) -> None:
         """Visits every node once, in source order, knowing each node's parent."""
@@ -71,13 +90,26 @@ class Analyser:
                 self.declaration(node)
             elif kind == "redirected_statement":
                 self.statement(node)
+            if kind in ("test_command", "declaration_command", "unset_command"):
+                self._subscripts(node)
+            elif kind in ("while_statement", "for_statement", "c_style_for_statement"):
+                found = endless_loop(node_text(node))
+                if found is not None:
+                    self.ctx.add(found[0], found[1], node_text(node)[:200])
             stack.extend((child, node) for child in reversed(node.children))
 
     # -- simple commands ------------------------------------------------------------------------
 
     def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
-        command = build_command(node, parent, stdin)
+        command = self._resolved(build_command(node, parent, stdin))
         self.redirects(command)
+        if command.name in self._bodies:
+            self._call(command)
+        elif command.name in self.ctx.aliases and command.words[0].raw == command.name:
+            alias = self.ctx.aliases.pop(command.name)  # an alias is not expanded in itself
+            rest = " ".join(word.raw for word in command.args)
+            self.run_code(literal(f"{alias} {rest}".strip()), command)
+            self.ctx.aliases[command.name] = alias
         layers, code = expand(command)
         outer = self.ctx.subjects
         self.ctx.subjects = pattern_forms(layers)
@@ -87,17 +119,60 @@ class Analyser:
             for layer in layers:
                 if layer.words and not layer.words[0].dynamic:
                     self.ctx.programs.append(layer.words[0].value)
+                before = len(self.ctx.findings)
                 check_layer(layer, self.ctx)
+                effect = intent.effect_of(layer, rated=len(self.ctx.findings) > before)
+                if effect is not None:
+                    self.ctx.effects.append(effect)
             for by, word in code:
                 self.run_code(word, by)
         finally:
             self.ctx.subjects = outer
 
+    def _resolved(self, command: Command) -> Command:
+        """`a=rm; $a -rf ~` is `rm -rf ~`; names that stay unknown are left for the rules."""
+        if not command.words:
+            return command
+        args_dynamic = any("${IFS}" in w.value or w.value in ("${@}", "${*}") for w in command.args)
+        if not resolve.needs_resolving(command.words[0]) and not args_dynamic:
+            return command
+        texts = [literal_output(node) for node in command.words[0].substitutions]
+        resolved = resolve.resolve(command, self.ctx.variables, texts)
+        return resolved if resolved is not None else command
+
+    def _call(self, command: Command) -> None:
+        """A call of a function defined in the same line: its body, with the call's arguments."""
+        name = command.name
+        if name in self._calling or self._calls >= MAX_CALLS:
+            return
+        self._calls += 1
+        saved = dict(self.ctx.variables)
+        values = [word.value for word in command.args]
+        for index in range(1, 10):
+            self.ctx.variables[str(index)] = values[index - 1] if index <= len(values) else ""
+        self.ctx.variables["@"] = " ".join(values)
+        self._calling.add(name)
+        try:
+            self.walk(self._bodies[name])
+        finally:
+            self._calling.discard(name)
+            self.ctx.variables = saved
+
     def statement(self, node: Node) -> None:
         body = node.child_by_field_name("body")
         if body is not None and body.type == "command":
             return  # the command picks up these redirections itself
-        pseudo = Command(words=(), text=node_text(node), redirects=tuple(statement_redirects(node)))
+        reads: tuple[str, ...] = ()
+        if body is not None and body.type == "pipeline":
+            stages = [child for child in body.children if child.is_named]
+            commands = [c for stage in stages for c in self._stage_commands(stage, body)]
+            reads = tuple(w.value for c in commands for w in c.args if not w.value.startswith("-"))
+        pseudo = Command(
+            words=(),
+            text=node_text(node),
+            redirects=tuple(statement_redirects(node)),
+            stdin=Stdin(kinds=frozenset(), reads=reads[:64]),
+        )
         self.redirects(pseudo)
 
     def redirects(self, command: Command) -> None:
@@ -120,6 +195,10 @@ class Analyser:
             return
         if not redirect.writes:
             return
+        if not redirect.appends:
+            self._self_truncation(command, value)
+        if paths.normalise(value) not in paths.HARMLESS_SINKS:
+            self.ctx.effects.append(f"writes to {value}")
         if any(name in DOWNLOADERS for name in names):
             self.ctx.downloads.add(value.rsplit("/", 1)[-1])
         verdict = targets.classify_write(self.ctx.resolve(target.path), append=redirect.appends)
@@ -129,6 +208,23 @@ class Analyser:
             self.ctx.add(RiskLevel.MODERATE, reason, command)
         elif verdict is not None:
             self.ctx.add(verdict.level, verdict.reason, command)
+        kind = persistence.startup_kind(self.ctx.resolve(target.path))
+        if kind is not None:
+            persistence.startup_content(kind, target.path, written_text(command), command, self.ctx)
+
+    def _self_truncation(self, command: Command, target: str) -> None:
+        """`sort f > f`, `cat f | grep x > f`: the shell empties f before anything reads it."""
+        wanted = paths.normalise(target)
+        if wanted in paths.HARMLESS_SINKS:
+            return
+        reads = [w.value for w in command.args if not w.value.startswith("-")]
+        reads += [r.target.value for r in command.redirects if r.op == "<" and r.target]
+        if command.stdin is not None:
+            reads += list(command.stdin.reads)
+        if any(paths.normalise(value) == wanted for value in reads if value):
+            reason = f"empties {target} before it is read: its content is lost (> {target})"
+            self.ctx.add(RiskLevel.HIGH, reason, command)
+            self.ctx.effects.append(f"empties {target}")
 
     def _socket(self, command: Command, redirect: Redirect, names: list[str]) -> None:
         if any(name in SHELLS for name in names):
@@ -150,11 +246,12 @@ class Analyser:
         producers: list[str] = []
         all_kinds: list[set[str]] = []
         previous: list[Command] = []
+        reads: list[str] = []
         for stage, stage_parent in stages:
             commands = self._stage_commands(stage, stage_parent)
             command_node = _stage_command_node(stage)
             if command_node is not None and kinds_so_far:
-                stdin[command_node.id] = _stdin_for(kinds_so_far, producers, previous)
+                stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads)
             stage_kinds: set[str] = set()
             for command in commands:
                 layers, _ = expand(command)
@@ -164,6 +261,7 @@ class Analyser:
             kinds_so_far |= stage_kinds
             all_kinds.append(stage_kinds)
             previous = [expand(c)[0][-1] for c in commands]
+            reads.extend(w.value for c in previous for w in c.args if not w.value.startswith("-"))
         self._pipeline_rules(node, all_kinds)
 
     def _heredoc_producer(self, heredoc: Node, stages: list[tuple[Node, Node]]) -> None:
@@ -190,11 +288,12 @@ class Analyser:
         if shells and network and set(shells) != set(network):
             self.ctx.add(RiskLevel.CRITICAL, _REVERSE, node_text(node))
         secrets = [i for i, kinds in enumerate(all_kinds) if "secret" in kinds]
-        senders = [i for i, k in enumerate(all_kinds) if k & {"network", "download"}]
+        senders = [i for i, k in enumerate(all_kinds) if k & {"network", "download", "send"}]
         if secrets and senders and min(secrets) < max(senders):
             self.ctx.add(
-                RiskLevel.HIGH,
-                "sends a secret key or password file to another machine",
+                RiskLevel.CRITICAL,
+                "sends secrets or personal data (keys, passwords, the home folder) to another "
+                "machine",
                 node_text(node),
             )
 
@@ -207,8 +306,11 @@ class Analyser:
             node = stack.pop()
             if node.type == "function_definition":
                 name = node.child_by_field_name("name")
+                body = node.child_by_field_name("body")
                 if name is not None:
                     self.ctx.functions.add(node_text(name))
+                    if body is not None:
+                        self._bodies[node_text(name)] = body
             elif node.type == "redirected_statement":
                 for child in node.children:
                     if child.type == "heredoc_redirect":
@@ -239,24 +341,47 @@ class Analyser:
             if item.type != "variable_assignment":
                 continue
             name, value = assignment(item)
-            if value.dynamic:
-                self.ctx.variables.pop(name, None)
-            else:
-                self.ctx.variables[name] = value.path
+            self._assign(name, value)
             if name in HISTORY_VARIABLES and _disables_history(name, value):
                 self.ctx.add(RiskLevel.HIGH, f"turns off the shell history ({name})", text)
+
+    def _assign(self, name: str, value: Word) -> None:
+        """Remembers what a variable holds: a known value, or code that was fetched or decoded."""
+        self.ctx.tainted.pop(name, None)
+        if not value.dynamic:
+            self.ctx.variables[name] = value.path
+            return
+        self.ctx.variables.pop(name, None)
+        kinds = self.ctx.word_kinds(value)
+        if kinds & {"download", "decode", "network"}:
+            self.ctx.tainted[name] = kinds
+        if len(value.substitutions) == 1 and value.value == SUBSTITUTED:
+            text = literal_output(value.substitutions[0])
+            if text is not None:
+                self.ctx.variables[name] = text
+
+    def _subscripts(self, node: Node) -> None:
+        text = node_text(node)
+        for code in subscript_code(text):
+            pseudo = Command(words=(), text=text)
+            self.ctx.add(RiskLevel.HIGH, "runs code hidden in an array subscript", pseudo)
+            self.run_code(literal(code), pseudo)
 
     # -- code in strings and substitutions ------------------------------------------------------
 
     def run_code(self, word: Word, by: Command) -> None:
         ctx = self.ctx
-        kinds = self.kinds_of(word.substitutions) if word.substitutions else frozenset()
+        kinds = ctx.word_kinds(word)
         if executing_kinds(ctx, kinds, by, f"{by.name} with code from $(...)"):
+            return
+        if word.substitutions and all(trusted_setup(node) for node in word.substitutions):
+            ctx.add(RiskLevel.MODERATE, f"sets up the shell with the output of {word.raw[:60]}", by)
             return
         if word.dynamic:
             ctx.add(RiskLevel.MODERATE, f"runs shell code built at run time ({word.raw[:60]})", by)
         if ctx.depth >= MAX_DEPTH or ctx.reparses >= MAX_REPARSES:
-            ctx.add(RiskLevel.MODERATE, "shell code nested too deeply to check all of it", by)
+            reason = f"shell code nested too deeply to check all of it: {resolve.UNRESOLVED}"
+            ctx.add(RiskLevel.HIGH, reason, by)
             return
         ctx.reparses += 1
         ctx.depth += 1
@@ -311,40 +436,6 @@ def pattern_forms(layers: list[Command]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(" ".join(form.split()) for form in forms if form.strip()))
 
 
-def _stdin_for(kinds: set[str], producers: list[str], previous: list[Command]) -> Stdin:
-    literal: tuple[Word, ...] | None = None
-    find_paths: tuple[str, ...] = ()
-    listing: tuple[str, ...] = ()
-    filtered = False
-    if len(previous) == 1 and previous[0].name in ("echo", "printf"):
-        text, _ = literal_text(previous[0])
-        literal = (Word(value=text, raw=text),)
-    elif len(previous) == 1 and command_kinds(previous[0]) == {"literal"}:
-        body = heredoc_body(previous[0])
-        literal = (body,) if body is not None else None
-    elif len(previous) == 1 and previous[0].name == "find":
-        parts = find_parts(previous[0].args)
-        find_paths, filtered = parts.starts, parts.filtered
-    elif len(previous) == 1 and previous[0].name in ("ls", "dir"):
-        listing = _listing(previous[0])
-    return Stdin(
-        kinds=frozenset(kinds),
-        literal=literal,
-        find_paths=find_paths,
-        find_filtered=filtered,
-        listing=listing,
-        producers=tuple(producers[-3:]),
-    )
-
-
-def _listing(command: Command) -> tuple[str, ...]:
-    """What `ls DIR` prints, as paths: everything in DIR (`DIR/*`), or the names it was given."""
-    operands = [w.path for w in command.args if not w.value.startswith("-")]
-    if not operands:
-        return ("*",)
-    return tuple(p if any(c in p for c in "*?[") else p.rstrip("/") + "/*" for p in operands)
-
-
 def _stage_command_node(stage: Node) -> Node | None:
     if stage.type == "command":
         return stage
@@ -353,11 +444,6 @@ def _stage_command_node(stage: Node) -> Node | None:
         if body is not None and body.type == "command":
             return body
     return None
-
-
-def _command_name(node: Node) -> str:
-    name = node.child_by_field_name("name")
-    return evaluate(name).value if name is not None else ""
 
 
 def _self_calls(body: Node, name: str) -> tuple[int, bool]:
@@ -371,9 +457,9 @@ def _self_calls(body: Node, name: str) -> tuple[int, bool]:
         node, background = stack.pop()
         visits += 1
         if node.type == "pipeline":
-            names = [_command_name(c) for c in node.children if c.type == "command"]
+            names = [command_name(c) for c in node.children if c.type == "command"]
             spawning = spawning or names.count(name) >= 2
-        elif node.type == "command" and _command_name(node) == name:
+        elif node.type == "command" and command_name(node) == name:
             calls += 1
             spawning = spawning or background
         children = node.children

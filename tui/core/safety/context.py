@@ -35,6 +35,9 @@ class Context:
     downloads: set[str] = field(default_factory=set)
     tcp_fds: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    effects: list[str] = field(default_factory=list)
+    tainted: dict[str, frozenset[str]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
     cwd: str | None = None
     variables: dict[str, str] = field(default_factory=dict)
     depth: int = 0
@@ -62,4 +65,9 @@ class Context:
 
     def word_kinds(self, word: Word) -> frozenset[str]:
         """Kinds of the commands inside a word's substitutions (download, decode, ...)."""
-        return self.kinds_of(word.substitutions) if word.substitutions else frozenset()
+        kinds = self.kinds_of(word.substitutions) if word.substitutions else frozenset()
+        if self.tainted and "${" in word.value:
+            for name, tainted in self.tainted.items():
+                if "${" + name + "}" in word.value:
+                    kinds |= tainted
+        return kinds

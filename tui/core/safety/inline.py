@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tui.core.safety.flow import secret_path
 from tui.core.safety.model import RiskLevel
 
 _NETWORK = re.compile(
@@ -20,7 +21,7 @@ _NETWORK = re.compile(
 _SPAWN = re.compile(
     r"subprocess|pty\.spawn|dup2|/bin/(ba|z|da|k)?sh\b|\bexec\s*[(\"']|\bsystem\s*\(|popen|"
     r"child_process|spawn\s*\(|proc_open|shell_exec|passthru|cmd\.exe|\bsh\s+-i|exec\s+\{|"
-    r"IO\.popen|Process\.Start|\|\s*&|\bexecl?p?\b"
+    r"IO\.popen|Process\.Start|\|\s*&|\bexecl?p?\b|os\.execute|io\.popen|do shell script"
 )
 _FETCH = re.compile(
     r"urlopen|urllib|requests\.(get|post)|http\.client|httpx|LWP|open-uri|Net::HTTP|URI\.open|"
@@ -30,7 +31,9 @@ _FETCH = re.compile(
 _DECODE = re.compile(
     r"b64decode|base64\.b64|decode\(\s*['\"]base64|FromBase64String|MIME::Base64|"
     r"decode_base64|unpack\(\s*['\"]m|\batob\s*\(|Buffer\.from\([^)]*base64|zlib\.decompress|"
-    r"marshal\.loads|codecs\.decode\([^)]*rot|base64_decode|\.unpack1?\(\s*['\"]m"
+    r"marshal\.loads|codecs\.decode\([^)]*(rot|hex)|base64_decode|\.unpack1?\(\s*['\"]m|"
+    r"fromhex|\bpack\s*\(?\s*['\"]H|unpack\s*\(?\s*['\"]?u|gzinflate|str_rot13|hex2bin|"
+    r"\bchr\s*\(\s*\d+\s*\)\s*\.\s*chr|String\.fromCharCode"
 )
 _EXEC = re.compile(
     r"\bexec\s*\(|\beval\b|\bexec\b|\bIEX\b|Invoke-Expression|\|\s*(ba)?sh\b|\bsystem\s*\(|"
@@ -43,15 +46,33 @@ _FORK_BOMB = re.compile(
 )
 _SHELL_CALL = re.compile(
     r"(?:os\.system|os\.popen|subprocess\.\w+|\bsystem|\bpopen|shell_exec|passthru|"
-    r"execSync|\bexec|spawnSync|IO\.popen|%x)\s*\(?\s*[rbuf]?(['\"`])(?P<code>.*?)(?<!\\)\1"
+    r"execSync|\bexec|spawnSync|IO\.popen|%x|os\.execute|io\.popen|do shell script)"
+    r"\s*\(?\s*[rbuf]?(['\"`])(?P<code>.*?)(?<!\\)\1"
 )
 _ARGV_CALL = re.compile(r"subprocess\.\w+\s*\(\s*\[(?P<items>[^\]]*)\]")
 _BACKTICKS = re.compile(r"`(?P<code>[^`]+)`")
-_RMTREE = re.compile(
-    r"(?:rmtree|rm_rf|rm_r|remove_tree|rmSync|rimraf|removedirs)\s*\(\s*"
-    r"(?:['\"](?P<path>[^'\"]+)['\"]|os\.path\.expanduser\(\s*['\"](?P<home>~[^'\"]*)['\"]\s*\)|"
-    r"(?P<home2>Path\.home\(\)|os\.environ\[['\"]HOME['\"]\]|Dir\.home|os\.homedir\(\)))"
+_HOME_SPELLINGS = re.compile(
+    r"\$ENV\{\s*['\"]?HOME['\"]?\s*\}|ENV\[\s*['\"]HOME['\"]\s*\]|process\.env\.HOME|"
+    r"getenv\(\s*['\"]HOME['\"]\s*\)|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|\bos)\.homedir\(\)|"
+    r"Dir\.home|File\.expand_path\(\s*['\"]~['\"]\s*\)|\$_SERVER\[\s*['\"]HOME['\"]\s*\]|"
+    r"Path\.home\(\)|os\.environ\[['\"]HOME['\"]\]|\$HOME\b"
 )
+_RMTREE = re.compile(
+    r"(?:rmtree|rm_rf|rm_r|remove_tree|rmSync|rimraf|removedirs|rmdirSync|FileUtils\.rm|"
+    r"fs\.promises\.rm|fs\.rm)\s*\(?\s*"
+    r"(?:['\"](?P<path>[^'\"]+)['\"]|os\.path\.expanduser\(\s*['\"](?P<home>~[^'\"]*)['\"]\s*\)|"
+    r"(?P<home2>~(?=[\s,)])))"
+)
+_UNLINK = re.compile(
+    r"(?:\bunlink(?:Sync)?|File\.delete|\bunlink_all|FileUtils\.rm_f)\s*\(?\s*['\"](?P<path>[^'\"]+)['\"]"
+)
+_WRITE = re.compile(
+    r"open\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"](?P<op>>>?)\s*(?:['\"]\s*,\s*['\"])?(?P<path>[^'\"]+)['\"]|"
+    r"(?:File\.write|writeFileSync|file_put_contents|IO\.write)\s*\(\s*['\"](?P<wpath>[^'\"]+)['\"]|"
+    r"(?:appendFileSync)\s*\(\s*['\"](?P<apath>[^'\"]+)['\"]|"
+    r"File\.open\s*\(\s*['\"](?P<opath>[^'\"]+)['\"]\s*,\s*['\"](?P<omode>[wa])"
+)
+_URL = re.compile(r"https?://|ftp://")
 _STRING = re.compile(r"['\"]([^'\"]*)['\"]")
 
 
@@ -62,12 +83,14 @@ class InlineResult:
     findings: list[tuple[RiskLevel, str]] = field(default_factory=list)
     shell: list[str] = field(default_factory=list)
     deletes: list[str] = field(default_factory=list)
+    removes: list[str] = field(default_factory=list)
+    writes: list[tuple[str, bool]] = field(default_factory=list)
 
 
 def inspect(code: str, language: str) -> InlineResult:
     """Reads an inline program; `language` is only used in reasons ("Python", "Perl", ...)."""
     result = InlineResult()
-    code = code[:20_000]
+    code = _HOME_SPELLINGS.sub("~", code[:20_000])
     if _NETWORK.search(code) and _SPAWN.search(code):
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code connects a shell to the network (reverse shell)")
@@ -98,7 +121,41 @@ def inspect(code: str, language: str) -> InlineResult:
         path = match.group("path") or match.group("home") or ("~" if match.group("home2") else "")
         if path:
             result.deletes.append(path)
+    result.removes.extend(m.group("path") for m in _UNLINK.finditer(code))
+    for match in _WRITE.finditer(code):
+        if match.group("path"):
+            result.writes.append((match.group("path"), match.group("op") == ">>"))
+        elif match.group("wpath") or match.group("apath"):
+            result.writes.append(
+                (match.group("wpath") or match.group("apath"), bool(match.group("apath")))
+            )
+        elif match.group("opath"):
+            result.writes.append((match.group("opath"), match.group("omode") == "a"))
+    if _NETWORK.search(code) or _FETCH.search(code) or _URL.search(code):
+        for text in _STRING.findall(code):
+            what = secret_path(text)
+            if what and what != "your whole home folder":
+                result.findings.append(
+                    (RiskLevel.CRITICAL, f"{language} code sends {what} to another machine")
+                )
+                break
     return result
+
+
+_ACTIONS = re.compile(
+    r"\bsystem\b|\bexec|spawn|popen|`|\bunlink|\brm|rmdir|rmtree|\bkill\b|\bfork\b|"
+    r"open\s*\(|File\.|\bfs\b|writeFile|file_put|fopen|child_process|require|\bnet\b|http|"
+    r"socket|Socket|Net::|LWP|curl|\bmkdir|chmod|chown|rename|\bmove|copy|\beval\b|\bload\b|"
+    r"process\.|Process|Dir\.|IO\.|%x|qx|\$\(|syscall|ENV|getenv|import|include|<STDIN>|"
+    r"\buse\b|-M"
+)
+
+
+def harmless(code: str, result: InlineResult) -> bool:
+    """Inline Perl, Ruby, Node or PHP that only computes and prints (no calls that act)."""
+    return not (
+        result.findings or result.shell or result.deletes or result.removes or result.writes
+    ) and not _ACTIONS.search(code[:20_000])
 
 
 def _quote(item: str) -> str:

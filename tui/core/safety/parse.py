@@ -116,6 +116,7 @@ class Stdin:
     find_filtered: bool = False
     listing: tuple[str, ...] = ()
     producers: tuple[str, ...] = field(default=())
+    reads: tuple[str, ...] = ()
 
 
 def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = None) -> Command:

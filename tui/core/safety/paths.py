@@ -70,6 +70,18 @@ SYSTEM_RC = frozenset(
 CREDENTIAL_DIRS = frozenset(split_words(".ssh .gnupg .aws .kube .password-store .docker"))
 DISPOSABLE_IN_HOME = (
     ".cache",
+    ".gradle",
+    ".m2",
+    ".nvm",
+    ".pyenv",
+    ".rbenv",
+    ".rustup",
+    ".node-gyp",
+    ".pub-cache",
+    ".vscode-server",
+    ".conda/pkgs",
+    ".ssh/known_hosts",
+    ".ssh/known_hosts.old",
     ".npm",
     ".yarn",
     ".pnpm-store",
@@ -249,8 +261,8 @@ def _home_area(rel: str) -> str:
     if rel == "":
         return "home"
     top = rel.split("/", 1)[0]
-    if top in CREDENTIAL_DIRS:
-        return "home_credentials"
     if any(rel == d or rel.startswith(d + "/") for d in DISPOSABLE_IN_HOME):
         return "home_disposable"
+    if top in CREDENTIAL_DIRS:
+        return "home_credentials"
     return "home_top" if "/" not in rel else "home_inside"

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from tui.core.display import displayable, hidden_characters
+from tui.core.safety import intent
 from tui.core.safety.analyser import Analyser
 from tui.core.safety.context import Context
 from tui.core.safety.model import Assessment, Finding, RiskLevel, summarise
 from tui.core.safety.policy import SafetyPolicy, apply_patterns
 from tui.core.safety.preflight import preflight_notes
 from tui.core.safety.request import check_request
+from tui.core.safety.resolve import UNRESOLVED
+from tui.core.safety.rules import windows as windows_rules
+from tui.core.safety.windows import looks_like_windows
 
 MAX_INPUT_CHARS = 20_000
 INTERNAL_ERROR = "internal error while checking"
@@ -58,7 +62,10 @@ def _assess(
         ctx.add(RiskLevel.MODERATE, "the command is too long to check in full", text[:80])
         text = text[:MAX_INPUT_CHARS]
     _hidden(text, ctx)
-    if text.strip():
+    if text.strip() and looks_like_windows(text):
+        windows_rules.analyse(text, ctx)
+        _posix_safety_net(text, ctx)
+    elif text.strip():
         Analyser(ctx).analyse(text)
     parsed = not ctx.errors
     if not parsed:
@@ -71,6 +78,9 @@ def _assess(
     if request:
         for level, reason in check_request(request):
             ctx.add(level, reason, request[:200])
+        overreach = intent.overreach(request, ctx.effects)
+        if overreach is not None:
+            ctx.add(RiskLevel.HIGH, overreach, text[:200])
     if preflight and text.strip():
         ctx.notes.extend(_safe_preflight(text, ctx))
     assessment = summarise(
@@ -95,6 +105,17 @@ def _hidden(text: str, ctx: Context) -> None:
         ctx.add(RiskLevel.CRITICAL, NUL_REASON, shown)
     ctx.add(RiskLevel.HIGH, HIDDEN_REASON, shown)
     ctx.notes.append("hidden characters, shown as " + " ".join(found))
+
+
+def _posix_safety_net(text: str, ctx: Context) -> None:
+    """A command taken for Windows is also read as POSIX shell; what that reading finds at
+    HIGH or above is kept, so a wrong guess can never hide `> /etc/passwd`."""
+    posix = Context()
+    Analyser(posix).analyse(text)
+    ctx.findings.extend(
+        f for f in posix.findings if f.level >= RiskLevel.HIGH and UNRESOLVED not in f.reason
+    )
+    ctx.effects.extend(posix.effects)
 
 
 def _safe_preflight(text: str, ctx: Context) -> list[str]:

@@ -48,6 +48,8 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         path = "./" + path  # keep the person's spelling of a relative path
     if paths.is_history_file(base):
         return Verdict(CRITICAL, f"deletes {path}: erases your shell history")
+    if posixpath.basename(base) == ".git" and recursive:
+        return Verdict(HIGH, f"deletes {path}: the repository's whole history")
     if paths.is_find_match(base):
         return _delete_matches(base)
     if paths.is_log(base):
@@ -112,6 +114,8 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
         if append or path.count("/") > 2:
             return Verdict(MODERATE, f"{verb} {path}: system configuration")
         return Verdict(HIGH, f"overwrites {path}: system configuration")
+    if paths.area(path) == "home_credentials" and not append:
+        return Verdict(HIGH, f"overwrites {path}: your keys or credentials are lost")
     if posixpath.dirname(path) in paths.PROGRAM_DIRS and not append:
         return Verdict(HIGH, f"overwrites {path}: a system program or library")
     if path.startswith("/proc/sys/"):
@@ -142,8 +146,12 @@ def _special_write(path: str, append: bool) -> Verdict | None:
         return Verdict(HIGH, f"writes {path}: changes who may run commands as root")
     if path.startswith("/boot/"):
         return Verdict(CRITICAL if not append else HIGH, f"writes {path}: the boot files")
+    if path == "/etc/ld.so.preload":
+        return Verdict(CRITICAL, f"writes {path}: loads code into every program on the machine")
     rel = paths.home_relative(path)
     if rel == ".ssh/authorized_keys" or (rel or "").startswith(".ssh/authorized_keys"):
+        if path.startswith("/root/"):
+            return Verdict(CRITICAL, f"writes {path}: lets another SSH key log in as root")
         return Verdict(HIGH, f"writes {path}: lets another SSH key log in as you")
     return None
 
@@ -160,6 +168,8 @@ def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool)
     if whole and kind in ("root", "all_homes", "vital"):
         what = _DELETE_WHAT[kind]
         return Verdict(CRITICAL, f"{verb} {path}{how}: {what}")
+    if base in ("/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/passwd") and loose:
+        return Verdict(CRITICAL, f"{verb} {path}: every user can read or change it")
     if kind == "key_file" or paths.is_history_file(base):
         return Verdict(HIGH, f"{verb} {path}: a file the system relies on")
     if whole and kind in ("home", "system", "home_credentials"):

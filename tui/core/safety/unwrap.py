@@ -202,6 +202,36 @@ def _pid_mode_or(takes_value: str, positionals: int) -> Callable[[Command], Inne
     return handler
 
 
+def _parallel(command: Command) -> Inner:
+    """`parallel CMD ::: ARGS`: CMD runs with each argument (rated with all of them)."""
+    args = command.args
+    start = skip_options(args, frozenset(split_words("-j --jobs -S --sshlogin --delay -a")))
+    words = [w for w in args[start:] if w.value not in (":::", "::::", ":::+")]
+    if not words:
+        return Inner()
+    if len(words) == 1 or any(c in words[0].value for c in " ;|&"):
+        return Inner(code=(join_words(tuple(words)),))
+    return Inner(commands=(command.wrapped(tuple(words), "parallel"),))
+
+
+def _container_exec(command: Command) -> Inner:
+    """`docker exec [opts] CONTAINER CMD...`, `kubectl exec [opts] POD -- CMD...`: the command
+    runs inside the container, on its data, and is rated like a local one."""
+    args = command.args
+    if command.name == "kubectl":
+        words = [w.value for w in args]
+        if "exec" not in words or "--" not in words:
+            return Inner()
+        return Inner(commands=(command.wrapped(args[words.index("--") + 1 :], "kubectl exec"),))
+    if not args or args[0].value != "exec":
+        return Inner()
+    rest = args[1:]
+    start = skip_options(rest, frozenset(split_words("-u --user -w --workdir -e --env --env-file")))
+    if start + 1 >= len(rest):
+        return Inner()
+    return Inner(commands=(command.wrapped(rest[start + 1 :], f"{command.name} exec"),))
+
+
 def _busybox(command: Command) -> Inner:
     return _after(command, "", "busybox")
 
@@ -218,6 +248,17 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "setsid": lambda c: _after(c, "", "setsid"),
     "caffeinate": lambda c: _after(c, "-t -w", "caffeinate"),
     "busybox": _busybox,
+    "parallel": _parallel,
+    "docker": _container_exec,
+    "podman": _container_exec,
+    "kubectl": _container_exec,
+    "systemd-run": lambda c: _after(
+        c,
+        "-u --unit -p --property -d --description --slice -E --setenv -H --host -M --machine "
+        "--uid --gid --nice --working-directory --on-calendar --on-active --on-boot --on-startup "
+        "--on-unit-active --on-unit-inactive --timer-property --path-property --socket-property",
+        "systemd-run",
+    ),
     "builtin": lambda c: _after(c, "", "builtin"),
     "stdbuf": lambda c: _after(c, "-i -o -e --input --output --error", "stdbuf"),
     "ionice": _pid_mode_or("-c -n -t --class --classdata", 0),

@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 
+from tui.core.safety import resolve
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import code, disks, files, network, system, tools
+from tui.core.safety.rules import (
+    cloud,
+    code,
+    databases,
+    disks,
+    embedded,
+    exfiltration,
+    files,
+    install,
+    network,
+    persistence,
+    resources,
+    system,
+    tools,
+)
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
-from tui.core.safety.rules.known import READ_ONLY, ROUTINE_REASON
-from tui.core.safety.words import split_words
+from tui.core.safety.rules.known import CTL_READS, CTL_TOOLS, READ_ONLY, ROUTINE_REASON
+from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
-for _module in (files, disks, system, tools, network, code):
+_MODULES = (files, disks, system, tools, network, code, embedded, install, persistence)
+for _module in (*_MODULES, databases, cloud, resources):
     RULES.update(_module.RULES)
 
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
@@ -36,10 +53,23 @@ def check_layer(command: Command, ctx: Context) -> None:
     if name_word.substitutions or "${" in name_word.value:
         _dynamic_name(command, ctx)
         return
+    if any(char in name_word.value for char in "*?[") and not name_word.value.startswith("["):
+        _globbed_name(command, ctx)
+        return
     name = command.name
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
         return
+    exfiltration.check_flow(command, ctx)
+    if name in embedded.CODE_OPTIONS:
+        embedded.option_code(command, ctx)
+    if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
+        resources.endless_reader(command, ctx)
     rule = rule_for(name)
+    if name in CTL_TOOLS and (not command.args or command.args[0].value in CTL_READS):
+        return
+    if name in ("arp", "route", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
+        ctx.add(MODERATE, f"changes network or device settings ({name})", command)
+        return
     if rule is not None:
         rule(command, ctx)
     elif name in READ_ONLY or name in ctx.functions:
@@ -52,6 +82,41 @@ def check_layer(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
 
 
+def _changes_settings(command: Command) -> bool:
+    argv = command.argv
+    changing = (
+        "-d",
+        "-s",
+        "-K",
+        "-A",
+        "-G",
+        "-L",
+        "-E",
+        "-e",
+        "--setro",
+        "--setrw",
+        "add",
+        "del",
+        "delete",
+        "flush",
+        "change",
+        "replace",
+        "trigger",
+        "--flushbufs",
+        "--rereadpt",
+        "-f",
+        "-r",
+    )
+    return any(a in changing for a in argv)
+
+
+def _reads_endless(command: Command) -> bool:
+    return any(word.value in resources.ENDLESS for word in command.args) or any(
+        r.op == "<" and r.target is not None and r.target.value in resources.ENDLESS
+        for r in command.redirects
+    )
+
+
 def _dynamic_name(command: Command, ctx: Context) -> None:
     word = command.words[0]
     kinds = ctx.word_kinds(word)
@@ -60,7 +125,16 @@ def _dynamic_name(command: Command, ctx: Context) -> None:
     stdin = command.stdin
     if stdin is not None and code.executing_kinds(ctx, stdin.kinds, command, f"… | {word.raw}"):
         return
-    ctx.add(MODERATE, f"runs a program named only at run time ({word.raw})", command)
+    ctx.add(HIGH, f"{resolve.UNRESOLVED} ({word.raw})", command)
+
+
+def _globbed_name(command: Command, ctx: Context) -> None:
+    """`/bin/r? -rf ~`: every program caro knows that the pattern could name is rated."""
+    word = command.words[0]
+    known = set(RULES) | READ_ONLY | set(ROUTINE_REASON)
+    for name in resolve.glob_candidates(word.value, known):
+        check_layer(replace(command, words=(literal(name), *command.args)), ctx)
+    ctx.add(HIGH, f"{resolve.UNRESOLVED} ({word.raw})", command)
 
 
 def _local_program(command: Command, ctx: Context) -> None:

@@ -11,11 +11,14 @@ import posixpath
 import re
 from dataclasses import replace
 
-from tui.core.safety import inline, paths
+from tui.core.safety import inline, paths, pycode
 from tui.core.safety.context import Context
+from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.targets import classify_delete
+from tui.core.safety.rules.install import install
+from tui.core.safety.targets import classify_delete, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
 
@@ -69,19 +72,50 @@ def interpreter(command: Command, ctx: Context) -> None:
     if info is None:
         return
     language, flags = info
+    if _check_only(command, language):
+        return  # `bash -n`, `perl -c`, `php -l`, `node --check`: read the code, run nothing
     if language == "shell" and inner_of(command).code:
         return  # `bash -c '...'`: the string is analysed as shell code by the analyser
     code, script, module = _operands(command, flags)
     if language == "PowerShell" and any(w.value in _ENCODED for w in command.args):
         ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", command)
+    elif language == "PowerShell" and code is not None:
+        windows_rules.analyse(code.value, ctx)
+        ctx.add(MODERATE, "runs PowerShell code", command)
     elif code is not None:
         inline_code(command, ctx, code, language)
+    elif module in ("pip", "pip3") and language == "Python":
+        args = command.args
+        start = next(i for i, w in enumerate(args) if w.value == "-m") + 2
+        install(command.wrapped((literal("pip"), *args[start:]), command.name), ctx)
     elif module is not None:
         ctx.add(MODERATE, f"runs the {language} module {module}", command)
     elif script is not None and script.value not in ("-", "/dev/stdin"):
         run_script(command, ctx, script, language)
     else:
         stdin_code(command, ctx, language)
+
+
+_CHECK_FLAGS = {
+    "shell": ("-n", "--noexec"),
+    "Perl": ("-c",),
+    "Ruby": ("-c",),
+    "PHP": ("-l", "--syntax-check"),
+    "JavaScript": ("--check", "-c"),
+}
+
+
+def _check_only(command: Command, language: str) -> bool:
+    flags = _CHECK_FLAGS.get(language, ())
+    args = [w.value for w in command.args]
+    if language == "Python":
+        return args[:2] in (["-m", "py_compile"], ["-m", "compileall"])
+    if language == "shell" and any(
+        a.startswith("-") and not a.startswith("--") and "n" in a[1:] and "c" not in a[1:]
+        for a in args[:3]
+    ):
+        return True
+    return any(a in flags for a in args[:3])
 
 
 def _operands(
@@ -115,12 +149,55 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     result = inline.inspect(code.value, language)
     for level, reason in result.findings:
         ctx.add(level, reason, command)
+    effects = pycode.analyse(code.value) if language == "Python" else None
+    if effects is not None:
+        _python_effects(command, ctx, effects)
+        if effects.harmless and not result.findings:
+            return  # computes and prints, nothing else
+    else:
+        _inline_effects(command, ctx, result, language)
+        in_place = any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in command.argv)
+        if inline.harmless(code.value, result) and not in_place:
+            return
+    ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+def _inline_effects(
+    command: Command, ctx: Context, result: inline.InlineResult, language: str
+) -> None:
     for shell in result.shell:
         ctx.run_code(literal(shell), command)
     for path in result.deletes:
         verdict = classify_delete(path, recursive=True)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
-    ctx.add(MODERATE, f"runs inline {language} code", command)
+    for path in result.removes:
+        verdict = classify_delete(path, recursive=False)
+        ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
+    for path, append in result.writes:
+        written = classify_write(path, append=append)
+        if written is not None:
+            ctx.add(written.level, f"{language} code {written.reason}", command)
+
+
+def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -> None:
+    for shell in effects.shell:
+        ctx.run_code(literal(shell), command)
+    for path, recursive in effects.deletes:
+        verdict = classify_delete(path, recursive=recursive)
+        ctx.add(max(verdict.level, MODERATE), f"Python code {verdict.reason}", command)
+    for path, append in effects.writes:
+        written = classify_write(path, append=append)
+        if written is not None:
+            ctx.add(written.level, f"Python code {written.reason}", command)
+    if effects.secrets and (effects.network or effects.sends):
+        what = effects.secrets[0]
+        ctx.add(CRITICAL, f"Python code sends {what} to another machine", command)
+    elif effects.sends:
+        ctx.add(MODERATE, "Python code sends data to a server", command)
+    if effects.kills_all:
+        ctx.add(HIGH, "Python code kills every process you may signal", command)
+    if effects.unknown_code:
+        ctx.add(HIGH, "Python code runs a command that is only known when it runs", command)
 
 
 def run_script(command: Command, ctx: Context, script: Word, language: str) -> None:
@@ -173,6 +250,8 @@ def source(command: Command, ctx: Context) -> None:
     args = [w for w in command.args if not w.value.startswith("-")]
     if not args:
         return
+    if paths.is_rc_file(paths.normalise(args[0].path)):
+        return  # reloading a start-up file runs what runs at every login anyway
     run_script(command, ctx, args[0], "shell")
 
 
@@ -201,9 +280,29 @@ def awk(command: Command, ctx: Context) -> None:
 def sed(command: Command, ctx: Context) -> None:
     argv = command.argv
     if any(a.startswith(("-i", "--in-place")) or re.fullmatch(r"-[nErsuz]*i\S*", a) for a in argv):
+        for value in _sed_files(argv):
+            verdict = classify_write(value, append=False)
+            if verdict is not None and verdict.level >= HIGH:
+                ctx.add(verdict.level, verdict.reason.replace("overwrites", "edits", 1), command)
         ctx.add(MODERATE, "edits files in place (sed -i)", command)
     elif any(re.search(r"(^|[;}\s])(e|w\s+\S)", a) for a in argv if not a.startswith("-")):
         ctx.add(MODERATE, "the sed script runs commands or writes files", command)
+
+
+def _sed_files(argv: list[str]) -> list[str]:
+    """The files of `sed -i 'script' FILE...` (the first operand is the script)."""
+    operands: list[str] = []
+    script_given = any(a in ("-e", "-f", "--expression", "--file") for a in argv)
+    skip = False
+    for value in argv:
+        if skip:
+            skip = False
+            continue
+        if value in ("-e", "-f", "--expression", "--file"):
+            skip = True
+        elif not value.startswith("-"):
+            operands.append(value)
+    return operands if script_given else operands[1:]
 
 
 def literal_text(command: Command) -> tuple[str, bool]:
@@ -232,11 +331,8 @@ def _hidden(text: str) -> bool:
 
 
 def is_secret_path(value: str) -> bool:
-    path = paths.normalise(value)
-    rel = paths.home_relative(path) or ""
-    return path in ("/etc/shadow", "/etc/gshadow", "/etc/sudoers") or rel.startswith(
-        (".ssh/id_", ".aws/credentials", ".netrc", ".gnupg/", ".kube/config", ".docker/config")
-    )
+    what = secret_path(value)
+    return what is not None and what != "your whole home folder"
 
 
 RULES: dict[str, Rule] = {

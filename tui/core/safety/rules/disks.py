@@ -32,11 +32,42 @@ def wipefs(command: Command, ctx: Context) -> None:
     if opts.has("-a", "--all", "-o", "--offset"):
         target = next(iter(_devices(command)), "the device")
         ctx.add(CRITICAL, f"wipes the filesystem signatures on {target}: its data is lost", command)
-    else:
-        ctx.add(MODERATE, "inspects filesystem signatures (wipefs)", command)
+    # without -a or -o, wipefs only lists the signatures
+
+
+_READ_MODES = {
+    "hdparm": ("-I", "-i", "-t", "-T", "-g", "-C", "-B"),
+    "sgdisk": ("-p", "--print", "-i", "--info", "-v", "--verify"),
+    "sfdisk": ("-d", "--dump", "-l", "--list", "-s", "--show-size", "-J", "--json", "-V"),
+    "mdadm": ("--detail", "-D", "--examine", "-E", "--query", "-Q"),
+    "cryptsetup": ("status", "luksDump", "isLuks", "--version"),
+    "zpool": ("status", "list", "iostat", "history", "get"),
+    "badblocks": ("-s", "-v"),
+    "smartctl": ("-a", "-i", "-H", "-x", "-A", "-l", "-c", "--all", "--info", "--health", "--scan"),
+}
+
+
+def reads_only(command: Command) -> bool:
+    """A disk tool in a mode that only reports (`sfdisk -d`, `hdparm -I`, `zpool status`)."""
+    modes = _READ_MODES.get(command.name)
+    if modes is None:
+        return False
+    argv = command.argv
+    if command.name == "badblocks" and any(
+        a.startswith("-") and ("w" in a or "n" in a) for a in argv
+    ):
+        return False
+    return any(a in modes for a in argv) or (command.name == "badblocks" and bool(argv))
+
+
+def smartctl(command: Command, ctx: Context) -> None:
+    if not reads_only(command):
+        ctx.add(MODERATE, "starts a disk self-test or changes its settings (smartctl)", command)
 
 
 def erase_tool(command: Command, ctx: Context) -> None:
+    if reads_only(command):
+        return
     """blkdiscard, badblocks -w, hdparm --security-erase, sgdisk --zap-all, ..."""
     name = command.name
     argv = command.argv
@@ -59,6 +90,8 @@ def erase_tool(command: Command, ctx: Context) -> None:
 
 def partition(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if command.name == "sfdisk" and reads_only(command):
+        return
     if any(a in ("-l", "--list", "print", "-s") for a in argv) and not _writes_table(argv):
         return
     if _writes_table(argv) or (command.name == "sfdisk" and ("--delete" in argv)):
@@ -92,6 +125,19 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
         return
     if command.name in ("mount", "findmnt") and not command.args:
         return
+    if command.name in ("swapon", "mount") and any(
+        a in ("--show", "-s", "--summary", "-l", "--list") for a in command.argv
+    ):
+        return
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    remount_ro = any("remount" in a and "ro" in a.split(",") for a in argv)
+    if command.name == "mount" and remount_ro and "/" in operands:
+        ctx.add(HIGH, "makes the root filesystem read-only: the system stops working", command)
+        return
+    if command.name == "umount" and "/" in operands:
+        ctx.add(HIGH, "unmounts the root filesystem", command)
+        return
     ctx.add(MODERATE, f"changes mounted filesystems ({command.name})", command)
 
 
@@ -107,6 +153,7 @@ RULES: dict[str, Rule] = {
     ),
     **dict.fromkeys(split_words("fdisk sfdisk cfdisk gdisk parted"), partition),
     "diskutil": diskutil,
+    "smartctl": smartctl,
     **dict.fromkeys(split_words("pvremove vgremove lvremove"), volumes),
     **dict.fromkeys(split_words("mkswap mount umount swapoff swapon"), swap_or_mount),
 }

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.embedded import tar_code
+from tui.core.safety.rules.persistence import startup_content, startup_kind
+from tui.core.safety.rules.resources import dd_fill
+from tui.core.safety.rules.system import ROOT_SHELL_PROGRAMS
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
 from tui.core.safety.words import Word
 
@@ -133,9 +138,17 @@ def tee(command: Command, ctx: Context) -> None:
         verdict = classify_write(ctx.resolve(word.path), append=append)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason, command)
+        kind = startup_kind(ctx.resolve(word.path))
+        if kind is not None:
+            stdin = command.stdin
+            text = None
+            if stdin is not None and stdin.literal is not None:
+                text = "\n".join(w.value for w in stdin.literal)
+            startup_content(kind, word.path, text, command, ctx)
 
 
 def dd(command: Command, ctx: Context) -> None:
+    dd_fill(command, ctx)
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     target = settings.get("of")
     if target:
@@ -166,7 +179,15 @@ def chmod(command: Command, ctx: Context) -> None:
             targets.append(word)
     mode = mode or ""
     if _setuid(mode):
-        ctx.add(HIGH, f"sets the setuid/setgid bit ({mode}): runs with its owner's rights", command)
+        names = {posixpath.basename(w.value) for w in targets}
+        if names & ROOT_SHELL_PROGRAMS:
+            shell = sorted(names & ROOT_SHELL_PROGRAMS)[0]
+            ctx.add(
+                CRITICAL, f"makes {shell} setuid: every user can become its owner (root)", command
+            )
+        else:
+            reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
+            ctx.add(HIGH, reason, command)
     for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
         verdict = classify_permissions(target, recursive=recursive, verb=verb, loose=_loose(mode))
@@ -226,6 +247,7 @@ def rsync(command: Command, ctx: Context) -> None:
 
 
 def tar(command: Command, ctx: Context) -> None:
+    tar_code(command, ctx)
     first = command.argv[0] if command.argv else ""
     listing = "--list" in command.argv or (
         not first.startswith("--") and "t" in first.lstrip("-") and "c" not in first

@@ -27,8 +27,28 @@ READ_ONLY = frozenset(
     torsocks caffeinate sshpass ssh-add lsattr namei findmnt getent iwconfig iw nmap-version
     numfmt factor expr bc dc units look shuf cowsay figlet neofetch fastfetch screenfetch
     bat batcat eza exa lsd delta glow tokei cloc ncdu duf dust procs hyperfine fzf
+    systemd-analyze modinfo runlevel lsns lslocks lsipc ipcs getenforce sestatus aa-status
+    tune2fs-l dumpe2fs xfs_info lvs pvs vgs lvdisplay pvdisplay vgdisplay lsscsi udevadm
+    blockdev arp route ethtool iostat ntpq lsof pmap free id last lastb lastlog journalctl
+    needs-restarting ldd nm objdump readelf size addr2line sha1sum shasum crc32 zipinfo
     """)
 )
+
+# The *ctl tools: status, show, list and query only report.
+CTL_TOOLS = frozenset(
+    split_words(
+        "hostnamectl timedatectl localectl loginctl chronyc resolvectl networkctl bootctl "
+        "busctl coredumpctl launchctl homectl machinectl portablectl"
+    )
+)
+CTL_READS = frozenset(
+    split_words(
+        "status show list list-sessions list-users list-seats list-timezones list-locales "
+        "list-keymaps tracking sources sourcestats activity query statistics dns domain "
+        "print blame print-all help --help -h version"
+    )
+)
+
 
 ROUTINE = {
     "changes or creates files": (

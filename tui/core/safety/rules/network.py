@@ -11,15 +11,18 @@ from __future__ import annotations
 import posixpath
 
 from tui.core.safety.context import Context
+from tui.core.safety.flow import secret_command
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.embedded import ssh_options
 from tui.core.safety.words import Word, split_words
 
 DOWNLOADERS = frozenset(split_words("curl wget fetch http https xh aria2c lwp-request GET lynx"))
 NETCATS = frozenset(split_words("nc ncat netcat nc.traditional nc.openbsd cryptcat pwncat"))
 NETWORK_TOOLS = NETCATS | {"telnet", "socat", "sbd"}
 DECODERS = frozenset(split_words("base64 base32 basenc gbase64 uudecode"))
+SEND_STDIN = frozenset(split_words("ssh mail mailx sendmail mutt msmtp s-nail"))
 READERS = frozenset(split_words("cat head tail less more tac nl strings"))
 
 
@@ -30,6 +33,10 @@ def command_kinds(command: Command) -> set[str]:
         return {"download"}
     if name in NETWORK_TOOLS or (name == "openssl" and "s_client" in argv):
         return {"network"}
+    if name in SEND_STDIN:
+        return {"send"}
+    if secret_command(command):
+        return {"secret"}
     if _decodes(command):
         return {"decode"}
     if name in ("echo", "printf"):
@@ -64,6 +71,12 @@ def _decodes(command: Command) -> bool:
         return "-d" in argv and any(a in ("base64", "-a", "-base64", "enc") for a in argv)
     if name == "xxd":
         return any(a.startswith("-r") or a == "-revert" for a in argv)
+    if name in ("gunzip", "zcat", "unxz", "xzcat", "bunzip2", "bzcat", "unzstd", "zstdcat"):
+        return True
+    if name in ("gzip", "xz", "bzip2", "zstd", "brotli") and any(
+        a in ("-d", "--decompress", "-dc", "-cd") for a in argv
+    ):
+        return True
     if name == "rev":
         return not argv
     if name == "tr":
@@ -161,6 +174,8 @@ def socat(command: Command, ctx: Context) -> None:
 
 
 def remote(command: Command, ctx: Context) -> None:
+    if command.name in ("ssh", "scp", "sftp"):
+        ssh_options(command, ctx)
     ctx.add(MODERATE, f"connects to another machine ({command.name})", command)
 
 

@@ -6,8 +6,9 @@ import re
 
 from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
+from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Rule, options
 from tui.core.safety.words import split_words
 
 SSH_UNITS = frozenset(split_words("ssh sshd openssh-server ssh.socket sshd.socket"))
@@ -41,12 +42,63 @@ def accounts(command: Command, ctx: Context) -> None:
         "groupdel": "deletes a group",
     }[command.name]
     argv = command.argv
+    level = HIGH
+    if command.name == "visudo" and any(a in ("-c", "--check") for a in argv):
+        return
+    if command.name in ("usermod", "gpasswd") and _joins_ordinary_group(argv):
+        level = MODERATE
     if command.name == "usermod" and any("sudo" in a or "wheel" in a or "admin" in a for a in argv):
         what = "gives a user administrator rights (sudo group)"
-    ctx.add(HIGH, what, command)
+    if command.name in ("useradd", "usermod") and _uid_zero(argv):
+        level, what = CRITICAL, "makes an account with root's user id 0: a second root"
+    elif command.name == "passwd":
+        level, what = _passwd(argv)
+    if level > SAFE:
+        ctx.add(level, what, command)
+
+
+ADMIN_GROUPS = frozenset(split_words("sudo wheel admin root adm shadow disk lxd kmem sys"))
+
+
+def _joins_ordinary_group(argv: list[str]) -> bool:
+    """`usermod -aG video me`, `gpasswd -a me audio`: joining groups that grant no admin rights."""
+    for index, value in enumerate(argv[:-1]):
+        if value in ("-aG", "-Ga", "-G", "--groups", "-a") and "-" not in argv[index + 1][:1]:
+            groups = set(argv[index + 1].split(",")) if value != "-a" else set(argv[index + 2 :])
+            rest = [a for a in argv if a.startswith("-") and a not in ("-a", "-aG", "-Ga", "-G")]
+            return bool(groups) and not groups & ADMIN_GROUPS and not rest
+    return False
+
+
+def _uid_zero(argv: list[str]) -> bool:
+    for index, value in enumerate(argv[:-1]):
+        if value in ("-u", "--uid") and argv[index + 1] == "0":
+            return True
+    return any(a == "--uid=0" for a in argv)
+
+
+def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
+    operands = [a for a in argv if not a.startswith("-")]
+    flags = [a for a in argv if a.startswith("-")]
+    if any(f in ("-S", "--status") for f in flags) or any(f in ("-a", "--all") for f in flags):
+        return SAFE, "shows password status"
+    if any(f in ("-d", "--delete") for f in flags):
+        who = operands[0] if operands else "your account"
+        level = CRITICAL if who == "root" else HIGH
+        return level, f"removes the password of {who}: anyone can log in"
+    if not operands and not flags:
+        return MODERATE, "changes your own password"
+    if any(f in ("-l", "--lock", "-u", "--unlock", "-e", "--expire") for f in flags):
+        return HIGH, "locks, unlocks or expires an account's password"
+    return HIGH, f"changes the password of {operands[0] if operands else 'an account'}"
 
 
 def groups(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if command.name == "chage" and any(a in ("-l", "--list") for a in argv):
+        return
+    if command.name == "chsh" and any(a in ("-l", "--list-shells") for a in argv):
+        return
     ctx.add(MODERATE, f"changes groups or account details ({command.name})", command)
 
 
@@ -58,16 +110,40 @@ def iptables(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "flushes the firewall rules: the machine is left unprotected", command)
     elif opts.value("-P", "--policy") and "ACCEPT" in command.argv:
         ctx.add(HIGH, "sets the firewall to accept everything by default", command)
+    elif opts.value("-P", "--policy") and any(a in ("DROP", "REJECT") for a in command.argv):
+        chain = opts.value("-P", "--policy")
+        ctx.add(HIGH, f"drops all {chain} traffic by default: remote sessions are cut", command)
+    elif _blocks_everything(command.argv):
+        ctx.add(HIGH, "blocks all traffic or SSH: remote sessions are cut off", command)
     elif opts.has("-L", "--list", "-S", "--list-rules"):
         return
     else:
         ctx.add(MODERATE, "changes the firewall rules", command)
 
 
+def _blocks_everything(argv: list[str]) -> bool:
+    """`-A INPUT -j DROP` with nothing narrowing it, or a DROP/REJECT of port 22."""
+    if not any(a in ("DROP", "REJECT") for a in argv):
+        return False
+    if any(a in ("22", "ssh") for a in argv):
+        return True
+    narrowing = ("-s", "--source", "-p", "--protocol", "--dport", "--sport", "-i", "-m", "-d")
+    return any(a in ("-A", "-I", "--append", "--insert") for a in argv) and not any(
+        a in narrowing for a in argv
+    )
+
+
 def ufw(command: Command, ctx: Context) -> None:
-    action = next((a for a in command.argv if not a.startswith("-")), "")
+    argv = command.argv
+    action = next((a for a in argv if not a.startswith("-")), "")
     if action in ("disable", "reset"):
         ctx.add(HIGH, f"turns off the firewall (ufw {action})", command)
+    elif action in ("deny", "reject") and any(
+        a in ("22", "ssh", "22/tcp", "OpenSSH") for a in argv
+    ):
+        ctx.add(HIGH, "blocks SSH: remote sessions are cut off (ufw)", command)
+    elif argv[:3] in (["default", "deny", "outgoing"], ["default", "reject", "outgoing"]):
+        ctx.add(HIGH, "blocks all outgoing traffic by default (ufw)", command)
     elif action not in ("status", "app", "show", "version", ""):
         ctx.add(MODERATE, "changes the firewall rules (ufw)", command)
 
@@ -82,6 +158,9 @@ def nft(command: Command, ctx: Context) -> None:
 
 def firewall_cmd(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if "--panic-on" in argv:
+        ctx.add(HIGH, "drops all network traffic (firewall-cmd --panic-on)", command)
+        return
     if any(a.startswith("--remove") or a in ("--panic-off", "--reload") for a in argv) or not any(
         a.startswith(("--list", "--get", "--query", "--state")) for a in argv
     ):
@@ -265,6 +344,15 @@ def journalctl(command: Command, ctx: Context) -> None:
 
 
 def sysrq(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if command.name == "sysctl" and not any(
+        a in ("-w", "-p", "--write", "--load", "--system") or "=" in a for a in argv
+    ):
+        return  # `sysctl name` and `sysctl -a` only read
+    if command.name == "modprobe" and any(
+        a in ("-n", "--dry-run", "-c", "--showconfig") for a in argv
+    ):
+        return
     ctx.add(MODERATE, f"changes kernel settings or modules ({command.name})", command)
 
 
@@ -284,12 +372,31 @@ def switch_user(command: Command, ctx: Context) -> None:
 
 
 def setcap(command: Command, ctx: Context) -> None:
-    if any("+" in a or "=" in a for a in command.argv if not a.startswith("-")):
-        ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
+    argv = command.argv
+    if any("+" in a or "=" in a for a in argv if not a.startswith("-")):
+        caps = " ".join(argv).lower()
+        target = argv[-1].rsplit("/", 1)[-1] if argv else ""
+        if ("setuid" in caps or "sys_admin" in caps or "dac_override" in caps) and (
+            target in ROOT_SHELL_PROGRAMS or target.startswith(("python", "perl"))
+        ):
+            ctx.add(CRITICAL, f"lets {target} become root: anyone can take over", command)
+        else:
+            ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
+
+
+# Programs that give a shell or run code: made setuid root, they hand root to every user.
+ROOT_SHELL_PROGRAMS = frozenset(
+    split_words(
+        "sh bash dash zsh ksh fish csh tcsh python python3 python2 perl ruby node php lua vim vi "
+        "nano less more find awk gawk env cp mv tee dd busybox nmap tar zip bash.real"
+    )
+)
 
 
 def set_builtin(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if "--" in argv:  # `set -- a b c` sets "$@"
+        ctx.variables["@"] = " ".join(argv[argv.index("--") + 1 :])
     if "+o" in argv and "history" in argv:
         ctx.add(HIGH, "turns off the shell history (set +o history)", command)
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule, options, subcommand
+from tui.core.safety.rules.cloud import mass_removal
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
+from tui.core.safety.rules.embedded import git_inline_config
 from tui.core.safety.words import split_words
 
+MAIN_BRANCHES = frozenset(split_words("main master trunk production prod release develop"))
 GIT_READ_ONLY = frozenset(
     split_words(
         "status log diff show blame shortlog describe rev-parse rev-list ls-files ls-tree "
@@ -44,6 +47,7 @@ PACKAGE_REMOVALS = frozenset(split_words("remove purge autoremove uninstall eras
 
 
 def git(command: Command, ctx: Context) -> None:
+    git_inline_config(command, ctx)
     sub, rest = subcommand(command, "-C -c --git-dir --work-tree --namespace")
     argv = rest.argv
     if sub in GIT_READ_ONLY and not (sub == "reflog" and ("expire" in argv or "delete" in argv)):
@@ -57,6 +61,11 @@ def git(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"rewrites the whole history of the repository (git {sub})", command)
     elif sub == "reflog":
         ctx.add(HIGH, "expires the reflog: lost commits can no longer be recovered", command)
+    elif (sub == "gc" and any(a.startswith("--prune=now") for a in argv)) or sub == "prune":
+        reason = "deletes unreachable commits now: the reflog can no longer bring them back"
+        ctx.add(HIGH, reason, command)
+    elif sub == "update-ref" and "-d" in argv:
+        ctx.add(HIGH, "deletes a branch reference directly (git update-ref -d)", command)
     else:
         ctx.add(MODERATE, f"changes the repository (git {sub})".replace(" ()", ""), command)
 
@@ -79,7 +88,10 @@ def _git_push(command: Command, ctx: Context) -> None:
             command,
         )
     elif any(a in ("--delete", "-d") or a.startswith(":") for a in argv):
-        ctx.add(MODERATE, "deletes a branch or tag on the remote (git push --delete)", command)
+        if any(a.lstrip(":") in MAIN_BRANCHES for a in argv):
+            ctx.add(HIGH, "deletes the main branch on the remote (git push --delete)", command)
+        else:
+            ctx.add(MODERATE, "deletes a branch or tag on the remote (git push --delete)", command)
     else:
         ctx.add(MODERATE, "publishes commits to a remote (git push)", command)
 
@@ -104,7 +116,10 @@ def _git_clean(command: Command, ctx: Context) -> None:
 
 def _git_checkout(command: Command, ctx: Context) -> None:
     argv = command.argv
-    if "." in argv or "-f" in argv or "--force" in argv or "--" in argv:
+    if "." in argv:
+        ctx.add(MODERATE, "discards uncommitted changes in files", command)
+        return
+    if "-f" in argv or "--force" in argv or "--" in argv:
         ctx.add(MODERATE, "discards uncommitted changes in files", command)
     else:
         ctx.add(MODERATE, "switches branch or restores files (git checkout)", command)
@@ -112,11 +127,17 @@ def _git_checkout(command: Command, ctx: Context) -> None:
 
 def _git_listing(sub: str, command: Command, ctx: Context) -> None:
     argv = command.argv
+    if sub == "stash" and argv[:1] == ["clear"]:
+        ctx.add(HIGH, "deletes every stash for good (git stash clear)", command)
+        return
     if sub == "stash" and argv[:1] not in (["list"], ["show"]):
         ctx.add(MODERATE, "stashes or drops uncommitted changes (git stash)", command)
         return
     if sub == "branch" and any(a in ("-D",) for a in argv):
-        ctx.add(MODERATE, "force-deletes a branch (git branch -D)", command)
+        if any(a in MAIN_BRANCHES for a in argv):
+            ctx.add(HIGH, "force-deletes the main branch (git branch -D)", command)
+        else:
+            ctx.add(MODERATE, "force-deletes a branch (git branch -D)", command)
         return
     listing = not argv or all(
         a.startswith("-") and a not in ("-d", "-D", "-m", "-M", "-c", "-C", "--unset", "-f")
@@ -137,7 +158,14 @@ _GIT = {
 
 
 def docker(command: Command, ctx: Context) -> None:
+    if mass_removal(command, ctx):
+        return
     sub, rest = subcommand(command, "-H --host --context -c --config -l --log-level")
+    if sub in ("compose", "docker-compose") or command.name == "docker-compose":
+        argv = rest.argv if sub else command.argv
+        if "down" in argv and any(a in ("-v", "--volumes") for a in argv):
+            ctx.add(HIGH, "removes the project's volumes and their data (compose down -v)", command)
+            return
     if sub in ("container", "image", "volume", "network", "system", "builder", "compose"):
         inner, rest2 = subcommand(rest)
         if inner in DOCKER_READ_ONLY:
@@ -176,8 +204,12 @@ def _run_options(argv: list[str]) -> list[str]:
 
 def _docker_run(command: Command, ctx: Context) -> None:
     argv = _run_options(command.argv)
-    if "--privileged" in argv:
+    privileged = "--privileged" in argv
+    if privileged:
         ctx.add(HIGH, "runs a privileged container: it has full control of the host", command)
+    rest = command.argv[len(argv) :]
+    if privileged and any(a in ("--pid=host", "host") for a in argv) and "nsenter" in rest:
+        ctx.add(CRITICAL, "escapes the container into the host as root (nsenter)", command)
     for index, arg in enumerate(argv):
         value = arg.partition("=")[2] if "=" in arg and arg.startswith("--") else ""
         if arg in ("-v", "--volume", "--mount") and index + 1 < len(argv):
@@ -187,8 +219,12 @@ def _docker_run(command: Command, ctx: Context) -> None:
         source = value.split(":", 1)[0] if value else ""
         if source.startswith("source="):
             source = source[len("source=") :].split(",", 1)[0]
-        if source and _host_sensitive(source):
-            ctx.add(HIGH, f"mounts the host's {source} into the container", command)
+        read_only = value.endswith((":ro", ",ro", ",readonly")) or ":ro," in value
+        if source and _host_sensitive(source) and not read_only:
+            level = CRITICAL if source == "/" and privileged else HIGH
+            ctx.add(level, f"mounts the host's {source} into the container, writable", command)
+        elif source and _host_sensitive(source):
+            ctx.add(MODERATE, f"mounts the host's {source} into the container, read-only", command)
         if arg.startswith(("--pid=host", "--cap-add=ALL", "--cap-add=SYS_ADMIN")) or (
             "unconfined" in arg
         ):
@@ -269,6 +305,8 @@ def kubectl(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-n --namespace --context --kubeconfig -l")
     argv = rest.argv
     if sub in ("get", "describe", "logs", "top", "explain", "version", "config", "api-resources"):
+        return
+    if sub == "rollout" and argv[:1] in (["status"], ["history"]):
         return
     if sub == "delete" and (
         "--all" in argv or "-A" in argv or any(a in ("ns", "namespace", "namespaces") for a in argv)

@@ -1,0 +1,104 @@
+"""What feeds a command: the stdin a pipeline stage gets, and literal outputs and texts.
+
+`stdin_for` describes what earlier stages produce (kinds, a literal text, find's paths, ls's
+listing, the files they read); `literal_output` is what `$(echo rm)` or `$(which rm)` prints;
+`written_text` what `echo TEXT > f` writes; `trusted_setup` the `eval "$(tool init)"` idiom.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from tui.core.safety.fanout import find_parts
+from tui.core.safety.parse import Command, Stdin, build_command
+from tui.core.safety.rules.code import literal_text
+from tui.core.safety.rules.network import command_kinds, heredoc_body
+from tui.core.safety.words import Word, evaluate, node_text
+
+# Programs whose output is shell set-up meant for `eval "$(...)"`.
+_SETUP_TOOLS = frozenset(
+    "ssh-agent dircolors direnv pyenv rbenv nodenv goenv jenv zoxide starship brew minikube "
+    "opam conda mise rtx fnm thefuck gpg-agent keychain luarocks register-python-argcomplete "
+    "atuin mcfly kubectl helm gh rustup pip pip3 docker-machine".split()
+)
+
+
+def trusted_setup(node: Node) -> bool:
+    """`$(ssh-agent -s)`, `$(pyenv init -)`: a single set-up tool, no pipes or other code."""
+    named = [child for child in node.children if child.is_named]
+    if len(named) != 1 or named[0].type != "command":
+        return False
+    name = command_name(named[0]).rsplit("/", 1)[-1]
+    return name in _SETUP_TOOLS and "$(" not in node_text(named[0])
+
+
+def literal_output(node: Node) -> str | None:
+    """What `$(echo rm)`, `$(printf rm)`, `$(which rm)`, `$(command -v rm)` print; else None."""
+    named = [child for child in node.children if child.is_named]
+    if node.type != "command_substitution" or len(named) != 1 or named[0].type != "command":
+        return None
+    command = build_command(named[0])
+    args = command.argv
+    if any(word.dynamic for word in command.words):
+        return None
+    if command.name in ("echo", "printf"):
+        text, _ = literal_text(command)
+        return text
+    if command.name in ("which", "type", "whereis") and len(args) == 1:
+        return args[0]
+    if command.name == "command" and len(args) == 2 and args[0] in ("-v", "-V"):
+        return args[1]
+    return None
+
+
+def written_text(command: Command) -> str | None:
+    """What `echo TEXT > f`, `printf TEXT > f` or `cat <<EOF > f` writes, when it is literal."""
+    if command.name in ("echo", "printf") and not any(w.dynamic for w in command.words):
+        return literal_text(command)[0]
+    if command.name == "cat" and not command.args:
+        body = heredoc_body(command)
+        return body.value if body is not None and not body.dynamic else None
+    return None
+
+
+def stdin_for(
+    kinds: set[str], producers: list[str], previous: list[Command], reads: list[str]
+) -> Stdin:
+    literal: tuple[Word, ...] | None = None
+    find_paths: tuple[str, ...] = ()
+    listing: tuple[str, ...] = ()
+    filtered = False
+    printers = [c for c in previous if c.name in ("echo", "printf")]
+    if printers and all(c.name in ("echo", "printf", "crontab") for c in previous):
+        texts = [literal_text(c)[0] for c in printers]
+        literal = tuple(Word(value=text, raw=text) for text in texts)
+    elif len(previous) == 1 and command_kinds(previous[0]) == {"literal"}:
+        body = heredoc_body(previous[0])
+        literal = (body,) if body is not None else None
+    elif len(previous) == 1 and previous[0].name == "find":
+        parts = find_parts(previous[0].args)
+        find_paths, filtered = parts.starts, parts.filtered
+    elif len(previous) == 1 and previous[0].name in ("ls", "dir"):
+        listing = _listing(previous[0])
+    return Stdin(
+        kinds=frozenset(kinds),
+        literal=literal,
+        find_paths=find_paths,
+        find_filtered=filtered,
+        listing=listing,
+        producers=tuple(producers[-3:]),
+        reads=tuple(reads[:64]),
+    )
+
+
+def _listing(command: Command) -> tuple[str, ...]:
+    """What `ls DIR` prints, as paths: everything in DIR (`DIR/*`), or the names it was given."""
+    operands = [w.path for w in command.args if not w.value.startswith("-")]
+    if not operands:
+        return ("*",)
+    return tuple(p if any(c in p for c in "*?[") else p.rstrip("/") + "/*" for p in operands)
+
+
+def command_name(node: Node) -> str:
+    name = node.child_by_field_name("name")
+    return evaluate(name).value if name is not None else ""

@@ -1,0 +1,311 @@
+"""Python one-liners read with `ast`: what the code runs, deletes, writes, reads and sends.
+
+Only constant arguments are followed (string literals, `os.path.expanduser("~/x")`,
+`Path.home()`, `os.environ["HOME"]`, `os.path.join(...)` and `/` of those); the names bound by
+`import x as y` and `from x import y` are resolved, so `from shutil import rmtree as r` is seen.
+Code that does not parse is left to the pattern reader (inline.py).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from tui.core.safety.flow import secret_path
+
+MAX_NODES = 5_000
+SHELL_CALLS = frozenset(
+    "os.system os.popen subprocess.run subprocess.call subprocess.check_call "
+    "subprocess.check_output subprocess.Popen subprocess.getoutput subprocess.getstatusoutput "
+    "commands.getoutput pty.spawn os.execl os.execlp os.execv os.execvp os.execve os.spawnl "
+    "os.spawnlp os.spawnv os.spawnvp".split()
+)
+RECURSIVE_DELETES = frozenset("shutil.rmtree distutils.dir_util.remove_tree os.removedirs".split())
+DELETES = frozenset("os.remove os.unlink os.rmdir pathlib.Path.unlink pathlib.Path.rmdir".split())
+NETWORK = (
+    "socket.",
+    "urllib.",
+    "requests.",
+    "http.client",
+    "httpx.",
+    "smtplib.",
+    "ftplib.",
+    "paramiko.",
+    "aiohttp.",
+    "telnetlib.",
+)
+# Modules that compute, parse and format; importing anything else counts as impure.
+PURE_MODULES = frozenset(
+    (
+        "json sys math re datetime time collections itertools functools statistics string "
+        "textwrap hashlib uuid random platform locale calendar decimal fractions pprint csv "
+        "html shlex struct binascii operator enum typing dataclasses heapq bisect unicodedata "
+        "difflib fnmatch glob copy secrets zoneinfo ipaddress urllib base64 colorsys "
+        "keyword tokenize ast this"
+    ).split()
+)
+IMPURE_ROOTS = frozenset(("os", "subprocess", "shutil", "socket", "pty", "ctypes", "signal"))
+_PATH_METHODS = {
+    "unlink": "delete",
+    "rmdir": "delete",
+    "write_text": "write",
+    "write_bytes": "write",
+    "read_text": "read",
+    "read_bytes": "read",
+}
+SENDS = ("requests.post", "requests.put", "requests.patch", "httpx.post", "httpx.put")
+
+
+@dataclass
+class PyEffects:
+    """What a Python program does, as far as constants show it."""
+
+    shell: list[str] = field(default_factory=list)
+    deletes: list[tuple[str, bool]] = field(default_factory=list)  # (path, recursive)
+    writes: list[tuple[str, bool]] = field(default_factory=list)  # (path, append)
+    secrets: list[str] = field(default_factory=list)
+    network: bool = False
+    sends: bool = False
+    kills_all: bool = False
+    unknown_code: bool = False
+    impure: bool = False  # calls or imports beyond computing and printing
+
+    @property
+    def harmless(self) -> bool:
+        """Only computes, reads ordinary data and prints: nothing changed, sent or run."""
+        return not (
+            self.shell
+            or self.deletes
+            or self.writes
+            or self.secrets
+            or self.network
+            or self.sends
+            or self.kills_all
+            or self.unknown_code
+            or self.impure
+        )
+
+
+def analyse(code: str) -> PyEffects | None:
+    """The effects of `code`, or None when it is not valid Python."""
+    try:
+        tree = ast.parse(code[:20_000])
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    reader = _Reader()
+    for count, node in enumerate(ast.walk(tree)):
+        if count > MAX_NODES:
+            break
+        reader.visit_node(node)
+    return reader.effects
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.effects = PyEffects()
+        self.aliases: dict[str, str] = {}
+
+    def visit_node(self, node: ast.AST) -> None:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                modules = [node.module or ""]
+            if any(m.split(".")[0] not in PURE_MODULES for m in modules):
+                self.effects.impure = True
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                self.aliases[alias.asname or alias.name.split(".")[0]] = (
+                    alias.name if alias.asname else alias.name.split(".")[0]
+                )
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                self.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+            if node.module.split(".")[0] in {p.rstrip(".").split(".")[0] for p in NETWORK}:
+                self.effects.network = True
+        elif isinstance(node, ast.Call):
+            self.call(node)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            what = secret_path(node.value)
+            if what and what != "your whole home folder":
+                self.effects.secrets.append(what)
+
+    def name(self, node: ast.AST) -> str:
+        """The dotted name of a callee, with import aliases resolved (`Path(x).unlink`)."""
+        if isinstance(node, ast.Name):
+            return self.aliases.get(node.id, node.id)
+        if isinstance(node, ast.Attribute):
+            return f"{self.name(node.value)}.{node.attr}"
+        if isinstance(node, ast.Call):
+            inner = self.name(node.func)
+            return "pathlib.Path" if inner in ("pathlib.Path", "Path") else f"{inner}()"
+        return "?"
+
+    def call(self, node: ast.Call) -> None:
+        name = self.name(node.func)
+        args = node.args
+        effects = self.effects
+        root = name.split(".", 1)[0]
+        if root in IMPURE_ROOTS or name in ("__import__", "exec", "eval", "compile", "setattr"):
+            effects.impure = True
+        if name.startswith(NETWORK) or name in ("__import__",):
+            effects.network = effects.network or name != "__import__"
+        if name.startswith(SENDS) or name.endswith((".sendall", ".send", ".sendmail")):
+            effects.sends = True
+        if name.startswith(("urllib.request.urlopen", "urllib.request.Request")) and (
+            len(args) > 1 or any(k.arg == "data" for k in node.keywords)
+        ):
+            effects.sends = True
+        if name in SHELL_CALLS and args:
+            self.shell(args[0], name)
+        elif name in RECURSIVE_DELETES and args:
+            self.path_effect(args[0], effects.deletes, True)
+        elif name in DELETES and args:
+            self.path_effect(args[0], effects.deletes, False)
+        elif isinstance(node.func, ast.Attribute) and node.func.attr in _PATH_METHODS:
+            self.path_method(node.func)
+        elif name in ("open", "io.open", "builtins.open") and args:
+            self.open_call(node)
+        elif name in ("os.kill", "os.killpg") and args and _constant(args[0]) in (-1, "-1"):
+            effects.kills_all = True
+        elif name in ("exec", "eval", "compile") and args and _string(args[0]) is None:
+            effects.unknown_code = True
+        elif name in ("shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.move") and (
+            len(args) >= 2
+        ):
+            self.path_effect(args[1], effects.writes, False)
+        elif name.endswith("environ.copy") or (name in ("dict",) and _is_environ(args)):
+            effects.secrets.append("your environment variables (tokens and keys)")
+
+    def path_method(self, func: ast.Attribute) -> None:
+        """`Path(x).unlink()`, `.rmdir()`, `.write_text()`, `.read_text()` on a known path."""
+        path = self.receiver(func.value)
+        if path is None or path == "?":
+            return
+        kind = _PATH_METHODS[func.attr]
+        if kind == "delete":
+            self.effects.deletes.append((path, False))
+        elif kind == "write":
+            self.effects.writes.append((path, False))
+        else:
+            what = secret_path(path)
+            if what:
+                self.effects.secrets.append(what)
+
+    def shell(self, arg: ast.expr, name: str) -> None:
+        text = self.string(arg)
+        if text is not None:
+            self.effects.shell.append(text)
+            return
+        if isinstance(arg, (ast.List, ast.Tuple)):
+            items = [self.string(item) for item in arg.elts]
+            if items and all(item is not None for item in items):
+                self.effects.shell.append(" ".join(_quote(i or "") for i in items))
+                return
+        self.effects.unknown_code = True
+
+    def open_call(self, node: ast.Call) -> None:
+        mode = _string(node.args[1]) if len(node.args) > 1 else None
+        for keyword in node.keywords:
+            if keyword.arg == "mode":
+                mode = _string(keyword.value)
+        path = self.string(node.args[0])
+        if path is None:
+            return
+        if mode and any(c in mode for c in "wax+"):
+            self.effects.writes.append((path, "a" in mode))
+        else:
+            what = secret_path(path)
+            if what:
+                self.effects.secrets.append(what)
+
+    def path_effect(self, arg: ast.expr, into: list[tuple[str, bool]], flag: bool) -> None:
+        path = self.string(arg)
+        if path is not None:
+            into.append((path, flag))
+
+    def receiver_path(self, node: ast.expr, into: list[tuple[str, bool]], flag: bool) -> None:
+        path = self.receiver(node)
+        if path is not None:
+            into.append((path, flag))
+
+    def receiver(self, node: ast.expr) -> str | None:
+        """The path a `Path(...)` expression names."""
+        if isinstance(node, ast.Call) and self.name(node.func) in ("pathlib.Path", "Path"):
+            if not node.args:
+                return "."
+            return self.string(node.args[0])
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("joinpath", "expanduser", "resolve", "absolute")
+            and self.receiver(node.func.value) is not None
+        ):
+            base = self.receiver(node.func.value) or ""
+            parts = [self.string(a) for a in node.args]
+            if any(p is None for p in parts):
+                return None
+            return "/".join([base, *(p or "" for p in parts)])
+        return self.string(node)
+
+    def string(self, node: ast.expr) -> str | None:
+        """A constant path or string: literals, `~` helpers, joins and `/` of them."""
+        value = _string(node)
+        if value is not None:
+            return value
+        if isinstance(node, ast.JoinedStr):
+            parts = [
+                self.string(v) if not isinstance(v, ast.Constant) else str(v.value)
+                for v in node.values
+            ]
+            return None if any(p is None for p in parts) else "".join(p or "" for p in parts)
+        if isinstance(node, ast.FormattedValue):
+            return self.string(node.value)
+        if isinstance(node, ast.Call):
+            callee = self.name(node.func)
+            if callee in ("os.path.expanduser", "os.path.abspath", "os.path.realpath", "str") and (
+                node.args
+            ):
+                return self.string(node.args[0])
+            if callee in ("pathlib.Path.home", "Path.home", "os.path.expanduser()"):
+                return "~"
+            if callee in ("os.path.join", "pathlib.Path", "Path") and node.args:
+                parts = [self.string(a) for a in node.args]
+                if any(p is None for p in parts):
+                    return None
+                return "/".join(p or "" for p in parts).replace("//", "/")
+            if callee in ("os.getenv", "os.environ.get") and node.args:
+                return "~" if _string(node.args[0]) == "HOME" else None
+            if callee.endswith(".expanduser") and isinstance(node.func, ast.Attribute):
+                return self.receiver(node.func.value)
+        if isinstance(node, ast.Subscript) and self.name(node.value) == "os.environ":
+            return "~" if _string(node.slice) == "HOME" else None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
+            left, right = self.receiver(node.left), self.string(node.right)
+            if left is None or right is None:
+                return None
+            joiner = "/" if isinstance(node.op, ast.Div) else ""
+            return f"{left}{joiner}{right}".replace("//", "/")
+        return None
+
+
+def _string(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _constant(node: ast.AST) -> object:
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _constant(node.operand)
+        return -inner if isinstance(inner, int) else None
+    return None
+
+
+def _is_environ(args: list[ast.expr]) -> bool:
+    return any(isinstance(a, ast.Attribute) and a.attr == "environ" for a in args)
+
+
+def _quote(item: str) -> str:
+    return "'" + item.replace("'", "'\\''") + "'"

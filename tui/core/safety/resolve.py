@@ -1,0 +1,116 @@
+"""Program names that are only known when the command runs, resolved where the line says them.
+
+`a=rm; $a -rf ~`, `${x}m`, `$(echo rm)`, `rm${IFS}-rf${IFS}~`, `"$@"` after `set -- ...`, and
+well-known variables (`$EDITOR`, `$SHELL`) are turned back into the command they run, so the
+rules rate what really runs. A glob in the name (`/bin/r?`) is matched against the programs
+caro knows; each match is rated. What cannot be resolved is reported by the caller as HIGH.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import replace
+
+from tui.core.safety.parse import Command
+from tui.core.safety.words import SUBSTITUTED, Word, literal
+
+# Variables that name a program by convention: the name stands for a harmless representative.
+CONVENTIONAL = {
+    "EDITOR": "vi",
+    "VISUAL": "vi",
+    "PAGER": "less",
+    "MANPAGER": "less",
+    "SHELL": "sh",
+    "BROWSER": "xdg-open",
+    "CC": "cc",
+    "CXX": "c++",
+    "PYTHON": "python3",
+    "MAKE": "make",
+    "GIT": "git",
+    "DOCKER": "docker",
+}
+_VARIABLE = re.compile(r"\$\{(\w+|[@*])(:[-=?+][^}]*)?\}")
+_GLOB = re.compile(r"[*?\[]")
+UNRESOLVED = "the program that runs is only known when it runs"
+
+
+def needs_resolving(word: Word) -> bool:
+    value = word.value
+    return bool(word.substitutions) or "${" in value or bool(_GLOB.search(value))
+
+
+def resolve(
+    command: Command, variables: dict[str, str], substitution_texts: list[str | None]
+) -> Command | None:
+    """The command with its name filled in, or None when the name stays unknown.
+
+    `substitution_texts` is the literal output of each `$(...)` in the name word (None when
+    the output is not known), in order.
+    """
+    name = command.words[0]
+    value = name.value
+    for text in substitution_texts:
+        if text is None or SUBSTITUTED not in value:
+            return None
+        value = value.replace(SUBSTITUTED, text.strip(), 1)
+    if SUBSTITUTED in value:
+        return None
+    filled = _fill(value, variables)
+    if filled is None:
+        return None
+    words = [literal(part) for part in filled.split()] if filled.strip() else []
+    rest: list[Word] = []
+    for word in command.args:
+        if "${IFS}" in word.value:
+            rest.extend(literal(part) for part in word.value.replace("${IFS}", " ").split())
+        elif word.value in ("${@}", "${*}") and "@" in variables:
+            rest.extend(literal(part) for part in variables["@"].split())
+        else:
+            rest.append(word)
+    if not words:
+        if not rest:
+            return None
+        words, rest = [rest[0]], rest[1:]
+    return replace(command, words=(*words, *rest))
+
+
+def _fill(value: str, variables: dict[str, str]) -> str | None:
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "IFS":
+            return " "
+        if name in ("@", "*"):
+            return variables.get("@", "\0")
+        if name in variables:
+            return variables[name]
+        if name in CONVENTIONAL:
+            return CONVENTIONAL[name]
+        default = match.group(2) or ""
+        if default[:2] in (":-", ":=") and "$" not in default:
+            return default[2:]
+        return "\0"
+
+    filled = _VARIABLE.sub(one, value)
+    return None if "\0" in filled or "$" in filled else filled
+
+
+def glob_candidates(pattern: str, known: frozenset[str] | set[str]) -> list[str]:
+    """Known program names a globbed name (`/bin/r?`, `/usr/bin/sh*d`) could match."""
+    base = pattern.rsplit("/", 1)[-1]
+    if not _GLOB.search(base):
+        return []
+    return sorted(name for name in known if fnmatch.fnmatchcase(name, base))[:32]
+
+
+_BRACE_COMMAND = re.compile(r"(?:(?<=^)|(?<=[;&|(]))(\s*)\{([^{}\s]*,[^{}\s]*)\}")
+
+
+def brace_commands(source: str) -> str | None:
+    """`{rm,-rf,~}` (brace expansion as a whole command) spelt out as `rm -rf ~`, else None."""
+    if "{" not in source or "," not in source:
+        return None
+    expanded, count = _BRACE_COMMAND.subn(
+        lambda m: m.group(1) + " ".join(m.group(2).split(",")), source
+    )
+    return expanded if count else None

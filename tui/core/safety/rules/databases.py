@@ -1,0 +1,184 @@
+"""Database clients: the SQL (or Redis, Mongo) a command sends, rated by what it destroys.
+
+`DROP DATABASE`, `dropdb`, `FLUSHALL` and `dropDatabase()` lose a whole database (CRITICAL);
+`DROP TABLE`, `TRUNCATE`, and `DELETE`/`UPDATE` without `WHERE` lose a table's rows (HIGH).
+Queries that only read (`SELECT`, `SHOW`, `\\dt`) are safe; an interactive session is moderate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.words import split_words
+
+_CODE_FLAGS = {
+    "mysql": ("-e", "--execute"),
+    "mariadb": ("-e", "--execute"),
+    "psql": ("-c", "--command"),
+    "clickhouse-client": ("-q", "--query"),
+    "cqlsh": ("-e", "--execute"),
+    "mongo": ("--eval",),
+    "mongosh": ("--eval",),
+    "cockroach": ("-e", "--execute"),
+    "duckdb": ("-c",),
+}
+_READ_SQL = re.compile(
+    r"^\s*(select|show|describe|desc|explain|with\s+\w+\s+as\s*\(\s*select|\\d|\\l|\\c|\\dt|"
+    r"\\du|\\x|\\conninfo|pragma|values|\.tables|\.schema|\.dump|\.mode|\.headers|"
+    r"db\.\w+\.(find|count|aggregate|stats)|db\.stats|show\s+dbs|use\s)",
+    re.IGNORECASE,
+)
+_DESTROY_DB = re.compile(
+    r"\bdrop\s+(database|schema|keyspace)\b|dropDatabase\s*\(|\bflushall\b", re.IGNORECASE
+)
+_DESTROY_TABLE = re.compile(
+    r"\bdrop\s+(table|collection|index|view|user|role)\b|\btruncate\b|\.drop\s*\(|"
+    r"\bflushdb\b|\balter\s+table\s+\S+\s+drop\b|deleteMany\s*\(\s*\{\s*\}\s*\)|"
+    r"\.remove\s*\(\s*\{\s*\}\s*\)",
+    re.IGNORECASE,
+)
+_UNBOUNDED = re.compile(r"^\s*(delete\s+from|update)\b(?!.*\bwhere\b)", re.IGNORECASE | re.DOTALL)
+_PRIVILEGE = re.compile(
+    r"\bgrant\s+all\b|\bwith\s+superuser\b|\balter\s+user\s+\S+\s+(with\s+)?superuser\b",
+    re.IGNORECASE,
+)
+
+
+def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
+    """Rates database code sent by `client` (SQL, Redis or Mongo commands)."""
+    if _DESTROY_DB.search(text):
+        ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
+        return
+    if _DESTROY_TABLE.search(text):
+        ctx.add(HIGH, f"deletes a table or all its rows ({client})", command)
+        return
+    statements = [s for s in re.split(r";\s*", text) if s.strip()]
+    if any(_UNBOUNDED.match(s) for s in statements):
+        ctx.add(HIGH, f"changes or deletes every row of a table: no WHERE ({client})", command)
+        return
+    if _PRIVILEGE.search(text):
+        ctx.add(HIGH, f"gives a database user every right ({client})", command)
+        return
+    if statements and all(_READ_SQL.match(s) for s in statements):
+        return
+    ctx.add(MODERATE, f"changes data in a database ({client})", command)
+
+
+def sql_client(command: Command, ctx: Context) -> None:
+    name = command.name
+    code = _code(command)
+    if code is None and name == "sqlite3":
+        operands = [w.value for w in command.args if not w.value.startswith("-")]
+        code = operands[1] if len(operands) >= 2 else None
+    if code is None:
+        code = _stdin_code(command)
+    if code is None:
+        if any(r.op == "<" for r in command.redirects):
+            ctx.add(MODERATE, f"runs a SQL file against a database ({name})", command)
+        else:
+            ctx.add(MODERATE, f"opens a database session ({name})", command)
+        return
+    rate_sql(code, command, ctx, name)
+
+
+def _code(command: Command) -> str | None:
+    flags = _CODE_FLAGS.get(command.name, ())
+    args = command.args
+    for index, word in enumerate(args):
+        value = word.value
+        if value in flags and index + 1 < len(args):
+            return args[index + 1].value
+        for flag in flags:
+            if flag.startswith("--") and value.startswith(flag + "="):
+                return value[len(flag) + 1 :]
+            if len(flag) == 2 and value.startswith(flag) and len(value) > 2:
+                return value[2:]
+    return None
+
+
+def _stdin_code(command: Command) -> str | None:
+    for redirect in command.redirects:
+        if redirect.op in ("<<", "<<<") and redirect.body is not None:
+            return redirect.body.value
+    stdin = command.stdin
+    if stdin is not None and stdin.literal is not None:
+        return " ".join(word.value for word in stdin.literal)
+    return None
+
+
+def redis(command: Command, ctx: Context) -> None:
+    args = command.argv
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        index += 2 if args[index] in ("-h", "-p", "-a", "-n", "-u", "--user", "--pass") else 1
+    words = args[index:]
+    if not words:
+        code = _stdin_code(command)
+        if code is None:
+            ctx.add(MODERATE, "opens a Redis session", command)
+            return
+        words = code.split()
+    verb = words[0].upper() if words else ""
+    if verb in ("FLUSHALL",):
+        ctx.add(CRITICAL, "deletes every key in every Redis database (FLUSHALL)", command)
+    elif verb in ("FLUSHDB",):
+        ctx.add(HIGH, "deletes every key in the Redis database (FLUSHDB)", command)
+    elif verb in ("SHUTDOWN", "DEBUG") or (
+        verb == "CONFIG" and "SET" in (w.upper() for w in words)
+    ):
+        ctx.add(HIGH, f"stops or reconfigures the Redis server ({verb})", command)
+    elif verb in _REDIS_READS:
+        return
+    else:
+        ctx.add(MODERATE, f"changes data in Redis ({verb})", command)
+
+
+_REDIS_READS = frozenset(
+    split_words(
+        "GET MGET KEYS SCAN EXISTS TTL PTTL TYPE INFO PING DBSIZE HGET HGETALL HKEYS LRANGE "
+        "LLEN SMEMBERS SCARD ZRANGE ZCARD STRLEN MONITOR CLIENT SLOWLOG MEMORY --SCAN --BIGKEYS "
+        "--STAT --LATENCY"
+    )
+)
+
+
+def drop_tool(command: Command, ctx: Context) -> None:
+    """`dropdb NAME`, `mysqladmin drop NAME`, `dropuser NAME`."""
+    argv = command.argv
+    if command.name == "mysqladmin":
+        if "drop" in argv:
+            ctx.add(CRITICAL, "deletes a whole database (mysqladmin drop)", command)
+        elif any(a in ("shutdown", "flush-privileges", "password") for a in argv):
+            ctx.add(HIGH, "stops or reconfigures the database server (mysqladmin)", command)
+        elif not any(a in ("status", "ping", "version", "processlist", "variables") for a in argv):
+            ctx.add(MODERATE, "manages the database server (mysqladmin)", command)
+        return
+    if command.name == "dropdb":
+        ctx.add(CRITICAL, "deletes a whole database (dropdb)", command)
+    else:
+        ctx.add(HIGH, f"deletes a database user ({command.name})", command)
+
+
+def dump(command: Command, ctx: Context) -> None:
+    """`pg_dump`, `mysqldump`: read the database; where the dump goes is rated by the redirect."""
+    if any(a.startswith(("--clean", "-c")) for a in command.argv) and command.name == "pg_restore":
+        ctx.add(
+            HIGH, "replaces tables in the database with the backup (pg_restore --clean)", command
+        )
+    elif command.name in ("pg_restore", "mongorestore") and "--drop" in command.argv:
+        ctx.add(HIGH, "drops collections before restoring them (--drop)", command)
+    elif command.name in ("pg_restore", "mongorestore"):
+        ctx.add(MODERATE, f"restores a database backup ({command.name})", command)
+
+
+RULES: dict[str, Rule] = {
+    **dict.fromkeys([*_CODE_FLAGS, "sqlite3"], sql_client),
+    "redis-cli": redis,
+    **dict.fromkeys(split_words("dropdb dropuser mysqladmin"), drop_tool),
+    **dict.fromkeys(
+        split_words("pg_dump pg_dumpall mysqldump mongodump pg_restore mongorestore"), dump
+    ),
+}

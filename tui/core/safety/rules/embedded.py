@@ -1,0 +1,246 @@
+"""Shell code carried inside other programs' options: it runs, so it is checked like any code.
+
+`trap 'CODE' EXIT`, `git -c core.fsmonitor='CODE'` (and the other keys git runs as programs),
+`git -c alias.x='!CODE'`, `vim -c ':!CODE'`, `tar --checkpoint-action=exec=CODE`,
+`ssh -o ProxyCommand=CODE`, `make -f /dev/stdin`, and array subscripts, which bash evaluates
+as arithmetic and so runs their `$(...)` even inside single quotes (`test -v 'x[$(CODE)]'`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.words import literal, split_words
+
+# git configuration keys whose value is a program git runs (lower-case).
+GIT_PROGRAM_KEYS = frozenset(
+    split_words(
+        "core.fsmonitor core.sshcommand core.pager core.editor core.askpass core.hookspath "
+        "sequence.editor diff.external gpg.program gpg.ssh.program credential.helper "
+        "uploadpack.packobjectshook receive.procreceiverefs pager.log pager.diff pager.show "
+        "web.browser instaweb.httpd"
+    )
+)
+_GIT_PROGRAM_SUFFIXES = (".textconv", ".command", ".clean", ".smudge", ".process", ".driver")
+_SUBSCRIPT_CODE = re.compile(r"\w\[[^\]]*?(?:\$\((?P<sub>.*)\)|`(?P<tick>[^`]*)`)[^\]]*\]")
+ARITHMETIC_COMMANDS = frozenset(
+    split_words(
+        "test [ let printf read declare typeset local export readonly unset mapfile readarray"
+    )
+)
+
+
+def git_config_code(key: str, value: str) -> str | None:
+    """The shell code a git setting runs (`alias.x=!code`, `core.fsmonitor=code`), or None."""
+    key = key.strip().lower()
+    if key.startswith("alias."):
+        return value[1:] if value.startswith("!") else None
+    if key in GIT_PROGRAM_KEYS or key.endswith(_GIT_PROGRAM_SUFFIXES) or key.startswith("pager."):
+        if key == "credential.helper" and not value.startswith("!"):
+            return None
+        return value.removeprefix("!") or None
+    return None
+
+
+def git_inline_config(command: Command, ctx: Context) -> None:
+    """`git -c key=value ...` and `git config key value`: values that are programs are code."""
+    args = command.args
+    pairs: list[tuple[str, str]] = []
+    for index, word in enumerate(args):
+        if word.value == "-c" and index + 1 < len(args):
+            key, _, value = args[index + 1].value.partition("=")
+            pairs.append((key, value))
+        elif not word.value.startswith("-") and (index == 0 or args[index - 1].value != "-c"):
+            if word.value == "config":
+                operands = [w.value for w in args[index + 1 :] if not w.value.startswith("-")]
+                if len(operands) >= 2:
+                    pairs.append((operands[0], operands[1]))
+            break
+    for key, value in pairs:
+        code = git_config_code(key, value)
+        if code:
+            ctx.add(MODERATE, f"git runs the program set in {key}", command)
+            ctx.run_code(literal(code), command)
+
+
+def trap(command: Command, ctx: Context) -> None:
+    args = [w for w in command.args if w.value not in ("--",)]
+    if not args or args[0].value.startswith("-") or len(args) < 2:
+        return
+    ctx.add(MODERATE, "runs code when the shell gets a signal or exits (trap)", command)
+    ctx.run_code(args[0], command)
+
+
+def editor(command: Command, ctx: Context) -> None:
+    """`vim -c ':!CODE'`, `vim +'!CODE'`, `ex -c`, `nvim --cmd`: ex commands starting with `!`."""
+    args = command.args
+    for index, word in enumerate(args):
+        value = word.value
+        script = ""
+        if value in ("-c", "--cmd") and index + 1 < len(args):
+            script = args[index + 1].value
+        elif value.startswith("+") and len(value) > 1:
+            script = value[1:]
+        code = _ex_shell(script)
+        if code:
+            ctx.add(HIGH, f"the editor runs a shell command on start ({command.name} -c)", command)
+            ctx.run_code(literal(code), command)
+    ctx.add(MODERATE, f"opens a program ({command.name})", command)
+
+
+def _ex_shell(script: str) -> str | None:
+    text = script.strip().lstrip(":").strip()
+    for prefix in ("silent!", "silent", "exe", "execute"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :].strip().strip("\"'")
+    text = text.lstrip(":").strip()
+    if text.startswith("!"):
+        return text[1:]
+    if text.startswith(("r !", "r!", "w !", "w!")):
+        return text.split("!", 1)[1]
+    if text.startswith(("call system(", "call systemlist(")):
+        inner = text.split("(", 1)[1].rstrip(")").strip().strip("\"'")
+        return inner
+    return None
+
+
+_TAR_CODE = (
+    "--checkpoint-action=exec=",
+    "--to-command=",
+    "--use-compress-program=",
+    "--info-script=",
+    "--new-volume-script=",
+    "--rsh-command=",
+)
+
+
+def tar_code(command: Command, ctx: Context) -> None:
+    args = command.args
+    for index, word in enumerate(args):
+        value = word.value
+        code = next((value[len(p) :] for p in _TAR_CODE if value.startswith(p)), None)
+        if code is None and value in ("-I", "-F", "--to-command", "--use-compress-program"):
+            code = args[index + 1].value if index + 1 < len(args) else None
+        if code:
+            ctx.add(MODERATE, "tar runs a program it was given as an option", command)
+            ctx.run_code(literal(code), command)
+
+
+def ssh_options(command: Command, ctx: Context) -> None:
+    args = command.args
+    for index, word in enumerate(args):
+        value = word.value
+        option = ""
+        if value == "-o" and index + 1 < len(args):
+            option = args[index + 1].value
+        elif value.startswith("-o") and len(value) > 2:
+            option = value[2:]
+        key, _, code = option.partition("=") if "=" in option else option.partition(" ")
+        if key.lower() in ("proxycommand", "localcommand") and code:
+            ctx.add(MODERATE, f"ssh runs the program set in {key}", command)
+            ctx.run_code(literal(code), command)
+
+
+def make(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    files = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-f", "--file", "--makefile")]
+    files += [a.split("=", 1)[1] for a in argv if a.startswith(("--file=", "--makefile="))]
+    if any(f in ("-", "/dev/stdin", "/proc/self/fd/0") for f in files):
+        stdin = command.stdin
+        if stdin is not None and stdin.literal is not None:
+            text = "\n".join(word.value for word in stdin.literal)
+            for line in re.split(r"\\n|\n", text):
+                if line.startswith(("\t", "\\t")) or line.strip().startswith("@"):
+                    ctx.run_code(literal(line.replace("\\t", "", 1).strip().lstrip("@")), command)
+        ctx.add(HIGH, f"make runs a Makefile read from its input: {_UNKNOWN}", command)
+        return
+    if any(a in ("-n", "--dry-run", "--just-print", "--recon", "-q", "--question") for a in argv):
+        return
+    for value in argv:
+        if value.startswith("--eval="):
+            ctx.add(HIGH, "make runs rules given on its command line (--eval)", command)
+    ctx.add(MODERATE, "builds or runs a project (make)", command)
+
+
+_UNKNOWN = "what it runs is only known when it runs"
+
+
+def subscript_code(text: str) -> list[str]:
+    """Code in array subscripts (`x[$(CODE)]`), which arithmetic evaluation runs."""
+    found: list[str] = []
+    for match in _SUBSCRIPT_CODE.finditer(text):
+        code = match.group("sub") or match.group("tick")
+        if code:
+            found.append(code)
+    return found
+
+
+def arithmetic_words(command: Command, ctx: Context) -> None:
+    """`test -v 'x[$(CODE)]'`, `printf -v 'a[$(CODE)]'`, `read 'a[$(CODE)]'`, `let ...`."""
+    for word in command.args:
+        for code in subscript_code(word.value):
+            ctx.add(HIGH, "runs code hidden in an array subscript", command)
+            ctx.run_code(literal(code), command)
+
+
+def alias(command: Command, ctx: Context) -> None:
+    for word in command.args:
+        name, sep, value = word.value.partition("=")
+        if sep and name and not name.startswith("-"):
+            ctx.aliases[name] = value  # rated where it is used
+
+
+def option_code(command: Command, ctx: Context) -> None:
+    """Options whose value is a command the program runs: `rsync -e`, `git rebase --exec`,
+    `git bisect run`, `git submodule foreach`, `parallel`, `gdb -ex '!...'`, `tcpdump -z`,
+    `zip -TT`, `man -P`, `sed 'e ...'`."""
+    name = command.name
+    argv = command.argv
+    code: list[str] = []
+    takes = CODE_OPTIONS.get(name, ())
+    for index, value in enumerate(argv):
+        for option in takes:
+            if value == option and index + 1 < len(argv):
+                code.append(argv[index + 1])
+            elif option.startswith("--") and value.startswith(option + "="):
+                code.append(value[len(option) + 1 :])
+    if name == "git":
+        words = [a for a in argv if not a.startswith("-")]
+        if words[:2] == ["bisect", "run"] or words[:2] == ["submodule", "foreach"]:
+            start = argv.index(words[1]) + 1
+            code.append(" ".join(argv[start:]))
+    if name in ("gdb", "lldb"):
+        code = [c.lstrip("!").removeprefix("shell ") for c in code if c.startswith(("!", "shell "))]
+    if name in ("sed", "gsed"):
+        code = [m.group(1) for a in argv if not a.startswith("-") for m in _SED_EXEC.finditer(a)]
+    for text in code:
+        if text.strip():
+            ctx.add(MODERATE, f"{name} runs a command given as an option", command)
+            ctx.run_code(literal(text), command)
+
+
+CODE_OPTIONS: dict[str, tuple[str, ...]] = {
+    "rsync": ("-e", "--rsh", "--rsync-path"),
+    "git": ("--exec", "-x", "--upload-pack", "--receive-pack"),
+    "gdb": ("-ex", "--eval-command", "-iex"),
+    "lldb": ("-o", "--one-line"),
+    "tcpdump": ("-z",),
+    "zip": ("-TT", "--unzip-command"),
+    "man": ("-P", "--pager"),
+    "sed": (),
+    "gsed": (),
+}
+_SED_EXEC = re.compile(r"(?:^|[;{}\s\d/$])e\s+([^;}\n]+)")
+
+
+RULES: dict[str, Rule] = {
+    "alias": alias,
+    "trap": trap,
+    **dict.fromkeys(split_words("vim vi nvim ex view gvim rvim vimdiff"), editor),
+    "make": make,
+    "gmake": make,
+    **dict.fromkeys(ARITHMETIC_COMMANDS, arithmetic_words),
+}

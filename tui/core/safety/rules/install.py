@@ -1,0 +1,127 @@
+"""Where packages come from: a URL, a git repository or a custom index is HIGH.
+
+Installing from the distribution's or the language's default index stays as package managers
+are rated elsewhere (tools.py); installing code nobody reviewed, straight from a link, or
+pointing the package manager at another index, needs a typed "yes".
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule, subcommand
+from tui.core.safety.rules.tools import packages
+from tui.core.safety.words import split_words
+
+_URL = re.compile(r"^(https?|ftp|git|svn|hg|bzr|ssh)(\+[a-z]+)?://|^git\+|^git@|^github:|^gitlab:")
+_DEFAULT_INDEXES = (
+    "https://pypi.org/",
+    "https://files.pythonhosted.org/",
+    "https://registry.npmjs.org",
+    "https://rubygems.org",
+)
+_INDEX_OPTIONS = frozenset(
+    split_words(
+        "-i --index-url --extra-index-url --trusted-host -f --find-links --registry --source "
+        "--index --git --clear-sources --channel-url"
+    )
+)
+_INSTALL_SUBS = frozenset(split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall"))
+_GITHUB_SHORTHAND = re.compile(r"^[\w.-]+/[\w.-]+(#.*)?$")
+
+
+def source_of(command: Command) -> str | None:
+    """Why the packages come from an unreviewed place (a URL, a repository, another index)."""
+    argv = command.argv
+    skip = False
+    for index, value in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        name, _, attached = value.partition("=")
+        if name in _INDEX_OPTIONS:
+            skip = not attached
+            target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
+            if name in ("--git",):
+                return f"builds and installs code straight from {target or 'a git repository'}"
+            if not target.startswith(_DEFAULT_INDEXES):
+                return f"installs packages from another index or source ({target or name})"
+        elif _URL.match(value) and not value.startswith(_DEFAULT_INDEXES):
+            return f"installs a package straight from {value[:80]}: nobody reviewed it"
+        elif (
+            value in ("-r", "--requirement")
+            and index + 1 < len(argv)
+            and _URL.match(argv[index + 1])
+        ):
+            return f"installs packages listed at {argv[index + 1][:80]}"
+    return None
+
+
+def _node_shorthand(command: Command) -> str | None:
+    """`npm install user/repo`: a GitHub repository, not the registry (`@scope/pkg` is)."""
+    if command.name not in ("npm", "pnpm", "yarn", "bun"):
+        return None
+    for value in command.argv[1:]:
+        if not value.startswith(("-", "@", ".", "/")) and _GITHUB_SHORTHAND.match(value):
+            return f"installs {value} straight from GitHub: nobody reviewed it"
+    return None
+
+
+def install(command: Command, ctx: Context) -> None:
+    sub, _ = subcommand(command, "-o -c -t --target --root")
+    installing = sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
+    if installing or sub in ("config", "set"):
+        why = _config_index(command) or source_of(command) or _node_shorthand(command)
+        if why is None and command.name == "dpkg" and "-i" in command.argv:
+            why = _downloaded_package(command, ctx)
+        if why:
+            ctx.add(HIGH, why, command)
+    packages(command, ctx)
+
+
+def _config_index(command: Command) -> str | None:
+    """`npm config set registry URL`, `pip config set global.index-url URL`."""
+    argv = command.argv
+    if "config" not in argv or "set" not in argv:
+        return None
+    keys = ("registry", "index-url", "extra-index-url", "trusted-host", "source")
+    for value in argv:
+        if any(value.endswith(key) or value.startswith(key) for key in keys):
+            return "points the package manager at another index for every later install"
+    return None
+
+
+def _downloaded_package(command: Command, ctx: Context) -> str | None:
+    for value in command.argv:
+        if value.endswith(".deb") and value.rsplit("/", 1)[-1] in ctx.downloads:
+            return f"installs {value}, which was just downloaded and not checked"
+    return None
+
+
+def repository(command: Command, ctx: Context) -> None:
+    """`add-apt-repository`, `apt-key add`: a new source of packages for the whole system."""
+    argv = command.argv
+    if command.name == "apt-key" and not any(a in ("add", "adv") for a in argv):
+        if any(a in ("del", "remove") for a in argv):
+            ctx.add(MODERATE, "removes a package signing key (apt-key)", command)
+        return
+    if command.name == "add-apt-repository" and any(a in ("-r", "--remove") for a in argv):
+        ctx.add(MODERATE, "removes a package source", command)
+        return
+    ctx.add(HIGH, f"trusts a new source of system packages ({command.name})", command)
+
+
+RULES: dict[str, Rule] = {
+    **dict.fromkeys(
+        split_words(
+            "pip pip3 pipx uv npm pnpm yarn bun gem cargo rpm dpkg dnf yum zypper brew conda "
+            "mamba poetry"
+        ),
+        install,
+    ),
+    "add-apt-repository": repository,
+    "apt-key": repository,
+    "apt-add-repository": repository,
+}

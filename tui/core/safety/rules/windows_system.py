@@ -1,0 +1,325 @@
+"""Windows system commands: services, accounts, firewall, Defender, processes, power, logs,
+shadow copies and boot settings, scheduled tasks, system tools that download, package managers.
+
+Split from rules/windows.py (files, registry, the dispatcher); the same reading applies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tui.core.safety.context import Context
+from tui.core.safety.model import RiskLevel
+from tui.core.safety.windows import Statement
+
+MODERATE = RiskLevel.MODERATE
+HIGH = RiskLevel.HIGH
+CRITICAL = RiskLevel.CRITICAL
+Handler = Callable[[Statement, Context, Statement | None], None]
+
+
+_SECURITY_SERVICES = frozenset(
+    "windefend mpssvc wscsvc eventlog sense wdnissvc securityhealthservice bfe wuauserv".split()
+)
+
+_VITAL_PROCESSES = frozenset("csrss lsass wininit winlogon smss services svchost".split())
+
+
+def flags_of(st: Statement) -> set[str]:
+    return {a.lower() for a in st.args if a.startswith(("-", "/"))}
+
+
+def operands_of(st: Statement, takes_value: frozenset[str] = frozenset()) -> list[str]:
+    found: list[str] = []
+    skip = False
+    for arg in st.args:
+        if skip:
+            skip = False
+            continue
+        lower = arg.lower()
+        if lower in takes_value:
+            if lower in ("-path", "-literalpath", "-destination", "-filepath"):
+                continue  # the value that follows is the operand
+            skip = True
+            continue
+        if lower.startswith("-") or (len(arg) <= 3 and lower.startswith("/")):
+            continue
+        if lower.startswith("/") and not lower.startswith("//") and ":" in lower:
+            continue
+        found.append(arg)
+    return found
+
+
+def _shadow(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    text = st.text.lower()
+    destructive = (
+        ("delete" in text and ("shadow" in text or "catalog" in text or "backup" in text))
+        or "resize shadowstorage" in text
+        or "recoveryenabled no" in text
+        or "bootstatuspolicy ignoreallfailures" in text
+    )
+    if destructive:
+        ctx.add(CRITICAL, "deletes the backups and restore points (shadow copies)", st.text)
+    elif any(w in text for w in (" list", " get", "/enum", " query", " brief")) or len(text) < 12:
+        return
+    else:
+        ctx.add(HIGH, f"changes backups or boot settings ({st.words[0]})", st.text)
+
+
+def _wmic(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    text = st.text.lower()
+    if "shadowcopy" in text and "delete" in text:
+        _shadow(st, ctx, previous)
+    elif " delete" in text or " call terminate" in text or "call create" in text:
+        ctx.add(HIGH, "deletes, stops or starts things through WMI (wmic)", st.text)
+    elif " get" in text or " list" in text:
+        return
+    else:
+        ctx.add(MODERATE, "changes the system through WMI (wmic)", st.text)
+
+
+def _execution_policy(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    text = st.text.lower()
+    process_only = "-scope process" in text
+    if ("unrestricted" in text or "bypass" in text) and not process_only:
+        ctx.add(HIGH, "lets every PowerShell script run, signed or not", st.text)
+    else:
+        ctx.add(MODERATE, "changes which PowerShell scripts may run", st.text)
+
+
+def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    text = " ".join(a.lower() for a in st.args)
+    if "state off" in text or "opmode disable" in text or "opmode=disable" in text:
+        ctx.add(HIGH, "turns off the Windows firewall", st.text)
+    elif "reset" in text and "firewall" in text:
+        ctx.add(HIGH, "resets the Windows firewall rules", st.text)
+    elif "allowinbound" in text or ("allowoutbound" in text and "block" not in text):
+        ctx.add(HIGH, "lets all traffic through the Windows firewall", st.text)
+    elif " show" in " " + text or text.startswith(("dump", "help")):
+        return
+    else:
+        ctx.add(MODERATE, "changes network settings (netsh)", st.text)
+
+
+def _firewall_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    text = st.text.lower()
+    if "-enabled false" in text or "-enabled 0" in text or "-enabled:$false" in text:
+        ctx.add(HIGH, "turns off the Windows firewall", st.text)
+    elif st.name == "disable-netfirewallrule" and "-all" in text:
+        ctx.add(HIGH, "turns off every Windows firewall rule", st.text)
+    else:
+        ctx.add(MODERATE, "changes the Windows firewall rules", st.text)
+
+
+def _defender(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    text = st.text.lower()
+    if ("-disable" in text and "$true" in text) or "-exclusionpath" in text:
+        ctx.add(HIGH, "turns off or weakens Windows Defender", st.text)
+    else:
+        ctx.add(MODERATE, "changes Windows Defender settings", st.text)
+
+
+def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    args = [a.lower() for a in st.args]
+    sub = args[0] if args else ""
+    if sub in ("user", "localgroup", "group"):
+        changes = {"/add", "/delete", "/del", "/active:yes"} & set(args)
+        if "administrators" in args and changes:
+            ctx.add(HIGH, "gives a user administrator rights (net localgroup)", st.text)
+        elif changes or (sub == "user" and len(args) >= 3):
+            ctx.add(HIGH, "creates, deletes or changes a user account (net user)", st.text)
+    elif sub == "stop":
+        _service_stop(args[1:], st, ctx)
+    elif sub in ("share", "use") and len(args) > 1:
+        ctx.add(MODERATE, f"changes network shares (net {sub})", st.text)
+    elif sub in ("start", "view", "session", "accounts", "config", "statistics", ""):
+        if sub == "start" and len(args) > 1:
+            ctx.add(MODERATE, "starts a service (net start)", st.text)
+    else:
+        ctx.add(MODERATE, f"changes network or account settings (net {sub})", st.text)
+
+
+def _accounts(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    text = st.text.lower()
+    if "administrators" in text:
+        ctx.add(HIGH, "gives a user administrator rights", st.text)
+    else:
+        ctx.add(
+            HIGH,
+            f"creates, deletes or changes a user account ({st.words[0]})",
+            st.text,
+        )
+
+
+def _service_stop(names: list[str], st: Statement, ctx: Context) -> None:
+    lowered = {n.strip("'\"").lower() for n in names}
+    if lowered & _SECURITY_SERVICES:
+        ctx.add(HIGH, "stops a Windows security or logging service", st.text)
+    else:
+        ctx.add(MODERATE, "stops a service", st.text)
+
+
+def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    args = [a.lower() for a in st.args]
+    sub = args[0] if args else ""
+    if sub in ("query", "queryex", "qc", "qdescription", "getdisplayname", "sdshow", ""):
+        return
+    if sub == "delete":
+        ctx.add(HIGH, "deletes a Windows service (sc delete)", st.text)
+    elif sub in ("stop", "config") and (set(args) & _SECURITY_SERVICES):
+        ctx.add(HIGH, "stops or disables a Windows security or logging service", st.text)
+    elif sub == "create":
+        ctx.add(HIGH, "installs a program as a Windows service: it runs at every boot", st.text)
+    else:
+        ctx.add(MODERATE, f"changes a Windows service (sc {sub})", st.text)
+
+
+def _service_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    names = operands_of(st, frozenset({"-name", "-displayname", "-startuptype"}))
+    text = st.text.lower()
+    if st.name == "new-service":
+        ctx.add(HIGH, "installs a program as a Windows service: it runs at every boot", st.text)
+    elif st.name in ("stop-service", "set-service") and (
+        {n.lower() for n in names} & _SECURITY_SERVICES
+        or any(s in text for s in _SECURITY_SERVICES)
+    ):
+        ctx.add(HIGH, "stops or disables a Windows security or logging service", st.text)
+    elif st.name == "remove-service":
+        ctx.add(HIGH, "deletes a Windows service", st.text)
+    else:
+        ctx.add(MODERATE, f"changes a Windows service ({st.words[0]})", st.text)
+
+
+def _kill(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    text = st.text.lower()
+    names = {w.lower().removesuffix(".exe").strip("'\"") for w in st.args}
+    if names & _VITAL_PROCESSES:
+        ctx.add(CRITICAL, "kills a process Windows needs: the machine crashes", st.text)
+    elif (
+        previous is not None
+        and previous.name in ("get-process", "gps", "ps")
+        and not operands_of(previous, frozenset({"-name", "-id"}))
+        and "-name" not in previous.text.lower()
+    ):
+        ctx.add(HIGH, "stops every process", st.text)
+    elif "/fi" in text and "ne" in text.split():
+        ctx.add(HIGH, "stops many processes at once (taskkill /fi)", st.text)
+    else:
+        ctx.add(MODERATE, f"stops processes ({st.words[0]})", st.text)
+
+
+def _power(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    flags = flags_of(st)
+    if st.name == "shutdown" and flags & {"/a", "-a"}:
+        ctx.add(MODERATE, "cancels a scheduled shutdown", st.text)
+    elif st.name == "shutdown" and not flags & {"/s", "/r", "/p", "/h", "/l", "-s", "-r"}:
+        return
+    else:
+        ctx.add(HIGH, f"shuts down or restarts the machine ({st.words[0]})", st.text)
+
+
+def _logs(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    args = [a.lower() for a in st.args]
+    if st.name == "wevtutil" and args[:1] not in (["cl"], ["clear-log"], ["sl"]):
+        return
+    ctx.add(CRITICAL, "erases the Windows event logs", st.text)
+
+
+def _schtasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    flags = flags_of(st)
+    if "/create" in flags or st.name == "register-scheduledtask":
+        ctx.add(HIGH, "creates a scheduled task: a program runs by itself later", st.text)
+    elif "/delete" in flags or st.name == "unregister-scheduledtask":
+        ctx.add(MODERATE, "deletes a scheduled task", st.text)
+    elif "/query" in flags or not flags:
+        return
+    else:
+        ctx.add(MODERATE, "changes a scheduled task", st.text)
+
+
+def _downloader(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    text = st.text.lower()
+    if st.name in ("mshta", "regsvr32", "rundll32") and (
+        "http" in text or "javascript:" in text or "vbscript:" in text
+    ):
+        ctx.add(CRITICAL, f"runs code fetched from the internet ({st.words[0]})", st.text)
+    elif st.name in ("certutil", "bitsadmin") and ("http" in text or "-decode" in text):
+        ctx.add(
+            HIGH,
+            f"downloads or decodes a file with a system tool ({st.name})",
+            st.text,
+        )
+    elif st.name == "certutil" and "-hashfile" in text:
+        return
+    else:
+        ctx.add(MODERATE, f"runs a system tool ({st.words[0]})", st.text)
+
+
+def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    text = st.text.lower()
+    if "-verb runas" in text:
+        ctx.add(MODERATE, "starts a program as administrator", st.text)
+    ctx.add(MODERATE, f"starts a program ({st.words[0]})", st.text)
+
+
+def _boot(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    _shadow(st, ctx, previous)
+    text = st.text.lower()
+    if "/delete" in text or "safeboot" in text or "/deletevalue" in text:
+        ctx.add(HIGH, "changes how Windows boots (bcdedit)", st.text)
+
+
+def _package(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    args = [a.lower() for a in st.args]
+    if args[:1] and args[0] in (
+        "list",
+        "search",
+        "show",
+        "info",
+        "--version",
+        "outdated",
+        "export",
+    ):
+        return
+    if (
+        any(a.startswith(("http://", "https://", "\\\\")) for a in args)
+        or "--source" in args
+        or ("-s" in args and st.name == "choco")
+    ):
+        ctx.add(HIGH, "installs a package from a place nobody reviewed", st.text)
+        return
+    ctx.add(MODERATE, f"installs or changes packages ({st.words[0]})", st.text)
+
+
+SYSTEM_HANDLERS: dict[str, Handler] = {
+    **dict.fromkeys("vssadmin wbadmin".split(), _shadow),
+    "bcdedit": _boot,
+    "wmic": _wmic,
+    "set-executionpolicy": _execution_policy,
+    "netsh": _netsh,
+    **dict.fromkeys(
+        "set-netfirewallprofile disable-netfirewallrule new-netfirewallrule "
+        "remove-netfirewallrule set-netfirewallrule".split(),
+        _firewall_cmdlet,
+    ),
+    **dict.fromkeys("set-mppreference add-mppreference".split(), _defender),
+    "net": _net,
+    **dict.fromkeys(
+        "new-localuser remove-localuser set-localuser add-localgroupmember "
+        "remove-localgroupmember disable-localuser enable-localuser".split(),
+        _accounts,
+    ),
+    "sc": _sc,
+    "sc.exe": _sc,
+    **dict.fromkeys(
+        "stop-service set-service new-service remove-service restart-service start-service".split(),
+        _service_cmdlet,
+    ),
+    **dict.fromkeys("taskkill stop-process kill spps".split(), _kill),
+    **dict.fromkeys("shutdown stop-computer restart-computer".split(), _power),
+    **dict.fromkeys("wevtutil clear-eventlog remove-eventlog".split(), _logs),
+    **dict.fromkeys("schtasks register-scheduledtask unregister-scheduledtask".split(), _schtasks),
+    **dict.fromkeys("mshta regsvr32 rundll32 certutil bitsadmin".split(), _downloader),
+    **dict.fromkeys("start-process saps start".split(), _start_process),
+    **dict.fromkeys("winget choco scoop msiexec install-package install-module".split(), _package),
+}

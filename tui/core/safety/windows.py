@@ -1,0 +1,217 @@
+"""Windows commands (PowerShell and cmd), read word by word and rated by what they do.
+
+tree-sitter-bash misreads them (`C:\\`, `/s`, script blocks), so a command that looks like
+Windows is split here into statements and words, Windows paths are mapped to their meaning
+(`C:\\` is the whole machine, `C:\\Users\\x` a home, `C:\\Windows` the system) and rated with
+the same path rules as everywhere else. See rules_windows.py for the per-command rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CMDLET = re.compile(r"^[A-Za-z]+-[A-Za-z][A-Za-z0-9]+$")
+VERBS = frozenset(
+    (
+        "get set new remove add clear stop start restart invoke format disable enable test select "
+        "where sort measure out write import export convertto convertfrom copy move rename "
+        "resolve split join expand compress install uninstall update register unregister mount "
+        "dismount suspend resume wait push pop show read find save reset unblock block grant "
+        "revoke protect unprotect backup restore checkpoint initialize repair optimize sync send "
+        "receive connect disconnect enter exit use limit lock unlock confirm debug trace compare "
+        "group foreach tee"
+    ).split()
+)
+WINDOWS_ONLY = frozenset(
+    (
+        "del erase rd format reg vssadmin wmic bcdedit netsh cmd cmd.exe powershell "
+        "powershell.exe pwsh.exe icacls cacls takeown schtasks diskpart cipher taskkill tasklist "
+        "wevtutil attrib xcopy robocopy cls ipconfig systeminfo certutil bitsadmin mshta "
+        "rundll32 regsvr32 msiexec winget choco scoop sfc dism chkdsk fsutil manage-bde "
+        "findstr tracert pathping nbtstat gpresult gpupdate driverquery wbadmin bootrec "
+        "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx"
+    ).split()
+)
+AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())
+_NET_SUBS = frozenset("user localgroup group share use start stop view accounts session".split())
+_SC_SUBS = frozenset("query queryex qc start stop config delete create failure sdset".split())
+_MARKERS = re.compile(
+    r"(?i)(^|[\s'\"(=])[a-z]:\\|%(userprofile|appdata|localappdata|temp|tmp|systemroot|windir|"
+    r"programfiles|programdata|homepath|homedrive|systemdrive|username|computername|public|"
+    r"errorlevel|cd|path)%|\$env:|\bHK(LM|CU|CR|U|CC)[:\\]|(^|\s)/[a-z?]{1,2}(\s|$|:)"
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One Windows command: its words (quotes removed), and the raw text."""
+
+    words: tuple[str, ...]
+    text: str
+
+    @property
+    def name(self) -> str:
+        if not self.words:
+            return ""
+        first = self.words[0].strip("&. ").lower()
+        first = first.rsplit("\\", 1)[-1]
+        return first[:-4] if first.endswith(".exe") and first != "cmd.exe" else first
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        return self.words[1:]
+
+
+def looks_like_windows(text: str) -> bool:
+    """True when the command is written for PowerShell or cmd rather than a POSIX shell."""
+    for statement in split_statements(text)[:8]:
+        if not statement.words:
+            continue
+        first = statement.words[0].strip("&. ")
+        lower = first.lower()
+        if CMDLET.match(first) and first.split("-", 1)[0].lower() in VERBS:
+            return True
+        name = statement.name
+        if name in WINDOWS_ONLY or lower.endswith(".exe"):
+            return True
+        if name in AMBIGUOUS and _MARKERS.search(statement.text):
+            return True
+        if name == "net" and statement.args[:1] and statement.args[0].lower() in _NET_SUBS:
+            return True
+        if name == "sc" and statement.args[:1] and statement.args[0].lower() in _SC_SUBS:
+            return True
+        for index, word in enumerate(statement.words[:-1]):
+            nxt = statement.words[index + 1]
+            if word == "=" and CMDLET.match(nxt) and nxt.split("-", 1)[0].lower() in VERBS:
+                return True
+        if first.startswith("$") and ("=" in statement.text) and "$env:" in text.lower():
+            return True
+    return bool(re.search(r"(?i)\$env:|\b[a-z]:\\\\?(windows|users|program)", text))
+
+
+def split_statements(text: str) -> list[Statement]:
+    """Statements separated by `;`, `|`, `&&`, `||`, `&` and new lines, outside quotes and
+    braces; a `{...}` script block stays one word (its inside is read again by the rules)."""
+    statements: list[Statement] = []
+    words: list[str] = []
+    current: list[str] = []
+    start = 0
+    quote = ""
+    depth = 0
+    index = 0
+
+    def flush_word() -> None:
+        if current:
+            words.append("".join(current))
+            current.clear()
+
+    def flush_statement(end: int) -> None:
+        flush_word()
+        if words:
+            statements.append(Statement(tuple(words), text[start:end].strip()))
+            words.clear()
+
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == quote:
+                quote = ""
+                if depth:
+                    current.append(char)
+            else:
+                current.append(char)
+        elif char in "'\"" and not depth:
+            quote = char
+        elif char in "{(" and (depth or not current or current[-1] in "$@"):
+            depth += 1
+            current.append(char)
+        elif char in "})" and depth:
+            depth -= 1
+            current.append(char)
+        elif depth:
+            current.append(char)
+        elif char in ";|&\n":
+            flush_statement(index)
+            while index + 1 < len(text) and text[index + 1] in ";|&":
+                index += 1
+            start = index + 1
+        elif char in " \t":
+            flush_word()
+        else:
+            current.append(char)
+        index += 1
+    flush_statement(len(text))
+    return statements[:64]
+
+
+_DRIVE = re.compile(r"^(?i:[a-z]):[\\/]?")
+_ENV_PATHS = {
+    "%userprofile%": "~",
+    "$env:userprofile": "~",
+    "$home": "~",
+    "~": "~",
+    "%homepath%": "~",
+    "$env:homepath": "~",
+    "%systemroot%": "/usr",
+    "$env:systemroot": "/usr",
+    "%windir%": "/usr",
+    "$env:windir": "/usr",
+    "%programfiles%": "/usr/lib",
+    "$env:programfiles": "/usr/lib",
+    "%programdata%": "/var/lib",
+    "$env:programdata": "/var/lib",
+    "%appdata%": "~/AppData",
+    "$env:appdata": "~/AppData",
+    "%localappdata%": "~/AppData",
+    "$env:localappdata": "~/AppData",
+    "%temp%": "/tmp/x",
+    "$env:temp": "/tmp/x",
+    "%tmp%": "/tmp/x",
+    "$env:tmp": "/tmp/x",
+    "%systemdrive%": "/",
+    "$env:systemdrive": "/",
+}
+
+
+def posix_path(value: str) -> str:
+    """A Windows path as the POSIX path with the same meaning for the path rules."""
+    text = value.strip().strip("'\"").replace("/", "\\")
+    lower = text.lower()
+    for name, meaning in _ENV_PATHS.items():
+        if lower == name or lower.startswith(name + "\\"):
+            rest = text[len(name) :].replace("\\", "/")
+            return _tail(meaning, rest)
+    match = _DRIVE.match(text)
+    if not match:
+        return text.replace("\\", "/")
+    rest = text[match.end() :].replace("\\", "/")
+    parts = [p for p in rest.split("/") if p]
+    if not parts:
+        return "/"
+    head = parts[0].lower()
+    tail = "/".join(parts[1:])
+    if head == "users":
+        if len(parts) == 1:
+            return "/home"
+        if parts[1] == "*":
+            return "/home/*"
+        return _tail("/home/" + parts[1], "/" + "/".join(parts[2:]))
+    if head in ("windows", "winnt"):
+        if len(parts) > 1 and parts[1].lower() in ("system32", "syswow64"):
+            return _tail("/usr/bin", "/" + "/".join(parts[2:]))
+        return _tail("/usr", "/" + tail)
+    if head in ("program files", "program files (x86)", "programdata"):
+        return _tail("/usr/lib" if head != "programdata" else "/var/lib", "/" + tail)
+    if head in ("*", "*.*"):
+        return "/*"
+    if head in ("temp", "tmp"):
+        return _tail("/tmp", "/" + tail)
+    return "/" + rest.strip("/")
+
+
+def _tail(base: str, rest: str) -> str:
+    rest = rest.strip("/")
+    if rest in ("*", "*.*"):
+        return base.rstrip("/") + "/*"
+    return base if not rest else base.rstrip("/") + "/" + rest
