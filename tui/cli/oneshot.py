@@ -42,6 +42,7 @@ subcommands:
   caro history [SEARCH]         past requests, their commands and runs (--show ID, --ran)
   caro init zsh|bash|fish       print the shell widget: Ctrl+G puts a command on your prompt
   caro serve [--port N]         the workbench as a web page on 127.0.0.1 (textual-serve)
+  caro engine status|stop       the warm engine host: model, memory, idle time left; stop it
 
 exit codes: 0 ok, 1 error, 2 bad usage, 3 no backend available, 4 the model gave no usable
 command. With --run: the command's own exit code, 1 when it was not run (declined, blocked),

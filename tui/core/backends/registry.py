@@ -20,7 +20,7 @@ from tui.core.config import BackendConfig, Config, is_apple_silicon
 
 ENTRY_POINT_GROUP = "caro.backends"
 BUILTIN_KINDS: dict[str, str] = {
-    "llamacpp": "tui.core.backends.llamacpp:LlamaCppBackend",
+    "llamacpp": "tui.core.backends.engine_client:embedded_llamacpp",
     "mlx": "tui.core.backends.mlx:MlxBackend",
     "ollama": "tui.core.backends.ollama:OllamaBackend",
     "vllm": "tui.core.backends.openai:VllmBackend",
