@@ -16,6 +16,7 @@ import shutil
 import signal
 import socket
 import stat
+import struct
 import subprocess
 import sys
 import tempfile
@@ -256,19 +257,36 @@ def test_peer_credentials_of_another_user_are_refused() -> None:
     assert not same_user((1, os.getuid() + 1, os.getgid()))
 
 
-PEER_SCRIPT = """
-import json, socket, struct, sys
-s = socket.socket(socket.AF_UNIX)
-s.connect(sys.argv[1])
-body = json.dumps({"op": "hello", "version": "x"}).encode()
-s.sendall(struct.pack(">I", len(body)) + body)
-head = s.recv(4)
-size = struct.unpack(">I", head)[0]
-data = b""
-while len(data) < size:
-    data += s.recv(size - len(data))
-print(data.decode())
-"""
+def hello_as(uid: int, path: Path) -> dict[str, object]:
+    """What the host answers a hello from a forked child that became user `uid`."""
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # only system calls from here on, then _exit
+        code = 0
+        try:
+            os.close(read_end)
+            os.setgid(uid)
+            os.setuid(uid)
+            with socket.socket(socket.AF_UNIX) as peer:
+                peer.settimeout(20)
+                peer.connect(str(path))
+                body = json.dumps({"op": "hello", "version": "x"}).encode()
+                peer.sendall(struct.pack(">I", len(body)) + body)
+                data = b""
+                while chunk := peer.recv(65536):
+                    data += chunk
+            os.write(write_end, data[4:])
+        except BaseException as error:  # noqa: BLE001 - reported to the parent through the pipe
+            os.write(write_end, json.dumps({"child_error": repr(error)}).encode())
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        raw = pipe.read()
+    os.waitpid(child, 0)
+    reply: dict[str, object] = json.loads(raw)
+    return reply
 
 
 @pytest.mark.skipif(os.getuid() != 0, reason="needs root to act as another user")
@@ -280,19 +298,8 @@ async def test_a_connection_from_another_user_is_refused(
     os.chmod(runtime, 0o777)
     os.chmod(socket_path().parent, 0o777)
     os.chmod(socket_path(), 0o777)
-    nobody = pwd.getpwnam("nobody").pw_uid
-    python = shutil.which("python3") or sys.executable
-    done = subprocess.run(
-        [python, "-c", PEER_SCRIPT, str(socket_path())],
-        user=nobody,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        cwd="/",
-    )
-    assert done.returncode == 0, done.stderr
-    reply = json.loads(done.stdout)
-    assert reply["event"] == "error" and reply["kind"] == "auth"
+    reply = await asyncio.to_thread(hello_as, pwd.getpwnam("nobody").pw_uid, socket_path())
+    assert reply.get("event") == "error" and reply.get("kind") == "auth", reply
     status = await engine_link.host_status()
     assert status is not None and status.served == 1  # still serving its own user
 

@@ -151,6 +151,9 @@ class EngineHost:
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         credentials = peer_credentials(writer.get_extra_info("socket"))
         try:
+            # Read before refusing: closing on an unread frame would reset the connection
+            # before the refusal is read.
+            hello = await asyncio.wait_for(read_frame(reader), HELLO_TIMEOUT_S)
             if not same_user(credentials):
                 log.warning("refused a connection from uid %s", credentials and credentials[1])
                 refusal = BackendError(
@@ -161,7 +164,6 @@ class EngineHost:
                 writer.write(encode(error_to_wire(refusal)))
                 await writer.drain()
                 return
-            hello = await asyncio.wait_for(read_frame(reader), HELLO_TIMEOUT_S)
             if hello is None or hello.get("op") != "hello":
                 return
             writer.write(encode({"op": "hello", "version": self.version, "pid": os.getpid()}))
