@@ -16,11 +16,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import importlib.metadata
 import importlib.util
 import os
 import time
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import TYPE_CHECKING
 
 from tui.core import models
 from tui.core.backends.base import (
@@ -46,8 +46,10 @@ from tui.core.backends.engine_wire import (
     request_to_wire,
     socket_path,
 )
-from tui.core.backends.llamacpp import LlamaCppBackend
 from tui.core.config import BackendConfig
+
+if TYPE_CHECKING:
+    from tui.core.backends.llamacpp import LlamaCppBackend
 
 HUNG_AFTER_S = 20.0  # the host says `alive` every second while it works
 
@@ -64,6 +66,8 @@ def keep_alive_s(config: BackendConfig) -> float:
 
 def embedded_llamacpp(config: BackendConfig) -> Backend:
     if keep_alive_s(config) <= 0:
+        from tui.core.backends.llamacpp import LlamaCppBackend
+
         return LlamaCppBackend(config)
     return HostedLlamaCppBackend(config)
 
@@ -83,11 +87,37 @@ class HostedLlamaCppBackend:
     def __init__(self, config: BackendConfig) -> None:
         self.name = config.name
         self.config = config
-        # Resolves models and lists files without loading anything; answers when no host can.
-        self.local = LlamaCppBackend(config)
+        self._local: LlamaCppBackend | None = None
         self.fallback_reason = ""
         self._last_status: HostStatus | None = None
         self._resolved: models.ResolvedModel | None = None
+
+    @property
+    def local(self) -> LlamaCppBackend:
+        """An in-process engine: it lists model files, and answers when no host can.
+
+        Made on first use: the one-shot path with a warm host never imports it (nor ctypes).
+        """
+        if self._local is None:
+            from tui.core.backends.llamacpp import LlamaCppBackend
+
+            self._local = LlamaCppBackend(self.config)
+        return self._local
+
+    def resolve(
+        self, *, allow_download: bool, notify: Callable[[str], None]
+    ) -> models.ResolvedModel:
+        try:
+            return models.resolve_gguf(
+                self.config.model,
+                self.config.model_source,
+                allow_download=allow_download,
+                notify=notify,
+            )
+        except models.ModelNotFoundError as error:
+            raise BackendError(
+                error.message, fix=error.fix, kind=ErrorKind.MODEL_MISSING, backend=self.name
+            ) from None
 
     @property
     def keep_alive_s(self) -> float:
@@ -97,6 +127,16 @@ class HostedLlamaCppBackend:
 
     async def probe(self) -> Health:
         started = time.perf_counter()
+        status = await host_status()
+        self._last_status = status
+        if status is not None and status.model and status.version == host_version():
+            return Health(
+                HealthStatus.UP,
+                latency_s=time.perf_counter() - started,
+                version=f"llama-cpp-python {status.engine_version}",
+                detail=describe_warm(status),
+                loaded_models=(status.model,),
+            )
         if importlib.util.find_spec("llama_cpp") is None:
             return Health(
                 HealthStatus.DOWN,
@@ -104,19 +144,9 @@ class HostedLlamaCppBackend:
                 fix="run `make setup`",
             )
         version = f"llama-cpp-python {_llama_cpp_version()}"
-        status = await host_status()
-        self._last_status = status
-        if status is not None and status.model and status.version == host_version():
-            return Health(
-                HealthStatus.UP,
-                latency_s=time.perf_counter() - started,
-                version=version,
-                detail=describe_warm(status),
-                loaded_models=(status.model,),
-            )
         try:
             resolved = await asyncio.to_thread(
-                self.local.resolve, allow_download=False, notify=lambda _: None
+                self.resolve, allow_download=False, notify=lambda _: None
             )
         except BackendError as error:
             return Health(HealthStatus.DOWN, detail=error.message, fix=error.fix, version=version)
@@ -147,7 +177,8 @@ class HostedLlamaCppBackend:
         }
 
     async def aclose(self) -> None:
-        await self.local.aclose()
+        if self._local is not None:
+            await self._local.aclose()
 
     def stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
         return self._stream(request)
@@ -258,6 +289,8 @@ _version_cache: list[str] = []
 
 def _llama_cpp_version() -> str:
     """The installed version, read from its metadata (importing it would load the library)."""
+    import importlib.metadata
+
     if not _version_cache:
         try:
             _version_cache.append(importlib.metadata.version("llama-cpp-python"))

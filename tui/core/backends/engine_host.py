@@ -205,6 +205,7 @@ class EngineHost:
             active=self.active,
             served=self.served,
             uptime_s=time.monotonic() - self.started,
+            engine_version=str(getattr(sys.modules.get("llama_cpp"), "__version__", "")),
         )
         return dict(status.__dict__)
 

@@ -236,6 +236,7 @@ class HostStatus:
     active: int
     served: int
     uptime_s: float
+    engine_version: str = ""  # llama-cpp-python's
 
     @property
     def idle_left_s(self) -> float | None:
