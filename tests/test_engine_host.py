@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import os
 import pwd
@@ -149,6 +150,18 @@ async def test_starts_on_demand_streams_and_stays_warm(
     assert status.rss_bytes > 0 and status.served == 2
     health = await backend.probe()
     assert "warm in the engine host" in health.detail and status.model in health.loaded_models
+
+
+async def test_reloads_after_a_model_change(runtime: Path, config: BackendConfig) -> None:
+    await collect(embedded_llamacpp(config), request())  # type: ignore[arg-type]
+    pid = host_pid()
+    again = await collect(embedded_llamacpp(config), request("show the date"))  # type: ignore[arg-type]
+    assert next(e for e in again if isinstance(e, Started)).load_s is None
+    changed = dataclasses.replace(config, n_ctx=1024)  # another context size: another engine
+    events = await collect(embedded_llamacpp(changed), request())  # type: ignore[arg-type]
+    started = next(e for e in events if isinstance(e, Started))
+    assert started.load_s is not None  # loaded again, by the same host
+    assert finished(events).timings.completion_tokens and host_pid() == pid
 
 
 async def test_two_clients_at_once_are_both_answered(runtime: Path, config: BackendConfig) -> None:

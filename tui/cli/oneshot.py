@@ -222,6 +222,7 @@ async def _answer(
                 say(event.message)
 
         context = detect_context(args.cwd)
+        _import_meanwhile("tui.core.safety", "tui.core.history.recording")
         try:
             result = await generate_command(
                 backend,
@@ -236,6 +237,22 @@ async def _answer(
     finally:
         await registry.aclose()
     return result, context
+
+
+def _import_meanwhile(*names: str) -> None:
+    """Imports what comes after the answer (rating, history) while the model answers: with a
+    warm engine host those imports would otherwise be a good part of the wall time."""
+    import importlib
+    import threading
+
+    def load() -> None:
+        for name in names:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - the real import, later, reports it
+                return
+
+    threading.Thread(target=load, name="caro-import", daemon=True).start()
 
 
 async def _failed(registry: Registry, name: str, error: BackendError) -> CliError:

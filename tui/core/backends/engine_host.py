@@ -237,7 +237,12 @@ class EngineHost:
     ) -> LlamaCppBackend:
         """The loaded engine for this config; another model or setting replaces it."""
         config = config_from_wire(config_frame)
-        key = json.dumps([config_to_wire(config), model_path], sort_keys=True)
+        try:  # the same path with new contents (a model updated in place) is another model
+            info = os.stat(model_path)
+            identity = [model_path, info.st_size, info.st_mtime_ns]
+        except OSError:
+            identity = [model_path]  # loading it reports the problem
+        key = json.dumps([config_to_wire(config), identity], sort_keys=True)
         if self.backend is None or key != self._backend_key:
             old = self.backend
             resolved = models.ResolvedModel(Path(model_path), why)
