@@ -165,6 +165,11 @@ class HostedLlamaCppBackend:
             return found
         return [dataclasses.replace(info, loaded=info.path == status.model_path) for info in found]
 
+    async def host_memory(self) -> int | None:
+        """The resident memory of the engine host (model, caches and all); None without one."""
+        status = await host_status()
+        return status.rss_bytes if status is not None else None
+
     def describe(self) -> Mapping[str, object]:
         status = self._last_status
         engine = "llama.cpp (in-process)" if self.fallback_reason else "llama.cpp (engine host)"
@@ -186,12 +191,14 @@ class HostedLlamaCppBackend:
     # -- answering ---------------------------------------------------------------------------
 
     async def _stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
-        notes: list[str] = []
-        resolved = await asyncio.to_thread(
-            self.local.resolve, allow_download=True, notify=notes.append
-        )
-        for note in notes:
-            yield Notice(note)
+        if self._resolved is None:  # once per backend, as an in-process engine loads once
+            notes: list[str] = []
+            self._resolved = await asyncio.to_thread(
+                self.resolve, allow_download=True, notify=notes.append
+            )
+            for note in notes:
+                yield Notice(note)
+        resolved = self._resolved
         for attempt in range(2):
             try:
                 link = await open_host(start=True, keep_alive_s=self.keep_alive_s)
