@@ -63,10 +63,25 @@ def wall(command: list[str], env: dict[str, str]) -> tuple[float, dict[str, obje
     return seconds, result if isinstance(result, dict) else {}
 
 
-def ttft(result: dict[str, object]) -> float | None:
+def ttft(result: dict[str, object], wall_s: float) -> tuple[float, float] | None:
+    """(the engine's time to first token, the time from launching caro to that token).
+
+    The second is the wall time less what came after the first token (the rest of the
+    generations: `total_s` adds up every candidate's); start-up, imports, starting or finding
+    the host, loading and the prefill all count.
+    """
     timings = result.get("timings")
-    value = timings.get("ttft_s") if isinstance(timings, dict) else None
-    return float(value) if isinstance(value, int | float) else None
+    if not isinstance(timings, dict):
+        return None
+    first, total = timings.get("ttft_s"), timings.get("total_s")
+    if not isinstance(first, int | float) or not isinstance(total, int | float):
+        return None
+    return float(first), wall_s - float(total) + float(first)
+
+
+def progress(index: int, times: dict[str, list[float]]) -> None:
+    latest = ", ".join(f"{name} {values[-1]:.2f} s" for name, values in times.items() if values)
+    print(f"  [{index + 1}/{len(REQUESTS)}] last of each: {latest}", file=sys.stderr, flush=True)
 
 
 def stop_host(env: dict[str, str]) -> None:
@@ -87,8 +102,8 @@ def one_shot(model: Path, rounds: int) -> None:
         hosted = {**base, "CARO_ENGINE_KEEP_ALIVE": "600"}
         in_process = {**base, "CARO_ENGINE_KEEP_ALIVE": "0"}
         times: dict[str, list[float]] = {"warm": [], "first": [], "in-process": [], "naive": []}
-        firsts: list[float] = []
-        warms: list[float] = []
+        firsts: list[tuple[float, float]] = []
+        warms: list[tuple[float, float]] = []
         print(f"model: {model.name}; {len(REQUESTS)} requests x {rounds} round(s)")
         caro = [sys.executable, "-m", "tui", "-q", "--json", "--model", str(model)]
         naive = [sys.executable, str(ROOT / "bench" / "naive_oneshot.py"), str(model)]
@@ -105,11 +120,13 @@ def one_shot(model: Path, rounds: int) -> None:
                         stop_host(hosted)
                         seconds, result = wall([*caro, request], hosted)
                         times["first"].append(seconds)
-                        firsts += [t for t in [ttft(result)] if t is not None]
+                        firsts += [t for t in [ttft(result, seconds)] if t is not None]
+                        progress(index, times)
                         continue  # each request is asked of the host once: no exact repeat
                     seconds, result = wall([*caro, request], hosted)
                     times["warm"].append(seconds)
-                    warms += [t for t in [ttft(result)] if t is not None]
+                    warms += [t for t in [ttft(result, seconds)] if t is not None]
+                    progress(index, times)
         finally:
             stop_host(hosted)
     naive_s = statistics.median(times["naive"])
@@ -125,12 +142,16 @@ def one_shot(model: Path, rounds: int) -> None:
             f"one-shot wall time, {label}: {ours:.2f} s ÷ naive {naive_s:.2f} s "
             f"= {ours / naive_s:.3f}{goal}   [n={len(times[name])}]"
         )
+    warm_s, alone_s = statistics.median(times["warm"]), statistics.median(times["in-process"])
+    print(f"warm host ÷ in-process (what the host itself saves): {warm_s / alone_s:.3f}")
     if firsts and warms:
-        cold, warm = statistics.median(firsts), statistics.median(warms)
-        print(
-            f"time to first token, warm {warm * 1000:.0f} ms ÷ cold {cold * 1000:.0f} ms "
-            f"= {warm / cold:.3f}"
-        )
+        for index, what in ((0, "the engine's"), (1, "from launching caro")):
+            cold = statistics.median(t[index] for t in firsts)
+            warm = statistics.median(t[index] for t in warms)
+            print(
+                f"time to first token ({what}), warm {warm * 1000:.0f} ms ÷ cold (first after "
+                f"the host started) {cold * 1000:.0f} ms = {warm / cold:.3f}"
+            )
 
 
 TAB_SCRIPT = """
