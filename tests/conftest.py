@@ -33,6 +33,10 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("CARO_MODEL", raising=False)
     monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{closed_port()}")
     monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
+    # The embedded engine loads in the test's own process; tests/test_engine_host.py starts
+    # warm engine hosts where it tests them. No test reaches the person's runtime folder.
+    monkeypatch.setenv("CARO_ENGINE_KEEP_ALIVE", "0")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "run"))
     return home
 
 

@@ -33,6 +33,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "past requests and commands: history [SEARCH] [--ran] [--show ID]",
     ),
     "init": ("tui.cli.init:main", "print the shell widget: init zsh|bash|fish"),
+    "engine": ("tui.cli.engine:main", "the warm engine host: engine status | stop"),
     "serve": ("tui.cli.serve:main", "the workbench as a web page: serve [--host H] [--port N]"),
 }
 

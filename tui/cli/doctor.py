@@ -226,6 +226,21 @@ def _metal_available() -> bool:
         return False
 
 
+async def check_engine_host(config: Config) -> list[Finding]:
+    """A stale socket, a hung host or one of another caro version: reported and fixed."""
+    from tui.core.backends.engine_client import keep_alive_s
+    from tui.core.backends.engine_link import checkup
+
+    embedded = [b for b in config.backends.values() if b.kind == "llamacpp" and b.enabled]
+    if not embedded:
+        return []
+    if all(keep_alive_s(b) <= 0 for b in embedded):
+        return [Finding("engine host", "info", "off (keep_alive = 0): models load in-process")]
+    found = await checkup()
+    severities: dict[str, Severity] = {"ok": "ok", "info": "info", "warning": "warning"}
+    return [Finding("engine host", severities[found.severity], found.message, found.fix)]
+
+
 # ---------------------------------------------------------------------------------------------
 # The models cache.
 
@@ -302,6 +317,7 @@ async def diagnose(config: Config, timeout_s: float | None = None) -> list[Findi
     finally:
         await registry.aclose()
     findings = [finding for group in per_backend for finding in group]
+    findings += await check_engine_host(config)
     if not any(f.severity == "ok" for f in findings):
         findings.append(Finding("caro", "error", "no backend can answer", "follow the fixes above"))
     return findings + check_models_cache()

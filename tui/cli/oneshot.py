@@ -46,6 +46,7 @@ subcommands:
   caro history [SEARCH]         past requests, their commands and runs (--show ID, --ran)
   caro init zsh|bash|fish       print the shell widget: Ctrl+G puts a command on your prompt
   caro serve [--port N]         the workbench as a web page on 127.0.0.1 (textual-serve)
+  caro engine status|stop       the warm engine host: model, memory, idle time left; stop it
 
 exit codes: 0 ok, 1 error, 2 bad usage, 3 no backend available, 4 the model gave no usable
 command. With --run: the command's own exit code, 1 when it was not run (declined, blocked),
@@ -281,6 +282,7 @@ async def _answer(
                 say(event.message)  # warnings come with the result
 
         context = detect_context(args.cwd)
+        _import_meanwhile("tui.core.safety", "tui.core.history.recording")
         try:
             result = await generate_command(
                 backend,
@@ -295,6 +297,22 @@ async def _answer(
     finally:
         await registry.aclose()
     return result, context
+
+
+def _import_meanwhile(*names: str) -> None:
+    """Imports what comes after the answer (rating, history) while the model answers: with a
+    warm engine host those imports would otherwise be a good part of the wall time."""
+    import importlib
+    import threading
+
+    def load() -> None:
+        for name in names:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - the real import, later, reports it
+                return
+
+    threading.Thread(target=load, name="caro-import", daemon=True).start()
 
 
 async def _failed(registry: Registry, name: str, error: BackendError) -> CliError:

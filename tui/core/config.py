@@ -32,6 +32,7 @@ DEFAULT_ORDER = ("mlx", "embedded-cpu", "ollama", "vllm")
 KIND_BY_NAME = {"embedded-cpu": "llamacpp", "mlx": "mlx", "ollama": "ollama", "vllm": "vllm"}
 DEFAULT_URLS = {"ollama": "http://localhost:11434", "vllm": "http://localhost:8000"}
 DEFAULT_TIMEOUT_S = 30.0
+DEFAULT_KEEP_ALIVE_S = 300.0
 DEFAULT_RUN_TIMEOUT_S = 600.0
 
 
@@ -72,6 +73,11 @@ def _is_str(value: Any) -> str | None:
 def _is_positive_number(value: Any) -> str | None:
     ok = isinstance(value, int | float) and not isinstance(value, bool) and value > 0
     return None if ok else "must be a number greater than 0"
+
+
+def _is_non_negative_number(value: Any) -> str | None:
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+    return None if ok else "must be a number of 0 or more"
 
 
 def _is_positive_int(value: Any) -> str | None:
@@ -147,6 +153,10 @@ BACKEND_KEYS: dict[str, tuple[Check, str]] = {
     "prompt_cache": (_is_bool, "reuse the prompt prefix state between requests"),
     "max_cache_entries": (_is_positive_int, "most prompt states kept in memory"),
     "max_kv_size": (_is_positive_int, "most bytes of prompt state kept in memory"),
+    "keep_alive": (
+        _is_non_negative_number,
+        "seconds the embedded engine's host stays loaded after its last answer (0: no host)",
+    ),
     **SAMPLER_KEYS,
 }
 
@@ -201,6 +211,8 @@ class BackendConfig:
     prompt_cache: bool = True
     max_cache_entries: int = 10
     max_kv_size: int | None = None
+    # Seconds the warm engine host of an embedded engine outlives its last answer; 0: no host.
+    keep_alive: float = DEFAULT_KEEP_ALIVE_S
     sampler: SamplerSettings = field(default_factory=SamplerSettings)
     # Where the model setting came from, for "using X because Y" messages.
     model_source: str = ""
@@ -461,6 +473,7 @@ def _build(data: Mapping[str, Any], path: Path) -> Config:
             prompt_cache=table.get("prompt_cache", True),
             max_cache_entries=table.get("max_cache_entries", 10),
             max_kv_size=table.get("max_kv_size"),
+            keep_alive=float(table.get("keep_alive", DEFAULT_KEEP_ALIVE_S)),
             sampler=_sampler_from(table),
             model_source=f"[backends.{name}] model in {path}" if table.get("model") else "",
         )
@@ -621,6 +634,8 @@ def show(config: Config) -> str:
             table["max_cache_entries"] = backend.max_cache_entries
             if backend.max_kv_size is not None:
                 table["max_kv_size"] = backend.max_kv_size
+        if backend.kind == "llamacpp":
+            table["keep_alive"] = backend.keep_alive
         for key, value in backend.sampler.as_dict().items():
             table[key] = list(value) if isinstance(value, tuple) else value
         backends[name] = table

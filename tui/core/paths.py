@@ -54,3 +54,13 @@ def default_data_dir() -> Path:
 
 def history_db() -> Path:
     return data_dir() / "history.sqlite3"
+
+
+def engine_runtime_dir() -> Path:
+    """Where the warm engine host's socket lives: the per-user runtime folder, else the cache."""
+    runtime = _env_path("XDG_RUNTIME_DIR")
+    return (runtime / APP_NAME) if runtime else cache_dir() / "run"
+
+
+def engine_log() -> Path:
+    return cache_dir() / "engine-host.log"

@@ -175,6 +175,10 @@ async def bench_backend(
 
 async def _memory(backend: Backend, first: Run, url: str) -> tuple[int | None, str]:
     if backend.kind in EMBEDDED_KINDS:
+        host_memory = getattr(backend, "host_memory", None)
+        if host_memory is not None:  # the model lives in the warm engine host, not here
+            rss: int | None = await host_memory()
+            return (rss, "the engine host's RSS") if rss else (None, "n/a (no engine host)")
         if first.load_s is None:
             return None, "n/a (loaded before the bench)"
         if first.rss_before is None or first.rss_started is None:

@@ -203,9 +203,12 @@ class LlamaCppBackend:
     kind = "llamacpp"
     supports_prefix = True
 
-    def __init__(self, config: BackendConfig) -> None:
+    def __init__(self, config: BackendConfig, resolved: models.ResolvedModel | None = None) -> None:
         self.name = config.name
         self.config = config
+        # A model file chosen by whoever made this backend (the engine host gets it from its
+        # client, which resolved it in its own environment).
+        self._resolved = resolved
         self._loaded: LoadedModel | None = None
         self._load_lock = threading.Lock()
         # Prompt states of earlier requests (see llamacpp_state); None when prompt_cache = false.
@@ -224,6 +227,8 @@ class LlamaCppBackend:
     def resolve(
         self, *, allow_download: bool, notify: Callable[[str], None]
     ) -> models.ResolvedModel:
+        if self._resolved is not None:
+            return self._resolved
         try:
             return models.resolve_gguf(
                 self.config.model,
@@ -363,6 +368,10 @@ class LlamaCppBackend:
         }
 
     async def aclose(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Unloads the model (waiting for a generation that holds it)."""
         with self._load_lock:
             loaded, self._loaded = self._loaded, None
         if loaded is not None:
@@ -372,6 +381,8 @@ class LlamaCppBackend:
     # -- generation (runs in a worker thread) ------------------------------------------------
 
     def _generate(self, request: GenerationRequest, emit: Emit, cancel: threading.Event) -> None:
+        if cancel.is_set():  # cancelled while it waited for the engine thread
+            return
         loaded_before = self._loaded is not None
         loaded = self.load(notify=lambda text: emit(Notice(text)))
         load_s = None if loaded_before else loaded.load_s

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-import importlib.metadata
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ ENTRY_POINT_GROUP = "caro.backends"
 # The longest a failure waits for the other backends' probes, to suggest one of them.
 OFFER_CAP_S = 3.0
 BUILTIN_KINDS: dict[str, str] = {
-    "llamacpp": "tui.core.backends.llamacpp:LlamaCppBackend",
+    "llamacpp": "tui.core.backends.engine_client:embedded_llamacpp",
     "mlx": "tui.core.backends.mlx:MlxBackend",
     "ollama": "tui.core.backends.ollama:OllamaBackend",
     "vllm": "tui.core.backends.openai:VllmBackend",
@@ -49,7 +48,9 @@ class BackendUnavailableError(Exception):
 def _load_factory(kind: str) -> Factory:
     target = BUILTIN_KINDS.get(kind)
     if target is None:
-        for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        from importlib import metadata  # only for plugins: it costs the one-shot path ~20 ms
+
+        for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
             if entry_point.name == kind:
                 factory: Factory = entry_point.load()
                 return factory
