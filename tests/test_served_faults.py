@@ -250,6 +250,10 @@ def test_backends_and_doctor_with_a_failing_list(served: tuple[str, FaultApi]) -
     name, _ = served
     report = backends_report(name)
     assert report["models_error"] and "HTTP 404" in str(report["models_error"])
+    # Degraded whatever the kind, as in the workbench (Ollama's health check reads no list).
+    assert report["status"] == "degraded"
+    row = next(line for line in caro("backends").stdout.splitlines() if line.startswith(name))
+    assert row.split()[2] == "degraded", row
     doctor = caro("doctor")
     assert f"chats with the configured model {MODEL}" in doctor.stdout
     assert "no backend can answer" not in doctor.stdout
