@@ -4,6 +4,7 @@ input gets a message and an exit code, never a traceback."""
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import stat
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.fake_ollama import FakeModel, FakeOllama, RunningFake
+from tests.fault_api import FaultApi
 from tui.core import catalogue, config, hub_plan, models
 from tui.core.history import History
 
@@ -249,3 +251,32 @@ def test_a_password_in_a_backend_url_is_never_printed(isolated_env: Path) -> Non
         assert "Traceback" not in result.stderr, args
         assert "s3cret" not in result.stdout + result.stderr, args
     assert "alice:***@127.0.0.1" in caro("backends").stdout + caro("backends").stderr
+
+
+def test_a_password_in_a_backend_url_is_not_in_the_model_facts(isolated_env: Path) -> None:
+    """Each model's `source` names its backend and URL: the URL is masked there too, since
+    `caro backends --json` and the workbench's palette show it."""
+    server = FakeOllama()
+    server.add(FakeModel("qwen2.5-coder:1.5b"))
+    with RunningFake(server) as running, FaultApi("many", models=2) as openai:
+        path = Path(os.environ["CARO_CONFIG"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f'[backends.ollama]\nhost = "{with_password(running.url)}"\ntimeout = 10\n\n'
+            f'[backends.lab]\nkind = "openai"\nurl = "{with_password(openai.url)}"\n'
+        )
+        for args in (["backends", "--json"], ["backends"], ["doctor", "--json"]):
+            result = caro(*args)
+            assert "Traceback" not in result.stderr, args
+            assert "s3cret" not in result.stdout + result.stderr, args
+        sources = {
+            backend["name"]: model["source"]
+            for backend in json.loads(caro("backends", "--json").stdout)
+            for model in backend["models"]
+        }
+    assert sources["ollama"].startswith("ollama (http://alice:***@127.0.0.1")
+    assert sources["lab"].startswith("lab (http://alice:***@127.0.0.1")
+
+
+def with_password(url: str) -> str:
+    return url.replace("http://", "http://alice:s3cret@")

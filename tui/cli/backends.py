@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.core import config as config_module
-from tui.core.backends.base import Health, HealthStatus, ModelInfo
+from tui.core.backends.base import BackendError, Health, HealthStatus, ModelInfo
 from tui.core.backends.registry import Registry
 from tui.core.config import Config, ConfigError
 from tui.core.display import displayable, mask_credentials, safe_message
@@ -91,8 +91,13 @@ async def _report(
                 f"the model list did not come within {wait_s:g} s "
                 f"(raise [backends.{name}] timeout, or --timeout)"
             )
+        except BackendError as error:  # its own name is already at the start of the line
+            models_error = error.message + (f" — {error.fix}" if error.fix else "")
         except Exception as error:  # noqa: BLE001 - reported in the table, not raised
             models_error = str(error) or type(error).__name__
+    if models_error and health.status is HealthStatus.UP:
+        # It answers its health check but not for its models: degraded, as in the workbench.
+        health = replace(health, status=HealthStatus.DEGRADED)
     return BackendReport(
         name,
         backend_config.kind,

@@ -59,6 +59,7 @@ from tui.core.backends.http_errors import (
 from tui.core.backends.model_lists import ModelListReader
 from tui.core.backends.ollama_pull import PullProgress, pull_model
 from tui.core.config import BackendConfig
+from tui.core.display import mask_credentials
 
 DEFAULT_URL = "http://localhost:11434"
 START_HINT = "start it with `ollama serve`"
@@ -207,7 +208,7 @@ class OllamaBackend:
         size = entry.get("size")
         return discovery.infer(
             str(entry["name"]),
-            source=f"{self.name} ({self.endpoint.url})",
+            source=f"{self.name} ({mask_credentials(self.endpoint.url)})",
             context_length=context if isinstance(context, int) and context > 0 else None,
             size_bytes=size if isinstance(size, int) and size > 0 else None,
             quantization=str(details.get("quantization_level") or ""),

@@ -51,6 +51,7 @@ from tui.core.backends.openai_dialects import (
 )
 from tui.core.backends.openai_stream import StreamState, cut_error, read_stream
 from tui.core.config import BackendConfig
+from tui.core.display import mask_credentials
 
 CHAT_PATH = "/v1/chat/completions"
 MODELS_PATH = "/v1/models"
@@ -254,7 +255,7 @@ class OpenAICompatibleBackend:
         size = meta.get("size")
         return discovery.infer(
             str(entry["id"]),
-            source=f"{self.name} ({self.endpoint.url})",
+            source=f"{self.name} ({mask_credentials(self.endpoint.url)})",
             context_length=context if isinstance(context, int) and context > 0 else None,
             size_bytes=size if isinstance(size, int) and size > 0 else None,
             loaded=loaded,

@@ -207,25 +207,42 @@ class Registry:
             "no backend is available:\n  " + "\n  ".join(problems or ["none is enabled"]), fixes
         )
 
-    async def next_healthy(self, failed: str, cap_s: float = OFFER_CAP_S) -> str | None:
-        """The first backend after `failed` in the automatic order that is up.
+    async def next_healthy(
+        self, failed: str, cap_s: float = OFFER_CAP_S
+    ) -> tuple[str | None, list[str]]:
+        """The first backend after `failed` in the automatic order that is up, and the ones
+        that did not answer a check within `cap_s`.
 
         Health already known in this process is used as it is; the others are probed
         together, each for at most `cap_s`, so a slow backend never delays the failure.
         """
         others = [name for name in self.auto_order() if name != failed]
         unknown = [name for name in others if name not in self.latest]
-        if unknown:
-            timeouts = {name: min(cap_s, self.config.backend(name).timeout) for name in unknown}
-            await asyncio.gather(*(self.probe(name, timeouts[name]) for name in unknown))
-        return next((name for name in others if self.latest[name].usable), None)
+        answered = await asyncio.gather(*(self._answers_within(name, cap_s) for name in unknown))
+        silent = [name for name, ok in zip(unknown, answered, strict=True) if not ok]
+        known = [name for name in others if name in self.latest]
+        return next((name for name in known if self.latest[name].usable), None), silent
+
+    async def _answers_within(self, name: str, cap_s: float) -> bool:
+        """Probes `name`; False when it gave no answer within `cap_s` (its health stays
+        unknown: a slow backend is not a down one)."""
+        try:
+            await asyncio.wait_for(self.probe(name), cap_s)
+        except TimeoutError:
+            return False
+        return True
 
     async def offer_instead(self, failed: str) -> str:
         """What to say when `failed` cannot answer: the next healthy backend and how to use it."""
-        other = await self.next_healthy(failed)
-        if other is None:
-            return "no other backend is up (see `caro doctor`)"
-        return f"{other} is up: rerun with --backend {other}"
+        other, silent = await self.next_healthy(failed)
+        if other is not None:
+            return f"{other} is up: rerun with --backend {other}"
+        if silent:
+            return (
+                f"no other backend is known to be up: {', '.join(silent)} did not answer "
+                f"within {OFFER_CAP_S:g} s (see `caro doctor`)"
+            )
+        return "no other backend is up (see `caro doctor`)"
 
     async def aclose(self) -> None:
         for backend in self._built.values():
