@@ -85,6 +85,12 @@ def check_main(argv: list[str], out: TextIO | None = None) -> int:
 def human(assessment: Assessment) -> str:
     """The human form: `critical: deletes / recursively ...`, one reason a line, then notes."""
     lines: list[str] = []
+    if assessment.denied_by is not None:
+        pattern = displayable(assessment.denied_by)
+        lines.append(f"blocked: matches your deny pattern `{pattern}` (caro never runs it)")
+    elif assessment.allowed_by is not None and assessment.level < assessment.finding_level:
+        pattern = displayable(assessment.allowed_by)
+        lines.append(f"{assessment.level.label}: lowered by your allow pattern `{pattern}`")
     seen: set[str] = set()
     for finding in assessment.findings:
         if finding.reason not in seen:
