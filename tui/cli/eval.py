@@ -19,6 +19,7 @@ from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.cli.oneshot import _settings
 from tui.core.backends.base import BackendError
 from tui.core.evaluation import Case, CaseResult, EvalReport, load_cases, run_cases, summarise
+from tui.core.examples import default_bank
 
 SHOW_MISSES = 20
 
@@ -108,7 +109,8 @@ async def evaluate(args: argparse.Namespace, cases: list[Case]) -> EvalReport:
         model = str(backend.describe().get("model", ""))
     finally:
         await registry.aclose()
-    return EvalReport(backend.name, model, str(args.cases), summarise(results), results)
+    bank = default_bank().utility_names
+    return EvalReport(backend.name, model, str(args.cases), summarise(results), results, bank)
 
 
 def render(report: EvalReport, per_utility: bool, misses: bool) -> str:
@@ -117,12 +119,20 @@ def render(report: EvalReport, per_utility: bool, misses: bool) -> str:
     lines = [
         f"{report.cases_file}: {n} cases on {report.backend} ({report.model})",
         f"  same utilities    {s.utility_match:6.1%}  ({round(s.utility_match * n)}/{n})",
+        f"  first utility     {s.first_utility_match:6.1%}  "
+        f"({round(s.first_utility_match * n)}/{n})",
         f"  flag overlap      {s.flag_overlap:6.2f}",
         f"  exact match       {s.exact:6.1%}  ({round(s.exact * n)}/{n})",
         f"  usable command    {s.usable:6.1%}  ({round(s.usable * n)}/{n})",
         f"  latency           p50 {s.latency_p50_s:.2f} s   p90 {s.latency_p90_s:.2f} s   "
         f"max {s.latency_max_s:.2f} s",
+        f"  tokens generated  {s.tokens_mean:6.1f} per answer (all candidates)",
     ]
+    for name, part in report.split.items():
+        lines.append(
+            f"  {name + ':':<12} {part.cases:>4} cases: same {part.utility_match:6.1%}, "
+            f"first {part.first_utility_match:6.1%}, usable {part.usable:6.1%}"
+        )
     if per_utility:
         lines += [
             "",

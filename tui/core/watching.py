@@ -16,7 +16,8 @@ from tui.core.backends.base import (
     TextDelta,
     Timings,
 )
-from tui.core.extraction import looks_like_command
+from tui.core.extraction import looks_like_command, plausible_command_line
+from tui.core.shellwords import split_words
 
 EventSink = Callable[[int, StreamEvent], None]
 
@@ -24,9 +25,10 @@ EventSink = Callable[[int, StreamEvent], None]
 class AnswerWatcher:
     """Decides, as text streams in, that the answer is complete or that the model is looping."""
 
-    def __init__(self, prefix: str = "") -> None:
+    def __init__(self, prefix: str = "", *, line_end: bool = True) -> None:
         self.text = prefix
         self.stopped_because = ""
+        self.line_end = line_end
 
     def feed(self, delta: str) -> bool:
         """Adds text; True when generation can stop."""
@@ -34,13 +36,19 @@ class AnswerWatcher:
         if _is_looping(self.text):
             self.stopped_because = "loop"
             return True
-        if _answer_complete(self.text):
+        if _answer_complete(self.text, self.line_end):
             self.stopped_because = "complete"
             return True
         return False
 
 
-def _answer_complete(text: str) -> bool:
+def _answer_complete(text: str, line_end: bool = True) -> bool:
+    """The answer's first line is over and is a whole command line (or a fence closed).
+
+    A first line that introduces something ("Here is the command:"), continues (a trailing
+    backslash, a heredoc, an open quote) or reads like prose is not the end: the command may
+    follow on the next lines.
+    """
     stripped = text.lstrip()
     if stripped.startswith("```"):
         body_start = stripped.find("\n")
@@ -52,11 +60,19 @@ def _answer_complete(text: str) -> bool:
     if "\n" not in stripped:
         return False
     first_line = stripped.split("\n", 1)[0].strip()
+    if not line_end:  # the watcher before issue 14, kept for measuring
+        return (
+            bool(first_line)
+            and looks_like_command(first_line)
+            and not first_line.endswith("\\")
+            and "<<" not in first_line
+        )
     return (
         bool(first_line)
-        and looks_like_command(first_line)
-        and not first_line.endswith("\\")
+        and (looks_like_command(first_line) or plausible_command_line(first_line))
+        and not first_line.endswith(("\\", ":"))
         and "<<" not in first_line
+        and split_words(first_line) is not None
     )
 
 
@@ -139,10 +155,15 @@ class Attempt:
 
 
 async def run_once(
-    backend: Backend, request: GenerationRequest, index: int = 0, on_event: EventSink | None = None
+    backend: Backend,
+    request: GenerationRequest,
+    index: int = 0,
+    on_event: EventSink | None = None,
+    *,
+    line_end: bool = True,
 ) -> Attempt:
     """One generation, stopped early once the answer is complete or the model loops."""
-    watcher = AnswerWatcher(request.response_prefix)
+    watcher = AnswerWatcher(request.response_prefix, line_end=line_end)
     meter = StreamMeter()
     stream = backend.stream(request)
     try:
@@ -154,4 +175,7 @@ async def run_once(
                 break
     finally:
         await stream.aclose()  # type: ignore[attr-defined]
-    return Attempt(watcher.text, meter.timings(), meter.model, watcher.stopped_because)
+    stopped = watcher.stopped_because
+    if line_end and not stopped and meter.finished is not None and meter.finished.finish_reason == "length":
+        stopped = "loop"  # ran on to max_tokens without finishing a command: as bad as a loop
+    return Attempt(watcher.text, meter.timings(), meter.model, stopped)

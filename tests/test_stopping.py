@@ -1,0 +1,74 @@
+"""Stopping at the end of the command: the first command line ends the answer, even for a
+program caro does not know; a lead-in or an unfinished line does not; a run to max_tokens
+counts as a loop (so best-of-n tries again and scores it down)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from tui.core.backends.base import (
+    Finished,
+    GenerationRequest,
+    Message,
+    SamplerSettings,
+    StreamEvent,
+    TextDelta,
+    Timings,
+)
+from tui.core.generation import AnswerWatcher
+from tui.core.watching import run_once
+
+
+def stops(*deltas: str, line_end: bool = True) -> bool:
+    watcher = AnswerWatcher(line_end=line_end)
+    return any(watcher.feed(delta) for delta in deltas)
+
+
+def test_the_first_command_line_ends_the_answer() -> None:
+    assert stops("ls -la", "\n", "This lists")
+    # A program caro does not know and that is not installed: the old watcher ran on.
+    assert stops("frobnicate --all ./data", "\nuser\nnext")
+    assert not stops("frobnicate --all ./data", "\nuser\nnext", line_end=False)
+
+
+def test_a_lead_in_or_an_unfinished_line_is_not_the_end() -> None:
+    assert not stops("Here is the command:", "\n")
+    assert not stops("tar -czf a.tgz \\", "\n")
+    assert not stops("echo 'two", "\n")
+    assert not stops("To list files you would use the ls command", "\n")
+
+
+class _Scripted:
+    """A backend that replays deltas and then finishes with a given reason."""
+
+    name = "scripted"
+
+    def __init__(self, deltas: list[str], reason: str) -> None:
+        self.deltas, self.reason = deltas, reason
+        self.sent = 0
+
+    async def _events(self) -> AsyncIterator[StreamEvent]:
+        for delta in self.deltas:
+            self.sent += 1
+            yield TextDelta(delta)
+        yield Finished(Timings(ttft_s=0.1, total_s=1.0), finish_reason=self.reason)  # type: ignore[arg-type]
+
+    def stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
+        return self._events()
+
+
+REQUEST = GenerationRequest(messages=(Message("user", "x"),), sampler=SamplerSettings())
+
+
+async def test_a_run_on_to_max_tokens_is_a_loop() -> None:
+    backend = _Scripted(["awk", " '{print", " $1", " $2"], "length")
+    attempt = await run_once(backend, REQUEST)  # type: ignore[arg-type]
+    assert attempt.stopped_because == "loop"
+    finished = await run_once(_Scripted(["ls", " -la"], "stop"), REQUEST)  # type: ignore[arg-type]
+    assert finished.stopped_because == ""
+
+
+async def test_generation_stops_right_after_the_line() -> None:
+    backend = _Scripted(["du -sh *", "\n", "This", " shows", " sizes"], "stop")
+    attempt = await run_once(backend, REQUEST)  # type: ignore[arg-type]
+    assert attempt.stopped_because == "complete" and backend.sent == 2
