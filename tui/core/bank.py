@@ -27,7 +27,7 @@ SUBCOMMAND_TOOLS = frozenset(
     git docker podman docker-compose kubectl helm systemctl journalctl apt apt-get apt-cache dnf
     yum zypper pacman brew pip pip3 pipx npm pnpm yarn cargo go ip nmcli openssl gpg
     timedatectl hostnamectl loginctl localectl resolvectl networkctl launchctl defaults
-    diskutil snap flatpak gh conda poetry uv rustup gcloud aws az terraform vagrant
+    diskutil snap flatpak gh conda poetry uv rustup gcloud aws az terraform vagrant perf
     """.split()
 )
 _SUBCOMMAND = re.compile(r"^[a-z][a-z0-9-]*$")

@@ -20,7 +20,8 @@ from pathlib import Path
 from tui.core import paths
 
 MAX_CHARS = 200_000
-TIMEOUT_S = 3.0
+# Seconds a program may take to print its help (scripts/check_data.py allows slow CLIs more).
+timeout_s = 3.0
 # Shell builtins are "installed" wherever a shell is.
 BUILTINS = frozenset(
     """
@@ -49,15 +50,32 @@ def is_installed(name: str) -> bool:
     return name in BUILTINS or which(name) is not None
 
 
-def help_text(name: str, subcommand: str = "") -> str:
-    """`name [subcommand] --help` (stdout and stderr), or "" when not installed or not run."""
+def help_text(name: str, *subcommands: str) -> str:
+    """`name [subcommand...] --help` (stdout and stderr), or "" when not installed or not run.
+
+    The AWS CLI answers `--help` with a usage error; its help is the `help` subcommand."""
+    if not all(_SAFE_NAME.match(word) for word in subcommands):
+        return ""
+    text = run_help(name, *subcommands, "help" if name == "aws" else "--help")
+    if name in BUILTINS and not subcommands:
+        text = f"{builtin_help(name)}\n{text}"
+    return text
+
+
+def run_help(name: str, *arguments: str) -> str:
+    """`name arguments...` exactly, for help pages with their own spelling (`curl --help all`)."""
     path = which(name)
     if path is None or name in NO_HELP_RUN or Path(name).name.startswith("mkfs"):
         return ""
-    if subcommand and not _SAFE_NAME.match(subcommand):
+    return _cached(f"help:{name}:{' '.join(arguments)}", path, [name, *arguments])
+
+
+def builtin_help(name: str) -> str:
+    """bash's own `help NAME` for a shell builtin ("" when bash is missing)."""
+    bash = which("bash")
+    if bash is None or name not in BUILTINS:
         return ""
-    argv = [name, *([subcommand] if subcommand else []), "--help"]
-    return _cached(f"help:{name}:{subcommand}", path, argv)
+    return _cached(f"builtin:{name}", bash, ["bash", "-c", f"help {name}"])
 
 
 def man_text(name: str) -> str:
@@ -79,13 +97,15 @@ def _cached(key: str, program: str, argv: list[str]) -> str:
     with contextlib.suppress(OSError, UnicodeDecodeError):
         return path.read_text(encoding="utf-8")
     text = _run(argv)
+    if text is None:  # timed out: maybe a busy machine, so not remembered
+        return ""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return text
 
 
-def _run(argv: list[str]) -> str:
+def _run(argv: list[str]) -> str | None:
     environment = {
         **os.environ,
         "PAGER": "cat",
@@ -102,12 +122,14 @@ def _run(argv: list[str]) -> str:
             executable=which(argv[0]),
             stdin=subprocess.DEVNULL,
             capture_output=True,
-            timeout=TIMEOUT_S,
+            timeout=timeout_s,
             env=environment,
             start_new_session=True,
             cwd=paths.cache_dir() if paths.cache_dir().is_dir() else "/",
             check=False,
         )
+    except subprocess.TimeoutExpired:
+        return None
     except (OSError, subprocess.SubprocessError):
         return ""
     text = (done.stdout + b"\n" + done.stderr)[:MAX_CHARS].decode("utf-8", "replace")
