@@ -149,7 +149,9 @@ def check_messy(rows: list[Row]) -> None:
 def bank_section(drop: bool) -> None:
     """The bank: format, parse, duplicates, overlap with every dev set, flags."""
     files = {path.name: path for path in sorted(BANK_DIR.glob("*.jsonl"))}
-    rows, problems = read_rows([BankFile(n, p.read_text(encoding="utf-8")) for n, p in files.items()])
+    rows, problems = read_rows(
+        [BankFile(n, p.read_text(encoding="utf-8")) for n, p in files.items()]
+    )
     problems += check_rows(rows)
     for dev in DEV_SETS:
         if not dev.exists():

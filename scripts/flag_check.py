@@ -51,14 +51,20 @@ DOCUMENTED_ELSEWHERE = {
     ("nslookup", "-query"): "the same, with query= as an alias of type=",
     ("nroff", "-man"): "-m NAME loads the macro package NAME (-man: man(7))",
     ("awk", "-F"): "-F fs with the separator attached",
-    ("nproc", "-I{}"): "xargs's -I{}: `xargs -P \"$(nproc)\"` makes $(nproc) read as the utility",
+    ("nproc", "-I{}"): 'xargs\'s -I{}: `xargs -P "$(nproc)"` makes $(nproc) read as the utility',
 }
 _SIGNAL = re.compile(r"^-(?:SIG)?[A-Z]+[0-9]*$")
-_SIGNAL_TAKERS = frozenset({"kill", "pkill", "killall", "timeout"})
+_SIGNAL_TAKERS = frozenset({"kill", "pkill", "killall", "timeout", "skill", "snice"})
 _UNKNOWN_SUBCOMMAND = re.compile(
     r"unknown (?:command|subcommand)|is not a \S+ command|invalid choice|no such command", re.I
 )
 Job = tuple[str, tuple[str, ...]]
+# Programs that run another program whose flags follow (`python3 -m http.server --bind`).
+RUNNERS = frozenset({"npx", "pnpx", "bunx", "uvx"})
+_MODULE_RUNNERS = frozenset({"python", "python3", "node", "uv", "poetry", "pipx", "npm"})
+# Compiler flag families: -lNAME, -Ipath, -fFEATURE, -Wwarning, -DMACRO, -std=...
+_COMPILERS = frozenset({"gcc", "g++", "cc", "c++", "clang", "clang++"})
+_COMPILER_FAMILY = re.compile(r"^-(?:[lLIDWfmOgx]|std)")
 
 
 def flags_of(words: list[str]) -> list[str]:
@@ -81,8 +87,10 @@ def plan(command: str) -> tuple[list[Job], set[tuple[str, str]]] | None:
         name = utility_of(words)
         if not name:
             continue
-        if not is_installed(name):
+        if not is_installed(name) or name in RUNNERS:
             return None
+        if name in _MODULE_RUNNERS and ({"-m", "run", "exec", "x"} & set(words)):
+            return None  # the flags after the module or script are its own
         start = words.index(name) if name in words else 0
         wrappers = [w for w in words[:start] if w in WRAPPERS and is_installed(w)]
         chain = _chain(name, words[start + 1 :])
@@ -97,7 +105,7 @@ def _chain(name: str, rest: list[str]) -> tuple[str, ...]:
     chain: list[str] = []
     if name in SUBCOMMAND_TOOLS:
         for word in rest:
-            if not re.match(r"^[a-z][a-z0-9-]*$", word) or len(chain) == 2:
+            if not re.match(r"^[a-z][a-z0-9_-]*$", word) or len(chain) == 3:
                 break
             chain.append(word)
     return tuple(chain)
@@ -147,6 +155,8 @@ def documented(program: str, flag: str, text: str) -> bool:
         return True
     if program in _SIGNAL_TAKERS and _SIGNAL.match(flag):
         return True
+    if program in _COMPILERS and _COMPILER_FAMILY.match(flag):
+        return True
     if flag.startswith("--"):
         return flag.startswith("--no-") and (
             f"--[no-]{flag[5:]}" in text or _appears(f"--{flag[5:]}", text)
@@ -157,12 +167,13 @@ def documented(program: str, flag: str, text: str) -> bool:
     if letters is None:
         return False
     first, rest = letters.group(1)[0], letters.group(1)[1:]
-    if all(_appears(f"-{letter}", text) for letter in letters.group(1)):
+    if all(
+        _appears(f"-{letter}", text) or re.search(rf"\[-[A-Za-z]*{letter}[A-Za-z]*\]", text)
+        for letter in letters.group(1)
+    ):
         return True
     # -ba, -tzip, -oDIR: the first letter's option takes an argument, attached.
-    takes_argument = re.search(
-        rf"(?<![\w-])-{first}(?:,\s*--[\w-]+)?(?:[ =]|\[=?)?[A-Z<{{]", text
-    )
+    takes_argument = re.search(rf"(?<![\w-])-{first}(?:,\s*--[\w-]+)?(?:[ =]|\[=?)?[A-Z<{{]", text)
     return bool(rest) and takes_argument is not None
 
 
@@ -171,6 +182,8 @@ def check_flags(rows: Sequence[Row]) -> tuple[int, list[Problem]]:
     helptext.timeout_s = 60.0  # the AWS and Google Cloud CLIs take seconds to print help
     plans: list[tuple[Row, list[Job], set[tuple[str, str]]]] = []
     for row in rows:
+        if row.example.category == "macos":
+            continue  # macOS programs; a Linux namesake (`open`) is another program
         planned = plan(row.example.command)
         if planned and planned[1]:
             plans.append((row, *planned))

@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from tui.core.shellwords import first_utility, simple_commands, utility_of
@@ -40,7 +40,7 @@ class Example:
     category: str = ""
     key: str = ""
 
-    @property
+    @cached_property
     def utility(self) -> str | None:
         """The first utility the command runs (what evaluation compares)."""
         return first_utility(self.command)

@@ -49,10 +49,13 @@ class ExampleBank:
         self._utilities = data.utilities
         self._lengths = [len(words) for words in data.documents]
         self._average_length = (sum(self._lengths) / len(self._lengths)) if self._lengths else 1.0
-        postings: dict[str, list[tuple[int, int]]] = {}
+        # Each posting holds BM25's term weight (tf and length normalised); idf comes at lookup.
+        postings: dict[str, list[tuple[int, float]]] = {}
         for position, words in enumerate(data.documents):
-            for word, count in Counter(words).items():
-                postings.setdefault(word, []).append((position, count))
+            norm = self.K1 * (1 - self.B + self.B * self._lengths[position] / self._average_length)
+            for word, tf in Counter(words).items():
+                weight = tf * (self.K1 + 1) / (tf + norm)
+                postings.setdefault(word, []).append((position, weight))
         self._postings = postings
         total = len(self.examples)
         self._idf = {
@@ -79,20 +82,15 @@ class ExampleBank:
             idf = self._idf.get(word)
             if idf is None:
                 continue
-            for position, tf in self._postings[word]:
-                norm = self.K1 * (
-                    1 - self.B + self.B * self._lengths[position] / self._average_length
-                )
-                scores[position] = scores.get(position, 0.0) + idf * tf * (self.K1 + 1) / (
-                    tf + norm
-                )
+            for position, weight in self._postings[word]:
+                scores[position] = scores.get(position, 0.0) + idf * weight
         for utility in hinted_utilities(request, self.utility_names):
             for position in self._by_utility.get(utility, ()):
                 scores[position] = scores.get(position, 0.0) + self.HINT_BONUS
         if installed is not None:
             for position in scores:
-                utility = self._utilities[position]
-                if utility and not installed(utility):
+                used = self._utilities[position]
+                if used and not installed(used):
                     scores[position] *= self.NOT_INSTALLED
         return scores
 
@@ -106,7 +104,7 @@ class ExampleBank:
     ) -> list[Scored]:
         """The k examples closest to the request, best first (only those sharing a word or
         naming a utility). With `per_utility`, up to that many examples of the best utility
-        come first, then of the next best, and so on."""
+        come first, then the best example of each next utility."""
         if k <= 0:
             return []
         scores = self.scores(request, installed)
@@ -115,10 +113,9 @@ class ExampleBank:
             scores.items(),
             key=lambda item: (item[1], -item[0]),
         )
-        ranked = [Scored(self.examples[position], score) for position, score in pool]
         if per_utility:
-            ranked = _grouped(ranked, k, per_utility)
-        return ranked[:k]
+            pool = _grouped(pool, self._utilities, k, per_utility)
+        return [Scored(self.examples[position], score) for position, score in pool[:k]]
 
     def spread(self, k: int) -> list[Scored]:
         """k examples from different categories, the same for every request."""
@@ -133,19 +130,22 @@ class ExampleBank:
         return chosen
 
 
-def _grouped(ranked: list[Scored], k: int, per_utility: int) -> list[Scored]:
-    """Best utility's examples first (up to per_utility), then the next utility's, ..."""
-    groups: dict[str, list[Scored]] = {}
-    for scored in ranked:
-        groups.setdefault(scored.example.utility or "", []).append(scored)
-    chosen: list[Scored] = []
-    for members in groups.values():  # insertion order: by each utility's best score
-        chosen.extend(members[:per_utility])
+def _grouped(
+    ranked: list[tuple[int, float]], utilities: list[str | None], k: int, per_utility: int
+) -> list[tuple[int, float]]:
+    """The best utility's examples first (up to per_utility), then one of each next utility
+    (so that a later candidate can be shown another utility)."""
+    groups: dict[str, list[tuple[int, float]]] = {}
+    for item in ranked:
+        groups.setdefault(utilities[item[0]] or "", []).append(item)
+    chosen: list[tuple[int, float]] = []
+    for rank, members in enumerate(groups.values()):  # by each utility's best score
+        chosen.extend(members[: per_utility if rank == 0 else 1])
         if len(chosen) >= k:
             break
     if len(chosen) < k:  # few utilities: fill with the best of the rest
-        taken = {id(s) for s in chosen}
-        chosen.extend(s for s in ranked if id(s) not in taken)
+        taken = {position for position, _ in chosen}
+        chosen.extend(item for item in ranked if item[0] not in taken)
     return chosen[:k]
 
 

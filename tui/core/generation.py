@@ -25,11 +25,11 @@ from tui.core.backends.base import (
 from tui.core.candidates import reorder_for, utility_support, vote_utility
 from tui.core.context import ShellContext, detect_context, detect_shell
 from tui.core.examples import ExampleBank, Scored, default_bank
+from tui.core.extraction import Extraction, extract_command, looks_like_command
 from tui.core.grounding import describe, installed_catalogue
 from tui.core.helptext import is_installed
-from tui.core.vocabulary import hinted_utilities
-from tui.core.extraction import Extraction, extract_command, looks_like_command
 from tui.core.shellwords import first_utility, split_words
+from tui.core.vocabulary import hinted_utilities
 from tui.core.watching import AnswerWatcher, Attempt, EventSink, StreamMeter, run_once
 
 __all__ = [

@@ -68,11 +68,12 @@ class Catalogue:
     def candidates(self, request: str, limit: int = 3) -> list[Tool]:
         """Programs the request names first, then those whose description fits it best."""
         named = hinted_utilities(request, self.tools)
-        scores: Counter[str] = Counter()
+        scores: dict[str, float] = {}
         for word in set(normalise_words(request)):
             for name in self._postings.get(word, ()):
-                scores[name] += self._idf[word]
-        ranked = [name for name, score in scores.most_common(limit * 3) if score >= MIN_SCORE]
+                scores[name] = scores.get(name, 0.0) + self._idf[word]
+        best = sorted(scores.items(), key=lambda item: -item[1])[: limit * 3]
+        ranked = [name for name, score in best if score >= MIN_SCORE]
         chosen: list[Tool] = []
         for name in [*named, *ranked]:
             if name in {t.name for t in chosen}:

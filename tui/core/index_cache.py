@@ -21,7 +21,7 @@ from tui.core.bank import Example
 from tui.core.vocabulary import normalise_words
 
 # Bump when normalise_words, the synonyms or the document's make-up change.
-INDEX_VERSION = 2
+INDEX_VERSION = 4
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "unrar": ("unrar",),
     "gz": ("gzip", "gunzip"),
     "gunzip": ("gunzip", "gzip"),
-    "bz2": ("bzip2",),
+    "bz2": ("bzip2", "bunzip2"),
+    "zip": ("zip", "unzip"),
+    "7z": ("7z",),
+    "iso": ("mount", "xorriso"),
+    "yml": ("yq",),
+    "xml": ("xmllint",),
+    "pdf": ("pdftotext", "qpdf"),
     "xz": ("xz",),
     "zst": ("zstd",),
     "ports": ("ss", "lsof"),
@@ -206,7 +212,17 @@ GENERIC_NAMES = frozenset(
 
 
 def raw_words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+    """Lowercase words; a file name also gives its extension ("data.csv" -> data.csv, csv),
+    so that the extension can name the tool for it."""
+    words: list[str] = []
+    for word in WORD.findall(text.lower()):
+        words.append(word)
+        extension = word.rsplit(".", 1)[-1] if "." in word else ""
+        if ".tar." in word:
+            extension = "tarball"  # backup.tar.gz is tar's, not gzip's
+        if extension.isalnum() and not extension.isdigit() and len(extension) <= 7:
+            words.append(extension)
+    return words
 
 
 def normalise_words(text: str) -> list[str]:

@@ -176,6 +176,11 @@ async def run_once(
     finally:
         await stream.aclose()  # type: ignore[attr-defined]
     stopped = watcher.stopped_because
-    if line_end and not stopped and meter.finished is not None and meter.finished.finish_reason == "length":
+    if (
+        line_end
+        and not stopped
+        and meter.finished is not None
+        and meter.finished.finish_reason == "length"
+    ):
         stopped = "loop"  # ran on to max_tokens without finishing a command: as bad as a loop
     return Attempt(watcher.text, meter.timings(), meter.model, stopped)
