@@ -99,6 +99,7 @@ LEVERS: dict[str, GenerationSettings] = {
     "defaults, installed not preferred": GenerationSettings(prefer_installed=False),
     "defaults, 6 examples": GenerationSettings(examples=6),
     "defaults, one candidate": GenerationSettings(candidates=1),
+    "one candidate, old stopping": GenerationSettings(candidates=1, stop_at_line_end=False),
 }
 
 
