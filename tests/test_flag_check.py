@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from flag_check import documented, flags_of, plan  # noqa: E402
+from flag_check import documented, flags_of, plan
 
 HELP = """Usage: nl [OPTION]... [FILE]...
   -b, --body-numbering=STYLE  use STYLE for numbering body lines
