@@ -157,24 +157,23 @@ def test_the_index_is_cached_on_disk_by_digest(
 ) -> None:
     monkeypatch.setenv("CARO_CACHE_DIR", str(tmp_path))
     examples = [Example("list files", "ls"), Example("show the date", "date")]
-    first = index_cache.cached_index_data(examples, "abc")
+    first = index_cache.cached_index(examples, "abc")
     path = index_cache.index_file("abc")
     assert path.exists() and first.utilities == ["ls", "date"]
-    calls: list[int] = []
-    monkeypatch.setattr(index_cache, "build_index_data", lambda e: calls.append(1))
-    assert index_cache.cached_index_data(examples, "abc") == first and not calls
-    path.write_text("{broken", encoding="utf-8")
-    monkeypatch.undo()
-    monkeypatch.setenv("CARO_CACHE_DIR", str(tmp_path))
-    assert index_cache.cached_index_data(examples, "abc") == first  # rebuilt, not an error
+    with monkeypatch.context() as patch:
+        patch.setattr(index_cache, "build_index", lambda e: pytest.fail("built again"))
+        assert index_cache.cached_index(examples, "abc") == first
+    path.write_bytes(b"broken")
+    assert index_cache.cached_index(examples, "abc") == first  # rebuilt, not an error
+    assert ExampleBank(examples, first).search("list my files", 1)[0].example.command == "ls"
 
 
 def test_an_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
     monkeypatch.setenv("CARO_CACHE_DIR", str(blocker / "cache"))
-    data = index_cache.cached_index_data([Example("list files", "ls")], "d")
-    assert data.utilities == ["ls"]
+    index = index_cache.cached_index([Example("list files", "ls")], "d")
+    assert index.utilities == ["ls"]
 
 
 def test_every_example_has_a_utility() -> None:

@@ -139,18 +139,24 @@ def deduplicate(examples: Iterable[Example]) -> tuple[list[Example], int]:
     return kept, dropped
 
 
-def load_files(files: Sequence[BankFile]) -> LoadedBank:
-    """Every file in name order, deduplicated; the digest names this exact content."""
+def files_digest(files: Sequence[BankFile]) -> str:
+    """A name for this exact content of the bank's files."""
     digest = hashlib.sha256()
+    for file in sorted(files, key=lambda f: f.name):
+        digest.update(file.name.encode() + b"\0" + file.text.encode() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def load_files(files: Sequence[BankFile]) -> LoadedBank:
+    """Every file in name order, deduplicated."""
     examples: list[Example] = []
     skipped = 0
     for file in sorted(files, key=lambda f: f.name):
-        digest.update(file.name.encode() + b"\0" + file.text.encode() + b"\0")
         rows, bad = parse_rows(file.text)
         examples.extend(rows)
         skipped += bad
     kept, duplicates = deduplicate(examples)
-    return LoadedBank(tuple(kept), skipped, duplicates, digest.hexdigest()[:16])
+    return LoadedBank(tuple(kept), skipped, duplicates, files_digest(files))
 
 
 def shipped_files() -> list[BankFile]:

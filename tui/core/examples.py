@@ -10,14 +10,12 @@ than one example each of many.
 from __future__ import annotations
 
 import heapq
-import math
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from tui.core.bank import Example, shipped_bank
-from tui.core.index_cache import IndexData, build_index_data, cached_index_data
+from tui.core.bank import Example, shipped_files
+from tui.core.index_cache import BankIndex, build_index, cached_bank
 from tui.core.vocabulary import hinted_utilities, normalise_words
 
 __all__ = ["Example", "ExampleBank", "Scored", "default_bank", "normalise_words"]
@@ -34,8 +32,6 @@ class Scored:
 class ExampleBank:
     """BM25 retrieval over the requests of a list of examples."""
 
-    K1 = 1.2
-    B = 0.75
     # Added to the score of an example whose utility the request names.
     HINT_BONUS = 4.0
     # Score kept by an example whose utility is not installed here (when that is known).
@@ -43,31 +39,14 @@ class ExampleBank:
     # How many retrieved examples to group, per example wanted.
     POOL = 10
 
-    def __init__(self, examples: Sequence[Example], data: IndexData | None = None) -> None:
+    def __init__(self, examples: Sequence[Example], index: BankIndex | None = None) -> None:
         self.examples = tuple(examples)
-        data = data or build_index_data(self.examples)
-        self._utilities = data.utilities
-        self._lengths = [len(words) for words in data.documents]
-        self._average_length = (sum(self._lengths) / len(self._lengths)) if self._lengths else 1.0
-        # Each posting holds BM25's term weight (tf and length normalised); idf comes at lookup.
-        postings: dict[str, list[tuple[int, float]]] = {}
-        for position, words in enumerate(data.documents):
-            norm = self.K1 * (1 - self.B + self.B * self._lengths[position] / self._average_length)
-            for word, tf in Counter(words).items():
-                weight = tf * (self.K1 + 1) / (tf + norm)
-                postings.setdefault(word, []).append((position, weight))
-        self._postings = postings
-        total = len(self.examples)
-        self._idf = {
-            word: math.log(1 + (total - len(rows) + 0.5) / (len(rows) + 0.5))
-            for word, rows in postings.items()
-        }
-        by_utility: dict[str, list[int]] = {}
-        for position, utility in enumerate(self._utilities):
-            if utility:
-                by_utility.setdefault(utility, []).append(position)
-        self._by_utility = by_utility
-        self.utility_names = frozenset(by_utility)
+        index = index or build_index(self.examples)
+        self._utilities = index.utilities
+        self._postings = index.postings
+        self._idf = index.idf
+        self._by_utility = index.by_utility
+        self.utility_names = frozenset(index.by_utility)
 
     def __len__(self) -> int:
         return len(self.examples)
@@ -153,5 +132,4 @@ def _grouped(
 def default_bank() -> ExampleBank:
     """The bank shipped with caro (every file of tui/core/data/bank/), indexed once; the
     index is kept on disk keyed by the bank's digest."""
-    loaded = shipped_bank()
-    return ExampleBank(loaded.examples, cached_index_data(loaded.examples, loaded.digest))
+    return ExampleBank(*cached_bank(shipped_files()))
