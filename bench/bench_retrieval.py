@@ -22,10 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.bank import Example, shipped_bank
+from tui.core.bank import Example, shipped_bank, shipped_files
 from tui.core.evaluation import load_cases
 from tui.core.examples import ExampleBank
-from tui.core.bank import shipped_files
 from tui.core.index_cache import build_index, cached_bank
 from tui.core.shellwords import first_utility
 
