@@ -6,7 +6,7 @@ Usage: python scripts/check_data.py [--drop]   (exit status 1 on any error)
 Bank (every tui/core/data/bank/*.jsonl; see tui/core/bank_check.py): exactly the keys request,
 command, category, utility; one trimmed line that tree-sitter-bash parses; no <placeholders>; no
 request twice; no request that a dev set holds (the blind holdout's requests are compared but
-never printed); and, where the utility is installed here, every long flag (--name) appears in
+never printed); no command that is a reference of our own dev set (devset.jsonl); and, where the utility is installed here, every long flag (--name) appears in
 the `--help` or man page of one of the command's utilities (scripts/flag_check.py; the answers
 are cached in caro's cache folder, so a second run takes seconds). The test suite runs the
 same checks except the flags (tests/test_bank.py). --drop rewrites the bank files without the
@@ -160,6 +160,12 @@ def bank_section(drop: bool) -> None:
         for row in overlapping(rows, dev_requests(dev)):
             text = f": {row.example.request!r}" if shown else ""
             problems.append(Problem(row.file, row.line, f"the request is in {dev.name}{text}"))
+    # Our own dev set was written beside the bank: none of its references may be a bank command.
+    references = {d["reference"] for d in load(DEV, {"request", "reference", "category"})}
+    for row in rows:
+        if row.example.command in references:
+            message = f"the command is a reference of devset.jsonl: {row.example.command!r}"
+            problems.append(Problem(row.file, row.line, message))
     checked, flag_problems = check_flags(rows)
     problems += flag_problems
     keys = {row.example.key for row in rows}

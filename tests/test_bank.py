@@ -50,7 +50,7 @@ def test_the_bank_holds_no_request_of_a_dev_set(name: str) -> None:
     assert positions == []
 
 
-def test_the_old_bank_is_kept_whole() -> None:
+def test_the_old_pairs_are_kept_and_every_pair_is_indexed() -> None:
     requests = {e.request for e in shipped_bank().examples}
     assert "list all files here including hidden ones, long format" in requests
     assert len(default_bank()) == len(shipped_bank().examples)
@@ -179,3 +179,12 @@ def test_an_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch: pytest.Mon
 def test_every_example_has_a_utility() -> None:
     missing = [e for e in shipped_bank().examples if not e.group]
     assert not missing, missing[:5]
+
+
+def test_no_bank_command_is_a_reference_of_our_own_dev_set() -> None:
+    references = {
+        json.loads(line)["reference"]
+        for line in (DATA / "devset.jsonl").read_text().splitlines()
+        if line.strip()
+    }
+    assert not {e.command for e in shipped_bank().examples} & references
