@@ -4,9 +4,9 @@ Runs request -> reference cases through one backend with the whole pipeline and 
 share of answers using the same utilities as the reference, the share starting with the
 reference's first utility, flag overlap, exact matches, the share that was one usable command,
 the latency distribution, the tokens generated per answer, and the same figures split by
-whether the reference's first utility is among the example bank's utilities. The report goes to stdout,
-progress to stderr. Exit code 0 when the run finished, 1 when it could not, 2 on bad usage,
-3 when no backend can answer.
+whether the reference's first utility is among the example bank's utilities. The report goes
+to stdout, progress to stderr. Exit code 0 when the run finished, 1 when it could not, 2 on bad
+usage, 3 when no backend can answer.
 """
 
 from __future__ import annotations
