@@ -72,3 +72,13 @@ async def test_generation_stops_right_after_the_line() -> None:
     backend = _Scripted(["du -sh *", "\n", "This", " shows", " sizes"], "stop")
     attempt = await run_once(backend, REQUEST)  # type: ignore[arg-type]
     assert attempt.stopped_because == "complete" and backend.sent == 2
+
+
+def test_a_long_repeated_run_of_options_is_a_loop() -> None:
+    watcher = AnswerWatcher()
+    unit = ' -user -group -name "python" -delete'
+    pieces = ["find -type f -mtime -7", *([unit] * 8)]
+    fed = next(i for i, piece in enumerate(pieces, 1) if watcher.feed(piece))
+    assert watcher.stopped_because == "loop" and fed <= 4
+    # A long command that repeats no phrase three times is not a loop.
+    assert not stops("rsync -av --exclude .git --exclude node_modules --exclude dist src/ dst/")

@@ -80,12 +80,14 @@ def _is_looping(text: str, window: int = 240) -> bool:
     tail = text[-window:]
     words = tail.split()
     if len(words) >= 8:
-        for size in range(1, 5):
+        # A word 6 times, a phrase of 2-4 words 4 times, a longer one (up to 8: a run of
+        # `-user -group -name "x" -delete` options) 3 times.
+        for size in range(1, 9):
             unit = words[-size:]
             repeats = 1
             while words[-(repeats + 1) * size : -repeats * size] == unit:
                 repeats += 1
-            if repeats >= (6 if size == 1 else 4):
+            if repeats >= (6 if size == 1 else 4 if size <= 4 else 3):
                 return True
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) >= 4 and len(set(lines[-4:])) == 1:
