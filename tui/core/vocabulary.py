@@ -176,7 +176,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Phrases of two words that name a utility where neither word alone does.
 PHRASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("number", "lines"): ("nl",),
-    ("line", "numbers"): ("nl",),
     ("disk", "usage"): ("du", "df"),
     ("free", "space"): ("df",),
     ("disk", "space"): ("df", "du"),
@@ -206,7 +205,7 @@ GENERIC_NAMES = frozenset(
     last line lines last users groups date watch split join expand fold paste sort head tail
     cut find kill free cal who id env info man see shift wait read print run start stop copy
     move delete show list new update upgrade status search remove add check clean log logs size
-    all up down pr ar as ld ip to in on of it
+    all up down pr ar as ld ip to in on of it column dir units host
     """.split()
 )
 
