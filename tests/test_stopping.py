@@ -82,3 +82,13 @@ def test_a_long_repeated_run_of_options_is_a_loop() -> None:
     assert watcher.stopped_because == "loop" and fed <= 4
     # A long command that repeats no phrase three times is not a loop.
     assert not stops("rsync -av --exclude .git --exclude node_modules --exclude dist src/ dst/")
+
+
+def test_a_line_that_keeps_coming_back_to_one_option_is_a_loop() -> None:
+    watcher = AnswerWatcher()
+    line = 'grep -c "timeout" server.log -n 10 -i "server.log" -o "server.log" -w 10 -n 10 -f '
+    assert any(watcher.feed(word + " ") for word in (line * 3).split())
+    assert watcher.stopped_because == "loop"
+    # Prose may repeat its little words; only option- and path-like words count.
+    assert not stops("<think>The user wants the files in the folder, so the answer is the ls")
+    assert not stops("find . -name a -o -name b -o -name c -o -name d -print")

@@ -89,10 +89,26 @@ def _is_looping(text: str, window: int = 240) -> bool:
                 repeats += 1
             if repeats >= (6 if size == 1 else 4 if size <= 4 else 3):
                 return True
+        if _word_run_on(words):
+            return True
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) >= 4 and len(set(lines[-4:])) == 1:
         return True
     return _run_on_loop(tail)
+
+
+def _word_run_on(words: list[str]) -> bool:
+    """A command line that keeps coming back to the same option or file name (`-n 10 -f
+    "server.log" -w 10 -n 10 -i "server.log" ...`): a loop whose repeats vary, so that no
+    phrase repeats exactly. Only option-like and path-like words count (prose, such as a
+    reasoning model's, repeats "the" as it likes)."""
+    if len(words) < 14:
+        return False
+    counts: dict[str, int] = {}
+    for word in words[-40:]:
+        if len(word) >= 2 and (word.startswith("-") or any(c in word for c in "/.=")):
+            counts[word] = counts.get(word, 0) + 1
+    return max(counts.values(), default=0) >= 5
 
 
 # A stretch of 6 to 60 non-space characters repeated at least 4 times in a row at the end
