@@ -27,7 +27,7 @@ Here are examples of requests and the commands that answer them:"""
 
 
 def system_prompt(examples: int = 23) -> str:
-    bank = Path(__file__).resolve().parents[1] / "tui" / "core" / "data" / "examples.jsonl"
+    bank = Path(__file__).resolve().parents[1] / "tui" / "core" / "data" / "bank" / "core.jsonl"
     rows = [json.loads(line) for line in bank.read_text(encoding="utf-8").splitlines()]
     step = max(1, len(rows) // examples)
     listing = "\n".join(f"{r['request']} => {r['command']}" for r in rows[::step][:examples])

@@ -1,6 +1,8 @@
 """Quality of the generation pipeline on our dev set, one line per lever, measured in one run.
 
-    .venv/bin/python bench/quality.py [--limit N] [--lever NAME ...]
+    .venv/bin/python bench/quality.py [--cases FILE] [--limit N] [--lever NAME ...]
+
+Tune on tests/data/blind_dev_tune.jsonl or the old dev set; never on the blind holdout.
 
 Each lever adds one thing to the one before it, so the table reads as a ladder. The score is the
 share of predictions that use the same set of utilities as the reference, and the share that
@@ -89,6 +91,15 @@ LEVERS: dict[str, GenerationSettings] = {
         prefix_fallback_share=0.35, sampler=DEFAULT_SAMPLER
     ),
     "shipped defaults": GenerationSettings(sampler=DEFAULT_SAMPLER),
+    # Issue 14's levers, each the shipped defaults with one thing taken away.
+    "defaults, old stopping (no line end)": GenerationSettings(stop_at_line_end=False),
+    "defaults, examples by score (no grouping)": GenerationSettings(per_utility=0),
+    "defaults, 3 per utility": GenerationSettings(per_utility=3),
+    "defaults, no grounding": GenerationSettings(ground_below=0.0),
+    "defaults, installed not preferred": GenerationSettings(prefer_installed=False),
+    "defaults, 6 examples": GenerationSettings(examples=6),
+    "defaults, one candidate": GenerationSettings(candidates=1),
+    "one candidate, old stopping": GenerationSettings(candidates=1, stop_at_line_end=False),
 }
 
 
@@ -101,6 +112,7 @@ async def run_lever(
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=Path, default=DEVSET, help="a JSONL file of cases")
     parser.add_argument("--limit", type=int, help="only the first N cases")
     parser.add_argument("--skip", type=int, default=0, help="leave out the first N cases")
     parser.add_argument("--lever", action="append", choices=list(LEVERS))
@@ -109,21 +121,23 @@ async def main() -> None:
         "--threads", type=int, help="llama.cpp threads (1 is steadier on a busy machine)"
     )
     args = parser.parse_args()
-    cases = load_cases(DEVSET)[args.skip :][: args.limit]
+    cases = load_cases(args.cases)[args.skip :][: args.limit]
     backend = LlamaCppBackend(
         BackendConfig(name="embedded-cpu", kind="llamacpp", threads=args.threads)
     )
     backend.load()
-    print(f"dev set: {len(cases)} cases; model: {backend.describe()['model']}")
+    print(f"{args.cases.name}: {len(cases)} cases; model: {backend.describe()['model']}")
     print(
-        f"{'lever':36} {'utility match':>13} {'usable':>7} {'exact':>6} {'flags':>6} {'p50 s':>6}"
+        f"{'lever':42} {'utility match':>13} {'first':>6} {'usable':>7} {'exact':>6} "
+        f"{'flags':>6} {'p50 s':>6} {'tokens':>6}"
     )
     for name in args.lever or list(LEVERS):
         results = await run_lever(backend, LEVERS[name], cases)
         summary = summarise(results)
         print(
-            f"{name:36} {summary.utility_match:13.1%} {summary.usable:7.1%} "
-            f"{summary.exact:6.1%} {summary.flag_overlap:6.2f} {summary.latency_p50_s:6.2f}",
+            f"{name:42} {summary.utility_match:13.1%} {summary.first_utility_match:6.1%} "
+            f"{summary.usable:7.1%} {summary.exact:6.1%} {summary.flag_overlap:6.2f} "
+            f"{summary.latency_p50_s:6.2f} {summary.tokens_mean:6.1f}",
             flush=True,
         )
         if args.show_misses:

@@ -39,6 +39,14 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -
         >/dev/null 2>&1 || say "chromium could not be installed: the browser test will be skipped"
 fi
 
+# Grounding reads the man-db database (`apropos`) for installed programs' descriptions; without
+# it caro knows only their names. Debian's slim images leave it out.
+if ! command -v apropos >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    say "installing man-db and manpages (descriptions of installed programs, for grounding)"
+    { apt-get install -y -q man-db manpages || { apt-get update -q && apt-get install -y -q man-db manpages; }; } \
+        >/dev/null 2>&1 || say "man-db could not be installed: grounding will use program names only"
+fi
+
 stamp="$VENV/.caro-setup"
 want="$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16) extras=$EXTRAS"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then

@@ -1,10 +1,12 @@
 """`caro eval CASES.jsonl [--backend NAME] [--per-utility] [--json] [--limit N]`.
 
 Runs request -> reference cases through one backend with the whole pipeline and reports the
-share of answers using the same utilities as the reference, flag overlap, exact matches, the
-share that was one usable command, and the latency distribution. The report goes to stdout,
-progress to stderr. Exit code 0 when the run finished, 1 when it could not, 2 on bad usage,
-3 when no backend can answer.
+share of answers using the same utilities as the reference, the share starting with the
+reference's first utility, flag overlap, exact matches, the share that was one usable command,
+the latency distribution, the tokens generated per answer, and the same figures split by
+whether the reference's first utility is among the example bank's utilities. The report goes
+to stdout, progress to stderr. Exit code 0 when the run finished, 1 when it could not, 2 on bad
+usage, 3 when no backend can answer.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from tui.cli.oneshot import _settings
 from tui.core.backends.base import BackendError
 from tui.core.display import displayable
 from tui.core.evaluation import Case, CaseResult, EvalReport, load_cases, run_cases, summarise
+from tui.core.examples import default_bank
 
 SHOW_MISSES = 20
 
@@ -109,7 +112,8 @@ async def evaluate(args: argparse.Namespace, cases: list[Case]) -> EvalReport:
         model = str(backend.describe().get("model", ""))
     finally:
         await registry.aclose()
-    return EvalReport(backend.name, model, str(args.cases), summarise(results), results)
+    bank = default_bank().utility_names
+    return EvalReport(backend.name, model, str(args.cases), summarise(results), results, bank)
 
 
 def render(report: EvalReport, per_utility: bool, misses: bool) -> str:
@@ -118,12 +122,20 @@ def render(report: EvalReport, per_utility: bool, misses: bool) -> str:
     lines = [
         f"{report.cases_file}: {n} cases on {report.backend} ({report.model})",
         f"  same utilities    {s.utility_match:6.1%}  ({round(s.utility_match * n)}/{n})",
+        f"  first utility     {s.first_utility_match:6.1%}  "
+        f"({round(s.first_utility_match * n)}/{n})",
         f"  flag overlap      {s.flag_overlap:6.2f}",
         f"  exact match       {s.exact:6.1%}  ({round(s.exact * n)}/{n})",
         f"  usable command    {s.usable:6.1%}  ({round(s.usable * n)}/{n})",
         f"  latency           p50 {s.latency_p50_s:.2f} s   p90 {s.latency_p90_s:.2f} s   "
         f"max {s.latency_max_s:.2f} s",
+        f"  tokens generated  {s.tokens_mean:6.1f} per answer (all candidates)",
     ]
+    for name, part in report.split.items():
+        lines.append(
+            f"  {name + ':':<12} {part.cases:>4} cases: same {part.utility_match:6.1%}, "
+            f"first {part.first_utility_match:6.1%}, usable {part.usable:6.1%}"
+        )
     if per_utility:
         lines += [
             "",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import statistics
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,8 @@ class CaseResult:
     predicted: str | None
     latency_s: float
     error: str = ""
+    # Tokens generated for this answer, all candidates together (None when not reported).
+    tokens: int | None = None
 
     @property
     def usable(self) -> bool:
@@ -55,6 +57,13 @@ class CaseResult:
     @property
     def utility_match(self) -> bool:
         return self.predicted is not None and utilities(self.predicted) == utilities(
+            self.case.reference
+        )
+
+    @property
+    def first_utility_match(self) -> bool:
+        """The answer starts with the reference's utility (`ls -a | wc -l` for `ls -A`)."""
+        return self.predicted is not None and first_utility(self.predicted) == first_utility(
             self.case.reference
         )
 
@@ -85,6 +94,8 @@ class Summary:
     latency_p50_s: float
     latency_p90_s: float
     latency_max_s: float = 0.0
+    first_utility_match: float = 0.0
+    tokens_mean: float = 0.0
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: round(v, 4) if isinstance(v, float) else v for k, v in self.__dict__.items()}
@@ -94,6 +105,7 @@ def summarise(results: Iterable[CaseResult]) -> Summary:
     rows = list(results)
     count = len(rows) or 1
     latencies = sorted(r.latency_s for r in rows) or [0.0]
+    tokens = [r.tokens for r in rows if r.tokens is not None]
     # p90 by nearest rank: with few cases it is an observed latency, never an interpolation.
     return Summary(
         cases=len(rows),
@@ -104,6 +116,8 @@ def summarise(results: Iterable[CaseResult]) -> Summary:
         latency_p50_s=statistics.median(latencies),
         latency_p90_s=latencies[min(len(latencies) - 1, int(0.9 * len(latencies)))],
         latency_max_s=latencies[-1],
+        first_utility_match=sum(r.first_utility_match for r in rows) / count,
+        tokens_mean=statistics.fmean(tokens) if tokens else 0.0,
     )
 
 
@@ -118,6 +132,19 @@ def by_utility(results: Iterable[CaseResult]) -> dict[str, Summary]:
         groups.setdefault(reference_utility(result.case), []).append(result)
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
     return {utility: summarise(rows) for utility, rows in ordered}
+
+
+IN_BANK = "in bank"
+OUT_OF_BANK = "out of bank"
+
+
+def bank_split(results: Iterable[CaseResult], bank_utilities: Set[str]) -> dict[str, Summary]:
+    """Summaries of the cases whose reference's first utility the bank shows, and the rest."""
+    groups: dict[str, list[CaseResult]] = {IN_BANK: [], OUT_OF_BANK: []}
+    for result in results:
+        inside = reference_utility(result.case) in bank_utilities
+        groups[IN_BANK if inside else OUT_OF_BANK].append(result)
+    return {name: summarise(rows) for name, rows in groups.items() if rows}
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -162,7 +189,13 @@ async def run_cases(
                 settings=settings or GenerationSettings(),
                 model=model,
             )
-            result = CaseResult(case, answer.command, time.perf_counter() - started, answer.error)
+            result = CaseResult(
+                case,
+                answer.command,
+                time.perf_counter() - started,
+                answer.error,
+                answer.timings.completion_tokens if answer.timings else None,
+            )
         except BackendError as error:
             if error.kind in FATAL_KINDS:
                 raise
@@ -180,10 +213,15 @@ class EvalReport:
     cases_file: str
     summary: Summary
     results: list[CaseResult] = field(default_factory=list)
+    bank_utilities: frozenset[str] = frozenset()
 
     @property
     def per_utility(self) -> dict[str, Summary]:
         return by_utility(self.results)
+
+    @property
+    def split(self) -> dict[str, Summary]:
+        return bank_split(self.results, self.bank_utilities) if self.bank_utilities else {}
 
     def as_dict(self, *, per_utility: bool = False, cases: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -191,6 +229,7 @@ class EvalReport:
             "model": self.model,
             "cases_file": self.cases_file,
             "summary": self.summary.as_dict(),
+            "bank_split": {name: s.as_dict() for name, s in self.split.items()},
         }
         if per_utility:
             data["per_utility"] = {u: s.as_dict() for u, s in self.per_utility.items()}
@@ -201,9 +240,11 @@ class EvalReport:
                     "reference": r.case.reference,
                     "predicted": r.predicted,
                     "utility_match": r.utility_match,
+                    "first_utility_match": r.first_utility_match,
                     "exact": r.exact,
                     "flag_overlap": round(r.flag_overlap, 4),
                     "latency_s": round(r.latency_s, 4),
+                    "tokens": r.tokens,
                     "error": r.error or None,
                 }
                 for r in self.results

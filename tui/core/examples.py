@@ -1,139 +1,26 @@
-"""caro's own bank of request -> command examples, and retrieval of the closest ones.
+"""Retrieval of the bank's examples closest to a request.
 
-Retrieval is BM25 over normalised words of the request: cheap (no model, no index file), and
-good at the thing small models need most, an example that already uses the right utility.
+BM25 over the normalised words of each example's request and key, through an inverted index (a
+lookup touches only the examples sharing a word with the request), plus a bonus for the
+utilities the request names ("untar" -> tar, "ports" -> ss, lsof). The closest examples are then
+grouped by utility, so that the model sees several uses (and flags) of the same utility rather
+than one example each of many.
 """
 
 from __future__ import annotations
 
-import json
-import math
-import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+import heapq
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from tui.core.shellwords import first_utility
+from tui.core.bank import Example, shipped_files
+from tui.core.index_cache import BankIndex, build_index, cached_bank
+from tui.core.vocabulary import hinted_utilities, normalise_words
 
-_WORD = re.compile(r"[a-z0-9]+(?:[._+-][a-z0-9]+)*")
-_STOPWORDS = frozenset(
-    """
-    a an the of to in on for with and or all any me my i you your please can could would how
-    do does is are be it its this that these those there here what which who whose show give
-    get tell want need using use by from into at as some every each
-    """.split()
-)
-# Spellings of one idea, mapped to one word so that requests and examples meet.
-_SYNONYMS = {
-    "folder": "directory",
-    "folders": "directory",
-    "dir": "directory",
-    "dirs": "directory",
-    "directories": "directory",
-    "biggest": "largest",
-    "big": "large",
-    "huge": "large",
-    "erase": "delete",
-    "remove": "delete",
-    "rm": "delete",
-    "copy": "copy",
-    "duplicate": "copy",
-    "rename": "move",
-    "mv": "move",
-    "lookup": "search",
-    "locate": "find",
-    "look": "search",
-    "seek": "search",
-    "occurrences": "search",
-    "contain": "containing",
-    "contains": "containing",
-    "program": "process",
-    "programs": "process",
-    "app": "process",
-    "task": "process",
-    "compress": "archive",
-    "zip": "archive",
-    "tarball": "archive",
-    "unpack": "extract",
-    "unzip": "extract",
-    "decompress": "extract",
-    "untar": "extract",
-    "storage": "disk",
-    "space": "disk",
-    "ram": "memory",
-    "mem": "memory",
-    "internet": "network",
-    "web": "url",
-    "download": "fetch",
-    "fetch": "fetch",
-    "lines": "line",
-    "count": "count",
-    "number": "count",
-    "kill": "stop",
-    "terminate": "stop",
-    "end": "stop",
-    "halt": "stop",
-    "launch": "start",
-    "run": "start",
-    "container": "docker",
-    "containers": "docker",
-    "image": "docker",
-    "images": "docker",
-    "service": "systemd",
-    "services": "systemd",
-    "daemon": "systemd",
-    "logs": "log",
-    "install": "install",
-    "installed": "install",
-    "modified": "changed",
-    "edited": "changed",
-    "updated": "changed",
-    "recent": "changed",
-    "latest": "newest",
-    "hidden": "hidden",
-    "dotfiles": "hidden",
-    "repo": "git",
-    "repository": "git",
-    "commit": "commit",
-    "commits": "commit",
-    "branch": "branch",
-    "branches": "branch",
-    "permission": "permissions",
-    "perms": "permissions",
-    "owner": "ownership",
-}
+__all__ = ["Example", "ExampleBank", "Scored", "default_bank", "normalise_words"]
 
-
-def normalise_words(text: str) -> list[str]:
-    words = []
-    for word in _WORD.findall(text.lower()):
-        if word in _STOPWORDS:
-            continue
-        word = _SYNONYMS.get(word, word)
-        words.append(_stem(word))
-    return words
-
-
-def _stem(word: str) -> str:
-    if word.isdigit() or len(word) <= 4:
-        return word
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-@dataclass(frozen=True)
-class Example:
-    request: str
-    command: str
-    category: str = ""
-
-    @property
-    def utility(self) -> str | None:
-        return first_utility(self.command)
+Installed = Callable[[str], bool]
 
 
 @dataclass(frozen=True)
@@ -145,38 +32,69 @@ class Scored:
 class ExampleBank:
     """BM25 retrieval over the requests of a list of examples."""
 
-    K1 = 1.2
-    B = 0.75
+    # Added to the score of an example whose utility the request names.
+    HINT_BONUS = 4.0
+    # Score kept by an example whose utility is not installed here (when that is known).
+    NOT_INSTALLED = 0.8
+    # How many retrieved examples to group, per example wanted.
+    POOL = 10
 
-    def __init__(self, examples: Sequence[Example]) -> None:
+    def __init__(self, examples: Sequence[Example], index: BankIndex | None = None) -> None:
         self.examples = tuple(examples)
-        self._documents = [Counter(normalise_words(e.request)) for e in self.examples]
-        lengths = [sum(d.values()) for d in self._documents]
-        self._average_length = (sum(lengths) / len(lengths)) if lengths else 1.0
-        self._lengths = lengths
-        frequency: Counter[str] = Counter()
-        for document in self._documents:
-            frequency.update(document.keys())
-        count = len(self._documents)
-        self._idf = {
-            word: math.log(1 + (count - n + 0.5) / (n + 0.5)) for word, n in frequency.items()
-        }
+        index = index or build_index(self.examples)
+        self._utilities = index.utilities
+        self._postings = index.postings
+        self._idf = index.idf
+        self._by_utility = index.by_utility
+        self.utility_names = frozenset(index.by_utility)
 
     def __len__(self) -> int:
         return len(self.examples)
 
-    def search(self, request: str, k: int) -> list[Scored]:
-        """The k examples closest to the request, best first (only those sharing a word)."""
-        query = set(normalise_words(request))
-        scored: list[Scored] = []
-        for example, document, length in zip(
-            self.examples, self._documents, self._lengths, strict=True
-        ):
-            score = self._score(query, document, length)
-            if score > 0:
-                scored.append(Scored(example, score))
-        scored.sort(key=lambda s: s.score, reverse=True)
-        return scored[:k]
+    def covers(self, utility: str) -> bool:
+        return utility in self._by_utility
+
+    def scores(self, request: str, installed: Installed | None = None) -> dict[int, float]:
+        """Score of every example that shares a word with the request or has a named utility."""
+        scores: dict[int, float] = {}
+        for word in set(normalise_words(request)):
+            idf = self._idf.get(word)
+            if idf is None:
+                continue
+            for position, weight in self._postings[word]:
+                scores[position] = scores.get(position, 0.0) + idf * weight
+        for utility in hinted_utilities(request, self.utility_names):
+            for position in self._by_utility.get(utility, ()):
+                scores[position] = scores.get(position, 0.0) + self.HINT_BONUS
+        if installed is not None:
+            for position in scores:
+                used = self._utilities[position]
+                if used and not installed(used):
+                    scores[position] *= self.NOT_INSTALLED
+        return scores
+
+    def search(
+        self,
+        request: str,
+        k: int,
+        *,
+        per_utility: int = 0,
+        installed: Installed | None = None,
+    ) -> list[Scored]:
+        """The k examples closest to the request, best first (only those sharing a word or
+        naming a utility). With `per_utility`, up to that many examples of the best utility
+        come first, then the best example of each next utility."""
+        if k <= 0:
+            return []
+        scores = self.scores(request, installed)
+        pool = heapq.nlargest(
+            k * self.POOL if per_utility else k,
+            scores.items(),
+            key=lambda item: (item[1], -item[0]),
+        )
+        if per_utility:
+            pool = _grouped(pool, self._utilities, k, per_utility)
+        return [Scored(self.examples[position], score) for position, score in pool[:k]]
 
     def spread(self, k: int) -> list[Scored]:
         """k examples from different categories, the same for every request."""
@@ -190,27 +108,28 @@ class ExampleBank:
                 break
         return chosen
 
-    def _score(self, query: Iterable[str], document: Counter[str], length: int) -> float:
-        score = 0.0
-        norm = self.K1 * (1 - self.B + self.B * length / self._average_length)
-        for word in query:
-            tf = document.get(word, 0)
-            if tf:
-                score += self._idf[word] * tf * (self.K1 + 1) / (tf + norm)
-        return score
 
-
-def read_jsonl(text: str) -> list[dict[str, str]]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+def _grouped(
+    ranked: list[tuple[int, float]], utilities: list[str | None], k: int, per_utility: int
+) -> list[tuple[int, float]]:
+    """The best utility's examples first (up to per_utility), then one of each next utility
+    (so that a later candidate can be shown another utility)."""
+    groups: dict[str, list[tuple[int, float]]] = {}
+    for item in ranked:
+        groups.setdefault(utilities[item[0]] or "", []).append(item)
+    chosen: list[tuple[int, float]] = []
+    for rank, members in enumerate(groups.values()):  # by each utility's best score
+        chosen.extend(members[: per_utility if rank == 0 else 1])
+        if len(chosen) >= k:
+            break
+    if len(chosen) < k:  # few utilities: fill with the best of the rest
+        taken = {position for position, _ in chosen}
+        chosen.extend(item for item in ranked if item[0] not in taken)
+    return chosen[:k]
 
 
 @cache
 def default_bank() -> ExampleBank:
-    """The bank shipped with caro (tui/core/data/examples.jsonl)."""
-    text = resources.files("tui.core").joinpath("data/examples.jsonl").read_text(encoding="utf-8")
-    return ExampleBank(
-        [
-            Example(row["request"], row["command"], row.get("category", ""))
-            for row in read_jsonl(text)
-        ]
-    )
+    """The bank shipped with caro (every file of tui/core/data/bank/), indexed once; the
+    index is kept on disk keyed by the bank's digest."""
+    return ExampleBank(*cached_bank(shipped_files()))

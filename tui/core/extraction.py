@@ -259,6 +259,11 @@ def _first_command_line(lines: list[str], *, trusted: bool = False) -> str | Non
     return None
 
 
+def plausible_command_line(line: str) -> bool:
+    """A line shaped like a command of a program caro does not know (not prose, no comment)."""
+    return _plausible_in_fence(_clean_line(line))
+
+
 def _plausible_in_fence(line: str) -> bool:
     words = split_words(line)
     if (

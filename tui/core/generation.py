@@ -26,8 +26,11 @@ from tui.core.candidates import reorder_for, utility_support, vote_utility
 from tui.core.context import ShellContext, detect_context, detect_shell
 from tui.core.examples import ExampleBank, Scored, default_bank
 from tui.core.extraction import Extraction, extract_command, looks_like_command
+from tui.core.grounding import describe, installed_catalogue
+from tui.core.helptext import is_installed
 from tui.core.limits import AnswerLimits
 from tui.core.shellwords import first_utility, split_words
+from tui.core.vocabulary import hinted_utilities
 from tui.core.watching import AnswerWatcher, Attempt, EventSink, StreamMeter, run_once
 
 __all__ = [
@@ -77,6 +80,17 @@ class GenerationSettings:
     # their score), the next try starts with that utility and the model writes the rest.
     # 0 turns it off. Needs an engine that continues a prefix.
     prefix_fallback_share: float = 0.0
+    # Up to this many examples of the best utility, then of the next (0: by score alone), so
+    # that the model sees several uses of the utility it should pick.
+    per_utility: int = 2
+    # An example of a utility not installed here counts for less than one of an installed one.
+    prefer_installed: bool = True
+    # When the closest example scores below this (or the request names a program the bank
+    # lacks), installed programs that fit are described in the system prompt. 0 turns it off.
+    ground_below: float = 6.0
+    # Stop at the end of the answer's first command line, and count a run to max_tokens as a
+    # loop (False: the old watcher, for measuring).
+    stop_at_line_end: bool = True
     sampler: SamplerSettings = DEFAULT_SAMPLER
     # The limits on one whole answer ([backends.NAME] deadline_s and reasoning_budget); None:
     # the defaults for its max_tokens (see tui.core.limits).
@@ -84,12 +98,13 @@ class GenerationSettings:
     reasoning_budget: int | None = None
 
 
-def system_prompt(context: ShellContext) -> str:
-    return (
+def system_prompt(context: ShellContext, grounding: str = "") -> str:
+    text = (
         f"You translate a request into one {context.shell} command for {context.os_name}. "
         f"The current directory is {context.cwd}. "
         "Reply with the command only, on one line, without explanation."
     )
+    return f"{text}\nPrograms on this machine that may fit:\n{grounding}" if grounding else text
 
 
 def build_request(
@@ -101,18 +116,20 @@ def build_request(
     examples: Sequence[Scored] | None = None,
     prefix: str = "",
     model: str | None = None,
+    grounding: str = "",
 ) -> GenerationRequest:
     if examples is None:
-        examples = (bank or default_bank()).search(request, settings.examples)
+        examples = retrieve(bank or default_bank(), request, settings)
     # Closest example last: small models copy what they saw most recently.
     ordered = list(reversed(examples))
     if settings.example_style == "inline":
         listing = "\n".join(
             f"Request: {s.example.request}\nCommand: {s.example.command}" for s in ordered
         )
-        messages = [Message("system", f"{system_prompt(context)}\nExamples:\n{listing}")]
+        system = system_prompt(context, grounding)
+        messages = [Message("system", f"{system}\nExamples:\n{listing}")]
     else:
-        messages = [Message("system", system_prompt(context))]
+        messages = [Message("system", system_prompt(context, grounding))]
         for scored in ordered:
             messages.append(Message("user", scored.example.request))
             messages.append(Message("assistant", scored.example.command))
@@ -120,6 +137,32 @@ def build_request(
     return GenerationRequest(
         messages=tuple(messages), sampler=settings.sampler, model=model, response_prefix=prefix
     )
+
+
+def retrieve(bank: ExampleBank, request: str, settings: GenerationSettings) -> list[Scored]:
+    """The examples shown for a request under these settings."""
+    if not settings.retrieval:
+        return bank.spread(settings.examples)
+    return bank.search(
+        request,
+        settings.examples,
+        per_utility=settings.per_utility,
+        installed=is_installed if settings.prefer_installed else None,
+    )
+
+
+def grounding_for(request: str, bank: ExampleBank, examples: Sequence[Scored], below: float) -> str:
+    """Installed programs described for the prompt when the bank covers the request poorly."""
+    if not below:
+        return ""
+    catalogue = installed_catalogue()
+    named = hinted_utilities(request, catalogue.tools)
+    uncovered = {u for u in named if not bank.covers(u)}
+    best = max((s.score for s in examples), default=0.0)
+    if best >= below and not uncovered:
+        return ""
+    tools = [t for t in catalogue.candidates(request) if not bank.covers(t.name) or t.name in named]
+    return describe(tools)
 
 
 # -- the result -------------------------------------------------------------------------------
@@ -213,10 +256,11 @@ async def generate_command(
         )
     context = context or detect_context()
     bank = bank or default_bank()
-    examples = (
-        bank.search(request_text, settings.examples)
+    examples = retrieve(bank, request_text, settings)
+    grounding = (
+        grounding_for(request_text, bank, examples, settings.ground_below)
         if settings.retrieval
-        else bank.spread(settings.examples)
+        else ""
     )
     voted, share = vote_utility(examples) if settings.retrieval else (None, 0.0)
     use_prefix = (
@@ -230,6 +274,7 @@ async def generate_command(
         examples=examples,
         prefix=prefix or "",
         model=model,
+        grounding=grounding,
     )
     if prefix:
         # The answer starts as a bare command line, so the line's end is the answer's end.
@@ -254,7 +299,9 @@ async def generate_command(
         else:
             request = _next_request(base, index, settings, examples, tried)
         request = replace(request, deadline=deadline)
-        attempt = await run_once(backend, request, index, on_event, limits)
+        attempt = await run_once(
+            backend, request, index, on_event, limits, line_end=settings.stop_at_line_end
+        )
         model_name = model_name or attempt.model
         parts.append(attempt.timings)
         extraction = extract_command(attempt.raw)

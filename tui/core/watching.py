@@ -19,8 +19,9 @@ from tui.core.backends.base import (
     TextDelta,
     Timings,
 )
-from tui.core.extraction import looks_like_command
+from tui.core.extraction import looks_like_command, plausible_command_line
 from tui.core.limits import AnswerLimits
+from tui.core.shellwords import split_words
 
 EventSink = Callable[[int, StreamEvent], None]
 
@@ -28,9 +29,10 @@ EventSink = Callable[[int, StreamEvent], None]
 class AnswerWatcher:
     """Decides, as text streams in, that the answer is complete or that the model is looping."""
 
-    def __init__(self, prefix: str = "") -> None:
+    def __init__(self, prefix: str = "", *, line_end: bool = True) -> None:
         self.text = prefix
         self.stopped_because = ""
+        self.line_end = line_end
 
     def feed(self, delta: str) -> bool:
         """Adds text; True when generation can stop."""
@@ -38,13 +40,19 @@ class AnswerWatcher:
         if _is_looping(self.text):
             self.stopped_because = "loop"
             return True
-        if _answer_complete(self.text):
+        if _answer_complete(self.text, self.line_end):
             self.stopped_because = "complete"
             return True
         return False
 
 
-def _answer_complete(text: str) -> bool:
+def _answer_complete(text: str, line_end: bool = True) -> bool:
+    """The answer's first line is over and is a whole command line (or a fence closed).
+
+    A first line that introduces something ("Here is the command:"), continues (a trailing
+    backslash, a heredoc, an open quote) or reads like prose is not the end: the command may
+    follow on the next lines.
+    """
     stripped = text.lstrip()
     if stripped.startswith("```"):
         body_start = stripped.find("\n")
@@ -56,11 +64,19 @@ def _answer_complete(text: str) -> bool:
     if "\n" not in stripped:
         return False
     first_line = stripped.split("\n", 1)[0].strip()
+    if not line_end:  # the watcher before issue 14, kept for measuring
+        return (
+            bool(first_line)
+            and looks_like_command(first_line)
+            and not first_line.endswith("\\")
+            and "<<" not in first_line
+        )
     return (
         bool(first_line)
-        and looks_like_command(first_line)
-        and not first_line.endswith("\\")
+        and (looks_like_command(first_line) or plausible_command_line(first_line))
+        and not first_line.endswith(("\\", ":"))
         and "<<" not in first_line
+        and split_words(first_line) is not None
     )
 
 
@@ -68,17 +84,35 @@ def _is_looping(text: str, window: int = 240) -> bool:
     tail = text[-window:]
     words = tail.split()
     if len(words) >= 8:
-        for size in range(1, 5):
+        # A word 6 times, a phrase of 2-4 words 4 times, a longer one (up to 8: a run of
+        # `-user -group -name "x" -delete` options) 3 times.
+        for size in range(1, 9):
             unit = words[-size:]
             repeats = 1
             while words[-(repeats + 1) * size : -repeats * size] == unit:
                 repeats += 1
-            if repeats >= (6 if size == 1 else 4):
+            if repeats >= (6 if size == 1 else 4 if size <= 4 else 3):
                 return True
+        if _word_run_on(words):
+            return True
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) >= 4 and len(set(lines[-4:])) == 1:
         return True
     return _run_on_loop(tail)
+
+
+def _word_run_on(words: list[str]) -> bool:
+    """A command line that keeps coming back to the same option or file name (`-n 10 -f
+    "server.log" -w 10 -n 10 -i "server.log" ...`): a loop whose repeats vary, so that no
+    phrase repeats exactly. Only option-like and path-like words count (prose, such as a
+    reasoning model's, repeats "the" as it likes)."""
+    if len(words) < 14:
+        return False
+    counts: dict[str, int] = {}
+    for word in words[-40:]:
+        if len(word) >= 2 and (word.startswith("-") or any(c in word for c in "/.=")):
+            counts[word] = counts.get(word, 0) + 1
+    return max(counts.values(), default=0) >= 5
 
 
 # A stretch of 6 to 60 non-space characters repeated at least 4 times in a row at the end
@@ -152,14 +186,17 @@ async def run_once(
     index: int = 0,
     on_event: EventSink | None = None,
     limits: AnswerLimits | None = None,
+    *,
+    line_end: bool = True,
 ) -> Attempt:
     """One generation, stopped early once the answer is complete or the model loops.
 
     With `limits`, the stream is closed and a BackendError raised when `request.deadline`
     passes or when the reasoning text outgrows the budget (keep-alives and reasoning are not
-    progress towards the deadline: only a finished answer is).
+    progress towards the deadline: only a finished answer is). With `line_end`, the answer
+    stops at the end of its first command line.
     """
-    watcher = AnswerWatcher(request.response_prefix)
+    watcher = AnswerWatcher(request.response_prefix, line_end=line_end)
     meter = StreamMeter()
     warnings: list[str] = []
     reasoning = 0
@@ -191,5 +228,7 @@ async def run_once(
         await stream.aclose()  # type: ignore[attr-defined]
     stopped = watcher.stopped_because
     if not stopped and meter.finished is not None and meter.finished.finish_reason == "length":
+        # Ran on to max_tokens without finishing a command: scored below a loop, never
+        # convincing, and flagged as cut when it is still the best candidate.
         stopped = "length"
     return Attempt(watcher.text, meter.timings(), meter.model, stopped, tuple(warnings))
