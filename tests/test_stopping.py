@@ -65,7 +65,7 @@ async def test_a_run_on_to_max_tokens_scores_below_a_loop() -> None:
     backend = _Scripted(["awk", " '{print", " $1", " $2"], "length")
     attempt = await run_once(backend, REQUEST)  # type: ignore[arg-type]
     assert attempt.stopped_because == "length"
-    cut = extract_command("awk '{print $1 $2")
+    cut = extract_command("ls -la")
     assert score_candidate(cut, None, 0.0, "length") < score_candidate(cut, None, 0.0, "loop")
     finished = await run_once(_Scripted(["ls", " -la"], "stop"), REQUEST)  # type: ignore[arg-type]
     assert finished.stopped_because == ""
