@@ -30,6 +30,7 @@ apt_install() {  # apt_install PROGRAM PACKAGE WHY
 apt_install tmux tmux "for the workbench's terminal test"
 apt_install zsh zsh "for the zsh widget's tests"
 apt_install fish fish "for the fish widget's tests"
+apt_install strace strace "for the preview's report of programs started and network attempts"
 
 # The browser test drives `caro serve` with Debian's Chromium through Playwright (never Playwright's
 # own browser download, which cannot work offline); it is skipped where Chromium is missing.
