@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import models
+from tui.core import hub, models
 from tui.core.models import HubFile, ModelNotFoundError, resolve_gguf
 
 
@@ -46,7 +46,7 @@ def test_a_file_in_the_cache_comes_before_download_and_bundled(isolated_env: Pat
 
 
 def test_download_when_the_hub_answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(models, "hub_offers", lambda *a, **k: (True, ""))
+    monkeypatch.setattr(hub, "hub_offers", lambda *a, **k: (True, ""))
     fetched: list[HubFile] = []
 
     def download(hub_file: HubFile) -> Path:
@@ -126,7 +126,7 @@ def test_a_failed_hub_check_is_remembered_for_a_while(monkeypatch: pytest.Monkey
         calls.append(hub_file)
         return False, "the hub is down"
 
-    monkeypatch.setattr(models, "hub_offers", offline)
+    monkeypatch.setattr(hub, "hub_offers", offline)
     assert models.remembered_hub_check(models.RECOMMENDED)[0] is False
     offered, why = models.remembered_hub_check(models.RECOMMENDED)
     assert not offered and "the hub is down" in why and "ago" in why
