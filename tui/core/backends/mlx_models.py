@@ -49,6 +49,14 @@ class MlxModel:
     source: MlxSource
     load_s: float
 
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    @property
+    def reason(self) -> str:
+        return self.source.reason
+
 
 def _looks_like_repo(value: str) -> bool:
     parts = value.split("/")
