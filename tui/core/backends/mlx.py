@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from tui.core import models
+from tui.core import model_store
 from tui.core.backends import mlx_models
 from tui.core.backends.base import (
     GenerationRequest,
@@ -162,12 +162,18 @@ class MlxBackend(EmbeddedBackend[MlxSource, MlxModel]):
         found: list[ModelInfo] = []
         if loaded is not None:
             found.append(_info(loaded, "loaded", True))
+        listed = {loaded.path} if loaded is not None else set()
+        for folder in model_store.mlx_folders():
+            if folder not in listed:
+                listed.add(folder)
+                source = MlxSource(folder, "", False, model_store.repo_of(folder))
+                found.append(_info(source, "models folder", False))
         recommended = mlx_models.cached_snapshot(mlx_models.RECOMMENDED_REPO)
-        if recommended is not None and (loaded is None or loaded.path != recommended):
+        if recommended is not None and recommended not in listed:
             source = MlxSource(recommended, "", False, mlx_models.RECOMMENDED_REPO)
             found.append(_info(source, "Hub cache", False))
-        bundled = models.bundled_model_path()
-        if bundled is not None and (loaded is None or loaded.path != bundled):
+        bundled = model_store.bundled_model_path()
+        if bundled is not None and bundled not in listed:
             found.append(_info(MlxSource(bundled, "", True), "bundled", False))
         return found
 
