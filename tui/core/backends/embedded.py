@@ -17,7 +17,7 @@ import contextlib
 import threading
 import time
 import weakref
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from tui.core import models
@@ -109,6 +109,15 @@ def finished(
         load_s=load_s,
     )
     return Finished(timings, finish_reason=finish, model=model)
+
+
+def chatml(messages: Sequence[Mapping[str, str]], generation_prompt: bool = True) -> str:
+    """The fallback chat template, for models that carry none."""
+    text = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
+    return text + ("<|im_start|>assistant\n" if generation_prompt else "")
+
+
+CHATML_STOP = "<|im_end|>"
 
 
 def started(model: str, prompt_tokens: int, cached: int, load_s: float | None) -> Started:

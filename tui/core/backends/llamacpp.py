@@ -29,7 +29,14 @@ from tui.core.backends.base import (
     SamplerSettings,
     TextDelta,
 )
-from tui.core.backends.embedded import EmbeddedBackend, finished, resolve_gguf, started
+from tui.core.backends.embedded import (
+    CHATML_STOP,
+    EmbeddedBackend,
+    chatml,
+    finished,
+    resolve_gguf,
+    started,
+)
 from tui.core.backends.llamacpp_state import (
     LlamaStateOps,
     PrefixReuse,
@@ -113,9 +120,7 @@ def import_quiet_llama_cpp() -> Any:
 
 
 def _chatml(messages: list[dict[str, str]]) -> tuple[str, list[str]]:
-    """The fallback template for GGUF files that carry none."""
-    parts = [f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages]
-    return "".join(parts) + "<|im_start|>assistant\n", ["<|im_end|>"]
+    return chatml(messages), [CHATML_STOP]
 
 
 def _template_renderer(llm: Any) -> Callable[[list[dict[str, str]]], tuple[str, list[str]]]:

@@ -25,7 +25,7 @@ from tui.core.backends.base import (
     ModelInfo,
     TextDelta,
 )
-from tui.core.backends.embedded import EmbeddedBackend, finished, started
+from tui.core.backends.embedded import EmbeddedBackend, chatml, finished, started
 from tui.core.backends.mlx_generate import Job, MlxKvOps, generate
 from tui.core.backends.mlx_models import MlxModel, MlxSource
 from tui.core.backends.prefix import system_boundary as text_boundary
@@ -78,15 +78,10 @@ ENGINE_THREAD_NAME = "caro-mlx"
 ENGINE_THREAD = DaemonEngine(ENGINE_THREAD_NAME)
 
 
-def _chatml(messages: Sequence[dict[str, str]], generation_prompt: bool) -> str:
-    text = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
-    return text + ("<|im_start|>assistant\n" if generation_prompt else "")
-
-
 def render(tokenizer: Any, messages: Sequence[Message], generation_prompt: bool = True) -> str:
     plain = [{"role": m.role, "content": m.content} for m in messages]
     if not getattr(tokenizer, "has_chat_template", False):
-        return _chatml(plain, generation_prompt)
+        return chatml(plain, generation_prompt)
     text = tokenizer.apply_chat_template(
         plain, add_generation_prompt=generation_prompt, tokenize=False
     )
