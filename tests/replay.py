@@ -8,8 +8,9 @@ they do with answers, without a model deciding which answers they get.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass
 
 from tui.core.backends.base import (
@@ -83,15 +84,15 @@ class ReplayBackend:
         return self._events(reply)
 
     async def _events(self, reply: Reply) -> AsyncIterator[StreamEvent]:
-        if self.engine is None:
-            async for event in self._answer(reply):
-                yield event
-            return
-        async with self.engine:
-            async for event in self._answer(reply):
+        async with contextlib.AsyncExitStack() as stack:
+            if self.engine is not None:
+                await stack.enter_async_context(self.engine)
+            # Closed with this stream, so that its turn ends before the engine is let go.
+            answer = await stack.enter_async_context(contextlib.aclosing(self._answer(reply)))
+            async for event in answer:
                 yield event
 
-    async def _answer(self, reply: Reply) -> AsyncIterator[StreamEvent]:
+    async def _answer(self, reply: Reply) -> AsyncGenerator[StreamEvent, None]:
         started = time.perf_counter()
         try:
             yield Started(model="replay-model", prompt_tokens=100)
