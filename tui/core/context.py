@@ -77,8 +77,8 @@ def _parent_shell() -> str | None:
         _name, path = shellingham.detect_shell()
     except Exception:  # noqa: BLE001 - shellingham raises its own failure types; fall back
         return None
-    path = str(path)
-    return path if os.path.isabs(path) and os.access(path, os.X_OK) else None
+    found = shutil.which(str(path))  # shellingham may give a bare name ("bash")
+    return os.path.abspath(found) if found else None
 
 
 def detect_shell() -> str:
