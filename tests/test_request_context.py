@@ -1,8 +1,9 @@
 """One request context: the same settings, the same rating and the same shell, whichever front
 end the request comes through.
 
-The front ends run for real: `caro` one-shot and `caro --run` as processes (answered by a fake
-Ollama whose models reply with known commands), `caro check` in-process, and the workbench
+The front ends run for real: `caro` one-shot (also with `--preview`, which rated without the
+person's patterns before) and `caro --run` as processes (answered by a fake Ollama whose models
+reply with known commands), `caro check` in-process, and the workbench
 under Pilot with a replaying backend. The command is `chmod -R 777 ./sandbox`: high on its own,
 moderate under the config's allow pattern, so a front end that skips the person's policy says
 high.
@@ -14,6 +15,8 @@ import io
 import json
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -209,6 +212,17 @@ async def test_the_same_command_gets_the_same_level_through_every_front_end(
 
     sandbox = tmp_path / "sandbox"
     sandbox.mkdir(mode=0o700)
+    argv = ["--backend", "ollama", "--model", "high", "--preview", "--json", REQUEST]
+    previewed = subprocess.run(
+        [sys.executable, "-m", "tui", *argv],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert previewed.returncode == 0, previewed.stderr
+    levels["one-shot --preview --json"] = json.loads(previewed.stdout)["risk"]["level"]
+
     run = PtyCaro("high", REQUEST, cwd=tmp_path)
     run.expect("Run it?")
     levels["--run"] = run.text.split("risk: ", 1)[1].split()[0]
