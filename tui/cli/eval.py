@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from tui.cli.common import CliError, Parser, fail, load_config, notice
-from tui.cli.oneshot import _settings
+from tui.cli.oneshot import generation_flags
 from tui.core.backends.base import BackendError
 from tui.core.display import displayable
 from tui.core.evaluation import Case, CaseResult, EvalReport, load_cases, run_cases, summarise
@@ -89,8 +89,10 @@ class Ticker:
 async def evaluate(args: argparse.Namespace, cases: list[Case]) -> EvalReport:
     from tui.cli import EXIT_ERROR, EXIT_NO_BACKEND
     from tui.core.backends.registry import NoBackendError, Registry
+    from tui.core.request import RequestContext
 
     config = load_config(args.backend, args.model)
+    context = RequestContext.build(config, flags=generation_flags(args))
     registry = Registry(config)
     try:
         try:
@@ -103,7 +105,7 @@ async def evaluate(args: argparse.Namespace, cases: list[Case]) -> EvalReport:
             results = await run_cases(
                 backend,
                 cases,
-                settings=_settings(config, backend.name, args),
+                settings=context.settings(backend.name),
                 model=config.backend(backend.name).model,
                 on_result=Ticker(len(cases)),
             )
