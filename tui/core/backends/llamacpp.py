@@ -10,7 +10,6 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
-import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -176,23 +175,6 @@ def thread_counts(configured: int | None) -> tuple[int, int]:
     return max(1, cores // 2), max(1, cores - 1)
 
 
-_QUANT = re.compile(r"(?i)(?:^|[._-])((?:i?q\d(?:_[a-z0-9]+)*)|f16|bf16|f32)(?=\.gguf$|[._-])")
-
-
-def gguf_model_info(path: Path, source: str, *, loaded: bool = False) -> ModelInfo:
-    match = _QUANT.search(path.name)
-    return ModelInfo(
-        id=path.name,
-        name=path.stem,
-        provider="local file",
-        size_bytes=path.stat().st_size if path.exists() else None,
-        quantization=match.group(1).upper() if match else "",
-        source=source,
-        path=str(path),
-        loaded=loaded,
-    )
-
-
 class LlamaCppBackend(EmbeddedBackend[models.ResolvedModel, LoadedModel]):
     kind = "llamacpp"
     executor = ENGINE_THREAD
@@ -285,12 +267,13 @@ class LlamaCppBackend(EmbeddedBackend[models.ResolvedModel, LoadedModel]):
         loaded_path = self._loaded.path if self._loaded else None
         found: dict[Path, ModelInfo] = {}
         for path in model_store.gguf_files():
-            found[path] = gguf_model_info(path, "models cache", loaded=path == loaded_path)
+            found[path] = model_store.gguf_info(path, "models cache", loaded=path == loaded_path)
         bundled = model_store.bundled_model_path()
         if bundled:
-            found[bundled] = gguf_model_info(bundled, "bundled", loaded=bundled == loaded_path)
+            is_loaded = bundled == loaded_path
+            found[bundled] = model_store.gguf_info(bundled, "bundled", loaded=is_loaded)
         if loaded_path and loaded_path not in found:
-            found[loaded_path] = gguf_model_info(loaded_path, "configured", loaded=True)
+            found[loaded_path] = model_store.gguf_info(loaded_path, "configured", loaded=True)
         return list(found.values())
 
     def describe(self) -> Mapping[str, object]:
