@@ -18,7 +18,7 @@ from tui import __version__
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.cli.inputs import check_workbench_terminal, readable
 from tui.core.backends.base import BackendError, ErrorKind, Notice, SamplerSettings, StreamEvent
-from tui.core.config import Config
+from tui.core.config import Config, GenerationConfig
 from tui.core.display import displayable, handed_over, json_text
 from tui.core.generation import (
     DEFAULT_SAMPLER,
@@ -96,10 +96,15 @@ def build_parser() -> Parser:
         "--candidates",
         type=int,
         metavar="N",
-        help="answers to try before keeping the best (default 3)",
+        help="answers to try before keeping the best "
+        f"(default: [generation] candidates, {GenerationConfig.candidates})",
     )
     tuning.add_argument(
-        "--examples", type=int, metavar="N", help="similar examples shown to the model (default 4)"
+        "--examples",
+        type=int,
+        metavar="N",
+        help="similar examples shown to the model "
+        f"(default: [generation] examples, {GenerationConfig.examples})",
     )
     tuning.add_argument("--temperature", type=float)
     tuning.add_argument("--top-p", type=float)

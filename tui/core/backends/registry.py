@@ -14,10 +14,11 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from tui.core.backends import plugins
 from tui.core.backends.base import Backend, Health, HealthStatus
 from tui.core.config import BackendConfig, Config, is_apple_silicon
 
-ENTRY_POINT_GROUP = "caro.backends"
+ENTRY_POINT_GROUP = plugins.ENTRY_POINT_GROUP
 # The longest a failure waits for the other backends' probes, to suggest one of them.
 OFFER_CAP_S = 3.0
 BUILTIN_KINDS: dict[str, str] = {
@@ -48,12 +49,12 @@ class BackendUnavailableError(Exception):
 def _load_factory(kind: str) -> Factory:
     target = BUILTIN_KINDS.get(kind)
     if target is None:
-        from importlib import metadata  # only for plugins: it costs the one-shot path ~20 ms
-
-        for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
-            if entry_point.name == kind:
-                factory: Factory = entry_point.load()
-                return factory
+        try:
+            factory: Factory | None = plugins.find(kind)
+        except plugins.PluginLoadError as error:
+            raise BackendUnavailableError(str(error), "reinstall or uninstall that plugin") from None
+        if factory is not None:
+            return factory
         raise BackendUnavailableError(
             f"no engine of kind {kind!r}",
             f"use one of {', '.join(BUILTIN_KINDS)} or install a plugin that provides it",
