@@ -17,7 +17,11 @@ def main(argv: list[str]) -> int:
     )
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("path", help="print the config file's path")
-    actions.add_parser("show", help="print the effective configuration")
+    shower = actions.add_parser(
+        "show", help="print every key in effect and where its value came from"
+    )
+    shower.add_argument("-b", "--backend", help="as if caro were run with --backend NAME")
+    shower.add_argument("-m", "--model", help="as if caro were run with --model NAME")
     setter = actions.add_parser("set", help="set KEY (e.g. backends.ollama.timeout) to VALUE")
     setter.add_argument("key")
     setter.add_argument("value")
@@ -27,7 +31,7 @@ def main(argv: list[str]) -> int:
         return 0
     try:
         if args.action == "show":
-            shown = config_module.show(load_config())
+            shown = config_module.show(load_config(args.backend, args.model))
             print(displayable(mask_credentials(shown), multiline=True), end="")
             return 0
         path = paths.config_file()

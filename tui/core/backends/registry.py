@@ -52,7 +52,7 @@ def _load_factory(kind: str) -> Factory:
         try:
             factory: Factory | None = plugins.find(kind)
         except plugins.PluginLoadError as error:
-            raise BackendUnavailableError(str(error), "reinstall or uninstall that plugin") from None
+            raise BackendUnavailableError(str(error), "reinstall or remove that plugin") from None
         if factory is not None:
             return factory
         raise BackendUnavailableError(
