@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from tui.cli import EXIT_ERROR
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.core import config as config_module
 from tui.core import paths
 from tui.core.config import ConfigError
 from tui.core.display import displayable, mask_credentials
+from tui.core.errors import CaroError
 
 
 def main(argv: list[str]) -> int:
@@ -29,16 +31,17 @@ def main(argv: list[str]) -> int:
     if args.action == "path":
         print(paths.config_file())
         return 0
-    try:
-        if args.action == "show":
+    if args.action == "show":
+        try:
             shown = config_module.show(load_config(args.backend, args.model))
-            print(displayable(mask_credentials(shown), multiline=True), end="")
-            return 0
-        path = paths.config_file()
+        except CaroError as error:
+            return fail(error)
+        print(displayable(mask_credentials(shown), multiline=True), end="")
+        return 0
+    path = paths.config_file()
+    try:
         value = config_module.set_value(path, args.key, args.value)
-    except CliError as error:
-        return fail(error)
     except ConfigError as error:
-        return fail(CliError(str(error), 1, "nothing was written"))
+        return fail(CliError(error.message, EXIT_ERROR, "nothing was written"))
     notice(f"set {args.key} = {value!r} in {path}")
     return 0

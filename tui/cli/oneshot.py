@@ -20,6 +20,7 @@ from tui.cli.inputs import check_workbench_terminal, readable
 from tui.core.backends.base import BackendError, ErrorKind, Notice, SamplerSettings, StreamEvent
 from tui.core.config import Config, GenerationConfig
 from tui.core.display import displayable, handed_over, json_text
+from tui.core.errors import CaroError
 from tui.core.generation import (
     DEFAULT_SAMPLER,
     CommandResult,
@@ -124,16 +125,9 @@ def main(argv: list[str]) -> int:
         request = readable(sys.stdin.buffer.read(), "the request on stdin").strip()
     try:
         return _main(args, request, from_stdin)
-    except CliError as error:
-        if args.json:
-            _print_json_failure(error)
-        return fail(error)
-
-
-def _print_json_failure(error: CliError) -> None:
-    """With --json, a failure is one object on stdout too: what happened, the fix, the code."""
-    payload = {"error": error.message, "fix": error.fix or None, "exit_code": error.code}
-    print(json_text(payload), flush=True)
+    except CaroError as error:
+        # With --json, a failure is one object on stdout too: what happened, the fix, the code.
+        return fail(error, json=args.json)
 
 
 def _main(args: argparse.Namespace, request: str, from_stdin: bool) -> int:

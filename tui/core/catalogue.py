@@ -14,6 +14,7 @@ from tui.core import models
 from tui.core.backends import discovery
 from tui.core.backends.discovery import EngineChoice, Platform
 from tui.core.display import displayable, has_hidden
+from tui.core.errors import CaroError
 
 SourceKind = Literal["hub-file", "hub-repo", "ollama", "bundled"]
 
@@ -141,14 +142,13 @@ KNOWN: tuple[CatalogueEntry, ...] = (
 )
 
 
-class UnknownModelError(Exception):
+class UnknownModelError(CaroError):
     def __init__(self, name: str, problem: str = "") -> None:
         shown = displayable(name)
-        super().__init__(problem or f"no model called {shown!r} in the catalogue")
-        self.message = str(self)
-        self.fix = (
+        super().__init__(
+            problem or f"no model called {shown!r} in the catalogue",
             "see `caro models list`; any Hub GGUF file works as hf:ORG/REPO/FILE.gguf, an MLX "
-            "repo as hf:ORG/REPO, an Ollama model as ollama:NAME"
+            "repo as hf:ORG/REPO, an Ollama model as ollama:NAME",
         )
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core import paths
+from tui.core.errors import CaroError
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,9 @@ class ResolvedModel:
         return self.path.name
 
 
-class ModelNotFoundError(Exception):
+class ModelNotFoundError(CaroError):
     def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
+        super().__init__(message, fix)
 
 
 def hub_endpoint() -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from tui.core.backends import plugins
 from tui.core.backends.base import Backend, Health, HealthStatus
 from tui.core.config import BackendConfig, Config, is_apple_silicon
+from tui.core.errors import CaroError
 
 ENTRY_POINT_GROUP = plugins.ENTRY_POINT_GROUP
 # The longest a failure waits for the other backends' probes, to suggest one of them.
@@ -39,11 +40,8 @@ START_HINTS = {
 Factory = Callable[[BackendConfig], Backend]
 
 
-class BackendUnavailableError(Exception):
-    def __init__(self, message: str, fix: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
+class BackendUnavailableError(CaroError):
+    pass
 
 
 def _load_factory(kind: str) -> Factory:
@@ -81,17 +79,12 @@ class Selection:
     reason: str
 
 
-class NoBackendError(Exception):
+class NoBackendError(CaroError):
     def __init__(self, message: str, fixes: Iterable[str] = (), *, chosen: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
         self.fixes = list(fixes)
         # True: one named backend failed and `fixes` are alternatives; False: per-backend fixes.
         self.chosen = chosen
-
-    @property
-    def fix(self) -> str:
-        return ("\n  or: " if self.chosen else "\n  ").join(self.fixes)
+        super().__init__(message, ("\n  or: " if chosen else "\n  ").join(self.fixes))
 
 
 class Registry:
