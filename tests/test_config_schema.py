@@ -219,3 +219,15 @@ def test_an_unknown_kind_names_the_built_in_and_plugin_kinds(
         message
     )
     assert "echo" in message and "'tgi'" in message
+
+
+def test_what_show_prints_is_a_valid_config_file(tmp_path: Path) -> None:
+    import tomlkit
+
+    path = write(tmp_path / "c.toml", '[generation]\nstop = "END"\n[ui.keymap]\nrun = "ctrl+x"\n')
+    shown = config.show(config.load(path, env={}))
+    assert config.validate(tomlkit.parse(shown).unwrap(), shown) == []
+    again = write(tmp_path / "again.toml", shown)
+    reloaded = config.load(again, env={})
+    assert reloaded.generation.sampler.stop == ("END",)
+    assert reloaded.ui.keymap == {"run": "ctrl+x"}
