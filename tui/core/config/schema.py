@@ -16,6 +16,7 @@ from tui.core.backends.base import SAMPLER_FIELDS, SamplerSettings
 from tui.core.config import checks
 from tui.core.config.checks import Check
 from tui.core.config.errors import UnknownBackendError
+from tui.core.preview.limits import DEFAULT_TIMEOUT_S as PREVIEW_TIMEOUT_S
 
 BACKEND_KINDS = ("llamacpp", "mlx", "ollama", "vllm", "openai")
 SAFETY_LEVELS = ("strict", "moderate", "permissive")
@@ -214,7 +215,7 @@ class SafetyConfig:
     )
     # A command previewed (tui.core.preview) is stopped after this long.
     preview_timeout_s: float = setting(
-        5.0, "seconds a command may take in a preview", checks.is_positive_number
+        PREVIEW_TIMEOUT_S, "seconds a command may take in a preview", checks.is_positive_number
     )
 
 
