@@ -85,7 +85,6 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _open(path: Path) -> History:
-
     history = History.open(path)  # HistoryError: said by `fail`, exit code 1
     if history.recovery:
         notice(history.recovery.describe())

@@ -115,7 +115,6 @@ async def _served(config: Config) -> list[ModelRecord]:
 
 
 def pull(name: str, force: bool, backend_name: str | None) -> int:
-
     entry = catalogue.lookup(name)
     if entry.source.kind == "ollama":
         backend_config = ollama_config(load_config(), backend_name)
