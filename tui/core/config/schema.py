@@ -114,10 +114,13 @@ class BackendConfig:
         None,
         "model name, path or repo id",
         checks.is_str,
-        unset="the engine's recommended or the server's first model",
+        unset="embedded: the recommended model when it is there, else the bundled one; "
+        "a server: the first model it lists",
     )
     timeout: float = setting(
-        DEFAULT_TIMEOUT_S, "seconds to wait for the server", checks.is_positive_number
+        DEFAULT_TIMEOUT_S,
+        "seconds to wait for each read from the server (and a stream's longest silence)",
+        checks.is_positive_number,
     )
     # The limits on one whole answer; None: the defaults for its max_tokens (tui.core.limits).
     deadline_s: float | None = setting(
