@@ -231,3 +231,33 @@ def test_what_show_prints_is_a_valid_config_file(tmp_path: Path) -> None:
     reloaded = config.load(again, env={})
     assert reloaded.generation.sampler.stop == ("END",)
     assert reloaded.ui.keymap == {"run": "ctrl+x"}
+
+
+def test_show_as_json_gives_each_value_and_its_source(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    from tui.core import paths
+
+    write(
+        paths.config_file(),
+        """
+        [backends.lab]
+        kind = "openai"
+        url = "http://me:hunter2@127.0.0.1:9"
+        """,
+    )
+    assert caro_main(["config", "show", "--json", "--model", "q:1"]) == 0
+    out = capsys.readouterr().out
+    assert "hunter2" not in out
+    data = json.loads(out)
+    lab = data["tables"]["backends.lab"]
+    assert lab["kind"] == {"value": "openai", "source": "file"}
+    assert lab["url"] == {"value": "http://me:***@127.0.0.1:9", "source": "file"}
+    assert lab["model"] == {"value": "q:1", "source": "flag --model"}
+    assert lab["n_ctx"]["value"] is None and lab["n_ctx"]["unset"]
+    assert data["tables"]["safety"]["deny"] == {"value": [], "source": "default"}
+    assert data["tables"]["generation"]["max_tokens"] == {"value": 96, "source": "default"}
+    assert caro_main(["config", "show"]) == 0
+    assert "hunter2" not in capsys.readouterr().out

@@ -7,7 +7,8 @@ from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.core import config as config_module
 from tui.core import paths
 from tui.core.config import ConfigError
-from tui.core.display import displayable, mask_credentials
+from tui.core.config.show import as_data as show_data
+from tui.core.display import displayable, json_text, mask_credentials
 from tui.core.errors import CaroError
 
 
@@ -24,6 +25,9 @@ def main(argv: list[str]) -> int:
     )
     shower.add_argument("-b", "--backend", help="as if caro were run with --backend NAME")
     shower.add_argument("-m", "--model", help="as if caro were run with --model NAME")
+    shower.add_argument(
+        "--json", action="store_true", help="print each key's value and source as JSON"
+    )
     setter = actions.add_parser("set", help="set KEY (e.g. backends.ollama.timeout) to VALUE")
     setter.add_argument("key")
     setter.add_argument("value")
@@ -33,10 +37,13 @@ def main(argv: list[str]) -> int:
         return 0
     if args.action == "show":
         try:
-            shown = config_module.show(load_config(args.backend, args.model))
+            config = load_config(args.backend, args.model)
         except CaroError as error:
-            return fail(error)
-        print(displayable(mask_credentials(shown), multiline=True), end="")
+            return fail(error, json=args.json)
+        if args.json:
+            print(mask_credentials(json_text(show_data(config), indent=2)))
+        else:
+            print(displayable(mask_credentials(config_module.show(config)), multiline=True), end="")
         return 0
     path = paths.config_file()
     try:
