@@ -7,7 +7,7 @@ from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.core import config as config_module
 from tui.core import paths
 from tui.core.config import ConfigError
-from tui.core.config.show import as_data as show_data
+from tui.core.config.effective import as_data as show_data
 from tui.core.display import displayable, json_text, mask_credentials
 from tui.core.errors import CaroError
 

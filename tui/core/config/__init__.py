@@ -1,6 +1,6 @@
 """caro's TOML configuration, declared once (schema.py): loading with strict validation and
 line-and-key messages (load.py), environment and flag overrides, writing back with the person's
-comments kept (write.py), and the effective configuration with its sources (show.py).
+comments kept (write.py), and the effective configuration with its sources (effective.py).
 
 The file is read and written with tomlkit. A broken file is reported with its path, line and
 key, and is never overwritten.
@@ -39,7 +39,6 @@ from tui.core.config.schema import (
     default_backends,
     is_apple_silicon,
 )
-from tui.core.config.show import show
 from tui.core.config.write import parse_value, set_value, set_values, write_document
 
 __all__ = [
@@ -77,3 +76,11 @@ __all__ = [
     "with_model",
     "write_document",
 ]
+
+
+def show(config: Config) -> str:
+    """The effective configuration as commented TOML (tui.core.config.effective, loaded when used:
+    the one-shot path never shows it)."""
+    from tui.core.config.effective import show as render
+
+    return render(config)

@@ -12,6 +12,8 @@ BROKEN_FILE_FIX = "fix the lines above; caro never rewrites a broken file"
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing wrong with the file, at its line when known."""
+
     message: str
     line: int | None = None
 

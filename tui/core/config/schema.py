@@ -29,6 +29,9 @@ DEFAULT_TIMEOUT_S = 30.0
 DEFAULT_KEEP_ALIVE_S = 300.0
 DEFAULT_RUN_TIMEOUT_S = 600.0
 
+# Every dataclass of the package has a docstring: without one, dataclass writes it with
+# inspect.signature, which the import of the config (every `caro "..."`) would pay for.
+
 # The metadata names a field's declaration is kept under.
 KEY = "caro.key"  # a Key: the field is a TOML key of its table
 FLAT = "caro.flat"  # a mapping of Keys: the field gathers several keys of the same table
@@ -37,6 +40,8 @@ SECTION = "caro.section"  # the field is a [section] of the file
 
 @dataclass(frozen=True)
 class Key:
+    """The declaration of one TOML key."""
+
     help: str
     check: Check
     # What leaving a key with no default (None) unset means, for `config show` and the README.
@@ -92,6 +97,8 @@ def is_apple_silicon() -> bool:
 
 @dataclass(frozen=True)
 class BackendConfig:
+    """A [backends.NAME] table."""
+
     name: str
     kind: str = field(
         metadata={
@@ -178,6 +185,8 @@ class BackendConfig:
 
 @dataclass(frozen=True)
 class GenerationConfig:
+    """The [generation] table."""
+
     sampler: SamplerSettings = field(default=GENERATION_SAMPLER, metadata={FLAT: SAMPLER_KEYS})
     examples: int = setting(4, "how many similar examples go into the prompt", checks.is_int)
     candidates: int = setting(
@@ -190,6 +199,8 @@ class GenerationConfig:
 
 @dataclass(frozen=True)
 class SelectionConfig:
+    """The [selection] table."""
+
     order: tuple[str, ...] = setting(
         DEFAULT_ORDER, "backends tried in this order when none is chosen", checks.list_of_str
     )
@@ -204,6 +215,8 @@ class SelectionConfig:
 
 @dataclass(frozen=True)
 class SafetyConfig:
+    """The [safety] table."""
+
     level: str = setting("moderate", "strict, moderate or permissive", checks.one_of(SAFETY_LEVELS))
     allow: tuple[str, ...] = setting((), "patterns of commands you trust", checks.list_of_str)
     deny: tuple[str, ...] = setting(
@@ -224,6 +237,8 @@ class SafetyConfig:
 
 @dataclass(frozen=True)
 class UiConfig:
+    """The [ui] table."""
+
     theme: str = setting("caro-dark", "the theme's name", checks.is_str)
     keymap: Mapping[str, str] = setting(
         {}, 'binding id -> keys, e.g. run = "ctrl+r"', checks.table_of_str
@@ -235,6 +250,8 @@ class UiConfig:
 
 @dataclass(frozen=True)
 class Config:
+    """The whole configuration in effect: the file, then the environment, then the flags."""
+
     path: Path
     backends: Mapping[str, BackendConfig]
     generation: GenerationConfig = field(default_factory=GenerationConfig, metadata={SECTION: True})
@@ -255,8 +272,11 @@ class Config:
 
 def section_types() -> dict[str, type]:
     """[section] name -> its dataclass, in the order of Config (backends apart)."""
-    hints = typing.get_type_hints(Config)
-    return {f.name: hints[f.name] for f in fields(Config) if f.metadata.get(SECTION)}
+    return {
+        f.name: typing.cast(type, f.default_factory)
+        for f in fields(Config)
+        if f.metadata.get(SECTION)
+    }
 
 
 def default_backends() -> dict[str, BackendConfig]:
