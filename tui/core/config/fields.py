@@ -8,16 +8,14 @@ import functools
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.backends.base import SamplerSettings
 from tui.core.config import checks
 from tui.core.config.schema import FLAT, KEY, Key
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One TOML key of a table."""
 
     key: str

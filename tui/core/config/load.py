@@ -6,9 +6,9 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import tomlkit
 import tomlkit.exceptions
@@ -102,8 +102,7 @@ def validate(data: Mapping[str, Any], text: str = "") -> list[Problem]:
     return problems
 
 
-@dataclass(frozen=True)
-class _Kind:
+class _Kind(NamedTuple):
     """What a backend table's kind says about the keys it takes."""
 
     name: str | None

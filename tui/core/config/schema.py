@@ -10,7 +10,7 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.backends.base import SAMPLER_FIELDS, SamplerSettings
 from tui.core.config import checks
@@ -38,8 +38,7 @@ FLAT = "caro.flat"  # a mapping of Keys: the field gathers several keys of the s
 SECTION = "caro.section"  # the field is a [section] of the file
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """The declaration of one TOML key."""
 
     help: str
