@@ -131,6 +131,10 @@ class EchoSettings:
     volume: int = field(default=3, metadata={"help": "how loud"})
     tags: list[str] = field(default_factory=list)
 
+    def __post_init__(self):
+        if self.volume > 10:
+            raise ValueError("volume goes up to 10")
+
 
 class EchoBackend:
     kind = "echo"
@@ -261,3 +265,13 @@ def test_show_as_json_gives_each_value_and_its_source(
     assert data["tables"]["generation"]["max_tokens"] == {"value": 96, "source": "default"}
     assert caro_main(["config", "show"]) == 0
     assert "hunter2" not in capsys.readouterr().out
+
+
+def test_what_a_plugin_refuses_is_a_problem_of_the_file(tmp_path: Path, echo_plugin: None) -> None:
+    text = '[backends.parrot]\nkind = "echo"\nvoice = "x"\nvolume = 11\n'
+    path = write(tmp_path / "c.toml", text)
+    with pytest.raises(ConfigError) as raised:
+        config.load(path, env={})
+    assert str(raised.value).endswith(
+        f"{path}:1: backends.parrot: the echo plugin refuses these settings: volume goes up to 10"
+    )

@@ -69,7 +69,7 @@ def from_document(document: TOMLDocument, path: Path) -> Config:
     problems = validate(data, text)
     if problems:
         raise ConfigError(path, problems)
-    return _build(data, path)
+    return _build(data, path, text)
 
 
 # -- validation -------------------------------------------------------------------------------
@@ -236,15 +236,15 @@ def _assigns(line: str, key: str) -> bool:
 # -- building ---------------------------------------------------------------------------------
 
 
-def _build(data: Mapping[str, Any], path: Path) -> Config:
+def _build(data: Mapping[str, Any], path: Path, text: str = "") -> Config:
     sources: dict[str, str] = {}
     backends = default_backends()
     for name, table in data.get("backends", {}).items():
-        backends[name] = _build_backend(name, table, path)
+        kind = _kind_of(name, table)
+        backends[name] = _build_backend(name, table, kind, path, text)
         declared = walk.entries(BackendConfig)
-        schema = _kind_of(name, table).schema
-        if schema is not None:
-            declared += _plugin_only(schema)
+        if kind.schema is not None:
+            declared += _plugin_only(kind.schema)
         sources |= _from_file(("backends", name), declared, table)
     sections: dict[str, Any] = {}
     for section, cls in section_types().items():
@@ -257,8 +257,9 @@ def _build(data: Mapping[str, Any], path: Path) -> Config:
     return Config(path=path, backends=backends, sources=sources, **sections)
 
 
-def _build_backend(name: str, table: Mapping[str, Any], path: Path) -> BackendConfig:
-    kind = _kind_of(name, table)
+def _build_backend(
+    name: str, table: Mapping[str, Any], kind: _Kind, path: Path, text: str
+) -> BackendConfig:
     assert kind.name is not None  # validated
     built: BackendConfig = walk.build(
         base_backend(name, kind.name), walk.entries(BackendConfig), table
@@ -266,14 +267,27 @@ def _build_backend(name: str, table: Mapping[str, Any], path: Path) -> BackendCo
     if table.get("model"):
         built = replace(built, model_source=f"[backends.{name}] model in {path}")
     if kind.schema is not None:
-        declared = _plugin_only(kind.schema)
-        values = {
-            entry.field: walk.coerce(entry.annotation, table[entry.key])
-            for entry in declared
-            if entry.key in table
-        }
-        built = replace(built, options=kind.schema(**values))
+        built = replace(built, options=_plugin_options(name, table, kind, path, text))
     return built
+
+
+def _plugin_options(name: str, table: Mapping[str, Any], kind: _Kind, path: Path, text: str) -> Any:
+    """The plugin's config_schema built from its keys; what its own checks refuse is said as
+    a problem of the file, with the table's line."""
+    assert kind.schema is not None
+    values = {
+        entry.field: walk.coerce(entry.annotation, table[entry.key])
+        for entry in _plugin_only(kind.schema)
+        if entry.key in table
+    }
+    try:
+        return kind.schema(**values)
+    except Exception as error:  # noqa: BLE001 - the plugin's own validation, any exception
+        problem = Problem(
+            f"backends.{name}: the {kind.name} plugin refuses these settings: {error}",
+            _find_line(text, (), f"backends.{name}"),
+        )
+        raise ConfigError(path, [problem]) from None
 
 
 def _from_file(
