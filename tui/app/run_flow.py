@@ -16,7 +16,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from tui.app import jobs
-from tui.core.request import safety_policy
 
 if TYPE_CHECKING:  # the analyser (tree-sitter) loads on first use, not at start-up
     from tui.app.screens.confirm_run import Approval
@@ -43,7 +42,6 @@ class RunFlow:
 
     def __init__(self, app: WorkbenchApp) -> None:
         self.app = app
-        self._policy: SafetyPolicy | None = None
         self.timeout_s = app.config.safety.run_timeout_s
         self.cancel: asyncio.Event | None = None
         self.asking = False
@@ -51,9 +49,7 @@ class RunFlow:
 
     @property
     def policy(self) -> SafetyPolicy:
-        if self._policy is None:
-            self._policy = safety_policy(self.app.config)
-        return self._policy
+        return self.app.engines.request.policy
 
     @property
     def running(self) -> bool:

@@ -6,7 +6,6 @@ workers' messages say; `Engines` does the talking to backends.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -36,6 +35,7 @@ from tui.app.widgets.sidebar import BackendCard, BackendChosen, ModelChosen, Sid
 from tui.core.backends.base import BackendError, HealthStatus, ModelInfo
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
+from tui.core.request import RequestContext
 
 if TYPE_CHECKING:
     from tui.core.generation import ShellContext
@@ -69,8 +69,9 @@ class WorkbenchApp(CommandActions):
         super().__init__()
         self.engines = engines
         self.config = engines.config
-        self.cwd = cwd or os.getcwd()
-        self.shell = shell or os.environ.get("SHELL") or "/bin/sh"
+        # Where requests are made and commands run: the request context's folder and shell.
+        self.cwd = cwd or engines.request.cwd
+        self.shell = shell or engines.request.shell.path
         self.refresh_s = self.config.ui.refresh_s if refresh_s is None else refresh_s
         self.state = selection.Selection(self.config, engines.registry.auto_order())
         self._problems = list(problems)
@@ -415,6 +416,7 @@ def make_app(
     *,
     registry: Registry | None = None,
     context: Callable[[], ShellContext] | None = None,
+    request: RequestContext | None = None,
     cwd: str | None = None,
     shell: str | None = None,
     refresh_s: float | None = None,
@@ -424,18 +426,18 @@ def make_app(
     """The workbench, as the CLI and every test build it.
 
     `registry` lets a test hand in backends it already built (the app then leaves closing
-    them to the test); `context` fixes the OS/shell/directory the prompt describes;
+    them to the test); `request` is the request context (built from `config`, `cwd` and
+    `shell` when None); `context` fixes the OS/shell/directory the prompt describes (tests);
     `watch_terminal` ends the app when its terminal goes away or on SIGTERM (tui.app.lifeline).
     """
     theme_set, theme_problems = themes.load_all()
     problems = [f"theme file skipped: {problem}" for problem in theme_problems]
-    engines = Engines(config, registry, context)
+    request = request or RequestContext.build(config, cwd=cwd, shell=shell)
+    engines = Engines(config, registry, context, request)
     return WorkbenchApp(
         engines,
         theme_set=theme_set,
         problems=problems,
-        cwd=cwd,
-        shell=shell,
         refresh_s=refresh_s,
         ledger=ledger,
         watch_terminal=watch_terminal,

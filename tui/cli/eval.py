@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from tui.cli.common import CliError, Parser, fail, load_config, notice
-from tui.cli.oneshot import _settings
+from tui.cli.oneshot import generation_flags
 from tui.core.display import displayable
 from tui.core.errors import CaroError
 from tui.core.evaluation import Case, CaseResult, EvalReport, load_cases, run_cases, summarise
@@ -88,8 +88,10 @@ class Ticker:
 
 async def evaluate(args: argparse.Namespace, cases: list[Case]) -> EvalReport:
     from tui.core.backends.registry import Registry
+    from tui.core.request import RequestContext
 
     config = load_config(args.backend, args.model)
+    context = RequestContext.build(config, flags=generation_flags(args))
     registry = Registry(config)
     try:
         selection = await registry.select(notify=notice)  # NoBackendError: exit code 3
@@ -98,7 +100,7 @@ async def evaluate(args: argparse.Namespace, cases: list[Case]) -> EvalReport:
         results = await run_cases(
             backend,
             cases,
-            settings=_settings(config, backend.name, args),
+            settings=context.settings(backend.name),
             model=config.backend(backend.name).model,
             on_result=Ticker(len(cases)),
         )

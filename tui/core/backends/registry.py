@@ -26,7 +26,7 @@ BUILTIN_KINDS: dict[str, str] = {
     "llamacpp": "tui.core.backends.engine_client:embedded_llamacpp",
     "mlx": "tui.core.backends.mlx:MlxBackend",
     "ollama": "tui.core.backends.ollama:OllamaBackend",
-    "vllm": "tui.core.backends.openai:VllmBackend",
+    "vllm": "tui.core.backends.vllm:VllmBackend",
     "openai": "tui.core.backends.openai:OpenAICompatibleBackend",
 }
 EMBEDDED_KINDS = frozenset({"llamacpp", "mlx"})
