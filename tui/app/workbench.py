@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 from tui.app import jobs, palette, selection, themes
 from tui.app.command_actions import CommandActions
 from tui.app.engines import Engines
+from tui.app.errors import notify_error
 from tui.app.keys import BINDING_IDS, BINDINGS, KEYS
 from tui.app.ledger import Ledger
 from tui.app.lifeline import Lifeline
@@ -407,7 +408,7 @@ class WorkbenchApp(CommandActions):
 def _save_theme(path: Path, name: str, notify: Callable[..., None]) -> None:
     problem = themes.save_choice(path, name)
     if problem:
-        notify(f"the theme was not saved: {problem}", severity="error", timeout=10)
+        notify_error(notify, problem, "the theme was not saved")
 
 
 def make_app(

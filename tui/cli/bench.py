@@ -17,6 +17,7 @@ from tui.cli.common import CliError, Parser, fail, load_config
 from tui.cli.progress import format_bytes
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
+from tui.core.errors import CaroError
 from tui.core.perf import BenchRow, bench
 
 COLUMNS = ("backend", "model", "load", "first", "next", "ttft", "tok/s", "memory")
@@ -113,7 +114,7 @@ def main(argv: list[str]) -> int:
                 EXIT_USAGE,
                 f"configured: {', '.join(config.backends)}",
             )
-    except CliError as error:
+    except CaroError as error:
         return fail(error)
     rows = asyncio.run(run(config, args.backend, args.runs))
     print(as_json(rows, args.runs) if args.json else render(rows, args.runs))

@@ -18,8 +18,9 @@ from tui import __version__
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.cli.inputs import check_workbench_terminal, readable
 from tui.core.backends.base import BackendError, ErrorKind, Notice, SamplerSettings, StreamEvent
-from tui.core.config import Config
+from tui.core.config import Config, GenerationConfig
 from tui.core.display import displayable, handed_over, json_text
+from tui.core.errors import CaroError
 from tui.core.generation import CommandResult, generate_command
 from tui.core.request import GenerationFlags, RequestContext
 
@@ -90,10 +91,15 @@ def build_parser() -> Parser:
         "--candidates",
         type=int,
         metavar="N",
-        help="answers to try before keeping the best (default 3)",
+        help="answers to try before keeping the best "
+        f"(default: [generation] candidates, {GenerationConfig.candidates})",
     )
     tuning.add_argument(
-        "--examples", type=int, metavar="N", help="similar examples shown to the model (default 4)"
+        "--examples",
+        type=int,
+        metavar="N",
+        help="similar examples shown to the model "
+        f"(default: [generation] examples, {GenerationConfig.examples})",
     )
     tuning.add_argument("--temperature", type=float)
     tuning.add_argument("--top-p", type=float)
@@ -113,16 +119,9 @@ def main(argv: list[str]) -> int:
         request = readable(sys.stdin.buffer.read(), "the request on stdin").strip()
     try:
         return _main(args, request, from_stdin)
-    except CliError as error:
-        if args.json:
-            _print_json_failure(error)
-        return fail(error)
-
-
-def _print_json_failure(error: CliError) -> None:
-    """With --json, a failure is one object on stdout too: what happened, the fix, the code."""
-    payload = {"error": error.message, "fix": error.fix or None, "exit_code": error.code}
-    print(json_text(payload), flush=True)
+    except CaroError as error:
+        # With --json, a failure is one object on stdout too: what happened, the fix, the code.
+        return fail(error, json=args.json)
 
 
 def _main(args: argparse.Namespace, request: str, from_stdin: bool) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from tui.core.display import displayable, has_hidden
+from tui.core.errors import CaroError
 
 if TYPE_CHECKING:
     from tui.core.backends.discovery import EngineChoice, Platform
@@ -154,14 +155,13 @@ KNOWN: tuple[CatalogueEntry, ...] = (
 )
 
 
-class UnknownModelError(Exception):
+class UnknownModelError(CaroError):
     def __init__(self, name: str, problem: str = "") -> None:
         shown = displayable(name)
-        super().__init__(problem or f"no model called {shown!r} in the catalogue")
-        self.message = str(self)
-        self.fix = (
+        super().__init__(
+            problem or f"no model called {shown!r} in the catalogue",
             "see `caro models list`; any Hub GGUF file works as hf:ORG/REPO/FILE.gguf, an MLX "
-            "repo as hf:ORG/REPO, an Ollama model as ollama:NAME"
+            "repo as hf:ORG/REPO, an Ollama model as ollama:NAME",
         )
 
 

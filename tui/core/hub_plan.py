@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core import hub, model_store
+from tui.core.errors import CaroError
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
 GIT_SHA1 = re.compile(r"[0-9a-f]{40}")
@@ -23,13 +24,11 @@ METADATA_TIMEOUT_S = 10.0
 MLX_PATTERNS = ("*.json", "*.safetensors", "*.py", "*.jinja", "tokenizer.model", "*.tiktoken")
 
 
-class DownloadError(Exception):
+class DownloadError(CaroError):
     """A download that could not happen or did not finish; nothing of it was left behind."""
 
     def __init__(self, message: str, fix: str = "", *, reason: str = "failed") -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
+        super().__init__(message, fix)
         # offline, not-found, gated, disk, checksum, interrupted, cancelled, failed
         self.reason = reason
 

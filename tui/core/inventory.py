@@ -19,6 +19,7 @@ from tui.core.backends.base import ModelInfo
 from tui.core.backends.discovery import Platform
 from tui.core.catalogue import CatalogueEntry
 from tui.core.download import PullResult, pull_file, pull_repo
+from tui.core.errors import CaroError
 from tui.core.progress import TransferProgress
 
 # status values
@@ -239,11 +240,8 @@ def _served_record(backend: str, info: ModelInfo) -> ModelRecord:
 # -- finding and removing -------------------------------------------------------------------------
 
 
-class ModelActionError(Exception):
-    def __init__(self, message: str, fix: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
+class ModelActionError(CaroError):
+    pass
 
 
 def find(name: str, records: Iterable[ModelRecord]) -> ModelRecord | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core import catalogue, model_store, paths
+from tui.core.errors import CaroError
 from tui.core.hub import HubFile as HubFile
 from tui.core.hub import hub_endpoint as hub_endpoint
 from tui.core.hub import hub_offers as hub_offers
@@ -45,11 +46,9 @@ class ResolvedModel:
         return self.path.name
 
 
-class ModelNotFoundError(Exception):
+class ModelNotFoundError(CaroError):
     def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
+        super().__init__(message, fix)
 
 
 def resolve_gguf(

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.app import format, model_view
 from tui.app.engines import Engines
+from tui.app.errors import notify_error
 from tui.app.messages import ModelsReport
 from tui.app.screens.confirm_remove import ConfirmRemoveScreen
 from tui.app.widgets.sidebar import ModelChosen
@@ -271,8 +272,7 @@ class ModelsScreen(Screen[None]):
         try:
             models = await self.engines.models(backend)
         except BackendError as error:
-            fix = f"\nfix: {error.fix}" if error.fix else ""
-            self.notify(f"{backend}: {error.message}{fix}", severity="error", timeout=10)
+            notify_error(self.notify, error, backend)
             return
         wanted = str(record.path) if record.path else None
         match = next(
