@@ -1,0 +1,70 @@
+"""Small facts about parsed commands that the analyser's walk asks for."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from tui.core.safety.feeds import command_name
+from tui.core.safety.parse import Command
+from tui.core.safety.words import Word
+
+
+def pattern_forms(layers: list[Command]) -> tuple[str, ...]:
+    """One simple command as allow and deny patterns see it: each layer (as written, then with
+    each wrapper taken off), with its program named as written and by its base name, its words
+    unquoted (`\\docker`, `"docker"` and `/usr/bin/docker` are all `docker`), leading
+    assignments left out (they are not words)."""
+    forms: list[str] = []
+    for layer in layers:
+        if not layer.words:
+            continue
+        args = [word.value for word in layer.args]
+        first = layer.words[0].value.lstrip("\\")
+        for name in (first, layer.name):
+            forms.append(" ".join([name, *args]))
+    return tuple(dict.fromkeys(" ".join(form.split()) for form in forms if form.strip()))
+
+
+def stage_command_node(stage: Node) -> Node | None:
+    if stage.type == "command":
+        return stage
+    if stage.type == "redirected_statement":
+        body = stage.child_by_field_name("body")
+        if body is not None and body.type == "command":
+            return body
+    return None
+
+
+def self_calls(body: Node, name: str) -> tuple[int, bool]:
+    """(calls of `name` in a function body, whether one runs in the background or is piped
+    into another call of itself)."""
+    calls = 0
+    spawning = False
+    stack = [(body, False)]
+    visits = 0
+    while stack and visits < 5_000:
+        node, background = stack.pop()
+        visits += 1
+        if node.type == "pipeline":
+            names = [command_name(c) for c in node.children if c.type == "command"]
+            spawning = spawning or names.count(name) >= 2
+        elif node.type == "command" and command_name(node) == name:
+            calls += 1
+            spawning = spawning or background
+        children = node.children
+        inherits = background and node.type in ("pipeline", "redirected_statement")
+        for index, child in enumerate(children):
+            after = children[index + 1].type if index + 1 < len(children) else ""
+            stack.append((child, inherits or after == "&"))
+    return calls, spawning
+
+
+def bare(parent: Node | None) -> bool:
+    """True when an assignment stands alone (not `VAR=x cmd`, not `export VAR=x`)."""
+    return parent is None or parent.type not in ("command", "declaration_command")
+
+
+def disables_history(name: str, value: Word) -> bool:
+    if name == "HISTFILE":
+        return value.value in ("", "/dev/null")
+    return value.value.strip() in ("0", "")
