@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from tui.core.safety import intent, resolve
+from tui.core.safety import effects, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import literal_output, stdin_for, trusted_setup
 from tui.core.safety.model import RiskLevel
@@ -122,7 +122,7 @@ class Analyser:
                     self.ctx.programs.append(layer.words[0].value)
                 before = len(self.ctx.findings)
                 check_layer(layer, self.ctx)
-                effect = intent.effect_of(layer, rated=len(self.ctx.findings) > before)
+                effect = effects.effect_of(layer, rated=len(self.ctx.findings) > before)
                 if effect is not None:
                     self.ctx.effects.append(effect)
             for by, word in code:
