@@ -266,3 +266,11 @@ def _home_area(rel: str) -> str:
     if top in CREDENTIAL_DIRS:
         return "home_credentials"
     return "home_top" if "/" not in rel else "home_inside"
+
+
+WORLD_WRITABLE = ("/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/")
+
+
+def is_world_writable(path: str) -> bool:
+    """A path in a folder every user can write to (anyone could have put what is there)."""
+    return (normalise(path) + "/").startswith(WORLD_WRITABLE)

@@ -49,7 +49,14 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
     if paths.is_history_file(base):
         return Verdict(CRITICAL, f"deletes {path}: erases your shell history")
     if posixpath.basename(base) == ".git" and recursive:
-        return Verdict(HIGH, f"deletes {path}: the repository's whole history")
+        return Verdict(CRITICAL, f"deletes {path}: the repository's whole history")
+    if posixpath.basename(posixpath.dirname(base)) == ".git" and posixpath.basename(base) in (
+        "objects",
+        "refs",
+    ):
+        return Verdict(CRITICAL, f"deletes {path}: the repository's commits, for good")
+    if base.startswith(_DATABASE_DIRS) and (recursive or contents):
+        return Verdict(CRITICAL, f"deletes {path}: a database's data files")
     if paths.is_find_match(base):
         return _delete_matches(base)
     if paths.is_log(base):
@@ -66,6 +73,19 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
     if not what:
         return Verdict(level, f"deletes {path}{how}")
     return Verdict(level, f"deletes {path}{how}: {what}")
+
+
+_DATABASE_DIRS = (
+    "/var/lib/postgresql",
+    "/var/lib/mysql",
+    "/var/lib/mongodb",
+    "/var/lib/redis",
+    "/var/lib/pgsql",
+    "/var/lib/cassandra",
+    "/var/lib/elasticsearch",
+    "/var/lib/docker",
+    "/var/lib/etcd",
+)
 
 
 def _delete_level(kind: str, *, recursive: bool, contents: bool) -> RiskLevel:
@@ -146,6 +166,8 @@ def _special_write(path: str, append: bool) -> Verdict | None:
         return Verdict(HIGH, f"writes {path}: changes who may run commands as root")
     if path.startswith("/boot/"):
         return Verdict(CRITICAL if not append else HIGH, f"writes {path}: the boot files")
+    if path.startswith("/etc/pam.d/") or path.startswith("/etc/security/"):
+        return Verdict(HIGH, f"writes {path}: changes how log-ins and sudo check who you are")
     if path == "/etc/ld.so.preload":
         return Verdict(CRITICAL, f"writes {path}: loads code into every program on the machine")
     rel = paths.home_relative(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
@@ -60,6 +61,12 @@ def git_inline_config(command: Command, ctx: Context) -> None:
                     pairs.append((operands[0], operands[1]))
             break
     for key, value in pairs:
+        if key.lower() == "core.hookspath" and paths.is_world_writable(value):
+            ctx.add(
+                HIGH,
+                f"makes git run hook programs from {value}, a folder anyone can write",
+                command,
+            )
         code = git_config_code(key, value)
         if code:
             ctx.add(MODERATE, f"git runs the program set in {key}", command)

@@ -8,6 +8,7 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import persistence
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.persistence import startup_content, startup_kind
@@ -114,6 +115,10 @@ def copy(command: Command, ctx: Context) -> None:
 
 def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None:
     verdict = classify_write(ctx.resolve(target), append=False)
+    sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
+    lasting = persistence.placed(ctx.resolve(target), sources)
+    if lasting is not None:
+        ctx.add(HIGH, lasting, command)
     if verdict is not None and verdict.level > MODERATE:
         ctx.add(verdict.level, verdict.reason, command)
     else:
@@ -123,6 +128,10 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
 def link(command: Command, ctx: Context) -> None:
     opts = options(command, "-t --target-directory -S --suffix")
     operands = opts.operands
+    if len(operands) >= 2:
+        lasting = persistence.placed(operands[-1].path, [w.value for w in operands[:-1]])
+        if lasting is not None:
+            ctx.add(HIGH, lasting, command)
     if opts.has("-f", "--force") and len(operands) >= 2:
         verdict = classify_write(operands[-1].path, append=False)
         if verdict is not None and verdict.level > MODERATE:

@@ -8,10 +8,12 @@ What is written into start-up files, cron folders, unit files and sudoers is rea
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.words import Word, literal, split_words
@@ -95,9 +97,76 @@ def startup_kind(path: str) -> str | None:
         return "sudoers"
     rel = paths.home_relative(normal)
     if rel is not None and rel.startswith((".config/autostart/", "Library/LaunchAgents/")):
+        return "unit"
+    if normal.startswith(("/Library/Launch", "/etc/xdg/autostart/")):
+        return "unit"
+    if normal.startswith(("/etc/profile.d/", "/etc/rc.local", "/etc/init.d/")):
         return "shell"
-    if normal.startswith(("/etc/profile.d/", "/etc/rc.local", "/etc/init.d/", "/Library/Launch")):
-        return "shell"
+    if "/.git/hooks/" in f"/{normal}" or normal.startswith(_RUN_BY_SYSTEM):
+        return "hook"
+    return None
+
+
+# Folders whose files the system runs by itself (at boot, log-in, network change, ...).
+_RUN_BY_SYSTEM = (
+    "/etc/update-motd.d/",
+    "/etc/NetworkManager/dispatcher.d/",
+    "/etc/network/if-up.d/",
+    "/etc/udev/rules.d/",
+    "/etc/X11/xinit/",
+    "/etc/rc",
+    "/etc/init/",
+    "/etc/apt/apt.conf.d/",
+)
+_PLACES = (
+    ("/etc/systemd/", "a system service"),
+    ("/lib/systemd/system/", "a system service"),
+    ("/usr/lib/systemd/system/", "a system service"),
+    ("/etc/init.d/", "a boot script"),
+    ("/etc/cron", "a scheduled job"),
+    ("/var/spool/cron", "a scheduled job"),
+    ("/Library/LaunchAgents", "a launch agent"),
+    ("/Library/LaunchDaemons", "a launch daemon"),
+    ("/etc/profile.d/", "code that runs at every log-in"),
+)
+_HOME_PLACES = (
+    (".config/systemd/user", "a user service"),
+    (".config/autostart", "a program started at every log-in"),
+    ("Library/LaunchAgents", "a launch agent"),
+    (".local/share/systemd/user", "a user service"),
+)
+_PATH_DIRS = frozenset(split_words("/usr/local/bin /usr/local/sbin ~/bin ~/.local/bin /opt/bin"))
+# Programs people type every day: a file of that name early in PATH runs instead of them.
+_SHADOWED = frozenset(
+    split_words(
+        "ls cd sudo su ssh scp git cat ps top passwd login python python3 pip curl wget bash sh "
+        "zsh grep find id whoami kill netstat ss lsof apt docker kubectl node npm vim nano less"
+    )
+)
+
+
+def placed(target: str, sources: list[str]) -> str | None:
+    """Why copying, moving or linking `sources` to `target` makes code run later, or None."""
+    normal = paths.normalise(target)
+    rel = paths.home_relative(normal)
+    kind = startup_kind(normal)
+    doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
+    for prefix, what in _PLACES:
+        if normal.startswith(prefix) and (doubtful or not prefix.startswith("/etc/systemd")):
+            return f"installs {what} ({normal}): it runs by itself later"
+    for prefix, what in _HOME_PLACES:
+        if rel is not None and rel.startswith(prefix):
+            return f"installs {what} (~/{rel}): it runs by itself later"
+    if kind in ("shell", "hook"):
+        return f"replaces {normal}: code there runs by itself later"
+    names = [posixpath.basename(s.rstrip("/")) for s in sources]
+    if normal in _PATH_DIRS:
+        shadow = next((name for name in names if name in _SHADOWED), None)
+    else:
+        shadow = posixpath.basename(normal) if posixpath.dirname(normal) in _PATH_DIRS else None
+    if shadow in _SHADOWED:
+        where = normal if normal in _PATH_DIRS else posixpath.dirname(normal)
+        return f"puts a program named {shadow} in {where}: it runs instead of the real {shadow}"
     return None
 
 
@@ -110,7 +179,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if text is None:
         if writer.name in ("curl", "wget"):
             ctx.add(CRITICAL, f"puts downloaded code in {where}, which runs it later", writer)
-        elif kind != "shell" or writer.name not in ("cat", "echo", "printf"):
+        elif kind != "shell" or writer.name not in ("cat", "echo", "printf") or writer.args:
             ctx.add(HIGH, f"writes content known only when it runs into {where}", writer)
         return
     if kind == "sudoers":
@@ -127,9 +196,52 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
             match = _UNIT_EXEC.match(line)
             code = match.group("code") if match else ""
         if code.strip():
+            before = len(ctx.findings)
             ctx.run_code(Word(value=code, raw=code), writer)
+            _lasting(kind, where, code, ctx.findings[before:], writer, ctx)
     if kind in ("cron", "unit"):
         ctx.add(HIGH, f"installs a job that runs by itself later ({where})", writer)
+    elif kind == "hook" and lines:
+        ctx.add(MODERATE, f"installs code that runs by itself later ({where})", writer)
+
+
+# Start-up lines that change what every later command does, whatever they are set to.
+_HOOKS = re.compile(
+    r"^\s*(export\s+)?(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|PROMPT_COMMAND|BASH_ENV|ENV|"
+    r"PERL5OPT|PYTHONSTARTUP|NODE_OPTIONS|PS1|precmd_functions|preexec_functions)\s*\+?=|"
+    r"^\s*trap\b|^\s*(alias|function)\s+(sudo|su|ssh|ls|cd|git|passwd|login|cat|ps|curl)\b|"
+    r"^\s*(export\s+)?PATH=\s*[\"']?(\.|/tmp|/var/tmp|/dev/shm)|"
+    r"^\s*(source|\.)\s+[\"']?(/tmp/|/var/tmp/|/dev/shm/|\S*/\.[^/\s]+$)"
+)
+_SETUP = ("sets up the shell",)
+
+
+def _lasting(
+    kind: str, where: str, code: str, found: list[Finding], writer: Command, ctx: Context
+) -> None:
+    """Code put in a start-up file runs in every new shell: what it does there is HIGH."""
+    if kind not in ("shell", "hook"):
+        return
+    if _HOOKS.search(code):
+        shown = code.strip()[:60]
+        ctx.add(HIGH, f"makes every new shell run or load code ({shown}) from {where}", writer)
+        return
+    risky = [f for f in found if f.level == MODERATE and not f.reason.startswith(_SETUP)]
+    risky = [f for f in risky if _UNKNOWN not in f.reason]
+    if risky and (kind == "shell" or _system_wide(where) or _networked(found)):
+        reason = f"puts code that {risky[0].reason} into {where}: it runs by itself later"
+        ctx.add(HIGH, reason, writer)
+
+
+_UNKNOWN = "is not a command caro knows"
+
+
+def _system_wide(where: str) -> bool:
+    return where.startswith("/etc/") or where.startswith("/Library/")
+
+
+def _networked(found: list[Finding]) -> bool:
+    return any("network" in f.reason or "download" in f.reason for f in found)
 
 
 RULES: dict[str, Rule] = {

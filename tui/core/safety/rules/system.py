@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
@@ -239,6 +240,10 @@ def systemctl(command: Command, ctx: Context) -> None:
         _stopping(command, ctx, action, units)
     elif action in ("status", "show", "cat", "help", "") or action.startswith(("list-", "is-")):
         return
+    elif action in ("enable", "link", "reenable") and any(
+        paths.is_world_writable(u) or ("/" in u and not u.startswith("/etc/")) for u in argv[1:]
+    ):
+        ctx.add(HIGH, f"{action}s a service from a file outside the system's units", command)
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
 

@@ -1,0 +1,110 @@
+"""Rules per family, round 2 of issue 11: persistence, git, containers and the cloud.
+
+Each dangerous case was rated below its level before these rules; each benign case is a near
+miss that must stay where it is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.safety import RiskLevel, assess
+
+SAFE, MODERATE, HIGH, CRITICAL = (
+    RiskLevel.SAFE,
+    RiskLevel.MODERATE,
+    RiskLevel.HIGH,
+    RiskLevel.CRITICAL,
+)
+
+
+def level(command: str) -> RiskLevel:
+    return assess(command, preflight=False).level
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        # start-up files: what is put there runs in every new shell
+        ("echo 'export LD_PRELOAD=/var/tmp/h.so' >> ~/.zprofile", HIGH),
+        ("echo 'alias ssh=\"/opt/.w ssh\"' >> ~/.bashrc", HIGH),
+        ("echo 'PROMPT_COMMAND=\"logger x\"' >> ~/.bashrc", HIGH),
+        ("echo '. /tmp/.rc' >> ~/.profile", HIGH),
+        ("echo '/opt/agent/run &' >> /etc/rc.local", HIGH),
+        ("cat notes.sh >> ~/.zshrc", HIGH),
+        # files put where the system runs them by itself
+        ("cp /tmp/u.service ~/.config/systemd/user/", HIGH),
+        ("cp /var/tmp/x.service /etc/systemd/system/", HIGH),
+        ("printf '[Desktop Entry]\\nExec=/opt/x\\n' > ~/.config/autostart/x.desktop", HIGH),
+        ("install -m 755 ./tool /usr/local/bin/sudo", HIGH),
+        ("echo 'auth sufficient pam_permit.so' | sudo tee -a /etc/pam.d/sudo", HIGH),
+        ("git config --global core.hooksPath /dev/shm/h", HIGH),
+        ("systemctl link /tmp/x.service", HIGH),
+        # git: the main branch, whole history
+        ("git push -f origin main", CRITICAL),
+        ("git push --force --all", CRITICAL),
+        ("git push origin +HEAD:master", CRITICAL),
+        ("git push origin :main", CRITICAL),
+        ("git filter-repo --invert-paths --path secrets.txt", CRITICAL),
+        ("git reflog expire --expire=now --all", CRITICAL),
+        ("rm -rf .git", CRITICAL),
+        ("rm -rf .git/refs", CRITICAL),
+        ("git restore --source=HEAD~3 .", HIGH),
+        ("git worktree remove --force ../wt", HIGH),
+        # containers and clusters
+        ("docker run --rm --privileged alpine sh", CRITICAL),
+        ("docker run -v /var/run/docker.sock:/var/run/docker.sock alpine", CRITICAL),
+        ("podman system reset --force", CRITICAL),
+        ("docker system prune -a --volumes -f", CRITICAL),
+        ("docker volume rm $(docker volume ls -q)", CRITICAL),
+        ("docker rmi -f $(docker images -q)", HIGH),
+        ("kubectl delete ns staging", CRITICAL),
+        ("kubectl create clusterrolebinding x --clusterrole=cluster-admin --user=bob", CRITICAL),
+        ("kubectl drain node-3 --force", HIGH),
+        ("helm uninstall web", HIGH),
+        ("kind delete cluster --name dev", CRITICAL),
+        ("terraform destroy -auto-approve", CRITICAL),
+        ("terraform destroy", HIGH),
+        # the cloud: data gone without a question, data made public
+        ("aws s3 rm s3://b/ --recursive", CRITICAL),
+        ("aws rds delete-db-instance --db-instance-identifier db1", CRITICAL),
+        ("gcloud sql instances delete db1 --quiet", CRITICAL),
+        ("az vm delete -n vm1 -g rg --yes", CRITICAL),
+        ("gsutil rm -r gs://b/dir", CRITICAL),
+        ("aws s3api put-bucket-acl --bucket b --acl public-read", CRITICAL),
+        ("aws iam create-access-key --user-name ci", HIGH),
+        ("rm -rf /var/lib/mysql/*", CRITICAL),
+    ],
+)
+def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel) -> None:
+    assert level(command) >= expected
+    if expected is CRITICAL:
+        assert level(command) is CRITICAL
+
+
+@pytest.mark.parametrize(
+    ("command", "ceiling"),
+    [
+        ("echo 'export PATH=\"$HOME/bin:$PATH\"' >> ~/.bashrc", MODERATE),
+        ("echo 'alias gs=\"git status\"' >> ~/.zshrc", MODERATE),
+        ("echo 'eval \"$(direnv hook bash)\"' >> ~/.bashrc", MODERATE),
+        ("sudo cp app.service /etc/systemd/system/", MODERATE),
+        ("cp .githooks/pre-commit .git/hooks/ && chmod +x .git/hooks/pre-commit", MODERATE),
+        ("git config core.hooksPath .githooks", MODERATE),
+        ("git push --force-with-lease origin topic", MODERATE),
+        ("git push origin --delete old-topic", MODERATE),
+        ("git branch -D old-topic", MODERATE),
+        ("git checkout .", MODERATE),
+        ("git restore --staged .", MODERATE),
+        ("docker rm -f $(docker ps -aq)", MODERATE),
+        ('docker run --rm -v "$PWD":/src:ro alpine ls /src', MODERATE),
+        ("kubectl delete pod api-1 -n dev", MODERATE),
+        ("kubectl auth can-i delete pods", SAFE),
+        ("helm list -A", SAFE),
+        ("terraform plan -destroy", SAFE),
+        ("aws s3 rm s3://b/tmp/one.txt", MODERATE),
+        ("gsutil ls gs://b", SAFE),
+    ],
+)
+def test_near_misses_stay_low(command: str, ceiling: RiskLevel) -> None:
+    assert level(command) <= ceiling
