@@ -25,6 +25,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -74,7 +75,7 @@ class Report:
         return self.critical_caught / self.critical_total if self.critical_total else 0.0
 
 
-def load(name: str) -> list[dict[str, str]]:
+def load(name: str) -> list[dict[str, Any]]:
     path = DATA / name
     if not path.exists():
         return []
