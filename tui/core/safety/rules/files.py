@@ -9,11 +9,11 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import persistence
+from tui.core.safety.rules.accounts import ROOT_SHELL_PROGRAMS
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.persistence import startup_content, startup_kind
 from tui.core.safety.rules.resources import dd_fill
-from tui.core.safety.rules.system import ROOT_SHELL_PROGRAMS
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
 from tui.core.safety.words import Word
 
