@@ -74,6 +74,25 @@ def level(command: str) -> RiskLevel:
         ("aws s3api put-bucket-acl --bucket b --acl public-read", CRITICAL),
         ("aws iam create-access-key --user-name ci", HIGH),
         ("rm -rf /var/lib/mysql/*", CRITICAL),
+        # accounts: administrators, root's password, deleting people's files
+        ("useradd -G wheel -p x7 helper", CRITICAL),
+        ("useradd -G sudo helper", HIGH),
+        ("adduser helper wheel", HIGH),
+        ("userdel -r bob", CRITICAL),
+        ("deluser --remove-home bob", CRITICAL),
+        ("groupdel wheel", CRITICAL),
+        ("usermod -aG shadow bob", CRITICAL),
+        ("usermod -p '' root", CRITICAL),
+        ("printf 'pw\npw\n' | passwd root", CRITICAL),
+        ("echo 'root:pw' | chpasswd", CRITICAL),
+        ("chage -E 0 bob", HIGH),
+        ("dseditgroup -o edit -a bob -t user admin", HIGH),
+        ("pw useradd x -u 0 -o", CRITICAL),
+        ("echo 'x:x:0:0::/root:/bin/sh' >> /etc/passwd", CRITICAL),
+        ("sed -i 's/^%wheel.*/%wheel ALL=(ALL) NOPASSWD: ALL/' /etc/sudoers", CRITICAL),
+        ("sed -i 's/PermitRootLogin no/PermitRootLogin yes/' /etc/ssh/sshd_config", HIGH),
+        ("echo 'auth sufficient pam_permit.so' >> /etc/pam.d/login", CRITICAL),
+        ("chmod u+s /tmp/sh2", CRITICAL),
     ],
 )
 def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel) -> None:
@@ -104,6 +123,12 @@ def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel)
         ("terraform plan -destroy", SAFE),
         ("aws s3 rm s3://b/tmp/one.txt", MODERATE),
         ("gsutil ls gs://b", SAFE),
+        ("useradd -m -s /bin/bash newdev", MODERATE),
+        ("passwd newdev", MODERATE),
+        ("passwd", MODERATE),
+        ("sed -i 's/^Port 22/Port 2222/' /etc/ssh/sshd_config", MODERATE),
+        ("dscl . -read /Groups/admin GroupMembership", SAFE),
+        ("chage -l bob", SAFE),
     ],
 )
 def test_near_misses_stay_low(command: str, ceiling: RiskLevel) -> None:

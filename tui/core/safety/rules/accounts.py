@@ -39,8 +39,85 @@ def accounts(command: Command, ctx: Context) -> None:
         level, what = CRITICAL, "makes an account with root's user id 0: a second root"
     elif command.name == "passwd":
         level, what = _passwd(argv)
+        if "root" in argv and _fed(command):
+            level, what = (
+                CRITICAL,
+                "sets root's password from a script: the password is in the open",
+            )
+    elif command.name in ("useradd", "adduser"):
+        level, what = _new_account(argv, what)
+    elif command.name in ("userdel", "deluser"):
+        level, what = _deleted_account(argv, what)
+    elif command.name == "usermod":
+        level, what = _changed_account(argv, level, what)
+    elif command.name == "groupdel" and set(argv) & ADMIN_GROUPS:
+        level, what = CRITICAL, "deletes an administrators' group: nobody may use sudo"
+    elif command.name == "chpasswd" and "root:" in _stdin(command):
+        level, what = CRITICAL, "sets root's password from a script"
     if level > SAFE:
         ctx.add(level, what, command)
+
+
+# Groups whose members can read every secret or write every disk: root in all but name.
+ROOT_GROUPS = frozenset(split_words("root shadow disk kmem"))
+
+
+def _groups_joined(argv: list[str]) -> set[str]:
+    joined: set[str] = set()
+    for index, value in enumerate(argv[:-1]):
+        if value in ("-G", "-aG", "-Ga", "--groups", "-g", "--gid"):
+            joined |= set(argv[index + 1].split(","))
+        elif value.startswith("--groups="):
+            joined |= set(value.split("=", 1)[1].split(","))
+    return joined
+
+
+def _new_account(argv: list[str], what: str) -> tuple[RiskLevel, str]:
+    """A plain new account is routine; one made an administrator, or with a password typed
+    into the command line, is not."""
+    groups = _groups_joined(argv)
+    operands = [a for a in argv if not a.startswith("-")]
+    if len(operands) == 2 and operands[1] in ADMIN_GROUPS and not groups:  # adduser USER GROUP
+        return HIGH, f"gives a user administrator rights ({operands[1]} group)"
+    password = any(a in ("-p", "--password") for a in argv)
+    if groups & ADMIN_GROUPS:
+        level = CRITICAL if password or groups & ROOT_GROUPS else HIGH
+        return level, "creates an account with administrator rights"
+    if password:
+        return HIGH, "creates an account with a password written in the command line"
+    return MODERATE, what
+
+
+def _deleted_account(argv: list[str], what: str) -> tuple[RiskLevel, str]:
+    operands = [a for a in argv if not a.startswith("-")]
+    if "root" in operands:
+        return CRITICAL, "deletes the root account"
+    if any(a in ("-r", "--remove", "--remove-home", "--remove-all-files", "-f") for a in argv):
+        return CRITICAL, "deletes a user account and all of its files"
+    return HIGH, what
+
+
+def _changed_account(argv: list[str], level: RiskLevel, what: str) -> tuple[RiskLevel, str]:
+    groups = _groups_joined(argv)
+    if groups & ROOT_GROUPS:
+        return CRITICAL, f"adds a user to {sorted(groups & ROOT_GROUPS)[0]}: root in all but name"
+    if any(a in ("-p", "--password") for a in argv):
+        who = "root" if "root" in argv else "an account"
+        return (CRITICAL if who == "root" else HIGH), f"sets the password of {who} directly"
+    return level, what
+
+
+def _fed(command: Command) -> bool:
+    """The password comes from a pipe or a here-string, not from a person typing it."""
+    return command.stdin is not None or any(r.op in ("<<", "<<<", "<") for r in command.redirects)
+
+
+def _stdin(command: Command) -> str:
+    stdin = command.stdin
+    if stdin is not None and stdin.literal is not None:
+        return " ".join(word.value for word in stdin.literal)
+    bodies = [r.body.value for r in command.redirects if r.body is not None]
+    return " ".join(bodies)
 
 
 ADMIN_GROUPS = frozenset(split_words("sudo wheel admin root adm shadow disk lxd kmem sys"))
@@ -74,6 +151,8 @@ def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
         return level, f"removes the password of {who}: anyone can log in"
     if not operands and not flags:
         return MODERATE, "changes your own password"
+    if operands and operands[0] != "root" and not flags:
+        return MODERATE, f"sets the password of {operands[0]}"
     if any(f in ("-l", "--lock", "-u", "--unlock", "-e", "--expire") for f in flags):
         return HIGH, "locks, unlocks or expires an account's password"
     return HIGH, f"changes the password of {operands[0] if operands else 'an account'}"
@@ -83,9 +162,38 @@ def groups(command: Command, ctx: Context) -> None:
     argv = command.argv
     if command.name == "chage" and any(a in ("-l", "--list") for a in argv):
         return
+    if command.name == "chage" and any(a in ("-E", "--expiredate") for a in argv):
+        value = argv[argv.index("-E" if "-E" in argv else "--expiredate") + 1 :][:1]
+        if value in (["0"], ["1970-01-01"], ["1"]):
+            ctx.add(HIGH, "expires an account now: its user can no longer log in", command)
+            return
     if command.name == "chsh" and any(a in ("-l", "--list-shells") for a in argv):
         return
     ctx.add(MODERATE, f"changes groups or account details ({command.name})", command)
+
+
+def mac_groups(command: Command, ctx: Context) -> None:
+    """`dscl . -append /Groups/admin GroupMembership x`, `dseditgroup -o edit -a x admin`."""
+    text = " ".join(command.argv)
+    reads = ("-read", "-list", "-search", "read", "list", "-o read", "checkmember")
+    if any(word in command.argv for word in reads) and "-append" not in text:
+        return
+    if "admin" in text and any(w in text for w in ("-append", "-create", "-a ", "-merge")):
+        ctx.add(HIGH, f"makes a user an administrator ({command.name})", command)
+    elif "-delete" in text and "/Users/" in text:
+        ctx.add(HIGH, f"deletes a user account ({command.name})", command)
+    else:
+        ctx.add(MODERATE, f"changes accounts or groups ({command.name})", command)
+
+
+def bsd_pw(command: Command, ctx: Context) -> None:
+    """FreeBSD's `pw useradd|usermod|userdel ...`."""
+    argv = command.argv
+    sub = argv[0] if argv else ""
+    if sub in ("useradd", "usermod") and _uid_zero(argv):
+        ctx.add(CRITICAL, "makes an account with root's user id 0: a second root", command)
+    elif sub in ("useradd", "usermod", "userdel", "groupmod", "groupdel", "lock"):
+        ctx.add(HIGH if sub != "useradd" else MODERATE, f"changes accounts (pw {sub})", command)
 
 
 def sudo(command: Command, ctx: Context) -> None:
@@ -138,5 +246,7 @@ RULES: dict[str, Rule] = {
         split_words("groupadd groupmod addgroup delgroup chsh chfn chage newusers"), groups
     ),
     **dict.fromkeys(split_words("sudo doas pkexec run0"), sudo),
+    **dict.fromkeys(split_words("dscl dseditgroup"), mac_groups),
+    "pw": bsd_pw,
     **dict.fromkeys(split_words("su runuser sg"), switch_user),
 }

@@ -17,6 +17,7 @@ from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.install import install
 from tui.core.safety.targets import classify_delete, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
@@ -280,7 +281,11 @@ def awk(command: Command, ctx: Context) -> None:
 def sed(command: Command, ctx: Context) -> None:
     argv = command.argv
     if any(a.startswith(("-i", "--in-place")) or re.fullmatch(r"-[nErsuz]*i\S*", a) for a in argv):
+        script = " ".join(a for a in argv if not a.startswith("-"))
         for value in _sed_files(argv):
+            content = config_content(value, script)
+            if content is not None:
+                ctx.add(content.level, content.reason, command)
             verdict = classify_write(value, append=False)
             if verdict is not None and verdict.level >= HIGH:
                 ctx.add(verdict.level, verdict.reason.replace("overwrites", "edits", 1), command)

@@ -194,6 +194,9 @@ def chmod(command: Command, ctx: Context) -> None:
             ctx.add(
                 CRITICAL, f"makes {shell} setuid: every user can become its owner (root)", command
             )
+        elif any(paths.is_world_writable(w.value) for w in targets):
+            reason = f"makes a program in a folder anyone can write setuid ({mode}): a way to root"
+            ctx.add(CRITICAL, reason, command)
         else:
             reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
             ctx.add(HIGH, reason, command)

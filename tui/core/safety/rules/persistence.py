@@ -16,6 +16,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.configs import config_content
 from tui.core.safety.words import Word, literal, split_words
 
 _CRON_LINE = re.compile(r"^\s*(@\w+|(\S+\s+){4}\S+)\s+(?P<code>.+)$")
@@ -95,6 +96,10 @@ def startup_kind(path: str) -> str | None:
         return "unit"
     if normal == "/etc/sudoers" or normal.startswith("/etc/sudoers.d/"):
         return "sudoers"
+    if normal in ("/etc/passwd", "/etc/shadow", "/etc/master.passwd") or "sshd_config" in normal:
+        return "config"
+    if normal.startswith("/etc/pam.d/"):
+        return "config"
     rel = paths.home_relative(normal)
     if rel is not None and rel.startswith((".config/autostart/", "Library/LaunchAgents/")):
         return "unit"
@@ -182,9 +187,14 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         elif kind != "shell" or writer.name not in ("cat", "echo", "printf") or writer.args:
             ctx.add(HIGH, f"writes content known only when it runs into {where}", writer)
         return
+    content = config_content(where, text)
+    if content is not None:
+        ctx.add(content.level, content.reason, writer)
     if kind == "sudoers":
         level = CRITICAL if "NOPASSWD" in text or re.search(r"ALL\s*$", text) else HIGH
         ctx.add(level, f"lets a user run commands as root ({where})", writer)
+        return
+    if kind == "config":
         return
     lines = [line for line in text.splitlines() if line.strip()]
     for line in lines:
