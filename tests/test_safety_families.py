@@ -93,6 +93,23 @@ def level(command: str) -> RiskLevel:
         ("sed -i 's/PermitRootLogin no/PermitRootLogin yes/' /etc/ssh/sshd_config", HIGH),
         ("echo 'auth sufficient pam_permit.so' >> /etc/pam.d/login", CRITICAL),
         ("chmod u+s /tmp/sh2", CRITICAL),
+        # the running machine
+        ("kill -KILL 1", CRITICAL),
+        ("killall5 -15", CRITICAL),
+        ("pkill -KILL -u root", CRITICAL),
+        ("killall -9 sshd", HIGH),
+        ("reboot -f", CRITICAL),
+        ("systemctl mask systemd-logind", CRITICAL),
+        ("systemctl stop containerd", HIGH),
+        ("systemctl set-default emergency.target", HIGH),
+        ("sysctl -w kernel.kptr_restrict=0", HIGH),
+        ("echo 0 > /proc/sys/kernel/randomize_va_space", HIGH),
+        ("swapoff --all", HIGH),
+        ("modprobe -r snd_hda_intel", HIGH),
+        ("insmod ./m.ko", HIGH),
+        ("date -s '2010-01-01'", HIGH),
+        ("timedatectl set-ntp no", HIGH),
+        ("echo '/opt/.b/x' | at 03:00", HIGH),
     ],
 )
 def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel) -> None:
@@ -129,6 +146,14 @@ def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel)
         ("sed -i 's/^Port 22/Port 2222/' /etc/ssh/sshd_config", MODERATE),
         ("dscl . -read /Groups/admin GroupMembership", SAFE),
         ("chage -l bob", SAFE),
+        ("date +%s", SAFE),
+        ("timedatectl set-timezone Europe/Berlin", MODERATE),
+        ("sysctl -w net.ipv4.ip_forward=1", MODERATE),
+        ("swapoff /swapfile", MODERATE),
+        ("shutdown /a", MODERATE),
+        ("echo 'notify-send done' | at now + 5 minutes", MODERATE),
+        ("systemctl restart nginx", MODERATE),
+        ("kill -9 4242", MODERATE),
     ],
 )
 def test_near_misses_stay_low(command: str, ceiling: RiskLevel) -> None:

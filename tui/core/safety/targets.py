@@ -138,9 +138,22 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
         return Verdict(HIGH, f"overwrites {path}: your keys or credentials are lost")
     if posixpath.dirname(path) in paths.PROGRAM_DIRS and not append:
         return Verdict(HIGH, f"overwrites {path}: a system program or library")
+    if path.startswith(_KERNEL_PROTECTIONS):
+        return Verdict(HIGH, f"writes {path}: changes a kernel protection against attacks")
     if path.startswith("/proc/sys/"):
         return Verdict(MODERATE, f"writes {path}: changes a kernel setting")
     return Verdict(MODERATE, f"{verb} {path}")
+
+
+_KERNEL_PROTECTIONS = (
+    "/proc/sys/kernel/randomize_va_space",
+    "/proc/sys/kernel/yama/",
+    "/proc/sys/kernel/kptr_restrict",
+    "/proc/sys/kernel/dmesg_restrict",
+    "/proc/sys/kernel/unprivileged_bpf_disabled",
+    "/proc/sys/fs/protected_",
+    "/proc/sys/fs/suid_dumpable",
+)
 
 
 def _special_write(path: str, append: bool) -> Verdict | None:

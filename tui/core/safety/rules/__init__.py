@@ -18,6 +18,7 @@ from tui.core.safety.rules import (
     exfiltration,
     files,
     install,
+    kernel,
     network,
     persistence,
     resources,
@@ -30,7 +31,7 @@ from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
 _MODULES = (files, disks, system, tools, network, code, embedded, install, persistence)
-for _module in (*_MODULES, accounts, databases, cloud, resources):
+for _module in (*_MODULES, accounts, kernel, databases, cloud, resources):
     RULES.update(_module.RULES)
 
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))

@@ -155,5 +155,5 @@ RULES: dict[str, Rule] = {
     "diskutil": diskutil,
     "smartctl": smartctl,
     **dict.fromkeys(split_words("pvremove vgremove lvremove"), volumes),
-    **dict.fromkeys(split_words("mkswap mount umount swapoff swapon"), swap_or_mount),
+    **dict.fromkeys(split_words("mkswap mount umount swapon"), swap_or_mount),
 }

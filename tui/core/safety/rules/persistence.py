@@ -58,10 +58,27 @@ def at(command: Command, ctx: Context) -> None:
     if command.name == "atrm" or "-r" in argv or "-d" in argv:
         ctx.add(MODERATE, "removes scheduled jobs (atrm)", command)
         return
-    ctx.add(HIGH, f"schedules commands to run later, unattended ({command.name})", command)
     text = _stdin_text(command)
-    if text is not None:
-        ctx.run_code(literal(text), command)
+    if text is None or "-f" in argv:
+        ctx.add(HIGH, f"schedules commands to run later, unattended ({command.name})", command)
+        return
+    before = len(ctx.findings)
+    ctx.run_code(literal(text), command)
+    risky = _risky(ctx.findings[before:])
+    if risky:
+        reason = f"schedules code that {risky[0].reason} to run later, unattended"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, f"schedules commands to run later ({command.name})", command)
+
+
+def _risky(found: list[Finding]) -> list[Finding]:
+    """Moderate findings that matter once nobody watches (not unknown names, not shell set-up)."""
+    return [
+        f
+        for f in found
+        if f.level == MODERATE and not f.reason.startswith(_SETUP) and _UNKNOWN not in f.reason
+    ]
 
 
 def systemd_run(command: Command, ctx: Context) -> None:
@@ -236,8 +253,7 @@ def _lasting(
         shown = code.strip()[:60]
         ctx.add(HIGH, f"makes every new shell run or load code ({shown}) from {where}", writer)
         return
-    risky = [f for f in found if f.level == MODERATE and not f.reason.startswith(_SETUP)]
-    risky = [f for f in risky if _UNKNOWN not in f.reason]
+    risky = _risky(found)
     if risky and (kind == "shell" or _system_wide(where) or _networked(found)):
         reason = f"puts code that {risky[0].reason} into {where}: it runs by itself later"
         ctx.add(HIGH, reason, writer)

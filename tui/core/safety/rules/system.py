@@ -21,6 +21,20 @@ FIREWALL_UNITS = frozenset(
     split_words("ufw firewalld nftables iptables ip6tables netfilter-persistent")
 )
 LOGGING_UNITS = frozenset(split_words("rsyslog syslog syslog-ng systemd-journald auditd journald"))
+# Units and processes without which the machine, its log-ins or its containers stop working.
+VITAL_UNITS = frozenset(
+    split_words(
+        "dbus dbus.socket dbus-broker systemd-logind systemd-udevd systemd-journald polkit "
+        "getty@tty1 display-manager gdm sddm lightdm systemd-resolved"
+    )
+)
+RUNTIME_UNITS = frozenset(split_words("docker containerd kubelet crio cri-o podman k3s"))
+VITAL_PROCESSES = frozenset(
+    split_words(
+        "sshd systemd init dbus-daemon systemd-logind Xorg gdm sddm NetworkManager dockerd "
+        "containerd kubelet launchd loginwindow WindowServer csrss lsass wininit"
+    )
+)
 STOPPING = frozenset(split_words("stop disable mask kill"))
 POWER_ACTIONS = frozenset(split_words("poweroff reboot halt kexec emergency rescue soft-reboot"))
 
@@ -127,7 +141,7 @@ def kill(command: Command, ctx: Context) -> None:
     if "-1" in targets:
         ctx.add(HIGH, "kills every process you are allowed to signal (kill -1)", command)
     elif "1" in targets:
-        ctx.add(HIGH, "kills process 1 (init): the system goes down", command)
+        ctx.add(CRITICAL, "kills process 1 (init): the system goes down at once", command)
     else:
         ctx.add(MODERATE, f"stops processes {' '.join(targets)}".rstrip(), command)
 
@@ -136,11 +150,16 @@ def kill_by_name(command: Command, ctx: Context) -> None:
     # `-HUP`, `-9`, `-SIGKILL` name a signal, not a cluster of options
     words = tuple(w for w in command.args if not _SIGNAL.match(w.value))
     opts = options(command.wrapped((command.words[0], *words), command.name), _KILL_VALUES)
+    names = {o.value for o in opts.operands}
     if command.name == "killall5":
-        ctx.add(HIGH, "kills every process on the machine (killall5)", command)
+        ctx.add(CRITICAL, "kills every process on the machine (killall5)", command)
     elif opts.value("-u", "-U", "--user"):
         user = opts.value("-u", "-U", "--user")
-        ctx.add(HIGH, f"kills every process of user {user}", command)
+        level = CRITICAL if user in ("root", "0") else HIGH
+        ctx.add(level, f"kills every process of user {user}", command)
+    elif names & VITAL_PROCESSES:
+        vital = sorted(names & VITAL_PROCESSES)[0]
+        ctx.add(HIGH, f"kills {vital}, which the machine or remote log-ins rely on", command)
     elif command.name == "pkill" and any(o.value in (".", ".*", "") for o in opts.operands):
         ctx.add(HIGH, "kills every process (pattern matches everything)", command)
     else:
@@ -155,7 +174,9 @@ def systemctl(command: Command, ctx: Context) -> None:
     argv = [a for a in command.argv if not a.startswith("-")]
     action = argv[0] if argv else ""
     units = [u.lower().removesuffix(".service") for u in argv[1:]]
-    if action in POWER_ACTIONS or (action == "isolate" and any("rescue" in u for u in units)):
+    if action == "set-default" and any(u.startswith(("rescue", "emergency")) for u in units):
+        ctx.add(HIGH, "boots into rescue mode from now on (set-default)", command)
+    elif action in POWER_ACTIONS or (action == "isolate" and any("rescue" in u for u in units)):
         ctx.add(HIGH, f"takes the machine down ({action})", command)
     elif action in STOPPING:
         _stopping(command, ctx, action, units)
@@ -171,7 +192,19 @@ def systemctl(command: Command, ctx: Context) -> None:
 
 def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> None:
     unit_set = set(units)
-    if unit_set & SSH_UNITS:
+    if action == "mask" and unit_set & VITAL_UNITS:
+        ctx.add(
+            CRITICAL,
+            f"masks {sorted(unit_set & VITAL_UNITS)[0]}: the system cannot start it",
+            command,
+        )
+    elif unit_set & VITAL_UNITS:
+        ctx.add(
+            HIGH, f"{action}s {sorted(unit_set & VITAL_UNITS)[0]}, which the system needs", command
+        )
+    elif unit_set & RUNTIME_UNITS:
+        ctx.add(HIGH, f"{action}s the container runtime: every container stops", command)
+    elif unit_set & SSH_UNITS:
         ctx.add(HIGH, f"{action}s SSH: remote sessions can no longer log in", command)
     elif unit_set & NETWORK_UNITS:
         ctx.add(HIGH, f"{action}s networking: the machine goes offline", command)
@@ -233,13 +266,17 @@ def _nmcli(command: Command, ctx: Context, argv: list[str]) -> None:
 
 def power(command: Command, ctx: Context) -> None:
     argv = command.argv
-    if command.name == "shutdown" and "-c" in argv:
+    if command.name == "shutdown" and any(a in ("-c", "/a", "/A") for a in argv):
         ctx.add(MODERATE, "cancels a scheduled shutdown", command)
         return
     if command.name in ("init", "telinit") and not any(
         a in ("0", "6", "1", "s", "S") for a in argv
     ):
         ctx.add(MODERATE, "changes the run level", command)
+        return
+    if any(a in ("-f", "--force", "-ff", "-n", "--no-sync") for a in argv):
+        reason = f"stops the machine at once, without a clean shutdown ({command.name} -f)"
+        ctx.add(CRITICAL, reason, command)
         return
     ctx.add(HIGH, f"shuts down or restarts the machine ({command.name})", command)
 
@@ -269,19 +306,6 @@ def journalctl(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "rotates the system journal", command)
 
 
-def sysrq(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if command.name == "sysctl" and not any(
-        a in ("-w", "-p", "--write", "--load", "--system") or "=" in a for a in argv
-    ):
-        return  # `sysctl name` and `sysctl -a` only read
-    if command.name == "modprobe" and any(
-        a in ("-n", "--dry-run", "-c", "--showconfig") for a in argv
-    ):
-        return
-    ctx.add(MODERATE, f"changes kernel settings or modules ({command.name})", command)
-
-
 def set_builtin(command: Command, ctx: Context) -> None:
     argv = command.argv
     if "--" in argv:  # `set -- a b c` sets "$@"
@@ -308,5 +332,4 @@ RULES: dict[str, Rule] = {
     "crontab": crontab,
     "history": history,
     "journalctl": journalctl,
-    **dict.fromkeys(split_words("sysctl modprobe insmod rmmod kexec"), sysrq),
 }
