@@ -43,6 +43,8 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     if any(name in DOWNLOADERS for name in names):
         ctx.downloads.add(value.rsplit("/", 1)[-1])
     verdict = targets.classify_write(ctx.resolve(target.path), append=redirect.appends)
+    if not redirect.appends and _writes_nothing(command):
+        verdict = targets.classify_empty(ctx.resolve(target.path)) or verdict
     dynamic = target.substitutions or (target.dynamic and value.startswith("${"))
     if dynamic and (verdict is None or verdict.level <= RiskLevel.MODERATE):
         reason = f"writes to a file named at run time ({target.raw})"
@@ -77,3 +79,10 @@ def _socket(ctx: Context, command: Command, redirect: Redirect, names: list[str]
         ctx.add(RiskLevel.HIGH, "opens a raw network connection for the shell", command)
     else:
         ctx.add(RiskLevel.MODERATE, "talks to a network service through /dev/tcp", command)
+
+
+def _writes_nothing(command: Command) -> bool:
+    """`> f`, `: > f`, `true > f`, `printf '' > f`, `echo -n > f`: the file is left empty."""
+    if not command.words or command.name in (":", "true"):
+        return True
+    return command.name in ("echo", "printf") and (written_text(command) or "").strip() == ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 from tui.core.safety import paths
@@ -39,7 +40,7 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
     variable = paths.empty_variable(value)
     if variable and recursive:
         return Verdict(
-            HIGH, f"deletes {value} recursively: if ${variable} is empty or unset, that is /"
+            CRITICAL, f"deletes {value} recursively: if ${variable} is empty or unset, that is /"
         )
     path = paths.normalise(value)
     base, contents = paths.split_contents(path)
@@ -57,6 +58,9 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         return Verdict(CRITICAL, f"deletes {path}: the repository's commits, for good")
     if base.startswith(_DATABASE_DIRS) and (recursive or contents):
         return Verdict(CRITICAL, f"deletes {path}: a database's data files")
+    special = _delete_data(path, base, recursive or contents)
+    if special is not None:
+        return special
     if paths.is_find_match(base):
         return _delete_matches(base)
     if paths.is_log(base):
@@ -86,6 +90,42 @@ _DATABASE_DIRS = (
     "/var/lib/docker",
     "/var/lib/etcd",
 )
+
+
+# Top folders that hold data, sites and mounted disks (not caches or scratch space).
+_DATA_TOPS = ("/srv", "/mnt", "/media", "/Volumes", "/var/www", "/data", "/backup", "/backups")
+_PRECIOUS = re.compile(r"backup|data|db|database|archive|photos|home|share", re.IGNORECASE)
+# Inside a home: keys that exist nowhere else, and folders where applications keep their data.
+_PRIVATE_KEYS = (".ssh", ".gnupg", ".password-store")
+_APP_DATA = (".local/share", ".config", ".mozilla", ".thunderbird", "Library/Application Support")
+
+
+# Folders in a home whose content is a person's own work: nothing can download it again.
+PERSONAL_FOLDERS = frozenset(
+    "Documents Pictures Photos Desktop Music Videos Movies Projects projects Dropbox OneDrive "
+    "src code work repos git dev Notes Obsidian".split()
+)
+
+
+def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
+    """Whole data folders: a site, a mounted disk, a backup, private keys, applications' data."""
+    if not whole:
+        return None
+    if base in ("/opt", "/srv", "/var/www", "/Volumes", "/media", "/mnt"):
+        return Verdict(CRITICAL, f"deletes {path}: everything installed or kept in {base}")
+    parent = posixpath.dirname(base)
+    if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in ("/Volumes", "/media")):
+        name = posixpath.basename(base)
+        level = CRITICAL if _PRECIOUS.search(name) or parent == "/Volumes" else HIGH
+        return Verdict(level, f"deletes {path}: a whole data folder or disk")
+    rel = paths.home_relative(base)
+    if rel in PERSONAL_FOLDERS:
+        return Verdict(CRITICAL, f"deletes {path}: your whole {rel} folder")
+    if rel in _PRIVATE_KEYS:
+        return Verdict(CRITICAL, f"deletes {path}: private keys that exist nowhere else")
+    if rel in _APP_DATA:
+        return Verdict(HIGH, f"deletes {path}: the data of every application")
+    return None
 
 
 def _delete_level(kind: str, *, recursive: bool, contents: bool) -> RiskLevel:
@@ -126,6 +166,9 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
     special = _special_write(path, append)
     if special is not None:
         return special
+    lost = None if append else _lost_by_overwrite(path)
+    if lost is not None:
+        return lost
     if paths.is_rc_file(path):
         if append:
             return Verdict(MODERATE, f"appends to {path}: your shell start-up file")
@@ -156,6 +199,53 @@ _KERNEL_PROTECTIONS = (
 )
 
 
+# Programs a person or the system starts all the time: replaced, they break or spy on everything.
+_CORE_PROGRAMS = frozenset(
+    "sh bash dash zsh sudo su login passwd ssh sshd init systemd ls ps cp mv rm cat chmod "
+    "chown mount python3 perl env ld.so ld-linux-x86-64.so.2 libc.so.6".split()
+)
+_DATABASE_FILE = re.compile(r"\.(sqlite3?|db|ibd|frm|mdb|accdb|kdbx)$|/ibdata\d*$|/pg_\w+/")
+
+
+def _lost_by_overwrite(path: str) -> Verdict | None:
+    """Overwrites whose old content cannot come back: boot and log-in files, core programs,
+    private keys, key stores, databases, and every file a `find` matched."""
+    if paths.is_find_match(path):
+        whole = classify_delete(posixpath.dirname(path) or ".", recursive=True)
+        if whole.level >= HIGH:
+            where = posixpath.dirname(path)
+            return Verdict(whole.level, f"overwrites every file under {where}: {whole.reason}")
+        return None
+    if path in paths.KEY_FILES:
+        return Verdict(CRITICAL, f"overwrites {path}: the machine may not boot or let anyone in")
+    if posixpath.dirname(path) in paths.PROGRAM_DIRS and posixpath.basename(path) in _CORE_PROGRAMS:
+        return Verdict(CRITICAL, f"replaces {path}, a program everything relies on")
+    rel = paths.home_relative(path) or ""
+    name = posixpath.basename(path)
+    if rel.startswith((".ssh/", ".gnupg/")) and not name.endswith(
+        (".pub", "known_hosts", "config")
+    ):
+        return Verdict(CRITICAL, f"overwrites {path}: a private key is lost for good")
+    if rel.startswith((".local/share/keyrings", "Library/Keychains", ".password-store")):
+        return Verdict(HIGH, f"overwrites {path}: your stored passwords are lost")
+    if _DATABASE_FILE.search(path) or path.startswith(_DATABASE_DIRS):
+        return Verdict(CRITICAL, f"overwrites {path}: a database's data is lost")
+    return None
+
+
+def classify_empty(value: str) -> Verdict | None:
+    """Emptying `value` (`: > f`, `truncate -s 0`, `cp /dev/null f`): HIGH for settings."""
+    path = paths.normalise(value)
+    verdict = classify_write(path, append=False)
+    if verdict is not None and verdict.level >= HIGH:
+        return Verdict(verdict.level, verdict.reason.replace("overwrites", "empties", 1))
+    rel = paths.home_relative(path)
+    settings = rel is not None and rel.startswith(".") and "/" not in rel
+    if path.startswith("/etc/") or settings:
+        return Verdict(HIGH, f"empties {path}: the settings in it are lost")
+    return None
+
+
 def _special_write(path: str, append: bool) -> Verdict | None:
     if paths.is_block_device(path):
         return Verdict(CRITICAL, f"writes raw data to {path}, destroying what is on that disk")
@@ -175,6 +265,8 @@ def _special_write(path: str, append: bool) -> Verdict | None:
         if append:
             return Verdict(HIGH, f"appends to {path}: adds to the system's accounts")
         return Verdict(CRITICAL, f"overwrites {path}: replaces the system's accounts")
+    if path == "/etc/sudoers" and not append:
+        return Verdict(CRITICAL, f"replaces {path}: a mistake there locks everyone out of root")
     if path == "/etc/sudoers" or path.startswith("/etc/sudoers.d/"):
         return Verdict(HIGH, f"writes {path}: changes who may run commands as root")
     if path.startswith("/boot/"):

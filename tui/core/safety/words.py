@@ -154,19 +154,33 @@ def _eval_double_quoted(node: Node, out: _Builder, depth: int) -> None:
             _eval(child, out, depth + 1)
 
 
+_PATHLIKE = re.compile(r"^[~/.]")
+
+
 def _eval_expansion(node: Node, out: _Builder) -> None:
     name = ""
     guarded = False
-    for child in node.children:
+    default: str | None = None
+    children = node.children
+    for index, child in enumerate(children):
         if child.type in ("variable_name", "special_variable_name") and not name:
             name = node_text(child)
         elif child.type in (":?", "?"):
             guarded = True
+        elif (
+            child.type in (":-", "-", ":=", "=")
+            and index + 1 < len(children)
+            and children[index + 1].type == "word"
+        ):
+            default = node_text(children[index + 1])  # `${DIR:-/}` is `/` when DIR is unset
     _collect_substitutions(node, out)
     if name in KNOWN_VARIABLES:
         out.add(KNOWN_VARIABLES[name])
         return
     out.dynamic = True
+    if default is not None and not out.substitutions and _PATHLIKE.match(default):
+        out.add(default)
+        return
     out.add("${" + (name or "?") + (":?" if guarded else "") + "}")
 
 

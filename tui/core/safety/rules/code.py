@@ -282,7 +282,10 @@ def sed(command: Command, ctx: Context) -> None:
     argv = command.argv
     if any(a.startswith(("-i", "--in-place")) or re.fullmatch(r"-[nErsuz]*i\S*", a) for a in argv):
         script = " ".join(a for a in argv if not a.startswith("-"))
+        wipes = any(re.fullmatch(r"\s*(1\s*,\s*\$|/\^?\.?\*?/|/\.\*/)?\s*d\s*", a) for a in argv)
         for value in _sed_files(argv):
+            if wipes:
+                ctx.add(HIGH, f"deletes every line of {value}: the file is left empty", command)
             content = config_content(value, script)
             if content is not None:
                 ctx.add(content.level, content.reason, command)

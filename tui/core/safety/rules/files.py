@@ -14,7 +14,14 @@ from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.persistence import startup_content, startup_kind
 from tui.core.safety.rules.resources import dd_fill
-from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
+from tui.core.safety.targets import (
+    PERSONAL_FOLDERS,
+    Verdict,
+    classify_delete,
+    classify_empty,
+    classify_permissions,
+    classify_write,
+)
 from tui.core.safety.words import Word
 
 _SYMBOLIC = re.compile(r"^[ugoa]*[+=-][rwxXstugo]*$")
@@ -68,7 +75,13 @@ def shred(command: Command, ctx: Context) -> None:
             continue
         verdict = classify_delete(path, recursive=recursive)
         reason = verdict.reason.replace("deletes", "destroys", 1)
-        ctx.add(max(verdict.level, MODERATE), reason, command)
+        level = max(verdict.level, MODERATE)
+        if any(char in path for char in "*?[") and level < HIGH:
+            # every matching file, overwritten first: no undelete tool brings one back
+            personal = paths.home_relative(posixpath.dirname(path)) in PERSONAL_FOLDERS
+            level = CRITICAL if personal else HIGH
+            reason = f"destroys every file matching {path}, beyond recovery"
+        ctx.add(level, reason, command)
 
 
 def truncate(command: Command, ctx: Context) -> None:
@@ -76,7 +89,13 @@ def truncate(command: Command, ctx: Context) -> None:
     size = opts.value("-s", "--size") or ""
     for word in opts.operands:
         if size.strip() in ("0", "0K", "0M", "0k"):
-            verdict = classify_write(ctx.resolve(word.path), append=False)
+            target = ctx.resolve(word.path)
+            verdict = classify_empty(target) or classify_write(target, append=False)
+            if command.implied_recursive:  # `find DIR -exec truncate -s 0 {} +`
+                whole = classify_delete(target, recursive=True)
+                verdict = Verdict(
+                    whole.level, whole.reason.replace("deletes", "empties every file in", 1)
+                )
             if verdict is not None:
                 reason = verdict.reason.replace("overwrites", "empties", 1)
                 ctx.add(verdict.level, reason, command)
@@ -115,6 +134,9 @@ def copy(command: Command, ctx: Context) -> None:
 
 def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None:
     verdict = classify_write(ctx.resolve(target), append=False)
+    sources_given = [w.value for w in command.args if not w.value.startswith("-")][:-1]
+    if sources_given == ["/dev/null"]:
+        verdict = classify_empty(ctx.resolve(target)) or verdict
     sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
     lasting = persistence.placed(ctx.resolve(target), sources)
     if lasting is not None:
@@ -160,8 +182,14 @@ def dd(command: Command, ctx: Context) -> None:
     dd_fill(command, ctx)
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     target = settings.get("of")
+    filler = settings.get("if", "") in ("/dev/zero", "/dev/urandom", "/dev/random")
+    in_place = "notrunc" in settings.get("conv", "")  # a new image file is not a loss
+    if target and filler and in_place and not target.startswith("/dev/"):
+        reason = f"overwrites {target} with {settings['if'][5:]} data: what it held is lost"
+        ctx.add(HIGH, reason, command)
     if target:
-        verdict = classify_write(target, append="notrunc" in settings.get("conv", ""))
+        # conv=notrunc still overwrites the blocks it writes; only oflag=append adds
+        verdict = classify_write(target, append="append" in settings.get("oflag", ""))
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason, command)
             return
