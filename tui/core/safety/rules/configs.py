@@ -39,6 +39,14 @@ def config_content(path: str, text: str) -> Verdict | None:
         match = _SSH_WEAK.search(text)
         if match:
             return Verdict(RiskLevel.HIGH, f"weakens SSH log-ins ({match.group(0)})")
+    if where.startswith(("/etc/apt/sources.list", "/etc/yum.repos.d/", "/etc/zypp/repos.d/")):
+        if re.search(r"trusted\s*=\s*yes|gpgcheck\s*=\s*0|allow-insecure", text):
+            return Verdict(
+                RiskLevel.CRITICAL,
+                f"adds a package source whose packages are not checked ({where})",
+            )
+        if "http://" in text or "https://" in text or "baseurl" in text:
+            return Verdict(RiskLevel.HIGH, f"adds a new source of system packages ({where})")
     if where.startswith("/etc/pam.d/") and _PAM_OPEN.search(text):
         return Verdict(RiskLevel.CRITICAL, f"lets log-ins succeed without a password ({where})")
     return None

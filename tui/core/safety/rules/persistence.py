@@ -115,7 +115,7 @@ def startup_kind(path: str) -> str | None:
         return "sudoers"
     if normal in ("/etc/passwd", "/etc/shadow", "/etc/master.passwd") or "sshd_config" in normal:
         return "config"
-    if normal.startswith("/etc/pam.d/"):
+    if normal.startswith(("/etc/pam.d/", "/etc/apt/sources.list", "/etc/yum.repos.d/")):
         return "config"
     rel = paths.home_relative(normal)
     if rel is not None and rel.startswith((".config/autostart/", "Library/LaunchAgents/")):
