@@ -16,7 +16,9 @@ from tui.core.safety.rules import (
     disks,
     embedded,
     exfiltration,
+    exposure,
     files,
+    firewall,
     install,
     kernel,
     network,
@@ -31,7 +33,7 @@ from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
 _MODULES = (files, disks, system, tools, network, code, embedded, install, persistence)
-for _module in (*_MODULES, accounts, kernel, databases, cloud, resources):
+for _module in (*_MODULES, accounts, exposure, firewall, kernel, databases, cloud, resources):
     RULES.update(_module.RULES)
 
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
@@ -69,7 +71,7 @@ def check_layer(command: Command, ctx: Context) -> None:
     rule = rule_for(name)
     if name in CTL_TOOLS and (not command.args or command.args[0].value in CTL_READS):
         return
-    if name in ("arp", "route", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
+    if name in ("arp", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
         ctx.add(MODERATE, f"changes network or device settings ({name})", command)
         return
     if rule is not None:

@@ -15,6 +15,7 @@ from tui.core.safety import inline, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import exposure
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
@@ -89,6 +90,8 @@ def interpreter(command: Command, ctx: Context) -> None:
         args = command.args
         start = next(i for i, w in enumerate(args) if w.value == "-m") + 2
         install(command.wrapped((literal("pip"), *args[start:]), command.name), ctx)
+    elif module in ("http.server", "SimpleHTTPServer") and language == "Python":
+        exposure.file_server(command, ctx, exposure.served_folder(command))
     elif module is not None:
         ctx.add(MODERATE, f"runs the {language} module {module}", command)
     elif script is not None and script.value not in ("-", "/dev/stdin"):

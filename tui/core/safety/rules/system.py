@@ -1,4 +1,4 @@
-"""The system: firewall, processes, services, network links, power, cron, history."""
+"""The system: processes, services, network links, power, cron, history."""
 
 from __future__ import annotations
 
@@ -37,71 +37,6 @@ VITAL_PROCESSES = frozenset(
 )
 STOPPING = frozenset(split_words("stop disable mask kill"))
 POWER_ACTIONS = frozenset(split_words("poweroff reboot halt kexec emergency rescue soft-reboot"))
-
-
-def iptables(command: Command, ctx: Context) -> None:
-    opts = options(
-        command, "-t --table -A -D -I -R -N -P --policy -j -s -d -p -i -o --dport --sport"
-    )
-    if opts.has("-F", "--flush", "-X", "--delete-chain"):
-        ctx.add(HIGH, "flushes the firewall rules: the machine is left unprotected", command)
-    elif opts.value("-P", "--policy") and "ACCEPT" in command.argv:
-        ctx.add(HIGH, "sets the firewall to accept everything by default", command)
-    elif opts.value("-P", "--policy") and any(a in ("DROP", "REJECT") for a in command.argv):
-        chain = opts.value("-P", "--policy")
-        ctx.add(HIGH, f"drops all {chain} traffic by default: remote sessions are cut", command)
-    elif _blocks_everything(command.argv):
-        ctx.add(HIGH, "blocks all traffic or SSH: remote sessions are cut off", command)
-    elif opts.has("-L", "--list", "-S", "--list-rules"):
-        return
-    else:
-        ctx.add(MODERATE, "changes the firewall rules", command)
-
-
-def _blocks_everything(argv: list[str]) -> bool:
-    """`-A INPUT -j DROP` with nothing narrowing it, or a DROP/REJECT of port 22."""
-    if not any(a in ("DROP", "REJECT") for a in argv):
-        return False
-    if any(a in ("22", "ssh") for a in argv):
-        return True
-    narrowing = ("-s", "--source", "-p", "--protocol", "--dport", "--sport", "-i", "-m", "-d")
-    return any(a in ("-A", "-I", "--append", "--insert") for a in argv) and not any(
-        a in narrowing for a in argv
-    )
-
-
-def ufw(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    action = next((a for a in argv if not a.startswith("-")), "")
-    if action in ("disable", "reset"):
-        ctx.add(HIGH, f"turns off the firewall (ufw {action})", command)
-    elif action in ("deny", "reject") and any(
-        a in ("22", "ssh", "22/tcp", "OpenSSH") for a in argv
-    ):
-        ctx.add(HIGH, "blocks SSH: remote sessions are cut off (ufw)", command)
-    elif argv[:3] in (["default", "deny", "outgoing"], ["default", "reject", "outgoing"]):
-        ctx.add(HIGH, "blocks all outgoing traffic by default (ufw)", command)
-    elif action not in ("status", "app", "show", "version", ""):
-        ctx.add(MODERATE, "changes the firewall rules (ufw)", command)
-
-
-def nft(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if "flush" in argv or ("delete" in argv and "table" in argv):
-        ctx.add(HIGH, "flushes the firewall rules (nft): the machine is left unprotected", command)
-    elif "list" not in argv:
-        ctx.add(MODERATE, "changes the firewall rules (nft)", command)
-
-
-def firewall_cmd(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if "--panic-on" in argv:
-        ctx.add(HIGH, "drops all network traffic (firewall-cmd --panic-on)", command)
-        return
-    if any(a.startswith("--remove") or a in ("--panic-off", "--reload") for a in argv) or not any(
-        a.startswith(("--list", "--get", "--query", "--state")) for a in argv
-    ):
-        ctx.add(MODERATE, "changes the firewall rules (firewall-cmd)", command)
 
 
 def security_switch(command: Command, ctx: Context) -> None:
@@ -316,12 +251,6 @@ def set_builtin(command: Command, ctx: Context) -> None:
 
 RULES: dict[str, Rule] = {
     "set": set_builtin,
-    **dict.fromkeys(
-        split_words("iptables ip6tables iptables-legacy iptables-nft ebtables"), iptables
-    ),
-    "ufw": ufw,
-    "nft": nft,
-    "firewall-cmd": firewall_cmd,
     **dict.fromkeys(split_words("setenforce pfctl auditctl csrutil spctl"), security_switch),
     "kill": kill,
     **dict.fromkeys(split_words("pkill killall killall5 skill slay"), kill_by_name),
