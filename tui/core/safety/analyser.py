@@ -122,7 +122,12 @@ class Analyser:
                     self.ctx.programs.append(layer.words[0].value)
                 before = len(self.ctx.findings)
                 check_layer(layer, self.ctx)
-                effect = effects.effect_of(layer, rated=len(self.ctx.findings) > before)
+                found = self.ctx.findings[before:]
+                effect = effects.effect_of(layer, rated=bool(found))
+                if effect is None and found:
+                    effect = effects.effect_from_findings(
+                        layer.name, [f.reason for f in found if f.level >= RiskLevel.MODERATE]
+                    )
                 if effect is not None:
                     self.ctx.effects.append(effect)
             for by, word in code:
@@ -286,6 +291,10 @@ class Analyser:
                 continue
             name, value = assignment(item)
             self._assign(name, value)
+            if name == "PATH" and "PATH" not in value.raw and value.raw:
+                reason = "replaces PATH: most commands can no longer be found in this shell"
+                self.ctx.add(RiskLevel.MODERATE, reason, text)
+                self.ctx.effects.append(reason.removesuffix(" in this shell"))
             if name in HISTORY_VARIABLES and disables_history(name, value):
                 self.ctx.add(RiskLevel.HIGH, f"turns off the shell history ({name})", text)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tui.core.safety.parse import Command
+from tui.core.safety.rules.known import CTL_TOOLS, ROUTINE_REASON
 from tui.core.safety.rules.tools import DOCKER_READ_ONLY, GIT_READ_ONLY, PROJECT_SCRIPTS
 from tui.core.safety.words import split_words
 
@@ -37,6 +38,41 @@ READ_SUBCOMMANDS = frozenset(
 )
 
 
+_DRY_RUN = re.compile(r"-[a-zA-Z]*n[a-zA-Z]*|--dry-run")
+# Finding reasons that say what a command is, not what it changes.
+_NEUTRAL = (
+    "connects to",
+    "opens a program",
+    "runs as another user",
+    "is not a command caro knows",
+    "runs the ",
+    "runs inline",
+    "runs a project",
+    "builds or runs",
+    "talks to a network service",
+    "starts a container",
+    "opens a shell",
+    "sets up the shell",
+    "serves the files",
+    "downloads",
+    "starts an interactive",
+)
+
+
+_GENERIC = tuple(sorted(set(ROUTINE_REASON.values())))
+
+
+def effect_from_findings(name: str, reasons: list[str]) -> str | None:
+    """What a command changes, read from the rules' reasons when no effect is named for it
+    (not for the programs `effect_of` knows, nor from a reason that only guesses by name)."""
+    if name in _NAMED:
+        return None
+    for reason in reasons:
+        if not any(part in reason for part in _NEUTRAL) and not reason.startswith(_GENERIC):
+            return reason
+    return None
+
+
 def effect_of(command: Command, *, rated: bool) -> str | None:
     """What one simple command changes, as words for a person ("deletes files"), or None."""
     name = command.name
@@ -45,6 +81,11 @@ def effect_of(command: Command, *, rated: bool) -> str | None:
         return "deletes files"
     if name in KILLERS:
         return _kill_effect(argv)
+    if name == "xargs":
+        return _xargs_effect(command)
+    special = _tool_effect(name, argv)
+    if special is not None:
+        return special
     if name == "git":
         return _git_effect(argv)
     if name in PERMISSIONS:
@@ -53,6 +94,10 @@ def effect_of(command: Command, *, rated: bool) -> str | None:
         return "edits files in place"
     if name == "tar" and argv and re.match(r"^-?[a-zA-Z]*[cxru]", argv[0]):
         return "writes files"
+    if name == "rsync" and any(
+        a in ("-n", "--dry-run") or re.fullmatch(r"-[a-zA-Z]*n[a-zA-Z]*", a) for a in argv
+    ):
+        return None
     if name in WRITERS and not _lists_only(name, argv):
         return "writes or moves files"
     if name in CONTAINER_TOOLS:
@@ -166,3 +211,63 @@ def _kill_effect(argv: list[str]) -> str | None:
     if targets and all(a in _RELAUNCHED for a in targets):
         return None
     return "stops processes"
+
+
+_NAMED = (
+    DELETERS
+    | KILLERS
+    | WRITERS
+    | PERMISSIONS
+    | SYSTEM
+    | CONTAINER_TOOLS
+    | frozenset(split_words("git sed perl tar rsync curl wget scp sftp http https ssh"))
+)
+
+
+_XARGS_VALUES = frozenset(split_words("-I -i -n -P -d -a -E -L -s --max-args --max-procs"))
+
+
+def _xargs_effect(command: Command) -> str | None:
+    """`... | xargs kill`: what the command xargs runs changes."""
+    args = command.args
+    index = 0
+    while index < len(args) and args[index].value.startswith("-"):
+        index += 2 if args[index].value in _XARGS_VALUES else 1
+    if index >= len(args):
+        return None
+    inner = command.wrapped(args[index:], "xargs")
+    return effect_of(inner, rated=True) if inner.name != "xargs" else None
+
+
+_KEYGEN_READS = frozenset(split_words("-l -lf -F -y -R -H -L -E -B -v"))
+_GH_CHANGES = frozenset(
+    split_words("merge close delete create edit reopen archive comment review lock transfer")
+)
+
+
+def _tool_effect(name: str, argv: list[str]) -> str | None:
+    """Tools whose changing modes are one flag or word away from their reading ones."""
+    flags = set(argv)
+    if name == "fuser" and flags & {"-k", "--kill"}:
+        return "stops the processes using the file or port (fuser -k)"
+    if name == "fdupes" and any(re.fullmatch(r"-[a-zA-Z]*d[a-zA-Z]*|--delete", a) for a in argv):
+        return "deletes duplicate files (fdupes -d)"
+    if name == "ss" and flags & {"-K", "--kill"}:
+        return "closes network connections (ss -K)"
+    if name == "dhclient" and flags & {"-r", "-x"}:
+        return "gives up the machine's network address (dhclient -r)"
+    if name == "certbot" and argv[:1] and argv[0] in ("renew", "certonly", "delete", "revoke"):
+        return f"changes certificates (certbot {argv[0]})"
+    if name == "npm" and argv[:2] == ["audit", "fix"]:
+        return "changes installed packages (npm audit fix)"
+    if name == "gh" and len(argv) >= 2 and argv[1] in _GH_CHANGES:
+        return f"changes things on GitHub (gh {argv[0]} {argv[1]})"
+    if name == "gpg" and any(a.startswith("--delete-") for a in argv):
+        return "deletes GPG keys"
+    if name == "ssh-keygen" and not flags & _KEYGEN_READS:
+        return "creates or replaces an SSH key (ssh-keygen)"
+    if name in CTL_TOOLS and argv[:1] and argv[0].startswith(("set-", "enable", "disable")):
+        return f"changes settings ({name} {argv[0]})"
+    if name == "sort" and ("-o" in argv or any(a.startswith("--output") for a in argv)):
+        return "rewrites a file (sort -o)"
+    return None

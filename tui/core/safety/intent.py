@@ -36,7 +36,7 @@ CHANGE_WORDS = frozenset(
         clone init initialise initialize configure setup set-up deduplicate dedupe
         replace rewrite dump import strip kill-all killall renice throttle block unblock allow deny
         connect disconnect login logout lock unlock mkdir rmdir delete remove rid gunzip
-        break forward bump reload flush grab repoint relink symlink link sending deleting
+        open close break forward bump reload flush grab repoint relink symlink link sending deleting
         removing killing
         """
     )
@@ -58,6 +58,7 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 _PATHS = re.compile(
     r"\S*[/~:@=]\S*|\S+\.\w\S*"
 )  # paths, hosts, URLs, file names: not words of the request
+_COMPOUNDS = re.compile(r"\b(pull|merge) requests?\b")  # nouns, though `pull` is a verb
 _DRY_RUN = re.compile(
     r"\bdry[- ]?run\b|\bwhat would\b.{0,60}\b(do|delete|remove|change|happen)\b|\bsimulate\b|"
     r"\bwithout (actually|really) (doing|deleting|removing|changing)\b"
@@ -74,7 +75,7 @@ def look_only(request: str) -> str | None:
         return "see what would happen (a dry run)"
     if _ARITHMETIC.search(text):
         return "calculate"
-    words = _WORD.findall(_PATHS.sub(" ", text))
+    words = _WORD.findall(_PATHS.sub(" ", _COMPOUNDS.sub("prs", text)))
     changes = [i for i in range(len(words)) if _asks_change(words, i)]
     display = _DISPLAY.search(text)
     if display and "file" not in words:
@@ -105,6 +106,10 @@ def _asks_change(words: list[str], index: int) -> bool:
         return False
     if index and words[index - 1] in _NOUN_MARKERS:  # "in commit abc", "the last backup"
         return False
+    if index and words[index - 1] in _ADJECTIVE_AFTER:  # "find duplicate files": an adjective
+        return False
+    if word in _IMPERATIVE_ONLY and index and words[index - 1] not in _BEFORE_VERB:
+        return False  # "files open", "the open pull requests"
     if word in _NOUN_LIKE:  # "inside archive.tar", "the backup folder": a thing, not a verb
         following = words[index + 1] if index + 1 < len(words) else ""
         return following in _DETERMINERS
@@ -137,6 +142,10 @@ def _asked_about(words: list[str], index: int) -> bool:
     return False
 
 
+# Words that are verbs here only when they give the order ("open port 443", "to close it").
+_ADJECTIVE_AFTER = frozenset(split_words("find list show display count locate search"))
+_IMPERATIVE_ONLY = frozenset(split_words("open close break forward point"))
+_BEFORE_VERB = frozenset(split_words("to and then please me you also just"))
 _NOUN_LIKE = frozenset(
     split_words("archive backup copy update build patch format zip tag stash dump split mirror")
 )
@@ -160,7 +169,7 @@ LOOK_NOUNS = frozenset(
         "tree overview summary stats statistics usage details info version unified canonical "
         "word line lines count top brief socket reverse ip name path current latest newest "
         "oldest biggest largest smallest disk memory cpu dns hex interactive free space "
-        "human-readable id ids pid pids name names log logs error errors warnings process "
+        "human-readable id ids pid pids name names logs error errors warnings process "
         "processes files file folders ports port owner owners permissions type uptime users "
         "groups members entries headers fields columns rows length dimensions mtime age date "
         "time timestamp timestamps lines-of-code differences changes"
@@ -229,9 +238,20 @@ def overreach(request: str, effects: list[str]) -> str | None:
     verb = look_only(request)
     if verb is None:
         return _sent_unasked(request, effects)
+    effects = [e for e in effects if not e.startswith("runs ") or _asked_about_script(request, e)]
+    if not effects:
+        return None
     effect = effects[0]
     asked = "look something up" if verb == "know something" else verb
     return f"you asked to {asked}; this command {effect}"
+
+
+def _asked_about_script(request: str, effect: str) -> bool:
+    """`what does install.sh do?` answered by running it: only when the request names the
+    script and asks about it, not for its output."""
+    script = effect.split(" ", 2)[1].rsplit("/", 1)[-1]
+    text = request.lower()
+    return script.lower() in text and not re.search(r"\b(run|execute|output|result)", text)
 
 
 # "fetch https://... and pretty-print it", "verbose request to localhost:8000": reading from a

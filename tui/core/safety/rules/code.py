@@ -214,6 +214,7 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
         return
     kind = "shell script" if language == "shell" else f"{language} script"
     ctx.add(MODERATE, f"runs the {kind} {script.value}", command)
+    ctx.effects.append(f"runs {script.value} (it does not show it)")
 
 
 def stdin_code(command: Command, ctx: Context, language: str) -> None:

@@ -22,7 +22,7 @@ from tui.core.safety.targets import (
     classify_permissions,
     classify_write,
 )
-from tui.core.safety.words import Word
+from tui.core.safety.words import Word, split_words
 
 _SYMBOLIC = re.compile(r"^[ugoa]*[+=-][rwxXstugo]*$")
 _MODE_CHARS = frozenset("rwxXstugoa+-=,01234567")
@@ -275,15 +275,24 @@ def rsync(command: Command, ctx: Context) -> None:
     if not operands:
         return
     target = operands[-1].path
+    if opts.has("-n", "--dry-run"):
+        return  # only lists what it would do
     deleting = any(name.startswith("--delete") for name in opts.long)
     if deleting and ":" not in target:
         verdict = classify_delete(target, recursive=True)
-        if verdict.level >= CRITICAL:
+        # a mirror of the source is what --delete is for; only the machine or a home is lost
+        whole = paths.area(paths.normalise(target).rstrip("/") or "/")
+        if verdict.level >= CRITICAL and whole in _MIRROR_LOSSES:
             ctx.add(CRITICAL, verdict.reason.replace("deletes", "syncs over", 1), command)
             return
         ctx.add(MODERATE, f"syncs into {target}, deleting files missing from the source", command)
         return
     _copy_target(command, ctx, target, "copies")
+
+
+_MIRROR_LOSSES = frozenset(
+    split_words("root all_homes home home_top home_credentials vital key_file")
+)
 
 
 def tar(command: Command, ctx: Context) -> None:
