@@ -27,7 +27,7 @@ from tui.core.safety.rules import (
     system,
     tools,
 )
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.known import CTL_READS, CTL_TOOLS, READ_ONLY, ROUTINE_REASON
 from tui.core.safety.words import literal, split_words
 
@@ -144,6 +144,6 @@ def _globbed_name(command: Command, ctx: Context) -> None:
 def _local_program(command: Command, ctx: Context) -> None:
     value = command.words[0].value
     if posixpath.basename(value) in ctx.downloads:
-        ctx.add(HIGH, f"runs {value}, which was just downloaded and not checked", command)
+        ctx.add(CRITICAL, f"runs {value}, which was just downloaded and not checked", command)
     else:
         ctx.add(MODERATE, f"runs the program {value}", command)

@@ -210,7 +210,9 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
         return
     name = posixpath.basename(script.value)
     if name and name in ctx.downloads:
-        ctx.add(HIGH, f"runs {script.value}, which was just downloaded and not checked", command)
+        ctx.add(
+            CRITICAL, f"runs {script.value}, which was just downloaded and not checked", command
+        )
         return
     kind = "shell script" if language == "shell" else f"{language} script"
     ctx.add(MODERATE, f"runs the {kind} {script.value}", command)

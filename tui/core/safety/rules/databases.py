@@ -53,14 +53,18 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
         return
     if _DESTROY_TABLE.search(text):
-        ctx.add(HIGH, f"deletes a table or all its rows ({client})", command)
+        ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
     statements = [s for s in re.split(r";\s*", text) if s.strip()]
     if any(_UNBOUNDED.match(s) for s in statements):
-        ctx.add(HIGH, f"changes or deletes every row of a table: no WHERE ({client})", command)
+        reason = f"changes or deletes every row of a table: no WHERE ({client})"
+        ctx.add(CRITICAL, reason, command)
         return
     if _PRIVILEGE.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)
+        return
+    if re.search(r"\balter\s+(user|role)\s+\S+\s+(with\s+)?(encrypted\s+)?password\b", text, re.I):
+        ctx.add(HIGH, f"sets a database user's password ({client})", command)
         return
     if statements and all(_READ_SQL.match(s) for s in statements):
         return
@@ -125,7 +129,7 @@ def redis(command: Command, ctx: Context) -> None:
     if verb in ("FLUSHALL",):
         ctx.add(CRITICAL, "deletes every key in every Redis database (FLUSHALL)", command)
     elif verb in ("FLUSHDB",):
-        ctx.add(HIGH, "deletes every key in the Redis database (FLUSHDB)", command)
+        ctx.add(CRITICAL, "deletes every key in the Redis database (FLUSHDB)", command)
     elif verb in ("SHUTDOWN", "DEBUG") or (
         verb == "CONFIG" and "SET" in (w.upper() for w in words)
     ):

@@ -43,12 +43,17 @@ def crontab(command: Command, ctx: Context) -> None:
         how = "from its input" if source in ("-", "/dev/stdin") else f"with {source}"
         reason = f"replaces {whose} scheduled jobs (crontab) {how}: the jobs there are lost"
         ctx.add(HIGH, reason, command)
+    if stdin is not None and stdin.kinds & {"download", "network"}:
+        ctx.add(CRITICAL, "installs scheduled jobs fetched from the internet", command)
+    elif source.rsplit("/", 1)[-1] in ctx.downloads:
+        ctx.add(CRITICAL, f"installs scheduled jobs from {source}, just downloaded", command)
     text = _stdin_text(command)
     if text is not None:
         for line in text.splitlines():
             match = _CRON_LINE.match(line)
             if match and not line.lstrip().startswith("#"):
                 ctx.run_code(literal(match.group("code")), command)
+                hidden(match.group("code"), "a scheduled job", command, ctx)
 
 
 def at(command: Command, ctx: Context) -> None:
@@ -64,12 +69,29 @@ def at(command: Command, ctx: Context) -> None:
         return
     before = len(ctx.findings)
     ctx.run_code(literal(text), command)
+    hidden(text, "a scheduled job", command, ctx)
     risky = _risky(ctx.findings[before:])
     if risky:
         reason = f"schedules code that {risky[0].reason} to run later, unattended"
         ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"schedules commands to run later ({command.name})", command)
+
+
+# A program kept where anyone can write, or under a dot name: what malware does to hide.
+_HIDDEN = re.compile(r"(^|[\s'\"=])(/tmp/|/var/tmp/|/dev/shm/|/Users/Shared/\.|\S*/\.[\w-]+/?\S*)")
+
+
+def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
+    """CRITICAL when what will run by itself is a hidden program or one in a shared folder."""
+    match = _HIDDEN.search(code)
+    if match is not None and not re.search(r"/\.(cargo|local|nvm|pyenv|rbenv|config)/", code):
+        path = code[match.start(2) :].split()[0].strip("'\"&;")
+        ctx.add(
+            CRITICAL,
+            f"makes {what} run {path}: a hidden program or one anyone can replace",
+            command,
+        )
 
 
 def _risky(found: list[Finding]) -> list[Finding]:
@@ -88,6 +110,7 @@ def systemd_run(command: Command, ctx: Context) -> None:
     )
     if timed:
         ctx.add(HIGH, "sets a timer that runs a command later (systemd-run)", command)
+        hidden(" ".join(command.argv), "a timer", command, ctx)
     else:
         ctx.add(MODERATE, "runs a command as a background service (systemd-run)", command)
 
@@ -225,6 +248,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         if code.strip():
             before = len(ctx.findings)
             ctx.run_code(Word(value=code, raw=code), writer)
+            hidden(code, f"code in {where}", writer, ctx)
             _lasting(kind, where, code, ctx.findings[before:], writer, ctx)
     if kind in ("cron", "unit"):
         ctx.add(HIGH, f"installs a job that runs by itself later ({where})", writer)
