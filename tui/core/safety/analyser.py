@@ -34,7 +34,7 @@ from tui.core.safety.rules import check_layer
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.network import command_kinds
-from tui.core.safety.rules.resources import endless_loop
+from tui.core.safety.rules.resources import busy_cores, endless_loop
 from tui.core.safety.unwrap import expand
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
 
@@ -94,7 +94,7 @@ class Analyser:
             if kind in ("test_command", "declaration_command", "unset_command"):
                 self._subscripts(node)
             elif kind in ("while_statement", "for_statement", "c_style_for_statement"):
-                found = endless_loop(node_text(node))
+                found = endless_loop(node_text(node)) or busy_cores(node_text(node))
                 if found is not None:
                     self.ctx.add(found[0], found[1], node_text(node)[:200])
             stack.extend((child, node) for child in reversed(node.children))

@@ -9,6 +9,7 @@ from tui.core.safety import resolve
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
+    access,
     accounts,
     cloud,
     code,
@@ -33,7 +34,17 @@ from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
 _MODULES = (files, disks, system, tools, network, code, embedded, install, persistence)
-for _module in (*_MODULES, accounts, exposure, firewall, kernel, databases, cloud, resources):
+for _module in (
+    *_MODULES,
+    access,
+    accounts,
+    exposure,
+    firewall,
+    kernel,
+    databases,
+    cloud,
+    resources,
+):
     RULES.update(_module.RULES)
 
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))

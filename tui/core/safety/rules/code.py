@@ -20,6 +20,7 @@ from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.install import install
+from tui.core.safety.rules.resources import inline_exhaustion
 from tui.core.safety.targets import classify_delete, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
@@ -153,6 +154,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     result = inline.inspect(code.value, language)
     for level, reason in result.findings:
         ctx.add(level, reason, command)
+    exhausting = inline_exhaustion(code.value)
+    if exhausting is not None:
+        ctx.add(exhausting[0], exhausting[1], command)
     effects = pycode.analyse(code.value) if language == "Python" else None
     if effects is not None:
         _python_effects(command, ctx, effects)

@@ -8,12 +8,12 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import persistence
+from tui.core.safety.rules import access, persistence
 from tui.core.safety.rules.accounts import ROOT_SHELL_PROGRAMS
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.persistence import startup_content, startup_kind
-from tui.core.safety.rules.resources import dd_fill
+from tui.core.safety.rules.resources import dd_fill, dd_size
 from tui.core.safety.targets import (
     PERSONAL_FOLDERS,
     Verdict,
@@ -180,6 +180,7 @@ def tee(command: Command, ctx: Context) -> None:
 
 def dd(command: Command, ctx: Context) -> None:
     dd_fill(command, ctx)
+    dd_size(command, ctx)
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     target = settings.get("of")
     filler = settings.get("if", "") in ("/dev/zero", "/dev/urandom", "/dev/random")
@@ -222,16 +223,33 @@ def chmod(command: Command, ctx: Context) -> None:
             ctx.add(
                 CRITICAL, f"makes {shell} setuid: every user can become its owner (root)", command
             )
+        elif any(_chowned_to_root(w.value, ctx) for w in targets):
+            reason = f"makes a program just given to root setuid ({mode}): it runs as root for all"
+            ctx.add(CRITICAL, reason, command)
         elif any(paths.is_world_writable(w.value) for w in targets):
             reason = f"makes a program in a folder anyone can write setuid ({mode}): a way to root"
             ctx.add(CRITICAL, reason, command)
         else:
             reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
             ctx.add(HIGH, reason, command)
+    access.mode_effects(mode, [w.value for w in targets], command, ctx)
     for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
         verdict = classify_permissions(target, recursive=recursive, verb=verb, loose=_loose(mode))
         ctx.add(verdict.level, verdict.reason, command)
+
+
+def _chowned_to_root(target: str, ctx: Context) -> bool:
+    """`chown root X && chmod +s X`: an earlier command of the line gave X to root."""
+    for forms in ctx.simple_commands:
+        words = forms[-1].split() if forms else []
+        if (
+            words[:1] == ["chown"]
+            and target in words
+            and any(w.startswith(("root", "0:")) or w == "0" for w in words[1:])
+        ):
+            return True
+    return False
 
 
 def _loose(mode: str) -> bool:

@@ -79,6 +79,11 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         ),
         (HIGH, "overwrites the free space of a drive (cipher /w)", r"\bcipher(\.exe)?\s+/w"),
         (
+            CRITICAL,
+            "starts copies of itself without end (batch fork bomb)",
+            r"%0\s*\|\s*%0|start\s+['\"]?%~?0",
+        ),
+        (
             HIGH,
             "turns off System Restore or shrinks its storage",
             r"disable-computerrestore|vssadmin\S*\s+resize\s+shadowstorage",
