@@ -82,6 +82,8 @@ def secret_path(value: str) -> str | None:
             return what
     if path.startswith("/etc/ssh/ssh_host_") and path.endswith("_key"):
         return "the server's SSH host keys"
+    if re.fullmatch(r"/proc/(self|\d+|\$\$|\*)/environ", path):
+        return "a program's environment variables (tokens and keys)"
     rel = paths.home_relative(path)
     if rel is not None:
         if rel == "":
@@ -103,6 +105,8 @@ def secret_command(command: Command) -> str | None:
     argv = command.argv
     if name in ("env", "printenv") and not [a for a in argv if not a.startswith("-")]:
         return "your environment variables (tokens and keys)"
+    if name == "history" or (name == "fc" and "-l" in argv):
+        return "your shell history"
     if name == "gpg" and any(a.startswith("--export-secret") for a in argv):
         return "your secret GPG keys"
     if name == "kubectl" and "get" in argv and any(a.startswith("secret") for a in argv):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.safety import paths, targets
+from tui.core.safety import flow, paths, targets
 from tui.core.safety.context import Context
 from tui.core.safety.feeds import written_text
 from tui.core.safety.model import RiskLevel
@@ -72,6 +72,12 @@ def _self_truncation(ctx: Context, command: Command, target: str) -> None:
 
 
 def _socket(ctx: Context, command: Command, redirect: Redirect, names: list[str]) -> None:
+    layers, _ = expand(command)
+    secrets = [flow.secret_command(layer) for layer in layers]
+    secret = next((what for what in secrets if what), None)
+    if secret is not None and redirect.writes:
+        ctx.add(RiskLevel.CRITICAL, f"sends {secret} to another machine (/dev/tcp)", command)
+        return
     if any(name in SHELLS for name in names):
         ctx.add(RiskLevel.CRITICAL, REVERSE, command)
     elif "exec" in names or not names:
