@@ -19,6 +19,7 @@ from tui.core.safety.nodes import (
     bare,
     disables_history,
     pattern_forms,
+    program_variables,
     self_calls,
     stage_command_node,
 )
@@ -109,6 +110,7 @@ class Analyser:
     def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
         command = self._resolved(build_command(node, parent, stdin))
         self.redirects(command)
+        self._program_variables(node, command)
         if command.name in self._bodies:
             self._call(command)
         elif command.name in self.ctx.aliases and command.words[0].raw == command.name:
@@ -139,6 +141,14 @@ class Analyser:
                 self.run_code(word, by)
         finally:
             self.ctx.subjects = outer
+
+    def _program_variables(self, node: Node, command: Command) -> None:
+        """`PAGER='sh -c ...' git log`, `LESSOPEN='|cmd %s' less f`: the program runs that code."""
+        for name, code in program_variables(node):
+            if command.words and (" " in code or "/" in code):  # `PAGER=cat` is routine
+                reason = f"{command.name} runs the program set in {name}"
+                self.ctx.add(RiskLevel.MODERATE, reason, command)
+                self.run_code(literal(code), command)
 
     def _resolved(self, command: Command) -> Command:
         """`a=rm; $a -rf ~` is `rm -rf ~`; names that stay unknown are left for the rules."""
@@ -319,6 +329,10 @@ class Analyser:
         self.ctx.tainted.pop(name, None)
         if not value.dynamic:
             self.ctx.variables[name] = value.path
+            for code in subscript_code(value.value):  # `x='a[$(cmd)]'; [[ $x -eq 0 ]]` runs cmd
+                pseudo = Command(words=(), text=value.raw)
+                self.ctx.add(RiskLevel.HIGH, "runs code hidden in an array subscript", pseudo)
+                self.run_code(literal(code), pseudo)
             return
         self.ctx.variables.pop(name, None)
         kinds = self.ctx.word_kinds(value)

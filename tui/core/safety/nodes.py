@@ -5,7 +5,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from tui.core.safety.feeds import command_name
-from tui.core.safety.parse import Command
+from tui.core.safety.parse import Command, assignment
 from tui.core.safety.words import Word
 
 
@@ -68,3 +68,24 @@ def disables_history(name: str, value: Word) -> bool:
     if name == "HISTFILE":
         return value.value in ("", "/dev/null")
     return value.value.strip() in ("0", "")
+
+
+# Variables whose value a program runs as a command.
+PROGRAM_VARIABLES = frozenset(
+    "PAGER GIT_PAGER MANPAGER LESSOPEN LESSCLOSE EDITOR VISUAL GIT_EDITOR SUDO_EDITOR "
+    "GIT_SSH GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS BROWSER SYSTEMD_PAGER PSQL_PAGER "
+    "GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND RSYNC_RSH".split()
+)
+
+
+def program_variables(node: Node) -> list[tuple[str, str]]:
+    """(name, code) for each `VAR=value` before a command whose value the program runs."""
+    found: list[tuple[str, str]] = []
+    for child in node.children:
+        if child.type != "variable_assignment":
+            continue
+        name, value = assignment(child)
+        code = value.value.lstrip("|").replace("%s", "").strip()
+        if name in PROGRAM_VARIABLES and code:
+            found.append((name, code))
+    return found

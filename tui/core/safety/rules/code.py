@@ -282,7 +282,8 @@ def awk(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
         return
     result = inline.inspect(program, "awk")
-    for shell in result.shell:
+    piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
+    for shell in [*result.shell, *piped]:
         ctx.run_code(literal(shell), command)
     if result.shell or re.search(r"print[^;}]*(>|\|)\s*\"", program) or "getline" in program:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)

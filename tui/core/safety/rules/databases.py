@@ -12,7 +12,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.words import split_words
+from tui.core.safety.words import literal, split_words
 
 _CODE_FLAGS = {
     "mysql": ("-e", "--execute"),
@@ -79,6 +79,11 @@ def sql_client(command: Command, ctx: Context) -> None:
         code = operands[1] if len(operands) >= 2 else None
     if code is None:
         code = _stdin_code(command)
+    shell = _SHELL_ESCAPE.search(code or "")
+    if shell is not None:  # `.shell cmd`, `.system cmd`, `\! cmd`: the client runs shell code
+        ctx.add(MODERATE, f"{name} runs a shell command", command)
+        ctx.run_code(literal(shell.group("code")), command)
+        return
     if code is None:
         if any(r.op == "<" for r in command.redirects):
             ctx.add(MODERATE, f"runs a SQL file against a database ({name})", command)
@@ -86,6 +91,9 @@ def sql_client(command: Command, ctx: Context) -> None:
             ctx.add(MODERATE, f"opens a database session ({name})", command)
         return
     rate_sql(code, command, ctx, name)
+
+
+_SHELL_ESCAPE = re.compile(r"(?:^|\n|;)\s*(?:\.shell|\.system|\\!|system)\s+(?P<code>[^\n]+)")
 
 
 def _code(command: Command) -> str | None:
