@@ -227,6 +227,16 @@ def level(command: str) -> RiskLevel:
             "python3 -c \"import os;[os.remove(r+'/'+x) for r,d,f in os.walk('/etc') for x in f]\"",
             CRITICAL,
         ),
+        # spelling a program so that it hides
+        ("{shred,-u,notes.txt}", HIGH),
+        ("IFS=:; c=rm:-rf:/srv/www; $c", HIGH),
+        ("${HOME:0:1}bin${HOME:0:1}rm -rf ~", CRITICAL),
+        ('a=(rm -rf ~); "${a[@]}"', CRITICAL),
+        ("awk 'BEGIN{system(sprintf(\"%c%c -rf ~\", 114, 109))}'", CRITICAL),
+        ('source /dev/stdin <<< "$(echo cm0gLXJmIH4= | base64 -d)"', CRITICAL),
+        ("d=base64; echo cm0gLXJmIH4= | $d -d | $SHELL", CRITICAL),
+        ("echo 'rm -rf ~' > /tmp/j.sh; sh /tmp/j.sh", CRITICAL),
+        ("echo cm0gLXJmIH4= | base64 -d > j.sh && bash j.sh", CRITICAL),
     ],
 )
 def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel) -> None:
@@ -316,6 +326,10 @@ def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel)
         ("sqlite3 app.db '.tables'", SAFE),
         ("tmux new -s work", MODERATE),
         ("python3 -c \"import os;print([r for r,d,f in os.walk('.')])\"", MODERATE),
+        ("{ls,-la}", MODERATE),
+        ("c=ls; $c -la", SAFE),
+        ("echo 'echo hi' > t.sh; sh t.sh", MODERATE),
+        ("awk 'BEGIN{printf(\"%c\", 65)}'", SAFE),
     ],
 )
 def test_near_misses_stay_low(command: str, ceiling: RiskLevel) -> None:

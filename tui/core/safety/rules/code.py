@@ -214,10 +214,11 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
         return
     name = posixpath.basename(script.value)
     if name and name in ctx.downloads:
-        ctx.add(
-            CRITICAL, f"runs {script.value}, which was just downloaded and not checked", command
-        )
+        reason = f"runs {script.value}, just downloaded or decoded and not checked"
+        ctx.add(CRITICAL, reason, command)
         return
+    if name and name in ctx.written and language == "shell":  # `echo CODE > f.sh; sh f.sh`
+        ctx.run_code(literal(ctx.written[name]), command)
     kind = "shell script" if language == "shell" else f"{language} script"
     ctx.add(MODERATE, f"runs the {kind} {script.value}", command)
     ctx.effects.append(f"runs {script.value} (it does not show it)")
@@ -263,7 +264,21 @@ def source(command: Command, ctx: Context) -> None:
         return
     if paths.is_rc_file(paths.normalise(args[0].path)):
         return  # reloading a start-up file runs what runs at every login anyway
+    if args[0].value in ("/dev/stdin", "-", "/proc/self/fd/0"):
+        stdin_code(command, ctx, "shell")
+        return
     run_script(command, ctx, args[0], "shell")
+
+
+_SPRINTF = re.compile(r'sprintf\(\s*"([^"]*)"((?:\s*,\s*\d+)+)\s*\)')
+
+
+def _spelt(match: re.Match[str]) -> str:
+    codes = [int(n) for n in re.findall(r"\d+", match.group(2))]
+    text = match.group(1)
+    for code in codes:
+        text = text.replace("%c", chr(code) if 0 < code < 0x110000 else "", 1)
+    return '"' + text.replace('"', "") + '"'
 
 
 def awk(command: Command, ctx: Context) -> None:
@@ -281,6 +296,7 @@ def awk(command: Command, ctx: Context) -> None:
     if "/inet/" in program:
         ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
         return
+    program = _SPRINTF.sub(_spelt, program)  # `sprintf("%c%c", 114, 109)` is "rm"
     result = inline.inspect(program, "awk")
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
     for shell in [*result.shell, *piped]:
