@@ -14,6 +14,7 @@ from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import literal_output, stdin_for, trusted_setup
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.nodes import (
+    INTERACTIVE_EDITORS,
     bare,
     disables_history,
     loop_flow,
@@ -147,6 +148,8 @@ class Analyser:
     def _program_variables(self, node: Node, command: Command) -> None:
         """`PAGER='sh -c ...' git log`, `LESSOPEN='|cmd %s' less f`: the program runs that code."""
         for name, code in program_variables(node):
+            if command.name == "crontab" and code.split()[0] not in INTERACTIVE_EDITORS:
+                self.ctx.add(RiskLevel.HIGH, "edits the crontab with a script", command)
             if command.words and (" " in code or "/" in code):  # `PAGER=cat` is routine
                 reason = f"{command.name} runs the program set in {name}"
                 self.ctx.add(RiskLevel.MODERATE, reason, command)

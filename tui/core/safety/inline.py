@@ -25,7 +25,7 @@ _SPAWN = re.compile(
 )
 _FETCH = re.compile(
     r"urlopen|urllib|requests\.(get|post)|http\.client|httpx|LWP|open-uri|Net::HTTP|URI\.open|"
-    r"https?\.get\s*\(|\bfetch\s*\(|file_get_contents\s*\(\s*['\"]https?:|Invoke-WebRequest|"
+    r"https?\.get\s*\(|require\(\s*['\"]https?['\"]\s*\)\.(get|request)\s*\(|\bfetch\s*\(|file_get_contents\s*\(\s*['\"]https?:|Invoke-WebRequest|"
     r"\biwr\b|DownloadString|WebClient|\bcurl\b|\bwget\b"
 )
 _DECODE = re.compile(

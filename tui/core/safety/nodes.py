@@ -81,6 +81,9 @@ PROGRAM_VARIABLES = frozenset(
 )
 
 
+INTERACTIVE_EDITORS = frozenset("vi vim nvim nano emacs micro pico joe mcedit code gedit".split())
+
+
 def program_variables(node: Node) -> list[tuple[str, str]]:
     """(name, code) for each `VAR=value` before a command whose value the program runs."""
     found: list[tuple[str, str]] = []

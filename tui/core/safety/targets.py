@@ -241,6 +241,8 @@ def classify_empty(value: str) -> Verdict | None:
         return Verdict(verdict.level, verdict.reason.replace("overwrites", "empties", 1))
     rel = paths.home_relative(path)
     settings = rel is not None and rel.startswith(".") and "/" not in rel
+    if path.startswith("/var/spool/cron"):
+        return Verdict(HIGH, f"empties {path}: the scheduled jobs in it are lost")
     if path.startswith("/etc/") or settings:
         return Verdict(HIGH, f"empties {path}: the settings in it are lost")
     return None

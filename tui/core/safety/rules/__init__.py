@@ -47,6 +47,7 @@ for _module in (
 ):
     RULES.update(_module.RULES)
 
+CLONED = "<a repository cloned in this line>"
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
 
 
@@ -156,5 +157,8 @@ def _local_program(command: Command, ctx: Context) -> None:
     value = command.words[0].value
     if posixpath.basename(value) in ctx.downloads:
         ctx.add(CRITICAL, f"runs {value}, which was just downloaded and not checked", command)
+    elif CLONED in ctx.downloads:
+        reason = f"runs {value} from a repository cloned just now, before anyone read it"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"runs the program {value}", command)

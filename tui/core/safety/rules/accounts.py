@@ -7,6 +7,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Rule
+from tui.core.safety.rules.configs import config_content
 from tui.core.safety.words import split_words
 
 _SUDO_VALUES = frozenset(split_words("-u -g -h -p -C -D -r -t -T -U --user --group --host"))
@@ -31,6 +32,12 @@ def accounts(command: Command, ctx: Context) -> None:
     level = HIGH
     if command.name == "visudo" and any(a in ("-c", "--check") for a in argv):
         return
+    fed = _stdin(command)
+    if command.name == "visudo" and fed:  # `echo LINE | EDITOR='tee -a' visudo`
+        content = config_content("/etc/sudoers", fed)
+        if content is not None:
+            ctx.add(content.level, content.reason, command)
+            return
     if command.name in ("usermod", "gpasswd") and _joins_ordinary_group(argv):
         level = MODERATE
     if command.name == "usermod" and any("sudo" in a or "wheel" in a or "admin" in a for a in argv):

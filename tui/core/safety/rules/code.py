@@ -217,6 +217,9 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
         reason = f"runs {script.value}, just downloaded or decoded and not checked"
         ctx.add(CRITICAL, reason, command)
         return
+    if "<a repository cloned in this line>" in ctx.downloads and "://" not in script.value:
+        reason = f"runs {script.value} from a repository cloned just now, before anyone read it"
+        ctx.add(HIGH, reason, command)
     if name and name in ctx.written and language == "shell":  # `echo CODE > f.sh; sh f.sh`
         ctx.run_code(literal(ctx.written[name]), command)
     kind = "shell script" if language == "shell" else f"{language} script"

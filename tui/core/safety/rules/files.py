@@ -140,7 +140,8 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
     sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
     lasting = persistence.placed(ctx.resolve(target), sources)
     if lasting is not None:
-        ctx.add(HIGH, lasting, command)
+        doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
+        ctx.add(CRITICAL if doubtful else HIGH, lasting, command)
     if verdict is not None and verdict.level > MODERATE:
         ctx.add(verdict.level, verdict.reason, command)
     else:

@@ -31,7 +31,7 @@ def crontab(command: Command, ctx: Context) -> None:
         return
     if opts.has("-l"):
         return
-    if opts.has("-e"):
+    if opts.has("-e") and _stdin_text(command) is None:
         ctx.add(MODERATE, "edits scheduled jobs (crontab -e)", command)
         return
     source = opts.operands[0].value if opts.operands else "-"
@@ -61,7 +61,13 @@ def at(command: Command, ctx: Context) -> None:
     if command.name == "atq" or any(a in ("-l", "-c") for a in argv):
         return
     if command.name == "atrm" or "-r" in argv or "-d" in argv:
-        ctx.add(MODERATE, "removes scheduled jobs (atrm)", command)
+        every = any("atq" in w.raw for w in command.args)  # `atrm $(atq | ...)`
+        level = HIGH if every else MODERATE
+        ctx.add(
+            level,
+            "removes every scheduled job (atrm)" if every else "removes scheduled jobs (atrm)",
+            command,
+        )
         return
     text = _stdin_text(command)
     if text is None or "-f" in argv:
@@ -140,6 +146,8 @@ def startup_kind(path: str) -> str | None:
         return "config"
     if normal.startswith(("/etc/pam.d/", "/etc/apt/sources.list", "/etc/yum.repos.d/")):
         return "config"
+    if normal == "/etc/modules" or normal.startswith(("/etc/modules-load.d/", "/etc/modprobe.d/")):
+        return "modules"
     rel = paths.home_relative(normal)
     if rel is not None and rel.startswith((".config/autostart/", "Library/LaunchAgents/")):
         return "unit"
@@ -236,12 +244,17 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         return
     if kind == "config":
         return
+    if kind == "modules":
+        ctx.add(HIGH, f"loads kernel code at every boot ({where})", writer)
+        return
     lines = [line for line in text.splitlines() if line.strip()]
     for line in lines:
         code = line
         if kind == "cron":
             match = _CRON_LINE.match(line)
             code = match.group("code") if match else ""
+            if where == "/etc/crontab" or where.startswith("/etc/cron.d/"):
+                code = code.split(None, 1)[1] if " " in code else ""  # the user field first
         elif kind == "unit":
             match = _UNIT_EXEC.match(line)
             code = match.group("code") if match else ""
@@ -294,7 +307,22 @@ def _networked(found: list[Finding]) -> bool:
     return any("network" in f.reason or "download" in f.reason for f in found)
 
 
+def login_hook(command: Command, ctx: Context) -> None:
+    """`defaults write com.apple.loginwindow LoginHook SCRIPT`: runs as root at every login."""
+    argv = command.argv
+    if argv[:1] != ["write"]:
+        return
+    hooks = [i for i, a in enumerate(argv) if a in ("LoginHook", "LogoutHook")]
+    if hooks:
+        script = argv[hooks[0] + 1] if hooks[0] + 1 < len(argv) else ""
+        ctx.add(HIGH, f"runs {script or 'a script'} as root at every login (LoginHook)", command)
+        hidden(script, "a login hook", command, ctx)
+    else:
+        ctx.add(MODERATE, "changes the system (defaults)", command)
+
+
 RULES: dict[str, Rule] = {
+    "defaults": login_hook,
     "crontab": crontab,
     **dict.fromkeys(split_words("at batch atq atrm"), at),
     "systemd-run": systemd_run,

@@ -52,6 +52,8 @@ def git(command: Command, ctx: Context) -> None:
     argv = rest.argv
     if sub in GIT_READ_ONLY and not (sub == "reflog" and ("expire" in argv or "delete" in argv)):
         return
+    if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
+        ctx.downloads.add("<a repository cloned in this line>")
     handler = _GIT.get(sub)
     if handler is not None:
         handler(rest, ctx)
