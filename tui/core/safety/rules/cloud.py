@@ -6,6 +6,8 @@ brings back: HIGH, and a whole project or account-wide delete CRITICAL. Listing 
 
 from __future__ import annotations
 
+import re
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
@@ -178,10 +180,25 @@ def kubectl(command: Command, ctx: Context) -> None:
         key in text for key in ('"hostPID":true', '"privileged":true', '"hostPath"', "hostNetwork")
     ):
         ctx.add(CRITICAL, "runs a pod with access to the node itself (host namespaces)", command)
+    elif sub == "delete" and _production(command.argv):
+        ctx.add(HIGH, "deletes resources in a production namespace (kubectl delete)", command)
     elif sub in ("drain", "cordon", "taint") or (sub == "scale" and "--replicas=0" in argv):
         ctx.add(HIGH, f"takes workloads off the cluster (kubectl {sub})", command)
     else:
         ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
+
+
+def _production(argv: list[str]) -> bool:
+    """`-n production`, `--namespace=prod`, `--context prod-cluster`."""
+    for index, value in enumerate(argv):
+        named = argv[index + 1] if index + 1 < len(argv) else ""
+        if value.startswith(("--namespace=", "--context=")):
+            named = value.split("=", 1)[1]
+        elif value not in ("-n", "--namespace", "--context"):
+            continue
+        if re.search(r"\bprod", named):
+            return True
+    return False
 
 
 def terraform(command: Command, ctx: Context) -> None:

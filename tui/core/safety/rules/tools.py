@@ -282,6 +282,10 @@ def _docker_prune(sub: str, command: Command, ctx: Context) -> None:
     elif sub == "system prune" and "--volumes" in argv and any(a.startswith("-a") for a in argv):
         reason = "deletes all unused images, containers and volumes with their data (system prune)"
         ctx.add(CRITICAL, reason, command)
+    elif sub == "volume prune" and any(a.startswith("-a") or a == "--all" for a in argv):
+        ctx.add(
+            CRITICAL, "deletes every volume not in use, named ones too (volume prune -a)", command
+        )
     elif sub == "volume prune" or any(a in ("-a", "--all", "--volumes") for a in argv):
         ctx.add(HIGH, f"deletes all unused images, containers and data ({sub})", command)
     else:

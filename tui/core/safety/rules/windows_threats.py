@@ -79,6 +79,11 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         ),
         (HIGH, "overwrites the free space of a drive (cipher /w)", r"\bcipher(\.exe)?\s+/w"),
         (
+            HIGH,
+            "turns off network adapters: the machine goes offline",
+            r"disable-netadapter\b|netsh\S*\s+interface\s+set\s+interface\s.*disable",
+        ),
+        (
             CRITICAL,
             "starts copies of itself without end (batch fork bomb)",
             r"%0\s*\|\s*%0|start\s+['\"]?%~?0",
