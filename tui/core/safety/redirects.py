@@ -98,4 +98,6 @@ def _writes_nothing(command: Command) -> bool:
     """`> f`, `: > f`, `true > f`, `printf '' > f`, `echo -n > f`: the file is left empty."""
     if not command.words or command.name in (":", "true"):
         return True
+    if command.name == "cat" and [w.value for w in command.args] == ["/dev/null"]:
+        return True
     return command.name in ("echo", "printf") and (written_text(command) or "").strip() == ""

@@ -233,6 +233,9 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
     return None
 
 
+_DOCUMENT = re.compile(r"\.(tex|docx?|odt|pdf|xlsx?|ods|pptx?|odp|pages|numbers|key|epub)$", re.I)
+
+
 def classify_empty(value: str) -> Verdict | None:
     """Emptying `value` (`: > f`, `truncate -s 0`, `cp /dev/null f`): HIGH for settings."""
     path = paths.normalise(value)
@@ -243,6 +246,10 @@ def classify_empty(value: str) -> Verdict | None:
     settings = rel is not None and rel.startswith(".") and "/" not in rel
     if path.startswith("/var/spool/cron"):
         return Verdict(HIGH, f"empties {path}: the scheduled jobs in it are lost")
+    if paths.area(path) in ("vital", "key_file", "system") or path.startswith("/var/lib/"):
+        return Verdict(HIGH, f"empties {path}: a file the system relies on")
+    if rel is not None and _DOCUMENT.search(path):
+        return Verdict(HIGH, f"empties {path}: the document's content is lost")
     if path.startswith("/etc/") or settings:
         return Verdict(HIGH, f"empties {path}: the settings in it are lost")
     return None

@@ -300,6 +300,10 @@ def awk(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
         return
     program = _SPRINTF.sub(_spelt, program)  # `sprintf("%c%c", 114, 109)` is "rm"
+    for target in re.findall(r'print[^;}>|]*>>?\s*"([^"]+)"', program):
+        verdict = classify_write(target, append=False)
+        if verdict is not None and verdict.level >= HIGH:
+            ctx.add(verdict.level, verdict.reason, command)
     result = inline.inspect(program, "awk")
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
     for shell in [*result.shell, *piped]:
@@ -308,11 +312,15 @@ def awk(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
 
 
+_BLANKS = re.compile(r"\s*s(.)\^?\.\*\$?\1\1g?\s*")  # `s/.*//`: every line left empty
+
+
 def sed(command: Command, ctx: Context) -> None:
     argv = command.argv
     if any(a.startswith(("-i", "--in-place")) or re.fullmatch(r"-[nErsuz]*i\S*", a) for a in argv):
         script = " ".join(a for a in argv if not a.startswith("-"))
         wipes = any(re.fullmatch(r"\s*(1\s*,\s*\$|/\^?\.?\*?/|/\.\*/)?\s*d\s*", a) for a in argv)
+        wipes = wipes or any(_BLANKS.fullmatch(a) for a in argv)
         for value in _sed_files(argv):
             if wipes:
                 ctx.add(HIGH, f"deletes every line of {value}: the file is left empty", command)
