@@ -37,6 +37,10 @@ _DELETE_WHAT = {
 
 def classify_delete(value: str, *, recursive: bool) -> Verdict:
     """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`)."""
+    if re.match(r"^(/home|/Users)/\*(/|$)", paths.normalise(value)):
+        return Verdict(CRITICAL, f"deletes {value}: files of every user on the machine")
+    if value == "${input}" and recursive:  # `xargs rm -rf < list`: whatever the list names
+        return Verdict(HIGH, "deletes recursively whatever paths its input lists, unseen")
     variable = paths.empty_variable(value)
     if variable and recursive:
         return Verdict(
