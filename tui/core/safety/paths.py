@@ -59,7 +59,7 @@ AUDIT_LOGS = frozenset(
 RC_NAMES = frozenset(
     split_words(
         ".bashrc .bash_profile .bash_login .bash_logout .profile .zshrc .zprofile .zshenv .zlogin "
-        ".cshrc .tcshrc .kshrc .mkshrc"
+        ".cshrc .tcshrc .kshrc .mkshrc .xinitrc .xprofile .xsession .xsessionrc"
     )
 )
 SYSTEM_RC = frozenset(

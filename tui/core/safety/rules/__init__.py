@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import replace
 
-from tui.core.safety import resolve
+from tui.core.safety import paths, resolve
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
@@ -157,6 +157,11 @@ def _local_program(command: Command, ctx: Context) -> None:
     value = command.words[0].value
     if posixpath.basename(value) in ctx.downloads:
         ctx.add(CRITICAL, f"runs {value}, which was just downloaded and not checked", command)
+    elif paths.is_world_writable(value) and (
+        "/." in value or set(command.via) & {"nohup", "setsid", "daemonize", "disown"}
+    ):
+        reason = f"runs {value}, a hidden or detached program from a folder anyone can write"
+        ctx.add(HIGH, reason, command)
     elif CLONED in ctx.downloads:
         reason = f"runs {value} from a repository cloned just now, before anyone read it"
         ctx.add(HIGH, reason, command)

@@ -80,6 +80,17 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         (HIGH, "overwrites the free space of a drive (cipher /w)", r"\bcipher(\.exe)?\s+/w"),
         (
             HIGH,
+            "turns on the Guest or built-in Administrator account",
+            r"useraccount\s+where\s+name\s*=\s*['\"]?(guest|administrator)['\"]?\s+set\s+"
+            r"disabled\s*=\s*false|net(\.exe)?\s+user\s+guest\s+/active:yes",
+        ),
+        (
+            HIGH,
+            "deletes the file system's change journal (anti-forensics)",
+            r"fsutil\S*\s+usn\s+deletejournal",
+        ),
+        (
+            HIGH,
             "turns off network adapters: the machine goes offline",
             r"disable-netadapter\b|netsh\S*\s+interface\s+set\s+interface\s.*disable",
         ),
