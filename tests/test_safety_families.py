@@ -260,6 +260,7 @@ def level(command: str) -> RiskLevel:
         ("/var/tmp/.k", HIGH),
         ("wmic useraccount where name='Guest' set disabled=false", HIGH),
         ("fsutil usn deletejournal /D C:", HIGH),
+        ("echo 'ez -es ~' | tr a-z n-za-m | sh", HIGH),
         # disks and filesystems
         ("printf 'g\\nw\\n' | fdisk /dev/sdb", CRITICAL),
         ("lvremove -y vg0/data", CRITICAL),
@@ -303,6 +304,7 @@ def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel)
         ("lua -e 'print(1+1)'", MODERATE),
         ("gcc t.c -o /tmp/t && /tmp/t", MODERATE),
         ("./node_modules/.bin/eslint .", MODERATE),
+        ("cat setup.sh | bash", MODERATE),
         ("cp .githooks/pre-commit .git/hooks/ && chmod +x .git/hooks/pre-commit", MODERATE),
         ("git config core.hooksPath .githooks", MODERATE),
         ("git push --force-with-lease origin topic", MODERATE),
@@ -397,6 +399,7 @@ def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel)
         ("lua -e 'print(1+1)'", MODERATE),
         ("gcc t.c -o /tmp/t && /tmp/t", MODERATE),
         ("./node_modules/.bin/eslint .", MODERATE),
+        ("cat setup.sh | bash", MODERATE),
         ("c=ls; $c -la", SAFE),
         ("echo 'echo hi' > t.sh; sh t.sh", MODERATE),
         ("awk 'BEGIN{printf(\"%c\", 65)}'", SAFE),

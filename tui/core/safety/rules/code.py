@@ -251,7 +251,14 @@ def stdin_code(command: Command, ctx: Context, language: str) -> None:
         text = " ".join(word.value for word in stdin.literal)
         _literal_code(command, ctx, literal(text), language)
         return
+    if set(stdin.producers) & _TRANSFORMERS:  # `echo X | tr ... | sh`: code made as it runs
+        reason = f"runs code that {producers} only makes when it runs ({language})"
+        ctx.add(HIGH, reason, command)
+        return
     ctx.add(MODERATE, f"runs whatever {producers} prints as {language} code", command)
+
+
+_TRANSFORMERS = frozenset("tr rev sed awk cut fold iconv perl python3 python paste".split())
 
 
 def _literal_code(command: Command, ctx: Context, code: Word, language: str) -> None:
