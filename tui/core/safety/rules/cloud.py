@@ -177,7 +177,14 @@ def kubectl(command: Command, ctx: Context) -> None:
     if sub == "create" and "cluster-admin" in text:
         ctx.add(CRITICAL, "gives an account full control of the cluster (cluster-admin)", command)
     elif sub in ("run", "create", "apply", "patch") and any(
-        key in text for key in ('"hostPID":true', '"privileged":true', '"hostPath"', "hostNetwork")
+        key in text
+        for key in (
+            '"hostPID":true',
+            '"privileged":true',
+            '"hostPath"',
+            "hostNetwork",
+            "--privileged",
+        )
     ):
         ctx.add(CRITICAL, "runs a pod with access to the node itself (host namespaces)", command)
     elif sub == "delete" and _production(command.argv):

@@ -82,7 +82,14 @@ def open_remote_forward(command: Command, ctx: Context) -> bool:
     return False
 
 
+def ztcp(command: Command, ctx: Context) -> None:
+    """zsh's `ztcp host port`: a raw connection whose descriptor a shell can be tied to."""
+    if command.argv and not command.argv[0].startswith("-"):
+        ctx.add(HIGH, "opens a raw network connection for the shell (ztcp)", command)
+
+
 RULES: dict[str, Rule] = {
+    "ztcp": ztcp,
     **dict.fromkeys(split_words("ngrok cloudflared lt localtunnel bore"), tunnel),
     **dict.fromkeys(_ATTACKS, attack_tool),
     **dict.fromkeys(split_words("hping3 hping masscan"), flood),

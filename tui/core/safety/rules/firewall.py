@@ -45,9 +45,12 @@ def _blocks_everything(argv: list[str]) -> bool:
     if any(a in ("22", "ssh") for a in argv):
         return True
     narrowing = ("-s", "--source", "-p", "--protocol", "--dport", "--sport", "-i", "-m", "-d")
-    return any(a in ("-A", "-I", "--append", "--insert") for a in argv) and not any(
-        a in narrowing for a in argv
+    everyone = ("0/0", "0.0.0.0/0", "::/0", "any")
+    narrowed = any(
+        a in narrowing and not (i + 1 < len(argv) and argv[i + 1] in everyone)
+        for i, a in enumerate(argv)
     )
+    return any(a in ("-A", "-I", "--append", "--insert") for a in argv) and not narrowed
 
 
 def _accepts_everything(argv: list[str]) -> bool:

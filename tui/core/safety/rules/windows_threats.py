@@ -77,6 +77,12 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
             "makes a program in a folder anyone can write start at every logon",
             r"currentversion\\run(once)?\b.*\\(users\\public|temp|appdata|programdata)\\",
         ),
+        (
+            CRITICAL,
+            "connects a PowerShell session to a remote machine (reverse shell)",
+            r"net\.sockets\.tcpclient.*(getstream|iex|invoke-expression|out-string)",
+        ),
+        (HIGH, "opens a raw network connection (TCPClient)", r"net\.sockets\.tcpclient"),
         (HIGH, "overwrites the free space of a drive (cipher /w)", r"\bcipher(\.exe)?\s+/w"),
         (
             HIGH,
