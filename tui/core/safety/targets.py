@@ -316,6 +316,8 @@ def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool)
         return Verdict(HIGH, f"{verb} {path}{how}: all of {base}")
     if loose and recursive:
         return Verdict(HIGH, f"{verb} {path}{how}: opens every file in it to every user")
-    if loose and kind in ("system", "vital", "home_credentials"):
+    if loose and kind in ("root", "all_homes"):
+        return Verdict(CRITICAL, f"{verb} {path}: every user can change what is in it")
+    if loose and kind in ("system", "vital", "home_credentials", "home"):
         return Verdict(HIGH, f"{verb} {path}: opens a protected file to every user")
     return Verdict(MODERATE, f"{verb} {path}{how}")

@@ -4,6 +4,7 @@ lock out or open up the files the system relies on."""
 from __future__ import annotations
 
 import posixpath
+import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
@@ -28,9 +29,11 @@ def mode_effects(mode: str, targets: list[str], command: Command, ctx: Context) 
         if path in _SOCKETS and mode[-1:] in ("6", "7", "2", "3"):
             reason = f"lets every user use {path}: that is root for everyone"
             ctx.add(CRITICAL, reason, command)
-        private = path.startswith("/etc/ssh/ssh_host_") and not path.endswith(".pub")
-        if private and mode[-1:] not in ("0", ""):
-            ctx.add(HIGH, f"lets every user read {path}, the server's private key", command)
+        rel = paths.home_relative(path) or ""
+        private = path.startswith("/etc/ssh/ssh_host_") or rel.startswith((".ssh/id_", ".gnupg/"))
+        readable = mode[-1:] in ("4", "5", "6", "7") or re.search(r"[ao]\+\w*r", mode)
+        if private and not path.endswith(".pub") and readable:
+            ctx.add(HIGH, f"lets every user read {path}, a private key", command)
 
 
 def setfacl(command: Command, ctx: Context) -> None:

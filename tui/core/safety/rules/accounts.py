@@ -127,7 +127,9 @@ def _stdin(command: Command) -> str:
     return " ".join(bodies)
 
 
-ADMIN_GROUPS = frozenset(split_words("sudo wheel admin root adm shadow disk lxd kmem sys"))
+ADMIN_GROUPS = frozenset(
+    split_words("sudo wheel admin root adm shadow disk lxd kmem sys docker libvirt")
+)
 
 
 def _joins_ordinary_group(argv: list[str]) -> bool:
