@@ -47,6 +47,12 @@ def config_content(path: str, text: str) -> Verdict | None:
             )
         if "http://" in text or "https://" in text or "baseurl" in text:
             return Verdict(RiskLevel.HIGH, f"adds a new source of system packages ({where})")
+    if (where == "/etc/ld.so.conf" or where.startswith("/etc/ld.so.conf.d/")) and re.search(
+        r"(^|\s)(/tmp|/var/tmp|/dev/shm|/home|~)", text
+    ):
+        return Verdict(
+            RiskLevel.CRITICAL, f"makes every program load libraries from a user folder ({where})"
+        )
     if where.startswith("/etc/pam.d/") and _PAM_OPEN.search(text):
         return Verdict(RiskLevel.CRITICAL, f"lets log-ins succeed without a password ({where})")
     return None

@@ -146,6 +146,8 @@ def startup_kind(path: str) -> str | None:
         return "config"
     if normal.startswith(("/etc/pam.d/", "/etc/apt/sources.list", "/etc/yum.repos.d/")):
         return "config"
+    if normal == "/etc/ld.so.conf" or normal.startswith("/etc/ld.so.conf.d/"):
+        return "config"
     if normal == "/etc/modules" or normal.startswith(("/etc/modules-load.d/", "/etc/modprobe.d/")):
         return "modules"
     rel = paths.home_relative(normal)
@@ -291,6 +293,10 @@ def _lasting(
         ctx.add(HIGH, f"makes every new shell run or load code ({shown}) from {where}", writer)
         return
     risky = _risky(found)
+    if where.startswith(("/etc/rc.local", "/etc/init.d/", "/etc/rc")) and code.strip():
+        reason = f"adds a command that runs as root at every boot ({where})"
+        ctx.add(HIGH, reason, writer)
+        return
     if risky and (kind == "shell" or _system_wide(where) or _networked(found)):
         reason = f"puts code that {risky[0].reason} into {where}: it runs by itself later"
         ctx.add(HIGH, reason, writer)
@@ -321,7 +327,18 @@ def login_hook(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes the system (defaults)", command)
 
 
+def osascript(command: Command, ctx: Context) -> None:
+    """AppleScript: `make login item` starts a program at every login; `do shell script` runs
+    shell code."""
+    text = " ".join(command.argv)
+    if re.search(r"make\s+(new\s+)?login\s+item", text, re.IGNORECASE):
+        ctx.add(HIGH, "makes a program start at every login (AppleScript login item)", command)
+    for code in re.findall(r'do shell script\s+"([^"]+)"', text):
+        ctx.run_code(literal(code), command)
+
+
 RULES: dict[str, Rule] = {
+    "osascript": osascript,
     "defaults": login_hook,
     "crontab": crontab,
     **dict.fromkeys(split_words("at batch atq atrm"), at),
