@@ -90,14 +90,20 @@ _HIDDEN = re.compile(r"(^|[\s'\"=])(/tmp/|/var/tmp/|/dev/shm/|/Users/Shared/\.|\
 
 def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
     """CRITICAL when what will run by itself is a hidden program or one in a shared folder."""
-    match = _HIDDEN.search(code)
-    if match is not None and not re.search(r"/\.(cargo|local|nvm|pyenv|rbenv|config)/", code):
+    for match in _HIDDEN.finditer(code):
         path = code[match.start(2) :].split()[0].strip("'\"&;")
-        ctx.add(
-            CRITICAL,
-            f"makes {what} run {path}: a hidden program or one anyone can replace",
-            command,
-        )
+        dots = re.findall(r"/\.([\w-]+)", path)
+        shared = path.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/Users/Shared/"))
+        if shared or any(name not in _USUAL_DOT_FOLDERS for name in dots):
+            reason = f"makes {what} run {path}: a hidden program or one anyone can replace"
+            ctx.add(CRITICAL, reason, command)
+            return
+
+
+# Dot folders where ordinary tools keep their programs.
+_USUAL_DOT_FOLDERS = frozenset(
+    "cargo local nvm pyenv rbenv config cache npm volta deno bun sdkman asdf rustup".split()
+)
 
 
 def _risky(found: list[Finding]) -> list[Finding]:
