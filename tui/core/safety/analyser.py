@@ -20,6 +20,7 @@ from tui.core.safety.nodes import (
     loop_flow,
     pattern_forms,
     program_variables,
+    quietly_resolved,
     self_calls,
     stage_command_node,
     stage_commands,
@@ -155,12 +156,6 @@ class Analyser:
                 self.ctx.add(RiskLevel.MODERATE, reason, command)
                 self.run_code(literal(code), command)
 
-    def _quietly_resolved(self, command: Command) -> Command:
-        if not command.words or not resolve.needs_resolving(command.words[0]):
-            return command
-        texts = [literal_output(node) for node in command.words[0].substitutions]
-        return resolve.resolve(command, self.ctx.variables, texts) or command
-
     def _resolved(self, command: Command) -> Command:
         """`a=rm; $a -rf ~` is `rm -rf ~`; names that stay unknown are left for the rules."""
         if not command.words:
@@ -236,7 +231,7 @@ class Analyser:
                 stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads)
             stage_kinds: set[str] = set()
             for command in commands:
-                layers, _ = expand(self._quietly_resolved(command))
+                layers, _ = expand(quietly_resolved(command, self.ctx.variables))
                 for layer in layers[-1:]:
                     stage_kinds |= command_kinds(layer)
                 producers.append(command.name or "…")

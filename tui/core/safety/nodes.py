@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from tree_sitter import Node
 
-from tui.core.safety.feeds import command_name
+from tui.core.safety import resolve
+from tui.core.safety.feeds import command_name, literal_output
 from tui.core.safety.parse import Command, assignment, build_command
 from tui.core.safety.words import Word, node_text
 
@@ -125,3 +126,11 @@ def stage_commands(stage: Node, parent: Node) -> list[Command]:
         elif node.type not in ("command_substitution", "process_substitution"):
             stack.extend((child, node) for child in reversed(node.children))
     return found
+
+
+def quietly_resolved(command: Command, variables: dict[str, str]) -> Command:
+    """The command with its name resolved where the line says it, adding no findings."""
+    if not command.words or not resolve.needs_resolving(command.words[0]):
+        return command
+    texts = [literal_output(node) for node in command.words[0].substitutions]
+    return resolve.resolve(command, variables, texts) or command
