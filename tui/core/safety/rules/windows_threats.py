@@ -83,6 +83,37 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
             r"net\.sockets\.tcpclient.*(getstream|iex|invoke-expression|out-string)",
         ),
         (HIGH, "opens a raw network connection (TCPClient)", r"net\.sockets\.tcpclient"),
+        (
+            CRITICAL,
+            "removes or switches off Windows Defender",
+            r"(uninstall|disable|remove)-windowsfeature\b.*defender|"
+            r"sc(\.exe)?\s+(stop|delete)\s+windefend\b|sc(\.exe)?\s+config\s+windefend\b.*disabled|"
+            r"set-mppreference\b.*-(mapsreporting|submitsamplesconsent)\s+(0|2|never)",
+        ),
+        (
+            HIGH,
+            "opens the machine to remote logins or remote control",
+            r"enable-psremoting|fdenytsconnections\W+.*\b0\b|"
+            r"(new-netfirewallrule|netsh\S*\s+advfirewall\s+firewall\s+add\s+rule).*"
+            r"(inbound|dir=in).*(allow).*(localport[= ](any|3389|22|445|5985)\b|-localport\s+any)",
+        ),
+        (
+            CRITICAL,
+            "copies keys or credentials to another machine",
+            r"(copy-item|copy|xcopy|robocopy)\b.*(\.ssh|\.aws|\.gnupg|credentials|id_rsa|"
+            r"id_ed25519)\S*\s+['\"]?\\\\",
+        ),
+        (
+            HIGH,
+            "packs a user's files and sends them to a server",
+            r"compress-archive\b.*(userprofile|documents|desktop).*(invoke-restmethod|"
+            r"invoke-webrequest|iwr|irm)\b.*-(method\s+post|infile)",
+        ),
+        (
+            CRITICAL,
+            "runs a PowerShell script from another machine with the safety checks off",
+            r"-executionpolicy\s+bypass\b.*-file\s+['\"]?(\\\\|https?://)",
+        ),
         (HIGH, "overwrites the free space of a drive (cipher /w)", r"\bcipher(\.exe)?\s+/w"),
         (
             HIGH,
