@@ -125,6 +125,9 @@ def test_the_shell_is_shell_when_it_names_a_program(tmp_path: Path) -> None:
     assert os.access(missing.path, os.X_OK)
     assert missing.name == Path(missing.path).name
     assert os.access(FALLBACK_SHELL, os.X_OK)
+    # The shell widget names the shell it serves: the command lands on that shell's prompt line.
+    served = resolve_shell({"CARO_SHELL": "sh", "SHELL": "/bin/bash", "PATH": "/usr/bin:/bin"})
+    assert served.name == "sh" and os.path.isabs(served.path)
 
 
 def a_shell_of_its_own(tmp_path: Path) -> str:

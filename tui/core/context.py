@@ -56,9 +56,14 @@ class Shell:
 
 
 def resolve_shell(env: Mapping[str, str] | None = None) -> Shell:
-    """$SHELL (the person's chosen shell) when it names a program; else the shell caro was
-    started from (shellingham); else /bin/sh."""
+    """The shell the shell widget serves (CARO_SHELL, set by `caro init`'s widget: the command
+    lands on that shell's prompt line); else $SHELL (the person's chosen shell) when it names a
+    program; else the shell caro was started from (shellingham); else /bin/sh."""
     env = os.environ if env is None else env
+    served = env.get("CARO_SHELL", "").strip()
+    found = shutil.which(served, path=env.get("PATH")) if served else None
+    if found:
+        return Shell.at(found)
     chosen = env.get("SHELL", "").strip()
     if chosen and os.path.isabs(chosen) and os.access(chosen, os.X_OK):
         return Shell.at(chosen)
