@@ -134,6 +134,7 @@ async def test_best_of_n_tries_more_when_the_first_is_doubtful(
     result = await generate_command(
         llama_backend, "please write me a poem about the sea", context=CONTEXT, settings=settings
     )
-    assert 1 <= len(result.candidates) <= 3
+    # Past the three candidates, up to `rescue` more while none held a command.
+    assert 1 <= len(result.candidates) <= settings.candidates + settings.rescue
     best = max(result.candidates, key=lambda c: c.score)
     assert result.raw == best.raw
