@@ -34,7 +34,11 @@ BANK = ExampleBank(
         Example("check whether a host is reachable", "ping -c 1 example.org"),
         Example("is the server reachable at all", "ping -c 3 server"),
         Example("fetch the headers of a page", "curl -I https://example.org"),
+        # A program the bank teaches (several examples), whether or not it is installed.
         Example("open the inventory database in the mongo shell", "mongosh inventory"),
+        Example("run a query file against the shop database", "mongosh shop query.js"),
+        Example("connect to mongo on another host", "mongosh --host db.lan"),
+        Example("evaluate one expression in mongo", 'mongosh --eval "db.stats()"'),
     ]
 )
 REQUEST = "is my router at 192.168.1.1 reachable?"
@@ -157,3 +161,10 @@ async def test_generation_reads_answers_with_the_banks_programs() -> None:
         backend, "connect to the inventory database", context=CONTEXT, settings=SETTINGS, bank=BANK
     )
     assert result.command == answer
+
+
+def test_the_programs_a_bank_teaches_need_several_examples_and_are_not_everyday_words() -> None:
+    assert "mongosh" in BANK.programs  # four examples
+    assert "curl" not in BANK.programs  # one example (curl is known to extraction anyway)
+    words = ExampleBank([Example(f"turn on option {n}", f"set -o opt{n}") for n in range(5)])
+    assert "set" not in words.programs  # "set up the network." is prose, not a command

@@ -115,7 +115,8 @@ _KNOWN = frozenset(
     source exec eval trap wait nproc getconf ulimit strings ldd nm objdump strace ltrace gdb
     zstd unzstd convert ffmpeg pdftotext iconv dos2unix unix2dos rename mmv install truncate
     shred wipefs mktemp sysctl modprobe lsmod hostnamectl timedatectl localectl loginctl
-    resolvectl networkctl
+    resolvectl networkctl disown pushd popd dirs unset shopt declare typeset readonly getopts
+    builtin compgen mapfile
     """.split()
 )
 

@@ -295,7 +295,7 @@ async def generate_command(
     if prefix:
         # The answer starts as a bare command line, so the line's end is the answer's end.
         base = replace(base, sampler=replace(base.sampler, stop=(*base.sampler.stop, "\n")))
-    known = bank.utility_names
+    known = bank.programs
     support = utility_support(examples) if settings.diverse_examples else {}
     tries = _tries(base, backend, settings, examples, voted, share)
     candidates: list[Candidate] = []
