@@ -317,7 +317,7 @@ async def generate_command(
                 backend, request, index, on_event, limits, line_end=settings.stop_at_line_end
             )
         except BackendError as error:
-            if not usable:
+            if not usable or error.kind is ErrorKind.CANCELLED:
                 raise
             # A later try failed (deadline, lost server): the usable answer we have stands.
             stopped_early.append(f"stopped looking for a better answer: {error}")
