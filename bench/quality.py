@@ -100,6 +100,12 @@ LEVERS: dict[str, GenerationSettings] = {
     "defaults, 6 examples": GenerationSettings(examples=6),
     "defaults, one candidate": GenerationSettings(candidates=1),
     "one candidate, old stopping": GenerationSettings(candidates=1, stop_at_line_end=False),
+    # The best-of-n levers on the issue 14 bank, each the shipped defaults with one change.
+    "defaults, two candidates": GenerationSettings(candidates=2),
+    "defaults, resampled (not diverse) tries": GenerationSettings(diverse_examples=False),
+    "defaults + prefix fallback at 50%": GenerationSettings(prefix_fallback_share=0.5),
+    "defaults, no rescue tries": GenerationSettings(rescue=0),
+    "one candidate, no rescue tries": GenerationSettings(candidates=1, rescue=0),
 }
 
 
@@ -115,13 +121,14 @@ async def main() -> None:
     parser.add_argument("--cases", type=Path, default=DEVSET, help="a JSONL file of cases")
     parser.add_argument("--limit", type=int, help="only the first N cases")
     parser.add_argument("--skip", type=int, default=0, help="leave out the first N cases")
+    parser.add_argument("--every", type=int, default=1, help="only every Nth case (a spread)")
     parser.add_argument("--lever", action="append", choices=list(LEVERS))
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument(
         "--threads", type=int, help="llama.cpp threads (1 is steadier on a busy machine)"
     )
     args = parser.parse_args()
-    cases = load_cases(args.cases)[args.skip :][: args.limit]
+    cases = load_cases(args.cases)[args.skip :: args.every][: args.limit]
     backend = LlamaCppBackend(
         BackendConfig(name="embedded-cpu", kind="llamacpp", threads=args.threads)
     )

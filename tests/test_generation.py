@@ -135,11 +135,12 @@ async def test_best_of_n_tries_more_when_the_first_is_doubtful(
     result = await generate_command(
         llama_backend, "please write me a poem about the sea", context=CONTEXT, settings=settings
     )
-    # Every try but the last was doubtful, and the last convinced unless it was the third.
+    # Every try but the last was doubtful. The loop stops at a convincing answer, else at the
+    # budget; past it, up to `rescue` more tries only while no try held a command.
     *doubtful, last = result.candidates
-    assert len(result.candidates) <= settings.candidates
+    assert len(result.candidates) <= settings.candidates + settings.rescue
     assert not any(_convincing(c) for c in doubtful)
-    assert len(result.candidates) == settings.candidates or _convincing(last)
+    assert len(result.candidates) >= settings.candidates or _convincing(last)
     best = max(result.candidates, key=lambda c: c.score)
     assert result.raw == best.raw and result.command == best.extraction.command
 

@@ -10,9 +10,10 @@ than one example each of many.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from tui.core.bank import Example, shipped_files
 from tui.core.index_cache import BankIndex, build_index, cached_bank
@@ -21,6 +22,13 @@ from tui.core.vocabulary import hinted_utilities, normalise_words
 __all__ = ["Example", "ExampleBank", "Scored", "default_bank", "normalise_words"]
 
 Installed = Callable[[str], bool]
+
+_PROGRAM_NAME = re.compile(r"^[a-z][a-z0-9._+-]+$")
+# Utilities of the bank that are also words a sentence of prose starts with.
+_SENTENCE_WORDS = frozenset(
+    "set let help say log kind complete enable exit black app port snap bundle security bind "
+    "eject defaults compare pass http info".split()
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,8 @@ class ExampleBank:
     NOT_INSTALLED = 0.8
     # How many retrieved examples to group, per example wanted.
     POOL = 10
+    # Examples a program needs in the bank to count as one it teaches (see `programs`).
+    PROGRAM_EXAMPLES = 4
 
     def __init__(self, examples: Sequence[Example], index: BankIndex | None = None) -> None:
         self.examples = tuple(examples)
@@ -53,6 +63,19 @@ class ExampleBank:
 
     def covers(self, utility: str) -> bool:
         return utility in self._by_utility
+
+    @cached_property
+    def programs(self) -> frozenset[str]:
+        """The programs the bank teaches well enough to call an answer starting with one a
+        command where it is not installed: shown in several examples, named like a program,
+        and not an everyday word that starts a sentence ("set up...", "let me...")."""
+        return frozenset(
+            name
+            for name, positions in self._by_utility.items()
+            if len(positions) >= self.PROGRAM_EXAMPLES
+            and _PROGRAM_NAME.match(name)
+            and name not in _SENTENCE_WORDS
+        )
 
     def scores(self, request: str, installed: Installed | None = None) -> dict[int, float]:
         """Score of every example that shares a word with the request or has a named utility."""

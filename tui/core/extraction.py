@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,6 +24,8 @@ from tui.core.multiline import HEREDOC, SEVERAL_LINES, one_command, with_heredoc
 from tui.core.shellwords import SHELL_KEYWORDS, split_words
 
 MAX_COMMAND_CHARS = 2000
+# What a decoder puts in place of bytes that are not valid UTF-8.
+REPLACEMENT = "\ufffd"
 
 _THINK = re.compile(r"<think>.*?</think>", re.S | re.I)
 _FENCE = re.compile(r"```[ \t]*([A-Za-z0-9_+-]*)[^\n]*\n(.*?)(?:```|\Z)", re.S)
@@ -112,7 +115,8 @@ _KNOWN = frozenset(
     source exec eval trap wait nproc getconf ulimit strings ldd nm objdump strace ltrace gdb
     zstd unzstd convert ffmpeg pdftotext iconv dos2unix unix2dos rename mmv install truncate
     shred wipefs mktemp sysctl modprobe lsmod hostnamectl timedatectl localectl loginctl
-    resolvectl networkctl
+    resolvectl networkctl disown pushd popd dirs unset shopt declare typeset readonly getopts
+    builtin compgen mapfile
     """.split()
 )
 
@@ -128,14 +132,16 @@ class Extraction:
         return self.command is not None
 
 
-def extract_command(raw: str) -> Extraction:
+def extract_command(raw: str, *, known: Container[str] = frozenset()) -> Extraction:
+    """The command in a raw answer; `known` names programs that start a command even where
+    they are not installed (the utilities of the example bank)."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPECIAL_TOKENS.sub("\n", text)
     text, thinking_note = _drop_reasoning(text)
     if not text.strip():
         return Extraction(None, thinking_note or "the model's answer was empty")
     for finder in (_from_json, _from_fences, _from_lines, _from_inline_code):
-        found = finder(text)
+        found = finder(text, known)
         if found is not None:
             return _finish(found)
     return Extraction(None, "no shell command found in the model's answer (only prose)")
@@ -145,6 +151,12 @@ def _finish(found: str) -> Extraction:
     """Repairs a found command, or rejects it with the reason."""
     if "\x00" in found:
         return Extraction(None, "the command contains a NUL byte, which no shell can run")
+    if REPLACEMENT in found:
+        return Extraction(
+            None,
+            "the command holds U+FFFD, the mark of bytes that were not valid UTF-8: "
+            "it is not what the model wrote",
+        )
     if "\n" in found.strip():
         one = one_command(found.strip())
         return Extraction(one, "" if one else SEVERAL_LINES)
@@ -179,7 +191,7 @@ def _drop_reasoning(text: str) -> tuple[str, str]:
 # -- finders: each returns a candidate command line or None -----------------------------------
 
 
-def _from_json(text: str) -> str | None:
+def _from_json(text: str, known: Container[str]) -> str | None:
     decoder = json.JSONDecoder()
     for start in (m.start() for m in re.finditer(r"\{", text)):
         try:
@@ -191,20 +203,20 @@ def _from_json(text: str) -> str | None:
                 candidate = value.get(key)
                 if isinstance(candidate, str):  # an empty one means "no command", said in JSON
                     lines = candidate.strip().splitlines()
-                    return _first_command_line(lines, trusted=True) or candidate.strip()
+                    return _first_command_line(lines, known, trusted=True) or candidate.strip()
     return None
 
 
-def _from_fences(text: str) -> str | None:
+def _from_fences(text: str, known: Container[str]) -> str | None:
     for match in _ONE_LINE_FENCE.finditer(text):
-        candidate = _clean_line(match.group(2))
-        if candidate and looks_like_command(candidate):
+        candidate = _clean_line(match.group(2), known)
+        if candidate and looks_like_command(candidate, known):
             return candidate
     for match in _FENCE.finditer(text):
         language, body = match.group(1).lower(), match.group(2)
         if language in _OTHER_LANGUAGES:
             continue
-        found = _first_command_line(_skip_leaked_tag(body.splitlines()), trusted=True)
+        found = _first_command_line(_skip_leaked_tag(body.splitlines()), known, trusted=True)
         if found:
             return found
     return None
@@ -218,43 +230,45 @@ def _skip_leaked_tag(lines: list[str]) -> list[str]:
     return lines
 
 
-def _from_lines(text: str) -> str | None:
+def _from_lines(text: str, known: Container[str]) -> str | None:
     outside_fences = _FENCE.sub("\n", text)
     lines = _skip_leaked_tag(outside_fences.splitlines())
-    found = _first_command_line(lines)
+    found = _first_command_line(lines, known)
     if found:
         return found
-    return _after_lead_in(lines)
+    return _after_lead_in(lines, known)
 
 
-def _after_lead_in(lines: list[str]) -> str | None:
+def _after_lead_in(lines: list[str], known: Container[str]) -> str | None:
     """ "Here is the command: ls -la" -> the part after the colon, if it is a command."""
     for line in lines:
         head, sep, tail = line.rpartition(": ")
-        if sep and head and not looks_like_command(_clean_line(head)):
-            candidate = _clean_line(tail)
-            if candidate and looks_like_command(candidate):
+        if sep and head and not looks_like_command(_clean_line(head, known), known):
+            candidate = _clean_line(tail, known)
+            if candidate and looks_like_command(candidate, known):
                 return candidate
     return None
 
 
-def _from_inline_code(text: str) -> str | None:
+def _from_inline_code(text: str, known: Container[str]) -> str | None:
     for match in _INLINE.finditer(text):
-        candidate = _clean_line(match.group(1))
-        if candidate and looks_like_command(candidate):
+        candidate = _clean_line(match.group(1), known)
+        if candidate and looks_like_command(candidate, known):
             return candidate
     return None
 
 
-def _first_command_line(lines: list[str], *, trusted: bool = False) -> str | None:
+def _first_command_line(
+    lines: list[str], known: Container[str], *, trusted: bool = False
+) -> str | None:
     """The first line that is a command; inside a code fence (trusted) any line that is not
     prose or a comment counts, so commands of tools caro does not know still come through."""
     joined = _join_continuations(lines)
     for index, line in enumerate(joined):
-        candidate = _clean_line(line)
+        candidate = _clean_line(line, known)
         if not candidate:
             continue
-        if looks_like_command(candidate) or (trusted and _plausible_in_fence(candidate)):
+        if looks_like_command(candidate, known) or (trusted and _plausible_in_fence(candidate)):
             return with_heredoc_body(candidate, joined[index + 1 :])
     return None
 
@@ -291,20 +305,24 @@ def _join_continuations(lines: list[str]) -> list[str]:
     return joined
 
 
-def _clean_line(line: str) -> str:
+def _clean_line(line: str, known: Container[str] = frozenset()) -> str:
     line = line.strip()
     line = _BULLET.sub("", line)
     line = _LABEL.sub("", line)
     line = _PROMPT.sub("", line)
     if _ROOT_PROMPT.match(line):
         rest = _ROOT_PROMPT.sub("", line)
-        line = rest if looks_like_command(rest) else ""
+        line = rest if looks_like_command(rest, known) else ""
     line = line.strip()
     if len(line) >= 2 and line[0] == line[-1] == "`":
         line = line.strip("`").strip()
     if len(line) >= 2 and line[0] == line[-1] and line[0] in "\"'":
         inner = line[1:-1]
-        if line[0] not in inner and split_words(inner) is not None and looks_like_command(inner):
+        if (
+            line[0] not in inner
+            and split_words(inner) is not None
+            and looks_like_command(inner, known)
+        ):
             line = inner
     return _strip_trailing_comment(line)
 
@@ -330,7 +348,7 @@ def _on_path(word: str) -> bool:
     return shutil.which(word) is not None
 
 
-def looks_like_command(line: str) -> bool:
+def looks_like_command(line: str, known: Container[str] = frozenset()) -> bool:
     if not line or line.startswith("#") or len(line) > MAX_COMMAND_CHARS:
         return False
     words = split_words(line)
@@ -341,6 +359,7 @@ def looks_like_command(line: str) -> bool:
         return False  # the middle or end of a compound command, not a command line
     starts_command = (
         first in _KNOWN
+        or first in known
         or first in SHELL_KEYWORDS
         or first.startswith(("./", "/", "~/"))
         or bool(_VARIABLE.match(first))

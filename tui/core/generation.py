@@ -8,7 +8,8 @@ command, and, when the first answer is doubtful, samples a few more and keeps th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,11 +23,17 @@ from tui.core.backends.base import (
     Timings,
     combined_timings,
 )
-from tui.core.candidates import reorder_for, utility_support, vote_utility
+from tui.core.candidates import (
+    Tries,
+    rescue_utilities,
+    utility_support,
+    vote_utility,
+    with_prefix,
+)
 from tui.core.config import GENERATION_SAMPLER, GenerationConfig
 from tui.core.context import ShellContext, detect_context, detect_shell
 from tui.core.examples import ExampleBank, Scored, default_bank
-from tui.core.extraction import Extraction, extract_command, looks_like_command
+from tui.core.extraction import REPLACEMENT, Extraction, extract_command, looks_like_command
 from tui.core.grounding import describe, installed_catalogue
 from tui.core.helptext import is_installed
 from tui.core.limits import AnswerLimits
@@ -56,7 +63,6 @@ __all__ = [
 
 # Declared with the config (tui.core.config.schema); [generation] overrides them.
 DEFAULT_SAMPLER = GENERATION_SAMPLER
-RETRY_TEMPERATURE = 0.7
 GENERATION_DEFAULTS = GenerationConfig()
 
 
@@ -90,6 +96,9 @@ class GenerationSettings:
     # When the closest example scores below this (or the request names a program the bank
     # lacks), installed programs that fit are described in the system prompt. 0 turns it off.
     ground_below: float = 6.0
+    # Tries past `candidates` while no answer so far held a command; each starts the answer
+    # with a utility the examples back, where the engine continues a prefix.
+    rescue: int = 2
     # Stop at the end of the answer's first command line, and count a run to max_tokens as a
     # loop (False: the old watcher, for measuring).
     stop_at_line_end: bool = True
@@ -218,7 +227,12 @@ class CommandResult:
 
 
 def score_candidate(
-    extraction: Extraction, voted: str | None, vote_share: float, stopped_because: str
+    extraction: Extraction,
+    voted: str | None,
+    vote_share: float,
+    stopped_because: str,
+    *,
+    known: Container[str] = frozenset(),
 ) -> float:
     if extraction.command is None:
         return -10.0
@@ -227,7 +241,7 @@ def score_candidate(
     if words is not None:
         score += 2.0
     utility = first_utility(extraction.command)
-    if utility and looks_like_command(utility):
+    if utility and looks_like_command(utility, known):
         score += 1.0
     if voted and utility == voted:
         score += 3.0 * vote_share
@@ -251,7 +265,9 @@ async def generate_command(
     model: str | None = None,
     on_event: EventSink | None = None,
 ) -> CommandResult:
-    """Generates candidates until one is convincing (at most settings.candidates)."""
+    """Generates candidates until one is convincing: at most settings.candidates, and up to
+    settings.rescue more while none held a command. A try that fails after one did is not
+    fatal: the best answer so far stands, with a warning."""
     if not request_text.strip():
         raise BackendError(
             "the request is empty", fix="say what the command should do", kind=ErrorKind.CONFIG
@@ -281,33 +297,37 @@ async def generate_command(
     if prefix:
         # The answer starts as a bare command line, so the line's end is the answer's end.
         base = replace(base, sampler=replace(base.sampler, stop=(*base.sampler.stop, "\n")))
+    known = bank.programs
+    support = utility_support(examples) if settings.diverse_examples else {}
+    tries = _tries(base, backend, settings, examples, voted, share)
     candidates: list[Candidate] = []
     model_name = ""
     parts: list[Timings] = []
-    support = utility_support(examples) if settings.diverse_examples else {}
-    # Utilities already tried: answered, or shown closest to the request.
-    tried = {u for u in (examples[0].example.utility,) if u} if examples else set()
-    answered: set[str] = set()
-    fallback = _prefix_fallback(base, backend, settings, voted, share)
+    stopped_early: list[str] = []
     limits = AnswerLimits.for_answer(
         backend.name, base.sampler.max_tokens, settings.deadline_s, settings.reasoning_budget
     )
     deadline = limits.deadline_at()
-    for index in range(max(1, settings.candidates)):
-        if index == 0:
-            request = base
-        elif fallback is not None and voted not in answered:
-            request, fallback = fallback, None
-        else:
-            request = _next_request(base, index, settings, examples, tried)
-        request = replace(request, deadline=deadline)
-        attempt = await run_once(
-            backend, request, index, on_event, limits, line_end=settings.stop_at_line_end
-        )
+    for index in itertools.count():
+        usable = any(c.extraction.command is not None for c in candidates)
+        if index >= max(1, settings.candidates) + (0 if usable else settings.rescue):
+            break
+        last_had_command = not candidates or candidates[-1].extraction.command is not None
+        request = replace(tries.next(index, last_had_command), deadline=deadline)
+        try:
+            attempt = await run_once(
+                backend, request, index, on_event, limits, line_end=settings.stop_at_line_end
+            )
+        except BackendError as error:
+            if not usable or error.kind is ErrorKind.CANCELLED:
+                raise
+            # A later try failed (deadline, lost server): the usable answer we have stands.
+            stopped_early.append(f"stopped looking for a better answer: {error}")
+            break
         model_name = model_name or attempt.model
         parts.append(attempt.timings)
-        extraction = extract_command(attempt.raw)
-        score = score_candidate(extraction, voted, share, attempt.stopped_because)
+        extraction = extract_command(attempt.raw, known=known)
+        score = score_candidate(extraction, voted, share, attempt.stopped_because, known=known)
         utility = first_utility(extraction.command) if extraction.command else None
         if utility and utility != voted:
             score += 3.0 * support.get(utility, 0.0)  # backed by some examples, if not most
@@ -320,9 +340,7 @@ async def generate_command(
             attempt.warnings,
         )
         candidates.append(candidate)
-        if utility:
-            tried.add(utility)
-            answered.add(utility)
+        tries.answered(utility)
         if _convincing(candidate, voted):
             break
     best = max(candidates, key=lambda c: c.score)  # max keeps the earliest on ties
@@ -340,6 +358,7 @@ async def generate_command(
         prompt_tokens=timings.prompt_tokens if timings else None,
         utility_hint=voted if prefix else None,
     )
+    result.warnings.extend(stopped_early)
     return _flagged(result, best, base.sampler.max_tokens)
 
 
@@ -363,30 +382,6 @@ def _flagged(result: CommandResult, best: Candidate, max_tokens: int | None) -> 
     return result
 
 
-# What a decoder puts in place of bytes that are not valid UTF-8.
-REPLACEMENT = "\ufffd"
-
-
-def _prefix_fallback(
-    base: GenerationRequest,
-    backend: Backend,
-    settings: GenerationSettings,
-    voted: str | None,
-    share: float,
-) -> GenerationRequest | None:
-    """The try that starts the answer with the voted utility, when that is worth a try."""
-    if (
-        not voted
-        or base.response_prefix
-        or not backend.supports_prefix
-        or not settings.prefix_fallback_share
-        or share < settings.prefix_fallback_share
-    ):
-        return None
-    sampler = replace(base.sampler, stop=(*base.sampler.stop, "\n"))
-    return replace(base, response_prefix=voted, sampler=sampler)
-
-
 def _convincing(candidate: Candidate, voted: str | None) -> bool:
     command = candidate.extraction.command
     if (
@@ -399,28 +394,46 @@ def _convincing(candidate: Candidate, voted: str | None) -> bool:
     return voted is None or first_utility(command) == voted
 
 
-def _next_request(
+def _tries(
     base: GenerationRequest,
-    index: int,
+    backend: Backend,
     settings: GenerationSettings,
     examples: Sequence[Scored],
-    tried: set[str],
-) -> GenerationRequest:
-    if settings.diverse_examples:
-        reordered = reorder_for(examples, tried)
-        if reordered is not None:
-            tried.add(reordered[0].example.utility or "")
-            messages = build_request(
-                base.messages[-1].content, _NO_CONTEXT, settings=settings, examples=reordered
-            ).messages
-            return replace(base, messages=(base.messages[0], *messages[1:]))
-    return _resampled(base, index)
+    voted: str | None,
+    share: float,
+) -> Tries:
+    """The plan of tries for one answer (see tui.core.candidates.Tries)."""
+    prefixed = backend.supports_prefix and not base.response_prefix
+    fallback = (
+        with_prefix(base, voted)
+        if prefixed
+        and voted
+        and settings.prefix_fallback_share
+        and share >= settings.prefix_fallback_share
+        else None
+    )
+    rescues = [
+        with_prefix(base, utility)
+        for utility in (rescue_utilities(examples, voted, settings.rescue) if prefixed else [])
+    ]
+    request = base.messages[-1].content
+
+    def rebuild(reordered: Sequence[Scored]) -> tuple[Message, ...]:
+        rebuilt = build_request(request, _NO_CONTEXT, settings=settings, examples=reordered)
+        return rebuilt.messages[1:]
+
+    return Tries(
+        base,
+        examples,
+        rebuild,
+        settings.diverse_examples,
+        voted,
+        fallback=fallback,
+        rescues=rescues,
+        # Utilities already tried: answered, or shown closest to the request.
+        tried={u for u in (examples[0].example.utility,) if u} if examples else set(),
+    )
 
 
-# build_request needs a context for its system message; _next_request keeps base's own.
+# build_request needs a context for its system message; a rebuilt try keeps base's own.
 _NO_CONTEXT = ShellContext(os_name="", shell="", cwd="")
-
-
-def _resampled(base: GenerationRequest, index: int) -> GenerationRequest:
-    sampler = replace(base.sampler, temperature=RETRY_TEMPERATURE, seed=1000 + index)
-    return replace(base, sampler=sampler)
