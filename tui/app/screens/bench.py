@@ -20,14 +20,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.app import format
 from tui.app.widgets.bars import BarChart, Chart, Measure
-from tui.cli.bench import COLUMNS, cells
 from tui.core import perf
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
 from tui.core.display import safe_message
 from tui.core.perf import BenchRow
+from tui.present import BENCH_COLUMNS, bench_cells, seconds, size
 
 
 class BenchStep(Message, bubble=False):
@@ -61,7 +60,7 @@ def charts(rows: Sequence[BenchRow]) -> list[Chart]:
         for row in measured
     )
     first = tuple(
-        Measure(row.backend, row.first_s, format.seconds(row.first_s) if row.first_s else "n/a")
+        Measure(row.backend, row.first_s, seconds(row.first_s) if row.first_s else "n/a")
         for row in measured
     )
     return [
@@ -73,9 +72,9 @@ def charts(rows: Sequence[BenchRow]) -> list[Chart]:
 def row_cells(row: BenchRow) -> list[Text]:
     """The CLI's cells; a backend that could not be timed says only how (the why is below)."""
     if row.ok:
-        *timed, _memory = cells(row)
+        *timed, _memory = bench_cells(row)
         return [Text(cell) for cell in timed] + [Text(memory_cell(row))]
-    blank = [Text("")] * (len(COLUMNS) - 2)
+    blank = [Text("")] * (len(BENCH_COLUMNS) - 2)
     return [Text(row.backend, style="dim"), Text(row.status, style="bold"), *blank]
 
 
@@ -83,7 +82,7 @@ def memory_cell(row: BenchRow) -> str:
     """The figure alone (where it comes from is said under the charts)."""
     if row.memory_bytes is None:
         return "n/a"
-    return format.size(row.memory_bytes) + (" (GPU)" if "GPU" in row.memory_source else "")
+    return size(row.memory_bytes) + (" (GPU)" if "GPU" in row.memory_source else "")
 
 
 def problems(rows: Sequence[BenchRow]) -> Text:
@@ -142,7 +141,7 @@ class BenchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for column in COLUMNS:
+        for column in BENCH_COLUMNS:
             table.add_column(column, key=column)
         self.start()
 

@@ -21,7 +21,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.app import format, model_view
+from tui import present
+from tui.app import model_view
 from tui.app.engines import Engines
 from tui.app.messages import ModelsReport
 from tui.app.screens.confirm_remove import ConfirmRemoveScreen
@@ -250,7 +251,7 @@ class ModelsScreen(Screen[None]):
             fix = f"\nfix: {message.fix}" if message.fix else ""
             self.notify(message.error + fix, severity="error", timeout=10)
             return
-        freed = format.size(message.record.size_bytes)
+        freed = present.size(message.record.size_bytes)
         self.notify(f"removed {message.record.name}" + (f", {freed} freed" if freed else ""))
         self.load()
         self.refresh_sidebar()
@@ -316,8 +317,8 @@ def _summary(result: PullResult) -> str:
         return f"already in {result.path}"
     checked = all(f.sha256 or f.git_sha1 for f in result.plan.files)
     verified = "sha256 checked" if checked else "size checked (the Hub gave no checksum)"
-    size = format.size(result.plan.total_bytes) or "?"
-    return f"{size} in {format.seconds(result.seconds)}, {verified}: {result.path}"
+    size = present.size(result.plan.total_bytes) or "?"
+    return f"{size} in {present.seconds(result.seconds)}, {verified}: {result.path}"
 
 
 def remove_in_thread(screen: ModelsScreen, record: ModelRecord) -> None:
