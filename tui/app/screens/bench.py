@@ -19,8 +19,10 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import Worker
 
 from tui.app.widgets.bars import BarChart, Chart, Measure
+from tui.app.worker_failures import report_failed_worker
 from tui.core import perf
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
@@ -127,6 +129,9 @@ class BenchScreen(Screen[None]):
         self.names = list(names)
         self.rows: list[BenchRow] = []
         self.running = False
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failed_worker(event, self.notify)
 
     def compose(self) -> ComposeResult:
         header = Text("Performance  ", style="bold")
