@@ -5,14 +5,14 @@ another screen is on top), the selection of backend and model, and the record of
 shown (`shown`: request, result, command as it stands, its rating, its history entry), which
 the actions read instead of a widget. The app keeps what is app-wide (themes, engines, the
 history ledger, the terminal); the run flow and the palette see this screen only through their
-small protocols (run_flow.RunHost, palette.PaletteHost).
+small protocols (run_flow.RunHost, palette.PaletteHost); health_checks.HealthChecks probes
+the backends and applies what they report.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from textual.app import ComposeResult
@@ -24,6 +24,7 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker
 
 from tui.app import jobs, palette
+from tui.app.health_checks import HealthChecks
 from tui.app.keys import MAIN_KEYS
 from tui.app.messages import CommandRated, HealthReport, ModelsReport
 from tui.app.palette import CaroCommands, PaletteEntry
@@ -33,7 +34,7 @@ from tui.app.widgets.prompt import PromptArea
 from tui.app.widgets.results import CommandEdited, ResultsPane, Shown
 from tui.app.widgets.sidebar import BackendCard, BackendChosen, ModelChosen, Sidebar
 from tui.app.worker_failures import report_failed_worker
-from tui.core.backends.base import BackendError, HealthStatus, ModelInfo
+from tui.core.backends.base import ModelInfo
 from tui.core.display import handed_over
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class MainScreen(Screen[None]):
         self.shown = Shown()
         self.job = 0
         self.runs = RunFlow(self, self.config)
+        self.health = HealthChecks(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -95,14 +97,14 @@ class MainScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self._show_selection()
+        self.selection_changed()
         self.prompt.focus()
 
     def start_checks(self) -> None:
         """Once the first frame is on screen: the health checks, and the earlier requests."""
-        self._probe_all()
+        self.health.probe_all()
         if self.refresh_s > 0:
-            self.set_interval(self.refresh_s, self._probe_all, name="health-refresh")
+            self.set_interval(self.refresh_s, self.health.probe_all, name="health-refresh")
         self.start_job(self._recall_requests(), group="history")
 
     async def _recall_requests(self) -> None:
@@ -157,80 +159,26 @@ class MainScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failed_worker(event, self.notify)
 
-    # -- health ---------------------------------------------------------------------------------
+    # -- health (health_checks.HealthChecks does the work) ------------------------------------
 
-    def _card(self, name: str) -> BackendCard | None:
+    def find_card(self, name: str) -> BackendCard | None:
         """The backend's card; None while the app closes (cards go before the sidebar does)."""
         sidebars = self.query(Sidebar)
         card = sidebars.first().find_card(name) if sidebars else None
         return card if card is not None and card.children else None  # emptied: going away
 
     def action_refresh(self) -> None:
-        """F5: every card says "checking…" until its backend's new health comes in."""
-        for name in self.engines.names:
-            card = self._card(name)
-            if card is not None:
-                card.show_checking()
-        self._probe_all()
-
-    def _probe_all(self) -> None:
-        """Probes every backend at once, each in its own worker with its own timeout."""
-        for name in self.engines.names:
-            self._reprobe(name)
-
-    def _reprobe(self, name: str) -> None:
-        worker_name = f"probe:{name}"
-        if not any(w.name == worker_name and w.is_running for w in self.workers):
-            self.start_job(self._probe(name), name=worker_name, group="probe")
-
-    async def _probe(self, name: str) -> None:
-        health = await self.engines.probe(name)
-        self.post_message(HealthReport(name, health))
-        if not health.usable:
-            self.post_message(ModelsReport(name, []))
-            return
-        try:
-            models = await self.engines.models(name)
-        except BackendError as error:
-            self.post_message(ModelsReport(name, [], error=error.message))
-        except Exception as error:  # noqa: BLE001 - a broken model list must not end the app
-            self.post_message(ModelsReport(name, [], error=f"{type(error).__name__}: {error}"))
-        else:
-            self.post_message(ModelsReport(name, models))
+        self.health.refresh()
 
     def on_health_report(self, message: HealthReport) -> None:
-        card = self._card(message.name)
-        if card is None:
-            return  # a late report while the app closes
-        enabled = self.config.backend(message.name).enabled
-        card.show_health(message.health, enabled)
-        self.state.health[message.name] = message.health
-        if self.state.fall_back_if_down():
-            self._show_selection()
+        self.health.apply_health(message)
 
     def on_models_report(self, message: ModelsReport) -> None:
-        card = self._card(message.name)
-        if card is None:
-            return
-        if message.models == card.models and message.error == card.error and card.models:
-            return  # the list a health check read again, unchanged: nothing to redraw
-        self.state.models[message.name] = message.models
-        card.chosen_model = self.state.model_id(message.name)
-        card.show_models(message.models, message.error)
-        health = self.state.health.get(message.name)
-        if message.error and health is not None and health.status is HealthStatus.UP:
-            # It answers its health check but not for its models: degraded, with the cause.
-            degraded = replace(
-                health,
-                status=HealthStatus.DEGRADED,
-                detail=f"{health.detail}; its model list fails: {message.error}",
-            )
-            self.state.health[message.name] = degraded
-            card.show_health(degraded, self.config.backend(message.name).enabled)
+        self.health.apply_models(message)
 
     # -- selection ------------------------------------------------------------------------------
 
-    def _show_selection(self) -> None:
+    def selection_changed(self) -> None:
         selection = self.query_one("#selection", Static)
         name = self.state.backend
         if name is None:
@@ -242,7 +190,7 @@ class MainScreen(Screen[None]):
 
     def choose_backend(self, name: str) -> None:
         self.state.choose_backend(name)
-        self._show_selection()
+        self.selection_changed()
 
     def choose_model(self, backend: str, model: ModelInfo) -> None:
         self.state.choose_backend(backend)
@@ -251,7 +199,7 @@ class MainScreen(Screen[None]):
     def _use_model(self, backend: str, model: ModelInfo) -> None:
         self.state.choose_model(backend, model)
         self.sidebar.card(backend).mark_model(model.id)
-        self._show_selection()
+        self.selection_changed()
 
     def action_select_backend(self, number: int) -> None:
         names = self.engines.names
@@ -289,7 +237,7 @@ class MainScreen(Screen[None]):
     def action_mark_compare(self) -> None:
         if self.state.backend is not None:
             self.state.toggle_compare_mark(self.state.backend)
-            self._show_selection()
+            self.selection_changed()
 
     # -- generation -----------------------------------------------------------------------------
 
@@ -326,7 +274,9 @@ class MainScreen(Screen[None]):
             record=self._record,
         )
         if result is not None:
-            self.call_later(self._reprobe, name)  # an embedded engine has loaded its model now
+            self.call_later(
+                self.health.reprobe, name
+            )  # an embedded engine has loaded its model now
 
     def action_regenerate(self) -> None:
         request = self.shown.request or self.prompt.text.strip()
