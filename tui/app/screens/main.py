@@ -96,6 +96,11 @@ class MainScreen(Screen[None]):
                 yield ResultsPane(self.shown)
         yield Footer(compact=True)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys reach this screen only while it is on top; behind another screen its footer
+        lists none of them but Esc, as the workbench's footer always has."""
+        return self.app.screen is self or action == "cancel"
+
     def on_mount(self) -> None:
         self.selection_changed()
         self.prompt.focus()
