@@ -99,7 +99,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys reach this screen only while it is on top; behind another screen its footer
         lists none of them but Esc, as the workbench's footer always has."""
-        return self.app.screen is self or action == "cancel"
+        stack = self.app.screen_stack
+        return (bool(stack) and stack[-1] is self) or action == "cancel"
 
     def on_mount(self) -> None:
         self.selection_changed()
