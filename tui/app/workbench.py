@@ -136,6 +136,7 @@ class WorkbenchApp(App[str | None]):
         """The first frame is on screen: only now start the probes (importing an engine in a
         thread competes with drawing for the interpreter)."""
         self.first_frame_at = time.perf_counter()
+        self.main.show_first()
         self.main.start_checks()
 
     async def on_unmount(self) -> None:

@@ -102,7 +102,10 @@ class MainScreen(Screen[None]):
         stack = self.app.screen_stack
         return (bool(stack) and stack[-1] is self) or action == "cancel"
 
-    def on_mount(self) -> None:
+    def show_first(self) -> None:
+        """The selection and the focus, once the whole view is on screen. The app calls it when
+        its first frame is drawn: this screen's Mount (and the app's) can come before the
+        widgets nested in its containers are mounted."""
         self.selection_changed()
         self.prompt.focus()
 
