@@ -106,6 +106,11 @@ class MainScreen(Screen[None]):
         """The selection and the focus, once the whole view is on screen. The app calls it when
         its first frame is drawn: this screen's Mount (and the app's) can come before the
         widgets nested in its containers are mounted."""
+        cards_wanted = bool(self.engines.names)
+        mounted = self.query(PromptArea) and self.query("#selection")
+        if not mounted or (cards_wanted and not self.query(BackendCard)):
+            self.call_after_refresh(self.show_first)  # not all there yet: after the next frame
+            return
         self.selection_changed()
         self.prompt.focus()
 
