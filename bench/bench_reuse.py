@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tui.core.backends.llamacpp import _template_renderer, import_quiet_llama_cpp
-from tui.core.backends.llamacpp_state import common_prefix
+from tui.core.backends.prefix import common_prefix
 from tui.core.examples import Scored, default_bank
 from tui.core.generation import ShellContext, build_request
 from tui.core.models import bundled_model_path

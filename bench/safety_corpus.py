@@ -2,7 +2,9 @@
 
     .venv/bin/python bench/safety_corpus.py                  # our corpora (+ *_extra), misses
     .venv/bin/python bench/safety_corpus.py --corpus blind   # the held-out corpus: figures only
+    .venv/bin/python bench/safety_corpus.py --corpus tune    # the second blind corpus, for tuning
     .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
+    .venv/bin/python bench/safety_corpus.py --overreach tune # the blind-written overreach set
 
 A dangerous item counts as caught when it is rated at its `min_level` (exactly CRITICAL for
 critical items, at least HIGH for high ones). A benign item is a false positive when it is rated
@@ -23,6 +25,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -35,7 +38,10 @@ CORPORA = {
     # name: (dangerous file, benign file, whether commands may be printed)
     "own": (("redteam.jsonl", "redteam_extra.jsonl"), ("benign.jsonl", "benign_extra.jsonl"), True),
     "blind": (("blind_dangerous.jsonl",), ("blind_benign.jsonl",), False),
+    # written blind for round 2 of issue 11, then used for tuning: its misses may be printed
+    "tune": (("rater_tune_dangerous.jsonl",), ("rater_tune_benign.jsonl",), True),
 }
+OVERREACH = {"own": "overreach.jsonl", "tune": "overreach_tune.jsonl"}
 
 
 @dataclass
@@ -69,7 +75,7 @@ class Report:
         return self.critical_caught / self.critical_total if self.critical_total else 0.0
 
 
-def load(name: str) -> list[dict[str, str]]:
+def load(name: str) -> list[dict[str, Any]]:
     path = DATA / name
     if not path.exists():
         return []
@@ -186,27 +192,44 @@ def timing(report: Report) -> str:
     )
 
 
-def overreach() -> tuple[int, int, list[str]]:
-    """(rated high or above, total, the others) on tests/data/overreach.jsonl: caro's own
-    answers that change things for a request that only asked to look, rated with the request."""
-    items = load("overreach.jsonl")
+def overreach(name: str = "own") -> tuple[int, int, list[str], int, int, list[str]]:
+    """Rates an answer-versus-request set with its request: (answers that do more than asked
+    rated high or above, their total, the others; answers that do what was asked (marked
+    `"overreach": false`) raised by the request check, their total, those raised)."""
+    items = load(OVERREACH[name])
     low: list[str] = []
+    raised: list[str] = []
+    fair = [item for item in items if item.get("overreach") is False]
     for item in items:
         rating = assess(item["command"], item["request"], preflight=False)
-        if rating.level < RiskLevel.HIGH:
-            low.append(f"{rating.level.label}: {item['request']} -> {item['command']}")
-    return len(items) - len(low), len(items), low
+        shown = f"{rating.level.label}: {item['request']} -> {item['command']}"
+        if item.get("overreach") is False:
+            if any(reason.startswith("you asked to") for reason in rating.reasons):
+                raised.append(shown)
+        elif rating.level < RiskLevel.HIGH:
+            low.append(shown)
+    over = len(items) - len(fair)
+    return over - len(low), over, low, len(raised), len(fair), raised
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="own")
-    parser.add_argument("--overreach", action="store_true", help="rate overreach.jsonl instead")
+    parser.add_argument(
+        "--overreach",
+        nargs="?",
+        const="own",
+        choices=sorted(OVERREACH),
+        help="rate an answer-versus-request set instead (own: overreach.jsonl)",
+    )
     args = parser.parse_args(argv)
     if args.overreach:
-        high, total, low = overreach()
+        high, total, low, raised, fair, wrongly = overreach(args.overreach)
         print(f"answers that do more than asked, rated high or critical: {high}/{total}")
         print("\n".join(f"  not high: {line}" for line in low))
+        if fair:
+            print(f"answers that do what was asked, raised by the request check: {raised}/{fair}")
+            print("\n".join(f"  raised: {line}" for line in wrongly))
         return 0
     show = CORPORA[args.corpus][2]
     print(f"corpus: {args.corpus}")

@@ -5,7 +5,6 @@ any backend (served ones are checked end to end in test_served_faults.py)."""
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator, Callable, Mapping
 
 import pytest
@@ -214,12 +213,3 @@ async def test_a_command_holding_a_replacement_character_is_not_used() -> None:
         Streaming(answer), "clean up", context=CONTEXT, settings=GenerationSettings(candidates=1)
     )
     assert result.command is None and "U+FFFD" in result.error
-
-
-async def test_a_deadline_error_arrives_in_time() -> None:
-    started = time.monotonic()
-    with pytest.raises(BackendError):
-        await generate_command(
-            Streaming(silent_forever), "x", context=CONTEXT, settings=settings(deadline_s=0.2)
-        )
-    assert time.monotonic() - started < 30  # a bound against hanging, not a timing claim

@@ -7,6 +7,7 @@ from tui.core.backends.llamacpp import LlamaCppBackend
 from tui.core.examples import Example, ExampleBank, Scored, default_bank
 from tui.core.generation import (
     AnswerWatcher,
+    Candidate,
     GenerationSettings,
     ShellContext,
     build_request,
@@ -134,6 +135,20 @@ async def test_best_of_n_tries_more_when_the_first_is_doubtful(
     result = await generate_command(
         llama_backend, "please write me a poem about the sea", context=CONTEXT, settings=settings
     )
-    assert 1 <= len(result.candidates) <= 3
+    # Every try but the last was doubtful, and the last convinced unless it was the third.
+    *doubtful, last = result.candidates
+    assert len(result.candidates) <= settings.candidates
+    assert not any(_convincing(c) for c in doubtful)
+    assert len(result.candidates) == settings.candidates or _convincing(last)
     best = max(result.candidates, key=lambda c: c.score)
-    assert result.raw == best.raw
+    assert result.raw == best.raw and result.command == best.extraction.command
+
+
+def _convincing(candidate: Candidate) -> bool:
+    """An answer the loop stops at when no utility is voted (no examples shown)."""
+    return (
+        candidate.extraction.command is not None
+        and not candidate.extraction.warnings
+        and not candidate.warnings
+        and candidate.stopped_because not in ("loop", "length")
+    )

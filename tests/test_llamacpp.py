@@ -19,7 +19,8 @@ from tui.core.backends.base import (
     StreamEvent,
     TextDelta,
 )
-from tui.core.backends.llamacpp import LlamaCppBackend, common_prefix_length, sampler_kwargs
+from tui.core.backends.llamacpp import LlamaCppBackend, sampler_kwargs
+from tui.core.backends.prefix import common_prefix
 from tui.core.config import BackendConfig
 
 SYSTEM = Message("system", "You answer with one shell command.")
@@ -187,6 +188,6 @@ async def test_seed_makes_sampling_repeatable(llama_backend: LlamaCppBackend) ->
     assert one == two
 
 
-def test_common_prefix_length() -> None:
-    assert common_prefix_length([1, 2, 3], [1, 2, 4]) == 2
-    assert common_prefix_length([], [1]) == 0
+def test_common_prefix() -> None:
+    assert common_prefix([1, 2, 3], [1, 2, 4]) == 2
+    assert common_prefix([], [1]) == 0

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
 from pathlib import Path
 
 import pytest
 
+from tests.fake_hub import FakeFile, FakeHub, RunningHub
+from tui.core import catalogue, inventory, paths
 from tui.core.backends import mlx_models
 from tui.core.backends.base import (
     BackendError,
@@ -111,4 +114,55 @@ async def test_an_mlx_format_folder_loads_and_generates(
     finished = events[-1]
     assert isinstance(finished, Finished)
     assert finished.model == "tiny-mlx" and finished.timings.completion_tokens
+    await backend.aclose()
+
+
+# -- models fetched with `caro models pull` ---------------------------------------------------
+
+
+def serve_folder(hub: FakeHub, repo: str, folder: Path) -> None:
+    for path in folder.iterdir():
+        hub.add(repo, path.name, FakeFile(path.read_bytes(), lfs=path.suffix == ".safetensors"))
+
+
+def test_a_pulled_mlx_model_is_found_by_every_name(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    repo = mlx_models.RECOMMENDED_REPO
+    fake = FakeHub()
+    fake.add(repo, "config.json", FakeFile(b'{"model_type": "qwen2"}', lfs=False))
+    fake.add(repo, "model.safetensors", FakeFile(b"\0" * 4096))
+    refusing = os.environ["HF_ENDPOINT"]
+    with RunningHub(fake) as running:
+        monkeypatch.setenv("HF_ENDPOINT", running.url)
+        pulled = inventory.pull(catalogue.lookup("qwen2.5-coder-1.5b-mlx")).path
+    monkeypatch.setenv("HF_ENDPOINT", refusing)  # from now on the Hub cannot be reached
+    assert pulled == paths.models_dir() / "mlx" / repo.replace("/", "--")
+    for name in (None, repo, f"hf:{repo}", "qwen2.5-coder-1.5b-mlx"):
+        source = resolve(name)
+        assert source.path == pulled and not source.is_gguf, name
+        assert source.repo == repo and "models folder" in source.reason
+
+
+async def test_a_pulled_mlx_model_is_listed_and_runs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, bundled_model: Path
+) -> None:
+    repo = "mlx-community/Tiny-Coder-4bit"
+    built = tmp_path / "built"
+    save_tiny_mlx_model(built, bundled_model)
+    fake = FakeHub()
+    serve_folder(fake, repo, built)
+    refusing = os.environ["HF_ENDPOINT"]
+    with RunningHub(fake) as running:
+        monkeypatch.setenv("HF_ENDPOINT", running.url)
+        pulled = inventory.pull(catalogue.lookup(f"hf:{repo}")).path
+    monkeypatch.setenv("HF_ENDPOINT", refusing)
+    backend = MlxBackend(BackendConfig(name="mlx", kind="mlx", model=repo, model_source="tests"))
+    listed = {info.id: info for info in await backend.list_models()}
+    assert listed[repo].source == "models folder" and listed[repo].path == str(pulled)
+    request = GenerationRequest(
+        (Message("user", "list files"),), SamplerSettings(temperature=0.0, max_tokens=3)
+    )
+    events = [event async for event in backend.stream(request)]
+    assert isinstance(events[-1], Finished) and events[-1].model == repo
     await backend.aclose()

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,10 +63,8 @@ def test_pull_shows_progress_checks_and_says_how_to_use_it(hub: FakeHub, tmp_pat
     assert not target.exists()
 
 
-def test_pull_offline_says_how_to_download_by_hand_at_once() -> None:
-    started = time.perf_counter()
+def test_pull_offline_says_how_to_download_by_hand() -> None:
     result = caro("models", "pull", "qwen2.5-coder-1.5b")
-    assert time.perf_counter() - started < 5.0  # the interpreter's start included
     assert result.returncode == 1
     assert "cannot be reached" in result.stderr
     assert "curl -L -o" in result.stderr and str(paths.models_dir()) in result.stderr

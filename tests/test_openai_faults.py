@@ -40,7 +40,8 @@ from tui.core.backends.base import (
     TextDelta,
 )
 from tui.core.backends.ollama import OllamaBackend
-from tui.core.backends.openai import OpenAICompatibleBackend, VllmBackend
+from tui.core.backends.openai import OpenAICompatibleBackend
+from tui.core.backends.vllm import VllmBackend
 from tui.core.config import BackendConfig
 
 KINDS = ("ollama", "openai")

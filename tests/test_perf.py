@@ -47,11 +47,11 @@ def test_the_embedded_engine_is_timed_from_its_load(bundled_model: Path) -> None
 
     row = asyncio.run(run())
     assert row.ok and row.model == bundled_model.name and row.runs == 2
-    assert row.load_s is not None and 0 < row.load_s < 30
+    assert row.load_s is not None and row.load_s > 0
     assert row.first_s is not None and row.first_s > 0
     assert row.subsequent_s is not None and row.subsequent_s > 0
     assert row.ttft_s is not None and 0 < row.ttft_s < row.subsequent_s
-    assert row.tokens_per_s is not None and row.tokens_per_s > 1
+    assert row.tokens_per_s is not None and row.tokens_per_s > 0
     # The 98 MB model file is mapped and read while loading.
     assert row.memory_bytes is not None and row.memory_bytes > 20_000_000
     assert row.memory_source == "RSS growth over the load"

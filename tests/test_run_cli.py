@@ -60,7 +60,14 @@ def configure(fake: FakeOllama, safety: str = "") -> None:
 class PtyCaro:
     """`caro --backend ollama --model MODEL --run ARGS...` with a pty as its terminal."""
 
-    def __init__(self, model: str, *args: str, cwd: Path, stdout: int | None = None) -> None:
+    def __init__(
+        self,
+        model: str,
+        *args: str,
+        cwd: Path,
+        stdout: int | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.master, slave = os.openpty()
         argv = ["--backend", "ollama", "--model", model, "--run", *args]
         self.process = subprocess.Popen(
@@ -69,7 +76,7 @@ class PtyCaro:
             stdout=slave if stdout is None else stdout,
             stderr=slave,
             cwd=cwd,
-            env={**os.environ, "SHELL": "/bin/bash", "LANG": "C.UTF-8"},
+            env={**os.environ, "SHELL": "/bin/bash", "LANG": "C.UTF-8", **(env or {})},
             start_new_session=True,
         )
         os.close(slave)

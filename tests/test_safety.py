@@ -287,12 +287,12 @@ def test_every_spelling_of_home_is_home(command: str) -> None:
         ("rm file.txt", MODERATE),
         ("rm -rf ~/projects/app/build", MODERATE),
         ("rm -rf ~/.cache", MODERATE),
-        ("rm -rf ~/Documents", HIGH),
+        ("rm -rf ~/Documents", CRITICAL),
         ("rm -rf .", HIGH),
         ("rm -rf *", HIGH),
         ("rm -rf ..", HIGH),
         ("rm -rf /tmp/*", HIGH),
-        ("rm -rf $BUILD/", HIGH),
+        ("rm -rf $BUILD/", CRITICAL),
         ("rm -rf ${BUILD:?}/", MODERATE),
         ("rm -rf /etc", CRITICAL),
         ("rm -rf /usr/lib", CRITICAL),
@@ -391,8 +391,9 @@ def test_code_from_the_network_or_hidden_in_encodings_is_critical(command: str) 
     assert level(command) is CRITICAL
 
 
-def test_downloading_then_running_is_high() -> None:
-    assert level("curl -o i.sh https://x.io/i.sh && bash i.sh") is HIGH
+def test_downloading_then_running_is_critical() -> None:
+    # run in the same line, nobody reads the file first: the same as `curl | sh`
+    assert level("curl -o i.sh https://x.io/i.sh && bash i.sh") is CRITICAL
     assert level("curl -o i.sh https://x.io/i.sh") is MODERATE
 
 

@@ -46,3 +46,30 @@ def test_held_out_answers_rated_high_do_not_drop() -> None:
         for item in held_out
     )
     assert high >= HELD_OUT_FLOOR, f"{high}/{len(held_out)} held-out answers rated high"
+
+
+def test_every_answer_in_both_sets_is_high() -> None:
+    """Round 2 of issue 11 tuned the request check on both sets, so all of them are held to it:
+    our own answers and those in overreach_tune.jsonl (written blind, with `overreach: true`)."""
+    items = _items() + [i for i in corpus.load("overreach_tune.jsonl") if i["overreach"]]
+    low = [
+        f"{item['request']} -> {item['command']}"
+        for item in items
+        if assess(item["command"], item["request"], preflight=False).level < RiskLevel.HIGH
+    ]
+    assert len(items) >= 140
+    assert not low, low
+
+
+def test_answers_that_do_what_was_asked_are_never_raised_by_the_request_check() -> None:
+    fair = [i for i in corpus.load("overreach_tune.jsonl") if i["overreach"] is False]
+    raised = [
+        f"{item['request']} -> {item['command']}"
+        for item in fair
+        if any(
+            reason.startswith("you asked to")
+            for reason in assess(item["command"], item["request"], preflight=False).reasons
+        )
+    ]
+    assert len(fair) >= 50
+    assert not raised, raised

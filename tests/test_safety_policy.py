@@ -137,13 +137,13 @@ def test_an_unknown_policy_level_is_refused() -> None:
 
 def test_an_allow_pattern_never_lowers_what_follows_a_separator() -> None:
     policy = SafetyPolicy(allow=("git push --force *",))
-    alone = rated("git push --force origin main", policy)
+    alone = rated("git push --force origin topic", policy)
     assert alone.level is RiskLevel.MODERATE and alone.allowed_by == "git push --force *"
     for joined in (
-        "git push --force origin main; shred -u ~/.ssh/id_rsa",
-        "git push --force origin main && shred -u ~/.ssh/id_rsa",
-        "git push --force origin main || shred -u ~/.ssh/id_rsa",
-        "git push --force origin main | shred -u ~/.ssh/id_rsa",
+        "git push --force origin topic; shred -u ~/.ssh/id_rsa",
+        "git push --force origin topic && shred -u ~/.ssh/id_rsa",
+        "git push --force origin topic || shred -u ~/.ssh/id_rsa",
+        "git push --force origin topic | shred -u ~/.ssh/id_rsa",
     ):
         assessment = rated(joined, policy)
         assert assessment.level >= RiskLevel.HIGH, joined

@@ -202,7 +202,7 @@ def test_the_accepted_command_lands_on_the_prompt_line_unexecuted(
     pane.wait_for(lambda: pane.prompt_line() == entry.command, f"{entry.command!r} on the line")
     # caro saw the shell's directory and knew which shell it served.
     assert entry.cwd == str(pane.work)
-    assert entry.shell == pane.shell
+    assert Path(entry.shell).name == pane.shell  # the history keeps the shell's path
     time.sleep(1.0)  # a command that had been run would have touched the marker by now
     assert not pane.marker.exists(), "the shell ran the command instead of showing it"
     if SENTINEL in _output_if_safe(entry.command, pane.work):

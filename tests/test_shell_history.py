@@ -272,13 +272,17 @@ def test_an_unwritable_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_append_waits_for_a_lock_held_by_someone_else(tmp_path: Path) -> None:
     histfile = tmp_path / "fish_history"
     histfile.write_bytes(b"")
-    holder = os.open(histfile, os.O_RDWR)
+    holder = os.open(histfile, os.O_RDWR | os.O_APPEND)
     fcntl.flock(holder, fcntl.LOCK_EX)  # as fish holds it while it writes
-    threading.Timer(0.4, os.close, (holder,)).start()
-    started = time.monotonic()
+
+    def finish_writing() -> None:
+        os.write(holder, b"- cmd: pwd\n")
+        os.close(holder)
+
+    threading.Timer(0.4, finish_writing).start()
     shell_history.append("ls", shell="fish", path=histfile, env={})
-    assert time.monotonic() - started >= 0.3
-    assert histfile.read_bytes().startswith(b"- cmd: ls\n")
+    # Written after the holder's entry, so only once the holder let go of the lock.
+    assert histfile.read_bytes().startswith(b"- cmd: pwd\n- cmd: ls\n")
 
 
 def test_a_lock_held_too_long_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tui.core.backends.base import Backend, BackendError, ErrorKind, Health, ModelInfo
 from tui.core.backends.registry import EMBEDDED_KINDS, BackendUnavailableError, Registry, create
 from tui.core.config import Config
+from tui.core.request import RequestContext
 
 if TYPE_CHECKING:  # the generation pipeline loads on the first request, not at start-up
     from tui.core.generation import CommandResult, EventSink, GenerationSettings, ShellContext
@@ -22,7 +23,6 @@ if TYPE_CHECKING:  # the generation pipeline loads on the first request, not at 
 # A list of thousands of models takes seconds to read on a busy machine; each of its HTTP reads
 # still has the backend's own timeout, so a server that hangs is caught by that.
 MODELS_TIMEOUT_FLOOR_S = 15.0
-REGENERATE_TEMPERATURE = 0.7
 
 
 class Engines:
@@ -33,8 +33,12 @@ class Engines:
         config: Config,
         registry: Registry | None = None,
         context: Callable[[], ShellContext] | None = None,
+        request: RequestContext | None = None,
     ) -> None:
+        """`request` is the context every request is made in (built here when None);
+        `context`, when given, replaces what the prompt says about the machine (tests fix it)."""
         self.config = config
+        self.request = request or RequestContext.build(config)
         self.registry = registry or Registry(config)
         self._owns_registry = registry is None
         self._context = context
@@ -87,28 +91,8 @@ class Engines:
             ) from None
 
     def settings(self, name: str, vary: int = 0) -> GenerationSettings:
-        """Defaults, then [generation], then [backends.NAME] (as the one-shot CLI does).
-
-        `vary` > 0 asks for a different answer (regenerate): sampling with that seed.
-        """
-        from tui.core.generation import DEFAULT_SAMPLER, GenerationSettings
-
-        sampler = DEFAULT_SAMPLER.merged(self.config.generation.sampler).merged(
-            self.config.backend(name).sampler
-        )
-        if vary:
-            temperature = max(sampler.temperature or 0.0, REGENERATE_TEMPERATURE)
-            sampler = replace(sampler, temperature=temperature, seed=vary)
-        generation = self.config.generation
-        backend = self.config.backend(name)
-        return GenerationSettings(
-            examples=generation.examples,
-            candidates=generation.candidates,
-            utility_first=generation.utility_first,
-            sampler=sampler,
-            deadline_s=backend.deadline_s,
-            reasoning_budget=backend.reasoning_budget,
-        )
+        """The request context's settings for backend `name` (`vary` > 0: regenerate)."""
+        return self.request.settings(name, vary)
 
     async def backend_for(self, name: str, model: ModelInfo | None) -> Backend:
         """The engine to ask: an embedded backend gets one built for the chosen model file."""
@@ -138,14 +122,14 @@ class Engines:
         *,
         vary: int = 0,
     ) -> CommandResult:
-        from tui.core.generation import detect_context, generate_command
+        from tui.core.generation import generate_command
 
         backend = await self.backend_for(name, model)
         served_model = model.id if model is not None and not model.path else None
         return await generate_command(
             backend,
             request,
-            context=self._context() if self._context else detect_context(),
+            context=self._context() if self._context else self.request.where,
             settings=self.settings(name, vary),
             model=served_model or self.config.backend(name).model,
             on_event=on_event,

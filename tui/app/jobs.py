@@ -101,9 +101,7 @@ async def stream_generation(
         return None
     batcher.close()
     if policy is None:
-        from tui.core.request import safety_policy
-
-        policy = safety_policy(engines.config)
+        policy = engines.request.policy
     assessment = await asyncio.to_thread(rate, result, policy)  # parsing takes a moment
     entry_id = await record(result) if record is not None else None
     target.post_message(GenerationDone(job, result, assessment, entry_id))

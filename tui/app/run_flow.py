@@ -86,9 +86,14 @@ class RunTarget:
 class RunFlow:
     """One run at a time; Esc (`stop`) walks the running command's process group down."""
 
-    def __init__(self, host: RunHost, config: Config) -> None:
+    def __init__(
+        self, host: RunHost, config: Config, policy: Callable[[], SafetyPolicy] | None = None
+    ) -> None:
+        """`policy` gives the request context's policy (the one every front end rates with);
+        without it the policy is built from `config`."""
         self.host = host
         self.config = config
+        self._policy_source = policy
         self._policy: SafetyPolicy | None = None
         self.timeout_s = config.safety.run_timeout_s
         self.cancel: asyncio.Event | None = None
@@ -97,6 +102,8 @@ class RunFlow:
 
     @property
     def policy(self) -> SafetyPolicy:
+        if self._policy_source is not None:
+            return self._policy_source()
         if self._policy is None:
             self._policy = safety_policy(self.config)
         return self._policy

@@ -20,12 +20,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 from tui.core import paths
+
+if TYPE_CHECKING:
+    from tui.core.config import ConfigError
 
 DEFAULT_THEME = "caro-dark"
 COLOR_KEYS = (
@@ -175,14 +178,14 @@ def load_themes(directories: Iterable[Path]) -> tuple[dict[str, Theme], list[The
     return themes, problems
 
 
-def save_choice(config_path: Path, name: str) -> str | None:
-    """Writes `[ui] theme` into the config (comments kept); a problem, or None when saved."""
+def save_choice(config_path: Path, name: str) -> ConfigError | None:
+    """Writes `[ui] theme` into the config (comments kept); the problem, or None when saved."""
     from tui.core.config import ConfigError, set_value
 
     try:
         set_value(config_path, "ui.theme", name)
     except ConfigError as error:
-        return str(error)
+        return error
     return None
 
 

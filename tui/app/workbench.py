@@ -8,7 +8,6 @@ with it) is the main screen's (screens/main.py), which is the first screen on th
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -25,6 +24,7 @@ from textual.worker import Worker
 
 from tui.app import clipboard, themes
 from tui.app.engines import Engines
+from tui.app.errors import notify_error
 from tui.app.keys import APP_KEYS, BINDING_IDS
 from tui.app.ledger import Ledger
 from tui.app.lifeline import Lifeline
@@ -33,6 +33,7 @@ from tui.app.worker_failures import report_failed_worker
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
 from tui.core.display import handed_over, safe_message
+from tui.core.request import RequestContext
 
 if TYPE_CHECKING:
     from tui.core.generation import ShellContext
@@ -62,8 +63,9 @@ class WorkbenchApp(App[str | None]):
         super().__init__()
         self.engines = engines
         self.config = engines.config
-        self.cwd = cwd or os.getcwd()
-        self.shell = shell or os.environ.get("SHELL") or "/bin/sh"
+        # Where requests are made and commands run: the request context's folder and shell.
+        self.cwd = cwd or engines.request.cwd
+        self.shell = shell or engines.request.shell.path
         self.refresh_s = self.config.ui.refresh_s if refresh_s is None else refresh_s
         self._problems = list(problems)
         self.caro_themes = sorted(theme_set)
@@ -220,7 +222,7 @@ class WorkbenchApp(App[str | None]):
 def _save_theme(path: Path, name: str, notify: Callable[..., None]) -> None:
     problem = themes.save_choice(path, name)
     if problem:
-        notify(f"the theme was not saved: {problem}", severity="error", timeout=10)
+        notify_error(notify, problem, "the theme was not saved")
 
 
 def make_app(
@@ -228,6 +230,7 @@ def make_app(
     *,
     registry: Registry | None = None,
     context: Callable[[], ShellContext] | None = None,
+    request: RequestContext | None = None,
     cwd: str | None = None,
     shell: str | None = None,
     refresh_s: float | None = None,
@@ -237,18 +240,18 @@ def make_app(
     """The workbench, as the CLI and every test build it.
 
     `registry` lets a test hand in backends it already built (the app then leaves closing
-    them to the test); `context` fixes the OS/shell/directory the prompt describes;
+    them to the test); `request` is the request context (built from `config`, `cwd` and
+    `shell` when None); `context` fixes the OS/shell/directory the prompt describes (tests);
     `watch_terminal` ends the app when its terminal goes away or on SIGTERM (tui.app.lifeline).
     """
     theme_set, theme_problems = themes.load_all()
     problems = [f"theme file skipped: {problem}" for problem in theme_problems]
-    engines = Engines(config, registry, context)
+    request = request or RequestContext.build(config, cwd=cwd, shell=shell)
+    engines = Engines(config, registry, context, request)
     return WorkbenchApp(
         engines,
         theme_set=theme_set,
         problems=problems,
-        cwd=cwd,
-        shell=shell,
         refresh_s=refresh_s,
         ledger=ledger,
         watch_terminal=watch_terminal,

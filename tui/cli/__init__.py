@@ -10,6 +10,8 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
+from tui.core.errors import CaroError
+
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -65,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.cli.oneshot import main as oneshot_main
 
         return oneshot_main(args)
+    except CaroError as error:  # one not handled by its subcommand: said, never a traceback
+        from tui.cli.common import fail
+
+        return fail(error)
     except KeyboardInterrupt:
         print("caro: interrupted", file=sys.stderr)
         return 130

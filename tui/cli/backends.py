@@ -10,12 +10,13 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tui.cli.common import CliError, Parser, fail, load_config, notice
+from tui.cli.common import Parser, fail, load_config, notice
 from tui.core import config as config_module
 from tui.core.backends.base import BackendError, Health, HealthStatus, ModelInfo
 from tui.core.backends.registry import Registry
-from tui.core.config import Config, ConfigError
+from tui.core.config import Config
 from tui.core.display import displayable, mask_credentials, safe_message
+from tui.core.errors import CaroError
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     try:
         config = load_config()
-    except CliError as error:
+    except CaroError as error:
         return fail(error)
     reports = asyncio.run(gather_reports(config, args.timeout))
     if args.json:
@@ -180,9 +181,7 @@ def _add(argv: list[str]) -> int:
     try:
         path = load_config().path
         config_module.set_values(path, f"backends.{args.name}", values)
-    except CliError as error:
+    except CaroError as error:
         return fail(error)
-    except ConfigError as error:
-        return fail(CliError(str(error), 1))
     notice(f"added backend {args.name} ({args.kind}, {mask_credentials(args.url)}) to {path}")
     return 0

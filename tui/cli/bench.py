@@ -16,6 +16,7 @@ import sys
 from tui.cli.common import CliError, Parser, fail, load_config
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
+from tui.core.errors import CaroError
 from tui.core.perf import BenchRow, bench
 from tui.present import BENCH_COLUMNS, bench_cells
 
@@ -82,7 +83,7 @@ def main(argv: list[str]) -> int:
                 EXIT_USAGE,
                 f"configured: {', '.join(config.backends)}",
             )
-    except CliError as error:
+    except CaroError as error:
         return fail(error)
     rows = asyncio.run(run(config, args.backend, args.runs))
     print(as_json(rows, args.runs) if args.json else render(rows, args.runs))

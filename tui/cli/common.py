@@ -7,18 +7,17 @@ import sys
 from pathlib import Path
 
 from tui.core import config as config_module
-from tui.core.config import Config, ConfigError, UnknownBackendError
+from tui.core.config import Config, UnknownBackendError
 from tui.core.display import safe_message
+from tui.core.errors import CaroError
 
 
-class CliError(Exception):
+class CliError(CaroError):
     """An error to print (with its fix) before exiting with `code`."""
 
     def __init__(self, message: str, code: int, fix: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, fix)
         self.code = code
-        self.fix = fix
 
 
 def notice(message: str) -> None:
@@ -27,31 +26,48 @@ def notice(message: str) -> None:
     print(f"caro: {safe_message(message, multiline=True)}", file=sys.stderr, flush=True)
 
 
-def fail(error: CliError) -> int:
+def exit_code(error: CaroError) -> int:
+    """The exit code an error ends caro with (see tui.cli's docstring and the README)."""
+    from tui.cli import EXIT_ERROR, EXIT_NO_BACKEND, EXIT_USAGE
+    from tui.core.backends.registry import NoBackendError
+    from tui.core.catalogue import UnknownModelError
+
+    if isinstance(error, CliError):
+        return error.code
+    if isinstance(error, NoBackendError):
+        return EXIT_NO_BACKEND
+    if isinstance(error, UnknownBackendError | UnknownModelError):
+        return EXIT_USAGE
+    return EXIT_ERROR
+
+
+def fail(error: CaroError, *, json: bool = False) -> int:
+    """The CLI's one way to end on an error: what happened and the fix on stderr (and, with
+    --json, `{"error", "fix", "exit_code"}` on stdout); returns the exit code."""
+    code = exit_code(error)
+    if json:
+        from tui.core.display import json_text
+
+        payload = {"error": error.message, "fix": error.fix or None, "exit_code": code}
+        print(json_text(payload), flush=True)
     notice(error.message)
     if error.fix:
         print(f"  fix: {safe_message(error.fix, multiline=True)}", file=sys.stderr)
-    return error.code
+    return code
 
 
 def load_config(
     backend: str | None = None, model: str | None = None, path: Path | None = None
 ) -> Config:
-    """The config file, then CARO_BACKEND/CARO_MODEL, then the flags (each overrides the last)."""
-    from tui.cli import EXIT_ERROR, EXIT_USAGE
+    """The config file, then CARO_BACKEND/CARO_MODEL, then the flags (each overrides the last).
 
-    try:
-        config = config_module.load(path)
-        if backend:
-            config = config_module.with_backend(config, backend, "--backend")
-        if model:
-            config = config_module.with_model(config, model, "--model")
-    except ConfigError as error:
-        raise CliError(
-            str(error), EXIT_ERROR, "fix the lines above; caro never rewrites a broken file"
-        ) from None
-    except UnknownBackendError as error:
-        raise CliError(str(error), EXIT_USAGE) from None
+    A broken file raises ConfigError and an unknown backend UnknownBackendError; `fail` gives
+    them their exit codes (1 and 2)."""
+    config = config_module.load(path)
+    if backend:
+        config = config_module.with_backend(config, backend, "--backend")
+    if model:
+        config = config_module.with_model(config, model, "--model")
     return config
 
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
-from tui.cli.common import CliError, Parser, fail, load_config
+from tui.cli.common import Parser, fail, load_config
 from tui.core import config as config_module
 from tui.core import models, paths
 from tui.core.backends.base import Backend, BackendError, Health, HealthStatus
@@ -23,6 +23,7 @@ from tui.core.backends.discovery import Platform
 from tui.core.backends.registry import Registry
 from tui.core.config import BackendConfig, Config, default_backends
 from tui.core.display import json_text, mask_credentials, safe_message
+from tui.core.errors import CaroError
 
 Severity = Literal["ok", "info", "warning", "error"]
 MARKS: dict[Severity, str] = {"ok": "ok  ", "info": "info", "warning": "WARN", "error": "FAIL"}
@@ -351,7 +352,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     try:
         config = load_config()
-    except CliError as error:
+    except CaroError as error:
         return fail(error)
     findings = asyncio.run(diagnose(config, args.timeout))
     if args.json:

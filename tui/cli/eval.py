@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 
 from tui.cli.common import CliError, Parser, fail, load_config, notice
-from tui.cli.oneshot import _settings
-from tui.core.backends.base import BackendError
+from tui.cli.oneshot import generation_flags
 from tui.core.display import displayable
+from tui.core.errors import CaroError
 from tui.core.evaluation import Case, CaseResult, EvalReport, load_cases, run_cases, summarise
 from tui.core.examples import default_bank
 
@@ -87,28 +87,23 @@ class Ticker:
 
 
 async def evaluate(args: argparse.Namespace, cases: list[Case]) -> EvalReport:
-    from tui.cli import EXIT_ERROR, EXIT_NO_BACKEND
-    from tui.core.backends.registry import NoBackendError, Registry
+    from tui.core.backends.registry import Registry
+    from tui.core.request import RequestContext
 
     config = load_config(args.backend, args.model)
+    context = RequestContext.build(config, flags=generation_flags(args))
     registry = Registry(config)
     try:
-        try:
-            selection = await registry.select(notify=notice)
-        except NoBackendError as error:
-            raise CliError(error.message, EXIT_NO_BACKEND, error.fix) from None
+        selection = await registry.select(notify=notice)  # NoBackendError: exit code 3
         backend = selection.backend
         notice(f"evaluating {backend.name} ({selection.reason}) on {len(cases)} cases")
-        try:
-            results = await run_cases(
-                backend,
-                cases,
-                settings=_settings(config, backend.name, args),
-                model=config.backend(backend.name).model,
-                on_result=Ticker(len(cases)),
-            )
-        except BackendError as error:
-            raise CliError(error.message, EXIT_ERROR, error.fix) from None
+        results = await run_cases(
+            backend,
+            cases,
+            settings=context.settings(backend.name),
+            model=config.backend(backend.name).model,
+            on_result=Ticker(len(cases)),
+        )
         model = str(backend.describe().get("model", ""))
     finally:
         await registry.aclose()
@@ -166,7 +161,7 @@ def main(argv: list[str]) -> int:
     try:
         cases = read_cases(args.cases, args.limit)
         report = asyncio.run(evaluate(args, cases))
-    except CliError as error:
+    except CaroError as error:
         return fail(error)
     if args.json:
         data = report.as_dict(per_utility=args.per_utility, cases=args.cases_out)

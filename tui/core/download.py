@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from tui.core import manifest, models, paths
+from tui.core import hub, manifest, model_store, paths
 from tui.core.hub_plan import (
     DownloadError,
     DownloadPlan,
@@ -34,8 +34,7 @@ from tui.core.hub_plan import (
 )
 from tui.core.progress import DownloadCancelled, TransferProgress
 
-STAGING_PREFIX = ".download-"
-MLX_FOLDER = "mlx"
+STAGING_PREFIX = model_store.STAGING_PREFIX
 # Room kept free besides the files themselves (the manifest, the file system's own needs).
 DISK_MARGIN_BYTES = 16 * 1024 * 1024
 HASH_CHUNK = 4 * 1024 * 1024
@@ -67,8 +66,8 @@ class PullResult:
 
 def target_for(plan: DownloadPlan, directory: Path) -> Path:
     if plan.layout == "file":
-        return directory / Path(plan.files[0].path).name
-    return directory / MLX_FOLDER / plan.repo_id.replace("/", "--")
+        return model_store.gguf_path(plan.files[0].path, directory)
+    return model_store.mlx_path(plan.repo_id, directory)
 
 
 def check_disk(plan: DownloadPlan, directory: Path, disk_usage: DiskUsageFn = _disk_usage) -> None:
@@ -98,7 +97,7 @@ def pull_file(
 ) -> PullResult:
     """One file of a Hub repo (a GGUF model) into the models folder."""
     directory = directory or paths.models_dir()
-    present = directory / Path(path).name
+    present = model_store.gguf_path(path, directory)
     if present.exists() and not force:  # no network needed for what is already here
         plan = DownloadPlan(repo_id, "", (RemoteFile(path, present.stat().st_size),))
         return PullResult(present, plan, 0.0, already_present=True)
@@ -123,7 +122,7 @@ def pull_repo(
 ) -> PullResult:
     """A model repo (an MLX model: config, tokenizer, safetensors) as one folder."""
     directory = directory or paths.models_dir()
-    present = directory / MLX_FOLDER / repo_id.replace("/", "--")
+    present = model_store.mlx_path(repo_id, directory)
     if present.is_dir() and not force:
         return PullResult(present, DownloadPlan(repo_id, "", (), "folder"), 0.0, True)
     plan = plan_repo(repo_id, directory=directory)
@@ -193,7 +192,7 @@ def _download_one(
                 filename=remote.path,
                 revision=plan.revision,
                 local_dir=staging,
-                endpoint=models.hub_endpoint(),
+                endpoint=hub.hub_endpoint(),
                 tqdm_class=progress.tqdm_class(),
             )
     except DownloadCancelled:

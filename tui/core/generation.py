@@ -23,6 +23,7 @@ from tui.core.backends.base import (
     combined_timings,
 )
 from tui.core.candidates import reorder_for, utility_support, vote_utility
+from tui.core.config import GENERATION_SAMPLER, GenerationConfig
 from tui.core.context import ShellContext, detect_context, detect_shell
 from tui.core.examples import ExampleBank, Scored, default_bank
 from tui.core.extraction import Extraction, extract_command, looks_like_command
@@ -53,19 +54,20 @@ __all__ = [
     "vote_utility",
 ]
 
-# Defaults measured on the dev set (bench/quality.py); the config's [generation] overrides them.
-DEFAULT_SAMPLER = SamplerSettings(temperature=0.0, max_tokens=96)
+# Declared with the config (tui.core.config.schema); [generation] overrides them.
+DEFAULT_SAMPLER = GENERATION_SAMPLER
 RETRY_TEMPERATURE = 0.7
+GENERATION_DEFAULTS = GenerationConfig()
 
 
 @dataclass(frozen=True)
 class GenerationSettings:
-    examples: int = 4
-    candidates: int = 3
+    examples: int = GENERATION_DEFAULTS.examples
+    candidates: int = GENERATION_DEFAULTS.candidates
     # Start the answer with the utility the closest examples agree on (measured: it did not
     # help the bundled 135M model, see bench/quality.py); engines that cannot continue a
     # prefix ignore it.
-    utility_first: bool = False
+    utility_first: bool = GENERATION_DEFAULTS.utility_first
     # False: the same few examples for every request (the plain few-shot baseline).
     retrieval: bool = True
     # "turns": examples as earlier chat turns; "inline": listed in the system prompt.

@@ -13,7 +13,8 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core import models, paths
+from tui.core import hub, model_store
+from tui.core.errors import CaroError
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
 GIT_SHA1 = re.compile(r"[0-9a-f]{40}")
@@ -23,13 +24,11 @@ METADATA_TIMEOUT_S = 10.0
 MLX_PATTERNS = ("*.json", "*.safetensors", "*.py", "*.jinja", "tokenizer.model", "*.tiktoken")
 
 
-class DownloadError(Exception):
+class DownloadError(CaroError):
     """A download that could not happen or did not finish; nothing of it was left behind."""
 
     def __init__(self, message: str, fix: str = "", *, reason: str = "failed") -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
+        super().__init__(message, fix)
         # offline, not-found, gated, disk, checksum, interrupted, cancelled, failed
         self.reason = reason
 
@@ -66,11 +65,11 @@ class DownloadPlan:
 
 
 def manual_command(repo_id: str, path: str, directory: Path | None = None) -> str:
-    return models.manual_download_command(models.HubFile(repo_id, path), directory)
+    return hub.manual_download_command(hub.HubFile(repo_id, path), directory)
 
 
 def manual_repo_command(repo_id: str, directory: Path | None = None) -> str:
-    target = (directory or paths.models_dir()) / "mlx" / repo_id.replace("/", "--")
+    target = model_store.mlx_path(repo_id, directory)
     includes = " ".join(f"--include {shlex.quote(pattern)}" for pattern in MLX_PATTERNS)
     return f"hf download {shlex.quote(repo_id)} {includes} --local-dir {shlex.quote(str(target))}"
 
@@ -83,11 +82,11 @@ def ensure_reachable(
     A Hub that answers with an error (404, 401) is reachable: huggingface-hub's own request
     then says precisely what is wrong.
     """
-    status, why_not = models.hub_status(models.HubFile(repo_id, path))
+    status, why_not = hub.hub_status(hub.HubFile(repo_id, path))
     if status is None:
         first = (
             "unset HF_HUB_OFFLINE to let caro download it"
-            if models.hub_offline()
+            if hub.hub_offline()
             else "check the network and try again"
         )
         raise DownloadError(
@@ -115,7 +114,7 @@ def plan_repo(
     from huggingface_hub.hf_api import RepoFile
 
     try:
-        entries = HfApi(endpoint=models.hub_endpoint()).list_repo_tree(
+        entries = HfApi(endpoint=hub.hub_endpoint()).list_repo_tree(
             repo_id, recursive=True, revision=commit
         )
         files = tuple(
@@ -146,14 +145,14 @@ def _wanted(path: str, patterns: tuple[str, ...]) -> bool:
 def _head(repo_id: str, path: str, revision: str, directory: Path | None) -> tuple[RemoteFile, str]:
     from huggingface_hub import get_hf_file_metadata, hf_hub_url
 
-    url = hf_hub_url(repo_id, path, revision=revision, endpoint=models.hub_endpoint())
+    url = hf_hub_url(repo_id, path, revision=revision, endpoint=hub.hub_endpoint())
     try:
         meta = get_hf_file_metadata(url, timeout=METADATA_TIMEOUT_S, retry_on_errors=False)
     except Exception as error:  # noqa: BLE001 - mapped to a DownloadError with a fix
         raise hub_error(error, repo_id, path, directory) from None
     if not meta.commit_hash or not meta.etag:
         raise DownloadError(
-            f"{models.hub_endpoint()} answered for {repo_id}/{path} without the Hub's headers "
+            f"{hub.hub_endpoint()} answered for {repo_id}/{path} without the Hub's headers "
             "(X-Repo-Commit, ETag): is HF_ENDPOINT a Hugging Face Hub?",
             "unset HF_ENDPOINT, or point it at a Hub mirror",
             reason="failed",

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.core import catalogue, manifest, models, paths
+from tui.core import catalogue, manifest, model_store, paths
 from tui.core.backends import discovery
 from tui.core.backends.base import ModelInfo
 from tui.core.backends.discovery import Platform
 from tui.core.catalogue import CatalogueEntry
-from tui.core.download import MLX_FOLDER, STAGING_PREFIX, PullResult, pull_file, pull_repo
+from tui.core.download import PullResult, pull_file, pull_repo
+from tui.core.errors import CaroError
 from tui.core.progress import TransferProgress
 
 # status values
@@ -85,7 +86,7 @@ def local_records(
         if path is not None:
             seen.add(path)
         rows.append(_entry_record(entry, path, directory, recorded, where))
-    for path in _model_paths(directory):
+    for path in model_store.model_paths(directory):
         if path not in seen:
             rows.append(_found_record(path, directory, recorded, where))
     return rows
@@ -105,27 +106,14 @@ def record_for(
 def _path_of(entry: CatalogueEntry, directory: Path) -> Path | None:
     source = entry.source
     if source.kind == "bundled":
-        return models.bundled_model_path()
+        return model_store.bundled_model_path()
     if source.kind == "hub-file":
-        candidate = directory / source.filename
+        candidate = model_store.gguf_path(source.filename, directory)
         return candidate if candidate.is_file() else None
     if source.kind == "hub-repo":
-        candidate = directory / MLX_FOLDER / source.repo_id.replace("/", "--")
+        candidate = model_store.mlx_path(source.repo_id, directory)
         return candidate if candidate.is_dir() else None
     return None
-
-
-def _model_paths(directory: Path) -> list[Path]:
-    """GGUF files and MLX folders in the models folder (not the staging of a download)."""
-    found = list(models.cached_models(directory))
-    mlx = directory / MLX_FOLDER
-    if mlx.is_dir():
-        found += sorted(
-            p
-            for p in mlx.iterdir()
-            if p.is_dir() and not p.name.startswith(STAGING_PREFIX) and (p / "config.json").exists()
-        )
-    return found
 
 
 def _status(path: Path | None, key: str, recorded: dict[str, dict[str, Any]]) -> str:
@@ -175,10 +163,12 @@ def _found_record(
     key = _key(path, directory)
     details = recorded.get(key, {})
     is_file = path.is_file()
-    model_id = path.name if is_file else path.name.replace("--", "/", 1)
+    model_id = path.name if is_file else model_store.repo_of(path)
     info = discovery.infer(model_id)
     # Folders under mlx/ hold MLX conversions, whatever their names say.
-    engine = discovery.choose_engine(path.name if is_file else f"mlx/{path.name}", where)
+    engine = discovery.choose_engine(
+        path.name if is_file else f"{model_store.MLX_FOLDER}/{path.name}", where
+    )
     return ModelRecord(
         name=path.name,
         title=info.display_name,
@@ -250,11 +240,8 @@ def _served_record(backend: str, info: ModelInfo) -> ModelRecord:
 # -- finding and removing -------------------------------------------------------------------------
 
 
-class ModelActionError(Exception):
-    def __init__(self, message: str, fix: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
+class ModelActionError(CaroError):
+    pass
 
 
 def find(name: str, records: Iterable[ModelRecord]) -> ModelRecord | None:

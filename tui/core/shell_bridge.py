@@ -21,6 +21,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from tui.core.errors import CaroError
+
 SHELLS = ("zsh", "bash", "fish")
 DEFAULT_KEYS = {"zsh": "^G", "bash": r"\C-g", "fish": r"\cg"}
 DEFAULT_KEY_NAME = "Ctrl+G"
@@ -29,7 +31,7 @@ DEFAULT_KEY_NAME = "Ctrl+G"
 _KEY = re.compile(r"[A-Za-z0-9\\^\[\]~-]{1,24}")
 
 
-class BridgeError(ValueError):
+class BridgeError(CaroError, ValueError):
     pass
 
 

@@ -35,6 +35,8 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from tui.core.errors import CaroError
+
 SHELLS = ("bash", "zsh", "fish")
 LOCK_TIMEOUT_S = 5.0
 # zsh removes a .LOCK older than this, taking it for a crashed shell's.
@@ -42,7 +44,7 @@ ZSH_STALE_LOCK_S = 10.0
 _BASH_TIMESTAMP = re.compile(rb"#\d+\r?\n")
 
 
-class ShellHistoryError(Exception):
+class ShellHistoryError(CaroError):
     def __init__(self, message: str, path: Path | None = None) -> None:
         super().__init__(f"{path}: {message}" if path else message)
         self.path = path

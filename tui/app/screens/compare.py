@@ -1,7 +1,9 @@
 """Compare: one request sent to several backends at once, the answers side by side.
 
 Each backend streams in its own async worker, so the wall time is that of the slowest one, not
-the sum. The person picks an answer with its number (or Enter on the highlighted one).
+the sum; backends that share one engine thread take turns, so "one after another" adds up
+their engines' work, not their waits (see tui.core.wall_time). The person picks an answer
+with its number (or Enter on the highlighted one).
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from tui.app.keys import COMPARE_KEYS
 from tui.app.messages import GenerationDone, GenerationFailed, StreamText
 from tui.app.widgets.stream import StreamView
 from tui.app.worker_failures import report_failed_worker
-from tui.core.backends.base import ModelInfo
+from tui.core.backends.base import ModelInfo, Timings
 from tui.core.display import displayable, handed_over, safe_message
 from tui.core.generation import CommandResult
+from tui.core.wall_time import Span, one_after_another, wall_time
 
 
 class CandidateColumn(Vertical):
@@ -99,6 +102,8 @@ class CompareScreen(Screen[CommandResult | None]):
         self.highlighted = 1
         # perf_counter at which each backend started and finished (the wall time is their span).
         self.spans: dict[str, tuple[float, float | None]] = {}
+        # Each answer's timings (the engine's own working time), once it has one.
+        self.timings: dict[str, Timings | None] = {}
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failed_worker(event, self.notify)
@@ -129,31 +134,42 @@ class CompareScreen(Screen[CommandResult | None]):
         started = time.perf_counter()
         self.spans[name] = (started, None)
         try:
-            await jobs.stream_generation(
+            result = await jobs.stream_generation(
                 self.engines, column, 0, name, self.models.get(name), self.request
             )
+            self.timings[name] = result.timings if result is not None else None
         finally:
             self.spans[name] = (started, time.perf_counter())
             self._summarise()
 
     def _summarise(self) -> None:
-        ends = [end for _start, end in self.spans.values() if end is not None]
-        if len(ends) < len(self.backends):
+        spans = self._finished_spans()
+        if len(spans) < len(self.backends):
             return
-        starts = [start for start, _end in self.spans.values()]
-        wall = max(ends) - min(starts)
-        total = sum(end - start for start, end in self.spans.values() if end is not None)
-        summary = Text(f"all answered: wall time {format.seconds(wall)}", style="bold")
-        summary.append(f"  (one after another it would be {format.seconds(total)})", style="dim")
+        wall = format.seconds(wall_time(spans))
+        serial = format.seconds(one_after_another(spans))
+        summary = Text(f"all answered: wall time {wall}", style="bold")
+        summary.append(f"  (one after another it would be {serial})", style="dim")
         summary.append("   pick one with its number, or Enter", style="dim")
         self.query_one("#compare-summary", Static).update(summary)
 
+    def _finished_spans(self) -> list[Span]:
+        return [
+            Span(start, end, self.timings.get(name))
+            for name, (start, end) in self.spans.items()
+            if end is not None
+        ]
+
     @property
     def wall_time_s(self) -> float | None:
-        ends = [end for _start, end in self.spans.values() if end is not None]
-        if not self.spans or len(ends) < len(self.spans):
-            return None
-        return max(ends) - min(start for start, _end in self.spans.values())
+        spans = self._finished_spans()
+        return wall_time(spans) if self.spans and len(spans) == len(self.spans) else None
+
+    @property
+    def one_after_another_s(self) -> float | None:
+        """What the same answers would take asked one after another (their engines' work)."""
+        spans = self._finished_spans()
+        return one_after_another(spans) if self.spans and len(spans) == len(self.spans) else None
 
     def _highlight(self) -> None:
         for column in self.query(CandidateColumn):

@@ -84,7 +84,7 @@ class MainScreen(Screen[None]):
         self.state = Selection(self.config, engines.registry.auto_order())
         self.shown = Shown()
         self.job = 0
-        self.runs = RunFlow(self, self.config)
+        self.runs = RunFlow(self, self.config, lambda: self.engines.request.policy)
         self.health = HealthChecks(self)
 
     def compose(self) -> ComposeResult:

@@ -25,6 +25,7 @@ from textual.worker import Worker
 from tui import present
 from tui.app import model_view
 from tui.app.engines import Engines
+from tui.app.errors import notify_error
 from tui.app.jobs import MessageTarget
 from tui.app.messages import ModelsReport
 from tui.app.screens.confirm_remove import ConfirmRemoveScreen
@@ -289,8 +290,7 @@ class ModelsScreen(Screen[None]):
         try:
             models = await self.engines.models(backend)
         except BackendError as error:
-            fix = f"\nfix: {error.fix}" if error.fix else ""
-            self.notify(f"{backend}: {error.message}{fix}", severity="error", timeout=10)
+            notify_error(self.notify, error, backend)
             return
         wanted = str(record.path) if record.path else None
         match = next(

@@ -14,6 +14,8 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol, runtime_checkable
 
+from tui.core.errors import CaroError
+
 
 class HealthStatus(enum.StrEnum):
     UP = "up"
@@ -261,7 +263,7 @@ class ErrorKind(enum.StrEnum):
     DEADLINE = "deadline"
 
 
-class BackendError(Exception):
+class BackendError(CaroError):
     """A failure the person can act on: what happened, and how to fix it."""
 
     def __init__(
@@ -273,9 +275,7 @@ class BackendError(Exception):
         backend: str = "",
         retry_after_s: float | None = None,
     ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
+        super().__init__(message, fix)
         self.kind = kind
         self.backend = backend
         # What a busy server asked for (its Retry-After), in seconds.

@@ -35,6 +35,7 @@ from tui.core.backends.base import (
     StreamEvent,
     TextDelta,
 )
+from tui.core.backends.embedded import resolve_gguf
 from tui.core.backends.engine_link import HostUnavailable, Link, host_status, kill_host, open_host
 from tui.core.backends.engine_wire import (
     HostStatus,
@@ -107,17 +108,7 @@ class HostedLlamaCppBackend:
     def resolve(
         self, *, allow_download: bool, notify: Callable[[str], None]
     ) -> models.ResolvedModel:
-        try:
-            return models.resolve_gguf(
-                self.config.model,
-                self.config.model_source,
-                allow_download=allow_download,
-                notify=notify,
-            )
-        except models.ModelNotFoundError as error:
-            raise BackendError(
-                error.message, fix=error.fix, kind=ErrorKind.MODEL_MISSING, backend=self.name
-            ) from None
+        return resolve_gguf(self.config, allow_download=allow_download, notify=notify)
 
     @property
     def keep_alive_s(self) -> float:

@@ -7,35 +7,34 @@ thread-safe: one lock per loaded model serialises generations.
 
 from __future__ import annotations
 
-import asyncio
 import ctypes
 import logging
 import os
-import re
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.core import models, paths
+from tui.core import model_store, models, paths
 from tui.core.backends.base import (
     BackendError,
     ErrorKind,
-    Finished,
     FinishReason,
     GenerationRequest,
-    Health,
-    HealthStatus,
     Message,
     ModelInfo,
-    Notice,
     SamplerSettings,
-    Started,
-    StreamEvent,
     TextDelta,
-    Timings,
+)
+from tui.core.backends.embedded import (
+    CHATML_STOP,
+    EmbeddedBackend,
+    chatml,
+    finished,
+    resolve_gguf,
+    started,
 )
 from tui.core.backends.llamacpp_state import (
     LlamaStateOps,
@@ -43,16 +42,17 @@ from tui.core.backends.llamacpp_state import (
     SavedState,
     StateStore,
     model_key,
-    system_boundary,
 )
-from tui.core.backends.threaded import Emit, engine_thread, stream_from_thread
+from tui.core.backends.prefix import system_boundary
+from tui.core.backends.threaded import Emit, engine_thread
 from tui.core.config import BackendConfig
 from tui.core.prompt_cache import PromptCache
 
 DEFAULT_N_CTX = 2048
 DEFAULT_MAX_TOKENS = 256
 # Every llama.cpp call of the process runs here (see engine_thread for why).
-ENGINE_THREAD = engine_thread("caro-llamacpp")
+ENGINE_THREAD_NAME = "caro-llamacpp"
+ENGINE_THREAD = engine_thread(ENGINE_THREAD_NAME)
 
 
 @dataclass
@@ -66,6 +66,10 @@ class LoadedModel:
     lock: threading.Lock
     load_s: float
     reuse: PrefixReuse
+
+    @property
+    def name(self) -> str:
+        return self.path.name
 
 
 class _NoRedirect:
@@ -115,9 +119,7 @@ def import_quiet_llama_cpp() -> Any:
 
 
 def _chatml(messages: list[dict[str, str]]) -> tuple[str, list[str]]:
-    """The fallback template for GGUF files that carry none."""
-    parts = [f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages]
-    return "".join(parts) + "<|im_start|>assistant\n", ["<|im_end|>"]
+    return chatml(messages), [CHATML_STOP]
 
 
 def _template_renderer(llm: Any) -> Callable[[list[dict[str, str]]], tuple[str, list[str]]]:
@@ -173,46 +175,14 @@ def thread_counts(configured: int | None) -> tuple[int, int]:
     return max(1, cores // 2), max(1, cores - 1)
 
 
-def common_prefix_length(left: list[int], right: list[int]) -> int:
-    length = 0
-    for a, b in zip(left, right, strict=False):
-        if a != b:
-            break
-        length += 1
-    return length
-
-
-_QUANT = re.compile(r"(?i)(?:^|[._-])((?:i?q\d(?:_[a-z0-9]+)*)|f16|bf16|f32)(?=\.gguf$|[._-])")
-
-
-def gguf_model_info(path: Path, source: str, *, loaded: bool = False) -> ModelInfo:
-    match = _QUANT.search(path.name)
-    return ModelInfo(
-        id=path.name,
-        name=path.stem,
-        provider="local file",
-        size_bytes=path.stat().st_size if path.exists() else None,
-        quantization=match.group(1).upper() if match else "",
-        source=source,
-        path=str(path),
-        loaded=loaded,
-    )
-
-
-class LlamaCppBackend:
+class LlamaCppBackend(EmbeddedBackend[models.ResolvedModel, LoadedModel]):
     kind = "llamacpp"
-    supports_prefix = True
+    executor = ENGINE_THREAD
+    thread_name = ENGINE_THREAD_NAME
 
     def __init__(self, config: BackendConfig, resolved: models.ResolvedModel | None = None) -> None:
-        self.name = config.name
-        self.config = config
-        # A model file chosen by whoever made this backend (the engine host gets it from its
-        # client, which resolved it in its own environment).
-        self._resolved = resolved
-        self._loaded: LoadedModel | None = None
-        self._load_lock = threading.Lock()
         # Prompt states of earlier requests (see llamacpp_state); None when prompt_cache = false.
-        self.cache: PromptCache[SavedState] | None = (
+        cache: PromptCache[SavedState] | None = (
             PromptCache(
                 LlamaStateOps(),
                 max_entries=config.max_cache_entries,
@@ -221,39 +191,21 @@ class LlamaCppBackend:
             if config.prompt_cache
             else None
         )
+        super().__init__(config, cache)
+        # A model file chosen by whoever made this backend (the engine host gets it from its
+        # client, which resolved it in its own environment).
+        self._resolved = resolved
 
     # -- model -----------------------------------------------------------------------------
 
-    def resolve(
+    def _resolve(
         self, *, allow_download: bool, notify: Callable[[str], None]
     ) -> models.ResolvedModel:
         if self._resolved is not None:
             return self._resolved
-        try:
-            return models.resolve_gguf(
-                self.config.model,
-                self.config.model_source,
-                allow_download=allow_download,
-                notify=notify,
-            )
-        except models.ModelNotFoundError as error:
-            raise BackendError(
-                error.message, fix=error.fix, kind=ErrorKind.MODEL_MISSING, backend=self.name
-            ) from None
+        return resolve_gguf(self.config, allow_download=allow_download, notify=notify)
 
-    def load(self, notify: Callable[[str], None] = lambda _: None) -> LoadedModel:
-        """Loads the model once (thread-safe); later calls return the loaded one."""
-        with self._load_lock:
-            if self._loaded is not None:
-                return self._loaded
-            resolved = self.resolve(allow_download=True, notify=notify)
-            notify(f"model {resolved.name}: {resolved.reason}")
-            if resolved.hint:
-                notify(resolved.hint)
-            self._loaded = self._load_file(resolved)
-            return self._loaded
-
-    def _load_file(self, resolved: models.ResolvedModel) -> LoadedModel:
+    def _load_resolved(self, resolved: models.ResolvedModel) -> LoadedModel:
         try:
             llama_cpp = import_quiet_llama_cpp()
         except ImportError as error:
@@ -264,7 +216,7 @@ class LlamaCppBackend:
                 backend=self.name,
             ) from None
         decode_threads, batch_threads = thread_counts(self.config.threads)
-        started = time.perf_counter()
+        began = time.perf_counter()
         try:
             llm = llama_cpp.Llama(
                 model_path=str(resolved.path),
@@ -292,72 +244,37 @@ class LlamaCppBackend:
             reason=resolved.reason,
             render=_template_renderer(llm),
             lock=threading.Lock(),
-            load_s=time.perf_counter() - started,
+            load_s=time.perf_counter() - began,
             reuse=PrefixReuse(self.cache, store, str(resolved.path)),
         )
 
-    @property
-    def loaded(self) -> LoadedModel | None:
-        return self._loaded
+    def _unload(self, loaded: LoadedModel) -> None:
+        with loaded.lock:  # a generation that still holds it finishes first
+            loaded.llm.close()
 
-    # -- protocol --------------------------------------------------------------------------
-
-    async def probe(self) -> Health:
-        started = time.perf_counter()
+    def _version(self) -> str:
         try:
-            version = await asyncio.to_thread(_llama_cpp_version)
+            return f"llama-cpp-python {_llama_cpp_version()}"
         except ImportError as error:
-            return Health(
-                HealthStatus.DOWN,
-                detail=f"llama-cpp-python is not installed ({error})",
+            raise BackendError(
+                f"llama-cpp-python is not installed ({error})",
                 fix="run `make setup`",
-            )
-        loaded = self._loaded
-        if loaded is not None:
-            return Health(
-                HealthStatus.UP,
-                latency_s=time.perf_counter() - started,
-                version=f"llama-cpp-python {version}",
-                detail=f"{loaded.path.name} loaded ({loaded.reason})",
-                loaded_models=(loaded.path.name,),
-            )
-        try:
-            resolved = await asyncio.to_thread(
-                self.resolve, allow_download=False, notify=lambda _: None
-            )
-        except BackendError as error:
-            return Health(
-                HealthStatus.DOWN,
-                detail=error.message,
-                fix=error.fix,
-                version=f"llama-cpp-python {version}",
-            )
-        return Health(
-            HealthStatus.UP,
-            latency_s=time.perf_counter() - started,
-            version=f"llama-cpp-python {version}",
-            detail=f"{resolved.name} ({resolved.reason}; loads on first use)",
-        )
-
-    async def list_models(self) -> list[ModelInfo]:
-        return await asyncio.to_thread(self._local_models)
+                kind=ErrorKind.UNAVAILABLE,
+                backend=self.name,
+            ) from None
 
     def _local_models(self) -> list[ModelInfo]:
         loaded_path = self._loaded.path if self._loaded else None
         found: dict[Path, ModelInfo] = {}
-        for path in models.cached_models():
-            found[path] = gguf_model_info(path, "models cache", loaded=path == loaded_path)
-        bundled = models.bundled_model_path()
+        for path in model_store.gguf_files():
+            found[path] = model_store.gguf_info(path, "models cache", loaded=path == loaded_path)
+        bundled = model_store.bundled_model_path()
         if bundled:
-            found[bundled] = gguf_model_info(bundled, "bundled", loaded=bundled == loaded_path)
+            is_loaded = bundled == loaded_path
+            found[bundled] = model_store.gguf_info(bundled, "bundled", loaded=is_loaded)
         if loaded_path and loaded_path not in found:
-            found[loaded_path] = gguf_model_info(loaded_path, "configured", loaded=True)
+            found[loaded_path] = model_store.gguf_info(loaded_path, "configured", loaded=True)
         return list(found.values())
-
-    def stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
-        return stream_from_thread(
-            lambda emit, cancel: self._generate(request, emit, cancel), executor=ENGINE_THREAD
-        )
 
     def describe(self) -> Mapping[str, object]:
         loaded = self._loaded
@@ -367,25 +284,16 @@ class LlamaCppBackend:
             "why": loaded.reason if loaded else self.config.model_source,
         }
 
-    async def aclose(self) -> None:
-        self.close()
+    # -- generation (runs on the engine thread) ---------------------------------------------
 
-    def close(self) -> None:
-        """Unloads the model (waiting for a generation that holds it)."""
-        with self._load_lock:
-            loaded, self._loaded = self._loaded, None
-        if loaded is not None:
-            with loaded.lock:
-                loaded.llm.close()
-
-    # -- generation (runs in a worker thread) ------------------------------------------------
-
-    def _generate(self, request: GenerationRequest, emit: Emit, cancel: threading.Event) -> None:
-        if cancel.is_set():  # cancelled while it waited for the engine thread
-            return
-        loaded_before = self._loaded is not None
-        loaded = self.load(notify=lambda text: emit(Notice(text)))
-        load_s = None if loaded_before else loaded.load_s
+    def _generate(
+        self,
+        loaded: LoadedModel,
+        request: GenerationRequest,
+        emit: Emit,
+        cancel: threading.Event,
+        load_s: float | None,
+    ) -> None:
         prompt_text, template_stops = loaded.render([_as_dict(m) for m in request.messages])
         prompt_text += request.response_prefix
         with loaded.lock:
@@ -416,7 +324,7 @@ class LlamaCppBackend:
         boundary = 0
         if request.messages and request.messages[0].role == "system":
             alone, _ = loaded.render([_as_dict(request.messages[0])])
-            boundary = system_boundary(alone, prompt_text, tokens, llm.tokenize)
+            boundary = system_boundary(alone, prompt_text, tokens, _encoder(llm))
         cached = loaded.reuse.prepare(llm, tokens, boundary)
         generated = 0
 
@@ -425,17 +333,10 @@ class LlamaCppBackend:
             generated += 1
             return cancel.is_set()
 
-        from llama_cpp import StoppingCriteriaList  # imported (quietly) by _load_file
+        from llama_cpp import StoppingCriteriaList  # imported (quietly) by _load_resolved
 
-        emit(
-            Started(
-                model=loaded.path.name,
-                prompt_tokens=len(tokens),
-                cached_prompt_tokens=cached,
-                load_s=load_s,
-            )
-        )
-        started = time.perf_counter()
+        emit(started(loaded.name, len(tokens), cached, load_s))
+        began = time.perf_counter()
         first: float | None = None
         finish: FinishReason = "stop"
         chunks = llm.create_completion(
@@ -452,7 +353,7 @@ class LlamaCppBackend:
                     break
                 choice = chunk["choices"][0]
                 if first is None:
-                    first = time.perf_counter() - started
+                    first = time.perf_counter() - began
                 if choice["text"]:
                     emit(TextDelta(choice["text"]))
                 if choice.get("finish_reason") == "length":
@@ -463,19 +364,24 @@ class LlamaCppBackend:
             finish = "cancelled"
         loaded.reuse.remember(llm)  # before Finished: the consumer may stop listening after it
         emit(
-            Finished(
-                Timings(
-                    ttft_s=first,
-                    total_s=time.perf_counter() - started,
-                    prompt_tokens=len(tokens),
-                    completion_tokens=generated,
-                    cached_prompt_tokens=cached,
-                    load_s=load_s,
-                ),
-                finish_reason=finish,
-                model=loaded.path.name,
+            finished(
+                loaded.name,
+                prompt_tokens=len(tokens),
+                completion_tokens=generated,
+                cached_prompt_tokens=cached,
+                ttft_s=first,
+                total_s=time.perf_counter() - began,
+                finish=finish,
+                load_s=load_s,
             )
         )
+
+
+def _encoder(llm: Any) -> Callable[[str], list[int]]:
+    def encode(text: str) -> list[int]:
+        return list(llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    return encode
 
 
 def _as_dict(message: Message) -> dict[str, str]:

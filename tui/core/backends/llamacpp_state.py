@@ -23,11 +23,11 @@ import json
 import logging
 import os
 import struct
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from tui.core.backends.prefix import common_prefix
 from tui.core.prompt_cache import PromptCache
 
 log = logging.getLogger("caro.llamacpp")
@@ -245,29 +245,3 @@ class PrefixReuse:
             self.store.save(cut)
         except OSError as error:  # a full or read-only disk costs speed, never the answer
             log.warning("could not save the prompt state: %s", error)
-
-
-def common_prefix(left: list[int], right: list[int]) -> int:
-    length = 0
-    for a, b in zip(left, right, strict=False):
-        if a != b:
-            break
-        length += 1
-    return length
-
-
-def system_boundary(
-    system_alone: str, prompt_text: str, tokens: list[int], tokenize: Callable[..., Any]
-) -> int:
-    """How many prompt tokens the system message covers.
-
-    The template rendered with the system message alone shares a text prefix with the whole
-    prompt; the tokens of that common text that agree with the prompt's tokens are a boundary
-    that is safe to cache (tokenizers may merge across it, hence the token comparison).
-    """
-    same = next(
-        (i for i, (a, b) in enumerate(zip(system_alone, prompt_text, strict=False)) if a != b),
-        min(len(system_alone), len(prompt_text)),
-    )
-    ids = tokenize(prompt_text[:same].encode("utf-8"), add_bos=False, special=True)
-    return common_prefix(list(ids), tokens)

@@ -3,43 +3,33 @@
 MLX is imported only when this engine first loads a model or is probed, so the llama.cpp path
 never pays for it. One lock serialises every MLX computation in the process (MLX arrays must
 not be mutated from two threads at once; on a CPU nothing is lost by it). Requests reuse the KV
-state of earlier prompts through the prompt cache. Worker threads are joined and MLX is
-synchronised before the backend closes and before the interpreter exits: a generation still
-running on a daemon thread at exit can abort the process.
+state of earlier prompts through the prompt cache. The lifecycle (see embedded) joins the
+engine thread and lets MLX finish its work before the backend closes and before the
+interpreter exits: a generation still running on a daemon thread at exit can abort the process.
 """
 
 from __future__ import annotations
 
-import asyncio
-import atexit
 import concurrent.futures
-import contextlib
 import queue
 import threading
 import time
-import weakref
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from tui.core import models
+from tui.core import model_store
 from tui.core.backends import mlx_models
 from tui.core.backends.base import (
-    BackendError,
-    Finished,
     GenerationRequest,
-    Health,
-    HealthStatus,
     Message,
     ModelInfo,
-    Notice,
-    Started,
-    StreamEvent,
     TextDelta,
-    Timings,
 )
-from tui.core.backends.mlx_generate import Job, KvState, MlxKvOps, generate
+from tui.core.backends.embedded import EmbeddedBackend, chatml, finished, started
+from tui.core.backends.mlx_generate import Job, MlxKvOps, generate
 from tui.core.backends.mlx_models import MlxModel, MlxSource
-from tui.core.backends.threaded import Emit, stream_from_thread
+from tui.core.backends.prefix import system_boundary as text_boundary
+from tui.core.backends.threaded import Emit
 from tui.core.config import BackendConfig, is_apple_silicon
 from tui.core.prompt_cache import PromptCache
 
@@ -84,20 +74,14 @@ class DaemonEngine(concurrent.futures.Executor):
 
 MLX_LOCK = threading.Lock()
 # Every MLX generation of the process runs on this one thread (see DaemonEngine for why).
-ENGINE_THREAD = DaemonEngine("caro-mlx")
-JOIN_TIMEOUT_S = 30.0
-_live: weakref.WeakSet[MlxBackend] = weakref.WeakSet()
-
-
-def _chatml(messages: Sequence[dict[str, str]], generation_prompt: bool) -> str:
-    text = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
-    return text + ("<|im_start|>assistant\n" if generation_prompt else "")
+ENGINE_THREAD_NAME = "caro-mlx"
+ENGINE_THREAD = DaemonEngine(ENGINE_THREAD_NAME)
 
 
 def render(tokenizer: Any, messages: Sequence[Message], generation_prompt: bool = True) -> str:
     plain = [{"role": m.role, "content": m.content} for m in messages]
     if not getattr(tokenizer, "has_chat_template", False):
-        return _chatml(plain, generation_prompt)
+        return chatml(plain, generation_prompt)
     text = tokenizer.apply_chat_template(
         plain, add_generation_prompt=generation_prompt, tokenize=False
     )
@@ -110,54 +94,35 @@ def encode(tokenizer: Any, text: str) -> list[int]:
     return [int(t) for t in tokenizer.encode(text, add_special_tokens=special)]
 
 
-def common_length(left: Sequence[Any], right: Sequence[Any]) -> int:
-    length = 0
-    for a, b in zip(left, right, strict=False):
-        if a != b:
-            break
-        length += 1
-    return length
-
-
 def system_boundary(
     tokenizer: Any, messages: Sequence[Message], prompt: list[int], whole: str | None = None
 ) -> int:
-    """How many prompt tokens belong to the system message (0 when there is none).
-
-    Rendered alone, the system message is a text prefix of the whole prompt; tokenising that
-    common text and keeping the tokens both agree on gives a boundary that is safe to cache.
-    """
+    """How many prompt tokens belong to the system message (0 when there is none)."""
     if not messages or messages[0].role != "system":
         return 0
     alone = render(tokenizer, messages[:1], generation_prompt=False)
     whole = render(tokenizer, messages) if whole is None else whole
-    text = whole[: common_length(alone, whole)]
-    return common_length(encode(tokenizer, text), prompt)
+    return text_boundary(alone, whole, prompt, lambda text: encode(tokenizer, text))
 
 
-class MlxBackend:
+class MlxBackend(EmbeddedBackend[MlxSource, MlxModel]):
     kind = "mlx"
-    supports_prefix = True
+    executor = ENGINE_THREAD
+    thread_name = ENGINE_THREAD_NAME
 
     def __init__(self, config: BackendConfig) -> None:
-        self.name = config.name
-        self.config = config
-        self._loaded: MlxModel | None = None
-        self._load_lock = threading.Lock()
-        self.cache: PromptCache[KvState] | None = (
+        cache: PromptCache[Any] | None = (
             PromptCache(
                 MlxKvOps(), max_entries=config.max_cache_entries, max_bytes=config.max_kv_size
             )
             if config.prompt_cache
             else None
         )
-        self._workers: set[threading.Event] = set()
-        self._workers_lock = threading.Lock()
-        _live.add(self)
+        super().__init__(config, cache)
 
     # -- model -----------------------------------------------------------------------------
 
-    def resolve(self, *, allow_download: bool, notify: Any = lambda _: None) -> MlxSource:
+    def _resolve(self, *, allow_download: bool, notify: Callable[[str], None]) -> MlxSource:
         return mlx_models.resolve(
             self.config.model,
             self.config.model_source,
@@ -166,78 +131,46 @@ class MlxBackend:
             backend=self.name,
         )
 
-    def load(self, notify: Any = lambda _: None) -> MlxModel:
-        """Loads the model once (thread-safe); later calls return the loaded one."""
-        with self._load_lock:
-            if self._loaded is not None:
-                return self._loaded
-            source = self.resolve(allow_download=True, notify=notify)
-            notify(f"model {source.name}: {source.reason}")
-            if source.hint:
-                notify(source.hint)
-            mx = mlx_models.import_mlx(self.name)
-            started = time.perf_counter()
-            with MLX_LOCK:
-                if not self.config.gpu:
-                    mx.set_default_device(mx.cpu)
-                model, tokenizer = mlx_models.load(source, self.name)
-            self._loaded = MlxModel(model, tokenizer, source, time.perf_counter() - started)
-            return self._loaded
+    def _load_resolved(self, resolved: MlxSource) -> MlxModel:
+        mx = mlx_models.import_mlx(self.name)
+        began = time.perf_counter()
+        with MLX_LOCK:
+            if not self.config.gpu:
+                mx.set_default_device(mx.cpu)
+            model, tokenizer = mlx_models.load(resolved, self.name)
+        return MlxModel(model, tokenizer, resolved, time.perf_counter() - began)
 
-    @property
-    def loaded(self) -> MlxModel | None:
-        return self._loaded
+    def _settle(self) -> Callable[[], object] | None:
+        if self._loaded is None:
+            return None  # MLX never ran here: nothing to synchronise (and no import)
+        mx = mlx_models.import_mlx(self.name)
+        return mx.synchronize  # type: ignore[no-any-return]
 
-    # -- protocol --------------------------------------------------------------------------
+    def _version(self) -> str:
+        return mlx_models.installed_version(self.name)
 
-    async def probe(self) -> Health:
-        started = time.perf_counter()
-        try:
-            version = mlx_models.installed_version(self.name)
-        except BackendError as error:
-            return Health(HealthStatus.DOWN, detail=error.message, fix=error.fix)
-        device = "Metal GPU" if is_apple_silicon() and self.config.gpu else "CPU"
-        loaded = self._loaded
-        if loaded is not None:
-            return Health(
-                HealthStatus.UP,
-                latency_s=time.perf_counter() - started,
-                version=version,
-                detail=f"{loaded.source.name} loaded on the {device} ({loaded.source.reason})",
-                loaded_models=(loaded.source.name,),
-            )
-        try:
-            source = await asyncio.to_thread(self.resolve, allow_download=False)
-        except BackendError as error:
-            return Health(HealthStatus.DOWN, detail=error.message, fix=error.fix, version=version)
-        return Health(
-            HealthStatus.UP,
-            latency_s=time.perf_counter() - started,
-            version=version,
-            detail=f"{source.name} on the {device} ({source.reason}; loads on first use)",
-        )
-
-    async def list_models(self) -> list[ModelInfo]:
-        return await asyncio.to_thread(self._local_models)
+    def _device(self) -> str:
+        return " on the Metal GPU" if is_apple_silicon() and self.config.gpu else " on the CPU"
 
     def _local_models(self) -> list[ModelInfo]:
         loaded = self._loaded.source if self._loaded else None
         found: list[ModelInfo] = []
         if loaded is not None:
             found.append(_info(loaded, "loaded", True))
+        listed = {loaded.path} if loaded is not None else set()
+        for folder in model_store.mlx_folders():
+            if folder not in listed:
+                listed.add(folder)
+                source = MlxSource(folder, "", False, model_store.repo_of(folder))
+                found.append(_info(source, "models folder", False))
         recommended = mlx_models.cached_snapshot(mlx_models.RECOMMENDED_REPO)
-        if recommended is not None and (loaded is None or loaded.path != recommended):
+        if recommended is not None and recommended not in listed:
             source = MlxSource(recommended, "", False, mlx_models.RECOMMENDED_REPO)
             found.append(_info(source, "Hub cache", False))
-        bundled = models.bundled_model_path()
-        if bundled is not None and (loaded is None or loaded.path != bundled):
+        bundled = model_store.bundled_model_path()
+        if bundled is not None and bundled not in listed:
             found.append(_info(MlxSource(bundled, "", True), "bundled", False))
         return found
-
-    def stream(self, request: GenerationRequest) -> AsyncIterator[StreamEvent]:
-        return stream_from_thread(
-            lambda emit, cancel: self._run_worker(request, emit, cancel), executor=ENGINE_THREAD
-        )
 
     def describe(self) -> Mapping[str, object]:
         loaded = self._loaded
@@ -251,41 +184,16 @@ class MlxBackend:
             "threads": "chosen by MLX (the threads setting is not used)",
         }
 
-    async def aclose(self) -> None:
-        await asyncio.to_thread(self.join_workers)
-        with self._load_lock:
-            self._loaded = None
-        if self.cache is not None:
-            self.cache.clear()
+    # -- generation (runs on the engine thread) ---------------------------------------------
 
-    # -- workers -----------------------------------------------------------------------------
-
-    def join_workers(self, timeout_s: float = JOIN_TIMEOUT_S) -> None:
-        """Cancels running generations, waits for the engine thread, lets MLX finish its work."""
-        with self._workers_lock:
-            running = list(self._workers)
-        for cancel in running:
-            cancel.set()
-        if self._loaded is None or threading.current_thread().name.startswith("caro-mlx"):
-            return
-        mx = mlx_models.import_mlx(self.name)
-        # Queued behind every earlier generation: when it has run, they have all ended.
-        with contextlib.suppress(TimeoutError):
-            ENGINE_THREAD.submit(mx.synchronize).result(timeout_s)
-
-    def _run_worker(self, request: GenerationRequest, emit: Emit, cancel: threading.Event) -> None:
-        with self._workers_lock:
-            self._workers.add(cancel)
-        try:
-            self._generate(request, emit, cancel)
-        finally:
-            with self._workers_lock:
-                self._workers.discard(cancel)
-
-    def _generate(self, request: GenerationRequest, emit: Emit, cancel: threading.Event) -> None:
-        loaded_before = self._loaded is not None
-        loaded = self.load(notify=lambda text: emit(Notice(text)))
-        load_s = None if loaded_before else loaded.load_s
+    def _generate(
+        self,
+        loaded: MlxModel,
+        request: GenerationRequest,
+        emit: Emit,
+        cancel: threading.Event,
+        load_s: float | None,
+    ) -> None:
         tokenizer = loaded.tokenizer
         text = render(tokenizer, request.messages)
         prompt = encode(tokenizer, text + request.response_prefix)
@@ -299,20 +207,23 @@ class MlxBackend:
             boundaries=[system_boundary(tokenizer, request.messages, prompt, text)],
         )
 
-        def started(cached: int) -> None:
-            emit(Started(loaded.source.name, len(prompt), cached, load_s))
+        def on_start(cached: int) -> None:
+            emit(started(loaded.name, len(prompt), cached, load_s))
 
         with MLX_LOCK:
-            outcome = generate(job, lambda text: emit(TextDelta(text)), cancel, started)
-        timings = Timings(
-            ttft_s=outcome.ttft_s,
-            total_s=outcome.total_s,
-            prompt_tokens=len(prompt),
-            completion_tokens=len(outcome.tokens),
-            cached_prompt_tokens=outcome.cached_tokens,
-            load_s=load_s,
+            outcome = generate(job, lambda text: emit(TextDelta(text)), cancel, on_start)
+        emit(
+            finished(
+                loaded.name,
+                prompt_tokens=len(prompt),
+                completion_tokens=len(outcome.tokens),
+                cached_prompt_tokens=outcome.cached_tokens,
+                ttft_s=outcome.ttft_s,
+                total_s=outcome.total_s,
+                finish=outcome.finish,
+                load_s=load_s,
+            )
         )
-        emit(Finished(timings, outcome.finish, loaded.source.name))
 
 
 def _info(source: MlxSource, where: str, loaded: bool) -> ModelInfo:
@@ -327,10 +238,3 @@ def _info(source: MlxSource, where: str, loaded: bool) -> ModelInfo:
         path=str(source.path),
         loaded=loaded,
     )
-
-
-@atexit.register
-def _quiesce_at_exit() -> None:
-    # Cancelled generations stop at their next token; wait for the engine thread to be idle.
-    for backend in list(_live):
-        backend.join_workers(timeout_s=5.0)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui.core.errors import CaroError
+
 GGUF_GROUP_SIZE = 32  # the block size of Q4_0, Q4_1 and Q8_0
 
 _LAYER_NAMES = {
@@ -62,13 +64,11 @@ _DIGITS_FIRST = frozenset({"smollm", "starcoder", "refact"})
 _CONTROL, _USER_DEFINED = 3, 4  # llama.cpp token types that are whole, unsplittable tokens
 
 
-class GgufError(Exception):
+class GgufError(CaroError):
     """A GGUF file MLX cannot run here, with what to do instead."""
 
     def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
+        super().__init__(message, fix)
 
 
 @dataclass

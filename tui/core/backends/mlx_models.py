@@ -2,9 +2,11 @@
 
 Resolution order:
   1. the model the person gave: an MLX-format folder, a GGUF file (or a name the GGUF
-     resolution knows, like `smollm2`), or a Hugging Face repo id (from the Hub cache, or
-     downloaded when the Hub answers the fast check);
-  2. the recommended MLX model when it is in the Hub cache or the Hub answers;
+     resolution knows, like `smollm2`), or a Hugging Face repo id, `hf:ORG/REPO` or the
+     catalogue's name of an MLX model (from the models folder, where `caro models pull` puts
+     it, then the Hub cache, or downloaded when the Hub answers the fast check);
+  2. the recommended MLX model when it is in the models folder or the Hub cache, or the Hub
+     answers;
   3. the bundled SmolLM2-135M GGUF, read by MLX itself.
 """
 
@@ -19,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.core import models
+from tui.core import catalogue, hub, model_store, models
 from tui.core.backends.base import BackendError, ErrorKind
 
-RECOMMENDED_REPO = "mlx-community/Qwen2.5-Coder-1.5B-Instruct-4bit"
+RECOMMENDED_REPO = catalogue.RECOMMENDED_MLX.source.repo_id
 # What mlx-lm needs from a model repo (and no more).
 ALLOW_PATTERNS = ["*.json", "*.safetensors", "*.py", "*.jinja", "tokenizer.model", "*.tiktoken"]
 
@@ -49,6 +51,14 @@ class MlxModel:
     source: MlxSource
     load_s: float
 
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    @property
+    def reason(self) -> str:
+        return self.source.reason
+
 
 def _looks_like_repo(value: str) -> bool:
     parts = value.split("/")
@@ -65,15 +75,18 @@ def resolve(
 ) -> MlxSource:
     if requested:
         return _resolve_requested(requested, source, allow_download, notify, backend)
+    pulled = model_store.pulled_mlx(RECOMMENDED_REPO)
+    if pulled is not None:
+        return MlxSource(
+            pulled, "the recommended MLX model, in the models folder", False, RECOMMENDED_REPO
+        )
     cached = cached_snapshot(RECOMMENDED_REPO)
     if cached is not None:
         return MlxSource(
             cached, "the recommended MLX model, in the Hub cache", False, RECOMMENDED_REPO
         )
     if allow_download:
-        offered, why_not = models.remembered_hub_check(
-            models.HubFile(RECOMMENDED_REPO, "config.json")
-        )
+        offered, why_not = hub.remembered_hub_check(hub.HubFile(RECOMMENDED_REPO, "config.json"))
         if offered:
             notify(f"downloading the recommended MLX model {RECOMMENDED_REPO} ...")
             path = download_snapshot(RECOMMENDED_REPO, backend)
@@ -81,7 +94,7 @@ def resolve(
                 path, "the recommended default, just downloaded", False, RECOMMENDED_REPO
             )
         notify(f"{why_not}; not downloading {RECOMMENDED_REPO}")
-    bundled = models.bundled_model_path()
+    bundled = model_store.bundled_model_path()
     if bundled is None:
         raise BackendError(
             "no MLX model: none configured, the Hub unreachable, and the bundled fallback "
@@ -117,21 +130,9 @@ def _resolve_requested(
                 backend=backend,
             )
         return MlxSource(candidate.resolve(), why, False)
-    if _looks_like_repo(requested) and not candidate.exists():
-        cached = cached_snapshot(requested)
-        if cached is not None:
-            return MlxSource(cached, f"{why}, in the Hub cache", False, requested)
-        if not allow_download:
-            raise _not_downloaded(
-                requested, "not in the Hub cache (it downloads on first use)", backend
-            )
-        offered, why_not = models.remembered_hub_check(models.HubFile(requested, "config.json"))
-        if not offered:
-            raise _not_downloaded(requested, why_not, backend)
-        notify(f"downloading {requested} ...")
-        return MlxSource(
-            download_snapshot(requested, backend), f"{why}, just downloaded", False, requested
-        )
+    repo = None if candidate.exists() else _repo_named(requested)
+    if repo is not None:
+        return _resolve_repo(repo, why, allow_download, notify, backend)
     try:
         resolved = models.resolve_gguf(requested, source, allow_download=False)
     except models.ModelNotFoundError as error:
@@ -144,11 +145,43 @@ def _resolve_requested(
     return MlxSource(resolved.path, resolved.reason, True)
 
 
+def _repo_named(requested: str) -> str | None:
+    """The Hub repo an MLX model name stands for: ORG/REPO, hf:ORG/REPO, a catalogue name."""
+    bare = requested[3:] if requested.lower().startswith("hf:") else requested
+    if _looks_like_repo(bare):
+        return bare
+    try:
+        entry = catalogue.lookup(requested)
+    except catalogue.UnknownModelError:
+        return None
+    return entry.source.repo_id if entry.source.kind == "hub-repo" else None
+
+
+def _resolve_repo(
+    repo: str, why: str, allow_download: bool, notify: Callable[[str], None], backend: str
+) -> MlxSource:
+    pulled = model_store.pulled_mlx(repo)
+    if pulled is not None:
+        return MlxSource(pulled, f"{why}, in the models folder", False, repo)
+    cached = cached_snapshot(repo)
+    if cached is not None:
+        return MlxSource(cached, f"{why}, in the Hub cache", False, repo)
+    if not allow_download:
+        raise _not_downloaded(
+            repo, "not in the models folder or the Hub cache (it downloads on first use)", backend
+        )
+    offered, why_not = hub.remembered_hub_check(hub.HubFile(repo, "config.json"))
+    if not offered:
+        raise _not_downloaded(repo, why_not, backend)
+    notify(f"downloading {repo} ...")
+    return MlxSource(download_snapshot(repo, backend), f"{why}, just downloaded", False, repo)
+
+
 def _not_downloaded(repo: str, why: str, backend: str) -> BackendError:
     return BackendError(
         f"model {repo} is not available: {why}",
-        fix=f"connect to the network once (it is cached after), or set [backends.{backend}] "
-        "model to a local MLX folder or .gguf file",
+        fix=f"`caro models pull hf:{repo}` (or connect to the network once: it is cached "
+        f"after), or set [backends.{backend}] model to a local MLX folder or .gguf file",
         kind=ErrorKind.MODEL_MISSING,
         backend=backend,
     )
@@ -172,7 +205,7 @@ def download_snapshot(repo: str, backend: str) -> Path:
 
     try:
         return Path(
-            snapshot_download(repo, allow_patterns=ALLOW_PATTERNS, endpoint=models.hub_endpoint())
+            snapshot_download(repo, allow_patterns=ALLOW_PATTERNS, endpoint=hub.hub_endpoint())
         )
     except Exception as error:  # noqa: BLE001 - huggingface-hub raises many kinds; keep its words
         raise _not_downloaded(repo, f"download failed ({error})", backend) from None

@@ -19,21 +19,16 @@ import httpx
 from tui.core.backends import discovery
 from tui.core.backends.base import (
     BackendError,
-    Capability,
     ErrorKind,
-    Finished,
-    FinishReason,
     GenerationRequest,
     Health,
     HealthStatus,
     ModelInfo,
     Notice,
     ReasoningDelta,
-    SamplerSettings,
     Started,
     StreamEvent,
     TextDelta,
-    Timings,
 )
 from tui.core.backends.framing import ndjson_object
 from tui.core.backends.http import (
@@ -58,47 +53,16 @@ from tui.core.backends.http_errors import (
 )
 from tui.core.backends.model_lists import ModelListReader
 from tui.core.backends.ollama_pull import PullProgress, pull_model
+from tui.core.backends.ollama_shapes import finished, loaded_summary, model_info, options_for
 from tui.core.config import BackendConfig
 from tui.core.display import mask_credentials
 
 DEFAULT_URL = "http://localhost:11434"
 START_HINT = "start it with `ollama serve`"
-DEFAULT_MAX_TOKENS = 256
 # A server that ignores num_predict is stopped once it sends this many times more pieces.
 RUNAWAY_FACTOR = 2
 # Lists at least this long are turned into ModelInfo values in a worker thread.
 OFF_LOOP_MODELS = 500
-NS = 1e9
-CAPABILITIES = {
-    "completion": Capability.GENERATE,
-    "embedding": Capability.EMBED,
-    "vision": Capability.VISION,
-    "tools": Capability.TOOLS,
-    "thinking": Capability.REASONING,
-    "audio": Capability.AUDIO,
-}
-OPTION_NAMES = {
-    "temperature": "temperature",
-    "top_p": "top_p",
-    "top_k": "top_k",
-    "min_p": "min_p",
-    "repeat_penalty": "repeat_penalty",
-    "seed": "seed",
-}
-
-
-def options_for(sampler: SamplerSettings, num_ctx: int | None = None) -> dict[str, Any]:
-    """caro's sampler settings as Ollama's `options` (stop is a list; num_predict is max_tokens)."""
-    options: dict[str, Any] = {"num_predict": sampler.max_tokens or DEFAULT_MAX_TOKENS}
-    for ours, theirs in OPTION_NAMES.items():
-        value = getattr(sampler, ours)
-        if value is not None:
-            options[theirs] = value
-    if sampler.stop:
-        options["stop"] = list(sampler.stop)
-    if num_ctx:
-        options["num_ctx"] = num_ctx
-    return options
 
 
 class OllamaBackend:
@@ -145,7 +109,7 @@ class OllamaBackend:
             )
         loaded = tuple(str(entry["name"]) for entry in running)
         detail = (
-            "loaded: " + ", ".join(_loaded_summary(entry) for entry in running)
+            "loaded: " + ", ".join(loaded_summary(entry) for entry in running)
             if running
             else "no model loaded (loads on use)"
         )
@@ -190,32 +154,12 @@ class OllamaBackend:
     async def list_models(self) -> list[ModelInfo]:
         tags, running = await asyncio.gather(self._entries("/api/tags"), self._entries("/api/ps"))
         loaded = {str(m["name"]): m for m in running}
+        source = f"{self.name} ({mask_credentials(self.endpoint.url)})"
 
         def build() -> list[ModelInfo]:
-            return [self._model_info(entry, loaded.get(str(entry["name"]))) for entry in tags]
+            return [model_info(entry, loaded.get(str(entry["name"])), source) for entry in tags]
 
         return build() if len(tags) < OFF_LOOP_MODELS else await asyncio.to_thread(build)
-
-    def _model_info(self, entry: dict[str, Any], running: dict[str, Any] | None) -> ModelInfo:
-        details: dict[str, Any] = entry["details"] if isinstance(entry.get("details"), dict) else {}
-        named = entry.get("capabilities")
-        capabilities = (
-            frozenset(CAPABILITIES[c] for c in named if c in CAPABILITIES)
-            if isinstance(named, list) and any(c in CAPABILITIES for c in named)
-            else None
-        )
-        context = running.get("context_length") if running else None
-        size = entry.get("size")
-        return discovery.infer(
-            str(entry["name"]),
-            source=f"{self.name} ({mask_credentials(self.endpoint.url)})",
-            context_length=context if isinstance(context, int) and context > 0 else None,
-            size_bytes=size if isinstance(size, int) and size > 0 else None,
-            quantization=str(details.get("quantization_level") or ""),
-            family=str(details.get("family") or ""),
-            capabilities=capabilities,
-            loaded=running is not None,
-        )
 
     # -- generation --------------------------------------------------------------------------
 
@@ -305,11 +249,11 @@ class OllamaBackend:
                 chars += len(content)
                 yield TextDelta(content)
             if data.get("done") is True:
-                yield _finished(data, model, started, first, deltas)
+                yield finished(data, model, started, first, deltas)
                 return
             if deltas > max_tokens * RUNAWAY_FACTOR + 16:
                 yield Notice(f"Ollama went past num_predict ({max_tokens}); caro stopped it")
-                yield _finished({"done_reason": "length"}, model, started, first, deltas)
+                yield finished({"done_reason": "length"}, model, started, first, deltas)
                 return
             check_stall(progress_at, self.endpoint)
         raise BackendError(
@@ -410,40 +354,3 @@ class OllamaBackend:
 
     async def aclose(self) -> None:
         await self._reset_client()
-
-
-def _loaded_summary(entry: dict[str, Any]) -> str:
-    """A loaded model with its memory, where it runs and the context it was loaded with."""
-    size, vram, context = entry.get("size"), entry.get("size_vram"), entry.get("context_length")
-    parts = []
-    if isinstance(size, int) and size > 0:
-        parts.append(f"{size / 1e9:.1f} GB")
-        if isinstance(vram, int):
-            share = min(100, vram * 100 // size)
-            parts.append({0: "CPU", 100: "GPU"}.get(share, f"{share}% GPU"))
-    if isinstance(context, int) and context > 0:
-        parts.append(f"context {context}")
-    return f"{entry['name']} ({', '.join(parts)})" if parts else str(entry["name"])
-
-
-def _finished(
-    data: dict[str, Any], model: str, started: float, first: float | None, deltas: int
-) -> Finished:
-    def count(key: str) -> int | None:
-        value = data.get(key)
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-    load_ns = count("load_duration")
-    reason: FinishReason = "length" if data.get("done_reason") == "length" else "stop"
-    return Finished(
-        Timings(
-            ttft_s=None if first is None else first - started,
-            total_s=time.perf_counter() - started,
-            prompt_tokens=count("prompt_eval_count"),
-            completion_tokens=count("eval_count") or deltas or None,
-            # Ollama reports a load in every request (a few ms when the model is resident).
-            load_s=load_ns / NS if load_ns and load_ns > 0.05 * NS else None,
-        ),
-        finish_reason=reason,
-        model=str(data.get("model") or model),
-    )

@@ -49,12 +49,12 @@ from tui.core.backends.openai_dialects import (
     recognise,
     refused_fields,
 )
+from tui.core.backends.openai_health import MODELS_PATH, down, health_verdict, list_failed
 from tui.core.backends.openai_stream import StreamState, cut_error, read_stream
 from tui.core.config import BackendConfig
 from tui.core.display import mask_credentials
 
 CHAT_PATH = "/v1/chat/completions"
-MODELS_PATH = "/v1/models"
 # A model list read this recently (by the probe) is reused by list_models.
 LIST_REUSE_S = 2.0
 # Lists at least this long are turned into ModelInfo values in a worker thread.
@@ -163,7 +163,7 @@ class OpenAICompatibleBackend:
         try:
             healthy = await self._health_endpoint()
         except BackendError as error:
-            return _down(error, started)
+            return down(error, started)
         if healthy is not None and healthy.status is not HealthStatus.UP:
             return replace(healthy, latency_s=time.perf_counter() - started)
         try:
@@ -180,53 +180,11 @@ class OpenAICompatibleBackend:
         )
 
     def _list_failed(self, error: BackendError, has_health: bool, started: float) -> Health:
-        """/v1/models failed. A server that answers (a /health, or any HTTP status) is degraded,
-        not down: with a model configured the chat does not need the list."""
-        answered = has_health or error.kind not in _NO_ANSWER
-        busy = error.kind is ErrorKind.BUSY
-        if not answered or (not has_health and not self.config.model and not busy):
-            return _down(error, started, self._needs_model(error))
-        if busy:
-            detail = f"busy: {error.message}"
-        elif has_health:
-            detail = f"/health answers but {MODELS_PATH} fails: {error.message}"
-        else:
-            detail = f"{MODELS_PATH} fails: {error.message}"
-        fix = error.fix
-        if not busy and self.config.model:
-            fix = f"the chat uses the configured model {self.config.model}; {error.fix}"
-        elif not busy:
-            fix = self._needs_model(error)
-        return Health(
-            HealthStatus.DEGRADED,
-            latency_s=time.perf_counter() - started,
-            detail=detail,
-            fix=fix,
-        )
-
-    def _needs_model(self, error: BackendError) -> str:
-        """The fix for a list that failed on a server that did answer, with no model set."""
-        if error.kind in _NO_ANSWER:
-            return error.fix
-        return (
-            f"{error.fix}; or set [backends.{self.name}] model so the chat does not need the list"
-        )
+        return list_failed(error, has_health, started, self.name, self.config.model)
 
     async def _health_endpoint(self) -> Health | None:
-        """/health's verdict; None when the server has no /health (llama-cpp-python, LM Studio)."""
         reply = await fetch(self.client(), "GET", "/health", self.endpoint)
-        if reply.status in (404, 405):
-            return None
-        if reply.status < 300:
-            return Health(HealthStatus.UP)
-        error = status_error(reply.status, reply.body, self.endpoint, "/health", reply.headers)
-        if reply.status == 503 and "load" in error.message.lower():
-            return Health(HealthStatus.STARTING, detail=error.message, fix="wait for it to load")
-        if reply.status in (401, 403):
-            return None  # some servers guard /health too; /v1/models will say what is wrong
-        if error.kind is ErrorKind.BUSY:
-            return Health(HealthStatus.DEGRADED, detail=f"busy: {error.message}", fix=error.fix)
-        return Health(HealthStatus.DOWN, detail=error.message, fix=error.fix)
+        return health_verdict(reply.status, reply.body, reply.headers, self.endpoint)
 
     async def _version(self, server: ServerInfo) -> str | None:
         if server.dialect is not DIALECTS["vllm"]:
@@ -415,34 +373,3 @@ class OpenAICompatibleBackend:
         client, self._client = self._client, None
         if client is not None:
             await client.aclose()
-
-
-class VllmBackend(OpenAICompatibleBackend):
-    """vLLM: max_tokens always sent (its defaults differ per endpoint), context errors clear."""
-
-    kind = "vllm"
-    default_url = "http://localhost:8000"
-    start_hint = "start it with `vllm serve MODEL --port 8000`"
-    forced_dialect = "vllm"
-
-    async def _refine(self, error: BackendError, model: str) -> BackendError:
-        error = await super()._refine(error, model)
-        if error.kind is ErrorKind.CONTEXT_OVERFLOW:
-            error.fix = (
-                "the prompt plus max_tokens do not fit vLLM's context: shorten the request, "
-                "lower max_tokens, or start vLLM with a larger --max-model-len"
-            )
-        return error
-
-
-# Failures where the server gave no HTTP answer at all.
-_NO_ANSWER = frozenset({ErrorKind.CONNECTION, ErrorKind.TIMEOUT})
-
-
-def _down(error: BackendError, started: float, fix: str = "") -> Health:
-    return Health(
-        HealthStatus.DOWN,
-        latency_s=time.perf_counter() - started,
-        detail=error.message,
-        fix=fix or error.fix,
-    )

@@ -14,17 +14,19 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from tui.core.backends import plugins
 from tui.core.backends.base import Backend, Health, HealthStatus
 from tui.core.config import BackendConfig, Config, is_apple_silicon
+from tui.core.errors import CaroError
 
-ENTRY_POINT_GROUP = "caro.backends"
+ENTRY_POINT_GROUP = plugins.ENTRY_POINT_GROUP
 # The longest a failure waits for the other backends' probes, to suggest one of them.
 OFFER_CAP_S = 3.0
 BUILTIN_KINDS: dict[str, str] = {
     "llamacpp": "tui.core.backends.engine_client:embedded_llamacpp",
     "mlx": "tui.core.backends.mlx:MlxBackend",
     "ollama": "tui.core.backends.ollama:OllamaBackend",
-    "vllm": "tui.core.backends.openai:VllmBackend",
+    "vllm": "tui.core.backends.vllm:VllmBackend",
     "openai": "tui.core.backends.openai:OpenAICompatibleBackend",
 }
 EMBEDDED_KINDS = frozenset({"llamacpp", "mlx"})
@@ -38,22 +40,19 @@ START_HINTS = {
 Factory = Callable[[BackendConfig], Backend]
 
 
-class BackendUnavailableError(Exception):
-    def __init__(self, message: str, fix: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
+class BackendUnavailableError(CaroError):
+    pass
 
 
 def _load_factory(kind: str) -> Factory:
     target = BUILTIN_KINDS.get(kind)
     if target is None:
-        from importlib import metadata  # only for plugins: it costs the one-shot path ~20 ms
-
-        for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
-            if entry_point.name == kind:
-                factory: Factory = entry_point.load()
-                return factory
+        try:
+            factory: Factory | None = plugins.find(kind)
+        except plugins.PluginLoadError as error:
+            raise BackendUnavailableError(str(error), "reinstall or remove that plugin") from None
+        if factory is not None:
+            return factory
         raise BackendUnavailableError(
             f"no engine of kind {kind!r}",
             f"use one of {', '.join(BUILTIN_KINDS)} or install a plugin that provides it",
@@ -80,17 +79,12 @@ class Selection:
     reason: str
 
 
-class NoBackendError(Exception):
+class NoBackendError(CaroError):
     def __init__(self, message: str, fixes: Iterable[str] = (), *, chosen: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
         self.fixes = list(fixes)
         # True: one named backend failed and `fixes` are alternatives; False: per-backend fixes.
         self.chosen = chosen
-
-    @property
-    def fix(self) -> str:
-        return ("\n  or: " if self.chosen else "\n  ").join(self.fixes)
+        super().__init__(message, ("\n  or: " if chosen else "\n  ").join(self.fixes))
 
 
 class Registry:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui.core.errors import CaroError
+
 # How a run was confirmed, from the safety decision's action: "none" when the policy let it run
 # without asking, "key" for one key press, "yes" for a typed yes, "word" for the typed first word.
 CONFIRMATIONS = ("none", "key", "yes", "word")
@@ -14,13 +16,13 @@ CONFIRMATIONS = ("none", "key", "yes", "word")
 STOPS = ("timeout", "cancel")
 
 
-class HistoryError(Exception):
+class HistoryError(CaroError):
     """The history database could not be read or written; `path` says which file."""
 
-    def __init__(self, path: Path, message: str) -> None:
-        super().__init__(f"history {path}: {message}")
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"history {path}: {problem}")
         self.path = path
-        self.message = message
+        self.problem = problem
 
 
 @dataclass(frozen=True)

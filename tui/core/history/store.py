@@ -21,6 +21,7 @@ from typing import Any
 
 from tui.core import paths
 from tui.core.history import schema, search
+from tui.core.history.database import BUSY_TIMEOUT_S, connect, is_busy, is_damage, move_aside
 from tui.core.history.model import (
     CONFIRMATIONS,
     STOPS,
@@ -32,53 +33,6 @@ from tui.core.history.model import (
     Run,
 )
 from tui.core.history.privacy import private_files
-
-BUSY_TIMEOUT_S = 15.0
-_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    # isolation_level=None: no implicit transactions; every write says BEGIN IMMEDIATE itself.
-    conn = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-    )
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        search.install_functions(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _is_busy(error: sqlite3.Error) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)
-    return code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-
-
-def _is_damage(error: sqlite3.DatabaseError) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)
-    return code is not None and (code & 0xFF) in _DAMAGED
-
-
-def _companions(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
-
-
-def move_aside(path: Path) -> Path:
-    """Renames a damaged database (and its -wal/-shm files, so they stay a pair) out of the way."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    counter = 1
-    while any(p.exists() for p in _companions(target)):
-        counter += 1
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
-    for source, destination in zip(_companions(path), _companions(target), strict=True):
-        if source.exists():
-            source.rename(destination)
-    return target
 
 
 class History:
@@ -119,7 +73,7 @@ class History:
         try:
             conn, use_fts = cls._prepare(path, fts, migrations)
         except sqlite3.DatabaseError as error:
-            if not _is_damage(error):
+            if not is_damage(error):
                 raise HistoryError(path, str(error)) from None
             try:
                 moved_to = move_aside(path)
@@ -147,7 +101,7 @@ class History:
             try:
                 return cls._prepare_once(path, fts, migrations)
             except sqlite3.OperationalError as error:
-                if not _is_busy(error) or time.monotonic() > deadline:
+                if not is_busy(error) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
 
@@ -155,7 +109,7 @@ class History:
     def _prepare_once(
         path: Path, fts: bool | None, migrations: Sequence[schema.Migration]
     ) -> tuple[sqlite3.Connection, bool]:
-        conn = _connect(path)
+        conn = connect(path)
         try:
             schema.migrate(conn, migrations)
             wanted = search.fts_available(conn) if fts is None else fts

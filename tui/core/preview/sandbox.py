@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import tui
+from tui.core.errors import CaroError
 from tui.core.preview import availability
 from tui.core.preview.availability import Availability
 from tui.core.preview.limits import Limits
@@ -53,13 +54,8 @@ _BOOT = (
 )
 
 
-class PreviewError(Exception):
+class PreviewError(CaroError):
     """The preview could not run: `message` says why, `fix` what to do."""
-
-    def __init__(self, message: str, fix: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
 
 
 _checked: dict[str, Availability] = {}

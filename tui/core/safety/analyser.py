@@ -9,19 +9,24 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from tui.core.safety import intent, paths, resolve, targets
+from tui.core.safety import effects, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
-from tui.core.safety.feeds import (
-    command_name,
-    literal_output,
-    stdin_for,
-    trusted_setup,
-    written_text,
-)
+from tui.core.safety.feeds import literal_output, stdin_for, trusted_setup
 from tui.core.safety.model import RiskLevel
+from tui.core.safety.nodes import (
+    INTERACTIVE_EDITORS,
+    bare,
+    disables_history,
+    loop_flow,
+    pattern_forms,
+    program_variables,
+    quietly_resolved,
+    self_calls,
+    stage_command_node,
+    stage_commands,
+)
 from tui.core.safety.parse import (
     Command,
-    Redirect,
     Stdin,
     assignment,
     build_command,
@@ -29,12 +34,13 @@ from tui.core.safety.parse import (
     statement_redirects,
     syntax_errors,
 )
-from tui.core.safety.rules import check_layer, persistence
+from tui.core.safety.redirects import REVERSE, check_redirects
+from tui.core.safety.rules import check_layer
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
-from tui.core.safety.rules.network import DOWNLOADERS, command_kinds
-from tui.core.safety.rules.resources import endless_loop
-from tui.core.safety.unwrap import SHELLS, expand
+from tui.core.safety.rules.network import command_kinds
+from tui.core.safety.rules.resources import busy_cores, endless_loop
+from tui.core.safety.unwrap import expand
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
@@ -64,6 +70,9 @@ class Analyser:
         self._collect_functions(tree.root_node)
         self.walk(tree.root_node)
         spelt = resolve.brace_commands(source)
+        hidden = resolve.brace_hidden(spelt)
+        if hidden is not None:
+            self.ctx.add(RiskLevel.HIGH, hidden, source[:200])
         if spelt is not None and self.ctx.depth < MAX_DEPTH:
             self.ctx.depth += 1
             try:
@@ -85,15 +94,17 @@ class Analyser:
             elif kind == "function_definition":
                 self.function(node)
             elif kind in ("declaration_command", "unset_command") or (
-                kind == "variable_assignment" and _bare(parent)
+                kind == "variable_assignment" and bare(parent)
             ):
                 self.declaration(node)
             elif kind == "redirected_statement":
                 self.statement(node)
             if kind in ("test_command", "declaration_command", "unset_command"):
                 self._subscripts(node)
-            elif kind in ("while_statement", "for_statement", "c_style_for_statement"):
-                found = endless_loop(node_text(node))
+            if kind == "for_statement":
+                self._loop_flow(node)
+            if kind in ("while_statement", "for_statement", "c_style_for_statement"):
+                found = endless_loop(node_text(node)) or busy_cores(node_text(node))
                 if found is not None:
                     self.ctx.add(found[0], found[1], node_text(node)[:200])
             stack.extend((child, node) for child in reversed(node.children))
@@ -103,6 +114,7 @@ class Analyser:
     def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
         command = self._resolved(build_command(node, parent, stdin))
         self.redirects(command)
+        self._program_variables(node, command)
         if command.name in self._bodies:
             self._call(command)
         elif command.name in self.ctx.aliases and command.words[0].raw == command.name:
@@ -121,13 +133,28 @@ class Analyser:
                     self.ctx.programs.append(layer.words[0].value)
                 before = len(self.ctx.findings)
                 check_layer(layer, self.ctx)
-                effect = intent.effect_of(layer, rated=len(self.ctx.findings) > before)
+                found = self.ctx.findings[before:]
+                effect = effects.effect_of(layer, rated=bool(found))
+                if effect is None and found:
+                    effect = effects.effect_from_findings(
+                        layer.name, [f.reason for f in found if f.level >= RiskLevel.MODERATE]
+                    )
                 if effect is not None:
                     self.ctx.effects.append(effect)
             for by, word in code:
                 self.run_code(word, by)
         finally:
             self.ctx.subjects = outer
+
+    def _program_variables(self, node: Node, command: Command) -> None:
+        """`PAGER='sh -c ...' git log`, `LESSOPEN='|cmd %s' less f`: the program runs that code."""
+        for name, code in program_variables(node):
+            if command.name == "crontab" and code.split()[0] not in INTERACTIVE_EDITORS:
+                self.ctx.add(RiskLevel.HIGH, "edits the crontab with a script", command)
+            if command.words and (" " in code or "/" in code):  # `PAGER=cat` is routine
+                reason = f"{command.name} runs the program set in {name}"
+                self.ctx.add(RiskLevel.MODERATE, reason, command)
+                self.run_code(literal(code), command)
 
     def _resolved(self, command: Command) -> Command:
         """`a=rm; $a -rf ~` is `rm -rf ~`; names that stay unknown are left for the rules."""
@@ -138,7 +165,12 @@ class Analyser:
             return command
         texts = [literal_output(node) for node in command.words[0].substitutions]
         resolved = resolve.resolve(command, self.ctx.variables, texts)
-        return resolved if resolved is not None else command
+        if resolved is None:
+            return command
+        hidden = resolve.hides(command.words[0], resolved)
+        if hidden is not None:
+            self.ctx.add(RiskLevel.HIGH, hidden, resolved)
+        return resolved
 
     def _call(self, command: Command) -> None:
         """A call of a function defined in the same line: its body, with the call's arguments."""
@@ -163,77 +195,22 @@ class Analyser:
         if body is not None and body.type == "command":
             return  # the command picks up these redirections itself
         reads: tuple[str, ...] = ()
+        last: frozenset[str] = frozenset()  # what the last stage makes (decoded text, ...)
         if body is not None and body.type == "pipeline":
             stages = [child for child in body.children if child.is_named]
-            commands = [c for stage in stages for c in self._stage_commands(stage, body)]
+            commands = [c for stage in stages for c in stage_commands(stage, body)]
             reads = tuple(w.value for c in commands for w in c.args if not w.value.startswith("-"))
+            last = frozenset(command_kinds(expand(commands[-1])[0][-1]) if commands else ())
         pseudo = Command(
             words=(),
             text=node_text(node),
             redirects=tuple(statement_redirects(node)),
-            stdin=Stdin(kinds=frozenset(), reads=reads[:64]),
+            stdin=Stdin(kinds=frozenset(last), reads=reads[:64]),
         )
         self.redirects(pseudo)
 
     def redirects(self, command: Command) -> None:
-        layers, _ = expand(command)
-        names = [layer.name for layer in layers]
-        for redirect in command.redirects:
-            self._redirect(command, redirect, names)
-
-    def _redirect(self, command: Command, redirect: Redirect, names: list[str]) -> None:
-        target = redirect.target
-        if target is None:
-            return
-        value = target.value
-        if value.startswith(("/dev/tcp/", "/dev/udp/")):
-            self._socket(command, redirect, names)
-            return
-        if redirect.op in ("<&", ">&") and value in self.ctx.tcp_fds:
-            if any(name in SHELLS for name in names):
-                self.ctx.add(RiskLevel.CRITICAL, _REVERSE, command)
-            return
-        if not redirect.writes:
-            return
-        if not redirect.appends:
-            self._self_truncation(command, value)
-        if paths.normalise(value) not in paths.HARMLESS_SINKS:
-            self.ctx.effects.append(f"writes to {value}")
-        if any(name in DOWNLOADERS for name in names):
-            self.ctx.downloads.add(value.rsplit("/", 1)[-1])
-        verdict = targets.classify_write(self.ctx.resolve(target.path), append=redirect.appends)
-        dynamic = target.substitutions or (target.dynamic and value.startswith("${"))
-        if dynamic and (verdict is None or verdict.level <= RiskLevel.MODERATE):
-            reason = f"writes to a file named at run time ({target.raw})"
-            self.ctx.add(RiskLevel.MODERATE, reason, command)
-        elif verdict is not None:
-            self.ctx.add(verdict.level, verdict.reason, command)
-        kind = persistence.startup_kind(self.ctx.resolve(target.path))
-        if kind is not None:
-            persistence.startup_content(kind, target.path, written_text(command), command, self.ctx)
-
-    def _self_truncation(self, command: Command, target: str) -> None:
-        """`sort f > f`, `cat f | grep x > f`: the shell empties f before anything reads it."""
-        wanted = paths.normalise(target)
-        if wanted in paths.HARMLESS_SINKS:
-            return
-        reads = [w.value for w in command.args if not w.value.startswith("-")]
-        reads += [r.target.value for r in command.redirects if r.op == "<" and r.target]
-        if command.stdin is not None:
-            reads += list(command.stdin.reads)
-        if any(paths.normalise(value) == wanted for value in reads if value):
-            reason = f"empties {target} before it is read: its content is lost (> {target})"
-            self.ctx.add(RiskLevel.HIGH, reason, command)
-            self.ctx.effects.append(f"empties {target}")
-
-    def _socket(self, command: Command, redirect: Redirect, names: list[str]) -> None:
-        if any(name in SHELLS for name in names):
-            self.ctx.add(RiskLevel.CRITICAL, _REVERSE, command)
-        elif "exec" in names or not names:
-            self.ctx.tcp_fds.add(redirect.fd or "0")
-            self.ctx.add(RiskLevel.HIGH, "opens a raw network connection for the shell", command)
-        else:
-            self.ctx.add(RiskLevel.MODERATE, "talks to a network service through /dev/tcp", command)
+        check_redirects(self.ctx, command)
 
     # -- pipelines --------------------------------------------------------------------------------
 
@@ -248,13 +225,13 @@ class Analyser:
         previous: list[Command] = []
         reads: list[str] = []
         for stage, stage_parent in stages:
-            commands = self._stage_commands(stage, stage_parent)
-            command_node = _stage_command_node(stage)
+            commands = stage_commands(stage, stage_parent)
+            command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:
                 stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads)
             stage_kinds: set[str] = set()
             for command in commands:
-                layers, _ = expand(command)
+                layers, _ = expand(quietly_resolved(command, self.ctx.variables))
                 for layer in layers[-1:]:
                     stage_kinds |= command_kinds(layer)
                 producers.append(command.name or "…")
@@ -271,22 +248,11 @@ class Analyser:
             if body is not None:
                 stages.insert(0, (body, statement))
 
-    def _stage_commands(self, stage: Node, parent: Node) -> list[Command]:
-        found: list[Command] = []
-        stack = [(stage, parent)]
-        while stack and len(found) < 16:
-            node, above = stack.pop()
-            if node.type == "command":
-                found.append(build_command(node, above))
-            elif node.type not in ("command_substitution", "process_substitution"):
-                stack.extend((child, node) for child in reversed(node.children))
-        return found
-
     def _pipeline_rules(self, node: Node, all_kinds: list[set[str]]) -> None:
         shells = [i for i, kinds in enumerate(all_kinds) if "shell" in kinds]
         network = [i for i, kinds in enumerate(all_kinds) if "network" in kinds]
         if shells and network and set(shells) != set(network):
-            self.ctx.add(RiskLevel.CRITICAL, _REVERSE, node_text(node))
+            self.ctx.add(RiskLevel.CRITICAL, REVERSE, node_text(node))
         secrets = [i for i, kinds in enumerate(all_kinds) if "secret" in kinds]
         senders = [i for i, k in enumerate(all_kinds) if k & {"network", "download", "send"}]
         if secrets and senders and min(secrets) < max(senders):
@@ -296,6 +262,11 @@ class Analyser:
                 "machine",
                 node_text(node),
             )
+
+    def _loop_flow(self, node: Node) -> None:
+        reason = loop_flow(node, self.kinds_of)
+        if reason is not None:
+            self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node)[:200])
 
     # -- functions, variables ---------------------------------------------------------------------
 
@@ -323,7 +294,7 @@ class Analyser:
         if name_node is None or body is None:
             return
         name = node_text(name_node)
-        calls, spawning = _self_calls(body, name)
+        calls, spawning = self_calls(body, name)
         if calls >= 2 and spawning:
             reason = f"defines a fork bomb: `{name}` starts copies of itself without end"
             self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node))
@@ -342,7 +313,11 @@ class Analyser:
                 continue
             name, value = assignment(item)
             self._assign(name, value)
-            if name in HISTORY_VARIABLES and _disables_history(name, value):
+            if name == "PATH" and "PATH" not in value.raw and value.raw:
+                reason = "replaces PATH: most commands can no longer be found in this shell"
+                self.ctx.add(RiskLevel.MODERATE, reason, text)
+                self.ctx.effects.append(reason.removesuffix(" in this shell"))
+            if name in HISTORY_VARIABLES and disables_history(name, value):
                 self.ctx.add(RiskLevel.HIGH, f"turns off the shell history ({name})", text)
 
     def _assign(self, name: str, value: Word) -> None:
@@ -350,6 +325,10 @@ class Analyser:
         self.ctx.tainted.pop(name, None)
         if not value.dynamic:
             self.ctx.variables[name] = value.path
+            for code in subscript_code(value.value):  # `x='a[$(cmd)]'; [[ $x -eq 0 ]]` runs cmd
+                pseudo = Command(words=(), text=value.raw)
+                self.ctx.add(RiskLevel.HIGH, "runs code hidden in an array subscript", pseudo)
+                self.run_code(literal(code), pseudo)
             return
         self.ctx.variables.pop(name, None)
         kinds = self.ctx.word_kinds(value)
@@ -415,67 +394,3 @@ class Analyser:
             stack.extend((child, node) for child in node.children)
         self._kinds[key] = frozenset(kinds)
         return self._kinds[key]
-
-
-_REVERSE = "connects a shell to a remote machine (reverse shell)"
-
-
-def pattern_forms(layers: list[Command]) -> tuple[str, ...]:
-    """One simple command as allow and deny patterns see it: each layer (as written, then with
-    each wrapper taken off), with its program named as written and by its base name, its words
-    unquoted (`\\docker`, `"docker"` and `/usr/bin/docker` are all `docker`), leading
-    assignments left out (they are not words)."""
-    forms: list[str] = []
-    for layer in layers:
-        if not layer.words:
-            continue
-        args = [word.value for word in layer.args]
-        first = layer.words[0].value.lstrip("\\")
-        for name in (first, layer.name):
-            forms.append(" ".join([name, *args]))
-    return tuple(dict.fromkeys(" ".join(form.split()) for form in forms if form.strip()))
-
-
-def _stage_command_node(stage: Node) -> Node | None:
-    if stage.type == "command":
-        return stage
-    if stage.type == "redirected_statement":
-        body = stage.child_by_field_name("body")
-        if body is not None and body.type == "command":
-            return body
-    return None
-
-
-def _self_calls(body: Node, name: str) -> tuple[int, bool]:
-    """(calls of `name` in a function body, whether one runs in the background or is piped
-    into another call of itself)."""
-    calls = 0
-    spawning = False
-    stack = [(body, False)]
-    visits = 0
-    while stack and visits < 5_000:
-        node, background = stack.pop()
-        visits += 1
-        if node.type == "pipeline":
-            names = [command_name(c) for c in node.children if c.type == "command"]
-            spawning = spawning or names.count(name) >= 2
-        elif node.type == "command" and command_name(node) == name:
-            calls += 1
-            spawning = spawning or background
-        children = node.children
-        inherits = background and node.type in ("pipeline", "redirected_statement")
-        for index, child in enumerate(children):
-            after = children[index + 1].type if index + 1 < len(children) else ""
-            stack.append((child, inherits or after == "&"))
-    return calls, spawning
-
-
-def _bare(parent: Node | None) -> bool:
-    """True when an assignment stands alone (not `VAR=x cmd`, not `export VAR=x`)."""
-    return parent is None or parent.type not in ("command", "declaration_command")
-
-
-def _disables_history(name: str, value: Word) -> bool:
-    if name == "HISTFILE":
-        return value.value in ("", "/dev/null")
-    return value.value.strip() in ("0", "")

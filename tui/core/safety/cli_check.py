@@ -55,19 +55,20 @@ def check_main(argv: list[str], out: TextIO | None = None) -> int:
         return 2
     command = words[0] if len(words) == 1 else " ".join(words)
     from tui.core.config import ConfigError, load
-    from tui.core.request import rate, safety_policy
+    from tui.core.request import RequestContext
 
     try:
-        policy = safety_policy(load())
+        context = RequestContext.build(load(), cwd=args.cwd)
+        context.policy  # noqa: B018 - a pattern the policy cannot use is a broken config
     except (ConfigError, ValueError) as error:
         print(f"caro check: {displayable(str(error), multiline=True)}", file=sys.stderr)
         print("  fix: correct the config file; caro never rewrites a broken one", file=sys.stderr)
         return 1
-    assessment = rate(command, args.request, policy, preflight=not args.no_preflight)
+    assessment = context.rate(command, args.request, preflight=not args.no_preflight)
     if args.preview:
         from tui.core.preview.front import run_preview
 
-        preview = run_preview(command, cwd=args.cwd)
+        preview = run_preview(command, cwd=context.cwd)
         assessment = preview.rate(assessment)
         if args.json:
             data = {**assessment.as_dict(), "preview": preview.as_dict()}

@@ -33,6 +33,8 @@ class Context:
     programs: list[str] = field(default_factory=list)
     functions: set[str] = field(default_factory=set)
     downloads: set[str] = field(default_factory=set)
+    # Files this line writes with known text (`echo CODE > f.sh`), by base name.
+    written: dict[str, str] = field(default_factory=dict)
     tcp_fds: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     effects: list[str] = field(default_factory=list)

@@ -60,6 +60,7 @@ _KEY_NAME = re.compile(
     r"^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(pem|key|p12|pfx|jks|keystore|kdbx|ovpn)|\.env(\..+)?|"
     r"credentials(\.json)?|secrets?\.(ya?ml|json|txt|env)|wallet\.dat|ssh_host_.*_key)$"
 )
+_SECRET_VARIABLE = re.compile(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
 ENV_DUMPERS = frozenset(split_words("env printenv export set declare compgen"))
 SENDERS_BY_STDIN = frozenset(
     split_words(
@@ -82,6 +83,8 @@ def secret_path(value: str) -> str | None:
             return what
     if path.startswith("/etc/ssh/ssh_host_") and path.endswith("_key"):
         return "the server's SSH host keys"
+    if re.fullmatch(r"/proc/(self|\d+|\$\$|\*)/environ", path):
+        return "a program's environment variables (tokens and keys)"
     rel = paths.home_relative(path)
     if rel is not None:
         if rel == "":
@@ -103,6 +106,14 @@ def secret_command(command: Command) -> str | None:
     argv = command.argv
     if name in ("env", "printenv") and not [a for a in argv if not a.startswith("-")]:
         return "your environment variables (tokens and keys)"
+    if name == "printenv" and any(_SECRET_VARIABLE.search(a) for a in argv):
+        return "a secret from your environment"
+    if name in ("pg_dumpall", "mysqldump", "mongodump") and (
+        name == "pg_dumpall" or any(a in ("--all-databases", "-A", "--archive") for a in argv)
+    ):
+        return "every database on the server"
+    if name == "history" or (name == "fc" and "-l" in argv):
+        return "your shell history"
     if name == "gpg" and any(a.startswith("--export-secret") for a in argv):
         return "your secret GPG keys"
     if name == "kubectl" and "get" in argv and any(a.startswith("secret") for a in argv):

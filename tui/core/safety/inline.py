@@ -25,7 +25,7 @@ _SPAWN = re.compile(
 )
 _FETCH = re.compile(
     r"urlopen|urllib|requests\.(get|post)|http\.client|httpx|LWP|open-uri|Net::HTTP|URI\.open|"
-    r"https?\.get\s*\(|\bfetch\s*\(|file_get_contents\s*\(\s*['\"]https?:|Invoke-WebRequest|"
+    r"https?\.get\s*\(|require\(\s*['\"]https?['\"]\s*\)\.(get|request)\s*\(|\bfetch\s*\(|file_get_contents\s*\(\s*['\"]https?:|Invoke-WebRequest|"
     r"\biwr\b|DownloadString|WebClient|\bcurl\b|\bwget\b"
 )
 _DECODE = re.compile(
@@ -64,7 +64,9 @@ _RMTREE = re.compile(
     r"(?P<home2>~(?=[\s,)])))"
 )
 _UNLINK = re.compile(
-    r"(?:\bunlink(?:Sync)?|File\.delete|\bunlink_all|FileUtils\.rm_f)\s*\(?\s*['\"](?P<path>[^'\"]+)['\"]"
+    r"(?:\bunlink(?:Sync)?|File\.delete|\bunlink_all|FileUtils\.rm_f|\bos\.remove)\s*\(?\s*"
+    r"(?:glob\s*\(\s*)?['\"](?P<path>[^'\"]+)['\"]|"
+    r"array_map\(\s*['\"]unlink['\"]\s*,\s*glob\(\s*['\"](?P<globbed>[^'\"]+)['\"]"
 )
 _WRITE = re.compile(
     r"open\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"](?P<op>>>?)\s*(?:['\"]\s*,\s*['\"])?(?P<path>[^'\"]+)['\"]|"
@@ -121,7 +123,7 @@ def inspect(code: str, language: str) -> InlineResult:
         path = match.group("path") or match.group("home") or ("~" if match.group("home2") else "")
         if path:
             result.deletes.append(path)
-    result.removes.extend(m.group("path") for m in _UNLINK.finditer(code))
+    result.removes.extend(m.group("path") or m.group("globbed") for m in _UNLINK.finditer(code))
     for match in _WRITE.finditer(code):
         if match.group("path"):
             result.writes.append((match.group("path"), match.group("op") == ">>"))

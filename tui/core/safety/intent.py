@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from tui.core.safety.parse import Command
-from tui.core.safety.rules.tools import GIT_READ_ONLY, PROJECT_SCRIPTS
 from tui.core.safety.words import split_words
 
 LOOK_VERBS = (
@@ -38,11 +36,14 @@ CHANGE_WORDS = frozenset(
         clone init initialise initialize configure setup set-up deduplicate dedupe
         replace rewrite dump import strip kill-all killall renice throttle block unblock allow deny
         connect disconnect login logout lock unlock mkdir rmdir delete remove rid gunzip
+        open close break forward bump reload flush grab repoint relink symlink link sending deleting
+        removing killing
         """
     )
 )
 _PHRASES = re.compile(
     r"\b(to|into|in) (a |the |another |new )?(file|csv|json|txt|log)\b|\bsave\b|\bstore\b|"
+    r"\binto (the |this |my |a )?(current |same |new )?(directory|folder|dir)\b|"
     r"\bsort (the |this |my )?\S+ in place\b|\bin[- ]place\b|>|\bget\b.{0,40}\bout of\b"
 )
 _SIDE_BY_SIDE = re.compile(
@@ -54,6 +55,15 @@ _DISPLAY = re.compile(
     r"^(make|format|print|lay out) (the |its |this )?([\w-]+ ){0,2}(output|listing|list|table)\b"
 )
 _WORD = re.compile(r"[a-z][a-z'-]*")
+_PATHS = re.compile(
+    r"\S*[/~:@=]\S*|\S+\.\w\S*"
+)  # paths, hosts, URLs, file names: not words of the request
+_COMPOUNDS = re.compile(r"\b(pull|merge) requests?\b")  # nouns, though `pull` is a verb
+_DRY_RUN = re.compile(
+    r"\bdry[- ]?run\b|\bwhat would\b.{0,60}\b(do|delete|remove|change|happen)\b|\bsimulate\b|"
+    r"\bwithout (actually|really) (doing|deleting|removing|changing)\b"
+)
+_ARITHMETIC = re.compile(r"^(please )?(add|subtract|multiply|divide|sum( up)?) -?\d")
 
 
 def look_only(request: str) -> str | None:
@@ -61,7 +71,11 @@ def look_only(request: str) -> str | None:
     text = " ".join(request.lower().split())[:500]
     if not text or _PHRASES.search(text):
         return None
-    words = _WORD.findall(text)
+    if _DRY_RUN.search(text):
+        return "see what would happen (a dry run)"
+    if _ARITHMETIC.search(text):
+        return "calculate"
+    words = _WORD.findall(_PATHS.sub(" ", _COMPOUNDS.sub("prs", text)))
     changes = [i for i in range(len(words)) if _asks_change(words, i)]
     display = _DISPLAY.search(text)
     if display and "file" not in words:
@@ -75,8 +89,9 @@ def look_only(request: str) -> str | None:
     words = _without_fillers(words)
     if words and words[0] in LOOK_VERBS:
         return _phrase(words[0], words)
-    if words and words[0] in LOOK_NOUNS:
-        return f"see the {words[0]}"
+    noun = next((word for word in words[:2] if word in LOOK_NOUNS), None)
+    if noun is not None:  # "myapp logs between 9 and 10": a thing to see, no verb at all
+        return f"see the {noun}"
     for index, word in enumerate(words[:-2]):
         if (word, words[index + 1]) in _WANTS and words[index + 2] in LOOK_VERBS:
             return _phrase(words[index + 2], words)
@@ -87,14 +102,50 @@ def look_only(request: str) -> str | None:
 
 def _asks_change(words: list[str], index: int) -> bool:
     word = words[index]
-    if word not in CHANGE_WORDS or _negated(words, index):
+    if word not in CHANGE_WORDS or _negated(words, index) or _asked_about(words, index):
         return False
+    if index and words[index - 1] in _NOUN_MARKERS:  # "in commit abc", "the last backup"
+        return False
+    if index and words[index - 1] in _ADJECTIVE_AFTER:  # "find duplicate files": an adjective
+        return False
+    if word in _IMPERATIVE_ONLY and index and words[index - 1] not in _BEFORE_VERB:
+        return False  # "files open", "the open pull requests"
     if word in _NOUN_LIKE:  # "inside archive.tar", "the backup folder": a thing, not a verb
         following = words[index + 1] if index + 1 < len(words) else ""
         return following in _DETERMINERS
     return True
 
 
+# "which files did the package install?", "what would git clean delete": a question about a
+# change, not a request for one.
+_WH = frozenset(split_words("what which who whom whose where when whats what's"))
+_AUX = frozenset(
+    split_words("did does do would will has have had was were is are could can should might")
+)
+_SUBJECTS = frozenset(split_words("to i we you me us and then it them"))
+_NOUN_MARKERS = frozenset(
+    split_words(
+        "the a an this that last latest previous next first each per in of from its which what "
+        "whose"
+    )
+)
+
+
+def _asked_about(words: list[str], index: int) -> bool:
+    if not words or words[0] not in _WH:
+        return False
+    for back in range(index - 1, max(-1, index - 6), -1):
+        if words[back] in _SUBJECTS:
+            return False
+        if words[back] in _AUX:
+            return True
+    return False
+
+
+# Words that are verbs here only when they give the order ("open port 443", "to close it").
+_ADJECTIVE_AFTER = frozenset(split_words("find list show display count locate search"))
+_IMPERATIVE_ONLY = frozenset(split_words("open close break forward point"))
+_BEFORE_VERB = frozenset(split_words("to and then please me you also just"))
 _NOUN_LIKE = frozenset(
     split_words("archive backup copy update build patch format zip tag stash dump split mirror")
 )
@@ -118,7 +169,10 @@ LOOK_NOUNS = frozenset(
         "tree overview summary stats statistics usage details info version unified canonical "
         "word line lines count top brief socket reverse ip name path current latest newest "
         "oldest biggest largest smallest disk memory cpu dns hex interactive free space "
-        "human-readable"
+        "human-readable id ids pid pids name names logs error errors warnings process "
+        "processes files file folders ports port owner owners permissions type uptime users "
+        "groups members entries headers fields columns rows length dimensions mtime age date "
+        "time timestamp timestamps lines-of-code differences changes"
     )
 )
 
@@ -177,99 +231,48 @@ def _phrase(verb: str, words: list[str]) -> str:
 _STOP = frozenset(split_words("in on of by from with that which where for to at under since than"))
 
 
-# -- what a command does -------------------------------------------------------------------------
-
-DELETERS = frozenset(split_words("rm rmdir unlink shred srm wipe trash trash-put gio"))
-KILLERS = frozenset(split_words("kill pkill killall killall5 skill xkill"))
-WRITERS = frozenset(
-    split_words(
-        "mv cp touch mkdir ln dd install patch unzip gunzip gzip bzip2 xz zip split truncate "
-        "rename tee rsync"
-    )
-)
-PERMISSIONS = frozenset(split_words("chmod chown chgrp chattr setfacl"))
-SYSTEM = frozenset(
-    split_words(
-        "systemctl service apt apt-get dnf yum pacman zypper apk brew snap flatpak pip pip3 npm "
-        "yarn pnpm gem cargo useradd userdel usermod groupadd passwd shutdown reboot poweroff "
-        "halt mount umount iptables ufw sysctl crontab at modprobe rmmod swapoff swapon "
-        "docker podman kubectl"
-    )
-)
-READ_SUBCOMMANDS = frozenset(
-    split_words(
-        "list ls show info search status ps images logs inspect get describe version help top "
-        "query outdated view history stats diff config --version -l"
-    )
-)
-
-
-def effect_of(command: Command, *, rated: bool) -> str | None:
-    """What one simple command changes, as words for a person ("deletes files"), or None."""
-    name = command.name
-    argv = command.argv
-    if name in DELETERS:
-        return "deletes files"
-    if name in KILLERS:
-        return "stops processes"
-    if name == "git":
-        return _git_effect(argv)
-    if name in PERMISSIONS:
-        return "changes permissions"
-    if name in ("sed", "perl") and any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in argv):
-        return "edits files in place"
-    if name == "tar" and argv and re.match(r"^-?[a-zA-Z]*[cxru]", argv[0]):
-        return "writes files"
-    if name in WRITERS and not _lists_only(name, argv):
-        return "writes or moves files"
-    if name in SYSTEM and rated:
-        sub = next((a for a in argv if not a.startswith("-")), "")
-        if sub in READ_SUBCOMMANDS or sub in PROJECT_SCRIPTS or sub == "exec":
-            return None
-        return f"changes the system ({name} {sub})".replace(" )", ")")
-    if name == "curl" and any(a in ("-d", "--data", "-F", "-T", "--upload-file") for a in argv):
-        return "sends data to a server"
-    if name == "curl" and any(a in ("-o", "-O", "--output", "--remote-name") for a in argv):
-        return "downloads a file"
-    to_stdout = any(a in ("-O-", "-qO-", "--spider") for a in argv) or (
-        "-O" in argv and argv[argv.index("-O") + 1 : argv.index("-O") + 2] == ["-"]
-    )
-    if name == "wget" and not to_stdout:
-        return "downloads a file"
-    if name in ("scp", "sftp"):
-        return "copies files to or from another machine"
-    return None
-
-
-def _lists_only(name: str, argv: list[str]) -> bool:
-    """`gzip -l`, `unzip -l`, `gzip -t`, `gunzip -c`: look inside or test, write nothing."""
-    looks = ("-l", "--list", "-t", "--test", "-c", "--stdout", "-v", "-Z", "-n")
-    if name in ("gzip", "gunzip", "xz", "bzip2", "unzip", "zip", "zstd"):
-        return any(a in looks for a in argv)
-    return False
-
-
-def _git_effect(argv: list[str]) -> str | None:
-    sub = next((a for a in argv if not a.startswith("-")), "")
-    if not sub or sub in GIT_READ_ONLY:
-        return None
-    rest = argv[argv.index(sub) + 1 :]
-    if sub in ("branch", "tag", "remote", "stash", "config", "worktree") and (
-        not rest or rest[:1] in (["list"], ["show"], ["-l"], ["--list"], ["-a"], ["-v"], ["-r"])
-    ):
-        return None
-    if sub == "rm":
-        return "deletes files from the repository (git rm)"
-    return f"changes the git repository (git {sub})"
-
-
 def overreach(request: str, effects: list[str]) -> str | None:
     """The reason when a look-only request gets a command that changes things, else None."""
     if not effects:
         return None
     verb = look_only(request)
     if verb is None:
+        return _sent_unasked(request, effects)
+    effects = [e for e in effects if not e.startswith("runs ") or _asked_about_script(request, e)]
+    if not effects:
         return None
     effect = effects[0]
     asked = "look something up" if verb == "know something" else verb
     return f"you asked to {asked}; this command {effect}"
+
+
+def _asked_about_script(request: str, effect: str) -> bool:
+    """`what does install.sh do?` answered by running it: only when the request names the
+    script and asks about it, not for its output."""
+    script = effect.split(" ", 2)[1].rsplit("/", 1)[-1]
+    text = request.lower()
+    return script.lower() in text and not re.search(r"\b(run|execute|output|result)", text)
+
+
+# "fetch https://... and pretty-print it", "verbose request to localhost:8000": reading from a
+# server; sending data or a PUT/DELETE to it was not asked for.
+_FETCH = re.compile(
+    r"\b(fetch|get|grab|request|requests|call|hit|query|curl|load|download|open|ping|check)\b"
+    r".{0,60}(https?://|\blocalhost\b|\bapi\b|\bendpoint\b|\burl\b|\bweb ?page\b|\bsite\b)"
+)
+_SEND_WORDS = frozenset(
+    split_words(
+        "send post put upload submit create update delete remove patch publish push login log "
+        "authenticate register sign form data body payload json-body"
+    )
+)
+
+
+def _sent_unasked(request: str, effects: list[str]) -> str | None:
+    text = " ".join(request.lower().split())[:500]
+    sent = next((effect for effect in effects if effect.startswith("sends")), None)
+    if sent is None or not _FETCH.search(text):
+        return None
+    if any(word in _SEND_WORDS for word in _WORD.findall(text)):
+        return None
+    return f"you asked to read from a server; this command {sent}"

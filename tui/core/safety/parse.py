@@ -150,6 +150,11 @@ def assignment(node: Node) -> tuple[str, Word]:
     name_node = node.child_by_field_name("name")
     value_node = node.child_by_field_name("value")
     name = node_text(name_node) if name_node is not None else ""
+    if value_node is not None and value_node.type == "array":  # `a=(rm -rf ~)`: its words
+        items = [evaluate(child) for child in value_node.children if child.is_named]
+        if items and not any(item.dynamic and not item.value for item in items):
+            joined = " ".join(item.value for item in items)
+            return name, Word(value=joined, raw=node_text(value_node))
     value = evaluate(value_node) if value_node is not None else Word(value="", raw="")
     return name, value
 

@@ -22,7 +22,8 @@ VITAL_SUBDIRS = frozenset(
         "/usr/bin /usr/sbin /usr/lib /usr/lib32 /usr/lib64 /usr/libexec /usr/include /usr/share "
         "/usr/local /var/lib /var/log /var/spool /var/db /var/mail /etc/ssh /etc/pam.d "
         "/etc/sudoers.d /etc/systemd /etc/ssl /etc/apt /etc/default /etc/init.d /etc/security "
-        "/boot/efi /boot/grub /boot/grub2 /private/etc /private/var /System/Library"
+        "/boot/efi /boot/grub /boot/grub2 /private/etc /private/var /System/Library "
+        "/lib/modules /usr/lib/modules /lib/firmware /usr/lib/firmware /var/lib/dpkg /var/lib/rpm"
     )
 )
 # Whole directories worth a typed "yes", but whose insides are routine to clean up.
@@ -58,7 +59,7 @@ AUDIT_LOGS = frozenset(
 RC_NAMES = frozenset(
     split_words(
         ".bashrc .bash_profile .bash_login .bash_logout .profile .zshrc .zprofile .zshenv .zlogin "
-        ".cshrc .tcshrc .kshrc .mkshrc"
+        ".cshrc .tcshrc .kshrc .mkshrc .xinitrc .xprofile .xsession .xsessionrc"
     )
 )
 SYSTEM_RC = frozenset(
@@ -266,3 +267,11 @@ def _home_area(rel: str) -> str:
     if top in CREDENTIAL_DIRS:
         return "home_credentials"
     return "home_top" if "/" not in rel else "home_inside"
+
+
+WORLD_WRITABLE = ("/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/")
+
+
+def is_world_writable(path: str) -> bool:
+    """A path in a folder every user can write to (anyone could have put what is there)."""
+    return (normalise(path) + "/").startswith(WORLD_WRITABLE)

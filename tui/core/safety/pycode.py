@@ -93,6 +93,11 @@ def analyse(code: str) -> PyEffects | None:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     reader = _Reader()
+    for count, node in enumerate(ast.walk(tree)):  # the folders walked, before what is deleted
+        if count > MAX_NODES:
+            break
+        if isinstance(node, ast.Call) and node.args and reader.name(node.func) == "os.walk":
+            reader.walked = node.args[0]
     for count, node in enumerate(ast.walk(tree)):
         if count > MAX_NODES:
             break
@@ -104,6 +109,7 @@ class _Reader:
     def __init__(self) -> None:
         self.effects = PyEffects()
         self.aliases: dict[str, str] = {}
+        self.walked: ast.expr | None = None
 
     def visit_node(self, node: ast.AST) -> None:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -137,6 +143,8 @@ class _Reader:
             return f"{self.name(node.value)}.{node.attr}"
         if isinstance(node, ast.Call):
             inner = self.name(node.func)
+            if inner == "__import__" and node.args and isinstance(node.args[0], ast.Constant):
+                return str(node.args[0].value)  # `__import__("shutil").rmtree` is shutil.rmtree
             return "pathlib.Path" if inner in ("pathlib.Path", "Path") else f"{inner}()"
         return "?"
 
@@ -161,6 +169,8 @@ class _Reader:
             self.path_effect(args[0], effects.deletes, True)
         elif name in DELETES and args:
             self.path_effect(args[0], effects.deletes, False)
+            if self.walked is not None:  # deleting every file `os.walk(root)` finds
+                self.path_effect(self.walked, effects.deletes, True)
         elif isinstance(node.func, ast.Attribute) and node.func.attr in _PATH_METHODS:
             self.path_method(node.func)
         elif name in ("open", "io.open", "builtins.open") and args:

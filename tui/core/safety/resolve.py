@@ -59,6 +59,8 @@ def resolve(
     filled = _fill(value, variables)
     if filled is None:
         return None
+    for separator in variables.get("IFS", "").strip(" \t\n"):  # `IFS=,; c=rm,-rf,~; $c`
+        filled = filled.replace(separator, " ")
     words = [literal(part) for part in filled.split()] if filled.strip() else []
     rest: list[Word] = []
     for word in command.args:
@@ -114,3 +116,30 @@ def brace_commands(source: str) -> str | None:
         lambda m: m.group(1) + " ".join(m.group(2).split(",")), source
     )
     return expanded if count else None
+
+
+# Programs whose name is worth hiding: spelt through a variable, braces or a glob, they are
+# HIGH whatever else the line says.
+HIDDEN_WORTHY = frozenset(
+    "rm rmdir dd shred wipefs mkfs chmod chown kill pkill killall curl wget nc ncat socat "
+    "eval base64 xxd crontab iptables userdel passwd".split()
+)
+
+
+def hides(original: Word, resolved: Command) -> str | None:
+    """The reason when a program worth hiding was named in a roundabout way."""
+    name = resolved.name
+    if name.startswith("mkfs"):
+        name = "mkfs"
+    if name in HIDDEN_WORTHY and original.raw.strip("'\"\\") != resolved.words[0].value:
+        shown = original.raw[:40]
+        return f"spells `{resolved.name}` in a roundabout way ({shown}), as code that hides does"
+    return None
+
+
+def brace_hidden(spelt: str | None) -> str | None:
+    """`{rm,-rf,~}`: the reason when braces spell a program worth hiding."""
+    first = spelt.split()[:1] if spelt else []
+    if first and first[0] in HIDDEN_WORTHY:
+        return f"spells `{first[0]}` in braces, as code that hides does"
+    return None

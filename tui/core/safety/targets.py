@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 from tui.core.safety import paths
@@ -36,10 +37,14 @@ _DELETE_WHAT = {
 
 def classify_delete(value: str, *, recursive: bool) -> Verdict:
     """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`)."""
+    if re.match(r"^(/home|/Users)/\*(/|$)", paths.normalise(value)):
+        return Verdict(CRITICAL, f"deletes {value}: files of every user on the machine")
+    if value == "${input}" and recursive:  # `xargs rm -rf < list`: whatever the list names
+        return Verdict(HIGH, "deletes recursively whatever paths its input lists, unseen")
     variable = paths.empty_variable(value)
     if variable and recursive:
         return Verdict(
-            HIGH, f"deletes {value} recursively: if ${variable} is empty or unset, that is /"
+            CRITICAL, f"deletes {value} recursively: if ${variable} is empty or unset, that is /"
         )
     path = paths.normalise(value)
     base, contents = paths.split_contents(path)
@@ -49,7 +54,17 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
     if paths.is_history_file(base):
         return Verdict(CRITICAL, f"deletes {path}: erases your shell history")
     if posixpath.basename(base) == ".git" and recursive:
-        return Verdict(HIGH, f"deletes {path}: the repository's whole history")
+        return Verdict(CRITICAL, f"deletes {path}: the repository's whole history")
+    if posixpath.basename(posixpath.dirname(base)) == ".git" and posixpath.basename(base) in (
+        "objects",
+        "refs",
+    ):
+        return Verdict(CRITICAL, f"deletes {path}: the repository's commits, for good")
+    if base.startswith(_DATABASE_DIRS) and (recursive or contents):
+        return Verdict(CRITICAL, f"deletes {path}: a database's data files")
+    special = _delete_data(path, base, recursive or contents)
+    if special is not None:
+        return special
     if paths.is_find_match(base):
         return _delete_matches(base)
     if paths.is_log(base):
@@ -66,6 +81,55 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
     if not what:
         return Verdict(level, f"deletes {path}{how}")
     return Verdict(level, f"deletes {path}{how}: {what}")
+
+
+_DATABASE_DIRS = (
+    "/var/lib/postgresql",
+    "/var/lib/mysql",
+    "/var/lib/mongodb",
+    "/var/lib/redis",
+    "/var/lib/pgsql",
+    "/var/lib/cassandra",
+    "/var/lib/elasticsearch",
+    "/var/lib/docker",
+    "/var/lib/etcd",
+)
+
+
+# Top folders that hold data, sites and mounted disks (not caches or scratch space).
+_DATA_TOPS = ("/srv", "/mnt", "/media", "/Volumes", "/var/www", "/data", "/backup", "/backups")
+_PRECIOUS = re.compile(r"backup|data|db|database|archive|photos|home|share", re.IGNORECASE)
+# Inside a home: keys that exist nowhere else, and folders where applications keep their data.
+_PRIVATE_KEYS = (".ssh", ".gnupg", ".password-store")
+_APP_DATA = (".local/share", ".config", ".mozilla", ".thunderbird", "Library/Application Support")
+
+
+# Folders in a home whose content is a person's own work: nothing can download it again.
+PERSONAL_FOLDERS = frozenset(
+    "Documents Pictures Photos Desktop Music Videos Movies Projects projects Dropbox OneDrive "
+    "src code work repos git dev Notes Obsidian".split()
+)
+
+
+def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
+    """Whole data folders: a site, a mounted disk, a backup, private keys, applications' data."""
+    if not whole:
+        return None
+    if base in ("/opt", "/srv", "/var/www", "/Volumes", "/media", "/mnt"):
+        return Verdict(CRITICAL, f"deletes {path}: everything installed or kept in {base}")
+    parent = posixpath.dirname(base)
+    if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in ("/Volumes", "/media")):
+        name = posixpath.basename(base)
+        level = CRITICAL if _PRECIOUS.search(name) or parent == "/Volumes" else HIGH
+        return Verdict(level, f"deletes {path}: a whole data folder or disk")
+    rel = paths.home_relative(base)
+    if rel in PERSONAL_FOLDERS:
+        return Verdict(CRITICAL, f"deletes {path}: your whole {rel} folder")
+    if rel in _PRIVATE_KEYS:
+        return Verdict(CRITICAL, f"deletes {path}: private keys that exist nowhere else")
+    if rel in _APP_DATA:
+        return Verdict(HIGH, f"deletes {path}: the data of every application")
+    return None
 
 
 def _delete_level(kind: str, *, recursive: bool, contents: bool) -> RiskLevel:
@@ -106,6 +170,9 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
     special = _special_write(path, append)
     if special is not None:
         return special
+    lost = None if append else _lost_by_overwrite(path)
+    if lost is not None:
+        return lost
     if paths.is_rc_file(path):
         if append:
             return Verdict(MODERATE, f"appends to {path}: your shell start-up file")
@@ -118,9 +185,78 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
         return Verdict(HIGH, f"overwrites {path}: your keys or credentials are lost")
     if posixpath.dirname(path) in paths.PROGRAM_DIRS and not append:
         return Verdict(HIGH, f"overwrites {path}: a system program or library")
+    if path.startswith(_KERNEL_PROTECTIONS):
+        return Verdict(HIGH, f"writes {path}: changes a kernel protection against attacks")
     if path.startswith("/proc/sys/"):
         return Verdict(MODERATE, f"writes {path}: changes a kernel setting")
     return Verdict(MODERATE, f"{verb} {path}")
+
+
+_KERNEL_PROTECTIONS = (
+    "/proc/sys/kernel/randomize_va_space",
+    "/proc/sys/kernel/yama/",
+    "/proc/sys/kernel/kptr_restrict",
+    "/proc/sys/kernel/dmesg_restrict",
+    "/proc/sys/kernel/unprivileged_bpf_disabled",
+    "/proc/sys/fs/protected_",
+    "/proc/sys/fs/suid_dumpable",
+)
+
+
+# Programs a person or the system starts all the time: replaced, they break or spy on everything.
+_CORE_PROGRAMS = frozenset(
+    "sh bash dash zsh sudo su login passwd ssh sshd init systemd ls ps cp mv rm cat chmod "
+    "chown mount python3 perl env ld.so ld-linux-x86-64.so.2 libc.so.6".split()
+)
+_DATABASE_FILE = re.compile(r"\.(sqlite3?|db|ibd|frm|mdb|accdb|kdbx)$|/ibdata\d*$|/pg_\w+/")
+
+
+def _lost_by_overwrite(path: str) -> Verdict | None:
+    """Overwrites whose old content cannot come back: boot and log-in files, core programs,
+    private keys, key stores, databases, and every file a `find` matched."""
+    if paths.is_find_match(path):
+        whole = classify_delete(posixpath.dirname(path) or ".", recursive=True)
+        if whole.level >= HIGH:
+            where = posixpath.dirname(path)
+            return Verdict(whole.level, f"overwrites every file under {where}: {whole.reason}")
+        return None
+    if path in paths.KEY_FILES:
+        return Verdict(CRITICAL, f"overwrites {path}: the machine may not boot or let anyone in")
+    if posixpath.dirname(path) in paths.PROGRAM_DIRS and posixpath.basename(path) in _CORE_PROGRAMS:
+        return Verdict(CRITICAL, f"replaces {path}, a program everything relies on")
+    rel = paths.home_relative(path) or ""
+    name = posixpath.basename(path)
+    if rel.startswith((".ssh/", ".gnupg/")) and not name.endswith(
+        (".pub", "known_hosts", "config")
+    ):
+        return Verdict(CRITICAL, f"overwrites {path}: a private key is lost for good")
+    if rel.startswith((".local/share/keyrings", "Library/Keychains", ".password-store")):
+        return Verdict(HIGH, f"overwrites {path}: your stored passwords are lost")
+    if _DATABASE_FILE.search(path) or path.startswith(_DATABASE_DIRS):
+        return Verdict(CRITICAL, f"overwrites {path}: a database's data is lost")
+    return None
+
+
+_DOCUMENT = re.compile(r"\.(tex|docx?|odt|pdf|xlsx?|ods|pptx?|odp|pages|numbers|key|epub)$", re.I)
+
+
+def classify_empty(value: str) -> Verdict | None:
+    """Emptying `value` (`: > f`, `truncate -s 0`, `cp /dev/null f`): HIGH for settings."""
+    path = paths.normalise(value)
+    verdict = classify_write(path, append=False)
+    if verdict is not None and verdict.level >= HIGH:
+        return Verdict(verdict.level, verdict.reason.replace("overwrites", "empties", 1))
+    rel = paths.home_relative(path)
+    settings = rel is not None and rel.startswith(".") and "/" not in rel
+    if path.startswith("/var/spool/cron"):
+        return Verdict(HIGH, f"empties {path}: the scheduled jobs in it are lost")
+    if paths.area(path) in ("vital", "key_file", "system") or path.startswith("/var/lib/"):
+        return Verdict(HIGH, f"empties {path}: a file the system relies on")
+    if rel is not None and _DOCUMENT.search(path):
+        return Verdict(HIGH, f"empties {path}: the document's content is lost")
+    if path.startswith("/etc/") or settings:
+        return Verdict(HIGH, f"empties {path}: the settings in it are lost")
+    return None
 
 
 def _special_write(path: str, append: bool) -> Verdict | None:
@@ -142,10 +278,14 @@ def _special_write(path: str, append: bool) -> Verdict | None:
         if append:
             return Verdict(HIGH, f"appends to {path}: adds to the system's accounts")
         return Verdict(CRITICAL, f"overwrites {path}: replaces the system's accounts")
+    if path == "/etc/sudoers" and not append:
+        return Verdict(CRITICAL, f"replaces {path}: a mistake there locks everyone out of root")
     if path == "/etc/sudoers" or path.startswith("/etc/sudoers.d/"):
         return Verdict(HIGH, f"writes {path}: changes who may run commands as root")
     if path.startswith("/boot/"):
         return Verdict(CRITICAL if not append else HIGH, f"writes {path}: the boot files")
+    if path.startswith("/etc/pam.d/") or path.startswith("/etc/security/"):
+        return Verdict(HIGH, f"writes {path}: changes how log-ins and sudo check who you are")
     if path == "/etc/ld.so.preload":
         return Verdict(CRITICAL, f"writes {path}: loads code into every program on the machine")
     rel = paths.home_relative(path)
@@ -176,6 +316,8 @@ def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool)
         return Verdict(HIGH, f"{verb} {path}{how}: all of {base}")
     if loose and recursive:
         return Verdict(HIGH, f"{verb} {path}{how}: opens every file in it to every user")
-    if loose and kind in ("system", "vital", "home_credentials"):
+    if loose and kind in ("root", "all_homes"):
+        return Verdict(CRITICAL, f"{verb} {path}: every user can change what is in it")
+    if loose and kind in ("system", "vital", "home_credentials", "home"):
         return Verdict(HIGH, f"{verb} {path}: opens a protected file to every user")
     return Verdict(MODERATE, f"{verb} {path}{how}")

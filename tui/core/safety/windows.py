@@ -87,6 +87,8 @@ def looks_like_windows(text: str) -> bool:
                 return True
         if first.startswith("$") and ("=" in statement.text) and "$env:" in text.lower():
             return True
+    if re.match(r"\s*(%0|start\s+['\"]?%~?0)\b", text):  # a batch file's own name: cmd only
+        return True
     return bool(re.search(r"(?i)\$env:|\b[a-z]:\\\\?(windows|users|program)", text))
 
 

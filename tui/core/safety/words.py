@@ -154,19 +154,42 @@ def _eval_double_quoted(node: Node, out: _Builder, depth: int) -> None:
             _eval(child, out, depth + 1)
 
 
+_PATHLIKE = re.compile(r"^[~/.]")
+_ABSOLUTE = frozenset({"PATH", "HOME", "PWD", "OLDPWD", "SHELL", "TMPDIR"})
+
+
 def _eval_expansion(node: Node, out: _Builder) -> None:
     name = ""
     guarded = False
-    for child in node.children:
+    default: str | None = None
+    children = node.children
+    for index, child in enumerate(children):
         if child.type in ("variable_name", "special_variable_name") and not name:
             name = node_text(child)
         elif child.type in (":?", "?"):
             guarded = True
+        elif (
+            child.type in (":-", "-", ":=", "=")
+            and index + 1 < len(children)
+            and children[index + 1].type == "word"
+        ):
+            default = node_text(children[index + 1])  # `${DIR:-/}` is `/` when DIR is unset
+    if not name:  # `${arr[@]}`: the array's name is inside the subscript
+        subscript = next((c for c in children if c.type == "subscript"), None)
+        inner = subscript.child_by_field_name("name") if subscript is not None else None
+        name = node_text(inner) if inner is not None else ""
+    numbers = [node_text(c) for c in children if c.type == "number"]
+    if name in _ABSOLUTE and numbers[:2] == ["0", "1"]:  # `${PATH:0:1}` is always `/`
+        out.add("/")
+        return
     _collect_substitutions(node, out)
     if name in KNOWN_VARIABLES:
         out.add(KNOWN_VARIABLES[name])
         return
     out.dynamic = True
+    if default is not None and not out.substitutions and _PATHLIKE.match(default):
+        out.add(default)
+        return
     out.add("${" + (name or "?") + (":?" if guarded else "") + "}")
 
 

@@ -5,33 +5,49 @@ from __future__ import annotations
 import posixpath
 from dataclasses import replace
 
-from tui.core.safety import resolve
+from tui.core.safety import paths, resolve
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
+    access,
+    accounts,
     cloud,
     code,
     databases,
     disks,
     embedded,
     exfiltration,
+    exposure,
     files,
+    firewall,
     install,
+    kernel,
     network,
     persistence,
     resources,
     system,
     tools,
 )
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.known import CTL_READS, CTL_TOOLS, READ_ONLY, ROUTINE_REASON
 from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
 _MODULES = (files, disks, system, tools, network, code, embedded, install, persistence)
-for _module in (*_MODULES, databases, cloud, resources):
+for _module in (
+    *_MODULES,
+    access,
+    accounts,
+    exposure,
+    firewall,
+    kernel,
+    databases,
+    cloud,
+    resources,
+):
     RULES.update(_module.RULES)
 
+CLONED = "<a repository cloned in this line>"
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
 
 
@@ -67,7 +83,7 @@ def check_layer(command: Command, ctx: Context) -> None:
     rule = rule_for(name)
     if name in CTL_TOOLS and (not command.args or command.args[0].value in CTL_READS):
         return
-    if name in ("arp", "route", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
+    if name in ("arp", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
         ctx.add(MODERATE, f"changes network or device settings ({name})", command)
         return
     if rule is not None:
@@ -140,6 +156,14 @@ def _globbed_name(command: Command, ctx: Context) -> None:
 def _local_program(command: Command, ctx: Context) -> None:
     value = command.words[0].value
     if posixpath.basename(value) in ctx.downloads:
-        ctx.add(HIGH, f"runs {value}, which was just downloaded and not checked", command)
+        ctx.add(CRITICAL, f"runs {value}, which was just downloaded and not checked", command)
+    elif paths.is_world_writable(value) and (
+        "/." in value or set(command.via) & {"nohup", "setsid", "daemonize", "disown"}
+    ):
+        reason = f"runs {value}, a hidden or detached program from a folder anyone can write"
+        ctx.add(HIGH, reason, command)
+    elif CLONED in ctx.downloads:
+        reason = f"runs {value} from a repository cloned just now, before anyone read it"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"runs the program {value}", command)

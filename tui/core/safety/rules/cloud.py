@@ -6,9 +6,11 @@ brings back: HIGH, and a whole project or account-wide delete CRITICAL. Listing 
 
 from __future__ import annotations
 
+import re
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.words import split_words
 
 _READS = frozenset(
@@ -18,6 +20,31 @@ _READS = frozenset(
     )
 )
 _DELETES = ("delete", "remove", "terminate", "destroy", "purge", "rb", "rm", "deregister")
+# Where a delete loses data or running machines, not just a setting.
+_DATA_SERVICES = frozenset(split_words("rds dynamodb ec2 efs s3api redshift elasticache docdb eks"))
+_DATA_ACTIONS = frozenset(
+    split_words("delete-bucket delete-table delete-db-instance delete-cluster")
+)
+_EXPOSING = frozenset(
+    split_words(
+        "put-bucket-acl put-object-acl put-bucket-policy put-public-access-block "
+        "delete-public-access-block modify-db-instance authorize-security-group-ingress"
+    )
+)
+_IAM_GRANTS = (
+    "create-access-key",
+    "attach-",
+    "put-user-policy",
+    "create-login-profile",
+    "add-user",
+)
+
+
+def _public(argv: list[str]) -> bool:
+    text = " ".join(argv)
+    return any(
+        word in text for word in ("public-read", "AllUsers", '"*"', "0.0.0.0/0", "Principal")
+    )
 
 
 def aws(command: Command, ctx: Context) -> None:
@@ -29,7 +56,7 @@ def aws(command: Command, ctx: Context) -> None:
     action = words[1] if len(words) > 1 else ""
     recursive = "--recursive" in argv or "--force" in argv
     if service == "s3" and action in ("rm", "rb"):
-        level = HIGH if recursive or action == "rb" else MODERATE
+        level = CRITICAL if recursive else HIGH if action == "rb" else MODERATE
         ctx.add(
             level,
             f"deletes from S3 ({'every object under ' if recursive else ''}"
@@ -40,8 +67,14 @@ def aws(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "syncs to S3 and deletes what is not in the source", command)
     elif action.startswith(_DELETES) or any(a.startswith(_DELETES) for a in words[1:2]):
         what = "an account-wide resource" if service in ("iam", "organizations") else service
+        level = CRITICAL if service in _DATA_SERVICES or action in _DATA_ACTIONS else HIGH
+        reason = f"deletes cloud resources ({service} {action}): {what} cannot be undone"
+        ctx.add(level, reason, command)
+    elif action in _EXPOSING and _public(argv):
+        ctx.add(CRITICAL, f"makes cloud data public ({service} {action})", command)
+    elif service == "iam" and action.startswith(_IAM_GRANTS):
         ctx.add(
-            HIGH, f"deletes cloud resources ({service} {action}): {what} cannot be undone", command
+            HIGH, f"creates credentials or grants rights in the account (iam {action})", command
         )
     elif action.startswith(("list", "describe", "get")) or action in _READS or service in _READS:
         return
@@ -54,7 +87,8 @@ def gcloud(command: Command, ctx: Context) -> None:
     if "projects" in words and "delete" in words:
         ctx.add(CRITICAL, "deletes a whole cloud project and everything in it", command)
     elif any(w in ("delete", "remove", "destroy") for w in words):
-        ctx.add(HIGH, f"deletes cloud resources ({' '.join(words[:3])})", command)
+        level = CRITICAL if _unasked(command.argv) or _holds_data(words) else HIGH
+        ctx.add(level, f"deletes cloud resources ({' '.join(words[:3])})", command)
     elif any(w in _READS for w in words):
         return
     else:
@@ -68,7 +102,8 @@ def az(command: Command, ctx: Context) -> None:
     if words[:2] == ["group", "delete"]:
         ctx.add(CRITICAL, "deletes a whole resource group and everything in it (az)", command)
     elif "delete" in words or "purge" in words:
-        ctx.add(HIGH, f"deletes cloud resources (az {' '.join(words[:3])})", command)
+        level = CRITICAL if _unasked(command.argv) or _holds_data(words) else HIGH
+        ctx.add(level, f"deletes cloud resources (az {' '.join(words[:3])})", command)
     elif any(w in _READS for w in words):
         return
     else:
@@ -80,12 +115,27 @@ def gsutil(command: Command, ctx: Context) -> None:
     words = [a for a in argv if not a.startswith("-")]
     action = words[0] if words else ""
     if action in ("rm", "rb"):
-        level = HIGH if "-r" in argv or "-a" in argv or action == "rb" else MODERATE
+        level = CRITICAL if "-r" in argv or "-a" in argv or "-R" in argv else MODERATE
+        level = HIGH if action == "rb" and level < HIGH else level
         ctx.add(level, f"deletes from cloud storage (gsutil {action})", command)
     elif action == "rsync" and "-d" in argv:
         ctx.add(HIGH, "syncs to cloud storage and deletes what is not in the source", command)
     elif action not in ("ls", "du", "cat", "stat", "version", "help"):
         ctx.add(MODERATE, f"changes cloud storage (gsutil {action})", command)
+
+
+def _unasked(argv: list[str]) -> bool:
+    """Flags that skip the confirmation the tool would otherwise ask for."""
+    return any(a in ("-q", "--quiet", "-y", "--yes", "--force", "-f") for a in argv)
+
+
+_DATA_WORDS = frozenset(
+    split_words("instances sql storage account disks buckets databases clusters vm cosmosdb")
+)
+
+
+def _holds_data(words: list[str]) -> bool:
+    return bool(set(words) & _DATA_WORDS)
 
 
 def mass_removal(command: Command, ctx: Context) -> bool:
@@ -94,16 +144,117 @@ def mass_removal(command: Command, ctx: Context) -> bool:
     Containers and images are rebuilt or pulled again, so removing all of them stays moderate.
     """
     raws = " ".join(word.raw for word in command.args)
-    if "volume" not in raws or "rm" not in raws or ("$(" not in raws and "`" not in raws):
+    if "$(" not in raws and "`" not in raws:
         return False
-    if "volume ls" in raws:
+    if "volume" in raws and "rm" in raws and "volume ls" in raws:
         reason = f"removes all volumes and their data at once ({command.name} volume rm)"
+        ctx.add(CRITICAL, reason, command)
+        return True
+    words = raws.split()
+    if words[:1] == ["rmi"] and (
+        (" ps " in f" {raws} " and "-q" in raws) or "images -q" in raws or "-aq" in raws
+    ):
+        reason = f"removes every image at once, even those in use ({command.name} rmi)"
         ctx.add(HIGH, reason, command)
         return True
     return False
 
 
+def kubectl(command: Command, ctx: Context) -> None:
+    sub, rest = subcommand(command, "-n --namespace --context --kubeconfig -l")
+    argv = rest.argv
+    if sub in ("get", "describe", "logs", "top", "explain", "version", "config", "api-resources"):
+        return
+    if sub in ("rollout", "auth") and argv[:1] in (["status"], ["history"], ["can-i"]):
+        return
+    if sub == "delete" and (
+        "--all" in argv or "-A" in argv or any(a in ("ns", "namespace", "namespaces") for a in argv)
+    ):
+        reason = "deletes a whole namespace or every resource of a kind (kubectl)"
+        ctx.add(CRITICAL, reason, command)
+        return
+    text = " ".join(argv)
+    if sub == "create" and "cluster-admin" in text:
+        ctx.add(CRITICAL, "gives an account full control of the cluster (cluster-admin)", command)
+    elif sub in ("run", "create", "apply", "patch") and any(
+        key in text
+        for key in (
+            '"hostPID":true',
+            '"privileged":true',
+            '"hostPath"',
+            "hostNetwork",
+            "--privileged",
+        )
+    ):
+        ctx.add(CRITICAL, "runs a pod with access to the node itself (host namespaces)", command)
+    elif sub == "delete" and _production(command.argv):
+        ctx.add(HIGH, "deletes resources in a production namespace (kubectl delete)", command)
+    elif sub in ("drain", "cordon", "taint") or (sub == "scale" and "--replicas=0" in argv):
+        ctx.add(HIGH, f"takes workloads off the cluster (kubectl {sub})", command)
+    else:
+        ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
+
+
+def _production(argv: list[str]) -> bool:
+    """`-n production`, `--namespace=prod`, `--context prod-cluster`."""
+    for index, value in enumerate(argv):
+        named = argv[index + 1] if index + 1 < len(argv) else ""
+        if value.startswith(("--namespace=", "--context=")):
+            named = value.split("=", 1)[1]
+        elif value not in ("-n", "--namespace", "--context"):
+            continue
+        if re.search(r"\bprod", named):
+            return True
+    return False
+
+
+def terraform(command: Command, ctx: Context) -> None:
+    sub, rest = subcommand(command, "-chdir")
+    if sub == "destroy" or (sub == "apply" and "-destroy" in rest.argv):
+        level = CRITICAL if "-auto-approve" in rest.argv or "--auto-approve" in rest.argv else HIGH
+        ctx.add(level, "destroys the infrastructure it manages (terraform destroy)", command)
+    elif sub not in ("plan", "show", "validate", "fmt", "version", "output", "providers"):
+        ctx.add(MODERATE, f"changes infrastructure (terraform {sub})".strip(), command)
+
+
+def helm(command: Command, ctx: Context) -> None:
+    sub, _ = subcommand(command, "-n --namespace --kube-context")
+    if sub in ("uninstall", "delete", "del", "un"):
+        ctx.add(
+            HIGH, "removes a release and what it runs from the cluster (helm uninstall)", command
+        )
+    elif sub not in (
+        "list",
+        "ls",
+        "template",
+        "show",
+        "status",
+        "history",
+        "get",
+        "search",
+        "lint",
+        "version",
+        "repo",
+        "env",
+    ):
+        ctx.add(MODERATE, f"changes the cluster (helm {sub})".strip(), command)
+
+
+def cluster_tools(command: Command, ctx: Context) -> None:
+    """eksctl, kind, minikube, k3d: deleting a cluster deletes everything in it."""
+    words = [a for a in command.argv if not a.startswith("-")]
+    if words[:1] == ["delete"] and "cluster" in words[:2]:
+        ctx.add(CRITICAL, f"deletes a whole cluster and everything in it ({command.name})", command)
+    elif words[:1] not in (["get"], ["version"], ["list"], ["status"], ["help"]):
+        ctx.add(MODERATE, f"changes a cluster ({command.name} {' '.join(words[:2])})", command)
+
+
 RULES: dict[str, Rule] = {
+    "kubectl": kubectl,
+    "terraform": terraform,
+    "tofu": terraform,
+    "helm": helm,
+    **dict.fromkeys(split_words("eksctl kind minikube k3d"), cluster_tools),
     "aws": aws,
     "gcloud": gcloud,
     "az": az,

@@ -15,9 +15,12 @@ from tui.core.safety import inline, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import exposure
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.install import install
+from tui.core.safety.rules.resources import inline_exhaustion
 from tui.core.safety.targets import classify_delete, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
@@ -88,6 +91,8 @@ def interpreter(command: Command, ctx: Context) -> None:
         args = command.args
         start = next(i for i, w in enumerate(args) if w.value == "-m") + 2
         install(command.wrapped((literal("pip"), *args[start:]), command.name), ctx)
+    elif module in ("http.server", "SimpleHTTPServer") and language == "Python":
+        exposure.file_server(command, ctx, exposure.served_folder(command))
     elif module is not None:
         ctx.add(MODERATE, f"runs the {language} module {module}", command)
     elif script is not None and script.value not in ("-", "/dev/stdin"):
@@ -149,6 +154,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     result = inline.inspect(code.value, language)
     for level, reason in result.findings:
         ctx.add(level, reason, command)
+    exhausting = inline_exhaustion(code.value)
+    if exhausting is not None:
+        ctx.add(exhausting[0], exhausting[1], command)
     effects = pycode.analyse(code.value) if language == "Python" else None
     if effects is not None:
         _python_effects(command, ctx, effects)
@@ -206,10 +214,17 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
         return
     name = posixpath.basename(script.value)
     if name and name in ctx.downloads:
-        ctx.add(HIGH, f"runs {script.value}, which was just downloaded and not checked", command)
+        reason = f"runs {script.value}, just downloaded or decoded and not checked"
+        ctx.add(CRITICAL, reason, command)
         return
+    if "<a repository cloned in this line>" in ctx.downloads and "://" not in script.value:
+        reason = f"runs {script.value} from a repository cloned just now, before anyone read it"
+        ctx.add(HIGH, reason, command)
+    if name and name in ctx.written and language == "shell":  # `echo CODE > f.sh; sh f.sh`
+        ctx.run_code(literal(ctx.written[name]), command)
     kind = "shell script" if language == "shell" else f"{language} script"
     ctx.add(MODERATE, f"runs the {kind} {script.value}", command)
+    ctx.effects.append(f"runs {script.value} (it does not show it)")
 
 
 def stdin_code(command: Command, ctx: Context, language: str) -> None:
@@ -236,7 +251,14 @@ def stdin_code(command: Command, ctx: Context, language: str) -> None:
         text = " ".join(word.value for word in stdin.literal)
         _literal_code(command, ctx, literal(text), language)
         return
+    if set(stdin.producers) & _TRANSFORMERS:  # `echo X | tr ... | sh`: code made as it runs
+        reason = f"runs code that {producers} only makes when it runs ({language})"
+        ctx.add(HIGH, reason, command)
+        return
     ctx.add(MODERATE, f"runs whatever {producers} prints as {language} code", command)
+
+
+_TRANSFORMERS = frozenset("tr rev sed awk cut fold iconv perl python3 python paste".split())
 
 
 def _literal_code(command: Command, ctx: Context, code: Word, language: str) -> None:
@@ -252,7 +274,21 @@ def source(command: Command, ctx: Context) -> None:
         return
     if paths.is_rc_file(paths.normalise(args[0].path)):
         return  # reloading a start-up file runs what runs at every login anyway
+    if args[0].value in ("/dev/stdin", "-", "/proc/self/fd/0"):
+        stdin_code(command, ctx, "shell")
+        return
     run_script(command, ctx, args[0], "shell")
+
+
+_SPRINTF = re.compile(r'sprintf\(\s*"([^"]*)"((?:\s*,\s*\d+)+)\s*\)')
+
+
+def _spelt(match: re.Match[str]) -> str:
+    codes = [int(n) for n in re.findall(r"\d+", match.group(2))]
+    text = match.group(1)
+    for code in codes:
+        text = text.replace("%c", chr(code) if 0 < code < 0x110000 else "", 1)
+    return '"' + text.replace('"', "") + '"'
 
 
 def awk(command: Command, ctx: Context) -> None:
@@ -270,17 +306,34 @@ def awk(command: Command, ctx: Context) -> None:
     if "/inet/" in program:
         ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
         return
+    program = _SPRINTF.sub(_spelt, program)  # `sprintf("%c%c", 114, 109)` is "rm"
+    for target in re.findall(r'print[^;}>|]*>>?\s*"([^"]+)"', program):
+        verdict = classify_write(target, append=False)
+        if verdict is not None and verdict.level >= HIGH:
+            ctx.add(verdict.level, verdict.reason, command)
     result = inline.inspect(program, "awk")
-    for shell in result.shell:
+    piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
+    for shell in [*result.shell, *piped]:
         ctx.run_code(literal(shell), command)
     if result.shell or re.search(r"print[^;}]*(>|\|)\s*\"", program) or "getline" in program:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
 
 
+_BLANKS = re.compile(r"\s*s(.)\^?\.\*\$?\1\1g?\s*")  # `s/.*//`: every line left empty
+
+
 def sed(command: Command, ctx: Context) -> None:
     argv = command.argv
     if any(a.startswith(("-i", "--in-place")) or re.fullmatch(r"-[nErsuz]*i\S*", a) for a in argv):
+        script = " ".join(a for a in argv if not a.startswith("-"))
+        wipes = any(re.fullmatch(r"\s*(1\s*,\s*\$|/\^?\.?\*?/|/\.\*/)?\s*d\s*", a) for a in argv)
+        wipes = wipes or any(_BLANKS.fullmatch(a) for a in argv)
         for value in _sed_files(argv):
+            if wipes:
+                ctx.add(HIGH, f"deletes every line of {value}: the file is left empty", command)
+            content = config_content(value, script)
+            if content is not None:
+                ctx.add(content.level, content.reason, command)
             verdict = classify_write(value, append=False)
             if verdict is not None and verdict.level >= HIGH:
                 ctx.add(verdict.level, verdict.reason.replace("overwrites", "edits", 1), command)

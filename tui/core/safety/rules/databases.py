@@ -12,7 +12,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.words import split_words
+from tui.core.safety.words import literal, split_words
 
 _CODE_FLAGS = {
     "mysql": ("-e", "--execute"),
@@ -53,14 +53,18 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
         return
     if _DESTROY_TABLE.search(text):
-        ctx.add(HIGH, f"deletes a table or all its rows ({client})", command)
+        ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
     statements = [s for s in re.split(r";\s*", text) if s.strip()]
     if any(_UNBOUNDED.match(s) for s in statements):
-        ctx.add(HIGH, f"changes or deletes every row of a table: no WHERE ({client})", command)
+        reason = f"changes or deletes every row of a table: no WHERE ({client})"
+        ctx.add(CRITICAL, reason, command)
         return
     if _PRIVILEGE.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)
+        return
+    if re.search(r"\balter\s+(user|role)\s+\S+\s+(with\s+)?(encrypted\s+)?password\b", text, re.I):
+        ctx.add(HIGH, f"sets a database user's password ({client})", command)
         return
     if statements and all(_READ_SQL.match(s) for s in statements):
         return
@@ -75,6 +79,11 @@ def sql_client(command: Command, ctx: Context) -> None:
         code = operands[1] if len(operands) >= 2 else None
     if code is None:
         code = _stdin_code(command)
+    shell = _SHELL_ESCAPE.search(code or "")
+    if shell is not None:  # `.shell cmd`, `.system cmd`, `\! cmd`: the client runs shell code
+        ctx.add(MODERATE, f"{name} runs a shell command", command)
+        ctx.run_code(literal(shell.group("code")), command)
+        return
     if code is None:
         if any(r.op == "<" for r in command.redirects):
             ctx.add(MODERATE, f"runs a SQL file against a database ({name})", command)
@@ -82,6 +91,9 @@ def sql_client(command: Command, ctx: Context) -> None:
             ctx.add(MODERATE, f"opens a database session ({name})", command)
         return
     rate_sql(code, command, ctx, name)
+
+
+_SHELL_ESCAPE = re.compile(r"(?:^|\n|;)\s*(?:\.shell|\.system|\\!|system)\s+(?P<code>[^\n]+)")
 
 
 def _code(command: Command) -> str | None:
@@ -125,7 +137,7 @@ def redis(command: Command, ctx: Context) -> None:
     if verb in ("FLUSHALL",):
         ctx.add(CRITICAL, "deletes every key in every Redis database (FLUSHALL)", command)
     elif verb in ("FLUSHDB",):
-        ctx.add(HIGH, "deletes every key in the Redis database (FLUSHDB)", command)
+        ctx.add(CRITICAL, "deletes every key in the Redis database (FLUSHDB)", command)
     elif verb in ("SHUTDOWN", "DEBUG") or (
         verb == "CONFIG" and "SET" in (w.upper() for w in words)
     ):

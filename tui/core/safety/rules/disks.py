@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
@@ -94,7 +96,10 @@ def partition(command: Command, ctx: Context) -> None:
         return
     if any(a in ("-l", "--list", "print", "-s") for a in argv) and not _writes_table(argv):
         return
-    if _writes_table(argv) or (command.name == "sfdisk" and ("--delete" in argv)):
+    fed = command.stdin.literal if command.stdin is not None else None
+    script = " ".join(w.value for w in fed) if fed else ""
+    writes = bool(re.search(r"(^|\s|\\n)w(\s|\\n|$)", script))  # `echo -e "o\nw" | fdisk`
+    if _writes_table(argv) or (command.name == "sfdisk" and ("--delete" in argv)) or writes:
         ctx.add(CRITICAL, f"rewrites the partition table ({command.name}): data is lost", command)
         return
     ctx.add(HIGH, f"edits the partition table ({command.name})", command)
@@ -116,7 +121,27 @@ def diskutil(command: Command, ctx: Context) -> None:
 
 
 def volumes(command: Command, ctx: Context) -> None:
-    ctx.add(HIGH, f"removes a storage volume ({command.name}): its data is lost", command)
+    argv = command.argv
+    forced = any(a in ("-f", "-ff", "--force", "-y", "--yes") for a in argv)
+    level = CRITICAL if forced or any("root" in a for a in argv) else HIGH
+    ctx.add(level, f"removes a storage volume ({command.name}): its data is lost", command)
+
+
+def filesystems(command: Command, ctx: Context) -> None:
+    """zfs destroy, btrfs subvolume delete, nvme format/sanitize."""
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    if command.name == "zfs" and words[:1] == ["destroy"]:
+        level = CRITICAL if any(a in ("-r", "-R", "-rf", "-Rf") for a in argv) else HIGH
+        ctx.add(level, "destroys a ZFS dataset and its snapshots", command)
+    elif command.name == "btrfs" and "delete" in words[:2]:
+        ctx.add(HIGH, "deletes a btrfs subvolume and everything in it", command)
+    elif command.name == "nvme" and words[:1] in (["format"], ["sanitize"]):
+        ctx.add(CRITICAL, f"erases the whole drive (nvme {words[0]})", command)
+    elif words[:1] and words[0] in ("list", "get", "show", "status", "id-ctrl", "smart-log"):
+        return
+    else:
+        ctx.add(MODERATE, f"manages storage ({command.name})", command)
 
 
 def swap_or_mount(command: Command, ctx: Context) -> None:
@@ -138,9 +163,21 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
     if command.name == "umount" and "/" in operands:
         ctx.add(HIGH, "unmounts the root filesystem", command)
         return
+    vital = [o for o in operands if paths.normalise(o) in _LIVE_TREES]
+    if command.name == "umount" and vital and any(a in ("-l", "-f", "-lf", "-fl") for a in argv):
+        ctx.add(HIGH, f"forces {vital[0]} off while it is in use", command)
+        return
+    if command.name == "mount" and vital and operands[-1] in vital:
+        ctx.add(
+            HIGH,
+            f"hides {operands[-1]} under another filesystem: the system stops working",
+            command,
+        )
+        return
     ctx.add(MODERATE, f"changes mounted filesystems ({command.name})", command)
 
 
+_LIVE_TREES = frozenset("/etc /usr /bin /sbin /lib /var /home /boot /root".split())
 _MKFS = "mkfs mke2fs mkntfs mkdosfs mkexfatfs mkfs.ext2 mkfs.ext3 mkfs.ext4 mkfs.xfs mkfs.btrfs"
 _MKFS += " mkfs.vfat mkfs.fat mkfs.msdos mkfs.ntfs mkfs.exfat mkfs.f2fs mkfs.minix newfs"
 
@@ -155,5 +192,6 @@ RULES: dict[str, Rule] = {
     "diskutil": diskutil,
     "smartctl": smartctl,
     **dict.fromkeys(split_words("pvremove vgremove lvremove"), volumes),
-    **dict.fromkeys(split_words("mkswap mount umount swapoff swapon"), swap_or_mount),
+    **dict.fromkeys(split_words("zfs btrfs nvme"), filesystems),
+    **dict.fromkeys(split_words("mkswap mount umount swapon"), swap_or_mount),
 }

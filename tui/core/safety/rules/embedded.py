@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
@@ -60,6 +61,12 @@ def git_inline_config(command: Command, ctx: Context) -> None:
                     pairs.append((operands[0], operands[1]))
             break
     for key, value in pairs:
+        if key.lower() == "core.hookspath" and paths.is_world_writable(value):
+            ctx.add(
+                HIGH,
+                f"makes git run hook programs from {value}, a folder anyone can write",
+                command,
+            )
         code = git_config_code(key, value)
         if code:
             ctx.add(MODERATE, f"git runs the program set in {key}", command)
@@ -203,7 +210,10 @@ def option_code(command: Command, ctx: Context) -> None:
     takes = CODE_OPTIONS.get(name, ())
     for index, value in enumerate(argv):
         for option in takes:
-            if value == option and index + 1 < len(argv):
+            clustered = len(option) == 2 and value[:1] == "-" and value[1:2] != "-"
+            if (value == option or (clustered and value.endswith(option[1]))) and index + 1 < len(
+                argv
+            ):
                 code.append(argv[index + 1])
             elif option.startswith("--") and value.startswith(option + "="):
                 code.append(value[len(option) + 1 :])
@@ -212,6 +222,18 @@ def option_code(command: Command, ctx: Context) -> None:
         if words[:2] == ["bisect", "run"] or words[:2] == ["submodule", "foreach"]:
             start = argv.index(words[1]) + 1
             code.append(" ".join(argv[start:]))
+    if name == "screen":  # `screen -dmS name CMD ...`: what follows the options runs
+        rest = list(command.args)
+        while rest and rest[0].value.startswith("-"):
+            takes_value = rest[0].value in ("-c", "-Logfile") or rest[0].value.endswith("S")
+            rest = rest[2:] if takes_value else rest[1:]
+        code = [" ".join(word.raw for word in rest)] if rest else []
+    if name == "expect":
+        code = [re.sub(r"^\s*spawn\s+", "", c) for c in code]
+    if name == "tmux":  # `tmux new -d 'cmd'`: the last word of the subcommand is its command
+        code = [argv[-1]] if code and len(argv) > 1 and not argv[-1].startswith("-") else []
+    if name in ("less", "more") and any(a.startswith("+!") for a in argv):
+        code = [a[2:] for a in argv if a.startswith("+!")]
     if name in ("gdb", "lldb"):
         code = [c.lstrip("!").removeprefix("shell ") for c in code if c.startswith(("!", "shell "))]
     if name in ("sed", "gsed"):
@@ -230,8 +252,15 @@ CODE_OPTIONS: dict[str, tuple[str, ...]] = {
     "tcpdump": ("-z",),
     "zip": ("-TT", "--unzip-command"),
     "man": ("-P", "--pager"),
+    "script": ("-c", "--command"),
+    "flock": ("-c", "--command"),
+    "expect": ("-c",),
+    "tmux": ("new", "new-session", "new-window", "neww", "split-window", "run-shell", "run"),
     "sed": (),
     "gsed": (),
+    "less": (),
+    "more": (),
+    "screen": (),
 }
 _SED_EXEC = re.compile(r"(?:^|[;{}\s\d/$])e\s+([^;}\n]+)")
 

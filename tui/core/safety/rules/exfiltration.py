@@ -7,10 +7,12 @@ a substitution. Pipelines (`base64 ~/.ssh/id_rsa | curl -d @- ...`) are joined b
 
 from __future__ import annotations
 
-from tui.core.safety import flow
+import re
+
+from tui.core.safety import flow, paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE
 from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS
 from tui.core.safety.words import split_words
 
@@ -19,10 +21,21 @@ CLOUD_COPIERS = frozenset(split_words("aws gsutil gcloud az azcopy s3cmd mc"))
 SENDERS = DOWNLOADERS | NETWORK_TOOLS | flow.DNS_TOOLS | COPIERS | flow.SENDERS_BY_STDIN
 
 
+# Public paste and file-drop services: whatever is sent there can be read by anyone with the link.
+DROP_SITES = re.compile(
+    r"\b(transfer\.sh|termbin\.com|0x0\.st|file\.io|paste\.rs|pastebin\.com|ix\.io|"
+    r"temp\.sh|bashupload\.com|oshi\.at|catbox\.moe|webhook\.site|requestbin|pipedream|"
+    r"paste\.ee|hastebin|dpaste|filebin\.net|gofile\.io|anonfiles)\b",
+    re.IGNORECASE,
+)
+
+
 def check_flow(command: Command, ctx: Context) -> None:
     name = command.name
     if name in COPIERS or name in CLOUD_COPIERS:
         _copy_away(command, ctx)
+    if name in ("gh", "lftp", "ftp", "ncftpput", "curl", "nc", "ncat", "wget", "http"):
+        _published(command, ctx)
     if name not in SENDERS:
         return
     for word in command.args:
@@ -100,3 +113,43 @@ def _copy_away(command: Command, ctx: Context) -> None:
         if what:
             ctx.add(CRITICAL, f"copies {what} to another machine ({command.name})", command)
             return
+
+
+def _published(command: Command, ctx: Context) -> None:
+    """Data handed to a public paste site, a gist or an FTP upload."""
+    argv = command.argv
+    text = " ".join(argv)
+    files = [a for a in argv if not a.startswith("-") and ("/" in a or "." in a)]
+    home = [f for f in files if paths.home_relative(paths.normalise(f.lstrip("@"))) is not None]
+    if command.name == "gh" and argv[:2] == ["gist", "create"]:
+        secret = next((flow.secret_path(f) for f in files if flow.secret_path(f)), None)
+        if secret:
+            ctx.add(CRITICAL, f"publishes {secret} as a GitHub gist", command)
+        elif any(a in ("--public", "-p") for a in argv):
+            ctx.add(HIGH, "publishes files as a public GitHub gist", command)
+        else:
+            ctx.add(MODERATE, "uploads files as a secret GitHub gist", command)
+        return
+    if command.name in ("lftp", "ftp", "ncftpput"):
+        puts = re.findall(r"\b(?:m?put|mirror\s+-R)\s+(\S+)", text)
+        secret = next(
+            (flow.secret_path(p.strip("';")) for p in puts if flow.secret_path(p.strip("';"))), None
+        )
+        if secret:
+            ctx.add(CRITICAL, f"uploads {secret} to another machine ({command.name})", command)
+        elif puts:
+            ctx.add(MODERATE, f"uploads files to another machine ({command.name})", command)
+        return
+    if DROP_SITES.search(text) and (_sends(argv) or command.name in ("nc", "ncat")):
+        level = CRITICAL if home else HIGH
+        ctx.add(
+            level, "sends data to a public paste or file-drop site: anyone can read it", command
+        )
+
+
+def _sends(argv: list[str]) -> bool:
+    return any(
+        a in ("-T", "--upload-file", "-F", "--form", "-d", "--data", "--data-binary", "--post-file")
+        or a.startswith(("--upload-file=", "--data", "-T", "--post-file="))
+        for a in argv
+    )

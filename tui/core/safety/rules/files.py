@@ -8,13 +8,21 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import access, persistence
+from tui.core.safety.rules.accounts import ROOT_SHELL_PROGRAMS
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.persistence import startup_content, startup_kind
-from tui.core.safety.rules.resources import dd_fill
-from tui.core.safety.rules.system import ROOT_SHELL_PROGRAMS
-from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
-from tui.core.safety.words import Word
+from tui.core.safety.rules.resources import dd_fill, dd_size
+from tui.core.safety.targets import (
+    PERSONAL_FOLDERS,
+    Verdict,
+    classify_delete,
+    classify_empty,
+    classify_permissions,
+    classify_write,
+)
+from tui.core.safety.words import Word, split_words
 
 _SYMBOLIC = re.compile(r"^[ugoa]*[+=-][rwxXstugo]*$")
 _MODE_CHARS = frozenset("rwxXstugoa+-=,01234567")
@@ -67,7 +75,13 @@ def shred(command: Command, ctx: Context) -> None:
             continue
         verdict = classify_delete(path, recursive=recursive)
         reason = verdict.reason.replace("deletes", "destroys", 1)
-        ctx.add(max(verdict.level, MODERATE), reason, command)
+        level = max(verdict.level, MODERATE)
+        if any(char in path for char in "*?[") and level < HIGH:
+            # every matching file, overwritten first: no undelete tool brings one back
+            personal = paths.home_relative(posixpath.dirname(path)) in PERSONAL_FOLDERS
+            level = CRITICAL if personal else HIGH
+            reason = f"destroys every file matching {path}, beyond recovery"
+        ctx.add(level, reason, command)
 
 
 def truncate(command: Command, ctx: Context) -> None:
@@ -75,7 +89,13 @@ def truncate(command: Command, ctx: Context) -> None:
     size = opts.value("-s", "--size") or ""
     for word in opts.operands:
         if size.strip() in ("0", "0K", "0M", "0k"):
-            verdict = classify_write(ctx.resolve(word.path), append=False)
+            target = ctx.resolve(word.path)
+            verdict = classify_empty(target) or classify_write(target, append=False)
+            if command.implied_recursive:  # `find DIR -exec truncate -s 0 {} +`
+                whole = classify_delete(target, recursive=True)
+                verdict = Verdict(
+                    whole.level, whole.reason.replace("deletes", "empties every file in", 1)
+                )
             if verdict is not None:
                 reason = verdict.reason.replace("overwrites", "empties", 1)
                 ctx.add(verdict.level, reason, command)
@@ -114,6 +134,14 @@ def copy(command: Command, ctx: Context) -> None:
 
 def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None:
     verdict = classify_write(ctx.resolve(target), append=False)
+    sources_given = [w.value for w in command.args if not w.value.startswith("-")][:-1]
+    if sources_given == ["/dev/null"]:
+        verdict = classify_empty(ctx.resolve(target)) or verdict
+    sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
+    lasting = persistence.placed(ctx.resolve(target), sources)
+    if lasting is not None:
+        doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
+        ctx.add(CRITICAL if doubtful else HIGH, lasting, command)
     if verdict is not None and verdict.level > MODERATE:
         ctx.add(verdict.level, verdict.reason, command)
     else:
@@ -123,6 +151,10 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
 def link(command: Command, ctx: Context) -> None:
     opts = options(command, "-t --target-directory -S --suffix")
     operands = opts.operands
+    if len(operands) >= 2:
+        lasting = persistence.placed(operands[-1].path, [w.value for w in operands[:-1]])
+        if lasting is not None:
+            ctx.add(HIGH, lasting, command)
     if opts.has("-f", "--force") and len(operands) >= 2:
         verdict = classify_write(operands[-1].path, append=False)
         if verdict is not None and verdict.level > MODERATE:
@@ -149,10 +181,17 @@ def tee(command: Command, ctx: Context) -> None:
 
 def dd(command: Command, ctx: Context) -> None:
     dd_fill(command, ctx)
+    dd_size(command, ctx)
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     target = settings.get("of")
+    filler = settings.get("if", "") in ("/dev/zero", "/dev/urandom", "/dev/random")
+    in_place = "notrunc" in settings.get("conv", "")  # a new image file is not a loss
+    if target and filler and in_place and not target.startswith("/dev/"):
+        reason = f"overwrites {target} with {settings['if'][5:]} data: what it held is lost"
+        ctx.add(HIGH, reason, command)
     if target:
-        verdict = classify_write(target, append="notrunc" in settings.get("conv", ""))
+        # conv=notrunc still overwrites the blocks it writes; only oflag=append adds
+        verdict = classify_write(target, append="append" in settings.get("oflag", ""))
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason, command)
             return
@@ -185,13 +224,33 @@ def chmod(command: Command, ctx: Context) -> None:
             ctx.add(
                 CRITICAL, f"makes {shell} setuid: every user can become its owner (root)", command
             )
+        elif any(_chowned_to_root(w.value, ctx) for w in targets):
+            reason = f"makes a program just given to root setuid ({mode}): it runs as root for all"
+            ctx.add(CRITICAL, reason, command)
+        elif any(paths.is_world_writable(w.value) for w in targets):
+            reason = f"makes a program in a folder anyone can write setuid ({mode}): a way to root"
+            ctx.add(CRITICAL, reason, command)
         else:
             reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
             ctx.add(HIGH, reason, command)
+    access.mode_effects(mode, [w.value for w in targets], command, ctx)
     for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
         verdict = classify_permissions(target, recursive=recursive, verb=verb, loose=_loose(mode))
         ctx.add(verdict.level, verdict.reason, command)
+
+
+def _chowned_to_root(target: str, ctx: Context) -> bool:
+    """`chown root X && chmod +s X`: an earlier command of the line gave X to root."""
+    for forms in ctx.simple_commands:
+        words = forms[-1].split() if forms else []
+        if (
+            words[:1] == ["chown"]
+            and target in words
+            and any(w.startswith(("root", "0:")) or w == "0" for w in words[1:])
+        ):
+            return True
+    return False
 
 
 def _loose(mode: str) -> bool:
@@ -235,15 +294,24 @@ def rsync(command: Command, ctx: Context) -> None:
     if not operands:
         return
     target = operands[-1].path
+    if opts.has("-n", "--dry-run"):
+        return  # only lists what it would do
     deleting = any(name.startswith("--delete") for name in opts.long)
     if deleting and ":" not in target:
         verdict = classify_delete(target, recursive=True)
-        if verdict.level >= CRITICAL:
+        # a mirror of the source is what --delete is for; only the machine or a home is lost
+        whole = paths.area(paths.normalise(target).rstrip("/") or "/")
+        if verdict.level >= CRITICAL and whole in _MIRROR_LOSSES:
             ctx.add(CRITICAL, verdict.reason.replace("deletes", "syncs over", 1), command)
             return
         ctx.add(MODERATE, f"syncs into {target}, deleting files missing from the source", command)
         return
     _copy_target(command, ctx, target, "copies")
+
+
+_MIRROR_LOSSES = frozenset(
+    split_words("root all_homes home home_top home_credentials vital key_file")
+)
 
 
 def tar(command: Command, ctx: Context) -> None:

@@ -11,8 +11,9 @@ import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule, subcommand
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.rules.tools import packages
+from tui.core.safety.rules.typos import typosquat
 from tui.core.safety.words import split_words
 
 _URL = re.compile(r"^(https?|ftp|git|svn|hg|bzr|ssh)(\+[a-z]+)?://|^git\+|^git@|^github:|^gitlab:")
@@ -71,14 +72,57 @@ def _node_shorthand(command: Command) -> str | None:
 
 def install(command: Command, ctx: Context) -> None:
     sub, _ = subcommand(command, "-o -c -t --target --root")
+    if sub in ("config-manager", "ar", "addrepo") and command.name in ("dnf", "yum", "zypper"):
+        reason = f"adds a new source of system packages ({command.name} {sub})"
+        ctx.add(HIGH, reason, command)
+        return
     installing = sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
     if installing or sub in ("config", "set"):
         why = _config_index(command) or source_of(command) or _node_shorthand(command)
-        if why is None and command.name == "dpkg" and "-i" in command.argv:
+        if why is None and command.name in ("dpkg", "apt", "apt-get", "rpm", "dnf", "yum"):
             why = _downloaded_package(command, ctx)
+        unchecked = _unchecked(command)
+        if unchecked and why is None:
+            why, unchecked = unchecked, None
         if why:
-            ctx.add(HIGH, why, command)
+            # system package managers run the package's scripts as root; so does sudo pip
+            level = CRITICAL if unchecked or _as_root(command, ctx) else HIGH
+            ctx.add(level, why, command)
+        typo = typosquat(command, sub) if installing else None
+        if typo is not None:
+            ctx.add(HIGH, typo, command)
     packages(command, ctx)
+
+
+_ROOT_RUNNERS = frozenset(split_words("sudo doas pkexec run0 su"))
+_SYSTEM_MANAGERS = frozenset(split_words("rpm dpkg dnf yum zypper apt apt-get snap flatpak"))
+_NO_SIGNATURES = (
+    "--nogpgcheck",
+    "--nosignature",
+    "--nodigest",
+    "--allow-unauthenticated",
+    "--allow-insecure-repositories",
+    "--allow-untrusted",
+    "--force-bad-verify",
+    "--dangerous",
+    "--no-gpg-checks",
+    "--insecure",
+    "AllowUnauthenticated=true",
+    "--trusted-host",
+)
+
+
+def _unchecked(command: Command) -> str | None:
+    for value in command.argv:
+        if value.startswith(_NO_SIGNATURES) or value.endswith("AllowUnauthenticated=true"):
+            return f"installs packages without checking their signatures ({value})"
+    return None
+
+
+def _as_root(command: Command, ctx: Context) -> bool:
+    if command.name in _SYSTEM_MANAGERS:
+        return True
+    return any(form.split(" ", 1)[0] in _ROOT_RUNNERS for form in ctx.subjects)
 
 
 def _config_index(command: Command) -> str | None:
@@ -95,7 +139,8 @@ def _config_index(command: Command) -> str | None:
 
 def _downloaded_package(command: Command, ctx: Context) -> str | None:
     for value in command.argv:
-        if value.endswith(".deb") and value.rsplit("/", 1)[-1] in ctx.downloads:
+        package = value.endswith((".deb", ".rpm", ".snap", ".flatpak", ".pkg"))
+        if package and value.rsplit("/", 1)[-1] in ctx.downloads:
             return f"installs {value}, which was just downloaded and not checked"
     return None
 
@@ -113,15 +158,41 @@ def repository(command: Command, ctx: Context) -> None:
     ctx.add(HIGH, f"trusts a new source of system packages ({command.name})", command)
 
 
+def repo_manager(command: Command, ctx: Context) -> None:
+    """`dnf config-manager --add-repo URL`, `zypper ar URL`: a new source for every install."""
+    argv = command.argv
+    if "--add-repo" in argv or any(a.startswith("--add-repo=") for a in argv):
+        ctx.add(HIGH, "adds a new source of system packages (config-manager --add-repo)", command)
+    elif any(a in ("--set-enabled", "--enable") for a in argv):
+        ctx.add(MODERATE, "enables a package source", command)
+
+
+def editor_extension(command: Command, ctx: Context) -> None:
+    """`code --install-extension ./x.vsix`: an extension file from outside the marketplace."""
+    argv = command.argv
+    for index, value in enumerate(argv):
+        if value == "--install-extension" and index + 1 < len(argv):
+            target = argv[index + 1]
+            if target.endswith(".vsix") or _URL.match(target):
+                reason = f"installs an editor extension from a file, not the marketplace ({target})"
+                ctx.add(HIGH, reason, command)
+                return
+            ctx.add(MODERATE, f"installs an editor extension ({target})", command)
+            return
+    ctx.add(MODERATE, f"opens a program ({command.name})", command)
+
+
 RULES: dict[str, Rule] = {
     **dict.fromkeys(
         split_words(
             "pip pip3 pipx uv npm pnpm yarn bun gem cargo rpm dpkg dnf yum zypper brew conda "
-            "mamba poetry"
+            "mamba poetry apt apt-get snap flatpak"
         ),
         install,
     ),
     "add-apt-repository": repository,
     "apt-key": repository,
     "apt-add-repository": repository,
+    "yum-config-manager": repo_manager,
+    **dict.fromkeys(split_words("code codium code-insiders"), editor_extension),
 }

@@ -13,6 +13,7 @@ import posixpath
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_command
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import exposure
 from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import ssh_options
@@ -169,6 +170,11 @@ def socat(command: Command, ctx: Context) -> None:
         ctx.add(
             CRITICAL, "connects a program (usually a shell) to the network (socat exec)", command
         )
+    elif any(a.startswith("tcp-listen:") or a.startswith("tcp4-listen:") for a in lowered) and any(
+        a.startswith(("tcp:", "tcp4:")) for a in lowered
+    ):
+        reason = "listens for anyone and relays them to another service (socat)"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, "relays a network connection (socat)", command)
 
@@ -176,6 +182,8 @@ def socat(command: Command, ctx: Context) -> None:
 def remote(command: Command, ctx: Context) -> None:
     if command.name in ("ssh", "scp", "sftp"):
         ssh_options(command, ctx)
+    if command.name == "ssh" and exposure.open_remote_forward(command, ctx):
+        return
     ctx.add(MODERATE, f"connects to another machine ({command.name})", command)
 
 

@@ -8,12 +8,15 @@ What is written into start-up files, cron folders, unit files and sudoers is rea
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.configs import config_content
 from tui.core.safety.words import Word, literal, split_words
 
 _CRON_LINE = re.compile(r"^\s*(@\w+|(\S+\s+){4}\S+)\s+(?P<code>.+)$")
@@ -28,7 +31,7 @@ def crontab(command: Command, ctx: Context) -> None:
         return
     if opts.has("-l"):
         return
-    if opts.has("-e"):
+    if opts.has("-e") and _stdin_text(command) is None:
         ctx.add(MODERATE, "edits scheduled jobs (crontab -e)", command)
         return
     source = opts.operands[0].value if opts.operands else "-"
@@ -40,12 +43,17 @@ def crontab(command: Command, ctx: Context) -> None:
         how = "from its input" if source in ("-", "/dev/stdin") else f"with {source}"
         reason = f"replaces {whose} scheduled jobs (crontab) {how}: the jobs there are lost"
         ctx.add(HIGH, reason, command)
+    if stdin is not None and stdin.kinds & {"download", "network"}:
+        ctx.add(CRITICAL, "installs scheduled jobs fetched from the internet", command)
+    elif source.rsplit("/", 1)[-1] in ctx.downloads:
+        ctx.add(CRITICAL, f"installs scheduled jobs from {source}, just downloaded", command)
     text = _stdin_text(command)
     if text is not None:
         for line in text.splitlines():
             match = _CRON_LINE.match(line)
             if match and not line.lstrip().startswith("#"):
                 ctx.run_code(literal(match.group("code")), command)
+                hidden(match.group("code"), "a scheduled job", command, ctx)
 
 
 def at(command: Command, ctx: Context) -> None:
@@ -53,12 +61,58 @@ def at(command: Command, ctx: Context) -> None:
     if command.name == "atq" or any(a in ("-l", "-c") for a in argv):
         return
     if command.name == "atrm" or "-r" in argv or "-d" in argv:
-        ctx.add(MODERATE, "removes scheduled jobs (atrm)", command)
+        every = any("atq" in w.raw for w in command.args)  # `atrm $(atq | ...)`
+        level = HIGH if every else MODERATE
+        ctx.add(
+            level,
+            "removes every scheduled job (atrm)" if every else "removes scheduled jobs (atrm)",
+            command,
+        )
         return
-    ctx.add(HIGH, f"schedules commands to run later, unattended ({command.name})", command)
     text = _stdin_text(command)
-    if text is not None:
-        ctx.run_code(literal(text), command)
+    if text is None or "-f" in argv:
+        ctx.add(HIGH, f"schedules commands to run later, unattended ({command.name})", command)
+        return
+    before = len(ctx.findings)
+    ctx.run_code(literal(text), command)
+    hidden(text, "a scheduled job", command, ctx)
+    risky = _risky(ctx.findings[before:])
+    if risky:
+        reason = f"schedules code that {risky[0].reason} to run later, unattended"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, f"schedules commands to run later ({command.name})", command)
+
+
+# A program kept where anyone can write, or under a dot name: what malware does to hide.
+_HIDDEN = re.compile(r"(^|[\s'\"=])(/tmp/|/var/tmp/|/dev/shm/|/Users/Shared/\.|\S*/\.[\w-]+/?\S*)")
+
+
+def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
+    """CRITICAL when what will run by itself is a hidden program or one in a shared folder."""
+    for match in _HIDDEN.finditer(code):
+        path = code[match.start(2) :].split()[0].strip("'\"&;")
+        dots = re.findall(r"/\.([\w-]+)", path)
+        shared = path.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/Users/Shared/"))
+        if shared or any(name not in _USUAL_DOT_FOLDERS for name in dots):
+            reason = f"makes {what} run {path}: a hidden program or one anyone can replace"
+            ctx.add(CRITICAL, reason, command)
+            return
+
+
+# Dot folders where ordinary tools keep their programs.
+_USUAL_DOT_FOLDERS = frozenset(
+    "cargo local nvm pyenv rbenv config cache npm volta deno bun sdkman asdf rustup".split()
+)
+
+
+def _risky(found: list[Finding]) -> list[Finding]:
+    """Moderate findings that matter once nobody watches (not unknown names, not shell set-up)."""
+    return [
+        f
+        for f in found
+        if f.level == MODERATE and not f.reason.startswith(_SETUP) and _UNKNOWN not in f.reason
+    ]
 
 
 def systemd_run(command: Command, ctx: Context) -> None:
@@ -68,6 +122,7 @@ def systemd_run(command: Command, ctx: Context) -> None:
     )
     if timed:
         ctx.add(HIGH, "sets a timer that runs a command later (systemd-run)", command)
+        hidden(" ".join(command.argv), "a timer", command, ctx)
     else:
         ctx.add(MODERATE, "runs a command as a background service (systemd-run)", command)
 
@@ -93,11 +148,86 @@ def startup_kind(path: str) -> str | None:
         return "unit"
     if normal == "/etc/sudoers" or normal.startswith("/etc/sudoers.d/"):
         return "sudoers"
+    if normal in ("/etc/passwd", "/etc/shadow", "/etc/master.passwd") or "sshd_config" in normal:
+        return "config"
+    if normal.startswith(("/etc/pam.d/", "/etc/apt/sources.list", "/etc/yum.repos.d/")):
+        return "config"
+    if normal == "/etc/ld.so.conf" or normal.startswith("/etc/ld.so.conf.d/"):
+        return "config"
+    if normal == "/etc/modules" or normal.startswith(("/etc/modules-load.d/", "/etc/modprobe.d/")):
+        return "modules"
     rel = paths.home_relative(normal)
     if rel is not None and rel.startswith((".config/autostart/", "Library/LaunchAgents/")):
+        return "unit"
+    if normal.startswith(("/Library/Launch", "/etc/xdg/autostart/")):
+        return "unit"
+    if normal.startswith(("/etc/profile.d/", "/etc/rc.local", "/etc/init.d/")):
         return "shell"
-    if normal.startswith(("/etc/profile.d/", "/etc/rc.local", "/etc/init.d/", "/Library/Launch")):
-        return "shell"
+    if "/.git/hooks/" in f"/{normal}" or normal.startswith(_RUN_BY_SYSTEM):
+        return "hook"
+    return None
+
+
+# Folders whose files the system runs by itself (at boot, log-in, network change, ...).
+_RUN_BY_SYSTEM = (
+    "/etc/update-motd.d/",
+    "/etc/NetworkManager/dispatcher.d/",
+    "/etc/network/if-up.d/",
+    "/etc/udev/rules.d/",
+    "/etc/X11/xinit/",
+    "/etc/rc",
+    "/etc/init/",
+    "/etc/apt/apt.conf.d/",
+)
+_PLACES = (
+    ("/etc/systemd/", "a system service"),
+    ("/lib/systemd/system/", "a system service"),
+    ("/usr/lib/systemd/system/", "a system service"),
+    ("/etc/init.d/", "a boot script"),
+    ("/etc/cron", "a scheduled job"),
+    ("/var/spool/cron", "a scheduled job"),
+    ("/Library/LaunchAgents", "a launch agent"),
+    ("/Library/LaunchDaemons", "a launch daemon"),
+    ("/etc/profile.d/", "code that runs at every log-in"),
+)
+_HOME_PLACES = (
+    (".config/systemd/user", "a user service"),
+    (".config/autostart", "a program started at every log-in"),
+    ("Library/LaunchAgents", "a launch agent"),
+    (".local/share/systemd/user", "a user service"),
+)
+_PATH_DIRS = frozenset(split_words("/usr/local/bin /usr/local/sbin ~/bin ~/.local/bin /opt/bin"))
+# Programs people type every day: a file of that name early in PATH runs instead of them.
+_SHADOWED = frozenset(
+    split_words(
+        "ls cd sudo su ssh scp git cat ps top passwd login python python3 pip curl wget bash sh "
+        "zsh grep find id whoami kill netstat ss lsof apt docker kubectl node npm vim nano less"
+    )
+)
+
+
+def placed(target: str, sources: list[str]) -> str | None:
+    """Why copying, moving or linking `sources` to `target` makes code run later, or None."""
+    normal = paths.normalise(target)
+    rel = paths.home_relative(normal)
+    kind = startup_kind(normal)
+    doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
+    for prefix, what in _PLACES:
+        if normal.startswith(prefix) and (doubtful or not prefix.startswith("/etc/systemd")):
+            return f"installs {what} ({normal}): it runs by itself later"
+    for prefix, what in _HOME_PLACES:
+        if rel is not None and rel.startswith(prefix):
+            return f"installs {what} (~/{rel}): it runs by itself later"
+    if kind in ("shell", "hook"):
+        return f"replaces {normal}: code there runs by itself later"
+    names = [posixpath.basename(s.rstrip("/")) for s in sources]
+    if normal in _PATH_DIRS:
+        shadow = next((name for name in names if name in _SHADOWED), None)
+    else:
+        shadow = posixpath.basename(normal) if posixpath.dirname(normal) in _PATH_DIRS else None
+    if shadow in _SHADOWED:
+        where = normal if normal in _PATH_DIRS else posixpath.dirname(normal)
+        return f"puts a program named {shadow} in {where}: it runs instead of the real {shadow}"
     return None
 
 
@@ -110,12 +240,20 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if text is None:
         if writer.name in ("curl", "wget"):
             ctx.add(CRITICAL, f"puts downloaded code in {where}, which runs it later", writer)
-        elif kind != "shell" or writer.name not in ("cat", "echo", "printf"):
+        elif kind != "shell" or writer.name not in ("cat", "echo", "printf") or writer.args:
             ctx.add(HIGH, f"writes content known only when it runs into {where}", writer)
         return
+    content = config_content(where, text)
+    if content is not None:
+        ctx.add(content.level, content.reason, writer)
     if kind == "sudoers":
         level = CRITICAL if "NOPASSWD" in text or re.search(r"ALL\s*$", text) else HIGH
         ctx.add(level, f"lets a user run commands as root ({where})", writer)
+        return
+    if kind == "config":
+        return
+    if kind == "modules":
+        ctx.add(HIGH, f"loads kernel code at every boot ({where})", writer)
         return
     lines = [line for line in text.splitlines() if line.strip()]
     for line in lines:
@@ -123,16 +261,91 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         if kind == "cron":
             match = _CRON_LINE.match(line)
             code = match.group("code") if match else ""
+            if where == "/etc/crontab" or where.startswith("/etc/cron.d/"):
+                code = code.split(None, 1)[1] if " " in code else ""  # the user field first
         elif kind == "unit":
             match = _UNIT_EXEC.match(line)
             code = match.group("code") if match else ""
         if code.strip():
+            before = len(ctx.findings)
             ctx.run_code(Word(value=code, raw=code), writer)
+            hidden(code, f"code in {where}", writer, ctx)
+            _lasting(kind, where, code, ctx.findings[before:], writer, ctx)
     if kind in ("cron", "unit"):
         ctx.add(HIGH, f"installs a job that runs by itself later ({where})", writer)
+    elif kind == "hook" and lines:
+        ctx.add(MODERATE, f"installs code that runs by itself later ({where})", writer)
+
+
+# Start-up lines that change what every later command does, whatever they are set to.
+_HOOKS = re.compile(
+    r"^\s*(export\s+)?(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|PROMPT_COMMAND|BASH_ENV|ENV|"
+    r"PERL5OPT|PYTHONSTARTUP|NODE_OPTIONS|PS1|precmd_functions|preexec_functions)\s*\+?=|"
+    r"^\s*trap\b|^\s*(alias|function)\s+(sudo|su|ssh|ls|cd|git|passwd|login|cat|ps|curl)\b|"
+    r"^\s*(export\s+)?PATH=\s*[\"']?(\.|/tmp|/var/tmp|/dev/shm)|"
+    r"^\s*(source|\.)\s+[\"']?(/tmp/|/var/tmp/|/dev/shm/|\S*/\.[^/\s]+$)"
+)
+_SETUP = ("sets up the shell",)
+
+
+def _lasting(
+    kind: str, where: str, code: str, found: list[Finding], writer: Command, ctx: Context
+) -> None:
+    """Code put in a start-up file runs in every new shell: what it does there is HIGH."""
+    if kind not in ("shell", "hook"):
+        return
+    if _HOOKS.search(code):
+        shown = code.strip()[:60]
+        ctx.add(HIGH, f"makes every new shell run or load code ({shown}) from {where}", writer)
+        return
+    risky = _risky(found)
+    if where.startswith(("/etc/rc.local", "/etc/init.d/", "/etc/rc")) and code.strip():
+        reason = f"adds a command that runs as root at every boot ({where})"
+        ctx.add(HIGH, reason, writer)
+        return
+    if risky and (kind == "shell" or _system_wide(where) or _networked(found)):
+        reason = f"puts code that {risky[0].reason} into {where}: it runs by itself later"
+        ctx.add(HIGH, reason, writer)
+
+
+_UNKNOWN = "is not a command caro knows"
+
+
+def _system_wide(where: str) -> bool:
+    return where.startswith("/etc/") or where.startswith("/Library/")
+
+
+def _networked(found: list[Finding]) -> bool:
+    return any("network" in f.reason or "download" in f.reason for f in found)
+
+
+def login_hook(command: Command, ctx: Context) -> None:
+    """`defaults write com.apple.loginwindow LoginHook SCRIPT`: runs as root at every login."""
+    argv = command.argv
+    if argv[:1] != ["write"]:
+        return
+    hooks = [i for i, a in enumerate(argv) if a in ("LoginHook", "LogoutHook")]
+    if hooks:
+        script = argv[hooks[0] + 1] if hooks[0] + 1 < len(argv) else ""
+        ctx.add(HIGH, f"runs {script or 'a script'} as root at every login (LoginHook)", command)
+        hidden(script, "a login hook", command, ctx)
+    else:
+        ctx.add(MODERATE, "changes the system (defaults)", command)
+
+
+def osascript(command: Command, ctx: Context) -> None:
+    """AppleScript: `make login item` starts a program at every login; `do shell script` runs
+    shell code."""
+    text = " ".join(command.argv)
+    if re.search(r"make\s+(new\s+)?login\s+item", text, re.IGNORECASE):
+        ctx.add(HIGH, "makes a program start at every login (AppleScript login item)", command)
+    for code in re.findall(r'do shell script\s+"([^"]+)"', text):
+        ctx.run_code(literal(code), command)
 
 
 RULES: dict[str, Rule] = {
+    "osascript": osascript,
+    "defaults": login_hook,
     "crontab": crontab,
     **dict.fromkeys(split_words("at batch atq atrm"), at),
     "systemd-run": systemd_run,

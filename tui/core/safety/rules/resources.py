@@ -37,6 +37,13 @@ def endless_loop(text: str) -> tuple[RiskLevel, str] | None:
     return None
 
 
+def busy_cores(text: str) -> tuple[RiskLevel, str] | None:
+    """`for i in $(seq $(nproc)); do while :; do :; done & done`: every core spun at 100%."""
+    if re.search(r"while\s+(:|true)\s*;\s*do\s*:?\s*;?\s*done\s*&", text):
+        return HIGH, "keeps every processor busy without end in the background"
+    return None
+
+
 def yes(command: Command, ctx: Context) -> None:
     for target in _written_files(command):
         ctx.add(HIGH, f"writes without end into {target}: fills the disk", command)
@@ -76,10 +83,66 @@ def dd_fill(command: Command, ctx: Context) -> None:
 
 
 def stress(command: Command, ctx: Context) -> None:
-    ctx.add(MODERATE, f"loads the machine on purpose ({command.name})", command)
+    argv = command.argv
+    forever = any(a in ("--timeout", "-t") for a in argv) and any(a in ("0", "0s") for a in argv)
+    workers = [int(a) for a in argv if a.isdigit()]
+    if forever or (workers and max(workers) >= 32) or any(_size(a) >= _BIG for a in argv):
+        ctx.add(HIGH, f"loads the machine until it stops responding ({command.name})", command)
+    else:
+        ctx.add(MODERATE, f"loads the machine on purpose ({command.name})", command)
+
+
+_BIG = 100 * 2**30  # 100 GiB: more than most disks have free, more than any RAM
+_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40, "p": 2**50}
+
+
+def _size(text: str) -> int:
+    """`500G`, `1T`, `4096` -> bytes; 0 when it is not a size."""
+    match = re.fullmatch(r"(\d+)([kmgtp]?)(i?b)?", text.strip().lower())
+    return int(match.group(1)) * _UNITS[match.group(2)] if match else 0
+
+
+def huge_file(command: Command, ctx: Context) -> None:
+    """`fallocate -l 500G f`, `truncate -s 2T f`, `head -c 100G /dev/urandom > f`."""
+    argv = command.argv
+    sizes = [_size(argv[i + 1]) for i, a in enumerate(argv[:-1]) if a in ("-l", "-s", "-c")]
+    sizes += [_size(a.split("=", 1)[1]) for a in argv if a.startswith(("--length=", "--bytes="))]
+    if sizes and max(sizes) >= _BIG and (command.name != "head" or _written_files(command)):
+        ctx.add(HIGH, f"makes a file of {max(sizes) // 2**30} GiB: fills the disk", command)
+    elif command.name == "fallocate":
+        ctx.add(MODERATE, "reserves disk space for a file (fallocate)", command)
+
+
+def dd_size(command: Command, ctx: Context) -> None:
+    settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
+    block, count = _size(settings.get("bs", "512")), settings.get("count", "")
+    target = settings.get("of", "")
+    if count.isdigit() and block * int(count) >= _BIG and not target.startswith("/dev/"):
+        total = block * int(count) // 2**30
+        ctx.add(HIGH, f"writes {total} GiB into {target}: fills the disk", command)
+
+
+# Inline code that forks without end or asks for more memory than there is.
+_CODE_BOMB = re.compile(
+    r"fork\s+while\s+1|while\s*\(?\s*(1|true|True)\s*\)?\s*[:{]?.{0,80}"
+    r"(fork|spawn|exec|Popen|system)\b|(fork|spawn)\(.{0,60}(iter\(int,\s*1\)|count\(\))|"
+    r"for\s+_?\w*\s+in\s+iter\(int,\s*1\)\s*\].{0,0}",
+    re.DOTALL,
+)
+_CODE_HOG = re.compile(r"bytearray\(\s*1\s*<<\s*(3[5-9]|[4-9]\d)|\*\s*10\s*\*\*\s*(1[1-9]|[2-9]\d)")
+
+
+def inline_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
+    if _CODE_BOMB.search(code) or ("os.fork()" in code and "iter(int, 1)" in code):
+        return CRITICAL, "starts copies of itself without end (fork bomb): the machine freezes"
+    if _CODE_HOG.search(code):
+        return HIGH, "asks for more memory than the machine has: it grinds to a halt"
+    return None
 
 
 RULES: dict[str, Rule] = {
+    "fallocate": huge_file,
+    "head": huge_file,
     "yes": yes,
     "stress": stress,
     "stress-ng": stress,

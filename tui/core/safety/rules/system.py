@@ -1,14 +1,13 @@
-"""The system: accounts, firewall, processes, services, network links, power, cron, history."""
+"""The system: processes, services, network links, power, cron, history."""
 
 from __future__ import annotations
 
 import re
 
-from tui.core.safety.argv import skip_options
+from tui.core.safety import paths
 from tui.core.safety.context import Context
-from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Rule, options
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.words import split_words
 
 SSH_UNITS = frozenset(split_words("ssh sshd openssh-server ssh.socket sshd.socket"))
@@ -22,149 +21,22 @@ FIREWALL_UNITS = frozenset(
     split_words("ufw firewalld nftables iptables ip6tables netfilter-persistent")
 )
 LOGGING_UNITS = frozenset(split_words("rsyslog syslog syslog-ng systemd-journald auditd journald"))
+# Units and processes without which the machine, its log-ins or its containers stop working.
+VITAL_UNITS = frozenset(
+    split_words(
+        "dbus dbus.socket dbus-broker systemd-logind systemd-udevd systemd-journald polkit "
+        "getty@tty1 display-manager gdm sddm lightdm systemd-resolved"
+    )
+)
+RUNTIME_UNITS = frozenset(split_words("docker containerd kubelet crio cri-o podman k3s"))
+VITAL_PROCESSES = frozenset(
+    split_words(
+        "sshd systemd init dbus-daemon systemd-logind Xorg gdm sddm NetworkManager dockerd "
+        "containerd kubelet launchd loginwindow WindowServer csrss lsass wininit"
+    )
+)
 STOPPING = frozenset(split_words("stop disable mask kill"))
 POWER_ACTIONS = frozenset(split_words("poweroff reboot halt kexec emergency rescue soft-reboot"))
-
-
-def accounts(command: Command, ctx: Context) -> None:
-    what = {
-        "useradd": "creates a user account",
-        "adduser": "creates a user account (or adds a user to a group)",
-        "userdel": "deletes a user account",
-        "deluser": "deletes a user account (or removes it from a group)",
-        "usermod": "changes a user account (groups, shell, lock)",
-        "passwd": "changes a password or locks an account",
-        "chpasswd": "changes passwords in bulk",
-        "visudo": "edits who may run commands as root (sudoers)",
-        "vipw": "edits the account database",
-        "vigr": "edits the group database",
-        "gpasswd": "changes group membership",
-        "groupdel": "deletes a group",
-    }[command.name]
-    argv = command.argv
-    level = HIGH
-    if command.name == "visudo" and any(a in ("-c", "--check") for a in argv):
-        return
-    if command.name in ("usermod", "gpasswd") and _joins_ordinary_group(argv):
-        level = MODERATE
-    if command.name == "usermod" and any("sudo" in a or "wheel" in a or "admin" in a for a in argv):
-        what = "gives a user administrator rights (sudo group)"
-    if command.name in ("useradd", "usermod") and _uid_zero(argv):
-        level, what = CRITICAL, "makes an account with root's user id 0: a second root"
-    elif command.name == "passwd":
-        level, what = _passwd(argv)
-    if level > SAFE:
-        ctx.add(level, what, command)
-
-
-ADMIN_GROUPS = frozenset(split_words("sudo wheel admin root adm shadow disk lxd kmem sys"))
-
-
-def _joins_ordinary_group(argv: list[str]) -> bool:
-    """`usermod -aG video me`, `gpasswd -a me audio`: joining groups that grant no admin rights."""
-    for index, value in enumerate(argv[:-1]):
-        if value in ("-aG", "-Ga", "-G", "--groups", "-a") and "-" not in argv[index + 1][:1]:
-            groups = set(argv[index + 1].split(",")) if value != "-a" else set(argv[index + 2 :])
-            rest = [a for a in argv if a.startswith("-") and a not in ("-a", "-aG", "-Ga", "-G")]
-            return bool(groups) and not groups & ADMIN_GROUPS and not rest
-    return False
-
-
-def _uid_zero(argv: list[str]) -> bool:
-    for index, value in enumerate(argv[:-1]):
-        if value in ("-u", "--uid") and argv[index + 1] == "0":
-            return True
-    return any(a == "--uid=0" for a in argv)
-
-
-def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
-    operands = [a for a in argv if not a.startswith("-")]
-    flags = [a for a in argv if a.startswith("-")]
-    if any(f in ("-S", "--status") for f in flags) or any(f in ("-a", "--all") for f in flags):
-        return SAFE, "shows password status"
-    if any(f in ("-d", "--delete") for f in flags):
-        who = operands[0] if operands else "your account"
-        level = CRITICAL if who == "root" else HIGH
-        return level, f"removes the password of {who}: anyone can log in"
-    if not operands and not flags:
-        return MODERATE, "changes your own password"
-    if any(f in ("-l", "--lock", "-u", "--unlock", "-e", "--expire") for f in flags):
-        return HIGH, "locks, unlocks or expires an account's password"
-    return HIGH, f"changes the password of {operands[0] if operands else 'an account'}"
-
-
-def groups(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if command.name == "chage" and any(a in ("-l", "--list") for a in argv):
-        return
-    if command.name == "chsh" and any(a in ("-l", "--list-shells") for a in argv):
-        return
-    ctx.add(MODERATE, f"changes groups or account details ({command.name})", command)
-
-
-def iptables(command: Command, ctx: Context) -> None:
-    opts = options(
-        command, "-t --table -A -D -I -R -N -P --policy -j -s -d -p -i -o --dport --sport"
-    )
-    if opts.has("-F", "--flush", "-X", "--delete-chain"):
-        ctx.add(HIGH, "flushes the firewall rules: the machine is left unprotected", command)
-    elif opts.value("-P", "--policy") and "ACCEPT" in command.argv:
-        ctx.add(HIGH, "sets the firewall to accept everything by default", command)
-    elif opts.value("-P", "--policy") and any(a in ("DROP", "REJECT") for a in command.argv):
-        chain = opts.value("-P", "--policy")
-        ctx.add(HIGH, f"drops all {chain} traffic by default: remote sessions are cut", command)
-    elif _blocks_everything(command.argv):
-        ctx.add(HIGH, "blocks all traffic or SSH: remote sessions are cut off", command)
-    elif opts.has("-L", "--list", "-S", "--list-rules"):
-        return
-    else:
-        ctx.add(MODERATE, "changes the firewall rules", command)
-
-
-def _blocks_everything(argv: list[str]) -> bool:
-    """`-A INPUT -j DROP` with nothing narrowing it, or a DROP/REJECT of port 22."""
-    if not any(a in ("DROP", "REJECT") for a in argv):
-        return False
-    if any(a in ("22", "ssh") for a in argv):
-        return True
-    narrowing = ("-s", "--source", "-p", "--protocol", "--dport", "--sport", "-i", "-m", "-d")
-    return any(a in ("-A", "-I", "--append", "--insert") for a in argv) and not any(
-        a in narrowing for a in argv
-    )
-
-
-def ufw(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    action = next((a for a in argv if not a.startswith("-")), "")
-    if action in ("disable", "reset"):
-        ctx.add(HIGH, f"turns off the firewall (ufw {action})", command)
-    elif action in ("deny", "reject") and any(
-        a in ("22", "ssh", "22/tcp", "OpenSSH") for a in argv
-    ):
-        ctx.add(HIGH, "blocks SSH: remote sessions are cut off (ufw)", command)
-    elif argv[:3] in (["default", "deny", "outgoing"], ["default", "reject", "outgoing"]):
-        ctx.add(HIGH, "blocks all outgoing traffic by default (ufw)", command)
-    elif action not in ("status", "app", "show", "version", ""):
-        ctx.add(MODERATE, "changes the firewall rules (ufw)", command)
-
-
-def nft(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if "flush" in argv or ("delete" in argv and "table" in argv):
-        ctx.add(HIGH, "flushes the firewall rules (nft): the machine is left unprotected", command)
-    elif "list" not in argv:
-        ctx.add(MODERATE, "changes the firewall rules (nft)", command)
-
-
-def firewall_cmd(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if "--panic-on" in argv:
-        ctx.add(HIGH, "drops all network traffic (firewall-cmd --panic-on)", command)
-        return
-    if any(a.startswith("--remove") or a in ("--panic-off", "--reload") for a in argv) or not any(
-        a.startswith(("--list", "--get", "--query", "--state")) for a in argv
-    ):
-        ctx.add(MODERATE, "changes the firewall rules (firewall-cmd)", command)
 
 
 def security_switch(command: Command, ctx: Context) -> None:
@@ -204,7 +76,7 @@ def kill(command: Command, ctx: Context) -> None:
     if "-1" in targets:
         ctx.add(HIGH, "kills every process you are allowed to signal (kill -1)", command)
     elif "1" in targets:
-        ctx.add(HIGH, "kills process 1 (init): the system goes down", command)
+        ctx.add(CRITICAL, "kills process 1 (init): the system goes down at once", command)
     else:
         ctx.add(MODERATE, f"stops processes {' '.join(targets)}".rstrip(), command)
 
@@ -213,18 +85,22 @@ def kill_by_name(command: Command, ctx: Context) -> None:
     # `-HUP`, `-9`, `-SIGKILL` name a signal, not a cluster of options
     words = tuple(w for w in command.args if not _SIGNAL.match(w.value))
     opts = options(command.wrapped((command.words[0], *words), command.name), _KILL_VALUES)
+    names = {o.value for o in opts.operands}
     if command.name == "killall5":
-        ctx.add(HIGH, "kills every process on the machine (killall5)", command)
+        ctx.add(CRITICAL, "kills every process on the machine (killall5)", command)
     elif opts.value("-u", "-U", "--user"):
         user = opts.value("-u", "-U", "--user")
-        ctx.add(HIGH, f"kills every process of user {user}", command)
+        level = CRITICAL if user in ("root", "0") else HIGH
+        ctx.add(level, f"kills every process of user {user}", command)
+    elif names & VITAL_PROCESSES:
+        vital = sorted(names & VITAL_PROCESSES)[0]
+        ctx.add(HIGH, f"kills {vital}, which the machine or remote log-ins rely on", command)
     elif command.name == "pkill" and any(o.value in (".", ".*", "") for o in opts.operands):
         ctx.add(HIGH, "kills every process (pattern matches everything)", command)
     else:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
 
 
-_SUDO_VALUES = frozenset(split_words("-u -g -h -p -C -D -r -t -T -U --user --group --host"))
 _SIGNAL = re.compile(r"^-(SIG)?[A-Z]+[0-9]*$|^-[0-9]+$")
 _KILL_VALUES = "-u -U --user -s --signal -g -G -P -t -n"
 
@@ -233,19 +109,37 @@ def systemctl(command: Command, ctx: Context) -> None:
     argv = [a for a in command.argv if not a.startswith("-")]
     action = argv[0] if argv else ""
     units = [u.lower().removesuffix(".service") for u in argv[1:]]
-    if action in POWER_ACTIONS or (action == "isolate" and any("rescue" in u for u in units)):
+    if action == "set-default" and any(u.startswith(("rescue", "emergency")) for u in units):
+        ctx.add(HIGH, "boots into rescue mode from now on (set-default)", command)
+    elif action in POWER_ACTIONS or (action == "isolate" and any("rescue" in u for u in units)):
         ctx.add(HIGH, f"takes the machine down ({action})", command)
     elif action in STOPPING:
         _stopping(command, ctx, action, units)
     elif action in ("status", "show", "cat", "help", "") or action.startswith(("list-", "is-")):
         return
+    elif action in ("enable", "link", "reenable") and any(
+        paths.is_world_writable(u) or ("/" in u and not u.startswith("/etc/")) for u in argv[1:]
+    ):
+        ctx.add(HIGH, f"{action}s a service from a file outside the system's units", command)
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
 
 
 def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> None:
     unit_set = set(units)
-    if unit_set & SSH_UNITS:
+    if action == "mask" and unit_set & VITAL_UNITS:
+        ctx.add(
+            CRITICAL,
+            f"masks {sorted(unit_set & VITAL_UNITS)[0]}: the system cannot start it",
+            command,
+        )
+    elif unit_set & VITAL_UNITS:
+        ctx.add(
+            HIGH, f"{action}s {sorted(unit_set & VITAL_UNITS)[0]}, which the system needs", command
+        )
+    elif unit_set & RUNTIME_UNITS:
+        ctx.add(HIGH, f"{action}s the container runtime: every container stops", command)
+    elif unit_set & SSH_UNITS:
         ctx.add(HIGH, f"{action}s SSH: remote sessions can no longer log in", command)
     elif unit_set & NETWORK_UNITS:
         ctx.add(HIGH, f"{action}s networking: the machine goes offline", command)
@@ -307,13 +201,17 @@ def _nmcli(command: Command, ctx: Context, argv: list[str]) -> None:
 
 def power(command: Command, ctx: Context) -> None:
     argv = command.argv
-    if command.name == "shutdown" and "-c" in argv:
+    if command.name == "shutdown" and any(a in ("-c", "/a", "/A") for a in argv):
         ctx.add(MODERATE, "cancels a scheduled shutdown", command)
         return
     if command.name in ("init", "telinit") and not any(
         a in ("0", "6", "1", "s", "S") for a in argv
     ):
         ctx.add(MODERATE, "changes the run level", command)
+        return
+    if any(a in ("-f", "--force", "-ff", "-n", "--no-sync") for a in argv):
+        reason = f"stops the machine at once, without a clean shutdown ({command.name} -f)"
+        ctx.add(CRITICAL, reason, command)
         return
     ctx.add(HIGH, f"shuts down or restarts the machine ({command.name})", command)
 
@@ -343,56 +241,6 @@ def journalctl(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "rotates the system journal", command)
 
 
-def sysrq(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if command.name == "sysctl" and not any(
-        a in ("-w", "-p", "--write", "--load", "--system") or "=" in a for a in argv
-    ):
-        return  # `sysctl name` and `sysctl -a` only read
-    if command.name == "modprobe" and any(
-        a in ("-n", "--dry-run", "-c", "--showconfig") for a in argv
-    ):
-        return
-    ctx.add(MODERATE, f"changes kernel settings or modules ({command.name})", command)
-
-
-def sudo(command: Command, ctx: Context) -> None:
-    start = skip_options(command.args, _SUDO_VALUES)
-    own = [w.value for w in command.args[:start]]  # sudo's own options, not the command's
-    if any(a in ("-l", "-v", "-k", "-K", "--list", "--validate") for a in own):
-        return
-    if start >= len(command.args) and any(a in ("-i", "-s", "--login", "--shell") for a in own):
-        ctx.add(MODERATE, "opens a shell as root (or another user)", command)
-        return
-    ctx.add(MODERATE, f"runs as another user (usually root) with {command.name}", command)
-
-
-def switch_user(command: Command, ctx: Context) -> None:
-    ctx.add(MODERATE, f"runs as another user ({command.name})", command)
-
-
-def setcap(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if any("+" in a or "=" in a for a in argv if not a.startswith("-")):
-        caps = " ".join(argv).lower()
-        target = argv[-1].rsplit("/", 1)[-1] if argv else ""
-        if ("setuid" in caps or "sys_admin" in caps or "dac_override" in caps) and (
-            target in ROOT_SHELL_PROGRAMS or target.startswith(("python", "perl"))
-        ):
-            ctx.add(CRITICAL, f"lets {target} become root: anyone can take over", command)
-        else:
-            ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
-
-
-# Programs that give a shell or run code: made setuid root, they hand root to every user.
-ROOT_SHELL_PROGRAMS = frozenset(
-    split_words(
-        "sh bash dash zsh ksh fish csh tcsh python python3 python2 perl ruby node php lua vim vi "
-        "nano less more find awk gawk env cp mv tee dd busybox nmap tar zip bash.real"
-    )
-)
-
-
 def set_builtin(command: Command, ctx: Context) -> None:
     argv = command.argv
     if "--" in argv:  # `set -- a b c` sets "$@"
@@ -403,23 +251,6 @@ def set_builtin(command: Command, ctx: Context) -> None:
 
 RULES: dict[str, Rule] = {
     "set": set_builtin,
-    "setcap": setcap,
-    **dict.fromkeys(
-        split_words(
-            "useradd adduser userdel deluser usermod passwd chpasswd visudo vipw vigr gpasswd "
-            "groupdel"
-        ),
-        accounts,
-    ),
-    **dict.fromkeys(
-        split_words("groupadd groupmod addgroup delgroup chsh chfn chage newusers"), groups
-    ),
-    **dict.fromkeys(
-        split_words("iptables ip6tables iptables-legacy iptables-nft ebtables"), iptables
-    ),
-    "ufw": ufw,
-    "nft": nft,
-    "firewall-cmd": firewall_cmd,
     **dict.fromkeys(split_words("setenforce pfctl auditctl csrutil spctl"), security_switch),
     "kill": kill,
     **dict.fromkeys(split_words("pkill killall killall5 skill slay"), kill_by_name),
@@ -430,7 +261,4 @@ RULES: dict[str, Rule] = {
     "crontab": crontab,
     "history": history,
     "journalctl": journalctl,
-    **dict.fromkeys(split_words("sysctl modprobe insmod rmmod kexec"), sysrq),
-    **dict.fromkeys(split_words("sudo doas pkexec run0"), sudo),
-    **dict.fromkeys(split_words("su runuser sg"), switch_user),
 }

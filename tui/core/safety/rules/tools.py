@@ -52,15 +52,18 @@ def git(command: Command, ctx: Context) -> None:
     argv = rest.argv
     if sub in GIT_READ_ONLY and not (sub == "reflog" and ("expire" in argv or "delete" in argv)):
         return
+    if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
+        ctx.downloads.add("<a repository cloned in this line>")
     handler = _GIT.get(sub)
     if handler is not None:
         handler(rest, ctx)
     elif sub in ("branch", "tag", "remote", "stash", "config", "worktree"):
         _git_listing(sub, rest, ctx)
     elif sub in ("filter-branch", "filter-repo"):
-        ctx.add(HIGH, f"rewrites the whole history of the repository (git {sub})", command)
+        ctx.add(CRITICAL, f"rewrites the whole history of the repository (git {sub})", command)
     elif sub == "reflog":
-        ctx.add(HIGH, "expires the reflog: lost commits can no longer be recovered", command)
+        level = CRITICAL if any(a.startswith("--expire=now") for a in argv) else HIGH
+        ctx.add(level, "expires the reflog: lost commits can no longer be recovered", command)
     elif (sub == "gc" and any(a.startswith("--prune=now") for a in argv)) or sub == "prune":
         reason = "deletes unreachable commits now: the reflog can no longer bring them back"
         ctx.add(HIGH, reason, command)
@@ -76,8 +79,15 @@ def _git_push(command: Command, ctx: Context) -> None:
     forced = any(a == "--force" or a == "--mirror" for a in argv) or any(
         a.startswith("-") and not a.startswith("--") and "f" in a for a in argv
     )
-    plus_ref = any(a.startswith("+") for a in argv if not a.startswith("-"))
-    if forced or plus_ref:
+    refs = [a for a in argv if not a.startswith("-")]
+    plus_ref = any(a.startswith("+") for a in refs)
+    shared = any(_branch_of(a) in MAIN_BRANCHES for a in refs[1:]) or any(
+        a in ("--all", "--mirror") for a in argv
+    )
+    if (forced or plus_ref) and shared:
+        reason = "force-pushes the main branch (or all of them): commits others pushed are lost"
+        ctx.add(CRITICAL, reason, command)
+    elif forced or plus_ref:
         ctx.add(
             HIGH, "force-pushes: can overwrite commits others pushed (git push --force)", command
         )
@@ -88,8 +98,9 @@ def _git_push(command: Command, ctx: Context) -> None:
             command,
         )
     elif any(a in ("--delete", "-d") or a.startswith(":") for a in argv):
-        if any(a.lstrip(":") in MAIN_BRANCHES for a in argv):
-            ctx.add(HIGH, "deletes the main branch on the remote (git push --delete)", command)
+        if any(_branch_of(a.lstrip(":")) in MAIN_BRANCHES for a in argv):
+            reason = "deletes the main branch on the remote (git push --delete)"
+            ctx.add(CRITICAL, reason, command)
         else:
             ctx.add(MODERATE, "deletes a branch or tag on the remote (git push --delete)", command)
     else:
@@ -116,8 +127,11 @@ def _git_clean(command: Command, ctx: Context) -> None:
 
 def _git_checkout(command: Command, ctx: Context) -> None:
     argv = command.argv
-    if "." in argv:
-        ctx.add(MODERATE, "discards uncommitted changes in files", command)
+    unstages_only = "--staged" in argv and "--worktree" not in argv
+    if any(a in (".", ":/", "*", "./") for a in argv) and not unstages_only:
+        # HIGH when taken from another commit too: staged work goes as well (like reset --hard)
+        level = HIGH if any(a.startswith(("--source", "-s")) for a in argv) else MODERATE
+        ctx.add(level, "discards every uncommitted change in the working tree", command)
         return
     if "-f" in argv or "--force" in argv or "--" in argv:
         ctx.add(MODERATE, "discards uncommitted changes in files", command)
@@ -129,6 +143,10 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
     argv = command.argv
     if sub == "stash" and argv[:1] == ["clear"]:
         ctx.add(HIGH, "deletes every stash for good (git stash clear)", command)
+        return
+    if sub == "worktree" and argv[:1] == ["remove"] and any(a in ("-f", "--force") for a in argv):
+        reason = "removes a worktree with its uncommitted changes (git worktree remove --force)"
+        ctx.add(HIGH, reason, command)
         return
     if sub == "stash" and argv[:1] not in (["list"], ["show"]):
         ctx.add(MODERATE, "stashes or drops uncommitted changes (git stash)", command)
@@ -146,6 +164,12 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
     if listing or argv[:1] in (["list"], ["show"], ["get-url"], ["--get"], ["--list"], ["-l"]):
         return
     ctx.add(MODERATE, f"changes the repository (git {sub})", command)
+
+
+def _branch_of(ref: str) -> str:
+    """`+main`, `HEAD:main`, `refs/heads/main` -> `main`."""
+    ref = ref.lstrip("+").rsplit(":", 1)[-1]
+    return ref.removeprefix("refs/heads/")
 
 
 _GIT = {
@@ -177,6 +201,9 @@ def docker(command: Command, ctx: Context) -> None:
         _docker_run(rest, ctx)
     elif sub in ("system prune", "volume prune", "volume rm"):
         _docker_prune(sub, rest, ctx)
+    elif sub == "system reset":
+        reason = f"deletes every container, image and volume ({command.name} system reset)"
+        ctx.add(CRITICAL, reason, command)
     else:
         ctx.add(MODERATE, f"changes containers or images ({command.name} {sub})".strip(), command)
 
@@ -206,7 +233,7 @@ def _docker_run(command: Command, ctx: Context) -> None:
     argv = _run_options(command.argv)
     privileged = "--privileged" in argv
     if privileged:
-        ctx.add(HIGH, "runs a privileged container: it has full control of the host", command)
+        ctx.add(CRITICAL, "runs a privileged container: it has full control of the host", command)
     rest = command.argv[len(argv) :]
     if privileged and any(a in ("--pid=host", "host") for a in argv) and "nsenter" in rest:
         ctx.add(CRITICAL, "escapes the container into the host as root (nsenter)", command)
@@ -221,7 +248,7 @@ def _docker_run(command: Command, ctx: Context) -> None:
             source = source[len("source=") :].split(",", 1)[0]
         read_only = value.endswith((":ro", ",ro", ",readonly")) or ":ro," in value
         if source and _host_sensitive(source) and not read_only:
-            level = CRITICAL if source == "/" and privileged else HIGH
+            level = CRITICAL if _host_takeover(source) else HIGH
             ctx.add(level, f"mounts the host's {source} into the container, writable", command)
         elif source and _host_sensitive(source):
             ctx.add(MODERATE, f"mounts the host's {source} into the container, read-only", command)
@@ -230,6 +257,12 @@ def _docker_run(command: Command, ctx: Context) -> None:
         ):
             ctx.add(HIGH, f"weakens container isolation ({arg})", command)
     ctx.add(MODERATE, "starts a container", command)
+
+
+def _host_takeover(source: str) -> bool:
+    """The host's root or its Docker socket: whoever is in the container owns the host."""
+    path = paths.normalise(source)
+    return path in ("/", "/var/run/docker.sock", "/run/docker.sock", "/etc", "/root")
 
 
 def _host_sensitive(source: str) -> bool:
@@ -246,6 +279,13 @@ def _docker_prune(sub: str, command: Command, ctx: Context) -> None:
     argv = command.argv
     if sub == "volume rm":
         ctx.add(MODERATE, "deletes container volumes and their data", command)
+    elif sub == "system prune" and "--volumes" in argv and any(a.startswith("-a") for a in argv):
+        reason = "deletes all unused images, containers and volumes with their data (system prune)"
+        ctx.add(CRITICAL, reason, command)
+    elif sub == "volume prune" and any(a.startswith("-a") or a == "--all" for a in argv):
+        ctx.add(
+            CRITICAL, "deletes every volume not in use, named ones too (volume prune -a)", command
+        )
     elif sub == "volume prune" or any(a in ("-a", "--all", "--volumes") for a in argv):
         ctx.add(HIGH, f"deletes all unused images, containers and data ({sub})", command)
     else:
@@ -301,29 +341,6 @@ def _package_change(command: Command, sub: str, rest: Command, ctx: Context) -> 
     ctx.add(MODERATE, f"installs or changes packages ({command.name} {sub})".strip(), command)
 
 
-def kubectl(command: Command, ctx: Context) -> None:
-    sub, rest = subcommand(command, "-n --namespace --context --kubeconfig -l")
-    argv = rest.argv
-    if sub in ("get", "describe", "logs", "top", "explain", "version", "config", "api-resources"):
-        return
-    if sub == "rollout" and argv[:1] in (["status"], ["history"]):
-        return
-    if sub == "delete" and (
-        "--all" in argv or "-A" in argv or any(a in ("ns", "namespace", "namespaces") for a in argv)
-    ):
-        ctx.add(HIGH, "deletes a whole namespace or every resource of a kind (kubectl)", command)
-        return
-    ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
-
-
-def terraform(command: Command, ctx: Context) -> None:
-    sub, rest = subcommand(command, "-chdir")
-    if sub == "destroy" or (sub == "apply" and "-destroy" in rest.argv):
-        ctx.add(HIGH, "destroys the infrastructure it manages (terraform destroy)", command)
-    elif sub not in ("plan", "show", "validate", "fmt", "version", "output", "providers"):
-        ctx.add(MODERATE, f"changes infrastructure (terraform {sub})".strip(), command)
-
-
 RULES: dict[str, Rule] = {
     "git": git,
     "docker": docker,
@@ -336,7 +353,4 @@ RULES: dict[str, Rule] = {
         ),
         packages,
     ),
-    "kubectl": kubectl,
-    "terraform": terraform,
-    "tofu": terraform,
 }

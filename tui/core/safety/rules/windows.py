@@ -14,6 +14,7 @@ from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules.windows_system import SYSTEM_HANDLERS, flags_of, operands_of
+from tui.core.safety.rules.windows_threats import check_line
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
 from tui.core.safety.windows import Statement, posix_path, split_statements
 
@@ -43,6 +44,8 @@ _EXECUTE = re.compile(r"(?i)\biex\b|invoke-expression|\|\s*powershell|\.invoke\(
 def analyse(text: str, ctx: Context, depth: int = 0) -> None:
     """Rates every st of a PowerShell or cmd command line."""
     sts = split_statements(text)
+    if depth == 0:
+        check_line(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
         ctx.add(CRITICAL, "downloads code from the internet and runs it (PowerShell)", text)
     for index, st in enumerate(sts):

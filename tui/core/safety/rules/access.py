@@ -1,0 +1,74 @@
+"""Access to files beyond chmod: ACLs (setfacl), the immutable flag (chattr), and modes that
+lock out or open up the files the system relies on."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.targets import classify_permissions
+from tui.core.safety.words import split_words
+
+# Programs that, left without any permission, take the way to repair the machine with them.
+_REPAIR_TOOLS = frozenset(split_words("chmod chown sudo su bash sh ls cp mv login passwd setfacl"))
+_SOCKETS = ("/var/run/docker.sock", "/run/docker.sock", "/run/containerd/containerd.sock")
+
+
+def mode_effects(mode: str, targets: list[str], command: Command, ctx: Context) -> None:
+    """Extra verdicts for chmod: a lock-out of repair tools, an opened root socket or a
+    private host key readable by everyone."""
+    for target in targets:
+        path = paths.normalise(target)
+        name = posixpath.basename(path)
+        if mode.strip("0") == "" and name in _REPAIR_TOOLS:
+            ctx.add(HIGH, f"takes every permission from {path}: nobody can run it", command)
+        if path in _SOCKETS and mode[-1:] in ("6", "7", "2", "3"):
+            reason = f"lets every user use {path}: that is root for everyone"
+            ctx.add(CRITICAL, reason, command)
+        rel = paths.home_relative(path) or ""
+        private = path.startswith("/etc/ssh/ssh_host_") or rel.startswith((".ssh/id_", ".gnupg/"))
+        readable = mode[-1:] in ("4", "5", "6", "7") or re.search(r"[ao]\+\w*r", mode)
+        if private and not path.endswith(".pub") and readable:
+            ctx.add(HIGH, f"lets every user read {path}, a private key", command)
+
+
+def setfacl(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if any(a in ("-x", "-b", "-k", "--remove", "--remove-all") for a in argv):
+        ctx.add(MODERATE, "removes access rules (setfacl)", command)
+        return
+    recursive = any(a in ("-R", "--recursive") for a in argv)
+    specs = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-m", "--modify", "-M")]
+    targets = [a for a in argv if not a.startswith("-") and a not in specs]
+    loose = any("w" in spec.rsplit(":", 1)[-1] or spec.startswith("o") for spec in specs)
+    for target in targets:
+        verdict = classify_permissions(
+            target, recursive=recursive, verb="changes the access rules of", loose=loose
+        )
+        level = verdict.level
+        if loose and paths.area(paths.normalise(target)) in ("vital", "key_file"):
+            level = CRITICAL
+        ctx.add(level, verdict.reason, command)
+    if not targets:
+        ctx.add(MODERATE, "changes access rules (setfacl)", command)
+
+
+def chattr(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    flags = [a for a in argv if a[:1] in "+-=" and len(a) > 1 and not a.startswith("--")]
+    targets = [paths.normalise(a) for a in argv if a[:1] not in "+-="]
+    immutable = any(f.startswith(("+", "=")) and ("i" in f or "a" in f) for f in flags)
+    important = [t for t in targets if paths.area(t) in ("vital", "key_file", "root", "system")]
+    important += [t for t in targets if paths.is_log(t)]
+    if immutable and important:
+        reason = f"makes {important[0]} unchangeable: updates, logins or logging start to fail"
+        ctx.add(HIGH, reason, command)
+    elif flags:
+        ctx.add(MODERATE, f"changes file attributes ({' '.join(flags)})", command)
+
+
+RULES: dict[str, Rule] = {"setfacl": setfacl, "chattr": chattr}

@@ -1,0 +1,96 @@
+"""Opening the machine to the network, and tools that attack other machines on it.
+
+A file server over / or a home folder, a tunnel that puts SSH or a database on the internet, a
+remote port forward open to everyone: others can reach in. Spoofing, flooding and mass scans
+attack the network the machine is on.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.words import split_words
+
+# Ports whose service should never face the internet directly.
+_ADMIN_PORTS = frozenset(
+    split_words("22 23 445 3389 5432 3306 6379 27017 9200 5900 2375 2376 11211 5984")
+)
+_ATTACKS = frozenset(
+    split_words(
+        "arpspoof ettercap bettercap responder mitm6 macof aireplay-ng mdk3 mdk4 slowloris "
+        "dnsspoof yersinia thc-ssl-dos t50"
+    )
+)
+
+
+def file_server(command: Command, ctx: Context, served: str) -> None:
+    """`python3 -m http.server`: every file under the folder it serves is readable remotely."""
+    where = paths.normalise(ctx.resolve(served))
+    kind = paths.area(where)
+    if kind in ("root", "all_homes", "home", "home_credentials", "vital", "key_file"):
+        ctx.add(HIGH, f"serves every file under {where} to the network", command)
+    else:
+        ctx.add(MODERATE, f"serves the files under {where} to the network", command)
+
+
+def served_folder(command: Command) -> str:
+    argv = command.argv
+    for index, value in enumerate(argv):
+        if value in ("-d", "--directory") and index + 1 < len(argv):
+            return argv[index + 1]
+        if value.startswith("--directory="):
+            return value.split("=", 1)[1]
+    return "."
+
+
+def tunnel(command: Command, ctx: Context) -> None:
+    """ngrok, cloudflared, localtunnel: a public address for a local port."""
+    ports = {a.rsplit(":", 1)[-1] for a in command.argv if not a.startswith("-")}
+    if ports & _ADMIN_PORTS or "tcp" in command.argv:
+        reason = f"puts a local service on the internet ({command.name}): anyone can reach it"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(
+            MODERATE, f"makes a local port reachable from the internet ({command.name})", command
+        )
+
+
+def attack_tool(command: Command, ctx: Context) -> None:
+    ctx.add(HIGH, f"attacks other machines on the network ({command.name})", command)
+
+
+def flood(command: Command, ctx: Context) -> None:
+    """hping3 and masscan: a flood or a scan at full speed."""
+    argv = command.argv
+    if command.name == "masscan" or any(a in ("--flood", "--faster", "-i") for a in argv):
+        ctx.add(HIGH, f"floods or scans other machines at full speed ({command.name})", command)
+    else:
+        ctx.add(MODERATE, f"sends crafted packets ({command.name})", command)
+
+
+def open_remote_forward(command: Command, ctx: Context) -> bool:
+    """`ssh -R 0.0.0.0:2222:localhost:22 host`: a port on the remote, open to everyone."""
+    argv = command.argv
+    for index, value in enumerate(argv[:-1]):
+        spec = argv[index + 1] if value == "-R" else value[2:] if value.startswith("-R") else ""
+        if spec.startswith(("0.0.0.0:", "*:", ":")):
+            reason = "opens a port on the remote machine to everyone, leading back here (ssh -R)"
+            ctx.add(HIGH, reason, command)
+            return True
+    return False
+
+
+def ztcp(command: Command, ctx: Context) -> None:
+    """zsh's `ztcp host port`: a raw connection whose descriptor a shell can be tied to."""
+    if command.argv and not command.argv[0].startswith("-"):
+        ctx.add(HIGH, "opens a raw network connection for the shell (ztcp)", command)
+
+
+RULES: dict[str, Rule] = {
+    "ztcp": ztcp,
+    **dict.fromkeys(split_words("ngrok cloudflared lt localtunnel bore"), tunnel),
+    **dict.fromkeys(_ATTACKS, attack_tool),
+    **dict.fromkeys(split_words("hping3 hping masscan"), flood),
+}

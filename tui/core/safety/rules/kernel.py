@@ -1,0 +1,89 @@
+"""The running machine: kernel settings and modules, swap, and the clock."""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.words import split_words
+
+# Settings that switch off a protection of the kernel against attacks.
+_PROTECTIONS = re.compile(
+    r"^(kernel\.(randomize_va_space|yama\.ptrace_scope|kptr_restrict|dmesg_restrict|"
+    r"unprivileged_bpf_disabled|perf_event_paranoid|sysrq|modules_disabled)|"
+    r"fs\.protected_\w+|fs\.suid_dumpable|net\.ipv4\.conf\.\w+\.rp_filter|"
+    r"net\.ipv4\.tcp_syncookies)\s*=\s*(?P<value>\S+)$"
+)
+_OPENING = {"kernel.sysrq": "1", "fs.suid_dumpable": "1", "kernel.perf_event_paranoid": "-1"}
+
+
+def kernel_setting(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    name = command.name
+    if name == "sysctl" and not any(
+        a in ("-w", "-p", "--write", "--load", "--system") or "=" in a for a in argv
+    ):
+        return  # `sysctl name` and `sysctl -a` only read
+    if name == "modprobe" and any(a in ("-n", "--dry-run", "-c", "--showconfig") for a in argv):
+        return
+    if name == "sysctl":
+        for arg in argv:
+            match = _PROTECTIONS.match(arg.replace(" ", ""))
+            if match and _weakens(arg.split("=", 1)[0].strip(), match.group("value")):
+                ctx.add(HIGH, f"turns off a kernel protection ({arg})", command)
+                return
+    if name == "rmmod" or (name == "modprobe" and any(a in ("-r", "--remove") for a in argv)):
+        reason = f"unloads a kernel driver: what it runs stops working ({name})"
+        ctx.add(HIGH, reason, command)
+        return
+    if name == "insmod" or (name == "modprobe" and any(a.endswith(".ko") for a in argv)):
+        ctx.add(HIGH, f"loads code into the kernel from a file ({name})", command)
+        return
+    ctx.add(MODERATE, f"changes kernel settings or modules ({name})", command)
+
+
+def _weakens(key: str, value: str) -> bool:
+    if key in _OPENING:
+        return value == _OPENING[key]
+    if key == "kernel.modules_disabled":
+        return False
+    return value in ("0", "-1")
+
+
+def swapoff(command: Command, ctx: Context) -> None:
+    if any(a in ("-a", "--all") for a in command.argv):
+        reason = "turns off all swap: memory-hungry programs can be killed"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, "turns off a swap area", command)
+
+
+def clock(command: Command, ctx: Context) -> None:
+    """`date -s`, `timedatectl set-time`, `set-ntp false`, `hwclock --set`: a wrong clock breaks
+    certificates, logins, builds and log times."""
+    argv = command.argv
+    if command.name == "date":
+        setting = any(a in ("-s", "--set") or a.startswith("--set=") for a in argv) or (
+            argv[:1] and re.fullmatch(r"\d{8,12}(\.\d\d)?", argv[0])
+        )
+        if setting:
+            ctx.add(HIGH, "sets the system clock by hand", command)
+        return
+    if command.name == "hwclock":
+        if any(a in ("--set", "-w", "--systohc", "--hctosys", "-s") for a in argv):
+            ctx.add(HIGH, "sets the hardware clock", command)
+        return
+    sub = argv[0] if argv else ""
+    if sub == "set-time" or (sub == "set-ntp" and argv[1:2] in (["false"], ["0"], ["no"])):
+        ctx.add(HIGH, f"sets the clock by hand (timedatectl {sub})", command)
+    elif sub:
+        ctx.add(MODERATE, f"changes time settings (timedatectl {sub})", command)
+
+
+RULES: dict[str, Rule] = {
+    **dict.fromkeys(split_words("sysctl modprobe insmod rmmod kexec"), kernel_setting),
+    "swapoff": swapoff,
+    **dict.fromkeys(split_words("date hwclock timedatectl"), clock),
+}

@@ -1,0 +1,164 @@
+"""Whole-line Windows checks: the moves attacks and ransomware make, whatever the spelling.
+
+Shadow copies deleted through WMI, a program downloaded and then started, Defender switched off
+or told to skip a whole drive, credential stores dumped (LSASS, the SAM hive), boot recovery
+removed, a hidden or encoded PowerShell scheduled as SYSTEM, a new administrator account.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.safety.context import Context
+from tui.core.safety.model import RiskLevel
+
+HIGH = RiskLevel.HIGH
+CRITICAL = RiskLevel.CRITICAL
+
+_CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
+    (level, reason, re.compile(pattern, re.IGNORECASE))
+    for level, reason, pattern in (
+        (
+            CRITICAL,
+            "deletes the shadow copies (Windows' own backups), as ransomware does",
+            r"win32_shadowcopy.*(\.delete\(|remove-(cim|wmi)\w*)|"
+            r"(remove-(cim|wmi)\w*|\.delete\().*win32_shadowcopy",
+        ),
+        (
+            CRITICAL,
+            "switches off Windows Defender's protection",
+            r"set-mppreference\b.*-disable\w*\s+(\$true|1)\b",
+        ),
+        (
+            CRITICAL,
+            "tells Windows Defender to skip a whole drive",
+            r"add-mppreference\b.*-exclusionpath\s+['\"]?[a-z]:\\?['\"]?(\s|$)",
+        ),
+        (
+            HIGH,
+            "tells Windows Defender to skip a program or file type",
+            r"add-mppreference\b.*-exclusion(process|extension)\b",
+        ),
+        (
+            CRITICAL,
+            "dumps the memory of LSASS: every logged-in password hash",
+            r"comsvcs(\.dll)?\W.*minidump|procdump\S*\s.*lsass|out-minidump|sekurlsa",
+        ),
+        (
+            CRITICAL,
+            "copies the SAM or SECURITY hive: the machine's password hashes",
+            r"reg(\.exe)?\s+save\s+\S*hklm\\(sam|security|system)\b",
+        ),
+        (
+            CRITICAL,
+            "removes boot entries or boot recovery (bcdedit)",
+            r"bcdedit\S*\s+/delete\b|bcdedit\S*\s+/set\s.*(recoveryenabled\s+no|"
+            r"bootstatuspolicy\s+ignoreallfailures)",
+        ),
+        (
+            CRITICAL,
+            "erases a whole disk (diskpart clean)",
+            r"\bclean(\s+all)?\b.*diskpart|diskpart.*\bclean(\s+all)?\b",
+        ),
+        (
+            CRITICAL,
+            "creates an administrator account with a password written in the line",
+            r"(net(\.exe)?\s+user\s+\S+\s+\S+\s+/add|new-localuser\b.*-password).*"
+            r"(localgroup\s+['\"]?administrators|-group\s+['\"]?administrators)",
+        ),
+        (
+            CRITICAL,
+            "schedules hidden or encoded PowerShell to run by itself",
+            r"(schtasks\S*\s.*/create|register-scheduledtask).*(-enc\w*\s|-w(indowstyle)?\s+"
+            r"hidden|/ru\s+['\"]?system\b)",
+        ),
+        (
+            CRITICAL,
+            "makes a program in a folder anyone can write start at every logon",
+            r"currentversion\\run(once)?\b.*\\(users\\public|temp|appdata|programdata)\\",
+        ),
+        (
+            CRITICAL,
+            "connects a PowerShell session to a remote machine (reverse shell)",
+            r"net\.sockets\.tcpclient.*(getstream|iex|invoke-expression|out-string)",
+        ),
+        (HIGH, "opens a raw network connection (TCPClient)", r"net\.sockets\.tcpclient"),
+        (
+            CRITICAL,
+            "removes or switches off Windows Defender",
+            r"(uninstall|disable|remove)-windowsfeature\b.*defender|"
+            r"sc(\.exe)?\s+(stop|delete)\s+windefend\b|sc(\.exe)?\s+config\s+windefend\b.*disabled|"
+            r"set-mppreference\b.*-(mapsreporting|submitsamplesconsent)\s+(0|2|never)",
+        ),
+        (
+            HIGH,
+            "opens the machine to remote logins or remote control",
+            r"enable-psremoting|fdenytsconnections\W+.*\b0\b|"
+            r"(new-netfirewallrule|netsh\S*\s+advfirewall\s+firewall\s+add\s+rule).*"
+            r"(inbound|dir=in).*(allow).*(localport[= ](any|3389|22|445|5985)\b|-localport\s+any)",
+        ),
+        (
+            CRITICAL,
+            "copies keys or credentials to another machine",
+            r"(copy-item|copy|xcopy|robocopy)\b.*(\.ssh|\.aws|\.gnupg|credentials|id_rsa|"
+            r"id_ed25519)\S*\s+['\"]?\\\\",
+        ),
+        (
+            HIGH,
+            "packs a user's files and sends them to a server",
+            r"compress-archive\b.*(userprofile|documents|desktop).*(invoke-restmethod|"
+            r"invoke-webrequest|iwr|irm)\b.*-(method\s+post|infile)",
+        ),
+        (
+            CRITICAL,
+            "runs a PowerShell script from another machine with the safety checks off",
+            r"-executionpolicy\s+bypass\b.*-file\s+['\"]?(\\\\|https?://)",
+        ),
+        (HIGH, "overwrites the free space of a drive (cipher /w)", r"\bcipher(\.exe)?\s+/w"),
+        (
+            HIGH,
+            "turns on the Guest or built-in Administrator account",
+            r"useraccount\s+where\s+name\s*=\s*['\"]?(guest|administrator)['\"]?\s+set\s+"
+            r"disabled\s*=\s*false|net(\.exe)?\s+user\s+guest\s+/active:yes",
+        ),
+        (
+            HIGH,
+            "deletes the file system's change journal (anti-forensics)",
+            r"fsutil\S*\s+usn\s+deletejournal",
+        ),
+        (
+            HIGH,
+            "turns off network adapters: the machine goes offline",
+            r"disable-netadapter\b|netsh\S*\s+interface\s+set\s+interface\s.*disable",
+        ),
+        (
+            CRITICAL,
+            "starts copies of itself without end (batch fork bomb)",
+            r"%0\s*\|\s*%0|start\s+['\"]?%~?0",
+        ),
+        (
+            HIGH,
+            "turns off System Restore or shrinks its storage",
+            r"disable-computerrestore|vssadmin\S*\s+resize\s+shadowstorage",
+        ),
+    )
+)
+# A file fetched from the internet in this line: its name, to see whether it is then run.
+_FETCHED = re.compile(
+    r"(?i)(-outfile\s+|certutil\S*\s.*-f\s+\S+\s+|bitsadmin\S*\s.*https?://\S+\s+|"
+    r"downloadfile\(\s*['\"][^'\"]+['\"]\s*,\s*|curl(\.exe)?\s.*-o\s+|"
+    r"start-bitstransfer\s.*-destination\s+)['\"]?(?P<file>[^\s'\";)]+\.(exe|ps1|bat|cmd|msi|dll|vbs|hta|scr|js))"
+)
+
+
+def check_line(text: str, ctx: Context) -> None:
+    """Adds a finding for each attack move the whole line makes."""
+    for level, reason, pattern in _CHECKS:
+        if pattern.search(text):
+            ctx.add(level, reason, text)
+    for match in _FETCHED.finditer(text):
+        name = re.split(r"[\\/]", match.group("file"))[-1]
+        later = text[match.end() :]
+        if re.search(re.escape(name), later, re.IGNORECASE):
+            ctx.add(CRITICAL, f"downloads a program ({name}) and runs it", text)
+            return
