@@ -60,7 +60,7 @@ async def run_child(models: int, seconds: float, refresh_s: float) -> dict[str, 
     latencies: list[float] = []
     async with app.run_test(size=(120, 40)):
         started = time.perf_counter()
-        card = app.sidebar.cards()[-1]
+        card = app.main.sidebar.cards()[-1]
         while len(card.models) < models:
             if time.perf_counter() - started > 120:
                 raise SystemExit(f"the {models} models did not come in 120 s")

@@ -164,9 +164,9 @@ async def main():
     app = make_app(load())
     async with app.run_test(size=(100, 30)):
         await app.workers.wait_for_complete()
-        app.generate(sys.argv[1])
+        app.main.generate(sys.argv[1])
         await app.workers.wait_for_complete()
-        shown = app.results.shown.result
+        shown = app.main.results.shown.result
         print(rss_bytes(), shown is not None and shown.command is not None, flush=True)
         sys.stdin.readline()  # stays open (as a tab does) until the bench has measured all
 

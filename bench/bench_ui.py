@@ -142,7 +142,7 @@ async def startup_child(launched: float) -> None:
         while prompt.text != "x":
             await asyncio.sleep(0.001)
         interactive = time.perf_counter()
-        cards = app.sidebar.cards()
+        cards = app.main.sidebar.cards()
         while any(card.health is None for card in cards):
             await asyncio.sleep(0.005)
         complete = time.perf_counter()
@@ -257,9 +257,9 @@ async def measure_throughput(model: Path, rounds: int = 2) -> dict[str, Any]:
             # process until it looks idle, which would wake the main thread all through the
             # generation and tax the UI side with the harness's own work.
             prompt.load_text(request)
-            app.generate(request)
+            app.main.generate(request)
             await app.workers.wait_for_complete()
-            result = app.results.shown.result
+            result = app.main.results.shown.result
             assert result is not None and result.timings is not None
             return _decode(result.timings)
 
@@ -312,8 +312,8 @@ async def measure_key_latency(model: Path, presses: int = 40) -> dict[str, Any]:
             # What Enter does, without Pilot's key helper, which waits for the app to go idle:
             # with a warm prompt cache the whole answer can come in before it returns.
             prompt.load_text(request)
-            app.generate(request)
-            while app.results.shown.busy and len(latencies) < presses:
+            app.main.generate(request)
+            while app.main.results.shown.busy and len(latencies) < presses:
                 before = prompt.text
                 sent = time.perf_counter()
                 app.simulate_key("z")

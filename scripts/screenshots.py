@@ -85,7 +85,7 @@ async def streaming(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
     """Mid-answer: the screenshot is taken as soon as the second batch of text arrived."""
     batches = 0
     seen = asyncio.Event()
-    original = app.results.add_text
+    original = app.main.results.add_text
 
     def add_text(job: int, candidate: int, text: str, reasoning: str = "") -> None:
         nonlocal batches
@@ -94,7 +94,7 @@ async def streaming(app: WorkbenchApp, pilot: Pilot[Any]) -> None:
         if batches >= 2:
             seen.set()
 
-    app.results.add_text = add_text  # type: ignore[method-assign]
+    app.main.results.add_text = add_text  # type: ignore[method-assign]
     await type_request(app, pilot, "find python files changed in the last week")
     await pilot.press("enter")
     await asyncio.wait_for(seen.wait(), timeout=120)

@@ -23,3 +23,21 @@ def test_importing_all_of_core_does_not_load_textual() -> None:
         "assert 'textual' not in sys.modules, 'textual was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def app_modules() -> list[str]:
+    import tui.app
+
+    return sorted(m.name for m in pkgutil.walk_packages(tui.app.__path__, "tui.app."))
+
+
+def test_importing_all_of_the_workbench_does_not_load_the_cli() -> None:
+    """What the workbench and the CLI both show lives in tui.present, below both."""
+    code = (
+        "import importlib, sys\n"
+        f"for name in {app_modules()!r}:\n"
+        "    importlib.import_module(name)\n"
+        "loaded = sorted(m for m in sys.modules if m == 'tui.cli' or m.startswith('tui.cli.'))\n"
+        "assert not loaded, f'the workbench loaded {loaded}'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

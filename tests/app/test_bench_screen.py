@@ -58,7 +58,7 @@ async def test_f10_opens_the_bench_and_esc_stops_it(
     app = app_with(embedded_config, {"embedded-cpu": llama_backend})
     async with app.run_test(size=(140, 44)) as pilot:
         await app.workers.wait_for_complete()
-        assert any(entry.title == "caro: Performance table" for entry in app.palette_entries())
+        assert any(entry.title == "caro: Performance table" for entry in app.main.palette_entries())
         await pilot.press("f10")
         screen = app.screen
         assert isinstance(screen, BenchScreen) and screen.running

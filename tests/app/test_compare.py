@@ -67,9 +67,9 @@ candidates = 1
         await app.workers.wait_for_complete()  # the pick is recorded, then shown
         await pilot.pause()
         assert not isinstance(app.screen, CompareScreen)
-        assert app.results.shown.result is picked
-        assert app.results.shown.backend == "second"
-        assert app.results.shown.entry_id is not None
+        assert app.main.results.shown.result is picked
+        assert app.main.results.shown.backend == "second"
+        assert app.main.results.shown.entry_id is not None
 
 
 async def test_compare_uses_the_marked_backends(
@@ -92,7 +92,7 @@ candidates = 1
     async with app.run_test(size=(140, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("alt+2", "f4", "alt+3", "f4")
-        assert app.state.compare_set() == ["embedded-cpu", "ollama"]
+        assert app.main.state.compare_set() == ["embedded-cpu", "ollama"]
         await pilot.press(*"count lines in main.py", "ctrl+t")
         await app.workers.wait_for_complete()
         await pilot.pause()

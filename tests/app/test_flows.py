@@ -29,12 +29,12 @@ async def test_request_streams_then_copy_edit_and_run(
     app = app_with(embedded_config, {"embedded-cpu": llama_backend})
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
-        assert app.state.backend == "embedded-cpu"
+        assert app.main.state.backend == "embedded-cpu"
         await pilot.press(*"list all files including hidden ones", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
 
-        shown = app.results.shown
+        shown = app.main.results.shown
         assert shown.result is not None
         assert shown.streamed, "no text was streamed before the answer was complete"
         command = shown.command
@@ -53,8 +53,8 @@ async def test_request_streams_then_copy_edit_and_run(
         editor = app.query_one("#command-edit", Input)
         assert editor.has_focus and editor.value == command
         await pilot.press("ctrl+u", *"echo caro-ran-this", "enter")
-        assert app.results.shown.command == "echo caro-ran-this"
-        assert app.results.shown.edited
+        assert app.main.results.shown.command == "echo caro-ran-this"
+        assert app.main.results.shown.edited
 
         await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()  # the command is rated, then the dialog opens
@@ -86,7 +86,7 @@ async def test_run_confirmation_can_be_declined(
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmRunScreen)
         assert "must-not-run" not in log_text(app)
-        assert not app.results.has_class("-has-run")
+        assert not app.main.results.has_class("-has-run")
 
 
 async def test_escape_cancels_a_generation_and_the_next_one_works(
@@ -96,7 +96,7 @@ async def test_escape_cancels_a_generation_and_the_next_one_works(
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         streaming = asyncio.Event()
-        original = app.results.add_text
+        original = app.main.results.add_text
 
         def add_text(job: int, candidate: int, text: str, reasoning: str = "") -> None:
             original(job, candidate, text, reasoning)
@@ -104,20 +104,20 @@ async def test_escape_cancels_a_generation_and_the_next_one_works(
                 streaming.set()
                 app.simulate_key("escape")  # pressed while the first tokens are on screen
 
-        app.results.add_text = add_text  # type: ignore[method-assign]
+        app.main.results.add_text = add_text  # type: ignore[method-assign]
         await pilot.press(*"find every file larger than one gigabyte", "enter")
         await asyncio.wait_for(streaming.wait(), timeout=120)
         await settle(app)
         await pilot.pause()
-        assert not app.results.shown.busy
-        assert app.results.shown.result is None
+        assert not app.main.results.shown.busy
+        assert app.main.results.shown.result is None
         assert "cancelled" in static_text(app, "#result-header")
 
         # The engine let go of the model: the next request is answered.
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.results.shown.result is not None
+        assert app.main.results.shown.result is not None
 
 
 async def test_backends_switch_by_key(
@@ -128,14 +128,14 @@ async def test_backends_switch_by_key(
         names = app.engines.names
         assert names == ["mlx", "embedded-cpu", "ollama"]
         await pilot.press("alt+3")
-        assert app.state.backend == "ollama"
-        assert app.sidebar.card("ollama").has_class("-selected")
+        assert app.main.state.backend == "ollama"
+        assert app.main.sidebar.card("ollama").has_class("-selected")
         await pilot.press("alt+down")
-        assert app.state.backend == "mlx"
+        assert app.main.state.backend == "mlx"
         await pilot.press("alt+up", "alt+up")
-        assert app.state.backend == "embedded-cpu"
+        assert app.main.state.backend == "embedded-cpu"
         await pilot.press("f2")
-        assert app.state.backend == "ollama"
+        assert app.main.state.backend == "ollama"
         await app.workers.wait_for_complete()
 
 
@@ -146,11 +146,11 @@ async def test_a_down_backend_shows_why_and_the_fix(
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        card = app.sidebar.card("ollama")
+        card = app.main.sidebar.card("ollama")
         assert card.has_class("-down")
         assert card.health is not None and card.health.fix
         assert "fix:" in str(card.query_one(".backend-detail").render())
-        assert app.sidebar.card("embedded-cpu").has_class("-up")
+        assert app.main.sidebar.card("embedded-cpu").has_class("-up")
         # Generating on the down backend fails with its reason, and the app goes on.
         await pilot.press("alt+3", *"list files", "enter")
         await app.workers.wait_for_complete()
@@ -170,10 +170,10 @@ async def test_an_automatic_choice_moves_off_a_down_backend(
     )
     app = app_with(config, {"embedded-cpu": llama_backend})
     async with app.run_test(size=(120, 40)) as pilot:
-        assert app.state.backend == "ollama"
+        assert app.main.state.backend == "ollama"
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.state.backend == "embedded-cpu"
+        assert app.main.state.backend == "embedded-cpu"
 
 
 async def test_prompt_recalls_earlier_requests(

@@ -138,7 +138,7 @@ async def test_enter_loads_an_entry_and_accept_leaves_with_its_command(tmp_path:
         await pilot.pause()
         assert not isinstance(app.screen, HistoryScreen)
         assert app.query_one(PromptArea).text == "show the date"
-        shown = app.results.shown
+        shown = app.main.results.shown
         assert shown.command == "date" and shown.entry_id == ids["date"]
         assert shown.cwd == str(tmp_path)
         assert static_text(app, "#risk") == "risk: safe"  # rated again on loading
@@ -165,7 +165,7 @@ async def test_the_prompt_recalls_requests_of_earlier_sessions(tmp_path: Path) -
 async def test_the_history_is_in_the_palette(tmp_path: Path) -> None:
     app = workbench(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        titles = {entry.title: entry for entry in app.palette_entries()}
+        titles = {entry.title: entry for entry in app.main.palette_entries()}
         assert "caro: History" in titles and "caro: Accept" in titles
         await titles["caro: History"].run()  # type: ignore[misc]
         await pilot.pause()

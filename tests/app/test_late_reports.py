@@ -12,14 +12,15 @@ from .helpers import ScriptedBackend, app_with, write_config
 async def test_reports_reach_the_card_and_are_dropped_once_it_is_gone() -> None:
     config = write_config("")
     app = app_with(config, {"embedded-cpu": ScriptedBackend("embedded-cpu", "ls -a")})
-    async with app.run_test(size=(100, 30)):
+    async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
+        await pilot.pause()  # the screen takes in the reports the probes posted
         down = Health(HealthStatus.DOWN, detail="gone", fix="start it")
-        app.on_health_report(HealthReport("embedded-cpu", down))
+        app.main.on_health_report(HealthReport("embedded-cpu", down))
         (card,) = [c for c in app.query(BackendCard) if c.backend_name == "embedded-cpu"]
         assert card.health == down
 
         await app.query(BackendCard).remove()  # what closing does before the sidebar goes
-        app.on_health_report(HealthReport("embedded-cpu", Health(HealthStatus.UP)))
-        app.on_models_report(ModelsReport("embedded-cpu", []))
-        assert app.state.health["embedded-cpu"] == down  # dropped, not applied half-way
+        app.main.on_health_report(HealthReport("embedded-cpu", Health(HealthStatus.UP)))
+        app.main.on_models_report(ModelsReport("embedded-cpu", []))
+        assert app.main.state.health["embedded-cpu"] == down  # dropped, not applied half-way

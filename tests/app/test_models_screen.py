@@ -110,7 +110,7 @@ async def test_the_bundled_model_and_a_file_placed_by_hand_are_listed(
     placed = place_by_hand()
     app = app_with(embedded_config, {"embedded-cpu": llama_backend})
     async with app.run_test(size=(140, 44)) as pilot:
-        assert any(entry.title == "caro: Models" for entry in app.palette_entries())
+        assert any(entry.title == "caro: Models" for entry in app.main.palette_entries())
         screen = await open_models(app, pilot)
         listed = rows(screen)
         assert listed["smollm2-135m"][-1] == "bundled"
@@ -154,7 +154,7 @@ async def test_a_pull_shows_progress_and_ends_with_the_file_on_disk(
         assert "sha256 checked" in panel_text(app) and str(target) in panel_text(app)
         assert rows(screen)[ENTRY.name][-1] == "on disk"
         # The sidebar's embedded engine lists the new file.
-        assert any(m.path == str(target) for m in app.state.models["embedded-cpu"])
+        assert any(m.path == str(target) for m in app.main.state.models["embedded-cpu"])
 
 
 async def test_an_offline_pull_says_so_with_the_manual_command(
@@ -241,7 +241,7 @@ async def test_use_chooses_the_model_for_its_engine_in_the_sidebar(
         await settle(app)
         await pilot.pause()
         assert not isinstance(app.screen, ModelsScreen)
-        chosen = app.state.chosen_model("embedded-cpu")
+        chosen = app.main.state.chosen_model("embedded-cpu")
         assert chosen is not None and chosen.path == str(placed)
-        assert app.state.backend == "embedded-cpu"
+        assert app.main.state.backend == "embedded-cpu"
         assert f"model {PLACED}" in static_text(app, "#selection")

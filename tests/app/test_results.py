@@ -28,7 +28,7 @@ async def test_prose_is_not_a_command_and_the_raw_text_is_kept() -> None:
         await pilot.press(*"delete everything", "enter")
         await settle(app)
         await pilot.pause()
-        assert app.results.shown.command is None
+        assert app.main.results.shown.command is None
         assert "no usable command" in static_text(app, "#result-header")
         assert answer in static_text(app, "#stream")
         assert "kept above" in static_text(app, "#notes")
@@ -44,7 +44,7 @@ async def test_escape_stops_a_running_command() -> None:
         await settle(app)
         await pilot.press(*"wait a while", "enter")
         await settle(app)
-        assert app.results.shown.command == "echo started; sleep 30; echo never"
+        assert app.main.results.shown.command == "echo started; sleep 30; echo never"
         await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()  # the command is rated, then the dialog opens
         await pilot.pause()
@@ -68,9 +68,9 @@ async def test_regenerate_asks_again_with_sampling() -> None:
         await settle(app)
         await pilot.press(*"list files", "enter")
         await settle(app)
-        first_job = app.results.shown.job
+        first_job = app.main.results.shown.job
         await pilot.press("ctrl+g")
         await settle(app)
-        assert app.results.shown.job > first_job
-        assert app.results.shown.request == "list files"
-        assert app.results.shown.command == "ls -a"
+        assert app.main.results.shown.job > first_job
+        assert app.main.results.shown.request == "list files"
+        assert app.main.results.shown.command == "ls -a"

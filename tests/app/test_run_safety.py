@@ -171,7 +171,7 @@ async def test_escape_on_a_blocked_command_runs_nothing(tmp_path: Path) -> None:
         await settle(app)
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmRunScreen)
-        assert not app.results.has_class("-has-run")
+        assert not app.main.results.has_class("-has-run")
     assert not marker.exists()
     assert only_entry().runs == ()
 

@@ -65,9 +65,9 @@ def shown_rows(card: BackendCard) -> list[ModelRow]:
 
 
 def card_of(app: WorkbenchApp) -> BackendCard:
-    name = app.state.backend
+    name = app.main.state.backend
     assert name is not None
-    return app.sidebar.card(name)
+    return app.main.sidebar.card(name)
 
 
 @pytest.fixture(params=KINDS)
@@ -103,7 +103,7 @@ async def test_twenty_thousand_models_are_a_filtered_few(many: Config) -> None:
         assert "1 of 1 matching «19999»" in card_text(card, ".model-count")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.state.model_id(card.backend_name) == model_id(19_999)
+        assert app.main.state.model_id(card.backend_name) == model_id(19_999)
 
         await pilot.press("f5")
         await settle(app)
@@ -118,11 +118,11 @@ async def test_stepping_to_a_model_beyond_the_rows_shows_it(many: Config) -> Non
         await settle(app)
         await pilot.pause()
         card = card_of(app)
-        assert len(app.state.models[card.backend_name]) == 20_000
+        assert len(app.main.state.models[card.backend_name]) == 20_000
         for _ in range(MODEL_ROWS + 2):
             await pilot.press("alt+right")
         await pilot.pause()
-        chosen = app.state.model_id(card.backend_name)
+        chosen = app.main.state.model_id(card.backend_name)
         assert chosen == model_id(MODEL_ROWS + 2)  # from the configured model_id(0)
         assert any(row.model.id == chosen and row.has_class("-chosen") for row in shown_rows(card))
 
@@ -133,14 +133,14 @@ async def test_esc_stops_an_endless_answer(kind: str) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app)
             await pilot.press(*"list files", "enter")
-            while not app.results.shown.streamed:
+            while not app.main.results.shown.streamed:
                 await pilot.pause(0.05)
             await pilot.press(*"still typing")
             assert app.query_one(PromptArea).text.endswith("still typing")
             await pilot.press("escape")
             await settle(app)
             await pilot.pause()
-            assert not app.results.shown.busy
+            assert not app.main.results.shown.busy
             assert "cancelled" in static_text(app, "#result-header")
 
 
@@ -181,7 +181,7 @@ async def test_a_failing_list_is_degraded_and_still_chats(kind: str) -> None:
             await pilot.press(*"list all files", "enter")
             await settle(app)
             await pilot.pause()
-            assert app.results.shown.command == "ls -la"
+            assert app.main.results.shown.command == "ls -la"
 
 
 async def test_f5_says_checking_until_the_probe_is_back(kind: str) -> None:
@@ -192,7 +192,7 @@ async def test_f5_says_checking_until_the_probe_is_back(kind: str) -> None:
             card = card_of(app)
             assert card.has_class("-degraded")
             assert "busy" in card_text(card, ".backend-detail")
-            app.action_refresh()  # what F5 does; the probes run only once this test awaits
+            app.main.action_refresh()  # what F5 does; the probes run only once this test awaits
             assert "checking…" in card_text(card, ".backend-status")
             await settle(app)
             await pilot.pause()
@@ -214,11 +214,11 @@ async def test_an_answer_cut_at_max_tokens_is_marked() -> None:
     )
     app = app_with(config, {"embedded-cpu": CutBackend("embedded-cpu", "")})
     async with app.run_test(size=(120, 40)) as pilot:
-        app.choose_backend("embedded-cpu")
+        app.main.choose_backend("embedded-cpu")
         await pilot.press(*"list the logs", "enter")
         await settle(app)
         await pilot.pause()
-        assert app.results.shown.command == "ls -la /var/lo"
+        assert app.main.results.shown.command == "ls -la /var/lo"
         assert "cut at max_tokens" in static_text(app, "#result-header")
         assert "cut at max_tokens (96)" in static_text(app, "#notes")
         assert static_text(app, "#risk") == "risk: moderate"  # not safe on the cut text alone

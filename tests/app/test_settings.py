@@ -45,9 +45,9 @@ nonsense = "ctrl+x"
     app = app_with(config, {"embedded-cpu": ScriptedBackend("embedded-cpu", "ls")})
     seen = recorder(app)
     async with app.run_test(size=(120, 40)) as pilot:
-        before = app.state.backend
+        before = app.main.state.backend
         await pilot.press("ctrl+n")
-        assert app.state.backend != before
+        assert app.main.state.backend != before
         assert any("unknown binding ids: nonsense" in message for message in seen)
         await app.workers.wait_for_complete()
 
@@ -106,7 +106,7 @@ async def test_the_palette_lists_actions_backends_and_models(
         found = [hit async for hit in provider.search("backend ollama")]
         assert found and found[0].text == "backend: ollama"
         found[0].command()
-        assert app.state.backend == "ollama"
+        assert app.main.state.backend == "ollama"
 
 
 class SilentBackend(ScriptedBackend):
@@ -149,13 +149,13 @@ url = "http://127.0.0.1:{closed_port()}"
         await pilot.press(*"abc")
         # The keys got through while the silent backend's probe is still waiting.
         assert app.query_one(PromptArea).text == "abc"
-        assert app.sidebar.card("silent").health is None
+        assert app.main.sidebar.card("silent").health is None
         await app.workers.wait_for_complete()
         await pilot.pause()
-        silent = app.sidebar.card("silent")
+        silent = app.main.sidebar.card("silent")
         assert silent.has_class("-down")
         assert silent.health is not None and "no answer within 3 s" in silent.health.detail
-        assert app.sidebar.card("quick").has_class("-up")
+        assert app.main.sidebar.card("quick").has_class("-up")
 
 
 @pytest.mark.parametrize(

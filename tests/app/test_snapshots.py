@@ -73,6 +73,7 @@ def scripted_app(ollama_up: bool = False, answer: str = "find . -name '*.py' -mt
 
 
 async def ask(pilot: Pilot[Any], request: str, submit: str = "enter") -> None:
+    await pilot.pause()  # the main screen's nested widgets mount in their own tasks
     pilot.app.query_one(PromptArea).cursor_blink = False
     await pilot.app.workers.wait_for_complete()
     await pilot.press(*request, submit)

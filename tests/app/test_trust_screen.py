@@ -102,7 +102,7 @@ async def test_answer_sidebar_dialog_copy_and_accept_show_nothing_raw(
     app = app_with(ollama_config(fake, "hostile-command"), {})
     async with app.run_test(size=(140, 45)) as pilot:
         await ask(app, pilot, "list the files")
-        shown = app.results.shown
+        shown = app.main.results.shown
         assert shown.command is not None and "\x1b]52" in shown.command  # kept as it is
         assert "ls -la ␛]52;c;cm0gLXJmIH4=␇" in static_text(app, "#command")
         assert static_text(app, "#risk") == "risk: high"
@@ -205,7 +205,7 @@ async def test_the_workbench_rates_as_one_shot_and_check_do(fake: FakeOllama) ->
     app = app_with(config, {})
     async with app.run_test(size=(140, 45)) as pilot:
         await ask(app, pilot, "push it")
-        assessment = app.results.shown.assessment
+        assessment = app.main.results.shown.assessment
         assert assessment is not None
         levels.add(assessment.level.label)
     assert levels == {"moderate"}  # high, lowered by the allow pattern, everywhere

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tui import present
 from tui.app import clipboard, format, themes
 from tui.app.selection import Selection
 from tui.app.streaming import Coalescer
@@ -186,10 +187,10 @@ async def test_an_output_burst_becomes_one_batch() -> None:
 
 
 def test_formatting() -> None:
-    assert format.seconds(0.0421) == "42 ms"
-    assert format.seconds(2.5) == "2.50 s"
-    assert format.size(98_000_000) == "98 MB"
-    assert format.size(1_500_000_000) == "1.5 GB"
+    assert present.seconds(0.0421) == "42 ms"
+    assert present.seconds(2.5) == "2.50 s"
+    assert present.size(98_000_000) == "98 MB"
+    assert present.size(1_500_000_000) == "1.5 GB"
     assert format.context(32768) == "32k ctx"
     timings = Timings(ttft_s=0.1, total_s=1.1, completion_tokens=21)
     assert format.timings(timings) == "first token 100 ms · 20.0 tok/s · total 1.10 s"

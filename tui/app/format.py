@@ -1,28 +1,11 @@
-"""Numbers as people read them, in one place (the snapshot tests rely on these being pure)."""
+"""The workbench's own readings of a model and a generation's timings, built on tui.present
+(what the CLI shows too). Pure: the snapshot tests rely on it."""
 
 from __future__ import annotations
 
 from tui.core.backends.base import ModelInfo, Timings
-
-
-def seconds(value: float | None) -> str:
-    if value is None:
-        return "—"
-    if value < 1:
-        return f"{value * 1000:.0f} ms"
-    return f"{value:.2f} s"
-
-
-def size(value: int | None) -> str:
-    if value is None:
-        return ""
-    units = ("B", "kB", "MB", "GB", "TB")
-    amount = float(value)
-    for unit in units:
-        if amount < 1000 or unit == units[-1]:
-            return f"{amount:.0f} {unit}" if amount >= 10 else f"{amount:.1f} {unit}"
-        amount /= 1000
-    return ""  # unreachable: the loop always returns
+from tui.present import seconds as seconds  # the compare view and the sidebar read it here
+from tui.present import size
 
 
 def context(tokens: int | None) -> str:

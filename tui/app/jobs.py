@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from textual.message import Message
 from textual.message_pump import MessagePump
 
 from tui.app.messages import (
@@ -40,6 +41,12 @@ Piece = tuple[int, str, str]  # (candidate, text, reasoning)
 Recorder = Callable[["CommandResult"], Awaitable["int | None"]]
 # The most output lines the workbench shows for a run (the runner keeps as many).
 RUN_LOG_LINES = 2000
+
+
+class MessageTarget(Protocol):
+    """Whatever a worker tells: a widget, a screen."""
+
+    def post_message(self, message: Message) -> bool: ...
 
 
 async def stream_generation(
@@ -102,7 +109,7 @@ async def stream_generation(
 
 
 async def stream_run(
-    target: MessagePump,
+    target: MessageTarget,
     command: str,
     *,
     cwd: str,

@@ -110,7 +110,10 @@ COMPARE_KEYS: list[Binding] = [
     ),
 ]
 
-BINDINGS: list[BindingType] = list(KEYS)
+# App-wide keys (they work on every screen); the rest belong to the main screen.
+APP_ACTIONS = frozenset({"next_theme"})
+APP_KEYS: list[BindingType] = [binding for binding in KEYS if binding.action in APP_ACTIONS]
+MAIN_KEYS: list[BindingType] = [binding for binding in KEYS if binding.action not in APP_ACTIONS]
 # Every id `[ui.keymap]` may remap: the main view's and those of its screens.
 BINDING_IDS = frozenset(
     binding.id

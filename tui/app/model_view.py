@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from tui.app import format
+from tui import present
 from tui.core import catalogue, inventory
 from tui.core.catalogue import CatalogueEntry
 from tui.core.config import Config
@@ -36,7 +36,7 @@ def status_label(record: ModelRecord) -> str:
 def size_cell(record: ModelRecord) -> str:
     if record.size_bytes is None:
         return "?"
-    return ("≈" if record.size_estimated else "") + format.size(record.size_bytes)
+    return ("≈" if record.size_estimated else "") + present.size(record.size_bytes)
 
 
 def cells(record: ModelRecord) -> tuple[str, ...]:

@@ -11,17 +11,63 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from tui.app import jobs
+from tui.app.jobs import MessageTarget
+from tui.core.config import Config
+from tui.core.request import safety_policy
 
 if TYPE_CHECKING:  # the analyser (tree-sitter) loads on first use, not at start-up
     from tui.app.screens.confirm_run import Approval
-    from tui.app.workbench import WorkbenchApp
+    from tui.core.history.recording import FinishedRun
     from tui.core.preview.front import Outcome
     from tui.core.safety import Assessment, SafetyPolicy
+
+ScreenResult = TypeVar("ScreenResult")
+
+
+class RunView(MessageTarget, Protocol):
+    """Where a run's output goes (the results pane): told the run began, then sent messages."""
+
+    def begin_run(self, command: str, cwd: str) -> None: ...
+
+
+class RunHost(Protocol):
+    """What the run flow needs from the screen it serves, and nothing more."""
+
+    @property
+    def shell(self) -> str: ...
+
+    @property
+    def run_view(self) -> RunView: ...
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = ...,
+        severity: SeverityLevel = ...,
+        timeout: float | None = ...,
+    ) -> None: ...
+
+    def start_job(
+        self, work: Coroutine[Any, Any, object], *, group: str, name: str = ""
+    ) -> None: ...
+
+    def open_screen(
+        self,
+        screen: Screen[ScreenResult],
+        callback: Callable[[ScreenResult | None], None],
+    ) -> Awaitable[object]: ...
+
+    async def note_run(self, entry_id: int | None, run: FinishedRun) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -40,16 +86,27 @@ class RunTarget:
 class RunFlow:
     """One run at a time; Esc (`stop`) walks the running command's process group down."""
 
-    def __init__(self, app: WorkbenchApp) -> None:
-        self.app = app
-        self.timeout_s = app.config.safety.run_timeout_s
+    def __init__(
+        self, host: RunHost, config: Config, policy: Callable[[], SafetyPolicy] | None = None
+    ) -> None:
+        """`policy` gives the request context's policy (the one every front end rates with);
+        without it the policy is built from `config`."""
+        self.host = host
+        self.config = config
+        self._policy_source = policy
+        self._policy: SafetyPolicy | None = None
+        self.timeout_s = config.safety.run_timeout_s
         self.cancel: asyncio.Event | None = None
         self.asking = False
         self.previewing = False
 
     @property
     def policy(self) -> SafetyPolicy:
-        return self.app.engines.request.policy
+        if self._policy_source is not None:
+            return self._policy_source()
+        if self._policy is None:
+            self._policy = safety_policy(self.config)
+        return self._policy
 
     @property
     def running(self) -> bool:
@@ -65,12 +122,12 @@ class RunFlow:
     def ask(self, target: RunTarget) -> None:
         """Rates `target` if needed, then asks (or runs, when the policy asks nothing)."""
         if self.running:
-            self.app.notify("a command is still running (Esc stops it)", severity="warning")
+            self.host.notify("a command is still running (Esc stops it)", severity="warning")
             return
         if self.asking:
             return
         self.asking = True
-        self.app.run_worker(self._ask(target), group="run-ask", exit_on_error=False)
+        self.host.start_job(self._ask(target), group="run-ask")
 
     async def _ask(self, target: RunTarget) -> None:
         from tui.app.screens.confirm_run import Approval, ConfirmRunScreen
@@ -87,15 +144,15 @@ class RunFlow:
                 self._start(target, Approval("none"))
                 return
             if not target.previewed and worth_previewing(assessment):
-                self.app.notify(
+                self.host.notify(
                     "Ctrl+B previews it first: what it would change, in a throwaway copy",
                     title=f"{assessment.level.label} risk",
                     timeout=8,
                 )
             screen = ConfirmRunScreen(
-                target.command, target.cwd, self.app.shell, assessment, self.policy
+                target.command, target.cwd, self.host.shell, assessment, self.policy
             )
-            await self.app.push_screen(screen, callback=partial(self._confirmed, target))
+            await self.host.open_screen(screen, partial(self._confirmed, target))
         finally:
             self.asking = False
 
@@ -105,8 +162,8 @@ class RunFlow:
         if self.asking or self.previewing:
             return
         self.previewing = True
-        self.app.notify("previewing: running it in a throwaway copy of your files…")
-        self.app.run_worker(self._preview(target), group="preview", exit_on_error=False)
+        self.host.notify("previewing: running it in a throwaway copy of your files…")
+        self.host.start_job(self._preview(target), group="preview")
 
     async def _preview(self, target: RunTarget) -> None:
         from tui.app.screens.preview import PreviewScreen
@@ -114,7 +171,7 @@ class RunFlow:
         from tui.core.preview.limits import limits_for
 
         try:
-            limits = limits_for(self.app.config.safety.preview_timeout_s)
+            limits = limits_for(self.config.safety.preview_timeout_s)
             outcome = await asyncio.to_thread(
                 front.run_preview, target.command, cwd=target.cwd, limits=limits
             )
@@ -126,10 +183,10 @@ class RunFlow:
             rated = outcome.rate(assessment)
             problem = await asyncio.to_thread(front.record, target.entry_id, outcome)
             if problem:
-                self.app.notify(problem, title="history", severity="warning")
+                self.host.notify(problem, title="history", severity="warning")
             screen = PreviewScreen(outcome, rated)
-            await self.app.push_screen(
-                screen, callback=partial(self._after_preview, target, rated, outcome)
+            await self.host.open_screen(
+                screen, partial(self._after_preview, target, rated, outcome)
             )
         finally:
             self.previewing = False
@@ -148,19 +205,17 @@ class RunFlow:
         if self.running:
             return
         cancel = self.cancel = asyncio.Event()
-        self.app.results.begin_run(target.command, target.cwd)
-        self.app.run_worker(
-            self._run(target, approval, cancel), name="run", group="run", exit_on_error=False
-        )
+        self.host.run_view.begin_run(target.command, target.cwd)
+        self.host.start_job(self._run(target, approval, cancel), name="run", group="run")
 
     async def _run(self, target: RunTarget, approval: Approval, cancel: asyncio.Event) -> None:
         started_at = time.time()
         try:
             result = await jobs.stream_run(
-                self.app.results,
+                self.host.run_view,
                 target.command,
                 cwd=target.cwd,
-                shell=self.app.shell,
+                shell=self.host.shell,
                 cancel=cancel,
                 timeout_s=self.timeout_s,
             )
@@ -170,4 +225,4 @@ class RunFlow:
             from tui.core.history.recording import FinishedRun
 
             run = FinishedRun.of(result, started_at, approval.confirmed_by)
-            await self.app.ledger.note_run(target.entry_id, run)
+            await self.host.note_run(target.entry_id, run)

@@ -14,51 +14,20 @@ import platform
 import sys
 
 from tui.cli.common import CliError, Parser, fail, load_config
-from tui.cli.progress import format_bytes
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
 from tui.core.errors import CaroError
 from tui.core.perf import BenchRow, bench
-
-COLUMNS = ("backend", "model", "load", "first", "next", "ttft", "tok/s", "memory")
-
-
-def seconds(value: float | None) -> str:
-    if value is None:
-        return "n/a"
-    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
-
-
-def memory_text(row: BenchRow) -> str:
-    if row.memory_bytes is None:
-        return row.memory_source
-    return f"{format_bytes(row.memory_bytes)} ({row.memory_source})"
-
-
-def cells(row: BenchRow) -> tuple[str, ...]:
-    if not row.ok:
-        return (row.backend, f"{row.status}: {row.detail}")
-    model = row.model if len(row.model) <= 36 else row.model[:35] + "…"
-    speed = f"{row.tokens_per_s:.1f}" if row.tokens_per_s is not None else "n/a"
-    return (
-        row.backend,
-        model,
-        seconds(row.load_s),
-        seconds(row.first_s),
-        seconds(row.subsequent_s),
-        seconds(row.ttft_s),
-        speed,
-        memory_text(row),
-    )
+from tui.present import BENCH_COLUMNS, bench_cells
 
 
 def render(rows: list[BenchRow], runs: int) -> str:
-    table = [COLUMNS, *(cells(r) for r in rows if r.ok)]
-    widths = [max(len(line[i]) for line in table) for i in range(len(COLUMNS))]
+    table = [BENCH_COLUMNS, *(bench_cells(r) for r in rows if r.ok)]
+    widths = [max(len(line[i]) for line in table) for i in range(len(BENCH_COLUMNS))]
     lines = [
         "  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in table
     ]
-    lines += ["  ".join(cells(r)) for r in rows if not r.ok]
+    lines += ["  ".join(bench_cells(r)) for r in rows if not r.ok]
     lines.append(
         f"\nnext, ttft and tok/s: median of {runs} requests after the first; "
         f"first: the first request after loading; {os.cpu_count()} CPU(s), "

@@ -11,7 +11,7 @@ import asyncio
 import sys
 
 from tui.cli.common import CliError, Parser, fail, load_config, notice
-from tui.cli.progress import DownloadPrinter, ProgressPrinter, format_bytes
+from tui.cli.progress import DownloadPrinter, ProgressPrinter
 from tui.core import catalogue, inventory, paths
 from tui.core.backends.base import BackendError
 from tui.core.backends.ollama import OllamaBackend
@@ -23,6 +23,7 @@ from tui.core.errors import CaroError
 from tui.core.hub_plan import DownloadError
 from tui.core.inventory import ModelRecord
 from tui.core.progress import TransferProgress
+from tui.present import size_fixed
 
 EXIT_INTERRUPTED = 130
 
@@ -58,7 +59,7 @@ async def pull_ollama(backend_config: BackendConfig, name: str) -> None:
 def size_text(row: ModelRecord) -> str:
     if row.size_bytes is None:
         return "?"
-    return ("≈" if row.size_estimated else "") + format_bytes(row.size_bytes)
+    return ("≈" if row.size_estimated else "") + size_fixed(row.size_bytes)
 
 
 def render_table(rows: list[ModelRecord]) -> str:
@@ -154,7 +155,7 @@ def _report(entry: CatalogueEntry, result: PullResult) -> None:
     checked = [f.sha256 or f.git_sha1 for f in result.plan.files]
     verified = "sha256 checked" if all(checked) else "size checked (the Hub gave no checksum)"
     notice(
-        f"{entry.name}: {format_bytes(result.plan.total_bytes or 0)} in "
+        f"{entry.name}: {size_fixed(result.plan.total_bytes or 0)} in "
         f"{result.seconds:.1f} s, {verified} -> {result.path}"
     )
     engine = entry.engine()
@@ -223,7 +224,7 @@ def remove(name: str) -> int:
         row = inventory.remove(name)
     except inventory.ModelActionError as error:
         return fail(error)
-    freed = f", {format_bytes(row.size_bytes)} freed" if row.size_bytes else ""
+    freed = f", {size_fixed(row.size_bytes)} freed" if row.size_bytes else ""
     notice(f"removed {row.name} ({row.path}){freed}")
     return 0
 

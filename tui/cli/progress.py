@@ -8,26 +8,11 @@ from typing import TextIO
 from tui.core.backends.ollama_pull import PullProgress
 from tui.core.display import displayable
 from tui.core.progress import ProgressState
+from tui.present import duration, size_fixed
 
 BAR_WIDTH = 30
 # Without a terminal, a line every this many seconds (a log, not an animation).
 PLAIN_INTERVAL_S = 5.0
-
-
-def format_bytes(count: float) -> str:
-    for unit, size in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
-        if count >= size:
-            return f"{count / size:.1f} {unit}"
-    return f"{int(count)} B"
-
-
-def format_duration(seconds: float) -> str:
-    whole = round(seconds)
-    if whole >= 3600:
-        return f"{whole // 3600}h{whole % 3600 // 60:02d}m"
-    if whole >= 60:
-        return f"{whole // 60}m{whole % 60:02d}s"
-    return f"{whole}s"
 
 
 def bar(fraction: float, width: int = BAR_WIDTH) -> str:
@@ -41,7 +26,7 @@ def progress_line(state: PullProgress, width: int = BAR_WIDTH) -> str:
     status = displayable(state.status)
     if fraction is None:
         return status
-    sizes = f"{format_bytes(state.completed)} / {format_bytes(state.total)}"
+    sizes = f"{size_fixed(state.completed)} / {size_fixed(state.total)}"
     return f"{status:<24} [{bar(fraction, width)}] {fraction * 100:5.1f}%  {sizes}"
 
 
@@ -54,11 +39,11 @@ def download_line(state: ProgressState, width: int = BAR_WIDTH) -> str:
     if state.phase == "verifying":
         return f"{label}  verifying checksum ..."
     if state.phase == "done":
-        return f"{label}  done, {format_bytes(state.done)}"
+        return f"{label}  done, {size_fixed(state.done)}"
     fraction = state.fraction
-    sizes = format_bytes(state.done) + (f" / {format_bytes(state.total)}" if state.total else "")
-    speed = f"{format_bytes(state.speed_bps)}/s" if state.speed_bps else "-- /s"
-    eta = f"{format_duration(state.eta_s)} left" if state.eta_s is not None else "-- left"
+    sizes = size_fixed(state.done) + (f" / {size_fixed(state.total)}" if state.total else "")
+    speed = f"{size_fixed(state.speed_bps)}/s" if state.speed_bps else "-- /s"
+    eta = f"{duration(state.eta_s)} left" if state.eta_s is not None else "-- left"
     if fraction is None:
         return f"{label}  {sizes}  {speed}"
     return f"{label}  [{bar(fraction, width)}] {fraction * 100:5.1f}%  {sizes}  {speed}  {eta}"

@@ -19,15 +19,16 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import Worker
 
-from tui.app import format
 from tui.app.widgets.bars import BarChart, Chart, Measure
-from tui.cli.bench import COLUMNS, cells
+from tui.app.worker_failures import report_failed_worker
 from tui.core import perf
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
 from tui.core.display import safe_message
 from tui.core.perf import BenchRow
+from tui.present import BENCH_COLUMNS, bench_cells, seconds, size
 
 
 class BenchStep(Message, bubble=False):
@@ -61,7 +62,7 @@ def charts(rows: Sequence[BenchRow]) -> list[Chart]:
         for row in measured
     )
     first = tuple(
-        Measure(row.backend, row.first_s, format.seconds(row.first_s) if row.first_s else "n/a")
+        Measure(row.backend, row.first_s, seconds(row.first_s) if row.first_s else "n/a")
         for row in measured
     )
     return [
@@ -73,9 +74,9 @@ def charts(rows: Sequence[BenchRow]) -> list[Chart]:
 def row_cells(row: BenchRow) -> list[Text]:
     """The CLI's cells; a backend that could not be timed says only how (the why is below)."""
     if row.ok:
-        *timed, _memory = cells(row)
+        *timed, _memory = bench_cells(row)
         return [Text(cell) for cell in timed] + [Text(memory_cell(row))]
-    blank = [Text("")] * (len(COLUMNS) - 2)
+    blank = [Text("")] * (len(BENCH_COLUMNS) - 2)
     return [Text(row.backend, style="dim"), Text(row.status, style="bold"), *blank]
 
 
@@ -83,7 +84,7 @@ def memory_cell(row: BenchRow) -> str:
     """The figure alone (where it comes from is said under the charts)."""
     if row.memory_bytes is None:
         return "n/a"
-    return format.size(row.memory_bytes) + (" (GPU)" if "GPU" in row.memory_source else "")
+    return size(row.memory_bytes) + (" (GPU)" if "GPU" in row.memory_source else "")
 
 
 def problems(rows: Sequence[BenchRow]) -> Text:
@@ -129,6 +130,9 @@ class BenchScreen(Screen[None]):
         self.rows: list[BenchRow] = []
         self.running = False
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failed_worker(event, self.notify)
+
     def compose(self) -> ComposeResult:
         header = Text("Performance  ", style="bold")
         header.append("caro's own kind of request, timed on this machine", style="dim")
@@ -142,7 +146,7 @@ class BenchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for column in COLUMNS:
+        for column in BENCH_COLUMNS:
             table.add_column(column, key=column)
         self.start()
 

@@ -18,12 +18,14 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import Worker
 
 from tui.app import format, highlight, jobs
 from tui.app.engines import Engines
 from tui.app.keys import COMPARE_KEYS
 from tui.app.messages import GenerationDone, GenerationFailed, StreamText
 from tui.app.widgets.stream import StreamView
+from tui.app.worker_failures import report_failed_worker
 from tui.core.backends.base import ModelInfo, Timings
 from tui.core.display import displayable, handed_over, safe_message
 from tui.core.generation import CommandResult
@@ -102,6 +104,9 @@ class CompareScreen(Screen[CommandResult | None]):
         self.spans: dict[str, tuple[float, float | None]] = {}
         # Each answer's timings (the engine's own working time), once it has one.
         self.timings: dict[str, Timings | None] = {}
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failed_worker(event, self.notify)
 
     def compose(self) -> ComposeResult:
         header = Text("Compare  ", style="bold")

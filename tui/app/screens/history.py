@@ -20,9 +20,11 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from tui.app.keys import HISTORY_KEYS
 from tui.app.ledger import Ledger
+from tui.app.worker_failures import report_failed_worker
 from tui.core.display import displayable, handed_over
 from tui.core.history import Entry
 
@@ -90,6 +92,9 @@ class HistoryScreen(Screen[HistoryPick | None]):
         self.copy = copy
         self.entries: list[Entry] = []
         self.searches = 0  # how many searches have come back (tests wait on it)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failed_worker(event, self.notify)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("History", style="bold"), id="history-title")

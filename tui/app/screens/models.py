@@ -20,14 +20,18 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import Worker
 
-from tui.app import format, model_view
+from tui import present
+from tui.app import model_view
 from tui.app.engines import Engines
 from tui.app.errors import notify_error
+from tui.app.jobs import MessageTarget
 from tui.app.messages import ModelsReport
 from tui.app.screens.confirm_remove import ConfirmRemoveScreen
 from tui.app.widgets.sidebar import ModelChosen
 from tui.app.widgets.transfer import DownloadPanel, PullEnded, PullProgress
+from tui.app.worker_failures import report_failed_worker
 from tui.core import inventory, paths
 from tui.core.backends.base import BackendError
 from tui.core.backends.registry import EMBEDDED_KINDS
@@ -81,13 +85,24 @@ class ModelsScreen(Screen[None]):
         Binding("f5", "reload", "Reload", id="models.reload"),
     ]
 
-    def __init__(self, engines: Engines, current_backend: str | None = None) -> None:
+    def __init__(
+        self,
+        engines: Engines,
+        current_backend: str | None = None,
+        *,
+        reports_to: MessageTarget,
+    ) -> None:
         super().__init__(id="models")
         self.engines = engines
         self.current_backend = current_backend
+        # Who hears of new model lists and of a model put to use: the main screen.
+        self.reports_to = reports_to
         self.records: list[ModelRecord] = []
         self.complete = False
         self.progress: TransferProgress | None = None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failed_worker(event, self.notify)
 
     def compose(self) -> ComposeResult:
         yield Static(self._header(), id="models-header")
@@ -173,9 +188,12 @@ class ModelsScreen(Screen[None]):
         try:
             models = await self.engines.models(name)
         except BackendError as error:
-            self.app.post_message(ModelsReport(name, [], error=error.message))
+            self._report(ModelsReport(name, [], error=error.message))
         else:
-            self.app.post_message(ModelsReport(name, models))
+            self._report(ModelsReport(name, models))
+
+    def _report(self, message: Message) -> None:
+        self.reports_to.post_message(message)
 
     # -- download -------------------------------------------------------------------------------
 
@@ -251,7 +269,7 @@ class ModelsScreen(Screen[None]):
             fix = f"\nfix: {message.fix}" if message.fix else ""
             self.notify(message.error + fix, severity="error", timeout=10)
             return
-        freed = format.size(message.record.size_bytes)
+        freed = present.size(message.record.size_bytes)
         self.notify(f"removed {message.record.name}" + (f", {freed} freed" if freed else ""))
         self.load()
         self.refresh_sidebar()
@@ -281,8 +299,8 @@ class ModelsScreen(Screen[None]):
         if match is None or not match.can_generate:
             self.notify(f"{backend} does not list {record.name}", severity="error")
             return
-        self.app.post_message(ModelsReport(backend, models))
-        self.app.post_message(ModelChosen(backend, match))
+        self._report(ModelsReport(backend, models))
+        self._report(ModelChosen(backend, match))
         self.post_message(ModelUsed(backend, match.display_name))
 
     def on_model_used(self, message: ModelUsed) -> None:
@@ -316,8 +334,8 @@ def _summary(result: PullResult) -> str:
         return f"already in {result.path}"
     checked = all(f.sha256 or f.git_sha1 for f in result.plan.files)
     verified = "sha256 checked" if checked else "size checked (the Hub gave no checksum)"
-    size = format.size(result.plan.total_bytes) or "?"
-    return f"{size} in {format.seconds(result.seconds)}, {verified}: {result.path}"
+    size = present.size(result.plan.total_bytes) or "?"
+    return f"{size} in {present.seconds(result.seconds)}, {verified}: {result.path}"
 
 
 def remove_in_thread(screen: ModelsScreen, record: ModelRecord) -> None:

@@ -1,11 +1,12 @@
 """The results pane: the streamed answer, the command it holds, its risk and timings, and the
-output of running it. It only displays what the app's workers tell it; state lives in one
-`Shown` record so the actions (copy, edit, run) read one place."""
+output of running it. It only displays what the workers tell it, keeping what it shows in one
+`Shown` record that the main screen owns and hands in: the actions (copy, edit, run) read the
+screen's record, not the widget."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -57,6 +58,12 @@ class Shown:
     # The folder the request was made in: where the command runs.
     cwd: str = ""
 
+    def reset(self, job: int, backend: str, request: str, cwd: str) -> None:
+        """Starts over for a new answer, in place (the screen keeps this very record)."""
+        fresh = Shown(job=job, backend=backend, request=request, busy=True, cwd=cwd)
+        for item in fields(self):
+            setattr(self, item.name, getattr(fresh, item.name))
+
     def rating_for(self, command: str) -> Assessment | None:
         """The shown rating, if it is the rating of `command`."""
         if self.assessment is not None and self.assessment.command == command:
@@ -71,9 +78,9 @@ class CommandEdited(Message):
 
 
 class ResultsPane(Vertical):
-    def __init__(self) -> None:
+    def __init__(self, shown: Shown | None = None) -> None:
         super().__init__(id="results")
-        self.shown = Shown()
+        self.shown = Shown() if shown is None else shown
         self.candidate = 0
 
     def compose(self) -> ComposeResult:
@@ -116,7 +123,7 @@ class ResultsPane(Vertical):
     # -- generation ---------------------------------------------------------------------------
 
     def begin(self, job: int, backend: str, request: str, cwd: str = "") -> None:
-        self.shown = Shown(job=job, backend=backend, request=request, busy=True, cwd=cwd)
+        self.shown.reset(job, backend, request, cwd)
         self.candidate = 0
         self._header("generating…", "-busy")
         self.query_one("#stream", StreamView).set_text("")

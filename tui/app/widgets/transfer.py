@@ -13,9 +13,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import ProgressBar, Static
 
-from tui.app import format
 from tui.core.display import displayable, safe_message
 from tui.core.progress import ProgressState
+from tui.present import duration, size
 
 
 class PullProgress(Message, bubble=False):
@@ -53,26 +53,17 @@ class PullEnded(Message, bubble=False):
         return not self.error
 
 
-def duration(seconds: float) -> str:
-    whole = round(seconds)
-    if whole >= 3600:
-        return f"{whole // 3600}h{whole % 3600 // 60:02d}m"
-    if whole >= 60:
-        return f"{whole // 60}m{whole % 60:02d}s"
-    return f"{whole} s"
-
-
 def progress_line(state: ProgressState) -> str:
     """12 MB of 400 MB · 5.2 MB/s · 1m13s left (or what is happening when not downloading)."""
     if state.phase == "verifying":
         return f"checking {state.label}'s checksum…"
     if state.phase == "done":
         return "moving into place…"
-    amount = format.size(state.done) or "0 B"
+    amount = size(state.done) or "0 B"
     if state.total:
-        amount += f" of {format.size(state.total)}"
+        amount += f" of {size(state.total)}"
     parts = [amount]
-    parts.append(f"{format.size(int(state.speed_bps))}/s" if state.speed_bps else "measuring speed")
+    parts.append(f"{size(int(state.speed_bps))}/s" if state.speed_bps else "measuring speed")
     if state.eta_s is not None:
         parts.append(f"{duration(state.eta_s)} left")
     if state.files_total > 1:
