@@ -99,13 +99,10 @@ class GenerationSettings:
 
 
 def system_prompt(context: ShellContext, grounding: str = "") -> str:
-    # What is the same for every request on this machine comes first, the folder and the
-    # grounding last: an engine reuses a prompt's state only up to its first differing token,
-    # so the instructions' state serves every folder (bench/bench_warm.py).
     text = (
         f"You translate a request into one {context.shell} command for {context.os_name}. "
-        "Reply with the command only, on one line, without explanation. "
-        f"The current directory is {context.cwd}."
+        f"The current directory is {context.cwd}. "
+        "Reply with the command only, on one line, without explanation."
     )
     return f"{text}\nPrograms on this machine that may fit:\n{grounding}" if grounding else text
 
