@@ -1,6 +1,7 @@
 """One-shot `caro "..."` wall time ÷ the naive script, measured side by side in one run.
 
-    .venv/bin/python bench/bench_oneshot.py [--rounds N] [--no-tabs]
+    .venv/bin/python bench/bench_oneshot.py [--rounds N] [--no-tabs] [--candidates N]
+                                            [--examples N]
 
 The naive script (bench/naive_oneshot.py) imports llama-cpp-python, loads the same model and
 answers behind a ~600-token system prompt with no saved state. caro runs as a person runs it, a
@@ -12,8 +13,10 @@ new process each time, over a fixed list of requests, in three ways taken in tur
 * in-process: `keep_alive = 0`, the model loads in caro's own process (the state on disk helps).
 
 It also prints the warm time to the first token ÷ the cold one (caro's own `ttft_s`, in --json),
-and the resident memory of three workbench processes (what `caro serve` runs per browser tab),
-each answering one request, with and without the host (all processes' RSS added up).
+what the warm requests cost the model (candidates, prompt tokens, how many came from the prompt
+cache, decoded tokens; bench/bench_warm.py breaks the time down further), and the resident
+memory of three workbench processes (what `caro serve` runs per browser tab), each answering
+one request, with and without the host (all processes' RSS added up).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,6 +83,43 @@ def ttft(result: dict[str, object], wall_s: float) -> tuple[float, float] | None
     return float(first), wall_s - float(total) + float(first)
 
 
+@dataclass
+class Work:
+    """What one answer cost the model, from caro's --json."""
+
+    candidates: int
+    prompt_tokens: int
+    cached_tokens: int
+    decoded_tokens: int
+
+    @classmethod
+    def of(cls, result: dict[str, object]) -> Work | None:
+        timings, candidates = result.get("timings"), result.get("candidates")
+        if not isinstance(timings, dict) or not isinstance(candidates, list):
+            return None
+        return cls(
+            len(candidates),
+            int(timings.get("prompt_tokens") or 0),
+            int(timings.get("cached_prompt_tokens") or 0),
+            int(timings.get("completion_tokens") or 0),
+        )
+
+
+def print_work(works: list[Work]) -> None:
+    if not works:
+        return
+    count = len(works)
+    candidates = sum(w.candidates for w in works)
+    prompt = sum(w.prompt_tokens for w in works)
+    cached = sum(w.cached_tokens for w in works)
+    print(
+        f"warm requests' model work (mean per request): {candidates / count:.2f} candidates, "
+        f"{prompt / count:.0f} prompt tokens of which {cached / count:.0f} from the prompt cache "
+        f"({cached / max(1, prompt):.0%}), {sum(w.decoded_tokens for w in works) / count:.0f} "
+        "tokens decoded"
+    )
+
+
 def progress(index: int, times: dict[str, list[float]]) -> None:
     latest = ", ".join(f"{name} {values[-1]:.2f} s" for name, values in times.items() if values)
     print(f"  [{index + 1}/{len(REQUESTS)}] last of each: {latest}", file=sys.stderr, flush=True)
@@ -91,7 +132,7 @@ def stop_host(env: dict[str, str]) -> None:
     time.sleep(0.3)  # let it release its socket and memory before the next sample
 
 
-def one_shot(model: Path, rounds: int) -> None:
+def one_shot(model: Path, rounds: int, tuning: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="caro-b-", dir="/tmp") as home:
         base = {
             **os.environ,
@@ -104,8 +145,10 @@ def one_shot(model: Path, rounds: int) -> None:
         times: dict[str, list[float]] = {"warm": [], "first": [], "in-process": [], "naive": []}
         firsts: list[tuple[float, float]] = []
         warms: list[tuple[float, float]] = []
-        print(f"model: {model.name}; {len(REQUESTS)} requests x {rounds} round(s)")
-        caro = [sys.executable, "-m", "tui", "-q", "--json", "--model", str(model)]
+        works: list[Work] = []
+        settings = " ".join(tuning) or "caro's defaults"
+        print(f"model: {model.name}; {len(REQUESTS)} requests x {rounds} round(s); {settings}")
+        caro = [sys.executable, "-m", "tui", "-q", "--json", "--model", str(model), *tuning]
         naive = [sys.executable, str(ROOT / "bench" / "naive_oneshot.py"), str(model)]
         # Warm-up, not counted: the page cache, caro's saved state on disk, a running host.
         wall([*naive, REQUESTS[0]], dict(os.environ))
@@ -126,6 +169,7 @@ def one_shot(model: Path, rounds: int) -> None:
                     seconds, result = wall([*caro, request], hosted)
                     times["warm"].append(seconds)
                     warms += [t for t in [ttft(result, seconds)] if t is not None]
+                    works += [w for w in [Work.of(result)] if w is not None]
                     progress(index, times)
         finally:
             stop_host(hosted)
@@ -142,6 +186,7 @@ def one_shot(model: Path, rounds: int) -> None:
             f"one-shot wall time, {label}: {ours:.2f} s ÷ naive {naive_s:.2f} s "
             f"= {ours / naive_s:.3f}{goal}   [n={len(times[name])}]"
         )
+    print_work(works)
     warm_s, alone_s = statistics.median(times["warm"]), statistics.median(times["in-process"])
     print(f"warm host ÷ in-process (what the host itself saves): {warm_s / alone_s:.3f}")
     if firsts and warms:
@@ -245,11 +290,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--no-tabs", action="store_true", help="skip the memory of three tabs")
+    parser.add_argument("--candidates", type=int, help="caro's --candidates (default: config)")
+    parser.add_argument("--examples", type=int, help="caro's --examples (default: config)")
     args = parser.parse_args()
+    tuning = [
+        f"--{name}={value}"
+        for name, value in (("candidates", args.candidates), ("examples", args.examples))
+        if value is not None
+    ]
     model = bundled_model_path()
     if model is None:
         raise SystemExit("the bundled model is missing: run scripts/setup.sh")
-    one_shot(model, args.rounds)
+    one_shot(model, args.rounds, tuning)
     if not args.no_tabs:
         tabs_memory(model)
 
