@@ -336,7 +336,6 @@ def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel)
         ("git branch -D old-topic", MODERATE),
         ("git checkout .", MODERATE),
         ("git restore --staged .", MODERATE),
-        ("docker rm -f $(docker ps -aq)", MODERATE),
         ('docker run --rm -v "$PWD":/src:ro alpine ls /src', MODERATE),
         ("kubectl delete pod api-1 -n dev", MODERATE),
         ("kubectl auth can-i delete pods", SAFE),
@@ -418,4 +417,41 @@ def test_dangerous_commands_reach_their_level(command: str, expected: RiskLevel)
     ],
 )
 def test_near_misses_stay_low(command: str, ceiling: RiskLevel) -> None:
+    assert level(command) <= ceiling
+
+
+ROUND3_DANGEROUS = [
+    # every container at once, running ones too: what each wrote outside a volume is lost
+    ("docker rm -f $(docker ps -aq)", HIGH),
+    ("podman rm -af", HIGH),
+    # code fetched from the network and run or installed at once
+    ("go install example.xyz/tools/cmd/scanner@latest", HIGH),
+    ("npx -y some-unknown-package@latest", HIGH),
+    ("pipx run shady-tool", HIGH),
+    ("uvx evilpkg", HIGH),
+    # whole stores deleted by a client or over HTTP
+    ("influx -execute 'DROP DATABASE telegraf'", CRITICAL),
+    ("curl -X DELETE 'http://localhost:9200/_all'", CRITICAL),
+    ("curl -XDELETE localhost:9200/logs-2024", CRITICAL),
+]
+ROUND3_NEAR_MISSES = [
+    ("docker rm -f web", MODERATE),
+    ("docker rm $(docker ps -aq -f status=exited)", MODERATE),
+    ("go install golang.org/x/tools/gopls@latest", MODERATE),
+    ("npx prettier --check .", MODERATE),
+    ("npx -y create-react-app app", MODERATE),
+    ("pipx run black --check .", MODERATE),
+    ("influx -execute 'SHOW DATABASES'", SAFE),
+    ("curl -X DELETE localhost:9200/logs/_doc/1", MODERATE),
+    ("curl -X DELETE https://api.example.com/items/42", MODERATE),
+]
+
+
+@pytest.mark.parametrize(("command", "expected"), ROUND3_DANGEROUS)
+def test_round3_families_reach_their_level(command: str, expected: RiskLevel) -> None:
+    assert level(command) >= expected
+
+
+@pytest.mark.parametrize(("command", "ceiling"), ROUND3_NEAR_MISSES)
+def test_round3_near_misses_stay_low(command: str, ceiling: RiskLevel) -> None:
     assert level(command) <= ceiling

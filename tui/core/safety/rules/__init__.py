@@ -18,6 +18,7 @@ from tui.core.safety.rules import (
     embedded,
     exfiltration,
     exposure,
+    fetched,
     files,
     firewall,
     install,
@@ -33,7 +34,7 @@ from tui.core.safety.rules.known import CTL_READS, CTL_TOOLS, READ_ONLY, ROUTINE
 from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
-_MODULES = (files, disks, system, tools, network, code, embedded, install, persistence)
+_MODULES = (files, disks, system, tools, network, code, embedded, install, fetched, persistence)
 for _module in (
     *_MODULES,
     access,
