@@ -448,6 +448,15 @@ ROUND3_DANGEROUS = [
     ("rm -rf ~/.mozilla/firefox/abcd.default-release", HIGH),
     ("rm -rf ~/.config/google-chrome", HIGH),
     ("rm -rf ~/Library/Application\\ Support/Firefox/Profiles", HIGH),
+    # settings that outlast the command
+    ("umask 000", HIGH),
+    ("echo 'umask 000' >> ~/.bashrc", HIGH),
+    ("ssh -g -D 1080 user@host", HIGH),
+    ("ssh -D 0.0.0.0:1080 user@host", HIGH),
+    ("tc qdisc add dev eth0 root netem loss 100%", HIGH),
+    ("update-rc.d /tmp/x defaults", HIGH),
+    ("chkconfig --add /tmp/agent", HIGH),
+    ("loginctl enable-linger bob", HIGH),
 ]
 ROUND3_NEAR_MISSES = [
     ("docker rm -f web", MODERATE),
@@ -466,6 +475,14 @@ ROUND3_NEAR_MISSES = [
     ("Remove-Item -Recurse -Force D:\\Projects\\app\\node_modules", MODERATE),
     ("rm -rf ~/.config/google-chrome/Default/Cache", MODERATE),
     ("rm -rf ~/.cache/google-chrome", MODERATE),
+    ("umask 022", SAFE),
+    ("umask", SAFE),
+    ("ssh -D 1080 user@host", MODERATE),
+    ("ssh -L 8080:localhost:80 user@host", MODERATE),
+    ("tc qdisc add dev lo root netem delay 100ms", MODERATE),
+    ("tc qdisc show dev eth0", SAFE),
+    ("chkconfig nginx on", MODERATE),
+    ("loginctl list-sessions", SAFE),
 ]
 
 

@@ -26,6 +26,7 @@ from tui.core.safety.rules import (
     network,
     persistence,
     resources,
+    services,
     system,
     tools,
 )
@@ -45,6 +46,7 @@ for _module in (
     databases,
     cloud,
     resources,
+    services,
 ):
     RULES.update(_module.RULES)
 
