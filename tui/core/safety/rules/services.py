@@ -63,14 +63,14 @@ def tc(command: Command, ctx: Context) -> None:
     if len(argv) < 2 or argv[1] in ("show", "list", "ls", "-s") or argv[0] in ("-s", "-d"):
         return
     device = argv[argv.index("dev") + 1] if "dev" in argv[:-1] else ""
-    if argv[1] in _CHANGES and "netem" in argv and _NETEM_HARM & set(argv):
-        if device and device not in _LOOPBACK:
-            reason = (
-                f"slows or drops the network traffic of {device} on purpose (tc netem): "
-                "remote sessions may be cut off"
-            )
-            ctx.add(HIGH, reason, command)
-            return
+    harmful = argv[1] in _CHANGES and "netem" in argv and bool(_NETEM_HARM & set(argv))
+    if harmful and device and device not in _LOOPBACK:
+        reason = (
+            f"slows or drops the network traffic of {device} on purpose (tc netem): "
+            "remote sessions may be cut off"
+        )
+        ctx.add(HIGH, reason, command)
+        return
     ctx.add(MODERATE, f"changes network traffic control ({command.name} {argv[0]})", command)
 
 
