@@ -457,6 +457,9 @@ ROUND3_DANGEROUS = [
     ("update-rc.d /tmp/x defaults", HIGH),
     ("chkconfig --add /tmp/agent", HIGH),
     ("loginctl enable-linger bob", HIGH),
+    # `! -name x` excludes one name: everything else still matches
+    ("find . -maxdepth 1 ! -name . -exec rm -rf {} +", HIGH),
+    ("find ~ ! -name .bashrc -delete", CRITICAL),
 ]
 ROUND3_NEAR_MISSES = [
     ("docker rm -f web", MODERATE),
@@ -483,6 +486,8 @@ ROUND3_NEAR_MISSES = [
     ("tc qdisc show dev eth0", SAFE),
     ("chkconfig nginx on", MODERATE),
     ("loginctl list-sessions", SAFE),
+    ("find /tmp -type f ! -newer stamp -delete", MODERATE),
+    ("find . -name '*.pyc' -delete", MODERATE),
 ]
 
 
