@@ -488,6 +488,11 @@ ROUND3_NEAR_MISSES = [
     ("loginctl list-sessions", SAFE),
     ("find /tmp -type f ! -newer stamp -delete", MODERATE),
     ("find . -name '*.pyc' -delete", MODERATE),
+    # sudo is rated by what it runs: reading as root changes nothing
+    ("sudo fdisk -l", SAFE),
+    ("sudo smartctl -a /dev/sda", SAFE),
+    ("sudo ufw status verbose", SAFE),
+    ("sudo dmesg | tail", SAFE),
 ]
 
 
