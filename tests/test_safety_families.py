@@ -460,6 +460,9 @@ ROUND3_DANGEROUS = [
     # `! -name x` excludes one name: everything else still matches
     ("find . -maxdepth 1 ! -name . -exec rm -rf {} +", HIGH),
     ("find ~ ! -name .bashrc -delete", CRITICAL),
+    # without the dry run, the same commands keep their level
+    ("kubectl delete ns prod", CRITICAL),
+    ("aws s3 rm s3://b/ --recursive", CRITICAL),
 ]
 ROUND3_NEAR_MISSES = [
     ("docker rm -f web", MODERATE),
@@ -493,6 +496,13 @@ ROUND3_NEAR_MISSES = [
     ("sudo smartctl -a /dev/sda", SAFE),
     ("sudo ufw status verbose", SAFE),
     ("sudo dmesg | tail", SAFE),
+    # dry runs of tools that honour them change nothing; read-only tools caro now knows
+    ("kubectl apply --dry-run=client -f deploy.yaml", SAFE),
+    ("aws s3 rm s3://my-bucket/tmp/test.txt --dryrun", SAFE),
+    ("pip install --dry-run flask", SAFE),
+    ("shellcheck install.sh", SAFE),
+    ("apt-cache policy nginx", SAFE),
+    ("getcap /usr/bin/ping", SAFE),
 ]
 
 

@@ -51,6 +51,12 @@ for _module in (
     RULES.update(_module.RULES)
 
 CLONED = "<a repository cloned in this line>"
+# Tools whose dry-run option is honoured by the whole command: it changes nothing.
+_DRY_RUNS = {
+    **dict.fromkeys(split_words("kubectl helm pip pip3 npm"), ("--dry-run",)),
+    "aws": ("--dryrun", "--dry-run"),
+    "rsync": ("--dry-run", "-n"),
+}
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
 
 
@@ -84,6 +90,8 @@ def check_layer(command: Command, ctx: Context) -> None:
     if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
         resources.endless_reader(command, ctx)
     rule = rule_for(name)
+    if name in _DRY_RUNS and any(word.value.startswith(_DRY_RUNS[name]) for word in command.args):
+        return  # `kubectl apply --dry-run=client`: the tool only reports what it would do
     if name in CTL_TOOLS and (not command.args or command.args[0].value in CTL_READS):
         return
     if name in ("arp", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
