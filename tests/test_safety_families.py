@@ -463,6 +463,8 @@ ROUND3_DANGEROUS = [
     # without the dry run, the same commands keep their level
     ("kubectl delete ns prod", CRITICAL),
     ("aws s3 rm s3://b/ --recursive", CRITICAL),
+    ("Remove-Item C:\\Users\\bob\\Documents -Recurse -WhatIf:$false", CRITICAL),
+    ("kill -9 1", CRITICAL),
 ]
 ROUND3_NEAR_MISSES = [
     ("docker rm -f web", MODERATE),
@@ -503,6 +505,8 @@ ROUND3_NEAR_MISSES = [
     ("shellcheck install.sh", SAFE),
     ("apt-cache policy nginx", SAFE),
     ("getcap /usr/bin/ping", SAFE),
+    ("Remove-Item C:\\Temp\\old -Recurse -WhatIf", SAFE),
+    ("kill -0 $(cat app.pid)", SAFE),
 ]
 
 
