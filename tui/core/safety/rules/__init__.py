@@ -57,6 +57,13 @@ _DRY_RUNS = {
     "aws": ("--dryrun", "--dry-run"),
     "rsync": ("--dry-run", "-n"),
 }
+# Routine tools in a form that only reports: their first option, or no argument at all.
+_READ_FORMS = {
+    "gpg": frozenset(split_words("--list-keys --list-secret-keys -k -K --fingerprint --verify")),
+    "ssh-keygen": frozenset(split_words("-l -lf -y -yf -F -E")),
+    "screen": frozenset(split_words("-ls -list")),
+    "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
+}
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
 
 
@@ -103,10 +110,17 @@ def check_layer(command: Command, ctx: Context) -> None:
         return
     elif "/" in name_word.value:
         _local_program(command, ctx)
+    elif name in _READ_FORMS and _only_reads(name, command):
+        return
     elif name in ROUTINE_REASON:
         ctx.add(MODERATE, f"{ROUTINE_REASON[name]} ({name})", command)
     else:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
+
+
+def _only_reads(name: str, command: Command) -> bool:
+    first = command.args[0].value if command.args else ""
+    return (not first and name == "hostname") or first in _READ_FORMS[name]
 
 
 def _changes_settings(command: Command) -> bool:
