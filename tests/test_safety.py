@@ -109,9 +109,14 @@ def test_wrappers_of_harmless_commands_stay_low(command: str) -> None:
     assert level(command) <= MODERATE
 
 
-def test_sudo_itself_is_moderate() -> None:
-    assert level("sudo ls") is MODERATE
-    assert level("ls") is SAFE
+def test_sudo_is_rated_by_what_it_runs() -> None:
+    # reading as root changes nothing; reading secrets as root, or anything else, is moderate
+    assert level("sudo ls") is SAFE
+    assert level("sudo fdisk -l") is SAFE
+    assert level("sudo iptables -L -n") is SAFE
+    assert level("sudo cat /etc/shadow") is MODERATE
+    assert level("sudo systemctl restart nginx") >= MODERATE
+    assert level("sudo -u postgres psql") is MODERATE
 
 
 def test_command_v_does_not_run_anything() -> None:
@@ -489,7 +494,7 @@ def test_held_out_findings(command: str, expected: RiskLevel) -> None:
 
 
 def test_sudo_options_are_not_the_commands_options() -> None:
-    assert rate("sudo lsof -i :80").reasons == ("runs as another user (usually root) with sudo",)
+    assert rate("sudo lsof -i :80").level is SAFE  # lsof's -i, not sudo's login shell
     assert rate("sudo -i").reasons == ("opens a shell as root (or another user)",)
     assert level("sudo -l") is SAFE
 

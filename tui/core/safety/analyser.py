@@ -34,7 +34,7 @@ from tui.core.safety.parse import (
     statement_redirects,
     syntax_errors,
 )
-from tui.core.safety.redirects import REVERSE, check_redirects
+from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
 from tui.core.safety.rules import check_layer
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
@@ -233,7 +233,7 @@ class Analyser:
             for command in commands:
                 layers, _ = expand(quietly_resolved(command, self.ctx.variables))
                 for layer in layers[-1:]:
-                    stage_kinds |= command_kinds(layer)
+                    stage_kinds |= command_kinds(layer) | socket_kinds(layer, self.ctx)
                 producers.append(command.name or "…")
             kinds_so_far |= stage_kinds
             all_kinds.append(stage_kinds)

@@ -96,6 +96,9 @@ def _substitute(word: Word, marker: str, items: list[str]) -> Word:
     return replace(word, value=word.value.replace(marker, " ".join(items)))
 
 
+_NAMES = frozenset(("-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex"))
+
+
 def find_parts(args: tuple[Word, ...]) -> FindParts:
     """Start paths, whether tests narrow the match, -delete, and the -exec command lines."""
     index = 0
@@ -110,7 +113,8 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
     execs: list[tuple[Word, ...]] = []
     while index < len(args):
         value = args[index].value
-        if value in FIND_FILTERS:
+        negated = index > 0 and args[index - 1].value in ("!", "-not") and value in _NAMES
+        if value in FIND_FILTERS and not negated:  # `! -name x`: all but x still matches
             nxt = args[index + 1].value if index + 1 < len(args) else ""
             filtered = filtered or nxt not in ("*", "*.*")
         elif value == "-delete":

@@ -94,6 +94,16 @@ def _socket(ctx: Context, command: Command, redirect: Redirect, names: list[str]
         ctx.add(RiskLevel.MODERATE, "talks to a network service through /dev/tcp", command)
 
 
+def socket_kinds(command: Command, ctx: Context) -> set[str]:
+    """`sed 1d <&3`, `cat < /dev/tcp/h/80`: what the command reads came from the network."""
+    for redirect in command.redirects:
+        value = redirect.target.value if redirect.target is not None else ""
+        from_fd = redirect.op == "<&" and value in ctx.tcp_fds
+        if from_fd or (redirect.op == "<" and value.startswith(("/dev/tcp/", "/dev/udp/"))):
+            return {"download"}
+    return set()
+
+
 def _writes_nothing(command: Command) -> bool:
     """`> f`, `: > f`, `true > f`, `printf '' > f`, `echo -n > f`: the file is left empty."""
     if not command.words or command.name in (":", "true"):

@@ -104,6 +104,29 @@ _PRIVATE_KEYS = (".ssh", ".gnupg", ".password-store")
 _APP_DATA = (".local/share", ".config", ".mozilla", ".thunderbird", "Library/Application Support")
 
 
+# Where browsers keep profiles (Linux, macOS, and Windows as windows.posix_path spells it).
+_BROWSER_PROFILES = frozenset(
+    (
+        ".mozilla/firefox",
+        ".config/google-chrome",
+        ".config/chromium",
+        ".config/BraveSoftware/Brave-Browser",
+        ".config/microsoft-edge",
+        "snap/firefox/common/.mozilla/firefox",
+        "Library/Application Support/Google/Chrome",
+        "Library/Application Support/Firefox",
+        "Library/Application Support/Firefox/Profiles",
+        "Library/Application Support/Microsoft Edge",
+        "Library/Safari",
+        "AppData/Google/Chrome/User Data",
+        "AppData/Mozilla/Firefox",
+        "AppData/Mozilla/Firefox/Profiles",
+        "AppData/Microsoft/Edge/User Data",
+        "AppData/BraveSoftware/Brave-Browser/User Data",
+    )
+)
+
+
 # Folders in a home whose content is a person's own work: nothing can download it again.
 PERSONAL_FOLDERS = frozenset(
     "Documents Pictures Photos Desktop Music Videos Movies Projects projects Dropbox OneDrive "
@@ -129,6 +152,8 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
         return Verdict(CRITICAL, f"deletes {path}: private keys that exist nowhere else")
     if rel in _APP_DATA:
         return Verdict(HIGH, f"deletes {path}: the data of every application")
+    if rel and (rel in _BROWSER_PROFILES or posixpath.dirname(rel) in _BROWSER_PROFILES):
+        return Verdict(HIGH, f"deletes {path}: a browser profile (passwords, history, bookmarks)")
     return None
 
 

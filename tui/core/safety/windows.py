@@ -189,6 +189,8 @@ def posix_path(value: str) -> str:
         return text.replace("\\", "/")
     rest = text[match.end() :].replace("\\", "/")
     parts = [p for p in rest.split("/") if p]
+    if text[0].lower() != "c":  # D:, E:: a data disk, not the system one
+        return _tail(f"/Volumes/{text[0].upper()}", rest)
     if not parts:
         return "/"
     head = parts[0].lower()

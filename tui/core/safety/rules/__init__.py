@@ -18,6 +18,7 @@ from tui.core.safety.rules import (
     embedded,
     exfiltration,
     exposure,
+    fetched,
     files,
     firewall,
     install,
@@ -25,6 +26,7 @@ from tui.core.safety.rules import (
     network,
     persistence,
     resources,
+    services,
     system,
     tools,
 )
@@ -33,7 +35,7 @@ from tui.core.safety.rules.known import CTL_READS, CTL_TOOLS, READ_ONLY, ROUTINE
 from tui.core.safety.words import literal, split_words
 
 RULES: dict[str, Rule] = {}
-_MODULES = (files, disks, system, tools, network, code, embedded, install, persistence)
+_MODULES = (files, disks, system, tools, network, code, embedded, install, fetched, persistence)
 for _module in (
     *_MODULES,
     access,
@@ -44,10 +46,24 @@ for _module in (
     databases,
     cloud,
     resources,
+    services,
 ):
     RULES.update(_module.RULES)
 
 CLONED = "<a repository cloned in this line>"
+# Tools whose dry-run option is honoured by the whole command: it changes nothing.
+_DRY_RUNS = {
+    **dict.fromkeys(split_words("kubectl helm pip pip3 npm"), ("--dry-run",)),
+    "aws": ("--dryrun", "--dry-run"),
+    "rsync": ("--dry-run", "-n"),
+}
+# Routine tools in a form that only reports: their first option, or no argument at all.
+_READ_FORMS = {
+    "gpg": frozenset(split_words("--list-keys --list-secret-keys -k -K --fingerprint --verify")),
+    "ssh-keygen": frozenset(split_words("-l -lf -y -yf -F -E")),
+    "screen": frozenset(split_words("-ls -list")),
+    "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
+}
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
 
 
@@ -81,6 +97,8 @@ def check_layer(command: Command, ctx: Context) -> None:
     if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
         resources.endless_reader(command, ctx)
     rule = rule_for(name)
+    if name in _DRY_RUNS and any(word.value.startswith(_DRY_RUNS[name]) for word in command.args):
+        return  # `kubectl apply --dry-run=client`: the tool only reports what it would do
     if name in CTL_TOOLS and (not command.args or command.args[0].value in CTL_READS):
         return
     if name in ("arp", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
@@ -92,10 +110,17 @@ def check_layer(command: Command, ctx: Context) -> None:
         return
     elif "/" in name_word.value:
         _local_program(command, ctx)
+    elif name in _READ_FORMS and _only_reads(name, command):
+        return
     elif name in ROUTINE_REASON:
         ctx.add(MODERATE, f"{ROUTINE_REASON[name]} ({name})", command)
     else:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
+
+
+def _only_reads(name: str, command: Command) -> bool:
+    first = command.args[0].value if command.args else ""
+    return (not first and name == "hostname") or first in _READ_FORMS[name]
 
 
 def _changes_settings(command: Command) -> bool:

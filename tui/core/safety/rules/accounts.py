@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from tui.core.safety import flow
 from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Rule
 from tui.core.safety.rules.configs import config_content
+from tui.core.safety.unwrap import expand
 from tui.core.safety.words import split_words
 
 _SUDO_VALUES = frozenset(split_words("-u -g -h -p -C -D -r -t -T -U --user --group --host"))
@@ -213,7 +215,24 @@ def sudo(command: Command, ctx: Context) -> None:
     if start >= len(command.args) and any(a in ("-i", "-s", "--login", "--shell") for a in own):
         ctx.add(MODERATE, "opens a shell as root (or another user)", command)
         return
+    if start < len(command.args) and _inner_is_harmless(command, ctx):
+        return  # `sudo fdisk -l`: reading as root changes nothing
     ctx.add(MODERATE, f"runs as another user (usually root) with {command.name}", command)
+
+
+def _inner_is_harmless(command: Command, ctx: Context) -> bool:
+    """True when every rule the wrapped command meets finds nothing to say about it."""
+    from tui.core.safety.rules import check_layer  # the dispatcher imports this module
+
+    layers, code = expand(command)
+    if code or len(layers) < 2:
+        return False
+    scratch = Context(variables=dict(ctx.variables), cwd=ctx.cwd, functions=set(ctx.functions))
+    for layer in layers[1:]:
+        if flow.secret_command(layer) or any(flow.secret_path(a) for a in layer.argv):
+            return False  # `sudo cat /etc/shadow`: root reads what nobody else may
+        check_layer(layer, scratch)
+    return not scratch.findings
 
 
 def switch_user(command: Command, ctx: Context) -> None:

@@ -138,19 +138,36 @@ def _holds_data(words: list[str]) -> bool:
     return bool(set(words) & _DATA_WORDS)
 
 
+def _every_container(words: list[str]) -> bool:
+    """`rm -af`, or `rm -f $(docker ps -aq)`: all containers, running ones included."""
+    cut = next((i for i, w in enumerate(words) if w.startswith(("$(", "`"))), len(words))
+    outer = [w for w in words[1:cut] if w.startswith("-")]
+    options = "".join(w[1:] for w in outer if not w.startswith("--"))
+    inner = [w.rstrip(")`") for w in words[cut + 1 :]]
+    listed = inner[:1] in (["ps"], ["container"]) and any(w in ("-aq", "-qa", "-a") for w in inner)
+    unfiltered = not any(w.startswith(("-f", "--filter")) for w in inner)
+    forced = "f" in options or "--force" in outer
+    return forced and ("a" in options or "--all" in outer or (listed and unfiltered))
+
+
 def mass_removal(command: Command, ctx: Context) -> bool:
     """`docker volume rm $(docker volume ls -q)`: every volume, and the data in it, at once.
 
-    Containers and images are rebuilt or pulled again, so removing all of them stays moderate.
+    Images are pulled again, so removing all of them is HIGH; every container at once loses
+    whatever each one wrote outside a volume, so that is HIGH too.
     """
     raws = " ".join(word.raw for word in command.args)
+    words = raws.split()
+    if words[:1] == ["rm"] and _every_container(words):
+        reason = f"removes every container at once, running ones too ({command.name} rm)"
+        ctx.add(HIGH, reason, command)
+        return True
     if "$(" not in raws and "`" not in raws:
         return False
     if "volume" in raws and "rm" in raws and "volume ls" in raws:
         reason = f"removes all volumes and their data at once ({command.name} volume rm)"
         ctx.add(CRITICAL, reason, command)
         return True
-    words = raws.split()
     if words[:1] == ["rmi"] and (
         (" ps " in f" {raws} " and "-q" in raws) or "images -q" in raws or "-aq" in raws
     ):

@@ -24,6 +24,7 @@ _CODE_FLAGS = {
     "mongosh": ("--eval",),
     "cockroach": ("-e", "--execute"),
     "duckdb": ("-c",),
+    "influx": ("-execute", "--execute", "-e"),
 }
 _READ_SQL = re.compile(
     r"^\s*(select|show|describe|desc|explain|with\s+\w+\s+as\s*\(\s*select|\\d|\\l|\\c|\\dt|"

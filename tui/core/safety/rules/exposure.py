@@ -79,6 +79,23 @@ def open_remote_forward(command: Command, ctx: Context) -> bool:
             reason = "opens a port on the remote machine to everyone, leading back here (ssh -R)"
             ctx.add(HIGH, reason, command)
             return True
+    return _open_local_forward(argv, command, ctx)
+
+
+def _open_local_forward(argv: list[str], command: Command, ctx: Context) -> bool:
+    """`ssh -g -D 1080`, `ssh -D 0.0.0.0:1080`: a proxy or tunnel here, open to the network."""
+    short = "".join(a[1:] for a in argv if a.startswith("-") and not a.startswith("--"))
+    for index, value in enumerate(argv[:-1]):
+        if value not in ("-D", "-L"):
+            continue
+        spec = argv[index + 1]
+        if spec.startswith(("0.0.0.0:", "*:", "[::]:")) or "g" in short:
+            what = (
+                "a proxy into every network this machine reaches" if value == "-D" else "a tunnel"
+            )
+            reason = f"opens {what} to anyone who can connect here (ssh {value})"
+            ctx.add(HIGH, reason, command)
+            return True
     return False
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
@@ -42,6 +43,8 @@ def source_of(command: Command) -> str | None:
             skip = False
             continue
         name, _, attached = value.partition("=")
+        if name == "-i" and command.name in ("rpm", "dpkg"):
+            continue  # `dpkg -i x.deb`: install, not an index
         if name in _INDEX_OPTIONS:
             skip = not attached
             target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
@@ -142,6 +145,8 @@ def _downloaded_package(command: Command, ctx: Context) -> str | None:
         package = value.endswith((".deb", ".rpm", ".snap", ".flatpak", ".pkg"))
         if package and value.rsplit("/", 1)[-1] in ctx.downloads:
             return f"installs {value}, which was just downloaded and not checked"
+        if package and paths.is_world_writable(value):
+            return f"installs {value}, a package file from a folder anyone can write, as root"
     return None
 
 

@@ -113,8 +113,22 @@ def curl(command: Command, ctx: Context) -> None:
             _downloaded(ctx, url)
         ctx.add(MODERATE, "downloads files into the current directory", command)
     method = (opts.value("-X", "--request") or "").upper()
+    if method == "DELETE" and any(_whole_store(url) for url in urls):
+        ctx.add(
+            CRITICAL, f"deletes every index or a whole data store over HTTP ({urls[0]})", command
+        )
+        return
     if method in ("POST", "PUT", "DELETE", "PATCH") or opts.value("-d", "--data", "-F", "--form"):
         ctx.add(MODERATE, f"sends data to a server ({method or 'POST'})", command)
+
+
+def _whole_store(url: str) -> bool:
+    """`/_all`, `/*`, or a bare index on a search or time-series server (`:9200/logs`)."""
+    path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0].strip("/'\"")
+    if path in ("_all", "*") or path.endswith(("/_all", "/*")):
+        return True
+    host = url.split("://", 1)[-1].partition("/")[0]
+    return host.endswith((":9200", ":8086", ":8428")) and bool(path) and "/" not in path
 
 
 def _uploads(values: dict[str, str], long: dict[str, str]) -> list[str]:

@@ -56,6 +56,8 @@ def security_switch(command: Command, ctx: Context) -> None:
 
 def kill(command: Command, ctx: Context) -> None:
     args = command.argv
+    if args[:1] in (["-0"], ["-s0"]) or args[:2] == ["-s", "0"]:
+        return  # signal 0 only checks that the process exists
     targets: list[str] = []
     index = 0
     while index < len(args):

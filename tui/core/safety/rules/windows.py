@@ -70,6 +70,8 @@ def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
     name = st.name
     if not name or name[0] in "$0123456789'\"(@[":
         return  # an expression or assignment, not a command
+    if "-whatif" in flags_of(st):
+        return  # PowerShell's -WhatIf: the cmdlet only says what it would do
     handler = _HANDLERS.get(name)
     if handler is not None:
         handler(st, ctx, previous)

@@ -1,0 +1,105 @@
+"""Programs fetched from the network and run at once: `npx -y`, `pipx run`, `go install`.
+
+A well-known tool run this way is routine; a package nobody here has heard of runs its author's
+code the moment it arrives, without the question `npx` would otherwise ask.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.install import install
+from tui.core.safety.rules.known import ROUTINE_REASON
+from tui.core.safety.rules.typos import POPULAR
+from tui.core.safety.words import split_words
+
+_KNOWN_TOOLS = (
+    frozenset(
+        split_words(
+            "create-react-app create-next-app create-vite create-vue degit serve http-server "
+            "tsx ts-node tsc nx turbo lerna npm-check-updates vercel netlify-cli wrangler "
+            "playwright cypress storybook @angular/cli @vue/cli firebase-tools yo "
+            "sort-package-json "
+            "black ruff flake8 isort cowsay pycowsay httpie cookiecutter pre-commit tox nox twine "
+            "build hatch pdm poetry pipdeptree jupyterlab mkdocs sphinx pyright"
+        )
+    )
+    | POPULAR["npm"]
+    | POPULAR["pip"]
+)
+_KNOWN_GO_HOSTS = (
+    "golang.org/",
+    "go.dev/",
+    "github.com/",
+    "gitlab.com/",
+    "google.golang.org/",
+    "honnef.co/",
+    "mvdan.cc/",
+    "k8s.io/",
+    "sigs.k8s.io/",
+    "gotest.tools/",
+)
+_NODE_RUNNERS = frozenset(split_words("npx bunx"))
+
+
+def _package_name(value: str) -> str:
+    """`pkg@latest` -> `pkg`, `@scope/pkg@1` -> `@scope/pkg`."""
+    head, at, _ = value[1:].partition("@")
+    return (value[0] + head) if at else value
+
+
+def _first_operand(argv: list[str]) -> str | None:
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
+def runner(command: Command, ctx: Context) -> None:
+    """`npx -y pkg`, `bunx pkg`, `uvx pkg`: fetches a package and runs it in one step."""
+    argv = command.argv
+    asks = command.name == "npx" and not any(a in ("-y", "--yes") for a in argv)
+    package = _first_operand(argv)
+    if package is None:
+        return
+    name = _package_name(package)
+    if not asks and name not in _KNOWN_TOOLS and not package.startswith((".", "/")):
+        reason = f"fetches {name} from the registry and runs it at once: nobody reviewed it"
+        ctx.add(HIGH, reason, command)
+        return
+    _routine(command, ctx)
+
+
+def pipx(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if argv[:1] == ["run"]:
+        runner(replace(command, words=(command.words[0], *command.words[2:])), ctx)
+        return
+    install(command, ctx)
+
+
+def go(command: Command, ctx: Context) -> None:
+    """`go install host/path@version`: builds and installs code fetched from that host."""
+    argv = command.argv
+    if argv[:1] in (["install"], ["run"]):
+        for value in argv[1:]:
+            remote = "@" in value and "." in value.split("/", 1)[0]
+            if remote and not value.startswith(_KNOWN_GO_HOSTS):
+                where = value.split("/", 1)[0]
+                reason = f"builds and installs code fetched from {where}: nobody reviewed it"
+                ctx.add(HIGH, reason, command)
+                return
+    _routine(command, ctx)
+
+
+def _routine(command: Command, ctx: Context) -> None:
+    what = ROUTINE_REASON.get(command.name, "runs a package's program")
+    ctx.add(MODERATE, f"{what} ({command.name})", command)
+
+
+RULES: dict[str, Rule] = {
+    **dict.fromkeys(_NODE_RUNNERS, runner),
+    "uvx": runner,
+    "pipx": pipx,
+    "go": go,
+}

@@ -1,0 +1,83 @@
+"""Settings that quietly outlast the command: boot services, lingering users, the file-creation
+mask, and a network slowed or cut on purpose.
+
+Each is routine in its ordinary form (a service from /etc/init.d, `umask 022`, netem on `lo`);
+the forms rated higher leave the machine open, degraded or running something unexpected.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+
+_ENABLING = frozenset(("defaults", "enable", "on", "--add", "start", "--level"))
+_LOOPBACK = ("lo", "lo0")
+_NETEM_HARM = frozenset(("loss", "delay", "corrupt", "duplicate", "reorder", "rate", "slot"))
+_CHANGES = frozenset(("add", "change", "replace"))
+
+
+def boot_service(command: Command, ctx: Context) -> None:
+    """`update-rc.d NAME defaults`, `chkconfig NAME on`, `chkconfig --add NAME`."""
+    argv = command.argv
+    if not argv or argv[0] in ("--list", "-l") or (len(argv) == 1 and command.name == "chkconfig"):
+        return
+    odd = next((a for a in argv if "/" in a), None)
+    if odd is not None and _ENABLING & set(argv):
+        reason = f"starts {odd} at every boot, from outside /etc/init.d ({command.name})"
+        ctx.add(HIGH, reason, command)
+        return
+    if _ENABLING & set(argv):
+        ctx.add(MODERATE, f"starts a service at every boot ({command.name})", command)
+    else:
+        ctx.add(MODERATE, f"changes which services start at boot ({command.name})", command)
+
+
+def loginctl(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if argv[:1] == ["enable-linger"]:
+        whose = f"{argv[1]}'s" if len(argv) > 1 else "your"
+        reason = (
+            f"keeps {whose} services running after logout and starts them at boot "
+            "(loginctl enable-linger)"
+        )
+        ctx.add(HIGH, reason, command)
+        return
+    ctx.add(MODERATE, f"changes the system ({command.name})", command)
+
+
+def umask(command: Command, ctx: Context) -> None:
+    """`umask 000`: every file and folder made afterwards is writable by every user."""
+    values = [a for a in command.argv if not a.startswith("-")]
+    if not values:
+        return
+    mask = values[0]
+    if (mask.isdigit() and int(mask[-1]) < 2) or mask in ("a+rwx", "a=rwx", "o+w", "o=rwx"):
+        reason = f"makes every file created from now on writable by every user (umask {mask})"
+        ctx.add(HIGH, reason, command)
+
+
+def tc(command: Command, ctx: Context) -> None:
+    """`tc qdisc add dev eth0 root netem loss 100%`: the machine's network slowed or cut."""
+    argv = command.argv
+    if len(argv) < 2 or argv[1] in ("show", "list", "ls", "-s") or argv[0] in ("-s", "-d"):
+        return
+    device = argv[argv.index("dev") + 1] if "dev" in argv[:-1] else ""
+    harmful = argv[1] in _CHANGES and "netem" in argv and bool(_NETEM_HARM & set(argv))
+    if harmful and device and device not in _LOOPBACK:
+        reason = (
+            f"slows or drops the network traffic of {device} on purpose (tc netem): "
+            "remote sessions may be cut off"
+        )
+        ctx.add(HIGH, reason, command)
+        return
+    ctx.add(MODERATE, f"changes network traffic control ({command.name} {argv[0]})", command)
+
+
+RULES: dict[str, Rule] = {
+    "update-rc.d": boot_service,
+    "chkconfig": boot_service,
+    "loginctl": loginctl,
+    "umask": umask,
+    "tc": tc,
+}
