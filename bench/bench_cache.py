@@ -41,10 +41,10 @@ from tui.core.backends.base import (  # noqa: E402
     Started,
     TextDelta,
 )
-from tui.core.backends.llamacpp_state import truncate  # noqa: E402
+from tui.core.backends.embedded.llamacpp_state import truncate  # noqa: E402
 from tui.core.config import BackendConfig  # noqa: E402
-from tui.core.generation import ShellContext, build_request  # noqa: E402
-from tui.core.models import bundled_model_path  # noqa: E402
+from tui.core.generation.pipeline import ShellContext, build_request  # noqa: E402
+from tui.core.models.resolve import bundled_model_path  # noqa: E402
 
 CONTEXT = ShellContext(os_name="Linux", shell="bash", cwd="/home/user/project")
 ONE_TOKEN = SamplerSettings(temperature=0.0, max_tokens=1)
@@ -70,10 +70,10 @@ def long_prompt(text: str, examples: int) -> GenerationRequest:
 def make_backend(kind: str, model: Path, prompt_cache: bool) -> Any:
     config = BackendConfig(name=kind, kind=kind, model=str(model), prompt_cache=prompt_cache)
     if kind == "mlx":
-        from tui.core.backends.mlx import MlxBackend
+        from tui.core.backends.embedded.mlx import MlxBackend
 
         return MlxBackend(config)
-    from tui.core.backends.llamacpp import LlamaCppBackend
+    from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 
     return LlamaCppBackend(config)
 
@@ -141,7 +141,7 @@ FRESH_PROCESS = """
 import asyncio, json, sys, time
 sys.path.insert(0, sys.argv[1])
 from tui.core.backends.base import GenerationRequest, Message, SamplerSettings, TextDelta
-from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 from tui.core.config import BackendConfig
 
 async def main():

@@ -31,9 +31,9 @@ from tui.core.backends.base import (
     SamplerSettings,
     TextDelta,
 )
-from tui.core.backends.openai import OpenAICompatibleBackend
+from tui.core.backends.served.openai import OpenAICompatibleBackend
 from tui.core.config import BackendConfig
-from tui.core.models import bundled_model_path
+from tui.core.models.resolve import bundled_model_path
 
 PROMPT = "Write a long story about a dragon who learns to use the shell."
 

@@ -28,13 +28,13 @@ from tui.core.backends.base import (  # noqa: E402
     Message,
     SamplerSettings,
 )
-from tui.core.backends.llamacpp import ENGINE_THREAD as LLAMA_THREAD  # noqa: E402
-from tui.core.backends.llamacpp import LlamaCppBackend  # noqa: E402
-from tui.core.backends.mlx import MLX_LOCK, MlxBackend, encode, render  # noqa: E402
-from tui.core.backends.mlx_generate import Job, generate  # noqa: E402
+from tui.core.backends.embedded.llamacpp import ENGINE_THREAD as LLAMA_THREAD  # noqa: E402
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend  # noqa: E402
+from tui.core.backends.embedded.mlx import MLX_LOCK, MlxBackend, encode, render  # noqa: E402
+from tui.core.backends.embedded.mlx_generate import Job, generate  # noqa: E402
 from tui.core.config import BackendConfig  # noqa: E402
-from tui.core.generation import ShellContext, build_request  # noqa: E402
-from tui.core.models import bundled_model_path  # noqa: E402
+from tui.core.generation.pipeline import ShellContext, build_request  # noqa: E402
+from tui.core.models.resolve import bundled_model_path  # noqa: E402
 
 STORY = GenerationRequest(
     messages=(Message("user", "Tell me a long story about a lighthouse keeper."),),

@@ -32,10 +32,10 @@ from tui.core.backends.base import (  # noqa: E402
     Started,
     TextDelta,
 )
-from tui.core.backends.llamacpp import ENGINE_THREAD, LlamaCppBackend, sampler_kwargs  # noqa: E402
+from tui.core.backends.embedded.llamacpp import ENGINE_THREAD, LlamaCppBackend, sampler_kwargs  # noqa: E402
 from tui.core.config import BackendConfig  # noqa: E402
-from tui.core.generation import ShellContext, build_request  # noqa: E402
-from tui.core.models import bundled_model_path  # noqa: E402
+from tui.core.generation.pipeline import ShellContext, build_request  # noqa: E402
+from tui.core.models.resolve import bundled_model_path  # noqa: E402
 
 STORY = GenerationRequest(
     messages=(Message("user", "Tell me a long story about a lighthouse keeper."),),
@@ -82,7 +82,7 @@ async def overhead(backend: LlamaCppBackend, runs: int) -> None:
     for _ in range(runs):
         ours.append(await caro_decode_rate(backend))
         # On the engine's own thread, as caro runs it: llama.cpp slows down for good once two
-        # threads have called into it (see tui/core/backends/threaded.py).
+        # threads have called into it (see tui/core/backends/embedded/threaded.py).
         raw.append(ENGINE_THREAD.submit(raw_decode_rate, backend).result())
     ratio = statistics.median(ours) / statistics.median(raw)
     print(

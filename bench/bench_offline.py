@@ -80,13 +80,13 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def resolve_offline() -> float:
-    from tui.core.models import resolve_gguf
+    from tui.core.models.resolve import resolve_gguf
 
     return timed(lambda: resolve_gguf(None, notify=lambda _note: None))
 
 
 def silent_hub() -> float:
-    from tui.core import models
+    from tui.core.models import resolve as models
 
     with socket.socket() as silent:  # accepts connections (backlog) and never answers
         silent.bind(("127.0.0.1", 0))
@@ -102,14 +102,14 @@ def silent_hub() -> float:
 
 
 def pull_offline(folder: Path) -> float:
-    from tui.core.download import pull_file
+    from tui.core.models.download import pull_file
 
     return timed(lambda: pull_file("Org/Tiny-Coder-GGUF", "tiny.gguf", folder / "models"))
 
 
 def silent_answer() -> float:
-    from tui.core.context import ShellContext
-    from tui.core.generation import GenerationSettings, generate_command
+    from tui.core.generation.context import ShellContext
+    from tui.core.generation.pipeline import GenerationSettings, generate_command
 
     # No grounding and no installed-program lookups: what is timed is the wait for the answer.
     settings = GenerationSettings(
@@ -128,8 +128,9 @@ def warm_up() -> None:
     """Imports and the example bank first: the rows are about waiting, not about loading."""
     import httpx  # noqa: F401
 
-    from tui.core import download, models  # noqa: F401
-    from tui.core.examples import default_bank
+    from tui.core.generation.examples import default_bank
+    from tui.core.models import download  # noqa: F401
+    from tui.core.models import resolve as models  # noqa: F401
 
     default_bank()
 

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tui.core.models import bundled_model_path  # noqa: E402
+from tui.core.models.resolve import bundled_model_path  # noqa: E402
 
 REQUESTS = (
     "find all python files modified in the last 7 days",
@@ -203,7 +203,7 @@ TAB_SCRIPT = """
 import asyncio, sys
 from tui.core.config import load
 from tui.app.workbench import make_app
-from tui.core.perf import rss_bytes
+from tui.core.measure.perf import rss_bytes
 
 async def main():
     app = make_app(load())

@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.bank import Example, shipped_bank, shipped_files
-from tui.core.evaluation import load_cases
-from tui.core.examples import ExampleBank
-from tui.core.index_cache import build_index, cached_bank
-from tui.core.shellwords import first_utility
+from tui.core.generation.bank import Example, shipped_bank, shipped_files
+from tui.core.generation.examples import ExampleBank
+from tui.core.generation.index_cache import build_index, cached_bank
+from tui.core.generation.shellwords import first_utility
+from tui.core.measure.evaluation import load_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CASES = [

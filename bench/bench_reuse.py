@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.backends.llamacpp import _template_renderer, import_quiet_llama_cpp
-from tui.core.backends.prefix import common_prefix
-from tui.core.examples import Scored, default_bank
-from tui.core.generation import ShellContext, build_request
-from tui.core.models import bundled_model_path
+from tui.core.backends.embedded.llamacpp import _template_renderer, import_quiet_llama_cpp
+from tui.core.backends.embedded.prefix import common_prefix
+from tui.core.generation.examples import Scored, default_bank
+from tui.core.generation.pipeline import ShellContext, build_request
+from tui.core.models.resolve import bundled_model_path
 
 REQUESTS = (
     "find all python files modified in the last 7 days",

@@ -58,8 +58,8 @@ def blackhole() -> socket.socket:
 
 def served_kinds_available() -> bool:
     try:
-        import tui.core.backends.ollama  # type: ignore[import-not-found,unused-ignore]
-        import tui.core.backends.openai  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
+        import tui.core.backends.served.ollama  # type: ignore[import-not-found,unused-ignore]
+        import tui.core.backends.served.openai  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
     except ImportError:
         return False
     return True
@@ -226,9 +226,9 @@ async def measure_throughput(model: Path, rounds: int = 2) -> dict[str, Any]:
     from tui.app.engines import Engines
     from tui.app.widgets.prompt import PromptArea
     from tui.app.workbench import make_app
-    from tui.core.backends.llamacpp import LlamaCppBackend
+    from tui.core.backends.embedded.llamacpp import LlamaCppBackend
     from tui.core.backends.registry import Registry
-    from tui.core.generation import detect_context, generate_command
+    from tui.core.generation.pipeline import detect_context, generate_command
 
     config = bench_config(model, threads=1)
     backend = LlamaCppBackend(config.backend("embedded-cpu"))
@@ -343,7 +343,7 @@ def main(argv: list[str]) -> int:
     if args.startup_child is not None:
         asyncio.run(startup_child(args.startup_child))
         return 0
-    from tui.core.models import bundled_model_path
+    from tui.core.models.resolve import bundled_model_path
 
     model = bundled_model_path()
     if model is None:

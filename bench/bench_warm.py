@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_oneshot import REQUESTS  # noqa: E402
 
-from tui.core.models import bundled_model_path  # noqa: E402
+from tui.core.models.resolve import bundled_model_path  # noqa: E402
 
 
 @dataclass
@@ -123,10 +123,10 @@ async def atimed(trace: Trace, phase: str, work: Any) -> Any:
 
 async def one_request(request: str, model: Path, candidates: int | None) -> Trace:
     from tui.cli.common import load_config
-    from tui.core.backends.engine_link import host_status
+    from tui.core.backends.embedded.engine_link import host_status
     from tui.core.backends.registry import Registry
-    from tui.core.examples import default_bank
-    from tui.core.generation import (
+    from tui.core.generation.examples import default_bank
+    from tui.core.generation.pipeline import (
         GenerationSettings,
         detect_context,
         generate_command,

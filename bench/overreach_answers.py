@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import tui.cli.eval as evaluation  # noqa: E402
-from tui.core.evaluation import CaseResult  # noqa: E402
+from tui.core.measure.evaluation import CaseResult  # noqa: E402
 
 
 def _done(out: Path) -> set[str]:

@@ -20,10 +20,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tui.core.backends.base import SamplerSettings
-from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 from tui.core.config import BackendConfig
-from tui.core.evaluation import EVAL_CONTEXT, Case, CaseResult, load_cases, run_cases, summarise
-from tui.core.generation import DEFAULT_SAMPLER, GenerationSettings
+from tui.core.generation.pipeline import DEFAULT_SAMPLER, GenerationSettings
+from tui.core.measure.evaluation import (
+    EVAL_CONTEXT,
+    Case,
+    CaseResult,
+    load_cases,
+    run_cases,
+    summarise,
+)
 
 DEVSET = Path(__file__).resolve().parents[1] / "tests" / "data" / "devset.jsonl"
 GREEDY = SamplerSettings(temperature=0.0, max_tokens=96)
@@ -112,7 +119,7 @@ LEVERS: dict[str, GenerationSettings] = {
 async def run_lever(
     backend: LlamaCppBackend, settings: GenerationSettings, cases: list[Case]
 ) -> list[CaseResult]:
-    """The same runner as `caro eval` (tui.core.evaluation.run_cases), same context."""
+    """The same runner as `caro eval` (tui.core.measure.evaluation.run_cases), same context."""
     return await run_cases(backend, cases, settings=settings, context=EVAL_CONTEXT)
 
 

@@ -3,15 +3,15 @@
 
 Usage: python scripts/check_data.py [--drop]   (exit status 1 on any error)
 
-Bank (every tui/core/data/bank/*.jsonl; see tui/core/bank_check.py): exactly the keys request,
-command, category, utility; one trimmed line that tree-sitter-bash parses; no <placeholders>; no
-request twice; no request that a dev set holds (the blind holdout's requests are compared but
-never printed); no command that is a reference of our own dev set (devset.jsonl); and, where
-the utility is installed here, every flag (-x, -name, --name) appears in the `--help` or man
-page of the command's utilities (scripts/flag_check.py says how; the answers are cached in
-caro's cache folder, so a second run takes seconds). The test suite runs the same checks except
-the flags (tests/test_bank.py, tests/test_flag_check.py for the flag rules). --drop rewrites the
-bank files without the failing lines.
+Bank (every tui/core/data/bank/*.jsonl; see tui/core/generation/bank_check.py): exactly the keys
+request, command, category, utility; one trimmed line that tree-sitter-bash parses; no
+<placeholders>; no request twice; no request that a dev set holds (the blind holdout's requests
+are compared but never printed); no command that is a reference of our own dev set
+(devset.jsonl); and, where the utility is installed here, every flag (-x, -name, --name) appears
+in the `--help` or man page of the command's utilities (scripts/flag_check.py says how; the
+answers are cached in caro's cache folder, so a second run takes seconds). The test suite runs
+the same checks except the flags (tests/test_bank.py, tests/test_flag_check.py for the flag
+rules). --drop rewrites the bank files without the failing lines.
 
 Dev set and messy outputs: valid JSON with exactly the expected keys, known categories with
 minimum counts, no duplicate requests, every command passes `bash -n`, no <placeholders>, one
@@ -34,8 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from flag_check import check_flags
 
-from tui.core.bank import BankFile
-from tui.core.bank_check import Problem, check_rows, dev_requests, overlapping, read_rows
+from tui.core.generation.bank import BankFile
+from tui.core.generation.bank_check import Problem, check_rows, dev_requests, overlapping, read_rows
 
 Row = dict[str, Any]
 

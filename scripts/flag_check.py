@@ -1,5 +1,5 @@
 """Does each flag of a bank command exist? Checked against this machine's own `--help` and man
-pages (tui/core/helptext.py reads and caches them), for the utilities installed here.
+pages (tui/core/generation/helptext.py reads and caches them), for the utilities installed here.
 
 Per simple command, the flags from its start up to the first word that names another installed
 program (`find -ok rm -rf`: rm's flags are not find's) are checked against the help and man
@@ -17,11 +17,11 @@ import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from tui.core import helptext
-from tui.core.bank import SUBCOMMAND_TOOLS
-from tui.core.bank_check import Problem, Row
-from tui.core.helptext import help_text, is_installed, man_text, run_help, which
-from tui.core.shellwords import WRAPPERS, simple_commands, utility_of
+from tui.core.generation import helptext
+from tui.core.generation.bank import SUBCOMMAND_TOOLS
+from tui.core.generation.bank_check import Problem, Row
+from tui.core.generation.helptext import help_text, is_installed, man_text, run_help, which
+from tui.core.generation.shellwords import WRAPPERS, simple_commands, utility_of
 
 # Programs whose options are documented by another program (front-ends, wrappers).
 ALSO_DOCUMENTED_BY = {

@@ -25,8 +25,8 @@ from textual.pilot import Pilot
 from tui.app.widgets.prompt import PromptArea
 from tui.app.workbench import WorkbenchApp, make_app
 from tui.core.config import load
-from tui.core.generation import detect_context
-from tui.core.models import bundled_model_path
+from tui.core.generation.pipeline import detect_context
+from tui.core.models.resolve import bundled_model_path
 
 SIZE = (124, 34)
 Scene = Callable[[WorkbenchApp, Pilot[Any]], Awaitable[None]]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 from tui.core.config import BackendConfig
-from tui.core.models import bundled_model_path
+from tui.core.models.resolve import bundled_model_path
 
 
 def closed_port() -> int:

@@ -24,7 +24,7 @@ from tui.core.backends.base import (
     TextDelta,
     Timings,
 )
-from tui.core.generation import GenerationSettings, ShellContext, generate_command
+from tui.core.generation.pipeline import GenerationSettings, ShellContext, generate_command
 from tui.core.limits import AnswerLimits, default_deadline_s
 from tui.core.safety import assess
 from tui.core.truncation import CUT_REASON, rate_cut

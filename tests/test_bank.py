@@ -13,11 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import index_cache
-from tui.core.bank import BankFile, Example, command_key, load_files, shipped_bank
-from tui.core.bank_check import Row as BankRow
-from tui.core.bank_check import check_rows, command_problems, dev_requests, overlapping, read_rows
-from tui.core.examples import ExampleBank, default_bank
+from tui.core.generation import index_cache
+from tui.core.generation.bank import BankFile, Example, command_key, load_files, shipped_bank
+from tui.core.generation.bank_check import Row as BankRow
+from tui.core.generation.bank_check import (
+    check_rows,
+    command_problems,
+    dev_requests,
+    overlapping,
+    read_rows,
+)
+from tui.core.generation.examples import ExampleBank, default_bank
 
 DATA = Path(__file__).parent / "data"
 DEV_SETS = ["devset.jsonl", "blind_dev_tune.jsonl", "blind_dev_holdout.jsonl"]
@@ -37,7 +43,7 @@ def test_the_shipped_bank_passes_its_checks() -> None:
 
 
 def shipped_files_for_check() -> list[BankFile]:
-    from tui.core.bank import shipped_files
+    from tui.core.generation.bank import shipped_files
 
     return shipped_files()
 

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.fake_ollama import FakeModel, FakeOllama, RunningFake
-from tui.core import catalogue, inventory, manifest, models, paths
+from tui.core import paths
 from tui.core.backends.discovery import Platform
 from tui.core.backends.registry import Registry
 from tui.core.config import BackendConfig, Config, default_backends
-from tui.core.hub_plan import DownloadPlan, RemoteFile
+from tui.core.models import catalogue, inventory, manifest
+from tui.core.models import resolve as models
+from tui.core.models.hub_plan import DownloadPlan, RemoteFile
 
 LINUX = Platform("Linux", "x86_64", cuda=False)
 MAC = Platform("Darwin", "arm64", cuda=False)

@@ -111,7 +111,7 @@ def test_config_kinds_are_the_registry_kinds() -> None:
 
 
 def test_defaults_come_from_the_declaration() -> None:
-    from tui.core.generation import DEFAULT_SAMPLER, GenerationSettings
+    from tui.core.generation.pipeline import DEFAULT_SAMPLER, GenerationSettings
 
     declared = config.GenerationConfig()
     assert declared.sampler == DEFAULT_SAMPLER

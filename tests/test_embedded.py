@@ -28,10 +28,10 @@ from tui.core.backends.base import (
     StreamEvent,
     TextDelta,
 )
-from tui.core.backends.embedded import EmbeddedBackend, finished, started
-from tui.core.backends.llamacpp import LlamaCppBackend
-from tui.core.backends.prefix import common_prefix, system_boundary
-from tui.core.backends.threaded import Emit
+from tui.core.backends.embedded.base import EmbeddedBackend, finished, started
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded.prefix import common_prefix, system_boundary
+from tui.core.backends.embedded.threaded import Emit
 from tui.core.config import BackendConfig
 
 COUNTER_THREAD = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="test-counter")

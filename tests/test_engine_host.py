@@ -27,7 +27,6 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.backends import engine_link
 from tui.core.backends.base import (
     BackendError,
     Finished,
@@ -38,9 +37,10 @@ from tui.core.backends.base import (
     StreamEvent,
     TextDelta,
 )
-from tui.core.backends.engine_client import HostedLlamaCppBackend, embedded_llamacpp
-from tui.core.backends.engine_wire import PID_NAME, same_user, socket_path
-from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded import engine_link
+from tui.core.backends.embedded.engine_client import HostedLlamaCppBackend, embedded_llamacpp
+from tui.core.backends.embedded.engine_wire import PID_NAME, same_user, socket_path
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 from tui.core.config import BackendConfig
 
 pytestmark = pytest.mark.slow
@@ -370,7 +370,7 @@ def test_one_shot_still_answers_when_the_host_cannot_start(
 
 
 def test_the_wire_keeps_every_request_field(config: BackendConfig) -> None:
-    from tui.core.backends.engine_wire import (
+    from tui.core.backends.embedded.engine_wire import (
         config_from_wire,
         config_to_wire,
         request_from_wire,

@@ -11,18 +11,18 @@ import pytest
 from tui import cli
 from tui.cli.common import CliError, fail
 from tui.core.backends.base import BackendError
-from tui.core.backends.mlx_gguf import GgufError
+from tui.core.backends.embedded.mlx_gguf import GgufError
 from tui.core.backends.registry import BackendUnavailableError, NoBackendError
-from tui.core.catalogue import UnknownModelError
 from tui.core.config import ConfigError, Problem, UnknownBackendError
 from tui.core.errors import CaroError
 from tui.core.history import HistoryError
-from tui.core.hub_plan import DownloadError
-from tui.core.inventory import ModelActionError
-from tui.core.models import ModelNotFoundError
+from tui.core.models.catalogue import UnknownModelError
+from tui.core.models.hub_plan import DownloadError
+from tui.core.models.inventory import ModelActionError
+from tui.core.models.resolve import ModelNotFoundError
 from tui.core.preview.sandbox import PreviewError
-from tui.core.shell_bridge import BridgeError
-from tui.core.shell_history import ShellHistoryError
+from tui.core.run.shell_bridge import BridgeError
+from tui.core.run.shell_history import ShellHistoryError
 
 EXPLAINED = (
     BackendError,

@@ -25,9 +25,12 @@ from tui.core.backends.base import (
     TextDelta,
     Timings,
 )
-from tui.core.backends.llamacpp import LlamaCppBackend
-from tui.core.candidates import reorder_for, utility_support
-from tui.core.evaluation import (
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
+from tui.core.generation.candidates import reorder_for, utility_support
+from tui.core.generation.examples import Example, Scored
+from tui.core.generation.pipeline import AnswerWatcher, GenerationSettings, generate_command
+from tui.core.generation.shellwords import first_utility
+from tui.core.measure.evaluation import (
     Case,
     CaseResult,
     by_utility,
@@ -35,9 +38,6 @@ from tui.core.evaluation import (
     run_cases,
     summarise,
 )
-from tui.core.examples import Example, Scored
-from tui.core.generation import AnswerWatcher, GenerationSettings, generate_command
-from tui.core.shellwords import first_utility
 
 DEVSET = Path(__file__).parent / "data" / "devset.jsonl"
 THREE = [

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.evaluation import IN_BANK, OUT_OF_BANK, Case, CaseResult, bank_split, summarise
+from tui.core.measure.evaluation import (
+    IN_BANK,
+    OUT_OF_BANK,
+    Case,
+    CaseResult,
+    bank_split,
+    summarise,
+)
 
 
 def result(reference: str, predicted: str | None, tokens: int | None = None) -> CaseResult:

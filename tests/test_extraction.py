@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.extraction import extract_command, looks_like_command
+from tui.core.generation.extraction import extract_command, looks_like_command
 
 CORPUS = [
     json.loads(line)

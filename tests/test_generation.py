@@ -3,9 +3,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tui.core.backends.llamacpp import LlamaCppBackend
-from tui.core.examples import Example, ExampleBank, Scored, default_bank
-from tui.core.generation import (
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
+from tui.core.generation.examples import Example, ExampleBank, Scored, default_bank
+from tui.core.generation.pipeline import (
     AnswerWatcher,
     Candidate,
     GenerationSettings,

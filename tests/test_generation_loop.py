@@ -11,9 +11,9 @@ import pytest
 
 from tests.replay import ReplayBackend, Reply, example_commands, user_turns
 from tui.core.backends.base import BackendError, ErrorKind, GenerationRequest
-from tui.core.candidates import utility_support
-from tui.core.examples import Example, ExampleBank, Scored
-from tui.core.generation import (
+from tui.core.generation.candidates import utility_support
+from tui.core.generation.examples import Example, ExampleBank, Scored
+from tui.core.generation.pipeline import (
     Candidate,
     CommandResult,
     GenerationSettings,
@@ -22,7 +22,7 @@ from tui.core.generation import (
     retrieve,
     vote_utility,
 )
-from tui.core.shellwords import first_utility
+from tui.core.generation.shellwords import first_utility
 
 CONTEXT = ShellContext(os_name="Linux", shell="bash", cwd="/srv/logs")
 REQUEST = "count the lines in the log file"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import grounding, helptext
-from tui.core.examples import Example, ExampleBank
-from tui.core.generation import grounding_for
-from tui.core.grounding import Catalogue, Tool, describe
+from tui.core.generation import grounding, helptext
+from tui.core.generation.examples import Example, ExampleBank
+from tui.core.generation.grounding import Catalogue, Tool, describe
+from tui.core.generation.pipeline import grounding_for
 
 TOOLS = {
     "nl": "number lines of files",
@@ -81,7 +81,9 @@ def test_the_prompt_is_grounded_only_where_the_bank_is_weak(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(grounding, "installed_catalogue", lambda: Catalogue(TOOLS))
-    monkeypatch.setattr("tui.core.generation.installed_catalogue", lambda: Catalogue(TOOLS))
+    monkeypatch.setattr(
+        "tui.core.generation.pipeline.installed_catalogue", lambda: Catalogue(TOOLS)
+    )
     bank = ExampleBank(
         [Example("list all files", "ls -la"), Example("list files by size", "ls -S")]
     )

@@ -13,9 +13,10 @@ import pytest
 
 from tests.test_cli import caro
 from tui.cli.history import main as history_main
-from tui.core import paths, shell_bridge
+from tui.core import paths
 from tui.core.history import History
 from tui.core.history.recording import FinishedRun, note_run
+from tui.core.run import shell_bridge
 
 # -- one-shot requests ------------------------------------------------------------------------
 

@@ -19,8 +19,8 @@ from tui.core.backends.base import (
     StreamEvent,
     TextDelta,
 )
-from tui.core.backends.llamacpp import LlamaCppBackend, sampler_kwargs
-from tui.core.backends.prefix import common_prefix
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend, sampler_kwargs
+from tui.core.backends.embedded.prefix import common_prefix
 from tui.core.config import BackendConfig
 
 SYSTEM = Message("system", "You answer with one shell command.")

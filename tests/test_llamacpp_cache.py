@@ -21,8 +21,8 @@ from tui.core.backends.base import (
     StreamEvent,
     TextDelta,
 )
-from tui.core.backends.llamacpp import LlamaCppBackend
-from tui.core.backends.llamacpp_state import LlamaStateOps, SavedState, StateStore
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded.llamacpp_state import LlamaStateOps, SavedState, StateStore
 from tui.core.config import BackendConfig
 
 SYSTEM = Message(
@@ -138,7 +138,7 @@ FIRST_REQUEST = textwrap.dedent(
     import asyncio, json, sys
     from tui.core.backends.base import GenerationRequest, Message, SamplerSettings, Started
     from tui.core.backends.base import TextDelta
-    from tui.core.backends.llamacpp import LlamaCppBackend
+    from tui.core.backends.embedded.llamacpp import LlamaCppBackend
     from tui.core.config import BackendConfig
 
     async def main() -> None:

@@ -19,7 +19,6 @@ import pytest
 
 mx = pytest.importorskip("mlx.core")
 
-from tui.core.backends import mlx_gguf  # noqa: E402
 from tui.core.backends.base import (  # noqa: E402
     BackendError,
     ErrorKind,
@@ -32,15 +31,16 @@ from tui.core.backends.base import (  # noqa: E402
     StreamEvent,
     TextDelta,
 )
-from tui.core.backends.llamacpp import import_quiet_llama_cpp  # noqa: E402
-from tui.core.backends.mlx import (  # noqa: E402
+from tui.core.backends.embedded import mlx_gguf  # noqa: E402
+from tui.core.backends.embedded.llamacpp import import_quiet_llama_cpp  # noqa: E402
+from tui.core.backends.embedded.mlx import (  # noqa: E402
     MLX_LOCK,
     MlxBackend,
     encode,
     render,
     system_boundary,
 )
-from tui.core.backends.mlx_generate import Job, StopScanner, generate  # noqa: E402
+from tui.core.backends.embedded.mlx_generate import Job, StopScanner, generate  # noqa: E402
 from tui.core.config import BackendConfig  # noqa: E402
 
 pytestmark = pytest.mark.slow

@@ -20,12 +20,12 @@ from mlx.utils import tree_map  # noqa: E402
 from mlx_lm.models import llama  # noqa: E402
 from mlx_lm.models.cache import make_prompt_cache  # noqa: E402
 
-from tui.core.backends import mlx_gguf  # noqa: E402
 from tui.core.backends.base import SamplerSettings  # noqa: E402
-from tui.core.backends.mlx import MLX_LOCK  # noqa: E402
-from tui.core.backends.mlx_generate import Job, MlxKvOps, generate, kv_offset, prefill  # noqa: E402
-from tui.core.models import bundled_model_path  # noqa: E402
-from tui.core.prompt_cache import PromptCache  # noqa: E402
+from tui.core.backends.embedded import mlx_gguf  # noqa: E402
+from tui.core.backends.embedded.mlx import MLX_LOCK  # noqa: E402
+from tui.core.backends.embedded.mlx_generate import Job, MlxKvOps, generate, kv_offset, prefill  # noqa: E402
+from tui.core.backends.embedded.prompt_cache import PromptCache  # noqa: E402
+from tui.core.models.resolve import bundled_model_path  # noqa: E402
 
 GREEDY = SamplerSettings(temperature=0.0, max_tokens=8)
 SYSTEM_LENGTH = 30

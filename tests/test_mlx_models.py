@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.fake_hub import FakeFile, FakeHub, RunningHub
-from tui.core import catalogue, inventory, paths
-from tui.core.backends import mlx_models
+from tui.core import paths
 from tui.core.backends.base import (
     BackendError,
     ErrorKind,
@@ -21,8 +20,10 @@ from tui.core.backends.base import (
     Message,
     SamplerSettings,
 )
-from tui.core.backends.mlx import MlxBackend
+from tui.core.backends.embedded import mlx_models
+from tui.core.backends.embedded.mlx import MlxBackend
 from tui.core.config import BackendConfig
+from tui.core.models import catalogue, inventory
 
 
 def resolve(requested: str | None) -> mlx_models.MlxSource:
@@ -78,7 +79,7 @@ def save_tiny_mlx_model(folder: Path, bundled_model: Path) -> None:
     from mlx.utils import tree_flatten
     from mlx_lm.models import llama
 
-    from tui.core.backends import mlx_gguf
+    from tui.core.backends.embedded import mlx_gguf
 
     _, metadata = mlx_gguf.read_gguf(bundled_model)
     tokenizer = mlx_gguf.build_tokenizer(metadata)

@@ -9,8 +9,8 @@ import pytest
 
 from tests.fault_api import _tag, model_id
 from tui.core.backends.base import BackendError
-from tui.core.backends.http import Endpoint
-from tui.core.backends.model_lists import INCREMENTAL_BYTES, ModelListReader, decode_list
+from tui.core.backends.served.http import Endpoint
+from tui.core.backends.served.model_lists import INCREMENTAL_BYTES, ModelListReader, decode_list
 
 ENDPOINT = Endpoint("lab", "http://127.0.0.1:1", 5.0, "start it")
 

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import hub, models
-from tui.core.models import HubFile, ModelNotFoundError, resolve_gguf
+from tui.core.models import hub
+from tui.core.models import resolve as models
+from tui.core.models.resolve import HubFile, ModelNotFoundError, resolve_gguf
 
 
 def put_model(directory: Path, name: str) -> Path:

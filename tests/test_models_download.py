@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from tests.fake_hub import FakeFile, FakeHub, RunningHub
-from tui.core import download, manifest
-from tui.core.download import DiskUsage, pull_file, pull_repo
-from tui.core.hub_plan import DownloadError
-from tui.core.progress import ProgressState, TransferProgress
+from tui.core.models import download, manifest
+from tui.core.models.download import DiskUsage, pull_file, pull_repo
+from tui.core.models.hub_plan import DownloadError
+from tui.core.models.progress import ProgressState, TransferProgress
 
 REPO = "Org/Tiny-Coder-GGUF"
 FILE = "tiny-coder-q4_k_m.gguf"
@@ -275,7 +275,7 @@ def test_a_small_file_with_other_bytes_fails_its_git_blob_id(hub: FakeHub, tmp_p
 
 
 def test_the_automatic_download_tells_how_far_it_got(hub: FakeHub, tmp_path: Path) -> None:
-    from tui.core import models
+    from tui.core.models import resolve as models
 
     notes: list[str] = []
     path = models.download_hub_file(

@@ -22,9 +22,9 @@ from tui.core.backends.base import (
     StreamEvent,
     TextDelta,
 )
-from tui.core.backends.ollama import OllamaBackend
-from tui.core.backends.ollama_pull import PullProgress
-from tui.core.backends.ollama_shapes import options_for
+from tui.core.backends.served.ollama import OllamaBackend
+from tui.core.backends.served.ollama_pull import PullProgress
+from tui.core.backends.served.ollama_shapes import options_for
 from tui.core.config import BackendConfig
 
 REQUEST = GenerationRequest(

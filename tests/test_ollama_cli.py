@@ -105,9 +105,9 @@ def test_models_pull_of_a_hub_repo_offline_says_how_to_get_it_by_hand() -> None:
 
 def test_the_documented_keys_work_as_written() -> None:
     from tui.core import config as config_module
-    from tui.core.backends.ollama import OllamaBackend
     from tui.core.backends.registry import Registry
-    from tui.core.backends.vllm import VllmBackend
+    from tui.core.backends.served.ollama import OllamaBackend
+    from tui.core.backends.served.vllm import VllmBackend
 
     write_config(
         '[backends.ollama]\nenabled = true\nhost = "http://localhost:11434"\n'

@@ -39,9 +39,9 @@ from tui.core.backends.base import (
     SamplerSettings,
     TextDelta,
 )
-from tui.core.backends.ollama import OllamaBackend
-from tui.core.backends.openai import OpenAICompatibleBackend
-from tui.core.backends.vllm import VllmBackend
+from tui.core.backends.served.ollama import OllamaBackend
+from tui.core.backends.served.openai import OpenAICompatibleBackend
+from tui.core.backends.served.vllm import VllmBackend
 from tui.core.config import BackendConfig
 
 KINDS = ("ollama", "openai")

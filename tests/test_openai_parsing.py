@@ -22,12 +22,16 @@ from tui.core.backends.base import (
     SamplerSettings,
     TextDelta,
 )
-from tui.core.backends.framing import SseDecoder, ndjson_object, sse_json
-from tui.core.backends.http_errors import context_limit, is_context_overflow, parse_error_body
-from tui.core.backends.ollama import OllamaBackend
-from tui.core.backends.openai import OpenAICompatibleBackend, recognise
-from tui.core.backends.openai_stream import StreamState, chunk_events
-from tui.core.backends.vllm import VllmBackend
+from tui.core.backends.served.framing import SseDecoder, ndjson_object, sse_json
+from tui.core.backends.served.http_errors import (
+    context_limit,
+    is_context_overflow,
+    parse_error_body,
+)
+from tui.core.backends.served.ollama import OllamaBackend
+from tui.core.backends.served.openai import OpenAICompatibleBackend, recognise
+from tui.core.backends.served.openai_stream import StreamState, chunk_events
+from tui.core.backends.served.vllm import VllmBackend
 from tui.core.config import BackendConfig
 
 REQUEST = GenerationRequest((Message("user", "x"),), SamplerSettings(max_tokens=8))

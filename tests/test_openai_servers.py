@@ -26,7 +26,7 @@ from tui.core.backends.base import (
     StreamEvent,
     TextDelta,
 )
-from tui.core.backends.openai import OpenAICompatibleBackend
+from tui.core.backends.served.openai import OpenAICompatibleBackend
 from tui.core.config import BackendConfig
 
 pytestmark = pytest.mark.slow

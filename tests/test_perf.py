@@ -16,11 +16,11 @@ import pytest
 from tests.conftest import closed_port
 from tests.fake_ollama import FakeModel, FakeOllama, RunningFake
 from tui.cli import bench as bench_cli
-from tui.core import perf
-from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 from tui.core.backends.registry import Registry
 from tui.core.config import BackendConfig, Config
-from tui.core.perf import BenchRow
+from tui.core.measure import perf
+from tui.core.measure.perf import BenchRow
 
 
 def test_rss_is_read_from_the_process() -> None:

@@ -8,8 +8,8 @@ from tui import present
 from tui.app.screens import bench as bench_screen
 from tui.cli import bench as bench_cli
 from tui.cli import progress
-from tui.core.perf import BenchRow
-from tui.core.progress import ProgressState
+from tui.core.measure.perf import BenchRow
+from tui.core.models.progress import ProgressState
 
 TIMED = BenchRow(
     "embedded-cpu",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tui.core import config
-from tui.core.prompt_cache import PromptCache
+from tui.core.backends.embedded.prompt_cache import PromptCache
 
 State = list[int]
 

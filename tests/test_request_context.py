@@ -31,7 +31,7 @@ from tui.cli import eval as eval_cli
 from tui.cli import oneshot
 from tui.core.backends.base import SamplerSettings
 from tui.core.config import load
-from tui.core.context import FALLBACK_SHELL, Shell, resolve_shell
+from tui.core.generation.context import FALLBACK_SHELL, Shell, resolve_shell
 from tui.core.history import Entry, History
 from tui.core.request import GenerationFlags, RequestContext
 from tui.core.safety.cli_check import check_main

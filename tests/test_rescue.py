@@ -23,10 +23,10 @@ from tui.core.backends.base import (
     TextDelta,
     Timings,
 )
-from tui.core.bank import Example
-from tui.core.examples import ExampleBank
-from tui.core.extraction import extract_command
-from tui.core.generation import GenerationSettings, ShellContext, generate_command
+from tui.core.generation.bank import Example
+from tui.core.generation.examples import ExampleBank
+from tui.core.generation.extraction import extract_command
+from tui.core.generation.pipeline import GenerationSettings, ShellContext, generate_command
 
 CONTEXT = ShellContext(os_name="Linux", shell="bash", cwd="/tmp")
 BANK = ExampleBank(

@@ -1,4 +1,4 @@
-"""tui.core.runner against real processes: exit codes, streams, cwd, timeout, cancel, floods."""
+"""tui.core.run.runner against real processes: exit codes, streams, cwd, timeout, cancel, floods."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.runner import OutputLimits, OutputLine, run_command
+from tui.core.run.runner import OutputLimits, OutputLine, run_command
 
 SH = "/bin/sh"
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import shell_history
-from tui.core.shell_history import ShellHistoryError
+from tui.core.run import shell_history
+from tui.core.run.shell_history import ShellHistoryError
 
 COMMANDS = [
     "ls -la",

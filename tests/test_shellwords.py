@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.shellwords import first_utility, flags, split_words, utilities
+from tui.core.generation.shellwords import first_utility, flags, split_words, utilities
 
 
 @pytest.mark.parametrize(

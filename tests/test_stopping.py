@@ -15,9 +15,9 @@ from tui.core.backends.base import (
     TextDelta,
     Timings,
 )
-from tui.core.extraction import extract_command
-from tui.core.generation import AnswerWatcher, score_candidate
-from tui.core.watching import run_once
+from tui.core.generation.extraction import extract_command
+from tui.core.generation.pipeline import AnswerWatcher, score_candidate
+from tui.core.generation.watching import run_once
 
 
 def stops(*deltas: str, line_end: bool = True) -> bool:

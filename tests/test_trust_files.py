@@ -17,8 +17,10 @@ import pytest
 
 from tests.fake_ollama import FakeModel, FakeOllama, RunningFake
 from tests.fault_api import FaultApi
-from tui.core import catalogue, config, hub_plan, models
+from tui.core import config
 from tui.core.history import History
+from tui.core.models import catalogue, hub_plan
+from tui.core.models import resolve as models
 
 
 def caro(

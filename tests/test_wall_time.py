@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.core.backends.base import Timings
-from tui.core.wall_time import Span, one_after_another, wall_time
+from tui.core.measure.wall_time import Span, one_after_another, wall_time
 
 
 def timings(total_s: float, load_s: float | None = None) -> Timings:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # perf pulls in generation and the registry: not for a progress line
-    from tui.core.perf import BenchRow
+    from tui.core.measure.perf import BenchRow
 
 _UNITS = ("B", "kB", "MB", "GB", "TB")
 

@@ -29,7 +29,7 @@ from tui.core.backends.base import (
 )
 from tui.core.backends.registry import Registry
 from tui.core.config import Config, load
-from tui.core.generation import ShellContext
+from tui.core.generation.pipeline import ShellContext
 
 FIXED_CONTEXT = ShellContext(os_name="Linux", shell="bash", cwd="/home/person/project")
 

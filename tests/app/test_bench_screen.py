@@ -8,9 +8,9 @@ from textual.widgets import DataTable
 
 from tui.app.screens.bench import BenchScreen, charts
 from tui.app.widgets.bars import BarChart, bar, chart_text
-from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 from tui.core.config import Config
-from tui.core.perf import BenchRow
+from tui.core.measure.perf import BenchRow
 
 from .helpers import app_with, settle
 

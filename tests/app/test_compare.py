@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import closed_port
 from tui.app.screens.compare import CandidateColumn, CompareScreen
-from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 
 from .helpers import app_with, write_config
 

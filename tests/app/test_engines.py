@@ -8,7 +8,7 @@ import pytest
 
 from tui.app.engines import Engines
 from tui.core.backends.base import BackendError, ModelInfo
-from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 
 from .helpers import write_config
 

@@ -10,7 +10,7 @@ from textual.widgets import Input
 from tui.app import clipboard
 from tui.app.screens.confirm_run import ConfirmRunScreen
 from tui.app.widgets.prompt import PromptArea
-from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 from tui.core.config import Config
 
 from .helpers import app_with, log_text, settle, static_text

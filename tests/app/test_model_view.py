@@ -6,9 +6,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from tui.app import model_view
-from tui.core import inventory
 from tui.core.backends.discovery import Platform
 from tui.core.config import Config
+from tui.core.models import inventory
 
 from .helpers import write_config
 

@@ -16,11 +16,12 @@ from tui.app.screens.confirm_remove import ConfirmRemoveScreen
 from tui.app.screens.models import ModelsScreen
 from tui.app.widgets.transfer import DownloadPanel
 from tui.app.workbench import WorkbenchApp
-from tui.core import catalogue, paths
-from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core import paths
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 from tui.core.config import Config
-from tui.core.hub_plan import manual_command
-from tui.core.progress import ProgressState
+from tui.core.models import catalogue
+from tui.core.models.hub_plan import manual_command
+from tui.core.models.progress import ProgressState
 
 from .helpers import app_with, settle, static_text
 

@@ -70,7 +70,7 @@ async def test_the_ledger_says_once_that_the_history_is_off_and_goes_on(tmp_path
         raise HistoryError(tmp_path / "history.sqlite3", "disk I/O error")
 
     ledger = Ledger(said.append, opener=broken)
-    from tui.core.generation import CommandResult
+    from tui.core.generation.pipeline import CommandResult
 
     result = CommandResult(
         request="list files", command="ls", raw="ls", backend="b", model="m", timings=None

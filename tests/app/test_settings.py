@@ -15,7 +15,7 @@ from tui.app.palette import CaroCommands
 from tui.app.widgets.prompt import PromptArea
 from tui.core import paths
 from tui.core.backends.base import GenerationRequest, Health, ModelInfo, StreamEvent
-from tui.core.backends.llamacpp import LlamaCppBackend
+from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 from tui.core.config import Config
 
 from .helpers import ScriptedBackend, app_with, write_config

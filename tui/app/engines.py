@@ -18,7 +18,12 @@ from tui.core.config import Config
 from tui.core.request import RequestContext
 
 if TYPE_CHECKING:  # the generation pipeline loads on the first request, not at start-up
-    from tui.core.generation import CommandResult, EventSink, GenerationSettings, ShellContext
+    from tui.core.generation.pipeline import (
+        CommandResult,
+        EventSink,
+        GenerationSettings,
+        ShellContext,
+    )
 
 # A list of thousands of models takes seconds to read on a busy machine; each of its HTTP reads
 # still has the backend's own timeout, so a server that hangs is caught by that.
@@ -122,7 +127,7 @@ class Engines:
         *,
         vary: int = 0,
     ) -> CommandResult:
-        from tui.core.generation import generate_command
+        from tui.core.generation.pipeline import generate_command
 
         backend = await self.backend_for(name, model)
         served_model = model.id if model is not None and not model.path else None

@@ -33,8 +33,8 @@ from tui.core.backends.base import (
 
 if TYPE_CHECKING:
     from tui.app.engines import Engines
-    from tui.core.generation import CommandResult
-    from tui.core.runner import OutputLine, RunResult
+    from tui.core.generation.pipeline import CommandResult
+    from tui.core.run.runner import OutputLine, RunResult
     from tui.core.safety import Assessment, SafetyPolicy
 
 Piece = tuple[int, str, str]  # (candidate, text, reasoning)
@@ -118,7 +118,7 @@ async def stream_run(
     timeout_s: float | None = None,
 ) -> RunResult:
     """Runs a confirmed command, its output going to `target` in bounded batches."""
-    from tui.core.runner import run_command
+    from tui.core.run.runner import run_command
 
     def deliver(lines: list[OutputLine], skipped: int) -> None:
         target.post_message(RunOutput(lines, skipped))

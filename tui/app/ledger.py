@@ -15,7 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # SQLite and the history modules load in the history thread, on first use
-    from tui.core.generation import CommandResult
+    from tui.core.generation.pipeline import CommandResult
     from tui.core.history import Entry, History
     from tui.core.history.recording import FinishedRun
 

@@ -10,8 +10,8 @@ from textual.message import Message
 from tui.core.backends.base import Health, ModelInfo
 
 if TYPE_CHECKING:  # the generation and runner modules load on first use, not at start-up
-    from tui.core.generation import CommandResult
-    from tui.core.runner import OutputLine, RunResult
+    from tui.core.generation.pipeline import CommandResult
+    from tui.core.run.runner import OutputLine, RunResult
     from tui.core.safety import Assessment
 
 

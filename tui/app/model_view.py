@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from tui import present
-from tui.core import catalogue, inventory
-from tui.core.catalogue import CatalogueEntry
 from tui.core.config import Config
 from tui.core.display import displayable, safe_message
-from tui.core.inventory import ModelRecord
+from tui.core.models import catalogue, inventory
+from tui.core.models.catalogue import CatalogueEntry
+from tui.core.models.inventory import ModelRecord
 
 COLUMNS = ("name", "format", "quant", "size", "engine", "status")
 ON_DISK = "on disk"

@@ -36,7 +36,7 @@ from tui.core.display import handed_over, safe_message
 from tui.core.request import RequestContext
 
 if TYPE_CHECKING:
-    from tui.core.generation import ShellContext
+    from tui.core.generation.pipeline import ShellContext
 
 GENERATION_SWITCH_INTERVAL_S = 0.001
 

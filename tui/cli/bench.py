@@ -17,7 +17,7 @@ from tui.cli.common import CliError, Parser, fail, load_config
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
 from tui.core.errors import CaroError
-from tui.core.perf import BenchRow, bench
+from tui.core.measure.perf import BenchRow, bench
 from tui.present import BENCH_COLUMNS, bench_cells
 
 

@@ -30,7 +30,7 @@ def exit_code(error: CaroError) -> int:
     """The exit code an error ends caro with (see tui.cli's docstring and the README)."""
     from tui.cli import EXIT_ERROR, EXIT_NO_BACKEND, EXIT_USAGE
     from tui.core.backends.registry import NoBackendError
-    from tui.core.catalogue import UnknownModelError
+    from tui.core.models.catalogue import UnknownModelError
 
     if isinstance(error, CliError):
         return error.code

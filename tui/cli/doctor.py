@@ -17,13 +17,14 @@ from typing import Literal
 
 from tui.cli.common import Parser, fail, load_config
 from tui.core import config as config_module
-from tui.core import models, paths
+from tui.core import paths
 from tui.core.backends.base import Backend, BackendError, Health, HealthStatus
 from tui.core.backends.discovery import Platform
 from tui.core.backends.registry import Registry
 from tui.core.config import BackendConfig, Config, default_backends
 from tui.core.display import json_text, mask_credentials, safe_message
 from tui.core.errors import CaroError
+from tui.core.models import resolve as models
 
 Severity = Literal["ok", "info", "warning", "error"]
 MARKS: dict[Severity, str] = {"ok": "ok  ", "info": "info", "warning": "WARN", "error": "FAIL"}
@@ -229,8 +230,8 @@ def _metal_available() -> bool:
 
 async def check_engine_host(config: Config) -> list[Finding]:
     """A stale socket, a hung host or one of another caro version: reported and fixed."""
-    from tui.core.backends.engine_client import keep_alive_s
-    from tui.core.backends.engine_link import checkup
+    from tui.core.backends.embedded.engine_client import keep_alive_s
+    from tui.core.backends.embedded.engine_link import checkup
 
     embedded = [b for b in config.backends.values() if b.kind == "llamacpp" and b.enabled]
     if not embedded:

@@ -10,9 +10,9 @@ import json
 
 from tui.cli.common import Parser, notice
 from tui.core import paths
-from tui.core.backends.engine_client import describe_warm
-from tui.core.backends.engine_link import host_status, stop_host
-from tui.core.backends.engine_wire import host_version, socket_path
+from tui.core.backends.embedded.engine_client import describe_warm
+from tui.core.backends.embedded.engine_link import host_status, stop_host
+from tui.core.backends.embedded.engine_wire import host_version, socket_path
 
 
 def main(argv: list[str]) -> int:

@@ -21,8 +21,15 @@ from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.cli.oneshot import generation_flags
 from tui.core.display import displayable
 from tui.core.errors import CaroError
-from tui.core.evaluation import Case, CaseResult, EvalReport, load_cases, run_cases, summarise
-from tui.core.examples import default_bank
+from tui.core.generation.examples import default_bank
+from tui.core.measure.evaluation import (
+    Case,
+    CaseResult,
+    EvalReport,
+    load_cases,
+    run_cases,
+    summarise,
+)
 
 SHOW_MISSES = 20
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 from tui.cli.common import Parser
-from tui.core.shell_bridge import DEFAULT_KEYS, SHELLS, BridgeError, widget
+from tui.core.run.shell_bridge import DEFAULT_KEYS, SHELLS, BridgeError, widget
 
 
 def build_parser() -> Parser:

@@ -12,17 +12,18 @@ import sys
 
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.cli.progress import DownloadPrinter, ProgressPrinter
-from tui.core import catalogue, inventory, paths
+from tui.core import paths
 from tui.core.backends.base import BackendError
-from tui.core.backends.ollama import OllamaBackend
-from tui.core.catalogue import CatalogueEntry
+from tui.core.backends.served.ollama import OllamaBackend
 from tui.core.config import BackendConfig, Config
 from tui.core.display import displayable, json_text, safe_message
-from tui.core.download import PullResult
 from tui.core.errors import CaroError
-from tui.core.hub_plan import DownloadError
-from tui.core.inventory import ModelRecord
-from tui.core.progress import TransferProgress
+from tui.core.models import catalogue, inventory
+from tui.core.models.catalogue import CatalogueEntry
+from tui.core.models.download import PullResult
+from tui.core.models.hub_plan import DownloadError
+from tui.core.models.inventory import ModelRecord
+from tui.core.models.progress import TransferProgress
 from tui.present import size_fixed
 
 EXIT_INTERRUPTED = 130

@@ -21,7 +21,7 @@ from tui.core.backends.base import BackendError, ErrorKind, Notice, SamplerSetti
 from tui.core.config import Config, GenerationConfig
 from tui.core.display import displayable, handed_over, json_text
 from tui.core.errors import CaroError
-from tui.core.generation import CommandResult, generate_command
+from tui.core.generation.pipeline import CommandResult, generate_command
 from tui.core.request import GenerationFlags, RequestContext
 
 if TYPE_CHECKING:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from typing import TextIO
 
-from tui.core.backends.ollama_pull import PullProgress
+from tui.core.backends.served.ollama_pull import PullProgress
 from tui.core.display import displayable
-from tui.core.progress import ProgressState
+from tui.core.models.progress import ProgressState
 from tui.present import duration, size_fixed
 
 BAR_WIDTH = 30

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from tui.core.history.recording import FinishedRun
     from tui.core.preview.front import Outcome
     from tui.core.request import RequestContext
-    from tui.core.runner import OutputLine, RunResult
+    from tui.core.run.runner import OutputLine, RunResult
     from tui.core.safety import Assessment, Decision, SafetyPolicy
 
 # Exit code when the command was not run (declined, blocked, or the terminal closed).
@@ -139,7 +139,7 @@ def exit_code_of(result: RunResult) -> int:
 async def _run(command: str, cwd: str, shell: str, timeout_s: float) -> RunResult:
     """Runs with Ctrl+C as the cancel: the child has its own process group, so the terminal's
     SIGINT reaches caro alone, and caro walks the child's group down."""
-    from tui.core.runner import run_command
+    from tui.core.run.runner import run_command
 
     cancel = asyncio.Event()
     loop = asyncio.get_running_loop()

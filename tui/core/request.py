@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from tui.core.backends.base import SamplerSettings
 from tui.core.config import Config
-from tui.core.context import Shell, ShellContext, os_name, resolve_shell
+from tui.core.generation.context import Shell, ShellContext, os_name, resolve_shell
 
 if TYPE_CHECKING:  # the analyser (tree-sitter) and the generation pipeline load on first use
-    from tui.core.generation import GenerationSettings
+    from tui.core.generation.pipeline import GenerationSettings
     from tui.core.safety import Assessment, SafetyPolicy
 
 # A regenerated answer is sampled at least this hot (with its own seed).
@@ -83,7 +83,7 @@ class RequestContext:
         `vary` > 0 asks for a different answer (regenerate): sampled at least
         REGENERATE_TEMPERATURE hot, with `vary` as the seed.
         """
-        from tui.core.generation import DEFAULT_SAMPLER, GenerationSettings
+        from tui.core.generation.pipeline import DEFAULT_SAMPLER, GenerationSettings
 
         generation = self.config.generation
         configured = self.config.backend(backend)

@@ -23,11 +23,11 @@ from textual.worker import Worker
 
 from tui.app.widgets.bars import BarChart, Chart, Measure
 from tui.app.worker_failures import report_failed_worker
-from tui.core import perf
 from tui.core.backends.registry import Registry
 from tui.core.config import Config
 from tui.core.display import safe_message
-from tui.core.perf import BenchRow
+from tui.core.measure import perf
+from tui.core.measure.perf import BenchRow
 from tui.present import BENCH_COLUMNS, bench_cells, seconds, size
 
 

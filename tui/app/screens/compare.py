@@ -2,7 +2,7 @@
 
 Each backend streams in its own async worker, so the wall time is that of the slowest one, not
 the sum; backends that share one engine thread take turns, so "one after another" adds up
-their engines' work, not their waits (see tui.core.wall_time). The person picks an answer
+their engines' work, not their waits (see tui.core.measure.wall_time). The person picks an answer
 with its number (or Enter on the highlighted one).
 """
 
@@ -28,8 +28,8 @@ from tui.app.widgets.stream import StreamView
 from tui.app.worker_failures import report_failed_worker
 from tui.core.backends.base import ModelInfo, Timings
 from tui.core.display import displayable, handed_over, safe_message
-from tui.core.generation import CommandResult
-from tui.core.wall_time import Span, one_after_another, wall_time
+from tui.core.generation.pipeline import CommandResult
+from tui.core.measure.wall_time import Span, one_after_another, wall_time
 
 
 class CandidateColumn(Vertical):

@@ -13,7 +13,7 @@ from textual.widgets import Button, Static
 
 from tui.app import model_view
 from tui.core.display import displayable
-from tui.core.inventory import ModelRecord
+from tui.core.models.inventory import ModelRecord
 
 
 class ConfirmRemoveScreen(ModalScreen[bool]):

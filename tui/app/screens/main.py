@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from tui.app.engines import Engines
     from tui.app.ledger import Ledger
     from tui.app.screens.history import HistoryPick
-    from tui.core.generation import CommandResult
+    from tui.core.generation.pipeline import CommandResult
     from tui.core.history import Entry
     from tui.core.history.recording import FinishedRun
 

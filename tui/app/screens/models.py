@@ -32,14 +32,15 @@ from tui.app.screens.confirm_remove import ConfirmRemoveScreen
 from tui.app.widgets.sidebar import ModelChosen
 from tui.app.widgets.transfer import DownloadPanel, PullEnded, PullProgress
 from tui.app.worker_failures import report_failed_worker
-from tui.core import inventory, paths
+from tui.core import paths
 from tui.core.backends.base import BackendError
 from tui.core.backends.registry import EMBEDDED_KINDS
-from tui.core.catalogue import CatalogueEntry
-from tui.core.download import PullResult
-from tui.core.hub_plan import DownloadError
-from tui.core.inventory import ModelRecord
-from tui.core.progress import ProgressState, TransferProgress
+from tui.core.models import inventory
+from tui.core.models.catalogue import CatalogueEntry
+from tui.core.models.download import PullResult
+from tui.core.models.hub_plan import DownloadError
+from tui.core.models.inventory import ModelRecord
+from tui.core.models.progress import ProgressState, TransferProgress
 
 
 class RecordsLoaded(Message, bubble=False):

@@ -30,9 +30,9 @@ from tui.app.widgets.stream import StreamView
 from tui.core.display import displayable, displayable_output, handed_over, safe_message
 
 if TYPE_CHECKING:
-    from tui.core.generation import CommandResult
+    from tui.core.generation.pipeline import CommandResult
     from tui.core.history import Entry
-    from tui.core.runner import OutputLine, RunResult
+    from tui.core.run.runner import OutputLine, RunResult
     from tui.core.safety import Assessment
 
 MAX_REASONS_SHOWN = 4

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import ProgressBar, Static
 
 from tui.core.display import displayable, safe_message
-from tui.core.progress import ProgressState
+from tui.core.models.progress import ProgressState
 from tui.present import duration, size
 
 

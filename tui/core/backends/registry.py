@@ -23,11 +23,11 @@ ENTRY_POINT_GROUP = plugins.ENTRY_POINT_GROUP
 # The longest a failure waits for the other backends' probes, to suggest one of them.
 OFFER_CAP_S = 3.0
 BUILTIN_KINDS: dict[str, str] = {
-    "llamacpp": "tui.core.backends.engine_client:embedded_llamacpp",
-    "mlx": "tui.core.backends.mlx:MlxBackend",
-    "ollama": "tui.core.backends.ollama:OllamaBackend",
-    "vllm": "tui.core.backends.vllm:VllmBackend",
-    "openai": "tui.core.backends.openai:OpenAICompatibleBackend",
+    "llamacpp": "tui.core.backends.embedded.engine_client:embedded_llamacpp",
+    "mlx": "tui.core.backends.embedded.mlx:MlxBackend",
+    "ollama": "tui.core.backends.served.ollama:OllamaBackend",
+    "vllm": "tui.core.backends.served.vllm:VllmBackend",
+    "openai": "tui.core.backends.served.openai:OpenAICompatibleBackend",
 }
 EMBEDDED_KINDS = frozenset({"llamacpp", "mlx"})
 # How to start each kind, for "down" messages.

@@ -14,8 +14,8 @@ from tui.core.history.model import HistoryError
 from tui.core.history.store import History
 
 if TYPE_CHECKING:
-    from tui.core.generation import CommandResult
-    from tui.core.runner import RunResult
+    from tui.core.generation.pipeline import CommandResult
+    from tui.core.run.runner import RunResult
 
 # The safety decision's action (tui.core.safety.policy.Action) -> how the run was confirmed.
 CONFIRMED_BY = {"run": "none", "confirm_key": "key", "confirm_yes": "yes", "confirm_word": "word"}
@@ -92,7 +92,7 @@ def note_run(
         except HistoryError as error:
             problems.append(f"the run was not recorded: {error}")
     if shell_history:
-        from tui.core import shell_history as shell_file
+        from tui.core.run import shell_history as shell_file
 
         try:
             shell_file.append(

@@ -1,0 +1,1 @@
+"""Backends that talk to a server over HTTP: OpenAI-compatible and Ollama."""

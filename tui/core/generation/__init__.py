@@ -1,0 +1,1 @@
+"""From a request to one command: prompt, examples, grounding, candidates."""

@@ -1,0 +1,1 @@
+"""Measuring: the benchmarks' timings and the evaluation of answers."""

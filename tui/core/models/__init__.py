@@ -1,0 +1,1 @@
+"""Models on disk: the catalogue, the store's layout, downloads, the inventory."""

@@ -1,0 +1,1 @@
+"""Running a command: the runner, the shell bridge, the shell's history."""
