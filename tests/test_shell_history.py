@@ -309,7 +309,7 @@ def test_a_stale_zsh_lock_is_taken_over_and_released(tmp_path: Path) -> None:
 APPENDER = """
 import sys
 from pathlib import Path
-from tui.core import shell_history
+from tui.core.run import shell_history
 for number in range(int(sys.argv[3])):
     command = f"echo {sys.argv[2]} {number} Привет\\nline two"
     shell_history.append(command, shell="zsh", path=Path(sys.argv[1]), env={})

@@ -48,7 +48,7 @@ def assert_screen_clean(app: WorkbenchApp) -> None:
 def fake() -> Iterator[FakeOllama]:
     server = FakeOllama(version_string=f"0.12.3{TITLE}{BIDI}")
     server.add(FakeModel("hostile-command", reply=f"ls -la {EVERY}\n"))
-    server.add(FakeModel("force", reply="git push --force origin main\n"))
+    server.add(FakeModel("force", reply="git push --force origin topic\n"))
     server.add(FakeModel(HOSTILE_ID, reply="ls\n"))
     with RunningFake(server) as running:
         yield running
@@ -193,7 +193,7 @@ async def test_the_workbench_rates_as_one_shot_and_check_do(fake: FakeOllama) ->
     )
     assert one_shot.returncode == 0, one_shot.stderr
     check = subprocess.run(
-        [sys.executable, "-m", "tui", "check", "--json", "--", "git push --force origin main"],
+        [sys.executable, "-m", "tui", "check", "--json", "--", "git push --force origin topic"],
         capture_output=True,
         text=True,
         env=env,
@@ -208,4 +208,6 @@ async def test_the_workbench_rates_as_one_shot_and_check_do(fake: FakeOllama) ->
         assessment = app.main.results.shown.assessment
         assert assessment is not None
         levels.add(assessment.level.label)
-    assert levels == {"moderate"}  # high, lowered by the allow pattern, everywhere
+    # high, lowered by the allow pattern, everywhere (a force-push of main is critical: no
+    # allow pattern lowers that)
+    assert levels == {"moderate"}
