@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import errno
-import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.cli.inputs import check_workbench_terminal, readable
+from tui.cli.output import check_output_file, print_result, write_output
 from tui.core.backends.base import BackendError, ErrorKind, Notice, SamplerSettings, StreamEvent
 from tui.core.config import Config, GenerationConfig
-from tui.core.display import displayable, handed_over, json_text
+from tui.core.display import handed_over, json_text
 from tui.core.errors import CaroError
 from tui.core.generation.pipeline import CommandResult, generate_command
 from tui.core.request import GenerationFlags, RequestContext
@@ -128,7 +126,7 @@ def _main(args: argparse.Namespace, request: str, from_stdin: bool) -> int:
     from tui.cli import EXIT_USAGE
 
     if args.output_file:
-        _check_output_file(args.output_file)
+        check_output_file(args.output_file)
     if args.run or args.override:
         _check_run_flags(args, request)
         terminal = _open_terminal()  # before any model runs: no terminal, nothing to do
@@ -188,12 +186,12 @@ def _one_shot(context: RequestContext, request: str, args: argparse.Namespace) -
     _keep_preview(entry_id, preview)
     if preview is not None and args.json:
         if args.output_file and result.command:
-            _write_output(args.output_file, result.command)
+            write_output(args.output_file, result.command)
         print(json_text({**result.as_dict(), "preview": preview.as_dict()}))
         return 0 if result.command else EXIT_NO_COMMAND
     if preview is not None:
         print(preview.text() + "\n", file=sys.stderr, flush=True)
-    return _print_result(result, args.json, EXIT_NO_COMMAND, args.output_file, args.quiet)
+    return print_result(result, args.json, EXIT_NO_COMMAND, args.output_file, args.quiet)
 
 
 def _preview(result: CommandResult, context: RequestContext) -> Outcome | None:
@@ -229,7 +227,7 @@ def _run_request(
     entry_id = _record(result, context)
     _keep_preview(entry_id, preview)
     if result.command is None:
-        return _print_result(result, False, EXIT_NO_COMMAND)
+        return print_result(result, False, EXIT_NO_COMMAND)
     for warning in result.warnings:
         notice(f"warning: {warning}")
     return confirm_and_run(
@@ -363,69 +361,6 @@ def _record(result: CommandResult, context: RequestContext) -> int | None:
         return None
 
 
-def _check_output_file(path: str) -> None:
-    """Fails before any model runs when the command could not be written there."""
-    from tui.cli import EXIT_USAGE
-
-    target = Path(path)
-    if target.is_symlink():
-        raise CliError(
-            f"--output-file {path} is a symbolic link; caro does not write through one",
-            EXIT_USAGE,
-            "name a new file, or the file itself",
-        )
-    if target.is_dir() or not target.parent.is_dir():
-        problem = "is a folder" if target.is_dir() else "is in a folder that does not exist"
-        raise CliError(f"--output-file {path} {problem}", EXIT_USAGE)
-
-
-def _write_output(path: str, command: str) -> None:
-    """Writes the command; never through a symbolic link, and a new file is 0600."""
-    from tui.cli import EXIT_ERROR
-
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC
-    try:
-        with os.fdopen(os.open(path, flags, 0o600), "w", encoding="utf-8") as handle:
-            handle.write(command + "\n")
-    except OSError as error:
-        reason = "it is a symbolic link" if error.errno == errno.ELOOP else error.strerror
-        raise CliError(f"cannot write --output-file {path}: {reason}", EXIT_ERROR) from None
-
-
-def _print_result(
-    result: CommandResult,
-    as_json: bool,
-    no_command: int,
-    output_file: str | None = None,
-    quiet: bool = False,
-) -> int:
-    """Prints the command; with `quiet`, only a high or critical risk is still said."""
-    if output_file and result.command:
-        _write_output(output_file, handed_over(result.command))
-    if as_json:
-        print(json_text(result.as_dict()))
-        return 0 if result.command else no_command
-    if result.command is None:
-        notice(f"no usable command: {displayable(result.error)}")
-        notice(
-            "the model said:\n" + _indent(displayable(result.raw or "(nothing)", multiline=True))
-        )
-        return no_command
-    level = result.risk.get("level") if result.risk else None
-    for warning in () if quiet else result.warnings:
-        notice(f"warning: {warning}")
-    if result.risk and level not in (None, "safe") and not (quiet and level == "moderate"):
-        reasons = (displayable(reason) for reason in result.risk.get("reasons", []))
-        notice(f"risk: {level}: " + "; ".join(reasons))
-    if not output_file:
-        print(handed_over(result.command), flush=True)
-    return 0
-
-
-def _indent(text: str) -> str:
-    return "\n".join(f"  | {line}" for line in text.split("\n"))
-
-
 def _open_workbench(
     config: Config, output_file: str | None = None, request: RequestContext | None = None
 ) -> int:
@@ -448,7 +383,7 @@ def _open_workbench(
     if isinstance(accepted, str) and accepted.strip():
         command = handed_over(accepted.strip("\n"))
         if output_file:
-            _write_output(output_file, command)
+            write_output(output_file, command)
         else:
             print(command, flush=True)
     return 0

@@ -20,6 +20,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
 
+from tui.core.generation.command_words import FUNCTION_WORDS, KNOWN, LANGUAGE_TAGS, OTHER_LANGUAGES
 from tui.core.generation.multiline import HEREDOC, SEVERAL_LINES, one_command, with_heredoc_body
 from tui.core.generation.shellwords import SHELL_KEYWORDS, split_words
 
@@ -38,87 +39,8 @@ _ONE_LINE_FENCE = re.compile(r"^```[ \t]*(?:([A-Za-z0-9_+-]+)[ \t]+)?(.+?)```\s*
 _PLACEHOLDER = re.compile(r"(?:^|\s)<[A-Za-z_][A-Za-z0-9_ -]*>(?=\s|$)")
 _VARIABLE = re.compile(r"^\$\{?[A-Za-z_]")
 # Code in these languages is not a shell command.
-_OTHER_LANGUAGES = frozenset(
-    {
-        "python",
-        "py",
-        "javascript",
-        "js",
-        "typescript",
-        "ts",
-        "java",
-        "c",
-        "cpp",
-        "go",
-        "rust",
-        "ruby",
-        "php",
-        "json",
-        "yaml",
-        "yml",
-        "toml",
-        "ini",
-        "sql",
-        "html",
-        "css",
-        "xml",
-        "dockerfile",
-        "makefile",
-    }
-)
 _ROOT_PROMPT = re.compile(r"^#\s+")
-_LANGUAGE_TAGS = frozenset(
-    {
-        "bash",
-        "sh",
-        "shell",
-        "zsh",
-        "fish",
-        "console",
-        "terminal",
-        "shell-session",
-        "shellsession",
-        "ksh",
-        "text",
-        "plaintext",
-        "cmd",
-    }
-)
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=\S*$")
-_FUNCTION_WORDS = frozenset(
-    """
-    is are was were be will would can could should the a an to of that this these those you
-    your it its which will here there then so because for with and or but if when use used
-    using command commands following lists shows prints displays
-    """.split()
-)
-
-# Everyday utilities (lowercase, exact case): with `shutil.which`, they decide whether a first
-# word starts a command. The set matters on machines that lack a tool (docker, brew, ...).
-_KNOWN = frozenset(
-    """
-    ls cd pwd cp mv rm mkdir rmdir ln touch cat tac less more head tail wc sort uniq cut
-    paste join tr sed awk grep egrep fgrep rg find locate xargs tee diff cmp comm stat file
-    du df free top htop ps pgrep pkill kill killall nice renice nohup jobs bg fg lsof uptime
-    who whoami id groups hostname uname date cal sleep watch time timeout env export
-    printenv echo printf read test chmod chown chgrp umask sudo su tar gzip gunzip zcat xz
-    unxz bzip2 bunzip2 zip unzip 7z curl wget ping traceroute tracepath dig nslookup host ip
-    ifconfig ss netstat nc ncat ssh scp sftp rsync git docker docker-compose podman kubectl
-    systemctl journalctl service apt apt-get apt-cache dpkg dnf yum rpm pacman brew pip pip3
-    npm npx yarn pnpm python python3 node ruby perl go cargo make cmake gcc jq yq column
-    fold fmt nl od xxd hexdump base64 md5sum sha1sum sha256sum shasum openssl crontab at
-    history alias type which whereis man tldr lsblk blkid mount umount fdisk parted mkfs dd
-    sync shutdown reboot iptables ufw nmcli ip6tables tmux screen vim vi nano emacs code
-    open xdg-open pbcopy pbpaste xclip basename dirname realpath readlink split csplit shuf
-    seq yes true false expr bc tree du dust ncdu iostat vmstat mpstat sar dmesg lscpu lsusb
-    lspci last w finger chsh passwd useradd userdel usermod groupadd visudo sh bash zsh fish
-    source exec eval trap wait nproc getconf ulimit strings ldd nm objdump strace ltrace gdb
-    zstd unzstd convert ffmpeg pdftotext iconv dos2unix unix2dos rename mmv install truncate
-    shred wipefs mktemp sysctl modprobe lsmod hostnamectl timedatectl localectl loginctl
-    resolvectl networkctl disown pushd popd dirs unset shopt declare typeset readonly getopts
-    builtin compgen mapfile
-    """.split()
-)
 
 
 @dataclass(frozen=True)
@@ -214,7 +136,7 @@ def _from_fences(text: str, known: Container[str]) -> str | None:
             return candidate
     for match in _FENCE.finditer(text):
         language, body = match.group(1).lower(), match.group(2)
-        if language in _OTHER_LANGUAGES:
+        if language in OTHER_LANGUAGES:
             continue
         found = _first_command_line(_skip_leaked_tag(body.splitlines()), known, trusted=True)
         if found:
@@ -225,7 +147,7 @@ def _from_fences(text: str, known: Container[str]) -> str | None:
 def _skip_leaked_tag(lines: list[str]) -> list[str]:
     """Drops a language tag that slipped onto a line of its own ("bash" then the command)."""
     content = [line for line in lines if line.strip()]
-    if len(content) > 1 and content[0].strip().lower() in _LANGUAGE_TAGS:
+    if len(content) > 1 and content[0].strip().lower() in LANGUAGE_TAGS:
         return lines[lines.index(content[0]) + 1 :]
     return lines
 
@@ -358,7 +280,7 @@ def looks_like_command(line: str, known: Container[str] = frozenset()) -> bool:
     if first in ("}", "do", "done", "then", "fi", "esac", "in"):
         return False  # the middle or end of a compound command, not a command line
     starts_command = (
-        first in _KNOWN
+        first in KNOWN
         or first in known
         or first in SHELL_KEYWORDS
         or first.startswith(("./", "/", "~/"))
@@ -378,7 +300,7 @@ def _reads_like_prose(words: list[str], line: str) -> bool:
     if len(words) < 3:
         return False
     plain = [w for w in words[1:] if w.isalpha()]
-    function_words = sum(1 for w in plain if w.lower() in _FUNCTION_WORDS)
+    function_words = sum(1 for w in plain if w.lower() in FUNCTION_WORDS)
     technical = sum(1 for w in words[1:] if w.startswith("-") or "/" in w or "." in w.strip("."))
     if line.rstrip().endswith((".", ":", "!", "?")) and function_words >= 2 and technical == 0:
         return True

@@ -19,11 +19,9 @@ from tui.core.backends.base import (
     ErrorKind,
     GenerationRequest,
     Message,
-    SamplerSettings,
     Timings,
     combined_timings,
 )
-from tui.core.config import GENERATION_SAMPLER, GenerationConfig
 from tui.core.generation.candidates import (
     Tries,
     rescue_utilities,
@@ -39,10 +37,9 @@ from tui.core.generation.extraction import (
     extract_command,
     looks_like_command,
 )
-from tui.core.generation.grounding import describe, installed_catalogue
-from tui.core.generation.helptext import is_installed
+from tui.core.generation.prompt import build_request, grounding_for, retrieve, system_prompt
+from tui.core.generation.settings import DEFAULT_SAMPLER, GenerationSettings
 from tui.core.generation.shellwords import first_utility, split_words
-from tui.core.generation.vocabulary import hinted_utilities
 from tui.core.generation.watching import AnswerWatcher, Attempt, EventSink, StreamMeter, run_once
 from tui.core.limits import AnswerLimits
 
@@ -60,126 +57,13 @@ __all__ = [
     "detect_context",
     "detect_shell",
     "generate_command",
+    "grounding_for",
+    "retrieve",
     "run_once",
     "score_candidate",
     "system_prompt",
     "vote_utility",
 ]
-
-# Declared with the config (tui.core.config.schema); [generation] overrides them.
-DEFAULT_SAMPLER = GENERATION_SAMPLER
-GENERATION_DEFAULTS = GenerationConfig()
-
-
-@dataclass(frozen=True)
-class GenerationSettings:
-    examples: int = GENERATION_DEFAULTS.examples
-    candidates: int = GENERATION_DEFAULTS.candidates
-    # Start the answer with the utility the closest examples agree on (measured: it did not
-    # help the bundled 135M model, see bench/quality.py); engines that cannot continue a
-    # prefix ignore it.
-    utility_first: bool = GENERATION_DEFAULTS.utility_first
-    # False: the same few examples for every request (the plain few-shot baseline).
-    retrieval: bool = True
-    # "turns": examples as earlier chat turns; "inline": listed in the system prompt.
-    example_style: str = "turns"
-    # The voted utility starts the answer only when this share of the examples agree.
-    min_vote_share: float = 0.0
-    # Later candidates put the closest example of another utility last (greedy), instead of
-    # sampling the same prompt hotter: small models follow the last example they saw.
-    # Measured on the dev set with the bundled model (bench/quality.py): 43.0% -> 47.5%.
-    diverse_examples: bool = True
-    # When an answer does not use the utility most examples agree on (at least this share of
-    # their score), the next try starts with that utility and the model writes the rest.
-    # 0 turns it off. Needs an engine that continues a prefix.
-    prefix_fallback_share: float = 0.0
-    # Up to this many examples of the best utility, then of the next (0: by score alone), so
-    # that the model sees several uses of the utility it should pick.
-    per_utility: int = 2
-    # An example of a utility not installed here counts for less than one of an installed one.
-    prefer_installed: bool = True
-    # When the closest example scores below this (or the request names a program the bank
-    # lacks), installed programs that fit are described in the system prompt. 0 turns it off.
-    ground_below: float = 6.0
-    # Tries past `candidates` while no answer so far held a command; each starts the answer
-    # with a utility the examples back, where the engine continues a prefix.
-    rescue: int = 2
-    # Stop at the end of the answer's first command line, and count a run to max_tokens as a
-    # loop (False: the old watcher, for measuring).
-    stop_at_line_end: bool = True
-    sampler: SamplerSettings = DEFAULT_SAMPLER
-    # The limits on one whole answer ([backends.NAME] deadline_s and reasoning_budget); None:
-    # the defaults for its max_tokens (see tui.core.limits).
-    deadline_s: float | None = None
-    reasoning_budget: int | None = None
-
-
-def system_prompt(context: ShellContext, grounding: str = "") -> str:
-    text = (
-        f"You translate a request into one {context.shell} command for {context.os_name}. "
-        f"The current directory is {context.cwd}. "
-        "Reply with the command only, on one line, without explanation."
-    )
-    return f"{text}\nPrograms on this machine that may fit:\n{grounding}" if grounding else text
-
-
-def build_request(
-    request: str,
-    context: ShellContext,
-    *,
-    settings: GenerationSettings = GenerationSettings(),
-    bank: ExampleBank | None = None,
-    examples: Sequence[Scored] | None = None,
-    prefix: str = "",
-    model: str | None = None,
-    grounding: str = "",
-) -> GenerationRequest:
-    if examples is None:
-        examples = retrieve(bank or default_bank(), request, settings)
-    # Closest example last: small models copy what they saw most recently.
-    ordered = list(reversed(examples))
-    if settings.example_style == "inline":
-        listing = "\n".join(
-            f"Request: {s.example.request}\nCommand: {s.example.command}" for s in ordered
-        )
-        system = system_prompt(context, grounding)
-        messages = [Message("system", f"{system}\nExamples:\n{listing}")]
-    else:
-        messages = [Message("system", system_prompt(context, grounding))]
-        for scored in ordered:
-            messages.append(Message("user", scored.example.request))
-            messages.append(Message("assistant", scored.example.command))
-    messages.append(Message("user", request.strip()))
-    return GenerationRequest(
-        messages=tuple(messages), sampler=settings.sampler, model=model, response_prefix=prefix
-    )
-
-
-def retrieve(bank: ExampleBank, request: str, settings: GenerationSettings) -> list[Scored]:
-    """The examples shown for a request under these settings."""
-    if not settings.retrieval:
-        return bank.spread(settings.examples)
-    return bank.search(
-        request,
-        settings.examples,
-        per_utility=settings.per_utility,
-        installed=is_installed if settings.prefer_installed else None,
-    )
-
-
-def grounding_for(request: str, bank: ExampleBank, examples: Sequence[Scored], below: float) -> str:
-    """Installed programs described for the prompt when the bank covers the request poorly."""
-    if not below:
-        return ""
-    catalogue = installed_catalogue()
-    named = hinted_utilities(request, catalogue.tools)
-    uncovered = {u for u in named if not bank.covers(u)}
-    best = max((s.score for s in examples), default=0.0)
-    if best >= below and not uncovered:
-        return ""
-    tools = [t for t in catalogue.candidates(request) if not bank.covers(t.name) or t.name in named]
-    return describe(tools)
-
 
 # -- the result -------------------------------------------------------------------------------
 
