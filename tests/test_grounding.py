@@ -81,9 +81,7 @@ def test_the_prompt_is_grounded_only_where_the_bank_is_weak(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(grounding, "installed_catalogue", lambda: Catalogue(TOOLS))
-    monkeypatch.setattr(
-        "tui.core.generation.prompt.installed_catalogue", lambda: Catalogue(TOOLS)
-    )
+    monkeypatch.setattr("tui.core.generation.prompt.installed_catalogue", lambda: Catalogue(TOOLS))
     bank = ExampleBank(
         [Example("list all files", "ls -la"), Example("list files by size", "ls -S")]
     )
