@@ -9,11 +9,14 @@ the kind of failure nothing else would catch.
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 
 import pytest
+from textual.worker import WorkerState
 
 from tui.app.ledger import Ledger
 from tui.app.screens.main import MainScreen
+from tui.app.worker_failures import report_failed_worker
 
 from .helpers import ScriptedBackend, app_with, write_config
 
@@ -52,3 +55,15 @@ async def test_a_failed_worker_becomes_a_notice_and_a_log_line(
     (record,) = [r for r in caplog.records if r.name == "caro.workbench"]
     assert "history failed" in record.getMessage()
     assert record.exc_info is not None and isinstance(record.exc_info[1], RuntimeError)
+
+
+def test_a_failed_workers_text_is_shown_plainly() -> None:
+    """The exception may quote a server: the notice carries no markup and no raw escape."""
+    error = RuntimeError("server said [b]bold[/b] \x1b]52;c;aGk=\x07")
+    worker = SimpleNamespace(name="history", group="history", error=error)
+    event = SimpleNamespace(state=WorkerState.ERROR, worker=worker)
+    said: list[tuple[str, dict[str, object]]] = []
+    assert report_failed_worker(event, lambda message, **kw: said.append((message, kw)))  # type: ignore[arg-type]
+    ((message, options),) = said
+    assert options.get("markup") is False
+    assert "\x1b" not in message and "␛]52;c;aGk=␇" in message and "[b]bold[/b]" in message

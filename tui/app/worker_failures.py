@@ -14,6 +14,8 @@ from typing import Protocol
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
+from tui.core.display import safe_message
+
 logger = logging.getLogger("caro.workbench")
 
 
@@ -25,6 +27,7 @@ class Notifier(Protocol):
         title: str = ...,
         severity: SeverityLevel = ...,
         timeout: float | None = ...,
+        markup: bool = ...,
     ) -> None: ...
 
 
@@ -45,11 +48,14 @@ def report_failed_worker(event: Worker.StateChanged, notify: Notifier) -> bool:
     what = describe(event.worker)
     detail = f"{type(error).__name__}: {error}" if error is not None else "no detail"
     logger.error("the workbench's %s failed: %s", what, detail, exc_info=error)
+    # An exception's text may quote a server or a model: shown plainly, never as markup.
     notify(
-        f"{what} failed: {detail}\nThe workbench carries on; "
+        f"{safe_message(what)} failed: {safe_message(detail, multiline=True)}\n"
+        "The workbench carries on; "
         "if this happens again, run `caro doctor` and report it with these words.",
         title="unexpected error",
         severity="error",
         timeout=15,
+        markup=False,
     )
     return True

@@ -211,12 +211,7 @@ class LlamaCppBackend(EmbeddedBackend[models.ResolvedModel, LoadedModel]):
         try:
             llama_cpp = import_quiet_llama_cpp()
         except ImportError as error:
-            raise BackendError(
-                f"llama-cpp-python is not installed ({error})",
-                fix="run `make setup` (it builds llama-cpp-python with portable CPU flags)",
-                kind=ErrorKind.UNAVAILABLE,
-                backend=self.name,
-            ) from None
+            raise self._not_installed(error) from None
         decode_threads, batch_threads = thread_counts(self.config.threads)
         began = time.perf_counter()
         try:
@@ -254,16 +249,19 @@ class LlamaCppBackend(EmbeddedBackend[models.ResolvedModel, LoadedModel]):
         with loaded.lock:  # a generation that still holds it finishes first
             loaded.llm.close()
 
+    def _not_installed(self, error: ImportError) -> BackendError:
+        return BackendError(
+            f"llama-cpp-python is not installed ({error})",
+            fix="run `make setup` (it builds llama-cpp-python with portable CPU flags)",
+            kind=ErrorKind.UNAVAILABLE,
+            backend=self.name,
+        )
+
     def _version(self) -> str:
         try:
             return f"llama-cpp-python {_llama_cpp_version()}"
         except ImportError as error:
-            raise BackendError(
-                f"llama-cpp-python is not installed ({error})",
-                fix="run `make setup`",
-                kind=ErrorKind.UNAVAILABLE,
-                backend=self.name,
-            ) from None
+            raise self._not_installed(error) from None
 
     def _local_models(self) -> list[ModelInfo]:
         loaded_path = self._loaded.path if self._loaded else None
