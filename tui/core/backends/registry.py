@@ -239,6 +239,8 @@ class Registry:
         return "no other backend is up (see `caro doctor`)"
 
     async def aclose(self) -> None:
-        for backend in self._built.values():
+        # A health check may still build a backend while these close (SIGTERM at start-up):
+        # take them one at a time until none is left, never iterate the live dict.
+        while self._built:
+            _name, backend = self._built.popitem()
             await backend.aclose()
-        self._built.clear()
