@@ -3,6 +3,8 @@
     .venv/bin/python bench/safety_corpus.py                  # our corpora (+ *_extra), misses
     .venv/bin/python bench/safety_corpus.py --corpus blind   # the held-out corpus: figures only
     .venv/bin/python bench/safety_corpus.py --corpus tune    # the second blind corpus, for tuning
+    .venv/bin/python bench/safety_corpus.py --corpus tune3   # the third one's tuning part
+    .venv/bin/python bench/safety_corpus.py --corpus blind2  # the third one's held-out part
     .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
     .venv/bin/python bench/safety_corpus.py --overreach tune # the blind-written overreach set
 
@@ -40,6 +42,9 @@ CORPORA = {
     "blind": (("blind_dangerous.jsonl",), ("blind_benign.jsonl",), False),
     # written blind for round 2 of issue 11, then used for tuning: its misses may be printed
     "tune": (("rater_tune_dangerous.jsonl",), ("rater_tune_benign.jsonl",), True),
+    # written blind for round 3: two thirds for tuning, one third (blind2) held out like blind
+    "tune3": (("rater_tune3_dangerous.jsonl",), ("rater_tune3_benign.jsonl",), True),
+    "blind2": (("blind2_dangerous.jsonl",), ("blind2_benign.jsonl",), False),
 }
 OVERREACH = {"own": "overreach.jsonl", "tune": "overreach_tune.jsonl"}
 
