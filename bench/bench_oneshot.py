@@ -1,7 +1,7 @@
 """One-shot `caro "..."` wall time ÷ the naive script, measured side by side in one run.
 
     .venv/bin/python bench/bench_oneshot.py [--rounds N] [--no-tabs] [--candidates N]
-                                            [--examples N]
+                                            [--examples N] [--threads N]
 
 The naive script (bench/naive_oneshot.py) imports llama-cpp-python, loads the same model and
 answers behind a ~600-token system prompt with no saved state. caro runs as a person runs it, a
@@ -132,8 +132,19 @@ def stop_host(env: dict[str, str]) -> None:
     time.sleep(0.3)  # let it release its socket and memory before the next sample
 
 
-def one_shot(model: Path, rounds: int, tuning: list[str]) -> None:
+def compiled() -> None:
+    """Writes caro's bytecode, as installing it does (pip compiles what it installs). An
+    editable checkout under PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module
+    from source in every new process, which the naive script's installed packages never do."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tui")], check=True)
+
+
+def one_shot(model: Path, rounds: int, tuning: list[str], threads: int | None) -> None:
     with tempfile.TemporaryDirectory(prefix="caro-b-", dir="/tmp") as home:
+        if threads is not None:
+            Path(f"{home}/none.toml").write_text(
+                f"[backends.embedded-cpu]\nthreads = {threads}\n", encoding="utf-8"
+            )
         base = {
             **os.environ,
             "CARO_CACHE_DIR": f"{home}/cache",
@@ -147,6 +158,8 @@ def one_shot(model: Path, rounds: int, tuning: list[str]) -> None:
         warms: list[tuple[float, float]] = []
         works: list[Work] = []
         settings = " ".join(tuning) or "caro's defaults"
+        if threads is not None:
+            settings += f"; threads = {threads}"
         print(f"model: {model.name}; {len(REQUESTS)} requests x {rounds} round(s); {settings}")
         caro = [sys.executable, "-m", "tui", "-q", "--json", "--model", str(model), *tuning]
         naive = [sys.executable, str(ROOT / "bench" / "naive_oneshot.py"), str(model)]
@@ -292,6 +305,9 @@ def main() -> None:
     parser.add_argument("--no-tabs", action="store_true", help="skip the memory of three tabs")
     parser.add_argument("--candidates", type=int, help="caro's --candidates (default: config)")
     parser.add_argument("--examples", type=int, help="caro's --examples (default: config)")
+    parser.add_argument(
+        "--threads", type=int, help="[backends.embedded-cpu] threads (default: chosen per request)"
+    )
     args = parser.parse_args()
     tuning = [
         f"--{name}={value}"
@@ -301,7 +317,8 @@ def main() -> None:
     model = bundled_model_path()
     if model is None:
         raise SystemExit("the bundled model is missing: run scripts/setup.sh")
-    one_shot(model, args.rounds, tuning)
+    compiled()
+    one_shot(model, args.rounds, tuning, args.threads)
     if not args.no_tabs:
         tabs_memory(model)
 

@@ -13,4 +13,7 @@ mypy
 echo "== import contract (tui.core never imports Textual)" >&2
 lint-imports --no-cache
 echo "== pytest" >&2
+# Bytecode for caro's own modules, as an install writes it: where PYTHONDONTWRITEBYTECODE is
+# set, every caro process the tests start would otherwise compile each module from source.
+python -m compileall -q tui >/dev/null
 pytest -q "$@"

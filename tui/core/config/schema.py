@@ -145,7 +145,7 @@ class BackendConfig:
         None,
         "CPU threads for an embedded engine",
         checks.is_positive_int,
-        unset="llama.cpp: half the cores to generate, all but one for the prompt",
+        unset="llama.cpp: the cores no other program wants when a generation starts",
     )
     gpu: bool = setting(True, "use the GPU where the engine can", checks.is_bool)
     api_key_env: str | None = setting(

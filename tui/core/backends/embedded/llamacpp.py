@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -36,6 +35,7 @@ from tui.core.backends.embedded.base import (
     resolve_gguf,
     started,
 )
+from tui.core.backends.embedded.cores import base_threads, threads_now
 from tui.core.backends.embedded.llamacpp_state import (
     LlamaStateOps,
     PrefixReuse,
@@ -163,20 +163,6 @@ def sampler_kwargs(sampler: SamplerSettings) -> dict[str, Any]:
     return kwargs
 
 
-def thread_counts(configured: int | None) -> tuple[int, int]:
-    """Threads for generating and for reading the prompt.
-
-    llama.cpp's threads spin while they wait for each other, so when other programs want the
-    same cores, every extra thread costs more than it gives (measured on 2 busy cores: 2.8 tok/s
-    with 2 threads, 64 with 1). Generating uses half the cores, reading the prompt all but one;
-    `[backends.NAME] threads` sets both.
-    """
-    if configured:
-        return configured, configured
-    cores = os.cpu_count() or 1
-    return max(1, cores // 2), max(1, cores - 1)
-
-
 class LlamaCppBackend(EmbeddedBackend[models.ResolvedModel, LoadedModel]):
     kind = "llamacpp"
     executor = ENGINE_THREAD
@@ -212,7 +198,7 @@ class LlamaCppBackend(EmbeddedBackend[models.ResolvedModel, LoadedModel]):
             llama_cpp = import_quiet_llama_cpp()
         except ImportError as error:
             raise self._not_installed(error) from None
-        decode_threads, batch_threads = thread_counts(self.config.threads)
+        decode_threads, batch_threads = base_threads(self.config.threads)
         began = time.perf_counter()
         try:
             llm = llama_cpp.Llama(
@@ -325,6 +311,7 @@ class LlamaCppBackend(EmbeddedBackend[models.ResolvedModel, LoadedModel]):
         if request.messages and request.messages[0].role == "system":
             alone, _ = loaded.render([_as_dict(request.messages[0])])
             boundary = system_boundary(alone, prompt_text, tokens, _encoder(llm))
+        llm._ctx.set_n_threads(*threads_now(self.config.threads))
         cached = loaded.reuse.prepare(llm, tokens, boundary)
         generated = 0
 
