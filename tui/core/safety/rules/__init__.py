@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import replace
 
 from tui.core.safety import paths, resolve
@@ -64,6 +65,7 @@ _READ_FORMS = {
     "screen": frozenset(split_words("-ls -list")),
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
 }
+_GLOB = re.compile(r"[*?\[]")
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
 
 
@@ -160,6 +162,11 @@ def _reads_endless(command: Command) -> bool:
 
 def _dynamic_name(command: Command, ctx: Context) -> None:
     word = command.words[0]
+    resolved = resolve.resolve(command, ctx.variables, []) if not word.substitutions else None
+    if resolved is not None and resolved.words and resolved.words[0].value != word.value:
+        ctx.add(HIGH, f"{resolve.UNRESOLVED} ({word.raw})", command)
+        check_layer(resolved, ctx)
+        return
     kinds = ctx.word_kinds(word)
     if code.executing_kinds(ctx, kinds, command, "as the command name"):
         return
@@ -173,7 +180,9 @@ def _globbed_name(command: Command, ctx: Context) -> None:
     """`/bin/r? -rf ~`: every program caro knows that the pattern could name is rated."""
     word = command.words[0]
     known = set(RULES) | READ_ONLY | set(ROUTINE_REASON)
-    for name in resolve.glob_candidates(word.value, known):
+    base = posixpath.basename(word.value)
+    names = resolve.glob_candidates(word.value, known) if _GLOB.search(base) else [base]
+    for name in names:  # `/s?in/mkfs.ext4`: only the folder is a pattern, the program is known
         check_layer(replace(command, words=(literal(name), *command.args)), ctx)
     ctx.add(HIGH, f"{resolve.UNRESOLVED} ({word.raw})", command)
 

@@ -41,7 +41,16 @@ def busy_cores(text: str) -> tuple[RiskLevel, str] | None:
     """`for i in $(seq $(nproc)); do while :; do :; done & done`: every core spun at 100%."""
     if re.search(r"while\s+(:|true)\s*;\s*do\s*:?\s*;?\s*done\s*&", text):
         return HIGH, "keeps every processor busy without end in the background"
+    if text.lstrip().startswith("for") and _BURNER.search(text):
+        return HIGH, "starts many endless processes in the background: every processor stays busy"
     return None
+
+
+# Commands that never end on their own and burn a processor, started in the background.
+_BURNER = re.compile(
+    r"(?:^|[;&|\s])(?:yes|cat\s+/dev/(?:zero|urandom)|(?:md5|sha\d*|b2)sum\s+/dev/(?:zero|urandom)|"
+    r"dd\s+if=/dev/(?:zero|urandom))\b[^;&]*&(?!&)"
+)
 
 
 def yes(command: Command, ctx: Context) -> None:
@@ -132,9 +141,19 @@ _CODE_BOMB = re.compile(
 _CODE_HOG = re.compile(r"bytearray\(\s*1\s*<<\s*(3[5-9]|[4-9]\d)|\*\s*10\s*\*\*\s*(1[1-9]|[2-9]\d)")
 
 
+_GROW_FOREVER = re.compile(
+    r"(?:while\s*\(?\s*(?:1|true|True)\s*\)?|for\s*\(\s*;\s*;\s*\)|\bloop\s*(?:do|\{))"
+    r".{0,120}?(?:\.append\(|\.push\(|\bpush\s*\(?\s*@|\.extend\(|\.concat\(|\+=|<<)",
+    re.DOTALL,
+)
+_STOPS = re.compile(r"\b(?:break|sleep|return|exit|last)\b")
+
+
 def inline_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
     if _CODE_BOMB.search(code) or ("os.fork()" in code and "iter(int, 1)" in code):
         return CRITICAL, "starts copies of itself without end (fork bomb): the machine freezes"
+    if _GROW_FOREVER.search(code) and not _STOPS.search(code):
+        return HIGH, "fills memory in an endless loop: the machine runs out of memory"
     if _CODE_HOG.search(code):
         return HIGH, "asks for more memory than the machine has: it grinds to a halt"
     return None
