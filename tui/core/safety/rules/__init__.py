@@ -26,6 +26,7 @@ from tui.core.safety.rules import (
     kernel,
     network,
     persistence,
+    programs,
     resources,
     services,
     system,
@@ -48,6 +49,7 @@ for _module in (
     cloud,
     resources,
     services,
+    programs,
 ):
     RULES.update(_module.RULES)
 

@@ -19,6 +19,7 @@ from tui.core.safety.rules import exposure
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
+from tui.core.safety.rules.embedded import runs_quietly
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.resources import inline_exhaustion
 from tui.core.safety.targets import classify_delete, classify_write
@@ -313,9 +314,10 @@ def awk(command: Command, ctx: Context) -> None:
             ctx.add(verdict.level, verdict.reason, command)
     result = inline.inspect(program, "awk")
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
-    for shell in [*result.shell, *piped]:
-        ctx.run_code(literal(shell), command)
-    if result.shell or re.search(r"print[^;}]*(>|\|)\s*\"", program) or "getline" in program:
+    quiet = [runs_quietly(ctx, shell, command) for shell in [*result.shell, *piped]]
+    writes = re.search(r"print[^;}]*(>|\|)\s*\"", program)
+    reads_more = "getline" in program and not piped  # `getline < f`, `cmd | getline` unseen
+    if not all(quiet) or writes or reads_more:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
 
 

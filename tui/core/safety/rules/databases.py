@@ -12,7 +12,8 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.words import literal, split_words
+from tui.core.safety.rules.embedded import runs_quietly
+from tui.core.safety.words import split_words
 
 _CODE_FLAGS = {
     "mysql": ("-e", "--execute"),
@@ -82,8 +83,8 @@ def sql_client(command: Command, ctx: Context) -> None:
         code = _stdin_code(command)
     shell = _SHELL_ESCAPE.search(code or "")
     if shell is not None:  # `.shell cmd`, `.system cmd`, `\! cmd`: the client runs shell code
-        ctx.add(MODERATE, f"{name} runs a shell command", command)
-        ctx.run_code(literal(shell.group("code")), command)
+        if not runs_quietly(ctx, shell.group("code"), command):
+            ctx.add(MODERATE, f"{name} runs a shell command", command)
         return
     if code is None:
         if any(r.op == "<" for r in command.redirects):

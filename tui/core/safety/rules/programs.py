@@ -1,0 +1,114 @@
+"""Programs that act through other programs: find deleting system files, debuggers.
+
+`sudo find / -name '*.conf' -exec rm {} +` deletes every configuration file of the machine;
+`gdb -p 1` attaches to init, and `gdb -batch -ex 'bt' ./app core` only reads a core file.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.fanout import find_parts
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.words import literal, split_words
+
+# Kinds of files the system cannot run without: configuration, libraries, units, keys.
+_SYSTEM_FILES = tuple(
+    f"x.{ext}"
+    for ext in split_words(
+        "conf cfg cnf ini so so.1 ko service socket target timer rules list pem crt key py pl "
+        "rb sh json xml yaml yml"
+    )
+)
+_SYSTEM_STARTS = frozenset(split_words("/ /etc /usr /lib /lib64 /bin /sbin /boot /var/lib /opt"))
+_DELETERS = frozenset(split_words("rm unlink shred truncate"))
+_NAME_TESTS = frozenset(split_words("-name -iname"))
+
+
+def find(command: Command, ctx: Context) -> None:
+    """`sudo find / -name '*.conf' -delete`: every file of a kind the system needs, removed."""
+    if not set(command.via) & {"sudo", "doas", "run0", "pkexec"}:
+        return
+    args = command.args
+    parts = find_parts(args)
+    deletes = parts.delete or any(
+        execs and execs[0].value.rsplit("/", 1)[-1] in _DELETERS for execs in parts.execs
+    )
+    starts = [paths.normalise(start).rstrip("/") or "/" for start in parts.starts]
+    if not deletes or not any(start in _SYSTEM_STARTS for start in starts):
+        return
+    values = [word.value for word in args]
+    names = [values[i + 1] for i, v in enumerate(values[:-1]) if v in _NAME_TESTS]
+    for pattern in names:
+        if _system_pattern(pattern):
+            reason = f"deletes every {pattern} file of the system: programs and services break"
+            ctx.add(CRITICAL, reason, command)
+            return
+
+
+def _system_pattern(pattern: str) -> bool:
+    if not pattern.startswith("*") or "/" in pattern:
+        return False
+    return any(fnmatch.fnmatchcase(sample, pattern) for sample in _SYSTEM_FILES)
+
+
+# gdb commands that only look: at a core file, the stack, variables, its own settings.
+_GDB_READS = re.compile(
+    r"(bt|backtrace|where|info|i|show|list|l|x|frame|f|up|down|disassemble|disas|p|print|"
+    r"ptype|whatis|thread apply all (bt|backtrace)|thread|quit|q|echo|"
+    r"set (pagination|confirm|print|height|width|logging)|core|core-file|file|symbol-file)"
+    r"(\s|/|$)"
+)
+
+
+def gdb(command: Command, ctx: Context) -> None:
+    """Attaching to a running process changes it; reading a core file or settings does not."""
+    argv = command.argv
+    pids = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-p", "-pid", "--pid")]
+    pids += [a.split("=", 1)[1] for a in argv if a.startswith("--pid=")]
+    script = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in _GDB_SCRIPT]
+    script += [a.split("=", 1)[1] for a in argv if a.startswith(("--eval-command=", "--ex="))]
+    pids += [s.split()[1] for s in script if re.match(r"attach\s+\d+", s)]
+    if "1" in pids:
+        reason = "attaches a debugger to process 1 (init): it can stop the whole system"
+        ctx.add(HIGH, reason, command)
+    elif pids:
+        ctx.add(MODERATE, "attaches a debugger to a running process: it can change it", command)
+    if any(a in ("-x", "--command", "-ix") or a.startswith("--command=") for a in argv):
+        ctx.add(MODERATE, f"runs debugger commands from a file ({command.name})", command)
+    elif not script and not {"-batch", "--batch"} & set(argv):
+        ctx.add(MODERATE, f"starts the debugger ({command.name})", command)
+    elif any(not _gdb_reads(s) for s in script):
+        ctx.add(MODERATE, f"runs or changes the debugged program ({command.name})", command)
+
+
+_GDB_SCRIPT = frozenset(split_words("-ex -iex --eval-command --init-eval-command -o --one-line"))
+
+
+def _gdb_reads(line: str) -> bool:
+    text = line.strip()
+    if text.startswith(("p ", "print ", "p/", "print/")) and ("(" in text or "=" in text):
+        return False  # `print system("...")`, `print x = 1`: calls or assigns in the program
+    return bool(_GDB_READS.match(text))
+
+
+def strace_output(command: Command, ctx: Context) -> None:
+    """`strace -o '|cmd'`: the trace is piped into a shell command."""
+    args = command.args
+    for index, word in enumerate(args[:-1]):
+        value = args[index + 1].value
+        if word.value in ("-o", "--output") and value.startswith(("|", "!")):
+            ctx.add(MODERATE, f"{command.name} pipes its output into a shell command", command)
+            ctx.run_code(literal(value[1:]), command)
+
+
+RULES: dict[str, Rule] = {
+    "find": find,
+    "gdb": gdb,
+    "lldb": gdb,
+    "strace": strace_output,
+}
