@@ -153,11 +153,19 @@ _ACTIONS = re.compile(
 )
 
 
+# Calls that only read or compute: a JSON file's data, path helpers, facts about the process.
+_PURE_CALLS = re.compile(
+    r"require\(\s*['\"](?:(?:node:)?(?:path|util|url|assert|querystring|string_decoder)|"
+    r"\.{0,2}/?[\w./-]*\.json)['\"]\s*\)|"
+    r"\bprocess\.(?:version|versions|platform|arch|argv|pid|cwd\(\)|uptime\(\)|memoryUsage\(\))"
+)
+
+
 def harmless(code: str, result: InlineResult) -> bool:
     """Inline Perl, Ruby, Node or PHP that only computes and prints (no calls that act)."""
     return not (
         result.findings or result.shell or result.deletes or result.removes or result.writes
-    ) and not _ACTIONS.search(code[:20_000])
+    ) and not _ACTIONS.search(_PURE_CALLS.sub("pure", code[:20_000]))
 
 
 def _quote(item: str) -> str:

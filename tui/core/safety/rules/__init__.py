@@ -181,12 +181,40 @@ def _dynamic_name(command: Command, ctx: Context) -> None:
 def _globbed_name(command: Command, ctx: Context) -> None:
     """`/bin/r? -rf ~`: every program caro knows that the pattern could name is rated."""
     word = command.words[0]
+    if _asks_interpreter(word.value, command):
+        return
     known = set(RULES) | READ_ONLY | set(ROUTINE_REASON)
     base = posixpath.basename(word.value)
     names = resolve.glob_candidates(word.value, known) if _GLOB.search(base) else [base]
     for name in names:  # `/s?in/mkfs.ext4`: only the folder is a pattern, the program is known
         check_layer(replace(command, words=(literal(name), *command.args)), ctx)
     ctx.add(HIGH, f"{resolve.UNRESOLVED} ({word.raw})", command)
+
+
+_BIN_DIRS = frozenset(("/bin", "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"))
+_INTERPRETER_NAMES = frozenset(
+    split_words(
+        "python python2 python3 pypy pypy3 perl ruby node nodejs php lua luajit Rscript tclsh"
+    )
+)
+
+
+def _asks_interpreter(pattern: str, command: Command) -> bool:
+    """`/usr/bin/pytho?3 --version`: a root-owned folder, a pattern only interpreters match,
+    and nothing asked but the version or help."""
+    folder, _, base = pattern.rpartition("/")
+    if folder not in _BIN_DIRS or not command.args:
+        return False
+    if any(word.value not in _ONLY_ASKS for word in command.args):
+        return False
+    versioned = re.fullmatch(r"([A-Za-z]+)[\d.*?\[\]]*", base)
+    if versioned and versioned.group(1) in _INTERPRETER_NAMES:
+        return True  # `python3.*`, `ruby2.?`: only the version is a pattern
+    if len(_GLOB.sub("", base)) < 4:
+        return False
+    known = _INTERPRETER_NAMES | set(RULES) | READ_ONLY | set(ROUTINE_REASON)
+    matches = resolve.glob_candidates(pattern, known)
+    return bool(matches) and all(name in _INTERPRETER_NAMES for name in matches)
 
 
 def _local_program(command: Command, ctx: Context) -> None:

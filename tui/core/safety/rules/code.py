@@ -137,12 +137,22 @@ def _operands(
         attached = next((f for f in flags if len(f) == 2 and value.startswith(f)), None)
         if attached and len(value) > 2 and not value.startswith("--"):
             return replace(args[index], value=value[2:]), None, None
+        if _clustered(value, flags) and index + 1 < len(args):  # `perl -lane CODE`
+            return args[index + 1], None, None
         if value == "-m" and index + 1 < len(args):
             return None, None, args[index + 1].value
         if value == "-" or not value.startswith(("-", "+")):
             return None, args[index], None
         index += 2 if value in _VALUE_OPTIONS else 1
     return None, None, None
+
+
+def _clustered(value: str, flags: tuple[str, ...]) -> bool:
+    """`-ne`, `-lane`, `-nle`: single-letter options run together, the code flag last (`-pie`
+    is not one: there `e` is the backup suffix of `-i`)."""
+    if not re.fullmatch(r"-[a-zA-Z0-9]{2,}", value) or "i" in value:
+        return False
+    return any(len(flag) == 2 and flag[1] == value[-1] for flag in flags)
 
 
 def inline_code(command: Command, ctx: Context, code: Word, language: str) -> None:

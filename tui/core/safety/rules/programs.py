@@ -106,7 +106,21 @@ def strace_output(command: Command, ctx: Context) -> None:
             ctx.run_code(literal(value[1:]), command)
 
 
+_ZIP_CHECKS = frozenset(split_words("-T --test -q --quiet -v"))
+
+
+def zip_archive(command: Command, ctx: Context) -> None:
+    """`zip -T archive.zip` only tests the archive; any other zip writes one."""
+    values = [word.value for word in command.args]
+    operands = [v for v in values if not v.startswith("-")]
+    options = [v for v in values if v.startswith("-")]
+    if len(operands) == 1 and options and set(options) <= _ZIP_CHECKS and "-T" in options:
+        return
+    ctx.add(MODERATE, f"changes or creates files ({command.name})", command)
+
+
 RULES: dict[str, Rule] = {
+    "zip": zip_archive,
     "find": find,
     "gdb": gdb,
     "lldb": gdb,
