@@ -161,3 +161,36 @@ def test_read_only_uses_are_safe(command: str) -> None:
 )
 def test_near_misses_that_act_keep_a_level(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("emacs --batch --eval '(shell-command \"rm -rf ~/Pictures\")'", CRITICAL),
+        ("emacs -batch -eval '(delete-directory \"~/thesis\" t)'", HIGH),
+        ("perl -MFile::Find -e 'find(sub { unlink }, \"/usr/share\")'", HIGH),
+        ("perl -MFile::Find -e 'finddepth(sub { rmdir }, $ENV{HOME})'", CRITICAL),
+        ("julia -e 'run(`rm -rf /srv`)'", CRITICAL),
+        ("s=XshredX; ${s//X/} -u ~/.ssh/id_rsa", HIGH),
+        ("q=/bin/rm; ${q##*/} -rf ~", CRITICAL),
+        ("w=rmdirs; ${w:0:2} -rf /home", CRITICAL),
+        ("seq inf | xargs -P 0 -n 1 sh -c 'sleep 999'", CRITICAL),
+        ("python3 -c 'b = bytearray(2**42)'", HIGH),
+    ],
+)
+def test_more_languages_and_spellings(command: str, expected: RiskLevel) -> None:
+    assert level(command) >= expected
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "emacs --batch --eval '(message \"%s\" emacs-version)'",
+        'perl -MFile::Find -e \'find(sub { print "$File::Find::name\\n" }, ".")\'',
+        "julia -e 'println(VERSION)'",
+        "find src -name '*.png' | xargs -P 0 -n 1 optipng",
+        "f=report.tar.gz; echo ${f%%.*}",
+    ],
+)
+def test_more_near_misses_stay_below_high(command: str) -> None:
+    assert level(command) <= MODERATE

@@ -74,6 +74,11 @@ _WRITE = re.compile(
     r"(?:appendFileSync)\s*\(\s*['\"](?P<apath>[^'\"]+)['\"]|"
     r"File\.open\s*\(\s*['\"](?P<opath>[^'\"]+)['\"]\s*,\s*['\"](?P<omode>[wa])"
 )
+# Perl's File::Find calling unlink or rmdir on everything under a folder.
+_TREE_WALK = re.compile(
+    r"\bfind(?:depth)?\s*\(\s*(?:\{[^}]*wanted\s*=>\s*)?sub\s*\{[^}]*\b(?:unlink|rmdir|rmtree)\b"
+    r"[^}]*\}\s*\}?\s*,\s*(?:['\"](?P<path>[^'\"]+)['\"]|~)"
+)
 _URL = re.compile(r"https?://|ftp://")
 _STRING = re.compile(r"['\"]([^'\"]*)['\"]")
 
@@ -117,8 +122,10 @@ def inspect(code: str, language: str) -> InlineResult:
         result.shell.append(
             " ".join(_quote(item) for item in _STRING.findall(match.group("items")))
         )
-    if language in ("Perl", "Ruby", "PHP"):
+    if language in ("Perl", "Ruby", "PHP", "Julia"):
         result.shell.extend(m.group("code") for m in _BACKTICKS.finditer(code))
+    for match in _TREE_WALK.finditer(code):  # `find(sub { unlink }, "/etc")`: all under /etc
+        result.deletes.append(match.group("path") or "~")
     for match in _RMTREE.finditer(code):
         path = match.group("path") or match.group("home") or ("~" if match.group("home2") else "")
         if path:

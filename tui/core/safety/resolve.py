@@ -104,9 +104,10 @@ def _fill(value: str, variables: dict[str, str]) -> str | None:
 # `${a[1]}`, `${!v}`, `${x,,}`, `${x^^}`, `${v:-default}`: forms the parsed word flattens.
 _EXPANSION = re.compile(
     r"\$\{(?P<bang>!?)(?P<name>\w+|[@*])(?:\[(?P<index>\w+|[@*])\])?"
-    r"(?P<op>,,|,|\^\^|\^|:?[-=][^}$]*)?\}|\$(?P<bare>[A-Za-z_]\w*)"
+    r"(?P<op>,,|,|\^\^|\^|:?[-=][^}$]*|:\s*\d+(?::\s*\d+)?|##?[^}$]*|%%?[^}$]*|//?[^}$]*)?\}|"
+    r"\$(?P<bare>[A-Za-z_]\w*)"
 )
-_SPECIAL = re.compile(r"\$\{(!\w|[\w@*]+(\[|,|\^|:?-))")
+_SPECIAL = re.compile(r"\$\{(!\w|[\w@*]+(\[|,|\^|:?-|:\s*\d|#|%|/))")
 
 
 def fill_raw(raw: str, variables: dict[str, str]) -> str | None:
@@ -144,6 +145,13 @@ def _lookup(name: str, index: str | None, variables: dict[str, str]) -> str | No
 
 
 def _case(value: str, op: str) -> str:
+    """The value after a case, substring, prefix/suffix or replace operator."""
+    cut = re.fullmatch(r":\s*(\d+)(?::\s*(\d+))?", op)
+    if cut:
+        start = int(cut.group(1))
+        return value[start : start + int(cut.group(2))] if cut.group(2) else value[start:]
+    if op[:1] in ("#", "%", "/"):
+        return _trim(value, op)
     if op == ",,":
         return value.lower()
     if op == "^^":
@@ -153,6 +161,25 @@ def _case(value: str, op: str) -> str:
     if op == "^":
         return value[:1].upper() + value[1:]
     return value
+
+
+def _trim(value: str, op: str) -> str:
+    """`${x#pat}`, `${x##pat}`, `${x%pat}`, `${x%%pat}`, `${x/pat/new}`, `${x//pat/new}`."""
+    if op.startswith("/"):
+        every = op.startswith("//")
+        pattern, _, new = op[2 if every else 1 :].partition("/")
+        if not pattern:
+            return value
+        regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+        return re.sub(regex, lambda _: new, value, count=0 if every else 1, flags=re.DOTALL)
+    longest = op[:2] in ("##", "%%")
+    pattern = op[2:] if longest else op[1:]
+    ends = range(len(value) + 1)
+    if op.startswith("#"):
+        cuts = [i for i in ends if fnmatch.fnmatchcase(value[:i], pattern)]
+        return value[(max(cuts) if longest else min(cuts)) :] if cuts else value
+    cuts = [i for i in ends if fnmatch.fnmatchcase(value[i:], pattern)]
+    return value[: (min(cuts) if longest else max(cuts))] if cuts else value
 
 
 def glob_candidates(pattern: str, known: frozenset[str] | set[str]) -> list[str]:

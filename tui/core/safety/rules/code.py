@@ -38,6 +38,8 @@ INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "lua": ("Lua", ("-e",)),
     "luajit": ("Lua", ("-e",)),
     "Rscript": ("R", ("-e",)),
+    "R": ("R", ("-e",)),
+    "julia": ("Julia", ("-e", "--eval", "-E", "--print")),
     "osascript": ("AppleScript", ("-e",)),
     "pwsh": ("PowerShell", ("-c", "-Command", "-command", "-C")),
     "powershell": ("PowerShell", ("-c", "-Command", "-command", "-C")),

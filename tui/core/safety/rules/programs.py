@@ -14,6 +14,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.fanout import find_parts
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import literal, split_words
 
 # Kinds of files the system cannot run without: configuration, libraries, units, keys.
@@ -125,7 +126,41 @@ def zip_archive(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"changes or creates files ({command.name})", command)
 
 
+_ELISP_SHELL = re.compile(
+    r"\((?:async-)?shell-command(?:-to-string)?\s+\"(?P<code>(?:[^\"\\]|\\.)*)\"|"
+    r"\(call-process-shell-command\s+\"(?P<code2>(?:[^\"\\]|\\.)*)\""
+)
+_ELISP_DELETE = re.compile(
+    r"\(delete-(?P<what>directory|file)\s+(?:\(expand-file-name\s+)?\"(?P<path>[^\"]+)\"\)?"
+    r"(?P<recursive>\s+t\b)?"
+)
+_ELISP_READS = re.compile(
+    r"\((?:message|princ|print|prin1|format|emacs-version|version|kill-emacs)\b[^()]*"
+    r"(?:\([^()]*\)[^()]*)*\)"
+)
+
+
+def emacs(command: Command, ctx: Context) -> None:
+    """`emacs --batch --eval '(shell-command "cmd")'`: Lisp that runs or deletes."""
+    argv = command.argv
+    forms = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("--eval", "-eval", "--execute")]
+    forms += [a.split("=", 1)[1] for a in argv if a.startswith(("--eval=", "--execute="))]
+    if not forms:
+        ctx.add(MODERATE, f"opens a program ({command.name})", command)
+        return
+    for form in forms:
+        for match in _ELISP_SHELL.finditer(form):
+            ctx.run_code(literal(match.group("code") or match.group("code2") or ""), command)
+        for match in _ELISP_DELETE.finditer(form):
+            recursive = match.group("what") == "directory" and bool(match.group("recursive"))
+            verdict = classify_delete(match.group("path"), recursive=recursive)
+            ctx.add(verdict.level, f"Emacs Lisp code {verdict.reason}", command)
+    if not all(_ELISP_READS.fullmatch(form.strip()) for form in forms):
+        ctx.add(MODERATE, "runs Emacs Lisp code (emacs --eval)", command)
+
+
 RULES: dict[str, Rule] = {
+    "emacs": emacs,
     "zip": zip_archive,
     "find": find,
     "gdb": gdb,

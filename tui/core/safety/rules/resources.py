@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.safety.context import Context
@@ -138,7 +139,10 @@ _CODE_BOMB = re.compile(
     r"for\s+_?\w*\s+in\s+iter\(int,\s*1\)\s*\].{0,0}",
     re.DOTALL,
 )
-_CODE_HOG = re.compile(r"bytearray\(\s*1\s*<<\s*(3[5-9]|[4-9]\d)|\*\s*10\s*\*\*\s*(1[1-9]|[2-9]\d)")
+_CODE_HOG = re.compile(
+    r"(bytearray|alloc\w*|Array|malloc|calloc)\(\s*(1\s*<<\s*|2\s*\*\*\s*)(3[5-9]|[4-9]\d)|"
+    r"\*\s*10\s*\*\*\s*(1[1-9]|[2-9]\d)"
+)
 
 
 _GROW_FOREVER = re.compile(
@@ -159,7 +163,28 @@ def inline_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
     return None
 
 
+_UNLIMITED = re.compile(r"-P\s*0$|--max-procs=0$")
+
+
+def xargs(command: Command, ctx: Context) -> None:
+    """`seq inf | xargs -P 0 ...`: an endless input with no limit on parallel processes."""
+    argv = command.argv
+    unlimited = any(_UNLIMITED.match(a) for a in argv) or any(
+        a in ("-P", "--max-procs") and b == "0" for a, b in itertools.pairwise(argv)
+    )
+    stdin = command.stdin
+    if not unlimited or stdin is None:
+        return
+    endless = "yes" in stdin.producers or (
+        "seq" in stdin.producers and any(r in ("inf", "infinity") for r in stdin.reads)
+    )
+    if endless or ENDLESS & set(stdin.reads):
+        reason = "starts processes without end and without limit (xargs -P 0): the machine freezes"
+        ctx.add(CRITICAL, reason, command)
+
+
 RULES: dict[str, Rule] = {
+    "xargs": xargs,
     "fallocate": huge_file,
     "head": huge_file,
     "yes": yes,
