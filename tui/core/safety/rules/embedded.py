@@ -120,7 +120,8 @@ def editor(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, f"the editor runs a shell command on start ({command.name} -c)", command)
             ctx.run_code(literal(code), command)
         _ex_language(script, command, ctx)
-    if command.name in ("view", "rview") or {"-R", "-M"} & set(command.argv):
+    scripted = any(a in ("-c", "--cmd", "-S") or a.startswith("+") for a in command.argv)
+    if not scripted and (command.name in ("view", "rview") or {"-R", "-M"} & set(command.argv)):
         return  # read-only mode: opening a file to look at it
     ctx.add(MODERATE, f"opens a program ({command.name})", command)
 
@@ -157,7 +158,7 @@ def _ex_shell(script: str) -> str | None:
     text = text.lstrip(":").strip()
     if text.startswith("!"):
         return text[1:]
-    if text.startswith(("r !", "r!", "w !", "w!")):
+    if text.startswith(("r !", "r!", "w !")):  # `:w! file` only forces the write
         return text.split("!", 1)[1]
     if text.startswith(("call system(", "call systemlist(")):
         inner = text.split("(", 1)[1].rstrip(")").strip().strip("\"'")

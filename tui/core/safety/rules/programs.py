@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 
 from tui.core.safety import paths
@@ -52,9 +53,8 @@ def find(command: Command, ctx: Context) -> None:
 
 
 def _system_start(start: str) -> bool:
-    return start in _SYSTEM_STARTS or any(
-        start.startswith(top + "/") for top in _SYSTEM_STARTS if top != "/"
-    )
+    """`/`, `/etc`, `/usr/lib`: a whole system tree (not one program's folder like /etc/nginx)."""
+    return start in _SYSTEM_STARTS or posixpath.dirname(start) in ("/usr", "/usr/local")
 
 
 def _system_pattern(pattern: str) -> bool:
