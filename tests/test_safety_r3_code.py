@@ -194,3 +194,28 @@ def test_more_languages_and_spellings(command: str, expected: RiskLevel) -> None
 )
 def test_more_near_misses_stay_below_high(command: str) -> None:
     assert level(command) <= MODERATE
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'perl -e \'system(join("", "s", "hred") . " -u ~/.pgpass")\'',
+        'ruby -e \'system(["r", "m"].join + " -rf ~/src")\'',
+        "php -r 'system(strrev(\"~ fr- mr\"));'",
+        "lua -e 'os.execute(string.reverse(\"~ fr- mr\"))'",
+    ],
+)
+def test_commands_computed_inside_inline_code_are_high(command: str) -> None:
+    assert level(command) >= HIGH
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'perl -e \'system("git", "status")\'',
+        "ruby -e 'system(%w[ls -l].join(\" \"))'",
+        "awk '{ cmd = \"gzip \" $1; system(cmd) }' files.txt",
+    ],
+)
+def test_written_out_commands_in_inline_code_stay_below_high(command: str) -> None:
+    assert level(command) <= MODERATE

@@ -49,6 +49,11 @@ _SHELL_CALL = re.compile(
     r"execSync|\bexec|spawnSync|IO\.popen|%x|os\.execute|io\.popen|do shell script)"
     r"\s*\(?\s*[rbuf]?(['\"`])(?P<code>.*?)(?<!\\)\1"
 )
+# `system(join("", "r", "m") . " -rf ~")`, `os.execute(x)`: the command is computed, not written.
+_BUILT_CALL = re.compile(
+    r"(?:(?<![\w.$])(?:system|shell_exec|passthru|popen|proc_open)|\bexecSync|\bspawnSync|"
+    r"\bos\.execute|\bio\.popen|\bIO\.popen)\s*\(\s*(?![\s'\"`)]|%[qQwW]?[(\[{])"
+)
 _ARGV_CALL = re.compile(r"subprocess\.\w+\s*\(\s*\[(?P<items>[^\]]*)\]")
 _BACKTICKS = re.compile(r"`(?P<code>[^`]+)`")
 _HOME_SPELLINGS = re.compile(
@@ -117,6 +122,9 @@ def inspect(code: str, language: str) -> InlineResult:
                 f"{language} code forks without end (fork bomb): the machine freezes",
             )
         )
+    if language != "awk" and _BUILT_CALL.search(code):
+        reason = f"{language} code runs a command that is only known when it runs"
+        result.findings.append((RiskLevel.HIGH, reason))
     result.shell.extend(m.group("code") for m in _SHELL_CALL.finditer(code))
     for match in _ARGV_CALL.finditer(code):
         result.shell.append(
