@@ -219,3 +219,30 @@ def test_commands_computed_inside_inline_code_are_high(command: str) -> None:
 )
 def test_written_out_commands_in_inline_code_stay_below_high(command: str) -> None:
     assert level(command) <= MODERATE
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "for i in $(seq 100000); do sleep 1000 & done",
+        "for ((i=0; i<20000; i++)); do sleep 99 & done",
+        "for i in $(seq $(nproc)); do openssl speed >/dev/null 2>&1 & done",
+        "python3 -c 'x = \"a\" * (2**36)'",
+        "perl -e '$x = \"a\" x (1<<40)'",
+    ],
+)
+def test_mass_background_starts_and_huge_allocations_are_high(command: str) -> None:
+    assert level(command) >= HIGH
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "for i in $(seq 8); do ./worker.sh & done; wait",
+        "for i in $(seq 2000); do echo $i; done",
+        "python3 -c 'print(2**64)'",
+        "python3 -c 'print(3 * 2**40)'",
+    ],
+)
+def test_small_fan_outs_and_big_numbers_stay_below_high(command: str) -> None:
+    assert level(command) <= MODERATE

@@ -44,13 +44,22 @@ def busy_cores(text: str) -> tuple[RiskLevel, str] | None:
         return HIGH, "keeps every processor busy without end in the background"
     if text.lstrip().startswith("for") and _BURNER.search(text):
         return HIGH, "starts many endless processes in the background: every processor stays busy"
+    if _many_rounds(text) and _BACKGROUND.search(text.split("do", 1)[-1]):
+        return HIGH, "starts thousands of processes at once in the background: the machine stalls"
     return None
+
+
+def _many_rounds(text: str) -> bool:
+    """`for i in $(seq 100000)`, `for i in {1..5000}`, `for ((i=0; i<9999; i++))`."""
+    head = text.split("do", 1)[0]
+    counts = re.findall(r"\bseq\s+(?:\d+\s+)?(\d+)|\{\d+\.\.(\d+)\}|<=?\s*(\d+)", head)
+    return any(int(number) >= 1000 for group in counts for number in group if number)
 
 
 # Commands that never end on their own and burn a processor, started in the background.
 _BURNER = re.compile(
     r"(?:^|[;&|\s])(?:yes|cat\s+/dev/(?:zero|urandom)|(?:md5|sha\d*|b2)sum\s+/dev/(?:zero|urandom)|"
-    r"dd\s+if=/dev/(?:zero|urandom))\b[^;&]*&(?!&)"
+    r"dd\s+if=/dev/(?:zero|urandom)|openssl\s+speed)\b[^;&]*&(?!&)"
 )
 
 
@@ -140,7 +149,8 @@ _CODE_BOMB = re.compile(
     re.DOTALL,
 )
 _CODE_HOG = re.compile(
-    r"(bytearray|alloc\w*|Array|malloc|calloc)\(\s*(1\s*<<\s*|2\s*\*\*\s*)(3[5-9]|[4-9]\d)|"
+    r"(?:bytearray|alloc\w*|Array|malloc|calloc|zeros|ones|['\"\]]\s*(?:\*|x))\s*\(?\s*"
+    r"(?:(?:1\s*<<\s*|2\s*\*\*\s*)(?:3[5-9]|[4-9]\d)|1e(?:1[1-9]|[2-9]\d)|10\s*\*\*\s*(?:1[1-9]|[2-9]\d))|"
     r"\*\s*10\s*\*\*\s*(1[1-9]|[2-9]\d)"
 )
 
