@@ -84,6 +84,18 @@ _TREE_WALK = re.compile(
     r"\bfind(?:depth)?\s*\(\s*(?:\{[^}]*wanted\s*=>\s*)?sub\s*\{[^}]*\b(?:unlink|rmdir|rmtree)\b"
     r"[^}]*\}\s*\}?\s*,\s*(?:['\"](?P<path>[^'\"]+)['\"]|~)"
 )
+# Perl's qx(...) and Tcl's exec run shell commands.
+_QX = re.compile(r"\bqx\s*(?:\((?P<code>[^)]*)\)|\{(?P<c2>[^}]*)\}|/(?P<c3>[^/]*)/)")
+_TCL_EXEC = re.compile(r"(?:^|[\[;\n{]\s*)exec\s+(?P<code>[^\]\n;}]+)")
+# A folder listed by the code, and a delete call on what the listing gave.
+_LISTED = re.compile(
+    r"(?:Dir\.glob|Dir\.entries|Dir\.children|Dir\[|readdirSync|readdir|listdir|glob\.glob|"
+    r"\bglob|scandir|opendir|iterdir|Path)\s*\(?\s*['\"](?P<path>/[^'\"]*|~[^'\"]*)['\"]"
+)
+_DELETE_CALL = re.compile(
+    r"File\.delete|unlinkSync|rmSync|\bunlink\b|os\.remove|os\.unlink|rm_f|rm_rf|FileUtils\.rm|"
+    r"\.unlink\(|rmtree"
+)
 _URL = re.compile(r"https?://|ftp://")
 _STRING = re.compile(r"['\"]([^'\"]*)['\"]")
 
@@ -97,6 +109,7 @@ class InlineResult:
     deletes: list[str] = field(default_factory=list)
     removes: list[str] = field(default_factory=list)
     writes: list[tuple[str, bool]] = field(default_factory=list)
+    swept: list[str] = field(default_factory=list)  # folders whose listed files are deleted
 
 
 def inspect(code: str, language: str) -> InlineResult:
@@ -132,6 +145,16 @@ def inspect(code: str, language: str) -> InlineResult:
         )
     if language in ("Perl", "Ruby", "PHP", "Julia"):
         result.shell.extend(m.group("code") for m in _BACKTICKS.finditer(code))
+    if language == "Perl":
+        result.shell.extend(
+            m.group("code") or m.group("c2") or m.group("c3") for m in _QX.finditer(code)
+        )
+    if language in ("Tcl", "Expect"):
+        result.shell.extend(m.group("code") for m in _TCL_EXEC.finditer(code))
+    listed = _LISTED.search(code)
+    if listed and _DELETE_CALL.search(code):  # every file a listing of the folder yields
+        folder = listed.group("path")
+        result.swept.append(folder if "*" in folder else folder.rstrip("/") + "/*")
     for match in _TREE_WALK.finditer(code):  # `find(sub { unlink }, "/etc")`: all under /etc
         result.deletes.append(match.group("path") or "~")
     for match in _RMTREE.finditer(code):
@@ -179,7 +202,12 @@ _PURE_CALLS = re.compile(
 def harmless(code: str, result: InlineResult) -> bool:
     """Inline Perl, Ruby, Node or PHP that only computes and prints (no calls that act)."""
     return not (
-        result.findings or result.shell or result.deletes or result.removes or result.writes
+        result.findings
+        or result.shell
+        or result.deletes
+        or result.removes
+        or result.writes
+        or result.swept
     ) and not _ACTIONS.search(_PURE_CALLS.sub("pure", code[:20_000]))
 
 

@@ -26,7 +26,7 @@ from tui.core.safety.targets import classify_delete, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
 
-_PYTHON = re.compile(r"^(python|pypy)[\d.]*$")
+_PYTHON = re.compile(r"^(python|pypy|ipython)[\d.]*$")
 INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "perl": ("Perl", ("-e", "-E")),
     "ruby": ("Ruby", ("-e",)),
@@ -167,6 +167,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     result = inline.inspect(code.value, language)
     for level, reason in result.findings:
         ctx.add(level, reason, command)
+    for path in result.swept:
+        verdict = classify_delete(path, recursive=False)
+        ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     exhausting = inline_exhaustion(code.value)
     if exhausting is not None:
         ctx.add(exhausting[0], exhausting[1], command)

@@ -13,7 +13,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.embedded import runs_quietly
-from tui.core.safety.words import split_words
+from tui.core.safety.words import literal, split_words
 
 _CODE_FLAGS = {
     "mysql": ("-e", "--execute"),
@@ -51,6 +51,11 @@ _PRIVILEGE = re.compile(
 
 def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     """Rates database code sent by `client` (SQL, Redis or Mongo commands)."""
+    for match in _FROM_PROGRAM.finditer(text):  # `COPY t FROM PROGRAM 'cmd'`: the server runs it
+        ctx.add(
+            HIGH, f"the database server runs a shell command (COPY ... PROGRAM, {client})", command
+        )
+        ctx.run_code(literal(match.group("code")), command)
     if _DESTROY_DB.search(text):
         ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
         return
@@ -95,6 +100,7 @@ def sql_client(command: Command, ctx: Context) -> None:
     rate_sql(code, command, ctx, name)
 
 
+_FROM_PROGRAM = re.compile(r"\b(?:from|to)\s+program\s+'(?P<code>(?:[^']|'')*)'", re.I)
 _SHELL_ESCAPE = re.compile(r"(?:^|\n|;)\s*(?:\.shell|\.system|\\!|system)\s+(?P<code>[^\n]+)")
 
 

@@ -293,6 +293,11 @@ def option_code(command: Command, ctx: Context) -> None:
         called = [m.group("code") for c in code for m in _DEBUGGER_CALL.finditer(c)]
         code = [c.lstrip("!").removeprefix("shell ") for c in code if c.startswith(("!", "shell "))]
         code += [bytes(c, "utf-8").decode("unicode_escape", "replace") for c in called]
+    if name == "dc":  # `!` runs the rest of the line as a shell command
+        code = [line.split("!", 1)[1] for c in code for line in c.splitlines() if "!" in line]
+    if name in ("ipython", "ipython3"):  # `!cmd` lines are shell; the rest is Python
+        lines = [line.strip() for c in code for line in re.split(r"[;\n]", c)]
+        code = [line[1:] for line in lines if line.startswith("!")]
     if name in ("sed", "gsed"):
         code = [m.group(1) for a in argv if not a.startswith("-") for m in _SED_EXEC.finditer(a)]
     for text in code:
@@ -307,6 +312,10 @@ CODE_OPTIONS: dict[str, tuple[str, ...]] = {
     "gdb": ("-ex", "--eval-command", "-iex"),
     "lldb": ("-o", "--one-line"),
     "tcpdump": ("-z",),
+    "npx": ("-c", "--call"),
+    "dc": ("-e", "--expression"),
+    "ipython": ("-c",),
+    "ipython3": ("-c",),
     "zip": ("-TT", "--unzip-command"),
     "man": ("-P", "--pager"),
     "script": ("-c", "--command"),

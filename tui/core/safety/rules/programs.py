@@ -159,7 +159,22 @@ def emacs(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "runs Emacs Lisp code (emacs --eval)", command)
 
 
+def ed(command: Command, ctx: Context) -> None:
+    """`ed -s file <<< '!cmd'`: ed commands read from the input; `!` runs a shell command."""
+    texts = [r.body.value for r in command.redirects if r.op in ("<<", "<<<") and r.body]
+    stdin = command.stdin
+    if stdin is not None and stdin.literal is not None:
+        texts.append(" ".join(word.value for word in stdin.literal))
+    for text in texts:
+        for line in re.split(r"\\n|\n", text):
+            if line.strip().startswith("!"):
+                ctx.run_code(literal(line.strip()[1:]), command)
+    ctx.add(MODERATE, f"edits files ({command.name})", command)
+
+
 RULES: dict[str, Rule] = {
+    "ed": ed,
+    "red": ed,
     "emacs": emacs,
     "zip": zip_archive,
     "find": find,
