@@ -282,3 +282,17 @@ def test_shell_escapes_of_other_tools(command: str, expected: RiskLevel) -> None
 )
 def test_ordinary_uses_of_those_tools_stay_below_high(command: str) -> None:
     assert level(command) <= MODERATE
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("python3 -m json.tool settings.json", SAFE),
+        ("python3 -m platform", SAFE),
+        ("python3 -m calendar 2027", SAFE),
+        ("python3 -m json.tool a.json b.json", MODERATE),
+        ("python3 -m venv env", MODERATE),
+    ],
+)
+def test_printing_python_modules(command: str, expected: RiskLevel) -> None:
+    assert level(command) == expected

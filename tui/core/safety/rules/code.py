@@ -96,12 +96,27 @@ def interpreter(command: Command, ctx: Context) -> None:
         install(command.wrapped((literal("pip"), *args[start:]), command.name), ctx)
     elif module in ("http.server", "SimpleHTTPServer") and language == "Python":
         exposure.file_server(command, ctx, exposure.served_folder(command))
+    elif module is not None and language == "Python" and _module_reads(command, module):
+        return  # `python3 -m json.tool data.json`, `python3 -m platform`: prints only
     elif module is not None:
         ctx.add(MODERATE, f"runs the {language} module {module}", command)
     elif script is not None and script.value not in ("-", "/dev/stdin"):
         run_script(command, ctx, script, language)
     else:
         stdin_code(command, ctx, language)
+
+
+# Standard modules that only print: facts about Python, or a JSON file pretty-printed.
+_PRINTING_MODULES = frozenset(split_words("json.tool platform site sysconfig calendar this"))
+
+
+def _module_reads(command: Command, module: str) -> bool:
+    args = [w.value for w in command.args]
+    rest = args[args.index(module) + 1 :] if module in args else []
+    operands = [a for a in rest if not a.startswith("-")]
+    if module == "json.tool":  # a second operand is the file it writes
+        return len(operands) <= 1
+    return module in _PRINTING_MODULES and (not operands or module == "calendar")
 
 
 _CHECK_FLAGS = {
