@@ -58,6 +58,8 @@ def resolve(
         return None
     special = _SPECIAL.search(name.raw) and not name.substitutions
     filled = fill_raw(name.raw, variables) if special else _fill(value, variables)
+    if filled is None and not name.substitutions:
+        filled = _gaps_filled(name.raw, variables)
     if filled is None:
         return None
     for separator in variables.get("IFS", "").strip(" \t\n"):  # `IFS=,; c=rm,-rf,~; $c`
@@ -133,6 +135,27 @@ def fill_raw(raw: str, variables: dict[str, str]) -> str | None:
 
     filled = _EXPANSION.sub(one, text)
     return None if "\0" in filled or "$" in filled else filled
+
+
+_GAP = re.compile(r"\$\{?([a-z_][a-z0-9_]*|[@*])\}?")
+
+
+def _gaps_filled(raw: str, variables: dict[str, str]) -> str | None:
+    """`r${u}m`, `r$@m`, `w$x'get'`: variables the line never set are empty, and what is left
+    names a program worth hiding. Only such names are taken (an unset `$x` in other words
+    may well be set by the environment)."""
+    if "$(" in raw or "`" in raw:
+        return None
+
+    def one(match: re.Match[str]) -> str:
+        key = "@" if match.group(1) in ("@", "*") else match.group(1)
+        return variables.get(key, "")
+
+    filled = _GAP.sub(one, raw).replace('"', "").replace("'", "")
+    base = filled.rsplit("/", 1)[-1]
+    if "$" in filled or not (base in HIDDEN_WORTHY or base.startswith("mkfs")):
+        return None
+    return filled
 
 
 def _lookup(name: str, index: str | None, variables: dict[str, str]) -> str | None:
