@@ -1,7 +1,9 @@
-"""Programs that act through other programs: find deleting system files, debuggers.
+"""Programs that act through other programs: find deleting system files, debuggers, strace's
+output pipe, Emacs Lisp, ed scripts, zip's test mode.
 
 `sudo find / -name '*.conf' -exec rm {} +` deletes every configuration file of the machine;
-`gdb -p 1` attaches to init, and `gdb -batch -ex 'bt' ./app core` only reads a core file.
+`gdb -p 1` attaches to init, and `gdb -batch -ex 'bt' ./app core` only reads a core file;
+`strace -o '|cmd'`, `emacs --eval '(shell-command "cmd")'` and `ed <<< '!cmd'` run cmd.
 """
 
 from __future__ import annotations
