@@ -313,6 +313,12 @@ class Analyser:
                 continue
             name, value = assignment(item)
             self._assign(name, value)
+            self._array_items(name, item)
+            if name == "PROMPT_COMMAND" and value.value.strip():
+                reason = "sets code the shell runs before every prompt (PROMPT_COMMAND)"
+                pseudo = Command(words=(), text=text)
+                self.ctx.add(RiskLevel.MODERATE, reason, pseudo)
+                self.run_code(value, pseudo)
             if name == "PATH" and "PATH" not in value.raw and value.raw:
                 reason = "replaces PATH: most commands can no longer be found in this shell"
                 self.ctx.add(RiskLevel.MODERATE, reason, text)
@@ -338,6 +344,18 @@ class Analyser:
             text = literal_output(value.substitutions[0])
             if text is not None:
                 self.ctx.variables[name] = text
+
+    def _array_items(self, name: str, node: Node) -> None:
+        """`a=(r m)`: each item is remembered as `a[0]`, `a[1]`, ... for `${a[1]}`."""
+        value = node.child_by_field_name("value")
+        if value is None or value.type != "array":
+            return
+        items = [evaluate(child) for child in value.children if child.is_named]
+        for index, item in enumerate(items[:64]):
+            if item.dynamic:
+                self.ctx.variables.pop(f"{name}[{index}]", None)
+            else:
+                self.ctx.variables[f"{name}[{index}]"] = item.value
 
     def _subscripts(self, node: Node) -> None:
         text = node_text(node)

@@ -49,6 +49,11 @@ _SHELL_CALL = re.compile(
     r"execSync|\bexec|spawnSync|IO\.popen|%x|os\.execute|io\.popen|do shell script)"
     r"\s*\(?\s*[rbuf]?(['\"`])(?P<code>.*?)(?<!\\)\1"
 )
+# `system(join("", "r", "m") . " -rf ~")`, `os.execute(x)`: the command is computed, not written.
+_BUILT_CALL = re.compile(
+    r"(?:(?<![\w.$])(?:system|shell_exec|passthru|popen|proc_open)|\bexecSync|\bspawnSync|"
+    r"\bos\.execute|\bio\.popen|\bIO\.popen)\s*\(\s*(?![\s'\"`)]|%[qQwW]?[(\[{])"
+)
 _ARGV_CALL = re.compile(r"subprocess\.\w+\s*\(\s*\[(?P<items>[^\]]*)\]")
 _BACKTICKS = re.compile(r"`(?P<code>[^`]+)`")
 _HOME_SPELLINGS = re.compile(
@@ -74,6 +79,23 @@ _WRITE = re.compile(
     r"(?:appendFileSync)\s*\(\s*['\"](?P<apath>[^'\"]+)['\"]|"
     r"File\.open\s*\(\s*['\"](?P<opath>[^'\"]+)['\"]\s*,\s*['\"](?P<omode>[wa])"
 )
+# Perl's File::Find calling unlink or rmdir on everything under a folder.
+_TREE_WALK = re.compile(
+    r"\bfind(?:depth)?\s*\(\s*(?:\{[^}]*wanted\s*=>\s*)?sub\s*\{[^}]*\b(?:unlink|rmdir|rmtree)\b"
+    r"[^}]*\}\s*\}?\s*,\s*(?:['\"](?P<path>[^'\"]+)['\"]|~)"
+)
+# Perl's qx(...) and Tcl's exec run shell commands.
+_QX = re.compile(r"\bqx\s*(?:\((?P<code>[^)]*)\)|\{(?P<c2>[^}]*)\}|/(?P<c3>[^/]*)/)")
+_TCL_EXEC = re.compile(r"(?:^|[\[;\n{]\s*)exec\s+(?P<code>[^\]\n;}]+)")
+# A folder listed by the code, and a delete call on what the listing gave.
+_LISTED = re.compile(
+    r"(?:Dir\.glob|Dir\.entries|Dir\.children|Dir\[|readdirSync|readdir|listdir|glob\.glob|"
+    r"\bglob|scandir|opendir|iterdir|Path)\s*\(?\s*['\"](?P<path>/[^'\"]*|~[^'\"]*)['\"]"
+)
+_DELETE_CALL = re.compile(
+    r"File\.delete|unlinkSync|rmSync|\bunlink\b|os\.remove|os\.unlink|rm_f|rm_rf|FileUtils\.rm|"
+    r"\.unlink\(|rmtree"
+)
 _URL = re.compile(r"https?://|ftp://")
 _STRING = re.compile(r"['\"]([^'\"]*)['\"]")
 
@@ -87,6 +109,7 @@ class InlineResult:
     deletes: list[str] = field(default_factory=list)
     removes: list[str] = field(default_factory=list)
     writes: list[tuple[str, bool]] = field(default_factory=list)
+    swept: list[str] = field(default_factory=list)  # folders whose listed files are deleted
 
 
 def inspect(code: str, language: str) -> InlineResult:
@@ -112,13 +135,28 @@ def inspect(code: str, language: str) -> InlineResult:
                 f"{language} code forks without end (fork bomb): the machine freezes",
             )
         )
+    if language != "awk" and _BUILT_CALL.search(code):
+        reason = f"{language} code runs a command that is only known when it runs"
+        result.findings.append((RiskLevel.HIGH, reason))
     result.shell.extend(m.group("code") for m in _SHELL_CALL.finditer(code))
     for match in _ARGV_CALL.finditer(code):
         result.shell.append(
             " ".join(_quote(item) for item in _STRING.findall(match.group("items")))
         )
-    if language in ("Perl", "Ruby", "PHP"):
+    if language in ("Perl", "Ruby", "PHP", "Julia"):
         result.shell.extend(m.group("code") for m in _BACKTICKS.finditer(code))
+    if language == "Perl":
+        result.shell.extend(
+            m.group("code") or m.group("c2") or m.group("c3") for m in _QX.finditer(code)
+        )
+    if language in ("Tcl", "Expect"):
+        result.shell.extend(m.group("code") for m in _TCL_EXEC.finditer(code))
+    listed = _LISTED.search(code)
+    if listed and _DELETE_CALL.search(code):  # every file a listing of the folder yields
+        folder = listed.group("path")
+        result.swept.append(folder if "*" in folder else folder.rstrip("/") + "/*")
+    for match in _TREE_WALK.finditer(code):  # `find(sub { unlink }, "/etc")`: all under /etc
+        result.deletes.append(match.group("path") or "~")
     for match in _RMTREE.finditer(code):
         path = match.group("path") or match.group("home") or ("~" if match.group("home2") else "")
         if path:
@@ -153,11 +191,24 @@ _ACTIONS = re.compile(
 )
 
 
+# Calls that only read or compute: a JSON file's data, path helpers, facts about the process.
+_PURE_CALLS = re.compile(
+    r"require\(\s*['\"](?:(?:node:)?(?:path|util|url|assert|querystring|string_decoder)|"
+    r"\.{0,2}/?[\w./-]*\.json)['\"]\s*\)|"
+    r"\bprocess\.(?:version|versions|platform|arch|argv|pid|cwd\(\)|uptime\(\)|memoryUsage\(\))"
+)
+
+
 def harmless(code: str, result: InlineResult) -> bool:
     """Inline Perl, Ruby, Node or PHP that only computes and prints (no calls that act)."""
     return not (
-        result.findings or result.shell or result.deletes or result.removes or result.writes
-    ) and not _ACTIONS.search(code[:20_000])
+        result.findings
+        or result.shell
+        or result.deletes
+        or result.removes
+        or result.writes
+        or result.swept
+    ) and not _ACTIONS.search(_PURE_CALLS.sub("pure", code[:20_000]))
 
 
 def _quote(item: str) -> str:

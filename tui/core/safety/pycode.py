@@ -168,9 +168,11 @@ class _Reader:
         elif name in RECURSIVE_DELETES and args:
             self.path_effect(args[0], effects.deletes, True)
         elif name in DELETES and args:
-            self.path_effect(args[0], effects.deletes, False)
+            self.pattern_effect(args[0], effects.deletes, False)
             if self.walked is not None:  # deleting every file `os.walk(root)` finds
                 self.path_effect(self.walked, effects.deletes, True)
+        elif name == "os.truncate" and args:
+            self.pattern_effect(args[0], effects.writes, False)
         elif isinstance(node.func, ast.Attribute) and node.func.attr in _PATH_METHODS:
             self.path_method(node.func)
         elif name in ("open", "io.open", "builtins.open") and args:
@@ -230,6 +232,18 @@ class _Reader:
 
     def path_effect(self, arg: ast.expr, into: list[tuple[str, bool]], flag: bool) -> None:
         path = self.string(arg)
+        if path is not None:
+            into.append((path, flag))
+
+    def pattern_effect(self, arg: ast.expr, into: list[tuple[str, bool]], flag: bool) -> None:
+        """Like path_effect, but `os.path.join("/var/log", name)` with a name only known when
+        it runs (a loop over a folder) stands for every file there: `/var/log/*`."""
+        path = self.string(arg)
+        if path is None and isinstance(arg, ast.Call) and arg.args:
+            callee = self.name(arg.func)
+            folder = self.string(arg.args[0])
+            if callee in ("os.path.join", "pathlib.Path", "Path") and folder and len(arg.args) > 1:
+                path = folder.rstrip("/") + "/*"
         if path is not None:
             into.append((path, flag))
 

@@ -56,7 +56,10 @@ def resolve(
         value = value.replace(SUBSTITUTED, text.strip(), 1)
     if SUBSTITUTED in value:
         return None
-    filled = _fill(value, variables)
+    special = _SPECIAL.search(name.raw) and not name.substitutions
+    filled = fill_raw(name.raw, variables) if special else _fill(value, variables)
+    if filled is None and not name.substitutions:
+        filled = _gaps_filled(name.raw, variables)
     if filled is None:
         return None
     for separator in variables.get("IFS", "").strip(" \t\n"):  # `IFS=,; c=rm,-rf,~; $c`
@@ -68,6 +71,9 @@ def resolve(
             rest.extend(literal(part) for part in word.value.replace("${IFS}", " ").split())
         elif word.value in ("${@}", "${*}") and "@" in variables:
             rest.extend(literal(part) for part in variables["@"].split())
+        elif _SPECIAL.search(word.raw) and not word.substitutions:
+            spelt = fill_raw(word.raw, variables)
+            rest.extend([literal(part) for part in spelt.split()] if spelt else [word])
         else:
             rest.append(word)
     if not words:
@@ -95,6 +101,110 @@ def _fill(value: str, variables: dict[str, str]) -> str | None:
 
     filled = _VARIABLE.sub(one, value)
     return None if "\0" in filled or "$" in filled else filled
+
+
+# `${a[1]}`, `${!v}`, `${x,,}`, `${x^^}`, `${v:-default}`: forms the parsed word flattens.
+_EXPANSION = re.compile(
+    r"\$\{(?P<bang>!?)(?P<name>\w+|[@*])(?:\[(?P<index>\w+|[@*])\])?"
+    r"(?P<op>,,|,|\^\^|\^|:?[-=][^}$]*|:\s*\d+(?::\s*\d+)?|##?[^}$]*|%%?[^}$]*|//?[^}$]*)?\}|"
+    r"\$(?P<bare>[A-Za-z_]\w*)"
+)
+_SPECIAL = re.compile(r"\$\{(!\w|[\w@*]+(\[|,|\^|:?-|:\s*\d|#|%|/))")
+
+
+def fill_raw(raw: str, variables: dict[str, str]) -> str | None:
+    """The text of a word from its source, with array items, indirect and case-changing
+    expansions and defaults filled in from `variables`; None when something stays unknown."""
+    if "$(" in raw or "`" in raw or "'" in raw:
+        return None
+    text = raw.replace('"', "")
+
+    def one(match: re.Match[str]) -> str:
+        if match.group("bare"):
+            return _lookup(match.group("bare"), None, variables) or "\0"
+        name, index, op = match.group("name"), match.group("index"), match.group("op") or ""
+        found = _lookup(name, index, variables)
+        if match.group("bang") and found is not None:
+            target = re.fullmatch(r"(\w+)(?:\[(\w+|[@*])\])?", found)
+            found = _lookup(target.group(1), target.group(2), variables) if target else None
+        if found is None and op[:2].lstrip(":")[:1] in ("-", "="):
+            return op.lstrip(":")[1:]
+        if found is None:
+            return "\0"
+        return _case(found, op)
+
+    filled = _EXPANSION.sub(one, text)
+    return None if "\0" in filled or "$" in filled else filled
+
+
+_GAP = re.compile(r"\$\{?([a-z_][a-z0-9_]*|[@*])\}?")
+
+
+def _gaps_filled(raw: str, variables: dict[str, str]) -> str | None:
+    """`r${u}m`, `r$@m`, `w$x'get'`: variables the line never set are empty, and what is left
+    names a program worth hiding. Only such names are taken (an unset `$x` in other words
+    may well be set by the environment)."""
+    if "$(" in raw or "`" in raw:
+        return None
+
+    def one(match: re.Match[str]) -> str:
+        key = "@" if match.group(1) in ("@", "*") else match.group(1)
+        return variables.get(key, "")
+
+    filled = _GAP.sub(one, raw).replace('"', "").replace("'", "")
+    base = filled.rsplit("/", 1)[-1]
+    if "$" in filled or not (base in HIDDEN_WORTHY or base.startswith("mkfs")):
+        return None
+    return filled
+
+
+def _lookup(name: str, index: str | None, variables: dict[str, str]) -> str | None:
+    if name in ("@", "*"):
+        return variables.get("@")
+    if index is not None and index not in ("@", "*"):
+        item = variables.get(f"{name}[{index}]")
+        return item if item is not None or index != "0" else variables.get(name)
+    return variables.get(name, CONVENTIONAL.get(name))
+
+
+def _case(value: str, op: str) -> str:
+    """The value after a case, substring, prefix/suffix or replace operator."""
+    cut = re.fullmatch(r":\s*(\d+)(?::\s*(\d+))?", op)
+    if cut:
+        start = int(cut.group(1))
+        return value[start : start + int(cut.group(2))] if cut.group(2) else value[start:]
+    if op[:1] in ("#", "%", "/"):
+        return _trim(value, op)
+    if op == ",,":
+        return value.lower()
+    if op == "^^":
+        return value.upper()
+    if op == ",":
+        return value[:1].lower() + value[1:]
+    if op == "^":
+        return value[:1].upper() + value[1:]
+    return value
+
+
+def _trim(value: str, op: str) -> str:
+    """`${x#pat}`, `${x##pat}`, `${x%pat}`, `${x%%pat}`, `${x/pat/new}`, `${x//pat/new}`."""
+    if len(value) > 512:
+        return "\0"  # left unresolved: not worth the time
+    if op.startswith("/"):
+        every = op.startswith("//")
+        pattern, _, new = op[2 if every else 1 :].partition("/")
+        if not pattern:
+            return value
+        regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+        return re.sub(regex, lambda _: new, value, count=0 if every else 1, flags=re.DOTALL)
+    longest = op[:2] in ("##", "%%")
+    pattern = op[2:] if longest else op[1:]
+    ends = range(len(value) + 1)
+    if op.startswith("#"):
+        cuts = [i for i in ends if fnmatch.fnmatchcase(value[:i], pattern)]
+        return value[(max(cuts) if longest else min(cuts)) :] if cuts else value
+    cuts = [i for i in ends if fnmatch.fnmatchcase(value[i:], pattern)]
+    return value[: (min(cuts) if longest else max(cuts))] if cuts else value
 
 
 def glob_candidates(pattern: str, known: frozenset[str] | set[str]) -> list[str]:

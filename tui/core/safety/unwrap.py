@@ -269,6 +269,12 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "time": lambda c: _after(c, "-f --format -o --output", "time"),
     "command": _command_builtin,
     "exec": lambda c: _after(c, "-a", "exec"),
+    "unshare": lambda c: _after(
+        c,
+        "--map-user --map-group --setgroups --propagation -S -G --setuid --setgid -R --root "
+        "-w --wd --map-users --map-groups",
+        "unshare",
+    ),
     "strace": _pid_mode_or("-o -e -s -u -E -a", 0),
     "ltrace": _pid_mode_or("-o -e -s -u -n -a", 0),
     "proxychains": lambda c: _after(c, "-f", "proxychains"),

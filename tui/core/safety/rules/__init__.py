@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import replace
 
 from tui.core.safety import paths, resolve
@@ -25,6 +26,7 @@ from tui.core.safety.rules import (
     kernel,
     network,
     persistence,
+    programs,
     resources,
     services,
     system,
@@ -47,6 +49,7 @@ for _module in (
     cloud,
     resources,
     services,
+    programs,
 ):
     RULES.update(_module.RULES)
 
@@ -64,6 +67,7 @@ _READ_FORMS = {
     "screen": frozenset(split_words("-ls -list")),
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
 }
+_GLOB = re.compile(r"[*?\[]")
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
 
 
@@ -160,6 +164,11 @@ def _reads_endless(command: Command) -> bool:
 
 def _dynamic_name(command: Command, ctx: Context) -> None:
     word = command.words[0]
+    resolved = resolve.resolve(command, ctx.variables, []) if not word.substitutions else None
+    if resolved is not None and resolved.words and resolved.words[0].value != word.value:
+        ctx.add(HIGH, f"{resolve.UNRESOLVED} ({word.raw})", command)
+        check_layer(resolved, ctx)
+        return
     kinds = ctx.word_kinds(word)
     if code.executing_kinds(ctx, kinds, command, "as the command name"):
         return
@@ -172,10 +181,40 @@ def _dynamic_name(command: Command, ctx: Context) -> None:
 def _globbed_name(command: Command, ctx: Context) -> None:
     """`/bin/r? -rf ~`: every program caro knows that the pattern could name is rated."""
     word = command.words[0]
+    if _asks_interpreter(word.value, command):
+        return
     known = set(RULES) | READ_ONLY | set(ROUTINE_REASON)
-    for name in resolve.glob_candidates(word.value, known):
+    base = posixpath.basename(word.value)
+    names = resolve.glob_candidates(word.value, known) if _GLOB.search(base) else [base]
+    for name in names:  # `/s?in/mkfs.ext4`: only the folder is a pattern, the program is known
         check_layer(replace(command, words=(literal(name), *command.args)), ctx)
     ctx.add(HIGH, f"{resolve.UNRESOLVED} ({word.raw})", command)
+
+
+_BIN_DIRS = frozenset(("/bin", "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"))
+_INTERPRETER_NAMES = frozenset(
+    split_words(
+        "python python2 python3 pypy pypy3 perl ruby node nodejs php lua luajit Rscript tclsh"
+    )
+)
+
+
+def _asks_interpreter(pattern: str, command: Command) -> bool:
+    """`/usr/bin/pytho?3 --version`: a root-owned folder, a pattern only interpreters match,
+    and nothing asked but the version or help."""
+    folder, _, base = pattern.rpartition("/")
+    if folder not in _BIN_DIRS or not command.args:
+        return False
+    if any(word.value not in _ONLY_ASKS for word in command.args):
+        return False
+    versioned = re.fullmatch(r"([A-Za-z]+)[\d.*?\[\]]*", base)
+    if versioned and versioned.group(1) in _INTERPRETER_NAMES:
+        return True  # `python3.*`, `ruby2.?`: only the version is a pattern
+    if len(_GLOB.sub("", base)) < 4:
+        return False
+    known = _INTERPRETER_NAMES | set(RULES) | READ_ONLY | set(ROUTINE_REASON)
+    matches = resolve.glob_candidates(pattern, known)
+    return bool(matches) and all(name in _INTERPRETER_NAMES for name in matches)
 
 
 def _local_program(command: Command, ctx: Context) -> None:

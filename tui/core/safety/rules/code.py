@@ -19,13 +19,14 @@ from tui.core.safety.rules import exposure
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
+from tui.core.safety.rules.embedded import runs_quietly
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.resources import inline_exhaustion
 from tui.core.safety.targets import classify_delete, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
 
-_PYTHON = re.compile(r"^(python|pypy)[\d.]*$")
+_PYTHON = re.compile(r"^(python|pypy|ipython)[\d.]*$")
 INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "perl": ("Perl", ("-e", "-E")),
     "ruby": ("Ruby", ("-e",)),
@@ -37,6 +38,8 @@ INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "lua": ("Lua", ("-e",)),
     "luajit": ("Lua", ("-e",)),
     "Rscript": ("R", ("-e",)),
+    "R": ("R", ("-e",)),
+    "julia": ("Julia", ("-e", "--eval", "-E", "--print")),
     "osascript": ("AppleScript", ("-e",)),
     "pwsh": ("PowerShell", ("-c", "-Command", "-command", "-C")),
     "powershell": ("PowerShell", ("-c", "-Command", "-command", "-C")),
@@ -93,12 +96,27 @@ def interpreter(command: Command, ctx: Context) -> None:
         install(command.wrapped((literal("pip"), *args[start:]), command.name), ctx)
     elif module in ("http.server", "SimpleHTTPServer") and language == "Python":
         exposure.file_server(command, ctx, exposure.served_folder(command))
+    elif module is not None and language == "Python" and _module_reads(command, module):
+        return  # `python3 -m json.tool data.json`, `python3 -m platform`: prints only
     elif module is not None:
         ctx.add(MODERATE, f"runs the {language} module {module}", command)
     elif script is not None and script.value not in ("-", "/dev/stdin"):
         run_script(command, ctx, script, language)
     else:
         stdin_code(command, ctx, language)
+
+
+# Standard modules that only print: facts about Python, or a JSON file pretty-printed.
+_PRINTING_MODULES = frozenset(split_words("json.tool platform site sysconfig calendar this"))
+
+
+def _module_reads(command: Command, module: str) -> bool:
+    args = [w.value for w in command.args]
+    rest = args[args.index(module) + 1 :] if module in args else []
+    operands = [a for a in rest if not a.startswith("-")]
+    if module == "json.tool":  # a second operand is the file it writes
+        return len(operands) <= 1
+    return module in _PRINTING_MODULES and (not operands or module == "calendar")
 
 
 _CHECK_FLAGS = {
@@ -136,12 +154,22 @@ def _operands(
         attached = next((f for f in flags if len(f) == 2 and value.startswith(f)), None)
         if attached and len(value) > 2 and not value.startswith("--"):
             return replace(args[index], value=value[2:]), None, None
+        if _clustered(value, flags) and index + 1 < len(args):  # `perl -lane CODE`
+            return args[index + 1], None, None
         if value == "-m" and index + 1 < len(args):
             return None, None, args[index + 1].value
         if value == "-" or not value.startswith(("-", "+")):
             return None, args[index], None
         index += 2 if value in _VALUE_OPTIONS else 1
     return None, None, None
+
+
+def _clustered(value: str, flags: tuple[str, ...]) -> bool:
+    """`-ne`, `-lane`, `-nle`: single-letter options run together, the code flag last (`-pie`
+    is not one: there `e` is the backup suffix of `-i`)."""
+    if not re.fullmatch(r"-[a-zA-Z0-9]{2,}", value) or "i" in value:
+        return False
+    return any(len(flag) == 2 and flag[1] == value[-1] for flag in flags)
 
 
 def inline_code(command: Command, ctx: Context, code: Word, language: str) -> None:
@@ -154,6 +182,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     result = inline.inspect(code.value, language)
     for level, reason in result.findings:
         ctx.add(level, reason, command)
+    for path in result.swept:
+        verdict = classify_delete(path, recursive=False)
+        ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     exhausting = inline_exhaustion(code.value)
     if exhausting is not None:
         ctx.add(exhausting[0], exhausting[1], command)
@@ -291,6 +322,9 @@ def _spelt(match: re.Match[str]) -> str:
     return '"' + text.replace('"', "") + '"'
 
 
+_WHOLE_SYSTEM = re.compile(r'\bsystem\s*\(\s*"[^"]*"\s*\)')
+
+
 def awk(command: Command, ctx: Context) -> None:
     args = command.args
     index = 0
@@ -313,9 +347,12 @@ def awk(command: Command, ctx: Context) -> None:
             ctx.add(verdict.level, verdict.reason, command)
     result = inline.inspect(program, "awk")
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
-    for shell in [*result.shell, *piped]:
-        ctx.run_code(literal(shell), command)
-    if result.shell or re.search(r"print[^;}]*(>|\|)\s*\"", program) or "getline" in program:
+    quiet = [runs_quietly(ctx, shell, command) for shell in [*result.shell, *piped]]
+    # `system("rm " $1)`: only the start of the command is written out
+    built = len(re.findall(r"\bsystem\s*\(", program)) > len(_WHOLE_SYSTEM.findall(program))
+    writes = re.search(r"print[^;}]*(>|\|)\s*\"", program)
+    reads_more = "getline" in program and not piped  # `getline < f`, `cmd | getline` unseen
+    if not all(quiet) or built or writes or reads_more:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
 
 

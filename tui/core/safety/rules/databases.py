@@ -12,6 +12,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.embedded import runs_quietly
 from tui.core.safety.words import literal, split_words
 
 _CODE_FLAGS = {
@@ -50,6 +51,11 @@ _PRIVILEGE = re.compile(
 
 def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     """Rates database code sent by `client` (SQL, Redis or Mongo commands)."""
+    for match in _FROM_PROGRAM.finditer(text):  # `COPY t FROM PROGRAM 'cmd'`: the server runs it
+        ctx.add(
+            HIGH, f"the database server runs a shell command (COPY ... PROGRAM, {client})", command
+        )
+        ctx.run_code(literal(match.group("code")), command)
     if _DESTROY_DB.search(text):
         ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
         return
@@ -82,8 +88,8 @@ def sql_client(command: Command, ctx: Context) -> None:
         code = _stdin_code(command)
     shell = _SHELL_ESCAPE.search(code or "")
     if shell is not None:  # `.shell cmd`, `.system cmd`, `\! cmd`: the client runs shell code
-        ctx.add(MODERATE, f"{name} runs a shell command", command)
-        ctx.run_code(literal(shell.group("code")), command)
+        if not runs_quietly(ctx, shell.group("code"), command):
+            ctx.add(MODERATE, f"{name} runs a shell command", command)
         return
     if code is None:
         if any(r.op == "<" for r in command.redirects):
@@ -94,6 +100,7 @@ def sql_client(command: Command, ctx: Context) -> None:
     rate_sql(code, command, ctx, name)
 
 
+_FROM_PROGRAM = re.compile(r"\b(?:from|to)\s+program\s+'(?P<code>(?:[^']|'')*)'", re.I)
 _SHELL_ESCAPE = re.compile(r"(?:^|\n|;)\s*(?:\.shell|\.system|\\!|system)\s+(?P<code>[^\n]+)")
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from tui.core.safety import paths
+from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import literal, split_words
 
 # git configuration keys whose value is a program git runs (lower-case).
@@ -32,6 +33,13 @@ ARITHMETIC_COMMANDS = frozenset(
         "test [ let printf read declare typeset local export readonly unset mapfile readarray"
     )
 )
+
+
+def runs_quietly(ctx: Context, code: str, command: Command) -> bool:
+    """Checks `code` as shell code; True when it gave no finding (`date`, `ls -l`)."""
+    before = len(ctx.findings)
+    ctx.run_code(literal(code), command)
+    return all(finding.level < MODERATE for finding in ctx.findings[before:])
 
 
 def git_config_code(key: str, value: str) -> str | None:
@@ -68,9 +76,25 @@ def git_inline_config(command: Command, ctx: Context) -> None:
                 command,
             )
         code = git_config_code(key, value)
-        if code:
+        if code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, f"git runs the program set in {key}", command)
-            ctx.run_code(literal(code), command)
+    ext_urls(command, ctx)
+
+
+def ext_urls(command: Command, ctx: Context) -> None:
+    """`git clone 'ext::sh -c cmd% arg'`: the ext transport runs the URL as a command."""
+    for word in command.args:
+        if word.value.startswith("ext::"):
+            argv = [
+                part.replace("\0", " ")
+                for part in word.value[5:].replace("%%", "%").replace("% ", "\0").split()
+            ]
+            ctx.add(HIGH, "git runs the command written in an ext:: URL", command)
+            ctx.run_code(literal(" ".join(_quote(arg) for arg in argv)), command)
+
+
+def _quote(item: str) -> str:
+    return "'" + item.replace("'", "'\\''") + "'"
 
 
 def trap(command: Command, ctx: Context) -> None:
@@ -95,7 +119,35 @@ def editor(command: Command, ctx: Context) -> None:
         if code:
             ctx.add(HIGH, f"the editor runs a shell command on start ({command.name} -c)", command)
             ctx.run_code(literal(code), command)
+        _ex_language(script, command, ctx)
+    scripted = any(a in ("-c", "--cmd", "-S") or a.startswith("+") for a in command.argv)
+    if not scripted and (command.name in ("view", "rview") or {"-R", "-M"} & set(command.argv)):
+        return  # read-only mode: opening a file to look at it
     ctx.add(MODERATE, f"opens a program ({command.name})", command)
+
+
+_EX_LANGUAGES = {"lua": "Lua", "py": "Python", "py3": "Python", "python": "Python"}
+_EX_LANGUAGES |= {"python3": "Python", "pyx": "Python", "perl": "Perl", "ruby": "Ruby"}
+
+
+def _ex_language(script: str, command: Command, ctx: Context) -> None:
+    """`:lua os.execute("cmd")`, `:py3 import os; os.remove(...)`: the editor's own
+    interpreters run code; what that code does is read like inline code."""
+    text = script.strip().lstrip(":").strip()
+    word, _, code = text.partition(" ")
+    language = _EX_LANGUAGES.get(word)
+    if language is None or not code.strip():
+        return
+    result = inline.inspect(code, language)
+    for level, reason in result.findings:
+        ctx.add(level, reason, command)
+    for path in result.deletes:
+        verdict = classify_delete(path, recursive=True)
+        ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
+    for shell in result.shell:
+        ctx.run_code(literal(shell), command)
+    if result.shell or not inline.harmless(code, result):
+        ctx.add(HIGH, f"the editor runs {language} code that acts on the system", command)
 
 
 def _ex_shell(script: str) -> str | None:
@@ -106,7 +158,7 @@ def _ex_shell(script: str) -> str | None:
     text = text.lstrip(":").strip()
     if text.startswith("!"):
         return text[1:]
-    if text.startswith(("r !", "r!", "w !", "w!")):
+    if text.startswith(("r !", "r!", "w !")):  # `:w! file` only forces the write
         return text.split("!", 1)[1]
     if text.startswith(("call system(", "call systemlist(")):
         inner = text.split("(", 1)[1].rstrip(")").strip().strip("\"'")
@@ -131,7 +183,10 @@ def tar_code(command: Command, ctx: Context) -> None:
         code = next((value[len(p) :] for p in _TAR_CODE if value.startswith(p)), None)
         if code is None and value in ("-I", "-F", "--to-command", "--use-compress-program"):
             code = args[index + 1].value if index + 1 < len(args) else None
-        if code:
+        if code and value.startswith("--checkpoint-action=exec="):
+            ctx.add(HIGH, "tar runs a program at each checkpoint (--checkpoint-action)", command)
+            ctx.run_code(literal(code), command)
+        elif code:
             ctx.add(MODERATE, "tar runs a program it was given as an option", command)
             ctx.run_code(literal(code), command)
 
@@ -235,7 +290,14 @@ def option_code(command: Command, ctx: Context) -> None:
     if name in ("less", "more") and any(a.startswith("+!") for a in argv):
         code = [a[2:] for a in argv if a.startswith("+!")]
     if name in ("gdb", "lldb"):
+        called = [m.group("code") for c in code for m in _DEBUGGER_CALL.finditer(c)]
         code = [c.lstrip("!").removeprefix("shell ") for c in code if c.startswith(("!", "shell "))]
+        code += [bytes(c, "utf-8").decode("unicode_escape", "replace") for c in called]
+    if name == "dc":  # `!` runs the rest of the line as a shell command
+        code = [line.split("!", 1)[1] for c in code for line in c.splitlines() if "!" in line]
+    if name in ("ipython", "ipython3"):  # `!cmd` lines are shell; the rest is Python
+        lines = [line.strip() for c in code for line in re.split(r"[;\n]", c)]
+        code = [line[1:] for line in lines if line.startswith("!")]
     if name in ("sed", "gsed"):
         code = [m.group(1) for a in argv if not a.startswith("-") for m in _SED_EXEC.finditer(a)]
     for text in code:
@@ -250,6 +312,10 @@ CODE_OPTIONS: dict[str, tuple[str, ...]] = {
     "gdb": ("-ex", "--eval-command", "-iex"),
     "lldb": ("-o", "--one-line"),
     "tcpdump": ("-z",),
+    "npx": ("-c", "--call"),
+    "dc": ("-e", "--expression"),
+    "ipython": ("-c",),
+    "ipython3": ("-c",),
     "zip": ("-TT", "--unzip-command"),
     "man": ("-P", "--pager"),
     "script": ("-c", "--command"),
@@ -262,6 +328,10 @@ CODE_OPTIONS: dict[str, tuple[str, ...]] = {
     "more": (),
     "screen": (),
 }
+# `call (int)system("cmd")`, `print popen("cmd", "r")`: the debugged process runs cmd.
+_DEBUGGER_CALL = re.compile(
+    r"\b(?:system|popen|execl|execlp|posix_spawnp?)\s*\(\s*\"(?P<code>(?:[^\"\\]|\\.)*)\""
+)
 _SED_EXEC = re.compile(r"(?:^|[;{}\s\d/$])e\s+([^;}\n]+)")
 
 

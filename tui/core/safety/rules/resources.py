@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.safety.context import Context
@@ -41,7 +42,25 @@ def busy_cores(text: str) -> tuple[RiskLevel, str] | None:
     """`for i in $(seq $(nproc)); do while :; do :; done & done`: every core spun at 100%."""
     if re.search(r"while\s+(:|true)\s*;\s*do\s*:?\s*;?\s*done\s*&", text):
         return HIGH, "keeps every processor busy without end in the background"
+    if text.lstrip().startswith("for") and _BURNER.search(text):
+        return HIGH, "starts many endless processes in the background: every processor stays busy"
+    if _many_rounds(text) and _BACKGROUND.search(text.split("do", 1)[-1]):
+        return HIGH, "starts thousands of processes at once in the background: the machine stalls"
     return None
+
+
+def _many_rounds(text: str) -> bool:
+    """`for i in $(seq 100000)`, `for i in {1..5000}`, `for ((i=0; i<9999; i++))`."""
+    head = text.split("do", 1)[0]
+    counts = re.findall(r"\bseq\s+(?:\d+\s+)?(\d+)|\{\d+\.\.(\d+)\}|<=?\s*(\d+)", head)
+    return any(int(number) >= 1000 for group in counts for number in group if number)
+
+
+# Commands that never end on their own and burn a processor, started in the background.
+_BURNER = re.compile(
+    r"(?:^|[;&|\s])(?:yes|cat\s+/dev/(?:zero|urandom)|(?:md5|sha\d*|b2)sum\s+/dev/(?:zero|urandom)|"
+    r"dd\s+if=/dev/(?:zero|urandom)|openssl\s+speed)\b[^;&]*&(?!&)"
+)
 
 
 def yes(command: Command, ctx: Context) -> None:
@@ -129,18 +148,53 @@ _CODE_BOMB = re.compile(
     r"for\s+_?\w*\s+in\s+iter\(int,\s*1\)\s*\].{0,0}",
     re.DOTALL,
 )
-_CODE_HOG = re.compile(r"bytearray\(\s*1\s*<<\s*(3[5-9]|[4-9]\d)|\*\s*10\s*\*\*\s*(1[1-9]|[2-9]\d)")
+_CODE_HOG = re.compile(
+    r"(?:bytearray|alloc\w*|Array|malloc|calloc|zeros|ones|['\"\]]\s*(?:\*|x))\s*\(?\s*"
+    r"(?:(?:1\s*<<\s*|2\s*\*\*\s*)(?:3[5-9]|[4-9]\d)|1e(?:1[1-9]|[2-9]\d)|10\s*\*\*\s*(?:1[1-9]|[2-9]\d))|"
+    r"\*\s*10\s*\*\*\s*(1[1-9]|[2-9]\d)"
+)
+
+
+_GROW_FOREVER = re.compile(
+    r"(?:while\s*\(?\s*(?:1|true|True)\s*\)?|for\s*\(\s*;\s*;\s*\)|\bloop\s*(?:do|\{))"
+    r".{0,120}?(?:\.append\(|\.push\(|\bpush\s*\(?\s*@|\.extend\(|\.concat\(|\+=|<<)",
+    re.DOTALL,
+)
+_STOPS = re.compile(r"\b(?:break|sleep|return|exit|last)\b")
 
 
 def inline_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
     if _CODE_BOMB.search(code) or ("os.fork()" in code and "iter(int, 1)" in code):
         return CRITICAL, "starts copies of itself without end (fork bomb): the machine freezes"
+    if _GROW_FOREVER.search(code) and not _STOPS.search(code):
+        return HIGH, "fills memory in an endless loop: the machine runs out of memory"
     if _CODE_HOG.search(code):
         return HIGH, "asks for more memory than the machine has: it grinds to a halt"
     return None
 
 
+_UNLIMITED = re.compile(r"-P\s*0$|--max-procs=0$")
+
+
+def xargs(command: Command, ctx: Context) -> None:
+    """`seq inf | xargs -P 0 ...`: an endless input with no limit on parallel processes."""
+    argv = command.argv
+    unlimited = any(_UNLIMITED.match(a) for a in argv) or any(
+        a in ("-P", "--max-procs") and b == "0" for a, b in itertools.pairwise(argv)
+    )
+    stdin = command.stdin
+    if not unlimited or stdin is None:
+        return
+    endless = "yes" in stdin.producers or (
+        "seq" in stdin.producers and any(r in ("inf", "infinity") for r in stdin.reads)
+    )
+    if endless or ENDLESS & set(stdin.reads):
+        reason = "starts processes without end and without limit (xargs -P 0): the machine freezes"
+        ctx.add(CRITICAL, reason, command)
+
+
 RULES: dict[str, Rule] = {
+    "xargs": xargs,
     "fallocate": huge_file,
     "head": huge_file,
     "yes": yes,

@@ -163,7 +163,26 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
     )
     if listing or argv[:1] in (["list"], ["show"], ["get-url"], ["--get"], ["--list"], ["-l"]):
         return
+    if sub == "config" and _config_reads(argv):
+        return  # `git config --global --get-regexp KEY`, `git config get KEY`: reads settings
     ctx.add(MODERATE, f"changes the repository (git {sub})", command)
+
+
+_CONFIG_READS = frozenset(
+    split_words("--get --get-all --get-regexp --get-urlmatch --get-color --list -l")
+)
+
+
+def _config_reads(argv: list[str]) -> bool:
+    """`git config --get KEY`, `git config --global -l`, `git config get KEY` (git 2.46)."""
+    if _CONFIG_READS & set(argv):
+        return True
+    operands = [
+        a
+        for i, a in enumerate(argv)
+        if not a.startswith("-") and (i == 0 or argv[i - 1] not in ("--file", "-f", "--blob"))
+    ]
+    return operands[:1] in (["get"], ["list"])
 
 
 def _branch_of(ref: str) -> str:
