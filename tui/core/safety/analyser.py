@@ -11,16 +11,18 @@ from tree_sitter import Node
 
 from tui.core.safety import effects, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
-from tui.core.safety.feeds import literal_output, stdin_for, trusted_setup
+from tui.core.safety.feeds import line_value, literal_output, stdin_for, trusted_setup
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.nodes import (
     INTERACTIVE_EDITORS,
     bare,
     disables_history,
+    for_variable,
     loop_flow,
     pattern_forms,
     program_variables,
     quietly_resolved,
+    read_variable,
     self_calls,
     stage_command_node,
     stage_commands,
@@ -103,6 +105,9 @@ class Analyser:
                 self._subscripts(node)
             if kind == "for_statement":
                 self._loop_flow(node)
+                looped = for_variable(node)
+                if looped is not None:
+                    self.ctx.variables[looped[0]] = looped[1]
             if kind in ("while_statement", "for_statement", "c_style_for_statement"):
                 found = endless_loop(node_text(node)) or busy_cores(node_text(node))
                 if found is not None:
@@ -225,6 +230,9 @@ class Analyser:
         previous: list[Command] = []
         reads: list[str] = []
         for stage, stage_parent in stages:
+            variable = read_variable(stage)
+            if variable is not None and previous:  # `ls | while read f; do rm -rf "$f"`
+                self.ctx.variables[variable] = line_value(previous)
             commands = stage_commands(stage, stage_parent)
             command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from tui.core.safety.fanout import find_parts
+from tui.core.safety.fanout import find_parts, match_marker
 from tui.core.safety.parse import Command, Stdin, build_command
 from tui.core.safety.rules.code import literal_text
 from tui.core.safety.rules.network import command_kinds, heredoc_body
@@ -102,3 +102,13 @@ def _listing(command: Command) -> tuple[str, ...]:
 def command_name(node: Node) -> str:
     name = node.child_by_field_name("name")
     return evaluate(name).value if name is not None else ""
+
+
+def line_value(previous: list[Command]) -> str:
+    """What each line a loop reads from `previous` names: a file a find selects, or input
+    nobody has seen (`${input}`: `ls DIR` prints bare names, seen from the current folder)."""
+    if len(previous) == 1 and previous[0].name == "find":
+        parts = find_parts(previous[0].args)
+        start = parts.starts[0]
+        return match_marker(start, parts.selects) if parts.filtered else start
+    return "${input}"

@@ -60,6 +60,8 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         "refs",
     ):
         return Verdict(CRITICAL, f"deletes {path}: the repository's commits, for good")
+    if is_core_program(base):
+        return Verdict(CRITICAL, f"deletes {path}: a program or library everything relies on")
     if base.startswith(_DATABASE_DIRS) and (recursive or contents):
         return Verdict(CRITICAL, f"deletes {path}: a database's data files")
     special = _delete_data(path, base, recursive or contents)
@@ -78,6 +80,8 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         what = "your whole home directory"
     if contents and kind in ("root", "home", "vital", "cwd", "important", "home_top"):
         what = f"everything in {base}" + (f" ({what})" if kind != "cwd" else "")
+        if posixpath.basename(path).startswith(".") and path != ".":
+            what = f"every hidden file and folder in {base} (settings, keys, repositories)"
     if not what:
         return Verdict(level, f"deletes {path}{how}")
     return Verdict(level, f"deletes {path}{how}: {what}")
@@ -170,12 +174,34 @@ def _delete_level(kind: str, *, recursive: bool, contents: bool) -> RiskLevel:
     return MODERATE
 
 
+# Kinds of file the system or its programs need to work: settings, libraries, data, keys.
+_NEEDED_KINDS = frozenset(
+    "conf cfg cnf ini db sqlite sqlite3 so ko service socket target pem key crt json yaml yml "
+    "xml py sh pl rb h".split()
+)
+_EXTENSION = re.compile(r"^[\w+-]*\*[\w+-]*\.(\w+)(\.\*|\*)?$")
+
+
 def _delete_matches(base: str) -> Verdict:
     parent = posixpath.dirname(base) or "."
     kind = paths.area(parent)
+    selects = paths.find_selects(base)
+    extension = _EXTENSION.match(selects)
     if kind in ("root", "all_homes", "vital", "system", "key_file") or paths.is_log(parent):
+        if extension and extension.group(1).lower() in _NEEDED_KINDS and not paths.is_log(parent):
+            reason = f"deletes every {selects} file under {parent}: files the system needs"
+            return Verdict(CRITICAL, reason)
         return Verdict(HIGH, f"deletes matching files anywhere under {parent}")
+    if selects == "~recent" and _in_data_area(parent):
+        return Verdict(HIGH, f"deletes the latest files in {parent}: recent data, likely unbacked")
     return Verdict(MODERATE, f"deletes matching files under {parent}")
+
+
+def _in_data_area(path: str) -> bool:
+    rel = paths.home_relative(path)
+    if rel is not None:
+        return rel.split("/", 1)[0] in PERSONAL_FOLDERS
+    return any(path == top or path.startswith(top + "/") for top in _DATA_TOPS)
 
 
 def _delete_log(path: str, base: str, whole: bool) -> Verdict:
@@ -233,6 +259,33 @@ _CORE_PROGRAMS = frozenset(
     "sh bash dash zsh sudo su login passwd ssh sshd init systemd ls ps cp mv rm cat chmod "
     "chown mount python3 perl env ld.so ld-linux-x86-64.so.2 libc.so.6".split()
 )
+# Libraries nearly every program loads (the C library, the loader, PAM, threads).
+_CORE_LIBRARIES = (
+    "libc.so",
+    "libc-",
+    "ld-linux",
+    "ld-musl",
+    "libpthread",
+    "libdl.so",
+    "libm.so",
+    "libcrypt.so",
+    "libpam.so",
+    "libselinux.so",
+    "libtinfo.so",
+    "libsystemd.so",
+)
+
+
+def is_core_program(path: str) -> bool:
+    """A shell, sudo, the loader, the C library, ... in a system program folder (or its
+    multiarch folder, /lib/x86_64-linux-gnu)."""
+    folder, name = posixpath.split(path)
+    multiarch = posixpath.dirname(folder) in paths.PROGRAM_DIRS and "-linux-" in folder
+    if folder not in paths.PROGRAM_DIRS and not multiarch:
+        return False
+    return name in _CORE_PROGRAMS or name.startswith(_CORE_LIBRARIES)
+
+
 _DATABASE_FILE = re.compile(r"\.(sqlite3?|db|ibd|frm|mdb|accdb|kdbx)$|/ibdata\d*$|/pg_\w+/")
 
 
@@ -247,7 +300,7 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
         return None
     if path in paths.KEY_FILES:
         return Verdict(CRITICAL, f"overwrites {path}: the machine may not boot or let anyone in")
-    if posixpath.dirname(path) in paths.PROGRAM_DIRS and posixpath.basename(path) in _CORE_PROGRAMS:
+    if is_core_program(path):
         return Verdict(CRITICAL, f"replaces {path}, a program everything relies on")
     rel = paths.home_relative(path) or ""
     name = posixpath.basename(path)
@@ -262,12 +315,19 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
     return None
 
 
+_SYSTEM_AREAS = frozenset(("root", "vital", "system", "key_file"))
 _DOCUMENT = re.compile(r"\.(tex|docx?|odt|pdf|xlsx?|ods|pptx?|odp|pages|numbers|key|epub)$", re.I)
 
 
 def classify_empty(value: str) -> Verdict | None:
     """Emptying `value` (`: > f`, `truncate -s 0`, `cp /dev/null f`): HIGH for settings."""
     path = paths.normalise(value)
+    if path in paths.HARMLESS_SINKS:
+        return None
+    folder = posixpath.dirname(path)
+    if any(c in posixpath.basename(path) for c in "*?[") and paths.area(folder) in _SYSTEM_AREAS:
+        level = HIGH if paths.area(folder) == "system" else CRITICAL
+        return Verdict(level, f"empties every file matching {path}: files the system needs")
     verdict = classify_write(path, append=False)
     if verdict is not None and verdict.level >= HIGH:
         return Verdict(verdict.level, verdict.reason.replace("overwrites", "empties", 1))

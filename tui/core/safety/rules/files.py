@@ -32,9 +32,28 @@ def rm(command: Command, ctx: Context) -> None:
     opts = options(command)
     recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
     note = " (with --no-preserve-root)" if "--no-preserve-root" in opts.long else ""
-    for path in operand_paths(opts.operands, ctx):
+    targets = operand_paths(opts.operands, ctx)
+    for path in targets:
         verdict = classify_delete(path, recursive=recursive)
         ctx.add(verdict.level, verdict.reason + note, command)
+    _system_names_under_variable(targets, recursive, command, ctx)
+
+
+_UNDER_VARIABLE = re.compile(r"^\$\{(\w+)\}(/[\w.-]+)/?$")
+
+
+def _system_names_under_variable(
+    targets: list[str], recursive: bool, command: Command, ctx: Context
+) -> None:
+    """`rm -rf "$STAGE"/{bin,lib,etc}`: with STAGE empty or unset, that is /bin, /lib, /etc."""
+    if not recursive:
+        return
+    found = [m for m in map(_UNDER_VARIABLE.match, targets) if m]
+    system = sorted({m.group(2) for m in found if m.group(2) in paths.SYSTEM_ROOTS | {"/home"}})
+    if len(system) >= 2:
+        variable = found[0].group(1)
+        reason = f"deletes {', '.join(system)} recursively if ${variable} is empty or unset"
+        ctx.add(CRITICAL, reason, command)
 
 
 def operand_paths(words: tuple[Word, ...] | list[Word], ctx: Context) -> list[str]:
