@@ -308,6 +308,8 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
         (".pub", "known_hosts", "config")
     ):
         return Verdict(CRITICAL, f"overwrites {path}: a private key is lost for good")
+    if path.startswith("/etc/ssh/ssh_host_") and not name.endswith(".pub"):
+        return Verdict(HIGH, f"overwrites {path}: the server's private key is lost")
     if rel.startswith((".local/share/keyrings", "Library/Keychains", ".password-store")):
         return Verdict(HIGH, f"overwrites {path}: your stored passwords are lost")
     if _DATABASE_FILE.search(path) or path.startswith(_DATABASE_DIRS):
@@ -324,6 +326,8 @@ def classify_empty(value: str) -> Verdict | None:
     path = paths.normalise(value)
     if path in paths.HARMLESS_SINKS:
         return None
+    if path.startswith("/etc/pam.d/") or path == "/etc/pam.conf":
+        return Verdict(CRITICAL, f"empties {path}: log-ins and sudo stop working")
     folder = posixpath.dirname(path)
     if any(c in posixpath.basename(path) for c in "*?[") and paths.area(folder) in _SYSTEM_AREAS:
         level = HIGH if paths.area(folder) == "system" else CRITICAL

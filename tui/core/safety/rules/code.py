@@ -21,7 +21,7 @@ from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.resources import inline_exhaustion
-from tui.core.safety.targets import classify_delete, classify_write
+from tui.core.safety.targets import classify_delete, classify_empty, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
 
@@ -330,7 +330,10 @@ def sed(command: Command, ctx: Context) -> None:
         wipes = wipes or any(_BLANKS.fullmatch(a) for a in argv)
         for value in _sed_files(argv):
             if wipes:
+                emptied = classify_empty(value)
                 ctx.add(HIGH, f"deletes every line of {value}: the file is left empty", command)
+                if emptied is not None and emptied.level > HIGH:
+                    ctx.add(emptied.level, emptied.reason, command)
             content = config_content(value, script)
             if content is not None:
                 ctx.add(content.level, content.reason, command)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
@@ -95,12 +96,18 @@ def shred(command: Command, ctx: Context) -> None:
         verdict = classify_delete(path, recursive=recursive)
         reason = verdict.reason.replace("deletes", "destroys", 1)
         level = max(verdict.level, MODERATE)
-        if any(char in path for char in "*?[") and level < HIGH:
+        folder = paths.home_relative(posixpath.dirname(paths.normalise(path)))
+        keys = folder is not None and folder.split("/", 1)[0] in _PRIVATE_KEY_DIRS
+        if any(char in path for char in "*?[") and (level < HIGH or keys):
             # every matching file, overwritten first: no undelete tool brings one back
-            personal = paths.home_relative(posixpath.dirname(path)) in PERSONAL_FOLDERS
-            level = CRITICAL if personal else HIGH
+            level = CRITICAL if folder in PERSONAL_FOLDERS or keys else HIGH
             reason = f"destroys every file matching {path}, beyond recovery"
+            if keys:
+                reason = f"destroys the private keys in {posixpath.dirname(path)}, beyond recovery"
         ctx.add(level, reason, command)
+
+
+_PRIVATE_KEY_DIRS = frozenset((".ssh", ".gnupg", ".password-store"))
 
 
 def truncate(command: Command, ctx: Context) -> None:
@@ -340,7 +347,68 @@ def tar(command: Command, ctx: Context) -> None:
         not first.startswith("--") and "t" in first.lstrip("-") and "c" not in first
     )
     if not listing:
+        _tar_effects(command, ctx)
         ctx.add(MODERATE, "packs or unpacks files (tar)", command)
+
+
+def _tar_effects(command: Command, ctx: Context) -> None:
+    """`tar -xf a.tar -C /`: unpacked over the system; `tar --remove-files -cf /dev/null DIR`:
+    DIR deleted after going nowhere."""
+    words = list(command.args)
+    first = words[0].value if words else ""
+    if first and not first.startswith("-") and first.isalpha():  # `tar xzf a.tgz`
+        words[0] = replace(words[0], value="-" + first)
+    opts = options(replace(command, words=(command.words[0], *words)), "-f --file -C --directory")
+    archive = opts.value("-f", "--file") or ""
+    if opts.has("-x", "--extract", "--get"):
+        where = opts.value("-C", "--directory") or ctx.cwd
+        if where is None:
+            return
+        target = paths.normalise(ctx.resolve(where))
+        kind = paths.area(target)
+        if target != "/usr/local" and kind in ("root", "vital", "system", "key_file"):
+            reason = f"unpacks {archive or 'an archive'} over {target}: replaces system files"
+            ctx.add(HIGH, reason, command)
+        elif kind == "home" and opts.has("--overwrite"):
+            ctx.add(HIGH, f"unpacks {archive or 'an archive'} over {target}, replacing files", command)
+    if "--remove-files" in opts.long and paths.normalise(archive) == "/dev/null":
+        for path in operand_paths(opts.operands, ctx):
+            verdict = classify_delete(path, recursive=True)
+            ctx.add(max(verdict.level, HIGH), verdict.reason + " (packed into /dev/null)", command)
+
+
+def openssl(command: Command, ctx: Context) -> None:
+    """`openssl rand -out ~/.ssh/id_ed25519 32`: what -out names is replaced."""
+    argv = command.argv
+    for index, value in enumerate(argv[:-1]):
+        if value in ("-out", "-keyout"):
+            verdict = classify_write(ctx.resolve(argv[index + 1]), append=False)
+            if verdict is not None and verdict.level >= HIGH:
+                ctx.add(verdict.level, verdict.reason, command)
+                return
+    ctx.add(MODERATE, "changes or creates files (openssl)", command)
+
+
+def unzip(command: Command, ctx: Context) -> None:
+    """`unzip -o a.zip -d ~`: -o replaces files without asking; over a home or the system."""
+    opts = options(command, "-d -x -P")
+    if opts.has("-l", "-t", "-v", "-Z", "-p", "-c"):
+        return  # lists, tests or prints: nothing is written
+    where = opts.value("-d") or ctx.cwd
+    if opts.has("-o") and where is not None:
+        target = paths.normalise(ctx.resolve(where))
+        kind = paths.area(target)
+        if target != "/usr/local" and kind in ("root", "home", "vital", "system", "key_file"):
+            reason = f"unpacks an archive over {target}, replacing files there without asking"
+            ctx.add(HIGH, reason, command)
+    ctx.add(MODERATE, "changes or creates files (unzip)", command)
+
+
+def zip_files(command: Command, ctx: Context) -> None:
+    operands = [w for w in command.args if not w.value.startswith("-")]
+    if "-T" in command.argv and len(operands) == 1 and "-TT" not in command.argv:
+        return  # `zip -T a.zip` only tests the archive
+    ctx.add(MODERATE, "changes or creates files (zip)", command)
 
 
 def create(command: Command, ctx: Context) -> None:
@@ -369,6 +437,9 @@ RULES: dict[str, Rule] = {
     "chgrp": chown,
     "rsync": rsync,
     "touch": create,
+    "openssl": openssl,
+    "unzip": unzip,
+    "zip": zip_files,
     "tar": tar,
     "mkdir": create,
 }
