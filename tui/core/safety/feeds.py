@@ -69,7 +69,7 @@ def stdin_for(
     listing: tuple[str, ...] = ()
     filtered = False
     printers = [c for c in previous if c.name in ("echo", "printf")]
-    if printers and all(c.name in ("echo", "printf", "crontab") for c in previous):
+    if printers and all(_prints_or_passes(c) for c in previous):
         texts = [literal_text(c)[0] for c in printers]
         literal = tuple(Word(value=text, raw=text) for text in texts)
     elif len(previous) == 1 and command_kinds(previous[0]) == {"literal"}:
@@ -112,3 +112,10 @@ def line_value(previous: list[Command]) -> str:
         start = parts.starts[0]
         return match_marker(start, parts.selects) if parts.filtered else start
     return "${input}"
+
+
+def _prints_or_passes(command: Command) -> bool:
+    """echo/printf, `crontab -l`, or a bare `cat` (`{ cat; echo LINE; }` adds LINE to its input)."""
+    return command.name in ("echo", "printf", "crontab") or (
+        command.name == "cat" and not command.args
+    )

@@ -399,6 +399,14 @@ def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool)
         return Verdict(CRITICAL, f"{verb} {path}{how}: {what}")
     if base in ("/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/passwd") and loose:
         return Verdict(CRITICAL, f"{verb} {path}: every user can read or change it")
+    if paths.is_find_match(base):
+        parent = posixpath.dirname(base) or "."
+        if paths.area(parent) in ("root", "all_homes", "vital", "system", "key_file"):
+            level = CRITICAL if loose else HIGH
+            return Verdict(level, f"{verb} every matching file under {parent}: system files")
+    if loose and base in paths.SYSTEM_ROOTS | paths.VITAL_SUBDIRS and base != "/dev":
+        what = "every user can add or replace files there: a way to root"
+        return Verdict(CRITICAL, f"{verb} {path}: {what}")
     if kind == "key_file" or paths.is_history_file(base):
         return Verdict(HIGH, f"{verb} {path}: a file the system relies on")
     if whole and kind in ("home", "system", "home_credentials"):

@@ -260,10 +260,39 @@ def chmod(command: Command, ctx: Context) -> None:
             reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
             ctx.add(HIGH, reason, command)
     access.mode_effects(mode, [w.value for w in targets], command, ctx)
+    if _readable_by_others(mode) and {w.value for w in targets} & _HASHES:
+        reason = f"sets mode {mode} on the password hashes: every user can read them"
+        ctx.add(CRITICAL, reason, command)
     for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
         verdict = classify_permissions(target, recursive=recursive, verb=verb, loose=_loose(mode))
         ctx.add(verdict.level, verdict.reason, command)
+
+
+_HASHES = frozenset(("/etc/shadow", "/etc/gshadow", "/etc/master.passwd"))
+# Groups that may hold the password hashes (Debian's `shadow`, root's own group).
+_HASH_GROUPS = frozenset(("root", "shadow", "0", "wheel", "42"))
+
+
+def _readable_by_others(mode: str) -> bool:
+    if mode.isdigit():
+        return len(mode) >= 3 and mode[-1] in "4567"
+    return any(
+        bool(_SYMBOLIC.match(c)) and "r" in c.split("+")[-1] and c[:1] in ("o", "a", "+")
+        for c in mode.split(",")
+        if "+" in c
+    )
+
+
+def _hashes_given_away(command: Command, operands: list[Word], ctx: Context) -> None:
+    """`chgrp users /etc/shadow`: the group can read the hashes (the file is 640 already)."""
+    if len(operands) < 2 or not {w.value for w in operands[1:]} & _HASHES:
+        return
+    owner = operands[0].value
+    group = owner if command.name == "chgrp" else owner.partition(":")[2] or owner.partition(".")[2]
+    if group and group not in _HASH_GROUPS:
+        reason = f"gives the group {group} the password hashes (/etc/shadow): they can be cracked"
+        ctx.add(CRITICAL, reason, command)
 
 
 def _chowned_to_root(target: str, ctx: Context) -> bool:
@@ -305,6 +334,7 @@ def chown(command: Command, ctx: Context) -> None:
     opts = options(command, "--from")
     recursive = command.implied_recursive or opts.has("-R", "--recursive")
     operands = list(opts.operands)
+    _hashes_given_away(command, operands, ctx)
     if "--reference" not in opts.long and operands:
         operands.pop(0)
     for path in operand_paths(operands, ctx):
