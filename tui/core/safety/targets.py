@@ -144,6 +144,8 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
         return None
     if base in ("/opt", "/srv", "/var/www", "/Volumes", "/media", "/mnt"):
         return Verdict(CRITICAL, f"deletes {path}: everything installed or kept in {base}")
+    if base in ("/var/backups", "/backup", "/backups", "/data"):
+        return Verdict(CRITICAL, f"deletes {path}: the data or backups kept in {base}")
     parent = posixpath.dirname(base)
     if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in ("/Volumes", "/media")):
         name = posixpath.basename(base)
@@ -329,6 +331,12 @@ def classify_empty(value: str) -> Verdict | None:
     if path.startswith("/etc/pam.d/") or path == "/etc/pam.conf":
         return Verdict(CRITICAL, f"empties {path}: log-ins and sudo stop working")
     folder = posixpath.dirname(path)
+    if paths.is_log(path) and _one_programs_log(path):
+        return None  # emptying one program's log file is routine upkeep
+    if paths.is_log(path) and any(c in path for c in "*?[") and not paths.is_audit_log(folder):
+        if folder in ("/var/log", "/private/var/log"):
+            return Verdict(CRITICAL, f"empties every log matching {path}: erases the system logs")
+        return Verdict(HIGH, f"empties every log matching {path}")
     if any(c in posixpath.basename(path) for c in "*?[") and paths.area(folder) in _SYSTEM_AREAS:
         level = HIGH if paths.area(folder) == "system" else CRITICAL
         return Verdict(level, f"empties every file matching {path}: files the system needs")
@@ -362,6 +370,8 @@ def _special_write(path: str, append: bool) -> Verdict | None:
     if paths.is_log(path):
         if append:
             return Verdict(MODERATE, f"appends to {path}: a system log")
+        if _one_programs_log(path):
+            return Verdict(MODERATE, f"overwrites {path}: one program's log")
         return Verdict(CRITICAL, f"overwrites {path}: erases a system log")
     if path in paths.ACCOUNT_FILES:
         if append:
@@ -383,6 +393,18 @@ def _special_write(path: str, append: bool) -> Verdict | None:
             return Verdict(CRITICAL, f"writes {path}: lets another SSH key log in as root")
         return Verdict(HIGH, f"writes {path}: lets another SSH key log in as you")
     return None
+
+
+def _one_programs_log(path: str) -> bool:
+    """`/var/log/myapp/debug.log`: a file in a program's own log folder (not the system's
+    logs, logins or audit records, nor a glob over many)."""
+    rel = path.removeprefix("/private").removeprefix("/var/log/")
+    return (
+        "/" in rel
+        and not paths.is_audit_log(path)
+        and not any(c in rel for c in "*?[")
+        and not paths.is_find_match(path)
+    )
 
 
 def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool) -> Verdict:

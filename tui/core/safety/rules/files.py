@@ -181,12 +181,24 @@ def link(command: Command, ctx: Context) -> None:
         lasting = persistence.placed(operands[-1].path, [w.value for w in operands[:-1]])
         if lasting is not None:
             ctx.add(HIGH, lasting, command)
+    if _sets_time_zone(operands):
+        ctx.add(MODERATE, f"sets the time zone ({operands[0].value})", command)
+        return
     if opts.has("-f", "--force") and len(operands) >= 2:
         verdict = classify_write(operands[-1].path, append=False)
         if verdict is not None and verdict.level > MODERATE:
             ctx.add(verdict.level, verdict.reason.replace("overwrites", "replaces", 1), command)
             return
     ctx.add(MODERATE, "creates a link", command)
+
+
+def _sets_time_zone(operands: tuple[Word, ...]) -> bool:
+    """`ln -sf /usr/share/zoneinfo/Europe/Berlin /etc/localtime`: how the time zone is set."""
+    return (
+        len(operands) == 2
+        and paths.normalise(operands[1].path) == "/etc/localtime"
+        and "/zoneinfo/" in paths.normalise(operands[0].path)
+    )
 
 
 def tee(command: Command, ctx: Context) -> None:
@@ -210,6 +222,8 @@ def dd(command: Command, ctx: Context) -> None:
     dd_size(command, ctx)
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     target = settings.get("of")
+    if target == "/dev/null":
+        return  # `dd if=/dev/sda of=/dev/null`: reads and throws away (a speed or read test)
     filler = settings.get("if", "") in ("/dev/zero", "/dev/urandom", "/dev/random")
     in_place = "notrunc" in settings.get("conv", "")  # a new image file is not a loss
     if target and filler and in_place and not target.startswith("/dev/"):

@@ -423,6 +423,14 @@ def _loaded(plist: str, command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, f"starts a launchd job from {plist}, which nobody checked", command)
 
 
+def run_parts(command: Command, ctx: Context) -> None:
+    """`run-parts DIR` runs every program in DIR; --test and --list only name them."""
+    if any(a in ("--test", "--list") for a in command.argv):
+        return
+    folder = next((a for a in command.argv if not a.startswith("-")), "a folder")
+    ctx.add(MODERATE, f"runs every program in {folder} (run-parts)", command)
+
+
 def login_hook(command: Command, ctx: Context) -> None:
     """`defaults write com.apple.loginwindow LoginHook SCRIPT`: runs as root at every login."""
     argv = command.argv
@@ -449,6 +457,7 @@ def osascript(command: Command, ctx: Context) -> None:
 
 RULES: dict[str, Rule] = {
     "launchctl": launchctl,
+    "run-parts": run_parts,
     "osascript": osascript,
     "defaults": login_hook,
     "crontab": crontab,

@@ -184,7 +184,8 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
         a.startswith("-") and a not in ("-d", "-D", "-m", "-M", "-c", "-C", "--unset", "-f")
         for a in argv
     )
-    if listing or argv[:1] in (["list"], ["show"], ["get-url"], ["--get"], ["--list"], ["-l"]):
+    asks = ("--get", "--get-all", "--get-regexp", "--get-urlmatch", "--list", "-l")
+    if listing or argv[:1] in (["list"], ["show"], ["get-url"], ["get"]) or set(argv) & set(asks):
         return
     ctx.add(MODERATE, f"changes the repository (git {sub})", command)
 
