@@ -206,9 +206,9 @@ class Analyser:
         body = node.child_by_field_name("body")
         if body is not None and body.type == "command":
             return  # the command picks up these redirections itself
-        last = _last_of_list(body)
-        if last is not None:  # `a && echo X > f`: tree-sitter hangs `> f` on the list
-            self._list_redirects[last.id] = tuple(statement_redirects(node))
+        tail = _last_of_list(body)
+        if tail is not None:  # `a && echo X > f`: tree-sitter hangs `> f` on the list
+            self._list_redirects[tail.id] = tuple(statement_redirects(node))
             return
         reads: tuple[str, ...] = ()
         last: frozenset[str] = frozenset()  # what the last stage makes (decoded text, ...)

@@ -141,9 +141,7 @@ def for_variable(node: Node) -> tuple[str, str] | None:
     (a glob is one word: each file it matches comes in turn)."""
     name = node.child_by_field_name("variable")
     values = [
-        node.child(i)
-        for i in range(node.child_count)
-        if node.field_name_for_child(i) == "value"
+        node.child(i) for i in range(node.child_count) if node.field_name_for_child(i) == "value"
     ]
     if name is None or len(values) != 1 or values[0] is None:
         return None

@@ -63,7 +63,9 @@ def git_inline_config(command: Command, ctx: Context) -> None:
     everywhere = any(w.value in ("--global", "--system") for w in args)
     for key, value in pairs:
         if key.lower() in ("init.templatedir", "core.hookspath") and everywhere:
-            reason = f"makes git copy the hooks in {value} into every new repository: they run later"
+            reason = (
+                f"makes git copy the hooks in {value} into every new repository: they run later"
+            )
             if key.lower() == "core.hookspath":
                 reason = f"makes git run the hooks in {value} in every repository, by themselves"
             ctx.add(HIGH, reason, command)

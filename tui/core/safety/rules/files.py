@@ -414,7 +414,9 @@ def _tar_effects(command: Command, ctx: Context) -> None:
             reason = f"unpacks {archive or 'an archive'} over {target}: replaces system files"
             ctx.add(HIGH, reason, command)
         elif kind == "home" and opts.has("--overwrite"):
-            ctx.add(HIGH, f"unpacks {archive or 'an archive'} over {target}, replacing files", command)
+            ctx.add(
+                HIGH, f"unpacks {archive or 'an archive'} over {target}, replacing files", command
+            )
     if "--remove-files" in opts.long and paths.normalise(archive) == "/dev/null":
         for path in operand_paths(opts.operands, ctx):
             verdict = classify_delete(path, recursive=True)

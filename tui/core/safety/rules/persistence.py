@@ -261,7 +261,8 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         return
     if kind in ("udev", "python") or where.endswith(".plist"):
         _started_code(kind, where, text, writer, ctx)
-        return
+        if kind != "unit":
+            return
     lines = [line for line in text.splitlines() if line.strip()]
     for line in lines:
         code = line
@@ -365,12 +366,15 @@ def _plist_program(text: str) -> list[str]:
     """The command a launchd plist runs: its ProgramArguments (or Program), as shell code."""
     start = text.find("ProgramArguments")
     if start < 0:
-        start = text.find("<key>Program</key>")
-    if start < 0:
-        return []
-    block = text[start : text.find("</array>", start) + 1 or len(text)]
-    words = _PLIST_STRING.findall(block)
-    if len(words) >= 3 and posixpath.basename(words[0]) in ("sh", "bash", "zsh") and words[1] == "-c":
+        program = _PLIST_STRING.findall(text[text.find("<key>Program</key>") :])
+        return program[:1] if "<key>Program</key>" in text else []
+    end = text.find("</array>", start)
+    words = _PLIST_STRING.findall(text[start : end if end > 0 else len(text)])
+    if (
+        len(words) >= 3
+        and posixpath.basename(words[0]) in ("sh", "bash", "zsh")
+        and words[1] == "-c"
+    ):
         return [words[2]]
     return [" ".join(words)] if words else []
 

@@ -372,8 +372,10 @@ def gh(command: Command, ctx: Context) -> None:
         name = next((a for a in argv[2:] if not a.startswith("-")), "")
         what = f"the repository {name}" if name else "this repository"
         reason = f"deletes {what} on GitHub: its code, issues and releases"
-        unasked = any(a in ("--yes", "-y", "--confirm") for a in argv)
-        ctx.add(CRITICAL if unasked else HIGH, reason + (", without asking" if unasked else ""), command)
+        if any(a in ("--yes", "-y", "--confirm") for a in argv):
+            ctx.add(CRITICAL, f"{reason}, without asking", command)
+        else:
+            ctx.add(HIGH, reason, command)
         return
     method = next((a for a in argv if a.upper() in ("-XDELETE", "--METHOD=DELETE")), "")
     if argv[:1] == ["api"] and (method or _option_value(argv, "-X", "--method") == "DELETE"):
