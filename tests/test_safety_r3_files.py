@@ -224,3 +224,14 @@ def test_a_redirection_after_a_list_belongs_to_its_last_command() -> None:
     assert level("cd /etc && : > passwd") == CRITICAL
     assert level("true && cat /dev/null > /etc/shadow") == CRITICAL
     assert level("make && ./report > out.txt") == MODERATE
+
+
+def test_a_passwordless_account_is_critical_for_any_user() -> None:
+    assert level("sudo passwd -d ci-runner") == CRITICAL
+
+
+def test_finding_a_persons_files_by_kind_across_the_home() -> None:
+    assert level("find $HOME -name '*.kdbx' -delete") == HIGH
+    assert level("find ~/Documents -iname '*.docx' -exec rm -f {} +") == HIGH
+    assert level("find ~ -name '*.swp' -delete") == MODERATE
+    assert level("find ~/Downloads -name '*.pdf' -delete") == MODERATE

@@ -181,6 +181,11 @@ _NEEDED_KINDS = frozenset(
     "conf cfg cnf ini db sqlite sqlite3 so ko service socket target pem key crt json yaml yml "
     "xml py sh pl rb h".split()
 )
+# Kinds of file that hold a person's own work, pictures, keys and data.
+_PERSONAL_KINDS = frozenset(
+    "doc docx xls xlsx ppt pptx odt ods odp pdf txt md tex jpg jpeg png heic gif raw cr2 nef "
+    "mov mp4 mp3 flac wav pem key p12 pfx kdbx gpg asc db sqlite sqlite3".split()
+)
 _EXTENSION = re.compile(r"^[\w+-]*\*[\w+-]*\.(\w+)(\.\*|\*)?$")
 
 
@@ -194,6 +199,10 @@ def _delete_matches(base: str) -> Verdict:
             reason = f"deletes every {selects} file under {parent}: files the system needs"
             return Verdict(CRITICAL, reason)
         return Verdict(HIGH, f"deletes matching files anywhere under {parent}")
+    kind_selected = extension.group(1).lower() if extension else ""
+    if kind_selected in _PERSONAL_KINDS and (kind == "home" or _in_data_area(parent)):
+        reason = f"deletes every {selects} file under {parent}: your documents, photos or keys"
+        return Verdict(HIGH, reason)
     if selects == "~recent" and _in_data_area(parent):
         return Verdict(HIGH, f"deletes the latest files in {parent}: recent data, likely unbacked")
     return Verdict(MODERATE, f"deletes matching files under {parent}")

@@ -175,8 +175,7 @@ def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
         return SAFE, "shows password status"
     if any(f in ("-d", "--delete") for f in flags):
         who = operands[0] if operands else "your account"
-        level = CRITICAL if who == "root" else HIGH
-        return level, f"removes the password of {who}: anyone can log in"
+        return CRITICAL, f"removes the password of {who}: anyone can log in as it"
     if not operands and not flags:
         return MODERATE, "changes your own password"
     if operands and operands[0] != "root" and not flags:
