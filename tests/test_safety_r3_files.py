@@ -235,3 +235,10 @@ def test_finding_a_persons_files_by_kind_across_the_home() -> None:
     assert level("find ~/Documents -iname '*.docx' -exec rm -f {} +") == HIGH
     assert level("find ~ -name '*.swp' -delete") == MODERATE
     assert level("find ~/Downloads -name '*.pdf' -delete") == MODERATE
+
+
+def test_finding_by_size_or_owner_across_a_data_folder() -> None:
+    assert level("find /mnt/backup -size +500M -exec rm {} \\;") == HIGH
+    assert level("find /srv/share -nouser -delete") == HIGH
+    assert level("find /srv/share -mtime +90 -delete") == MODERATE
+    assert level("find /mnt/card -empty -delete") == MODERATE

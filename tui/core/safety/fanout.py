@@ -32,7 +32,7 @@ class FindParts:
     delete: bool
     execs: tuple[tuple[Word, ...], ...]
     # What the tests select, for the rules: a name pattern (`*.conf`), `~recent` for files
-    # changed lately, or "" (see `match_marker`).
+    # changed lately, `~some` for files picked by size or owner, or "" (see `match_marker`).
     selects: str = ""
 
 
@@ -149,7 +149,14 @@ def _selects(test: str, value: str) -> str:
     recent = test in ("-newer", "-anewer", "-cnewer", "-newermt") or (
         test in ("-mtime", "-mmin", "-ctime", "-cmin") and value.startswith("-")
     )
-    return "~recent" if recent else ""
+    if recent:
+        return "~recent"
+    return "~some" if test in _WHO_OR_SIZE else ""  # old or empty files: routine clean-up
+
+
+_WHO_OR_SIZE = frozenset(
+    split_words("-size -user -group -uid -gid -nouser -nogroup -perm -links -inum")
+)
 
 
 def _first_test(args: tuple[Word, ...]) -> int:

@@ -205,6 +205,8 @@ def _delete_matches(base: str) -> Verdict:
         return Verdict(HIGH, reason)
     if selects == "~recent" and _in_data_area(parent):
         return Verdict(HIGH, f"deletes the latest files in {parent}: recent data, likely unbacked")
+    if selects == "~some" and _in_data_area(parent):
+        return Verdict(HIGH, f"deletes files across the data folder {parent} (by size or owner)")
     return Verdict(MODERATE, f"deletes matching files under {parent}")
 
 
