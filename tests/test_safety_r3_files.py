@@ -242,3 +242,12 @@ def test_finding_by_size_or_owner_across_a_data_folder() -> None:
     assert level("find /srv/share -nouser -delete") == HIGH
     assert level("find /srv/share -mtime +90 -delete") == MODERATE
     assert level("find /mnt/card -empty -delete") == MODERATE
+
+
+def test_blanking_every_file_under_a_system_folder_is_critical() -> None:
+    assert level("sudo find /etc -type f -exec sed -i '1,$d' {} \\;") == CRITICAL
+    assert level("find ./docs -type f -exec sed -i 's/old/new/' {} +") == MODERATE
+
+
+def test_gpg_private_key_folder() -> None:
+    assert level("rm -r ~/.gnupg/private-keys-v1.d") == CRITICAL

@@ -154,7 +154,7 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
     rel = paths.home_relative(base)
     if rel in PERSONAL_FOLDERS:
         return Verdict(CRITICAL, f"deletes {path}: your whole {rel} folder")
-    if rel in _PRIVATE_KEYS:
+    if rel in _PRIVATE_KEYS or rel in (".gnupg/private-keys-v1.d", ".ssh/keys"):
         return Verdict(CRITICAL, f"deletes {path}: private keys that exist nowhere else")
     if rel in _APP_DATA:
         return Verdict(HIGH, f"deletes {path}: the data of every application")
@@ -308,7 +308,7 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
     if paths.is_find_match(path):
         whole = classify_delete(posixpath.dirname(path) or ".", recursive=True)
         if whole.level >= HIGH:
-            where = posixpath.dirname(path)
+            where = posixpath.dirname(path) or "."
             return Verdict(whole.level, f"overwrites every file under {where}: {whole.reason}")
         return None
     if path in paths.KEY_FILES:

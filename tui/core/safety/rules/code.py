@@ -329,6 +329,10 @@ def sed(command: Command, ctx: Context) -> None:
         wipes = any(re.fullmatch(r"\s*(1\s*,\s*\$|/\^?\.?\*?/|/\.\*/)?\s*d\s*", a) for a in argv)
         wipes = wipes or any(_BLANKS.fullmatch(a) for a in argv)
         for value in _sed_files(argv):
+            if wipes and command.implied_recursive:  # `find DIR -exec sed -i 's/.*//' {} +`
+                whole = classify_delete(value, recursive=True)
+                reason = whole.reason.replace("deletes", "empties every file in", 1)
+                ctx.add(max(whole.level, HIGH), reason, command)
             if wipes:
                 emptied = classify_empty(value)
                 ctx.add(HIGH, f"deletes every line of {value}: the file is left empty", command)
