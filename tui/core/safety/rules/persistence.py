@@ -339,8 +339,8 @@ def _started_code(kind: str, where: str, text: str, writer: Command, ctx: Contex
         programs = _UDEV_RUN.findall(text)
         what = "as root at every matching device event"
     elif kind == "python":
-        programs = _python_lines(text)
-        what = "in every Python program that starts"
+        _python_lines(text, where, writer, ctx)
+        return
     else:
         programs = _plist_program(text)
         what = "at every log-in or boot (launchd)"
@@ -350,16 +350,25 @@ def _started_code(kind: str, where: str, text: str, writer: Command, ctx: Contex
         hidden(code, f"code in {where}", writer, ctx)
 
 
-def _python_lines(text: str) -> list[str]:
-    shells: list[str] = []
+def _python_lines(text: str, where: str, writer: Command, ctx: Context) -> None:
+    """The `import` lines of a .pth file run in every Python program that starts."""
     for line in text.splitlines():
         if not line.startswith("import"):
             continue
         effects = pycode.analyse(line)
-        shells.extend(effects.shell if effects is not None else [])
-        if effects is None or not effects.shell:
-            shells.append(f"python3 -c {line!r}")
-    return shells
+        shown = line.strip()[:60]
+        acts = effects is not None and (
+            effects.shell or effects.network or effects.unknown_code or effects.deletes
+        )
+        if effects is None or not (acts or effects.writes or effects.sends):
+            ctx.add(MODERATE, f"runs {shown} in every Python program that starts ({where})", writer)
+            continue
+        level = CRITICAL if effects.network and effects.unknown_code else HIGH
+        reason = f"runs {shown} in every Python program that starts ({where})"
+        ctx.add(level, reason, writer)
+        for code in effects.shell:
+            ctx.run_code(literal(code), writer)
+            hidden(code, f"code in {where}", writer, ctx)
 
 
 def _plist_program(text: str) -> list[str]:
@@ -408,6 +417,11 @@ def launchctl(command: Command, ctx: Context) -> None:
         plists = [a for a in rest if a.endswith(".plist")]
         for plist in plists:
             _loaded(plist, command, ctx)
+        program = rest[rest.index("--") + 1 :] if sub == "submit" and "--" in rest else []
+        if program:
+            ctx.add(HIGH, f"keeps {program[0]} running under launchd (launchctl submit)", command)
+            hidden(program[0], "launchd", command, ctx)
+            return
         if sub == "submit" or not plists:
             ctx.add(MODERATE, f"starts a launchd job (launchctl {sub})", command)
         return
