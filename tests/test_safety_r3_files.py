@@ -263,3 +263,19 @@ def test_pth_files_are_rated_by_what_their_import_lines_do() -> None:
 def test_launchctl_submit_of_a_hidden_program() -> None:
     assert level("launchctl submit -l sync -- /var/tmp/.s") == CRITICAL
     assert level("launchctl submit -l sync -- /usr/local/bin/syncd") == HIGH
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("sudo chmod a+rwx /etc/cron.daily", CRITICAL),
+        ("sudo chmod 0777 /etc/profile.d", CRITICAL),
+        ("sudo chown www-data /etc/gshadow", CRITICAL),
+        ("sudo setfacl -m u:guest:r /etc/shadow", CRITICAL),
+        ("sudo chmod g+s /usr/local/bin/helper", HIGH),
+        ("sudo chmod 2770 /srv/projects", MODERATE),
+        ("setfacl -m g:team:rx ./build", MODERATE),
+    ],
+)
+def test_folders_root_runs_from_and_the_hashes(command: str, expected: RiskLevel) -> None:
+    assert level(command) == expected, assess(command).reasons

@@ -406,6 +406,14 @@ def _special_write(path: str, append: bool) -> Verdict | None:
     return None
 
 
+# Folders whose files root runs or reads as settings by itself: writable by all, a way to root.
+_ROOT_RUNS = frozenset(
+    "/etc/profile.d /etc/init.d /etc/udev/rules.d /etc/ld.so.conf.d /etc/modprobe.d "
+    "/usr/local/bin /usr/local/sbin /etc/rc.local /etc/update-motd.d /Library/LaunchDaemons "
+    "/etc/systemd/system /lib/systemd/system /usr/lib/systemd/system /etc/apt/apt.conf.d".split()
+)
+
+
 def _one_programs_log(path: str) -> bool:
     """`/var/log/myapp/debug.log`: a file in a program's own log folder (not the system's
     logs, logins or audit records, nor a glob over many)."""
@@ -437,7 +445,8 @@ def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool)
         if paths.area(parent) in ("root", "all_homes", "vital", "system", "key_file"):
             level = CRITICAL if loose else HIGH
             return Verdict(level, f"{verb} every matching file under {parent}: system files")
-    if loose and base in paths.SYSTEM_ROOTS | paths.VITAL_SUBDIRS and base != "/dev":
+    root_runs = base in _ROOT_RUNS or base.startswith("/etc/cron")
+    if loose and (base in paths.SYSTEM_ROOTS | paths.VITAL_SUBDIRS or root_runs) and base != "/dev":
         what = "every user can add or replace files there: a way to root"
         return Verdict(CRITICAL, f"{verb} {path}: {what}")
     if kind == "key_file" or paths.is_history_file(base):

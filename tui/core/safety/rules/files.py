@@ -270,6 +270,9 @@ def chmod(command: Command, ctx: Context) -> None:
         elif any(paths.is_world_writable(w.value) for w in targets):
             reason = f"makes a program in a folder anyone can write setuid ({mode}): a way to root"
             ctx.add(CRITICAL, reason, command)
+        elif _setgid_only(mode) and not any(_in_program_dir(w.value) for w in targets):
+            # `chmod g+s /srv/team`: on a folder, new files keep its group (a shared folder)
+            ctx.add(MODERATE, f"sets the setgid bit ({mode})", command)
         else:
             reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
             ctx.add(HIGH, reason, command)
@@ -304,9 +307,24 @@ def _hashes_given_away(command: Command, operands: list[Word], ctx: Context) -> 
         return
     owner = operands[0].value
     group = owner if command.name == "chgrp" else owner.partition(":")[2] or owner.partition(".")[2]
-    if group and group not in _HASH_GROUPS:
+    user = "" if command.name == "chgrp" else owner.partition(":")[0].partition(".")[0]
+    if user and user not in ("root", "0"):
+        reason = f"gives {user} the password hashes (/etc/shadow): they can be read and cracked"
+        ctx.add(CRITICAL, reason, command)
+    elif group and group not in _HASH_GROUPS:
         reason = f"gives the group {group} the password hashes (/etc/shadow): they can be cracked"
         ctx.add(CRITICAL, reason, command)
+
+
+def _setgid_only(mode: str) -> bool:
+    if mode.isdigit():
+        return len(mode) == 4 and mode[0] == "2"
+    return all(c.split("+")[0] in ("g",) for c in mode.split(",") if "s" in c)
+
+
+def _in_program_dir(path: str) -> bool:
+    folder = posixpath.dirname(paths.normalise(path))
+    return folder in paths.PROGRAM_DIRS or folder.endswith(("/bin", "/sbin", "/libexec"))
 
 
 def _chowned_to_root(target: str, ctx: Context) -> bool:
