@@ -279,3 +279,9 @@ def test_launchctl_submit_of_a_hidden_program() -> None:
 )
 def test_folders_root_runs_from_and_the_hashes(command: str, expected: RiskLevel) -> None:
     assert level(command) == expected, assess(command).reasons
+
+
+def test_git_clean_of_a_home_given_as_a_path() -> None:
+    assert level("git clean -fdx ~") == CRITICAL
+    assert level("git clean -fd docs/") == HIGH
+    assert "command" not in " ".join(assess("git clean -fdx .").reasons)

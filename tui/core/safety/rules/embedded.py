@@ -216,6 +216,8 @@ def option_code(command: Command, ctx: Context) -> None:
     argv = command.argv
     code: list[str] = []
     takes = CODE_OPTIONS.get(name, ())
+    if name == "git" and "rebase" not in argv:  # `git clean -fdx`: -x is not `rebase -x CMD`
+        takes = tuple(option for option in takes if option != "-x")
     for index, value in enumerate(argv):
         for option in takes:
             clustered = len(option) == 2 and value[:1] == "-" and value[1:2] != "-"

@@ -137,10 +137,12 @@ def _git_clean(command: Command, ctx: Context) -> None:
         return
     if opts.has("-f", "--force"):
         extra = " including ignored files" if opts.has("-x", "-X") else ""
-        where = paths.area(ctx.cwd) if ctx.cwd is not None else ""
-        if opts.has("-d") and where in ("root", "home", "all_homes", "vital"):
+        folders = [paths.normalise(ctx.resolve(w.path)) for w in opts.operands]
+        folders = folders or ([ctx.cwd] if ctx.cwd is not None else [])
+        wide = [f for f in folders if paths.area(f) in ("root", "home", "all_homes", "vital")]
+        if opts.has("-d") and wide:
             # a repository at / or in a home tracks next to nothing: nearly all of it goes
-            reason = f"deletes every untracked file and folder in {ctx.cwd}{extra} (git clean)"
+            reason = f"deletes every untracked file and folder in {wide[0]}{extra} (git clean)"
             ctx.add(CRITICAL, reason, command)
             return
         ctx.add(HIGH, f"deletes untracked files{extra} for good (git clean)", command)
