@@ -301,3 +301,10 @@ def test_git_clean_of_a_home_given_as_a_path() -> None:
 )
 def test_keys_and_downloads_over_what_runs(command: str, expected: RiskLevel) -> None:
     assert level(command) == expected, assess(command).reasons
+
+
+def test_every_file_of_a_needed_kind_in_a_system_folder() -> None:
+    assert level("sudo rm -f /etc/*.cfg") == CRITICAL
+    assert level("cd /usr/lib/x86_64-linux-gnu && sudo rm lib*.so.*") == CRITICAL
+    assert level("rm -f /etc/nginx/conf.d/*.conf") == HIGH
+    assert level("rm -f build/*.so") == MODERATE

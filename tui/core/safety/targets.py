@@ -62,6 +62,9 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         return Verdict(CRITICAL, f"deletes {path}: the repository's commits, for good")
     if is_core_program(base):
         return Verdict(CRITICAL, f"deletes {path}: a program or library everything relies on")
+    needed = _needed_glob(base)
+    if needed is not None:
+        return needed
     if base.startswith(_DATABASE_DIRS) and (recursive or contents):
         return Verdict(CRITICAL, f"deletes {path}: a database's data files")
     special = _delete_data(path, base, recursive or contents)
@@ -208,6 +211,28 @@ def _delete_matches(base: str) -> Verdict:
     if selects == "~some" and _in_data_area(parent):
         return Verdict(HIGH, f"deletes files across the data folder {parent} (by size or owner)")
     return Verdict(MODERATE, f"deletes matching files under {parent}")
+
+
+def _needed_glob(path: str) -> Verdict | None:
+    """`rm /etc/*.conf`, `rm /usr/lib/*.so*`: every file of a kind the system needs, in a
+    system folder (not one program's folder inside it)."""
+    folder, name = posixpath.split(path)
+    extension = _EXTENSION.match(name)
+    if extension is None or extension.group(1).lower() not in _NEEDED_KINDS:
+        return None
+    if folder in ("/", "/etc") or paths.is_vital(folder) or folder in _LIB_FOLDERS:
+        return Verdict(CRITICAL, f"deletes every {name} file in {folder}: files the system needs")
+    return None
+
+
+_LIB_FOLDERS = frozenset(
+    (
+        "/lib/x86_64-linux-gnu",
+        "/usr/lib/x86_64-linux-gnu",
+        "/lib/aarch64-linux-gnu",
+        "/usr/lib/aarch64-linux-gnu",
+    )
+)
 
 
 def _in_data_area(path: str) -> bool:
