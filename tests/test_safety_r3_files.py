@@ -308,3 +308,9 @@ def test_every_file_of_a_needed_kind_in_a_system_folder() -> None:
     assert level("cd /usr/lib/x86_64-linux-gnu && sudo rm lib*.so.*") == CRITICAL
     assert level("rm -f /etc/nginx/conf.d/*.conf") == HIGH
     assert level("rm -f build/*.so") == MODERATE
+
+
+def test_old_rotated_logs_are_routine_to_clean() -> None:
+    assert level("sudo find /var/log -name '*.gz' -mtime +14 -delete") == MODERATE
+    assert level("sudo find /var/log -name '*.log' -delete") == HIGH
+    assert level("sudo find /var/log/audit -name '*.gz' -delete") >= HIGH

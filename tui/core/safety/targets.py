@@ -197,6 +197,8 @@ def _delete_matches(base: str) -> Verdict:
     kind = paths.area(parent)
     selects = paths.find_selects(base)
     extension = _EXTENSION.match(selects)
+    if paths.is_log(parent) and not paths.is_audit_log(parent) and _ROTATED.match(selects):
+        return Verdict(MODERATE, f"deletes old rotated logs ({selects}) under {parent}")
     if kind in ("root", "all_homes", "vital", "system", "key_file") or paths.is_log(parent):
         if extension and extension.group(1).lower() in _NEEDED_KINDS and not paths.is_log(parent):
             reason = f"deletes every {selects} file under {parent}: files the system needs"
@@ -211,6 +213,10 @@ def _delete_matches(base: str) -> Verdict:
     if selects == "~some" and _in_data_area(parent):
         return Verdict(HIGH, f"deletes files across the data folder {parent} (by size or owner)")
     return Verdict(MODERATE, f"deletes matching files under {parent}")
+
+
+# Names logrotate gives old logs: `syslog.2.gz`, `auth.log.1`, `*.old`.
+_ROTATED = re.compile(r"^[\w.-]*\*[\w.-]*\.(gz|bz2|xz|zst|\d|old)$|^\*\.\[0-9\]\*?$")
 
 
 def _needed_glob(path: str) -> Verdict | None:
