@@ -7,26 +7,31 @@ all reached by one iterative walk (nesting can be thousands deep). Shell code in
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tree_sitter import Node
 
 from tui.core.safety import effects, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
-from tui.core.safety.feeds import literal_output, stdin_for, trusted_setup
+from tui.core.safety.feeds import line_value, literal_output, stdin_for, trusted_setup
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.nodes import (
     INTERACTIVE_EDITORS,
     bare,
     disables_history,
+    for_variable,
     loop_flow,
     pattern_forms,
     program_variables,
     quietly_resolved,
+    read_variable,
     self_calls,
     stage_command_node,
     stage_commands,
 )
 from tui.core.safety.parse import (
     Command,
+    Redirect,
     Stdin,
     assignment,
     build_command,
@@ -58,6 +63,7 @@ class Analyser:
         self._kind_budget = MAX_KIND_NODES
         self._bodies: dict[str, Node] = {}
         self._calling: set[str] = set()
+        self._list_redirects: dict[int, tuple[Redirect, ...]] = {}
         self._calls = 0
         ctx.run_code = self.run_code
         ctx.kinds_of = self.kinds_of
@@ -103,6 +109,9 @@ class Analyser:
                 self._subscripts(node)
             if kind == "for_statement":
                 self._loop_flow(node)
+                looped = for_variable(node)
+                if looped is not None:
+                    self.ctx.variables[looped[0]] = looped[1]
             if kind in ("while_statement", "for_statement", "c_style_for_statement"):
                 found = endless_loop(node_text(node)) or busy_cores(node_text(node))
                 if found is not None:
@@ -113,6 +122,9 @@ class Analyser:
 
     def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
         command = self._resolved(build_command(node, parent, stdin))
+        if node.id in self._list_redirects:
+            extra = self._list_redirects.pop(node.id)
+            command = replace(command, redirects=(*command.redirects, *extra))
         self.redirects(command)
         self._program_variables(node, command)
         if command.name in self._bodies:
@@ -194,6 +206,10 @@ class Analyser:
         body = node.child_by_field_name("body")
         if body is not None and body.type == "command":
             return  # the command picks up these redirections itself
+        tail = _last_of_list(body)
+        if tail is not None:  # `a && echo X > f`: tree-sitter hangs `> f` on the list
+            self._list_redirects[tail.id] = tuple(statement_redirects(node))
+            return
         reads: tuple[str, ...] = ()
         last: frozenset[str] = frozenset()  # what the last stage makes (decoded text, ...)
         if body is not None and body.type == "pipeline":
@@ -225,6 +241,9 @@ class Analyser:
         previous: list[Command] = []
         reads: list[str] = []
         for stage, stage_parent in stages:
+            variable = read_variable(stage)
+            if variable is not None and previous:  # `ls | while read f; do rm -rf "$f"`
+                self.ctx.variables[variable] = line_value(previous)
             commands = stage_commands(stage, stage_parent)
             command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:
@@ -323,8 +342,21 @@ class Analyser:
                 reason = "replaces PATH: most commands can no longer be found in this shell"
                 self.ctx.add(RiskLevel.MODERATE, reason, text)
                 self.ctx.effects.append(reason.removesuffix(" in this shell"))
+            if name in PROMPT_HOOKS and value.value.strip():
+                self._prompt_hook(name, value, text)
             if name in HISTORY_VARIABLES and disables_history(name, value):
                 self.ctx.add(RiskLevel.HIGH, f"turns off the shell history ({name})", text)
+
+    def _prompt_hook(self, name: str, value: Word, text: str) -> None:
+        """`PROMPT_COMMAND='CODE'`: the shell runs CODE before every prompt from now on."""
+        before = len(self.ctx.findings)
+        self.run_code(value, Command(words=(), text=text))
+        found = self.ctx.findings[before:]
+        reaches_out = any(word in f.reason for f in found for word in _REACHING_OUT)
+        serious = reaches_out or any(f.level >= RiskLevel.HIGH for f in found)
+        level = RiskLevel.HIGH if serious else RiskLevel.MODERATE
+        shown = value.value.strip()[:60]
+        self.ctx.add(level, f"makes the shell run {shown} before every prompt ({name})", text)
 
     def _assign(self, name: str, value: Word) -> None:
         """Remembers what a variable holds: a known value, or code that was fetched or decoded."""
@@ -412,3 +444,16 @@ class Analyser:
             stack.extend((child, node) for child in node.children)
         self._kinds[key] = frozenset(kinds)
         return self._kinds[key]
+
+
+_REACHING_OUT = ("network", "download", "connect", "sends", "another machine", "not a command")
+# Variables whose value the shell runs as code again and again.
+PROMPT_HOOKS = frozenset(("PROMPT_COMMAND", "precmd_functions", "preexec_functions"))
+
+
+def _last_of_list(body: Node | None) -> Node | None:
+    """The last command of `a && b` / `a || b`: the one a trailing redirection belongs to."""
+    if body is None or body.type != "list":
+        return None
+    named = [child for child in body.children if child.is_named]
+    return named[-1] if named and named[-1].type == "command" else None

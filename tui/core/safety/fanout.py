@@ -8,6 +8,7 @@ the inner command as good as recursive); a find narrowed by tests such as `-name
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from tui.core.safety.argv import skip_options
@@ -30,6 +31,9 @@ class FindParts:
     filtered: bool
     delete: bool
     execs: tuple[tuple[Word, ...], ...]
+    # What the tests select, for the rules: a name pattern (`*.conf`), `~recent` for files
+    # changed lately, `~some` for files picked by size or owner, or "" (see `match_marker`).
+    selects: str = ""
 
 
 def xargs_commands(command: Command) -> tuple[Command, ...]:
@@ -110,6 +114,8 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
         index += 1
     filtered = False
     delete = False
+    selects = ""
+    early = False
     execs: list[tuple[Word, ...]] = []
     while index < len(args):
         value = args[index].value
@@ -117,8 +123,11 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
         if value in FIND_FILTERS and not negated:  # `! -name x`: all but x still matches
             nxt = args[index + 1].value if index + 1 < len(args) else ""
             filtered = filtered or nxt not in ("*", "*.*")
+            selects = selects or _selects(value, nxt)
         elif value == "-delete":
+            # `find / -delete -name x`: -delete acts before the tests that follow it
             delete = True
+            early = early or index == _first_test(args)
         elif value in FIND_EXEC:
             end = index + 1
             while end < len(args) and args[end].value not in (";", "+"):
@@ -126,13 +135,49 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
             execs.append(args[index + 1 : end])
             index = end
         index += 1
-    return FindParts(tuple(starts or ["."]), filtered, delete, tuple(execs))
+    if early:
+        filtered, selects = False, ""
+    return FindParts(tuple(starts or ["."]), filtered, delete, tuple(execs), selects)
+
+
+_SAFE_PATTERN = re.compile(r"^[\w.*?~+\-]+$")
+
+
+def _selects(test: str, value: str) -> str:
+    if test in ("-name", "-iname") and _SAFE_PATTERN.match(value):
+        return value
+    recent = test in ("-newer", "-anewer", "-cnewer", "-newermt") or (
+        test in ("-mtime", "-mmin", "-ctime", "-cmin") and value.startswith("-")
+    )
+    if recent:
+        return "~recent"
+    return "~some" if test in _WHO_OR_SIZE else ""  # old or empty files: routine clean-up
+
+
+_WHO_OR_SIZE = frozenset(
+    split_words("-size -user -group -uid -gid -nouser -nogroup -perm -links -inum")
+)
+
+
+def _first_test(args: tuple[Word, ...]) -> int:
+    """Where the first test or action of a find stands (after its start paths and options)."""
+    for index, word in enumerate(args):
+        value = word.value
+        if value in FIND_FILTERS or value == "-delete" or value in FIND_EXEC:
+            return index
+    return len(args)
+
+
+def match_marker(start: str, selects: str) -> str:
+    """`START/{}` (or `START/{*.conf}`, `START/{~recent}`): some file under START that the
+    tests select, as the rules see it (paths.is_find_match)."""
+    return f"{start.rstrip('/')}/{{{selects}}}"
 
 
 def find_commands(command: Command) -> tuple[Command, ...]:
     parts = find_parts(command.args)
     if parts.filtered:
-        targets = [f"{start.rstrip('/')}/{{}}" for start in parts.starts]
+        targets = [match_marker(start, parts.selects) for start in parts.starts]
     else:
         targets = list(parts.starts)
     implied = not parts.filtered

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from tui.core.safety.fanout import find_parts
+from tui.core.safety.fanout import find_parts, match_marker
 from tui.core.safety.parse import Command, Stdin, build_command
 from tui.core.safety.rules.code import literal_text
 from tui.core.safety.rules.network import command_kinds, heredoc_body
@@ -69,7 +69,7 @@ def stdin_for(
     listing: tuple[str, ...] = ()
     filtered = False
     printers = [c for c in previous if c.name in ("echo", "printf")]
-    if printers and all(c.name in ("echo", "printf", "crontab") for c in previous):
+    if printers and all(_prints_or_passes(c) for c in previous):
         texts = [literal_text(c)[0] for c in printers]
         literal = tuple(Word(value=text, raw=text) for text in texts)
     elif len(previous) == 1 and command_kinds(previous[0]) == {"literal"}:
@@ -102,3 +102,20 @@ def _listing(command: Command) -> tuple[str, ...]:
 def command_name(node: Node) -> str:
     name = node.child_by_field_name("name")
     return evaluate(name).value if name is not None else ""
+
+
+def line_value(previous: list[Command]) -> str:
+    """What each line a loop reads from `previous` names: a file a find selects, or input
+    nobody has seen (`${input}`: `ls DIR` prints bare names, seen from the current folder)."""
+    if len(previous) == 1 and previous[0].name == "find":
+        parts = find_parts(previous[0].args)
+        start = parts.starts[0]
+        return match_marker(start, parts.selects) if parts.filtered else start
+    return "${input}"
+
+
+def _prints_or_passes(command: Command) -> bool:
+    """echo/printf, `crontab -l`, or a bare `cat` (`{ cat; echo LINE; }` adds LINE to its input)."""
+    return command.name in ("echo", "printf", "crontab") or (
+        command.name == "cat" and not command.args
+    )

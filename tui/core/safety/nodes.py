@@ -10,7 +10,7 @@ from tree_sitter import Node
 from tui.core.safety import resolve
 from tui.core.safety.feeds import command_name, literal_output
 from tui.core.safety.parse import Command, assignment, build_command
-from tui.core.safety.words import Word, node_text
+from tui.core.safety.words import Word, evaluate, node_text
 
 
 def pattern_forms(layers: list[Command]) -> tuple[str, ...]:
@@ -134,3 +134,30 @@ def quietly_resolved(command: Command, variables: dict[str, str]) -> Command:
         return command
     texts = [literal_output(node) for node in command.words[0].substitutions]
     return resolve.resolve(command, variables, texts) or command
+
+
+def for_variable(node: Node) -> tuple[str, str] | None:
+    """`for f in /etc/*.conf; do`: (`f`, `/etc/*.conf`) when the loop runs over one static word
+    (a glob is one word: each file it matches comes in turn)."""
+    name = node.child_by_field_name("variable")
+    values = [
+        node.child(i) for i in range(node.child_count) if node.field_name_for_child(i) == "value"
+    ]
+    if name is None or len(values) != 1 or values[0] is None:
+        return None
+    value = evaluate(values[0])
+    return None if value.dynamic else (node_text(name), value.path)
+
+
+def read_variable(stage: Node) -> str | None:
+    """`... | while read -r f; do`: `f`, the variable each line of the input goes into."""
+    if stage.type != "while_statement":
+        return None
+    condition = stage.child_by_field_name("condition")
+    if condition is None or condition.type != "command":
+        return None
+    command = build_command(condition)
+    names = [w.value for w in command.args if not w.value.startswith("-")]
+    if command.name != "read" or len(names) != 1 or not names[0].isidentifier():
+        return None
+    return names[0]

@@ -149,11 +149,15 @@ def expand_braces(value: str, limit: int = 64) -> list[str]:
             return results
 
 
+# Globs that name every hidden file and folder (`.[!.]*`, `..?*`): a home's settings and keys.
+_DOT_GLOBS = (".*", ".[!.]*", ".[^.]*", "..?*", ".??*", ".[a-zA-Z0-9]*", ".[a-z]*")
+
+
 def split_contents(path: str) -> tuple[str, bool]:
     """`/x/*` -> (`/x`, True): a trailing glob means everything inside the directory."""
-    if path in ("*", ".*", "./*"):
+    if path in ("*", "./*") or path in _DOT_GLOBS:
         return ".", True
-    for suffix in ("/*", "/.*", "/*/"):
+    for suffix in ("/*", "/*/", *(f"/{glob}" for glob in _DOT_GLOBS)):
         if path.endswith(suffix):
             return path[: -len(suffix)] or "/", True
     return path, False
@@ -225,7 +229,13 @@ def is_vital(path: str) -> bool:
 
 
 def is_find_match(path: str) -> bool:
-    return posixpath.basename(path) == _FIND_MATCH
+    name = posixpath.basename(path)
+    return name == _FIND_MATCH or (name[:1] == "{" and name[-1:] == "}" and "," not in name)
+
+
+def find_selects(path: str) -> str:
+    """What the tests of the find that fed `path` select: `*.conf`, `~recent` or ""."""
+    return posixpath.basename(path)[1:-1]
 
 
 def area(path: str) -> str:

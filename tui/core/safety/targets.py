@@ -60,6 +60,11 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         "refs",
     ):
         return Verdict(CRITICAL, f"deletes {path}: the repository's commits, for good")
+    if is_core_program(base):
+        return Verdict(CRITICAL, f"deletes {path}: a program or library everything relies on")
+    needed = _needed_glob(base)
+    if needed is not None:
+        return needed
     if base.startswith(_DATABASE_DIRS) and (recursive or contents):
         return Verdict(CRITICAL, f"deletes {path}: a database's data files")
     special = _delete_data(path, base, recursive or contents)
@@ -78,6 +83,8 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         what = "your whole home directory"
     if contents and kind in ("root", "home", "vital", "cwd", "important", "home_top"):
         what = f"everything in {base}" + (f" ({what})" if kind != "cwd" else "")
+        if posixpath.basename(path).startswith(".") and path != ".":
+            what = f"every hidden file and folder in {base} (settings, keys, repositories)"
     if not what:
         return Verdict(level, f"deletes {path}{how}")
     return Verdict(level, f"deletes {path}{how}: {what}")
@@ -140,6 +147,8 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
         return None
     if base in ("/opt", "/srv", "/var/www", "/Volumes", "/media", "/mnt"):
         return Verdict(CRITICAL, f"deletes {path}: everything installed or kept in {base}")
+    if base in ("/var/backups", "/backup", "/backups", "/data"):
+        return Verdict(CRITICAL, f"deletes {path}: the data or backups kept in {base}")
     parent = posixpath.dirname(base)
     if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in ("/Volumes", "/media")):
         name = posixpath.basename(base)
@@ -148,7 +157,7 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
     rel = paths.home_relative(base)
     if rel in PERSONAL_FOLDERS:
         return Verdict(CRITICAL, f"deletes {path}: your whole {rel} folder")
-    if rel in _PRIVATE_KEYS:
+    if rel in _PRIVATE_KEYS or rel in (".gnupg/private-keys-v1.d", ".ssh/keys"):
         return Verdict(CRITICAL, f"deletes {path}: private keys that exist nowhere else")
     if rel in _APP_DATA:
         return Verdict(HIGH, f"deletes {path}: the data of every application")
@@ -170,12 +179,73 @@ def _delete_level(kind: str, *, recursive: bool, contents: bool) -> RiskLevel:
     return MODERATE
 
 
+# Kinds of file the system or its programs need to work: settings, libraries, data, keys.
+_NEEDED_KINDS = frozenset(
+    "conf cfg cnf ini db sqlite sqlite3 so ko service socket target pem key crt json yaml yml "
+    "xml py sh pl rb h".split()
+)
+# Kinds of file that hold a person's own work, pictures, keys and data.
+_PERSONAL_KINDS = frozenset(
+    "doc docx xls xlsx ppt pptx odt ods odp pdf txt md tex jpg jpeg png heic gif raw cr2 nef "
+    "mov mp4 mp3 flac wav pem key p12 pfx kdbx gpg asc db sqlite sqlite3".split()
+)
+_EXTENSION = re.compile(r"^[\w+-]*\*[\w+-]*\.(\w+)(\.\*|\*)?$")
+
+
 def _delete_matches(base: str) -> Verdict:
     parent = posixpath.dirname(base) or "."
     kind = paths.area(parent)
+    selects = paths.find_selects(base)
+    extension = _EXTENSION.match(selects)
+    if paths.is_log(parent) and not paths.is_audit_log(parent) and _ROTATED.match(selects):
+        return Verdict(MODERATE, f"deletes old rotated logs ({selects}) under {parent}")
     if kind in ("root", "all_homes", "vital", "system", "key_file") or paths.is_log(parent):
+        if extension and extension.group(1).lower() in _NEEDED_KINDS and not paths.is_log(parent):
+            reason = f"deletes every {selects} file under {parent}: files the system needs"
+            return Verdict(CRITICAL, reason)
         return Verdict(HIGH, f"deletes matching files anywhere under {parent}")
+    kind_selected = extension.group(1).lower() if extension else ""
+    if kind_selected in _PERSONAL_KINDS and (kind == "home" or _in_data_area(parent)):
+        reason = f"deletes every {selects} file under {parent}: your documents, photos or keys"
+        return Verdict(HIGH, reason)
+    if selects == "~recent" and _in_data_area(parent):
+        return Verdict(HIGH, f"deletes the latest files in {parent}: recent data, likely unbacked")
+    if selects == "~some" and _in_data_area(parent):
+        return Verdict(HIGH, f"deletes files across the data folder {parent} (by size or owner)")
     return Verdict(MODERATE, f"deletes matching files under {parent}")
+
+
+# Names logrotate gives old logs: `syslog.2.gz`, `auth.log.1`, `*.old`.
+_ROTATED = re.compile(r"^[\w.-]*\*[\w.-]*\.(gz|bz2|xz|zst|\d|old)$|^\*\.\[0-9\]\*?$")
+
+
+def _needed_glob(path: str) -> Verdict | None:
+    """`rm /etc/*.conf`, `rm /usr/lib/*.so*`: every file of a kind the system needs, in a
+    system folder (not one program's folder inside it)."""
+    folder, name = posixpath.split(path)
+    extension = _EXTENSION.match(name)
+    if extension is None or extension.group(1).lower() not in _NEEDED_KINDS:
+        return None
+    if folder in ("/", "/etc") or paths.is_vital(folder) or folder in _LIB_FOLDERS:
+        return Verdict(CRITICAL, f"deletes every {name} file in {folder}: files the system needs")
+    return None
+
+
+_LIB_FOLDERS = frozenset(
+    (
+        "/lib/x86_64-linux-gnu",
+        "/usr/lib/x86_64-linux-gnu",
+        "/lib/aarch64-linux-gnu",
+        "/usr/lib/aarch64-linux-gnu",
+    )
+)
+
+
+def _in_data_area(path: str) -> bool:
+    rel = paths.home_relative(path)
+    if rel is not None:
+        return rel.split("/", 1)[0] in PERSONAL_FOLDERS
+    return any(path == top or path.startswith(top + "/") for top in _DATA_TOPS)
 
 
 def _delete_log(path: str, base: str, whole: bool) -> Verdict:
@@ -233,6 +303,33 @@ _CORE_PROGRAMS = frozenset(
     "sh bash dash zsh sudo su login passwd ssh sshd init systemd ls ps cp mv rm cat chmod "
     "chown mount python3 perl env ld.so ld-linux-x86-64.so.2 libc.so.6".split()
 )
+# Libraries nearly every program loads (the C library, the loader, PAM, threads).
+_CORE_LIBRARIES = (
+    "libc.so",
+    "libc-",
+    "ld-linux",
+    "ld-musl",
+    "libpthread",
+    "libdl.so",
+    "libm.so",
+    "libcrypt.so",
+    "libpam.so",
+    "libselinux.so",
+    "libtinfo.so",
+    "libsystemd.so",
+)
+
+
+def is_core_program(path: str) -> bool:
+    """A shell, sudo, the loader, the C library, ... in a system program folder (or its
+    multiarch folder, /lib/x86_64-linux-gnu)."""
+    folder, name = posixpath.split(path)
+    multiarch = posixpath.dirname(folder) in paths.PROGRAM_DIRS and "-linux-" in folder
+    if folder not in paths.PROGRAM_DIRS and not multiarch:
+        return False
+    return name in _CORE_PROGRAMS or name.startswith(_CORE_LIBRARIES)
+
+
 _DATABASE_FILE = re.compile(r"\.(sqlite3?|db|ibd|frm|mdb|accdb|kdbx)$|/ibdata\d*$|/pg_\w+/")
 
 
@@ -242,12 +339,12 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
     if paths.is_find_match(path):
         whole = classify_delete(posixpath.dirname(path) or ".", recursive=True)
         if whole.level >= HIGH:
-            where = posixpath.dirname(path)
+            where = posixpath.dirname(path) or "."
             return Verdict(whole.level, f"overwrites every file under {where}: {whole.reason}")
         return None
     if path in paths.KEY_FILES:
         return Verdict(CRITICAL, f"overwrites {path}: the machine may not boot or let anyone in")
-    if posixpath.dirname(path) in paths.PROGRAM_DIRS and posixpath.basename(path) in _CORE_PROGRAMS:
+    if is_core_program(path):
         return Verdict(CRITICAL, f"replaces {path}, a program everything relies on")
     rel = paths.home_relative(path) or ""
     name = posixpath.basename(path)
@@ -255,6 +352,8 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
         (".pub", "known_hosts", "config")
     ):
         return Verdict(CRITICAL, f"overwrites {path}: a private key is lost for good")
+    if path.startswith("/etc/ssh/ssh_host_") and not name.endswith(".pub"):
+        return Verdict(HIGH, f"overwrites {path}: the server's private key is lost")
     if rel.startswith((".local/share/keyrings", "Library/Keychains", ".password-store")):
         return Verdict(HIGH, f"overwrites {path}: your stored passwords are lost")
     if _DATABASE_FILE.search(path) or path.startswith(_DATABASE_DIRS):
@@ -262,12 +361,27 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
     return None
 
 
+_SYSTEM_AREAS = frozenset(("root", "vital", "system", "key_file"))
 _DOCUMENT = re.compile(r"\.(tex|docx?|odt|pdf|xlsx?|ods|pptx?|odp|pages|numbers|key|epub)$", re.I)
 
 
 def classify_empty(value: str) -> Verdict | None:
     """Emptying `value` (`: > f`, `truncate -s 0`, `cp /dev/null f`): HIGH for settings."""
     path = paths.normalise(value)
+    if path in paths.HARMLESS_SINKS:
+        return None
+    if path.startswith("/etc/pam.d/") or path == "/etc/pam.conf":
+        return Verdict(CRITICAL, f"empties {path}: log-ins and sudo stop working")
+    folder = posixpath.dirname(path)
+    if paths.is_log(path) and _one_programs_log(path):
+        return None  # emptying one program's log file is routine upkeep
+    if paths.is_log(path) and any(c in path for c in "*?[") and not paths.is_audit_log(folder):
+        if folder in ("/var/log", "/private/var/log"):
+            return Verdict(CRITICAL, f"empties every log matching {path}: erases the system logs")
+        return Verdict(HIGH, f"empties every log matching {path}")
+    if any(c in posixpath.basename(path) for c in "*?[") and paths.area(folder) in _SYSTEM_AREAS:
+        level = HIGH if paths.area(folder) == "system" else CRITICAL
+        return Verdict(level, f"empties every file matching {path}: files the system needs")
     verdict = classify_write(path, append=False)
     if verdict is not None and verdict.level >= HIGH:
         return Verdict(verdict.level, verdict.reason.replace("overwrites", "empties", 1))
@@ -298,6 +412,8 @@ def _special_write(path: str, append: bool) -> Verdict | None:
     if paths.is_log(path):
         if append:
             return Verdict(MODERATE, f"appends to {path}: a system log")
+        if _one_programs_log(path):
+            return Verdict(MODERATE, f"overwrites {path}: one program's log")
         return Verdict(CRITICAL, f"overwrites {path}: erases a system log")
     if path in paths.ACCOUNT_FILES:
         if append:
@@ -321,6 +437,26 @@ def _special_write(path: str, append: bool) -> Verdict | None:
     return None
 
 
+# Folders whose files root runs or reads as settings by itself: writable by all, a way to root.
+_ROOT_RUNS = frozenset(
+    "/etc/profile.d /etc/init.d /etc/udev/rules.d /etc/ld.so.conf.d /etc/modprobe.d "
+    "/usr/local/bin /usr/local/sbin /etc/rc.local /etc/update-motd.d /Library/LaunchDaemons "
+    "/etc/systemd/system /lib/systemd/system /usr/lib/systemd/system /etc/apt/apt.conf.d".split()
+)
+
+
+def _one_programs_log(path: str) -> bool:
+    """`/var/log/myapp/debug.log`: a file in a program's own log folder (not the system's
+    logs, logins or audit records, nor a glob over many)."""
+    rel = path.removeprefix("/private").removeprefix("/var/log/")
+    return (
+        "/" in rel
+        and not paths.is_audit_log(path)
+        and not any(c in rel for c in "*?[")
+        and not paths.is_find_match(path)
+    )
+
+
 def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool) -> Verdict:
     """chmod/chown/chgrp of `value`; `loose` when the mode opens files to everyone or setuid."""
     path = paths.normalise(value)
@@ -335,6 +471,15 @@ def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool)
         return Verdict(CRITICAL, f"{verb} {path}{how}: {what}")
     if base in ("/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/passwd") and loose:
         return Verdict(CRITICAL, f"{verb} {path}: every user can read or change it")
+    if paths.is_find_match(base):
+        parent = posixpath.dirname(base) or "."
+        if paths.area(parent) in ("root", "all_homes", "vital", "system", "key_file"):
+            level = CRITICAL if loose else HIGH
+            return Verdict(level, f"{verb} every matching file under {parent}: system files")
+    root_runs = base in _ROOT_RUNS or base.startswith("/etc/cron")
+    if loose and (base in paths.SYSTEM_ROOTS | paths.VITAL_SUBDIRS or root_runs) and base != "/dev":
+        what = "every user can add or replace files there: a way to root"
+        return Verdict(CRITICAL, f"{verb} {path}: {what}")
     if kind == "key_file" or paths.is_history_file(base):
         return Verdict(HIGH, f"{verb} {path}: a file the system relies on")
     if whole and kind in ("home", "system", "home_credentials"):

@@ -45,6 +45,16 @@ def setfacl(command: Command, ctx: Context) -> None:
     specs = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-m", "--modify", "-M")]
     targets = [a for a in argv if not a.startswith("-") and a not in specs]
     loose = any("w" in spec.rsplit(":", 1)[-1] or spec.startswith("o") for spec in specs)
+    readers = [
+        spec
+        for spec in specs
+        if "r" in spec.rsplit(":", 1)[-1]
+        and ":root:" not in f":{spec}"
+        and not re.match(r"^(u|user|g|group)::", spec)  # the owner's own entry
+    ]
+    if readers and {paths.normalise(t) for t in targets} & {"/etc/shadow", "/etc/gshadow"}:
+        reason = f"lets {_acl_who(readers[0])} read the password hashes (setfacl)"
+        ctx.add(CRITICAL, reason, command)
     for target in targets:
         verdict = classify_permissions(
             target, recursive=recursive, verb="changes the access rules of", loose=loose
@@ -55,6 +65,15 @@ def setfacl(command: Command, ctx: Context) -> None:
         ctx.add(level, verdict.reason, command)
     if not targets:
         ctx.add(MODERATE, "changes access rules (setfacl)", command)
+
+
+def _acl_who(spec: str) -> str:
+    """`u:bob:r` -> `user bob`, `g:staff:r` -> `group staff`, `o::r` -> `every user`."""
+    kind, _, rest = spec.partition(":")
+    name = rest.rsplit(":", 1)[0] if ":" in rest else ""
+    if kind in ("o", "other") or not name:
+        return "every user"
+    return f"{'group' if kind in ('g', 'group') else 'user'} {name}"
 
 
 def chattr(command: Command, ctx: Context) -> None:

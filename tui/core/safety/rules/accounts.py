@@ -59,6 +59,8 @@ def accounts(command: Command, ctx: Context) -> None:
         level, what = _deleted_account(argv, what)
     elif command.name == "usermod":
         level, what = _changed_account(argv, level, what)
+    elif command.name == "gpasswd" and _left_group(argv) is not None:
+        level, what = _left_group(argv) or (level, what)
     elif command.name == "groupdel" and set(argv) & ADMIN_GROUPS:
         level, what = CRITICAL, "deletes an administrators' group: nobody may use sudo"
     elif command.name == "chpasswd" and "root:" in _stdin(command):
@@ -103,7 +105,7 @@ def _deleted_account(argv: list[str], what: str) -> tuple[RiskLevel, str]:
         return CRITICAL, "deletes the root account"
     if any(a in ("-r", "--remove", "--remove-home", "--remove-all-files", "-f") for a in argv):
         return CRITICAL, "deletes a user account and all of its files"
-    return HIGH, what
+    return MODERATE, f"{what} (its files stay)"
 
 
 def _changed_account(argv: list[str], level: RiskLevel, what: str) -> tuple[RiskLevel, str]:
@@ -112,8 +114,23 @@ def _changed_account(argv: list[str], level: RiskLevel, what: str) -> tuple[Risk
         return CRITICAL, f"adds a user to {sorted(groups & ROOT_GROUPS)[0]}: root in all but name"
     if any(a in ("-p", "--password") for a in argv):
         who = "root" if "root" in argv else "an account"
+        given = argv[argv.index("-p" if "-p" in argv else "--password") + 1 :][:1]
+        if given == [""]:
+            user = next((a for a in reversed(argv) if a and not a.startswith("-")), "an account")
+            return CRITICAL, f"leaves {user} without a password: anyone can log in as it"
         return (CRITICAL if who == "root" else HIGH), f"sets the password of {who} directly"
     return level, what
+
+
+def _left_group(argv: list[str]) -> tuple[RiskLevel, str] | None:
+    """`gpasswd -d USER GROUP`: taking a user out of a group is routine, unless it is the
+    administrators' group (who may then still use sudo?)."""
+    if "-d" not in argv and "--delete" not in argv:
+        return None
+    operands = [a for a in argv if not a.startswith("-")]
+    if operands[-1:] and operands[-1] in ("sudo", "wheel", "admin"):
+        return HIGH, f"takes a user out of the {operands[-1]} group: they lose sudo"
+    return MODERATE, "removes a user from a group"
 
 
 def _fed(command: Command) -> bool:
@@ -158,8 +175,7 @@ def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
         return SAFE, "shows password status"
     if any(f in ("-d", "--delete") for f in flags):
         who = operands[0] if operands else "your account"
-        level = CRITICAL if who == "root" else HIGH
-        return level, f"removes the password of {who}: anyone can log in"
+        return CRITICAL, f"removes the password of {who}: anyone can log in as it"
     if not operands and not flags:
         return MODERATE, "changes your own password"
     if operands and operands[0] != "root" and not flags:

@@ -22,7 +22,7 @@ from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import runs_quietly
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.resources import inline_exhaustion
-from tui.core.safety.targets import classify_delete, classify_write
+from tui.core.safety.targets import classify_delete, classify_empty, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
 
@@ -366,8 +366,15 @@ def sed(command: Command, ctx: Context) -> None:
         wipes = any(re.fullmatch(r"\s*(1\s*,\s*\$|/\^?\.?\*?/|/\.\*/)?\s*d\s*", a) for a in argv)
         wipes = wipes or any(_BLANKS.fullmatch(a) for a in argv)
         for value in _sed_files(argv):
+            if wipes and command.implied_recursive:  # `find DIR -exec sed -i 's/.*//' {} +`
+                whole = classify_delete(value, recursive=True)
+                reason = whole.reason.replace("deletes", "empties every file in", 1)
+                ctx.add(max(whole.level, HIGH), reason, command)
             if wipes:
+                emptied = classify_empty(value)
                 ctx.add(HIGH, f"deletes every line of {value}: the file is left empty", command)
+                if emptied is not None and emptied.level > HIGH:
+                    ctx.add(emptied.level, emptied.reason, command)
             content = config_content(value, script)
             if content is not None:
                 ctx.add(content.level, content.reason, command)

@@ -177,6 +177,13 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"changes mounted filesystems ({command.name})", command)
 
 
+def fsck(command: Command, ctx: Context) -> None:
+    """`e2fsck -n`, `xfs_repair -n`: check only, every repair answered no."""
+    if any(a in ("-n", "--dry-run", "--readonly") for a in command.argv):
+        return
+    ctx.add(MODERATE, f"checks and repairs a filesystem ({command.name})", command)
+
+
 _LIVE_TREES = frozenset("/etc /usr /bin /sbin /lib /var /home /boot /root".split())
 _MKFS = "mkfs mke2fs mkntfs mkdosfs mkexfatfs mkfs.ext2 mkfs.ext3 mkfs.ext4 mkfs.xfs mkfs.btrfs"
 _MKFS += " mkfs.vfat mkfs.fat mkfs.msdos mkfs.ntfs mkfs.exfat mkfs.f2fs mkfs.minix newfs"
@@ -194,4 +201,11 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(split_words("pvremove vgremove lvremove"), volumes),
     **dict.fromkeys(split_words("zfs btrfs nvme"), filesystems),
     **dict.fromkeys(split_words("mkswap mount umount swapon"), swap_or_mount),
+    **dict.fromkeys(
+        split_words(
+            "fsck e2fsck fsck.ext2 fsck.ext3 fsck.ext4 fsck.vfat fsck.fat fsck.xfs dosfsck "
+            "xfs_repair fsck_apfs fsck_hfs"
+        ),
+        fsck,
+    ),
 }

@@ -68,7 +68,15 @@ def git_inline_config(command: Command, ctx: Context) -> None:
                 if len(operands) >= 2:
                     pairs.append((operands[0], operands[1]))
             break
+    everywhere = any(w.value in ("--global", "--system") for w in args)
     for key, value in pairs:
+        if key.lower() in ("init.templatedir", "core.hookspath") and everywhere:
+            reason = (
+                f"makes git copy the hooks in {value} into every new repository: they run later"
+            )
+            if key.lower() == "core.hookspath":
+                reason = f"makes git run the hooks in {value} in every repository, by themselves"
+            ctx.add(HIGH, reason, command)
         if key.lower() == "core.hookspath" and paths.is_world_writable(value):
             ctx.add(
                 HIGH,
@@ -263,6 +271,8 @@ def option_code(command: Command, ctx: Context) -> None:
     argv = command.argv
     code: list[str] = []
     takes = CODE_OPTIONS.get(name, ())
+    if name == "git" and "rebase" not in argv:  # `git clean -fdx`: -x is not `rebase -x CMD`
+        takes = tuple(option for option in takes if option != "-x")
     for index, value in enumerate(argv):
         for option in takes:
             clustered = len(option) == 2 and value[:1] == "-" and value[1:2] != "-"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
@@ -32,9 +33,28 @@ def rm(command: Command, ctx: Context) -> None:
     opts = options(command)
     recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
     note = " (with --no-preserve-root)" if "--no-preserve-root" in opts.long else ""
-    for path in operand_paths(opts.operands, ctx):
+    targets = operand_paths(opts.operands, ctx)
+    for path in targets:
         verdict = classify_delete(path, recursive=recursive)
         ctx.add(verdict.level, verdict.reason + note, command)
+    _system_names_under_variable(targets, recursive, command, ctx)
+
+
+_UNDER_VARIABLE = re.compile(r"^\$\{(\w+)\}(/[\w.-]+)/?$")
+
+
+def _system_names_under_variable(
+    targets: list[str], recursive: bool, command: Command, ctx: Context
+) -> None:
+    """`rm -rf "$STAGE"/{bin,lib,etc}`: with STAGE empty or unset, that is /bin, /lib, /etc."""
+    if not recursive:
+        return
+    found = [m for m in map(_UNDER_VARIABLE.match, targets) if m]
+    system = sorted({m.group(2) for m in found if m.group(2) in paths.SYSTEM_ROOTS | {"/home"}})
+    if len(system) >= 2:
+        variable = found[0].group(1)
+        reason = f"deletes {', '.join(system)} recursively if ${variable} is empty or unset"
+        ctx.add(CRITICAL, reason, command)
 
 
 def operand_paths(words: tuple[Word, ...] | list[Word], ctx: Context) -> list[str]:
@@ -76,12 +96,18 @@ def shred(command: Command, ctx: Context) -> None:
         verdict = classify_delete(path, recursive=recursive)
         reason = verdict.reason.replace("deletes", "destroys", 1)
         level = max(verdict.level, MODERATE)
-        if any(char in path for char in "*?[") and level < HIGH:
+        folder = paths.home_relative(posixpath.dirname(paths.normalise(path)))
+        keys = folder is not None and folder.split("/", 1)[0] in _PRIVATE_KEY_DIRS
+        if any(char in path for char in "*?[") and (level < HIGH or keys):
             # every matching file, overwritten first: no undelete tool brings one back
-            personal = paths.home_relative(posixpath.dirname(path)) in PERSONAL_FOLDERS
-            level = CRITICAL if personal else HIGH
+            level = CRITICAL if folder in PERSONAL_FOLDERS or keys else HIGH
             reason = f"destroys every file matching {path}, beyond recovery"
+            if keys:
+                reason = f"destroys the private keys in {posixpath.dirname(path)}, beyond recovery"
         ctx.add(level, reason, command)
+
+
+_PRIVATE_KEY_DIRS = frozenset((".ssh", ".gnupg", ".password-store"))
 
 
 def truncate(command: Command, ctx: Context) -> None:
@@ -155,12 +181,24 @@ def link(command: Command, ctx: Context) -> None:
         lasting = persistence.placed(operands[-1].path, [w.value for w in operands[:-1]])
         if lasting is not None:
             ctx.add(HIGH, lasting, command)
+    if _sets_time_zone(operands):
+        ctx.add(MODERATE, f"sets the time zone ({operands[0].value})", command)
+        return
     if opts.has("-f", "--force") and len(operands) >= 2:
         verdict = classify_write(operands[-1].path, append=False)
         if verdict is not None and verdict.level > MODERATE:
             ctx.add(verdict.level, verdict.reason.replace("overwrites", "replaces", 1), command)
             return
     ctx.add(MODERATE, "creates a link", command)
+
+
+def _sets_time_zone(operands: tuple[Word, ...]) -> bool:
+    """`ln -sf /usr/share/zoneinfo/Europe/Berlin /etc/localtime`: how the time zone is set."""
+    return (
+        len(operands) == 2
+        and paths.normalise(operands[1].path) == "/etc/localtime"
+        and "/zoneinfo/" in paths.normalise(operands[0].path)
+    )
 
 
 def tee(command: Command, ctx: Context) -> None:
@@ -184,6 +222,8 @@ def dd(command: Command, ctx: Context) -> None:
     dd_size(command, ctx)
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     target = settings.get("of")
+    if target == "/dev/null":
+        return  # `dd if=/dev/sda of=/dev/null`: reads and throws away (a speed or read test)
     filler = settings.get("if", "") in ("/dev/zero", "/dev/urandom", "/dev/random")
     in_place = "notrunc" in settings.get("conv", "")  # a new image file is not a loss
     if target and filler and in_place and not target.startswith("/dev/"):
@@ -230,14 +270,61 @@ def chmod(command: Command, ctx: Context) -> None:
         elif any(paths.is_world_writable(w.value) for w in targets):
             reason = f"makes a program in a folder anyone can write setuid ({mode}): a way to root"
             ctx.add(CRITICAL, reason, command)
+        elif _setgid_only(mode) and not any(_in_program_dir(w.value) for w in targets):
+            # `chmod g+s /srv/team`: on a folder, new files keep its group (a shared folder)
+            ctx.add(MODERATE, f"sets the setgid bit ({mode})", command)
         else:
             reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
             ctx.add(HIGH, reason, command)
     access.mode_effects(mode, [w.value for w in targets], command, ctx)
+    if _readable_by_others(mode) and {w.value for w in targets} & _HASHES:
+        reason = f"sets mode {mode} on the password hashes: every user can read them"
+        ctx.add(CRITICAL, reason, command)
     for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
         verdict = classify_permissions(target, recursive=recursive, verb=verb, loose=_loose(mode))
         ctx.add(verdict.level, verdict.reason, command)
+
+
+_HASHES = frozenset(("/etc/shadow", "/etc/gshadow", "/etc/master.passwd"))
+# Groups that may hold the password hashes (Debian's `shadow`, root's own group).
+_HASH_GROUPS = frozenset(("root", "shadow", "0", "wheel", "42"))
+
+
+def _readable_by_others(mode: str) -> bool:
+    if mode.isdigit():
+        return len(mode) >= 3 and mode[-1] in "4567"
+    return any(
+        bool(_SYMBOLIC.match(c)) and "r" in c.split("+")[-1] and c[:1] in ("o", "a", "+")
+        for c in mode.split(",")
+        if "+" in c
+    )
+
+
+def _hashes_given_away(command: Command, operands: list[Word], ctx: Context) -> None:
+    """`chgrp users /etc/shadow`: the group can read the hashes (the file is 640 already)."""
+    if len(operands) < 2 or not {w.value for w in operands[1:]} & _HASHES:
+        return
+    owner = operands[0].value
+    group = owner if command.name == "chgrp" else owner.partition(":")[2] or owner.partition(".")[2]
+    user = "" if command.name == "chgrp" else owner.partition(":")[0].partition(".")[0]
+    if user and user not in ("root", "0"):
+        reason = f"gives {user} the password hashes (/etc/shadow): they can be read and cracked"
+        ctx.add(CRITICAL, reason, command)
+    elif group and group not in _HASH_GROUPS:
+        reason = f"gives the group {group} the password hashes (/etc/shadow): they can be cracked"
+        ctx.add(CRITICAL, reason, command)
+
+
+def _setgid_only(mode: str) -> bool:
+    if mode.isdigit():
+        return len(mode) == 4 and mode[0] == "2"
+    return all(c.split("+")[0] in ("g",) for c in mode.split(",") if "s" in c)
+
+
+def _in_program_dir(path: str) -> bool:
+    folder = posixpath.dirname(paths.normalise(path))
+    return folder in paths.PROGRAM_DIRS or folder.endswith(("/bin", "/sbin", "/libexec"))
 
 
 def _chowned_to_root(target: str, ctx: Context) -> bool:
@@ -279,6 +366,7 @@ def chown(command: Command, ctx: Context) -> None:
     opts = options(command, "--from")
     recursive = command.implied_recursive or opts.has("-R", "--recursive")
     operands = list(opts.operands)
+    _hashes_given_away(command, operands, ctx)
     if "--reference" not in opts.long and operands:
         operands.pop(0)
     for path in operand_paths(operands, ctx):
@@ -321,7 +409,119 @@ def tar(command: Command, ctx: Context) -> None:
         not first.startswith("--") and "t" in first.lstrip("-") and "c" not in first
     )
     if not listing:
+        _tar_effects(command, ctx)
         ctx.add(MODERATE, "packs or unpacks files (tar)", command)
+
+
+def _tar_effects(command: Command, ctx: Context) -> None:
+    """`tar -xf a.tar -C /`: unpacked over the system; `tar --remove-files -cf /dev/null DIR`:
+    DIR deleted after going nowhere."""
+    words = list(command.args)
+    first = words[0].value if words else ""
+    if first and not first.startswith("-") and first.isalpha():  # `tar xzf a.tgz`
+        words[0] = replace(words[0], value="-" + first)
+    opts = options(replace(command, words=(command.words[0], *words)), "-f --file -C --directory")
+    archive = opts.value("-f", "--file") or ""
+    if opts.has("-x", "--extract", "--get"):
+        where = opts.value("-C", "--directory") or ctx.cwd
+        if where is None:
+            return
+        target = paths.normalise(ctx.resolve(where))
+        kind = paths.area(target)
+        if target != "/usr/local" and kind in ("root", "vital", "system", "key_file"):
+            reason = f"unpacks {archive or 'an archive'} over {target}: replaces system files"
+            ctx.add(HIGH, reason, command)
+        elif kind == "home" and opts.has("--overwrite"):
+            ctx.add(
+                HIGH, f"unpacks {archive or 'an archive'} over {target}, replacing files", command
+            )
+    if "--remove-files" in opts.long and paths.normalise(archive) == "/dev/null":
+        for path in operand_paths(opts.operands, ctx):
+            verdict = classify_delete(path, recursive=True)
+            ctx.add(max(verdict.level, HIGH), verdict.reason + " (packed into /dev/null)", command)
+
+
+def openssl(command: Command, ctx: Context) -> None:
+    """`openssl rand -out ~/.ssh/id_ed25519 32`: what -out names is replaced."""
+    argv = command.argv
+    for index, value in enumerate(argv[:-1]):
+        if value in ("-out", "-keyout"):
+            verdict = classify_write(ctx.resolve(argv[index + 1]), append=False)
+            if verdict is not None and verdict.level >= HIGH:
+                ctx.add(verdict.level, verdict.reason, command)
+                return
+    ctx.add(MODERATE, "changes or creates files (openssl)", command)
+
+
+_KEYGEN_READS = frozenset(split_words("-l -lf -y -yf -F -E -L -Q -B"))
+_KEYGEN_OTHER = frozenset(split_words("-R -p -c -s -e -i -m -Y -r -k -u -A -D -H"))
+
+
+def ssh_keygen(command: Command, ctx: Context) -> None:
+    """`yes | ssh-keygen -f ~/.ssh/id_rsa`: the answer to "Overwrite?" is given in advance."""
+    argv = command.argv
+    if argv[:1] and argv[0] in _KEYGEN_READS:
+        return
+    target = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "-f"), "")
+    if target and not set(argv) & _KEYGEN_OTHER and _answers_yes(command):
+        verdict = classify_write(ctx.resolve(target), append=False)
+        if verdict is not None and verdict.level >= HIGH:
+            reason = f"answers yes to replacing the key {target}: the old private key is lost"
+            ctx.add(verdict.level, reason, command)
+            return
+    ctx.add(MODERATE, "changes or creates files (ssh-keygen)", command)
+
+
+def _answers_yes(command: Command) -> bool:
+    stdin = command.stdin
+    fed = [r.body.value for r in command.redirects if r.body is not None]
+    if stdin is not None and stdin.literal is not None:
+        fed += [w.value for w in stdin.literal]
+    piped_yes = stdin is not None and "yes" in stdin.producers
+    return piped_yes or any(text.strip().lower() in ("y", "yes") for text in fed)
+
+
+_GPG_READS = frozenset(
+    split_words("--list-keys --list-secret-keys -k -K --fingerprint --verify --list-sigs")
+)
+
+
+def gpg(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    if not argv or argv[0] in _GPG_READS:
+        return
+    secret = [a for a in argv if a.startswith(("--delete-secret-key", "--delete-secret-and-"))]
+    if secret:
+        unasked = "--yes" in argv and "--batch" in argv
+        reason = "deletes GPG private keys" + (", without asking" if unasked else "")
+        ctx.add(CRITICAL if unasked else HIGH, reason + ": they exist nowhere else", command)
+        return
+    if "--delete-keys" in argv or "--delete-key" in argv:
+        ctx.add(MODERATE, "deletes public GPG keys from your keyring", command)
+        return
+    ctx.add(MODERATE, "changes or creates files (gpg)", command)
+
+
+def unzip(command: Command, ctx: Context) -> None:
+    """`unzip -o a.zip -d ~`: -o replaces files without asking; over a home or the system."""
+    opts = options(command, "-d -x -P")
+    if opts.has("-l", "-t", "-v", "-Z", "-p", "-c"):
+        return  # lists, tests or prints: nothing is written
+    where = opts.value("-d") or ctx.cwd
+    if opts.has("-o") and where is not None:
+        target = paths.normalise(ctx.resolve(where))
+        kind = paths.area(target)
+        if target != "/usr/local" and kind in ("root", "home", "vital", "system", "key_file"):
+            reason = f"unpacks an archive over {target}, replacing files there without asking"
+            ctx.add(HIGH, reason, command)
+    ctx.add(MODERATE, "changes or creates files (unzip)", command)
+
+
+def zip_files(command: Command, ctx: Context) -> None:
+    operands = [w for w in command.args if not w.value.startswith("-")]
+    if "-T" in command.argv and len(operands) == 1 and "-TT" not in command.argv:
+        return  # `zip -T a.zip` only tests the archive
+    ctx.add(MODERATE, "changes or creates files (zip)", command)
 
 
 def create(command: Command, ctx: Context) -> None:
@@ -350,6 +550,12 @@ RULES: dict[str, Rule] = {
     "chgrp": chown,
     "rsync": rsync,
     "touch": create,
+    "openssl": openssl,
+    "ssh-keygen": ssh_keygen,
+    "gpg": gpg,
+    "gpg2": gpg,
+    "unzip": unzip,
+    "zip": zip_files,
     "tar": tar,
     "mkdir": create,
 }

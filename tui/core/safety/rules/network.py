@@ -13,10 +13,11 @@ import posixpath
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_command
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import exposure
+from tui.core.safety.rules import exposure, persistence
 from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import ssh_options
+from tui.core.safety.targets import classify_write
 from tui.core.safety.words import Word, split_words
 
 DOWNLOADERS = frozenset(split_words("curl wget fetch http https xh aria2c lwp-request GET lynx"))
@@ -106,7 +107,7 @@ def curl(command: Command, ctx: Context) -> None:
         if is_secret_path(upload):
             ctx.add(HIGH, f"sends {upload} (a secret key or password file) to a server", command)
     if output and output != "-":
-        _downloaded(ctx, output)
+        _downloaded(ctx, output, command)
         ctx.add(MODERATE, f"downloads a file to {output}", command)
     elif opts.has("-O", "--remote-name", "--remote-name-all"):
         for url in urls:
@@ -148,7 +149,7 @@ def wget(command: Command, ctx: Context) -> None:
     if output == "-":
         return
     if output:
-        _downloaded(ctx, output)
+        _downloaded(ctx, output, command)
         ctx.add(MODERATE, f"downloads a file to {output}", command)
         return
     for url in opts.operands:
@@ -156,10 +157,19 @@ def wget(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, "downloads files into the current directory", command)
 
 
-def _downloaded(ctx: Context, target: str) -> None:
+def _downloaded(ctx: Context, target: str, command: Command | None = None) -> None:
     name = posixpath.basename(target.split("?", 1)[0].rstrip("/"))
     if name:
         ctx.downloads.add(name)
+    if command is None:  # named after the URL, in the current folder
+        return
+    where = ctx.resolve(target)
+    kind = persistence.startup_kind(where)
+    if kind is not None:  # `curl -o ~/.bashrc URL`: fetched code that runs later by itself
+        persistence.startup_content(kind, where, None, command, ctx)
+    verdict = classify_write(where, append=False)
+    if verdict is not None and verdict.level >= HIGH:
+        ctx.add(verdict.level, verdict.reason, command)
 
 
 def netcat(command: Command, ctx: Context) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from tui.core.safety import paths
+from tui.core.safety import paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command
@@ -163,8 +163,12 @@ def startup_kind(path: str) -> str | None:
         return "unit"
     if normal.startswith(("/etc/profile.d/", "/etc/rc.local", "/etc/init.d/")):
         return "shell"
+    if normal.startswith(("/etc/udev/rules.d/", "/lib/udev/rules.d/", "/usr/lib/udev/rules.d/")):
+        return "udev"
     if "/.git/hooks/" in f"/{normal}" or normal.startswith(_RUN_BY_SYSTEM):
         return "hook"
+    if normal.endswith(".pth"):
+        return "python"  # site-packages runs the `import` lines of a .pth at every start
     return None
 
 
@@ -255,6 +259,10 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if kind == "modules":
         ctx.add(HIGH, f"loads kernel code at every boot ({where})", writer)
         return
+    if kind in ("udev", "python") or where.endswith(".plist"):
+        _started_code(kind, where, text, writer, ctx)
+        if kind != "unit":
+            return
     lines = [line for line in text.splitlines() if line.strip()]
     for line in lines:
         code = line
@@ -266,6 +274,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         elif kind == "unit":
             match = _UNIT_EXEC.match(line)
             code = match.group("code") if match else ""
+            _autologin(code, where, writer, ctx)
         if code.strip():
             before = len(ctx.findings)
             ctx.run_code(Word(value=code, raw=code), writer)
@@ -319,6 +328,127 @@ def _networked(found: list[Finding]) -> bool:
     return any("network" in f.reason or "download" in f.reason for f in found)
 
 
+_UDEV_RUN = re.compile(r"\bRUN\s*\+?=\s*\"([^\"]+)\"")
+_PLIST_STRING = re.compile(r"<string>([^<]*)</string>")
+
+
+def _started_code(kind: str, where: str, text: str, writer: Command, ctx: Context) -> None:
+    """udev rules (RUN+=), .pth files (`import` lines) and launchd plists: code that starts by
+    itself, rated as if it ran."""
+    if kind == "udev":
+        programs = _UDEV_RUN.findall(text)
+        what = "as root at every matching device event"
+    elif kind == "python":
+        _python_lines(text, where, writer, ctx)
+        return
+    else:
+        programs = _plist_program(text)
+        what = "at every log-in or boot (launchd)"
+    for code in programs:
+        ctx.add(HIGH, f"runs {code.strip()[:60]} {what} ({where})", writer)
+        ctx.run_code(literal(code), writer)
+        hidden(code, f"code in {where}", writer, ctx)
+
+
+def _python_lines(text: str, where: str, writer: Command, ctx: Context) -> None:
+    """The `import` lines of a .pth file run in every Python program that starts."""
+    for line in text.splitlines():
+        if not line.startswith("import"):
+            continue
+        effects = pycode.analyse(line)
+        shown = line.strip()[:60]
+        acts = effects is not None and (
+            effects.shell or effects.network or effects.unknown_code or effects.deletes
+        )
+        if effects is None or not (acts or effects.writes or effects.sends):
+            ctx.add(MODERATE, f"runs {shown} in every Python program that starts ({where})", writer)
+            continue
+        level = CRITICAL if effects.network and effects.unknown_code else HIGH
+        reason = f"runs {shown} in every Python program that starts ({where})"
+        ctx.add(level, reason, writer)
+        for code in effects.shell:
+            ctx.run_code(literal(code), writer)
+            hidden(code, f"code in {where}", writer, ctx)
+
+
+def _plist_program(text: str) -> list[str]:
+    """The command a launchd plist runs: its ProgramArguments (or Program), as shell code."""
+    start = text.find("ProgramArguments")
+    if start < 0:
+        program = _PLIST_STRING.findall(text[text.find("<key>Program</key>") :])
+        return program[:1] if "<key>Program</key>" in text else []
+    end = text.find("</array>", start)
+    words = _PLIST_STRING.findall(text[start : end if end > 0 else len(text)])
+    if (
+        len(words) >= 3
+        and posixpath.basename(words[0]) in ("sh", "bash", "zsh")
+        and words[1] == "-c"
+    ):
+        return [words[2]]
+    return [" ".join(words)] if words else []
+
+
+_GETTY_ROOT = re.compile(r"getty\b.*(--autologin|-a)\s+(\S+)")
+
+
+def _autologin(code: str, where: str, writer: Command, ctx: Context) -> None:
+    """`ExecStart=-/sbin/agetty --autologin root ...`: a console that logs in by itself."""
+    match = _GETTY_ROOT.search(code)
+    if match is None:
+        return
+    user = match.group(2)
+    level = CRITICAL if user in ("root", "0") else HIGH
+    ctx.add(level, f"logs {user} in on a console without a password ({where})", writer)
+
+
+def launchctl(command: Command, ctx: Context) -> None:
+    """macOS launchd: loading an agent or daemon makes it start at every log-in or boot."""
+    sub, rest = (command.argv[0], command.argv[1:]) if command.argv else ("", [])
+    if sub in ("setenv", "putenv") and rest:
+        if rest[0].startswith(("DYLD_", "LD_")):
+            value = rest[1] if len(rest) > 1 else ""
+            reason = f"makes every app started from now load {value or 'a library'} ({rest[0]})"
+            ctx.add(HIGH, reason, command)
+            hidden(value, "every app started from now", command, ctx)
+            return
+        ctx.add(MODERATE, f"sets {rest[0]} for every app started from now (launchctl)", command)
+        return
+    if sub in ("load", "bootstrap", "enable", "submit", "kickstart"):
+        plists = [a for a in rest if a.endswith(".plist")]
+        for plist in plists:
+            _loaded(plist, command, ctx)
+        program = rest[rest.index("--") + 1 :] if sub == "submit" and "--" in rest else []
+        if program:
+            ctx.add(HIGH, f"keeps {program[0]} running under launchd (launchctl submit)", command)
+            hidden(program[0], "launchd", command, ctx)
+            return
+        if sub == "submit" or not plists:
+            ctx.add(MODERATE, f"starts a launchd job (launchctl {sub})", command)
+        return
+    ctx.add(MODERATE, f"changes launchd jobs (launchctl {sub})".replace(" ()", ""), command)
+
+
+def _loaded(plist: str, command: Command, ctx: Context) -> None:
+    name = posixpath.basename(plist)
+    where = paths.normalise(plist)
+    if name.startswith("com.apple.") and not where.startswith("/System/"):
+        reason = f"starts {name}, named like an Apple service but not one: a disguised agent"
+        ctx.add(CRITICAL, reason, command)
+        return
+    what = "a launch daemon (as root, at every boot)" if "Daemons" in where else "a launch agent"
+    ctx.add(HIGH, f"starts {what} from {where}: it runs by itself from now on", command)
+    if posixpath.basename(plist) in ctx.downloads or paths.is_world_writable(plist):
+        ctx.add(CRITICAL, f"starts a launchd job from {plist}, which nobody checked", command)
+
+
+def run_parts(command: Command, ctx: Context) -> None:
+    """`run-parts DIR` runs every program in DIR; --test and --list only name them."""
+    if any(a in ("--test", "--list") for a in command.argv):
+        return
+    folder = next((a for a in command.argv if not a.startswith("-")), "a folder")
+    ctx.add(MODERATE, f"runs every program in {folder} (run-parts)", command)
+
+
 def login_hook(command: Command, ctx: Context) -> None:
     """`defaults write com.apple.loginwindow LoginHook SCRIPT`: runs as root at every login."""
     argv = command.argv
@@ -344,6 +474,8 @@ def osascript(command: Command, ctx: Context) -> None:
 
 
 RULES: dict[str, Rule] = {
+    "launchctl": launchctl,
+    "run-parts": run_parts,
     "osascript": osascript,
     "defaults": login_hook,
     "crontab": crontab,

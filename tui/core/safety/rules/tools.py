@@ -56,7 +56,14 @@ def git(command: Command, ctx: Context) -> None:
         ctx.downloads.add("<a repository cloned in this line>")
     handler = _GIT.get(sub)
     if handler is not None:
-        handler(rest, ctx)
+        saved = ctx.cwd
+        directory = _git_directory(command)
+        if directory is not None:  # `git -C ~ clean -fdx` works in ~, the shell stays put
+            ctx.cwd = paths.normalise(ctx.resolve(directory))
+        try:
+            handler(rest, ctx)
+        finally:
+            ctx.cwd = saved
     elif sub in ("branch", "tag", "remote", "stash", "config", "worktree"):
         _git_listing(sub, rest, ctx)
     elif sub in ("filter-branch", "filter-repo"):
@@ -71,6 +78,16 @@ def git(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "deletes a branch reference directly (git update-ref -d)", command)
     else:
         ctx.add(MODERATE, f"changes the repository (git {sub})".replace(" ()", ""), command)
+
+
+def _git_directory(command: Command) -> str | None:
+    args = command.args
+    index = 0
+    while index < len(args) - 1 and args[index].value.startswith("-"):
+        if args[index].value == "-C" and not args[index + 1].dynamic:
+            return args[index + 1].path
+        index += 2 if args[index].value in ("-c", "--git-dir", "--work-tree") else 1
+    return None
 
 
 def _git_push(command: Command, ctx: Context) -> None:
@@ -120,6 +137,14 @@ def _git_clean(command: Command, ctx: Context) -> None:
         return
     if opts.has("-f", "--force"):
         extra = " including ignored files" if opts.has("-x", "-X") else ""
+        folders = [paths.normalise(ctx.resolve(w.path)) for w in opts.operands]
+        folders = folders or ([ctx.cwd] if ctx.cwd is not None else [])
+        wide = [f for f in folders if paths.area(f) in ("root", "home", "all_homes", "vital")]
+        if opts.has("-d") and wide:
+            # a repository at / or in a home tracks next to nothing: nearly all of it goes
+            reason = f"deletes every untracked file and folder in {wide[0]}{extra} (git clean)"
+            ctx.add(CRITICAL, reason, command)
+            return
         ctx.add(HIGH, f"deletes untracked files{extra} for good (git clean)", command)
     else:
         ctx.add(MODERATE, "deletes untracked files (git clean)", command)
@@ -161,7 +186,8 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
         a.startswith("-") and a not in ("-d", "-D", "-m", "-M", "-c", "-C", "--unset", "-f")
         for a in argv
     )
-    if listing or argv[:1] in (["list"], ["show"], ["get-url"], ["--get"], ["--list"], ["-l"]):
+    asks = ("--get", "--get-all", "--get-regexp", "--get-urlmatch", "--list", "-l")
+    if listing or argv[:1] in (["list"], ["show"], ["get-url"], ["get"]) or set(argv) & set(asks):
         return
     if sub == "config" and _config_reads(argv):
         return  # `git config --global --get-regexp KEY`, `git config get KEY`: reads settings
@@ -360,7 +386,34 @@ def _package_change(command: Command, sub: str, rest: Command, ctx: Context) -> 
     ctx.add(MODERATE, f"installs or changes packages ({command.name} {sub})".strip(), command)
 
 
+def gh(command: Command, ctx: Context) -> None:
+    """GitHub's CLI: deleting a repository on the server has no undo."""
+    argv = command.argv
+    if argv[:2] == ["repo", "delete"]:
+        name = next((a for a in argv[2:] if not a.startswith("-")), "")
+        what = f"the repository {name}" if name else "this repository"
+        reason = f"deletes {what} on GitHub: its code, issues and releases"
+        if any(a in ("--yes", "-y", "--confirm") for a in argv):
+            ctx.add(CRITICAL, f"{reason}, without asking", command)
+        else:
+            ctx.add(HIGH, reason, command)
+        return
+    method = next((a for a in argv if a.upper() in ("-XDELETE", "--METHOD=DELETE")), "")
+    if argv[:1] == ["api"] and (method or _option_value(argv, "-X", "--method") == "DELETE"):
+        ctx.add(HIGH, "deletes something on GitHub through its API (gh api DELETE)", command)
+        return
+    ctx.add(MODERATE, "connects to a service (gh)", command)
+
+
+def _option_value(argv: list[str], *names: str) -> str:
+    for index, value in enumerate(argv[:-1]):
+        if value in names:
+            return argv[index + 1].upper()
+    return ""
+
+
 RULES: dict[str, Rule] = {
+    "gh": gh,
     "git": git,
     "docker": docker,
     "podman": docker,
