@@ -261,7 +261,6 @@ async def _answer(context: RequestContext, request: str, args: argparse.Namespac
             if isinstance(event, Notice) and not event.warning:
                 say(event.message)  # warnings come with the result
 
-        _import_meanwhile("tui.core.safety", "tui.core.history.recording")
         try:
             result = await generate_command(
                 backend,
@@ -276,22 +275,6 @@ async def _answer(context: RequestContext, request: str, args: argparse.Namespac
     finally:
         await registry.aclose()
     return result
-
-
-def _import_meanwhile(*names: str) -> None:
-    """Imports what comes after the answer (rating, history) while the model answers: with a
-    warm engine host those imports would otherwise be a good part of the wall time."""
-    import importlib
-    import threading
-
-    def load() -> None:
-        for name in names:
-            try:
-                importlib.import_module(name)
-            except Exception:  # noqa: BLE001 - the real import, later, reports it
-                return
-
-    threading.Thread(target=load, name="caro-import", daemon=True).start()
 
 
 async def _failed(registry: Registry, name: str, error: BackendError) -> CliError:
