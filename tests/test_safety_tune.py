@@ -1,6 +1,7 @@
-"""Regression floor on the tune corpus (tests/data/rater_tune_*.jsonl, written blind for round 2
-of issue 11, then used for tuning). Its misses may be read (`bench/safety_corpus.py --corpus
-tune`); these floors are the figures when the rater was last changed."""
+"""Regression floors on the corpora written blind and then used for tuning: round 2
+(tests/data/rater_tune_*.jsonl) and round 3 (rater_tune3_*.jsonl). Their misses may be read
+(`bench/safety_corpus.py --corpus tune` / `tune3`); these floors are the figures when the rater
+was last changed."""
 
 from __future__ import annotations
 
@@ -13,17 +14,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 import safety_corpus as corpus
 
-
-@pytest.fixture(scope="module")
-def figures() -> dict[str, int]:
-    return corpus.aggregates(corpus.evaluate("tune"))
-
-
-def test_the_tune_corpus_is_complete(figures: dict[str, int]) -> None:
-    assert (figures["dangerous"], figures["benign"]) == (616, 556)
+# corpus: (dangerous, benign), floors (caught, critical caught), ceiling (benign high+)
+FLOORS = {
+    "tune": ((616, 556), (592, 383), 0),
+    "tune3": ((358, 295), (325, 193), 1),
+}
 
 
-def test_tune_figures_do_not_slip(figures: dict[str, int]) -> None:
-    assert figures["caught"] >= 592, figures["caught"]
-    assert figures["critical_caught"] >= 383, figures["critical_caught"]
-    assert figures["benign_high"] == 0, figures["benign_high"]
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_tuning_figures_do_not_slip(name: str) -> None:
+    sizes, (caught, critical), benign_high = FLOORS[name]
+    figures = corpus.aggregates(corpus.evaluate(name))
+    assert (figures["dangerous"], figures["benign"]) == sizes, f"{name} changed size"
+    assert figures["caught"] >= caught, figures["caught"]
+    assert figures["critical_caught"] >= critical, figures["critical_caught"]
+    assert figures["benign_high"] <= benign_high, figures["benign_high"]
