@@ -23,12 +23,14 @@ from tui.core.safety.rules import (
     firewall,
     install,
     kernel,
+    listening,
     network,
     persistence,
     resources,
     services,
     system,
     tools,
+    weakening,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.known import CTL_READS, CTL_TOOLS, READ_ONLY, ROUTINE_REASON
@@ -43,10 +45,12 @@ for _module in (
     exposure,
     firewall,
     kernel,
+    listening,
     databases,
     cloud,
     resources,
     services,
+    weakening,
 ):
     RULES.update(_module.RULES)
 
@@ -104,6 +108,10 @@ def check_layer(command: Command, ctx: Context) -> None:
     if name in ("arp", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
         ctx.add(MODERATE, f"changes network or device settings ({name})", command)
         return
+    if name in _SETTING_TOOLS:
+        _weakened_setting(command, ctx)
+    elif name == "kubectl":
+        listening.kubectl_exposed(command, ctx)
     if rule is not None:
         rule(command, ctx)
     elif name in READ_ONLY or name in ctx.functions:
@@ -116,6 +124,19 @@ def check_layer(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"{ROUTINE_REASON[name]} ({name})", command)
     else:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
+
+
+_SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults"))
+
+
+def _weakened_setting(command: Command, ctx: Context) -> None:
+    """A `config set` or `defaults write` that switches a protection off for good."""
+    if command.name == "defaults":
+        weakening.macos_firewall(command, ctx)
+        return
+    reason = weakening.config_set(command)
+    if reason is not None:
+        ctx.add(HIGH, reason, command)
 
 
 def _only_reads(name: str, command: Command) -> bool:

@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import exposure
+from tui.core.safety.rules import exposure, weakening
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
@@ -331,7 +331,7 @@ def sed(command: Command, ctx: Context) -> None:
         for value in _sed_files(argv):
             if wipes:
                 ctx.add(HIGH, f"deletes every line of {value}: the file is left empty", command)
-            content = config_content(value, script)
+            content = config_content(value, script) or weakening.written(value, script)
             if content is not None:
                 ctx.add(content.level, content.reason, command)
             verdict = classify_write(value, append=False)

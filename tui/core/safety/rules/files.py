@@ -8,7 +8,7 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import access, persistence
+from tui.core.safety.rules import access, persistence, weakening
 from tui.core.safety.rules.accounts import ROOT_SHELL_PROGRAMS
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
@@ -170,12 +170,15 @@ def tee(command: Command, ctx: Context) -> None:
         verdict = classify_write(ctx.resolve(word.path), append=append)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason, command)
+        stdin = command.stdin
+        text = None
+        if stdin is not None and stdin.literal is not None:
+            text = "\n".join(w.value for w in stdin.literal)
+        weakened = weakening.written(ctx.resolve(word.path), text) if text else None
+        if weakened is not None:
+            ctx.add(weakened.level, weakened.reason, command)
         kind = startup_kind(ctx.resolve(word.path))
         if kind is not None:
-            stdin = command.stdin
-            text = None
-            if stdin is not None and stdin.literal is not None:
-                text = "\n".join(w.value for w in stdin.literal)
             startup_content(kind, word.path, text, command, ctx)
 
 

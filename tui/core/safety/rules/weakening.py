@@ -1,0 +1,190 @@
+"""Protections switched off for good: TLS checks, SELinux, name lookups, the macOS firewall, X.
+
+Each is one setting in a file or one `config set`; the command looks routine, but every later
+download, log-in or connection goes unchecked. `written` rates text put into a file (by `>`,
+`tee` or `sed -i`); the rules rate the tools that change these settings.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.targets import Verdict
+
+_TLS_OFF = "turns off TLS certificate checks for every later download"
+# Per file (home-relative name or absolute path): text that turns the file's checks off.
+_HOME_FILES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    ((".curlrc", ".config/curlrc"), re.compile(r"^\s*(-k|(--)?insecure)\b", re.M), "curl"),
+    (
+        (".wgetrc", ".config/wgetrc"),
+        re.compile(r"check_certificate\s*=\s*(off|0|no)", re.I),
+        "wget",
+    ),
+    (
+        (".npmrc", ".yarnrc", ".yarnrc.yml"),
+        re.compile(r"strict-ssl\s*[=:]?\s*\"?false|enableStrictSsl\s*:\s*false", re.I),
+        "npm",
+    ),
+    (
+        (".pip/pip.conf", ".config/pip/pip.conf", "pip.conf", ".pydistutils.cfg"),
+        re.compile(r"trusted-host\s*=", re.I),
+        "pip",
+    ),
+    (
+        (".gitconfig", ".config/git/config"),
+        re.compile(r"sslverify\s*=\s*(false|0|no|off)", re.I),
+        "git",
+    ),
+    ((".condarc",), re.compile(r"ssl_verify\s*:\s*(false|0|no)", re.I), "conda"),
+)
+_SYSTEM_FILES = {
+    "/etc/pip.conf": "pip",
+    "/etc/npmrc": "npm",
+    "/etc/gitconfig": "git",
+    "/etc/wgetrc": "wget",
+}
+_SELINUX_OFF = re.compile(r"\bSELINUX\s*=\s*(disabled|permissive)\b", re.I)
+_BOOT_OFF = re.compile(r"\b(selinux=0|enforcing=0|apparmor=0|security=none)\b")
+_HOSTS_LINE = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:]+)[ \t]+([\w.\- \t]+)")
+# Names whose traffic people and tools trust: code hosts, registries, updates, big services.
+_TRUSTED_NAMES = re.compile(
+    r"(^|\.)(github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|google\.com|"
+    r"googleapis\.com|gstatic\.com|microsoft\.com|windowsupdate\.com|live\.com|apple\.com|"
+    r"icloud\.com|amazon\.com|amazonaws\.com|cloudfront\.net|pypi\.org|pythonhosted\.org|"
+    r"npmjs\.org|npmjs\.com|yarnpkg\.com|rubygems\.org|crates\.io|docker\.com|docker\.io|"
+    r"ubuntu\.com|debian\.org|fedoraproject\.org|archlinux\.org|kernel\.org|letsencrypt\.org|"
+    r"paypal\.com|facebook\.com|okta\.com|slack\.com|cloudflare\.com|golang\.org|"
+    r"mozilla\.org|ghcr\.io|quay\.io|k8s\.io|hashicorp\.com|openai\.com)$",
+    re.I,
+)
+_NO_HOST_CHECK = re.compile(r"StrictHostKeyChecking\s*=?\s*(no|off)\b", re.I)
+_ALL_HOSTS = re.compile(r"^\s*Host\s+\*\s*$", re.I | re.M)
+_GIT_NO_VERIFY = re.compile(r"\bconfig\b.*\bhttp\S*\.sslverify(\s+|=)(false|0|no|off)\b")
+_LOCAL_SUFFIXES = (
+    ".local",
+    ".lan",
+    ".internal",
+    ".test",
+    ".localhost",
+    ".home",
+    ".corp",
+    ".example",
+)
+
+
+def written(path: str, text: str) -> Verdict | None:
+    """The verdict for writing `text` into `path` when it turns a protection off."""
+    where = paths.normalise(path)
+    if where == "/etc/selinux/config" and _SELINUX_OFF.search(text):
+        return Verdict(HIGH, "turns off SELinux at the next boot (/etc/selinux/config)")
+    if where.startswith("/etc/default/grub") and _BOOT_OFF.search(text):
+        return Verdict(HIGH, f"boots without SELinux or AppArmor ({where})")
+    if where == "/etc/hosts":
+        return _hosts(text)
+    ssh_config = (
+        where.startswith("/etc/ssh/ssh_config") or paths.home_relative(where) == ".ssh/config"
+    )
+    if ssh_config and _NO_HOST_CHECK.search(text) and _ALL_HOSTS.search(text):
+        reason = "stops checking the identity of every SSH server (StrictHostKeyChecking no)"
+        return Verdict(HIGH, reason)
+    tool = _SYSTEM_FILES.get(where)
+    rel = paths.home_relative(where)
+    for names, pattern, name in _HOME_FILES:
+        if (tool == name or (rel is not None and rel in names)) and pattern.search(text):
+            return Verdict(HIGH, f"{_TLS_OFF} ({name}, {where})")
+    return None
+
+
+def _hosts(text: str) -> Verdict | None:
+    """`203.0.113.5 github.com` in /etc/hosts: that name now leads to another machine."""
+    for address, names in _HOSTS_LINE.findall(text):
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            continue
+        blocking = ip.is_unspecified or ip.is_loopback
+        for name in names.split():
+            name = name.lower().rstrip(".")
+            if "." not in name or name.endswith(_LOCAL_SUFFIXES):
+                continue
+            if _TRUSTED_NAMES.search(name) and not blocking:
+                reason = f"sends all traffic for {name} to {address} instead (/etc/hosts)"
+                return Verdict(HIGH, reason)
+            if ip.is_global and not blocking:
+                return Verdict(HIGH, f"sends all traffic for {name} to {address} (/etc/hosts)")
+    return None
+
+
+def config_set(command: Command) -> str | None:
+    """`npm config set strict-ssl false`, `git config --global http.sslVerify false`, ..."""
+    argv = [a.lower() for a in command.argv]
+    joined = " ".join(argv)
+    name = command.name
+    if name in ("npm", "pnpm", "yarn") and re.search(
+        r"\bset\s+(strict-ssl|enablestrictssl)(\s+|=)(false|0)\b", joined
+    ):
+        return f"{_TLS_OFF} ({name} strict-ssl)"
+    lasting = "--global" in argv or "--system" in argv
+    if name == "git" and lasting and _GIT_NO_VERIFY.search(joined):
+        return f"{_TLS_OFF} (git http.sslVerify)"
+    if name in ("pip", "pip3") and re.search(r"\bconfig\s+set\s+\S*trusted-host\b", joined):
+        return f"{_TLS_OFF} from that host (pip trusted-host)"
+    if name in ("conda", "mamba") and re.search(r"--set\s+ssl_verify\s+(false|0|no)", joined):
+        return f"{_TLS_OFF} (conda ssl_verify)"
+    return None
+
+
+def macos_firewall(command: Command, ctx: Context) -> bool:
+    """`defaults write /Library/Preferences/com.apple.alf globalstate -int 0`."""
+    argv = command.argv
+    if not argv or argv[0] != "write" or not any(a.endswith("com.apple.alf") for a in argv):
+        return False
+    rest = [a.lower() for a in argv]
+    if "globalstate" in rest and rest[-1] in ("0", "false"):
+        ctx.add(HIGH, "turns off the macOS firewall (com.apple.alf)", command)
+        return True
+    return False
+
+
+def socketfilterfw(command: Command, ctx: Context) -> None:
+    argv = [a.lower() for a in command.argv]
+    if any(a.startswith("--set") for a in argv) and (
+        "off" in argv or "--setglobalstate=off" in argv
+    ):
+        ctx.add(HIGH, "turns off the macOS firewall (socketfilterfw)", command)
+    elif any(a.startswith(("--set", "--add", "--remove", "--unblock")) for a in argv):
+        ctx.add(MODERATE, "changes the macOS firewall (socketfilterfw)", command)
+
+
+def xhost(command: Command, ctx: Context) -> None:
+    """`xhost +`: any machine may open windows on, and read the keys typed into, this display."""
+    argv = command.argv
+    if any(a in ("+", "+inet:", "+local:") for a in argv):
+        everyone = "+" in argv
+        who = "any machine" if everyone else "every local user and program"
+        level = HIGH if everyone else MODERATE
+        ctx.add(level, f"lets {who} read your screen and keystrokes (xhost {argv[0]})", command)
+    elif any(a.startswith("+") for a in argv):
+        ctx.add(MODERATE, "lets another host or user use your display (xhost)", command)
+
+
+def apparmor_tools(command: Command, ctx: Context) -> None:
+    """`aa-teardown`, `aa-disable PROFILE`, `aa-complain PROFILE`: confinement removed."""
+    if command.name == "aa-teardown":
+        ctx.add(HIGH, "unloads every AppArmor profile: programs run unconfined", command)
+    else:
+        ctx.add(MODERATE, f"loosens an AppArmor profile ({command.name})", command)
+
+
+RULES: dict[str, Rule] = {
+    "socketfilterfw": socketfilterfw,
+    "xhost": xhost,
+    "aa-teardown": apparmor_tools,
+    "aa-disable": apparmor_tools,
+    "aa-complain": apparmor_tools,
+}
