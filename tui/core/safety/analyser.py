@@ -45,6 +45,11 @@ from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_tex
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
 MAX_CALLS = 16  # function bodies followed into, per assessment
+GATHERED_REASONS = {
+    "recon": "sends facts about this machine (users, network, system) to another machine",
+    "personal": "packs a folder of your home and sends it to another machine",
+    "image": "sends a whole container image (its code and any secrets built in) elsewhere",
+}
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
 
 
@@ -262,6 +267,18 @@ class Analyser:
                 "machine",
                 node_text(node),
             )
+
+        self._gathered_flow(node, all_kinds)
+
+    def _gathered_flow(self, node: Node, all_kinds: list[set[str]]) -> None:
+        """`{ uname -a; id; } | curl --data-binary @-`, `zip -r - ~/Documents | curl -T -`."""
+        for kind, reason in GATHERED_REASONS.items():
+            # ssh and mail are how people move their own images, not their recon or files
+            takers = {"upload", "network", "send"} if kind == "image" else {"upload", "network"}
+            readers = [i for i, k in enumerate(all_kinds) if k & takers]
+            found = [i for i, kinds in enumerate(all_kinds) if kind in kinds]
+            if found and readers and min(found) < max(readers):
+                self.ctx.add(RiskLevel.HIGH, reason, node_text(node))
 
     def _loop_flow(self, node: Node) -> None:
         reason = loop_flow(node, self.kinds_of)

@@ -38,8 +38,11 @@ def check_flow(command: Command, ctx: Context) -> None:
         _published(command, ctx)
     if name not in SENDERS:
         return
+    headers = _header_values(command)
     for word in command.args:
         kinds = ctx.word_kinds(word)
+        if "token" in kinds and word.value in headers:
+            continue  # `-H "Authorization: Bearer $(gcloud auth print-access-token)"`: its use
         if "secret" in kinds:
             ctx.add(
                 CRITICAL, f"sends secrets or personal data to another machine ({name})", command
@@ -55,12 +58,34 @@ def check_flow(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, f"sends {what} to another machine ({name})", command)
 
 
+def _header_values(command: Command) -> set[str]:
+    """The values of `-H`/`--header`/`--oauth2-bearer` (curl, wget, httpie's `Name:value`)."""
+    argv = command.argv
+    found = {
+        argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-H", "--header", "--oauth2-bearer")
+    }
+    found |= {a for a in argv if a.startswith(("--header=", "--oauth2-bearer="))}
+    if command.name in ("http", "https", "xh"):
+        found |= {a for a in argv if re.match(r"^[A-Za-z-]+:[^/=]", a)}
+    return found
+
+
+_MAILERS = frozenset(split_words("mail mailx s-nail mutt neomutt bsd-mailx"))
+
+
 def _sent_secret(command: Command) -> str | None:
     """A secret given to a network tool as data: `curl -d @f`, `-F x=@f`, `-T f`, `< f`."""
     argv = command.argv
+    mailer = command.name in _MAILERS
     for index, value in enumerate(argv):
         attached = ""
-        if value in (
+        if value == "-i" and command.name in ("ssh", "scp", "sftp"):
+            continue  # the identity key signs the log-in here; it is never sent
+        if mailer and value in ("-a", "-A", "--attach"):
+            attached = argv[index + 1] if index + 1 < len(argv) else ""
+        elif mailer and value.startswith("--attach="):
+            attached = value.split("=", 1)[1]
+        elif value in (
             "-d",
             "--data",
             "--data-binary",

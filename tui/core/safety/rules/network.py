@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import posixpath
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
-from tui.core.safety.flow import secret_command
+from tui.core.safety.flow import DNS_TOOLS, secret_command, token_command
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure
 from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
@@ -31,13 +32,18 @@ def command_kinds(command: Command) -> set[str]:
     name = command.name
     argv = command.argv
     if name in DOWNLOADERS:
-        return {"download"}
+        return {"download", "upload"} if _sends_stdin(argv) else {"download"}
     if name in NETWORK_TOOLS or (name == "openssl" and "s_client" in argv):
         return {"network"}
-    if name in SEND_STDIN:
+    if name in SEND_STDIN or (name in DNS_TOOLS and _built_from_input(argv)):
         return {"send"}
+    if token_command(command):
+        return {"secret", "token"}
     if secret_command(command):
         return {"secret"}
+    gathered = gathered_kind(command)
+    if gathered is not None:
+        return {gathered}
     if _decodes(command):
         return {"decode"}
     if name in ("echo", "printf"):
@@ -53,6 +59,53 @@ def command_kinds(command: Command) -> set[str]:
     if language_of(name) is not None and _reads_stdin(command):
         return {"shell"}
     return {"other"}
+
+
+def _sends_stdin(argv: list[str]) -> bool:
+    """`curl --data-binary @-`, `curl -T -`, `wget --post-file=/dev/stdin`: the pipe is sent."""
+    for index, value in enumerate(argv):
+        if value.endswith(("@-", "=/dev/stdin", "@/dev/stdin")) or value == "/dev/stdin":
+            return True
+        if value in ("-T", "--upload-file") and argv[index + 1 : index + 2] == ["-"]:
+            return True
+    return False
+
+
+# Commands that describe this machine: who uses it, its network, its processes, its system.
+_RECON = frozenset(
+    split_words("uname id whoami hostname ifconfig ps netstat ss w who last lsb_release lscpu")
+)
+_RECON_FILES = frozenset(
+    split_words("/etc/os-release /etc/passwd /etc/group /etc/hosts /etc/issue /etc/resolv.conf")
+)
+_ARCHIVERS = frozenset(split_words("tar zip 7z 7za cpio rar bsdtar"))
+IMAGE_SAVERS = frozenset(split_words("docker podman nerdctl"))
+
+
+def gathered_kind(command: Command) -> str | None:
+    """`recon` (facts about this machine), `personal` (a packed home folder), `image`."""
+    name = command.name
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    if name in _RECON or (name == "ip" and operands[:1] in (["a"], ["addr"], ["route"])):
+        return "recon"
+    if name in READERS and operands and all(a in _RECON_FILES for a in operands):
+        return "recon"
+    if name in _ARCHIVERS and any(_home_folder(a) for a in operands):
+        return "personal"
+    if name in IMAGE_SAVERS and operands[:1] in (["save"], ["export"]):
+        return "image"
+    return None
+
+
+def _home_folder(value: str) -> bool:
+    rel = paths.home_relative(paths.normalise(value))
+    return rel is not None and rel != "" and not rel.startswith(".") and rel.count("/") <= 1
+
+
+def _built_from_input(argv: list[str]) -> bool:
+    """`dig "$line.example.net"`, `xargs -I{} nslookup {}.x.net`: the name carries data."""
+    return any("${" in a or "{}" in a for a in argv if not a.startswith("-"))
 
 
 def heredoc_body(command: Command) -> Word | None:

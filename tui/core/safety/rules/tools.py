@@ -54,6 +54,8 @@ def git(command: Command, ctx: Context) -> None:
         return
     if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
         ctx.downloads.add("<a repository cloned in this line>")
+    if sub == "init" and _over_home(command, rest, ctx):
+        ctx.downloads.add(HOME_REPOSITORY)
     handler = _GIT.get(sub)
     if handler is not None:
         handler(rest, ctx)
@@ -73,8 +75,27 @@ def git(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes the repository (git {sub})".replace(" ()", ""), command)
 
 
+HOME_REPOSITORY = "<a repository made over a whole home folder in this line>"
+
+
+def _over_home(command: Command, rest: Command, ctx: Context) -> bool:
+    """`cd ~ && git init`, `git init ~`, `git -C / init`: a repository over everything."""
+    operands = [w.path for w in rest.args if not w.value.startswith("-")]
+    where = operands[0] if operands else ctx.cwd or "."
+    argv = command.argv
+    for index, value in enumerate(argv[:-1]):
+        if value == "-C" or value == "--work-tree":
+            where = argv[index + 1] if not operands else where
+    area = paths.area(paths.normalise(ctx.resolve(where)))
+    return area in ("home", "root", "all_homes")
+
+
 def _git_push(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if HOME_REPOSITORY in ctx.downloads:
+        reason = "publishes a whole home folder or disk (keys, history, documents) to a remote"
+        ctx.add(CRITICAL, reason, command)
+        return
     lease = any(a.startswith(("--force-with-lease", "--force-if-includes")) for a in argv)
     forced = any(a == "--force" or a == "--mirror" for a in argv) or any(
         a.startswith("-") and not a.startswith("--") and "f" in a for a in argv
