@@ -82,9 +82,17 @@ def aws(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes cloud resources (aws {service} {action})".strip(), command)
 
 
+def _everyone(argv: list[str]) -> bool:
+    """`allUsers:objectViewer`, `-u AllUsers:R`, `--member=allAuthenticatedUsers`."""
+    return any(re.search(r"\ball(authenticated)?users\b", a, re.I) for a in argv)
+
+
 def gcloud(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
-    if "projects" in words and "delete" in words:
+    storage = "storage" in words[:1] or any("roles/storage" in a for a in command.argv)
+    if storage and "add-iam-policy-binding" in words and _everyone(command.argv):
+        ctx.add(HIGH, "makes cloud storage readable by anyone (allUsers)", command)
+    elif "projects" in words and "delete" in words:
         ctx.add(CRITICAL, "deletes a whole cloud project and everything in it", command)
     elif any(w in ("delete", "remove", "destroy") for w in words):
         level = CRITICAL if _unasked(command.argv) or _holds_data(words) else HIGH
@@ -97,9 +105,21 @@ def gcloud(command: Command, ctx: Context) -> None:
         )
 
 
+def _az_public(argv: list[str]) -> bool:
+    """`--public-access blob|container`, `--allow-blob-public-access true`."""
+    for index, value in enumerate(argv[:-1]):
+        if value == "--public-access" and argv[index + 1] in ("blob", "container"):
+            return True
+        if value == "--allow-blob-public-access" and argv[index + 1] == "true":
+            return True
+    return False
+
+
 def az(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
-    if words[:2] == ["group", "delete"]:
+    if words[:1] == ["storage"] and _az_public([a.lower() for a in command.argv]):
+        ctx.add(HIGH, "makes cloud storage readable by anyone (az storage)", command)
+    elif words[:2] == ["group", "delete"]:
         ctx.add(CRITICAL, "deletes a whole resource group and everything in it (az)", command)
     elif "delete" in words or "purge" in words:
         level = CRITICAL if _unasked(command.argv) or _holds_data(words) else HIGH
@@ -114,7 +134,9 @@ def gsutil(command: Command, ctx: Context) -> None:
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
     action = words[0] if words else ""
-    if action in ("rm", "rb"):
+    if action in ("iam", "acl", "defacl") and _everyone(argv):
+        ctx.add(HIGH, f"makes cloud storage readable by anyone (gsutil {action})", command)
+    elif action in ("rm", "rb"):
         level = CRITICAL if "-r" in argv or "-a" in argv or "-R" in argv else MODERATE
         level = HIGH if action == "rb" and level < HIGH else level
         ctx.add(level, f"deletes from cloud storage (gsutil {action})", command)

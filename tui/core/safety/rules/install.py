@@ -79,6 +79,15 @@ def install(command: Command, ctx: Context) -> None:
         reason = f"adds a new source of system packages ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
         return
+    if command.name == "brew":
+        tap = brew_tap(command, sub)
+        if tap is not None:
+            ctx.add(HIGH, tap, command)
+    if command.name == "gem" and any(
+        a.endswith(("NoSecurity", "LowSecurity")) for a in command.argv
+    ):
+        reason = "installs a gem with its signature checks switched off (--trust-policy)"
+        ctx.add(HIGH, reason, command)
     installing = sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
     if installing or sub in ("config", "set"):
         why = _config_index(command) or source_of(command) or _node_shorthand(command)
@@ -113,6 +122,47 @@ _NO_SIGNATURES = (
     "AllowUnauthenticated=true",
     "--trusted-host",
 )
+
+
+# Tap owners whose formulae many people use (hashicorp/tap, mongodb/brew, aws/tap, ...).
+_KNOWN_TAP_OWNERS = frozenset(
+    split_words(
+        "homebrew hashicorp aws mongodb heroku goreleaser azure microsoft github oven-sh "
+        "supabase stripe planetscale dart-lang elastic datadog 1password cloudflare fluxcd "
+        "weaveworks derailed jesseduffield teamookla romkatv buo localstack minio ngrok pulumi "
+        "tilt-dev twilio vmware-tanzu facebook shopify go-task charmbracelet fastly netlify "
+        "filosottile mas-cli bufbuild temporalio redpanda-data apple grafana cockroachdb turbot "
+        "anchore aquasecurity snyk sigstore earthly dagger argoproj fairwindsops koekeishiya "
+        "nikitabobko felixkratz d12frosted railwaycat kubernetes-sigs k3d-io digitalocean "
+        "okteto garden-io kyverno helm hashicorp-terraform homebrew-ffmpeg adoptopenjdk "
+        "jandedobbeleer sass withgraphite isen-ng tap"
+    )
+)
+
+
+def brew_tap(command: Command, sub: str) -> str | None:
+    """`brew tap someone/tools`, `brew install someone/tools/x`: formulae from anyone's repo."""
+    argv = command.argv
+    rest = [a for a in argv[argv.index(sub) + 1 :] if not a.startswith("-")] if sub else []
+    if sub == "tap" and len(rest) >= 2:
+        return f"adds a package source from {rest[1][:80]} (brew tap): nobody reviewed it"
+    names = (
+        rest[:1]
+        if sub == "tap"
+        else [a for a in rest if a.count("/") == 2]
+        if sub
+        in (
+            "install",
+            "reinstall",
+            "upgrade",
+        )
+        else []
+    )
+    for name in names:
+        owner = name.split("/", 1)[0].lower()
+        if "/" in name and owner not in _KNOWN_TAP_OWNERS:
+            return f"installs formulae from {owner}'s own tap (brew): nobody reviewed them"
+    return None
 
 
 def _unchecked(command: Command) -> str | None:

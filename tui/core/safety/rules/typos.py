@@ -62,6 +62,28 @@ def typosquat(command: Command, sub: str) -> str | None:
     return None
 
 
+# GitHub owners of much-used Go tools and libraries (`go install github.com/OWNER/...`).
+GO_OWNERS = frozenset(
+    split_words(
+        "spf13 golang google kubernetes kubernetes-sigs hashicorp uber-go sirupsen stretchr "
+        "gin-gonic labstack gorilla prometheus grpc charmbracelet junegunn urfave golangci "
+        "go-delve air-verse cosmtrek derailed jesseduffield mitchellh gofiber swaggo pressly "
+        "sqlc-dev bufbuild goreleaser golang-migrate securego dominikh mvdan fatih cweill "
+        "go-task magefile rakyll protocolbuffers tailscale cloudflare aws docker moby "
+        "containerd ory nats-io minio etcd-io influxdata grafana jackc go-sql-driver mattn "
+        "valyala tidwall cli rs segmentio"
+    )
+)
+
+
+def one_typo_from(name: str, known: frozenset[str]) -> str | None:
+    """The well-known name that `name` is one typo away from (and is not), or None."""
+    lowered = name.lower()
+    if len(lowered) < 5 or lowered in known:
+        return None
+    return next((k for k in sorted(known) if _one_edit(lowered, k)), None)
+
+
 def _one_edit(a: str, b: str) -> bool:
     """True when `a` becomes `b` with one insertion, deletion, substitution or swap."""
     if a == b or abs(len(a) - len(b)) > 1:

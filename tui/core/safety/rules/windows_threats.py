@@ -104,10 +104,39 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
             r"id_ed25519)\S*\s+['\"]?\\\\",
         ),
         (
+            CRITICAL,
+            "switches off Windows Defender through its policy keys",
+            r"windows defender\b.*\bdisable(antispyware|antivirus|realtimemonitoring|"
+            r"behaviormonitoring|ioavprotection|onaccessprotection|scriptscanning|"
+            r"scanonrealtimeenable)\b.*(/d\s+['\"]?0*1\b|-value\s+['\"]?1\b)",
+        ),
+        (
+            CRITICAL,
+            "erases the Windows event logs",
+            r"\bwevtutil(\.exe)?\s+(cl|clear-log)\b",
+        ),
+        (
+            CRITICAL,
+            "packs browser profiles or keys and sends them to a server",
+            r"compress-archive\b.*(mozilla|firefox|chrome|\\edge|brave|opera|\.ssh|\.aws|"
+            r"credentials|keepass|\.kdbx|wallet).*(invoke-restmethod|invoke-webrequest|iwr|irm|"
+            r"curl(\.exe)?)\b.*(-infile|-method\s+['\"]?(post|put)|-body\b|-t\s|-f\s)",
+        ),
+        (
+            CRITICAL,
+            "turns on the built-in Administrator or Guest account with an empty password",
+            r"net(\.exe)?\s+user\s+['\"]?(administrator|guest)['\"]?\s+(\"\"|'')(\s|$|&|;)",
+        ),
+        (
+            HIGH,
+            "gives a user account an empty password (net user)",
+            r"net(\.exe)?\s+user\s+\S+\s+(\"\"|'')(\s|$|&|;)",
+        ),
+        (
             HIGH,
             "packs a user's files and sends them to a server",
             r"compress-archive\b.*(userprofile|documents|desktop).*(invoke-restmethod|"
-            r"invoke-webrequest|iwr|irm)\b.*-(method\s+post|infile)",
+            r"invoke-webrequest|iwr|irm)\b.*-(method\s+['\"]?(post|put)|infile)",
         ),
         (
             CRITICAL,
