@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipaddress
 import posixpath
 
-from tui.core.safety import paths
+from tui.core.safety import paths, unwrap
 from tui.core.safety.context import Context
 from tui.core.safety.flow import DNS_TOOLS, secret_command, token_command
 from tui.core.safety.parse import Command
@@ -200,8 +200,8 @@ def _uploads(values: dict[str, str], long: dict[str, str]) -> list[str]:
 def wget(command: Command, ctx: Context) -> None:
     opts = options(command, "-O --output-document -P --directory-prefix -o --output-file -e -U")
     output = opts.value("-O", "--output-document")
-    if output == "-":
-        return
+    if output == "-" or opts.has("--spider"):
+        return  # `--spider` only checks that the pages are there
     if output:
         _downloaded(ctx, output)
         ctx.add(MODERATE, f"downloads a file to {output}", command)
@@ -283,7 +283,21 @@ def remote(command: Command, ctx: Context) -> None:
         ssh_options(command, ctx)
     if command.name == "ssh" and exposure.open_remote_forward(command, ctx):
         return
+    if command.name == "ssh" and _only_runs_remote_code(command):
+        return  # `ssh host 'df -h'`: the remote command is rated on its own
     ctx.add(MODERATE, f"connects to another machine ({command.name})", command)
+
+
+# ssh options that do more than run one command: tunnels, agent or X forwarding, control.
+_SSH_EXTRAS = frozenset(split_words("-L -R -D -w -A -X -Y -f -N -M -S -O -W -o -J"))
+
+
+def _only_runs_remote_code(command: Command) -> bool:
+    if any(a in _SSH_EXTRAS or a[:2] in _SSH_EXTRAS for a in command.argv if a.startswith("-")):
+        return False
+    if command.stdin is not None or any(r.op in ("<", "<<", "<<<") for r in command.redirects):
+        return False
+    return bool(unwrap.inner_of(command).code)
 
 
 RULES: dict[str, Rule] = {

@@ -332,6 +332,8 @@ def packages(command: Command, ctx: Context) -> None:
         _option_style(command, ctx)
         return
     sub, rest = subcommand(command, "-o -c -t --target --root -r --requirement")
+    if sub == "audit" and "fix" not in rest.argv:
+        return  # `npm audit`, `cargo audit`: a report on known vulnerabilities
     if sub in PROJECT_SCRIPTS and command.name not in ("apt", "apt-get", "dnf", "yum", "brew"):
         ctx.add(MODERATE, f"runs a project task ({command.name} {sub})", command)
         return
