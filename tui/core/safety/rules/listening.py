@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.words import split_words
 
 _LOOPBACK = ("127.", "localhost", "::1", "[::1]")
+_KUBECTL_VALUES = "-n --namespace --context -s --server --kubeconfig --cluster --user"
 _JUPYTER_SUBS = frozenset(split_words("notebook lab server"))
 _JUPYTER_APPS = ("NotebookApp", "ServerApp", "IdentityProvider", "PasswordIdentityProvider")
 
@@ -111,8 +112,8 @@ def vnc(command: Command, ctx: Context) -> None:
 
 def kubectl_exposed(command: Command, ctx: Context) -> None:
     """`kubectl port-forward --address 0.0.0.0`, `kubectl proxy --address 0.0.0.0`."""
-    argv = command.argv
-    sub = next((a for a in argv if not a.startswith("-")), "")
+    sub, rest = subcommand(command, _KUBECTL_VALUES)
+    argv = rest.argv
     if sub not in ("port-forward", "proxy"):
         return
     address = option_value(argv, "--address") or "127.0.0.1"
