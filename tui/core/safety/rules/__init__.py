@@ -112,8 +112,11 @@ def check_layer(command: Command, ctx: Context) -> None:
         return
     if name in _SETTING_TOOLS:
         _weakened_setting(command, ctx)
-    elif name == "kubectl":
+    if name == "kubectl":
         listening.kubectl_exposed(command, ctx)
+        listening.kubectl_expose(command, ctx)
+    if name in ("gcloud", "az"):
+        listening.open_to_world(command, ctx)
     if rule is not None:
         rule(command, ctx)
     elif name in READ_ONLY or name in ctx.functions:
@@ -128,7 +131,7 @@ def check_layer(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
 
 
-_SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults"))
+_SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
 
 
 def _weakened_setting(command: Command, ctx: Context) -> None:

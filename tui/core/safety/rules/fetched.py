@@ -88,9 +88,10 @@ def pipx(command: Command, ctx: Context) -> None:
 def go(command: Command, ctx: Context) -> None:
     """`go install host/path@version`: builds and installs code fetched from that host."""
     argv = command.argv
-    if argv[:1] in (["install"], ["run"]):
+    if argv[:1] in (["install"], ["run"], ["get"]):
         for value in argv[1:]:
-            remote = "@" in value and "." in value.split("/", 1)[0]
+            versioned = "@" in value or argv[0] == "get"
+            remote = versioned and "." in value.split("/", 1)[0]
             owner = value.split("/")[1] if value.startswith("github.com/") and "/" in value else ""
             meant = one_typo_from(owner, GO_OWNERS)
             if remote and meant is not None:

@@ -79,15 +79,7 @@ def install(command: Command, ctx: Context) -> None:
         reason = f"adds a new source of system packages ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
         return
-    if command.name == "brew":
-        tap = brew_tap(command, sub)
-        if tap is not None:
-            ctx.add(HIGH, tap, command)
-    if command.name == "gem" and any(
-        a.endswith(("NoSecurity", "LowSecurity")) for a in command.argv
-    ):
-        reason = "installs a gem with its signature checks switched off (--trust-policy)"
-        ctx.add(HIGH, reason, command)
+    _unusual_sources(command, sub, ctx)
     installing = sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
     if installing or sub in ("config", "set"):
         why = _config_index(command) or source_of(command) or _node_shorthand(command)
@@ -104,6 +96,27 @@ def install(command: Command, ctx: Context) -> None:
         if typo is not None:
             ctx.add(HIGH, typo, command)
     packages(command, ctx)
+
+
+def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
+    """Taps, channels, trust policies and package files that sidestep the usual checks."""
+    tap = brew_tap(command, sub) if command.name == "brew" else None
+    if tap is not None:
+        ctx.add(HIGH, tap, command)
+    channel = _unknown_channel(command)
+    if channel is not None:
+        reason = f"installs packages from the {channel} channel: anyone can publish there"
+        ctx.add(HIGH, reason, command)
+    argv = command.argv
+    if command.name == "gem" and any(a.endswith(("NoSecurity", "LowSecurity")) for a in argv):
+        reason = "installs a gem with its signature checks switched off (--trust-policy)"
+        ctx.add(HIGH, reason, command)
+    if command.name in _SYSTEM_MANAGERS:
+        for value in argv:
+            if value.endswith((".deb", ".rpm")) and "Downloads/" in value:
+                reason = f"installs {value}, a package file from your downloads, as root"
+                ctx.add(HIGH, reason, command)
+                break
 
 
 _ROOT_RUNNERS = frozenset(split_words("sudo doas pkexec run0 su"))
@@ -138,6 +151,28 @@ _KNOWN_TAP_OWNERS = frozenset(
         "jandedobbeleer sass withgraphite isen-ng tap"
     )
 )
+
+
+_KNOWN_CHANNELS = frozenset(
+    split_words(
+        "conda-forge bioconda defaults anaconda main r pytorch pytorch-nightly nvidia pyviz "
+        "plotly intel rapidsai huggingface fastai esri gurobi mosek numba dglteam msys2 free "
+        "conda-canary nodefaults"
+    )
+)
+
+
+def _unknown_channel(command: Command) -> str | None:
+    """`conda install -c someone pkg`: a channel is any anaconda.org user's namespace."""
+    if command.name not in ("conda", "mamba", "micromamba"):
+        return None
+    argv = command.argv
+    for index, value in enumerate(argv[:-1]):
+        if value in ("-c", "--channel"):
+            channel = argv[index + 1]
+            if channel.rstrip("/").rsplit("/", 1)[-1] not in _KNOWN_CHANNELS:
+                return channel
+    return None
 
 
 def brew_tap(command: Command, sub: str) -> str | None:

@@ -6,6 +6,8 @@ reaches the port the data, or a way to run code here. Loopback-only forms stay m
 
 from __future__ import annotations
 
+import re
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
@@ -130,7 +132,73 @@ def kubectl_exposed(command: Command, ctx: Context) -> None:
     ctx.add(HIGH, reason, command)
 
 
+def dockerd(command: Command, ctx: Context) -> None:
+    """`dockerd -H tcp://0.0.0.0:2375`: whoever reaches the port runs containers as root."""
+    argv = command.argv
+    hosts = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-H", "--host")]
+    hosts += [a.split("=", 1)[1] for a in argv if a.startswith("--host=")]
+    tls = any(a.startswith("--tlsverify") for a in argv)
+    if not tls and any(h.startswith("tcp://") and is_open(h[6:]) for h in hosts):
+        reason = "opens the Docker API to the network without TLS: root for anyone who connects"
+        ctx.add(CRITICAL, reason, command)
+    else:
+        ctx.add(MODERATE, "starts the Docker daemon", command)
+
+
+def mongod(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    bind = option_value(argv, "--bind_ip") or ""
+    everywhere = "--bind_ip_all" in argv or any(is_open(b) for b in bind.split(",") if b)
+    if everywhere and "--auth" not in argv:
+        reason = "starts MongoDB open to the network without access control: anyone reads it"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, "starts a MongoDB server", command)
+
+
+_ADMIN_PORTS = frozenset(
+    split_words("22 23 445 3389 5432 3306 6379 27017 9200 5900 2375 2376 11211 5984 1433")
+)
+
+
+def kubectl_expose(command: Command, ctx: Context) -> None:
+    """`kubectl expose ... --type=LoadBalancer --port=5432`: a database on a public address."""
+    argv = command.argv
+    kind = option_value(argv, "--type") or ""
+    ports = {option_value(argv, "--port") or "", option_value(argv, "--target-port") or ""}
+    if kind in ("LoadBalancer", "NodePort") and ports & _ADMIN_PORTS:
+        port = sorted(ports & _ADMIN_PORTS)[0]
+        reason = f"puts port {port} (an admin or database service) on an outside address"
+        ctx.add(HIGH, reason, command)
+
+
+def open_to_world(command: Command, ctx: Context) -> None:
+    """`gcloud compute firewall-rules create --allow=tcp:22`, `az vm open-port --port '*'`:
+    the whole internet (the default source) let in to admin ports or every port."""
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    if command.name == "gcloud" and "firewall-rules" in words and {"create", "update"} & set(words):
+        sources = option_value(argv, "--source-ranges") or "0.0.0.0/0"
+        ports = option_value(argv, "--allow") or ""
+    elif command.name == "az" and ("open-port" in words or words[:3] == ["network", "nsg", "rule"]):
+        if (option_value(argv, "--access") or "Allow").lower() != "allow":
+            return
+        sources = option_value(argv, "--source-address-prefixes") or "*"
+        ports = option_value(argv, "--port", "--destination-port-ranges") or ""
+    else:
+        return
+    anyone = any(p in ("0.0.0.0/0", "::/0", "*", "Internet", "Any") for p in sources.split(","))
+    numbers = set(re.findall(r"\d+", ports))
+    every = ports in ("*", "all", "tcp", "udp") or "0-65535" in ports or "1-65535" in ports
+    # SSH open to the internet is how most cloud machines are reached; the rest is not
+    if anyone and (every or numbers & (_ADMIN_PORTS - {"22"})):
+        reason = f"lets the whole internet reach admin ports or every port ({command.name})"
+        ctx.add(HIGH, reason, command)
+
+
 RULES: dict[str, Rule] = {
+    "dockerd": dockerd,
+    "mongod": mongod,
     **dict.fromkeys(split_words("jupyter jupyter-notebook jupyter-lab jupyter-server"), jupyter),
     "redis-server": redis_server,
     **dict.fromkeys(split_words("ttyd gotty"), web_shell),

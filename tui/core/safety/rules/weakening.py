@@ -13,7 +13,7 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import Verdict
 
 _TLS_OFF = "turns off TLS certificate checks for every later download"
@@ -65,6 +65,22 @@ _TRUSTED_NAMES = re.compile(
 _NO_HOST_CHECK = re.compile(r"StrictHostKeyChecking\s*=?\s*(no|off)\b", re.I)
 _ALL_HOSTS = re.compile(r"^\s*Host\s+\*\s*$", re.I | re.M)
 _GIT_NO_VERIFY = re.compile(r"\bconfig\b.*\bhttp\S*\.sslverify(\s+|=)(false|0|no|off)\b")
+_TLS_VARIABLES = re.compile(
+    r"\b(NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|GIT_SSL_NO_VERIFY\s*=\s*['\"]?\w|"
+    r"PYTHONHTTPSVERIFY\s*=\s*['\"]?0|(NPM|YARN)_CONFIG_STRICT_SSL\s*=\s*['\"]?false|"
+    r"(CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)\s*=\s*(''|\"\"|$))",
+    re.I | re.M,
+)
+_PACKAGES_UNCHECKED = re.compile(
+    r"Verify-(Peer|Host)\s+['\"]?false|AllowUnauthenticated\s+['\"]?true|"
+    r"AllowInsecureRepositories\s+['\"]?true|^\s*(sslverify|gpgcheck|repo_gpgcheck)\s*=\s*"
+    r"(0|false|no)\b",
+    re.I | re.M,
+)
+_PACKAGE_CONFIGS = ("/etc/apt/apt.conf", "/etc/yum.conf", "/etc/dnf/", "/etc/yum.repos.d/")
+_TRUST = re.compile(r"^\s*(local|host\w*)\s.*\btrust\b", re.M)
+_TRUST_ANYWHERE = re.compile(r"^\s*host\w*\s.*(0\.0\.0\.0/0|::/0|\ball\s+all\s+all\b)", re.M)
+_DOCKER_OPEN = re.compile(r"tcp://(0\.0\.0\.0|\*|\[::\]|)?:?237[56]\b")
 _LOCAL_SUFFIXES = (
     ".local",
     ".lan",
@@ -80,8 +96,19 @@ _LOCAL_SUFFIXES = (
 def written(path: str, text: str) -> Verdict | None:
     """The verdict for writing `text` into `path` when it turns a protection off."""
     where = paths.normalise(path)
-    if where == "/etc/selinux/config" and _SELINUX_OFF.search(text):
-        return Verdict(HIGH, "turns off SELinux at the next boot (/etc/selinux/config)")
+    if where in ("/etc/selinux/config", "/etc/sysconfig/selinux") and _SELINUX_OFF.search(text):
+        return Verdict(HIGH, f"turns off SELinux at the next boot ({where})")
+    if _is_startup(where) and _TLS_VARIABLES.search(text):
+        return Verdict(HIGH, f"{_TLS_OFF} in every new shell ({where})")
+    if where.startswith(_PACKAGE_CONFIGS) and _PACKAGES_UNCHECKED.search(text):
+        return Verdict(HIGH, f"stops checking packages or their downloads ({where})")
+    if where.endswith("pg_hba.conf") and _TRUST.search(text):
+        anywhere = _TRUST_ANYWHERE.search(text) is not None
+        who = "anyone on the network" if anywhere else "some users or machines"
+        level = CRITICAL if anywhere else HIGH
+        return Verdict(level, f"lets {who} into the databases without a password ({where})")
+    if _DOCKER_OPEN.search(text) and "docker" in where:
+        return Verdict(CRITICAL, f"opens the Docker API to the network: root for anyone ({where})")
     if where.startswith("/etc/default/grub") and _BOOT_OFF.search(text):
         return Verdict(HIGH, f"boots without SELinux or AppArmor ({where})")
     if where == "/etc/hosts":
@@ -98,6 +125,12 @@ def written(path: str, text: str) -> Verdict | None:
         if (tool == name or (rel is not None and rel in names)) and pattern.search(text):
             return Verdict(HIGH, f"{_TLS_OFF} ({name}, {where})")
     return None
+
+
+def _is_startup(where: str) -> bool:
+    return (
+        paths.is_rc_file(where) or where == "/etc/environment" or where.startswith("/etc/profile")
+    )
 
 
 def _hosts(text: str) -> Verdict | None:
@@ -134,6 +167,10 @@ def config_set(command: Command) -> str | None:
         return f"{_TLS_OFF} (git http.sslVerify)"
     if name in ("pip", "pip3") and re.search(r"\bconfig\s+set\s+\S*trusted-host\b", joined):
         return f"{_TLS_OFF} from that host (pip trusted-host)"
+    if name == "kubectl" and re.search(
+        r"\bset-cluster\b.*--insecure-skip-tls-verify(=true)?\b(?!=f)", joined
+    ):
+        return "stops checking the cluster's certificate for every later kubectl command"
     if name in ("conda", "mamba") and re.search(r"--set\s+ssl_verify\s+(false|0|no)", joined):
         return f"{_TLS_OFF} (conda ssl_verify)"
     return None
