@@ -7,6 +7,8 @@ all reached by one iterative walk (nesting can be thousands deep). Shell code in
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tree_sitter import Node
 
 from tui.core.safety import effects, resolve
@@ -27,6 +29,7 @@ from tui.core.safety.nodes import (
 )
 from tui.core.safety.parse import (
     Command,
+    Redirect,
     Stdin,
     assignment,
     build_command,
@@ -53,6 +56,17 @@ GATHERED_REASONS = {
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
 
 
+def _last_command(body: Node | None) -> Node | None:
+    """The command a list's trailing redirections belong to (`a && b > f`: b), if simple."""
+    node = body
+    while node is not None and node.type == "list":
+        named = [child for child in node.children if child.is_named]
+        node = named[-1] if named else None
+    if node is None or body is None or body.type != "list" or node.type != "command":
+        return None
+    return node
+
+
 class Analyser:
     """Runs the rules over one command line, collecting findings into a Context."""
 
@@ -63,6 +77,7 @@ class Analyser:
         self._kind_budget = MAX_KIND_NODES
         self._bodies: dict[str, Node] = {}
         self._calling: set[str] = set()
+        self._list_redirects: dict[int, tuple[Redirect, ...]] = {}
         self._calls = 0
         ctx.run_code = self.run_code
         ctx.kinds_of = self.kinds_of
@@ -118,6 +133,9 @@ class Analyser:
 
     def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
         command = self._resolved(build_command(node, parent, stdin))
+        moved = self._list_redirects.get(node.id)
+        if moved:
+            command = replace(command, redirects=(*command.redirects, *moved))
         self.redirects(command)
         self._program_variables(node, command)
         if command.name in self._bodies:
@@ -199,6 +217,12 @@ class Analyser:
         body = node.child_by_field_name("body")
         if body is not None and body.type == "command":
             return  # the command picks up these redirections itself
+        owner = _last_command(body)
+        if owner is not None:
+            # `cd /tmp && nc host 9 < f`: tree-sitter hangs `< f` on the list; bash gives it
+            # to the last command
+            self._list_redirects[owner.id] = tuple(statement_redirects(node))
+            return
         reads: tuple[str, ...] = ()
         last: frozenset[str] = frozenset()  # what the last stage makes (decoded text, ...)
         if body is not None and body.type == "pipeline":

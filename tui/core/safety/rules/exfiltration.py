@@ -7,6 +7,7 @@ a substitution. Pipelines (`base64 ~/.ssh/id_rsa | curl -d @- ...`) are joined b
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from tui.core.safety import flow, paths
@@ -32,6 +33,10 @@ DROP_SITES = re.compile(
 
 def check_flow(command: Command, ctx: Context) -> None:
     name = command.name
+    if name in _ARCHIVERS:
+        _record_archive(command, ctx)
+    elif ctx.packed and name in SENDERS:
+        _archive_sent(command, ctx)
     if name in COPIERS or name in CLOUD_COPIERS:
         _copy_away(command, ctx)
     if name in ("gh", "lftp", "ftp", "ncftpput", "curl", "nc", "ncat", "wget", "http"):
@@ -71,6 +76,61 @@ def _header_values(command: Command) -> set[str]:
 
 
 _MAILERS = frozenset(split_words("mail mailx s-nail mutt neomutt bsd-mailx"))
+
+
+_ARCHIVERS = frozenset(split_words("tar bsdtar zip 7z 7za"))
+_UPLOAD_OPTIONS = frozenset(
+    split_words("-F --form -T --upload-file -d --data --data-binary --post-file --body-file")
+)
+
+
+def _record_archive(command: Command, ctx: Context) -> None:
+    """`tar czf /tmp/k.tgz ~/.ssh`, `zip -r d.zip ~/Documents`: remembered for an upload."""
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    output = ""
+    if command.name in ("zip", "7z", "7za"):
+        operands = operands[1:] if command.name != "zip" else operands
+        output, operands = (operands[0], operands[1:]) if operands else ("", [])
+    else:
+        for index, value in enumerate(argv[:-1]):
+            old_style = index == 0 and not value.startswith("-") and "f" in value
+            if old_style or value in ("-f", "--file") or (value[:1] == "-" and value.endswith("f")):
+                output = argv[index + 1]
+                break
+        output = output or next((a.split("=", 1)[1] for a in argv if a.startswith("--file=")), "")
+        operands = [a for a in operands if a not in (output, argv[0])]
+    if not output or output == "-":
+        return
+    for value in operands:
+        secret = flow.secret_path(value)
+        rel = paths.home_relative(paths.normalise(value))
+        if secret or (rel and not rel.startswith(".")):
+            ctx.packed[posixpath.basename(output)] = (bool(secret), secret or value)
+            return
+
+
+def _archive_sent(command: Command, ctx: Context) -> None:
+    """An archive packed earlier in the line, from keys or a home folder, sent away."""
+    argv = command.argv
+    sent = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in _UPLOAD_OPTIONS]
+    sent += [
+        a.partition("=")[2] for a in argv if "=" in a and a.partition("=")[0] in _UPLOAD_OPTIONS
+    ]
+    sent += [r.target.value for r in command.redirects if r.op == "<" and r.target is not None]
+    if command.name in COPIERS or command.name in CLOUD_COPIERS:
+        sent += [a for a in argv if not a.startswith("-")][:-1]
+    for value in sent:
+        found = ctx.packed.get(posixpath.basename(value.rsplit("@", 1)[-1]))
+        if found is None:
+            continue
+        secret, what = found
+        if secret:
+            ctx.add(CRITICAL, f"packs {what} and sends the archive away ({command.name})", command)
+        elif command.name not in COPIERS and command.name not in CLOUD_COPIERS:
+            reason = f"packs {what} and uploads the archive ({command.name})"
+            ctx.add(HIGH, reason, command)
+        return
 
 
 def _sent_secret(command: Command) -> str | None:
