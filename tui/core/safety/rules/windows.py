@@ -284,12 +284,23 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
             "-body",
             "ftp://",
             "uploaddata",
+            "-f ",
+            "--form",
+            "-t ",
+            "--upload-file",
+            "--data-binary",
         )
     )
     if not sending:
         return
+    if re.search(r"(get-childitem|gci|dir|ls)\s+env:|getenvironmentvariables\(", lower):
+        ctx.add(
+            CRITICAL, "sends your environment variables (tokens and keys) to another machine", text
+        )
+        return
     for st in sts:
         for word in st.args:
+            word = word.split("=@", 1)[-1].lstrip("@")  # curl.exe -F "f=@%USERPROFILE%\..."
             what = flow.secret_path(posix_path(word.strip("()'\"")).replace("/home/*", "~"))
             if what is None and (".ssh" in word.lower() or "credentials" in word.lower()):
                 what = "keys or credentials"

@@ -128,6 +128,25 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
             r"net(\.exe)?\s+user\s+['\"]?(administrator|guest)['\"]?\s+(\"\"|'')(\s|$|&|;)",
         ),
         (
+            CRITICAL,
+            "gives the built-in Administrator or Guest account an empty password",
+            r"set-localuser\b.*\b(administrator|guest)\b.*-password\s+\(?\s*convertto-securestring"
+            r"\s+(\"\"|'')",
+        ),
+        (
+            HIGH,
+            "shares a whole drive over the network with everyone",
+            r"net(\.exe)?\s+share\s+\S+=['\"]?[a-z]:\\?['\"]?\s.*\beveryone\b|"
+            r"new-smbshare\b(?=.*-path\s+['\"]?[a-z]:\\?['\"]?(\s|$))(?=.*-(full|change)access\s+"
+            r"['\"]?everyone)",
+        ),
+        (
+            HIGH,
+            "lets the network in to remote desktop, SSH or file sharing",
+            r"new-netfirewallrule\b(?=.*-direction\s+inbound)(?=.*-action\s+allow)"
+            r"(?=.*-localport\s+['\"]?(any|3389|22|445|5985|5900)\b)",
+        ),
+        (
             HIGH,
             "gives a user account an empty password (net user)",
             r"net(\.exe)?\s+user\s+\S+\s+(\"\"|'')(\s|$|&|;)",
