@@ -82,7 +82,9 @@ def install(command: Command, ctx: Context) -> None:
     _unusual_sources(command, sub, ctx)
     installing = sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
     if installing or sub in ("config", "set"):
-        why = _config_index(command) or source_of(command) or _node_shorthand(command)
+        why = _config_index(command)
+        if why is None and installing:  # `npm config set proxy URL` installs nothing
+            why = source_of(command) or _node_shorthand(command)
         if why is None and command.name in ("dpkg", "apt", "apt-get", "rpm", "dnf", "yum"):
             why = _downloaded_package(command, ctx)
         unchecked = _unchecked(command)

@@ -171,9 +171,68 @@ def config_set(command: Command) -> str | None:
         r"\bset-cluster\b.*--insecure-skip-tls-verify(=true)?\b(?!=f)", joined
     ):
         return "stops checking the cluster's certificate for every later kubectl command"
+    if name == "git" and lasting:
+        redirect = _git_redirect(command.argv)
+        if redirect is not None:
+            return redirect
+    if name in ("npm", "pnpm", "yarn", "git") and re.search(
+        r"\b(https?-?proxy|proxy)(\s+|=)\S*?//(\S+@)?(?P<ip>[\d.]+)", joined
+    ):
+        address = re.search(r"//(\S+@)?([\d.]+)", joined)
+        if address is not None and outside_address(address.group(2)):
+            return f"sends every later download through {address.group(2)}, which can read it"
     if name in ("conda", "mamba") and re.search(r"--set\s+ssl_verify\s+(false|0|no)", joined):
         return f"{_TLS_OFF} (conda ssl_verify)"
     return None
+
+
+def outside_address(host: str) -> bool:
+    """A literal IP address that is not on this machine or a private network."""
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return not (ip.is_loopback or ip.is_link_local or ip.is_unspecified or _lan(ip))
+
+
+def _lan(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    lans = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+    return any(
+        ip in ipaddress.ip_network(net) for net in lans if ip.version == (6 if ":" in net else 4)
+    )
+
+
+def _git_redirect(argv: list[str]) -> str | None:
+    """`git config --global url.http://203.0.113.2/.insteadOf https://github.com/`."""
+    for index, value in enumerate(argv[:-1]):
+        match = re.fullmatch(r"url\.(.+)\.insteadof", value, re.I)
+        if match is None:
+            continue
+        target = match.group(1)
+        host = target.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+        if target.startswith("http://") or outside_address(host):
+            return f"fetches {argv[index + 1]} from {target} instead, for every later git command"
+    return None
+
+
+_PUBLIC_RESOLVERS = frozenset(
+    "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220 "
+    "94.140.14.14 94.140.15.15 76.76.2.0 76.76.10.0".split()
+)
+
+
+def network_setup(command: Command, ctx: Context) -> None:
+    """`networksetup -setwebproxy Wi-Fi 203.0.113.8 8080`, `-setdnsservers Wi-Fi IP`."""
+    argv = command.argv
+    sub = argv[0].lower() if argv else ""
+    routing = sub in ("-setwebproxy", "-setsecurewebproxy", "-setsocksfirewallproxy")
+    unknown = [a for a in argv[2:] if outside_address(a) and a not in _PUBLIC_RESOLVERS]
+    if (routing or sub == "-setdnsservers") and unknown:
+        what = "web traffic" if routing else "name lookups"
+        reason = f"sends all {what} through an outside address, which can read or change it"
+        ctx.add(HIGH, reason, command)
+    elif sub.startswith("-set"):
+        ctx.add(MODERATE, f"changes network settings (networksetup {argv[0]})", command)
 
 
 def macos_firewall(command: Command, ctx: Context) -> bool:
@@ -219,6 +278,7 @@ def apparmor_tools(command: Command, ctx: Context) -> None:
 
 
 RULES: dict[str, Rule] = {
+    "networksetup": network_setup,
     "socketfilterfw": socketfilterfw,
     "xhost": xhost,
     "aa-teardown": apparmor_tools,
