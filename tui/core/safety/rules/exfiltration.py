@@ -35,6 +35,8 @@ def check_flow(command: Command, ctx: Context) -> None:
     name = command.name
     if name in _ARCHIVERS:
         _record_archive(command, ctx)
+    elif name in ("cp", "mv", "install", "ln"):
+        _record_copy(command, ctx)
     elif ctx.packed and name in SENDERS:
         _archive_sent(command, ctx)
     if name in COPIERS or name in CLOUD_COPIERS:
@@ -61,6 +63,11 @@ def check_flow(command: Command, ctx: Context) -> None:
     what = _sent_secret(command)
     if what:
         ctx.add(CRITICAL, f"sends {what} to another machine ({name})", command)
+    elif name in DOWNLOADERS or name in NETWORK_TOOLS:
+        facts = _sent_files(command, _ACCOUNT_LISTS)
+        if facts:
+            reason = f"sends {facts}, facts about this machine's users or network, to a server"
+            ctx.add(HIGH, reason, command)
 
 
 def _header_values(command: Command) -> set[str]:
@@ -110,6 +117,39 @@ def _record_archive(command: Command, ctx: Context) -> None:
             return
 
 
+_ACCOUNT_LISTS = frozenset(("/etc/passwd", "/etc/group"))
+
+
+def _record_copy(command: Command, ctx: Context) -> None:
+    """`cp ~/.aws/credentials /tmp/c`: the copy is as secret as the original."""
+    operands = [a for a in command.argv if not a.startswith("-")]
+    if len(operands) < 2:
+        return
+    for value in operands[:-1]:
+        what = flow.secret_path(value)
+        if what:
+            target = operands[-1].rstrip("/")
+            name = posixpath.basename(target) or target
+            ctx.packed[name] = (True, what)
+            ctx.packed[posixpath.basename(value.rstrip("/"))] = (True, what)  # `cp f /tmp/`
+            return
+
+
+def _sent_files(command: Command, wanted: frozenset[str]) -> str | None:
+    """The first of `wanted` a network tool sends as data (`-d @/etc/passwd`, `< /etc/hosts`)."""
+    argv = command.argv
+    sent = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in _UPLOAD_OPTIONS]
+    sent += [
+        a.partition("=")[2] for a in argv if "=" in a and a.partition("=")[0] in _UPLOAD_OPTIONS
+    ]
+    sent += [r.target.value for r in command.redirects if r.op == "<" and r.target is not None]
+    for value in sent:
+        path = value.rsplit("@", 1)[-1]
+        if paths.normalise(path) in wanted:
+            return path
+    return None
+
+
 def _archive_sent(command: Command, ctx: Context) -> None:
     """An archive packed earlier in the line, from keys or a home folder, sent away."""
     argv = command.argv
@@ -126,7 +166,8 @@ def _archive_sent(command: Command, ctx: Context) -> None:
             continue
         secret, what = found
         if secret:
-            ctx.add(CRITICAL, f"packs {what} and sends the archive away ({command.name})", command)
+            reason = f"sends {what}, packed or copied earlier in the line, away ({command.name})"
+            ctx.add(CRITICAL, reason, command)
         elif command.name not in COPIERS and command.name not in CLOUD_COPIERS:
             reason = f"packs {what} and uploads the archive ({command.name})"
             ctx.add(HIGH, reason, command)

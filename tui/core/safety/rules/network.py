@@ -96,7 +96,17 @@ def gathered_kind(command: Command) -> str | None:
         return "personal"
     if name in IMAGE_SAVERS and operands[:1] in (["save"], ["export"]):
         return "image"
+    if name in _DUMPERS or (name == "sqlite3" and ".dump" in argv):
+        return "database"
+    if name in _CLIPBOARD or (
+        name in ("xclip", "xsel") and any(a in ("-o", "--output") for a in argv)
+    ):
+        return "clipboard"
     return None
+
+
+_DUMPERS = frozenset(split_words("pg_dump mysqldump mariadb-dump mongodump mongoexport redis-dump"))
+_CLIPBOARD = frozenset(split_words("pbpaste wl-paste"))
 
 
 def _home_folder(value: str) -> bool:
@@ -152,7 +162,7 @@ def curl(command: Command, ctx: Context) -> None:
         command,
         "-o --output -d --data --data-binary --data-raw --data-urlencode -F --form -T "
         "--upload-file -X --request -H --header -u --user -A --user-agent -e --referer -b "
-        "--cookie -c --cookie-jar -x --proxy -K --config -w --write-out -m --max-time",
+        "--cookie -c --cookie-jar -x --proxy -K --config -w --write-out -m --max-time --json",
     )
     output = opts.value("-o", "--output")
     urls = [w.value for w in opts.operands]
@@ -175,6 +185,13 @@ def curl(command: Command, ctx: Context) -> None:
         return
     if method in ("POST", "PUT", "DELETE", "PATCH") or opts.value("-d", "--data", "-F", "--form"):
         ctx.add(MODERATE, f"sends data to a server ({method or 'POST'})", command)
+    elif opts.value("-T", "--upload-file"):
+        ctx.add(MODERATE, "uploads a file to a server (PUT)", command)
+    elif any(opts.value(name) for name in _DATA_OPTIONS):
+        ctx.add(MODERATE, "sends data to a server (POST)", command)
+
+
+_DATA_OPTIONS = ("--data-binary", "--data-raw", "--data-urlencode", "--json")
 
 
 def _whole_store(url: str) -> bool:
