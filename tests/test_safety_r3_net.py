@@ -112,6 +112,14 @@ def level(command: str) -> RiskLevel:
         ("brew install someone/extras/thing", HIGH),
         ("gem install --trust-policy=LowSecurity ./pkg.gem", HIGH),
         ("sudo wget -O /usr/local/bin/helm http://198.51.100.8/helm", HIGH),
+        ("yarn global add typescirpt", HIGH),
+        ("cargo install ripgerp", HIGH),
+        ("npm init next-ap web", HIGH),
+        ("yarn create vitee app", HIGH),
+        ("docker run --rm -p 8080:80 ngnix:alpine", HIGH),
+        ("podman pull debain:12", HIGH),
+        ("kubectl apply -f http://203.0.113.6/operator.yaml", HIGH),
+        ("helm repo add tools http://charts.example.net/", HIGH),
         # cloud storage made public
         ("gsutil iam ch allAuthenticatedUsers:objectViewer gs://reports", HIGH),
         ("gsutil defacl ch -u AllUsers:R gs://reports", HIGH),
@@ -223,6 +231,11 @@ def test_dangerous(command: str, expected: RiskLevel) -> None:
             MODERATE,
         ),
         ("gsutil iam ch user:ann@example.com:objectViewer gs://reports", MODERATE),
+        ("npm init vite@latest web", MODERATE),
+        ("docker run --rm -p 8080:80 nginx:alpine", MODERATE),
+        ("docker run myteam/ngnix", MODERATE),
+        ("kubectl apply -f https://raw.githubusercontent.com/org/repo/main/deploy.yaml", MODERATE),
+        ("helm repo add bitnami https://charts.bitnami.com/bitnami", MODERATE),
         (
             "gcloud run services add-iam-policy-binding web --member=allUsers "
             "--role=roles/run.invoker",

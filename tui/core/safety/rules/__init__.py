@@ -26,6 +26,7 @@ from tui.core.safety.rules import (
     listening,
     lookups,
     network,
+    origins,
     persistence,
     resources,
     services,
@@ -112,11 +113,8 @@ def check_layer(command: Command, ctx: Context) -> None:
         return
     if name in _SETTING_TOOLS:
         _weakened_setting(command, ctx)
-    if name == "kubectl":
-        listening.kubectl_exposed(command, ctx)
-        listening.kubectl_expose(command, ctx)
-    if name in ("gcloud", "az"):
-        listening.open_to_world(command, ctx)
+    for extra in _EXTRA_CHECKS.get(name, ()):
+        extra(command, ctx)
     if rule is not None:
         rule(command, ctx)
     elif name in READ_ONLY or name in ctx.functions:
@@ -131,6 +129,15 @@ def check_layer(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
 
 
+# Checks that run besides a tool's own rule (exposure, origins), by tool name.
+_EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
+    "kubectl": (listening.kubectl_exposed, listening.kubectl_expose, origins.manifest),
+    "helm": (origins.manifest,),
+    "gcloud": (listening.open_to_world,),
+    "az": (listening.open_to_world,),
+    **dict.fromkeys(split_words("docker podman nerdctl"), (origins.image_typo,)),
+    **dict.fromkeys(split_words("npm pnpm yarn bun"), (origins.starter_typo,)),
+}
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
 
 

@@ -30,7 +30,9 @@ _INDEX_OPTIONS = frozenset(
         "--index --git --clear-sources --channel-url"
     )
 )
-_INSTALL_SUBS = frozenset(split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall"))
+_INSTALL_SUBS = frozenset(
+    split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall global")
+)
 _GITHUB_SHORTHAND = re.compile(r"^[\w.-]+/[\w.-]+(#.*)?$")
 
 

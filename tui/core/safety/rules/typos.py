@@ -30,8 +30,22 @@ POPULAR = {
         )
     ),
     "gem": frozenset(split_words("rails rake bundler rspec nokogiri devise puma sinatra rack")),
-    "cargo": frozenset(split_words("serde tokio rand clap reqwest regex anyhow thiserror")),
+    "cargo": frozenset(
+        split_words(
+            "serde tokio rand clap reqwest regex anyhow thiserror ripgrep bat fd-find eza "
+            "cargo-edit cargo-watch tokei starship zoxide just hyperfine du-dust bottom procs "
+            "wasm-pack trunk sqlx-cli diesel_cli mdbook cargo-outdated cargo-audit"
+        )
+    ),
 }
+# Project starters that `npm init X` / `yarn create X` fetch as `create-X`.
+CREATE_TOOLS = frozenset(
+    split_words(
+        "create-react-app create-next-app create-vite create-vue create-svelte create-astro "
+        "create-remix create-nuxt-app create-expo-app create-t3-app create-react-native-app "
+        "create-electron-app create-turbo create-docusaurus create-solid create-qwik"
+    )
+)
 _FAMILY = {
     **dict.fromkeys(split_words("pip pip3 pipx uv poetry"), "pip"),
     **dict.fromkeys(split_words("npm pnpm yarn bun"), "npm"),
