@@ -124,6 +124,29 @@ def level(command: str) -> RiskLevel:
         ("gsutil iam ch allAuthenticatedUsers:objectViewer gs://reports", HIGH),
         ("gsutil defacl ch -u AllUsers:R gs://reports", HIGH),
         ("az storage container set-permission -n c --public-access container", HIGH),
+        ("aws s3 sync ./site s3://www-bucket --acl public-read", HIGH),
+        (
+            "aws rds create-db-instance --db-instance-identifier d --engine postgres "
+            "--publicly-accessible",
+            HIGH,
+        ),
+        (
+            "aws ec2 modify-image-attribute --image-id ami-1 --attribute launchPermission "
+            "--operation-type add --user-groups all",
+            HIGH,
+        ),
+        (
+            "gcloud projects add-iam-policy-binding proj --member=allAuthenticatedUsers "
+            "--role=roles/editor",
+            HIGH,
+        ),
+        ("gcloud sql instances patch db --authorized-networks=10.0.0.0/8,0.0.0.0/0", HIGH),
+        ("docker run -d -p 3306:3306 -e MARIADB_ALLOW_EMPTY_ROOT_PASSWORD=1 mariadb", HIGH),
+        (
+            "podman run -d -p 8888:8888 quay.io/jupyter/minimal-notebook start-notebook.py "
+            "--IdentityProvider.token=''",
+            CRITICAL,
+        ),
         # Windows
         (
             'reg add "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender\\Real-Time Protection"'
@@ -232,6 +255,21 @@ def test_dangerous(command: str, expected: RiskLevel) -> None:
         ),
         ("gsutil iam ch user:ann@example.com:objectViewer gs://reports", MODERATE),
         ("npm init vite@latest web", MODERATE),
+        ("aws s3 sync ./site s3://www-bucket", MODERATE),
+        (
+            "aws rds modify-db-instance --db-instance-identifier d --no-publicly-accessible",
+            MODERATE,
+        ),
+        (
+            "gcloud functions add-iam-policy-binding f --member=allUsers "
+            "--role=roles/cloudfunctions.invoker",
+            MODERATE,
+        ),
+        (
+            "docker run -d -p 127.0.0.1:3306:3306 -e MYSQL_ALLOW_EMPTY_PASSWORD=yes mysql:8",
+            MODERATE,
+        ),
+        ("docker run -d -p 5432:5432 -e POSTGRES_PASSWORD=long-secret postgres:16", MODERATE),
         ("docker run --rm -p 8080:80 nginx:alpine", MODERATE),
         ("docker run myteam/ngnix", MODERATE),
         ("kubectl apply -f https://raw.githubusercontent.com/org/repo/main/deploy.yaml", MODERATE),
@@ -258,7 +296,8 @@ def test_dangerous(command: str, expected: RiskLevel) -> None:
         ("npm audit --json", SAFE),
         ("npm audit fix", MODERATE),
         (
-            "python3 -c \"import urllib.request as u; print(u.urlopen('https://example.org').status)\"",
+            'python3 -c "import urllib.request as u; '
+            "print(u.urlopen('https://example.org').status)\"",
             SAFE,
         ),
     ],

@@ -135,7 +135,9 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "helm": (origins.manifest,),
     "gcloud": (listening.open_to_world,),
     "az": (listening.open_to_world,),
-    **dict.fromkeys(split_words("docker podman nerdctl"), (origins.image_typo,)),
+    **dict.fromkeys(
+        split_words("docker podman nerdctl"), (origins.image_typo, listening.container_service)
+    ),
     **dict.fromkeys(split_words("npm pnpm yarn bun"), (origins.starter_typo,)),
 }
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))

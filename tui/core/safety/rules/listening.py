@@ -196,6 +196,58 @@ def open_to_world(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
+_NO_PASSWORD_ENV = re.compile(
+    r"^(MYSQL_ALLOW_EMPTY_PASSWORD|MARIADB_ALLOW_EMPTY_ROOT_PASSWORD|ALLOW_EMPTY_PASSWORD)="
+    r"(yes|1|true)$|^POSTGRES_HOST_AUTH_METHOD=trust$",
+    re.I,
+)
+_CONTAINER_VALUES = frozenset(
+    split_words(
+        "-p --publish -v --volume -e --env --env-file --name -w --workdir --network --net -u "
+        "--user --entrypoint -m --memory --cpus --mount -l --label --restart --platform -h "
+        "--hostname --add-host --device --gpus --pull --cap-add --cap-drop --security-opt"
+    )
+)
+
+
+def container_service(command: Command, ctx: Context) -> None:
+    """`docker run -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres`, or a Redis or
+    notebook container told to drop its password, published on every address."""
+    sub, rest = subcommand(command, "-H --host --context -c --config -l --log-level")
+    if sub not in ("run", "create"):
+        return
+    argv = rest.argv
+    published = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-p", "--publish")]
+    open_ = any(not p.startswith(("127.", "localhost", "[::1]")) for p in published) or any(
+        a in ("-P", "--publish-all", "--network=host", "--net=host") for a in argv
+    )
+    if not open_:
+        return
+    env = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-e", "--env")]
+    index = next(
+        (
+            i
+            for i, a in enumerate(argv)
+            if not a.startswith("-") and (i == 0 or argv[i - 1] not in _CONTAINER_VALUES)
+        ),
+        len(argv),
+    )
+    inner = argv[index + 1 :]
+    no_token = any(
+        re.fullmatch(r"--(NotebookApp|ServerApp|IdentityProvider)\.(token|password)=['\"]*", a)
+        for a in inner
+    )
+    if no_token:
+        reason = "publishes a notebook server with no password: anyone who reaches it runs code"
+        ctx.add(CRITICAL, reason, command)
+    elif (
+        any(_NO_PASSWORD_ENV.match(e) for e in env)
+        or option_value(inner, "--protected-mode") == "no"
+    ):
+        reason = "publishes a database that lets anyone in without a password"
+        ctx.add(HIGH, reason, command)
+
+
 RULES: dict[str, Rule] = {
     "dockerd": dockerd,
     "mongod": mongod,
