@@ -60,6 +60,9 @@ def level(command: str) -> RiskLevel:
         ("ttyd -W -p 7681 bash", CRITICAL),
         ("python3 -m http.server 9000 -d /", CRITICAL),
         ("cd /home && python3 -m http.server", CRITICAL),
+        ("php -S 0.0.0.0:8080 -t /", CRITICAL),
+        ("npx http-server ~ -p 9000", CRITICAL),
+        ("busybox httpd -p 8081 -h ~", CRITICAL),
         ("mysql -uroot -e \"CREATE USER 'admin'@'%' IDENTIFIED BY ''\"", CRITICAL),
         # data flowing out
         (
@@ -205,6 +208,8 @@ def test_dangerous(command: str, expected: RiskLevel) -> None:
         ("redis-server --port 6380", MODERATE),
         ("kubectl port-forward svc/api 8080:80", MODERATE),
         ("python3 -m http.server 8000", MODERATE),
+        ("php -S localhost:8000 -t public", MODERATE),
+        ("npx http-server ./dist -p 8080", MODERATE),
         ("python3 -m http.server --bind 127.0.0.1 --directory ./site", MODERATE),
         ("mysql -e \"CREATE USER 'app'@'%' IDENTIFIED BY 'Long-Pass-1'\"", MODERATE),
         # flows that are routine

@@ -25,12 +25,14 @@ _ATTACKS = frozenset(
 )
 
 
-def file_server(command: Command, ctx: Context, served: str) -> None:
+def file_server(command: Command, ctx: Context, served: str, bind: str | None = None) -> None:
     """`python3 -m http.server`: every file under the folder it serves is readable remotely."""
     where = paths.normalise(ctx.resolve(served))
     kind = paths.area(where)
-    bind = next((a for i, a in enumerate(command.argv) if i and command.argv[i - 1] in _BINDS), "")
-    local = bind.startswith(("127.", "localhost", "::1"))
+    if bind is None:
+        argv = command.argv
+        bind = next((a for i, a in enumerate(argv) if i and argv[i - 1] in _BINDS), "")
+    local = bind.startswith(("127.", "localhost", "::1", "[::1]"))
     if kind in ("root", "all_homes", "home", "home_credentials") and not local:
         what = "the whole disk" if kind == "root" else "your keys and personal files"
         reason = f"serves every file under {where} to the network: {what}, readable by anyone"

@@ -10,6 +10,7 @@ import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import exposure
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.words import split_words
 
@@ -248,7 +249,40 @@ def container_service(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
+_NODE_SERVERS = frozenset(split_words("http-server serve live-server"))
+
+
+def static_server(command: Command, ctx: Context) -> None:
+    """`php -S 0.0.0.0:80 -t /`, `http-server ~`, `busybox httpd -h /`, `caddy file-server`,
+    `ruby -run -e httpd /`: a folder served to whoever connects."""
+    name = command.name
+    argv = command.argv
+    if name in ("npx", "bunx", "pnpx"):  # `npx http-server /`: the package's program
+        words = command.args
+        start = next((i for i, w in enumerate(words) if not w.value.startswith("-")), len(words))
+        if start < len(words) and words[start].value.split("@", 1)[0] in _NODE_SERVERS:
+            static_server(command.wrapped(words[start:], name), ctx)
+        return
+    operands = [a for a in argv if not a.startswith("-")]
+    if name == "php" and "-S" in argv:
+        bind = option_value(argv, "-S") or ""
+        exposure.file_server(command, ctx, option_value(argv, "-t") or ".", bind)
+    elif name in _NODE_SERVERS:
+        bind = option_value(argv, "-a", "--address", "-l", "--listen") or ""
+        exposure.file_server(command, ctx, operands[0] if operands else ".", bind)
+    elif name == "busybox" and operands[:1] == ["httpd"]:
+        exposure.file_server(command, ctx, option_value(argv, "-h") or ".", "")
+    elif name == "caddy" and operands[:1] == ["file-server"]:
+        bind = option_value(argv, "--listen") or ""
+        exposure.file_server(command, ctx, option_value(argv, "--root", "-r") or ".", bind)
+    elif name == "ruby" and "httpd" in argv and any(a.startswith("-run") for a in argv):
+        served = argv[argv.index("httpd") + 1] if argv[-1] != "httpd" else "."
+        bind = option_value(argv, "-b", "--bind-address") or ""
+        exposure.file_server(command, ctx, "." if served.startswith("-") else served, bind)
+
+
 RULES: dict[str, Rule] = {
+    **dict.fromkeys(split_words("http-server serve live-server"), static_server),
     "dockerd": dockerd,
     "mongod": mongod,
     **dict.fromkeys(split_words("jupyter jupyter-notebook jupyter-lab jupyter-server"), jupyter),
