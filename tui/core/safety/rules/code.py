@@ -123,6 +123,9 @@ def _check_only(command: Command, language: str) -> bool:
     return any(a in flags for a in args[:3])
 
 
+SHELL_NAMES = frozenset(("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish"))
+
+
 def _operands(
     command: Command, flags: tuple[str, ...]
 ) -> tuple[Word | None, Word | None, str | None]:
@@ -138,6 +141,8 @@ def _operands(
             return replace(args[index], value=value[2:]), None, None
         if value == "-m" and index + 1 < len(args):
             return None, None, args[index + 1].value
+        if value == "-s" and command.name in SHELL_NAMES:
+            return None, None, None  # `bash -s -- ARGS`: the script is stdin, ARGS its arguments
         if value == "-" or not value.startswith(("-", "+")):
             return None, args[index], None
         index += 2 if value in _VALUE_OPTIONS else 1
