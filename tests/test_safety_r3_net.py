@@ -50,6 +50,13 @@ def level(command: str) -> RiskLevel:
         ("sudo iptables -I INPUT -p tcp --dport 27017 -j ACCEPT", HIGH),
         ("sudo ufw allow 6379/tcp", HIGH),
         ("sudo firewall-cmd --add-port=9200/tcp", HIGH),
+        ("sudo cp corp.crt /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust", HIGH),
+        ("certutil -addstore root proxy.cer", HIGH),
+        ("git config --global core.sshCommand 'ssh -o StrictHostKeyChecking=no'", HIGH),
+        (
+            "sudo launchctl bootout system /System/Library/LaunchDaemons/com.apple.alf.agent.plist",
+            HIGH,
+        ),
         # servers open to the network without a password
         ("jupyter lab --ip='*' --ServerApp.token='' --ServerApp.password=''", CRITICAL),
         ("jupyter-notebook --NotebookApp.ip=0.0.0.0 --NotebookApp.token=", CRITICAL),

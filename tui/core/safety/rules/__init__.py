@@ -133,6 +133,8 @@ def check_layer(command: Command, ctx: Context) -> None:
 _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "kubectl": (listening.kubectl_exposed, listening.kubectl_expose, origins.manifest),
     "helm": (origins.manifest,),
+    **dict.fromkeys(split_words("cp mv install trust"), (weakening.new_authority,)),
+    "launchctl": (weakening.launchctl_firewall,),
     **dict.fromkeys(
         split_words("php ruby busybox caddy npx bunx pnpx"), (listening.static_server,)
     ),

@@ -163,6 +163,8 @@ def config_set(command: Command) -> str | None:
     ):
         return f"{_TLS_OFF} ({name} strict-ssl)"
     lasting = "--global" in argv or "--system" in argv
+    if name == "git" and lasting and re.search(r"stricthostkeychecking=(no|off)", joined):
+        return "stops checking the identity of SSH servers for every later git command"
     if name == "git" and lasting and _GIT_NO_VERIFY.search(joined):
         return f"{_TLS_OFF} (git http.sslVerify)"
     if name in ("pip", "pip3") and re.search(r"\bconfig\s+set\s+\S*trusted-host\b", joined):
@@ -267,6 +269,36 @@ def xhost(command: Command, ctx: Context) -> None:
         ctx.add(level, f"lets {who} read your screen and keystrokes (xhost {argv[0]})", command)
     elif any(a.startswith("+") for a in argv):
         ctx.add(MODERATE, "lets another host or user use your display (xhost)", command)
+
+
+_CA_DIRS = (
+    "/usr/local/share/ca-certificates",
+    "/usr/share/ca-certificates",
+    "/etc/pki/ca-trust/source/anchors",
+    "/etc/ca-certificates/trust-source/anchors",
+    "/etc/ssl/certs",
+)
+_TRUST_CA = "trusts a new certificate authority: it can pass off any website as genuine"
+
+
+def new_authority(command: Command, ctx: Context) -> None:
+    """`cp ca.crt /usr/local/share/ca-certificates/`, `trust anchor ca.crt`."""
+    argv = command.argv
+    if command.name == "trust":
+        if argv[:1] == ["anchor"] and "--remove" not in argv:
+            ctx.add(HIGH, f"{_TRUST_CA} (trust anchor)", command)
+        return
+    operands = [a for a in argv if not a.startswith("-")]
+    if len(operands) >= 2 and paths.normalise(operands[-1]).startswith(_CA_DIRS):
+        ctx.add(HIGH, f"{_TRUST_CA} ({paths.normalise(operands[-1])})", command)
+
+
+def launchctl_firewall(command: Command, ctx: Context) -> None:
+    """`launchctl unload /System/Library/LaunchDaemons/com.apple.alf.agent.plist`."""
+    argv = command.argv
+    stops = argv[:1] and argv[0] in ("unload", "bootout", "disable", "remove", "stop")
+    if stops and any("com.apple.alf" in a for a in argv):
+        ctx.add(HIGH, "turns off the macOS firewall (launchctl)", command)
 
 
 def apparmor_tools(command: Command, ctx: Context) -> None:

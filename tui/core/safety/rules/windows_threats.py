@@ -148,6 +148,12 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         ),
         (
             HIGH,
+            "trusts a new certificate authority: it can pass off any website as genuine",
+            r"certutil(\.exe)?\s.*-addstore\s+(-f\s+)?['\"]?(root|authroot|trustedpublisher)\b|"
+            r"import-certificate\b.*cert:\\\w+\\(root|authroot)\b",
+        ),
+        (
+            HIGH,
             "gives a user account an empty password (net user)",
             r"net(\.exe)?\s+user\s+\S+\s+(\"\"|'')(\s|$|&|;)",
         ),
