@@ -56,6 +56,8 @@ def git(command: Command, ctx: Context) -> None:
         ctx.downloads.add("<a repository cloned in this line>")
     if sub == "init" and _over_home(command, rest, ctx):
         ctx.downloads.add(HOME_REPOSITORY)
+    if sub == "remote" and argv[:1] == ["add"] and len(argv) >= 3:
+        ctx.downloads.add(f"<git remote {argv[1]}>")
     handler = _GIT.get(sub)
     if handler is not None:
         handler(rest, ctx)
@@ -95,6 +97,14 @@ def _git_push(command: Command, ctx: Context) -> None:
     if HOME_REPOSITORY in ctx.downloads:
         reason = "publishes a whole home folder or disk (keys, history, documents) to a remote"
         ctx.add(CRITICAL, reason, command)
+        return
+    everything = "--all" in argv and not any(
+        a.startswith(("-f", "--force", "--mirror")) for a in argv
+    )
+    target = next((a for a in argv if not a.startswith("-")), "")
+    if everything and (f"<git remote {target}>" in ctx.downloads or "://" in target):
+        reason = f"publishes every branch of the repository to {target}, a remote new to it"
+        ctx.add(HIGH, reason, command)
         return
     lease = any(a.startswith(("--force-with-lease", "--force-if-includes")) for a in argv)
     forced = any(a == "--force" or a == "--mirror" for a in argv) or any(
