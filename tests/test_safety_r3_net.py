@@ -57,6 +57,13 @@ def level(command: str) -> RiskLevel:
             "sudo launchctl bootout system /System/Library/LaunchDaemons/com.apple.alf.agent.plist",
             HIGH,
         ),
+        ("echo '/home *(rw,no_root_squash)' | sudo tee -a /etc/exports", CRITICAL),
+        (
+            "printf '[all]\\npath = /\\nguest ok = yes\\n' | sudo tee -a /etc/samba/smb.conf",
+            CRITICAL,
+        ),
+        ("sudo sed -i 's/^anonymous_enable=.*/anonymous_enable=YES/' /etc/vsftpd.conf", HIGH),
+        ("sudo sed -i 's/^repo_gpgcheck=1/repo_gpgcheck=0/' /etc/dnf/dnf.conf", HIGH),
         # servers open to the network without a password
         ("jupyter lab --ip='*' --ServerApp.token='' --ServerApp.password=''", CRITICAL),
         ("jupyter-notebook --NotebookApp.ip=0.0.0.0 --NotebookApp.token=", CRITICAL),
@@ -211,6 +218,8 @@ def test_dangerous(command: str, expected: RiskLevel) -> None:
         ("networksetup -setdnsservers Wi-Fi 9.9.9.9", MODERATE),
         ("sudo ufw allow from 10.1.0.0/16 to any port 6379", MODERATE),
         ("sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT", MODERATE),
+        ("echo '/srv/nfs 10.0.0.0/8(rw,sync)' | sudo tee -a /etc/exports", MODERATE),
+        ("sudo sed -i 's/^anonymous_enable=.*/anonymous_enable=NO/' /etc/vsftpd.conf", HIGH),
         # servers kept local or behind a password
         ("jupyter lab --no-browser", MODERATE),
         ("jupyter notebook --ip=0.0.0.0 --no-browser", MODERATE),

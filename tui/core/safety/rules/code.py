@@ -336,7 +336,9 @@ def sed(command: Command, ctx: Context) -> None:
         for value in _sed_files(argv):
             if wipes:
                 ctx.add(HIGH, f"deletes every line of {value}: the file is left empty", command)
-            content = config_content(value, script) or weakening.written(value, script)
+            content = config_content(value, script) or weakening.written(
+                value, weakening.sed_text(script)
+            )
             if content is not None:
                 ctx.add(content.level, content.reason, command)
             verdict = classify_write(value, append=False)

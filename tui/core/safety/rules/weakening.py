@@ -109,6 +109,9 @@ def written(path: str, text: str) -> Verdict | None:
         return Verdict(level, f"lets {who} into the databases without a password ({where})")
     if _DOCKER_OPEN.search(text) and "docker" in where:
         return Verdict(CRITICAL, f"opens the Docker API to the network: root for anyone ({where})")
+    shared = _shares(where, text)
+    if shared is not None:
+        return shared
     if where.startswith("/etc/default/grub") and _BOOT_OFF.search(text):
         return Verdict(HIGH, f"boots without SELinux or AppArmor ({where})")
     if where == "/etc/hosts":
@@ -125,6 +128,40 @@ def written(path: str, text: str) -> Verdict | None:
         if (tool == name or (rel is not None and rel in names)) and pattern.search(text):
             return Verdict(HIGH, f"{_TLS_OFF} ({name}, {where})")
     return None
+
+
+_EXPORT_LINE = re.compile(r"^\s*(?P<path>/\S*)\s+(?P<clients>.*)$", re.M)
+_GUEST = re.compile(r"^\s*(guest\s+ok|public)\s*=\s*yes\b", re.I | re.M)
+_ANONYMOUS_FTP = re.compile(r"^\s*anonymous_enable\s*=\s*YES\b", re.I | re.M)
+
+
+def _shares(where: str, text: str) -> Verdict | None:
+    """NFS exports to any machine, Samba shares open to guests, anonymous FTP."""
+    if where == "/etc/exports" or where.startswith("/etc/exports.d/"):
+        for match in _EXPORT_LINE.finditer(text):
+            clients = match.group("clients")
+            anyone = re.search(r"(^|\s)(\*|0\.0\.0\.0/0)(\(|\s|$)", clients) is not None
+            if not anyone:
+                continue
+            root = match.group("path") == "/" or "no_root_squash" in clients
+            what = "the whole disk, as root," if root else match.group("path")
+            reason = f"shares {what} with any machine on the network ({where})"
+            return Verdict(CRITICAL if root else HIGH, reason)
+    if where.endswith("smb.conf") and _GUEST.search(text):
+        root = re.search(r"^\s*path\s*=\s*/\s*$", text, re.M) is not None
+        reason = f"shares files with anyone, no password needed ({where})"
+        return Verdict(CRITICAL if root else HIGH, reason)
+    if where.endswith("vsftpd.conf") and _ANONYMOUS_FTP.search(text):
+        return Verdict(HIGH, f"lets anyone log in to the FTP server without a password ({where})")
+    return None
+
+
+def sed_text(script: str) -> str:
+    """The lines a sed script puts in a file: replacements of `s/x/y/`, text of `a`/`i`/`c`,
+    then the script itself (for patterns that are not tied to the start of a line)."""
+    lines = [m.group(2) for m in re.finditer(r"s(.)(?:(?!\1).)*\1((?:(?!\1).)*)\1", script)]
+    lines += [m.group(1) for m in re.finditer(r"(?:^|[;\s])\$?\s*[aic]\\?\s*(.+)$", script)]
+    return "\n".join([*lines, script])
 
 
 def _is_startup(where: str) -> bool:
