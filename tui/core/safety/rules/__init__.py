@@ -135,6 +135,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "helm": (origins.manifest,),
     **dict.fromkeys(split_words("cp mv install trust"), (weakening.new_authority,)),
     "launchctl": (weakening.launchctl_firewall,),
+    **dict.fromkeys(split_words("python python3 python2"), (listening.python_ftp,)),
     **dict.fromkeys(
         split_words("php ruby busybox caddy npx bunx pnpx"), (listening.static_server,)
     ),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure
@@ -247,6 +248,29 @@ def container_service(command: Command, ctx: Context) -> None:
     ):
         reason = "publishes a database that lets anyone in without a password"
         ctx.add(HIGH, reason, command)
+
+
+def python_ftp(command: Command, ctx: Context) -> None:
+    """`python3 -m pyftpdlib -w -d /`: an FTP server, anonymous by default, maybe writable."""
+    argv = command.argv
+    if option_value(argv, "-m") != "pyftpdlib":
+        return
+    served = option_value(argv, "-d", "--directory") or "."
+    bind = option_value(argv, "-i", "--interface") or ""
+    login = option_value(argv, "-u", "--username") is not None
+    if ("-w" in argv or "--write" in argv) and not login:
+        where = served if served != "." else "the current folder"
+        reason = f"lets anyone on the network write files into {where} (anonymous FTP)"
+        level = CRITICAL if exposure_area(ctx, served) else HIGH
+        ctx.add(level, reason, command)
+        return
+    exposure.file_server(command, ctx, served, bind)
+
+
+def exposure_area(ctx: Context, served: str) -> bool:
+    """Whether `served` is the whole disk, a home or all homes."""
+    kind = paths.area(paths.normalise(ctx.resolve(served)))
+    return kind in ("root", "all_homes", "home", "home_credentials")
 
 
 _NODE_SERVERS = frozenset(split_words("http-server serve live-server"))
