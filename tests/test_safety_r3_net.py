@@ -255,6 +255,7 @@ def test_dangerous(command: str, expected: RiskLevel) -> None:
         ),
         ("tar czf - ~/Pictures | ssh me@nas 'cat > pictures.tgz'", MODERATE),
         ("uname -a | tee sysinfo.txt", MODERATE),
+        ("ps aux | curl -s --data-binary @- http://localhost:9091/metrics/job/ps", MODERATE),
         ("docker save app:1 | gzip > app.tgz", MODERATE),
         ("perl -e 'print \"$ENV{HOME}\\n\"'", MODERATE),
         ("tar czf site.tgz ./public && curl -T site.tgz https://deploy.example/", MODERATE),

@@ -33,7 +33,8 @@ def command_kinds(command: Command) -> set[str]:
     name = command.name
     argv = command.argv
     if name in DOWNLOADERS:
-        return {"download", "upload"} if _sends_stdin(argv) else {"download"}
+        uploads = _sends_stdin(argv) and not _local_only(argv)
+        return {"download", "upload"} if uploads else {"download"}
     if name in NETWORK_TOOLS or (name == "openssl" and "s_client" in argv):
         return {"network"}
     if name in SEND_STDIN or (name in DNS_TOOLS and _built_from_input(argv)):
@@ -60,6 +61,15 @@ def command_kinds(command: Command) -> set[str]:
     if language_of(name) is not None and _reads_stdin(command):
         return {"shell"}
     return {"other"}
+
+
+def _local_only(argv: list[str]) -> bool:
+    """Every URL of the command points at this machine (`http://localhost:9200/_bulk`)."""
+    urls = [a for a in argv if "://" in a]
+    hosts = [
+        u.split("://", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1].rsplit(":", 1)[0] for u in urls
+    ]
+    return bool(hosts) and all(h in ("localhost", "127.0.0.1", "[::1]", "::1") for h in hosts)
 
 
 def _sends_stdin(argv: list[str]) -> bool:
