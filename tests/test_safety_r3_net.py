@@ -64,6 +64,8 @@ def level(command: str) -> RiskLevel:
         ),
         ("sudo sed -i 's/^anonymous_enable=.*/anonymous_enable=YES/' /etc/vsftpd.conf", HIGH),
         ("sudo sed -i 's/^repo_gpgcheck=1/repo_gpgcheck=0/' /etc/dnf/dnf.conf", HIGH),
+        ("cat <<'EOF' > ~/.curlrc\ninsecure\nEOF", HIGH),
+        ("sudo tee -a /etc/hosts <<EOF\n198.51.100.4 pypi.org\nEOF", HIGH),
         # servers open to the network without a password
         ("jupyter lab --ip='*' --ServerApp.token='' --ServerApp.password=''", CRITICAL),
         ("jupyter-notebook --NotebookApp.ip=0.0.0.0 --NotebookApp.token=", CRITICAL),
@@ -222,6 +224,7 @@ def test_dangerous(command: str, expected: RiskLevel) -> None:
         ("sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT", MODERATE),
         ("echo '/srv/nfs 10.0.0.0/8(rw,sync)' | sudo tee -a /etc/exports", MODERATE),
         ("sudo sed -i 's/^anonymous_enable=.*/anonymous_enable=NO/' /etc/vsftpd.conf", HIGH),
+        ("cat <<'EOF' > notes.txt\ninsecure\nEOF", MODERATE),
         # servers kept local or behind a password
         ("jupyter lab --no-browser", MODERATE),
         ("jupyter notebook --ip=0.0.0.0 --no-browser", MODERATE),

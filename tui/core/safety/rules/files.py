@@ -12,6 +12,7 @@ from tui.core.safety.rules import access, persistence, weakening
 from tui.core.safety.rules.accounts import ROOT_SHELL_PROGRAMS
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
+from tui.core.safety.rules.network import heredoc_body
 from tui.core.safety.rules.persistence import startup_content, startup_kind
 from tui.core.safety.rules.resources import dd_fill, dd_size
 from tui.core.safety.targets import (
@@ -172,8 +173,11 @@ def tee(command: Command, ctx: Context) -> None:
             ctx.add(verdict.level, verdict.reason, command)
         stdin = command.stdin
         text = None
+        body = heredoc_body(command)
         if stdin is not None and stdin.literal is not None:
             text = "\n".join(w.value for w in stdin.literal)
+        elif body is not None and not body.dynamic:  # `tee f <<EOF`
+            text = body.value
         weakened = weakening.written(ctx.resolve(word.path), text) if text else None
         if weakened is not None:
             ctx.add(weakened.level, weakened.reason, command)
