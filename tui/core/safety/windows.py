@@ -30,7 +30,7 @@ WINDOWS_ONLY = frozenset(
         "wevtutil attrib xcopy robocopy cls ipconfig systeminfo certutil bitsadmin mshta "
         "rundll32 regsvr32 msiexec winget choco scoop sfc dism chkdsk fsutil manage-bde "
         "findstr tracert pathping nbtstat gpresult gpupdate driverquery wbadmin bootrec "
-        "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx"
+        "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm"
     ).split()
 )
 AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())

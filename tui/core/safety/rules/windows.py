@@ -270,6 +270,11 @@ def _invoke(st: Statement, ctx: Context, previous: Statement | None) -> None:
         analyse(" ".join(operands), ctx, 1)
 
 
+_BROWSER_SECRETS = re.compile(
+    r"\\(login data|cookies|web data|key4\.db|logins\.json|cookies\.sqlite)\b|\.kdbx\b"
+)
+
+
 def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
     lower = text.lower()
     sending = any(
@@ -292,6 +297,9 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
         )
     )
     if not sending:
+        return
+    if _BROWSER_SECRETS.search(lower):
+        ctx.add(CRITICAL, "sends saved browser passwords or cookies to another machine", text)
         return
     if re.search(r"(get-childitem|gci|dir|ls)\s+env:|getenvironmentvariables\(", lower):
         ctx.add(

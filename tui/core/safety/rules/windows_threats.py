@@ -113,7 +113,24 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         (
             CRITICAL,
             "erases the Windows event logs",
-            r"\bwevtutil(\.exe)?\s+(cl|clear-log)\b",
+            r"\bwevtutil(\.exe)?\s+(cl|clear-log)\b|"
+            r"(remove-item|del|erase|rd|rmdir|ri)\b.*\\winevt\\logs\b",
+        ),
+        (
+            CRITICAL,
+            "switches off Windows Defender's service",
+            r"services\\(windefend|wdnissvc|sense|wdboot|wdfilter)\b.*\bstart\b.*"
+            r"(/d\s+['\"]?4\b|-value\s+['\"]?4\b)|set-service\b.*\bwindefend\b.*disabled",
+        ),
+        (
+            HIGH,
+            "turns off Windows auditing: later actions leave no trace",
+            r"auditpol(\.exe)?\s+(/clear|/remove|.*/(success|failure):disable)",
+        ),
+        (
+            HIGH,
+            "lets remote PowerShell log-ins send passwords unencrypted (WinRM)",
+            r"winrm\s+set\s+winrm/config/service.*(allowunencrypted=\"?true|basic=\"?true)",
         ),
         (
             CRITICAL,
@@ -161,7 +178,8 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
             HIGH,
             "packs a user's files and sends them to a server",
             r"compress-archive\b.*(userprofile|documents|desktop).*(invoke-restmethod|"
-            r"invoke-webrequest|iwr|irm)\b.*-(method\s+['\"]?(post|put)|infile)",
+            r"invoke-webrequest|iwr|irm|curl(\.exe)?)\b.*(-method\s+['\"]?(post|put)|-infile|"
+            r"-f\s|-t\s|--upload-file|--data-binary)",
         ),
         (
             CRITICAL,
