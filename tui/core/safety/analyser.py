@@ -54,7 +54,7 @@ SENDING_CALLS = re.compile(r"\b(curl|wget|nc|ncat|scp|rsync|mail|mutt|dig|nslook
 GATHERED_REASONS = {
     "recon": "sends facts about this machine (users, network, system) to another machine",
     "personal": "packs a folder of your home and sends it to another machine",
-    "image": "sends a whole container image (its code and any secrets built in) elsewhere",
+    "image": "sends a container image (its code and any secrets built in) to another machine",
     "database": "sends a database dump to another machine",
     "clipboard": "sends what is on the clipboard (often a password) to another machine",
 }
