@@ -298,6 +298,8 @@ def test_dangerous(command: str, expected: RiskLevel) -> None:
         ),
         ("gsutil iam ch user:ann@example.com:objectViewer gs://reports", MODERATE),
         ("npm init vite@latest web", MODERATE),
+        ("npm config set registry https://registry.npmjs.org/", MODERATE),
+        ("pip config set global.index-url https://pypi.org/simple", MODERATE),
         ("aws s3 sync ./site s3://www-bucket", MODERATE),
         (
             "aws rds modify-db-instance --db-instance-identifier d --no-publicly-accessible",

@@ -223,8 +223,11 @@ def _config_index(command: Command) -> str | None:
     if "config" not in argv or "set" not in argv:
         return None
     keys = ("registry", "index-url", "extra-index-url", "trusted-host", "source")
-    for value in argv:
+    for index, value in enumerate(argv):
         if any(value.endswith(key) or value.startswith(key) for key in keys):
+            given = value.partition("=")[2] or (argv[index + 1] if index + 1 < len(argv) else "")
+            if given.startswith(_DEFAULT_INDEXES):
+                return None  # back to the registry everyone uses
             return "points the package manager at another index for every later install"
     return None
 
