@@ -64,6 +64,7 @@ def level(command: str) -> RiskLevel:
         ),
         ("sudo sed -i 's/^anonymous_enable=.*/anonymous_enable=YES/' /etc/vsftpd.conf", HIGH),
         ("sudo sed -i 's/^repo_gpgcheck=1/repo_gpgcheck=0/' /etc/dnf/dnf.conf", HIGH),
+        ("sudo sed -i 's/^ENABLED=yes/ENABLED=no/' /etc/ufw/ufw.conf", HIGH),
         ("cat <<'EOF' > ~/.curlrc\ninsecure\nEOF", HIGH),
         ("sudo tee -a /etc/hosts <<EOF\n198.51.100.4 pypi.org\nEOF", HIGH),
         # servers open to the network without a password
@@ -234,6 +235,8 @@ def test_dangerous(command: str, expected: RiskLevel) -> None:
         ("sudo ufw allow from 10.1.0.0/16 to any port 6379", MODERATE),
         ("sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT", MODERATE),
         ("echo '/srv/nfs 10.0.0.0/8(rw,sync)' | sudo tee -a /etc/exports", MODERATE),
+        ("sudo sed -i 's/^ENABLED=no/ENABLED=yes/' /etc/ufw/ufw.conf", MODERATE),
+        ("sudo sed -i 's/SELINUX=permissive/SELINUX=enforcing/' /etc/selinux/config", MODERATE),
         ("sudo sed -i 's/^anonymous_enable=.*/anonymous_enable=NO/' /etc/vsftpd.conf", HIGH),
         ("cat <<'EOF' > notes.txt\ninsecure\nEOF", MODERATE),
         # servers kept local or behind a password

@@ -109,6 +109,8 @@ def written(path: str, text: str) -> Verdict | None:
         return Verdict(level, f"lets {who} into the databases without a password ({where})")
     if _DOCKER_OPEN.search(text) and "docker" in where:
         return Verdict(CRITICAL, f"opens the Docker API to the network: root for anyone ({where})")
+    if where in ("/etc/ufw/ufw.conf", "/etc/default/ufw") and _UFW_OFF.search(text):
+        return Verdict(HIGH, f"turns off the firewall or lets everything in ({where})")
     shared = _shares(where, text)
     if shared is not None:
         return shared
@@ -130,6 +132,7 @@ def written(path: str, text: str) -> Verdict | None:
     return None
 
 
+_UFW_OFF = re.compile(r"ENABLED\s*=\s*no\b|DEFAULT_INPUT_POLICY\s*=\s*['\"]?ACCEPT", re.I)
 _EXPORT_LINE = re.compile(r"^\s*(?P<path>/\S*)\s+(?P<clients>.*)$", re.M)
 _GUEST = re.compile(r"^\s*(guest\s+ok|public)\s*=\s*yes\b", re.I | re.M)
 _ANONYMOUS_FTP = re.compile(r"^\s*anonymous_enable\s*=\s*YES\b", re.I | re.M)
@@ -157,11 +160,12 @@ def _shares(where: str, text: str) -> Verdict | None:
 
 
 def sed_text(script: str) -> str:
-    """The lines a sed script puts in a file: replacements of `s/x/y/`, text of `a`/`i`/`c`,
-    then the script itself (for patterns that are not tied to the start of a line)."""
+    """The lines a sed script puts in a file: replacements of `s/x/y/` and text of `a`/`i`/`c`
+    (not what they replace: `s/ENABLED=no/ENABLED=yes/` turns a protection on); the script
+    itself when it has neither."""
     lines = [m.group(2) for m in re.finditer(r"s(.)(?:(?!\1).)*\1((?:(?!\1).)*)\1", script)]
     lines += [m.group(1) for m in re.finditer(r"(?:^|[;\s])\$?\s*[aic]\\?\s*(.+)$", script)]
-    return "\n".join([*lines, script])
+    return "\n".join(lines) if lines else script
 
 
 def _is_startup(where: str) -> bool:
