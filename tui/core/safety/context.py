@@ -35,6 +35,8 @@ class Context:
     downloads: set[str] = field(default_factory=set)
     # Files this line writes with known text (`echo CODE > f.sh`), by base name.
     written: dict[str, str] = field(default_factory=dict)
+    # Archives this line packs, by base name: (whether they hold secrets, what they hold).
+    packed: dict[str, tuple[bool, str]] = field(default_factory=dict)
     tcp_fds: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     effects: list[str] = field(default_factory=list)

@@ -32,6 +32,17 @@ _HOME_SECRETS: tuple[tuple[str, str], ...] = (
     (".my.cnf", "your database passwords"),
     (".npmrc", "your npm token"),
     (".pypirc", "your PyPI token"),
+    (".vault-token", "your Vault token"),
+    (".config/hub", "your GitHub login"),
+    (".terraform.d/credentials.tfrc.json", "your Terraform Cloud token"),
+    (".cargo/credentials", "your crates.io token"),
+    (".cargo/credentials.toml", "your crates.io token"),
+    (".gem/credentials", "your RubyGems token"),
+    (".config/rclone", "your cloud storage logins (rclone)"),
+    (".s3cfg", "your S3 credentials"),
+    (".boto", "your cloud credentials (.boto)"),
+    (".databrickscfg", "your Databricks token"),
+    (".pulumi/credentials.json", "your Pulumi token"),
     (".password-store", "your password store"),
     (".local/share/keyrings", "your keyring"),
     (".mozilla", "your browser profile (cookies, saved passwords)"),
@@ -64,7 +75,7 @@ _SECRET_VARIABLE = re.compile(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CR
 ENV_DUMPERS = frozenset(split_words("env printenv export set declare compgen"))
 SENDERS_BY_STDIN = frozenset(
     split_words(
-        "nc ncat netcat socat telnet openssl ssh mail mailx sendmail mutt msmtp s-nail "
+        "nc ncat netcat socat telnet openssl ssh mail mailx sendmail mutt neomutt msmtp s-nail "
         "curl wget http https xh"
     )
 )
@@ -118,8 +129,11 @@ def secret_command(command: Command) -> str | None:
         return "your secret GPG keys"
     if name == "kubectl" and "get" in argv and any(a.startswith("secret") for a in argv):
         return "the cluster's secrets"
-    if name == "security" and any(a.startswith(("dump-keychain", "find-generic")) for a in argv):
+    if name == "security" and "dump-keychain" in argv:
         return "your keychain"
+    token = token_command(command)
+    if token is not None:
+        return token
     if name == "aws" and "export-credentials" in argv:
         return "your AWS credentials"
     if name in ("pass", "gopass") and argv[:1] in (["show"], []):
@@ -135,6 +149,43 @@ def secret_command(command: Command) -> str | None:
             what = secret_path(redirect.target.value)
             if what:
                 return what
+    return None
+
+
+# `tool sub...` forms that print a live access token or a stored secret.
+_TOKEN_PRINTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("gcloud", ("print-access-token",)),
+    ("gcloud", ("print-identity-token",)),
+    ("az", ("get-access-token",)),
+    ("aws", ("get-session-token",)),
+    ("aws", ("get-login-password",)),
+    ("aws", ("get-authorization-token",)),
+    ("aws", ("configure", "get")),
+    ("gh", ("auth", "token")),
+    ("glab", ("auth", "token")),
+    ("vault", ("print", "token")),
+    ("vault", ("kv", "get")),
+    ("vault", ("read",)),
+    ("kubectl", ("create", "token")),
+    ("kubectl", ("config", "view", "--raw")),
+    ("heroku", ("auth:token",)),
+    ("doctl", ("auth", "token")),
+    ("op", ("read",)),
+    ("bw", ("get",)),
+    ("lpass", ("show",)),
+    ("git", ("credential", "fill")),
+)
+
+
+def token_command(command: Command) -> str | None:
+    """What live token or stored secret a command prints (`gcloud auth print-access-token`)."""
+    argv = command.argv
+    for name, words in _TOKEN_PRINTERS:
+        if command.name == name and all(word in argv for word in words):
+            return f"an access token or secret ({name} {' '.join(words)})"
+    reveals = any(a[:1] == "-" and a[1:2] != "-" and set(a[1:]) & {"w", "g"} for a in argv)
+    if command.name == "security" and any(a.startswith("find-") for a in argv) and reveals:
+        return "a password from your keychain"
     return None
 
 

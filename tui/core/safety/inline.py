@@ -179,7 +179,20 @@ def inspect(code: str, language: str) -> InlineResult:
                     (RiskLevel.CRITICAL, f"{language} code sends {what} to another machine")
                 )
                 break
+        if _WHOLE_ENV.search(code):
+            what = "your environment variables (tokens and keys)"
+            result.findings.append(
+                (RiskLevel.CRITICAL, f"{language} code sends {what} to another machine")
+            )
     return result
+
+
+# The whole environment at once (not one variable): `%ENV`, `ENV.to_h`, `process.env)`.
+_WHOLE_ENV = re.compile(
+    r"(keys|values|each|map|join|encode_json|Dumper)\b[^;]*%ENV\b|%ENV\s*[),]|\bENV\.(to_h|to_a|"
+    r"each|map|inspect)\b|JSON\.stringify\(\s*process\.env\s*\)|process\.env\s*[),]|"
+    r"\$_ENV\b(?!\[)|getenv\(\s*\)|os\.environ\s*[),]|dict\(\s*os\.environ\s*\)"
+)
 
 
 _ACTIONS = re.compile(

@@ -160,8 +160,18 @@ def assignment(node: Node) -> tuple[str, Word]:
 
 
 def statement_redirects(node: Node) -> list[Redirect]:
-    """The redirections of a `redirected_statement` node."""
-    return [build_redirect(child) for child in node.children if child.type in REDIRECT_TYPES]
+    """The redirections of a `redirected_statement` node.
+
+    In `cat <<EOF > f`, tree-sitter puts `> f` inside the here-document's node; it is the
+    statement's all the same."""
+    found: list[Redirect] = []
+    for child in node.children:
+        if child.type not in REDIRECT_TYPES:
+            continue
+        found.append(build_redirect(child))
+        if child.type == "heredoc_redirect":
+            found.extend(build_redirect(c) for c in child.children if c.type == "file_redirect")
+    return found
 
 
 def build_redirect(node: Node) -> Redirect:

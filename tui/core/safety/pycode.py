@@ -53,6 +53,8 @@ _PATH_METHODS = {
     "read_text": "read",
     "read_bytes": "read",
 }
+# Reading a web page: what curl without options does.
+_GETS = ("urllib.request.urlopen", "requests.get", "requests.head", "httpx.get", "httpx.head")
 SENDS = ("requests.post", "requests.put", "requests.patch", "httpx.post", "httpx.put")
 
 
@@ -65,6 +67,8 @@ class PyEffects:
     writes: list[tuple[str, bool]] = field(default_factory=list)  # (path, append)
     secrets: list[str] = field(default_factory=list)
     network: bool = False
+    # a connection other than a plain HTTP GET (`urlopen(url)`, `requests.get(url)`)
+    connects: bool = False
     sends: bool = False
     kills_all: bool = False
     unknown_code: bool = False
@@ -78,7 +82,7 @@ class PyEffects:
             or self.deletes
             or self.writes
             or self.secrets
-            or self.network
+            or self.connects
             or self.sends
             or self.kills_all
             or self.unknown_code
@@ -128,6 +132,8 @@ class _Reader:
                 self.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
             if node.module.split(".")[0] in {p.rstrip(".").split(".")[0] for p in NETWORK}:
                 self.effects.network = True
+                gets = [f"{node.module}.{alias.name}" for alias in node.names]
+                self.effects.connects |= not all(name.startswith(_GETS) for name in gets)
         elif isinstance(node, ast.Call):
             self.call(node)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -157,6 +163,8 @@ class _Reader:
             effects.impure = True
         if name.startswith(NETWORK) or name in ("__import__",):
             effects.network = effects.network or name != "__import__"
+            plain_get = name.startswith(_GETS) and len(args) <= 1 and not node.keywords
+            effects.connects = effects.connects or not plain_get
         if name.startswith(SENDS) or name.endswith((".sendall", ".send", ".sendmail")):
             effects.sends = True
         if name.startswith(("urllib.request.urlopen", "urllib.request.Request")) and (

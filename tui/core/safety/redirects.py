@@ -7,7 +7,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.feeds import written_text
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command, Redirect
-from tui.core.safety.rules import persistence
+from tui.core.safety.rules import persistence, weakening
 from tui.core.safety.rules.network import DOWNLOADERS, command_kinds
 from tui.core.safety.unwrap import SHELLS, expand
 
@@ -58,9 +58,13 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
         ctx.add(RiskLevel.MODERATE, reason, command)
     elif verdict is not None:
         ctx.add(verdict.level, verdict.reason, command)
+    text = written_text(command)
+    weakened = weakening.written(ctx.resolve(target.path), text) if text else None
+    if weakened is not None:
+        ctx.add(weakened.level, weakened.reason, command)
     kind = persistence.startup_kind(ctx.resolve(target.path))
     if kind is not None:
-        persistence.startup_content(kind, target.path, written_text(command), command, ctx)
+        persistence.startup_content(kind, target.path, text, command, ctx)
 
 
 def _self_truncation(ctx: Context, command: Command, target: str) -> None:

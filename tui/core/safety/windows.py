@@ -30,11 +30,13 @@ WINDOWS_ONLY = frozenset(
         "wevtutil attrib xcopy robocopy cls ipconfig systeminfo certutil bitsadmin mshta "
         "rundll32 regsvr32 msiexec winget choco scoop sfc dism chkdsk fsutil manage-bde "
         "findstr tracert pathping nbtstat gpresult gpupdate driverquery wbadmin bootrec "
-        "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx"
+        "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm"
     ).split()
 )
 AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())
 _NET_SUBS = frozenset("user localgroup group share use start stop view accounts session".split())
+# cmd's `for [/F "opts"] %%a in (...) do ...`
+_CMD_FOR = re.compile(r"(?i)^for\s+(/[fldr]\s+(\S+\s+)?)?(\"[^\"]*\"\s+)?%%?~?[a-z0-9]\s+in\s*\(")
 _SC_SUBS = frozenset("query queryex qc start stop config delete create failure sdset".split())
 _MARKERS = re.compile(
     r"(?i)(^|[\s'\"(=])[a-z]:\\|%(userprofile|appdata|localappdata|temp|tmp|systemroot|windir|"
@@ -78,6 +80,8 @@ def looks_like_windows(text: str) -> bool:
         if name in AMBIGUOUS and _MARKERS.search(statement.text):
             return True
         if name == "net" and statement.args[:1] and statement.args[0].lower() in _NET_SUBS:
+            return True
+        if name == "for" and _CMD_FOR.match(statement.text):
             return True
         if name == "sc" and statement.args[:1] and statement.args[0].lower() in _SC_SUBS:
             return True

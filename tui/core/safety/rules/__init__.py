@@ -24,13 +24,17 @@ from tui.core.safety.rules import (
     firewall,
     install,
     kernel,
+    listening,
+    lookups,
     network,
+    origins,
     persistence,
     programs,
     resources,
     services,
     system,
     tools,
+    weakening,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.known import CTL_READS, CTL_TOOLS, READ_ONLY, ROUTINE_REASON
@@ -45,11 +49,14 @@ for _module in (
     exposure,
     firewall,
     kernel,
+    listening,
+    lookups,
     databases,
     cloud,
     resources,
     services,
     programs,
+    weakening,
 ):
     RULES.update(_module.RULES)
 
@@ -108,6 +115,10 @@ def check_layer(command: Command, ctx: Context) -> None:
     if name in ("arp", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
         ctx.add(MODERATE, f"changes network or device settings ({name})", command)
         return
+    if name in _SETTING_TOOLS:
+        _weakened_setting(command, ctx)
+    for extra in _EXTRA_CHECKS.get(name, ()):
+        extra(command, ctx)
     if rule is not None:
         rule(command, ctx)
     elif name in READ_ONLY or name in ctx.functions:
@@ -120,6 +131,36 @@ def check_layer(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"{ROUTINE_REASON[name]} ({name})", command)
     else:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
+
+
+# Checks that run besides a tool's own rule (exposure, origins), by tool name.
+_EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
+    "kubectl": (listening.kubectl_exposed, listening.kubectl_expose, origins.manifest),
+    "helm": (origins.manifest,),
+    **dict.fromkeys(split_words("cp mv install trust"), (weakening.new_authority,)),
+    "launchctl": (weakening.launchctl_firewall,),
+    **dict.fromkeys(split_words("python python3 python2"), (listening.python_ftp,)),
+    **dict.fromkeys(
+        split_words("php ruby busybox caddy npx bunx pnpx"), (listening.static_server,)
+    ),
+    "gcloud": (listening.open_to_world,),
+    "az": (listening.open_to_world,),
+    **dict.fromkeys(
+        split_words("docker podman nerdctl"), (origins.image_typo, listening.container_service)
+    ),
+    **dict.fromkeys(split_words("npm pnpm yarn bun"), (origins.starter_typo,)),
+}
+_SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
+
+
+def _weakened_setting(command: Command, ctx: Context) -> None:
+    """A `config set` or `defaults write` that switches a protection off for good."""
+    if command.name == "defaults":
+        weakening.macos_firewall(command, ctx)
+        return
+    reason = weakening.config_set(command)
+    if reason is not None:
+        ctx.add(HIGH, reason, command)
 
 
 def _only_reads(name: str, command: Command) -> bool:

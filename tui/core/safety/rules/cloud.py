@@ -47,6 +47,31 @@ def _public(argv: list[str]) -> bool:
     )
 
 
+_WHOLE_DISK_SHARES = frozenset(
+    split_words("modify-snapshot-attribute modify-image-attribute modify-db-snapshot-attribute")
+)
+
+
+def _opened_to_all(service: str, action: str, argv: list[str]) -> bool:
+    """`s3 cp --acl public-read`, `--publicly-accessible`, `--principal '*'`, snapshots shared
+    with `all`, a public-access block switched off."""
+    if service == "s3" and any(a.startswith("public-read") for a in argv):
+        return True
+    if "--publicly-accessible" in argv:
+        return True
+    if action in _WHOLE_DISK_SHARES and "all" in argv:
+        return True
+    if action == "put-public-access-block" and "=false" in " ".join(argv).lower():
+        return True
+    principal = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--principal"]
+    if principal and principal[0] in ("*", "'*'"):
+        return True
+    return (
+        action.endswith(("-policy", "-permission"))
+        and re.search(r'"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*"\*")', " ".join(argv)) is not None
+    )
+
+
 def aws(command: Command, ctx: Context) -> None:
     argv = [
         a for a in command.argv if not a.startswith("--profile") and not a.startswith("--region")
@@ -72,6 +97,8 @@ def aws(command: Command, ctx: Context) -> None:
         ctx.add(level, reason, command)
     elif action in _EXPOSING and _public(argv):
         ctx.add(CRITICAL, f"makes cloud data public ({service} {action})", command)
+    elif _opened_to_all(service, action, argv):
+        ctx.add(HIGH, f"opens a cloud resource to anyone ({service} {action})", command)
     elif service == "iam" and action.startswith(_IAM_GRANTS):
         ctx.add(
             HIGH, f"creates credentials or grants rights in the account (iam {action})", command
@@ -82,9 +109,25 @@ def aws(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes cloud resources (aws {service} {action})".strip(), command)
 
 
+# Roles that let anyone call a service meant to be public (a web app, an HTTP function).
+_INVOKER_ROLES = ("roles/run.invoker", "roles/cloudfunctions.invoker")
+
+
+def _everyone(argv: list[str]) -> bool:
+    """`allUsers:objectViewer`, `-u AllUsers:R`, `--member=allAuthenticatedUsers`."""
+    return any(re.search(r"\ball(authenticated)?users\b", a, re.I) for a in argv)
+
+
 def gcloud(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
-    if "projects" in words and "delete" in words:
+    invoker = any(a.endswith(_INVOKER_ROLES) for a in command.argv)
+    if "add-iam-policy-binding" in words and _everyone(command.argv) and not invoker:
+        ctx.add(HIGH, "gives anyone on the internet access (allUsers)", command)
+    elif "sql" in words and any(
+        a.endswith("0.0.0.0/0") for a in command.argv if a.startswith("--authorized-networks")
+    ):
+        ctx.add(HIGH, "lets the whole internet reach a database (authorized networks)", command)
+    elif "projects" in words and "delete" in words:
         ctx.add(CRITICAL, "deletes a whole cloud project and everything in it", command)
     elif any(w in ("delete", "remove", "destroy") for w in words):
         level = CRITICAL if _unasked(command.argv) or _holds_data(words) else HIGH
@@ -97,9 +140,21 @@ def gcloud(command: Command, ctx: Context) -> None:
         )
 
 
+def _az_public(argv: list[str]) -> bool:
+    """`--public-access blob|container`, `--allow-blob-public-access true`."""
+    for index, value in enumerate(argv[:-1]):
+        if value == "--public-access" and argv[index + 1] in ("blob", "container"):
+            return True
+        if value == "--allow-blob-public-access" and argv[index + 1] == "true":
+            return True
+    return False
+
+
 def az(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
-    if words[:2] == ["group", "delete"]:
+    if words[:1] == ["storage"] and _az_public([a.lower() for a in command.argv]):
+        ctx.add(HIGH, "makes cloud storage readable by anyone (az storage)", command)
+    elif words[:2] == ["group", "delete"]:
         ctx.add(CRITICAL, "deletes a whole resource group and everything in it (az)", command)
     elif "delete" in words or "purge" in words:
         level = CRITICAL if _unasked(command.argv) or _holds_data(words) else HIGH
@@ -114,7 +169,9 @@ def gsutil(command: Command, ctx: Context) -> None:
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
     action = words[0] if words else ""
-    if action in ("rm", "rb"):
+    if action in ("iam", "acl", "defacl") and _everyone(argv):
+        ctx.add(HIGH, f"makes cloud storage readable by anyone (gsutil {action})", command)
+    elif action in ("rm", "rb"):
         level = CRITICAL if "-r" in argv or "-a" in argv or "-R" in argv else MODERATE
         level = HIGH if action == "rb" and level < HIGH else level
         ctx.add(level, f"deletes from cloud storage (gsutil {action})", command)

@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import exposure
+from tui.core.safety.rules import exposure, weakening
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
@@ -141,6 +141,9 @@ def _check_only(command: Command, language: str) -> bool:
     return any(a in flags for a in args[:3])
 
 
+SHELL_NAMES = frozenset(("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish"))
+
+
 def _operands(
     command: Command, flags: tuple[str, ...]
 ) -> tuple[Word | None, Word | None, str | None]:
@@ -158,6 +161,8 @@ def _operands(
             return args[index + 1], None, None
         if value == "-m" and index + 1 < len(args):
             return None, None, args[index + 1].value
+        if value == "-s" and command.name in SHELL_NAMES:
+            return None, None, None  # `bash -s -- ARGS`: the script is stdin, ARGS its arguments
         if value == "-" or not value.startswith(("-", "+")):
             return None, args[index], None
         index += 2 if value in _VALUE_OPTIONS else 1
@@ -375,7 +380,9 @@ def sed(command: Command, ctx: Context) -> None:
                 ctx.add(HIGH, f"deletes every line of {value}: the file is left empty", command)
                 if emptied is not None and emptied.level > HIGH:
                     ctx.add(emptied.level, emptied.reason, command)
-            content = config_content(value, script)
+            content = config_content(value, script) or weakening.written(
+                value, weakening.sed_text(script)
+            )
             if content is not None:
                 ctx.add(content.level, content.reason, command)
             verdict = classify_write(value, append=False)

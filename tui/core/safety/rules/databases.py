@@ -48,6 +48,12 @@ _PRIVILEGE = re.compile(
     re.IGNORECASE,
 )
 
+# `IDENTIFIED BY ''`, `PASSWORD ''`, `IDENTIFIED WITH mysql_native_password BY ""`.
+_EMPTY_PASSWORD = re.compile(
+    r"\b(identified\s+(with\s+\S+\s+)?by|password)\s*(=\s*)?(''|\"\")(?!')",
+    re.IGNORECASE,
+)
+
 
 def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     """Rates database code sent by `client` (SQL, Redis or Mongo commands)."""
@@ -66,6 +72,12 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     if any(_UNBOUNDED.match(s) for s in statements):
         reason = f"changes or deletes every row of a table: no WHERE ({client})"
         ctx.add(CRITICAL, reason, command)
+        return
+    if _EMPTY_PASSWORD.search(text):
+        anywhere = re.search(r"@\s*['\"`]%['\"`]", text) is not None
+        where = " from any machine" if anywhere else ""
+        reason = f"lets a database user log in{where} without a password ({client})"
+        ctx.add(CRITICAL if anywhere else HIGH, reason, command)
         return
     if _PRIVILEGE.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)

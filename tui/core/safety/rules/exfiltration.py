@@ -7,6 +7,7 @@ a substitution. Pipelines (`base64 ~/.ssh/id_rsa | curl -d @- ...`) are joined b
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from tui.core.safety import flow, paths
@@ -32,14 +33,23 @@ DROP_SITES = re.compile(
 
 def check_flow(command: Command, ctx: Context) -> None:
     name = command.name
+    if name in _ARCHIVERS:
+        _record_archive(command, ctx)
+    elif name in ("cp", "mv", "install", "ln"):
+        _record_copy(command, ctx)
+    elif ctx.packed and name in SENDERS:
+        _archive_sent(command, ctx)
     if name in COPIERS or name in CLOUD_COPIERS:
         _copy_away(command, ctx)
     if name in ("gh", "lftp", "ftp", "ncftpput", "curl", "nc", "ncat", "wget", "http"):
         _published(command, ctx)
     if name not in SENDERS:
         return
+    headers = _header_values(command)
     for word in command.args:
         kinds = ctx.word_kinds(word)
+        if "token" in kinds and word.value in headers:
+            continue  # `-H "Authorization: Bearer $(gcloud auth print-access-token)"`: its use
         if "secret" in kinds:
             ctx.add(
                 CRITICAL, f"sends secrets or personal data to another machine ({name})", command
@@ -53,14 +63,130 @@ def check_flow(command: Command, ctx: Context) -> None:
     what = _sent_secret(command)
     if what:
         ctx.add(CRITICAL, f"sends {what} to another machine ({name})", command)
+    elif name in DOWNLOADERS or name in NETWORK_TOOLS:
+        facts = _sent_files(command, _ACCOUNT_LISTS)
+        if facts:
+            reason = f"sends {facts}, facts about this machine's users or network, to a server"
+            ctx.add(HIGH, reason, command)
+
+
+def _header_values(command: Command) -> set[str]:
+    """The values of `-H`/`--header`/`--oauth2-bearer` (curl, wget, httpie's `Name:value`)."""
+    argv = command.argv
+    found = {
+        argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-H", "--header", "--oauth2-bearer")
+    }
+    found |= {a for a in argv if a.startswith(("--header=", "--oauth2-bearer="))}
+    if command.name in ("http", "https", "xh"):
+        found |= {a for a in argv if re.match(r"^[A-Za-z-]+:[^/=]", a)}
+    return found
+
+
+_MAILERS = frozenset(split_words("mail mailx s-nail mutt neomutt bsd-mailx"))
+
+
+_ARCHIVERS = frozenset(split_words("tar bsdtar zip 7z 7za"))
+_UPLOAD_OPTIONS = frozenset(
+    split_words("-F --form -T --upload-file -d --data --data-binary --post-file --body-file")
+)
+
+
+def _record_archive(command: Command, ctx: Context) -> None:
+    """`tar czf /tmp/k.tgz ~/.ssh`, `zip -r d.zip ~/Documents`: remembered for an upload."""
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    output = ""
+    if command.name in ("zip", "7z", "7za"):
+        operands = operands[1:] if command.name != "zip" else operands
+        output, operands = (operands[0], operands[1:]) if operands else ("", [])
+    else:
+        for index, value in enumerate(argv[:-1]):
+            old_style = index == 0 and not value.startswith("-") and "f" in value
+            if old_style or value in ("-f", "--file") or (value[:1] == "-" and value.endswith("f")):
+                output = argv[index + 1]
+                break
+        output = output or next((a.split("=", 1)[1] for a in argv if a.startswith("--file=")), "")
+        operands = [a for a in operands if a not in (output, argv[0])]
+    if not output or output == "-":
+        return
+    for value in operands:
+        secret = flow.secret_path(value)
+        rel = paths.home_relative(paths.normalise(value))
+        if secret or (rel and not rel.startswith(".")):
+            ctx.packed[posixpath.basename(output)] = (bool(secret), secret or value)
+            return
+
+
+_ACCOUNT_LISTS = frozenset(("/etc/passwd", "/etc/group"))
+
+
+def _record_copy(command: Command, ctx: Context) -> None:
+    """`cp ~/.aws/credentials /tmp/c`: the copy is as secret as the original."""
+    operands = [a for a in command.argv if not a.startswith("-")]
+    if len(operands) < 2:
+        return
+    for value in operands[:-1]:
+        what = flow.secret_path(value)
+        if what:
+            target = operands[-1].rstrip("/")
+            name = posixpath.basename(target) or target
+            ctx.packed[name] = (True, what)
+            ctx.packed[posixpath.basename(value.rstrip("/"))] = (True, what)  # `cp f /tmp/`
+            return
+
+
+def _sent_files(command: Command, wanted: frozenset[str]) -> str | None:
+    """The first of `wanted` a network tool sends as data (`-d @/etc/passwd`, `< /etc/hosts`)."""
+    argv = command.argv
+    sent = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in _UPLOAD_OPTIONS]
+    sent += [
+        a.partition("=")[2] for a in argv if "=" in a and a.partition("=")[0] in _UPLOAD_OPTIONS
+    ]
+    sent += [r.target.value for r in command.redirects if r.op == "<" and r.target is not None]
+    for value in sent:
+        path = value.rsplit("@", 1)[-1]
+        if paths.normalise(path) in wanted:
+            return path
+    return None
+
+
+def _archive_sent(command: Command, ctx: Context) -> None:
+    """An archive packed earlier in the line, from keys or a home folder, sent away."""
+    argv = command.argv
+    sent = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in _UPLOAD_OPTIONS]
+    sent += [
+        a.partition("=")[2] for a in argv if "=" in a and a.partition("=")[0] in _UPLOAD_OPTIONS
+    ]
+    sent += [r.target.value for r in command.redirects if r.op == "<" and r.target is not None]
+    if command.name in COPIERS or command.name in CLOUD_COPIERS:
+        sent += [a for a in argv if not a.startswith("-")][:-1]
+    for value in sent:
+        found = ctx.packed.get(posixpath.basename(value.rsplit("@", 1)[-1]))
+        if found is None:
+            continue
+        secret, what = found
+        if secret:
+            reason = f"sends {what}, packed or copied earlier in the line, away ({command.name})"
+            ctx.add(CRITICAL, reason, command)
+        elif command.name not in COPIERS and command.name not in CLOUD_COPIERS:
+            reason = f"packs {what} and uploads the archive ({command.name})"
+            ctx.add(HIGH, reason, command)
+        return
 
 
 def _sent_secret(command: Command) -> str | None:
     """A secret given to a network tool as data: `curl -d @f`, `-F x=@f`, `-T f`, `< f`."""
     argv = command.argv
+    mailer = command.name in _MAILERS
     for index, value in enumerate(argv):
         attached = ""
-        if value in (
+        if value == "-i" and command.name in ("ssh", "scp", "sftp"):
+            continue  # the identity key signs the log-in here; it is never sent
+        if mailer and value in ("-a", "-A", "--attach"):
+            attached = argv[index + 1] if index + 1 < len(argv) else ""
+        elif mailer and value.startswith("--attach="):
+            attached = value.split("=", 1)[1]
+        elif value in (
             "-d",
             "--data",
             "--data-binary",

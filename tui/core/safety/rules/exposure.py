@@ -10,7 +10,7 @@ from __future__ import annotations
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
 # Ports whose service should never face the internet directly.
@@ -25,14 +25,25 @@ _ATTACKS = frozenset(
 )
 
 
-def file_server(command: Command, ctx: Context, served: str) -> None:
+def file_server(command: Command, ctx: Context, served: str, bind: str | None = None) -> None:
     """`python3 -m http.server`: every file under the folder it serves is readable remotely."""
     where = paths.normalise(ctx.resolve(served))
     kind = paths.area(where)
-    if kind in ("root", "all_homes", "home", "home_credentials", "vital", "key_file"):
+    if bind is None:
+        argv = command.argv
+        bind = next((a for i, a in enumerate(argv) if i and argv[i - 1] in _BINDS), "")
+    local = bind.startswith(("127.", "localhost", "::1", "[::1]"))
+    if kind in ("root", "all_homes", "home", "home_credentials") and not local:
+        what = "the whole disk" if kind == "root" else "your keys and personal files"
+        reason = f"serves every file under {where} to the network: {what}, readable by anyone"
+        ctx.add(CRITICAL, reason, command)
+    elif kind in ("root", "all_homes", "home", "home_credentials", "vital", "key_file"):
         ctx.add(HIGH, f"serves every file under {where} to the network", command)
     else:
         ctx.add(MODERATE, f"serves the files under {where} to the network", command)
+
+
+_BINDS = frozenset(split_words("-b --bind"))
 
 
 def served_folder(command: Command) -> str:

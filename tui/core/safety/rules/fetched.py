@@ -13,7 +13,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.known import ROUTINE_REASON
-from tui.core.safety.rules.typos import POPULAR
+from tui.core.safety.rules.typos import GO_OWNERS, POPULAR, one_typo_from
 from tui.core.safety.words import split_words
 
 _KNOWN_TOOLS = (
@@ -63,6 +63,13 @@ def runner(command: Command, ctx: Context) -> None:
     if package is None:
         return
     name = _package_name(package)
+    meant = one_typo_from(name, _KNOWN_TOOLS)
+    if meant is not None:
+        reason = (
+            f"fetches and runs {name}, one typo from {meant}: look-alike packages carry malware"
+        )
+        ctx.add(HIGH, reason, command)
+        return
     if not asks and name not in _KNOWN_TOOLS and not package.startswith((".", "/")):
         reason = f"fetches {name} from the registry and runs it at once: nobody reviewed it"
         ctx.add(HIGH, reason, command)
@@ -81,9 +88,19 @@ def pipx(command: Command, ctx: Context) -> None:
 def go(command: Command, ctx: Context) -> None:
     """`go install host/path@version`: builds and installs code fetched from that host."""
     argv = command.argv
-    if argv[:1] in (["install"], ["run"]):
+    if argv[:1] in (["install"], ["run"], ["get"]):
         for value in argv[1:]:
-            remote = "@" in value and "." in value.split("/", 1)[0]
+            versioned = "@" in value or argv[0] == "get"
+            remote = versioned and "." in value.split("/", 1)[0]
+            owner = value.split("/")[1] if value.startswith("github.com/") and "/" in value else ""
+            meant = one_typo_from(owner, GO_OWNERS)
+            if remote and meant is not None:
+                reason = (
+                    f"builds and installs code from github.com/{owner}, one typo from {meant}: "
+                    "look-alike projects carry malware"
+                )
+                ctx.add(HIGH, reason, command)
+                return
             if remote and not value.startswith(_KNOWN_GO_HOSTS):
                 where = value.split("/", 1)[0]
                 reason = f"builds and installs code fetched from {where}: nobody reviewed it"

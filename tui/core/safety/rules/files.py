@@ -9,10 +9,11 @@ from dataclasses import replace
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import access, persistence
+from tui.core.safety.rules import access, persistence, weakening
 from tui.core.safety.rules.accounts import ROOT_SHELL_PROGRAMS
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
+from tui.core.safety.rules.network import heredoc_body
 from tui.core.safety.rules.persistence import startup_content, startup_kind
 from tui.core.safety.rules.resources import dd_fill, dd_size
 from tui.core.safety.targets import (
@@ -208,12 +209,18 @@ def tee(command: Command, ctx: Context) -> None:
         verdict = classify_write(ctx.resolve(word.path), append=append)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason, command)
+        stdin = command.stdin
+        text = None
+        body = heredoc_body(command)
+        if stdin is not None and stdin.literal is not None:
+            text = "\n".join(w.value for w in stdin.literal)
+        elif body is not None and not body.dynamic:  # `tee f <<EOF`
+            text = body.value
+        weakened = weakening.written(ctx.resolve(word.path), text) if text else None
+        if weakened is not None:
+            ctx.add(weakened.level, weakened.reason, command)
         kind = startup_kind(ctx.resolve(word.path))
         if kind is not None:
-            stdin = command.stdin
-            text = None
-            if stdin is not None and stdin.literal is not None:
-                text = "\n".join(w.value for w in stdin.literal)
             startup_content(kind, word.path, text, command, ctx)
 
 
@@ -441,8 +448,9 @@ def _tar_effects(command: Command, ctx: Context) -> None:
             ctx.add(max(verdict.level, HIGH), verdict.reason + " (packed into /dev/null)", command)
 
 
-def openssl(command: Command, ctx: Context) -> None:
-    """`openssl rand -out ~/.ssh/id_ed25519 32`: what -out names is replaced."""
+def openssl_writes(command: Command, ctx: Context) -> None:
+    """`openssl rand -out ~/.ssh/id_ed25519 32`: what -out names is replaced (the rule for
+    openssl is in lookups: most of its subcommands only read)."""
     argv = command.argv
     for index, value in enumerate(argv[:-1]):
         if value in ("-out", "-keyout"):
@@ -550,7 +558,6 @@ RULES: dict[str, Rule] = {
     "chgrp": chown,
     "rsync": rsync,
     "touch": create,
-    "openssl": openssl,
     "ssh-keygen": ssh_keygen,
     "gpg": gpg,
     "gpg2": gpg,

@@ -32,6 +32,8 @@ def iptables(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
     elif _accepts_everything(command.argv):
         ctx.add(HIGH, "lets all traffic in: the firewall no longer filters anything", command)
+    elif _opens_service(command.argv, "--dport", ("-s", "--source")):
+        ctx.add(HIGH, _open_reason(command.argv, "--dport"), command)
     elif opts.has("-L", "--list", "-S", "--list-rules"):
         return
     else:
@@ -71,6 +73,55 @@ def _redirects_traffic(argv: list[str]) -> bool:
     return bool(host) and not private
 
 
+# Services that must not face every network: their port, and what listens there.
+OPEN_PORTS = {
+    "23": "telnet",
+    "445": "Windows file sharing",
+    "3389": "remote desktop",
+    "5432": "PostgreSQL",
+    "3306": "MySQL",
+    "6379": "Redis",
+    "27017": "MongoDB",
+    "9200": "Elasticsearch",
+    "5900": "VNC",
+    "2375": "the Docker API",
+    "2376": "the Docker API",
+    "11211": "memcached",
+    "5984": "CouchDB",
+    "1433": "SQL Server",
+}
+
+
+def _open_reason(argv: list[str], port_option: str) -> str:
+    port = next((p for p in _ports(argv, port_option) if p in OPEN_PORTS), "")
+    return f"opens port {port} ({OPEN_PORTS.get(port, 'a service')}) to every machine"
+
+
+def _ports(argv: list[str], option: str) -> list[str]:
+    found = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == option]
+    found += [a.split("/", 1)[0] for a in argv if a.split("/", 1)[0].isdigit()]
+    return [p.split("/", 1)[0] for p in found]
+
+
+def _opens_service(argv: list[str], port_option: str, sources: tuple[str, ...]) -> bool:
+    """`iptables -A INPUT -p tcp --dport 6379 -j ACCEPT` with no source address."""
+    if "ACCEPT" not in argv or "INPUT" not in argv:
+        return False
+    everyone = ("0/0", "0.0.0.0/0", "::/0")
+    limited = any(
+        a in sources and i + 1 < len(argv) and argv[i + 1] not in everyone
+        for i, a in enumerate(argv)
+    )
+    return not limited and any(p in OPEN_PORTS for p in _ports(argv, port_option))
+
+
+def _ufw_opens_service(argv: list[str]) -> bool:
+    """`ufw allow 3306`, `ufw allow from any to any port 6379`: no source but any."""
+    if "from" in argv and argv[argv.index("from") + 1 : argv.index("from") + 2] != ["any"]:
+        return False
+    return any(p in OPEN_PORTS for p in _ports(argv, "port"))
+
+
 def ufw(command: Command, ctx: Context) -> None:
     argv = command.argv
     action = next((a for a in argv if not a.startswith("-")), "")
@@ -82,6 +133,8 @@ def ufw(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "blocks SSH: remote sessions are cut off (ufw)", command)
     elif argv[:3] in (["default", "deny", "outgoing"], ["default", "reject", "outgoing"]):
         ctx.add(HIGH, "blocks all outgoing traffic by default (ufw)", command)
+    elif action == "allow" and _ufw_opens_service(argv):
+        ctx.add(HIGH, _open_reason(argv, "port"), command)
     elif argv[:3] == ["default", "allow", "incoming"] or (
         action == "allow" and "from" in argv and "any" in argv and "port" not in argv
     ):
@@ -108,6 +161,12 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
     )
     if wide:
         ctx.add(HIGH, "opens every port or trusts every address (firewall-cmd)", command)
+        return
+    added = [a.split("=", 1)[1].split("/", 1)[0] for a in argv if a.startswith("--add-port=")]
+    opened = sorted(set(added) & set(OPEN_PORTS))
+    if opened and not any(a.startswith("--add-rich-rule") for a in argv):
+        port = opened[0]
+        ctx.add(HIGH, f"opens port {port} ({OPEN_PORTS[port]}) to every machine", command)
         return
     if any(a.startswith("--remove") or a in ("--panic-off", "--reload") for a in argv) or not any(
         a.startswith(("--list", "--get", "--query", "--state")) for a in argv

@@ -30,7 +30,9 @@ _INDEX_OPTIONS = frozenset(
         "--index --git --clear-sources --channel-url"
     )
 )
-_INSTALL_SUBS = frozenset(split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall"))
+_INSTALL_SUBS = frozenset(
+    split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall global")
+)
 _GITHUB_SHORTHAND = re.compile(r"^[\w.-]+/[\w.-]+(#.*)?$")
 
 
@@ -79,9 +81,12 @@ def install(command: Command, ctx: Context) -> None:
         reason = f"adds a new source of system packages ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
         return
+    _unusual_sources(command, sub, ctx)
     installing = sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
     if installing or sub in ("config", "set"):
-        why = _config_index(command) or source_of(command) or _node_shorthand(command)
+        why = _config_index(command)
+        if why is None and installing:  # `npm config set proxy URL` installs nothing
+            why = source_of(command) or _node_shorthand(command)
         if why is None and command.name in ("dpkg", "apt", "apt-get", "rpm", "dnf", "yum"):
             why = _downloaded_package(command, ctx)
         unchecked = _unchecked(command)
@@ -95,6 +100,27 @@ def install(command: Command, ctx: Context) -> None:
         if typo is not None:
             ctx.add(HIGH, typo, command)
     packages(command, ctx)
+
+
+def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
+    """Taps, channels, trust policies and package files that sidestep the usual checks."""
+    tap = brew_tap(command, sub) if command.name == "brew" else None
+    if tap is not None:
+        ctx.add(HIGH, tap, command)
+    channel = _unknown_channel(command)
+    if channel is not None:
+        reason = f"installs packages from the {channel} channel: anyone can publish there"
+        ctx.add(HIGH, reason, command)
+    argv = command.argv
+    if command.name == "gem" and any(a.endswith(("NoSecurity", "LowSecurity")) for a in argv):
+        reason = "installs a gem with its signature checks switched off (--trust-policy)"
+        ctx.add(HIGH, reason, command)
+    if command.name in _SYSTEM_MANAGERS:
+        for value in argv:
+            if value.endswith((".deb", ".rpm")) and "Downloads/" in value:
+                reason = f"installs {value}, a package file from your downloads, as root"
+                ctx.add(HIGH, reason, command)
+                break
 
 
 _ROOT_RUNNERS = frozenset(split_words("sudo doas pkexec run0 su"))
@@ -113,6 +139,69 @@ _NO_SIGNATURES = (
     "AllowUnauthenticated=true",
     "--trusted-host",
 )
+
+
+# Tap owners whose formulae many people use (hashicorp/tap, mongodb/brew, aws/tap, ...).
+_KNOWN_TAP_OWNERS = frozenset(
+    split_words(
+        "homebrew hashicorp aws mongodb heroku goreleaser azure microsoft github oven-sh "
+        "supabase stripe planetscale dart-lang elastic datadog 1password cloudflare fluxcd "
+        "weaveworks derailed jesseduffield teamookla romkatv buo localstack minio ngrok pulumi "
+        "tilt-dev twilio vmware-tanzu facebook shopify go-task charmbracelet fastly netlify "
+        "filosottile mas-cli bufbuild temporalio redpanda-data apple grafana cockroachdb turbot "
+        "anchore aquasecurity snyk sigstore earthly dagger argoproj fairwindsops koekeishiya "
+        "nikitabobko felixkratz d12frosted railwaycat kubernetes-sigs k3d-io digitalocean "
+        "okteto garden-io kyverno helm hashicorp-terraform homebrew-ffmpeg adoptopenjdk "
+        "jandedobbeleer sass withgraphite isen-ng tap"
+    )
+)
+
+
+_KNOWN_CHANNELS = frozenset(
+    split_words(
+        "conda-forge bioconda defaults anaconda main r pytorch pytorch-nightly nvidia pyviz "
+        "plotly intel rapidsai huggingface fastai esri gurobi mosek numba dglteam msys2 free "
+        "conda-canary nodefaults"
+    )
+)
+
+
+def _unknown_channel(command: Command) -> str | None:
+    """`conda install -c someone pkg`: a channel is any anaconda.org user's namespace."""
+    if command.name not in ("conda", "mamba", "micromamba"):
+        return None
+    argv = command.argv
+    for index, value in enumerate(argv[:-1]):
+        if value in ("-c", "--channel"):
+            channel = argv[index + 1]
+            if channel.rstrip("/").rsplit("/", 1)[-1] not in _KNOWN_CHANNELS:
+                return channel
+    return None
+
+
+def brew_tap(command: Command, sub: str) -> str | None:
+    """`brew tap someone/tools`, `brew install someone/tools/x`: formulae from anyone's repo."""
+    argv = command.argv
+    rest = [a for a in argv[argv.index(sub) + 1 :] if not a.startswith("-")] if sub else []
+    if sub == "tap" and len(rest) >= 2:
+        return f"adds a package source from {rest[1][:80]} (brew tap): nobody reviewed it"
+    names = (
+        rest[:1]
+        if sub == "tap"
+        else [a for a in rest if a.count("/") == 2]
+        if sub
+        in (
+            "install",
+            "reinstall",
+            "upgrade",
+        )
+        else []
+    )
+    for name in names:
+        owner = name.split("/", 1)[0].lower()
+        if "/" in name and owner not in _KNOWN_TAP_OWNERS:
+            return f"installs formulae from {owner}'s own tap (brew): nobody reviewed them"
+    return None
 
 
 def _unchecked(command: Command) -> str | None:
@@ -134,8 +223,11 @@ def _config_index(command: Command) -> str | None:
     if "config" not in argv or "set" not in argv:
         return None
     keys = ("registry", "index-url", "extra-index-url", "trusted-host", "source")
-    for value in argv:
+    for index, value in enumerate(argv):
         if any(value.endswith(key) or value.startswith(key) for key in keys):
+            given = value.partition("=")[2] or (argv[index + 1] if index + 1 < len(argv) else "")
+            if given.startswith(_DEFAULT_INDEXES):
+                return None  # back to the registry everyone uses
             return "points the package manager at another index for every later install"
     return None
 

@@ -8,10 +8,12 @@ its commands from the pipe), or `other`.
 
 from __future__ import annotations
 
+import ipaddress
 import posixpath
 
+from tui.core.safety import paths, unwrap
 from tui.core.safety.context import Context
-from tui.core.safety.flow import secret_command
+from tui.core.safety.flow import DNS_TOOLS, secret_command, token_command
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure, persistence
 from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
@@ -32,13 +34,19 @@ def command_kinds(command: Command) -> set[str]:
     name = command.name
     argv = command.argv
     if name in DOWNLOADERS:
-        return {"download"}
+        uploads = _sends_stdin(argv) and not _local_only(argv)
+        return {"download", "upload"} if uploads else {"download"}
     if name in NETWORK_TOOLS or (name == "openssl" and "s_client" in argv):
         return {"network"}
-    if name in SEND_STDIN:
+    if name in SEND_STDIN or (name in DNS_TOOLS and _built_from_input(argv)):
         return {"send"}
+    if token_command(command):
+        return {"secret", "token"}
     if secret_command(command):
         return {"secret"}
+    gathered = gathered_kind(command)
+    if gathered is not None:
+        return {gathered}
     if _decodes(command):
         return {"decode"}
     if name in ("echo", "printf"):
@@ -54,6 +62,72 @@ def command_kinds(command: Command) -> set[str]:
     if language_of(name) is not None and _reads_stdin(command):
         return {"shell"}
     return {"other"}
+
+
+def _local_only(argv: list[str]) -> bool:
+    """Every URL of the command points at this machine (`http://localhost:9200/_bulk`)."""
+    urls = [a for a in argv if "://" in a]
+    hosts = [
+        u.split("://", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1].rsplit(":", 1)[0] for u in urls
+    ]
+    return bool(hosts) and all(h in ("localhost", "127.0.0.1", "[::1]", "::1") for h in hosts)
+
+
+def _sends_stdin(argv: list[str]) -> bool:
+    """`curl --data-binary @-`, `curl -T -`, `wget --post-file=/dev/stdin`: the pipe is sent."""
+    for index, value in enumerate(argv):
+        if value.endswith(("@-", "=/dev/stdin", "@/dev/stdin")) or value == "/dev/stdin":
+            return True
+        if value in ("-T", "--upload-file") and argv[index + 1 : index + 2] == ["-"]:
+            return True
+    return False
+
+
+# Commands that describe this machine: who uses it, its network, its processes, its system.
+_RECON = frozenset(
+    split_words("uname id whoami hostname ifconfig ps netstat ss w who last lsb_release lscpu")
+)
+_RECON_FILES = frozenset(
+    split_words("/etc/os-release /etc/passwd /etc/group /etc/hosts /etc/issue /etc/resolv.conf")
+)
+_ARCHIVERS = frozenset(split_words("tar zip 7z 7za cpio rar bsdtar"))
+IMAGE_SAVERS = frozenset(split_words("docker podman nerdctl"))
+
+
+def gathered_kind(command: Command) -> str | None:
+    """`recon` (facts about this machine), `personal` (a packed home folder), `image`."""
+    name = command.name
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    if name in _RECON or (name == "ip" and operands[:1] in (["a"], ["addr"], ["route"])):
+        return "recon"
+    if name in READERS and operands and all(a in _RECON_FILES for a in operands):
+        return "recon"
+    if name in _ARCHIVERS and any(_home_folder(a) for a in operands):
+        return "personal"
+    if name in IMAGE_SAVERS and operands[:1] in (["save"], ["export"]):
+        return "image"
+    if name in _DUMPERS or (name == "sqlite3" and ".dump" in argv):
+        return "database"
+    if name in _CLIPBOARD or (
+        name in ("xclip", "xsel") and any(a in ("-o", "--output") for a in argv)
+    ):
+        return "clipboard"
+    return None
+
+
+_DUMPERS = frozenset(split_words("pg_dump mysqldump mariadb-dump mongodump mongoexport redis-dump"))
+_CLIPBOARD = frozenset(split_words("pbpaste wl-paste"))
+
+
+def _home_folder(value: str) -> bool:
+    rel = paths.home_relative(paths.normalise(value))
+    return rel is not None and rel != "" and not rel.startswith(".") and rel.count("/") <= 1
+
+
+def _built_from_input(argv: list[str]) -> bool:
+    """`dig "$line.example.net"`, `xargs -I{} nslookup {}.x.net`: the name carries data."""
+    return any("${" in a or "{}" in a for a in argv if not a.startswith("-"))
 
 
 def heredoc_body(command: Command) -> Word | None:
@@ -99,7 +173,7 @@ def curl(command: Command, ctx: Context) -> None:
         command,
         "-o --output -d --data --data-binary --data-raw --data-urlencode -F --form -T "
         "--upload-file -X --request -H --header -u --user -A --user-agent -e --referer -b "
-        "--cookie -c --cookie-jar -x --proxy -K --config -w --write-out -m --max-time",
+        "--cookie -c --cookie-jar -x --proxy -K --config -w --write-out -m --max-time --json",
     )
     output = opts.value("-o", "--output")
     urls = [w.value for w in opts.operands]
@@ -109,6 +183,7 @@ def curl(command: Command, ctx: Context) -> None:
     if output and output != "-":
         _downloaded(ctx, output, command)
         ctx.add(MODERATE, f"downloads a file to {output}", command)
+        _program_from_nowhere(command, ctx, output, urls)
     elif opts.has("-O", "--remote-name", "--remote-name-all"):
         for url in urls:
             _downloaded(ctx, url)
@@ -121,6 +196,13 @@ def curl(command: Command, ctx: Context) -> None:
         return
     if method in ("POST", "PUT", "DELETE", "PATCH") or opts.value("-d", "--data", "-F", "--form"):
         ctx.add(MODERATE, f"sends data to a server ({method or 'POST'})", command)
+    elif opts.value("-T", "--upload-file"):
+        ctx.add(MODERATE, "uploads a file to a server (PUT)", command)
+    elif any(opts.value(name) for name in _DATA_OPTIONS):
+        ctx.add(MODERATE, "sends data to a server (POST)", command)
+
+
+_DATA_OPTIONS = ("--data-binary", "--data-raw", "--data-urlencode", "--json")
 
 
 def _whole_store(url: str) -> bool:
@@ -146,15 +228,45 @@ def _uploads(values: dict[str, str], long: dict[str, str]) -> list[str]:
 def wget(command: Command, ctx: Context) -> None:
     opts = options(command, "-O --output-document -P --directory-prefix -o --output-file -e -U")
     output = opts.value("-O", "--output-document")
-    if output == "-":
-        return
+    if output == "-" or opts.has("--spider"):
+        return  # `--spider` only checks that the pages are there
     if output:
         _downloaded(ctx, output, command)
         ctx.add(MODERATE, f"downloads a file to {output}", command)
+        _program_from_nowhere(command, ctx, output, [w.value for w in opts.operands])
         return
     for url in opts.operands:
         _downloaded(ctx, url.value)
     ctx.add(MODERATE, "downloads files into the current directory", command)
+
+
+_PROGRAM_DIRS = frozenset(
+    split_words("/usr/local/bin /usr/local/sbin /usr/bin /usr/sbin /bin /sbin /opt/homebrew/bin")
+)
+_HOME_PROGRAM_DIRS = frozenset(split_words(".local/bin bin"))
+
+
+def _program_from_nowhere(command: Command, ctx: Context, output: str, urls: list[str]) -> None:
+    """`curl http://203.0.113.9/kubectl -o /usr/local/bin/kubectl`: a program from a bare
+    address or over plain HTTP, put where every shell finds it."""
+    folder = posixpath.dirname(paths.normalise(output))
+    rel = paths.home_relative(folder)
+    if folder not in _PROGRAM_DIRS and rel not in _HOME_PROGRAM_DIRS:
+        return
+    for url in urls:
+        host = url.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+        if url.startswith("http://") or _is_address(host):
+            reason = f"installs a program from {host} into {folder} unchecked: it runs as a command"
+            ctx.add(HIGH, reason, command)
+            return
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def _downloaded(ctx: Context, target: str, command: Command | None = None) -> None:
@@ -208,7 +320,21 @@ def remote(command: Command, ctx: Context) -> None:
         ssh_options(command, ctx)
     if command.name == "ssh" and exposure.open_remote_forward(command, ctx):
         return
+    if command.name == "ssh" and _only_runs_remote_code(command):
+        return  # `ssh host 'df -h'`: the remote command is rated on its own
     ctx.add(MODERATE, f"connects to another machine ({command.name})", command)
+
+
+# ssh options that do more than run one command: tunnels, agent or X forwarding, control.
+_SSH_EXTRAS = frozenset(split_words("-L -R -D -w -A -X -Y -f -N -M -S -O -W -o -J"))
+
+
+def _only_runs_remote_code(command: Command) -> bool:
+    if any(a in _SSH_EXTRAS or a[:2] in _SSH_EXTRAS for a in command.argv if a.startswith("-")):
+        return False
+    if command.stdin is not None or any(r.op in ("<", "<<", "<<<") for r in command.redirects):
+        return False
+    return bool(unwrap.inner_of(command).code)
 
 
 RULES: dict[str, Rule] = {

@@ -20,6 +20,13 @@ NETWORK_UNITS = frozenset(
 FIREWALL_UNITS = frozenset(
     split_words("ufw firewalld nftables iptables ip6tables netfilter-persistent")
 )
+# Services that confine programs, block intruders or scan for malware.
+SECURITY_UNITS = frozenset(
+    split_words(
+        "apparmor selinux-autorelabel fail2ban clamav-daemon clamav-freshclam clamd crowdsec "
+        "ossec wazuh-agent falcon-sensor osqueryd aide snort suricata sshguard"
+    )
+)
 LOGGING_UNITS = frozenset(split_words("rsyslog syslog syslog-ng systemd-journald auditd journald"))
 # Units and processes without which the machine, its log-ins or its containers stop working.
 VITAL_UNITS = frozenset(
@@ -149,6 +156,9 @@ def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> 
         ctx.add(HIGH, f"{action}s the firewall: the machine is left unprotected", command)
     elif unit_set & LOGGING_UNITS:
         ctx.add(HIGH, f"{action}s system logging: later actions leave no trace", command)
+    elif unit_set & SECURITY_UNITS:
+        unit = sorted(unit_set & SECURITY_UNITS)[0]
+        ctx.add(HIGH, f"{action}s {unit}, a security protection of the machine", command)
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
 

@@ -54,6 +54,10 @@ def git(command: Command, ctx: Context) -> None:
         return
     if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
         ctx.downloads.add("<a repository cloned in this line>")
+    if sub == "init" and _over_home(command, rest, ctx):
+        ctx.downloads.add(HOME_REPOSITORY)
+    if sub == "remote" and argv[:1] == ["add"] and len(argv) >= 3:
+        ctx.downloads.add(f"<git remote {argv[1]}>")
     handler = _GIT.get(sub)
     if handler is not None:
         saved = ctx.cwd
@@ -90,8 +94,35 @@ def _git_directory(command: Command) -> str | None:
     return None
 
 
+HOME_REPOSITORY = "<a repository made over a whole home folder in this line>"
+
+
+def _over_home(command: Command, rest: Command, ctx: Context) -> bool:
+    """`cd ~ && git init`, `git init ~`, `git -C / init`: a repository over everything."""
+    operands = [w.path for w in rest.args if not w.value.startswith("-")]
+    where = operands[0] if operands else ctx.cwd or "."
+    argv = command.argv
+    for index, value in enumerate(argv[:-1]):
+        if value == "-C" or value == "--work-tree":
+            where = argv[index + 1] if not operands else where
+    area = paths.area(paths.normalise(ctx.resolve(where)))
+    return area in ("home", "root", "all_homes")
+
+
 def _git_push(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if HOME_REPOSITORY in ctx.downloads:
+        reason = "publishes a whole home folder or disk (keys, history, documents) to a remote"
+        ctx.add(CRITICAL, reason, command)
+        return
+    everything = "--all" in argv and not any(
+        a.startswith(("-f", "--force", "--mirror")) for a in argv
+    )
+    target = next((a for a in argv if not a.startswith("-")), "")
+    if everything and (f"<git remote {target}>" in ctx.downloads or "://" in target):
+        reason = f"publishes every branch of the repository to {target}, a remote new to it"
+        ctx.add(HIGH, reason, command)
+        return
     lease = any(a.startswith(("--force-with-lease", "--force-if-includes")) for a in argv)
     forced = any(a == "--force" or a == "--mirror" for a in argv) or any(
         a.startswith("-") and not a.startswith("--") and "f" in a for a in argv
@@ -356,6 +387,8 @@ def packages(command: Command, ctx: Context) -> None:
         _option_style(command, ctx)
         return
     sub, rest = subcommand(command, "-o -c -t --target --root -r --requirement")
+    if sub == "audit" and "fix" not in rest.argv:
+        return  # `npm audit`, `cargo audit`: a report on known vulnerabilities
     if sub in PROJECT_SCRIPTS and command.name not in ("apt", "apt-get", "dnf", "yum", "brew"):
         ctx.add(MODERATE, f"runs a project task ({command.name} {sub})", command)
         return

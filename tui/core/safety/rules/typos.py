@@ -30,8 +30,22 @@ POPULAR = {
         )
     ),
     "gem": frozenset(split_words("rails rake bundler rspec nokogiri devise puma sinatra rack")),
-    "cargo": frozenset(split_words("serde tokio rand clap reqwest regex anyhow thiserror")),
+    "cargo": frozenset(
+        split_words(
+            "serde tokio rand clap reqwest regex anyhow thiserror ripgrep bat fd-find eza "
+            "cargo-edit cargo-watch tokei starship zoxide just hyperfine du-dust bottom procs "
+            "wasm-pack trunk sqlx-cli diesel_cli mdbook cargo-outdated cargo-audit"
+        )
+    ),
 }
+# Project starters that `npm init X` / `yarn create X` fetch as `create-X`.
+CREATE_TOOLS = frozenset(
+    split_words(
+        "create-react-app create-next-app create-vite create-vue create-svelte create-astro "
+        "create-remix create-nuxt-app create-expo-app create-t3-app create-react-native-app "
+        "create-electron-app create-turbo create-docusaurus create-solid create-qwik"
+    )
+)
 _FAMILY = {
     **dict.fromkeys(split_words("pip pip3 pipx uv poetry"), "pip"),
     **dict.fromkeys(split_words("npm pnpm yarn bun"), "npm"),
@@ -60,6 +74,28 @@ def typosquat(command: Command, sub: str) -> str | None:
         if meant is not None:
             return f"installs {name}, one typo from {meant}: look-alike packages carry malware"
     return None
+
+
+# GitHub owners of much-used Go tools and libraries (`go install github.com/OWNER/...`).
+GO_OWNERS = frozenset(
+    split_words(
+        "spf13 golang google kubernetes kubernetes-sigs hashicorp uber-go sirupsen stretchr "
+        "gin-gonic labstack gorilla prometheus grpc charmbracelet junegunn urfave golangci "
+        "go-delve air-verse cosmtrek derailed jesseduffield mitchellh gofiber swaggo pressly "
+        "sqlc-dev bufbuild goreleaser golang-migrate securego dominikh mvdan fatih cweill "
+        "go-task magefile rakyll protocolbuffers tailscale cloudflare aws docker moby "
+        "containerd ory nats-io minio etcd-io influxdata grafana jackc go-sql-driver mattn "
+        "valyala tidwall cli rs segmentio"
+    )
+)
+
+
+def one_typo_from(name: str, known: frozenset[str]) -> str | None:
+    """The well-known name that `name` is one typo away from (and is not), or None."""
+    lowered = name.lower()
+    if len(lowered) < 5 or lowered in known:
+        return None
+    return next((k for k in sorted(known) if _one_edit(lowered, k)), None)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -66,12 +66,32 @@ def _block(word: str) -> str | None:
     return None
 
 
+def _cmd_loop(st: Statement, ctx: Context) -> None:
+    """`for /F %a in (...) do CMD %a`: CMD is rated as if written alone."""
+    lowered = [word.lower() for word in st.words]
+    if "do" not in lowered:
+        return
+    body = st.words[lowered.index("do") + 1 :]
+    source = next((w for w in st.words if w.startswith("(") and w.endswith(")")), "")
+    inner = source[1:-1].strip()
+    if len(inner) > 2 and inner[0] in "'`" and inner[-1] == inner[0]:
+        rate(Statement(tuple(inner[1:-1].split()), inner[1:-1]), ctx, None)
+    variable = next((w for w in st.words if re.fullmatch(r"%%?~?[a-zA-Z0-9]", w)), None)
+    if variable and inner and inner[0] not in "'`\"" and " " not in inner:
+        body = tuple(w.replace(variable, inner) for w in body)  # `in (C:\Users\*) do rd %d`
+    if body:
+        rate(Statement(tuple(body), " ".join(body)), ctx, None)
+
+
 def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
     name = st.name
     if not name or name[0] in "$0123456789'\"(@[":
         return  # an expression or assignment, not a command
     if "-whatif" in flags_of(st):
         return  # PowerShell's -WhatIf: the cmdlet only says what it would do
+    if name == "for":
+        _cmd_loop(st, ctx)
+        return
     handler = _HANDLERS.get(name)
     if handler is not None:
         handler(st, ctx, previous)
@@ -250,6 +270,11 @@ def _invoke(st: Statement, ctx: Context, previous: Statement | None) -> None:
         analyse(" ".join(operands), ctx, 1)
 
 
+_BROWSER_SECRETS = re.compile(
+    r"\\(login data|cookies|web data|key4\.db|logins\.json|cookies\.sqlite)\b|\.kdbx\b"
+)
+
+
 def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
     lower = text.lower()
     sending = any(
@@ -264,12 +289,26 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
             "-body",
             "ftp://",
             "uploaddata",
+            "-f ",
+            "--form",
+            "-t ",
+            "--upload-file",
+            "--data-binary",
         )
     )
     if not sending:
         return
+    if _BROWSER_SECRETS.search(lower):
+        ctx.add(CRITICAL, "sends saved browser passwords or cookies to another machine", text)
+        return
+    if re.search(r"(get-childitem|gci|dir|ls)\s+env:|getenvironmentvariables\(", lower):
+        ctx.add(
+            CRITICAL, "sends your environment variables (tokens and keys) to another machine", text
+        )
+        return
     for st in sts:
         for word in st.args:
+            word = word.split("=@", 1)[-1].lstrip("@")  # curl.exe -F "f=@%USERPROFILE%\..."
             what = flow.secret_path(posix_path(word.strip("()'\"")).replace("/home/*", "~"))
             if what is None and (".ssh" in word.lower() or "credentials" in word.lower()):
                 what = "keys or credentials"

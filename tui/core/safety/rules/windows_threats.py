@@ -104,10 +104,82 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
             r"id_ed25519)\S*\s+['\"]?\\\\",
         ),
         (
+            CRITICAL,
+            "switches off Windows Defender through its policy keys",
+            r"windows defender\b.*\bdisable(antispyware|antivirus|realtimemonitoring|"
+            r"behaviormonitoring|ioavprotection|onaccessprotection|scriptscanning|"
+            r"scanonrealtimeenable)\b.*(/d\s+['\"]?0*1\b|-value\s+['\"]?1\b)",
+        ),
+        (
+            CRITICAL,
+            "erases the Windows event logs",
+            r"\bwevtutil(\.exe)?\s+(cl|clear-log)\b|"
+            r"(remove-item|del|erase|rd|rmdir|ri)\b.*\\winevt\\logs\b",
+        ),
+        (
+            CRITICAL,
+            "switches off Windows Defender's service",
+            r"services\\(windefend|wdnissvc|sense|wdboot|wdfilter)\b.*\bstart\b.*"
+            r"(/d\s+['\"]?4\b|-value\s+['\"]?4\b)|set-service\b.*\bwindefend\b.*disabled",
+        ),
+        (
+            HIGH,
+            "turns off Windows auditing: later actions leave no trace",
+            r"auditpol(\.exe)?\s+(/clear|/remove|.*/(success|failure):disable)",
+        ),
+        (
+            HIGH,
+            "lets remote PowerShell log-ins send passwords unencrypted (WinRM)",
+            r"winrm\s+set\s+winrm/config/service.*(allowunencrypted=\"?true|basic=\"?true)",
+        ),
+        (
+            CRITICAL,
+            "packs browser profiles or keys and sends them to a server",
+            r"compress-archive\b.*(mozilla|firefox|chrome|\\edge|brave|opera|\.ssh|\.aws|"
+            r"credentials|keepass|\.kdbx|wallet).*(invoke-restmethod|invoke-webrequest|iwr|irm|"
+            r"curl(\.exe)?)\b.*(-infile|-method\s+['\"]?(post|put)|-body\b|-t\s|-f\s)",
+        ),
+        (
+            CRITICAL,
+            "turns on the built-in Administrator or Guest account with an empty password",
+            r"net(\.exe)?\s+user\s+['\"]?(administrator|guest)['\"]?\s+(\"\"|'')(\s|$|&|;)",
+        ),
+        (
+            CRITICAL,
+            "gives the built-in Administrator or Guest account an empty password",
+            r"set-localuser\b.*\b(administrator|guest)\b.*-password\s+\(?\s*convertto-securestring"
+            r"\s+(\"\"|'')",
+        ),
+        (
+            HIGH,
+            "shares a whole drive over the network with everyone",
+            r"net(\.exe)?\s+share\s+\S+=['\"]?[a-z]:\\?['\"]?\s.*\beveryone\b|"
+            r"new-smbshare\b(?=.*-path\s+['\"]?[a-z]:\\?['\"]?(\s|$))(?=.*-(full|change)access\s+"
+            r"['\"]?everyone)",
+        ),
+        (
+            HIGH,
+            "lets the network in to remote desktop, SSH or file sharing",
+            r"new-netfirewallrule\b(?=.*-direction\s+inbound)(?=.*-action\s+allow)"
+            r"(?=.*-localport\s+['\"]?(any|3389|22|445|5985|5900)\b)",
+        ),
+        (
+            HIGH,
+            "trusts a new certificate authority: it can pass off any website as genuine",
+            r"certutil(\.exe)?\s.*-addstore\s+(-f\s+)?['\"]?(root|authroot|trustedpublisher)\b|"
+            r"import-certificate\b.*cert:\\\w+\\(root|authroot)\b",
+        ),
+        (
+            HIGH,
+            "gives a user account an empty password (net user)",
+            r"net(\.exe)?\s+user\s+\S+\s+(\"\"|'')(\s|$|&|;)",
+        ),
+        (
             HIGH,
             "packs a user's files and sends them to a server",
             r"compress-archive\b.*(userprofile|documents|desktop).*(invoke-restmethod|"
-            r"invoke-webrequest|iwr|irm)\b.*-(method\s+post|infile)",
+            r"invoke-webrequest|iwr|irm|curl(\.exe)?)\b.*(-method\s+['\"]?(post|put)|-infile|"
+            r"-f\s|-t\s|--upload-file|--data-binary)",
         ),
         (
             CRITICAL,

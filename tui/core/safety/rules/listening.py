@@ -1,0 +1,317 @@
+"""Servers started open to the network without a password: notebooks, Redis, web shells.
+
+Binding to 0.0.0.0 is routine; binding there with authentication switched off hands whoever
+reaches the port the data, or a way to run code here. Loopback-only forms stay moderate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules import exposure
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
+from tui.core.safety.words import split_words
+
+_LOOPBACK = ("127.", "localhost", "::1", "[::1]")
+_KUBECTL_VALUES = "-n --namespace --context -s --server --kubeconfig --cluster --user"
+_JUPYTER_SUBS = frozenset(split_words("notebook lab server"))
+_JUPYTER_APPS = ("NotebookApp", "ServerApp", "IdentityProvider", "PasswordIdentityProvider")
+
+
+def is_open(address: str) -> bool:
+    """Whether a listening address lets other machines in (`0.0.0.0`, `*`, `::`, a LAN IP)."""
+    value = address.strip("'\"")
+    return bool(value) and not value.startswith(_LOOPBACK)
+
+
+def option_value(argv: list[str], *names: str) -> str | None:
+    """`--name=value` or `--name value` (the last one given), or None."""
+    found: str | None = None
+    for index, value in enumerate(argv):
+        for name in names:
+            if value.startswith(name + "="):
+                found = value.split("=", 1)[1]
+            elif value == name and index + 1 < len(argv):
+                found = argv[index + 1]
+    return found
+
+
+def jupyter(command: Command, ctx: Context) -> None:
+    """`jupyter notebook --ip=0.0.0.0 --NotebookApp.token=''`: code execution for anyone."""
+    argv = command.argv
+    sub = next((a for a in argv if not a.startswith("-")), "")
+    if command.name == "jupyter" and sub not in _JUPYTER_SUBS:
+        ctx.add(MODERATE, f"runs a Jupyter tool (jupyter {sub})".replace(" )", ")"), command)
+        return
+    ip = option_value(argv, "--ip", *(f"--{app}.ip" for app in _JUPYTER_APPS))
+    secrets = [
+        option_value(argv, f"--{app}.{key}")
+        for app in _JUPYTER_APPS
+        for key in ("token", "password")
+    ]
+    no_password = any(value is not None and value.strip("'\"") == "" for value in secrets)
+    open_ = ip is not None and is_open(ip)
+    if open_ and no_password:
+        reason = "lets anyone on the network run code here: a notebook server with no password"
+        ctx.add(CRITICAL, reason, command)
+    elif no_password:
+        ctx.add(
+            HIGH,
+            "starts a notebook server with no password: any local program can run code",
+            command,
+        )
+    elif open_:
+        ctx.add(MODERATE, "serves notebooks to the network (password or token kept)", command)
+    else:
+        ctx.add(MODERATE, "starts a notebook server", command)
+
+
+def redis_server(command: Command, ctx: Context) -> None:
+    """`redis-server --protected-mode no`: the data and CONFIG commands open to anyone."""
+    argv = command.argv
+    unprotected = option_value(argv, "--protected-mode") in ("no", "'no'")
+    password = option_value(argv, "--requirepass") not in (None, "", "''")
+    if unprotected and not password:
+        reason = "runs Redis without protection or password: anyone who reaches it controls it"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, "starts a Redis server", command)
+
+
+def web_shell(command: Command, ctx: Context) -> None:
+    """`ttyd -W bash`, `gotty -w bash`: a terminal in a web page, writable, no log-in."""
+    argv = command.argv
+    writable = any(a in ("-W", "--writable", "-w", "--permit-write") for a in argv)
+    login = any(a in ("-c", "--credential") or a.startswith("--credential=") for a in argv)
+    if writable and not login:
+        reason = f"puts a shell on the network with no password ({command.name}): anyone can use it"
+        ctx.add(CRITICAL, reason, command)
+    else:
+        ctx.add(MODERATE, f"shares a terminal over the network ({command.name})", command)
+
+
+def code_server(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    no_auth = option_value(argv, "--auth") == "none"
+    bind = option_value(argv, "--bind-addr") or "127.0.0.1"
+    if no_auth and is_open(bind):
+        reason = "lets anyone on the network edit files and run code here (code-server --auth none)"
+        ctx.add(CRITICAL, reason, command)
+    elif no_auth:
+        ctx.add(HIGH, "starts an editor server with no password (code-server --auth none)", command)
+    else:
+        ctx.add(MODERATE, "starts an editor server (code-server)", command)
+
+
+def vnc(command: Command, ctx: Context) -> None:
+    argv = [a.lower() for a in command.argv]
+    if "-nopw" in argv or option_value(argv, "-securitytypes") == "none":
+        ctx.add(HIGH, f"shares the desktop with no password ({command.name})", command)
+    else:
+        ctx.add(MODERATE, f"shares the desktop over the network ({command.name})", command)
+
+
+def kubectl_exposed(command: Command, ctx: Context) -> None:
+    """`kubectl port-forward --address 0.0.0.0`, `kubectl proxy --address 0.0.0.0`."""
+    sub, rest = subcommand(command, _KUBECTL_VALUES)
+    argv = rest.argv
+    if sub not in ("port-forward", "proxy"):
+        return
+    address = option_value(argv, "--address") or "127.0.0.1"
+    if not any(is_open(part) for part in address.split(",")):
+        return
+    if sub == "proxy":
+        everyone = option_value(argv, "--accept-hosts") in (".*", "'.*'", "^.*$") or (
+            "--disable-filter" in argv or "--disable-filter=true" in argv
+        )
+        reason = "gives anyone on the network your access to the cluster (kubectl proxy)"
+        ctx.add(CRITICAL if everyone else HIGH, reason, command)
+        return
+    reason = "opens a cluster service to every machine on the network (kubectl port-forward)"
+    ctx.add(HIGH, reason, command)
+
+
+def dockerd(command: Command, ctx: Context) -> None:
+    """`dockerd -H tcp://0.0.0.0:2375`: whoever reaches the port runs containers as root."""
+    argv = command.argv
+    hosts = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-H", "--host")]
+    hosts += [a.split("=", 1)[1] for a in argv if a.startswith("--host=")]
+    tls = any(a.startswith("--tlsverify") for a in argv)
+    if not tls and any(h.startswith("tcp://") and is_open(h[6:]) for h in hosts):
+        reason = "opens the Docker API to the network without TLS: root for anyone who connects"
+        ctx.add(CRITICAL, reason, command)
+    else:
+        ctx.add(MODERATE, "starts the Docker daemon", command)
+
+
+def mongod(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    bind = option_value(argv, "--bind_ip") or ""
+    everywhere = "--bind_ip_all" in argv or any(is_open(b) for b in bind.split(",") if b)
+    if everywhere and "--auth" not in argv:
+        reason = "starts MongoDB open to the network without access control: anyone reads it"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, "starts a MongoDB server", command)
+
+
+_ADMIN_PORTS = frozenset(
+    split_words("22 23 445 3389 5432 3306 6379 27017 9200 5900 2375 2376 11211 5984 1433")
+)
+
+
+def kubectl_expose(command: Command, ctx: Context) -> None:
+    """`kubectl expose ... --type=LoadBalancer --port=5432`: a database on a public address."""
+    argv = command.argv
+    kind = option_value(argv, "--type") or ""
+    ports = {option_value(argv, "--port") or "", option_value(argv, "--target-port") or ""}
+    if kind in ("LoadBalancer", "NodePort") and ports & _ADMIN_PORTS:
+        port = sorted(ports & _ADMIN_PORTS)[0]
+        reason = f"puts port {port} (an admin or database service) on an outside address"
+        ctx.add(HIGH, reason, command)
+
+
+def open_to_world(command: Command, ctx: Context) -> None:
+    """`gcloud compute firewall-rules create --allow=tcp:22`, `az vm open-port --port '*'`:
+    the whole internet (the default source) let in to admin ports or every port."""
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    if command.name == "gcloud" and "firewall-rules" in words and {"create", "update"} & set(words):
+        sources = option_value(argv, "--source-ranges") or "0.0.0.0/0"
+        ports = option_value(argv, "--allow") or ""
+    elif command.name == "az" and ("open-port" in words or words[:3] == ["network", "nsg", "rule"]):
+        if (option_value(argv, "--access") or "Allow").lower() != "allow":
+            return
+        sources = option_value(argv, "--source-address-prefixes") or "*"
+        ports = option_value(argv, "--port", "--destination-port-ranges") or ""
+    else:
+        return
+    anyone = any(p in ("0.0.0.0/0", "::/0", "*", "Internet", "Any") for p in sources.split(","))
+    numbers = set(re.findall(r"\d+", ports))
+    every = ports in ("*", "all", "tcp", "udp") or "0-65535" in ports or "1-65535" in ports
+    # SSH open to the internet is how most cloud machines are reached; the rest is not
+    if anyone and (every or numbers & (_ADMIN_PORTS - {"22"})):
+        reason = f"lets the whole internet reach admin ports or every port ({command.name})"
+        ctx.add(HIGH, reason, command)
+
+
+_NO_PASSWORD_ENV = re.compile(
+    r"^(MYSQL_ALLOW_EMPTY_PASSWORD|MARIADB_ALLOW_EMPTY_ROOT_PASSWORD|ALLOW_EMPTY_PASSWORD)="
+    r"(yes|1|true)$|^POSTGRES_HOST_AUTH_METHOD=trust$",
+    re.I,
+)
+_CONTAINER_VALUES = frozenset(
+    split_words(
+        "-p --publish -v --volume -e --env --env-file --name -w --workdir --network --net -u "
+        "--user --entrypoint -m --memory --cpus --mount -l --label --restart --platform -h "
+        "--hostname --add-host --device --gpus --pull --cap-add --cap-drop --security-opt"
+    )
+)
+
+
+def container_service(command: Command, ctx: Context) -> None:
+    """`docker run -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres`, or a Redis or
+    notebook container told to drop its password, published on every address."""
+    sub, rest = subcommand(command, "-H --host --context -c --config -l --log-level")
+    if sub not in ("run", "create"):
+        return
+    argv = rest.argv
+    published = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-p", "--publish")]
+    open_ = any(not p.startswith(("127.", "localhost", "[::1]")) for p in published) or any(
+        a in ("-P", "--publish-all", "--network=host", "--net=host") for a in argv
+    )
+    if not open_:
+        return
+    env = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-e", "--env")]
+    index = next(
+        (
+            i
+            for i, a in enumerate(argv)
+            if not a.startswith("-") and (i == 0 or argv[i - 1] not in _CONTAINER_VALUES)
+        ),
+        len(argv),
+    )
+    inner = argv[index + 1 :]
+    no_token = any(
+        re.fullmatch(r"--(NotebookApp|ServerApp|IdentityProvider)\.(token|password)=['\"]*", a)
+        for a in inner
+    )
+    if no_token:
+        reason = "publishes a notebook server with no password: anyone who reaches it runs code"
+        ctx.add(CRITICAL, reason, command)
+    elif (
+        any(_NO_PASSWORD_ENV.match(e) for e in env)
+        or option_value(inner, "--protected-mode") == "no"
+    ):
+        reason = "publishes a database that lets anyone in without a password"
+        ctx.add(HIGH, reason, command)
+
+
+def python_ftp(command: Command, ctx: Context) -> None:
+    """`python3 -m pyftpdlib -w -d /`: an FTP server, anonymous by default, maybe writable."""
+    argv = command.argv
+    if option_value(argv, "-m") != "pyftpdlib":
+        return
+    served = option_value(argv, "-d", "--directory") or "."
+    bind = option_value(argv, "-i", "--interface") or ""
+    login = option_value(argv, "-u", "--username") is not None
+    if ("-w" in argv or "--write" in argv) and not login:
+        where = served if served != "." else "the current folder"
+        reason = f"lets anyone on the network write files into {where} (anonymous FTP)"
+        level = CRITICAL if exposure_area(ctx, served) else HIGH
+        ctx.add(level, reason, command)
+        return
+    exposure.file_server(command, ctx, served, bind)
+
+
+def exposure_area(ctx: Context, served: str) -> bool:
+    """Whether `served` is the whole disk, a home or all homes."""
+    kind = paths.area(paths.normalise(ctx.resolve(served)))
+    return kind in ("root", "all_homes", "home", "home_credentials")
+
+
+_NODE_SERVERS = frozenset(split_words("http-server serve live-server"))
+
+
+def static_server(command: Command, ctx: Context) -> None:
+    """`php -S 0.0.0.0:80 -t /`, `http-server ~`, `busybox httpd -h /`, `caddy file-server`,
+    `ruby -run -e httpd /`: a folder served to whoever connects."""
+    name = command.name
+    argv = command.argv
+    if name in ("npx", "bunx", "pnpx"):  # `npx http-server /`: the package's program
+        words = command.args
+        start = next((i for i, w in enumerate(words) if not w.value.startswith("-")), len(words))
+        if start < len(words) and words[start].value.split("@", 1)[0] in _NODE_SERVERS:
+            static_server(command.wrapped(words[start:], name), ctx)
+        return
+    operands = [a for a in argv if not a.startswith("-")]
+    if name == "php" and "-S" in argv:
+        bind = option_value(argv, "-S") or ""
+        exposure.file_server(command, ctx, option_value(argv, "-t") or ".", bind)
+    elif name in _NODE_SERVERS:
+        bind = option_value(argv, "-a", "--address", "-l", "--listen") or ""
+        exposure.file_server(command, ctx, operands[0] if operands else ".", bind)
+    elif name == "busybox" and operands[:1] == ["httpd"]:
+        exposure.file_server(command, ctx, option_value(argv, "-h") or ".", "")
+    elif name == "caddy" and operands[:1] == ["file-server"]:
+        bind = option_value(argv, "--listen") or ""
+        exposure.file_server(command, ctx, option_value(argv, "--root", "-r") or ".", bind)
+    elif name == "ruby" and "httpd" in argv and any(a.startswith("-run") for a in argv):
+        served = argv[argv.index("httpd") + 1] if argv[-1] != "httpd" else "."
+        bind = option_value(argv, "-b", "--bind-address") or ""
+        exposure.file_server(command, ctx, "." if served.startswith("-") else served, bind)
+
+
+RULES: dict[str, Rule] = {
+    **dict.fromkeys(split_words("http-server serve live-server"), static_server),
+    "dockerd": dockerd,
+    "mongod": mongod,
+    **dict.fromkeys(split_words("jupyter jupyter-notebook jupyter-lab jupyter-server"), jupyter),
+    "redis-server": redis_server,
+    **dict.fromkeys(split_words("ttyd gotty"), web_shell),
+    "code-server": code_server,
+    **dict.fromkeys(split_words("x11vnc vncserver x0vncserver"), vnc),
+}

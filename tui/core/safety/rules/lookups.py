@@ -1,0 +1,57 @@
+"""Tools whose everyday forms only look something up: openssl, the macOS `security` tool.
+
+`openssl s_client -connect host:443` or `openssl x509 -noout -text` read and print; making keys
+and certificates writes files. `security find-generic-password -s NAME` tells whether an item
+exists; `-w`/`-g` print its password, and `delete-*` removes keychain items.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules import files
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.words import split_words
+
+_OPENSSL_READS = frozenset(
+    split_words(
+        "s_client version ciphers verify x509 req crl asn1parse pkcs7 dgst errstr list help "
+        "s_time speed sess_id ocsp storeutl"
+    )
+)
+# Options that make a reading subcommand write or create something.
+_OPENSSL_WRITES = frozenset(split_words("-out -new -x509 -newkey -keyout -sign -signkey -CA"))
+
+
+def openssl(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    sub = argv[0] if argv else ""
+    if sub in _OPENSSL_READS and not any(a.split("=", 1)[0] in _OPENSSL_WRITES for a in argv):
+        return
+    files.openssl_writes(command, ctx)
+
+
+def security(command: Command, ctx: Context) -> None:
+    """macOS `security`: keychains, certificates and trust settings."""
+    argv = command.argv
+    sub = argv[0] if argv else ""
+    reveals = any(a[:1] == "-" and a[1:2] != "-" and set(a[1:]) & {"w", "g"} for a in argv[1:])
+    if sub.startswith("find-") and not reveals:
+        return
+    if sub.startswith("find-") or (sub == "dump-keychain" and "-d" in argv):
+        ctx.add(MODERATE, "prints a saved password from your keychain (security)", command)
+    elif sub in ("list-keychains", "default-keychain", "show-keychain-info", "verify-cert"):
+        if len(argv) > 1 and sub != "verify-cert" and "-s" in argv:
+            ctx.add(MODERATE, "changes which keychains are used (security)", command)
+    elif sub == "delete-keychain":
+        ctx.add(HIGH, "deletes a whole keychain and the passwords in it (security)", command)
+    elif sub.startswith("delete-") or sub == "remove-trusted-cert":
+        ctx.add(MODERATE, f"deletes keychain items or trust settings (security {sub})", command)
+    elif sub == "add-trusted-cert":
+        reason = "trusts a new certificate authority: it can vouch for any website (security)"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, f"changes your keychain (security {sub})".replace(" )", ")"), command)
+
+
+RULES: dict[str, Rule] = {"openssl": openssl, "security": security}

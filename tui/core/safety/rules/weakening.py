@@ -1,0 +1,360 @@
+"""Protections switched off for good: TLS checks, SELinux, name lookups, the macOS firewall, X.
+
+Each is one setting in a file or one `config set`; the command looks routine, but every later
+download, log-in or connection goes unchecked. `written` rates text put into a file (by `>`,
+`tee` or `sed -i`); the rules rate the tools that change these settings.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.targets import Verdict
+
+_TLS_OFF = "turns off TLS certificate checks for every later download"
+# Per file (home-relative name or absolute path): text that turns the file's checks off.
+_HOME_FILES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    ((".curlrc", ".config/curlrc"), re.compile(r"^\s*(-k|(--)?insecure)\b", re.M), "curl"),
+    (
+        (".wgetrc", ".config/wgetrc"),
+        re.compile(r"check_certificate\s*=\s*(off|0|no)", re.I),
+        "wget",
+    ),
+    (
+        (".npmrc", ".yarnrc", ".yarnrc.yml"),
+        re.compile(r"strict-ssl\s*[=:]?\s*\"?false|enableStrictSsl\s*:\s*false", re.I),
+        "npm",
+    ),
+    (
+        (".pip/pip.conf", ".config/pip/pip.conf", "pip.conf", ".pydistutils.cfg"),
+        re.compile(r"trusted-host\s*=", re.I),
+        "pip",
+    ),
+    (
+        (".gitconfig", ".config/git/config"),
+        re.compile(r"sslverify\s*=\s*(false|0|no|off)", re.I),
+        "git",
+    ),
+    ((".condarc",), re.compile(r"ssl_verify\s*:\s*(false|0|no)", re.I), "conda"),
+)
+_SYSTEM_FILES = {
+    "/etc/pip.conf": "pip",
+    "/etc/npmrc": "npm",
+    "/etc/gitconfig": "git",
+    "/etc/wgetrc": "wget",
+}
+_SELINUX_OFF = re.compile(r"\bSELINUX\s*=\s*(disabled|permissive)\b", re.I)
+_BOOT_OFF = re.compile(r"\b(selinux=0|enforcing=0|apparmor=0|security=none)\b")
+_HOSTS_LINE = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:]+)[ \t]+([\w.\- \t]+)")
+# Names whose traffic people and tools trust: code hosts, registries, updates, big services.
+_TRUSTED_NAMES = re.compile(
+    r"(^|\.)(github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|google\.com|"
+    r"googleapis\.com|gstatic\.com|microsoft\.com|windowsupdate\.com|live\.com|apple\.com|"
+    r"icloud\.com|amazon\.com|amazonaws\.com|cloudfront\.net|pypi\.org|pythonhosted\.org|"
+    r"npmjs\.org|npmjs\.com|yarnpkg\.com|rubygems\.org|crates\.io|docker\.com|docker\.io|"
+    r"ubuntu\.com|debian\.org|fedoraproject\.org|archlinux\.org|kernel\.org|letsencrypt\.org|"
+    r"paypal\.com|facebook\.com|okta\.com|slack\.com|cloudflare\.com|golang\.org|"
+    r"mozilla\.org|ghcr\.io|quay\.io|k8s\.io|hashicorp\.com|openai\.com)$",
+    re.I,
+)
+_NO_HOST_CHECK = re.compile(r"StrictHostKeyChecking\s*=?\s*(no|off)\b", re.I)
+_ALL_HOSTS = re.compile(r"^\s*Host\s+\*\s*$", re.I | re.M)
+_GIT_NO_VERIFY = re.compile(r"\bconfig\b.*\bhttp\S*\.sslverify(\s+|=)(false|0|no|off)\b")
+_TLS_VARIABLES = re.compile(
+    r"\b(NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|GIT_SSL_NO_VERIFY\s*=\s*['\"]?\w|"
+    r"PYTHONHTTPSVERIFY\s*=\s*['\"]?0|(NPM|YARN)_CONFIG_STRICT_SSL\s*=\s*['\"]?false|"
+    r"(CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)\s*=\s*(''|\"\"|$))",
+    re.I | re.M,
+)
+_PACKAGES_UNCHECKED = re.compile(
+    r"Verify-(Peer|Host)\s+['\"]?false|AllowUnauthenticated\s+['\"]?true|"
+    r"AllowInsecureRepositories\s+['\"]?true|^\s*(sslverify|gpgcheck|repo_gpgcheck)\s*=\s*"
+    r"(0|false|no)\b",
+    re.I | re.M,
+)
+_PACKAGE_CONFIGS = ("/etc/apt/apt.conf", "/etc/yum.conf", "/etc/dnf/", "/etc/yum.repos.d/")
+_TRUST = re.compile(r"^\s*(local|host\w*)\s.*\btrust\b", re.M)
+_TRUST_ANYWHERE = re.compile(r"^\s*host\w*\s.*(0\.0\.0\.0/0|::/0|\ball\s+all\s+all\b)", re.M)
+_DOCKER_OPEN = re.compile(r"tcp://(0\.0\.0\.0|\*|\[::\]|)?:?237[56]\b")
+_LOCAL_SUFFIXES = (
+    ".local",
+    ".lan",
+    ".internal",
+    ".test",
+    ".localhost",
+    ".home",
+    ".corp",
+    ".example",
+)
+
+
+def written(path: str, text: str) -> Verdict | None:
+    """The verdict for writing `text` into `path` when it turns a protection off."""
+    where = paths.normalise(path)
+    if where in ("/etc/selinux/config", "/etc/sysconfig/selinux") and _SELINUX_OFF.search(text):
+        return Verdict(HIGH, f"turns off SELinux at the next boot ({where})")
+    if _is_startup(where) and _TLS_VARIABLES.search(text):
+        return Verdict(HIGH, f"{_TLS_OFF} in every new shell ({where})")
+    if where.startswith(_PACKAGE_CONFIGS) and _PACKAGES_UNCHECKED.search(text):
+        return Verdict(HIGH, f"stops checking packages or their downloads ({where})")
+    if where.endswith("pg_hba.conf") and _TRUST.search(text):
+        anywhere = _TRUST_ANYWHERE.search(text) is not None
+        who = "anyone on the network" if anywhere else "some users or machines"
+        level = CRITICAL if anywhere else HIGH
+        return Verdict(level, f"lets {who} into the databases without a password ({where})")
+    if _DOCKER_OPEN.search(text) and "docker" in where:
+        return Verdict(CRITICAL, f"opens the Docker API to the network: root for anyone ({where})")
+    if where in ("/etc/ufw/ufw.conf", "/etc/default/ufw") and _UFW_OFF.search(text):
+        return Verdict(HIGH, f"turns off the firewall or lets everything in ({where})")
+    shared = _shares(where, text)
+    if shared is not None:
+        return shared
+    if where.startswith("/etc/default/grub") and _BOOT_OFF.search(text):
+        return Verdict(HIGH, f"boots without SELinux or AppArmor ({where})")
+    if where == "/etc/hosts":
+        return _hosts(text)
+    ssh_config = (
+        where.startswith("/etc/ssh/ssh_config") or paths.home_relative(where) == ".ssh/config"
+    )
+    if ssh_config and _NO_HOST_CHECK.search(text) and _ALL_HOSTS.search(text):
+        reason = "stops checking the identity of every SSH server (StrictHostKeyChecking no)"
+        return Verdict(HIGH, reason)
+    tool = _SYSTEM_FILES.get(where)
+    rel = paths.home_relative(where)
+    for names, pattern, name in _HOME_FILES:
+        if (tool == name or (rel is not None and rel in names)) and pattern.search(text):
+            return Verdict(HIGH, f"{_TLS_OFF} ({name}, {where})")
+    return None
+
+
+_UFW_OFF = re.compile(r"ENABLED\s*=\s*no\b|DEFAULT_INPUT_POLICY\s*=\s*['\"]?ACCEPT", re.I)
+_EXPORT_LINE = re.compile(r"^\s*(?P<path>/\S*)\s+(?P<clients>.*)$", re.M)
+_GUEST = re.compile(r"^\s*(guest\s+ok|public)\s*=\s*yes\b", re.I | re.M)
+_ANONYMOUS_FTP = re.compile(r"^\s*anonymous_enable\s*=\s*YES\b", re.I | re.M)
+
+
+def _shares(where: str, text: str) -> Verdict | None:
+    """NFS exports to any machine, Samba shares open to guests, anonymous FTP."""
+    if where == "/etc/exports" or where.startswith("/etc/exports.d/"):
+        for match in _EXPORT_LINE.finditer(text):
+            clients = match.group("clients")
+            anyone = re.search(r"(^|\s)(\*|0\.0\.0\.0/0)(\(|\s|$)", clients) is not None
+            if not anyone:
+                continue
+            root = match.group("path") == "/" or "no_root_squash" in clients
+            what = "the whole disk, as root," if root else match.group("path")
+            reason = f"shares {what} with any machine on the network ({where})"
+            return Verdict(CRITICAL if root else HIGH, reason)
+    if where.endswith("smb.conf") and _GUEST.search(text):
+        root = re.search(r"^\s*path\s*=\s*/\s*$", text, re.M) is not None
+        reason = f"shares files with anyone, no password needed ({where})"
+        return Verdict(CRITICAL if root else HIGH, reason)
+    if where.endswith("vsftpd.conf") and _ANONYMOUS_FTP.search(text):
+        return Verdict(HIGH, f"lets anyone log in to the FTP server without a password ({where})")
+    return None
+
+
+def sed_text(script: str) -> str:
+    """The lines a sed script puts in a file: replacements of `s/x/y/` and text of `a`/`i`/`c`
+    (not what they replace: `s/ENABLED=no/ENABLED=yes/` turns a protection on); the script
+    itself when it has neither."""
+    lines = [m.group(2) for m in re.finditer(r"s(.)(?:(?!\1).)*\1((?:(?!\1).)*)\1", script)]
+    lines += [m.group(1) for m in re.finditer(r"(?:^|[;\s])\$?\s*[aic]\\?\s*(.+)$", script)]
+    return "\n".join(lines) if lines else script
+
+
+def _is_startup(where: str) -> bool:
+    return (
+        paths.is_rc_file(where) or where == "/etc/environment" or where.startswith("/etc/profile")
+    )
+
+
+def _hosts(text: str) -> Verdict | None:
+    """`203.0.113.5 github.com` in /etc/hosts: that name now leads to another machine."""
+    for address, names in _HOSTS_LINE.findall(text):
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            continue
+        blocking = ip.is_unspecified or ip.is_loopback
+        for name in names.split():
+            name = name.lower().rstrip(".")
+            if "." not in name or name.endswith(_LOCAL_SUFFIXES):
+                continue
+            if _TRUSTED_NAMES.search(name) and not blocking:
+                reason = f"sends all traffic for {name} to {address} instead (/etc/hosts)"
+                return Verdict(HIGH, reason)
+            if ip.is_global and not blocking:
+                return Verdict(HIGH, f"sends all traffic for {name} to {address} (/etc/hosts)")
+    return None
+
+
+def config_set(command: Command) -> str | None:
+    """`npm config set strict-ssl false`, `git config --global http.sslVerify false`, ..."""
+    argv = [a.lower() for a in command.argv]
+    joined = " ".join(argv)
+    name = command.name
+    if name in ("npm", "pnpm", "yarn") and re.search(
+        r"\bset\s+(strict-ssl|enablestrictssl)(\s+|=)(false|0)\b", joined
+    ):
+        return f"{_TLS_OFF} ({name} strict-ssl)"
+    lasting = "--global" in argv or "--system" in argv
+    if name == "git" and lasting and re.search(r"stricthostkeychecking=(no|off)", joined):
+        return "stops checking the identity of SSH servers for every later git command"
+    if name == "git" and lasting and _GIT_NO_VERIFY.search(joined):
+        return f"{_TLS_OFF} (git http.sslVerify)"
+    if name in ("pip", "pip3") and re.search(r"\bconfig\s+set\s+\S*trusted-host\b", joined):
+        return f"{_TLS_OFF} from that host (pip trusted-host)"
+    if name == "kubectl" and re.search(
+        r"\bset-cluster\b.*--insecure-skip-tls-verify(=true)?\b(?!=f)", joined
+    ):
+        return "stops checking the cluster's certificate for every later kubectl command"
+    if name == "git" and lasting:
+        redirect = _git_redirect(command.argv)
+        if redirect is not None:
+            return redirect
+    if name in ("npm", "pnpm", "yarn", "git") and re.search(
+        r"\b(https?-?proxy|proxy)(\s+|=)\S*?//(\S+@)?(?P<ip>[\d.]+)", joined
+    ):
+        address = re.search(r"//(\S+@)?([\d.]+)", joined)
+        if address is not None and outside_address(address.group(2)):
+            return f"sends every later download through {address.group(2)}, which can read it"
+    if name in ("conda", "mamba") and re.search(r"--set\s+ssl_verify\s+(false|0|no)", joined):
+        return f"{_TLS_OFF} (conda ssl_verify)"
+    return None
+
+
+def outside_address(host: str) -> bool:
+    """A literal IP address that is not on this machine or a private network."""
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return not (ip.is_loopback or ip.is_link_local or ip.is_unspecified or _lan(ip))
+
+
+def _lan(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    lans = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+    return any(
+        ip in ipaddress.ip_network(net) for net in lans if ip.version == (6 if ":" in net else 4)
+    )
+
+
+def _git_redirect(argv: list[str]) -> str | None:
+    """`git config --global url.http://203.0.113.2/.insteadOf https://github.com/`."""
+    for index, value in enumerate(argv[:-1]):
+        match = re.fullmatch(r"url\.(.+)\.insteadof", value, re.I)
+        if match is None:
+            continue
+        target = match.group(1)
+        host = target.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+        if target.startswith("http://") or outside_address(host):
+            return f"fetches {argv[index + 1]} from {target} instead, for every later git command"
+    return None
+
+
+_PUBLIC_RESOLVERS = frozenset(
+    "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220 "
+    "94.140.14.14 94.140.15.15 76.76.2.0 76.76.10.0".split()
+)
+
+
+def network_setup(command: Command, ctx: Context) -> None:
+    """`networksetup -setwebproxy Wi-Fi 203.0.113.8 8080`, `-setdnsservers Wi-Fi IP`."""
+    argv = command.argv
+    sub = argv[0].lower() if argv else ""
+    routing = sub in ("-setwebproxy", "-setsecurewebproxy", "-setsocksfirewallproxy")
+    unknown = [a for a in argv[2:] if outside_address(a) and a not in _PUBLIC_RESOLVERS]
+    if (routing or sub == "-setdnsservers") and unknown:
+        what = "web traffic" if routing else "name lookups"
+        reason = f"sends all {what} through an outside address, which can read or change it"
+        ctx.add(HIGH, reason, command)
+    elif sub.startswith("-set"):
+        ctx.add(MODERATE, f"changes network settings (networksetup {argv[0]})", command)
+
+
+def macos_firewall(command: Command, ctx: Context) -> bool:
+    """`defaults write /Library/Preferences/com.apple.alf globalstate -int 0`."""
+    argv = command.argv
+    if not argv or argv[0] != "write" or not any(a.endswith("com.apple.alf") for a in argv):
+        return False
+    rest = [a.lower() for a in argv]
+    if "globalstate" in rest and rest[-1] in ("0", "false"):
+        ctx.add(HIGH, "turns off the macOS firewall (com.apple.alf)", command)
+        return True
+    return False
+
+
+def socketfilterfw(command: Command, ctx: Context) -> None:
+    argv = [a.lower() for a in command.argv]
+    if any(a.startswith("--set") for a in argv) and (
+        "off" in argv or "--setglobalstate=off" in argv
+    ):
+        ctx.add(HIGH, "turns off the macOS firewall (socketfilterfw)", command)
+    elif any(a.startswith(("--set", "--add", "--remove", "--unblock")) for a in argv):
+        ctx.add(MODERATE, "changes the macOS firewall (socketfilterfw)", command)
+
+
+def xhost(command: Command, ctx: Context) -> None:
+    """`xhost +`: any machine may open windows on, and read the keys typed into, this display."""
+    argv = command.argv
+    if any(a in ("+", "+inet:", "+local:") for a in argv):
+        everyone = "+" in argv
+        who = "any machine" if everyone else "every local user and program"
+        level = HIGH if everyone else MODERATE
+        ctx.add(level, f"lets {who} read your screen and keystrokes (xhost {argv[0]})", command)
+    elif any(a.startswith("+") for a in argv):
+        ctx.add(MODERATE, "lets another host or user use your display (xhost)", command)
+
+
+_CA_DIRS = (
+    "/usr/local/share/ca-certificates",
+    "/usr/share/ca-certificates",
+    "/etc/pki/ca-trust/source/anchors",
+    "/etc/ca-certificates/trust-source/anchors",
+    "/etc/ssl/certs",
+)
+_TRUST_CA = "trusts a new certificate authority: it can pass off any website as genuine"
+
+
+def new_authority(command: Command, ctx: Context) -> None:
+    """`cp ca.crt /usr/local/share/ca-certificates/`, `trust anchor ca.crt`."""
+    argv = command.argv
+    if command.name == "trust":
+        if argv[:1] == ["anchor"] and "--remove" not in argv:
+            ctx.add(HIGH, f"{_TRUST_CA} (trust anchor)", command)
+        return
+    operands = [a for a in argv if not a.startswith("-")]
+    if len(operands) >= 2 and paths.normalise(operands[-1]).startswith(_CA_DIRS):
+        ctx.add(HIGH, f"{_TRUST_CA} ({paths.normalise(operands[-1])})", command)
+
+
+def launchctl_firewall(command: Command, ctx: Context) -> None:
+    """`launchctl unload /System/Library/LaunchDaemons/com.apple.alf.agent.plist`."""
+    argv = command.argv
+    stops = argv[:1] and argv[0] in ("unload", "bootout", "disable", "remove", "stop")
+    if stops and any("com.apple.alf" in a for a in argv):
+        ctx.add(HIGH, "turns off the macOS firewall (launchctl)", command)
+
+
+def apparmor_tools(command: Command, ctx: Context) -> None:
+    """`aa-teardown`, `aa-disable PROFILE`, `aa-complain PROFILE`: confinement removed."""
+    if command.name == "aa-teardown":
+        ctx.add(HIGH, "unloads every AppArmor profile: programs run unconfined", command)
+    else:
+        ctx.add(MODERATE, f"loosens an AppArmor profile ({command.name})", command)
+
+
+RULES: dict[str, Rule] = {
+    "networksetup": network_setup,
+    "socketfilterfw": socketfilterfw,
+    "xhost": xhost,
+    "aa-teardown": apparmor_tools,
+    "aa-disable": apparmor_tools,
+    "aa-complain": apparmor_tools,
+}
