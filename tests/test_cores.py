@@ -7,6 +7,7 @@ from pathlib import Path
 from tui.core.backends.embedded.cores import (
     base_threads,
     busy_elsewhere,
+    contended,
     runnable_now,
     threads_now,
 )
@@ -52,3 +53,11 @@ def test_this_machine_reports_a_count() -> None:
     if Path("/proc/stat").exists():
         count = runnable_now()
         assert count is not None and count >= 1  # the test itself is running
+
+
+def test_between_tokens_our_own_spinning_workers_are_not_contention() -> None:
+    assert not contended(2, lambda: 2)  # the caller and its one worker
+    assert contended(2, lambda: 3)  # and one more task
+    assert contended(1, lambda: 2)
+    assert not contended(4, lambda: 4)
+    assert not contended(2, lambda: None)

@@ -74,3 +74,11 @@ def threads_now(
         return base_threads(None, cores)
     free = max(1, cores - others)
     return free, free
+
+
+def contended(threads: int, read: Callable[[], int | None] = runnable_now) -> bool:
+    """True when, between two tokens of a generation on `threads` threads, another task wants
+    a core. Our own worker threads still spin there and count as running, so only tasks
+    beyond the caller and them are others; an unknown count is not contention."""
+    count = read()
+    return count is not None and count - 1 - (threads - 1) > 0

@@ -35,7 +35,7 @@ from tui.core.backends.embedded.base import (
     resolve_gguf,
     started,
 )
-from tui.core.backends.embedded.cores import base_threads, threads_now
+from tui.core.backends.embedded.cores import base_threads, contended, threads_now
 from tui.core.backends.embedded.llamacpp_state import (
     LlamaStateOps,
     PrefixReuse,
@@ -52,6 +52,8 @@ from tui.core.models import store as model_store
 
 DEFAULT_N_CTX = 2048
 DEFAULT_MAX_TOKENS = 256
+# Tokens in a row that find another task wanting a core before a generation drops to 1 thread.
+CONTENDED_TOKENS = 3
 # Every llama.cpp call of the process runs here (see engine_thread for why).
 ENGINE_THREAD_NAME = "caro-llamacpp"
 ENGINE_THREAD = engine_thread(ENGINE_THREAD_NAME)
@@ -311,13 +313,21 @@ class LlamaCppBackend(EmbeddedBackend[models.ResolvedModel, LoadedModel]):
         if request.messages and request.messages[0].role == "system":
             alone, _ = loaded.render([_as_dict(request.messages[0])])
             boundary = system_boundary(alone, prompt_text, tokens, _encoder(llm))
-        llm._ctx.set_n_threads(*threads_now(self.config.threads))
+        threads = threads_now(self.config.threads)
+        llm._ctx.set_n_threads(*threads)
         cached = loaded.reuse.prepare(llm, tokens, boundary)
-        generated = 0
+        generated = strikes = 0
 
         def keep_going(_ids: Any, _logits: Any) -> bool:
-            nonlocal generated
+            nonlocal generated, threads, strikes
             generated += 1
+            if threads[0] > 1 and not self.config.threads:
+                # Another program started: spinning threads would stall. A few tokens in a
+                # row, so that our own event loop, briefly awake to pass a token on, is not it.
+                strikes = strikes + 1 if contended(threads[0]) else 0
+                if strikes >= CONTENDED_TOKENS:
+                    threads = (1, 1)
+                    llm._ctx.set_n_threads(*threads)
             return cancel.is_set()
 
         from llama_cpp import StoppingCriteriaList  # imported (quietly) by _load_resolved
