@@ -553,6 +553,7 @@ RULES: dict[str, Rule] = {
     "ln": link,
     "tee": tee,
     "dd": dd,
+    "dcfldd": dd,
     "chmod": chmod,
     "chown": chown,
     "chgrp": chown,

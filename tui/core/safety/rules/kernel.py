@@ -22,6 +22,9 @@ _OPENING = {"kernel.sysrq": "1", "fs.suid_dumpable": "1", "kernel.perf_event_par
 def kernel_setting(command: Command, ctx: Context) -> None:
     argv = command.argv
     name = command.name
+    if name == "kexec" and any(a in ("-e", "--exec", "-f", "--force") for a in argv):
+        ctx.add(HIGH, "switches to another kernel at once, without a shutdown (kexec)", command)
+        return
     if name == "sysctl" and not any(
         a in ("-w", "-p", "--write", "--load", "--system") or "=" in a for a in argv
     ):

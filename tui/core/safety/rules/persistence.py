@@ -463,12 +463,20 @@ def login_hook(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes the system (defaults)", command)
 
 
+# `tell application "System Events" to shut down` (or Finder): the Mac goes down.
+_APPLESCRIPT_POWER = re.compile(r"\bto\s+(shut\s*down|restart|log\s*out)\b", re.IGNORECASE)
+
+
 def osascript(command: Command, ctx: Context) -> None:
     """AppleScript: `make login item` starts a program at every login; `do shell script` runs
     shell code."""
     text = " ".join(command.argv)
     if re.search(r"make\s+(new\s+)?login\s+item", text, re.IGNORECASE):
         ctx.add(HIGH, "makes a program start at every login (AppleScript login item)", command)
+    power = _APPLESCRIPT_POWER.search(text)
+    if power:
+        reason = f"takes the Mac down ({power.group(1).lower()}, AppleScript): work is lost"
+        ctx.add(HIGH, reason, command)
     for code in re.findall(r'do shell script\s+"([^"]+)"', text):
         ctx.run_code(literal(code), command)
 
