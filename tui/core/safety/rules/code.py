@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import exposure, weakening
+from tui.core.safety.rules import editors, exposure, weakening
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
@@ -187,8 +187,13 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     result = inline.inspect(code.value, language)
     for level, reason in result.findings:
         ctx.add(level, reason, command)
+    for shell in inline.permission_calls(code.value):
+        ctx.run_code(literal(shell), command)
     for path in result.swept:
         verdict = classify_delete(path, recursive=False)
+        ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
+    for path in result.swept_all:  # `Path.home().rglob('*')`: every file below
+        verdict = classify_delete(path, recursive=True)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     exhausting = inline_exhaustion(code.value)
     if exhausting is not None:
@@ -200,7 +205,10 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
             return  # computes and prints, nothing else
     else:
         _inline_effects(command, ctx, result, language)
-        in_place = any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in command.argv)
+        in_place = editors.in_place(command)
+        if in_place and language in ("Perl", "Ruby"):
+            files = editors.inline_files(command, code)
+            editors.edited(command, ctx, files, code.value, f"{command.name} -i")
         if inline.harmless(code.value, result) and not in_place:
             return
     ctx.add(MODERATE, f"runs inline {language} code", command)
@@ -346,6 +354,9 @@ def awk(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
         return
     program = _SPRINTF.sub(_spelt, program)  # `sprintf("%c%c", 114, 109)` is "rm"
+    if editors.awk_in_place(command):
+        files = [w.value for w in args[index + 1 :] if not w.value.startswith("-")]
+        editors.edited(command, ctx, files, program, "awk -i inplace")
     for target in re.findall(r'print[^;}>|]*>>?\s*"([^"]+)"', program):
         verdict = classify_write(target, append=False)
         if verdict is not None and verdict.level >= HIGH:
