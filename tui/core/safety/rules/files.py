@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 from dataclasses import replace
 
 from tui.core.safety import paths
@@ -24,7 +25,7 @@ from tui.core.safety.targets import (
     classify_permissions,
     classify_write,
 )
-from tui.core.safety.words import Word, split_words
+from tui.core.safety.words import Word, literal, split_words
 
 _SYMBOLIC = re.compile(r"^[ugoa]*[+=-][rwxXstugo]*$")
 _MODE_CHARS = frozenset("rwxXstugoa+-=,01234567")
@@ -156,7 +157,23 @@ def copy(command: Command, ctx: Context) -> None:
     if target is None:
         ctx.add(MODERATE, f"{command.name} needs a destination", command)
         return
+    mode = opts.value("-m", "--mode")
+    if command.name == "install" and mode:
+        _install_mode(command, ctx, mode, target, operands[:-1])
     _copy_target(command, ctx, target, "copies")
+
+
+def _install_mode(
+    command: Command, ctx: Context, mode: str, target: str, sources: list[str]
+) -> None:
+    """`install -m 4755 SRC DEST` is a copy and a chmod: DEST is rated as `chmod 4755 DEST`,
+    and a shell or interpreter copied setuid is a root shell for everyone."""
+    shells = {posixpath.basename(s) for s in sources} & ROOT_SHELL_PROGRAMS
+    if _setuid(mode) and shells:
+        reason = f"installs a setuid copy of {sorted(shells)[0]} ({mode}): a root shell for all"
+        ctx.add(CRITICAL, reason, command)
+    home, rest = ("~/", target[2:]) if target.startswith("~/") else ("", target)
+    ctx.run_code(literal(f"chmod {shlex.quote(mode)} {home}{shlex.quote(rest)}"), command)
 
 
 def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None:
@@ -289,8 +306,39 @@ def chmod(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
     for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
+        usual = _usual_or_tighter(mode, target, recursive=recursive)
+        if usual is not None:
+            ctx.add(MODERATE, f"{usual} ({mode} on {target})", command)
+            continue
         verdict = classify_permissions(target, recursive=recursive, verb=verb, loose=_loose(mode))
         ctx.add(verdict.level, verdict.reason, command)
+
+
+# The modes these files have on a healthy system: setting one back is routine repair.
+_USUAL_MODES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ("/etc/shadow", "/etc/gshadow"), frozenset(split_words("640 600 400 000 0 0640 0600 0400"))
+    ),
+    **dict.fromkeys(("/etc/passwd", "/etc/group"), frozenset(split_words("644 0644"))),
+    "/etc/sudoers": frozenset(split_words("440 0440 u=r,g=r,o=")),
+}
+# `go-rwx`, `o-w`, `g-w,o-rwx`: only takes rights away from the group and the others.
+_TIGHTENING = re.compile(r"^[go]+-[rwxX]+(,[go]+-[rwxX]+)*$")
+
+
+def _usual_or_tighter(mode: str, target: str, *, recursive: bool) -> str | None:
+    """Why a chmod is routine: a system file set back to its usual mode, or files in a home
+    closed to other users (`chmod -R go-rwx ~/.ssh`); None when it is not."""
+    path = paths.normalise(target)
+    usual = _USUAL_MODES.get(path)
+    if path.startswith("/etc/sudoers.d/") and path != "/etc/sudoers.d/":
+        usual = _USUAL_MODES["/etc/sudoers"]
+    if usual is not None and mode in usual and not recursive:
+        return "sets the usual mode of a system file"
+    tighter = bool(_TIGHTENING.match(mode)) or (mode.isdigit() and mode[-2:] in ("00", "0"))
+    if tighter and paths.home_relative(path) is not None and not paths.is_block_device(path):
+        return "closes files in a home to other users"
+    return None
 
 
 _HASHES = frozenset(("/etc/shadow", "/etc/gshadow", "/etc/master.passwd"))
