@@ -32,7 +32,8 @@ class FindParts:
     delete: bool
     execs: tuple[tuple[Word, ...], ...]
     # What the tests select, for the rules: a name pattern (`*.conf`), `~recent` for files
-    # changed lately, `~some` for files picked by size or owner, or "" (see `match_marker`).
+    # changed lately, `~old` for files not changed for a while, `~some` for files picked by
+    # size or owner, or "" (see `match_marker`).
     selects: str = ""
 
 
@@ -151,7 +152,9 @@ def _selects(test: str, value: str) -> str:
     )
     if recent:
         return "~recent"
-    return "~some" if test in _WHO_OR_SIZE else ""  # old or empty files: routine clean-up
+    if test in ("-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin") and value[:1] == "+":
+        return "~old"  # routine in a cache or a backup folder, not across a home
+    return "~some" if test in _WHO_OR_SIZE else ""  # empty files and the like: routine
 
 
 _WHO_OR_SIZE = frozenset(

@@ -169,13 +169,19 @@ def empty_variable(value: str) -> str | None:
     return match.group(1) if match else None
 
 
+# Where homes live: Linux, macOS, FreeBSD (/usr/home), Silverblue (/var/home), Solaris.
+_HOME_BASES = ("/home/", "/Users/", "/var/home/", "/usr/home/", "/export/home/")
+_WSL_USERS = re.compile(r"^/mnt/[a-zA-Z]/Users/")
+
+
 def home_relative(path: str) -> str | None:
     """The part of `path` inside a home directory ("" for the home itself), or None."""
     if path == "~" or path.startswith("~/"):
         return path[2:]
     if path == "/root" or path.startswith("/root/"):
         return path[6:]
-    for base in ("/home/", "/Users/"):
+    wsl = _WSL_USERS.match(path)  # `/mnt/c/Users/bob`: a Windows home seen from WSL
+    for base in (*_HOME_BASES, wsl.group(0) if wsl else "/Users/"):
         if path.startswith(base) and len(path) > len(base):
             parts = path[len(base) :].split("/", 1)
             if parts[0] in ("", "*", "Shared"):
@@ -246,7 +252,9 @@ def area(path: str) -> str:
     """
     if path == "/":
         return "root"
-    if path in ("/home", "/Users"):
+    if path in ("/home", "/Users", "/var/home", "/usr/home", "/export/home") or re.fullmatch(
+        r"/mnt/[a-zA-Z]/Users", path
+    ):
         return "all_homes"
     rel = home_relative(path)
     if rel is not None:

@@ -107,7 +107,15 @@ _DATABASE_DIRS = (
 _DATA_TOPS = ("/srv", "/mnt", "/media", "/Volumes", "/var/www", "/data", "/backup", "/backups")
 _PRECIOUS = re.compile(r"backup|data|db|database|archive|photos|home|share", re.IGNORECASE)
 # Inside a home: keys that exist nowhere else, and folders where applications keep their data.
-_PRIVATE_KEYS = (".ssh", ".gnupg", ".password-store")
+_PRIVATE_KEYS = (
+    ".ssh",
+    ".gnupg",
+    ".password-store",
+    "Library/Keychains",
+    ".local/share/keyrings",
+    ".electrum/wallets",
+    ".bitcoin/wallets",
+)
 _APP_DATA = (".local/share", ".config", ".mozilla", ".thunderbird", "Library/Application Support")
 
 
@@ -159,6 +167,9 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
         return Verdict(CRITICAL, f"deletes {path}: your whole {rel} folder")
     if rel in _PRIVATE_KEYS or rel in (".gnupg/private-keys-v1.d", ".ssh/keys"):
         return Verdict(CRITICAL, f"deletes {path}: private keys that exist nowhere else")
+    holds = next((k for k in _PRIVATE_KEYS if rel and k.startswith(rel + "/")), None)
+    if holds is not None:  # `~/Library` holds the keychains, `~/.local` the keyrings
+        return Verdict(CRITICAL, f"deletes {path}: with it ~/{holds}, keys that exist nowhere else")
     if rel in _APP_DATA:
         return Verdict(HIGH, f"deletes {path}: the data of every application")
     if rel and (rel in _BROWSER_PROFILES or posixpath.dirname(rel) in _BROWSER_PROFILES):
@@ -199,12 +210,24 @@ def _delete_matches(base: str) -> Verdict:
     extension = _EXTENSION.match(selects)
     if paths.is_log(parent) and not paths.is_audit_log(parent) and _ROTATED.match(selects):
         return Verdict(MODERATE, f"deletes old rotated logs ({selects}) under {parent}")
+    kind_selected = extension.group(1).lower() if extension else ""
+    if (
+        selects == "~old"
+        and kind in ("root", "all_homes", "home", "vital")
+        and not paths.is_log(parent)
+    ):
+        return Verdict(
+            CRITICAL, f"deletes every file not changed lately under {parent}: most of it"
+        )
+    if kind_selected in _PERSONAL_KINDS and kind == "all_homes":
+        return Verdict(CRITICAL, f"deletes every {selects} file of every user under {parent}")
+    if selects == "~old" and (paths.home_relative(parent) or "").split("/")[0] in PERSONAL_FOLDERS:
+        return Verdict(HIGH, f"deletes the older files of {parent}: your own work, likely unbacked")
     if kind in ("root", "all_homes", "vital", "system", "key_file") or paths.is_log(parent):
         if extension and extension.group(1).lower() in _NEEDED_KINDS and not paths.is_log(parent):
             reason = f"deletes every {selects} file under {parent}: files the system needs"
             return Verdict(CRITICAL, reason)
         return Verdict(HIGH, f"deletes matching files anywhere under {parent}")
-    kind_selected = extension.group(1).lower() if extension else ""
     if kind_selected in _PERSONAL_KINDS and (kind == "home" or _in_data_area(parent)):
         reason = f"deletes every {selects} file under {parent}: your documents, photos or keys"
         return Verdict(HIGH, reason)

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.feeds import literal_output
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import access, persistence, weakening
 from tui.core.safety.rules.accounts import ROOT_SHELL_PROGRAMS
@@ -25,7 +26,7 @@ from tui.core.safety.targets import (
     classify_permissions,
     classify_write,
 )
-from tui.core.safety.words import Word, literal, split_words
+from tui.core.safety.words import SUBSTITUTED, Word, literal, split_words
 
 _SYMBOLIC = re.compile(r"^[ugoa]*[+=-][rwxXstugo]*$")
 _MODE_CHARS = frozenset("rwxXstugoa+-=,01234567")
@@ -35,11 +36,36 @@ def rm(command: Command, ctx: Context) -> None:
     opts = options(command)
     recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
     note = " (with --no-preserve-root)" if "--no-preserve-root" in opts.long else ""
-    targets = operand_paths(opts.operands, ctx)
+    targets = operand_paths(_substituted(opts.operands, recursive, command, ctx), ctx)
     for path in targets:
         verdict = classify_delete(path, recursive=recursive)
         ctx.add(verdict.level, verdict.reason + note, command)
     _system_names_under_variable(targets, recursive, command, ctx)
+
+
+def _substituted(
+    words: tuple[Word, ...], recursive: bool, command: Command, ctx: Context
+) -> list[Word]:
+    """Operands made by `$(...)`: `rm -rf $(echo ~)` deletes ~; `rm -rf $(cat list)` deletes
+    whatever the list names, as `xargs rm -rf < list` does."""
+    out: list[Word] = []
+    for word in words:
+        if not word.substitutions or SUBSTITUTED not in word.value:
+            out.append(word)
+            continue
+        value = word.value
+        for node in word.substitutions:
+            text = literal_output(node)
+            value = value.replace(SUBSTITUTED, text.strip(), 1) if text is not None else value
+        if SUBSTITUTED not in value:
+            out.extend(literal(part) for part in value.split())
+            continue
+        if recursive and "file" in ctx.word_kinds(word):
+            verdict = classify_delete("${input}", recursive=True)
+            reason = verdict.reason.replace("its input lists", f"{word.raw} lists", 1)
+            ctx.add(verdict.level, reason, command)
+        out.append(word)
+    return out
 
 
 _UNDER_VARIABLE = re.compile(r"^\$\{(\w+)\}(/[\w.-]+)/?$")
