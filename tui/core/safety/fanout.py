@@ -84,9 +84,7 @@ def stdin_items(command: Command) -> list[str]:
     if stdin.listing:
         return list(stdin.listing)
     if stdin.find_paths:
-        if stdin.find_filtered:
-            return [f"{path.rstrip('/') or ''}/{{}}" for path in stdin.find_paths]
-        return list(stdin.find_paths)
+        return list(stdin.find_paths)  # the start paths, or `START/{selects}` when filtered
     return ["${input}"]
 
 
@@ -175,6 +173,52 @@ def match_marker(start: str, selects: str) -> str:
     """`START/{}` (or `START/{*.conf}`, `START/{~recent}`): some file under START that the
     tests select, as the rules see it (paths.is_find_match)."""
     return f"{start.rstrip('/')}/{{{selects}}}"
+
+
+# fd's options that take a value (the rest are flags).
+_FD_VALUES = frozenset(
+    split_words(
+        "-t --type -e --extension -d --max-depth --min-depth --exact-depth -E --exclude -S "
+        "--size --changed-within --changed-before --change-newer-than --change-older-than -j "
+        "--threads -o --owner --search-path --base-directory --ignore-file -c --color --format "
+        "--max-results --path-separator --batch-size"
+    )
+)
+_FD_EXEC = frozenset(("-x", "--exec", "-X", "--exec-batch"))
+
+
+def fd_commands(command: Command) -> tuple[Command, ...]:
+    """`fd [PATTERN] [PATH...] -x CMD`: CMD runs on each match (the match is `{}` or added
+    last); a pattern of `.` (or none) with no filter matches everything under PATH."""
+    args = command.args
+    positionals: list[str] = []
+    filters: list[str] = []
+    index = 0
+    while index < len(args) and args[index].value not in _FD_EXEC:
+        value = args[index].value
+        if value in _FD_VALUES and index + 1 < len(args):
+            if value in ("-e", "--extension"):
+                filters.append(f"*.{args[index + 1].value}")
+            elif value not in ("-t", "--type", "-d", "--max-depth", "-j", "--threads"):
+                filters.append("~some")
+            index += 2
+            continue
+        if not value.startswith("-"):
+            positionals.append(value)
+        index += 1
+    exec_words = args[index + 1 :]
+    if not exec_words:
+        return ()
+    pattern, starts = (positionals[0], positionals[1:]) if positionals else ("", [])
+    starts = starts or ["."]
+    if pattern not in ("", ".", "^", ".*", "*"):
+        filters.append(pattern if _SAFE_PATTERN.match(pattern) else "")
+    targets = [match_marker(start, filters[0]) for start in starts] if filters else list(starts)
+    if any("{}" in word.value for word in exec_words):
+        words = tuple(_substitute(word, "{}", targets) for word in exec_words)
+    else:
+        words = (*exec_words, *(literal(target) for target in targets))
+    return (command.wrapped(words, "fd", implied_recursive=not filters),)
 
 
 def find_commands(command: Command) -> tuple[Command, ...]:

@@ -78,6 +78,8 @@ def stdin_for(
     elif len(previous) == 1 and previous[0].name == "find":
         parts = find_parts(previous[0].args)
         find_paths, filtered = parts.starts, parts.filtered
+        if filtered:  # `find / -name '*.conf' | xargs rm`: what the tests select, under each
+            find_paths = tuple(match_marker(start, parts.selects) for start in parts.starts)
     elif len(previous) == 1 and previous[0].name in ("ls", "dir"):
         listing = _listing(previous[0])
     return Stdin(

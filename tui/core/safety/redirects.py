@@ -7,7 +7,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.feeds import written_text
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command, Redirect
-from tui.core.safety.rules import persistence, weakening
+from tui.core.safety.rules import persistence, resources, weakening
 from tui.core.safety.rules.network import DOWNLOADERS, command_kinds
 from tui.core.safety.unwrap import SHELLS, expand
 
@@ -62,6 +62,14 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     weakened = weakening.written(ctx.resolve(target.path), text) if text else None
     if weakened is not None:
         ctx.add(weakened.level, weakened.reason, command)
+    endless = resources.endless_input(command.stdin)
+    if (
+        endless is not None
+        and not paths.is_block_device(value)
+        and value not in paths.HARMLESS_SINKS
+    ):
+        reason = f"writes the endless {endless} into {value}: fills the disk"
+        ctx.add(RiskLevel.HIGH, reason, command)
     kind = persistence.startup_kind(ctx.resolve(target.path))
     if kind is not None:
         persistence.startup_content(kind, target.path, text, command, ctx)

@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import editors, exposure, weakening
+from tui.core.safety.rules import editors, exposure, persistence, weakening
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
@@ -396,12 +396,25 @@ def sed(command: Command, ctx: Context) -> None:
             )
             if content is not None:
                 ctx.add(content.level, content.reason, command)
+            _sed_startup(command, ctx, value, argv)
             verdict = classify_write(value, append=False)
             if verdict is not None and verdict.level >= HIGH:
                 ctx.add(verdict.level, verdict.reason.replace("overwrites", "edits", 1), command)
         ctx.add(MODERATE, "edits files in place (sed -i)", command)
     elif any(re.search(r"(^|[;}\s])(e|w\s+\S)", a) for a in argv if not a.startswith("-")):
         ctx.add(MODERATE, "the sed script runs commands or writes files", command)
+
+
+def _sed_startup(command: Command, ctx: Context, value: str, argv: list[str]) -> None:
+    """`sed -i '$a CODE' ~/.bashrc`: the lines a sed script adds to a start-up file run later."""
+    kind = persistence.startup_kind(ctx.resolve(value))
+    if kind not in ("shell", "cron", "hook", "keys"):
+        return
+    files = _sed_files(argv)
+    script = "\n".join(a for a in argv if not a.startswith("-") and a not in files)
+    added = weakening.sed_text(script)
+    if added != script:  # only the text of `a`, `i`, `c` and `s///` (not the script itself)
+        persistence.startup_content(kind, value, added, command, ctx)
 
 
 def _sed_files(argv: list[str]) -> list[str]:

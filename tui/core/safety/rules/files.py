@@ -17,7 +17,7 @@ from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.network import heredoc_body
 from tui.core.safety.rules.persistence import startup_content, startup_kind
-from tui.core.safety.rules.resources import dd_fill, dd_size
+from tui.core.safety.rules.resources import dd_fill, dd_size, endless_input
 from tui.core.safety.targets import (
     PERSONAL_FOLDERS,
     Verdict,
@@ -87,7 +87,12 @@ def _system_names_under_variable(
 
 def operand_paths(words: tuple[Word, ...] | list[Word], ctx: Context) -> list[str]:
     """Operands as paths: brace-expanded and seen from the current directory."""
-    return [ctx.resolve(path) for word in words for path in paths.expand_braces(word.path)]
+    return [
+        resolved
+        for word in words
+        for path in paths.expand_braces(word.path)
+        for resolved in paths.expand_braces(ctx.resolve(path))  # a variable set to `{a,b}`
+    ]
 
 
 def unlink(command: Command, ctx: Context) -> None:
@@ -208,6 +213,9 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
     if sources_given == ["/dev/null"]:
         verdict = classify_empty(ctx.resolve(target)) or verdict
     sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
+    module = persistence.replaces_auth_module(ctx.resolve(target))
+    if module is not None:
+        ctx.add(CRITICAL, module, command)
     lasting = persistence.placed(ctx.resolve(target), sources)
     if lasting is not None:
         doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
@@ -248,10 +256,15 @@ def _sets_time_zone(operands: tuple[Word, ...]) -> bool:
 def tee(command: Command, ctx: Context) -> None:
     opts = options(command)
     append = opts.has("-a", "--append")
+    endless = endless_input(command.stdin)
     for word in opts.operands:
         verdict = classify_write(ctx.resolve(word.path), append=append)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason, command)
+        if endless is not None and not paths.is_block_device(word.value):
+            ctx.add(
+                HIGH, f"writes the endless {endless} into {word.value}: fills the disk", command
+            )
         stdin = command.stdin
         text = None
         body = heredoc_body(command)

@@ -20,6 +20,8 @@ from tui.core.safety.rules.configs import config_content
 from tui.core.safety.words import Word, literal, split_words
 
 _CRON_LINE = re.compile(r"^\s*(@\w+|(\S+\s+){4}\S+)\s+(?P<code>.+)$")
+# anacrontab: period (days or @monthly), delay in minutes, job name, then the command.
+_ANACRON_LINE = re.compile(r"^\s*(@\w+|\d+)\s+\d+\s+\S+\s+(?P<code>.+)$")
 _UNIT_EXEC = re.compile(r"^\s*Exec\w*\s*=\s*[-@:+!]*(?P<code>.+)$")
 
 
@@ -142,8 +144,12 @@ def startup_kind(path: str) -> str | None:
     normal = paths.normalise(path)
     if paths.is_rc_file(normal):
         return "shell"
-    if normal == "/etc/crontab" or normal.startswith(("/etc/cron", "/var/spool/cron")):
+    if normal in ("/etc/crontab", "/etc/anacrontab") or normal.startswith(
+        ("/etc/cron", "/var/spool/cron", "/var/spool/anacron")
+    ):
         return "cron"
+    if posixpath.basename(normal) in ("authorized_keys", "authorized_keys2"):
+        return "keys"
     if normal.endswith((".service", ".timer", ".socket", ".path")) or "/systemd/" in normal:
         return "unit"
     if normal == "/etc/sudoers" or normal.startswith("/etc/sudoers.d/"):
@@ -165,8 +171,8 @@ def startup_kind(path: str) -> str | None:
         return "shell"
     if normal.startswith(("/etc/udev/rules.d/", "/lib/udev/rules.d/", "/usr/lib/udev/rules.d/")):
         return "udev"
-    if "/.git/hooks/" in f"/{normal}" or normal.startswith(_RUN_BY_SYSTEM):
-        return "hook"
+    if "/.git/hooks/" in f"/{normal}" or f"{normal}/".startswith(_RUN_BY_SYSTEM):
+        return "hook"  # a file in such a folder, or the folder itself (`cp x DIR/`)
     if normal.endswith(".pth"):
         return "python"  # site-packages runs the `import` lines of a .pth at every start
     return None
@@ -210,6 +216,18 @@ _SHADOWED = frozenset(
 )
 
 
+_PAM_MODULES = re.compile(r"^/(usr/)?lib(32|64)?/([\w-]+-linux-gnu/)?security(/|$)")
+
+
+def replaces_auth_module(target: str) -> str | None:
+    """`cp x.so /lib/x86_64-linux-gnu/security/pam_unix.so`: PAM loads it to decide who may log
+    in; whoever wrote it decides."""
+    normal = paths.normalise(target)
+    if _PAM_MODULES.match(normal) or normal.startswith("/usr/lib/pam/"):
+        return f"puts a log-in module into {normal}: it decides who may log in, with any password"
+    return None
+
+
 def placed(target: str, sources: list[str]) -> str | None:
     """Why copying, moving or linking `sources` to `target` makes code run later, or None."""
     normal = paths.normalise(target)
@@ -241,8 +259,15 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     Unknown content (not a literal) is HIGH: nobody can say what will run.
     """
     where = paths.normalise(path)
+    stdin = writer.stdin
+    downloaded = writer.name in ("curl", "wget") or (
+        text is None and stdin is not None and "download" in stdin.kinds
+    )
+    if kind == "keys":
+        _login_keys(where, text, downloaded, writer, ctx)
+        return
     if text is None:
-        if writer.name in ("curl", "wget"):
+        if downloaded:
             ctx.add(CRITICAL, f"puts downloaded code in {where}, which runs it later", writer)
         elif kind != "shell" or writer.name not in ("cat", "echo", "printf") or writer.args:
             ctx.add(HIGH, f"writes content known only when it runs into {where}", writer)
@@ -267,7 +292,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     for line in lines:
         code = line
         if kind == "cron":
-            match = _CRON_LINE.match(line)
+            match = (_ANACRON_LINE if where == "/etc/anacrontab" else _CRON_LINE).match(line)
             code = match.group("code") if match else ""
             if where == "/etc/crontab" or where.startswith("/etc/cron.d/"):
                 code = code.split(None, 1)[1] if " " in code else ""  # the user field first
@@ -284,6 +309,19 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         ctx.add(HIGH, f"installs a job that runs by itself later ({where})", writer)
     elif kind == "hook" and lines:
         ctx.add(MODERATE, f"installs code that runs by itself later ({where})", writer)
+
+
+def _login_keys(
+    where: str, text: str | None, downloaded: bool, writer: Command, ctx: Context
+) -> None:
+    """authorized_keys: a key fetched from the internet lets whoever holds it log in, unseen;
+    a key's `command="..."` option runs at each log-in with it."""
+    if downloaded:
+        reason = f"puts an SSH key downloaded from the internet into {where}: its owner logs in"
+        ctx.add(CRITICAL, reason, writer)
+    for code in re.findall(r'command="([^"]+)"', text or ""):
+        ctx.run_code(literal(code), writer)
+        hidden(code, "each SSH log-in", writer, ctx)
 
 
 # Start-up lines that change what every later command does, whatever they are set to.

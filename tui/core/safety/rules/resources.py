@@ -12,7 +12,7 @@ import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
-from tui.core.safety.parse import Command
+from tui.core.safety.parse import Command, Stdin
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
@@ -85,6 +85,21 @@ def endless_reader(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"copies the endless {sources[0]} into a file: fills the disk", command)
 
 
+# Stages that stop an endless stream after a count (`head -c 1M`, `dd count=1`).
+_LIMITS = frozenset(split_words("head dd"))
+
+
+def endless_input(stdin: Stdin | None) -> str | None:
+    """The endless source a pipeline feeds on (`cat /dev/urandom | gzip`, `yes | tee f`) when
+    no stage stops it after a count; None otherwise."""
+    if stdin is None or set(stdin.producers) & _LIMITS:
+        return None
+    sources = [read for read in stdin.reads if read in ENDLESS]
+    if "yes" in stdin.producers:
+        sources.append("output of yes")
+    return sources[0] if sources else None
+
+
 def _written_files(command: Command) -> list[str]:
     return [
         r.target.value
@@ -126,6 +141,7 @@ def huge_file(command: Command, ctx: Context) -> None:
     argv = command.argv
     sizes = [_size(argv[i + 1]) for i, a in enumerate(argv[:-1]) if a in ("-l", "-s", "-c")]
     sizes += [_size(a.split("=", 1)[1]) for a in argv if a.startswith(("--length=", "--bytes="))]
+    sizes += [_size(b) for a, b in itertools.pairwise(argv) if a in ("--length", "--bytes")]
     if sizes and max(sizes) >= _BIG and (command.name != "head" or _written_files(command)):
         ctx.add(HIGH, f"makes a file of {max(sizes) // 2**30} GiB: fills the disk", command)
     elif command.name == "fallocate":

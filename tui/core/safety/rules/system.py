@@ -82,7 +82,9 @@ def kill(command: Command, ctx: Context) -> None:
             return
         targets.append(value)
         index += 1
-    if "-1" in targets:
+    if "-1" in targets and set(command.via) & {"sudo", "doas", "run0", "pkexec"}:
+        ctx.add(CRITICAL, "kills every process on the machine, as root (kill -1)", command)
+    elif "-1" in targets:
         ctx.add(HIGH, "kills every process you are allowed to signal (kill -1)", command)
     elif "1" in targets:
         ctx.add(CRITICAL, "kills process 1 (init): the system goes down at once", command)
