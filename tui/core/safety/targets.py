@@ -299,6 +299,10 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
         if append or path.count("/") > 2:
             return Verdict(MODERATE, f"{verb} {path}: system configuration")
         return Verdict(HIGH, f"overwrites {path}: system configuration")
+    if paths.area(path) == "home_credentials" and not append and path.endswith(".pub"):
+        return Verdict(
+            MODERATE, f"overwrites {path}, a public key (the private one makes it again)"
+        )
     if paths.area(path) == "home_credentials" and not append:
         return Verdict(HIGH, f"overwrites {path}: your keys or credentials are lost")
     if posixpath.dirname(path) in paths.PROGRAM_DIRS and not append:
