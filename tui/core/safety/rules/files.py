@@ -320,6 +320,7 @@ def chmod(command: Command, ctx: Context) -> None:
         else:
             targets.append(word)
     mode = mode or ""
+    targets = _substituted(tuple(targets), False, command, ctx)  # `chmod u+s $(which bash)`
     if _setuid(mode):
         names = {posixpath.basename(w.value) for w in targets}
         if names & ROOT_SHELL_PROGRAMS:
@@ -374,7 +375,8 @@ def _usual_or_tighter(mode: str, target: str, *, recursive: bool) -> str | None:
         usual = _USUAL_MODES["/etc/sudoers"]
     if usual is not None and mode in usual and not recursive:
         return "sets the usual mode of a system file"
-    tighter = bool(_TIGHTENING.match(mode)) or (mode.isdigit() and mode[-2:] in ("00", "0"))
+    owner_keeps = mode.isdigit() and len(mode) >= 3 and mode[-3] in "67" and mode[-2:] == "00"
+    tighter = bool(_TIGHTENING.match(mode)) or owner_keeps  # `700`, `600`: the owner keeps it
     if tighter and paths.home_relative(path) is not None and not paths.is_block_device(path):
         return "closes files in a home to other users"
     return None
@@ -479,6 +481,12 @@ def rsync(command: Command, ctx: Context) -> None:
     if opts.has("-n", "--dry-run"):
         return  # only lists what it would do
     deleting = any(name.startswith("--delete") for name in opts.long)
+    if "--remove-source-files" in opts.long:
+        for source in operand_paths(operands[:-1], ctx):
+            moved = classify_delete(source, recursive=True)
+            if moved.level >= HIGH and ":" not in source:
+                reason = moved.reason.replace("deletes", "moves away", 1)
+                ctx.add(HIGH, f"{reason} (rsync --remove-source-files)", command)
     if deleting and ":" not in target:
         verdict = classify_delete(target, recursive=True)
         # a mirror of the source is what --delete is for; only the machine or a home is lost
@@ -619,6 +627,15 @@ def zip_files(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, "changes or creates files (zip)", command)
 
 
+def trash_empty(command: Command, ctx: Context) -> None:
+    """`trash-empty`, `gio trash --empty`: what was in the trash is gone for good; with a
+    number of days only the older items go."""
+    if any(a.isdigit() for a in command.argv):
+        ctx.add(MODERATE, "empties old items from the trash", command)
+    else:
+        ctx.add(HIGH, "empties the trash: nothing in it can be brought back", command)
+
+
 def create(command: Command, ctx: Context) -> None:
     names = ", ".join(w.value for w in options(command, "-m --mode -d -r -t").operands[:3])
     ctx.add(MODERATE, f"creates {names or 'files'} ({command.name})", command)
@@ -653,4 +670,5 @@ RULES: dict[str, Rule] = {
     "zip": zip_files,
     "tar": tar,
     "mkdir": create,
+    "trash-empty": trash_empty,
 }

@@ -82,6 +82,12 @@ def kill(command: Command, ctx: Context) -> None:
             return
         targets.append(value)
         index += 1
+    named = _looked_up(command) & VITAL_PROCESSES  # `kill -9 $(pidof sshd)`
+    if named:
+        ctx.add(
+            HIGH, f"kills {sorted(named)[0]}, which the machine or remote log-ins rely on", command
+        )
+        return
     if "-1" in targets and set(command.via) & {"sudo", "doas", "run0", "pkexec"}:
         ctx.add(CRITICAL, "kills every process on the machine, as root (kill -1)", command)
     elif "-1" in targets:
@@ -90,6 +96,19 @@ def kill(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "kills process 1 (init): the system goes down at once", command)
     else:
         ctx.add(MODERATE, f"stops processes {' '.join(targets)}".rstrip(), command)
+
+
+_LOOKUP = re.compile(r"\b(?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.-]+)")
+
+
+def _looked_up(command: Command) -> set[str]:
+    """The process names a `$(pidof NAME)` or `$(pgrep NAME)` operand looks up."""
+    return {
+        match.group(1)
+        for word in command.args
+        if word.substitutions
+        for match in _LOOKUP.finditer(word.raw)
+    }
 
 
 def kill_by_name(command: Command, ctx: Context) -> None:
