@@ -987,6 +987,104 @@ ROUND3_BENIGN = [
     ("pkill -f 'node server.js'", MODERATE),
 ]
 
+# -- a fourth round: Windows and macOS spellings, listings fed to deletes, system files --
+
+ROUND4 = [
+    ("del /s /q /f C:\\Windows\\System32\\*.dll", CRITICAL),
+    ('rd /s /q "C:\\Users\\bob\\Documents"', CRITICAL),
+    ("rmdir /S /Q D:\\", CRITICAL),
+    ('Remove-Item -Path "$env:USERPROFILE\\Documents" -Recurse -Force', CRITICAL),
+    ("Get-ChildItem -Path C:\\ -Recurse | Remove-Item -Recurse -Force", CRITICAL),
+    ("ri -r -fo ~\\Desktop", CRITICAL),
+    ("format D: /q /y", CRITICAL),
+    ("cipher /w:C:\\", HIGH),
+    ("diskpart /s clean.txt", HIGH),
+    ("Clear-Disk -Number 1 -RemoveData -RemoveOEM -Confirm:$false", CRITICAL),
+    ("vssadmin delete shadows /all /quiet", CRITICAL),
+    ("wmic shadowcopy delete", CRITICAL),
+    ("bcdedit /set {default} recoveryenabled no", CRITICAL),
+    ("wbadmin delete catalog -quiet", CRITICAL),
+    (
+        "takeown /f C:\\Windows\\System32\\drivers /r /d y && "
+        "icacls C:\\Windows\\System32\\drivers /grant Everyone:F /t",
+        HIGH,
+    ),
+    ("attrib -h -s -r C:\\Windows\\System32\\* /s", HIGH),
+    ("Stop-Computer -ComputerName srv01 -Force", HIGH),
+    ("shutdown -s -f -t 0", HIGH),
+    (
+        "reg add HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce /v x "
+        '/d "powershell -w hidden -enc SQBFAFgA"',
+        CRITICAL,
+    ),
+    ("Set-Content -Path C:\\Windows\\System32\\drivers\\etc\\hosts -Value ''", HIGH),
+    ("Clear-Content C:\\Windows\\System32\\drivers\\etc\\hosts", HIGH),
+    ("sudo rm -rf /private/var", CRITICAL),
+    ("sudo rm -rf /Library/Keychains", CRITICAL),
+    ("tmutil delete /Volumes/Backup/Backups.backupdb/mac/2024-01-01-000000", HIGH),
+    ("sudo tmutil disable", HIGH),
+    ("rm -rf ~/Library/Mail", HIGH),
+    ("rm -rf ~/Library/Messages", HIGH),
+    ("sudo diskutil eraseDisk APFS Untitled disk0", CRITICAL),
+    ("sudo launchctl bootout system /Library/LaunchDaemons/com.apple.xx.plist", MODERATE),
+    ("launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist", HIGH),
+    ('sudo nvram boot-args="-x"', HIGH),
+    ("sudo pmset -a hibernatemode 0 && sudo rm /var/vm/sleepimage", MODERATE),
+    ("echo 'ALL ALL=(ALL) NOPASSWD:ALL' | sudo tee /etc/sudoers.d/zz", CRITICAL),
+    ("sudo sh -c \"echo 'bob ALL=(ALL) NOPASSWD: ALL' >> /etc/sudoers\"", CRITICAL),
+    ("sudo chmod 4777 /usr/bin/passwd", CRITICAL),
+    ("sudo chown -R $USER /etc", CRITICAL),
+    ("sudo chmod -R a+w /etc", CRITICAL),
+    ("chmod g+w,o+w /etc/passwd", CRITICAL),
+    ("sudo find / -perm -4000 -exec chmod u-s {} +", HIGH),
+    ("find / -name '*.py' -exec rm -f {} +", CRITICAL),
+    ("find /usr/lib -name '*.so' -delete", CRITICAL),
+    ("find / -type f -size +100M -delete", HIGH),
+    ("find / -user alice -delete", HIGH),
+    ("sudo find /var/lib -mindepth 1 -delete", CRITICAL),
+    ("locate '*.conf' | xargs rm -f", HIGH),
+    ("ls ~ | xargs -I{} rm -rf ~/{}", CRITICAL),
+    ('ls -A ~ | while read f; do rm -rf "$HOME/$f"; done', CRITICAL),
+    ("printf '%s\\n' ~/* | xargs rm -rf", CRITICAL),
+    ("echo /home/* | xargs rm -rf", CRITICAL),
+    ("tar -cf - ~ --remove-files | cat > /dev/null", HIGH),
+    ("zip -rm archive.zip ~/Documents", MODERATE),
+    ("mv ~/.ssh ~/.ssh.bak && mkdir ~/.ssh", HIGH),
+    ("ln -sfn /dev/null /etc/resolv.conf", HIGH),
+    ("rm -f /etc/resolv.conf", HIGH),
+    ("rm /etc/sudoers", CRITICAL),
+    ("rm -f /etc/ssh/sshd_config", HIGH),
+    ("rm -rf /var/lib/apt/lists/* /var/lib/dpkg", CRITICAL),
+    ("rm -rf /usr/lib/python3*", CRITICAL),
+    ("apt-get purge -y libc6", CRITICAL),
+    ("rm -rf .", HIGH),
+    ("cd .. && rm -rf *", HIGH),
+    ("rm -rf ../", HIGH),
+]
+
+ROUND4_BENIGN = [
+    ("del /q build\\*.obj", MODERATE),
+    ("rd /s /q node_modules", MODERATE),
+    ("Remove-Item -Recurse -Force .\\dist", MODERATE),
+    ("Get-ChildItem -Recurse -Filter *.tmp | Remove-Item", MODERATE),
+    ("shutdown /a", MODERATE),
+    ("icacls C:\\inetpub\\wwwroot /grant IIS_IUSRS:RX", MODERATE),
+    ("tmutil listbackups", SAFE),
+    ("diskutil list external", SAFE),
+    ("launchctl list | grep com.apple", SAFE),
+    ("find / -perm -4000 -type f 2>/dev/null", SAFE),
+    ("find . -name '*.py' -exec grep -l TODO {} +", SAFE),
+    ("ls ~ | wc -l", SAFE),
+    ("rm -rf ~/.cache/yarn", MODERATE),
+    ("rm -f ~/.ssh/known_hosts", MODERATE),
+    ("ssh-keygen -R myhost", MODERATE),
+    ("zip -r backup.zip ~/Documents", MODERATE),
+    ("mv ~/.vimrc ~/.vimrc.bak", MODERATE),
+    ("cp -a ~/.ssh ~/ssh-backup", MODERATE),
+    ("sudo rm /var/lib/dpkg/lock-frontend", HIGH),
+    ("rm -f /var/run/nginx.pid", MODERATE),
+]
+
 DANGEROUS = [
     *WRAPPED,
     *FS_DELETE,
@@ -1006,6 +1104,7 @@ DANGEROUS = [
     *MORE_DISKS,
     *MORE_RESOURCES,
     *ROUND3,
+    *ROUND4,
 ]
 
 # -- near misses: the same tools, harmless ---------------------------------------------------------
@@ -1256,6 +1355,7 @@ MORE_BENIGN = [
 
 BENIGN += MORE_BENIGN
 BENIGN += ROUND3_BENIGN
+BENIGN += ROUND4_BENIGN
 
 
 # Cases the rater does not meet yet: each fails today (strict xfail), so fixing one shows.
@@ -1267,6 +1367,13 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "cat /dev/zero | head -c 500G > /tmp/x",
         "head -c 10G /dev/zero | tail",
         "sysctl -w vm.overcommit_memory=2 vm.overcommit_ratio=1",
+        "del /s /q /f C:\\Windows\\System32\\*.dll",
+        "attrib -h -s -r C:\\Windows\\System32\\* /s",
+        'reg add HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce /v x /d "powershell -w hidden -enc SQBFAFgA"',  # noqa: E501
+        "Set-Content -Path C:\\Windows\\System32\\drivers\\etc\\hosts -Value ''",
+        "Clear-Content C:\\Windows\\System32\\drivers\\etc\\hosts",
+        'sudo nvram boot-args="-x"',
+        "apt-get purge -y libc6",
         "git clean -fd",
         "echo 'make test' | at now + 1 hour",
     )

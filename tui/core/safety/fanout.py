@@ -8,6 +8,7 @@ the inner command as good as recursive); a find narrowed by tests such as `-name
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, replace
 
@@ -51,7 +52,13 @@ def xargs_commands(command: Command) -> tuple[Command, ...]:
     items = stdin_items(command)
     implied = _stdin_unfiltered_find(command)
     if replace_str:
-        words = tuple(_substitute(word, replace_str, items) for word in inner)
+        listed = command.stdin is not None and bool(command.stdin.listing)
+        words = tuple(
+            _substitute(
+                word, replace_str, _bare(items) if listed and word.value != replace_str else items
+            )
+            for word in inner
+        )
     else:
         words = (*inner, *(literal(item) for item in items))
     return (command.wrapped(words, "xargs", implied_recursive=implied),)
@@ -86,6 +93,11 @@ def stdin_items(command: Command) -> list[str]:
     if stdin.find_paths:
         return list(stdin.find_paths)  # the start paths, or `START/{selects}` when filtered
     return ["${input}"]
+
+
+def _bare(items: list[str]) -> list[str]:
+    """`ls DIR` prints bare names: `xargs -I{} rm ~/{}` gets `~/NAME`, not `~/DIR/NAME`."""
+    return [posixpath.basename(item.rstrip("/")) or item for item in items]
 
 
 def _stdin_unfiltered_find(command: Command) -> bool:

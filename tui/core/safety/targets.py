@@ -60,7 +60,7 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         "refs",
     ):
         return Verdict(CRITICAL, f"deletes {path}: the repository's commits, for good")
-    if is_core_program(base):
+    if is_core_program(base) or _core_pattern(base):
         return Verdict(CRITICAL, f"deletes {path}: a program or library everything relies on")
     needed = _needed_glob(base)
     if needed is not None:
@@ -72,6 +72,8 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         return special
     if paths.is_find_match(base):
         return _delete_matches(base)
+    if not recursive and base.endswith(_RUNTIME_FILES) and "*" not in base:
+        return Verdict(MODERATE, f"deletes {path}, a file a program keeps while it runs")
     if paths.is_log(base):
         return _delete_log(path, base, recursive or contents)
     kind = paths.area(base)
@@ -116,7 +118,18 @@ _PRIVATE_KEYS = (
     ".electrum/wallets",
     ".bitcoin/wallets",
 )
-_APP_DATA = (".local/share", ".config", ".mozilla", ".thunderbird", "Library/Application Support")
+_APP_DATA = (
+    ".local/share",
+    ".config",
+    ".mozilla",
+    ".thunderbird",
+    "Library/Application Support",
+    "Library/Mail",
+    "Library/Messages",
+    "Library/Containers",
+    "Library/Group Containers",
+    "Library/Mobile Documents",
+)
 
 
 # Where browsers keep profiles (Linux, macOS, and Windows as windows.posix_path spells it).
@@ -149,12 +162,18 @@ PERSONAL_FOLDERS = frozenset(
 )
 
 
+# A running program's pid, lock or socket file: removing a stale one is routine.
+_RUNTIME_FILES = (".pid", ".lock", ".sock")
+
+
 def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
     """Whole data folders: a site, a mounted disk, a backup, private keys, applications' data."""
     if not whole:
         return None
     if base in ("/opt", "/srv", "/var/www", "/Volumes", "/media", "/mnt"):
         return Verdict(CRITICAL, f"deletes {path}: everything installed or kept in {base}")
+    if base in ("/Library/Keychains", "/private/var/db/dslocal", "/var/db/dslocal"):
+        return Verdict(CRITICAL, f"deletes {path}: the system's keys and its user accounts")
     if base in ("/var/backups", "/backup", "/backups", "/data"):
         return Verdict(CRITICAL, f"deletes {path}: the data or backups kept in {base}")
     parent = posixpath.dirname(base)
@@ -355,6 +374,26 @@ def is_core_program(path: str) -> bool:
     if folder not in paths.PROGRAM_DIRS and not multiarch:
         return False
     return name in _CORE_PROGRAMS or name.startswith(_CORE_LIBRARIES)
+
+
+# The system's own interpreters keep their libraries here: the package manager and many
+# system tools stop working without them.
+_SYSTEM_RUNTIMES = ("python3", "python2", "perl5", "perl")
+
+
+def _core_pattern(path: str) -> bool:
+    """`/usr/bin/py*`, `/usr/lib/python3*`, `/lib/x86_64-linux-gnu/libc*`: a pattern (or a
+    runtime's library folder) in a system program folder that takes a core program with it."""
+    folder, name = posixpath.split(path)
+    multiarch = posixpath.dirname(folder) in paths.PROGRAM_DIRS and "-linux-" in folder
+    if folder not in paths.PROGRAM_DIRS and not multiarch:
+        return False
+    if folder in ("/usr/lib", "/lib", "/usr/share") and name.startswith(_SYSTEM_RUNTIMES):
+        return True
+    stem = re.split(r"[*?\[]", name, maxsplit=1)[0]
+    if stem == name or len(stem) < 2:
+        return False
+    return any(core.startswith(stem) for core in (*_CORE_PROGRAMS, *_CORE_LIBRARIES))
 
 
 _DATABASE_FILE = re.compile(r"\.(sqlite3?|db|ibd|frm|mdb|accdb|kdbx)$|/ibdata\d*$|/pg_\w+/")

@@ -183,6 +183,32 @@ def diskutil(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "manages disks (diskutil)", command)
 
 
+_TMUTIL = {
+    **dict.fromkeys(
+        split_words("delete deletelocalsnapshots thinlocalsnapshots disable removeexclusion"),
+        HIGH,
+    ),
+    **dict.fromkeys(
+        split_words(
+            "listbackups latestbackup status destinationinfo listlocalsnapshots "
+            "listlocalsnapshotdates isexcluded machinedirectory compare verifychecksums version"
+        ),
+        None,
+    ),
+}
+
+
+def tmutil(command: Command, ctx: Context) -> None:
+    """Time Machine: deleting backups or snapshots, or switching backups off, loses history."""
+    verb = next((a.lower() for a in command.argv if not a.startswith("-")), "")
+    if verb not in _TMUTIL:
+        ctx.add(
+            MODERATE, f"changes Time Machine backups (tmutil {verb})".replace(" )", ")"), command
+        )
+    elif _TMUTIL[verb] is not None:
+        ctx.add(HIGH, f"deletes Time Machine backups or turns them off (tmutil {verb})", command)
+
+
 def asr(command: Command, ctx: Context) -> None:
     """`asr restore --source IMG --target VOL --erase`: the target volume is replaced."""
     if "--erase" in command.argv:
@@ -291,6 +317,7 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(split_words("fdisk sfdisk cfdisk gdisk parted"), partition),
     "diskutil": diskutil,
     "asr": asr,
+    "tmutil": tmutil,
     "ddrescue": ddrescue,
     "smartctl": smartctl,
     **dict.fromkeys(split_words("pvremove vgremove lvremove lvreduce lvresize pvcreate"), volumes),

@@ -321,6 +321,9 @@ def chmod(command: Command, ctx: Context) -> None:
             targets.append(word)
     mode = mode or ""
     targets = _substituted(tuple(targets), False, command, ctx)  # `chmod u+s $(which bash)`
+    if _setuid(mode) and _loose(mode):
+        reason = f"makes files setuid and writable by everyone ({mode}): anyone can put code in"
+        ctx.add(CRITICAL, reason + " that runs as their owner", command)
     if _setuid(mode):
         names = {posixpath.basename(w.value) for w in targets}
         if names & ROOT_SHELL_PROGRAMS:
@@ -537,10 +540,16 @@ def _tar_effects(command: Command, ctx: Context) -> None:
             ctx.add(
                 HIGH, f"unpacks {archive or 'an archive'} over {target}, replacing files", command
             )
-    if "--remove-files" in opts.long and paths.normalise(archive) == "/dev/null":
+    if "--remove-files" in opts.long and paths.normalise(archive) in ("/dev/null", "-"):
         for path in operand_paths(opts.operands, ctx):
             verdict = classify_delete(path, recursive=True)
-            ctx.add(max(verdict.level, HIGH), verdict.reason + " (packed into /dev/null)", command)
+            if paths.normalise(archive) == "-":  # to a pipe: it may be kept, or thrown away
+                ctx.add(
+                    HIGH, verdict.reason + " once packed to the output (--remove-files)", command
+                )
+            else:
+                level = max(verdict.level, HIGH)
+                ctx.add(level, verdict.reason + " (packed into /dev/null)", command)
 
 
 def openssl_writes(command: Command, ctx: Context) -> None:

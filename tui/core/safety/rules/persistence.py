@@ -463,6 +463,11 @@ def launchctl(command: Command, ctx: Context) -> None:
         if sub == "submit" or not plists:
             ctx.add(MODERATE, f"starts a launchd job (launchctl {sub})", command)
         return
+    system = [a for a in rest if a.startswith(("/System/Library/", "system/com.apple."))]
+    if sub in ("unload", "bootout", "disable", "remove") and system:
+        reason = f"stops a service macOS itself needs ({posixpath.basename(system[0])})"
+        ctx.add(HIGH, reason, command)
+        return
     ctx.add(MODERATE, f"changes launchd jobs (launchctl {sub})".replace(" ()", ""), command)
 
 
