@@ -10,6 +10,7 @@ from dataclasses import replace
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.feeds import literal_output
+from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import access, persistence, weakening
 from tui.core.safety.rules.accounts import ROOT_SHELL_PROGRAMS
@@ -219,20 +220,44 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
     lasting = persistence.placed(ctx.resolve(target), sources)
     if lasting is not None:
         doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
-        ctx.add(CRITICAL if doubtful else HIGH, lasting, command)
+        level = CRITICAL if doubtful else _hook_level(target, sources)
+        ctx.add(level, lasting, command)
+    if (verdict is None or verdict.level < HIGH) and _over_system(command, target, sources):
+        verdict = Verdict(
+            HIGH, f"copies files over {paths.normalise(target)}: system files replaced"
+        )
     if verdict is not None and verdict.level > MODERATE:
         ctx.add(verdict.level, verdict.reason, command)
     else:
         ctx.add(MODERATE, f"{verb} files to {paths.normalise(target)}", command)
 
 
+def _hook_level(target: str, sources: list[str]) -> RiskLevel:
+    """A repository's own script made a git hook (`ln -s ../../scripts/pre-commit .git/hooks/`)
+    is how projects share hooks; from anywhere else it is code planted to run later."""
+    own = all(not s.startswith(("/", "~")) and not paths.is_world_writable(s) for s in sources)
+    if "/.git/hooks" in f"/{paths.normalise(target)}" and own and sources:
+        return MODERATE
+    return HIGH
+
+
+def _over_system(command: Command, target: str, sources: list[str]) -> bool:
+    """`cp -r ./etc/* /etc/`, `rsync -a ./overlay/ /`: a tree copied over the system's own."""
+    whole = any(a in ("-r", "-R", "-a", "--recursive", "--archive") for a in command.argv)
+    whole = whole or any(re.search(r"-[a-zA-Z]*[rRa]", a) for a in command.argv if a[:2] != "--")
+    globbed = any("*" in s for s in sources)
+    kind = paths.area(paths.normalise(target).rstrip("/") or "/")
+    return (whole or globbed) and kind in ("root", "vital") and ":" not in target
+
+
 def link(command: Command, ctx: Context) -> None:
     opts = options(command, "-t --target-directory -S --suffix")
     operands = opts.operands
     if len(operands) >= 2:
-        lasting = persistence.placed(operands[-1].path, [w.value for w in operands[:-1]])
+        sources = [w.value for w in operands[:-1]]
+        lasting = persistence.placed(operands[-1].path, sources)
         if lasting is not None:
-            ctx.add(HIGH, lasting, command)
+            ctx.add(_hook_level(operands[-1].path, sources), lasting, command)
     if _sets_time_zone(operands):
         ctx.add(MODERATE, f"sets the time zone ({operands[0].value})", command)
         return

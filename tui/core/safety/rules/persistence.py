@@ -105,6 +105,9 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
 # Dot folders where ordinary tools keep their programs.
 _USUAL_DOT_FOLDERS = frozenset(
     "cargo local nvm pyenv rbenv config cache npm volta deno bun sdkman asdf rustup".split()
+    # and the dotfiles people split their start-up files into
+    + "aliases bash_aliases zsh_aliases bash_functions functions exports extra fzf env "
+    "oh-my-zsh dotfiles bashrc zshrc profile bash_profile zprofile".split()
 )
 
 
@@ -291,6 +294,9 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     lines = [line for line in text.splitlines() if line.strip()]
     for line in lines:
         code = line
+        aliased = _ALIAS.match(line) if kind == "shell" else None
+        if aliased:  # `alias git='git; curl ... | sh'`: the alias runs whenever its name is typed
+            ctx.run_code(Word(value=aliased.group(2), raw=aliased.group(2)), writer)
         if kind == "cron":
             match = (_ANACRON_LINE if where == "/etc/anacrontab" else _CRON_LINE).match(line)
             code = match.group("code") if match else ""
@@ -324,6 +330,7 @@ def _login_keys(
         hidden(code, "each SSH log-in", writer, ctx)
 
 
+_ALIAS = re.compile(r"""^\s*alias\s+[\w.:-]+=(['"])(.+)\1\s*$""")
 # Start-up lines that change what every later command does, whatever they are set to.
 _HOOKS = re.compile(
     r"^\s*(export\s+)?(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|PROMPT_COMMAND|BASH_ENV|ENV|"
@@ -335,11 +342,19 @@ _HOOKS = re.compile(
 _SETUP = ("sets up the shell",)
 
 
+def _sources_own_dotfile(code: str) -> bool:
+    """`source ~/.aliases`, `. "$HOME/.cargo/env"`: a start-up file split into usual parts."""
+    match = re.match(r"""^\s*(?:source|\.)\s+["']?(?:~|\$HOME|\$\{HOME\})/\.([\w-]+)""", code)
+    return match is not None and match.group(1) in _USUAL_DOT_FOLDERS
+
+
 def _lasting(
     kind: str, where: str, code: str, found: list[Finding], writer: Command, ctx: Context
 ) -> None:
     """Code put in a start-up file runs in every new shell: what it does there is HIGH."""
     if kind not in ("shell", "hook"):
+        return
+    if _sources_own_dotfile(code):
         return
     if _HOOKS.search(code):
         shown = code.strip()[:60]
