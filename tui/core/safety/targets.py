@@ -166,6 +166,9 @@ PERSONAL_FOLDERS = frozenset(
 _RUNTIME_FILES = (".pid", ".lock", ".sock")
 
 
+_SCRATCH_NAMES = re.compile(r"^\.?(cache|caches|tmp|temp|sessions|build|dist|node_modules)$")
+
+
 def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
     """Whole data folders: a site, a mounted disk, a backup, private keys, applications' data."""
     if not whole:
@@ -177,6 +180,9 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
     if base in ("/var/backups", "/backup", "/backups", "/data"):
         return Verdict(CRITICAL, f"deletes {path}: the data or backups kept in {base}")
     parent = posixpath.dirname(base)
+    on_disk_top = posixpath.dirname(parent) in ("/Volumes", "/media")  # `D:\\build`
+    if _SCRATCH_NAMES.match(posixpath.basename(base)) and not on_disk_top:
+        return None  # `/var/www/cache/*`, `/srv/app/tmp`: made again by the program
     if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in ("/Volumes", "/media")):
         name = posixpath.basename(base)
         level = CRITICAL if _PRECIOUS.search(name) or parent == "/Volumes" else HIGH
@@ -298,12 +304,32 @@ def _delete_log(path: str, base: str, whole: bool) -> Verdict:
     return Verdict(HIGH, f"deletes {path}: system logs")
 
 
+# Files in /sys that act when written: a disk detached or taken offline, the machine suspended.
+_KERNEL_CONTROLS = (
+    (re.compile(r"^/sys/block/[^/]+/device/delete$"), CRITICAL, "detaches the disk: it vanishes"),
+    (re.compile(r"^/sys/bus/(pci|scsi|usb)/devices/[^/]+/remove$"), HIGH, "removes a device"),
+    (re.compile(r"^/sys/block/[^/]+/device/state$"), HIGH, "can take the disk offline"),
+    (re.compile(r"^/sys/power/(state|disk)$"), HIGH, "suspends or powers off the machine"),
+    (re.compile(r"^/sys/class/(block|net)/[^/]+/device/remove$"), HIGH, "removes a device"),
+)
+
+
+def _kernel_control(path: str) -> Verdict | None:
+    for pattern, level, what in _KERNEL_CONTROLS:
+        if pattern.match(path):
+            return Verdict(level, f"writes {path}: {what} from the running system")
+    return None
+
+
 def classify_write(value: str, *, append: bool) -> Verdict | None:
     """Writing to `value` with `>` (or `>>` when `append`), tee, cp, dd of=, ln -sf, ..."""
     path = paths.normalise(value)
     if path in paths.HARMLESS_SINKS or path.startswith(("/dev/fd/", "/dev/pts/", "/proc/self/")):
         return None
     verb = "appends to" if append else "overwrites"
+    control = _kernel_control(path)
+    if control is not None:
+        return control
     special = _special_write(path, append)
     if special is not None:
         return special

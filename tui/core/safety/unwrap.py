@@ -112,6 +112,8 @@ def _code_flag(command: Command, flags: tuple[str, ...], takes_value: str) -> In
         for flag in flags:
             if flag.startswith("--") and word.value.startswith(flag + "="):
                 return Inner(code=(replace(word, value=word.value[len(flag) + 1 :]),))
+    if command.name == "runuser" and any(w.value in ("-u", "--user") for w in args):
+        return _after(command, takes_value, command.name)  # `runuser -u USER -- CMD`
     if command.name in ("flock", "runuser", "chroot", "sg"):
         return _after(command, takes_value, command.name, positionals=1)
     return Inner()

@@ -142,6 +142,12 @@ def huge_file(command: Command, ctx: Context) -> None:
     sizes = [_size(argv[i + 1]) for i, a in enumerate(argv[:-1]) if a in ("-l", "-s", "-c")]
     sizes += [_size(a.split("=", 1)[1]) for a in argv if a.startswith(("--length=", "--bytes="))]
     sizes += [_size(b) for a, b in itertools.pairwise(argv) if a in ("--length", "--bytes")]
+    in_memory = any(a.startswith(("/dev/shm/", "/run/")) for a in argv)  # tmpfs: in RAM
+    if sizes and in_memory and max(sizes) >= 8 * 2**30 and command.name == "fallocate":
+        ctx.add(
+            HIGH, f"makes a file of {max(sizes) // 2**30} GiB in memory: fills the RAM", command
+        )
+        return
     if sizes and max(sizes) >= _BIG and (command.name != "head" or _written_files(command)):
         ctx.add(HIGH, f"makes a file of {max(sizes) // 2**30} GiB: fills the disk", command)
     elif command.name == "fallocate":
