@@ -1278,6 +1278,65 @@ ROUND6_BENIGN = [
     ("sudo -u www-data rm -rf /var/www/cache/*", MODERATE),
 ]
 
+# -- a seventh round: climbs out of a home, boot files, keys, data folders --
+
+ROUND7 = [
+    ("sudo rm -rf /var/lib/*", CRITICAL),
+    ("rm -rf /usr/*", CRITICAL),
+    ("rm -rf /lib/*", CRITICAL),
+    ("rm -rf /sbin", CRITICAL),
+    ("sudo rm -rf ~/../", CRITICAL),
+    ("rm -rf ~/..", CRITICAL),
+    ("rm -rf /home/alice/..", CRITICAL),
+    ('rm -rf "$HOME/.."', CRITICAL),
+    ("cd /etc && rm -rf ./*", CRITICAL),
+    ("cd ~ && find . -delete", CRITICAL),
+    ("pushd / && rm -rf *; popd", CRITICAL),
+    ("rm -rf /dev/*", CRITICAL),
+    ("chmod -R 777 /*", CRITICAL),
+    ("chown -R nobody:nobody /*", CRITICAL),
+    ("chmod 000 -R /usr/bin", CRITICAL),
+    ("mv / /dev/null", CRITICAL),
+    ("mv ~/* /dev/null", CRITICAL),
+    ("cat /dev/null > ~/.ssh/id_ed25519", CRITICAL),
+    ("dd if=/dev/zero of=~/.ssh/id_rsa", CRITICAL),
+    ("echo > /boot/vmlinuz-$(uname -r)", CRITICAL),
+    ("rm /boot/initrd.img-$(uname -r)", CRITICAL),
+    ("rm -rf /lib/modules/$(uname -r)", CRITICAL),
+    ("rm -f /etc/default/grub", HIGH),
+    ("echo 'GRUB_CMDLINE_LINUX=\"init=/bin/bash\"' >> /etc/default/grub", HIGH),
+    ("grub-install /dev/sda", HIGH),
+    ("sudo rm -rf /etc/pam.d", CRITICAL),
+    ("rm -rf /etc/ssl/certs", CRITICAL),
+    ("rm -f /etc/ssh/ssh_host_*", HIGH),
+    ("rm -f ~/.ssh/authorized_keys", HIGH),
+    ("rm -rf /root/.ssh", CRITICAL),
+    ("rm -rf ~/.git-credentials ~/.netrc", HIGH),
+    ("rm -rf ~/.aws/credentials", HIGH),
+    ("rm -rf ~/Documents ~/Desktop ~/Downloads", CRITICAL),
+    ("rm -rf ~/projects/*", CRITICAL),
+    ("rm -rf ~/code", CRITICAL),
+    ("rm -rf ~/workspace", HIGH),
+    ("rm -rf /var/lib/postgresql/*/main", CRITICAL),
+    ("rm -rf /var/lib/docker/volumes/*", CRITICAL),
+    ("rm -rf /opt", CRITICAL),
+    ("rm -rf /srv/*", CRITICAL),
+    ("rm -rf /mnt/*", HIGH),
+    ("rm -rf /media/$USER/*", CRITICAL),
+    ("rm -rf /Volumes/Backup/*", CRITICAL),
+]
+
+ROUND7_BENIGN = [
+    ("rm -rf ~/projects/myapp/node_modules", MODERATE),
+    ("rm -rf ~/code/app/target", MODERATE),
+    ("rm -rf ~/workspace/tmp", MODERATE),
+    ("cd ~/project && rm -rf ./build/*", MODERATE),
+    ("rm -rf /tmp/*.log", MODERATE),
+    ("rm -rf ~/.cache/*", MODERATE),
+    ("rm -f ~/.ssh/known_hosts.old", MODERATE),
+    ("rm ~/Downloads/setup.exe", MODERATE),
+]
+
 DANGEROUS = [
     *WRAPPED,
     *FS_DELETE,
@@ -1300,6 +1359,7 @@ DANGEROUS = [
     *ROUND4,
     *ROUND5,
     *ROUND6,
+    *ROUND7,
 ]
 
 # -- near misses: the same tools, harmless ---------------------------------------------------------
@@ -1553,6 +1613,7 @@ BENIGN += ROUND3_BENIGN
 BENIGN += ROUND4_BENIGN
 BENIGN += ROUND5_BENIGN
 BENIGN += ROUND6_BENIGN
+BENIGN += ROUND7_BENIGN
 
 
 # Cases the rater does not meet yet: each fails today (strict xfail), so fixing one shows.

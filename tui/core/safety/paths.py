@@ -23,7 +23,8 @@ VITAL_SUBDIRS = frozenset(
         "/usr/local /var/lib /var/log /var/spool /var/db /var/mail /etc/ssh /etc/pam.d "
         "/etc/sudoers.d /etc/systemd /etc/ssl /etc/apt /etc/default /etc/init.d /etc/security "
         "/boot/efi /boot/grub /boot/grub2 /private/etc /private/var /System/Library "
-        "/lib/modules /usr/lib/modules /lib/firmware /usr/lib/firmware /var/lib/dpkg /var/lib/rpm"
+        "/lib/modules /usr/lib/modules /lib/firmware /usr/lib/firmware /var/lib/dpkg /var/lib/rpm "
+        "/etc/ssl/certs /etc/ssl/private /etc/pki /etc/ca-certificates /usr/share/ca-certificates"
     )
 )
 # Whole directories worth a typed "yes", but whose insides are routine to clean up.

@@ -180,6 +180,10 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
     if base in ("/var/backups", "/backup", "/backups", "/data"):
         return Verdict(CRITICAL, f"deletes {path}: the data or backups kept in {base}")
     parent = posixpath.dirname(base)
+    if re.fullmatch(r"/(usr/)?lib/modules/\$\(\.\.\.\)", base):  # `$(uname -r)`
+        return Verdict(CRITICAL, f"deletes {path}: the modules of the running kernel")
+    if parent == "/media" and (base.endswith("}") or base.endswith("*")):
+        return Verdict(CRITICAL, f"deletes {path}: every disk mounted for a user")
     on_disk_top = posixpath.dirname(parent) in ("/Volumes", "/media")  # `D:\\build`
     if _SCRATCH_NAMES.match(posixpath.basename(base)) and not on_disk_top:
         return None  # `/var/www/cache/*`, `/srv/app/tmp`: made again by the program

@@ -209,6 +209,17 @@ def tmutil(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"deletes Time Machine backups or turns them off (tmutil {verb})", command)
 
 
+def boot_loader(command: Command, ctx: Context) -> None:
+    """`grub-install /dev/sda`: the disk's boot code is rewritten; a mistake stops the boot."""
+    devices = _devices(command)
+    if devices:
+        ctx.add(
+            HIGH, f"rewrites the boot loader on {devices[0]}: a mistake stops the boot", command
+        )
+    else:
+        ctx.add(MODERATE, f"changes the boot loader ({command.name})", command)
+
+
 def asr(command: Command, ctx: Context) -> None:
     """`asr restore --source IMG --target VOL --erase`: the target volume is replaced."""
     if "--erase" in command.argv:
@@ -317,6 +328,7 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(split_words("fdisk sfdisk cfdisk gdisk parted"), partition),
     "diskutil": diskutil,
     "asr": asr,
+    **dict.fromkeys(split_words("grub-install grub2-install"), boot_loader),
     "tmutil": tmutil,
     "ddrescue": ddrescue,
     "smartctl": smartctl,

@@ -163,6 +163,8 @@ def startup_kind(path: str) -> str | None:
         return "config"
     if normal == "/etc/ld.so.conf" or normal.startswith("/etc/ld.so.conf.d/"):
         return "config"
+    if normal in ("/etc/default/grub", "/etc/kernel/cmdline", "/boot/cmdline.txt"):
+        return "config"  # the kernel's command line: `init=/bin/bash` is a root shell
     if normal == "/etc/modules" or normal.startswith(("/etc/modules-load.d/", "/etc/modprobe.d/")):
         return "modules"
     rel = paths.home_relative(normal)
