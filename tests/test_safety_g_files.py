@@ -1615,6 +1615,20 @@ BENIGN += ROUND5_BENIGN
 BENIGN += ROUND6_BENIGN
 BENIGN += ROUND7_BENIGN
 
+# Near misses of the rules narrowed after review: they must stay low.
+REVIEW_BENIGN = [
+    ('yes "" | ./configure > build.log', MODERATE),
+    ("yes | ./install.sh > out.txt", MODERATE),
+    ("sudo cp -r nginx/ /etc/", MODERATE),
+    ("sudo cp -a build/* /usr/local/", MODERATE),
+    ("for pkg in git curl; do sudo apt-get install -y $pkg; done", MODERATE),
+    ("for f in notes.txt todo.txt; do cp $f ~/backup/; done", MODERATE),
+    ("sudo cp pam_yubico.so /lib/x86_64-linux-gnu/security/", HIGH),
+    ("fallocate -l 10G /tmp/test.img", MODERATE),
+    ("cat /dev/urandom | tr -dc a-z0-9 | head -c 32 > secret.txt", MODERATE),
+]
+BENIGN += REVIEW_BENIGN
+
 
 # Cases the rater does not meet yet: each fails today (strict xfail), so fixing one shows.
 KNOWN_GAPS: frozenset[str] = frozenset(

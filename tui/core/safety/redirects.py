@@ -62,7 +62,9 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     weakened = weakening.written(ctx.resolve(target.path), text) if text else None
     if weakened is not None:
         ctx.add(weakened.level, weakened.reason, command)
-    endless = resources.endless_input(command.stdin)
+    stdin = command.stdin
+    consumer = command.name or (stdin.producers[-1] if stdin and stdin.producers else "")
+    endless = resources.endless_input(stdin, consumer)
     if (
         endless is not None
         and not paths.is_block_device(value)

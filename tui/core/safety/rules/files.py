@@ -216,7 +216,7 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
     sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
     module = persistence.replaces_auth_module(ctx.resolve(target))
     if module is not None:
-        ctx.add(CRITICAL, module, command)
+        ctx.add(CRITICAL if module[0] else HIGH, module[1], command)
     lasting = persistence.placed(ctx.resolve(target), sources)
     if lasting is not None:
         doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
@@ -242,12 +242,17 @@ def _hook_level(target: str, sources: list[str]) -> RiskLevel:
 
 
 def _over_system(command: Command, target: str, sources: list[str]) -> bool:
-    """`cp -r ./etc/* /etc/`, `rsync -a ./overlay/ /`: a tree copied over the system's own."""
+    """`cp -r ./etc/* /etc/`, `rsync -a ./overlay/ /`: a tree's contents copied over the
+    system's own (not a new folder put inside it: `cp -r nginx/ /etc/`)."""
     whole = any(a in ("-r", "-R", "-a", "--recursive", "--archive") for a in command.argv)
     whole = whole or any(re.search(r"-[a-zA-Z]*[rRa]", a) for a in command.argv if a[:2] != "--")
-    globbed = any("*" in s for s in sources)
-    kind = paths.area(paths.normalise(target).rstrip("/") or "/")
-    return (whole or globbed) and kind in ("root", "vital") and ":" not in target
+    normal = paths.normalise(target).rstrip("/") or "/"
+    if paths.area(normal) not in ("root", "vital") or normal == "/usr/local" or ":" in target:
+        return False
+    spills = normal == "/" or any("*" in s for s in sources)
+    spills = spills or (command.name == "rsync" and any(s.endswith("/") for s in sources))
+    same = any(posixpath.basename(s.rstrip("/")) == posixpath.basename(normal) for s in sources)
+    return (whole or "*" in "".join(sources)) and (spills or same)
 
 
 def link(command: Command, ctx: Context) -> None:
@@ -281,7 +286,7 @@ def _sets_time_zone(operands: tuple[Word, ...]) -> bool:
 def tee(command: Command, ctx: Context) -> None:
     opts = options(command)
     append = opts.has("-a", "--append")
-    endless = endless_input(command.stdin)
+    endless = endless_input(command.stdin, "tee")
     for word in opts.operands:
         verdict = classify_write(ctx.resolve(word.path), append=append)
         if verdict is not None:

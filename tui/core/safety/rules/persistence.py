@@ -224,12 +224,22 @@ _SHADOWED = frozenset(
 _PAM_MODULES = re.compile(r"^/(usr/)?lib(32|64)?/([\w-]+-linux-gnu/)?security(/|$)")
 
 
-def replaces_auth_module(target: str) -> str | None:
+# PAM modules every distribution's log-in configuration already loads.
+_STOCK_PAM = frozenset(
+    split_words(
+        "pam_unix.so pam_deny.so pam_permit.so pam_env.so pam_limits.so pam_systemd.so "
+        "pam_sss.so pam_ldap.so pam_krb5.so pam_faillock.so pam_pwquality.so pam_succeed_if.so"
+    )
+)
+
+
+def replaces_auth_module(target: str) -> tuple[bool, str] | None:
     """`cp x.so /lib/x86_64-linux-gnu/security/pam_unix.so`: PAM loads it to decide who may log
-    in; whoever wrote it decides."""
+    in, and whoever wrote it decides. (True, why) when it replaces a module in use already."""
     normal = paths.normalise(target)
     if _PAM_MODULES.match(normal) or normal.startswith("/usr/lib/pam/"):
-        return f"puts a log-in module into {normal}: it decides who may log in, with any password"
+        stock = posixpath.basename(normal) in _STOCK_PAM
+        return stock, f"puts a log-in module into {normal}: it decides who may log in"
     return None
 
 

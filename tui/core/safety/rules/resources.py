@@ -89,10 +89,20 @@ def endless_reader(command: Command, ctx: Context) -> None:
 _LIMITS = frozenset(split_words("head dd"))
 
 
-def endless_input(stdin: Stdin | None) -> str | None:
+# Programs that pass their input on for as long as it comes: fed an endless stream, their
+# output never ends either (`yes '' | ./configure > log` ends when configure does).
+_PASS_THROUGH = frozenset(
+    split_words(
+        "cat tee gzip bzip2 xz zstd lz4 base64 base32 tr sed awk gawk grep fold rev cut pv od "
+        "xxd hexdump openssl paste nl expand unexpand iconv dos2unix"
+    )
+)
+
+
+def endless_input(stdin: Stdin | None, consumer: str) -> str | None:
     """The endless source a pipeline feeds on (`cat /dev/urandom | gzip`, `yes | tee f`) when
-    no stage stops it after a count; None otherwise."""
-    if stdin is None or set(stdin.producers) & _LIMITS:
+    no stage stops it after a count and `consumer`, the program that writes, passes it on."""
+    if stdin is None or set(stdin.producers) & _LIMITS or consumer not in _PASS_THROUGH:
         return None
     sources = [read for read in stdin.reads if read in ENDLESS]
     if "yes" in stdin.producers:
