@@ -1281,6 +1281,11 @@ ROUND6_BENIGN = [
 # -- a seventh round: climbs out of a home, boot files, keys, data folders --
 
 ROUND7 = [
+    ("find / -name '[a-z]*' -delete", CRITICAL),
+    ("find ~ -name '?*' -exec rm -rf {} +", CRITICAL),
+    ("rm /etc/sudoers.d/alice", HIGH),
+    ("rm /etc/pam.d/sshd", HIGH),
+    ("cp x /etc/passwd.bak", HIGH),
     ("sudo rm -rf /var/lib/*", CRITICAL),
     ("rm -rf /usr/*", CRITICAL),
     ("rm -rf /lib/*", CRITICAL),
@@ -1628,6 +1633,75 @@ REVIEW_BENIGN = [
     ("cat /dev/urandom | tr -dc a-z0-9 | head -c 32 > secret.txt", MODERATE),
 ]
 BENIGN += REVIEW_BENIGN
+
+# An eighth round, benign only: everyday clean-ups, backups, drop-ins, ACLs for one user.
+ROUND8_BENIGN = [
+    ("find . -name '.DS_Store' -delete", MODERATE),
+    ("find ~/Downloads -type f -name '*.dmg' -delete", MODERATE),
+    ("find /var/log -name '*.log.[0-9]' -delete", MODERATE),
+    ("find /tmp -user $USER -delete", MODERATE),
+    ("find . -type f -empty -delete", MODERATE),
+    ("find ~/Pictures -name '*.tmp' -delete", MODERATE),
+    ("find . -name '*.orig' -o -name '*.rej' | xargs rm -f", MODERATE),
+    ("git ls-files --deleted | xargs git rm", MODERATE),
+    ("rm -rf ~/Library/Developer/Xcode/DerivedData/*", MODERATE),
+    ("rm -rf ~/.gradle/caches", MODERATE),
+    ("rm -rf ~/.m2/repository/com/example", MODERATE),
+    ("rm -rf venv && python3 -m venv venv", MODERATE),
+    ("rm -rf .venv __pycache__ .pytest_cache", MODERATE),
+    ("rm -f *.pyc", MODERATE),
+    ("rm -rf ~/.local/share/Trash/files/*", MODERATE),
+    ("sudo rm -rf /var/lib/apt/lists/*", MODERATE),
+    ("sudo rm -f /etc/nginx/sites-enabled/default", MODERATE),
+    ("sudo rm /etc/apt/sources.list.d/old.list", MODERATE),
+    ("sudo truncate -s 0 /var/log/nginx/access.log", HIGH),
+    ("> nohup.out", MODERATE),
+    ("sudo cp /etc/hosts /etc/hosts.bak", MODERATE),
+    ("sudo cp /etc/fstab /etc/fstab.$(date +%F)", MODERATE),
+    ("echo '127.0.0.1 myapp.local' | sudo tee -a /etc/hosts", MODERATE),
+    ("echo 'vm.swappiness=10' | sudo tee /etc/sysctl.d/99-swap.conf", MODERATE),
+    (
+        "echo 'fs.inotify.max_user_watches=524288' | sudo tee -a /etc/sysctl.conf && sudo sysctl -p",  # noqa: E501
+        MODERATE,
+    ),
+    ("sudo chmod 644 /etc/systemd/system/myapp.service", MODERATE),
+    ("chmod -R a+rX /srv/share", MODERATE),
+    ("sudo chown -R $USER /usr/local/lib/node_modules", MODERATE),
+    ("sudo chown $USER:$USER /var/run/docker.sock", HIGH),
+    ("chmod +x ~/.local/bin/*", MODERATE),
+    ("chmod 600 ~/.ssh/*", MODERATE),
+    ("chmod 700 ~/.gnupg", MODERATE),
+    ("chmod go-w ~", MODERATE),
+    ("setfacl -R -m u:www-data:rwX /var/www/app/storage", MODERATE),
+    ("sudo systemctl daemon-reload && sudo systemctl restart myapp", MODERATE),
+    ("systemctl --user restart pulseaudio", MODERATE),
+    ("sudo reboot", HIGH),
+    ("sudo shutdown -r +10 'kernel update'", HIGH),
+    ("sudo swapoff /swapfile && sudo rm /swapfile", MODERATE),
+    ("sudo mount -a", MODERATE),
+    ("sudo umount /mnt/usb", MODERATE),
+    ("sudo e2fsck -f /dev/sdb1", MODERATE),
+    ("sudo resize2fs /dev/sda1", MODERATE),
+    ("sudo parted /dev/sdb print free", SAFE),
+    ("dd if=/dev/zero of=disk.img bs=1M count=512 && mkfs.ext4 disk.img", MODERATE),
+    ("crontab -l | sed '/old-job/d' | crontab -", MODERATE),
+    ("echo '0 2 * * * /usr/local/bin/backup.sh' | sudo tee /etc/cron.d/backup", HIGH),
+    ("sudo systemctl enable --now fstrim.timer", MODERATE),
+    ("at now + 1 hour <<< 'notify-send done'", MODERATE),
+    ("ulimit -c unlimited", MODERATE),
+    ("ulimit -s 16384", MODERATE),
+    ("nice -n 19 tar czf backup.tgz ~/Documents", MODERATE),
+    ("ionice -c3 rsync -a ~/Music/ /mnt/backup/Music/", MODERATE),
+    ("timeout 10 yes > /dev/null", MODERATE),
+    ("head -c 1G /dev/zero > test.bin", MODERATE),
+    ("python3 -c 'import os; print(os.cpu_count())'", MODERATE),
+    ("perl -i -pe 's/foo/bar/g' *.txt", MODERATE),
+    ("sed -i '/^$/d' notes.md", MODERATE),
+    ("sed -i '1d' data.csv", MODERATE),
+    ("ex -sc '%s/foo/bar/g|x' file.txt", MODERATE),
+    ("find . -name '*.py[co]' -delete", MODERATE),
+]
+BENIGN += ROUND8_BENIGN
 
 
 # Cases the rater does not meet yet: each fails today (strict xfail), so fixing one shows.

@@ -136,7 +136,7 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
         negated = index > 0 and args[index - 1].value in ("!", "-not") and value in _NAMES
         if value in FIND_FILTERS and not negated:  # `! -name x`: all but x still matches
             nxt = args[index + 1].value if index + 1 < len(args) else ""
-            filtered = filtered or nxt not in ("*", "*.*")
+            filtered = filtered or not (value in _NAMES and _MATCHES_ALL.fullmatch(nxt))
             selects = selects or _selects(value, nxt)
         elif value == "-delete":
             # `find / -delete -name x`: -delete acts before the tests that follow it
@@ -154,7 +154,9 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
     return FindParts(tuple(starts or ["."]), filtered, delete, tuple(execs), selects)
 
 
-_SAFE_PATTERN = re.compile(r"^[\w.*?~+\-]+$")
+# Name patterns with no literal letter: `*`, `*.*`, `[a-z]*`, `?*` match (nearly) every file.
+_MATCHES_ALL = re.compile(r"(\[[^\]]*\]|[*?]|\*\.\*)+")
+_SAFE_PATTERN = re.compile(r"^[\w.*?~+\-\[\]]+$")
 
 
 def _selects(test: str, value: str) -> str:

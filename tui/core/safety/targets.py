@@ -72,6 +72,8 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         return special
     if paths.is_find_match(base):
         return _delete_matches(base)
+    if not recursive and _drop_in(base):
+        return Verdict(MODERATE, f"deletes {path}, one drop-in settings file")
     if not recursive and base.endswith(_RUNTIME_FILES) and "*" not in base:
         return Verdict(MODERATE, f"deletes {path}, a file a program keeps while it runs")
     if paths.is_log(base):
@@ -160,6 +162,17 @@ PERSONAL_FOLDERS = frozenset(
     "Documents Pictures Photos Desktop Music Videos Movies Projects projects Dropbox OneDrive "
     "src code work repos git dev Notes Obsidian".split()
 )
+
+
+# Folders of drop-in settings, one file per feature: adding or removing one is routine (not
+# those that grant root or decide log-ins).
+_DROP_IN = re.compile(
+    r"^/etc/(?!sudoers\.d/|pam\.d/|security/)[\w./-]*?([\w-]+\.d|sites-(enabled|available)|(conf|mods)-enabled)/[^/*?]+$"
+)
+
+
+def _drop_in(path: str) -> bool:
+    return bool(_DROP_IN.match(path))
 
 
 # A running program's pid, lock or socket file: removing a stale one is routine.
@@ -268,7 +281,9 @@ def _delete_matches(base: str) -> Verdict:
 
 
 # Names logrotate gives old logs: `syslog.2.gz`, `auth.log.1`, `*.old`.
-_ROTATED = re.compile(r"^[\w.-]*\*[\w.-]*\.(gz|bz2|xz|zst|\d|old)$|^\*\.\[0-9\]\*?$")
+_ROTATED = re.compile(
+    r"^[\w.-]*\*[\w.-]*\.(gz|bz2|xz|zst|\d|old)$|^[\w.*-]*\.\[0-9\]\*?$|^[\w.-]*\*[\w.-]*-\d{6,8}$"
+)
 
 
 def _needed_glob(path: str) -> Verdict | None:

@@ -84,7 +84,14 @@ def setfacl(command: Command, ctx: Context) -> None:
     recursive = any(a in ("-R", "--recursive") for a in argv)
     specs = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-m", "--modify", "-M")]
     targets = [a for a in argv if not a.startswith("-") and a not in specs]
-    loose = any("w" in spec.rsplit(":", 1)[-1] or spec.startswith("o") for spec in specs)
+    system = any(
+        paths.area(paths.normalise(t)) in ("root", "vital", "key_file", "system") for t in targets
+    )
+    # write for the others, or for anyone at all on the system's files (`u:www-data:rwX` on an
+    # app's folder is one user, not every user)
+    loose = any(
+        spec.startswith("o") or ("w" in spec.rsplit(":", 1)[-1] and system) for spec in specs
+    )
     readers = [
         spec
         for spec in specs

@@ -226,10 +226,22 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
         verdict = Verdict(
             HIGH, f"copies files over {paths.normalise(target)}: system files replaced"
         )
-    if verdict is not None and verdict.level > MODERATE:
+    if _backup_copy(sources, target) and verb == "copies":
+        ctx.add(MODERATE, f"makes a backup copy of {sources[0]} ({target})", command)
+    elif verdict is not None and verdict.level > MODERATE:
         ctx.add(verdict.level, verdict.reason, command)
     else:
         ctx.add(MODERATE, f"{verb} files to {paths.normalise(target)}", command)
+
+
+def _backup_copy(sources: list[str], target: str) -> bool:
+    """`cp /etc/hosts /etc/hosts.bak`, `cp f f.$(date +%F)`: a copy next to the file itself."""
+    return (
+        len(sources) == 1
+        and target != sources[0]
+        and target.startswith(sources[0] + ".")
+        and not persistence.startup_kind(target)
+    )
 
 
 def _hook_level(target: str, sources: list[str]) -> RiskLevel:
