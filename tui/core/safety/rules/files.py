@@ -27,7 +27,7 @@ from tui.core.safety.targets import (
     classify_permissions,
     classify_write,
 )
-from tui.core.safety.words import SUBSTITUTED, Word, literal, split_words
+from tui.core.safety.words import SUBSTITUTED, Word, literal, node_text, split_words
 
 _SYMBOLIC = re.compile(r"^[ugoa]*[+=-][rwxXstugo]*$")
 _MODE_CHARS = frozenset("rwxXstugoa+-=,01234567")
@@ -56,7 +56,7 @@ def _substituted(
             continue
         value = word.value
         for node in word.substitutions:
-            text = literal_output(node)
+            text = literal_output(node) or _listed(node_text(node))
             value = value.replace(SUBSTITUTED, text.strip(), 1) if text is not None else value
         if SUBSTITUTED not in value:
             out.extend(literal(part) for part in value.split())
@@ -67,6 +67,20 @@ def _substituted(
             ctx.add(verdict.level, reason, command)
         out.append(word)
     return out
+
+
+_LS = re.compile(r"^(?:\$\(|`)\s*ls\s+((?:-\w+\s+)*)([^\s$`()|;&]+)\s*(?:\)|`)$")
+
+
+def _listed(raw: str) -> str | None:
+    """`$(ls -d /home/*)` names the matches of the pattern; `$(ls /home)` what is in /home."""
+    match = _LS.match(raw.strip())
+    if match is None:
+        return None
+    flags, target = match.group(1), match.group(2)
+    if "d" in flags or any(c in target for c in "*?["):
+        return target
+    return target.rstrip("/") + "/*"
 
 
 _UNDER_VARIABLE = re.compile(r"^\$\{(\w+)\}(/[\w.-]+)/?$")
