@@ -1281,6 +1281,11 @@ ROUND6_BENIGN = [
 # -- a seventh round: climbs out of a home, boot files, keys, data folders --
 
 ROUND7 = [
+    ("rm ~/.ssh/id_rsa", CRITICAL),
+    ("rm -f ~/.ssh/id_*", CRITICAL),
+    ("shred -u ~/.ssh/id_ed25519", CRITICAL),
+    ("rm ~/Passwords.kdbx", CRITICAL),
+    ("rm ~/.ssh/aws.pem", CRITICAL),
     ("find / -name '[a-z]*' -delete", CRITICAL),
     ("find ~ -name '?*' -exec rm -rf {} +", CRITICAL),
     ("rm /etc/sudoers.d/alice", HIGH),
@@ -1332,6 +1337,7 @@ ROUND7 = [
 ]
 
 ROUND7_BENIGN = [
+    ("rm ~/.ssh/id_rsa.pub", MODERATE),
     ("rm -rf ~/projects/myapp/node_modules", MODERATE),
     ("rm -rf ~/code/app/target", MODERATE),
     ("rm -rf ~/workspace/tmp", MODERATE),

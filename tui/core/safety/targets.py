@@ -72,6 +72,9 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         return special
     if paths.is_find_match(base):
         return _delete_matches(base)
+    key = _private_key_file(base)
+    if key is not None:
+        return key
     if not recursive and _drop_in(base):
         return Verdict(MODERATE, f"deletes {path}, one drop-in settings file")
     if not recursive and base.endswith(_RUNTIME_FILES) and "*" not in base:
@@ -169,6 +172,27 @@ PERSONAL_FOLDERS = frozenset(
 _DROP_IN = re.compile(
     r"^/etc/(?!sudoers\.d/|pam\.d/|security/)[\w./-]*?([\w-]+\.d|sites-(enabled|available)|(conf|mods)-enabled)/[^/*?]+$"
 )
+
+
+# One file that holds a private key or a password vault: like overwriting it, deleting it
+# loses what exists nowhere else.
+_KEY_FILE = re.compile(
+    r"^(\.ssh/(id_[^/]*|[^/]*\.(pem|key))|\.gnupg/(secring\.gpg|private-keys-v1\.d/[^/]+)|"
+    r"[^/]*\.kdbx|([^/]*/)?wallet\.dat)$"
+)
+
+
+def _private_key_file(path: str) -> Verdict | None:
+    rel = paths.home_relative(path)
+    if rel is not None and rel.startswith(".ssh/") and rel.endswith(".pub"):
+        return Verdict(MODERATE, f"deletes {path}, a public key (the private one makes it again)")
+    if rel is None:
+        return None
+    if rel.startswith(".ssh/id_") and rel.endswith("*"):  # `~/.ssh/id_*`: the private ones too
+        return Verdict(CRITICAL, f"deletes {path}: private keys that exist nowhere else")
+    if _KEY_FILE.match(rel):
+        return Verdict(CRITICAL, f"deletes {path}: a private key or vault is lost for good")
+    return None
 
 
 def _drop_in(path: str) -> bool:
