@@ -1281,6 +1281,12 @@ ROUND6_BENIGN = [
 # -- a seventh round: climbs out of a home, boot files, keys, data folders --
 
 ROUND7 = [
+    (
+        "sudo cp rk.ko /lib/modules/$(uname -r)/extra/ && echo rk | sudo tee -a /etc/modules",
+        CRITICAL,
+    ),
+    ("sudo systemctl disable --now restic-backup.timer", HIGH),
+    ("systemctl stop snapper-timeline.timer", HIGH),
     ("rm ~/.ssh/id_rsa", CRITICAL),
     ("rm -f ~/.ssh/id_*", CRITICAL),
     ("shred -u ~/.ssh/id_ed25519", CRITICAL),
@@ -1337,6 +1343,8 @@ ROUND7 = [
 ]
 
 ROUND7_BENIGN = [
+    ("systemctl restart backup.service", MODERATE),
+    ("systemctl disable bluetooth", MODERATE),
     ("rm ~/.ssh/id_rsa.pub", MODERATE),
     ("rm -rf ~/projects/myapp/node_modules", MODERATE),
     ("rm -rf ~/code/app/target", MODERATE),

@@ -297,6 +297,14 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if kind == "config":
         return
     if kind == "modules":
+        planted = any(
+            ".ko" in form and form.split()[:1] in (["cp"], ["mv"], ["install"], ["ln"])
+            for forms in ctx.simple_commands
+            for form in forms[-1:]
+        )
+        if planted:  # `cp rk.ko /lib/modules/.../extra/ && echo rk >> /etc/modules`
+            reason = f"loads a kernel module copied in by this line at every boot ({where})"
+            ctx.add(CRITICAL, reason, writer)
         ctx.add(HIGH, f"loads kernel code at every boot ({where})", writer)
         return
     if kind in ("udev", "python") or where.endswith(".plist"):

@@ -155,6 +155,10 @@ def systemctl(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
 
 
+# Units that keep copies or keep the disk from filling: stopped, nothing warns until it is late.
+_SAFEGUARD = re.compile(r"backup|snapshot|logrotate|restic|borg|timeshift|snapper|zfs-auto-snap")
+
+
 def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> None:
     unit_set = set(units)
     if action == "mask" and unit_set & VITAL_UNITS:
@@ -177,6 +181,9 @@ def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> 
         ctx.add(HIGH, f"{action}s the firewall: the machine is left unprotected", command)
     elif unit_set & LOGGING_UNITS:
         ctx.add(HIGH, f"{action}s system logging: later actions leave no trace", command)
+    elif any(_SAFEGUARD.search(unit) for unit in units) and action in ("stop", "disable", "mask"):
+        unit = next(u for u in units if _SAFEGUARD.search(u))
+        ctx.add(HIGH, f"{action}s {unit}: backups, snapshots or log rotation stop", command)
     elif unit_set & SECURITY_UNITS:
         unit = sorted(unit_set & SECURITY_UNITS)[0]
         ctx.add(HIGH, f"{action}s {unit}, a security protection of the machine", command)
