@@ -1396,6 +1396,51 @@ ROUND9_BENIGN = [
     ("for u in $(ls /home); do du -sh /home/$u; done", SAFE),
 ]
 
+# -- a tenth round: permissions in every spelling, secrets in a home --
+
+ROUND10 = [
+    ("chmod a=rwx /etc/shadow", CRITICAL),
+    ("chmod 0777 /", HIGH),
+    ("chmod -R u=rwx,g=rwx,o=rwx /usr", CRITICAL),
+    ("chmod --recursive a+w /var", CRITICAL),
+    ("find /usr/bin -type f -exec chmod u+s {} +", CRITICAL),
+    ("chmod u+s /usr/bin/*", CRITICAL),
+    ("chmod 2777 /tmp/x", CRITICAL),
+    ("chown root:root ./backdoor && chmod u+s ./backdoor", CRITICAL),
+    ("sudo chown root /tmp/sh; sudo chmod 4755 /tmp/sh", CRITICAL),
+    ("chgrp -R nogroup /etc", CRITICAL),
+    ("chown -R 1000:1000 /", CRITICAL),
+    ("chown -hR $(id -u) /usr/bin", CRITICAL),
+    ("setfacl -R -m g:users:rwx /etc/ssh", CRITICAL),
+    ("chattr -R +i /etc", HIGH),
+    ("chattr +i /etc/resolv.conf /etc/hosts /etc/passwd", HIGH),
+    ("chmod 666 /etc/sudoers.d/*", CRITICAL),
+    ("chmod o+w /etc/crontab", CRITICAL),
+    ("chmod 777 /etc/systemd/system", CRITICAL),
+    ("chmod -R 777 /root", HIGH),
+    ("chmod 755 /root/.ssh/id_rsa", HIGH),
+    ("chmod 644 ~/.gnupg/private-keys-v1.d/*", HIGH),
+    ("chmod o+r ~/.aws/credentials", HIGH),
+    ("chmod 777 ~/.kube/config", HIGH),
+    ("python3 -c \"import os, stat; os.chmod('/etc/passwd', 0o666)\"", CRITICAL),
+    ("perl -e 'chown 1000, 1000, \"/etc/shadow\"'", CRITICAL),
+    ("ruby -rfileutils -e 'FileUtils.chmod_R(0777, \"/etc\")'", CRITICAL),
+    ("php -r 'chmod(\"/etc/shadow\", 0777);'", CRITICAL),
+    ("node -e \"require('fs').chownSync('/etc/sudoers', 1000, 1000)\"", HIGH),
+]
+
+ROUND10_BENIGN = [
+    ("chmod 640 /etc/gshadow", MODERATE),
+    ("chmod 0440 /etc/sudoers.d/90-cloud-init-users", MODERATE),
+    ("chmod 600 ~/.aws/credentials", MODERATE),
+    ("chmod 600 ~/.kube/config", MODERATE),
+    ("chmod -R go-w ~/bin", MODERATE),
+    ("chown -R alice:alice /home/alice", HIGH),
+    ("chmod 755 ~/bin/myscript", MODERATE),
+    ("python3 -c \"import os; os.chmod('run.sh', 0o755)\"", MODERATE),
+    ("node -e \"require('fs').chmodSync('bin/cli.js', 0o755)\"", MODERATE),
+]
+
 DANGEROUS = [
     *WRAPPED,
     *FS_DELETE,
@@ -1420,6 +1465,7 @@ DANGEROUS = [
     *ROUND6,
     *ROUND7,
     *ROUND9,
+    *ROUND10,
 ]
 
 # -- near misses: the same tools, harmless ---------------------------------------------------------
@@ -1758,6 +1804,7 @@ ROUND8_BENIGN = [
 ]
 BENIGN += ROUND8_BENIGN
 BENIGN += ROUND9_BENIGN
+BENIGN += ROUND10_BENIGN
 
 
 # Cases the rater does not meet yet: each fails today (strict xfail), so fixing one shows.

@@ -53,6 +53,23 @@ def _opens_to_others(mode: str) -> bool:
     )
 
 
+# Files in a home that hold passwords or tokens (besides the key folders).
+_SECRET_FILES = frozenset(
+    split_words(".netrc .git-credentials .pgpass .my.cnf .npmrc .pypirc .docker/config.json")
+)
+_PUBLIC_IN_KEY_DIRS = ("known_hosts", "known_hosts.old", "authorized_keys", "config")
+
+
+def _secret_in_home(rel: str) -> bool:
+    """`.ssh/id_rsa`, `.gnupg/...`, `.aws/credentials`, `.kube/config`, `.netrc`, ..."""
+    if rel in _SECRET_FILES or rel.startswith((".ssh/id_", ".gnupg/")):
+        return True
+    top, _, rest = rel.partition("/")
+    if top == ".ssh":
+        return bool(rest) and not rest.endswith(_PUBLIC_IN_KEY_DIRS) and "id_" in rest
+    return top in paths.CREDENTIAL_DIRS and bool(rest)
+
+
 def mode_effects(mode: str, targets: list[str], command: Command, ctx: Context) -> None:
     """Extra verdicts for chmod: a lock-out of repair tools, an opened root socket or a
     private host key readable by everyone."""
@@ -70,10 +87,10 @@ def mode_effects(mode: str, targets: list[str], command: Command, ctx: Context) 
             reason = f"lets every user use {path}: that is root for everyone"
             ctx.add(CRITICAL, reason, command)
         rel = paths.home_relative(path) or ""
-        private = path.startswith("/etc/ssh/ssh_host_") or rel.startswith((".ssh/id_", ".gnupg/"))
+        private = path.startswith("/etc/ssh/ssh_host_") or _secret_in_home(rel)
         readable = mode[-1:] in ("4", "5", "6", "7") or re.search(r"[ao]\+\w*r", mode)
         if private and not path.endswith(".pub") and readable:
-            ctx.add(HIGH, f"lets every user read {path}, a private key", command)
+            ctx.add(HIGH, f"lets every user read {path}, a private key or secret", command)
 
 
 def setfacl(command: Command, ctx: Context) -> None:
