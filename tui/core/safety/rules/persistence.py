@@ -498,6 +498,9 @@ def launchctl(command: Command, ctx: Context) -> None:
         if sub == "submit" or not plists:
             ctx.add(MODERATE, f"starts a launchd job (launchctl {sub})", command)
         return
+    if sub in ("reboot", "halt"):  # `launchctl reboot [system|userspace|halt]`
+        ctx.add(HIGH, f"takes the Mac down at once (launchctl {sub})", command)
+        return
     system = [a for a in rest if a.startswith(("/System/Library/", "system/com.apple."))]
     if sub in ("unload", "bootout", "disable", "remove") and system:
         reason = f"stops a service macOS itself needs ({posixpath.basename(system[0])})"

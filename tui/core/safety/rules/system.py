@@ -43,6 +43,10 @@ VITAL_PROCESSES = frozenset(
     )
 )
 STOPPING = frozenset(split_words("stop disable mask kill"))
+# Targets that leave only a root console, or none: isolating one takes the machine down.
+_DOWN_TARGET = re.compile(
+    r"^(rescue|emergency|halt|poweroff|reboot|kexec|runlevel[016])(\.target)?$"
+)
 POWER_ACTIONS = frozenset(split_words("poweroff reboot halt kexec emergency rescue soft-reboot"))
 
 
@@ -141,7 +145,9 @@ def systemctl(command: Command, ctx: Context) -> None:
     units = [u.lower().removesuffix(".service") for u in argv[1:]]
     if action == "set-default" and any(u.startswith(("rescue", "emergency")) for u in units):
         ctx.add(HIGH, "boots into rescue mode from now on (set-default)", command)
-    elif action in POWER_ACTIONS or (action == "isolate" and any("rescue" in u for u in units)):
+    elif action in POWER_ACTIONS or (
+        action == "isolate" and any(_DOWN_TARGET.match(u) for u in units)
+    ):
         ctx.add(HIGH, f"takes the machine down ({action})", command)
     elif action in STOPPING:
         _stopping(command, ctx, action, units)
