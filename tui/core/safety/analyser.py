@@ -317,7 +317,11 @@ class Analyser:
                 "machine",
                 node_text(node),
             )
-
+        values = [i for i, kinds in enumerate(all_kinds) if "secret_value" in kinds]
+        takers = [i for i, kinds in enumerate(all_kinds) if kinds & {"network", "upload"}]
+        if values and takers and min(values) < max(takers):
+            reason = "sends a secret from your environment (a token or password) to a server"
+            self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node))
         self._gathered_flow(node, all_kinds)
 
     def _gathered_flow(self, node: Node, all_kinds: list[set[str]]) -> None:
@@ -418,7 +422,7 @@ class Analyser:
             return
         self.ctx.variables.pop(name, None)
         kinds = self.ctx.word_kinds(value)
-        if kinds & {"download", "decode", "network"}:
+        if kinds & {"download", "decode", "network", "secret"}:
             self.ctx.tainted[name] = kinds
         if len(value.substitutions) == 1 and value.value == SUBSTITUTED:
             text = literal_output(value.substitutions[0])

@@ -66,12 +66,15 @@ _SYSTEM_SECRETS = {
     "/etc/gshadow": "the system's password hashes",
     "/etc/sudoers": "the sudo rules",
     "/etc/ssl/private": "the server's TLS keys",
+    "/var/run/secrets": "the secrets mounted for this container or pod",
+    "/run/secrets": "the secrets mounted for this container or pod",
 }
 _KEY_NAME = re.compile(
     r"^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(pem|key|p12|pfx|jks|keystore|kdbx|ovpn)|\.env(\..+)?|"
     r"credentials(\.json)?|secrets?\.(ya?ml|json|txt|env)|wallet\.dat|ssh_host_.*_key)$"
 )
 _SECRET_VARIABLE = re.compile(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
+_VARIABLE_USE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 ENV_DUMPERS = frozenset(split_words("env printenv export set declare compgen"))
 SENDERS_BY_STDIN = frozenset(
     split_words(
@@ -117,6 +120,8 @@ def secret_command(command: Command) -> str | None:
     argv = command.argv
     if name in ("env", "printenv") and not [a for a in argv if not a.startswith("-")]:
         return "your environment variables (tokens and keys)"
+    if _dumps_variables(name, argv):
+        return "your shell variables (tokens and keys)"
     if name == "printenv" and any(_SECRET_VARIABLE.search(a) for a in argv):
         return "a secret from your environment"
     if name in ("pg_dumpall", "mysqldump", "mongodump") and (
@@ -150,6 +155,21 @@ def secret_command(command: Command) -> str | None:
             if what:
                 return what
     return None
+
+
+def secret_variables(command: Command) -> list[str]:
+    """The secret-named variables a command's words expand (`echo $AWS_SECRET_ACCESS_KEY`)."""
+    names = [m.group(1) for word in command.args for m in _VARIABLE_USE.finditer(word.raw)]
+    return [name for name in names if _SECRET_VARIABLE.search(name)]
+
+
+def _dumps_variables(name: str, argv: list[str]) -> bool:
+    """`set`, `export -p`, `declare -x`, `typeset`: every variable of the shell, printed."""
+    if name == "set":
+        return not argv
+    if name in ("export", "declare", "typeset"):
+        return all(a in ("-p", "-x", "-px", "-xp") for a in argv)
+    return False
 
 
 # `tool sub...` forms that print a live access token or a stored secret.

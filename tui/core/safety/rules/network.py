@@ -13,7 +13,7 @@ import posixpath
 
 from tui.core.safety import paths, unwrap
 from tui.core.safety.context import Context
-from tui.core.safety.flow import DNS_TOOLS, secret_command, token_command
+from tui.core.safety.flow import DNS_TOOLS, secret_command, secret_variables, token_command
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure, persistence
 from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
@@ -51,6 +51,8 @@ def command_kinds(command: Command) -> set[str]:
         return {"decode"}
     if name in ("echo", "printf"):
         _, hidden = literal_text(command)
+        if secret_variables(command):
+            return {"secret_value"}
         return {"decode"} if hidden else {"literal"}
     if name in READERS:
         operands = [a for a in argv if not a.startswith("-")]
