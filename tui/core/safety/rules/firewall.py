@@ -92,6 +92,24 @@ OPEN_PORTS = {
 }
 
 
+# firewalld's service names for the ports above.
+SERVICE_PORTS = {
+    "telnet": "23",
+    "samba": "445",
+    "rdp": "3389",
+    "postgresql": "5432",
+    "mysql": "3306",
+    "redis": "6379",
+    "mongodb": "27017",
+    "elasticsearch": "9200",
+    "vnc-server": "5900",
+    "docker-swarm": "2375",
+    "memcache": "11211",
+    "couchdb": "5984",
+    "mssql": "1433",
+}
+
+
 def _open_reason(argv: list[str], port_option: str) -> str:
     port = next((p for p in _ports(argv, port_option) if p in OPEN_PORTS), "")
     return f"opens port {port} ({OPEN_PORTS.get(port, 'a service')}) to every machine"
@@ -144,11 +162,21 @@ def ufw(command: Command, ctx: Context) -> None:
 
 
 def nft(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if "flush" in argv or ("delete" in argv and "table" in argv):
+    # `nft 'add rule ...'` and `nft add rule ...` are the same: one script, split in words
+    words = [part for a in command.argv for part in a.replace(";", " ").split()]
+    if "flush" in words or ("delete" in words and "table" in words):
         ctx.add(HIGH, "flushes the firewall rules (nft): the machine is left unprotected", command)
-    elif "list" not in argv:
+    elif "accept" in words and "saddr" not in words and _nft_opens(words):
+        ctx.add(HIGH, _open_reason(words, "dport"), command)
+    elif not {"list", "-c", "--check"} & set(words):
         ctx.add(MODERATE, "changes the firewall rules (nft)", command)
+
+
+def _nft_opens(words: list[str]) -> bool:
+    """`add rule inet filter input tcp dport 6379 accept`: a database port for everyone."""
+    ports = {w for i, w in enumerate(words) if i and words[i - 1] == "dport"}
+    ports |= {p for w in ports for p in w.strip("{}").split(",")}
+    return "input" in words and bool(ports & set(OPEN_PORTS))
 
 
 def firewall_cmd(command: Command, ctx: Context) -> None:
@@ -163,6 +191,9 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "opens every port or trusts every address (firewall-cmd)", command)
         return
     added = [a.split("=", 1)[1].split("/", 1)[0] for a in argv if a.startswith("--add-port=")]
+    added += [
+        SERVICE_PORTS.get(a.split("=", 1)[1], "") for a in argv if a.startswith("--add-service=")
+    ]
     opened = sorted(set(added) & set(OPEN_PORTS))
     if opened and not any(a.startswith("--add-rich-rule") for a in argv):
         port = opened[0]
@@ -183,7 +214,33 @@ def route(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes the routing table (route)", command)
 
 
+_PF_VALUES = frozenset("sFfDTtaAiKkx")
+
+
+def pfctl(command: Command, ctx: Context) -> None:
+    """BSD and macOS pf: `-d` disables it, `-F all` or `-F rules` flushes it; `-s` shows."""
+    given: dict[str, str] = {}
+    argv = command.argv
+    for index, value in enumerate(argv):
+        if not value.startswith("-"):
+            continue
+        for position, letter in enumerate(value[1:], start=1):
+            if letter in _PF_VALUES:
+                rest = value[position + 1 :]
+                given[letter] = rest or (argv[index + 1] if index + 1 < len(argv) else "")
+                break
+            given[letter] = ""
+    flushed = given.get("F", "x")[:1]
+    if "d" in given:
+        ctx.add(HIGH, "turns off the packet filter (pfctl -d): the machine is unprotected", command)
+    elif flushed in ("a", "r", "n"):
+        ctx.add(HIGH, "flushes the packet filter rules (pfctl -F): nothing is filtered", command)
+    elif set(given) - {"s", "n", "v", "g", "q"}:
+        ctx.add(MODERATE, "changes the packet filter (pfctl)", command)
+
+
 RULES: dict[str, Rule] = {
+    "pfctl": pfctl,
     **dict.fromkeys(
         split_words("iptables ip6tables iptables-legacy iptables-nft ebtables"), iptables
     ),

@@ -166,7 +166,8 @@ def _reads_stdin(command: Command) -> bool:
     args = [a for a in command.argv]
     if any(a in ("-i", "-s") for a in args):
         return True
-    operands = [a for a in args if not a.startswith("-")]
+    # `sh 0</tmp/f`: tree-sitter-bash can leave the descriptor behind as an argument
+    operands = [a for a in args if not a.startswith("-") and not a.isdigit()]
     return not operands or operands[0] in ("-", "/dev/stdin")
 
 
@@ -308,13 +309,22 @@ def socat(command: Command, ctx: Context) -> None:
         ctx.add(
             CRITICAL, "connects a program (usually a shell) to the network (socat exec)", command
         )
-    elif any(a.startswith("tcp-listen:") or a.startswith("tcp4-listen:") for a in lowered) and any(
-        a.startswith(("tcp:", "tcp4:")) for a in lowered
-    ):
+    elif any(
+        a.startswith(("tcp-listen:", "tcp4-listen:", "tcp6-listen:")) and not _bound_locally(a)
+        for a in lowered
+    ) and any(a.startswith(("tcp:", "tcp4:", "tcp6:", "tcp-connect:")) for a in lowered):
         reason = "listens for anyone and relays them to another service (socat)"
         ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, "relays a network connection (socat)", command)
+
+
+def _bound_locally(address: str) -> bool:
+    """`TCP-LISTEN:8080,bind=127.0.0.1,fork`: only this machine can connect."""
+    return any(
+        option.startswith(("bind=127.", "bind=localhost", "bind=[::1]", "range=127."))
+        for option in address.split(",")[1:]
+    )
 
 
 def remote(command: Command, ctx: Context) -> None:
