@@ -30,6 +30,7 @@ from tui.core.safety.rules import (
     origins,
     persistence,
     programs,
+    registries,
     resources,
     services,
     system,
@@ -140,15 +141,17 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("cp mv install trust"), (weakening.new_authority,)),
     "launchctl": (weakening.launchctl_firewall,),
     **dict.fromkeys(split_words("python python3 python2"), (listening.python_ftp,)),
-    **dict.fromkeys(
-        split_words("php ruby busybox caddy npx bunx pnpx"), (listening.static_server,)
-    ),
+    **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),
+    **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
     "gcloud": (listening.open_to_world,),
     "az": (listening.open_to_world,),
     **dict.fromkeys(
         split_words("docker podman nerdctl"), (origins.image_typo, listening.container_service)
     ),
-    **dict.fromkeys(split_words("npm pnpm yarn bun"), (origins.starter_typo,)),
+    **dict.fromkeys(
+        split_words("npm pnpm yarn bun"), (origins.starter_typo, origins.runner_source)
+    ),
+    "go": (registries.go_env, registries.environment),
 }
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
 

@@ -12,7 +12,9 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import registries
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
+from tui.core.safety.rules.registries import KNOWN_CHANNELS
 from tui.core.safety.rules.tools import packages
 from tui.core.safety.rules.typos import typosquat
 from tui.core.safety.words import split_words
@@ -65,6 +67,13 @@ def source_of(command: Command) -> str | None:
     return None
 
 
+def remote_package(value: str) -> bool:
+    """A package named by where its code lives: a URL, `git+...`, `github:o/r`, `o/r`."""
+    if _URL.match(value) or value.startswith(("github:", "gitlab:", "bitbucket:", "gist:")):
+        return True
+    return not value.startswith(("-", "@", ".", "/")) and bool(_GITHUB_SHORTHAND.match(value))
+
+
 def _node_shorthand(command: Command) -> str | None:
     """`npm install user/repo`: a GitHub repository, not the registry (`@scope/pkg` is)."""
     if command.name not in ("npm", "pnpm", "yarn", "bun"):
@@ -82,12 +91,15 @@ def install(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
         return
     _unusual_sources(command, sub, ctx)
-    installing = sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
+    registries.sources(command, ctx)
+    installing = _installing(command, sub)
+    if installing:
+        registries.environment(command, ctx)
     if installing or sub in ("config", "set"):
         why = _config_index(command)
         if why is None and installing:  # `npm config set proxy URL` installs nothing
             why = source_of(command) or _node_shorthand(command)
-        if why is None and command.name in ("dpkg", "apt", "apt-get", "rpm", "dnf", "yum"):
+        if why is None and command.name in _SYSTEM_MANAGERS:
             why = _downloaded_package(command, ctx)
         unchecked = _unchecked(command)
         if unchecked and why is None:
@@ -100,6 +112,15 @@ def install(command: Command, ctx: Context) -> None:
         if typo is not None:
             ctx.add(HIGH, typo, command)
     packages(command, ctx)
+
+
+def _installing(command: Command, sub: str) -> bool:
+    """`pip install`, `apk add`, `rpm -i`, `pacman -U`/`-S` (options stand for the verb)."""
+    if command.name in ("pacman", "yay", "paru"):
+        return any(
+            a.startswith(("-U", "-S")) and not a.startswith(("-Ss", "-Si")) for a in command.argv
+        )
+    return sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
 
 
 def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
@@ -124,7 +145,9 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
 
 
 _ROOT_RUNNERS = frozenset(split_words("sudo doas pkexec run0 su"))
-_SYSTEM_MANAGERS = frozenset(split_words("rpm dpkg dnf yum zypper apt apt-get snap flatpak"))
+_SYSTEM_MANAGERS = frozenset(
+    split_words("rpm dpkg dnf yum zypper apt apt-get snap flatpak apk pacman yay paru")
+)
 _NO_SIGNATURES = (
     "--nogpgcheck",
     "--nosignature",
@@ -157,15 +180,6 @@ _KNOWN_TAP_OWNERS = frozenset(
 )
 
 
-_KNOWN_CHANNELS = frozenset(
-    split_words(
-        "conda-forge bioconda defaults anaconda main r pytorch pytorch-nightly nvidia pyviz "
-        "plotly intel rapidsai huggingface fastai esri gurobi mosek numba dglteam msys2 free "
-        "conda-canary nodefaults"
-    )
-)
-
-
 def _unknown_channel(command: Command) -> str | None:
     """`conda install -c someone pkg`: a channel is any anaconda.org user's namespace."""
     if command.name not in ("conda", "mamba", "micromamba"):
@@ -174,7 +188,7 @@ def _unknown_channel(command: Command) -> str | None:
     for index, value in enumerate(argv[:-1]):
         if value in ("-c", "--channel"):
             channel = argv[index + 1]
-            if channel.rstrip("/").rsplit("/", 1)[-1] not in _KNOWN_CHANNELS:
+            if channel.rstrip("/").rsplit("/", 1)[-1] not in KNOWN_CHANNELS:
                 return channel
     return None
 
@@ -232,9 +246,21 @@ def _config_index(command: Command) -> str | None:
     return None
 
 
+_PACKAGE_FILES = (
+    ".deb",
+    ".rpm",
+    ".snap",
+    ".flatpak",
+    ".pkg",
+    ".apk",
+    ".pkg.tar.zst",
+    ".pkg.tar.xz",
+)
+
+
 def _downloaded_package(command: Command, ctx: Context) -> str | None:
     for value in command.argv:
-        package = value.endswith((".deb", ".rpm", ".snap", ".flatpak", ".pkg"))
+        package = value.endswith(_PACKAGE_FILES)
         if package and value.rsplit("/", 1)[-1] in ctx.downloads:
             return f"installs {value}, which was just downloaded and not checked"
         if package and paths.is_world_writable(value):
@@ -283,7 +309,7 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(
         split_words(
             "pip pip3 pipx uv npm pnpm yarn bun gem cargo rpm dpkg dnf yum zypper brew conda "
-            "mamba poetry apt apt-get snap flatpak"
+            "mamba poetry apt apt-get snap flatpak apk pacman yay paru"
         ),
         install,
     ),
