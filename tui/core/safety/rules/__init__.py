@@ -34,6 +34,7 @@ from tui.core.safety.rules import (
     resources,
     services,
     system,
+    teardown,
     tools,
     weakening,
 )
@@ -58,6 +59,7 @@ for _module in (
     services,
     programs,
     weakening,
+    teardown,
 ):
     RULES.update(_module.RULES)
 

@@ -72,10 +72,30 @@ def _opened_to_all(service: str, action: str, argv: list[str]) -> bool:
     )
 
 
-def aws(command: Command, ctx: Context) -> None:
-    argv = [
-        a for a in command.argv if not a.startswith("--profile") and not a.startswith("--region")
+# aws options that can stand before the service, with a value: `aws --profile prod s3 ...`.
+_AWS_GLOBALS = frozenset(
+    split_words(
+        "--profile --region --output --endpoint-url --query --cli-read-timeout "
+        "--cli-connect-timeout --ca-bundle --color --cli-binary-format"
+    )
+)
+
+
+def _without_globals(argv: list[str]) -> list[str]:
+    """The arguments from the service on (`s3 rm ...`), with the global options left out."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 2 if argv[index] in _AWS_GLOBALS else 1
+    rest = argv[index:]
+    return [
+        a
+        for i, a in enumerate(rest)
+        if a.split("=", 1)[0] not in _AWS_GLOBALS and (i == 0 or rest[i - 1] not in _AWS_GLOBALS)
     ]
+
+
+def aws(command: Command, ctx: Context) -> None:
+    argv = _without_globals(command.argv)
     words = [a for a in argv if not a.startswith("-")]
     service = words[0] if words else ""
     action = words[1] if len(words) > 1 else ""
@@ -129,6 +149,10 @@ def gcloud(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "lets the whole internet reach a database (authorized networks)", command)
     elif "projects" in words and "delete" in words:
         ctx.add(CRITICAL, "deletes a whole cloud project and everything in it", command)
+    elif words[:2] == ["storage", "rm"]:
+        recursive = any(a in ("-r", "-R", "--recursive") for a in command.argv)
+        level = CRITICAL if recursive or any(w.endswith("**") for w in words) else MODERATE
+        ctx.add(level, f"deletes from cloud storage ({' '.join(words[:3])})", command)
     elif any(w in ("delete", "remove", "destroy") for w in words):
         level = CRITICAL if _unasked(command.argv) or _holds_data(words) else HIGH
         ctx.add(level, f"deletes cloud resources ({' '.join(words[:3])})", command)
@@ -195,6 +219,28 @@ def _holds_data(words: list[str]) -> bool:
     return bool(set(words) & _DATA_WORDS)
 
 
+# `docker container rm`, `docker image ls`: the grouped spellings of the short commands.
+_GROUPED = {
+    ("container", "rm"): "rm",
+    ("container", "ls"): "ps",
+    ("container", "list"): "ps",
+    ("image", "rm"): "rmi",
+    ("image", "ls"): "images",
+    ("image", "list"): "images",
+}
+
+
+def _without_groups(words: list[str]) -> list[str]:
+    """`container rm -f $(docker container ls -aq)` read as `rm -f $(docker ps -aq)`."""
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        short = _GROUPED.get((words[index], words[index + 1] if index + 1 < len(words) else ""))
+        out.append(short or words[index])
+        index += 2 if short else 1
+    return out
+
+
 def _every_container(words: list[str]) -> bool:
     """`rm -af`, or `rm -f $(docker ps -aq)`: all containers, running ones included."""
     cut = next((i for i, w in enumerate(words) if w.startswith(("$(", "`"))), len(words))
@@ -207,6 +253,25 @@ def _every_container(words: list[str]) -> bool:
     return forced and ("a" in options or "--all" in outer or (listed and unfiltered))
 
 
+def _piped_list(command: Command) -> tuple[str, bool] | None:
+    """`docker ps -aq | xargs docker rm -f`: (what the list was of, whether it was filtered)."""
+    stdin = command.stdin
+    if stdin is None or "xargs" not in command.via or not set(stdin.producers) & _ENGINES:
+        return None
+    reads = [r for r in stdin.reads if r not in _ENGINES]
+    filtered = any("=" in r for r in reads)
+    if reads[:1] == ["ps"] or reads[:2] in (["container", "ls"], ["container", "list"]):
+        return "container", filtered
+    if reads[:2] in (["volume", "ls"], ["volume", "list"]):
+        return "volume", filtered
+    if reads[:1] == ["images"] or reads[:2] in (["image", "ls"], ["image", "list"]):
+        return "image", filtered
+    return None
+
+
+_ENGINES = frozenset(split_words("docker podman nerdctl"))
+
+
 def mass_removal(command: Command, ctx: Context) -> bool:
     """`docker volume rm $(docker volume ls -q)`: every volume, and the data in it, at once.
 
@@ -214,7 +279,11 @@ def mass_removal(command: Command, ctx: Context) -> bool:
     whatever each one wrote outside a volume, so that is HIGH too.
     """
     raws = " ".join(word.raw for word in command.args)
-    words = raws.split()
+    words = _without_groups(raws.split())
+    piped = _piped_list(command)
+    removes = words[:1] in (["rm"], ["rmi"]) or words[:2] == ["volume", "rm"]
+    if piped is not None and removes:
+        return _piped_removal(command, ctx, words, piped)
     if words[:1] == ["rm"] and _every_container(words):
         reason = f"removes every container at once, running ones too ({command.name} rm)"
         ctx.add(HIGH, reason, command)
@@ -234,6 +303,27 @@ def mass_removal(command: Command, ctx: Context) -> bool:
     return False
 
 
+def _piped_removal(
+    command: Command, ctx: Context, words: list[str], piped: tuple[str, bool]
+) -> bool:
+    kind, filtered = piped
+    forced = any(w in ("-f", "--force") or (w[:1] == "-" and "f" in w[1:2]) for w in words[1:])
+    if kind == "volume" and words[:2] == ["volume", "rm"]:
+        level = HIGH if filtered else CRITICAL
+        reason = f"removes every volume listed, and the data in it ({command.name} volume rm)"
+        ctx.add(level, reason, command)
+        return True
+    if kind == "container" and words[:1] == ["rm"] and forced and not filtered:
+        reason = f"removes every container at once, running ones too ({command.name} rm)"
+        ctx.add(HIGH, reason, command)
+        return True
+    if kind == "image" and words[:1] == ["rmi"] and not filtered:
+        reason = f"removes every image at once, even those in use ({command.name} rmi)"
+        ctx.add(HIGH, reason, command)
+        return True
+    return False
+
+
 def kubectl(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-n --namespace --context --kubeconfig -l")
     argv = rest.argv
@@ -241,9 +331,7 @@ def kubectl(command: Command, ctx: Context) -> None:
         return
     if sub in ("rollout", "auth") and argv[:1] in (["status"], ["history"], ["can-i"]):
         return
-    if sub == "delete" and (
-        "--all" in argv or "-A" in argv or any(a in ("ns", "namespace", "namespaces") for a in argv)
-    ):
+    if sub == "delete" and ("--all" in argv or "-A" in argv or _namespaces(argv)):
         reason = "deletes a whole namespace or every resource of a kind (kubectl)"
         ctx.add(CRITICAL, reason, command)
         return
@@ -267,6 +355,17 @@ def kubectl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"takes workloads off the cluster (kubectl {sub})", command)
     else:
         ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
+
+
+_NAMESPACES = frozenset(split_words("ns namespace namespaces project projects"))
+
+
+def _namespaces(argv: list[str]) -> bool:
+    """`delete ns prod`, `delete ns/prod`, `delete namespace,deploy x`, `oc delete project x`."""
+    kinds = [a for a in argv if not a.startswith("-")][:1]
+    return any(
+        part.split("/", 1)[0] in _NAMESPACES for kind in kinds for part in kind.split(",")
+    ) or any(a.split("/", 1)[0] in ("ns", "namespace", "namespaces") and "/" in a for a in argv)
 
 
 def _production(argv: list[str]) -> bool:
@@ -325,6 +424,7 @@ def cluster_tools(command: Command, ctx: Context) -> None:
 
 RULES: dict[str, Rule] = {
     "kubectl": kubectl,
+    "oc": kubectl,
     "terraform": terraform,
     "tofu": terraform,
     "helm": helm,
