@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from tui.core.safety.context import Context
-from tui.core.safety.parse import Command
+from tui.core.safety.parse import Command, build_command, parse
+from tui.core.safety.rules.code import literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.embedded import runs_quietly
 from tui.core.safety.words import literal, split_words
@@ -43,6 +44,12 @@ _DESTROY_TABLE = re.compile(
     re.IGNORECASE,
 )
 _UNBOUNDED = re.compile(r"^\s*(delete\s+from|update)\b(?!.*\bwhere\b)", re.IGNORECASE | re.DOTALL)
+# `WHERE 1=1`, `WHERE true`, `WHERE 'a'='a'`, `WHERE id = id`: a condition every row meets.
+_EVERY_ROW = re.compile(
+    r"^\s*(delete\s+from|update)\b.*\bwhere\s+(?:not\s+false|true|1|"
+    r"(?P<l>\d+|'\w*'|\w+)\s*=\s*(?P=l)|1\s*(?:<>|!=)\s*0)\s*(?:$|limit\b|returning\b|or\b|--)",
+    re.IGNORECASE | re.DOTALL,
+)
 _PRIVILEGE = re.compile(
     r"\bgrant\s+all\b|\bwith\s+superuser\b|\balter\s+user\s+\S+\s+(with\s+)?superuser\b",
     re.IGNORECASE,
@@ -69,7 +76,7 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
     statements = [s for s in re.split(r";\s*", text) if s.strip()]
-    if any(_UNBOUNDED.match(s) for s in statements):
+    if any(_UNBOUNDED.match(s) or _EVERY_ROW.match(s) for s in statements):
         reason = f"changes or deletes every row of a table: no WHERE ({client})"
         ctx.add(CRITICAL, reason, command)
         return
@@ -135,18 +142,37 @@ def _stdin_code(command: Command) -> str | None:
     for redirect in command.redirects:
         if redirect.op in ("<<", "<<<") and redirect.body is not None:
             return redirect.body.value
+        target = redirect.target
+        if redirect.op == "<" and target is not None and target.raw.startswith("<("):
+            printed = printed_text(target.raw[2:].removesuffix(")"))  # `< <(echo 'SQL')`
+            if printed is not None:
+                return printed
     stdin = command.stdin
     if stdin is not None and stdin.literal is not None:
         return " ".join(word.value for word in stdin.literal)
     return None
 
 
+def printed_text(source: str) -> str | None:
+    """What `echo TEXT` or `printf TEXT` in `source` prints, when it is one such command."""
+    tree = parse(source)
+    named = [child for child in tree.root_node.children if child.is_named]
+    if len(named) != 1 or named[0].type != "command":
+        return None
+    command = build_command(named[0])
+    if command.name not in ("echo", "printf") or any(w.dynamic for w in command.words):
+        return None
+    return literal_text(command)[0]
+
+
 def redis(command: Command, ctx: Context) -> None:
     args = command.argv
     index = 0
     while index < len(args) and args[index].startswith("-"):
-        index += 2 if args[index] in ("-h", "-p", "-a", "-n", "-u", "--user", "--pass") else 1
+        index += 2 if args[index] in _REDIS_VALUES else 1
     words = args[index:]
+    if not words and set(args) & _REDIS_READ_MODES:
+        return  # `redis-cli --scan --pattern 'user:*'`, `--bigkeys`, `--stat`: reports only
     if not words:
         code = _stdin_code(command)
         if code is None:
@@ -168,6 +194,18 @@ def redis(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes data in Redis ({verb})", command)
 
 
+_REDIS_VALUES = frozenset(
+    split_words(
+        "-h -p -a -n -u -s -i -r -d --user --pass --pattern --count --cacert --cacertdir --cert "
+        "--key --sni --tls-ciphers --askpass-file -e --quoted-pattern"
+    )
+)
+_REDIS_READ_MODES = frozenset(
+    split_words(
+        "--scan --bigkeys --memkeys --hotkeys --stat --latency --latency-history "
+        "--latency-dist --intrinsic-latency --keystats"
+    )
+)
 _REDIS_READS = frozenset(
     split_words(
         "GET MGET KEYS SCAN EXISTS TTL PTTL TYPE INFO PING DBSIZE HGET HGETALL HKEYS LRANGE "

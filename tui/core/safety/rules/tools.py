@@ -50,6 +50,8 @@ def git(command: Command, ctx: Context) -> None:
     git_inline_config(command, ctx)
     sub, rest = subcommand(command, "-C -c --git-dir --work-tree --namespace")
     argv = rest.argv
+    if "--help" in argv:
+        return  # `git filter-branch --help`: the manual page
     if sub in GIT_READ_ONLY and not (sub == "reflog" and ("expire" in argv or "delete" in argv)):
         return
     if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
@@ -111,6 +113,13 @@ def _over_home(command: Command, rest: Command, ctx: Context) -> bool:
 
 def _git_push(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if any(a == "--dry-run" or (a[:1] == "-" and a[1:2] != "-" and "n" in a) for a in argv):
+        ctx.add(MODERATE, "shows what a push would do (git push --dry-run)", command)
+        return
+    if "--prune" in argv:
+        reason = "deletes every branch on the remote that is not here (git push --prune)"
+        ctx.add(HIGH, reason, command)
+        return
     if HOME_REPOSITORY in ctx.downloads:
         reason = "publishes a whole home folder or disk (keys, history, documents) to a remote"
         ctx.add(CRITICAL, reason, command)
