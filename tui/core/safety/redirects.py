@@ -44,6 +44,9 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     made = set().union(*(command_kinds(layer) for layer in layers[-1:]))
     if not command.words and command.stdin is not None:  # `... | base64 -d > f`
         made |= command.stdin.kinds
+    secret = next((what for what in map(flow.secret_command, layers) if what), None)
+    if secret is not None:  # `env > /tmp/e`, `cat ~/.ssh/id_rsa > k`: as secret as the source
+        ctx.packed[base] = (True, secret)
     if any(name in DOWNLOADERS for name in names) or made & {"decode", "download"}:
         ctx.downloads.add(base)  # fetched or decoded: nobody has read what it holds
     elif not redirect.appends and written_text(command) is not None:

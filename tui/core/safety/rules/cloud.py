@@ -110,7 +110,7 @@ def aws(command: Command, ctx: Context) -> None:
         )
     elif service == "s3" and action == "sync" and "--delete" in argv:
         ctx.add(HIGH, "syncs to S3 and deletes what is not in the source", command)
-    elif action.startswith(_DELETES) or any(a.startswith(_DELETES) for a in words[1:2]):
+    elif action.removeprefix("batch-").removeprefix("bulk-").startswith(_DELETES):
         what = "an account-wide resource" if service in ("iam", "organizations") else service
         level = CRITICAL if service in _DATA_SERVICES or action in _DATA_ACTIONS else HIGH
         reason = f"deletes cloud resources ({service} {action}): {what} cannot be undone"
@@ -180,7 +180,7 @@ def az(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "makes cloud storage readable by anyone (az storage)", command)
     elif words[:2] == ["group", "delete"]:
         ctx.add(CRITICAL, "deletes a whole resource group and everything in it (az)", command)
-    elif "delete" in words or "purge" in words:
+    elif any(w.startswith(("delete", "purge")) for w in words[:4]):
         level = CRITICAL if _unasked(command.argv) or _holds_data(words) else HIGH
         ctx.add(level, f"deletes cloud resources (az {' '.join(words[:3])})", command)
     elif any(w in _READS for w in words):
@@ -196,7 +196,10 @@ def gsutil(command: Command, ctx: Context) -> None:
     if action in ("iam", "acl", "defacl") and _everyone(argv):
         ctx.add(HIGH, f"makes cloud storage readable by anyone (gsutil {action})", command)
     elif action in ("rm", "rb"):
+        wild = [w for w in words[1:] if w.startswith("gs://") and "*" in w]
         level = CRITICAL if "-r" in argv or "-a" in argv or "-R" in argv else MODERATE
+        if level < CRITICAL and wild:  # `gs://b/**` is everything; `gs://b/*` the top level
+            level = CRITICAL if any(w.endswith("/**") for w in wild) else HIGH
         level = HIGH if action == "rb" and level < HIGH else level
         ctx.add(level, f"deletes from cloud storage (gsutil {action})", command)
     elif action == "rsync" and "-d" in argv:
@@ -331,9 +334,14 @@ def kubectl(command: Command, ctx: Context) -> None:
         return
     if sub in ("rollout", "auth") and argv[:1] in (["status"], ["history"], ["can-i"]):
         return
-    if sub == "delete" and ("--all" in argv or "-A" in argv or _namespaces(argv)):
+    selected = any(a.startswith(("-l", "--selector", "--field-selector")) for a in argv)
+    everything = "--all" in argv or "-A" in argv
+    if sub == "delete" and (_namespaces(argv) or (everything and not selected)):
         reason = "deletes a whole namespace or every resource of a kind (kubectl)"
         ctx.add(CRITICAL, reason, command)
+        return
+    if sub == "delete" and _piped_everything(command):
+        ctx.add(HIGH, "deletes every resource a listing printed (kubectl delete)", command)
         return
     text = " ".join(argv)
     if sub == "create" and "cluster-admin" in text:
@@ -366,6 +374,15 @@ def _namespaces(argv: list[str]) -> bool:
     return any(
         part.split("/", 1)[0] in _NAMESPACES for kind in kinds for part in kind.split(",")
     ) or any(a.split("/", 1)[0] in ("ns", "namespace", "namespaces") and "/" in a for a in argv)
+
+
+def _piped_everything(command: Command) -> bool:
+    """`kubectl get pods -o name | xargs kubectl delete`: all of a kind, no selector."""
+    stdin = command.stdin
+    if stdin is None or "xargs" not in command.via or command.name not in stdin.producers:
+        return False
+    reads = [r for r in stdin.reads if r != command.name]
+    return reads[:1] == ["get"] and not any("=" in r for r in reads)
 
 
 def _production(argv: list[str]) -> bool:

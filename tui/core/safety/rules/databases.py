@@ -27,6 +27,13 @@ _CODE_FLAGS = {
     "cockroach": ("-e", "--execute"),
     "duckdb": ("-c",),
     "influx": ("-execute", "--execute", "-e"),
+    "sqlcmd": ("-Q", "-q"),
+    "mssql-cli": ("-Q", "--query"),
+    "snowsql": ("-q", "--query"),
+    "usql": ("-c", "--command"),
+    "trino": ("--execute",),
+    "presto": ("--execute",),
+    "clickhouse": ("-q", "--query"),
 }
 _READ_SQL = re.compile(
     r"^\s*(select|show|describe|desc|explain|with\s+\w+\s+as\s*\(\s*select|\\d|\\l|\\c|\\dt|"
@@ -35,7 +42,7 @@ _READ_SQL = re.compile(
     re.IGNORECASE,
 )
 _DESTROY_DB = re.compile(
-    r"\bdrop\s+(database|schema|keyspace)\b|dropDatabase\s*\(|\bflushall\b", re.IGNORECASE
+    r"\bdrop\s+(database|schema|keyspace|owned)\b|dropDatabase\s*\(|\bflushall\b", re.IGNORECASE
 )
 _DESTROY_TABLE = re.compile(
     r"\bdrop\s+(table|collection|index|view|user|role)\b|\btruncate\b|\.drop\s*\(|"
@@ -180,7 +187,9 @@ def redis(command: Command, ctx: Context) -> None:
             return
         words = code.split()
     verb = words[0].upper() if words else ""
-    if verb in ("FLUSHALL",):
+    if verb in ("DEL", "UNLINK") and _every_key_piped(command):
+        ctx.add(CRITICAL, "deletes every key the listing printed: all of them (redis-cli)", command)
+    elif verb in ("FLUSHALL",):
         ctx.add(CRITICAL, "deletes every key in every Redis database (FLUSHALL)", command)
     elif verb in ("FLUSHDB",):
         ctx.add(CRITICAL, "deletes every key in the Redis database (FLUSHDB)", command)
@@ -215,6 +224,34 @@ _REDIS_READS = frozenset(
 )
 
 
+def _every_key_piped(command: Command) -> bool:
+    """`redis-cli KEYS '*' | xargs redis-cli DEL`, `redis-cli --scan | xargs redis-cli del`."""
+    stdin = command.stdin
+    if stdin is None or "xargs" not in command.via or "redis-cli" not in stdin.producers:
+        return False
+    reads = [r for r in stdin.reads if r != "redis-cli"]
+    upper = [r.upper() for r in reads]
+    if "KEYS" in upper:
+        return reads[upper.index("KEYS") + 1 : upper.index("KEYS") + 2] in (["*"], [])
+    return not any("*" in r for r in reads)  # a scan with no --pattern lists every key
+
+
+def bigquery(command: Command, ctx: Context) -> None:
+    """`bq query 'SQL'`, `bq rm -r -f -d DATASET` (every table in it), `bq rm -t TABLE`."""
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    if words[:1] == ["query"] and len(words) > 1:
+        rate_sql(words[-1], command, ctx, "bq")
+    elif words[:1] == ["rm"]:
+        whole = any(
+            a == "--recursive" or (a[:1] == "-" and a[1:2] != "-" and "r" in a) for a in argv
+        )
+        level = CRITICAL if whole else HIGH
+        ctx.add(level, "deletes BigQuery data (bq rm): a dataset or table, for good", command)
+    elif words[:1] not in (["ls"], ["show"], ["head"], ["version"], ["help"]):
+        ctx.add(MODERATE, f"changes BigQuery data (bq {' '.join(words[:1])})".strip(), command)
+
+
 def drop_tool(command: Command, ctx: Context) -> None:
     """`dropdb NAME`, `mysqladmin drop NAME`, `dropuser NAME`."""
     argv = command.argv
@@ -247,6 +284,7 @@ def dump(command: Command, ctx: Context) -> None:
 RULES: dict[str, Rule] = {
     **dict.fromkeys([*_CODE_FLAGS, "sqlite3"], sql_client),
     "redis-cli": redis,
+    "bq": bigquery,
     **dict.fromkeys(split_words("dropdb dropuser mysqladmin"), drop_tool),
     **dict.fromkeys(
         split_words("pg_dump pg_dumpall mysqldump mongodump pg_restore mongorestore"), dump

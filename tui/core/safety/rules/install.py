@@ -56,7 +56,7 @@ def source_of(command: Command) -> str | None:
                 return f"builds and installs code straight from {target or 'a git repository'}"
             if not target.startswith(_DEFAULT_INDEXES):
                 return f"installs packages from another index or source ({target or name})"
-        elif _URL.match(value) and not value.startswith(_DEFAULT_INDEXES):
+        elif _URL.match(_spec_target(value)) and not value.startswith(_DEFAULT_INDEXES):
             return f"installs a package straight from {value[:80]}: nobody reviewed it"
         elif (
             value in ("-r", "--requirement")
@@ -65,6 +65,14 @@ def source_of(command: Command) -> str | None:
         ):
             return f"installs packages listed at {argv[index + 1][:80]}"
     return None
+
+
+def _spec_target(value: str) -> str:
+    """`name @ URL`, `name@git+URL` (PEP 508, npm): the place after the name; else the value."""
+    name, at, target = value.partition("@")
+    if not at or not name or "://" in name or "://" not in target or _URL.match(value):
+        return value
+    return target.strip()
 
 
 def remote_package(value: str) -> bool:
@@ -95,6 +103,9 @@ def install(command: Command, ctx: Context) -> None:
     installing = _installing(command, sub)
     if installing:
         registries.environment(command, ctx)
+    elif sub in ("update", "upgrade", "refresh", "makecache") and _unchecked(command):
+        reason = f"reads package lists without checking their signatures ({command.name} {sub})"
+        ctx.add(HIGH, reason, command)
     if installing or sub in ("config", "set"):
         why = _config_index(command)
         if why is None and installing:  # `npm config set proxy URL` installs nothing
@@ -218,9 +229,16 @@ def brew_tap(command: Command, sub: str) -> str | None:
     return None
 
 
+_APT_UNSIGNED = re.compile(
+    r"Allow(Unauthenticated|InsecureRepositories|DowngradeToInsecureRepositories)\w*="
+    r"(true|1|yes)$",
+    re.IGNORECASE,
+)
+
+
 def _unchecked(command: Command) -> str | None:
     for value in command.argv:
-        if value.startswith(_NO_SIGNATURES) or value.endswith("AllowUnauthenticated=true"):
+        if value.startswith(_NO_SIGNATURES) or _APT_UNSIGNED.search(value):
             return f"installs packages without checking their signatures ({value})"
     return None
 

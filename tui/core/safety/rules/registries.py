@@ -48,6 +48,9 @@ _CHECKS_OFF = {
     "GONOSUMCHECK": re.compile(r"1|(?i:true)"),
     "GOPRIVATE": re.compile(r"\*.*|.*,\*.*"),
     "GONOSUMCHECKS": re.compile(r"1|(?i:true)"),
+    "NODE_TLS_REJECT_UNAUTHORIZED": re.compile(r"0"),
+    "GIT_SSL_NO_VERIFY": re.compile(r"1|(?i:true)"),
+    "PYTHONHTTPSVERIFY": re.compile(r"0"),
 }
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)")
 KNOWN_CHANNELS = frozenset(

@@ -384,6 +384,8 @@ def _weakened_isolation(argv: list[str]) -> list[str]:
             found.append(f"--security-opt={value}")
         elif name == "--userns" and value == "host":
             found.append("--userns=host")
+        elif name == "--device" and paths.is_block_device(value.split(":", 1)[0]):
+            found.append(f"--device={value}: the host's disk")
     return found
 
 
