@@ -1024,6 +1024,10 @@ ROUND2 = [
     ("git rebase -i HEAD~5 && git push --force origin main", CRITICAL),
     ("git reflog delete HEAD@{1}", HIGH),
     ("gh api -X DELETE repos/o/r/git/refs/heads/main", HIGH),
+    ("git push origin --delete release/2.3", HIGH),
+    ("git push --delete origin v1.4.0", HIGH),
+    ("git push origin :refs/tags/v2.0.0", HIGH),
+    ("git push origin --delete hotfix-login", HIGH),
 ]
 
 ROUND2_BENIGN = [
@@ -1045,6 +1049,9 @@ ROUND2_BENIGN = [
     ),
     ("git push origin v1.2.3", MODERATE),
     ("git push --force-with-lease origin HEAD:feature", MODERATE),
+    ("git push origin --delete fix/typo", MODERATE),
+    ("git push origin v1.4.0", MODERATE),
+    ("git push origin --delete releasenotes-draft", MODERATE),
     ("env | grep -i proxy", SAFE),
     ("set -euo pipefail; curl -fsSL https://x.example/install.sh -o install.sh", MODERATE),
     ("declare -p PATH", SAFE),

@@ -8,6 +8,8 @@ uncommitted work is lost for good.
 
 from __future__ import annotations
 
+import re
+
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
@@ -155,9 +157,13 @@ def _git_push(command: Command, ctx: Context) -> None:
             command,
         )
     elif any(a in ("--delete", "-d") or a.startswith(":") for a in argv):
-        if any(_branch_of(a.lstrip(":")) in MAIN_BRANCHES for a in argv):
+        refs = [a.lstrip(":") for a in argv if not a.startswith("-")][1:]
+        if any(_branch_of(ref) in MAIN_BRANCHES for ref in refs):
             reason = "deletes the main branch on the remote (git push --delete)"
             ctx.add(CRITICAL, reason, command)
+        elif any(_published(ref) for ref in refs):
+            reason = "deletes a release branch or tag others build from (git push --delete)"
+            ctx.add(HIGH, reason, command)
         else:
             ctx.add(MODERATE, "deletes a branch or tag on the remote (git push --delete)", command)
     else:
@@ -249,6 +255,16 @@ def _config_reads(argv: list[str]) -> bool:
         if not a.startswith("-") and (i == 0 or argv[i - 1] not in ("--file", "-f", "--blob"))
     ]
     return operands[:1] in (["get"], ["list"])
+
+
+_RELEASE = re.compile(r"^(release|releases|hotfix|prod|production|stable|staging)([-/_.]|$)")
+_VERSION_TAG = re.compile(r"^v?\d+(\.\d+)+([-.+]\w+)*$")
+
+
+def _published(ref: str) -> bool:
+    """`release-2024`, `release/1.2`, `refs/tags/v1.0`, `v2.3.1`: what releases are made of."""
+    name = _branch_of(ref)
+    return ref.startswith("refs/tags/") or bool(_RELEASE.match(name) or _VERSION_TAG.match(name))
 
 
 def _branch_of(ref: str) -> str:
