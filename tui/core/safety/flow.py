@@ -60,7 +60,13 @@ _HOME_SECRETS: tuple[tuple[str, str], ...] = (
     (".config/Signal", "your messages"),
     (".electrum", "your wallet"),
     (".bitcoin/wallet.dat", "your wallet"),
+    (".config/solana", "your wallet"),
+    (".ethereum/keystore", "your wallet"),
+    (".config/Exodus", "your wallet"),
+    ("Library/Application Support/Exodus", "your wallet"),
 )
+# Any program's command history in a home: `.mysql_history`, `.python_history`, `fish_history`.
+_HISTORY_NAME = re.compile(r"^\.\w*history$|^\w+_history$")
 _SYSTEM_SECRETS = {
     "/etc/shadow": "the system's password hashes",
     "/etc/gshadow": "the system's password hashes",
@@ -71,7 +77,9 @@ _SYSTEM_SECRETS = {
 }
 _KEY_NAME = re.compile(
     r"^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(pem|key|p12|pfx|jks|keystore|kdbx|ovpn)|\.env(\..+)?|"
-    r"credentials(\.json)?|secrets?\.(ya?ml|json|txt|env)|wallet\.dat|ssh_host_.*_key)$"
+    r"credentials(\.json)?|secrets?\.(ya?ml|json|txt|env)|wallet\.dat|ssh_host_.*_key|"
+    r"\.htpasswd|.*\.keytab|.*\.kubeconfig|kubeconfig|\.netrc|"
+    r"\.git-credentials|\.pgpass)$"
 )
 _SECRET_VARIABLE = re.compile(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
 _VARIABLE_USE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
@@ -108,6 +116,8 @@ def secret_path(value: str) -> str | None:
                 if prefix == ".ssh" and posixpath.basename(rel) in ("known_hosts", "config"):
                     return None
                 return what
+        if _HISTORY_NAME.match(posixpath.basename(rel)):
+            return "your command history"
     name = posixpath.basename(path)
     if name and _KEY_NAME.match(name) and not name.endswith(".example"):
         return f"{name} (a key or credentials file)"
@@ -194,6 +204,19 @@ _TOKEN_PRINTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("bw", ("get",)),
     ("lpass", ("show",)),
     ("git", ("credential", "fill")),
+    ("az", ("keyvault", "secret", "show")),
+    ("az", ("keyvault", "secret", "download")),
+    ("aws", ("secretsmanager", "get-secret-value")),
+    ("aws", ("ssm", "--with-decryption")),
+    ("gcloud", ("secrets", "access")),
+    ("doppler", ("secrets",)),
+    ("infisical", ("export",)),
+    ("heroku", ("config",)),
+    ("sops", ("-d",)),
+    ("sops", ("--decrypt",)),
+    ("ansible-vault", ("view",)),
+    ("ansible-vault", ("decrypt",)),
+    ("op", ("item", "get")),
 )
 
 

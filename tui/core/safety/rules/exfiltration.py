@@ -196,6 +196,11 @@ def _published(command: Command, ctx: Context) -> None:
     text = " ".join(argv)
     files = [a for a in argv if not a.startswith("-") and ("/" in a or "." in a)]
     home = [f for f in files if paths.home_relative(paths.normalise(f.lstrip("@"))) is not None]
+    if command.name == "gh" and argv[:2] == ["release", "upload"]:
+        secret = next((flow.secret_path(f) for f in files if flow.secret_path(f)), None)
+        if secret:
+            ctx.add(CRITICAL, f"publishes {secret} as a release file on GitHub", command)
+        return
     if command.name == "gh" and argv[:2] == ["gist", "create"]:
         secret = next((flow.secret_path(f) for f in files if flow.secret_path(f)), None)
         if secret:

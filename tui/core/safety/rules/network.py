@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import posixpath
+import re
 
 from tui.core.safety import paths, unwrap
 from tui.core.safety.context import Context
@@ -35,7 +36,10 @@ def command_kinds(command: Command) -> set[str]:
     argv = command.argv
     if name in DOWNLOADERS:
         uploads = _sends_stdin(argv) and not _local_only(argv)
-        return {"download", "upload"} if uploads else {"download"}
+        kinds = {"download", "upload"} if uploads else {"download"}
+        if any(_METADATA_CREDENTIALS.search(a) for a in argv):
+            kinds.add("secret")  # the machine's own cloud credentials, from its metadata service
+        return kinds
     if name in NETWORK_TOOLS or (name == "openssl" and "s_client" in argv):
         return {"network"}
     if name in SEND_STDIN or (name in DNS_TOOLS and _built_from_input(argv)):
@@ -64,6 +68,13 @@ def command_kinds(command: Command) -> set[str]:
     if language_of(name) is not None and _reads_stdin(command):
         return {"shell"}
     return {"other"}
+
+
+# Cloud metadata endpoints that hand out the machine's credentials or access tokens.
+_METADATA_CREDENTIALS = re.compile(
+    r"(169\.254\.169\.254|metadata\.google\.internal|\[fd00:ec2::254\]|100\.100\.100\.200)"
+    r"/.*(security-credentials|/token|identity|service-accounts)"
+)
 
 
 def _local_only(argv: list[str]) -> bool:
