@@ -135,9 +135,13 @@ def _opens_service(argv: list[str], port_option: str, sources: tuple[str, ...]) 
 
 def _ufw_opens_service(argv: list[str]) -> bool:
     """`ufw allow 3306`, `ufw allow from any to any port 6379`: no source but any."""
-    if "from" in argv and argv[argv.index("from") + 1 : argv.index("from") + 2] != ["any"]:
+    source = argv[argv.index("from") + 1 : argv.index("from") + 2] if "from" in argv else ["any"]
+    if source[0] not in _EVERYONE:
         return False
     return any(p in OPEN_PORTS for p in _ports(argv, "port"))
+
+
+_EVERYONE = frozenset(split_words("any 0.0.0.0/0 ::/0 0/0"))
 
 
 def ufw(command: Command, ctx: Context) -> None:
@@ -174,8 +178,17 @@ def nft(command: Command, ctx: Context) -> None:
 
 def _nft_opens(words: list[str]) -> bool:
     """`add rule inet filter input tcp dport 6379 accept`: a database port for everyone."""
-    ports = {w for i, w in enumerate(words) if i and words[i - 1] == "dport"}
-    ports |= {p for w in ports for p in w.strip("{}").split(",")}
+    ports: set[str] = set()
+    for index, word in enumerate(words[:-1]):
+        if word != "dport":
+            continue
+        following = words[index + 1 :]
+        listed = (
+            following[: following.index("}") + 1]
+            if following[0] == "{" and "}" in following
+            else following[:1]
+        )
+        ports |= {p for w in listed for p in w.strip("{}").split(",") if p}
     return "input" in words and bool(ports & set(OPEN_PORTS))
 
 
@@ -190,6 +203,16 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
     if wide:
         ctx.add(HIGH, "opens every port or trusts every address (firewall-cmd)", command)
         return
+    if any(a in ("--remove-service=ssh", "--remove-port=22/tcp") for a in argv):
+        ctx.add(HIGH, "closes SSH in the firewall: remote sessions are cut off", command)
+        return
+    rich = [a.split("=", 1)[1] for a in argv if a.startswith("--add-rich-rule=")]
+    if any(_rich_opens(rule) for rule in rich):
+        port = next(
+            p for rule in rich for p in re.findall(r"port=['\"]?(\d+)", rule) if p in OPEN_PORTS
+        )
+        ctx.add(HIGH, f"opens port {port} ({OPEN_PORTS[port]}) to every machine", command)
+        return
     added = [a.split("=", 1)[1].split("/", 1)[0] for a in argv if a.startswith("--add-port=")]
     added += [
         SERVICE_PORTS.get(a.split("=", 1)[1], "") for a in argv if a.startswith("--add-service=")
@@ -203,6 +226,14 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
         a.startswith(("--list", "--get", "--query", "--state")) for a in argv
     ):
         ctx.add(MODERATE, "changes the firewall rules (firewall-cmd)", command)
+
+
+def _rich_opens(rule: str) -> bool:
+    """`rule family=ipv4 [source address=0.0.0.0/0] port port=5432 protocol=tcp accept`."""
+    source = re.search(r"source\s+address=['\"]?([^'\"\s]+)", rule)
+    everyone = source is None or source.group(1) in _EVERYONE
+    ports = set(re.findall(r"port=['\"]?(\d+)", rule))
+    return "accept" in rule and everyone and bool(ports & set(OPEN_PORTS))
 
 
 def route(command: Command, ctx: Context) -> None:

@@ -341,7 +341,7 @@ def _bound_locally(address: str) -> bool:
 def remote(command: Command, ctx: Context) -> None:
     if command.name in ("ssh", "scp", "sftp"):
         ssh_options(command, ctx)
-    if command.name == "ssh" and exposure.open_remote_forward(command, ctx):
+    if command.name in ("ssh", "autossh") and exposure.open_remote_forward(command, ctx):
         return
     if command.name == "ssh" and _only_runs_remote_code(command):
         return  # `ssh host 'df -h'`: the remote command is rated on its own
@@ -365,5 +365,5 @@ RULES: dict[str, Rule] = {
     "wget": wget,
     **dict.fromkeys(NETCATS, netcat),
     "socat": socat,
-    **dict.fromkeys(split_words("telnet ssh scp sftp mosh rclone ftp tftp"), remote),
+    **dict.fromkeys(split_words("telnet ssh autossh scp sftp mosh rclone ftp tftp"), remote),
 }
