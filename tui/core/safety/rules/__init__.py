@@ -154,6 +154,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
         split_words("npm pnpm yarn bun"), (origins.starter_typo, origins.runner_source)
     ),
     "go": (registries.go_env, registries.environment),
+    "composer": (registries.composer,),
 }
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
 

@@ -14,18 +14,12 @@ from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import registries
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
-from tui.core.safety.rules.registries import KNOWN_CHANNELS
+from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
 from tui.core.safety.rules.tools import packages
 from tui.core.safety.rules.typos import typosquat
 from tui.core.safety.words import split_words
 
 _URL = re.compile(r"^(https?|ftp|git|svn|hg|bzr|ssh)(\+[a-z]+)?://|^git\+|^git@|^github:|^gitlab:")
-_DEFAULT_INDEXES = (
-    "https://pypi.org/",
-    "https://files.pythonhosted.org/",
-    "https://registry.npmjs.org",
-    "https://rubygems.org",
-)
 _INDEX_OPTIONS = frozenset(
     split_words(
         "-i --index-url --extra-index-url --trusted-host -f --find-links --registry --source "
@@ -54,9 +48,11 @@ def source_of(command: Command) -> str | None:
             target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
             if name in ("--git",):
                 return f"builds and installs code straight from {target or 'a git repository'}"
-            if not target.startswith(_DEFAULT_INDEXES):
+            if name == "--trusted-host" and target in DEFAULT_HOSTS:
+                continue  # TLS checks off for the usual index: `_unchecked` says so
+            if not target.startswith(DEFAULT_INDEXES):
                 return f"installs packages from another index or source ({target or name})"
-        elif _URL.match(_spec_target(value)) and not value.startswith(_DEFAULT_INDEXES):
+        elif _URL.match(_spec_target(value)) and not value.startswith(DEFAULT_INDEXES):
             return f"installs a package straight from {value[:80]}: nobody reviewed it"
         elif (
             value in ("-r", "--requirement")
@@ -97,6 +93,11 @@ def install(command: Command, ctx: Context) -> None:
     if sub in ("config-manager", "ar", "addrepo") and command.name in ("dnf", "yum", "zypper"):
         reason = f"adds a new source of system packages ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
+        return
+    if command.name == "rpm" and "--import" in command.argv:
+        ctx.add(
+            HIGH, "trusts a new package signing key for the whole system (rpm --import)", command
+        )
         return
     _unusual_sources(command, sub, ctx)
     registries.sources(command, ctx)
@@ -144,6 +145,8 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
         reason = f"installs packages from the {channel} channel: anyone can publish there"
         ctx.add(HIGH, reason, command)
     argv = command.argv
+    if command.name == "snap" and any(a in ("--devmode", "--jailmode") for a in argv):
+        ctx.add(HIGH, "installs a snap without its confinement (--devmode)", command)
     if command.name == "gem" and any(a.endswith(("NoSecurity", "LowSecurity")) for a in argv):
         reason = "installs a gem with its signature checks switched off (--trust-policy)"
         ctx.add(HIGH, reason, command)
@@ -258,7 +261,7 @@ def _config_index(command: Command) -> str | None:
     for index, value in enumerate(argv):
         if any(value.endswith(key) or value.startswith(key) for key in keys):
             given = value.partition("=")[2] or (argv[index + 1] if index + 1 < len(argv) else "")
-            if given.startswith(_DEFAULT_INDEXES):
+            if given.startswith(DEFAULT_INDEXES):
                 return None  # back to the registry everyone uses
             return "points the package manager at another index for every later install"
     return None
@@ -284,6 +287,25 @@ def _downloaded_package(command: Command, ctx: Context) -> str | None:
         if package and paths.is_world_writable(value):
             return f"installs {value}, a package file from a folder anyone can write, as root"
     return None
+
+
+_NIX_FETCHING = frozenset(split_words("run shell develop build profile"))
+_KNOWN_FLAKES = ("github:NixOS/", "github:nixos/", "github:nix-community/", "nixpkgs")
+
+
+def nix(command: Command, ctx: Context) -> None:
+    """`nix run github:o/r`, `nix profile install git+URL`, `nix-env -i -f URL`: code from
+    wherever a flake or expression lives, built and run (or installed) at once."""
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    fetching = command.name != "nix" or (bool(operands[:1]) and operands[0] in _NIX_FETCHING)
+    for value in argv if fetching else []:
+        remote = remote_package(value) or value.startswith(("http:", "https:"))
+        if remote and not value.startswith(_KNOWN_FLAKES):
+            reason = f"builds and runs code from {value[:80]}: nobody reviewed it"
+            ctx.add(HIGH, reason, command)
+            return
+    ctx.add(MODERATE, f"installs or changes packages ({command.name})", command)
 
 
 def repository(command: Command, ctx: Context) -> None:
@@ -331,6 +353,7 @@ RULES: dict[str, Rule] = {
         ),
         install,
     ),
+    **dict.fromkeys(split_words("nix nix-env nix-shell"), nix),
     "add-apt-repository": repository,
     "apt-key": repository,
     "apt-add-repository": repository,

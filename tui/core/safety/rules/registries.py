@@ -16,7 +16,8 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH
 from tui.core.safety.words import split_words
 
-_DEFAULT_INDEXES = (
+# The registries everyone uses, and the vendors' own indexes their install guides name.
+DEFAULT_INDEXES = (
     "https://pypi.org/",
     "https://pypi.python.org/",
     "https://files.pythonhosted.org/",
@@ -25,7 +26,14 @@ _DEFAULT_INDEXES = (
     "https://rubygems.org",
     "https://proxy.golang.org",
     "https://index.crates.io",
+    "https://download.pytorch.org/whl",
+    "https://pypi.nvidia.com",
+    "https://pypi.ngc.nvidia.com",
+    "https://storage.googleapis.com/jax-releases",
+    "https://data.pyg.org/whl",
 )
+# Hosts of those registries: `--trusted-host pypi.org` drops TLS checks, it adds no source.
+DEFAULT_HOSTS = frozenset(split_words("pypi.org files.pythonhosted.org pypi.python.org"))
 # Variables naming where packages come from: any value but the usual index is another source.
 _INDEX_VARIABLES = frozenset(
     split_words(
@@ -65,7 +73,7 @@ KNOWN_CHANNELS = frozenset(
 def setting_reason(name: str, value: str) -> str | None:
     """Why `name=value` makes installs unsafe, or None for the usual values."""
     value = value.strip("'\"")
-    if name in _INDEX_VARIABLES and value and not value.startswith(_DEFAULT_INDEXES):
+    if name in _INDEX_VARIABLES and value and not value.startswith(DEFAULT_INDEXES):
         return f"installs packages from another index ({name}={value[:60]})"
     if name == "GOPROXY" and _plain_or_bare(value):
         return f"fetches Go modules from an unchecked proxy (GOPROXY={value[:60]})"
@@ -120,13 +128,28 @@ def go_env(command: Command, ctx: Context) -> None:
             return
 
 
+def composer(command: Command, ctx: Context) -> None:
+    """`composer config -g secure-http false`, `composer config repositories.x vcs URL`."""
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    if words[:1] != ["config"] or len(words) < 2:
+        return
+    key = words[1]
+    if key == "secure-http" and words[2:3] in (["false"], ["0"]):
+        ctx.add(
+            HIGH, "lets composer download packages over plain HTTP (secure-http false)", command
+        )
+    elif key.startswith(("repositories.", "repos.", "repo.")) and words[2:3] != ["false"]:
+        ctx.add(HIGH, f"adds a source of PHP packages for every later install ({key})", command)
+
+
 def sources(command: Command, ctx: Context) -> None:
     """`gem sources --add URL`, `conda config --add channels NAME`: a new source for good."""
     argv = command.argv
     added = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("--add", "-a")]
     if command.name == "gem" and argv[:1] == ["sources"]:
         for source in added:
-            if not source.startswith(_DEFAULT_INDEXES):
+            if not source.startswith(DEFAULT_INDEXES):
                 ctx.add(HIGH, f"adds {source[:60]} as a source of gems for good", command)
                 return
     if command.name in ("conda", "mamba", "micromamba") and "config" in argv:
