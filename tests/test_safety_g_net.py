@@ -1136,6 +1136,23 @@ ROUND3 = [
     ("nix profile install github:someone/flake", HIGH),
     ("nix run github:someone/flake", HIGH),
     ("pip install --trusted-host pypi.org --trusted-host files.pythonhosted.org requests", HIGH),
+    ("docker run -it -v /var/lib/docker:/d alpine", HIGH),
+    ("docker run -ti --network host --cap-add=NET_ADMIN --cap-add=NET_RAW kali", HIGH),
+    ("docker exec -it --privileged c bash", HIGH),
+    ("docker run --ipc=host --uts=host ubuntu", HIGH),
+    ("podman volume rm --all", CRITICAL),
+    ("kubectl delete crd certificates.cert-manager.io", HIGH),
+    ("kubectl delete node worker-1", HIGH),
+    ('kubectl patch deployment api -n prod -p \'{"spec":{"replicas":0}}\'', HIGH),
+    ("aws kms schedule-key-deletion --key-id k --pending-window-in-days 7", HIGH),
+    (
+        "gcloud iam service-accounts keys create key.json "
+        "--iam-account sa@p.iam.gserviceaccount.com",
+        HIGH,
+    ),
+    ("gcloud projects add-iam-policy-binding p --member=user:x@y.z --role=roles/owner", HIGH),
+    ("az ad sp create-for-rbac --role Owner --scopes /subscriptions/x", HIGH),
+    ("az role assignment create --assignee bob --role Owner", HIGH),
 ]
 
 ROUND3_BENIGN = [
@@ -1187,6 +1204,18 @@ ROUND3_BENIGN = [
     ("nix run nixpkgs#hello", MODERATE),
     ("nix-shell -p python3", MODERATE),
     ("nix build .#default", MODERATE),
+    ("docker run --net=host nginx", MODERATE),
+    ('kubectl patch deploy api -p \'{"spec":{"replicas":3}}\'', MODERATE),
+    ("az role assignment create --assignee bob --role Reader", MODERATE),
+    (
+        "gcloud projects remove-iam-policy-binding p --member=user:x@y.z --role=roles/owner",
+        MODERATE,
+    ),
+    ("aws kms describe-key --key-id k", SAFE),
+    ("aws kms cancel-key-deletion --key-id k", MODERATE),
+    ("docker exec -it web bash", MODERATE),
+    ("kubectl get crd", SAFE),
+    ("kubectl cordon --dry-run=client node-1", SAFE),
 ]
 
 

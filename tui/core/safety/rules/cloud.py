@@ -110,7 +110,9 @@ def aws(command: Command, ctx: Context) -> None:
         )
     elif service == "s3" and action == "sync" and "--delete" in argv:
         ctx.add(HIGH, "syncs to S3 and deletes what is not in the source", command)
-    elif action.removeprefix("batch-").removeprefix("bulk-").startswith(_DELETES):
+    elif action.removeprefix("batch-").removeprefix("bulk-").startswith(_DELETES) or (
+        "-deletion" in action and not action.startswith(("describe", "list", "get", "cancel"))
+    ):
         what = "an account-wide resource" if service in ("iam", "organizations") else service
         level = CRITICAL if service in _DATA_SERVICES or action in _DATA_ACTIONS else HIGH
         reason = f"deletes cloud resources ({service} {action}): {what} cannot be undone"
@@ -143,6 +145,14 @@ def gcloud(command: Command, ctx: Context) -> None:
     invoker = any(a.endswith(_INVOKER_ROLES) for a in command.argv)
     if "add-iam-policy-binding" in words and _everyone(command.argv) and not invoker:
         ctx.add(HIGH, "gives anyone on the internet access (allUsers)", command)
+    elif ("add-iam-policy-binding" in words and _grants_owner(command.argv)) or words[:4] == [
+        "iam",
+        "service-accounts",
+        "keys",
+        "create",
+    ]:
+        reason = f"creates credentials or grants full rights in the account ({' '.join(words[:3])})"
+        ctx.add(HIGH, reason, command)
     elif "sql" in words and any(
         a.endswith("0.0.0.0/0") for a in command.argv if a.startswith("--authorized-networks")
     ):
@@ -174,9 +184,28 @@ def _az_public(argv: list[str]) -> bool:
     return False
 
 
+_OWNER_ROLES = frozenset(
+    split_words("owner contributor roles/owner roles/editor roles/iam.securityadmin")
+)
+
+
+def _grants_owner(argv: list[str]) -> bool:
+    """`--role Owner`, `--role=roles/owner`, `--role "User Access Administrator"`."""
+    for index, value in enumerate(argv):
+        role = argv[index + 1] if value == "--role" and index + 1 < len(argv) else ""
+        role = value.split("=", 1)[1] if value.startswith("--role=") else role
+        lowered = role.strip("'\"").lower()
+        if lowered in _OWNER_ROLES or lowered == "user access administrator":
+            return True
+    return False
+
+
 def az(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
-    if words[:1] == ["storage"] and _az_public([a.lower() for a in command.argv]):
+    granting = words[:3] in (["role", "assignment", "create"], ["ad", "sp", "create-for-rbac"])
+    if granting and _grants_owner(command.argv):
+        ctx.add(HIGH, f"grants full rights in the subscription ({' '.join(words[:3])})", command)
+    elif words[:1] == ["storage"] and _az_public([a.lower() for a in command.argv]):
         ctx.add(HIGH, "makes cloud storage readable by anyone (az storage)", command)
     elif words[:2] == ["group", "delete"]:
         ctx.add(CRITICAL, "deletes a whole resource group and everything in it (az)", command)
@@ -359,8 +388,14 @@ def kubectl(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "runs a pod with access to the node itself (host namespaces)", command)
     elif sub == "delete" and _production(command.argv):
         ctx.add(HIGH, "deletes resources in a production namespace (kubectl delete)", command)
-    elif sub in ("drain", "cordon", "taint") or (sub == "scale" and "--replicas=0" in argv):
+    elif sub in ("drain", "cordon", "taint") or _scaled_to_zero(sub, argv):
         ctx.add(HIGH, f"takes workloads off the cluster (kubectl {sub})", command)
+    elif sub == "delete" and _cluster_wide(argv):
+        kind = [a for a in argv if not a.startswith("-")][0]
+        reason = (
+            f"deletes a cluster-wide resource and all that depends on it (kubectl delete {kind})"
+        )
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
 
@@ -383,6 +418,25 @@ def _piped_everything(command: Command) -> bool:
         return False
     reads = [r for r in stdin.reads if r != command.name]
     return reads[:1] == ["get"] and not any("=" in r for r in reads)
+
+
+_CLUSTER_WIDE = frozenset(
+    split_words("crd crds customresourcedefinition customresourcedefinitions node nodes no pv")
+)
+
+
+def _cluster_wide(argv: list[str]) -> bool:
+    """`delete crd X` (every resource of that type goes too), `delete node X`."""
+    kinds = [a for a in argv if not a.startswith("-")][:1]
+    return any(part.split("/", 1)[0] in _CLUSTER_WIDE for k in kinds for part in k.split(","))
+
+
+def _scaled_to_zero(sub: str, argv: list[str]) -> bool:
+    """`scale --replicas=0`, `patch -p '{"spec":{"replicas":0}}'`: nothing left running."""
+    if sub == "scale":
+        return "--replicas=0" in argv or "--replicas 0" in " ".join(argv)
+    text = " ".join(argv).replace(" ", "")
+    return sub == "patch" and ('"replicas":0' in text or "replicas:0" in text)
 
 
 def _production(argv: list[str]) -> bool:

@@ -302,6 +302,12 @@ def docker(command: Command, ctx: Context) -> None:
         _docker_run(rest, ctx)
     elif sub in ("system prune", "volume prune", "volume rm"):
         _docker_prune(sub, rest, ctx)
+    elif sub in ("exec", "container exec") and "--privileged" in rest.argv:
+        ctx.add(
+            HIGH,
+            f"runs a command with every privilege in a container ({command.name} exec)",
+            command,
+        )
     elif sub == "system reset":
         reason = f"deletes every container, image and volume ({command.name} system reset)"
         ctx.add(CRITICAL, reason, command)
@@ -352,6 +358,13 @@ def _docker_run(command: Command, ctx: Context) -> None:
             ctx.add(MODERATE, f"mounts the host's {source} into the container, read-only", command)
     for weakening in _weakened_isolation(argv):
         ctx.add(HIGH, f"weakens container isolation ({weakening})", command)
+    pairs = _option_pairs(argv)
+    host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
+    if host_network and any(n == "--cap-add" and v.upper().endswith("NET_ADMIN") for n, v in pairs):
+        reason = (
+            "lets the container change the host's firewall and routes (host network, NET_ADMIN)"
+        )
+        ctx.add(HIGH, reason, command)
     ctx.add(MODERATE, "starts a container", command)
 
 
@@ -398,8 +411,8 @@ def _weakened_isolation(argv: list[str]) -> list[str]:
             found.append(f"--cap-add={value}")
         elif name == "--security-opt" and "unconfined" in value:
             found.append(f"--security-opt={value}")
-        elif name == "--userns" and value == "host":
-            found.append("--userns=host")
+        elif name in ("--userns", "--ipc", "--uts") and value == "host":
+            found.append(f"{name}=host")
         elif name == "--device" and paths.is_block_device(value.split(":", 1)[0]):
             found.append(f"--device={value}: the host's disk")
     return found
@@ -411,8 +424,14 @@ def _host_takeover(source: str) -> bool:
     return path in ("/", "/var/run/docker.sock", "/run/docker.sock", "/etc", "/root")
 
 
+# The runtimes' own state: every container's files, the cluster's keys.
+_RUNTIME_STATE = ("/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet", "/etc/kubernetes")
+
+
 def _host_sensitive(source: str) -> bool:
     path = paths.normalise(source)
+    if path.startswith(_RUNTIME_STATE):
+        return True
     return path in ("/", "/var/run/docker.sock", "/run/docker.sock") or paths.area(path) in (
         "vital",
         "home",
@@ -429,7 +448,9 @@ def _prunes_all(argv: list[str]) -> bool:
 
 def _docker_prune(sub: str, command: Command, ctx: Context) -> None:
     argv = command.argv
-    if sub == "volume rm":
+    if sub == "volume rm" and any(a in ("-a", "--all") for a in argv):
+        ctx.add(CRITICAL, "removes every volume and the data in it (volume rm --all)", command)
+    elif sub == "volume rm":
         ctx.add(MODERATE, "deletes container volumes and their data", command)
     elif sub == "system prune" and "--volumes" in argv and _prunes_all(argv):
         reason = "deletes all unused images, containers and volumes with their data (system prune)"
