@@ -391,7 +391,7 @@ def kubectl(command: Command, ctx: Context) -> None:
     elif sub in ("drain", "cordon", "taint") or _scaled_to_zero(sub, argv):
         ctx.add(HIGH, f"takes workloads off the cluster (kubectl {sub})", command)
     elif sub == "delete" and _cluster_wide(argv):
-        kind = [a for a in argv if not a.startswith("-")][0]
+        kind = next(a for a in argv if not a.startswith("-"))
         reason = (
             f"deletes a cluster-wide resource and all that depends on it (kubectl delete {kind})"
         )
