@@ -1153,6 +1153,25 @@ ROUND3 = [
     ("gcloud projects add-iam-policy-binding p --member=user:x@y.z --role=roles/owner", HIGH),
     ("az ad sp create-for-rbac --role Owner --scopes /subscriptions/x", HIGH),
     ("az role assignment create --assignee bob --role Owner", HIGH),
+    ("mongosh app --eval 'db.users.updateMany({}, {$set: {role: \"admin\"}})'", CRITICAL),
+    ("mongo admin --eval 'db.shutdownServer()'", HIGH),
+    (
+        "influx delete --bucket metrics --start 1970-01-01T00:00:00Z --stop 2030-01-01T00:00:00Z",
+        CRITICAL,
+    ),
+    ("influx bucket delete -n metrics", CRITICAL),
+    (
+        "curl -X POST http://localhost:9200/logs/_delete_by_query -H 'Content-Type: "
+        'application/json\' -d \'{"query":{"match_all":{}}}\'',
+        CRITICAL,
+    ),
+    ("curl -X DELETE http://localhost:5984/mydb", CRITICAL),
+    ('etcdctl del "" --prefix', CRITICAL),
+    ("etcdctl del --prefix /", CRITICAL),
+    ("consul kv delete -recurse", CRITICAL),
+    ("vault kv metadata delete secret/prod/db", HIGH),
+    ("vault secrets disable secret/", CRITICAL),
+    ("pg_dropcluster --stop 15 main", CRITICAL),
 ]
 
 ROUND3_BENIGN = [
@@ -1216,6 +1235,21 @@ ROUND3_BENIGN = [
     ("docker exec -it web bash", MODERATE),
     ("kubectl get crd", SAFE),
     ("kubectl cordon --dry-run=client node-1", SAFE),
+    ("etcdctl get --prefix /registry", SAFE),
+    ("etcdctl del /app/config/feature-x", MODERATE),
+    ("consul kv get -recurse app/", SAFE),
+    ("consul kv delete app/flags/beta", MODERATE),
+    ("vault kv get secret/app", SAFE),
+    ("vault status", SAFE),
+    ("influx query 'from(bucket:\"m\") |> range(start: -1h)'", MODERATE),
+    ("mongosh app --eval 'db.users.updateOne({_id: 1}, {$set: {n: 2}})'", MODERATE),
+    (
+        "curl -X POST http://localhost:9200/logs/_delete_by_query -d "
+        '\'{"query":{"range":{"ts":{"lt":"now-30d"}}}}\'',
+        MODERATE,
+    ),
+    ("curl -X DELETE http://localhost:5984/mydb/doc-1?rev=1-abc", MODERATE),
+    ('psql -c "SELECT * FROM shutdown_log"', SAFE),
 ]
 
 

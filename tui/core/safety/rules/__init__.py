@@ -33,6 +33,7 @@ from tui.core.safety.rules import (
     registries,
     resources,
     services,
+    stores,
     system,
     teardown,
     tools,
@@ -60,6 +61,7 @@ for _module in (
     programs,
     weakening,
     teardown,
+    stores,
 ):
     RULES.update(_module.RULES)
 

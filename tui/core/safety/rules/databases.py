@@ -83,7 +83,8 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
     statements = [s for s in re.split(r";\s*", text) if s.strip()]
-    if any(_UNBOUNDED.match(s) or _EVERY_ROW.match(s) for s in statements):
+    every_document = re.search(r"\.update(Many)?\s*\(\s*\{\s*\}", text) is not None
+    if every_document or any(_UNBOUNDED.match(s) or _EVERY_ROW.match(s) for s in statements):
         reason = f"changes or deletes every row of a table: no WHERE ({client})"
         ctx.add(CRITICAL, reason, command)
         return
@@ -92,6 +93,9 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         where = " from any machine" if anywhere else ""
         reason = f"lets a database user log in{where} without a password ({client})"
         ctx.add(CRITICAL if anywhere else HIGH, reason, command)
+        return
+    if re.search(r"shutdownServer\s*\(|\bshutdown\b", text, re.IGNORECASE):
+        ctx.add(HIGH, f"stops the database server ({client})", command)
         return
     if _PRIVILEGE.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)
@@ -263,8 +267,8 @@ def drop_tool(command: Command, ctx: Context) -> None:
         elif not any(a in ("status", "ping", "version", "processlist", "variables") for a in argv):
             ctx.add(MODERATE, "manages the database server (mysqladmin)", command)
         return
-    if command.name == "dropdb":
-        ctx.add(CRITICAL, "deletes a whole database (dropdb)", command)
+    if command.name in ("dropdb", "pg_dropcluster"):
+        ctx.add(CRITICAL, f"deletes a whole database ({command.name})", command)
     else:
         ctx.add(HIGH, f"deletes a database user ({command.name})", command)
 
@@ -285,7 +289,7 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys([*_CODE_FLAGS, "sqlite3"], sql_client),
     "redis-cli": redis,
     "bq": bigquery,
-    **dict.fromkeys(split_words("dropdb dropuser mysqladmin"), drop_tool),
+    **dict.fromkeys(split_words("dropdb dropuser mysqladmin pg_dropcluster"), drop_tool),
     **dict.fromkeys(
         split_words("pg_dump pg_dumpall mysqldump mongodump pg_restore mongorestore"), dump
     ),

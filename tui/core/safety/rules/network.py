@@ -203,6 +203,10 @@ def curl(command: Command, ctx: Context) -> None:
             _downloaded(ctx, url)
         ctx.add(MODERATE, "downloads files into the current directory", command)
     method = (opts.value("-X", "--request") or "").upper()
+    body = " ".join(v for v in (opts.value("-d", "--data"), *map(opts.value, _DATA_OPTIONS)) if v)
+    if any(u.rstrip("/").endswith("/_delete_by_query") for u in urls) and "match_all" in body:
+        ctx.add(CRITICAL, f"deletes every document of an index over HTTP ({urls[0]})", command)
+        return
     if method == "DELETE" and any(_whole_store(url) for url in urls):
         ctx.add(
             CRITICAL, f"deletes every index or a whole data store over HTTP ({urls[0]})", command
@@ -225,7 +229,11 @@ def _whole_store(url: str) -> bool:
     if path in ("_all", "*") or path.endswith(("/_all", "/*")):
         return True
     host = url.split("://", 1)[-1].partition("/")[0]
-    return host.endswith((":9200", ":8086", ":8428")) and bool(path) and "/" not in path
+    return host.endswith(_STORE_PORTS) and bool(path) and "/" not in path
+
+
+# Search, time-series and document stores whose first path segment is a whole index or database.
+_STORE_PORTS = (":9200", ":8086", ":8428", ":5984", ":7280")
 
 
 def _uploads(values: dict[str, str], long: dict[str, str]) -> list[str]:
