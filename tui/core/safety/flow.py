@@ -8,6 +8,7 @@ A secret that reaches the network is CRITICAL wherever the two meet: in one comm
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 import re
 
@@ -121,7 +122,23 @@ def secret_path(value: str) -> str | None:
     name = posixpath.basename(path)
     if name and _KEY_NAME.match(name) and not name.endswith(".example"):
         return f"{name} (a key or credentials file)"
+    if name.startswith("{") and name.endswith("}") and _names_keys(name[1:-1]):
+        return f"the files named {name[1:-1]} (keys or credentials)"  # `find -name` via `{}`
     return None
+
+
+# Typical key and credential file names, to test the patterns `find -name` selects by.
+_KEY_EXAMPLES = split_words(
+    "id_rsa id_ed25519 id_ecdsa id_dsa server.pem server.key cert.p12 cert.pfx store.jks "
+    "vault.kdbx client.ovpn .env credentials credentials.json secrets.yaml wallet.dat .netrc"
+)
+
+
+def _names_keys(pattern: str) -> bool:
+    """Whether a `find -name` pattern (`id_*`, `*.pem`, `.env*`) picks out key files."""
+    if not pattern or pattern in ("*", "*.*") or pattern.startswith("~"):
+        return False
+    return any(fnmatch.fnmatchcase(example, pattern) for example in _KEY_EXAMPLES)
 
 
 def secret_command(command: Command) -> str | None:

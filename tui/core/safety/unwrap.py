@@ -112,8 +112,12 @@ def _code_flag(command: Command, flags: tuple[str, ...], takes_value: str) -> In
         for flag in flags:
             if flag.startswith("--") and word.value.startswith(flag + "="):
                 return Inner(code=(replace(word, value=word.value[len(flag) + 1 :]),))
+    named_user = command.name == "runuser" and any(
+        w.value in ("-u", "--user") or w.value.startswith("--user=") for w in command.args
+    )
     if command.name in ("flock", "runuser", "chroot", "sg"):
-        return _after(command, takes_value, command.name, positionals=1)
+        # `runuser -u git -- cmd` names the user with -u; `runuser git cmd` does not
+        return _after(command, takes_value, command.name, positionals=0 if named_user else 1)
     return Inner()
 
 
