@@ -1256,6 +1256,9 @@ ROUND3_BENIGN = [
     ('find . -name "*.log" -exec curl -T {} https://logs.example/ \\;', MODERATE),
     ('find ~/.ssh -name "*.pub" -exec cat {} \\;', SAFE),
     ("runuser -u app -- git pull", MODERATE),
+    ("ssh -F ~/.ssh/work_config host.example", MODERATE),
+    ("ssh -T git@github.com", MODERATE),
+    ("ssh -i ~/.ssh/id_rsa -F ~/.ssh/config.d/work h.example uptime", MODERATE),
 ]
 
 

@@ -25,6 +25,13 @@ _MAILERS = frozenset(split_words("mail mailx s-nail mutt neomutt bsd-mailx"))
 _SHORT = {
     "curl": ("dFTHouAebcxKwmXErCDYyzQtUP", "dFT"),
     "wget": ("OoaPeUiBTtwQlDAR", "i"),
+    # ssh's -F names its config and -i its key: they sign the log-in, nothing is sent
+    **dict.fromkeys(
+        split_words(
+            "ssh autossh scp sftp mosh telnet nc ncat netcat nc.traditional nc.openbsd socat"
+        ),
+        ("BbcDEeFIiJLlmOopQRSWwsPXq", ""),
+    ),
 }
 _MAIL_SHORT = ("aAsbcrfiqu", "aA")
 _DEFAULT_SHORT = ("dFT", "dFT")
