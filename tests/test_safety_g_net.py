@@ -1258,6 +1258,9 @@ ROUND3_BENIGN = [
     ("runuser -u app -- git pull", MODERATE),
     ("ssh -F ~/.ssh/work_config host.example", MODERATE),
     ("ssh -T git@github.com", MODERATE),
+    ("mc rm minio/bucket/report.csv", MODERATE),
+    ("s3cmd del s3://bucket/old.log", MODERATE),
+    ("rclone deletefile remote:bucket/tmp.txt", MODERATE),
     ("ssh -i ~/.ssh/id_rsa -F ~/.ssh/config.d/work h.example uptime", MODERATE),
 ]
 

@@ -25,15 +25,19 @@ class Tool:
     reads: frozenset[str]
     other: str  # the reason for any other use ("changes infrastructure", "opens a program")
     bulk: frozenset[str] = frozenset()  # verbs that empty a whole place at once
+    single: frozenset[str] = frozenset()  # verbs that remove one object unless recursive
 
 
-def _tool(what: str, deletes: str, reads: str, other: str, bulk: str = "") -> Tool:
+def _tool(
+    what: str, deletes: str, reads: str, other: str, bulk: str = "", single: str = ""
+) -> Tool:
     return Tool(
         what,
         frozenset(split_words(deletes)),
         frozenset(split_words(reads)),
         other,
         frozenset(split_words(bulk)),
+        frozenset(split_words(single)),
     )
 
 
@@ -62,14 +66,19 @@ TOOLS: dict[str, Tool] = {
     ),
     "vercel": _tool("a deployment", "remove rm", "list ls inspect logs", "connects to a service"),
     "netlify": _tool("a site", "sites:delete", "status sites:list", "connects to a service"),
-    "s3cmd": _tool("cloud storage", "del rm rb", "ls la info du get", "changes cloud storage"),
-    "mc": _tool("cloud storage", "rm rb", "ls cat stat du tree find", "opens a program"),
+    "s3cmd": _tool(
+        "cloud storage", "del rm rb", "ls la info du get", "changes cloud storage", single="del rm"
+    ),
+    "mc": _tool(
+        "cloud storage", "rm rb", "ls cat stat du tree find", "opens a program", single="rm"
+    ),
     "rclone": _tool(
         "cloud storage",
         "delete deletefile purge rmdir rmdirs",
         "ls lsd lsl lsf size about check listremotes tree config version cat",
         "connects to another machine",
         bulk="purge",
+        single="deletefile rmdir",
     ),
 }
 _UNASKED = frozenset(split_words("-y --yes -f --force --confirm --auto-approve -auto-approve"))
@@ -85,7 +94,7 @@ def teardown(command: Command, ctx: Context) -> None:
         storage = tool.what == "cloud storage"
         bulk = verb in tool.bulk or (storage and bool(_RECURSIVE & set(argv)))
         unasked = not storage and bool(_UNASKED & set(argv))
-        level = CRITICAL if bulk or unasked else HIGH
+        level = CRITICAL if bulk or unasked else MODERATE if verb in tool.single else HIGH
         reason = f"deletes {tool.what} ({command.name} {verb}): there is no undo"
         ctx.add(level, reason, command)
     elif words and words[0] in tool.reads:
