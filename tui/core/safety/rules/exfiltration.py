@@ -53,6 +53,11 @@ def check_flow(command: Command, ctx: Context) -> None:
         kinds = ctx.word_kinds(word)
         if "token" in kinds and word.value in headers:
             continue  # `-H "Authorization: Bearer $(gcloud auth print-access-token)"`: its use
+        if "secret" in kinds and _AUTH_HEADER.match(word.value) and word.value in headers:
+            # a stored key used to log in to a service: sent, but to be used, not kept
+            reason = f"sends a stored credential in an auth header ({name}): check the server"
+            ctx.add(HIGH, reason, command)
+            return
         if "secret" in kinds:
             ctx.add(
                 CRITICAL, f"sends secrets or personal data to another machine ({name})", command
@@ -77,6 +82,11 @@ def check_flow(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, reason, command)
 
 
+_AUTH_HEADER = re.compile(
+    r"^\s*(authorization|proxy-authorization|private-token|x-api-key|api-key|x-auth-token|"
+    r"x-access-token)\s*:",
+    re.IGNORECASE,
+)
 _RECON_NAMES = re.compile(
     r"(?<![\w.-])(uname|id|whoami|hostname|ifconfig|ip|ps|netstat|ss|w|who|last|lsb_release|"
     r"lscpu|/etc/passwd|/etc/hosts|/etc/os-release)(?![\w.-])"

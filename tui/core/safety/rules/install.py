@@ -259,6 +259,8 @@ def _config_index(command: Command) -> str | None:
         return None
     keys = ("registry", "index-url", "extra-index-url", "trusted-host", "source")
     for index, value in enumerate(argv):
+        if value.startswith("@") and value.partition("=")[0].endswith(":registry"):
+            return None  # `@mycorp:registry URL`: only that scope's packages come from there
         if any(value.endswith(key) or value.startswith(key) for key in keys):
             given = value.partition("=")[2] or (argv[index + 1] if index + 1 < len(argv) else "")
             if given.startswith(DEFAULT_INDEXES):

