@@ -109,7 +109,7 @@ def secret_path(value: str) -> str | None:
     if path in ("/home", "/Users", "/root", "~"):
         return "your whole home folder"
     for prefix, what in _SYSTEM_SECRETS.items():
-        if path == prefix or path.startswith(prefix + "/"):
+        if path == prefix or path.startswith(prefix + "/") or _globbed(prefix, path):
             return what
     if path.startswith("/etc/ssh/ssh_host_") and path.endswith("_key"):
         return "the server's SSH host keys"
@@ -120,7 +120,7 @@ def secret_path(value: str) -> str | None:
         if rel == "":
             return "your whole home folder"
         for prefix, what in _HOME_SECRETS:
-            if rel == prefix or rel.startswith(prefix + "/"):
+            if rel == prefix or rel.startswith(prefix + "/") or _globbed(prefix, rel):
                 if prefix == ".ssh" and posixpath.basename(rel) in ("known_hosts", "config"):
                     return None
                 return what
@@ -139,6 +139,26 @@ _KEY_EXAMPLES = split_words(
     "id_rsa id_ed25519 id_ecdsa id_dsa server.pem server.key cert.p12 cert.pfx store.jks "
     "vault.kdbx client.ovpn .env credentials credentials.json secrets.yaml wallet.dat .netrc"
 )
+
+
+def _globbed(secret: str, pattern: str) -> bool:
+    """`~/.ss?`, `~/.a*/credentials`, `/etc/shad*`: a pattern the shell expands to a secret."""
+    if not any(char in pattern for char in "*?["):
+        return False
+    wanted = secret.strip("/").split("/")
+    given = pattern.strip("/").split("/")
+    return all(_component(p, s) for p, s in zip(given, wanted, strict=False))
+
+
+def _component(pattern: str, name: str) -> bool:
+    """One path component: `.ss?` matches `.ssh`; `*` and `.*` say too little to count, and
+    the shell's `*` never matches a leading dot."""
+    if not any(char in pattern for char in "*?["):
+        return pattern == name
+    literal = len(re.sub(r"\[[^\]]*\]|[*?]", "", pattern))
+    if literal < 2 or (name.startswith(".") and not pattern.startswith(".")):
+        return False
+    return fnmatch.fnmatchcase(name, pattern)
 
 
 def _names_keys(pattern: str) -> bool:

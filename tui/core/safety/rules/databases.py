@@ -71,6 +71,7 @@ _EMPTY_PASSWORD = re.compile(
 
 def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     """Rates database code sent by `client` (SQL, Redis or Mongo commands)."""
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.DOTALL)  # `DROP/**/DATABASE`
     for match in _FROM_PROGRAM.finditer(text):  # `COPY t FROM PROGRAM 'cmd'`: the server runs it
         ctx.add(
             HIGH, f"the database server runs a shell command (COPY ... PROGRAM, {client})", command
