@@ -14,6 +14,7 @@ from tui.core.safety.rules import (
     accounts,
     cloud,
     code,
+    daemons,
     databases,
     disks,
     embedded,
@@ -62,6 +63,7 @@ for _module in (
     weakening,
     teardown,
     stores,
+    daemons,
 ):
     RULES.update(_module.RULES)
 

@@ -201,7 +201,7 @@ def open_to_world(command: Command, ctx: Context) -> None:
 
 _NO_PASSWORD_ENV = re.compile(
     r"^(MYSQL_ALLOW_EMPTY_PASSWORD|MARIADB_ALLOW_EMPTY_ROOT_PASSWORD|ALLOW_EMPTY_PASSWORD)="
-    r"(yes|1|true)$|^POSTGRES_HOST_AUTH_METHOD=trust$",
+    r"(yes|1|true)$|^POSTGRES_HOST_AUTH_METHOD=trust$|^xpack\.security\.enabled=false$",
     re.I,
 )
 _CONTAINER_VALUES = frozenset(
@@ -234,8 +234,12 @@ def container_service(command: Command, ctx: Context) -> None:
         re.fullmatch(r"--(NotebookApp|ServerApp|IdentityProvider)\.(token|password)=['\"]*", a)
         for a in inner
     )
-    if no_token:
-        reason = "publishes a notebook server with no password: anyone who reaches it runs code"
+    docker_api = any(
+        h.startswith("tcp://") and is_open(h[6:]) for h in inner if "://" in h
+    ) and not any(a.startswith("--tls") for a in inner)
+    if no_token or docker_api:
+        what = "a Docker API" if docker_api else "a notebook server"
+        reason = f"publishes {what} with no password: anyone who reaches it runs code"
         ctx.add(CRITICAL, reason, command)
     elif (
         any(_NO_PASSWORD_ENV.match(e) for e in env)
