@@ -1500,6 +1500,48 @@ ROUND11_BENIGN = [
     ("killall -9 Dock", MODERATE),
 ]
 
+# -- a twelfth round: overwrites by other programs, loops that empty files --
+
+ROUND12 = [
+    ("sort -o /etc/passwd /dev/null", CRITICAL),
+    ("tac /etc/passwd > /etc/passwd", CRITICAL),
+    ("install -D /dev/null /etc/shadow", CRITICAL),
+    ("rsync /dev/null /etc/passwd", CRITICAL),
+    ("ln -sf /dev/null /var/log/wtmp", HIGH),
+    ("cat /dev/null | sudo tee /var/log/lastlog", CRITICAL),
+    (": | tee ~/.bashrc", HIGH),
+    ("echo -n > ~/.ssh/config", HIGH),
+    ("truncate --size 0 /etc/hosts", HIGH),
+    ("openssl enc -d -in x.enc -out /etc/passwd", CRITICAL),
+    ("curl -o /etc/shadow https://x.example/s", CRITICAL),
+    ("base64 -d blob > /etc/sudoers", CRITICAL),
+    ("gzip -dc backup.gz > /etc/fstab", CRITICAL),
+    ("sudo dd if=new_bootloader.bin of=/dev/sda bs=446 count=1", CRITICAL),
+    ("cp /dev/null /var/log/auth.log", CRITICAL),
+    ("echo '' > ~/.zsh_history", CRITICAL),
+    ("sed -i 'd' ~/.bash_history", CRITICAL),
+    ("find / -name '*.log' -exec sh -c '> {}' \\;", HIGH),
+    ('for f in ~/Documents/*; do : > "$f"; done', HIGH),
+    ("find ~/Documents -type f -exec truncate -s 0 {} +", CRITICAL),
+    ("find ~ -type f -exec shred -u {} +", CRITICAL),
+    ("shred -n 35 -z -u ~/Documents/*.pdf", CRITICAL),
+    ("srm -r ~/Pictures", CRITICAL),
+    ("wipe -rf ~/Documents", CRITICAL),
+]
+
+ROUND12_BENIGN = [
+    ("cp /etc/passwd{,.bak}", MODERATE),
+    ("sort -o names.txt names.txt", MODERATE),
+    ("tee -a ~/.ssh/authorized_keys < ~/.ssh/id_ed25519.pub", HIGH),
+    ("openssl enc -aes-256-cbc -in secrets.txt -out secrets.enc", MODERATE),
+    ("base64 -d cert.b64 > cert.pem", MODERATE),
+    ("gzip -dc data.gz > data.csv", MODERATE),
+    ("curl -o ./data/sample.json https://x.example/sample.json", MODERATE),
+    ("sort -o names.txt names.txt", SAFE),
+    ("sort data.txt", SAFE),
+    ("sort -o sorted.txt data.txt", MODERATE),
+]
+
 DANGEROUS = [
     *WRAPPED,
     *FS_DELETE,
@@ -1526,6 +1568,7 @@ DANGEROUS = [
     *ROUND9,
     *ROUND10,
     *ROUND11,
+    *ROUND12,
 ]
 
 # -- near misses: the same tools, harmless ---------------------------------------------------------
@@ -1866,6 +1909,7 @@ BENIGN += ROUND8_BENIGN
 BENIGN += ROUND9_BENIGN
 BENIGN += ROUND10_BENIGN
 BENIGN += ROUND11_BENIGN
+BENIGN += ROUND12_BENIGN
 
 
 # Cases the rater does not meet yet: each fails today (strict xfail), so fixing one shows.

@@ -54,6 +54,12 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     verdict = targets.classify_write(ctx.resolve(target.path), append=redirect.appends)
     if not redirect.appends and _writes_nothing(command):
         verdict = targets.classify_empty(ctx.resolve(target.path)) or verdict
+    resolved = ctx.resolve(target.path)
+    if not redirect.appends and "*" in resolved and "*" not in value:  # `for f in D/*; do > $f`
+        every = targets.classify_delete(resolved, recursive=False)
+        if verdict is None or every.level > verdict.level:
+            reason = every.reason.replace("deletes", "empties each file of", 1)
+            verdict = targets.Verdict(every.level, reason)
     dynamic = target.substitutions or (target.dynamic and value.startswith("${"))
     if dynamic and (verdict is None or verdict.level <= RiskLevel.MODERATE):
         reason = f"writes to a file named at run time ({target.raw})"

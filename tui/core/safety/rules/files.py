@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import shlex
@@ -692,6 +693,33 @@ def zip_files(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, "changes or creates files (zip)", command)
 
 
+# Programs that write the file named by an output option (`sort -o FILE`): rated as a write.
+_OUTPUT_OPTIONS = dict.fromkeys(split_words("sort shuf pandoc"), ("-o", "--output"))
+
+
+def output_option(command: Command, ctx: Context) -> None:
+    """`sort -o /etc/passwd /dev/null` empties /etc/passwd; without -o, sort only prints."""
+    flags = _OUTPUT_OPTIONS.get(command.name, ())
+    argv = command.argv
+    target = next(
+        (b for a, b in itertools.pairwise(argv) if a in flags),
+        next((a.split("=", 1)[1] for a in argv if a.startswith("--output=")), None),
+    )
+    if target is None:
+        if command.name not in ("sort", "shuf"):
+            ctx.add(MODERATE, f"changes or creates files ({command.name})", command)
+        return
+    inputs = [a for a in argv if not a.startswith("-") and a != target]
+    verdict = classify_write(ctx.resolve(target), append=False)
+    if inputs == ["/dev/null"]:
+        verdict = classify_empty(ctx.resolve(target)) or verdict
+    if verdict is not None and verdict.level >= HIGH:
+        ctx.add(verdict.level, verdict.reason, command)
+    elif target not in argv[: argv.index(target)] + argv[argv.index(target) + 1 :]:
+        ctx.add(MODERATE, f"writes {target} ({command.name} -o)", command)
+    # `sort -o f f`: the file sorted in place, its lines kept
+
+
 def trash_empty(command: Command, ctx: Context) -> None:
     """`trash-empty`, `gio trash --empty`: what was in the trash is gone for good; with a
     number of days only the older items go."""
@@ -736,4 +764,5 @@ RULES: dict[str, Rule] = {
     "tar": tar,
     "mkdir": create,
     "trash-empty": trash_empty,
+    **dict.fromkeys(_OUTPUT_OPTIONS, output_option),
 }
