@@ -1912,7 +1912,10 @@ BENIGN += ROUND11_BENIGN
 BENIGN += ROUND12_BENIGN
 
 
-# Cases the rater does not meet yet: each fails today (strict xfail), so fixing one shows.
+# Cases the rater does not meet yet (xfail, not strict: a fix made elsewhere, for example in
+# the code or Windows rules, shows as XPASS without failing a merge). Known false positives by
+# design: `git clean -fd` (HIGH: untracked files go for good) and anything scheduled with `at`
+# (HIGH: it runs unattended).
 KNOWN_GAPS: frozenset[str] = frozenset(
     (
         "find /etc -type f -exec sh -c ': > \"$1\"' _ {} \\;",
@@ -1947,7 +1950,7 @@ KNOWN_GAPS: frozenset[str] = frozenset(
 
 def _cases(table: list[tuple[str, RiskLevel]]) -> list[object]:
     return [
-        pytest.param(command, bound, marks=pytest.mark.xfail(strict=True))
+        pytest.param(command, bound, marks=pytest.mark.xfail(strict=False))
         if command in KNOWN_GAPS
         else (command, bound)
         for command, bound in table
