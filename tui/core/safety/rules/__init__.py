@@ -79,8 +79,11 @@ _READ_FORMS = {
     "gpg": frozenset(split_words("--list-keys --list-secret-keys -k -K --fingerprint --verify")),
     "ssh-keygen": frozenset(split_words("-l -lf -y -yf -F -E")),
     "screen": frozenset(split_words("-ls -list")),
+    "pmset": frozenset(split_words("-g")),
+    "plutil": frozenset(split_words("-p -lint -help")),
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
 }
+_READ_VERBS = {"glab": tools.FORGE_READS}
 _GLOB = re.compile(r"[*?\[]")
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
 
@@ -132,7 +135,7 @@ def check_layer(command: Command, ctx: Context) -> None:
         return
     elif "/" in name_word.value:
         _local_program(command, ctx)
-    elif name in _READ_FORMS and _only_reads(name, command):
+    elif (name in _READ_FORMS or name in _READ_VERBS) and _only_reads(name, command):
         return
     elif name in ROUTINE_REASON:
         ctx.add(MODERATE, f"{ROUTINE_REASON[name]} ({name})", command)
@@ -174,6 +177,8 @@ def _weakened_setting(command: Command, ctx: Context) -> None:
 
 
 def _only_reads(name: str, command: Command) -> bool:
+    if name in _READ_VERBS:
+        return " ".join(command.argv[:2]) in _READ_VERBS[name]
     first = command.args[0].value if command.args else ""
     return (not first and name == "hostname") or first in _READ_FORMS[name]
 

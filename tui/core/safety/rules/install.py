@@ -15,7 +15,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import registries
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
-from tui.core.safety.rules.tools import packages
+from tui.core.safety.rules.tools import OPTION_STYLE, packages
 from tui.core.safety.rules.typos import typosquat
 from tui.core.safety.words import split_words
 
@@ -132,6 +132,11 @@ def _installing(command: Command, sub: str) -> bool:
         return any(
             a.startswith(("-U", "-S")) and not a.startswith(("-Ss", "-Si")) for a in command.argv
         )
+    if command.name in OPTION_STYLE:  # `dpkg -I x.deb`, `rpm -qip x.rpm` only look inside
+        queries = frozenset(OPTION_STYLE[command.name][0].split())
+        first = next((a for a in command.argv if a.startswith("-")), "")
+        if first in queries or (command.name == "rpm" and first.startswith("-q")):
+            return False
     return sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
 
 
@@ -150,7 +155,7 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
     if command.name == "gem" and any(a.endswith(("NoSecurity", "LowSecurity")) for a in argv):
         reason = "installs a gem with its signature checks switched off (--trust-policy)"
         ctx.add(HIGH, reason, command)
-    if command.name in _SYSTEM_MANAGERS:
+    if command.name in _SYSTEM_MANAGERS and _installing(command, sub):
         for value in argv:
             if value.endswith((".deb", ".rpm")) and "Downloads/" in value:
                 reason = f"installs {value}, a package file from your downloads, as root"

@@ -28,7 +28,7 @@ READ_ONLY = frozenset(
     numfmt factor expr bc dc units look shuf cowsay figlet neofetch fastfetch screenfetch
     bat batcat eza exa lsd delta glow tokei cloc ncdu duf dust procs hyperfine fzf
     systemd-analyze modinfo runlevel lsns lslocks lsipc ipcs getenforce sestatus aa-status
-    pbpaste wl-paste
+    pbpaste wl-paste pbcopy wl-copy sw_vers system_profiler mdls mdfind kextstat vm_stat
     tune2fs-l dumpe2fs xfs_info lvs pvs vgs lvdisplay pvdisplay vgdisplay lsscsi udevadm
     blockdev arp route ethtool iostat ntpq lsof pmap free id last lastb lastlog journalctl
     needs-restarting ldd nm objdump readelf size addr2line sha1sum shasum crc32 zipinfo

@@ -50,14 +50,28 @@ _DOWN_TARGET = re.compile(
 POWER_ACTIONS = frozenset(split_words("poweroff reboot halt kexec emergency rescue soft-reboot"))
 
 
+# Forms of the security switches that only report the state (`csrutil status`).
+SECURITY_REPORTS = {
+    "csrutil": frozenset(split_words("status report")),
+    "spctl": frozenset(split_words("--status -a --assess --list")),
+    "auditctl": frozenset(split_words("-l -s")),
+    "fdesetup": frozenset(split_words("status list isactive haspersonalrecoverykey help")),
+    "getenforce": frozenset(),
+    "pfctl": frozenset(split_words("-s -sr -sa -si -sn -ss")),
+}
+
+
 def security_switch(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if argv and argv[0] in SECURITY_REPORTS.get(command.name, frozenset()):
+        return
     off = {
         "setenforce": any(a in ("0", "Permissive", "permissive") for a in argv),
         "pfctl": "-d" in argv,
         "auditctl": "-D" in argv or ("-e" in argv and "0" in argv),
         "csrutil": "disable" in argv,
         "spctl": "--master-disable" in argv or "--global-disable" in argv,
+        "fdesetup": "disable" in argv,
     }.get(command.name, False)
     if off:
         ctx.add(HIGH, f"turns off a security protection ({command.name})", command)
@@ -297,7 +311,9 @@ def set_builtin(command: Command, ctx: Context) -> None:
 
 RULES: dict[str, Rule] = {
     "set": set_builtin,
-    **dict.fromkeys(split_words("setenforce pfctl auditctl csrutil spctl"), security_switch),
+    **dict.fromkeys(
+        split_words("setenforce pfctl auditctl csrutil spctl fdesetup"), security_switch
+    ),
     "kill": kill,
     **dict.fromkeys(split_words("pkill killall killall5 skill slay"), kill_by_name),
     "systemctl": systemctl,

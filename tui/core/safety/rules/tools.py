@@ -182,7 +182,11 @@ def _git_clean(command: Command, ctx: Context) -> None:
     if opts.has("-n", "--dry-run"):
         return
     if opts.has("-f", "--force"):
-        extra = " including ignored files" if opts.has("-x", "-X") else ""
+        if opts.has("-X") and not opts.has("-x"):
+            # `-X` removes only what .gitignore names: build output, caches
+            ctx.add(MODERATE, "deletes the ignored files (build output) (git clean -X)", command)
+            return
+        extra = " including ignored files" if opts.has("-x") else ""
         folders = [paths.normalise(ctx.resolve(w.path)) for w in opts.operands]
         folders = folders or ([ctx.cwd] if ctx.cwd is not None else [])
         wide = [f for f in folders if paths.area(f) in ("root", "home", "all_homes", "vital")]
@@ -471,7 +475,11 @@ PROJECT_SCRIPTS = frozenset(
     )
 )
 OPTION_STYLE = {
-    "dpkg": ("-l -L -s -S -p --list --status --search --listfiles --get-selections", "-r -P"),
+    "dpkg": (
+        "-l -L -s -S -p -I -c -f -W -C --list --status --search --listfiles --get-selections "
+        "--info --contents --field --show --audit --print-architecture --compare-versions",
+        "-r -P",
+    ),
     "rpm": ("-q -qa -qi -ql -qf -V --query --verify", "-e --erase"),
     "pacman": ("-Q -Qi -Ql -Qs -Ss -Si -Sl -Qe -Qm", "-R -Rs -Rns -Rdd"),
     "yay": ("-Q -Qi -Ss -Si", "-R -Rs -Rns"),
@@ -515,6 +523,14 @@ def _package_change(command: Command, sub: str, rest: Command, ctx: Context) -> 
     ctx.add(MODERATE, f"installs or changes packages ({command.name} {sub})".strip(), command)
 
 
+# Forge clients in a `NOUN VERB` form that only shows (`gh auth status`, `glab mr view`).
+FORGE_READS = frozenset(
+    f"{noun} {verb}"
+    for noun in split_words("pr issue repo release run workflow gist label mr ci")
+    for verb in split_words("list view status checks diff ls")
+) | {"auth status", "config list", "config get"}
+
+
 def gh(command: Command, ctx: Context) -> None:
     """GitHub's CLI: deleting a repository on the server has no undo."""
     argv = command.argv
@@ -527,11 +543,26 @@ def gh(command: Command, ctx: Context) -> None:
         else:
             ctx.add(HIGH, reason, command)
         return
+    if " ".join(argv[:2]) in FORGE_READS:
+        return
+    if argv[:2] == ["repo", "edit"] and _made_public(argv):
+        reason = "makes the repository public: its code and history become readable by anyone"
+        ctx.add(CRITICAL, reason, command)
+        return
     method = next((a for a in argv if a.upper() in ("-XDELETE", "--METHOD=DELETE")), "")
     if argv[:1] == ["api"] and (method or _option_value(argv, "-X", "--method") == "DELETE"):
         ctx.add(HIGH, "deletes something on GitHub through its API (gh api DELETE)", command)
         return
     ctx.add(MODERATE, "connects to a service (gh)", command)
+
+
+def _made_public(argv: list[str]) -> bool:
+    """`--visibility public`, `--visibility=public`, `--public`."""
+    return (
+        "--public" in argv
+        or "--visibility=public" in argv
+        or (_option_value(argv, "--visibility") == "PUBLIC")
+    )
 
 
 def _option_value(argv: list[str], *names: str) -> str:
