@@ -30,6 +30,7 @@ from tui.core.safety.rules import (
     network,
     origins,
     persistence,
+    planted,
     programs,
     registries,
     resources,
@@ -162,6 +163,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     ),
     "go": (registries.go_env, registries.environment),
     "composer": (registries.composer,),
+    **dict.fromkeys(split_words("echo printf cat sed perl tee"), (planted.web_shell,)),
 }
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
 # Settings that switch off a protection of the kernel against attacks.
@@ -43,9 +44,27 @@ def kernel_setting(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
         return
     if name == "insmod" or (name == "modprobe" and any(a.endswith(".ko") for a in argv)):
+        doubtful = next(
+            (
+                a
+                for a in argv
+                if a.endswith((".ko", ".ko.xz", ".ko.zst"))
+                and (paths.is_world_writable(a) or _hidden_or_downloaded(a))
+            ),
+            None,
+        )
+        if doubtful is not None:
+            reason = f"loads a kernel module from {doubtful}: a folder anyone could have filled"
+            ctx.add(CRITICAL, reason, command)
+            return
         ctx.add(HIGH, f"loads code into the kernel from a file ({name})", command)
         return
     ctx.add(MODERATE, f"changes kernel settings or modules ({name})", command)
+
+
+def _hidden_or_downloaded(path: str) -> bool:
+    """A module in a dot folder or the downloads: not where anyone builds drivers."""
+    return bool(re.search(r"/\.[^/.]", f"/{path}")) or "Downloads/" in path
 
 
 def _weakens(key: str, value: str) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 
 from tui.core.safety import paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import planted
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.words import Word, literal, split_words
@@ -148,9 +150,11 @@ def startup_kind(path: str) -> str | None:
     if paths.is_rc_file(normal):
         return "shell"
     if normal in ("/etc/crontab", "/etc/anacrontab") or normal.startswith(
-        ("/etc/cron", "/var/spool/cron", "/var/spool/anacron")
+        ("/etc/cron", "/var/spool/cron", "/var/spool/anacron", "/etc/periodic/")
     ):
         return "cron"
+    if planted.is_editor_rc(normal):
+        return "editor"
     if posixpath.basename(normal) in ("authorized_keys", "authorized_keys2"):
         return "keys"
     if normal.endswith((".service", ".timer", ".socket", ".path")) or "/systemd/" in normal:
@@ -212,6 +216,7 @@ _HOME_PLACES = (
     (".local/share/systemd/user", "a user service"),
 )
 _PATH_DIRS = frozenset(split_words("/usr/local/bin /usr/local/sbin ~/bin ~/.local/bin /opt/bin"))
+_SYSTEM_BIN = frozenset(split_words("/usr/bin /usr/sbin /bin /sbin"))
 # Programs people type every day: a file of that name early in PATH runs instead of them.
 _SHADOWED = frozenset(
     split_words(
@@ -265,7 +270,19 @@ def placed(target: str, sources: list[str]) -> str | None:
     if shadow in _SHADOWED:
         where = normal if normal in _PATH_DIRS else posixpath.dirname(normal)
         return f"puts a program named {shadow} in {where}: it runs instead of the real {shadow}"
+    if _in_path_dir(normal) and any(_hidden_folder(s) for s in sources):
+        return f"puts a program from a hidden folder into {normal}: it runs as a usual command"
     return None
+
+
+def _in_path_dir(normal: str) -> bool:
+    folders = _PATH_DIRS | _SYSTEM_BIN
+    return normal in folders or posixpath.dirname(normal) in folders
+
+
+def _hidden_folder(source: str) -> bool:
+    """`/tmp/.x/kworker`: a program kept in a dot folder that no usual tool uses."""
+    return any(name not in _USUAL_DOT_FOLDERS for name in re.findall(r"/\.([\w-]+)(?=/)", source))
 
 
 def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx: Context) -> None:
@@ -280,6 +297,9 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     )
     if kind == "keys":
         _login_keys(where, text, downloaded, writer, ctx)
+        return
+    if kind == "editor":
+        planted.editor_start(where, text, writer, ctx)
         return
     if text is None:
         if downloaded:
@@ -297,12 +317,12 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if kind == "config":
         return
     if kind == "modules":
-        planted = any(
+        copied_in = any(
             ".ko" in form and form.split()[:1] in (["cp"], ["mv"], ["install"], ["ln"])
             for forms in ctx.simple_commands
             for form in forms[-1:]
         )
-        if planted:  # `cp rk.ko /lib/modules/.../extra/ && echo rk >> /etc/modules`
+        if copied_in:  # `cp rk.ko /lib/modules/.../extra/ && echo rk >> /etc/modules`
             reason = f"loads a kernel module copied in by this line at every boot ({where})"
             ctx.add(CRITICAL, reason, writer)
         ctx.add(HIGH, f"loads kernel code at every boot ({where})", writer)
@@ -317,7 +337,9 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         aliased = _ALIAS.match(line) if kind == "shell" else None
         if aliased:  # `alias git='git; curl ... | sh'`: the alias runs whenever its name is typed
             ctx.run_code(Word(value=aliased.group(2), raw=aliased.group(2)), writer)
-        if kind == "cron":
+        if kind == "cron" and where.startswith(_SCRIPT_FOLDERS):
+            code = "" if line.lstrip().startswith("#") else line  # a script, not crontab lines
+        elif kind == "cron":
             match = (_ANACRON_LINE if where == "/etc/anacrontab" else _CRON_LINE).match(line)
             code = match.group("code") if match else ""
             if where == "/etc/crontab" or where.startswith("/etc/cron.d/"):
@@ -345,11 +367,22 @@ def _login_keys(
     if downloaded:
         reason = f"puts an SSH key downloaded from the internet into {where}: its owner logs in"
         ctx.add(CRITICAL, reason, writer)
+    elif planted.literal_keys(text):
+        reason = f"adds the SSH key typed here to {where}: whoever holds it logs in, no password"
+        ctx.add(CRITICAL, reason, writer)
     for code in re.findall(r'command="([^"]+)"', text or ""):
         ctx.run_code(literal(code), writer)
         hidden(code, "each SSH log-in", writer, ctx)
 
 
+# Folders of scripts cron or periodic(8) run whole, as root (not crontab lines).
+_SCRIPT_FOLDERS = (
+    "/etc/cron.hourly/",
+    "/etc/cron.daily/",
+    "/etc/cron.weekly/",
+    "/etc/cron.monthly/",
+    "/etc/periodic/",
+)
 _ALIAS = re.compile(r"""^\s*alias\s+[\w.:-]+=(['"])(.+)\1\s*$""")
 # Start-up lines that change what every later command does, whatever they are set to.
 _HOOKS = re.compile(
@@ -494,6 +527,7 @@ def launchctl(command: Command, ctx: Context) -> None:
         if program:
             ctx.add(HIGH, f"keeps {program[0]} running under launchd (launchctl submit)", command)
             hidden(program[0], "launchd", command, ctx)
+            ctx.run_code(literal(shlex.join(program)), command)
             return
         if sub == "submit" or not plists:
             ctx.add(MODERATE, f"starts a launchd job (launchctl {sub})", command)

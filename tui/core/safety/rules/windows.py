@@ -152,9 +152,28 @@ def _reg(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "changes the registry (reg)", st.text)
 
 
+# Registry places that swap a program Windows itself starts (log-on, the log-on screen's
+# accessibility tools, every program's start or its libraries): whoever writes them runs first.
+_HIJACKS = (
+    ("\\winlogon", ("userinit", "shell", "taskman", "appsetup")),
+    ("image file execution options", ("debugger", "globalflag")),
+    ("silentprocessexit", ("monitorprocess",)),
+    ("\\windows", ("appinit_dlls", "loadappinit_dlls")),
+    ("\\lsa", ("security packages", "authentication packages", "notification packages")),
+    ("\\command processor", ("autorun",)),
+)
+
+
+def _hijacked(lower: str) -> bool:
+    return any(key in lower and any(value in lower for value in values) for key, values in _HIJACKS)
+
+
 def _registry_change(key: str, st: Statement, ctx: Context) -> None:
     lower = key.lower() + " " + st.text.lower()
-    if (
+    if _hijacked(lower):
+        reason = "replaces a program Windows starts by itself (log-on, log-on screen) (registry)"
+        ctx.add(CRITICAL, reason, st.text)
+    elif (
         "\\run" in lower
         or "runonce" in lower
         or "winlogon" in lower

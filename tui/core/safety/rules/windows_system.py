@@ -6,6 +6,7 @@ Split from rules/windows.py (files, registry, the dispatcher); the same reading 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from tui.core.safety.context import Context
@@ -97,6 +98,8 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "lets all traffic through the Windows firewall", st.text)
     elif " show" in " " + text or text.startswith(("dump", "help")):
         return
+    elif re.search(r"\badd\s+helper\b", text):
+        ctx.add(HIGH, "makes netsh load a library every time it runs (netsh add helper)", st.text)
     else:
         ctx.add(MODERATE, "changes network settings (netsh)", st.text)
 

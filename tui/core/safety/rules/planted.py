@@ -1,0 +1,98 @@
+"""Text planted in a file that something else runs later: an editor's start-up file that runs
+shell commands, server pages that run what a web request sends (web shells), and SSH keys typed
+into the command line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH
+from tui.core.safety.words import literal, split_words
+
+# Start-up files of editors and pagers, relative to the home folder.
+EDITOR_RC = frozenset(
+    split_words(
+        ".vimrc .gvimrc .exrc .vim/vimrc .config/nvim/init.vim .config/nvim/init.lua .emacs "
+        ".emacs.d/init.el .config/emacs/init.el .nanorc .lesskey .inputrc"
+    )
+)
+# How each start-up language runs a shell command: vim `!cmd`, `system('cmd')`, emacs
+# `(shell-command "cmd")`, Lua `os.execute("cmd")`.
+_EDITOR_ESCAPES = (
+    re.compile(r"(?:^|[\s:|])!\s*([^=\s].*)$"),
+    re.compile(r"""\b(?:system|systemlist|jobstart|termopen)\s*\(\s*(['"])(.+?)\1"""),
+    re.compile(r"""\((?:async-)?shell-command(?:-to-string)?\s+"([^"]+)\""""),
+    re.compile(r"""\bos\.execute\s*\(\s*(['"])(.+?)\1"""),
+)
+_ON_KEY = re.compile(r"^[nvxsoilct]?(nore)?map!?\s|^command!?\s|^vim\.keymap\.set\b")
+# Server-side code that runs what a request sends: PHP, ASP, JSP.
+_WEB_SHELL = re.compile(
+    r"\b(eval|assert|system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|"
+    r"create_function)\s*\(\s*(?:base64_decode\s*\(\s*|stripslashes\s*\(\s*)?"
+    r"\$_(GET|POST|REQUEST|COOKIE|SERVER|FILES)\b"
+    r"|`\s*\$_(GET|POST|REQUEST|COOKIE)\b"
+    r"|\b(eval|execute)\s*\(?\s*request\s*[(.\[]"
+    r"|getruntime\s*\(\s*\)\s*\.\s*exec\s*\(\s*request\.getparameter",
+    re.IGNORECASE,
+)
+_KEY_TYPES = re.compile(
+    r"(^|[\s\"'])(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com|"
+    r"sk-ecdsa-sha2-nistp256@openssh\.com)\s+AAAA"
+)
+# Writers whose words are the text they put in a file.
+_TEXT_WRITERS = frozenset(split_words("echo printf cat sed perl tee"))
+
+
+def editor_escapes(text: str) -> list[str]:
+    """The shell commands an editor start-up text runs (`autocmd VimEnter * silent !cmd`)."""
+    found: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(('"', "--", ";", "#")) or _ON_KEY.match(stripped):
+            continue  # comments of vim, Lua, Lisp, shell; mappings run only when typed
+        for pattern in _EDITOR_ESCAPES:
+            for match in pattern.finditer(stripped):
+                found.append(match.group(match.lastindex or 1))
+    return found
+
+
+def editor_start(where: str, text: str | None, writer: Command, ctx: Context) -> None:
+    """Runs the commands an editor start-up file will run, and says they run at every start."""
+    for code in editor_escapes(text or ""):
+        before = len(ctx.findings)
+        ctx.run_code(literal(code), writer)
+        if any(f.level >= HIGH for f in ctx.findings[before:]):
+            reason = f"makes the editor run `{code[:50]}` every time it starts ({where})"
+            ctx.add(CRITICAL, reason, writer)
+        else:
+            ctx.add(HIGH, f"makes the editor run a shell command at every start ({where})", writer)
+
+
+def is_editor_rc(path: str) -> bool:
+    rel = paths.home_relative(path)
+    return rel is not None and rel in EDITOR_RC
+
+
+def literal_keys(text: str | None) -> bool:
+    """A public key typed into the command (`echo 'ssh-ed25519 AAAA... x' >> authorized_keys`)."""
+    return bool(text) and any(_KEY_TYPES.search(line) for line in (text or "").splitlines())
+
+
+def web_shell(command: Command, ctx: Context) -> None:
+    """`echo '<?php system($_GET["c"]); ?>' > x.php`, `sed -i '1i <?php eval($_POST[...])'`:
+    a page that runs whatever a web request sends, for anyone who finds it."""
+    if command.name not in _TEXT_WRITERS:
+        return
+    writes = any(r.writes for r in command.redirects) or command.name in ("tee", "sed", "perl")
+    if command.name in ("sed", "perl") and not any(a.startswith("-i") for a in command.argv):
+        return
+    texts = [w.value for w in command.args]
+    if command.stdin is not None and command.stdin.literal is not None:
+        texts += [w.value for w in command.stdin.literal]
+    if writes and any(_WEB_SHELL.search(text) for text in texts):
+        reason = "plants a web shell: the page runs any command a web request sends"
+        ctx.add(CRITICAL, reason, command)
