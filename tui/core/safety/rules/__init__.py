@@ -36,6 +36,7 @@ from tui.core.safety.rules import (
     resources,
     services,
     stores,
+    strangers,
     system,
     teardown,
     tools,
@@ -148,7 +149,11 @@ def check_layer(command: Command, ctx: Context) -> None:
 _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "kubectl": (listening.kubectl_exposed, listening.kubectl_expose, origins.manifest),
     "helm": (origins.manifest,),
-    **dict.fromkeys(split_words("cp mv install trust"), (weakening.new_authority,)),
+    **dict.fromkeys(
+        split_words("cp mv install rsync"), (weakening.new_authority, strangers.to_removable)
+    ),
+    "trust": (weakening.new_authority,),
+    **dict.fromkeys(split_words("curl wget http https xh"), (strangers.foreign_token,)),
     "launchctl": (weakening.launchctl_firewall,),
     **dict.fromkeys(split_words("python python3 python2"), (listening.python_ftp,)),
     **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),
@@ -162,6 +167,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
         split_words("npm pnpm yarn bun"), (origins.starter_typo, origins.runner_source)
     ),
     "go": (registries.go_env, registries.environment),
+    "git": (strangers.committed_secret,),
     "composer": (registries.composer,),
     **dict.fromkeys(split_words("echo printf cat sed perl tee"), (planted.web_shell,)),
 }

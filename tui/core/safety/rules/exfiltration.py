@@ -237,7 +237,7 @@ def _published(command: Command, ctx: Context) -> None:
         )
 
 
-_FILE_CLIENTS = frozenset(split_words("lftp ftp ncftpput sftp tnftp"))
+_FILE_CLIENTS = frozenset(split_words("lftp ftp ncftpput sftp tnftp smbclient tftp"))
 
 
 def _client_script(command: Command) -> str:

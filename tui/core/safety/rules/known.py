@@ -68,7 +68,9 @@ ROUTINE = {
         "vim vi nvim nano emacs code subl open xdg-open gedit kate micro helix hx less screen "
         "tmux zellij ranger mc"
     ),
-    "connects to a service": "aws gcloud az gh glab heroku flyctl doctl ngrok",
+    "connects to a service": (
+        "aws gcloud az gh glab heroku flyctl doctl ngrok smbclient ftp lftp tftp ncftpput"
+    ),
     "changes the system": (
         "hostnamectl timedatectl localectl update-grub grub-install update-initramfs "
         "dpkg-reconfigure update-alternatives ldconfig at batch launchctl defaults "

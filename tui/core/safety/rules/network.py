@@ -46,7 +46,9 @@ def command_kinds(command: Command) -> set[str]:
         return {"send"}
     if token_command(command):
         return {"secret", "token"}
-    if secret_command(command):
+    if secret_command(command) or (
+        name in _ARCHIVERS and any(paths.normalise(a) in _SECRET_TREES for a in argv[1:])
+    ):
         return {"secret"}
     gathered = gathered_kind(command)
     if gathered is not None:
@@ -104,6 +106,8 @@ _RECON_FILES = frozenset(
     split_words("/etc/os-release /etc/passwd /etc/group /etc/hosts /etc/issue /etc/resolv.conf")
 )
 _ARCHIVERS = frozenset(split_words("tar zip 7z 7za cpio rar bsdtar"))
+# Folders that hold the system's password hashes, host keys or TLS keys somewhere inside.
+_SECRET_TREES = frozenset(split_words("/ /etc /etc/ssh /etc/ssl /etc/pki /root /var/lib"))
 IMAGE_SAVERS = frozenset(split_words("docker podman nerdctl"))
 
 

@@ -240,12 +240,31 @@ def _schtasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "changes a scheduled task", st.text)
 
 
+_PERSONAL = re.compile(
+    r"\\users\\[^\\]+\\(documents|desktop|downloads|pictures|onedrive)|password|"
+    r"credential|secret|\.kdbx|\.pem|\.pfx|id_rsa|\\\.ssh\\|ntds\.dit|\\config\\sam",
+    re.IGNORECASE,
+)
+
+
+def _bits_upload(st: Statement, ctx: Context) -> None:
+    """`bitsadmin /transfer j /upload URL FILE`: FILE goes to the server."""
+    local = st.args[-1] if st.args else ""
+    if _PERSONAL.search(local):
+        reason = f"uploads {local}, personal files or secrets, to a server (bitsadmin /upload)"
+        ctx.add(CRITICAL, reason, st.text)
+    else:
+        ctx.add(HIGH, f"uploads {local or 'a file'} to a server (bitsadmin /upload)", st.text)
+
+
 def _downloader(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     if st.name in ("mshta", "regsvr32", "rundll32") and (
         "http" in text or "javascript:" in text or "vbscript:" in text
     ):
         ctx.add(CRITICAL, f"runs code fetched from the internet ({st.words[0]})", st.text)
+    elif st.name == "bitsadmin" and "/upload" in text:
+        _bits_upload(st, ctx)
     elif st.name in ("certutil", "bitsadmin") and ("http" in text or "-decode" in text):
         ctx.add(
             HIGH,
