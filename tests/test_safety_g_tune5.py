@@ -200,15 +200,55 @@ EXFILTRATION_BENIGN = [
 ]
 
 
+# -- file_overwrite: arguments bound into sh -c, Windows redirections and pipelines ----------
+
+OVERWRITE = [
+    # `sh -c CODE NAME ARGS`: $1.., "$@", `for f;` and $0 take the arguments
+    ("sh -c 'rm -rf \"$1\"' _ ~/Documents", CRITICAL),
+    ("bash -c 'shred -u \"$@\"' x ~/.ssh/id_rsa ~/.ssh/id_ed25519", CRITICAL),
+    ("sh -c 'for f; do : > \"$f\"; done' sh ~/thesis.docx", HIGH),
+    ("find ~/Pictures -type f -exec sh -c ': > \"$1\"' _ {} \\;", CRITICAL),
+    ("find ~/Documents -type f -exec bash -c 'truncate -s0 \"$0\"' {} \\;", CRITICAL),
+    ("find ~/Music -type f -exec sh -c 'for f; do rm \"$f\"; done' sh {} +", CRITICAL),
+    ("find /home -type f -exec sh -c 'cat /dev/null > \"$1\"' _ {} \\;", CRITICAL),
+    # Windows redirections write files like any other write
+    (r"type nul > C:\inetpub\wwwroot\index.html", HIGH),
+    (r"echo. > C:\Users\amy\Documents\notes.docx", HIGH),
+    (r"echo 0.0.0.0 x > C:\Windows\System32\drivers\etc\hosts", HIGH),
+    (r"cmd /c type nul > C:\Windows\System32\drivers\etc\hosts", HIGH),
+    (r"Set-Content C:\Windows\System32\drivers\etc\hosts ''", HIGH),
+    (r"Out-File -FilePath C:\Windows\System32\drivers\etc\hosts -InputObject x", HIGH),
+    # Clear-Content fed by Get-ChildItem, or over a glob
+    (r"Get-ChildItem -Recurse C:\Users\amy\Pictures -File | Clear-Content", CRITICAL),
+    (r"gci C:\Users\amy\Desktop -Recurse | Clear-Content", CRITICAL),
+    (r"Clear-Content C:\Users\amy\Documents\*", CRITICAL),
+]
+OVERWRITE_BENIGN = [
+    ("sh -c 'echo \"$1\"' _ ~/Documents", SAFE),
+    ("find . -name '*.py' -exec sh -c 'wc -l \"$1\"' _ {} \\;", SAFE),
+    ("find . -type f -exec sh -c 'cp \"$1\" /tmp/' _ {} \\;", MODERATE),
+    ("bash -c 'ls -la \"$@\"' _ /etc /var", SAFE),
+    (r"dir C:\Users > C:\Temp\users.txt", MODERATE),
+    (r"ipconfig /all > %TEMP%\ip.txt", MODERATE),
+    (r"Get-Process | Out-File C:\Temp\procs.txt", MODERATE),
+    (r"Get-ChildItem C:\logs\*.log | Clear-Content", MODERATE),
+    (r"Clear-Content C:\logs\app.log", MODERATE),
+    (r"type C:\Windows\System32\drivers\etc\hosts", SAFE),
+    (r"echo 127.0.0.1 dev.local >> C:\Windows\System32\drivers\etc\hosts", MODERATE),
+]
+
+
 DANGEROUS = [
     *READ_MODES_DANGEROUS,
     *PERSISTENCE,
     *EXFILTRATION,
+    *OVERWRITE,
 ]
 BENIGN = [
     *READ_MODES_BENIGN,
     *PERSISTENCE_BENIGN,
     *EXFILTRATION_BENIGN,
+    *OVERWRITE_BENIGN,
 ]
 
 

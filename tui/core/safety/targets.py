@@ -530,7 +530,13 @@ def classify_empty(value: str) -> Verdict | None:
         return Verdict(HIGH, f"empties {path}: the document's content is lost")
     if path.startswith("/etc/") or settings:
         return Verdict(HIGH, f"empties {path}: the settings in it are lost")
+    if path.startswith(WEB_ROOTS) and not any(c in path for c in "*?["):
+        return Verdict(HIGH, f"empties {path}: a page or setting of the web site is lost")
     return None
+
+
+# Where web servers serve sites from (C:\inetpub reads as /var/www).
+WEB_ROOTS = ("/var/www/", "/srv/www/", "/srv/http/", "/usr/share/nginx/html/")
 
 
 def _special_write(path: str, append: bool) -> Verdict | None:

@@ -206,6 +206,9 @@ def posix_path(value: str) -> str:
             return "/home/*"
         return _tail("/home/" + parts[1], "/" + "/".join(parts[2:]))
     if head in ("windows", "winnt"):
+        lowered = [p.lower() for p in parts[1:4]]
+        if lowered == ["system32", "drivers", "etc"]:  # hosts, networks, services: as /etc
+            return _tail("/etc", "/" + "/".join(parts[4:]))
         if len(parts) > 1 and parts[1].lower() in ("system32", "syswow64"):
             return _tail("/usr/bin", "/" + "/".join(parts[2:]))
         return _tail("/usr", "/" + tail)
@@ -215,6 +218,8 @@ def posix_path(value: str) -> str:
         return "/*"
     if head in ("temp", "tmp"):
         return _tail("/tmp", "/" + tail)
+    if head == "inetpub":  # IIS's sites, like /var/www
+        return _tail("/var/www", "/" + tail)
     return "/" + rest.strip("/")
 
 

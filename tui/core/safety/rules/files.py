@@ -171,6 +171,11 @@ def truncate(command: Command, ctx: Context) -> None:
                 verdict = Verdict(
                     whole.level, whole.reason.replace("deletes", "empties every file in", 1)
                 )
+            elif any(c in target for c in "*?["):  # `truncate -s 0 ~/Documents/*`: each file
+                every = classify_delete(target, recursive=False)
+                if verdict is None or every.level > verdict.level:
+                    reason = every.reason.replace("deletes", "empties each file of", 1)
+                    verdict = Verdict(every.level, reason)
             if verdict is not None:
                 reason = verdict.reason.replace("overwrites", "empties", 1)
                 ctx.add(verdict.level, reason, command)

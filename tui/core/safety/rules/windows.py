@@ -13,6 +13,7 @@ from collections.abc import Callable
 from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
+from tui.core.safety.rules import windows_writes
 from tui.core.safety.rules.windows_system import SYSTEM_HANDLERS, flags_of, operands_of
 from tui.core.safety.rules.windows_threats import check_line
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
@@ -89,6 +90,7 @@ def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return  # an expression or assignment, not a command
     if "-whatif" in flags_of(st):
         return  # PowerShell's -WhatIf: the cmdlet only says what it would do
+    windows_writes.redirects(st, ctx)
     if name == "for":
         _cmd_loop(st, ctx)
         return
@@ -230,6 +232,10 @@ def _permissions(st: Statement, ctx: Context, previous: Statement | None) -> Non
 
 
 def _write(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    if st.name in ("clear-content", "clc", "set-content", "sc") and windows_writes.emptied_each(
+        st, ctx, previous
+    ):
+        return
     operands = operands_of(st, frozenset({"-value", "-encoding", "-inputobject"}))
     append = st.name in ("add-content", "ac") or "-append" in st.text.lower()
     for operand in operands[:1]:

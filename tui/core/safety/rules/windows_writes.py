@@ -1,0 +1,73 @@
+"""Files written by Windows commands: cmd and PowerShell redirections (`type nul > f`,
+`echo x >> f`), and Clear-Content/Set-Content over a glob or over what Get-ChildItem lists.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety.context import Context
+from tui.core.safety.model import RiskLevel
+from tui.core.safety.rules.windows_system import flags_of, operands_of
+from tui.core.safety.targets import classify_delete, classify_empty, classify_write
+from tui.core.safety.windows import Statement, posix_path
+
+MODERATE = RiskLevel.MODERATE
+_SINKS = frozenset(("nul", "$null", "nul:", "con", "/dev/null"))
+# Statements that write nothing but the redirection empties the file: `type nul > f`.
+_EMPTY_SOURCES = frozenset(("nul", "$null", "nul:"))
+_LISTERS = frozenset(("get-childitem", "gci", "dir", "ls"))
+
+
+def redirect_targets(st: Statement) -> list[tuple[str, bool]]:
+    """(target, appends) of every `>`, `>>`, `1>`, `2>` in the statement, spaced or attached."""
+    found: list[tuple[str, bool]] = []
+    words = st.words
+    for index, word in enumerate(words):
+        bare = word.lstrip("12*")
+        if not bare.startswith(">"):
+            continue
+        appends = bare.startswith(">>")
+        target = bare.lstrip(">")
+        if not target and index + 1 < len(words):
+            target = words[index + 1]
+        if target and not target.startswith("&") and target.lower() not in _SINKS:
+            found.append((target, appends))
+    return found
+
+
+def redirects(st: Statement, ctx: Context) -> None:
+    """Rates the files a statement's redirections write like any other write there."""
+    targets = redirect_targets(st)
+    if not targets:
+        return
+    first = st.args[0].lower() if st.args else ""
+    spelt = st.words[0].lower()
+    empties = spelt in ("echo.", "cd.", "rem") or (st.name == "type" and first in _EMPTY_SOURCES)
+    for target, appends in targets:
+        path = posix_path(target)
+        verdict = classify_empty(path) if empties and not appends else None
+        verdict = verdict or classify_write(path, append=appends)
+        if verdict is not None:
+            ctx.add(verdict.level, verdict.reason.replace(path, target, 1), st.text)
+
+
+def emptied_each(st: Statement, ctx: Context, previous: Statement | None) -> bool:
+    """`gci -Recurse D | Clear-Content`, `Clear-Content D\\*.docx`: each file listed or matched
+    is emptied, like deleting its content. True when rated here."""
+    operands = operands_of(st, frozenset({"-value", "-encoding", "-inputobject", "-filter"}))
+    if not operands and previous is not None and previous.name in _LISTERS:
+        listed = operands_of(previous, frozenset({"-filter", "-include", "-exclude"})) or ["."]
+        recursive = "-recurse" in flags_of(previous)
+        for operand in listed:
+            _each(operand, recursive, st, ctx)
+        return True
+    globbed = [o for o in operands if "*" in o]
+    for operand in globbed[:1]:
+        _each(operand, False, st, ctx)
+    return bool(globbed)
+
+
+def _each(operand: str, recursive: bool, st: Statement, ctx: Context) -> None:
+    path = posix_path(operand)
+    verdict = classify_delete(path, recursive=recursive)
+    reason = verdict.reason.replace(path, operand, 1).replace("deletes", "empties each file of", 1)
+    ctx.add(max(verdict.level, MODERATE), reason, st.text)
