@@ -15,6 +15,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import registries
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
+from tui.core.safety.rules.strangers import bare_address
 from tui.core.safety.rules.tools import OPTION_STYLE, packages
 from tui.core.safety.rules.typos import typosquat
 from tui.core.safety.words import split_words
@@ -119,6 +120,9 @@ def install(command: Command, ctx: Context) -> None:
         if why:
             # system package managers run the package's scripts as root; so does sudo pip
             level = CRITICAL if unchecked or _as_root(command, ctx) else HIGH
+            address = next(filter(None, map(bare_address, command.argv)), None)
+            if address is not None:  # an index or package at a bare address: nobody's server
+                level, why = CRITICAL, f"{why}, a bare internet address ({address})"
             ctx.add(level, why, command)
         typo = typosquat(command, sub) if installing else None
         if typo is not None:

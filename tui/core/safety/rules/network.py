@@ -20,6 +20,7 @@ from tui.core.safety.rules import exposure, persistence
 from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import ssh_options
+from tui.core.safety.rules.weakening import trusted_name
 from tui.core.safety.targets import classify_write
 from tui.core.safety.words import Word, split_words
 
@@ -279,8 +280,13 @@ def _program_from_nowhere(command: Command, ctx: Context, output: str, urls: lis
     rel = paths.home_relative(folder)
     if folder not in _PROGRAM_DIRS and rel not in _HOME_PROGRAM_DIRS:
         return
+    name = posixpath.basename(paths.normalise(output))
     for url in urls:
         host = url.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+        if name in persistence.SHADOWED and "://" in url and not trusted_name(host):
+            reason = f"replaces {name}, a program you run every day, with one from {host}"
+            ctx.add(CRITICAL, reason, command)
+            return
         if url.startswith("http://") or _is_address(host):
             reason = f"installs a program from {host} into {folder} unchecked: it runs as a command"
             ctx.add(HIGH, reason, command)

@@ -218,7 +218,7 @@ _HOME_PLACES = (
 _PATH_DIRS = frozenset(split_words("/usr/local/bin /usr/local/sbin ~/bin ~/.local/bin /opt/bin"))
 _SYSTEM_BIN = frozenset(split_words("/usr/bin /usr/sbin /bin /sbin"))
 # Programs people type every day: a file of that name early in PATH runs instead of them.
-_SHADOWED = frozenset(
+SHADOWED = frozenset(
     split_words(
         "ls cd sudo su ssh scp git cat ps top passwd login python python3 pip curl wget bash sh "
         "zsh grep find id whoami kill netstat ss lsof apt docker kubectl node npm vim nano less"
@@ -264,10 +264,10 @@ def placed(target: str, sources: list[str]) -> str | None:
         return f"replaces {normal}: code there runs by itself later"
     names = [posixpath.basename(s.rstrip("/")) for s in sources]
     if normal in _PATH_DIRS:
-        shadow = next((name for name in names if name in _SHADOWED), None)
+        shadow = next((name for name in names if name in SHADOWED), None)
     else:
         shadow = posixpath.basename(normal) if posixpath.dirname(normal) in _PATH_DIRS else None
-    if shadow in _SHADOWED:
+    if shadow in SHADOWED:
         where = normal if normal in _PATH_DIRS else posixpath.dirname(normal)
         return f"puts a program named {shadow} in {where}: it runs instead of the real {shadow}"
     if _in_path_dir(normal) and any(_hidden_folder(s) for s in sources):

@@ -21,6 +21,22 @@ _DROP_HOST = re.compile(
 )
 
 
+_PRIVATE_PREFIXES = ("10.", "127.", "192.168.", "169.254.", "0.")
+
+
+def bare_address(url: str) -> str | None:
+    """The host of `url` when it is a public IPv4 address: a server without a name to trust."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    parts = host.split(".")
+    if len(parts) != 4 or not all(p.isdigit() and int(p) <= 255 for p in parts):
+        return None
+    first, second = int(parts[0]), int(parts[1])
+    private = host.startswith(_PRIVATE_PREFIXES) or (
+        (first == 172 and 16 <= second <= 31) or (first == 100 and 64 <= second <= 127)
+    )
+    return None if private else host
+
+
 def stranger(text: str) -> str | None:
     """Why the destination in `text` is nobody's known server, or None."""
     anonymous = _ANONYMOUS_FTP.search(text)

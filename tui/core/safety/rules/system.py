@@ -79,6 +79,21 @@ def security_switch(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes security settings ({command.name})", command)
 
 
+def xattr(command: Command, ctx: Context) -> None:
+    """macOS extended attributes: deleting `com.apple.quarantine` (or clearing all with -c)
+    lets a downloaded app run without Gatekeeper's check; -l, -p and a bare list only read."""
+    argv = command.argv
+    flags = "".join(a[1:] for a in argv if a.startswith("-") and not a.startswith("--"))
+    if "d" in flags or "c" in flags:
+        if "c" in flags or "com.apple.quarantine" in argv:
+            reason = "removes the quarantine mark: the app runs without Gatekeeper's check"
+            ctx.add(HIGH, f"{reason} (xattr)", command)
+        else:
+            ctx.add(MODERATE, "removes extended attributes (xattr -d)", command)
+    elif "w" in flags:
+        ctx.add(MODERATE, "sets an extended attribute (xattr -w)", command)
+
+
 def kill(command: Command, ctx: Context) -> None:
     args = command.argv
     if args[:1] in (["-0"], ["-s0"]) or args[:2] == ["-s", "0"]:
@@ -315,6 +330,7 @@ RULES: dict[str, Rule] = {
         split_words("setenforce pfctl auditctl csrutil spctl fdesetup"), security_switch
     ),
     "kill": kill,
+    "xattr": xattr,
     **dict.fromkeys(split_words("pkill killall killall5 skill slay"), kill_by_name),
     "systemctl": systemctl,
     "service": service,

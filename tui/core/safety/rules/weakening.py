@@ -48,6 +48,13 @@ _SYSTEM_FILES = {
     "/etc/gitconfig": "git",
     "/etc/wgetrc": "wget",
 }
+
+
+def trusted_name(host: str) -> bool:
+    """A host of a code host, registry, vendor or big service people trust."""
+    return bool(_TRUSTED_NAMES.search(host.lower()))
+
+
 _SELINUX_OFF = re.compile(r"\bSELINUX\s*=\s*(disabled|permissive)\b", re.I)
 _BOOT_OFF = re.compile(r"\b(selinux=0|enforcing=0|apparmor=0|security=none)\b")
 _HOSTS_LINE = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:]+)[ \t]+([\w.\- \t]+)")

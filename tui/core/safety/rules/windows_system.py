@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
+from tui.core.safety.rules.strangers import bare_address
 from tui.core.safety.windows import Statement
 
 MODERATE = RiskLevel.MODERATE
@@ -308,7 +309,12 @@ def _package(st: Statement, ctx: Context, previous: Statement | None) -> None:
         or "--source" in args
         or ("-s" in args and st.name == "choco")
     ):
-        ctx.add(HIGH, "installs a package from a place nobody reviewed", st.text)
+        address = next(filter(None, map(bare_address, args)), None)
+        if address is not None:
+            reason = f"installs a package from a bare internet address ({address})"
+            ctx.add(CRITICAL, reason, st.text)
+        else:
+            ctx.add(HIGH, "installs a package from a place nobody reviewed", st.text)
         return
     ctx.add(MODERATE, f"installs or changes packages ({st.words[0]})", st.text)
 
