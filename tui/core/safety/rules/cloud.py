@@ -125,10 +125,25 @@ def aws(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, f"creates credentials or grants rights in the account (iam {action})", command
         )
+    elif service in _AUDIT_SERVICES and action.startswith(_SWITCHING_OFF):
+        reason = f"turns off the account's audit trail or threat detection ({service} {action})"
+        ctx.add(HIGH, reason, command)
     elif action.startswith(("list", "describe", "get")) or action in _READS or service in _READS:
         return
     else:
         ctx.add(MODERATE, f"changes cloud resources (aws {service} {action})".strip(), command)
+
+
+# Services that record who did what in the account, or watch it for attacks.
+_AUDIT_SERVICES = frozenset(
+    split_words(
+        "cloudtrail guardduty config configservice securityhub macie macie2 inspector "
+        "inspector2 access-analyzer detective"
+    )
+)
+_SWITCHING_OFF = ("stop", "disable", "disassociate")
+# Google APIs whose switching off ends audit logging or security monitoring.
+_AUDIT_APIS = ("logging.googleapis.com", "securitycenter.googleapis.com", "cloudaudit")
 
 
 # Roles that let anyone call a service meant to be public (a web app, an HTTP function).
@@ -157,6 +172,8 @@ def gcloud(command: Command, ctx: Context) -> None:
         a.endswith("0.0.0.0/0") for a in command.argv if a.startswith("--authorized-networks")
     ):
         ctx.add(HIGH, "lets the whole internet reach a database (authorized networks)", command)
+    elif words[:2] == ["services", "disable"] and any(w.startswith(_AUDIT_APIS) for w in words):
+        ctx.add(HIGH, "turns off the project's audit logging or security monitoring", command)
     elif "projects" in words and "delete" in words:
         ctx.add(CRITICAL, "deletes a whole cloud project and everything in it", command)
     elif words[:2] == ["storage", "rm"]:

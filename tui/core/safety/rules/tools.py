@@ -13,6 +13,7 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import containers_run
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
@@ -306,6 +307,8 @@ def docker(command: Command, ctx: Context) -> None:
         _docker_run(rest, ctx)
     elif sub in ("system prune", "volume prune", "volume rm"):
         _docker_prune(sub, rest, ctx)
+    elif sub in ("exec", "container exec") and containers_run.exec_only_reads(rest.argv):
+        return
     elif sub in ("exec", "container exec") and "--privileged" in rest.argv:
         ctx.add(
             HIGH,
@@ -363,6 +366,13 @@ def _docker_run(command: Command, ctx: Context) -> None:
     for weakening in _weakened_isolation(argv):
         ctx.add(HIGH, f"weakens container isolation ({weakening})", command)
     pairs = _option_pairs(argv)
+    writable = [
+        (value.split(":")[0], value.split(":")[1])
+        for name, value in pairs
+        if name in ("-v", "--volume") and value.count(":") >= 1 and not value.endswith(":ro")
+    ]
+    containers_run.mounted_command(writable, rest[1:], command, ctx)
+    containers_run.unknown_registry(rest[0] if rest else "", argv, command, ctx)
     host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
     if host_network and any(n == "--cap-add" and v.upper().endswith("NET_ADMIN") for n, v in pairs):
         reason = (

