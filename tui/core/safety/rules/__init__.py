@@ -28,6 +28,7 @@ from tui.core.safety.rules import (
     listening,
     lookups,
     network,
+    openers,
     origins,
     persistence,
     planted,
@@ -66,6 +67,7 @@ for _module in (
     teardown,
     stores,
     daemons,
+    openers,
 ):
     RULES.update(_module.RULES)
 

@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import editors, exposure, persistence, weakening
+from tui.core.safety.rules import editors, exposure, openers, persistence, weakening
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
@@ -318,6 +318,8 @@ def source(command: Command, ctx: Context) -> None:
         return
     if paths.is_rc_file(paths.normalise(args[0].path)):
         return  # reloading a start-up file runs what runs at every login anyway
+    if openers.setup_script(args[0].path, ctx):
+        return  # `source .venv/bin/activate`: a tool's own shell set-up
     if args[0].value in ("/dev/stdin", "-", "/proc/self/fd/0"):
         stdin_code(command, ctx, "shell")
         return

@@ -12,7 +12,7 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import registries
+from tui.core.safety.rules import openers, registries
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
 from tui.core.safety.rules.strangers import bare_address
@@ -353,6 +353,8 @@ def editor_extension(command: Command, ctx: Context) -> None:
                 return
             ctx.add(MODERATE, f"installs an editor extension ({target})", command)
             return
+    if openers.shown_in_editor(command):
+        return  # `code .`, `code README.md`: a folder or files shown in the editor
     ctx.add(MODERATE, f"opens a program ({command.name})", command)
 
 

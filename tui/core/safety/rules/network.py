@@ -16,7 +16,7 @@ from tui.core.safety import paths, unwrap
 from tui.core.safety.context import Context
 from tui.core.safety.flow import DNS_TOOLS, secret_command, secret_variables, token_command
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import exposure, persistence
+from tui.core.safety.rules import exposure, openers, persistence
 from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import ssh_options
@@ -363,6 +363,8 @@ def remote(command: Command, ctx: Context) -> None:
         return
     if command.name == "ssh" and _only_runs_remote_code(command):
         return  # `ssh host 'df -h'`: the remote command is rated on its own
+    if command.name in ("ssh", "mosh") and openers.only_logs_in(command):
+        return  # `ssh alice@dev`: a login session, nothing more
     ctx.add(MODERATE, f"connects to another machine ({command.name})", command)
 
 
