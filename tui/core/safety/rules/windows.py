@@ -63,8 +63,14 @@ def _block(word: str) -> str | None:
     """The code inside `{...}`, `$(...)` or `(...)`."""
     for opening, closing in (("{", "}"), ("$(", ")"), ("(", ")")):
         if word.startswith(opening) and word.endswith(closing):
-            return word[len(opening) : -len(closing)]
+            inner = word[len(opening) : -len(closing)]
+            if opening == "{" and _IDENTIFIER.match(inner):
+                return None  # bcdedit's `{current}`, `{bootmgr}`, a GUID: a name, not code
+            return inner
     return None
+
+
+_IDENTIFIER = re.compile(r"^(?:[a-z]+|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})$")
 
 
 def _cmd_loop(st: Statement, ctx: Context) -> None:

@@ -231,14 +231,56 @@ def _logs(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 def _schtasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
     flags = flags_of(st)
-    if "/create" in flags or st.name == "register-scheduledtask":
+    if "/create" in flags and _routine_task(st):
+        ctx.add(MODERATE, "creates a scheduled task (a script of yours, at set times)", st.text)
+    elif "/create" in flags or st.name == "register-scheduledtask":
         ctx.add(HIGH, "creates a scheduled task: a program runs by itself later", st.text)
+    elif "/delete" in flags and _task_name(st) in ("*", '"*"'):
+        ctx.add(
+            HIGH, "deletes every scheduled task on the machine (schtasks /delete /tn *)", st.text
+        )
     elif "/delete" in flags or st.name == "unregister-scheduledtask":
         ctx.add(MODERATE, "deletes a scheduled task", st.text)
     elif "/query" in flags or not flags:
         return
     else:
         ctx.add(MODERATE, "changes a scheduled task", st.text)
+
+
+def _task_value(st: Statement, flag: str) -> str:
+    lowered = [a.lower() for a in st.args]
+    return st.args[lowered.index(flag) + 1] if flag in lowered[:-1] else ""
+
+
+def _task_name(st: Statement) -> str:
+    return _task_value(st, "/tn")
+
+
+# Times of day or calendar, not log-on, start-up, idle or every few minutes.
+_CALENDAR = frozenset(("daily", "weekly", "monthly", "once", "hourly"))
+_DOUBTFUL_ACTION = re.compile(
+    r"(?i)\\users\\public|programdata|\\temp\\|%temp%|appdata|powershell|pwsh|cmd(\.exe)?\s|"
+    r"mshta|wscript|cscript|rundll32|regsvr32|https?://|-enc|hidden"
+)
+
+
+def _routine_task(st: Statement) -> bool:
+    """`schtasks /create /tn Backup /tr C:\\Scripts\\b.bat /sc daily`: like a crontab line; a
+    task at log-on or start-up, as SYSTEM, elevated, or running a shell or a shared-folder
+    program is how malware stays."""
+    lowered = [a.lower() for a in st.args]
+    schedule = _task_value(st, "/sc").lower()
+    elevated = _task_value(st, "/rl").lower() == "highest" or (
+        _task_value(st, "/ru").lower() in ("system", "nt authority\\system")
+    )
+    action = _task_value(st, "/tr")
+    return (
+        schedule in _CALENDAR
+        and not elevated
+        and bool(action)
+        and not _DOUBTFUL_ACTION.search(action)
+        and "/xml" not in lowered
+    )
 
 
 _PERSONAL = re.compile(
