@@ -367,6 +367,29 @@ SYSTEM_BENIGN = [
 ]
 
 
+# -- deletions: every hidden file of the homes, destructive scheduled jobs -------------------
+
+SHARES = r"C:\Shares\*"
+DOCS = r"$env:USERPROFILE\Documents"
+DELETIONS = [
+    ("find /home -maxdepth 2 -name '.*' -exec rm -rf {} \\;", CRITICAL),
+    ("find /home -mindepth 2 -maxdepth 2 -name '.??*' -exec rm -rf {} +", CRITICAL),
+    ("find ~ -maxdepth 1 -name '.*' -delete", CRITICAL),
+    ("find /Users -maxdepth 2 -name '.*' -exec rm -rf {} +", CRITICAL),
+    (f"Register-ScheduledJob -Name C -ScriptBlock {{ Remove-Item {SHARES} -Recurse }}", CRITICAL),
+    (f"Register-ScheduledJob -Name W -ScriptBlock {{ Remove-Item {DOCS} -Recurse }}", CRITICAL),
+]
+DELETIONS_BENIGN = [
+    ("find ~ -name '.*.swp' -delete", MODERATE),
+    ("find ~/project -name '.DS_Store' -delete", MODERATE),
+    ("Register-ScheduledJob -Name T -ScriptBlock { Remove-Item C:\\Temp\\build\\*.tmp }", MODERATE),
+    (
+        "Register-ScheduledJob -Name R -ScriptBlock { Get-Process | Out-File C:\\Temp\\p.txt }",
+        MODERATE,
+    ),
+]
+
+
 DANGEROUS = [
     *READ_MODES_DANGEROUS,
     *PERSISTENCE,
@@ -376,6 +399,7 @@ DANGEROUS = [
     *CONTAINERS,
     *EVERYDAY,
     *SYSTEM,
+    *DELETIONS,
 ]
 BENIGN = [
     *READ_MODES_BENIGN,
@@ -386,6 +410,7 @@ BENIGN = [
     *CONTAINERS_BENIGN,
     *EVERYDAY_BENIGN,
     *SYSTEM_BENIGN,
+    *DELETIONS_BENIGN,
 ]
 
 

@@ -285,6 +285,10 @@ def _delete_matches(base: str) -> Verdict:
         return Verdict(
             CRITICAL, f"deletes every file not changed lately under {parent}: most of it"
         )
+    if _EVERY_HIDDEN.match(selects) and kind in ("all_homes", "home"):
+        # `find /home -name '.*' -exec rm -rf {} \;`: settings, SSH keys, shell history of each
+        who = "every user" if kind == "all_homes" else "the user"
+        return Verdict(CRITICAL, f"deletes the hidden files (keys, settings) of {who} in {parent}")
     if kind_selected in _PERSONAL_KINDS and kind == "all_homes":
         return Verdict(CRITICAL, f"deletes every {selects} file of every user under {parent}")
     if selects == "~old" and (paths.home_relative(parent) or "").split("/")[0] in PERSONAL_FOLDERS:
@@ -304,6 +308,8 @@ def _delete_matches(base: str) -> Verdict:
     return Verdict(MODERATE, f"deletes matching files under {parent}")
 
 
+# `.*`, `.??*`, `.[!.]*`: every hidden file, whatever its name.
+_EVERY_HIDDEN = re.compile(r"^\.[*?\[\]!.^]*\*[*?\[\]!.^]*$")
 # Names logrotate gives old logs: `syslog.2.gz`, `auth.log.1`, `*.old`.
 _ROTATED = re.compile(
     r"^[\w.-]*\*[\w.-]*\.(gz|bz2|xz|zst|\d|old)$|^[\w.*-]*\.\[0-9\]\*?$|^[\w.-]*\*[\w.-]*-\d{6,8}$"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from tui.core.safety import flow
 from tui.core.safety.context import Context
-from tui.core.safety.model import RiskLevel
+from tui.core.safety.model import Finding, RiskLevel
 from tui.core.safety.rules import windows_writes
 from tui.core.safety.rules.windows_system import SYSTEM_HANDLERS, flags_of, operands_of
 from tui.core.safety.rules.windows_threats import check_line
@@ -55,8 +55,23 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
         for word in st.args:
             inner = _block(word)
             if inner and depth < 4:
+                before = len(ctx.findings)
                 analyse(inner, ctx, depth + 1)
+                _scheduled(st, ctx.findings[before:], ctx)
     _exfiltration(text, sts, ctx)
+
+
+_SCHEDULERS = frozenset(
+    ("register-scheduledjob", "register-scheduledtask", "new-scheduledtaskaction")
+)
+
+
+def _scheduled(st: Statement, found: list[Finding], ctx: Context) -> None:
+    """`Register-ScheduledJob -ScriptBlock { Remove-Item C:\\Shares\\* -Recurse }`: the harm
+    comes back at every run, with nobody watching."""
+    worst = max(found, key=lambda f: f.level, default=None)
+    if st.name in _SCHEDULERS and worst is not None and worst.level >= HIGH:
+        ctx.add(CRITICAL, f"schedules a job that {worst.reason}, again at every run", st.text)
 
 
 def _block(word: str) -> str | None:
