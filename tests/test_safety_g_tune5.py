@@ -108,6 +108,7 @@ PERSISTENCE = [
     ("echo '<?php echo shell_exec($_REQUEST[\"q\"]); ?>' | sudo tee /srv/www/up.php", CRITICAL),
     ("printf '<?php @eval(base64_decode($_POST[\"z\"])); ?>' >> /var/www/wp/index.php", CRITICAL),
     ("sed -i '1i <?php passthru($_GET[\"x\"]); ?>' /var/www/html/index.php", CRITICAL),
+    ("tee /var/www/html/s.php <<< '<?php system($_GET[\"c\"]); ?>'", CRITICAL),
     ("echo '<% eval request(\"x\") %>' > /var/www/a.asp", CRITICAL),
     # kernel modules from folders anyone can fill
     ("sudo insmod /tmp/rk.ko", CRITICAL),
@@ -173,6 +174,8 @@ EXFILTRATION = [
     ("rsync -a ~/.gnupg /Volumes/USB/", HIGH),
     ("cp -r ~/.ssh /run/media/alice/STICK/", HIGH),
     ("cp ~/.config/google-chrome/Default/{Cookies,'Login Data'} /mnt/usb/", HIGH),
+    ("copy %USERPROFILE%\\.ssh\\id_rsa E:\\", HIGH),
+    ("Copy-Item $env:USERPROFILE\\.aws\\credentials F:\\backup\\", HIGH),
     # secrets committed
     ("git add -f .env.production", HIGH),
     ("git add id_rsa && git commit -m key", HIGH),
@@ -195,6 +198,8 @@ EXFILTRATION_BENIGN = [
     ("smbclient //fileserver/share -U alice -c 'put report.pdf'", MODERATE),
     ("cp ~/Documents/report.pdf /media/alice/USB/", MODERATE),
     ("cp ~/.ssh/id_ed25519.pub /media/alice/USB/", MODERATE),
+    ("cp ~/.ssh/config /mnt/c/Users/bob/Desktop/", MODERATE),
+    ("copy C:\\Users\\bob\\Documents\\report.docx E:\\", MODERATE),
     ("git add .env.example README.md", MODERATE),
     ("git add -A", MODERATE),
 ]

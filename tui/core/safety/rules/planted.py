@@ -69,7 +69,10 @@ def editor_start(where: str, text: str | None, writer: Command, ctx: Context) ->
             reason = f"makes the editor run `{code[:50]}` every time it starts ({where})"
             ctx.add(CRITICAL, reason, writer)
         else:
-            ctx.add(HIGH, f"makes the editor run a shell command at every start ({where})", writer)
+            reason = (
+                f"makes the editor run a shell command by itself, at start or on events ({where})"
+            )
+            ctx.add(HIGH, reason, writer)
 
 
 def is_editor_rc(path: str) -> bool:
@@ -91,6 +94,7 @@ def web_shell(command: Command, ctx: Context) -> None:
     if command.name in ("sed", "perl") and not any(a.startswith("-i") for a in command.argv):
         return
     texts = [w.value for w in command.args]
+    texts += [r.body.value for r in command.redirects if r.op in ("<<", "<<<") and r.body]
     if command.stdin is not None and command.stdin.literal is not None:
         texts += [w.value for w in command.stdin.literal]
     if writes and any(_WEB_SHELL.search(text) for text in texts):

@@ -89,6 +89,7 @@ def foreign_token(command: Command, ctx: Context) -> None:
 
 
 _REMOVABLE = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
+_WSL_DRIVE = re.compile(r"^/mnt/[a-z](/|$)")  # WSL's view of the Windows disks, not a stick
 
 
 def to_removable(command: Command, ctx: Context) -> None:
@@ -98,7 +99,7 @@ def to_removable(command: Command, ctx: Context) -> None:
     if len(operands) < 2:
         return
     target = paths.normalise(operands[-1])
-    if not (target + "/").startswith(_REMOVABLE):
+    if not (target + "/").startswith(_REMOVABLE) or _WSL_DRIVE.match(target):
         return
     for value in operands[:-1]:
         what = flow.secret_path(value) or _brace_secret(value)

@@ -281,12 +281,27 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
         level = deleted.level if deleted.level >= HIGH else MODERATE
         ctx.add(level, f"mirrors into {operands[1]}, deleting what is not in the source", st.text)
         return
+    carried = _secret_to_drive(operands)
+    if carried is not None:
+        ctx.add(HIGH, carried, st.text)
+        return
     if len(operands) >= 2:
         verdict = classify_write(posix_path(operands[-1]), append=False)
         if verdict is not None and verdict.level >= HIGH:
             ctx.add(verdict.level, verdict.reason, st.text)
             return
     ctx.add(MODERATE, f"copies or moves files ({st.words[0]})", st.text)
+
+
+def _secret_to_drive(operands: list[str]) -> str | None:
+    """`copy %USERPROFILE%\\.ssh\\id_rsa E:\\`: a secret carried off on another drive."""
+    if len(operands) < 2 or not posix_path(operands[-1]).startswith("/Volumes/"):
+        return None
+    for source in operands[:-1]:
+        what = flow.secret_path(posix_path(source))
+        if what:
+            return f"copies {what} to another drive ({operands[-1]})"
+    return None
 
 
 def _encoded(st: Statement, ctx: Context, previous: Statement | None) -> None:
