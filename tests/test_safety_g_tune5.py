@@ -395,6 +395,28 @@ DELETIONS_BENIGN = [
 ]
 
 
+# -- more siblings: WMI subscriptions, fillers over documents, quarantine, macOS packages -----
+
+SIBLINGS = [
+    (r'wmic /namespace:\\root\subscription PATH __EventFilter CREATE Name="x"', HIGH),
+    (r"Set-WmiInstance -Namespace root\subscription -Class CommandLineEventConsumer", HIGH),
+    ("dd if=/dev/zero of=~/Documents/thesis.docx bs=1M count=1", HIGH),
+    ("dd if=/dev/urandom of=/home/bob/notes.odt bs=4k count=10", HIGH),
+    ("dd if=/dev/zero of=~/.bashrc bs=1 count=1", HIGH),
+    ("brew install --cask --no-quarantine someapp", HIGH),
+    ("sudo installer -pkg ~/Downloads/x.pkg -target /", HIGH),
+    ("sudo installer -pkg /tmp/u.pkg -target /", HIGH),
+]
+SIBLINGS_BENIGN = [
+    ("wmic os get caption", SAFE),
+    ("dd if=/dev/zero of=disk.img bs=1M count=100", MODERATE),
+    ("dd if=/dev/zero of=/swapfile bs=1M count=2048", HIGH),
+    ("brew install --cask firefox", MODERATE),
+    ("installer -pkginfo -pkg x.pkg", SAFE),
+    ("sudo installer -pkg ./build/app.pkg -target /", MODERATE),
+]
+
+
 DANGEROUS = [
     *READ_MODES_DANGEROUS,
     *PERSISTENCE,
@@ -405,6 +427,7 @@ DANGEROUS = [
     *EVERYDAY,
     *SYSTEM,
     *DELETIONS,
+    *SIBLINGS,
 ]
 BENIGN = [
     *READ_MODES_BENIGN,
@@ -416,6 +439,7 @@ BENIGN = [
     *EVERYDAY_BENIGN,
     *SYSTEM_BENIGN,
     *DELETIONS_BENIGN,
+    *SIBLINGS_BENIGN,
 ]
 
 

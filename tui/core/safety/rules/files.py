@@ -354,6 +354,12 @@ def dd(command: Command, ctx: Context) -> None:
     if target and filler and in_place and not target.startswith("/dev/"):
         reason = f"overwrites {target} with {settings['if'][5:]} data: what it held is lost"
         ctx.add(HIGH, reason, command)
+    elif target and filler and not target.startswith("/dev/"):
+        lost = classify_empty(ctx.resolve(target))  # a document or settings, not a new image
+        if lost is not None and lost.level >= HIGH:
+            why = lost.reason.partition(":")[2] or " what it held is lost"
+            reason = f"overwrites {target} with {settings['if'][5:]} data:{why}"
+            ctx.add(lost.level, reason, command)
     if target:
         # conv=notrunc still overwrites the blocks it writes; only oflag=append adds
         verdict = classify_write(target, append="append" in settings.get("oflag", ""))

@@ -154,6 +154,9 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
         reason = f"installs packages from the {channel} channel: anyone can publish there"
         ctx.add(HIGH, reason, command)
     argv = command.argv
+    if command.name == "brew" and "--no-quarantine" in argv:
+        reason = "installs an app without macOS's quarantine check (brew --no-quarantine)"
+        ctx.add(HIGH, reason, command)
     if command.name == "snap" and any(a in ("--devmode", "--jailmode") for a in argv):
         ctx.add(HIGH, "installs a snap without its confinement (--devmode)", command)
     if command.name == "gem" and any(a.endswith(("NoSecurity", "LowSecurity")) for a in argv):
@@ -341,6 +344,29 @@ def repo_manager(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "enables a package source", command)
 
 
+_INSTALLER_REPORTS = frozenset(
+    split_words("-pkginfo -volinfo -dominfo -query -showChoicesXML -showChoiceChangesXML")
+)
+
+
+def mac_installer(command: Command, ctx: Context) -> None:
+    """`sudo installer -pkg x.pkg -target /`: the package's scripts run as root; a package from
+    the downloads, a temporary folder or a mounted image came from somewhere unreviewed."""
+    argv = command.argv
+    package = argv[argv.index("-pkg") + 1] if "-pkg" in argv[:-1] else ""
+    if not package or any(a in _INSTALLER_REPORTS for a in argv):
+        return  # `installer -pkginfo`, `-volinfo`, `-query`: reports only
+    doubtful = (
+        "Downloads/" in package
+        or paths.is_world_writable(package)
+        or package.startswith("/Volumes/")
+    )
+    if doubtful:
+        ctx.add(HIGH, f"installs {package}, a package from an unreviewed place, as root", command)
+    else:
+        ctx.add(MODERATE, f"installs the package {package} (installer)", command)
+
+
 def editor_extension(command: Command, ctx: Context) -> None:
     """`code --install-extension ./x.vsix`: an extension file from outside the marketplace."""
     argv = command.argv
@@ -372,4 +398,5 @@ RULES: dict[str, Rule] = {
     "apt-add-repository": repository,
     "yum-config-manager": repo_manager,
     **dict.fromkeys(split_words("code codium code-insiders"), editor_extension),
+    "installer": mac_installer,
 }

@@ -70,7 +70,10 @@ def _shadow(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 def _wmic(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
-    if "shadowcopy" in text and "delete" in text:
+    if _WMI_SUBSCRIPTION.search(text):
+        reason = "sets up a WMI event subscription: a program runs by itself on an event"
+        ctx.add(HIGH, reason, st.text)
+    elif "shadowcopy" in text and "delete" in text:
         _shadow(st, ctx, previous)
     elif " delete" in text or " call terminate" in text or "call create" in text:
         ctx.add(HIGH, "deletes, stops or starts things through WMI (wmic)", st.text)
@@ -78,6 +81,12 @@ def _wmic(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return
     else:
         ctx.add(MODERATE, "changes the system through WMI (wmic)", st.text)
+
+
+# WMI's permanent event subscriptions: a filter, a consumer that runs something, their binding.
+_WMI_SUBSCRIPTION = re.compile(
+    r"__eventfilter|commandlineeventconsumer|activescripteventconsumer|__filtertoconsumerbinding"
+)
 
 
 def _execution_policy(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -365,6 +374,7 @@ SYSTEM_HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("vssadmin wbadmin".split(), _shadow),
     "bcdedit": _boot,
     "wmic": _wmic,
+    **dict.fromkeys(("set-wmiinstance", "new-ciminstance"), _wmic),
     "set-executionpolicy": _execution_policy,
     "netsh": _netsh,
     **dict.fromkeys(
