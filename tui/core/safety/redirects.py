@@ -140,8 +140,8 @@ def socket_kinds(command: Command, ctx: Context) -> set[str]:
 
 def _writes_nothing(command: Command) -> bool:
     """`> f`, `: > f`, `true > f`, `printf '' > f`, `echo -n > f`: the file is left empty."""
-    if not command.words or command.name in (":", "true"):
-        return True
+    if (not command.words and command.stdin is None) or command.name in (":", "true"):
+        return True  # (`... | base64 -d > f` has no words of its own but writes the pipe)
     if command.name == "cat" and [w.value for w in command.args] == ["/dev/null"]:
         return True
     return command.name in ("echo", "printf") and (written_text(command) or "").strip() == ""

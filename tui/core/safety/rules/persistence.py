@@ -155,6 +155,12 @@ def startup_kind(path: str) -> str | None:
         return "cron"
     if planted.is_editor_rc(normal):
         return "editor"
+    if planted.is_powershell_profile(normal):
+        return "powershell"
+    if planted.is_sourced_by_rc(normal):
+        return "shell"
+    if planted.is_server_page(normal):
+        return "webpage"
     if posixpath.basename(normal) in ("authorized_keys", "authorized_keys2"):
         return "keys"
     if normal.endswith((".service", ".timer", ".socket", ".path")) or "/systemd/" in normal:
@@ -293,7 +299,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     where = paths.normalise(path)
     stdin = writer.stdin
     downloaded = writer.name in ("curl", "wget") or (
-        text is None and stdin is not None and "download" in stdin.kinds
+        text is None and stdin is not None and bool(stdin.kinds & {"download", "decode"})
     )
     if kind == "keys":
         _login_keys(where, text, downloaded, writer, ctx)
@@ -301,9 +307,16 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if kind == "editor":
         planted.editor_start(where, text, writer, ctx)
         return
+    if kind == "webpage" and text is not None:
+        return  # a literal page: `web_shell` reads it
+    if kind == "powershell":
+        planted.powershell_profile(where, text, writer, ctx)
+        return
     if text is None:
         if downloaded:
-            ctx.add(CRITICAL, f"puts downloaded code in {where}, which runs it later", writer)
+            decoded = stdin is not None and "download" not in stdin.kinds
+            how = "decoded" if decoded else "downloaded"
+            ctx.add(CRITICAL, f"puts {how} code in {where}, which runs it later", writer)
         elif kind != "shell" or writer.name not in ("cat", "echo", "printf") or writer.args:
             ctx.add(HIGH, f"writes content known only when it runs into {where}", writer)
         return

@@ -5,6 +5,7 @@ into the command line.
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from tui.core.safety import paths
@@ -73,6 +74,49 @@ def editor_start(where: str, text: str | None, writer: Command, ctx: Context) ->
                 f"makes the editor run a shell command by itself, at start or on events ({where})"
             )
             ctx.add(HIGH, reason, writer)
+
+
+# Files the usual start-up files read in, and PowerShell's profiles: code there runs in every
+# new shell like the start-up file's own.
+_SOURCED_BY_RC = frozenset(
+    split_words(".bash_aliases .bash_functions .aliases .zsh_aliases .zshrc.local .bashrc.local")
+)
+# Server-side pages a web server runs when asked for them.
+_SERVER_PAGE = re.compile(r"\.(php\d?|phtml|phar|aspx?|ashx|asmx|jspx?|cgi|pl|cfm)$", re.IGNORECASE)
+WEB_ROOTS = ("/var/www/", "/srv/www/", "/srv/http/", "/usr/share/nginx/html/", "/usr/lib/cgi-bin/")
+
+
+def is_sourced_by_rc(path: str) -> bool:
+    rel = paths.home_relative(path)
+    return rel is not None and (rel in _SOURCED_BY_RC or rel.startswith(".config/fish/conf.d/"))
+
+
+def is_powershell_profile(path: str) -> bool:
+    """PowerShell's profiles (`~/.config/powershell/Microsoft.PowerShell_profile.ps1`, the
+    Documents ones on Windows): every new PowerShell session runs them."""
+    name = posixpath.basename(path).lower()
+    return name.endswith("profile.ps1") and "powershell" in path.lower()
+
+
+def powershell_profile(where: str, text: str | None, writer: Command, ctx: Context) -> None:
+    """What is added to a PowerShell profile, read as PowerShell; harm there comes back in
+    every session."""
+    if not text:
+        ctx.add(HIGH, f"writes content known only when it runs into {where}", writer)
+        return
+    from tui.core.safety.rules import windows as windows_rules  # imported here: a cycle
+
+    before = len(ctx.findings)
+    windows_rules.analyse(text, ctx, depth=1)
+    worst = max(ctx.findings[before:], key=lambda f: f.level, default=None)
+    if worst is not None and worst.level >= HIGH:
+        reason = f"makes every PowerShell session run code that {worst.reason} ({where})"
+        ctx.add(CRITICAL, reason, writer)
+
+
+def is_server_page(path: str) -> bool:
+    """`/var/www/html/x.php`: a page the web server runs for whoever asks."""
+    return path.startswith(WEB_ROOTS) and bool(_SERVER_PAGE.search(path))
 
 
 def is_editor_rc(path: str) -> bool:
