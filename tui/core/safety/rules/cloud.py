@@ -6,10 +6,12 @@ brings back: HIGH, and a whole project or account-wide delete CRITICAL. Listing 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import containers_run
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.words import split_words
 
@@ -380,6 +382,12 @@ def kubectl(command: Command, ctx: Context) -> None:
         return
     if sub in ("rollout", "auth") and argv[:1] in (["status"], ["history"], ["can-i"]):
         return
+    if sub == "exec" and "--" in argv and containers_run.only_reads(argv[argv.index("--") + 1 :]):
+        return  # `kubectl exec pod -- ls /app`: the command in the pod only reads
+    if sub in ("run", "create"):
+        image = next((a.split("=", 1)[1] for a in argv if a.startswith("--image=")), "")
+        image = image or next((b for a, b in itertools.pairwise(argv) if a == "--image"), "")
+        containers_run.unknown_registry(image, ["--restart=always"], command, ctx)
     selected = any(a.startswith(("-l", "--selector", "--field-selector")) for a in argv)
     everything = "--all" in argv or "-A" in argv
     if sub == "delete" and (_namespaces(argv) or (everything and not selected)):

@@ -64,6 +64,28 @@ def unknown_registry(image: str, options: list[str], by: Command, ctx: Context) 
         ctx.add(HIGH, f"runs an image from the unknown registry {first}, {how}", by)
 
 
+def bind_mounts(values: list[str]) -> list[tuple[str, str]]:
+    """(source, target) of each writable `--mount type=bind,source=S,target=T`."""
+    found = []
+    for value in values:
+        fields = dict(part.partition("=")[::2] for part in value.split(","))
+        source = fields.get("source") or fields.get("src") or ""
+        target = fields.get("target") or fields.get("dst") or fields.get("destination") or ""
+        if source and target and "readonly" not in fields and fields.get("ro") != "true":
+            found.append((source, target))
+    return found
+
+
+def service_image(argv: list[str], by: Command, ctx: Context) -> None:
+    """`docker service create ... IMAGE`: a service is restarted and kept running by design."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 1 if "=" in argv[index] or argv[index] in _SERVICE_FLAGS else 2
+    if index < len(argv):
+        unknown_registry(argv[index], ["--restart=always"], by, ctx)
+
+
+_SERVICE_FLAGS = frozenset(split_words("-d --detach -q --quiet -t --tty --no-healthcheck"))
 _EXEC_VALUES = frozenset(split_words("-e --env -u --user -w --workdir --env-file --detach-keys"))
 
 
@@ -72,7 +94,11 @@ def exec_only_reads(argv: list[str]) -> bool:
     index = 0
     while index < len(argv) and argv[index].startswith("-"):
         index += 2 if argv[index] in _EXEC_VALUES else 1
-    program = argv[index + 1 :]  # after the container's name
+    return only_reads(argv[index + 1 :])  # after the container's name
+
+
+def only_reads(program: list[str]) -> bool:
+    """`ls -la /app`, `cat f`: a program that only reads (not one that runs others)."""
     return bool(program) and program[0] in READ_ONLY and program[0] not in _NOT_PLAIN
 
 

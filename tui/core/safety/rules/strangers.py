@@ -108,6 +108,45 @@ def to_removable(command: Command, ctx: Context) -> None:
             return
 
 
+def archive_to_removable(command: Command, ctx: Context) -> None:
+    """`tar czf /Volumes/USB/k.tgz ~/.ssh`, `zip -r /media/x/a.zip ~/.aws`: secrets packed
+    straight onto a drive anyone can pick up."""
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    if command.name in ("zip", "7z", "7za"):
+        operands = operands[1:] if command.name != "zip" else operands  # 7z's `a` verb
+        output, sources = (operands[0], operands[1:]) if operands else ("", [])
+    elif _unpacks(argv):
+        return
+    else:
+        output = next(
+            (
+                argv[i + 1]
+                for i, a in enumerate(argv[:-1])
+                if a in ("-f", "--file")
+                or (a[:1] == "-" and a.endswith("f"))
+                or (i == 0 and "f" in a)
+            ),
+            "",
+        )
+        after_c = {argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-C", "--directory")}
+        sources = [a for a in operands if a not in (output, argv[0]) and a not in after_c]
+    target = paths.normalise(output)
+    if not (target + "/").startswith(_REMOVABLE) or _WSL_DRIVE.match(target):
+        return
+    what = next((w for w in map(flow.secret_path, sources) if w), None)
+    if what:
+        ctx.add(HIGH, f"packs {what} onto removable media ({output})", command)
+
+
+def _unpacks(argv: list[str]) -> bool:
+    """tar's extract or list mode: `xzf`, `-x`, `--extract`, `-t`, `--list`."""
+    mode = argv[0].lstrip("-") if argv else ""
+    return any(a in ("--extract", "--get", "--list") for a in argv) or (
+        not mode.startswith("-") and ("x" in mode or "t" in mode) and len(mode) <= 6
+    )
+
+
 def _brace_secret(value: str) -> str | None:
     """`dir/{logins.json,key4.db}`: any of the names in braces."""
     match = re.search(r"\{([^{}]+)\}$", value)

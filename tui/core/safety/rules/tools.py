@@ -315,6 +315,9 @@ def docker(command: Command, ctx: Context) -> None:
             f"runs a command with every privilege in a container ({command.name} exec)",
             command,
         )
+    elif sub == "service" and rest.argv[:1] == ["create"]:
+        containers_run.service_image(rest.argv[1:], command, ctx)
+        ctx.add(MODERATE, f"creates a service ({command.name} service create)", command)
     elif sub == "system reset":
         reason = f"deletes every container, image and volume ({command.name} system reset)"
         ctx.add(CRITICAL, reason, command)
@@ -370,7 +373,7 @@ def _docker_run(command: Command, ctx: Context) -> None:
         (value.split(":")[0], value.split(":")[1])
         for name, value in pairs
         if name in ("-v", "--volume") and value.count(":") >= 1 and not value.endswith(":ro")
-    ]
+    ] + containers_run.bind_mounts([value for name, value in pairs if name == "--mount"])
     containers_run.mounted_command(writable, rest[1:], command, ctx)
     containers_run.unknown_registry(rest[0] if rest else "", argv, command, ctx)
     host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
