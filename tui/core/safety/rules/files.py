@@ -340,6 +340,10 @@ def tee(command: Command, ctx: Context) -> None:
         kind = startup_kind(ctx.resolve(word.path))
         if kind is not None:
             startup_content(kind, word.path, text, command, ctx)
+        if stdin is not None and stdin.kinds & {"download", "decode"}:
+            shadowed = persistence.shadows_program(ctx.resolve(word.path))
+            if shadowed is not None:
+                ctx.add(CRITICAL, shadowed, command)
 
 
 def dd(command: Command, ctx: Context) -> None:

@@ -281,6 +281,16 @@ def placed(target: str, sources: list[str]) -> str | None:
     return None
 
 
+def shadows_program(target: str) -> str | None:
+    """`... | sudo tee /usr/local/bin/kubectl`: fetched content under the name of a program
+    people type every day, where the shell finds it."""
+    normal = paths.normalise(target)
+    name = posixpath.basename(normal)
+    if name in SHADOWED and _in_path_dir(normal):
+        return f"replaces {name}, a program you run every day, with content fetched just now"
+    return None
+
+
 def _in_path_dir(normal: str) -> bool:
     folders = _PATH_DIRS | _SYSTEM_BIN
     return normal in folders or posixpath.dirname(normal) in folders

@@ -399,4 +399,5 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("copy-item move-item copy move xcopy robocopy cpi mi cp mv".split(), _copy),
     **dict.fromkeys("powershell pwsh cmd cmd.exe".split(), _encoded),
     **dict.fromkeys("iex invoke-expression".split(), _invoke),
+    **dict.fromkeys(windows_writes.WEB_REQUESTS, windows_writes.web_request),
 }

@@ -402,4 +402,5 @@ SYSTEM_HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("mshta regsvr32 rundll32 certutil bitsadmin".split(), _downloader),
     **dict.fromkeys("start-process saps start".split(), _start_process),
     **dict.fromkeys("winget choco scoop msiexec install-package install-module".split(), _package),
+    **dict.fromkeys(("add-appxpackage", "add-appprovisionedpackage"), _package),
 }

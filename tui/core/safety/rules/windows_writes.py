@@ -11,6 +11,7 @@ from tui.core.safety.targets import classify_delete, classify_empty, classify_wr
 from tui.core.safety.windows import Statement, posix_path
 
 MODERATE = RiskLevel.MODERATE
+CRITICAL = RiskLevel.CRITICAL
 _SINKS = frozenset(("nul", "$null", "nul:", "con", "/dev/null"))
 # Statements that write nothing but the redirection empties the file: `type nul > f`.
 _EMPTY_SOURCES = frozenset(("nul", "$null", "nul:"))
@@ -48,6 +49,36 @@ def redirects(st: Statement, ctx: Context) -> None:
         verdict = verdict or classify_write(path, append=appends)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason.replace(path, target, 1), st.text)
+
+
+WEB_REQUESTS = frozenset(
+    ("invoke-webrequest", "iwr", "invoke-restmethod", "irm", "start-bitstransfer")
+)
+_SENDS = frozenset(("-body", "-infile", "-form"))
+
+
+def web_request(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`Invoke-RestMethod URL | Select-Object x`: a read, like `curl URL`; `-OutFile F` writes
+    F (a program into System32 is rated as such); `-Method Post`, `-Body` send data."""
+    flags = flags_of(st)
+    lowered = [a.lower() for a in st.args]
+    out = next(
+        (st.args[i + 1] for i, a in enumerate(lowered[:-1]) if a in ("-outfile", "-destination")),
+        "",
+    )
+    if out and "\\startup" in out.lower():
+        reason = "downloads a program into the Startup folder: it runs at every logon"
+        ctx.add(CRITICAL, reason, st.text)
+    elif out:
+        path = posix_path(out)
+        verdict = classify_write(path, append=False)
+        if verdict is not None and verdict.level > MODERATE:
+            ctx.add(verdict.level, verdict.reason.replace(path, out, 1), st.text)
+        else:
+            ctx.add(MODERATE, f"downloads a file to {out}", st.text)
+    method = next((lowered[i + 1] for i, a in enumerate(lowered[:-1]) if a == "-method"), "get")
+    if flags & _SENDS or method not in ("get", "head", "options"):
+        ctx.add(MODERATE, f"sends data to a server ({st.words[0]})", st.text)
 
 
 def emptied_each(st: Statement, ctx: Context, previous: Statement | None) -> bool:
