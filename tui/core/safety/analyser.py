@@ -375,10 +375,15 @@ class Analyser:
                 self.ctx.add(RiskLevel.HIGH, "turns off the shell history (unset HISTFILE)", text)
             return
         items = [node] if node.type == "variable_assignment" else node.children
+        nameref = _declares_nameref(node)
         for item in items:
             if item.type != "variable_assignment":
                 continue
             name, value = assignment(item)
+            if nameref:  # `declare -n r=cmd`: `$r` is whatever `cmd` holds when it is read
+                self.ctx.variables.pop(name, None)
+                self.ctx.variables[resolve.NAMEREF + name] = value.value
+                continue
             self._assign(name, value)
             self._array_items(name, item)
             if name == "PROMPT_COMMAND" and value.value.strip():
@@ -463,7 +468,7 @@ class Analyser:
         ctx.reparses += 1
         ctx.depth += 1
         try:
-            self.analyse(word.value.replace(SUBSTITUTED, "${subst}"))
+            self.analyse(_filled(word).replace(SUBSTITUTED, "${subst}"))
         finally:
             ctx.depth -= 1
 
@@ -492,6 +497,28 @@ class Analyser:
             stack.extend((child, node) for child in node.children)
         self._kinds[key] = frozenset(kinds)
         return self._kinds[key]
+
+
+def _declares_nameref(node: Node) -> bool:
+    """`declare -n`, `typeset -n`, `local -n`: the names declared refer to other variables."""
+    if node.type != "declaration_command":
+        return False
+    flags = [node_text(c) for c in node.children if c.type == "word"]
+    return any(f.startswith("-") and "n" in f for f in flags)
+
+
+def _filled(word: Word) -> str:
+    """The code of `word` with `$(echo rm -rf ~)`-like substitutions replaced by what they
+    print, when every one of them prints a known text (`eval "$(printf 'rm %s' f)"`)."""
+    outputs = [literal_output(node) for node in word.substitutions]
+    text = word.value
+    if not outputs or text.count(SUBSTITUTED) != len(outputs):
+        return text
+    for output in outputs:
+        if output is None:
+            return word.value
+        text = text.replace(SUBSTITUTED, output.strip(), 1)
+    return text
 
 
 _REACHING_OUT = ("network", "download", "connect", "sends", "another machine", "not a command")

@@ -30,6 +30,7 @@ CONVENTIONAL = {
     "GIT": "git",
     "DOCKER": "docker",
 }
+NAMEREF = "&"  # `declare -n r=cmd` is kept as variables["&r"] = "cmd"
 _VARIABLE = re.compile(r"\$\{(\w+|[@*])(:[-=?+][^}]*)?\}")
 _GLOB = re.compile(r"[*?\[]")
 UNRESOLVED = "the program that runs is only known when it runs"
@@ -90,8 +91,8 @@ def _fill(value: str, variables: dict[str, str]) -> str | None:
             return " "
         if name in ("@", "*"):
             return variables.get("@", "\0")
-        if name in variables:
-            return variables[name]
+        if name in variables or NAMEREF + name in variables:
+            return _get(name, variables) or ""
         if name in CONVENTIONAL:
             return CONVENTIONAL[name]
         default = match.group(2) or ""
@@ -164,7 +165,16 @@ def _lookup(name: str, index: str | None, variables: dict[str, str]) -> str | No
     if index is not None and index not in ("@", "*"):
         item = variables.get(f"{name}[{index}]")
         return item if item is not None or index != "0" else variables.get(name)
-    return variables.get(name, CONVENTIONAL.get(name))
+    found = _get(name, variables)
+    return found if found is not None else CONVENTIONAL.get(name)
+
+
+def _get(name: str, variables: dict[str, str]) -> str | None:
+    """A variable's value, following a name reference (`declare -n r=cmd`) once."""
+    if name in variables:
+        return variables[name]
+    target = variables.get(NAMEREF + name)
+    return variables.get(target) if target is not None else None
 
 
 def _case(value: str, op: str) -> str:

@@ -143,6 +143,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(
         split_words("php ruby busybox caddy npx bunx pnpx"), (listening.static_server,)
     ),
+    "printf": (code.printf_assignment,),
     "gcloud": (listening.open_to_world,),
     "az": (listening.open_to_world,),
     **dict.fromkeys(

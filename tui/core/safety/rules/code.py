@@ -47,6 +47,26 @@ INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "expect": ("Expect", ("-c",)),
 }
 _VALUE_OPTIONS = frozenset(split_words("-W -X -I -M -r --require -o -O +o +O --rcfile --init-file"))
+# Options that take the next word as their value, per language (`python3 -W ignore -c`,
+# `php -d display_errors=1 -r`, `ruby -r json -e`); `python3 -I -c` and `-O` take none.
+_LANGUAGE_VALUES = {
+    "Python": frozenset(split_words("-W -X --check-hash-based-pycs")),
+    "Perl": frozenset(split_words("-I -M -m")),
+    "Ruby": frozenset(split_words("-I -r -C -E --encoding --external-encoding")),
+    "JavaScript": frozenset(
+        split_words("-r --require --import --loader --experimental-loader -C --conditions --title")
+    ),
+    "PHP": frozenset(split_words("-d -c -z -t")),
+    "Lua": frozenset(split_words("-l")),
+    "Julia": frozenset(split_words("-L --load -J --sysimage -t --threads -p --procs")),
+}
+# Options that load a module before the code runs: what they load is part of the program.
+_MODULE_OPTIONS = {
+    "Perl": ("-M", "-m"),
+    "Ruby": ("-r",),
+    "JavaScript": ("-r", "--require", "--import"),
+    "Lua": ("-l",),
+}
 _ENCODED = frozenset(split_words("-enc -EncodedCommand -encodedcommand -e -ec -en -encoded"))
 _EXECUTING = frozenset({"download", "decode", "network"})
 _WHY = {
@@ -56,12 +76,19 @@ _WHY = {
 }
 
 
+# `lua5.4`, `perl5.36`, `php8.2`, `tclsh8.6`, `luajit-2.1`, `node18`: a versioned interpreter.
+_VERSIONED = re.compile(r"^([A-Za-z]+?)[-_]?\d[\d.]*$")
+
+
 def language_of(name: str) -> tuple[str, tuple[str, ...]] | None:
     """(language, inline-code flags) for interpreters; shells are ("shell", ("-c",))."""
     if name in SHELLS:
         return "shell", ("-c",)
     if _PYTHON.match(name):
         return "Python", ("-c",)
+    versioned = _VERSIONED.match(name)
+    if name not in INTERPRETERS and versioned and versioned.group(1) in INTERPRETERS:
+        return INTERPRETERS[versioned.group(1)]
     return INTERPRETERS.get(name)
 
 
@@ -82,7 +109,7 @@ def interpreter(command: Command, ctx: Context) -> None:
         return  # `bash -n`, `perl -c`, `php -l`, `node --check`: read the code, run nothing
     if language == "shell" and inner_of(command).code:
         return  # `bash -c '...'`: the string is analysed as shell code by the analyser
-    code, script, module = _operands(command, flags)
+    code, script, module = _operands(command, flags, _LANGUAGE_VALUES.get(language, _VALUE_OPTIONS))
     if language == "PowerShell" and any(w.value in _ENCODED for w in command.args):
         ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", command)
     elif language == "PowerShell" and code is not None:
@@ -141,11 +168,12 @@ def _check_only(command: Command, language: str) -> bool:
     return any(a in flags for a in args[:3])
 
 
+AWKS = frozenset(split_words("awk gawk mawk nawk busybox-awk"))
 SHELL_NAMES = frozenset(("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish"))
 
 
 def _operands(
-    command: Command, flags: tuple[str, ...]
+    command: Command, flags: tuple[str, ...], takes_value: frozenset[str] = _VALUE_OPTIONS
 ) -> tuple[Word | None, Word | None, str | None]:
     """(inline code, script operand, module name) of an interpreter command line."""
     args = command.args
@@ -154,19 +182,34 @@ def _operands(
         value = args[index].value
         if value in flags:
             return (args[index + 1] if index + 1 < len(args) else literal("")), None, None
+        if _clustered(value, flags) and index + 1 < len(args):  # `perl -lane CODE`, `node -pe`
+            return args[index + 1], None, None
         attached = next((f for f in flags if len(f) == 2 and value.startswith(f)), None)
         if attached and len(value) > 2 and not value.startswith("--"):
             return replace(args[index], value=value[2:]), None, None
-        if _clustered(value, flags) and index + 1 < len(args):  # `perl -lane CODE`
-            return args[index + 1], None, None
         if value == "-m" and index + 1 < len(args):
             return None, None, args[index + 1].value
         if value == "-s" and command.name in SHELL_NAMES:
             return None, None, None  # `bash -s -- ARGS`: the script is stdin, ARGS its arguments
         if value == "-" or not value.startswith(("-", "+")):
             return None, args[index], None
-        index += 2 if value in _VALUE_OPTIONS else 1
+        index += 2 if value in takes_value else 1
     return None, None, None
+
+
+def preamble(command: Command, language: str) -> str:
+    """The modules options load before the code (`perl -MLWP::Simple`, `ruby -rsocket`),
+    written the way the code itself would load them, so that they are read with it."""
+    options = _MODULE_OPTIONS.get(language, ())
+    loaded: list[str] = []
+    args = [w.value for w in command.args]
+    for index, value in enumerate(args):
+        for option in options:
+            if value == option and index + 1 < len(args):
+                loaded.append(args[index + 1])
+            elif value.startswith(option) and len(value) > len(option) and len(option) == 2:
+                loaded.append(value[len(option) :].split("=", 1)[0])
+    return "".join(f"require('{name}'); use {name};\n" for name in loaded if name)
 
 
 def _clustered(value: str, flags: tuple[str, ...]) -> bool:
@@ -184,7 +227,7 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     kinds = ctx.word_kinds(code)
     if executing_kinds(ctx, kinds, command, f"{command.name} with code from a substitution"):
         return
-    result = inline.inspect(code.value, language)
+    result = inline.inspect(preamble(command, language) + code.value, language)
     for level, reason in result.findings:
         ctx.add(level, reason, command)
     for path in result.swept:
@@ -283,9 +326,11 @@ def stdin_code(command: Command, ctx: Context, language: str) -> None:
     how = f"{producers} | {command.name}"
     if executing_kinds(ctx, stdin.kinds, command, how):
         return
-    if stdin.kinds == frozenset({"literal"}) and stdin.literal is not None:
+    if stdin.literal is not None:  # `echo 'rm -rf ~' | sh`, `python3 -c 'print("...")' | sh`
         text = " ".join(word.value for word in stdin.literal)
         _literal_code(command, ctx, literal(text), language)
+        if stdin.kinds != frozenset({"literal"}):
+            ctx.add(MODERATE, f"runs what {producers} prints as {language} code", command)
         return
     if set(stdin.producers) & _TRANSFORMERS:  # `echo X | tr ... | sh`: code made as it runs
         reason = f"runs code that {producers} only makes when it runs ({language})"
@@ -413,11 +458,15 @@ def literal_text(command: Command) -> tuple[str, bool]:
     """The text echo/printf prints, and whether it was hidden in escapes (\\x72\\x6d)."""
     args = [w.value for w in command.args]
     if command.name == "printf":
+        if args[:1] == ["-v"]:  # `printf -v NAME FORMAT ARGS`: sets NAME, prints nothing
+            args = args[2:]
+        if args[:1] == ["--"]:
+            args = args[1:]
         if not args:
             return "", False
         fmt, rest = args[0], args[1:]
-        if "%" in fmt and rest:
-            return " ".join(rest), False
+        if "%" in fmt:
+            return format_printf(fmt, rest)
         decoded = decode_c_escapes(fmt)
         return decoded, _hidden(fmt)
     escapes = False
@@ -430,8 +479,97 @@ def literal_text(command: Command) -> tuple[str, bool]:
     return text, False
 
 
+_CONVERSION = re.compile(r"%(%|[-+ #0]*\d*(?:\.\d+)?([sbcdiouxXfeEgGq]))")
+
+
+def format_printf(fmt: str, args: list[str]) -> tuple[str, bool]:
+    """What `printf FORMAT ARGS...` prints (the format is reused while arguments remain), and
+    whether it was hidden in escapes (`printf '%b' '\\x72\\x6d'`, `printf '\\162%s' m`)."""
+    out: list[str] = []
+    hidden = _hidden(fmt)
+    remaining = list(args)
+    for _ in range(64):
+        position = 0
+        consumed = False
+        for match in _CONVERSION.finditer(fmt):
+            out.append(decode_c_escapes(fmt[position : match.start()]))
+            position = match.end()
+            if match.group(1) == "%":
+                out.append("%")
+                continue
+            value = remaining.pop(0) if remaining else ""
+            consumed = True
+            kind = match.group(2)
+            if kind == "b":
+                hidden = hidden or _hidden(value)
+                value = decode_c_escapes(value)
+            elif kind == "c":
+                value = value[:1]
+            out.append(value)
+        out.append(decode_c_escapes(fmt[position:]))
+        if not remaining or not consumed:
+            break
+    return "".join(out), hidden
+
+
+def printf_assignment(command: Command, ctx: Context) -> None:
+    """`printf -v NAME FORMAT ARGS`: NAME holds what printf would print, for later `$NAME`."""
+    args = command.args
+    if len(args) < 3 or args[0].value != "-v" or any(w.dynamic for w in args[1:]):
+        return
+    text, hidden = format_printf(args[2].value, [w.value for w in args[3:]])
+    name = args[1].value
+    if re.fullmatch(r"[A-Za-z_]\w*", name):
+        ctx.variables[name] = text
+        if hidden:
+            ctx.tainted[name] = frozenset({"decode"})
+
+
 def _hidden(text: str) -> bool:
     return bool(re.search(r"\\(x[0-9a-fA-F]{2}|[0-7]{3}|u[0-9a-fA-F]{4})", text))
+
+
+# Statements that only print a constant string: `print("x")`, `puts 'x'`, `console.log("x")`.
+_PRINT = re.compile(
+    r"""\s*(?:print|puts|say|echo|console\.log|io\.write|cat|writeLines)\s*\(?\s*"""
+    r"""(?P<q>["'])(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*\)?\s*;?\s*"""
+)
+_AWK_BEGIN = re.compile(r"\s*BEGIN\s*\{(?P<body>.*)\}\s*", re.DOTALL)
+
+
+def printed_text(command: Command) -> str | None:
+    """What a command prints when that is written out in it: echo and printf, and inline
+    programs that only print constant strings (`python3 -c 'print("rm -rf ~")'`,
+    `perl -e 'print "..."'`, `awk 'BEGIN{print "..."}'`); None otherwise."""
+    if command.name in ("echo", "printf"):
+        return literal_text(command)[0]
+    if any(word.dynamic for word in command.words):
+        return None
+    program = _program_text(command)
+    if program is None:
+        return None
+    pieces: list[str] = []
+    position = 0
+    while position < len(program):
+        match = _PRINT.match(program, position)
+        if match is None or match.end() == position:
+            return None
+        pieces.append(decode_c_escapes(match.group("text")))
+        position = match.end()
+    return "\n".join(pieces) if pieces else None
+
+
+def _program_text(command: Command) -> str | None:
+    """The inline program of an interpreter or awk command (awk's BEGIN block only)."""
+    if command.name in AWKS:
+        operands = [w.value for w in command.args if not w.value.startswith("-")]
+        begin = _AWK_BEGIN.fullmatch(operands[0]) if len(operands) == 1 else None
+        return begin.group("body") if begin else None
+    info = language_of(command.name)
+    if info is None or info[0] == "shell":
+        return None
+    code, _, _ = _operands(command, info[1], _LANGUAGE_VALUES.get(info[0], _VALUE_OPTIONS))
+    return code.value if code is not None else None
 
 
 def is_secret_path(value: str) -> bool:
@@ -444,6 +582,6 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(INTERPRETERS, interpreter),
     "source": source,
     ".": source,
-    **dict.fromkeys(split_words("awk gawk mawk nawk"), awk),
+    **dict.fromkeys(AWKS, awk),
     **dict.fromkeys(split_words("sed gsed"), sed),
 }
