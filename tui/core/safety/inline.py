@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tui.core.safety import inline_calls
 from tui.core.safety.flow import secret_path
 from tui.core.safety.model import RiskLevel
 
 _NETWORK = re.compile(
     r"socket|/dev/tcp/|fsockopen|TCPSocket|net\.connect|net\.Socket|new\s+Socket|IO::Socket|"
-    r"/inet/tcp|Net::Telnet|TcpClient|createConnection"
+    r"/inet/tcp|Net::Telnet|TcpClient|createConnection|stream_socket_client|Deno\.connect"
 )
 _SPAWN = re.compile(
     r"subprocess|pty\.spawn|dup2|/bin/(ba|z|da|k)?sh\b|\bexec\s*[(\"']|\bsystem\s*\(|popen|"
@@ -26,10 +27,12 @@ _SPAWN = re.compile(
 _FETCH = re.compile(
     r"urlopen|urllib|requests\.(get|post)|http\.client|httpx|LWP|open-uri|Net::HTTP|URI\.open|"
     r"https?\.get\s*\(|require\(\s*['\"]https?['\"]\s*\)\.(get|request)\s*\(|\bfetch\s*\(|file_get_contents\s*\(\s*['\"]https?:|Invoke-WebRequest|"
-    r"\biwr\b|DownloadString|WebClient|\bcurl\b|\bwget\b"
+    r"\biwr\b|DownloadString|WebClient|\bcurl\b|\bwget\b|HTTP::Tiny|Mojo::UserAgent|"
+    r"\bcurl_exec\b|\baxios\b|\bgot\s*\(|XMLHttpRequest|Net::FTP|socket\.http|"
+    r"\bdownload(?:\.file)?\s*\(|\bLWP::Simple|\bgetstore\b|\bHTTP\.(?:get|request)\b|url\s*\("
 )
 _DECODE = re.compile(
-    r"b64decode|base64\.b64|decode\(\s*['\"]base64|FromBase64String|MIME::Base64|"
+    r"b64decode|decode64|base64_?dec|\bunhexlify\b|rawToChar|Buffer\.from\([^)]*hex|base64\.b64|decode\(\s*['\"]base64|FromBase64String|MIME::Base64|"
     r"decode_base64|unpack\(\s*['\"]m|\batob\s*\(|Buffer\.from\([^)]*base64|zlib\.decompress|"
     r"marshal\.loads|codecs\.decode\([^)]*(rot|hex)|base64_decode|\.unpack1?\(\s*['\"]m|"
     r"fromhex|\bpack\s*\(?\s*['\"]H|unpack\s*\(?\s*['\"]?u|gzinflate|str_rot13|hex2bin|"
@@ -37,7 +40,15 @@ _DECODE = re.compile(
 )
 _EXEC = re.compile(
     r"\bexec\s*\(|\beval\b|\bexec\b|\bIEX\b|Invoke-Expression|\|\s*(ba)?sh\b|\bsystem\s*\(|"
-    r"new\s+Function\s*\(|\binstance_eval\b|\bload\s*\("
+    r"new\s+Function\s*\(|\b(?:instance|class|module)_eval\b|\bload\s*\(|\bexecSync\b|"
+    r"\bspawn(?:Sync)?\s*\(|\bexecFile(?:Sync)?\b|\bpopen\b|\bshell_exec\b|\bpassthru\b|"
+    r"\bos\.execute\b|\bloadstring\b|\bdofile\b|\binclude_string\b|\brunIn(?:This|New)Context\b|"
+    r"\bsystem2?\b|%x|\bqx\b|`"
+)
+# Loading code straight from a URL: `source("https://...")` (R), `include 'http://...'` (PHP).
+_REMOTE_LOAD = re.compile(
+    r"\b(?:source|source_url|source_gist|include|include_once|require|require_once|dofile|"
+    r"load|import|loadfile)\s*\(?\s*(?:download\s*\(\s*)?['\"]https?://"
 )
 _FORK_BOMB = re.compile(
     r"fork\s+while\s+fork|while\s*\(?\s*(True|1|true)\s*\)?\s*:?\s*\{?[^}]{0,60}\bfork\s*\(|"
@@ -60,7 +71,11 @@ _HOME_SPELLINGS = re.compile(
     r"\$ENV\{\s*['\"]?HOME['\"]?\s*\}|ENV\[\s*['\"]HOME['\"]\s*\]|process\.env\.HOME|"
     r"getenv\(\s*['\"]HOME['\"]\s*\)|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|\bos)\.homedir\(\)|"
     r"Dir\.home|File\.expand_path\(\s*['\"]~['\"]\s*\)|\$_SERVER\[\s*['\"]HOME['\"]\s*\]|"
-    r"Path\.home\(\)|os\.environ\[['\"]HOME['\"]\]|\$HOME\b"
+    r"Path\.home\(\)|os\.environ\[['\"]HOME['\"]\]|\$HOME\b|\bhomedir\(\)|"
+    r"Sys\.getenv\(\s*['\"]HOME['\"]\s*\)|Deno\.env\.get\(\s*['\"]HOME['\"]\s*\)|"
+    r"System\.getProperty\(\s*['\"]user\.home['\"]\s*\)|os\.UserHomeDir\(\)|"
+    r"\$env:(?:USERPROFILE|HOME)\b|path\.expand\(\s*['\"]~['\"]\s*\)|"
+    r"expanduser\(\s*['\"]~['\"]\s*\)"
 )
 _RMTREE = re.compile(
     r"(?:rmtree|rm_rf|rm_r|remove_tree|rmSync|rimraf|removedirs|rmdirSync|FileUtils\.rm|"
@@ -86,6 +101,8 @@ _TREE_WALK = re.compile(
 )
 # Perl's qx(...) and Tcl's exec run shell commands.
 _QX = re.compile(r"\bqx\s*(?:\((?P<code>[^)]*)\)|\{(?P<c2>[^}]*)\}|/(?P<c3>[^/]*)/)")
+_TCL_DELETE = re.compile(r"\bfile\s+delete\s+(?P<force>-force\s+)?(?P<paths>[^\]\n;}]+)")
+_RUBY_X = re.compile(r"%x([({\[<])(.*?)[)}\]>]")
 _TCL_EXEC = re.compile(r"(?:^|[\[;\n{]\s*)exec\s+(?P<code>[^\]\n;}]+)")
 # A folder listed by the code, and a delete call on what the listing gave.
 _LISTED = re.compile(
@@ -128,6 +145,10 @@ def inspect(code: str, language: str) -> InlineResult:
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code decodes hidden code and runs it")
         )
+    if _REMOTE_LOAD.search(code):
+        result.findings.append(
+            (RiskLevel.CRITICAL, f"{language} code loads code from the internet and runs it")
+        )
     if _FORK_BOMB.search(code):
         result.findings.append(
             (
@@ -151,6 +172,16 @@ def inspect(code: str, language: str) -> InlineResult:
         )
     if language in ("Tcl", "Expect"):
         result.shell.extend(m.group("code") for m in _TCL_EXEC.finditer(code))
+        for match in _TCL_DELETE.finditer(code):
+            paths = [p for p in match.group("paths").split() if p != "--"]
+            (result.deletes if match.group("force") else result.removes).extend(paths)
+    if language == "Ruby":
+        result.shell.extend(m.group(2) for m in _RUBY_X.finditer(code))
+    called = inline_calls.effects(code, language)
+    result.shell.extend(c for c in called.shell if c not in result.shell)
+    result.deletes.extend(p for p in called.deletes if p not in result.deletes)
+    result.removes.extend(p for p in called.removes if p not in result.removes)
+    result.writes.extend(w for w in called.writes if w not in result.writes)
     listed = _LISTED.search(code)
     if listed and _DELETE_CALL.search(code):  # every file a listing of the folder yields
         folder = listed.group("path")
