@@ -17,9 +17,23 @@ MAX_NODES = 5_000
 SHELL_CALLS = frozenset(
     "os.system os.popen subprocess.run subprocess.call subprocess.check_call "
     "subprocess.check_output subprocess.Popen subprocess.getoutput subprocess.getstatusoutput "
-    "commands.getoutput pty.spawn os.execl os.execlp os.execv os.execvp os.execve os.spawnl "
-    "os.spawnlp os.spawnv os.spawnvp".split()
+    "commands.getoutput pty.spawn asyncio.create_subprocess_shell".split()
 )
+# The exec and spawn families: (index of the argument vector, whether it is one list or the
+# rest of the arguments). `os.execl(path, arg0, *args)` runs argv `arg0 args...`.
+EXEC_CALLS = {
+    **dict.fromkeys(("os.execl", "os.execlp"), (1, False)),
+    **dict.fromkeys(("os.execle", "os.execlpe"), (1, False)),
+    **dict.fromkeys(("os.execv", "os.execvp", "os.execve", "os.execvpe"), (1, True)),
+    **dict.fromkeys(("os.posix_spawn", "os.posix_spawnp"), (1, True)),
+    **dict.fromkeys(("os.spawnl", "os.spawnlp", "os.spawnle", "os.spawnlpe"), (2, False)),
+    **dict.fromkeys(("os.spawnv", "os.spawnvp", "os.spawnve", "os.spawnvpe"), (2, True)),
+    "asyncio.create_subprocess_exec": (0, False),
+}
+CHMODS = frozenset("os.chmod os.lchmod".split())
+CHOWNS = frozenset("os.chown os.lchown shutil.chown".split())
+# Calls that list a folder: a loop over them stands for every file there (`folder/*`).
+LISTINGS = {"glob.glob": "", "glob.iglob": "", "os.listdir": "/*", "os.scandir": "/*"}
 RECURSIVE_DELETES = frozenset("shutil.rmtree distutils.dir_util.remove_tree os.removedirs".split())
 DELETES = frozenset("os.remove os.unlink os.rmdir pathlib.Path.unlink pathlib.Path.rmdir".split())
 NETWORK = (
@@ -102,6 +116,15 @@ def analyse(code: str) -> PyEffects | None:
             break
         if isinstance(node, ast.Call) and node.args and reader.name(node.func) == "os.walk":
             reader.walked = node.args[0]
+        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name):
+            listed = reader.listing(node.iter)
+            if listed is not None and not _filtered(node):
+                reader.bound[node.target.id] = listed
+        if isinstance(node, ast.Assign) and [type(t) for t in node.targets] == [ast.Name]:
+            target = node.targets[0]
+            assigned = reader.receiver(node.value)
+            if isinstance(target, ast.Name) and assigned is not None and assigned != "?":
+                reader.bound[target.id] = assigned
     for count, node in enumerate(ast.walk(tree)):
         if count > MAX_NODES:
             break
@@ -114,6 +137,38 @@ class _Reader:
         self.effects = PyEffects()
         self.aliases: dict[str, str] = {}
         self.walked: ast.expr | None = None
+        self.bound: dict[str, str] = {}  # loop variables over a listing: `f` -> `/etc/*`
+
+    def listing(self, node: ast.expr) -> str | None:
+        """The files a listing call yields, as a pattern: `glob.glob("/etc/*.conf")`,
+        `os.listdir("/var/log")` (`/var/log/*`), `Path(x).glob("*")`, `Path(x).iterdir()`."""
+        if not isinstance(node, ast.Call):
+            return None
+        name = self.name(node.func)
+        if name in LISTINGS and node.args:
+            folder = self.string(node.args[0])
+            return (
+                None
+                if folder is None
+                else folder.rstrip("/") + LISTINGS[name]
+                if (LISTINGS[name])
+                else folder
+            )
+        if isinstance(node.func, ast.Attribute) and node.func.attr in ("glob", "rglob", "iterdir"):
+            base = self.receiver(node.func.value)
+            if base is None or base == "?":
+                return None
+            pattern = self.string(node.args[0]) if node.args else "*"
+            if pattern is None:
+                return None
+            return f"{base.rstrip('/')}/{pattern}"
+        return None
+
+    def path(self, node: ast.expr) -> str | None:
+        """A path argument: a constant, or a loop variable over a listing."""
+        if isinstance(node, ast.Name) and node.id in self.bound:
+            return self.bound[node.id]
+        return self.string(node)
 
     def visit_node(self, node: ast.AST) -> None:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -173,6 +228,20 @@ class _Reader:
             effects.sends = True
         if name in SHELL_CALLS and args:
             self.shell(args[0], name)
+        elif name in EXEC_CALLS and args:
+            self.exec_call(node, *EXEC_CALLS[name])
+        elif name in CHMODS and len(args) >= 2:
+            self.permissions("chmod", args[0], _mode(args[1]))
+        elif name in CHOWNS and len(args) >= 2:
+            self.permissions("chown", args[0], ":".join(str(_constant(a)) for a in args[1:3]))
+        elif (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("chmod", "lchmod")
+            and len(args) == 1
+        ):
+            path = self.receiver(node.func.value)
+            if path is not None and path != "?":
+                self.effects.shell.append(f"chmod {_mode(args[0])} {_quote(path)}")
         elif name in RECURSIVE_DELETES and args:
             self.path_effect(args[0], effects.deletes, True)
         elif name in DELETES and args:
@@ -195,6 +264,22 @@ class _Reader:
             self.path_effect(args[1], effects.writes, False)
         elif name.endswith("environ.copy") or (name in ("dict",) and _is_environ(args)):
             effects.secrets.append("your environment variables (tokens and keys)")
+
+    def exec_call(self, node: ast.Call, index: int, one_list: bool) -> None:
+        """`os.execvp("sh", ["sh", "-c", CODE])`, `os.execl("/bin/rm", "rm", "-rf", p)`."""
+        items = node.args[index : index + 1] if one_list else node.args[index:]
+        if one_list and items and isinstance(items[0], (ast.List, ast.Tuple)):
+            items = list(items[0].elts)
+        values = [self.string(item) for item in items]
+        if not values or any(v is None for v in values):
+            self.effects.unknown_code = True
+            return
+        self.effects.shell.append(" ".join(_quote(v or "") for v in values))
+
+    def permissions(self, verb: str, target: ast.expr, value: str | None) -> None:
+        path = self.path(target)
+        if path is not None and value:
+            self.effects.shell.append(f"{verb} {value} {_quote(path)}")
 
     def path_method(self, func: ast.Attribute) -> None:
         """`Path(x).unlink()`, `.rmdir()`, `.write_text()`, `.read_text()` on a known path."""
@@ -239,14 +324,14 @@ class _Reader:
                 self.effects.secrets.append(what)
 
     def path_effect(self, arg: ast.expr, into: list[tuple[str, bool]], flag: bool) -> None:
-        path = self.string(arg)
+        path = self.path(arg)
         if path is not None:
             into.append((path, flag))
 
     def pattern_effect(self, arg: ast.expr, into: list[tuple[str, bool]], flag: bool) -> None:
         """Like path_effect, but `os.path.join("/var/log", name)` with a name only known when
         it runs (a loop over a folder) stands for every file there: `/var/log/*`."""
-        path = self.string(arg)
+        path = self.path(arg)
         if path is None and isinstance(arg, ast.Call) and arg.args:
             callee = self.name(arg.func)
             folder = self.string(arg.args[0])
@@ -277,7 +362,7 @@ class _Reader:
             if any(p is None for p in parts):
                 return None
             return "/".join([base, *(p or "" for p in parts)])
-        return self.string(node)
+        return self.path(node)
 
     def string(self, node: ast.expr) -> str | None:
         """A constant path or string: literals, `~` helpers, joins and `/` of them."""
@@ -332,6 +417,21 @@ def _constant(node: ast.AST) -> object:
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         inner = _constant(node.operand)
         return -inner if isinstance(inner, int) else None
+    return None
+
+
+def _filtered(node: ast.For | ast.comprehension) -> bool:
+    """A loop that picks some of the files it lists (`if f.endswith(".pyc")`)."""
+    if isinstance(node, ast.comprehension):
+        return bool(node.ifs)
+    return any(isinstance(child, (ast.If, ast.Continue)) for child in ast.walk(node))
+
+
+def _mode(node: ast.expr) -> str | None:
+    """`0o777` -> `777`, `stat.S_IRWXU` and other expressions -> None."""
+    value = _constant(node)
+    if isinstance(value, int) and 0 <= value <= 0o7777:
+        return format(value, "o")
     return None
 
 
