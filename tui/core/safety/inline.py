@@ -185,7 +185,10 @@ def inspect(code: str, language: str) -> InlineResult:
     listed = _LISTED.search(code)
     if listed and _DELETE_CALL.search(code):  # every file a listing of the folder yields
         folder = listed.group("path")
-        result.swept.append(folder if "*" in folder else folder.rstrip("/") + "/*")
+        if folder.endswith(("/**", "/**/*")):  # `Dir.glob("/home/a/**/*")`: every file
+            result.deletes.append(folder.split("/**", 1)[0].rstrip("/") + "/*")
+        else:
+            result.swept.append(folder if "*" in folder else folder.rstrip("/") + "/*")
     for match in _TREE_WALK.finditer(code):  # `find(sub { unlink }, "/etc")`: all under /etc
         result.deletes.append(match.group("path") or "~")
     for match in _RMTREE.finditer(code):

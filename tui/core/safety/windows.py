@@ -57,7 +57,7 @@ class Statement:
         if not self.words:
             return ""
         first = self.words[0].strip("&. ").lower()
-        first = first.rsplit("\\", 1)[-1]
+        first = first.rsplit("\\", 1)[-1].split("(", 1)[0]  # `IEX(New-Object ...)`
         return first[:-4] if first.endswith(".exe") and first != "cmd.exe" else first
 
     @property
@@ -70,7 +70,7 @@ def looks_like_windows(text: str) -> bool:
     for statement in split_statements(text)[:8]:
         if not statement.words:
             continue
-        first = statement.words[0].strip("&. ")
+        first = statement.words[0].strip("&. ").split("(", 1)[0] or statement.words[0]
         lower = first.lower()
         if CMDLET.match(first) and first.split("-", 1)[0].lower() in VERBS:
             return True

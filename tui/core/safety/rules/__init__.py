@@ -107,7 +107,7 @@ def check_layer(command: Command, ctx: Context) -> None:
         embedded.option_code(command, ctx)
     if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
         resources.endless_reader(command, ctx)
-    rule = rule_for(name)
+    rule = code.interpreter if code.runs_inline_code(command) else rule_for(name)
     if name in _DRY_RUNS and any(word.value.startswith(_DRY_RUNS[name]) for word in command.args):
         return  # `kubectl apply --dry-run=client`: the tool only reports what it would do
     if name in CTL_TOOLS and (not command.args or command.args[0].value in CTL_READS):
@@ -273,3 +273,4 @@ def _local_program(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"runs the program {value}", command)
+        code.run_written(command, ctx)

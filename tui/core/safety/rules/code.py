@@ -21,6 +21,7 @@ from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import runs_quietly
 from tui.core.safety.rules.install import install
+from tui.core.safety.rules.known import ROUTINE_REASON
 from tui.core.safety.rules.resources import inline_exhaustion
 from tui.core.safety.targets import classify_delete, classify_empty, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
@@ -90,6 +91,17 @@ def language_of(name: str) -> tuple[str, tuple[str, ...]] | None:
     if name not in INTERPRETERS and versioned and versioned.group(1) in INTERPRETERS:
         return INTERPRETERS[versioned.group(1)]
     return INTERPRETERS.get(name)
+
+
+def runs_inline_code(command: Command) -> bool:
+    """`bun -e CODE`, `bun --eval CODE`: a runtime that is also a package manager, given code."""
+    info = language_of(command.name)
+    if command.name not in _RUNTIMES_WITH_PACKAGES or info is None:
+        return False
+    return any(w.value in info[1] for w in command.args[:4])
+
+
+_RUNTIMES_WITH_PACKAGES = frozenset(("bun", "deno"))
 
 
 def executing_kinds(ctx: Context, kinds: frozenset[str], command: Command, how: str) -> bool:
@@ -306,6 +318,30 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
     ctx.effects.append(f"runs {script.value} (it does not show it)")
 
 
+def run_written(command: Command, ctx: Context) -> None:
+    """`./x.sh` after `printf 'CODE' > x.sh`: the program is the code written just before."""
+    name = posixpath.basename(command.words[0].value)
+    if name in ctx.written:
+        ctx.run_code(literal(ctx.written[name]), command)
+
+
+# Programs that run the file they are given: a file just downloaded is run unchecked.
+_FILE_RUNNERS = frozenset(split_words("java dotnet mono wine wine64 appimage-run"))
+
+
+def file_runner(command: Command, ctx: Context) -> None:
+    """`java -jar a.jar`, `dotnet a.dll`, `wine a.exe`: the operand is the program."""
+    for word in command.args:
+        name = posixpath.basename(word.value)
+        if name and not word.value.startswith("-") and name in ctx.downloads:
+            reason = f"runs {word.value}, just downloaded and not checked ({command.name})"
+            ctx.add(CRITICAL, reason, command)
+            return
+    ctx.add(
+        MODERATE, f"{ROUTINE_REASON.get(command.name, 'runs a program')} ({command.name})", command
+    )
+
+
 def stdin_code(command: Command, ctx: Context, language: str) -> None:
     """A shell or interpreter reading its program from stdin: heredoc, `<`, or a pipe."""
     for redirect in command.redirects:
@@ -397,6 +433,7 @@ def awk(command: Command, ctx: Context) -> None:
             ctx.add(verdict.level, verdict.reason, command)
     result = inline.inspect(program, "awk")
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
+    _awk_sinks(command, ctx, program, piped)
     quiet = [runs_quietly(ctx, shell, command) for shell in [*result.shell, *piped]]
     # `system("rm " $1)`: only the start of the command is written out
     built = len(re.findall(r"\bsystem\s*\(", program)) > len(_WHOLE_SYSTEM.findall(program))
@@ -404,6 +441,35 @@ def awk(command: Command, ctx: Context) -> None:
     reads_more = "getline" in program and not piped  # `getline < f`, `cmd | getline` unseen
     if not all(quiet) or built or writes or reads_more:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
+
+
+# `print EXPR | "CMD"`: awk starts CMD and writes to it (not `|&`, a two-way pipe).
+_AWK_SINK = re.compile(r'\bprintf?\b(?P<expr>[^;{}|]*?)\|(?!&)\s*"(?P<cmd>[^"]+)"')
+_AWK_STRINGS = re.compile(r'(?:\s*"[^"]*"\s*)+')
+
+
+def _awk_sinks(command: Command, ctx: Context, program: str, sources: list[str]) -> None:
+    """`print "rm -rf ~" | "sh"`, `"curl URL" | getline l; print l | "sh"`: what awk writes
+    into a shell or an interpreter is code; rated like the pipeline it amounts to."""
+    for match in _AWK_SINK.finditer(program):
+        sink = match.group("cmd").strip()
+        words = sink.split()
+        if not words or language_of(posixpath.basename(words[0])) is None:
+            continue
+        expr = match.group("expr").strip()
+        if _AWK_STRINGS.fullmatch(expr):
+            text = "".join(re.findall(r'"([^"]*)"', expr))
+            ctx.run_code(literal(f"printf '%s\\n' {_quote(text)} | {sink}"), command)
+        elif sources:
+            for source_code in sources:
+                ctx.run_code(literal(f"{source_code} | {sink}"), command)
+        else:
+            reason = f"the awk program writes text it builds into {sink}, which runs it as code"
+            ctx.add(HIGH, reason, command)
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
 
 
 _BLANKS = re.compile(r"\s*s(.)\^?\.\*\$?\1\1g?\s*")  # `s/.*//`: every line left empty
@@ -583,5 +649,6 @@ RULES: dict[str, Rule] = {
     "source": source,
     ".": source,
     **dict.fromkeys(AWKS, awk),
+    **dict.fromkeys(_FILE_RUNNERS, file_runner),
     **dict.fromkeys(split_words("sed gsed"), sed),
 }
