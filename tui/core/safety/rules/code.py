@@ -256,9 +256,28 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     else:
         _inline_effects(command, ctx, result, language)
         in_place = any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in command.argv)
+        if in_place:
+            _edited_in_place(command, ctx, code)
         if inline.harmless(code.value, result) and not in_place:
             return
     ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+def _edited_in_place(command: Command, ctx: Context, code: Word) -> None:
+    """`perl -pi -e 's/x/y/' FILE`, `ruby -i -pe ...`: FILE is edited like `sed -i` would."""
+    args = list(command.args)
+    start = next((i for i, w in enumerate(args) if w is code), len(args))
+    files = [w.value for w in args[start + 1 :] if not w.value.startswith("-")]
+    script = code.value
+    for value in files[:16]:
+        content = config_content(value, script) or weakening.written(
+            value, weakening.sed_text(script)
+        )
+        if content is not None:
+            ctx.add(content.level, content.reason, command)
+        verdict = classify_write(value, append=False)
+        if verdict is not None and verdict.level >= HIGH:
+            ctx.add(verdict.level, verdict.reason.replace("overwrites", "edits", 1), command)
 
 
 def _inline_effects(
