@@ -824,6 +824,47 @@ BENIGN_AS_SHELL: list[tuple[str, RiskLevel]] = [
 ]
 
 
+# Hidden code reaching a shell by other roads: decrypting, extracting, printing, passing through.
+HIDDEN_ROADS: list[tuple[str, RiskLevel]] = [
+    ("gpg -d blob.gpg | bash", CRITICAL),
+    ("gpg --decrypt blob.asc | sh", CRITICAL),
+    ("openssl enc -d -aes-256-cbc -in blob -k pass | sh", CRITICAL),
+    ("base64 --decode payload.b64 | bash", CRITICAL),
+    ("cat payload.b64 | base64 -d | sh", CRITICAL),
+    ("xxd -r -p payload.hex | sh", CRITICAL),
+    ("zcat x.gz | bash", CRITICAL),
+    (
+        "python3 -c \"import base64;print(base64.b64decode('cm0gLXJmIH4=').decode())\" | sh",
+        CRITICAL,
+    ),
+    ("perl -MMIME::Base64 -e 'print decode_base64(\"cm0gLXJmIH4=\")' | sh", CRITICAL),
+    ("echo 'cm0gLXJmIH4=' | python3 -m base64 -d | sh", CRITICAL),
+    ('echo "cm0gLXJmIH4=" | base64 -d | xargs -I{} sh -c "{}"', CRITICAL),
+    ("echo 'rm -rf ~' | tee /tmp/x.sh | sh", CRITICAL),
+    ("echo \"$(echo 'rm -rf ~')\" | sh", CRITICAL),
+    ("set -- 'rm -rf ~'; eval \"$1\"", CRITICAL),
+    ("$(echo cm0gLXJmIH4= | base64 -d)", CRITICAL),
+    ('cmd=$(echo -e "\\x72\\x6d"); $cmd -rf /', CRITICAL),
+    ("$(tr 'a-z' 'n-za-m' <<< 'ez') -rf ~", CRITICAL),
+    ("sh -c \"$(rev <<< '~ fr- mr')\"", CRITICAL),
+    ("x='~ fr- mr'; eval \"$(echo $x | rev)\"", CRITICAL),
+    ('IFS=_; cmd="rm_-rf_~"; $cmd', CRITICAL),
+    ('"$(which rm)" -rf ~', CRITICAL),
+    ("$(command -v rm) -rf /home/alice", CRITICAL),
+    ("echo cm0gLXJmIH4= | base64 -d > /tmp/p.sh; chmod +x /tmp/p.sh; /tmp/p.sh", CRITICAL),
+    ('sh -c "$(cat /tmp/payload.sh)"', HIGH),
+]
+
+BENIGN_ROADS: list[tuple[str, RiskLevel]] = [
+    ("python3 -c \"import base64;print(base64.b64decode('aGVsbG8=').decode())\"", SAFE),
+    ("gpg -d secrets.gpg > secrets.txt", MODERATE),
+    ("echo aGVsbG8= | python3 -m base64 -d", MODERATE),
+    ("echo 'ls' | tee /tmp/x.sh | sh", MODERATE),
+    ("gpg --decrypt notes.gpg | less", MODERATE),
+    ("zcat access.log.gz | grep 404", SAFE),
+]
+
+
 @pytest.mark.parametrize(("command", "floor"), CODE_IN_PROGRAMS)
 def test_code_in_programs_reaches_its_level(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor
@@ -839,11 +880,16 @@ def test_remote_code_reaches_its_level(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor
 
 
-@pytest.mark.parametrize(("command", "ceiling"), BENIGN + BENIGN_AS_SHELL)
+@pytest.mark.parametrize(("command", "ceiling"), BENIGN + BENIGN_AS_SHELL + BENIGN_ROADS)
 def test_near_misses_stay_at_or_below_their_ceiling(command: str, ceiling: RiskLevel) -> None:
     assert level(command) <= ceiling
 
 
 @pytest.mark.parametrize(("command", "floor"), AS_SHELL)
 def test_inline_effects_are_rated_like_the_shell_command(command: str, floor: RiskLevel) -> None:
+    assert level(command) >= floor
+
+
+@pytest.mark.parametrize(("command", "floor"), HIDDEN_ROADS)
+def test_hidden_code_reaching_a_shell_is_caught(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor

@@ -292,7 +292,11 @@ class Analyser:
                 producers.append(command.name or "…")
             kinds_so_far |= stage_kinds
             all_kinds.append(stage_kinds)
-            previous = [expand(c)[0][-1] for c in commands]
+            current = [expand(c)[0][-1] for c in commands]
+            passing = current and all(
+                c.name == "tee" or (c.name == "cat" and not c.args) for c in current
+            )
+            previous = [*previous, *current] if passing else current  # `echo X | tee f | sh`
             reads.extend(w.value for c in previous for w in c.args if not w.value.startswith("-"))
         self._pipeline_rules(node, all_kinds)
 

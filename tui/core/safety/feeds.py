@@ -13,7 +13,7 @@ from tui.core.safety.fanout import find_parts, match_marker
 from tui.core.safety.parse import Command, Stdin, build_command
 from tui.core.safety.rules.code import literal_text, printed_text
 from tui.core.safety.rules.network import command_kinds, heredoc_body
-from tui.core.safety.words import Word, evaluate, node_text
+from tui.core.safety.words import SUBSTITUTED, Word, evaluate, node_text
 
 # Programs whose output is shell set-up meant for `eval "$(...)"`.
 _SETUP_TOOLS = frozenset(
@@ -68,7 +68,7 @@ def stdin_for(
     find_paths: tuple[str, ...] = ()
     listing: tuple[str, ...] = ()
     filtered = False
-    texts = [text for text in (printed_text(c) for c in previous) if text is not None]
+    texts = [text for text in (_printed(c) for c in previous) if text is not None]
     if texts and all(_prints_or_passes(c) for c in previous):
         literal = tuple(Word(value=text, raw=text) for text in texts)
     elif len(previous) == 1 and command_kinds(previous[0]) == {"literal"}:
@@ -88,6 +88,19 @@ def stdin_for(
         producers=tuple(producers[-3:]),
         reads=tuple(reads[:64]),
     )
+
+
+def _printed(command: Command) -> str | None:
+    """What a command prints, with `$(echo X)`-like substitutions in it filled in."""
+    text = printed_text(command)
+    if text is None or SUBSTITUTED not in text:
+        return text
+    for node in (n for word in command.args for n in word.substitutions):
+        output = literal_output(node)
+        if output is None:
+            return text
+        text = text.replace(SUBSTITUTED, output.strip(), 1)
+    return text
 
 
 def _listing(command: Command) -> tuple[str, ...]:
@@ -116,7 +129,7 @@ def line_value(previous: list[Command]) -> str:
 def _prints_or_passes(command: Command) -> bool:
     """echo/printf, `crontab -l`, or a bare `cat` (`{ cat; echo LINE; }` adds LINE to its input)."""
     return (
-        command.name in ("echo", "printf", "crontab")
+        command.name in ("echo", "printf", "crontab", "tee")
         or (command.name == "cat" and not command.args)
         or printed_text(command) is not None
     )

@@ -129,6 +129,11 @@ class InlineResult:
     swept: list[str] = field(default_factory=list)  # folders whose listed files are deleted
 
 
+def decodes(code: str) -> bool:
+    """The program decodes something (base64, hex, compressed, rot13)."""
+    return _DECODE.search(code[:20_000]) is not None
+
+
 def inspect(code: str, language: str) -> InlineResult:
     """Reads an inline program; `language` is only used in reasons ("Python", "Perl", ...)."""
     result = InlineResult()

@@ -119,8 +119,13 @@ def interpreter(command: Command, ctx: Context) -> None:
     language, flags = info
     if _check_only(command, language):
         return  # `bash -n`, `perl -c`, `php -l`, `node --check`: read the code, run nothing
-    if language == "shell" and inner_of(command).code:
-        return  # `bash -c '...'`: the string is analysed as shell code by the analyser
+    inner = inner_of(command).code if language == "shell" else ()
+    if inner:  # `bash -c '...'`: the string is analysed as shell code by the analyser
+        stdin = command.stdin
+        if "xargs" in command.via and stdin is not None and "${input}" in inner[0].value:
+            # `... | xargs -I{} sh -c '{}'`: each line of the input is run as code
+            executing_kinds(ctx, stdin.kinds, command, f"… | xargs {command.name} -c")
+        return
     code, script, module = _operands(command, flags, _LANGUAGE_VALUES.get(language, _VALUE_OPTIONS))
     if language == "PowerShell" and any(w.value in _ENCODED for w in command.args):
         ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", command)
@@ -655,6 +660,19 @@ def _program_text(command: Command) -> str | None:
         return None
     code, _, _ = _operands(command, info[1], _LANGUAGE_VALUES.get(info[0], _VALUE_OPTIONS))
     return code.value if code is not None else None
+
+
+def inline_decodes(command: Command) -> bool:
+    """An interpreter that decodes what it prints: `python3 -m base64 -d`, `python3 -c
+    'print(base64.b64decode(...))'`, `perl -MMIME::Base64 -e 'print decode_base64(...)'`."""
+    info = language_of(command.name)
+    if info is None or info[0] == "shell":
+        return False
+    argv = command.argv
+    if argv[:2] in (["-m", "base64"], ["-m", "binascii"]) and ("-d" in argv or "-D" in argv):
+        return True
+    program = _program_text(command)
+    return program is not None and inline.decodes(preamble(command, info[0]) + program)
 
 
 def is_secret_path(value: str) -> bool:

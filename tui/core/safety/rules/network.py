@@ -16,7 +16,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.flow import DNS_TOOLS, secret_command, token_command
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure, persistence
-from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
+from tui.core.safety.rules.code import inline_decodes, is_secret_path, language_of, literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import ssh_options
 from tui.core.safety.targets import classify_write
@@ -157,7 +157,9 @@ def _decodes(command: Command) -> bool:
         return not argv
     if name == "tr":
         return any("N-Z" in a or "n-z" in a or "N-ZA-M" in a for a in argv)
-    return False
+    if name in ("gpg", "gpg2", "age", "sops") and any(a in ("-d", "--decrypt") for a in argv):
+        return True  # decrypted: what comes out was hidden
+    return inline_decodes(command)
 
 
 def _reads_stdin(command: Command) -> bool:
