@@ -149,7 +149,9 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(
         split_words("docker podman nerdctl"), (origins.image_typo, listening.container_service)
     ),
-    **dict.fromkeys(split_words("npm pnpm yarn bun"), (origins.starter_typo,)),
+    **dict.fromkeys(split_words("npm pnpm yarn bun"), (origins.starter_typo, fetched.dlx)),
+    "deno": (fetched.deno,),
+    **dict.fromkeys(split_words("tar bsdtar unzip 7z 7za"), (fetched.extracted_download,)),
 }
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
 
@@ -270,6 +272,9 @@ def _local_program(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
     elif CLONED in ctx.downloads:
         reason = f"runs {value} from a repository cloned just now, before anyone read it"
+        ctx.add(HIGH, reason, command)
+    elif fetched.EXTRACTED in ctx.downloads:
+        reason = f"runs {value} from an archive downloaded just now, before anyone read it"
         ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"runs the program {value}", command)

@@ -253,6 +253,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     exhausting = inline_exhaustion(code.value)
     if exhausting is not None:
         ctx.add(exhausting[0], exhausting[1], command)
+    stdin = command.stdin
+    if stdin is not None and _RUNS_STDIN.search(code.value):  # `exec(sys.stdin.read())`
+        executing_kinds(ctx, stdin.kinds, command, f"… | {command.name} running its input")
     effects = pycode.analyse(code.value) if language == "Python" else None
     if effects is not None:
         _python_effects(command, ctx, effects)
@@ -266,6 +269,18 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
         if inline.harmless(code.value, result) and not in_place:
             return
     ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+# Inline code that runs what it reads from stdin: `exec(sys.stdin.read())`, `eval <STDIN>`,
+# `eval STDIN.read`, `eval(fs.readFileSync(0))`, `eval(file_get_contents("php://stdin"))`.
+_RUNS_STDIN = re.compile(
+    r"(?:\bexec|\beval|\bloadstring|\bload(?=\s*\(\s*io\.read)|instance_eval|new\s+Function)"
+    r"\b[\s(]*(?:require\(\s*['\"][\w:]+['\"]\s*\)\.|[\w.$]+\s*\(\s*|['\"][^'\"]*['\"]\s*,\s*|"
+    r"\w+\s+){0,4}"
+    r"(?:sys\.stdin|<STDIN>|<>|STDIN|\$stdin|ARGF|readFileSync\(\s*(?:0|['\"]/dev/stdin)|"
+    r"['\"]php://stdin|io\.read|process\.stdin|input\(\)|readLines\(\s*['\"]stdin|"
+    r"file\(\s*['\"]stdin)"
+)
 
 
 def _edited_in_place(command: Command, ctx: Context, code: Word) -> None:
@@ -334,6 +349,9 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
         return
     if "<a repository cloned in this line>" in ctx.downloads and "://" not in script.value:
         reason = f"runs {script.value} from a repository cloned just now, before anyone read it"
+        ctx.add(HIGH, reason, command)
+    elif "<an archive downloaded in this line>" in ctx.downloads and "://" not in script.value:
+        reason = f"runs {script.value} from an archive downloaded just now, before anyone read it"
         ctx.add(HIGH, reason, command)
     if name and name in ctx.written and language == "shell":  # `echo CODE > f.sh; sh f.sh`
         ctx.run_code(literal(ctx.written[name]), command)
