@@ -129,6 +129,12 @@ class InlineResult:
     swept: list[str] = field(default_factory=list)  # folders whose listed files are deleted
 
 
+def connects(code: str) -> bool:
+    """The program opens a network connection or names a URL to fetch or send to."""
+    text = code[:20_000]
+    return bool(_NETWORK.search(text) or _FETCH.search(text) or _URL.search(text))
+
+
 def decodes(code: str) -> bool:
     """The program decodes something (base64, hex, compressed, rot13)."""
     return _DECODE.search(code[:20_000]) is not None

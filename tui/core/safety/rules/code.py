@@ -693,6 +693,29 @@ def inline_decodes(command: Command) -> bool:
     return program is not None and inline.decodes(preamble(command, info[0]) + program)
 
 
+# Inline code that reads its input and sends data over the network.
+_READS_INPUT = re.compile(
+    r"sys\.stdin|<STDIN>|\bSTDIN\b|\$stdin|\bARGF\b|process\.stdin|php://stdin|io\.read|"
+    r"readFileSync\(\s*(?:0|['\"]/dev/stdin)|readLines\(\s*['\"]stdin|file\(\s*['\"]stdin"
+)
+_SENDS = re.compile(
+    r"\b(?:post|put|patch|request|send|sendall|sendmail|upload|urlopen|storbinary|post_form|"
+    r"curl_exec|fetch|write)\b\s*\(|\.pipe\s*\(|print\s+\$\w+|syswrite"
+)
+
+
+def inline_sends(command: Command) -> bool:
+    """`... | python3 -c 'requests.post(URL, data=sys.stdin.read())'`: an inline program that
+    sends what it reads from its input to another machine."""
+    info = language_of(command.name)
+    if info is None or info[0] == "shell":
+        return False
+    program = _program_text(command)
+    if program is None or not _READS_INPUT.search(program) or not _SENDS.search(program):
+        return False
+    return inline.connects(preamble(command, info[0]) + program)
+
+
 def is_secret_path(value: str) -> bool:
     what = secret_path(value)
     return what is not None and what != "your whole home folder"

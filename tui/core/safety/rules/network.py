@@ -16,7 +16,13 @@ from tui.core.safety.context import Context
 from tui.core.safety.flow import DNS_TOOLS, secret_command, token_command
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure, persistence
-from tui.core.safety.rules.code import inline_decodes, is_secret_path, language_of, literal_text
+from tui.core.safety.rules.code import (
+    inline_decodes,
+    inline_sends,
+    is_secret_path,
+    language_of,
+    literal_text,
+)
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import ssh_options
 from tui.core.safety.targets import classify_write
@@ -59,6 +65,8 @@ def command_kinds(command: Command) -> set[str]:
         if operands:
             return {"file"}
         return {"literal"} if heredoc_body(command) is not None else {"other"}
+    if inline_sends(command):
+        return {"send"}
     if language_of(name) is not None and _reads_stdin(command):
         return {"shell"}
     return {"other"}
