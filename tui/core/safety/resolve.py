@@ -68,10 +68,14 @@ def resolve(
     words = [literal(part) for part in filled.split()] if filled.strip() else []
     rest: list[Word] = []
     for word in command.args:
+        plain = _PLAIN.fullmatch(word.raw)
         if "${IFS}" in word.value:
             rest.extend(literal(part) for part in word.value.replace("${IFS}", " ").split())
         elif word.value in ("${@}", "${*}") and "@" in variables:
             rest.extend(literal(part) for part in variables["@"].split())
+        elif plain and plain.group(1) in variables:
+            # `args="-rf ~"; $cmd $args`: an unquoted variable is split into words
+            rest.extend(literal(part) for part in variables[plain.group(1)].split())
         elif _SPECIAL.search(word.raw) and not word.substitutions:
             spelt = fill_raw(word.raw, variables)
             rest.extend([literal(part) for part in spelt.split()] if spelt else [word])
@@ -110,6 +114,7 @@ _EXPANSION = re.compile(
     r"(?P<op>,,|,|\^\^|\^|:?[-=][^}$]*|:\s*\d+(?::\s*\d+)?|##?[^}$]*|%%?[^}$]*|//?[^}$]*)?\}|"
     r"\$(?P<bare>[A-Za-z_]\w*)"
 )
+_PLAIN = re.compile(r"\$\{?([A-Za-z_]\w*)\}?")
 _SPECIAL = re.compile(r"\$\{(!\w|[\w@*]+(\[|,|\^|:?-|:\s*\d|#|%|/))")
 
 

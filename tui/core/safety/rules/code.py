@@ -60,6 +60,7 @@ _LANGUAGE_VALUES = {
     "PHP": frozenset(split_words("-d -c -z -t")),
     "Lua": frozenset(split_words("-l")),
     "Julia": frozenset(split_words("-L --load -J --sysimage -t --threads -p --procs")),
+    "AppleScript": frozenset(split_words("-l -s")),
 }
 # Options that load a module before the code runs: what they load is part of the program.
 _MODULE_OPTIONS = {
@@ -91,6 +92,12 @@ def language_of(name: str) -> tuple[str, tuple[str, ...]] | None:
     if name not in INTERPRETERS and versioned and versioned.group(1) in INTERPRETERS:
         return INTERPRETERS[versioned.group(1)]
     return INTERPRETERS.get(name)
+
+
+def _script_block(text: str) -> str:
+    """`& { CODE }`, `{ CODE }`: PowerShell code wrapped in a script block that is invoked."""
+    match = re.fullmatch(r"\s*&?\s*\{(?P<body>.*)\}\s*", text, re.DOTALL)
+    return match.group("body") if match else text
 
 
 def runs_inline_code(command: Command) -> bool:
@@ -130,7 +137,10 @@ def interpreter(command: Command, ctx: Context) -> None:
     if language == "PowerShell" and any(w.value in _ENCODED for w in command.args):
         ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", command)
     elif language == "PowerShell" and code is not None:
-        windows_rules.analyse(code.value, ctx)
+        text = _script_block(code.value)
+        windows_rules.analyse(text, ctx)
+        for level, reason in inline.inspect(text, language).findings:
+            ctx.add(level, reason, command)  # `iex ([Convert]::FromBase64String(...))`
         ctx.add(MODERATE, "runs PowerShell code", command)
     elif code is not None:
         inline_code(command, ctx, code, language)

@@ -261,6 +261,21 @@ def alias(command: Command, ctx: Context) -> None:
         name, sep, value = word.value.partition("=")
         if sep and name and not name.startswith("-"):
             ctx.aliases[name] = value  # rated where it is used
+            _trap_alias(name, value, command, ctx)
+
+
+def _trap_alias(name: str, value: str, command: Command, ctx: Context) -> None:
+    """`alias sudo='sudo rm -rf / #'`, `alias ls='curl ... | sh'`: a name typed every day made
+    to run something destructive or foreign. What the alias runs is rated where it is used;
+    setting such a trap is HIGH by itself."""
+    before = len(ctx.findings)
+    ctx.run_code(literal(value), command)
+    found = ctx.findings[before:]
+    del ctx.findings[before:]
+    worst = max((f.level for f in found), default=MODERATE)
+    if worst >= HIGH:
+        shown = value.strip()[:60]
+        ctx.add(HIGH, f"makes `{name}` run {shown} (an alias that hides what it does)", command)
 
 
 def option_code(command: Command, ctx: Context) -> None:
