@@ -996,6 +996,26 @@ BENIGN_FORMS: list[tuple[str, RiskLevel]] = [
     ("osascript -l JavaScript -e 'Application(\"System Events\").name()'", MODERATE),
     ('pwsh -Command "& {Get-ChildItem | Select-Object Name}"', MODERATE),
     ("echo 'ZWNobyBoZWxsbw==' | base64 -d", SAFE),
+    ("alias gpf='git push --force'", MODERATE),
+    ("alias nuke='docker system prune -af --volumes'", MODERATE),
+    ("pnpm dlx prisma generate", MODERATE),
+    ("pnpm dlx shadcn@latest add button", MODERATE),
+    ("npm exec --yes -- prettier --write .", MODERATE),
+    ('python3 -c \'import os; os.execvp("python3", ["python3", "app.py"])\'', MODERATE),
+    ("perl -e 'kill \"TERM\", 4242'", MODERATE),
+    ("node -e \"process.kill(4242, 'SIGTERM')\"", MODERATE),
+    (
+        "python3 -c \"import os; os.chmod(os.path.expanduser('~/.ssh/id_ed25519'), 0o600)\"",
+        MODERATE,
+    ),
+    ("perl -e 'chmod 0600, \"$ENV{HOME}/.ssh/id_rsa\"'", MODERATE),
+    (
+        "node -e \"require('fs').rmSync('/tmp/jest_cache', {recursive: true, force: true})\"",
+        MODERATE,
+    ),
+    ("python3 -c \"import os; [print(f) for f in os.listdir('/etc')]\"", MODERATE),
+    ("cat README.md | tee copy.md | wc -l", MODERATE),
+    ("awk 'BEGIN{while ((\"ls\" | getline f) > 0) print f}'", MODERATE),
 ]
 
 

@@ -25,7 +25,13 @@ _KNOWN_TOOLS = (
             "playwright cypress storybook @angular/cli @vue/cli firebase-tools yo "
             "sort-package-json "
             "black ruff flake8 isort cowsay pycowsay httpie cookiecutter pre-commit tox nox twine "
-            "build hatch pdm poetry pipdeptree jupyterlab mkdocs sphinx pyright"
+            "build hatch pdm poetry pipdeptree jupyterlab mkdocs sphinx pyright "
+            "prisma shadcn shadcn-ui @biomejs/biome eslint prettier vite vitest nodemon "
+            "create-t3-app create-svelte sv astro create-astro nuxi @nestjs/cli expo "
+            "create-expo-app tailwindcss @tailwindcss/cli drizzle-kit supabase json-server "
+            "npm-run-all rimraf cross-env concurrently husky lint-staged @changesets/cli "
+            "semantic-release knip depcheck madge typescript create-remix @remix-run/dev "
+            "nx@latest @angular/cli@latest gatsby-cli @storybook/cli"
         )
     )
     | POPULAR["npm"]
