@@ -146,6 +146,7 @@ class Analyser:
                 looped = for_variable(node)
                 if looped is not None:
                     self.ctx.variables[looped[0]] = looped[1]
+                self._loop_taint(node)
             if kind in ("while_statement", "for_statement", "c_style_for_statement"):
                 found = endless_loop(node_text(node)) or busy_cores(node_text(node))
                 if found is not None:
@@ -280,6 +281,9 @@ class Analyser:
             variable = read_variable(stage)
             if variable is not None and previous:  # `ls | while read f; do rm -rf "$f"`
                 self.ctx.variables[variable] = line_value(previous)
+                fetched = kinds_so_far & _EXECUTING  # `curl URL | while read l; do eval "$l"`
+                if fetched:
+                    self.ctx.tainted[variable] = frozenset(fetched)
             commands = stage_commands(stage, stage_parent)
             command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:
@@ -333,6 +337,21 @@ class Analyser:
             found = [i for i, kinds in enumerate(all_kinds) if kind in kinds]
             if found and readers and min(found) < max(readers):
                 self.ctx.add(RiskLevel.HIGH, reason, node_text(node))
+
+    def _loop_taint(self, node: Node) -> None:
+        """`for c in $(curl URL); do $c; done`: each word the loop takes was downloaded."""
+        name = node.child_by_field_name("variable")
+        values = [
+            node.child(i)
+            for i in range(node.child_count)
+            if node.field_name_for_child(i) == "value"
+        ]
+        kinds: set[str] = set()
+        for value in values:
+            if value is not None:
+                kinds |= self.ctx.word_kinds(evaluate(value)) & _EXECUTING
+        if name is not None and kinds:
+            self.ctx.tainted[node_text(name)] = frozenset(kinds)
 
     def _loop_flow(self, node: Node) -> None:
         reason = loop_flow(node, self.kinds_of) or _loop_over_secrets(node)
@@ -525,6 +544,7 @@ def _filled(word: Word) -> str:
     return text
 
 
+_EXECUTING = frozenset({"download", "decode", "network"})
 _REACHING_OUT = ("network", "download", "connect", "sends", "another machine", "not a command")
 # Variables whose value the shell runs as code again and again.
 PROMPT_HOOKS = frozenset(("PROMPT_COMMAND", "precmd_functions", "preexec_functions"))

@@ -29,7 +29,8 @@ _FETCH = re.compile(
     r"https?\.get\s*\(|require\(\s*['\"]https?['\"]\s*\)\.(get|request)\s*\(|\bfetch\s*\(|file_get_contents\s*\(\s*['\"]https?:|Invoke-WebRequest|"
     r"\biwr\b|DownloadString|WebClient|\bcurl\b|\bwget\b|HTTP::Tiny|Mojo::UserAgent|"
     r"\bcurl_exec\b|\baxios\b|\bgot\s*\(|XMLHttpRequest|Net::FTP|socket\.http|"
-    r"\bdownload(?:\.file)?\s*\(|\bLWP::Simple|\bgetstore\b|\bHTTP\.(?:get|request)\b|url\s*\("
+    r"\bdownload(?:\.file)?\s*\(|\bLWP::Simple|\bgetstore\b|\bHTTP\.(?:get|request)\b|url\s*\(|"
+    r"readLines\s*\(\s*['\"]https?:|\bGET\s*\(\s*['\"]https?:"
 )
 _DECODE = re.compile(
     r"b64decode|decode64|base64_?dec|\bunhexlify\b|rawToChar|Buffer\.from\([^)]*hex|base64\.b64|decode\(\s*['\"]base64|FromBase64String|MIME::Base64|"
@@ -43,7 +44,7 @@ _EXEC = re.compile(
     r"new\s+Function\s*\(|\b(?:instance|class|module)_eval\b|\bload\s*\(|\bexecSync\b|"
     r"\bspawn(?:Sync)?\s*\(|\bexecFile(?:Sync)?\b|\bpopen\b|\bshell_exec\b|\bpassthru\b|"
     r"\bos\.execute\b|\bloadstring\b|\bdofile\b|\binclude_string\b|\brunIn(?:This|New)Context\b|"
-    r"\bsystem2?\b|%x|\bqx\b|`"
+    r"\bsystem2?\b|%x|\bqx\b|`|\bsource\s*\(|\bparse\s*\(\s*text"
 )
 # Loading code straight from a URL: `source("https://...")` (R), `include 'http://...'` (PHP).
 _REMOTE_LOAD = re.compile(

@@ -87,6 +87,8 @@ class PyEffects:
     sends: bool = False
     kills_all: bool = False
     unknown_code: bool = False
+    runs_fetched: bool = False  # exec/eval of what a network call returned
+    runs_decoded: bool = False  # exec/eval of what a decoder returned
     impure: bool = False  # calls or imports beyond computing and printing
 
     @property
@@ -284,12 +286,25 @@ class _Reader:
             self.written_content(node)
         elif name in ("exec", "eval", "compile") and args and _string(args[0]) is None:
             effects.unknown_code = True
+            self.code_source(args[0])
         elif name in ("shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.move") and (
             len(args) >= 2
         ):
             self.path_effect(args[1], effects.writes, False)
         elif name.endswith("environ.copy") or (name in ("dict",) and _is_environ(args)):
             effects.secrets.append("your environment variables (tokens and keys)")
+
+    def code_source(self, arg: ast.expr) -> None:
+        """Where the code given to exec/eval comes from: the network or a decoder."""
+        for count, node in enumerate(ast.walk(arg)):
+            if count > 200:
+                return
+            if isinstance(node, ast.Call):
+                name = self.name(node.func)
+                if name.startswith(NETWORK) or name.split(".")[-1] in ("urlopen", "get"):
+                    self.effects.runs_fetched = True
+                if name.split(".")[-1] in _DECODERS:
+                    self.effects.runs_decoded = True
 
     def exec_call(self, node: ast.Call, index: int, one_list: bool) -> None:
         """`os.execvp("sh", ["sh", "-c", CODE])`, `os.execl("/bin/rm", "rm", "-rf", p)`."""
@@ -507,6 +522,12 @@ def _constant(node: ast.AST) -> object:
         inner = _constant(node.operand)
         return -inner if isinstance(inner, int) else None
     return None
+
+
+_DECODERS = frozenset(
+    "b64decode standard_b64decode urlsafe_b64decode b32decode b16decode a85decode b85decode "
+    "decodebytes decompress unhexlify fromhex loads".split()
+)
 
 
 def _signal(node: ast.expr) -> str:

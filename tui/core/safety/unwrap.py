@@ -206,7 +206,18 @@ def _parallel(command: Command) -> Inner:
     """`parallel CMD ::: ARGS`: CMD runs with each argument (rated with all of them)."""
     args = command.args
     start = skip_options(args, frozenset(split_words("-j --jobs -S --sshlogin --delay -a")))
-    words = [w for w in args[start:] if w.value not in (":::", "::::", ":::+")]
+    rest = list(args[start:])
+    marker = next((i for i, w in enumerate(rest) if w.value in (":::", "::::", ":::+")), None)
+    if marker is not None and marker > 0 and len(rest) > marker + 1:
+        # `parallel 'CMD {}' ::: a b`: the words after ::: are the inputs, put in for {}
+        item = rest[marker + 1]
+        template = [replace(w, value=w.value.replace("{}", item.value)) for w in rest[:marker]]
+        if not any("{}" in w.value for w in rest[:marker]):
+            template.append(item)  # without {} the input goes last
+        if len(template) > 1 and not any(c in template[0].value for c in " ;|&"):
+            return Inner(commands=(command.wrapped(tuple(template), "parallel"),))
+        return Inner(code=(join_words(tuple(template)),))
+    words = [w for w in rest if w.value not in (":::", "::::", ":::+")]
     if not words:
         return Inner()
     if len(words) == 1 or any(c in words[0].value for c in " ;|&"):

@@ -344,6 +344,10 @@ def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -
         ctx.add(MODERATE, "Python code sends data to a server", command)
     if effects.kills_all:
         ctx.add(HIGH, "Python code kills every process you may signal", command)
+    if effects.runs_fetched:
+        ctx.add(CRITICAL, "Python code downloads code from the internet and runs it", command)
+    elif effects.runs_decoded:
+        ctx.add(CRITICAL, "Python code decodes hidden code and runs it", command)
     if effects.unknown_code:
         ctx.add(HIGH, "Python code runs a command that is only known when it runs", command)
 
@@ -368,6 +372,33 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
     kind = "shell script" if language == "shell" else f"{language} script"
     ctx.add(MODERATE, f"runs the {kind} {script.value}", command)
     ctx.effects.append(f"runs {script.value} (it does not show it)")
+
+
+_REMOTE_PREFIXES = frozenset(split_words("sudo doas env exec nohup command -E -S -i -s --"))
+
+
+def remote_stdin(command: Command, ctx: Context) -> None:
+    """`curl URL | ssh host bash`, `ssh host 'sudo sh' < script`, `ssh host bash -s < <(curl)`:
+    the remote shell runs what ssh is fed, so that is rated as code like a local `| sh`."""
+    inner = inner_of(command).code
+    if not inner:
+        return
+    words = inner[0].value.split()
+    while words and (words[0] in _REMOTE_PREFIXES or _is_assignment_word(words[0])):
+        words.pop(0)
+    info = language_of(posixpath.basename(words[0])) if words else None
+    if info is None:
+        return
+    rest = words[1:]
+    operands = [r for r in rest if not r.startswith("-")]
+    if any(r in info[1] for r in rest) or (operands and operands[0] not in ("-", "/dev/stdin")):
+        return  # the remote shell runs its own code or script, not what ssh is fed
+    stdin_code(replace(command, words=(literal(words[0]),)), ctx, info[0])
+
+
+def _is_assignment_word(value: str) -> bool:
+    name, sep, _ = value.partition("=")
+    return bool(sep) and name.isidentifier()
 
 
 def run_written(command: Command, ctx: Context) -> None:
