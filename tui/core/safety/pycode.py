@@ -107,13 +107,14 @@ class PyEffects:
         )
 
 
-def analyse(code: str) -> PyEffects | None:
+def analyse(code: str, depth: int = 0) -> PyEffects | None:
     """The effects of `code`, or None when it is not valid Python."""
     try:
         tree = ast.parse(code[:20_000])
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     reader = _Reader()
+    reader.depth = depth
     for count, node in enumerate(ast.walk(tree)):  # the folders walked, before what is deleted
         if count > MAX_NODES:
             break
@@ -148,6 +149,7 @@ class _Reader:
         self.effects = PyEffects()
         self.aliases: dict[str, str] = {}
         self.walked: ast.expr | None = None
+        self.depth = 0  # exec/eval of constant code, nested
         self.bound: dict[str, str] = {}  # loop variables over a listing: `f` -> `/etc/*`
         self.opened: dict[str, tuple[str, bool]] = {}  # `with open(p, "a") as f`: f -> (p, True)
 
@@ -285,14 +287,36 @@ class _Reader:
         elif isinstance(node.func, ast.Attribute) and node.func.attr in ("write", "writelines"):
             self.written_content(node)
         elif name in ("exec", "eval", "compile") and args and _string(args[0]) is None:
-            effects.unknown_code = True
-            self.code_source(args[0])
+            inner = _compiled_text(args[0])
+            if inner is not None:
+                self.nested(inner)
+            else:
+                effects.unknown_code = True
+                self.code_source(args[0])
+        elif name in ("exec", "eval", "compile") and args:
+            self.nested(_string(args[0]) or "")  # `exec("import os; os.system(...)")`
         elif name in ("shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.move") and (
             len(args) >= 2
         ):
             self.path_effect(args[1], effects.writes, False)
         elif name.endswith("environ.copy") or (name in ("dict",) and _is_environ(args)):
             effects.secrets.append("your environment variables (tokens and keys)")
+
+    def nested(self, code: str) -> None:
+        """Code given to exec/eval as a constant: read like the rest, its effects added."""
+        if self.depth >= 3:
+            self.effects.unknown_code = True
+            return
+        inner = analyse(code, self.depth + 1)
+        if inner is None:
+            return
+        mine = self.effects
+        for name in ("shell", "deletes", "writes", "secrets"):
+            getattr(mine, name).extend(getattr(inner, name))
+        for name in ("network", "connects", "sends", "kills_all", "unknown_code", "impure"):
+            setattr(mine, name, getattr(mine, name) or getattr(inner, name))
+        mine.runs_fetched = mine.runs_fetched or inner.runs_fetched
+        mine.runs_decoded = mine.runs_decoded or inner.runs_decoded
 
     def code_source(self, arg: ast.expr) -> None:
         """Where the code given to exec/eval comes from: the network or a decoder."""
@@ -521,6 +545,18 @@ def _constant(node: ast.AST) -> object:
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         inner = _constant(node.operand)
         return -inner if isinstance(inner, int) else None
+    return None
+
+
+def _compiled_text(node: ast.expr) -> str | None:
+    """`compile("CODE", "x", "exec")`: the constant code compiled."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "compile"
+        and node.args
+    ):
+        return _string(node.args[0])
     return None
 
 

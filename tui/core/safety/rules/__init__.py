@@ -152,6 +152,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("npm pnpm yarn bun"), (origins.starter_typo, fetched.dlx)),
     "deno": (fetched.deno,),
     "ssh": (code.remote_stdin,),
+    "tee": (code.tee_written,),
     "osascript": (code.interpreter,),  # besides login items: what the script itself does
     **dict.fromkeys(split_words("tar bsdtar unzip 7z 7za"), (fetched.extracted_download,)),
 }

@@ -367,8 +367,10 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
     elif "<an archive downloaded in this line>" in ctx.downloads and "://" not in script.value:
         reason = f"runs {script.value} from an archive downloaded just now, before anyone read it"
         ctx.add(HIGH, reason, command)
-    if name and name in ctx.written and language == "shell":  # `echo CODE > f.sh; sh f.sh`
-        ctx.run_code(literal(ctx.written[name]), command)
+    if (
+        name and name in ctx.written
+    ):  # `echo CODE > f.sh; sh f.sh`, `cat > x.py <<EOF; python3 x.py`
+        _literal_code(command, ctx, literal(ctx.written[name]), language)
     kind = "shell script" if language == "shell" else f"{language} script"
     ctx.add(MODERATE, f"runs the {kind} {script.value}", command)
     ctx.effects.append(f"runs {script.value} (it does not show it)")
@@ -399,6 +401,20 @@ def remote_stdin(command: Command, ctx: Context) -> None:
 def _is_assignment_word(value: str) -> bool:
     name, sep, _ = value.partition("=")
     return bool(sep) and name.isidentifier()
+
+
+def tee_written(command: Command, ctx: Context) -> None:
+    """`tee f.sh <<EOF ... EOF`, `echo CODE | tee f.sh`: f.sh holds that text, run later."""
+    body = next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+    stdin = command.stdin
+    text = body.value if body is not None and not body.dynamic else None
+    if text is None and stdin is not None and stdin.literal is not None:
+        text = "\n".join(word.value for word in stdin.literal)
+    if text is None or any(w.value in ("-a", "--append") for w in command.args):
+        return
+    for word in command.args:
+        if not word.value.startswith("-"):
+            ctx.written[posixpath.basename(word.value)] = text
 
 
 def run_written(command: Command, ctx: Context) -> None:
