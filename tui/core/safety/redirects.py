@@ -31,8 +31,7 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
         _socket(ctx, command, redirect, names)
         return
     if redirect.op in ("<&", ">&") and value in ctx.tcp_fds:
-        if any(name in SHELLS for name in names):
-            ctx.add(RiskLevel.CRITICAL, REVERSE, command)
+        _to_socket(ctx, command, redirect, names)
         return
     if not redirect.writes:
         return
@@ -45,6 +44,9 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     made = set().union(*(command_kinds(layer) for layer in layers[-1:]))
     if not command.words and command.stdin is not None:  # `... | base64 -d > f`
         made |= command.stdin.kinds
+    secret = next((what for what in map(flow.secret_command, layers) if what), None)
+    if secret is not None:  # `env > /tmp/e`, `cat ~/.ssh/id_rsa > k`: as secret as the source
+        ctx.packed[base] = (True, secret)
     if any(name in DOWNLOADERS for name in names) or made & {"decode", "download"}:
         ctx.downloads.add(base)  # fetched or decoded: nobody has read what it holds
     elif not redirect.appends and written_text(command) is not None:
@@ -65,6 +67,18 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     kind = persistence.startup_kind(ctx.resolve(target.path))
     if kind is not None:
         persistence.startup_content(kind, target.path, text, command, ctx)
+
+
+def _to_socket(ctx: Context, command: Command, redirect: Redirect, names: list[str]) -> None:
+    """`sh <&3 >&3`, `$line >&5`, `cat ~/.netrc >&3`: a descriptor opened on /dev/tcp."""
+    dynamic = bool(command.words) and command.words[0].dynamic  # runs what the network sent
+    if any(name in SHELLS for name in names) or dynamic:
+        ctx.add(RiskLevel.CRITICAL, REVERSE, command)
+        return
+    layers, _ = expand(command)
+    secret = next((what for what in map(flow.secret_command, layers) if what), None)
+    if secret is not None and redirect.op == ">&":
+        ctx.add(RiskLevel.CRITICAL, f"sends {secret} to another machine (/dev/tcp)", command)
 
 
 def _self_truncation(ctx: Context, command: Command, target: str) -> None:

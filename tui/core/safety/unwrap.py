@@ -112,8 +112,12 @@ def _code_flag(command: Command, flags: tuple[str, ...], takes_value: str) -> In
         for flag in flags:
             if flag.startswith("--") and word.value.startswith(flag + "="):
                 return Inner(code=(replace(word, value=word.value[len(flag) + 1 :]),))
+    named_user = command.name == "runuser" and any(
+        w.value in ("-u", "--user") or w.value.startswith("--user=") for w in command.args
+    )
     if command.name in ("flock", "runuser", "chroot", "sg"):
-        return _after(command, takes_value, command.name, positionals=1)
+        # `runuser -u git -- cmd` names the user with -u; `runuser git cmd` does not
+        return _after(command, takes_value, command.name, positionals=0 if named_user else 1)
     return Inner()
 
 
@@ -234,10 +238,13 @@ def _container_exec(command: Command) -> Inner:
         if "exec" not in words or "--" not in words:
             return Inner()
         return Inner(commands=(command.wrapped(args[words.index("--") + 1 :], "kubectl exec"),))
+    if args and args[0].value == "compose":  # `docker compose exec SERVICE CMD`
+        args = args[1:]
     if not args or args[0].value != "exec":
         return Inner()
     rest = args[1:]
-    start = skip_options(rest, frozenset(split_words("-u --user -w --workdir -e --env --env-file")))
+    takes = "-u --user -w --workdir -e --env --env-file --index"
+    start = skip_options(rest, frozenset(split_words(takes)))
     if start + 1 >= len(rest):
         return Inner()
     return Inner(commands=(command.wrapped(rest[start + 1 :], f"{command.name} exec"),))
@@ -262,6 +269,8 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "parallel": _parallel,
     "docker": _container_exec,
     "podman": _container_exec,
+    "docker-compose": _container_exec,
+    "podman-compose": _container_exec,
     "kubectl": _container_exec,
     "systemd-run": lambda c: _after(
         c,

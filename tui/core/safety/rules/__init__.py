@@ -14,6 +14,7 @@ from tui.core.safety.rules import (
     accounts,
     cloud,
     code,
+    daemons,
     databases,
     disks,
     embedded,
@@ -30,9 +31,12 @@ from tui.core.safety.rules import (
     origins,
     persistence,
     programs,
+    registries,
     resources,
     services,
+    stores,
     system,
+    teardown,
     tools,
     weakening,
 )
@@ -57,6 +61,9 @@ for _module in (
     services,
     programs,
     weakening,
+    teardown,
+    stores,
+    daemons,
 ):
     RULES.update(_module.RULES)
 
@@ -140,16 +147,20 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("cp mv install trust"), (weakening.new_authority,)),
     "launchctl": (weakening.launchctl_firewall,),
     **dict.fromkeys(split_words("python python3 python2"), (listening.python_ftp,)),
-    **dict.fromkeys(
-        split_words("php ruby busybox caddy npx bunx pnpx"), (listening.static_server,)
-    ),
+    **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),
+    **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
     "printf": (code.printf_assignment,),
     "gcloud": (listening.open_to_world,),
     "az": (listening.open_to_world,),
     **dict.fromkeys(
         split_words("docker podman nerdctl"), (origins.image_typo, listening.container_service)
     ),
-    **dict.fromkeys(split_words("npm pnpm yarn bun"), (origins.starter_typo, fetched.dlx)),
+    **dict.fromkeys(
+        split_words("npm pnpm yarn bun"),
+        (origins.starter_typo, origins.runner_source, fetched.dlx),
+    ),
+    "go": (registries.go_env, registries.environment),
+    "composer": (registries.composer,),
     "deno": (fetched.deno,),
     "ssh": (code.remote_stdin,),
     "tee": (code.tee_written,),

@@ -72,10 +72,30 @@ def _opened_to_all(service: str, action: str, argv: list[str]) -> bool:
     )
 
 
-def aws(command: Command, ctx: Context) -> None:
-    argv = [
-        a for a in command.argv if not a.startswith("--profile") and not a.startswith("--region")
+# aws options that can stand before the service, with a value: `aws --profile prod s3 ...`.
+_AWS_GLOBALS = frozenset(
+    split_words(
+        "--profile --region --output --endpoint-url --query --cli-read-timeout "
+        "--cli-connect-timeout --ca-bundle --color --cli-binary-format"
+    )
+)
+
+
+def _without_globals(argv: list[str]) -> list[str]:
+    """The arguments from the service on (`s3 rm ...`), with the global options left out."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 2 if argv[index] in _AWS_GLOBALS else 1
+    rest = argv[index:]
+    return [
+        a
+        for i, a in enumerate(rest)
+        if a.split("=", 1)[0] not in _AWS_GLOBALS and (i == 0 or rest[i - 1] not in _AWS_GLOBALS)
     ]
+
+
+def aws(command: Command, ctx: Context) -> None:
+    argv = _without_globals(command.argv)
     words = [a for a in argv if not a.startswith("-")]
     service = words[0] if words else ""
     action = words[1] if len(words) > 1 else ""
@@ -90,7 +110,9 @@ def aws(command: Command, ctx: Context) -> None:
         )
     elif service == "s3" and action == "sync" and "--delete" in argv:
         ctx.add(HIGH, "syncs to S3 and deletes what is not in the source", command)
-    elif action.startswith(_DELETES) or any(a.startswith(_DELETES) for a in words[1:2]):
+    elif action.removeprefix("batch-").removeprefix("bulk-").startswith(_DELETES) or (
+        "-deletion" in action and not action.startswith(("describe", "list", "get", "cancel"))
+    ):
         what = "an account-wide resource" if service in ("iam", "organizations") else service
         level = CRITICAL if service in _DATA_SERVICES or action in _DATA_ACTIONS else HIGH
         reason = f"deletes cloud resources ({service} {action}): {what} cannot be undone"
@@ -123,12 +145,24 @@ def gcloud(command: Command, ctx: Context) -> None:
     invoker = any(a.endswith(_INVOKER_ROLES) for a in command.argv)
     if "add-iam-policy-binding" in words and _everyone(command.argv) and not invoker:
         ctx.add(HIGH, "gives anyone on the internet access (allUsers)", command)
+    elif ("add-iam-policy-binding" in words and _grants_owner(command.argv)) or words[:4] == [
+        "iam",
+        "service-accounts",
+        "keys",
+        "create",
+    ]:
+        reason = f"creates credentials or grants full rights in the account ({' '.join(words[:3])})"
+        ctx.add(HIGH, reason, command)
     elif "sql" in words and any(
         a.endswith("0.0.0.0/0") for a in command.argv if a.startswith("--authorized-networks")
     ):
         ctx.add(HIGH, "lets the whole internet reach a database (authorized networks)", command)
     elif "projects" in words and "delete" in words:
         ctx.add(CRITICAL, "deletes a whole cloud project and everything in it", command)
+    elif words[:2] == ["storage", "rm"]:
+        recursive = any(a in ("-r", "-R", "--recursive") for a in command.argv)
+        level = CRITICAL if recursive or any(w.endswith("**") for w in words) else MODERATE
+        ctx.add(level, f"deletes from cloud storage ({' '.join(words[:3])})", command)
     elif any(w in ("delete", "remove", "destroy") for w in words):
         level = CRITICAL if _unasked(command.argv) or _holds_data(words) else HIGH
         ctx.add(level, f"deletes cloud resources ({' '.join(words[:3])})", command)
@@ -150,13 +184,32 @@ def _az_public(argv: list[str]) -> bool:
     return False
 
 
+_OWNER_ROLES = frozenset(
+    split_words("owner contributor roles/owner roles/editor roles/iam.securityadmin")
+)
+
+
+def _grants_owner(argv: list[str]) -> bool:
+    """`--role Owner`, `--role=roles/owner`, `--role "User Access Administrator"`."""
+    for index, value in enumerate(argv):
+        role = argv[index + 1] if value == "--role" and index + 1 < len(argv) else ""
+        role = value.split("=", 1)[1] if value.startswith("--role=") else role
+        lowered = role.strip("'\"").lower()
+        if lowered in _OWNER_ROLES or lowered == "user access administrator":
+            return True
+    return False
+
+
 def az(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
-    if words[:1] == ["storage"] and _az_public([a.lower() for a in command.argv]):
+    granting = words[:3] in (["role", "assignment", "create"], ["ad", "sp", "create-for-rbac"])
+    if granting and _grants_owner(command.argv):
+        ctx.add(HIGH, f"grants full rights in the subscription ({' '.join(words[:3])})", command)
+    elif words[:1] == ["storage"] and _az_public([a.lower() for a in command.argv]):
         ctx.add(HIGH, "makes cloud storage readable by anyone (az storage)", command)
     elif words[:2] == ["group", "delete"]:
         ctx.add(CRITICAL, "deletes a whole resource group and everything in it (az)", command)
-    elif "delete" in words or "purge" in words:
+    elif any(w.startswith(("delete", "purge")) for w in words[:4]):
         level = CRITICAL if _unasked(command.argv) or _holds_data(words) else HIGH
         ctx.add(level, f"deletes cloud resources (az {' '.join(words[:3])})", command)
     elif any(w in _READS for w in words):
@@ -172,7 +225,10 @@ def gsutil(command: Command, ctx: Context) -> None:
     if action in ("iam", "acl", "defacl") and _everyone(argv):
         ctx.add(HIGH, f"makes cloud storage readable by anyone (gsutil {action})", command)
     elif action in ("rm", "rb"):
+        wild = [w for w in words[1:] if w.startswith("gs://") and "*" in w]
         level = CRITICAL if "-r" in argv or "-a" in argv or "-R" in argv else MODERATE
+        if level < CRITICAL and wild:  # `gs://b/**` is everything; `gs://b/*` the top level
+            level = CRITICAL if any(w.endswith("/**") for w in wild) else HIGH
         level = HIGH if action == "rb" and level < HIGH else level
         ctx.add(level, f"deletes from cloud storage (gsutil {action})", command)
     elif action == "rsync" and "-d" in argv:
@@ -195,6 +251,28 @@ def _holds_data(words: list[str]) -> bool:
     return bool(set(words) & _DATA_WORDS)
 
 
+# `docker container rm`, `docker image ls`: the grouped spellings of the short commands.
+_GROUPED = {
+    ("container", "rm"): "rm",
+    ("container", "ls"): "ps",
+    ("container", "list"): "ps",
+    ("image", "rm"): "rmi",
+    ("image", "ls"): "images",
+    ("image", "list"): "images",
+}
+
+
+def _without_groups(words: list[str]) -> list[str]:
+    """`container rm -f $(docker container ls -aq)` read as `rm -f $(docker ps -aq)`."""
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        short = _GROUPED.get((words[index], words[index + 1] if index + 1 < len(words) else ""))
+        out.append(short or words[index])
+        index += 2 if short else 1
+    return out
+
+
 def _every_container(words: list[str]) -> bool:
     """`rm -af`, or `rm -f $(docker ps -aq)`: all containers, running ones included."""
     cut = next((i for i, w in enumerate(words) if w.startswith(("$(", "`"))), len(words))
@@ -207,6 +285,25 @@ def _every_container(words: list[str]) -> bool:
     return forced and ("a" in options or "--all" in outer or (listed and unfiltered))
 
 
+def _piped_list(command: Command) -> tuple[str, bool] | None:
+    """`docker ps -aq | xargs docker rm -f`: (what the list was of, whether it was filtered)."""
+    stdin = command.stdin
+    if stdin is None or "xargs" not in command.via or not set(stdin.producers) & _ENGINES:
+        return None
+    reads = [r for r in stdin.reads if r not in _ENGINES]
+    filtered = any("=" in r for r in reads)
+    if reads[:1] == ["ps"] or reads[:2] in (["container", "ls"], ["container", "list"]):
+        return "container", filtered
+    if reads[:2] in (["volume", "ls"], ["volume", "list"]):
+        return "volume", filtered
+    if reads[:1] == ["images"] or reads[:2] in (["image", "ls"], ["image", "list"]):
+        return "image", filtered
+    return None
+
+
+_ENGINES = frozenset(split_words("docker podman nerdctl"))
+
+
 def mass_removal(command: Command, ctx: Context) -> bool:
     """`docker volume rm $(docker volume ls -q)`: every volume, and the data in it, at once.
 
@@ -214,7 +311,11 @@ def mass_removal(command: Command, ctx: Context) -> bool:
     whatever each one wrote outside a volume, so that is HIGH too.
     """
     raws = " ".join(word.raw for word in command.args)
-    words = raws.split()
+    words = _without_groups(raws.split())
+    piped = _piped_list(command)
+    removes = words[:1] in (["rm"], ["rmi"]) or words[:2] == ["volume", "rm"]
+    if piped is not None and removes:
+        return _piped_removal(command, ctx, words, piped)
     if words[:1] == ["rm"] and _every_container(words):
         reason = f"removes every container at once, running ones too ({command.name} rm)"
         ctx.add(HIGH, reason, command)
@@ -234,6 +335,27 @@ def mass_removal(command: Command, ctx: Context) -> bool:
     return False
 
 
+def _piped_removal(
+    command: Command, ctx: Context, words: list[str], piped: tuple[str, bool]
+) -> bool:
+    kind, filtered = piped
+    forced = any(w in ("-f", "--force") or (w[:1] == "-" and "f" in w[1:2]) for w in words[1:])
+    if kind == "volume" and words[:2] == ["volume", "rm"]:
+        level = HIGH if filtered else CRITICAL
+        reason = f"removes every volume listed, and the data in it ({command.name} volume rm)"
+        ctx.add(level, reason, command)
+        return True
+    if kind == "container" and words[:1] == ["rm"] and forced and not filtered:
+        reason = f"removes every container at once, running ones too ({command.name} rm)"
+        ctx.add(HIGH, reason, command)
+        return True
+    if kind == "image" and words[:1] == ["rmi"] and not filtered:
+        reason = f"removes every image at once, even those in use ({command.name} rmi)"
+        ctx.add(HIGH, reason, command)
+        return True
+    return False
+
+
 def kubectl(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-n --namespace --context --kubeconfig -l")
     argv = rest.argv
@@ -241,11 +363,14 @@ def kubectl(command: Command, ctx: Context) -> None:
         return
     if sub in ("rollout", "auth") and argv[:1] in (["status"], ["history"], ["can-i"]):
         return
-    if sub == "delete" and (
-        "--all" in argv or "-A" in argv or any(a in ("ns", "namespace", "namespaces") for a in argv)
-    ):
+    selected = any(a.startswith(("-l", "--selector", "--field-selector")) for a in argv)
+    everything = "--all" in argv or "-A" in argv
+    if sub == "delete" and (_namespaces(argv) or (everything and not selected)):
         reason = "deletes a whole namespace or every resource of a kind (kubectl)"
         ctx.add(CRITICAL, reason, command)
+        return
+    if sub == "delete" and _piped_everything(command):
+        ctx.add(HIGH, "deletes every resource a listing printed (kubectl delete)", command)
         return
     text = " ".join(argv)
     if sub == "create" and "cluster-admin" in text:
@@ -263,10 +388,55 @@ def kubectl(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "runs a pod with access to the node itself (host namespaces)", command)
     elif sub == "delete" and _production(command.argv):
         ctx.add(HIGH, "deletes resources in a production namespace (kubectl delete)", command)
-    elif sub in ("drain", "cordon", "taint") or (sub == "scale" and "--replicas=0" in argv):
+    elif sub in ("drain", "cordon", "taint") or _scaled_to_zero(sub, argv):
         ctx.add(HIGH, f"takes workloads off the cluster (kubectl {sub})", command)
+    elif sub == "delete" and _cluster_wide(argv):
+        kind = next(a for a in argv if not a.startswith("-"))
+        reason = (
+            f"deletes a cluster-wide resource and all that depends on it (kubectl delete {kind})"
+        )
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
+
+
+_NAMESPACES = frozenset(split_words("ns namespace namespaces project projects"))
+
+
+def _namespaces(argv: list[str]) -> bool:
+    """`delete ns prod`, `delete ns/prod`, `delete namespace,deploy x`, `oc delete project x`."""
+    kinds = [a for a in argv if not a.startswith("-")][:1]
+    return any(
+        part.split("/", 1)[0] in _NAMESPACES for kind in kinds for part in kind.split(",")
+    ) or any(a.split("/", 1)[0] in ("ns", "namespace", "namespaces") and "/" in a for a in argv)
+
+
+def _piped_everything(command: Command) -> bool:
+    """`kubectl get pods -o name | xargs kubectl delete`: all of a kind, no selector."""
+    stdin = command.stdin
+    if stdin is None or "xargs" not in command.via or command.name not in stdin.producers:
+        return False
+    reads = [r for r in stdin.reads if r != command.name]
+    return reads[:1] == ["get"] and not any("=" in r for r in reads)
+
+
+_CLUSTER_WIDE = frozenset(
+    split_words("crd crds customresourcedefinition customresourcedefinitions node nodes no pv")
+)
+
+
+def _cluster_wide(argv: list[str]) -> bool:
+    """`delete crd X` (every resource of that type goes too), `delete node X`."""
+    kinds = [a for a in argv if not a.startswith("-")][:1]
+    return any(part.split("/", 1)[0] in _CLUSTER_WIDE for k in kinds for part in k.split(","))
+
+
+def _scaled_to_zero(sub: str, argv: list[str]) -> bool:
+    """`scale --replicas=0`, `patch -p '{"spec":{"replicas":0}}'`: nothing left running."""
+    if sub == "scale":
+        return "--replicas=0" in argv or "--replicas 0" in " ".join(argv)
+    text = " ".join(argv).replace(" ", "")
+    return sub == "patch" and ('"replicas":0' in text or "replicas:0" in text)
 
 
 def _production(argv: list[str]) -> bool:
@@ -325,6 +495,7 @@ def cluster_tools(command: Command, ctx: Context) -> None:
 
 RULES: dict[str, Rule] = {
     "kubectl": kubectl,
+    "oc": kubectl,
     "terraform": terraform,
     "tofu": terraform,
     "helm": helm,

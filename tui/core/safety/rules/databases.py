@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from tui.core.safety.context import Context
-from tui.core.safety.parse import Command
+from tui.core.safety.parse import Command, build_command, parse
+from tui.core.safety.rules.code import literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.embedded import runs_quietly
 from tui.core.safety.words import literal, split_words
@@ -26,6 +27,13 @@ _CODE_FLAGS = {
     "cockroach": ("-e", "--execute"),
     "duckdb": ("-c",),
     "influx": ("-execute", "--execute", "-e"),
+    "sqlcmd": ("-Q", "-q"),
+    "mssql-cli": ("-Q", "--query"),
+    "snowsql": ("-q", "--query"),
+    "usql": ("-c", "--command"),
+    "trino": ("--execute",),
+    "presto": ("--execute",),
+    "clickhouse": ("-q", "--query"),
 }
 _READ_SQL = re.compile(
     r"^\s*(select|show|describe|desc|explain|with\s+\w+\s+as\s*\(\s*select|\\d|\\l|\\c|\\dt|"
@@ -34,7 +42,7 @@ _READ_SQL = re.compile(
     re.IGNORECASE,
 )
 _DESTROY_DB = re.compile(
-    r"\bdrop\s+(database|schema|keyspace)\b|dropDatabase\s*\(|\bflushall\b", re.IGNORECASE
+    r"\bdrop\s+(database|schema|keyspace|owned)\b|dropDatabase\s*\(|\bflushall\b", re.IGNORECASE
 )
 _DESTROY_TABLE = re.compile(
     r"\bdrop\s+(table|collection|index|view|user|role)\b|\btruncate\b|\.drop\s*\(|"
@@ -43,6 +51,12 @@ _DESTROY_TABLE = re.compile(
     re.IGNORECASE,
 )
 _UNBOUNDED = re.compile(r"^\s*(delete\s+from|update)\b(?!.*\bwhere\b)", re.IGNORECASE | re.DOTALL)
+# `WHERE 1=1`, `WHERE true`, `WHERE 'a'='a'`, `WHERE id = id`: a condition every row meets.
+_EVERY_ROW = re.compile(
+    r"^\s*(delete\s+from|update)\b.*\bwhere\s+(?:not\s+false|true|1|"
+    r"(?P<l>\d+|'\w*'|\w+)\s*=\s*(?P=l)|1\s*(?:<>|!=)\s*0)\s*(?:$|limit\b|returning\b|or\b|--)",
+    re.IGNORECASE | re.DOTALL,
+)
 _PRIVILEGE = re.compile(
     r"\bgrant\s+all\b|\bwith\s+superuser\b|\balter\s+user\s+\S+\s+(with\s+)?superuser\b",
     re.IGNORECASE,
@@ -57,6 +71,7 @@ _EMPTY_PASSWORD = re.compile(
 
 def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     """Rates database code sent by `client` (SQL, Redis or Mongo commands)."""
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.DOTALL)  # `DROP/**/DATABASE`
     for match in _FROM_PROGRAM.finditer(text):  # `COPY t FROM PROGRAM 'cmd'`: the server runs it
         ctx.add(
             HIGH, f"the database server runs a shell command (COPY ... PROGRAM, {client})", command
@@ -69,7 +84,8 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
     statements = [s for s in re.split(r";\s*", text) if s.strip()]
-    if any(_UNBOUNDED.match(s) for s in statements):
+    every_document = re.search(r"\.update(Many)?\s*\(\s*\{\s*\}", text) is not None
+    if every_document or any(_UNBOUNDED.match(s) or _EVERY_ROW.match(s) for s in statements):
         reason = f"changes or deletes every row of a table: no WHERE ({client})"
         ctx.add(CRITICAL, reason, command)
         return
@@ -78,6 +94,9 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         where = " from any machine" if anywhere else ""
         reason = f"lets a database user log in{where} without a password ({client})"
         ctx.add(CRITICAL if anywhere else HIGH, reason, command)
+        return
+    if re.search(r"shutdownServer\s*\(|\bshutdown\b", text, re.IGNORECASE):
+        ctx.add(HIGH, f"stops the database server ({client})", command)
         return
     if _PRIVILEGE.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)
@@ -135,18 +154,37 @@ def _stdin_code(command: Command) -> str | None:
     for redirect in command.redirects:
         if redirect.op in ("<<", "<<<") and redirect.body is not None:
             return redirect.body.value
+        target = redirect.target
+        if redirect.op == "<" and target is not None and target.raw.startswith("<("):
+            printed = printed_text(target.raw[2:].removesuffix(")"))  # `< <(echo 'SQL')`
+            if printed is not None:
+                return printed
     stdin = command.stdin
     if stdin is not None and stdin.literal is not None:
         return " ".join(word.value for word in stdin.literal)
     return None
 
 
+def printed_text(source: str) -> str | None:
+    """What `echo TEXT` or `printf TEXT` in `source` prints, when it is one such command."""
+    tree = parse(source)
+    named = [child for child in tree.root_node.children if child.is_named]
+    if len(named) != 1 or named[0].type != "command":
+        return None
+    command = build_command(named[0])
+    if command.name not in ("echo", "printf") or any(w.dynamic for w in command.words):
+        return None
+    return literal_text(command)[0]
+
+
 def redis(command: Command, ctx: Context) -> None:
     args = command.argv
     index = 0
     while index < len(args) and args[index].startswith("-"):
-        index += 2 if args[index] in ("-h", "-p", "-a", "-n", "-u", "--user", "--pass") else 1
+        index += 2 if args[index] in _REDIS_VALUES else 1
     words = args[index:]
+    if not words and set(args) & _REDIS_READ_MODES:
+        return  # `redis-cli --scan --pattern 'user:*'`, `--bigkeys`, `--stat`: reports only
     if not words:
         code = _stdin_code(command)
         if code is None:
@@ -154,7 +192,9 @@ def redis(command: Command, ctx: Context) -> None:
             return
         words = code.split()
     verb = words[0].upper() if words else ""
-    if verb in ("FLUSHALL",):
+    if verb in ("DEL", "UNLINK") and _every_key_piped(command):
+        ctx.add(CRITICAL, "deletes every key the listing printed: all of them (redis-cli)", command)
+    elif verb in ("FLUSHALL",):
         ctx.add(CRITICAL, "deletes every key in every Redis database (FLUSHALL)", command)
     elif verb in ("FLUSHDB",):
         ctx.add(CRITICAL, "deletes every key in the Redis database (FLUSHDB)", command)
@@ -168,6 +208,18 @@ def redis(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes data in Redis ({verb})", command)
 
 
+_REDIS_VALUES = frozenset(
+    split_words(
+        "-h -p -a -n -u -s -i -r -d --user --pass --pattern --count --cacert --cacertdir --cert "
+        "--key --sni --tls-ciphers --askpass-file -e --quoted-pattern"
+    )
+)
+_REDIS_READ_MODES = frozenset(
+    split_words(
+        "--scan --bigkeys --memkeys --hotkeys --stat --latency --latency-history "
+        "--latency-dist --intrinsic-latency --keystats"
+    )
+)
 _REDIS_READS = frozenset(
     split_words(
         "GET MGET KEYS SCAN EXISTS TTL PTTL TYPE INFO PING DBSIZE HGET HGETALL HKEYS LRANGE "
@@ -175,6 +227,34 @@ _REDIS_READS = frozenset(
         "--STAT --LATENCY"
     )
 )
+
+
+def _every_key_piped(command: Command) -> bool:
+    """`redis-cli KEYS '*' | xargs redis-cli DEL`, `redis-cli --scan | xargs redis-cli del`."""
+    stdin = command.stdin
+    if stdin is None or "xargs" not in command.via or "redis-cli" not in stdin.producers:
+        return False
+    reads = [r for r in stdin.reads if r != "redis-cli"]
+    upper = [r.upper() for r in reads]
+    if "KEYS" in upper:
+        return reads[upper.index("KEYS") + 1 : upper.index("KEYS") + 2] in (["*"], [])
+    return not any("*" in r for r in reads)  # a scan with no --pattern lists every key
+
+
+def bigquery(command: Command, ctx: Context) -> None:
+    """`bq query 'SQL'`, `bq rm -r -f -d DATASET` (every table in it), `bq rm -t TABLE`."""
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    if words[:1] == ["query"] and len(words) > 1:
+        rate_sql(words[-1], command, ctx, "bq")
+    elif words[:1] == ["rm"]:
+        whole = any(
+            a == "--recursive" or (a[:1] == "-" and a[1:2] != "-" and "r" in a) for a in argv
+        )
+        level = CRITICAL if whole else HIGH
+        ctx.add(level, "deletes BigQuery data (bq rm): a dataset or table, for good", command)
+    elif words[:1] not in (["ls"], ["show"], ["head"], ["version"], ["help"]):
+        ctx.add(MODERATE, f"changes BigQuery data (bq {' '.join(words[:1])})".strip(), command)
 
 
 def drop_tool(command: Command, ctx: Context) -> None:
@@ -188,8 +268,8 @@ def drop_tool(command: Command, ctx: Context) -> None:
         elif not any(a in ("status", "ping", "version", "processlist", "variables") for a in argv):
             ctx.add(MODERATE, "manages the database server (mysqladmin)", command)
         return
-    if command.name == "dropdb":
-        ctx.add(CRITICAL, "deletes a whole database (dropdb)", command)
+    if command.name in ("dropdb", "pg_dropcluster"):
+        ctx.add(CRITICAL, f"deletes a whole database ({command.name})", command)
     else:
         ctx.add(HIGH, f"deletes a database user ({command.name})", command)
 
@@ -209,7 +289,8 @@ def dump(command: Command, ctx: Context) -> None:
 RULES: dict[str, Rule] = {
     **dict.fromkeys([*_CODE_FLAGS, "sqlite3"], sql_client),
     "redis-cli": redis,
-    **dict.fromkeys(split_words("dropdb dropuser mysqladmin"), drop_tool),
+    "bq": bigquery,
+    **dict.fromkeys(split_words("dropdb dropuser mysqladmin pg_dropcluster"), drop_tool),
     **dict.fromkeys(
         split_words("pg_dump pg_dumpall mysqldump mongodump pg_restore mongorestore"), dump
     ),

@@ -10,11 +10,12 @@ from __future__ import annotations
 import posixpath
 import re
 
-from tui.core.safety import flow, paths
+from tui.core.safety import flow, paths, resolve
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE
-from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS
+from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS, heredoc_body
+from tui.core.safety.rules.sent import copied_sources, sent_paths
 from tui.core.safety.words import split_words
 
 COPIERS = frozenset(split_words("scp rsync sftp rclone"))
@@ -32,6 +33,7 @@ DROP_SITES = re.compile(
 
 
 def check_flow(command: Command, ctx: Context) -> None:
+    command = resolve.known_values(command, ctx.variables)
     name = command.name
     if name in _ARCHIVERS:
         _record_archive(command, ctx)
@@ -41,15 +43,21 @@ def check_flow(command: Command, ctx: Context) -> None:
         _archive_sent(command, ctx)
     if name in COPIERS or name in CLOUD_COPIERS:
         _copy_away(command, ctx)
-    if name in ("gh", "lftp", "ftp", "ncftpput", "curl", "nc", "ncat", "wget", "http"):
+    if name in _FILE_CLIENTS or name in ("gh", "curl", "nc", "ncat", "wget", "http"):
         _published(command, ctx)
     if name not in SENDERS:
         return
     headers = _header_values(command)
-    for word in command.args:
+    body = heredoc_body(command)  # `curl -d @- URL <<EOF ... $(cat ~/.netrc) ... EOF`
+    for word in (*command.args, *([body] if body is not None else [])):
         kinds = ctx.word_kinds(word)
         if "token" in kinds and word.value in headers:
             continue  # `-H "Authorization: Bearer $(gcloud auth print-access-token)"`: its use
+        if "secret" in kinds and _AUTH_HEADER.match(word.value) and word.value in headers:
+            # a stored key used to log in to a service: sent, but to be used, not kept
+            reason = f"sends a stored credential in an auth header ({name}): check the server"
+            ctx.add(HIGH, reason, command)
+            return
         if "secret" in kinds:
             ctx.add(
                 CRITICAL, f"sends secrets or personal data to another machine ({name})", command
@@ -57,6 +65,10 @@ def check_flow(command: Command, ctx: Context) -> None:
             return
         if "file" in kinds and name in flow.DNS_TOOLS:
             ctx.add(HIGH, f"hides a file's contents in a network lookup ({name})", command)
+            return
+        if "recon" in kinds and len(set(_RECON_NAMES.findall(word.raw))) >= 2:
+            reason = f"sends facts about this machine (users, network, system) away ({name})"
+            ctx.add(HIGH, reason, command)
             return
     if name in COPIERS or name in CLOUD_COPIERS:
         return
@@ -68,6 +80,17 @@ def check_flow(command: Command, ctx: Context) -> None:
         if facts:
             reason = f"sends {facts}, facts about this machine's users or network, to a server"
             ctx.add(HIGH, reason, command)
+
+
+_AUTH_HEADER = re.compile(
+    r"^\s*(authorization|proxy-authorization|private-token|x-api-key|api-key|x-auth-token|"
+    r"x-access-token)\s*:",
+    re.IGNORECASE,
+)
+_RECON_NAMES = re.compile(
+    r"(?<![\w.-])(uname|id|whoami|hostname|ifconfig|ip|ps|netstat|ss|w|who|last|lsb_release|"
+    r"lscpu|/etc/passwd|/etc/hosts|/etc/os-release)(?![\w.-])"
+)
 
 
 def _header_values(command: Command) -> set[str]:
@@ -86,9 +109,6 @@ _MAILERS = frozenset(split_words("mail mailx s-nail mutt neomutt bsd-mailx"))
 
 
 _ARCHIVERS = frozenset(split_words("tar bsdtar zip 7z 7za"))
-_UPLOAD_OPTIONS = frozenset(
-    split_words("-F --form -T --upload-file -d --data --data-binary --post-file --body-file")
-)
 
 
 def _record_archive(command: Command, ctx: Context) -> None:
@@ -137,14 +157,7 @@ def _record_copy(command: Command, ctx: Context) -> None:
 
 def _sent_files(command: Command, wanted: frozenset[str]) -> str | None:
     """The first of `wanted` a network tool sends as data (`-d @/etc/passwd`, `< /etc/hosts`)."""
-    argv = command.argv
-    sent = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in _UPLOAD_OPTIONS]
-    sent += [
-        a.partition("=")[2] for a in argv if "=" in a and a.partition("=")[0] in _UPLOAD_OPTIONS
-    ]
-    sent += [r.target.value for r in command.redirects if r.op == "<" and r.target is not None]
-    for value in sent:
-        path = value.rsplit("@", 1)[-1]
+    for path in sent_paths(command):
         if paths.normalise(path) in wanted:
             return path
     return None
@@ -152,16 +165,11 @@ def _sent_files(command: Command, wanted: frozenset[str]) -> str | None:
 
 def _archive_sent(command: Command, ctx: Context) -> None:
     """An archive packed earlier in the line, from keys or a home folder, sent away."""
-    argv = command.argv
-    sent = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in _UPLOAD_OPTIONS]
-    sent += [
-        a.partition("=")[2] for a in argv if "=" in a and a.partition("=")[0] in _UPLOAD_OPTIONS
-    ]
-    sent += [r.target.value for r in command.redirects if r.op == "<" and r.target is not None]
+    sent = sent_paths(command)
     if command.name in COPIERS or command.name in CLOUD_COPIERS:
-        sent += [a for a in argv if not a.startswith("-")][:-1]
+        sent += copied_sources(command)
     for value in sent:
-        found = ctx.packed.get(posixpath.basename(value.rsplit("@", 1)[-1]))
+        found = ctx.packed.get(posixpath.basename(value))
         if found is None:
             continue
         secret, what = found
@@ -176,65 +184,16 @@ def _archive_sent(command: Command, ctx: Context) -> None:
 
 def _sent_secret(command: Command) -> str | None:
     """A secret given to a network tool as data: `curl -d @f`, `-F x=@f`, `-T f`, `< f`."""
-    argv = command.argv
-    mailer = command.name in _MAILERS
-    for index, value in enumerate(argv):
-        attached = ""
-        if value == "-i" and command.name in ("ssh", "scp", "sftp"):
-            continue  # the identity key signs the log-in here; it is never sent
-        if mailer and value in ("-a", "-A", "--attach"):
-            attached = argv[index + 1] if index + 1 < len(argv) else ""
-        elif mailer and value.startswith("--attach="):
-            attached = value.split("=", 1)[1]
-        elif value in (
-            "-d",
-            "--data",
-            "--data-binary",
-            "--data-raw",
-            "--data-urlencode",
-            "-F",
-            "--form",
-            "-T",
-            "--upload-file",
-            "--post-file",
-            "--body-file",
-            "-i",
-        ):
-            attached = argv[index + 1] if index + 1 < len(argv) else ""
-        elif value.startswith(
-            (
-                "--post-file=",
-                "--body-file=",
-                "--data-binary=",
-                "--upload-file=",
-                "--data=",
-                "--form=",
-            )
-        ):
-            attached = value.split("=", 1)[1]
-        elif value.startswith(("-d@", "-T", "-F")) and len(value) > 2:
-            attached = value[2:]
-        elif value.upper().startswith(("FILE:", "OPEN:")) and command.name == "socat":
-            attached = value.split(":", 1)[1].split(",", 1)[0]
-        if attached:
-            path = attached.rsplit("@", 1)[1] if "@" in attached else attached
-            what = flow.secret_path(path.rsplit("<", 1)[-1])
-            if what:
-                return what
-    for redirect in command.redirects:
-        if redirect.op == "<" and redirect.target is not None:
-            what = flow.secret_path(redirect.target.value)
-            if what:
-                return what
+    for path in sent_paths(command):
+        what = flow.secret_path(path)
+        if what:
+            return what
     return None
 
 
 def _copy_away(command: Command, ctx: Context) -> None:
     """`scp ~/.ssh/id_rsa host:`, `rsync -a ~ host:backup`, `aws s3 cp ~/.aws s3://...`."""
-    operands = [w.value for w in command.args if not w.value.startswith("-")]
-    if len(operands) < 2 or not flow.remote_target(operands[-1]):
-        return
-    for value in operands[:-1]:
+    for value in copied_sources(command):
         what = flow.secret_path(value)
         if what:
             ctx.add(CRITICAL, f"copies {what} to another machine ({command.name})", command)
@@ -247,6 +206,11 @@ def _published(command: Command, ctx: Context) -> None:
     text = " ".join(argv)
     files = [a for a in argv if not a.startswith("-") and ("/" in a or "." in a)]
     home = [f for f in files if paths.home_relative(paths.normalise(f.lstrip("@"))) is not None]
+    if command.name == "gh" and argv[:2] == ["release", "upload"]:
+        secret = next((flow.secret_path(f) for f in files if flow.secret_path(f)), None)
+        if secret:
+            ctx.add(CRITICAL, f"publishes {secret} as a release file on GitHub", command)
+        return
     if command.name == "gh" and argv[:2] == ["gist", "create"]:
         secret = next((flow.secret_path(f) for f in files if flow.secret_path(f)), None)
         if secret:
@@ -256,8 +220,8 @@ def _published(command: Command, ctx: Context) -> None:
         else:
             ctx.add(MODERATE, "uploads files as a secret GitHub gist", command)
         return
-    if command.name in ("lftp", "ftp", "ncftpput"):
-        puts = re.findall(r"\b(?:m?put|mirror\s+-R)\s+(\S+)", text)
+    if command.name in _FILE_CLIENTS:
+        puts = re.findall(r"\b(?:m?put|mirror\s+-R)\s+(\S+)", _client_script(command))
         secret = next(
             (flow.secret_path(p.strip("';")) for p in puts if flow.secret_path(p.strip("';"))), None
         )
@@ -271,6 +235,20 @@ def _published(command: Command, ctx: Context) -> None:
         ctx.add(
             level, "sends data to a public paste or file-drop site: anyone can read it", command
         )
+
+
+_FILE_CLIENTS = frozenset(split_words("lftp ftp ncftpput sftp tnftp"))
+
+
+def _client_script(command: Command) -> str:
+    """What an FTP or SFTP client is told to do: its arguments, a here-document or the pipe."""
+    parts = list(command.argv)
+    body = heredoc_body(command)
+    if body is not None:
+        parts.append(body.value)
+    if command.stdin is not None and command.stdin.literal is not None:
+        parts += [word.value for word in command.stdin.literal]
+    return "\n".join(parts)
 
 
 def _sends(argv: list[str]) -> bool:

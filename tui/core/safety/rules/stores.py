@@ -1,0 +1,94 @@
+"""Key-value and secret stores run from their own tools: etcd, Consul, Vault, InfluxDB.
+
+`etcdctl del --prefix ""` and `consul kv delete -recurse` with no key empty the whole store;
+`vault secrets disable` deletes every secret under a mount; `influx bucket delete` a bucket.
+A delete of one key stays moderate; reads are safe.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.databases import sql_client
+from tui.core.safety.words import split_words
+
+_EVERYTHING = frozenset(("", "/", "''", '""'))
+
+
+def etcdctl(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    if operands[:1] not in (["del"], ["delete"]):
+        if operands[:1] not in (["get"], ["member"], ["endpoint"], ["version"], ["watch"]):
+            ctx.add(MODERATE, f"changes the etcd store (etcdctl {' '.join(operands[:1])})", command)
+        return
+    keys = operands[1:2] or [""]
+    if ("--prefix" in argv or "--from-key" in argv) and keys[0] in _EVERYTHING:
+        ctx.add(CRITICAL, "deletes every key in the etcd store (a cluster's whole state)", command)
+    elif "--prefix" in argv or "--from-key" in argv:
+        ctx.add(HIGH, f"deletes every key under {keys[0]} in etcd", command)
+    else:
+        ctx.add(MODERATE, "deletes a key from etcd", command)
+
+
+def consul(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    if operands[:2] != ["kv", "delete"]:
+        if operands[:1] not in (["members"], ["info"], ["version"], ["catalog"]) and operands[
+            :2
+        ] not in (["kv", "get"], ["kv", "export"]):
+            ctx.add(MODERATE, f"changes Consul ({' '.join(operands[:2])})", command)
+        return
+    keys = operands[2:3] or [""]
+    recursive = any(a in ("-recurse", "--recurse") for a in argv)
+    if recursive and keys[0] in _EVERYTHING:
+        ctx.add(
+            CRITICAL, "deletes every key in Consul's store (consul kv delete -recurse)", command
+        )
+    elif recursive:
+        ctx.add(HIGH, f"deletes every key under {keys[0]} in Consul", command)
+    else:
+        ctx.add(MODERATE, "deletes a key from Consul", command)
+
+
+_VAULT_READS = frozenset(split_words("read status login list token version print audit policy"))
+
+
+def vault(command: Command, ctx: Context) -> None:
+    operands = [a for a in command.argv if not a.startswith("-")]
+    if operands[:2] == ["secrets", "disable"]:
+        ctx.add(
+            CRITICAL, "deletes every secret under a Vault mount (vault secrets disable)", command
+        )
+    elif operands[:3] == ["kv", "metadata", "delete"] or operands[:2] == ["kv", "destroy"]:
+        ctx.add(HIGH, "deletes every version of a secret in Vault for good", command)
+    elif operands[:1] in (["delete"], ["kv"]) and "delete" in operands[:2]:
+        ctx.add(MODERATE, "deletes a secret in Vault (its versions stay)", command)
+    elif (operands[:1] and operands[0] in _VAULT_READS) or operands[:2] == ["kv", "get"]:
+        return
+    else:
+        ctx.add(MODERATE, f"changes Vault ({' '.join(operands[:2])})", command)
+
+
+def influx(command: Command, ctx: Context) -> None:
+    """InfluxDB 2's CLI: `influx delete` without a predicate, `influx bucket delete`."""
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    if operands[:2] == ["bucket", "delete"] or operands[:2] == ["org", "delete"]:
+        ctx.add(CRITICAL, f"deletes a whole InfluxDB {operands[0]} and its data", command)
+    elif operands[:1] == ["delete"]:
+        narrowed = any(a.startswith(("--predicate", "-p")) for a in argv)
+        level = HIGH if narrowed else CRITICAL
+        ctx.add(level, "deletes data points from an InfluxDB bucket (influx delete)", command)
+    else:
+        sql_client(command, ctx)
+
+
+RULES: dict[str, Rule] = {
+    "etcdctl": etcdctl,
+    "consul": consul,
+    "vault": vault,
+    "influx": influx,
+}

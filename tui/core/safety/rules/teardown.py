@@ -1,0 +1,106 @@
+"""Infrastructure and hosting tools whose delete verbs take down what they manage.
+
+One table instead of one rule per tool: which words delete (`destroy`, `apps:destroy`,
+`purge`, ...), which only read, and which flags skip the question the tool would ask. A delete
+is HIGH; unasked, or of a whole bucket's content, it is CRITICAL. Everything else these tools
+do stays as caro rated them before: a change is MODERATE, a listing safe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.words import split_words
+
+
+@dataclass(frozen=True)
+class Tool:
+    """What one tool's words mean: `deletes` take things down, `reads` only show them."""
+
+    what: str  # for reasons: "infrastructure", "cloud resources", "cloud storage"
+    deletes: frozenset[str]
+    reads: frozenset[str]
+    other: str  # the reason for any other use ("changes infrastructure", "opens a program")
+    bulk: frozenset[str] = frozenset()  # verbs that empty a whole place at once
+    single: frozenset[str] = frozenset()  # verbs that remove one object unless recursive
+
+
+def _tool(
+    what: str, deletes: str, reads: str, other: str, bulk: str = "", single: str = ""
+) -> Tool:
+    return Tool(
+        what,
+        frozenset(split_words(deletes)),
+        frozenset(split_words(reads)),
+        other,
+        frozenset(split_words(bulk)),
+        frozenset(split_words(single)),
+    )
+
+
+_IAC_READS = "plan preview show output outputs list ls diff synth validate version whoami graph"
+TOOLS: dict[str, Tool] = {
+    "terragrunt": _tool("infrastructure", "destroy", _IAC_READS, "changes infrastructure"),
+    "pulumi": _tool("infrastructure", "destroy rm", _IAC_READS, "changes infrastructure"),
+    "cdk": _tool("infrastructure", "destroy", _IAC_READS, "changes infrastructure"),
+    "cdktf": _tool("infrastructure", "destroy", _IAC_READS, "changes infrastructure"),
+    "serverless": _tool("cloud resources", "remove", "info print package", "deploys code"),
+    "sls": _tool("cloud resources", "remove", "info print package", "deploys code"),
+    "doctl": _tool("cloud resources", "delete rm", "list ls get", "connects to a service"),
+    "hcloud": _tool("cloud resources", "delete", "list describe", "connects to a service"),
+    "linode-cli": _tool("cloud resources", "delete rm", "list view ls", "connects to a service"),
+    "heroku": _tool(
+        "an app and its data",
+        "apps:destroy apps:delete destroy addons:destroy pg:reset pg:kill redis:reset",
+        "apps apps:info logs ps config info",
+        "connects to a service",
+    ),
+    "flyctl": _tool(
+        "an app and its data", "destroy delete remove", "list status logs", "connects to a service"
+    ),
+    "fly": _tool(
+        "an app and its data", "destroy delete remove", "list status logs", "connects to a service"
+    ),
+    "vercel": _tool("a deployment", "remove rm", "list ls inspect logs", "connects to a service"),
+    "netlify": _tool("a site", "sites:delete", "status sites:list", "connects to a service"),
+    "s3cmd": _tool(
+        "cloud storage", "del rm rb", "ls la info du get", "changes cloud storage", single="del rm"
+    ),
+    "mc": _tool(
+        "cloud storage", "rm rb", "ls cat stat du tree find", "opens a program", single="rm"
+    ),
+    "rclone": _tool(
+        "cloud storage",
+        "delete deletefile purge rmdir rmdirs",
+        "ls lsd lsl lsf size about check listremotes tree config version cat",
+        "connects to another machine",
+        bulk="purge",
+        single="deletefile rmdir",
+    ),
+}
+_UNASKED = frozenset(split_words("-y --yes -f --force --confirm --auto-approve -auto-approve"))
+_RECURSIVE = frozenset(split_words("-r -R --recursive"))
+
+
+def teardown(command: Command, ctx: Context) -> None:
+    tool = TOOLS[command.name]
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    verb = next((w for w in words[:3] if w in tool.deletes), None)
+    if verb is not None:
+        storage = tool.what == "cloud storage"
+        bulk = verb in tool.bulk or (storage and bool(_RECURSIVE & set(argv)))
+        unasked = not storage and bool(_UNASKED & set(argv))
+        level = CRITICAL if bulk or unasked else MODERATE if verb in tool.single else HIGH
+        reason = f"deletes {tool.what} ({command.name} {verb}): there is no undo"
+        ctx.add(level, reason, command)
+    elif words and words[0] in tool.reads:
+        return
+    else:
+        ctx.add(MODERATE, f"{tool.other} ({command.name})", command)
+
+
+RULES: dict[str, Rule] = dict.fromkeys(TOOLS, teardown)
