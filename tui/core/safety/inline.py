@@ -134,6 +134,12 @@ class InlineResult:
     swept: list[str] = field(default_factory=list)  # folders whose listed files are deleted
 
 
+def fetches(code: str) -> bool:
+    """The program downloads something (an HTTP client or a URL read)."""
+    text = code[:20_000]
+    return bool(_FETCH.search(text)) and bool(_URL.search(text) or "getprint" in text)
+
+
 def connects(code: str) -> bool:
     """The program opens a network connection or names a URL to fetch or send to."""
     text = code[:20_000]

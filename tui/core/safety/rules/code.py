@@ -761,6 +761,25 @@ _SENDS = re.compile(
 )
 
 
+def inline_fetches(command: Command) -> bool:
+    """`python3 -c 'print(urlopen(URL).read().decode())'`, `perl -MLWP::Simple -e 'getprint
+    URL'`, `php -r 'echo file_get_contents(URL);'`: an inline program that prints what it
+    downloads, so a shell after it runs downloaded code."""
+    info = language_of(command.name)
+    if info is None or info[0] == "shell":
+        return False
+    program = _program_text(command)
+    if program is None or _READS_INPUT.search(program):
+        return False
+    text = preamble(command, info[0]) + program
+    return inline.fetches(text) and _PRINTS_OUT.search(program) is not None
+
+
+_PRINTS_OUT = re.compile(
+    r"\bprint|\bputs\b|\becho\b|console\.log|getprint|stdout|\bsay\b|\bwrite\s*\(|cat\s*\("
+)
+
+
 def inline_sends(command: Command) -> bool:
     """`... | python3 -c 'requests.post(URL, data=sys.stdin.read())'`: an inline program that
     sends what it reads from its input to another machine."""

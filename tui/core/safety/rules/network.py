@@ -19,6 +19,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure, persistence
 from tui.core.safety.rules.code import (
     inline_decodes,
+    inline_fetches,
     inline_sends,
     is_secret_path,
     language_of,
@@ -73,6 +74,8 @@ def command_kinds(command: Command) -> set[str]:
         return {"literal"} if heredoc_body(command) is not None else {"other"}
     if inline_sends(command):
         return {"send"}
+    if inline_fetches(command):
+        return {"download"}
     if language_of(name) is not None and _reads_stdin(command):
         return {"shell"}
     return {"other"}
