@@ -486,10 +486,12 @@ class Analyser:
             return
         items = [evaluate(child) for child in value.children if child.is_named]
         for index, item in enumerate(items[:64]):
+            keyed = re.fullmatch(r"\[(\w+)\]=(.*)", item.value, re.DOTALL)  # `m=([k]=v)`
+            key = keyed.group(1) if keyed else str(index)
             if item.dynamic:
-                self.ctx.variables.pop(f"{name}[{index}]", None)
+                self.ctx.variables.pop(f"{name}[{key}]", None)
             else:
-                self.ctx.variables[f"{name}[{index}]"] = item.value
+                self.ctx.variables[f"{name}[{key}]"] = keyed.group(2) if keyed else item.value
 
     def _subscripts(self, node: Node) -> None:
         text = node_text(node)
@@ -517,7 +519,8 @@ class Analyser:
         ctx.reparses += 1
         ctx.depth += 1
         try:
-            text = _expanded(_filled(word), ctx.variables) if word.dynamic else _filled(word)
+            text = _filled(word)
+            text = _expanded(text, ctx.variables, word.raw) if word.dynamic else text
             self.analyse(text.replace(SUBSTITUTED, "${subst}"))
         finally:
             ctx.depth -= 1
@@ -552,9 +555,16 @@ class Analyser:
 _REFERENCE = re.compile(r"\$\{(\w+|@)\}")
 
 
-def _expanded(text: str, variables: dict[str, str]) -> str:
+def _expanded(text: str, variables: dict[str, str], raw: str = "") -> str:
     """`eval "$v"`, `bash -c "$1"`: the shell expands the variables before it parses the code,
-    so known values are put in (`v='curl ... | sh'` is then read as a pipeline)."""
+    so known values are put in (`v='curl ... | sh'` is then read as a pipeline). Indirect
+    (`${!n}`) and keyed (`${m[k]}`) references are taken from the word as written."""
+    whole = re.fullmatch(r"[\"']?\$\{(?:!(\w+)|(\w+)\[(\w+)\])\}[\"']?", raw.strip())
+    if whole and whole.group(1):
+        target = variables.get(whole.group(1), "")
+        return variables.get(target, text)
+    if whole:
+        return variables.get(f"{whole.group(2)}[{whole.group(3)}]", text)
     return _REFERENCE.sub(lambda m: variables.get(m.group(1), m.group(0)), text)
 
 

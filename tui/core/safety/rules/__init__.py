@@ -150,6 +150,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),
     **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
     "printf": (code.printf_assignment,),
+    **dict.fromkeys(split_words("read mapfile readarray"), (code.read_assignment,)),
     "gcloud": (listening.open_to_world,),
     "az": (listening.open_to_world,),
     **dict.fromkeys(

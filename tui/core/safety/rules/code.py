@@ -690,6 +690,36 @@ def printf_assignment(command: Command, ctx: Context) -> None:
             ctx.tainted[name] = frozenset({"decode"})
 
 
+_READ_VALUES = frozenset(split_words("-d -n -N -p -t -u -a -i"))
+_MAPFILE_VALUES = frozenset(split_words("-d -n -O -s -u -C -c"))
+
+
+def read_assignment(command: Command, ctx: Context) -> None:
+    """`read -r c <<< 'TEXT'`, `mapfile -t a <<< 'TEXT'`: the variables hold TEXT after it."""
+    body = next((r.body for r in command.redirects if r.op in ("<<<", "<<") and r.body), None)
+    if body is None or body.dynamic:
+        return
+    takes = _READ_VALUES if command.name == "read" else _MAPFILE_VALUES
+    names: list[str] = []
+    skip = False
+    for word in command.args:
+        if skip:
+            skip = False
+        elif word.value in takes:
+            skip = True
+        elif not word.value.startswith("-") and word.value.isidentifier():
+            names.append(word.value)
+    lines = body.value.rstrip("\n").split("\n")
+    if command.name in ("mapfile", "readarray"):
+        name = names[-1] if names else "MAPFILE"
+        for index, line in enumerate(lines[:64]):
+            ctx.variables[f"{name}[{index}]"] = line
+        return
+    words = lines[0].split(None, max(len(names) - 1, 0)) if names else []
+    for index, name in enumerate(names):
+        ctx.variables[name] = words[index] if index < len(words) else ""
+
+
 def _hidden(text: str) -> bool:
     return bool(re.search(r"\\(x[0-9a-fA-F]{2}|[0-7]{3}|u[0-9a-fA-F]{4})", text))
 
