@@ -1103,6 +1103,14 @@ BENIGN_FORMS: list[tuple[str, RiskLevel]] = [
     ("xargs -n1 echo <<< 'a b c'", MODERATE),
     ("v='ls -la'; eval \"$v\"", MODERATE),
     ("read -r name <<< 'alice'; echo \"$name\"", SAFE),
+    ("node -e \"const p = require('./package.json'); console.log(p.version)\"", SAFE),
+    ("node -e \"const {version} = require('./package.json'); console.log(version)\"", SAFE),
+    (
+        "node -e \"const fs = require('fs'); "
+        "console.log(JSON.parse(fs.readFileSync('package.json', 'utf8')).name)\"",
+        SAFE,
+    ),
+    ("node -e \"console.log(require('fs').readFileSync('README.md', 'utf8').length)\"", SAFE),
     ('mapfile -t lines < notes.txt; echo "${#lines[@]}"', MODERATE),
     ('declare -A colors=([red]=1 [blue]=2); echo "${colors[red]}"', SAFE),
     ("alias python=python3", SAFE),

@@ -271,6 +271,9 @@ _ACTIONS = re.compile(
 
 # Calls that only read or compute: a JSON file's data, path helpers, facts about the process.
 _PURE_CALLS = re.compile(
+    r"(?:(?:const|let|var)\s+fs\s*=\s*)?(?:require\(\s*['\"](?:node:)?fs['\"]\s*\)|\bfs)\s*\.\s*"
+    r"(?:readFileSync|existsSync|statSync)\s*\(|"
+    r"(?:const|let|var)\s+fs\s*=\s*require\(\s*['\"](?:node:)?fs['\"]\s*\)|"
     r"require\(\s*['\"](?:(?:node:)?(?:path|util|url|assert|querystring|string_decoder)|"
     r"\.{0,2}/?[\w./-]*\.json)['\"]\s*\)|"
     r"\bprocess\.(?:version|versions|platform|arch|argv|pid|cwd\(\)|uptime\(\)|memoryUsage\(\))"
@@ -279,6 +282,8 @@ _PURE_CALLS = re.compile(
 
 def harmless(code: str, result: InlineResult) -> bool:
     """Inline Perl, Ruby, Node or PHP that only computes and prints (no calls that act)."""
+    if any(_secret(text) for text in _STRING.findall(code[:20_000])):
+        return False  # it reads a key or a password file, even if only to print it
     return not (
         result.findings
         or result.shell
@@ -287,6 +292,11 @@ def harmless(code: str, result: InlineResult) -> bool:
         or result.writes
         or result.swept
     ) and not _ACTIONS.search(_PURE_CALLS.sub("pure", code[:20_000]))
+
+
+def _secret(text: str) -> bool:
+    what = secret_path(text)
+    return what is not None and what != "your whole home folder"
 
 
 def _quote(item: str) -> str:
