@@ -501,7 +501,8 @@ def test_sudo_options_are_not_the_commands_options() -> None:
 
 def test_opening_a_serial_port_is_not_opening_a_disk() -> None:
     assert level("sudo chmod 666 /dev/ttyUSB0") is MODERATE
-    assert level("sudo chmod 666 /dev/sda") is HIGH
+    # the raw disk open to every user: any file on it can be read or replaced, root's too
+    assert level("sudo chmod 666 /dev/sda") is CRITICAL
 
 
 def test_variables_set_earlier_in_the_command_are_filled_in() -> None:

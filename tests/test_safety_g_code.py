@@ -705,7 +705,6 @@ BENIGN: list[tuple[str, RiskLevel]] = [
     ('deno eval "console.log(Deno.version)"', MODERATE),
     ("awk '{ print $0 | \"sort -u\" }' names.txt", MODERATE),
     ('awk \'BEGIN{print "ls -la" | "sh"}\'', MODERATE),
-    ("ruby -e 'Dir.glob(\"/home/alice/**/*.log\").each { |f| File.delete(f) }'", HIGH),
     ("wget -q https://example.com/tool.jar", MODERATE),
     ("java -jar build/libs/app.jar", MODERATE),
     ("wine setup.exe", MODERATE),

@@ -255,17 +255,19 @@ class Analyser:
             self._list_redirects[owner.id] = tuple(statement_redirects(node))
             return
         reads: tuple[str, ...] = ()
+        names: tuple[str, ...] = ()  # the stages' programs, last one included
         last: frozenset[str] = frozenset()  # what the last stage makes (decoded text, ...)
         if body is not None and body.type == "pipeline":
             stages = [child for child in body.children if child.is_named]
             commands = [c for stage in stages for c in stage_commands(stage, body)]
             reads = tuple(w.value for c in commands for w in c.args if not w.value.startswith("-"))
+            names = tuple(c.name for c in commands)[-8:]
             last = frozenset(command_kinds(expand(commands[-1])[0][-1]) if commands else ())
         pseudo = Command(
             words=(),
             text=node_text(node),
             redirects=tuple(statement_redirects(node)),
-            stdin=Stdin(kinds=frozenset(last), reads=reads[:64]),
+            stdin=Stdin(kinds=frozenset(last), reads=reads[:64], producers=names),
         )
         self.redirects(pseudo)
 

@@ -8,6 +8,7 @@ the inner command as good as recursive); a find narrowed by tests such as `-name
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, replace
 
@@ -32,7 +33,8 @@ class FindParts:
     delete: bool
     execs: tuple[tuple[Word, ...], ...]
     # What the tests select, for the rules: a name pattern (`*.conf`), `~recent` for files
-    # changed lately, `~some` for files picked by size or owner, or "" (see `match_marker`).
+    # changed lately, `~old` for files not changed for a while, `~some` for files picked by
+    # size or owner, or "" (see `match_marker`).
     selects: str = ""
 
 
@@ -50,7 +52,13 @@ def xargs_commands(command: Command) -> tuple[Command, ...]:
     items = stdin_items(command)
     implied = _stdin_unfiltered_find(command)
     if replace_str:
-        words = tuple(_substitute(word, replace_str, items) for word in inner)
+        listed = command.stdin is not None and bool(command.stdin.listing)
+        words = tuple(
+            _substitute(
+                word, replace_str, _bare(items) if listed and word.value != replace_str else items
+            )
+            for word in inner
+        )
     else:
         words = (*inner, *(literal(item) for item in items))
     return (command.wrapped(words, "xargs", implied_recursive=implied),)
@@ -75,9 +83,9 @@ def _xargs_replace(args: tuple[Word, ...]) -> str:
 def stdin_items(command: Command) -> list[str]:
     """What a command reading arguments from stdin (xargs) will get, as far as it is known."""
     stdin = command.stdin
-    fed = [r.body for r in command.redirects if r.op in ("<<<", "<<") and r.body is not None]
-    if stdin is None and fed and not fed[0].dynamic:  # `xargs rm -rf <<< /home/alice`
-        return fed[0].value.replace("\0", " ").split() or ["${input}"]
+    fed = [r.body.value for r in command.redirects if r.op in ("<<<", "<<") and r.body]
+    if stdin is None and fed and not any(r.body and r.body.dynamic for r in command.redirects):
+        return [item for text in fed for item in text.split()] or ["${input}"]  # `<<< '/a /b'`
     if stdin is None:
         return ["${input}"]
     if stdin.literal is not None:
@@ -86,10 +94,13 @@ def stdin_items(command: Command) -> list[str]:
     if stdin.listing:
         return list(stdin.listing)
     if stdin.find_paths:
-        if stdin.find_filtered:
-            return [f"{path.rstrip('/') or ''}/{{}}" for path in stdin.find_paths]
-        return list(stdin.find_paths)
+        return list(stdin.find_paths)  # the start paths, or `START/{selects}` when filtered
     return ["${input}"]
+
+
+def _bare(items: list[str]) -> list[str]:
+    """`ls DIR` prints bare names: `xargs -I{} rm ~/{}` gets `~/NAME`, not `~/DIR/NAME`."""
+    return [posixpath.basename(item.rstrip("/")) or item for item in items]
 
 
 def _stdin_unfiltered_find(command: Command) -> bool:
@@ -125,7 +136,7 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
         negated = index > 0 and args[index - 1].value in ("!", "-not") and value in _NAMES
         if value in FIND_FILTERS and not negated:  # `! -name x`: all but x still matches
             nxt = args[index + 1].value if index + 1 < len(args) else ""
-            filtered = filtered or nxt not in ("*", "*.*")
+            filtered = filtered or not (value in _NAMES and _MATCHES_ALL.fullmatch(nxt))
             selects = selects or _selects(value, nxt)
         elif value == "-delete":
             # `find / -delete -name x`: -delete acts before the tests that follow it
@@ -143,7 +154,9 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
     return FindParts(tuple(starts or ["."]), filtered, delete, tuple(execs), selects)
 
 
-_SAFE_PATTERN = re.compile(r"^[\w.*?~+\-]+$")
+# Name patterns with no literal letter: `*`, `*.*`, `[a-z]*`, `?*` match (nearly) every file.
+_MATCHES_ALL = re.compile(r"(\[[^\]]*\]|[*?]|\*\.\*)+")
+_SAFE_PATTERN = re.compile(r"^[\w.*?~+\-\[\]]+$")
 
 
 def _selects(test: str, value: str) -> str:
@@ -154,7 +167,9 @@ def _selects(test: str, value: str) -> str:
     )
     if recent:
         return "~recent"
-    return "~some" if test in _WHO_OR_SIZE else ""  # old or empty files: routine clean-up
+    if test in ("-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin") and value[:1] == "+":
+        return "~old"  # routine in a cache or a backup folder, not across a home
+    return "~some" if test in _WHO_OR_SIZE else ""  # empty files and the like: routine
 
 
 _WHO_OR_SIZE = frozenset(
@@ -175,6 +190,52 @@ def match_marker(start: str, selects: str) -> str:
     """`START/{}` (or `START/{*.conf}`, `START/{~recent}`): some file under START that the
     tests select, as the rules see it (paths.is_find_match)."""
     return f"{start.rstrip('/')}/{{{selects}}}"
+
+
+# fd's options that take a value (the rest are flags).
+_FD_VALUES = frozenset(
+    split_words(
+        "-t --type -e --extension -d --max-depth --min-depth --exact-depth -E --exclude -S "
+        "--size --changed-within --changed-before --change-newer-than --change-older-than -j "
+        "--threads -o --owner --search-path --base-directory --ignore-file -c --color --format "
+        "--max-results --path-separator --batch-size"
+    )
+)
+_FD_EXEC = frozenset(("-x", "--exec", "-X", "--exec-batch"))
+
+
+def fd_commands(command: Command) -> tuple[Command, ...]:
+    """`fd [PATTERN] [PATH...] -x CMD`: CMD runs on each match (the match is `{}` or added
+    last); a pattern of `.` (or none) with no filter matches everything under PATH."""
+    args = command.args
+    positionals: list[str] = []
+    filters: list[str] = []
+    index = 0
+    while index < len(args) and args[index].value not in _FD_EXEC:
+        value = args[index].value
+        if value in _FD_VALUES and index + 1 < len(args):
+            if value in ("-e", "--extension"):
+                filters.append(f"*.{args[index + 1].value}")
+            elif value not in ("-t", "--type", "-d", "--max-depth", "-j", "--threads"):
+                filters.append("~some")
+            index += 2
+            continue
+        if not value.startswith("-"):
+            positionals.append(value)
+        index += 1
+    exec_words = args[index + 1 :]
+    if not exec_words:
+        return ()
+    pattern, starts = (positionals[0], positionals[1:]) if positionals else ("", [])
+    starts = starts or ["."]
+    if pattern not in ("", ".", "^", ".*", "*"):
+        filters.append(pattern if _SAFE_PATTERN.match(pattern) else "")
+    targets = [match_marker(start, filters[0]) for start in starts] if filters else list(starts)
+    if any("{}" in word.value for word in exec_words):
+        words = tuple(_substitute(word, "{}", targets) for word in exec_words)
+    else:
+        words = (*exec_words, *(literal(target) for target in targets))
+    return (command.wrapped(words, "fd", implied_recursive=not filters),)
 
 
 def find_commands(command: Command) -> tuple[Command, ...]:

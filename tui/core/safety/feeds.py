@@ -77,6 +77,12 @@ def stdin_for(
     elif len(previous) == 1 and previous[0].name == "find":
         parts = find_parts(previous[0].args)
         find_paths, filtered = parts.starts, parts.filtered
+        if filtered:  # `find / -name '*.conf' | xargs rm`: what the tests select, under each
+            find_paths = tuple(match_marker(start, parts.selects) for start in parts.starts)
+    elif len(previous) == 1 and previous[0].name in _LOCATORS:
+        patterns = [w.value for w in previous[0].args if not w.value.startswith("-")]
+        find_paths = tuple(match_marker("/", _located(p)) for p in patterns[:4]) or ("/",)
+        filtered = bool(patterns)
     elif len(previous) == 1 and previous[0].name in ("ls", "dir"):
         listing = _listing(previous[0])
     return Stdin(
@@ -111,6 +117,15 @@ def _listing(command: Command) -> tuple[str, ...]:
     return tuple(p if any(c in p for c in "*?[") else p.rstrip("/") + "/*" for p in operands)
 
 
+# `locate PATTERN` prints every file on the machine whose path matches: `find / -name`.
+_LOCATORS = frozenset(("locate", "plocate", "mlocate", "slocate"))
+
+
+def _located(pattern: str) -> str:
+    """`*.conf` stays as is; a bare word matches anywhere in the path (`*WORD*`)."""
+    return pattern if any(c in pattern for c in "*?[") else f"*{pattern}*"
+
+
 def command_name(node: Node) -> str:
     name = node.child_by_field_name("name")
     return evaluate(name).value if name is not None else ""
@@ -123,7 +138,14 @@ def line_value(previous: list[Command]) -> str:
         parts = find_parts(previous[0].args)
         start = parts.starts[0]
         return match_marker(start, parts.selects) if parts.filtered else start
+    if len(previous) == 1 and previous[0].name == "ls" and _lists_one_folder(previous[0]):
+        return "*"  # a bare name from the folder: `$HOME/$f` is then `~/*`
     return "${input}"
+
+
+def _lists_one_folder(command: Command) -> bool:
+    operands = [w.value for w in command.args if not w.value.startswith("-")]
+    return len(operands) == 1 and not any(c in operands[0] for c in "*?[")
 
 
 def _prints_or_passes(command: Command) -> bool:

@@ -54,7 +54,10 @@ _REMOTE_LOAD = re.compile(
 _FORK_BOMB = re.compile(
     r"fork\s+while\s+fork|while\s*\(?\s*(True|1|true)\s*\)?\s*:?\s*\{?[^}]{0,60}\bfork\s*\(|"
     r"for\s*\(\s*;\s*;\s*\)\s*\{?[^}]{0,40}\bfork\s*\(|fork\s*\(\s*\)\s*(;|\n)\s*fork\s*\(\s*\)"
-    r"[^\n]{0,20}(while|loop)|loop\s*\{\s*fork"
+    r"[^\n]{0,20}(while|loop)|loop\s*\{\s*fork|"
+    # `fork() while 1`, `fork while true` (Perl, Ruby); `for _ in range(64): os.fork()`
+    r"\bfork\s*(?:\(\s*\))?\s+(?:while|until)\s+(?:1|true|fork|!?0)\b|"
+    r"range\(\s*(?:[2-9]\d|\d{3,})\s*\)\s*:\s*(?:os\.)?fork\s*\("
 )
 _SHELL_CALL = re.compile(
     r"(?:os\.system|os\.popen|subprocess\.\w+|\bsystem|\bpopen|shell_exec|passthru|"
@@ -81,6 +84,7 @@ _HOME_SPELLINGS = re.compile(
 )
 _RMTREE = re.compile(
     r"(?:rmtree|rm_rf|rm_r|remove_tree|rmSync|rimraf|removedirs|rmdirSync|FileUtils\.rm|"
+    r"Deno\.remove(?:Sync)?|"
     r"fs\.promises\.rm|fs\.rm)\s*\(?\s*"
     r"(?:['\"](?P<path>[^'\"]+)['\"]|os\.path\.expanduser\(\s*['\"](?P<home>~[^'\"]*)['\"]\s*\)|"
     r"(?P<home2>~(?=[\s,)])))"
@@ -112,7 +116,8 @@ _TCL_EXEC = re.compile(r"(?:^|[\[;\n{]\s*)exec\s+(?P<code>[^\]\n;}]+)")
 # A folder listed by the code, and a delete call on what the listing gave.
 _LISTED = re.compile(
     r"(?:Dir\.glob|Dir\.entries|Dir\.children|Dir\[|readdirSync|readdir|listdir|glob\.glob|"
-    r"\bglob|scandir|opendir|iterdir|Path)\s*\(?\s*['\"](?P<path>/[^'\"]*|~[^'\"]*)['\"]"
+    r"\bglob|scandir|opendir|iterdir|Path)\s*\(?\s*['\"](?P<path>/[^'\"]*|~[^'\"]*)['\"]|"
+    r"(?P<home>~)\s*\.\s*(?P<how>rglob|glob|iterdir|walk)\s*\("  # `Path.home().rglob('*')`
 )
 _DELETE_CALL = re.compile(
     r"File\.delete|unlinkSync|rmSync|\bunlink\b|os\.remove|os\.unlink|rm_f|rm_rf|FileUtils\.rm|"
@@ -132,6 +137,7 @@ class InlineResult:
     removes: list[str] = field(default_factory=list)
     writes: list[tuple[str, bool]] = field(default_factory=list)
     swept: list[str] = field(default_factory=list)  # folders whose listed files are deleted
+    swept_all: list[str] = field(default_factory=list)  # ... and every file below them
 
 
 def fetches(code: str) -> bool:
@@ -215,9 +221,9 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
     result.writes.extend(w for w in called.writes if w not in result.writes)
     listed = _LISTED.search(code)
     if listed and _DELETE_CALL.search(code):  # every file a listing of the folder yields
-        folder = listed.group("path")
-        if folder.endswith(("/**", "/**/*")):  # `Dir.glob("/home/a/**/*")`: every file
-            result.deletes.append(folder.split("/**", 1)[0].rstrip("/") + "/*")
+        folder = listed.group("path") or listed.group("home")
+        if listed.group("how") in ("rglob", "walk") or "**" in folder:
+            result.swept_all.append(folder.split("*", 1)[0].rstrip("/") or "/")
         else:
             result.swept.append(folder if "*" in folder else folder.rstrip("/") + "/*")
     for match in _TREE_WALK.finditer(code):  # `find(sub { unlink }, "/etc")`: all under /etc
@@ -280,6 +286,55 @@ _PURE_CALLS = re.compile(
 )
 
 
+# Changing a file's mode or owner, in each language's spelling: the path first (Python, Node,
+# PHP), the mode first (Perl, Ruby), or a Path object (pathlib).
+_CHMOD_CALL = re.compile(
+    r"(?:os\.l?chmod|(?:fs\.(?:promises\.)?)?chmod(?:Sync)?)\s*\(\s*['\"](?P<path>[^'\"]+)['\"]\s*,"
+    r"\s*(?P<mode>0[oO]?[0-7]+|\d+)|"
+    r"Path\(\s*['\"](?P<ppath>[^'\"]+)['\"]\s*\)\.chmod\(\s*(?P<pmode>0[oO]?[0-7]+|\d+)|"
+    r"(?:File|FileUtils)\.chmod(?P<rec>_R)?\s*\(\s*(?P<rmode>0[oO]?[0-7]+|\d+)\s*,"
+    r"\s*['\"](?P<rpath>[^'\"]+)['\"]|"
+    r"\bchmod\s*\(?\s*(?P<lmode>0[0-7]+)\s*,\s*['\"](?P<lpath>[^'\"]+)['\"]"
+)
+_CHOWN_CALL = re.compile(
+    r"(?:os\.l?chown|shutil\.chown|(?:fs\.(?:promises\.)?)?chown(?:Sync)?)\s*\(\s*"
+    r"['\"](?P<path>[^'\"]+)['\"]\s*,\s*['\"]?(?P<user>[\w-]+)|"
+    r"(?:File|FileUtils)\.chown(?P<rec>_R)?\s*\(\s*['\"]?(?P<ruser>[\w-]+)['\"]?\s*,"
+    r"\s*['\"]?[\w-]+['\"]?\s*,\s*['\"](?P<rpath>[^'\"]+)['\"]|"
+    r"\bchown\s*\(?\s*(?P<luser>\d+)\s*,\s*-?\d+\s*,\s*['\"](?P<lpath>[^'\"]+)['\"]"
+)
+
+
+def permission_calls(code: str) -> list[str]:
+    """Mode and owner changes in inline code, as the shell commands that do the same
+    (`os.chmod('/etc/shadow', 0o777)` is `chmod 777 /etc/shadow`), for the shell rules."""
+    code = _HOME_SPELLINGS.sub("~", code[:20_000])
+    commands: list[str] = []
+    for match in _CHMOD_CALL.finditer(code):
+        path = match.group("path") or match.group("ppath") or match.group("rpath")
+        mode = match.group("mode") or match.group("pmode") or match.group("rmode")
+        path, mode = path or match.group("lpath"), mode or match.group("lmode")
+        flag = "-R " if match.group("rec") else ""
+        commands.append(f"chmod {flag}{_octal(mode)} {_quote(path)}")
+    for match in _CHOWN_CALL.finditer(code):
+        path = match.group("path") or match.group("rpath") or match.group("lpath")
+        user = match.group("user") or match.group("ruser") or match.group("luser")
+        flag = "-R " if match.group("rec") else ""
+        commands.append(f"chown {flag}{_quote(user)} {_quote(path)}")
+    return commands
+
+
+def _octal(mode: str) -> str:
+    """`0o4755`, `04755`, `0777` -> `4755`, `777`; a plain number is decimal (511 -> 777)."""
+    if mode[:2].lower() == "0o":
+        value = int(mode[2:], 8)
+    elif mode.startswith("0") and len(mode) > 1:
+        value = int(mode, 8)
+    else:
+        value = int(mode)
+    return format(value, "03o")
+
+
 def harmless(code: str, result: InlineResult) -> bool:
     """Inline Perl, Ruby, Node or PHP that only computes and prints (no calls that act)."""
     if any(_secret(text) for text in _STRING.findall(code[:20_000])):
@@ -291,6 +346,7 @@ def harmless(code: str, result: InlineResult) -> bool:
         or result.removes
         or result.writes
         or result.swept
+        or result.swept_all
     ) and not _ACTIONS.search(_PURE_CALLS.sub("pure", code[:20_000]))
 
 

@@ -143,16 +143,24 @@ def quietly_resolved(command: Command, variables: dict[str, str]) -> Command:
 
 
 def for_variable(node: Node) -> tuple[str, str] | None:
-    """`for f in /etc/*.conf; do`: (`f`, `/etc/*.conf`) when the loop runs over one static word
-    (a glob is one word: each file it matches comes in turn)."""
+    """`for f in /etc/*.conf; do`: (`f`, `/etc/*.conf`) when the loop runs over static words
+    (a glob is one word: each file it matches comes in turn; several words are `{a,b}`)."""
     name = node.child_by_field_name("variable")
     values = [
         node.child(i) for i in range(node.child_count) if node.field_name_for_child(i) == "value"
     ]
-    if name is None or len(values) != 1 or values[0] is None:
+    if name is None or not values or any(v is None for v in values):
         return None
-    value = evaluate(values[0])
-    return None if value.dynamic else (node_text(name), value.path)
+    words = [evaluate(v) for v in values if v is not None]
+    if any(word.dynamic for word in words):
+        return None
+    if len(words) == 1:
+        return node_text(name), words[0].path
+    items = [word.path for word in words]
+    if len(items) > 16 or any(c in item for item in items for c in "{},"):
+        return None
+    # `for d in /etc /var; do rm -rf $d`: the list as a brace pattern, each item in turn
+    return node_text(name), "{" + ",".join(items) + "}"
 
 
 def read_variable(stage: Node) -> str | None:

@@ -23,7 +23,8 @@ VITAL_SUBDIRS = frozenset(
         "/usr/local /var/lib /var/log /var/spool /var/db /var/mail /etc/ssh /etc/pam.d "
         "/etc/sudoers.d /etc/systemd /etc/ssl /etc/apt /etc/default /etc/init.d /etc/security "
         "/boot/efi /boot/grub /boot/grub2 /private/etc /private/var /System/Library "
-        "/lib/modules /usr/lib/modules /lib/firmware /usr/lib/firmware /var/lib/dpkg /var/lib/rpm"
+        "/lib/modules /usr/lib/modules /lib/firmware /usr/lib/firmware /var/lib/dpkg /var/lib/rpm "
+        "/etc/ssl/certs /etc/ssl/private /etc/pki /etc/ca-certificates /usr/share/ca-certificates"
     )
 )
 # Whole directories worth a typed "yes", but whose insides are routine to clean up.
@@ -169,13 +170,19 @@ def empty_variable(value: str) -> str | None:
     return match.group(1) if match else None
 
 
+# Where homes live: Linux, macOS, FreeBSD (/usr/home), Silverblue (/var/home), Solaris.
+_HOME_BASES = ("/home/", "/Users/", "/var/home/", "/usr/home/", "/export/home/")
+_WSL_USERS = re.compile(r"^/mnt/[a-zA-Z]/Users/")
+
+
 def home_relative(path: str) -> str | None:
     """The part of `path` inside a home directory ("" for the home itself), or None."""
     if path == "~" or path.startswith("~/"):
         return path[2:]
     if path == "/root" or path.startswith("/root/"):
         return path[6:]
-    for base in ("/home/", "/Users/"):
+    wsl = _WSL_USERS.match(path)  # `/mnt/c/Users/bob`: a Windows home seen from WSL
+    for base in (*_HOME_BASES, wsl.group(0) if wsl else "/Users/"):
         if path.startswith(base) and len(path) > len(base):
             parts = path[len(base) :].split("/", 1)
             if parts[0] in ("", "*", "Shared"):
@@ -246,7 +253,9 @@ def area(path: str) -> str:
     """
     if path == "/":
         return "root"
-    if path in ("/home", "/Users"):
+    if path in ("/home", "/Users", "/var/home", "/usr/home", "/export/home") or re.fullmatch(
+        r"/mnt/[a-zA-Z]/Users", path
+    ):
         return "all_homes"
     rel = home_relative(path)
     if rel is not None:

@@ -7,7 +7,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.feeds import written_text
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command, Redirect
-from tui.core.safety.rules import persistence, weakening
+from tui.core.safety.rules import persistence, resources, weakening
 from tui.core.safety.rules.network import DOWNLOADERS, command_kinds
 from tui.core.safety.unwrap import SHELLS, expand
 
@@ -54,6 +54,12 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     verdict = targets.classify_write(ctx.resolve(target.path), append=redirect.appends)
     if not redirect.appends and _writes_nothing(command):
         verdict = targets.classify_empty(ctx.resolve(target.path)) or verdict
+    resolved = ctx.resolve(target.path)
+    if not redirect.appends and "*" in resolved and "*" not in value:  # `for f in D/*; do > $f`
+        every = targets.classify_delete(resolved, recursive=False)
+        if verdict is None or every.level > verdict.level:
+            reason = every.reason.replace("deletes", "empties each file of", 1)
+            verdict = targets.Verdict(every.level, reason)
     dynamic = target.substitutions or (target.dynamic and value.startswith("${"))
     if dynamic and (verdict is None or verdict.level <= RiskLevel.MODERATE):
         reason = f"writes to a file named at run time ({target.raw})"
@@ -64,6 +70,16 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     weakened = weakening.written(ctx.resolve(target.path), text) if text else None
     if weakened is not None:
         ctx.add(weakened.level, weakened.reason, command)
+    stdin = command.stdin
+    consumer = command.name or (stdin.producers[-1] if stdin and stdin.producers else "")
+    endless = resources.endless_input(stdin, consumer)
+    if (
+        endless is not None
+        and not paths.is_block_device(value)
+        and value not in paths.HARMLESS_SINKS
+    ):
+        reason = f"writes the endless {endless} into {value}: fills the disk"
+        ctx.add(RiskLevel.HIGH, reason, command)
     kind = persistence.startup_kind(ctx.resolve(target.path))
     if kind is not None:
         persistence.startup_content(kind, target.path, text, command, ctx)

@@ -60,7 +60,7 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         "refs",
     ):
         return Verdict(CRITICAL, f"deletes {path}: the repository's commits, for good")
-    if is_core_program(base):
+    if is_core_program(base) or _core_pattern(base):
         return Verdict(CRITICAL, f"deletes {path}: a program or library everything relies on")
     needed = _needed_glob(base)
     if needed is not None:
@@ -72,6 +72,13 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         return special
     if paths.is_find_match(base):
         return _delete_matches(base)
+    key = _private_key_file(base)
+    if key is not None:
+        return key
+    if not recursive and _drop_in(base):
+        return Verdict(MODERATE, f"deletes {path}, one drop-in settings file")
+    if not recursive and base.endswith(_RUNTIME_FILES) and "*" not in base:
+        return Verdict(MODERATE, f"deletes {path}, a file a program keeps while it runs")
     if paths.is_log(base):
         return _delete_log(path, base, recursive or contents)
     kind = paths.area(base)
@@ -107,8 +114,27 @@ _DATABASE_DIRS = (
 _DATA_TOPS = ("/srv", "/mnt", "/media", "/Volumes", "/var/www", "/data", "/backup", "/backups")
 _PRECIOUS = re.compile(r"backup|data|db|database|archive|photos|home|share", re.IGNORECASE)
 # Inside a home: keys that exist nowhere else, and folders where applications keep their data.
-_PRIVATE_KEYS = (".ssh", ".gnupg", ".password-store")
-_APP_DATA = (".local/share", ".config", ".mozilla", ".thunderbird", "Library/Application Support")
+_PRIVATE_KEYS = (
+    ".ssh",
+    ".gnupg",
+    ".password-store",
+    "Library/Keychains",
+    ".local/share/keyrings",
+    ".electrum/wallets",
+    ".bitcoin/wallets",
+)
+_APP_DATA = (
+    ".local/share",
+    ".config",
+    ".mozilla",
+    ".thunderbird",
+    "Library/Application Support",
+    "Library/Mail",
+    "Library/Messages",
+    "Library/Containers",
+    "Library/Group Containers",
+    "Library/Mobile Documents",
+)
 
 
 # Where browsers keep profiles (Linux, macOS, and Windows as windows.posix_path spells it).
@@ -141,15 +167,63 @@ PERSONAL_FOLDERS = frozenset(
 )
 
 
+# Folders of drop-in settings, one file per feature: adding or removing one is routine (not
+# those that grant root or decide log-ins).
+_DROP_IN = re.compile(
+    r"^/etc/(?!sudoers\.d/|pam\.d/|security/)[\w./-]*?([\w-]+\.d|sites-(enabled|available)|(conf|mods)-enabled)/[^/*?]+$"
+)
+
+
+# One file that holds a private key or a password vault: like overwriting it, deleting it
+# loses what exists nowhere else.
+_KEY_FILE = re.compile(
+    r"^(\.ssh/(id_[^/]*|[^/]*\.(pem|key))|\.gnupg/(secring\.gpg|private-keys-v1\.d/[^/]+)|"
+    r"[^/]*\.kdbx|([^/]*/)?wallet\.dat)$"
+)
+
+
+def _private_key_file(path: str) -> Verdict | None:
+    rel = paths.home_relative(path)
+    if rel is not None and rel.startswith(".ssh/") and rel.endswith(".pub"):
+        return Verdict(MODERATE, f"deletes {path}, a public key (the private one makes it again)")
+    if rel is None:
+        return None
+    if rel.startswith(".ssh/id_") and rel.endswith("*"):  # `~/.ssh/id_*`: the private ones too
+        return Verdict(CRITICAL, f"deletes {path}: private keys that exist nowhere else")
+    if _KEY_FILE.match(rel):
+        return Verdict(CRITICAL, f"deletes {path}: a private key or vault is lost for good")
+    return None
+
+
+def _drop_in(path: str) -> bool:
+    return bool(_DROP_IN.match(path))
+
+
+# A running program's pid, lock or socket file: removing a stale one is routine.
+_RUNTIME_FILES = (".pid", ".lock", ".sock")
+
+
+_SCRATCH_NAMES = re.compile(r"^\.?(cache|caches|tmp|temp|sessions|build|dist|node_modules)$")
+
+
 def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
     """Whole data folders: a site, a mounted disk, a backup, private keys, applications' data."""
     if not whole:
         return None
     if base in ("/opt", "/srv", "/var/www", "/Volumes", "/media", "/mnt"):
         return Verdict(CRITICAL, f"deletes {path}: everything installed or kept in {base}")
+    if base in ("/Library/Keychains", "/private/var/db/dslocal", "/var/db/dslocal"):
+        return Verdict(CRITICAL, f"deletes {path}: the system's keys and its user accounts")
     if base in ("/var/backups", "/backup", "/backups", "/data"):
         return Verdict(CRITICAL, f"deletes {path}: the data or backups kept in {base}")
     parent = posixpath.dirname(base)
+    if re.fullmatch(r"/(usr/)?lib/modules/\$\(\.\.\.\)", base):  # `$(uname -r)`
+        return Verdict(CRITICAL, f"deletes {path}: the modules of the running kernel")
+    if parent == "/media" and (base.endswith("}") or base.endswith("*")):
+        return Verdict(CRITICAL, f"deletes {path}: every disk mounted for a user")
+    on_disk_top = posixpath.dirname(parent) in ("/Volumes", "/media")  # `D:\\build`
+    if _SCRATCH_NAMES.match(posixpath.basename(base)) and not on_disk_top:
+        return None  # `/var/www/cache/*`, `/srv/app/tmp`: made again by the program
     if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in ("/Volumes", "/media")):
         name = posixpath.basename(base)
         level = CRITICAL if _PRECIOUS.search(name) or parent == "/Volumes" else HIGH
@@ -159,6 +233,9 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
         return Verdict(CRITICAL, f"deletes {path}: your whole {rel} folder")
     if rel in _PRIVATE_KEYS or rel in (".gnupg/private-keys-v1.d", ".ssh/keys"):
         return Verdict(CRITICAL, f"deletes {path}: private keys that exist nowhere else")
+    holds = next((k for k in _PRIVATE_KEYS if rel and k.startswith(rel + "/")), None)
+    if holds is not None:  # `~/Library` holds the keychains, `~/.local` the keyrings
+        return Verdict(CRITICAL, f"deletes {path}: with it ~/{holds}, keys that exist nowhere else")
     if rel in _APP_DATA:
         return Verdict(HIGH, f"deletes {path}: the data of every application")
     if rel and (rel in _BROWSER_PROFILES or posixpath.dirname(rel) in _BROWSER_PROFILES):
@@ -199,12 +276,24 @@ def _delete_matches(base: str) -> Verdict:
     extension = _EXTENSION.match(selects)
     if paths.is_log(parent) and not paths.is_audit_log(parent) and _ROTATED.match(selects):
         return Verdict(MODERATE, f"deletes old rotated logs ({selects}) under {parent}")
+    kind_selected = extension.group(1).lower() if extension else ""
+    if (
+        selects == "~old"
+        and kind in ("root", "all_homes", "home", "vital")
+        and not paths.is_log(parent)
+    ):
+        return Verdict(
+            CRITICAL, f"deletes every file not changed lately under {parent}: most of it"
+        )
+    if kind_selected in _PERSONAL_KINDS and kind == "all_homes":
+        return Verdict(CRITICAL, f"deletes every {selects} file of every user under {parent}")
+    if selects == "~old" and (paths.home_relative(parent) or "").split("/")[0] in PERSONAL_FOLDERS:
+        return Verdict(HIGH, f"deletes the older files of {parent}: your own work, likely unbacked")
     if kind in ("root", "all_homes", "vital", "system", "key_file") or paths.is_log(parent):
         if extension and extension.group(1).lower() in _NEEDED_KINDS and not paths.is_log(parent):
             reason = f"deletes every {selects} file under {parent}: files the system needs"
             return Verdict(CRITICAL, reason)
         return Verdict(HIGH, f"deletes matching files anywhere under {parent}")
-    kind_selected = extension.group(1).lower() if extension else ""
     if kind_selected in _PERSONAL_KINDS and (kind == "home" or _in_data_area(parent)):
         reason = f"deletes every {selects} file under {parent}: your documents, photos or keys"
         return Verdict(HIGH, reason)
@@ -216,7 +305,9 @@ def _delete_matches(base: str) -> Verdict:
 
 
 # Names logrotate gives old logs: `syslog.2.gz`, `auth.log.1`, `*.old`.
-_ROTATED = re.compile(r"^[\w.-]*\*[\w.-]*\.(gz|bz2|xz|zst|\d|old)$|^\*\.\[0-9\]\*?$")
+_ROTATED = re.compile(
+    r"^[\w.-]*\*[\w.-]*\.(gz|bz2|xz|zst|\d|old)$|^[\w.*-]*\.\[0-9\]\*?$|^[\w.-]*\*[\w.-]*-\d{6,8}$"
+)
 
 
 def _needed_glob(path: str) -> Verdict | None:
@@ -256,12 +347,32 @@ def _delete_log(path: str, base: str, whole: bool) -> Verdict:
     return Verdict(HIGH, f"deletes {path}: system logs")
 
 
+# Files in /sys that act when written: a disk detached or taken offline, the machine suspended.
+_KERNEL_CONTROLS = (
+    (re.compile(r"^/sys/block/[^/]+/device/delete$"), CRITICAL, "detaches the disk: it vanishes"),
+    (re.compile(r"^/sys/bus/(pci|scsi|usb)/devices/[^/]+/remove$"), HIGH, "removes a device"),
+    (re.compile(r"^/sys/block/[^/]+/device/state$"), HIGH, "can take the disk offline"),
+    (re.compile(r"^/sys/power/(state|disk)$"), HIGH, "suspends or powers off the machine"),
+    (re.compile(r"^/sys/class/(block|net)/[^/]+/device/remove$"), HIGH, "removes a device"),
+)
+
+
+def _kernel_control(path: str) -> Verdict | None:
+    for pattern, level, what in _KERNEL_CONTROLS:
+        if pattern.match(path):
+            return Verdict(level, f"writes {path}: {what} from the running system")
+    return None
+
+
 def classify_write(value: str, *, append: bool) -> Verdict | None:
     """Writing to `value` with `>` (or `>>` when `append`), tee, cp, dd of=, ln -sf, ..."""
     path = paths.normalise(value)
     if path in paths.HARMLESS_SINKS or path.startswith(("/dev/fd/", "/dev/pts/", "/proc/self/")):
         return None
     verb = "appends to" if append else "overwrites"
+    control = _kernel_control(path)
+    if control is not None:
+        return control
     special = _special_write(path, append)
     if special is not None:
         return special
@@ -276,6 +387,10 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
         if append or path.count("/") > 2:
             return Verdict(MODERATE, f"{verb} {path}: system configuration")
         return Verdict(HIGH, f"overwrites {path}: system configuration")
+    if paths.area(path) == "home_credentials" and not append and path.endswith(".pub"):
+        return Verdict(
+            MODERATE, f"overwrites {path}, a public key (the private one makes it again)"
+        )
     if paths.area(path) == "home_credentials" and not append:
         return Verdict(HIGH, f"overwrites {path}: your keys or credentials are lost")
     if posixpath.dirname(path) in paths.PROGRAM_DIRS and not append:
@@ -328,6 +443,26 @@ def is_core_program(path: str) -> bool:
     if folder not in paths.PROGRAM_DIRS and not multiarch:
         return False
     return name in _CORE_PROGRAMS or name.startswith(_CORE_LIBRARIES)
+
+
+# The system's own interpreters keep their libraries here: the package manager and many
+# system tools stop working without them.
+_SYSTEM_RUNTIMES = ("python3", "python2", "perl5", "perl")
+
+
+def _core_pattern(path: str) -> bool:
+    """`/usr/bin/py*`, `/usr/lib/python3*`, `/lib/x86_64-linux-gnu/libc*`: a pattern (or a
+    runtime's library folder) in a system program folder that takes a core program with it."""
+    folder, name = posixpath.split(path)
+    multiarch = posixpath.dirname(folder) in paths.PROGRAM_DIRS and "-linux-" in folder
+    if folder not in paths.PROGRAM_DIRS and not multiarch:
+        return False
+    if folder in ("/usr/lib", "/lib", "/usr/share") and name.startswith(_SYSTEM_RUNTIMES):
+        return True
+    stem = re.split(r"[*?\[]", name, maxsplit=1)[0]
+    if stem == name or len(stem) < 2:
+        return False
+    return any(core.startswith(stem) for core in (*_CORE_PROGRAMS, *_CORE_LIBRARIES))
 
 
 _DATABASE_FILE = re.compile(r"\.(sqlite3?|db|ibd|frm|mdb|accdb|kdbx)$|/ibdata\d*$|/pg_\w+/")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tui.core.safety.argv import skip_options
-from tui.core.safety.fanout import find_commands, xargs_commands
+from tui.core.safety.fanout import fd_commands, find_commands, xargs_commands
 from tui.core.safety.parse import Command
 from tui.core.safety.words import Word, split_words
 
@@ -310,6 +310,8 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "ssh": _ssh,
     "xargs": lambda c: Inner(commands=xargs_commands(c)),
     "find": lambda c: Inner(commands=find_commands(c)),
+    "fd": lambda c: Inner(commands=fd_commands(c)),
+    "fdfind": lambda c: Inner(commands=fd_commands(c)),
     "eval": _eval,
     **dict.fromkeys(SHELLS, _shell),
 }

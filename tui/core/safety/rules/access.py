@@ -18,22 +18,79 @@ _REPAIR_TOOLS = frozenset(split_words("chmod chown sudo su bash sh ls cp mv logi
 _SOCKETS = ("/var/run/docker.sock", "/run/docker.sock", "/run/containerd/containerd.sock")
 
 
+_BIN = frozenset(split_words("/bin /sbin /usr/bin /usr/sbin /usr/local/bin"))
+_RAW = frozenset(split_words("/dev/mem /dev/kmem /dev/port"))
+
+
+def _raw_memory_or_disk(path: str) -> bool:
+    return path in _RAW or paths.is_block_device(path)
+
+
+def _no_execute(mode: str) -> bool:
+    """True when no one may run the file after the mode: `000`, `644`, `-x`, `a-x`, `a=rw`."""
+    if mode.isdigit():
+        return len(mode) >= 1 and all(int(digit) % 2 == 0 for digit in mode[-3:])
+    for clause in mode.split(","):
+        match = re.fullmatch(r"([ugoa]*)([-=])([rwxXst]*)", clause)
+        if not match or not (match.group(1) in ("", "a") or set("ugo") <= set(match.group(1))):
+            continue
+        if (match.group(2) == "-" and "x" in match.group(3)) or (
+            match.group(2) == "=" and "x" not in match.group(3)
+        ):
+            return True
+    return False
+
+
+def _opens_to_others(mode: str) -> bool:
+    """Read or write for others: `666`, `o+rw`, `a+r`, `+w`."""
+    if mode.isdigit():
+        return len(mode) >= 3 and mode[-1] in "234567"
+    return any(
+        re.fullmatch(r"[ugoa]*[+=][rwxXst]*", c) is not None
+        and (c[0] in "+=ao" or "o" in c.split("+")[0].split("=")[0])
+        and bool(set(c) & set("rw"))
+        for c in mode.split(",")
+    )
+
+
+# Files in a home that hold passwords or tokens (besides the key folders).
+_SECRET_FILES = frozenset(
+    split_words(".netrc .git-credentials .pgpass .my.cnf .npmrc .pypirc .docker/config.json")
+)
+_PUBLIC_IN_KEY_DIRS = ("known_hosts", "known_hosts.old", "authorized_keys", "config")
+
+
+def _secret_in_home(rel: str) -> bool:
+    """`.ssh/id_rsa`, `.gnupg/...`, `.aws/credentials`, `.kube/config`, `.netrc`, ..."""
+    if rel in _SECRET_FILES or rel.startswith((".ssh/id_", ".gnupg/")):
+        return True
+    top, _, rest = rel.partition("/")
+    if top == ".ssh":
+        return bool(rest) and not rest.endswith(_PUBLIC_IN_KEY_DIRS) and "id_" in rest
+    return top in paths.CREDENTIAL_DIRS and bool(rest)
+
+
 def mode_effects(mode: str, targets: list[str], command: Command, ctx: Context) -> None:
     """Extra verdicts for chmod: a lock-out of repair tools, an opened root socket or a
     private host key readable by everyone."""
     for target in targets:
         path = paths.normalise(target)
         name = posixpath.basename(path)
-        if mode.strip("0") == "" and name in _REPAIR_TOOLS:
-            ctx.add(HIGH, f"takes every permission from {path}: nobody can run it", command)
+        if name in _REPAIR_TOOLS and posixpath.dirname(path) in _BIN and _no_execute(mode):
+            ctx.add(
+                HIGH, f"takes the right to run {path} from everyone: nobody can run it", command
+            )
+        if _raw_memory_or_disk(path) and _opens_to_others(mode):
+            reason = f"lets every user read and write {path} directly: every file on it, root's too"
+            ctx.add(CRITICAL, reason, command)
         if path in _SOCKETS and mode[-1:] in ("6", "7", "2", "3"):
             reason = f"lets every user use {path}: that is root for everyone"
             ctx.add(CRITICAL, reason, command)
         rel = paths.home_relative(path) or ""
-        private = path.startswith("/etc/ssh/ssh_host_") or rel.startswith((".ssh/id_", ".gnupg/"))
+        private = path.startswith("/etc/ssh/ssh_host_") or _secret_in_home(rel)
         readable = mode[-1:] in ("4", "5", "6", "7") or re.search(r"[ao]\+\w*r", mode)
         if private and not path.endswith(".pub") and readable:
-            ctx.add(HIGH, f"lets every user read {path}, a private key", command)
+            ctx.add(HIGH, f"lets every user read {path}, a private key or secret", command)
 
 
 def setfacl(command: Command, ctx: Context) -> None:
@@ -44,7 +101,14 @@ def setfacl(command: Command, ctx: Context) -> None:
     recursive = any(a in ("-R", "--recursive") for a in argv)
     specs = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-m", "--modify", "-M")]
     targets = [a for a in argv if not a.startswith("-") and a not in specs]
-    loose = any("w" in spec.rsplit(":", 1)[-1] or spec.startswith("o") for spec in specs)
+    system = any(
+        paths.area(paths.normalise(t)) in ("root", "vital", "key_file", "system") for t in targets
+    )
+    # write for the others, or for anyone at all on the system's files (`u:www-data:rwX` on an
+    # app's folder is one user, not every user)
+    loose = any(
+        spec.startswith("o") or ("w" in spec.rsplit(":", 1)[-1] and system) for spec in specs
+    )
     readers = [
         spec
         for spec in specs

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tui.core.safety import flow
 from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
@@ -260,12 +262,31 @@ def setcap(command: Command, ctx: Context) -> None:
     if any("+" in a or "=" in a for a in argv if not a.startswith("-")):
         caps = " ".join(argv).lower()
         target = argv[-1].rsplit("/", 1)[-1] if argv else ""
-        if ("setuid" in caps or "sys_admin" in caps or "dac_override" in caps) and (
-            target in ROOT_SHELL_PROGRAMS or target.startswith(("python", "perl"))
+        if set(re.findall(r"cap_\w+", caps)) & _ROOT_CAPABILITIES and (
+            target in ROOT_SHELL_PROGRAMS or target.startswith(("python", "perl", "ruby", "node"))
         ):
             ctx.add(CRITICAL, f"lets {target} become root: anyone can take over", command)
+        elif not set(re.findall(r"cap_\w+", caps)) - _MINOR_CAPABILITIES:
+            ctx.add(MODERATE, f"gives {target} a narrow privilege ({caps.split()[0]})", command)
         else:
             ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
+
+
+# Capabilities that open one narrow door (low ports, raw packets for ping, locking memory):
+# routine for servers and tools, no way to root.
+_MINOR_CAPABILITIES = frozenset(
+    split_words("cap_net_bind_service cap_net_raw cap_ipc_lock cap_sys_nice cap_wake_alarm")
+)
+
+
+# Capabilities that are root in all but name: given to a shell or an interpreter, anyone
+# who runs it can read /etc/shadow, become root or load kernel code.
+_ROOT_CAPABILITIES = frozenset(
+    split_words(
+        "cap_setuid cap_setgid cap_sys_admin cap_dac_override cap_dac_read_search cap_chown "
+        "cap_fowner cap_sys_ptrace cap_sys_module cap_sys_rawio"
+    )
+)
 
 
 # Programs that give a shell or run code: made setuid root, they hand root to every user.

@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import exposure, weakening
+from tui.core.safety.rules import editors, exposure, persistence, weakening
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
@@ -257,8 +257,13 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     result = inline.inspect(preamble(command, language) + code.value, language)
     for level, reason in result.findings:
         ctx.add(level, reason, command)
+    for shell in inline.permission_calls(code.value):
+        ctx.run_code(literal(shell), command)
     for path in result.swept:
         verdict = classify_delete(path, recursive=False)
+        ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
+    for path in result.swept_all:  # `Path.home().rglob('*')`: every file below
+        verdict = classify_delete(path, recursive=True)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     exhausting = inline_exhaustion(code.value)
     if exhausting is not None:
@@ -273,12 +278,25 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
             return  # computes and prints, nothing else
     else:
         _inline_effects(command, ctx, result, language)
-        in_place = any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in command.argv)
-        if in_place:
-            _edited_in_place(command, ctx, code)
+        in_place = editors.in_place(command)
+        if in_place and language in ("Perl", "Ruby"):
+            files = editors.inline_files(command, code)
+            editors.edited(command, ctx, files, code.value, f"{command.name} -i")
+            _weakened_in_place(command, ctx, files, code.value)
         if inline.harmless(code.value, result) and not in_place:
             return
     ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+def _weakened_in_place(command: Command, ctx: Context, files: list[str], script: str) -> None:
+    """`perl -pi -e 's/PermitRootLogin no/PermitRootLogin yes/' sshd_config`: what the edit
+    puts in the file, judged like `sed -i` (a protection switched off, access widened)."""
+    for value in files[:16]:
+        content = config_content(value, script) or weakening.written(
+            value, weakening.sed_text(script)
+        )
+        if content is not None:
+            ctx.add(content.level, content.reason, command)
 
 
 # Inline code that runs what it reads from stdin: `exec(sys.stdin.read())`, `eval <STDIN>`,
@@ -291,23 +309,6 @@ _RUNS_STDIN = re.compile(
     r"['\"]php://stdin|io\.read|process\.stdin|input\(\)|readLines\(\s*['\"]stdin|"
     r"file\(\s*['\"]stdin)"
 )
-
-
-def _edited_in_place(command: Command, ctx: Context, code: Word) -> None:
-    """`perl -pi -e 's/x/y/' FILE`, `ruby -i -pe ...`: FILE is edited like `sed -i` would."""
-    args = list(command.args)
-    start = next((i for i, w in enumerate(args) if w is code), len(args))
-    files = [w.value for w in args[start + 1 :] if not w.value.startswith("-")]
-    script = code.value
-    for value in files[:16]:
-        content = config_content(value, script) or weakening.written(
-            value, weakening.sed_text(script)
-        )
-        if content is not None:
-            ctx.add(content.level, content.reason, command)
-        verdict = classify_write(value, append=False)
-        if verdict is not None and verdict.level >= HIGH:
-            ctx.add(verdict.level, verdict.reason.replace("overwrites", "edits", 1), command)
 
 
 def _inline_effects(
@@ -526,6 +527,9 @@ def awk(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
         return
     program = _SPRINTF.sub(_spelt, program)  # `sprintf("%c%c", 114, 109)` is "rm"
+    if editors.awk_in_place(command):
+        files = [w.value for w in args[index + 1 :] if not w.value.startswith("-")]
+        editors.edited(command, ctx, files, program, "awk -i inplace")
     for target in re.findall(r'print[^;}>|]*>>?\s*"([^"]+)"', program):
         verdict = classify_write(target, append=False)
         if verdict is not None and verdict.level >= HIGH:
@@ -595,12 +599,25 @@ def sed(command: Command, ctx: Context) -> None:
             )
             if content is not None:
                 ctx.add(content.level, content.reason, command)
+            _sed_startup(command, ctx, value, argv)
             verdict = classify_write(value, append=False)
             if verdict is not None and verdict.level >= HIGH:
                 ctx.add(verdict.level, verdict.reason.replace("overwrites", "edits", 1), command)
         ctx.add(MODERATE, "edits files in place (sed -i)", command)
     elif any(re.search(r"(^|[;}\s])(e|w\s+\S)", a) for a in argv if not a.startswith("-")):
         ctx.add(MODERATE, "the sed script runs commands or writes files", command)
+
+
+def _sed_startup(command: Command, ctx: Context, value: str, argv: list[str]) -> None:
+    """`sed -i '$a CODE' ~/.bashrc`: the lines a sed script adds to a start-up file run later."""
+    kind = persistence.startup_kind(ctx.resolve(value))
+    if kind not in ("shell", "cron", "hook", "keys"):
+        return
+    files = _sed_files(argv)
+    script = "\n".join(a for a in argv if not a.startswith("-") and a not in files)
+    added = weakening.sed_text(script)
+    if added != script:  # only the text of `a`, `i`, `c` and `s///` (not the script itself)
+        persistence.startup_content(kind, value, added, command, ctx)
 
 
 def _sed_files(argv: list[str]) -> list[str]:

@@ -23,6 +23,14 @@ _SSH_WEAK = re.compile(
 _PAM_OPEN = re.compile(r"\bpam_(permit|exec|succeed_if)\.so\b")
 
 
+# Kernel command lines: `init=/bin/bash`, `rd.break` or a rescue target give a root shell
+# at the console with no password.
+_BOOT_CONFIGS = frozenset(("/etc/default/grub", "/etc/kernel/cmdline", "/boot/cmdline.txt"))
+_ROOT_SHELL_BOOT = re.compile(
+    r"\binit=/\S*(sh|bash)\b|\brd\.break\b|systemd\.unit=(rescue|emergency)|\bsingle\b"
+)
+
+
 def config_content(path: str, text: str) -> Verdict | None:
     """The verdict for putting `text` into `path`, when the text widens access."""
     where = paths.normalise(path)
@@ -53,6 +61,8 @@ def config_content(path: str, text: str) -> Verdict | None:
         return Verdict(
             RiskLevel.CRITICAL, f"makes every program load libraries from a user folder ({where})"
         )
+    if where in _BOOT_CONFIGS and _ROOT_SHELL_BOOT.search(text):
+        return Verdict(RiskLevel.HIGH, f"makes the machine boot into a root shell ({where})")
     if where.startswith("/etc/pam.d/") and _PAM_OPEN.search(text):
         return Verdict(RiskLevel.CRITICAL, f"lets log-ins succeed without a password ({where})")
     return None

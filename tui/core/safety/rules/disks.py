@@ -19,7 +19,32 @@ def _dynamic_target(command: Command) -> bool:
     return any(w.dynamic for w in command.args if not w.value.startswith("-"))
 
 
+# Options with which a filesystem maker only shows what it would do (`mke2fs -n`).
+_MKFS_DRY_RUNS = {
+    **dict.fromkeys(split_words("mke2fs mkfs.ext2 mkfs.ext3 mkfs.ext4"), ("-n",)),
+    "mkfs.xfs": ("-N",),
+    "wipefs": ("-n", "--no-act"),
+}
+
+
+def _dry_run(command: Command) -> bool:
+    flags = _MKFS_DRY_RUNS.get(command.name, ())
+    if command.name == "mkfs" and any(w.value.startswith("ext") for w in command.args):
+        flags = ("-n",)
+    return any(_has_flag(w.value, flag) for w in command.args for flag in flags)
+
+
+def _has_flag(value: str, flag: str) -> bool:
+    """`-n` given alone, inside a cluster of short options (`-fn`), or as a long option."""
+    if flag.startswith("--") or value.startswith("--"):
+        return value == flag
+    return value.startswith("-") and flag[1] in value[1:] and value[1:].isalpha()
+
+
 def mkfs(command: Command, ctx: Context) -> None:
+    if _dry_run(command):
+        ctx.add(MODERATE, f"shows what {command.name} would do (dry run)", command)
+        return
     devices = _devices(command)
     if devices:
         ctx.add(CRITICAL, f"formats {devices[0]}: erases everything on it", command)
@@ -31,6 +56,9 @@ def mkfs(command: Command, ctx: Context) -> None:
 
 def wipefs(command: Command, ctx: Context) -> None:
     opts = options(command, "-o --offset -t --types -O --output")
+    if _dry_run(command):
+        ctx.add(MODERATE, "shows what wipefs would erase (--no-act)", command)
+        return
     if opts.has("-a", "--all", "-o", "--offset"):
         target = next(iter(_devices(command)), "the device")
         ctx.add(CRITICAL, f"wipes the filesystem signatures on {target}: its data is lost", command)
@@ -59,6 +87,10 @@ def reads_only(command: Command) -> bool:
         a.startswith("-") and ("w" in a or "n" in a) for a in argv
     ):
         return False
+    clustered = [a for a in argv if re.fullmatch(r"-[a-zA-Z]{2,}", a)]  # `hdparm -tT`
+    letters = {m[1] for m in modes if re.fullmatch(r"-[a-zA-Z]", m)}
+    if clustered and all(set(a[1:]) <= letters for a in clustered):
+        return True
     return any(a in modes for a in argv) or (command.name == "badblocks" and bool(argv))
 
 
@@ -78,16 +110,23 @@ def erase_tool(command: Command, ctx: Context) -> None:
         "badblocks": any(a in ("-w",) or (a.startswith("-") and "w" in a) for a in argv),
         "hdparm": any("erase" in a or "write-sector" in a or "trim-sector" in a for a in argv),
         "sgdisk": any(a in ("-Z", "--zap-all", "-o", "--clear", "-z", "--zap") for a in argv),
-        "mdadm": "--zero-superblock" in argv,
+        "mdadm": any(a in ("--zero-superblock", "--create", "-C") for a in argv),
         "cryptsetup": any(a in ("luksFormat", "erase", "luksErase", "reencrypt") for a in argv),
-        "zpool": any(a in ("destroy", "labelclear") for a in argv),
+        "zpool": any(a in ("destroy", "labelclear", "create") for a in argv),
+        "sg_format": any(a in ("--format", "-F") for a in argv),
         "flashrom": any(a in ("-w", "--write", "-E", "--erase") for a in argv),
     }.get(name, False)
     if destructive:
         target = next(iter(_devices(command)), "the disk or pool")
         ctx.add(CRITICAL, f"erases {target} ({name})", command)
+    elif name == "cryptsetup" and any(a in _KEY_REMOVALS for a in argv):
+        reason = "removes a key of an encrypted disk: without another key its data is lost"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"manages disks ({name})", command)
+
+
+_KEY_REMOVALS = frozenset(split_words("luksKillSlot luksRemoveKey"))
 
 
 def partition(command: Command, ctx: Context) -> None:
@@ -98,8 +137,11 @@ def partition(command: Command, ctx: Context) -> None:
         return
     fed = command.stdin.literal if command.stdin is not None else None
     script = " ".join(w.value for w in fed) if fed else ""
+    script += " ".join(r.body.value for r in command.redirects if r.body is not None)
     writes = bool(re.search(r"(^|\s|\\n)w(\s|\\n|$)", script))  # `echo -e "o\nw" | fdisk`
-    if _writes_table(argv) or (command.name == "sfdisk" and ("--delete" in argv)) or writes:
+    # sfdisk reads a new table from its input and writes it, unless told not to (--no-act)
+    sfdisk_writes = command.name == "sfdisk" and not any(a in ("-n", "--no-act") for a in argv)
+    if _writes_table(argv) or (sfdisk_writes and _devices(command)) or writes:
         ctx.add(CRITICAL, f"rewrites the partition table ({command.name}): data is lost", command)
         return
     ctx.add(HIGH, f"edits the partition table ({command.name})", command)
@@ -109,22 +151,109 @@ def _writes_table(argv: list[str]) -> bool:
     return any(a in ("mklabel", "mktable", "rm", "resizepart", "--wipe", "-w") for a in argv)
 
 
+# diskutil verbs (lower case, also under `diskutil apfs` / `diskutil cs`) and what they do.
+_DISKUTIL_VERBS = {
+    **dict.fromkeys(
+        split_words(
+            "erasedisk erasevolume zerodisk secureerase randomdisk partitiondisk reformat "
+            "deletecontainer deletevolume deletelvg deletelv mergepartitions"
+        ),
+        (CRITICAL, "erases a disk, a volume or a container (diskutil {verb})"),
+    ),
+    **dict.fromkeys(
+        split_words("resizevolume resizecontainer splitpartition deletesnapshot eraseoptical"),
+        (HIGH, "changes a disk's layout or deletes a snapshot (diskutil {verb})"),
+    ),
+}
+_DISKUTIL_READS = frozenset(
+    split_words("list info activity verifyvolume verifydisk listfilesystems")
+)
+
+
 def diskutil(command: Command, ctx: Context) -> None:
-    argv = [a.lower() for a in command.argv]
-    erase = ("erasedisk", "erasevolume", "zerodisk", "securerase", "randomdisk", "partitiondisk")
-    if any(a in erase for a in argv):
-        ctx.add(CRITICAL, "erases a disk (diskutil)", command)
-    elif argv[:1] and argv[0] in ("list", "info", "activity"):
+    argv = [a.lower() for a in command.argv if not a.startswith("-")]
+    verbs = argv[1:2] if argv[:1] in (["apfs"], ["cs"], ["coreStorage".lower()]) else argv[:1]
+    verb = verbs[0] if verbs else ""
+    if verb in _DISKUTIL_VERBS:
+        level, reason = _DISKUTIL_VERBS[verb]
+        ctx.add(level, reason.format(verb=verb), command)
+    elif verb in _DISKUTIL_READS:
         return
     else:
         ctx.add(MODERATE, "manages disks (diskutil)", command)
 
 
+_TMUTIL = {
+    **dict.fromkeys(
+        split_words("delete deletelocalsnapshots thinlocalsnapshots disable removeexclusion"),
+        HIGH,
+    ),
+    **dict.fromkeys(
+        split_words(
+            "listbackups latestbackup status destinationinfo listlocalsnapshots "
+            "listlocalsnapshotdates isexcluded machinedirectory compare verifychecksums version"
+        ),
+        None,
+    ),
+}
+
+
+def tmutil(command: Command, ctx: Context) -> None:
+    """Time Machine: deleting backups or snapshots, or switching backups off, loses history."""
+    verb = next((a.lower() for a in command.argv if not a.startswith("-")), "")
+    if verb not in _TMUTIL:
+        ctx.add(
+            MODERATE, f"changes Time Machine backups (tmutil {verb})".replace(" )", ")"), command
+        )
+    elif _TMUTIL[verb] is not None:
+        ctx.add(HIGH, f"deletes Time Machine backups or turns them off (tmutil {verb})", command)
+
+
+def boot_loader(command: Command, ctx: Context) -> None:
+    """`grub-install /dev/sda`: the disk's boot code is rewritten; a mistake stops the boot."""
+    devices = _devices(command)
+    if devices:
+        ctx.add(
+            HIGH, f"rewrites the boot loader on {devices[0]}: a mistake stops the boot", command
+        )
+    else:
+        ctx.add(MODERATE, f"changes the boot loader ({command.name})", command)
+
+
+def asr(command: Command, ctx: Context) -> None:
+    """`asr restore --source IMG --target VOL --erase`: the target volume is replaced."""
+    if "--erase" in command.argv:
+        ctx.add(CRITICAL, "erases the target volume and restores an image over it (asr)", command)
+    else:
+        ctx.add(MODERATE, "copies a disk image onto a volume (asr)", command)
+
+
+def ddrescue(command: Command, ctx: Context) -> None:
+    """`ddrescue [opts] INFILE OUTFILE [MAPFILE]`: OUTFILE is overwritten block by block."""
+    operands = [w.value for w in command.args if not w.value.startswith("-")]
+    target = operands[1] if len(operands) >= 2 else ""
+    if paths.is_block_device(target):
+        ctx.add(CRITICAL, f"overwrites the whole disk {target} (ddrescue)", command)
+    else:
+        ctx.add(MODERATE, "copies raw data (ddrescue)", command)
+
+
+_VOLUME_EFFECTS = {
+    **dict.fromkeys(split_words("pvremove vgremove lvremove"), "removes a storage volume"),
+    **dict.fromkeys(split_words("lvreduce"), "shrinks a storage volume"),
+    **dict.fromkeys(split_words("pvcreate"), "turns a disk into an LVM volume, over its data"),
+}
+
+
 def volumes(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if command.name == "lvresize" and not any(a.startswith(("-L-", "--size=-")) for a in argv):
+        ctx.add(MODERATE, "resizes a storage volume (lvresize)", command)
+        return
     forced = any(a in ("-f", "-ff", "--force", "-y", "--yes") for a in argv)
     level = CRITICAL if forced or any("root" in a for a in argv) else HIGH
-    ctx.add(level, f"removes a storage volume ({command.name}): its data is lost", command)
+    what = _VOLUME_EFFECTS.get(command.name, "shrinks a storage volume")
+    ctx.add(level, f"{what} ({command.name}): its data is lost", command)
 
 
 def filesystems(command: Command, ctx: Context) -> None:
@@ -187,18 +316,23 @@ def fsck(command: Command, ctx: Context) -> None:
 _LIVE_TREES = frozenset("/etc /usr /bin /sbin /lib /var /home /boot /root".split())
 _MKFS = "mkfs mke2fs mkntfs mkdosfs mkexfatfs mkfs.ext2 mkfs.ext3 mkfs.ext4 mkfs.xfs mkfs.btrfs"
 _MKFS += " mkfs.vfat mkfs.fat mkfs.msdos mkfs.ntfs mkfs.exfat mkfs.f2fs mkfs.minix newfs"
+_MKFS += " newfs_apfs newfs_hfs newfs_msdos newfs_exfat newfs_udf mkfs.jfs mkfs.reiserfs mkudffs"
 
 RULES: dict[str, Rule] = {
     **dict.fromkeys(_MKFS.split(), mkfs),
     "wipefs": wipefs,
     **dict.fromkeys(
-        split_words("blkdiscard badblocks hdparm sgdisk mdadm cryptsetup zpool flashrom"),
+        split_words("blkdiscard badblocks hdparm sgdisk mdadm cryptsetup zpool flashrom sg_format"),
         erase_tool,
     ),
     **dict.fromkeys(split_words("fdisk sfdisk cfdisk gdisk parted"), partition),
     "diskutil": diskutil,
+    "asr": asr,
+    **dict.fromkeys(split_words("grub-install grub2-install"), boot_loader),
+    "tmutil": tmutil,
+    "ddrescue": ddrescue,
     "smartctl": smartctl,
-    **dict.fromkeys(split_words("pvremove vgremove lvremove"), volumes),
+    **dict.fromkeys(split_words("pvremove vgremove lvremove lvreduce lvresize pvcreate"), volumes),
     **dict.fromkeys(split_words("zfs btrfs nvme"), filesystems),
     **dict.fromkeys(split_words("mkswap mount umount swapon"), swap_or_mount),
     **dict.fromkeys(

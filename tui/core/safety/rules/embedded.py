@@ -13,6 +13,7 @@ import re
 from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import editors
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import literal, split_words
@@ -128,6 +129,7 @@ def editor(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, f"the editor runs a shell command on start ({command.name} -c)", command)
             ctx.run_code(literal(code), command)
         _ex_language(script, command, ctx)
+    editors.vim_script(command, ctx)
     scripted = any(a in ("-c", "--cmd", "-S") or a.startswith("+") for a in command.argv)
     if not scripted and (command.name in ("view", "rview") or {"-R", "-M"} & set(command.argv)):
         return  # read-only mode: opening a file to look at it

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
+import shlex
 from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.feeds import literal_output
+from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import access, persistence, weakening
 from tui.core.safety.rules.accounts import ROOT_SHELL_PROGRAMS
@@ -15,7 +19,7 @@ from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.network import heredoc_body
 from tui.core.safety.rules.persistence import startup_content, startup_kind
-from tui.core.safety.rules.resources import dd_fill, dd_size
+from tui.core.safety.rules.resources import dd_fill, dd_size, endless_input
 from tui.core.safety.targets import (
     PERSONAL_FOLDERS,
     Verdict,
@@ -24,7 +28,7 @@ from tui.core.safety.targets import (
     classify_permissions,
     classify_write,
 )
-from tui.core.safety.words import Word, split_words
+from tui.core.safety.words import SUBSTITUTED, Word, literal, node_text, split_words
 
 _SYMBOLIC = re.compile(r"^[ugoa]*[+=-][rwxXstugo]*$")
 _MODE_CHARS = frozenset("rwxXstugoa+-=,01234567")
@@ -34,11 +38,50 @@ def rm(command: Command, ctx: Context) -> None:
     opts = options(command)
     recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
     note = " (with --no-preserve-root)" if "--no-preserve-root" in opts.long else ""
-    targets = operand_paths(opts.operands, ctx)
+    targets = operand_paths(_substituted(opts.operands, recursive, command, ctx), ctx)
     for path in targets:
         verdict = classify_delete(path, recursive=recursive)
         ctx.add(verdict.level, verdict.reason + note, command)
     _system_names_under_variable(targets, recursive, command, ctx)
+
+
+def _substituted(
+    words: tuple[Word, ...], recursive: bool, command: Command, ctx: Context
+) -> list[Word]:
+    """Operands made by `$(...)`: `rm -rf $(echo ~)` deletes ~; `rm -rf $(cat list)` deletes
+    whatever the list names, as `xargs rm -rf < list` does."""
+    out: list[Word] = []
+    for word in words:
+        if not word.substitutions or SUBSTITUTED not in word.value:
+            out.append(word)
+            continue
+        value = word.value
+        for node in word.substitutions:
+            text = literal_output(node) or _listed(node_text(node))
+            value = value.replace(SUBSTITUTED, text.strip(), 1) if text is not None else value
+        if SUBSTITUTED not in value:
+            out.extend(literal(part) for part in value.split())
+            continue
+        if recursive and "file" in ctx.word_kinds(word):
+            verdict = classify_delete("${input}", recursive=True)
+            reason = verdict.reason.replace("its input lists", f"{word.raw} lists", 1)
+            ctx.add(verdict.level, reason, command)
+        out.append(word)
+    return out
+
+
+_LS = re.compile(r"^(?:\$\(|`)\s*ls\s+((?:-\w+\s+)*)([^\s$`()|;&]+)\s*(?:\)|`)$")
+
+
+def _listed(raw: str) -> str | None:
+    """`$(ls -d /home/*)` names the matches of the pattern; `$(ls /home)` what is in /home."""
+    match = _LS.match(raw.strip())
+    if match is None:
+        return None
+    flags, target = match.group(1), match.group(2)
+    if "d" in flags or any(c in target for c in "*?["):
+        return target
+    return target.rstrip("/") + "/*"
 
 
 _UNDER_VARIABLE = re.compile(r"^\$\{(\w+)\}(/[\w.-]+)/?$")
@@ -60,7 +103,12 @@ def _system_names_under_variable(
 
 def operand_paths(words: tuple[Word, ...] | list[Word], ctx: Context) -> list[str]:
     """Operands as paths: brace-expanded and seen from the current directory."""
-    return [ctx.resolve(path) for word in words for path in paths.expand_braces(word.path)]
+    return [
+        resolved
+        for word in words
+        for path in paths.expand_braces(word.path)
+        for resolved in paths.expand_braces(ctx.resolve(path))  # a variable set to `{a,b}`
+    ]
 
 
 def unlink(command: Command, ctx: Context) -> None:
@@ -156,7 +204,23 @@ def copy(command: Command, ctx: Context) -> None:
     if target is None:
         ctx.add(MODERATE, f"{command.name} needs a destination", command)
         return
+    mode = opts.value("-m", "--mode")
+    if command.name == "install" and mode:
+        _install_mode(command, ctx, mode, target, operands[:-1])
     _copy_target(command, ctx, target, "copies")
+
+
+def _install_mode(
+    command: Command, ctx: Context, mode: str, target: str, sources: list[str]
+) -> None:
+    """`install -m 4755 SRC DEST` is a copy and a chmod: DEST is rated as `chmod 4755 DEST`,
+    and a shell or interpreter copied setuid is a root shell for everyone."""
+    shells = {posixpath.basename(s) for s in sources} & ROOT_SHELL_PROGRAMS
+    if _setuid(mode) and shells:
+        reason = f"installs a setuid copy of {sorted(shells)[0]} ({mode}): a root shell for all"
+        ctx.add(CRITICAL, reason, command)
+    home, rest = ("~/", target[2:]) if target.startswith("~/") else ("", target)
+    ctx.run_code(literal(f"chmod {shlex.quote(mode)} {home}{shlex.quote(rest)}"), command)
 
 
 def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None:
@@ -165,23 +229,67 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
     if sources_given == ["/dev/null"]:
         verdict = classify_empty(ctx.resolve(target)) or verdict
     sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
+    module = persistence.replaces_auth_module(ctx.resolve(target))
+    if module is not None:
+        ctx.add(CRITICAL if module[0] else HIGH, module[1], command)
     lasting = persistence.placed(ctx.resolve(target), sources)
     if lasting is not None:
         doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
-        ctx.add(CRITICAL if doubtful else HIGH, lasting, command)
-    if verdict is not None and verdict.level > MODERATE:
+        level = CRITICAL if doubtful else _hook_level(target, sources)
+        ctx.add(level, lasting, command)
+    if (verdict is None or verdict.level < HIGH) and _over_system(command, target, sources):
+        verdict = Verdict(
+            HIGH, f"copies files over {paths.normalise(target)}: system files replaced"
+        )
+    if _backup_copy(sources, target) and verb == "copies":
+        ctx.add(MODERATE, f"makes a backup copy of {sources[0]} ({target})", command)
+    elif verdict is not None and verdict.level > MODERATE:
         ctx.add(verdict.level, verdict.reason, command)
     else:
         ctx.add(MODERATE, f"{verb} files to {paths.normalise(target)}", command)
+
+
+def _backup_copy(sources: list[str], target: str) -> bool:
+    """`cp /etc/hosts /etc/hosts.bak`, `cp f f.$(date +%F)`: a copy next to the file itself."""
+    return (
+        len(sources) == 1
+        and target != sources[0]
+        and target.startswith(sources[0] + ".")
+        and not persistence.startup_kind(target)
+    )
+
+
+def _hook_level(target: str, sources: list[str]) -> RiskLevel:
+    """A repository's own script made a git hook (`ln -s ../../scripts/pre-commit .git/hooks/`)
+    is how projects share hooks; from anywhere else it is code planted to run later."""
+    own = all(not s.startswith(("/", "~")) and not paths.is_world_writable(s) for s in sources)
+    if "/.git/hooks" in f"/{paths.normalise(target)}" and own and sources:
+        return MODERATE
+    return HIGH
+
+
+def _over_system(command: Command, target: str, sources: list[str]) -> bool:
+    """`cp -r ./etc/* /etc/`, `rsync -a ./overlay/ /`: a tree's contents copied over the
+    system's own (not a new folder put inside it: `cp -r nginx/ /etc/`)."""
+    whole = any(a in ("-r", "-R", "-a", "--recursive", "--archive") for a in command.argv)
+    whole = whole or any(re.search(r"-[a-zA-Z]*[rRa]", a) for a in command.argv if a[:2] != "--")
+    normal = paths.normalise(target).rstrip("/") or "/"
+    if paths.area(normal) not in ("root", "vital") or normal == "/usr/local" or ":" in target:
+        return False
+    spills = normal == "/" or any("*" in s for s in sources)
+    spills = spills or (command.name == "rsync" and any(s.endswith("/") for s in sources))
+    same = any(posixpath.basename(s.rstrip("/")) == posixpath.basename(normal) for s in sources)
+    return (whole or "*" in "".join(sources)) and (spills or same)
 
 
 def link(command: Command, ctx: Context) -> None:
     opts = options(command, "-t --target-directory -S --suffix")
     operands = opts.operands
     if len(operands) >= 2:
-        lasting = persistence.placed(operands[-1].path, [w.value for w in operands[:-1]])
+        sources = [w.value for w in operands[:-1]]
+        lasting = persistence.placed(operands[-1].path, sources)
         if lasting is not None:
-            ctx.add(HIGH, lasting, command)
+            ctx.add(_hook_level(operands[-1].path, sources), lasting, command)
     if _sets_time_zone(operands):
         ctx.add(MODERATE, f"sets the time zone ({operands[0].value})", command)
         return
@@ -205,10 +313,15 @@ def _sets_time_zone(operands: tuple[Word, ...]) -> bool:
 def tee(command: Command, ctx: Context) -> None:
     opts = options(command)
     append = opts.has("-a", "--append")
+    endless = endless_input(command.stdin, "tee")
     for word in opts.operands:
         verdict = classify_write(ctx.resolve(word.path), append=append)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason, command)
+        if endless is not None and not paths.is_block_device(word.value):
+            ctx.add(
+                HIGH, f"writes the endless {endless} into {word.value}: fills the disk", command
+            )
         stdin = command.stdin
         text = None
         body = heredoc_body(command)
@@ -264,6 +377,10 @@ def chmod(command: Command, ctx: Context) -> None:
         else:
             targets.append(word)
     mode = mode or ""
+    targets = _substituted(tuple(targets), False, command, ctx)  # `chmod u+s $(which bash)`
+    if _setuid(mode) and _loose(mode):
+        reason = f"makes files setuid and writable by everyone ({mode}): anyone can put code in"
+        ctx.add(CRITICAL, reason + " that runs as their owner", command)
     if _setuid(mode):
         names = {posixpath.basename(w.value) for w in targets}
         if names & ROOT_SHELL_PROGRAMS:
@@ -289,8 +406,40 @@ def chmod(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
     for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
+        usual = _usual_or_tighter(mode, target, recursive=recursive)
+        if usual is not None:
+            ctx.add(MODERATE, f"{usual} ({mode} on {target})", command)
+            continue
         verdict = classify_permissions(target, recursive=recursive, verb=verb, loose=_loose(mode))
         ctx.add(verdict.level, verdict.reason, command)
+
+
+# The modes these files have on a healthy system: setting one back is routine repair.
+_USUAL_MODES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ("/etc/shadow", "/etc/gshadow"), frozenset(split_words("640 600 400 000 0 0640 0600 0400"))
+    ),
+    **dict.fromkeys(("/etc/passwd", "/etc/group"), frozenset(split_words("644 0644"))),
+    "/etc/sudoers": frozenset(split_words("440 0440 u=r,g=r,o=")),
+}
+# `go-rwx`, `o-w`, `g-w,o-rwx`: only takes rights away from the group and the others.
+_TIGHTENING = re.compile(r"^[go]+-[rwxX]+(,[go]+-[rwxX]+)*$")
+
+
+def _usual_or_tighter(mode: str, target: str, *, recursive: bool) -> str | None:
+    """Why a chmod is routine: a system file set back to its usual mode, or files in a home
+    closed to other users (`chmod -R go-rwx ~/.ssh`); None when it is not."""
+    path = paths.normalise(target)
+    usual = _USUAL_MODES.get(path)
+    if path.startswith("/etc/sudoers.d/") and path != "/etc/sudoers.d/":
+        usual = _USUAL_MODES["/etc/sudoers"]
+    if usual is not None and mode in usual and not recursive:
+        return "sets the usual mode of a system file"
+    owner_keeps = mode.isdigit() and len(mode) >= 3 and mode[-3] in "67" and mode[-2:] == "00"
+    tighter = bool(_TIGHTENING.match(mode)) or owner_keeps  # `700`, `600`: the owner keeps it
+    if tighter and paths.home_relative(path) is not None and not paths.is_block_device(path):
+        return "closes files in a home to other users"
+    return None
 
 
 _HASHES = frozenset(("/etc/shadow", "/etc/gshadow", "/etc/master.passwd"))
@@ -392,6 +541,12 @@ def rsync(command: Command, ctx: Context) -> None:
     if opts.has("-n", "--dry-run"):
         return  # only lists what it would do
     deleting = any(name.startswith("--delete") for name in opts.long)
+    if "--remove-source-files" in opts.long:
+        for source in operand_paths(operands[:-1], ctx):
+            moved = classify_delete(source, recursive=True)
+            if moved.level >= HIGH and ":" not in source:
+                reason = moved.reason.replace("deletes", "moves away", 1)
+                ctx.add(HIGH, f"{reason} (rsync --remove-source-files)", command)
     if deleting and ":" not in target:
         verdict = classify_delete(target, recursive=True)
         # a mirror of the source is what --delete is for; only the machine or a home is lost
@@ -442,10 +597,16 @@ def _tar_effects(command: Command, ctx: Context) -> None:
             ctx.add(
                 HIGH, f"unpacks {archive or 'an archive'} over {target}, replacing files", command
             )
-    if "--remove-files" in opts.long and paths.normalise(archive) == "/dev/null":
+    if "--remove-files" in opts.long and paths.normalise(archive) in ("/dev/null", "-"):
         for path in operand_paths(opts.operands, ctx):
             verdict = classify_delete(path, recursive=True)
-            ctx.add(max(verdict.level, HIGH), verdict.reason + " (packed into /dev/null)", command)
+            if paths.normalise(archive) == "-":  # to a pipe: it may be kept, or thrown away
+                ctx.add(
+                    HIGH, verdict.reason + " once packed to the output (--remove-files)", command
+                )
+            else:
+                level = max(verdict.level, HIGH)
+                ctx.add(level, verdict.reason + " (packed into /dev/null)", command)
 
 
 def openssl_writes(command: Command, ctx: Context) -> None:
@@ -532,6 +693,42 @@ def zip_files(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, "changes or creates files (zip)", command)
 
 
+# Programs that write the file named by an output option (`sort -o FILE`): rated as a write.
+_OUTPUT_OPTIONS = dict.fromkeys(split_words("sort shuf pandoc"), ("-o", "--output"))
+
+
+def output_option(command: Command, ctx: Context) -> None:
+    """`sort -o /etc/passwd /dev/null` empties /etc/passwd; without -o, sort only prints."""
+    flags = _OUTPUT_OPTIONS.get(command.name, ())
+    argv = command.argv
+    target = next(
+        (b for a, b in itertools.pairwise(argv) if a in flags),
+        next((a.split("=", 1)[1] for a in argv if a.startswith("--output=")), None),
+    )
+    if target is None:
+        if command.name not in ("sort", "shuf"):
+            ctx.add(MODERATE, f"changes or creates files ({command.name})", command)
+        return
+    inputs = [a for a in argv if not a.startswith("-") and a != target]
+    verdict = classify_write(ctx.resolve(target), append=False)
+    if inputs == ["/dev/null"]:
+        verdict = classify_empty(ctx.resolve(target)) or verdict
+    if verdict is not None and verdict.level >= HIGH:
+        ctx.add(verdict.level, verdict.reason, command)
+    elif target not in argv[: argv.index(target)] + argv[argv.index(target) + 1 :]:
+        ctx.add(MODERATE, f"writes {target} ({command.name} -o)", command)
+    # `sort -o f f`: the file sorted in place, its lines kept
+
+
+def trash_empty(command: Command, ctx: Context) -> None:
+    """`trash-empty`, `gio trash --empty`: what was in the trash is gone for good; with a
+    number of days only the older items go."""
+    if any(a.isdigit() for a in command.argv):
+        ctx.add(MODERATE, "empties old items from the trash", command)
+    else:
+        ctx.add(HIGH, "empties the trash: nothing in it can be brought back", command)
+
+
 def create(command: Command, ctx: Context) -> None:
     names = ", ".join(w.value for w in options(command, "-m --mode -d -r -t").operands[:3])
     ctx.add(MODERATE, f"creates {names or 'files'} ({command.name})", command)
@@ -553,6 +750,7 @@ RULES: dict[str, Rule] = {
     "ln": link,
     "tee": tee,
     "dd": dd,
+    "dcfldd": dd,
     "chmod": chmod,
     "chown": chown,
     "chgrp": chown,
@@ -565,4 +763,6 @@ RULES: dict[str, Rule] = {
     "zip": zip_files,
     "tar": tar,
     "mkdir": create,
+    "trash-empty": trash_empty,
+    **dict.fromkeys(_OUTPUT_OPTIONS, output_option),
 }

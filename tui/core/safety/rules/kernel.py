@@ -22,6 +22,9 @@ _OPENING = {"kernel.sysrq": "1", "fs.suid_dumpable": "1", "kernel.perf_event_par
 def kernel_setting(command: Command, ctx: Context) -> None:
     argv = command.argv
     name = command.name
+    if name == "kexec" and any(a in ("-e", "--exec", "-f", "--force") for a in argv):
+        ctx.add(HIGH, "switches to another kernel at once, without a shutdown (kexec)", command)
+        return
     if name == "sysctl" and not any(
         a in ("-w", "-p", "--write", "--load", "--system") or "=" in a for a in argv
     ):
@@ -34,7 +37,8 @@ def kernel_setting(command: Command, ctx: Context) -> None:
             if match and _weakens(arg.split("=", 1)[0].strip(), match.group("value")):
                 ctx.add(HIGH, f"turns off a kernel protection ({arg})", command)
                 return
-    if name == "rmmod" or (name == "modprobe" and any(a in ("-r", "--remove") for a in argv)):
+    removes = any(a == "--remove" or re.fullmatch(r"-[a-zA-Z]*r[a-zA-Z]*", a) for a in argv)
+    if name == "rmmod" or (name == "modprobe" and removes):
         reason = f"unloads a kernel driver: what it runs stops working ({name})"
         ctx.add(HIGH, reason, command)
         return

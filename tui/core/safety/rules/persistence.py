@@ -20,6 +20,8 @@ from tui.core.safety.rules.configs import config_content
 from tui.core.safety.words import Word, literal, split_words
 
 _CRON_LINE = re.compile(r"^\s*(@\w+|(\S+\s+){4}\S+)\s+(?P<code>.+)$")
+# anacrontab: period (days or @monthly), delay in minutes, job name, then the command.
+_ANACRON_LINE = re.compile(r"^\s*(@\w+|\d+)\s+\d+\s+\S+\s+(?P<code>.+)$")
 _UNIT_EXEC = re.compile(r"^\s*Exec\w*\s*=\s*[-@:+!]*(?P<code>.+)$")
 
 
@@ -103,6 +105,9 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
 # Dot folders where ordinary tools keep their programs.
 _USUAL_DOT_FOLDERS = frozenset(
     "cargo local nvm pyenv rbenv config cache npm volta deno bun sdkman asdf rustup".split()
+    # and the dotfiles people split their start-up files into
+    + "aliases bash_aliases zsh_aliases bash_functions functions exports extra fzf env "
+    "oh-my-zsh dotfiles bashrc zshrc profile bash_profile zprofile".split()
 )
 
 
@@ -142,8 +147,12 @@ def startup_kind(path: str) -> str | None:
     normal = paths.normalise(path)
     if paths.is_rc_file(normal):
         return "shell"
-    if normal == "/etc/crontab" or normal.startswith(("/etc/cron", "/var/spool/cron")):
+    if normal in ("/etc/crontab", "/etc/anacrontab") or normal.startswith(
+        ("/etc/cron", "/var/spool/cron", "/var/spool/anacron")
+    ):
         return "cron"
+    if posixpath.basename(normal) in ("authorized_keys", "authorized_keys2"):
+        return "keys"
     if normal.endswith((".service", ".timer", ".socket", ".path")) or "/systemd/" in normal:
         return "unit"
     if normal == "/etc/sudoers" or normal.startswith("/etc/sudoers.d/"):
@@ -154,6 +163,8 @@ def startup_kind(path: str) -> str | None:
         return "config"
     if normal == "/etc/ld.so.conf" or normal.startswith("/etc/ld.so.conf.d/"):
         return "config"
+    if normal in ("/etc/default/grub", "/etc/kernel/cmdline", "/boot/cmdline.txt"):
+        return "config"  # the kernel's command line: `init=/bin/bash` is a root shell
     if normal == "/etc/modules" or normal.startswith(("/etc/modules-load.d/", "/etc/modprobe.d/")):
         return "modules"
     rel = paths.home_relative(normal)
@@ -165,8 +176,8 @@ def startup_kind(path: str) -> str | None:
         return "shell"
     if normal.startswith(("/etc/udev/rules.d/", "/lib/udev/rules.d/", "/usr/lib/udev/rules.d/")):
         return "udev"
-    if "/.git/hooks/" in f"/{normal}" or normal.startswith(_RUN_BY_SYSTEM):
-        return "hook"
+    if "/.git/hooks/" in f"/{normal}" or f"{normal}/".startswith(_RUN_BY_SYSTEM):
+        return "hook"  # a file in such a folder, or the folder itself (`cp x DIR/`)
     if normal.endswith(".pth"):
         return "python"  # site-packages runs the `import` lines of a .pth at every start
     return None
@@ -210,6 +221,28 @@ _SHADOWED = frozenset(
 )
 
 
+_PAM_MODULES = re.compile(r"^/(usr/)?lib(32|64)?/([\w-]+-linux-gnu/)?security(/|$)")
+
+
+# PAM modules every distribution's log-in configuration already loads.
+_STOCK_PAM = frozenset(
+    split_words(
+        "pam_unix.so pam_deny.so pam_permit.so pam_env.so pam_limits.so pam_systemd.so "
+        "pam_sss.so pam_ldap.so pam_krb5.so pam_faillock.so pam_pwquality.so pam_succeed_if.so"
+    )
+)
+
+
+def replaces_auth_module(target: str) -> tuple[bool, str] | None:
+    """`cp x.so /lib/x86_64-linux-gnu/security/pam_unix.so`: PAM loads it to decide who may log
+    in, and whoever wrote it decides. (True, why) when it replaces a module in use already."""
+    normal = paths.normalise(target)
+    if _PAM_MODULES.match(normal) or normal.startswith("/usr/lib/pam/"):
+        stock = posixpath.basename(normal) in _STOCK_PAM
+        return stock, f"puts a log-in module into {normal}: it decides who may log in"
+    return None
+
+
 def placed(target: str, sources: list[str]) -> str | None:
     """Why copying, moving or linking `sources` to `target` makes code run later, or None."""
     normal = paths.normalise(target)
@@ -241,8 +274,15 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     Unknown content (not a literal) is HIGH: nobody can say what will run.
     """
     where = paths.normalise(path)
+    stdin = writer.stdin
+    downloaded = writer.name in ("curl", "wget") or (
+        text is None and stdin is not None and "download" in stdin.kinds
+    )
+    if kind == "keys":
+        _login_keys(where, text, downloaded, writer, ctx)
+        return
     if text is None:
-        if writer.name in ("curl", "wget"):
+        if downloaded:
             ctx.add(CRITICAL, f"puts downloaded code in {where}, which runs it later", writer)
         elif kind != "shell" or writer.name not in ("cat", "echo", "printf") or writer.args:
             ctx.add(HIGH, f"writes content known only when it runs into {where}", writer)
@@ -257,6 +297,14 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if kind == "config":
         return
     if kind == "modules":
+        planted = any(
+            ".ko" in form and form.split()[:1] in (["cp"], ["mv"], ["install"], ["ln"])
+            for forms in ctx.simple_commands
+            for form in forms[-1:]
+        )
+        if planted:  # `cp rk.ko /lib/modules/.../extra/ && echo rk >> /etc/modules`
+            reason = f"loads a kernel module copied in by this line at every boot ({where})"
+            ctx.add(CRITICAL, reason, writer)
         ctx.add(HIGH, f"loads kernel code at every boot ({where})", writer)
         return
     if kind in ("udev", "python") or where.endswith(".plist"):
@@ -266,8 +314,11 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     lines = [line for line in text.splitlines() if line.strip()]
     for line in lines:
         code = line
+        aliased = _ALIAS.match(line) if kind == "shell" else None
+        if aliased:  # `alias git='git; curl ... | sh'`: the alias runs whenever its name is typed
+            ctx.run_code(Word(value=aliased.group(2), raw=aliased.group(2)), writer)
         if kind == "cron":
-            match = _CRON_LINE.match(line)
+            match = (_ANACRON_LINE if where == "/etc/anacrontab" else _CRON_LINE).match(line)
             code = match.group("code") if match else ""
             if where == "/etc/crontab" or where.startswith("/etc/cron.d/"):
                 code = code.split(None, 1)[1] if " " in code else ""  # the user field first
@@ -286,6 +337,20 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         ctx.add(MODERATE, f"installs code that runs by itself later ({where})", writer)
 
 
+def _login_keys(
+    where: str, text: str | None, downloaded: bool, writer: Command, ctx: Context
+) -> None:
+    """authorized_keys: a key fetched from the internet lets whoever holds it log in, unseen;
+    a key's `command="..."` option runs at each log-in with it."""
+    if downloaded:
+        reason = f"puts an SSH key downloaded from the internet into {where}: its owner logs in"
+        ctx.add(CRITICAL, reason, writer)
+    for code in re.findall(r'command="([^"]+)"', text or ""):
+        ctx.run_code(literal(code), writer)
+        hidden(code, "each SSH log-in", writer, ctx)
+
+
+_ALIAS = re.compile(r"""^\s*alias\s+[\w.:-]+=(['"])(.+)\1\s*$""")
 # Start-up lines that change what every later command does, whatever they are set to.
 _HOOKS = re.compile(
     r"^\s*(export\s+)?(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|PROMPT_COMMAND|BASH_ENV|ENV|"
@@ -297,11 +362,19 @@ _HOOKS = re.compile(
 _SETUP = ("sets up the shell",)
 
 
+def _sources_own_dotfile(code: str) -> bool:
+    """`source ~/.aliases`, `. "$HOME/.cargo/env"`: a start-up file split into usual parts."""
+    match = re.match(r"""^\s*(?:source|\.)\s+["']?(?:~|\$HOME|\$\{HOME\})/\.([\w-]+)""", code)
+    return match is not None and match.group(1) in _USUAL_DOT_FOLDERS
+
+
 def _lasting(
     kind: str, where: str, code: str, found: list[Finding], writer: Command, ctx: Context
 ) -> None:
     """Code put in a start-up file runs in every new shell: what it does there is HIGH."""
     if kind not in ("shell", "hook"):
+        return
+    if _sources_own_dotfile(code):
         return
     if _HOOKS.search(code):
         shown = code.strip()[:60]
@@ -425,6 +498,14 @@ def launchctl(command: Command, ctx: Context) -> None:
         if sub == "submit" or not plists:
             ctx.add(MODERATE, f"starts a launchd job (launchctl {sub})", command)
         return
+    if sub in ("reboot", "halt"):  # `launchctl reboot [system|userspace|halt]`
+        ctx.add(HIGH, f"takes the Mac down at once (launchctl {sub})", command)
+        return
+    system = [a for a in rest if a.startswith(("/System/Library/", "system/com.apple."))]
+    if sub in ("unload", "bootout", "disable", "remove") and system:
+        reason = f"stops a service macOS itself needs ({posixpath.basename(system[0])})"
+        ctx.add(HIGH, reason, command)
+        return
     ctx.add(MODERATE, f"changes launchd jobs (launchctl {sub})".replace(" ()", ""), command)
 
 
@@ -463,12 +544,20 @@ def login_hook(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes the system (defaults)", command)
 
 
+# `tell application "System Events" to shut down` (or Finder): the Mac goes down.
+_APPLESCRIPT_POWER = re.compile(r"\bto\s+(shut\s*down|restart|log\s*out)\b", re.IGNORECASE)
+
+
 def osascript(command: Command, ctx: Context) -> None:
     """AppleScript: `make login item` starts a program at every login; `do shell script` runs
     shell code."""
     text = " ".join(command.argv)
     if re.search(r"make\s+(new\s+)?login\s+item", text, re.IGNORECASE):
         ctx.add(HIGH, "makes a program start at every login (AppleScript login item)", command)
+    power = _APPLESCRIPT_POWER.search(text)
+    if power:
+        reason = f"takes the Mac down ({power.group(1).lower()}, AppleScript): work is lost"
+        ctx.add(HIGH, reason, command)
     for code in re.findall(r'do shell script\s+"([^"]+)"', text):
         ctx.run_code(literal(code), command)
 

@@ -16,6 +16,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.fanout import find_parts
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import editors
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import literal, split_words
@@ -171,6 +172,7 @@ def ed(command: Command, ctx: Context) -> None:
         for line in re.split(r"\\n|\n", text):
             if line.strip().startswith("!"):
                 ctx.run_code(literal(line.strip()[1:]), command)
+    editors.ed_script(command, ctx)
     ctx.add(MODERATE, f"edits files ({command.name})", command)
 
 

@@ -12,7 +12,7 @@ import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
-from tui.core.safety.parse import Command
+from tui.core.safety.parse import Command, Stdin
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
@@ -85,6 +85,31 @@ def endless_reader(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"copies the endless {sources[0]} into a file: fills the disk", command)
 
 
+# Stages that stop an endless stream after a count (`head -c 1M`, `dd count=1`).
+_LIMITS = frozenset(split_words("head dd"))
+
+
+# Programs that pass their input on for as long as it comes: fed an endless stream, their
+# output never ends either (`yes '' | ./configure > log` ends when configure does).
+_PASS_THROUGH = frozenset(
+    split_words(
+        "cat tee gzip bzip2 xz zstd lz4 base64 base32 tr sed awk gawk grep fold rev cut pv od "
+        "xxd hexdump openssl paste nl expand unexpand iconv dos2unix"
+    )
+)
+
+
+def endless_input(stdin: Stdin | None, consumer: str) -> str | None:
+    """The endless source a pipeline feeds on (`cat /dev/urandom | gzip`, `yes | tee f`) when
+    no stage stops it after a count and `consumer`, the program that writes, passes it on."""
+    if stdin is None or set(stdin.producers) & _LIMITS or consumer not in _PASS_THROUGH:
+        return None
+    sources = [read for read in stdin.reads if read in ENDLESS]
+    if "yes" in stdin.producers:
+        sources.append("output of yes")
+    return sources[0] if sources else None
+
+
 def _written_files(command: Command) -> list[str]:
     return [
         r.target.value
@@ -126,6 +151,13 @@ def huge_file(command: Command, ctx: Context) -> None:
     argv = command.argv
     sizes = [_size(argv[i + 1]) for i, a in enumerate(argv[:-1]) if a in ("-l", "-s", "-c")]
     sizes += [_size(a.split("=", 1)[1]) for a in argv if a.startswith(("--length=", "--bytes="))]
+    sizes += [_size(b) for a, b in itertools.pairwise(argv) if a in ("--length", "--bytes")]
+    in_memory = any(a.startswith(("/dev/shm/", "/run/")) for a in argv)  # tmpfs: in RAM
+    if sizes and in_memory and max(sizes) >= 8 * 2**30 and command.name == "fallocate":
+        ctx.add(
+            HIGH, f"makes a file of {max(sizes) // 2**30} GiB in memory: fills the RAM", command
+        )
+        return
     if sizes and max(sizes) >= _BIG and (command.name != "head" or _written_files(command)):
         ctx.add(HIGH, f"makes a file of {max(sizes) // 2**30} GiB: fills the disk", command)
     elif command.name == "fallocate":

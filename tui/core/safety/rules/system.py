@@ -43,6 +43,10 @@ VITAL_PROCESSES = frozenset(
     )
 )
 STOPPING = frozenset(split_words("stop disable mask kill"))
+# Targets that leave only a root console, or none: isolating one takes the machine down.
+_DOWN_TARGET = re.compile(
+    r"^(rescue|emergency|halt|poweroff|reboot|kexec|runlevel[016])(\.target)?$"
+)
 POWER_ACTIONS = frozenset(split_words("poweroff reboot halt kexec emergency rescue soft-reboot"))
 
 
@@ -82,12 +86,33 @@ def kill(command: Command, ctx: Context) -> None:
             return
         targets.append(value)
         index += 1
-    if "-1" in targets:
+    named = _looked_up(command) & VITAL_PROCESSES  # `kill -9 $(pidof sshd)`
+    if named:
+        ctx.add(
+            HIGH, f"kills {sorted(named)[0]}, which the machine or remote log-ins rely on", command
+        )
+        return
+    if "-1" in targets and set(command.via) & {"sudo", "doas", "run0", "pkexec"}:
+        ctx.add(CRITICAL, "kills every process on the machine, as root (kill -1)", command)
+    elif "-1" in targets:
         ctx.add(HIGH, "kills every process you are allowed to signal (kill -1)", command)
     elif "1" in targets:
         ctx.add(CRITICAL, "kills process 1 (init): the system goes down at once", command)
     else:
         ctx.add(MODERATE, f"stops processes {' '.join(targets)}".rstrip(), command)
+
+
+_LOOKUP = re.compile(r"\b(?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.-]+)")
+
+
+def _looked_up(command: Command) -> set[str]:
+    """The process names a `$(pidof NAME)` or `$(pgrep NAME)` operand looks up."""
+    return {
+        match.group(1)
+        for word in command.args
+        if word.substitutions
+        for match in _LOOKUP.finditer(word.raw)
+    }
 
 
 def kill_by_name(command: Command, ctx: Context) -> None:
@@ -120,7 +145,9 @@ def systemctl(command: Command, ctx: Context) -> None:
     units = [u.lower().removesuffix(".service") for u in argv[1:]]
     if action == "set-default" and any(u.startswith(("rescue", "emergency")) for u in units):
         ctx.add(HIGH, "boots into rescue mode from now on (set-default)", command)
-    elif action in POWER_ACTIONS or (action == "isolate" and any("rescue" in u for u in units)):
+    elif action in POWER_ACTIONS or (
+        action == "isolate" and any(_DOWN_TARGET.match(u) for u in units)
+    ):
         ctx.add(HIGH, f"takes the machine down ({action})", command)
     elif action in STOPPING:
         _stopping(command, ctx, action, units)
@@ -132,6 +159,10 @@ def systemctl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"{action}s a service from a file outside the system's units", command)
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
+
+
+# Units that keep copies or keep the disk from filling: stopped, nothing warns until it is late.
+_SAFEGUARD = re.compile(r"backup|snapshot|logrotate|restic|borg|timeshift|snapper|zfs-auto-snap")
 
 
 def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> None:
@@ -156,6 +187,9 @@ def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> 
         ctx.add(HIGH, f"{action}s the firewall: the machine is left unprotected", command)
     elif unit_set & LOGGING_UNITS:
         ctx.add(HIGH, f"{action}s system logging: later actions leave no trace", command)
+    elif any(_SAFEGUARD.search(unit) for unit in units) and action in ("stop", "disable", "mask"):
+        unit = next(u for u in units if _SAFEGUARD.search(u))
+        ctx.add(HIGH, f"{action}s {unit}: backups, snapshots or log rotation stop", command)
     elif unit_set & SECURITY_UNITS:
         unit = sorted(unit_set & SECURITY_UNITS)[0]
         ctx.add(HIGH, f"{action}s {unit}, a security protection of the machine", command)

@@ -1,0 +1,106 @@
+"""Files edited in place with nobody at the keyboard: `perl -i`, `ruby -i`, `awk -i inplace`,
+scripted ex/vim (`-c CMD`, `+CMD`) and ed fed a script.
+
+Each file such a command edits is rated as a write to it (the rule for `sed -i` does the same):
+an edit of /etc/passwd replaces the system's accounts whatever the script. A script that
+deletes every line (`%d`, `,d`, `s/.*//`, `$_=""`) empties the file.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE
+from tui.core.safety.targets import classify_empty, classify_write
+from tui.core.safety.words import Word, split_words
+
+# Scripts that leave no line: vi/ex/ed ranges with `d`, Perl/Ruby blanking every line.
+_WIPES = re.compile(
+    r"(^|[|\n;])\s*(%|1\s*,\s*\$|,)\s*d\b|^\s*s(.)\^?\.\*\$?\3\3g?\s*$|\$_\s*=\s*(\"\"|'')"
+)
+# ex/vim/ed commands that write the buffer back to its file.
+_WRITES = re.compile(r"(^|[|\s;:])(w|wq|x|xit|wa|wqa|xa|up|update|exit)!?($|[|\s;])")
+
+
+def edited(command: Command, ctx: Context, files: list[str], script: str, tool: str) -> None:
+    """Rates each file `tool` edits in place with `script`."""
+    wipes = bool(_WIPES.search(script))
+    for value in files:
+        target = ctx.resolve(value)
+        verdict = (classify_empty(target) if wipes else None) or classify_write(
+            target, append=False
+        )
+        if verdict is not None and verdict.level >= HIGH:
+            reason = verdict.reason.replace("overwrites", "edits", 1).replace("empties", "edits", 1)
+            ctx.add(verdict.level, f"{reason} ({tool})", command)
+        elif wipes:
+            ctx.add(MODERATE, f"deletes every line of {value} ({tool})", command)
+
+
+def inline_files(command: Command, code: Word) -> list[str]:
+    """The files after the inline code of `perl -pi -e CODE FILE...`."""
+    args = list(command.args)
+    index = next((i for i, w in enumerate(args) if w is code), len(args))
+    return [w.value for w in args[index + 1 :] if not w.value.startswith("-")]
+
+
+def in_place(command: Command) -> bool:
+    """`perl -i`, `-pi`, `-i.bak`, `ruby -i`: the files named are rewritten."""
+    return any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in command.argv)
+
+
+def awk_in_place(command: Command) -> bool:
+    """`gawk -i inplace PROGRAM FILE...` (or `--include=inplace`): FILE is rewritten."""
+    argv = command.argv
+    loaded = any(a in ("-i", "--include") and b == "inplace" for a, b in itertools.pairwise(argv))
+    return loaded or "--include=inplace" in argv
+
+
+def vim_script(command: Command, ctx: Context) -> None:
+    """`vim -c '%d' -c wq FILE`, `ex -sc '%d|x' FILE`: a script edits FILE, unattended (called
+    by the rule for editors, which also runs the shell commands of such scripts)."""
+    scripts: list[str] = []
+    files: list[str] = []
+    args = command.argv
+    index = 0
+    while index < len(args):
+        value = args[index]
+        if value in ("-c", "--cmd", "-sc", "-Ec", "-esc") and index + 1 < len(args):
+            scripts.append(args[index + 1])
+            index += 2
+            continue
+        if value.startswith("+") and len(value) > 1:
+            scripts.append(value[1:])
+        elif value in _VIM_VALUES:
+            index += 1
+        elif not value.startswith("-"):
+            files.append(value)
+        index += 1
+    script = "\n".join(scripts)
+    if scripts and _WRITES.search(script):
+        edited(command, ctx, files, script, command.name)
+
+
+_VIM_VALUES = frozenset(split_words("-S -u -U -i -w -W -T -t -q -r -L"))
+
+
+def ed_script(command: Command, ctx: Context) -> None:
+    """`printf ',d\\nw\\n' | ed -s FILE`, `ed FILE <<EOF`: the script on stdin edits FILE
+    (called by the rule for ed, which also runs its `!` shell commands)."""
+    files = [a for a in command.argv if not a.startswith("-")]
+    script = _stdin_script(command)
+    if script is not None and _WRITES.search(script):
+        edited(command, ctx, files, script, command.name)
+
+
+def _stdin_script(command: Command) -> str | None:
+    for redirect in command.redirects:
+        if redirect.op in ("<<", "<<<") and redirect.body is not None:
+            return redirect.body.value.replace("\\n", "\n")
+    stdin = command.stdin
+    if stdin is not None and stdin.literal is not None:
+        return "\n".join(w.value for w in stdin.literal).replace("\\n", "\n")
+    return None
