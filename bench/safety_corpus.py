@@ -6,6 +6,7 @@
     .venv/bin/python bench/safety_corpus.py --corpus tune3   # the third one's tuning part
     .venv/bin/python bench/safety_corpus.py --corpus blind2  # the third one's held-out part
     .venv/bin/python bench/safety_corpus.py --corpus blind3  # the fourth one, held out whole
+    .venv/bin/python bench/safety_corpus.py --corpus tune5   # the fifth one, for tuning
     .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
     .venv/bin/python bench/safety_corpus.py --overreach tune # the blind-written overreach set
 
@@ -46,6 +47,8 @@ CORPORA = {
     # written blind for round 3: two thirds for tuning, one third (blind2) held out like blind
     "tune3": (("rater_tune3_dangerous.jsonl",), ("rater_tune3_benign.jsonl",), True),
     "blind2": (("blind2_dangerous.jsonl",), ("blind2_benign.jsonl",), False),
+    # written blind for round 5 (after round 4), measured once, then used for tuning
+    "tune5": (("rater_tune5_dangerous.jsonl",), ("rater_tune5_benign.jsonl",), True),
     # written blind for round 4, kept whole as a held-out set: never tuned on
     "blind3": (("blind3_dangerous.jsonl",), ("blind3_benign.jsonl",), False),
 }
