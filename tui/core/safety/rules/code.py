@@ -194,6 +194,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     if exhausting is not None:
         ctx.add(exhausting[0], exhausting[1], command)
     effects = pycode.analyse(code.value) if language == "Python" else None
+    _written_settings(
+        command, ctx, code.value, language, effects.writes if effects else result.writes
+    )
     if effects is not None:
         _python_effects(command, ctx, effects)
         if effects.harmless and not result.findings:
@@ -204,6 +207,23 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
         if inline.harmless(code.value, result) and not in_place:
             return
     ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+def _written_settings(
+    command: Command,
+    ctx: Context,
+    code: str,
+    language: str,
+    writes: list[tuple[str, bool]],
+) -> None:
+    """Inline code that writes a sudoers, passwd or sshd line: the line says how far it goes;
+    a mode it sets (`os.chmod(P, 0o4755)`) is rated as `chmod 4755 P` would be."""
+    for shell in inline.mode_changes(code):
+        ctx.run_code(literal(shell), command)
+    for path, _append in writes:
+        content = config_content(path, code)
+        if content is not None:
+            ctx.add(content.level, f"{language} code {content.reason}", command)
 
 
 def _inline_effects(

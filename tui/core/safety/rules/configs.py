@@ -12,7 +12,9 @@ from tui.core.safety import paths
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.targets import Verdict
 
-_ROOT_ALL = re.compile(r"\bNOPASSWD\b|\bALL\s*=\s*\(\s*ALL(\s*:\s*ALL)?\s*\)\s*ALL\b")
+_ROOT_ALL = re.compile(
+    r"\bNOPASSWD\b|\bALL\s*=\s*\(\s*ALL(\s*:\s*ALL)?\s*\)\s*ALL\b|!\s*authenticate\b"
+)
 _UID_ZERO = re.compile(r"^[^:\s]+:[^:]*:0:\d*:", re.MULTILINE)
 _EMPTY_PASSWORD = re.compile(r"^[^:\s]+::", re.MULTILINE)
 _SSH_WEAK = re.compile(
