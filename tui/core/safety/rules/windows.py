@@ -13,7 +13,13 @@ from collections.abc import Callable
 from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
-from tui.core.safety.rules.windows_system import SYSTEM_HANDLERS, flags_of, operands_of
+from tui.core.safety.rules.windows_system import (
+    SYSTEM_HANDLERS,
+    flags_of,
+    has_param,
+    operands_of,
+    params_of,
+)
 from tui.core.safety.rules.windows_threats import check_line
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
 from tui.core.safety.windows import Statement, posix_path, split_statements
@@ -85,6 +91,12 @@ def _cmd_loop(st: Statement, ctx: Context) -> None:
 
 def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
     name = st.name
+    inner = _block(st.words[0]) if st.words else None
+    if inner is not None and st.words[0][:1] in "{(":
+        analyse(inner, ctx, 1)  # `& { ... }`, `( ... )`: the code inside
+        return
+    if _dotnet(st, ctx):
+        return
     if not name or name[0] in "$0123456789'\"(@[":
         return  # an expression or assignment, not a command
     if "-whatif" in flags_of(st):
@@ -106,18 +118,47 @@ def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 
 def _delete(st: Statement, ctx: Context, previous: Statement | None) -> None:
-    flags = flags_of(st)
-    recursive = bool(flags & {"-recurse", "-r", "/s"}) or st.name in ("rd", "rmdir")
-    recursive = recursive and (st.name not in ("rd", "rmdir") or "/s" in flags)
+    recursive = "/s" in flags_of(st) or has_param(st, "recurse")
     operands = operands_of(st, frozenset({"-include", "-exclude", "-filter"}))
     if previous is not None and not operands:
         ctx.add(MODERATE, "deletes what the previous command lists", st.text)
-        if previous.name in ("get-childitem", "gci", "dir", "ls") and "-recurse" in flags_of(
-            previous
+        if previous.name in ("get-childitem", "gci", "dir", "ls") and has_param(
+            previous, "recurse"
         ):
-            _delete_paths(operands_of(previous) or ["."], True, st, ctx)
+            _delete_listed(previous, st, ctx)
         return
     _delete_paths(operands, recursive, st, ctx)
+
+
+def _delete_listed(listing: Statement, st: Statement, ctx: Context) -> None:
+    """`gci PATH -Recurse [-Include *.log] | Remove-Item`: a filter of throw-away files (logs,
+    temporary and build files) narrows the deletion; one of documents does not."""
+    patterns = [v for n, v in params_of(listing) if n in ("include", "filter") and v]
+    folders = operands_of(listing, frozenset({"-include", "-exclude", "-filter", "-depth"}))
+    names = [p for pattern in patterns for p in pattern.split(",") if p]
+    if names and all(_DISPOSABLE.fullmatch(p) for p in names):
+        ctx.add(MODERATE, f"deletes the files matching {patterns[0]} under a folder", st.text)
+        return
+    _delete_paths(folders or ["."], True, st, ctx)
+
+
+_DISPOSABLE = re.compile(
+    r"(?i)\*?[\w-]*\.(log|tmp|temp|bak|old|pyc|pyo|obj|o|class|cache|dmp|etl|swp|pdb|ilk|tlog)"
+)
+_DOTNET_DELETE = re.compile(
+    r"(?i)\[(?:system\.)?io\.(?P<kind>directory|file)\]::delete\(\s*['\"]?(?P<path>[^'\",)]+)"
+    r"['\"]?\s*(?:,\s*(?P<recursive>\$true|true|1))?"
+)
+
+
+def _dotnet(st: Statement, ctx: Context) -> bool:
+    """.NET calls that delete: `[System.IO.Directory]::Delete("C:\\x", $true)`."""
+    match = _DOTNET_DELETE.search(st.text)
+    if match is None:
+        return False
+    recursive = match.group("kind").lower() == "directory" and bool(match.group("recursive"))
+    _delete_paths([match.group("path")], recursive, st, ctx)
+    return True
 
 
 def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Context) -> None:
@@ -132,10 +173,26 @@ def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Cont
 
 
 def _registry_delete(key: str, st: Statement, ctx: Context) -> None:
-    if key.upper().startswith(("HKLM", "HKCR", "REGISTRY::HKEY_LOCAL")):
+    if key.upper().startswith(("HKLM", "HKCR", "REGISTRY::HKEY_LOCAL", "HKEY_LOCAL")):
         ctx.add(CRITICAL, f"deletes the system registry key {key}", st.text)
+    elif _app_key(key):
+        ctx.add(MODERATE, f"deletes an application's registry key {key}", st.text)
     else:
         ctx.add(HIGH, f"deletes the registry key {key}", st.text)
+
+
+_SHARED_VENDORS = frozenset("microsoft policies classes wow6432node".split())
+
+
+def _app_key(key: str) -> bool:
+    """`HKCU\\Software\\Vendor\\App...`: one program's own settings, not Windows' ones."""
+    parts = [p.lower() for p in re.split(r"[\\/]+", key.strip("'\"")) if p]
+    return (
+        len(parts) >= 3
+        and parts[0] in ("hkcu", "hkcu:", "hkey_current_user")
+        and parts[1] == "software"
+        and parts[2] not in _SHARED_VENDORS
+    )
 
 
 def _reg(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -152,8 +209,27 @@ def _reg(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "changes the registry (reg)", st.text)
 
 
+# What an autostart entry runs that makes it an attack: a program in a folder anyone (or any
+# program) can write, hidden or encoded PowerShell, code fetched from the internet.
+_DOUBTFUL_PAYLOAD = re.compile(
+    r"(?i)\\(users\\public|temp|tmp|appdata|programdata|downloads)\\|"
+    r"%(temp|tmp|appdata|localappdata|public|programdata)%|"
+    r"\$env:(temp|tmp|appdata|localappdata|public|programdata)|"
+    r"\s-(e|ec|en|enc\w*)\s|-w(indowstyle)?\s+hidden|frombase64|\biex\b|downloadstring|"
+    r"https?://|\bmshta\b|\bregsvr32\b|\brundll32\b.*javascript"
+)
+
+
 def _registry_change(key: str, st: Statement, ctx: Context) -> None:
     lower = key.lower() + " " + st.text.lower()
+    if "image file execution options" in lower and "debugger" in lower:
+        ctx.add(CRITICAL, "runs another program whenever a program starts (IFEO debugger)", st.text)
+        return
+    autostart = "\\run" in lower or "runonce" in lower or "winlogon" in lower
+    if autostart and _DOUBTFUL_PAYLOAD.search(st.text.split(key, 1)[-1] if key else st.text):
+        reason = "makes hidden code, or a program from a folder anyone can write, start at logon"
+        ctx.add(CRITICAL, reason, st.text)
+        return
     if (
         "\\run" in lower
         or "runonce" in lower
@@ -206,6 +282,11 @@ def _permissions(st: Statement, ctx: Context, previous: Statement | None) -> Non
         path = posix_path(operand)
         verdict = classify_permissions(path, recursive=recursive, verb=verb, loose=loose)
         ctx.add(verdict.level, verdict.reason.replace(path, operand, 1), st.text)
+        if st.name == "takeown" and (path == "/usr" or path.startswith("/usr/")):
+            reason = (
+                f"takes ownership of Windows' own files ({operand}): the step before replacing them"
+            )
+            ctx.add(HIGH, reason, st.text)
     if not operands:
         ctx.add(MODERATE, f"changes file permissions ({st.words[0]})", st.text)
 
@@ -244,30 +325,89 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 
 def _encoded(st: Statement, ctx: Context, previous: Statement | None) -> None:
-    flags = flags_of(st)
-    if flags & {"-enc", "-encodedcommand", "-e", "-ec"}:
-        ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", st.text)
-        return
+    """powershell/pwsh/cmd: parameters in any prefix PowerShell accepts (`-enc`, `-e`, `-ec`,
+    `-EncodedCom`; `-c`, `-Com`; `-ep`, `-ex`), then the code they run."""
     args = list(st.args)
+    shell = st.name not in ("cmd", "cmd.exe")
     for index, arg in enumerate(args):
-        if arg.lower() in ("-c", "-command", "/c", "/k") and index + 1 < len(args):
+        given = arg.lower().lstrip("-/") if arg[:1] in "-/" else ""
+        if shell and arg.startswith("-") and (given == "ec" or _prefix(given, "encodedcommand")):
+            ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", st.text)
+            return
+        runs = _prefix(given, "command", 1) if shell else given in ("c", "k", "r")
+        if runs and index + 1 < len(args):
             analyse(" ".join(args[index + 1 :]), ctx, 1)
             return
-    if "-executionpolicy" in flags and "bypass" in st.text.lower():
+    if any(n in ("ep", "ex") or _prefix(n, "executionpolicy", 2) for n, _ in params_of(st)) and (
+        "bypass" in st.text.lower() or "unrestricted" in st.text.lower()
+    ):
         ctx.add(HIGH, "runs a script with PowerShell's safety checks turned off", st.text)
         return
     ctx.add(MODERATE, f"starts a shell ({st.words[0]})", st.text)
+
+
+def _prefix(given: str, name: str, shortest: int = 1) -> bool:
+    return len(given) >= shortest and name.startswith(given)
 
 
 def _invoke(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if previous is not None and _DOWNLOAD.search(previous.text):
         return  # `iwr ... | iex` is reported for the whole line
     operands = operands_of(st)
-    if any(o.startswith("$") for o in operands) or not operands:
+    if any(o.startswith(("$", "(", "[", "@")) for o in operands) or not operands:
         reason = "runs PowerShell code that is only known when it runs (Invoke-Expression)"
         ctx.add(HIGH, reason, st.text)
+        for operand in operands:
+            inner = _block(operand)
+            if inner:
+                analyse(inner, ctx, 1)
     else:
         analyse(" ".join(operands), ctx, 1)
+
+
+def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """Start-Process PROGRAM -ArgumentList ARGS [-Verb RunAs]: rated by what it starts."""
+    program = ""
+    arguments: list[str] = []
+    args = list(st.args)
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        given = arg.lower().lstrip("-").split(":", 1)[0]
+        if arg.startswith("-") and (_prefix(given, "argumentlist", 1) or given == "args"):
+            arguments.append(args[index + 1] if index + 1 < len(args) else "")
+            index += 2
+        elif arg.startswith("-") and _prefix(given, "filepath", 2):
+            program = args[index + 1] if index + 1 < len(args) else ""
+            index += 2
+        elif arg.startswith("-"):
+            index += 1 if given in _START_SWITCHES else 2
+        else:
+            program = program or arg
+            index += 1
+    if "runas" in st.text.lower():
+        ctx.add(MODERATE, "starts a program as administrator", st.text)
+    ctx.add(MODERATE, f"starts a program ({st.words[0]})", st.text)
+    if program:
+        analyse(" ".join([program, *arguments]), ctx, 1)
+
+
+_START_SWITCHES = frozenset("wait nonewwindow passthru usenewenvironment loaduserprofile".split())
+
+
+def _ssh(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`ssh HOST "powershell -c ..."`: the remote command is read like a local one."""
+    args = list(st.args)
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        index += 2 if args[index] in _SSH_VALUES else 1
+    remote = args[index + 1 :]
+    ctx.add(MODERATE, "connects to another machine (ssh)", st.text)
+    if remote:
+        analyse(" ".join(remote), ctx, 1)
+
+
+_SSH_VALUES = frozenset("-p -i -l -o -F -J -L -R -D -b -c -E -m -S -W -w -B -e -O -Q".split())
 
 
 _BROWSER_SECRETS = re.compile(
@@ -338,4 +478,6 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("copy-item move-item copy move xcopy robocopy cpi mi cp mv".split(), _copy),
     **dict.fromkeys("powershell pwsh cmd cmd.exe".split(), _encoded),
     **dict.fromkeys("iex invoke-expression".split(), _invoke),
+    **dict.fromkeys("start-process saps".split(), _start_process),
+    **dict.fromkeys("ssh ssh.exe".split(), _ssh),
 }

@@ -6,6 +6,7 @@ Split from rules/windows.py (files, registry, the dispatcher); the same reading 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from tui.core.safety.context import Context
@@ -22,6 +23,7 @@ _SECURITY_SERVICES = frozenset(
     "windefend mpssvc wscsvc eventlog sense wdnissvc securityhealthservice bfe wuauserv".split()
 )
 
+_DEFENDER_SERVICES = frozenset("windefend sense wdnissvc wdboot wdfilter".split())
 _VITAL_PROCESSES = frozenset("csrss lsass wininit winlogon smss services svchost".split())
 
 
@@ -50,6 +52,37 @@ def operands_of(st: Statement, takes_value: frozenset[str] = frozenset()) -> lis
     return found
 
 
+def has_param(st: Statement, name: str, shortest: int = 1) -> bool:
+    """PowerShell's parameter `-name` given in any unambiguous prefix (`-Rec`, `-r`), with or
+    without a `:value` (`-Recurse:$true`)."""
+    for arg in st.args:
+        if not arg.startswith("-") or len(arg) < 2:
+            continue
+        given = arg[1:].split(":", 1)[0].lower()
+        if len(given) >= shortest and name.startswith(given):
+            return True
+    return False
+
+
+def params_of(st: Statement) -> list[tuple[str, str]]:
+    """(`-name` lowered without the dash, value) for each parameter; the value is what follows
+    the colon (`-X:$true`) or the next word when that is not itself a parameter."""
+    pairs: list[tuple[str, str]] = []
+    args = list(st.args)
+    for index, arg in enumerate(args):
+        if not arg.startswith("-") or len(arg) < 2:
+            continue
+        name, colon, value = arg[1:].partition(":")
+        if not colon and index + 1 < len(args) and not args[index + 1].startswith("-"):
+            value = args[index + 1]
+        pairs.append((name.lower(), value.strip("'\"").lower()))
+    return pairs
+
+
+_TRUE = frozenset(("$true", "1", "true", "yes", "$true)"))
+_OFF = frozenset(("disabled", "0", "$false", "false", "auditmode", "2", "never", "neversend"))
+
+
 def _shadow(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     destructive = (
@@ -58,10 +91,13 @@ def _shadow(st: Statement, ctx: Context, previous: Statement | None) -> None:
         or "recoveryenabled no" in text
         or "bootstatuspolicy ignoreallfailures" in text
     )
+    args = [a.lower() for a in st.args]
     if destructive:
         ctx.add(CRITICAL, "deletes the backups and restore points (shadow copies)", st.text)
     elif any(w in text for w in (" list", " get", "/enum", " query", " brief")) or len(text) < 12:
         return
+    elif args[:1] == ["create"] or args[:2] in (["start", "backup"], ["enable", "backup"]):
+        ctx.add(MODERATE, f"makes a backup or restore point ({st.words[0]})", st.text)
     else:
         ctx.add(HIGH, f"changes backups or boot settings ({st.words[0]})", st.text)
 
@@ -112,11 +148,44 @@ def _firewall_cmdlet(st: Statement, ctx: Context, previous: Statement | None) ->
 
 
 def _defender(st: Statement, ctx: Context, previous: Statement | None) -> None:
-    text = st.text.lower()
-    if ("-disable" in text and "$true" in text) or "-exclusionpath" in text:
-        ctx.add(HIGH, "turns off or weakens Windows Defender", st.text)
+    """Set-/Add-MpPreference, parameter by parameter: `-DisableX $true` switches a protection
+    off, `-EnableX Disabled` too; exclusions make Defender skip a path, program or type."""
+    level, reason = MODERATE, "changes Windows Defender settings"
+    for name, value in params_of(st):
+        if name.startswith("disable") and value in _TRUE:
+            found = (CRITICAL, f"switches off Windows Defender's protection (-{name})")
+        elif name == "exclusionpath" and _drive_root(value):
+            found = (CRITICAL, "tells Windows Defender to skip a whole drive")
+        elif name.startswith("exclusion"):
+            found = (HIGH, f"tells Windows Defender to skip a {name[9:] or 'path'} ({value})")
+        elif (name.startswith("enable") or name in _DEFENDER_LEVELS) and value in _OFF:
+            found = (HIGH, f"turns off a Windows Defender protection (-{name} {value})")
+        else:
+            continue
+        level, reason = max((level, reason), found, key=lambda pair: pair[0])
+    ctx.add(level, reason, st.text)
+
+
+# Defender settings whose low values turn a protection off.
+_DEFENDER_LEVELS = frozenset(
+    "puaprotection mapsreporting submitsamplesconsent cloudblocklevel highthreatdefaultaction "
+    "severethreatdefaultaction".split()
+)
+
+
+def _drive_root(value: str) -> bool:
+    value = value.strip("'\"").lower()
+    return bool(re.fullmatch(r"[a-z]:\\?\*?|\$env:systemdrive\\?|%systemdrive%\\?", value))
+
+
+def _mpcmdrun(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    flags = flags_of(st)
+    if "-removedefinitions" in flags:
+        ctx.add(HIGH, "removes Windows Defender's virus definitions", st.text)
+    elif "-disableservice" in flags:
+        ctx.add(CRITICAL, "switches off Windows Defender's service", st.text)
     else:
-        ctx.add(MODERATE, "changes Windows Defender settings", st.text)
+        ctx.add(MODERATE, "runs a Windows Defender command (MpCmdRun)", st.text)
 
 
 def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -124,10 +193,13 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
     sub = args[0] if args else ""
     if sub in ("user", "localgroup", "group"):
         changes = {"/add", "/delete", "/del", "/active:yes"} & set(args)
-        if "administrators" in args and changes:
+        named = [a for a in args[1:] if not a.startswith("/")]
+        if set(named) & PRIVILEGED_GROUPS and changes:
             ctx.add(HIGH, "gives a user administrator rights (net localgroup)", st.text)
-        elif changes or (sub == "user" and len(args) >= 3):
+        elif changes or (sub == "user" and len(named) >= 2):
             ctx.add(HIGH, "creates, deletes or changes a user account (net user)", st.text)
+        elif any(a.startswith(("/active", "/passwordreq:no", "/expires")) for a in args):
+            ctx.add(MODERATE, "changes a user account (net user)", st.text)
     elif sub == "stop":
         _service_stop(args[1:], st, ctx)
     elif sub in ("share", "use") and len(args) > 1:
@@ -139,9 +211,28 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, f"changes network or account settings (net {sub})", st.text)
 
 
+# Groups whose members administer the machine or the domain, or may log in remotely.
+PRIVILEGED_GROUPS = frozenset(
+    (
+        "administrators",
+        "domain admins",
+        "enterprise admins",
+        "schema admins",
+        "remote desktop users",
+        "remote management users",
+        "backup operators",
+        "account operators",
+        "server operators",
+        "hyper-v administrators",
+        "dnsadmins",
+        "group policy creator owners",
+    )
+)
+
+
 def _accounts(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
-    if "administrators" in text:
+    if any(group in text for group in PRIVILEGED_GROUPS) and "remove-" not in st.name:
         ctx.add(HIGH, "gives a user administrator rights", st.text)
     else:
         ctx.add(
@@ -153,7 +244,9 @@ def _accounts(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 def _service_stop(names: list[str], st: Statement, ctx: Context) -> None:
     lowered = {n.strip("'\"").lower() for n in names}
-    if lowered & _SECURITY_SERVICES:
+    if lowered & _DEFENDER_SERVICES:
+        ctx.add(CRITICAL, "stops Windows Defender: the machine is left unprotected", st.text)
+    elif lowered & _SECURITY_SERVICES:
         ctx.add(HIGH, "stops a Windows security or logging service", st.text)
     else:
         ctx.add(MODERATE, "stops a service", st.text)
@@ -177,8 +270,13 @@ def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
 def _service_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None:
     names = operands_of(st, frozenset({"-name", "-displayname", "-startuptype"}))
     text = st.text.lower()
+    stopping = st.name == "stop-service" or (
+        st.name == "set-service" and any(w in text for w in ("disabled", "stopped"))
+    )
     if st.name == "new-service":
         ctx.add(HIGH, "installs a program as a Windows service: it runs at every boot", st.text)
+    elif stopping and any(re.search(rf"\b{name}\b", text) for name in _DEFENDER_SERVICES):
+        ctx.add(CRITICAL, "stops or disables Windows Defender's service", st.text)
     elif st.name in ("stop-service", "set-service") and (
         {n.lower() for n in names} & _SECURITY_SERVICES
         or any(s in text for s in _SECURITY_SERVICES)
@@ -262,11 +360,50 @@ def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> N
     ctx.add(MODERATE, f"starts a program ({st.words[0]})", st.text)
 
 
+# bcdedit settings that weaken or break the boot; others (timeout, description) are routine.
+_BOOT_RISKS = re.compile(
+    r"/delete|/deletevalue|safeboot|recoveryenabled|bootstatuspolicy|testsigning|"
+    r"nointegritychecks|loadoptions|debug\s+on|/import|/set\s+\S+\s+(path|device|osdevice)\b|"
+    r"hypervisorlaunchtype\s+off|/bootdebug|/ems"
+)
+
+
 def _boot(st: Statement, ctx: Context, previous: Statement | None) -> None:
-    _shadow(st, ctx, previous)
     text = st.text.lower()
-    if "/delete" in text or "safeboot" in text or "/deletevalue" in text:
+    flags = flags_of(st)
+    if not st.args or flags <= {"/enum", "/v"}:
+        return
+    if _BOOT_RISKS.search(text):
+        _shadow(st, ctx, previous)
         ctx.add(HIGH, "changes how Windows boots (bcdedit)", st.text)
+    else:
+        ctx.add(MODERATE, "changes a boot setting (bcdedit)", st.text)
+
+
+def _winrm(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    args = [a.lower() for a in st.args]
+    sub = args[0] if args else ""
+    if sub in ("quickconfig", "qc"):
+        ctx.add(HIGH, "opens the machine to remote PowerShell (WinRM)", st.text)
+    elif sub in ("get", "g", "enumerate", "e", "id", "identify", "help", "?", ""):
+        return
+    else:
+        ctx.add(MODERATE, f"changes remote management settings (winrm {sub})", st.text)
+
+
+def _set_item(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """Set-Item: the WSMan trusted hosts (`*` trusts every machine), or anything else."""
+    text = st.text.lower()
+    if "trustedhosts" in text:
+        values = operands_of(st, frozenset({"-value"}))[1:] + [
+            v for n, v in params_of(st) if n == "value"
+        ]
+        if any(v.strip("'\"") == "*" for v in values):
+            ctx.add(HIGH, "trusts every machine for remote PowerShell (TrustedHosts *)", st.text)
+        else:
+            ctx.add(MODERATE, "changes which machines remote PowerShell trusts", st.text)
+    else:
+        ctx.add(MODERATE, f"changes something on Windows ({st.words[0]})", st.text)
 
 
 def _package(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -303,10 +440,14 @@ SYSTEM_HANDLERS: dict[str, Handler] = {
         _firewall_cmdlet,
     ),
     **dict.fromkeys("set-mppreference add-mppreference".split(), _defender),
+    "mpcmdrun": _mpcmdrun,
+    "winrm": _winrm,
+    **dict.fromkeys("set-item si".split(), _set_item),
     "net": _net,
     **dict.fromkeys(
         "new-localuser remove-localuser set-localuser add-localgroupmember "
-        "remove-localgroupmember disable-localuser enable-localuser".split(),
+        "remove-localgroupmember disable-localuser enable-localuser add-adgroupmember "
+        "add-adprincipalgroupmembership".split(),
         _accounts,
     ),
     "sc": _sc,

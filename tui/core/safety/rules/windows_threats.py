@@ -177,9 +177,10 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         (
             HIGH,
             "packs a user's files and sends them to a server",
-            r"compress-archive\b.*(userprofile|documents|desktop).*(invoke-restmethod|"
-            r"invoke-webrequest|iwr|irm|curl(\.exe)?)\b.*(-method\s+['\"]?(post|put)|-infile|"
-            r"-f\s|-t\s|--upload-file|--data-binary)",
+            r"compress-archive\b.*(userprofile|documents|desktop|pictures|onedrive).*("
+            r"(invoke-restmethod|invoke-webrequest|iwr|irm|curl(\.exe)?)\b.*(-method\s+['\"]?"
+            r"(post|put)|-infile|-f\s|-t\s|--upload-file|--data-binary)|"
+            r"send-mailmessage\b.*-attach|ftp://)",
         ),
         (
             CRITICAL,
@@ -187,6 +188,18 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
             r"-executionpolicy\s+bypass\b.*-file\s+['\"]?(\\\\|https?://)",
         ),
         (HIGH, "overwrites the free space of a drive (cipher /w)", r"\bcipher(\.exe)?\s+/w"),
+        (
+            CRITICAL,
+            "decodes hidden (base64) code and runs it (PowerShell)",
+            r"frombase64string.*(\biex\b|invoke-expression|scriptblock\]::create|\|\s*"
+            r"(powershell|pwsh))|(\biex\b|invoke-expression|scriptblock\]::create).*frombase64string",
+        ),
+        (
+            CRITICAL,
+            "puts a shell in place of an accessibility program: a SYSTEM shell at the logon screen",
+            r"\b(cmd|powershell|pwsh)\.exe\b.*\\(sethc|utilman|osk|magnify|narrator|"
+            r"displayswitch|atbroker)\.exe\b",
+        ),
         (
             HIGH,
             "turns on the Guest or built-in Administrator account",
@@ -217,7 +230,8 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
 )
 # A file fetched from the internet in this line: its name, to see whether it is then run.
 _FETCHED = re.compile(
-    r"(?i)(-outfile\s+|certutil\S*\s.*-f\s+\S+\s+|bitsadmin\S*\s.*https?://\S+\s+|"
+    r"(?i)(-o(?:u(?:t(?:f(?:i(?:le?)?)?)?)?)?\s+|certutil\S*\s.*-f\s+\S+\s+|"
+    r"certutil\S*\s.*-decode(?:hex)?\s+\S+\s+|bitsadmin\S*\s.*https?://\S+\s+|"
     r"downloadfile\(\s*['\"][^'\"]+['\"]\s*,\s*|curl(\.exe)?\s.*-o\s+|"
     r"start-bitstransfer\s.*-destination\s+)['\"]?(?P<file>[^\s'\";)]+\.(exe|ps1|bat|cmd|msi|dll|vbs|hta|scr|js))"
 )
