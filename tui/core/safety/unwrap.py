@@ -113,7 +113,8 @@ def _code_flag(command: Command, flags: tuple[str, ...], takes_value: str) -> In
             if flag.startswith("--") and word.value.startswith(flag + "="):
                 return Inner(code=(replace(word, value=word.value[len(flag) + 1 :]),))
     if command.name in ("flock", "runuser", "chroot", "sg"):
-        return _after(command, takes_value, command.name, positionals=1)
+        named = any(w.value in ("-u", "--user") or w.value.startswith("--user=") for w in args)
+        return _after(command, takes_value, command.name, positionals=0 if named else 1)
     return Inner()
 
 

@@ -157,6 +157,14 @@ def copy(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"{command.name} needs a destination", command)
         return
     _copy_target(command, ctx, target, "copies")
+    mode = opts.value("-m", "--mode") if command.name == "install" else None
+    if mode and _setuid(mode):  # `install -m 4755 /bin/bash X`: a setuid copy of a shell
+        names = {posixpath.basename(p) for p in [*operands, target]}
+        if names & ROOT_SHELL_PROGRAMS:
+            reason = f"installs a setuid copy of {sorted(names & ROOT_SHELL_PROGRAMS)[0]}"
+            ctx.add(CRITICAL, reason + ": every user can become root", command)
+        else:
+            ctx.add(HIGH, f"installs a program setuid ({mode}): it runs as its owner", command)
 
 
 def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None:
@@ -265,7 +273,7 @@ def chmod(command: Command, ctx: Context) -> None:
             targets.append(word)
     mode = mode or ""
     if _setuid(mode):
-        names = {posixpath.basename(w.value) for w in targets}
+        names = {_program_name(w) for w in targets}
         if names & ROOT_SHELL_PROGRAMS:
             shell = sorted(names & ROOT_SHELL_PROGRAMS)[0]
             ctx.add(
@@ -321,6 +329,17 @@ def _hashes_given_away(command: Command, operands: list[Word], ctx: Context) -> 
     elif group and group not in _HASH_GROUPS:
         reason = f"gives the group {group} the password hashes (/etc/shadow): they can be cracked"
         ctx.add(CRITICAL, reason, command)
+
+
+_LOOKED_UP = re.compile(r"^[\"']?(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-p)\s+(\S+?)\s*(?:\)|`)")
+
+
+def _program_name(word: Word) -> str:
+    """The program a target names: `/bin/bash`, `$(which bash)`, find's `/{bash}` match."""
+    looked_up = _LOOKED_UP.match(word.raw)
+    if looked_up:
+        return posixpath.basename(looked_up.group(1))
+    return posixpath.basename(word.value).strip("{}")
 
 
 def _setgid_only(mode: str) -> bool:
