@@ -28,7 +28,7 @@ WINDOWS_ONLY = frozenset(
         "del erase rd format reg vssadmin wmic bcdedit netsh cmd cmd.exe powershell "
         "powershell.exe pwsh.exe icacls cacls takeown schtasks diskpart cipher taskkill tasklist "
         "wevtutil attrib xcopy robocopy cls ipconfig systeminfo certutil bitsadmin mshta "
-        "rundll32 regsvr32 msiexec winget choco scoop sfc dism chkdsk fsutil manage-bde "
+        "pwsh rundll32 regsvr32 msiexec winget choco scoop sfc dism chkdsk fsutil manage-bde "
         "findstr tracert pathping nbtstat gpresult gpupdate driverquery wbadmin bootrec "
         "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm "
         "sp saps spps sasv spsv gsv gwmi gcim rwmi swmi iwmi icm ipmo mpcmdrun"
@@ -102,6 +102,7 @@ def looks_like_windows(text: str) -> bool:
 # Text only PowerShell or cmd writes: `$env:`, `C:\Users`, registry drives, .NET calls.
 _WINDOWS_TEXT = re.compile(
     r"(?i)\$\{?env:|\b[a-z]:\\\\?(windows|users|program)|\bhk(lm|cu|cr|u|cc):?\\|"
+    r"%(userprofile|appdata|localappdata|systemroot|windir|programdata|temp|username)%|"
     r"\bhkey_(local_machine|current_user|classes_root|users)\b|"
     r"\[(system\.)?[a-z][\w.]*\]::\w+|^\s*(iex|invoke-expression)\s*\("
 )
@@ -269,6 +270,7 @@ def posix_path(value: str) -> str:
 
 def _tail(base: str, rest: str) -> str:
     rest = rest.strip("/")
+    rest = rest[:-3] + "*" if rest.endswith("/*.*") else rest
     if rest in ("*", "*.*"):
         return base.rstrip("/") + "/*"
     return base if not rest else base.rstrip("/") + "/" + rest

@@ -55,7 +55,7 @@ def accounts(command: Command, ctx: Context) -> None:
     elif command.name in ("useradd", "adduser"):
         level, what = _new_account(opts, what)
     elif command.name in ("userdel", "deluser"):
-        level, what = _deleted_account(argv, what)
+        level, what = _deleted_account(options(command, "-R --root -P --prefix --conf"), what)
     elif command.name == "usermod":
         level, what = _changed_account(opts)
     elif command.name == "gpasswd":
@@ -126,11 +126,15 @@ def _new_account(opts: Options, what: str) -> tuple[RiskLevel, str]:
     return MODERATE, what
 
 
-def _deleted_account(argv: list[str], what: str) -> tuple[RiskLevel, str]:
-    operands = [a for a in argv if not a.startswith("-")]
+def _deleted_account(opts: Options, what: str) -> tuple[RiskLevel, str]:
+    operands = [w.value for w in opts.operands]
     if "root" in operands:
         return CRITICAL, "deletes the root account"
-    if any(a in ("-r", "--remove", "--remove-home", "--remove-all-files", "-f") for a in argv):
+    if len(operands) == 2:  # `deluser USER GROUP`: leaves a group
+        if operands[1] in ADMIN_GROUPS:
+            return HIGH, f"takes a user out of the {operands[1]} group: they lose its rights"
+        return MODERATE, "removes a user from a group"
+    if opts.has("-r", "-f", "--remove", "--remove-home", "--remove-all-files", "--force"):
         return CRITICAL, "deletes a user account and all of its files"
     return MODERATE, f"{what} (its files stay)"
 
@@ -243,6 +247,8 @@ def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
         return MODERATE, "changes your own password"
     if operands and operands[0] != "root" and not flags:
         return MODERATE, f"sets the password of {operands[0]}"
+    if any(f in ("-e", "--expire") for f in flags) and operands and operands[0] != "root":
+        return MODERATE, f"makes {operands[0]} choose a new password at the next log-in"
     if any(f in ("-l", "--lock", "-u", "--unlock", "-e", "--expire") for f in flags):
         return HIGH, "locks, unlocks or expires an account's password"
     return HIGH, f"changes the password of {operands[0] if operands else 'an account'}"

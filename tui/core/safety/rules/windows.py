@@ -175,7 +175,7 @@ def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Cont
 def _registry_delete(key: str, st: Statement, ctx: Context) -> None:
     if key.upper().startswith(("HKLM", "HKCR", "REGISTRY::HKEY_LOCAL", "HKEY_LOCAL")):
         ctx.add(CRITICAL, f"deletes the system registry key {key}", st.text)
-    elif _app_key(key):
+    elif _app_key(key):  # HKCU\\Software\\Vendor: one program's settings
         ctx.add(MODERATE, f"deletes an application's registry key {key}", st.text)
     else:
         ctx.add(HIGH, f"deletes the registry key {key}", st.text)
@@ -189,10 +189,14 @@ def _app_key(key: str) -> bool:
     parts = [p.lower() for p in re.split(r"[\\/]+", key.strip("'\"")) if p]
     return (
         len(parts) >= 3
-        and parts[0] in ("hkcu", "hkcu:", "hkey_current_user")
+        and parts[0].rstrip(":") in ("hkcu", "hkey_current_user", "hklm", "hkey_local_machine")
         and parts[1] == "software"
         and parts[2] not in _SHARED_VENDORS
     )
+
+
+# System settings people change routinely (long paths for developer tools).
+_ROUTINE_VALUES = re.compile(r"(?i)\\control\\filesystem\b.*\blongpathsenabled\b")
 
 
 def _reg(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -239,7 +243,9 @@ def _registry_change(key: str, st: Statement, ctx: Context) -> None:
         ctx.add(HIGH, "makes a program start by itself at every logon (registry)", st.text)
     elif "disableantispyware" in lower or "windows defender" in lower or "enablelua" in lower:
         ctx.add(HIGH, "turns off a Windows security protection (registry)", st.text)
-    elif key.upper().startswith(("HKLM", "HKCR")):
+    elif _app_key(key) or _ROUTINE_VALUES.search(st.text):
+        ctx.add(MODERATE, f"changes an application's or a routine setting ({key})", st.text)
+    elif key.upper().startswith(("HKLM", "HKCR", "HKEY_LOCAL")):
         ctx.add(HIGH, f"changes the system registry ({key})", st.text)
     else:
         ctx.add(MODERATE, f"changes the registry ({key})", st.text)
@@ -271,7 +277,9 @@ def _diskpart(st: Statement, ctx: Context, previous: Statement | None) -> None:
 def _permissions(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     recursive = "/t" in flags_of(st) or "/r" in flags_of(st) or "-recurse" in text
-    loose = "everyone" in text or "*s-1-1-0" in text or ("users:" in text and "(f)" in text)
+    loose = bool(_BROAD_GRANT.search(text))
+    if _ANY_GRANT.search(text) and _HASH_FILES.search(text):
+        ctx.add(CRITICAL, "lets every user read the machine's password hashes", st.text)
     operands = [o for o in operands_of(st) if ":" not in o or re.match(r"^[A-Za-z]:", o)]
     if st.name in ("icacls", "cacls") and not any(
         w in text for w in ("/grant", "/deny", "/remove", "/reset", "/setowner", "/inheritance")
@@ -289,6 +297,19 @@ def _permissions(st: Statement, ctx: Context, previous: Statement | None) -> Non
             ctx.add(HIGH, reason, st.text)
     if not operands:
         ctx.add(MODERATE, f"changes file permissions ({st.words[0]})", st.text)
+
+
+# A grant of write or modify to everyone, or full control to all users or signed-in users.
+_BROAD_GRANT = re.compile(
+    r"(?i)/grant(:r)?\s+['\"]?((everyone|\*s-1-1-0)['\"]?:(\([a-z]+\))*\(?[a-z,]*[fmw]|"
+    r"(users|authenticated users|\*s-1-5-11|\*s-1-5-32-545)['\"]?:(\([a-z]+\))*\(?f)"
+)
+# Any grant to everyone or all users, and the files where even reading gives the machine away.
+_ANY_GRANT = re.compile(
+    r"(?i)/grant(:r)?\s+['\"]?(everyone|users|authenticated users|\*s-1-1-0|\*s-1-5-11|"
+    r"\*s-1-5-32-545)['\"]?:"
+)
+_HASH_FILES = re.compile(r"(?i)\\config\\(sam|security|system)\b|\bntds\.dit\b")
 
 
 def _write(st: Statement, ctx: Context, previous: Statement | None) -> None:

@@ -39,7 +39,7 @@ def operands_of(st: Statement, takes_value: frozenset[str] = frozenset()) -> lis
             skip = False
             continue
         lower = arg.lower()
-        if lower in takes_value:
+        if lower in takes_value or lower in _COMMON_VALUES:
             if lower in ("-path", "-literalpath", "-destination", "-filepath"):
                 continue  # the value that follows is the operand
             skip = True
@@ -50,6 +50,14 @@ def operands_of(st: Statement, takes_value: frozenset[str] = frozenset()) -> lis
             continue
         found.append(arg)
     return found
+
+
+# PowerShell's common parameters and filters whose value is never a path to act on.
+_COMMON_VALUES = frozenset(
+    "-erroraction -ea -warningaction -wa -informationaction -infa -errorvariable -ev "
+    "-outvariable -ov -outbuffer -ob -pipelinevariable -pv -filter -include -exclude -depth "
+    "-credential -encoding".split()
+)
 
 
 def has_param(st: Statement, name: str, shortest: int = 1) -> bool:
@@ -106,6 +114,8 @@ def _wmic(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     if "shadowcopy" in text and "delete" in text:
         _shadow(st, ctx, previous)
+    elif "shadowcopy" in text and "call create" in text:
+        ctx.add(MODERATE, "makes a restore point (shadow copy)", st.text)
     elif " delete" in text or " call terminate" in text or "call create" in text:
         ctx.add(HIGH, "deletes, stops or starts things through WMI (wmic)", st.text)
     elif " get" in text or " list" in text:
@@ -152,6 +162,7 @@ def _defender(st: Statement, ctx: Context, previous: Statement | None) -> None:
     off, `-EnableX Disabled` too; exclusions make Defender skip a path, program or type."""
     level, reason = MODERATE, "changes Windows Defender settings"
     for name, value in params_of(st):
+        name = _DEFENDER_ALIASES.get(name, name)
         if name.startswith("disable") and value in _TRUE:
             found = (CRITICAL, f"switches off Windows Defender's protection (-{name})")
         elif name == "exclusionpath" and _drive_root(value):
@@ -166,6 +177,19 @@ def _defender(st: Statement, ctx: Context, previous: Statement | None) -> None:
     ctx.add(level, reason, st.text)
 
 
+# Set-MpPreference's own short names for its -Disable parameters.
+_DEFENDER_ALIASES = {
+    "drtm": "disablerealtimemonitoring",
+    "dbm": "disablebehaviormonitoring",
+    "dioavp": "disableioavprotection",
+    "dscrptsc": "disablescriptscanning",
+    "dbaf": "disableblockatfirstseen",
+    "dbaffs": "disableblockatfirstseen",
+    "dips": "disableintrusionpreventionsystem",
+    "darchsc": "disablearchivescanning",
+    "demsc": "disableemailscanning",
+    "drdsc": "disableremovabledrivescanning",
+}
 # Defender settings whose low values turn a protection off.
 _DEFENDER_LEVELS = frozenset(
     "puaprotection mapsreporting submitsamplesconsent cloudblocklevel highthreatdefaultaction "

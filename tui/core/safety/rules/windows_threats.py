@@ -63,8 +63,10 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         (
             CRITICAL,
             "creates an administrator account with a password written in the line",
-            r"(net(\.exe)?\s+user\s+\S+\s+\S+\s+/add|new-localuser\b.*-password).*"
-            r"(localgroup\s+['\"]?administrators|-group\s+['\"]?administrators)",
+            r"(net(\.exe)?\s+user\s+(/add\s+[^/\s&|;]\S*\s+[^/\s&|;]|[^/\s&|;]\S*\s+"
+            r"[^/\s&|;]\S*[^&|;\n]*/add)|"
+            r"new-localuser\b.*-password).*(localgroup\s+['\"]?administrators['\"]?[^&|;\n]*"
+            r"/add|-group\s+['\"]?administrators)",
         ),
         (
             CRITICAL,
@@ -177,7 +179,8 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         (
             HIGH,
             "packs a user's files and sends them to a server",
-            r"compress-archive\b.*(userprofile|documents|desktop|pictures|onedrive).*("
+            r"(compress-archive|\btar(\.exe)?\s|\b7za?(\.exe)?\s|\bzip\s|\brar\s).*("
+            r"userprofile|documents|desktop|pictures|onedrive).*("
             r"(invoke-restmethod|invoke-webrequest|iwr|irm|curl(\.exe)?)\b.*(-method\s+['\"]?"
             r"(post|put)|-infile|-f\s|-t\s|--upload-file|--data-binary)|"
             r"send-mailmessage\b.*-attach|ftp://)",
@@ -188,6 +191,11 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
             r"-executionpolicy\s+bypass\b.*-file\s+['\"]?(\\\\|https?://)",
         ),
         (HIGH, "overwrites the free space of a drive (cipher /w)", r"\bcipher(\.exe)?\s+/w"),
+        (
+            HIGH,
+            "turns off the Windows recovery environment",
+            r"\breagentc(\.exe)?\s+/disable\b",
+        ),
         (
             CRITICAL,
             "decodes hidden (base64) code and runs it (PowerShell)",
