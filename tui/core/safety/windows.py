@@ -58,6 +58,8 @@ class Statement:
         if not self.words:
             return ""
         first = self.words[0].strip("&. ").lower()
+        if first.startswith("$"):
+            return first  # an assignment or a variable, not a program
         first = first.rsplit("\\", 1)[-1]
         if "(" in first[1:] and not first.startswith(("(", "$", "[", "{")):
             first = first.split("(", 1)[0]  # `IEX(New-Object ...)`: the call, then its argument
@@ -87,6 +89,13 @@ def looks_like_windows(text: str) -> bool:
         if name == "for" and _CMD_FOR.match(statement.text):
             return True
         if name == "sc" and statement.args[:1] and statement.args[0].lower() in _SC_SUBS:
+            return True
+        if (
+            name == "start"
+            and any(  # cmd's `start "" powershell ...`
+                w.lower().removesuffix(".exe") in WINDOWS_ONLY for w in statement.args[:3]
+            )
+        ):
             return True
         for index, word in enumerate(statement.words[:-1]):
             nxt = statement.words[index + 1]

@@ -447,7 +447,9 @@ _ROOT_CAPS = frozenset(
         "cap_sys_module cap_chown cap_fowner cap_sys_rawio all"
     )
 )
-_MILD_CAPS = frozenset(split_words("cap_net_bind_service cap_sys_nice cap_ipc_lock cap_wake_alarm"))
+_MILD_CAPS = frozenset(
+    split_words("cap_net_bind_service cap_net_raw cap_sys_nice cap_ipc_lock cap_wake_alarm")
+)
 
 
 def setcap(command: Command, ctx: Context) -> None:
@@ -459,13 +461,21 @@ def setcap(command: Command, ctx: Context) -> None:
         return
     caps = set(re.findall(r"cap_[a-z_]+|\ball\b", " ".join(operands[:-1]).lower()))
     target = operands[-1].rsplit("/", 1)[-1] if operands else ""
-    interpreter = target in ROOT_SHELL_PROGRAMS or target.startswith(("python", "perl", "ruby"))
+    interpreter = is_shell_program(target) or target.startswith(("python", "perl", "ruby"))
     if caps & _ROOT_CAPS and interpreter:
         ctx.add(CRITICAL, f"lets {target} become root: anyone can take over", command)
     elif caps and caps <= _MILD_CAPS and not interpreter:
         ctx.add(MODERATE, f"lets {target} do one privileged thing ({sorted(caps)[0]})", command)
     else:
         ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
+
+
+def is_shell_program(name: str) -> bool:
+    """A shell or interpreter, under any version or build suffix (`python3.11`, `vim.basic`)."""
+    return any(
+        form in ROOT_SHELL_PROGRAMS
+        for form in (name, name.split(".", 1)[0], name.rstrip("0123456789.-"))
+    )
 
 
 # Programs that give a shell or run code: made setuid root, they hand root to every user.

@@ -194,9 +194,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     if exhausting is not None:
         ctx.add(exhausting[0], exhausting[1], command)
     effects = pycode.analyse(code.value) if language == "Python" else None
-    _written_settings(
-        command, ctx, code.value, language, effects.writes if effects else result.writes
-    )
+    writes = list(effects.writes if effects else result.writes)
+    writes += [(path, False) for path in _edited_in_place(command, code)]
+    _written_settings(command, ctx, code.value, language, writes)
     if effects is not None:
         _python_effects(command, ctx, effects)
         if effects.harmless and not result.findings:
@@ -207,6 +207,15 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
         if inline.harmless(code.value, result) and not in_place:
             return
     ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+def _edited_in_place(command: Command, code: Word) -> list[str]:
+    """`perl -i -pe CODE FILE...`, `ruby -i -pe`: the files the code rewrites."""
+    if not any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in command.argv):
+        return []
+    values = [w.value for w in command.args]
+    start = values.index(code.value) + 1 if code.value in values else len(values)
+    return [a for a in values[start:] if a and not a.startswith("-")]
 
 
 def _written_settings(

@@ -10,7 +10,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import access, persistence, weakening
-from tui.core.safety.rules.accounts import ROOT_SHELL_PROGRAMS
+from tui.core.safety.rules.accounts import is_shell_program
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.network import heredoc_body
@@ -159,9 +159,10 @@ def copy(command: Command, ctx: Context) -> None:
     _copy_target(command, ctx, target, "copies")
     mode = opts.value("-m", "--mode") if command.name == "install" else None
     if mode and _setuid(mode):  # `install -m 4755 /bin/bash X`: a setuid copy of a shell
-        names = {posixpath.basename(p) for p in [*operands, target]}
-        if names & ROOT_SHELL_PROGRAMS:
-            reason = f"installs a setuid copy of {sorted(names & ROOT_SHELL_PROGRAMS)[0]}"
+        names = sorted(n for n in {posixpath.basename(p) for p in [*operands, target]})
+        shells = [name for name in names if is_shell_program(name)]
+        if shells:
+            reason = f"installs a setuid copy of {shells[0]}"
             ctx.add(CRITICAL, reason + ": every user can become root", command)
         else:
             ctx.add(HIGH, f"installs a program setuid ({mode}): it runs as its owner", command)
@@ -274,8 +275,9 @@ def chmod(command: Command, ctx: Context) -> None:
     mode = mode or ""
     if _setuid(mode):
         names = {_program_name(w) for w in targets}
-        if names & ROOT_SHELL_PROGRAMS:
-            shell = sorted(names & ROOT_SHELL_PROGRAMS)[0]
+        shells = sorted(name for name in names if is_shell_program(name))
+        if shells:
+            shell = shells[0]
             ctx.add(
                 CRITICAL, f"makes {shell} setuid: every user can become its owner (root)", command
             )

@@ -241,6 +241,10 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     Unknown content (not a literal) is HIGH: nobody can say what will run.
     """
     where = paths.normalise(path)
+    if text is None and writer.name in ("echo", "printf"):  # the literal parts still tell
+        content = config_content(where, " ".join(w.raw for w in writer.args))
+        if content is not None:
+            ctx.add(content.level, content.reason, writer)
     if text is None:
         if writer.name in ("curl", "wget"):
             ctx.add(CRITICAL, f"puts downloaded code in {where}, which runs it later", writer)

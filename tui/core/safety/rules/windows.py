@@ -224,22 +224,25 @@ _DOUBTFUL_PAYLOAD = re.compile(
 )
 
 
+# Registry places whose programs Windows starts by itself (at logon, with every process, ...).
+_AUTOSTART = re.compile(
+    r"\\run(once(ex)?)?\b|\\runservices|winlogon|userinitmprlogonscript|appinit_dlls|"
+    r"\\policies\\explorer\\run|silentprocessexit|\\explorer\\shell folders|"
+    r"\\command processor.*autorun"
+)
+
+
 def _registry_change(key: str, st: Statement, ctx: Context) -> None:
     lower = key.lower() + " " + st.text.lower()
     if "image file execution options" in lower and "debugger" in lower:
         ctx.add(CRITICAL, "runs another program whenever a program starts (IFEO debugger)", st.text)
         return
-    autostart = "\\run" in lower or "runonce" in lower or "winlogon" in lower
+    autostart = bool(_AUTOSTART.search(lower))
     if autostart and _DOUBTFUL_PAYLOAD.search(st.text.split(key, 1)[-1] if key else st.text):
         reason = "makes hidden code, or a program from a folder anyone can write, start at logon"
         ctx.add(CRITICAL, reason, st.text)
         return
-    if (
-        "\\run" in lower
-        or "runonce" in lower
-        or "winlogon" in lower
-        or "image file execution" in lower
-    ):
+    if autostart or "image file execution" in lower:
         ctx.add(HIGH, "makes a program start by itself at every logon (registry)", st.text)
     elif "disableantispyware" in lower or "windows defender" in lower or "enablelua" in lower:
         ctx.add(HIGH, "turns off a Windows security protection (registry)", st.text)
@@ -255,7 +258,7 @@ def _registry_cmdlet(st: Statement, ctx: Context, previous: Statement | None) ->
     paths = operands_of(st, frozenset({"-name", "-value", "-propertytype", "-type"}))
     key = next((p for p in paths if ":" in p), paths[0] if paths else "")
     if st.name == "remove-itemproperty":
-        level = HIGH
+        level = MODERATE if _app_key(key) else HIGH
         ctx.add(level, f"deletes a registry value under {key}", st.text)
         return
     _registry_change(key, st, ctx)
@@ -413,6 +416,28 @@ def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> N
         analyse(" ".join([program, *arguments]), ctx, 1)
 
 
+def _cmd_start(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """cmd's `start [/b] [/min] ["title"] PROGRAM ARGS`, or PowerShell's `start` alias."""
+    if any(_start_parameter(a) for a in st.args):
+        _start_process(st, ctx, previous)
+        return
+    args = list(st.args)
+    index = 0
+    while index < len(args) and args[index].startswith("/"):
+        index += 2 if args[index].lower() == "/d" else 1
+    ctx.add(MODERATE, f"starts a program ({st.words[0]})", st.text)
+    if args[index:]:
+        analyse(" ".join(args[index:]), ctx, 1)
+
+
+def _start_parameter(arg: str) -> bool:
+    """`-Verb`, `-ArgumentList`, `-FilePath`, `-Wait`, ...: Start-Process's own parameters
+    (three letters at least, so a program's `-w hidden` is not taken for one)."""
+    given = arg.lower().lstrip("-").split(":", 1)[0]
+    names = (*_START_SWITCHES, "verb", "argumentlist", "filepath", "windowstyle", "workingdir")
+    return arg.startswith("-") and len(given) >= 3 and any(n.startswith(given) for n in names)
+
+
 _START_SWITCHES = frozenset("wait nonewwindow passthru usenewenvironment loaduserprofile".split())
 
 
@@ -500,5 +525,6 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("powershell pwsh cmd cmd.exe".split(), _encoded),
     **dict.fromkeys("iex invoke-expression".split(), _invoke),
     **dict.fromkeys("start-process saps".split(), _start_process),
+    "start": _cmd_start,
     **dict.fromkeys("ssh ssh.exe".split(), _ssh),
 }

@@ -135,7 +135,7 @@ def _execution_policy(st: Statement, ctx: Context, previous: Statement | None) -
 
 def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = " ".join(a.lower() for a in st.args)
-    if "state off" in text or "opmode disable" in text or "opmode=disable" in text:
+    if re.search(r"state[\s=]+off\b|opmode[\s=]+(mode=)?disable\b", text):
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
     elif "reset" in text and "firewall" in text:
         ctx.add(HIGH, "resets the Windows firewall rules", st.text)

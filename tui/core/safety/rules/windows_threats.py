@@ -188,7 +188,7 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         (
             CRITICAL,
             "runs a PowerShell script from another machine with the safety checks off",
-            r"-executionpolicy\s+bypass\b.*-file\s+['\"]?(\\\\|https?://)",
+            r"-(ep|ex\w*)\s+(bypass|unrestricted)\b.*-f\w*\s+['\"]?(\\\\|https?://)",
         ),
         (HIGH, "overwrites the free space of a drive (cipher /w)", r"\bcipher(\.exe)?\s+/w"),
         (
@@ -245,11 +245,23 @@ _FETCHED = re.compile(
 )
 
 
+# A download into a variable (`DownloadFile($u, $o)`, `-OutFile $o`), to see whether it is run.
+_FETCHED_INTO = re.compile(
+    r"(?i)(downloadfile\([^,]+,\s*|-o(?:u(?:t(?:f(?:i(?:le?)?)?)?)?)?\s+|-destination\s+)"
+    r"['\"]?\$(?P<var>\w+)"
+)
+
+
 def check_line(text: str, ctx: Context) -> None:
     """Adds a finding for each attack move the whole line makes."""
     for level, reason, pattern in _CHECKS:
         if pattern.search(text):
             ctx.add(level, reason, text)
+    for match in _FETCHED_INTO.finditer(text):
+        run = rf"(?i)(start-process|saps|start|invoke-item|ii|&|\.)\s*['\"]?\${match['var']}\b"
+        if re.search(run, text[match.end() :]):
+            ctx.add(CRITICAL, "downloads a program and runs it", text)
+            break
     for match in _FETCHED.finditer(text):
         name = re.split(r"[\\/]", match.group("file"))[-1]
         later = text[match.end() :]
