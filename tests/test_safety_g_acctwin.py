@@ -1325,6 +1325,11 @@ THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
     ('setx PATH "%PATH%;C:\\tools"', MODERATE),
     ("[Environment]::SetEnvironmentVariable('GOPATH', 'C:\\go', 'User')", MODERATE),
     ("Remove-ItemProperty -Path HKCU:\\Software\\MyApp -Name LastRun", MODERATE),
+    ("Remove-Item C:\\Windows\\Temp\\* -Recurse -Force", MODERATE),
+    ('Remove-Item "$env:windir\\SoftwareDistribution\\Download\\*" -Recurse -Force', MODERATE),
+    ("rd /s /q C:\\Windows\\SoftwareDistribution", MODERATE),
+    ("takeown /f C:\\Windows\\Temp\\stuck.log", MODERATE),
+    ("icacls C:\\Users\\bob\\share /grant Everyone:R /T", HIGH),
 ]
 
 

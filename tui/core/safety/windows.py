@@ -265,6 +265,10 @@ def posix_path(value: str) -> str:
             return "/home/*"
         return _tail("/home/" + parts[1], "/" + "/".join(parts[2:]))
     if head in ("windows", "winnt"):
+        if len(parts) > 1 and parts[1].lower() in ("temp", "tmp"):  # C:\\Windows\\Temp
+            return _tail("/tmp/windows", "/" + "/".join(parts[2:]))
+        if len(parts) > 1 and parts[1].lower() in _WINDOWS_CACHES:
+            return _tail(f"/var/cache/{parts[1].lower()}", "/" + "/".join(parts[2:]))
         if len(parts) > 1 and parts[1].lower() in ("system32", "syswow64"):
             return _tail("/usr/bin", "/" + "/".join(parts[2:]))
         return _tail("/usr", "/" + tail)
@@ -275,6 +279,10 @@ def posix_path(value: str) -> str:
     if head in ("temp", "tmp"):
         return _tail("/tmp", "/" + tail)
     return "/" + rest.strip("/")
+
+
+# Folders of C:\\Windows that only hold downloads and caches Windows makes again.
+_WINDOWS_CACHES = frozenset(("softwaredistribution", "prefetch"))
 
 
 def _tail(base: str, rest: str) -> str:

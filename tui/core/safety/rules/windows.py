@@ -302,10 +302,10 @@ def _permissions(st: Statement, ctx: Context, previous: Statement | None) -> Non
         ctx.add(MODERATE, f"changes file permissions ({st.words[0]})", st.text)
 
 
-# A grant of write or modify to everyone, or full control to all users or signed-in users.
+# Any grant to everyone, or full control to all users or signed-in users.
 _BROAD_GRANT = re.compile(
-    r"(?i)/grant(:r)?\s+['\"]?((everyone|\*s-1-1-0)['\"]?:(\([a-z]+\))*\(?[a-z,]*[fmw]|"
-    r"(users|authenticated users|\*s-1-5-11|\*s-1-5-32-545)['\"]?:(\([a-z]+\))*\(?f)"
+    r"(?i)\beveryone\b|\*s-1-1-0\b|/grant(:r)?\s+['\"]?(users|authenticated users|"
+    r"\*s-1-5-11|\*s-1-5-32-545)['\"]?:(\([a-z]+\))*\(?f"
 )
 # Any grant to everyone or all users, and the files where even reading gives the machine away.
 _ANY_GRANT = re.compile(
