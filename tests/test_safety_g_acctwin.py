@@ -1302,6 +1302,18 @@ THIRD_DANGEROUS: list[tuple[str, RiskLevel]] = [
         "-Name Start",
         HIGH,
     ),
+    ("Set-MpPreference -ExclusionPath C:\\,D:\\", CRITICAL),
+    ('Add-MpPreference -ExclusionPath "C:\\", "D:\\"', CRITICAL),
+    ('schtasks /create /tn x /tr C:\\x.exe /sc onstart /ru "NT AUTHORITY\\SYSTEM"', CRITICAL),
+    ('New-Service -Name x -BinaryPathName "powershell -enc SQBFAFgA"', CRITICAL),
+    ('sc create x binPath= "C:\\Users\\Public\\x.exe" start= auto', CRITICAL),
+    ("sudo chmod 04755 /bin/bash", CRITICAL),
+    (
+        "sudo cp /bin/bash /usr/local/bin/rootbash && sudo chmod 4755 /usr/local/bin/rootbash",
+        CRITICAL,
+    ),
+    ("cp /bin/sh ./x; chmod u+s ./x", CRITICAL),
+    ('forfiles /p C:\\Users\\bob\\Documents /s /c "cmd /c del @path"', CRITICAL),
 ]
 
 THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
@@ -1326,6 +1338,10 @@ THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
     ("[Environment]::SetEnvironmentVariable('GOPATH', 'C:\\go', 'User')", MODERATE),
     ("Remove-ItemProperty -Path HKCU:\\Software\\MyApp -Name LastRun", MODERATE),
     ("Remove-Item C:\\Windows\\Temp\\* -Recurse -Force", MODERATE),
+    ("chmod 02775 /srv/team", MODERATE),
+    ("sudo chmod 0755 /bin/bash", MODERATE),
+    ("Add-MpPreference -ExclusionPath C:\\dev\\proj", HIGH),
+    ('forfiles /p C:\\logs /s /m *.log /d -30 /c "cmd /c del @path"', MODERATE),
     ('Remove-Item "$env:windir\\SoftwareDistribution\\Download\\*" -Recurse -Force', MODERATE),
     ("rd /s /q C:\\Windows\\SoftwareDistribution", MODERATE),
     ("takeown /f C:\\Windows\\Temp\\stuck.log", MODERATE),

@@ -281,6 +281,9 @@ def chmod(command: Command, ctx: Context) -> None:
             ctx.add(
                 CRITICAL, f"makes {shell} setuid: every user can become its owner (root)", command
             )
+        elif any(_copied_shell(w.value, ctx) for w in targets):
+            reason = f"makes a copy of a shell setuid ({mode}): every user can become root"
+            ctx.add(CRITICAL, reason, command)
         elif any(_chowned_to_root(w.value, ctx) for w in targets):
             reason = f"makes a program just given to root setuid ({mode}): it runs as root for all"
             ctx.add(CRITICAL, reason, command)
@@ -346,13 +349,23 @@ def _program_name(word: Word) -> str:
 
 def _setgid_only(mode: str) -> bool:
     if mode.isdigit():
-        return len(mode) == 4 and mode[0] == "2"
+        return set(mode) <= set("01234567") and int(mode, 8) & 0o6000 == 0o2000
     return all(c.split("+")[0] in ("g",) for c in mode.split(",") if "s" in c)
 
 
 def _in_program_dir(path: str) -> bool:
     folder = posixpath.dirname(paths.normalise(path))
     return folder in paths.PROGRAM_DIRS or folder.endswith(("/bin", "/sbin", "/libexec"))
+
+
+def _copied_shell(target: str, ctx: Context) -> bool:
+    """`cp /bin/bash X && chmod +s X`: an earlier command of the line copied a shell to X."""
+    for forms in ctx.simple_commands:
+        words = forms[-1].split() if forms else []
+        copies = words[:1] in (["cp"], ["install"], ["rsync"]) and words[-1:] == [target]
+        if copies and any(is_shell_program(posixpath.basename(w)) for w in words[1:-1]):
+            return True
+    return False
 
 
 def _chowned_to_root(target: str, ctx: Context) -> bool:
@@ -383,7 +396,7 @@ def _loose(mode: str) -> bool:
 
 def _setuid(mode: str) -> bool:
     if mode.isdigit():
-        return len(mode) == 4 and mode[0] in "2467"
+        return len(mode) >= 4 and set(mode) <= set("01234567") and bool(int(mode, 8) & 0o6000)
     return any(
         bool(_SYMBOLIC.match(clause)) and "s" in clause and "-s" not in clause
         for clause in mode.split(",")

@@ -14,6 +14,7 @@ from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules.windows_system import (
+    DOUBTFUL_PAYLOAD,
     SYSTEM_HANDLERS,
     flags_of,
     has_param,
@@ -213,17 +214,6 @@ def _reg(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "changes the registry (reg)", st.text)
 
 
-# What an autostart entry runs that makes it an attack: a program in a folder anyone (or any
-# program) can write, hidden or encoded PowerShell, code fetched from the internet.
-_DOUBTFUL_PAYLOAD = re.compile(
-    r"(?i)\\(users\\public|temp|tmp|appdata|programdata|downloads)\\|"
-    r"%(temp|tmp|appdata|localappdata|public|programdata)%|"
-    r"\$env:(temp|tmp|appdata|localappdata|public|programdata)|"
-    r"\s-(e|ec|en|enc\w*)\s|-w(indowstyle)?\s+hidden|frombase64|\biex\b|downloadstring|"
-    r"https?://|\bmshta\b|\bregsvr32\b|\brundll32\b.*javascript"
-)
-
-
 # Registry places whose programs Windows starts by itself (at logon, with every process, ...).
 _AUTOSTART = re.compile(
     r"\\run(once(ex)?)?\b|\\runservices|winlogon|userinitmprlogonscript|appinit_dlls|"
@@ -238,7 +228,7 @@ def _registry_change(key: str, st: Statement, ctx: Context) -> None:
         ctx.add(CRITICAL, "runs another program whenever a program starts (IFEO debugger)", st.text)
         return
     autostart = bool(_AUTOSTART.search(lower))
-    if autostart and _DOUBTFUL_PAYLOAD.search(st.text.split(key, 1)[-1] if key else st.text):
+    if autostart and DOUBTFUL_PAYLOAD.search(st.text.split(key, 1)[-1] if key else st.text):
         reason = "makes hidden code, or a program from a folder anyone can write, start at logon"
         ctx.add(CRITICAL, reason, st.text)
         return
@@ -416,6 +406,26 @@ def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> N
         analyse(" ".join([program, *arguments]), ctx, 1)
 
 
+def _forfiles(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`forfiles /p DIR [/s] [/m MASK] [/d -N] /c "cmd /c del @path"`: the command runs on
+    every file that matches; an age (/d) or a throw-away mask (*.log) narrows it."""
+    values: dict[str, str] = {}
+    args = list(st.args)
+    for index, arg in enumerate(args[:-1]):
+        if arg.lower() in ("/p", "/m", "/d", "/c"):
+            values[arg.lower()] = args[index + 1]
+    command = values.get("/c", "")
+    if not command:
+        return  # it only lists the files
+    folder = values.get("/p", ".").rstrip("\\")
+    mask = values.get("/m", "*")
+    if "/d" in values or (mask != "*" and _DISPOSABLE.fullmatch(mask)):
+        ctx.add(MODERATE, f"runs a command on old or matching files under {folder}", st.text)
+        return
+    each = f"{folder}\\{mask}"
+    analyse(re.sub(r"(?i)@(path|file|fname|relpath)", lambda _: each, command), ctx, 1)
+
+
 def _cmd_start(st: Statement, ctx: Context, previous: Statement | None) -> None:
     """cmd's `start [/b] [/min] ["title"] PROGRAM ARGS`, or PowerShell's `start` alias."""
     if any(_start_parameter(a) for a in st.args):
@@ -526,5 +536,6 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("iex invoke-expression".split(), _invoke),
     **dict.fromkeys("start-process saps".split(), _start_process),
     "start": _cmd_start,
+    "forfiles": _forfiles,
     **dict.fromkeys("ssh ssh.exe".split(), _ssh),
 }

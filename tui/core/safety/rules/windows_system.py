@@ -27,6 +27,26 @@ _DEFENDER_SERVICES = frozenset("windefend sense wdnissvc wdboot wdfilter".split(
 _VITAL_PROCESSES = frozenset("csrss lsass wininit winlogon smss services svchost".split())
 
 
+# What an autostart entry runs that makes it an attack: a program in a folder anyone (or any
+# program) can write, hidden or encoded PowerShell, code fetched from the internet.
+DOUBTFUL_PAYLOAD = re.compile(
+    r"(?i)\\(users\\public|temp|tmp|appdata|programdata|downloads)\\|"
+    r"%(temp|tmp|appdata|localappdata|public|programdata)%|"
+    r"\$env:(temp|tmp|appdata|localappdata|public|programdata)|"
+    r"\s-(e|ec|en|enc\w*)\s|-w(indowstyle)?\s+hidden|frombase64|\biex\b|downloadstring|"
+    r"https?://|\bmshta\b|\bregsvr32\b|\brundll32\b.*javascript"
+)
+
+
+def _started_later(st: Statement, ctx: Context, what: str) -> None:
+    """A service or scheduled task: CRITICAL when what it runs is doubtful, HIGH otherwise."""
+    if DOUBTFUL_PAYLOAD.search(st.text):
+        reason = f"{what} that runs hidden code or a program from a folder anyone can write"
+        ctx.add(CRITICAL, reason, st.text)
+    else:
+        ctx.add(HIGH, f"{what}: a program runs by itself later", st.text)
+
+
 def flags_of(st: Statement) -> set[str]:
     return {a.lower() for a in st.args if a.startswith(("-", "/"))}
 
@@ -165,7 +185,7 @@ def _defender(st: Statement, ctx: Context, previous: Statement | None) -> None:
         name = _DEFENDER_ALIASES.get(name, name)
         if name.startswith("disable") and value in _TRUE:
             found = (CRITICAL, f"switches off Windows Defender's protection (-{name})")
-        elif name == "exclusionpath" and _drive_root(value):
+        elif name == "exclusionpath" and any(_drive_root(v) for v in _listed(st, name)):
             found = (CRITICAL, "tells Windows Defender to skip a whole drive")
         elif name.startswith("exclusion"):
             found = (HIGH, f"tells Windows Defender to skip a {name[9:] or 'path'} ({value})")
@@ -195,6 +215,13 @@ _DEFENDER_LEVELS = frozenset(
     "puaprotection mapsreporting submitsamplesconsent cloudblocklevel highthreatdefaultaction "
     "severethreatdefaultaction".split()
 )
+
+
+def _listed(st: Statement, name: str) -> list[str]:
+    """The values given to `-name`, a comma list over one or more words (`"C:\\", "D:\\"`)."""
+    match = re.search(rf"(?i)-{name}\s+(.+?)(?=\s+-[a-z]|$)", st.text)
+    items = re.split(r"[,\s]+", match.group(1)) if match else []
+    return [item.strip("'\"") for item in items if item.strip("'\"")]
 
 
 def _drive_root(value: str) -> bool:
@@ -286,7 +313,7 @@ def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
     elif sub in ("stop", "config") and (set(args) & _SECURITY_SERVICES):
         ctx.add(HIGH, "stops or disables a Windows security or logging service", st.text)
     elif sub == "create":
-        ctx.add(HIGH, "installs a program as a Windows service: it runs at every boot", st.text)
+        _started_later(st, ctx, "installs a Windows service")
     else:
         ctx.add(MODERATE, f"changes a Windows service (sc {sub})", st.text)
 
@@ -298,7 +325,7 @@ def _service_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> 
         st.name == "set-service" and any(w in text for w in ("disabled", "stopped"))
     )
     if st.name == "new-service":
-        ctx.add(HIGH, "installs a program as a Windows service: it runs at every boot", st.text)
+        _started_later(st, ctx, "installs a Windows service")
     elif stopping and any(re.search(rf"\b{name}\b", text) for name in _DEFENDER_SERVICES):
         ctx.add(CRITICAL, "stops or disables Windows Defender's service", st.text)
     elif st.name in ("stop-service", "set-service") and (
@@ -350,7 +377,7 @@ def _logs(st: Statement, ctx: Context, previous: Statement | None) -> None:
 def _schtasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
     flags = flags_of(st)
     if "/create" in flags or st.name == "register-scheduledtask":
-        ctx.add(HIGH, "creates a scheduled task: a program runs by itself later", st.text)
+        _started_later(st, ctx, "creates a scheduled task")
     elif "/delete" in flags or st.name == "unregister-scheduledtask":
         ctx.add(MODERATE, "deletes a scheduled task", st.text)
     elif "/query" in flags or not flags:

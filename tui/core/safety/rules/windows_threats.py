@@ -72,7 +72,7 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
             CRITICAL,
             "schedules hidden or encoded PowerShell to run by itself",
             r"(schtasks\S*\s.*/create|register-scheduledtask).*(-enc\w*\s|-w(indowstyle)?\s+"
-            r"hidden|/ru\s+['\"]?system\b)",
+            r"hidden|/ru\s+['\"]?(nt authority\\)?system\b)",
         ),
         (
             CRITICAL,
