@@ -1314,6 +1314,13 @@ THIRD_DANGEROUS: list[tuple[str, RiskLevel]] = [
     ),
     ("cp /bin/sh ./x; chmod u+s ./x", CRITICAL),
     ('forfiles /p C:\\Users\\bob\\Documents /s /c "cmd /c del @path"', CRITICAL),
+    ('echo "deploy ALL=(ALL) NOPASSWD: /usr/bin/systemctl" | sudo tee /etc/sudoers.d/d', CRITICAL),
+    (
+        "echo 'ci ALL=(ALL) NOPASSWD: /bin/bash /opt/ci/run.sh' | sudo tee /etc/sudoers.d/ci",
+        CRITICAL,
+    ),
+    ('echo "deploy ALL=(ALL) NOPASSWD: /usr/bin/docker *" | sudo tee /etc/sudoers.d/d', CRITICAL),
+    ("net localgroup docker-users bob /add", HIGH),
 ]
 
 THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
@@ -1339,6 +1346,24 @@ THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
     ("Remove-ItemProperty -Path HKCU:\\Software\\MyApp -Name LastRun", MODERATE),
     ("Remove-Item C:\\Windows\\Temp\\* -Recurse -Force", MODERATE),
     ("chmod 02775 /srv/team", MODERATE),
+    (
+        'echo "deploy ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart app" | '
+        "sudo tee /etc/sudoers.d/deploy",
+        HIGH,
+    ),
+    (
+        "echo 'backup ALL=(root) NOPASSWD: /usr/bin/rsync -a /srv/ /mnt/backup/' | "
+        "sudo tee /etc/sudoers.d/backup",
+        HIGH,
+    ),
+    ('Add-LocalGroupMember -Group "Users" -Member bob', MODERATE),
+    (
+        "Compress-Archive -Path .\\Documents\\report.docx -DestinationPath r.zip; "
+        "Send-MailMessage -To boss@example.com -Attachments r.zip -SmtpServer smtp.example.com",
+        MODERATE,
+    ),
+    ("reg delete HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run /v OldApp /f", MODERATE),
+    ("sudo setcap cap_net_bind_service=+ep /usr/bin/node", MODERATE),
     ("sudo chmod 0755 /bin/bash", MODERATE),
     ("Add-MpPreference -ExclusionPath C:\\dev\\proj", HIGH),
     ('forfiles /p C:\\logs /s /m *.log /d -30 /c "cmd /c del @path"', MODERATE),

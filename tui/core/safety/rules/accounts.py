@@ -464,7 +464,7 @@ def setcap(command: Command, ctx: Context) -> None:
     interpreter = is_shell_program(target) or target.startswith(("python", "perl", "ruby"))
     if caps & _ROOT_CAPS and interpreter:
         ctx.add(CRITICAL, f"lets {target} become root: anyone can take over", command)
-    elif caps and caps <= _MILD_CAPS and not interpreter:
+    elif caps and caps <= _MILD_CAPS and not (interpreter and "cap_net_raw" in caps):
         ctx.add(MODERATE, f"lets {target} do one privileged thing ({sorted(caps)[0]})", command)
     else:
         ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)

@@ -255,7 +255,8 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if content is not None:
         ctx.add(content.level, content.reason, writer)
     if kind == "sudoers":
-        level = CRITICAL if "NOPASSWD" in text or re.search(r"ALL\s*$", text) else HIGH
+        level = content.level if content is not None else HIGH
+        level = CRITICAL if re.search(r"(^|\s)ALL\s*$", text) and "NOPASSWD" not in text else level
         ctx.add(level, f"lets a user run commands as root ({where})", writer)
         return
     if kind == "config":

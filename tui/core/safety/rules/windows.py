@@ -173,6 +173,14 @@ def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Cont
         ctx.add(max(verdict.level, MODERATE), reason, st.text)
 
 
+def _registry_value_delete(key: str, st: Statement, ctx: Context) -> None:
+    """One value (`reg delete KEY /v NAME`, Remove-ItemProperty): less than the whole key."""
+    if key.upper().startswith(("HKLM", "HKCR", "HKEY_LOCAL")) and not _app_key(key):
+        ctx.add(HIGH, f"deletes a value of the system registry key {key}", st.text)
+    else:
+        ctx.add(MODERATE, f"deletes a registry value under {key}", st.text)
+
+
 def _registry_delete(key: str, st: Statement, ctx: Context) -> None:
     if key.upper().startswith(("HKLM", "HKCR", "REGISTRY::HKEY_LOCAL", "HKEY_LOCAL")):
         ctx.add(CRITICAL, f"deletes the system registry key {key}", st.text)
@@ -206,7 +214,9 @@ def _reg(st: Statement, ctx: Context, previous: Statement | None) -> None:
     key = st.args[1] if len(st.args) > 1 else ""
     if action in ("query", "export", "compare"):
         return
-    if action == "delete":
+    if action == "delete" and "/v" in args and "/va" not in args:
+        _registry_value_delete(key, st, ctx)
+    elif action == "delete":
         _registry_delete(key, st, ctx)
     elif action in ("add", "import", "restore", "load", "copy"):
         _registry_change(key, st, ctx)
@@ -248,8 +258,7 @@ def _registry_cmdlet(st: Statement, ctx: Context, previous: Statement | None) ->
     paths = operands_of(st, frozenset({"-name", "-value", "-propertytype", "-type"}))
     key = next((p for p in paths if ":" in p), paths[0] if paths else "")
     if st.name == "remove-itemproperty":
-        level = MODERATE if _app_key(key) else HIGH
-        ctx.add(level, f"deletes a registry value under {key}", st.text)
+        _registry_value_delete(key, st, ctx)
         return
     _registry_change(key, st, ctx)
 

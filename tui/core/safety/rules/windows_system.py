@@ -247,6 +247,8 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
         named = [a for a in args[1:] if not a.startswith("/")]
         if set(named) & PRIVILEGED_GROUPS and changes:
             ctx.add(HIGH, "gives a user administrator rights (net localgroup)", st.text)
+        elif sub in ("localgroup", "group") and "/add" in args and len(named) >= 2:
+            ctx.add(MODERATE, f"adds a user to the group {named[0]}", st.text)
         elif changes or (sub == "user" and len(named) >= 2):
             ctx.add(HIGH, "creates, deletes or changes a user account (net user)", st.text)
         elif any(a.startswith(("/active", "/passwordreq:no", "/expires")) for a in args):
@@ -275,6 +277,7 @@ PRIVILEGED_GROUPS = frozenset(
         "account operators",
         "server operators",
         "hyper-v administrators",
+        "docker-users",
         "dnsadmins",
         "group policy creator owners",
     )
@@ -285,6 +288,8 @@ def _accounts(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     if any(group in text for group in PRIVILEGED_GROUPS) and "remove-" not in st.name:
         ctx.add(HIGH, "gives a user administrator rights", st.text)
+    elif st.name in ("add-localgroupmember", "add-adgroupmember"):
+        ctx.add(MODERATE, "adds a user to a group without administrator rights", st.text)
     else:
         ctx.add(
             HIGH,

@@ -180,7 +180,7 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
             HIGH,
             "packs a user's files and sends them to a server",
             r"(compress-archive|\btar(\.exe)?\s|\b7za?(\.exe)?\s|\bzip\s|\brar\s).*("
-            r"userprofile|documents|desktop|pictures|onedrive).*("
+            r"userprofile%?|documents|desktop|pictures|onedrive)(\\\*(\.\*)?)?['\"]?([\s,;&]|$).*("
             r"(invoke-restmethod|invoke-webrequest|iwr|irm|curl(\.exe)?)\b.*(-method\s+['\"]?"
             r"(post|put)|-infile|-f\s|-t\s|--upload-file|--data-binary)|"
             r"send-mailmessage\b.*-attach|ftp://)",
