@@ -1321,6 +1321,16 @@ THIRD_DANGEROUS: list[tuple[str, RiskLevel]] = [
     ),
     ('echo "deploy ALL=(ALL) NOPASSWD: /usr/bin/docker *" | sudo tee /etc/sudoers.d/d', CRITICAL),
     ("net localgroup docker-users bob /add", HIGH),
+    ("Get-Item C:\\Users\\bob\\Documents | Remove-Item -Recurse -Force", CRITICAL),
+    ("ls C:\\Users\\bob\\Documents | Remove-Item -Recurse -Force", CRITICAL),
+    ('Get-ChildItem -Path "C:\\Users\\bob\\Desktop" | Remove-Item -Recurse -Force', CRITICAL),
+    ("dism /online /disable-feature /featurename:Windows-Defender /remove /norestart", CRITICAL),
+    ("Add-LocalGroupMember -SID S-1-5-32-544 -Member bob", HIGH),
+    ("Set-WSManQuickConfig -Force", HIGH),
+    ('Enable-NetFirewallRule -DisplayGroup "Remote Desktop"', HIGH),
+    ("Set-NetFirewallProfile -Enabled False", HIGH),
+    ('echo -e "root\\nroot" | sudo passwd', CRITICAL),
+    ("sudo passwd", HIGH),
 ]
 
 THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
@@ -1346,6 +1356,11 @@ THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
     ("Remove-ItemProperty -Path HKCU:\\Software\\MyApp -Name LastRun", MODERATE),
     ("Remove-Item C:\\Windows\\Temp\\* -Recurse -Force", MODERATE),
     ("chmod 02775 /srv/team", MODERATE),
+    ("Get-ChildItem .\\build | Remove-Item -Recurse -Force", MODERATE),
+    ("gci $env:TEMP | Remove-Item -Recurse -Force", MODERATE),
+    ("Get-ChildItem *.log | Remove-Item", MODERATE),
+    ('Set-NetFirewallRule -DisplayGroup "Remote Desktop" -Enabled False', MODERATE),
+    ("sudo passwd -S", SAFE),
     (
         'echo "deploy ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart app" | '
         "sudo tee /etc/sudoers.d/deploy",

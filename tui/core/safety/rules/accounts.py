@@ -14,6 +14,7 @@ from tui.core.safety.rules.configs import config_content
 from tui.core.safety.unwrap import expand
 from tui.core.safety.words import split_words
 
+_ROOT = frozenset(split_words("sudo doas pkexec run0 su"))
 _SUDO_VALUES = frozenset(split_words("-u -g -h -p -C -D -r -t -T -U --user --group --host"))
 
 
@@ -47,7 +48,10 @@ def accounts(command: Command, ctx: Context) -> None:
         level, what = CRITICAL, "makes an account with root's user id 0: a second root"
     elif command.name == "passwd":
         level, what = _passwd(argv)
-        if "root" in argv and _fed(command):
+        as_root = not [a for a in argv if not a.startswith("-")] and bool(set(command.via) & _ROOT)
+        if as_root and not argv and not _fed(command):
+            level, what = HIGH, "changes root's password"
+        if ("root" in argv or as_root) and _fed(command):
             level, what = (
                 CRITICAL,
                 "sets root's password from a script: the password is in the open",

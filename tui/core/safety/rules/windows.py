@@ -123,24 +123,29 @@ def _delete(st: Statement, ctx: Context, previous: Statement | None) -> None:
     operands = operands_of(st, frozenset({"-include", "-exclude", "-filter"}))
     if previous is not None and not operands:
         ctx.add(MODERATE, "deletes what the previous command lists", st.text)
-        if previous.name in ("get-childitem", "gci", "dir", "ls") and has_param(
-            previous, "recurse"
-        ):
+        if previous.name in ("get-childitem", "gci", "dir", "ls"):
             _delete_listed(previous, st, ctx)
+        elif previous.name in ("get-item", "gi"):  # the items themselves
+            _delete_paths(operands_of(previous), recursive, st, ctx)
         return
     _delete_paths(operands, recursive, st, ctx)
 
 
 def _delete_listed(listing: Statement, st: Statement, ctx: Context) -> None:
-    """`gci PATH -Recurse [-Include *.log] | Remove-Item`: a filter of throw-away files (logs,
-    temporary and build files) narrows the deletion; one of documents does not."""
+    """`gci PATH [-Recurse] [-Include *.log] | Remove-Item`: what PATH holds (all under it
+    with -Recurse); a filter of throw-away files (logs, temporary and build files) narrows
+    the deletion, one of documents does not."""
     patterns = [v for n, v in params_of(listing) if n in ("include", "filter") and v]
     folders = operands_of(listing, frozenset({"-include", "-exclude", "-filter", "-depth"}))
     names = [p for pattern in patterns for p in pattern.split(",") if p]
     if names and all(_DISPOSABLE.fullmatch(p) for p in names):
         ctx.add(MODERATE, f"deletes the files matching {patterns[0]} under a folder", st.text)
         return
-    _delete_paths(folders or ["."], True, st, ctx)
+    if has_param(listing, "recurse"):
+        _delete_paths(folders or ["."], True, st, ctx)
+        return
+    children = [f if re.search(r"[*?]", f) else f.rstrip("\\/") + "\\*" for f in folders or ["."]]
+    _delete_paths(children, "/s" in flags_of(st) or has_param(st, "recurse"), st, ctx)
 
 
 _DISPOSABLE = re.compile(

@@ -169,12 +169,22 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 def _firewall_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
-    if "-enabled false" in text or "-enabled 0" in text or "-enabled:$false" in text:
+    off = "-enabled false" in text or "-enabled 0" in text or "-enabled:$false" in text
+    if off and st.name == "set-netfirewallprofile":
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
-    elif st.name == "disable-netfirewallrule" and "-all" in text:
+    elif (off and not _selects_rules(st)) or (
+        st.name == "disable-netfirewallrule" and "-all" in text
+    ):
         ctx.add(HIGH, "turns off every Windows firewall rule", st.text)
     else:
         ctx.add(MODERATE, "changes the Windows firewall rules", st.text)
+
+
+def _selects_rules(st: Statement) -> bool:
+    """A firewall rule cmdlet names the rules it changes (by name, group, port or program)."""
+    named = {"displayname", "name", "displaygroup", "group", "program", "localport", "id"}
+    values = frozenset({"-enabled", "-profile", "-action", "-direction"})
+    return any(n in named for n, _ in params_of(st)) or bool(operands_of(st, values))
 
 
 def _defender(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -278,6 +288,10 @@ PRIVILEGED_GROUPS = frozenset(
         "server operators",
         "hyper-v administrators",
         "docker-users",
+        "s-1-5-32-544",
+        "s-1-5-32-551",
+        "s-1-5-32-555",
+        "s-1-5-32-580",
         "dnsadmins",
         "group policy creator owners",
     )

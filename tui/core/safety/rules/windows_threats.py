@@ -88,14 +88,17 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         (
             CRITICAL,
             "removes or switches off Windows Defender",
-            r"(uninstall|disable|remove)-windowsfeature\b.*defender|"
+            r"((uninstall|disable|remove)-windowsfeature|disable-windowsoptionalfeature|"
+            r"/disable-feature)\b.*defender|"
             r"sc(\.exe)?\s+(stop|delete)\s+windefend\b|sc(\.exe)?\s+config\s+windefend\b.*disabled|"
             r"set-mppreference\b.*-(mapsreporting|submitsamplesconsent)\s+(0|2|never)",
         ),
         (
             HIGH,
             "opens the machine to remote logins or remote control",
-            r"enable-psremoting|fdenytsconnections\W+.*\b0\b|"
+            r"enable-psremoting|set-wsmanquickconfig|fdenytsconnections\W+.*\b0\b|"
+            r"(enable|set)-netfirewallrule\b(?!.*-enabled\s+(false|0|\$false)).*"
+            r"remote (desktop|management)|"
             r"(new-netfirewallrule|netsh\S*\s+advfirewall\s+firewall\s+add\s+rule).*"
             r"(inbound|dir=in).*(allow).*(localport[= ](any|3389|22|445|5985)\b|-localport\s+any)",
         ),
