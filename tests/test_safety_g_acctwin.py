@@ -1331,6 +1331,11 @@ THIRD_DANGEROUS: list[tuple[str, RiskLevel]] = [
     ("Set-NetFirewallProfile -Enabled False", HIGH),
     ('echo -e "root\\nroot" | sudo passwd', CRITICAL),
     ("sudo passwd", HIGH),
+    ('runas /savecred /user:administrator "cmd /c rd /s /q C:\\Users\\bob"', CRITICAL),
+    ('runas /user:admin "powershell -enc SQBFAFgA"', CRITICAL),
+    ('psexec \\\\srv01 -u admin -p P@ss cmd /c "net user x P@ss /add"', HIGH),
+    ("sudo dscl . -create /Users/hacker IsHidden 1", HIGH),
+    ("sudo dscl . -create /Users/hacker PrimaryGroupID 80", HIGH),
 ]
 
 THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
@@ -1356,6 +1361,9 @@ THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
     ("Remove-ItemProperty -Path HKCU:\\Software\\MyApp -Name LastRun", MODERATE),
     ("Remove-Item C:\\Windows\\Temp\\* -Recurse -Force", MODERATE),
     ("chmod 02775 /srv/team", MODERATE),
+    ("runas /user:Administrator cmd", MODERATE),
+    ("psexec \\\\srv01 ipconfig /all", MODERATE),
+    ("sudo dscl . -create /Users/bob PrimaryGroupID 20", MODERATE),
     ("Get-ChildItem .\\build | Remove-Item -Recurse -Force", MODERATE),
     ("gci $env:TEMP | Remove-Item -Recurse -Force", MODERATE),
     ("Get-ChildItem *.log | Remove-Item", MODERATE),

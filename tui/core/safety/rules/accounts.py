@@ -307,6 +307,10 @@ def dscl(command: Command, ctx: Context) -> None:
         values = rest[2:]
         if key in ("uniqueid", "primarygroupid") and "0" in values:
             ctx.add(CRITICAL, f"gives {name} root's id 0: a second root (dscl)", command)
+        elif key == "primarygroupid" and "80" in values:
+            ctx.add(HIGH, f"makes {name} an administrator (group 80, admin; dscl)", command)
+        elif key == "ishidden" and values[:1] in (["1"], ["yes"], ["true"]):
+            ctx.add(HIGH, f"hides the account {name} from the login window (dscl)", command)
         elif record.startswith("/Groups/") and name in _MAC_ADMIN_GROUPS and values:
             ctx.add(HIGH, f"makes a user an administrator ({name} group, dscl)", command)
         else:

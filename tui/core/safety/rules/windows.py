@@ -420,6 +420,32 @@ def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> N
         analyse(" ".join([program, *arguments]), ctx, 1)
 
 
+def _runas(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`runas /user:NAME "PROGRAM ARGS"`: as `su`, rated by what it runs."""
+    program = [a for a in st.args if not a.startswith("/")]
+    ctx.add(MODERATE, "runs a program as another user (runas)", st.text)
+    if program:
+        analyse(" ".join(program), ctx, 1)
+
+
+_PSEXEC_VALUES = frozenset("-u -p -c -f -w -n -h -l -v -a -r -csrc".split())
+
+
+def _psexec(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`psexec [\\\\host] [-u USER -p PASSWORD] [-s] PROGRAM ARGS`: rated by what it runs; a
+    password typed into the line is in the open."""
+    args = list(st.args)
+    index = 0
+    while index < len(args) and (args[index].startswith(("-", "/", "\\\\")) or args[index] == "@"):
+        arg = args[index].lower()
+        if arg == "-p" and index + 1 < len(args) and not args[index + 1].startswith("$"):
+            ctx.add(HIGH, "types a password into the command line (psexec -p)", st.text)
+        index += 2 if arg in _PSEXEC_VALUES else 1
+    ctx.add(MODERATE, "runs a program as another user or on another machine (psexec)", st.text)
+    if args[index:]:
+        analyse(" ".join(args[index:]), ctx, 1)
+
+
 def _forfiles(st: Statement, ctx: Context, previous: Statement | None) -> None:
     """`forfiles /p DIR [/s] [/m MASK] [/d -N] /c "cmd /c del @path"`: the command runs on
     every file that matches; an age (/d) or a throw-away mask (*.log) narrows it."""
@@ -551,5 +577,7 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("start-process saps".split(), _start_process),
     "start": _cmd_start,
     "forfiles": _forfiles,
+    "runas": _runas,
+    **dict.fromkeys("psexec psexec64".split(), _psexec),
     **dict.fromkeys("ssh ssh.exe".split(), _ssh),
 }
