@@ -1336,6 +1336,23 @@ THIRD_DANGEROUS: list[tuple[str, RiskLevel]] = [
     ('psexec \\\\srv01 -u admin -p P@ss cmd /c "net user x P@ss /add"', HIGH),
     ("sudo dscl . -create /Users/hacker IsHidden 1", HIGH),
     ("sudo dscl . -create /Users/hacker PrimaryGroupID 80", HIGH),
+    ('$path = "C:\\Users\\bob"; Remove-Item $path -Recurse -Force', CRITICAL),
+    ("$target = 'C:\\Users\\bob\\Documents'; Remove-Item -Path $target -Recurse -Force", CRITICAL),
+    ('$d="$env:USERPROFILE"; Remove-Item "$d\\*" -Recurse -Force', CRITICAL),
+    ("Set-Location C:\\Users\\bob; Remove-Item * -Recurse -Force", CRITICAL),
+    ("cd C:\\; del /s /q *.*", CRITICAL),
+    ("cd /d C:\\Users\\bob && rd /s /q Documents", CRITICAL),
+    (
+        'Remove-Item -Path @("C:\\Users\\bob\\Documents","C:\\Users\\bob\\Desktop") '
+        "-Recurse -Force",
+        CRITICAL,
+    ),
+    (
+        'Remove-Item -Path "C:\\Users\\bob\\Documents","C:\\Users\\bob\\Desktop" -Recurse -Force',
+        CRITICAL,
+    ),
+    ("Remove-Item -Path C:\\Users\\bob `\n  -Recurse -Force", CRITICAL),
+    ("rd /s ^\n /q C:\\Users\\bob", CRITICAL),
 ]
 
 THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
@@ -1361,6 +1378,9 @@ THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
     ("Remove-ItemProperty -Path HKCU:\\Software\\MyApp -Name LastRun", MODERATE),
     ("Remove-Item C:\\Windows\\Temp\\* -Recurse -Force", MODERATE),
     ("chmod 02775 /srv/team", MODERATE),
+    ('$p = ".\\build"; Remove-Item $p -Recurse -Force', MODERATE),
+    ("cd C:\\Projects\\app; Remove-Item .\\node_modules -Recurse -Force", MODERATE),
+    ("Set-Location $env:TEMP; Remove-Item * -Recurse -Force", MODERATE),
     ("runas /user:Administrator cmd", MODERATE),
     ("psexec \\\\srv01 ipconfig /all", MODERATE),
     ("sudo dscl . -create /Users/bob PrimaryGroupID 20", MODERATE),

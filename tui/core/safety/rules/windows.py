@@ -13,6 +13,7 @@ from collections.abc import Callable
 from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
+from tui.core.safety.rules.windows_scope import Scope, joined_lines
 from tui.core.safety.rules.windows_system import (
     DOUBTFUL_PAYLOAD,
     SYSTEM_HANDLERS,
@@ -49,8 +50,15 @@ _EXECUTE = re.compile(r"(?i)\biex\b|invoke-expression|\|\s*powershell|\.invoke\(
 
 
 def analyse(text: str, ctx: Context, depth: int = 0) -> None:
-    """Rates every st of a PowerShell or cmd command line."""
-    sts = split_statements(text)
+    """Rates every statement of a PowerShell or cmd command line, each read with what the
+    statements before it assigned (`$p = ...`) or where they moved (`cd ...`)."""
+    text = joined_lines(text)
+    scope = Scope()
+    sts = []
+    for st in split_statements(text):
+        st = scope.apply(st)
+        scope.learn(st)
+        sts.append(st)
     if depth == 0:
         check_line(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
@@ -167,8 +175,18 @@ def _dotnet(st: Statement, ctx: Context) -> bool:
     return True
 
 
-def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Context) -> None:
+def _listed_paths(operands: list[str]) -> list[str]:
+    """`@("a","b")` and `"a","b"` (quotes gone: `a,b`) as the paths they list."""
+    listed: list[str] = []
     for operand in operands:
+        inner = operand[2:-1] if operand.startswith("@(") and operand.endswith(")") else operand
+        parts = [p.strip().strip("'\"") for p in inner.split(",")] if "," in inner else [inner]
+        listed.extend(p for p in parts if p)
+    return listed
+
+
+def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Context) -> None:
+    for operand in _listed_paths(operands):
         if operand.upper().startswith(("HKLM", "HKCU", "HKCR", "HKU", "REGISTRY::")):
             _registry_delete(operand, st, ctx)
             continue
