@@ -1353,6 +1353,12 @@ THIRD_DANGEROUS: list[tuple[str, RiskLevel]] = [
     ),
     ("Remove-Item -Path C:\\Users\\bob `\n  -Recurse -Force", CRITICAL),
     ("rd /s ^\n /q C:\\Users\\bob", CRITICAL),
+    ("sudo chsh -s /usr/sbin/nologin root", HIGH),
+    ("sudo groupmod -n oldsudo sudo", HIGH),
+    ("net accounts /maxpwage:unlimited /minpwlen:0", HIGH),
+    ("wmic useraccount where name='bob' set PasswordRequired=false", HIGH),
+    ("net user bob /passwordreq:no", HIGH),
+    ("Set-ADUser bob -PasswordNotRequired $true", HIGH),
 ]
 
 THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
@@ -1378,6 +1384,9 @@ THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
     ("Remove-ItemProperty -Path HKCU:\\Software\\MyApp -Name LastRun", MODERATE),
     ("Remove-Item C:\\Windows\\Temp\\* -Recurse -Force", MODERATE),
     ("chmod 02775 /srv/team", MODERATE),
+    ("sudo groupmod -n devs developers", MODERATE),
+    ("net accounts /maxpwage:90", MODERATE),
+    ("net user bob *", MODERATE),
     ('$p = ".\\build"; Remove-Item $p -Recurse -Force', MODERATE),
     ("cd C:\\Projects\\app; Remove-Item .\\node_modules -Recurse -Force", MODERATE),
     ("Set-Location $env:TEMP; Remove-Item * -Recurse -Force", MODERATE),

@@ -15,6 +15,7 @@ from tui.core.safety.unwrap import expand
 from tui.core.safety.words import split_words
 
 _ROOT = frozenset(split_words("sudo doas pkexec run0 su"))
+_SUDO_GROUPS = frozenset(split_words("sudo wheel admin root shadow"))
 _SUDO_VALUES = frozenset(split_words("-u -g -h -p -C -D -r -t -T -U --user --group --host"))
 
 
@@ -64,8 +65,10 @@ def accounts(command: Command, ctx: Context) -> None:
         level, what = _changed_account(opts)
     elif command.name == "gpasswd":
         level, what = _gpasswd(opts) or (level, what)
-    elif command.name == "groupdel" and set(argv) & ADMIN_GROUPS:
+    elif command.name == "groupdel" and set(argv) & _SUDO_GROUPS:
         level, what = CRITICAL, "deletes an administrators' group: nobody may use sudo"
+    elif command.name == "groupdel" and set(argv) & ADMIN_GROUPS:
+        level, what = HIGH, "deletes a group that grants administrator rights"
     elif command.name == "chpasswd" and _sets_root(command):
         level, what = CRITICAL, "sets root's password from a script"
     if level > SAFE:
@@ -269,7 +272,7 @@ def groups(command: Command, ctx: Context) -> None:
             return
     if command.name == "chsh" and any(a in ("-l", "--list-shells") for a in argv):
         return
-    opts = options(command, "-g --gid -n --new-name -p --password -K --key -R --root -P")
+    opts = options(command, "-g --gid -n --new-name -p --password -K --key -R --root -P -s --shell")
     operands = [w.value for w in opts.operands]
     if command.name == "addgroup" and len(operands) == 2:  # `addgroup USER GROUP` (busybox)
         verdict = _admin_member(operands[1])
@@ -278,6 +281,18 @@ def groups(command: Command, ctx: Context) -> None:
             return
     if command.name == "groupmod" and opts.value("-g", "--gid") == "0":
         ctx.add(HIGH, "gives a group root's group id 0: its members share root's group", command)
+        return
+    if (
+        command.name == "groupmod"
+        and opts.value("-n", "--new-name")
+        and set(operands) & _SUDO_GROUPS
+    ):
+        ctx.add(HIGH, "renames an administrators' group: sudo no longer finds it", command)
+        return
+    shell = opts.value("-s", "--shell") or ""
+    if command.name == "chsh" and shell.endswith(_NO_LOGIN):
+        who = operands[-1] if operands else "you"
+        ctx.add(HIGH, f"stops {who} from logging in (shell {shell})", command)
         return
     ctx.add(MODERATE, f"changes groups or account details ({command.name})", command)
 

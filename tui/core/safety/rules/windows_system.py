@@ -259,12 +259,20 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
             ctx.add(HIGH, "gives a user administrator rights (net localgroup)", st.text)
         elif sub in ("localgroup", "group") and "/add" in args and len(named) >= 2:
             ctx.add(MODERATE, f"adds a user to the group {named[0]}", st.text)
+        elif sub == "user" and "/passwordreq:no" in args:
+            ctx.add(HIGH, "lets an account have no password (net user /passwordreq:no)", st.text)
+        elif sub == "user" and named[1:2] == ["*"] and not changes:
+            ctx.add(MODERATE, f"changes the password of {named[0]} (it asks for it)", st.text)
         elif changes or (sub == "user" and len(named) >= 2):
             ctx.add(HIGH, "creates, deletes or changes a user account (net user)", st.text)
         elif any(a.startswith(("/active", "/passwordreq:no", "/expires")) for a in args):
             ctx.add(MODERATE, "changes a user account (net user)", st.text)
     elif sub == "stop":
         _service_stop(args[1:], st, ctx)
+    elif sub == "accounts" and _WEAK_POLICY.search(" ".join(args)):
+        ctx.add(HIGH, "weakens the password policy (net accounts)", st.text)
+    elif sub == "accounts" and len(args) > 1:
+        ctx.add(MODERATE, "changes the password policy (net accounts)", st.text)
     elif sub in ("share", "use") and len(args) > 1:
         ctx.add(MODERATE, f"changes network shares (net {sub})", st.text)
     elif sub in ("start", "view", "session", "accounts", "config", "statistics", ""):
@@ -296,6 +304,10 @@ PRIVILEGED_GROUPS = frozenset(
         "group policy creator owners",
     )
 )
+
+
+# `net accounts` settings that let any password through or never lock an account out.
+_WEAK_POLICY = re.compile(r"/minpwlen:0\b|/lockoutthreshold:0\b|/maxpwage:unlimited|/uniquepw:0\b")
 
 
 def _accounts(st: Statement, ctx: Context, previous: Statement | None) -> None:

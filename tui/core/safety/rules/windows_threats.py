@@ -196,6 +196,11 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         (HIGH, "overwrites the free space of a drive (cipher /w)", r"\bcipher(\.exe)?\s+/w"),
         (
             HIGH,
+            "lets an account have an empty password",
+            r"passwordrequired\s*=\s*['\"]?false|-passwordnotrequired(\s+|:)\$?true",
+        ),
+        (
+            HIGH,
             "turns off the Windows recovery environment",
             r"\breagentc(\.exe)?\s+/disable\b",
         ),
