@@ -31,8 +31,8 @@ WINDOWS_ONLY = frozenset(
         "pwsh rundll32 regsvr32 msiexec winget choco scoop sfc dism chkdsk fsutil manage-bde "
         "findstr tracert pathping nbtstat gpresult gpupdate driverquery wbadmin bootrec "
         "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm "
-        "forfiles runas psexec psexec64 sp saps spps sasv spsv gsv gwmi gcim rwmi swmi iwmi icm "
-        "ipmo mpcmdrun"
+        "wsl forfiles runas psexec psexec64 sp saps spps sasv spsv gsv gwmi gcim rwmi swmi iwmi "
+        "icm ipmo mpcmdrun"
     ).split()
 )
 AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())

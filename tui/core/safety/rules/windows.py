@@ -463,6 +463,35 @@ def _web(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, f"downloads a file ({st.words[0]})", st.text)
 
 
+_WSL_VALUES = frozenset("-d --distribution -u --user --cd --distribution-id".split())
+_WSL_READS = frozenset("-l --list --status --version -v --help".split())
+
+
+def _wsl(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`wsl --unregister NAME` deletes a Linux system and all its files; `wsl [-d X] CMD`
+    runs CMD in Linux, read as the shell command it is."""
+    args = list(st.args)
+    lowered = [a.lower() for a in args]
+    if "--unregister" in lowered:
+        name = args[lowered.index("--unregister") + 1 :][:1] or ["a distribution"]
+        ctx.add(CRITICAL, f"deletes the WSL system {name[0]} and every file in it", st.text)
+        return
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        if lowered[index] in ("-e", "--exec", "--"):
+            index += 1
+            break
+        if lowered[index] in _WSL_READS:
+            return
+        index += 2 if lowered[index] in _WSL_VALUES else 1
+    if index >= len(args):
+        ctx.add(MODERATE, "starts or manages WSL", st.text)
+        return
+    from tui.core.safety.analyser import Analyser  # the POSIX reading imports these rules
+
+    Analyser(ctx).analyse(" ".join(args[index:]))
+
+
 def _runas(st: Statement, ctx: Context, previous: Statement | None) -> None:
     """`runas /user:NAME "PROGRAM ARGS"`: as `su`, rated by what it runs."""
     program = [a for a in st.args if not a.startswith("/")]
@@ -620,6 +649,7 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("start-process saps".split(), _start_process),
     "start": _cmd_start,
     "forfiles": _forfiles,
+    "wsl": _wsl,
     **dict.fromkeys("iwr irm invoke-webrequest invoke-restmethod curl wget".split(), _web),
     "runas": _runas,
     **dict.fromkeys("psexec psexec64".split(), _psexec),
