@@ -1364,6 +1364,11 @@ THIRD_DANGEROUS: list[tuple[str, RiskLevel]] = [
     ("wsl --unregister Ubuntu", CRITICAL),
     ("wsl rm -rf ~", CRITICAL),
     ("wsl -d Ubuntu -u root -- usermod -aG sudo bob", HIGH),
+    ('sudo cp /dev/stdin /etc/sudoers.d/x <<< "bob ALL=(ALL) NOPASSWD: ALL"', CRITICAL),
+    (
+        'echo "bob ALL=(ALL) NOPASSWD: ALL" | sudo install -m 440 /dev/stdin /etc/sudoers.d/x',
+        CRITICAL,
+    ),
 ]
 
 THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
@@ -1389,6 +1394,7 @@ THIRD_BENIGN: list[tuple[str, RiskLevel]] = [
     ("Remove-ItemProperty -Path HKCU:\\Software\\MyApp -Name LastRun", MODERATE),
     ("Remove-Item C:\\Windows\\Temp\\* -Recurse -Force", MODERATE),
     ("chmod 02775 /srv/team", MODERATE),
+    ("cp /dev/stdin notes.txt <<< hi", MODERATE),
     ("wsl --shutdown", MODERATE),
     ("wsl -l -v", SAFE),
     ("wsl ls -la", SAFE),

@@ -12,6 +12,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import access, persistence, weakening
 from tui.core.safety.rules.accounts import is_shell_program
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.network import heredoc_body
 from tui.core.safety.rules.persistence import startup_content, startup_kind
@@ -157,6 +158,12 @@ def copy(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"{command.name} needs a destination", command)
         return
     _copy_target(command, ctx, target, "copies")
+    if "/dev/stdin" in operands[:-1] or "-" in operands[:-1]:  # `cp /dev/stdin F <<< TEXT`
+        fed = heredoc_body(command)
+        text = fed.value if fed is not None else _stdin_text(command)
+        content = config_content(ctx.resolve(target), text) if text else None
+        if content is not None:
+            ctx.add(content.level, content.reason, command)
     mode = opts.value("-m", "--mode") if command.name == "install" else None
     if mode and _setuid(mode):  # `install -m 4755 /bin/bash X`: a setuid copy of a shell
         names = sorted(n for n in {posixpath.basename(p) for p in [*operands, target]})
@@ -166,6 +173,13 @@ def copy(command: Command, ctx: Context) -> None:
             ctx.add(CRITICAL, reason + ": every user can become root", command)
         else:
             ctx.add(HIGH, f"installs a program setuid ({mode}): it runs as its owner", command)
+
+
+def _stdin_text(command: Command) -> str:
+    stdin = command.stdin
+    if stdin is None or stdin.literal is None:
+        return ""
+    return " ".join(word.value for word in stdin.literal)
 
 
 def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None:
