@@ -355,5 +355,22 @@ def _secret(text: str) -> bool:
     return what is not None and what != "your whole home folder"
 
 
+_MODE = r"(?:0o?)?[0-7]{3,5}"
+_CHMOD = re.compile(
+    r"\bchmod(?:Sync)?\s*\(?\s*(?:(?P<m1>" + _MODE + r")\s*,\s*['\"](?P<p1>[^'\"]+)['\"]|"
+    r"['\"](?P<p2>[^'\"]+)['\"]\s*,\s*(?P<m2>" + _MODE + r"))"
+)
+
+
+def mode_changes(code: str) -> list[str]:
+    """`os.chmod('/bin/bash', 0o4755)`, `chmod 04755, "/bin/sh"` as the shell's `chmod`."""
+    changes: list[str] = []
+    for match in _CHMOD.finditer(code[:20_000]):
+        mode = (match.group("m1") or match.group("m2")).lower().removeprefix("0o")
+        path = match.group("p1") or match.group("p2")
+        changes.append(f"chmod {int(mode, 8):04o} {_quote(path)}")
+    return changes
+
+
 def _quote(item: str) -> str:
     return "'" + item.replace("'", "'\\''") + "'"

@@ -272,6 +272,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     if stdin is not None and _RUNS_STDIN.search(code.value):  # `exec(sys.stdin.read())`
         executing_kinds(ctx, stdin.kinds, command, f"… | {command.name} running its input")
     effects = pycode.analyse(code.value) if language == "Python" else None
+    writes = list(effects.writes if effects else result.writes)
+    writes += [(path, False) for path in _edited_in_place(command, code)]
+    _written_settings(command, ctx, code.value, language, writes)
     if effects is not None:
         _python_effects(command, ctx, effects)
         if effects.harmless and not result.findings:
@@ -309,6 +312,32 @@ _RUNS_STDIN = re.compile(
     r"['\"]php://stdin|io\.read|process\.stdin|input\(\)|readLines\(\s*['\"]stdin|"
     r"file\(\s*['\"]stdin)"
 )
+
+
+def _edited_in_place(command: Command, code: Word) -> list[str]:
+    """`perl -i -pe CODE FILE...`, `ruby -i -pe`: the files the code rewrites."""
+    if not any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in command.argv):
+        return []
+    values = [w.value for w in command.args]
+    start = values.index(code.value) + 1 if code.value in values else len(values)
+    return [a for a in values[start:] if a and not a.startswith("-")]
+
+
+def _written_settings(
+    command: Command,
+    ctx: Context,
+    code: str,
+    language: str,
+    writes: list[tuple[str, bool]],
+) -> None:
+    """Inline code that writes a sudoers, passwd or sshd line: the line says how far it goes;
+    a mode it sets (`os.chmod(P, 0o4755)`) is rated as `chmod 4755 P` would be."""
+    for shell in inline.mode_changes(code):
+        ctx.run_code(literal(shell), command)
+    for path, _append in writes:
+        content = config_content(path, code)
+        if content is not None:
+            ctx.add(content.level, f"{language} code {content.reason}", command)
 
 
 def _inline_effects(

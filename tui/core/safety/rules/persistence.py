@@ -281,6 +281,10 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if kind == "keys":
         _login_keys(where, text, downloaded, writer, ctx)
         return
+    if text is None and writer.name in ("echo", "printf"):  # the literal parts still tell
+        content = config_content(where, " ".join(w.raw for w in writer.args))
+        if content is not None:
+            ctx.add(content.level, content.reason, writer)
     if text is None:
         if downloaded:
             ctx.add(CRITICAL, f"puts downloaded code in {where}, which runs it later", writer)
@@ -291,7 +295,8 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if content is not None:
         ctx.add(content.level, content.reason, writer)
     if kind == "sudoers":
-        level = CRITICAL if "NOPASSWD" in text or re.search(r"ALL\s*$", text) else HIGH
+        level = content.level if content is not None else HIGH
+        level = CRITICAL if re.search(r"(^|\s)ALL\s*$", text) and "NOPASSWD" not in text else level
         ctx.add(level, f"lets a user run commands as root ({where})", writer)
         return
     if kind == "config":
