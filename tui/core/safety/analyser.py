@@ -47,7 +47,7 @@ from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.network import command_kinds
 from tui.core.safety.rules.resources import busy_cores, endless_loop
-from tui.core.safety.unwrap import expand
+from tui.core.safety.unwrap import SHELLS, expand
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
@@ -143,14 +143,24 @@ class Analyser:
                 self._subscripts(node)
             if kind == "for_statement":
                 self._loop_flow(node)
-                looped = for_variable(node)
+                looped = for_variable(node) or self._over_arguments(node)
                 if looped is not None:
                     self.ctx.variables[looped[0]] = looped[1]
+                self._loop_taint(node)
             if kind in ("while_statement", "for_statement", "c_style_for_statement"):
                 found = endless_loop(node_text(node)) or busy_cores(node_text(node))
                 if found is not None:
                     self.ctx.add(found[0], found[1], node_text(node)[:200])
             stack.extend((child, node) for child in reversed(node.children))
+
+    def _over_arguments(self, node: Node) -> tuple[str, str] | None:
+        """`for f; do ...`: the loop runs over "$@", the arguments `sh -c CODE NAME ARG...` got."""
+        name = node.child_by_field_name("variable")
+        listed = any(node.field_name_for_child(i) == "value" for i in range(node.child_count))
+        items = self.ctx.variables.get("@", "").split()
+        if name is None or listed or not items or len(items) > 16:
+            return None
+        return node_text(name), items[0] if len(items) == 1 else "{" + ",".join(items) + "}"
 
     # -- simple commands ------------------------------------------------------------------------
 
@@ -188,7 +198,12 @@ class Analyser:
                 if effect is not None:
                     self.ctx.effects.append(effect)
             for by, word in code:
-                self.run_code(word, by)
+                saved = dict(self.ctx.variables)
+                self.ctx.variables.update(_positional(by, word))
+                try:
+                    self.run_code(word, by)
+                finally:
+                    self.ctx.variables = saved
         finally:
             self.ctx.subjects = outer
 
@@ -284,6 +299,9 @@ class Analyser:
             variable = read_variable(stage)
             if variable is not None and previous:  # `ls | while read f; do rm -rf "$f"`
                 self.ctx.variables[variable] = line_value(previous)
+                fetched = kinds_so_far & _EXECUTING  # `curl URL | while read l; do eval "$l"`
+                if fetched:
+                    self.ctx.tainted[variable] = frozenset(fetched)
             commands = stage_commands(stage, stage_parent)
             command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:
@@ -296,7 +314,11 @@ class Analyser:
                 producers.append(command.name or "…")
             kinds_so_far |= stage_kinds
             all_kinds.append(stage_kinds)
-            previous = [expand(c)[0][-1] for c in commands]
+            current = [expand(c)[0][-1] for c in commands]
+            passing = current and all(
+                c.name == "tee" or (c.name == "cat" and not c.args) for c in current
+            )
+            previous = [*previous, *current] if passing else current  # `echo X | tee f | sh`
             reads.extend(w.value for c in previous for w in c.args if not w.value.startswith("-"))
         self._pipeline_rules(node, all_kinds)
 
@@ -342,6 +364,21 @@ class Analyser:
                     self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node))
                 else:
                     self.ctx.add(RiskLevel.HIGH, reason, node_text(node))
+
+    def _loop_taint(self, node: Node) -> None:
+        """`for c in $(curl URL); do $c; done`: each word the loop takes was downloaded."""
+        name = node.child_by_field_name("variable")
+        values = [
+            node.child(i)
+            for i in range(node.child_count)
+            if node.field_name_for_child(i) == "value"
+        ]
+        kinds: set[str] = set()
+        for value in values:
+            if value is not None:
+                kinds |= self.ctx.word_kinds(evaluate(value)) & _EXECUTING
+        if name is not None and kinds:
+            self.ctx.tainted[node_text(name)] = frozenset(kinds)
 
     def _read_loop_flow(self, node: Node, body: Node) -> None:
         """`while read l; do curl -d "$l" URL; done < ~/.bash_history`: each line sent away."""
@@ -403,10 +440,15 @@ class Analyser:
                 self.ctx.add(RiskLevel.HIGH, "turns off the shell history (unset HISTFILE)", text)
             return
         items = [node] if node.type == "variable_assignment" else node.children
+        nameref = _declares_nameref(node)
         for item in items:
             if item.type != "variable_assignment":
                 continue
             name, value = assignment(item)
+            if nameref:  # `declare -n r=cmd`: `$r` is whatever `cmd` holds when it is read
+                self.ctx.variables.pop(name, None)
+                self.ctx.variables[resolve.NAMEREF + name] = value.value
+                continue
             self._assign(name, value)
             self._array_items(name, item)
             if name == "PROMPT_COMMAND" and value.value.strip():
@@ -460,10 +502,12 @@ class Analyser:
             return
         items = [evaluate(child) for child in value.children if child.is_named]
         for index, item in enumerate(items[:64]):
+            keyed = re.fullmatch(r"\[(\w+)\]=(.*)", item.value, re.DOTALL)  # `m=([k]=v)`
+            key = keyed.group(1) if keyed else str(index)
             if item.dynamic:
-                self.ctx.variables.pop(f"{name}[{index}]", None)
+                self.ctx.variables.pop(f"{name}[{key}]", None)
             else:
-                self.ctx.variables[f"{name}[{index}]"] = item.value
+                self.ctx.variables[f"{name}[{key}]"] = keyed.group(2) if keyed else item.value
 
     def _subscripts(self, node: Node) -> None:
         text = node_text(node)
@@ -491,7 +535,9 @@ class Analyser:
         ctx.reparses += 1
         ctx.depth += 1
         try:
-            self.analyse(word.value.replace(SUBSTITUTED, "${subst}"))
+            text = _filled(word)
+            text = _expanded(text, ctx.variables, word.raw) if word.dynamic else text
+            self.analyse(text.replace(SUBSTITUTED, "${subst}"))
         finally:
             ctx.depth -= 1
 
@@ -522,6 +568,68 @@ class Analyser:
         return self._kinds[key]
 
 
+_REFERENCE = re.compile(r"\$\{(\w+|@)\}")
+
+
+def _expanded(text: str, variables: dict[str, str], raw: str = "") -> str:
+    """`eval "$v"`, `bash -c "$1"`: the shell expands the variables before it parses the code,
+    so known values are put in (`v='curl ... | sh'` is then read as a pipeline). Indirect
+    (`${!n}`) and keyed (`${m[k]}`) references are taken from the word as written."""
+    whole = re.fullmatch(r"[\"']?\$\{(?:!(\w+)|(\w+)\[(\w+)\])\}[\"']?", raw.strip())
+    if whole and whole.group(1):
+        target = variables.get(whole.group(1), "")
+        return variables.get(target, text)
+    if whole:
+        return variables.get(f"{whole.group(2)}[{whole.group(3)}]", text)
+    return _REFERENCE.sub(lambda m: variables.get(m.group(1), m.group(0)), text)
+
+
+def _positional(by: Command, code: Word) -> dict[str, str]:
+    """`sh -c CODE NAME ARG...`: inside CODE, `$0` is NAME and `$1`... are the ARGs."""
+    if by.name not in SHELLS:
+        return {}
+    args = [word.value for word in by.args]
+    index = next((i for i, word in enumerate(by.args) if word is code), None)
+    if index is None or index + 1 >= len(args):
+        return {}
+    rest = args[index + 1 :]
+    if by.implied_recursive:  # `find D -type f -exec sh -c ': > "$1"' _ {} +`: each file of D
+        rest = [_each_file(value) if value.startswith(("/", "~", ".")) else value for value in rest]
+    values = {str(number): value for number, value in enumerate(rest[:10])}
+    values["@"] = " ".join(rest[1:])
+    return values
+
+
+def _each_file(value: str) -> str:
+    """A folder find or xargs hands over whole (`{}` of `find D -type f`): every file in it."""
+    if value.startswith("-") or value.endswith("}") or "*" in value:
+        return value
+    return value.rstrip("/") + "/*"
+
+
+def _declares_nameref(node: Node) -> bool:
+    """`declare -n`, `typeset -n`, `local -n`: the names declared refer to other variables."""
+    if node.type != "declaration_command":
+        return False
+    flags = [node_text(c) for c in node.children if c.type == "word"]
+    return any(f.startswith("-") and "n" in f for f in flags)
+
+
+def _filled(word: Word) -> str:
+    """The code of `word` with `$(echo rm -rf ~)`-like substitutions replaced by what they
+    print, when every one of them prints a known text (`eval "$(printf 'rm %s' f)"`)."""
+    outputs = [literal_output(node) for node in word.substitutions]
+    text = word.value
+    if not outputs or text.count(SUBSTITUTED) != len(outputs):
+        return text
+    for output in outputs:
+        if output is None:
+            return word.value
+        text = text.replace(SUBSTITUTED, output.strip(), 1)
+    return text
+
+
+_EXECUTING = frozenset({"download", "decode", "network"})
 _REACHING_OUT = ("network", "download", "connect", "sends", "another machine", "not a command")
 # Variables whose value the shell runs as code again and again.
 PROMPT_HOOKS = frozenset(("PROMPT_COMMAND", "precmd_functions", "preexec_functions"))

@@ -89,7 +89,7 @@ def stdin_items(command: Command) -> list[str]:
     if stdin is None:
         return ["${input}"]
     if stdin.literal is not None:
-        items = [item for word in stdin.literal for item in word.value.split()]
+        items = [item for word in stdin.literal for item in word.value.replace("\0", " ").split()]
         return items or ["${input}"]
     if stdin.listing:
         return list(stdin.listing)

@@ -11,9 +11,9 @@ from tree_sitter import Node
 
 from tui.core.safety.fanout import find_parts, match_marker
 from tui.core.safety.parse import Command, Stdin, build_command
-from tui.core.safety.rules.code import literal_text
+from tui.core.safety.rules.code import literal_text, printed_text
 from tui.core.safety.rules.network import command_kinds, heredoc_body
-from tui.core.safety.words import Word, evaluate, node_text
+from tui.core.safety.words import SUBSTITUTED, Word, evaluate, node_text
 
 # Programs whose output is shell set-up meant for `eval "$(...)"`.
 _SETUP_TOOLS = frozenset(
@@ -41,9 +41,9 @@ def literal_output(node: Node) -> str | None:
     args = command.argv
     if any(word.dynamic for word in command.words):
         return None
-    if command.name in ("echo", "printf"):
-        text, _ = literal_text(command)
-        return text
+    printed = printed_text(command)
+    if printed is not None:
+        return printed
     if command.name in ("which", "type", "whereis") and len(args) == 1:
         return args[0]
     if command.name == "command" and len(args) == 2 and args[0] in ("-v", "-V"):
@@ -68,9 +68,8 @@ def stdin_for(
     find_paths: tuple[str, ...] = ()
     listing: tuple[str, ...] = ()
     filtered = False
-    printers = [c for c in previous if c.name in ("echo", "printf")]
-    if printers and all(_prints_or_passes(c) for c in previous):
-        texts = [literal_text(c)[0] for c in printers]
+    texts = [text for text in (_printed(c) for c in previous) if text is not None]
+    if texts and all(_prints_or_passes(c) for c in previous):
         literal = tuple(Word(value=text, raw=text) for text in texts)
     elif len(previous) == 1 and command_kinds(previous[0]) == {"literal"}:
         body = heredoc_body(previous[0])
@@ -95,6 +94,19 @@ def stdin_for(
         producers=tuple(producers[-3:]),
         reads=tuple(reads[:64]),
     )
+
+
+def _printed(command: Command) -> str | None:
+    """What a command prints, with `$(echo X)`-like substitutions in it filled in."""
+    text = printed_text(command)
+    if text is None or SUBSTITUTED not in text:
+        return text
+    for node in (n for word in command.args for n in word.substitutions):
+        output = literal_output(node)
+        if output is None:
+            return text
+        text = text.replace(SUBSTITUTED, output.strip(), 1)
+    return text
 
 
 def _listing(command: Command) -> tuple[str, ...]:
@@ -138,6 +150,8 @@ def _lists_one_folder(command: Command) -> bool:
 
 def _prints_or_passes(command: Command) -> bool:
     """echo/printf, `crontab -l`, or a bare `cat` (`{ cat; echo LINE; }` adds LINE to its input)."""
-    return command.name in ("echo", "printf", "crontab") or (
-        command.name == "cat" and not command.args
+    return (
+        command.name in ("echo", "printf", "crontab", "tee")
+        or (command.name == "cat" and not command.args)
+        or printed_text(command) is not None
     )

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tui.core.safety import inline_calls
 from tui.core.safety.flow import secret_path
 from tui.core.safety.model import RiskLevel
 
 _NETWORK = re.compile(
     r"socket|/dev/tcp/|fsockopen|TCPSocket|net\.connect|net\.Socket|new\s+Socket|IO::Socket|"
-    r"/inet/tcp|Net::Telnet|TcpClient|createConnection"
+    r"/inet/tcp|Net::Telnet|TcpClient|createConnection|stream_socket_client|Deno\.connect"
 )
 _SPAWN = re.compile(
     r"subprocess|pty\.spawn|dup2|/bin/(ba|z|da|k)?sh\b|\bexec\s*[(\"']|\bsystem\s*\(|popen|"
@@ -26,10 +27,13 @@ _SPAWN = re.compile(
 _FETCH = re.compile(
     r"urlopen|urllib|requests\.(get|post)|http\.client|httpx|LWP|open-uri|Net::HTTP|URI\.open|"
     r"https?\.get\s*\(|require\(\s*['\"]https?['\"]\s*\)\.(get|request)\s*\(|\bfetch\s*\(|file_get_contents\s*\(\s*['\"]https?:|Invoke-WebRequest|"
-    r"\biwr\b|DownloadString|WebClient|\bcurl\b|\bwget\b"
+    r"\biwr\b|DownloadString|WebClient|\bcurl\b|\bwget\b|HTTP::Tiny|Mojo::UserAgent|"
+    r"\bcurl_exec\b|\baxios\b|\bgot\s*\(|XMLHttpRequest|Net::FTP|socket\.http|"
+    r"\bdownload(?:\.file)?\s*\(|\bLWP::Simple|\bgetstore\b|\bHTTP\.(?:get|request)\b|url\s*\(|"
+    r"readLines\s*\(\s*['\"]https?:|\bGET\s*\(\s*['\"]https?:"
 )
 _DECODE = re.compile(
-    r"b64decode|base64\.b64|decode\(\s*['\"]base64|FromBase64String|MIME::Base64|"
+    r"b64decode|decode64|base64_?dec|\bunhexlify\b|rawToChar|Buffer\.from\([^)]*hex|base64\.b64|decode\(\s*['\"]base64|FromBase64String|MIME::Base64|"
     r"decode_base64|unpack\(\s*['\"]m|\batob\s*\(|Buffer\.from\([^)]*base64|zlib\.decompress|"
     r"marshal\.loads|codecs\.decode\([^)]*(rot|hex)|base64_decode|\.unpack1?\(\s*['\"]m|"
     r"fromhex|\bpack\s*\(?\s*['\"]H|unpack\s*\(?\s*['\"]?u|gzinflate|str_rot13|hex2bin|"
@@ -37,7 +41,15 @@ _DECODE = re.compile(
 )
 _EXEC = re.compile(
     r"\bexec\s*\(|\beval\b|\bexec\b|\bIEX\b|Invoke-Expression|\|\s*(ba)?sh\b|\bsystem\s*\(|"
-    r"new\s+Function\s*\(|\binstance_eval\b|\bload\s*\("
+    r"new\s+Function\s*\(|\b(?:instance|class|module)_eval\b|\bload\s*\(|\bexecSync\b|"
+    r"\bspawn(?:Sync)?\s*\(|\bexecFile(?:Sync)?\b|\bpopen\b|\bshell_exec\b|\bpassthru\b|"
+    r"\bos\.execute\b|\bloadstring\b|\bdofile\b|\binclude_string\b|\brunIn(?:This|New)Context\b|"
+    r"\bsystem2?\b|%x|\bqx\b|`|\bsource\s*\(|\bparse\s*\(\s*text"
+)
+# Loading code straight from a URL: `source("https://...")` (R), `include 'http://...'` (PHP).
+_REMOTE_LOAD = re.compile(
+    r"\b(?:source|source_url|source_gist|include|include_once|require|require_once|dofile|"
+    r"load|import|loadfile)\s*\(?\s*(?:download\s*\(\s*)?['\"]https?://"
 )
 _FORK_BOMB = re.compile(
     r"fork\s+while\s+fork|while\s*\(?\s*(True|1|true)\s*\)?\s*:?\s*\{?[^}]{0,60}\bfork\s*\(|"
@@ -49,7 +61,8 @@ _FORK_BOMB = re.compile(
 )
 _SHELL_CALL = re.compile(
     r"(?:os\.system|os\.popen|subprocess\.\w+|\bsystem|\bpopen|shell_exec|passthru|"
-    r"execSync|\bexec|spawnSync|IO\.popen|%x|os\.execute|io\.popen|do shell script)"
+    r"execSync|\bexec|spawnSync|IO\.popen|%x|os\.execute|io\.popen|do shell script|"
+    r"\bdo script|doShellScript|doScript)"
     r"\s*\(?\s*[rbuf]?(['\"`])(?P<code>.*?)(?<!\\)\1"
 )
 # `system(join("", "r", "m") . " -rf ~")`, `os.execute(x)`: the command is computed, not written.
@@ -63,7 +76,11 @@ _HOME_SPELLINGS = re.compile(
     r"\$ENV\{\s*['\"]?HOME['\"]?\s*\}|ENV\[\s*['\"]HOME['\"]\s*\]|process\.env\.HOME|"
     r"getenv\(\s*['\"]HOME['\"]\s*\)|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|\bos)\.homedir\(\)|"
     r"Dir\.home|File\.expand_path\(\s*['\"]~['\"]\s*\)|\$_SERVER\[\s*['\"]HOME['\"]\s*\]|"
-    r"Path\.home\(\)|os\.environ\[['\"]HOME['\"]\]|\$HOME\b"
+    r"Path\.home\(\)|os\.environ\[['\"]HOME['\"]\]|\$HOME\b|\bhomedir\(\)|"
+    r"Sys\.getenv\(\s*['\"]HOME['\"]\s*\)|Deno\.env\.get\(\s*['\"]HOME['\"]\s*\)|"
+    r"System\.getProperty\(\s*['\"]user\.home['\"]\s*\)|os\.UserHomeDir\(\)|"
+    r"\$env:(?:USERPROFILE|HOME)\b|path\.expand\(\s*['\"]~['\"]\s*\)|"
+    r"expanduser\(\s*['\"]~['\"]\s*\)"
 )
 _RMTREE = re.compile(
     r"(?:rmtree|rm_rf|rm_r|remove_tree|rmSync|rimraf|removedirs|rmdirSync|FileUtils\.rm|"
@@ -90,6 +107,11 @@ _TREE_WALK = re.compile(
 )
 # Perl's qx(...) and Tcl's exec run shell commands.
 _QX = re.compile(r"\bqx\s*(?:\((?P<code>[^)]*)\)|\{(?P<c2>[^}]*)\}|/(?P<c3>[^/]*)/)")
+_EVAL_STRING = re.compile(
+    r"\b(?:eval|instance_eval|Function)\s*\(?\s*(?P<q>['\"])(?P<code>(?:\\.|(?!(?P=q)).)+)(?P=q)"
+)
+_TCL_DELETE = re.compile(r"\bfile\s+delete\s+(?P<force>-force\s+)?(?P<paths>[^\]\n;}]+)")
+_RUBY_X = re.compile(r"%x([({\[<])(.*?)[)}\]>]")
 _TCL_EXEC = re.compile(r"(?:^|[\[;\n{]\s*)exec\s+(?P<code>[^\]\n;}]+)")
 # A folder listed by the code, and a delete call on what the listing gave.
 _LISTED = re.compile(
@@ -118,7 +140,24 @@ class InlineResult:
     swept_all: list[str] = field(default_factory=list)  # ... and every file below them
 
 
-def inspect(code: str, language: str) -> InlineResult:
+def fetches(code: str) -> bool:
+    """The program downloads something (an HTTP client or a URL read)."""
+    text = code[:20_000]
+    return bool(_FETCH.search(text)) and bool(_URL.search(text) or "getprint" in text)
+
+
+def connects(code: str) -> bool:
+    """The program opens a network connection or names a URL to fetch or send to."""
+    text = code[:20_000]
+    return bool(_NETWORK.search(text) or _FETCH.search(text) or _URL.search(text))
+
+
+def decodes(code: str) -> bool:
+    """The program decodes something (base64, hex, compressed, rot13)."""
+    return _DECODE.search(code[:20_000]) is not None
+
+
+def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
     """Reads an inline program; `language` is only used in reasons ("Python", "Perl", ...)."""
     result = InlineResult()
     code = _HOME_SPELLINGS.sub("~", code[:20_000])
@@ -133,6 +172,10 @@ def inspect(code: str, language: str) -> InlineResult:
     if _DECODE.search(code) and _EXEC.search(code):
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code decodes hidden code and runs it")
+        )
+    if _REMOTE_LOAD.search(code):
+        result.findings.append(
+            (RiskLevel.CRITICAL, f"{language} code loads code from the internet and runs it")
         )
     if _FORK_BOMB.search(code):
         result.findings.append(
@@ -157,6 +200,25 @@ def inspect(code: str, language: str) -> InlineResult:
         )
     if language in ("Tcl", "Expect"):
         result.shell.extend(m.group("code") for m in _TCL_EXEC.finditer(code))
+        for match in _TCL_DELETE.finditer(code):
+            paths = [p for p in match.group("paths").split() if p != "--"]
+            (result.deletes if match.group("force") else result.removes).extend(paths)
+    if language == "Ruby":
+        result.shell.extend(m.group(2) for m in _RUBY_X.finditer(code))
+    for match in _EVAL_STRING.finditer(code):  # `eval("system(\"rm -rf ~\");")`: code in code
+        nested = match.group("code").replace("\\" + match.group("q"), match.group("q"))
+        if depth < 2 and nested != code:
+            inner = inspect(nested, language, depth + 1)
+            result.findings.extend(f for f in inner.findings if f not in result.findings)
+            result.shell.extend(inner.shell)
+            result.deletes.extend(inner.deletes)
+            result.removes.extend(inner.removes)
+            result.writes.extend(inner.writes)
+    called = inline_calls.effects(code, language)
+    result.shell.extend(c for c in called.shell if c not in result.shell)
+    result.deletes.extend(p for p in called.deletes if p not in result.deletes)
+    result.removes.extend(p for p in called.removes if p not in result.removes)
+    result.writes.extend(w for w in called.writes if w not in result.writes)
     listed = _LISTED.search(code)
     if listed and _DELETE_CALL.search(code):  # every file a listing of the folder yields
         folder = listed.group("path") or listed.group("home")
@@ -215,6 +277,9 @@ _ACTIONS = re.compile(
 
 # Calls that only read or compute: a JSON file's data, path helpers, facts about the process.
 _PURE_CALLS = re.compile(
+    r"(?:(?:const|let|var)\s+fs\s*=\s*)?(?:require\(\s*['\"](?:node:)?fs['\"]\s*\)|\bfs)\s*\.\s*"
+    r"(?:readFileSync|existsSync|statSync)\s*\(|"
+    r"(?:const|let|var)\s+fs\s*=\s*require\(\s*['\"](?:node:)?fs['\"]\s*\)|"
     r"require\(\s*['\"](?:(?:node:)?(?:path|util|url|assert|querystring|string_decoder)|"
     r"\.{0,2}/?[\w./-]*\.json)['\"]\s*\)|"
     r"\bprocess\.(?:version|versions|platform|arch|argv|pid|cwd\(\)|uptime\(\)|memoryUsage\(\))"
@@ -272,6 +337,8 @@ def _octal(mode: str) -> str:
 
 def harmless(code: str, result: InlineResult) -> bool:
     """Inline Perl, Ruby, Node or PHP that only computes and prints (no calls that act)."""
+    if any(_secret(text) for text in _STRING.findall(code[:20_000])):
+        return False  # it reads a key or a password file, even if only to print it
     return not (
         result.findings
         or result.shell
@@ -281,6 +348,28 @@ def harmless(code: str, result: InlineResult) -> bool:
         or result.swept
         or result.swept_all
     ) and not _ACTIONS.search(_PURE_CALLS.sub("pure", code[:20_000]))
+
+
+def _secret(text: str) -> bool:
+    what = secret_path(text)
+    return what is not None and what != "your whole home folder"
+
+
+_MODE = r"(?:0o?)?[0-7]{3,5}"
+_CHMOD = re.compile(
+    r"\bchmod(?:Sync)?\s*\(?\s*(?:(?P<m1>" + _MODE + r")\s*,\s*['\"](?P<p1>[^'\"]+)['\"]|"
+    r"['\"](?P<p2>[^'\"]+)['\"]\s*,\s*(?P<m2>" + _MODE + r"))"
+)
+
+
+def mode_changes(code: str) -> list[str]:
+    """`os.chmod('/bin/bash', 0o4755)`, `chmod 04755, "/bin/sh"` as the shell's `chmod`."""
+    changes: list[str] = []
+    for match in _CHMOD.finditer(code[:20_000]):
+        mode = (match.group("m1") or match.group("m2")).lower().removeprefix("0o")
+        path = match.group("p1") or match.group("p2")
+        changes.append(f"chmod {int(mode, 8):04o} {_quote(path)}")
+    return changes
 
 
 def _quote(item: str) -> str:

@@ -17,9 +17,24 @@ MAX_NODES = 5_000
 SHELL_CALLS = frozenset(
     "os.system os.popen subprocess.run subprocess.call subprocess.check_call "
     "subprocess.check_output subprocess.Popen subprocess.getoutput subprocess.getstatusoutput "
-    "commands.getoutput pty.spawn os.execl os.execlp os.execv os.execvp os.execve os.spawnl "
-    "os.spawnlp os.spawnv os.spawnvp".split()
+    "commands.getoutput pty.spawn asyncio.create_subprocess_shell".split()
 )
+# The exec and spawn families: (index of the argument vector, whether it is one list or the
+# rest of the arguments). `os.execl(path, arg0, *args)` runs argv `arg0 args...`.
+EXEC_CALLS = {
+    **dict.fromkeys(("os.execl", "os.execlp"), (1, False)),
+    **dict.fromkeys(("os.execle", "os.execlpe"), (1, False)),
+    **dict.fromkeys(("os.execv", "os.execvp", "os.execve", "os.execvpe"), (1, True)),
+    **dict.fromkeys(("os.posix_spawn", "os.posix_spawnp"), (1, True)),
+    **dict.fromkeys(("os.spawnl", "os.spawnlp", "os.spawnle", "os.spawnlpe"), (2, False)),
+    **dict.fromkeys(("os.spawnv", "os.spawnvp", "os.spawnve", "os.spawnvpe"), (2, True)),
+    "asyncio.create_subprocess_exec": (0, False),
+}
+CHMODS = frozenset("os.chmod os.lchmod".split())
+MOVES = frozenset("os.rename os.replace os.renames shutil.move".split())
+CHOWNS = frozenset("os.chown os.lchown shutil.chown".split())
+# Calls that list a folder: a loop over them stands for every file there (`folder/*`).
+LISTINGS = {"glob.glob": "", "glob.iglob": "", "os.listdir": "/*", "os.scandir": "/*"}
 RECURSIVE_DELETES = frozenset("shutil.rmtree distutils.dir_util.remove_tree os.removedirs".split())
 DELETES = frozenset("os.remove os.unlink os.rmdir pathlib.Path.unlink pathlib.Path.rmdir".split())
 NETWORK = (
@@ -72,6 +87,8 @@ class PyEffects:
     sends: bool = False
     kills_all: bool = False
     unknown_code: bool = False
+    runs_fetched: bool = False  # exec/eval of what a network call returned
+    runs_decoded: bool = False  # exec/eval of what a decoder returned
     impure: bool = False  # calls or imports beyond computing and printing
 
     @property
@@ -90,18 +107,36 @@ class PyEffects:
         )
 
 
-def analyse(code: str) -> PyEffects | None:
+def analyse(code: str, depth: int = 0) -> PyEffects | None:
     """The effects of `code`, or None when it is not valid Python."""
     try:
         tree = ast.parse(code[:20_000])
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     reader = _Reader()
+    reader.depth = depth
     for count, node in enumerate(ast.walk(tree)):  # the folders walked, before what is deleted
         if count > MAX_NODES:
             break
         if isinstance(node, ast.Call) and node.args and reader.name(node.func) == "os.walk":
             reader.walked = node.args[0]
+        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name):
+            listed = reader.listing(node.iter)
+            if listed is not None and not _filtered(node):
+                reader.bound[node.target.id] = listed
+        if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
+            opened = (
+                reader.open_target(node.context_expr)
+                if isinstance(node.context_expr, ast.Call)
+                else None
+            )
+            if opened is not None:
+                reader.opened[node.optional_vars.id] = opened
+        if isinstance(node, ast.Assign) and [type(t) for t in node.targets] == [ast.Name]:
+            target = node.targets[0]
+            assigned = reader.receiver(node.value)
+            if isinstance(target, ast.Name) and assigned is not None and assigned != "?":
+                reader.bound[target.id] = assigned
     for count, node in enumerate(ast.walk(tree)):
         if count > MAX_NODES:
             break
@@ -114,6 +149,43 @@ class _Reader:
         self.effects = PyEffects()
         self.aliases: dict[str, str] = {}
         self.walked: ast.expr | None = None
+        self.depth = 0  # exec/eval of constant code, nested
+        self.bound: dict[str, str] = {}  # loop variables over a listing: `f` -> `/etc/*`
+        self.opened: dict[str, tuple[str, bool]] = {}  # `with open(p, "a") as f`: f -> (p, True)
+
+    def listing(self, node: ast.expr) -> str | None:
+        """The files a listing call yields, as a pattern: `glob.glob("/etc/*.conf")`,
+        `os.listdir("/var/log")` (`/var/log/*`), `Path(x).glob("*")`, `Path(x).iterdir()`."""
+        if isinstance(node, (ast.List, ast.Tuple)) and node.elts:  # `for p in ["/etc", "/usr"]`
+            items = [self.string(item) for item in node.elts]
+            return next((i for i in items if i is not None and i.startswith(("/", "~"))), None)
+        if not isinstance(node, ast.Call):
+            return None
+        name = self.name(node.func)
+        if name in LISTINGS and node.args:
+            folder = self.string(node.args[0])
+            return (
+                None
+                if folder is None
+                else folder.rstrip("/") + LISTINGS[name]
+                if (LISTINGS[name])
+                else folder
+            )
+        if isinstance(node.func, ast.Attribute) and node.func.attr in ("glob", "rglob", "iterdir"):
+            base = self.receiver(node.func.value)
+            if base is None or base == "?":
+                return None
+            pattern = self.string(node.args[0]) if node.args else "*"
+            if pattern is None:
+                return None
+            return f"{base.rstrip('/')}/{pattern}"
+        return None
+
+    def path(self, node: ast.expr) -> str | None:
+        """A path argument: a constant, or a loop variable over a listing."""
+        if isinstance(node, ast.Name) and node.id in self.bound:
+            return self.bound[node.id]
+        return self.string(node)
 
     def visit_node(self, node: ast.AST) -> None:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -173,6 +245,20 @@ class _Reader:
             effects.sends = True
         if name in SHELL_CALLS and args:
             self.shell(args[0], name)
+        elif name in EXEC_CALLS and args:
+            self.exec_call(node, *EXEC_CALLS[name])
+        elif name in CHMODS and len(args) >= 2:
+            self.permissions("chmod", args[0], _mode(args[1]))
+        elif name in CHOWNS and len(args) >= 2:
+            self.permissions("chown", args[0], ":".join(str(_constant(a)) for a in args[1:3]))
+        elif (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("chmod", "lchmod")
+            and len(args) == 1
+        ):
+            path = self.receiver(node.func.value)
+            if path is not None and path != "?":
+                self.effects.shell.append(f"chmod {_mode(args[0])} {_quote(path)}")
         elif name in RECURSIVE_DELETES and args:
             self.path_effect(args[0], effects.deletes, True)
         elif name in DELETES and args:
@@ -187,14 +273,118 @@ class _Reader:
             self.open_call(node)
         elif name in ("os.kill", "os.killpg") and args and _constant(args[0]) in (-1, "-1"):
             effects.kills_all = True
+        elif name in ("os.kill", "os.killpg") and args and isinstance(_constant(args[0]), int):
+            signal = _signal(args[1]) if len(args) > 1 else "15"
+            effects.shell.append(f"kill -{signal} {_constant(args[0])}")
+        elif name in MOVES and len(args) >= 2:
+            self.two_paths("mv", args[0], args[1])
+        elif (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("rename", "replace")
+            and (len(args) == 1 and self.receiver(node.func.value) not in (None, "?"))
+        ):
+            self.two_paths("mv", node.func.value, args[0])
+        elif isinstance(node.func, ast.Attribute) and node.func.attr in ("write", "writelines"):
+            self.written_content(node)
         elif name in ("exec", "eval", "compile") and args and _string(args[0]) is None:
-            effects.unknown_code = True
+            inner = _compiled_text(args[0])
+            if inner is not None:
+                self.nested(inner)
+            else:
+                effects.unknown_code = True
+                self.code_source(args[0])
+        elif name in ("exec", "eval", "compile") and args:
+            self.nested(_string(args[0]) or "")  # `exec("import os; os.system(...)")`
         elif name in ("shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.move") and (
             len(args) >= 2
         ):
             self.path_effect(args[1], effects.writes, False)
         elif name.endswith("environ.copy") or (name in ("dict",) and _is_environ(args)):
             effects.secrets.append("your environment variables (tokens and keys)")
+
+    def nested(self, code: str) -> None:
+        """Code given to exec/eval as a constant: read like the rest, its effects added."""
+        if self.depth >= 3:
+            self.effects.unknown_code = True
+            return
+        inner = analyse(code, self.depth + 1)
+        if inner is None:
+            return
+        mine = self.effects
+        for name in ("shell", "deletes", "writes", "secrets"):
+            getattr(mine, name).extend(getattr(inner, name))
+        for name in ("network", "connects", "sends", "kills_all", "unknown_code", "impure"):
+            setattr(mine, name, getattr(mine, name) or getattr(inner, name))
+        mine.runs_fetched = mine.runs_fetched or inner.runs_fetched
+        mine.runs_decoded = mine.runs_decoded or inner.runs_decoded
+
+    def code_source(self, arg: ast.expr) -> None:
+        """Where the code given to exec/eval comes from: the network or a decoder."""
+        for count, node in enumerate(ast.walk(arg)):
+            if count > 200:
+                return
+            if isinstance(node, ast.Call):
+                name = self.name(node.func)
+                if name.startswith(NETWORK) or name.split(".")[-1] in ("urlopen", "get"):
+                    self.effects.runs_fetched = True
+                if name.split(".")[-1] in _DECODERS:
+                    self.effects.runs_decoded = True
+
+    def exec_call(self, node: ast.Call, index: int, one_list: bool) -> None:
+        """`os.execvp("sh", ["sh", "-c", CODE])`, `os.execl("/bin/rm", "rm", "-rf", p)`."""
+        items = node.args[index : index + 1] if one_list else node.args[index:]
+        if one_list and items and isinstance(items[0], (ast.List, ast.Tuple)):
+            items = list(items[0].elts)
+        values = [self.string(item) for item in items]
+        if not values or any(v is None for v in values):
+            self.effects.unknown_code = True
+            return
+        self.effects.shell.append(" ".join(_quote(v or "") for v in values))
+
+    def two_paths(self, verb: str, source: ast.expr, target: ast.expr) -> None:
+        """`os.rename(a, b)`, `shutil.move(a, b)`: rated as `mv a b`."""
+        first = self.receiver(source) if isinstance(source, ast.Call) else self.path(source)
+        second = self.path(target)
+        if first is not None and first != "?" and second is not None:
+            self.effects.shell.append(f"{verb} {_quote(first)} {_quote(second)}")
+
+    def written_content(self, node: ast.Call) -> None:
+        """`open(p, "a").write(TEXT)`, `f.write(TEXT)` in `with open(p, "w") as f`: rated as
+        `printf TEXT >> p`, so that what is written is judged as well as where."""
+        func = node.func
+        if not isinstance(func, ast.Attribute) or not node.args:
+            return
+        target = self.opened.get(func.value.id) if isinstance(func.value, ast.Name) else None
+        if isinstance(func.value, ast.Call):
+            target = self.open_target(func.value)
+        text = self.string(node.args[0])
+        if isinstance(node.args[0], (ast.List, ast.Tuple)):
+            items = [self.string(item) for item in node.args[0].elts]
+            text = None if any(i is None for i in items) else "".join(i or "" for i in items)
+        if target is None or text is None:
+            return
+        path, append = target
+        self.effects.shell.append(
+            f"printf '%s' {_quote(text)} {'>>' if append else '>'} {_quote(path)}"
+        )
+
+    def open_target(self, node: ast.Call) -> tuple[str, bool] | None:
+        """(path, append) of an `open(path, "w"|"a")` call that writes."""
+        if self.name(node.func) not in ("open", "io.open", "builtins.open") or not node.args:
+            return None
+        mode = _string(node.args[1]) if len(node.args) > 1 else None
+        for keyword in node.keywords:
+            if keyword.arg == "mode":
+                mode = _string(keyword.value)
+        path = self.path(node.args[0])
+        if path is None or not mode or not any(c in mode for c in "wax+"):
+            return None
+        return path, "a" in mode
+
+    def permissions(self, verb: str, target: ast.expr, value: str | None) -> None:
+        path = self.path(target)
+        if path is not None and value:
+            self.effects.shell.append(f"{verb} {value} {_quote(path)}")
 
     def path_method(self, func: ast.Attribute) -> None:
         """`Path(x).unlink()`, `.rmdir()`, `.write_text()`, `.read_text()` on a known path."""
@@ -239,14 +429,14 @@ class _Reader:
                 self.effects.secrets.append(what)
 
     def path_effect(self, arg: ast.expr, into: list[tuple[str, bool]], flag: bool) -> None:
-        path = self.string(arg)
+        path = self.path(arg)
         if path is not None:
             into.append((path, flag))
 
     def pattern_effect(self, arg: ast.expr, into: list[tuple[str, bool]], flag: bool) -> None:
         """Like path_effect, but `os.path.join("/var/log", name)` with a name only known when
         it runs (a loop over a folder) stands for every file there: `/var/log/*`."""
-        path = self.string(arg)
+        path = self.path(arg)
         if path is None and isinstance(arg, ast.Call) and arg.args:
             callee = self.name(arg.func)
             folder = self.string(arg.args[0])
@@ -277,7 +467,7 @@ class _Reader:
             if any(p is None for p in parts):
                 return None
             return "/".join([base, *(p or "" for p in parts)])
-        return self.string(node)
+        return self.path(node)
 
     def string(self, node: ast.expr) -> str | None:
         """A constant path or string: literals, `~` helpers, joins and `/` of them."""
@@ -309,6 +499,29 @@ class _Reader:
                 return "~" if _string(node.args[0]) == "HOME" else None
             if callee.endswith(".expanduser") and isinstance(node.func, ast.Attribute):
                 return self.receiver(node.func.value)
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "join"
+            and isinstance(node.func.value, ast.Constant)
+            and isinstance(node.func.value.value, str)
+            and len(node.args) == 1
+            and isinstance(node.args[0], (ast.List, ast.Tuple))
+        ):  # `"".join(["r", "m"])`
+            items = [self.string(item) for item in node.args[0].elts]
+            if any(item is None for item in items):
+                return None
+            return node.func.value.value.join(item or "" for item in items)
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.slice, ast.Slice)
+            and node.slice.step is not None
+            and _constant(node.slice.step) == -1
+            and node.slice.lower is None
+            and node.slice.upper is None
+        ):  # `"~ fr- mr"[::-1]`
+            inner = self.string(node.value)
+            return inner[::-1] if inner is not None else None
         if isinstance(node, ast.Subscript) and self.name(node.value) == "os.environ":
             return "~" if _string(node.slice) == "HOME" else None
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
@@ -332,6 +545,49 @@ def _constant(node: ast.AST) -> object:
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         inner = _constant(node.operand)
         return -inner if isinstance(inner, int) else None
+    return None
+
+
+def _compiled_text(node: ast.expr) -> str | None:
+    """`compile("CODE", "x", "exec")`: the constant code compiled."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "compile"
+        and node.args
+    ):
+        return _string(node.args[0])
+    return None
+
+
+_DECODERS = frozenset(
+    "b64decode standard_b64decode urlsafe_b64decode b32decode b16decode a85decode b85decode "
+    "decodebytes decompress unhexlify fromhex loads".split()
+)
+
+
+def _signal(node: ast.expr) -> str:
+    """`9`, `signal.SIGKILL` -> `9` / `KILL`."""
+    value = _constant(node)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(node, ast.Attribute) and node.attr.startswith("SIG"):
+        return node.attr[3:]
+    return "15"
+
+
+def _filtered(node: ast.For | ast.comprehension) -> bool:
+    """A loop that picks some of the files it lists (`if f.endswith(".pyc")`)."""
+    if isinstance(node, ast.comprehension):
+        return bool(node.ifs)
+    return any(isinstance(child, (ast.If, ast.Continue)) for child in ast.walk(node))
+
+
+def _mode(node: ast.expr) -> str | None:
+    """`0o777` -> `777`, `stat.S_IRWXU` and other expressions -> None."""
+    value = _constant(node)
+    if isinstance(value, int) and 0 <= value <= 0o7777:
+        return format(value, "o")
     return None
 
 

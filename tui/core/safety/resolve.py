@@ -22,6 +22,7 @@ CONVENTIONAL = {
     "PAGER": "less",
     "MANPAGER": "less",
     "SHELL": "sh",
+    "BASH": "bash",
     "BROWSER": "xdg-open",
     "CC": "cc",
     "CXX": "c++",
@@ -30,6 +31,7 @@ CONVENTIONAL = {
     "GIT": "git",
     "DOCKER": "docker",
 }
+NAMEREF = "&"  # `declare -n r=cmd` is kept as variables["&r"] = "cmd"
 _VARIABLE = re.compile(r"\$\{(\w+|[@*])(:[-=?+][^}]*)?\}")
 _GLOB = re.compile(r"[*?\[]")
 UNRESOLVED = "the program that runs is only known when it runs"
@@ -67,10 +69,14 @@ def resolve(
     words = [literal(part) for part in filled.split()] if filled.strip() else []
     rest: list[Word] = []
     for word in command.args:
+        plain = _PLAIN.fullmatch(word.raw)
         if "${IFS}" in word.value:
             rest.extend(literal(part) for part in word.value.replace("${IFS}", " ").split())
         elif word.value in ("${@}", "${*}") and "@" in variables:
             rest.extend(literal(part) for part in variables["@"].split())
+        elif plain and plain.group(1) in variables:
+            # `args="-rf ~"; $cmd $args`: an unquoted variable is split into words
+            rest.extend(literal(part) for part in variables[plain.group(1)].split())
         elif _SPECIAL.search(word.raw) and not word.substitutions:
             spelt = fill_raw(word.raw, variables)
             rest.extend([literal(part) for part in spelt.split()] if spelt else [word])
@@ -90,8 +96,8 @@ def _fill(value: str, variables: dict[str, str]) -> str | None:
             return " "
         if name in ("@", "*"):
             return variables.get("@", "\0")
-        if name in variables:
-            return variables[name]
+        if name in variables or NAMEREF + name in variables:
+            return _get(name, variables) or ""
         if name in CONVENTIONAL:
             return CONVENTIONAL[name]
         default = match.group(2) or ""
@@ -109,6 +115,7 @@ _EXPANSION = re.compile(
     r"(?P<op>,,|,|\^\^|\^|:?[-=][^}$]*|:\s*\d+(?::\s*\d+)?|##?[^}$]*|%%?[^}$]*|//?[^}$]*)?\}|"
     r"\$(?P<bare>[A-Za-z_]\w*)"
 )
+_PLAIN = re.compile(r"\$\{?([A-Za-z_]\w*)\}?")
 _SPECIAL = re.compile(r"\$\{(!\w|[\w@*]+(\[|,|\^|:?-|:\s*\d|#|%|/))")
 
 
@@ -164,7 +171,16 @@ def _lookup(name: str, index: str | None, variables: dict[str, str]) -> str | No
     if index is not None and index not in ("@", "*"):
         item = variables.get(f"{name}[{index}]")
         return item if item is not None or index != "0" else variables.get(name)
-    return variables.get(name, CONVENTIONAL.get(name))
+    found = _get(name, variables)
+    return found if found is not None else CONVENTIONAL.get(name)
+
+
+def _get(name: str, variables: dict[str, str]) -> str | None:
+    """A variable's value, following a name reference (`declare -n r=cmd`) once."""
+    if name in variables:
+        return variables[name]
+    target = variables.get(NAMEREF + name)
+    return variables.get(target) if target is not None else None
 
 
 def _case(value: str, op: str) -> str:

@@ -8,8 +8,6 @@ parsed again by the analyser. `xargs` and `find -exec` live in fanout.py.
 
 from __future__ import annotations
 
-import re
-import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -145,56 +143,8 @@ def _shell(command: Command) -> Inner:
             continue
         break
     if has_c and index < len(args):
-        params = args[index + 1 :]  # `sh -c 'code' NAME ARG...`: $0 is NAME, $1 the first ARG
-        if params and not any(word.dynamic for word in params):
-            values = [word.value for word in params]
-            each = command.implied_recursive  # `find D -type f -exec sh -c '...' _ {} +`
-            if each:
-                values = [_each_file(value) for value in values]
-            bound = bind_positionals(args[index].value, values, each=each)
-            return Inner(code=(replace(args[index], value=bound),))
         return Inner(code=(args[index],))
     return Inner()
-
-
-_POSITIONAL = re.compile(r'"\$\{?([0-9])\}?"|\$\{?([0-9])\}?|"\$[@*]"|\$[@*]')
-_FOR_ALL = re.compile(r"\bfor\s+(\w+)\s*;")
-_PLAIN = re.compile(r"[\w@%+=:,./~{}*?-]+")
-
-
-def _each_file(value: str) -> str:
-    """A folder find or xargs hands over whole (`{}` of `find D -type f`): every file in it."""
-    if value.startswith("-") or value.endswith("}") or "*" in value:
-        return value
-    return value.rstrip("/") + "/*"
-
-
-def bind_positionals(code: str, params: list[str], *, each: bool = False) -> str:
-    """`sh -c ': > "$1"' _ ~/f`: the code with $0..$9, "$@" and `for f;` spelt out from
-    `params` ($0 first), so what the arguments name is rated. With `each` (a folder find hands
-    over file by file) the values go through variables, so `: > "$1"` reads as emptying each
-    file of the folder, not a glob."""
-
-    def shown(value: str) -> str:
-        return value if _PLAIN.fullmatch(value) else shlex.quote(value)
-
-    names = [f"__arg{n}" for n in range(len(params))]
-    spelt = [f'"${name}"' for name in names] if each else [shown(value) for value in params]
-
-    def one(match: re.Match[str]) -> str:
-        number = match.group(1) or match.group(2)
-        if number is None:
-            return " ".join(spelt[1:])
-        position = int(number)
-        return spelt[position] if position < len(params) else '""'
-
-    listed = " ".join(shown(value) for value in params[1:])
-    looped = _FOR_ALL.sub(lambda match: f"for {match.group(1)} in {listed};", code)
-    bound = _POSITIONAL.sub(one, looped)
-    if not each:
-        return bound
-    setup = "".join(f"{name}={shown(value)}; " for name, value in zip(names, params, strict=True))
-    return setup + bound
 
 
 def _eval(command: Command) -> Inner:
@@ -260,7 +210,18 @@ def _parallel(command: Command) -> Inner:
     """`parallel CMD ::: ARGS`: CMD runs with each argument (rated with all of them)."""
     args = command.args
     start = skip_options(args, frozenset(split_words("-j --jobs -S --sshlogin --delay -a")))
-    words = [w for w in args[start:] if w.value not in (":::", "::::", ":::+")]
+    rest = list(args[start:])
+    marker = next((i for i, w in enumerate(rest) if w.value in (":::", "::::", ":::+")), None)
+    if marker is not None and marker > 0 and len(rest) > marker + 1:
+        # `parallel 'CMD {}' ::: a b`: the words after ::: are the inputs, put in for {}
+        item = rest[marker + 1]
+        template = [replace(w, value=w.value.replace("{}", item.value)) for w in rest[:marker]]
+        if not any("{}" in w.value for w in rest[:marker]):
+            template.append(item)  # without {} the input goes last
+        if len(template) > 1 and not any(c in template[0].value for c in " ;|&"):
+            return Inner(commands=(command.wrapped(tuple(template), "parallel"),))
+        return Inner(code=(join_words(tuple(template)),))
+    words = [w for w in rest if w.value not in (":::", "::::", ":::+")]
     if not words:
         return Inner()
     if len(words) == 1 or any(c in words[0].value for c in " ;|&"):

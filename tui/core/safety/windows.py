@@ -28,9 +28,11 @@ WINDOWS_ONLY = frozenset(
         "del erase rd format reg vssadmin wmic bcdedit netsh cmd cmd.exe powershell "
         "powershell.exe pwsh.exe icacls cacls takeown schtasks diskpart cipher taskkill tasklist "
         "wevtutil attrib xcopy robocopy cls ipconfig systeminfo certutil bitsadmin mshta "
-        "rundll32 regsvr32 msiexec winget choco scoop sfc dism chkdsk fsutil manage-bde "
+        "pwsh rundll32 regsvr32 msiexec winget choco scoop sfc dism chkdsk fsutil manage-bde "
         "findstr tracert pathping nbtstat gpresult gpupdate driverquery wbadmin bootrec "
-        "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm"
+        "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm "
+        "wsl forfiles runas psexec psexec64 sp saps spps sasv spsv gsv gwmi gcim rwmi swmi iwmi "
+        "icm ipmo mpcmdrun"
     ).split()
 )
 AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())
@@ -57,7 +59,11 @@ class Statement:
         if not self.words:
             return ""
         first = self.words[0].strip("&. ").lower()
+        if first.startswith("$"):
+            return first  # an assignment or a variable, not a program
         first = first.rsplit("\\", 1)[-1]
+        if "(" in first[1:] and not first.startswith(("(", "$", "[", "{")):
+            first = first.split("(", 1)[0]  # `IEX(New-Object ...)`: the call, then its argument
         return first[:-4] if first.endswith(".exe") and first != "cmd.exe" else first
 
     @property
@@ -70,7 +76,7 @@ def looks_like_windows(text: str) -> bool:
     for statement in split_statements(text)[:8]:
         if not statement.words:
             continue
-        first = statement.words[0].strip("&. ")
+        first = statement.words[0].strip("&. ").split("(", 1)[0] or statement.words[0]
         lower = first.lower()
         if CMDLET.match(first) and first.split("-", 1)[0].lower() in VERBS:
             return True
@@ -85,6 +91,13 @@ def looks_like_windows(text: str) -> bool:
             return True
         if name == "sc" and statement.args[:1] and statement.args[0].lower() in _SC_SUBS:
             return True
+        if (
+            name == "start"
+            and any(  # cmd's `start "" powershell ...`
+                w.lower().removesuffix(".exe") in WINDOWS_ONLY for w in statement.args[:3]
+            )
+        ):
+            return True
         for index, word in enumerate(statement.words[:-1]):
             nxt = statement.words[index + 1]
             if word == "=" and CMDLET.match(nxt) and nxt.split("-", 1)[0].lower() in VERBS:
@@ -93,7 +106,16 @@ def looks_like_windows(text: str) -> bool:
             return True
     if re.match(r"\s*(%0|start\s+['\"]?%~?0)\b", text):  # a batch file's own name: cmd only
         return True
-    return bool(re.search(r"(?i)\$env:|\b[a-z]:\\\\?(windows|users|program)", text))
+    return bool(_WINDOWS_TEXT.search(text))
+
+
+# Text only PowerShell or cmd writes: `$env:`, `C:\Users`, registry drives, .NET calls.
+_WINDOWS_TEXT = re.compile(
+    r"(?i)\$\{?env:|\b[a-z]:\\\\?(windows|users|program)|\bhk(lm|cu|cr|u|cc):?\\|"
+    r"%(userprofile|appdata|localappdata|systemroot|windir|programdata|temp|username)%|"
+    r"\bhkey_(local_machine|current_user|classes_root|users)\b|"
+    r"\[(system\.)?[a-z][\w.]*\]::\w+|^\s*(iex|invoke-expression)\s*\("
+)
 
 
 def split_statements(text: str) -> list[Statement]:
@@ -115,7 +137,7 @@ def split_statements(text: str) -> list[Statement]:
     def flush_statement(end: int) -> None:
         flush_word()
         if words:
-            statements.append(Statement(tuple(words), text[start:end].strip()))
+            statements.append(Statement(tuple(_switches(words)), text[start:end].strip()))
             words.clear()
 
     while index < len(text):
@@ -151,6 +173,20 @@ def split_statements(text: str) -> list[Statement]:
     return statements[:64]
 
 
+_RUN_TOGETHER = re.compile(r"(/[A-Za-z?]){2,}")
+
+
+def _switches(words: list[str]) -> list[str]:
+    """cmd's switches written together (`/s/q`, `/f/s/q`) as separate words."""
+    out: list[str] = []
+    for word in words:
+        if _RUN_TOGETHER.fullmatch(word):
+            out.extend("/" + letter for letter in word.split("/") if letter)
+        else:
+            out.append(word)
+    return out
+
+
 _DRIVE = re.compile(r"^(?i:[a-z]):[\\/]?")
 _ENV_PATHS = {
     "%userprofile%": "~",
@@ -180,9 +216,33 @@ _ENV_PATHS = {
 }
 
 
+# System folders named by a variable: read as the folder itself (`$env:windir\System32`).
+_ENV_FOLDERS = {
+    "systemroot": "C:\\Windows",
+    "windir": "C:\\Windows",
+    "programfiles": "C:\\Program Files",
+    "programfiles(x86)": "C:\\Program Files (x86)",
+    "programw6432": "C:\\Program Files",
+    "programdata": "C:\\ProgramData",
+    "allusersprofile": "C:\\ProgramData",
+    "systemdrive": "C:",
+    "homedrive": "C:",
+    "public": "C:\\Users\\Public",
+}
+_ENV_VARIABLE = re.compile(r"(?i)^(?:%(?P<cmd>[\w()]+)%|\$\{?env:(?P<ps>[\w()]+)\}?)")
+
+
 def posix_path(value: str) -> str:
     """A Windows path as the POSIX path with the same meaning for the path rules."""
     text = value.strip().strip("'\"").replace("/", "\\")
+    text = re.sub(r"(?i)^%homedrive%%homepath%|^\$env:homedrive\$env:homepath", "~", text)
+    variable = _ENV_VARIABLE.match(text)
+    if variable:
+        name = (variable.group("cmd") or variable.group("ps")).lower()
+        if name in _ENV_FOLDERS:
+            text = _ENV_FOLDERS[name] + text[variable.end() :]
+        else:
+            text = f"$env:{name}" + text[variable.end() :]
     lower = text.lower()
     for name, meaning in _ENV_PATHS.items():
         if lower == name or lower.startswith(name + "\\"):
@@ -209,6 +269,10 @@ def posix_path(value: str) -> str:
         lowered = [p.lower() for p in parts[1:4]]
         if lowered == ["system32", "drivers", "etc"]:  # hosts, networks, services: as /etc
             return _tail("/etc", "/" + "/".join(parts[4:]))
+        if len(parts) > 1 and parts[1].lower() in ("temp", "tmp"):  # C:\\Windows\\Temp
+            return _tail("/tmp/windows", "/" + "/".join(parts[2:]))
+        if len(parts) > 1 and parts[1].lower() in _WINDOWS_CACHES:
+            return _tail(f"/var/cache/{parts[1].lower()}", "/" + "/".join(parts[2:]))
         if len(parts) > 1 and parts[1].lower() in ("system32", "syswow64"):
             return _tail("/usr/bin", "/" + "/".join(parts[2:]))
         return _tail("/usr", "/" + tail)
@@ -223,8 +287,13 @@ def posix_path(value: str) -> str:
     return "/" + rest.strip("/")
 
 
+# Folders of C:\\Windows that only hold downloads and caches Windows makes again.
+_WINDOWS_CACHES = frozenset(("softwaredistribution", "prefetch"))
+
+
 def _tail(base: str, rest: str) -> str:
     rest = rest.strip("/")
+    rest = rest[:-3] + "*" if rest.endswith("/*.*") else rest
     if rest in ("*", "*.*"):
         return base.rstrip("/") + "/*"
     return base if not rest else base.rstrip("/") + "/" + rest

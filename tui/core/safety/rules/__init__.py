@@ -121,7 +121,7 @@ def check_layer(command: Command, ctx: Context) -> None:
         embedded.option_code(command, ctx)
     if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
         resources.endless_reader(command, ctx)
-    rule = rule_for(name)
+    rule = code.interpreter if code.runs_inline_code(command) else rule_for(name)
     if name in _DRY_RUNS and any(word.value.startswith(_DRY_RUNS[name]) for word in command.args):
         return  # `kubectl apply --dry-run=client`: the tool only reports what it would do
     if name in CTL_TOOLS and (not command.args or command.args[0].value in CTL_READS):
@@ -156,23 +156,34 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     ),
     "trust": (weakening.new_authority,),
     **dict.fromkeys(split_words("curl wget http https xh"), (strangers.foreign_token,)),
-    **dict.fromkeys(split_words("tar bsdtar zip 7z 7za"), (strangers.archive_to_removable,)),
     "launchctl": (weakening.launchctl_firewall,),
     **dict.fromkeys(split_words("python python3 python2"), (listening.python_ftp,)),
     **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),
     **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
+    "printf": (code.printf_assignment,),
+    **dict.fromkeys(split_words("read mapfile readarray"), (code.read_assignment,)),
     "gcloud": (listening.open_to_world,),
     "az": (listening.open_to_world,),
     **dict.fromkeys(
         split_words("docker podman nerdctl"), (origins.image_typo, listening.container_service)
     ),
     **dict.fromkeys(
-        split_words("npm pnpm yarn bun"), (origins.starter_typo, origins.runner_source)
+        split_words("npm pnpm yarn bun"),
+        (origins.starter_typo, origins.runner_source, fetched.dlx),
     ),
     "go": (registries.go_env, registries.environment),
     "git": (strangers.committed_secret,),
     "composer": (registries.composer,),
-    **dict.fromkeys(split_words("echo printf cat sed perl tee"), (planted.web_shell,)),
+    **dict.fromkeys(split_words("echo printf cat sed perl"), (planted.web_shell,)),
+    "deno": (fetched.deno,),
+    "ssh": (code.remote_stdin,),
+    "tee": (code.tee_written, planted.web_shell),
+    "osascript": (code.interpreter,),  # besides login items: what the script itself does
+    **dict.fromkeys(
+        split_words("tar bsdtar unzip 7z 7za"),
+        (fetched.extracted_download, strangers.archive_to_removable),
+    ),
+    "zip": (strangers.archive_to_removable,),
 }
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
 
@@ -296,5 +307,9 @@ def _local_program(command: Command, ctx: Context) -> None:
     elif CLONED in ctx.downloads:
         reason = f"runs {value} from a repository cloned just now, before anyone read it"
         ctx.add(HIGH, reason, command)
+    elif fetched.EXTRACTED in ctx.downloads:
+        reason = f"runs {value} from an archive downloaded just now, before anyone read it"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"runs the program {value}", command)
+        code.run_written(command, ctx)

@@ -9,11 +9,13 @@ from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Options, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.unwrap import expand
 from tui.core.safety.words import split_words
 
+_ROOT = frozenset(split_words("sudo doas pkexec run0 su"))
+_SUDO_GROUPS = frozenset(split_words("sudo wheel admin root shadow"))
 _SUDO_VALUES = frozenset(split_words("-u -g -h -p -C -D -r -t -T -U --user --group --host"))
 
 
@@ -33,106 +35,173 @@ def accounts(command: Command, ctx: Context) -> None:
         "groupdel": "deletes a group",
     }[command.name]
     argv = command.argv
+    opts = options(command, _VALUES.get(command.name, ""))
     level = HIGH
-    if command.name == "visudo" and any(a in ("-c", "--check") for a in argv):
+    if command.name == "visudo" and opts.has("-c", "--check"):
         return
     fed = _stdin(command)
     if command.name == "visudo" and fed:  # `echo LINE | EDITOR='tee -a' visudo`
-        content = config_content("/etc/sudoers", fed)
+        content = config_content(opts.value("-f", "--file") or "/etc/sudoers", fed)
         if content is not None:
             ctx.add(content.level, content.reason, command)
             return
-    if command.name in ("usermod", "gpasswd") and _joins_ordinary_group(argv):
-        level = MODERATE
-    if command.name == "usermod" and any("sudo" in a or "wheel" in a or "admin" in a for a in argv):
-        what = "gives a user administrator rights (sudo group)"
-    if command.name in ("useradd", "usermod") and _uid_zero(argv):
+    if command.name in ("useradd", "usermod", "adduser") and _uid_zero(opts):
         level, what = CRITICAL, "makes an account with root's user id 0: a second root"
     elif command.name == "passwd":
         level, what = _passwd(argv)
-        if "root" in argv and _fed(command):
+        as_root = not [a for a in argv if not a.startswith("-")] and bool(set(command.via) & _ROOT)
+        if as_root and not argv and not _fed(command):
+            level, what = HIGH, "changes root's password"
+        if ("root" in argv or as_root) and _fed(command):
             level, what = (
                 CRITICAL,
                 "sets root's password from a script: the password is in the open",
             )
     elif command.name in ("useradd", "adduser"):
-        level, what = _new_account(argv, what)
+        level, what = _new_account(opts, what)
     elif command.name in ("userdel", "deluser"):
-        level, what = _deleted_account(argv, what)
+        level, what = _deleted_account(options(command, "-R --root -P --prefix --conf"), what)
     elif command.name == "usermod":
-        level, what = _changed_account(argv, level, what)
-    elif command.name == "gpasswd" and _left_group(argv) is not None:
-        level, what = _left_group(argv) or (level, what)
-    elif command.name == "groupdel" and set(argv) & ADMIN_GROUPS:
+        level, what = _changed_account(opts)
+    elif command.name == "gpasswd":
+        level, what = _gpasswd(opts) or (level, what)
+    elif command.name == "groupdel" and set(argv) & _SUDO_GROUPS:
         level, what = CRITICAL, "deletes an administrators' group: nobody may use sudo"
-    elif command.name == "chpasswd" and "root:" in _stdin(command):
+    elif command.name == "groupdel" and set(argv) & ADMIN_GROUPS:
+        level, what = HIGH, "deletes a group that grants administrator rights"
+    elif command.name == "chpasswd" and _sets_root(command):
         level, what = CRITICAL, "sets root's password from a script"
     if level > SAFE:
         ctx.add(level, what, command)
 
 
+# Options that take a value, per program (`-l` is a new name for usermod, a flag for useradd;
+# `-a` appends for usermod, names a user for gpasswd).
+_COMMON_VALUES = (
+    "-b -c -d -e -f -g -G -k -K -p -s -u -R -P -Z --base-dir --comment --home --home-dir "
+    "--expiredate --inactive --gid --groups --skel --key --password --shell --uid --root "
+    "--prefix --selinux-user --ingroup --gecos --firstuid --lastuid --conf"
+)
+_VALUES = {
+    "useradd": _COMMON_VALUES,
+    "adduser": _COMMON_VALUES,
+    "usermod": _COMMON_VALUES + " -l --login",
+    "gpasswd": "-a -d -M -A -Q --add --delete --members --administrators --root",
+    "visudo": "-f --file",
+}
 # Groups whose members can read every secret or write every disk: root in all but name.
-ROOT_GROUPS = frozenset(split_words("root shadow disk kmem"))
+ROOT_GROUPS = frozenset(split_words("root shadow disk kmem 0"))
 
 
-def _groups_joined(argv: list[str]) -> set[str]:
+def _groups_joined(opts: Options) -> set[str]:
     joined: set[str] = set()
-    for index, value in enumerate(argv[:-1]):
-        if value in ("-G", "-aG", "-Ga", "--groups", "-g", "--gid"):
-            joined |= set(argv[index + 1].split(","))
-        elif value.startswith("--groups="):
-            joined |= set(value.split("=", 1)[1].split(","))
-    return joined
+    for name in ("-G", "--groups"):
+        value = opts.value(name)
+        if value:
+            joined |= set(value.split(","))
+    for name in ("-g", "--gid", "--ingroup"):
+        value = opts.value(name)
+        if value:
+            joined.add(value)
+    return {"root" if group == "0" else group for group in joined if group}
 
 
-def _new_account(argv: list[str], what: str) -> tuple[RiskLevel, str]:
+def _admin_member(group: str) -> tuple[RiskLevel, str] | None:
+    """The verdict for making a user a member of `group`, when it grants administrator rights."""
+    if group in ROOT_GROUPS:
+        return CRITICAL, f"adds a user to {group}: root in all but name"
+    if group in ADMIN_GROUPS:
+        return HIGH, f"gives a user administrator rights ({group} group)"
+    return None
+
+
+def _new_account(opts: Options, what: str) -> tuple[RiskLevel, str]:
     """A plain new account is routine; one made an administrator, or with a password typed
     into the command line, is not."""
-    groups = _groups_joined(argv)
-    operands = [a for a in argv if not a.startswith("-")]
-    if len(operands) == 2 and operands[1] in ADMIN_GROUPS and not groups:  # adduser USER GROUP
-        return HIGH, f"gives a user administrator rights ({operands[1]} group)"
-    password = any(a in ("-p", "--password") for a in argv)
+    groups = _groups_joined(opts)
+    operands = [w.value for w in opts.operands]
+    if len(operands) == 2 and not groups:  # adduser USER GROUP
+        return _admin_member(operands[1]) or (MODERATE, "adds a user to a group")
+    password = _given(opts, "-p", "--password")
+    if password == "":
+        return CRITICAL, "creates an account with an empty password: anyone can log in as it"
     if groups & ADMIN_GROUPS:
-        level = CRITICAL if password or groups & ROOT_GROUPS else HIGH
+        level = CRITICAL if password is not None or groups & ROOT_GROUPS else HIGH
         return level, "creates an account with administrator rights"
-    if password:
+    if password is not None:
         return HIGH, "creates an account with a password written in the command line"
     return MODERATE, what
 
 
-def _deleted_account(argv: list[str], what: str) -> tuple[RiskLevel, str]:
-    operands = [a for a in argv if not a.startswith("-")]
+def _deleted_account(opts: Options, what: str) -> tuple[RiskLevel, str]:
+    operands = [w.value for w in opts.operands]
     if "root" in operands:
         return CRITICAL, "deletes the root account"
-    if any(a in ("-r", "--remove", "--remove-home", "--remove-all-files", "-f") for a in argv):
+    if len(operands) == 2:  # `deluser USER GROUP`: leaves a group
+        if operands[1] in ADMIN_GROUPS:
+            return HIGH, f"takes a user out of the {operands[1]} group: they lose its rights"
+        return MODERATE, "removes a user from a group"
+    if opts.has("-r", "-f", "--remove", "--remove-home", "--remove-all-files", "--force"):
         return CRITICAL, "deletes a user account and all of its files"
     return MODERATE, f"{what} (its files stay)"
 
 
-def _changed_account(argv: list[str], level: RiskLevel, what: str) -> tuple[RiskLevel, str]:
-    groups = _groups_joined(argv)
-    if groups & ROOT_GROUPS:
-        return CRITICAL, f"adds a user to {sorted(groups & ROOT_GROUPS)[0]}: root in all but name"
-    if any(a in ("-p", "--password") for a in argv):
-        who = "root" if "root" in argv else "an account"
-        given = argv[argv.index("-p" if "-p" in argv else "--password") + 1 :][:1]
-        if given == [""]:
-            user = next((a for a in reversed(argv) if a and not a.startswith("-")), "an account")
+# usermod options that only rename, describe or move an account, or join ordinary groups.
+_ROUTINE_CHANGES = frozenset(split_words("a c d m l e f s G g"))
+_LONG_LETTERS = {
+    "--append": "a",
+    "--comment": "c",
+    "--home": "d",
+    "--move-home": "m",
+    "--login": "l",
+    "--expiredate": "e",
+    "--inactive": "f",
+    "--shell": "s",
+    "--groups": "G",
+    "--gid": "g",
+    "--lock": "L",
+    "--unlock": "U",
+    "--uid": "u",
+    "--non-unique": "o",
+    "--password": "p",
+}
+_NO_LOGIN = ("nologin", "false")
+
+
+def _changed_account(opts: Options) -> tuple[RiskLevel, str]:
+    operands = [w.value for w in opts.operands]
+    user = operands[-1] if operands else "an account"
+    joined = [v for v in (_admin_member(g) for g in _groups_joined(opts)) if v is not None]
+    if joined:
+        return max(joined, key=lambda verdict: verdict[0])
+    password = _given(opts, "-p", "--password")
+    if password is not None:
+        if password == "":
             return CRITICAL, f"leaves {user} without a password: anyone can log in as it"
-        return (CRITICAL if who == "root" else HIGH), f"sets the password of {who} directly"
-    return level, what
+        return (CRITICAL if user == "root" else HIGH), f"sets the password of {user} directly"
+    shell = opts.value("-s", "--shell") or ""
+    expiry = opts.value("-e", "--expiredate") or ""
+    if shell.endswith(_NO_LOGIN) or expiry in ("0", "1") or expiry.startswith("1970"):
+        return HIGH, f"stops {user} from logging in (shell or expiry)"
+    if user == "root" and opts.has("-L", "--lock", "-e"):
+        return HIGH, "locks root out: nobody may log in as root"
+    letters = set(opts.short) | {_LONG_LETTERS.get(name, "?") for name in opts.long}
+    if letters and letters <= _ROUTINE_CHANGES:
+        return MODERATE, "changes a user account (name, home, shell, groups or expiry)"
+    return HIGH, "changes a user account (groups, shell, lock)"
 
 
-def _left_group(argv: list[str]) -> tuple[RiskLevel, str] | None:
-    """`gpasswd -d USER GROUP`: taking a user out of a group is routine, unless it is the
-    administrators' group (who may then still use sudo?)."""
-    if "-d" not in argv and "--delete" not in argv:
-        return None
-    operands = [a for a in argv if not a.startswith("-")]
-    if operands[-1:] and operands[-1] in ("sudo", "wheel", "admin"):
-        return HIGH, f"takes a user out of the {operands[-1]} group: they lose sudo"
-    return MODERATE, "removes a user from a group"
+def _gpasswd(opts: Options) -> tuple[RiskLevel, str] | None:
+    """`gpasswd -a USER GROUP`, `-M USERS GROUP`: joining; `-d USER GROUP`: leaving."""
+    operands = [w.value for w in opts.operands]
+    group = operands[-1] if operands else ""
+    if opts.value("-a", "--add", "-M", "--members") is not None:
+        return _admin_member(group) or (MODERATE, "adds a user to a group")
+    if opts.value("-d", "--delete") is not None:
+        if group in ("sudo", "wheel", "admin"):
+            return HIGH, f"takes a user out of the {group} group: they lose sudo"
+        return MODERATE, "removes a user from a group"
+    return None
 
 
 def _fed(command: Command) -> bool:
@@ -148,26 +217,29 @@ def _stdin(command: Command) -> str:
     return " ".join(bodies)
 
 
+def _sets_root(command: Command) -> bool:
+    """`echo root:pw | chpasswd`, `printf 'root:%s' "$PW" | chpasswd`: a line for root."""
+    text = _stdin(command) + " " + " ".join(command.stdin.reads if command.stdin else ())
+    return bool(re.search(r"(^|[\s'\"])root:", text))
+
+
 ADMIN_GROUPS = frozenset(
-    split_words("sudo wheel admin root adm shadow disk lxd kmem sys docker libvirt")
+    split_words("sudo wheel admin root adm shadow disk lxd kmem sys docker libvirt 0")
 )
 
 
-def _joins_ordinary_group(argv: list[str]) -> bool:
-    """`usermod -aG video me`, `gpasswd -a me audio`: joining groups that grant no admin rights."""
-    for index, value in enumerate(argv[:-1]):
-        if value in ("-aG", "-Ga", "-G", "--groups", "-a") and "-" not in argv[index + 1][:1]:
-            groups = set(argv[index + 1].split(",")) if value != "-a" else set(argv[index + 2 :])
-            rest = [a for a in argv if a.startswith("-") and a not in ("-a", "-aG", "-Ga", "-G")]
-            return bool(groups) and not groups & ADMIN_GROUPS and not rest
-    return False
+def _given(opts: Options, *names: str) -> str | None:
+    """The value of the first option of `names` given, "" when given empty (`--password ""`)."""
+    for name in names:
+        if name in opts.values:
+            return opts.values[name]
+        if name in opts.long:
+            return opts.long[name]
+    return None
 
 
-def _uid_zero(argv: list[str]) -> bool:
-    for index, value in enumerate(argv[:-1]):
-        if value in ("-u", "--uid") and argv[index + 1] == "0":
-            return True
-    return any(a == "--uid=0" for a in argv)
+def _uid_zero(opts: Options) -> bool:
+    return opts.value("-u", "--uid") in ("0", "00")
 
 
 def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
@@ -182,6 +254,8 @@ def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
         return MODERATE, "changes your own password"
     if operands and operands[0] != "root" and not flags:
         return MODERATE, f"sets the password of {operands[0]}"
+    if any(f in ("-e", "--expire") for f in flags) and operands and operands[0] != "root":
+        return MODERATE, f"makes {operands[0]} choose a new password at the next log-in"
     if any(f in ("-l", "--lock", "-u", "--unlock", "-e", "--expire") for f in flags):
         return HIGH, "locks, unlocks or expires an account's password"
     return HIGH, f"changes the password of {operands[0] if operands else 'an account'}"
@@ -198,30 +272,157 @@ def groups(command: Command, ctx: Context) -> None:
             return
     if command.name == "chsh" and any(a in ("-l", "--list-shells") for a in argv):
         return
+    opts = options(command, "-g --gid -n --new-name -p --password -K --key -R --root -P -s --shell")
+    operands = [w.value for w in opts.operands]
+    if command.name == "addgroup" and len(operands) == 2:  # `addgroup USER GROUP` (busybox)
+        verdict = _admin_member(operands[1])
+        if verdict is not None:
+            ctx.add(verdict[0], verdict[1], command)
+            return
+    if command.name == "groupmod" and opts.value("-g", "--gid") == "0":
+        ctx.add(HIGH, "gives a group root's group id 0: its members share root's group", command)
+        return
+    if (
+        command.name == "groupmod"
+        and opts.value("-n", "--new-name")
+        and set(operands) & _SUDO_GROUPS
+    ):
+        ctx.add(HIGH, "renames an administrators' group: sudo no longer finds it", command)
+        return
+    shell = opts.value("-s", "--shell") or ""
+    if command.name == "chsh" and shell.endswith(_NO_LOGIN):
+        who = operands[-1] if operands else "you"
+        ctx.add(HIGH, f"stops {who} from logging in (shell {shell})", command)
+        return
     ctx.add(MODERATE, f"changes groups or account details ({command.name})", command)
 
 
-def mac_groups(command: Command, ctx: Context) -> None:
-    """`dscl . -append /Groups/admin GroupMembership x`, `dseditgroup -o edit -a x admin`."""
-    text = " ".join(command.argv)
-    reads = ("-read", "-list", "-search", "read", "list", "-o read", "checkmember")
-    if any(word in command.argv for word in reads) and "-append" not in text:
+# dscl's commands, written with or without the leading dash.
+_DSCL_READS = frozenset(split_words("read readall readpl readpli list search diff cd help"))
+_DSCL_ADDS = frozenset(split_words("create append merge change changei createpl appendpl mergepl"))
+_MAC_ADMIN_GROUPS = frozenset(split_words("admin wheel"))
+
+
+def dscl(command: Command, ctx: Context) -> None:
+    """`dscl . -append /Groups/admin GroupMembership x`, `dscl . -create /Users/x UniqueID 0`,
+    `dscl . -passwd /Users/x PASSWORD`, `dscl . -delete /Users/x`."""
+    argv = command.argv
+    index = next((i for i, a in enumerate(argv) if a.lstrip("-").lower() in _DSCL_ALL), None)
+    if index is None:
+        ctx.add(MODERATE, "changes accounts or groups (dscl)", command)
         return
-    if "admin" in text and any(w in text for w in ("-append", "-create", "-a ", "-merge")):
-        ctx.add(HIGH, f"makes a user an administrator ({command.name})", command)
-    elif "-delete" in text and "/Users/" in text:
-        ctx.add(HIGH, f"deletes a user account ({command.name})", command)
+    verb = argv[index].lstrip("-").lower()
+    rest = argv[index + 1 :]
+    record = rest[0] if rest else ""
+    name = record.rstrip("/").rsplit("/", 1)[-1]
+    if verb in _DSCL_READS:
+        return
+    if verb in _DSCL_ADDS:
+        key = rest[1].lower() if len(rest) > 1 else ""
+        values = rest[2:]
+        if key in ("uniqueid", "primarygroupid") and "0" in values:
+            ctx.add(CRITICAL, f"gives {name} root's id 0: a second root (dscl)", command)
+        elif key == "primarygroupid" and "80" in values:
+            ctx.add(HIGH, f"makes {name} an administrator (group 80, admin; dscl)", command)
+        elif key == "ishidden" and values[:1] in (["1"], ["yes"], ["true"]):
+            ctx.add(HIGH, f"hides the account {name} from the login window (dscl)", command)
+        elif record.startswith("/Groups/") and name in _MAC_ADMIN_GROUPS and values:
+            ctx.add(HIGH, f"makes a user an administrator ({name} group, dscl)", command)
+        else:
+            ctx.add(MODERATE, f"changes accounts or groups (dscl {verb})", command)
+    elif verb == "passwd":
+        if len(rest) < 2:
+            ctx.add(MODERATE, f"changes the password of {name} (dscl)", command)
+        else:
+            level = CRITICAL if name == "root" else HIGH
+            ctx.add(level, f"sets the password of {name} in the command line (dscl)", command)
+    elif verb in ("delete", "deletepl"):
+        level = CRITICAL if name in ("root", *_MAC_ADMIN_GROUPS) else HIGH
+        ctx.add(level, f"deletes {record or 'a record'} (dscl)", command)
     else:
-        ctx.add(MODERATE, f"changes accounts or groups ({command.name})", command)
+        ctx.add(MODERATE, f"changes accounts or groups (dscl {verb})", command)
+
+
+_DSCL_ALL = _DSCL_READS | _DSCL_ADDS | frozenset(split_words("passwd delete deletepl auth"))
+
+
+def dseditgroup(command: Command, ctx: Context) -> None:
+    """`dseditgroup -o edit -a USER -t user admin`: membership of macOS groups."""
+    opts = options(command, "-o -a -d -t -n -u -P -r -c -i -g -k -m -q -T -L")
+    operation = opts.value("-o") or ""
+    group = next((w.value for w in reversed(opts.operands)), "")
+    if operation in ("read", "checkmember", ""):
+        return
+    if operation == "edit" and opts.value("-a") and group in _MAC_ADMIN_GROUPS:
+        ctx.add(HIGH, f"makes a user an administrator ({group} group, dseditgroup)", command)
+    elif operation == "delete" and group in _MAC_ADMIN_GROUPS:
+        ctx.add(CRITICAL, f"deletes the {group} group: nobody may administer the Mac", command)
+    else:
+        ctx.add(MODERATE, f"changes accounts or groups (dseditgroup -o {operation})", command)
+
+
+def sysadminctl(command: Command, ctx: Context) -> None:
+    """macOS's `sysadminctl -addUser NAME [-password PW] [-admin]`, `-deleteUser`, ..."""
+    argv = command.argv
+    lower = [a.lower() for a in argv]
+
+    def value(flag: str) -> str | None:
+        return argv[lower.index(flag) + 1] if flag in lower[:-1] else None
+
+    if "-adduser" in lower:
+        password = value("-password")
+        typed = password is not None and password != "-"
+        if "-admin" in lower:
+            level = CRITICAL if typed else HIGH
+            ctx.add(level, "creates an administrator account (sysadminctl)", command)
+        elif typed:
+            ctx.add(HIGH, "creates an account with a password written in the line", command)
+        else:
+            ctx.add(MODERATE, "creates a user account (sysadminctl)", command)
+    elif "-deleteuser" in lower:
+        level = MODERATE if "-keephome" in lower else HIGH
+        ctx.add(level, "deletes a user account (sysadminctl)", command)
+    elif "-resetpasswordfor" in lower:
+        user = value("-resetpasswordfor") or "a user"
+        level = CRITICAL if user == "root" else HIGH
+        ctx.add(level, f"sets the password of {user} in the command line (sysadminctl)", command)
+    elif "-guestaccount" in lower and value("-guestaccount") == "on":
+        ctx.add(HIGH, "turns on the guest account (sysadminctl)", command)
+    elif any(a in lower for a in ("-list", "-securetokenstatus", "status")) or not argv:
+        return
+    else:
+        ctx.add(MODERATE, "changes accounts or system settings (sysadminctl)", command)
+
+
+def dsenableroot(command: Command, ctx: Context) -> None:
+    if "-d" in command.argv:
+        ctx.add(MODERATE, "turns off the root account (dsenableroot -d)", command)
+    else:
+        ctx.add(HIGH, "turns on the root account of the Mac (dsenableroot)", command)
 
 
 def bsd_pw(command: Command, ctx: Context) -> None:
-    """FreeBSD's `pw useradd|usermod|userdel ...`."""
+    """FreeBSD's `pw useradd|usermod|userdel|groupmod ...`."""
     argv = command.argv
     sub = argv[0] if argv else ""
-    if sub in ("useradd", "usermod") and _uid_zero(argv):
+    rest = command.wrapped(command.args[1:], "pw")
+    opts = options(rest, "-u -g -G -m -M -n -c -d -s -p -h -H -e -C -L -k -w -y -l -R -V")
+    if sub in ("useradd", "usermod") and _uid_zero(opts):
         ctx.add(CRITICAL, "makes an account with root's user id 0: a second root", command)
-    elif sub in ("useradd", "usermod", "userdel", "groupmod", "groupdel", "lock"):
+        return
+    if sub in ("groupmod", "groupadd") and opts.value("-m", "-M"):
+        group = opts.value("-n") or next((w.value for w in opts.operands), "")
+        verdict = _admin_member(group)
+        if verdict is not None:
+            ctx.add(verdict[0], verdict[1], command)
+            return
+    if sub in ("useradd", "usermod") and opts.value("-G", "-g"):
+        joined = [_admin_member(g) for g in (opts.value("-G") or opts.value("-g") or "").split(",")]
+        verdicts = [v for v in joined if v is not None]
+        if verdicts:
+            ctx.add(*max(verdicts, key=lambda verdict: verdict[0]), command)
+            return
+    if sub in ("useradd", "usermod", "userdel", "groupmod", "groupdel", "lock"):
         ctx.add(HIGH if sub != "useradd" else MODERATE, f"changes accounts (pw {sub})", command)
 
 
@@ -230,6 +431,11 @@ def sudo(command: Command, ctx: Context) -> None:
     own = [w.value for w in command.args[:start]]  # sudo's own options, not the command's
     if any(a in ("-l", "-v", "-k", "-K", "--list", "--validate") for a in own):
         return
+    if any(a == "--stdin" or re.fullmatch(r"-[a-zA-Z]*S[a-zA-Z]*", a) for a in own):
+        typed = _stdin(command)
+        if typed.strip() and "$" not in typed:
+            reason = "types the sudo password into the command line: it stays in the history"
+            ctx.add(HIGH, reason, command)
     if start >= len(command.args) and any(a in ("-i", "-s", "--login", "--shell") for a in own):
         ctx.add(MODERATE, "opens a shell as root (or another user)", command)
         return
@@ -257,36 +463,42 @@ def switch_user(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"runs as another user ({command.name})", command)
 
 
-def setcap(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if any("+" in a or "=" in a for a in argv if not a.startswith("-")):
-        caps = " ".join(argv).lower()
-        target = argv[-1].rsplit("/", 1)[-1] if argv else ""
-        if set(re.findall(r"cap_\w+", caps)) & _ROOT_CAPABILITIES and (
-            target in ROOT_SHELL_PROGRAMS or target.startswith(("python", "perl", "ruby", "node"))
-        ):
-            ctx.add(CRITICAL, f"lets {target} become root: anyone can take over", command)
-        elif not set(re.findall(r"cap_\w+", caps)) - _MINOR_CAPABILITIES:
-            ctx.add(MODERATE, f"gives {target} a narrow privilege ({caps.split()[0]})", command)
-        else:
-            ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
-
-
-# Capabilities that open one narrow door (low ports, raw packets for ping, locking memory):
-# routine for servers and tools, no way to root.
-_MINOR_CAPABILITIES = frozenset(
-    split_words("cap_net_bind_service cap_net_raw cap_ipc_lock cap_sys_nice cap_wake_alarm")
-)
-
-
-# Capabilities that are root in all but name: given to a shell or an interpreter, anyone
-# who runs it can read /etc/shadow, become root or load kernel code.
-_ROOT_CAPABILITIES = frozenset(
+# Capabilities that are root in all but name; and ones that only open a narrow door.
+_ROOT_CAPS = frozenset(
     split_words(
-        "cap_setuid cap_setgid cap_sys_admin cap_dac_override cap_dac_read_search cap_chown "
-        "cap_fowner cap_sys_ptrace cap_sys_module cap_sys_rawio"
+        "cap_setuid cap_setgid cap_sys_admin cap_dac_override cap_dac_read_search cap_sys_ptrace "
+        "cap_sys_module cap_chown cap_fowner cap_sys_rawio all"
     )
 )
+_MILD_CAPS = frozenset(
+    split_words("cap_net_bind_service cap_net_raw cap_sys_nice cap_ipc_lock cap_wake_alarm")
+)
+
+
+def setcap(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    operands = [a for a in argv if not a.startswith("-")]
+    if "-r" in argv or not any(re.search(r"[+=]", a) for a in operands):
+        if "-r" in argv:
+            ctx.add(MODERATE, "removes a program's file capabilities", command)
+        return
+    caps = set(re.findall(r"cap_[a-z_]+|\ball\b", " ".join(operands[:-1]).lower()))
+    target = operands[-1].rsplit("/", 1)[-1] if operands else ""
+    interpreter = is_shell_program(target) or target.startswith(("python", "perl", "ruby"))
+    if caps & _ROOT_CAPS and interpreter:
+        ctx.add(CRITICAL, f"lets {target} become root: anyone can take over", command)
+    elif caps and caps <= _MILD_CAPS and not (interpreter and "cap_net_raw" in caps):
+        ctx.add(MODERATE, f"lets {target} do one privileged thing ({sorted(caps)[0]})", command)
+    else:
+        ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
+
+
+def is_shell_program(name: str) -> bool:
+    """A shell or interpreter, under any version or build suffix (`python3.11`, `vim.basic`)."""
+    return any(
+        form in ROOT_SHELL_PROGRAMS
+        for form in (name, name.split(".", 1)[0], name.rstrip("0123456789.-"))
+    )
 
 
 # Programs that give a shell or run code: made setuid root, they hand root to every user.
@@ -311,7 +523,10 @@ RULES: dict[str, Rule] = {
         split_words("groupadd groupmod addgroup delgroup chsh chfn chage newusers"), groups
     ),
     **dict.fromkeys(split_words("sudo doas pkexec run0"), sudo),
-    **dict.fromkeys(split_words("dscl dseditgroup"), mac_groups),
+    "dscl": dscl,
+    "dseditgroup": dseditgroup,
+    "sysadminctl": sysadminctl,
+    "dsenableroot": dsenableroot,
     "pw": bsd_pw,
     **dict.fromkeys(split_words("su runuser sg"), switch_user),
 }

@@ -21,6 +21,7 @@ from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import runs_quietly
 from tui.core.safety.rules.install import install
+from tui.core.safety.rules.known import ROUTINE_REASON
 from tui.core.safety.rules.resources import inline_exhaustion
 from tui.core.safety.targets import classify_delete, classify_empty, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
@@ -47,6 +48,27 @@ INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "expect": ("Expect", ("-c",)),
 }
 _VALUE_OPTIONS = frozenset(split_words("-W -X -I -M -r --require -o -O +o +O --rcfile --init-file"))
+# Options that take the next word as their value, per language (`python3 -W ignore -c`,
+# `php -d display_errors=1 -r`, `ruby -r json -e`); `python3 -I -c` and `-O` take none.
+_LANGUAGE_VALUES = {
+    "Python": frozenset(split_words("-W -X --check-hash-based-pycs")),
+    "Perl": frozenset(split_words("-I -M -m")),
+    "Ruby": frozenset(split_words("-I -r -C -E --encoding --external-encoding")),
+    "JavaScript": frozenset(
+        split_words("-r --require --import --loader --experimental-loader -C --conditions --title")
+    ),
+    "PHP": frozenset(split_words("-d -c -z -t")),
+    "Lua": frozenset(split_words("-l")),
+    "Julia": frozenset(split_words("-L --load -J --sysimage -t --threads -p --procs")),
+    "AppleScript": frozenset(split_words("-l -s")),
+}
+# Options that load a module before the code runs: what they load is part of the program.
+_MODULE_OPTIONS = {
+    "Perl": ("-M", "-m"),
+    "Ruby": ("-r",),
+    "JavaScript": ("-r", "--require", "--import"),
+    "Lua": ("-l",),
+}
 _ENCODED = frozenset(split_words("-enc -EncodedCommand -encodedcommand -e -ec -en -encoded"))
 _EXECUTING = frozenset({"download", "decode", "network"})
 _WHY = {
@@ -56,13 +78,37 @@ _WHY = {
 }
 
 
+# `lua5.4`, `perl5.36`, `php8.2`, `tclsh8.6`, `luajit-2.1`, `node18`: a versioned interpreter.
+_VERSIONED = re.compile(r"^([A-Za-z]+?)[-_]?\d[\d.]*$")
+
+
 def language_of(name: str) -> tuple[str, tuple[str, ...]] | None:
     """(language, inline-code flags) for interpreters; shells are ("shell", ("-c",))."""
     if name in SHELLS:
         return "shell", ("-c",)
     if _PYTHON.match(name):
         return "Python", ("-c",)
+    versioned = _VERSIONED.match(name)
+    if name not in INTERPRETERS and versioned and versioned.group(1) in INTERPRETERS:
+        return INTERPRETERS[versioned.group(1)]
     return INTERPRETERS.get(name)
+
+
+def _script_block(text: str) -> str:
+    """`& { CODE }`, `{ CODE }`: PowerShell code wrapped in a script block that is invoked."""
+    match = re.fullmatch(r"\s*&?\s*\{(?P<body>.*)\}\s*", text, re.DOTALL)
+    return match.group("body") if match else text
+
+
+def runs_inline_code(command: Command) -> bool:
+    """`bun -e CODE`, `bun --eval CODE`: a runtime that is also a package manager, given code."""
+    info = language_of(command.name)
+    if command.name not in _RUNTIMES_WITH_PACKAGES or info is None:
+        return False
+    return any(w.value in info[1] for w in command.args[:4])
+
+
+_RUNTIMES_WITH_PACKAGES = frozenset(("bun", "deno"))
 
 
 def executing_kinds(ctx: Context, kinds: frozenset[str], command: Command, how: str) -> bool:
@@ -80,13 +126,21 @@ def interpreter(command: Command, ctx: Context) -> None:
     language, flags = info
     if _check_only(command, language):
         return  # `bash -n`, `perl -c`, `php -l`, `node --check`: read the code, run nothing
-    if language == "shell" and inner_of(command).code:
-        return  # `bash -c '...'`: the string is analysed as shell code by the analyser
-    code, script, module = _operands(command, flags)
+    inner = inner_of(command).code if language == "shell" else ()
+    if inner:  # `bash -c '...'`: the string is analysed as shell code by the analyser
+        stdin = command.stdin
+        if "xargs" in command.via and stdin is not None and "${input}" in inner[0].value:
+            # `... | xargs -I{} sh -c '{}'`: each line of the input is run as code
+            executing_kinds(ctx, stdin.kinds, command, f"… | xargs {command.name} -c")
+        return
+    code, script, module = _operands(command, flags, _LANGUAGE_VALUES.get(language, _VALUE_OPTIONS))
     if language == "PowerShell" and any(w.value in _ENCODED for w in command.args):
         ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", command)
     elif language == "PowerShell" and code is not None:
-        windows_rules.analyse(code.value, ctx)
+        text = _script_block(code.value)
+        windows_rules.analyse(text, ctx)
+        for level, reason in inline.inspect(text, language).findings:
+            ctx.add(level, reason, command)  # `iex ([Convert]::FromBase64String(...))`
         ctx.add(MODERATE, "runs PowerShell code", command)
     elif code is not None:
         inline_code(command, ctx, code, language)
@@ -141,11 +195,12 @@ def _check_only(command: Command, language: str) -> bool:
     return any(a in flags for a in args[:3])
 
 
+AWKS = frozenset(split_words("awk gawk mawk nawk busybox-awk"))
 SHELL_NAMES = frozenset(("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish"))
 
 
 def _operands(
-    command: Command, flags: tuple[str, ...]
+    command: Command, flags: tuple[str, ...], takes_value: frozenset[str] = _VALUE_OPTIONS
 ) -> tuple[Word | None, Word | None, str | None]:
     """(inline code, script operand, module name) of an interpreter command line."""
     args = command.args
@@ -154,19 +209,34 @@ def _operands(
         value = args[index].value
         if value in flags:
             return (args[index + 1] if index + 1 < len(args) else literal("")), None, None
+        if _clustered(value, flags) and index + 1 < len(args):  # `perl -lane CODE`, `node -pe`
+            return args[index + 1], None, None
         attached = next((f for f in flags if len(f) == 2 and value.startswith(f)), None)
         if attached and len(value) > 2 and not value.startswith("--"):
             return replace(args[index], value=value[2:]), None, None
-        if _clustered(value, flags) and index + 1 < len(args):  # `perl -lane CODE`
-            return args[index + 1], None, None
         if value == "-m" and index + 1 < len(args):
             return None, None, args[index + 1].value
         if value == "-s" and command.name in SHELL_NAMES:
             return None, None, None  # `bash -s -- ARGS`: the script is stdin, ARGS its arguments
         if value == "-" or not value.startswith(("-", "+")):
             return None, args[index], None
-        index += 2 if value in _VALUE_OPTIONS else 1
+        index += 2 if value in takes_value else 1
     return None, None, None
+
+
+def preamble(command: Command, language: str) -> str:
+    """The modules options load before the code (`perl -MLWP::Simple`, `ruby -rsocket`),
+    written the way the code itself would load them, so that they are read with it."""
+    options = _MODULE_OPTIONS.get(language, ())
+    loaded: list[str] = []
+    args = [w.value for w in command.args]
+    for index, value in enumerate(args):
+        for option in options:
+            if value == option and index + 1 < len(args):
+                loaded.append(args[index + 1])
+            elif value.startswith(option) and len(value) > len(option) and len(option) == 2:
+                loaded.append(value[len(option) :].split("=", 1)[0])
+    return "".join(f"require('{name}'); use {name};\n" for name in loaded if name)
 
 
 def _clustered(value: str, flags: tuple[str, ...]) -> bool:
@@ -184,7 +254,7 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     kinds = ctx.word_kinds(code)
     if executing_kinds(ctx, kinds, command, f"{command.name} with code from a substitution"):
         return
-    result = inline.inspect(code.value, language)
+    result = inline.inspect(preamble(command, language) + code.value, language)
     for level, reason in result.findings:
         ctx.add(level, reason, command)
     for shell in inline.permission_calls(code.value):
@@ -198,7 +268,13 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     exhausting = inline_exhaustion(code.value)
     if exhausting is not None:
         ctx.add(exhausting[0], exhausting[1], command)
+    stdin = command.stdin
+    if stdin is not None and _RUNS_STDIN.search(code.value):  # `exec(sys.stdin.read())`
+        executing_kinds(ctx, stdin.kinds, command, f"… | {command.name} running its input")
     effects = pycode.analyse(code.value) if language == "Python" else None
+    writes = list(effects.writes if effects else result.writes)
+    writes += [(path, False) for path in _edited_in_place(command, code)]
+    _written_settings(command, ctx, code.value, language, writes)
     if effects is not None:
         _python_effects(command, ctx, effects)
         if effects.harmless and not result.findings:
@@ -209,9 +285,59 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
         if in_place and language in ("Perl", "Ruby"):
             files = editors.inline_files(command, code)
             editors.edited(command, ctx, files, code.value, f"{command.name} -i")
+            _weakened_in_place(command, ctx, files, code.value)
         if inline.harmless(code.value, result) and not in_place:
             return
     ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+def _weakened_in_place(command: Command, ctx: Context, files: list[str], script: str) -> None:
+    """`perl -pi -e 's/PermitRootLogin no/PermitRootLogin yes/' sshd_config`: what the edit
+    puts in the file, judged like `sed -i` (a protection switched off, access widened)."""
+    for value in files[:16]:
+        content = config_content(value, script) or weakening.written(
+            value, weakening.sed_text(script)
+        )
+        if content is not None:
+            ctx.add(content.level, content.reason, command)
+
+
+# Inline code that runs what it reads from stdin: `exec(sys.stdin.read())`, `eval <STDIN>`,
+# `eval STDIN.read`, `eval(fs.readFileSync(0))`, `eval(file_get_contents("php://stdin"))`.
+_RUNS_STDIN = re.compile(
+    r"(?:\bexec|\beval|\bloadstring|\bload(?=\s*\(\s*io\.read)|instance_eval|new\s+Function)"
+    r"\b[\s(]*(?:require\(\s*['\"][\w:]+['\"]\s*\)\.|[\w.$]+\s*\(\s*|['\"][^'\"]*['\"]\s*,\s*|"
+    r"\w+\s+){0,4}"
+    r"(?:sys\.stdin|<STDIN>|<>|STDIN|\$stdin|ARGF|readFileSync\(\s*(?:0|['\"]/dev/stdin)|"
+    r"['\"]php://stdin|io\.read|process\.stdin|input\(\)|readLines\(\s*['\"]stdin|"
+    r"file\(\s*['\"]stdin)"
+)
+
+
+def _edited_in_place(command: Command, code: Word) -> list[str]:
+    """`perl -i -pe CODE FILE...`, `ruby -i -pe`: the files the code rewrites."""
+    if not any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in command.argv):
+        return []
+    values = [w.value for w in command.args]
+    start = values.index(code.value) + 1 if code.value in values else len(values)
+    return [a for a in values[start:] if a and not a.startswith("-")]
+
+
+def _written_settings(
+    command: Command,
+    ctx: Context,
+    code: str,
+    language: str,
+    writes: list[tuple[str, bool]],
+) -> None:
+    """Inline code that writes a sudoers, passwd or sshd line: the line says how far it goes;
+    a mode it sets (`os.chmod(P, 0o4755)`) is rated as `chmod 4755 P` would be."""
+    for shell in inline.mode_changes(code):
+        ctx.run_code(literal(shell), command)
+    for path, _append in writes:
+        content = config_content(path, code)
+        if content is not None:
+            ctx.add(content.level, f"{language} code {content.reason}", command)
 
 
 def _inline_effects(
@@ -248,6 +374,10 @@ def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -
         ctx.add(MODERATE, "Python code sends data to a server", command)
     if effects.kills_all:
         ctx.add(HIGH, "Python code kills every process you may signal", command)
+    if effects.runs_fetched:
+        ctx.add(CRITICAL, "Python code downloads code from the internet and runs it", command)
+    elif effects.runs_decoded:
+        ctx.add(CRITICAL, "Python code decodes hidden code and runs it", command)
     if effects.unknown_code:
         ctx.add(HIGH, "Python code runs a command that is only known when it runs", command)
 
@@ -264,11 +394,81 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
     if "<a repository cloned in this line>" in ctx.downloads and "://" not in script.value:
         reason = f"runs {script.value} from a repository cloned just now, before anyone read it"
         ctx.add(HIGH, reason, command)
-    if name and name in ctx.written and language == "shell":  # `echo CODE > f.sh; sh f.sh`
-        ctx.run_code(literal(ctx.written[name]), command)
+    elif "<an archive downloaded in this line>" in ctx.downloads and "://" not in script.value:
+        reason = f"runs {script.value} from an archive downloaded just now, before anyone read it"
+        ctx.add(HIGH, reason, command)
+    if (
+        name and name in ctx.written
+    ):  # `echo CODE > f.sh; sh f.sh`, `cat > x.py <<EOF; python3 x.py`
+        _literal_code(command, ctx, literal(ctx.written[name]), language)
     kind = "shell script" if language == "shell" else f"{language} script"
     ctx.add(MODERATE, f"runs the {kind} {script.value}", command)
     ctx.effects.append(f"runs {script.value} (it does not show it)")
+
+
+_REMOTE_PREFIXES = frozenset(split_words("sudo doas env exec nohup command -E -S -i -s --"))
+
+
+def remote_stdin(command: Command, ctx: Context) -> None:
+    """`curl URL | ssh host bash`, `ssh host 'sudo sh' < script`, `ssh host bash -s < <(curl)`:
+    the remote shell runs what ssh is fed, so that is rated as code like a local `| sh`."""
+    inner = inner_of(command).code
+    if not inner:
+        return
+    words = inner[0].value.split()
+    while words and (words[0] in _REMOTE_PREFIXES or _is_assignment_word(words[0])):
+        words.pop(0)
+    info = language_of(posixpath.basename(words[0])) if words else None
+    if info is None:
+        return
+    rest = words[1:]
+    operands = [r for r in rest if not r.startswith("-")]
+    if any(r in info[1] for r in rest) or (operands and operands[0] not in ("-", "/dev/stdin")):
+        return  # the remote shell runs its own code or script, not what ssh is fed
+    stdin_code(replace(command, words=(literal(words[0]),)), ctx, info[0])
+
+
+def _is_assignment_word(value: str) -> bool:
+    name, sep, _ = value.partition("=")
+    return bool(sep) and name.isidentifier()
+
+
+def tee_written(command: Command, ctx: Context) -> None:
+    """`tee f.sh <<EOF ... EOF`, `echo CODE | tee f.sh`: f.sh holds that text, run later."""
+    body = next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+    stdin = command.stdin
+    text = body.value if body is not None and not body.dynamic else None
+    if text is None and stdin is not None and stdin.literal is not None:
+        text = "\n".join(word.value for word in stdin.literal)
+    if text is None or any(w.value in ("-a", "--append") for w in command.args):
+        return
+    for word in command.args:
+        if not word.value.startswith("-"):
+            ctx.written[posixpath.basename(word.value)] = text
+
+
+def run_written(command: Command, ctx: Context) -> None:
+    """`./x.sh` after `printf 'CODE' > x.sh`: the program is the code written just before."""
+    name = posixpath.basename(command.words[0].value)
+    if name in ctx.written:
+        ctx.run_code(literal(ctx.written[name]), command)
+
+
+# Programs that run the file they are given: a file just downloaded is run unchecked.
+_FILE_RUNNERS = frozenset(split_words("java dotnet mono wine wine64 appimage-run"))
+
+
+def file_runner(command: Command, ctx: Context) -> None:
+    """`java -jar a.jar`, `dotnet a.dll`, `wine a.exe`: the operand is the program."""
+    for word in command.args:
+        name = posixpath.basename(word.value)
+        if name and not word.value.startswith("-") and name in ctx.downloads:
+            reason = f"runs {word.value}, just downloaded and not checked ({command.name})"
+            ctx.add(CRITICAL, reason, command)
+            return
+    ctx.add(
+        MODERATE, f"{ROUTINE_REASON.get(command.name, 'runs a program')} ({command.name})", command
+    )
 
 
 def stdin_code(command: Command, ctx: Context, language: str) -> None:
@@ -291,9 +491,11 @@ def stdin_code(command: Command, ctx: Context, language: str) -> None:
     how = f"{producers} | {command.name}"
     if executing_kinds(ctx, stdin.kinds, command, how):
         return
-    if stdin.kinds == frozenset({"literal"}) and stdin.literal is not None:
+    if stdin.literal is not None:  # `echo 'rm -rf ~' | sh`, `python3 -c 'print("...")' | sh`
         text = " ".join(word.value for word in stdin.literal)
         _literal_code(command, ctx, literal(text), language)
+        if stdin.kinds != frozenset({"literal"}):
+            ctx.add(MODERATE, f"runs what {producers} prints as {language} code", command)
         return
     if set(stdin.producers) & _TRANSFORMERS:  # `echo X | tr ... | sh`: code made as it runs
         reason = f"runs code that {producers} only makes when it runs ({language})"
@@ -365,6 +567,7 @@ def awk(command: Command, ctx: Context) -> None:
             ctx.add(verdict.level, verdict.reason, command)
     result = inline.inspect(program, "awk")
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
+    _awk_sinks(command, ctx, program, piped)
     quiet = [runs_quietly(ctx, shell, command) for shell in [*result.shell, *piped]]
     # `system("rm " $1)`: only the start of the command is written out
     built = len(re.findall(r"\bsystem\s*\(", program)) > len(_WHOLE_SYSTEM.findall(program))
@@ -372,6 +575,35 @@ def awk(command: Command, ctx: Context) -> None:
     reads_more = "getline" in program and not piped  # `getline < f`, `cmd | getline` unseen
     if not all(quiet) or built or writes or reads_more:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
+
+
+# `print EXPR | "CMD"`: awk starts CMD and writes to it (not `|&`, a two-way pipe).
+_AWK_SINK = re.compile(r'\bprintf?\b(?P<expr>[^;{}|]*?)\|(?!&)\s*"(?P<cmd>[^"]+)"')
+_AWK_STRINGS = re.compile(r'(?:\s*"[^"]*"\s*)+')
+
+
+def _awk_sinks(command: Command, ctx: Context, program: str, sources: list[str]) -> None:
+    """`print "rm -rf ~" | "sh"`, `"curl URL" | getline l; print l | "sh"`: what awk writes
+    into a shell or an interpreter is code; rated like the pipeline it amounts to."""
+    for match in _AWK_SINK.finditer(program):
+        sink = match.group("cmd").strip()
+        words = sink.split()
+        if not words or language_of(posixpath.basename(words[0])) is None:
+            continue
+        expr = match.group("expr").strip()
+        if _AWK_STRINGS.fullmatch(expr):
+            text = "".join(re.findall(r'"([^"]*)"', expr))
+            ctx.run_code(literal(f"printf '%s\\n' {_quote(text)} | {sink}"), command)
+        elif sources:
+            for source_code in sources:
+                ctx.run_code(literal(f"{source_code} | {sink}"), command)
+        else:
+            reason = f"the awk program writes text it builds into {sink}, which runs it as code"
+            ctx.add(HIGH, reason, command)
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
 
 
 _BLANKS = re.compile(r"\s*s(.)\^?\.\*\$?\1\1g?\s*")  # `s/.*//`: every line left empty
@@ -439,11 +671,15 @@ def literal_text(command: Command) -> tuple[str, bool]:
     """The text echo/printf prints, and whether it was hidden in escapes (\\x72\\x6d)."""
     args = [w.value for w in command.args]
     if command.name == "printf":
+        if args[:1] == ["-v"]:  # `printf -v NAME FORMAT ARGS`: sets NAME, prints nothing
+            args = args[2:]
+        if args[:1] == ["--"]:
+            args = args[1:]
         if not args:
             return "", False
         fmt, rest = args[0], args[1:]
-        if "%" in fmt and rest:
-            return " ".join(rest), False
+        if "%" in fmt:
+            return format_printf(fmt, rest)
         decoded = decode_c_escapes(fmt)
         return decoded, _hidden(fmt)
     escapes = False
@@ -456,8 +692,182 @@ def literal_text(command: Command) -> tuple[str, bool]:
     return text, False
 
 
+_CONVERSION = re.compile(r"%(%|[-+ #0]*\d*(?:\.\d+)?([sbcdiouxXfeEgGq]))")
+
+
+def format_printf(fmt: str, args: list[str]) -> tuple[str, bool]:
+    """What `printf FORMAT ARGS...` prints (the format is reused while arguments remain), and
+    whether it was hidden in escapes (`printf '%b' '\\x72\\x6d'`, `printf '\\162%s' m`)."""
+    out: list[str] = []
+    hidden = _hidden(fmt)
+    remaining = list(args)
+    for _ in range(64):
+        position = 0
+        consumed = False
+        for match in _CONVERSION.finditer(fmt):
+            out.append(decode_c_escapes(fmt[position : match.start()]))
+            position = match.end()
+            if match.group(1) == "%":
+                out.append("%")
+                continue
+            value = remaining.pop(0) if remaining else ""
+            consumed = True
+            kind = match.group(2)
+            if kind == "b":
+                hidden = hidden or _hidden(value)
+                value = decode_c_escapes(value)
+            elif kind == "c":
+                value = value[:1]
+            out.append(value)
+        out.append(decode_c_escapes(fmt[position:]))
+        if not remaining or not consumed:
+            break
+    return "".join(out), hidden
+
+
+def printf_assignment(command: Command, ctx: Context) -> None:
+    """`printf -v NAME FORMAT ARGS`: NAME holds what printf would print, for later `$NAME`."""
+    args = command.args
+    if len(args) < 3 or args[0].value != "-v" or any(w.dynamic for w in args[1:]):
+        return
+    text, hidden = format_printf(args[2].value, [w.value for w in args[3:]])
+    name = args[1].value
+    if re.fullmatch(r"[A-Za-z_]\w*", name):
+        ctx.variables[name] = text
+        if hidden:
+            ctx.tainted[name] = frozenset({"decode"})
+
+
+_READ_VALUES = frozenset(split_words("-d -n -N -p -t -u -a -i"))
+_MAPFILE_VALUES = frozenset(split_words("-d -n -O -s -u -C -c"))
+
+
+def read_assignment(command: Command, ctx: Context) -> None:
+    """`read -r c <<< 'TEXT'`, `mapfile -t a <<< 'TEXT'`: the variables hold TEXT after it."""
+    body = next((r.body for r in command.redirects if r.op in ("<<<", "<<") and r.body), None)
+    if body is None or body.dynamic:
+        return
+    takes = _READ_VALUES if command.name == "read" else _MAPFILE_VALUES
+    names: list[str] = []
+    skip = False
+    for word in command.args:
+        if skip:
+            skip = False
+        elif word.value in takes:
+            skip = True
+        elif not word.value.startswith("-") and word.value.isidentifier():
+            names.append(word.value)
+    lines = body.value.rstrip("\n").split("\n")
+    if command.name in ("mapfile", "readarray"):
+        name = names[-1] if names else "MAPFILE"
+        for index, line in enumerate(lines[:64]):
+            ctx.variables[f"{name}[{index}]"] = line
+        return
+    words = lines[0].split(None, max(len(names) - 1, 0)) if names else []
+    for index, name in enumerate(names):
+        ctx.variables[name] = words[index] if index < len(words) else ""
+
+
 def _hidden(text: str) -> bool:
     return bool(re.search(r"\\(x[0-9a-fA-F]{2}|[0-7]{3}|u[0-9a-fA-F]{4})", text))
+
+
+# Statements that only print a constant string: `print("x")`, `puts 'x'`, `console.log("x")`.
+_PRINT = re.compile(
+    r"""\s*(?:print|puts|say|echo|console\.log|io\.write|cat|writeLines)\s*\(?\s*"""
+    r"""(?P<q>["'])(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*\)?\s*;?\s*"""
+)
+_AWK_BEGIN = re.compile(r"\s*BEGIN\s*\{(?P<body>.*)\}\s*", re.DOTALL)
+
+
+def printed_text(command: Command) -> str | None:
+    """What a command prints when that is written out in it: echo and printf, and inline
+    programs that only print constant strings (`python3 -c 'print("rm -rf ~")'`,
+    `perl -e 'print "..."'`, `awk 'BEGIN{print "..."}'`); None otherwise."""
+    if command.name in ("echo", "printf"):
+        return literal_text(command)[0]
+    if any(word.dynamic for word in command.words):
+        return None
+    program = _program_text(command)
+    if program is None:
+        return None
+    pieces: list[str] = []
+    position = 0
+    while position < len(program):
+        match = _PRINT.match(program, position)
+        if match is None or match.end() == position:
+            return None
+        pieces.append(decode_c_escapes(match.group("text")))
+        position = match.end()
+    return "\n".join(pieces) if pieces else None
+
+
+def _program_text(command: Command) -> str | None:
+    """The inline program of an interpreter or awk command (awk's BEGIN block only)."""
+    if command.name in AWKS:
+        operands = [w.value for w in command.args if not w.value.startswith("-")]
+        begin = _AWK_BEGIN.fullmatch(operands[0]) if len(operands) == 1 else None
+        return begin.group("body") if begin else None
+    info = language_of(command.name)
+    if info is None or info[0] == "shell":
+        return None
+    code, _, _ = _operands(command, info[1], _LANGUAGE_VALUES.get(info[0], _VALUE_OPTIONS))
+    return code.value if code is not None else None
+
+
+def inline_decodes(command: Command) -> bool:
+    """An interpreter that decodes what it prints: `python3 -m base64 -d`, `python3 -c
+    'print(base64.b64decode(...))'`, `perl -MMIME::Base64 -e 'print decode_base64(...)'`."""
+    info = language_of(command.name)
+    if info is None or info[0] == "shell":
+        return False
+    argv = command.argv
+    if argv[:2] in (["-m", "base64"], ["-m", "binascii"]) and ("-d" in argv or "-D" in argv):
+        return True
+    program = _program_text(command)
+    return program is not None and inline.decodes(preamble(command, info[0]) + program)
+
+
+# Inline code that reads its input and sends data over the network.
+_READS_INPUT = re.compile(
+    r"sys\.stdin|<STDIN>|\bSTDIN\b|\$stdin|\bARGF\b|process\.stdin|php://stdin|io\.read|"
+    r"readFileSync\(\s*(?:0|['\"]/dev/stdin)|readLines\(\s*['\"]stdin|file\(\s*['\"]stdin"
+)
+_SENDS = re.compile(
+    r"\b(?:post|put|patch|request|send|sendall|sendmail|upload|urlopen|storbinary|post_form|"
+    r"curl_exec|fetch|write)\b\s*\(|\.pipe\s*\(|print\s+\$\w+|syswrite"
+)
+
+
+def inline_fetches(command: Command) -> bool:
+    """`python3 -c 'print(urlopen(URL).read().decode())'`, `perl -MLWP::Simple -e 'getprint
+    URL'`, `php -r 'echo file_get_contents(URL);'`: an inline program that prints what it
+    downloads, so a shell after it runs downloaded code."""
+    info = language_of(command.name)
+    if info is None or info[0] == "shell":
+        return False
+    program = _program_text(command)
+    if program is None or _READS_INPUT.search(program):
+        return False
+    text = preamble(command, info[0]) + program
+    return inline.fetches(text) and _PRINTS_OUT.search(program) is not None
+
+
+_PRINTS_OUT = re.compile(
+    r"\bprint|\bputs\b|\becho\b|console\.log|getprint|stdout|\bsay\b|\bwrite\s*\(|cat\s*\("
+)
+
+
+def inline_sends(command: Command) -> bool:
+    """`... | python3 -c 'requests.post(URL, data=sys.stdin.read())'`: an inline program that
+    sends what it reads from its input to another machine."""
+    info = language_of(command.name)
+    if info is None or info[0] == "shell":
+        return False
+    program = _program_text(command)
+    if program is None or not _READS_INPUT.search(program) or not _SENDS.search(program):
+        return False
+    return inline.connects(preamble(command, info[0]) + program)
 
 
 def is_secret_path(value: str) -> bool:
@@ -470,6 +880,7 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(INTERPRETERS, interpreter),
     "source": source,
     ".": source,
-    **dict.fromkeys(split_words("awk gawk mawk nawk"), awk),
+    **dict.fromkeys(AWKS, awk),
+    **dict.fromkeys(_FILE_RUNNERS, file_runner),
     **dict.fromkeys(split_words("sed gsed"), sed),
 }

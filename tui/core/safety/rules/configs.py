@@ -12,7 +12,9 @@ from tui.core.safety import paths
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.targets import Verdict
 
-_ROOT_ALL = re.compile(r"\bNOPASSWD\b|\bALL\s*=\s*\(\s*ALL(\s*:\s*ALL)?\s*\)\s*ALL\b")
+_ROOT_ALL = re.compile(
+    r"\bNOPASSWD\b|\bALL\s*=\s*\(\s*ALL(\s*:\s*ALL)?\s*\)\s*ALL\b|!\s*authenticate\b"
+)
 _UID_ZERO = re.compile(r"^[^:\s]+:[^:]*:0:\d*:", re.MULTILINE)
 _EMPTY_PASSWORD = re.compile(r"^[^:\s]+::", re.MULTILINE)
 _SSH_WEAK = re.compile(
@@ -31,13 +33,51 @@ _ROOT_SHELL_BOOT = re.compile(
 )
 
 
+# Programs that hand out a shell when run as root with arguments of one's choosing.
+_ESCAPES = frozenset(
+    (
+        "sh bash dash zsh ksh fish csh tcsh python python2 python3 perl ruby node php lua vim vi "
+        "nvim nano emacs less more man find awk gawk env cp mv tee dd busybox nmap tar zip su sudo "
+        "apt apt-get yum dnf pip pip3 npm git docker make rsync scp ssh sed journalctl systemctl "
+        "crontab chmod chown mount wget curl install ln"
+    ).split()
+)
+_NOPASSWD = re.compile(r"NOPASSWD\s*:\s*(?P<commands>[^\n]*)")
+
+
+def _sudo_grant(text: str) -> RiskLevel:
+    """CRITICAL when a sudoers line gives root to anything (ALL, a wildcard, a shell, a program
+    that runs others) or drops the password check; HIGH when it names fixed commands only."""
+    if re.search(r"!\s*authenticate\b|ALL\s*=\s*\(\s*ALL(\s*:\s*ALL)?\s*\)\s*ALL\b", text):
+        return RiskLevel.CRITICAL
+    for match in _NOPASSWD.finditer(text):
+        for command in match.group("commands").split(","):
+            token = re.match(r"\s*([\w./*-]*)(?P<rest>.*)", command)
+            name = token.group(1).rstrip("/") if token else ""
+            rest = re.split(r"\\n|['\"]", token.group("rest") if token else "")[0]
+            if name in ("", "ALL") or "*" in command:
+                return RiskLevel.CRITICAL
+            program = name.rsplit("/", 1)[-1].rstrip("0123456789.")
+            if program in _ESCAPES and (not rest.strip() or program in _ROOT_SHELLS):
+                return RiskLevel.CRITICAL
+    return RiskLevel.HIGH
+
+
+_ROOT_SHELLS = frozenset(
+    "sh bash dash zsh ksh fish csh tcsh python python3 perl ruby node php".split()
+)
+
+
 def config_content(path: str, text: str) -> Verdict | None:
     """The verdict for putting `text` into `path`, when the text widens access."""
     where = paths.normalise(path)
     name = where.rsplit("/", 1)[-1]
     sudoers = where == "/etc/sudoers" or where.startswith("/etc/sudoers.d/")
     if sudoers and _ROOT_ALL.search(text):
-        return Verdict(RiskLevel.CRITICAL, f"lets a user run anything as root ({where})")
+        level = _sudo_grant(text)
+        if level is RiskLevel.CRITICAL:
+            return Verdict(level, f"lets a user run anything as root ({where})")
+        return Verdict(level, f"lets a user run one fixed command as root ({where})")
     if where in ("/etc/passwd", "/etc/shadow", "/etc/master.passwd"):
         if _UID_ZERO.search(text) and where != "/etc/shadow":
             return Verdict(RiskLevel.CRITICAL, f"adds an account with root's user id 0 ({where})")

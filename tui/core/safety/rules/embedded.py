@@ -263,6 +263,31 @@ def alias(command: Command, ctx: Context) -> None:
         name, sep, value = word.value.partition("=")
         if sep and name and not name.startswith("-"):
             ctx.aliases[name] = value  # rated where it is used
+            _trap_alias(name, value, command, ctx)
+
+
+# Names typed every day: an alias on one of them runs whenever the person types it.
+_EVERYDAY = frozenset(
+    split_words(
+        "ls cd cat cp mv rm sudo su git grep echo clear vim vi nano ssh scp curl wget python "
+        "python3 pip pip3 npm node make docker kubectl man less more top ps kill sh bash zsh "
+        "exit history pwd mkdir touch find tar apt apt-get brew yum dnf code open ll la l"
+    )
+)
+
+
+def _trap_alias(name: str, value: str, command: Command, ctx: Context) -> None:
+    """`alias sudo='sudo rm -rf / #'`, `alias ls='curl ... | sh'`: a name typed every day made
+    to run something destructive or foreign. What the alias runs is rated where it is used;
+    setting such a trap is HIGH by itself."""
+    before = len(ctx.findings)
+    ctx.run_code(literal(value), command)
+    found = ctx.findings[before:]
+    del ctx.findings[before:]
+    worst = max((f.level for f in found), default=MODERATE)
+    if worst >= HIGH and name in _EVERYDAY:
+        shown = value.strip()[:60]
+        ctx.add(HIGH, f"makes `{name}` run {shown} (an alias that hides what it does)", command)
 
 
 def option_code(command: Command, ctx: Context) -> None:

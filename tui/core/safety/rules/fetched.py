@@ -6,6 +6,7 @@ code the moment it arrives, without the question `npx` would otherwise ask.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import replace
 
 from tui.core.safety.context import Context
@@ -14,7 +15,7 @@ from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.known import ROUTINE_REASON
 from tui.core.safety.rules.typos import GO_OWNERS, POPULAR, one_typo_from
-from tui.core.safety.words import split_words
+from tui.core.safety.words import literal, split_words
 
 _KNOWN_TOOLS = (
     frozenset(
@@ -24,7 +25,13 @@ _KNOWN_TOOLS = (
             "playwright cypress storybook @angular/cli @vue/cli firebase-tools yo "
             "sort-package-json "
             "black ruff flake8 isort cowsay pycowsay httpie cookiecutter pre-commit tox nox twine "
-            "build hatch pdm poetry pipdeptree jupyterlab mkdocs sphinx pyright"
+            "build hatch pdm poetry pipdeptree jupyterlab mkdocs sphinx pyright "
+            "prisma shadcn shadcn-ui @biomejs/biome eslint prettier vite vitest nodemon "
+            "create-t3-app create-svelte sv astro create-astro nuxi @nestjs/cli expo "
+            "create-expo-app tailwindcss @tailwindcss/cli drizzle-kit supabase json-server "
+            "npm-run-all rimraf cross-env concurrently husky lint-staged @changesets/cli "
+            "semantic-release knip depcheck madge typescript create-remix @remix-run/dev "
+            "nx@latest @angular/cli@latest gatsby-cli @storybook/cli"
         )
     )
     | POPULAR["npm"]
@@ -111,6 +118,76 @@ def go(command: Command, ctx: Context) -> None:
     _routine(command, ctx)
 
 
+def dlx(command: Command, ctx: Context) -> None:
+    """`pnpm dlx pkg`, `yarn dlx pkg`, `npm exec --yes pkg`, `npm x pkg`, `bun x pkg`: the
+    package managers' own form of `npx`, rated like it."""
+    argv = command.argv
+    if argv[:1] not in (["dlx"], ["exec"], ["x"]):
+        return
+    rest = [w for w in command.args[1:] if w.value != "--"]
+    asks = command.name == "npm" and not any(a in ("-y", "--yes") for a in argv)
+    words = (literal("npx"), *((literal("-y"),) if not asks else ()), *rest)
+    runner(replace(command, words=words), ctx)
+
+
+def deno(command: Command, ctx: Context) -> None:
+    """`deno run -A https://...`: a program fetched from a URL, run with every permission."""
+    argv = command.argv
+    if argv[:1] != ["run"]:
+        return
+    url = next((a for a in argv[1:] if "://" in a), None)
+    allowed = [a for a in argv if a in ("-A", "--allow-all") or a.startswith(_DENO_POWERS)]
+    if url is not None and allowed:
+        host = url.split("://", 1)[1].split("/", 1)[0]
+        reason = f"runs a program fetched from {host} with {allowed[0]}: nobody reviewed it"
+        ctx.add(HIGH, reason, command)
+
+
+_DENO_POWERS = ("--allow-run", "--allow-write", "--allow-ffi", "--allow-sys")
+# Downloaders beside curl and wget: (options naming the output file, option naming the folder)
+_OTHER_DOWNLOADERS = {
+    "aria2c": (("-o", "--out"), ("-d", "--dir")),
+    "axel": (("-o", "--output"), ()),
+    "fetch": (("-o", "--output"), ()),
+    "lwp-download": ((), ()),
+    "lwp-mirror": ((), ()),
+}
+
+
+def other_downloader(command: Command, ctx: Context) -> None:
+    """aria2c, axel, fetch, lwp-download: what they save is code nobody has read yet."""
+    names, _ = _OTHER_DOWNLOADERS[command.name]
+    argv = command.argv
+    outputs = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in names]
+    operands = [
+        a
+        for i, a in enumerate(argv)
+        if not a.startswith("-") and (i == 0 or argv[i - 1] not in names)
+    ]
+    saved = outputs or [a.split("?", 1)[0].rstrip("/") for a in operands]
+    for path in saved:
+        if path and path != "-":
+            ctx.downloads.add(posixpath.basename(path))
+    ctx.add(MODERATE, f"downloads files ({command.name})", command)
+
+
+EXTRACTED = "<an archive downloaded in this line>"
+
+
+def extracted_download(command: Command, ctx: Context) -> None:
+    """`curl URL | tar xz`, `unzip a.zip` after downloading it: the files that come out were
+    fetched just now, so a program run from them next is unread code."""
+    stdin = command.stdin
+    from_pipe = stdin is not None and "download" in stdin.kinds
+    argv = command.argv
+    named = any(posixpath.basename(a) in ctx.downloads for a in argv if not a.startswith("-"))
+    extracting = command.name in ("unzip", "7z", "7za") or any(
+        (a.startswith("-") and "x" in a) or a.startswith("x") or a == "--extract" for a in argv[:2]
+    )
+    if extracting and (from_pipe or named):
+        ctx.downloads.add(EXTRACTED)
+
+
 def _routine(command: Command, ctx: Context) -> None:
     what = ROUTINE_REASON.get(command.name, "runs a package's program")
     ctx.add(MODERATE, f"{what} ({command.name})", command)
@@ -121,4 +198,5 @@ RULES: dict[str, Rule] = {
     "uvx": runner,
     "pipx": pipx,
     "go": go,
+    **dict.fromkeys(_OTHER_DOWNLOADERS, other_downloader),
 }

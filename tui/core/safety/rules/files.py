@@ -14,8 +14,9 @@ from tui.core.safety.feeds import literal_output
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import access, persistence, weakening
-from tui.core.safety.rules.accounts import ROOT_SHELL_PROGRAMS
+from tui.core.safety.rules.accounts import is_shell_program
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.network import heredoc_body
 from tui.core.safety.rules.persistence import startup_content, startup_kind
@@ -213,6 +214,19 @@ def copy(command: Command, ctx: Context) -> None:
     if command.name == "install" and mode:
         _install_mode(command, ctx, mode, target, operands[:-1])
     _copy_target(command, ctx, target, "copies")
+    if "/dev/stdin" in operands[:-1] or "-" in operands[:-1]:  # `cp /dev/stdin F <<< TEXT`
+        fed = heredoc_body(command)
+        text = fed.value if fed is not None else _stdin_text(command)
+        content = config_content(ctx.resolve(target), text) if text else None
+        if content is not None:
+            ctx.add(content.level, content.reason, command)
+
+
+def _stdin_text(command: Command) -> str:
+    stdin = command.stdin
+    if stdin is None or stdin.literal is None:
+        return ""
+    return " ".join(word.value for word in stdin.literal)
 
 
 def _install_mode(
@@ -220,7 +234,7 @@ def _install_mode(
 ) -> None:
     """`install -m 4755 SRC DEST` is a copy and a chmod: DEST is rated as `chmod 4755 DEST`,
     and a shell or interpreter copied setuid is a root shell for everyone."""
-    shells = {posixpath.basename(s) for s in sources} & ROOT_SHELL_PROGRAMS
+    shells = {posixpath.basename(s) for s in sources if is_shell_program(posixpath.basename(s))}
     if _setuid(mode) and shells:
         reason = f"installs a setuid copy of {sorted(shells)[0]} ({mode}): a root shell for all"
         ctx.add(CRITICAL, reason, command)
@@ -397,12 +411,16 @@ def chmod(command: Command, ctx: Context) -> None:
         reason = f"makes files setuid and writable by everyone ({mode}): anyone can put code in"
         ctx.add(CRITICAL, reason + " that runs as their owner", command)
     if _setuid(mode):
-        names = {posixpath.basename(w.value) for w in targets}
-        if names & ROOT_SHELL_PROGRAMS:
-            shell = sorted(names & ROOT_SHELL_PROGRAMS)[0]
+        names = {_program_name(w) for w in targets}
+        shells = sorted(name for name in names if is_shell_program(name))
+        if shells:
+            shell = shells[0]
             ctx.add(
                 CRITICAL, f"makes {shell} setuid: every user can become its owner (root)", command
             )
+        elif any(_copied_shell(w.value, ctx) for w in targets):
+            reason = f"makes a copy of a shell setuid ({mode}): every user can become root"
+            ctx.add(CRITICAL, reason, command)
         elif any(_chowned_to_root(w.value, ctx) for w in targets):
             reason = f"makes a program just given to root setuid ({mode}): it runs as root for all"
             ctx.add(CRITICAL, reason, command)
@@ -487,15 +505,36 @@ def _hashes_given_away(command: Command, operands: list[Word], ctx: Context) -> 
         ctx.add(CRITICAL, reason, command)
 
 
+_LOOKED_UP = re.compile(r"^[\"']?(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-p)\s+(\S+?)\s*(?:\)|`)")
+
+
+def _program_name(word: Word) -> str:
+    """The program a target names: `/bin/bash`, `$(which bash)`, find's `/{bash}` match."""
+    looked_up = _LOOKED_UP.match(word.raw)
+    if looked_up:
+        return posixpath.basename(looked_up.group(1))
+    return posixpath.basename(word.value).strip("{}")
+
+
 def _setgid_only(mode: str) -> bool:
     if mode.isdigit():
-        return len(mode) == 4 and mode[0] == "2"
+        return set(mode) <= set("01234567") and int(mode, 8) & 0o6000 == 0o2000
     return all(c.split("+")[0] in ("g",) for c in mode.split(",") if "s" in c)
 
 
 def _in_program_dir(path: str) -> bool:
     folder = posixpath.dirname(paths.normalise(path))
     return folder in paths.PROGRAM_DIRS or folder.endswith(("/bin", "/sbin", "/libexec"))
+
+
+def _copied_shell(target: str, ctx: Context) -> bool:
+    """`cp /bin/bash X && chmod +s X`: an earlier command of the line copied a shell to X."""
+    for forms in ctx.simple_commands:
+        words = forms[-1].split() if forms else []
+        copies = words[:1] in (["cp"], ["install"], ["rsync"]) and words[-1:] == [target]
+        if copies and any(is_shell_program(posixpath.basename(w)) for w in words[1:-1]):
+            return True
+    return False
 
 
 def _chowned_to_root(target: str, ctx: Context) -> bool:
@@ -526,7 +565,7 @@ def _loose(mode: str) -> bool:
 
 def _setuid(mode: str) -> bool:
     if mode.isdigit():
-        return len(mode) == 4 and mode[0] in "2467"
+        return len(mode) >= 4 and set(mode) <= set("01234567") and bool(int(mode, 8) & 0o6000)
     return any(
         bool(_SYMBOLIC.match(clause)) and "s" in clause and "-s" not in clause
         for clause in mode.split(",")

@@ -17,7 +17,14 @@ from tui.core.safety.context import Context
 from tui.core.safety.flow import DNS_TOOLS, secret_command, secret_variables, token_command
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure, openers, persistence
-from tui.core.safety.rules.code import is_secret_path, language_of, literal_text
+from tui.core.safety.rules.code import (
+    inline_decodes,
+    inline_fetches,
+    inline_sends,
+    is_secret_path,
+    language_of,
+    literal_text,
+)
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import ssh_options
 from tui.core.safety.rules.weakening import trusted_name
@@ -68,6 +75,10 @@ def command_kinds(command: Command) -> set[str]:
         if operands:
             return {"file"}
         return {"literal"} if heredoc_body(command) is not None else {"other"}
+    if inline_sends(command):
+        return {"send"}
+    if inline_fetches(command):
+        return {"download"}
     if language_of(name) is not None and _reads_stdin(command):
         return {"shell"}
     return {"other"}
@@ -175,7 +186,9 @@ def _decodes(command: Command) -> bool:
         return not argv
     if name == "tr":
         return any("N-Z" in a or "n-z" in a or "N-ZA-M" in a for a in argv)
-    return False
+    if name in ("gpg", "gpg2", "age", "sops") and any(a in ("-d", "--decrypt") for a in argv):
+        return True  # decrypted: what comes out was hidden
+    return inline_decodes(command)
 
 
 def _reads_stdin(command: Command) -> bool:

@@ -322,6 +322,10 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if kind == "powershell":
         planted.powershell_profile(where, text, writer, ctx)
         return
+    if text is None and writer.name in ("echo", "printf"):  # the literal parts still tell
+        content = config_content(where, " ".join(w.raw for w in writer.args))
+        if content is not None:
+            ctx.add(content.level, content.reason, writer)
     if text is None:
         if downloaded:
             decoded = stdin is not None and "download" not in stdin.kinds
@@ -334,7 +338,8 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if content is not None:
         ctx.add(content.level, content.reason, writer)
     if kind == "sudoers":
-        level = CRITICAL if "NOPASSWD" in text or re.search(r"ALL\s*$", text) else HIGH
+        level = content.level if content is not None else HIGH
+        level = CRITICAL if re.search(r"(^|\s)ALL\s*$", text) and "NOPASSWD" not in text else level
         ctx.add(level, f"lets a user run commands as root ({where})", writer)
         return
     if kind == "config":

@@ -320,6 +320,8 @@ def set_builtin(command: Command, ctx: Context) -> None:
     argv = command.argv
     if "--" in argv:  # `set -- a b c` sets "$@"
         ctx.variables["@"] = " ".join(argv[argv.index("--") + 1 :])
+        for index, value in enumerate(argv[argv.index("--") + 1 :][:9], start=1):
+            ctx.variables[str(index)] = value  # `set -- 'rm -rf ~'; eval "$1"`
     if "+o" in argv and "history" in argv:
         ctx.add(HIGH, "turns off the shell history (set +o history)", command)
 

@@ -14,7 +14,15 @@ from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.model import Finding, RiskLevel
 from tui.core.safety.rules import windows_writes
-from tui.core.safety.rules.windows_system import SYSTEM_HANDLERS, flags_of, operands_of
+from tui.core.safety.rules.windows_scope import Scope, joined_lines
+from tui.core.safety.rules.windows_system import (
+    DOUBTFUL_PAYLOAD,
+    SYSTEM_HANDLERS,
+    flags_of,
+    has_param,
+    operands_of,
+    params_of,
+)
 from tui.core.safety.rules.windows_threats import check_line
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
 from tui.core.safety.windows import Statement, posix_path, split_statements
@@ -43,8 +51,15 @@ _EXECUTE = re.compile(r"(?i)\biex\b|invoke-expression|\|\s*powershell|\.invoke\(
 
 
 def analyse(text: str, ctx: Context, depth: int = 0) -> None:
-    """Rates every st of a PowerShell or cmd command line."""
-    sts = split_statements(text)
+    """Rates every statement of a PowerShell or cmd command line, each read with what the
+    statements before it assigned (`$p = ...`) or where they moved (`cd ...`)."""
+    text = joined_lines(text)
+    scope = Scope()
+    sts = []
+    for st in split_statements(text):
+        st = scope.apply(st)
+        scope.learn(st)
+        sts.append(st)
     if depth == 0:
         check_line(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
@@ -107,6 +122,12 @@ def _cmd_loop(st: Statement, ctx: Context) -> None:
 
 def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
     name = st.name
+    inner = _block(st.words[0]) if st.words else None
+    if inner is not None and st.words[0][:1] in "{(":
+        analyse(inner, ctx, 1)  # `& { ... }`, `( ... )`: the code inside
+        return
+    if _dotnet(st, ctx):
+        return
     if not name or name[0] in "$0123456789'\"(@[":
         return  # an expression or assignment, not a command
     if "-whatif" in flags_of(st):
@@ -129,22 +150,66 @@ def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 
 def _delete(st: Statement, ctx: Context, previous: Statement | None) -> None:
-    flags = flags_of(st)
-    recursive = bool(flags & {"-recurse", "-r", "/s"}) or st.name in ("rd", "rmdir")
-    recursive = recursive and (st.name not in ("rd", "rmdir") or "/s" in flags)
+    recursive = "/s" in flags_of(st) or has_param(st, "recurse")
     operands = operands_of(st, frozenset({"-include", "-exclude", "-filter"}))
     if previous is not None and not operands:
         ctx.add(MODERATE, "deletes what the previous command lists", st.text)
-        if previous.name in ("get-childitem", "gci", "dir", "ls") and "-recurse" in flags_of(
-            previous
-        ):
-            _delete_paths(operands_of(previous) or ["."], True, st, ctx)
+        if previous.name in ("get-childitem", "gci", "dir", "ls"):
+            _delete_listed(previous, st, ctx)
+        elif previous.name in ("get-item", "gi"):  # the items themselves
+            _delete_paths(operands_of(previous), recursive, st, ctx)
         return
     _delete_paths(operands, recursive, st, ctx)
 
 
-def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Context) -> None:
+def _delete_listed(listing: Statement, st: Statement, ctx: Context) -> None:
+    """`gci PATH [-Recurse] [-Include *.log] | Remove-Item`: what PATH holds (all under it
+    with -Recurse); a filter of throw-away files (logs, temporary and build files) narrows
+    the deletion, one of documents does not."""
+    patterns = [v for n, v in params_of(listing) if n in ("include", "filter") and v]
+    folders = operands_of(listing, frozenset({"-include", "-exclude", "-filter", "-depth"}))
+    names = [p for pattern in patterns for p in pattern.split(",") if p]
+    if names and all(_DISPOSABLE.fullmatch(p) for p in names):
+        ctx.add(MODERATE, f"deletes the files matching {patterns[0]} under a folder", st.text)
+        return
+    if has_param(listing, "recurse"):
+        _delete_paths(folders or ["."], True, st, ctx)
+        return
+    children = [f if re.search(r"[*?]", f) else f.rstrip("\\/") + "\\*" for f in folders or ["."]]
+    _delete_paths(children, "/s" in flags_of(st) or has_param(st, "recurse"), st, ctx)
+
+
+_DISPOSABLE = re.compile(
+    r"(?i)\*?[\w-]*\.(log|tmp|temp|bak|old|pyc|pyo|obj|o|class|cache|dmp|etl|swp|pdb|ilk|tlog)"
+)
+_DOTNET_DELETE = re.compile(
+    r"(?i)\[(?:system\.)?io\.(?P<kind>directory|file)\]::delete\(\s*['\"]?(?P<path>[^'\",)]+)"
+    r"['\"]?\s*(?:,\s*(?P<recursive>\$true|true|1))?"
+)
+
+
+def _dotnet(st: Statement, ctx: Context) -> bool:
+    """.NET calls that delete: `[System.IO.Directory]::Delete("C:\\x", $true)`."""
+    match = _DOTNET_DELETE.search(st.text)
+    if match is None:
+        return False
+    recursive = match.group("kind").lower() == "directory" and bool(match.group("recursive"))
+    _delete_paths([match.group("path")], recursive, st, ctx)
+    return True
+
+
+def _listed_paths(operands: list[str]) -> list[str]:
+    """`@("a","b")` and `"a","b"` (quotes gone: `a,b`) as the paths they list."""
+    listed: list[str] = []
     for operand in operands:
+        inner = operand[2:-1] if operand.startswith("@(") and operand.endswith(")") else operand
+        parts = [p.strip().strip("'\"") for p in inner.split(",")] if "," in inner else [inner]
+        listed.extend(p for p in parts if p)
+    return listed
+
+
+def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Context) -> None:
+    for operand in _listed_paths(operands):
         if operand.upper().startswith(("HKLM", "HKCU", "HKCR", "HKU", "REGISTRY::")):
             _registry_delete(operand, st, ctx)
             continue
@@ -154,11 +219,39 @@ def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Cont
         ctx.add(max(verdict.level, MODERATE), reason, st.text)
 
 
+def _registry_value_delete(key: str, st: Statement, ctx: Context) -> None:
+    """One value (`reg delete KEY /v NAME`, Remove-ItemProperty): less than the whole key."""
+    if key.upper().startswith(("HKLM", "HKCR", "HKEY_LOCAL")) and not _app_key(key):
+        ctx.add(HIGH, f"deletes a value of the system registry key {key}", st.text)
+    else:
+        ctx.add(MODERATE, f"deletes a registry value under {key}", st.text)
+
+
 def _registry_delete(key: str, st: Statement, ctx: Context) -> None:
-    if key.upper().startswith(("HKLM", "HKCR", "REGISTRY::HKEY_LOCAL")):
+    if key.upper().startswith(("HKLM", "HKCR", "REGISTRY::HKEY_LOCAL", "HKEY_LOCAL")):
         ctx.add(CRITICAL, f"deletes the system registry key {key}", st.text)
+    elif _app_key(key):  # HKCU\\Software\\Vendor: one program's settings
+        ctx.add(MODERATE, f"deletes an application's registry key {key}", st.text)
     else:
         ctx.add(HIGH, f"deletes the registry key {key}", st.text)
+
+
+_SHARED_VENDORS = frozenset("microsoft policies classes wow6432node".split())
+
+
+def _app_key(key: str) -> bool:
+    """`HKCU\\Software\\Vendor\\App...`: one program's own settings, not Windows' ones."""
+    parts = [p.lower() for p in re.split(r"[\\/]+", key.strip("'\"")) if p]
+    return (
+        len(parts) >= 3
+        and parts[0].rstrip(":") in ("hkcu", "hkey_current_user", "hklm", "hkey_local_machine")
+        and parts[1] == "software"
+        and parts[2] not in _SHARED_VENDORS
+    )
+
+
+# System settings people change routinely (long paths for developer tools).
+_ROUTINE_VALUES = re.compile(r"(?i)\\control\\filesystem\b.*\blongpathsenabled\b")
 
 
 def _reg(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -167,7 +260,9 @@ def _reg(st: Statement, ctx: Context, previous: Statement | None) -> None:
     key = st.args[1] if len(st.args) > 1 else ""
     if action in ("query", "export", "compare"):
         return
-    if action == "delete":
+    if action == "delete" and "/v" in args and "/va" not in args:
+        _registry_value_delete(key, st, ctx)
+    elif action == "delete":
         _registry_delete(key, st, ctx)
     elif action in ("add", "import", "restore", "load", "copy"):
         _registry_change(key, st, ctx)
@@ -191,21 +286,35 @@ def _hijacked(lower: str) -> bool:
     return any(key in lower and any(value in lower for value in values) for key, values in _HIJACKS)
 
 
+# Registry places whose programs Windows starts by itself (at logon, with every process, ...).
+_AUTOSTART = re.compile(
+    r"\\run(once(ex)?)?\b|\\runservices|winlogon|userinitmprlogonscript|appinit_dlls|"
+    r"\\policies\\explorer\\run|silentprocessexit|\\explorer\\shell folders|"
+    r"\\command processor.*autorun"
+)
+
+
 def _registry_change(key: str, st: Statement, ctx: Context) -> None:
     lower = key.lower() + " " + st.text.lower()
-    if _hijacked(lower):
+    if _hijacked(lower) and not ("image file execution options" in lower and "debugger" in lower):
         reason = "replaces a program Windows starts by itself (log-on, log-on screen) (registry)"
         ctx.add(CRITICAL, reason, st.text)
-    elif (
-        "\\run" in lower
-        or "runonce" in lower
-        or "winlogon" in lower
-        or "image file execution" in lower
-    ):
+        return
+    if "image file execution options" in lower and "debugger" in lower:
+        ctx.add(CRITICAL, "runs another program whenever a program starts (IFEO debugger)", st.text)
+        return
+    autostart = bool(_AUTOSTART.search(lower))
+    if autostart and DOUBTFUL_PAYLOAD.search(st.text.split(key, 1)[-1] if key else st.text):
+        reason = "makes hidden code, or a program from a folder anyone can write, start at logon"
+        ctx.add(CRITICAL, reason, st.text)
+        return
+    if autostart or "image file execution" in lower:
         ctx.add(HIGH, "makes a program start by itself at every logon (registry)", st.text)
     elif "disableantispyware" in lower or "windows defender" in lower or "enablelua" in lower:
         ctx.add(HIGH, "turns off a Windows security protection (registry)", st.text)
-    elif key.upper().startswith(("HKLM", "HKCR")):
+    elif _app_key(key) or _ROUTINE_VALUES.search(st.text):
+        ctx.add(MODERATE, f"changes an application's or a routine setting ({key})", st.text)
+    elif key.upper().startswith(("HKLM", "HKCR", "HKEY_LOCAL")):
         ctx.add(HIGH, f"changes the system registry ({key})", st.text)
     else:
         ctx.add(MODERATE, f"changes the registry ({key})", st.text)
@@ -215,8 +324,7 @@ def _registry_cmdlet(st: Statement, ctx: Context, previous: Statement | None) ->
     paths = operands_of(st, frozenset({"-name", "-value", "-propertytype", "-type"}))
     key = next((p for p in paths if ":" in p), paths[0] if paths else "")
     if st.name == "remove-itemproperty":
-        level = HIGH
-        ctx.add(level, f"deletes a registry value under {key}", st.text)
+        _registry_value_delete(key, st, ctx)
         return
     _registry_change(key, st, ctx)
 
@@ -237,7 +345,9 @@ def _diskpart(st: Statement, ctx: Context, previous: Statement | None) -> None:
 def _permissions(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     recursive = "/t" in flags_of(st) or "/r" in flags_of(st) or "-recurse" in text
-    loose = "everyone" in text or "*s-1-1-0" in text or ("users:" in text and "(f)" in text)
+    loose = bool(_BROAD_GRANT.search(text))
+    if _ANY_GRANT.search(text) and _HASH_FILES.search(text):
+        ctx.add(CRITICAL, "lets every user read the machine's password hashes", st.text)
     operands = [o for o in operands_of(st) if ":" not in o or re.match(r"^[A-Za-z]:", o)]
     if st.name in ("icacls", "cacls") and not any(
         w in text for w in ("/grant", "/deny", "/remove", "/reset", "/setowner", "/inheritance")
@@ -248,8 +358,31 @@ def _permissions(st: Statement, ctx: Context, previous: Statement | None) -> Non
         path = posix_path(operand)
         verdict = classify_permissions(path, recursive=recursive, verb=verb, loose=loose)
         ctx.add(verdict.level, verdict.reason.replace(path, operand, 1), st.text)
+        own = (
+            path == "/usr"
+            or path.startswith("/usr/")
+            or re.match(r"(?i)^[a-z]:\\windows\\", operand)
+        )
+        if st.name == "takeown" and own:
+            reason = (
+                f"takes ownership of Windows' own files ({operand}): the step before replacing them"
+            )
+            ctx.add(HIGH, reason, st.text)
     if not operands:
         ctx.add(MODERATE, f"changes file permissions ({st.words[0]})", st.text)
+
+
+# Any grant to everyone, or full control to all users or signed-in users.
+_BROAD_GRANT = re.compile(
+    r"(?i)\beveryone\b|\*s-1-1-0\b|/grant(:r)?\s+['\"]?(users|authenticated users|"
+    r"\*s-1-5-11|\*s-1-5-32-545)['\"]?:(\([a-z]+\))*\(?f"
+)
+# Any grant to everyone or all users, and the files where even reading gives the machine away.
+_ANY_GRANT = re.compile(
+    r"(?i)/grant(:r)?\s+['\"]?(everyone|users|authenticated users|\*s-1-1-0|\*s-1-5-11|"
+    r"\*s-1-5-32-545)['\"]?:"
+)
+_HASH_FILES = re.compile(r"(?i)\\config\\(sam|security|system)\b|\bntds\.dit\b")
 
 
 def _write(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -305,30 +438,211 @@ def _secret_to_drive(operands: list[str]) -> str | None:
 
 
 def _encoded(st: Statement, ctx: Context, previous: Statement | None) -> None:
-    flags = flags_of(st)
-    if flags & {"-enc", "-encodedcommand", "-e", "-ec"}:
-        ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", st.text)
-        return
+    """powershell/pwsh/cmd: parameters in any prefix PowerShell accepts (`-enc`, `-e`, `-ec`,
+    `-EncodedCom`; `-c`, `-Com`; `-ep`, `-ex`), then the code they run."""
     args = list(st.args)
+    shell = st.name not in ("cmd", "cmd.exe")
     for index, arg in enumerate(args):
-        if arg.lower() in ("-c", "-command", "/c", "/k") and index + 1 < len(args):
+        given = arg.lower().lstrip("-/") if arg[:1] in "-/" else ""
+        if shell and arg.startswith("-") and (given == "ec" or _prefix(given, "encodedcommand")):
+            ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", st.text)
+            return
+        runs = _prefix(given, "command", 1) if shell else given in ("c", "k", "r")
+        if runs and index + 1 < len(args):
             analyse(" ".join(args[index + 1 :]), ctx, 1)
             return
-    if "-executionpolicy" in flags and "bypass" in st.text.lower():
+    if any(n in ("ep", "ex") or _prefix(n, "executionpolicy", 2) for n, _ in params_of(st)) and (
+        "bypass" in st.text.lower() or "unrestricted" in st.text.lower()
+    ):
         ctx.add(HIGH, "runs a script with PowerShell's safety checks turned off", st.text)
         return
     ctx.add(MODERATE, f"starts a shell ({st.words[0]})", st.text)
+
+
+def _prefix(given: str, name: str, shortest: int = 1) -> bool:
+    return len(given) >= shortest and name.startswith(given)
 
 
 def _invoke(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if previous is not None and _DOWNLOAD.search(previous.text):
         return  # `iwr ... | iex` is reported for the whole line
     operands = operands_of(st)
-    if any(o.startswith("$") for o in operands) or not operands:
+    if any(o.startswith(("$", "(", "[", "@")) for o in operands) or not operands:
         reason = "runs PowerShell code that is only known when it runs (Invoke-Expression)"
         ctx.add(HIGH, reason, st.text)
+        for operand in operands:
+            inner = _block(operand)
+            if inner:
+                analyse(inner, ctx, 1)
     else:
         analyse(" ".join(operands), ctx, 1)
+
+
+def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """Start-Process PROGRAM -ArgumentList ARGS [-Verb RunAs]: rated by what it starts."""
+    program = ""
+    arguments: list[str] = []
+    args = list(st.args)
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        given = arg.lower().lstrip("-").split(":", 1)[0]
+        if arg.startswith("-") and (_prefix(given, "argumentlist", 1) or given == "args"):
+            arguments.append(args[index + 1] if index + 1 < len(args) else "")
+            index += 2
+        elif arg.startswith("-") and _prefix(given, "filepath", 2):
+            program = args[index + 1] if index + 1 < len(args) else ""
+            index += 2
+        elif arg.startswith("-"):
+            index += 1 if given in _START_SWITCHES else 2
+        else:
+            program = program or arg
+            index += 1
+    if "runas" in st.text.lower():
+        ctx.add(MODERATE, "starts a program as administrator", st.text)
+    ctx.add(MODERATE, f"starts a program ({st.words[0]})", st.text)
+    if program:
+        analyse(" ".join([program, *arguments]), ctx, 1)
+
+
+_SENDING_METHODS = frozenset("post put delete patch".split())
+_CURL_SENDS = re.compile(
+    r"(?i)\s(-d|-F|-T|--data\S*|--form\S*|--upload-file|-X\s*(post|put|delete|patch))\b"
+)
+_CURL_SAVES = re.compile(r"\s(-o|-O|--output|--remote-name|-OutFile)(\s|=|$)")
+
+
+def _web(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """iwr/irm/curl.exe/wget: a plain GET only reads (as `curl URL` does); saving a file or
+    sending data changes something. Fetched code that is run is judged for the whole line."""
+    params = params_of(st)
+    method = next((v for n, v in params if n == "method" or n == "m"), "")
+    sends = method in _SENDING_METHODS or any(
+        n.startswith(("body", "infile", "form")) for n, _ in params
+    )
+    saves = any(_prefix(n, "outfile") for n, _ in params)
+    if st.name in ("curl", "wget"):
+        sends = sends or bool(_CURL_SENDS.search(" " + st.text))
+        saves = saves or bool(_CURL_SAVES.search(" " + st.text))
+    if sends:
+        ctx.add(MODERATE, f"sends data to a server ({st.words[0]})", st.text)
+    elif saves and not windows_writes.saved_file(st, ctx):
+        ctx.add(MODERATE, f"downloads a file ({st.words[0]})", st.text)
+
+
+_WSL_VALUES = frozenset("-d --distribution -u --user --cd --distribution-id".split())
+_WSL_READS = frozenset("-l --list --status --version -v --help".split())
+
+
+def _wsl(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`wsl --unregister NAME` deletes a Linux system and all its files; `wsl [-d X] CMD`
+    runs CMD in Linux, read as the shell command it is."""
+    args = list(st.args)
+    lowered = [a.lower() for a in args]
+    if "--unregister" in lowered:
+        name = args[lowered.index("--unregister") + 1 :][:1] or ["a distribution"]
+        ctx.add(CRITICAL, f"deletes the WSL system {name[0]} and every file in it", st.text)
+        return
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        if lowered[index] in ("-e", "--exec", "--"):
+            index += 1
+            break
+        if lowered[index] in _WSL_READS:
+            return
+        index += 2 if lowered[index] in _WSL_VALUES else 1
+    if index >= len(args):
+        ctx.add(MODERATE, "starts or manages WSL", st.text)
+        return
+    from tui.core.safety.analyser import Analyser  # the POSIX reading imports these rules
+
+    Analyser(ctx).analyse(" ".join(args[index:]))
+
+
+def _runas(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`runas /user:NAME "PROGRAM ARGS"`: as `su`, rated by what it runs."""
+    program = [a for a in st.args if not a.startswith("/")]
+    ctx.add(MODERATE, "runs a program as another user (runas)", st.text)
+    if program:
+        analyse(" ".join(program), ctx, 1)
+
+
+_PSEXEC_VALUES = frozenset("-u -p -c -f -w -n -h -l -v -a -r -csrc".split())
+
+
+def _psexec(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`psexec [\\\\host] [-u USER -p PASSWORD] [-s] PROGRAM ARGS`: rated by what it runs; a
+    password typed into the line is in the open."""
+    args = list(st.args)
+    index = 0
+    while index < len(args) and (args[index].startswith(("-", "/", "\\\\")) or args[index] == "@"):
+        arg = args[index].lower()
+        if arg == "-p" and index + 1 < len(args) and not args[index + 1].startswith("$"):
+            ctx.add(HIGH, "types a password into the command line (psexec -p)", st.text)
+        index += 2 if arg in _PSEXEC_VALUES else 1
+    ctx.add(MODERATE, "runs a program as another user or on another machine (psexec)", st.text)
+    if args[index:]:
+        analyse(" ".join(args[index:]), ctx, 1)
+
+
+def _forfiles(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`forfiles /p DIR [/s] [/m MASK] [/d -N] /c "cmd /c del @path"`: the command runs on
+    every file that matches; an age (/d) or a throw-away mask (*.log) narrows it."""
+    values: dict[str, str] = {}
+    args = list(st.args)
+    for index, arg in enumerate(args[:-1]):
+        if arg.lower() in ("/p", "/m", "/d", "/c"):
+            values[arg.lower()] = args[index + 1]
+    command = values.get("/c", "")
+    if not command:
+        return  # it only lists the files
+    folder = values.get("/p", ".").rstrip("\\")
+    mask = values.get("/m", "*")
+    if "/d" in values or (mask != "*" and _DISPOSABLE.fullmatch(mask)):
+        ctx.add(MODERATE, f"runs a command on old or matching files under {folder}", st.text)
+        return
+    each = f"{folder}\\{mask}"
+    analyse(re.sub(r"(?i)@(path|file|fname|relpath)", lambda _: each, command), ctx, 1)
+
+
+def _cmd_start(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """cmd's `start [/b] [/min] ["title"] PROGRAM ARGS`, or PowerShell's `start` alias."""
+    if any(_start_parameter(a) for a in st.args):
+        _start_process(st, ctx, previous)
+        return
+    args = list(st.args)
+    index = 0
+    while index < len(args) and args[index].startswith("/"):
+        index += 2 if args[index].lower() == "/d" else 1
+    ctx.add(MODERATE, f"starts a program ({st.words[0]})", st.text)
+    if args[index:]:
+        analyse(" ".join(args[index:]), ctx, 1)
+
+
+def _start_parameter(arg: str) -> bool:
+    """`-Verb`, `-ArgumentList`, `-FilePath`, `-Wait`, ...: Start-Process's own parameters
+    (three letters at least, so a program's `-w hidden` is not taken for one)."""
+    given = arg.lower().lstrip("-").split(":", 1)[0]
+    names = (*_START_SWITCHES, "verb", "argumentlist", "filepath", "windowstyle", "workingdir")
+    return arg.startswith("-") and len(given) >= 3 and any(n.startswith(given) for n in names)
+
+
+_START_SWITCHES = frozenset("wait nonewwindow passthru usenewenvironment loaduserprofile".split())
+
+
+def _ssh(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`ssh HOST "powershell -c ..."`: the remote command is read like a local one."""
+    args = list(st.args)
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        index += 2 if args[index] in _SSH_VALUES else 1
+    remote = args[index + 1 :]
+    ctx.add(MODERATE, "connects to another machine (ssh)", st.text)
+    if remote:
+        analyse(" ".join(remote), ctx, 1)
+
+
+_SSH_VALUES = frozenset("-p -i -l -o -F -J -L -R -D -b -c -E -m -S -W -w -B -e -O -Q".split())
 
 
 _BROWSER_SECRETS = re.compile(
@@ -399,5 +713,13 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("copy-item move-item copy move xcopy robocopy cpi mi cp mv".split(), _copy),
     **dict.fromkeys("powershell pwsh cmd cmd.exe".split(), _encoded),
     **dict.fromkeys("iex invoke-expression".split(), _invoke),
-    **dict.fromkeys(windows_writes.WEB_REQUESTS, windows_writes.web_request),
+    "start-bitstransfer": windows_writes.bits_transfer,
+    **dict.fromkeys("start-process saps".split(), _start_process),
+    "start": _cmd_start,
+    "forfiles": _forfiles,
+    "wsl": _wsl,
+    **dict.fromkeys("iwr irm invoke-webrequest invoke-restmethod curl wget".split(), _web),
+    "runas": _runas,
+    **dict.fromkeys("psexec psexec64".split(), _psexec),
+    **dict.fromkeys("ssh ssh.exe".split(), _ssh),
 }

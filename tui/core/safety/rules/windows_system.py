@@ -24,7 +24,37 @@ _SECURITY_SERVICES = frozenset(
     "windefend mpssvc wscsvc eventlog sense wdnissvc securityhealthservice bfe wuauserv".split()
 )
 
+_DEFENDER_SERVICES = frozenset("windefend sense wdnissvc wdboot wdfilter".split())
 _VITAL_PROCESSES = frozenset("csrss lsass wininit winlogon smss services svchost".split())
+
+
+# What an autostart entry runs that makes it an attack: a program in a folder anyone (or any
+# program) can write, hidden or encoded PowerShell, code fetched from the internet.
+DOUBTFUL_PAYLOAD = re.compile(
+    r"(?i)\\(users\\public|temp|tmp|appdata|programdata|downloads)\\|"
+    r"%(temp|tmp|appdata|localappdata|public|programdata)%|"
+    r"\$env:(temp|tmp|appdata|localappdata|public|programdata)|"
+    r"\s-(e|ec|en|enc\w*)\s|-w(indowstyle)?\s+hidden|frombase64|\biex\b|downloadstring|"
+    r"https?://|\bmshta\b|\bregsvr32\b|\brundll32\b.*javascript"
+)
+
+
+# For services and tasks, which installers put in AppData and ProgramData too: only folders
+# that anyone can write or that hold downloads, and hidden or encoded code.
+_DOUBTFUL_TASK = re.compile(
+    r"(?i)\\(users\\public|temp|tmp|downloads)\\|%(temp|tmp|public)%|\$env:(temp|tmp|public)|"
+    r"\s-(e|ec|en|enc\w*)\s|-w(indowstyle)?\s+hidden|frombase64|\biex\b|downloadstring|"
+    r"\bmshta\b|\bregsvr32\b|\brundll32\b.*javascript"
+)
+
+
+def _started_later(st: Statement, ctx: Context, what: str) -> None:
+    """A service or scheduled task: CRITICAL when what it runs is doubtful, HIGH otherwise."""
+    if _DOUBTFUL_TASK.search(st.text):
+        reason = f"{what} that runs hidden code or a program from a folder anyone can write"
+        ctx.add(CRITICAL, reason, st.text)
+    else:
+        ctx.add(HIGH, f"{what}: a program runs by itself later", st.text)
 
 
 def flags_of(st: Statement) -> set[str]:
@@ -39,7 +69,7 @@ def operands_of(st: Statement, takes_value: frozenset[str] = frozenset()) -> lis
             skip = False
             continue
         lower = arg.lower()
-        if lower in takes_value:
+        if lower in takes_value or lower in _COMMON_VALUES:
             if lower in ("-path", "-literalpath", "-destination", "-filepath"):
                 continue  # the value that follows is the operand
             skip = True
@@ -52,6 +82,45 @@ def operands_of(st: Statement, takes_value: frozenset[str] = frozenset()) -> lis
     return found
 
 
+# PowerShell's common parameters and filters whose value is never a path to act on.
+_COMMON_VALUES = frozenset(
+    "-erroraction -ea -warningaction -wa -informationaction -infa -errorvariable -ev "
+    "-outvariable -ov -outbuffer -ob -pipelinevariable -pv -filter -include -exclude -depth "
+    "-credential -encoding".split()
+)
+
+
+def has_param(st: Statement, name: str, shortest: int = 1) -> bool:
+    """PowerShell's parameter `-name` given in any unambiguous prefix (`-Rec`, `-r`), with or
+    without a `:value` (`-Recurse:$true`)."""
+    for arg in st.args:
+        if not arg.startswith("-") or len(arg) < 2:
+            continue
+        given = arg[1:].split(":", 1)[0].lower()
+        if len(given) >= shortest and name.startswith(given):
+            return True
+    return False
+
+
+def params_of(st: Statement) -> list[tuple[str, str]]:
+    """(`-name` lowered without the dash, value) for each parameter; the value is what follows
+    the colon (`-X:$true`) or the next word when that is not itself a parameter."""
+    pairs: list[tuple[str, str]] = []
+    args = list(st.args)
+    for index, arg in enumerate(args):
+        if not arg.startswith("-") or len(arg) < 2:
+            continue
+        name, colon, value = arg[1:].partition(":")
+        if not colon and index + 1 < len(args) and not args[index + 1].startswith("-"):
+            value = args[index + 1]
+        pairs.append((name.lower(), value.strip("'\"").lower()))
+    return pairs
+
+
+_TRUE = frozenset(("$true", "1", "true", "yes", "$true)"))
+_OFF = frozenset(("disabled", "0", "$false", "false", "auditmode", "2", "never", "neversend"))
+
+
 def _shadow(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     destructive = (
@@ -60,10 +129,13 @@ def _shadow(st: Statement, ctx: Context, previous: Statement | None) -> None:
         or "recoveryenabled no" in text
         or "bootstatuspolicy ignoreallfailures" in text
     )
+    args = [a.lower() for a in st.args]
     if destructive:
         ctx.add(CRITICAL, "deletes the backups and restore points (shadow copies)", st.text)
     elif any(w in text for w in (" list", " get", "/enum", " query", " brief")) or len(text) < 12:
         return
+    elif args[:1] == ["create"] or args[:2] in (["start", "backup"], ["enable", "backup"]):
+        ctx.add(MODERATE, f"makes a backup or restore point ({st.words[0]})", st.text)
     else:
         ctx.add(HIGH, f"changes backups or boot settings ({st.words[0]})", st.text)
 
@@ -75,6 +147,8 @@ def _wmic(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, reason, st.text)
     elif "shadowcopy" in text and "delete" in text:
         _shadow(st, ctx, previous)
+    elif "shadowcopy" in text and "call create" in text:
+        ctx.add(MODERATE, "makes a restore point (shadow copy)", st.text)
     elif " delete" in text or " call terminate" in text or "call create" in text:
         ctx.add(HIGH, "deletes, stops or starts things through WMI (wmic)", st.text)
     elif " get" in text or " list" in text:
@@ -100,7 +174,7 @@ def _execution_policy(st: Statement, ctx: Context, previous: Statement | None) -
 
 def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = " ".join(a.lower() for a in st.args)
-    if "state off" in text or "opmode disable" in text or "opmode=disable" in text:
+    if re.search(r"state[\s=]+off\b|opmode[\s=]+(mode=)?disable\b", text):
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
     elif "reset" in text and "firewall" in text:
         ctx.add(HIGH, "resets the Windows firewall rules", st.text)
@@ -116,20 +190,84 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 def _firewall_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
-    if "-enabled false" in text or "-enabled 0" in text or "-enabled:$false" in text:
+    off = "-enabled false" in text or "-enabled 0" in text or "-enabled:$false" in text
+    if off and st.name == "set-netfirewallprofile":
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
-    elif st.name == "disable-netfirewallrule" and "-all" in text:
+    elif (off and not _selects_rules(st)) or (
+        st.name == "disable-netfirewallrule" and "-all" in text
+    ):
         ctx.add(HIGH, "turns off every Windows firewall rule", st.text)
     else:
         ctx.add(MODERATE, "changes the Windows firewall rules", st.text)
 
 
+def _selects_rules(st: Statement) -> bool:
+    """A firewall rule cmdlet names the rules it changes (by name, group, port or program)."""
+    named = {"displayname", "name", "displaygroup", "group", "program", "localport", "id"}
+    values = frozenset({"-enabled", "-profile", "-action", "-direction"})
+    return any(n in named for n, _ in params_of(st)) or bool(operands_of(st, values))
+
+
 def _defender(st: Statement, ctx: Context, previous: Statement | None) -> None:
-    text = st.text.lower()
-    if ("-disable" in text and "$true" in text) or "-exclusionpath" in text:
-        ctx.add(HIGH, "turns off or weakens Windows Defender", st.text)
+    """Set-/Add-MpPreference, parameter by parameter: `-DisableX $true` switches a protection
+    off, `-EnableX Disabled` too; exclusions make Defender skip a path, program or type."""
+    level, reason = MODERATE, "changes Windows Defender settings"
+    for name, value in params_of(st):
+        name = _DEFENDER_ALIASES.get(name, name)
+        if name.startswith("disable") and value in _TRUE:
+            found = (CRITICAL, f"switches off Windows Defender's protection (-{name})")
+        elif name == "exclusionpath" and any(_drive_root(v) for v in _listed(st, name)):
+            found = (CRITICAL, "tells Windows Defender to skip a whole drive")
+        elif name.startswith("exclusion"):
+            found = (HIGH, f"tells Windows Defender to skip a {name[9:] or 'path'} ({value})")
+        elif (name.startswith("enable") or name in _DEFENDER_LEVELS) and value in _OFF:
+            found = (HIGH, f"turns off a Windows Defender protection (-{name} {value})")
+        else:
+            continue
+        level, reason = max((level, reason), found, key=lambda pair: pair[0])
+    ctx.add(level, reason, st.text)
+
+
+# Set-MpPreference's own short names for its -Disable parameters.
+_DEFENDER_ALIASES = {
+    "drtm": "disablerealtimemonitoring",
+    "dbm": "disablebehaviormonitoring",
+    "dioavp": "disableioavprotection",
+    "dscrptsc": "disablescriptscanning",
+    "dbaf": "disableblockatfirstseen",
+    "dbaffs": "disableblockatfirstseen",
+    "dips": "disableintrusionpreventionsystem",
+    "darchsc": "disablearchivescanning",
+    "demsc": "disableemailscanning",
+    "drdsc": "disableremovabledrivescanning",
+}
+# Defender settings whose low values turn a protection off.
+_DEFENDER_LEVELS = frozenset(
+    "puaprotection mapsreporting submitsamplesconsent cloudblocklevel highthreatdefaultaction "
+    "severethreatdefaultaction".split()
+)
+
+
+def _listed(st: Statement, name: str) -> list[str]:
+    """The values given to `-name`, a comma list over one or more words (`"C:\\", "D:\\"`)."""
+    match = re.search(rf"(?i)-{name}\s+(.+?)(?=\s+-[a-z]|$)", st.text)
+    items = re.split(r"[,\s]+", match.group(1)) if match else []
+    return [item.strip("'\"") for item in items if item.strip("'\"")]
+
+
+def _drive_root(value: str) -> bool:
+    value = value.strip("'\"").lower()
+    return bool(re.fullmatch(r"[a-z]:\\?\*?|\$env:systemdrive\\?|%systemdrive%\\?", value))
+
+
+def _mpcmdrun(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    flags = flags_of(st)
+    if "-removedefinitions" in flags:
+        ctx.add(HIGH, "removes Windows Defender's virus definitions", st.text)
+    elif "-disableservice" in flags:
+        ctx.add(CRITICAL, "switches off Windows Defender's service", st.text)
     else:
-        ctx.add(MODERATE, "changes Windows Defender settings", st.text)
+        ctx.add(MODERATE, "runs a Windows Defender command (MpCmdRun)", st.text)
 
 
 def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -137,12 +275,25 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
     sub = args[0] if args else ""
     if sub in ("user", "localgroup", "group"):
         changes = {"/add", "/delete", "/del", "/active:yes"} & set(args)
-        if "administrators" in args and changes:
+        named = [a for a in args[1:] if not a.startswith("/")]
+        if set(named) & PRIVILEGED_GROUPS and changes:
             ctx.add(HIGH, "gives a user administrator rights (net localgroup)", st.text)
-        elif changes or (sub == "user" and len(args) >= 3):
+        elif sub in ("localgroup", "group") and "/add" in args and len(named) >= 2:
+            ctx.add(MODERATE, f"adds a user to the group {named[0]}", st.text)
+        elif sub == "user" and "/passwordreq:no" in args:
+            ctx.add(HIGH, "lets an account have no password (net user /passwordreq:no)", st.text)
+        elif sub == "user" and named[1:2] == ["*"] and not changes:
+            ctx.add(MODERATE, f"changes the password of {named[0]} (it asks for it)", st.text)
+        elif changes or (sub == "user" and len(named) >= 2):
             ctx.add(HIGH, "creates, deletes or changes a user account (net user)", st.text)
+        elif any(a.startswith(("/active", "/passwordreq:no", "/expires")) for a in args):
+            ctx.add(MODERATE, "changes a user account (net user)", st.text)
     elif sub == "stop":
         _service_stop(args[1:], st, ctx)
+    elif sub == "accounts" and _WEAK_POLICY.search(" ".join(args)):
+        ctx.add(HIGH, "weakens the password policy (net accounts)", st.text)
+    elif sub == "accounts" and len(args) > 1:
+        ctx.add(MODERATE, "changes the password policy (net accounts)", st.text)
     elif sub in ("share", "use") and len(args) > 1:
         ctx.add(MODERATE, f"changes network shares (net {sub})", st.text)
     elif sub in ("start", "view", "session", "accounts", "config", "statistics", ""):
@@ -152,10 +303,40 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, f"changes network or account settings (net {sub})", st.text)
 
 
+# Groups whose members administer the machine or the domain, or may log in remotely.
+PRIVILEGED_GROUPS = frozenset(
+    (
+        "administrators",
+        "domain admins",
+        "enterprise admins",
+        "schema admins",
+        "remote desktop users",
+        "remote management users",
+        "backup operators",
+        "account operators",
+        "server operators",
+        "hyper-v administrators",
+        "docker-users",
+        "s-1-5-32-544",
+        "s-1-5-32-551",
+        "s-1-5-32-555",
+        "s-1-5-32-580",
+        "dnsadmins",
+        "group policy creator owners",
+    )
+)
+
+
+# `net accounts` settings that let any password through or never lock an account out.
+_WEAK_POLICY = re.compile(r"/minpwlen:0\b|/lockoutthreshold:0\b|/maxpwage:unlimited|/uniquepw:0\b")
+
+
 def _accounts(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
-    if "administrators" in text:
+    if any(group in text for group in PRIVILEGED_GROUPS) and "remove-" not in st.name:
         ctx.add(HIGH, "gives a user administrator rights", st.text)
+    elif st.name in ("add-localgroupmember", "add-adgroupmember"):
+        ctx.add(MODERATE, "adds a user to a group without administrator rights", st.text)
     else:
         ctx.add(
             HIGH,
@@ -166,7 +347,9 @@ def _accounts(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 def _service_stop(names: list[str], st: Statement, ctx: Context) -> None:
     lowered = {n.strip("'\"").lower() for n in names}
-    if lowered & _SECURITY_SERVICES:
+    if lowered & _DEFENDER_SERVICES:
+        ctx.add(CRITICAL, "stops Windows Defender: the machine is left unprotected", st.text)
+    elif lowered & _SECURITY_SERVICES:
         ctx.add(HIGH, "stops a Windows security or logging service", st.text)
     else:
         ctx.add(MODERATE, "stops a service", st.text)
@@ -182,7 +365,7 @@ def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
     elif sub in ("stop", "config") and (set(args) & _SECURITY_SERVICES):
         ctx.add(HIGH, "stops or disables a Windows security or logging service", st.text)
     elif sub == "create":
-        ctx.add(HIGH, "installs a program as a Windows service: it runs at every boot", st.text)
+        _started_later(st, ctx, "installs a Windows service")
     else:
         ctx.add(MODERATE, f"changes a Windows service (sc {sub})", st.text)
 
@@ -190,8 +373,13 @@ def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
 def _service_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None:
     names = operands_of(st, frozenset({"-name", "-displayname", "-startuptype"}))
     text = st.text.lower()
+    stopping = st.name == "stop-service" or (
+        st.name == "set-service" and any(w in text for w in ("disabled", "stopped"))
+    )
     if st.name == "new-service":
-        ctx.add(HIGH, "installs a program as a Windows service: it runs at every boot", st.text)
+        _started_later(st, ctx, "installs a Windows service")
+    elif stopping and any(re.search(rf"\b{name}\b", text) for name in _DEFENDER_SERVICES):
+        ctx.add(CRITICAL, "stops or disables Windows Defender's service", st.text)
     elif st.name in ("stop-service", "set-service") and (
         {n.lower() for n in names} & _SECURITY_SERVICES
         or any(s in text for s in _SECURITY_SERVICES)
@@ -243,11 +431,9 @@ def _schtasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if "/create" in flags and _routine_task(st):
         ctx.add(MODERATE, "creates a scheduled task (a script of yours, at set times)", st.text)
     elif "/create" in flags or st.name == "register-scheduledtask":
-        ctx.add(HIGH, "creates a scheduled task: a program runs by itself later", st.text)
+        _started_later(st, ctx, "creates a scheduled task")
     elif "/delete" in flags and _task_name(st) in ("*", '"*"'):
-        ctx.add(
-            HIGH, "deletes every scheduled task on the machine (schtasks /delete /tn *)", st.text
-        )
+        ctx.add(HIGH, "deletes every scheduled task on the machine (/tn *)", st.text)
     elif "/delete" in flags or st.name == "unregister-scheduledtask":
         ctx.add(MODERATE, "deletes a scheduled task", st.text)
     elif "/query" in flags or not flags:
@@ -336,11 +522,50 @@ def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> N
     ctx.add(MODERATE, f"starts a program ({st.words[0]})", st.text)
 
 
+# bcdedit settings that weaken or break the boot; others (timeout, description) are routine.
+_BOOT_RISKS = re.compile(
+    r"/delete|/deletevalue|safeboot|recoveryenabled|bootstatuspolicy|testsigning|"
+    r"nointegritychecks|loadoptions|debug\s+on|/import|/set\s+\S+\s+(path|device|osdevice)\b|"
+    r"hypervisorlaunchtype\s+off|/bootdebug|/ems"
+)
+
+
 def _boot(st: Statement, ctx: Context, previous: Statement | None) -> None:
-    _shadow(st, ctx, previous)
     text = st.text.lower()
-    if "/delete" in text or "safeboot" in text or "/deletevalue" in text:
+    flags = flags_of(st)
+    if not st.args or flags <= {"/enum", "/v"}:
+        return
+    if _BOOT_RISKS.search(text):
+        _shadow(st, ctx, previous)
         ctx.add(HIGH, "changes how Windows boots (bcdedit)", st.text)
+    else:
+        ctx.add(MODERATE, "changes a boot setting (bcdedit)", st.text)
+
+
+def _winrm(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    args = [a.lower() for a in st.args]
+    sub = args[0] if args else ""
+    if sub in ("quickconfig", "qc"):
+        ctx.add(HIGH, "opens the machine to remote PowerShell (WinRM)", st.text)
+    elif sub in ("get", "g", "enumerate", "e", "id", "identify", "help", "?", ""):
+        return
+    else:
+        ctx.add(MODERATE, f"changes remote management settings (winrm {sub})", st.text)
+
+
+def _set_item(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """Set-Item: the WSMan trusted hosts (`*` trusts every machine), or anything else."""
+    text = st.text.lower()
+    if "trustedhosts" in text:
+        values = operands_of(st, frozenset({"-value"}))[1:] + [
+            v for n, v in params_of(st) if n == "value"
+        ]
+        if any(v.strip("'\"") == "*" for v in values):
+            ctx.add(HIGH, "trusts every machine for remote PowerShell (TrustedHosts *)", st.text)
+        else:
+            ctx.add(MODERATE, "changes which machines remote PowerShell trusts", st.text)
+    else:
+        ctx.add(MODERATE, f"changes something on Windows ({st.words[0]})", st.text)
 
 
 def _package(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -383,10 +608,14 @@ SYSTEM_HANDLERS: dict[str, Handler] = {
         _firewall_cmdlet,
     ),
     **dict.fromkeys("set-mppreference add-mppreference".split(), _defender),
+    "mpcmdrun": _mpcmdrun,
+    "winrm": _winrm,
+    **dict.fromkeys("set-item si".split(), _set_item),
     "net": _net,
     **dict.fromkeys(
         "new-localuser remove-localuser set-localuser add-localgroupmember "
-        "remove-localgroupmember disable-localuser enable-localuser".split(),
+        "remove-localgroupmember disable-localuser enable-localuser add-adgroupmember "
+        "add-adprincipalgroupmembership".split(),
         _accounts,
     ),
     "sc": _sc,

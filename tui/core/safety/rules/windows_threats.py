@@ -63,14 +63,16 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         (
             CRITICAL,
             "creates an administrator account with a password written in the line",
-            r"(net(\.exe)?\s+user\s+\S+\s+\S+\s+/add|new-localuser\b.*-password).*"
-            r"(localgroup\s+['\"]?administrators|-group\s+['\"]?administrators)",
+            r"(net(\.exe)?\s+user\s+(/add\s+[^/\s&|;]\S*\s+[^/\s&|;]|[^/\s&|;]\S*\s+"
+            r"[^/\s&|;]\S*[^&|;\n]*/add)|"
+            r"new-localuser\b.*-password).*(localgroup\s+['\"]?administrators['\"]?[^&|;\n]*"
+            r"/add|-group\s+['\"]?administrators)",
         ),
         (
             CRITICAL,
             "schedules hidden or encoded PowerShell to run by itself",
             r"(schtasks\S*\s.*/create|register-scheduledtask).*(-enc\w*\s|-w(indowstyle)?\s+"
-            r"hidden|/ru\s+['\"]?system\b)",
+            r"hidden|/ru\s+['\"]?(nt authority\\)?system\b)",
         ),
         (
             CRITICAL,
@@ -86,14 +88,17 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         (
             CRITICAL,
             "removes or switches off Windows Defender",
-            r"(uninstall|disable|remove)-windowsfeature\b.*defender|"
+            r"((uninstall|disable|remove)-windowsfeature|disable-windowsoptionalfeature|"
+            r"/disable-feature)\b.*defender|"
             r"sc(\.exe)?\s+(stop|delete)\s+windefend\b|sc(\.exe)?\s+config\s+windefend\b.*disabled|"
             r"set-mppreference\b.*-(mapsreporting|submitsamplesconsent)\s+(0|2|never)",
         ),
         (
             HIGH,
             "opens the machine to remote logins or remote control",
-            r"enable-psremoting|fdenytsconnections\W+.*\b0\b|"
+            r"enable-psremoting|set-wsmanquickconfig|fdenytsconnections\W+.*\b0\b|"
+            r"(enable|set)-netfirewallrule\b(?!.*-enabled\s+(false|0|\$false)).*"
+            r"remote (desktop|management)|"
             r"(new-netfirewallrule|netsh\S*\s+advfirewall\s+firewall\s+add\s+rule).*"
             r"(inbound|dir=in).*(allow).*(localport[= ](any|3389|22|445|5985)\b|-localport\s+any)",
         ),
@@ -177,16 +182,40 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         (
             HIGH,
             "packs a user's files and sends them to a server",
-            r"compress-archive\b.*(userprofile|documents|desktop).*(invoke-restmethod|"
-            r"invoke-webrequest|iwr|irm|curl(\.exe)?)\b.*(-method\s+['\"]?(post|put)|-infile|"
-            r"-f\s|-t\s|--upload-file|--data-binary)",
+            r"(compress-archive|\btar(\.exe)?\s|\b7za?(\.exe)?\s|\bzip\s|\brar\s).*("
+            r"userprofile%?|documents|desktop|pictures|onedrive)(\\\*(\.\*)?)?['\"]?([\s,;&]|$).*("
+            r"(invoke-restmethod|invoke-webrequest|iwr|irm|curl(\.exe)?)\b.*(-method\s+['\"]?"
+            r"(post|put)|-infile|-f\s|-t\s|--upload-file|--data-binary)|"
+            r"send-mailmessage\b.*-attach|ftp://)",
         ),
         (
             CRITICAL,
             "runs a PowerShell script from another machine with the safety checks off",
-            r"-executionpolicy\s+bypass\b.*-file\s+['\"]?(\\\\|https?://)",
+            r"-(ep|ex\w*)\s+(bypass|unrestricted)\b.*-f\w*\s+['\"]?(\\\\|https?://)",
         ),
         (HIGH, "overwrites the free space of a drive (cipher /w)", r"\bcipher(\.exe)?\s+/w"),
+        (
+            HIGH,
+            "lets an account have an empty password",
+            r"passwordrequired\s*=\s*['\"]?false|-passwordnotrequired(\s+|:)\$?true",
+        ),
+        (
+            HIGH,
+            "turns off the Windows recovery environment",
+            r"\breagentc(\.exe)?\s+/disable\b",
+        ),
+        (
+            CRITICAL,
+            "decodes hidden (base64) code and runs it (PowerShell)",
+            r"frombase64string.*(\biex\b|invoke-expression|scriptblock\]::create|\|\s*"
+            r"(powershell|pwsh))|(\biex\b|invoke-expression|scriptblock\]::create).*frombase64string",
+        ),
+        (
+            CRITICAL,
+            "puts a shell in place of an accessibility program: a SYSTEM shell at the logon screen",
+            r"\b(cmd|powershell|pwsh)\.exe\b.*\\(sethc|utilman|osk|magnify|narrator|"
+            r"displayswitch|atbroker)\.exe\b",
+        ),
         (
             HIGH,
             "turns on the Guest or built-in Administrator account",
@@ -217,9 +246,25 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
 )
 # A file fetched from the internet in this line: its name, to see whether it is then run.
 _FETCHED = re.compile(
-    r"(?i)(-outfile\s+|certutil\S*\s.*-f\s+\S+\s+|bitsadmin\S*\s.*https?://\S+\s+|"
+    r"(?i)(-o(?:u(?:t(?:f(?:i(?:le?)?)?)?)?)?\s+|certutil\S*\s.*-f\s+\S+\s+|"
+    r"certutil\S*\s.*-decode(?:hex)?\s+\S+\s+|bitsadmin\S*\s.*https?://\S+\s+|"
     r"downloadfile\(\s*['\"][^'\"]+['\"]\s*,\s*|curl(\.exe)?\s.*-o\s+|"
     r"start-bitstransfer\s.*-destination\s+)['\"]?(?P<file>[^\s'\";)]+\.(exe|ps1|bat|cmd|msi|dll|vbs|hta|scr|js))"
+)
+
+
+# A download into a variable (`DownloadFile($u, $o)`, `-OutFile $o`), to see whether it is run.
+_FETCHED_INTO = re.compile(
+    r"(?i)(downloadfile\([^,]+,\s*|-o(?:u(?:t(?:f(?:i(?:le?)?)?)?)?)?\s+|-destination\s+)"
+    r"['\"]?\$(?P<var>\w+)"
+)
+
+
+# What may stand before a file's name when it is run: the start of a statement, or a runner.
+_RUN_PREFIX = (
+    r"(?i)(^|[;&|\n(]\s*|\b(start-process|saps|start|invoke-item|ii|call|msiexec(\.exe)?|"
+    r"powershell(\.exe)?|pwsh|cmd(\.exe)?|wscript|cscript|mshta|rundll32|regsvr32|bash|sh)\b"
+    r"[^;&|\n]*?\s|(^|\s)[&.]\s*|\s/i\s+|\s-f\w*\s+)"
 )
 
 
@@ -228,9 +273,14 @@ def check_line(text: str, ctx: Context) -> None:
     for level, reason, pattern in _CHECKS:
         if pattern.search(text):
             ctx.add(level, reason, text)
+    for match in _FETCHED_INTO.finditer(text):
+        run = rf"(?i)(start-process|saps|start|invoke-item|ii|&|\.)\s*['\"]?\${match['var']}\b"
+        if re.search(run, text[match.end() :]):
+            ctx.add(CRITICAL, "downloads a program and runs it", text)
+            break
     for match in _FETCHED.finditer(text):
         name = re.split(r"[\\/]", match.group("file"))[-1]
         later = text[match.end() :]
-        if re.search(re.escape(name), later, re.IGNORECASE):
+        if re.search(_RUN_PREFIX + r"['\"]?([^\s'\";|&]*[\\/])?" + re.escape(name), later, re.I):
             ctx.add(CRITICAL, f"downloads a program ({name}) and runs it", text)
             return

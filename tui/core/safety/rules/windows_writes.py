@@ -11,6 +11,7 @@ from tui.core.safety.targets import classify_delete, classify_empty, classify_wr
 from tui.core.safety.windows import Statement, posix_path
 
 MODERATE = RiskLevel.MODERATE
+HIGH = RiskLevel.HIGH
 CRITICAL = RiskLevel.CRITICAL
 _SINKS = frozenset(("nul", "$null", "nul:", "con", "/dev/null"))
 # Statements that write nothing but the redirection empties the file: `type nul > f`.
@@ -51,16 +52,10 @@ def redirects(st: Statement, ctx: Context) -> None:
             ctx.add(verdict.level, verdict.reason.replace(path, target, 1), st.text)
 
 
-WEB_REQUESTS = frozenset(
-    ("invoke-webrequest", "iwr", "invoke-restmethod", "irm", "start-bitstransfer")
-)
-_SENDS = frozenset(("-body", "-infile", "-form"))
-
-
-def web_request(st: Statement, ctx: Context, previous: Statement | None) -> None:
-    """`Invoke-RestMethod URL | Select-Object x`: a read, like `curl URL`; `-OutFile F` writes
-    F (a program into System32 is rated as such); `-Method Post`, `-Body` send data."""
-    flags = flags_of(st)
+def saved_file(st: Statement, ctx: Context) -> bool:
+    """`iwr URL -OutFile F`, `Start-BitsTransfer -Source URL -Destination F`: F written with what
+    was fetched (a program into System32 HIGH, into the Startup folder CRITICAL). True when
+    rated here above a plain download."""
     lowered = [a.lower() for a in st.args]
     out = next(
         (st.args[i + 1] for i, a in enumerate(lowered[:-1]) if a in ("-outfile", "-destination")),
@@ -69,16 +64,23 @@ def web_request(st: Statement, ctx: Context, previous: Statement | None) -> None
     if out and "\\startup" in out.lower():
         reason = "downloads a program into the Startup folder: it runs at every logon"
         ctx.add(CRITICAL, reason, st.text)
-    elif out:
-        path = posix_path(out)
-        verdict = classify_write(path, append=False)
-        if verdict is not None and verdict.level > MODERATE:
-            ctx.add(verdict.level, verdict.reason.replace(path, out, 1), st.text)
-        else:
-            ctx.add(MODERATE, f"downloads a file to {out}", st.text)
-    method = next((lowered[i + 1] for i, a in enumerate(lowered[:-1]) if a == "-method"), "get")
-    if flags & _SENDS or method not in ("get", "head", "options"):
-        ctx.add(MODERATE, f"sends data to a server ({st.words[0]})", st.text)
+        return True
+    if not out:
+        return False
+    path = posix_path(out)
+    verdict = classify_write(path, append=False)
+    if verdict is not None and verdict.level > MODERATE:
+        ctx.add(verdict.level, verdict.reason.replace(path, out, 1), st.text)
+        return True
+    return False
+
+
+def bits_transfer(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """Start-BitsTransfer: a download to -Destination (an upload with -TransferType Upload)."""
+    if "upload" in st.text.lower():
+        ctx.add(HIGH, "uploads a file to a server (Start-BitsTransfer)", st.text)
+    elif not saved_file(st, ctx):
+        ctx.add(MODERATE, "downloads a file (Start-BitsTransfer)", st.text)
 
 
 def emptied_each(st: Statement, ctx: Context, previous: Statement | None) -> bool:
