@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from tui.core.safety import pyreads
 from tui.core.safety.flow import secret_path
 
 MAX_NODES = 5_000
@@ -151,6 +152,7 @@ class _Reader:
         self.walked: ast.expr | None = None
         self.depth = 0  # exec/eval of constant code, nested
         self.bound: dict[str, str] = {}  # loop variables over a listing: `f` -> `/etc/*`
+        self.inner_names: set[int] = set()  # parts of a longer dotted name (`os` of `os.path`)
         self.opened: dict[str, tuple[str, bool]] = {}  # `with open(p, "a") as f`: f -> (p, True)
 
     def listing(self, node: ast.expr) -> str | None:
@@ -192,7 +194,8 @@ class _Reader:
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else []
             if isinstance(node, ast.ImportFrom):
                 modules = [node.module or ""]
-            if any(m.split(".")[0] not in PURE_MODULES for m in modules):
+            roots = {m.split(".")[0] for m in modules}
+            if roots - PURE_MODULES - pyreads.READING_MODULES:
                 self.effects.impure = True
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -208,10 +211,25 @@ class _Reader:
                 self.effects.connects |= not all(name.startswith(_GETS) for name in gets)
         elif isinstance(node, ast.Call):
             self.call(node)
+        elif isinstance(node, (ast.Attribute, ast.Name)):
+            self.used_name(node)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             what = secret_path(node.value)
             if what and what != "your whole home folder":
                 self.effects.secrets.append(what)
+
+    def used_name(self, node: ast.Attribute | ast.Name) -> None:
+        """A name from `os` or `shutil` used anywhere (`map(os.remove, files)` too): acting
+        unless the read-only table has it. Only the whole dotted name is judged."""
+        if isinstance(node, ast.Attribute):
+            self.inner_names.add(id(node.value))
+        if id(node) in self.inner_names:
+            return
+        name = self.name(node)
+        if "(" in name or name.split(".", 1)[0] not in pyreads.READING_MODULES:
+            return
+        if not pyreads.read_only(name):
+            self.effects.impure = True
 
     def name(self, node: ast.AST) -> str:
         """The dotted name of a callee, with import aliases resolved (`Path(x).unlink`)."""
@@ -231,8 +249,20 @@ class _Reader:
         args = node.args
         effects = self.effects
         root = name.split(".", 1)[0]
-        if root in IMPURE_ROOTS or name in ("__import__", "exec", "eval", "compile", "setattr"):
+        # a method of what a call returned (`os.stat(p).st_mode`) is judged by that call
+        acting = "(" not in name and not pyreads.read_only(name)
+        if (root in IMPURE_ROOTS and acting) or name in (
+            "__import__",
+            "exec",
+            "eval",
+            "compile",
+            "setattr",
+        ):
             effects.impure = True
+        if name in ("os.getenv", "os.environ.get") and args:
+            variable = _string(args[0])
+            if variable is None or pyreads.secret_variable(variable):
+                effects.secrets.append("a secret from your environment")
         if name.startswith(NETWORK) or name in ("__import__",):
             effects.network = effects.network or name != "__import__"
             plain_get = name.startswith(_GETS) and len(args) <= 1 and not node.keywords
