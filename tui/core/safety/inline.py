@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.core.safety import inline_calls
+from tui.core.safety import inline_calls, inline_reads
 from tui.core.safety.flow import secret_path
 from tui.core.safety.model import RiskLevel
 
@@ -339,6 +339,8 @@ def harmless(code: str, result: InlineResult) -> bool:
     """Inline Perl, Ruby, Node or PHP that only computes and prints (no calls that act)."""
     if any(_secret(text) for text in _STRING.findall(code[:20_000])):
         return False  # it reads a key or a password file, even if only to print it
+    if _URL.search(code):
+        return False  # it talks to the network (or names an address to talk to)
     return not (
         result.findings
         or result.shell
@@ -347,7 +349,31 @@ def harmless(code: str, result: InlineResult) -> bool:
         or result.writes
         or result.swept
         or result.swept_all
-    ) and not _ACTIONS.search(_PURE_CALLS.sub("pure", code[:20_000]))
+    ) and not _ACTIONS.search(inline_reads.without_reads(_PURE_CALLS.sub("pure", code[:20_000])))
+
+
+# A call that runs a constant command, in each language's spelling: `system("df", "-h")`,
+# `os.execute("uname -a")`, `require('child_process').execSync('git status')`, `io.popen("ls")`.
+# The command is rated as itself (the inline shell strings), so the call adds nothing.
+_CONSTANT_RUN = re.compile(
+    r"(?:require\(\s*['\"](?:node:)?child_process['\"]\s*\)\s*\.\s*)?"
+    r"(?:\b(?:os|io|IO|Kernel|Open3|cp|child_process)\s*\.\s*)?"
+    r"\b(?:system|exec|execSync|execFileSync|spawnSync|popen|shell_exec|passthru|execute|"
+    r"capture2e?|capture3)\s*\(?\s*"
+    r"(?:(?P<q>['\"])(?:(?!(?P=q))[^\\$`@#{}])*(?P=q)\s*(?:,\s*)?)+\)?"
+)
+
+
+def runs_only_constant(code: str, result: InlineResult) -> bool:
+    """Inline code whose only action is running constant commands (`ruby -e 'system("df")'`,
+    `lua -e 'os.execute("uname -a")'`): each command is rated as itself, so the code is as
+    safe as they are. Interpolated strings (`"rm $d"`, `"#{x}"`) are not constant."""
+    if not result.shell or len(code) > 2_000:
+        return False
+    without = _CONSTANT_RUN.sub(" ran ", code)
+    if without == code:
+        return False
+    return harmless(without, InlineResult())
 
 
 def _secret(text: str) -> bool:

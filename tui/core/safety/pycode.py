@@ -94,10 +94,10 @@ class PyEffects:
 
     @property
     def harmless(self) -> bool:
-        """Only computes, reads ordinary data and prints: nothing changed, sent or run."""
+        """Only computes, reads ordinary data and prints: nothing changed or sent, and no
+        program run but the constant commands in `shell` (each rated as the shell command)."""
         return not (
-            self.shell
-            or self.deletes
+            self.deletes
             or self.writes
             or self.secrets
             or self.connects
@@ -152,6 +152,7 @@ class _Reader:
         self.walked: ast.expr | None = None
         self.depth = 0  # exec/eval of constant code, nested
         self.bound: dict[str, str] = {}  # loop variables over a listing: `f` -> `/etc/*`
+        self.called: set[int] = set()  # the callee of os.system(...) and its kind
         self.inner_names: set[int] = set()  # parts of a longer dotted name (`os` of `os.path`)
         self.opened: dict[str, tuple[str, bool]] = {}  # `with open(p, "a") as f`: f -> (p, True)
 
@@ -223,7 +224,7 @@ class _Reader:
         unless the read-only table has it. Only the whole dotted name is judged."""
         if isinstance(node, ast.Attribute):
             self.inner_names.add(id(node.value))
-        if id(node) in self.inner_names:
+        if id(node) in self.inner_names or id(node) in self.called:
             return
         name = self.name(node)
         if "(" in name or name.split(".", 1)[0] not in pyreads.READING_MODULES:
@@ -251,6 +252,9 @@ class _Reader:
         root = name.split(".", 1)[0]
         # a method of what a call returned (`os.stat(p).st_mode`) is judged by that call
         acting = "(" not in name and not pyreads.read_only(name)
+        if name in SHELL_CALLS or name in EXEC_CALLS:
+            self.called.add(id(node.func))
+            acting = False  # judged by the command it runs (unknown_code when not constant)
         if (root in IMPURE_ROOTS and acting) or name in (
             "__import__",
             "exec",

@@ -1,9 +1,10 @@
-"""The read-only part of Python modules that can also act (`os`, `shutil`).
+"""The read-only part of Python modules that can also act (`os`, `shutil`, `subprocess`).
 
 `import os` alone changes nothing: what matters is which names the code uses. `os.getcwd()`,
 `os.path.expanduser('~')`, `os.walk(top)`, `os.stat(p)` or `shutil.disk_usage('/')` only read
 and compute, like `pwd`, `find` or `df`; `os.remove`, `os.system` or `shutil.rmtree` act, and
-any name not in this table counts as acting (unknown calls stay moderate).
+any name not in this table counts as acting (unknown calls stay moderate). The calls that run
+a command (`os.system`, `subprocess.run`) are judged by the command (pycode.SHELL_CALLS).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 # Modules that may be imported without that counting as an action: each name used from them
 # is judged by the table below.
-READING_MODULES = frozenset(("os", "shutil"))
+READING_MODULES = frozenset(("os", "shutil", "subprocess"))
 
 # Names (called or read) that only read or compute.
 READ_ONLY = frozenset(
@@ -26,7 +27,9 @@ READ_ONLY = frozenset(
         "os.F_OK os.sched_getaffinity os.getpriority os.isatty os.ttyname os.ctermid "
         "os.supports_follow_symlinks os.strerror "
         "shutil.disk_usage shutil.which shutil.get_terminal_size shutil.get_archive_formats "
-        "shutil.get_unpack_formats"
+        "shutil.get_unpack_formats "
+        "subprocess.PIPE subprocess.DEVNULL subprocess.STDOUT subprocess.CalledProcessError "
+        "subprocess.TimeoutExpired subprocess.CompletedProcess"
     ).split()
 )
 # Whole submodules that only compute on paths and read facts about them.

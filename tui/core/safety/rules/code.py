@@ -283,9 +283,17 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
             files = editors.inline_files(command, code)
             editors.edited(command, ctx, files, code.value, f"{command.name} -i")
             _weakened_in_place(command, ctx, files, code.value)
-        if inline.harmless(code.value, result) and not in_place:
+        only_reads = inline.harmless(code.value, result)
+        if (only_reads or _runs_only_constant(code.value, result)) and not in_place:
             return
     ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+def _runs_only_constant(code: str, result: inline.InlineResult) -> bool:
+    """Only constant commands run (each rated as itself), nothing else done."""
+    if result.findings or result.deletes or result.removes or result.writes:
+        return False
+    return not (result.swept or result.swept_all) and inline.runs_only_constant(code, result)
 
 
 def _weakened_in_place(command: Command, ctx: Context, files: list[str], script: str) -> None:
