@@ -166,3 +166,30 @@ OTHER_ACTS: list[tuple[str, RiskLevel]] = [
 @pytest.mark.parametrize(("command", "floor"), OTHER_ACTS)
 def test_other_languages_that_act_keep_their_level(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor
+
+
+# -- Spellings: Lua's `..` joins with os.getenv("HOME"), Julia's `;` before keywords -----------
+SPELLINGS: list[tuple[str, RiskLevel]] = [
+    ('lua -e \'os.execute("rm -rf " .. os.getenv("HOME"))\'', CRITICAL),
+    ('luajit -e \'os.execute("rm -rf "..os.getenv("HOME").."/Documents")\'', CRITICAL),
+    ('lua -e \'os.remove(os.getenv("HOME") .. "/.ssh/id_ed25519")\'', CRITICAL),
+    ("julia -e 'rm(homedir(); recursive=true)'", CRITICAL),
+    ("julia -e 'rm(\"/var/lib/postgresql\"; recursive=true, force=true)'", CRITICAL),
+    ("julia -e 'rm(joinpath(homedir(), \"Documents\"); recursive=true)'", HIGH),
+    ('python3 -c \'import os; os.system("rm -rf " + os.getenv("HOME"))\'', HIGH),
+]
+SPELLINGS_BENIGN: list[tuple[str, RiskLevel]] = [
+    ('lua -e \'print(os.getenv("HOME") .. "/notes")\'', SAFE),
+    ("julia -e 'println(readdir(homedir()); join=true)'", MODERATE),
+    ("julia -e 'rm(\"build/tmp.txt\"; force=true)'", MODERATE),
+]
+
+
+@pytest.mark.parametrize(("command", "floor"), SPELLINGS)
+def test_joined_and_keyword_spellings_are_read(command: str, floor: RiskLevel) -> None:
+    assert level(command) >= floor
+
+
+@pytest.mark.parametrize(("command", "ceiling"), SPELLINGS_BENIGN)
+def test_joined_and_keyword_spellings_near_misses(command: str, ceiling: RiskLevel) -> None:
+    assert level(command) <= ceiling

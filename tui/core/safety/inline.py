@@ -74,7 +74,7 @@ _ARGV_CALL = re.compile(r"subprocess\.\w+\s*\(\s*\[(?P<items>[^\]]*)\]")
 _BACKTICKS = re.compile(r"`(?P<code>[^`]+)`")
 _HOME_SPELLINGS = re.compile(
     r"\$ENV\{\s*['\"]?HOME['\"]?\s*\}|ENV\[\s*['\"]HOME['\"]\s*\]|process\.env\.HOME|"
-    r"getenv\(\s*['\"]HOME['\"]\s*\)|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|\bos)\.homedir\(\)|"
+    r"(?:\bos\s*\.\s*)?getenv\(\s*['\"]HOME['\"]\s*\)|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|\bos)\.homedir\(\)|"
     r"Dir\.home|File\.expand_path\(\s*['\"]~['\"]\s*\)|\$_SERVER\[\s*['\"]HOME['\"]\s*\]|"
     r"Path\.home\(\)|os\.environ\[['\"]HOME['\"]\]|\$HOME\b|\bhomedir\(\)|"
     r"Sys\.getenv\(\s*['\"]HOME['\"]\s*\)|Deno\.env\.get\(\s*['\"]HOME['\"]\s*\)|"
@@ -349,7 +349,12 @@ def harmless(code: str, result: InlineResult) -> bool:
         or result.writes
         or result.swept
         or result.swept_all
-    ) and not _ACTIONS.search(inline_reads.without_reads(_PURE_CALLS.sub("pure", code[:20_000])))
+    ) and not _ACTIONS.search(inline_reads.without_reads(_PURE_CALLS.sub("pure", _home(code))))
+
+
+def _home(code: str) -> str:
+    """`os.getenv("HOME")`, `Dir.home`, `$ENV{HOME}` as `~`: naming the home is no action."""
+    return _HOME_SPELLINGS.sub("~", code[:20_000])
 
 
 # A call that runs a constant command, in each language's spelling: `system("df", "-h")`,
