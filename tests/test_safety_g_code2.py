@@ -185,6 +185,49 @@ SPELLINGS_BENIGN: list[tuple[str, RiskLevel]] = [
 ]
 
 
+# -- Python database drivers: the SQL decides, like psql -c or sqlite3 DB SQL -------------------
+SQL_READS = [
+    'python3 -c \'import sqlite3; print(sqlite3.connect("s.db").execute("SELECT 1").fetchall())\'',
+    'python3 -c \'import sqlite3 as s; c=s.connect("a.db"); print(c.execute("PRAGMA foo"))\'',
+    'python3 -c \'import psycopg2; c=psycopg2.connect("").cursor(); c.execute("SHOW ALL")\'',
+    'python3 -c \'import pymysql; pymysql.connect(host="db").cursor().execute("SELECT NOW()")\'',
+]
+SQL_ACTS: list[tuple[str, RiskLevel]] = [
+    (
+        'python3 -c \'import sqlite3; sqlite3.connect("a.db").execute("DELETE FROM users")\'',
+        CRITICAL,
+    ),
+    (
+        'python3 -c \'import sqlite3; sqlite3.connect("a.db").executescript("DROP TABLE t;")\'',
+        CRITICAL,
+    ),
+    (
+        'python3 -c \'import psycopg; psycopg.connect("").execute("DROP SCHEMA app CASCADE")\'',
+        CRITICAL,
+    ),
+    (
+        "python3 -c 'import MySQLdb; MySQLdb.connect().cursor().execute(\"TRUNCATE logs\")'",
+        CRITICAL,
+    ),
+    (
+        'python3 -c \'import sqlite3 as q; q.connect("a").execute("UPDATE t SET x=1 WHERE i=3")\'',
+        MODERATE,
+    ),
+    ("python3 -c 'import sqlite3, sys; sqlite3.connect(\"a.db\").execute(sys.argv[1])'", MODERATE),
+    ('python3 -c \'import os, sqlite3; sqlite3.connect("a.db"); os.remove("a.db")\'', MODERATE),
+]
+
+
+@pytest.mark.parametrize("command", SQL_READS)
+def test_python_reading_a_database_is_safe(command: str) -> None:
+    assert level(command) is SAFE
+
+
+@pytest.mark.parametrize(("command", "floor"), SQL_ACTS)
+def test_python_changing_a_database_keeps_its_level(command: str, floor: RiskLevel) -> None:
+    assert level(command) >= floor
+
+
 @pytest.mark.parametrize(("command", "floor"), SPELLINGS)
 def test_joined_and_keyword_spellings_are_read(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor

@@ -196,7 +196,7 @@ class _Reader:
             if isinstance(node, ast.ImportFrom):
                 modules = [node.module or ""]
             roots = {m.split(".")[0] for m in modules}
-            if roots - PURE_MODULES - pyreads.READING_MODULES:
+            if roots - PURE_MODULES - pyreads.READING_MODULES - set(pyreads.DATABASE_CLIENTS):
                 self.effects.impure = True
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -227,6 +227,8 @@ class _Reader:
         if id(node) in self.inner_names or id(node) in self.called:
             return
         name = self.name(node)
+        if name.split(".", 1)[0] in pyreads.DATABASE_CLIENTS and "(" not in name:
+            self.effects.impure |= not pyreads.database_name(name)
         if "(" in name or name.split(".", 1)[0] not in pyreads.READING_MODULES:
             return
         if not pyreads.read_only(name):
@@ -277,6 +279,8 @@ class _Reader:
             len(args) > 1 or any(k.arg == "data" for k in node.keywords)
         ):
             effects.sends = True
+        if isinstance(node.func, ast.Attribute) and node.func.attr in pyreads.SQL_METHODS:
+            self.sql(args)
         if name in SHELL_CALLS and args:
             self.shell(args[0], name)
         elif name in EXEC_CALLS and args:
@@ -434,6 +438,20 @@ class _Reader:
             what = secret_path(path)
             if what:
                 self.effects.secrets.append(what)
+
+    def sql(self, args: list[ast.expr]) -> None:
+        """`cursor.execute("DROP TABLE users")` after `import psycopg2`: the SQL, as the shell
+        command of that database's client, for the database rules; unknown SQL acts."""
+        drivers = [
+            self.aliases[a] for a in self.aliases if self.aliases[a] in pyreads.DATABASE_CLIENTS
+        ]
+        if not drivers:
+            return
+        text = self.string(args[0]) if args else None
+        if text is None:
+            self.effects.impure = True
+            return
+        self.effects.shell.append(f"{pyreads.DATABASE_CLIENTS[drivers[0]]} {_quote(text)}")
 
     def shell(self, arg: ast.expr, name: str) -> None:
         text = self.string(arg)

@@ -48,3 +48,28 @@ def read_only(name: str) -> bool:
 def secret_variable(name: str) -> bool:
     """`os.getenv("AWS_SECRET_ACCESS_KEY")`: a variable that holds a key or a password."""
     return _SECRET_NAME.search(name) is not None
+
+
+# Database drivers: connecting is no action, the SQL a cursor runs is (rated like the client of
+# that database would be: `psql -c SQL`, `mysql -e SQL`, `sqlite3 DB SQL`).
+DATABASE_CLIENTS = {
+    "sqlite3": "sqlite3 db",
+    "duckdb": "duckdb -c",
+    "psycopg2": "psql -c",
+    "psycopg": "psql -c",
+    "pg8000": "psql -c",
+    "pymysql": "mysql -e",
+    "MySQLdb": "mysql -e",
+    "mysql": "mysql -e",
+    "mariadb": "mysql -e",
+}
+SQL_METHODS = frozenset(("execute", "executescript", "executemany"))
+_CONNECTS = frozenset(("connect", "Connection", "Row", "extras", "connector", "cursors"))
+
+
+def database_name(name: str) -> bool:
+    """`sqlite3.connect`, `psycopg2.extras.RealDictCursor`, `mysql.connector.connect`."""
+    parts = name.split(".")
+    return parts[0] in DATABASE_CLIENTS and all(
+        p in _CONNECTS or p[:1].isupper() for p in parts[1:]
+    )
