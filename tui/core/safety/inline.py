@@ -271,7 +271,8 @@ _ACTIONS = re.compile(
     r"open\s*\(|File\.|\bfs\b|writeFile|file_put|fopen|child_process|require|\bnet\b|http|"
     r"socket|Socket|Net::|LWP|curl|\bmkdir|chmod|chown|rename|\bmove|copy|\beval\b|\bload\b|"
     r"process\.|Process|Dir\.|IO\.|%x|qx|\$\(|syscall|ENV|getenv|import|include|<STDIN>|"
-    r"\buse\b|-M"
+    r"\buse\b|-M|\bremove|truncate|\bdelete|\bwrite|\blink|symlink|utime|touch|putenv|"
+    r"setenv|\bos\.|\bio\."
 )
 
 

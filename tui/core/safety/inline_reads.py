@@ -35,7 +35,8 @@ _READS = re.compile(
     r"(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|\bos)\s*\.\s*(?:" + "|".join(_NODE_OS) + r")\b|"
     r"(?:require\(\s*['\"](?:node:)?fs['\"]\s*\)|\bfs)\s*\.\s*(?:" + "|".join(_NODE_FS) + r")\b|"
     r"(?:const|let|var)\s+os\s*=\s*require\(\s*['\"](?:node:)?os['\"]\s*\)|"
-    r"\buse\s+(?:" + "|".join(map(re.escape, _PERL_MODULES)) + r")\b[^;]*;?"
+    r"\buse\s+(?:" + "|".join(map(re.escape, _PERL_MODULES)) + r")\b[^;]*;?|"
+    r"\bos\.(?:date|time|clock|getenv|difftime)\b|\bio\.(?:write|read|lines)\b"  # Lua
 )
 # A string without interpolation (`$x`, `@{[...]}`, `#{...}`, `${...}`) or backticks: data,
 # not code, whatever words it holds (`["require"]`, `"use the force"`).

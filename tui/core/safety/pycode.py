@@ -470,7 +470,7 @@ class _Reader:
         for keyword in node.keywords:
             if keyword.arg == "mode":
                 mode = _string(keyword.value)
-        path = self.string(node.args[0])
+        path = self.path(node.args[0])  # a loop variable over a listing: each file listed
         if path is None:
             return
         if mode and any(c in mode for c in "wax+"):
