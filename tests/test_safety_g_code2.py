@@ -277,6 +277,27 @@ def test_lua_that_only_prints_is_safe(command: str) -> None:
     assert level(command) is SAFE
 
 
+# -- The lines of `ls DIR` read by the code are a listing of DIR: deleting each deletes them all --
+LS_LISTINGS: list[tuple[str, RiskLevel]] = [
+    ('lua -e \'for f in io.popen("ls ~/.ssh"):lines() do os.remove("~/.ssh/"..f) end\'', CRITICAL),
+    ('lua -e \'for f in io.popen("ls -1 /etc"):lines() do os.remove("/etc/"..f) end\'', HIGH),
+    ("perl -e 'unlink \"/etc/$_\" for split /\\n/, qx(ls /etc)'", HIGH),
+    (
+        "ruby -e '`ls ~/.ssh`.split.each { |f| File.delete(File.join(Dir.home, \".ssh\", f)) }'",
+        HIGH,
+    ),
+]
+
+
+@pytest.mark.parametrize(("command", "floor"), LS_LISTINGS)
+def test_deleting_what_ls_lists_is_deleting_the_folder(command: str, floor: RiskLevel) -> None:
+    assert level(command) >= floor
+
+
+def test_printing_what_ls_lists_is_safe() -> None:
+    assert level("lua -e 'for f in io.popen(\"ls ~/notes\"):lines() do print(f) end'") is SAFE
+
+
 @pytest.mark.parametrize(("command", "floor"), SPELLINGS)
 def test_joined_and_keyword_spellings_are_read(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor

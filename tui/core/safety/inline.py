@@ -117,7 +117,9 @@ _TCL_EXEC = re.compile(r"(?:^|[\[;\n{]\s*)exec\s+(?P<code>[^\]\n;}]+)")
 _LISTED = re.compile(
     r"(?:Dir\.glob|Dir\.entries|Dir\.children|Dir\[|readdirSync|readdir|listdir|glob\.glob|"
     r"\bglob|scandir|opendir|iterdir|Path)\s*\(?\s*['\"](?P<path>/[^'\"]*|~[^'\"]*)['\"]|"
-    r"(?P<home>~)\s*\.\s*(?P<how>rglob|glob|iterdir|walk)\s*\("  # `Path.home().rglob('*')`
+    r"(?P<home>~)\s*\.\s*(?P<how>rglob|glob|iterdir|walk)\s*\(|"  # `Path.home().rglob('*')`
+    # the lines of `ls DIR` (Lua's io.popen, Perl's qx, Ruby's backticks, PHP's shell_exec)
+    r"(?:popen|qx|shell_exec|`)\s*[(\[{]?\s*['\"]?ls\s+(?:-\w+\s+)*(?P<lspath>[/~][^'\"`\s)]*)"
 )
 _DELETE_CALL = re.compile(
     r"File\.delete|unlinkSync|rmSync|\bunlink\b|os\.remove|os\.unlink|rm_f|rm_rf|FileUtils\.rm|"
@@ -221,7 +223,7 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
     result.writes.extend(w for w in called.writes if w not in result.writes)
     listed = _LISTED.search(code)
     if listed and _DELETE_CALL.search(code):  # every file a listing of the folder yields
-        folder = listed.group("path") or listed.group("home")
+        folder = listed.group("path") or listed.group("home") or listed.group("lspath")
         if listed.group("how") in ("rglob", "walk") or "**" in folder:
             result.swept_all.append(folder.split("*", 1)[0].rstrip("/") or "/")
         else:
