@@ -298,6 +298,27 @@ def test_printing_what_ls_lists_is_safe() -> None:
     assert level("lua -e 'for f in io.popen(\"ls ~/notes\"):lines() do print(f) end'") is SAFE
 
 
+# -- A home path with a glob, handed to a program by inline code, is still in the home ----------
+HOME_GLOBS: list[tuple[str, RiskLevel]] = [
+    ("perl -e 'system qw(shred -u), glob(\"$ENV{HOME}/.gnupg/*\")'", CRITICAL),
+    pytest.param(
+        'ruby -e \'system("shred", "-u", *Dir.glob("#{Dir.home}/.ssh/id_*"))\'',
+        HIGH,
+        marks=pytest.mark.xfail(reason="Ruby's *splat of a listing is not followed yet"),
+    ),
+    ('perl -e \'system("rm", "-rf", glob("~/Documents/*"))\'', CRITICAL),
+    ("php -r 'system(\"ls ~/.gnupg\");'", SAFE),
+]
+
+
+@pytest.mark.parametrize(("command", "expected"), HOME_GLOBS)
+def test_home_globs_given_to_programs_stay_in_the_home(command: str, expected: RiskLevel) -> None:
+    if expected is SAFE:
+        assert level(command) is SAFE
+    else:
+        assert level(command) >= expected
+
+
 @pytest.mark.parametrize(("command", "floor"), SPELLINGS)
 def test_joined_and_keyword_spellings_are_read(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor

@@ -200,4 +200,6 @@ def _write(call: calls.Call, last: str, found: CallEffects) -> None:
 def _quote(item: str) -> str:
     if re.fullmatch(r"[\w./~=:@%+-]+", item):
         return item
+    if item.startswith("~/") and len(item) > 2:  # the home stays the home: `~/'.gnupg/*'`
+        return "~/" + _quote(item[2:])
     return "'" + item.replace("'", "'\\''") + "'"
