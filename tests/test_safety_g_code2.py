@@ -319,6 +319,23 @@ def test_home_globs_given_to_programs_stay_in_the_home(command: str, expected: R
         assert level(command) >= expected
 
 
+# -- cmd's caret escape: `r^d` is `rd`, `d^e^l` is `del` ---------------------------------------
+CARETS: list[tuple[str, RiskLevel]] = [
+    ('cmd /c "r^d /s /q C:\\Users\\al\\Documents"', CRITICAL),
+    ("cmd.exe /c d^e^l /s /q C:\\Users\\al\\Pictures\\*", HIGH),
+    ('cmd /k "r^m^d^i^r /s /q %USERPROFILE%"', CRITICAL),
+]
+
+
+@pytest.mark.parametrize(("command", "floor"), CARETS)
+def test_cmd_carets_are_taken_off(command: str, floor: RiskLevel) -> None:
+    assert level(command) >= floor
+
+
+def test_cmd_caret_near_miss_is_safe() -> None:
+    assert level('cmd /c "di^r C:\\Users\\al"') <= MODERATE
+
+
 @pytest.mark.parametrize(("command", "floor"), SPELLINGS)
 def test_joined_and_keyword_spellings_are_read(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor

@@ -243,6 +243,9 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
     ctx.add(MODERATE, f"copies or moves files ({st.words[0]})", st.text)
 
 
+_CARET = re.compile(r"\^(.)")
+
+
 def _encoded(st: Statement, ctx: Context, previous: Statement | None) -> None:
     flags = flags_of(st)
     if flags & {"-enc", "-encodedcommand", "-e", "-ec"}:
@@ -251,7 +254,10 @@ def _encoded(st: Statement, ctx: Context, previous: Statement | None) -> None:
     args = list(st.args)
     for index, arg in enumerate(args):
         if arg.lower() in ("-c", "-command", "/c", "/k") and index + 1 < len(args):
-            analyse(" ".join(args[index + 1 :]), ctx, 1)
+            code = " ".join(args[index + 1 :])
+            if st.words[0].lower() in ("cmd", "cmd.exe") and "^" in code:
+                code = _CARET.sub(r"\1", code)  # `r^d /s /q`: cmd's escape character, gone
+            analyse(code, ctx, 1)
             return
     if "-executionpolicy" in flags and "bypass" in st.text.lower():
         ctx.add(HIGH, "runs a script with PowerShell's safety checks turned off", st.text)
