@@ -93,6 +93,8 @@ def looks_like_windows(text: str) -> bool:
             return True
     if re.match(r"\s*(%0|start\s+['\"]?%~?0)\b", text):  # a batch file's own name: cmd only
         return True
+    if re.search(r"\[(?:System\.)?[A-Z][\w.]*\]::[A-Za-z]|\(New-Object\s|\.DownloadString\(", text):
+        return True  # .NET calls: `[IO.File]::Delete(...)`, `(New-Object Net.WebClient)`
     return bool(re.search(r"(?i)\$env:|\b[a-z]:\\\\?(windows|users|program)", text))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
+from tui.core.safety.rules import dotnet
 from tui.core.safety.rules.windows_system import SYSTEM_HANDLERS, flags_of, operands_of
 from tui.core.safety.rules.windows_threats import check_line
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
@@ -48,6 +49,10 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
         check_line(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
         ctx.add(CRITICAL, "downloads code from the internet and runs it (PowerShell)", text)
+    if depth < 4:
+        for cmdlet in dotnet.as_cmdlets(text):  # `[IO.Directory]::Delete(p, $true)`
+            ctx.add(MODERATE, "changes files through .NET calls", text)
+            analyse(cmdlet, ctx, depth + 1)
     for index, st in enumerate(sts):
         previous = sts[index - 1] if index else None
         rate(st, ctx, previous)
