@@ -393,6 +393,29 @@ def test_reading_dns_txt_records_is_safe(command: str) -> None:
     assert level(command) <= MODERATE
 
 
+# -- A program name spelt by tr or rev on a constant here-string ------------------------------
+FILTERED_NAMES: list[tuple[str, RiskLevel]] = [
+    ("$(tr 'a-z' 'b-za' <<< 'ql') -rf ~", CRITICAL),
+    ("$(tr 'n-za-m' 'a-z' <<< 'ez') -rf /home/al", CRITICAL),
+    ("$(rev <<< 'mr') -rf ~", CRITICAL),
+    ("$(tr 'x' 'r' <<< 'xm') -rf /", CRITICAL),
+]
+FILTERED_BENIGN = [
+    "$(tr 'a-z' 'b-za' <<< 'km') -la",
+    "$(rev <<< 'sl') -la",
+]
+
+
+@pytest.mark.parametrize(("command", "expected"), FILTERED_NAMES)
+def test_names_spelt_by_tr_or_rev_are_read(command: str, expected: RiskLevel) -> None:
+    assert level(command) is expected
+
+
+@pytest.mark.parametrize("command", FILTERED_BENIGN)
+def test_names_spelt_by_tr_or_rev_near_misses(command: str) -> None:
+    assert level(command) <= MODERATE
+
+
 @pytest.mark.parametrize(("command", "floor"), SPELLINGS)
 def test_joined_and_keyword_spellings_are_read(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor
