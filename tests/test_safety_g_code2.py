@@ -416,6 +416,27 @@ def test_names_spelt_by_tr_or_rev_near_misses(command: str) -> None:
     assert level(command) <= MODERATE
 
 
+# -- PHP's array_map("unlink", glob(...)): the glob read whole, the home joined with `.` --------
+def test_php_unlink_of_a_joined_home_glob_names_the_glob() -> None:
+    found = assess('php -r \'array_map("unlink", glob(getenv("HOME")."/*.*"));\'', "")
+    assert any("~/*.*" in reason for reason in found.reasons)
+
+
+PHP_GLOBS: list[tuple[str, RiskLevel]] = [
+    ('php -r \'array_map("unlink", glob("/etc/*.conf"));\'', HIGH),
+    ('php -r \'array_map("unlink", glob($_SERVER["HOME"] . "/.ssh/id_*"));\'', CRITICAL),
+    ('php -r \'array_map("unlink", glob("./build/*.o"));\'', MODERATE),
+]
+
+
+@pytest.mark.parametrize(("command", "floor"), PHP_GLOBS)
+def test_php_unlink_of_a_glob(command: str, floor: RiskLevel) -> None:
+    rated = level(command)
+    assert rated >= floor
+    if floor is MODERATE:
+        assert rated is MODERATE
+
+
 @pytest.mark.parametrize(("command", "floor"), SPELLINGS)
 def test_joined_and_keyword_spellings_are_read(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor

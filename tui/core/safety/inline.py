@@ -90,9 +90,10 @@ _RMTREE = re.compile(
     r"(?P<home2>~(?=[\s,)])))"
 )
 _UNLINK = re.compile(
-    r"(?:\bunlink(?:Sync)?|File\.delete|\bunlink_all|FileUtils\.rm_f|\bos\.remove)\s*\(?\s*"
-    r"(?:glob\s*\(\s*)?['\"](?P<path>[^'\"]+)['\"]|"
-    r"array_map\(\s*['\"]unlink['\"]\s*,\s*glob\(\s*['\"](?P<globbed>[^'\"]+)['\"]"
+    r"(?:(?<!['\"])\bunlink(?:Sync)?|File\.delete|\bunlink_all|FileUtils\.rm_f|\bos\.remove)"
+    r"\s*\(?\s*(?:glob\s*\(\s*)?['\"](?P<path>[^'\"]+)['\"]|"
+    r"array_map\(\s*['\"]unlink['\"]\s*,\s*glob\(\s*"
+    r"(?P<globbed>['\"][^'\"]+['\"]|~\s*\.\s*['\"][^'\"]+['\"])"  # PHP: `~ . "/*.*"` joined
 )
 _WRITE = re.compile(
     r"open\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"](?P<op>>>?)\s*(?:['\"]\s*,\s*['\"])?(?P<path>[^'\"]+)['\"]|"
@@ -234,7 +235,9 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
         path = match.group("path") or match.group("home") or ("~" if match.group("home2") else "")
         if path:
             result.deletes.append(path)
-    result.removes.extend(m.group("path") or m.group("globbed") for m in _UNLINK.finditer(code))
+    result.removes.extend(
+        m.group("path") or _globbed(m.group("globbed")) for m in _UNLINK.finditer(code)
+    )
     for match in _WRITE.finditer(code):
         if match.group("path"):
             result.writes.append((match.group("path"), match.group("op") == ">>"))
@@ -382,6 +385,13 @@ def runs_only_constant(code: str, result: InlineResult) -> bool:
     if without == code:
         return False
     return harmless(without, InlineResult())
+
+
+def _globbed(pattern: str) -> str:
+    """`"/tmp/*.log"` -> `/tmp/*.log`; `~ . "/*.*"` (PHP's join) -> `~/*.*`."""
+    quoted = _STRING.search(pattern)
+    inner = quoted.group(1) if quoted else pattern
+    return "~" + inner if pattern.startswith("~") else inner
 
 
 def _secret(text: str) -> bool:
