@@ -23,8 +23,18 @@ _CALLS = {
 }
 _CALL = re.compile(
     r"(?i)\[(?:System\.)?IO\.(?P<type>Directory|File)\]::(?P<method>\w+)\s*\(\s*"
-    r"(?P<path>(?:'[^']*'|\"[^\"]*\"|\$[\w:.]+|\s*\+\s*)+?)\s*(?:,\s*(?P<second>[^()]*?))?\s*\)"
+    r"(?P<path>(?:'[^']*'|\"[^\"]*\"|\$[\w:.]+|\s*\+\s*)+?)(?=\s*[,)])\s*(?:,\s*(?P<second>[^,()]*))?"
 )
+# Any .NET call that changes files, whether or not its arguments can be read.
+_CHANGES = re.compile(
+    r"(?i)\[(?:System\.)?IO\.(?:File|Directory)\]::(?:Delete|Write\w*|Append\w*|Move|Copy|Replace|"
+    r"Encrypt|SetAttributes|SetAccessControl|Create\w*)\b"
+)
+
+
+def changes_files(text: str) -> bool:
+    """Whether `text` calls a .NET method that writes, moves or deletes files."""
+    return _CHANGES.search(text[:20_000]) is not None
 
 
 def as_cmdlets(text: str) -> list[str]:

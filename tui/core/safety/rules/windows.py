@@ -39,6 +39,7 @@ _DOWNLOAD = re.compile(
     r"(?i)downloadstring|downloadfile|invoke-webrequest|invoke-restmethod|\biwr\b|\birm\b|"
     r"net\.webclient|start-bitstransfer|https?://"
 )
+_LITERAL = re.compile(r"'([^']{6,})'|\"([^\"]{6,})\"")
 _EXECUTE = re.compile(r"(?i)\biex\b|invoke-expression|\|\s*powershell|\.invoke\(|\&\s*\(")
 
 
@@ -49,9 +50,13 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
         check_line(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
         ctx.add(CRITICAL, "downloads code from the internet and runs it (PowerShell)", text)
+    elif _EXECUTE.search(text) and any(_DOWNLOAD.search(s[::-1]) for s in _literals(text)):
+        reason = "runs code spelt backwards that downloads and runs more (PowerShell)"
+        ctx.add(CRITICAL, reason, text)
+    if dotnet.changes_files(text):
+        ctx.add(MODERATE, "changes files through .NET calls", text)
     if depth < 4:
         for cmdlet in dotnet.as_cmdlets(text):  # `[IO.Directory]::Delete(p, $true)`
-            ctx.add(MODERATE, "changes files through .NET calls", text)
             analyse(cmdlet, ctx, depth + 1)
     for index, st in enumerate(sts):
         previous = sts[index - 1] if index else None
@@ -61,6 +66,11 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
             if inner and depth < 4:
                 analyse(inner, ctx, depth + 1)
     _exfiltration(text, sts, ctx)
+
+
+def _literals(text: str) -> list[str]:
+    """The quoted strings of a line (6 characters or more)."""
+    return [m.group(1) or m.group(2) for m in _LITERAL.finditer(text[:20_000])]
 
 
 def _block(word: str) -> str | None:
