@@ -100,9 +100,13 @@ def test_code_inside_other_programs_is_rated_as_code(command: str) -> None:
         ("python3 -c 'print(open(\"data.txt\").read())'", SAFE),
         ("python3 -c 'import json, sys; print(json.load(sys.stdin))'", SAFE),
         ("perl -e 'print \"hi\\n\"'", SAFE),
-        ("python3 -c 'import os; print(os.getcwd())'", MODERATE),
+        # only reads: `import os` alone changes nothing (was MODERATE when that could not be told)
+        ("python3 -c 'import os; print(os.getcwd())'", SAFE),
+        ("python3 -c 'import os; os.remove(\"notes.txt\")'", MODERATE),
         ("perl -pi -e 's/a/b/' notes.txt", MODERATE),
-        ('node -e \'require("fs").readdirSync(".")\'', MODERATE),
+        # only lists a folder, like ls (was MODERATE when that could not be told)
+        ('node -e \'require("fs").readdirSync(".")\'', SAFE),
+        ('node -e \'require("fs").mkdirSync("build")\'', MODERATE),
     ],
 )
 def test_inline_code_that_only_computes_and_prints_is_safe(

@@ -111,7 +111,8 @@ def find(
 
 
 def split(text: str) -> list[str]:
-    """`text` split at the commas that are not inside quotes or brackets."""
+    """`text` split at the commas that are not inside quotes or brackets (and at Julia's `;`
+    before keyword arguments: `rm(path; recursive=true)`)."""
     parts: list[str] = []
     depth = 0
     current: list[str] = []
@@ -127,7 +128,7 @@ def split(text: str) -> list[str]:
             depth += 1
         elif char in ")]}":
             depth -= 1
-        if char == "," and depth == 0:
+        if char in ",;" and depth == 0:
             parts.append("".join(current))
             current = []
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from tui.core.safety import transforms
 from tui.core.safety.fanout import find_parts, match_marker
 from tui.core.safety.parse import Command, Stdin, build_command
 from tui.core.safety.rules.code import literal_text, printed_text
@@ -35,9 +36,15 @@ def trusted_setup(node: Node) -> bool:
 def literal_output(node: Node) -> str | None:
     """What `$(echo rm)`, `$(printf rm)`, `$(which rm)`, `$(command -v rm)` print; else None."""
     named = [child for child in node.children if child.is_named]
-    if node.type != "command_substitution" or len(named) != 1 or named[0].type != "command":
+    if node.type != "command_substitution" or len(named) != 1:
         return None
-    command = build_command(named[0])
+    inner = [c for c in named[0].children if c.is_named]
+    if named[0].type == "redirected_statement" and inner and inner[0].type == "command":
+        command = build_command(inner[0], named[0])  # `$(tr 'a-z' 'b-za' <<< 'ql')`
+    elif named[0].type == "command":
+        command = build_command(named[0])
+    else:
+        return None
     args = command.argv
     if any(word.dynamic for word in command.words):
         return None
@@ -46,8 +53,24 @@ def literal_output(node: Node) -> str | None:
         return printed
     if command.name in ("which", "type", "whereis") and len(args) == 1:
         return args[0]
+    filtered = _filtered_constant(command)
+    if filtered is not None:
+        return filtered
     if command.name == "command" and len(args) == 2 and args[0] in ("-v", "-V"):
         return args[1]
+    return None
+
+
+def _filtered_constant(command: Command) -> str | None:
+    """`tr 'a-z' 'b-za' <<< 'ql'`, `rev <<< 'mr'`: a filter of a constant here-string."""
+    body = heredoc_body(command)
+    if body is None or body.dynamic:
+        return None
+    args = command.argv
+    if command.name == "rev" and not args:
+        return transforms.rev(body.value.rstrip("\n"))
+    if command.name == "tr" and len(args) == 2 and not any(a.startswith("-") for a in args):
+        return transforms.tr(args[0], args[1], body.value.rstrip("\n"))
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.core.safety import inline_calls
+from tui.core.safety import inline_calls, inline_reads
 from tui.core.safety.flow import secret_path
 from tui.core.safety.model import RiskLevel
 
@@ -74,7 +74,7 @@ _ARGV_CALL = re.compile(r"subprocess\.\w+\s*\(\s*\[(?P<items>[^\]]*)\]")
 _BACKTICKS = re.compile(r"`(?P<code>[^`]+)`")
 _HOME_SPELLINGS = re.compile(
     r"\$ENV\{\s*['\"]?HOME['\"]?\s*\}|ENV\[\s*['\"]HOME['\"]\s*\]|process\.env\.HOME|"
-    r"getenv\(\s*['\"]HOME['\"]\s*\)|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|\bos)\.homedir\(\)|"
+    r"(?:\bos\s*\.\s*)?getenv\(\s*['\"]HOME['\"]\s*\)|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|\bos)\.homedir\(\)|"
     r"Dir\.home|File\.expand_path\(\s*['\"]~['\"]\s*\)|\$_SERVER\[\s*['\"]HOME['\"]\s*\]|"
     r"Path\.home\(\)|os\.environ\[['\"]HOME['\"]\]|\$HOME\b|\bhomedir\(\)|"
     r"Sys\.getenv\(\s*['\"]HOME['\"]\s*\)|Deno\.env\.get\(\s*['\"]HOME['\"]\s*\)|"
@@ -90,9 +90,10 @@ _RMTREE = re.compile(
     r"(?P<home2>~(?=[\s,)])))"
 )
 _UNLINK = re.compile(
-    r"(?:\bunlink(?:Sync)?|File\.delete|\bunlink_all|FileUtils\.rm_f|\bos\.remove)\s*\(?\s*"
-    r"(?:glob\s*\(\s*)?['\"](?P<path>[^'\"]+)['\"]|"
-    r"array_map\(\s*['\"]unlink['\"]\s*,\s*glob\(\s*['\"](?P<globbed>[^'\"]+)['\"]"
+    r"(?:(?<!['\"])\bunlink(?:Sync)?|File\.delete|\bunlink_all|FileUtils\.rm_f|\bos\.remove)"
+    r"\s*\(?\s*(?:glob\s*\(\s*)?['\"](?P<path>[^'\"]+)['\"]|"
+    r"array_map\(\s*['\"]unlink['\"]\s*,\s*glob\(\s*"
+    r"(?P<globbed>['\"][^'\"]+['\"]|~\s*\.\s*['\"][^'\"]+['\"])"  # PHP: `~ . "/*.*"` joined
 )
 _WRITE = re.compile(
     r"open\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"](?P<op>>>?)\s*(?:['\"]\s*,\s*['\"])?(?P<path>[^'\"]+)['\"]|"
@@ -117,7 +118,9 @@ _TCL_EXEC = re.compile(r"(?:^|[\[;\n{]\s*)exec\s+(?P<code>[^\]\n;}]+)")
 _LISTED = re.compile(
     r"(?:Dir\.glob|Dir\.entries|Dir\.children|Dir\[|readdirSync|readdir|listdir|glob\.glob|"
     r"\bglob|scandir|opendir|iterdir|Path)\s*\(?\s*['\"](?P<path>/[^'\"]*|~[^'\"]*)['\"]|"
-    r"(?P<home>~)\s*\.\s*(?P<how>rglob|glob|iterdir|walk)\s*\("  # `Path.home().rglob('*')`
+    r"(?P<home>~)\s*\.\s*(?P<how>rglob|glob|iterdir|walk)\s*\(|"  # `Path.home().rglob('*')`
+    # the lines of `ls DIR` (Lua's io.popen, Perl's qx, Ruby's backticks, PHP's shell_exec)
+    r"(?:popen|qx|shell_exec|`)\s*[(\[{]?\s*['\"]?ls\s+(?:-\w+\s+)*(?P<lspath>[/~][^'\"`\s)]*)"
 )
 _DELETE_CALL = re.compile(
     r"File\.delete|unlinkSync|rmSync|\bunlink\b|os\.remove|os\.unlink|rm_f|rm_rf|FileUtils\.rm|"
@@ -221,7 +224,7 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
     result.writes.extend(w for w in called.writes if w not in result.writes)
     listed = _LISTED.search(code)
     if listed and _DELETE_CALL.search(code):  # every file a listing of the folder yields
-        folder = listed.group("path") or listed.group("home")
+        folder = listed.group("path") or listed.group("home") or listed.group("lspath")
         if listed.group("how") in ("rglob", "walk") or "**" in folder:
             result.swept_all.append(folder.split("*", 1)[0].rstrip("/") or "/")
         else:
@@ -232,7 +235,9 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
         path = match.group("path") or match.group("home") or ("~" if match.group("home2") else "")
         if path:
             result.deletes.append(path)
-    result.removes.extend(m.group("path") or m.group("globbed") for m in _UNLINK.finditer(code))
+    result.removes.extend(
+        m.group("path") or _globbed(m.group("globbed")) for m in _UNLINK.finditer(code)
+    )
     for match in _WRITE.finditer(code):
         if match.group("path"):
             result.writes.append((match.group("path"), match.group("op") == ">>"))
@@ -271,7 +276,8 @@ _ACTIONS = re.compile(
     r"open\s*\(|File\.|\bfs\b|writeFile|file_put|fopen|child_process|require|\bnet\b|http|"
     r"socket|Socket|Net::|LWP|curl|\bmkdir|chmod|chown|rename|\bmove|copy|\beval\b|\bload\b|"
     r"process\.|Process|Dir\.|IO\.|%x|qx|\$\(|syscall|ENV|getenv|import|include|<STDIN>|"
-    r"\buse\b|-M"
+    r"\buse\b|-M|\bremove|truncate|\bdelete|\bwrite|\blink|symlink|utime|touch|putenv|"
+    r"setenv|\bos\.|\bio\."
 )
 
 
@@ -339,6 +345,8 @@ def harmless(code: str, result: InlineResult) -> bool:
     """Inline Perl, Ruby, Node or PHP that only computes and prints (no calls that act)."""
     if any(_secret(text) for text in _STRING.findall(code[:20_000])):
         return False  # it reads a key or a password file, even if only to print it
+    if _URL.search(code):
+        return False  # it talks to the network (or names an address to talk to)
     return not (
         result.findings
         or result.shell
@@ -347,7 +355,43 @@ def harmless(code: str, result: InlineResult) -> bool:
         or result.writes
         or result.swept
         or result.swept_all
-    ) and not _ACTIONS.search(_PURE_CALLS.sub("pure", code[:20_000]))
+    ) and not _ACTIONS.search(inline_reads.without_reads(_PURE_CALLS.sub("pure", _home(code))))
+
+
+def _home(code: str) -> str:
+    """`os.getenv("HOME")`, `Dir.home`, `$ENV{HOME}` as `~`: naming the home is no action."""
+    return _HOME_SPELLINGS.sub("~", code[:20_000])
+
+
+# A call that runs a constant command, in each language's spelling: `system("df", "-h")`,
+# `os.execute("uname -a")`, `require('child_process').execSync('git status')`, `io.popen("ls")`.
+# The command is rated as itself (the inline shell strings), so the call adds nothing.
+_CONSTANT_RUN = re.compile(
+    r"(?:require\(\s*['\"](?:node:)?child_process['\"]\s*\)\s*\.\s*)?"
+    r"(?:\b(?:os|io|IO|Kernel|Open3|cp|child_process)\s*\.\s*)?"
+    r"\b(?:system|exec|execSync|execFileSync|spawnSync|popen|shell_exec|passthru|execute|"
+    r"capture2e?|capture3)\s*\(?\s*"
+    r"(?:(?P<q>['\"])(?:(?!(?P=q))[^\\$`@#{}])*(?P=q)\s*(?:,\s*)?)+\)?"
+)
+
+
+def runs_only_constant(code: str, result: InlineResult) -> bool:
+    """Inline code whose only action is running constant commands (`ruby -e 'system("df")'`,
+    `lua -e 'os.execute("uname -a")'`): each command is rated as itself, so the code is as
+    safe as they are. Interpolated strings (`"rm $d"`, `"#{x}"`) are not constant."""
+    if not result.shell or len(code) > 2_000:
+        return False
+    without = _CONSTANT_RUN.sub(" ran ", code)
+    if without == code:
+        return False
+    return harmless(without, InlineResult())
+
+
+def _globbed(pattern: str) -> str:
+    """`"/tmp/*.log"` -> `/tmp/*.log`; `~ . "/*.*"` (PHP's join) -> `~/*.*`."""
+    quoted = _STRING.search(pattern)
+    inner = quoted.group(1) if quoted else pattern
+    return "~" + inner if pattern.startswith("~") else inner
 
 
 def _secret(text: str) -> bool:

@@ -86,7 +86,8 @@ def _runs(call: calls.Call, last: str, found: CallEffects) -> None:
     if last == "Command":  # `new Deno.Command("rm", {args: ["-rf", "/"]})`
         listed = re.search(r"args\s*:\s*(\[[^\]]*\])", call.text)
         args = [args[0], calls.value(listed.group(1))] if args and listed else args
-    if len(args) == 1 and isinstance(args[0], str):
+    options_only = all(arg is None for arg in args[1:])  # `execSync(cmd, {stdio: 'inherit'})`
+    if args and isinstance(args[0], str) and (len(args) == 1 or options_only):
         if last in _SHELL_STRING:
             found.shell.append(args[0])
         return
@@ -199,4 +200,6 @@ def _write(call: calls.Call, last: str, found: CallEffects) -> None:
 def _quote(item: str) -> str:
     if re.fullmatch(r"[\w./~=:@%+-]+", item):
         return item
+    if item.startswith("~/") and len(item) > 2:  # the home stays the home: `~/'.gnupg/*'`
+        return "~/" + _quote(item[2:])
     return "'" + item.replace("'", "'\\''") + "'"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from tui.core.safety import pyreads
 from tui.core.safety.flow import secret_path
 
 MAX_NODES = 5_000
@@ -93,10 +94,10 @@ class PyEffects:
 
     @property
     def harmless(self) -> bool:
-        """Only computes, reads ordinary data and prints: nothing changed, sent or run."""
+        """Only computes, reads ordinary data and prints: nothing changed or sent, and no
+        program run but the constant commands in `shell` (each rated as the shell command)."""
         return not (
-            self.shell
-            or self.deletes
+            self.deletes
             or self.writes
             or self.secrets
             or self.connects
@@ -151,6 +152,8 @@ class _Reader:
         self.walked: ast.expr | None = None
         self.depth = 0  # exec/eval of constant code, nested
         self.bound: dict[str, str] = {}  # loop variables over a listing: `f` -> `/etc/*`
+        self.called: set[int] = set()  # the callee of os.system(...) and its kind
+        self.inner_names: set[int] = set()  # parts of a longer dotted name (`os` of `os.path`)
         self.opened: dict[str, tuple[str, bool]] = {}  # `with open(p, "a") as f`: f -> (p, True)
 
     def listing(self, node: ast.expr) -> str | None:
@@ -192,7 +195,8 @@ class _Reader:
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else []
             if isinstance(node, ast.ImportFrom):
                 modules = [node.module or ""]
-            if any(m.split(".")[0] not in PURE_MODULES for m in modules):
+            roots = {m.split(".")[0] for m in modules}
+            if roots - PURE_MODULES - pyreads.READING_MODULES - set(pyreads.DATABASE_CLIENTS):
                 self.effects.impure = True
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -208,10 +212,27 @@ class _Reader:
                 self.effects.connects |= not all(name.startswith(_GETS) for name in gets)
         elif isinstance(node, ast.Call):
             self.call(node)
+        elif isinstance(node, (ast.Attribute, ast.Name)):
+            self.used_name(node)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             what = secret_path(node.value)
             if what and what != "your whole home folder":
                 self.effects.secrets.append(what)
+
+    def used_name(self, node: ast.Attribute | ast.Name) -> None:
+        """A name from `os` or `shutil` used anywhere (`map(os.remove, files)` too): acting
+        unless the read-only table has it. Only the whole dotted name is judged."""
+        if isinstance(node, ast.Attribute):
+            self.inner_names.add(id(node.value))
+        if id(node) in self.inner_names or id(node) in self.called:
+            return
+        name = self.name(node)
+        if name.split(".", 1)[0] in pyreads.DATABASE_CLIENTS and "(" not in name:
+            self.effects.impure |= not pyreads.database_name(name)
+        if "(" in name or name.split(".", 1)[0] not in pyreads.READING_MODULES:
+            return
+        if not pyreads.read_only(name):
+            self.effects.impure = True
 
     def name(self, node: ast.AST) -> str:
         """The dotted name of a callee, with import aliases resolved (`Path(x).unlink`)."""
@@ -231,8 +252,23 @@ class _Reader:
         args = node.args
         effects = self.effects
         root = name.split(".", 1)[0]
-        if root in IMPURE_ROOTS or name in ("__import__", "exec", "eval", "compile", "setattr"):
+        # a method of what a call returned (`os.stat(p).st_mode`) is judged by that call
+        acting = "(" not in name and not pyreads.read_only(name)
+        if name in SHELL_CALLS or name in EXEC_CALLS:
+            self.called.add(id(node.func))
+            acting = False  # judged by the command it runs (unknown_code when not constant)
+        if (root in IMPURE_ROOTS and acting) or name in (
+            "__import__",
+            "exec",
+            "eval",
+            "compile",
+            "setattr",
+        ):
             effects.impure = True
+        if name in ("os.getenv", "os.environ.get") and args:
+            variable = _string(args[0])
+            if variable is None or pyreads.secret_variable(variable):
+                effects.secrets.append("a secret from your environment")
         if name.startswith(NETWORK) or name in ("__import__",):
             effects.network = effects.network or name != "__import__"
             plain_get = name.startswith(_GETS) and len(args) <= 1 and not node.keywords
@@ -243,6 +279,8 @@ class _Reader:
             len(args) > 1 or any(k.arg == "data" for k in node.keywords)
         ):
             effects.sends = True
+        if isinstance(node.func, ast.Attribute) and node.func.attr in pyreads.SQL_METHODS:
+            self.sql(args)
         if name in SHELL_CALLS and args:
             self.shell(args[0], name)
         elif name in EXEC_CALLS and args:
@@ -401,6 +439,20 @@ class _Reader:
             if what:
                 self.effects.secrets.append(what)
 
+    def sql(self, args: list[ast.expr]) -> None:
+        """`cursor.execute("DROP TABLE users")` after `import psycopg2`: the SQL, as the shell
+        command of that database's client, for the database rules; unknown SQL acts."""
+        drivers = [
+            self.aliases[a] for a in self.aliases if self.aliases[a] in pyreads.DATABASE_CLIENTS
+        ]
+        if not drivers:
+            return
+        text = self.string(args[0]) if args else None
+        if text is None:
+            self.effects.impure = True
+            return
+        self.effects.shell.append(f"{pyreads.DATABASE_CLIENTS[drivers[0]]} {_quote(text)}")
+
     def shell(self, arg: ast.expr, name: str) -> None:
         text = self.string(arg)
         if text is not None:
@@ -418,7 +470,7 @@ class _Reader:
         for keyword in node.keywords:
             if keyword.arg == "mode":
                 mode = _string(keyword.value)
-        path = self.string(node.args[0])
+        path = self.path(node.args[0])  # a loop variable over a listing: each file listed
         if path is None:
             return
         if mode and any(c in mode for c in "wax+"):

@@ -114,7 +114,8 @@ _WINDOWS_TEXT = re.compile(
     r"(?i)\$\{?env:|\b[a-z]:\\\\?(windows|users|program)|\bhk(lm|cu|cr|u|cc):?\\|"
     r"%(userprofile|appdata|localappdata|systemroot|windir|programdata|temp|username)%|"
     r"\bhkey_(local_machine|current_user|classes_root|users)\b|"
-    r"\[(system\.)?[a-z][\w.]*\]::\w+|^\s*(iex|invoke-expression)\s*\("
+    r"\[(system\.)?[a-z][\w.]*\]::\w+|^\s*(iex|invoke-expression)\s*\(|"
+    r"\(new-object\s|\.downloadstring\("
 )
 
 

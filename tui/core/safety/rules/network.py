@@ -39,6 +39,14 @@ SEND_STDIN = frozenset(split_words("ssh mail mailx sendmail mutt msmtp s-nail"))
 READERS = frozenset(split_words("cat head tail less more tac nl strings"))
 
 
+def _txt_query(argv: tuple[str, ...] | list[str]) -> bool:
+    """`dig +short TXT name`, `dig -t txt`, `host -t TXT`, `nslookup -type=txt`, `drill TXT`."""
+    lowered = [a.lower() for a in argv[1:]]
+    if "txt" in lowered or "-ttxt" in lowered:
+        return True
+    return any(a.endswith(("type=txt", "-q=txt", "query=txt")) for a in lowered)
+
+
 def command_kinds(command: Command) -> set[str]:
     name = command.name
     argv = command.argv
@@ -50,6 +58,8 @@ def command_kinds(command: Command) -> set[str]:
         return kinds
     if name in NETWORK_TOOLS or (name == "openssl" and "s_client" in argv):
         return {"network"}
+    if name in DNS_TOOLS | {"kdig", "delv", "resolvectl"} and _txt_query(argv):
+        return {"download"}  # a TXT record is text another machine serves, like a web page
     if name in SEND_STDIN or (name in DNS_TOOLS and _built_from_input(argv)):
         return {"send"}
     if token_command(command):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.model import Finding, RiskLevel
-from tui.core.safety.rules import windows_writes
+from tui.core.safety.rules import dotnet, windows_writes
 from tui.core.safety.rules.windows_scope import Scope, joined_lines
 from tui.core.safety.rules.windows_system import (
     DOUBTFUL_PAYLOAD,
@@ -47,6 +47,7 @@ _DOWNLOAD = re.compile(
     r"(?i)downloadstring|downloadfile|invoke-webrequest|invoke-restmethod|\biwr\b|\birm\b|"
     r"net\.webclient|start-bitstransfer|https?://"
 )
+_LITERAL = re.compile(r"'([^']{6,})'|\"([^\"]{6,})\"")
 _EXECUTE = re.compile(r"(?i)\biex\b|invoke-expression|\|\s*powershell|\.invoke\(|\&\s*\(")
 
 
@@ -64,6 +65,14 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
         check_line(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
         ctx.add(CRITICAL, "downloads code from the internet and runs it (PowerShell)", text)
+    elif _EXECUTE.search(text) and any(_DOWNLOAD.search(s[::-1]) for s in _literals(text)):
+        reason = "runs code spelt backwards that downloads and runs more (PowerShell)"
+        ctx.add(CRITICAL, reason, text)
+    if dotnet.changes_files(text):
+        ctx.add(MODERATE, "changes files through .NET calls", text)
+    if depth < 4:
+        for cmdlet in dotnet.as_cmdlets(text):  # `[IO.Directory]::Delete(p, $true)`
+            analyse(cmdlet, ctx, depth + 1)
     for index, st in enumerate(sts):
         previous = sts[index - 1] if index else None
         rate(st, ctx, previous)
@@ -87,6 +96,11 @@ def _scheduled(st: Statement, found: list[Finding], ctx: Context) -> None:
     worst = max(found, key=lambda f: f.level, default=None)
     if st.name in _SCHEDULERS and worst is not None and worst.level >= HIGH:
         ctx.add(CRITICAL, f"schedules a job that {worst.reason}, again at every run", st.text)
+
+
+def _literals(text: str) -> list[str]:
+    """The quoted strings of a line (6 characters or more)."""
+    return [m.group(1) or m.group(2) for m in _LITERAL.finditer(text[:20_000])]
 
 
 def _block(word: str) -> str | None:
@@ -358,11 +372,7 @@ def _permissions(st: Statement, ctx: Context, previous: Statement | None) -> Non
         path = posix_path(operand)
         verdict = classify_permissions(path, recursive=recursive, verb=verb, loose=loose)
         ctx.add(verdict.level, verdict.reason.replace(path, operand, 1), st.text)
-        own = (
-            path == "/usr"
-            or path.startswith("/usr/")
-            or re.match(r"(?i)^[a-z]:\\windows\\", operand)
-        )
+        own = path == "/usr" or path.startswith(("/usr/", "/etc/"))  # /etc: drivers\\etc
         if st.name == "takeown" and own:
             reason = (
                 f"takes ownership of Windows' own files ({operand}): the step before replacing them"
@@ -437,6 +447,9 @@ def _secret_to_drive(operands: list[str]) -> str | None:
     return None
 
 
+_CARET = re.compile(r"\^(.)")
+
+
 def _encoded(st: Statement, ctx: Context, previous: Statement | None) -> None:
     """powershell/pwsh/cmd: parameters in any prefix PowerShell accepts (`-enc`, `-e`, `-ec`,
     `-EncodedCom`; `-c`, `-Com`; `-ep`, `-ex`), then the code they run."""
@@ -449,7 +462,10 @@ def _encoded(st: Statement, ctx: Context, previous: Statement | None) -> None:
             return
         runs = _prefix(given, "command", 1) if shell else given in ("c", "k", "r")
         if runs and index + 1 < len(args):
-            analyse(" ".join(args[index + 1 :]), ctx, 1)
+            code = " ".join(args[index + 1 :])
+            if not shell and "^" in code:
+                code = _CARET.sub(r"\1", code)  # `r^d /s /q`: cmd's escape character, gone
+            analyse(code, ctx, 1)
             return
     if any(n in ("ep", "ex") or _prefix(n, "executionpolicy", 2) for n, _ in params_of(st)) and (
         "bypass" in st.text.lower() or "unrestricted" in st.text.lower()
