@@ -466,6 +466,32 @@ SIBLINGS_BENIGN = [
 ]
 
 
+# -- code in programs: encryption with a key nobody keeps ----------------------------------
+
+FERNET = "from cryptography.fernet import Fernet; import glob; k=Fernet(Fernet.generate_key())"
+RANSOM = [
+    (
+        f"python3 -c \"{FERNET}; [open(f,'wb').write(k.encrypt(open(f,'rb').read()))"
+        " for f in glob.glob('/home/bob/**/*.pdf', recursive=True)]\"",
+        CRITICAL,
+    ),
+    (
+        "node -e \"const c=require('crypto');const k=c.randomBytes(32);"
+        "for(const f of require('fs').readdirSync('.')){const x=c.createCipheriv('aes-256-cbc',k,"
+        "Buffer.alloc(16));require('fs').writeFileSync(f,x.update(require('fs').readFileSync(f)))}\"",
+        CRITICAL,
+    ),
+]
+RANSOM_BENIGN = [
+    (
+        'python3 -c "from cryptography.fernet import Fernet; print(Fernet.generate_key())"',
+        MODERATE,
+    ),
+    ('python3 -c "import os; print(os.urandom(16).hex())"', MODERATE),
+    ("openssl enc -aes-256-cbc -in secrets.txt -out secrets.enc", MODERATE),
+]
+
+
 DANGEROUS = [
     *READ_MODES_DANGEROUS,
     *PERSISTENCE,
@@ -477,6 +503,7 @@ DANGEROUS = [
     *SYSTEM,
     *DELETIONS,
     *SIBLINGS,
+    *RANSOM,
 ]
 BENIGN = [
     *READ_MODES_BENIGN,
@@ -489,6 +516,7 @@ BENIGN = [
     *SYSTEM_BENIGN,
     *DELETIONS_BENIGN,
     *SIBLINGS_BENIGN,
+    *RANSOM_BENIGN,
 ]
 
 

@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import editors, exposure, openers, persistence, weakening
+from tui.core.safety.rules import editors, exposure, openers, persistence, ransom, weakening
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
@@ -265,7 +265,7 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     for path in result.swept_all:  # `Path.home().rglob('*')`: every file below
         verdict = classify_delete(path, recursive=True)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
-    exhausting = inline_exhaustion(code.value)
+    exhausting = inline_exhaustion(code.value) or ransom.encrypts_in_place(code.value)
     if exhausting is not None:
         ctx.add(exhausting[0], exhausting[1], command)
     stdin = command.stdin
