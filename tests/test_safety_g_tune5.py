@@ -482,7 +482,22 @@ RANSOM = [
         CRITICAL,
     ),
 ]
+RANSOM += [
+    (
+        "Get-ChildItem $HOME -Recurse -File | ForEach-Object { Remove-Item $_.FullName -Force }",
+        CRITICAL,
+    ),
+    (r"gci C:\Users\bob\Documents -Recurse | % { Set-Content $_.FullName '' }", CRITICAL),
+    (r"dir C:\Users\bob\Pictures | ForEach-Object { Remove-Item $PSItem }", HIGH),
+    (
+        "pwsh -c 'Get-ChildItem $HOME -Recurse -File | ForEach-Object "
+        "{ [IO.File]::WriteAllBytes($_.FullName, [byte[]]@()) }'",
+        HIGH,
+    ),
+]
 RANSOM_BENIGN = [
+    (r"Get-ChildItem C:\logs -Filter *.log | ForEach-Object { Write-Host $_.Name }", SAFE),
+    ("Get-ChildItem . -Recurse -File | ForEach-Object { $_.Length }", SAFE),
     (
         'python3 -c "from cryptography.fernet import Fernet; print(Fernet.generate_key())"',
         MODERATE,

@@ -79,6 +79,7 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
         for word in st.args:
             inner = _block(word)
             if inner and depth < 4:
+                inner = windows_writes.each_listed(st, previous, inner)
                 before = len(ctx.findings)
                 analyse(inner, ctx, depth + 1)
                 _scheduled(st, ctx.findings[before:], ctx)

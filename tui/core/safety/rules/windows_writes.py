@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules.windows_system import flags_of, operands_of
@@ -83,6 +85,26 @@ def bits_transfer(st: Statement, ctx: Context, previous: Statement | None) -> No
         ctx.add(MODERATE, "downloads a file (Start-BitsTransfer)", st.text)
 
 
+_EACH = frozenset(("foreach-object", "%", "foreach"))
+_ITEM = re.compile(r"\$(?:_|psitem)(?:\.(?:fullname|pspath|name))?(?![\w.])", re.IGNORECASE)
+
+
+def each_listed(st: Statement, previous: Statement | None, block: str) -> str:
+    """`gci D -Recurse | ForEach-Object { Remove-Item $_.FullName }`: the block with the item
+    spelt as every file of D (`D\\*`), so what it does to each is rated for all of them."""
+    if st.name not in _EACH or previous is None or previous.name not in _LISTERS:
+        return block
+    listed = operands_of(previous, frozenset({"-filter", "-include", "-exclude"})) or ["."]
+    every = listed[0].rstrip("\\/") + "\\*"
+    deep = " -Recurse" if "-recurse" in flags_of(previous) else ""
+
+    def spelt(match: re.Match[str]) -> str:
+        argument = match.start() > 0 and block[match.start() - 1] in " \t"  # not inside (...)
+        return f'"{every}"{deep if argument else ""}'
+
+    return _ITEM.sub(spelt, block)
+
+
 def emptied_each(st: Statement, ctx: Context, previous: Statement | None) -> bool:
     """`gci -Recurse D | Clear-Content`, `Clear-Content D\\*.docx`: each file listed or matched
     is emptied, like deleting its content. True when rated here."""
@@ -95,7 +117,7 @@ def emptied_each(st: Statement, ctx: Context, previous: Statement | None) -> boo
         return True
     globbed = [o for o in operands if "*" in o]
     for operand in globbed[:1]:
-        _each(operand, False, st, ctx)
+        _each(operand, "-recurse" in flags_of(st), st, ctx)
     return bool(globbed)
 
 
