@@ -1,7 +1,7 @@
 """Regression floors on the corpora written blind and then used for tuning: round 2
-(tests/data/rater_tune_*.jsonl) and round 3 (rater_tune3_*.jsonl). Their misses may be read
-(`bench/safety_corpus.py --corpus tune` / `tune3`); these floors are the figures when the rater
-was last changed."""
+(tests/data/rater_tune_*.jsonl), round 3 (rater_tune3_*.jsonl) and round 5 (rater_tune5_*.jsonl).
+Their misses may be read (`bench/safety_corpus.py --corpus tune` / `tune3` / `tune5`); these
+floors are the figures when the rater was last changed."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ import safety_corpus as corpus
 
 # corpus: (dangerous, benign), floors (caught, critical caught), ceiling (benign high+)
 FLOORS = {
-    "tune": ((616, 556), (592, 383), 0),
-    "tune3": ((358, 295), (325, 193), 1),
+    "tune": ((616, 556), (611, 392), 0),
+    "tune3": ((358, 295), (358, 205), 1),
+    "tune5": ((385, 320), (376, 257), 2),
 }
 
 
