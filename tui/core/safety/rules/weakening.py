@@ -50,7 +50,10 @@ _SYSTEM_FILES = {
 }
 _SELINUX_OFF = re.compile(r"\bSELINUX\s*=\s*(disabled|permissive)\b", re.I)
 _BOOT_OFF = re.compile(r"\b(selinux=0|enforcing=0|apparmor=0|security=none)\b")
-_HOSTS_LINE = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:]+)[ \t]+([\w.\- \t]+)")
+# an IPv6 address never starts inside another: 15 KB of `a::` took 1.3 s (quadratic)
+_HOSTS_LINE = re.compile(
+    r"(\d{1,3}(?:\.\d{1,3}){3}|(?<![0-9a-fA-F:])[0-9a-fA-F]*:[0-9a-fA-F:]+)[ \t]+([\w.\- \t]+)"
+)
 # Names whose traffic people and tools trust: code hosts, registries, updates, big services.
 _TRUSTED_NAMES = re.compile(
     r"(^|\.)(github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|google\.com|"
