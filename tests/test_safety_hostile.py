@@ -30,6 +30,11 @@ CASES: dict[str, tuple[str, RiskLevel]] = {
     "redirections": ("echo " + "> x " * 7000, RiskLevel.MODERATE),
     # words: at_start joined every part so far (1.5 s)
     "brackets": ("echo " + "[" * 30000, RiskLevel.MODERATE),
+    # calls._ASSIGNMENT started inside a 16 KB name at every letter (2 s)
+    "perl_long_name": ("perl -e " + Q + "a" * 16000 + Q, RiskLevel.SAFE),
+    "perl_open_string": ("perl -e " + Q + '$a = "' + "x" * 16000 + Q, RiskLevel.SAFE),
+    # weakening._HOSTS_LINE started an IPv6 address inside another (1.3 s)
+    "hosts_v6": ("echo " + '"' + "a::" * 5000 + '"' + " >> /etc/hosts", RiskLevel.MODERATE),
     "distinct_redirections": ("echo " + " ".join(f"> a{i}" for i in range(3000)), RiskLevel.SAFE),
     "looped_words": ("the " * 7500, RiskLevel.SAFE),
     "long_pipeline": (" | ".join(["cat x"] * 3000), RiskLevel.SAFE),
