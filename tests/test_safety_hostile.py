@@ -35,6 +35,11 @@ CASES: dict[str, tuple[str, RiskLevel]] = {
     "perl_open_string": ("perl -e " + Q + '$a = "' + "x" * 16000 + Q, RiskLevel.SAFE),
     # weakening._HOSTS_LINE started an IPv6 address inside another (1.3 s)
     "hosts_v6": ("echo " + '"' + "a::" * 5000 + '"' + " >> /etc/hosts", RiskLevel.MODERATE),
+    # weakening: `^\s*` in multi-line patterns ran over every blank line below (0.6 s)
+    "exports_blank_lines": (
+        "printf " + Q + "\n" * 16000 + Q + " >> /etc/exports",
+        RiskLevel.MODERATE,
+    ),
     "distinct_redirections": ("echo " + " ".join(f"> a{i}" for i in range(3000)), RiskLevel.SAFE),
     "looped_words": ("the " * 7500, RiskLevel.SAFE),
     "long_pipeline": (" | ".join(["cat x"] * 3000), RiskLevel.SAFE),
