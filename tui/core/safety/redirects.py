@@ -14,11 +14,23 @@ from tui.core.safety.unwrap import SHELLS, expand
 REVERSE = "connects a shell to a remote machine (reverse shell)"
 
 
+_MAX_REDIRECTS = 256
+
+
 def check_redirects(ctx: Context, command: Command) -> None:
     """Rates what the redirections of one command write, truncate or connect to."""
     layers, _ = expand(command)
     names = [layer.name for layer in layers]
+    seen: set[tuple[str, str | None]] = set()
     for redirect in command.redirects:
+        key = (redirect.op, redirect.target.value if redirect.target else None)
+        if key in seen:
+            continue  # `> x > x > x ...`: each one rescans the command (quadratic)
+        if len(seen) >= _MAX_REDIRECTS:
+            reason = f"has more than {_MAX_REDIRECTS} redirections: the rest were not checked"
+            ctx.add(RiskLevel.MODERATE, reason, command)
+            return
+        seen.add(key)
         _redirect(ctx, command, redirect, names)
 
 

@@ -80,7 +80,7 @@ class _Builder:
         self.parts.append(text)
 
     def at_start(self) -> bool:
-        return not "".join(self.parts)
+        return not any(self.parts)  # not "".join(...): quadratic over 30 KB of `[`
 
 
 def evaluate(node: Node) -> Word:

@@ -444,13 +444,16 @@ def sudo(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"runs as another user (usually root) with {command.name}", command)
 
 
+_MAX_HARMLESS_LAYERS = 16
+
+
 def _inner_is_harmless(command: Command, ctx: Context) -> bool:
     """True when every rule the wrapped command meets finds nothing to say about it."""
     from tui.core.safety.rules import check_layer  # the dispatcher imports this module
 
     layers, code = expand(command)
-    if code or len(layers) < 2:
-        return False
+    if code or len(layers) < 2 or len(layers) > _MAX_HARMLESS_LAYERS:
+        return False  # `sudo sudo ... sudo x`: each sudo checked the rest again (cubic)
     scratch = Context(variables=dict(ctx.variables), cwd=ctx.cwd, functions=set(ctx.functions))
     for layer in layers[1:]:
         if flow.secret_command(layer) or any(flow.secret_path(a) for a in layer.argv):

@@ -19,7 +19,7 @@ from tui.core.safety.targets import Verdict
 _TLS_OFF = "turns off TLS certificate checks for every later download"
 # Per file (home-relative name or absolute path): text that turns the file's checks off.
 _HOME_FILES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
-    ((".curlrc", ".config/curlrc"), re.compile(r"^\s*(-k|(--)?insecure)\b", re.M), "curl"),
+    ((".curlrc", ".config/curlrc"), re.compile(r"^[^\S\n]*(-k|(--)?insecure)\b", re.M), "curl"),
     (
         (".wgetrc", ".config/wgetrc"),
         re.compile(r"check_certificate\s*=\s*(off|0|no)", re.I),
@@ -57,7 +57,10 @@ def trusted_name(host: str) -> bool:
 
 _SELINUX_OFF = re.compile(r"\bSELINUX\s*=\s*(disabled|permissive)\b", re.I)
 _BOOT_OFF = re.compile(r"\b(selinux=0|enforcing=0|apparmor=0|security=none)\b")
-_HOSTS_LINE = re.compile(r"(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:]+)[ \t]+([\w.\- \t]+)")
+# an IPv6 address never starts inside another: 15 KB of `a::` took 1.3 s (quadratic)
+_HOSTS_LINE = re.compile(
+    r"(\d{1,3}(?:\.\d{1,3}){3}|(?<![0-9a-fA-F:])[0-9a-fA-F]*:[0-9a-fA-F:]+)[ \t]+([\w.\- \t]+)"
+)
 # Names whose traffic people and tools trust: code hosts, registries, updates, big services.
 _TRUSTED_NAMES = re.compile(
     r"(^|\.)(github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|google\.com|"
@@ -75,7 +78,7 @@ _TRUSTED_NAMES = re.compile(
     re.I,
 )
 _NO_HOST_CHECK = re.compile(r"StrictHostKeyChecking\s*=?\s*(no|off)\b", re.I)
-_ALL_HOSTS = re.compile(r"^\s*Host\s+\*\s*$", re.I | re.M)
+_ALL_HOSTS = re.compile(r"^[^\S\n]*Host\s+\*\s*$", re.I | re.M)
 _GIT_NO_VERIFY = re.compile(r"\bconfig\b.*\bhttp\S*\.sslverify(\s+|=)(false|0|no|off)\b")
 _TLS_VARIABLES = re.compile(
     r"\b(NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|GIT_SSL_NO_VERIFY\s*=\s*['\"]?\w|"
@@ -85,13 +88,13 @@ _TLS_VARIABLES = re.compile(
 )
 _PACKAGES_UNCHECKED = re.compile(
     r"Verify-(Peer|Host)\s+['\"]?false|AllowUnauthenticated\s+['\"]?true|"
-    r"AllowInsecureRepositories\s+['\"]?true|^\s*(sslverify|gpgcheck|repo_gpgcheck)\s*=\s*"
+    r"AllowInsecureRepositories\s+['\"]?true|^[^\S\n]*(sslverify|gpgcheck|repo_gpgcheck)\s*=\s*"
     r"(0|false|no)\b",
     re.I | re.M,
 )
 _PACKAGE_CONFIGS = ("/etc/apt/apt.conf", "/etc/yum.conf", "/etc/dnf/", "/etc/yum.repos.d/")
-_TRUST = re.compile(r"^\s*(local|host\w*)\s.*\btrust\b", re.M)
-_TRUST_ANYWHERE = re.compile(r"^\s*host\w*\s.*(0\.0\.0\.0/0|::/0|\ball\s+all\s+all\b)", re.M)
+_TRUST = re.compile(r"^[^\S\n]*(local|host\w*)\s.*\btrust\b", re.M)
+_TRUST_ANYWHERE = re.compile(r"^[^\S\n]*host\w*\s.*(0\.0\.0\.0/0|::/0|\ball\s+all\s+all\b)", re.M)
 _DOCKER_OPEN = re.compile(r"tcp://(0\.0\.0\.0|\*|\[::\]|)?:?237[56]\b")
 _LOCAL_SUFFIXES = (
     ".local",
@@ -145,9 +148,9 @@ def written(path: str, text: str) -> Verdict | None:
 
 
 _UFW_OFF = re.compile(r"ENABLED\s*=\s*no\b|DEFAULT_INPUT_POLICY\s*=\s*['\"]?ACCEPT", re.I)
-_EXPORT_LINE = re.compile(r"^\s*(?P<path>/\S*)\s+(?P<clients>.*)$", re.M)
-_GUEST = re.compile(r"^\s*(guest\s+ok|public)\s*=\s*yes\b", re.I | re.M)
-_ANONYMOUS_FTP = re.compile(r"^\s*anonymous_enable\s*=\s*YES\b", re.I | re.M)
+_EXPORT_LINE = re.compile(r"^[^\S\n]*(?P<path>/\S*)\s+(?P<clients>.*)$", re.M)
+_GUEST = re.compile(r"^[^\S\n]*(guest\s+ok|public)\s*=\s*yes\b", re.I | re.M)
+_ANONYMOUS_FTP = re.compile(r"^[^\S\n]*anonymous_enable\s*=\s*YES\b", re.I | re.M)
 
 
 def _shares(where: str, text: str) -> Verdict | None:
@@ -163,7 +166,7 @@ def _shares(where: str, text: str) -> Verdict | None:
             reason = f"shares {what} with any machine on the network ({where})"
             return Verdict(CRITICAL if root else HIGH, reason)
     if where.endswith("smb.conf") and _GUEST.search(text):
-        root = re.search(r"^\s*path\s*=\s*/\s*$", text, re.M) is not None
+        root = re.search(r"^[^\S\n]*path\s*=\s*/\s*$", text, re.M) is not None
         reason = f"shares files with anyone, no password needed ({where})"
         return Verdict(CRITICAL if root else HIGH, reason)
     if where.endswith("vsftpd.conf") and _ANONYMOUS_FTP.search(text):
