@@ -113,6 +113,12 @@ LEVERS: dict[str, GenerationSettings] = {
     "defaults + prefix fallback at 50%": GenerationSettings(prefix_fallback_share=0.5),
     "defaults, no rescue tries": GenerationSettings(rescue=0),
     "one candidate, no rescue tries": GenerationSettings(candidates=1, rescue=0),
+    # Issue 15: retries that keep the prompt (the engine reuses its state) and start the answer
+    # with another backed utility, instead of reordering the examples.
+    "defaults, prefix retries": GenerationSettings(prefix_retries=True),
+    "defaults, prefix retries, two candidates": GenerationSettings(
+        prefix_retries=True, candidates=2
+    ),
 }
 
 

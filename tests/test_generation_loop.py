@@ -172,6 +172,43 @@ async def test_no_prefix_fallback_when_it_cannot_or_should_not(
     assert [r.response_prefix for r in backend.requests] == ["", ""]
 
 
+async def test_prefix_retries_keep_the_prompt_and_start_with_another_backed_utility() -> None:
+    settings = _with(prefix_retries=True)
+    backend = ReplayBackend(
+        "replay", ["tail -n 5 app.log\n", " -l app.log\n"], supports_prefix=True
+    )
+    result = await generate(backend, settings)
+    first, second = backend.requests
+    # The same prompt (an engine reuses all of its state); the answer starts with the
+    # best-backed utility no answer used yet: wc, not tail.
+    assert second.messages == first.messages
+    assert first.response_prefix == "" and second.response_prefix == "wc"
+    assert "\n" in second.sampler.stop
+    assert result.command == "wc -l app.log"
+
+
+async def test_prefix_retries_go_down_the_backing_and_never_repeat_a_utility() -> None:
+    settings = _with(prefix_retries=True)
+    backend = ReplayBackend(
+        "replay",
+        ["wc -l -l -l -l -l -l -l -l -l -l -l -l -l", " -c x app.log\n", " x\n"],
+        supports_prefix=True,
+    )
+    await generate(backend, settings)
+    support = utility_support(retrieved())
+    ranked = sorted((u for u in support if u != "wc"), key=lambda u: -support[u])
+    # wc was answered (looping): the next tries start with the others, best-backed first.
+    assert [r.response_prefix for r in backend.requests] == ["", *ranked[:2]]
+
+
+async def test_prefix_retries_fall_back_to_reordered_examples_without_a_prefix_engine() -> None:
+    backend = ReplayBackend("replay", ["tail -n 5 app.log\n", "wc -l app.log\n"])
+    await generate(backend, _with(prefix_retries=True))
+    _first, second = backend.requests
+    assert [r.response_prefix for r in backend.requests] == ["", ""]
+    assert first_utility(closest_shown(second)) == "grep"
+
+
 async def test_utility_first_starts_the_first_answer_with_the_voted_utility() -> None:
     backend = ReplayBackend("replay", [" -l app.log\n"], supports_prefix=True)
     result = await generate(backend, _with(utility_first=True))

@@ -74,8 +74,11 @@ class Tries:
     The base prompt first. After an answer that held no command, the answer started with a
     utility the examples back (`rescues`: a prefix keeps a small model from writing prose).
     When an answer did not use the voted utility, the voted utility's prefix (`fallback`, a
-    lever). Otherwise the examples reordered so that another utility is closest to the request
-    (`rebuild` turns them into messages), or the same prompt sampled hotter.
+    lever). Otherwise, with `others` (utilities ranked by the examples' backing), the answer
+    started with the best-backed utility no answer used yet: the prompt stays the same, so an
+    engine reuses all of its state. Otherwise the examples reordered so that another utility is
+    closest to the request (`rebuild` turns them into messages), or the same prompt sampled
+    hotter.
     """
 
     base: GenerationRequest
@@ -85,6 +88,7 @@ class Tries:
     voted: str | None
     fallback: GenerationRequest | None = None
     rescues: list[GenerationRequest] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
     tried: set[str] = field(default_factory=set)
     seen: set[str] = field(default_factory=set)
 
@@ -105,12 +109,17 @@ class Tries:
     def _take(self, request: GenerationRequest) -> GenerationRequest:
         """Uses a prefixed request, and drops the others that start with the same utility."""
         prefix = request.response_prefix
+        if prefix in self.others:
+            self.others.remove(prefix)
         if self.fallback is not None and self.fallback.response_prefix == prefix:
             self.fallback = None
         self.rescues = [r for r in self.rescues if r.response_prefix != prefix]
         return request
 
     def _other(self, index: int) -> GenerationRequest:
+        fresh = [utility for utility in self.others if utility not in self.seen]
+        if fresh:
+            return self._take(with_prefix(self.base, fresh[0]))
         if self.diverse:
             reordered = reorder_for(self.examples, self.tried)
             if reordered is not None:

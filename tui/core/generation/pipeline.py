@@ -319,6 +319,11 @@ def _tries(
         voted,
         fallback=fallback,
         rescues=rescues,
+        others=(
+            rescue_utilities(examples, voted, len(examples))
+            if prefixed and settings.prefix_retries
+            else []
+        ),
         # Utilities already tried: answered, or shown closest to the request.
         tried={u for u in (examples[0].example.utility,) if u} if examples else set(),
     )

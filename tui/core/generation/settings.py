@@ -35,6 +35,10 @@ class GenerationSettings:
     # their score), the next try starts with that utility and the model writes the rest.
     # 0 turns it off. Needs an engine that continues a prefix.
     prefix_fallback_share: float = 0.0
+    # Later tries keep the prompt and start the answer with the best-backed utility no answer
+    # used yet (an engine then reuses the whole prompt's state: a retry costs its decoding
+    # only), instead of reordering the examples. Needs an engine that continues a prefix.
+    prefix_retries: bool = False
     # Up to this many examples of the best utility, then of the next (0: by score alone), so
     # that the model sees several uses of the utility it should pick.
     per_utility: int = 2
