@@ -7,6 +7,7 @@
     .venv/bin/python bench/safety_corpus.py --corpus blind2  # the third one's held-out part
     .venv/bin/python bench/safety_corpus.py --corpus blind3  # the fourth one, held out whole
     .venv/bin/python bench/safety_corpus.py --corpus tune5   # the fifth one, for tuning
+    .venv/bin/python bench/safety_corpus.py --corpus blind4  # the sixth one, held out whole
     .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
     .venv/bin/python bench/safety_corpus.py --overreach tune # the blind-written overreach set
 
@@ -51,6 +52,8 @@ CORPORA = {
     "tune5": (("rater_tune5_dangerous.jsonl",), ("rater_tune5_benign.jsonl",), True),
     # written blind for round 4, kept whole as a held-out set: never tuned on
     "blind3": (("blind3_dangerous.jsonl",), ("blind3_benign.jsonl",), False),
+    # written blind for round 6, measured before any rule of that round changed; held out whole
+    "blind4": (("blind4_dangerous.jsonl",), ("blind4_benign.jsonl",), False),
 }
 OVERREACH = {"own": "overreach.jsonl", "tune": "overreach_tune.jsonl"}
 
