@@ -1,6 +1,6 @@
 """Regression floors on the held-out corpora, written blind for issue 11 and kept out of all tuning:
-tests/data/blind_* (round 1), blind2_* (the held-out third of round 3) and blind3_* (round 4, held
-out whole).
+tests/data/blind_* (round 1), blind2_* (the held-out third of round 3), blind3_* (round 4, held
+out whole) and blind4_* (round 6, held out whole).
 
 Nothing here prints or looks at their commands, only the aggregate figures
 (bench/safety_corpus.py --corpus NAME). The floors are the figures measured when the rater was last
@@ -116,6 +116,34 @@ HELD_OUT = {
             "system_state": 8,
             "untrusted_install": 18,
             "windows": 32,
+        },
+    ),
+    "blind4": HeldOut(
+        sizes=(456, 408),
+        caught=416,
+        critical_caught=226,
+        benign_too_high=25,
+        benign_high=5,
+        families={
+            "code_in_programs": 28,
+            "containers_cloud": 26,
+            "cron_scheduling": 14,
+            "databases": 16,
+            "disks": 19,
+            "exfiltration": 25,
+            "file_overwrite": 25,
+            "fork_bombs_resources": 9,
+            "fs_delete": 32,
+            "git": 14,
+            "network_firewall": 18,
+            "obfuscated_execution": 33,
+            "permissions": 20,
+            "persistence": 19,
+            "privilege_accounts": 19,
+            "remote_code": 20,
+            "system_state": 14,
+            "untrusted_install": 22,
+            "windows": 43,
         },
     ),
 }
