@@ -113,12 +113,10 @@ LEVERS: dict[str, GenerationSettings] = {
     "defaults + prefix fallback at 50%": GenerationSettings(prefix_fallback_share=0.5),
     "defaults, no rescue tries": GenerationSettings(rescue=0),
     "one candidate, no rescue tries": GenerationSettings(candidates=1, rescue=0),
-    # Issue 15: retries that keep the prompt (the engine reuses its state) and start the answer
-    # with another backed utility, instead of reordering the examples.
-    "defaults, prefix retries": GenerationSettings(prefix_retries=True),
-    "defaults, prefix retries, two candidates": GenerationSettings(
-        prefix_retries=True, candidates=2
-    ),
+    # Issue 15: later tries that reorder the examples (the default before prefix retries, which
+    # keep the prompt, so that the engine reuses its state, and start the answer with another
+    # backed utility).
+    "defaults, retries reorder the examples": GenerationSettings(prefix_retries=False),
 }
 
 

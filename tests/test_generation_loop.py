@@ -168,7 +168,7 @@ async def test_no_prefix_fallback_when_it_cannot_or_should_not(
     backend = ReplayBackend(
         "replay", ["tail -n 5 app.log\n", "wc -l app.log\n"], supports_prefix=supports_prefix
     )
-    await generate(backend, _with(prefix_fallback_share=share))
+    await generate(backend, _with(prefix_fallback_share=share, prefix_retries=False))
     assert [r.response_prefix for r in backend.requests] == ["", ""]
 
 
