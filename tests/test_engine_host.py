@@ -328,38 +328,6 @@ def caro(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[st
     )
 
 
-# Notes the thread that imports the rater first (a finder that finds nothing, asked first).
-RATER_IMPORT_WATCH = """
-import sys, threading
-class Watch:
-    def find_spec(self, name, path=None, target=None):
-        if name == "tui.core.safety":
-            sys.rater_thread = threading.current_thread().name
-        return None
-sys.meta_path.insert(0, Watch())
-"""
-
-
-def test_one_shot_imports_the_rater_while_the_engine_answers(
-    runtime: Path, bundled_model: Path
-) -> None:
-    script = (
-        RATER_IMPORT_WATCH + "from tui.cli import main\n"
-        f"code = main(['--json', '--candidates', '1', '--model', {str(bundled_model)!r}, "
-        "'list files'])\n"
-        "print(getattr(sys, 'rater_thread', None), file=sys.stderr)\nsys.exit(code)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=240
-    )
-    assert done.returncode in (0, 4), done.stderr
-    # Imported on the preload thread, started when the engine had the request; not after.
-    assert done.stderr.strip().endswith("caro-rater"), done.stderr
-    if done.returncode == 0:
-        assert '"risk"' in done.stdout
-    caro(["engine", "stop"], {**os.environ})
-
-
 def test_one_shot_uses_the_host_without_importing_llama_cpp(
     runtime: Path, bundled_model: Path
 ) -> None:

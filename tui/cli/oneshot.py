@@ -8,23 +8,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib
 import sys
-import threading
 from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.cli.common import CliError, Parser, fail, load_config, notice
 from tui.cli.inputs import check_workbench_terminal, readable
 from tui.cli.output import check_output_file, print_result, write_output
-from tui.core.backends.base import (
-    BackendError,
-    ErrorKind,
-    Notice,
-    SamplerSettings,
-    Started,
-    StreamEvent,
-)
+from tui.core.backends.base import BackendError, ErrorKind, Notice, SamplerSettings, StreamEvent
 from tui.core.config import Config, GenerationConfig
 from tui.core.display import handed_over, json_text
 from tui.core.errors import CaroError
@@ -267,12 +258,8 @@ async def _answer(context: RequestContext, request: str, args: argparse.Namespac
         say(f"backend {backend.name} ({selection.reason})")
 
         def on_event(_index: int, event: StreamEvent) -> None:
-            if isinstance(event, Started):
-                rater.start()
-            elif isinstance(event, Notice) and not event.warning:
+            if isinstance(event, Notice) and not event.warning:
                 say(event.message)  # warnings come with the result
-
-        rater = RaterPreload()
 
         try:
             result = await generate_command(
@@ -326,29 +313,6 @@ def _flag_sampler(args: argparse.Namespace) -> SamplerSettings:
         max_tokens=args.max_tokens,
         seed=args.seed,
     )
-
-
-class RaterPreload:
-    """Imports the rater on a thread once the engine has the request.
-
-    Its import compiles a few hundred regular expressions: a few hundred milliseconds of a
-    one-shot answer's wall time when done after the answer, hidden behind the engine's work
-    (another process, a server, or llama.cpp's threads, which release the GIL) when done
-    during it. The rating after the answer then finds the modules loaded.
-    """
-
-    def __init__(self) -> None:
-        self.thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self.thread is None:
-            self.thread = threading.Thread(target=_import_rater, name="caro-rater", daemon=True)
-            self.thread.start()
-
-
-def _import_rater() -> None:
-    for module in ("tui.core.safety", "tui.core.truncation"):
-        importlib.import_module(module)
 
 
 def _attach_risk(result: CommandResult, context: RequestContext) -> None:
