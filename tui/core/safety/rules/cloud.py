@@ -37,8 +37,17 @@ _IAM_GRANTS = (
     "create-access-key",
     "attach-",
     "put-user-policy",
+    "put-role-policy",
+    "put-group-policy",
     "create-login-profile",
+    "update-login-profile",
     "add-user",
+    "create-user",
+    "update-assume-role-policy",
+    "create-policy-version",
+    "set-default-policy-version",
+    "create-service-specific-credential",
+    "upload-ssh-public-key",
 )
 
 
@@ -72,6 +81,13 @@ def _opened_to_all(service: str, action: str, argv: list[str]) -> bool:
         action.endswith(("-policy", "-permission"))
         and re.search(r'"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*"\*")', " ".join(argv)) is not None
     )
+
+
+def _web_only(argv: list[str]) -> bool:
+    """`--protocol tcp --port 443`: a web server's port, the one meant to face everyone."""
+    ports = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--port"]
+    ports += [a.split("=", 1)[1] for a in argv if a.startswith("--port=")]
+    return bool(ports) and all(p in ("80", "443") for p in ports)
 
 
 # aws options that can stand before the service, with a value: `aws --profile prod s3 ...`.
@@ -119,6 +135,8 @@ def aws(command: Command, ctx: Context) -> None:
         level = CRITICAL if service in _DATA_SERVICES or action in _DATA_ACTIONS else HIGH
         reason = f"deletes cloud resources ({service} {action}): {what} cannot be undone"
         ctx.add(level, reason, command)
+    elif action == "authorize-security-group-ingress" and _public(argv) and _web_only(argv):
+        ctx.add(MODERATE, "lets the internet reach a web port (80 or 443) of a server", command)
     elif action in _EXPOSING and _public(argv):
         ctx.add(CRITICAL, f"makes cloud data public ({service} {action})", command)
     elif _opened_to_all(service, action, argv):
@@ -421,6 +439,9 @@ def kubectl(command: Command, ctx: Context) -> None:
             f"deletes a cluster-wide resource and all that depends on it (kubectl delete {kind})"
         )
         ctx.add(HIGH, reason, command)
+    elif sub == "delete" and _cluster_wide(argv, _CLAIMS):
+        reason = "deletes a volume claim: the data on its volume usually goes with it (kubectl)"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
 
@@ -446,14 +467,19 @@ def _piped_everything(command: Command) -> bool:
 
 
 _CLUSTER_WIDE = frozenset(
-    split_words("crd crds customresourcedefinition customresourcedefinitions node nodes no pv")
+    split_words(
+        "crd crds customresourcedefinition customresourcedefinitions node nodes no pv "
+        "persistentvolume persistentvolumes"
+    )
 )
+# A claim's volume is deleted with it under the usual reclaim policy: the data goes too.
+_CLAIMS = frozenset(split_words("pvc persistentvolumeclaim persistentvolumeclaims"))
 
 
-def _cluster_wide(argv: list[str]) -> bool:
+def _cluster_wide(argv: list[str], wanted: frozenset[str] = _CLUSTER_WIDE) -> bool:
     """`delete crd X` (every resource of that type goes too), `delete node X`."""
     kinds = [a for a in argv if not a.startswith("-")][:1]
-    return any(part.split("/", 1)[0] in _CLUSTER_WIDE for k in kinds for part in k.split(","))
+    return any(part.split("/", 1)[0] in wanted for k in kinds for part in k.split(","))
 
 
 def _scaled_to_zero(sub: str, argv: list[str]) -> bool:
@@ -479,9 +505,18 @@ def _production(argv: list[str]) -> bool:
 
 def terraform(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-chdir")
+    state = rest.argv[0] if sub == "state" and rest.argv else ""
     if sub == "destroy" or (sub == "apply" and "-destroy" in rest.argv):
         level = CRITICAL if "-auto-approve" in rest.argv or "--auto-approve" in rest.argv else HIGH
         ctx.add(level, "destroys the infrastructure it manages (terraform destroy)", command)
+    elif state in ("list", "show", "pull"):
+        return
+    elif state in ("rm", "push", "replace-provider"):
+        reason = (
+            f"rewrites the record of what terraform manages (state {state}): "
+            "real resources are forgotten or overwritten"
+        )
+        ctx.add(HIGH, reason, command)
     elif sub not in ("plan", "show", "validate", "fmt", "version", "output", "providers"):
         ctx.add(MODERATE, f"changes infrastructure (terraform {sub})".strip(), command)
 

@@ -11,6 +11,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.resolvers import GATEWAY_REASON, foreign_gateway
 from tui.core.safety.words import split_words
 
 
@@ -239,10 +240,18 @@ def _rich_opens(rule: str) -> bool:
 def route(command: Command, ctx: Context) -> None:
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
+    gateway = foreign_gateway(words) if any(w in _ROUTE_SETS for w in words) else None
     if any(w in ("del", "delete") for w in words) and "default" in words:
         ctx.add(HIGH, "removes the default route: the machine goes offline", command)
-    elif any(w in ("add", "del", "delete", "change", "flush") for w in words):
+    elif "flush" in words or "-f" in argv:  # BSD's `route flush`, Windows' `route -f`
+        ctx.add(HIGH, "clears the routing table: the machine may go offline", command)
+    elif gateway is not None:
+        ctx.add(HIGH, GATEWAY_REASON.format(gateway), command)
+    elif any(w in ("add", "del", "delete", "change") for w in words):
         ctx.add(MODERATE, "changes the routing table (route)", command)
+
+
+_ROUTE_SETS = frozenset(split_words("add change replace"))
 
 
 _PF_VALUES = frozenset("sFfDTtaAiKkx")

@@ -214,6 +214,7 @@ _PLACES = (
     ("/Library/LaunchAgents", "a launch agent"),
     ("/Library/LaunchDaemons", "a launch daemon"),
     ("/etc/profile.d/", "code that runs at every log-in"),
+    ("/etc/xdg/autostart", "a program started at every user's log-in"),
 )
 _HOME_PLACES = (
     (".config/systemd/user", "a user service"),

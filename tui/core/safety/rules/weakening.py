@@ -273,7 +273,7 @@ def _git_redirect(argv: list[str]) -> str | None:
     return None
 
 
-_PUBLIC_RESOLVERS = frozenset(
+PUBLIC_RESOLVERS = frozenset(
     "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220 "
     "94.140.14.14 94.140.15.15 76.76.2.0 76.76.10.0".split()
 )
@@ -284,7 +284,7 @@ def network_setup(command: Command, ctx: Context) -> None:
     argv = command.argv
     sub = argv[0].lower() if argv else ""
     routing = sub in ("-setwebproxy", "-setsecurewebproxy", "-setsocksfirewallproxy")
-    unknown = [a for a in argv[2:] if outside_address(a) and a not in _PUBLIC_RESOLVERS]
+    unknown = [a for a in argv[2:] if outside_address(a) and a not in PUBLIC_RESOLVERS]
     if (routing or sub == "-setdnsservers") and unknown:
         what = "web traffic" if routing else "name lookups"
         reason = f"sends all {what} through an outside address, which can read or change it"

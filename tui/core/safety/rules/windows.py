@@ -13,7 +13,7 @@ from collections.abc import Callable
 from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.model import Finding, RiskLevel
-from tui.core.safety.rules import dotnet, windows_writes
+from tui.core.safety.rules import dotnet, weakening, windows_writes
 from tui.core.safety.rules.windows_scope import Scope, joined_lines
 from tui.core.safety.rules.windows_system import (
     DOUBTFUL_PAYLOAD,
@@ -40,7 +40,7 @@ READ_ONLY = frozenset(
         "tree ver vol netstat ping tracert nslookup pathping arp route nbtstat qwinsta query "
         "gpresult driverquery cls cd chdir pushd popd gci gc sls ls cat pwd help exit "
         "set-location push-location pop-location write-host write-output foreach-object % "
-        "where-object ? tee-object"
+        "where-object ? tee-object clear-host"
     ).split()
 )
 _DOWNLOAD = re.compile(
@@ -403,8 +403,10 @@ def _write(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return
     operands = operands_of(st, frozenset({"-value", "-encoding", "-inputobject"}))
     append = st.name in ("add-content", "ac") or "-append" in st.text.lower()
+    value = " ".join(v for n, v in params_of(st) if n in ("value", "va", "val"))
     for operand in operands[:1]:
-        verdict = classify_write(posix_path(operand), append=append)
+        verdict = weakening.written(posix_path(operand), value) if value else None
+        verdict = verdict or classify_write(posix_path(operand), append=append)
         if verdict is not None:
             ctx.add(
                 verdict.level,

@@ -8,6 +8,7 @@ import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
+from tui.core.safety.rules import weakening
 from tui.core.safety.rules.windows_system import flags_of, operands_of
 from tui.core.safety.targets import classify_delete, classify_empty, classify_write
 from tui.core.safety.windows import Statement, posix_path
@@ -46,9 +47,12 @@ def redirects(st: Statement, ctx: Context) -> None:
     first = st.args[0].lower() if st.args else ""
     spelt = st.words[0].lower()
     empties = spelt in ("echo.", "cd.", "rem") or (st.name == "type" and first in _EMPTY_SOURCES)
+    written_text = " ".join(w for w in st.args if not w.lstrip("12*").startswith(">"))
     for target, appends in targets:
         path = posix_path(target)
         verdict = classify_empty(path) if empties and not appends else None
+        if st.name in ("echo", "write-output", "write-host"):
+            verdict = verdict or weakening.written(path, written_text)
         verdict = verdict or classify_write(path, append=appends)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason.replace(path, target, 1), st.text)
