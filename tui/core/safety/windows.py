@@ -32,7 +32,7 @@ WINDOWS_ONLY = frozenset(
         "findstr tracert pathping nbtstat gpresult gpupdate driverquery wbadmin bootrec "
         "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm "
         "wsl forfiles runas psexec psexec64 sp saps spps sasv spsv gsv gwmi gcim rwmi swmi iwmi "
-        "icm ipmo mpcmdrun"
+        "icm ipmo mpcmdrun sdelete sdelete64 cscript wscript"
     ).split()
 )
 AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())

@@ -82,6 +82,10 @@ def check_flow(command: Command, ctx: Context) -> None:
         if "file" in kinds and name in flow.DNS_TOOLS:
             ctx.add(HIGH, f"hides a file's contents in a network lookup ({name})", command)
             return
+        if "recon" in kinds and _ACCOUNT_FILES.search(word.raw):
+            reason = f"sends this machine's list of user accounts to another machine ({name})"
+            ctx.add(HIGH, reason, command)
+            return
         if "recon" in kinds and len(set(_RECON_NAMES.findall(word.raw))) >= 2:
             reason = f"sends facts about this machine (users, network, system) away ({name})"
             ctx.add(HIGH, reason, command)
@@ -154,6 +158,7 @@ def _record_archive(command: Command, ctx: Context) -> None:
 
 
 _ACCOUNT_LISTS = frozenset(("/etc/passwd", "/etc/group"))
+_ACCOUNT_FILES = re.compile(r"(?<![\w./-])/etc/(passwd|group)(?![\w.-])")
 
 
 def _record_copy(command: Command, ctx: Context) -> None:

@@ -11,7 +11,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
-from tui.core.safety.rules.resolvers import GATEWAY_REASON, foreign_gateway
+from tui.core.safety.rules.resolvers import DEFAULT_ROUTES, GATEWAY_REASON, foreign_gateway
 from tui.core.safety.words import split_words
 
 
@@ -241,7 +241,7 @@ def route(command: Command, ctx: Context) -> None:
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
     gateway = foreign_gateway(words) if any(w in _ROUTE_SETS for w in words) else None
-    if any(w in ("del", "delete") for w in words) and "default" in words:
+    if any(w in ("del", "delete") for w in words) and DEFAULT_ROUTES & set(words):
         ctx.add(HIGH, "removes the default route: the machine goes offline", command)
     elif "flush" in words or "-f" in argv:  # BSD's `route flush`, Windows' `route -f`
         ctx.add(HIGH, "clears the routing table: the machine may go offline", command)

@@ -7,14 +7,67 @@ Well-known public resolvers and addresses on the local network are routine choic
 
 from __future__ import annotations
 
+import ipaddress
+import re
+
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
-from tui.core.safety.rules.weakening import PUBLIC_RESOLVERS, outside_address
+from tui.core.safety.targets import Verdict
 from tui.core.safety.words import split_words
 
 RESOLVER_REASON = "sends every name lookup to {}, an unknown server that can answer anything"
 GATEWAY_REASON = "sends all the machine's traffic through {}, an outside address that can read it"
+PUBLIC_RESOLVERS = frozenset(
+    "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220 "
+    "94.140.14.14 94.140.15.15 76.76.2.0 76.76.10.0".split()
+)
+
+
+def outside_address(host: str) -> bool:
+    """A literal IP address that is not on this machine or a private network."""
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return not (ip.is_loopback or ip.is_link_local or ip.is_unspecified or _lan(ip))
+
+
+def _lan(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    lans = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+    return any(
+        ip in ipaddress.ip_network(net) for net in lans if ip.version == (6 if ":" in net else 4)
+    )
+
+
+# The resolver lines of resolv.conf, resolved.conf and dnsmasq: `nameserver IP`, `DNS=IP IP`,
+# `server=IP`, and dnsmasq's `address=/name/IP` that answers one name itself.
+_RESOLVER_LINE = re.compile(
+    r"(?im)^[^\S\n]*(?:nameserver[^\S\n]+|(?:fallback)?dns[^\S\n]*=[^\S\n]*|server=(?:/[^/\n]*/)?|"
+    r"address=/(?P<name>[^/\n]*)/)(?P<values>[^\n#]*)"
+)
+
+
+def _resolver_config(where: str) -> bool:
+    return where in ("/etc/resolv.conf", "/etc/systemd/resolved.conf", "/etc/dnsmasq.conf") or (
+        where.startswith(("/etc/systemd/resolved.conf.d/", "/etc/dnsmasq.d/"))
+    )
+
+
+def resolver_file(path: str, text: str) -> Verdict | None:
+    """`nameserver 203.0.113.53` written to /etc/resolv.conf (or resolved, dnsmasq)."""
+    where = paths.normalise(path)
+    if not _resolver_config(where):
+        return None
+    for match in _RESOLVER_LINE.finditer(text):
+        foreign = foreign_resolvers(match.group("values").split())
+        if foreign and match.group("name"):
+            name = match.group("name")
+            return Verdict(HIGH, f"sends everyone looking up {name} to {foreign[0]} ({where})")
+        if foreign:
+            return Verdict(HIGH, f"{RESOLVER_REASON.format(foreign[0])} ({where})")
+    return None
 
 
 def foreign_resolvers(values: list[str]) -> list[str]:
@@ -29,15 +82,20 @@ def foreign_resolvers(values: list[str]) -> list[str]:
     return found
 
 
+DEFAULT_ROUTES = frozenset(split_words("default 0.0.0.0/0 0/0 0.0.0.0"))
+
+
 def foreign_gateway(words: list[str]) -> str | None:
-    """`default via 203.0.113.1`, `-net 0.0.0.0/0 gw 203.0.113.1`: an outside default gateway."""
+    """`default via 203.0.113.1`, `-net 0.0.0.0/0 gw 203.0.113.1`, Windows' `0.0.0.0 mask
+    0.0.0.0 203.0.113.1`: an outside default gateway."""
     lowered = [w.lower() for w in words]
-    default = any(w in ("default", "0.0.0.0/0", "0/0", "0.0.0.0") for w in lowered)
-    if not default:
+    if not DEFAULT_ROUTES & set(lowered):
         return None
     for index, word in enumerate(lowered[:-1]):
         if word in ("via", "gw", "gateway") and outside_address(words[index + 1]):
             return words[index + 1]
+        if word == "mask" and index + 2 < len(words) and outside_address(words[index + 2]):
+            return words[index + 2]
     return None
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
-from tui.core.safety.rules.resolvers import RESOLVER_REASON, foreign_resolvers
+from tui.core.safety.rules.resolvers import RESOLVER_REASON, foreign_resolvers, outside_address
 from tui.core.safety.rules.strangers import bare_address
 from tui.core.safety.windows import Statement
 
@@ -176,6 +176,7 @@ def _execution_policy(st: Statement, ctx: Context, previous: Statement | None) -
 def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = " ".join(a.lower() for a in st.args)
     foreign = foreign_resolvers(list(st.args)) if _NETSH_DNS.search(text) else []
+    relayed = _relayed_to(st) if re.search(r"\b(portproxy|winhttp)\b", text) else []
     if re.search(r"state[\s=]+off\b|opmode[\s=]+(mode=)?disable\b", text):
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
     elif "reset" in text and "firewall" in text:
@@ -184,6 +185,9 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "deletes every Windows firewall rule", st.text)
     elif foreign:
         ctx.add(HIGH, RESOLVER_REASON.format(foreign[0]), st.text)
+    elif relayed:
+        reason = f"sends connections or web traffic through {relayed[0]}, an outside address"
+        ctx.add(HIGH, f"{reason} that can read them (netsh)", st.text)
     elif "allowinbound" in text or ("allowoutbound" in text and "block" not in text):
         ctx.add(HIGH, "lets all traffic through the Windows firewall", st.text)
     elif " show" in " " + text or text.startswith(("dump", "help")):
@@ -192,6 +196,12 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "makes netsh load a library every time it runs (netsh add helper)", st.text)
     else:
         ctx.add(MODERATE, "changes network settings (netsh)", st.text)
+
+
+def _relayed_to(st: Statement) -> list[str]:
+    """`portproxy ... connectaddress=IP`, `winhttp set proxy IP:port`: outside addresses."""
+    values = [a.split("=", 1)[-1].rsplit(":", 1)[0] for a in st.args]
+    return [v for v in values if outside_address(v)]
 
 
 # `netsh interface ip set dns ...`, `netsh interface ipv4 add dnsservers ...`.
@@ -211,14 +221,29 @@ def _dns_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None
 def _firewall_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     off = "-enabled false" in text or "-enabled 0" in text or "-enabled:$false" in text
+    given = dict(params_of(st))
     if off and st.name == "set-netfirewallprofile":
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
+    elif st.name == "remove-netfirewallrule" and (
+        "all" in given or not (_selects_rules(st) or previous is not None)
+    ):
+        ctx.add(HIGH, "deletes every Windows firewall rule", st.text)
+    elif st.name == "new-netfirewallrule" and _allows_every_port(given):
+        ctx.add(HIGH, "lets the network in on every port (a firewall rule with no port)", st.text)
     elif (off and not _selects_rules(st)) or (
         st.name == "disable-netfirewallrule" and "-all" in text
     ):
         ctx.add(HIGH, "turns off every Windows firewall rule", st.text)
     else:
         ctx.add(MODERATE, "changes the Windows firewall rules", st.text)
+
+
+def _allows_every_port(given: dict[str, str]) -> bool:
+    """`New-NetFirewallRule -Direction Inbound -Action Allow -Protocol Any`: no port, no
+    program, no remote address narrows it."""
+    inbound = given.get("direction", "inbound").startswith("in")
+    narrowed = {"localport", "program", "remoteaddress", "service", "package"} & set(given)
+    return inbound and given.get("action", "") == "allow" and not narrowed
 
 
 def _selects_rules(st: Statement) -> bool:
@@ -579,6 +604,19 @@ def _only_reports(st: Statement) -> bool:
     return st.name in ("certutil", "bitsadmin") and first in _REPORTS and "http" not in st.text
 
 
+def _script_host(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """cscript and wscript run a VBScript or JScript file: from another machine or a folder
+    anyone can write is how such scripts arrive in attacks."""
+    script = next((a for a in st.args if not a.startswith(("/", "-"))), "")
+    if script.startswith(("\\\\", "http://", "https://")):
+        ctx.add(CRITICAL, f"runs a script from another machine ({script})", st.text)
+    elif script and _DOUBTFUL_TASK.search(script):
+        reason = f"runs {script}, a script from a folder anyone can write ({st.words[0]})"
+        ctx.add(HIGH, reason, st.text)
+    else:
+        ctx.add(MODERATE, f"runs a Windows script ({st.words[0]})", st.text)
+
+
 def _cipher(st: Statement, ctx: Context, previous: Statement | None) -> None:
     """cipher: `/w` wipes free space (whole-line check), `/e` `/d` encrypt or decrypt, `/c`
     and a bare call only show the encryption state."""
@@ -676,6 +714,7 @@ SYSTEM_HANDLERS: dict[str, Handler] = {
     "netsh": _netsh,
     "set-dnsclientserveraddress": _dns_cmdlet,
     "cipher": _cipher,
+    **dict.fromkeys("cscript wscript".split(), _script_host),
     **dict.fromkeys(
         "set-netfirewallprofile disable-netfirewallrule new-netfirewallrule "
         "remove-netfirewallrule set-netfirewallrule".split(),
