@@ -34,6 +34,7 @@ from tui.core.safety.rules import (
     planted,
     programs,
     registries,
+    remote_code,
     resolvers,
     resources,
     services,
@@ -165,8 +166,8 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
     "printf": (code.printf_assignment,),
     **dict.fromkeys(split_words("read mapfile readarray"), (code.read_assignment,)),
-    "gcloud": (listening.open_to_world,),
-    "az": (listening.open_to_world,),
+    "gcloud": (listening.open_to_world, remote_code.cloud_code),
+    "az": (listening.open_to_world, remote_code.cloud_code),
     **dict.fromkeys(
         split_words("docker podman nerdctl"), (origins.image_typo, listening.container_service)
     ),

@@ -145,6 +145,9 @@ def aws(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, f"creates credentials or grants rights in the account (iam {action})", command
         )
+    elif action == "put-bucket-versioning" and "suspended" in " ".join(argv).lower():
+        reason = "turns off versioning: objects overwritten or deleted later cannot come back"
+        ctx.add(HIGH, f"{reason} (s3api put-bucket-versioning)", command)
     elif service in _AUDIT_SERVICES and action.startswith(_SWITCHING_OFF):
         reason = f"turns off the account's audit trail or threat detection ({service} {action})"
         ctx.add(HIGH, reason, command)
@@ -194,6 +197,8 @@ def gcloud(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "lets the whole internet reach a database (authorized networks)", command)
     elif words[:2] == ["services", "disable"] and any(w.startswith(_AUDIT_APIS) for w in words):
         ctx.add(HIGH, "turns off the project's audit logging or security monitoring", command)
+    elif "set-password" in words or "reset-windows-password" in words:
+        ctx.add(HIGH, f"changes an account's password ({' '.join(words[:3])})", command)
     elif "projects" in words and "delete" in words:
         ctx.add(CRITICAL, "deletes a whole cloud project and everything in it", command)
     elif words[:2] == ["storage", "rm"]:
@@ -244,6 +249,14 @@ def az(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"grants full rights in the subscription ({' '.join(words[:3])})", command)
     elif words[:1] == ["storage"] and _az_public([a.lower() for a in command.argv]):
         ctx.add(HIGH, "makes cloud storage readable by anyone (az storage)", command)
+    elif words[:3] in (["ad", "user", "create"], ["ad", "group", "member"]) or (
+        "reset-password" in words or "set-password" in words
+    ):
+        ctx.add(
+            HIGH,
+            f"creates an account or changes who may log in (az {' '.join(words[:3])})",
+            command,
+        )
     elif words[:2] == ["group", "delete"]:
         ctx.add(CRITICAL, "deletes a whole resource group and everything in it (az)", command)
     elif any(w.startswith(("delete", "purge")) for w in words[:4]):
@@ -396,6 +409,9 @@ def _piped_removal(
 def kubectl(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-n --namespace --context --kubeconfig -l")
     argv = rest.argv
+    if sub == "config" and argv[:1] and argv[0].startswith(("set", "delete", "unset", "rename")):
+        ctx.add(MODERATE, f"changes how kubectl connects (kubectl config {argv[0]})", command)
+        return
     if sub in ("get", "describe", "logs", "top", "explain", "version", "config", "api-resources"):
         return
     if sub in ("rollout", "auth") and argv[:1] in (["status"], ["history"], ["can-i"]):
@@ -418,6 +434,8 @@ def kubectl(command: Command, ctx: Context) -> None:
     text = " ".join(argv)
     if sub == "create" and "cluster-admin" in text:
         ctx.add(CRITICAL, "gives an account full control of the cluster (cluster-admin)", command)
+    elif _grants_rights(sub, argv):
+        ctx.add(HIGH, "changes who holds administrator rights in the cluster (kubectl)", command)
     elif sub in ("run", "create", "apply", "patch") and any(
         key in text
         for key in (
@@ -447,6 +465,23 @@ def kubectl(command: Command, ctx: Context) -> None:
 
 
 _NAMESPACES = frozenset(split_words("ns namespace namespaces project projects"))
+_BINDINGS = frozenset(
+    split_words(
+        "rolebinding rolebindings clusterrolebinding clusterrolebindings clusterrole clusterroles"
+    )
+)
+
+
+def _grants_rights(sub: str, argv: list[str]) -> bool:
+    """`create rolebinding --clusterrole=admin`, `patch clusterrolebinding x ...`."""
+    kinds = {part.split("/", 1)[0] for a in argv[:1] for part in a.split(",")}
+    if sub == "create" and kinds & _BINDINGS:
+        return any(a in ("--clusterrole=admin", "--role=admin") for a in argv) or (
+            "--clusterrole" in argv and argv[argv.index("--clusterrole") + 1 :][:1] == ["admin"]
+        )
+    return sub in ("patch", "edit", "replace", "set") and bool(
+        kinds & {"clusterrolebinding", "clusterrolebindings", "clusterrole", "clusterroles"}
+    )
 
 
 def _namespaces(argv: list[str]) -> bool:
@@ -511,6 +546,12 @@ def terraform(command: Command, ctx: Context) -> None:
         ctx.add(level, "destroys the infrastructure it manages (terraform destroy)", command)
     elif state in ("list", "show", "pull"):
         return
+    elif sub in ("apply", "plan") and any(a.startswith("-replace") for a in rest.argv):
+        auto = sub == "apply" and any(a.lstrip("-") == "auto-approve" for a in rest.argv)
+        reason = "destroys and recreates resources (terraform -replace): their data goes"
+        ctx.add(HIGH if auto else MODERATE, reason, command)
+    elif sub == "workspace" and rest.argv[:1] == ["delete"] and "-force" in rest.argv:
+        ctx.add(HIGH, "deletes a workspace and forgets what it manages (terraform)", command)
     elif state in ("rm", "push", "replace-provider"):
         reason = (
             f"rewrites the record of what terraform manages (state {state}): "

@@ -61,7 +61,7 @@ def check_flow(command: Command, ctx: Context) -> None:
         _copy_away(command, ctx)
     if name in _FILE_CLIENTS or name in ("gh", "curl", "nc", "ncat", "wget", "http"):
         _published(command, ctx)
-    if name not in SENDERS:
+    if name not in SENDERS and not (name == "gh" and command.argv[:1] in _GH_POSTS):
         return
     headers = _header_values(command)
     body = heredoc_body(command)  # `curl -d @- URL <<EOF ... $(cat ~/.netrc) ... EOF`
@@ -102,6 +102,8 @@ def check_flow(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, reason, command)
 
 
+# gh commands whose fields and bodies are posted to GitHub, where others can read them.
+_GH_POSTS = (["api"], ["issue"], ["pr"], ["gist"], ["release"], ["discussion"])
 _AUTH_HEADER = re.compile(
     r"^\s*(authorization|proxy-authorization|private-token|x-api-key|api-key|x-auth-token|"
     r"x-access-token)\s*:",

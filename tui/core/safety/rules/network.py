@@ -148,7 +148,7 @@ def gathered_kind(command: Command) -> str | None:
         return "personal"
     if name in IMAGE_SAVERS and operands[:1] in (["save"], ["export"]):
         return "image"
-    if name in _DUMPERS or (name == "sqlite3" and ".dump" in argv):
+    if name in _DUMPERS or (name in _DUMP_OPTIONS and _DUMP_OPTIONS[name] in argv):
         return "database"
     if name in _CLIPBOARD or (
         name in ("xclip", "xsel") and any(a in ("-o", "--output") for a in argv)
@@ -158,6 +158,7 @@ def gathered_kind(command: Command) -> str | None:
 
 
 _DUMPERS = frozenset(split_words("pg_dump mysqldump mariadb-dump mongodump mongoexport redis-dump"))
+_DUMP_OPTIONS = {"redis-cli": "--rdb", "sqlite3": ".dump"}
 _CLIPBOARD = frozenset(split_words("pbpaste wl-paste"))
 
 
