@@ -189,6 +189,7 @@ def _switches(words: list[str]) -> list[str]:
 
 
 _DRIVE = re.compile(r"^(?i:[a-z]):[\\/]?")
+_SHARE = re.compile(r"^\\\\[^\\]+\\(?P<share>[^\\]+)")
 _ENV_PATHS = {
     "%userprofile%": "~",
     "$env:userprofile": "~",
@@ -249,6 +250,9 @@ def posix_path(value: str) -> str:
         if lower == name or lower.startswith(name + "\\"):
             rest = text[len(name) :].replace("\\", "/")
             return _tail(meaning, rest)
+    share = _SHARE.match(text)
+    if share:  # a network share (UNC path) holds data like a second disk (D:)
+        return _tail(f"/Volumes/{share.group('share')}", text[share.end() :].replace("\\", "/"))
     match = _DRIVE.match(text)
     if not match:
         return text.replace("\\", "/")

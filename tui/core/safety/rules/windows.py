@@ -46,10 +46,13 @@ READ_ONLY = frozenset(
 )
 _DOWNLOAD = re.compile(
     r"(?i)downloadstring|downloadfile|invoke-webrequest|invoke-restmethod|\biwr\b|\birm\b|"
-    r"net\.webclient|start-bitstransfer|https?://"
+    r"net\.webclient|start-bitstransfer|https?://|\.downloaddata\("
 )
 _LITERAL = re.compile(r"'([^']{6,})'|\"([^\"]{6,})\"")
-_EXECUTE = re.compile(r"(?i)\biex\b|invoke-expression|\|\s*powershell|\.invoke\(|\&\s*\(")
+_EXECUTE = re.compile(
+    r"(?i)\biex\b|invoke-expression|\|\s*powershell|\.invoke\(|\&\s*\(|"
+    r"reflection\.assembly\]::load"
+)
 
 
 def analyse(text: str, ctx: Context, depth: int = 0) -> None:
@@ -324,6 +327,8 @@ _AUTOSTART = re.compile(
     r"\\policies\\explorer\\run|silentprocessexit|\\explorer\\shell folders|"
     r"\\command processor.*autorun|windows nt\\currentversion\\windows\b.*\b(load|run)\b"
 )
+# `HKCU\\Software\\Classes\\ms-settings\\shell\\open\\command`: what runs when that is opened.
+_OPEN_COMMAND = re.compile(r"\\classes\\[^\\\s]+\\shell\\[^\\\s]+\\command\b")
 _ADDRESS = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
 
 
@@ -344,6 +349,9 @@ def _registry_change(key: str, st: Statement, ctx: Context) -> None:
     proxy = [a for a in _ADDRESS.findall(st.text) if outside_address(a)]
     if autostart or "image file execution" in lower:
         ctx.add(HIGH, "makes a program start by itself at every logon (registry)", st.text)
+    elif _OPEN_COMMAND.search(lower):
+        reason = "changes the program Windows runs to open a file type or link (registry)"
+        ctx.add(HIGH, reason, st.text)
     elif "internet settings" in lower and "proxy" in lower and proxy:
         reason = f"sends all web traffic through {proxy[0]}, an outside address that can read it"
         ctx.add(HIGH, reason, st.text)
