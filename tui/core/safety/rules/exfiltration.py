@@ -16,7 +16,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS, heredoc_body
 from tui.core.safety.rules.sent import copied_sources, sent_paths
-from tui.core.safety.words import split_words
+from tui.core.safety.words import Word, split_words
 
 COPIERS = frozenset(split_words("scp rsync sftp rclone"))
 CLOUD_COPIERS = frozenset(split_words("aws gsutil gcloud az azcopy s3cmd mc"))
@@ -92,6 +92,9 @@ def check_flow(command: Command, ctx: Context) -> None:
             return
     if name in COPIERS or name in CLOUD_COPIERS:
         return
+    if name in flow.DNS_TOOLS and any(_name_from_output(word) for word in command.args):
+        reason = f"puts a command's output into the name it looks up ({name}): that domain's"
+        ctx.add(MODERATE, f"{reason} name server reads it", command)
     what = _sent_secret(command)
     if what:
         ctx.add(CRITICAL, f"sends {what} to another machine ({name})", command)
@@ -127,6 +130,13 @@ def _header_values(command: Command) -> set[str]:
     return found
 
 
+def _name_from_output(word: Word) -> bool:
+    """`$(hostname).x.example`: a name made of a command's output and a domain after it (a
+    plain `$(hostname)` only looks up this machine)."""
+    return bool(word.substitutions) and bool(_DOMAIN_AFTER.search(word.raw))
+
+
+_DOMAIN_AFTER = re.compile(r"[)`]\.[A-Za-z0-9-]+\.[A-Za-z]{2,}")
 _MAILERS = frozenset(split_words("mail mailx s-nail mutt neomutt bsd-mailx"))
 
 
