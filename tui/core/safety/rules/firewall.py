@@ -171,10 +171,29 @@ def nft(command: Command, ctx: Context) -> None:
     words = [part for a in command.argv for part in a.replace(";", " ").split()]
     if "flush" in words or ("delete" in words and "table" in words):
         ctx.add(HIGH, "flushes the firewall rules (nft): the machine is left unprotected", command)
+    elif "rule" in words and _nft_accepts_all(words):
+        ctx.add(HIGH, "lets all traffic in (nft): the firewall no longer filters anything", command)
     elif "accept" in words and "saddr" not in words and _nft_opens(words):
         ctx.add(HIGH, _open_reason(words, "dport"), command)
     elif not {"list", "-c", "--check"} & set(words):
         ctx.add(MODERATE, "changes the firewall rules (nft)", command)
+
+
+# nft matches that narrow a rule: addresses, ports, interfaces, connection state, marks.
+_NFT_MATCHES = frozenset(
+    split_words(
+        "saddr daddr dport sport iif iifname oif oifname ct meta mark tcp udp icmp icmpv6 ip6 "
+        "limit th l4proto"
+    )
+)
+
+
+def _nft_accepts_all(words: list[str]) -> bool:
+    """`add rule ip filter input accept`: nothing between the chain and the verdict."""
+    if "accept" not in words or not {"input", "forward"} & set(words):
+        return False
+    chain = words.index("input") if "input" in words else words.index("forward")
+    return not _NFT_MATCHES & set(words[chain + 1 : words.index("accept")])
 
 
 def _nft_opens(words: list[str]) -> bool:
@@ -200,6 +219,10 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
         return
     wide = any(re.search(r"--add-port=(0|1)-65535", a) for a in argv) or any(
         a in ("--set-default-zone=trusted", "--add-source=0.0.0.0/0") for a in argv
+    )
+    trusted = "--zone=trusted" in argv or _after(argv, "--zone") == "trusted"
+    wide = wide or (
+        trusted and any(a.startswith(("--add-interface", "--change-interface")) for a in argv)
     )
     if wide:
         ctx.add(HIGH, "opens every port or trusts every address (firewall-cmd)", command)
@@ -227,6 +250,25 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
         a.startswith(("--list", "--get", "--query", "--state")) for a in argv
     ):
         ctx.add(MODERATE, "changes the firewall rules (firewall-cmd)", command)
+
+
+def _after(argv: list[str], option: str) -> str:
+    return next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == option), "")
+
+
+def iptables_restore(command: Command, ctx: Context) -> None:
+    """`iptables-restore < FILE`: every rule replaced by FILE's; from nothing, none are left."""
+    sources = [r.target.value for r in command.redirects if r.op == "<" and r.target is not None]
+    if any(s == "/dev/null" for s in sources) or (
+        command.stdin is not None
+        and command.stdin.literal is not None
+        and not "".join(w.value for w in command.stdin.literal).strip()
+    ):
+        ctx.add(HIGH, "replaces every firewall rule with none: the machine is unprotected", command)
+    elif not any(a in ("-t", "--test") for a in command.argv):
+        ctx.add(
+            MODERATE, f"replaces every firewall rule with those given ({command.name})", command
+        )
 
 
 def _rich_opens(rule: str) -> bool:
@@ -288,4 +330,5 @@ RULES: dict[str, Rule] = {
     "nft": nft,
     "firewall-cmd": firewall_cmd,
     "route": route,
+    **dict.fromkeys(split_words("iptables-restore ip6tables-restore"), iptables_restore),
 }
