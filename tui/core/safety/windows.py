@@ -32,7 +32,7 @@ WINDOWS_ONLY = frozenset(
         "findstr tracert pathping nbtstat gpresult gpupdate driverquery wbadmin bootrec "
         "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm "
         "wsl forfiles runas psexec psexec64 sp saps spps sasv spsv gsv gwmi gcim rwmi swmi iwmi "
-        "icm ipmo mpcmdrun sdelete sdelete64 cscript wscript"
+        "icm ipmo mpcmdrun sdelete sdelete64 cscript wscript installutil cmstp regasm regsvcs"
     ).split()
 )
 AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())
@@ -69,6 +69,25 @@ class Statement:
     @property
     def args(self) -> tuple[str, ...]:
         return self.words[1:]
+
+
+_CARETED = re.compile(r"\w\^\w")
+
+
+def uncaret(text: str) -> str:
+    """cmd's escape character taken out where it only hides a word (`p^o^w^e^r^s^h^e^l^l`);
+    inside double quotes it is an ordinary character and stays."""
+    if not _CARETED.search(text):
+        return text
+    out: list[str] = []
+    quoted = False
+    for index, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        if char == "^" and not quoted and index + 1 < len(text) and text[index + 1] != "\n":
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def looks_like_windows(text: str) -> bool:

@@ -51,7 +51,7 @@ _DOWNLOAD = re.compile(
 _LITERAL = re.compile(r"'([^']{6,})'|\"([^\"]{6,})\"")
 _EXECUTE = re.compile(
     r"(?i)\biex\b|invoke-expression|\|\s*powershell|\.invoke\(|\&\s*\(|"
-    r"reflection\.assembly\]::load"
+    r"reflection\.assembly\]::load|scriptblock\]::create"
 )
 
 

@@ -185,6 +185,9 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "deletes every Windows firewall rule", st.text)
     elif foreign:
         ctx.add(HIGH, RESOLVER_REASON.format(foreign[0]), st.text)
+    elif "add rule" in text and "action=allow" in text and _DOUBTFUL_TASK.search(st.text):
+        reason = "lets the network reach a program in a folder anyone can write (netsh)"
+        ctx.add(HIGH, reason, st.text)
     elif relayed:
         reason = f"sends connections or web traffic through {relayed[0]}, an outside address"
         ctx.add(HIGH, f"{reason} that can read them (netsh)", st.text)
@@ -225,9 +228,13 @@ def _firewall_cmdlet(st: Statement, ctx: Context, previous: Statement | None) ->
     if off and st.name == "set-netfirewallprofile":
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
     elif st.name == "remove-netfirewallrule" and (
-        "all" in given or not (_selects_rules(st) or previous is not None)
+        "all" in given
+        or not (_selects_rules(st) or previous is not None)
+        or (previous is not None and previous.name == "get-netfirewallrule" and not previous.args)
     ):
         ctx.add(HIGH, "deletes every Windows firewall rule", st.text)
+    elif given.get("defaultinboundaction") == "allow":
+        ctx.add(HIGH, "lets every incoming connection through the Windows firewall", st.text)
     elif st.name == "new-netfirewallrule" and _allows_every_port(given):
         ctx.add(HIGH, "lets the network in on every port (a firewall rule with no port)", st.text)
     elif (off and not _selects_rules(st)) or (
@@ -605,16 +612,17 @@ def _only_reports(st: Statement) -> bool:
 
 
 def _script_host(st: Statement, ctx: Context, previous: Statement | None) -> None:
-    """cscript and wscript run a VBScript or JScript file: from another machine or a folder
-    anyone can write is how such scripts arrive in attacks."""
+    """cscript and wscript run a script file; msbuild, InstallUtil, cmstp, RegAsm and RegSvcs
+    run the code a project, library or profile names: from another machine or a folder anyone
+    can write is how such files arrive in attacks."""
     script = next((a for a in st.args if not a.startswith(("/", "-"))), "")
     if script.startswith(("\\\\", "http://", "https://")):
-        ctx.add(CRITICAL, f"runs a script from another machine ({script})", st.text)
+        ctx.add(CRITICAL, f"runs code from another machine ({script})", st.text)
     elif script and _DOUBTFUL_TASK.search(script):
-        reason = f"runs {script}, a script from a folder anyone can write ({st.words[0]})"
+        reason = f"runs the code in {script}, a file in a folder anyone can write ({st.words[0]})"
         ctx.add(HIGH, reason, st.text)
     else:
-        ctx.add(MODERATE, f"runs a Windows script ({st.words[0]})", st.text)
+        ctx.add(MODERATE, f"runs the code a script or project holds ({st.words[0]})", st.text)
 
 
 def _cipher(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -714,7 +722,9 @@ SYSTEM_HANDLERS: dict[str, Handler] = {
     "netsh": _netsh,
     "set-dnsclientserveraddress": _dns_cmdlet,
     "cipher": _cipher,
-    **dict.fromkeys("cscript wscript".split(), _script_host),
+    **dict.fromkeys(
+        "cscript wscript msbuild installutil cmstp regasm regsvcs".split(), _script_host
+    ),
     **dict.fromkeys(
         "set-netfirewallprofile disable-netfirewallrule new-netfirewallrule "
         "remove-netfirewallrule set-netfirewallrule".split(),
