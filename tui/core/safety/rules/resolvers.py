@@ -34,11 +34,14 @@ def outside_address(host: str) -> bool:
     return not (ip.is_loopback or ip.is_link_local or ip.is_unspecified or _lan(ip))
 
 
+_LANS = tuple(
+    ipaddress.ip_network(net)
+    for net in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+)
+
+
 def _lan(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    lans = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
-    return any(
-        ip in ipaddress.ip_network(net) for net in lans if ip.version == (6 if ":" in net else 4)
-    )
+    return any(ip.version == net.version and ip in net for net in _LANS)
 
 
 # The resolver lines of resolv.conf, resolved.conf and dnsmasq: `nameserver IP`, `DNS=IP IP`,
@@ -70,12 +73,15 @@ def resolver_file(path: str, text: str) -> Verdict | None:
     return None
 
 
+_MOST = 32  # addresses looked at per setting: a resolver list is never longer
+
+
 def foreign_resolvers(values: list[str]) -> list[str]:
     """The outside addresses among `values` that are no known public resolver; comma lists,
     `address=IP` and `('IP')` spellings too."""
     found = []
-    for value in values:
-        for part in value.replace(";", ",").split(","):
+    for value in values[:_MOST]:
+        for part in value.replace(";", ",").split(",")[:_MOST]:
             address = part.strip().strip("()'\" ").rsplit("=", 1)[-1].split("#", 1)[0]
             if address and outside_address(address) and address not in PUBLIC_RESOLVERS:
                 found.append(address)

@@ -203,7 +203,7 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 def _relayed_to(st: Statement) -> list[str]:
     """`portproxy ... connectaddress=IP`, `winhttp set proxy IP:port`: outside addresses."""
-    values = [a.split("=", 1)[-1].rsplit(":", 1)[0] for a in st.args]
+    values = [a.split("=", 1)[-1].rsplit(":", 1)[0] for a in st.args[:64]]
     return [v for v in values if outside_address(v)]
 
 
