@@ -313,7 +313,11 @@ def pfctl(command: Command, ctx: Context) -> None:
                 break
             given[letter] = ""
     flushed = given.get("F", "x")[:1]
-    if "d" in given:
+    if given.get("f") == "/dev/null":
+        ctx.add(
+            HIGH, "loads an empty rule set into the packet filter: nothing is filtered", command
+        )
+    elif "d" in given:
         ctx.add(HIGH, "turns off the packet filter (pfctl -d): the machine is unprotected", command)
     elif flushed in ("a", "r", "n"):
         ctx.add(HIGH, "flushes the packet filter rules (pfctl -F): nothing is filtered", command)

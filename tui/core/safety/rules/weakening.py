@@ -281,6 +281,8 @@ def network_setup(command: Command, ctx: Context) -> None:
         what = "web traffic" if routing else "name lookups"
         reason = f"sends all {what} through an outside address, which can read or change it"
         ctx.add(HIGH, reason, command)
+    elif sub in ("-setairportpower", "-setnetworkserviceenabled") and argv[-1:] == ["off"]:
+        ctx.add(HIGH, f"turns a network connection off (networksetup {argv[0]})", command)
     elif sub.startswith("-set"):
         ctx.add(MODERATE, f"changes network settings (networksetup {argv[0]})", command)
 
@@ -303,8 +305,24 @@ def socketfilterfw(command: Command, ctx: Context) -> None:
         "off" in argv or "--setglobalstate=off" in argv
     ):
         ctx.add(HIGH, "turns off the macOS firewall (socketfilterfw)", command)
+    elif any(a.startswith(("--add", "--unblock")) for a in argv) and any(
+        paths.is_world_writable(a) for a in argv if a.startswith("/")
+    ):
+        reason = "lets a program from a folder anyone can write through the macOS firewall"
+        ctx.add(HIGH, reason, command)
     elif any(a.startswith(("--set", "--add", "--remove", "--unblock")) for a in argv):
         ctx.add(MODERATE, "changes the macOS firewall (socketfilterfw)", command)
+
+
+def profiles(command: Command, ctx: Context) -> None:
+    """macOS `profiles install`: a configuration profile can add root certificates, proxies,
+    VPNs and remote management in one step."""
+    argv = [a.lstrip("-").lower() for a in command.argv]
+    if argv[:1] in (["install"], ["i"]):
+        reason = "installs a configuration profile: it can trust certificates, set proxies and"
+        ctx.add(HIGH, f"{reason} hand the Mac to remote management (profiles)", command)
+    elif argv[:1] in (["remove"], ["r"]):
+        ctx.add(MODERATE, "removes configuration profiles (profiles)", command)
 
 
 def xhost(command: Command, ctx: Context) -> None:
@@ -361,6 +379,7 @@ RULES: dict[str, Rule] = {
     "networksetup": network_setup,
     "socketfilterfw": socketfilterfw,
     "xhost": xhost,
+    "profiles": profiles,
     "aa-teardown": apparmor_tools,
     "aa-disable": apparmor_tools,
     "aa-complain": apparmor_tools,
