@@ -1442,7 +1442,6 @@ FOURTH_LOOK_BENIGN = [
     ("nft add rule inet filter input ct state established,related accept", MODERATE),
     ("nft add rule inet filter input iif lo accept", MODERATE),
     ("firewall-cmd --zone=internal --add-interface=eth1", MODERATE),
-    ("iptables-save > /root/rules.v4", MODERATE),
     ("iptables-save", SAFE),
     ("iptables-restore --test < rules.v4", SAFE),
     (
