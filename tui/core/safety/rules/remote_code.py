@@ -4,6 +4,8 @@ a run-command. It runs there with nobody checking, so it is rated as if it ran h
 
 from __future__ import annotations
 
+import re
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.words import literal
@@ -15,6 +17,12 @@ _CODE_OPTIONS = {
 }
 # Metadata keys whose value a cloud machine runs at boot.
 _STARTUP_KEYS = ("startup-script=", "user-data=", "windows-startup-script-ps1=")
+
+
+# `commands=["curl ... | sh"]`, `commands='uptime'` (SSM's shorthand), `"commands":["..."]`.
+_SSM = re.compile(r"commands\"?\s*[=:]\s*\[?\s*\"?'?([^\"'\]\n]+)")
+# The Custom Script extension's `"commandToExecute": "..."`.
+_EXT = re.compile(r"commandToExecute\"?\s*:\s*\"([^\"\n]+)")
 
 
 def _option_values(argv: list[str], option: str) -> list[str]:
@@ -34,5 +42,11 @@ def cloud_code(command: Command, ctx: Context) -> None:
     if command.name == "gcloud" and "compute" in words:
         for value in _option_values(argv, "--metadata"):
             codes += [value.split("=", 1)[1] for key in _STARTUP_KEYS if value.startswith(key)]
+    if command.name == "aws" and words[:2] == ("ssm", "send-command"):
+        codes += [
+            m.group(1) for v in _option_values(argv, "--parameters") for m in _SSM.finditer(v)
+        ]
+    if command.name == "az" and words[:3] == ("vm", "extension", "set"):
+        codes += [m.group(1) for v in _option_values(argv, "--settings") for m in _EXT.finditer(v)]
     for code in codes[:4]:
         ctx.run_code(literal(code), command)
