@@ -168,6 +168,16 @@ def _names_keys(pattern: str) -> bool:
     return any(fnmatch.fnmatchcase(example, pattern) for example in _KEY_EXAMPLES)
 
 
+# Password manager command lines, and their verbs that print entries or the whole vault.
+_PASSWORD_READS = {
+    "bw": frozenset(split_words("export get")),
+    "rbw": frozenset(split_words("get")),
+    "lpass": frozenset(split_words("show export")),
+    "keepassxc-cli": frozenset(split_words("show export")),
+    "op": frozenset(split_words("read")),
+}
+
+
 def secret_command(command: Command) -> str | None:
     """What secret a command prints or packs (`gpg --export-secret-keys`, `env`, `tar ~/.ssh`)."""
     name = command.name
@@ -197,6 +207,8 @@ def secret_command(command: Command) -> str | None:
         return "your AWS credentials"
     if name in ("pass", "gopass") and argv[:1] in (["show"], []):
         return "your password store"
+    if argv[:1] and argv[0] in _PASSWORD_READS.get(name, ()):
+        return f"entries of your password manager ({name} {argv[0]})"
     for value in argv:
         if value.startswith("-") and "=" not in value:
             continue

@@ -17,7 +17,8 @@ from tui.core.safety.model import RiskLevel
 
 _NETWORK = re.compile(
     r"socket|/dev/tcp/|fsockopen|TCPSocket|net\.connect|net\.Socket|new\s+Socket|IO::Socket|"
-    r"/inet/tcp|Net::Telnet|TcpClient|createConnection|stream_socket_client|Deno\.connect"
+    r"/inet/tcp|Net::Telnet|TcpClient|createConnection|stream_socket_client|Deno\.connect|"
+    r"require\(\s*['\"](?:node:)?net['\"]\s*\)\s*\.\s*(?:connect|Socket)\b"
 )
 _SPAWN = re.compile(
     r"subprocess|pty\.spawn|dup2|/bin/(ba|z|da|k)?sh\b|\bexec\s*[(\"']|\bsystem\s*\(|popen|"

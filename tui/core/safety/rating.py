@@ -12,7 +12,7 @@ from tui.core.safety.preflight import preflight_notes
 from tui.core.safety.request import check_request
 from tui.core.safety.resolve import UNRESOLVED
 from tui.core.safety.rules import windows as windows_rules
-from tui.core.safety.windows import looks_like_windows
+from tui.core.safety.windows import looks_like_windows, uncaret
 
 MAX_INPUT_CHARS = 20_000
 INTERNAL_ERROR = "internal error while checking"
@@ -62,8 +62,9 @@ def _assess(
         ctx.add(RiskLevel.MODERATE, "the command is too long to check in full", text[:80])
         text = text[:MAX_INPUT_CHARS]
     _hidden(text, ctx)
-    if text.strip() and looks_like_windows(text):
-        windows_rules.analyse(text, ctx)
+    plain = uncaret(text)  # `p^o^w^e^r^s^h^e^l^l`: cmd reads it as powershell
+    if plain.strip() and looks_like_windows(plain):
+        windows_rules.analyse(plain, ctx)
         _posix_safety_net(text, ctx)
     elif text.strip():
         Analyser(ctx).analyse(text)

@@ -32,7 +32,8 @@ WINDOWS_ONLY = frozenset(
         "findstr tracert pathping nbtstat gpresult gpupdate driverquery wbadmin bootrec "
         "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm "
         "wsl forfiles runas psexec psexec64 sp saps spps sasv spsv gsv gwmi gcim rwmi swmi iwmi "
-        "icm ipmo mpcmdrun"
+        "icm ipmo mpcmdrun sdelete sdelete64 cscript wscript installutil cmstp regasm regsvcs "
+        "procdump procdump64 esentutl mimikatz cmdkey"
     ).split()
 )
 AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())
@@ -69,6 +70,25 @@ class Statement:
     @property
     def args(self) -> tuple[str, ...]:
         return self.words[1:]
+
+
+_CARETED = re.compile(r"\w\^\w")
+
+
+def uncaret(text: str) -> str:
+    """cmd's escape character taken out where it only hides a word (`p^o^w^e^r^s^h^e^l^l`);
+    inside double quotes it is an ordinary character and stays."""
+    if not _CARETED.search(text):
+        return text
+    out: list[str] = []
+    quoted = False
+    for index, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        if char == "^" and not quoted and index + 1 < len(text) and text[index + 1] != "\n":
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def looks_like_windows(text: str) -> bool:
@@ -112,7 +132,8 @@ def looks_like_windows(text: str) -> bool:
 # Text only PowerShell or cmd writes: `$env:`, `C:\Users`, registry drives, .NET calls.
 _WINDOWS_TEXT = re.compile(
     r"(?i)\$\{?env:|\b[a-z]:\\\\?(windows|users|program)|\bhk(lm|cu|cr|u|cc):?\\|"
-    r"%(userprofile|appdata|localappdata|systemroot|windir|programdata|temp|username)%|"
+    r"%(userprofile|appdata|localappdata|systemroot|windir|programdata|temp|username|"
+    r"computername|userdomain|logonserver)%|"
     r"\bhkey_(local_machine|current_user|classes_root|users)\b|"
     r"\[(system\.)?[a-z][\w.]*\]::\w+|^\s*(iex|invoke-expression)\s*\(|"
     r"\(new-object\s|\.downloadstring\("
@@ -189,6 +210,7 @@ def _switches(words: list[str]) -> list[str]:
 
 
 _DRIVE = re.compile(r"^(?i:[a-z]):[\\/]?")
+_SHARE = re.compile(r"^\\\\[^\\]+\\(?P<share>[^\\]+)")
 _ENV_PATHS = {
     "%userprofile%": "~",
     "$env:userprofile": "~",
@@ -249,6 +271,9 @@ def posix_path(value: str) -> str:
         if lower == name or lower.startswith(name + "\\"):
             rest = text[len(name) :].replace("\\", "/")
             return _tail(meaning, rest)
+    share = _SHARE.match(text)
+    if share:  # a network share (UNC path) holds data like a second disk (D:)
+        return _tail(f"/Volumes/{share.group('share')}", text[share.end() :].replace("\\", "/"))
     match = _DRIVE.match(text)
     if not match:
         return text.replace("\\", "/")

@@ -34,6 +34,8 @@ from tui.core.safety.rules import (
     planted,
     programs,
     registries,
+    remote_code,
+    resolvers,
     resources,
     services,
     stores,
@@ -53,6 +55,7 @@ for _module in (
     *_MODULES,
     access,
     accounts,
+    exfiltration,
     exposure,
     firewall,
     kernel,
@@ -61,6 +64,7 @@ for _module in (
     databases,
     cloud,
     resources,
+    resolvers,
     services,
     programs,
     weakening,
@@ -124,7 +128,11 @@ def check_layer(command: Command, ctx: Context) -> None:
     rule = code.interpreter if code.runs_inline_code(command) else rule_for(name)
     if name in _DRY_RUNS and any(word.value.startswith(_DRY_RUNS[name]) for word in command.args):
         return  # `kubectl apply --dry-run=client`: the tool only reports what it would do
-    if name in CTL_TOOLS and (not command.args or command.args[0].value in CTL_READS):
+    if (
+        name in CTL_TOOLS
+        and (not command.args or command.args[0].value in CTL_READS)
+        and not (name == "resolvectl" and resolvers.sets_resolver(command))
+    ):
         return
     if name in ("arp", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
         ctx.add(MODERATE, f"changes network or device settings ({name})", command)
@@ -158,8 +166,9 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
     "printf": (code.printf_assignment,),
     **dict.fromkeys(split_words("read mapfile readarray"), (code.read_assignment,)),
-    "gcloud": (listening.open_to_world,),
-    "az": (listening.open_to_world,),
+    "gcloud": (listening.open_to_world, remote_code.cloud_code),
+    "az": (listening.open_to_world, remote_code.cloud_code),
+    "aws": (remote_code.cloud_code,),
     **dict.fromkeys(
         split_words("docker podman nerdctl"), (origins.image_typo, listening.container_service)
     ),

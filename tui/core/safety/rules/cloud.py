@@ -37,8 +37,17 @@ _IAM_GRANTS = (
     "create-access-key",
     "attach-",
     "put-user-policy",
+    "put-role-policy",
+    "put-group-policy",
     "create-login-profile",
+    "update-login-profile",
     "add-user",
+    "create-user",
+    "update-assume-role-policy",
+    "create-policy-version",
+    "set-default-policy-version",
+    "create-service-specific-credential",
+    "upload-ssh-public-key",
 )
 
 
@@ -72,6 +81,13 @@ def _opened_to_all(service: str, action: str, argv: list[str]) -> bool:
         action.endswith(("-policy", "-permission"))
         and re.search(r'"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*"\*")', " ".join(argv)) is not None
     )
+
+
+def _web_only(argv: list[str]) -> bool:
+    """`--protocol tcp --port 443`: a web server's port, the one meant to face everyone."""
+    ports = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--port"]
+    ports += [a.split("=", 1)[1] for a in argv if a.startswith("--port=")]
+    return bool(ports) and all(p in ("80", "443") for p in ports)
 
 
 # aws options that can stand before the service, with a value: `aws --profile prod s3 ...`.
@@ -119,6 +135,8 @@ def aws(command: Command, ctx: Context) -> None:
         level = CRITICAL if service in _DATA_SERVICES or action in _DATA_ACTIONS else HIGH
         reason = f"deletes cloud resources ({service} {action}): {what} cannot be undone"
         ctx.add(level, reason, command)
+    elif action == "authorize-security-group-ingress" and _public(argv) and _web_only(argv):
+        ctx.add(MODERATE, "lets the internet reach a web port (80 or 443) of a server", command)
     elif action in _EXPOSING and _public(argv):
         ctx.add(CRITICAL, f"makes cloud data public ({service} {action})", command)
     elif _opened_to_all(service, action, argv):
@@ -127,6 +145,9 @@ def aws(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, f"creates credentials or grants rights in the account (iam {action})", command
         )
+    elif action == "put-bucket-versioning" and "suspended" in " ".join(argv).lower():
+        reason = "turns off versioning: objects overwritten or deleted later cannot come back"
+        ctx.add(HIGH, f"{reason} (s3api put-bucket-versioning)", command)
     elif service in _AUDIT_SERVICES and action.startswith(_SWITCHING_OFF):
         reason = f"turns off the account's audit trail or threat detection ({service} {action})"
         ctx.add(HIGH, reason, command)
@@ -176,6 +197,8 @@ def gcloud(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "lets the whole internet reach a database (authorized networks)", command)
     elif words[:2] == ["services", "disable"] and any(w.startswith(_AUDIT_APIS) for w in words):
         ctx.add(HIGH, "turns off the project's audit logging or security monitoring", command)
+    elif "set-password" in words or "reset-windows-password" in words:
+        ctx.add(HIGH, f"changes an account's password ({' '.join(words[:3])})", command)
     elif "projects" in words and "delete" in words:
         ctx.add(CRITICAL, "deletes a whole cloud project and everything in it", command)
     elif words[:2] == ["storage", "rm"]:
@@ -226,6 +249,14 @@ def az(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"grants full rights in the subscription ({' '.join(words[:3])})", command)
     elif words[:1] == ["storage"] and _az_public([a.lower() for a in command.argv]):
         ctx.add(HIGH, "makes cloud storage readable by anyone (az storage)", command)
+    elif words[:3] in (["ad", "user", "create"], ["ad", "group", "member"]) or (
+        "reset-password" in words or "set-password" in words
+    ):
+        ctx.add(
+            HIGH,
+            f"creates an account or changes who may log in (az {' '.join(words[:3])})",
+            command,
+        )
     elif words[:2] == ["group", "delete"]:
         ctx.add(CRITICAL, "deletes a whole resource group and everything in it (az)", command)
     elif any(w.startswith(("delete", "purge")) for w in words[:4]):
@@ -378,6 +409,9 @@ def _piped_removal(
 def kubectl(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-n --namespace --context --kubeconfig -l")
     argv = rest.argv
+    if sub == "config" and argv[:1] and argv[0].startswith(("set", "delete", "unset", "rename")):
+        ctx.add(MODERATE, f"changes how kubectl connects (kubectl config {argv[0]})", command)
+        return
     if sub in ("get", "describe", "logs", "top", "explain", "version", "config", "api-resources"):
         return
     if sub in ("rollout", "auth") and argv[:1] in (["status"], ["history"], ["can-i"]):
@@ -400,6 +434,8 @@ def kubectl(command: Command, ctx: Context) -> None:
     text = " ".join(argv)
     if sub == "create" and "cluster-admin" in text:
         ctx.add(CRITICAL, "gives an account full control of the cluster (cluster-admin)", command)
+    elif _grants_rights(sub, argv):
+        ctx.add(HIGH, "changes who holds administrator rights in the cluster (kubectl)", command)
     elif sub in ("run", "create", "apply", "patch") and any(
         key in text
         for key in (
@@ -421,11 +457,31 @@ def kubectl(command: Command, ctx: Context) -> None:
             f"deletes a cluster-wide resource and all that depends on it (kubectl delete {kind})"
         )
         ctx.add(HIGH, reason, command)
+    elif sub == "delete" and _cluster_wide(argv, _CLAIMS):
+        reason = "deletes a volume claim: the data on its volume usually goes with it (kubectl)"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
 
 
 _NAMESPACES = frozenset(split_words("ns namespace namespaces project projects"))
+_BINDINGS = frozenset(
+    split_words(
+        "rolebinding rolebindings clusterrolebinding clusterrolebindings clusterrole clusterroles"
+    )
+)
+
+
+def _grants_rights(sub: str, argv: list[str]) -> bool:
+    """`create rolebinding --clusterrole=admin`, `patch clusterrolebinding x ...`."""
+    kinds = {part.split("/", 1)[0] for a in argv[:1] for part in a.split(",")}
+    if sub == "create" and kinds & _BINDINGS:
+        return any(a in ("--clusterrole=admin", "--role=admin") for a in argv) or (
+            "--clusterrole" in argv and argv[argv.index("--clusterrole") + 1 :][:1] == ["admin"]
+        )
+    return sub in ("patch", "edit", "replace", "set") and bool(
+        kinds & {"clusterrolebinding", "clusterrolebindings", "clusterrole", "clusterroles"}
+    )
 
 
 def _namespaces(argv: list[str]) -> bool:
@@ -446,14 +502,19 @@ def _piped_everything(command: Command) -> bool:
 
 
 _CLUSTER_WIDE = frozenset(
-    split_words("crd crds customresourcedefinition customresourcedefinitions node nodes no pv")
+    split_words(
+        "crd crds customresourcedefinition customresourcedefinitions node nodes no pv "
+        "persistentvolume persistentvolumes"
+    )
 )
+# A claim's volume is deleted with it under the usual reclaim policy: the data goes too.
+_CLAIMS = frozenset(split_words("pvc persistentvolumeclaim persistentvolumeclaims"))
 
 
-def _cluster_wide(argv: list[str]) -> bool:
+def _cluster_wide(argv: list[str], wanted: frozenset[str] = _CLUSTER_WIDE) -> bool:
     """`delete crd X` (every resource of that type goes too), `delete node X`."""
     kinds = [a for a in argv if not a.startswith("-")][:1]
-    return any(part.split("/", 1)[0] in _CLUSTER_WIDE for k in kinds for part in k.split(","))
+    return any(part.split("/", 1)[0] in wanted for k in kinds for part in k.split(","))
 
 
 def _scaled_to_zero(sub: str, argv: list[str]) -> bool:
@@ -479,9 +540,24 @@ def _production(argv: list[str]) -> bool:
 
 def terraform(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-chdir")
+    state = rest.argv[0] if sub == "state" and rest.argv else ""
     if sub == "destroy" or (sub == "apply" and "-destroy" in rest.argv):
         level = CRITICAL if "-auto-approve" in rest.argv or "--auto-approve" in rest.argv else HIGH
         ctx.add(level, "destroys the infrastructure it manages (terraform destroy)", command)
+    elif state in ("list", "show", "pull"):
+        return
+    elif sub in ("apply", "plan") and any(a.startswith("-replace") for a in rest.argv):
+        auto = sub == "apply" and any(a.lstrip("-") == "auto-approve" for a in rest.argv)
+        reason = "destroys and recreates resources (terraform -replace): their data goes"
+        ctx.add(HIGH if auto else MODERATE, reason, command)
+    elif sub == "workspace" and rest.argv[:1] == ["delete"] and "-force" in rest.argv:
+        ctx.add(HIGH, "deletes a workspace and forgets what it manages (terraform)", command)
+    elif state in ("rm", "push", "replace-provider"):
+        reason = (
+            f"rewrites the record of what terraform manages (state {state}): "
+            "real resources are forgotten or overwritten"
+        )
+        ctx.add(HIGH, reason, command)
     elif sub not in ("plan", "show", "validate", "fmt", "version", "output", "providers"):
         ctx.add(MODERATE, f"changes infrastructure (terraform {sub})".strip(), command)
 

@@ -85,6 +85,10 @@ def git_inline_config(command: Command, ctx: Context) -> None:
                 command,
             )
         code = git_config_code(key, value)
+        program = code.split()[0] if code and code.split() else ""
+        if everywhere and paths.is_world_writable(program):
+            reason = f"makes every git command run {program}, a program anyone can replace"
+            ctx.add(HIGH, reason, command)
         if code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, f"git runs the program set in {key}", command)
     ext_urls(command, ctx)

@@ -13,10 +13,10 @@ import re
 from tui.core.safety import flow, paths, resolve
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS, heredoc_body
 from tui.core.safety.rules.sent import copied_sources, sent_paths
-from tui.core.safety.words import split_words
+from tui.core.safety.words import Word, split_words
 
 COPIERS = frozenset(split_words("scp rsync sftp rclone"))
 CLOUD_COPIERS = frozenset(split_words("aws gsutil gcloud az azcopy s3cmd mc"))
@@ -32,6 +32,22 @@ DROP_SITES = re.compile(
 )
 
 
+# Command-line clients of public paste services: each file named, or the input, is published.
+PASTE_CLIENTS = frozenset(split_words("pastebinit wgetpaste fpaste nopaste haste gist-paste"))
+
+
+def paste_client(command: Command, ctx: Context) -> None:
+    """`pastebinit ~/.ssh/id_rsa`, `wgetpaste error.log`: what is pasted can be read by anyone
+    with the link (what arrives through the pipe is rated with the pipeline)."""
+    files = [a for a in command.argv if not a.startswith("-")]
+    secret = next(filter(None, map(flow.secret_path, files)), None)
+    if secret:
+        ctx.add(CRITICAL, f"publishes {secret} on a public paste site ({command.name})", command)
+    else:
+        reason = f"publishes text on a public paste site ({command.name}): anyone with the link"
+        ctx.add(MODERATE, f"{reason} reads it", command)
+
+
 def check_flow(command: Command, ctx: Context) -> None:
     command = resolve.known_values(command, ctx.variables)
     name = command.name
@@ -45,7 +61,7 @@ def check_flow(command: Command, ctx: Context) -> None:
         _copy_away(command, ctx)
     if name in _FILE_CLIENTS or name in ("gh", "curl", "nc", "ncat", "wget", "http"):
         _published(command, ctx)
-    if name not in SENDERS:
+    if name not in SENDERS and not (name == "gh" and command.argv[:1] in _GH_POSTS):
         return
     headers = _header_values(command)
     body = heredoc_body(command)  # `curl -d @- URL <<EOF ... $(cat ~/.netrc) ... EOF`
@@ -66,12 +82,19 @@ def check_flow(command: Command, ctx: Context) -> None:
         if "file" in kinds and name in flow.DNS_TOOLS:
             ctx.add(HIGH, f"hides a file's contents in a network lookup ({name})", command)
             return
+        if "recon" in kinds and _ACCOUNT_FILES.search(word.raw):
+            reason = f"sends this machine's list of user accounts to another machine ({name})"
+            ctx.add(HIGH, reason, command)
+            return
         if "recon" in kinds and len(set(_RECON_NAMES.findall(word.raw))) >= 2:
             reason = f"sends facts about this machine (users, network, system) away ({name})"
             ctx.add(HIGH, reason, command)
             return
     if name in COPIERS or name in CLOUD_COPIERS:
         return
+    if name in flow.DNS_TOOLS and any(_name_from_output(word) for word in command.args):
+        reason = f"puts a command's output into the name it looks up ({name}): that domain's"
+        ctx.add(MODERATE, f"{reason} name server reads it", command)
     what = _sent_secret(command)
     if what:
         ctx.add(CRITICAL, f"sends {what} to another machine ({name})", command)
@@ -82,6 +105,8 @@ def check_flow(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, reason, command)
 
 
+# gh commands whose fields and bodies are posted to GitHub, where others can read them.
+_GH_POSTS = (["api"], ["issue"], ["pr"], ["gist"], ["release"], ["discussion"])
 _AUTH_HEADER = re.compile(
     r"^\s*(authorization|proxy-authorization|private-token|x-api-key|api-key|x-auth-token|"
     r"x-access-token)\s*:",
@@ -105,6 +130,13 @@ def _header_values(command: Command) -> set[str]:
     return found
 
 
+def _name_from_output(word: Word) -> bool:
+    """`$(hostname).x.example`: a name made of a command's output and a domain after it (a
+    plain `$(hostname)` only looks up this machine)."""
+    return bool(word.substitutions) and bool(_DOMAIN_AFTER.search(word.raw))
+
+
+_DOMAIN_AFTER = re.compile(r"[)`]\.[A-Za-z0-9-]+\.[A-Za-z]{2,}")
 _MAILERS = frozenset(split_words("mail mailx s-nail mutt neomutt bsd-mailx"))
 
 
@@ -138,6 +170,7 @@ def _record_archive(command: Command, ctx: Context) -> None:
 
 
 _ACCOUNT_LISTS = frozenset(("/etc/passwd", "/etc/group"))
+_ACCOUNT_FILES = re.compile(r"(?<![\w./-])/etc/(passwd|group)(?![\w.-])")
 
 
 def _record_copy(command: Command, ctx: Context) -> None:
@@ -257,3 +290,6 @@ def _sends(argv: list[str]) -> bool:
         or a.startswith(("--upload-file=", "--data", "-T", "--post-file="))
         for a in argv
     )
+
+
+RULES: dict[str, Rule] = dict.fromkeys(PASTE_CLIENTS, paste_client)

@@ -164,8 +164,22 @@ def ztcp(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "opens a raw network connection for the shell (ztcp)", command)
 
 
+def remote_terminal(command: Command, ctx: Context) -> None:
+    """`xterm -display 203.0.113.5:1`: a shell opened on another machine's screen, typed into
+    from there (a reverse shell over X11)."""
+    argv = command.argv
+    displays = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-display", "-d")]
+    remote = [d for d in displays if d.split(":", 1)[0] not in ("", "localhost", "127.0.0.1")]
+    if remote:
+        reason = f"opens a shell on the screen of {remote[0]}: whoever sits there controls it"
+        ctx.add(CRITICAL, f"{reason} ({command.name} -display)", command)
+    else:
+        ctx.add(MODERATE, f"opens a terminal window ({command.name})", command)
+
+
 RULES: dict[str, Rule] = {
     "ztcp": ztcp,
+    **dict.fromkeys(split_words("xterm uxterm rxvt urxvt"), remote_terminal),
     **dict.fromkeys(
         split_words("ngrok cloudflared lt localtunnel bore frpc chisel rathole pinggy"), tunnel
     ),

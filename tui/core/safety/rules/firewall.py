@@ -11,6 +11,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.resolvers import DEFAULT_ROUTES, GATEWAY_REASON, foreign_gateway
 from tui.core.safety.words import split_words
 
 
@@ -170,10 +171,29 @@ def nft(command: Command, ctx: Context) -> None:
     words = [part for a in command.argv for part in a.replace(";", " ").split()]
     if "flush" in words or ("delete" in words and "table" in words):
         ctx.add(HIGH, "flushes the firewall rules (nft): the machine is left unprotected", command)
+    elif "rule" in words and _nft_accepts_all(words):
+        ctx.add(HIGH, "lets all traffic in (nft): the firewall no longer filters anything", command)
     elif "accept" in words and "saddr" not in words and _nft_opens(words):
         ctx.add(HIGH, _open_reason(words, "dport"), command)
     elif not {"list", "-c", "--check"} & set(words):
         ctx.add(MODERATE, "changes the firewall rules (nft)", command)
+
+
+# nft matches that narrow a rule: addresses, ports, interfaces, connection state, marks.
+_NFT_MATCHES = frozenset(
+    split_words(
+        "saddr daddr dport sport iif iifname oif oifname ct meta mark tcp udp icmp icmpv6 ip6 "
+        "limit th l4proto"
+    )
+)
+
+
+def _nft_accepts_all(words: list[str]) -> bool:
+    """`add rule ip filter input accept`: nothing between the chain and the verdict."""
+    if "accept" not in words or not {"input", "forward"} & set(words):
+        return False
+    chain = words.index("input") if "input" in words else words.index("forward")
+    return not _NFT_MATCHES & set(words[chain + 1 : words.index("accept")])
 
 
 def _nft_opens(words: list[str]) -> bool:
@@ -199,6 +219,10 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
         return
     wide = any(re.search(r"--add-port=(0|1)-65535", a) for a in argv) or any(
         a in ("--set-default-zone=trusted", "--add-source=0.0.0.0/0") for a in argv
+    )
+    trusted = "--zone=trusted" in argv or _after(argv, "--zone") == "trusted"
+    wide = wide or (
+        trusted and any(a.startswith(("--add-interface", "--change-interface")) for a in argv)
     )
     if wide:
         ctx.add(HIGH, "opens every port or trusts every address (firewall-cmd)", command)
@@ -228,6 +252,25 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes the firewall rules (firewall-cmd)", command)
 
 
+def _after(argv: list[str], option: str) -> str:
+    return next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == option), "")
+
+
+def iptables_restore(command: Command, ctx: Context) -> None:
+    """`iptables-restore < FILE`: every rule replaced by FILE's; from nothing, none are left."""
+    sources = [r.target.value for r in command.redirects if r.op == "<" and r.target is not None]
+    if any(s == "/dev/null" for s in sources) or (
+        command.stdin is not None
+        and command.stdin.literal is not None
+        and not "".join(w.value for w in command.stdin.literal).strip()
+    ):
+        ctx.add(HIGH, "replaces every firewall rule with none: the machine is unprotected", command)
+    elif not any(a in ("-t", "--test") for a in command.argv):
+        ctx.add(
+            MODERATE, f"replaces every firewall rule with those given ({command.name})", command
+        )
+
+
 def _rich_opens(rule: str) -> bool:
     """`rule family=ipv4 [source address=0.0.0.0/0] port port=5432 protocol=tcp accept`."""
     source = re.search(r"source\s+address=['\"]?([^'\"\s]+)", rule)
@@ -239,10 +282,18 @@ def _rich_opens(rule: str) -> bool:
 def route(command: Command, ctx: Context) -> None:
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
-    if any(w in ("del", "delete") for w in words) and "default" in words:
+    gateway = foreign_gateway(words) if any(w in _ROUTE_SETS for w in words) else None
+    if any(w in ("del", "delete") for w in words) and DEFAULT_ROUTES & set(words):
         ctx.add(HIGH, "removes the default route: the machine goes offline", command)
-    elif any(w in ("add", "del", "delete", "change", "flush") for w in words):
+    elif "flush" in words or "-f" in argv:  # BSD's `route flush`, Windows' `route -f`
+        ctx.add(HIGH, "clears the routing table: the machine may go offline", command)
+    elif gateway is not None:
+        ctx.add(HIGH, GATEWAY_REASON.format(gateway), command)
+    elif any(w in ("add", "del", "delete", "change") for w in words):
         ctx.add(MODERATE, "changes the routing table (route)", command)
+
+
+_ROUTE_SETS = frozenset(split_words("add change replace"))
 
 
 _PF_VALUES = frozenset("sFfDTtaAiKkx")
@@ -262,7 +313,11 @@ def pfctl(command: Command, ctx: Context) -> None:
                 break
             given[letter] = ""
     flushed = given.get("F", "x")[:1]
-    if "d" in given:
+    if given.get("f") == "/dev/null":
+        ctx.add(
+            HIGH, "loads an empty rule set into the packet filter: nothing is filtered", command
+        )
+    elif "d" in given:
         ctx.add(HIGH, "turns off the packet filter (pfctl -d): the machine is unprotected", command)
     elif flushed in ("a", "r", "n"):
         ctx.add(HIGH, "flushes the packet filter rules (pfctl -F): nothing is filtered", command)
@@ -279,4 +334,5 @@ RULES: dict[str, Rule] = {
     "nft": nft,
     "firewall-cmd": firewall_cmd,
     "route": route,
+    **dict.fromkeys(split_words("iptables-restore ip6tables-restore"), iptables_restore),
 }

@@ -35,7 +35,9 @@ DOWNLOADERS = frozenset(split_words("curl wget fetch http https xh aria2c lwp-re
 NETCATS = frozenset(split_words("nc ncat netcat nc.traditional nc.openbsd cryptcat pwncat"))
 NETWORK_TOOLS = NETCATS | {"telnet", "socat", "sbd"}
 DECODERS = frozenset(split_words("base64 base32 basenc gbase64 uudecode"))
-SEND_STDIN = frozenset(split_words("ssh mail mailx sendmail mutt msmtp s-nail"))
+SEND_STDIN = frozenset(
+    split_words("ssh mail mailx sendmail mutt msmtp s-nail pastebinit wgetpaste fpaste nopaste")
+)
 READERS = frozenset(split_words("cat head tail less more tac nl strings"))
 
 
@@ -146,7 +148,7 @@ def gathered_kind(command: Command) -> str | None:
         return "personal"
     if name in IMAGE_SAVERS and operands[:1] in (["save"], ["export"]):
         return "image"
-    if name in _DUMPERS or (name == "sqlite3" and ".dump" in argv):
+    if name in _DUMPERS or (name in _DUMP_OPTIONS and _DUMP_OPTIONS[name] in argv):
         return "database"
     if name in _CLIPBOARD or (
         name in ("xclip", "xsel") and any(a in ("-o", "--output") for a in argv)
@@ -156,6 +158,7 @@ def gathered_kind(command: Command) -> str | None:
 
 
 _DUMPERS = frozenset(split_words("pg_dump mysqldump mariadb-dump mongodump mongoexport redis-dump"))
+_DUMP_OPTIONS = {"redis-cli": "--rdb", "sqlite3": ".dump"}
 _CLIPBOARD = frozenset(split_words("pbpaste wl-paste"))
 
 
@@ -222,7 +225,7 @@ def curl(command: Command, ctx: Context) -> None:
     for upload in _uploads(opts.values, opts.long):
         if is_secret_path(upload):
             ctx.add(HIGH, f"sends {upload} (a secret key or password file) to a server", command)
-    if output and output != "-":
+    if output and output not in ("-", "/dev/null"):  # `-o /dev/null -w '%{http_code}'`: a probe
         _downloaded(ctx, output, command)
         ctx.add(MODERATE, f"downloads a file to {output}", command)
         _program_from_nowhere(command, ctx, output, urls)

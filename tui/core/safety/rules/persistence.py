@@ -163,7 +163,9 @@ def startup_kind(path: str) -> str | None:
         return "webpage"
     if posixpath.basename(normal) in ("authorized_keys", "authorized_keys2"):
         return "keys"
-    if normal.endswith((".service", ".timer", ".socket", ".path")) or "/systemd/" in normal:
+    if normal.endswith((".service", ".timer", ".socket", ".path")) or (
+        "/systemd/" in normal and normal not in _NETWORK_SETTINGS
+    ):
         return "unit"
     if normal == "/etc/sudoers" or normal.startswith("/etc/sudoers.d/"):
         return "sudoers"
@@ -193,6 +195,10 @@ def startup_kind(path: str) -> str | None:
     return None
 
 
+# systemd's settings for name lookups, time and networking: read, never run (see resolvers.py).
+_NETWORK_SETTINGS = frozenset(
+    split_words("/etc/systemd/resolved.conf /etc/systemd/timesyncd.conf /etc/systemd/networkd.conf")
+)
 # Folders whose files the system runs by itself (at boot, log-in, network change, ...).
 _RUN_BY_SYSTEM = (
     "/etc/update-motd.d/",
@@ -214,6 +220,7 @@ _PLACES = (
     ("/Library/LaunchAgents", "a launch agent"),
     ("/Library/LaunchDaemons", "a launch daemon"),
     ("/etc/profile.d/", "code that runs at every log-in"),
+    ("/etc/xdg/autostart", "a program started at every user's log-in"),
 )
 _HOME_PLACES = (
     (".config/systemd/user", "a user service"),

@@ -169,6 +169,10 @@ def copied_sources(command: Command) -> list[str]:
     """What a copier sends away: every operand but a remote destination, and upload options."""
     operands = copy_operands(command)
     sources = operands[:-1] if len(operands) >= 2 and remote_target(operands[-1]) else []
+    if command.name == "mc" and operands[:1] in (["cp"], ["mirror"], ["put"]) and len(operands) > 2:
+        # MinIO's client names buckets by alias (`mc cp f myalias/bucket/`), not as URLs
+        local = operands[-1].startswith(("/", "./", "../", "~", "."))
+        sources = [] if local else operands[1:-1]
     if command.name in ("az", "aws") and any("upload" in a or a == "put-object" for a in operands):
         argv = command.argv
         sources += [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in _UPLOAD_VALUES]

@@ -10,13 +10,14 @@ from __future__ import annotations
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
-from tui.core.safety.rules.system import SSH_UNITS
+from tui.core.safety.rules.system import FIREWALL_UNITS, LOGGING_UNITS, SECURITY_UNITS, SSH_UNITS
 
 _ENABLING = frozenset(("defaults", "enable", "on", "--add", "start", "--level"))
 _REMOVING = frozenset(("remove", "disable", "off", "--del"))
 _LOOPBACK = ("lo", "lo0")
 _NETEM_HARM = frozenset(("loss", "delay", "corrupt", "duplicate", "reorder", "rate", "slot"))
 _CHANGES = frozenset(("add", "change", "replace"))
+_PROTECTIONS = FIREWALL_UNITS | SECURITY_UNITS | LOGGING_UNITS
 
 
 def boot_service(command: Command, ctx: Context) -> None:
@@ -33,6 +34,10 @@ def boot_service(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"starts a service at every boot ({command.name})", command)
     elif _REMOVING & set(argv) and set(argv) & SSH_UNITS:
         reason = f"stops SSH from starting at boot ({command.name}): remote log-ins end"
+        ctx.add(HIGH, reason, command)
+    elif _REMOVING & set(argv) and set(argv) & _PROTECTIONS:
+        unit = sorted(set(argv) & _PROTECTIONS)[0]
+        reason = f"stops {unit} starting at boot ({command.name}): a protection stays off"
         ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"changes which services start at boot ({command.name})", command)

@@ -8,6 +8,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.resolvers import GATEWAY_REASON, dns_settings, foreign_gateway
 from tui.core.safety.words import split_words
 
 SSH_UNITS = frozenset(split_words("ssh sshd openssh-server ssh.socket sshd.socket"))
@@ -261,17 +262,35 @@ def _ip(command: Command, ctx: Context, argv: list[str]) -> None:
         ctx.add(HIGH, "takes a network interface down: connections over it drop", command)
     elif "flush" in words or ("del" in words and "default" in words):
         ctx.add(HIGH, "removes network addresses or routes: the machine may go offline", command)
+    elif any(w in ("add", "change", "replace") for w in words) and foreign_gateway(words):
+        ctx.add(HIGH, GATEWAY_REASON.format(foreign_gateway(words)), command)
     elif any(w in ("delete", "del", "add", "set", "change", "replace") for w in words):
         ctx.add(MODERATE, "changes the network configuration (ip)", command)
 
 
 def _nmcli(command: Command, ctx: Context, argv: list[str]) -> None:
+    verbs = {_NMCLI_VERBS.get(a, a) for a in argv if not a.startswith("-")}
     if ("networking" in argv and "off" in argv) or ("radio" in argv and "off" in argv):
         ctx.add(HIGH, "turns networking off (nmcli)", command)
-    elif any(a in ("down", "disconnect", "delete") for a in argv):
+    elif verbs & {"down", "disconnect", "delete"}:
         ctx.add(HIGH, "disconnects a network connection (nmcli)", command)
-    elif any(a in ("up", "connect", "modify", "add") for a in argv):
+    elif verbs & {"modify", "add"} and dns_settings(_nmcli_settings(argv), command, ctx):
+        return
+    elif verbs & {"up", "connect", "modify", "add"}:
         ctx.add(MODERATE, "changes network connections (nmcli)", command)
+
+
+# nmcli takes any unambiguous prefix of its verbs: `nmcli con mod`, `nmcli c m`.
+_NMCLI_VERBS = {
+    **dict.fromkeys(split_words("m mo mod modi modif"), "modify"),
+    **dict.fromkeys(split_words("de del dele delet"), "delete"),
+    **dict.fromkeys(split_words("dis disc disco discon disconn"), "disconnect"),
+}
+
+
+def _nmcli_settings(argv: list[str]) -> dict[str, str]:
+    """`ipv4.dns 203.0.113.53 +ipv4.dns 1.1.1.1`: each setting named with a dot, and its value."""
+    return {a: argv[i + 1] for i, a in enumerate(argv[:-1]) if "." in a and not a.startswith("-")}
 
 
 def power(command: Command, ctx: Context) -> None:

@@ -61,8 +61,8 @@ def git(command: Command, ctx: Context) -> None:
         ctx.downloads.add("<a repository cloned in this line>")
     if sub == "init" and _over_home(command, rest, ctx):
         ctx.downloads.add(HOME_REPOSITORY)
-    if sub == "remote" and argv[:1] == ["add"] and len(argv) >= 3:
-        ctx.downloads.add(f"<git remote {argv[1]}>")
+    if sub == "remote" and argv[:1] in (["add"], ["set-url"]) and len(argv) >= 3:
+        ctx.downloads.add(f"<git remote {argv[1]}>")  # a remote new to the repository
     handler = _GIT.get(sub)
     if handler is not None:
         saved = ctx.cwd
@@ -114,6 +114,10 @@ def _over_home(command: Command, rest: Command, ctx: Context) -> bool:
     return area in ("home", "root", "all_homes")
 
 
+# `git@host:owner/repo.git`: a remote spelt out in scp style rather than named.
+_SCP_STYLE = re.compile(r"^[\w.-]+@[\w.-]+:")
+
+
 def _git_push(command: Command, ctx: Context) -> None:
     argv = command.argv
     if any(a == "--dry-run" or (a[:1] == "-" and a[1:2] != "-" and "n" in a) for a in argv):
@@ -131,7 +135,8 @@ def _git_push(command: Command, ctx: Context) -> None:
         a.startswith(("-f", "--force", "--mirror")) for a in argv
     )
     target = next((a for a in argv if not a.startswith("-")), "")
-    if everything and (f"<git remote {target}>" in ctx.downloads or "://" in target):
+    written_out = "://" in target or _SCP_STYLE.match(target) is not None
+    if everything and (f"<git remote {target}>" in ctx.downloads or written_out):
         reason = f"publishes every branch of the repository to {target}, a remote new to it"
         ctx.add(HIGH, reason, command)
         return

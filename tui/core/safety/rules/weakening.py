@@ -14,6 +14,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.resolvers import PUBLIC_RESOLVERS, outside_address, resolver_file
 from tui.core.safety.targets import Verdict
 
 _TLS_OFF = "turns off TLS certificate checks for every later download"
@@ -133,6 +134,14 @@ def written(path: str, text: str) -> Verdict | None:
         return Verdict(HIGH, f"boots without SELinux or AppArmor ({where})")
     if where == "/etc/hosts":
         return _hosts(text)
+    resolver = resolver_file(where, text)
+    if resolver is not None:
+        return resolver
+    if _is_startup(where):
+        proxy = _PROXY_VARIABLE.search(text)
+        if proxy is not None and outside_address(proxy.group("host")):
+            reason = f"sends every later download through {proxy.group('host')}, which can read it"
+            return Verdict(HIGH, f"{reason} ({where})")
     ssh_config = (
         where.startswith("/etc/ssh/ssh_config") or paths.home_relative(where) == ".ssh/config"
     )
@@ -147,6 +156,11 @@ def written(path: str, text: str) -> Verdict | None:
     return None
 
 
+# `export https_proxy=http://203.0.113.8:8080` (any case, any of the usual names).
+_PROXY_VARIABLE = re.compile(
+    r"(?i)\b(?:https?|ftp|all)_proxy\s*=\s*['\"]?(?:\w+://)?(?:[^@\s'\"/]*@)?"
+    r"(?P<host>\[?[0-9a-f.:]+?\]?)(?::\d+)?(?=['\"/\s]|$)"
+)
 _UFW_OFF = re.compile(r"ENABLED\s*=\s*no\b|DEFAULT_INPUT_POLICY\s*=\s*['\"]?ACCEPT", re.I)
 _EXPORT_LINE = re.compile(r"^[^\S\n]*(?P<path>/\S*)\s+(?P<clients>.*)$", re.M)
 _GUEST = re.compile(r"^[^\S\n]*(guest\s+ok|public)\s*=\s*yes\b", re.I | re.M)
@@ -244,22 +258,6 @@ def config_set(command: Command) -> str | None:
     return None
 
 
-def outside_address(host: str) -> bool:
-    """A literal IP address that is not on this machine or a private network."""
-    try:
-        ip = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return not (ip.is_loopback or ip.is_link_local or ip.is_unspecified or _lan(ip))
-
-
-def _lan(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    lans = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
-    return any(
-        ip in ipaddress.ip_network(net) for net in lans if ip.version == (6 if ":" in net else 4)
-    )
-
-
 def _git_redirect(argv: list[str]) -> str | None:
     """`git config --global url.http://203.0.113.2/.insteadOf https://github.com/`."""
     for index, value in enumerate(argv[:-1]):
@@ -273,22 +271,18 @@ def _git_redirect(argv: list[str]) -> str | None:
     return None
 
 
-_PUBLIC_RESOLVERS = frozenset(
-    "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220 "
-    "94.140.14.14 94.140.15.15 76.76.2.0 76.76.10.0".split()
-)
-
-
 def network_setup(command: Command, ctx: Context) -> None:
     """`networksetup -setwebproxy Wi-Fi 203.0.113.8 8080`, `-setdnsservers Wi-Fi IP`."""
     argv = command.argv
     sub = argv[0].lower() if argv else ""
     routing = sub in ("-setwebproxy", "-setsecurewebproxy", "-setsocksfirewallproxy")
-    unknown = [a for a in argv[2:] if outside_address(a) and a not in _PUBLIC_RESOLVERS]
+    unknown = [a for a in argv[2:] if outside_address(a) and a not in PUBLIC_RESOLVERS]
     if (routing or sub == "-setdnsservers") and unknown:
         what = "web traffic" if routing else "name lookups"
         reason = f"sends all {what} through an outside address, which can read or change it"
         ctx.add(HIGH, reason, command)
+    elif sub in ("-setairportpower", "-setnetworkserviceenabled") and argv[-1:] == ["off"]:
+        ctx.add(HIGH, f"turns a network connection off (networksetup {argv[0]})", command)
     elif sub.startswith("-set"):
         ctx.add(MODERATE, f"changes network settings (networksetup {argv[0]})", command)
 
@@ -311,8 +305,24 @@ def socketfilterfw(command: Command, ctx: Context) -> None:
         "off" in argv or "--setglobalstate=off" in argv
     ):
         ctx.add(HIGH, "turns off the macOS firewall (socketfilterfw)", command)
+    elif any(a.startswith(("--add", "--unblock")) for a in argv) and any(
+        paths.is_world_writable(a) for a in argv if a.startswith("/")
+    ):
+        reason = "lets a program from a folder anyone can write through the macOS firewall"
+        ctx.add(HIGH, reason, command)
     elif any(a.startswith(("--set", "--add", "--remove", "--unblock")) for a in argv):
         ctx.add(MODERATE, "changes the macOS firewall (socketfilterfw)", command)
+
+
+def profiles(command: Command, ctx: Context) -> None:
+    """macOS `profiles install`: a configuration profile can add root certificates, proxies,
+    VPNs and remote management in one step."""
+    argv = [a.lstrip("-").lower() for a in command.argv]
+    if argv[:1] in (["install"], ["i"]):
+        reason = "installs a configuration profile: it can trust certificates, set proxies and"
+        ctx.add(HIGH, f"{reason} hand the Mac to remote management (profiles)", command)
+    elif argv[:1] in (["remove"], ["r"]):
+        ctx.add(MODERATE, "removes configuration profiles (profiles)", command)
 
 
 def xhost(command: Command, ctx: Context) -> None:
@@ -369,6 +379,7 @@ RULES: dict[str, Rule] = {
     "networksetup": network_setup,
     "socketfilterfw": socketfilterfw,
     "xhost": xhost,
+    "profiles": profiles,
     "aa-teardown": apparmor_tools,
     "aa-disable": apparmor_tools,
     "aa-complain": apparmor_tools,

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.model import Finding, RiskLevel
-from tui.core.safety.rules import dotnet, windows_writes
+from tui.core.safety.rules import dotnet, weakening, windows_writes
+from tui.core.safety.rules.resolvers import outside_address
 from tui.core.safety.rules.windows_scope import Scope, joined_lines
 from tui.core.safety.rules.windows_system import (
     DOUBTFUL_PAYLOAD,
@@ -40,15 +41,18 @@ READ_ONLY = frozenset(
         "tree ver vol netstat ping tracert nslookup pathping arp route nbtstat qwinsta query "
         "gpresult driverquery cls cd chdir pushd popd gci gc sls ls cat pwd help exit "
         "set-location push-location pop-location write-host write-output foreach-object % "
-        "where-object ? tee-object"
+        "where-object ? tee-object clear-host"
     ).split()
 )
 _DOWNLOAD = re.compile(
     r"(?i)downloadstring|downloadfile|invoke-webrequest|invoke-restmethod|\biwr\b|\birm\b|"
-    r"net\.webclient|start-bitstransfer|https?://"
+    r"net\.webclient|start-bitstransfer|https?://|\.downloaddata\("
 )
 _LITERAL = re.compile(r"'([^']{6,})'|\"([^\"]{6,})\"")
-_EXECUTE = re.compile(r"(?i)\biex\b|invoke-expression|\|\s*powershell|\.invoke\(|\&\s*\(")
+_EXECUTE = re.compile(
+    r"(?i)\biex\b|invoke-expression|\|\s*powershell|\.invoke\(|\&\s*\(|"
+    r"reflection\.assembly\]::load|scriptblock\]::create"
+)
 
 
 def analyse(text: str, ctx: Context, depth: int = 0) -> None:
@@ -234,6 +238,22 @@ def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Cont
         ctx.add(max(verdict.level, MODERATE), reason, st.text)
 
 
+def _sdelete(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """Sysinternals sdelete: overwrites before deleting, so no undelete tool gets it back;
+    `-z`/`-c` overwrite a drive's free space instead."""
+    flags = {a.lower() for a in st.args if a.startswith(("-", "/"))}
+    operands = operands_of(st, frozenset({"-p", "/p"}))
+    if flags & {"-z", "-c", "/z", "/c"}:
+        ctx.add(HIGH, "overwrites the free space of a drive (sdelete)", st.text)
+        return
+    recursive = bool(flags & {"-s", "-r", "/s", "/r"})
+    for operand in operands:
+        path = posix_path(operand)
+        verdict = classify_delete(path, recursive=recursive)
+        reason = verdict.reason.replace(path, operand, 1)
+        ctx.add(max(verdict.level, HIGH), f"{reason}, overwritten beyond recovery", st.text)
+
+
 def _registry_value_delete(key: str, st: Statement, ctx: Context) -> None:
     """One value (`reg delete KEY /v NAME`, Remove-ItemProperty): less than the whole key."""
     if key.upper().startswith(("HKLM", "HKCR", "HKEY_LOCAL")) and not _app_key(key):
@@ -305,8 +325,11 @@ def _hijacked(lower: str) -> bool:
 _AUTOSTART = re.compile(
     r"\\run(once(ex)?)?\b|\\runservices|winlogon|userinitmprlogonscript|appinit_dlls|"
     r"\\policies\\explorer\\run|silentprocessexit|\\explorer\\shell folders|"
-    r"\\command processor.*autorun"
+    r"\\command processor.*autorun|windows nt\\currentversion\\windows\b.*\b(load|run)\b"
 )
+# `HKCU\\Software\\Classes\\ms-settings\\shell\\open\\command`: what runs when that is opened.
+_OPEN_COMMAND = re.compile(r"\\classes\\[^\\\s]+\\shell\\[^\\\s]+\\command\b")
+_ADDRESS = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
 
 
 def _registry_change(key: str, st: Statement, ctx: Context) -> None:
@@ -323,8 +346,15 @@ def _registry_change(key: str, st: Statement, ctx: Context) -> None:
         reason = "makes hidden code, or a program from a folder anyone can write, start at logon"
         ctx.add(CRITICAL, reason, st.text)
         return
+    proxy = [a for a in _ADDRESS.findall(st.text) if outside_address(a)]
     if autostart or "image file execution" in lower:
         ctx.add(HIGH, "makes a program start by itself at every logon (registry)", st.text)
+    elif _OPEN_COMMAND.search(lower):
+        reason = "changes the program Windows runs to open a file type or link (registry)"
+        ctx.add(HIGH, reason, st.text)
+    elif "internet settings" in lower and "proxy" in lower and proxy:
+        reason = f"sends all web traffic through {proxy[0]}, an outside address that can read it"
+        ctx.add(HIGH, reason, st.text)
     elif "disableantispyware" in lower or "windows defender" in lower or "enablelua" in lower:
         ctx.add(HIGH, "turns off a Windows security protection (registry)", st.text)
     elif _app_key(key) or _ROUTINE_VALUES.search(st.text):
@@ -403,8 +433,10 @@ def _write(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return
     operands = operands_of(st, frozenset({"-value", "-encoding", "-inputobject"}))
     append = st.name in ("add-content", "ac") or "-append" in st.text.lower()
+    value = " ".join(v for n, v in params_of(st) if n in ("value", "va", "val"))
     for operand in operands[:1]:
-        verdict = classify_write(posix_path(operand), append=append)
+        verdict = weakening.written(posix_path(operand), value) if value else None
+        verdict = verdict or classify_write(posix_path(operand), append=append)
         if verdict is not None:
             ctx.add(
                 verdict.level,
@@ -662,6 +694,19 @@ def _ssh(st: Statement, ctx: Context, previous: Statement | None) -> None:
 _SSH_VALUES = frozenset("-p -i -l -o -F -J -L -R -D -b -c -E -m -S -W -w -B -e -O -Q".split())
 
 
+def _scp(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`scp $env:USERPROFILE\\.ssh\\id_rsa host:`: what is copied to another machine."""
+    operands = operands_of(st, frozenset({"-p", "-i", "-o", "-f", "-j", "-l", "-s"}))
+    drive = re.match(r"[A-Za-z]:[\\/]", operands[-1]) if operands else None  # C:\\ is local
+    if len(operands) >= 2 and flow.remote_target(operands[-1]) and drive is None:
+        for source in operands[:-1]:
+            what = flow.secret_path(posix_path(source).replace("/home/*", "~"))
+            if what:
+                ctx.add(CRITICAL, f"copies {what} to another machine ({st.words[0]})", st.text)
+                return
+    ctx.add(MODERATE, f"copies files to or from another machine ({st.words[0]})", st.text)
+
+
 _BROWSER_SECRETS = re.compile(
     r"\\(login data|cookies|web data|key4\.db|logins\.json|cookies\.sqlite)\b|\.kdbx\b"
 )
@@ -669,7 +714,9 @@ _BROWSER_SECRETS = re.compile(
 
 def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
     lower = text.lower()
-    sending = any(
+    _lookup_beacon(sts, ctx)
+    in_request = "$(" in lower and _WEB_CALL.search(lower) is not None  # data in the URL
+    sending = in_request or any(
         s in lower
         for s in (
             "-method post",
@@ -709,6 +756,30 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
                 return
 
 
+_WEB_CALL = re.compile(r"invoke-webrequest|invoke-restmethod|\biwr\b|\birm\b|\bcurl(\.exe)?\b")
+_LOOKUPS = frozenset("resolve-dnsname nslookup ping ping.exe nslookup.exe".split())
+# `%COMPUTERNAME%`, `$env:USERNAME`: a value of this machine spelt into a word.
+_MACHINE_VALUE = re.compile(r"(?i)%\w+%|\$env:\w+|\$\(")
+
+
+def _lookup_beacon(sts: list[Statement], ctx: Context) -> None:
+    """`nslookup %COMPUTERNAME%.x.example`: the name looked up carries this machine's facts to
+    whoever runs that domain's name server."""
+    for st in sts:
+        if st.name not in _LOOKUPS:
+            continue
+        for word in st.args:
+            facts = _MACHINE_VALUE.findall(word)
+            if not facts or not re.search(r"[%)\w]\.[a-z0-9-]+\.[a-z]{2,}", word, re.I):
+                continue
+            if len(facts) >= 2:
+                reason = "sends facts about this machine away, hidden in a name lookup"
+                ctx.add(HIGH, reason, st.text)
+            else:
+                ctx.add(MODERATE, "puts a value of this machine into the name it looks up", st.text)
+            return
+
+
 Handler = Callable[[Statement, Context, Statement | None], None]
 _HANDLERS: dict[str, Handler] = {
     **SYSTEM_HANDLERS,
@@ -739,4 +810,6 @@ _HANDLERS: dict[str, Handler] = {
     "runas": _runas,
     **dict.fromkeys("psexec psexec64".split(), _psexec),
     **dict.fromkeys("ssh ssh.exe".split(), _ssh),
+    **dict.fromkeys("scp scp.exe sftp sftp.exe".split(), _scp),
+    **dict.fromkeys("sdelete sdelete64".split(), _sdelete),
 }

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
+from tui.core.safety.rules.resolvers import RESOLVER_REASON, foreign_resolvers, outside_address
 from tui.core.safety.rules.strangers import bare_address
 from tui.core.safety.windows import Statement
 
@@ -174,10 +175,22 @@ def _execution_policy(st: Statement, ctx: Context, previous: Statement | None) -
 
 def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = " ".join(a.lower() for a in st.args)
+    foreign = foreign_resolvers(list(st.args)) if _NETSH_DNS.search(text) else []
+    relayed = _relayed_to(st) if re.search(r"\b(portproxy|winhttp)\b", text) else []
     if re.search(r"state[\s=]+off\b|opmode[\s=]+(mode=)?disable\b", text):
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
     elif "reset" in text and "firewall" in text:
         ctx.add(HIGH, "resets the Windows firewall rules", st.text)
+    elif re.search(r"\bfirewall\s+delete\s+rule\s+name\s*=\s*all\b", text):
+        ctx.add(HIGH, "deletes every Windows firewall rule", st.text)
+    elif foreign:
+        ctx.add(HIGH, RESOLVER_REASON.format(foreign[0]), st.text)
+    elif "add rule" in text and "action=allow" in text and _DOUBTFUL_TASK.search(st.text):
+        reason = "lets the network reach a program in a folder anyone can write (netsh)"
+        ctx.add(HIGH, reason, st.text)
+    elif relayed:
+        reason = f"sends connections or web traffic through {relayed[0]}, an outside address"
+        ctx.add(HIGH, f"{reason} that can read them (netsh)", st.text)
     elif "allowinbound" in text or ("allowoutbound" in text and "block" not in text):
         ctx.add(HIGH, "lets all traffic through the Windows firewall", st.text)
     elif " show" in " " + text or text.startswith(("dump", "help")):
@@ -188,17 +201,56 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "changes network settings (netsh)", st.text)
 
 
+def _relayed_to(st: Statement) -> list[str]:
+    """`portproxy ... connectaddress=IP`, `winhttp set proxy IP:port`: outside addresses."""
+    values = [a.split("=", 1)[-1].rsplit(":", 1)[0] for a in st.args[:64]]
+    return [v for v in values if outside_address(v)]
+
+
+# `netsh interface ip set dns ...`, `netsh interface ipv4 add dnsservers ...`.
+_NETSH_DNS = re.compile(r"\b(set|add)\s+(dns|dnsservers?)\b")
+
+
+def _dns_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """Set-DnsClientServerAddress: which servers answer this machine's name lookups."""
+    values = _listed(st, "serveraddresses") + _listed(st, "addresses")
+    foreign = foreign_resolvers(values)
+    if foreign:
+        ctx.add(HIGH, RESOLVER_REASON.format(foreign[0]), st.text)
+    else:
+        ctx.add(MODERATE, "changes how this machine looks up names (DNS servers)", st.text)
+
+
 def _firewall_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     off = "-enabled false" in text or "-enabled 0" in text or "-enabled:$false" in text
+    given = dict(params_of(st))
     if off and st.name == "set-netfirewallprofile":
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
+    elif st.name == "remove-netfirewallrule" and (
+        "all" in given
+        or not (_selects_rules(st) or previous is not None)
+        or (previous is not None and previous.name == "get-netfirewallrule" and not previous.args)
+    ):
+        ctx.add(HIGH, "deletes every Windows firewall rule", st.text)
+    elif given.get("defaultinboundaction") == "allow":
+        ctx.add(HIGH, "lets every incoming connection through the Windows firewall", st.text)
+    elif st.name == "new-netfirewallrule" and _allows_every_port(given):
+        ctx.add(HIGH, "lets the network in on every port (a firewall rule with no port)", st.text)
     elif (off and not _selects_rules(st)) or (
         st.name == "disable-netfirewallrule" and "-all" in text
     ):
         ctx.add(HIGH, "turns off every Windows firewall rule", st.text)
     else:
         ctx.add(MODERATE, "changes the Windows firewall rules", st.text)
+
+
+def _allows_every_port(given: dict[str, str]) -> bool:
+    """`New-NetFirewallRule -Direction Inbound -Action Allow -Protocol Any`: no port, no
+    program, no remote address narrows it."""
+    inbound = given.get("direction", "inbound").startswith("in")
+    narrowed = {"localport", "program", "remoteaddress", "service", "package"} & set(given)
+    return inbound and given.get("action", "") == "allow" and not narrowed
 
 
 def _selects_rules(st: Statement) -> bool:
@@ -513,10 +565,19 @@ def _decodes_data(st: Statement) -> bool:
 
 def _downloader(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
+    library = _loaded_library(st) if st.name in ("regsvr32", "rundll32") else ""
     if st.name in ("mshta", "regsvr32", "rundll32") and (
         "http" in text or "javascript:" in text or "vbscript:" in text
     ):
         ctx.add(CRITICAL, f"runs code fetched from the internet ({st.words[0]})", st.text)
+    elif library.startswith("\\\\"):
+        reason = f"runs a library from another machine ({library}): its code runs here"
+        ctx.add(CRITICAL, reason, st.text)
+    elif library and _DOUBTFUL_TASK.search(library):
+        reason = f"runs the code of {library}, a library from a folder anyone can write"
+        ctx.add(HIGH, reason, st.text)
+    elif _only_reports(st):
+        return
     elif st.name == "bitsadmin" and "/upload" in text:
         _bits_upload(st, ctx)
     elif st.name == "certutil" and "http" not in text and _decodes_data(st):
@@ -527,10 +588,56 @@ def _downloader(st: Statement, ctx: Context, previous: Statement | None) -> None
             f"downloads or decodes a file with a system tool ({st.name})",
             st.text,
         )
-    elif st.name == "certutil" and "-hashfile" in text:
-        return
     else:
         ctx.add(MODERATE, f"runs a system tool ({st.words[0]})", st.text)
+
+
+def _loaded_library(st: Statement) -> str:
+    """The library rundll32 or regsvr32 loads: `\\\\host\\x.dll,Entry` gives `\\\\host\\x.dll`."""
+    operands = [a for a in st.args if not a.startswith(("/", "-"))]
+    return operands[0].split(",", 1)[0].strip() if operands else ""
+
+
+# certutil and bitsadmin options that only show or check something.
+_REPORTS = frozenset(
+    "-hashfile -dump -verify -store -viewstore -ping -? /list /info /monitor /getstate "
+    "/getbytestransferred /geterror /util /help /?".split()
+)
+
+
+def _only_reports(st: Statement) -> bool:
+    """`certutil -hashfile f SHA256`, `bitsadmin /list /allusers`: nothing changes."""
+    first = st.args[0].lower() if st.args else ""
+    return st.name in ("certutil", "bitsadmin") and first in _REPORTS and "http" not in st.text
+
+
+def _script_host(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """cscript and wscript run a script file; msbuild, InstallUtil, cmstp, RegAsm and RegSvcs
+    run the code a project, library or profile names: from another machine or a folder anyone
+    can write is how such files arrive in attacks."""
+    script = next((a for a in st.args if not a.startswith(("/", "-"))), "")
+    if script.startswith(("\\\\", "http://", "https://")):
+        ctx.add(CRITICAL, f"runs code from another machine ({script})", st.text)
+    elif script and _DOUBTFUL_TASK.search(script):
+        reason = f"runs the code in {script}, a file in a folder anyone can write ({st.words[0]})"
+        ctx.add(HIGH, reason, st.text)
+    else:
+        ctx.add(MODERATE, f"runs the code a script or project holds ({st.words[0]})", st.text)
+
+
+def _cmdkey(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """cmdkey: `/list` shows which stored log-ins exist; the rest adds or removes them."""
+    if any(a.lower().startswith("/l") for a in st.args) or not st.args:
+        return
+    ctx.add(MODERATE, "adds or removes a stored log-in (cmdkey)", st.text)
+
+
+def _cipher(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """cipher: `/w` wipes free space (whole-line check), `/e` `/d` encrypt or decrypt, `/c`
+    and a bare call only show the encryption state."""
+    flags = {a.lower().split(":", 1)[0] for a in st.args if a.startswith("/")}
+    if flags & {"/e", "/d", "/k", "/r", "/u", "/x", "/y", "/adduser", "/removeuser", "/rekey"}:
+        ctx.add(MODERATE, "encrypts or decrypts files, or changes their keys (cipher)", st.text)
 
 
 def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -620,6 +727,12 @@ SYSTEM_HANDLERS: dict[str, Handler] = {
     **dict.fromkeys(("set-wmiinstance", "new-ciminstance"), _wmic),
     "set-executionpolicy": _execution_policy,
     "netsh": _netsh,
+    "set-dnsclientserveraddress": _dns_cmdlet,
+    "cipher": _cipher,
+    "cmdkey": _cmdkey,
+    **dict.fromkeys(
+        "cscript wscript msbuild installutil cmstp regasm regsvcs".split(), _script_host
+    ),
     **dict.fromkeys(
         "set-netfirewallprofile disable-netfirewallrule new-netfirewallrule "
         "remove-netfirewallrule set-netfirewallrule".split(),

@@ -128,6 +128,33 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
             r"(/d\s+['\"]?4\b|-value\s+['\"]?4\b)|set-service\b.*\bwindefend\b.*disabled",
         ),
         (
+            CRITICAL,
+            "copies the domain's password database (ntds.dit)",
+            r"\b(copy|copy-item|cpi|xcopy|robocopy|esentutl(\.exe)?)\b.*\bntds\.dit\b",
+        ),
+        (
+            HIGH,
+            "copies a user's documents to another machine",
+            r"\b(copy-item|copy|xcopy|robocopy|cpi)\b.*\\(documents|desktop|pictures|onedrive)"
+            r"\b\S*['\"]?\s+['\"]?\\\\",
+        ),
+        (
+            HIGH,
+            "saves the Wi-Fi passwords in clear text (netsh wlan export key=clear)",
+            r"netsh\S*\s+wlan\s+export\b.*\bkey\s*=\s*clear\b",
+        ),
+        (
+            CRITICAL,
+            "erases the PowerShell command history",
+            r"\b(remove-item|ri|del|erase|rm|clear-content|clc|set-content)\b.*"
+            r"(historysavepath|psreadline\\consolehost_history)",
+        ),
+        (
+            HIGH,
+            "stops PowerShell saving the commands typed: later ones leave no trace",
+            r"set-psreadlineoption\b.*-historysavestyle\s+['\"]?savenothing",
+        ),
+        (
             HIGH,
             "turns off Windows auditing: later actions leave no trace",
             r"auditpol(\.exe)?\s+(/clear|/remove|.*/(success|failure):disable)",
@@ -249,7 +276,7 @@ _FETCHED = re.compile(
     r"(?i)(-o(?:u(?:t(?:f(?:i(?:le?)?)?)?)?)?\s+|certutil\S*\s.*-f\s+\S+\s+|"
     r"certutil\S*\s.*-decode(?:hex)?\s+\S+\s+|bitsadmin\S*\s.*https?://\S+\s+|"
     r"downloadfile\(\s*['\"][^'\"]+['\"]\s*,\s*|curl(\.exe)?\s.*-o\s+|"
-    r"start-bitstransfer\s.*-destination\s+)['\"]?(?P<file>[^\s'\";)]+\.(exe|ps1|bat|cmd|msi|dll|vbs|hta|scr|js))"
+    r"start-bitstransfer\s.*-destination\s+|start-bitstransfer\s+(-source\s+)?\S+\s+)['\"]?(?P<file>[^\s'\";)]+\.(exe|ps1|bat|cmd|msi|dll|vbs|hta|scr|js))"
 )
 
 

@@ -8,7 +8,8 @@ import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
-from tui.core.safety.rules.windows_system import flags_of, operands_of
+from tui.core.safety.rules import weakening
+from tui.core.safety.rules.windows_system import flags_of, has_param, operands_of
 from tui.core.safety.targets import classify_delete, classify_empty, classify_write
 from tui.core.safety.windows import Statement, posix_path
 
@@ -46,9 +47,12 @@ def redirects(st: Statement, ctx: Context) -> None:
     first = st.args[0].lower() if st.args else ""
     spelt = st.words[0].lower()
     empties = spelt in ("echo.", "cd.", "rem") or (st.name == "type" and first in _EMPTY_SOURCES)
+    written_text = " ".join(w for w in st.args if not w.lstrip("12*").startswith(">"))
     for target, appends in targets:
         path = posix_path(target)
         verdict = classify_empty(path) if empties and not appends else None
+        if st.name in ("echo", "write-output", "write-host"):
+            verdict = verdict or weakening.written(path, written_text)
         verdict = verdict or classify_write(path, append=appends)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason.replace(path, target, 1), st.text)
@@ -89,6 +93,10 @@ _EACH = frozenset(("foreach-object", "%", "foreach"))
 _ITEM = re.compile(r"\$(?:_|psitem)(?:\.(?:fullname|pspath|name))?(?![\w.])", re.IGNORECASE)
 
 
+# `$_.Delete()`, `$_.Delete($true)`: the .NET method removes the item (with $true, all in it).
+_DELETE_METHOD = re.compile(r"(?i)\$(?:_|psitem)\.delete\(\s*(\$true)?\s*\)")
+
+
 def each_listed(st: Statement, previous: Statement | None, block: str) -> str:
     """`gci D -Recurse | ForEach-Object { Remove-Item $_.FullName }`: the block with the item
     spelt as every file of D (`D\\*`), so what it does to each is rated for all of them."""
@@ -96,12 +104,15 @@ def each_listed(st: Statement, previous: Statement | None, block: str) -> str:
         return block
     listed = operands_of(previous, frozenset({"-filter", "-include", "-exclude"})) or ["."]
     every = listed[0].rstrip("\\/") + "\\*"
-    deep = " -Recurse" if "-recurse" in flags_of(previous) else ""
+    deep = " -Recurse" if has_param(previous, "recurse") else ""
 
     def spelt(match: re.Match[str]) -> str:
         argument = match.start() > 0 and block[match.start() - 1] in " \t"  # not inside (...)
         return f'"{every}"{deep if argument else ""}'
 
+    block = _DELETE_METHOD.sub(
+        lambda m: "Remove-Item $_.FullName" + (" -Recurse" if m.group(1) else ""), block
+    )
     return _ITEM.sub(spelt, block)
 
 
