@@ -546,7 +546,7 @@ DISKS = [
     ("lvremove -f /dev/vg0/root", CRITICAL),
     ("lvremove vg0/data", CRITICAL),
     ("vgremove -f vg0", CRITICAL),
-    ("pvremove /dev/sdb", CRITICAL),
+    ("pvremove /dev/sdb", HIGH),  # refuses a disk still in a volume group unless forced
     ("lvreduce -L 1G /dev/vg0/home", HIGH),
     ("zpool destroy tank", CRITICAL),
     ("zpool destroy -f rpool", CRITICAL),

@@ -251,15 +251,26 @@ def volumes(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "resizes a storage volume (lvresize)", command)
         return
     forced = any(a in ("-f", "-ff", "--force", "-y", "--yes") for a in argv)
-    level = CRITICAL if forced or any("root" in a for a in argv) else HIGH
+    # removing a logical volume or a group loses its data once the prompt is answered; pvremove
+    # refuses a disk still in a group unless forced
+    removes = command.name in ("lvremove", "vgremove")
+    level = CRITICAL if forced or removes or any("root" in a for a in argv) else HIGH
     what = _VOLUME_EFFECTS.get(command.name, "shrinks a storage volume")
     ctx.add(level, f"{what} ({command.name}): its data is lost", command)
+
+
+# Verbs of zfs, btrfs and nvme that only report.
+_STORAGE_READS = frozenset(
+    split_words("list get show status id-ctrl id-ns smart-log error-log df usage stats")
+)
 
 
 def filesystems(command: Command, ctx: Context) -> None:
     """zfs destroy, btrfs subvolume delete, nvme format/sanitize."""
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
+    # `btrfs subvolume list /`, `btrfs filesystem df /`: the verb follows the object
+    verb = words[1:2] if command.name == "btrfs" else words[:1]
     if command.name == "zfs" and words[:1] == ["destroy"]:
         level = CRITICAL if any(a in ("-r", "-R", "-rf", "-Rf") for a in argv) else HIGH
         ctx.add(level, "destroys a ZFS dataset and its snapshots", command)
@@ -267,7 +278,7 @@ def filesystems(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "deletes a btrfs subvolume and everything in it", command)
     elif command.name == "nvme" and words[:1] in (["format"], ["sanitize"]):
         ctx.add(CRITICAL, f"erases the whole drive (nvme {words[0]})", command)
-    elif words[:1] and words[0] in ("list", "get", "show", "status", "id-ctrl", "smart-log"):
+    elif verb and verb[0] in _STORAGE_READS:
         return
     else:
         ctx.add(MODERATE, f"manages storage ({command.name})", command)
