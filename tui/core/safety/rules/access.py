@@ -41,6 +41,26 @@ def _no_execute(mode: str) -> bool:
     return False
 
 
+# Folders every user and service must pass through: without the search right they reach
+# nothing below.
+_SHARED_TREES = (paths.SYSTEM_ROOTS - {"/root", "/proc", "/sys", "/private"}) | frozenset(
+    split_words("/home /Users /usr/bin /usr/sbin /usr/lib /usr/share /var/lib /etc/ssl")
+)
+
+
+def _closes_to_others(mode: str) -> bool:
+    """True when the others lose the search right: `000`, `700`, `o-x`, `a=r`, `go-rwx`."""
+    if mode.isdigit():
+        return int(mode[-1]) % 2 == 0
+    for clause in mode.split(","):
+        match = re.fullmatch(r"([ugoa]*)([-=])([rwxXst]*)", clause)
+        if not match or not (match.group(1) in ("", "a") or "o" in match.group(1)):
+            continue
+        if (match.group(2) == "-") == ("x" in match.group(3)) and "X" not in match.group(3):
+            return True
+    return False
+
+
 def _opens_to_others(mode: str) -> bool:
     """Read or write for others: `666`, `o+rw`, `a+r`, `+w`."""
     if mode.isdigit():
@@ -86,6 +106,10 @@ def mode_effects(mode: str, targets: list[str], command: Command, ctx: Context) 
         if path in _SOCKETS and mode[-1:] in ("6", "7", "2", "3"):
             reason = f"lets every user use {path}: that is root for everyone"
             ctx.add(CRITICAL, reason, command)
+        if (path == "/" or path in _SHARED_TREES) and _closes_to_others(mode):
+            level = CRITICAL if path == "/" else HIGH
+            reason = f"takes from other users the right to enter {path}: the programs and"
+            ctx.add(level, f"{reason} services that run as them stop working", command)
         rel = paths.home_relative(path) or ""
         private = path.startswith("/etc/ssh/ssh_host_") or _secret_in_home(rel)
         readable = mode[-1:] in ("4", "5", "6", "7") or re.search(r"[ao]\+\w*r", mode)
