@@ -70,6 +70,11 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
     special = _delete_data(path, base, recursive or contents)
     if special is not None:
         return special
+    if paths.is_find_match(base) and paths.find_selects(base) == ".git" and recursive:
+        parent = posixpath.dirname(base) or "."
+        return Verdict(
+            CRITICAL, f"deletes every .git folder under {parent}: the repositories' history"
+        )
     if paths.is_find_match(base):
         return _delete_matches(base)
     key = _private_key_file(base)
