@@ -7,6 +7,8 @@ listing, the files they read); `literal_output` is what `$(echo rm)` or `$(which
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from tui.core.safety import transforms
@@ -31,6 +33,19 @@ def trusted_setup(node: Node) -> bool:
         return False
     name = command_name(named[0]).rsplit("/", 1)[-1]
     return name in _SETUP_TOOLS and "$(" not in node_text(named[0])
+
+
+_LS = re.compile(r"^(?:\$\(|`)\s*ls\s+((?:-\w+\s+)*)([^\s$`()|;&]+)\s*(?:\)|`)$")
+
+
+def ls_listing(raw: str) -> tuple[str, bool] | None:
+    """What `$(ls ...)` prints: (`/home`, False) for `$(ls /home)`, the names in it; (`/home/*`,
+    True) for `$(ls -d /home/*)`, whole paths."""
+    match = _LS.match(raw.strip())
+    if match is None:
+        return None
+    flags, target = match.group(1), match.group(2)
+    return target, "d" in flags or any(c in target for c in "*?[")
 
 
 def literal_output(node: Node) -> str | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from tree_sitter import Node
 
 from tui.core.safety import resolve
-from tui.core.safety.feeds import command_name, literal_output
+from tui.core.safety.feeds import command_name, literal_output, ls_listing
 from tui.core.safety.parse import Command, assignment, build_command
 from tui.core.safety.words import Word, evaluate, literal, node_text
 
@@ -151,6 +151,9 @@ def for_variable(node: Node) -> tuple[str, str] | None:
     ]
     if name is None or not values or any(v is None for v in values):
         return None
+    listing = ls_listing(node_text(values[0])) if len(values) == 1 else None
+    if listing is not None:  # `for f in $(ls ~)`: each name in ~, or each path a pattern matched
+        return node_text(name), listing[0] if listing[1] else "*"
     words = [evaluate(v) for v in values if v is not None]
     if any(word.dynamic for word in words):
         return None

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
-from tui.core.safety.feeds import literal_output
+from tui.core.safety.feeds import literal_output, ls_listing
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import access, persistence, weakening
@@ -71,18 +71,13 @@ def _substituted(
     return out
 
 
-_LS = re.compile(r"^(?:\$\(|`)\s*ls\s+((?:-\w+\s+)*)([^\s$`()|;&]+)\s*(?:\)|`)$")
-
-
 def _listed(raw: str) -> str | None:
     """`$(ls -d /home/*)` names the matches of the pattern; `$(ls /home)` what is in /home."""
-    match = _LS.match(raw.strip())
-    if match is None:
+    listing = ls_listing(raw)
+    if listing is None:
         return None
-    flags, target = match.group(1), match.group(2)
-    if "d" in flags or any(c in target for c in "*?["):
-        return target
-    return target.rstrip("/") + "/*"
+    target, whole = listing
+    return target if whole else target.rstrip("/") + "/*"
 
 
 _UNDER_VARIABLE = re.compile(r"^\$\{(\w+)\}(/[\w.-]+)/?$")
@@ -196,6 +191,13 @@ def move(command: Command, ctx: Context) -> None:
     for source in operands:
         recursive = paths.normalise(target) == "/dev/null"
         verdict = classify_delete(source, recursive=True)
+        if recursive:
+            # the file is thrown away, and as root it replaces the device itself: every program
+            # that writes to /dev/null then writes into that file
+            level = max(verdict.level, HIGH)
+            ctx.add(
+                level, f"moves {source} onto /dev/null: it is lost, the device replaced", command
+            )
         if recursive or verdict.level >= CRITICAL:
             ctx.add(verdict.level, verdict.reason.replace("deletes", "moves away", 1), command)
     _copy_target(command, ctx, target, "moves")
@@ -380,9 +382,14 @@ def dd(command: Command, ctx: Context) -> None:
             ctx.add(lost.level, reason, command)
     if target:
         # conv=notrunc still overwrites the blocks it writes; only oflag=append adds
-        verdict = classify_write(target, append="append" in settings.get("oflag", ""))
-        if verdict is not None:
-            ctx.add(verdict.level, verdict.reason, command)
+        append = "append" in settings.get("oflag", "")
+        # `for d in sda sdb; do dd of=/dev/$d`: each disk the loop names
+        verdicts = [
+            classify_write(each, append=append) for each in paths.expand_braces(ctx.resolve(target))
+        ]
+        worst = max((v for v in verdicts if v is not None), key=lambda v: v.level, default=None)
+        if worst is not None:
+            ctx.add(worst.level, worst.reason, command)
             return
     source = settings.get("if", "")
     what = f"reads the raw disk {source}" if paths.is_block_device(source) else "copies raw data"
@@ -608,9 +615,25 @@ def rsync(command: Command, ctx: Context) -> None:
         if verdict.level >= CRITICAL and whole in _MIRROR_LOSSES:
             ctx.add(CRITICAL, verdict.reason.replace("deletes", "syncs over", 1), command)
             return
+        if _empty_source(operands[:-1]):  # the quick way to delete a big tree
+            reason = f"{verdict.reason} (an empty folder mirrored over it with --delete)"
+            ctx.add(max(verdict.level, MODERATE), reason, command)
+            return
         ctx.add(MODERATE, f"syncs into {target}, deleting files missing from the source", command)
         return
     _copy_target(command, ctx, target, "copies")
+
+
+_EMPTY_NAME = re.compile(r"(^|[-_.])(empty|blank|void|nothing)([-_.]?dir)?$", re.IGNORECASE)
+
+
+def _empty_source(words: tuple[Word, ...]) -> bool:
+    """`rsync -a --delete empty/ T/`, `"$(mktemp -d)/"`: a source folder with nothing in it."""
+    names = [posixpath.basename(paths.normalise(w.value).rstrip("/")) for w in words]
+    fresh = ["mktemp" in w.raw and " -d" in w.raw for w in words]  # a new folder
+    return bool(words) and all(
+        bool(_EMPTY_NAME.search(name)) or new for name, new in zip(names, fresh, strict=True)
+    )
 
 
 _MIRROR_LOSSES = frozenset(
@@ -803,6 +826,7 @@ RULES: dict[str, Rule] = {
     "install": copy,
     "ln": link,
     "tee": tee,
+    "sponge": tee,  # moreutils: soaks up its input, then writes the file (-a appends)
     "dd": dd,
     "dcfldd": dd,
     "chmod": chmod,
