@@ -34,7 +34,8 @@ class FindParts:
     execs: tuple[tuple[Word, ...], ...]
     # What the tests select, for the rules: a name pattern (`*.conf`), `~recent` for files
     # changed lately, `~old` for files not changed for a while, `~some` for files picked by
-    # size or owner, or "" (see `match_marker`).
+    # size or owner, or "" (see `match_marker`). A name pattern narrowed by age as well ends in
+    # `~old` (`*.log~old`): only old files of that name.
     selects: str = ""
 
 
@@ -129,6 +130,7 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
     filtered = False
     delete = False
     selects = ""
+    aged = False
     early = False
     execs: list[tuple[Word, ...]] = []
     while index < len(args):
@@ -138,6 +140,7 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
             nxt = args[index + 1].value if index + 1 < len(args) else ""
             filtered = filtered or not (value in _NAMES and _MATCHES_ALL.fullmatch(nxt))
             selects = selects or _selects(value, nxt)
+            aged = aged or _selects(value, nxt) == "~old"
         elif value == "-delete":
             # `find / -delete -name x`: -delete acts before the tests that follow it
             delete = True
@@ -151,6 +154,8 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
         index += 1
     if early:
         filtered, selects = False, ""
+    if aged and selects and not selects.startswith("~"):
+        selects += "~old"
     return FindParts(tuple(starts or ["."]), filtered, delete, tuple(execs), selects)
 
 

@@ -242,7 +242,16 @@ def is_find_match(path: str) -> bool:
 
 def find_selects(path: str) -> str:
     """What the tests of the find that fed `path` select: `*.conf`, `~recent` or ""."""
-    return posixpath.basename(path)[1:-1]
+    selects = posixpath.basename(path)[1:-1]
+    return selects if selects == _AGED else selects.removesuffix(_AGED)
+
+
+def find_aged(path: str) -> bool:
+    """Whether that find takes only files not changed for a while (`-mtime +30`)."""
+    return posixpath.basename(path)[1:-1].endswith(_AGED)
+
+
+_AGED = "~old"
 
 
 def area(path: str) -> str:

@@ -281,6 +281,9 @@ def _delete_matches(base: str) -> Verdict:
     extension = _EXTENSION.match(selects)
     if paths.is_log(parent) and not paths.is_audit_log(parent) and _ROTATED.match(selects):
         return Verdict(MODERATE, f"deletes old rotated logs ({selects}) under {parent}")
+    if _wipes_system_logs(parent, selects, aged=paths.find_aged(base)):
+        what = "recently changed file" if selects == "~recent" else f"{selects or '*'} file"
+        return Verdict(CRITICAL, f"deletes every {what} under {parent}: erases the system logs")
     kind_selected = extension.group(1).lower() if extension else ""
     if (
         selects == "~old"
@@ -311,6 +314,18 @@ def _delete_matches(base: str) -> Verdict:
     if selects == "~some" and _in_data_area(parent):
         return Verdict(HIGH, f"deletes files across the data folder {parent} (by size or owner)")
     return Verdict(MODERATE, f"deletes matching files under {parent}")
+
+
+# What a find in the log folder selects when it takes every current log, not the rotated ones.
+_EVERY_LOG = frozenset(("", "*", "*.log", "*.log*", "*log*", "*.log.*"))
+
+
+def _wipes_system_logs(parent: str, selects: str, *, aged: bool) -> bool:
+    """A find over the system's log folder that takes the current logs or the latest ones
+    (not only files untouched for a while)."""
+    if parent not in ("/var/log", "/private/var/log") or aged:
+        return False
+    return selects in _EVERY_LOG or selects == "~recent"
 
 
 # `.*`, `.??*`, `.[!.]*`: every hidden file, whatever its name.
