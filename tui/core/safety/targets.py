@@ -117,6 +117,8 @@ _DATABASE_DIRS = (
 
 # Top folders that hold data, sites and mounted disks (not caches or scratch space).
 _DATA_TOPS = ("/srv", "/mnt", "/media", "/Volumes", "/var/www", "/data", "/backup", "/backups")
+# Where disks are mounted: `/mnt/nas`, `/media/usb`, `/Volumes/Backup` are each a whole disk.
+_MOUNT_BASES = ("/Volumes", "/media", "/mnt")
 _PRECIOUS = re.compile(r"backup|data|db|database|archive|photos|home|share", re.IGNORECASE)
 # Inside a home: keys that exist nowhere else, and folders where applications keep their data.
 _PRIVATE_KEYS = (
@@ -229,7 +231,7 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
     on_disk_top = posixpath.dirname(parent) in ("/Volumes", "/media")  # `D:\\build`
     if _SCRATCH_NAMES.match(posixpath.basename(base)) and not on_disk_top:
         return None  # `/var/www/cache/*`, `/srv/app/tmp`: made again by the program
-    if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in ("/Volumes", "/media")):
+    if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in _MOUNT_BASES):
         name = posixpath.basename(base)
         level = CRITICAL if _PRECIOUS.search(name) or parent == "/Volumes" else HIGH
         return Verdict(level, f"deletes {path}: a whole data folder or disk")
@@ -284,6 +286,8 @@ def _delete_matches(base: str) -> Verdict:
     if _wipes_system_logs(parent, selects, aged=paths.find_aged(base)):
         what = "recently changed file" if selects == "~recent" else f"{selects or '*'} file"
         return Verdict(CRITICAL, f"deletes every {what} under {parent}: erases the system logs")
+    if paths.is_history_file(selects):  # `find /home -name .bash_history -delete`
+        return Verdict(CRITICAL, f"deletes every {selects} under {parent}: erases shell history")
     kind_selected = extension.group(1).lower() if extension else ""
     if (
         selects == "~old"
@@ -323,8 +327,10 @@ _EVERY_LOG = frozenset(("", "*", "*.log", "*.log*", "*log*", "*.log.*"))
 def _wipes_system_logs(parent: str, selects: str, *, aged: bool) -> bool:
     """A find over the system's log folder that takes the current logs or the latest ones
     (not only files untouched for a while)."""
-    if parent not in ("/var/log", "/private/var/log") or aged:
+    if aged or parent not in ("/", "/var", "/private/var", "/var/log", "/private/var/log"):
         return False
+    if not parent.endswith("/log"):  # `find / -name '*.log'`: the logs among everything else
+        return selects in _EVERY_LOG and selects not in ("", "*")
     return selects in _EVERY_LOG or selects == "~recent"
 
 
@@ -612,12 +618,17 @@ _ROOT_RUNS = frozenset(
 )
 
 
+def is_system_log_folder(path: str) -> bool:
+    return path in ("/var/log", "/private/var/log")
+
+
 def _one_programs_log(path: str) -> bool:
     """`/var/log/myapp/debug.log`: a file in a program's own log folder (not the system's
     logs, logins or audit records, nor a glob over many)."""
     rel = path.removeprefix("/private").removeprefix("/var/log/")
     return (
         "/" in rel
+        and not is_system_log_folder(path)
         and not paths.is_audit_log(path)
         and not any(c in rel for c in "*?[")
         and not paths.is_find_match(path)
