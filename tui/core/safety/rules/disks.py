@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.targets import classify_empty
 from tui.core.safety.words import split_words
 
 
@@ -109,7 +111,7 @@ def erase_tool(command: Command, ctx: Context) -> None:
         "blkdiscard": True,
         "badblocks": any(a in ("-w",) or (a.startswith("-") and "w" in a) for a in argv),
         "hdparm": any("erase" in a or "write-sector" in a or "trim-sector" in a for a in argv),
-        "sgdisk": any(a in ("-Z", "--zap-all", "-o", "--clear", "-z", "--zap") for a in argv),
+        "sgdisk": any(_option(a, _SGDISK_ERASES) for a in argv),
         "mdadm": any(a in ("--zero-superblock", "--create", "-C") for a in argv),
         "cryptsetup": any(a in ("luksFormat", "erase", "luksErase", "reencrypt") for a in argv),
         "zpool": any(a in ("destroy", "labelclear", "create") for a in argv),
@@ -122,16 +124,39 @@ def erase_tool(command: Command, ctx: Context) -> None:
     elif name == "cryptsetup" and any(a in _KEY_REMOVALS for a in argv):
         reason = "removes a key of an encrypted disk: without another key its data is lost"
         ctx.add(HIGH, reason, command)
+    elif name == "sgdisk" and any(_option(a, _SGDISK_EDITS) for a in argv):
+        ctx.add(HIGH, "edits the partition table (sgdisk)", command)
+    elif name == "hdparm" and any(_option(a, _HDPARM_LOCKS) for a in argv):
+        reason = "sets a drive password or its size (hdparm): a mistake locks or hides the data"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"manages disks ({name})", command)
 
 
 _KEY_REMOVALS = frozenset(split_words("luksKillSlot luksRemoveKey"))
+# sgdisk options that wipe a table, delete a partition, or write another table over this one.
+_SGDISK_ERASES = frozenset(
+    split_words("-Z --zap-all -o --clear -z --zap -d --delete -R --replicate -l --load-backup")
+)
+_SGDISK_EDITS = frozenset(
+    split_words("-n --new -t --typecode -c --change-name -s --sort -e --move-second-header")
+)
+_HDPARM_LOCKS = frozenset(split_words("--security-set-pass --dco-restore"))
+
+
+def _option(arg: str, names: frozenset[str]) -> bool:
+    """`-d`, `-d1`, `--delete`, `--delete=2`: the option given alone or with its value."""
+    if arg.startswith("--"):
+        return arg.partition("=")[0] in names
+    return arg[:2] in names
 
 
 def partition(command: Command, ctx: Context) -> None:
     argv = command.argv
     if command.name == "sfdisk" and reads_only(command):
+        return
+    if command.name == "sfdisk" and any(a in ("-n", "--no-act") for a in argv):
+        ctx.add(MODERATE, "shows what sfdisk would write (--no-act)", command)
         return
     if any(a in ("-l", "--list", "print", "-s") for a in argv) and not _writes_table(argv):
         return
@@ -245,9 +270,17 @@ _VOLUME_EFFECTS = {
 }
 
 
+def _shrinks(argv: list[str]) -> bool:
+    """`-L-10G`, `--size=-10G`, `-L -10G`, `-l -50%FREE`: a size given with a minus sign."""
+    if any(a.startswith(("-L-", "-l-", "--size=-", "--extents=-")) for a in argv):
+        return True
+    sized = ("-L", "-l", "--size", "--extents")
+    return any(a in sized and b.startswith("-") for a, b in itertools.pairwise(argv))
+
+
 def volumes(command: Command, ctx: Context) -> None:
     argv = command.argv
-    if command.name == "lvresize" and not any(a.startswith(("-L-", "--size=-")) for a in argv):
+    if command.name == "lvresize" and not _shrinks(argv):
         ctx.add(MODERATE, "resizes a storage volume (lvresize)", command)
         return
     forced = any(a in ("-f", "-ff", "--force", "-y", "--yes") for a in argv)
@@ -257,6 +290,10 @@ def volumes(command: Command, ctx: Context) -> None:
     level = CRITICAL if forced or removes or any("root" in a for a in argv) else HIGH
     what = _VOLUME_EFFECTS.get(command.name, "shrinks a storage volume")
     ctx.add(level, f"{what} ({command.name}): its data is lost", command)
+
+
+def _zfs_dry_run(argv: list[str]) -> bool:
+    return any(re.fullmatch(r"-[a-zA-Z]*n[a-zA-Z]*", a) for a in argv)
 
 
 # Verbs of zfs, btrfs and nvme that only report.
@@ -271,9 +308,14 @@ def filesystems(command: Command, ctx: Context) -> None:
     words = [a for a in argv if not a.startswith("-")]
     # `btrfs subvolume list /`, `btrfs filesystem df /`: the verb follows the object
     verb = words[1:2] if command.name == "btrfs" else words[:1]
-    if command.name == "zfs" and words[:1] == ["destroy"]:
+    if command.name == "zfs" and words[:1] == ["destroy"] and _zfs_dry_run(argv):
+        ctx.add(MODERATE, "shows what zfs destroy would remove (dry run)", command)
+    elif command.name == "zfs" and words[:1] == ["destroy"]:
         level = CRITICAL if any(a in ("-r", "-R", "-rf", "-Rf") for a in argv) else HIGH
         ctx.add(level, "destroys a ZFS dataset and its snapshots", command)
+    elif command.name == "zfs" and words[:1] == ["rollback"]:
+        reason = "rolls a ZFS dataset back: every change since the snapshot is lost"
+        ctx.add(HIGH, reason + (", and the later snapshots" if "-r" in argv else ""), command)
     elif command.name == "btrfs" and "delete" in words[:2]:
         ctx.add(HIGH, "deletes a btrfs subvolume and everything in it", command)
     elif command.name == "nvme" and words[:1] in (["format"], ["sanitize"]):
@@ -288,6 +330,8 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
     if command.name == "mkswap" and _devices(command):
         ctx.add(CRITICAL, f"turns {_devices(command)[0]} into swap: erases it", command)
         return
+    if command.name == "mkswap":
+        _swap_over_file(command, ctx)
     if command.name in ("mount", "findmnt") and not command.args:
         return
     if command.name in ("swapon", "mount") and any(
@@ -317,6 +361,35 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"changes mounted filesystems ({command.name})", command)
 
 
+def _swap_over_file(command: Command, ctx: Context) -> None:
+    """`mkswap ~/Documents/thesis.pdf`: the swap signature is written over what the file held."""
+    for word in command.args:
+        if word.value.startswith("-"):
+            continue
+        lost = classify_empty(ctx.resolve(word.path))
+        if lost is not None and lost.level >= HIGH:
+            ctx.add(lost.level, lost.reason.replace("empties", "turns into swap", 1), command)
+
+
+def nwipe(command: Command, ctx: Context) -> None:
+    """nwipe (DBAN's successor): --autonuke wipes every disk it finds, without asking."""
+    devices = _devices(command)
+    if "--autonuke" in command.argv or devices:
+        what = devices[0] if devices else "every disk attached"
+        ctx.add(CRITICAL, f"wipes {what} beyond recovery (nwipe)", command)
+    elif not any(a in ("--help", "-h", "--version", "-V") for a in command.argv):
+        ctx.add(HIGH, "starts a disk wiper (nwipe): a disk picked in it is destroyed", command)
+
+
+def image_writer(command: Command, ctx: Context) -> None:
+    """`bmaptool copy IMAGE /dev/sdb`: the image is written over the whole disk."""
+    devices = _devices(command)
+    if devices:
+        ctx.add(CRITICAL, f"writes an image over {devices[0]}: what it held is lost", command)
+    else:
+        ctx.add(MODERATE, f"writes or maps disk images ({command.name})", command)
+
+
 def fsck(command: Command, ctx: Context) -> None:
     """`e2fsck -n`, `xfs_repair -n`: check only, every repair answered no."""
     if any(a in ("-n", "--dry-run", "--readonly") for a in command.argv):
@@ -342,6 +415,8 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(split_words("grub-install grub2-install"), boot_loader),
     "tmutil": tmutil,
     "ddrescue": ddrescue,
+    "nwipe": nwipe,
+    **dict.fromkeys(split_words("bmaptool bmap-tools"), image_writer),
     "smartctl": smartctl,
     **dict.fromkeys(split_words("pvremove vgremove lvremove lvreduce lvresize pvcreate"), volumes),
     **dict.fromkeys(split_words("zfs btrfs nvme"), filesystems),
