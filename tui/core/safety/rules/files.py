@@ -131,8 +131,17 @@ def rmdir(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"removes the empty directory {paths.normalise(word.path)}", command)
 
 
+# Options of each shredder that take a value (the word after is not a file).
+_SHREDDER_VALUES = {
+    "shred": "-n -s --iterations --size --random-source",
+    "scrub": "-p --pattern -b --blocksize -s --device-size -D --dirent",
+    "srm": "-n",
+    "wipe": "-l -x -p -b -S",
+}
+
+
 def shred(command: Command, ctx: Context) -> None:
-    opts = options(command, "-n -s --iterations --size --random-source")
+    opts = options(command, _SHREDDER_VALUES.get(command.name, ""))
     recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
     for path in operand_paths(opts.operands, ctx):
         if paths.is_block_device(path):  # shred of a whole disk
@@ -215,6 +224,10 @@ def copy(command: Command, ctx: Context) -> None:
     mode = opts.value("-m", "--mode")
     if command.name == "install" and mode:
         _install_mode(command, ctx, mode, target, operands[:-1])
+    if command.implied_recursive and operands[:-1] == ["/dev/null"]:
+        # `find DIR -exec cp /dev/null {} \;`: every file under DIR emptied
+        whole = classify_delete(ctx.resolve(target), recursive=True)
+        ctx.add(whole.level, whole.reason.replace("deletes", "empties every file in", 1), command)
     _copy_target(command, ctx, target, "copies")
     if "/dev/stdin" in operands[:-1] or "-" in operands[:-1]:  # `cp /dev/stdin F <<< TEXT`
         fed = heredoc_body(command)
@@ -245,9 +258,11 @@ def _install_mode(
 
 
 def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None:
-    verdict = classify_write(ctx.resolve(target), append=False)
+    # `cp -n`, `mv -n`: an existing file is never replaced, only a missing one added
+    adds_only = _no_clobber(command)
+    verdict = classify_write(ctx.resolve(target), append=adds_only)
     sources_given = [w.value for w in command.args if not w.value.startswith("-")][:-1]
-    if sources_given == ["/dev/null"]:
+    if sources_given == ["/dev/null"] and not adds_only:
         verdict = classify_empty(ctx.resolve(target)) or verdict
     sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
     module = persistence.replaces_auth_module(ctx.resolve(target))
@@ -268,6 +283,14 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
         ctx.add(verdict.level, verdict.reason, command)
     else:
         ctx.add(MODERATE, f"{verb} files to {paths.normalise(target)}", command)
+
+
+def _no_clobber(command: Command) -> bool:
+    if command.name not in ("cp", "mv"):
+        return False
+    argv = command.argv
+    short = any(re.fullmatch(r"-[a-zA-Z]*n[a-zA-Z]*", a) for a in argv)
+    return short or "--no-clobber" in argv or "--update=none" in argv
 
 
 def _backup_copy(sources: list[str], target: str) -> bool:
@@ -413,6 +436,8 @@ def chmod(command: Command, ctx: Context) -> None:
         else:
             targets.append(word)
     mode = mode or ""
+    if re.fullmatch(r"[=+][0-7]{3,4}", mode):  # GNU chmod reads `=777` as `777`
+        mode = mode[1:]
     targets = _substituted(tuple(targets), False, command, ctx)  # `chmod u+s $(which bash)`
     if _setuid(mode) and _loose(mode):
         reason = f"makes files setuid and writable by everyone ({mode}): anyone can put code in"
@@ -584,13 +609,37 @@ def chown(command: Command, ctx: Context) -> None:
     recursive = command.implied_recursive or opts.has("-R", "--recursive")
     operands = list(opts.operands)
     _hashes_given_away(command, operands, ctx)
+    owner = ""
     if "--reference" not in opts.long and operands:
-        operands.pop(0)
+        owner = operands.pop(0).value
     for path in operand_paths(operands, ctx):
         verdict = classify_permissions(
             path, recursive=recursive, verb="changes the owner of", loose=False
         )
+        service = _service_folder(owner, paths.normalise(path))
+        if service is not None and verdict.level <= HIGH:
+            ctx.add(MODERATE, f"gives {path} to {service}, the service that keeps it", command)
+            continue
         ctx.add(verdict.level, verdict.reason, command)
+
+
+# Where services keep their data, one folder each (`/var/lib/mysql`, `/var/log/nginx`).
+_SERVICE_HOMES = ("/var/lib/", "/var/log/", "/var/cache/", "/var/spool/", "/var/www/", "/srv/")
+_SYSTEM_OWNERS = frozenset(split_words("root 0 wheel adm sys bin daemon nobody nogroup"))
+
+
+def _service_folder(owner: str, path: str) -> str | None:
+    """`chown -R mysql:mysql /var/lib/mysql`, `chown -R postgres /var/lib/postgresql/15`: a
+    service's own folder given back to the account that service runs as (the usual repair);
+    the service's name, or None."""
+    user = re.split(r"[:.]", owner, maxsplit=1)[0]
+    home = next((h for h in _SERVICE_HOMES if path.startswith(h)), None)
+    if home is None or len(user) < 3 or user in _SYSTEM_OWNERS or not user.isascii():
+        return None
+    folder = path[len(home) :].split("/", 1)[0]
+    web = home == "/var/www/" and user in ("www-data", "nginx", "apache", "http")
+    named = len(folder) >= 3 and (folder.startswith(user) or user.startswith(folder))
+    return user if web or named else None
 
 
 def rsync(command: Command, ctx: Context) -> None:
@@ -820,6 +869,7 @@ RULES: dict[str, Rule] = {
     "shred": shred,
     "srm": shred,
     "wipe": shred,
+    "scrub": shred,
     "truncate": truncate,
     "mv": move,
     "cp": copy,
