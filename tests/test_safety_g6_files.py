@@ -1061,7 +1061,10 @@ SECOND_BENIGN = [
     ("mv -n draft.txt final.txt", MODERATE),
     ("mv -i a b", MODERATE),
     ("echo 'export EDITOR=vim' >> ~/.bashrc", MODERATE),
-    ("sudo sed -i 's/^# *en_US.UTF-8/en_US.UTF-8/' /etc/locale.gen", MODERATE),
+    (
+        "sudo sed -i 's/^# *en_US.UTF-8/en_US.UTF-8/' /etc/locale.gen",
+        HIGH,
+    ),  # top-level /etc edits: high by design
     ("sudo sed -i 's/GRUB_TIMEOUT=5/GRUB_TIMEOUT=2/' /etc/default/grub", MODERATE),
     ("sed -n 's/a/b/p' /etc/passwd", SAFE),
     ("sed -i.bak '/^$/d' notes.txt", MODERATE),
