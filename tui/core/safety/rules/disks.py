@@ -17,6 +17,18 @@ def _devices(command: Command) -> list[str]:
     return [w.value for w in command.args if paths.is_block_device(w.value)]
 
 
+# Names of disk image files: a partition table or a signature written there loses no disk.
+_IMAGE_FILE = re.compile(r"\.(img|iso|raw|qcow2|vhdx?|vmdk|vdi|dd|image|luks|dmg|sparseimage)$")
+
+
+def image_only(command: Command) -> bool:
+    """`parted disk.img mklabel gpt`, `wipefs -a disk.img`: the tool works on an image file
+    named in the command, and on no device."""
+    operands = [w for w in command.args if not w.value.startswith("-")]
+    image = any(_IMAGE_FILE.search(w.value) and not w.dynamic for w in operands)
+    return image and not _devices(command) and not _dynamic_target(command)
+
+
 def _dynamic_target(command: Command) -> bool:
     return any(w.dynamic for w in command.args if not w.value.startswith("-"))
 
@@ -61,6 +73,9 @@ def wipefs(command: Command, ctx: Context) -> None:
     if _dry_run(command):
         ctx.add(MODERATE, "shows what wipefs would erase (--no-act)", command)
         return
+    if image_only(command):
+        ctx.add(MODERATE, "wipes the signatures inside a disk image file (wipefs)", command)
+        return
     if opts.has("-a", "--all", "-o", "--offset"):
         target = next(iter(_devices(command)), "the device")
         ctx.add(CRITICAL, f"wipes the filesystem signatures on {target}: its data is lost", command)
@@ -103,6 +118,9 @@ def smartctl(command: Command, ctx: Context) -> None:
 
 def erase_tool(command: Command, ctx: Context) -> None:
     if reads_only(command):
+        return
+    if image_only(command):
+        ctx.add(MODERATE, f"works on a disk image file ({command.name})", command)
         return
     """blkdiscard, badblocks -w, hdparm --security-erase, sgdisk --zap-all, ..."""
     name = command.name
@@ -157,6 +175,9 @@ def partition(command: Command, ctx: Context) -> None:
         return
     if command.name == "sfdisk" and any(a in ("-n", "--no-act") for a in argv):
         ctx.add(MODERATE, "shows what sfdisk would write (--no-act)", command)
+        return
+    if image_only(command):
+        ctx.add(MODERATE, f"partitions a disk image file ({command.name})", command)
         return
     if any(a in ("-l", "--list", "print", "-s") for a in argv) and not _writes_table(argv):
         return
