@@ -152,7 +152,8 @@ def shred(command: Command, ctx: Context) -> None:
         level = max(verdict.level, MODERATE)
         folder = paths.home_relative(posixpath.dirname(paths.normalise(path)))
         keys = folder is not None and folder.split("/", 1)[0] in _PRIVATE_KEY_DIRS
-        if any(char in path for char in "*?[") and (level < HIGH or keys):
+        throwaway = bool(_THROWAWAY.search(path)) and not keys
+        if any(char in path for char in "*?[") and (level < HIGH or keys) and not throwaway:
             # every matching file, overwritten first: no undelete tool brings one back
             level = CRITICAL if folder in PERSONAL_FOLDERS or keys else HIGH
             reason = f"destroys every file matching {path}, beyond recovery"
@@ -162,6 +163,8 @@ def shred(command: Command, ctx: Context) -> None:
 
 
 _PRIVATE_KEY_DIRS = frozenset((".ssh", ".gnupg", ".password-store"))
+# Patterns that only take scratch files: shredding them loses nothing anyone keeps.
+_THROWAWAY = re.compile(r"\*\.(tmp|temp|bak|swp|swo|o|pyc|part|crdownload|orig|old)$")
 
 
 def truncate(command: Command, ctx: Context) -> None:
