@@ -874,8 +874,72 @@ THIRD_DANGEROUS = [
     ("newfs_msdos -F 32 /dev/disk2s1", CRITICAL),
 ]
 
+# -- fourth wave: files read and truncated at once, more redirections, keys, raw writers --------
+
+FOURTH_DANGEROUS = [
+    ("cut -d, -f1 data.csv > data.csv", HIGH),
+    ("head -n 10 log.txt > log.txt", HIGH),
+    ("sed -e 's/a/b/' < in.txt > in.txt", HIGH),
+    ("python3 format.py < src.py > src.py", HIGH),
+    ("iconv -f latin1 -t utf8 f.txt > f.txt", HIGH),
+    ("cat a.txt b.txt > a.txt", HIGH),
+    ("jq '.x += 1' config.json | tee config.json", HIGH),
+    ("ls 2> /etc/passwd", CRITICAL),
+    ("exec 3> /etc/shadow", CRITICAL),
+    ("make &> /etc/fstab", HIGH),
+    ("rm -rf /{etc,usr}", CRITICAL),
+    ("rm -rf ${HOME:?}/", CRITICAL),
+    ('rm -rf "${HOME:-/tmp}"', CRITICAL),
+    ('rm -rf "$HOME"/.* 2>/dev/null', HIGH),
+    ("cd ~ && chmod -R 777 .", HIGH),
+    ("chmod 4777 /usr/local/bin/helper", CRITICAL),
+    ("chown -R :users /home", HIGH),
+    ("chmod 666 ~/.ssh/id_rsa", HIGH),
+    ("chmod 644 ~/.ssh/id_ed25519", HIGH),
+    ("chmod -R 777 ~/.ssh", HIGH),
+    ("chmod 666 /var/run/docker.sock", CRITICAL),
+    ("chmod 666 /dev/mem", CRITICAL),
+    ("chmod 777 /tmp", HIGH),
+    ("chmod -t /tmp", HIGH),
+    ("chmod 755 /etc/shadow", CRITICAL),
+    ("chmod 644 /etc/shadow", CRITICAL),
+    ("chmod o+r /etc/shadow", CRITICAL),
+    ("chmod 777 /etc/ssh/ssh_host_rsa_key", HIGH),
+    ("dd if=/dev/zero of=/dev/sda2 bs=1M count=10 seek=0", CRITICAL),
+    ("sudo dd if=backup.img of=/dev/nvme0n1", CRITICAL),
+    ("sudo cp backup.img /dev/mmcblk0", CRITICAL),
+    ("pv backup.img > /dev/sdb", CRITICAL),
+    ("tee /dev/nvme0n1 < image.iso > /dev/null", CRITICAL),
+    ("fdisk /dev/nvme0n1", HIGH),
+    ("swapoff -a && mkswap /dev/sda2", CRITICAL),
+    ("losetup /dev/loop0 /dev/sda && mkfs.ext4 /dev/loop0", CRITICAL),
+    ("sudo fio --name=t --filename=/dev/sdb --rw=write", CRITICAL),
+]
+
+FOURTH_BENIGN = [
+    ("awk '{print}' f > f.tmp && mv f.tmp f", MODERATE),
+    ("sort f > f.sorted && mv f.sorted f", MODERATE),
+    ("sed 's/a/b/' notes.txt > notes.new && mv notes.new notes.txt", MODERATE),
+    ('rm -rf "${DATA_DIR:?}"/*', HIGH),
+    ('cd "$(mktemp -d)" && rm -rf ./*', MODERATE),
+    ("cd /tmp/build && rm -rf *", MODERATE),
+    ("cat /dev/sda > /dev/null", MODERATE),
+    ("dd if=/dev/urandom of=~/keyfile bs=512 count=4", MODERATE),
+    ("sudo dd if=/dev/zero of=/tmp/testfile bs=1G count=1 oflag=dsync", MODERATE),
+    ("sudo hdparm -t /dev/nvme0n1", MODERATE),
+    ("fio --name=t --filename=/tmp/fio.tmp --size=1G --rw=write", MODERATE),
+    ("badblocks -n /dev/sdb", MODERATE),
+    ("chmod 600 ~/.ssh/config", MODERATE),
+    ("chmod 644 ~/.ssh/id_ed25519.pub", MODERATE),
+    ("sudo chmod 640 /etc/shadow", MODERATE),
+    ("ls 2> errors.txt", MODERATE),
+    ("make 2>&1 > build.log", MODERATE),
+    ("exec 3> /tmp/trace.log", MODERATE),
+]
+
 DANGEROUS = (
-    THIRD_DANGEROUS
+    FOURTH_DANGEROUS
+    + THIRD_DANGEROUS
     + RM_GRID
     + WRAPPED
     + FS_DELETE
@@ -1316,7 +1380,8 @@ THIRD_BENIGN = [
 ]
 
 BENIGN = (
-    THIRD_BENIGN
+    FOURTH_BENIGN
+    + THIRD_BENIGN
     + BENIGN_DELETE
     + BENIGN_LOOK
     + BENIGN_WRITE
