@@ -402,6 +402,24 @@ def nwipe(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "starts a disk wiper (nwipe): a disk picked in it is destroyed", command)
 
 
+_FIO_WRITES = re.compile(
+    r"^(--)?(rw|readwrite)=(write|randwrite|rw|readwrite|randrw|trim|randtrim|trimwrite)$"
+)
+
+
+def fio(command: Command, ctx: Context) -> None:
+    """`fio --filename=/dev/sdb --rw=write`: a write benchmark on a disk overwrites its data."""
+    argv = command.argv
+    targets = [a.split("=", 1)[1] for a in argv if a.startswith(("--filename=", "filename="))]
+    disks = [t for part in targets for t in part.split(":") if paths.is_block_device(t)]
+    if disks and any(_FIO_WRITES.match(a) for a in argv):
+        ctx.add(
+            CRITICAL, f"writes test data over the disk {disks[0]} (fio): its data is lost", command
+        )
+    else:
+        ctx.add(MODERATE, "benchmarks storage (fio)", command)
+
+
 def image_writer(command: Command, ctx: Context) -> None:
     """`bmaptool copy IMAGE /dev/sdb`: the image is written over the whole disk."""
     devices = _devices(command)
@@ -437,6 +455,7 @@ RULES: dict[str, Rule] = {
     "tmutil": tmutil,
     "ddrescue": ddrescue,
     "nwipe": nwipe,
+    "fio": fio,
     **dict.fromkeys(split_words("bmaptool bmap-tools"), image_writer),
     "smartctl": smartctl,
     **dict.fromkeys(split_words("pvremove vgremove lvremove lvreduce lvresize pvcreate"), volumes),
