@@ -120,6 +120,9 @@ def change_directory(command: Command, ctx: Context) -> None:
         ctx.cwd = "~"
         return
     word = operands[0]
+    if "mktemp" in word.raw and " -d" in word.raw:  # `cd "$(mktemp -d)"`: a new, empty folder
+        ctx.cwd = "/tmp/tmp.${mktemp}"
+        return
     if word.dynamic or word.value == "-":
         ctx.cwd = None
         return
@@ -365,6 +368,10 @@ def tee(command: Command, ctx: Context) -> None:
         verdict = classify_write(ctx.resolve(word.path), append=append)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason, command)
+        if command.name == "tee" and not append and _read_upstream(command, word.value):
+            # `jq . f | tee f`: tee empties f at once, before the start of the pipe has read it
+            reason = f"empties {word.value} while the pipeline still reads it: its content is lost"
+            ctx.add(HIGH, reason, command)
         if endless is not None and not paths.is_block_device(word.value):
             ctx.add(
                 HIGH, f"writes the endless {endless} into {word.value}: fills the disk", command
@@ -386,6 +393,12 @@ def tee(command: Command, ctx: Context) -> None:
             shadowed = persistence.shadows_program(ctx.resolve(word.path))
             if shadowed is not None:
                 ctx.add(CRITICAL, shadowed, command)
+
+
+def _read_upstream(command: Command, target: str) -> bool:
+    wanted = paths.normalise(target)
+    reads = command.stdin.reads if command.stdin is not None else ()
+    return wanted not in paths.HARMLESS_SINKS and any(paths.normalise(r) == wanted for r in reads)
 
 
 def dd(command: Command, ctx: Context) -> None:
