@@ -937,8 +937,84 @@ FOURTH_BENIGN = [
     ("exec 3> /tmp/trace.log", MODERATE),
 ]
 
+# -- fifth wave: services' data, program folders, disk clones; routine clean-ups that look alike -
+
+FIFTH_DANGEROUS = [
+    ("sudo sfdisk -d /dev/sda | sudo sfdisk /dev/sdb", CRITICAL),
+    ("dd if=/dev/sda of=/dev/sdb bs=64K", CRITICAL),
+    ("zfs receive -F tank/home < snap.zfs", HIGH),
+    ("sudo rm -rf /etc/nginx", HIGH),
+    ("rm -rf /etc/*.d", HIGH),
+    ("rm -f /etc/*.conf", CRITICAL),
+    ("rm -rf /lib/systemd", CRITICAL),
+    ("rm -rf /usr/lib/systemd", CRITICAL),
+    ("rm -f /sbin/init", CRITICAL),
+    ("rm -rf /usr/bin/*", CRITICAL),
+    ("rm -rf /etc/alternatives", HIGH),
+    ("mv /etc/ssh /etc/ssh.bak", HIGH),
+    ("rm -rf ~/.git", HIGH),
+    ("find ~ -name '.git' -prune -exec rm -rf {} \\;", CRITICAL),
+    ("rm -rf ~/.bash_history ~/.zsh_history", CRITICAL),
+    ("rm -rf /var/mail/*", HIGH),
+    ("rm -rf /var/spool/mail", HIGH),
+    ("rm -rf /srv/git/*.git", HIGH),
+    ("rm -rf /var/opt/gitlab/git-data", HIGH),
+    ("rm -rf /var/lib/jenkins", HIGH),
+    ("rm -rf /var/lib/grafana", HIGH),
+    ("rm -rf /var/lib/elasticsearch/nodes", CRITICAL),
+    ("rm -rf /var/lib/kubelet /etc/kubernetes", HIGH),
+    ("rm -rf /var/lib/libvirt/images", CRITICAL),
+    ("rm -f /var/lib/libvirt/images/*.qcow2", CRITICAL),
+    ("rm -rf ~/VirtualBox\\ VMs", HIGH),
+    ("rm -f ~/*.kdbx", CRITICAL),
+    ("rm -rf ~/.local/share/keyrings", CRITICAL),
+    ("rm -rf ~/.electrum", CRITICAL),
+    ("rm -f ~/.bitcoin/wallet.dat", CRITICAL),
+]
+
+FIFTH_BENIGN = [
+    ("rm -rf ~/.local/share/Steam/steamapps/common/OldGame", MODERATE),
+    ("rm -rf ~/.config/nvim", MODERATE),
+    ("rm -rf ~/.vscode/extensions/ms-python.python-2023.1.0", MODERATE),
+    ("rm -rf ~/go/pkg/mod", MODERATE),
+    ("rm -rf ~/.cargo/registry", MODERATE),
+    ("rm -rf ~/.m2/repository", MODERATE),
+    ("rm -rf ~/Library/Developer/Xcode/DerivedData", MODERATE),
+    ("rm -rf ~/.android/avd/Pixel.avd", MODERATE),
+    ("sudo rm -rf /usr/local/lib/node_modules/left-pad", MODERATE),
+    ("sudo rm -rf /opt/oldapp", MODERATE),
+    ("sudo rm -rf /usr/local/go", MODERATE),
+    ("sudo rm /etc/nginx/sites-enabled/default", MODERATE),
+    ("sudo rm /etc/apt/sources.list.d/old.list", MODERATE),
+    ("sudo rm -f /etc/systemd/system/myapp.service", MODERATE),
+    ("rm -rf .git/refs/original", MODERATE),
+    ("find /var/log -name '*.1' -delete", MODERATE),
+    ("sudo find /var/log -type f -name '*.gz' -delete", MODERATE),
+    ("sudo truncate -s 0 /var/log/nginx/error.log", MODERATE),
+    ("chmod -R 755 ~/bin", MODERATE),
+    ("chmod -R 700 ~/.ssh", MODERATE),
+    ("chmod 600 ~/.ssh/*", MODERATE),
+    ("chmod 644 ~/.ssh/*.pub", MODERATE),
+    ("sudo chmod -R 755 /opt/myapp", MODERATE),
+    ("sudo chmod -R 775 /var/www/html/storage", MODERATE),
+    ("sudo chown -R $USER ~/.npm", MODERATE),
+    ("sudo chown -R $(whoami) ~/.cache", MODERATE),
+    ("chmod 755 ~/.local/bin/*", MODERATE),
+    ("setfacl -d -m g:dev:rwx /srv/project", MODERATE),
+    ("sudo sgdisk --backup=/root/sda.gpt /dev/sda", MODERATE),
+    ("cryptsetup benchmark", MODERATE),
+    ("zfs snapshot -r tank@backup", MODERATE),
+    ("zpool export tank", MODERATE),
+    ("btrfs balance start /", MODERATE),
+    ("tmutil startbackup", MODERATE),
+    ("diskutil unmountDisk /dev/disk2", MODERATE),
+    ("hdiutil create -size 1g -fs APFS -volname T test.dmg", MODERATE),
+    ("hdiutil attach test.dmg", MODERATE),
+]
+
 DANGEROUS = (
-    FOURTH_DANGEROUS
+    FIFTH_DANGEROUS
+    + FOURTH_DANGEROUS
     + THIRD_DANGEROUS
     + RM_GRID
     + WRAPPED
@@ -1380,7 +1456,8 @@ THIRD_BENIGN = [
 ]
 
 BENIGN = (
-    FOURTH_BENIGN
+    FIFTH_BENIGN
+    + FOURTH_BENIGN
     + THIRD_BENIGN
     + BENIGN_DELETE
     + BENIGN_LOOK
