@@ -67,6 +67,12 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         return needed
     if base.startswith(_DATABASE_DIRS) and (recursive or contents):
         return Verdict(CRITICAL, f"deletes {path}: a database's data files")
+    if base.startswith(_VM_DISK_DIRS):
+        every = recursive or contents or any(c in base for c in "*?[")
+        return Verdict(CRITICAL if every else HIGH, f"deletes {path}: virtual machines' disks")
+    if base.endswith(".git") and recursive and _in_data_area(base) and "/" in base:
+        # `rm -rf /srv/git/*.git`: the bare repositories a server keeps, with all their history
+        return Verdict(CRITICAL, f"deletes {path}: repositories and their whole history")
     special = _delete_data(path, base, recursive or contents)
     if special is not None:
         return special
@@ -113,6 +119,10 @@ _DATABASE_DIRS = (
     "/var/lib/docker",
     "/var/lib/etcd",
 )
+
+
+# Where hypervisors keep virtual machines' disks.
+_VM_DISK_DIRS = ("/var/lib/libvirt/images", "/var/lib/vz/images")
 
 
 # Top folders that hold data, sites and mounted disks (not caches or scratch space).
@@ -177,7 +187,7 @@ PERSONAL_FOLDERS = frozenset(
 # Folders of drop-in settings, one file per feature: adding or removing one is routine (not
 # those that grant root or decide log-ins).
 _DROP_IN = re.compile(
-    r"^/etc/(?!sudoers\.d/|pam\.d/|security/)[\w./-]*?([\w-]+\.d|sites-(enabled|available)|(conf|mods)-enabled)/[^/*?]+$"
+    r"^/etc/(?!sudoers\.d/|pam\.d/|security/)[\w./-]*?([\w-]+\.d|sites-(enabled|available)|(conf|mods)-enabled|systemd/system)/[^/*?]+$"
 )
 
 
