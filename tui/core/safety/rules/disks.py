@@ -334,6 +334,9 @@ def filesystems(command: Command, ctx: Context) -> None:
     elif command.name == "zfs" and words[:1] == ["destroy"]:
         level = CRITICAL if any(a in ("-r", "-R", "-rf", "-Rf") for a in argv) else HIGH
         ctx.add(level, "destroys a ZFS dataset and its snapshots", command)
+    elif command.name == "zfs" and words[:1] in (["receive"], ["recv"]) and "-F" in argv:
+        reason = "replaces a ZFS dataset with the stream (zfs receive -F): its changes are lost"
+        ctx.add(HIGH, reason, command)
     elif command.name == "zfs" and words[:1] == ["rollback"]:
         reason = "rolls a ZFS dataset back: every change since the snapshot is lost"
         ctx.add(HIGH, reason + (", and the later snapshots" if "-r" in argv else ""), command)
