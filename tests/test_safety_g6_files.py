@@ -1012,8 +1012,39 @@ FIFTH_BENIGN = [
     ("hdiutil attach test.dmg", MODERATE),
 ]
 
+# -- sixth wave: redirections, permissions and disks through other wrappers ---------------------
+
+_MORE_WRAPS = (
+    "sudo bash -c '{c}'",
+    "ssh admin@web1 \"sudo sh -c '{c}'\"",
+    "nohup sh -c '{c}' &",
+    "timeout 5m bash -lc '{c}'",
+    "doas sh -c '{c}'",
+)
+_MORE_CORE = (
+    ("> /etc/passwd", CRITICAL),
+    ("cat /dev/null > /var/log/auth.log", CRITICAL),
+    ("chmod -R 777 /etc", CRITICAL),
+    ("mkfs.ext4 -F /dev/sdb", CRITICAL),
+    ("echo > ~/.bash_history", CRITICAL),
+    ("truncate -s 0 /etc/shadow", CRITICAL),
+)
+SIXTH_DANGEROUS = [(w.format(c=c), lvl) for c, lvl in _MORE_CORE for w in _MORE_WRAPS] + [
+    ("kubectl exec db-0 -- rm -rf /var/lib/postgresql/data", HIGH),
+    ("docker exec app sh -c 'rm -rf /data/*'", HIGH),
+    ("find ~/Documents -type f -print0 | xargs -0 -I{} sh -c 'shred -u \"{}\"'", HIGH),
+    ("ansible all -b -m shell -a 'dd if=/dev/zero of=/dev/sda bs=1M'", CRITICAL),
+    ("parallel -j4 wipefs -a ::: /dev/sdb /dev/sdc", CRITICAL),
+    ("env -i /bin/rm -rf /etc", CRITICAL),
+    ("exec /usr/bin/shred -u /etc/shadow", CRITICAL),
+    ("sudo -u postgres rm -rf /var/lib/postgresql/15/main", CRITICAL),
+    ("nice -n 19 ionice -c3 find / -xdev -delete", CRITICAL),
+    ("at now + 5 minutes <<< 'rm -rf ~'", CRITICAL),
+]
+
 DANGEROUS = (
-    FIFTH_DANGEROUS
+    SIXTH_DANGEROUS
+    + FIFTH_DANGEROUS
     + FOURTH_DANGEROUS
     + THIRD_DANGEROUS
     + RM_GRID
