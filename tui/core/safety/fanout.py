@@ -110,9 +110,15 @@ def _stdin_unfiltered_find(command: Command) -> bool:
 
 
 def _substitute(word: Word, marker: str, items: list[str]) -> Word:
+    """`rm {}` gets the items; in code a shell reads again (`sh -c 'shred "{}"'`), an item in
+    double quotes spells the home `$HOME`: the paths xargs passes are already expanded."""
     if marker not in word.value:
         return word
-    return replace(word, value=word.value.replace(marker, " ".join(items)))
+    plain = " ".join(items)
+    quoted = " ".join("$HOME" + item[1:] if item[:2] in ("~", "~/") else item for item in items)
+    pattern = re.compile(f'"?{re.escape(marker)}')
+    value = pattern.sub(lambda m: f'"{quoted}' if m.group(0)[0] == '"' else plain, word.value)
+    return replace(word, value=value)
 
 
 _NAMES = frozenset(("-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex"))
