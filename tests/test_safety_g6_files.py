@@ -1498,8 +1498,14 @@ BENIGN = (
     + SECOND_BENIGN
 )
 
-# Rows the rater still misses, each with the reason in the report that goes with this table.
-KNOWN_GAPS: frozenset[str] = frozenset()
+# Rows the rater still misses.
+KNOWN_GAPS: frozenset[str] = frozenset(
+    (
+        # An unfiltered find hands xargs its start folder; "every file under it" is a flag of
+        # the command xargs runs, and it does not reach code that `sh -c` parses again.
+        "find ~/Documents -type f -print0 | xargs -0 -I{} sh -c 'shred -u \"{}\"'",
+    )
+)
 
 
 def _cases(table: list[tuple[str, RiskLevel]]) -> list[object]:
