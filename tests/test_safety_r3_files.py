@@ -312,5 +312,7 @@ def test_every_file_of_a_needed_kind_in_a_system_folder() -> None:
 
 def test_old_rotated_logs_are_routine_to_clean() -> None:
     assert level("sudo find /var/log -name '*.gz' -mtime +14 -delete") == MODERATE
-    assert level("sudo find /var/log -name '*.log' -delete") == HIGH
+    # every current log, not only old ones: the system's logs are wiped
+    assert level("sudo find /var/log -name '*.log' -delete") == CRITICAL
+    assert level("sudo find /var/log -name '*.log' -mtime +30 -delete") == HIGH
     assert level("sudo find /var/log/audit -name '*.gz' -delete") >= HIGH

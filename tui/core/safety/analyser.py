@@ -26,6 +26,7 @@ from tui.core.safety.nodes import (
     pattern_forms,
     program_variables,
     quietly_resolved,
+    read_source,
     read_variable,
     self_calls,
     stage_command_node,
@@ -257,6 +258,7 @@ class Analyser:
             return  # the command picks up these redirections itself
         if body is not None and body.type == "while_statement":
             self._read_loop_flow(node, body)
+            self._read_loop_source(node, body)
         owner = _last_command(body)
         if owner is not None:
             # `cd /tmp && nc host 9 < f`: tree-sitter hangs `< f` on the list; bash gives it
@@ -394,6 +396,14 @@ class Analyser:
                 reason = f"sends {what} to another machine, one line at a time"
                 self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node)[:200])
                 return
+
+    def _read_loop_source(self, node: Node, body: Node) -> None:
+        """`while read -r f; do rm -rf "$f"; done < <(ls -d ~/*)`: each line the command in
+        the process substitution prints (as for `ls -d ~/* | while read -r f`)."""
+        variable = read_variable(body)
+        source = read_source(node) if variable is not None else None
+        if variable is not None and source is not None:
+            self.ctx.variables[variable] = line_value([source])
 
     def _loop_flow(self, node: Node) -> None:
         reason = loop_flow(node, self.kinds_of) or _loop_over_secrets(node)

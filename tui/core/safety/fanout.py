@@ -34,7 +34,8 @@ class FindParts:
     execs: tuple[tuple[Word, ...], ...]
     # What the tests select, for the rules: a name pattern (`*.conf`), `~recent` for files
     # changed lately, `~old` for files not changed for a while, `~some` for files picked by
-    # size or owner, or "" (see `match_marker`).
+    # size or owner, or "" (see `match_marker`). A name pattern narrowed by age as well ends in
+    # `~old` (`*.log~old`): only old files of that name.
     selects: str = ""
 
 
@@ -109,9 +110,15 @@ def _stdin_unfiltered_find(command: Command) -> bool:
 
 
 def _substitute(word: Word, marker: str, items: list[str]) -> Word:
+    """`rm {}` gets the items; in code a shell reads again (`sh -c 'shred "{}"'`), an item in
+    double quotes spells the home `$HOME`: the paths xargs passes are already expanded."""
     if marker not in word.value:
         return word
-    return replace(word, value=word.value.replace(marker, " ".join(items)))
+    plain = " ".join(items)
+    quoted = " ".join("$HOME" + item[1:] if item[:2] in ("~", "~/") else item for item in items)
+    pattern = re.compile(f'"?{re.escape(marker)}')
+    value = pattern.sub(lambda m: f'"{quoted}' if m.group(0)[0] == '"' else plain, word.value)
+    return replace(word, value=value)
 
 
 _NAMES = frozenset(("-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex"))
@@ -129,6 +136,7 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
     filtered = False
     delete = False
     selects = ""
+    aged = False
     early = False
     execs: list[tuple[Word, ...]] = []
     while index < len(args):
@@ -138,6 +146,7 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
             nxt = args[index + 1].value if index + 1 < len(args) else ""
             filtered = filtered or not (value in _NAMES and _MATCHES_ALL.fullmatch(nxt))
             selects = selects or _selects(value, nxt)
+            aged = aged or _selects(value, nxt) == "~old"
         elif value == "-delete":
             # `find / -delete -name x`: -delete acts before the tests that follow it
             delete = True
@@ -151,6 +160,8 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
         index += 1
     if early:
         filtered, selects = False, ""
+    if aged and selects and not selects.startswith("~"):
+        selects += "~old"
     return FindParts(tuple(starts or ["."]), filtered, delete, tuple(execs), selects)
 
 

@@ -7,6 +7,8 @@ listing, the files they read); `literal_output` is what `$(echo rm)` or `$(which
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from tui.core.safety import transforms
@@ -31,6 +33,19 @@ def trusted_setup(node: Node) -> bool:
         return False
     name = command_name(named[0]).rsplit("/", 1)[-1]
     return name in _SETUP_TOOLS and "$(" not in node_text(named[0])
+
+
+_LS = re.compile(r"^(?:\$\(|`)\s*ls\s+((?:-\w+\s+)*)([^\s$`()|;&]+)\s*(?:\)|`)$")
+
+
+def ls_listing(raw: str) -> tuple[str, bool] | None:
+    """What `$(ls ...)` prints: (`/home`, False) for `$(ls /home)`, the names in it; (`/home/*`,
+    True) for `$(ls -d /home/*)`, whole paths."""
+    match = _LS.match(raw.strip())
+    if match is None:
+        return None
+    flags, target = match.group(1), match.group(2)
+    return target, "d" in flags or any(c in target for c in "*?[")
 
 
 def literal_output(node: Node) -> str | None:
@@ -161,9 +176,28 @@ def line_value(previous: list[Command]) -> str:
         parts = find_parts(previous[0].args)
         start = parts.starts[0]
         return match_marker(start, parts.selects) if parts.filtered else start
-    if len(previous) == 1 and previous[0].name == "ls" and _lists_one_folder(previous[0]):
-        return "*"  # a bare name from the folder: `$HOME/$f` is then `~/*`
+    if len(previous) == 1 and previous[0].name == "ls":
+        return _ls_line(previous[0]) or "${input}"
     return "${input}"
+
+
+def _ls_line(command: Command) -> str | None:
+    """What each line of `ls DIR` names: a bare name from the folder (`*`: `$HOME/$f` is then
+    `~/*`); with -d or a pattern, `ls` prints whole paths (`ls -d ~/*`: `~/*`)."""
+    operands = [w.path for w in command.args if not w.value.startswith("-")]
+    if len(operands) != 1:
+        return None
+    if _lists_one_folder(command) and not _lists_itself(command):
+        return "*"
+    return operands[0]
+
+
+def _lists_itself(command: Command) -> bool:
+    """`ls -d DIR`: the folder's own path, not what is in it."""
+    return any(
+        w.value == "--directory" or re.fullmatch(r"-[a-zA-Z1]*d[a-zA-Z1]*", w.value) is not None
+        for w in command.args
+    )
 
 
 def _lists_one_folder(command: Command) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from tree_sitter import Node
 
 from tui.core.safety import resolve
-from tui.core.safety.feeds import command_name, literal_output
+from tui.core.safety.feeds import command_name, line_value, literal_output, ls_listing
 from tui.core.safety.parse import Command, assignment, build_command
 from tui.core.safety.words import Word, evaluate, literal, node_text
 
@@ -151,6 +151,12 @@ def for_variable(node: Node) -> tuple[str, str] | None:
     ]
     if name is None or not values or any(v is None for v in values):
         return None
+    listing = ls_listing(node_text(values[0])) if len(values) == 1 else None
+    if listing is not None:  # `for f in $(ls ~)`: each name in ~, or each path a pattern matched
+        return node_text(name), listing[0] if listing[1] else "*"
+    found = _substituted_find(values[0]) if len(values) == 1 else None
+    if found is not None:  # `for f in $(find /var/log -type f)`: each path find prints
+        return node_text(name), line_value([found])
     words = [evaluate(v) for v in values if v is not None]
     if any(word.dynamic for word in words):
         return None
@@ -161,6 +167,29 @@ def for_variable(node: Node) -> tuple[str, str] | None:
         return None
     # `for d in /etc /var; do rm -rf $d`: the list as a brace pattern, each item in turn
     return node_text(name), "{" + ",".join(items) + "}"
+
+
+def _substituted_find(node: Node | None) -> Command | None:
+    """The find of `$(find ...)` (or backquotes), when the substitution is that one command."""
+    if node is None or node.type != "command_substitution":
+        return None
+    inner = [child for child in node.children if child.is_named]
+    if len(inner) != 1 or inner[0].type != "command":
+        return None
+    command = build_command(inner[0])
+    return command if command.name == "find" else None
+
+
+def read_source(statement: Node) -> Command | None:
+    """`while read f; do ...; done < <(CMD)`: CMD, whose lines the loop reads."""
+    for child in statement.children:
+        if child.type != "file_redirect" or not node_text(child).startswith("<"):
+            continue
+        fed = next((c for c in child.children if c.type == "process_substitution"), None)
+        inner = [c for c in fed.children if c.is_named] if fed is not None else []
+        if len(inner) == 1 and inner[0].type == "command":
+            return build_command(inner[0])
+    return None
 
 
 def read_variable(stage: Node) -> str | None:

@@ -24,7 +24,9 @@ VITAL_SUBDIRS = frozenset(
         "/etc/sudoers.d /etc/systemd /etc/ssl /etc/apt /etc/default /etc/init.d /etc/security "
         "/boot/efi /boot/grub /boot/grub2 /private/etc /private/var /System/Library "
         "/lib/modules /usr/lib/modules /lib/firmware /usr/lib/firmware /var/lib/dpkg /var/lib/rpm "
-        "/etc/ssl/certs /etc/ssl/private /etc/pki /etc/ca-certificates /usr/share/ca-certificates"
+        "/etc/ssl/certs /etc/ssl/private /etc/pki /etc/ca-certificates /usr/share/ca-certificates "
+        "/lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu /lib/aarch64-linux-gnu "
+        "/usr/lib/aarch64-linux-gnu"
     )
 )
 # Whole directories worth a typed "yes", but whose insides are routine to clean up.
@@ -242,7 +244,16 @@ def is_find_match(path: str) -> bool:
 
 def find_selects(path: str) -> str:
     """What the tests of the find that fed `path` select: `*.conf`, `~recent` or ""."""
-    return posixpath.basename(path)[1:-1]
+    selects = posixpath.basename(path)[1:-1]
+    return selects if selects == _AGED else selects.removesuffix(_AGED)
+
+
+def find_aged(path: str) -> bool:
+    """Whether that find takes only files not changed for a while (`-mtime +30`)."""
+    return posixpath.basename(path)[1:-1].endswith(_AGED)
+
+
+_AGED = "~old"
 
 
 def area(path: str) -> str:

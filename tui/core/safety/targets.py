@@ -67,9 +67,20 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         return needed
     if base.startswith(_DATABASE_DIRS) and (recursive or contents):
         return Verdict(CRITICAL, f"deletes {path}: a database's data files")
+    if base.startswith(_VM_DISK_DIRS):
+        every = recursive or contents or any(c in base for c in "*?[")
+        return Verdict(CRITICAL if every else HIGH, f"deletes {path}: virtual machines' disks")
+    if base.endswith(".git") and recursive and _in_data_area(base) and "/" in base:
+        # `rm -rf /srv/git/*.git`: the bare repositories a server keeps, with all their history
+        return Verdict(CRITICAL, f"deletes {path}: repositories and their whole history")
     special = _delete_data(path, base, recursive or contents)
     if special is not None:
         return special
+    if paths.is_find_match(base) and paths.find_selects(base) == ".git" and recursive:
+        parent = posixpath.dirname(base) or "."
+        return Verdict(
+            CRITICAL, f"deletes every .git folder under {parent}: the repositories' history"
+        )
     if paths.is_find_match(base):
         return _delete_matches(base)
     key = _private_key_file(base)
@@ -110,8 +121,14 @@ _DATABASE_DIRS = (
 )
 
 
+# Where hypervisors keep virtual machines' disks.
+_VM_DISK_DIRS = ("/var/lib/libvirt/images", "/var/lib/vz/images")
+
+
 # Top folders that hold data, sites and mounted disks (not caches or scratch space).
 _DATA_TOPS = ("/srv", "/mnt", "/media", "/Volumes", "/var/www", "/data", "/backup", "/backups")
+# Where disks are mounted: `/mnt/nas`, `/media/usb`, `/Volumes/Backup` are each a whole disk.
+_MOUNT_BASES = ("/Volumes", "/media", "/mnt")
 _PRECIOUS = re.compile(r"backup|data|db|database|archive|photos|home|share", re.IGNORECASE)
 # Inside a home: keys that exist nowhere else, and folders where applications keep their data.
 _PRIVATE_KEYS = (
@@ -170,7 +187,7 @@ PERSONAL_FOLDERS = frozenset(
 # Folders of drop-in settings, one file per feature: adding or removing one is routine (not
 # those that grant root or decide log-ins).
 _DROP_IN = re.compile(
-    r"^/etc/(?!sudoers\.d/|pam\.d/|security/)[\w./-]*?([\w-]+\.d|sites-(enabled|available)|(conf|mods)-enabled)/[^/*?]+$"
+    r"^/etc/(?!sudoers\.d/|pam\.d/|security/)[\w./-]*?([\w-]+\.d|sites-(enabled|available)|(conf|mods)-enabled|systemd/system)/[^/*?]+$"
 )
 
 
@@ -224,7 +241,7 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
     on_disk_top = posixpath.dirname(parent) in ("/Volumes", "/media")  # `D:\\build`
     if _SCRATCH_NAMES.match(posixpath.basename(base)) and not on_disk_top:
         return None  # `/var/www/cache/*`, `/srv/app/tmp`: made again by the program
-    if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in ("/Volumes", "/media")):
+    if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in _MOUNT_BASES):
         name = posixpath.basename(base)
         level = CRITICAL if _PRECIOUS.search(name) or parent == "/Volumes" else HIGH
         return Verdict(level, f"deletes {path}: a whole data folder or disk")
@@ -276,6 +293,11 @@ def _delete_matches(base: str) -> Verdict:
     extension = _EXTENSION.match(selects)
     if paths.is_log(parent) and not paths.is_audit_log(parent) and _ROTATED.match(selects):
         return Verdict(MODERATE, f"deletes old rotated logs ({selects}) under {parent}")
+    if _wipes_system_logs(parent, selects, aged=paths.find_aged(base)):
+        what = "recently changed file" if selects == "~recent" else f"{selects or '*'} file"
+        return Verdict(CRITICAL, f"deletes every {what} under {parent}: erases the system logs")
+    if paths.is_history_file(selects):  # `find /home -name .bash_history -delete`
+        return Verdict(CRITICAL, f"deletes every {selects} under {parent}: erases shell history")
     kind_selected = extension.group(1).lower() if extension else ""
     if (
         selects == "~old"
@@ -306,6 +328,20 @@ def _delete_matches(base: str) -> Verdict:
     if selects == "~some" and _in_data_area(parent):
         return Verdict(HIGH, f"deletes files across the data folder {parent} (by size or owner)")
     return Verdict(MODERATE, f"deletes matching files under {parent}")
+
+
+# What a find in the log folder selects when it takes every current log, not the rotated ones.
+_EVERY_LOG = frozenset(("", "*", "*.log", "*.log*", "*log*", "*.log.*"))
+
+
+def _wipes_system_logs(parent: str, selects: str, *, aged: bool) -> bool:
+    """A find over the system's log folder that takes the current logs or the latest ones
+    (not only files untouched for a while)."""
+    if aged or parent not in ("/", "/var", "/private/var", "/var/log", "/private/var/log"):
+        return False
+    if not parent.endswith("/log"):  # `find / -name '*.log'`: the logs among everything else
+        return selects in _EVERY_LOG and selects not in ("", "*")
+    return selects in _EVERY_LOG or selects == "~recent"
 
 
 # `.*`, `.??*`, `.[!.]*`: every hidden file, whatever its name.
@@ -592,12 +628,17 @@ _ROOT_RUNS = frozenset(
 )
 
 
+def is_system_log_folder(path: str) -> bool:
+    return path in ("/var/log", "/private/var/log")
+
+
 def _one_programs_log(path: str) -> bool:
     """`/var/log/myapp/debug.log`: a file in a program's own log folder (not the system's
     logs, logins or audit records, nor a glob over many)."""
     rel = path.removeprefix("/private").removeprefix("/var/log/")
     return (
         "/" in rel
+        and not is_system_log_folder(path)
         and not paths.is_audit_log(path)
         and not any(c in rel for c in "*?[")
         and not paths.is_find_match(path)

@@ -176,6 +176,28 @@ def _ssh(command: Command) -> Inner:
     )
 
 
+# Ansible modules whose arguments are a command line each host runs (command is the default).
+_ANSIBLE_RUNNERS = frozenset(
+    split_words(
+        "command shell raw ansible.builtin.command ansible.builtin.shell ansible.builtin.raw"
+    )
+)
+
+
+def _ansible(command: Command) -> Inner:
+    """`ansible all -b -m shell -a 'CMD'`: every host of the inventory runs CMD."""
+    args = command.args
+    module, code = "command", None
+    for index, word in enumerate(args[:-1]):
+        if word.value in ("-m", "--module-name"):
+            module = args[index + 1].value
+        elif word.value in ("-a", "--args"):
+            code = args[index + 1]
+    if code is None or module not in _ANSIBLE_RUNNERS:
+        return Inner()
+    return Inner(code=(code,))
+
+
 def _watch(command: Command) -> Inner:
     if any(word.value in ("-x", "--exec") for word in command.args):
         return _after(command, "-n --interval -q --equexit", "watch")
@@ -308,6 +330,7 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "chroot": lambda c: _code_flag(c, (), "--userspec --groups"),
     "watch": _watch,
     "ssh": _ssh,
+    "ansible": _ansible,
     "xargs": lambda c: Inner(commands=xargs_commands(c)),
     "find": lambda c: Inner(commands=find_commands(c)),
     "fd": lambda c: Inner(commands=fd_commands(c)),

@@ -181,13 +181,14 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "deno": (fetched.deno,),
     "ssh": (code.remote_stdin,),
     "tee": (code.tee_written,),
+    "sponge": (code.tee_written,),
     "osascript": (code.interpreter,),  # besides login items: what the script itself does
     **dict.fromkeys(split_words("tar bsdtar unzip 7z 7za"), (fetched.extracted_download,)),
 }
 # Where data goes and what is planted (strangers.py, planted.py): added to the checks above,
 # never in place of them.
 _WHERE_AND_PLANTED: dict[str, tuple[Rule, ...]] = {
-    **dict.fromkeys(split_words("echo printf cat sed perl tee"), (planted.web_shell,)),
+    **dict.fromkeys(split_words("echo printf cat sed perl tee sponge"), (planted.web_shell,)),
     **dict.fromkeys(split_words("cp mv install rsync"), (strangers.to_removable,)),
     **dict.fromkeys(split_words("curl wget http https xh"), (strangers.foreign_token,)),
     **dict.fromkeys(split_words("tar bsdtar zip 7z 7za"), (strangers.archive_to_removable,)),

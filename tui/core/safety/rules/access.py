@@ -41,6 +41,46 @@ def _no_execute(mode: str) -> bool:
     return False
 
 
+# Folders every user and service must pass through: without the search right they reach
+# nothing below.
+_SHARED_TREES = (paths.SYSTEM_ROOTS - {"/root", "/proc", "/sys", "/private"}) | frozenset(
+    split_words("/home /Users /usr/bin /usr/sbin /usr/lib /usr/share /var/lib /etc/ssl")
+)
+
+
+def _closes_to_others(mode: str) -> bool:
+    """True when the others lose the search right: `000`, `700`, `o-x`, `a=r`, `go-rwx`."""
+    if mode.isdigit():
+        return int(mode[-1]) % 2 == 0
+    for clause in mode.split(","):
+        match = re.fullmatch(r"([ugoa]*)([-=])([rwxXst]*)", clause)
+        if not match or not (match.group(1) in ("", "a") or "o" in match.group(1)):
+            continue
+        if (match.group(2) == "-") == ("x" in match.group(3)) and "X" not in match.group(3):
+            return True
+    return False
+
+
+# Folders every user writes to, kept apart only by the sticky bit.
+_STICKY_DIRS = frozenset(split_words("/tmp /var/tmp /dev/shm /private/tmp"))
+
+
+def _clears_sticky(mode: str) -> bool:
+    """`777` (a numeric mode without the 1000 bit clears it on a folder), `-t`, `a=rwx`."""
+    if mode.isdigit():  # (with write taken from the others too, nobody can share the folder)
+        return (len(mode) < 4 or int(mode[-4]) & 1 == 0) and mode[-1] in "2367"
+    for clause in mode.split(","):
+        match = re.fullmatch(r"([ugoa]*)([-=])([rwxXst]*)", clause)
+        if match is None:
+            continue
+        who, op, perms = match.groups()
+        others = who in ("", "a") or "o" in who  # the sticky bit goes with the others' class
+        shared = op == "=" and "t" not in perms and "w" in perms and others
+        if (op == "-" and "t" in perms) or shared:
+            return True
+    return False
+
+
 def _opens_to_others(mode: str) -> bool:
     """Read or write for others: `666`, `o+rw`, `a+r`, `+w`."""
     if mode.isdigit():
@@ -86,6 +126,13 @@ def mode_effects(mode: str, targets: list[str], command: Command, ctx: Context) 
         if path in _SOCKETS and mode[-1:] in ("6", "7", "2", "3"):
             reason = f"lets every user use {path}: that is root for everyone"
             ctx.add(CRITICAL, reason, command)
+        if (path == "/" or path in _SHARED_TREES) and _closes_to_others(mode):
+            level = CRITICAL if path == "/" else HIGH
+            reason = f"takes from other users the right to enter {path}: the programs and"
+            ctx.add(level, f"{reason} services that run as them stop working", command)
+        if path in _STICKY_DIRS and _clears_sticky(mode):
+            reason = f"takes the sticky bit off {path}: any user can delete or replace the files"
+            ctx.add(HIGH, f"{reason} of the others there", command)
         rel = paths.home_relative(path) or ""
         private = path.startswith("/etc/ssh/ssh_host_") or _secret_in_home(rel)
         readable = mode[-1:] in ("4", "5", "6", "7") or re.search(r"[ao]\+\w*r", mode)

@@ -651,8 +651,11 @@ def sed(command: Command, ctx: Context) -> None:
                 ctx.add(HIGH, f"deletes every line of {value}: the file is left empty", command)
                 if emptied is not None and emptied.level > HIGH:
                     ctx.add(emptied.level, emptied.reason, command)
-            content = config_content(value, script) or weakening.written(
-                value, weakening.sed_text(script)
+            text = weakening.sed_text(script)  # what the script puts in, unescaped
+            content = (
+                config_content(value, script)
+                or config_content(value, text)
+                or weakening.written(value, text)
             )
             if content is not None:
                 ctx.add(content.level, content.reason, command)

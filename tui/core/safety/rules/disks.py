@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.targets import classify_empty
 from tui.core.safety.words import split_words
 
 
 def _devices(command: Command) -> list[str]:
     return [w.value for w in command.args if paths.is_block_device(w.value)]
+
+
+# Names of disk image files: a partition table or a signature written there loses no disk.
+_IMAGE_FILE = re.compile(r"\.(img|iso|raw|qcow2|vhdx?|vmdk|vdi|dd|image|luks|dmg|sparseimage)$")
+
+
+def image_only(command: Command) -> bool:
+    """`parted disk.img mklabel gpt`, `wipefs -a disk.img`: the tool works on an image file
+    named in the command, and on no device."""
+    operands = [w for w in command.args if not w.value.startswith("-")]
+    image = any(_IMAGE_FILE.search(w.value) and not w.dynamic for w in operands)
+    return image and not _devices(command) and not _dynamic_target(command)
 
 
 def _dynamic_target(command: Command) -> bool:
@@ -59,6 +73,9 @@ def wipefs(command: Command, ctx: Context) -> None:
     if _dry_run(command):
         ctx.add(MODERATE, "shows what wipefs would erase (--no-act)", command)
         return
+    if image_only(command):
+        ctx.add(MODERATE, "wipes the signatures inside a disk image file (wipefs)", command)
+        return
     if opts.has("-a", "--all", "-o", "--offset"):
         target = next(iter(_devices(command)), "the device")
         ctx.add(CRITICAL, f"wipes the filesystem signatures on {target}: its data is lost", command)
@@ -102,6 +119,9 @@ def smartctl(command: Command, ctx: Context) -> None:
 def erase_tool(command: Command, ctx: Context) -> None:
     if reads_only(command):
         return
+    if image_only(command):
+        ctx.add(MODERATE, f"works on a disk image file ({command.name})", command)
+        return
     """blkdiscard, badblocks -w, hdparm --security-erase, sgdisk --zap-all, ..."""
     name = command.name
     argv = command.argv
@@ -109,7 +129,7 @@ def erase_tool(command: Command, ctx: Context) -> None:
         "blkdiscard": True,
         "badblocks": any(a in ("-w",) or (a.startswith("-") and "w" in a) for a in argv),
         "hdparm": any("erase" in a or "write-sector" in a or "trim-sector" in a for a in argv),
-        "sgdisk": any(a in ("-Z", "--zap-all", "-o", "--clear", "-z", "--zap") for a in argv),
+        "sgdisk": any(_option(a, _SGDISK_ERASES) for a in argv),
         "mdadm": any(a in ("--zero-superblock", "--create", "-C") for a in argv),
         "cryptsetup": any(a in ("luksFormat", "erase", "luksErase", "reencrypt") for a in argv),
         "zpool": any(a in ("destroy", "labelclear", "create") for a in argv),
@@ -122,16 +142,42 @@ def erase_tool(command: Command, ctx: Context) -> None:
     elif name == "cryptsetup" and any(a in _KEY_REMOVALS for a in argv):
         reason = "removes a key of an encrypted disk: without another key its data is lost"
         ctx.add(HIGH, reason, command)
+    elif name == "sgdisk" and any(_option(a, _SGDISK_EDITS) for a in argv):
+        ctx.add(HIGH, "edits the partition table (sgdisk)", command)
+    elif name == "hdparm" and any(_option(a, _HDPARM_LOCKS) for a in argv):
+        reason = "sets a drive password or its size (hdparm): a mistake locks or hides the data"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"manages disks ({name})", command)
 
 
 _KEY_REMOVALS = frozenset(split_words("luksKillSlot luksRemoveKey"))
+# sgdisk options that wipe a table, delete a partition, or write another table over this one.
+_SGDISK_ERASES = frozenset(
+    split_words("-Z --zap-all -o --clear -z --zap -d --delete -R --replicate -l --load-backup")
+)
+_SGDISK_EDITS = frozenset(
+    split_words("-n --new -t --typecode -c --change-name -s --sort -e --move-second-header")
+)
+_HDPARM_LOCKS = frozenset(split_words("--security-set-pass --dco-restore"))
+
+
+def _option(arg: str, names: frozenset[str]) -> bool:
+    """`-d`, `-d1`, `--delete`, `--delete=2`: the option given alone or with its value."""
+    if arg.startswith("--"):
+        return arg.partition("=")[0] in names
+    return arg[:2] in names
 
 
 def partition(command: Command, ctx: Context) -> None:
     argv = command.argv
     if command.name == "sfdisk" and reads_only(command):
+        return
+    if command.name == "sfdisk" and any(a in ("-n", "--no-act") for a in argv):
+        ctx.add(MODERATE, "shows what sfdisk would write (--no-act)", command)
+        return
+    if image_only(command):
+        ctx.add(MODERATE, f"partitions a disk image file ({command.name})", command)
         return
     if any(a in ("-l", "--list", "print", "-s") for a in argv) and not _writes_table(argv):
         return
@@ -245,29 +291,60 @@ _VOLUME_EFFECTS = {
 }
 
 
+def _shrinks(argv: list[str]) -> bool:
+    """`-L-10G`, `--size=-10G`, `-L -10G`, `-l -50%FREE`: a size given with a minus sign."""
+    if any(a.startswith(("-L-", "-l-", "--size=-", "--extents=-")) for a in argv):
+        return True
+    sized = ("-L", "-l", "--size", "--extents")
+    return any(a in sized and b.startswith("-") for a, b in itertools.pairwise(argv))
+
+
 def volumes(command: Command, ctx: Context) -> None:
     argv = command.argv
-    if command.name == "lvresize" and not any(a.startswith(("-L-", "--size=-")) for a in argv):
+    if command.name == "lvresize" and not _shrinks(argv):
         ctx.add(MODERATE, "resizes a storage volume (lvresize)", command)
         return
     forced = any(a in ("-f", "-ff", "--force", "-y", "--yes") for a in argv)
-    level = CRITICAL if forced or any("root" in a for a in argv) else HIGH
+    # removing a logical volume or a group loses its data once the prompt is answered; pvremove
+    # refuses a disk still in a group unless forced
+    removes = command.name in ("lvremove", "vgremove")
+    level = CRITICAL if forced or removes or any("root" in a for a in argv) else HIGH
     what = _VOLUME_EFFECTS.get(command.name, "shrinks a storage volume")
     ctx.add(level, f"{what} ({command.name}): its data is lost", command)
+
+
+def _zfs_dry_run(argv: list[str]) -> bool:
+    return any(re.fullmatch(r"-[a-zA-Z]*n[a-zA-Z]*", a) for a in argv)
+
+
+# Verbs of zfs, btrfs and nvme that only report.
+_STORAGE_READS = frozenset(
+    split_words("list get show status id-ctrl id-ns smart-log error-log df usage stats")
+)
 
 
 def filesystems(command: Command, ctx: Context) -> None:
     """zfs destroy, btrfs subvolume delete, nvme format/sanitize."""
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
-    if command.name == "zfs" and words[:1] == ["destroy"]:
+    # `btrfs subvolume list /`, `btrfs filesystem df /`: the verb follows the object
+    verb = words[1:2] if command.name == "btrfs" else words[:1]
+    if command.name == "zfs" and words[:1] == ["destroy"] and _zfs_dry_run(argv):
+        ctx.add(MODERATE, "shows what zfs destroy would remove (dry run)", command)
+    elif command.name == "zfs" and words[:1] == ["destroy"]:
         level = CRITICAL if any(a in ("-r", "-R", "-rf", "-Rf") for a in argv) else HIGH
         ctx.add(level, "destroys a ZFS dataset and its snapshots", command)
+    elif command.name == "zfs" and words[:1] in (["receive"], ["recv"]) and "-F" in argv:
+        reason = "replaces a ZFS dataset with the stream (zfs receive -F): its changes are lost"
+        ctx.add(HIGH, reason, command)
+    elif command.name == "zfs" and words[:1] == ["rollback"]:
+        reason = "rolls a ZFS dataset back: every change since the snapshot is lost"
+        ctx.add(HIGH, reason + (", and the later snapshots" if "-r" in argv else ""), command)
     elif command.name == "btrfs" and "delete" in words[:2]:
         ctx.add(HIGH, "deletes a btrfs subvolume and everything in it", command)
     elif command.name == "nvme" and words[:1] in (["format"], ["sanitize"]):
         ctx.add(CRITICAL, f"erases the whole drive (nvme {words[0]})", command)
-    elif words[:1] and words[0] in ("list", "get", "show", "status", "id-ctrl", "smart-log"):
+    elif verb and verb[0] in _STORAGE_READS:
         return
     else:
         ctx.add(MODERATE, f"manages storage ({command.name})", command)
@@ -277,6 +354,8 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
     if command.name == "mkswap" and _devices(command):
         ctx.add(CRITICAL, f"turns {_devices(command)[0]} into swap: erases it", command)
         return
+    if command.name == "mkswap":
+        _swap_over_file(command, ctx)
     if command.name in ("mount", "findmnt") and not command.args:
         return
     if command.name in ("swapon", "mount") and any(
@@ -306,6 +385,53 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"changes mounted filesystems ({command.name})", command)
 
 
+def _swap_over_file(command: Command, ctx: Context) -> None:
+    """`mkswap ~/Documents/thesis.pdf`: the swap signature is written over what the file held."""
+    for word in command.args:
+        if word.value.startswith("-"):
+            continue
+        lost = classify_empty(ctx.resolve(word.path))
+        if lost is not None and lost.level >= HIGH:
+            ctx.add(lost.level, lost.reason.replace("empties", "turns into swap", 1), command)
+
+
+def nwipe(command: Command, ctx: Context) -> None:
+    """nwipe (DBAN's successor): --autonuke wipes every disk it finds, without asking."""
+    devices = _devices(command)
+    if "--autonuke" in command.argv or devices:
+        what = devices[0] if devices else "every disk attached"
+        ctx.add(CRITICAL, f"wipes {what} beyond recovery (nwipe)", command)
+    elif not any(a in ("--help", "-h", "--version", "-V") for a in command.argv):
+        ctx.add(HIGH, "starts a disk wiper (nwipe): a disk picked in it is destroyed", command)
+
+
+_FIO_WRITES = re.compile(
+    r"^(--)?(rw|readwrite)=(write|randwrite|rw|readwrite|randrw|trim|randtrim|trimwrite)$"
+)
+
+
+def fio(command: Command, ctx: Context) -> None:
+    """`fio --filename=/dev/sdb --rw=write`: a write benchmark on a disk overwrites its data."""
+    argv = command.argv
+    targets = [a.split("=", 1)[1] for a in argv if a.startswith(("--filename=", "filename="))]
+    disks = [t for part in targets for t in part.split(":") if paths.is_block_device(t)]
+    if disks and any(_FIO_WRITES.match(a) for a in argv):
+        ctx.add(
+            CRITICAL, f"writes test data over the disk {disks[0]} (fio): its data is lost", command
+        )
+    else:
+        ctx.add(MODERATE, "benchmarks storage (fio)", command)
+
+
+def image_writer(command: Command, ctx: Context) -> None:
+    """`bmaptool copy IMAGE /dev/sdb`: the image is written over the whole disk."""
+    devices = _devices(command)
+    if devices:
+        ctx.add(CRITICAL, f"writes an image over {devices[0]}: what it held is lost", command)
+    else:
+        ctx.add(MODERATE, f"writes or maps disk images ({command.name})", command)
+
+
 def fsck(command: Command, ctx: Context) -> None:
     """`e2fsck -n`, `xfs_repair -n`: check only, every repair answered no."""
     if any(a in ("-n", "--dry-run", "--readonly") for a in command.argv):
@@ -331,6 +457,9 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(split_words("grub-install grub2-install"), boot_loader),
     "tmutil": tmutil,
     "ddrescue": ddrescue,
+    "nwipe": nwipe,
+    "fio": fio,
+    **dict.fromkeys(split_words("bmaptool bmap-tools"), image_writer),
     "smartctl": smartctl,
     **dict.fromkeys(split_words("pvremove vgremove lvremove lvreduce lvresize pvcreate"), volumes),
     **dict.fromkeys(split_words("zfs btrfs nvme"), filesystems),

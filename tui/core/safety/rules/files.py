@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
-from tui.core.safety.feeds import literal_output
+from tui.core.safety.feeds import literal_output, ls_listing
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import access, persistence, weakening
@@ -71,18 +71,13 @@ def _substituted(
     return out
 
 
-_LS = re.compile(r"^(?:\$\(|`)\s*ls\s+((?:-\w+\s+)*)([^\s$`()|;&]+)\s*(?:\)|`)$")
-
-
 def _listed(raw: str) -> str | None:
     """`$(ls -d /home/*)` names the matches of the pattern; `$(ls /home)` what is in /home."""
-    match = _LS.match(raw.strip())
-    if match is None:
+    listing = ls_listing(raw)
+    if listing is None:
         return None
-    flags, target = match.group(1), match.group(2)
-    if "d" in flags or any(c in target for c in "*?["):
-        return target
-    return target.rstrip("/") + "/*"
+    target, whole = listing
+    return target if whole else target.rstrip("/") + "/*"
 
 
 _UNDER_VARIABLE = re.compile(r"^\$\{(\w+)\}(/[\w.-]+)/?$")
@@ -125,6 +120,9 @@ def change_directory(command: Command, ctx: Context) -> None:
         ctx.cwd = "~"
         return
     word = operands[0]
+    if "mktemp" in word.raw and " -d" in word.raw:  # `cd "$(mktemp -d)"`: a new, empty folder
+        ctx.cwd = "/tmp/tmp.${mktemp}"
+        return
     if word.dynamic or word.value == "-":
         ctx.cwd = None
         return
@@ -136,8 +134,17 @@ def rmdir(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"removes the empty directory {paths.normalise(word.path)}", command)
 
 
+# Options of each shredder that take a value (the word after is not a file).
+_SHREDDER_VALUES = {
+    "shred": "-n -s --iterations --size --random-source",
+    "scrub": "-p --pattern -b --blocksize -s --device-size -D --dirent",
+    "srm": "-n",
+    "wipe": "-l -x -p -b -S",
+}
+
+
 def shred(command: Command, ctx: Context) -> None:
-    opts = options(command, "-n -s --iterations --size --random-source")
+    opts = options(command, _SHREDDER_VALUES.get(command.name, ""))
     recursive = command.implied_recursive or opts.has("-r", "-R", "--recursive")
     for path in operand_paths(opts.operands, ctx):
         if paths.is_block_device(path):  # shred of a whole disk
@@ -148,7 +155,8 @@ def shred(command: Command, ctx: Context) -> None:
         level = max(verdict.level, MODERATE)
         folder = paths.home_relative(posixpath.dirname(paths.normalise(path)))
         keys = folder is not None and folder.split("/", 1)[0] in _PRIVATE_KEY_DIRS
-        if any(char in path for char in "*?[") and (level < HIGH or keys):
+        throwaway = bool(_THROWAWAY.search(path)) and not keys
+        if any(char in path for char in "*?[") and (level < HIGH or keys) and not throwaway:
             # every matching file, overwritten first: no undelete tool brings one back
             level = CRITICAL if folder in PERSONAL_FOLDERS or keys else HIGH
             reason = f"destroys every file matching {path}, beyond recovery"
@@ -158,6 +166,8 @@ def shred(command: Command, ctx: Context) -> None:
 
 
 _PRIVATE_KEY_DIRS = frozenset((".ssh", ".gnupg", ".password-store"))
+# Patterns that only take scratch files: shredding them loses nothing anyone keeps.
+_THROWAWAY = re.compile(r"\*\.(tmp|temp|bak|swp|swo|o|pyc|part|crdownload|orig|old)$")
 
 
 def truncate(command: Command, ctx: Context) -> None:
@@ -196,6 +206,13 @@ def move(command: Command, ctx: Context) -> None:
     for source in operands:
         recursive = paths.normalise(target) == "/dev/null"
         verdict = classify_delete(source, recursive=True)
+        if recursive:
+            # the file is thrown away, and as root it replaces the device itself: every program
+            # that writes to /dev/null then writes into that file
+            level = max(verdict.level, HIGH)
+            ctx.add(
+                level, f"moves {source} onto /dev/null: it is lost, the device replaced", command
+            )
         if recursive or verdict.level >= CRITICAL:
             ctx.add(verdict.level, verdict.reason.replace("deletes", "moves away", 1), command)
     _copy_target(command, ctx, target, "moves")
@@ -213,6 +230,10 @@ def copy(command: Command, ctx: Context) -> None:
     mode = opts.value("-m", "--mode")
     if command.name == "install" and mode:
         _install_mode(command, ctx, mode, target, operands[:-1])
+    if command.implied_recursive and operands[:-1] == ["/dev/null"]:
+        # `find DIR -exec cp /dev/null {} \;`: every file under DIR emptied
+        whole = classify_delete(ctx.resolve(target), recursive=True)
+        ctx.add(whole.level, whole.reason.replace("deletes", "empties every file in", 1), command)
     _copy_target(command, ctx, target, "copies")
     if "/dev/stdin" in operands[:-1] or "-" in operands[:-1]:  # `cp /dev/stdin F <<< TEXT`
         fed = heredoc_body(command)
@@ -243,9 +264,11 @@ def _install_mode(
 
 
 def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None:
-    verdict = classify_write(ctx.resolve(target), append=False)
+    # `cp -n`, `mv -n`: an existing file is never replaced, only a missing one added
+    adds_only = _no_clobber(command)
+    verdict = classify_write(ctx.resolve(target), append=adds_only)
     sources_given = [w.value for w in command.args if not w.value.startswith("-")][:-1]
-    if sources_given == ["/dev/null"]:
+    if sources_given == ["/dev/null"] and not adds_only:
         verdict = classify_empty(ctx.resolve(target)) or verdict
     sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
     module = persistence.replaces_auth_module(ctx.resolve(target))
@@ -266,6 +289,14 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
         ctx.add(verdict.level, verdict.reason, command)
     else:
         ctx.add(MODERATE, f"{verb} files to {paths.normalise(target)}", command)
+
+
+def _no_clobber(command: Command) -> bool:
+    if command.name not in ("cp", "mv"):
+        return False
+    argv = command.argv
+    short = any(re.fullmatch(r"-[a-zA-Z]*n[a-zA-Z]*", a) for a in argv)
+    return short or "--no-clobber" in argv or "--update=none" in argv
 
 
 def _backup_copy(sources: list[str], target: str) -> bool:
@@ -337,6 +368,10 @@ def tee(command: Command, ctx: Context) -> None:
         verdict = classify_write(ctx.resolve(word.path), append=append)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason, command)
+        if command.name == "tee" and not append and _read_upstream(command, word.value):
+            # `jq . f | tee f`: tee empties f at once, before the start of the pipe has read it
+            reason = f"empties {word.value} while the pipeline still reads it: its content is lost"
+            ctx.add(HIGH, reason, command)
         if endless is not None and not paths.is_block_device(word.value):
             ctx.add(
                 HIGH, f"writes the endless {endless} into {word.value}: fills the disk", command
@@ -360,6 +395,12 @@ def tee(command: Command, ctx: Context) -> None:
                 ctx.add(CRITICAL, shadowed, command)
 
 
+def _read_upstream(command: Command, target: str) -> bool:
+    wanted = paths.normalise(target)
+    reads = command.stdin.reads if command.stdin is not None else ()
+    return wanted not in paths.HARMLESS_SINKS and any(paths.normalise(r) == wanted for r in reads)
+
+
 def dd(command: Command, ctx: Context) -> None:
     dd_fill(command, ctx)
     dd_size(command, ctx)
@@ -380,9 +421,14 @@ def dd(command: Command, ctx: Context) -> None:
             ctx.add(lost.level, reason, command)
     if target:
         # conv=notrunc still overwrites the blocks it writes; only oflag=append adds
-        verdict = classify_write(target, append="append" in settings.get("oflag", ""))
-        if verdict is not None:
-            ctx.add(verdict.level, verdict.reason, command)
+        append = "append" in settings.get("oflag", "")
+        # `for d in sda sdb; do dd of=/dev/$d`: each disk the loop names
+        verdicts = [
+            classify_write(each, append=append) for each in paths.expand_braces(ctx.resolve(target))
+        ]
+        worst = max((v for v in verdicts if v is not None), key=lambda v: v.level, default=None)
+        if worst is not None:
+            ctx.add(worst.level, worst.reason, command)
             return
     source = settings.get("if", "")
     what = f"reads the raw disk {source}" if paths.is_block_device(source) else "copies raw data"
@@ -406,6 +452,8 @@ def chmod(command: Command, ctx: Context) -> None:
         else:
             targets.append(word)
     mode = mode or ""
+    if re.fullmatch(r"[=+][0-7]{3,4}", mode):  # GNU chmod reads `=777` as `777`
+        mode = mode[1:]
     targets = _substituted(tuple(targets), False, command, ctx)  # `chmod u+s $(which bash)`
     if _setuid(mode) and _loose(mode):
         reason = f"makes files setuid and writable by everyone ({mode}): anyone can put code in"
@@ -577,13 +625,37 @@ def chown(command: Command, ctx: Context) -> None:
     recursive = command.implied_recursive or opts.has("-R", "--recursive")
     operands = list(opts.operands)
     _hashes_given_away(command, operands, ctx)
+    owner = ""
     if "--reference" not in opts.long and operands:
-        operands.pop(0)
+        owner = operands.pop(0).value
     for path in operand_paths(operands, ctx):
         verdict = classify_permissions(
             path, recursive=recursive, verb="changes the owner of", loose=False
         )
+        service = _service_folder(owner, paths.normalise(path))
+        if service is not None and verdict.level <= HIGH:
+            ctx.add(MODERATE, f"gives {path} to {service}, the service that keeps it", command)
+            continue
         ctx.add(verdict.level, verdict.reason, command)
+
+
+# Where services keep their data, one folder each (`/var/lib/mysql`, `/var/log/nginx`).
+_SERVICE_HOMES = ("/var/lib/", "/var/log/", "/var/cache/", "/var/spool/", "/var/www/", "/srv/")
+_SYSTEM_OWNERS = frozenset(split_words("root 0 wheel adm sys bin daemon nobody nogroup"))
+
+
+def _service_folder(owner: str, path: str) -> str | None:
+    """`chown -R mysql:mysql /var/lib/mysql`, `chown -R postgres /var/lib/postgresql/15`: a
+    service's own folder given back to the account that service runs as (the usual repair);
+    the service's name, or None."""
+    user = re.split(r"[:.]", owner, maxsplit=1)[0]
+    home = next((h for h in _SERVICE_HOMES if path.startswith(h)), None)
+    if home is None or len(user) < 3 or user in _SYSTEM_OWNERS or not user.isascii():
+        return None
+    folder = path[len(home) :].split("/", 1)[0]
+    web = home == "/var/www/" and user in ("www-data", "nginx", "apache", "http")
+    named = len(folder) >= 3 and (folder.startswith(user) or user.startswith(folder))
+    return user if web or named else None
 
 
 def rsync(command: Command, ctx: Context) -> None:
@@ -608,9 +680,25 @@ def rsync(command: Command, ctx: Context) -> None:
         if verdict.level >= CRITICAL and whole in _MIRROR_LOSSES:
             ctx.add(CRITICAL, verdict.reason.replace("deletes", "syncs over", 1), command)
             return
+        if _empty_source(operands[:-1]):  # the quick way to delete a big tree
+            reason = f"{verdict.reason} (an empty folder mirrored over it with --delete)"
+            ctx.add(max(verdict.level, MODERATE), reason, command)
+            return
         ctx.add(MODERATE, f"syncs into {target}, deleting files missing from the source", command)
         return
     _copy_target(command, ctx, target, "copies")
+
+
+_EMPTY_NAME = re.compile(r"(^|[-_.])(empty|blank|void|nothing)([-_.]?dir)?$", re.IGNORECASE)
+
+
+def _empty_source(words: tuple[Word, ...]) -> bool:
+    """`rsync -a --delete empty/ T/`, `"$(mktemp -d)/"`: a source folder with nothing in it."""
+    names = [posixpath.basename(paths.normalise(w.value).rstrip("/")) for w in words]
+    fresh = ["mktemp" in w.raw and " -d" in w.raw for w in words]  # a new folder
+    return bool(words) and all(
+        bool(_EMPTY_NAME.search(name)) or new for name, new in zip(names, fresh, strict=True)
+    )
 
 
 _MIRROR_LOSSES = frozenset(
@@ -797,12 +885,14 @@ RULES: dict[str, Rule] = {
     "shred": shred,
     "srm": shred,
     "wipe": shred,
+    "scrub": shred,
     "truncate": truncate,
     "mv": move,
     "cp": copy,
     "install": copy,
     "ln": link,
     "tee": tee,
+    "sponge": tee,  # moreutils: soaks up its input, then writes the file (-a appends)
     "dd": dd,
     "dcfldd": dd,
     "chmod": chmod,

@@ -45,7 +45,7 @@ _KEY_TYPES = re.compile(
     r"sk-ecdsa-sha2-nistp256@openssh\.com)\s+AAAA"
 )
 # Writers whose words are the text they put in a file.
-_TEXT_WRITERS = frozenset(split_words("echo printf cat sed perl tee"))
+_TEXT_WRITERS = frozenset(split_words("echo printf cat sed perl tee sponge"))
 
 
 def editor_escapes(text: str) -> list[str]:
@@ -134,7 +134,8 @@ def web_shell(command: Command, ctx: Context) -> None:
     a page that runs whatever a web request sends, for anyone who finds it."""
     if command.name not in _TEXT_WRITERS:
         return
-    writes = any(r.writes for r in command.redirects) or command.name in ("tee", "sed", "perl")
+    writes = any(r.writes for r in command.redirects)
+    writes = writes or command.name in ("tee", "sponge", "sed", "perl")
     if command.name in ("sed", "perl") and not any(a.startswith("-i") for a in command.argv):
         return
     texts = [w.value for w in command.args]

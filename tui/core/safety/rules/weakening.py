@@ -188,11 +188,20 @@ def _shares(where: str, text: str) -> Verdict | None:
     return None
 
 
+# `s/x/y/` with any delimiter; `\/` inside a part is the delimiter itself, not its end.
+_SED_SUBSTITUTE = re.compile(r"s([^\\\w\s])(?:\\.|(?!\1)[^\\])*\1((?:\\.|(?!\1)[^\\])*)\1")
+
+
+def _unescaped(part: str, delimiter: str) -> str:
+    """`init=\\/bin\\/bash` as sed reads it with `/` as the delimiter: `init=/bin/bash`."""
+    return part.replace("\\" + delimiter, delimiter)
+
+
 def sed_text(script: str) -> str:
     """The lines a sed script puts in a file: replacements of `s/x/y/` and text of `a`/`i`/`c`
     (not what they replace: `s/ENABLED=no/ENABLED=yes/` turns a protection on); the script
     itself when it has neither."""
-    lines = [m.group(2) for m in re.finditer(r"s(.)(?:(?!\1).)*\1((?:(?!\1).)*)\1", script)]
+    lines = [_unescaped(m.group(2), m.group(1)) for m in _SED_SUBSTITUTE.finditer(script)]
     lines += [m.group(1) for m in re.finditer(r"(?:^|[;\s])\$?\s*[aic]\\?\s*(.+)$", script)]
     return "\n".join(lines) if lines else script
 
