@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tui.core.safety.argv import skip_options
-from tui.core.safety.fanout import fd_commands, find_commands, xargs_commands
+from tui.core.safety.fanout import fd_commands, find_commands, stdin_items, xargs_commands
 from tui.core.safety.parse import Command
-from tui.core.safety.words import Word, split_words
+from tui.core.safety.words import Word, literal, split_words
 
 MAX_LAYERS = 24
 SHELLS = frozenset(split_words("sh bash zsh dash ksh mksh ash fish csh tcsh yash posh rbash"))
@@ -89,6 +89,11 @@ def _env(command: Command) -> Inner:
         elif value in ("-S", "--split-string") and index + 1 < len(args):
             code.append(args[index + 1])
             index += 2
+        elif value.startswith(("-S", "--split-string=")) and value not in ("-S", "--split-string="):
+            # `env -S'sh -c ...'`, `env --split-string='...'`: the string is attached
+            cut = 2 if value.startswith("-S") else len("--split-string=")
+            code.append(replace(args[index], value=value[cut:]))
+            index += 1
         elif (value.startswith("-") and value != "-") or _is_assignment(value):
             index += 1
         else:
@@ -224,9 +229,49 @@ def _parallel(command: Command) -> Inner:
     words = [w for w in rest if w.value not in (":::", "::::", ":::+")]
     if not words:
         return Inner()
+    if marker is None and command.stdin is not None and len(words) > 1:
+        return Inner(commands=(_fed_from_stdin(command, words),))
     if len(words) == 1 or any(c in words[0].value for c in " ;|&"):
         return Inner(code=(join_words(tuple(words)),))
     return Inner(commands=(command.wrapped(tuple(words), "parallel"),))
+
+
+def _fed_from_stdin(command: Command, words: list[Word]) -> Command:
+    """`ls | parallel shred -u {}`: like xargs, each line of the input goes in for {} (or last)."""
+    items = " ".join(stdin_items(command))
+    filled = [replace(w, value=w.value.replace("{}", items)) for w in words]
+    if not any("{}" in w.value for w in words):
+        filled.append(literal(items))
+    stdin = command.stdin
+    implied = bool(stdin and stdin.find_paths and not stdin.find_filtered)
+    return command.wrapped(tuple(filled), "parallel", implied_recursive=implied)
+
+
+# `uv run`, `poetry run`, `pipenv run`, `pdm run`, `hatch run`, `conda run`, `bundle exec`:
+# a project's environment around a command, which runs as itself.
+_ENV_RUNNERS = {
+    "uv": ("run", "--with -w --python -p --project --directory --package --extra --group "
+           "--env-file --index --index-url --only-group"),
+    "poetry": ("run", "-C --directory -P --project"),
+    "pipenv": ("run", ""),
+    "pdm": ("run", "-p --project"),
+    "hatch": ("run", ""),
+    "conda": ("run", "-n --name -p --prefix"),
+    "mamba": ("run", "-n --name -p --prefix"),
+    "bundle": ("exec", "--gemfile"),
+}
+
+
+def _env_runner(command: Command) -> Inner:
+    verb, takes = _ENV_RUNNERS[command.name]
+    args = command.args
+    if not args or args[0].value != verb:
+        return Inner()
+    rest = args[1:]
+    start = skip_options(rest, frozenset(takes.split()))
+    if start >= len(rest):
+        return Inner()
+    return Inner(commands=(command.wrapped(rest[start:], f"{command.name} {verb}"),))
 
 
 def _container_exec(command: Command) -> Inner:
@@ -251,7 +296,20 @@ def _container_exec(command: Command) -> Inner:
 
 
 def _busybox(command: Command) -> Inner:
-    return _after(command, "", "busybox")
+    return _after(command, "", command.name)
+
+
+def _terminal(command: Command) -> Inner:
+    """`xterm -e CMD...`, `gnome-terminal -- CMD...`, `kitty CMD...`: a terminal window that
+    runs a command; one word after -e is shell code (`xterm -e 'rm -rf ~'`)."""
+    args = command.args
+    for index, word in enumerate(args):
+        if word.value in ("-e", "-x", "--command", "--") and index + 1 < len(args):
+            rest = args[index + 1 :]
+            if len(rest) == 1 and " " in rest[0].value:
+                return Inner(code=(rest[0],))
+            return Inner(commands=(command.wrapped(rest, command.name),))
+    return Inner()
 
 
 _HANDLERS: dict[str, Callable[[Command], Inner]] = {
@@ -266,6 +324,13 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "setsid": lambda c: _after(c, "", "setsid"),
     "caffeinate": lambda c: _after(c, "-t -w", "caffeinate"),
     "busybox": _busybox,
+    "toybox": _busybox,
+    **dict.fromkeys(
+        split_words("xterm uxterm gnome-terminal konsole alacritty kitty xfce4-terminal urxvt"),
+        _terminal,
+    ),
+    **dict.fromkeys(_ENV_RUNNERS, _env_runner),
+    "nsenter": lambda c: _after(c, "-t --target -S --setuid -G --setgid", "nsenter"),
     "parallel": _parallel,
     "docker": _container_exec,
     "podman": _container_exec,

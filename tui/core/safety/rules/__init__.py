@@ -12,6 +12,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
     access,
     accounts,
+    carriers,
     cloud,
     code,
     daemons,
@@ -68,6 +69,7 @@ for _module in (
     stores,
     daemons,
     openers,
+    carriers,
 ):
     RULES.update(_module.RULES)
 

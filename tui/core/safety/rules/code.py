@@ -260,10 +260,10 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     for shell in inline.permission_calls(code.value):
         ctx.run_code(literal(shell), command)
     for path in result.swept:
-        verdict = classify_delete(path, recursive=False)
+        verdict = _listed_delete(path, recursive=False)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     for path in result.swept_all:  # `Path.home().rglob('*')`: every file below
-        verdict = classify_delete(path, recursive=True)
+        verdict = _listed_delete(path, recursive=True)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     exhausting = inline_exhaustion(code.value) or ransom.encrypts_in_place(code.value)
     if exhausting is not None:
@@ -354,15 +354,25 @@ def _inline_effects(
     for shell in result.shell:
         ctx.run_code(literal(shell), command)
     for path in result.deletes:
-        verdict = classify_delete(path, recursive=True)
+        verdict = _listed_delete(path, recursive=True)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     for path in result.removes:
-        verdict = classify_delete(path, recursive=False)
+        verdict = _listed_delete(path, recursive=False)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     for path, append in result.writes:
         written = _overwritten(path, append)
         if written is not None:
             ctx.add(written.level, f"{language} code {written.reason}", command)
+
+
+def _listed_delete(path: str, recursive: bool) -> Verdict:
+    """A delete of what a listing gives: `~/**/*` (rglob, `Dir.glob("**/*")`) is every file
+    below the folder, as deleting the folder's content recursively."""
+    for tail in ("/**/*", "/**"):
+        if path.endswith(tail) or path in (tail[1:], "./" + tail[1:]):
+            folder = path[: -len(tail)] if path.endswith(tail) else ""
+            return classify_delete((folder or ".").rstrip("/") + "/*", recursive=True)
+    return classify_delete(path, recursive=recursive)
 
 
 def _overwritten(path: str, append: bool) -> Verdict | None:
@@ -371,7 +381,7 @@ def _overwritten(path: str, append: bool) -> Verdict | None:
     written = classify_write(path, append=append)
     if append or not any(c in path for c in "*?["):
         return written
-    gone = classify_delete(path, recursive="**" in path)
+    gone = _listed_delete(path, recursive="**" in path)
     if written is not None and written.level >= gone.level:
         return written
     return Verdict(gone.level, f"overwrites every file matching {path}: their content is lost")
@@ -381,7 +391,7 @@ def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -
     for shell in effects.shell:
         ctx.run_code(literal(shell), command)
     for path, recursive in effects.deletes:
-        verdict = classify_delete(path, recursive=recursive)
+        verdict = _listed_delete(path, recursive=recursive)
         ctx.add(max(verdict.level, MODERATE), f"Python code {verdict.reason}", command)
     for path, append in effects.writes:
         written = _overwritten(path, append)
@@ -390,6 +400,9 @@ def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -
     if effects.secrets and (effects.network or effects.sends):
         what = effects.secrets[0]
         ctx.add(CRITICAL, f"Python code sends {what} to another machine", command)
+    elif effects.sends and effects.read_listings:
+        where = effects.read_listings[0]
+        ctx.add(HIGH, f"Python code sends every file of {where} to a server", command)
     elif effects.sends:
         ctx.add(MODERATE, "Python code sends data to a server", command)
     if effects.kills_all:
