@@ -11,18 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.core.safety import inline_calls, inline_reads
+from tui.core.safety import inline_calls, inline_listings, inline_reads
 from tui.core.safety.flow import secret_path
 from tui.core.safety.model import RiskLevel
 
 _NETWORK = re.compile(
-    r"socket|/dev/tcp/|fsockopen|TCPSocket|net\.connect|net\.Socket|new\s+Socket|IO::Socket|"
+    r"socket|/dev/tcp/|fsockopen|TCPSocket|net\.connect|net\.Socket|new\s+(?:\w+\.)?Socket|IO::Socket|"
     r"/inet/tcp|Net::Telnet|TcpClient|createConnection|stream_socket_client|Deno\.connect"
 )
 _SPAWN = re.compile(
     r"subprocess|pty\.spawn|dup2|/bin/(ba|z|da|k)?sh\b|\bexec\s*[(\"']|\bsystem\s*\(|popen|"
     r"child_process|spawn\s*\(|proc_open|shell_exec|passthru|cmd\.exe|\bsh\s+-i|exec\s+\{|"
-    r"IO\.popen|Process\.Start|\|\s*&|\bexecl?p?\b|os\.execute|io\.popen|do shell script"
+    r"IO\.popen|Process\.Start|\|\s*&|\bexecl?p?\b|os\.execute|io\.popen|do shell script|"
+    r"\bsystem\s*\$"
 )
 _FETCH = re.compile(
     r"urlopen|urllib|requests\.(get|post)|http\.client|httpx|LWP|open-uri|Net::HTTP|URI\.open|"
@@ -82,6 +83,8 @@ _HOME_SPELLINGS = re.compile(
     r"\$env:(?:USERPROFILE|HOME)\b|path\.expand\(\s*['\"]~['\"]\s*\)|"
     r"expanduser\(\s*['\"]~['\"]\s*\)"
 )
+# `~ + "/.npmrc"`, `~ . '/.ssh/id_rsa'` once the home is folded: one path, `"~/.npmrc"`.
+_HOME_JOIN = re.compile(r"(?<![\w$])~\s*[+.]\s*(['\"])/")
 _RMTREE = re.compile(
     r"(?:rmtree|rm_rf|rm_r|remove_tree|rmSync|rimraf|removedirs|rmdirSync|FileUtils\.rm|"
     r"Deno\.remove(?:Sync)?|"
@@ -109,7 +112,7 @@ _TREE_WALK = re.compile(
 # Perl's qx(...) and Tcl's exec run shell commands.
 _QX = re.compile(r"\bqx\s*(?:\((?P<code>[^)]*)\)|\{(?P<c2>[^}]*)\}|/(?P<c3>[^/]*)/)")
 _EVAL_STRING = re.compile(
-    r"\b(?:eval|instance_eval|Function)\s*\(?\s*(?P<q>['\"])(?P<code>(?:\\.|(?!(?P=q)).)+)(?P=q)"
+    r"\b(?:eval|instance_eval|Function|load|loadstring)\s*\(?\s*(?P<q>['\"])(?P<code>(?:\\.|(?!(?P=q)).)+)(?P=q)"
 )
 _TCL_DELETE = re.compile(r"\bfile\s+delete\s+(?P<force>-force\s+)?(?P<paths>[^\]\n;}]+)")
 _RUBY_X = re.compile(r"%x([({\[<])(.*?)[)}\]>]")
@@ -141,6 +144,7 @@ class InlineResult:
     writes: list[tuple[str, bool]] = field(default_factory=list)
     swept: list[str] = field(default_factory=list)  # folders whose listed files are deleted
     swept_all: list[str] = field(default_factory=list)  # ... and every file below them
+    emptied: list[str] = field(default_factory=list)  # listed files truncated or rewritten
 
 
 def fetches(code: str) -> bool:
@@ -163,7 +167,7 @@ def decodes(code: str) -> bool:
 def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
     """Reads an inline program; `language` is only used in reasons ("Python", "Perl", ...)."""
     result = InlineResult()
-    code = _HOME_SPELLINGS.sub("~", code[:20_000])
+    code = _HOME_JOIN.sub(r"\1~/", _HOME_SPELLINGS.sub("~", code[:20_000]))
     if _NETWORK.search(code) and _SPAWN.search(code):
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code connects a shell to the network (reverse shell)")
@@ -229,6 +233,8 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
             result.swept_all.append(folder.split("*", 1)[0].rstrip("/") or "/")
         else:
             result.swept.append(folder if "*" in folder else folder.rstrip("/") + "/*")
+    elif language != "awk":
+        _listing_loops(code, result)
     for match in _TREE_WALK.finditer(code):  # `find(sub { unlink }, "/etc")`: all under /etc
         result.deletes.append(match.group("path") or "~")
     for match in _RMTREE.finditer(code):
@@ -261,6 +267,22 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
                 (RiskLevel.CRITICAL, f"{language} code sends {what} to another machine")
             )
     return result
+
+
+def _listing_loops(code: str, result: InlineResult) -> None:
+    """`unlink for glob "*"`, `readdirSync(".").forEach(f => writeFileSync(f, ""))`: what the
+    code does to names a listing gives is done to every file of it."""
+    patterns = inline_listings.listed_patterns(code)
+    if not patterns:
+        return
+    if _DELETE_CALL.search(code):
+        for pattern in patterns:
+            (result.swept_all if "**" in pattern else result.swept).append(pattern)
+    if inline_listings.empties(code):
+        result.emptied.extend(patterns)
+    if connects(code) and inline_listings.reads_each(code):
+        reason = f"code sends every file of {patterns[0]} to another machine"
+        result.findings.append((RiskLevel.HIGH, reason))
 
 
 # The whole environment at once (not one variable): `%ENV`, `ENV.to_h`, `process.env)`.
@@ -355,6 +377,7 @@ def harmless(code: str, result: InlineResult) -> bool:
         or result.writes
         or result.swept
         or result.swept_all
+        or result.emptied
     ) and not _ACTIONS.search(inline_reads.without_reads(_PURE_CALLS.sub("pure", _home(code))))
 
 

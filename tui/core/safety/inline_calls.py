@@ -19,7 +19,7 @@ _RUNS = frozenset(
     "popen popen2 popen3 capture2 capture2e capture3 shell_exec passthru execute Command "
     "run_command".split()
 )
-_SHELL_STRING = frozenset("system exec popen shell_exec passthru execute execSync".split())
+_SHELL_STRING = frozenset("system exec popen shell_exec passthru execute execSync spawn".split())
 _CHMOD = frozenset("chmod chmodSync lchmod lchmodSync chmod_R".split())
 _CHOWN = frozenset("chown chownSync lchown lchownSync chown_R".split())
 _TREE_DELETES = frozenset(

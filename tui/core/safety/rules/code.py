@@ -265,6 +265,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     for path in result.swept_all:  # `Path.home().rglob('*')`: every file below
         verdict = _listed_delete(path, recursive=True)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
+    for path in result.emptied:  # `truncate $_, 0 for glob("*.db")`: each listed file
+        verdict = _emptied(path)
+        ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     exhausting = inline_exhaustion(code.value) or ransom.encrypts_in_place(code.value)
     if exhausting is not None:
         ctx.add(exhausting[0], exhausting[1], command)
@@ -296,7 +299,8 @@ def _runs_only_constant(code: str, result: inline.InlineResult) -> bool:
     """Only constant commands run (each rated as itself), nothing else done."""
     if result.findings or result.deletes or result.removes or result.writes:
         return False
-    return not (result.swept or result.swept_all) and inline.runs_only_constant(code, result)
+    listed = result.swept or result.swept_all or result.emptied
+    return not listed and inline.runs_only_constant(code, result)
 
 
 def _weakened_in_place(command: Command, ctx: Context, files: list[str], script: str) -> None:
@@ -373,6 +377,16 @@ def _listed_delete(path: str, recursive: bool) -> Verdict:
             folder = path[: -len(tail)] if path.endswith(tail) else ""
             return classify_delete((folder or ".").rstrip("/") + "/*", recursive=True)
     return classify_delete(path, recursive=recursive)
+
+
+def _emptied(path: str) -> Verdict:
+    """Every file of a listing emptied or rewritten: their content is lost, as if deleted;
+    emptying logs or databases is worse than deleting loose files."""
+    gone = _listed_delete(path, recursive="**" in path)
+    empty = classify_empty(path)
+    if empty is not None and empty.level > gone.level:
+        return empty
+    return Verdict(gone.level, f"empties or rewrites every file matching {path}: their content is lost")
 
 
 def _overwritten(path: str, append: bool) -> Verdict | None:
