@@ -8,6 +8,7 @@ parsed again by the analyser. `xargs` and `find -exec` live in fanout.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -274,6 +275,35 @@ def _env_runner(command: Command) -> Inner:
     return Inner(commands=(command.wrapped(rest[start:], f"{command.name} {verb}"),))
 
 
+# `system("rm -rf " $1)`: a command whose start is written out and whose end is a field of
+# the input; awk's escaped quotes (`"shred -u \\""`) are part of the string.
+_AWK_BUILT = re.compile(
+    r'\bsystem\s*\(\s*"(?P<start>(?:\\.|[^"\\]){1,300})"(?P<rest>[^)]{0,300})\)'
+)
+_AWK_VALUES = frozenset(split_words("-F -v --assign --field-separator"))
+
+
+def _awk(command: Command) -> Inner:
+    """`ls | awk '{system("rm -rf " $1)}'` runs `rm -rf NAME` for each line it reads, as
+    `ls | xargs rm -rf` does: the command is fed the input the way xargs is."""
+    args = command.args
+    start = skip_options(args, _AWK_VALUES)
+    if start >= len(args) or any(w.value in ("-f", "--file") for w in args[:start]):
+        return Inner()
+    commands: list[Command] = []
+    for match in _AWK_BUILT.finditer(args[start].value[:20_000]):
+        if not re.search(r"\$\w+", match.group("rest")):
+            continue  # no field of the input in it
+        words = match.group("start").replace('\\"', '"').strip().rstrip("\"'").split()
+        if not words or not re.fullmatch(r"[\w./-]+", words[0]):
+            continue
+        fed = replace(command, words=(literal("xargs"), *map(literal, words)))
+        commands.extend(xargs_commands(fed))
+        if len(commands) >= 4:
+            break
+    return Inner(commands=tuple(commands))
+
+
 def _container_exec(command: Command) -> Inner:
     """`docker exec [opts] CONTAINER CMD...`, `kubectl exec [opts] POD -- CMD...`: the command
     runs inside the container, on its data, and is rated like a local one."""
@@ -378,5 +408,6 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "fd": lambda c: Inner(commands=fd_commands(c)),
     "fdfind": lambda c: Inner(commands=fd_commands(c)),
     "eval": _eval,
+    **dict.fromkeys(split_words("awk gawk mawk nawk"), _awk),
     **dict.fromkeys(SHELLS, _shell),
 }

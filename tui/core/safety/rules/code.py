@@ -595,6 +595,10 @@ def awk(command: Command, ctx: Context) -> None:
     while index < len(args) and args[index].value.startswith("-"):
         value = args[index].value
         if value in ("-f", "--file"):
+            fed = _awk_program_fed(command, index)
+            if fed is not None:  # `awk -f /dev/stdin <<< 'PROGRAM'`: the program is the text
+                awk(fed, ctx)
+                return
             ctx.add(MODERATE, "runs an awk program from a file", command)
             return
         index += 2 if value in ("-F", "-v", "--assign", "--field-separator") else 1
@@ -622,6 +626,19 @@ def awk(command: Command, ctx: Context) -> None:
     reads_more = "getline" in program and not piped  # `getline < f`, `cmd | getline` unseen
     if not all(quiet) or built or writes or reads_more:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
+
+
+def _awk_program_fed(command: Command, index: int) -> Command | None:
+    """`awk -f /dev/stdin <<< 'BEGIN{...}'`, `awk -f - <<EOF`: the same command with the
+    here-document's text as its program operand."""
+    args = command.args
+    if index + 1 >= len(args) or args[index + 1].value not in ("-", "/dev/stdin", "/dev/fd/0"):
+        return None
+    body = next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+    if body is None or body.dynamic:
+        return None
+    words = (command.words[0], *args[:index], literal(body.value), *args[index + 2 :])
+    return replace(command, words=words, redirects=())
 
 
 # `print EXPR | "CMD"`: awk starts CMD and writes to it (not `|&`, a two-way pipe).
