@@ -14,7 +14,7 @@ from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import editors
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import literal, split_words
 
@@ -218,23 +218,64 @@ def ssh_options(command: Command, ctx: Context) -> None:
 
 def make(command: Command, ctx: Context) -> None:
     argv = command.argv
-    files = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-f", "--file", "--makefile")]
-    files += [a.split("=", 1)[1] for a in argv if a.startswith(("--file=", "--makefile="))]
-    if any(f in ("-", "/dev/stdin", "/proc/self/fd/0") for f in files):
-        stdin = command.stdin
-        if stdin is not None and stdin.literal is not None:
-            text = "\n".join(word.value for word in stdin.literal)
-            for line in re.split(r"\\n|\n", text):
-                if line.startswith(("\t", "\\t")) or line.strip().startswith("@"):
-                    ctx.run_code(literal(line.replace("\\t", "", 1).strip().lstrip("@")), command)
-        ctx.add(HIGH, f"make runs a Makefile read from its input: {_UNKNOWN}", command)
+    words = command.args
+    files = [words[i + 1] for i, w in enumerate(words[:-1]) if w.value in _MAKEFILE_FLAGS]
+    if any(ctx.word_kinds(f) & _FETCHED for f in files):  # `make -f <(curl URL)`
+        ctx.add(CRITICAL, "make runs a Makefile downloaded from the internet", command)
         return
-    if any(a in ("-n", "--dry-run", "--just-print", "--recon", "-q", "--question") for a in argv):
+    names = [f.value for f in files]
+    names += [a.split("=", 1)[1] for a in argv if a.startswith(("--file=", "--makefile="))]
+    evals = [a.split("=", 1)[1] for a in argv if a.startswith("--eval=")]
+    if any(f in ("-", "/dev/stdin", "/proc/self/fd/0", "/dev/fd/0") for f in names):
+        text = _makefile_fed(command)
+        if text is None:
+            ctx.add(HIGH, f"make runs a Makefile read from its input: {_UNKNOWN}", command)
+            return
+        evals.append(text)
+    elif any(a in ("-n", "--dry-run", "--just-print", "--recon", "-q", "--question") for a in argv):
         return
-    for value in argv:
-        if value.startswith("--eval="):
-            ctx.add(HIGH, "make runs rules given on its command line (--eval)", command)
-    ctx.add(MODERATE, "builds or runs a project (make)", command)
+    for text in evals:  # rules written out in the line: their recipes are the code
+        for recipe in _recipes(text):
+            ctx.run_code(literal(recipe), command)
+    if evals:
+        ctx.add(MODERATE, "make runs the rules written in the command", command)
+    else:
+        ctx.add(MODERATE, "builds or runs a project (make)", command)
+
+
+_MAKEFILE_FLAGS = frozenset(("-f", "--file", "--makefile"))
+_FETCHED = frozenset(("download", "decode", "network"))
+# `target: prerequisites ; recipe`: a recipe on the rule's own line.
+_RULE_LINE = re.compile(r"^[^\t:=#][^:=#]*::?[^;=]*;(?P<recipe>.*)$")
+
+
+def _makefile_fed(command: Command) -> str | None:
+    """The Makefile text make reads from its input, when the line writes it out."""
+    body = next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+    if body is not None:
+        return None if body.dynamic else body.value
+    stdin = command.stdin
+    if stdin is not None and stdin.literal is not None:
+        return "\n".join(word.value for word in stdin.literal)
+    return None
+
+
+def _recipes(text: str) -> list[str]:
+    """The recipe lines of a Makefile text (tab-indented, or after `;` on a rule line), with
+    make's `@`, `-` and `+` prefixes taken off; `\\n` and `\\t` as printf writes them."""
+    found: list[str] = []
+    for line in re.split(r"\\n|\n", text[:20_000]):
+        rule = _RULE_LINE.match(line)
+        if line.startswith(("\t", "\\t")):
+            recipe = line.replace("\\t", "", 1)
+        elif rule is not None:
+            recipe = rule.group("recipe")
+        else:
+            continue
+        recipe = recipe.strip().lstrip("@-+").strip()
+        if recipe:
+            found.append(recipe.replace("$$", "$"))
+    return found[:32]
 
 
 _UNKNOWN = "what it runs is only known when it runs"
