@@ -110,8 +110,11 @@ def trap(command: Command, ctx: Context) -> None:
     args = [w for w in command.args if w.value not in ("--",)]
     if not args or args[0].value.startswith("-") or len(args) < 2:
         return
+    if not args[0].dynamic and runs_quietly(ctx, args[0].value, command):
+        return  # `trap 'echo interrupted' INT`: the handler itself is harmless
     ctx.add(MODERATE, "runs code when the shell gets a signal or exits (trap)", command)
-    ctx.run_code(args[0], command)
+    if args[0].dynamic:
+        ctx.run_code(args[0], command)
 
 
 def editor(command: Command, ctx: Context) -> None:
@@ -120,10 +123,12 @@ def editor(command: Command, ctx: Context) -> None:
     for index, word in enumerate(args):
         value = word.value
         script = ""
-        if value in ("-c", "--cmd") and index + 1 < len(args):
-            script = args[index + 1].value
+        if (value in ("-c", "--cmd") or _EX_CLUSTER.fullmatch(value)) and index + 1 < len(args):
+            script = args[index + 1].value  # `ex -sc CMD`, `vim -esc CMD`: -c last in a cluster
         elif value.startswith("+") and len(value) > 1:
             script = value[1:]
+        elif value == "-S" and index + 1 < len(args) and ctx.word_kinds(args[index + 1]) & _FETCHED:
+            ctx.add(CRITICAL, f"the editor runs a script downloaded from the internet ({value})", command)
         code = _ex_shell(script)
         if code:
             ctx.add(HIGH, f"the editor runs a shell command on start ({command.name} -c)", command)
@@ -136,6 +141,7 @@ def editor(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"opens a program ({command.name})", command)
 
 
+_EX_CLUSTER = re.compile(r"-[esEnNbRZ]{1,4}c")
 _EX_LANGUAGES = {"lua": "Lua", "py": "Python", "py3": "Python", "python": "Python"}
 _EX_LANGUAGES |= {"python3": "Python", "pyx": "Python", "perl": "Perl", "ruby": "Ruby"}
 
@@ -176,6 +182,9 @@ def _ex_shell(script: str) -> str | None:
     return None
 
 
+_BARE_INTERPRETERS = frozenset(
+    split_words("sh bash zsh dash ksh ash python python3 perl ruby node php lua")
+)
 _TAR_CODE = (
     "--checkpoint-action=exec=",
     "--to-command=",
@@ -196,9 +205,11 @@ def tar_code(command: Command, ctx: Context) -> None:
         if code and value.startswith("--checkpoint-action=exec="):
             ctx.add(HIGH, "tar runs a program at each checkpoint (--checkpoint-action)", command)
             ctx.run_code(literal(code), command)
-        elif code:
+        elif code and code.strip() in _BARE_INTERPRETERS and value.startswith(("--to", "-I")):
+            # `--to-command=sh`: each file of the archive is given to a shell as its program
+            ctx.add(HIGH, f"tar gives each file of the archive to {code.strip()} to run", command)
+        elif code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, "tar runs a program it was given as an option", command)
-            ctx.run_code(literal(code), command)
 
 
 def ssh_options(command: Command, ctx: Context) -> None:
@@ -379,9 +390,8 @@ def option_code(command: Command, ctx: Context) -> None:
     if name in ("sed", "gsed"):
         code = [m.group(1) for a in argv if not a.startswith("-") for m in _SED_EXEC.finditer(a)]
     for text in code:
-        if text.strip():
+        if text.strip() and not runs_quietly(ctx, text, command):
             ctx.add(MODERATE, f"{name} runs a command given as an option", command)
-            ctx.run_code(literal(text), command)
 
 
 CODE_OPTIONS: dict[str, tuple[str, ...]] = {
