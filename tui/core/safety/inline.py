@@ -64,7 +64,7 @@ _SHELL_CALL = re.compile(
     r"(?:os\.system|os\.popen|subprocess\.\w+|\bsystem|\bpopen|shell_exec|passthru|"
     r"execSync|\bexec|spawnSync|IO\.popen|%x|os\.execute|io\.popen|do shell script|"
     r"\bdo script|doShellScript|doScript)"
-    r"\s*\(?\s*[rbuf]?(['\"`])(?P<code>.*?)(?<!\\)\1"
+    r"\s*\(?\s*[rbuf]?(['\"`])(?P<code>(?:\\.|(?!\1)[^\\])*)\1(?!\s*,)"
 )
 # `system(join("", "r", "m") . " -rf ~")`, `os.execute(x)`: the command is computed, not written.
 _BUILT_CALL = re.compile(

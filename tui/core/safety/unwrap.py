@@ -21,6 +21,14 @@ MAX_LAYERS = 24
 SHELLS = frozenset(split_words("sh bash zsh dash ksh mksh ash fish csh tcsh yash posh rbash"))
 
 
+# Variables whose value a program runs as a command.
+PROGRAM_VARIABLES = frozenset(
+    "PAGER GIT_PAGER MANPAGER LESSOPEN LESSCLOSE EDITOR VISUAL GIT_EDITOR SUDO_EDITOR "
+    "GIT_SSH GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS BROWSER SYSTEMD_PAGER PSQL_PAGER "
+    "GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND RSYNC_RSH".split()
+)
+
+
 @dataclass(frozen=True)
 class Inner:
     """What one layer runs: further commands, and shell code strings."""
@@ -96,6 +104,9 @@ def _env(command: Command) -> Inner:
             code.append(replace(args[index], value=value[cut:]))
             index += 1
         elif (value.startswith("-") and value != "-") or _is_assignment(value):
+            name, _, program = value.partition("=")
+            if name in PROGRAM_VARIABLES and program.strip() and index + 1 < len(args):
+                code.append(replace(args[index], value=program))  # `env PAGER='CODE' git log`
             index += 1
         else:
             break

@@ -24,7 +24,7 @@ GIT_PROGRAM_KEYS = frozenset(
         "core.fsmonitor core.sshcommand core.pager core.editor core.askpass core.hookspath "
         "sequence.editor diff.external gpg.program gpg.ssh.program credential.helper "
         "uploadpack.packobjectshook receive.procreceiverefs pager.log pager.diff pager.show "
-        "web.browser instaweb.httpd"
+        "web.browser instaweb.httpd core.gitproxy"
     )
 )
 _GIT_PROGRAM_SUFFIXES = (".textconv", ".command", ".clean", ".smudge", ".process", ".driver")
