@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tree_sitter import Node
 
-from tui.core.safety import effects, resolve
+from tui.core.safety import descriptors, effects, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import line_value, literal_output, stdin_for, trusted_setup
 from tui.core.safety.flow import secret_path
@@ -281,6 +281,7 @@ class Analyser:
         self.redirects(pseudo)
 
     def redirects(self, command: Command) -> None:
+        descriptors.remember(self.ctx, command)
         check_redirects(self.ctx, command)
 
     # -- pipelines --------------------------------------------------------------------------------

@@ -206,6 +206,8 @@ def build_redirect(node: Node) -> Redirect:
     for child in node.children:
         if child.is_named and child.type not in ("file_descriptor", "ERROR") and target is None:
             target = evaluate(child)
+    if op == "<<<":  # `3<<< 'text'`: the grammar lacks a here-string on a descriptor
+        return Redirect(op=op, fd=fd, body=target)
     return Redirect(op=op, fd=fd, target=target)
 
 
@@ -234,8 +236,9 @@ def syntax_errors(root: Node, limit: int = 3) -> list[str]:
 
 
 def _known_gap(node: Node, parent_type: str) -> bool:
-    """`3<>file`: tree-sitter-bash lacks the read-write operator and reports its `>`."""
-    return parent_type == "file_redirect" and node_text(node) == ">"
+    """`3<>file`, `3<<< text`: tree-sitter-bash lacks the read-write operator and here-strings
+    on a descriptor, and reports the `>` or the `<<` it did not expect."""
+    return parent_type == "file_redirect" and node_text(node) in (">", "<<")
 
 
 def _where(node: Node) -> str:

@@ -11,7 +11,7 @@ import posixpath
 import re
 from dataclasses import replace
 
-from tui.core.safety import inline, paths, pycode
+from tui.core.safety import descriptors, inline, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
@@ -154,7 +154,9 @@ def interpreter(command: Command, ctx: Context) -> None:
         return  # `python3 -m json.tool data.json`, `python3 -m platform`: prints only
     elif module is not None:
         ctx.add(MODERATE, f"runs the {language} module {module}", command)
-    elif script is not None and script.value not in ("-", "/dev/stdin"):
+    elif script is not None and descriptors.fd_of_path(script.value) not in (None, "0"):
+        from_descriptor(command, ctx, descriptors.fd_of_path(script.value) or "0", language)
+    elif script is not None and script.value not in ("-", "/dev/stdin", "/dev/fd/0"):
         run_script(command, ctx, script, language)
     else:
         stdin_code(command, ctx, language)
@@ -521,6 +523,11 @@ def file_runner(command: Command, ctx: Context) -> None:
 def stdin_code(command: Command, ctx: Context, language: str) -> None:
     """A shell or interpreter reading its program from stdin: heredoc, `<`, or a pipe."""
     for redirect in command.redirects:
+        if redirect.fd not in ("", "0"):
+            continue  # `3<<< text`: another descriptor, not the program's input
+        if redirect.op == "<&" and redirect.target is not None and redirect.target.value.isdigit():
+            from_descriptor(command, ctx, redirect.target.value, language)  # `sh <&3`
+            return
         if redirect.op in ("<<", "<<<") and redirect.body is not None:
             kinds = ctx.word_kinds(redirect.body)
             if not executing_kinds(ctx, kinds, command, f"{command.name} {redirect.op}"):
@@ -549,6 +556,22 @@ def stdin_code(command: Command, ctx: Context, language: str) -> None:
         ctx.add(HIGH, reason, command)
         return
     ctx.add(MODERATE, f"runs whatever {producers} prints as {language} code", command)
+
+
+def from_descriptor(command: Command, ctx: Context, fd: str, language: str) -> None:
+    """`bash /dev/fd/3 3<<< CODE`, `exec 3< <(curl URL); sh <&3`: the program is what was
+    opened on descriptor `fd`."""
+    source = descriptors.opened(command, ctx, fd)
+    if source is None:
+        ctx.add(MODERATE, f"runs the {language} program open on descriptor {fd}", command)
+        return
+    kind, word = source
+    if executing_kinds(ctx, ctx.word_kinds(word), command, f"{command.name} reading descriptor {fd}"):
+        return
+    if kind == "text":
+        _literal_code(command, ctx, word, language)
+    else:
+        run_script(command, ctx, word, language)
 
 
 _TRANSFORMERS = frozenset("tr rev sed awk cut fold iconv perl python3 python paste".split())
