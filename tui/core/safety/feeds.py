@@ -58,6 +58,23 @@ def literal_output(node: Node) -> str | None:
         return filtered
     if command.name == "command" and len(args) == 2 and args[0] in ("-v", "-V"):
         return args[1]
+    return _path_part(command.name, args)
+
+
+def _path_part(name: str, args: list[str]) -> str | None:
+    """`$(dirname ~/x)` is `~`, `$(basename /a/b)` is `b`, `$(realpath ~)` is `~`: the path
+    helpers given one constant path print a part of it."""
+    operands = [a for a in args if not a.startswith("-")]
+    if len(operands) != 1 or len(args) != 1:
+        return None
+    path = operands[0]
+    if name == "dirname":
+        head = path.rstrip("/").rpartition("/")[0]
+        return head or ("/" if path.startswith("/") else ".")
+    if name == "basename":
+        return path.rstrip("/").rpartition("/")[2] or "/"
+    if name == "realpath" and path.startswith(("/", "~")):
+        return path
     return None
 
 

@@ -147,6 +147,10 @@ def for_variable(node: Node) -> tuple[str, str] | None:
     if name is None or not values or any(v is None for v in values):
         return None
     words = [evaluate(v) for v in values if v is not None]
+    if len(values) == 1 and values[0] is not None:
+        listed = _ls_names(node_text(values[0]))
+        if listed is not None:  # `for f in $(ls ~); do rm -rf ~/$f`: each name in ~
+            return node_text(name), listed
     if any(word.dynamic for word in words):
         return None
     if len(words) == 1:
@@ -156,6 +160,20 @@ def for_variable(node: Node) -> tuple[str, str] | None:
         return None
     # `for d in /etc /var; do rm -rf $d`: the list as a brace pattern, each item in turn
     return node_text(name), "{" + ",".join(items) + "}"
+
+
+_LS_OUTPUT = re.compile(r"^(?:\$\(|`)\s*ls\s+((?:-\w+\s+)*)([^\s$`()|;&]+)\s*(?:\)|`)$")
+
+
+def _ls_names(raw: str) -> str | None:
+    """What `$(ls DIR)` gives a loop: bare names (`*`); `$(ls -d ~/*)` full paths (`~/*`)."""
+    match = _LS_OUTPUT.match(raw.strip())
+    if match is None:
+        return None
+    flags, target = match.group(1), match.group(2)
+    if "d" in flags or any(c in target for c in "*?["):
+        return target
+    return "*"
 
 
 def read_variable(stage: Node) -> str | None:

@@ -154,7 +154,11 @@ def interpreter(command: Command, ctx: Context) -> None:
         return  # `python3 -m json.tool data.json`, `python3 -m platform`: prints only
     elif module is not None:
         ctx.add(MODERATE, f"runs the {language} module {module}", command)
-    elif script is not None and descriptors.fd_of_path(script.value) not in (None, "0"):
+    elif (
+        script is not None
+        and not script.substitutions  # `<(...)` is spelt /dev/fd/63 too
+        and descriptors.fd_of_path(script.value) not in (None, "0")
+    ):
         from_descriptor(command, ctx, descriptors.fd_of_path(script.value) or "0", language)
     elif script is not None and script.value not in ("-", "/dev/stdin", "/dev/fd/0"):
         run_script(command, ctx, script, language)

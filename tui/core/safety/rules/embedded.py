@@ -285,8 +285,17 @@ def _recipes(text: str) -> list[str]:
             continue
         recipe = recipe.strip().lstrip("@-+").strip()
         if recipe:
-            found.append(recipe.replace("$$", "$"))
+            found.append(_shell_spelling(recipe))
     return found[:32]
+
+
+_MAKE_VARIABLE = re.compile(r"\$\((\w{1,64})\)")
+
+
+def _shell_spelling(recipe: str) -> str:
+    """make's `$(HOME)` is the environment's HOME (the shell's `${HOME}`); `$$` is one `$`."""
+    kept = recipe.replace("$$", "\0")
+    return _MAKE_VARIABLE.sub(r"${\1}", kept).replace("\0", "$")
 
 
 _UNKNOWN = "what it runs is only known when it runs"
