@@ -11,7 +11,9 @@ tools for reading or for ordinary changes and must stay at or below their ceilin
 Code carried by another program is held to the level its shell equivalent has: deleting the
 loose files of the home (`rm ~/*`, not recursive) is HIGH, as is a folder inside it; running a
 script file the line does not show is MODERATE. Nine floors were set that way after the first
-run (they had asked more of the carried form than of the plain one).
+run (they had asked more of the carried form than of the plain one); so were two more
+(`find ~ -name '*.jpg' | xargs shred -u` is HIGH like `find ~ -name '*.jpg' -delete`, and a
+loop over `*.sql` became one over `*`, as `rm *.sql` is MODERATE and `rm *` HIGH).
 """
 
 from __future__ import annotations
@@ -466,7 +468,7 @@ FIND_XARGS: list[tuple[str, RiskLevel]] = [
     ("echo /dev/sda | xargs -I D dd if=/dev/zero of=D bs=1M", CRITICAL),
     ("ls /var/log/*.log | xargs truncate -s 0", CRITICAL),
     ("ls -d ~/.* | xargs -P4 rm -rf", CRITICAL),
-    ("find ~ -name '*.jpg' | xargs shred -u", CRITICAL),
+    ("find ~ -name '*.jpg' | xargs shred -u", HIGH),
     ("echo ~/Documents | xargs -n1 -I{} find {} -delete", CRITICAL),
 ]
 
@@ -889,7 +891,7 @@ SECRETS_LOGS_LOOPS: list[tuple[str, RiskLevel]] = [
     ("for f in /var/log/*; do > $f; done", CRITICAL),
     ("for i in {a..z}; do dd if=/dev/zero of=/dev/sd$i bs=1M count=10; done", CRITICAL),
     ('find . -type f | while read f; do truncate -s 0 "$f"; done', HIGH),
-    ('for f in *.sql; do head -c 1M /dev/urandom > "$f"; done', HIGH),
+    ('for f in *; do head -c 1M /dev/urandom > "$f"; done', HIGH),
     ('for f in ~/*; do shred -u "$f"; done', HIGH),
 ]
 

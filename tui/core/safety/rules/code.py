@@ -455,10 +455,14 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
     ):  # `echo CODE > f.sh; sh f.sh`, `cat > x.py <<EOF; python3 x.py`
         _literal_code(command, ctx, literal(ctx.written[name]), language)
     kind = "shell script" if language == "shell" else f"{language} script"
+    if set(command.via) & _FANNING and any(c in script.value for c in "*?{"):
+        # `find . -name '*.sh' -exec bash {} \;`: every script found runs, none of them shown
+        ctx.add(HIGH, f"runs every {kind} matching {script.value}, unseen", command)
     ctx.add(MODERATE, f"runs the {kind} {script.value}", command)
     ctx.effects.append(f"runs {script.value} (it does not show it)")
 
 
+_FANNING = frozenset(("find", "xargs", "parallel", "fd"))
 _REMOTE_PREFIXES = frozenset(split_words("sudo doas env exec nohup command -E -S -i -s --"))
 
 
