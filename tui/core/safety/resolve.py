@@ -70,8 +70,9 @@ def resolve(
     rest: list[Word] = []
     for word in command.args:
         plain = _PLAIN.fullmatch(word.raw)
-        if "${IFS}" in word.value:
-            rest.extend(literal(part) for part in word.value.replace("${IFS}", " ").split())
+        if "${IFS}" in word.value or "$IFS" in word.value:  # (`$IFS/` is left as it stands)
+            spaced = word.value.replace("${IFS}", " ").replace("$IFS", " ")
+            rest.extend(literal(part) for part in spaced.split())
         elif word.value in ("${@}", "${*}") and "@" in variables:
             rest.extend(literal(part) for part in variables["@"].split())
         elif plain and plain.group(1) in variables:

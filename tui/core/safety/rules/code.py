@@ -864,9 +864,26 @@ def read_assignment(command: Command, ctx: Context) -> None:
         for index, line in enumerate(lines[:64]):
             ctx.variables[f"{name}[{index}]"] = line
         return
-    words = lines[0].split(None, max(len(names) - 1, 0)) if names else []
+    first = lines[0]
+    for separator in _read_separators(command, ctx):  # `IFS=: read -r a b <<< 'x:y'`
+        first = first.replace(separator, " ")
+    words = first.split(None, max(len(names) - 1, 0)) if names else []
     for index, name in enumerate(names):
         ctx.variables[name] = words[index] if index < len(words) else ""
+
+
+_IFS_PREFIX = re.compile(r"^\s*IFS=(?:'(?P<q>[^']{1,8})'|\"(?P<d>[^\"$]{1,8})\"|(?P<bare>[^\s'\"$;]{1,8}))\s")
+
+
+def _read_separators(command: Command, ctx: Context) -> str:
+    """The characters besides blanks that split what `read` gets: an `IFS=...` before the
+    command, or one set earlier in the line."""
+    match = _IFS_PREFIX.match(command.text)
+    if match is not None:
+        found = match.group("q") or match.group("d") or match.group("bare") or ""
+    else:
+        found = ctx.variables.get("IFS", "")
+    return found.strip(" \t\n")
 
 
 def _hidden(text: str) -> bool:
