@@ -279,6 +279,15 @@ def find_commands(command: Command) -> tuple[Command, ...]:
     for exec_words in parts.execs:
         if not exec_words:
             continue
-        words = tuple(_substitute(word, "{}", targets) for word in exec_words)
+        words = tuple(
+            part
+            for word in exec_words
+            # `{}` alone stands for each path in turn: one word per start (`find A B -exec`)
+            for part in (
+                [replace(word, value=t) for t in targets]
+                if word.value == "{}" and len(targets) > 1
+                else [_substitute(word, "{}", targets)]
+            )
+        )
         commands.append(command.wrapped(words, "find", implied_recursive=implied))
     return tuple(commands)

@@ -177,14 +177,20 @@ def line_value(previous: list[Command]) -> str:
     if len(previous) == 1 and previous[0].name == "find":
         parts = find_parts(previous[0].args)
         start = parts.starts[0]
-        return match_marker(start, parts.selects) if parts.filtered else start
+        if parts.filtered:
+            return match_marker(start, parts.selects)
+        # every file below the start comes in turn (`find . -type f | while read f`)
+        return start.rstrip("/") + "/*" if start.startswith(("/", "~", ".")) else start
     if len(previous) == 1 and previous[0].name == "ls" and _lists_one_folder(previous[0]):
         return "*"  # a bare name from the folder: `$HOME/$f` is then `~/*`
     return "${input}"
 
 
 def _lists_one_folder(command: Command) -> bool:
+    """`ls DIR` or a bare `ls` (the current folder): one folder's bare names."""
     operands = [w.value for w in command.args if not w.value.startswith("-")]
+    if not operands:
+        return not any(w.value.startswith("-") and "d" in w.value for w in command.args)
     return len(operands) == 1 and not any(c in operands[0] for c in "*?[")
 
 
