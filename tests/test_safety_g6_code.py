@@ -1069,7 +1069,7 @@ BENIGN_CARRIERS: list[tuple[str, RiskLevel]] = [
     ("tar --checkpoint=1000 --checkpoint-action=dot -cf big.tar data/", MODERATE),
     ("tar --checkpoint=100 --checkpoint-action=echo='%u bytes' -cf a.tar dir", MODERATE),
     ("tar -I zstd -cf out.tar.zst src/", MODERATE),
-    ("tar -xf a.tar --to-command='sha256sum'", SAFE),
+    ("tar -xf a.tar --to-command='sha256sum'", MODERATE),
     ("tar --use-compress-program=pigz -cf a.tgz src", MODERATE),
     ("git -c color.ui=always log --oneline | less -R", SAFE),
     ("git -c core.pager=cat log -5", SAFE),

@@ -178,6 +178,7 @@ class Analyser:
             rest = " ".join(word.raw for word in command.args)
             self.run_code(literal(f"{alias} {rest}".strip()), command)
             self.ctx.aliases[command.name] = alias
+            return  # the alias's own words were rated: the name alone is no program
         layers, code = expand(command)
         outer = self.ctx.subjects
         self.ctx.subjects = pattern_forms(layers)

@@ -260,6 +260,12 @@ class _Reader:
         root = name.split(".", 1)[0]
         # a method of what a call returned (`os.stat(p).st_mode`) is judged by that call
         acting = "(" not in name and not pyreads.read_only(name)
+        if (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in pyreads.PATH_ACTIONS
+            and "pathlib" in {a.split(".")[0] for a in self.aliases.values()}
+        ):  # `Path.home().joinpath("x").mkdir()`: a path method that acts
+            effects.impure = True
         if name in SHELL_CALLS or name in EXEC_CALLS:
             self.called.add(id(node.func))
             acting = False  # judged by the command it runs (unknown_code when not constant)

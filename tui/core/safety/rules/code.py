@@ -183,7 +183,7 @@ _CHECK_FLAGS = {
     "shell": ("-n", "--noexec"),
     "Perl": ("-c",),
     "Ruby": ("-c",),
-    "PHP": ("-l", "--syntax-check"),
+    "PHP": ("-l", "--syntax-check", "-m", "--modules", "-i", "--info", "-v", "--version", "--ini"),
     "JavaScript": ("--check", "-c"),
 }
 
@@ -257,6 +257,8 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     if language == "shell":
         ctx.run_code(code, command)
         return
+    if not code.dynamic and _prints_only(code.value):
+        return  # `perl -e 'print "rm -rf /\n"'`: the text is shown, not run
     kinds = ctx.word_kinds(code)
     if executing_kinds(ctx, kinds, command, f"{command.name} with code from a substitution"):
         return
@@ -896,6 +898,19 @@ _PRINT = re.compile(
     r"""(?P<q>["'])(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*\)?\s*;?\s*"""
 )
 _AWK_BEGIN = re.compile(r"\s*BEGIN\s*\{(?P<body>.*)\}\s*", re.DOTALL)
+
+
+def _prints_only(program: str) -> bool:
+    """A program made only of statements that print constant strings."""
+    position = 0
+    while position < len(program):
+        match = _PRINT.match(program, position)
+        if match is None or match.end() == position:
+            return False
+        if any(c in match.group("text") for c in "$@#`") and match.group("q") == '"':
+            return False  # `print "$ENV{HOME}"`, `puts "#{x}"`: interpolated, not constant
+        position = match.end()
+    return position > 0
 
 
 def printed_text(command: Command) -> str | None:
