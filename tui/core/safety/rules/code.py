@@ -19,7 +19,7 @@ from tui.core.safety.rules import editors, exposure, openers, persistence, ranso
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
-from tui.core.safety.rules.embedded import runs_quietly
+from tui.core.safety.rules.embedded import runs_quietly, subscript_code
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.known import ROUTINE_REASON
 from tui.core.safety.rules.resources import inline_exhaustion
@@ -872,6 +872,9 @@ def read_assignment(command: Command, ctx: Context) -> None:
     words = first.split(None, max(len(names) - 1, 0)) if names else []
     for index, name in enumerate(names):
         ctx.variables[name] = words[index] if index < len(words) else ""
+        for hidden in subscript_code(ctx.variables[name]):  # `$(( n ))` later runs it
+            ctx.add(HIGH, f"reads code hidden in an array subscript into ${name}", command)
+            ctx.run_code(literal(hidden), command)
 
 
 _IFS_PREFIX = re.compile(r"^\s*IFS=(?:'(?P<q>[^']{1,8})'|\"(?P<d>[^\"$]{1,8})\"|(?P<bare>[^\s'\"$;]{1,8}))\s")
