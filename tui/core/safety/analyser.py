@@ -310,9 +310,10 @@ class Analyser:
                 stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads)
             stage_kinds: set[str] = set()
             for command in commands:
-                layers, _ = expand(quietly_resolved(command, self.ctx.variables))
+                layers, code = expand(quietly_resolved(command, self.ctx.variables))
                 for layer in layers[-1:]:
                     stage_kinds |= command_kinds(layer) | socket_kinds(layer, self.ctx)
+                stage_kinds |= _remote_kinds(code)
                 producers.append(command.name or "…")
             kinds_so_far |= stage_kinds
             all_kinds.append(stage_kinds)
@@ -615,6 +616,19 @@ def _declares_nameref(node: Node) -> bool:
         return False
     flags = [node_text(c) for c in node.children if c.type == "word"]
     return any(f.startswith("-") and "n" in f for f in flags)
+
+
+def _remote_kinds(code: list[tuple[Command, Word]]) -> set[str]:
+    """`ssh host 'cat /etc/shadow' | ...`: what the remote command prints (its last stage)
+    comes out of ssh, so it is of that command's kinds (a secret, a listing, ...)."""
+    kinds: set[str] = set()
+    for by, word in code[:4]:
+        if by.name != "ssh" or word.dynamic:
+            continue
+        last = word.value.rsplit("|", 1)[-1].split(";")[-1].split()
+        if last:
+            kinds |= command_kinds(replace(by, words=tuple(map(literal, last[:32]))))
+    return kinds
 
 
 def _filled(word: Word) -> str:
