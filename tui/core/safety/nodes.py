@@ -75,8 +75,6 @@ def disables_history(name: str, value: Word) -> bool:
     return value.value.strip() in ("0", "")
 
 
-
-
 INTERACTIVE_EDITORS = frozenset("vi vim nvim nano emacs micro pico joe mcedit code gedit".split())
 
 

@@ -661,7 +661,8 @@ def _filtered(node: ast.For | ast.comprehension) -> bool:
     if isinstance(node, ast.comprehension):
         return any(not _kind_test(test) for test in node.ifs)
     return any(
-        isinstance(child, ast.Continue) or (isinstance(child, ast.If) and not _kind_test(child.test))
+        isinstance(child, ast.Continue)
+        or (isinstance(child, ast.If) and not _kind_test(child.test))
         for child in ast.walk(node)
     )
 

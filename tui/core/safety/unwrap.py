@@ -262,8 +262,11 @@ def _fed_from_stdin(command: Command, words: list[Word]) -> Command:
 # `uv run`, `poetry run`, `pipenv run`, `pdm run`, `hatch run`, `conda run`, `bundle exec`:
 # a project's environment around a command, which runs as itself.
 _ENV_RUNNERS = {
-    "uv": ("run", "--with -w --python -p --project --directory --package --extra --group "
-           "--env-file --index --index-url --only-group"),
+    "uv": (
+        "run",
+        "--with -w --python -p --project --directory --package --extra --group "
+        "--env-file --index --index-url --only-group",
+    ),
     "poetry": ("run", "-C --directory -P --project"),
     "pipenv": ("run", ""),
     "pdm": ("run", "-p --project"),

@@ -179,8 +179,8 @@ def _eval_expansion(node: Node, out: _Builder) -> None:
             and index + 1 < len(children)
             and children[index + 1].type in ("simple_expansion", "expansion")
         ):  # `${DIR:-$HOME}`: the default is a variable whose value is known
-            inner = node_text(children[index + 1]).strip("${}")
-            default = KNOWN_VARIABLES.get(inner)
+            variable = node_text(children[index + 1]).strip("${}")
+            default = KNOWN_VARIABLES.get(variable)
     if not name:  # `${arr[@]}`: the array's name is inside the subscript
         subscript = next((c for c in children if c.type == "subscript"), None)
         inner = subscript.child_by_field_name("name") if subscript is not None else None

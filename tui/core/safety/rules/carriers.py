@@ -35,7 +35,9 @@ def nsenter(command: Command, ctx: Context) -> None:
     if _carries(command):
         return
     values = [w.value for w in command.args]
-    if any(v in ("-t", "--target") for v in values) or any(v.startswith("--target=") for v in values):
+    if any(v in ("-t", "--target") for v in values) or any(
+        v.startswith("--target=") for v in values
+    ):
         ctx.add(HIGH, "opens a shell inside another process's namespaces (nsenter)", command)
     else:
         ctx.add(MODERATE, "starts a shell in other namespaces (nsenter)", command)

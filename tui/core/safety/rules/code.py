@@ -394,7 +394,9 @@ def _emptied(path: str) -> Verdict:
     empty = classify_empty(path)
     if empty is not None and empty.level > gone.level:
         return empty
-    return Verdict(gone.level, f"empties or rewrites every file matching {path}: their content is lost")
+    return Verdict(
+        gone.level, f"empties or rewrites every file matching {path}: their content is lost"
+    )
 
 
 def _overwritten(path: str, append: bool) -> Verdict | None:
@@ -576,7 +578,9 @@ def from_descriptor(command: Command, ctx: Context, fd: str, language: str) -> N
         ctx.add(MODERATE, f"runs the {language} program open on descriptor {fd}", command)
         return
     kind, word = source
-    if executing_kinds(ctx, ctx.word_kinds(word), command, f"{command.name} reading descriptor {fd}"):
+    if executing_kinds(
+        ctx, ctx.word_kinds(word), command, f"{command.name} reading descriptor {fd}"
+    ):
         return
     if kind == "text":
         _literal_code(command, ctx, word, language)
@@ -877,7 +881,9 @@ def read_assignment(command: Command, ctx: Context) -> None:
             ctx.run_code(literal(hidden), command)
 
 
-_IFS_PREFIX = re.compile(r"^\s*IFS=(?:'(?P<q>[^']{1,8})'|\"(?P<d>[^\"$]{1,8})\"|(?P<bare>[^\s'\"$;]{1,8}))\s")
+_IFS_PREFIX = re.compile(
+    r"^\s*IFS=(?:'(?P<q>[^']{1,8})'|\"(?P<d>[^\"$]{1,8})\"|(?P<bare>[^\s'\"$;]{1,8}))\s"
+)
 
 
 def _read_separators(command: Command, ctx: Context) -> str:

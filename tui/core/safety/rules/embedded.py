@@ -128,7 +128,11 @@ def editor(command: Command, ctx: Context) -> None:
         elif value.startswith("+") and len(value) > 1:
             script = value[1:]
         elif value == "-S" and index + 1 < len(args) and ctx.word_kinds(args[index + 1]) & _FETCHED:
-            ctx.add(CRITICAL, f"the editor runs a script downloaded from the internet ({value})", command)
+            ctx.add(
+                CRITICAL,
+                f"the editor runs a script downloaded from the internet ({value})",
+                command,
+            )
         code = _ex_shell(script)
         if code:
             ctx.add(HIGH, f"the editor runs a shell command on start ({command.name} -c)", command)
