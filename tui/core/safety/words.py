@@ -145,6 +145,10 @@ def _eval_quoted_literal(text: str, out: _Builder) -> None:
 
 def _eval_double_quoted(node: Node, out: _Builder, depth: int) -> None:
     for child in node.children:
+        if child.type in ("simple_expansion", "expansion"):
+            lead = node_text(child).partition("$")[0]
+            if lead and not lead.strip():  # `"$a $b"`: the grammar puts the blank in `$b`
+                out.add(lead)
         if child.type == "string_content":
             text = _unescape_double_quoted(node_text(child))
             if out.at_start() and text.startswith("~"):

@@ -537,7 +537,12 @@ def stdin_code(command: Command, ctx: Context, language: str) -> None:
     for redirect in command.redirects:
         if redirect.fd not in ("", "0"):
             continue  # `3<<< text`: another descriptor, not the program's input
-        if redirect.op == "<&" and redirect.target is not None and redirect.target.value.isdigit():
+        if (
+            redirect.op == "<&"
+            and redirect.target is not None
+            and redirect.target.value.isdigit()
+            and redirect.target.value != "0"
+        ):
             from_descriptor(command, ctx, redirect.target.value, language)  # `sh <&3`
             return
         if redirect.op in ("<<", "<<<") and redirect.body is not None:
