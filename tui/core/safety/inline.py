@@ -266,7 +266,22 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
             result.findings.append(
                 (RiskLevel.CRITICAL, f"{language} code sends {what} to another machine")
             )
+    if result.shell:  # `$d = $ENV{HOME}; system "rm -rf $d"`: known values put in
+        known = inline_listings.constants(code)
+        result.shell = [_interpolated(text, known) for text in result.shell]
     return result
+
+
+# `$d`, `${d}` (Perl, PHP, JavaScript templates), `#{d}` (Ruby) inside a string.
+_INTERPOLATION = re.compile(r"#\{\s*(\w{1,40})\s*\}|\$\{(\w{1,40})\}|\$(\w{1,40})")
+
+
+def _interpolated(text: str, known: dict[str, str]) -> str:
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1) or match.group(2) or match.group(3)
+        return known.get("$" + name, known.get(name, match.group(0)))
+
+    return _INTERPOLATION.sub(one, text) if known else text
 
 
 def _listing_loops(code: str, result: InlineResult) -> None:

@@ -44,11 +44,17 @@ _EMPTIES = re.compile(
 )
 
 
-def listed_patterns(code: str) -> list[str]:
-    """Every folder listing in `code` whose argument is constant, as a file pattern."""
+def constants(code: str) -> dict[str, str]:
+    """Variables the code sets once to a constant string or to the home folder (`~`)."""
     variables = calls.assignments(code)
     for match in _HOME_VARIABLE.finditer(code):
         variables.setdefault(match.group("name"), "~")
+    return variables
+
+
+def listed_patterns(code: str) -> list[str]:
+    """Every folder listing in `code` whose argument is constant, as a file pattern."""
+    variables = constants(code)
     found: list[str] = []
     for call in calls.find(code, _LISTINGS, variables):
         last = re.split(r"\.|::|->", call.name)[-1].strip()

@@ -553,6 +553,8 @@ class _Reader:
         value = _string(node)
         if value is not None:
             return value
+        if isinstance(node, ast.Name) and node.id in self.bound:  # `h = Path.home()`, a loop
+            return self.bound[node.id]
         if isinstance(node, ast.JoinedStr):
             parts = [
                 self.string(v) if not isinstance(v, ast.Constant) else str(v.value)

@@ -299,23 +299,51 @@ _AWK_VALUES = frozenset(split_words("-F -v --assign --field-separator"))
 
 def _awk(command: Command) -> Inner:
     """`ls | awk '{system("rm -rf " $1)}'` runs `rm -rf NAME` for each line it reads, as
-    `ls | xargs rm -rf` does: the command is fed the input the way xargs is."""
+    `ls | xargs rm -rf` does: the command is fed the input the way xargs is. Built from
+    constants only (`-v d="$HOME"`, `ENVIRON["HOME"]`), it is that one command."""
     args = command.args
     start = skip_options(args, _AWK_VALUES)
     if start >= len(args) or any(w.value in ("-f", "--file") for w in args[:start]):
         return Inner()
+    known = _awk_variables(args[:start])
     commands: list[Command] = []
+    code: list[Word] = []
     for match in _AWK_BUILT.finditer(args[start].value[:20_000]):
-        if not re.search(r"\$\w+", match.group("rest")):
-            continue  # no field of the input in it
         words = match.group("start").replace('\\"', '"').strip().rstrip("\"'").split()
         if not words or not re.fullmatch(r"[\w./-]+", words[0]):
             continue
+        if not re.search(r"\$\w+", match.group("rest")):
+            tail = _awk_constant(match.group("rest"), known)
+            if tail is not None:  # `system("rm -rf " d)` with `-v d=~`
+                code.append(literal(f"{match.group('start')}{tail}"))
+            continue
         fed = replace(command, words=(literal("xargs"), *map(literal, words)))
         commands.extend(xargs_commands(fed))
-        if len(commands) >= 4:
+        if len(commands) + len(code) >= 4:
             break
-    return Inner(commands=tuple(commands))
+    return Inner(commands=tuple(commands), code=tuple(code))
+
+
+def _awk_variables(options: tuple[Word, ...]) -> dict[str, str]:
+    """`-v d="$HOME"`: the variables awk is given, and `ENVIRON["HOME"]`."""
+    known = {'ENVIRON["HOME"]': "~"}
+    for index, word in enumerate(options[:-1]):
+        if word.value in ("-v", "--assign"):
+            name, sep, value = options[index + 1].value.partition("=")
+            if sep and name.isidentifier() and not options[index + 1].substitutions:
+                known[name] = "~" if value == "${HOME}" else value
+    return known
+
+
+def _awk_constant(rest: str, known: dict[str, str]) -> str | None:
+    """The rest of a built command when it is made of strings and known variables only."""
+    pieces = re.findall(r'"((?:\\.|[^"\\])*)"|(ENVIRON\["\w+"\]|[A-Za-z_]\w*)|(\S)', rest)
+    text: list[str] = []
+    for quoted, name, other in pieces:
+        if other or (name and name not in known):
+            return None
+        text.append(known[name] if name else quoted)
+    return "".join(text) if text else None
 
 
 def _container_exec(command: Command) -> Inner:

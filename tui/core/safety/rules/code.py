@@ -11,7 +11,7 @@ import posixpath
 import re
 from dataclasses import replace
 
-from tui.core.safety import descriptors, inline, paths, pycode
+from tui.core.safety import descriptors, inline, inline_args, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
@@ -259,6 +259,7 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
         return
     if not code.dynamic and _prints_only(code.value):
         return  # `perl -e 'print "rm -rf /\n"'`: the text is shown, not run
+    code = _with_arguments(command, code, language)
     kinds = ctx.word_kinds(code)
     if executing_kinds(ctx, kinds, command, f"{command.name} with code from a substitution"):
         return
@@ -301,6 +302,17 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
         if (only_reads or _runs_only_constant(code.value, result)) and not in_place:
             return
     ctx.add(MODERATE, f"runs inline {language} code", command)
+
+
+def _with_arguments(command: Command, code: Word, language: str) -> Word:
+    """`perl -e 'unlink shift' FILE`: the code with the arguments it reads put in."""
+    args = command.args
+    index = next((i for i, word in enumerate(args) if word is code), None)
+    if index is None:
+        return code
+    operands = [word.value for word in args[index + 1 :] if not word.dynamic]
+    filled = inline_args.filled(code.value, language, operands)
+    return code if filled == code.value else replace(code, value=filled)
 
 
 def _runs_only_constant(code: str, result: inline.InlineResult) -> bool:
@@ -368,8 +380,8 @@ def _inline_effects(
     for path in result.deletes:
         verdict = _listed_delete(path, recursive=True)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
-    for path in result.removes:
-        verdict = _listed_delete(path, recursive=False)
+    for path in result.removes:  # under an unfiltered find, each file below the path
+        verdict = _listed_delete(path, recursive=command.implied_recursive)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     for path, append in result.writes:
         written = _overwritten(path, append)
@@ -415,7 +427,7 @@ def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -
     for shell in effects.shell:
         ctx.run_code(literal(shell), command)
     for path, recursive in effects.deletes:
-        verdict = _listed_delete(path, recursive=recursive)
+        verdict = _listed_delete(path, recursive=recursive or command.implied_recursive)
         ctx.add(max(verdict.level, MODERATE), f"Python code {verdict.reason}", command)
     for path, append in effects.writes:
         written = _overwritten(path, append)
