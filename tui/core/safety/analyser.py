@@ -222,7 +222,12 @@ class Analyser:
         """`a=rm; $a -rf ~` is `rm -rf ~`; names that stay unknown are left for the rules."""
         if not command.words:
             return command
-        args_dynamic = any("${IFS}" in w.value or w.value in ("${@}", "${*}") for w in command.args)
+        args_dynamic = any(
+            "${IFS}" in w.value
+            or w.value in ("${@}", "${*}")
+            or resolve.array_all(w.raw) in self.ctx.variables
+            for w in command.args
+        )
         if not resolve.needs_resolving(command.words[0]) and not args_dynamic:
             return command
         texts = [literal_output(node) for node in command.words[0].substitutions]

@@ -86,6 +86,8 @@ def _filtered_constant(command: Command) -> str | None:
     args = command.argv
     if command.name == "rev" and not args:
         return transforms.rev(body.value.rstrip("\n"))
+    if command.name == "cat" and not args:  # `$(cat <<'EOF' ... EOF)`: the text itself
+        return body.value
     if command.name == "tr" and len(args) == 2 and not any(a.startswith("-") for a in args):
         return transforms.tr(args[0], args[1], body.value.rstrip("\n"))
     return None

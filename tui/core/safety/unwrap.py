@@ -96,8 +96,9 @@ def _env(command: Command) -> Inner:
         if value in ("-u", "-C", "--unset", "--chdir"):
             index += 2
         elif value in ("-S", "--split-string") and index + 1 < len(args):
-            code.append(args[index + 1])
-            index += 2
+            # the string is split into words, and the words after it are added to them
+            code.append(join_words(args[index + 1 :]))
+            index = len(args)
         elif value.startswith(("-S", "--split-string=")) and value not in ("-S", "--split-string="):
             # `env -S'sh -c ...'`, `env --split-string='...'`: the string is attached
             cut = 2 if value.startswith("-S") else len("--split-string=")
