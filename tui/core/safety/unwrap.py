@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from tui.core.safety.argv import skip_options
 from tui.core.safety.fanout import fd_commands, find_commands, stdin_items, xargs_commands
 from tui.core.safety.parse import Command
+from tui.core.safety.remote_code import REMOTE_CODE
 from tui.core.safety.words import Word, literal, split_words
 
 MAX_LAYERS = 24
@@ -189,9 +190,18 @@ def _joined_after(command: Command, takes_value: str, positionals: int) -> Inner
 
 
 def _ssh(command: Command) -> Inner:
-    return _joined_after(
+    inner = _joined_after(
         command, "-b -c -D -E -e -F -I -i -J -L -l -m -O -o -p -Q -R -S -W -w -B", 1
     )
+    if inner.code and inner.code[0].value.startswith("-- "):  # `ssh host -- CMD`
+        word = inner.code[0]
+        return Inner(code=(replace(word, value=word.value[3:], raw=word.raw.removeprefix("-- ")),))
+    return inner
+
+
+def _remote(command: Command) -> Inner:
+    """Tools that run shell code elsewhere (remote_code.py): the code they are given."""
+    return Inner(code=tuple(REMOTE_CODE[command.name](command)))
 
 
 def _watch(command: Command) -> Inner:
@@ -351,13 +361,18 @@ def _container_exec(command: Command) -> Inner:
     """`docker exec [opts] CONTAINER CMD...`, `kubectl exec [opts] POD -- CMD...`: the command
     runs inside the container, on its data, and is rated like a local one."""
     args = command.args
-    if command.name == "kubectl":
+    if command.name in ("kubectl", "lxc", "incus"):
+        # `kubectl exec POD -- CMD`, `kubectl debug node/x -- CMD`, `lxc exec C -- CMD`
         words = [w.value for w in args]
-        if "exec" not in words or "--" not in words:
+        verb = "exec" if "exec" in words else "debug"
+        if verb not in words or "--" not in words:
             return Inner()
-        return Inner(commands=(command.wrapped(args[words.index("--") + 1 :], "kubectl exec"),))
-    if args and args[0].value == "compose":  # `docker compose exec SERVICE CMD`
+        inside = args[words.index("--") + 1 :]
+        return Inner(commands=(command.wrapped(inside, f"{command.name} {verb}"),))
+    if args and args[0].value == "compose":  # `docker compose exec|run SERVICE CMD`
         args = args[1:]
+        if args and args[0].value == "run":  # a service's container, with its volumes
+            args = (replace(args[0], value="exec"), *args[1:])
     if not args or args[0].value != "exec":
         return Inner()
     rest = args[1:]
@@ -410,6 +425,9 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "docker-compose": _container_exec,
     "podman-compose": _container_exec,
     "kubectl": _container_exec,
+    "lxc": _container_exec,
+    "incus": _container_exec,
+    **dict.fromkeys(REMOTE_CODE, _remote),
     "systemd-run": lambda c: _after(
         c,
         "-u --unit -p --property -d --description --slice -E --setenv -H --host -M --machine "

@@ -48,9 +48,16 @@ def carrier(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"opens a program ({command.name})", command)
 
 
+def many_machines(command: Command, ctx: Context) -> None:
+    """pssh, pdsh, salt, lxc: the command they carry is rated; they reach other machines."""
+    ctx.add(MODERATE, f"runs commands on other machines or containers ({command.name})", command)
+
+
 RULES: dict[str, Rule] = {
     "parallel": parallel,
     "nsenter": nsenter,
     "toybox": carrier,
+    "chroot": carrier,
+    **dict.fromkeys(split_words("pssh parallel-ssh pdsh clush salt lxc incus"), many_machines),
     **dict.fromkeys(_TERMINALS, carrier),
 }
