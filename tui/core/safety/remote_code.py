@@ -72,7 +72,9 @@ def _salt(command: Command) -> list[Word]:
     return [command.args[index]] if index < len(values) else []
 
 
-def _subcommand_option(path: tuple[str, ...], names: tuple[str, ...]) -> Callable[[Command], list[Word]]:
+def _subcommand_option(
+    path: tuple[str, ...], names: tuple[str, ...]
+) -> Callable[[Command], list[Word]]:
     """A tool whose subcommand (`compute ssh`, `ssh console`) takes the code as an option."""
 
     def handler(command: Command) -> list[Word]:
