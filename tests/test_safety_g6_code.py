@@ -1277,6 +1277,49 @@ BENIGN_HIDDEN_LOOKING: list[tuple[str, RiskLevel]] = [
 
 BENIGN = BENIGN_INLINE + BENIGN_CARRIERS + BENIGN_HIDDEN_LOOKING
 
+# -- Added after the fixes (not part of the first run): forms the rules now read, kept so
+# that they stay read. Other tools running shell code elsewhere, arguments handed to inline
+# code, variables interpolated into the strings it runs.
+ADDED_DANGEROUS: list[tuple[str, RiskLevel]] = [
+    ("pdsh -w web[1-3] 'rm -rf /var/www'", CRITICAL),
+    ("ansible all -m shell -a 'rm -rf /var/www'", CRITICAL),
+    ("salt '*' cmd.run 'rm -rf /'", CRITICAL),
+    ("vagrant ssh -c 'rm -rf ~'", CRITICAL),
+    ("gcloud compute ssh vm --command='rm -rf ~'", CRITICAL),
+    (
+        "az vm run-command invoke -g rg -n vm --command-id RunShellScript --scripts 'rm -rf /'",
+        CRITICAL,
+    ),
+    ("fly ssh console -C 'rm -rf /data'", CRITICAL),
+    ("tmux send-keys -t 0 'rm -rf ~' Enter", CRITICAL),
+    ("mosh host -- rm -rf ~", CRITICAL),
+    ("ssh host -- rm -rf '~'", CRITICAL),
+    ("lxc exec c1 -- rm -rf /", CRITICAL),
+    ("find ~ -type f -exec python3 -c 'import sys,os; os.remove(sys.argv[1])' {} \\;", CRITICAL),
+    ("find . -type f -exec perl -e 'unlink shift' {} \\;", HIGH),
+    ("perl -e '$d = $ENV{HOME}; system \"rm -rf $d\"'", CRITICAL),
+    ("ruby -e 'd = Dir.home; system(\"rm -rf #{d}\")'", CRITICAL),
+    ('php -r \'$h = getenv("HOME"); system("rm -rf $h");\'', CRITICAL),
+    ('python3 -c \'import os; h = os.path.expanduser("~"); os.system(f"rm -rf {h}")\'', CRITICAL),
+    ('awk -v d="$HOME" \'BEGIN { system("rm -rf " d) }\'', CRITICAL),
+    ('f=rm; g=-rf; h=/; eval "$f $g $h"', CRITICAL),
+    ('arr=(-rf /); rm "${arr[@]}"', CRITICAL),
+    ("/usr/bin/env -S rm -rf ~", CRITICAL),
+    ("sh -c \"$(cat <<'EOF'\nrm -rf ~\nEOF\n)\"", CRITICAL),
+]
+ADDED_BENIGN: list[tuple[str, RiskLevel]] = [
+    ("tmux send-keys -t 0 'ls -la' Enter", MODERATE),
+    ("ansible all -m ping", MODERATE),
+    ("ssh host -- ls -la", MODERATE),
+    ("python3 -c 'import sys; print(sys.argv[1])' hello", SAFE),
+    ("perl -e 'print shift' hello", SAFE),
+    ("find . -name '*.txt' -exec perl -ne 'print if /x/' {} +", SAFE),
+    ('ls | awk \'{print "mv " $1 " old/" $1}\'', SAFE),
+    ("awk -v n=5 'BEGIN { system(\"sleep \" n) }'", MODERATE),
+    ("x=$(dirname /etc/passwd); echo $x", SAFE),
+    ("echo ${DIR:-$HOME}", SAFE),
+]
+
 
 def test_the_table_is_large_enough() -> None:
     assert len(DANGEROUS) >= 300
@@ -1285,11 +1328,11 @@ def test_the_table_is_large_enough() -> None:
     assert len(commands) == len(set(commands))
 
 
-@pytest.mark.parametrize(("command", "floor"), DANGEROUS)
+@pytest.mark.parametrize(("command", "floor"), DANGEROUS + ADDED_DANGEROUS)
 def test_dangerous_code_reaches_its_level(command: str, floor: RiskLevel) -> None:
     assert level(command) >= floor
 
 
-@pytest.mark.parametrize(("command", "ceiling"), BENIGN)
+@pytest.mark.parametrize(("command", "ceiling"), BENIGN + ADDED_BENIGN)
 def test_near_misses_stay_at_or_below_their_ceiling(command: str, ceiling: RiskLevel) -> None:
     assert level(command) <= ceiling
