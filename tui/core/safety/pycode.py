@@ -281,7 +281,7 @@ class _Reader:
             variable = _string(args[0])
             if variable is None or pyreads.secret_variable(variable):
                 effects.secrets.append("a secret from your environment")
-        if name.startswith(NETWORK) or name in ("__import__",):
+        if (name.startswith(NETWORK) and not pyreads.read_only(name)) or name in ("__import__",):
             effects.network = effects.network or name != "__import__"
             plain_get = name.startswith(_GETS) and len(args) <= 1 and not node.keywords
             effects.connects = effects.connects or not plain_get

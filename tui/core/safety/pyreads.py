@@ -13,7 +13,7 @@ import re
 
 # Modules that may be imported without that counting as an action: each name used from them
 # is judged by the table below.
-READING_MODULES = frozenset(("os", "shutil", "subprocess", "pathlib"))
+READING_MODULES = frozenset(("os", "shutil", "subprocess", "pathlib", "socket"))
 
 # Names (called or read) that only read or compute.
 READ_ONLY = frozenset(
@@ -31,7 +31,7 @@ READ_ONLY = frozenset(
         "subprocess.PIPE subprocess.DEVNULL subprocess.STDOUT subprocess.CalledProcessError "
         "subprocess.TimeoutExpired subprocess.CompletedProcess "
         "pathlib.Path pathlib.PurePath pathlib.PosixPath pathlib.PurePosixPath pathlib.Path.home "
-        "pathlib.Path.cwd"
+        "pathlib.Path.cwd socket.gethostname socket.getfqdn"
     ).split()
 )
 # Whole submodules that only compute on paths and read facts about them.
