@@ -14,7 +14,13 @@ from tree_sitter import Node
 
 from tui.core.safety import descriptors, effects, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
-from tui.core.safety.feeds import line_value, literal_output, stdin_for, trusted_setup
+from tui.core.safety.feeds import (
+    find_output,
+    line_value,
+    literal_output,
+    stdin_for,
+    trusted_setup,
+)
 from tui.core.safety.flow import secret_path
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.nodes import (
@@ -222,6 +228,7 @@ class Analyser:
         """`a=rm; $a -rf ~` is `rm -rf ~`; names that stay unknown are left for the rules."""
         if not command.words:
             return command
+        command = _found_operands(command)
         args_dynamic = any(
             "${IFS}" in w.value
             or w.value in ("${@}", "${*}")
@@ -621,6 +628,25 @@ def _declares_nameref(node: Node) -> bool:
         return False
     flags = [node_text(c) for c in node.children if c.type == "word"]
     return any(f.startswith("-") and "n" in f for f in flags)
+
+
+def _found_operands(command: Command) -> Command:
+    """`shred -u $(find ~ -type f)`: an operand that is the output of a find is what the find
+    selects; unfiltered, each file below its start (as `find ~ -type f -exec shred -u {} +`)."""
+    words = list(command.words)
+    implied = False
+    for index, word in enumerate(words[1:], start=1):
+        if len(word.substitutions) != 1 or word.value != SUBSTITUTED:
+            continue
+        found = find_output(word.substitutions[0])
+        if found is not None:
+            words[index] = literal(found[0])
+            implied = implied or not found[1]
+    if words == list(command.words):
+        return command
+    return replace(
+        command, words=tuple(words), implied_recursive=command.implied_recursive or implied
+    )
 
 
 def _remote_kinds(code: list[tuple[Command, Word]]) -> set[str]:

@@ -78,6 +78,22 @@ def _path_part(name: str, args: list[str]) -> str | None:
     return None
 
 
+def find_output(node: Node) -> tuple[str, bool] | None:
+    """What `$(find START ...)` prints, as (what it selects, whether tests narrow it): the
+    start, or `START/{pattern}` for a filtered find; None for anything else."""
+    named = [child for child in node.children if child.is_named]
+    if node.type != "command_substitution" or len(named) != 1 or named[0].type != "command":
+        return None
+    command = build_command(named[0])
+    if command.name != "find" or any(w.dynamic for w in command.words):
+        return None
+    parts = find_parts(command.args)
+    if len(parts.starts) != 1 or parts.execs or parts.delete:
+        return None
+    start = parts.starts[0]
+    return (match_marker(start, parts.selects), True) if parts.filtered else (start, False)
+
+
 def _filtered_constant(command: Command) -> str | None:
     """`tr 'a-z' 'b-za' <<< 'ql'`, `rev <<< 'mr'`: a filter of a constant here-string."""
     body = heredoc_body(command)
