@@ -20,7 +20,8 @@ from tui.core.safety.words import SUBSTITUTED, Word, evaluate, node_text
 _SETUP_TOOLS = frozenset(
     "ssh-agent dircolors direnv pyenv rbenv nodenv goenv jenv zoxide starship brew minikube "
     "opam conda mise rtx fnm thefuck gpg-agent keychain luarocks register-python-argcomplete "
-    "atuin mcfly kubectl helm gh rustup pip pip3 docker-machine".split()
+    "atuin mcfly kubectl helm gh rustup pip pip3 docker-machine fzf oh-my-posh pixi uv "
+    "poetry just npm deno".split()
 )
 
 
