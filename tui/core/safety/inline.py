@@ -266,6 +266,8 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
             result.findings.append(
                 (RiskLevel.CRITICAL, f"{language} code sends {what} to another machine")
             )
+    if result.writes and fetches(code):
+        _runs_what_it_saved(code, result, language)
     if result.shell:  # `$d = $ENV{HOME}; system "rm -rf $d"`: known values put in
         known = inline_listings.constants(code)
         result.shell = [_interpolated(text, known) for text in result.shell]
@@ -282,6 +284,26 @@ def _interpolated(text: str, known: dict[str, str]) -> str:
         return known.get("$" + name, known.get(name, match.group(0)))
 
     return _INTERPOLATION.sub(one, text) if known else text
+
+
+def _runs_what_it_saved(code: str, result: InlineResult, language: str) -> None:
+    """`file_put_contents("/tmp/p.php", file_get_contents(URL)); include "/tmp/p.php";`: a
+    download saved to a file that the same code then loads or runs."""
+    for path, _append in result.writes[:8]:
+        if not path or path.startswith("/dev/"):
+            continue
+        loaded = re.search(_LOADS + r"\s*\(?\s*['\"]" + re.escape(path), code)
+        ran = any(
+            re.search(r"(?:^|[\s;&|(])" + re.escape(path) + r"(?:$|[\s;&|)])", s)
+            for s in result.shell
+        )
+        if loaded or ran:
+            reason = f"{language} code downloads code to {path} and runs it"
+            result.findings.append((RiskLevel.CRITICAL, reason))
+            return
+
+
+_LOADS = r"\b(?:include|include_once|require|require_once|dofile|loadfile|load|source|exec_file)"
 
 
 def _listing_loops(code: str, result: InlineResult) -> None:
