@@ -755,7 +755,7 @@ def sed(command: Command, ctx: Context) -> None:
             if content is not None:
                 ctx.add(content.level, content.reason, command)
             _sed_startup(command, ctx, value, argv)
-            verdict = classify_write(value, append=False)
+            verdict = classify_write(editors.name_pattern(value), append=False)
             if verdict is not None and verdict.level >= HIGH:
                 ctx.add(verdict.level, verdict.reason.replace("overwrites", "edits", 1), command)
         ctx.add(MODERATE, "edits files in place (sed -i)", command)
