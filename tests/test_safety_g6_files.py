@@ -1498,19 +1498,14 @@ BENIGN = (
     + SECOND_BENIGN
 )
 
-# Rows the rater still misses.
-KNOWN_GAPS: frozenset[str] = frozenset(
-    (
-        # An unfiltered find hands xargs its start folder; "every file under it" is a flag of
-        # the command xargs runs, and it does not reach code that `sh -c` parses again.
-        "find ~/Documents -type f -print0 | xargs -0 -I{} sh -c 'shred -u \"{}\"'",
-    )
-)
+# Rows the rater still misses (strict: a fix shows up). The one this table had, an unfiltered
+# find through xargs into `sh -c`, was fixed by the code-in-programs work of the same round.
+KNOWN_GAPS: frozenset[str] = frozenset()
 
 
 def _cases(table: list[tuple[str, RiskLevel]]) -> list[object]:
     return [
-        pytest.param(command, bound, marks=pytest.mark.xfail(strict=False))
+        pytest.param(command, bound, marks=pytest.mark.xfail(strict=True))
         if command in KNOWN_GAPS
         else (command, bound)
         for command, bound in table

@@ -12,9 +12,15 @@ from dataclasses import replace
 
 from tree_sitter import Node
 
-from tui.core.safety import effects, resolve
+from tui.core.safety import descriptors, effects, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
-from tui.core.safety.feeds import line_value, literal_output, stdin_for, trusted_setup
+from tui.core.safety.feeds import (
+    find_output,
+    line_value,
+    literal_output,
+    stdin_for,
+    trusted_setup,
+)
 from tui.core.safety.flow import secret_path
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.nodes import (
@@ -179,6 +185,7 @@ class Analyser:
             rest = " ".join(word.raw for word in command.args)
             self.run_code(literal(f"{alias} {rest}".strip()), command)
             self.ctx.aliases[command.name] = alias
+            return  # the alias's own words were rated: the name alone is no program
         layers, code = expand(command)
         outer = self.ctx.subjects
         self.ctx.subjects = pattern_forms(layers)
@@ -222,7 +229,13 @@ class Analyser:
         """`a=rm; $a -rf ~` is `rm -rf ~`; names that stay unknown are left for the rules."""
         if not command.words:
             return command
-        args_dynamic = any("${IFS}" in w.value or w.value in ("${@}", "${*}") for w in command.args)
+        command = _found_operands(command)
+        args_dynamic = any(
+            "${IFS}" in w.value
+            or w.value in ("${@}", "${*}")
+            or resolve.array_all(w.raw) in self.ctx.variables
+            for w in command.args
+        )
         if not resolve.needs_resolving(command.words[0]) and not args_dynamic:
             return command
         texts = [literal_output(node) for node in command.words[0].substitutions]
@@ -283,6 +296,7 @@ class Analyser:
         self.redirects(pseudo)
 
     def redirects(self, command: Command) -> None:
+        descriptors.remember(self.ctx, command)
         check_redirects(self.ctx, command)
 
     # -- pipelines --------------------------------------------------------------------------------
@@ -310,9 +324,10 @@ class Analyser:
                 stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads)
             stage_kinds: set[str] = set()
             for command in commands:
-                layers, _ = expand(quietly_resolved(command, self.ctx.variables))
+                layers, code = expand(quietly_resolved(command, self.ctx.variables))
                 for layer in layers[-1:]:
                     stage_kinds |= command_kinds(layer) | socket_kinds(layer, self.ctx)
+                stage_kinds |= _remote_kinds(code)
                 producers.append(command.name or "…")
             kinds_so_far |= stage_kinds
             all_kinds.append(stage_kinds)
@@ -623,6 +638,38 @@ def _declares_nameref(node: Node) -> bool:
         return False
     flags = [node_text(c) for c in node.children if c.type == "word"]
     return any(f.startswith("-") and "n" in f for f in flags)
+
+
+def _found_operands(command: Command) -> Command:
+    """`shred -u $(find ~ -type f)`: an operand that is the output of a find is what the find
+    selects; unfiltered, each file below its start (as `find ~ -type f -exec shred -u {} +`)."""
+    words = list(command.words)
+    implied = False
+    for index, word in enumerate(words[1:], start=1):
+        if len(word.substitutions) != 1 or word.value != SUBSTITUTED:
+            continue
+        found = find_output(word.substitutions[0])
+        if found is not None:
+            words[index] = literal(found[0])
+            implied = implied or not found[1]
+    if words == list(command.words):
+        return command
+    return replace(
+        command, words=tuple(words), implied_recursive=command.implied_recursive or implied
+    )
+
+
+def _remote_kinds(code: list[tuple[Command, Word]]) -> set[str]:
+    """`ssh host 'cat /etc/shadow' | ...`: what the remote command prints (its last stage)
+    comes out of ssh, so it is of that command's kinds (a secret, a listing, ...)."""
+    kinds: set[str] = set()
+    for by, word in code[:4]:
+        if by.name != "ssh" or word.dynamic:
+            continue
+        last = word.value.rsplit("|", 1)[-1].split(";")[-1].split()
+        if last:
+            kinds |= command_kinds(replace(by, words=tuple(map(literal, last[:32]))))
+    return kinds
 
 
 def _filled(word: Word) -> str:

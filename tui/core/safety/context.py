@@ -38,6 +38,8 @@ class Context:
     # Archives this line packs, by base name: (whether they hold secrets, what they hold).
     packed: dict[str, tuple[bool, str]] = field(default_factory=dict)
     tcp_fds: set[str] = field(default_factory=set)
+    # Descriptors opened by `exec N< ...` / `exec N<<< ...`: ("text" | "file", word).
+    descriptors: dict[str, tuple[str, Word]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     effects: list[str] = field(default_factory=list)
     tainted: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -52,6 +52,9 @@ def xargs_commands(command: Command) -> tuple[Command, ...]:
     inner = args[start:] or (literal("echo"),)
     items = stdin_items(command)
     implied = _stdin_unfiltered_find(command)
+    if implied and replace_str and _shell_code(inner):
+        # `find . -type f | xargs -I % sh -c 'rm %'`: in the code, % is each file found
+        items = [_every_file(item) for item in items]
     if replace_str:
         listed = command.stdin is not None and bool(command.stdin.listing)
         words = tuple(
@@ -63,6 +66,18 @@ def xargs_commands(command: Command) -> tuple[Command, ...]:
     else:
         words = (*inner, *(literal(item) for item in items))
     return (command.wrapped(words, "xargs", implied_recursive=implied),)
+
+
+def _shell_code(words: tuple[Word, ...]) -> bool:
+    """`sh -c CODE`, `bash -ec CODE`: the command is a shell given code."""
+    flags = [w.value for w in words[1:3]]
+    return any(f.startswith("-") and not f.startswith("--") and "c" in f[1:] for f in flags)
+
+
+def _every_file(item: str) -> str:
+    if item.startswith(("/", "~", ".")) and not item.endswith(("*", "}")):
+        return item.rstrip("/") + "/*"
+    return item
 
 
 def _xargs_replace(args: tuple[Word, ...]) -> str:
@@ -89,6 +104,10 @@ def stdin_items(command: Command) -> list[str]:
         return [item for text in fed for item in text.split()] or ["${input}"]  # `<<< '/a /b'`
     if stdin is None:
         return ["${input}"]
+    if stdin.literal is not None and _nul_separated(command):
+        # `echo 'rm -rf ~' | xargs -0 sh -c`: the whole text is one argument
+        items = [item for word in stdin.literal for item in word.value.split("\0") if item.strip()]
+        return [" ".join(items)] if items else ["${input}"]
     if stdin.literal is not None:
         items = [item for word in stdin.literal for item in word.value.replace("\0", " ").split()]
         return items or ["${input}"]
@@ -97,6 +116,10 @@ def stdin_items(command: Command) -> list[str]:
     if stdin.find_paths:
         return list(stdin.find_paths)  # the start paths, or `START/{selects}` when filtered
     return ["${input}"]
+
+
+def _nul_separated(command: Command) -> bool:
+    return command.name == "xargs" and any(w.value in ("-0", "--null") for w in command.args)
 
 
 def _bare(items: list[str]) -> list[str]:
@@ -267,6 +290,15 @@ def find_commands(command: Command) -> tuple[Command, ...]:
     for exec_words in parts.execs:
         if not exec_words:
             continue
-        words = tuple(_substitute(word, "{}", targets) for word in exec_words)
+        words = tuple(
+            part
+            for word in exec_words
+            # `{}` alone stands for each path in turn: one word per start (`find A B -exec`)
+            for part in (
+                [replace(word, value=t) for t in targets]
+                if word.value == "{}" and len(targets) > 1
+                else [_substitute(word, "{}", targets)]
+            )
+        )
         commands.append(command.wrapped(words, "find", implied_recursive=implied))
     return tuple(commands)

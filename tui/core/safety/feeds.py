@@ -22,7 +22,8 @@ from tui.core.safety.words import SUBSTITUTED, Word, evaluate, node_text
 _SETUP_TOOLS = frozenset(
     "ssh-agent dircolors direnv pyenv rbenv nodenv goenv jenv zoxide starship brew minikube "
     "opam conda mise rtx fnm thefuck gpg-agent keychain luarocks register-python-argcomplete "
-    "atuin mcfly kubectl helm gh rustup pip pip3 docker-machine".split()
+    "atuin mcfly kubectl helm gh rustup pip pip3 docker-machine fzf oh-my-posh pixi uv "
+    "poetry just npm deno".split()
 )
 
 
@@ -73,7 +74,40 @@ def literal_output(node: Node) -> str | None:
         return filtered
     if command.name == "command" and len(args) == 2 and args[0] in ("-v", "-V"):
         return args[1]
+    return _path_part(command.name, args)
+
+
+def _path_part(name: str, args: list[str]) -> str | None:
+    """`$(dirname ~/x)` is `~`, `$(basename /a/b)` is `b`, `$(realpath ~)` is `~`: the path
+    helpers given one constant path print a part of it."""
+    operands = [a for a in args if not a.startswith("-")]
+    if len(operands) != 1 or len(args) != 1:
+        return None
+    path = operands[0]
+    if name == "dirname":
+        head = path.rstrip("/").rpartition("/")[0]
+        return head or ("/" if path.startswith("/") else ".")
+    if name == "basename":
+        return path.rstrip("/").rpartition("/")[2] or "/"
+    if name == "realpath" and path.startswith(("/", "~")):
+        return path
     return None
+
+
+def find_output(node: Node) -> tuple[str, bool] | None:
+    """What `$(find START ...)` prints, as (what it selects, whether tests narrow it): the
+    start, or `START/{pattern}` for a filtered find; None for anything else."""
+    named = [child for child in node.children if child.is_named]
+    if node.type != "command_substitution" or len(named) != 1 or named[0].type != "command":
+        return None
+    command = build_command(named[0])
+    if command.name != "find" or any(w.dynamic for w in command.words):
+        return None
+    parts = find_parts(command.args)
+    if len(parts.starts) != 1 or parts.execs or parts.delete:
+        return None
+    start = parts.starts[0]
+    return (match_marker(start, parts.selects), True) if parts.filtered else (start, False)
 
 
 def _filtered_constant(command: Command) -> str | None:
@@ -84,6 +118,8 @@ def _filtered_constant(command: Command) -> str | None:
     args = command.argv
     if command.name == "rev" and not args:
         return transforms.rev(body.value.rstrip("\n"))
+    if command.name == "cat" and not args:  # `$(cat <<'EOF' ... EOF)`: the text itself
+        return body.value
     if command.name == "tr" and len(args) == 2 and not any(a.startswith("-") for a in args):
         return transforms.tr(args[0], args[1], body.value.rstrip("\n"))
     return None
@@ -175,7 +211,10 @@ def line_value(previous: list[Command]) -> str:
     if len(previous) == 1 and previous[0].name == "find":
         parts = find_parts(previous[0].args)
         start = parts.starts[0]
-        return match_marker(start, parts.selects) if parts.filtered else start
+        if parts.filtered:
+            return match_marker(start, parts.selects)
+        # every file below the start comes in turn (`find . -type f | while read f`)
+        return start.rstrip("/") + "/*" if start.startswith(("/", "~", ".")) else start
     if len(previous) == 1 and previous[0].name == "ls":
         return _ls_line(previous[0]) or "${input}"
     return "${input}"
@@ -185,11 +224,11 @@ def _ls_line(command: Command) -> str | None:
     """What each line of `ls DIR` names: a bare name from the folder (`*`: `$HOME/$f` is then
     `~/*`); with -d or a pattern, `ls` prints whole paths (`ls -d ~/*`: `~/*`)."""
     operands = [w.path for w in command.args if not w.value.startswith("-")]
-    if len(operands) != 1:
+    if len(operands) > 1:
         return None
     if _lists_one_folder(command) and not _lists_itself(command):
         return "*"
-    return operands[0]
+    return operands[0] if operands else None
 
 
 def _lists_itself(command: Command) -> bool:
@@ -201,7 +240,10 @@ def _lists_itself(command: Command) -> bool:
 
 
 def _lists_one_folder(command: Command) -> bool:
+    """`ls DIR` or a bare `ls` (the current folder): one folder's bare names."""
     operands = [w.value for w in command.args if not w.value.startswith("-")]
+    if not operands:
+        return not any(w.value.startswith("-") and "d" in w.value for w in command.args)
     return len(operands) == 1 and not any(c in operands[0] for c in "*?[")
 
 

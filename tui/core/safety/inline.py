@@ -11,19 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.core.safety import inline_calls, inline_reads
+from tui.core.safety import inline_calls, inline_listings, inline_reads
 from tui.core.safety.flow import secret_path
 from tui.core.safety.model import RiskLevel
 
 _NETWORK = re.compile(
-    r"socket|/dev/tcp/|fsockopen|TCPSocket|net\.connect|net\.Socket|new\s+Socket|IO::Socket|"
-    r"/inet/tcp|Net::Telnet|TcpClient|createConnection|stream_socket_client|Deno\.connect|"
-    r"require\(\s*['\"](?:node:)?net['\"]\s*\)\s*\.\s*(?:connect|Socket)\b"
+    r"socket|/dev/tcp/|fsockopen|TCPSocket|net\.connect|net\.Socket|new\s+(?:\w+\.)?Socket|"
+    r"IO::Socket|/inet/tcp|Net::Telnet|TcpClient|createConnection|stream_socket_client|"
+    r"Deno\.connect|require\(\s*['\"](?:node:)?net['\"]\s*\)\s*\.\s*(?:connect|Socket)\b"
 )
 _SPAWN = re.compile(
     r"subprocess|pty\.spawn|dup2|/bin/(ba|z|da|k)?sh\b|\bexec\s*[(\"']|\bsystem\s*\(|popen|"
     r"child_process|spawn\s*\(|proc_open|shell_exec|passthru|cmd\.exe|\bsh\s+-i|exec\s+\{|"
-    r"IO\.popen|Process\.Start|\|\s*&|\bexecl?p?\b|os\.execute|io\.popen|do shell script"
+    r"IO\.popen|Process\.Start|\|\s*&|\bexecl?p?\b|os\.execute|io\.popen|do shell script|"
+    r"\bsystem\s*\$"
 )
 _FETCH = re.compile(
     r"urlopen|urllib|requests\.(get|post)|http\.client|httpx|LWP|open-uri|Net::HTTP|URI\.open|"
@@ -64,7 +65,7 @@ _SHELL_CALL = re.compile(
     r"(?:os\.system|os\.popen|subprocess\.\w+|\bsystem|\bpopen|shell_exec|passthru|"
     r"execSync|\bexec|spawnSync|IO\.popen|%x|os\.execute|io\.popen|do shell script|"
     r"\bdo script|doShellScript|doScript)"
-    r"\s*\(?\s*[rbuf]?(['\"`])(?P<code>.*?)(?<!\\)\1"
+    r"\s*\(?\s*[rbuf]?(['\"`])(?P<code>(?:\\.|(?!\1)[^\\])*)\1(?!\s*,)"
 )
 # `system(join("", "r", "m") . " -rf ~")`, `os.execute(x)`: the command is computed, not written.
 _BUILT_CALL = re.compile(
@@ -83,6 +84,8 @@ _HOME_SPELLINGS = re.compile(
     r"\$env:(?:USERPROFILE|HOME)\b|path\.expand\(\s*['\"]~['\"]\s*\)|"
     r"expanduser\(\s*['\"]~['\"]\s*\)"
 )
+# `~ + "/.npmrc"`, `~ . '/.ssh/id_rsa'` once the home is folded: one path, `"~/.npmrc"`.
+_HOME_JOIN = re.compile(r"(?<![\w$])~\s*[+.]\s*(['\"])/")
 _RMTREE = re.compile(
     r"(?:rmtree|rm_rf|rm_r|remove_tree|rmSync|rimraf|removedirs|rmdirSync|FileUtils\.rm|"
     r"Deno\.remove(?:Sync)?|"
@@ -110,7 +113,7 @@ _TREE_WALK = re.compile(
 # Perl's qx(...) and Tcl's exec run shell commands.
 _QX = re.compile(r"\bqx\s*(?:\((?P<code>[^)]*)\)|\{(?P<c2>[^}]*)\}|/(?P<c3>[^/]*)/)")
 _EVAL_STRING = re.compile(
-    r"\b(?:eval|instance_eval|Function)\s*\(?\s*(?P<q>['\"])(?P<code>(?:\\.|(?!(?P=q)).)+)(?P=q)"
+    r"\b(?:eval|instance_eval|Function|load|loadstring)\s*\(?\s*(?P<q>['\"])(?P<code>(?:\\.|(?!(?P=q)).)+)(?P=q)"
 )
 _TCL_DELETE = re.compile(r"\bfile\s+delete\s+(?P<force>-force\s+)?(?P<paths>[^\]\n;}]+)")
 _RUBY_X = re.compile(r"%x([({\[<])(.*?)[)}\]>]")
@@ -142,6 +145,7 @@ class InlineResult:
     writes: list[tuple[str, bool]] = field(default_factory=list)
     swept: list[str] = field(default_factory=list)  # folders whose listed files are deleted
     swept_all: list[str] = field(default_factory=list)  # ... and every file below them
+    emptied: list[str] = field(default_factory=list)  # listed files truncated or rewritten
 
 
 def fetches(code: str) -> bool:
@@ -164,7 +168,7 @@ def decodes(code: str) -> bool:
 def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
     """Reads an inline program; `language` is only used in reasons ("Python", "Perl", ...)."""
     result = InlineResult()
-    code = _HOME_SPELLINGS.sub("~", code[:20_000])
+    code = _HOME_JOIN.sub(r"\1~/", _HOME_SPELLINGS.sub("~", code[:20_000]))
     if _NETWORK.search(code) and _SPAWN.search(code):
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code connects a shell to the network (reverse shell)")
@@ -230,6 +234,8 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
             result.swept_all.append(folder.split("*", 1)[0].rstrip("/") or "/")
         else:
             result.swept.append(folder if "*" in folder else folder.rstrip("/") + "/*")
+    elif language != "awk":
+        _listing_loops(code, result)
     for match in _TREE_WALK.finditer(code):  # `find(sub { unlink }, "/etc")`: all under /etc
         result.deletes.append(match.group("path") or "~")
     for match in _RMTREE.finditer(code):
@@ -261,7 +267,60 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
             result.findings.append(
                 (RiskLevel.CRITICAL, f"{language} code sends {what} to another machine")
             )
+    if result.writes and fetches(code):
+        _runs_what_it_saved(code, result, language)
+    if result.shell:  # `$d = $ENV{HOME}; system "rm -rf $d"`: known values put in
+        known = inline_listings.constants(code)
+        result.shell = [_interpolated(text, known) for text in result.shell]
     return result
+
+
+# `$d`, `${d}` (Perl, PHP, JavaScript templates), `#{d}` (Ruby) inside a string.
+_INTERPOLATION = re.compile(r"#\{\s*(\w{1,40})\s*\}|\$\{(\w{1,40})\}|\$(\w{1,40})")
+
+
+def _interpolated(text: str, known: dict[str, str]) -> str:
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1) or match.group(2) or match.group(3)
+        return known.get("$" + name, known.get(name, match.group(0)))
+
+    return _INTERPOLATION.sub(one, text) if known else text
+
+
+def _runs_what_it_saved(code: str, result: InlineResult, language: str) -> None:
+    """`file_put_contents("/tmp/p.php", file_get_contents(URL)); include "/tmp/p.php";`: a
+    download saved to a file that the same code then loads or runs."""
+    for path, _append in result.writes[:8]:
+        if not path or path.startswith("/dev/"):
+            continue
+        loaded = re.search(_LOADS + r"\s*\(?\s*['\"]" + re.escape(path), code)
+        ran = any(
+            re.search(r"(?:^|[\s;&|(])" + re.escape(path) + r"(?:$|[\s;&|)])", s)
+            for s in result.shell
+        )
+        if loaded or ran:
+            reason = f"{language} code downloads code to {path} and runs it"
+            result.findings.append((RiskLevel.CRITICAL, reason))
+            return
+
+
+_LOADS = r"\b(?:include|include_once|require|require_once|dofile|loadfile|load|source|exec_file)"
+
+
+def _listing_loops(code: str, result: InlineResult) -> None:
+    """`unlink for glob "*"`, `readdirSync(".").forEach(f => writeFileSync(f, ""))`: what the
+    code does to names a listing gives is done to every file of it."""
+    patterns = inline_listings.listed_patterns(code)
+    if not patterns:
+        return
+    if _DELETE_CALL.search(code):
+        for pattern in patterns:
+            (result.swept_all if "**" in pattern else result.swept).append(pattern)
+    if inline_listings.empties(code):
+        result.emptied.extend(patterns)
+    if connects(code) and inline_listings.reads_each(code):
+        reason = f"code sends every file of {patterns[0]} to another machine"
+        result.findings.append((RiskLevel.HIGH, reason))
 
 
 # The whole environment at once (not one variable): `%ENV`, `ENV.to_h`, `process.env)`.
@@ -356,6 +415,7 @@ def harmless(code: str, result: InlineResult) -> bool:
         or result.writes
         or result.swept
         or result.swept_all
+        or result.emptied
     ) and not _ACTIONS.search(inline_reads.without_reads(_PURE_CALLS.sub("pure", _home(code))))
 
 

@@ -19,7 +19,8 @@ _RUNS = frozenset(
     "popen popen2 popen3 capture2 capture2e capture3 shell_exec passthru execute Command "
     "run_command".split()
 )
-_SHELL_STRING = frozenset("system exec popen shell_exec passthru execute execSync".split())
+_SHELL_STRING = frozenset("system exec popen shell_exec passthru execute execSync spawn".split())
+_PIPE_MODES = frozenset(("r", "w", "rb", "wb", "r+", "w+", "rt", "wt"))
 _CHMOD = frozenset("chmod chmodSync lchmod lchmodSync chmod_R".split())
 _CHOWN = frozenset("chown chownSync lchown lchownSync chown_R".split())
 _TREE_DELETES = frozenset(
@@ -87,6 +88,8 @@ def _runs(call: calls.Call, last: str, found: CallEffects) -> None:
         listed = re.search(r"args\s*:\s*(\[[^\]]*\])", call.text)
         args = [args[0], calls.value(listed.group(1))] if args and listed else args
     options_only = all(arg is None for arg in args[1:])  # `execSync(cmd, {stdio: 'inherit'})`
+    if last in ("popen", "proc_open") and len(args) == 2 and args[1] in _PIPE_MODES:
+        options_only = True  # `popen("cmd", "r")`: the second argument is the pipe's mode
     if args and isinstance(args[0], str) and (len(args) == 1 or options_only):
         if last in _SHELL_STRING:
             found.shell.append(args[0])

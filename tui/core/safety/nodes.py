@@ -10,6 +10,7 @@ from tree_sitter import Node
 from tui.core.safety import resolve
 from tui.core.safety.feeds import command_name, line_value, literal_output, ls_listing
 from tui.core.safety.parse import Command, assignment, build_command
+from tui.core.safety.unwrap import PROGRAM_VARIABLES
 from tui.core.safety.words import Word, evaluate, literal, node_text
 
 
@@ -72,14 +73,6 @@ def disables_history(name: str, value: Word) -> bool:
     if name == "HISTFILE":
         return value.value in ("", "/dev/null")
     return value.value.strip() in ("0", "")
-
-
-# Variables whose value a program runs as a command.
-PROGRAM_VARIABLES = frozenset(
-    "PAGER GIT_PAGER MANPAGER LESSOPEN LESSCLOSE EDITOR VISUAL GIT_EDITOR SUDO_EDITOR "
-    "GIT_SSH GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS BROWSER SYSTEMD_PAGER PSQL_PAGER "
-    "GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND RSYNC_RSH".split()
-)
 
 
 INTERACTIVE_EDITORS = frozenset("vi vim nvim nano emacs micro pico joe mcedit code gedit".split())

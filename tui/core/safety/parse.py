@@ -140,6 +140,7 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
             # `sh 0</tmp/p`: tree-sitter-bash reads `0` as an argument before `</tmp/p`
             extra[0] = replace(extra[0], fd=words.pop().value)
         redirects.extend(extra)
+        words.extend(_after_descriptor_herestring(parent))
         text = node_text(parent)
     return Command(
         words=tuple(words),
@@ -147,6 +148,22 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
         redirects=tuple(redirects),
         stdin=stdin,
     )
+
+
+def _after_descriptor_herestring(parent: Node) -> list[Word]:
+    """`bash 3<<< 'CODE' /dev/fd/3`: lacking here-strings on a descriptor, the grammar reads
+    the words after the text as more destinations of the redirection; they are arguments."""
+    found: list[Word] = []
+    for child in parent.children:
+        match = _REDIRECT_OP.match(node_text(child)) if child.type == "file_redirect" else None
+        if match is None or match.group(2) != "<<<":
+            continue
+        named = [c for c in child.children if c.is_named and c.type not in _NOT_TARGETS]
+        found.extend(evaluate(c) for c in named[1:16])
+    return found
+
+
+_NOT_TARGETS = ("file_descriptor", "ERROR")
 
 
 def _descriptor_split(node: Node, parent: Node) -> bool:
@@ -206,6 +223,8 @@ def build_redirect(node: Node) -> Redirect:
     for child in node.children:
         if child.is_named and child.type not in ("file_descriptor", "ERROR") and target is None:
             target = evaluate(child)
+    if op == "<<<":  # `3<<< 'text'`: the grammar lacks a here-string on a descriptor
+        return Redirect(op=op, fd=fd, body=target)
     return Redirect(op=op, fd=fd, target=target)
 
 
@@ -234,8 +253,9 @@ def syntax_errors(root: Node, limit: int = 3) -> list[str]:
 
 
 def _known_gap(node: Node, parent_type: str) -> bool:
-    """`3<>file`: tree-sitter-bash lacks the read-write operator and reports its `>`."""
-    return parent_type == "file_redirect" and node_text(node) == ">"
+    """`3<>file`, `3<<< text`: tree-sitter-bash lacks the read-write operator and here-strings
+    on a descriptor, and reports the `>` or the `<<` it did not expect."""
+    return parent_type == "file_redirect" and node_text(node) in (">", "<<")
 
 
 def _where(node: Node) -> str:

@@ -110,6 +110,7 @@ _DEVICE = re.compile(
     r"[shv]d[a-z]+\d*|xvd[a-z]+\d*|nvme\d+(n\d+(p\d+)?)?|mmcblk\d+(p\d+)?|md\d+|md/.+|dm-\d+|"
     r"mapper/.+|r?disk\d+(s\d+)?|loop\d+|sr\d+|fd\d+|zram\d+|disk/by-.+|root|mem|kmem|port|"
     r"[shv]d\*|nvme\*|mmcblk\*|r?disk\*|[shv]d[a-z]?\[.*|nbd\d+|ubi.*|mtdblock\d+|mtd\d+|"
+    r"[shv]d[a-z]?[?{][^/]*|nvme[\d?]*[?{][^/]*|"  # `/dev/sd?`, `/dev/sd{a..z}`: disks by pattern
     r"vg[^/]*/.+|sg\d+|st\d+|nst\d+"
     r")$"
 )

@@ -91,6 +91,7 @@ class PyEffects:
     runs_fetched: bool = False  # exec/eval of what a network call returned
     runs_decoded: bool = False  # exec/eval of what a decoder returned
     impure: bool = False  # calls or imports beyond computing and printing
+    read_listings: list[str] = field(default_factory=list)  # `open(f)` for every listed file
 
     @property
     def harmless(self) -> bool:
@@ -181,7 +182,8 @@ class _Reader:
             pattern = self.string(node.args[0]) if node.args else "*"
             if pattern is None:
                 return None
-            return f"{base.rstrip('/')}/{pattern}"
+            below = "**/" if node.func.attr == "rglob" else ""  # rglob: every folder below
+            return f"{base.rstrip('/')}/{below}{pattern}"
         return None
 
     def path(self, node: ast.expr) -> str | None:
@@ -214,6 +216,10 @@ class _Reader:
             self.call(node)
         elif isinstance(node, (ast.Attribute, ast.Name)):
             self.used_name(node)
+        elif isinstance(node, ast.Subscript) and self.name(node.value) == "os.environ":
+            variable = _string(node.slice)
+            if variable is None or pyreads.secret_variable(variable):
+                self.effects.secrets.append("a secret from your environment")
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             what = secret_path(node.value)
             if what and what != "your whole home folder":
@@ -254,6 +260,12 @@ class _Reader:
         root = name.split(".", 1)[0]
         # a method of what a call returned (`os.stat(p).st_mode`) is judged by that call
         acting = "(" not in name and not pyreads.read_only(name)
+        if (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in pyreads.PATH_ACTIONS
+            and "pathlib" in {a.split(".")[0] for a in self.aliases.values()}
+        ):  # `Path.home().joinpath("x").mkdir()`: a path method that acts
+            effects.impure = True
         if name in SHELL_CALLS or name in EXEC_CALLS:
             self.called.add(id(node.func))
             acting = False  # judged by the command it runs (unknown_code when not constant)
@@ -269,7 +281,7 @@ class _Reader:
             variable = _string(args[0])
             if variable is None or pyreads.secret_variable(variable):
                 effects.secrets.append("a secret from your environment")
-        if name.startswith(NETWORK) or name in ("__import__",):
+        if (name.startswith(NETWORK) and not pyreads.read_only(name)) or name in ("__import__",):
             effects.network = effects.network or name != "__import__"
             plain_get = name.startswith(_GETS) and len(args) <= 1 and not node.keywords
             effects.connects = effects.connects or not plain_get
@@ -339,6 +351,19 @@ class _Reader:
             self.path_effect(args[1], effects.writes, False)
         elif name.endswith("environ.copy") or (name in ("dict",) and _is_environ(args)):
             effects.secrets.append("your environment variables (tokens and keys)")
+        elif name == "map" and len(args) == 2:
+            self.mapped(args[0], args[1])
+
+    def mapped(self, func: ast.expr, items: ast.expr) -> None:
+        """`map(os.remove, glob.glob("*"))`: the call applied to every file a listing gives."""
+        listed = self.listing(items)
+        name = self.name(func)
+        if listed is None:
+            return
+        if name in RECURSIVE_DELETES or name in DELETES:
+            self.effects.deletes.append((listed, name in RECURSIVE_DELETES))
+        elif name == "os.truncate":
+            self.effects.writes.append((listed, False))
 
     def nested(self, code: str) -> None:
         """Code given to exec/eval as a constant: read like the rest, its effects added."""
@@ -475,6 +500,8 @@ class _Reader:
             return
         if mode and any(c in mode for c in "wax+"):
             self.effects.writes.append((path, "a" in mode))
+        elif any(c in path for c in "*?["):
+            self.effects.read_listings.append(path)  # each file a listing gives, read
         else:
             what = secret_path(path)
             if what:
@@ -526,6 +553,8 @@ class _Reader:
         value = _string(node)
         if value is not None:
             return value
+        if isinstance(node, ast.Name) and node.id in self.bound:  # `h = Path.home()`, a loop
+            return self.bound[node.id]
         if isinstance(node, ast.JoinedStr):
             parts = [
                 self.string(v) if not isinstance(v, ast.Constant) else str(v.value)
@@ -629,10 +658,31 @@ def _signal(node: ast.expr) -> str:
 
 
 def _filtered(node: ast.For | ast.comprehension) -> bool:
-    """A loop that picks some of the files it lists (`if f.endswith(".pyc")`)."""
+    """A loop that picks some of the files it lists (`if f.endswith(".pyc")`); a test of the
+    kind of entry only (`if p.is_file()`, `os.path.isfile(f)`) still takes every file."""
     if isinstance(node, ast.comprehension):
-        return bool(node.ifs)
-    return any(isinstance(child, (ast.If, ast.Continue)) for child in ast.walk(node))
+        return any(not _kind_test(test) for test in node.ifs)
+    return any(
+        isinstance(child, ast.Continue)
+        or (isinstance(child, ast.If) and not _kind_test(child.test))
+        for child in ast.walk(node)
+    )
+
+
+_KIND_TESTS = frozenset(("is_file", "isfile", "exists", "is_symlink", "islink", "lexists"))
+
+
+def _kind_test(test: ast.expr) -> bool:
+    """`p.is_file()`, `os.path.isfile(f)`, `not p.is_symlink()`: no file is picked by name."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test = test.operand
+    if isinstance(test, ast.BoolOp):
+        return all(_kind_test(value) for value in test.values)
+    if not isinstance(test, ast.Call):
+        return False
+    func = test.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return name in _KIND_TESTS
 
 
 def _mode(node: ast.expr) -> str | None:

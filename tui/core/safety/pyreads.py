@@ -13,7 +13,7 @@ import re
 
 # Modules that may be imported without that counting as an action: each name used from them
 # is judged by the table below.
-READING_MODULES = frozenset(("os", "shutil", "subprocess"))
+READING_MODULES = frozenset(("os", "shutil", "subprocess", "pathlib", "socket"))
 
 # Names (called or read) that only read or compute.
 READ_ONLY = frozenset(
@@ -29,13 +29,22 @@ READ_ONLY = frozenset(
         "shutil.disk_usage shutil.which shutil.get_terminal_size shutil.get_archive_formats "
         "shutil.get_unpack_formats "
         "subprocess.PIPE subprocess.DEVNULL subprocess.STDOUT subprocess.CalledProcessError "
-        "subprocess.TimeoutExpired subprocess.CompletedProcess"
+        "subprocess.TimeoutExpired subprocess.CompletedProcess "
+        "pathlib.Path pathlib.PurePath pathlib.PosixPath pathlib.PurePosixPath pathlib.Path.home "
+        "pathlib.Path.cwd socket.gethostname socket.getfqdn"
     ).split()
 )
 # Whole submodules that only compute on paths and read facts about them.
 _READ_ONLY_MODULES = ("os.path",)
 # Variables whose value is a secret: printing them is reading a secret.
 _SECRET_NAME = re.compile(r"TOKEN|SECRET|PASS|KEY|CREDENTIAL|AUTH|COOKIE|SESSION", re.I)
+
+
+# Path methods that change the file system; any other method of a path reads or computes.
+PATH_ACTIONS = frozenset(
+    "mkdir touch unlink rmdir rename replace symlink_to hardlink_to link_to chmod lchmod "
+    "chown write_text write_bytes open".split()
+)
 
 
 def read_only(name: str) -> bool:

@@ -70,10 +70,13 @@ def resolve(
     rest: list[Word] = []
     for word in command.args:
         plain = _PLAIN.fullmatch(word.raw)
-        if "${IFS}" in word.value:
-            rest.extend(literal(part) for part in word.value.replace("${IFS}", " ").split())
+        if "${IFS}" in word.value or "$IFS" in word.value:  # (`$IFS/` is left as it stands)
+            spaced = word.value.replace("${IFS}", " ").replace("$IFS", " ")
+            rest.extend(literal(part) for part in spaced.split())
         elif word.value in ("${@}", "${*}") and "@" in variables:
             rest.extend(literal(part) for part in variables["@"].split())
+        elif array_all(word.raw) in variables:  # `rm "${arr[@]}"` with `arr=(-rf /)`
+            rest.extend(literal(part) for part in variables[array_all(word.raw) or ""].split())
         elif plain and plain.group(1) in variables:
             # `args="-rf ~"; $cmd $args`: an unquoted variable is split into words
             rest.extend(literal(part) for part in variables[plain.group(1)].split())
@@ -87,6 +90,15 @@ def resolve(
             return None
         words, rest = [rest[0]], rest[1:]
     return replace(command, words=(*words, *rest))
+
+
+_ARRAY_ALL = re.compile(r"\"?\$\{([A-Za-z_]\w{0,63})\[[@*]\]\}\"?")
+
+
+def array_all(raw: str) -> str | None:
+    """`"${arr[@]}"`, `${arr[*]}`: the array's name, when the word is only that."""
+    match = _ARRAY_ALL.fullmatch(raw.strip())
+    return match.group(1) if match else None
 
 
 def _fill(value: str, variables: dict[str, str]) -> str | None:

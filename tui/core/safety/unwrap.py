@@ -8,16 +8,26 @@ parsed again by the analyser. `xargs` and `find -exec` live in fanout.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tui.core.safety.argv import skip_options
-from tui.core.safety.fanout import fd_commands, find_commands, xargs_commands
+from tui.core.safety.fanout import fd_commands, find_commands, stdin_items, xargs_commands
 from tui.core.safety.parse import Command
-from tui.core.safety.words import Word, split_words
+from tui.core.safety.remote_code import REMOTE_CODE
+from tui.core.safety.words import Word, literal, split_words
 
 MAX_LAYERS = 24
 SHELLS = frozenset(split_words("sh bash zsh dash ksh mksh ash fish csh tcsh yash posh rbash"))
+
+
+# Variables whose value a program runs as a command.
+PROGRAM_VARIABLES = frozenset(
+    "PAGER GIT_PAGER MANPAGER LESSOPEN LESSCLOSE EDITOR VISUAL GIT_EDITOR SUDO_EDITOR "
+    "GIT_SSH GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS BROWSER SYSTEMD_PAGER PSQL_PAGER "
+    "GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND RSYNC_RSH".split()
+)
 
 
 @dataclass(frozen=True)
@@ -87,9 +97,18 @@ def _env(command: Command) -> Inner:
         if value in ("-u", "-C", "--unset", "--chdir"):
             index += 2
         elif value in ("-S", "--split-string") and index + 1 < len(args):
-            code.append(args[index + 1])
-            index += 2
+            # the string is split into words, and the words after it are added to them
+            code.append(join_words(args[index + 1 :]))
+            index = len(args)
+        elif value.startswith(("-S", "--split-string=")) and value not in ("-S", "--split-string="):
+            # `env -S'sh -c ...'`, `env --split-string='...'`: the string is attached
+            cut = 2 if value.startswith("-S") else len("--split-string=")
+            code.append(replace(args[index], value=value[cut:]))
+            index += 1
         elif (value.startswith("-") and value != "-") or _is_assignment(value):
+            name, _, program = value.partition("=")
+            if name in PROGRAM_VARIABLES and program.strip() and index + 1 < len(args):
+                code.append(replace(args[index], value=program))  # `env PAGER='CODE' git log`
             index += 1
         else:
             break
@@ -171,9 +190,18 @@ def _joined_after(command: Command, takes_value: str, positionals: int) -> Inner
 
 
 def _ssh(command: Command) -> Inner:
-    return _joined_after(
+    inner = _joined_after(
         command, "-b -c -D -E -e -F -I -i -J -L -l -m -O -o -p -Q -R -S -W -w -B", 1
     )
+    if inner.code and inner.code[0].value.startswith("-- "):  # `ssh host -- CMD`
+        word = inner.code[0]
+        return Inner(code=(replace(word, value=word.value[3:], raw=word.raw.removeprefix("-- ")),))
+    return inner
+
+
+def _remote(command: Command) -> Inner:
+    """Tools that run shell code elsewhere (remote_code.py): the code they are given."""
+    return Inner(code=tuple(REMOTE_CODE[command.name](command)))
 
 
 # Ansible modules whose arguments are a command line each host runs (command is the default).
@@ -246,22 +274,127 @@ def _parallel(command: Command) -> Inner:
     words = [w for w in rest if w.value not in (":::", "::::", ":::+")]
     if not words:
         return Inner()
+    if marker is None and command.stdin is not None and len(words) > 1:
+        return Inner(commands=(_fed_from_stdin(command, words),))
     if len(words) == 1 or any(c in words[0].value for c in " ;|&"):
         return Inner(code=(join_words(tuple(words)),))
     return Inner(commands=(command.wrapped(tuple(words), "parallel"),))
+
+
+def _fed_from_stdin(command: Command, words: list[Word]) -> Command:
+    """`ls | parallel shred -u {}`: like xargs, each line of the input goes in for {} (or last)."""
+    items = " ".join(stdin_items(command))
+    filled = [replace(w, value=w.value.replace("{}", items)) for w in words]
+    if not any("{}" in w.value for w in words):
+        filled.append(literal(items))
+    stdin = command.stdin
+    implied = bool(stdin and stdin.find_paths and not stdin.find_filtered)
+    return command.wrapped(tuple(filled), "parallel", implied_recursive=implied)
+
+
+# `uv run`, `poetry run`, `pipenv run`, `pdm run`, `hatch run`, `conda run`, `bundle exec`:
+# a project's environment around a command, which runs as itself.
+_ENV_RUNNERS = {
+    "uv": (
+        "run",
+        "--with -w --python -p --project --directory --package --extra --group "
+        "--env-file --index --index-url --only-group",
+    ),
+    "poetry": ("run", "-C --directory -P --project"),
+    "pipenv": ("run", ""),
+    "pdm": ("run", "-p --project"),
+    "hatch": ("run", ""),
+    "conda": ("run", "-n --name -p --prefix"),
+    "mamba": ("run", "-n --name -p --prefix"),
+    "bundle": ("exec", "--gemfile"),
+}
+
+
+def _env_runner(command: Command) -> Inner:
+    verb, takes = _ENV_RUNNERS[command.name]
+    args = command.args
+    if not args or args[0].value != verb:
+        return Inner()
+    rest = args[1:]
+    start = skip_options(rest, frozenset(takes.split()))
+    if start >= len(rest):
+        return Inner()
+    return Inner(commands=(command.wrapped(rest[start:], f"{command.name} {verb}"),))
+
+
+# `system("rm -rf " $1)`: a command whose start is written out and whose end is a field of
+# the input; awk's escaped quotes (`"shred -u \\""`) are part of the string.
+_AWK_BUILT = re.compile(
+    r'\bsystem\s*\(\s*"(?P<start>(?:\\.|[^"\\]){1,300})"(?P<rest>[^)]{0,300})\)'
+)
+_AWK_VALUES = frozenset(split_words("-F -v --assign --field-separator"))
+
+
+def _awk(command: Command) -> Inner:
+    """`ls | awk '{system("rm -rf " $1)}'` runs `rm -rf NAME` for each line it reads, as
+    `ls | xargs rm -rf` does: the command is fed the input the way xargs is. Built from
+    constants only (`-v d="$HOME"`, `ENVIRON["HOME"]`), it is that one command."""
+    args = command.args
+    start = skip_options(args, _AWK_VALUES)
+    if start >= len(args) or any(w.value in ("-f", "--file") for w in args[:start]):
+        return Inner()
+    known = _awk_variables(args[:start])
+    commands: list[Command] = []
+    code: list[Word] = []
+    for match in _AWK_BUILT.finditer(args[start].value[:20_000]):
+        words = match.group("start").replace('\\"', '"').strip().rstrip("\"'").split()
+        if not words or not re.fullmatch(r"[\w./-]+", words[0]):
+            continue
+        if not re.search(r"\$\w+", match.group("rest")):
+            tail = _awk_constant(match.group("rest"), known)
+            if tail is not None:  # `system("rm -rf " d)` with `-v d=~`
+                code.append(literal(f"{match.group('start')}{tail}"))
+            continue
+        fed = replace(command, words=(literal("xargs"), *map(literal, words)))
+        commands.extend(xargs_commands(fed))
+        if len(commands) + len(code) >= 4:
+            break
+    return Inner(commands=tuple(commands), code=tuple(code))
+
+
+def _awk_variables(options: tuple[Word, ...]) -> dict[str, str]:
+    """`-v d="$HOME"`: the variables awk is given, and `ENVIRON["HOME"]`."""
+    known = {'ENVIRON["HOME"]': "~"}
+    for index, word in enumerate(options[:-1]):
+        if word.value in ("-v", "--assign"):
+            name, sep, value = options[index + 1].value.partition("=")
+            if sep and name.isidentifier() and not options[index + 1].substitutions:
+                known[name] = "~" if value == "${HOME}" else value
+    return known
+
+
+def _awk_constant(rest: str, known: dict[str, str]) -> str | None:
+    """The rest of a built command when it is made of strings and known variables only."""
+    pieces = re.findall(r'"((?:\\.|[^"\\])*)"|(ENVIRON\["\w+"\]|[A-Za-z_]\w*)|(\S)', rest)
+    text: list[str] = []
+    for quoted, name, other in pieces:
+        if other or (name and name not in known):
+            return None
+        text.append(known[name] if name else quoted)
+    return "".join(text) if text else None
 
 
 def _container_exec(command: Command) -> Inner:
     """`docker exec [opts] CONTAINER CMD...`, `kubectl exec [opts] POD -- CMD...`: the command
     runs inside the container, on its data, and is rated like a local one."""
     args = command.args
-    if command.name == "kubectl":
+    if command.name in ("kubectl", "lxc", "incus"):
+        # `kubectl exec POD -- CMD`, `kubectl debug node/x -- CMD`, `lxc exec C -- CMD`
         words = [w.value for w in args]
-        if "exec" not in words or "--" not in words:
+        verb = "exec" if "exec" in words else "debug"
+        if verb not in words or "--" not in words:
             return Inner()
-        return Inner(commands=(command.wrapped(args[words.index("--") + 1 :], "kubectl exec"),))
-    if args and args[0].value == "compose":  # `docker compose exec SERVICE CMD`
+        inside = args[words.index("--") + 1 :]
+        return Inner(commands=(command.wrapped(inside, f"{command.name} {verb}"),))
+    if args and args[0].value == "compose":  # `docker compose exec|run SERVICE CMD`
         args = args[1:]
+        if args and args[0].value == "run":  # a service's container, with its volumes
+            args = (replace(args[0], value="exec"), *args[1:])
     if not args or args[0].value != "exec":
         return Inner()
     rest = args[1:]
@@ -273,7 +406,20 @@ def _container_exec(command: Command) -> Inner:
 
 
 def _busybox(command: Command) -> Inner:
-    return _after(command, "", "busybox")
+    return _after(command, "", command.name)
+
+
+def _terminal(command: Command) -> Inner:
+    """`xterm -e CMD...`, `gnome-terminal -- CMD...`, `kitty CMD...`: a terminal window that
+    runs a command; one word after -e is shell code (`xterm -e 'rm -rf ~'`)."""
+    args = command.args
+    for index, word in enumerate(args):
+        if word.value in ("-e", "-x", "--command", "--") and index + 1 < len(args):
+            rest = args[index + 1 :]
+            if len(rest) == 1 and " " in rest[0].value:
+                return Inner(code=(rest[0],))
+            return Inner(commands=(command.wrapped(rest, command.name),))
+    return Inner()
 
 
 _HANDLERS: dict[str, Callable[[Command], Inner]] = {
@@ -288,12 +434,22 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "setsid": lambda c: _after(c, "", "setsid"),
     "caffeinate": lambda c: _after(c, "-t -w", "caffeinate"),
     "busybox": _busybox,
+    "toybox": _busybox,
+    **dict.fromkeys(
+        split_words("xterm uxterm gnome-terminal konsole alacritty kitty xfce4-terminal urxvt"),
+        _terminal,
+    ),
+    **dict.fromkeys(_ENV_RUNNERS, _env_runner),
+    "nsenter": lambda c: _after(c, "-t --target -S --setuid -G --setgid", "nsenter"),
     "parallel": _parallel,
     "docker": _container_exec,
     "podman": _container_exec,
     "docker-compose": _container_exec,
     "podman-compose": _container_exec,
     "kubectl": _container_exec,
+    "lxc": _container_exec,
+    "incus": _container_exec,
+    **dict.fromkeys(REMOTE_CODE, _remote),
     "systemd-run": lambda c: _after(
         c,
         "-u --unit -p --property -d --description --slice -E --setenv -H --host -M --machine "
@@ -336,5 +492,6 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "fd": lambda c: Inner(commands=fd_commands(c)),
     "fdfind": lambda c: Inner(commands=fd_commands(c)),
     "eval": _eval,
+    **dict.fromkeys(split_words("awk gawk mawk nawk"), _awk),
     **dict.fromkeys(SHELLS, _shell),
 }

@@ -145,6 +145,10 @@ def _eval_quoted_literal(text: str, out: _Builder) -> None:
 
 def _eval_double_quoted(node: Node, out: _Builder, depth: int) -> None:
     for child in node.children:
+        if child.type in ("simple_expansion", "expansion"):
+            lead = node_text(child).partition("$")[0]
+            if lead and not lead.strip():  # `"$a $b"`: the grammar puts the blank in `$b`
+                out.add(lead)
         if child.type == "string_content":
             text = _unescape_double_quoted(node_text(child))
             if out.at_start() and text.startswith("~"):
@@ -174,6 +178,13 @@ def _eval_expansion(node: Node, out: _Builder) -> None:
             and children[index + 1].type == "word"
         ):
             default = node_text(children[index + 1])  # `${DIR:-/}` is `/` when DIR is unset
+        elif (
+            child.type in (":-", "-", ":=", "=")
+            and index + 1 < len(children)
+            and children[index + 1].type in ("simple_expansion", "expansion")
+        ):  # `${DIR:-$HOME}`: the default is a variable whose value is known
+            variable = node_text(children[index + 1]).strip("${}")
+            default = KNOWN_VARIABLES.get(variable)
     if not name:  # `${arr[@]}`: the array's name is inside the subscript
         subscript = next((c for c in children if c.type == "subscript"), None)
         inner = subscript.child_by_field_name("name") if subscript is not None else None

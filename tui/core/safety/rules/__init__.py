@@ -12,6 +12,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
     access,
     accounts,
+    carriers,
     cloud,
     code,
     daemons,
@@ -72,6 +73,7 @@ for _module in (
     stores,
     daemons,
     openers,
+    carriers,
 ):
     RULES.update(_module.RULES)
 
@@ -117,6 +119,12 @@ def check_layer(command: Command, ctx: Context) -> None:
     if any(char in name_word.value for char in "*?[") and not name_word.value.startswith("["):
         _globbed_name(command, ctx)
         return
+    if "{" in name_word.value and "," in name_word.value and not name_word.dynamic:
+        spelt = paths.expand_braces(name_word.value, limit=8)
+        if len(spelt) > 1:  # `r{m,} -rf ~` is `rm r -rf ~`: the braces spell the program
+            ctx.add(HIGH, f"{resolve.UNRESOLVED} ({name_word.raw})", command)
+            check_layer(replace(command, words=(*map(literal, spelt), *command.args)), ctx)
+            return
     name = command.name
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
         return

@@ -11,7 +11,7 @@ import posixpath
 import re
 from dataclasses import replace
 
-from tui.core.safety import inline, paths, pycode
+from tui.core.safety import descriptors, inline, inline_args, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.parse import Command
@@ -19,7 +19,7 @@ from tui.core.safety.rules import editors, exposure, openers, persistence, ranso
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
-from tui.core.safety.rules.embedded import runs_quietly
+from tui.core.safety.rules.embedded import runs_quietly, subscript_code
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.known import ROUTINE_REASON
 from tui.core.safety.rules.resources import inline_exhaustion
@@ -154,7 +154,13 @@ def interpreter(command: Command, ctx: Context) -> None:
         return  # `python3 -m json.tool data.json`, `python3 -m platform`: prints only
     elif module is not None:
         ctx.add(MODERATE, f"runs the {language} module {module}", command)
-    elif script is not None and script.value not in ("-", "/dev/stdin"):
+    elif (
+        script is not None
+        and not script.substitutions  # `<(...)` is spelt /dev/fd/63 too
+        and descriptors.fd_of_path(script.value) not in (None, "0")
+    ):
+        from_descriptor(command, ctx, descriptors.fd_of_path(script.value) or "0", language)
+    elif script is not None and script.value not in ("-", "/dev/stdin", "/dev/fd/0"):
         run_script(command, ctx, script, language)
     else:
         stdin_code(command, ctx, language)
@@ -177,7 +183,7 @@ _CHECK_FLAGS = {
     "shell": ("-n", "--noexec"),
     "Perl": ("-c",),
     "Ruby": ("-c",),
-    "PHP": ("-l", "--syntax-check"),
+    "PHP": ("-l", "--syntax-check", "-m", "--modules", "-i", "--info", "-v", "--version", "--ini"),
     "JavaScript": ("--check", "-c"),
 }
 
@@ -251,6 +257,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     if language == "shell":
         ctx.run_code(code, command)
         return
+    if not code.dynamic and _prints_only(code.value):
+        return  # `perl -e 'print "rm -rf /\n"'`: the text is shown, not run
+    code = _with_arguments(command, code, language)
     kinds = ctx.word_kinds(code)
     if executing_kinds(ctx, kinds, command, f"{command.name} with code from a substitution"):
         return
@@ -260,10 +269,13 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     for shell in inline.permission_calls(code.value):
         ctx.run_code(literal(shell), command)
     for path in result.swept:
-        verdict = classify_delete(path, recursive=False)
+        verdict = _listed_delete(path, recursive=False)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     for path in result.swept_all:  # `Path.home().rglob('*')`: every file below
-        verdict = classify_delete(path, recursive=True)
+        verdict = _listed_delete(path, recursive=True)
+        ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
+    for path in result.emptied:  # `truncate $_, 0 for glob("*.db")`: each listed file
+        verdict = _emptied(path)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     exhausting = inline_exhaustion(code.value) or ransom.encrypts_in_place(code.value)
     if exhausting is not None:
@@ -292,11 +304,23 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     ctx.add(MODERATE, f"runs inline {language} code", command)
 
 
+def _with_arguments(command: Command, code: Word, language: str) -> Word:
+    """`perl -e 'unlink shift' FILE`: the code with the arguments it reads put in."""
+    args = command.args
+    index = next((i for i, word in enumerate(args) if word is code), None)
+    if index is None:
+        return code
+    operands = [word.value for word in args[index + 1 :] if not word.dynamic]
+    filled = inline_args.filled(code.value, language, operands)
+    return code if filled == code.value else replace(code, value=filled)
+
+
 def _runs_only_constant(code: str, result: inline.InlineResult) -> bool:
     """Only constant commands run (each rated as itself), nothing else done."""
     if result.findings or result.deletes or result.removes or result.writes:
         return False
-    return not (result.swept or result.swept_all) and inline.runs_only_constant(code, result)
+    listed = result.swept or result.swept_all or result.emptied
+    return not listed and inline.runs_only_constant(code, result)
 
 
 def _weakened_in_place(command: Command, ctx: Context, files: list[str], script: str) -> None:
@@ -354,15 +378,37 @@ def _inline_effects(
     for shell in result.shell:
         ctx.run_code(literal(shell), command)
     for path in result.deletes:
-        verdict = classify_delete(path, recursive=True)
+        verdict = _listed_delete(path, recursive=True)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
-    for path in result.removes:
-        verdict = classify_delete(path, recursive=False)
+    for path in result.removes:  # under an unfiltered find, each file below the path
+        verdict = _listed_delete(path, recursive=command.implied_recursive)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     for path, append in result.writes:
         written = _overwritten(path, append)
         if written is not None:
             ctx.add(written.level, f"{language} code {written.reason}", command)
+
+
+def _listed_delete(path: str, recursive: bool) -> Verdict:
+    """A delete of what a listing gives: `~/**/*` (rglob, `Dir.glob("**/*")`) is every file
+    below the folder, as deleting the folder's content recursively."""
+    for tail in ("/**/*", "/**"):
+        if path.endswith(tail) or path in (tail[1:], "./" + tail[1:]):
+            folder = path[: -len(tail)] if path.endswith(tail) else ""
+            return classify_delete((folder or ".").rstrip("/") + "/*", recursive=True)
+    return classify_delete(path, recursive=recursive)
+
+
+def _emptied(path: str) -> Verdict:
+    """Every file of a listing emptied or rewritten: their content is lost, as if deleted;
+    emptying logs or databases is worse than deleting loose files."""
+    gone = _listed_delete(path, recursive="**" in path)
+    empty = classify_empty(path)
+    if empty is not None and empty.level > gone.level:
+        return empty
+    return Verdict(
+        gone.level, f"empties or rewrites every file matching {path}: their content is lost"
+    )
 
 
 def _overwritten(path: str, append: bool) -> Verdict | None:
@@ -371,7 +417,7 @@ def _overwritten(path: str, append: bool) -> Verdict | None:
     written = classify_write(path, append=append)
     if append or not any(c in path for c in "*?["):
         return written
-    gone = classify_delete(path, recursive="**" in path)
+    gone = _listed_delete(path, recursive="**" in path)
     if written is not None and written.level >= gone.level:
         return written
     return Verdict(gone.level, f"overwrites every file matching {path}: their content is lost")
@@ -381,7 +427,7 @@ def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -
     for shell in effects.shell:
         ctx.run_code(literal(shell), command)
     for path, recursive in effects.deletes:
-        verdict = classify_delete(path, recursive=recursive)
+        verdict = _listed_delete(path, recursive=recursive or command.implied_recursive)
         ctx.add(max(verdict.level, MODERATE), f"Python code {verdict.reason}", command)
     for path, append in effects.writes:
         written = _overwritten(path, append)
@@ -390,6 +436,9 @@ def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -
     if effects.secrets and (effects.network or effects.sends):
         what = effects.secrets[0]
         ctx.add(CRITICAL, f"Python code sends {what} to another machine", command)
+    elif effects.sends and effects.read_listings:
+        where = effects.read_listings[0]
+        ctx.add(HIGH, f"Python code sends every file of {where} to a server", command)
     elif effects.sends:
         ctx.add(MODERATE, "Python code sends data to a server", command)
     if effects.kills_all:
@@ -422,10 +471,14 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
     ):  # `echo CODE > f.sh; sh f.sh`, `cat > x.py <<EOF; python3 x.py`
         _literal_code(command, ctx, literal(ctx.written[name]), language)
     kind = "shell script" if language == "shell" else f"{language} script"
+    if set(command.via) & _FANNING and any(c in script.value for c in "*?{"):
+        # `find . -name '*.sh' -exec bash {} \;`: every script found runs, none of them shown
+        ctx.add(HIGH, f"runs every {kind} matching {script.value}, unseen", command)
     ctx.add(MODERATE, f"runs the {kind} {script.value}", command)
     ctx.effects.append(f"runs {script.value} (it does not show it)")
 
 
+_FANNING = frozenset(("find", "xargs", "parallel", "fd"))
 _REMOTE_PREFIXES = frozenset(split_words("sudo doas env exec nohup command -E -S -i -s --"))
 
 
@@ -494,6 +547,16 @@ def file_runner(command: Command, ctx: Context) -> None:
 def stdin_code(command: Command, ctx: Context, language: str) -> None:
     """A shell or interpreter reading its program from stdin: heredoc, `<`, or a pipe."""
     for redirect in command.redirects:
+        if redirect.fd not in ("", "0"):
+            continue  # `3<<< text`: another descriptor, not the program's input
+        if (
+            redirect.op == "<&"
+            and redirect.target is not None
+            and redirect.target.value.isdigit()
+            and redirect.target.value != "0"
+        ):
+            from_descriptor(command, ctx, redirect.target.value, language)  # `sh <&3`
+            return
         if redirect.op in ("<<", "<<<") and redirect.body is not None:
             kinds = ctx.word_kinds(redirect.body)
             if not executing_kinds(ctx, kinds, command, f"{command.name} {redirect.op}"):
@@ -522,6 +585,24 @@ def stdin_code(command: Command, ctx: Context, language: str) -> None:
         ctx.add(HIGH, reason, command)
         return
     ctx.add(MODERATE, f"runs whatever {producers} prints as {language} code", command)
+
+
+def from_descriptor(command: Command, ctx: Context, fd: str, language: str) -> None:
+    """`bash /dev/fd/3 3<<< CODE`, `exec 3< <(curl URL); sh <&3`: the program is what was
+    opened on descriptor `fd`."""
+    source = descriptors.opened(command, ctx, fd)
+    if source is None:
+        ctx.add(MODERATE, f"runs the {language} program open on descriptor {fd}", command)
+        return
+    kind, word = source
+    if executing_kinds(
+        ctx, ctx.word_kinds(word), command, f"{command.name} reading descriptor {fd}"
+    ):
+        return
+    if kind == "text":
+        _literal_code(command, ctx, word, language)
+    else:
+        run_script(command, ctx, word, language)
 
 
 _TRANSFORMERS = frozenset("tr rev sed awk cut fold iconv perl python3 python paste".split())
@@ -568,6 +649,10 @@ def awk(command: Command, ctx: Context) -> None:
     while index < len(args) and args[index].value.startswith("-"):
         value = args[index].value
         if value in ("-f", "--file"):
+            fed = _awk_program_fed(command, index)
+            if fed is not None:  # `awk -f /dev/stdin <<< 'PROGRAM'`: the program is the text
+                awk(fed, ctx)
+                return
             ctx.add(MODERATE, "runs an awk program from a file", command)
             return
         index += 2 if value in ("-F", "-v", "--assign", "--field-separator") else 1
@@ -595,6 +680,19 @@ def awk(command: Command, ctx: Context) -> None:
     reads_more = "getline" in program and not piped  # `getline < f`, `cmd | getline` unseen
     if not all(quiet) or built or writes or reads_more:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
+
+
+def _awk_program_fed(command: Command, index: int) -> Command | None:
+    """`awk -f /dev/stdin <<< 'BEGIN{...}'`, `awk -f - <<EOF`: the same command with the
+    here-document's text as its program operand."""
+    args = command.args
+    if index + 1 >= len(args) or args[index + 1].value not in ("-", "/dev/stdin", "/dev/fd/0"):
+        return None
+    body = next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+    if body is None or body.dynamic:
+        return None
+    words = (command.words[0], *args[:index], literal(body.value), *args[index + 2 :])
+    return replace(command, words=words, redirects=())
 
 
 # `print EXPR | "CMD"`: awk starts CMD and writes to it (not `|&`, a two-way pipe).
@@ -660,7 +758,7 @@ def sed(command: Command, ctx: Context) -> None:
             if content is not None:
                 ctx.add(content.level, content.reason, command)
             _sed_startup(command, ctx, value, argv)
-            verdict = classify_write(value, append=False)
+            verdict = classify_write(editors.name_pattern(value), append=False)
             if verdict is not None and verdict.level >= HIGH:
                 ctx.add(verdict.level, verdict.reason.replace("overwrites", "edits", 1), command)
         ctx.add(MODERATE, "edits files in place (sed -i)", command)
@@ -792,9 +890,31 @@ def read_assignment(command: Command, ctx: Context) -> None:
         for index, line in enumerate(lines[:64]):
             ctx.variables[f"{name}[{index}]"] = line
         return
-    words = lines[0].split(None, max(len(names) - 1, 0)) if names else []
+    first = lines[0]
+    for separator in _read_separators(command, ctx):  # `IFS=: read -r a b <<< 'x:y'`
+        first = first.replace(separator, " ")
+    words = first.split(None, max(len(names) - 1, 0)) if names else []
     for index, name in enumerate(names):
         ctx.variables[name] = words[index] if index < len(words) else ""
+        for hidden in subscript_code(ctx.variables[name]):  # `$(( n ))` later runs it
+            ctx.add(HIGH, f"reads code hidden in an array subscript into ${name}", command)
+            ctx.run_code(literal(hidden), command)
+
+
+_IFS_PREFIX = re.compile(
+    r"^\s*IFS=(?:'(?P<q>[^']{1,8})'|\"(?P<d>[^\"$]{1,8})\"|(?P<bare>[^\s'\"$;]{1,8}))\s"
+)
+
+
+def _read_separators(command: Command, ctx: Context) -> str:
+    """The characters besides blanks that split what `read` gets: an `IFS=...` before the
+    command, or one set earlier in the line."""
+    match = _IFS_PREFIX.match(command.text)
+    if match is not None:
+        found = match.group("q") or match.group("d") or match.group("bare") or ""
+    else:
+        found = ctx.variables.get("IFS", "")
+    return found.strip(" \t\n")
 
 
 def _hidden(text: str) -> bool:
@@ -807,6 +927,19 @@ _PRINT = re.compile(
     r"""(?P<q>["'])(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*\)?\s*;?\s*"""
 )
 _AWK_BEGIN = re.compile(r"\s*BEGIN\s*\{(?P<body>.*)\}\s*", re.DOTALL)
+
+
+def _prints_only(program: str) -> bool:
+    """A program made only of statements that print constant strings."""
+    position = 0
+    while position < len(program):
+        match = _PRINT.match(program, position)
+        if match is None or match.end() == position:
+            return False
+        if any(c in match.group("text") for c in "$@#`") and match.group("q") == '"':
+            return False  # `print "$ENV{HOME}"`, `puts "#{x}"`: interpolated, not constant
+        position = match.end()
+    return position > 0
 
 
 def printed_text(command: Command) -> str | None:

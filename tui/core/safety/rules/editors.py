@@ -9,8 +9,10 @@ deletes every line (`%d`, `,d`, `s/.*//`, `$_=""`) empties the file.
 from __future__ import annotations
 
 import itertools
+import posixpath
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE
@@ -29,7 +31,7 @@ def edited(command: Command, ctx: Context, files: list[str], script: str, tool: 
     """Rates each file `tool` edits in place with `script`."""
     wipes = bool(_WIPES.search(script))
     for value in files:
-        target = ctx.resolve(value)
+        target = name_pattern(ctx.resolve(value))
         verdict = (classify_empty(target) if wipes else None) or classify_write(
             target, append=False
         )
@@ -38,6 +40,14 @@ def edited(command: Command, ctx: Context, files: list[str], script: str, tool: 
             ctx.add(verdict.level, f"{reason} ({tool})", command)
         elif wipes:
             ctx.add(MODERATE, f"deletes every line of {value} ({tool})", command)
+
+
+def name_pattern(target: str) -> str:
+    """`DIR/{*.md}` (the files a find selects by name) as `DIR/*.md`: an edit in place of each
+    of them is an edit of files of that kind, not an overwrite of the whole folder."""
+    if paths.is_find_match(target) and any(c in paths.find_selects(target) for c in "*?["):
+        return f"{posixpath.dirname(target)}/{paths.find_selects(target)}"
+    return target
 
 
 def inline_files(command: Command, code: Word) -> list[str]:

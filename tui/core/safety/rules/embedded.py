@@ -14,7 +14,7 @@ from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import editors
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import literal, split_words
 
@@ -24,7 +24,7 @@ GIT_PROGRAM_KEYS = frozenset(
         "core.fsmonitor core.sshcommand core.pager core.editor core.askpass core.hookspath "
         "sequence.editor diff.external gpg.program gpg.ssh.program credential.helper "
         "uploadpack.packobjectshook receive.procreceiverefs pager.log pager.diff pager.show "
-        "web.browser instaweb.httpd"
+        "web.browser instaweb.httpd core.gitproxy"
     )
 )
 _GIT_PROGRAM_SUFFIXES = (".textconv", ".command", ".clean", ".smudge", ".process", ".driver")
@@ -114,8 +114,11 @@ def trap(command: Command, ctx: Context) -> None:
     args = [w for w in command.args if w.value not in ("--",)]
     if not args or args[0].value.startswith("-") or len(args) < 2:
         return
+    if not args[0].dynamic and runs_quietly(ctx, args[0].value, command):
+        return  # `trap 'echo interrupted' INT`: the handler itself is harmless
     ctx.add(MODERATE, "runs code when the shell gets a signal or exits (trap)", command)
-    ctx.run_code(args[0], command)
+    if args[0].dynamic:
+        ctx.run_code(args[0], command)
 
 
 def editor(command: Command, ctx: Context) -> None:
@@ -124,10 +127,16 @@ def editor(command: Command, ctx: Context) -> None:
     for index, word in enumerate(args):
         value = word.value
         script = ""
-        if value in ("-c", "--cmd") and index + 1 < len(args):
-            script = args[index + 1].value
+        if (value in ("-c", "--cmd") or _EX_CLUSTER.fullmatch(value)) and index + 1 < len(args):
+            script = args[index + 1].value  # `ex -sc CMD`, `vim -esc CMD`: -c last in a cluster
         elif value.startswith("+") and len(value) > 1:
             script = value[1:]
+        elif value == "-S" and index + 1 < len(args) and ctx.word_kinds(args[index + 1]) & _FETCHED:
+            ctx.add(
+                CRITICAL,
+                f"the editor runs a script downloaded from the internet ({value})",
+                command,
+            )
         code = _ex_shell(script)
         if code:
             ctx.add(HIGH, f"the editor runs a shell command on start ({command.name} -c)", command)
@@ -140,6 +149,7 @@ def editor(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"opens a program ({command.name})", command)
 
 
+_EX_CLUSTER = re.compile(r"-[esEnNbRZ]{1,4}c")
 _EX_LANGUAGES = {"lua": "Lua", "py": "Python", "py3": "Python", "python": "Python"}
 _EX_LANGUAGES |= {"python3": "Python", "pyx": "Python", "perl": "Perl", "ruby": "Ruby"}
 
@@ -180,6 +190,9 @@ def _ex_shell(script: str) -> str | None:
     return None
 
 
+_BARE_INTERPRETERS = frozenset(
+    split_words("sh bash zsh dash ksh ash python python3 perl ruby node php lua")
+)
 _TAR_CODE = (
     "--checkpoint-action=exec=",
     "--to-command=",
@@ -200,9 +213,11 @@ def tar_code(command: Command, ctx: Context) -> None:
         if code and value.startswith("--checkpoint-action=exec="):
             ctx.add(HIGH, "tar runs a program at each checkpoint (--checkpoint-action)", command)
             ctx.run_code(literal(code), command)
-        elif code:
+        elif code and code.strip() in _BARE_INTERPRETERS and value.startswith(("--to", "-I")):
+            # `--to-command=sh`: each file of the archive is given to a shell as its program
+            ctx.add(HIGH, f"tar gives each file of the archive to {code.strip()} to run", command)
+        elif code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, "tar runs a program it was given as an option", command)
-            ctx.run_code(literal(code), command)
 
 
 def ssh_options(command: Command, ctx: Context) -> None:
@@ -222,23 +237,73 @@ def ssh_options(command: Command, ctx: Context) -> None:
 
 def make(command: Command, ctx: Context) -> None:
     argv = command.argv
-    files = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-f", "--file", "--makefile")]
-    files += [a.split("=", 1)[1] for a in argv if a.startswith(("--file=", "--makefile="))]
-    if any(f in ("-", "/dev/stdin", "/proc/self/fd/0") for f in files):
-        stdin = command.stdin
-        if stdin is not None and stdin.literal is not None:
-            text = "\n".join(word.value for word in stdin.literal)
-            for line in re.split(r"\\n|\n", text):
-                if line.startswith(("\t", "\\t")) or line.strip().startswith("@"):
-                    ctx.run_code(literal(line.replace("\\t", "", 1).strip().lstrip("@")), command)
-        ctx.add(HIGH, f"make runs a Makefile read from its input: {_UNKNOWN}", command)
+    words = command.args
+    files = [words[i + 1] for i, w in enumerate(words[:-1]) if w.value in _MAKEFILE_FLAGS]
+    if any(ctx.word_kinds(f) & _FETCHED for f in files):  # `make -f <(curl URL)`
+        ctx.add(CRITICAL, "make runs a Makefile downloaded from the internet", command)
         return
-    if any(a in ("-n", "--dry-run", "--just-print", "--recon", "-q", "--question") for a in argv):
+    names = [f.value for f in files]
+    names += [a.split("=", 1)[1] for a in argv if a.startswith(("--file=", "--makefile="))]
+    evals = [a.split("=", 1)[1] for a in argv if a.startswith("--eval=")]
+    if any(f in ("-", "/dev/stdin", "/proc/self/fd/0", "/dev/fd/0") for f in names):
+        text = _makefile_fed(command)
+        if text is None:
+            ctx.add(HIGH, f"make runs a Makefile read from its input: {_UNKNOWN}", command)
+            return
+        evals.append(text)
+    elif any(a in ("-n", "--dry-run", "--just-print", "--recon", "-q", "--question") for a in argv):
         return
-    for value in argv:
-        if value.startswith("--eval="):
-            ctx.add(HIGH, "make runs rules given on its command line (--eval)", command)
-    ctx.add(MODERATE, "builds or runs a project (make)", command)
+    for text in evals:  # rules written out in the line: their recipes are the code
+        for recipe in _recipes(text):
+            ctx.run_code(literal(recipe), command)
+    if evals:
+        ctx.add(MODERATE, "make runs the rules written in the command", command)
+    else:
+        ctx.add(MODERATE, "builds or runs a project (make)", command)
+
+
+_MAKEFILE_FLAGS = frozenset(("-f", "--file", "--makefile"))
+_FETCHED = frozenset(("download", "decode", "network"))
+# `target: prerequisites ; recipe`: a recipe on the rule's own line.
+_RULE_LINE = re.compile(r"^[^\t:=#][^:=#]*::?[^;=]*;(?P<recipe>.*)$")
+
+
+def _makefile_fed(command: Command) -> str | None:
+    """The Makefile text make reads from its input, when the line writes it out."""
+    body = next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+    if body is not None:
+        return None if body.dynamic else body.value
+    stdin = command.stdin
+    if stdin is not None and stdin.literal is not None:
+        return "\n".join(word.value for word in stdin.literal)
+    return None
+
+
+def _recipes(text: str) -> list[str]:
+    """The recipe lines of a Makefile text (tab-indented, or after `;` on a rule line), with
+    make's `@`, `-` and `+` prefixes taken off; `\\n` and `\\t` as printf writes them."""
+    found: list[str] = []
+    for line in re.split(r"\\n|\n", text[:20_000]):
+        rule = _RULE_LINE.match(line)
+        if line.startswith(("\t", "\\t")):
+            recipe = line.replace("\\t", "", 1)
+        elif rule is not None:
+            recipe = rule.group("recipe")
+        else:
+            continue
+        recipe = recipe.strip().lstrip("@-+").strip()
+        if recipe:
+            found.append(_shell_spelling(recipe))
+    return found[:32]
+
+
+_MAKE_VARIABLE = re.compile(r"\$\((\w{1,64})\)")
+
+
+def _shell_spelling(recipe: str) -> str:
+    """make's `$(HOME)` is the environment's HOME (the shell's `${HOME}`); `$$` is one `$`."""
+    kept = recipe.replace("$$", "\0")
+    return _MAKE_VARIABLE.sub(r"${\1}", kept).replace("\0", "$")
 
 
 _UNKNOWN = "what it runs is only known when it runs"
@@ -342,9 +407,8 @@ def option_code(command: Command, ctx: Context) -> None:
     if name in ("sed", "gsed"):
         code = [m.group(1) for a in argv if not a.startswith("-") for m in _SED_EXEC.finditer(a)]
     for text in code:
-        if text.strip():
+        if text.strip() and not runs_quietly(ctx, text, command):
             ctx.add(MODERATE, f"{name} runs a command given as an option", command)
-            ctx.run_code(literal(text), command)
 
 
 CODE_OPTIONS: dict[str, tuple[str, ...]] = {

@@ -419,6 +419,11 @@ def dd(command: Command, ctx: Context) -> None:
             why = lost.reason.partition(":")[2] or " what it held is lost"
             reason = f"overwrites {target} with {settings['if'][5:]} data:{why}"
             ctx.add(lost.level, reason, command)
+    if target and filler and command.implied_recursive:
+        # `find /etc -type f -exec dd if=/dev/zero of={} \;`: every file found is overwritten
+        every = classify_delete(ctx.resolve(target), recursive=True)
+        reason = every.reason.replace("deletes", "overwrites every file of", 1)
+        ctx.add(every.level, reason, command)
     if target:
         # conv=notrunc still overwrites the blocks it writes; only oflag=append adds
         append = "append" in settings.get("oflag", "")

@@ -141,6 +141,8 @@ def _installing(command: Command, sub: str) -> bool:
         first = next((a for a in command.argv if a.startswith("-")), "")
         if first in queries or (command.name == "rpm" and first.startswith("-q")):
             return False
+    if command.name == "uv" and sub == "run":
+        return False  # `uv run CMD`: CMD runs in the project's environment (unwrap.py)
     return sub in _INSTALL_SUBS or command.name in ("rpm", "dpkg", "uv", "pipx")
 
 

@@ -26,7 +26,7 @@ READ_ONLY = frozenset(
     setsid unbuffer exec busybox eval flock script strace ltrace proxychains proxychains4
     torsocks caffeinate sshpass ssh-add lsattr namei findmnt getent iwconfig iw nmap-version
     numfmt factor expr bc dc units look shuf cowsay figlet neofetch fastfetch screenfetch
-    bat batcat eza exa lsd delta glow tokei cloc ncdu duf dust procs hyperfine fzf
+    bat batcat eza exa lsd delta difft glow tokei cloc ncdu duf dust procs hyperfine fzf
     systemd-analyze modinfo runlevel lsns lslocks lsipc ipcs getenforce sestatus aa-status
     pbpaste wl-paste pbcopy wl-copy sw_vers system_profiler mdls mdfind kextstat vm_stat
     tune2fs-l dumpe2fs xfs_info lvs pvs vgs lvdisplay pvdisplay vgdisplay lsscsi udevadm

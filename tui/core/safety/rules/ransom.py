@@ -9,7 +9,8 @@ from tui.core.safety.rules.common import CRITICAL, HIGH
 
 _FRESH_KEY = re.compile(
     r"generate_key|urandom|get_random_bytes|randomBytes|random_bytes|secrets\.token_bytes|"
-    r"Random\.new|RandomNumberGenerator|openssl_random_pseudo_bytes|\bAes\.Create\b"
+    r"Random\.new|RandomNumberGenerator|openssl_random_pseudo_bytes|\bAes\.Create\b|"
+    r"random_key|random_iv"
 )
 _ENCRYPTS = re.compile(r"encrypt|createCipheriv|Cipher\.new|\bAES\b", re.IGNORECASE)
 _EVERY_FILE = re.compile(
@@ -17,7 +18,8 @@ _EVERY_FILE = re.compile(
     r"GetFiles|\*\*/"
 )
 _WRITES_BACK = re.compile(
-    r"""open\([^)]*['"][wa]b?['"]|write_bytes|writeFile|WriteAll|fwrite|\bwrite\("""
+    r"""open\([^)]*['"][wa]b?['"]|write_bytes|writeFile|WriteAll|fwrite|\bwrite\(|binwrite|"""
+    r"""File\.write|file_put_contents"""
 )
 
 

@@ -9,6 +9,7 @@ uncommitted work is lost for good.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
@@ -17,7 +18,7 @@ from tui.core.safety.rules import containers_run
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
-from tui.core.safety.words import split_words
+from tui.core.safety.words import literal, split_words
 
 MAIN_BRANCHES = frozenset(split_words("main master trunk production prod release develop"))
 GIT_READ_ONLY = frozenset(
@@ -52,6 +53,10 @@ PACKAGE_REMOVALS = frozenset(split_words("remove purge autoremove uninstall eras
 def git(command: Command, ctx: Context) -> None:
     git_inline_config(command, ctx)
     sub, rest = subcommand(command, "-C -c --git-dir --work-tree --namespace")
+    alias = _inline_alias(command, sub)
+    if alias:  # `git -c alias.lg='log --graph' lg`: the alias stands for a git command
+        git(replace(command, words=(command.words[0], *map(literal, alias), *rest.args)), ctx)
+        return
     argv = rest.argv
     if "--help" in argv:
         return  # `git filter-branch --help`: the manual page
@@ -87,6 +92,17 @@ def git(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "deletes a branch reference directly (git update-ref -d)", command)
     else:
         ctx.add(MODERATE, f"changes the repository (git {sub})".replace(" ()", ""), command)
+
+
+def _inline_alias(command: Command, sub: str) -> list[str]:
+    """The git words of `-c alias.SUB=WORDS` (not a `!` shell alias, which is code)."""
+    args = command.args
+    for index, word in enumerate(args[:-1]):
+        if word.value == "-c":
+            key, _, value = args[index + 1].value.partition("=")
+            if sub and key.lower() == f"alias.{sub.lower()}" and not value.startswith("!"):
+                return [part for part in value.split() if part != sub][:32]
+    return []
 
 
 def _git_directory(command: Command) -> str | None:
@@ -380,6 +396,7 @@ def _docker_run(command: Command, ctx: Context) -> None:
         if name in ("-v", "--volume") and value.count(":") >= 1 and not value.endswith(":ro")
     ] + containers_run.bind_mounts([value for name, value in pairs if name == "--mount"])
     containers_run.mounted_command(writable, rest[1:], command, ctx)
+    containers_run.contained_download(rest[1:], command, ctx)
     containers_run.unknown_registry(rest[0] if rest else "", argv, command, ctx)
     host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
     if host_network and any(n == "--cap-add" and v.upper().endswith("NET_ADMIN") for n, v in pairs):
