@@ -117,6 +117,7 @@ LEVERS: dict[str, GenerationSettings] = {
     # keep the prompt, so that the engine reuses its state, and start the answer with another
     # backed utility).
     "defaults, retries reorder the examples": GenerationSettings(prefix_retries=False),
+    "defaults, retries decode at most 48 tokens": GenerationSettings(retry_max_tokens=48),
 }
 
 

@@ -203,6 +203,8 @@ async def generate_command(
             break
         last_had_command = not candidates or candidates[-1].extraction.command is not None
         request = replace(tries.next(index, last_had_command), deadline=deadline)
+        if index and settings.retry_max_tokens:
+            request = _capped(request, settings.retry_max_tokens)
         try:
             attempt = await run_once(
                 backend, request, index, on_event, limits, line_end=settings.stop_at_line_end
@@ -269,6 +271,12 @@ def _flagged(result: CommandResult, best: Candidate, max_tokens: int | None) -> 
         )
         result.command = None
     return result
+
+
+def _capped(request: GenerationRequest, max_tokens: int) -> GenerationRequest:
+    wanted = request.sampler.max_tokens
+    limit = min(wanted, max_tokens) if wanted else max_tokens
+    return replace(request, sampler=replace(request.sampler, max_tokens=limit))
 
 
 def _convincing(candidate: Candidate, voted: str | None) -> bool:

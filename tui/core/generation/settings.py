@@ -41,6 +41,9 @@ class GenerationSettings:
     # Measured on the blind tuning half (358 cases, bench/quality.py): the same 56.7% same
     # utilities and 100% usable as reordering, 52.9 tokens per request against 57.1.
     prefix_retries: bool = True
+    # Tries after the first decode at most this many tokens (None: the sampler's max_tokens);
+    # a retry that runs on is almost always a loop with variations.
+    retry_max_tokens: int | None = None
     # Up to this many examples of the best utility, then of the next (0: by score alone), so
     # that the model sees several uses of the utility it should pick.
     per_utility: int = 2
