@@ -9,6 +9,7 @@ from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import code
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Options, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.unwrap import expand
@@ -437,6 +438,11 @@ def sudo(command: Command, ctx: Context) -> None:
             reason = "types the sudo password into the command line: it stays in the history"
             ctx.add(HIGH, reason, command)
     if start >= len(command.args) and any(a in ("-i", "-s", "--login", "--shell") for a in own):
+        fed = command.stdin is not None or any(
+            r.op in ("<<", "<<<", "<") for r in command.redirects
+        )
+        if fed:  # `sudo -s <<< 'CODE'`, `echo CODE | sudo -i`: the root shell runs what it reads
+            code.stdin_code(command, ctx, "shell")
         ctx.add(MODERATE, "opens a shell as root (or another user)", command)
         return
     if start < len(command.args) and _inner_is_harmless(command, ctx):

@@ -38,7 +38,10 @@ _CODE_FLAGS = {
 _READ_SQL = re.compile(
     r"^\s*(select|show|describe|desc|explain|with\s+\w+\s+as\s*\(\s*select|\\d|\\l|\\c|\\dt|"
     r"\\du|\\x|\\conninfo|pragma|values|\.tables|\.schema|\.dump|\.mode|\.headers|"
-    r"db\.\w+\.(find|count|aggregate|stats)|db\.stats|show\s+dbs|use\s)",
+    r"db\.\w+\.(find|count|aggregate|stats|distinct|getIndexes|estimatedDocumentCount)|"
+    r"db\.(stats|getCollectionNames|getCollectionInfos|getName|version|serverStatus|hostInfo)\b|"
+    r"db\.adminCommand\(\s*\{\s*['\"]?(listDatabases|serverStatus|ping|buildInfo)\b|"
+    r"show\s+(dbs|databases|collections|tables)|use\s)",
     re.IGNORECASE,
 )
 _DESTROY_DB = re.compile(
@@ -58,9 +61,17 @@ _EVERY_ROW = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _PRIVILEGE = re.compile(
-    r"\bgrant\s+all\b|\bwith\s+superuser\b|\balter\s+user\s+\S+\s+(with\s+)?superuser\b",
+    r"\bgrant\s+all\b|\b(create|alter)\s+(user|role)\b[^;]*?(?<!no)superuser\b",
     re.IGNORECASE,
 )
+# `ALTER USER x PASSWORD`, MySQL's `ALTER USER x IDENTIFIED BY` and `SET PASSWORD FOR x`.
+_PASSWORD_SET = re.compile(
+    r"\balter\s+(user|role)\s+\S+\s+(with\s+)?((encrypted\s+)?password|identified)\b|"
+    r"\bset\s+password\s+for\b",
+    re.IGNORECASE,
+)
+# A quoted SQL string: what it says is data, not a statement (`SELECT 'DROP TABLE x'`).
+_STRING = re.compile(r"'(?:[^'\n]|'')*'")
 
 # `IDENTIFIED BY ''`, `PASSWORD ''`, `IDENTIFIED WITH mysql_native_password BY ""`.
 _EMPTY_PASSWORD = re.compile(
@@ -77,13 +88,14 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
             HIGH, f"the database server runs a shell command (COPY ... PROGRAM, {client})", command
         )
         ctx.run_code(literal(match.group("code")), command)
-    if _DESTROY_DB.search(text):
+    said = _STRING.sub("'s'", text)
+    if _DESTROY_DB.search(said):
         ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
         return
-    if _DESTROY_TABLE.search(text):
+    if _DESTROY_TABLE.search(said):
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
-    statements = [s for s in re.split(r";\s*", text) if s.strip()]
+    statements = [s for s in re.split(r";\s*", said) if s.strip()]
     every_document = re.search(r"\.update(Many)?\s*\(\s*\{\s*\}", text) is not None
     if every_document or any(_UNBOUNDED.match(s) or _EVERY_ROW.match(s) for s in statements):
         reason = f"changes or deletes every row of a table: no WHERE ({client})"
@@ -101,7 +113,7 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     if _PRIVILEGE.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)
         return
-    if re.search(r"\balter\s+(user|role)\s+\S+\s+(with\s+)?(encrypted\s+)?password\b", text, re.I):
+    if _PASSWORD_SET.search(text):
         ctx.add(HIGH, f"sets a database user's password ({client})", command)
         return
     if statements and all(_READ_SQL.match(s) for s in statements):
@@ -122,6 +134,8 @@ def sql_client(command: Command, ctx: Context) -> None:
         if not runs_quietly(ctx, shell.group("code"), command):
             ctx.add(MODERATE, f"{name} runs a shell command", command)
         return
+    if code is None and name == "psql" and ({"-l", "--list"} & set(command.argv)):
+        return  # `psql -l`: lists the databases
     if code is None:
         if any(r.op == "<" for r in command.redirects):
             ctx.add(MODERATE, f"runs a SQL file against a database ({name})", command)
@@ -202,7 +216,7 @@ def redis(command: Command, ctx: Context) -> None:
         verb == "CONFIG" and "SET" in (w.upper() for w in words)
     ):
         ctx.add(HIGH, f"stops or reconfigures the Redis server ({verb})", command)
-    elif verb in _REDIS_READS:
+    elif verb in _REDIS_READS or (verb == "CONFIG" and words[1:2] in (["GET"], ["get"])):
         return
     else:
         ctx.add(MODERATE, f"changes data in Redis ({verb})", command)
@@ -238,7 +252,7 @@ def _every_key_piped(command: Command) -> bool:
     upper = [r.upper() for r in reads]
     if "KEYS" in upper:
         return reads[upper.index("KEYS") + 1 : upper.index("KEYS") + 2] in (["*"], [])
-    return not any("*" in r for r in reads)  # a scan with no --pattern lists every key
+    return not any("*" in r and r != "*" for r in reads)  # no --pattern, or `*`: every key
 
 
 def bigquery(command: Command, ctx: Context) -> None:

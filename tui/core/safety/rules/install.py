@@ -7,6 +7,7 @@ pointing the package manager at another index, needs a typed "yes".
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.safety import paths
@@ -18,6 +19,7 @@ from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNO
 from tui.core.safety.rules.strangers import bare_address
 from tui.core.safety.rules.tools import OPTION_STYLE, packages
 from tui.core.safety.rules.typos import typosquat
+from tui.core.safety.targets import classify_write
 from tui.core.safety.words import split_words
 
 _URL = re.compile(r"^(https?|ftp|git|svn|hg|bzr|ssh)(\+[a-z]+)?://|^git\+|^git@|^github:|^gitlab:")
@@ -90,6 +92,8 @@ def _node_shorthand(command: Command) -> str | None:
 
 
 def install(command: Command, ctx: Context) -> None:
+    if command.name == "flatpak" and flatpak_remote(command, ctx):
+        return
     sub, _ = subcommand(command, "-o -c -t --target --root")
     if sub in ("config-manager", "ar", "addrepo") and command.name in ("dnf", "yum", "zypper"):
         reason = f"adds a new source of system packages ({command.name} {sub})"
@@ -253,9 +257,40 @@ _APT_UNSIGNED = re.compile(
 
 def _unchecked(command: Command) -> str | None:
     for value in command.argv:
-        if value.startswith(_NO_SIGNATURES) or _APT_UNSIGNED.search(value):
+        if value.startswith(_NO_SIGNATURES) or _APT_UNSIGNED.search(value) or _NO_GPG.search(value):
             return f"installs packages without checking their signatures ({value})"
     return None
+
+
+# `dnf --setopt=gpgcheck=0`, `--setopt=localpkg_gpgcheck=False`: signatures not checked.
+_NO_GPG = re.compile(r"gpgcheck=(0|false|no)$", re.IGNORECASE)
+_FLATHUB = ("https://flathub.org/", "https://dl.flathub.org/")
+
+
+def flatpak_remote(command: Command, ctx: Context) -> bool:
+    """`flatpak remote-add NAME URL`: every later install may come from there."""
+    argv = command.argv
+    if "remote-add" not in argv:
+        return False
+    url = next((a for a in argv if "://" in a), "")
+    if "--no-gpg-verify" in argv:
+        reason = "adds a source of apps whose signatures are not checked (flatpak --no-gpg-verify)"
+        ctx.add(CRITICAL, reason, command)
+    elif url and not url.startswith(_FLATHUB):
+        ctx.add(HIGH, f"adds a new source of apps ({url[:80]}): nobody reviewed it", command)
+    else:
+        ctx.add(MODERATE, "adds a source of apps (flatpak remote-add)", command)
+    return True
+
+
+def key_file(command: Command, ctx: Context) -> None:
+    """`gpg --dearmor -o /usr/share/keyrings/x.gpg`: a key apt will trust for every package."""
+    argv = command.argv
+    for option, value in itertools.pairwise(argv):
+        if option in ("-o", "--output"):
+            verdict = classify_write(ctx.resolve(value), append=False)
+            if verdict is not None and verdict.level >= HIGH:
+                ctx.add(verdict.level, verdict.reason, command)
 
 
 def _as_root(command: Command, ctx: Context) -> bool:

@@ -144,6 +144,11 @@ def _stdin_text(command: Command) -> str | None:
     return None
 
 
+_GRANTING_FILES = frozenset(
+    ("/etc/doas.conf", "/usr/local/etc/doas.conf", "/etc/pacman.conf", "/etc/apk/repositories")
+)
+
+
 def startup_kind(path: str) -> str | None:
     """What kind of place `path` is, if code written there runs later on its own."""
     normal = paths.normalise(path)
@@ -171,6 +176,8 @@ def startup_kind(path: str) -> str | None:
         return "config"
     if normal.startswith(("/etc/pam.d/", "/etc/apt/sources.list", "/etc/yum.repos.d/")):
         return "config"
+    if normal in _GRANTING_FILES or normal.startswith(("/etc/pacman.d/", "/etc/zypp/repos.d/")):
+        return "config"  # doas rules, other package managers' sources
     if normal == "/etc/ld.so.conf" or normal.startswith("/etc/ld.so.conf.d/"):
         return "config"
     if normal in ("/etc/default/grub", "/etc/kernel/cmdline", "/boot/cmdline.txt"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from tui.core.safety import paths
@@ -124,11 +125,35 @@ def kill(command: Command, ctx: Context) -> None:
     if "-1" in targets and set(command.via) & {"sudo", "doas", "run0", "pkexec"}:
         ctx.add(CRITICAL, "kills every process on the machine, as root (kill -1)", command)
     elif "-1" in targets:
-        ctx.add(HIGH, "kills every process you are allowed to signal (kill -1)", command)
+        reason = "kills every process you are allowed to signal (kill -1): your session ends"
+        ctx.add(CRITICAL, reason, command)
+    elif _every_listed(command):
+        reason = "kills every process ps lists: everything running on the machine stops"
+        ctx.add(CRITICAL, reason, command)
     elif "1" in targets:
         ctx.add(CRITICAL, "kills process 1 (init): the system goes down at once", command)
     else:
         ctx.add(MODERATE, f"stops processes {' '.join(targets)}".rstrip(), command)
+
+
+# `ps` arguments that list every process with its number and nothing else.
+_ALL_PIDS = frozenset(split_words("-e -A ax aux -ax -aux -o -eo pid pid= --no-headers -h"))
+_PS_ALL = re.compile(r"^\$\(\s*ps((?:\s+\S+)*)\s*\)$")
+
+
+def _every_listed(command: Command) -> bool:
+    """`kill -9 $(ps -e -o pid=)`, `ps -eo pid= | xargs kill`: no filter between ps and kill."""
+    for word in command.args:
+        match = _PS_ALL.match(word.raw) if word.substitutions else None
+        if match is not None and set(match.group(1).split()) <= _ALL_PIDS:
+            return True
+    stdin = command.stdin
+    return (
+        stdin is not None
+        and stdin.producers[:1] == ("ps",)
+        and all(p in ("ps", "tail") for p in stdin.producers)
+        and set(stdin.reads) <= _ALL_PIDS
+    )
 
 
 _LOOKUP = re.compile(r"\b(?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.-]+)")
@@ -164,14 +189,14 @@ def kill_by_name(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
 
 
-_SIGNAL = re.compile(r"^-(SIG)?[A-Z]+[0-9]*$|^-[0-9]+$")
+_SIGNAL = re.compile(r"^-(SIG)?[A-Z]{2,}[0-9]*$|^-[0-9]+$")  # not `-U`: an option
 _KILL_VALUES = "-u -U --user -s --signal -g -G -P -t -n"
 
 
 def systemctl(command: Command, ctx: Context) -> None:
     argv = [a for a in command.argv if not a.startswith("-")]
     action = argv[0] if argv else ""
-    units = [u.lower().removesuffix(".service") for u in argv[1:]]
+    units = [_unit_name(u) for u in argv[1:]]
     if action == "set-default" and any(u.startswith(("rescue", "emergency")) for u in units):
         ctx.add(HIGH, "boots into rescue mode from now on (set-default)", command)
     elif action in POWER_ACTIONS or (
@@ -180,7 +205,7 @@ def systemctl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"takes the machine down ({action})", command)
     elif action in STOPPING:
         _stopping(command, ctx, action, units)
-    elif action in ("status", "show", "cat", "help", "") or action.startswith(("list-", "is-")):
+    elif not action or action in _SYSTEMCTL_READS or action.startswith(_SYSTEMCTL_READ_PREFIXES):
         return
     elif action in ("enable", "link", "reenable") and any(
         paths.is_world_writable(u) or ("/" in u and not u.startswith("/etc/")) for u in argv[1:]
@@ -188,6 +213,18 @@ def systemctl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"{action}s a service from a file outside the system's units", command)
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
+
+
+_SYSTEMCTL_READS = frozenset(split_words("status show cat help"))
+_SYSTEMCTL_READ_PREFIXES = ("list-", "is-", "get-", "show-")
+
+
+def _unit_name(unit: str) -> str:
+    """`SSH.service`, `systemd-journald.socket` -> `ssh`, `systemd-journald`."""
+    name = unit.lower()
+    for suffix in (".service", ".socket"):
+        name = name.removesuffix(suffix)
+    return name
 
 
 # Units that keep copies or keep the disk from filling: stopped, nothing warns until it is late.
@@ -228,6 +265,8 @@ def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> 
 
 def service(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
+        argv = [posixpath.basename(command.words[0].value), *argv]
     if len(argv) >= 2 and argv[1] in ("stop",):
         _stopping(command, ctx, "stop", [argv[0].lower()])
     elif argv[:1] == ["--status-all"] or (len(argv) >= 2 and argv[1] == "status"):
