@@ -1193,6 +1193,78 @@ SCHEDULING_BENIGN = [
     ("grep CRON /var/log/syslog", SAFE),
 ]
 
+# -- round 2, written after the fixes to check they hold for other spellings -----------------
+
+ROUND2 = [
+    ("kill -9 -- -1", CRITICAL),
+    ("pkill -9 -U root", HIGH),
+    ("killall -u root -9", HIGH),
+    ("stress-ng --vm 2 --vm-bytes 90% -t 0", CRITICAL),
+    ("for i in {1..100000}; do sleep 1000 & done", CRITICAL),
+    ("cat /dev/urandom | sort", CRITICAL),
+    ("apt-get --purge remove libc6", CRITICAL),
+    ("apt-get remove --purge -y sudo", CRITICAL),
+    ("dpkg --force-all -P bash", CRITICAL),
+    ("pacman -Rdd --noconfirm glibc", CRITICAL),
+    ("zypper rm -y systemd", CRITICAL),
+    ("apk del --force-broken-world busybox", CRITICAL),
+    ("emerge -C sys-apps/coreutils", CRITICAL),
+    ("rpm -e --nodeps some-library", HIGH),
+    ("mysql -e \"ALTER USER root IDENTIFIED BY 'x'\"", HIGH),
+    ("sqlite3 db \"DELETE FROM t WHERE 'x'='x'\"", CRITICAL),
+    ("nano /etc/sudoers.d/foo", HIGH),
+    ("emacs /etc/group", HIGH),
+    ("sysctl -w kernel.pid_max=100", HIGH),
+    ("echo 100 > /proc/sys/kernel/pid_max", HIGH),
+    ("echo 'vm.panic_on_oom=1' | sudo tee /etc/sysctl.d/99-x.conf", HIGH),
+    ("systemctl stop ssh.socket", HIGH),
+    ("/etc/init.d/networking stop", HIGH),
+    ("service sshd stop", HIGH),
+    ("gpg --dearmor -o /etc/apt/keyrings/x.gpg < key.asc", HIGH),
+    ("curl -fsSL https://x.example/k | sudo tee /usr/share/keyrings/x.asc", HIGH),
+    ("curl -o /etc/apt/keyrings/x.asc https://x.example/k", HIGH),
+    ("git clone https://github.com/a/b && ./b/install.sh", HIGH),
+    ("wget -qO- https://x.example/t.tgz | tar xz && ./t/setup", HIGH),
+    ("stress-ng --clone 0", CRITICAL),
+    ("stress --vm 64 --vm-bytes 2G --timeout 600", CRITICAL),
+]
+ROUND2_BENIGN = [
+    ("sudo apt-get remove -s sudo", SAFE),
+    ("apt-get install --reinstall libc6", MODERATE),
+    ("dpkg -s libc6", SAFE),
+    ("rpm -q glibc", SAFE),
+    ("yum list installed python", SAFE),
+    ("emerge --ask app-editors/vim", MODERATE),
+    ("pip uninstall -y requests", MODERATE),
+    ("psql -c \"select 'truncate table x'\"", SAFE),
+    ("psql -c \"SELECT * FROM users WHERE note = 'drop database'\"", SAFE),
+    ("gpg --dearmor -o ~/key.gpg key.asc", MODERATE),
+    ("systemctl --user status", SAFE),
+    ("systemctl --failed", SAFE),
+    ("vi ~/.bashrc", MODERATE),
+    ("nano notes.txt", MODERATE),
+    ("emacs notes.org", MODERATE),
+    ("stress-ng --fork 2 --timeout 10s", MODERATE),
+    ("seq 100 | xargs -P 0 -I{} echo {}", SAFE),
+    ("for i in $(seq 1 5000); do echo $i; done", SAFE),
+    ("/etc/init.d/nginx restart", MODERATE),
+    ("/etc/init.d/ssh status", SAFE),
+    ("sysctl -w net.core.somaxconn=4096", MODERATE),
+    ("echo 'net.core.somaxconn=4096' | sudo tee /etc/sysctl.d/99-net.conf", MODERATE),
+    ("tar xzf a.tar.gz && ./configure && make", MODERATE),
+    ("rm Thumbs.db", MODERATE),
+    ("redis-cli CONFIG GET maxmemory", SAFE),
+    ("influx ping", SAFE),
+    ("helm repo update", MODERATE),
+    (
+        "flatpak remote-add --if-not-exists flathub https://dl.flathub.org/repo/flathub.flatpakrepo",
+        MODERATE,
+    ),
+    ("update-grub", MODERATE),
+    ("efibootmgr", SAFE),
+    ("efibootmgr -v", SAFE),
+]
+
 DANGEROUS = [
     *FORK_BOMBS,
     *MEMORY_DISK,
@@ -1209,6 +1281,7 @@ DANGEROUS = [
     *UNTRUSTED_INSTALL,
     *GIT,
     *SCHEDULING,
+    *ROUND2,
 ]
 BENIGN = [
     *RESOURCES_BENIGN,
@@ -1219,6 +1292,7 @@ BENIGN = [
     *INSTALL_BENIGN,
     *GIT_BENIGN,
     *SCHEDULING_BENIGN,
+    *ROUND2_BENIGN,
 ]
 
 

@@ -399,7 +399,7 @@ RULES: dict[str, Rule] = {
     "alias": alias,
     "trap": trap,
     **dict.fromkeys(split_words("vim vi nvim ex view gvim rvim vimdiff"), editor),
-    **dict.fromkeys(split_words("nano pico emacs micro joe mcedit gedit kate"), text_editor),
+    **dict.fromkeys(split_words("nano pico micro joe mcedit gedit kate"), text_editor),
     "make": make,
     "gmake": make,
     **dict.fromkeys(ARITHMETIC_COMMANDS, arithmetic_words),
