@@ -367,7 +367,16 @@ def repository(command: Command, ctx: Context) -> None:
     if command.name == "add-apt-repository" and any(a in ("-r", "--remove") for a in argv):
         ctx.add(MODERATE, "removes a package source", command)
         return
+    operands = [a for a in argv if not a.startswith("-")]
+    if command.name != "apt-key" and operands and set(operands) <= _UBUNTU_COMPONENTS:
+        reason = f"enables a part of Ubuntu's own archive ({' '.join(operands)})"
+        ctx.add(MODERATE, reason, command)
+        return
     ctx.add(HIGH, f"trusts a new source of system packages ({command.name})", command)
+
+
+# Parts of Ubuntu's own archive, signed by the same key as the rest of it.
+_UBUNTU_COMPONENTS = frozenset(split_words("main universe multiverse restricted"))
 
 
 def repo_manager(command: Command, ctx: Context) -> None:

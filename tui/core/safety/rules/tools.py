@@ -252,6 +252,9 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
     if sub == "branch" and any(a in ("-D",) for a in argv):
         if any(a in MAIN_BRANCHES for a in argv):
             ctx.add(HIGH, "force-deletes the main branch (git branch -D)", command)
+        elif any(word.substitutions for word in command.args):
+            reason = "force-deletes every branch a listing names (git branch -D $(...))"
+            ctx.add(HIGH, reason, command)
         else:
             ctx.add(MODERATE, "force-deletes a branch (git branch -D)", command)
         return
