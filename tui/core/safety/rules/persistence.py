@@ -31,7 +31,8 @@ def crontab(command: Command, ctx: Context) -> None:
     opts = options(command, "-u")
     user = opts.value("-u")
     if opts.has("-r"):
-        ctx.add(HIGH, "deletes your whole crontab (crontab -r)", command)
+        whose = f"{user}'s" if user else "your"
+        ctx.add(HIGH, f"deletes {whose} whole crontab (crontab -r): every job in it", command)
         return
     if opts.has("-l"):
         return
