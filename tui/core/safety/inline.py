@@ -57,7 +57,9 @@ _FORK_BOMB = re.compile(
     r"[^\n]{0,20}(while|loop)|loop\s*(?:\{|do)\s*(?:Process\.)?fork|"
     # `fork() while 1`, `fork while true` (Perl, Ruby); `for _ in range(64): os.fork()`
     r"\bfork\s*(?:\(\s*\))?\s+(?:while|until)\s+(?:1|true|fork|!?0)\b|"
-    r"range\(\s*(?:[2-9]\d|\d{3,})\s*\)\s*:\s*(?:os\.)?fork\s*\("
+    r"range\(\s*(?:[2-9]\d|\d{3,})\s*\)\s*:\s*(?:os\.)?fork\s*\(|"
+    # `[os.fork() for _ in range(100000)]`: each child goes on forking
+    r"\bfork\s*\(\s*\)\s*for\s+\w+\s+in\s+range\(\s*(?:[2-9]\d|\d{3,})\s*\)"
 )
 _SHELL_CALL = re.compile(
     r"(?:os\.system|os\.popen|subprocess\.\w+|\bsystem|\bpopen|shell_exec|passthru|"

@@ -34,7 +34,7 @@ _ROOT_SHELL_BOOT = re.compile(
 
 
 _DOAS = frozenset(("/etc/doas.conf", "/usr/local/etc/doas.conf"))
-_DOAS_PERMIT = re.compile(r"^\s*permit\b", re.M)
+_DOAS_PERMIT = re.compile(r"^[^\S\n]*permit\b", re.M)
 # Where system package managers read their sources (apt, dnf/yum, zypper, pacman, apk).
 _PACKAGE_SOURCES = (
     "/etc/apt/sources.list",

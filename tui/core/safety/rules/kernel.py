@@ -74,7 +74,9 @@ _SWITCHES = {
     "vm.panic_on_oom": "crashes the whole machine when memory runs out, instead of one program",
     "kernel.modules_disabled": "forbids loading any driver until the next boot",
 }
-_SETTING = re.compile(r"^\s*(?P<key>[\w.-]+(?:/[\w.-]+)*)\s*=\s*(?P<value>-?\w+)\s*$", re.M)
+_SETTING = re.compile(
+    r"^[^\S\n]*(?P<key>[\w.-]+(?:/[\w.-]+)*)[^\S\n]*=[^\S\n]*(?P<value>-?\w+)[^\S\n]*$", re.M
+)
 
 
 def kernel_verdict(text: str) -> tuple[RiskLevel, str] | None:

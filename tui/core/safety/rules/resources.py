@@ -311,13 +311,24 @@ COMPILERS = frozenset(split_words("gcc cc clang tcc g++ c++ clang++"))
 
 
 def compiled_bomb(command: Command, ctx: Context) -> None:
-    """`echo 'main(){for(;;)fork();}' > b.c && gcc b.c`: the source was written just before."""
-    for word in command.args:
-        source = ctx.written.get(posixpath.basename(word.value))
+    """`echo 'main(){for(;;)fork();}' > b.c && gcc b.c`, `gcc -x c - <<< 'CODE'`: the source
+    was written just before, or is fed on standard input."""
+    sources = [ctx.written.get(posixpath.basename(word.value)) for word in command.args]
+    sources += [r.body.value for r in command.redirects if r.body is not None]
+    for source in sources:
         found = inline_exhaustion(source) if source is not None else None
         if found is not None:
             ctx.add(found[0], f"builds a program that {found[1]}", command)
             return
+
+
+def ulimit(command: Command, ctx: Context) -> None:
+    """`ulimit -u unlimited`: the one guard against a runaway loop of new processes, lifted."""
+    argv = command.argv
+    processes = any(a.startswith("-") and "u" in a for a in argv)
+    if processes and "unlimited" in argv:
+        reason = "lifts the limit on how many processes may run: a runaway loop takes the machine"
+        ctx.add(MODERATE, reason, command)
 
 
 def mkfile(command: Command, ctx: Context) -> None:
@@ -337,4 +348,5 @@ RULES: dict[str, Rule] = {
     "stress": stress,
     "stress-ng": stress,
     **dict.fromkeys(split_words("mkfile xfs_mkfile"), mkfile),
+    "ulimit": ulimit,
 }

@@ -96,7 +96,9 @@ _PACKAGES_UNCHECKED = re.compile(
 _PACKAGE_CONFIGS = ("/etc/apt/apt.conf", "/etc/yum.conf", "/etc/dnf/", "/etc/yum.repos.d/")
 _TRUST = re.compile(r"^[^\S\n]*(local|host\w*)\s.*\btrust\b", re.M)
 _ONLY_TRUST = re.compile(r"^[^\S\n]*trust[^\S\n]*$", re.M)  # `s/md5$/trust/`: what a sed puts in
-_REDIS_OPEN = re.compile(r"^\s*(requirepass\s*(\"\"|''|$)|protected-mode\s+no\b)", re.M)
+_REDIS_OPEN = re.compile(
+    r"^[^\S\n]*(requirepass[^\S\n]*(\"\"|''|$)|protected-mode[^\S\n]+no\b)", re.M
+)
 _TRUST_ANYWHERE = re.compile(r"^[^\S\n]*host\w*\s.*(0\.0\.0\.0/0|::/0|\ball\s+all\s+all\b)", re.M)
 _DOCKER_OPEN = re.compile(r"tcp://(0\.0\.0\.0|\*|\[::\]|)?:?237[56]\b")
 _LOCAL_SUFFIXES = (
