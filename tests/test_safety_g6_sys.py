@@ -1289,6 +1289,13 @@ ROUND2_BENIGN = [
     ("ulimit -n 4096", SAFE),
     ("ulimit -a", SAFE),
     ("gcc -o hello hello.c", MODERATE),
+    ("stress --cpu 4 --timeout 60", MODERATE),
+    ("sudo apt remove --purge nginx", MODERATE),
+    ("dpkg --purge oldpkg", MODERATE),
+    ("git submodule foreach git pull", MODERATE),
+    ("sysctl -w kernel.pid_max=4194304", MODERATE),
+    ("echo 262144 > /proc/sys/vm/max_map_count", MODERATE),
+    ("mysql -e \"SELECT 'x' FROM dual WHERE name='DROP DATABASE'\"", SAFE),
 ]
 
 DANGEROUS = [

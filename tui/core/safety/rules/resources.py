@@ -147,7 +147,7 @@ def stress(command: Command, ctx: Context) -> None:
         ctx.add(EXHAUSTS, f"{exhausting} ({command.name})", command)
         return
     forever = values.get("--timeout", values.get("-t")) in ("0", "0s")
-    workers = [int(a) for a in argv if a.isdigit()]
+    workers = [int(v) for o, v in values.items() if v.isdigit() and o not in _NOT_WORKERS]
     if forever or (workers and max(workers) >= 32) or any(_size(a) >= _BIG for a in argv):
         ctx.add(HIGH, f"loads the machine until it stops responding ({command.name})", command)
     else:
@@ -163,6 +163,8 @@ _HOGS = {
     "--hdd": "--hdd-bytes",
     "-d": "--hdd-bytes",
 }
+# Options whose number is a time or a size, not how many workers start.
+_NOT_WORKERS = frozenset(split_words("--timeout -t --backoff --vm-hang --vm-bytes --hdd-bytes"))
 _FORKERS = frozenset(split_words("--fork --vfork --clone --forkheavy"))
 _DEFAULT_SHARE = 256 * 2**20  # what each memory worker takes when not told
 _ALL_OF_IT = 64 * 2**30  # more memory than most machines have
