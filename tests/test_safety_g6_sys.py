@@ -1241,6 +1241,8 @@ ROUND2 = [
     ("gcc -x c - <<< 'main(){for(;;)fork();}' && ./a.out", CRITICAL),
     ("python3 -c 'import os; [os.fork() for _ in range(100000)]'", CRITICAL),
     ("ulimit -u unlimited", MODERATE),
+    ("sudo dmesg --clear", HIGH),
+    ("dmesg -c > /dev/null", HIGH),
 ]
 ROUND2_BENIGN = [
     ("sudo apt-get remove -s sudo", SAFE),
@@ -1296,6 +1298,10 @@ ROUND2_BENIGN = [
     ("sysctl -w kernel.pid_max=4194304", MODERATE),
     ("echo 262144 > /proc/sys/vm/max_map_count", MODERATE),
     ("mysql -e \"SELECT 'x' FROM dual WHERE name='DROP DATABASE'\"", SAFE),
+    ("dmesg -T | tail -20", SAFE),
+    ("sudo dmesg -wH", SAFE),
+    ("grub-reboot 1", MODERATE),
+    ("sudo dracut -f", MODERATE),
 ]
 
 DANGEROUS = [

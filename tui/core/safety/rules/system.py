@@ -383,6 +383,16 @@ def _keeps_enough(option: str) -> bool:
     return name == "--vacuum-files" and number >= 2
 
 
+def dmesg(command: Command, ctx: Context) -> None:
+    """`dmesg -C`, `dmesg --read-clear`: the kernel's messages are gone, not only shown."""
+    argv = command.argv
+    clears = any(a in ("--clear", "--read-clear") for a in argv) or any(
+        re.fullmatch(r"-[a-zA-Z]*[cC][a-zA-Z]*", a) for a in argv
+    )
+    if clears:
+        ctx.add(HIGH, "erases the kernel's message log (dmesg --clear)", command)
+
+
 def set_builtin(command: Command, ctx: Context) -> None:
     argv = command.argv
     if "--" in argv:  # `set -- a b c` sets "$@"
@@ -408,4 +418,5 @@ RULES: dict[str, Rule] = {
     "crontab": crontab,
     "history": history,
     "journalctl": journalctl,
+    "dmesg": dmesg,
 }
