@@ -1243,6 +1243,10 @@ ROUND2 = [
     ("ulimit -u unlimited", MODERATE),
     ("sudo dmesg --clear", HIGH),
     ("dmesg -c > /dev/null", HIGH),
+    ("apt-get install -y --allow-remove-essential foo", HIGH),
+    ("apt-get install --force-yes foo", HIGH),
+    ("dpkg -i --force-all x.deb", HIGH),
+    ("rpm -ivh --force --nodeps x.rpm", HIGH),
 ]
 ROUND2_BENIGN = [
     ("sudo apt-get remove -s sudo", SAFE),
@@ -1302,6 +1306,9 @@ ROUND2_BENIGN = [
     ("sudo dmesg -wH", SAFE),
     ("grub-reboot 1", MODERATE),
     ("sudo dracut -f", MODERATE),
+    ("sudo apt-get install -y nginx", MODERATE),
+    ("sudo dpkg -i ./vendor-tool_1.0_amd64.deb", MODERATE),
+    ("dscl . -delete /Groups/staff GroupMembership eve", MODERATE),
 ]
 
 DANGEROUS = [

@@ -337,6 +337,13 @@ def dscl(command: Command, ctx: Context) -> None:
         else:
             level = CRITICAL if name == "root" else HIGH
             ctx.add(level, f"sets the password of {name} in the command line (dscl)", command)
+    elif verb in ("delete", "deletepl") and len(rest) > 1:  # one attribute, not the record
+        what = f"{rest[1]} of {record}"
+        ctx.add(
+            HIGH if name in ("root", *_MAC_ADMIN_GROUPS) else MODERATE,
+            f"removes {what} (dscl)",
+            command,
+        )
     elif verb in ("delete", "deletepl"):
         level = CRITICAL if name in ("root", *_MAC_ADMIN_GROUPS) else HIGH
         ctx.add(level, f"deletes {record or 'a record'} (dscl)", command)

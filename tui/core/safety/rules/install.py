@@ -128,6 +128,9 @@ def install(command: Command, ctx: Context) -> None:
             if address is not None:  # an index or package at a bare address: nobody's server
                 level, why = CRITICAL, f"{why}, a bare internet address ({address})"
             ctx.add(level, why, command)
+        forced = _forced(command) if installing else None
+        if forced is not None:
+            ctx.add(HIGH, forced, command)
         typo = typosquat(command, sub) if installing else None
         if typo is not None:
             ctx.add(HIGH, typo, command)
@@ -191,6 +194,7 @@ _NO_SIGNATURES = (
     "--insecure",
     "AllowUnauthenticated=true",
     "--trusted-host",
+    "--force-yes",
 )
 
 
@@ -291,6 +295,31 @@ def key_file(command: Command, ctx: Context) -> None:
             verdict = classify_write(ctx.resolve(value), append=False)
             if verdict is not None and verdict.level >= HIGH:
                 ctx.add(verdict.level, verdict.reason, command)
+
+
+# Options that push an install past the package manager's own checks on the system.
+_FORCING = frozenset(
+    split_words(
+        "--force-all --force-depends --force-overwrite --force-conflicts --force-breaks "
+        "--nodeps --replacefiles --allow-remove-essential --force-remove-essential"
+    )
+)
+
+
+_REMOVING = frozenset(split_words("-r -P --remove --purge -e --erase remove purge erase"))
+
+
+def _forced(command: Command) -> str | None:
+    """`dpkg -i --force-all x.deb`, `rpm -ivh --force --nodeps`, `apt-get install
+    --allow-remove-essential`: the install may break or remove what the system needs."""
+    if command.name not in _SYSTEM_MANAGERS or set(command.argv) & _REMOVING:
+        return None  # a forced removal is rated with removals
+    forced = next((a for a in command.argv if a in _FORCING), None)
+    if forced is None and command.name == "rpm" and "--force" in command.argv:
+        forced = "--force"
+    if forced is None:
+        return None
+    return f"installs past the package manager's checks ({forced}): what the system needs may break"
 
 
 def _as_root(command: Command, ctx: Context) -> bool:
