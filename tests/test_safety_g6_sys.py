@@ -1247,6 +1247,11 @@ ROUND2 = [
     ("apt-get install --force-yes foo", HIGH),
     ("dpkg -i --force-all x.deb", HIGH),
     ("rpm -ivh --force --nodeps x.rpm", HIGH),
+    ("createuser --superuser bob", HIGH),
+    ('mongosh admin --eval \'db.createUser({user:"x",pwd:"y",roles:["root"]})\'', HIGH),
+    ("mongosh --eval 'db.dropUser(\"admin\")'", HIGH),
+    ("mysql -e \"UPDATE mysql.user SET authentication_string='' WHERE User='root'\"", HIGH),
+    ("influx -execute 'DROP MEASUREMENT cpu' -database telegraf", CRITICAL),
 ]
 ROUND2_BENIGN = [
     ("sudo apt-get remove -s sudo", SAFE),
@@ -1309,6 +1314,9 @@ ROUND2_BENIGN = [
     ("sudo apt-get install -y nginx", MODERATE),
     ("sudo dpkg -i ./vendor-tool_1.0_amd64.deb", MODERATE),
     ("dscl . -delete /Groups/staff GroupMembership eve", MODERATE),
+    ("createuser app", MODERATE),
+    ('mongosh app --eval \'db.createUser({user:"r",pwd:"p",roles:["read"]})\'', MODERATE),
+    ("sqlite3 app.db 'VACUUM'", MODERATE),
 ]
 
 DANGEROUS = [

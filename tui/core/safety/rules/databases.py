@@ -48,7 +48,8 @@ _DESTROY_DB = re.compile(
     r"\bdrop\s+(database|schema|keyspace|owned)\b|dropDatabase\s*\(|\bflushall\b", re.IGNORECASE
 )
 _DESTROY_TABLE = re.compile(
-    r"\bdrop\s+(table|collection|index|view|user|role)\b|\btruncate\b|\.drop\s*\(|"
+    r"\bdrop\s+(table|collection|index|view|user|role|measurement|series|materialized\s+view)\b|"
+    r"\btruncate\b|\.drop\s*\(|"
     r"\bflushdb\b|\balter\s+table\s+\S+\s+drop\b|deleteMany\s*\(\s*\{\s*\}\s*\)|"
     r"\.remove\s*\(\s*\{\s*\}\s*\)",
     re.IGNORECASE,
@@ -75,9 +76,16 @@ _STRING = re.compile(r"'(?:[^'\n]|'')*'")
 
 # `IDENTIFIED BY ''`, `PASSWORD ''`, `IDENTIFIED WITH mysql_native_password BY ""`.
 _EMPTY_PASSWORD = re.compile(
-    r"\b(identified\s+(with\s+\S+\s+)?by|password)\s*(=\s*)?(''|\"\")(?!')",
+    r"\b(identified\s+(with\s+\S+\s+)?by|password|authentication_string)\s*(=\s*)?(''|\"\")(?!')",
     re.IGNORECASE,
 )
+# Mongo users made with every right, or removed.
+_MONGO_ADMIN = re.compile(
+    r"\b(createUser|grantRolesToUser)\s*\(.{0,300}?\b(root|userAdminAnyDatabase|"
+    r"dbAdminAnyDatabase|readWriteAnyDatabase|clusterAdmin|dbOwner)\b",
+    re.DOTALL,
+)
+_MONGO_DROP_USER = re.compile(r"\b(dropUser|dropAllUsers|removeUser)\s*\(")
 
 
 def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
@@ -110,8 +118,11 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     if re.search(r"shutdownServer\s*\(|\bshutdown\b", text, re.IGNORECASE):
         ctx.add(HIGH, f"stops the database server ({client})", command)
         return
-    if _PRIVILEGE.search(text):
+    if _PRIVILEGE.search(text) or _MONGO_ADMIN.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)
+        return
+    if _MONGO_DROP_USER.search(text):
+        ctx.add(HIGH, f"deletes a database user ({client})", command)
         return
     if _PASSWORD_SET.search(text):
         ctx.add(HIGH, f"sets a database user's password ({client})", command)
@@ -288,6 +299,15 @@ def drop_tool(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"deletes a database user ({command.name})", command)
 
 
+def createuser(command: Command, ctx: Context) -> None:
+    """`createuser --superuser bob`: a PostgreSQL role that may do anything in every database."""
+    argv = command.argv
+    if "--superuser" in argv or any(re.fullmatch(r"-[a-zA-Z]*s[a-zA-Z]*", a) for a in argv):
+        ctx.add(HIGH, "creates a database superuser (createuser --superuser)", command)
+    else:
+        ctx.add(MODERATE, "creates a database user (createuser)", command)
+
+
 def dump(command: Command, ctx: Context) -> None:
     """`pg_dump`, `mysqldump`: read the database; where the dump goes is rated by the redirect."""
     if any(a.startswith(("--clean", "-c")) for a in command.argv) and command.name == "pg_restore":
@@ -303,6 +323,7 @@ def dump(command: Command, ctx: Context) -> None:
 RULES: dict[str, Rule] = {
     **dict.fromkeys([*_CODE_FLAGS, "sqlite3"], sql_client),
     "redis-cli": redis,
+    "createuser": createuser,
     "bq": bigquery,
     **dict.fromkeys(split_words("dropdb dropuser mysqladmin pg_dropcluster"), drop_tool),
     **dict.fromkeys(
