@@ -1252,6 +1252,10 @@ ROUND2 = [
     ("mongosh --eval 'db.dropUser(\"admin\")'", HIGH),
     ("mysql -e \"UPDATE mysql.user SET authentication_string='' WHERE User='root'\"", HIGH),
     ("influx -execute 'DROP MEASUREMENT cpu' -database telegraf", CRITICAL),
+    ("lua -e 'while true do os.execute(\"sleep 100 &\") end'", CRITICAL),
+    ("awk 'BEGIN{while(1) system(\"sleep 100 &\")}'", CRITICAL),
+    ("dd if=/dev/zero of=/dev/shm/fill bs=1M", CRITICAL),
+    ("git config --global credential.helper 'store --file /tmp/c'", HIGH),
 ]
 ROUND2_BENIGN = [
     ("sudo apt-get remove -s sudo", SAFE),
@@ -1317,6 +1321,9 @@ ROUND2_BENIGN = [
     ("createuser app", MODERATE),
     ('mongosh app --eval \'db.createUser({user:"r",pwd:"p",roles:["read"]})\'', MODERATE),
     ("sqlite3 app.db 'VACUUM'", MODERATE),
+    ("awk 'BEGIN{system(\"date\")}'", MODERATE),
+    ("awk '{print $1}' access.log | sort | uniq -c", SAFE),
+    ("lua -e 'for i=1,3 do os.execute(\"echo hi\") end'", MODERATE),
 ]
 
 DANGEROUS = [

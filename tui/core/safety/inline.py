@@ -58,6 +58,9 @@ _FORK_BOMB = re.compile(
     # `fork() while 1`, `fork while true` (Perl, Ruby); `for _ in range(64): os.fork()`
     r"\bfork\s*(?:\(\s*\))?\s+(?:while|until)\s+(?:1|true|fork|!?0)\b|"
     r"range\(\s*(?:[2-9]\d|\d{3,})\s*\)\s*:\s*(?:os\.)?fork\s*\(|"
+    # `while(1) system("sleep 9 &")`, `while true do os.execute("x &") end`: background jobs
+    r"while\s*\(?\s*(?:1|true|True)\s*\)?\s*(?:do\b|:|\{)?[^}\n]{0,80}?"
+    r"\b(?:system|execute|popen|exec|spawn)\s*\(\s*[\"'][^\"'\n]{0,80}&\s*[\"']|"
     # `[os.fork() for _ in range(100000)]`: each child goes on forking
     r"\bfork\s*\(\s*\)\s*for\s+\w+\s+in\s+range\(\s*(?:[2-9]\d|\d{3,})\s*\)"
 )

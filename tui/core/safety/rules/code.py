@@ -595,6 +595,8 @@ def awk(command: Command, ctx: Context) -> None:
         if verdict is not None and verdict.level >= HIGH:
             ctx.add(verdict.level, verdict.reason, command)
     result = inline.inspect(program, "awk")
+    for level, reason in result.findings:  # `BEGIN{while(1) system("x &")}`: a fork bomb
+        ctx.add(level, reason, command)
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
     _awk_sinks(command, ctx, program, piped)
     quiet = [runs_quietly(ctx, shell, command) for shell in [*result.shell, *piped]]

@@ -134,7 +134,7 @@ def dd_fill(command: Command, ctx: Context) -> None:
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     if settings.get("if") in ENDLESS and "count" not in settings and settings.get("of"):
         target = settings["of"]
-        if not target.startswith("/dev/"):
+        if not target.startswith("/dev/") or target.startswith("/dev/shm/"):
             reason = f"writes {settings['if']} into {target} until the disk is full"
             ctx.add(EXHAUSTS, reason, command)
 

@@ -238,6 +238,9 @@ def config_set(command: Command) -> str | None:
         return "stops checking the identity of SSH servers for every later git command"
     if name == "git" and lasting and _GIT_NO_VERIFY.search(joined):
         return f"{_TLS_OFF} (git http.sslVerify)"
+    stored = re.search(r"credential\.helper\s+['\"]?store\s+--file[= ]['\"]?(?P<path>\S+)", joined)
+    if name == "git" and stored and paths.is_world_writable(stored.group("path").strip("'\"")):
+        return "keeps git passwords in plain text in a folder every user can read"
     if name in ("pip", "pip3") and re.search(r"\bconfig\s+set\s+\S*trusted-host\b", joined):
         return f"{_TLS_OFF} from that host (pip trusted-host)"
     if name == "kubectl" and re.search(
