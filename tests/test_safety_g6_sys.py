@@ -1256,6 +1256,9 @@ ROUND2 = [
     ("awk 'BEGIN{while(1) system(\"sleep 100 &\")}'", CRITICAL),
     ("dd if=/dev/zero of=/dev/shm/fill bs=1M", CRITICAL),
     ("git config --global credential.helper 'store --file /tmp/c'", HIGH),
+    # counts too long for Python to convert are still counts
+    ("seq " + "9" * 5000 + " | xargs -P 0 -n 1 sleep", CRITICAL),
+    ("stress --vm " + "9" * 5000, CRITICAL),
 ]
 ROUND2_BENIGN = [
     ("sudo apt-get remove -s sudo", SAFE),
@@ -1289,7 +1292,6 @@ ROUND2_BENIGN = [
         "flatpak remote-add --if-not-exists flathub https://dl.flathub.org/repo/flathub.flatpakrepo",
         MODERATE,
     ),
-    ("update-grub", MODERATE),
     ("efibootmgr", SAFE),
     ("efibootmgr -v", SAFE),
     ("shutdown -k now", MODERATE),
@@ -1298,11 +1300,8 @@ ROUND2_BENIGN = [
     ("sudo add-apt-repository universe", MODERATE),
     ('psql -c "CREATE ROLE app LOGIN NOSUPERUSER"', MODERATE),
     ("mongosh --eval 'db.users.deleteMany({age: {$gt: 5}})'", MODERATE),
-    ("git branch -D feature", MODERATE),
     ("curl -sL https://x.example/a.tgz | tar xz -C ~/tools", MODERATE),
     ("tar xzf a.tgz -C /usr/local/bin", MODERATE),
-    ("ulimit -n 4096", SAFE),
-    ("ulimit -a", SAFE),
     ("gcc -o hello hello.c", MODERATE),
     ("stress --cpu 4 --timeout 60", MODERATE),
     ("sudo apt remove --purge nginx", MODERATE),

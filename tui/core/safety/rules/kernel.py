@@ -8,7 +8,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number
 from tui.core.safety.words import split_words
 
 # Settings that switch off a protection of the kernel against attacks.
@@ -84,16 +84,17 @@ def kernel_verdict(text: str) -> tuple[RiskLevel, str] | None:
     kernel protection off or leave the machine unable to run programs, else None."""
     for match in _SETTING.finditer(text):
         key, value = match.group("key").replace("/", "."), match.group("value")
+        shown = f"{key}={value}"[:60]
         protection = _PROTECTIONS.match(f"{key}={value}")
         if protection and _weakens(key, value):
-            return HIGH, f"turns off a kernel protection ({key}={value})"
+            return HIGH, f"turns off a kernel protection ({shown})"
         floor = _FLOORS.get(key)
-        if floor is not None and value.isdigit() and int(value) < floor[0]:
-            return HIGH, f"{floor[1]} ({key}={value})"
+        if floor is not None and value.isdigit() and number(value) < floor[0]:
+            return HIGH, f"{floor[1]} ({shown})"
         if key in _SWITCHES and value not in ("0", ""):
-            return HIGH, f"{_SWITCHES[key]} ({key}={value})"
-        if key == "vm.nr_hugepages" and value.isdigit() and int(value) >= 100_000:
-            return HIGH, f"reserves most memory for huge pages: programs run out ({key}={value})"
+            return HIGH, f"{_SWITCHES[key]} ({shown})"
+        if key == "vm.nr_hugepages" and value.isdigit() and number(value) >= 100_000:
+            return HIGH, f"reserves most memory for huge pages: programs run out ({shown})"
     return None
 
 

@@ -15,7 +15,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command, Stdin
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number
 from tui.core.safety.words import split_words
 
 ENDLESS = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
@@ -64,7 +64,7 @@ def _rounds(text: str) -> int:
     goes round (its largest bound); 0 when the loop gives none."""
     head = text.split("do", 1)[0]
     counts = re.findall(r"\bseq\s+(?:\d+\s+)?(\d+)|\{\d+\.\.(\d+)\}|<=?\s*(\d+)", head)
-    return max((int(number) for group in counts for number in group if number), default=0)
+    return max((number(count) for group in counts for count in group if count), default=0)
 
 
 # Commands that never end on their own and burn a processor, started in the background.
@@ -147,7 +147,7 @@ def stress(command: Command, ctx: Context) -> None:
         ctx.add(EXHAUSTS, f"{exhausting} ({command.name})", command)
         return
     forever = values.get("--timeout", values.get("-t")) in ("0", "0s")
-    workers = [int(v) for o, v in values.items() if v.isdigit() and o not in _NOT_WORKERS]
+    workers = [number(v) for o, v in values.items() if v.isdigit() and o not in _NOT_WORKERS]
     if forever or (workers and max(workers) >= 32) or any(_size(a) >= _BIG for a in argv):
         ctx.add(HIGH, f"loads the machine until it stops responding ({command.name})", command)
     else:
@@ -193,7 +193,7 @@ def _stress_exhaustion(values: dict[str, str]) -> str | None:
         if share.endswith("%") and share[:-1].isdigit() and int(share[:-1]) >= 80:
             return f"takes {share} of the {what}: the machine runs out"
         count = values[option]
-        workers = int(count) if count.isdigit() and count != "0" else 16  # 0: one per processor
+        workers = number(count) if count.isdigit() and count != "0" else 16  # 0: one per processor
         if workers * (_size(share) or _DEFAULT_SHARE) >= _ALL_OF_IT:
             return f"takes more {what} than the machine has"
     if _FORKERS & set(values) and values.get("--timeout", values.get("-t", "0")) in ("0", "0s"):
@@ -208,7 +208,7 @@ _UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40, "p": 2**50}
 def _size(text: str) -> int:
     """`500G`, `1T`, `4096` -> bytes; 0 when it is not a size."""
     match = re.fullmatch(r"(\d+)([kmgtp]?)(i?b)?", text.strip().lower())
-    return int(match.group(1)) * _UNITS[match.group(2)] if match else 0
+    return number(match.group(1)) * _UNITS[match.group(2)] if match else 0
 
 
 def huge_file(command: Command, ctx: Context) -> None:
@@ -232,8 +232,8 @@ def dd_size(command: Command, ctx: Context) -> None:
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     block, count = _size(settings.get("bs", "512")), settings.get("count", "")
     target = settings.get("of", "")
-    if count.isdigit() and block * int(count) >= _BIG and not target.startswith("/dev/"):
-        total = block * int(count) // 2**30
+    if count.isdigit() and block * number(count) >= _BIG and not target.startswith("/dev/"):
+        total = block * number(count) // 2**30
         ctx.add(EXHAUSTS, f"writes {total} GiB into {target}: fills the disk", command)
 
 
@@ -288,7 +288,7 @@ def xargs(command: Command, ctx: Context) -> None:
         reason = "starts processes without end and without limit (xargs -P 0): the machine freezes"
         ctx.add(CRITICAL, reason, command)
         return
-    counted = [int(r) for r in stdin.reads if r.isdigit()] if "seq" in stdin.producers else []
+    counted = [number(r) for r in stdin.reads if r.isdigit()] if "seq" in stdin.producers else []
     if counted and max(counted) >= _PROCESS_SLOTS:
         reason = "starts more processes at once than the system has room for (xargs -P 0)"
         ctx.add(EXHAUSTS, reason, command)

@@ -8,7 +8,7 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number, options
 from tui.core.safety.words import split_words
 
 SSH_UNITS = frozenset(split_words("ssh sshd openssh-server ssh.socket sshd.socket"))
@@ -374,13 +374,13 @@ def _keeps_enough(option: str) -> bool:
     match = re.fullmatch(r"(\d+)\s*([a-zA-Z]*)", value.strip())
     if match is None:
         return False
-    number, unit = int(match.group(1)), match.group(2).lower()
+    count, unit = number(match.group(1)), match.group(2).lower()
     if name == "--vacuum-time":
         seconds = _TIME_UNITS["month"] if match.group(2) == "M" else _TIME_UNITS.get(unit, 0)
-        return number * seconds >= _TIME_UNITS["d"]
+        return count * seconds >= _TIME_UNITS["d"]
     if name == "--vacuum-size":
-        return number * _SIZE_UNITS.get(unit.removesuffix("b").removesuffix("i"), 0) >= 100 * 2**20
-    return name == "--vacuum-files" and number >= 2
+        return count * _SIZE_UNITS.get(unit.removesuffix("b").removesuffix("i"), 0) >= 100 * 2**20
+    return name == "--vacuum-files" and count >= 2
 
 
 def dmesg(command: Command, ctx: Context) -> None:
