@@ -1259,6 +1259,7 @@ ROUND2 = [
     # counts too long for Python to convert are still counts
     ("seq " + "9" * 5000 + " | xargs -P 0 -n 1 sleep", CRITICAL),
     ("stress --vm " + "9" * 5000, CRITICAL),
+    ("sudo journalctl --vacuum-time=30min", HIGH),
 ]
 ROUND2_BENIGN = [
     ("sudo apt-get remove -s sudo", SAFE),
@@ -1320,6 +1321,7 @@ ROUND2_BENIGN = [
     ("createuser app", MODERATE),
     ('mongosh app --eval \'db.createUser({user:"r",pwd:"p",roles:["read"]})\'', MODERATE),
     ("sqlite3 app.db 'VACUUM'", MODERATE),
+    ("sudo journalctl --vacuum-time=7days", MODERATE),
     ("awk 'BEGIN{system(\"date\")}'", MODERATE),
     ("awk '{print $1}' access.log | sort | uniq -c", SAFE),
     ("lua -e 'for i=1,3 do os.execute(\"echo hi\") end'", MODERATE),

@@ -362,8 +362,12 @@ def journalctl(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "rotates the system journal", command)
 
 
-_TIME_UNITS = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800, "week": 604800}
-_TIME_UNITS |= {"weeks": 604800, "month": 2592000, "months": 2592000, "y": 31536000}
+# systemd's time spans: `30s`, `5min`, `12h`, `2d`, `2weeks`, `1month`, `1y` (`M` is a month).
+_SPANS = {1: "s sec second seconds", 60: "m min minute minutes", 3600: "h hr hour hours"}
+_SPANS |= {86400: "d day days", 604800: "w week weeks", 2592000: "month months"}
+_SPANS |= {31536000: "y year years"}
+_TIME_UNITS = {unit: seconds for seconds, units in _SPANS.items() for unit in units.split()}
+_TIME_UNITS[""] = 1
 _SIZE_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
 
 
