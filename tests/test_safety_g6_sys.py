@@ -1260,6 +1260,9 @@ ROUND2 = [
     ("seq " + "9" * 5000 + " | xargs -P 0 -n 1 sleep", CRITICAL),
     ("stress --vm " + "9" * 5000, CRITICAL),
     ("sudo journalctl --vacuum-time=30min", HIGH),
+    ("kill -STOP -1", CRITICAL),
+    ("kill -HUP -1", CRITICAL),
+    ("sysctl -w vm.min_free_kbytes=67108864", HIGH),
 ]
 ROUND2_BENIGN = [
     ("sudo apt-get remove -s sudo", SAFE),
@@ -1322,6 +1325,8 @@ ROUND2_BENIGN = [
     ('mongosh app --eval \'db.createUser({user:"r",pwd:"p",roles:["read"]})\'', MODERATE),
     ("sqlite3 app.db 'VACUUM'", MODERATE),
     ("sudo journalctl --vacuum-time=7days", MODERATE),
+    ("kill -CONT -1", MODERATE),
+    ("sysctl -w vm.min_free_kbytes=65536", MODERATE),
     ("awk 'BEGIN{system(\"date\")}'", MODERATE),
     ("awk '{print $1}' access.log | sort | uniq -c", SAFE),
     ("lua -e 'for i=1,3 do os.execute(\"echo hi\") end'", MODERATE),

@@ -93,6 +93,8 @@ def kernel_verdict(text: str) -> tuple[RiskLevel, str] | None:
             return HIGH, f"{floor[1]} ({shown})"
         if key in _SWITCHES and value not in ("0", ""):
             return HIGH, f"{_SWITCHES[key]} ({shown})"
+        if key == "vm.min_free_kbytes" and value.isdigit() and number(value) >= 16 * 2**20:
+            return HIGH, f"keeps most memory out of reach: programs run out ({shown})"
         if key == "vm.nr_hugepages" and value.isdigit() and number(value) >= 100_000:
             return HIGH, f"reserves most memory for huge pages: programs run out ({shown})"
     return None

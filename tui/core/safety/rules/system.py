@@ -122,7 +122,11 @@ def kill(command: Command, ctx: Context) -> None:
             HIGH, f"kills {sorted(named)[0]}, which the machine or remote log-ins rely on", command
         )
         return
-    if "-1" in targets and set(command.via) & {"sudo", "doas", "run0", "pkexec"}:
+    if "-1" in targets and _signal(args) in _HARMLESS_SIGNALS:
+        ctx.add(
+            MODERATE, "signals every process you may signal (a signal that stops none)", command
+        )
+    elif "-1" in targets and set(command.via) & {"sudo", "doas", "run0", "pkexec"}:
         ctx.add(CRITICAL, "kills every process on the machine, as root (kill -1)", command)
     elif "-1" in targets:
         reason = "kills every process you are allowed to signal (kill -1): your session ends"
@@ -134,6 +138,23 @@ def kill(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "kills process 1 (init): the system goes down at once", command)
     else:
         ctx.add(MODERATE, f"stops processes {' '.join(targets)}".rstrip(), command)
+
+
+# Signals that end or freeze no program: resume, window size, child status, urgent data.
+_HARMLESS_SIGNALS = frozenset(split_words("CONT WINCH CHLD URG 18 28 17 23"))
+
+
+def _signal(args: list[str]) -> str:
+    """`-9`, `-SIGKILL`, `-s KILL`, `-n 9`, `--signal=HUP` -> `9`, `KILL`, `KILL`, `9`, `HUP`."""
+    for option, value in zip(args, [*args[1:], ""], strict=True):
+        if option in ("-s", "-n", "--signal"):
+            return value.upper().removeprefix("SIG")
+        if option.startswith("--signal="):
+            return option.split("=", 1)[1].upper().removeprefix("SIG")
+    first = args[0] if args else ""
+    if first.startswith("-") and first not in ("-1", "--"):
+        return first[1:].upper().removeprefix("SIG")
+    return "TERM"
 
 
 # `ps` arguments that list every process with its number and nothing else.
