@@ -4,6 +4,13 @@ databases, accounts and privileges, download-and-run, untrusted installs, git an
 Written from what each command does, before the rules were read: for each danger the tool,
 the spelling, the quoting and the wrapper vary. Dangerous cases must reach at least their
 level; benign near misses (same tools, harmless use) must stay at or below theirs.
+
+Measured before any rule changed: 151 of 1043 cases failed. Afterwards 15 rows were lowered
+where the project already pins the other answer (a lease force-push, deleting a topic branch,
+`git checkout .`, a local .deb, npx that asks first, a unit copied into /etc/systemd/system)
+or where the first guess was wrong (strict overcommit, panic settings, one swap file), and one
+contrived row was dropped; each is commented where it stands. ROUND2 was written after the
+fixes, to check they hold for other spellings.
 """
 
 from __future__ import annotations
@@ -856,6 +863,7 @@ SCHEDULING = [
         " && systemctl enable --now x.timer",
         HIGH,
     ),
+    # installing one's own unit is pinned moderate (`sudo mv app.service /etc/systemd/system/`)
     ("cp x.service /etc/systemd/system/ && systemctl enable --now x", MODERATE),
     ("systemctl --user enable --now backdoor.service", MODERATE),
     ("launchctl load -w ~/Library/LaunchAgents/com.x.plist", HIGH),
