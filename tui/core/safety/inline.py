@@ -56,10 +56,15 @@ _REMOTE_LOAD = re.compile(
 _FORK_BOMB = re.compile(
     r"fork\s+while\s+fork|while\s*\(?\s*(True|1|true)\s*\)?\s*:?\s*\{?[^}]{0,60}\bfork\s*\(|"
     r"for\s*\(\s*;\s*;\s*\)\s*\{?[^}]{0,40}\bfork\s*\(|fork\s*\(\s*\)\s*(;|\n)\s*fork\s*\(\s*\)"
-    r"[^\n]{0,20}(while|loop)|loop\s*\{\s*fork|"
+    r"[^\n]{0,20}(while|loop)|loop\s*(?:\{|do)\s*(?:Process\.)?fork|"
     # `fork() while 1`, `fork while true` (Perl, Ruby); `for _ in range(64): os.fork()`
     r"\bfork\s*(?:\(\s*\))?\s+(?:while|until)\s+(?:1|true|fork|!?0)\b|"
-    r"range\(\s*(?:[2-9]\d|\d{3,})\s*\)\s*:\s*(?:os\.)?fork\s*\("
+    r"range\(\s*(?:[2-9]\d|\d{3,})\s*\)\s*:\s*(?:os\.)?fork\s*\(|"
+    # `while(1) system("sleep 9 &")`, `while true do os.execute("x &") end`: background jobs
+    r"while\s*\(?\s*(?:1|true|True)\s*\)?\s*(?:do\b|:|\{)?[^}\n]{0,80}?"
+    r"\b(?:system|execute|popen|exec|spawn)\s*\(\s*[\"'][^\"'\n]{0,80}&\s*[\"']|"
+    # `[os.fork() for _ in range(100000)]`: each child goes on forking
+    r"\bfork\s*\(\s*\)\s*for\s+\w+\s+in\s+range\(\s*(?:[2-9]\d|\d{3,})\s*\)"
 )
 _SHELL_CALL = re.compile(
     r"(?:os\.system|os\.popen|subprocess\.\w+|\bsystem|\bpopen|shell_exec|passthru|"

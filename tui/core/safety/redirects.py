@@ -91,7 +91,7 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
         and value not in paths.HARMLESS_SINKS
     ):
         reason = f"writes the endless {endless} into {value}: fills the disk"
-        ctx.add(RiskLevel.HIGH, reason, command)
+        ctx.add(resources.EXHAUSTS, reason, command)
     kind = persistence.startup_kind(ctx.resolve(target.path))
     if kind is not None:
         persistence.startup_content(kind, target.path, text, command, ctx)

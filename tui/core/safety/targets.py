@@ -86,6 +86,8 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
     key = _private_key_file(base)
     if key is not None:
         return key
+    if _DATABASE_FILE.search(base) and posixpath.basename(base).lower() != "thumbs.db":
+        return Verdict(HIGH, f"deletes {path}: a database file and all its data")
     if not recursive and _drop_in(base):
         return Verdict(MODERATE, f"deletes {path}, one drop-in settings file")
     if not recursive and base.endswith(_RUNTIME_FILES) and "*" not in base:
@@ -610,6 +612,8 @@ def _special_write(path: str, append: bool) -> Verdict | None:
         return Verdict(CRITICAL if not append else HIGH, f"writes {path}: the boot files")
     if path.startswith("/etc/pam.d/") or path.startswith("/etc/security/"):
         return Verdict(HIGH, f"writes {path}: changes how log-ins and sudo check who you are")
+    if path.startswith(_PACKAGE_KEYRINGS) and not path.endswith("/"):
+        return Verdict(HIGH, f"writes {path}: a key the package manager trusts for every install")
     if path == "/etc/ld.so.preload":
         return Verdict(CRITICAL, f"writes {path}: loads code into every program on the machine")
     rel = paths.home_relative(path)
@@ -618,6 +622,15 @@ def _special_write(path: str, append: bool) -> Verdict | None:
             return Verdict(CRITICAL, f"writes {path}: lets another SSH key log in as root")
         return Verdict(HIGH, f"writes {path}: lets another SSH key log in as you")
     return None
+
+
+# Where apt (and rpm) keep the keys that vouch for packages: a key put there signs anything.
+_PACKAGE_KEYRINGS = (
+    "/etc/apt/trusted.gpg",
+    "/etc/apt/keyrings/",
+    "/usr/share/keyrings/",
+    "/etc/pki/rpm-gpg/",
+)
 
 
 # Folders whose files root runs or reads as settings by itself: writable by all, a way to root.

@@ -36,6 +36,13 @@ WINDOWS_ONLY = frozenset(
         "procdump procdump64 esentutl mimikatz cmdkey"
     ).split()
 )
+# Linux tools named like a PowerShell Verb-Noun: `update-grub` is no cmdlet.
+POSIX_LOOKALIKES = frozenset(
+    (
+        "update-grub update-grub2 update-initramfs update-alternatives update-locale update-mime "
+        "update-pciids update-usbids update-motd install-info install-menu"
+    ).split()
+)
 AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())
 _NET_SUBS = frozenset("user localgroup group share use start stop view accounts session".split())
 # cmd's `for [/F "opts"] %%a in (...) do ...`
@@ -98,7 +105,11 @@ def looks_like_windows(text: str) -> bool:
             continue
         first = statement.words[0].strip("&. ").split("(", 1)[0] or statement.words[0]
         lower = first.lower()
-        if CMDLET.match(first) and first.split("-", 1)[0].lower() in VERBS:
+        if (
+            CMDLET.match(first)
+            and first.split("-", 1)[0].lower() in VERBS
+            and lower not in POSIX_LOOKALIKES
+        ):
             return True
         name = statement.name
         if name in WINDOWS_ONLY or lower.endswith(".exe"):

@@ -94,6 +94,7 @@ _READ_FORMS = {
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
 }
 _READ_VERBS = {"glab": tools.FORGE_READS}
+_INIT_SCRIPTS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")
 _GLOB = re.compile(r"[*?\[]")
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
 
@@ -129,10 +130,16 @@ def check_layer(command: Command, ctx: Context) -> None:
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
         return
     exfiltration.check_flow(command, ctx)
+    if name_word.value.startswith(_INIT_SCRIPTS):
+        system.service(command, ctx)  # `/etc/init.d/ssh stop` is `service ssh stop`
+        return
     if name in embedded.CODE_OPTIONS:
         embedded.option_code(command, ctx)
     if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
         resources.endless_reader(command, ctx)
+    if "/" in name_word.value and not name_word.value.startswith(("/", "~")) and _fresh(ctx):
+        _local_program(command, ctx)  # `tar xz && ./a/install`: not the `install` tool
+        return
     rule = code.interpreter if code.runs_inline_code(command) else rule_for(name)
     if name in _DRY_RUNS and any(word.value.startswith(_DRY_RUNS[name]) for word in command.args):
         return  # `kubectl apply --dry-run=client`: the tool only reports what it would do
@@ -159,6 +166,8 @@ def check_layer(command: Command, ctx: Context) -> None:
         return
     elif name in ROUTINE_REASON:
         ctx.add(MODERATE, f"{ROUTINE_REASON[name]} ({name})", command)
+    elif name in ctx.downloads:  # `curl URL | sudo tee /usr/local/bin/x && x`
+        ctx.add(CRITICAL, f"runs {name}, which was just downloaded and not checked", command)
     else:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
 
@@ -190,6 +199,9 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "ssh": (code.remote_stdin,),
     "tee": (code.tee_written,),
     "sponge": (code.tee_written,),
+    "gpg": (install.key_file,),
+    **dict.fromkeys(resources.MEMORY_EATERS, (resources.fed_endless,)),
+    **dict.fromkeys(resources.COMPILERS, (resources.compiled_bomb,)),
     "osascript": (code.interpreter,),  # besides login items: what the script itself does
     **dict.fromkeys(split_words("tar bsdtar unzip 7z 7za"), (fetched.extracted_download,)),
 }
@@ -312,6 +324,11 @@ def _asks_interpreter(pattern: str, command: Command) -> bool:
     known = _INTERPRETER_NAMES | set(RULES) | READ_ONLY | set(ROUTINE_REASON)
     matches = resolve.glob_candidates(pattern, known)
     return bool(matches) and all(name in _INTERPRETER_NAMES for name in matches)
+
+
+def _fresh(ctx: Context) -> bool:
+    """Code arrived in this line: an archive unpacked or a repository cloned."""
+    return fetched.EXTRACTED in ctx.downloads or CLONED in ctx.downloads
 
 
 def _local_program(command: Command, ctx: Context) -> None:

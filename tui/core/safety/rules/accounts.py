@@ -9,6 +9,7 @@ from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import code
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Options, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.unwrap import expand
@@ -336,6 +337,13 @@ def dscl(command: Command, ctx: Context) -> None:
         else:
             level = CRITICAL if name == "root" else HIGH
             ctx.add(level, f"sets the password of {name} in the command line (dscl)", command)
+    elif verb in ("delete", "deletepl") and len(rest) > 1:  # one attribute, not the record
+        what = f"{rest[1]} of {record}"
+        ctx.add(
+            HIGH if name in ("root", *_MAC_ADMIN_GROUPS) else MODERATE,
+            f"removes {what} (dscl)",
+            command,
+        )
     elif verb in ("delete", "deletepl"):
         level = CRITICAL if name in ("root", *_MAC_ADMIN_GROUPS) else HIGH
         ctx.add(level, f"deletes {record or 'a record'} (dscl)", command)
@@ -437,6 +445,11 @@ def sudo(command: Command, ctx: Context) -> None:
             reason = "types the sudo password into the command line: it stays in the history"
             ctx.add(HIGH, reason, command)
     if start >= len(command.args) and any(a in ("-i", "-s", "--login", "--shell") for a in own):
+        fed = command.stdin is not None or any(
+            r.op in ("<<", "<<<", "<") for r in command.redirects
+        )
+        if fed:  # `sudo -s <<< 'CODE'`, `echo CODE | sudo -i`: the root shell runs what it reads
+            code.stdin_code(command, ctx, "shell")
         ctx.add(MODERATE, "opens a shell as root (or another user)", command)
         return
     if start < len(command.args) and _inner_is_harmless(command, ctx):

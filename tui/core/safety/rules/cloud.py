@@ -565,8 +565,10 @@ def terraform(command: Command, ctx: Context) -> None:
 
 
 def helm(command: Command, ctx: Context) -> None:
-    sub, _ = subcommand(command, "-n --namespace --kube-context")
-    if sub in ("uninstall", "delete", "del", "un"):
+    sub, rest = subcommand(command, "-n --namespace --kube-context")
+    if sub == "repo" and rest.argv[:1] in (["add"], ["remove"], ["rm"], ["update"], ["up"]):
+        ctx.add(MODERATE, f"changes the chart repositories (helm repo {rest.argv[0]})", command)
+    elif sub in ("uninstall", "delete", "del", "un"):
         ctx.add(
             HIGH, "removes a release and what it runs from the cluster (helm uninstall)", command
         )

@@ -23,6 +23,7 @@ from tui.core.safety.rules.embedded import runs_quietly, subscript_code
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.known import ROUTINE_REASON
 from tui.core.safety.rules.resources import inline_exhaustion
+from tui.core.safety.rules.tools import rewrites_history
 from tui.core.safety.targets import Verdict, classify_delete, classify_empty, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
@@ -513,11 +514,17 @@ def tee_written(command: Command, ctx: Context) -> None:
     text = body.value if body is not None and not body.dynamic else None
     if text is None and stdin is not None and stdin.literal is not None:
         text = "\n".join(word.value for word in stdin.literal)
-    if text is None or any(w.value in ("-a", "--append") for w in command.args):
+    appends = any(w.value in ("-a", "--append") for w in command.args)
+    fetched = text is None and stdin is not None and "download" in stdin.kinds
+    if appends or (text is None and not fetched):
         return
     for word in command.args:
-        if not word.value.startswith("-"):
-            ctx.written[posixpath.basename(word.value)] = text
+        if word.value.startswith("-"):
+            continue
+        if fetched:  # `curl URL | sudo tee /usr/local/bin/x`: x holds what was downloaded
+            ctx.downloads.add(posixpath.basename(word.value))
+        else:
+            ctx.written[posixpath.basename(word.value)] = text or ""
 
 
 def run_written(command: Command, ctx: Context) -> None:
@@ -533,6 +540,8 @@ _FILE_RUNNERS = frozenset(split_words("java dotnet mono wine wine64 appimage-run
 
 def file_runner(command: Command, ctx: Context) -> None:
     """`java -jar a.jar`, `dotnet a.dll`, `wine a.exe`: the operand is the program."""
+    if rewrites_history(command, ctx):
+        return
     for word in command.args:
         name = posixpath.basename(word.value)
         if name and not word.value.startswith("-") and name in ctx.downloads:
@@ -671,6 +680,8 @@ def awk(command: Command, ctx: Context) -> None:
         if verdict is not None and verdict.level >= HIGH:
             ctx.add(verdict.level, verdict.reason, command)
     result = inline.inspect(program, "awk")
+    for level, reason in result.findings:  # `BEGIN{while(1) system("x &")}`: a fork bomb
+        ctx.add(level, reason, command)
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
     _awk_sinks(command, ctx, program, piped)
     quiet = [runs_quietly(ctx, shell, command) for shell in [*result.shell, *piped]]

@@ -99,3 +99,12 @@ def subcommand(command: Command, takes_value: str = "") -> tuple[str, Command]:
         return "", command.wrapped((), command.name)
     rest = command.wrapped((args[index], *args[index + 1 :]), command.name)
     return args[index].value, rest
+
+
+_DIGITS_KEPT = 18
+
+
+def number(digits: str) -> int:
+    """`digits` as a number; beyond 18 digits, 10**18 (Python refuses to convert thousands of
+    digits, and no count or size that large means anything but "without end")."""
+    return int(digits) if len(digits) <= _DIGITS_KEPT else 10**_DIGITS_KEPT

@@ -33,6 +33,19 @@ _ROOT_SHELL_BOOT = re.compile(
 )
 
 
+_DOAS = frozenset(("/etc/doas.conf", "/usr/local/etc/doas.conf"))
+_DOAS_PERMIT = re.compile(r"^[^\S\n]*permit\b", re.M)
+# Where system package managers read their sources (apt, dnf/yum, zypper, pacman, apk).
+_PACKAGE_SOURCES = (
+    "/etc/apt/sources.list",
+    "/etc/yum.repos.d/",
+    "/etc/zypp/repos.d/",
+    "/etc/pacman.conf",
+    "/etc/pacman.d/",
+    "/etc/apk/repositories",
+)
+
+
 # Programs that hand out a shell when run as root with arguments of one's choosing.
 _ESCAPES = frozenset(
     (
@@ -72,6 +85,7 @@ def config_content(path: str, text: str) -> Verdict | None:
     """The verdict for putting `text` into `path`, when the text widens access."""
     where = paths.normalise(path)
     name = where.rsplit("/", 1)[-1]
+    text = text.replace("\\/", "/")  # a sed script's `init=\/bin\/bash`
     sudoers = where == "/etc/sudoers" or where.startswith("/etc/sudoers.d/")
     if sudoers and _ROOT_ALL.search(text):
         level = _sudo_grant(text)
@@ -87,8 +101,13 @@ def config_content(path: str, text: str) -> Verdict | None:
         match = _SSH_WEAK.search(text)
         if match:
             return Verdict(RiskLevel.HIGH, f"weakens SSH log-ins ({match.group(0)})")
-    if where.startswith(("/etc/apt/sources.list", "/etc/yum.repos.d/", "/etc/zypp/repos.d/")):
-        if re.search(r"trusted\s*=\s*yes|gpgcheck\s*=\s*0|allow-insecure", text):
+    if where in _DOAS and _DOAS_PERMIT.search(text):
+        level = RiskLevel.CRITICAL if "nopass" in text else RiskLevel.HIGH
+        return Verdict(level, f"lets a user run commands as root ({where})")
+    if where.startswith(_PACKAGE_SOURCES):
+        if re.search(
+            r"trusted\s*=\s*yes|gpgcheck\s*=\s*0|allow-insecure|SigLevel\s*=\s*Never", text
+        ):
             return Verdict(
                 RiskLevel.CRITICAL,
                 f"adds a package source whose packages are not checked ({where})",

@@ -38,14 +38,18 @@ _CODE_FLAGS = {
 _READ_SQL = re.compile(
     r"^\s*(select|show|describe|desc|explain|with\s+\w+\s+as\s*\(\s*select|\\d|\\l|\\c|\\dt|"
     r"\\du|\\x|\\conninfo|pragma|values|\.tables|\.schema|\.dump|\.mode|\.headers|"
-    r"db\.\w+\.(find|count|aggregate|stats)|db\.stats|show\s+dbs|use\s)",
+    r"db\.\w+\.(find|count|aggregate|stats|distinct|getIndexes|estimatedDocumentCount)|"
+    r"db\.(stats|getCollectionNames|getCollectionInfos|getName|version|serverStatus|hostInfo)\b|"
+    r"db\.adminCommand\(\s*\{\s*['\"]?(listDatabases|serverStatus|ping|buildInfo)\b|"
+    r"show\s+(dbs|databases|collections|tables)|use\s)",
     re.IGNORECASE,
 )
 _DESTROY_DB = re.compile(
     r"\bdrop\s+(database|schema|keyspace|owned)\b|dropDatabase\s*\(|\bflushall\b", re.IGNORECASE
 )
 _DESTROY_TABLE = re.compile(
-    r"\bdrop\s+(table|collection|index|view|user|role)\b|\btruncate\b|\.drop\s*\(|"
+    r"\bdrop\s+(table|collection|index|view|user|role|measurement|series|materialized\s+view)\b|"
+    r"\btruncate\b|\.drop\s*\(|"
     r"\bflushdb\b|\balter\s+table\s+\S+\s+drop\b|deleteMany\s*\(\s*\{\s*\}\s*\)|"
     r"\.remove\s*\(\s*\{\s*\}\s*\)",
     re.IGNORECASE,
@@ -58,15 +62,30 @@ _EVERY_ROW = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _PRIVILEGE = re.compile(
-    r"\bgrant\s+all\b|\bwith\s+superuser\b|\balter\s+user\s+\S+\s+(with\s+)?superuser\b",
+    r"\bgrant\s+all\b|\b(create|alter)\s+(user|role)\b[^;]*?(?<!no)superuser\b",
     re.IGNORECASE,
 )
+# `ALTER USER x PASSWORD`, MySQL's `ALTER USER x IDENTIFIED BY` and `SET PASSWORD FOR x`.
+_PASSWORD_SET = re.compile(
+    r"\balter\s+(user|role)\s+\S+\s+(with\s+)?((encrypted\s+)?password|identified)\b|"
+    r"\bset\s+password\s+for\b",
+    re.IGNORECASE,
+)
+# A quoted SQL string: what it says is data, not a statement (`SELECT 'DROP TABLE x'`).
+_STRING = re.compile(r"'(?:[^'\n]|'')*'")
 
 # `IDENTIFIED BY ''`, `PASSWORD ''`, `IDENTIFIED WITH mysql_native_password BY ""`.
 _EMPTY_PASSWORD = re.compile(
-    r"\b(identified\s+(with\s+\S+\s+)?by|password)\s*(=\s*)?(''|\"\")(?!')",
+    r"\b(identified\s+(with\s+\S+\s+)?by|password|authentication_string)\s*(=\s*)?(''|\"\")(?!')",
     re.IGNORECASE,
 )
+# Mongo users made with every right, or removed.
+_MONGO_ADMIN = re.compile(
+    r"\b(createUser|grantRolesToUser)\s*\(.{0,300}?\b(root|userAdminAnyDatabase|"
+    r"dbAdminAnyDatabase|readWriteAnyDatabase|clusterAdmin|dbOwner)\b",
+    re.DOTALL,
+)
+_MONGO_DROP_USER = re.compile(r"\b(dropUser|dropAllUsers|removeUser)\s*\(")
 
 
 def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
@@ -77,13 +96,14 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
             HIGH, f"the database server runs a shell command (COPY ... PROGRAM, {client})", command
         )
         ctx.run_code(literal(match.group("code")), command)
-    if _DESTROY_DB.search(text):
+    said = _STRING.sub("'s'", text)
+    if _DESTROY_DB.search(said):
         ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
         return
-    if _DESTROY_TABLE.search(text):
+    if _DESTROY_TABLE.search(said):
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
-    statements = [s for s in re.split(r";\s*", text) if s.strip()]
+    statements = [s for s in re.split(r";\s*", said) if s.strip()]
     every_document = re.search(r"\.update(Many)?\s*\(\s*\{\s*\}", text) is not None
     if every_document or any(_UNBOUNDED.match(s) or _EVERY_ROW.match(s) for s in statements):
         reason = f"changes or deletes every row of a table: no WHERE ({client})"
@@ -98,10 +118,13 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     if re.search(r"shutdownServer\s*\(|\bshutdown\b", text, re.IGNORECASE):
         ctx.add(HIGH, f"stops the database server ({client})", command)
         return
-    if _PRIVILEGE.search(text):
+    if _PRIVILEGE.search(text) or _MONGO_ADMIN.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)
         return
-    if re.search(r"\balter\s+(user|role)\s+\S+\s+(with\s+)?(encrypted\s+)?password\b", text, re.I):
+    if _MONGO_DROP_USER.search(text):
+        ctx.add(HIGH, f"deletes a database user ({client})", command)
+        return
+    if _PASSWORD_SET.search(text):
         ctx.add(HIGH, f"sets a database user's password ({client})", command)
         return
     if statements and all(_READ_SQL.match(s) for s in statements):
@@ -122,6 +145,8 @@ def sql_client(command: Command, ctx: Context) -> None:
         if not runs_quietly(ctx, shell.group("code"), command):
             ctx.add(MODERATE, f"{name} runs a shell command", command)
         return
+    if code is None and name == "psql" and ({"-l", "--list"} & set(command.argv)):
+        return  # `psql -l`: lists the databases
     if code is None:
         if any(r.op == "<" for r in command.redirects):
             ctx.add(MODERATE, f"runs a SQL file against a database ({name})", command)
@@ -202,7 +227,7 @@ def redis(command: Command, ctx: Context) -> None:
         verb == "CONFIG" and "SET" in (w.upper() for w in words)
     ):
         ctx.add(HIGH, f"stops or reconfigures the Redis server ({verb})", command)
-    elif verb in _REDIS_READS:
+    elif verb in _REDIS_READS or (verb == "CONFIG" and words[1:2] in (["GET"], ["get"])):
         return
     else:
         ctx.add(MODERATE, f"changes data in Redis ({verb})", command)
@@ -238,7 +263,7 @@ def _every_key_piped(command: Command) -> bool:
     upper = [r.upper() for r in reads]
     if "KEYS" in upper:
         return reads[upper.index("KEYS") + 1 : upper.index("KEYS") + 2] in (["*"], [])
-    return not any("*" in r for r in reads)  # a scan with no --pattern lists every key
+    return not any("*" in r and r != "*" for r in reads)  # no --pattern, or `*`: every key
 
 
 def bigquery(command: Command, ctx: Context) -> None:
@@ -274,6 +299,15 @@ def drop_tool(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"deletes a database user ({command.name})", command)
 
 
+def createuser(command: Command, ctx: Context) -> None:
+    """`createuser --superuser bob`: a PostgreSQL role that may do anything in every database."""
+    argv = command.argv
+    if "--superuser" in argv or any(re.fullmatch(r"-[a-zA-Z]*s[a-zA-Z]*", a) for a in argv):
+        ctx.add(HIGH, "creates a database superuser (createuser --superuser)", command)
+    else:
+        ctx.add(MODERATE, "creates a database user (createuser)", command)
+
+
 def dump(command: Command, ctx: Context) -> None:
     """`pg_dump`, `mysqldump`: read the database; where the dump goes is rated by the redirect."""
     if any(a.startswith(("--clean", "-c")) for a in command.argv) and command.name == "pg_restore":
@@ -289,6 +323,7 @@ def dump(command: Command, ctx: Context) -> None:
 RULES: dict[str, Rule] = {
     **dict.fromkeys([*_CODE_FLAGS, "sqlite3"], sql_client),
     "redis-cli": redis,
+    "createuser": createuser,
     "bq": bigquery,
     **dict.fromkeys(split_words("dropdb dropuser mysqladmin pg_dropcluster"), drop_tool),
     **dict.fromkeys(

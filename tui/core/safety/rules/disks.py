@@ -263,7 +263,24 @@ def boot_loader(command: Command, ctx: Context) -> None:
             HIGH, f"rewrites the boot loader on {devices[0]}: a mistake stops the boot", command
         )
     else:
-        ctx.add(MODERATE, f"changes the boot loader ({command.name})", command)
+        reason = f"reinstalls the boot loader ({command.name}): a mistake stops the boot"
+        ctx.add(HIGH, reason, command)
+
+
+# efibootmgr options that change the firmware's boot entries, and those that delete one.
+_EFI_CHANGES = frozenset(split_words("-o --bootorder -n --bootnext -a -A --active --inactive -c"))
+_EFI_DELETES = frozenset(split_words("-B --delete-bootnum -O --delete-bootorder"))
+
+
+def efibootmgr(command: Command, ctx: Context) -> None:
+    """`efibootmgr -b 0001 -B`: the firmware forgets how to start a system."""
+    argv = set(command.argv)
+    if argv & _EFI_DELETES:
+        ctx.add(
+            HIGH, "deletes a firmware boot entry (efibootmgr): the machine may not boot", command
+        )
+    elif argv & _EFI_CHANGES:
+        ctx.add(MODERATE, "changes the firmware's boot entries (efibootmgr)", command)
 
 
 def asr(command: Command, ctx: Context) -> None:
@@ -368,12 +385,18 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
     if command.name == "mount" and remount_ro and "/" in operands:
         ctx.add(HIGH, "makes the root filesystem read-only: the system stops working", command)
         return
+    if command.name == "umount" and ("-a" in argv or "--all" in argv):
+        ctx.add(HIGH, "unmounts every filesystem: programs lose their files", command)
+        return
     if command.name == "umount" and "/" in operands:
         ctx.add(HIGH, "unmounts the root filesystem", command)
         return
     vital = [o for o in operands if paths.normalise(o) in _LIVE_TREES]
     if command.name == "umount" and vital and any(a in ("-l", "-f", "-lf", "-fl") for a in argv):
         ctx.add(HIGH, f"forces {vital[0]} off while it is in use", command)
+        return
+    if command.name == "mount" and vital and remount_ro:
+        ctx.add(HIGH, f"makes {vital[0]} read-only: programs can no longer save there", command)
         return
     if command.name == "mount" and vital and operands[-1] in vital:
         ctx.add(
@@ -455,6 +478,7 @@ RULES: dict[str, Rule] = {
     "diskutil": diskutil,
     "asr": asr,
     **dict.fromkeys(split_words("grub-install grub2-install"), boot_loader),
+    "efibootmgr": efibootmgr,
     "tmutil": tmutil,
     "ddrescue": ddrescue,
     "nwipe": nwipe,

@@ -146,10 +146,33 @@ def editor(command: Command, ctx: Context) -> None:
     scripted = any(a in ("-c", "--cmd", "-S") or a.startswith("+") for a in command.argv)
     if not scripted and (command.name in ("view", "rview") or {"-R", "-M"} & set(command.argv)):
         return  # read-only mode: opening a file to look at it
+    text_editor(command, ctx)
+
+
+def text_editor(command: Command, ctx: Context) -> None:
+    """`nano /etc/passwd`, `emacs /etc/sudoers`: the person edits by hand; only the files that
+    decide who may log in or act as root make it more than opening a program."""
+    guarded = next((a for a in command.argv if _guards_access(ctx.resolve(a))), None)
+    if guarded is not None:
+        reason = f"edits {guarded} by hand: one slip locks users or root out (use vipw/visudo)"
+        ctx.add(HIGH, reason, command)
+        return
     ctx.add(MODERATE, f"opens a program ({command.name})", command)
 
 
 _EX_CLUSTER = re.compile(r"-[esEnNbRZ]{1,4}c")
+
+
+def _guards_access(value: str) -> bool:
+    """The account, sudo, doas and PAM files: who may log in, and who may act as root."""
+    path = paths.normalise(value)
+    return (
+        path in paths.ACCOUNT_FILES
+        or path in ("/etc/sudoers", "/etc/doas.conf")
+        or path.startswith(("/etc/sudoers.d/", "/etc/pam.d/"))
+    )
+
+
 _EX_LANGUAGES = {"lua": "Lua", "py": "Python", "py3": "Python", "python": "Python"}
 _EX_LANGUAGES |= {"python3": "Python", "pyx": "Python", "perl": "Perl", "ruby": "Ruby"}
 
@@ -381,8 +404,10 @@ def option_code(command: Command, ctx: Context) -> None:
     if name == "git":
         words = [a for a in argv if not a.startswith("-")]
         if words[:2] == ["bisect", "run"] or words[:2] == ["submodule", "foreach"]:
-            start = argv.index(words[1]) + 1
-            code.append(" ".join(argv[start:]))
+            after = argv[argv.index(words[1]) + 1 :]
+            while after and after[0] in ("--recursive", "--quiet", "-q"):
+                after = after[1:]  # `git submodule foreach --recursive CMD`: foreach's own options
+            code.append(" ".join(after))
     if name == "screen":  # `screen -dmS name CMD ...`: what follows the options runs
         rest = list(command.args)
         while rest and rest[0].value.startswith("-"):
@@ -444,6 +469,7 @@ RULES: dict[str, Rule] = {
     "alias": alias,
     "trap": trap,
     **dict.fromkeys(split_words("vim vi nvim ex view gvim rvim vimdiff"), editor),
+    **dict.fromkeys(split_words("nano pico micro joe mcedit gedit kate"), text_editor),
     "make": make,
     "gmake": make,
     **dict.fromkeys(ARITHMETIC_COMMANDS, arithmetic_words),

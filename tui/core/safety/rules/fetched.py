@@ -6,9 +6,11 @@ code the moment it arrives, without the question `npx` would otherwise ask.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 from dataclasses import replace
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
@@ -186,6 +188,21 @@ def extracted_download(command: Command, ctx: Context) -> None:
     )
     if extracting and (from_pipe or named):
         ctx.downloads.add(EXTRACTED)
+        into = _extract_folder(argv)
+        if into is not None and paths.normalise(into).rstrip("/") in _ON_PATH:
+            reason = f"puts downloaded programs in {into}, where they run by name: unreviewed"
+            ctx.add(HIGH, reason, command)
+
+
+_ON_PATH = paths.PROGRAM_DIRS | {"/usr/local/bin", "/usr/local/sbin", "/opt/homebrew/bin"}
+
+
+def _extract_folder(argv: list[str]) -> str | None:
+    """`tar x -C DIR`, `tar --directory=DIR`, `unzip a.zip -d DIR`: where the files go."""
+    for option, value in itertools.pairwise(argv):
+        if option in ("-C", "--directory", "-d"):
+            return value
+    return next((a.split("=", 1)[1] for a in argv if a.startswith("--directory=")), None)
 
 
 def _routine(command: Command, ctx: Context) -> None:

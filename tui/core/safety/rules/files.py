@@ -20,7 +20,7 @@ from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.network import heredoc_body
 from tui.core.safety.rules.persistence import startup_content, startup_kind
-from tui.core.safety.rules.resources import dd_fill, dd_size, endless_input
+from tui.core.safety.rules.resources import EXHAUSTS, dd_fill, dd_size, endless_input
 from tui.core.safety.targets import (
     PERSONAL_FOLDERS,
     Verdict,
@@ -373,9 +373,8 @@ def tee(command: Command, ctx: Context) -> None:
             reason = f"empties {word.value} while the pipeline still reads it: its content is lost"
             ctx.add(HIGH, reason, command)
         if endless is not None and not paths.is_block_device(word.value):
-            ctx.add(
-                HIGH, f"writes the endless {endless} into {word.value}: fills the disk", command
-            )
+            reason = f"writes the endless {endless} into {word.value}: fills the disk"
+            ctx.add(EXHAUSTS, reason, command)
         stdin = command.stdin
         text = None
         body = heredoc_body(command)

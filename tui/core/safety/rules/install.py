@@ -7,6 +7,7 @@ pointing the package manager at another index, needs a typed "yes".
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.safety import paths
@@ -18,6 +19,7 @@ from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNO
 from tui.core.safety.rules.strangers import bare_address
 from tui.core.safety.rules.tools import OPTION_STYLE, packages
 from tui.core.safety.rules.typos import typosquat
+from tui.core.safety.targets import classify_write
 from tui.core.safety.words import split_words
 
 _URL = re.compile(r"^(https?|ftp|git|svn|hg|bzr|ssh)(\+[a-z]+)?://|^git\+|^git@|^github:|^gitlab:")
@@ -90,6 +92,8 @@ def _node_shorthand(command: Command) -> str | None:
 
 
 def install(command: Command, ctx: Context) -> None:
+    if command.name == "flatpak" and flatpak_remote(command, ctx):
+        return
     sub, _ = subcommand(command, "-o -c -t --target --root")
     if sub in ("config-manager", "ar", "addrepo") and command.name in ("dnf", "yum", "zypper"):
         reason = f"adds a new source of system packages ({command.name} {sub})"
@@ -124,6 +128,9 @@ def install(command: Command, ctx: Context) -> None:
             if address is not None:  # an index or package at a bare address: nobody's server
                 level, why = CRITICAL, f"{why}, a bare internet address ({address})"
             ctx.add(level, why, command)
+        forced = _forced(command) if installing else None
+        if forced is not None:
+            ctx.add(HIGH, forced, command)
         typo = typosquat(command, sub) if installing else None
         if typo is not None:
             ctx.add(HIGH, typo, command)
@@ -189,6 +196,7 @@ _NO_SIGNATURES = (
     "--insecure",
     "AllowUnauthenticated=true",
     "--trusted-host",
+    "--force-yes",
 )
 
 
@@ -255,9 +263,65 @@ _APT_UNSIGNED = re.compile(
 
 def _unchecked(command: Command) -> str | None:
     for value in command.argv:
-        if value.startswith(_NO_SIGNATURES) or _APT_UNSIGNED.search(value):
+        if value.startswith(_NO_SIGNATURES) or _APT_UNSIGNED.search(value) or _NO_GPG.search(value):
             return f"installs packages without checking their signatures ({value})"
     return None
+
+
+# `dnf --setopt=gpgcheck=0`, `--setopt=localpkg_gpgcheck=False`: signatures not checked.
+_NO_GPG = re.compile(r"gpgcheck=(0|false|no)$", re.IGNORECASE)
+_FLATHUB = ("https://flathub.org/", "https://dl.flathub.org/")
+
+
+def flatpak_remote(command: Command, ctx: Context) -> bool:
+    """`flatpak remote-add NAME URL`: every later install may come from there."""
+    argv = command.argv
+    if "remote-add" not in argv:
+        return False
+    url = next((a for a in argv if "://" in a), "")
+    if "--no-gpg-verify" in argv:
+        reason = "adds a source of apps whose signatures are not checked (flatpak --no-gpg-verify)"
+        ctx.add(CRITICAL, reason, command)
+    elif url and not url.startswith(_FLATHUB):
+        ctx.add(HIGH, f"adds a new source of apps ({url[:80]}): nobody reviewed it", command)
+    else:
+        ctx.add(MODERATE, "adds a source of apps (flatpak remote-add)", command)
+    return True
+
+
+def key_file(command: Command, ctx: Context) -> None:
+    """`gpg --dearmor -o /usr/share/keyrings/x.gpg`: a key apt will trust for every package."""
+    argv = command.argv
+    for option, value in itertools.pairwise(argv):
+        if option in ("-o", "--output"):
+            verdict = classify_write(ctx.resolve(value), append=False)
+            if verdict is not None and verdict.level >= HIGH:
+                ctx.add(verdict.level, verdict.reason, command)
+
+
+# Options that push an install past the package manager's own checks on the system.
+_FORCING = frozenset(
+    split_words(
+        "--force-all --force-depends --force-overwrite --force-conflicts --force-breaks "
+        "--nodeps --replacefiles --allow-remove-essential --force-remove-essential"
+    )
+)
+
+
+_REMOVING = frozenset(split_words("-r -P --remove --purge -e --erase remove purge erase"))
+
+
+def _forced(command: Command) -> str | None:
+    """`dpkg -i --force-all x.deb`, `rpm -ivh --force --nodeps`, `apt-get install
+    --allow-remove-essential`: the install may break or remove what the system needs."""
+    if command.name not in _SYSTEM_MANAGERS or set(command.argv) & _REMOVING:
+        return None  # a forced removal is rated with removals
+    forced = next((a for a in command.argv if a in _FORCING), None)
+    if forced is None and command.name == "rpm" and "--force" in command.argv:
+        forced = "--force"
+    if forced is None:
+        return None
+    return f"installs past the package manager's checks ({forced}): what the system needs may break"
 
 
 def _as_root(command: Command, ctx: Context) -> bool:
@@ -334,7 +398,16 @@ def repository(command: Command, ctx: Context) -> None:
     if command.name == "add-apt-repository" and any(a in ("-r", "--remove") for a in argv):
         ctx.add(MODERATE, "removes a package source", command)
         return
+    operands = [a for a in argv if not a.startswith("-")]
+    if command.name != "apt-key" and operands and set(operands) <= _UBUNTU_COMPONENTS:
+        reason = f"enables a part of Ubuntu's own archive ({' '.join(operands)})"
+        ctx.add(MODERATE, reason, command)
+        return
     ctx.add(HIGH, f"trusts a new source of system packages ({command.name})", command)
+
+
+# Parts of Ubuntu's own archive, signed by the same key as the rest of it.
+_UBUNTU_COMPONENTS = frozenset(split_words("main universe multiverse restricted"))
 
 
 def repo_manager(command: Command, ctx: Context) -> None:

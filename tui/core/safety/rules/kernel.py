@@ -6,8 +6,9 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number
 from tui.core.safety.words import split_words
 
 # Settings that switch off a protection of the kernel against attacks.
@@ -33,11 +34,10 @@ def kernel_setting(command: Command, ctx: Context) -> None:
     if name == "modprobe" and any(a in ("-n", "--dry-run", "-c", "--showconfig") for a in argv):
         return
     if name == "sysctl":
-        for arg in argv:
-            match = _PROTECTIONS.match(arg.replace(" ", ""))
-            if match and _weakens(arg.split("=", 1)[0].strip(), match.group("value")):
-                ctx.add(HIGH, f"turns off a kernel protection ({arg})", command)
-                return
+        found = kernel_verdict("\n".join(argv))
+        if found is not None:
+            ctx.add(found[0], found[1], command)
+            return
     removes = any(a == "--remove" or re.fullmatch(r"-[a-zA-Z]*r[a-zA-Z]*", a) for a in argv)
     if name == "rmmod" or (name == "modprobe" and removes):
         reason = f"unloads a kernel driver: what it runs stops working ({name})"
@@ -60,6 +60,44 @@ def kernel_setting(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"loads code into the kernel from a file ({name})", command)
         return
     ctx.add(MODERATE, f"changes kernel settings or modules ({name})", command)
+
+
+# Settings whose value, below a floor, leaves programs unable to start or open files.
+_FLOORS = {
+    "kernel.pid_max": (1024, "leaves too few process numbers: new programs cannot start"),
+    "kernel.threads-max": (1024, "leaves too few threads: new programs cannot start"),
+    "fs.file-max": (8192, "leaves too few open files: programs fail one after another"),
+    "fs.nr_open": (1024, "leaves too few open files per program: they fail"),
+}
+# Settings that, switched on, crash the machine or lock it until the next boot.
+_SWITCHES = {
+    "vm.panic_on_oom": "crashes the whole machine when memory runs out, instead of one program",
+    "kernel.modules_disabled": "forbids loading any driver until the next boot",
+}
+_SETTING = re.compile(
+    r"^[^\S\n]*(?P<key>[\w.-]+(?:/[\w.-]+)*)[^\S\n]*=[^\S\n]*(?P<value>-?\w+)[^\S\n]*$", re.M
+)
+
+
+def kernel_verdict(text: str) -> tuple[RiskLevel, str] | None:
+    """(level, reason) when `key=value` lines (sysctl's arguments or a sysctl.conf) switch a
+    kernel protection off or leave the machine unable to run programs, else None."""
+    for match in _SETTING.finditer(text):
+        key, value = match.group("key").replace("/", "."), match.group("value")
+        shown = f"{key}={value}"[:60]
+        protection = _PROTECTIONS.match(f"{key}={value}")
+        if protection and _weakens(key, value):
+            return HIGH, f"turns off a kernel protection ({shown})"
+        floor = _FLOORS.get(key)
+        if floor is not None and value.isdigit() and number(value) < floor[0]:
+            return HIGH, f"{floor[1]} ({shown})"
+        if key in _SWITCHES and value not in ("0", ""):
+            return HIGH, f"{_SWITCHES[key]} ({shown})"
+        if key == "vm.min_free_kbytes" and value.isdigit() and number(value) >= 16 * 2**20:
+            return HIGH, f"keeps most memory out of reach: programs run out ({shown})"
+        if key == "vm.nr_hugepages" and value.isdigit() and number(value) >= 100_000:
+            return HIGH, f"reserves most memory for huge pages: programs run out ({shown})"
+    return None
 
 
 def _hidden_or_downloaded(path: str) -> bool:

@@ -74,7 +74,8 @@ ROUTINE = {
     "changes the system": (
         "hostnamectl timedatectl localectl update-grub grub-install update-initramfs "
         "dpkg-reconfigure update-alternatives ldconfig at batch launchctl defaults "
-        "hostname ntpdate chronyc loginctl"
+        "hostname ntpdate chronyc loginctl grub-set-default grub-reboot grub2-set-default "
+        "grub2-reboot mkinitcpio dracut logrotate"
     ),
 }
 ROUTINE_REASON = {name: why for why, names in ROUTINE.items() for name in names.split()}

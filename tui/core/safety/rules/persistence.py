@@ -31,7 +31,8 @@ def crontab(command: Command, ctx: Context) -> None:
     opts = options(command, "-u")
     user = opts.value("-u")
     if opts.has("-r"):
-        ctx.add(HIGH, "deletes your whole crontab (crontab -r)", command)
+        whose = f"{user}'s" if user else "your"
+        ctx.add(HIGH, f"deletes {whose} whole crontab (crontab -r): every job in it", command)
         return
     if opts.has("-l"):
         return
@@ -144,6 +145,11 @@ def _stdin_text(command: Command) -> str | None:
     return None
 
 
+_GRANTING_FILES = frozenset(
+    ("/etc/doas.conf", "/usr/local/etc/doas.conf", "/etc/pacman.conf", "/etc/apk/repositories")
+)
+
+
 def startup_kind(path: str) -> str | None:
     """What kind of place `path` is, if code written there runs later on its own."""
     normal = paths.normalise(path)
@@ -173,6 +179,8 @@ def startup_kind(path: str) -> str | None:
         return "config"
     if normal.startswith(("/etc/pam.d/", "/etc/apt/sources.list", "/etc/yum.repos.d/")):
         return "config"
+    if normal in _GRANTING_FILES or normal.startswith(("/etc/pacman.d/", "/etc/zypp/repos.d/")):
+        return "config"  # doas rules, other package managers' sources
     if normal == "/etc/ld.so.conf" or normal.startswith("/etc/ld.so.conf.d/"):
         return "config"
     if normal in ("/etc/default/grub", "/etc/kernel/cmdline", "/boot/cmdline.txt"):

@@ -18,6 +18,7 @@ from tui.core.safety.fanout import find_parts
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import editors
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.embedded import text_editor
 from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import literal, split_words
 
@@ -149,7 +150,7 @@ def emacs(command: Command, ctx: Context) -> None:
     forms = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("--eval", "-eval", "--execute")]
     forms += [a.split("=", 1)[1] for a in argv if a.startswith(("--eval=", "--execute="))]
     if not forms:
-        ctx.add(MODERATE, f"opens a program ({command.name})", command)
+        text_editor(command, ctx)
         return
     for form in forms:
         for match in _ELISP_SHELL.finditer(form):

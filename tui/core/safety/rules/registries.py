@@ -9,6 +9,7 @@ Each is judged by one table: which variable, and which values are the usual ones
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import re
 
 from tui.core.safety.context import Context
@@ -132,6 +133,13 @@ def composer(command: Command, ctx: Context) -> None:
     """`composer config -g secure-http false`, `composer config repositories.x vcs URL`."""
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
+    given = [
+        a.split("=", 1)[1] for a in argv if a.startswith(("--repository=", "--repository-url="))
+    ]
+    given += [b for a, b in itertools.pairwise(argv) if a in ("--repository", "--repository-url")]
+    if any("://" in source and "packagist.org" not in source for source in given):
+        ctx.add(HIGH, "installs PHP packages from a repository given on the line", command)
+        return
     if words[:1] != ["config"] or len(words) < 2:
         return
     key = words[1]

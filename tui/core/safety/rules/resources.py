@@ -1,19 +1,21 @@
 """Exhausting the machine: endless loops that start processes or fill the disk, endless streams.
 
-`while true; do sh & done` is a fork bomb written as a loop (CRITICAL); `yes > f`,
-`cat /dev/zero > f` and `dd if=/dev/zero of=f` without a count fill the disk (HIGH);
-`tail /dev/zero` or `sort /dev/urandom` eat all memory (HIGH).
+`while true; do sh & done` is a fork bomb written as a loop; `yes > f`, `cat /dev/zero > f`
+and `dd if=/dev/zero of=f` without a count fill the disk; `tail /dev/zero` or
+`sort /dev/urandom` eat all memory. All are CRITICAL: a machine without free memory, process
+slots or disk space stops working as surely as one whose files were deleted.
 """
 
 from __future__ import annotations
 
 import itertools
+import posixpath
 import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command, Stdin
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number
 from tui.core.safety.words import split_words
 
 ENDLESS = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
@@ -23,7 +25,11 @@ _FOREVER = re.compile(
 )
 _BACKGROUND = re.compile(r"(?<![&>|])&(?!&|>)\s*(;|done|\n|$|\})")
 _GROWS = re.compile(r">>|\bmkdir\b|\bfallocate\b|\bdd\b|\bcp\b|\btouch\b")
-_MEMORY_EATERS = frozenset(split_words("tail sort tac uniq shuf"))
+MEMORY_EATERS = frozenset(split_words("tail sort tac uniq shuf"))
+# Running out of memory, disk or process slots: the machine stops working.
+EXHAUSTS = CRITICAL
+# More processes than a default system allows at once (pid_max on many systems).
+_PROCESS_SLOTS = 32768
 
 
 def endless_loop(text: str) -> tuple[RiskLevel, str] | None:
@@ -34,7 +40,7 @@ def endless_loop(text: str) -> tuple[RiskLevel, str] | None:
     if _BACKGROUND.search(body) or "fork" in body:
         return CRITICAL, "starts new processes in an endless loop (fork bomb): the machine freezes"
     if _GROWS.search(body):
-        return HIGH, "writes in an endless loop until the disk is full"
+        return EXHAUSTS, "writes in an endless loop until the disk is full"
     return None
 
 
@@ -44,16 +50,21 @@ def busy_cores(text: str) -> tuple[RiskLevel, str] | None:
         return HIGH, "keeps every processor busy without end in the background"
     if text.lstrip().startswith("for") and _BURNER.search(text):
         return HIGH, "starts many endless processes in the background: every processor stays busy"
-    if _many_rounds(text) and _BACKGROUND.search(text.split("do", 1)[-1]):
+    rounds = _rounds(text)
+    if rounds >= 1000 and _BACKGROUND.search(text.split("do", 1)[-1]):
+        if rounds >= _PROCESS_SLOTS:
+            reason = "starts more processes in the background than the system has room for"
+            return EXHAUSTS, f"{reason} (fork bomb): the machine freezes"
         return HIGH, "starts thousands of processes at once in the background: the machine stalls"
     return None
 
 
-def _many_rounds(text: str) -> bool:
-    """`for i in $(seq 100000)`, `for i in {1..5000}`, `for ((i=0; i<9999; i++))`."""
+def _rounds(text: str) -> int:
+    """How often `for i in $(seq 100000)`, `for i in {1..5000}`, `for ((i=0; i<9999; i++))`
+    goes round (its largest bound); 0 when the loop gives none."""
     head = text.split("do", 1)[0]
     counts = re.findall(r"\bseq\s+(?:\d+\s+)?(\d+)|\{\d+\.\.(\d+)\}|<=?\s*(\d+)", head)
-    return any(int(number) >= 1000 for group in counts for number in group if number)
+    return max((number(count) for group in counts for count in group if count), default=0)
 
 
 # Commands that never end on their own and burn a processor, started in the background.
@@ -65,7 +76,7 @@ _BURNER = re.compile(
 
 def yes(command: Command, ctx: Context) -> None:
     for target in _written_files(command):
-        ctx.add(HIGH, f"writes without end into {target}: fills the disk", command)
+        ctx.add(EXHAUSTS, f"writes without end into {target}: fills the disk", command)
 
 
 def endless_reader(command: Command, ctx: Context) -> None:
@@ -78,11 +89,12 @@ def endless_reader(command: Command, ctx: Context) -> None:
     ]
     if not sources:
         return
-    if command.name in _MEMORY_EATERS:
-        ctx.add(HIGH, f"reads the endless {sources[0]} into memory: the machine runs out", command)
+    if command.name in MEMORY_EATERS:
+        reason = f"reads the endless {sources[0]} into memory: the machine runs out"
+        ctx.add(EXHAUSTS, reason, command)
         return
     for _target in _written_files(command):
-        ctx.add(HIGH, f"copies the endless {sources[0]} into a file: fills the disk", command)
+        ctx.add(EXHAUSTS, f"copies the endless {sources[0]} into a file: fills the disk", command)
 
 
 # Stages that stop an endless stream after a count (`head -c 1M`, `dd count=1`).
@@ -122,18 +134,71 @@ def dd_fill(command: Command, ctx: Context) -> None:
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     if settings.get("if") in ENDLESS and "count" not in settings and settings.get("of"):
         target = settings["of"]
-        if not target.startswith("/dev/"):
-            ctx.add(HIGH, f"writes {settings['if']} into {target} until the disk is full", command)
+        if not target.startswith("/dev/") or target.startswith("/dev/shm/"):
+            reason = f"writes {settings['if']} into {target} until the disk is full"
+            ctx.add(EXHAUSTS, reason, command)
 
 
 def stress(command: Command, ctx: Context) -> None:
     argv = command.argv
-    forever = any(a in ("--timeout", "-t") for a in argv) and any(a in ("0", "0s") for a in argv)
-    workers = [int(a) for a in argv if a.isdigit()]
+    values = _option_values(argv)
+    exhausting = _stress_exhaustion(values)
+    if exhausting is not None:
+        ctx.add(EXHAUSTS, f"{exhausting} ({command.name})", command)
+        return
+    forever = values.get("--timeout", values.get("-t")) in ("0", "0s")
+    workers = [number(v) for o, v in values.items() if v.isdigit() and o not in _NOT_WORKERS]
     if forever or (workers and max(workers) >= 32) or any(_size(a) >= _BIG for a in argv):
         ctx.add(HIGH, f"loads the machine until it stops responding ({command.name})", command)
     else:
         ctx.add(MODERATE, f"loads the machine on purpose ({command.name})", command)
+
+
+# stress and stress-ng workers that take memory or disk, with the option sizing each one.
+_HOGS = {
+    "--vm": "--vm-bytes",
+    "-m": "--vm-bytes",
+    "--malloc": "--malloc-bytes",
+    "--mmap": "--mmap-bytes",
+    "--hdd": "--hdd-bytes",
+    "-d": "--hdd-bytes",
+}
+# Options whose number is a time or a size, not how many workers start.
+_NOT_WORKERS = frozenset(split_words("--timeout -t --backoff --vm-hang --vm-bytes --hdd-bytes"))
+_FORKERS = frozenset(split_words("--fork --vfork --clone --forkheavy"))
+_DEFAULT_SHARE = 256 * 2**20  # what each memory worker takes when not told
+_ALL_OF_IT = 64 * 2**30  # more memory than most machines have
+
+
+def _option_values(argv: list[str]) -> dict[str, str]:
+    """`--vm 8`, `--vm-bytes=90%`, `-m 4` -> {option: value} (the first value given)."""
+    values: dict[str, str] = {}
+    for option, value in itertools.pairwise(argv):
+        if option.startswith("-") and "=" not in option:
+            values.setdefault(option, value)
+    for arg in argv:
+        if arg.startswith("--") and "=" in arg:
+            name, _, value = arg.partition("=")
+            values.setdefault(name, value)
+    return values
+
+
+def _stress_exhaustion(values: dict[str, str]) -> str | None:
+    """Why a stress run takes all the memory, disk or process slots, else None."""
+    for option, size_option in _HOGS.items():
+        if option not in values:
+            continue
+        share = values.get(size_option, "")
+        what = "disk" if "hdd" in size_option else "memory"
+        if share.endswith("%") and share[:-1].isdigit() and int(share[:-1]) >= 80:
+            return f"takes {share} of the {what}: the machine runs out"
+        count = values[option]
+        workers = number(count) if count.isdigit() and count != "0" else 16  # 0: one per processor
+        if workers * (_size(share) or _DEFAULT_SHARE) >= _ALL_OF_IT:
+            return f"takes more {what} than the machine has"
+    if _FORKERS & set(values) and values.get("--timeout", values.get("-t", "0")) in ("0", "0s"):
+        return "starts processes without pause and without end: the machine freezes"
+    return None
 
 
 _BIG = 100 * 2**30  # 100 GiB: more than most disks have free, more than any RAM
@@ -143,7 +208,7 @@ _UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40, "p": 2**50}
 def _size(text: str) -> int:
     """`500G`, `1T`, `4096` -> bytes; 0 when it is not a size."""
     match = re.fullmatch(r"(\d+)([kmgtp]?)(i?b)?", text.strip().lower())
-    return int(match.group(1)) * _UNITS[match.group(2)] if match else 0
+    return number(match.group(1)) * _UNITS[match.group(2)] if match else 0
 
 
 def huge_file(command: Command, ctx: Context) -> None:
@@ -154,12 +219,11 @@ def huge_file(command: Command, ctx: Context) -> None:
     sizes += [_size(b) for a, b in itertools.pairwise(argv) if a in ("--length", "--bytes")]
     in_memory = any(a.startswith(("/dev/shm/", "/run/")) for a in argv)  # tmpfs: in RAM
     if sizes and in_memory and max(sizes) >= 8 * 2**30 and command.name == "fallocate":
-        ctx.add(
-            HIGH, f"makes a file of {max(sizes) // 2**30} GiB in memory: fills the RAM", command
-        )
+        reason = f"makes a file of {max(sizes) // 2**30} GiB in memory: fills the RAM"
+        ctx.add(EXHAUSTS, reason, command)
         return
     if sizes and max(sizes) >= _BIG and (command.name != "head" or _written_files(command)):
-        ctx.add(HIGH, f"makes a file of {max(sizes) // 2**30} GiB: fills the disk", command)
+        ctx.add(EXHAUSTS, f"makes a file of {max(sizes) // 2**30} GiB: fills the disk", command)
     elif command.name == "fallocate":
         ctx.add(MODERATE, "reserves disk space for a file (fallocate)", command)
 
@@ -168,22 +232,22 @@ def dd_size(command: Command, ctx: Context) -> None:
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     block, count = _size(settings.get("bs", "512")), settings.get("count", "")
     target = settings.get("of", "")
-    if count.isdigit() and block * int(count) >= _BIG and not target.startswith("/dev/"):
-        total = block * int(count) // 2**30
-        ctx.add(HIGH, f"writes {total} GiB into {target}: fills the disk", command)
+    if count.isdigit() and block * number(count) >= _BIG and not target.startswith("/dev/"):
+        total = block * number(count) // 2**30
+        ctx.add(EXHAUSTS, f"writes {total} GiB into {target}: fills the disk", command)
 
 
 # Inline code that forks without end or asks for more memory than there is.
 _CODE_BOMB = re.compile(
     r"fork\s+while\s+1|while\s*\(?\s*(1|true|True)\s*\)?\s*[:{]?.{0,80}"
     r"(fork|spawn|exec|Popen|system)\b|(fork|spawn)\(.{0,60}(iter\(int,\s*1\)|count\(\))|"
-    r"for\s+_?\w*\s+in\s+iter\(int,\s*1\)\s*\].{0,0}",
+    r"for\s+_?\w*\s+in\s+iter\(int,\s*1\)\s*\].{0,0}|for\s*\(\s*;\s*;\s*\).{0,80}\bfork\b",
     re.DOTALL,
 )
 _CODE_HOG = re.compile(
     r"(?:bytearray|alloc\w*|Array|malloc|calloc|zeros|ones|['\"\]]\s*(?:\*|x))\s*\(?\s*"
     r"(?:(?:1\s*<<\s*|2\s*\*\*\s*)(?:3[5-9]|[4-9]\d)|1e(?:1[1-9]|[2-9]\d)|10\s*\*\*\s*(?:1[1-9]|[2-9]\d))|"
-    r"\*\s*10\s*\*\*\s*(1[1-9]|[2-9]\d)"
+    r"\*\s*10\s*\*\*\s*(1[1-9]|[2-9]\d)|(?:\*|\bx)\s*\(?\s*1024\s*\*\*\s*[4-9]"
 )
 
 
@@ -199,9 +263,9 @@ def inline_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
     if _CODE_BOMB.search(code) or ("os.fork()" in code and "iter(int, 1)" in code):
         return CRITICAL, "starts copies of itself without end (fork bomb): the machine freezes"
     if _GROW_FOREVER.search(code) and not _STOPS.search(code):
-        return HIGH, "fills memory in an endless loop: the machine runs out of memory"
+        return EXHAUSTS, "fills memory in an endless loop: the machine runs out of memory"
     if _CODE_HOG.search(code):
-        return HIGH, "asks for more memory than the machine has: it grinds to a halt"
+        return EXHAUSTS, "asks for more memory than the machine has: it grinds to a halt"
     return None
 
 
@@ -223,6 +287,59 @@ def xargs(command: Command, ctx: Context) -> None:
     if endless or ENDLESS & set(stdin.reads):
         reason = "starts processes without end and without limit (xargs -P 0): the machine freezes"
         ctx.add(CRITICAL, reason, command)
+        return
+    counted = [number(r) for r in stdin.reads if r.isdigit()] if "seq" in stdin.producers else []
+    if counted and max(counted) >= _PROCESS_SLOTS:
+        reason = "starts more processes at once than the system has room for (xargs -P 0)"
+        ctx.add(EXHAUSTS, reason, command)
+    elif counted and max(counted) >= 1000:
+        reason = f"starts up to {max(counted)} processes at once (xargs -P 0): the machine stalls"
+        ctx.add(HIGH, reason, command)
+
+
+def fed_endless(command: Command, ctx: Context) -> None:
+    """`cat /dev/zero | tail`: the memory-keeping stage is fed an endless stream."""
+    stdin = command.stdin
+    if stdin is None or set(stdin.producers) & _LIMITS or command.name not in MEMORY_EATERS:
+        return
+    source = next((read for read in stdin.reads if read in ENDLESS), None)
+    if source is not None and set(stdin.producers) <= _PASS_THROUGH:
+        reason = f"keeps the endless {source} in memory ({command.name}): the machine runs out"
+        ctx.add(EXHAUSTS, reason, command)
+
+
+# Compilers that turn a source file into a program (or run it at once, `tcc -run`).
+COMPILERS = frozenset(split_words("gcc cc clang tcc g++ c++ clang++"))
+
+
+def compiled_bomb(command: Command, ctx: Context) -> None:
+    """`echo 'main(){for(;;)fork();}' > b.c && gcc b.c`, `gcc -x c - <<< 'CODE'`: the source
+    was written just before, or is fed on standard input."""
+    sources = [ctx.written.get(posixpath.basename(word.value)) for word in command.args]
+    sources += [r.body.value for r in command.redirects if r.body is not None]
+    for source in sources:
+        found = inline_exhaustion(source) if source is not None else None
+        if found is not None:
+            ctx.add(found[0], f"builds a program that {found[1]}", command)
+            return
+
+
+def ulimit(command: Command, ctx: Context) -> None:
+    """`ulimit -u unlimited`: the one guard against a runaway loop of new processes, lifted."""
+    argv = command.argv
+    processes = any(a.startswith("-") and "u" in a for a in argv)
+    if processes and "unlimited" in argv:
+        reason = "lifts the limit on how many processes may run: a runaway loop takes the machine"
+        ctx.add(MODERATE, reason, command)
+
+
+def mkfile(command: Command, ctx: Context) -> None:
+    """`mkfile 1t f` (macOS), `xfs_mkfile 500g f`: the size comes first, the file after."""
+    sizes = [_size(a) for a in command.argv if not a.startswith("-")]
+    if sizes and max(sizes) >= _BIG:
+        ctx.add(EXHAUSTS, f"makes a file of {max(sizes) // 2**30} GiB: fills the disk", command)
+    else:
+        ctx.add(MODERATE, f"makes a file of a given size ({command.name})", command)
 
 
 RULES: dict[str, Rule] = {
@@ -232,4 +349,6 @@ RULES: dict[str, Rule] = {
     "yes": yes,
     "stress": stress,
     "stress-ng": stress,
+    **dict.fromkeys(split_words("mkfile xfs_mkfile"), mkfile),
+    "ulimit": ulimit,
 }

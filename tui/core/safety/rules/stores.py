@@ -24,9 +24,14 @@ def etcdctl(command: Command, ctx: Context) -> None:
             ctx.add(MODERATE, f"changes the etcd store (etcdctl {' '.join(operands[:1])})", command)
         return
     keys = operands[1:2] or [""]
-    if ("--prefix" in argv or "--from-key" in argv) and keys[0] in _EVERYTHING:
+    ranged = any(
+        a.startswith(("--prefix", "--from-key")) and not a.endswith("=false") for a in argv
+    )
+    if ranged and keys[0] in _EVERYTHING:
         ctx.add(CRITICAL, "deletes every key in the etcd store (a cluster's whole state)", command)
-    elif "--prefix" in argv or "--from-key" in argv:
+    elif ranged and keys[0].rstrip("/") == "/registry":
+        ctx.add(CRITICAL, "deletes Kubernetes' whole state from etcd (/registry)", command)
+    elif ranged:
         ctx.add(HIGH, f"deletes every key under {keys[0]} in etcd", command)
     else:
         ctx.add(MODERATE, "deletes a key from etcd", command)
@@ -82,6 +87,8 @@ def influx(command: Command, ctx: Context) -> None:
         narrowed = any(a.startswith(("--predicate", "-p")) for a in argv)
         level = HIGH if narrowed else CRITICAL
         ctx.add(level, "deletes data points from an InfluxDB bucket (influx delete)", command)
+    elif operands[1:2] in (["list"], ["ls"], ["find"]) or operands[:1] in (["ping"], ["version"]):
+        return  # `influx bucket list`, `influx ping`: reports only
     else:
         sql_client(command, ctx)
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number, options
 from tui.core.safety.rules.resolvers import GATEWAY_REASON, dns_settings, foreign_gateway
 from tui.core.safety.words import split_words
 
@@ -122,14 +123,59 @@ def kill(command: Command, ctx: Context) -> None:
             HIGH, f"kills {sorted(named)[0]}, which the machine or remote log-ins rely on", command
         )
         return
-    if "-1" in targets and set(command.via) & {"sudo", "doas", "run0", "pkexec"}:
+    if "-1" in targets and _signal(args) in _HARMLESS_SIGNALS:
+        ctx.add(
+            MODERATE, "signals every process you may signal (a signal that stops none)", command
+        )
+    elif "-1" in targets and set(command.via) & {"sudo", "doas", "run0", "pkexec"}:
         ctx.add(CRITICAL, "kills every process on the machine, as root (kill -1)", command)
     elif "-1" in targets:
-        ctx.add(HIGH, "kills every process you are allowed to signal (kill -1)", command)
+        reason = "kills every process you are allowed to signal (kill -1): your session ends"
+        ctx.add(CRITICAL, reason, command)
+    elif _every_listed(command):
+        reason = "kills every process ps lists: everything running on the machine stops"
+        ctx.add(CRITICAL, reason, command)
     elif "1" in targets:
         ctx.add(CRITICAL, "kills process 1 (init): the system goes down at once", command)
     else:
         ctx.add(MODERATE, f"stops processes {' '.join(targets)}".rstrip(), command)
+
+
+# Signals that end or freeze no program: resume, window size, child status, urgent data.
+_HARMLESS_SIGNALS = frozenset(split_words("CONT WINCH CHLD URG 18 28 17 23"))
+
+
+def _signal(args: list[str]) -> str:
+    """`-9`, `-SIGKILL`, `-s KILL`, `-n 9`, `--signal=HUP` -> `9`, `KILL`, `KILL`, `9`, `HUP`."""
+    for option, value in zip(args, [*args[1:], ""], strict=True):
+        if option in ("-s", "-n", "--signal"):
+            return value.upper().removeprefix("SIG")
+        if option.startswith("--signal="):
+            return option.split("=", 1)[1].upper().removeprefix("SIG")
+    first = args[0] if args else ""
+    if first.startswith("-") and first not in ("-1", "--"):
+        return first[1:].upper().removeprefix("SIG")
+    return "TERM"
+
+
+# `ps` arguments that list every process with its number and nothing else.
+_ALL_PIDS = frozenset(split_words("-e -A ax aux -ax -aux -o -eo pid pid= --no-headers -h"))
+_PS_ALL = re.compile(r"^\$\(\s*ps((?:\s+\S+)*)\s*\)$")
+
+
+def _every_listed(command: Command) -> bool:
+    """`kill -9 $(ps -e -o pid=)`, `ps -eo pid= | xargs kill`: no filter between ps and kill."""
+    for word in command.args:
+        match = _PS_ALL.match(word.raw) if word.substitutions else None
+        if match is not None and set(match.group(1).split()) <= _ALL_PIDS:
+            return True
+    stdin = command.stdin
+    return (
+        stdin is not None
+        and stdin.producers[:1] == ("ps",)
+        and all(p in ("ps", "tail") for p in stdin.producers)
+        and set(stdin.reads) <= _ALL_PIDS
+    )
 
 
 _LOOKUP = re.compile(r"\b(?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.-]+)")
@@ -165,14 +211,14 @@ def kill_by_name(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
 
 
-_SIGNAL = re.compile(r"^-(SIG)?[A-Z]+[0-9]*$|^-[0-9]+$")
+_SIGNAL = re.compile(r"^-(SIG)?[A-Z]{2,}[0-9]*$|^-[0-9]+$")  # not `-U`: an option
 _KILL_VALUES = "-u -U --user -s --signal -g -G -P -t -n"
 
 
 def systemctl(command: Command, ctx: Context) -> None:
     argv = [a for a in command.argv if not a.startswith("-")]
     action = argv[0] if argv else ""
-    units = [u.lower().removesuffix(".service") for u in argv[1:]]
+    units = [_unit_name(u) for u in argv[1:]]
     if action == "set-default" and any(u.startswith(("rescue", "emergency")) for u in units):
         ctx.add(HIGH, "boots into rescue mode from now on (set-default)", command)
     elif action in POWER_ACTIONS or (
@@ -181,7 +227,7 @@ def systemctl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"takes the machine down ({action})", command)
     elif action in STOPPING:
         _stopping(command, ctx, action, units)
-    elif action in ("status", "show", "cat", "help", "") or action.startswith(("list-", "is-")):
+    elif not action or action in _SYSTEMCTL_READS or action.startswith(_SYSTEMCTL_READ_PREFIXES):
         return
     elif action in ("enable", "link", "reenable") and any(
         paths.is_world_writable(u) or ("/" in u and not u.startswith("/etc/")) for u in argv[1:]
@@ -189,6 +235,18 @@ def systemctl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"{action}s a service from a file outside the system's units", command)
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
+
+
+_SYSTEMCTL_READS = frozenset(split_words("status show cat help"))
+_SYSTEMCTL_READ_PREFIXES = ("list-", "is-", "get-", "show-")
+
+
+def _unit_name(unit: str) -> str:
+    """`SSH.service`, `systemd-journald.socket` -> `ssh`, `systemd-journald`."""
+    name = unit.lower()
+    for suffix in (".service", ".socket"):
+        name = name.removesuffix(suffix)
+    return name
 
 
 # Units that keep copies or keep the disk from filling: stopped, nothing warns until it is late.
@@ -229,6 +287,8 @@ def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> 
 
 def service(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
+        argv = [posixpath.basename(command.words[0].value), *argv]
     if len(argv) >= 2 and argv[1] in ("stop",):
         _stopping(command, ctx, "stop", [argv[0].lower()])
     elif argv[:1] == ["--status-all"] or (len(argv) >= 2 and argv[1] == "status"):
@@ -298,6 +358,9 @@ def power(command: Command, ctx: Context) -> None:
     if command.name == "shutdown" and any(a in ("-c", "/a", "/A") for a in argv):
         ctx.add(MODERATE, "cancels a scheduled shutdown", command)
         return
+    if command.name == "shutdown" and "-k" in argv:
+        ctx.add(MODERATE, "only warns logged-in users of a shutdown (shutdown -k)", command)
+        return
     if command.name in ("init", "telinit") and not any(
         a in ("0", "6", "1", "s", "S") for a in argv
     ):
@@ -329,10 +392,49 @@ def history(command: Command, ctx: Context) -> None:
 
 
 def journalctl(command: Command, ctx: Context) -> None:
-    if any(a.startswith("--vacuum") for a in command.argv):
-        ctx.add(HIGH, "deletes system journal logs (journalctl --vacuum)", command)
+    vacuum = [a for a in command.argv if a.startswith("--vacuum")]
+    if vacuum and all(_keeps_enough(a) for a in vacuum):
+        ctx.add(MODERATE, "trims old system journal logs (journalctl --vacuum)", command)
+    elif vacuum:
+        reason = "deletes nearly all system journal logs (journalctl --vacuum): the record is gone"
+        ctx.add(HIGH, reason, command)
     elif any(a in ("--rotate", "--flush") for a in command.argv):
         ctx.add(MODERATE, "rotates the system journal", command)
+
+
+# systemd's time spans: `30s`, `5min`, `12h`, `2d`, `2weeks`, `1month`, `1y` (`M` is a month).
+_SPANS = {1: "s sec second seconds", 60: "m min minute minutes", 3600: "h hr hour hours"}
+_SPANS |= {86400: "d day days", 604800: "w week weeks", 2592000: "month months"}
+_SPANS |= {31536000: "y year years"}
+_TIME_UNITS = {unit: seconds for seconds, units in _SPANS.items() for unit in units.split()}
+_TIME_UNITS[""] = 1
+_SIZE_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
+
+
+def _keeps_enough(option: str) -> bool:
+    """`--vacuum-time=2weeks`, `--vacuum-size=500M`: routine trimming that keeps a day or
+    100 MB of logs; `--vacuum-time=1s`, `--vacuum-size=1K`, `--vacuum-files=1` keep nothing."""
+    name, _, value = option.partition("=")
+    match = re.fullmatch(r"(\d+)\s*([a-zA-Z]*)", value.strip())
+    if match is None:
+        return False
+    count, unit = number(match.group(1)), match.group(2).lower()
+    if name == "--vacuum-time":
+        seconds = _TIME_UNITS["month"] if match.group(2) == "M" else _TIME_UNITS.get(unit, 0)
+        return count * seconds >= _TIME_UNITS["d"]
+    if name == "--vacuum-size":
+        return count * _SIZE_UNITS.get(unit.removesuffix("b").removesuffix("i"), 0) >= 100 * 2**20
+    return name == "--vacuum-files" and count >= 2
+
+
+def dmesg(command: Command, ctx: Context) -> None:
+    """`dmesg -C`, `dmesg --read-clear`: the kernel's messages are gone, not only shown."""
+    argv = command.argv
+    clears = any(a in ("--clear", "--read-clear") for a in argv) or any(
+        re.fullmatch(r"-[a-zA-Z]*[cC][a-zA-Z]*", a) for a in argv
+    )
+    if clears:
+        ctx.add(HIGH, "erases the kernel's message log (dmesg --clear)", command)
 
 
 def set_builtin(command: Command, ctx: Context) -> None:
@@ -360,4 +462,5 @@ RULES: dict[str, Rule] = {
     "crontab": crontab,
     "history": history,
     "journalctl": journalctl,
+    "dmesg": dmesg,
 }

@@ -14,7 +14,7 @@ from dataclasses import replace
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run
+from tui.core.safety.rules import containers_run, removals
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
@@ -47,7 +47,9 @@ PACKAGE_QUERIES = frozenset(
         "--version -v help freeze check madison"
     )
 )
-PACKAGE_REMOVALS = frozenset(split_words("remove purge autoremove uninstall erase -R -Rs -Rns rm"))
+PACKAGE_REMOVALS = frozenset(
+    split_words("remove purge autoremove uninstall erase -R -Rs -Rns rm del")
+)
 
 
 def git(command: Command, ctx: Context) -> None:
@@ -80,6 +82,8 @@ def git(command: Command, ctx: Context) -> None:
             ctx.cwd = saved
     elif sub in ("branch", "tag", "remote", "stash", "config", "worktree"):
         _git_listing(sub, rest, ctx)
+    elif sub == "filter-repo" and "--analyze" in argv:
+        ctx.add(MODERATE, "writes a report on the repository's history (git filter-repo)", command)
     elif sub in ("filter-branch", "filter-repo"):
         ctx.add(CRITICAL, f"rewrites the whole history of the repository (git {sub})", command)
     elif sub == "reflog":
@@ -103,6 +107,23 @@ def _inline_alias(command: Command, sub: str) -> list[str]:
             if sub and key.lower() == f"alias.{sub.lower()}" and not value.startswith("!"):
                 return [part for part in value.split() if part != sub][:32]
     return []
+
+
+_BFG_JAR = re.compile(r"(^|/)bfg[\w.-]*\.jar$")
+
+
+def rewrites_history(command: Command, ctx: Context) -> bool:
+    """`bfg --delete-files X`, `java -jar bfg.jar ...`: the BFG rewrites every commit."""
+    if command.name != "bfg" and not any(_BFG_JAR.search(a) for a in command.argv):
+        return False
+    if set(command.argv) & {"--help", "--version"}:
+        return True
+    ctx.add(HIGH, "rewrites every commit of the repository (BFG): others' copies diverge", command)
+    return True
+
+
+def bfg(command: Command, ctx: Context) -> None:
+    rewrites_history(command, ctx)
 
 
 def _git_directory(command: Command) -> str | None:
@@ -137,8 +158,7 @@ _SCP_STYLE = re.compile(r"^[\w.-]+@[\w.-]+:")
 def _git_push(command: Command, ctx: Context) -> None:
     argv = command.argv
     if any(a == "--dry-run" or (a[:1] == "-" and a[1:2] != "-" and "n" in a) for a in argv):
-        ctx.add(MODERATE, "shows what a push would do (git push --dry-run)", command)
-        return
+        return  # `git push --dry-run`: shows what a push would do
     if "--prune" in argv:
         reason = "deletes every branch on the remote that is not here (git push --prune)"
         ctx.add(HIGH, reason, command)
@@ -226,8 +246,10 @@ def _git_checkout(command: Command, ctx: Context) -> None:
     argv = command.argv
     unstages_only = "--staged" in argv and "--worktree" not in argv
     if any(a in (".", ":/", "*", "./") for a in argv) and not unstages_only:
-        # HIGH when taken from another commit too: staged work goes as well (like reset --hard)
-        level = HIGH if any(a.startswith(("--source", "-s")) for a in argv) else MODERATE
+        # HIGH when staged work goes as well (like reset --hard): taken from another commit,
+        # or the index and the working tree restored together
+        both = "--staged" in argv or any(a.startswith(("--source", "-s")) for a in argv)
+        level = HIGH if both else MODERATE
         ctx.add(level, "discards every uncommitted change in the working tree", command)
         return
     if "-f" in argv or "--force" in argv or "--" in argv:
@@ -251,6 +273,9 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
     if sub == "branch" and any(a in ("-D",) for a in argv):
         if any(a in MAIN_BRANCHES for a in argv):
             ctx.add(HIGH, "force-deletes the main branch (git branch -D)", command)
+        elif any(word.substitutions for word in command.args):
+            reason = "force-deletes every branch a listing names (git branch -D $(...))"
+            ctx.add(HIGH, reason, command)
         else:
             ctx.add(MODERATE, "force-deletes a branch (git branch -D)", command)
         return
@@ -513,11 +538,12 @@ OPTION_STYLE = {
     "dpkg": (
         "-l -L -s -S -p -I -c -f -W -C --list --status --search --listfiles --get-selections "
         "--info --contents --field --show --audit --print-architecture --compare-versions",
-        "-r -P",
+        "-r -P --remove --purge",
     ),
     "rpm": ("-q -qa -qi -ql -qf -V --query --verify", "-e --erase"),
     "pacman": ("-Q -Qi -Ql -Qs -Ss -Si -Sl -Qe -Qm", "-R -Rs -Rns -Rdd"),
     "yay": ("-Q -Qi -Ss -Si", "-R -Rs -Rns"),
+    "emerge": ("-p --pretend -s --search -S --searchdesc --info", "--unmerge -C --rage-clean"),
 }
 
 
@@ -528,6 +554,8 @@ def packages(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-o -c -t --target --root -r --requirement")
     if sub == "audit" and "fix" not in rest.argv:
         return  # `npm audit`, `cargo audit`: a report on known vulnerabilities
+    if sub == "config" and rest.argv[:1] in (["list"], ["ls"], ["get"], ["debug"]):
+        return  # `pip config list`, `npm config get registry`: reads the settings
     if sub in PROJECT_SCRIPTS and command.name not in ("apt", "apt-get", "dnf", "yum", "brew"):
         ctx.add(MODERATE, f"runs a project task ({command.name} {sub})", command)
         return
@@ -539,13 +567,18 @@ def _option_style(command: Command, ctx: Context) -> None:
     first = next((a for a in command.argv if a.startswith("-")), "")
     if first in queries or (command.name == "rpm" and first.startswith("-q")):
         return
-    sub = "remove" if first in removals else first
+    pacman = command.name in ("pacman", "yay")
+    removing = any(a in removals or (pacman and a.startswith("-R")) for a in command.argv)
+    sub = "remove" if removing else first
     _package_change(command, sub, command, ctx)
 
 
 def _package_change(command: Command, sub: str, rest: Command, ctx: Context) -> None:
     argv = rest.argv
     if sub in PACKAGE_QUERIES or sub.startswith("--list") or sub in ("-Q", "-Qi", "-Ss", "-Si"):
+        return
+    if sub in PACKAGE_REMOVALS and command.name in removals.SYSTEM_MANAGERS:
+        removals.removes_packages(command, ctx)
         return
     if sub in PACKAGE_REMOVALS:
         names = {a.split("=", 1)[0].split(":", 1)[0] for a in argv if not a.startswith("-")}
@@ -610,6 +643,7 @@ def _option_value(argv: list[str], *names: str) -> str:
 RULES: dict[str, Rule] = {
     "gh": gh,
     "git": git,
+    "bfg": bfg,
     "docker": docker,
     "podman": docker,
     "nerdctl": docker,

@@ -14,6 +14,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.kernel import kernel_verdict
 from tui.core.safety.rules.resolvers import PUBLIC_RESOLVERS, outside_address, resolver_file
 from tui.core.safety.targets import Verdict
 
@@ -95,6 +96,10 @@ _PACKAGES_UNCHECKED = re.compile(
 )
 _PACKAGE_CONFIGS = ("/etc/apt/apt.conf", "/etc/yum.conf", "/etc/dnf/", "/etc/yum.repos.d/")
 _TRUST = re.compile(r"^[^\S\n]*(local|host\w*)\s.*\btrust\b", re.M)
+_ONLY_TRUST = re.compile(r"^[^\S\n]*trust[^\S\n]*$", re.M)  # `s/md5$/trust/`: what a sed puts in
+_REDIS_OPEN = re.compile(
+    r"^[^\S\n]*(requirepass[^\S\n]*(\"\"|''|$)|protected-mode[^\S\n]+no\b)", re.M
+)
 _TRUST_ANYWHERE = re.compile(r"^[^\S\n]*host\w*\s.*(0\.0\.0\.0/0|::/0|\ball\s+all\s+all\b)", re.M)
 _DOCKER_OPEN = re.compile(r"tcp://(0\.0\.0\.0|\*|\[::\]|)?:?237[56]\b")
 _LOCAL_SUFFIXES = (
@@ -112,17 +117,27 @@ _LOCAL_SUFFIXES = (
 def written(path: str, text: str) -> Verdict | None:
     """The verdict for writing `text` into `path` when it turns a protection off."""
     where = paths.normalise(path)
+    if where.startswith("/proc/sys/") and text.strip():
+        kernel = kernel_verdict(f"{where.removeprefix('/proc/sys/')}={text.strip()}")
+        if kernel is not None:
+            return Verdict(kernel[0], kernel[1])
+    if (where == "/etc/sysctl.conf" or where.startswith("/etc/sysctl.d/")) and text.strip():
+        kernel = kernel_verdict(text)
+        if kernel is not None:
+            return Verdict(kernel[0], f"{kernel[1]} at every boot ({where})")
     if where in ("/etc/selinux/config", "/etc/sysconfig/selinux") and _SELINUX_OFF.search(text):
         return Verdict(HIGH, f"turns off SELinux at the next boot ({where})")
     if _is_startup(where) and _TLS_VARIABLES.search(text):
         return Verdict(HIGH, f"{_TLS_OFF} in every new shell ({where})")
     if where.startswith(_PACKAGE_CONFIGS) and _PACKAGES_UNCHECKED.search(text):
         return Verdict(HIGH, f"stops checking packages or their downloads ({where})")
-    if where.endswith("pg_hba.conf") and _TRUST.search(text):
+    if where.endswith("pg_hba.conf") and (_TRUST.search(text) or _ONLY_TRUST.search(text)):
         anywhere = _TRUST_ANYWHERE.search(text) is not None
         who = "anyone on the network" if anywhere else "some users or machines"
         level = CRITICAL if anywhere else HIGH
         return Verdict(level, f"lets {who} into the databases without a password ({where})")
+    if where.endswith("/redis.conf") and _REDIS_OPEN.search(text):
+        return Verdict(HIGH, f"lets anyone use Redis without a password ({where})")
     if _DOCKER_OPEN.search(text) and "docker" in where:
         return Verdict(CRITICAL, f"opens the Docker API to the network: root for anyone ({where})")
     if where in ("/etc/ufw/ufw.conf", "/etc/default/ufw") and _UFW_OFF.search(text):
@@ -246,6 +261,9 @@ def config_set(command: Command) -> str | None:
         return "stops checking the identity of SSH servers for every later git command"
     if name == "git" and lasting and _GIT_NO_VERIFY.search(joined):
         return f"{_TLS_OFF} (git http.sslVerify)"
+    stored = re.search(r"credential\.helper\s+['\"]?store\s+--file[= ]['\"]?(?P<path>\S+)", joined)
+    if name == "git" and stored and paths.is_world_writable(stored.group("path").strip("'\"")):
+        return "keeps git passwords in plain text in a folder every user can read"
     if name in ("pip", "pip3") and re.search(r"\bconfig\s+set\s+\S*trusted-host\b", joined):
         return f"{_TLS_OFF} from that host (pip trusted-host)"
     if name == "kubectl" and re.search(

@@ -6,6 +6,7 @@ Split from rules/windows.py (files, registry, the dispatcher); the same reading 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -717,7 +718,21 @@ def _package(st: Statement, ctx: Context, previous: Statement | None) -> None:
         else:
             ctx.add(HIGH, "installs a package from a place nobody reviewed", st.text)
         return
+    unchecked = _unchecked_module(args)
+    if unchecked is not None:
+        ctx.add(HIGH, unchecked, st.text)
+        return
     ctx.add(MODERATE, f"installs or changes packages ({st.words[0]})", st.text)
+
+
+def _unchecked_module(args: list[str]) -> str | None:
+    """`Install-Module X -SkipPublisherCheck`, `-Repository Other`: not the gallery's checks."""
+    if "-skippublishercheck" in args:
+        return "installs a module without checking who signed it (-SkipPublisherCheck)"
+    for option, value in itertools.pairwise(args):
+        if option == "-repository" and value != "psgallery":
+            return f"installs a module from the repository {value}, not the PowerShell Gallery"
+    return None
 
 
 SYSTEM_HANDLERS: dict[str, Handler] = {

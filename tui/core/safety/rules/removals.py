@@ -1,0 +1,78 @@
+"""Removing system packages: the ones a machine cannot run without, and removals forced past
+the package manager's own checks.
+
+Removing the C library, the init system, the shell, the package manager, sudo or the SSH server
+leaves a machine that no longer boots, updates or lets anyone in (CRITICAL). Forcing any
+removal past its dependencies (`rpm -e --nodeps`, `pacman -Rdd`, `dpkg --force-all`) breaks
+whatever needed the package (HIGH). A simulated removal (`apt remove -s`) changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE
+from tui.core.safety.words import split_words
+
+# Packages without which a Linux system stops booting, logging in, updating or being reached.
+ESSENTIAL = frozenset(
+    split_words(
+        "libc6 libc-bin glibc glibc-common musl systemd systemd-sysv libsystemd0 init "
+        "coreutils bash dash busybox util-linux login passwd shadow shadow-utils base-files "
+        "base-passwd filesystem dpkg apt apt-get rpm dnf yum pacman apk-tools zypper sudo "
+        "openssh-server openssh openssh-sshd linux linux-image kernel kernel-core grub2 grub-pc "
+        "grub-efi-amd64 python python3 python3-minimal perl-base tar gzip grep sed findutils "
+        "libpam-modules libpam0g pam libselinux1 udev"
+    )
+)
+# Snaps every other snap is built on: without them no snap starts.
+_BASE_SNAPS = frozenset(split_words("core core18 core20 core22 core24 snapd"))
+SYSTEM_MANAGERS = frozenset(
+    split_words("apt apt-get aptitude dpkg dnf yum rpm pacman yay paru zypper apk emerge pkg snap")
+)
+_SIMULATED = frozenset(split_words("--simulate --dry-run --just-print --no-act --recon --assumeno"))
+_APT_FAMILY = frozenset(split_words("apt apt-get aptitude"))
+_FORCED = frozenset(
+    split_words(
+        "--nodeps --force-all --force-depends --force-remove-essential --allow-remove-essential "
+        "-Rdd -Rdds -Rddns -dd --force-remove-reinstreq"
+    )
+)
+_RUNNING_KERNEL = re.compile(r"\$\(\s*uname\s+-r\s*\)|`\s*uname\s+-r\s*`")
+
+
+def removes_packages(command: Command, ctx: Context) -> None:
+    """Rates the removal of the packages a system package manager is given."""
+    argv = command.argv
+    if (command.name in _APT_FAMILY and "-s" in argv) or _SIMULATED & set(argv):
+        return  # the package manager only shows what it would remove
+    names = _package_names(command)
+    vital = names & ESSENTIAL
+    running = any(_RUNNING_KERNEL.search(w.raw) for w in command.args)
+    forced = next((a for a in argv if a in _FORCED or a.startswith("--force-")), None)
+    if vital:
+        reason = f"removes {sorted(vital)[0]}, a package the system cannot run without"
+        ctx.add(CRITICAL, reason, command)
+    elif running:
+        ctx.add(CRITICAL, "removes the kernel the machine is running: it will not boot", command)
+    elif command.name == "snap" and names & _BASE_SNAPS:
+        reason = f"removes {sorted(names & _BASE_SNAPS)[0]}, which every snap needs to start"
+        ctx.add(HIGH, reason, command)
+    elif forced is not None:
+        reason = f"removes packages past their dependencies ({forced}): what needs them breaks"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, f"removes packages ({command.name})", command)
+
+
+def _package_names(command: Command) -> set[str]:
+    """`libc6:amd64`, `glibc=2.35`, `sys-libs/glibc` -> `libc6`, `glibc`, `glibc`."""
+    names: set[str] = set()
+    for value in command.argv:
+        if value.startswith("-"):
+            continue
+        name = value.split("=", 1)[0].split(":", 1)[0].rsplit("/", 1)[-1]
+        names.add(re.sub(r"-\d[\w.+~-]*$", "", name) if command.name == "emerge" else name)
+    return names
