@@ -109,6 +109,11 @@ LEVERS: dict[str, GenerationSettings] = {
     "one candidate, old stopping": GenerationSettings(candidates=1, stop_at_line_end=False),
     # The best-of-n levers on the issue 14 bank, each the shipped defaults with one change.
     "defaults, two candidates": GenerationSettings(candidates=2),
+    "defaults, three candidates": GenerationSettings(candidates=3),
+    # The defaults before issue 15's retries: three candidates, later ones reorder the examples.
+    "before: three candidates, reordered retries": GenerationSettings(
+        candidates=3, prefix_retries=False
+    ),
     "defaults, resampled (not diverse) tries": GenerationSettings(diverse_examples=False),
     "defaults + prefix fallback at 50%": GenerationSettings(prefix_fallback_share=0.5),
     "defaults, no rescue tries": GenerationSettings(rescue=0),
