@@ -22,6 +22,7 @@ from tui.core.safety.feeds import (
     trusted_setup,
 )
 from tui.core.safety.flow import secret_path
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.nodes import (
     INTERACTIVE_EDITORS,
@@ -59,7 +60,7 @@ from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_tex
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
 MAX_CALLS = 16  # function bodies followed into, per assessment
-SENDING_CALLS = re.compile(r"\b(curl|wget|nc|ncat|scp|rsync|mail|mutt|dig|nslookup|http)\b")
+SENDING_CALLS = lazy_pattern(r"\b(curl|wget|nc|ncat|scp|rsync|mail|mutt|dig|nslookup|http)\b")
 GATHERED_REASONS = {
     "recon": "sends facts about this machine (users, network, system) to another machine",
     "personal": "packs a folder of your home and sends it to another machine",
@@ -593,7 +594,7 @@ class Analyser:
         return self._kinds[key]
 
 
-_REFERENCE = re.compile(r"\$\{(\w+|@)\}")
+_REFERENCE = lazy_pattern(r"\$\{(\w+|@)\}")
 
 
 def _expanded(text: str, variables: dict[str, str], raw: str = "") -> str:

@@ -15,10 +15,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tui.core.safety.lazy import lazy_pattern
+
 Value = str | tuple[str | None, ...] | None
 MAX_CALLS = 64
 _OPEN = {"(": ")", "[": "]", "{": "}"}
-_QUOTE_OPS = re.compile(r"(?:qq|q|qw|%[qQwWi]?)([({\[<])")
+_QUOTE_OPS = lazy_pattern(r"(?:qq|q|qw|%[qQwWi]?)([({\[<])")
 _PERL_CLOSE = {"(": ")", "{": "}", "[": "]", "<": ">"}
 
 
@@ -61,7 +63,7 @@ class Call:
         return found
 
 
-_ASSIGNMENT = re.compile(
+_ASSIGNMENT = lazy_pattern(
     # never from inside a name: 16 KB of `a` took 2 s (each start rescanned the rest)
     r"(?<![\w$])(?:\b(?:my|our|local|const|let|var)\s+)?(?<![\w$])(?P<name>\$?[A-Za-z_]\w*)"
     r"\s*=\s*"
@@ -142,7 +144,7 @@ def split(text: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
-_HELPERS = re.compile(
+_HELPERS = lazy_pattern(
     r"(?:[\w.:]+(?:\.|::))?(?P<helper>expand_path|expanduser|abspath|realpath|resolve|normpath|"
     r"normalize|normalizePath|path\.expand|Path|String|str|abs_path|canonicalize|join|joinpath|"
     r"file\.path|catfile|catdir)\s*\((?P<inner>.*)\)",
@@ -189,15 +191,17 @@ def value(arg: str, variables: dict[str, str] | None = None) -> Value:
     return None
 
 
-_LISTING = re.compile(
+_LISTING = lazy_pattern(
     r"(?:list\.files|dir|Dir\.glob|Dir\.children|Dir\.entries|glob|readdirSync|listdir|"
     r"scandir|glob\.glob)\s*(?:\((?P<inner>[^()]*)\)|(?P<bare>['\"][^'\"]*['\"]))",
     re.DOTALL,
 )
 _REVERSALS = (
-    re.compile(r"(?P<s>(?P<q>['\"]).*(?P=q))\s*\.\s*reverse\b(?:\(\))?", re.DOTALL),  # Ruby
-    re.compile(r"(?:strrev|string\.reverse|reverse|scalar\s+reverse)\s*\(?\s*(?P<s>.+?)\s*\)?\s*$"),
-    re.compile(
+    lazy_pattern(r"(?P<s>(?P<q>['\"]).*(?P=q))\s*\.\s*reverse\b(?:\(\))?", re.DOTALL),  # Ruby
+    lazy_pattern(
+        r"(?:strrev|string\.reverse|reverse|scalar\s+reverse)\s*\(?\s*(?P<s>.+?)\s*\)?\s*$"
+    ),
+    lazy_pattern(
         r"(?P<s>(?P<q>['\"]).*(?P=q))\s*(?:\.split\(\s*(['\"])\3\s*\)\s*\.reverse\(\)"
         r"\s*\.join\(\s*(['\"])\4\s*\)|:reverse\(\))"
     ),

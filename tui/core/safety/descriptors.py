@@ -9,13 +9,12 @@ substitutions say where it came from).
 
 from __future__ import annotations
 
-import re
-
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command, Redirect
 from tui.core.safety.words import Word
 
-_FD_PATH = re.compile(r"^/(?:dev/fd|proc/self/fd|dev/stdin)(?:/(?P<fd>\d{1,3}))?$")
+_FD_PATH = lazy_pattern(r"^/(?:dev/fd|proc/self/fd|dev/stdin)(?:/(?P<fd>\d{1,3}))?$")
 
 
 def fd_of_path(path: str) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.known import CTL_TOOLS, ROUTINE_REASON
 from tui.core.safety.rules.tools import DOCKER_READ_ONLY, GIT_READ_ONLY, PROJECT_SCRIPTS
@@ -38,7 +39,7 @@ READ_SUBCOMMANDS = frozenset(
 )
 
 
-_DRY_RUN = re.compile(r"-[a-zA-Z]*n[a-zA-Z]*|--dry-run")
+_DRY_RUN = lazy_pattern(r"-[a-zA-Z]*n[a-zA-Z]*|--dry-run")
 # Finding reasons that say what a command is, not what it changes.
 _NEUTRAL = (
     "connects to",

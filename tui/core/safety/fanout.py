@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tui.core.safety.argv import skip_options
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.words import Word, literal, split_words
 
@@ -189,8 +190,8 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
 
 
 # Name patterns with no literal letter: `*`, `*.*`, `[a-z]*`, `?*` match (nearly) every file.
-_MATCHES_ALL = re.compile(r"(\[[^\]]*\]|[*?]|\*\.\*)+")
-_SAFE_PATTERN = re.compile(r"^[\w.*?~+\-\[\]]+$")
+_MATCHES_ALL = lazy_pattern(r"(\[[^\]]*\]|[*?]|\*\.\*)+")
+_SAFE_PATTERN = lazy_pattern(r"^[\w.*?~+\-\[\]]+$")
 
 
 def _selects(test: str, value: str) -> str:

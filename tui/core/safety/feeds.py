@@ -13,6 +13,7 @@ from tree_sitter import Node
 
 from tui.core.safety import transforms
 from tui.core.safety.fanout import find_parts, match_marker
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command, Stdin, build_command
 from tui.core.safety.rules.code import literal_text, printed_text
 from tui.core.safety.rules.network import command_kinds, heredoc_body
@@ -36,7 +37,7 @@ def trusted_setup(node: Node) -> bool:
     return name in _SETUP_TOOLS and "$(" not in node_text(named[0])
 
 
-_LS = re.compile(r"^(?:\$\(|`)\s*ls\s+((?:-\w+\s+)*)([^\s$`()|;&]+)\s*(?:\)|`)$")
+_LS = lazy_pattern(r"^(?:\$\(|`)\s*ls\s+((?:-\w+\s+)*)([^\s$`()|;&]+)\s*(?:\)|`)$")
 
 
 def ls_listing(raw: str) -> tuple[str, bool] | None:

@@ -13,6 +13,7 @@ import posixpath
 import re
 
 from tui.core.safety import paths
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.words import split_words
 
@@ -74,7 +75,7 @@ _HOME_SECRETS: tuple[tuple[str, str], ...] = (
     ("Library/Application Support/Exodus", "your wallet"),
 )
 # Any program's command history in a home: `.mysql_history`, `.python_history`, `fish_history`.
-_HISTORY_NAME = re.compile(r"^\.\w*history$|^\w+_history$")
+_HISTORY_NAME = lazy_pattern(r"^\.\w*history$|^\w+_history$")
 _SYSTEM_SECRETS = {
     "/etc/shadow": "the system's password hashes",
     "/etc/gshadow": "the system's password hashes",
@@ -83,14 +84,14 @@ _SYSTEM_SECRETS = {
     "/var/run/secrets": "the secrets mounted for this container or pod",
     "/run/secrets": "the secrets mounted for this container or pod",
 }
-_KEY_NAME = re.compile(
+_KEY_NAME = lazy_pattern(
     r"^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(pem|key|p12|pfx|jks|keystore|kdbx|ovpn)|\.env(\..+)?|"
     r"credentials(\.json)?|secrets?\.(ya?ml|json|txt|env)|wallet\.dat|ssh_host_.*_key|"
     r"\.htpasswd|.*\.keytab|.*\.kubeconfig|kubeconfig|\.netrc|"
     r"\.git-credentials|\.pgpass)$"
 )
-_SECRET_VARIABLE = re.compile(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
-_VARIABLE_USE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+_SECRET_VARIABLE = lazy_pattern(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
+_VARIABLE_USE = lazy_pattern(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 ENV_DUMPERS = frozenset(split_words("env printenv export set declare compgen"))
 SENDERS_BY_STDIN = frozenset(
     split_words(

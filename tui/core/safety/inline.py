@@ -13,20 +13,21 @@ from dataclasses import dataclass, field
 
 from tui.core.safety import inline_calls, inline_listings, inline_reads
 from tui.core.safety.flow import secret_path
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 
-_NETWORK = re.compile(
+_NETWORK = lazy_pattern(
     r"socket|/dev/tcp/|fsockopen|TCPSocket|net\.connect|net\.Socket|new\s+(?:\w+\.)?Socket|"
     r"IO::Socket|/inet/tcp|Net::Telnet|TcpClient|createConnection|stream_socket_client|"
     r"Deno\.connect|require\(\s*['\"](?:node:)?net['\"]\s*\)\s*\.\s*(?:connect|Socket)\b"
 )
-_SPAWN = re.compile(
+_SPAWN = lazy_pattern(
     r"subprocess|pty\.spawn|dup2|/bin/(ba|z|da|k)?sh\b|\bexec\s*[(\"']|\bsystem\s*\(|popen|"
     r"child_process|spawn\s*\(|proc_open|shell_exec|passthru|cmd\.exe|\bsh\s+-i|exec\s+\{|"
     r"IO\.popen|Process\.Start|\|\s*&|\bexecl?p?\b|os\.execute|io\.popen|do shell script|"
     r"\bsystem\s*\$"
 )
-_FETCH = re.compile(
+_FETCH = lazy_pattern(
     r"urlopen|urllib|requests\.(get|post)|http\.client|httpx|LWP|open-uri|Net::HTTP|URI\.open|"
     r"https?\.get\s*\(|require\(\s*['\"]https?['\"]\s*\)\.(get|request)\s*\(|\bfetch\s*\(|file_get_contents\s*\(\s*['\"]https?:|Invoke-WebRequest|"
     r"\biwr\b|DownloadString|WebClient|\bcurl\b|\bwget\b|HTTP::Tiny|Mojo::UserAgent|"
@@ -34,14 +35,14 @@ _FETCH = re.compile(
     r"\bdownload(?:\.file)?\s*\(|\bLWP::Simple|\bgetstore\b|\bHTTP\.(?:get|request)\b|url\s*\(|"
     r"readLines\s*\(\s*['\"]https?:|\bGET\s*\(\s*['\"]https?:"
 )
-_DECODE = re.compile(
+_DECODE = lazy_pattern(
     r"b64decode|decode64|base64_?dec|\bunhexlify\b|rawToChar|Buffer\.from\([^)]*hex|base64\.b64|decode\(\s*['\"]base64|FromBase64String|MIME::Base64|"
     r"decode_base64|unpack\(\s*['\"]m|\batob\s*\(|Buffer\.from\([^)]*base64|zlib\.decompress|"
     r"marshal\.loads|codecs\.decode\([^)]*(rot|hex)|base64_decode|\.unpack1?\(\s*['\"]m|"
     r"fromhex|\bpack\s*\(?\s*['\"]H|unpack\s*\(?\s*['\"]?u|gzinflate|str_rot13|hex2bin|"
     r"\bchr\s*\(\s*\d+\s*\)\s*\.\s*chr|String\.fromCharCode"
 )
-_EXEC = re.compile(
+_EXEC = lazy_pattern(
     r"\bexec\s*\(|\beval\b|\bexec\b|\bIEX\b|Invoke-Expression|\|\s*(ba)?sh\b|\bsystem\s*\(|"
     r"new\s+Function\s*\(|\b(?:instance|class|module)_eval\b|\bload\s*\(|\bexecSync\b|"
     r"\bspawn(?:Sync)?\s*\(|\bexecFile(?:Sync)?\b|\bpopen\b|\bshell_exec\b|\bpassthru\b|"
@@ -49,11 +50,11 @@ _EXEC = re.compile(
     r"\bsystem2?\b|%x|\bqx\b|`|\bsource\s*\(|\bparse\s*\(\s*text"
 )
 # Loading code straight from a URL: `source("https://...")` (R), `include 'http://...'` (PHP).
-_REMOTE_LOAD = re.compile(
+_REMOTE_LOAD = lazy_pattern(
     r"\b(?:source|source_url|source_gist|include|include_once|require|require_once|dofile|"
     r"load|import|loadfile)\s*\(?\s*(?:download\s*\(\s*)?['\"]https?://"
 )
-_FORK_BOMB = re.compile(
+_FORK_BOMB = lazy_pattern(
     r"fork\s+while\s+fork|while\s*\(?\s*(True|1|true)\s*\)?\s*:?\s*\{?[^}]{0,60}\bfork\s*\(|"
     r"for\s*\(\s*;\s*;\s*\)\s*\{?[^}]{0,40}\bfork\s*\(|fork\s*\(\s*\)\s*(;|\n)\s*fork\s*\(\s*\)"
     r"[^\n]{0,20}(while|loop)|loop\s*(?:\{|do)\s*(?:Process\.)?fork|"
@@ -66,20 +67,20 @@ _FORK_BOMB = re.compile(
     # `[os.fork() for _ in range(100000)]`: each child goes on forking
     r"\bfork\s*\(\s*\)\s*for\s+\w+\s+in\s+range\(\s*(?:[2-9]\d|\d{3,})\s*\)"
 )
-_SHELL_CALL = re.compile(
+_SHELL_CALL = lazy_pattern(
     r"(?:os\.system|os\.popen|subprocess\.\w+|\bsystem|\bpopen|shell_exec|passthru|"
     r"execSync|\bexec|spawnSync|IO\.popen|%x|os\.execute|io\.popen|do shell script|"
     r"\bdo script|doShellScript|doScript)"
     r"\s*\(?\s*[rbuf]?(['\"`])(?P<code>(?:\\.|(?!\1)[^\\])*)\1(?!\s*,)"
 )
 # `system(join("", "r", "m") . " -rf ~")`, `os.execute(x)`: the command is computed, not written.
-_BUILT_CALL = re.compile(
+_BUILT_CALL = lazy_pattern(
     r"(?:(?<![\w.$])(?:system|shell_exec|passthru|popen|proc_open)|\bexecSync|\bspawnSync|"
     r"\bos\.execute|\bio\.popen|\bIO\.popen)\s*\(\s*(?![\s'\"`)]|%[qQwW]?[(\[{])"
 )
-_ARGV_CALL = re.compile(r"subprocess\.\w+\s*\(\s*\[(?P<items>[^\]]*)\]")
-_BACKTICKS = re.compile(r"`(?P<code>[^`]+)`")
-_HOME_SPELLINGS = re.compile(
+_ARGV_CALL = lazy_pattern(r"subprocess\.\w+\s*\(\s*\[(?P<items>[^\]]*)\]")
+_BACKTICKS = lazy_pattern(r"`(?P<code>[^`]+)`")
+_HOME_SPELLINGS = lazy_pattern(
     r"\$ENV\{\s*['\"]?HOME['\"]?\s*\}|ENV\[\s*['\"]HOME['\"]\s*\]|process\.env\.HOME|"
     r"(?:\bos\s*\.\s*)?getenv\(\s*['\"]HOME['\"]\s*\)|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|\bos)\.homedir\(\)|"
     r"Dir\.home|File\.expand_path\(\s*['\"]~['\"]\s*\)|\$_SERVER\[\s*['\"]HOME['\"]\s*\]|"
@@ -90,53 +91,53 @@ _HOME_SPELLINGS = re.compile(
     r"expanduser\(\s*['\"]~['\"]\s*\)"
 )
 # `~ + "/.npmrc"`, `~ . '/.ssh/id_rsa'` once the home is folded: one path, `"~/.npmrc"`.
-_HOME_JOIN = re.compile(r"(?<![\w$])~\s*[+.]\s*(['\"])/")
-_RMTREE = re.compile(
+_HOME_JOIN = lazy_pattern(r"(?<![\w$])~\s*[+.]\s*(['\"])/")
+_RMTREE = lazy_pattern(
     r"(?:rmtree|rm_rf|rm_r|remove_tree|rmSync|rimraf|removedirs|rmdirSync|FileUtils\.rm|"
     r"Deno\.remove(?:Sync)?|"
     r"fs\.promises\.rm|fs\.rm)\s*\(?\s*"
     r"(?:['\"](?P<path>[^'\"]+)['\"]|os\.path\.expanduser\(\s*['\"](?P<home>~[^'\"]*)['\"]\s*\)|"
     r"(?P<home2>~(?=[\s,)])))"
 )
-_UNLINK = re.compile(
+_UNLINK = lazy_pattern(
     r"(?:(?<!['\"])\bunlink(?:Sync)?|File\.delete|\bunlink_all|FileUtils\.rm_f|\bos\.remove)"
     r"\s*\(?\s*(?:glob\s*\(\s*)?['\"](?P<path>[^'\"]+)['\"]|"
     r"array_map\(\s*['\"]unlink['\"]\s*,\s*glob\(\s*"
     r"(?P<globbed>['\"][^'\"]+['\"]|~\s*\.\s*['\"][^'\"]+['\"])"  # PHP: `~ . "/*.*"` joined
 )
-_WRITE = re.compile(
+_WRITE = lazy_pattern(
     r"open\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"](?P<op>>>?)\s*(?:['\"]\s*,\s*['\"])?(?P<path>[^'\"]+)['\"]|"
     r"(?:File\.write|writeFileSync|file_put_contents|IO\.write)\s*\(\s*['\"](?P<wpath>[^'\"]+)['\"]|"
     r"(?:appendFileSync)\s*\(\s*['\"](?P<apath>[^'\"]+)['\"]|"
     r"File\.open\s*\(\s*['\"](?P<opath>[^'\"]+)['\"]\s*,\s*['\"](?P<omode>[wa])"
 )
 # Perl's File::Find calling unlink or rmdir on everything under a folder.
-_TREE_WALK = re.compile(
+_TREE_WALK = lazy_pattern(
     r"\bfind(?:depth)?\s*\(\s*(?:\{[^}]*wanted\s*=>\s*)?sub\s*\{[^}]*\b(?:unlink|rmdir|rmtree)\b"
     r"[^}]*\}\s*\}?\s*,\s*(?:['\"](?P<path>[^'\"]+)['\"]|~)"
 )
 # Perl's qx(...) and Tcl's exec run shell commands.
-_QX = re.compile(r"\bqx\s*(?:\((?P<code>[^)]*)\)|\{(?P<c2>[^}]*)\}|/(?P<c3>[^/]*)/)")
-_EVAL_STRING = re.compile(
+_QX = lazy_pattern(r"\bqx\s*(?:\((?P<code>[^)]*)\)|\{(?P<c2>[^}]*)\}|/(?P<c3>[^/]*)/)")
+_EVAL_STRING = lazy_pattern(
     r"\b(?:eval|instance_eval|Function|load|loadstring)\s*\(?\s*(?P<q>['\"])(?P<code>(?:\\.|(?!(?P=q)).)+)(?P=q)"
 )
-_TCL_DELETE = re.compile(r"\bfile\s+delete\s+(?P<force>-force\s+)?(?P<paths>[^\]\n;}]+)")
-_RUBY_X = re.compile(r"%x([({\[<])(.*?)[)}\]>]")
-_TCL_EXEC = re.compile(r"(?:^|[\[;\n{]\s*)exec\s+(?P<code>[^\]\n;}]+)")
+_TCL_DELETE = lazy_pattern(r"\bfile\s+delete\s+(?P<force>-force\s+)?(?P<paths>[^\]\n;}]+)")
+_RUBY_X = lazy_pattern(r"%x([({\[<])(.*?)[)}\]>]")
+_TCL_EXEC = lazy_pattern(r"(?:^|[\[;\n{]\s*)exec\s+(?P<code>[^\]\n;}]+)")
 # A folder listed by the code, and a delete call on what the listing gave.
-_LISTED = re.compile(
+_LISTED = lazy_pattern(
     r"(?:Dir\.glob|Dir\.entries|Dir\.children|Dir\[|readdirSync|readdir|listdir|glob\.glob|"
     r"\bglob|scandir|opendir|iterdir|Path)\s*\(?\s*['\"](?P<path>/[^'\"]*|~[^'\"]*)['\"]|"
     r"(?P<home>~)\s*\.\s*(?P<how>rglob|glob|iterdir|walk)\s*\(|"  # `Path.home().rglob('*')`
     # the lines of `ls DIR` (Lua's io.popen, Perl's qx, Ruby's backticks, PHP's shell_exec)
     r"(?:popen|qx|shell_exec|`)\s*[(\[{]?\s*['\"]?ls\s+(?:-\w+\s+)*(?P<lspath>[/~][^'\"`\s)]*)"
 )
-_DELETE_CALL = re.compile(
+_DELETE_CALL = lazy_pattern(
     r"File\.delete|unlinkSync|rmSync|\bunlink\b|os\.remove|os\.unlink|rm_f|rm_rf|FileUtils\.rm|"
     r"\.unlink\(|rmtree"
 )
-_URL = re.compile(r"https?://|ftp://")
-_STRING = re.compile(r"['\"]([^'\"]*)['\"]")
+_URL = lazy_pattern(r"https?://|ftp://")
+_STRING = lazy_pattern(r"['\"]([^'\"]*)['\"]")
 
 
 @dataclass
@@ -281,7 +282,7 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
 
 
 # `$d`, `${d}` (Perl, PHP, JavaScript templates), `#{d}` (Ruby) inside a string.
-_INTERPOLATION = re.compile(r"#\{\s*(\w{1,40})\s*\}|\$\{(\w{1,40})\}|\$(\w{1,40})")
+_INTERPOLATION = lazy_pattern(r"#\{\s*(\w{1,40})\s*\}|\$\{(\w{1,40})\}|\$(\w{1,40})")
 
 
 def _interpolated(text: str, known: dict[str, str]) -> str:
@@ -329,14 +330,14 @@ def _listing_loops(code: str, result: InlineResult) -> None:
 
 
 # The whole environment at once (not one variable): `%ENV`, `ENV.to_h`, `process.env)`.
-_WHOLE_ENV = re.compile(
+_WHOLE_ENV = lazy_pattern(
     r"(keys|values|each|map|join|encode_json|Dumper)\b[^;]*%ENV\b|%ENV\s*[),]|\bENV\.(to_h|to_a|"
     r"each|map|inspect)\b|JSON\.stringify\(\s*process\.env\s*\)|process\.env\s*[),]|"
     r"\$_ENV\b(?!\[)|getenv\(\s*\)|os\.environ\s*[),]|dict\(\s*os\.environ\s*\)"
 )
 
 
-_ACTIONS = re.compile(
+_ACTIONS = lazy_pattern(
     r"\bsystem\b|\bexec|spawn|popen|`|\bunlink|\brm|rmdir|rmtree|\bkill\b|\bfork\b|"
     r"open\s*\(|File\.|\bfs\b|writeFile|file_put|fopen|child_process|require|\bnet\b|http|"
     r"socket|Socket|Net::|LWP|curl|\bmkdir|chmod|chown|rename|\bmove|copy|\beval\b|\bload\b|"
@@ -347,7 +348,7 @@ _ACTIONS = re.compile(
 
 
 # Calls that only read or compute: a JSON file's data, path helpers, facts about the process.
-_PURE_CALLS = re.compile(
+_PURE_CALLS = lazy_pattern(
     r"(?:(?:const|let|var)\s+fs\s*=\s*)?(?:require\(\s*['\"](?:node:)?fs['\"]\s*\)|\bfs)\s*\.\s*"
     r"(?:readFileSync|existsSync|statSync)\s*\(|"
     r"(?:const|let|var)\s+fs\s*=\s*require\(\s*['\"](?:node:)?fs['\"]\s*\)|"
@@ -359,7 +360,7 @@ _PURE_CALLS = re.compile(
 
 # Changing a file's mode or owner, in each language's spelling: the path first (Python, Node,
 # PHP), the mode first (Perl, Ruby), or a Path object (pathlib).
-_CHMOD_CALL = re.compile(
+_CHMOD_CALL = lazy_pattern(
     r"(?:os\.l?chmod|(?:fs\.(?:promises\.)?)?chmod(?:Sync)?)\s*\(\s*['\"](?P<path>[^'\"]+)['\"]\s*,"
     r"\s*(?P<mode>0[oO]?[0-7]+|\d+)|"
     r"Path\(\s*['\"](?P<ppath>[^'\"]+)['\"]\s*\)\.chmod\(\s*(?P<pmode>0[oO]?[0-7]+|\d+)|"
@@ -367,7 +368,7 @@ _CHMOD_CALL = re.compile(
     r"\s*['\"](?P<rpath>[^'\"]+)['\"]|"
     r"\bchmod\s*\(?\s*(?P<lmode>0[0-7]+)\s*,\s*['\"](?P<lpath>[^'\"]+)['\"]"
 )
-_CHOWN_CALL = re.compile(
+_CHOWN_CALL = lazy_pattern(
     r"(?:os\.l?chown|shutil\.chown|(?:fs\.(?:promises\.)?)?chown(?:Sync)?)\s*\(\s*"
     r"['\"](?P<path>[^'\"]+)['\"]\s*,\s*['\"]?(?P<user>[\w-]+)|"
     r"(?:File|FileUtils)\.chown(?P<rec>_R)?\s*\(\s*['\"]?(?P<ruser>[\w-]+)['\"]?\s*,"
@@ -432,7 +433,7 @@ def _home(code: str) -> str:
 # A call that runs a constant command, in each language's spelling: `system("df", "-h")`,
 # `os.execute("uname -a")`, `require('child_process').execSync('git status')`, `io.popen("ls")`.
 # The command is rated as itself (the inline shell strings), so the call adds nothing.
-_CONSTANT_RUN = re.compile(
+_CONSTANT_RUN = lazy_pattern(
     r"(?:require\(\s*['\"](?:node:)?child_process['\"]\s*\)\s*\.\s*)?"
     r"(?:\b(?:os|io|IO|Kernel|Open3|cp|child_process)\s*\.\s*)?"
     r"\b(?:system|exec|execSync|execFileSync|spawnSync|popen|shell_exec|passthru|execute|"
@@ -466,7 +467,7 @@ def _secret(text: str) -> bool:
 
 
 _MODE = r"(?:0o?)?[0-7]{3,5}"
-_CHMOD = re.compile(
+_CHMOD = lazy_pattern(
     r"\bchmod(?:Sync)?\s*\(?\s*(?:(?P<m1>" + _MODE + r")\s*,\s*['\"](?P<p1>[^'\"]+)['\"]|"
     r"['\"](?P<p2>[^'\"]+)['\"]\s*,\s*(?P<m2>" + _MODE + r"))"
 )

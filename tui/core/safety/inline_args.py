@@ -11,28 +11,30 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tui.core.safety.lazy import LazyPattern, lazy_pattern
+
 # `shift` on its own takes the first argument (`shift @x`, `$x->shift` are something else).
-_PERL_SHIFT = re.compile(
+_PERL_SHIFT = lazy_pattern(
     r"(?<![\w$@%>-])shift(?:\s*\(\s*\))?(?=\s*[;)}\n]|\s*$|\s+(?:or|and|if)\b)"
 )
 # (pattern, what it stands for): an index into the arguments, or "all" of them as a list.
-_READS: dict[str, tuple[tuple[re.Pattern[str], int | str], ...]] = {
+_READS: dict[str, tuple[tuple[LazyPattern, int | str], ...]] = {
     "Python": (
-        (re.compile(r"\bsys\.argv\[\s*(\d)\s*\]"), -1),
-        (re.compile(r"\bsys\.argv\[\s*1\s*:\s*\]"), "all"),
+        (lazy_pattern(r"\bsys\.argv\[\s*(\d)\s*\]"), -1),
+        (lazy_pattern(r"\bsys\.argv\[\s*1\s*:\s*\]"), "all"),
     ),
     "Perl": (
-        (re.compile(r"\$ARGV\[\s*(\d)\s*\]"), 0),
-        (re.compile(r"@ARGV\b"), "all"),
+        (lazy_pattern(r"\$ARGV\[\s*(\d)\s*\]"), 0),
+        (lazy_pattern(r"@ARGV\b"), "all"),
         (_PERL_SHIFT, 1),
     ),
     "Ruby": (
-        (re.compile(r"\bARGV\[\s*(\d)\s*\]"), 0),
-        (re.compile(r"\bARGV\.first\b"), 1),
-        (re.compile(r"\bARGV\b(?!\s*[\[.])"), "all"),
+        (lazy_pattern(r"\bARGV\[\s*(\d)\s*\]"), 0),
+        (lazy_pattern(r"\bARGV\.first\b"), 1),
+        (lazy_pattern(r"\bARGV\b(?!\s*[\[.])"), "all"),
     ),
-    "JavaScript": ((re.compile(r"\bprocess\.argv\[\s*(\d)\s*\]"), -1),),
-    "PHP": ((re.compile(r"\$argv\[\s*(\d)\s*\]"), -1),),
+    "JavaScript": ((lazy_pattern(r"\bprocess\.argv\[\s*(\d)\s*\]"), -1),),
+    "PHP": ((lazy_pattern(r"\$argv\[\s*(\d)\s*\]"), -1),),
 }
 
 

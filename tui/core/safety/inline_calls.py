@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.core.safety import calls
+from tui.core.safety.lazy import lazy_pattern
 
 # Calls that run a program with its arguments one by one, or a shell string.
 _RUNS = frozenset(
@@ -46,7 +47,7 @@ _NAMES = (
 # Languages whose kill() takes the signal first (`kill 9, $pid`, `Process.kill(9, pid)`).
 _SIGNAL_FIRST = frozenset(("Perl", "Ruby"))
 _FILE_OWNERS = ("File", "Files", "FileUtils", "file", "fs", "Path", "IO", "Deno", "FS")
-_WRITE_MODE = re.compile(r"[rwaxbt+]{1,3}|>>?|\+[<>]")
+_WRITE_MODE = lazy_pattern(r"[rwaxbt+]{1,3}|>>?|\+[<>]")
 
 
 @dataclass

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from tui.core.safety import calls
+from tui.core.safety.lazy import lazy_pattern
 
 # Calls that give the names in a folder, and those that already take a pattern.
 _LISTINGS = frozenset(
@@ -20,22 +21,22 @@ _LISTINGS = frozenset(
 )
 _PATTERNS = frozenset(("glob", "iglob"))
 _DIR_ONLY = frozenset(("children", "entries", "each_child"))  # Ruby's Dir.children(...)
-_DIR_INDEX = re.compile(r"\bDir\s*\[(?P<arg>[^\]\n]{1,400})\]")
+_DIR_INDEX = lazy_pattern(r"\bDir\s*\[(?P<arg>[^\]\n]{1,400})\]")
 # `h = ~;` once the home spellings are folded (`const h = os.homedir()`, `my $h = $ENV{HOME}`)
-_READS = re.compile(
+_READS = lazy_pattern(
     r"(?:readFileSync|readFile|File\.read|File\.binread|file_get_contents|File\.open|"
     r"createReadStream|fopen|CURLFile)\s*\(\s*(?!['\"])"
 )
 # `opendir D, "."` and `opendir(my $d, $dir)`: Perl names the handle first.
-_OPENDIR = re.compile(
+_OPENDIR = lazy_pattern(
     r"\bopendir\s*\(?\s*(?:my\s+)?\$?\w{1,40}\s*,\s*(?P<arg>['\"][^'\"\n]{0,400}['\"]|\$\w{1,40})"
 )
-_HOME_VARIABLE = re.compile(
+_HOME_VARIABLE = lazy_pattern(
     r"(?<![\w$])(?:(?:my|our|local|const|let|var)\s+)?(?P<name>\$?[A-Za-z_]\w{0,40})\s*=\s*~"
     r"\s*(?=[;,\n)]|$)"
 )
 # Calls that leave a file empty or rewrite it whole, given a path that is not a constant.
-_EMPTIES = re.compile(
+_EMPTIES = lazy_pattern(
     r"\b(?:truncate(?:Sync)?|ftruncate)\s*\(?\s*(?!['\"])|"
     r"(?:writeFileSync|writeFile|file_put_contents|binwrite|File\.write|IO\.write)"
     r"\s*\(\s*(?!['\"])|"

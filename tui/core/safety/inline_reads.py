@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety.lazy import lazy_pattern
+
 _RUBY_FILE = (
     "read readlines foreach exist\\? exists\\? file\\? directory\\? size\\?? stat lstat mtime "
     "ctime atime basename dirname extname expand_path absolute_path join readable\\? writable\\? "
@@ -29,7 +31,7 @@ _PERL_MODULES = (
     "MIME::Base64 Text::Wrap Term::ANSIColor Encode"
 ).split()
 
-_READS = re.compile(
+_READS = lazy_pattern(
     r"\bFile\s*\.\s*(?:" + "|".join(_RUBY_FILE) + r")(?![\w!?])|"
     r"\bDir\s*(?:\.\s*(?:" + "|".join(_RUBY_DIR) + r")(?![\w!?])|\[)|"
     r"(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|\bos)\s*\.\s*(?:" + "|".join(_NODE_OS) + r")\b|"
@@ -40,9 +42,9 @@ _READS = re.compile(
 )
 # A string without interpolation (`$x`, `@{[...]}`, `#{...}`, `${...}`) or backticks: data,
 # not code, whatever words it holds (`["require"]`, `"use the force"`).
-_PLAIN_STRING = re.compile(r"'[^'$@#{}`\\\n]*'|\"[^\"$@#{}`\\\n]*\"")
+_PLAIN_STRING = lazy_pattern(r"'[^'$@#{}`\\\n]*'|\"[^\"$@#{}`\\\n]*\"")
 # `File.read("|cmd")`, `open("| cmd")`: a leading pipe runs a command in Ruby and Perl.
-_PIPE_OPEN = re.compile(r"['\"]\s*\||\|\s*['\"]\s*\)")
+_PIPE_OPEN = lazy_pattern(r"['\"]\s*\||\|\s*['\"]\s*\)")
 
 
 def without_reads(code: str) -> str:

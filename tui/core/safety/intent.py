@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.words import split_words
 
 LOOK_VERBS = (
@@ -41,29 +42,29 @@ CHANGE_WORDS = frozenset(
         """
     )
 )
-_PHRASES = re.compile(
+_PHRASES = lazy_pattern(
     r"\b(to|into|in) (a |the |another |new )?(file|csv|json|txt|log)\b|\bsave\b|\bstore\b|"
     r"\binto (the |this |my |a )?(current |same |new )?(directory|folder|dir)\b|"
     r"\bsort (the |this |my )?\S+ in place\b|\bin[- ]place\b|>|\bget\b.{0,40}\bout of\b"
 )
-_SIDE_BY_SIDE = re.compile(
+_SIDE_BY_SIDE = lazy_pattern(
     r"\b(merge|combine|join|concatenate)\b.{0,30}\b(files?|lines|columns|outputs?)\b"
     r"(?!.*\b(branch|commit|repo|pull request)\b)"
 )
 # "make the mount output line up in columns": formatting what is shown, not changing anything.
-_DISPLAY = re.compile(
+_DISPLAY = lazy_pattern(
     r"^(make|format|print|lay out) (the |its |this )?([\w-]+ ){0,2}(output|listing|list|table)\b"
 )
-_WORD = re.compile(r"[a-z][a-z'-]*")
-_PATHS = re.compile(
+_WORD = lazy_pattern(r"[a-z][a-z'-]*")
+_PATHS = lazy_pattern(
     r"\S*[/~:@=]\S*|\S+\.\w\S*"
 )  # paths, hosts, URLs, file names: not words of the request
-_COMPOUNDS = re.compile(r"\b(pull|merge) requests?\b")  # nouns, though `pull` is a verb
-_DRY_RUN = re.compile(
+_COMPOUNDS = lazy_pattern(r"\b(pull|merge) requests?\b")  # nouns, though `pull` is a verb
+_DRY_RUN = lazy_pattern(
     r"\bdry[- ]?run\b|\bwhat would\b.{0,60}\b(do|delete|remove|change|happen)\b|\bsimulate\b|"
     r"\bwithout (actually|really) (doing|deleting|removing|changing)\b"
 )
-_ARITHMETIC = re.compile(r"^(please )?(add|subtract|multiply|divide|sum( up)?) -?\d")
+_ARITHMETIC = lazy_pattern(r"^(please )?(add|subtract|multiply|divide|sum( up)?) -?\d")
 
 
 def look_only(request: str) -> str | None:
@@ -256,7 +257,7 @@ def _asked_about_script(request: str, effect: str) -> bool:
 
 # "fetch https://... and pretty-print it", "verbose request to localhost:8000": reading from a
 # server; sending data or a PUT/DELETE to it was not asked for.
-_FETCH = re.compile(
+_FETCH = lazy_pattern(
     r"\b(fetch|get|grab|request|requests|call|hit|query|curl|load|download|open|ping|check)\b"
     r".{0,60}(https?://|\blocalhost\b|\bapi\b|\bendpoint\b|\burl\b|\bweb ?page\b|\bsite\b)"
 )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from tree_sitter import Node
 
 from tui.core.safety import resolve
 from tui.core.safety.feeds import command_name, line_value, literal_output, ls_listing
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command, assignment, build_command
 from tui.core.safety.unwrap import PROGRAM_VARIABLES
 from tui.core.safety.words import Word, evaluate, literal, node_text
@@ -91,7 +91,7 @@ def program_variables(node: Node) -> list[tuple[str, str]]:
     return found
 
 
-_NETWORK_CALLS = re.compile(r"\b(dig|nslookup|host|drill|ping|curl|wget|nc)\b")
+_NETWORK_CALLS = lazy_pattern(r"\b(dig|nslookup|host|drill|ping|curl|wget|nc)\b")
 
 
 def loop_flow(node: Node, kinds_of: Callable[[tuple[Node, ...]], frozenset[str]]) -> str | None:

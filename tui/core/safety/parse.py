@@ -6,18 +6,18 @@ evaluated words (see words.py) and the redirections that apply to it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser, Tree
 
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.words import Word, evaluate, node_text
 
 _LANGUAGE = Language(tree_sitter_bash.language())
 REDIRECT_TYPES = ("file_redirect", "herestring_redirect", "heredoc_redirect")
-_REDIRECT_OP = re.compile(r"\s*(\d*|\{\w+\})\s*([<>&|-]+)")
+_REDIRECT_OP = lazy_pattern(r"\s*(\d*|\{\w+\})\s*([<>&|-]+)")
 
 
 def parse(source: str) -> Tree:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.words import split_words
 
 SYSTEM_ROOTS = frozenset(
@@ -105,7 +106,7 @@ HARMLESS_SINKS = frozenset(
         "/dev/random /dev/urandom"
     )
 )
-_DEVICE = re.compile(
+_DEVICE = lazy_pattern(
     r"^/dev/("
     r"[shv]d[a-z]+\d*|xvd[a-z]+\d*|nvme\d+(n\d+(p\d+)?)?|mmcblk\d+(p\d+)?|md\d+|md/.+|dm-\d+|"
     r"mapper/.+|r?disk\d+(s\d+)?|loop\d+|sr\d+|fd\d+|zram\d+|disk/by-.+|root|mem|kmem|port|"
@@ -114,7 +115,7 @@ _DEVICE = re.compile(
     r"vg[^/]*/.+|sg\d+|st\d+|nst\d+"
     r")$"
 )
-_EMPTY_VARIABLE = re.compile(r"^\$\{(\w+)\}/(\*|\.\*|\.)?$")
+_EMPTY_VARIABLE = lazy_pattern(r"^\$\{(\w+)\}/(\*|\.\*|\.)?$")
 _FIND_MATCH = "{}"
 
 
@@ -131,7 +132,7 @@ def normalise(value: str) -> str:
     return "./" + folded if folded.startswith("~") else folded  # a file named `~`, not home
 
 
-_BRACES = re.compile(r"\{([^{}]*,[^{}]*)\}")
+_BRACES = lazy_pattern(r"\{([^{}]*,[^{}]*)\}")
 
 
 def expand_braces(value: str, limit: int = 64) -> list[str]:
@@ -175,7 +176,7 @@ def empty_variable(value: str) -> str | None:
 
 # Where homes live: Linux, macOS, FreeBSD (/usr/home), Silverblue (/var/home), Solaris.
 _HOME_BASES = ("/home/", "/Users/", "/var/home/", "/usr/home/", "/export/home/")
-_WSL_USERS = re.compile(r"^/mnt/[a-zA-Z]/Users/")
+_WSL_USERS = lazy_pattern(r"^/mnt/[a-zA-Z]/Users/")
 
 
 def home_relative(path: str) -> str | None:

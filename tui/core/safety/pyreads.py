@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety.lazy import lazy_pattern
+
 # Modules that may be imported without that counting as an action: each name used from them
 # is judged by the table below.
 READING_MODULES = frozenset(("os", "shutil", "subprocess", "pathlib", "socket"))
@@ -37,7 +39,7 @@ READ_ONLY = frozenset(
 # Whole submodules that only compute on paths and read facts about them.
 _READ_ONLY_MODULES = ("os.path",)
 # Variables whose value is a secret: printing them is reading a secret.
-_SECRET_NAME = re.compile(r"TOKEN|SECRET|PASS|KEY|CREDENTIAL|AUTH|COOKIE|SESSION", re.I)
+_SECRET_NAME = lazy_pattern(r"TOKEN|SECRET|PASS|KEY|CREDENTIAL|AUTH|COOKIE|SESSION", re.I)
 
 
 # Path methods that change the file system; any other method of a path reads or computes.

@@ -8,8 +8,7 @@ on port 3000" match nothing.
 
 from __future__ import annotations
 
-import re
-
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 
 _EVERYTHING = (
@@ -84,11 +83,11 @@ INTENTS: tuple[tuple[RiskLevel, str, str], ...] = (
         r"(?! (proxy|cache))",
     ),
 )
-_NEGATIONS = re.compile(
+_NEGATIONS = lazy_pattern(
     r"\b(not|don't|dont|never|without|prevent|avoid|protect|detect|stop (a|an)|against|"
     r"instead of|rather than|check (if|whether)|explain|what is|what's)\b"
 )
-_COMPILED = tuple((level, what, re.compile(pattern)) for level, what, pattern in INTENTS)
+_COMPILED = tuple((level, what, lazy_pattern(pattern)) for level, what, pattern in INTENTS)
 
 
 def check_request(request: str) -> list[tuple[RiskLevel, str]]:

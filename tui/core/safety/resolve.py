@@ -12,6 +12,7 @@ import fnmatch
 import re
 from dataclasses import replace
 
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.words import SUBSTITUTED, Word, literal
 
@@ -32,8 +33,8 @@ CONVENTIONAL = {
     "DOCKER": "docker",
 }
 NAMEREF = "&"  # `declare -n r=cmd` is kept as variables["&r"] = "cmd"
-_VARIABLE = re.compile(r"\$\{(\w+|[@*])(:[-=?+][^}]*)?\}")
-_GLOB = re.compile(r"[*?\[]")
+_VARIABLE = lazy_pattern(r"\$\{(\w+|[@*])(:[-=?+][^}]*)?\}")
+_GLOB = lazy_pattern(r"[*?\[]")
 UNRESOLVED = "the program that runs is only known when it runs"
 
 
@@ -92,7 +93,7 @@ def resolve(
     return replace(command, words=(*words, *rest))
 
 
-_ARRAY_ALL = re.compile(r"\"?\$\{([A-Za-z_]\w{0,63})\[[@*]\]\}\"?")
+_ARRAY_ALL = lazy_pattern(r"\"?\$\{([A-Za-z_]\w{0,63})\[[@*]\]\}\"?")
 
 
 def array_all(raw: str) -> str | None:
@@ -122,13 +123,13 @@ def _fill(value: str, variables: dict[str, str]) -> str | None:
 
 
 # `${a[1]}`, `${!v}`, `${x,,}`, `${x^^}`, `${v:-default}`: forms the parsed word flattens.
-_EXPANSION = re.compile(
+_EXPANSION = lazy_pattern(
     r"\$\{(?P<bang>!?)(?P<name>\w+|[@*])(?:\[(?P<index>\w+|[@*])\])?"
     r"(?P<op>,,|,|\^\^|\^|:?[-=][^}$]*|:\s*\d+(?::\s*\d+)?|##?[^}$]*|%%?[^}$]*|//?[^}$]*)?\}|"
     r"\$(?P<bare>[A-Za-z_]\w*)"
 )
-_PLAIN = re.compile(r"\$\{?([A-Za-z_]\w*)\}?")
-_SPECIAL = re.compile(r"\$\{(!\w|[\w@*]+(\[|,|\^|:?-|:\s*\d|#|%|/))")
+_PLAIN = lazy_pattern(r"\$\{?([A-Za-z_]\w*)\}?")
+_SPECIAL = lazy_pattern(r"\$\{(!\w|[\w@*]+(\[|,|\^|:?-|:\s*\d|#|%|/))")
 
 
 def fill_raw(raw: str, variables: dict[str, str]) -> str | None:
@@ -156,7 +157,7 @@ def fill_raw(raw: str, variables: dict[str, str]) -> str | None:
     return None if "\0" in filled or "$" in filled else filled
 
 
-_GAP = re.compile(r"\$\{?([a-z_][a-z0-9_]*|[@*])\}?")
+_GAP = lazy_pattern(r"\$\{?([a-z_][a-z0-9_]*|[@*])\}?")
 
 
 def _gaps_filled(raw: str, variables: dict[str, str]) -> str | None:
@@ -243,7 +244,7 @@ def glob_candidates(pattern: str, known: frozenset[str] | set[str]) -> list[str]
     return sorted(name for name in known if fnmatch.fnmatchcase(name, base))[:32]
 
 
-_BRACE_COMMAND = re.compile(r"(?:(?<=^)|(?<=[;&|(]))(\s*)\{([^{}\s]*,[^{}\s]*)\}")
+_BRACE_COMMAND = lazy_pattern(r"(?:(?<=^)|(?<=[;&|(]))(\s*)\{([^{}\s]*,[^{}\s]*)\}")
 
 
 def brace_commands(source: str) -> str | None:

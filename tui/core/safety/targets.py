@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from tui.core.safety import paths
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 
 SAFE = RiskLevel.SAFE
@@ -131,7 +132,7 @@ _VM_DISK_DIRS = ("/var/lib/libvirt/images", "/var/lib/vz/images")
 _DATA_TOPS = ("/srv", "/mnt", "/media", "/Volumes", "/var/www", "/data", "/backup", "/backups")
 # Where disks are mounted: `/mnt/nas`, `/media/usb`, `/Volumes/Backup` are each a whole disk.
 _MOUNT_BASES = ("/Volumes", "/media", "/mnt")
-_PRECIOUS = re.compile(r"backup|data|db|database|archive|photos|home|share", re.IGNORECASE)
+_PRECIOUS = lazy_pattern(r"backup|data|db|database|archive|photos|home|share", re.IGNORECASE)
 # Inside a home: keys that exist nowhere else, and folders where applications keep their data.
 _PRIVATE_KEYS = (
     ".ssh",
@@ -188,14 +189,14 @@ PERSONAL_FOLDERS = frozenset(
 
 # Folders of drop-in settings, one file per feature: adding or removing one is routine (not
 # those that grant root or decide log-ins).
-_DROP_IN = re.compile(
+_DROP_IN = lazy_pattern(
     r"^/etc/(?!sudoers\.d/|pam\.d/|security/)[\w./-]*?([\w-]+\.d|sites-(enabled|available)|(conf|mods)-enabled|systemd/system)/[^/*?]+$"
 )
 
 
 # One file that holds a private key or a password vault: like overwriting it, deleting it
 # loses what exists nowhere else.
-_KEY_FILE = re.compile(
+_KEY_FILE = lazy_pattern(
     r"^(\.ssh/(id_[^/]*|[^/]*\.(pem|key))|\.gnupg/(secring\.gpg|private-keys-v1\.d/[^/]+)|"
     r"[^/]*\.kdbx|([^/]*/)?wallet\.dat)$"
 )
@@ -222,7 +223,7 @@ def _drop_in(path: str) -> bool:
 _RUNTIME_FILES = (".pid", ".lock", ".sock")
 
 
-_SCRATCH_NAMES = re.compile(r"^\.?(cache|caches|tmp|temp|sessions|build|dist|node_modules)$")
+_SCRATCH_NAMES = lazy_pattern(r"^\.?(cache|caches|tmp|temp|sessions|build|dist|node_modules)$")
 
 
 def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
@@ -285,7 +286,7 @@ _PERSONAL_KINDS = frozenset(
     "doc docx xls xlsx ppt pptx odt ods odp pdf txt md tex jpg jpeg png heic gif raw cr2 nef "
     "mov mp4 mp3 flac wav pem key p12 pfx kdbx gpg asc db sqlite sqlite3".split()
 )
-_EXTENSION = re.compile(r"^[\w+-]*\*[\w+-]*\.(\w+)(\.\*|\*)?$")
+_EXTENSION = lazy_pattern(r"^[\w+-]*\*[\w+-]*\.(\w+)(\.\*|\*)?$")
 
 
 def _delete_matches(base: str) -> Verdict:
@@ -347,9 +348,9 @@ def _wipes_system_logs(parent: str, selects: str, *, aged: bool) -> bool:
 
 
 # `.*`, `.??*`, `.[!.]*`: every hidden file, whatever its name.
-_EVERY_HIDDEN = re.compile(r"^\.[*?\[\]!.^]*\*[*?\[\]!.^]*$")
+_EVERY_HIDDEN = lazy_pattern(r"^\.[*?\[\]!.^]*\*[*?\[\]!.^]*$")
 # Names logrotate gives old logs: `syslog.2.gz`, `auth.log.1`, `*.old`.
-_ROTATED = re.compile(
+_ROTATED = lazy_pattern(
     r"^[\w.-]*\*[\w.-]*\.(gz|bz2|xz|zst|\d|old)$|^[\w.*-]*\.\[0-9\]\*?$|^[\w.-]*\*[\w.-]*-\d{6,8}$"
 )
 
@@ -393,11 +394,11 @@ def _delete_log(path: str, base: str, whole: bool) -> Verdict:
 
 # Files in /sys that act when written: a disk detached or taken offline, the machine suspended.
 _KERNEL_CONTROLS = (
-    (re.compile(r"^/sys/block/[^/]+/device/delete$"), CRITICAL, "detaches the disk: it vanishes"),
-    (re.compile(r"^/sys/bus/(pci|scsi|usb)/devices/[^/]+/remove$"), HIGH, "removes a device"),
-    (re.compile(r"^/sys/block/[^/]+/device/state$"), HIGH, "can take the disk offline"),
-    (re.compile(r"^/sys/power/(state|disk)$"), HIGH, "suspends or powers off the machine"),
-    (re.compile(r"^/sys/class/(block|net)/[^/]+/device/remove$"), HIGH, "removes a device"),
+    (lazy_pattern(r"^/sys/block/[^/]+/device/delete$"), CRITICAL, "detaches the disk: it vanishes"),
+    (lazy_pattern(r"^/sys/bus/(pci|scsi|usb)/devices/[^/]+/remove$"), HIGH, "removes a device"),
+    (lazy_pattern(r"^/sys/block/[^/]+/device/state$"), HIGH, "can take the disk offline"),
+    (lazy_pattern(r"^/sys/power/(state|disk)$"), HIGH, "suspends or powers off the machine"),
+    (lazy_pattern(r"^/sys/class/(block|net)/[^/]+/device/remove$"), HIGH, "removes a device"),
 )
 
 
@@ -509,7 +510,7 @@ def _core_pattern(path: str) -> bool:
     return any(core.startswith(stem) for core in (*_CORE_PROGRAMS, *_CORE_LIBRARIES))
 
 
-_DATABASE_FILE = re.compile(r"\.(sqlite3?|db|ibd|frm|mdb|accdb|kdbx)$|/ibdata\d*$|/pg_\w+/")
+_DATABASE_FILE = lazy_pattern(r"\.(sqlite3?|db|ibd|frm|mdb|accdb|kdbx)$|/ibdata\d*$|/pg_\w+/")
 
 
 def _lost_by_overwrite(path: str) -> Verdict | None:
@@ -541,7 +542,7 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
 
 
 _SYSTEM_AREAS = frozenset(("root", "vital", "system", "key_file"))
-_DOCUMENT = re.compile(r"\.(tex|docx?|odt|pdf|xlsx?|ods|pptx?|odp|pages|numbers|key|epub)$", re.I)
+_DOCUMENT = lazy_pattern(r"\.(tex|docx?|odt|pdf|xlsx?|ods|pptx?|odp|pages|numbers|key|epub)$", re.I)
 
 
 def classify_empty(value: str) -> Verdict | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from tui.core.safety.argv import skip_options
 from tui.core.safety.fanout import fd_commands, find_commands, stdin_items, xargs_commands
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.remote_code import REMOTE_CODE
 from tui.core.safety.words import Word, literal, split_words
@@ -324,7 +325,7 @@ def _env_runner(command: Command) -> Inner:
 
 # `system("rm -rf " $1)`: a command whose start is written out and whose end is a field of
 # the input; awk's escaped quotes (`"shred -u \\""`) are part of the string.
-_AWK_BUILT = re.compile(
+_AWK_BUILT = lazy_pattern(
     r'\bsystem\s*\(\s*"(?P<start>(?:\\.|[^"\\]){1,300})"(?P<rest>[^)]{0,300})\)'
 )
 _AWK_VALUES = frozenset(split_words("-F -v --assign --field-separator"))

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CMDLET = re.compile(r"^[A-Za-z]+-[A-Za-z][A-Za-z0-9]+$")
+from tui.core.safety.lazy import lazy_pattern
+
+CMDLET = lazy_pattern(r"^[A-Za-z]+-[A-Za-z][A-Za-z0-9]+$")
 VERBS = frozenset(
     (
         "get set new remove add clear stop start restart invoke format disable enable test select "
@@ -46,9 +48,9 @@ POSIX_LOOKALIKES = frozenset(
 AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())
 _NET_SUBS = frozenset("user localgroup group share use start stop view accounts session".split())
 # cmd's `for [/F "opts"] %%a in (...) do ...`
-_CMD_FOR = re.compile(r"(?i)^for\s+(/[fldr]\s+(\S+\s+)?)?(\"[^\"]*\"\s+)?%%?~?[a-z0-9]\s+in\s*\(")
+_CMD_FOR = lazy_pattern(r"(?i)^for\s+(/[fldr]\s+(\S+\s+)?)?(\"[^\"]*\"\s+)?%%?~?[a-z0-9]\s+in\s*\(")
 _SC_SUBS = frozenset("query queryex qc start stop config delete create failure sdset".split())
-_MARKERS = re.compile(
+_MARKERS = lazy_pattern(
     r"(?i)(^|[\s'\"(=])[a-z]:\\|%(userprofile|appdata|localappdata|temp|tmp|systemroot|windir|"
     r"programfiles|programdata|homepath|homedrive|systemdrive|username|computername|public|"
     r"errorlevel|cd|path)%|\$env:|\bHK(LM|CU|CR|U|CC)[:\\]|(^|\s)/[a-z?]{1,2}(\s|$|:)"
@@ -79,7 +81,7 @@ class Statement:
         return self.words[1:]
 
 
-_CARETED = re.compile(r"\w\^\w")
+_CARETED = lazy_pattern(r"\w\^\w")
 
 
 def uncaret(text: str) -> str:
@@ -141,7 +143,7 @@ def looks_like_windows(text: str) -> bool:
 
 
 # Text only PowerShell or cmd writes: `$env:`, `C:\Users`, registry drives, .NET calls.
-_WINDOWS_TEXT = re.compile(
+_WINDOWS_TEXT = lazy_pattern(
     r"(?i)\$\{?env:|\b[a-z]:\\\\?(windows|users|program)|\bhk(lm|cu|cr|u|cc):?\\|"
     r"%(userprofile|appdata|localappdata|systemroot|windir|programdata|temp|username|"
     r"computername|userdomain|logonserver)%|"
@@ -206,7 +208,7 @@ def split_statements(text: str) -> list[Statement]:
     return statements[:64]
 
 
-_RUN_TOGETHER = re.compile(r"(/[A-Za-z?]){2,}")
+_RUN_TOGETHER = lazy_pattern(r"(/[A-Za-z?]){2,}")
 
 
 def _switches(words: list[str]) -> list[str]:
@@ -220,8 +222,8 @@ def _switches(words: list[str]) -> list[str]:
     return out
 
 
-_DRIVE = re.compile(r"^(?i:[a-z]):[\\/]?")
-_SHARE = re.compile(r"^\\\\[^\\]+\\(?P<share>[^\\]+)")
+_DRIVE = lazy_pattern(r"^(?i:[a-z]):[\\/]?")
+_SHARE = lazy_pattern(r"^\\\\[^\\]+\\(?P<share>[^\\]+)")
 _ENV_PATHS = {
     "%userprofile%": "~",
     "$env:userprofile": "~",
@@ -263,7 +265,7 @@ _ENV_FOLDERS = {
     "homedrive": "C:",
     "public": "C:\\Users\\Public",
 }
-_ENV_VARIABLE = re.compile(r"(?i)^(?:%(?P<cmd>[\w()]+)%|\$\{?env:(?P<ps>[\w()]+)\}?)")
+_ENV_VARIABLE = lazy_pattern(r"(?i)^(?:%(?P<cmd>[\w()]+)%|\$\{?env:(?P<ps>[\w()]+)\}?)")
 
 
 def posix_path(value: str) -> str:

@@ -8,16 +8,17 @@ process substitutions become placeholders whose nodes are kept for later analysi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
+
+from tui.core.safety.lazy import lazy_pattern
 
 MAX_WORD_DEPTH = 60
 SUBSTITUTIONS = ("command_substitution", "process_substitution")
 SUBSTITUTED = "$(...)"
 KNOWN_VARIABLES = {"HOME": "~", "PWD": ".", "TMPDIR": "/tmp"}
-_TILDE_USER = re.compile(r"~([A-Za-z_][\w.-]*)(?=/|$)")
+_TILDE_USER = lazy_pattern(r"~([A-Za-z_][\w.-]*)(?=/|$)")
 _DQ_ESCAPES = {"$": "$", "`": "`", '"': '"', "\\": "\\", "\n": ""}
 _C_ESCAPES = {
     "n": "\n",
@@ -158,7 +159,7 @@ def _eval_double_quoted(node: Node, out: _Builder, depth: int) -> None:
             _eval(child, out, depth + 1)
 
 
-_PATHLIKE = re.compile(r"^[~/.]")
+_PATHLIKE = lazy_pattern(r"^[~/.]")
 _ABSOLUTE = frozenset({"PATH", "HOME", "PWD", "OLDPWD", "SHELL", "TMPDIR"})
 
 

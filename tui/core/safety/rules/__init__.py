@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from tui.core.safety import paths, resolve
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
     access,
@@ -95,7 +96,7 @@ _READ_FORMS = {
 }
 _READ_VERBS = {"glab": tools.FORGE_READS}
 _INIT_SCRIPTS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")
-_GLOB = re.compile(r"[*?\[]")
+_GLOB = lazy_pattern(r"[*?\[]")
 _ONLY_ASKS = frozenset(split_words("--version -V --help -h version help -version"))
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from tui.core.safety import descriptors, inline, inline_args, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import editors, exposure, openers, persistence, ransom, weakening
 from tui.core.safety.rules import windows as windows_rules
@@ -28,7 +29,7 @@ from tui.core.safety.targets import Verdict, classify_delete, classify_empty, cl
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
 
-_PYTHON = re.compile(r"^(python|pypy|ipython)[\d.]*$")
+_PYTHON = lazy_pattern(r"^(python|pypy|ipython)[\d.]*$")
 INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "perl": ("Perl", ("-e", "-E")),
     "ruby": ("Ruby", ("-e",)),
@@ -80,7 +81,7 @@ _WHY = {
 
 
 # `lua5.4`, `perl5.36`, `php8.2`, `tclsh8.6`, `luajit-2.1`, `node18`: a versioned interpreter.
-_VERSIONED = re.compile(r"^([A-Za-z]+?)[-_]?\d[\d.]*$")
+_VERSIONED = lazy_pattern(r"^([A-Za-z]+?)[-_]?\d[\d.]*$")
 
 
 def language_of(name: str) -> tuple[str, tuple[str, ...]] | None:
@@ -337,7 +338,7 @@ def _weakened_in_place(command: Command, ctx: Context, files: list[str], script:
 
 # Inline code that runs what it reads from stdin: `exec(sys.stdin.read())`, `eval <STDIN>`,
 # `eval STDIN.read`, `eval(fs.readFileSync(0))`, `eval(file_get_contents("php://stdin"))`.
-_RUNS_STDIN = re.compile(
+_RUNS_STDIN = lazy_pattern(
     r"(?:\bexec|\beval|\bloadstring|\bload(?=\s*\(\s*io\.read)|instance_eval|new\s+Function)"
     r"\b[\s(]*(?:require\(\s*['\"][\w:]+['\"]\s*\)\.|[\w.$]+\s*\(\s*|['\"][^'\"]*['\"]\s*,\s*|"
     r"\w+\s+){0,4}"
@@ -638,7 +639,7 @@ def source(command: Command, ctx: Context) -> None:
     run_script(command, ctx, args[0], "shell")
 
 
-_SPRINTF = re.compile(r'sprintf\(\s*"([^"]*)"((?:\s*,\s*\d+)+)\s*\)')
+_SPRINTF = lazy_pattern(r'sprintf\(\s*"([^"]*)"((?:\s*,\s*\d+)+)\s*\)')
 
 
 def _spelt(match: re.Match[str]) -> str:
@@ -649,7 +650,7 @@ def _spelt(match: re.Match[str]) -> str:
     return '"' + text.replace('"', "") + '"'
 
 
-_WHOLE_SYSTEM = re.compile(r'\bsystem\s*\(\s*"[^"]*"\s*\)')
+_WHOLE_SYSTEM = lazy_pattern(r'\bsystem\s*\(\s*"[^"]*"\s*\)')
 
 
 def awk(command: Command, ctx: Context) -> None:
@@ -707,8 +708,8 @@ def _awk_program_fed(command: Command, index: int) -> Command | None:
 
 
 # `print EXPR | "CMD"`: awk starts CMD and writes to it (not `|&`, a two-way pipe).
-_AWK_SINK = re.compile(r'\bprintf?\b(?P<expr>[^;{}|]*?)\|(?!&)\s*"(?P<cmd>[^"]+)"')
-_AWK_STRINGS = re.compile(r'(?:\s*"[^"]*"\s*)+')
+_AWK_SINK = lazy_pattern(r'\bprintf?\b(?P<expr>[^;{}|]*?)\|(?!&)\s*"(?P<cmd>[^"]+)"')
+_AWK_STRINGS = lazy_pattern(r'(?:\s*"[^"]*"\s*)+')
 
 
 def _awk_sinks(command: Command, ctx: Context, program: str, sources: list[str]) -> None:
@@ -741,7 +742,7 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
 
-_BLANKS = re.compile(r"\s*s(.)\^?\.\*\$?\1\1g?\s*")  # `s/.*//`: every line left empty
+_BLANKS = lazy_pattern(r"\s*s(.)\^?\.\*\$?\1\1g?\s*")  # `s/.*//`: every line left empty
 
 
 def sed(command: Command, ctx: Context) -> None:
@@ -830,7 +831,7 @@ def literal_text(command: Command) -> tuple[str, bool]:
     return text, False
 
 
-_CONVERSION = re.compile(r"%(%|[-+ #0]*\d*(?:\.\d+)?([sbcdiouxXfeEgGq]))")
+_CONVERSION = lazy_pattern(r"%(%|[-+ #0]*\d*(?:\.\d+)?([sbcdiouxXfeEgGq]))")
 
 
 def format_printf(fmt: str, args: list[str]) -> tuple[str, bool]:
@@ -912,7 +913,7 @@ def read_assignment(command: Command, ctx: Context) -> None:
             ctx.run_code(literal(hidden), command)
 
 
-_IFS_PREFIX = re.compile(
+_IFS_PREFIX = lazy_pattern(
     r"^\s*IFS=(?:'(?P<q>[^']{1,8})'|\"(?P<d>[^\"$]{1,8})\"|(?P<bare>[^\s'\"$;]{1,8}))\s"
 )
 
@@ -933,11 +934,11 @@ def _hidden(text: str) -> bool:
 
 
 # Statements that only print a constant string: `print("x")`, `puts 'x'`, `console.log("x")`.
-_PRINT = re.compile(
+_PRINT = lazy_pattern(
     r"""\s*(?:print|puts|say|echo|console\.log|io\.write|cat|writeLines)\s*\(?\s*"""
     r"""(?P<q>["'])(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*\)?\s*;?\s*"""
 )
-_AWK_BEGIN = re.compile(r"\s*BEGIN\s*\{(?P<body>.*)\}\s*", re.DOTALL)
+_AWK_BEGIN = lazy_pattern(r"\s*BEGIN\s*\{(?P<body>.*)\}\s*", re.DOTALL)
 
 
 def _prints_only(program: str) -> bool:
@@ -1002,11 +1003,11 @@ def inline_decodes(command: Command) -> bool:
 
 
 # Inline code that reads its input and sends data over the network.
-_READS_INPUT = re.compile(
+_READS_INPUT = lazy_pattern(
     r"sys\.stdin|<STDIN>|\bSTDIN\b|\$stdin|\bARGF\b|process\.stdin|php://stdin|io\.read|"
     r"readFileSync\(\s*(?:0|['\"]/dev/stdin)|readLines\(\s*['\"]stdin|file\(\s*['\"]stdin"
 )
-_SENDS = re.compile(
+_SENDS = lazy_pattern(
     r"\b(?:post|put|patch|request|send|sendall|sendmail|upload|urlopen|storbinary|post_form|"
     r"curl_exec|fetch|write)\b\s*\(|\.pipe\s*\(|print\s+\$\w+|syswrite"
 )
@@ -1026,7 +1027,7 @@ def inline_fetches(command: Command) -> bool:
     return inline.fetches(text) and _PRINTS_OUT.search(program) is not None
 
 
-_PRINTS_OUT = re.compile(
+_PRINTS_OUT = lazy_pattern(
     r"\bprint|\bputs\b|\becho\b|console\.log|getprint|stdout|\bsay\b|\bwrite\s*\(|cat\s*\("
 )
 

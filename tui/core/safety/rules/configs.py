@@ -9,32 +9,33 @@ from __future__ import annotations
 import re
 
 from tui.core.safety import paths
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.targets import Verdict
 
-_ROOT_ALL = re.compile(
+_ROOT_ALL = lazy_pattern(
     r"\bNOPASSWD\b|\bALL\s*=\s*\(\s*ALL(\s*:\s*ALL)?\s*\)\s*ALL\b|!\s*authenticate\b"
 )
-_UID_ZERO = re.compile(r"^[^:\s]+:[^:]*:0:\d*:", re.MULTILINE)
-_EMPTY_PASSWORD = re.compile(r"^[^:\s]+::", re.MULTILINE)
-_SSH_WEAK = re.compile(
+_UID_ZERO = lazy_pattern(r"^[^:\s]+:[^:]*:0:\d*:", re.MULTILINE)
+_EMPTY_PASSWORD = lazy_pattern(r"^[^:\s]+::", re.MULTILINE)
+_SSH_WEAK = lazy_pattern(
     r"\b(PermitRootLogin\s+yes|PasswordAuthentication\s+yes|PermitEmptyPasswords\s+yes|"
     r"AuthorizedKeysFile\s+/tmp)",
     re.IGNORECASE,
 )
-_PAM_OPEN = re.compile(r"\bpam_(permit|exec|succeed_if)\.so\b")
+_PAM_OPEN = lazy_pattern(r"\bpam_(permit|exec|succeed_if)\.so\b")
 
 
 # Kernel command lines: `init=/bin/bash`, `rd.break` or a rescue target give a root shell
 # at the console with no password.
 _BOOT_CONFIGS = frozenset(("/etc/default/grub", "/etc/kernel/cmdline", "/boot/cmdline.txt"))
-_ROOT_SHELL_BOOT = re.compile(
+_ROOT_SHELL_BOOT = lazy_pattern(
     r"\binit=/\S*(sh|bash)\b|\brd\.break\b|systemd\.unit=(rescue|emergency)|\bsingle\b"
 )
 
 
 _DOAS = frozenset(("/etc/doas.conf", "/usr/local/etc/doas.conf"))
-_DOAS_PERMIT = re.compile(r"^[^\S\n]*permit\b", re.M)
+_DOAS_PERMIT = lazy_pattern(r"^[^\S\n]*permit\b", re.M)
 # Where system package managers read their sources (apt, dnf/yum, zypper, pacman, apk).
 _PACKAGE_SOURCES = (
     "/etc/apt/sources.list",
@@ -55,7 +56,7 @@ _ESCAPES = frozenset(
         "crontab chmod chown mount wget curl install ln"
     ).split()
 )
-_NOPASSWD = re.compile(r"NOPASSWD\s*:\s*(?P<commands>[^\n]*)")
+_NOPASSWD = lazy_pattern(r"NOPASSWD\s*:\s*(?P<commands>[^\n]*)")
 
 
 def _sudo_grant(text: str) -> RiskLevel:

@@ -8,6 +8,7 @@ import re
 import shlex
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH
 from tui.core.safety.rules.known import READ_ONLY
@@ -21,7 +22,7 @@ KNOWN_REGISTRIES = frozenset(
         "nvcr.io registry.access.redhat.com registry.redhat.io cgr.dev localhost"
     )
 )
-_PERSISTENT = re.compile(r"^--restart(=|$)")
+_PERSISTENT = lazy_pattern(r"^--restart(=|$)")
 _KEPT = frozenset(("always", "unless-stopped"))
 
 
@@ -45,7 +46,7 @@ def mounted_command(
 
 
 # `curl URL | sh`, `wget -qO- URL | bash`, `sh -c "$(curl URL)"` written in a container's command.
-_FETCH_AND_RUN = re.compile(
+_FETCH_AND_RUN = lazy_pattern(
     r"\b(?:curl|wget|fetch)\b[^|;&\n]{0,300}\|\s*(?:sudo\s+)?(?:ba|da|z|k|a)?sh\b|"
     r"\b(?:ba|da|z|k|a)?sh\s+-c\s+[\"']?\$\(\s*(?:curl|wget)\b"
 )

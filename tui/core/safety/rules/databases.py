@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command, build_command, parse
 from tui.core.safety.rules.code import literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -35,7 +36,7 @@ _CODE_FLAGS = {
     "presto": ("--execute",),
     "clickhouse": ("-q", "--query"),
 }
-_READ_SQL = re.compile(
+_READ_SQL = lazy_pattern(
     r"^\s*(select|show|describe|desc|explain|with\s+\w+\s+as\s*\(\s*select|\\d|\\l|\\c|\\dt|"
     r"\\du|\\x|\\conninfo|pragma|values|\.tables|\.schema|\.dump|\.mode|\.headers|"
     r"db\.\w+\.(find|count|aggregate|stats|distinct|getIndexes|estimatedDocumentCount)|"
@@ -44,48 +45,48 @@ _READ_SQL = re.compile(
     r"show\s+(dbs|databases|collections|tables)|use\s)",
     re.IGNORECASE,
 )
-_DESTROY_DB = re.compile(
+_DESTROY_DB = lazy_pattern(
     r"\bdrop\s+(database|schema|keyspace|owned)\b|dropDatabase\s*\(|\bflushall\b", re.IGNORECASE
 )
-_DESTROY_TABLE = re.compile(
+_DESTROY_TABLE = lazy_pattern(
     r"\bdrop\s+(table|collection|index|view|user|role|measurement|series|materialized\s+view)\b|"
     r"\btruncate\b|\.drop\s*\(|"
     r"\bflushdb\b|\balter\s+table\s+\S+\s+drop\b|deleteMany\s*\(\s*\{\s*\}\s*\)|"
     r"\.remove\s*\(\s*\{\s*\}\s*\)",
     re.IGNORECASE,
 )
-_UNBOUNDED = re.compile(r"^\s*(delete\s+from|update)\b(?!.*\bwhere\b)", re.IGNORECASE | re.DOTALL)
+_UNBOUNDED = lazy_pattern(r"^\s*(delete\s+from|update)\b(?!.*\bwhere\b)", re.IGNORECASE | re.DOTALL)
 # `WHERE 1=1`, `WHERE true`, `WHERE 'a'='a'`, `WHERE id = id`: a condition every row meets.
-_EVERY_ROW = re.compile(
+_EVERY_ROW = lazy_pattern(
     r"^\s*(delete\s+from|update)\b.*\bwhere\s+(?:not\s+false|true|1|"
     r"(?P<l>\d+|'\w*'|\w+)\s*=\s*(?P=l)|1\s*(?:<>|!=)\s*0)\s*(?:$|limit\b|returning\b|or\b|--)",
     re.IGNORECASE | re.DOTALL,
 )
-_PRIVILEGE = re.compile(
+_PRIVILEGE = lazy_pattern(
     r"\bgrant\s+all\b|\b(create|alter)\s+(user|role)\b[^;]*?(?<!no)superuser\b",
     re.IGNORECASE,
 )
 # `ALTER USER x PASSWORD`, MySQL's `ALTER USER x IDENTIFIED BY` and `SET PASSWORD FOR x`.
-_PASSWORD_SET = re.compile(
+_PASSWORD_SET = lazy_pattern(
     r"\balter\s+(user|role)\s+\S+\s+(with\s+)?((encrypted\s+)?password|identified)\b|"
     r"\bset\s+password\s+for\b",
     re.IGNORECASE,
 )
 # A quoted SQL string: what it says is data, not a statement (`SELECT 'DROP TABLE x'`).
-_STRING = re.compile(r"'(?:[^'\n]|'')*'")
+_STRING = lazy_pattern(r"'(?:[^'\n]|'')*'")
 
 # `IDENTIFIED BY ''`, `PASSWORD ''`, `IDENTIFIED WITH mysql_native_password BY ""`.
-_EMPTY_PASSWORD = re.compile(
+_EMPTY_PASSWORD = lazy_pattern(
     r"\b(identified\s+(with\s+\S+\s+)?by|password|authentication_string)\s*(=\s*)?(''|\"\")(?!')",
     re.IGNORECASE,
 )
 # Mongo users made with every right, or removed.
-_MONGO_ADMIN = re.compile(
+_MONGO_ADMIN = lazy_pattern(
     r"\b(createUser|grantRolesToUser)\s*\(.{0,300}?\b(root|userAdminAnyDatabase|"
     r"dbAdminAnyDatabase|readWriteAnyDatabase|clusterAdmin|dbOwner)\b",
     re.DOTALL,
 )
-_MONGO_DROP_USER = re.compile(r"\b(dropUser|dropAllUsers|removeUser)\s*\(")
+_MONGO_DROP_USER = lazy_pattern(r"\b(dropUser|dropAllUsers|removeUser)\s*\(")
 
 
 def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
@@ -156,8 +157,8 @@ def sql_client(command: Command, ctx: Context) -> None:
     rate_sql(code, command, ctx, name)
 
 
-_FROM_PROGRAM = re.compile(r"\b(?:from|to)\s+program\s+'(?P<code>(?:[^']|'')*)'", re.I)
-_SHELL_ESCAPE = re.compile(r"(?:^|\n|;)\s*(?:\.shell|\.system|\\!|system)\s+(?P<code>[^\n]+)")
+_FROM_PROGRAM = lazy_pattern(r"\b(?:from|to)\s+program\s+'(?P<code>(?:[^']|'')*)'", re.I)
+_SHELL_ESCAPE = lazy_pattern(r"(?:^|\n|;)\s*(?:\.shell|\.system|\\!|system)\s+(?P<code>[^\n]+)")
 
 
 def _code(command: Command) -> str | None:

@@ -7,6 +7,7 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.targets import classify_empty
@@ -18,7 +19,7 @@ def _devices(command: Command) -> list[str]:
 
 
 # Names of disk image files: a partition table or a signature written there loses no disk.
-_IMAGE_FILE = re.compile(r"\.(img|iso|raw|qcow2|vhdx?|vmdk|vdi|dd|image|luks|dmg|sparseimage)$")
+_IMAGE_FILE = lazy_pattern(r"\.(img|iso|raw|qcow2|vhdx?|vmdk|vdi|dd|image|luks|dmg|sparseimage)$")
 
 
 def image_only(command: Command) -> bool:
@@ -428,7 +429,7 @@ def nwipe(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "starts a disk wiper (nwipe): a disk picked in it is destroyed", command)
 
 
-_FIO_WRITES = re.compile(
+_FIO_WRITES = lazy_pattern(
     r"^(--)?(rw|readwrite)=(write|randwrite|rw|readwrite|randrw|trim|randtrim|trimwrite)$"
 )
 

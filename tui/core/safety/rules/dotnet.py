@@ -7,7 +7,7 @@ The cmdlet form is rated by the PowerShell rules (windows.py), so a .NET spellin
 
 from __future__ import annotations
 
-import re
+from tui.core.safety.lazy import lazy_pattern
 
 # (type, method) -> the cmdlet, with `{path}`; `{recurse}` when a second argument $true says so.
 _CALLS = {
@@ -21,12 +21,12 @@ _CALLS = {
     ("directory", "move"): "Move-Item {path} {second}",
     ("file", "copy"): "Copy-Item {path} {second}",
 }
-_CALL = re.compile(
+_CALL = lazy_pattern(
     r"(?i)\[(?:System\.)?IO\.(?P<type>Directory|File)\]::(?P<method>\w+)\s*\(\s*"
     r"(?P<path>(?:'[^']*'|\"[^\"]*\"|\$[\w:.]+|\s*\+\s*)+?)(?=\s*[,)])\s*(?:,\s*(?P<second>[^,()]*))?"
 )
 # Any .NET call that changes files, whether or not its arguments can be read.
-_CHANGES = re.compile(
+_CHANGES = lazy_pattern(
     r"(?i)\[(?:System\.)?IO\.(?:File|Directory)\]::(?:Delete|Write\w*|Append\w*|Move|Copy|Replace|"
     r"Encrypt|SetAttributes|SetAccessControl|Create\w*)\b"
 )

@@ -14,17 +14,18 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE
 from tui.core.safety.targets import classify_empty, classify_write
 from tui.core.safety.words import Word, split_words
 
 # Scripts that leave no line: vi/ex/ed ranges with `d`, Perl/Ruby blanking every line.
-_WIPES = re.compile(
+_WIPES = lazy_pattern(
     r"(^|[|\n;])\s*(%|1\s*,\s*\$|,)\s*d\b|^\s*s(.)\^?\.\*\$?\3\3g?\s*$|\$_\s*=\s*(\"\"|'')"
 )
 # ex/vim/ed commands that write the buffer back to its file.
-_WRITES = re.compile(r"(^|[|\s;:])(w|wq|x|xit|wa|wqa|xa|up|update|exit)!?($|[|\s;])")
+_WRITES = lazy_pattern(r"(^|[|\s;:])(w|wq|x|xit|wa|wqa|xa|up|update|exit)!?($|[|\s;])")
 
 
 def edited(command: Command, ctx: Context, files: list[str], script: str, tool: str) -> None:

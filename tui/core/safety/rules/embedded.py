@@ -12,6 +12,7 @@ import re
 
 from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import editors
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -28,7 +29,7 @@ GIT_PROGRAM_KEYS = frozenset(
     )
 )
 _GIT_PROGRAM_SUFFIXES = (".textconv", ".command", ".clean", ".smudge", ".process", ".driver")
-_SUBSCRIPT_CODE = re.compile(r"\w\[[^\]]*?(?:\$\((?P<sub>.*)\)|`(?P<tick>[^`]*)`)[^\]]*\]")
+_SUBSCRIPT_CODE = lazy_pattern(r"\w\[[^\]]*?(?:\$\((?P<sub>.*)\)|`(?P<tick>[^`]*)`)[^\]]*\]")
 ARITHMETIC_COMMANDS = frozenset(
     split_words(
         "test [ let printf read declare typeset local export readonly unset mapfile readarray"
@@ -160,7 +161,7 @@ def text_editor(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"opens a program ({command.name})", command)
 
 
-_EX_CLUSTER = re.compile(r"-[esEnNbRZ]{1,4}c")
+_EX_CLUSTER = lazy_pattern(r"-[esEnNbRZ]{1,4}c")
 
 
 def _guards_access(value: str) -> bool:
@@ -288,7 +289,7 @@ def make(command: Command, ctx: Context) -> None:
 _MAKEFILE_FLAGS = frozenset(("-f", "--file", "--makefile"))
 _FETCHED = frozenset(("download", "decode", "network"))
 # `target: prerequisites ; recipe`: a recipe on the rule's own line.
-_RULE_LINE = re.compile(r"^[^\t:=#][^:=#]*::?[^;=]*;(?P<recipe>.*)$")
+_RULE_LINE = lazy_pattern(r"^[^\t:=#][^:=#]*::?[^;=]*;(?P<recipe>.*)$")
 
 
 def _makefile_fed(command: Command) -> str | None:
@@ -320,7 +321,7 @@ def _recipes(text: str) -> list[str]:
     return found[:32]
 
 
-_MAKE_VARIABLE = re.compile(r"\$\((\w{1,64})\)")
+_MAKE_VARIABLE = lazy_pattern(r"\$\((\w{1,64})\)")
 
 
 def _shell_spelling(recipe: str) -> str:
@@ -459,10 +460,10 @@ CODE_OPTIONS: dict[str, tuple[str, ...]] = {
     "screen": (),
 }
 # `call (int)system("cmd")`, `print popen("cmd", "r")`: the debugged process runs cmd.
-_DEBUGGER_CALL = re.compile(
+_DEBUGGER_CALL = lazy_pattern(
     r"\b(?:system|popen|execl|execlp|posix_spawnp?)\s*\(\s*\"(?P<code>(?:[^\"\\]|\\.)*)\""
 )
-_SED_EXEC = re.compile(r"(?:^|[;{}\s\d/$])e\s+([^;}\n]+)")
+_SED_EXEC = lazy_pattern(r"(?:^|[;{}\s\d/$])e\s+([^;}\n]+)")
 
 
 RULES: dict[str, Rule] = {

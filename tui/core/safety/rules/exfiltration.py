@@ -12,6 +12,7 @@ import re
 
 from tui.core.safety import flow, paths, resolve
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS, heredoc_body
@@ -24,7 +25,7 @@ SENDERS = DOWNLOADERS | NETWORK_TOOLS | flow.DNS_TOOLS | COPIERS | flow.SENDERS_
 
 
 # Public paste and file-drop services: whatever is sent there can be read by anyone with the link.
-DROP_SITES = re.compile(
+DROP_SITES = lazy_pattern(
     r"\b(transfer\.sh|termbin\.com|0x0\.st|file\.io|paste\.rs|pastebin\.com|ix\.io|"
     r"temp\.sh|bashupload\.com|oshi\.at|catbox\.moe|webhook\.site|requestbin|pipedream|"
     r"paste\.ee|hastebin|dpaste|filebin\.net|gofile\.io|anonfiles)\b",
@@ -107,12 +108,12 @@ def check_flow(command: Command, ctx: Context) -> None:
 
 # gh commands whose fields and bodies are posted to GitHub, where others can read them.
 _GH_POSTS = (["api"], ["issue"], ["pr"], ["gist"], ["release"], ["discussion"])
-_AUTH_HEADER = re.compile(
+_AUTH_HEADER = lazy_pattern(
     r"^\s*(authorization|proxy-authorization|private-token|x-api-key|api-key|x-auth-token|"
     r"x-access-token)\s*:",
     re.IGNORECASE,
 )
-_RECON_NAMES = re.compile(
+_RECON_NAMES = lazy_pattern(
     r"(?<![\w.-])(uname|id|whoami|hostname|ifconfig|ip|ps|netstat|ss|w|who|last|lsb_release|"
     r"lscpu|/etc/passwd|/etc/hosts|/etc/os-release)(?![\w.-])"
 )
@@ -136,7 +137,7 @@ def _name_from_output(word: Word) -> bool:
     return bool(word.substitutions) and bool(_DOMAIN_AFTER.search(word.raw))
 
 
-_DOMAIN_AFTER = re.compile(r"[)`]\.[A-Za-z0-9-]+\.[A-Za-z]{2,}")
+_DOMAIN_AFTER = lazy_pattern(r"[)`]\.[A-Za-z0-9-]+\.[A-Za-z]{2,}")
 _MAILERS = frozenset(split_words("mail mailx s-nail mutt neomutt bsd-mailx"))
 
 
@@ -170,7 +171,7 @@ def _record_archive(command: Command, ctx: Context) -> None:
 
 
 _ACCOUNT_LISTS = frozenset(("/etc/passwd", "/etc/group"))
-_ACCOUNT_FILES = re.compile(r"(?<![\w./-])/etc/(passwd|group)(?![\w.-])")
+_ACCOUNT_FILES = lazy_pattern(r"(?<![\w./-])/etc/(passwd|group)(?![\w.-])")
 
 
 def _record_copy(command: Command, ctx: Context) -> None:

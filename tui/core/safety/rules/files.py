@@ -11,6 +11,7 @@ from dataclasses import replace
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.feeds import literal_output, ls_listing
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import access, persistence, weakening
@@ -31,7 +32,7 @@ from tui.core.safety.targets import (
 )
 from tui.core.safety.words import SUBSTITUTED, Word, literal, node_text, split_words
 
-_SYMBOLIC = re.compile(r"^[ugoa]*[+=-][rwxXstugo]*$")
+_SYMBOLIC = lazy_pattern(r"^[ugoa]*[+=-][rwxXstugo]*$")
 _MODE_CHARS = frozenset("rwxXstugoa+-=,01234567")
 
 
@@ -80,7 +81,7 @@ def _listed(raw: str) -> str | None:
     return target if whole else target.rstrip("/") + "/*"
 
 
-_UNDER_VARIABLE = re.compile(r"^\$\{(\w+)\}(/[\w.-]+)/?$")
+_UNDER_VARIABLE = lazy_pattern(r"^\$\{(\w+)\}(/[\w.-]+)/?$")
 
 
 def _system_names_under_variable(
@@ -167,7 +168,7 @@ def shred(command: Command, ctx: Context) -> None:
 
 _PRIVATE_KEY_DIRS = frozenset((".ssh", ".gnupg", ".password-store"))
 # Patterns that only take scratch files: shredding them loses nothing anyone keeps.
-_THROWAWAY = re.compile(r"\*\.(tmp|temp|bak|swp|swo|o|pyc|part|crdownload|orig|old)$")
+_THROWAWAY = lazy_pattern(r"\*\.(tmp|temp|bak|swp|swo|o|pyc|part|crdownload|orig|old)$")
 
 
 def truncate(command: Command, ctx: Context) -> None:
@@ -508,7 +509,7 @@ _USUAL_MODES: dict[str, frozenset[str]] = {
     "/etc/sudoers": frozenset(split_words("440 0440 u=r,g=r,o=")),
 }
 # `go-rwx`, `o-w`, `g-w,o-rwx`: only takes rights away from the group and the others.
-_TIGHTENING = re.compile(r"^[go]+-[rwxX]+(,[go]+-[rwxX]+)*$")
+_TIGHTENING = lazy_pattern(r"^[go]+-[rwxX]+(,[go]+-[rwxX]+)*$")
 
 
 def _usual_or_tighter(mode: str, target: str, *, recursive: bool) -> str | None:
@@ -557,7 +558,9 @@ def _hashes_given_away(command: Command, operands: list[Word], ctx: Context) -> 
         ctx.add(CRITICAL, reason, command)
 
 
-_LOOKED_UP = re.compile(r"^[\"']?(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-p)\s+(\S+?)\s*(?:\)|`)")
+_LOOKED_UP = lazy_pattern(
+    r"^[\"']?(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-p)\s+(\S+?)\s*(?:\)|`)"
+)
 
 
 def _program_name(word: Word) -> str:
@@ -693,7 +696,7 @@ def rsync(command: Command, ctx: Context) -> None:
     _copy_target(command, ctx, target, "copies")
 
 
-_EMPTY_NAME = re.compile(r"(^|[-_.])(empty|blank|void|nothing)([-_.]?dir)?$", re.IGNORECASE)
+_EMPTY_NAME = lazy_pattern(r"(^|[-_.])(empty|blank|void|nothing)([-_.]?dir)?$", re.IGNORECASE)
 
 
 def _empty_source(words: tuple[Word, ...]) -> bool:

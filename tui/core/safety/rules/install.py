@@ -12,6 +12,7 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import openers, registries
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
@@ -22,7 +23,9 @@ from tui.core.safety.rules.typos import typosquat
 from tui.core.safety.targets import classify_write
 from tui.core.safety.words import split_words
 
-_URL = re.compile(r"^(https?|ftp|git|svn|hg|bzr|ssh)(\+[a-z]+)?://|^git\+|^git@|^github:|^gitlab:")
+_URL = lazy_pattern(
+    r"^(https?|ftp|git|svn|hg|bzr|ssh)(\+[a-z]+)?://|^git\+|^git@|^github:|^gitlab:"
+)
 _INDEX_OPTIONS = frozenset(
     split_words(
         "-i --index-url --extra-index-url --trusted-host -f --find-links --registry --source "
@@ -32,7 +35,7 @@ _INDEX_OPTIONS = frozenset(
 _INSTALL_SUBS = frozenset(
     split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall global")
 )
-_GITHUB_SHORTHAND = re.compile(r"^[\w.-]+/[\w.-]+(#.*)?$")
+_GITHUB_SHORTHAND = lazy_pattern(r"^[\w.-]+/[\w.-]+(#.*)?$")
 
 
 def source_of(command: Command) -> str | None:
@@ -254,7 +257,7 @@ def brew_tap(command: Command, sub: str) -> str | None:
     return None
 
 
-_APT_UNSIGNED = re.compile(
+_APT_UNSIGNED = lazy_pattern(
     r"Allow(Unauthenticated|InsecureRepositories|DowngradeToInsecureRepositories)\w*="
     r"(true|1|yes)$",
     re.IGNORECASE,
@@ -269,7 +272,7 @@ def _unchecked(command: Command) -> str | None:
 
 
 # `dnf --setopt=gpgcheck=0`, `--setopt=localpkg_gpgcheck=False`: signatures not checked.
-_NO_GPG = re.compile(r"gpgcheck=(0|false|no)$", re.IGNORECASE)
+_NO_GPG = lazy_pattern(r"gpgcheck=(0|false|no)$", re.IGNORECASE)
 _FLATHUB = ("https://flathub.org/", "https://dl.flathub.org/")
 
 

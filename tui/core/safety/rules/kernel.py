@@ -6,13 +6,14 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number
 from tui.core.safety.words import split_words
 
 # Settings that switch off a protection of the kernel against attacks.
-_PROTECTIONS = re.compile(
+_PROTECTIONS = lazy_pattern(
     r"^(kernel\.(randomize_va_space|yama\.ptrace_scope|kptr_restrict|dmesg_restrict|"
     r"unprivileged_bpf_disabled|perf_event_paranoid|sysrq|modules_disabled)|"
     r"fs\.protected_\w+|fs\.suid_dumpable|net\.ipv4\.conf\.\w+\.rp_filter|"
@@ -74,7 +75,7 @@ _SWITCHES = {
     "vm.panic_on_oom": "crashes the whole machine when memory runs out, instead of one program",
     "kernel.modules_disabled": "forbids loading any driver until the next boot",
 }
-_SETTING = re.compile(
+_SETTING = lazy_pattern(
     r"^[^\S\n]*(?P<key>[\w.-]+(?:/[\w.-]+)*)[^\S\n]*=[^\S\n]*(?P<value>-?\w+)[^\S\n]*$", re.M
 )
 

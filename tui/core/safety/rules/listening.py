@@ -10,6 +10,7 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure, network
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
@@ -199,7 +200,7 @@ def open_to_world(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
-_NO_PASSWORD_ENV = re.compile(
+_NO_PASSWORD_ENV = lazy_pattern(
     r"^(MYSQL_ALLOW_EMPTY_PASSWORD|MARIADB_ALLOW_EMPTY_ROOT_PASSWORD|ALLOW_EMPTY_PASSWORD)="
     r"(yes|1|true)$|^POSTGRES_HOST_AUTH_METHOD=trust$|^xpack\.security\.enabled=false$",
     re.I,

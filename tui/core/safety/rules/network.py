@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import ipaddress
 import posixpath
-import re
 
 from tui.core.safety import paths, unwrap
 from tui.core.safety.context import Context
 from tui.core.safety.flow import DNS_TOOLS, secret_command, secret_variables, token_command
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure, openers, persistence
 from tui.core.safety.rules.code import (
@@ -97,7 +97,7 @@ def command_kinds(command: Command) -> set[str]:
 
 
 # Cloud metadata endpoints that hand out the machine's credentials or access tokens.
-_METADATA_CREDENTIALS = re.compile(
+_METADATA_CREDENTIALS = lazy_pattern(
     r"(169\.254\.169\.254|metadata\.google\.internal|\[fd00:ec2::254\]|100\.100\.100\.200)"
     r"/.*(security-credentials|/token|identity|service-accounts)"
 )

@@ -9,12 +9,13 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import MODERATE, Rule
 from tui.core.safety.words import split_words
 
 # Files that open in a viewer or an editor: nothing runs.
-_DOCUMENTS = re.compile(
+_DOCUMENTS = lazy_pattern(
     r"\.(pdf|txt|md|rst|csv|tsv|json|ya?ml|toml|xml|html?|png|jpe?g|gif|svg|webp|heic|bmp|tiff?|"
     r"mp3|wav|flac|m4a|mp4|mov|mkv|avi|webm|docx?|xlsx?|pptx?|odt|ods|odp|rtf|pages|numbers|key|"
     r"epub|log|ini|conf|cfg|py|js|ts|go|rs|c|h|cpp|java|rb|ipynb|tex|bib)$",
@@ -76,7 +77,7 @@ def only_logs_in(command: Command) -> bool:
 
 
 # Scripts tools ship to set up the shell for themselves: sourcing them is routine.
-_SETUP_SCRIPTS = re.compile(
+_SETUP_SCRIPTS = lazy_pattern(
     r"(^|/)(bin|Scripts)/activate(\.fish|\.csh|\.nu|\.ps1|\.bat)?$|"
     r"(^|/)\.cargo/env$|(^|/)\.nvm/nvm\.sh$|(^|/)\.sdkman/bin/sdkman-init\.sh$|"
     r"(^|/)\.asdf/asdf\.sh$|(^|/)\.ghcup/env$|(^|/)\.rvm/scripts/rvm$|"

@@ -14,6 +14,7 @@ import shlex
 
 from tui.core.safety import paths, pycode
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import planted
@@ -21,10 +22,10 @@ from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.words import Word, literal, split_words
 
-_CRON_LINE = re.compile(r"^\s*(@\w+|(\S+\s+){4}\S+)\s+(?P<code>.+)$")
+_CRON_LINE = lazy_pattern(r"^\s*(@\w+|(\S+\s+){4}\S+)\s+(?P<code>.+)$")
 # anacrontab: period (days or @monthly), delay in minutes, job name, then the command.
-_ANACRON_LINE = re.compile(r"^\s*(@\w+|\d+)\s+\d+\s+\S+\s+(?P<code>.+)$")
-_UNIT_EXEC = re.compile(r"^\s*Exec\w*\s*=\s*[-@:+!]*(?P<code>.+)$")
+_ANACRON_LINE = lazy_pattern(r"^\s*(@\w+|\d+)\s+\d+\s+\S+\s+(?P<code>.+)$")
+_UNIT_EXEC = lazy_pattern(r"^\s*Exec\w*\s*=\s*[-@:+!]*(?P<code>.+)$")
 
 
 def crontab(command: Command, ctx: Context) -> None:
@@ -90,7 +91,9 @@ def at(command: Command, ctx: Context) -> None:
 
 
 # A program kept where anyone can write, or under a dot name: what malware does to hide.
-_HIDDEN = re.compile(r"(^|[\s'\"=])(/tmp/|/var/tmp/|/dev/shm/|/Users/Shared/\.|\S*/\.[\w-]+/?\S*)")
+_HIDDEN = lazy_pattern(
+    r"(^|[\s'\"=])(/tmp/|/var/tmp/|/dev/shm/|/Users/Shared/\.|\S*/\.[\w-]+/?\S*)"
+)
 
 
 def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
@@ -247,7 +250,7 @@ SHADOWED = frozenset(
 )
 
 
-_PAM_MODULES = re.compile(r"^/(usr/)?lib(32|64)?/([\w-]+-linux-gnu/)?security(/|$)")
+_PAM_MODULES = lazy_pattern(r"^/(usr/)?lib(32|64)?/([\w-]+-linux-gnu/)?security(/|$)")
 
 
 # PAM modules every distribution's log-in configuration already loads.
@@ -426,9 +429,9 @@ _SCRIPT_FOLDERS = (
     "/etc/cron.monthly/",
     "/etc/periodic/",
 )
-_ALIAS = re.compile(r"""^\s*alias\s+[\w.:-]+=(['"])(.+)\1\s*$""")
+_ALIAS = lazy_pattern(r"""^\s*alias\s+[\w.:-]+=(['"])(.+)\1\s*$""")
 # Start-up lines that change what every later command does, whatever they are set to.
-_HOOKS = re.compile(
+_HOOKS = lazy_pattern(
     r"^\s*(export\s+)?(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|PROMPT_COMMAND|BASH_ENV|ENV|"
     r"PERL5OPT|PYTHONSTARTUP|NODE_OPTIONS|PS1|precmd_functions|preexec_functions)\s*\+?=|"
     r"^\s*trap\b|^\s*(alias|function)\s+(sudo|su|ssh|ls|cd|git|passwd|login|cat|ps|curl)\b|"
@@ -477,8 +480,8 @@ def _networked(found: list[Finding]) -> bool:
     return any("network" in f.reason or "download" in f.reason for f in found)
 
 
-_UDEV_RUN = re.compile(r"\bRUN\s*\+?=\s*\"([^\"]+)\"")
-_PLIST_STRING = re.compile(r"<string>([^<]*)</string>")
+_UDEV_RUN = lazy_pattern(r"\bRUN\s*\+?=\s*\"([^\"]+)\"")
+_PLIST_STRING = lazy_pattern(r"<string>([^<]*)</string>")
 
 
 def _started_code(kind: str, where: str, text: str, writer: Command, ctx: Context) -> None:
@@ -537,7 +540,7 @@ def _plist_program(text: str) -> list[str]:
     return [" ".join(words)] if words else []
 
 
-_GETTY_ROOT = re.compile(r"getty\b.*(--autologin|-a)\s+(\S+)")
+_GETTY_ROOT = lazy_pattern(r"getty\b.*(--autologin|-a)\s+(\S+)")
 
 
 def _autologin(code: str, where: str, writer: Command, ctx: Context) -> None:
@@ -622,7 +625,7 @@ def login_hook(command: Command, ctx: Context) -> None:
 
 
 # `tell application "System Events" to shut down` (or Finder): the Mac goes down.
-_APPLESCRIPT_POWER = re.compile(r"\bto\s+(shut\s*down|restart|log\s*out)\b", re.IGNORECASE)
+_APPLESCRIPT_POWER = lazy_pattern(r"\bto\s+(shut\s*down|restart|log\s*out)\b", re.IGNORECASE)
 
 
 def osascript(command: Command, ctx: Context) -> None:

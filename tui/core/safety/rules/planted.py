@@ -10,6 +10,7 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH
 from tui.core.safety.words import literal, split_words
@@ -24,14 +25,14 @@ EDITOR_RC = frozenset(
 # How each start-up language runs a shell command: vim `!cmd`, `system('cmd')`, emacs
 # `(shell-command "cmd")`, Lua `os.execute("cmd")`.
 _EDITOR_ESCAPES = (
-    re.compile(r"(?:^|[\s:|])!\s*([^=\s].*)$"),
-    re.compile(r"""\b(?:system|systemlist|jobstart|termopen)\s*\(\s*(['"])(.+?)\1"""),
-    re.compile(r"""\((?:async-)?shell-command(?:-to-string)?\s+"([^"]+)\""""),
-    re.compile(r"""\bos\.execute\s*\(\s*(['"])(.+?)\1"""),
+    lazy_pattern(r"(?:^|[\s:|])!\s*([^=\s].*)$"),
+    lazy_pattern(r"""\b(?:system|systemlist|jobstart|termopen)\s*\(\s*(['"])(.+?)\1"""),
+    lazy_pattern(r"""\((?:async-)?shell-command(?:-to-string)?\s+"([^"]+)\""""),
+    lazy_pattern(r"""\bos\.execute\s*\(\s*(['"])(.+?)\1"""),
 )
-_ON_KEY = re.compile(r"^[nvxsoilct]?(nore)?map!?\s|^command!?\s|^vim\.keymap\.set\b")
+_ON_KEY = lazy_pattern(r"^[nvxsoilct]?(nore)?map!?\s|^command!?\s|^vim\.keymap\.set\b")
 # Server-side code that runs what a request sends: PHP, ASP, JSP.
-_WEB_SHELL = re.compile(
+_WEB_SHELL = lazy_pattern(
     r"\b(eval|assert|system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|"
     r"create_function)\s*\(\s*(?:base64_decode\s*\(\s*|stripslashes\s*\(\s*)?"
     r"\$_(GET|POST|REQUEST|COOKIE|SERVER|FILES)\b"
@@ -40,7 +41,7 @@ _WEB_SHELL = re.compile(
     r"|getruntime\s*\(\s*\)\s*\.\s*exec\s*\(\s*request\.getparameter",
     re.IGNORECASE,
 )
-_KEY_TYPES = re.compile(
+_KEY_TYPES = lazy_pattern(
     r"(^|[\s\"'])(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com|"
     r"sk-ecdsa-sha2-nistp256@openssh\.com)\s+AAAA"
 )
@@ -82,7 +83,9 @@ _SOURCED_BY_RC = frozenset(
     split_words(".bash_aliases .bash_functions .aliases .zsh_aliases .zshrc.local .bashrc.local")
 )
 # Server-side pages a web server runs when asked for them.
-_SERVER_PAGE = re.compile(r"\.(php\d?|phtml|phar|aspx?|ashx|asmx|jspx?|cgi|pl|cfm)$", re.IGNORECASE)
+_SERVER_PAGE = lazy_pattern(
+    r"\.(php\d?|phtml|phar|aspx?|ashx|asmx|jspx?|cgi|pl|cfm)$", re.IGNORECASE
+)
 WEB_ROOTS = ("/var/www/", "/srv/www/", "/srv/http/", "/usr/share/nginx/html/", "/usr/lib/cgi-bin/")
 
 

@@ -15,6 +15,7 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.fanout import find_parts
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import editors
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -68,7 +69,7 @@ def _system_pattern(pattern: str) -> bool:
 
 
 # gdb commands that only look: at a core file, the stack, variables, its own settings.
-_GDB_READS = re.compile(
+_GDB_READS = lazy_pattern(
     r"(bt|backtrace|where|info|i|show|list|l|x|frame|f|up|down|disassemble|disas|p|print|"
     r"ptype|whatis|thread apply all (bt|backtrace)|thread|quit|q|echo|"
     r"set (pagination|confirm|print|height|width|logging)|core|core-file|file|symbol-file)"
@@ -130,15 +131,15 @@ def zip_archive(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"changes or creates files ({command.name})", command)
 
 
-_ELISP_SHELL = re.compile(
+_ELISP_SHELL = lazy_pattern(
     r"\((?:async-)?shell-command(?:-to-string)?\s+\"(?P<code>(?:[^\"\\]|\\.)*)\"|"
     r"\(call-process-shell-command\s+\"(?P<code2>(?:[^\"\\]|\\.)*)\""
 )
-_ELISP_DELETE = re.compile(
+_ELISP_DELETE = lazy_pattern(
     r"\(delete-(?P<what>directory|file)\s+(?:\(expand-file-name\s+)?\"(?P<path>[^\"]+)\"\)?"
     r"(?P<recursive>\s+t\b)?"
 )
-_ELISP_READS = re.compile(
+_ELISP_READS = lazy_pattern(
     r"\((?:message|princ|print|prin1|format|emacs-version|version|kill-emacs)\b[^()]*"
     r"(?:\([^()]*\)[^()]*)*\)"
 )

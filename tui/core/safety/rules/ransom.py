@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules.common import CRITICAL, HIGH
 
-_FRESH_KEY = re.compile(
+_FRESH_KEY = lazy_pattern(
     r"generate_key|urandom|get_random_bytes|randomBytes|random_bytes|secrets\.token_bytes|"
     r"Random\.new|RandomNumberGenerator|openssl_random_pseudo_bytes|\bAes\.Create\b|"
     r"random_key|random_iv"
 )
-_ENCRYPTS = re.compile(r"encrypt|createCipheriv|Cipher\.new|\bAES\b", re.IGNORECASE)
-_EVERY_FILE = re.compile(
+_ENCRYPTS = lazy_pattern(r"encrypt|createCipheriv|Cipher\.new|\bAES\b", re.IGNORECASE)
+_EVERY_FILE = lazy_pattern(
     r"\bglob\b|\bwalk\b|readdir|rglob|listdir|scandir|Get-ChildItem|\bfind\b|EnumerateFiles|"
     r"GetFiles|\*\*/"
 )
-_WRITES_BACK = re.compile(
+_WRITES_BACK = lazy_pattern(
     r"""open\([^)]*['"][wa]b?['"]|write_bytes|writeFile|WriteAll|fwrite|\bwrite\(|binwrite|"""
     r"""File\.write|file_put_contents"""
 )

@@ -13,6 +13,7 @@ import itertools
 import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH
 from tui.core.safety.words import split_words
@@ -45,23 +46,23 @@ _INDEX_VARIABLES = frozenset(
 )
 # Variables that switch a check off, and the values that do it.
 _CHECKS_OFF = {
-    "PIP_TRUSTED_HOST": re.compile(r".+"),
-    "UV_INSECURE_HOST": re.compile(r".+"),
-    "PIP_NO_VERIFY": re.compile(r".+"),
-    "npm_config_strict_ssl": re.compile(r"(?i)false|0"),
-    "NPM_CONFIG_STRICT_SSL": re.compile(r"(?i)false|0"),
-    "GOSUMDB": re.compile(r"(?i)off"),
-    "GOFLAGS": re.compile(r".*-insecure"),
-    "GOINSECURE": re.compile(r"\*.*|.*,\*.*"),
-    "GONOSUMDB": re.compile(r"\*.*|.*,\*.*"),
-    "GONOSUMCHECK": re.compile(r"1|(?i:true)"),
-    "GOPRIVATE": re.compile(r"\*.*|.*,\*.*"),
-    "GONOSUMCHECKS": re.compile(r"1|(?i:true)"),
-    "NODE_TLS_REJECT_UNAUTHORIZED": re.compile(r"0"),
-    "GIT_SSL_NO_VERIFY": re.compile(r"1|(?i:true)"),
-    "PYTHONHTTPSVERIFY": re.compile(r"0"),
+    "PIP_TRUSTED_HOST": lazy_pattern(r".+"),
+    "UV_INSECURE_HOST": lazy_pattern(r".+"),
+    "PIP_NO_VERIFY": lazy_pattern(r".+"),
+    "npm_config_strict_ssl": lazy_pattern(r"(?i)false|0"),
+    "NPM_CONFIG_STRICT_SSL": lazy_pattern(r"(?i)false|0"),
+    "GOSUMDB": lazy_pattern(r"(?i)off"),
+    "GOFLAGS": lazy_pattern(r".*-insecure"),
+    "GOINSECURE": lazy_pattern(r"\*.*|.*,\*.*"),
+    "GONOSUMDB": lazy_pattern(r"\*.*|.*,\*.*"),
+    "GONOSUMCHECK": lazy_pattern(r"1|(?i:true)"),
+    "GOPRIVATE": lazy_pattern(r"\*.*|.*,\*.*"),
+    "GONOSUMCHECKS": lazy_pattern(r"1|(?i:true)"),
+    "NODE_TLS_REJECT_UNAUTHORIZED": lazy_pattern(r"0"),
+    "GIT_SSL_NO_VERIFY": lazy_pattern(r"1|(?i:true)"),
+    "PYTHONHTTPSVERIFY": lazy_pattern(r"0"),
 }
-_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)")
+_ASSIGNMENT = lazy_pattern(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)")
 KNOWN_CHANNELS = frozenset(
     split_words(
         "conda-forge bioconda defaults anaconda main r pytorch pytorch-nightly nvidia pyviz "

@@ -4,9 +4,8 @@ a run-command. It runs there with nobody checking, so it is rated as if it ran h
 
 from __future__ import annotations
 
-import re
-
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.words import literal
 
@@ -20,9 +19,9 @@ _STARTUP_KEYS = ("startup-script=", "user-data=", "windows-startup-script-ps1=")
 
 
 # `commands=["curl ... | sh"]`, `commands='uptime'` (SSM's shorthand), `"commands":["..."]`.
-_SSM = re.compile(r"commands\"?\s*[=:]\s*\[?\s*\"?'?([^\"'\]\n]+)")
+_SSM = lazy_pattern(r"commands\"?\s*[=:]\s*\[?\s*\"?'?([^\"'\]\n]+)")
 # The Custom Script extension's `"commandToExecute": "..."`.
-_EXT = re.compile(r"commandToExecute\"?\s*:\s*\"([^\"\n]+)")
+_EXT = lazy_pattern(r"commandToExecute\"?\s*:\s*\"([^\"\n]+)")
 
 
 def _option_values(argv: list[str], option: str) -> list[str]:

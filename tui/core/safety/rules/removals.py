@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE
 from tui.core.safety.words import split_words
@@ -40,7 +41,7 @@ _FORCED = frozenset(
         "-Rdd -Rdds -Rddns -dd --force-remove-reinstreq"
     )
 )
-_RUNNING_KERNEL = re.compile(r"\$\(\s*uname\s+-r\s*\)|`\s*uname\s+-r\s*`")
+_RUNNING_KERNEL = lazy_pattern(r"\$\(\s*uname\s+-r\s*\)|`\s*uname\s+-r\s*`")
 
 
 def removes_packages(command: Command, ctx: Context) -> None:

@@ -8,10 +8,10 @@ Well-known public resolvers and addresses on the local network are routine choic
 from __future__ import annotations
 
 import ipaddress
-import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.targets import Verdict
@@ -46,7 +46,7 @@ def _lan(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 # The resolver lines of resolv.conf, resolved.conf and dnsmasq: `nameserver IP`, `DNS=IP IP`,
 # `server=IP`, and dnsmasq's `address=/name/IP` that answers one name itself.
-_RESOLVER_LINE = re.compile(
+_RESOLVER_LINE = lazy_pattern(
     r"(?im)^[^\S\n]*(?:nameserver[^\S\n]+|(?:fallback)?dns[^\S\n]*=[^\S\n]*|server=(?:/[^/\n]*/)?|"
     r"address=/(?P<name>[^/\n]*)/)(?P<values>[^\n#]*)"
 )

@@ -13,18 +13,19 @@ import posixpath
 import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command, Stdin
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number
 from tui.core.safety.words import split_words
 
 ENDLESS = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
-_FOREVER = re.compile(
+_FOREVER = lazy_pattern(
     r"^\s*(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\)|\[\s*true\s*\]|/bin/true)|"
     r"until\s+(false|/bin/false)|for\s*\(\(\s*;\s*;\s*\)\))"
 )
-_BACKGROUND = re.compile(r"(?<![&>|])&(?!&|>)\s*(;|done|\n|$|\})")
-_GROWS = re.compile(r">>|\bmkdir\b|\bfallocate\b|\bdd\b|\bcp\b|\btouch\b")
+_BACKGROUND = lazy_pattern(r"(?<![&>|])&(?!&|>)\s*(;|done|\n|$|\})")
+_GROWS = lazy_pattern(r">>|\bmkdir\b|\bfallocate\b|\bdd\b|\bcp\b|\btouch\b")
 MEMORY_EATERS = frozenset(split_words("tail sort tac uniq shuf"))
 # Running out of memory, disk or process slots: the machine stops working.
 EXHAUSTS = CRITICAL
@@ -68,7 +69,7 @@ def _rounds(text: str) -> int:
 
 
 # Commands that never end on their own and burn a processor, started in the background.
-_BURNER = re.compile(
+_BURNER = lazy_pattern(
     r"(?:^|[;&|\s])(?:yes|cat\s+/dev/(?:zero|urandom)|(?:md5|sha\d*|b2)sum\s+/dev/(?:zero|urandom)|"
     r"dd\s+if=/dev/(?:zero|urandom)|openssl\s+speed)\b[^;&]*&(?!&)"
 )
@@ -238,25 +239,25 @@ def dd_size(command: Command, ctx: Context) -> None:
 
 
 # Inline code that forks without end or asks for more memory than there is.
-_CODE_BOMB = re.compile(
+_CODE_BOMB = lazy_pattern(
     r"fork\s+while\s+1|while\s*\(?\s*(1|true|True)\s*\)?\s*[:{]?.{0,80}"
     r"(fork|spawn|exec|Popen|system)\b|(fork|spawn)\(.{0,60}(iter\(int,\s*1\)|count\(\))|"
     r"for\s+_?\w*\s+in\s+iter\(int,\s*1\)\s*\].{0,0}|for\s*\(\s*;\s*;\s*\).{0,80}\bfork\b",
     re.DOTALL,
 )
-_CODE_HOG = re.compile(
+_CODE_HOG = lazy_pattern(
     r"(?:bytearray|alloc\w*|Array|malloc|calloc|zeros|ones|['\"\]]\s*(?:\*|x))\s*\(?\s*"
     r"(?:(?:1\s*<<\s*|2\s*\*\*\s*)(?:3[5-9]|[4-9]\d)|1e(?:1[1-9]|[2-9]\d)|10\s*\*\*\s*(?:1[1-9]|[2-9]\d))|"
     r"\*\s*10\s*\*\*\s*(1[1-9]|[2-9]\d)|(?:\*|\bx)\s*\(?\s*1024\s*\*\*\s*[4-9]"
 )
 
 
-_GROW_FOREVER = re.compile(
+_GROW_FOREVER = lazy_pattern(
     r"(?:while\s*\(?\s*(?:1|true|True)\s*\)?|for\s*\(\s*;\s*;\s*\)|\bloop\s*(?:do|\{))"
     r".{0,120}?(?:\.append\(|\.push\(|\bpush\s*\(?\s*@|\.extend\(|\.concat\(|\+=|<<)",
     re.DOTALL,
 )
-_STOPS = re.compile(r"\b(?:break|sleep|return|exit|last)\b")
+_STOPS = lazy_pattern(r"\b(?:break|sleep|return|exit|last)\b")
 
 
 def inline_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
@@ -269,7 +270,7 @@ def inline_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
     return None
 
 
-_UNLIMITED = re.compile(r"-P\s*0$|--max-procs=0$")
+_UNLIMITED = lazy_pattern(r"-P\s*0$|--max-procs=0$")
 
 
 def xargs(command: Command, ctx: Context) -> None:

@@ -7,9 +7,8 @@ text) that leaves the machine. `sent_values` lists them as written; `sent_paths`
 
 from __future__ import annotations
 
-import re
-
 from tui.core.safety.flow import remote_target
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.words import split_words
 
@@ -36,7 +35,7 @@ _SHORT = {
 _MAIL_SHORT = ("aAsbcrfiqu", "aA")
 _DEFAULT_SHORT = ("dFT", "dFT")
 # httpie / xh request items: `field@file`, `field=@file`, `field:=@file`, `@file`.
-_HTTPIE_FILE = re.compile(r"^[^=:@/]*(?::=@|=@|@)(?P<path>[^@].*)$")
+_HTTPIE_FILE = lazy_pattern(r"^[^=:@/]*(?::=@|=@|@)(?P<path>[^@].*)$")
 _HTTPIE = frozenset(split_words("http https xh xhs"))
 
 

@@ -8,13 +8,14 @@ import re
 
 from tui.core.safety import flow, paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH
 from tui.core.safety.words import split_words
 
-_ANONYMOUS_FTP = re.compile(r"\bftp://(anon|anonymous|ftp)(:[^@\s]*)?@", re.IGNORECASE)
+_ANONYMOUS_FTP = lazy_pattern(r"\bftp://(anon|anonymous|ftp)(:[^@\s]*)?@", re.IGNORECASE)
 # Hosts named for taking uploads from anyone: `transfer.example.net`, `paste.x`, `upload.x`.
-_DROP_HOST = re.compile(
+_DROP_HOST = lazy_pattern(
     r"(?:^|[\s/@])(transfer|paste|pastebin|upload|uploads|filedrop|drop|tmpfiles|temp|"
     r"share|sharing|anonfile|anonfiles)\.[a-z0-9-]+\.[a-z]{2,}",
     re.IGNORECASE,
@@ -56,8 +57,8 @@ _GENERIC = frozenset(
     )
 )
 _NOT_SENT = frozenset(split_words("-H --header -u --user --oauth2-bearer -E --cert --key"))
-_VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
-_SECRET_NAME = re.compile(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
+_VARIABLE = lazy_pattern(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+_SECRET_NAME = lazy_pattern(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
 
 
 def _hosts(argv: list[str]) -> list[str]:
@@ -89,7 +90,7 @@ def foreign_token(command: Command, ctx: Context) -> None:
 
 
 _REMOVABLE = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
-_WSL_DRIVE = re.compile(r"^/mnt/[a-z](/|$)")  # WSL's view of the Windows disks, not a stick
+_WSL_DRIVE = lazy_pattern(r"^/mnt/[a-z](/|$)")  # WSL's view of the Windows disks, not a stick
 
 
 def to_removable(command: Command, ctx: Context) -> None:

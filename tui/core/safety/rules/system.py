@@ -7,6 +7,7 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number, options
 from tui.core.safety.rules.resolvers import GATEWAY_REASON, dns_settings, foreign_gateway
@@ -46,7 +47,7 @@ VITAL_PROCESSES = frozenset(
 )
 STOPPING = frozenset(split_words("stop disable mask kill"))
 # Targets that leave only a root console, or none: isolating one takes the machine down.
-_DOWN_TARGET = re.compile(
+_DOWN_TARGET = lazy_pattern(
     r"^(rescue|emergency|halt|poweroff|reboot|kexec|runlevel[016])(\.target)?$"
 )
 POWER_ACTIONS = frozenset(split_words("poweroff reboot halt kexec emergency rescue soft-reboot"))
@@ -160,7 +161,7 @@ def _signal(args: list[str]) -> str:
 
 # `ps` arguments that list every process with its number and nothing else.
 _ALL_PIDS = frozenset(split_words("-e -A ax aux -ax -aux -o -eo pid pid= --no-headers -h"))
-_PS_ALL = re.compile(r"^\$\(\s*ps((?:\s+\S+)*)\s*\)$")
+_PS_ALL = lazy_pattern(r"^\$\(\s*ps((?:\s+\S+)*)\s*\)$")
 
 
 def _every_listed(command: Command) -> bool:
@@ -178,7 +179,7 @@ def _every_listed(command: Command) -> bool:
     )
 
 
-_LOOKUP = re.compile(r"\b(?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.-]+)")
+_LOOKUP = lazy_pattern(r"\b(?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.-]+)")
 
 
 def _looked_up(command: Command) -> set[str]:
@@ -211,7 +212,7 @@ def kill_by_name(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
 
 
-_SIGNAL = re.compile(r"^-(SIG)?[A-Z]{2,}[0-9]*$|^-[0-9]+$")  # not `-U`: an option
+_SIGNAL = lazy_pattern(r"^-(SIG)?[A-Z]{2,}[0-9]*$|^-[0-9]+$")  # not `-U`: an option
 _KILL_VALUES = "-u -U --user -s --signal -g -G -P -t -n"
 
 
@@ -250,7 +251,7 @@ def _unit_name(unit: str) -> str:
 
 
 # Units that keep copies or keep the disk from filling: stopped, nothing warns until it is late.
-_SAFEGUARD = re.compile(r"backup|snapshot|logrotate|restic|borg|timeshift|snapper|zfs-auto-snap")
+_SAFEGUARD = lazy_pattern(r"backup|snapshot|logrotate|restic|borg|timeshift|snapper|zfs-auto-snap")
 
 
 def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> None:

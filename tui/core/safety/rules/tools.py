@@ -8,11 +8,11 @@ uncommitted work is lost for good.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import containers_run, removals
 from tui.core.safety.rules.cloud import mass_removal
@@ -109,7 +109,7 @@ def _inline_alias(command: Command, sub: str) -> list[str]:
     return []
 
 
-_BFG_JAR = re.compile(r"(^|/)bfg[\w.-]*\.jar$")
+_BFG_JAR = lazy_pattern(r"(^|/)bfg[\w.-]*\.jar$")
 
 
 def rewrites_history(command: Command, ctx: Context) -> bool:
@@ -152,7 +152,7 @@ def _over_home(command: Command, rest: Command, ctx: Context) -> bool:
 
 
 # `git@host:owner/repo.git`: a remote spelt out in scp style rather than named.
-_SCP_STYLE = re.compile(r"^[\w.-]+@[\w.-]+:")
+_SCP_STYLE = lazy_pattern(r"^[\w.-]+@[\w.-]+:")
 
 
 def _git_push(command: Command, ctx: Context) -> None:
@@ -308,8 +308,8 @@ def _config_reads(argv: list[str]) -> bool:
     return operands[:1] in (["get"], ["list"])
 
 
-_RELEASE = re.compile(r"^(release|releases|hotfix|prod|production|stable|staging)([-/_.]|$)")
-_VERSION_TAG = re.compile(r"^v?\d+(\.\d+)+([-.+]\w+)*$")
+_RELEASE = lazy_pattern(r"^(release|releases|hotfix|prod|production|stable|staging)([-/_.]|$)")
+_VERSION_TAG = lazy_pattern(r"^v?\d+(\.\d+)+([-.+]\w+)*$")
 
 
 def _published(ref: str) -> bool:

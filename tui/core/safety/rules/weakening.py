@@ -12,6 +12,7 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import LazyPattern, lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.kernel import kernel_verdict
@@ -20,29 +21,29 @@ from tui.core.safety.targets import Verdict
 
 _TLS_OFF = "turns off TLS certificate checks for every later download"
 # Per file (home-relative name or absolute path): text that turns the file's checks off.
-_HOME_FILES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
-    ((".curlrc", ".config/curlrc"), re.compile(r"^[^\S\n]*(-k|(--)?insecure)\b", re.M), "curl"),
+_HOME_FILES: tuple[tuple[tuple[str, ...], LazyPattern, str], ...] = (
+    ((".curlrc", ".config/curlrc"), lazy_pattern(r"^[^\S\n]*(-k|(--)?insecure)\b", re.M), "curl"),
     (
         (".wgetrc", ".config/wgetrc"),
-        re.compile(r"check_certificate\s*=\s*(off|0|no)", re.I),
+        lazy_pattern(r"check_certificate\s*=\s*(off|0|no)", re.I),
         "wget",
     ),
     (
         (".npmrc", ".yarnrc", ".yarnrc.yml"),
-        re.compile(r"strict-ssl\s*[=:]?\s*\"?false|enableStrictSsl\s*:\s*false", re.I),
+        lazy_pattern(r"strict-ssl\s*[=:]?\s*\"?false|enableStrictSsl\s*:\s*false", re.I),
         "npm",
     ),
     (
         (".pip/pip.conf", ".config/pip/pip.conf", "pip.conf", ".pydistutils.cfg"),
-        re.compile(r"trusted-host\s*=", re.I),
+        lazy_pattern(r"trusted-host\s*=", re.I),
         "pip",
     ),
     (
         (".gitconfig", ".config/git/config"),
-        re.compile(r"sslverify\s*=\s*(false|0|no|off)", re.I),
+        lazy_pattern(r"sslverify\s*=\s*(false|0|no|off)", re.I),
         "git",
     ),
-    ((".condarc",), re.compile(r"ssl_verify\s*:\s*(false|0|no)", re.I), "conda"),
+    ((".condarc",), lazy_pattern(r"ssl_verify\s*:\s*(false|0|no)", re.I), "conda"),
 )
 _SYSTEM_FILES = {
     "/etc/pip.conf": "pip",
@@ -57,14 +58,14 @@ def trusted_name(host: str) -> bool:
     return bool(_TRUSTED_NAMES.search(host.lower()))
 
 
-_SELINUX_OFF = re.compile(r"\bSELINUX\s*=\s*(disabled|permissive)\b", re.I)
-_BOOT_OFF = re.compile(r"\b(selinux=0|enforcing=0|apparmor=0|security=none)\b")
+_SELINUX_OFF = lazy_pattern(r"\bSELINUX\s*=\s*(disabled|permissive)\b", re.I)
+_BOOT_OFF = lazy_pattern(r"\b(selinux=0|enforcing=0|apparmor=0|security=none)\b")
 # an IPv6 address never starts inside another: 15 KB of `a::` took 1.3 s (quadratic)
-_HOSTS_LINE = re.compile(
+_HOSTS_LINE = lazy_pattern(
     r"(\d{1,3}(?:\.\d{1,3}){3}|(?<![0-9a-fA-F:])[0-9a-fA-F]*:[0-9a-fA-F:]+)[ \t]+([\w.\- \t]+)"
 )
 # Names whose traffic people and tools trust: code hosts, registries, updates, big services.
-_TRUSTED_NAMES = re.compile(
+_TRUSTED_NAMES = lazy_pattern(
     r"(^|\.)(github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|google\.com|"
     r"googleapis\.com|gstatic\.com|microsoft\.com|windowsupdate\.com|live\.com|apple\.com|"
     r"icloud\.com|amazon\.com|amazonaws\.com|cloudfront\.net|pypi\.org|pythonhosted\.org|"
@@ -79,29 +80,29 @@ _TRUSTED_NAMES = re.compile(
     r"anthropic\.com|huggingface\.co)$",
     re.I,
 )
-_NO_HOST_CHECK = re.compile(r"StrictHostKeyChecking\s*=?\s*(no|off)\b", re.I)
-_ALL_HOSTS = re.compile(r"^[^\S\n]*Host\s+\*\s*$", re.I | re.M)
-_GIT_NO_VERIFY = re.compile(r"\bconfig\b.*\bhttp\S*\.sslverify(\s+|=)(false|0|no|off)\b")
-_TLS_VARIABLES = re.compile(
+_NO_HOST_CHECK = lazy_pattern(r"StrictHostKeyChecking\s*=?\s*(no|off)\b", re.I)
+_ALL_HOSTS = lazy_pattern(r"^[^\S\n]*Host\s+\*\s*$", re.I | re.M)
+_GIT_NO_VERIFY = lazy_pattern(r"\bconfig\b.*\bhttp\S*\.sslverify(\s+|=)(false|0|no|off)\b")
+_TLS_VARIABLES = lazy_pattern(
     r"\b(NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|GIT_SSL_NO_VERIFY\s*=\s*['\"]?\w|"
     r"PYTHONHTTPSVERIFY\s*=\s*['\"]?0|(NPM|YARN)_CONFIG_STRICT_SSL\s*=\s*['\"]?false|"
     r"(CURL_CA_BUNDLE|REQUESTS_CA_BUNDLE)\s*=\s*(''|\"\"|$))",
     re.I | re.M,
 )
-_PACKAGES_UNCHECKED = re.compile(
+_PACKAGES_UNCHECKED = lazy_pattern(
     r"Verify-(Peer|Host)\s+['\"]?false|AllowUnauthenticated\s+['\"]?true|"
     r"AllowInsecureRepositories\s+['\"]?true|^[^\S\n]*(sslverify|gpgcheck|repo_gpgcheck)\s*=\s*"
     r"(0|false|no)\b",
     re.I | re.M,
 )
 _PACKAGE_CONFIGS = ("/etc/apt/apt.conf", "/etc/yum.conf", "/etc/dnf/", "/etc/yum.repos.d/")
-_TRUST = re.compile(r"^[^\S\n]*(local|host\w*)\s.*\btrust\b", re.M)
-_ONLY_TRUST = re.compile(r"^[^\S\n]*trust[^\S\n]*$", re.M)  # `s/md5$/trust/`: what a sed puts in
-_REDIS_OPEN = re.compile(
+_TRUST = lazy_pattern(r"^[^\S\n]*(local|host\w*)\s.*\btrust\b", re.M)
+_ONLY_TRUST = lazy_pattern(r"^[^\S\n]*trust[^\S\n]*$", re.M)  # `s/md5$/trust/`: what a sed puts in
+_REDIS_OPEN = lazy_pattern(
     r"^[^\S\n]*(requirepass[^\S\n]*(\"\"|''|$)|protected-mode[^\S\n]+no\b)", re.M
 )
-_TRUST_ANYWHERE = re.compile(r"^[^\S\n]*host\w*\s.*(0\.0\.0\.0/0|::/0|\ball\s+all\s+all\b)", re.M)
-_DOCKER_OPEN = re.compile(r"tcp://(0\.0\.0\.0|\*|\[::\]|)?:?237[56]\b")
+_TRUST_ANYWHERE = lazy_pattern(r"^[^\S\n]*host\w*\s.*(0\.0\.0\.0/0|::/0|\ball\s+all\s+all\b)", re.M)
+_DOCKER_OPEN = lazy_pattern(r"tcp://(0\.0\.0\.0|\*|\[::\]|)?:?237[56]\b")
 _LOCAL_SUFFIXES = (
     ".local",
     ".lan",
@@ -172,14 +173,14 @@ def written(path: str, text: str) -> Verdict | None:
 
 
 # `export https_proxy=http://203.0.113.8:8080` (any case, any of the usual names).
-_PROXY_VARIABLE = re.compile(
+_PROXY_VARIABLE = lazy_pattern(
     r"(?i)\b(?:https?|ftp|all)_proxy\s*=\s*['\"]?(?:\w+://)?(?:[^@\s'\"/]*@)?"
     r"(?P<host>\[?[0-9a-f.:]+?\]?)(?::\d+)?(?=['\"/\s]|$)"
 )
-_UFW_OFF = re.compile(r"ENABLED\s*=\s*no\b|DEFAULT_INPUT_POLICY\s*=\s*['\"]?ACCEPT", re.I)
-_EXPORT_LINE = re.compile(r"^[^\S\n]*(?P<path>/\S*)\s+(?P<clients>.*)$", re.M)
-_GUEST = re.compile(r"^[^\S\n]*(guest\s+ok|public)\s*=\s*yes\b", re.I | re.M)
-_ANONYMOUS_FTP = re.compile(r"^[^\S\n]*anonymous_enable\s*=\s*YES\b", re.I | re.M)
+_UFW_OFF = lazy_pattern(r"ENABLED\s*=\s*no\b|DEFAULT_INPUT_POLICY\s*=\s*['\"]?ACCEPT", re.I)
+_EXPORT_LINE = lazy_pattern(r"^[^\S\n]*(?P<path>/\S*)\s+(?P<clients>.*)$", re.M)
+_GUEST = lazy_pattern(r"^[^\S\n]*(guest\s+ok|public)\s*=\s*yes\b", re.I | re.M)
+_ANONYMOUS_FTP = lazy_pattern(r"^[^\S\n]*anonymous_enable\s*=\s*YES\b", re.I | re.M)
 
 
 def _shares(where: str, text: str) -> Verdict | None:
@@ -204,7 +205,7 @@ def _shares(where: str, text: str) -> Verdict | None:
 
 
 # `s/x/y/` with any delimiter; `\/` inside a part is the delimiter itself, not its end.
-_SED_SUBSTITUTE = re.compile(r"s([^\\\w\s])(?:\\.|(?!\1)[^\\])*\1((?:\\.|(?!\1)[^\\])*)\1")
+_SED_SUBSTITUTE = lazy_pattern(r"s([^\\\w\s])(?:\\.|(?!\1)[^\\])*\1((?:\\.|(?!\1)[^\\])*)\1")
 
 
 def _unescaped(part: str, delimiter: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from tui.core.safety import flow
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding, RiskLevel
 from tui.core.safety.rules import dotnet, weakening, windows_writes
 from tui.core.safety.rules.resolvers import outside_address
@@ -44,12 +45,12 @@ READ_ONLY = frozenset(
         "where-object ? tee-object clear-host"
     ).split()
 )
-_DOWNLOAD = re.compile(
+_DOWNLOAD = lazy_pattern(
     r"(?i)downloadstring|downloadfile|invoke-webrequest|invoke-restmethod|\biwr\b|\birm\b|"
     r"net\.webclient|start-bitstransfer|https?://|\.downloaddata\("
 )
-_LITERAL = re.compile(r"'([^']{6,})'|\"([^\"]{6,})\"")
-_EXECUTE = re.compile(
+_LITERAL = lazy_pattern(r"'([^']{6,})'|\"([^\"]{6,})\"")
+_EXECUTE = lazy_pattern(
     r"(?i)\biex\b|invoke-expression|\|\s*powershell|\.invoke\(|\&\s*\(|"
     r"reflection\.assembly\]::load|scriptblock\]::create"
 )
@@ -119,7 +120,7 @@ def _block(word: str) -> str | None:
     return None
 
 
-_IDENTIFIER = re.compile(r"^(?:[a-z]+|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})$")
+_IDENTIFIER = lazy_pattern(r"^(?:[a-z]+|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})$")
 
 
 def _cmd_loop(st: Statement, ctx: Context) -> None:
@@ -198,10 +199,10 @@ def _delete_listed(listing: Statement, st: Statement, ctx: Context) -> None:
     _delete_paths(children, "/s" in flags_of(st) or has_param(st, "recurse"), st, ctx)
 
 
-_DISPOSABLE = re.compile(
+_DISPOSABLE = lazy_pattern(
     r"(?i)\*?[\w-]*\.(log|tmp|temp|bak|old|pyc|pyo|obj|o|class|cache|dmp|etl|swp|pdb|ilk|tlog)"
 )
-_DOTNET_DELETE = re.compile(
+_DOTNET_DELETE = lazy_pattern(
     r"(?i)\[(?:system\.)?io\.(?P<kind>directory|file)\]::delete\(\s*['\"]?(?P<path>[^'\",)]+)"
     r"['\"]?\s*(?:,\s*(?P<recursive>\$true|true|1))?"
 )
@@ -286,7 +287,7 @@ def _app_key(key: str) -> bool:
 
 
 # System settings people change routinely (long paths for developer tools).
-_ROUTINE_VALUES = re.compile(r"(?i)\\control\\filesystem\b.*\blongpathsenabled\b")
+_ROUTINE_VALUES = lazy_pattern(r"(?i)\\control\\filesystem\b.*\blongpathsenabled\b")
 
 
 def _reg(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -322,14 +323,14 @@ def _hijacked(lower: str) -> bool:
 
 
 # Registry places whose programs Windows starts by itself (at logon, with every process, ...).
-_AUTOSTART = re.compile(
+_AUTOSTART = lazy_pattern(
     r"\\run(once(ex)?)?\b|\\runservices|winlogon|userinitmprlogonscript|appinit_dlls|"
     r"\\policies\\explorer\\run|silentprocessexit|\\explorer\\shell folders|"
     r"\\command processor.*autorun|windows nt\\currentversion\\windows\b.*\b(load|run)\b"
 )
 # `HKCU\\Software\\Classes\\ms-settings\\shell\\open\\command`: what runs when that is opened.
-_OPEN_COMMAND = re.compile(r"\\classes\\[^\\\s]+\\shell\\[^\\\s]+\\command\b")
-_ADDRESS = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
+_OPEN_COMMAND = lazy_pattern(r"\\classes\\[^\\\s]+\\shell\\[^\\\s]+\\command\b")
+_ADDRESS = lazy_pattern(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
 
 
 def _registry_change(key: str, st: Statement, ctx: Context) -> None:
@@ -414,16 +415,16 @@ def _permissions(st: Statement, ctx: Context, previous: Statement | None) -> Non
 
 
 # Any grant to everyone, or full control to all users or signed-in users.
-_BROAD_GRANT = re.compile(
+_BROAD_GRANT = lazy_pattern(
     r"(?i)\beveryone\b|\*s-1-1-0\b|/grant(:r)?\s+['\"]?(users|authenticated users|"
     r"\*s-1-5-11|\*s-1-5-32-545)['\"]?:(\([a-z]+\))*\(?f"
 )
 # Any grant to everyone or all users, and the files where even reading gives the machine away.
-_ANY_GRANT = re.compile(
+_ANY_GRANT = lazy_pattern(
     r"(?i)/grant(:r)?\s+['\"]?(everyone|users|authenticated users|\*s-1-1-0|\*s-1-5-11|"
     r"\*s-1-5-32-545)['\"]?:"
 )
-_HASH_FILES = re.compile(r"(?i)\\config\\(sam|security|system)\b|\bntds\.dit\b")
+_HASH_FILES = lazy_pattern(r"(?i)\\config\\(sam|security|system)\b|\bntds\.dit\b")
 
 
 def _write(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -480,7 +481,7 @@ def _secret_to_drive(operands: list[str]) -> str | None:
     return None
 
 
-_CARET = re.compile(r"\^(.)")
+_CARET = lazy_pattern(r"\^(.)")
 
 
 def _encoded(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -555,10 +556,10 @@ def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> N
 
 
 _SENDING_METHODS = frozenset("post put delete patch".split())
-_CURL_SENDS = re.compile(
+_CURL_SENDS = lazy_pattern(
     r"(?i)\s(-d|-F|-T|--data\S*|--form\S*|--upload-file|-X\s*(post|put|delete|patch))\b"
 )
-_CURL_SAVES = re.compile(r"\s(-o|-O|--output|--remote-name|-OutFile)(\s|=|$)")
+_CURL_SAVES = lazy_pattern(r"\s(-o|-O|--output|--remote-name|-OutFile)(\s|=|$)")
 
 
 def _web(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -707,7 +708,7 @@ def _scp(st: Statement, ctx: Context, previous: Statement | None) -> None:
     ctx.add(MODERATE, f"copies files to or from another machine ({st.words[0]})", st.text)
 
 
-_BROWSER_SECRETS = re.compile(
+_BROWSER_SECRETS = lazy_pattern(
     r"\\(login data|cookies|web data|key4\.db|logins\.json|cookies\.sqlite)\b|\.kdbx\b"
 )
 
@@ -756,10 +757,10 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
                 return
 
 
-_WEB_CALL = re.compile(r"invoke-webrequest|invoke-restmethod|\biwr\b|\birm\b|\bcurl(\.exe)?\b")
+_WEB_CALL = lazy_pattern(r"invoke-webrequest|invoke-restmethod|\biwr\b|\birm\b|\bcurl(\.exe)?\b")
 _LOOKUPS = frozenset("resolve-dnsname nslookup ping ping.exe nslookup.exe".split())
 # `%COMPUTERNAME%`, `$env:USERNAME`: a value of this machine spelt into a word.
-_MACHINE_VALUE = re.compile(r"(?i)%\w+%|\$env:\w+|\$\(")
+_MACHINE_VALUE = lazy_pattern(r"(?i)%\w+%|\$env:\w+|\$\(")
 
 
 def _lookup_beacon(sts: list[Statement], ctx: Context) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.windows import Statement
 
 # Commands whose operands are paths to act on: relative ones are read from the current folder.
@@ -21,10 +22,10 @@ _PATH_COMMANDS = frozenset(
     ).split()
 )
 _FOLDER_COMMANDS = frozenset("cd chdir set-location sl pushd".split())
-_VARIABLE = re.compile(r"\$(?!env:)(\w+)\b", re.IGNORECASE)
-_ABSOLUTE = re.compile(r"(?i)^([a-z]:|\\\\|[$%~/]|-)")
+_VARIABLE = lazy_pattern(r"\$(?!env:)(\w+)\b", re.IGNORECASE)
+_ABSOLUTE = lazy_pattern(r"(?i)^([a-z]:|\\\\|[$%~/]|-)")
 # Line continuations: PowerShell's backtick and cmd's caret at the end of a line.
-_CONTINUED = re.compile(r"[`^]\r?\n\s*")
+_CONTINUED = lazy_pattern(r"[`^]\r?\n\s*")
 
 
 def joined_lines(text: str) -> str:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules.resolvers import RESOLVER_REASON, foreign_resolvers, outside_address
 from tui.core.safety.rules.strangers import bare_address
@@ -32,7 +33,7 @@ _VITAL_PROCESSES = frozenset("csrss lsass wininit winlogon smss services svchost
 
 # What an autostart entry runs that makes it an attack: a program in a folder anyone (or any
 # program) can write, hidden or encoded PowerShell, code fetched from the internet.
-DOUBTFUL_PAYLOAD = re.compile(
+DOUBTFUL_PAYLOAD = lazy_pattern(
     r"(?i)\\(users\\public|temp|tmp|appdata|programdata|downloads)\\|"
     r"%(temp|tmp|appdata|localappdata|public|programdata)%|"
     r"\$env:(temp|tmp|appdata|localappdata|public|programdata)|"
@@ -43,7 +44,7 @@ DOUBTFUL_PAYLOAD = re.compile(
 
 # For services and tasks, which installers put in AppData and ProgramData too: only folders
 # that anyone can write or that hold downloads, and hidden or encoded code.
-_DOUBTFUL_TASK = re.compile(
+_DOUBTFUL_TASK = lazy_pattern(
     r"(?i)\\(users\\public|temp|tmp|downloads)\\|%(temp|tmp|public)%|\$env:(temp|tmp|public)|"
     r"\s-(e|ec|en|enc\w*)\s|-w(indowstyle)?\s+hidden|frombase64|\biex\b|downloadstring|"
     r"\bmshta\b|\bregsvr32\b|\brundll32\b.*javascript"
@@ -160,7 +161,7 @@ def _wmic(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 
 # WMI's permanent event subscriptions: a filter, a consumer that runs something, their binding.
-_WMI_SUBSCRIPTION = re.compile(
+_WMI_SUBSCRIPTION = lazy_pattern(
     r"__eventfilter|commandlineeventconsumer|activescripteventconsumer|__filtertoconsumerbinding"
 )
 
@@ -209,7 +210,7 @@ def _relayed_to(st: Statement) -> list[str]:
 
 
 # `netsh interface ip set dns ...`, `netsh interface ipv4 add dnsservers ...`.
-_NETSH_DNS = re.compile(r"\b(set|add)\s+(dns|dnsservers?)\b")
+_NETSH_DNS = lazy_pattern(r"\b(set|add)\s+(dns|dnsservers?)\b")
 
 
 def _dns_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -381,7 +382,9 @@ PRIVILEGED_GROUPS = frozenset(
 
 
 # `net accounts` settings that let any password through or never lock an account out.
-_WEAK_POLICY = re.compile(r"/minpwlen:0\b|/lockoutthreshold:0\b|/maxpwage:unlimited|/uniquepw:0\b")
+_WEAK_POLICY = lazy_pattern(
+    r"/minpwlen:0\b|/lockoutthreshold:0\b|/maxpwage:unlimited|/uniquepw:0\b"
+)
 
 
 def _accounts(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -506,7 +509,7 @@ def _task_name(st: Statement) -> str:
 
 # Times of day or calendar, not log-on, start-up, idle or every few minutes.
 _CALENDAR = frozenset(("daily", "weekly", "monthly", "once", "hourly"))
-_DOUBTFUL_ACTION = re.compile(
+_DOUBTFUL_ACTION = lazy_pattern(
     r"(?i)\\users\\public|programdata|\\temp\\|%temp%|appdata|powershell|pwsh|cmd(\.exe)?\s|"
     r"mshta|wscript|cscript|rundll32|regsvr32|https?://|-enc|hidden"
 )
@@ -531,7 +534,7 @@ def _routine_task(st: Statement) -> bool:
     )
 
 
-_PERSONAL = re.compile(
+_PERSONAL = lazy_pattern(
     r"\\users\\[^\\]+\\(documents|desktop|downloads|pictures|onedrive)|password|"
     r"credential|secret|\.kdbx|\.pem|\.pfx|id_rsa|\\\.ssh\\|ntds\.dit|\\config\\sam",
     re.IGNORECASE,
@@ -549,7 +552,7 @@ def _bits_upload(st: Statement, ctx: Context) -> None:
 
 
 # What a decoded certificate, key or archive is saved as: data, not something that runs.
-_DATA_OUTPUT = re.compile(
+_DATA_OUTPUT = lazy_pattern(
     r"(?i)\.(cer|crt|der|pem|p7b|p12|pfx|key|csr|txt|json|xml|csv|zip|7z|gz|tar|png|jpe?g|pdf)$"
 )
 
@@ -649,7 +652,7 @@ def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> N
 
 
 # bcdedit settings that weaken or break the boot; others (timeout, description) are routine.
-_BOOT_RISKS = re.compile(
+_BOOT_RISKS = lazy_pattern(
     r"/delete|/deletevalue|safeboot|recoveryenabled|bootstatuspolicy|testsigning|"
     r"nointegritychecks|loadoptions|debug\s+on|/import|/set\s+\S+\s+(path|device|osdevice)\b|"
     r"hypervisorlaunchtype\s+off|/bootdebug|/ems"

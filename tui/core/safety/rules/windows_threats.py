@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import LazyPattern, lazy_pattern
 from tui.core.safety.model import RiskLevel
 
 HIGH = RiskLevel.HIGH
 CRITICAL = RiskLevel.CRITICAL
 
-_CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
-    (level, reason, re.compile(pattern, re.IGNORECASE))
+_CHECKS: tuple[tuple[RiskLevel, str, LazyPattern], ...] = tuple(
+    (level, reason, lazy_pattern(pattern, re.IGNORECASE))
     for level, reason, pattern in (
         (
             CRITICAL,
@@ -272,7 +273,7 @@ _CHECKS: tuple[tuple[RiskLevel, str, re.Pattern[str]], ...] = tuple(
     )
 )
 # A file fetched from the internet in this line: its name, to see whether it is then run.
-_FETCHED = re.compile(
+_FETCHED = lazy_pattern(
     r"(?i)(-o(?:u(?:t(?:f(?:i(?:le?)?)?)?)?)?\s+|certutil\S*\s.*-f\s+\S+\s+|"
     r"certutil\S*\s.*-decode(?:hex)?\s+\S+\s+|bitsadmin\S*\s.*https?://\S+\s+|"
     r"downloadfile\(\s*['\"][^'\"]+['\"]\s*,\s*|curl(\.exe)?\s.*-o\s+|"
@@ -281,7 +282,7 @@ _FETCHED = re.compile(
 
 
 # A download into a variable (`DownloadFile($u, $o)`, `-OutFile $o`), to see whether it is run.
-_FETCHED_INTO = re.compile(
+_FETCHED_INTO = lazy_pattern(
     r"(?i)(downloadfile\([^,]+,\s*|-o(?:u(?:t(?:f(?:i(?:le?)?)?)?)?)?\s+|-destination\s+)"
     r"['\"]?\$(?P<var>\w+)"
 )

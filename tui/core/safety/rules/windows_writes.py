@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules import weakening
 from tui.core.safety.rules.windows_system import flags_of, has_param, operands_of
@@ -90,11 +91,11 @@ def bits_transfer(st: Statement, ctx: Context, previous: Statement | None) -> No
 
 
 _EACH = frozenset(("foreach-object", "%", "foreach"))
-_ITEM = re.compile(r"\$(?:_|psitem)(?:\.(?:fullname|pspath|name))?(?![\w.])", re.IGNORECASE)
+_ITEM = lazy_pattern(r"\$(?:_|psitem)(?:\.(?:fullname|pspath|name))?(?![\w.])", re.IGNORECASE)
 
 
 # `$_.Delete()`, `$_.Delete($true)`: the .NET method removes the item (with $true, all in it).
-_DELETE_METHOD = re.compile(r"(?i)\$(?:_|psitem)\.delete\(\s*(\$true)?\s*\)")
+_DELETE_METHOD = lazy_pattern(r"(?i)\$(?:_|psitem)\.delete\(\s*(\$true)?\s*\)")
 
 
 def each_listed(st: Statement, previous: Statement | None, block: str) -> str:
