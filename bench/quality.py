@@ -105,6 +105,7 @@ LEVERS: dict[str, GenerationSettings] = {
     "defaults, no grounding": GenerationSettings(ground_below=0.0),
     "defaults, installed not preferred": GenerationSettings(prefer_installed=False),
     "defaults, 6 examples": GenerationSettings(examples=6),
+    "defaults, 3 examples": GenerationSettings(examples=3),
     "defaults, one candidate": GenerationSettings(candidates=1),
     "one candidate, old stopping": GenerationSettings(candidates=1, stop_at_line_end=False),
     # The best-of-n levers on the issue 14 bank, each the shipped defaults with one change.
