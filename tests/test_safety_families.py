@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE
 from tui.core.safety import RiskLevel, assess
-
-SAFE, MODERATE, HIGH, CRITICAL = (
-    RiskLevel.SAFE,
-    RiskLevel.MODERATE,
-    RiskLevel.HIGH,
-    RiskLevel.CRITICAL,
-)
 
 
 def level(command: str) -> RiskLevel:

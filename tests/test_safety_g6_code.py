@@ -20,14 +20,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.safety import RiskLevel, assess
-
-SAFE, MODERATE, HIGH, CRITICAL = (
-    RiskLevel.SAFE,
-    RiskLevel.MODERATE,
-    RiskLevel.HIGH,
-    RiskLevel.CRITICAL,
-)
+from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, reaches, stays_within
+from tui.core.safety import RiskLevel
 
 # `rm -rf ~` encoded several ways, `dd if=/dev/zero of=/dev/sda` in base64, Python code that
 # deletes a home (base64, hex, zlib+base64), and a PowerShell `Remove-Item -Recurse -Force ~`.
@@ -45,10 +39,6 @@ NODE_B64 = "cmVxdWlyZSgiY2hpbGRfcHJvY2VzcyIpLmV4ZWNTeW5jKCJybSAtcmYgfiIp"
 PS_B64 = "UgBlAG0AbwB2AGUALQBJAHQAZQBtACAALQBSAGUAYwB1AHIAcwBlACAALQBGAG8AcgBjAGUAIAB+AA=="
 IP = "203.0.113.9"
 URL = f"http://{IP}/x.sh"
-
-
-def level(command: str) -> RiskLevel:
-    return assess(command, "").level
 
 
 # -- Inline code of interpreters --------------------------------------------------------------
@@ -1355,9 +1345,9 @@ def test_the_table_is_large_enough() -> None:
 
 @pytest.mark.parametrize(("command", "floor"), _marked(DANGEROUS + ADDED_DANGEROUS))
 def test_dangerous_code_reaches_its_level(command: str, floor: RiskLevel) -> None:
-    assert level(command) >= floor
+    reaches(command, floor)
 
 
 @pytest.mark.parametrize(("command", "ceiling"), BENIGN + ADDED_BENIGN)
 def test_near_misses_stay_at_or_below_their_ceiling(command: str, ceiling: RiskLevel) -> None:
-    assert level(command) <= ceiling
+    stays_within(command, ceiling)

@@ -10,19 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.safety import RiskLevel, assess
-
-SAFE, MODERATE, HIGH, CRITICAL = (
-    RiskLevel.SAFE,
-    RiskLevel.MODERATE,
-    RiskLevel.HIGH,
-    RiskLevel.CRITICAL,
-)
-
-
-def level(command: str) -> RiskLevel:
-    return assess(command, preflight=False).level
-
+from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, reaches, stays_within
+from tui.core.safety import RiskLevel
 
 # -- rm: every spelling against every ruinous target ---------------------------------------------
 
@@ -1521,9 +1510,9 @@ def test_table_sizes() -> None:
 
 @pytest.mark.parametrize(("command", "minimum"), _cases(DANGEROUS))
 def test_g6_dangerous(command: str, minimum: RiskLevel) -> None:
-    assert level(command) >= minimum, assess(command, preflight=False).reasons
+    reaches(command, minimum)
 
 
 @pytest.mark.parametrize(("command", "highest"), _cases(BENIGN))
 def test_g6_near_misses(command: str, highest: RiskLevel) -> None:
-    assert level(command) <= highest, assess(command, preflight=False).reasons
+    stays_within(command, highest)

@@ -11,14 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE
 from tui.core.safety import RiskLevel, assess
-
-SAFE, MODERATE, HIGH, CRITICAL = (
-    RiskLevel.SAFE,
-    RiskLevel.MODERATE,
-    RiskLevel.HIGH,
-    RiskLevel.CRITICAL,
-)
 
 # An encoded `rm -rf ~` (base64), the same in hex, and a host that stands for anyone's server.
 B64 = "cm0gLXJmIH4K"

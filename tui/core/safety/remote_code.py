@@ -14,17 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from tui.core.safety.parse import Command
-from tui.core.safety.words import Word, split_words
-
-
-def _joined(words: tuple[Word, ...]) -> Word:
-    subs = tuple(node for word in words for node in word.substitutions)
-    return Word(
-        value=" ".join(word.value for word in words),
-        raw=" ".join(word.raw for word in words),
-        dynamic=any(word.dynamic for word in words),
-        substitutions=subs,
-    )
+from tui.core.safety.words import Word, join_words, split_words
 
 
 def _option_value(command: Command, names: tuple[str, ...]) -> list[Word]:
@@ -51,7 +41,7 @@ def _after_separator(command: Command) -> list[Word]:
     if "--" not in values:
         return []
     rest = command.args[values.index("--") + 1 :]
-    return [_joined(rest)] if rest else []
+    return [join_words(rest)] if rest else []
 
 
 _ANSIBLE_SHELLS = frozenset(("shell", "command", "raw", "ansible.builtin.shell"))
@@ -103,7 +93,7 @@ def _heroku(command: Command) -> list[Word]:
     if not args or args[0].value != "run":
         return []
     rest = tuple(word for word in args[1:] if not word.value.startswith("-"))
-    return [_joined(rest)] if rest else []
+    return [join_words(rest)] if rest else []
 
 
 _KEY_NAMES = frozenset(split_words("Enter C-m KPEnter Escape C-c Space Tab"))
@@ -124,7 +114,7 @@ def _tmux(command: Command) -> list[Word]:
         if not value.startswith("-") and value not in _KEY_NAMES:
             typed.append(args[index])
         index += 1
-    return [_joined(tuple(typed))] if typed else []
+    return [join_words(tuple(typed))] if typed else []
 
 
 def _screen(command: Command) -> list[Word]:

@@ -17,7 +17,7 @@ from tui.core.safety.fanout import fd_commands, find_commands, stdin_items, xarg
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.remote_code import REMOTE_CODE
-from tui.core.safety.words import Word, literal, split_words
+from tui.core.safety.words import Word, join_words, literal, split_words
 
 MAX_LAYERS = 24
 SHELLS = frozenset(split_words("sh bash zsh dash ksh mksh ash fish csh tcsh yash posh rbash"))
@@ -169,17 +169,6 @@ def _shell(command: Command) -> Inner:
 
 def _eval(command: Command) -> Inner:
     return Inner(code=(join_words(command.args),))
-
-
-def join_words(words: tuple[Word, ...]) -> Word:
-    """Several words as one code string, the way `eval`, `ssh` and `watch` join them."""
-    subs = tuple(node for word in words for node in word.substitutions)
-    return Word(
-        value=" ".join(word.value for word in words),
-        raw=" ".join(word.raw for word in words),
-        dynamic=any(word.dynamic for word in words),
-        substitutions=subs,
-    )
 
 
 def _joined_after(command: Command, takes_value: str, positionals: int) -> Inner:

@@ -290,3 +290,14 @@ def _decode_number(
     code = int(text[start:end], base)
     chars.append(chr(code) if code < 0x110000 else "\ufffd")
     return end
+
+
+def join_words(words: tuple[Word, ...]) -> Word:
+    """Several words as one code string, the way `eval`, `ssh` and `watch` join them."""
+    subs = tuple(node for word in words for node in word.substitutions)
+    return Word(
+        value=" ".join(word.value for word in words),
+        raw=" ".join(word.raw for word in words),
+        dynamic=any(word.dynamic for word in words),
+        substitutions=subs,
+    )
