@@ -17,6 +17,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import openers, registries
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
+from tui.core.safety.rules.removals import SYSTEM_MANAGERS
 from tui.core.safety.rules.strangers import bare_address
 from tui.core.safety.rules.tools import OPTION_STYLE, packages
 from tui.core.safety.rules.typos import typosquat
@@ -119,7 +120,7 @@ def install(command: Command, ctx: Context) -> None:
         why = _config_index(command)
         if why is None and installing:  # `npm config set proxy URL` installs nothing
             why = source_of(command) or _node_shorthand(command)
-        if why is None and command.name in _SYSTEM_MANAGERS:
+        if why is None and command.name in SYSTEM_MANAGERS:
             why = _downloaded_package(command, ctx)
         unchecked = _unchecked(command)
         if unchecked and why is None:
@@ -174,7 +175,7 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
     if command.name == "gem" and any(a.endswith(("NoSecurity", "LowSecurity")) for a in argv):
         reason = "installs a gem with its signature checks switched off (--trust-policy)"
         ctx.add(HIGH, reason, command)
-    if command.name in _SYSTEM_MANAGERS and _installing(command, sub):
+    if command.name in SYSTEM_MANAGERS and _installing(command, sub):
         for value in argv:
             if value.endswith((".deb", ".rpm")) and "Downloads/" in value:
                 reason = f"installs {value}, a package file from your downloads, as root"
@@ -183,9 +184,6 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
 
 
 _ROOT_RUNNERS = frozenset(split_words("sudo doas pkexec run0 su"))
-_SYSTEM_MANAGERS = frozenset(
-    split_words("rpm dpkg dnf yum zypper apt apt-get snap flatpak apk pacman yay paru")
-)
 _NO_SIGNATURES = (
     "--nogpgcheck",
     "--nosignature",
@@ -317,7 +315,7 @@ _REMOVING = frozenset(split_words("-r -P --remove --purge -e --erase remove purg
 def _forced(command: Command) -> str | None:
     """`dpkg -i --force-all x.deb`, `rpm -ivh --force --nodeps`, `apt-get install
     --allow-remove-essential`: the install may break or remove what the system needs."""
-    if command.name not in _SYSTEM_MANAGERS or set(command.argv) & _REMOVING:
+    if command.name not in SYSTEM_MANAGERS or set(command.argv) & _REMOVING:
         return None  # a forced removal is rated with removals
     forced = next((a for a in command.argv if a in _FORCING), None)
     if forced is None and command.name == "rpm" and "--force" in command.argv:
@@ -328,7 +326,7 @@ def _forced(command: Command) -> str | None:
 
 
 def _as_root(command: Command, ctx: Context) -> bool:
-    if command.name in _SYSTEM_MANAGERS:
+    if command.name in SYSTEM_MANAGERS:
         return True
     return any(form.split(" ", 1)[0] in _ROOT_RUNNERS for form in ctx.subjects)
 

@@ -31,7 +31,9 @@ ESSENTIAL = frozenset(
 # Snaps every other snap is built on: without them no snap starts.
 _BASE_SNAPS = frozenset(split_words("core core18 core20 core22 core24 snapd"))
 SYSTEM_MANAGERS = frozenset(
-    split_words("apt apt-get aptitude dpkg dnf yum rpm pacman yay paru zypper apk emerge pkg snap")
+    split_words(
+        "apt apt-get aptitude dpkg dnf yum rpm pacman yay paru zypper apk emerge pkg snap flatpak"
+    )
 )
 _SIMULATED = frozenset(split_words("--simulate --dry-run --just-print --no-act --recon --assumeno"))
 _APT_FAMILY = frozenset(split_words("apt apt-get aptitude"))
