@@ -8,6 +8,8 @@
     .venv/bin/python bench/safety_corpus.py --corpus blind3  # the fourth one, held out whole
     .venv/bin/python bench/safety_corpus.py --corpus tune5   # the fifth one, for tuning
     .venv/bin/python bench/safety_corpus.py --corpus blind4  # the sixth one, held out whole
+    .venv/bin/python bench/safety_corpus.py --corpus tune7   # the seventh one's tuning half
+    .venv/bin/python bench/safety_corpus.py --corpus blind5  # the seventh one's held-out half
     .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
     .venv/bin/python bench/safety_corpus.py --overreach tune # the blind-written overreach set
 
@@ -54,6 +56,10 @@ CORPORA = {
     "blind3": (("blind3_dangerous.jsonl",), ("blind3_benign.jsonl",), False),
     # written blind for round 6, measured before any rule of that round changed; held out whole
     "blind4": (("blind4_dangerous.jsonl",), ("blind4_benign.jsonl",), False),
+    # written blind for round 7 and split line by line: the even lines for tuning (tune7),
+    # the odd ones held out (blind5); both measured before any rule of that round changed
+    "tune7": (("rater_tune7_dangerous.jsonl",), ("rater_tune7_benign.jsonl",), True),
+    "blind5": (("blind5_dangerous.jsonl",), ("blind5_benign.jsonl",), False),
 }
 OVERREACH = {"own": "overreach.jsonl", "tune": "overreach_tune.jsonl"}
 
