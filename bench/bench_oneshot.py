@@ -152,7 +152,8 @@ def one_shot(model: Path, rounds: int, tuning: list[str], threads: int | None) -
             "XDG_RUNTIME_DIR": f"{home}/rt",
         }
         hosted = {**base, "CARO_ENGINE_KEEP_ALIVE": "600"}
-        in_process = {**base, "CARO_ENGINE_KEEP_ALIVE": "0"}
+        # Its own runtime folder: the warm starter the hosted requests start is not used.
+        in_process = {**base, "CARO_ENGINE_KEEP_ALIVE": "0", "XDG_RUNTIME_DIR": f"{home}/rt0"}
         times: dict[str, list[float]] = {"warm": [], "first": [], "in-process": [], "naive": []}
         firsts: list[tuple[float, float]] = []
         warms: list[tuple[float, float]] = []

@@ -35,3 +35,16 @@ def test_importing_the_rater_compiles_almost_none_of_its_patterns() -> None:
     patterns, compiled = map(int, done.stdout.split())
     assert patterns > 200  # the rater's patterns are lazy ones
     assert compiled <= patterns // 10, (patterns, compiled)
+
+
+def test_compile_all_compiles_every_pattern_made() -> None:
+    code = (
+        "import gc, tui.core.safety\n"
+        "from tui.core.safety.lazy import LazyPattern, compile_all\n"
+        "made = compile_all()\n"
+        "found = [o for o in gc.get_objects() if isinstance(o, LazyPattern)]\n"
+        "print(made, len(found), sum(o._compiled is None for o in found))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    made, found, left = map(int, done.stdout.split())
+    assert made >= found > 200 and left == 0

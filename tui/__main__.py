@@ -1,5 +1,5 @@
 """`python -m tui` is the same as `caro`."""
 
-from tui.cli import main
+from tui.cli.launch import entry
 
-raise SystemExit(main())
+entry()

@@ -24,6 +24,7 @@ from tui.core.request import GenerationFlags, RequestContext
 
 if TYPE_CHECKING:
     from tui.cli.terminal import Terminal
+    from tui.core.backends.base import Backend
     from tui.core.backends.registry import Registry
     from tui.core.preview.front import Outcome
 
@@ -272,9 +273,22 @@ async def _answer(context: RequestContext, request: str, args: argparse.Namespac
             )
         except BackendError as error:
             raise await _failed(registry, backend.name, error) from None
+        _offer_starter(backend)
     finally:
         await registry.aclose()
     return result
+
+
+def _offer_starter(backend: Backend) -> None:
+    """After the engine host answered a request that no warm starter took, starts one: the
+    next requests then skip caro's start-up (tui.cli.starter)."""
+    from tui.cli import launch
+
+    if launch.starter_missing and getattr(backend, "host_answered", False):
+        from tui.cli.starter import spawn
+
+        spawn(float(getattr(backend, "keep_alive_s", 0.0)))
+        launch.starter_missing = False
 
 
 async def _failed(registry: Registry, name: str, error: BackendError) -> CliError:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-import platformdirs
+from types import ModuleType
 
 APP_NAME = "caro"
 
@@ -19,8 +18,16 @@ def _env_path(variable: str) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def _platformdirs() -> ModuleType:
+    # Imported when first needed: the one-shot launcher finds its socket without it.
+    import platformdirs
+
+    return platformdirs
+
+
 def config_file() -> Path:
-    return _env_path("CARO_CONFIG") or platformdirs.user_config_path(APP_NAME) / "config.toml"
+    configured = _env_path("CARO_CONFIG")
+    return configured or Path(_platformdirs().user_config_path(APP_NAME)) / "config.toml"
 
 
 def config_dir() -> Path:
@@ -32,7 +39,7 @@ def user_themes_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    return _env_path("CARO_CACHE_DIR") or platformdirs.user_cache_path(APP_NAME)
+    return _env_path("CARO_CACHE_DIR") or Path(_platformdirs().user_cache_path(APP_NAME))
 
 
 def models_dir() -> Path:
@@ -49,7 +56,7 @@ def data_dir() -> Path:
 
 def default_data_dir() -> Path:
     """caro's own data folder (`~/.local/share/caro` on Linux), whatever CARO_DATA_DIR says."""
-    return platformdirs.user_data_path(APP_NAME)
+    return Path(_platformdirs().user_data_path(APP_NAME))
 
 
 def history_db() -> Path:

@@ -96,6 +96,7 @@ class HostedLlamaCppBackend:
         self.config = config
         self._local: LlamaCppBackend | None = None
         self.fallback_reason = ""
+        self.host_answered = False  # an answer came from the engine host
         self._last_status: HostStatus | None = None
         self._resolved: models.ResolvedModel | None = None
 
@@ -218,6 +219,7 @@ class HostedLlamaCppBackend:
                 )
                 async for event in _events(link):
                     said_text = said_text or isinstance(event, TextDelta)
+                    self.host_answered = True
                     yield event
                 return
             except _HostLost as lost:
