@@ -7,9 +7,11 @@ The naive script (bench/naive_oneshot.py) imports llama-cpp-python, loads the sa
 answers behind a ~600-token system prompt with no saved state. caro runs as a person runs it, a
 new process each time, over a fixed list of requests, in three ways taken in turn per request:
 
-* warm: the engine host is running (the second and later requests of a session);
-* first after start (every third request instead of warm): the host was stopped just before,
-  so this request starts it; the host never sees the same request twice in a round;
+* warm: the engine host and the warm starter run (the second and later requests of a
+  session: the launcher hands the request to a child of the starter, tui/cli/starter.py);
+* first after start (every third request instead of warm): the host and the starter were
+  stopped just before, so this request starts both; the host never sees the same request twice
+  in a round;
 * in-process: `keep_alive = 0`, the model loads in caro's own process (the state on disk helps).
 
 It also prints the warm time to the first token ÷ the cold one (caro's own `ttft_s`, in --json),
