@@ -5,10 +5,12 @@
 
 The naive script (bench/naive_oneshot.py) imports llama-cpp-python, loads the same model and
 answers behind a ~600-token system prompt with no saved state. caro runs as a person runs it, a
-new process each time, over a fixed list of requests, in three ways taken in turn per request:
+new process each time, over a fixed list of requests, in four ways taken in turn per request:
 
 * warm: the engine host and the warm starter run (the second and later requests of a
   session: the launcher hands the request to a child of the starter, tui/cli/starter.py);
+* no starter (instead of warm on other requests): the host warm, `CARO_STARTER=0`, so caro
+  starts and imports in its own process (what warm was before the starter);
 * first after start (every third request instead of warm): the host and the starter were
   stopped just before, so this request starts both; the host never sees the same request twice
   in a round;
@@ -154,9 +156,16 @@ def one_shot(model: Path, rounds: int, tuning: list[str], threads: int | None) -
             "XDG_RUNTIME_DIR": f"{home}/rt",
         }
         hosted = {**base, "CARO_ENGINE_KEEP_ALIVE": "600"}
+        no_starter = {**hosted, "CARO_STARTER": "0"}
         # Its own runtime folder: the warm starter the hosted requests start is not used.
         in_process = {**base, "CARO_ENGINE_KEEP_ALIVE": "0", "XDG_RUNTIME_DIR": f"{home}/rt0"}
-        times: dict[str, list[float]] = {"warm": [], "first": [], "in-process": [], "naive": []}
+        times: dict[str, list[float]] = {
+            "warm": [],
+            "no starter": [],
+            "first": [],
+            "in-process": [],
+            "naive": [],
+        }
         firsts: list[tuple[float, float]] = []
         warms: list[tuple[float, float]] = []
         works: list[Work] = []
@@ -182,6 +191,10 @@ def one_shot(model: Path, rounds: int, tuning: list[str], threads: int | None) -
                         firsts += [t for t in [ttft(result, seconds)] if t is not None]
                         progress(index, times)
                         continue  # each request is asked of the host once: no exact repeat
+                    if (index + round_) % FIRST_EVERY == 2:  # the host warm, no starter
+                        times["no starter"].append(wall([*caro, request], no_starter)[0])
+                        progress(index, times)
+                        continue
                     seconds, result = wall([*caro, request], hosted)
                     times["warm"].append(seconds)
                     warms += [t for t in [ttft(result, seconds)] if t is not None]
@@ -193,6 +206,7 @@ def one_shot(model: Path, rounds: int, tuning: list[str], threads: int | None) -
     print(f"naive script (cold, per request): median {naive_s:.2f} s over {len(times['naive'])}")
     for name, target, label in (
         ("warm", 0.25, "second and later requests (host warm)"),
+        ("no starter", None, "the same, without the warm starter (CARO_STARTER=0)"),
         ("first", 1.0, "first request after the host started"),
         ("in-process", None, "keep_alive = 0 (loads in-process, as before)"),
     ):

@@ -131,6 +131,14 @@ def test_requests_that_need_caros_own_terminal_are_handed_back(
     assert not launch.starter_missing
 
 
+def test_caro_starter_0_turns_it_off(
+    running: subprocess.Popen[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CARO_STARTER", "0")
+    assert launch.run_in_starter(["--version"]) is None
+    assert served() == 0 and not launch.starter_missing
+
+
 def test_without_a_starter_caro_runs_itself(runtime: Path) -> None:
     assert launch.run_in_starter(["list files"]) is None
     assert launch.starter_missing

@@ -3,6 +3,7 @@ runs (tui.cli.starter), which answers it in a child that has caro imported alrea
 else, or when no starter answers, runs here as before.
 
 Before it knows, this imports only the standard library's socket layer: that is the point.
+`CARO_STARTER=0` turns the starter off (caro then neither uses nor starts one).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def run_in_starter(argv: list[str]) -> int | None:
     """The exit code of the request answered by the warm starter; None when it did not take it
     (none runs, another version runs, or the request needs this process)."""
     global starter_missing
-    if argv and argv[0] in SUBCOMMANDS:
+    if (argv and argv[0] in SUBCOMMANDS) or os.environ.get("CARO_STARTER", "").strip() == "0":
         return None
     try:
         sock = _connect()
