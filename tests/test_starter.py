@@ -284,3 +284,22 @@ def test_the_starter_preloads_every_module_a_request_imports(
     late = done.stderr.strip().splitlines()[-1]
     assert late == "[]", late
     assert caro(["engine", "stop"]).returncode == 0
+
+
+def test_doctor_removes_a_stale_socket(runtime: Path) -> None:
+    path = starter.socket_path()
+    path.parent.mkdir(mode=0o700, parents=True)
+    with socket.socket(socket.AF_UNIX) as dead:
+        dead.bind(str(path))  # bound, never listening: what a killed starter leaves
+    assert launch.run_in_starter(["list files"]) is None  # costs nothing: caro runs itself
+    assert starter.checkup() == (
+        "warning",
+        f"removed a stale socket ({path}): a starter ended without removing it",
+    )
+    assert not path.exists()
+    assert starter.checkup() is None
+
+
+def test_doctor_reports_a_running_starter(running: subprocess.Popen[bytes]) -> None:
+    found = starter.checkup()
+    assert found is not None and found[0] == "ok" and f"pid {running.pid}" in found[1]

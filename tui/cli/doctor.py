@@ -243,6 +243,17 @@ async def check_engine_host(config: Config) -> list[Finding]:
     return [Finding("engine host", severities[found.severity], found.message, found.fix)]
 
 
+def check_starter() -> list[Finding]:
+    """The warm starter of one-shot requests: running, or its stale socket removed."""
+    from tui.cli.starter import checkup
+
+    found = checkup()
+    if found is None:
+        return []
+    severity: Severity = "ok" if found[0] == "ok" else "warning"
+    return [Finding("warm starter", severity, found[1])]
+
+
 # ---------------------------------------------------------------------------------------------
 # The models cache.
 
@@ -320,6 +331,7 @@ async def diagnose(config: Config, timeout_s: float | None = None) -> list[Findi
         await registry.aclose()
     findings = [finding for group in per_backend for finding in group]
     findings += await check_engine_host(config)
+    findings += check_starter()
     if not any(f.severity == "ok" for f in findings):
         findings.append(Finding("caro", "error", "no backend can answer", "follow the fixes above"))
     return findings + check_models_cache()

@@ -403,6 +403,33 @@ def status() -> dict[str, Any] | None:
     return ask({"op": "status"})
 
 
+def checkup() -> tuple[str, str] | None:
+    """(severity, message) for `caro doctor`: a starter running, or a stale socket removed;
+    None when there is nothing to say."""
+    answer = status()
+    if answer is not None:
+        return "ok", f"running (pid {answer.get('pid')}, {answer.get('served')} requests served)"
+    path = socket_path()
+    if not path.exists() or _lock_held(path.parent / LOCK_NAME):
+        return None  # none, or one still starting
+    path.unlink(missing_ok=True)
+    return "warning", f"removed a stale socket ({path}): a starter ended without removing it"
+
+
+def _lock_held(lock: Path) -> bool:
+    try:
+        fd = os.open(lock, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # releases the lock if it was taken here
+    return False
+
+
 def ask(message: dict[str, Any]) -> dict[str, Any] | None:
     """One question to the running starter; None when none answers."""
     try:
