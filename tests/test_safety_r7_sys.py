@@ -327,7 +327,10 @@ READS_BENIGN = [
     ("python manage.py --help", SAFE),
     ("python3 tool.py -h", SAFE),
     ("node -e \"fetch('https://example.com').then(r => console.log(r.status))\"", SAFE),
-    ("node -e \"require('https').get('https://example.com', r => console.log(r.statusCode))\"", SAFE),
+    (
+        "node -e \"require('https').get('https://example.com', r => console.log(r.statusCode))\"",
+        SAFE,
+    ),
     ("ruby -ropen-uri -e 'puts URI.open(\"https://example.com\").read.size'", SAFE),
     ("ruby -rnet/http -e 'puts Net::HTTP.get(URI(\"https://example.com\")).length'", SAFE),
     ("systemd-run --user --on-active=30s notify-send 'Tea ready'", MODERATE),

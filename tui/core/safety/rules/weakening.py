@@ -398,7 +398,8 @@ def launchctl_firewall(command: Command, ctx: Context) -> None:
 def apparmor_tools(command: Command, ctx: Context) -> None:
     """`aa-teardown`, `aa-disable PROFILE`, `aa-complain PROFILE`: confinement removed."""
     if command.name == "aa-teardown":
-        ctx.add(HIGH, "unloads every AppArmor profile: programs run unconfined", command)
+        reason = "unloads every AppArmor profile: every program on the machine runs unconfined"
+        ctx.add(CRITICAL, reason, command)
     else:
         ctx.add(MODERATE, f"loosens an AppArmor profile ({command.name})", command)
 
