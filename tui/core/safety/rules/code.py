@@ -751,6 +751,7 @@ def sed(command: Command, ctx: Context) -> None:
         script = " ".join(a for a in argv if not a.startswith("-"))
         wipes = any(re.fullmatch(r"\s*(1\s*,\s*\$|/\^?\.?\*?/|/\.\*/)?\s*d\s*", a) for a in argv)
         wipes = wipes or any(_BLANKS.fullmatch(a) for a in argv)
+        editors.whole_trees(command, ctx, _sed_files(argv), "sed -i")
         for value in _sed_files(argv):
             if wipes and command.implied_recursive:  # `find DIR -exec sed -i 's/.*//' {} +`
                 whole = classify_delete(value, recursive=True)

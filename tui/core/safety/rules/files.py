@@ -163,7 +163,15 @@ def shred(command: Command, ctx: Context) -> None:
             reason = f"destroys every file matching {path}, beyond recovery"
             if keys:
                 reason = f"destroys the private keys in {posixpath.dirname(path)}, beyond recovery"
+        if level == HIGH and _across_a_home(path):
+            level, reason = CRITICAL, f"{reason}, beyond recovery"
         ctx.add(level, reason, command)
+
+
+def _across_a_home(path: str) -> bool:
+    """`find ~ -name '*.pdf' -exec shred -u {} +`: every match in a whole home (or all)."""
+    parent = paths.normalise(posixpath.dirname(path))
+    return paths.is_find_match(path) and paths.area(parent) in ("home", "all_homes", "root")
 
 
 _PRIVATE_KEY_DIRS = frozenset((".ssh", ".gnupg", ".password-store"))
@@ -284,12 +292,30 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
         verdict = Verdict(
             HIGH, f"copies files over {paths.normalise(target)}: system files replaced"
         )
+    if (verdict is None or verdict.level < HIGH) and _forced_over_settings(command, ctx, target):
+        reason = f"{verb} over {paths.normalise(target)} by force: that program's settings are lost"
+        verdict = Verdict(HIGH, reason)
     if _backup_copy(sources, target) and verb == "copies":
         ctx.add(MODERATE, f"makes a backup copy of {sources[0]} ({target})", command)
     elif verdict is not None and verdict.level > MODERATE:
         ctx.add(verdict.level, verdict.reason, command)
     else:
         ctx.add(MODERATE, f"{verb} files to {paths.normalise(target)}", command)
+
+
+# Where programs keep a person's settings, under the home folder.
+_SETTINGS_DIRS = (".config/", ".mozilla/", "Library/Preferences/", "Library/Application Support/")
+
+
+def _forced_over_settings(command: Command, ctx: Context, target: str) -> bool:
+    """`mv -f new.json ~/.config/Code/User/settings.json`: an existing settings file replaced
+    without a question or a copy (not a folder, where the file is only added)."""
+    if command.name not in ("cp", "mv") or target.endswith("/"):
+        return False
+    forced = any(a == "--force" or re.fullmatch(r"-[a-zA-Z]*f[a-zA-Z]*", a) for a in command.argv)
+    rel = paths.home_relative(paths.normalise(ctx.resolve(target)))
+    named = rel is not None and "." in posixpath.basename(rel).lstrip(".")
+    return forced and named and rel is not None and rel.startswith(_SETTINGS_DIRS)
 
 
 def _no_clobber(command: Command) -> bool:
