@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import posixpath
-
 import itertools
+import posixpath
 import re
 
 from tui.core.safety import paths
