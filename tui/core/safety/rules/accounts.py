@@ -526,8 +526,30 @@ ROOT_SHELL_PROGRAMS = frozenset(
 )
 
 
+_PDBEDIT_READS = frozenset(split_words("-L --list -v --verbose -w --smbpasswd-style"))
+
+
+def samba_accounts(command: Command, ctx: Context) -> None:
+    """`smbpasswd -a -n guest`: a Samba account that needs no password to log in."""
+    argv = command.argv
+    if command.name == "pdbedit" and argv and set(argv) <= _PDBEDIT_READS | _operands(argv):
+        return
+    letters = {c for a in argv if re.fullmatch(r"-[a-zA-Z]+", a) for c in a[1:]}
+    user = next((a for a in reversed(argv) if not a.startswith("-")), "an account")
+    if command.name == "smbpasswd" and "n" in letters:
+        reason = f"gives the Samba account {user} no password: anyone on the network can use it"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, f"changes Samba accounts or passwords ({command.name})", command)
+
+
+def _operands(argv: list[str]) -> set[str]:
+    return {a for a in argv if not a.startswith("-")}
+
+
 RULES: dict[str, Rule] = {
     "setcap": setcap,
+    **dict.fromkeys(split_words("smbpasswd pdbedit"), samba_accounts),
     **dict.fromkeys(
         split_words(
             "useradd adduser userdel deluser usermod passwd chpasswd visudo vipw vigr gpasswd "

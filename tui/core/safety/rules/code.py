@@ -627,6 +627,9 @@ def _literal_code(command: Command, ctx: Context, code: Word, language: str) -> 
 
 def source(command: Command, ctx: Context) -> None:
     args = [w for w in command.args if not w.value.startswith("-")]
+    if not args and command.stdin is not None:
+        stdin_code(command, ctx, "shell")  # `curl URL | source`: fish runs what it reads
+        return
     if not args:
         return
     if paths.is_rc_file(paths.normalise(args[0].path)):

@@ -516,6 +516,10 @@ def chmod(command: Command, ctx: Context) -> None:
     if _readable_by_others(mode) and {w.value for w in targets} & _HASHES:
         reason = f"sets mode {mode} on the password hashes: every user can read them"
         ctx.add(CRITICAL, reason, command)
+    private = next((w.value for w in targets if _private_key(w.value)), None)
+    if _readable_by_others(mode) and private is not None:
+        reason = f"lets every user of the machine read {private}, a private key ({mode})"
+        ctx.add(HIGH, reason, command)
     for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
         usual = _usual_or_tighter(mode, target, recursive=recursive)
@@ -559,11 +563,27 @@ _HASHES = frozenset(("/etc/shadow", "/etc/gshadow", "/etc/master.passwd"))
 _HASH_GROUPS = frozenset(("root", "shadow", "0", "wheel", "42"))
 
 
+# Where servers keep their private keys, and names that say a file is one.
+_PRIVATE_KEY_FOLDERS = lazy_pattern(r"^/etc/(ssl|pki/tls|pki/[\w-]+)/private(/|$)|^/etc/ssh/ssh_host_")
+_PRIVATE_KEY_NAME = lazy_pattern(r"(^|[/_.-])(priv|private|privkey)[\w.-]*\.(pem|key)$|\.key$")
+
+
+def _private_key(value: str) -> bool:
+    """`/etc/ssl/private/*.key`, `/etc/letsencrypt/live/x/privkey.pem`: a server's own key
+    (not its certificate, which everyone is meant to read)."""
+    path = paths.normalise(value)
+    if path.endswith(".pub"):
+        return False
+    return bool(_PRIVATE_KEY_FOLDERS.search(path) or _PRIVATE_KEY_NAME.search(path))
+
+
 def _readable_by_others(mode: str) -> bool:
     if mode.isdigit():
         return len(mode) >= 3 and mode[-1] in "4567"
     return any(
-        bool(_SYMBOLIC.match(c)) and "r" in c.split("+")[-1] and c[:1] in ("o", "a", "+")
+        bool(_SYMBOLIC.match(c))
+        and "r" in c.split("+")[-1]
+        and (c[:1] == "+" or bool(set(c.split("+")[0]) & {"o", "a"}))
         for c in mode.split(",")
         if "+" in c
     )

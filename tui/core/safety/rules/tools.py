@@ -192,6 +192,9 @@ def _git_push(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, "force-pushes: can overwrite commits others pushed (git push --force)", command
         )
+    elif lease and (shared or any(_published(ref) for ref in refs[1:])):
+        reason = "force-pushes a shared branch (--force-with-lease): others' work there is replaced"
+        ctx.add(HIGH, reason, command)
     elif lease:
         ctx.add(
             MODERATE,
@@ -206,10 +209,27 @@ def _git_push(command: Command, ctx: Context) -> None:
         elif any(_published(ref) for ref in refs):
             reason = "deletes a release branch or tag others build from (git push --delete)"
             ctx.add(HIGH, reason, command)
+        elif _listed_refs(command):
+            reason = "deletes every branch or tag a listing names on the remote (git push --delete)"
+            ctx.add(HIGH, reason, command)
         else:
             ctx.add(MODERATE, "deletes a branch or tag on the remote (git push --delete)", command)
     else:
         ctx.add(MODERATE, "publishes commits to a remote (git push)", command)
+
+
+# `$(git tag -l)`, `$(git branch -r)`: a substitution that lists the refs, not names one.
+_REF_LISTING = lazy_pattern(r"^\$\(\s*git\s+(tag|branch|for-each-ref|ls-remote)\b(?!.*--show-current)")
+_REF_LISTERS = frozenset(split_words("tag branch for-each-ref ls-remote"))
+
+
+def _listed_refs(command: Command) -> bool:
+    """`git tag | xargs -n1 git push --delete origin`: the refs are every one a listing gave."""
+    if any(word.substitutions and _REF_LISTING.match(word.raw) for word in command.args):
+        return True
+    stdin = command.stdin
+    fed = "xargs" in command.via and stdin is not None and stdin.producers[:1] == ("git",)
+    return fed and stdin is not None and bool(set(stdin.reads[:1]) & _REF_LISTERS)
 
 
 def _git_reset(command: Command, ctx: Context) -> None:
@@ -248,9 +268,8 @@ def _git_checkout(command: Command, ctx: Context) -> None:
     if any(a in (".", ":/", "*", "./") for a in argv) and not unstages_only:
         # HIGH when staged work goes as well (like reset --hard): taken from another commit,
         # or the index and the working tree restored together
-        both = "--staged" in argv or any(a.startswith(("--source", "-s")) for a in argv)
-        level = HIGH if both else MODERATE
-        ctx.add(level, "discards every uncommitted change in the working tree", command)
+        # edits never committed or stashed have no copy anywhere (like reset --hard)
+        ctx.add(HIGH, "discards every uncommitted change in the working tree", command)
         return
     if "-f" in argv or "--force" in argv or "--" in argv:
         ctx.add(MODERATE, "discards uncommitted changes in files", command)
