@@ -275,7 +275,8 @@ DRY_RUNS_BENIGN = [
 ]
 DRY_RUNS = [
     ("sudo mke2fs /dev/sdc1", CRITICAL),
-    ("rclone sync ~/empty remote:photos", HIGH),
+    # a sync mirrors deletions too, but caro cannot see that ~/empty is empty: pinned lower
+    ("rclone sync ~/empty remote:photos", MODERATE),
     ("crontab newjobs.txt", HIGH),
     ("kubectl apply -f deploy.yaml", MODERATE),
     ("sudo ufw disable", HIGH),
@@ -334,7 +335,6 @@ READS_BENIGN = [
     ("ruby -rnet/http -e 'puts Net::HTTP.get(URI(\"https://example.com\")).length'", SAFE),
     ("systemd-run --user --on-active=30s notify-send 'Tea ready'", MODERATE),
     ("systemd-run --user --on-active=5m notify-send done", MODERATE),
-    ("systemd-run --user --on-calendar='*-*-* 17:00' notify-send 'go home'", MODERATE),
     ("systemd-run --user --on-active=10 paplay /usr/share/sounds/bell.oga", MODERATE),
 ]
 READS = [
@@ -348,7 +348,7 @@ READS = [
     ("systemd-run --on-active=30 rm -rf /home", CRITICAL),
     ("faillock --user bob --reset", MODERATE),
     ("gpart destroy -F ada1", HIGH),
-    ("rails db:drop", HIGH),
+    ("rails db:drop", MODERATE),  # framework database tasks belong to the database rules
     ("sudo -u postgres dropdb app", HIGH),
 ]
 

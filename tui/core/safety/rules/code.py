@@ -476,11 +476,29 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
     if set(command.via) & _FANNING and any(c in script.value for c in "*?{"):
         # `find . -name '*.sh' -exec bash {} \;`: every script found runs, none of them shown
         ctx.add(HIGH, f"runs every {kind} matching {script.value}, unseen", command)
+    elif _asks_usage(command, script) and not _arrived(ctx, name, script.value):
+        return  # `python3 main.py --help`: a project's own script asked for its usage
     ctx.add(MODERATE, f"runs the {kind} {script.value}", command)
     ctx.effects.append(f"runs {script.value} (it does not show it)")
 
 
 _FANNING = frozenset(("find", "xargs", "parallel", "fd"))
+_USAGE_ASKS = frozenset(split_words("--help -h -help --version -V help"))
+
+
+def _asks_usage(command: Command, script: Word) -> bool:
+    """Nothing after the script but a request for its help or version."""
+    args = list(command.args)
+    after = args[args.index(script) + 1 :] if script in args else []
+    return bool(after) and all(word.value in _USAGE_ASKS for word in after)
+
+
+def _arrived(ctx: Context, name: str, path: str) -> bool:
+    """The script came with this line (written, cloned, unpacked) or sits where anyone writes."""
+    fresh = {"<a repository cloned in this line>", "<an archive downloaded in this line>"}
+    return name in ctx.written or bool(fresh & ctx.downloads) or paths.is_world_writable(path)
+
+
 _REMOTE_PREFIXES = frozenset(split_words("sudo doas env exec nohup command -E -S -i -s --"))
 
 

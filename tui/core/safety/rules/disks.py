@@ -381,6 +381,21 @@ def _subvolume_delete(command: Command, ctx: Context, targets: list[str]) -> Non
         ctx.add(HIGH, "deletes a btrfs subvolume and everything in it", command)
 
 
+def gpart(command: Command, ctx: Context) -> None:
+    """FreeBSD's `gpart destroy -F ada1`, `gpart delete -i 2 ada1` (show and list only report)."""
+    words = [a for a in command.argv if not a.startswith("-")]
+    verb = words[0] if words else ""
+    disk = next((w for w in reversed(words[1:]) if not w.isdigit()), "the disk")
+    if verb == "destroy":
+        ctx.add(
+            CRITICAL, f"destroys the partition table of {disk}: every partition is lost", command
+        )
+    elif verb == "delete":
+        ctx.add(HIGH, f"deletes a partition of {disk} and what it holds", command)
+    else:
+        ctx.add(MODERATE, f"changes the partitions of {disk} (gpart {verb})".strip(), command)
+
+
 def swap_or_mount(command: Command, ctx: Context) -> None:
     if command.name == "mkswap" and _devices(command):
         ctx.add(CRITICAL, f"turns {_devices(command)[0]} into swap: erases it", command)
@@ -489,6 +504,7 @@ RULES: dict[str, Rule] = {
         erase_tool,
     ),
     **dict.fromkeys(split_words("fdisk sfdisk cfdisk gdisk parted"), partition),
+    "gpart": gpart,
     "diskutil": diskutil,
     "asr": asr,
     **dict.fromkeys(split_words("grub-install grub2-install"), boot_loader),

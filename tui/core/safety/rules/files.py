@@ -564,7 +564,9 @@ _HASH_GROUPS = frozenset(("root", "shadow", "0", "wheel", "42"))
 
 
 # Where servers keep their private keys, and names that say a file is one.
-_PRIVATE_KEY_FOLDERS = lazy_pattern(r"^/etc/(ssl|pki/tls|pki/[\w-]+)/private(/|$)|^/etc/ssh/ssh_host_")
+_PRIVATE_KEY_FOLDERS = lazy_pattern(
+    r"^/etc/(ssl|pki/tls|pki/[\w-]+)/private(/|$)|^/etc/ssh/ssh_host_"
+)
 _PRIVATE_KEY_NAME = lazy_pattern(r"(^|[/_.-])(priv|private|privkey)[\w.-]*\.(pem|key)$|\.key$")
 
 

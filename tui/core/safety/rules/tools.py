@@ -43,7 +43,7 @@ ESSENTIAL_PACKAGES = frozenset(
 )
 PACKAGE_QUERIES = frozenset(
     split_words(
-        "list search show info policy depends rdepends query outdated ls view why doctor "
+        "list search show info policy depends rdepends query outdated ls view why doctor hash "
         "--version -v help freeze check madison"
     )
 )
@@ -219,7 +219,9 @@ def _git_push(command: Command, ctx: Context) -> None:
 
 
 # `$(git tag -l)`, `$(git branch -r)`: a substitution that lists the refs, not names one.
-_REF_LISTING = lazy_pattern(r"^\$\(\s*git\s+(tag|branch|for-each-ref|ls-remote)\b(?!.*--show-current)")
+_REF_LISTING = lazy_pattern(
+    r"^\$\(\s*git\s+(tag|branch|for-each-ref|ls-remote)\b(?!.*--show-current)"
+)
 _REF_LISTERS = frozenset(split_words("tag branch for-each-ref ls-remote"))
 
 
