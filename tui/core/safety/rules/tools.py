@@ -3,8 +3,9 @@
 Decisions: `git push --force`/`-f`/`+ref`/`--mirror` is HIGH (it can drop other people's
 commits on the remote); `git push --force-with-lease` is MODERATE, because it refuses when the
 remote moved since the last fetch, but HIGH to a shared branch (main, release) unless
-`--force-if-includes` also demands that the remote's commits were merged first. `git reset --hard` and `git clean -f` (without -n) are HIGH:
-uncommitted work is lost for good.
+`--force-if-includes` also demands that the remote's commits were merged first.
+`git reset --hard`, `git clean -f` (without -n) and `git restore .` are HIGH: uncommitted
+work is lost for good.
 """
 
 from __future__ import annotations
