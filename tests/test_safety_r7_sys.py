@@ -309,6 +309,7 @@ READS_BENIGN = [
     ("sudo lsof -i :22", SAFE),
     ("sudo ss -tlnp", SAFE),
     ("sudo fdisk -l", SAFE),
+    ("sudo tune2fs -l /dev/sda1", SAFE),
     ("dscacheutil -q user -a name bob", SAFE),
     ("dscacheutil -q host -a name example.com", SAFE),
     ("faillock --user bob", SAFE),
@@ -356,6 +357,7 @@ READS = [
     ("systemd-run --user --on-active=30s /tmp/.x", HIGH),
     ("systemd-run --on-active=30 rm -rf /home", CRITICAL),
     ("faillock --user bob --reset", MODERATE),
+    ("sudo tune2fs -O ^has_journal /dev/sda1", MODERATE),
     ("gpart destroy -F ada1", HIGH),
     ("rails db:drop", MODERATE),  # framework database tasks belong to the database rules
     ("sudo -u postgres dropdb app", HIGH),

@@ -42,6 +42,7 @@ DRY_RUNS: dict[str, tuple[str, ...]] = {
 REPORTS: dict[str, frozenset[str]] = {
     "wg": frozenset(("show", "")),  # not `showconf`: it prints the private key
     "gpart": frozenset(split_words("show list status")),
+    "tune2fs": frozenset(split_words("-l")),  # lists the superblock; every other option sets
     "dscacheutil": frozenset(split_words("-q -statistics -cachedump")),
     "rails": frozenset(
         split_words("db:migrate:status routes about stats notes version -v --version")
