@@ -169,7 +169,7 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
         if value in FIND_FILTERS and not negated:  # `! -name x`: all but x still matches
             nxt = args[index + 1].value if index + 1 < len(args) else ""
             filtered = filtered or not (value in _NAMES and _MATCHES_ALL.fullmatch(nxt))
-            selects = selects or _selects(value, nxt)
+            selects = _narrower(selects, _selects(value, nxt))
             aged = aged or _selects(value, nxt) == "~old"
         elif value == "-delete":
             # `find / -delete -name x`: -delete acts before the tests that follow it
@@ -207,6 +207,14 @@ def _selects(test: str, value: str) -> str:
     if test in _OWNER:
         return "~owner"
     return "~some" if test in _WHO_OR_SIZE else ""  # empty files and the like: routine
+
+
+def _narrower(current: str, new: str) -> str:
+    """The first test's selection, unless it picks by owner or size and a name follows
+    (`-user bob -name '*.orig'`: only the .orig files of bob)."""
+    if current in ("~owner", "~some") and new and not new.startswith("~"):
+        return new
+    return current or new
 
 
 _OWNER = frozenset(split_words("-user -group -uid -gid -nouser -nogroup"))
