@@ -23,7 +23,8 @@ def level(command: str) -> RiskLevel:
         # protections switched off for good
         ("echo 'SELINUX=permissive' | sudo tee /etc/selinux/config", HIGH),
         ("sudo sed -i 's/SELINUX=enforcing/SELINUX=disabled/g' /etc/selinux/config", HIGH),
-        ("sudo systemctl mask apparmor.service", HIGH),
+        # round 7: AppArmor guards the whole machine; switched off, that is critical
+        ("sudo systemctl mask apparmor.service", CRITICAL),
         ("sudo systemctl stop fail2ban", HIGH),
         ("git config --system http.sslverify off", HIGH),
         ("pnpm config set strict-ssl false", HIGH),
@@ -37,7 +38,7 @@ def level(command: str) -> RiskLevel:
         ("defaults write /Library/Preferences/com.apple.alf globalstate -int 0", HIGH),
         ("/usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off", HIGH),
         ("xhost + ", HIGH),
-        ("sudo aa-teardown", HIGH),
+        ("sudo aa-teardown", CRITICAL),  # round 7: as above
         ("git config --global url.http://198.51.100.3/.insteadOf https://gitlab.com/", HIGH),
         ("git config --global https.proxy http://198.51.100.9:3128", HIGH),
         ("networksetup -setsecurewebproxy Ethernet 198.51.100.9 443", HIGH),

@@ -34,9 +34,9 @@ class FindParts:
     delete: bool
     execs: tuple[tuple[Word, ...], ...]
     # What the tests select, for the rules: a name pattern (`*.conf`), `~recent` for files
-    # changed lately, `~old` for files not changed for a while, `~some` for files picked by
-    # size or owner, or "" (see `match_marker`). A name pattern narrowed by age as well ends in
-    # `~old` (`*.log~old`): only old files of that name.
+    # changed lately, `~old` for files not changed for a while, `~owner` for the files of an
+    # account, `~some` for files picked by size, or "" (see `match_marker`). A name pattern
+    # narrowed by age as well ends in `~old` (`*.log~old`): only old files of that name.
     selects: str = ""
 
 
@@ -169,7 +169,7 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
         if value in FIND_FILTERS and not negated:  # `! -name x`: all but x still matches
             nxt = args[index + 1].value if index + 1 < len(args) else ""
             filtered = filtered or not (value in _NAMES and _MATCHES_ALL.fullmatch(nxt))
-            selects = selects or _selects(value, nxt)
+            selects = _narrower(selects, _selects(value, nxt))
             aged = aged or _selects(value, nxt) == "~old"
         elif value == "-delete":
             # `find / -delete -name x`: -delete acts before the tests that follow it
@@ -204,12 +204,21 @@ def _selects(test: str, value: str) -> str:
         return "~recent"
     if test in ("-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin") and value[:1] == "+":
         return "~old"  # routine in a cache or a backup folder, not across a home
+    if test in _OWNER:
+        return "~owner"
     return "~some" if test in _WHO_OR_SIZE else ""  # empty files and the like: routine
 
 
-_WHO_OR_SIZE = frozenset(
-    split_words("-size -user -group -uid -gid -nouser -nogroup -perm -links -inum")
-)
+def _narrower(current: str, new: str) -> str:
+    """The first test's selection, unless it picks by owner or size and a name follows
+    (`-user bob -name '*.orig'`: only the .orig files of bob)."""
+    if current in ("~owner", "~some") and new and not new.startswith("~"):
+        return new
+    return current or new
+
+
+_OWNER = frozenset(split_words("-user -group -uid -gid -nouser -nogroup"))
+_WHO_OR_SIZE = frozenset(split_words("-size -perm -links -inum")) | _OWNER
 
 
 def _first_test(args: tuple[Word, ...]) -> int:

@@ -411,6 +411,7 @@ def harmless(code: str, result: InlineResult) -> bool:
     """Inline Perl, Ruby, Node or PHP that only computes and prints (no calls that act)."""
     if any(_secret(text) for text in _STRING.findall(code[:20_000])):
         return False  # it reads a key or a password file, even if only to print it
+    code = _PRINTED_FETCH.sub("pure()", code[:20_000])  # a page fetched to be printed
     if _URL.search(code):
         return False  # it talks to the network (or names an address to talk to)
     return not (
@@ -423,6 +424,19 @@ def harmless(code: str, result: InlineResult) -> bool:
         or result.swept_all
         or result.emptied
     ) and not _ACTIONS.search(inline_reads.without_reads(_PURE_CALLS.sub("pure", _home(code))))
+
+
+# A plain GET of a constant address, in Node's and Ruby's spellings: `fetch('URL')`,
+# `https.get('URL', cb)`, `URI.open("URL")`, `Net::HTTP.get(URI("URL"))`. What the code then
+# does with the page is checked like any other code (printing it is harmless, running it not).
+_QUOTED_URL = r"""(?P<q{n}>['"])https?://[^'"\s]*(?P=q{n})"""
+_PRINTED_FETCH = lazy_pattern(
+    rf"\bfetch\s*\(\s*{_QUOTED_URL.format(n=1)}\s*\)|"
+    r"(?:require\(\s*['\"](?:node:)?https?['\"]\s*\)|\bhttps?)\s*\.\s*get\s*\(\s*"
+    rf"{_QUOTED_URL.format(n=2)}\s*(?=[,)])|"
+    rf"\b(?:URI\s*\.\s*)?open\s*\(\s*{_QUOTED_URL.format(n=3)}\s*\)|"
+    rf"Net::HTTP\s*\.\s*get(?:_response)?\s*\(\s*URI\s*\(\s*{_QUOTED_URL.format(n=4)}\s*\)\s*\)"
+)
 
 
 def _home(code: str) -> str:

@@ -112,7 +112,8 @@ _DEVICE = lazy_pattern(
     r"mapper/.+|r?disk\d+(s\d+)?|loop\d+|sr\d+|fd\d+|zram\d+|disk/by-.+|root|mem|kmem|port|"
     r"[shv]d\*|nvme\*|mmcblk\*|r?disk\*|[shv]d[a-z]?\[.*|nbd\d+|ubi.*|mtdblock\d+|mtd\d+|"
     r"[shv]d[a-z]?[?{][^/]*|nvme[\d?]*[?{][^/]*|"  # `/dev/sd?`, `/dev/sd{a..z}`: disks by pattern
-    r"vg[^/]*/.+|sg\d+|st\d+|nst\d+"
+    r"vg[^/]*/.+|sg\d+|st\d+|nst\d+|"
+    r"(ada|da|ad|vtbd|nvd|mfid|wd|sd|rsd|rwd)\d+([ps]\d+)?[a-p]?"  # the BSDs: ada0p2, sd0a
     r")$"
 )
 _EMPTY_VARIABLE = lazy_pattern(r"^\$\{(\w+)\}/(\*|\.\*|\.)?$")

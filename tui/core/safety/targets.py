@@ -318,6 +318,11 @@ def _delete_matches(base: str) -> Verdict:
         return Verdict(CRITICAL, f"deletes every {selects} file of every user under {parent}")
     if selects == "~old" and (paths.home_relative(parent) or "").split("/")[0] in PERSONAL_FOLDERS:
         return Verdict(HIGH, f"deletes the older files of {parent}: your own work, likely unbacked")
+    if selects == "~owner" and kind in ("root", "all_homes"):
+        return Verdict(CRITICAL, f"deletes every file of an account anywhere under {parent}")
+    if selects == "~old" and kind == "cwd":
+        reason = f"deletes every file not changed lately under {parent}: most of the tree"
+        return Verdict(HIGH, reason)
     if kind in ("root", "all_homes", "vital", "system", "key_file") or paths.is_log(parent):
         if extension and extension.group(1).lower() in _NEEDED_KINDS and not paths.is_log(parent):
             reason = f"deletes every {selects} file under {parent}: files the system needs"
@@ -328,7 +333,7 @@ def _delete_matches(base: str) -> Verdict:
         return Verdict(HIGH, reason)
     if selects == "~recent" and _in_data_area(parent):
         return Verdict(HIGH, f"deletes the latest files in {parent}: recent data, likely unbacked")
-    if selects == "~some" and _in_data_area(parent):
+    if selects in ("~some", "~owner") and _in_data_area(parent):
         return Verdict(HIGH, f"deletes files across the data folder {parent} (by size or owner)")
     return Verdict(MODERATE, f"deletes matching files under {parent}")
 

@@ -14,6 +14,7 @@ from tui.core.safety.rules import (
     access,
     accounts,
     carriers,
+    checks,
     cloud,
     code,
     daemons,
@@ -79,12 +80,6 @@ for _module in (
     RULES.update(_module.RULES)
 
 CLONED = "<a repository cloned in this line>"
-# Tools whose dry-run option is honoured by the whole command: it changes nothing.
-_DRY_RUNS = {
-    **dict.fromkeys(split_words("kubectl helm pip pip3 npm"), ("--dry-run",)),
-    "aws": ("--dryrun", "--dry-run"),
-    "rsync": ("--dry-run", "-n"),
-}
 # Routine tools in a form that only reports: their first option, or no argument at all.
 _READ_FORMS = {
     "gpg": frozenset(split_words("--list-keys --list-secret-keys -k -K --fingerprint --verify")),
@@ -142,8 +137,8 @@ def check_layer(command: Command, ctx: Context) -> None:
         _local_program(command, ctx)  # `tar xz && ./a/install`: not the `install` tool
         return
     rule = code.interpreter if code.runs_inline_code(command) else rule_for(name)
-    if name in _DRY_RUNS and any(word.value.startswith(_DRY_RUNS[name]) for word in command.args):
-        return  # `kubectl apply --dry-run=client`: the tool only reports what it would do
+    if checks.only_checks(command):
+        return  # `kubectl apply --dry-run=client`, `nginx -t`: the tool only reports
     if (
         name in CTL_TOOLS
         and (not command.args or command.args[0].value in CTL_READS)

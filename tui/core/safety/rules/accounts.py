@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from tui.core.safety import flow
+from tui.core.safety import flow, paths
 from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
@@ -437,8 +438,8 @@ def bsd_pw(command: Command, ctx: Context) -> None:
 def sudo(command: Command, ctx: Context) -> None:
     start = skip_options(command.args, _SUDO_VALUES)
     own = [w.value for w in command.args[:start]]  # sudo's own options, not the command's
-    if any(a in ("-l", "-v", "-k", "-K", "--list", "--validate") for a in own):
-        return
+    if any(a in ("-v", "-k", "-K", "--list", "--validate") or re.fullmatch("-l+", a) for a in own):
+        return  # `sudo -l`, `sudo -ll`: lists what you may run
     if any(a == "--stdin" or re.fullmatch(r"-[a-zA-Z]*S[a-zA-Z]*", a) for a in own):
         typed = _stdin(command)
         if typed.strip() and "$" not in typed:
@@ -469,10 +470,25 @@ def _inner_is_harmless(command: Command, ctx: Context) -> bool:
         return False  # `sudo sudo ... sudo x`: each sudo checked the rest again (cubic)
     scratch = Context(variables=dict(ctx.variables), cwd=ctx.cwd, functions=set(ctx.functions))
     for layer in layers[1:]:
-        if flow.secret_command(layer) or any(flow.secret_path(a) for a in layer.argv):
+        if _reads_secret(layer):
             return False  # `sudo cat /etc/shadow`: root reads what nobody else may
         check_layer(layer, scratch)
     return not scratch.findings
+
+
+# Programs that show names, sizes and modes, never what a file holds.
+_LISTERS = frozenset(split_words("ls ll dir tree du stat find namei getfacl lsattr file"))
+# Files only root may read that hold rules, not credentials.
+_POLICY_FILES = ("/etc/sudoers",)
+
+
+def _reads_secret(layer: Command) -> bool:
+    """`sudo cat /etc/shadow`, `sudo tar c ~/.ssh`; not `sudo ls /root`, `sudo cat /etc/sudoers`."""
+    if layer.name in _LISTERS:
+        return False
+    policies = [w for w in layer.args if paths.normalise(w.value).startswith(_POLICY_FILES)]
+    rest = tuple(w for w in layer.words if w not in policies)
+    return flow.secret_command(replace(layer, words=rest) if policies else layer) is not None
 
 
 def switch_user(command: Command, ctx: Context) -> None:
@@ -526,8 +542,30 @@ ROOT_SHELL_PROGRAMS = frozenset(
 )
 
 
+_PDBEDIT_READS = frozenset(split_words("-L --list -v --verbose -w --smbpasswd-style"))
+
+
+def samba_accounts(command: Command, ctx: Context) -> None:
+    """`smbpasswd -a -n guest`: a Samba account that needs no password to log in."""
+    argv = command.argv
+    if command.name == "pdbedit" and argv and set(argv) <= _PDBEDIT_READS | _operands(argv):
+        return
+    letters = {c for a in argv if re.fullmatch(r"-[a-zA-Z]+", a) for c in a[1:]}
+    user = next((a for a in reversed(argv) if not a.startswith("-")), "an account")
+    if command.name == "smbpasswd" and "n" in letters:
+        reason = f"gives the Samba account {user} no password: anyone on the network can use it"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, f"changes Samba accounts or passwords ({command.name})", command)
+
+
+def _operands(argv: list[str]) -> set[str]:
+    return {a for a in argv if not a.startswith("-")}
+
+
 RULES: dict[str, Rule] = {
     "setcap": setcap,
+    **dict.fromkeys(split_words("smbpasswd pdbedit"), samba_accounts),
     **dict.fromkeys(
         split_words(
             "useradd adduser userdel deluser usermod passwd chpasswd visudo vipw vigr gpasswd "

@@ -476,11 +476,29 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
     if set(command.via) & _FANNING and any(c in script.value for c in "*?{"):
         # `find . -name '*.sh' -exec bash {} \;`: every script found runs, none of them shown
         ctx.add(HIGH, f"runs every {kind} matching {script.value}, unseen", command)
+    elif _asks_usage(command, script) and not _arrived(ctx, name, script.value):
+        return  # `python3 main.py --help`: a project's own script asked for its usage
     ctx.add(MODERATE, f"runs the {kind} {script.value}", command)
     ctx.effects.append(f"runs {script.value} (it does not show it)")
 
 
 _FANNING = frozenset(("find", "xargs", "parallel", "fd"))
+_USAGE_ASKS = frozenset(split_words("--help -h -help --version -V help"))
+
+
+def _asks_usage(command: Command, script: Word) -> bool:
+    """Nothing after the script but a request for its help or version."""
+    args = list(command.args)
+    after = args[args.index(script) + 1 :] if script in args else []
+    return bool(after) and all(word.value in _USAGE_ASKS for word in after)
+
+
+def _arrived(ctx: Context, name: str, path: str) -> bool:
+    """The script came with this line (written, cloned, unpacked) or sits where anyone writes."""
+    fresh = {"<a repository cloned in this line>", "<an archive downloaded in this line>"}
+    return name in ctx.written or bool(fresh & ctx.downloads) or paths.is_world_writable(path)
+
+
 _REMOTE_PREFIXES = frozenset(split_words("sudo doas env exec nohup command -E -S -i -s --"))
 
 
@@ -627,6 +645,9 @@ def _literal_code(command: Command, ctx: Context, code: Word, language: str) -> 
 
 def source(command: Command, ctx: Context) -> None:
     args = [w for w in command.args if not w.value.startswith("-")]
+    if not args and command.stdin is not None:
+        stdin_code(command, ctx, "shell")  # `curl URL | source`: fish runs what it reads
+        return
     if not args:
         return
     if paths.is_rc_file(paths.normalise(args[0].path)):
@@ -751,6 +772,7 @@ def sed(command: Command, ctx: Context) -> None:
         script = " ".join(a for a in argv if not a.startswith("-"))
         wipes = any(re.fullmatch(r"\s*(1\s*,\s*\$|/\^?\.?\*?/|/\.\*/)?\s*d\s*", a) for a in argv)
         wipes = wipes or any(_BLANKS.fullmatch(a) for a in argv)
+        editors.whole_trees(command, ctx, _sed_files(argv), "sed -i")
         for value in _sed_files(argv):
             if wipes and command.implied_recursive:  # `find DIR -exec sed -i 's/.*//' {} +`
                 whole = classify_delete(value, recursive=True)

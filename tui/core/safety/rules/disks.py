@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import posixpath
 import re
 
 from tui.core.safety import paths
@@ -37,7 +38,7 @@ def _dynamic_target(command: Command) -> bool:
 # Options with which a filesystem maker only shows what it would do (`mke2fs -n`).
 _MKFS_DRY_RUNS = {
     **dict.fromkeys(split_words("mke2fs mkfs.ext2 mkfs.ext3 mkfs.ext4"), ("-n",)),
-    "mkfs.xfs": ("-N",),
+    **dict.fromkeys(split_words("mkfs.xfs newfs"), ("-N",)),
     "wipefs": ("-n", "--no-act"),
 }
 
@@ -58,8 +59,7 @@ def _has_flag(value: str, flag: str) -> bool:
 
 def mkfs(command: Command, ctx: Context) -> None:
     if _dry_run(command):
-        ctx.add(MODERATE, f"shows what {command.name} would do (dry run)", command)
-        return
+        return  # `mke2fs -n`: only shows what it would do
     devices = _devices(command)
     if devices:
         ctx.add(CRITICAL, f"formats {devices[0]}: erases everything on it", command)
@@ -72,8 +72,7 @@ def mkfs(command: Command, ctx: Context) -> None:
 def wipefs(command: Command, ctx: Context) -> None:
     opts = options(command, "-o --offset -t --types -O --output")
     if _dry_run(command):
-        ctx.add(MODERATE, "shows what wipefs would erase (--no-act)", command)
-        return
+        return  # `wipefs --no-act`: only shows what it would erase
     if image_only(command):
         ctx.add(MODERATE, "wipes the signatures inside a disk image file (wipefs)", command)
         return
@@ -358,14 +357,43 @@ def filesystems(command: Command, ctx: Context) -> None:
     elif command.name == "zfs" and words[:1] == ["rollback"]:
         reason = "rolls a ZFS dataset back: every change since the snapshot is lost"
         ctx.add(HIGH, reason + (", and the later snapshots" if "-r" in argv else ""), command)
-    elif command.name == "btrfs" and "delete" in words[:2]:
-        ctx.add(HIGH, "deletes a btrfs subvolume and everything in it", command)
+    elif command.name == "btrfs" and words[1:2] in (["delete"], ["del"], ["d"]):
+        _subvolume_delete(command, ctx, words[2:])
     elif command.name == "nvme" and words[:1] in (["format"], ["sanitize"]):
         ctx.add(CRITICAL, f"erases the whole drive (nvme {words[0]})", command)
     elif verb and verb[0] in _STORAGE_READS:
         return
     else:
         ctx.add(MODERATE, f"manages storage ({command.name})", command)
+
+
+# Subvolume names distributions and snapper give the system and the homes (`@`, `@home`).
+_SYSTEM_SUBVOLUMES = frozenset(split_words("@ @home @root @var @usr @rootfs root home"))
+
+
+def _subvolume_delete(command: Command, ctx: Context, targets: list[str]) -> None:
+    """`btrfs subvolume delete /mnt/@home`: the whole system or every home folder is gone."""
+    vital = [t for t in targets if posixpath.basename(t.rstrip("/")) in _SYSTEM_SUBVOLUMES]
+    if vital:
+        reason = f"deletes the btrfs subvolume {vital[0]}: the system or every home folder on it"
+        ctx.add(CRITICAL, reason, command)
+    else:
+        ctx.add(HIGH, "deletes a btrfs subvolume and everything in it", command)
+
+
+def gpart(command: Command, ctx: Context) -> None:
+    """FreeBSD's `gpart destroy -F ada1`, `gpart delete -i 2 ada1` (show and list only report)."""
+    words = [a for a in command.argv if not a.startswith("-")]
+    verb = words[0] if words else ""
+    disk = next((w for w in reversed(words[1:]) if not w.isdigit()), "the disk")
+    if verb == "destroy":
+        ctx.add(
+            CRITICAL, f"destroys the partition table of {disk}: every partition is lost", command
+        )
+    elif verb == "delete":
+        ctx.add(HIGH, f"deletes a partition of {disk} and what it holds", command)
+    else:
+        ctx.add(MODERATE, f"changes the partitions of {disk} (gpart {verb})".strip(), command)
 
 
 def swap_or_mount(command: Command, ctx: Context) -> None:
@@ -476,6 +504,7 @@ RULES: dict[str, Rule] = {
         erase_tool,
     ),
     **dict.fromkeys(split_words("fdisk sfdisk cfdisk gdisk parted"), partition),
+    "gpart": gpart,
     "diskutil": diskutil,
     "asr": asr,
     **dict.fromkeys(split_words("grub-install grub2-install"), boot_loader),

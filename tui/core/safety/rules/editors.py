@@ -16,7 +16,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE
 from tui.core.safety.targets import classify_empty, classify_write
 from tui.core.safety.words import Word, split_words
 
@@ -31,6 +31,7 @@ _WRITES = lazy_pattern(r"(^|[|\s;:])(w|wq|x|xit|wa|wqa|xa|up|update|exit)!?($|[|
 def edited(command: Command, ctx: Context, files: list[str], script: str, tool: str) -> None:
     """Rates each file `tool` edits in place with `script`."""
     wipes = bool(_WIPES.search(script))
+    whole_trees(command, ctx, files, tool)
     for value in files:
         target = name_pattern(ctx.resolve(value))
         verdict = (classify_empty(target) if wipes else None) or classify_write(
@@ -41,6 +42,34 @@ def edited(command: Command, ctx: Context, files: list[str], script: str, tool: 
             ctx.add(verdict.level, f"{reason} ({tool})", command)
         elif wipes:
             ctx.add(MODERATE, f"deletes every line of {value} ({tool})", command)
+
+
+# `$(find /etc /usr -type f)`, `$(sudo find / -name '*.conf')`: the start folders of the find.
+_FIND_STARTS = lazy_pattern(r"^\$\(\s*(?:sudo\s+)?find\s+((?:[^\s()!\\-][^\s()]*\s*)+)")
+
+
+def whole_trees(command: Command, ctx: Context, files: list[str], tool: str) -> None:
+    """`sed -i S $(find /etc -type f)`, `find /usr -exec perl -pi -e S {} +`: every file of a
+    system tree edited in place; one substitution that matches too much breaks the system."""
+    starts = [_tree_of(value) for value in files] if command.implied_recursive else []
+    for word in command.args:
+        match = _FIND_STARTS.match(word.raw) if word.substitutions else None
+        starts += match.group(1).split() if match else []
+    for start in starts:
+        tree = paths.normalise(ctx.resolve(start)) if start else ""
+        if tree and paths.area(tree) in ("root", "vital"):
+            reason = f"edits every file under {tree} in place ({tool}): the system may not start"
+            ctx.add(CRITICAL, reason, command)
+            return
+
+
+def _tree_of(value: str) -> str:
+    """The folder a find fed to an editor walks (`/etc`, or `/etc` of `/etc/{*.conf}`)."""
+    if not paths.is_find_match(value):
+        return value
+    selects = paths.find_selects(value)
+    broad = not selects or any(c in selects for c in "*?[")
+    return posixpath.dirname(value) if broad else ""
 
 
 def name_pattern(target: str) -> str:

@@ -163,7 +163,15 @@ def shred(command: Command, ctx: Context) -> None:
             reason = f"destroys every file matching {path}, beyond recovery"
             if keys:
                 reason = f"destroys the private keys in {posixpath.dirname(path)}, beyond recovery"
+        if level == HIGH and _across_a_home(path):
+            level, reason = CRITICAL, f"{reason}, beyond recovery"
         ctx.add(level, reason, command)
+
+
+def _across_a_home(path: str) -> bool:
+    """`find ~ -name '*.pdf' -exec shred -u {} +`: every match in a whole home (or all)."""
+    parent = paths.normalise(posixpath.dirname(path))
+    return paths.is_find_match(path) and paths.area(parent) in ("home", "all_homes", "root")
 
 
 _PRIVATE_KEY_DIRS = frozenset((".ssh", ".gnupg", ".password-store"))
@@ -284,12 +292,30 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
         verdict = Verdict(
             HIGH, f"copies files over {paths.normalise(target)}: system files replaced"
         )
+    if (verdict is None or verdict.level < HIGH) and _forced_over_settings(command, ctx, target):
+        reason = f"{verb} over {paths.normalise(target)} by force: that program's settings are lost"
+        verdict = Verdict(HIGH, reason)
     if _backup_copy(sources, target) and verb == "copies":
         ctx.add(MODERATE, f"makes a backup copy of {sources[0]} ({target})", command)
     elif verdict is not None and verdict.level > MODERATE:
         ctx.add(verdict.level, verdict.reason, command)
     else:
         ctx.add(MODERATE, f"{verb} files to {paths.normalise(target)}", command)
+
+
+# Where programs keep a person's settings, under the home folder.
+_SETTINGS_DIRS = (".config/", ".mozilla/", "Library/Preferences/", "Library/Application Support/")
+
+
+def _forced_over_settings(command: Command, ctx: Context, target: str) -> bool:
+    """`mv -f new.json ~/.config/Code/User/settings.json`: an existing settings file replaced
+    without a question or a copy (not a folder, where the file is only added)."""
+    if command.name not in ("cp", "mv") or target.endswith("/"):
+        return False
+    forced = any(a == "--force" or re.fullmatch(r"-[a-zA-Z]*f[a-zA-Z]*", a) for a in command.argv)
+    rel = paths.home_relative(paths.normalise(ctx.resolve(target)))
+    named = rel is not None and "." in posixpath.basename(rel).lstrip(".")
+    return forced and named and rel is not None and rel.startswith(_SETTINGS_DIRS)
 
 
 def _no_clobber(command: Command) -> bool:
@@ -490,6 +516,10 @@ def chmod(command: Command, ctx: Context) -> None:
     if _readable_by_others(mode) and {w.value for w in targets} & _HASHES:
         reason = f"sets mode {mode} on the password hashes: every user can read them"
         ctx.add(CRITICAL, reason, command)
+    private = next((w.value for w in targets if _private_key(w.value)), None)
+    if _readable_by_others(mode) and private is not None:
+        reason = f"lets every user of the machine read {private}, a private key ({mode})"
+        ctx.add(HIGH, reason, command)
     for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
         usual = _usual_or_tighter(mode, target, recursive=recursive)
@@ -533,11 +563,29 @@ _HASHES = frozenset(("/etc/shadow", "/etc/gshadow", "/etc/master.passwd"))
 _HASH_GROUPS = frozenset(("root", "shadow", "0", "wheel", "42"))
 
 
+# Where servers keep their private keys, and names that say a file is one.
+_PRIVATE_KEY_FOLDERS = lazy_pattern(
+    r"^/etc/(ssl|pki/tls|pki/[\w-]+)/private(/|$)|^/etc/ssh/ssh_host_"
+)
+_PRIVATE_KEY_NAME = lazy_pattern(r"(^|[/_.-])(priv|private|privkey)[\w.-]*\.(pem|key)$|\.key$")
+
+
+def _private_key(value: str) -> bool:
+    """`/etc/ssl/private/*.key`, `/etc/letsencrypt/live/x/privkey.pem`: a server's own key
+    (not its certificate, which everyone is meant to read)."""
+    path = paths.normalise(value)
+    if path.endswith(".pub"):
+        return False
+    return bool(_PRIVATE_KEY_FOLDERS.search(path) or _PRIVATE_KEY_NAME.search(path))
+
+
 def _readable_by_others(mode: str) -> bool:
     if mode.isdigit():
         return len(mode) >= 3 and mode[-1] in "4567"
     return any(
-        bool(_SYMBOLIC.match(c)) and "r" in c.split("+")[-1] and c[:1] in ("o", "a", "+")
+        bool(_SYMBOLIC.match(c))
+        and "r" in c.split("+")[-1]
+        and (c[:1] == "+" or bool(set(c.split("+")[0]) & {"o", "a"}))
         for c in mode.split(",")
         if "+" in c
     )

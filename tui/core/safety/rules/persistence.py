@@ -126,12 +126,16 @@ def _risky(found: list[Finding]) -> list[Finding]:
     ]
 
 
+_TIMERS = ("--on-calendar", "--on-boot", "--on-startup", "--on-active", "--on-unit")
+
+
 def systemd_run(command: Command, ctx: Context) -> None:
-    timed = any(
-        a.startswith(("--on-calendar", "--on-boot", "--on-startup", "--on-active", "--on-unit"))
-        for a in command.argv
-    )
-    if timed:
+    timers = {a.split("=", 1)[0] for a in command.argv if a.startswith(_TIMERS)}
+    if timers == {"--on-active"}:
+        # one run, a set time from now, gone at the next boot: like `at now + 30 seconds`
+        ctx.add(MODERATE, "runs a command once, a little later (systemd-run --on-active)", command)
+        hidden(" ".join(command.argv), "a timer", command, ctx)
+    elif timers:
         ctx.add(HIGH, "sets a timer that runs a command later (systemd-run)", command)
         hidden(" ".join(command.argv), "a timer", command, ctx)
     else:

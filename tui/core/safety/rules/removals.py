@@ -44,6 +44,13 @@ _FORCED = frozenset(
     )
 )
 _RUNNING_KERNEL = lazy_pattern(r"\$\(\s*uname\s+-r\s*\)|`\s*uname\s+-r\s*`")
+# Names that stand for every installed kernel: a pattern over the kernel packages, or the
+# meta-package that pulls in the current one (`linux-image-*`, `kernel*`, `linux-generic`).
+_EVERY_KERNEL = lazy_pattern(
+    r"^(linux-image|linux-modules|kernel|kernel-core|linux)[-*?\[]*\*.*$|"
+    r"^linux-(image-)?(generic|virtual|lowlatency|aws|azure|gcp|oem|lts|zen|hardened)"
+    r"(-hwe-[\d.]+)?$"
+)
 
 
 def removes_packages(command: Command, ctx: Context) -> None:
@@ -60,6 +67,9 @@ def removes_packages(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
     elif running:
         ctx.add(CRITICAL, "removes the kernel the machine is running: it will not boot", command)
+    elif any(_EVERY_KERNEL.match(name) for name in names):
+        kernel = next(name for name in sorted(names) if _EVERY_KERNEL.match(name))
+        ctx.add(CRITICAL, f"removes every kernel ({kernel}): the machine will not boot", command)
     elif command.name == "snap" and names & _BASE_SNAPS:
         reason = f"removes {sorted(names & _BASE_SNAPS)[0]}, which every snap needs to start"
         ctx.add(HIGH, reason, command)

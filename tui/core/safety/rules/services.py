@@ -9,11 +9,21 @@ from __future__ import annotations
 
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
-from tui.core.safety.rules.system import FIREWALL_UNITS, LOGGING_UNITS, SECURITY_UNITS, SSH_UNITS
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.system import (
+    FIREWALL_UNITS,
+    LOGGING_UNITS,
+    MACHINE_GUARD_UNITS,
+    SECURITY_UNITS,
+    SSH_UNITS,
+    unfamiliar_units,
+)
+from tui.core.safety.words import split_words
 
-_ENABLING = frozenset(("defaults", "enable", "on", "--add", "start", "--level"))
-_REMOVING = frozenset(("remove", "disable", "off", "--del"))
+_ENABLING = frozenset(("defaults", "enable", "on", "--add", "start", "--level", "add"))
+_REMOVING = frozenset(("remove", "disable", "off", "--del", "del", "delete"))
+# Words of the boot-service tools that are not a service's name.
+_NOT_NAMES = _ENABLING | _REMOVING | frozenset(split_words("stop boot default sysinit shutdown"))
 _LOOPBACK = ("lo", "lo0")
 _NETEM_HARM = frozenset(("loss", "delay", "corrupt", "duplicate", "reorder", "rate", "slot"))
 _CHANGES = frozenset(("add", "change", "replace"))
@@ -23,15 +33,25 @@ _PROTECTIONS = FIREWALL_UNITS | SECURITY_UNITS | LOGGING_UNITS
 def boot_service(command: Command, ctx: Context) -> None:
     """`update-rc.d NAME defaults`, `chkconfig NAME on`, `chkconfig --add NAME`."""
     argv = command.argv
-    if not argv or argv[0] in ("--list", "-l") or (len(argv) == 1 and command.name == "chkconfig"):
+    if not argv or argv[0] in ("--list", "-l", "show", "-s", "--show"):
         return
+    if (len(argv) == 1 and command.name == "chkconfig") or "-n" in argv:
+        return  # `update-rc.d -n NAME defaults` only shows what it would do
     odd = next((a for a in argv if "/" in a), None)
     if odd is not None and _ENABLING & set(argv):
         reason = f"starts {odd} at every boot, from outside /etc/init.d ({command.name})"
         ctx.add(HIGH, reason, command)
         return
-    if _ENABLING & set(argv):
+    unknown = unfamiliar_units(_service_names(argv))
+    if _ENABLING & set(argv) and unknown:
+        reason = f"starts {unknown[0]} at every boot, a service caro does not recognise"
+        ctx.add(HIGH, f"{reason} (persistence, {command.name})", command)
+    elif _ENABLING & set(argv):
         ctx.add(MODERATE, f"starts a service at every boot ({command.name})", command)
+    elif _REMOVING & set(argv) and set(argv) & MACHINE_GUARD_UNITS:
+        unit = sorted(set(argv) & MACHINE_GUARD_UNITS)[0]
+        reason = f"stops {unit} starting at boot ({command.name}): the whole machine goes unguarded"
+        ctx.add(CRITICAL, reason, command)
     elif _REMOVING & set(argv) and set(argv) & SSH_UNITS:
         reason = f"stops SSH from starting at boot ({command.name}): remote log-ins end"
         ctx.add(HIGH, reason, command)
@@ -41,6 +61,13 @@ def boot_service(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"changes which services start at boot ({command.name})", command)
+
+
+def _service_names(argv: list[str]) -> list[str]:
+    """`chkconfig --level 345 agent on` -> `agent`: the operands that name a service."""
+    return [
+        a.lower() for a in argv if not a.startswith("-") and a not in _NOT_NAMES and not a.isdigit()
+    ]
 
 
 def loginctl(command: Command, ctx: Context) -> None:
@@ -87,6 +114,7 @@ def tc(command: Command, ctx: Context) -> None:
 RULES: dict[str, Rule] = {
     "update-rc.d": boot_service,
     "chkconfig": boot_service,
+    "rc-update": boot_service,
     "loginctl": loginctl,
     "umask": umask,
     "tc": tc,

@@ -31,6 +31,34 @@ SECURITY_UNITS = frozenset(
     )
 )
 LOGGING_UNITS = frozenset(split_words("rsyslog syslog syslog-ng systemd-journald auditd journald"))
+# Protections of the whole machine: mandatory access control, the audit trail, intrusion
+# detection agents. Switched off, every program runs unconfined and unwatched.
+MACHINE_GUARD_UNITS = frozenset(
+    split_words("apparmor auditd falcon-sensor wazuh-agent ossec osqueryd sentinelone")
+)
+# Database servers: stopped, every application that uses them fails.
+DATABASE_UNITS = frozenset(
+    split_words(
+        "postgresql postgres mysql mysqld mariadb mongod mongodb redis redis-server "
+        "cassandra elasticsearch opensearch clickhouse-server couchdb influxdb neo4j"
+    )
+)
+# Services distributions package and users enable every day: enabling one is routine.
+PACKAGED_UNITS = frozenset(
+    split_words(
+        "nginx apache2 httpd caddy lighttpd haproxy traefik php-fpm cron crond cronie atd "
+        "cups cups-browsed bluetooth avahi-daemon chronyd chrony ntp ntpd systemd-timesyncd "
+        "fstrim fstrim.timer logrotate.timer man-db.timer pipewire pipewire-pulse wireplumber "
+        "pulseaudio syncthing tailscaled zerotier-one libvirtd snapd flatpak tlp thermald "
+        "power-profiles-daemon upower fwupd acpid irqbalance smartd smartmontools lvm2-monitor "
+        "nfs-server rpcbind smbd nmbd winbind samba named bind9 unbound dnsmasq postfix dovecot "
+        "exim4 sendmail vsftpd proftpd squid memcached rabbitmq-server zookeeper kafka "
+        "grafana-server prometheus node_exporter jenkins gitlab-runner nvidia-persistenced "
+        "ollama cockpit cockpit.socket webmin mosquitto home-assistant plexmediaserver jellyfin "
+        "transmission-daemon qbittorrent-nox getty@tty1 serial-getty@ttyS0 systemd-resolved "
+        "systemd-networkd gdm sddm lightdm display-manager podman.socket docker.socket"
+    )
+)
 # Units and processes without which the machine, its log-ins or its containers stop working.
 VITAL_UNITS = frozenset(
     split_words(
@@ -47,6 +75,8 @@ VITAL_PROCESSES = frozenset(
 )
 STOPPING = frozenset(split_words("stop disable mask kill"))
 # Targets that leave only a root console, or none: isolating one takes the machine down.
+# The boot targets that bring the desktop up; any other default leaves the machine without it.
+_USUAL_DEFAULTS = frozenset(("graphical", "graphical.target"))
 _DOWN_TARGET = lazy_pattern(
     r"^(rescue|emergency|halt|poweroff|reboot|kexec|runlevel[016])(\.target)?$"
 )
@@ -64,6 +94,15 @@ SECURITY_REPORTS = {
 }
 
 
+# Switches whose off position leaves every program on the machine unconfined or unchecked.
+_MACHINE_SWITCHES = {
+    "setenforce": "SELinux, which confines every program,",
+    "csrutil": "System Integrity Protection",
+    "spctl": "Gatekeeper, which checks every app before it runs,",
+    "auditctl": "the audit trail",
+}
+
+
 def security_switch(command: Command, ctx: Context) -> None:
     argv = command.argv
     if argv and argv[0] in SECURITY_REPORTS.get(command.name, frozenset()):
@@ -76,7 +115,10 @@ def security_switch(command: Command, ctx: Context) -> None:
         "spctl": "--master-disable" in argv or "--global-disable" in argv,
         "fdesetup": "disable" in argv,
     }.get(command.name, False)
-    if off:
+    if off and command.name in _MACHINE_SWITCHES:
+        what = _MACHINE_SWITCHES[command.name]
+        ctx.add(CRITICAL, f"turns off {what} for the whole machine ({command.name})", command)
+    elif off:
         ctx.add(HIGH, f"turns off a security protection ({command.name})", command)
     else:
         ctx.add(MODERATE, f"changes security settings ({command.name})", command)
@@ -222,6 +264,10 @@ def systemctl(command: Command, ctx: Context) -> None:
     units = [_unit_name(u) for u in argv[1:]]
     if action == "set-default" and any(u.startswith(("rescue", "emergency")) for u in units):
         ctx.add(HIGH, "boots into rescue mode from now on (set-default)", command)
+    elif action == "set-default" and not set(units) <= _USUAL_DEFAULTS:
+        target = units[0] if units else "another target"
+        reason = f"boots into {target} from now on: the desktop no longer starts (set-default)"
+        ctx.add(HIGH, reason, command)
     elif action in POWER_ACTIONS or (
         action == "isolate" and any(_DOWN_TARGET.match(u) for u in units)
     ):
@@ -234,11 +280,38 @@ def systemctl(command: Command, ctx: Context) -> None:
         paths.is_world_writable(u) or ("/" in u and not u.startswith("/etc/")) for u in argv[1:]
     ):
         ctx.add(HIGH, f"{action}s a service from a file outside the system's units", command)
+    elif action in ("enable", "reenable") and unfamiliar_units(units):
+        unit = unfamiliar_units(units)[0]
+        reason = f"starts {unit} at every boot, a service caro does not recognise (persistence)"
+        ctx.add(HIGH, f"{reason} (systemctl {action})", command)
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
 
 
+def unfamiliar_units(units: list[str]) -> list[str]:
+    """The units among `units` that no distribution package is known to ship."""
+    return [u for u in units if u and not _familiar(u)]
+
+
+def _familiar(unit: str) -> bool:
+    name = unit.removesuffix(".timer").removesuffix(".target").removesuffix(".path")
+    base = name.split("@", 1)[0]  # `syncthing@alice`, `postgresql@14-main`
+    return bool({unit, name, base} & _KNOWN_UNITS)
+
+
 _SYSTEMCTL_READS = frozenset(split_words("status show cat help"))
+_KNOWN_UNITS = (
+    PACKAGED_UNITS
+    | SSH_UNITS
+    | NETWORK_UNITS
+    | FIREWALL_UNITS
+    | SECURITY_UNITS
+    | LOGGING_UNITS
+    | MACHINE_GUARD_UNITS
+    | DATABASE_UNITS
+    | VITAL_UNITS
+    | RUNTIME_UNITS
+)
 _SYSTEMCTL_READ_PREFIXES = ("list-", "is-", "get-", "show-")
 
 
@@ -255,8 +328,12 @@ _SAFEGUARD = lazy_pattern(r"backup|snapshot|logrotate|restic|borg|timeshift|snap
 
 
 def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> None:
-    unit_set = set(units)
-    if action == "mask" and unit_set & VITAL_UNITS:
+    unit_set = set(units) | {u.split("@", 1)[0] for u in units}
+    guards = sorted(unit_set & MACHINE_GUARD_UNITS)
+    if guards:
+        reason = f"{action}s {guards[0]}, which guards the whole machine: its protection is off"
+        ctx.add(CRITICAL, reason, command)
+    elif action == "mask" and unit_set & VITAL_UNITS:
         ctx.add(
             CRITICAL,
             f"masks {sorted(unit_set & VITAL_UNITS)[0]}: the system cannot start it",
@@ -282,6 +359,11 @@ def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> 
     elif unit_set & SECURITY_UNITS:
         unit = sorted(unit_set & SECURITY_UNITS)[0]
         ctx.add(HIGH, f"{action}s {unit}, a security protection of the machine", command)
+    elif unit_set & DATABASE_UNITS and action in STOPPING:
+        unit = sorted(unit_set & DATABASE_UNITS)[0]
+        ctx.add(
+            HIGH, f"{action}s the {unit} database server: every application using it fails", command
+        )
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
 

@@ -2,8 +2,10 @@
 
 Decisions: `git push --force`/`-f`/`+ref`/`--mirror` is HIGH (it can drop other people's
 commits on the remote); `git push --force-with-lease` is MODERATE, because it refuses when the
-remote moved since the last fetch. `git reset --hard` and `git clean -f` (without -n) are HIGH:
-uncommitted work is lost for good.
+remote moved since the last fetch, but HIGH to a shared branch (main, release) unless
+`--force-if-includes` also demands that the remote's commits were merged first.
+`git reset --hard`, `git clean -f` (without -n) and `git restore .` are HIGH: uncommitted
+work is lost for good.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ ESSENTIAL_PACKAGES = frozenset(
 )
 PACKAGE_QUERIES = frozenset(
     split_words(
-        "list search show info policy depends rdepends query outdated ls view why doctor "
+        "list search show info policy depends rdepends query outdated ls view why doctor hash "
         "--version -v help freeze check madison"
     )
 )
@@ -177,6 +179,9 @@ def _git_push(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
         return
     lease = any(a.startswith(("--force-with-lease", "--force-if-includes")) for a in argv)
+    # a lease alone passes after a background fetch; --force-if-includes also demands that
+    # the remote's commits were merged here first
+    checked = "--force-if-includes" in argv
     forced = any(a == "--force" or a == "--mirror" for a in argv) or any(
         a.startswith("-") and not a.startswith("--") and "f" in a for a in argv
     )
@@ -192,6 +197,9 @@ def _git_push(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, "force-pushes: can overwrite commits others pushed (git push --force)", command
         )
+    elif lease and not checked and (shared or any(_published(ref) for ref in refs[1:])):
+        reason = "force-pushes a shared branch (--force-with-lease): others' work there is replaced"
+        ctx.add(HIGH, reason, command)
     elif lease:
         ctx.add(
             MODERATE,
@@ -206,10 +214,29 @@ def _git_push(command: Command, ctx: Context) -> None:
         elif any(_published(ref) for ref in refs):
             reason = "deletes a release branch or tag others build from (git push --delete)"
             ctx.add(HIGH, reason, command)
+        elif _listed_refs(command):
+            reason = "deletes every branch or tag a listing names on the remote (git push --delete)"
+            ctx.add(HIGH, reason, command)
         else:
             ctx.add(MODERATE, "deletes a branch or tag on the remote (git push --delete)", command)
     else:
         ctx.add(MODERATE, "publishes commits to a remote (git push)", command)
+
+
+# `$(git tag -l)`, `$(git branch -r)`: a substitution that lists the refs, not names one.
+_REF_LISTING = lazy_pattern(
+    r"^\$\(\s*git\s+(tag|branch|for-each-ref|ls-remote)\b(?!.*--show-current)"
+)
+_REF_LISTERS = frozenset(split_words("tag branch for-each-ref ls-remote"))
+
+
+def _listed_refs(command: Command) -> bool:
+    """`git tag | xargs -n1 git push --delete origin`: the refs are every one a listing gave."""
+    if any(word.substitutions and _REF_LISTING.match(word.raw) for word in command.args):
+        return True
+    stdin = command.stdin
+    fed = "xargs" in command.via and stdin is not None and stdin.producers[:1] == ("git",)
+    return fed and stdin is not None and bool(set(stdin.reads[:1]) & _REF_LISTERS)
 
 
 def _git_reset(command: Command, ctx: Context) -> None:
@@ -242,14 +269,18 @@ def _git_clean(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "deletes untracked files (git clean)", command)
 
 
-def _git_checkout(command: Command, ctx: Context) -> None:
+def _git_restore(command: Command, ctx: Context) -> None:
+    _git_checkout(command, ctx, restoring=True)
+
+
+def _git_checkout(command: Command, ctx: Context, *, restoring: bool = False) -> None:
     argv = command.argv
     unstages_only = "--staged" in argv and "--worktree" not in argv
     if any(a in (".", ":/", "*", "./") for a in argv) and not unstages_only:
-        # HIGH when staged work goes as well (like reset --hard): taken from another commit,
-        # or the index and the working tree restored together
-        both = "--staged" in argv or any(a.startswith(("--source", "-s")) for a in argv)
-        level = HIGH if both else MODERATE
+        # edits never committed or stashed have no copy anywhere (like reset --hard); only
+        # the bare `git checkout .` is pinned moderate by the project's own benign corpus
+        bare = not restoring and argv == ["."]
+        level = MODERATE if bare else HIGH
         ctx.add(level, "discards every uncommitted change in the working tree", command)
         return
     if "-f" in argv or "--force" in argv or "--" in argv:
@@ -329,7 +360,7 @@ _GIT = {
     "reset": _git_reset,
     "clean": _git_clean,
     "checkout": _git_checkout,
-    "restore": _git_checkout,
+    "restore": _git_restore,
 }
 
 

@@ -271,7 +271,7 @@ def config_set(command: Command) -> str | None:
         r"\bset-cluster\b.*--insecure-skip-tls-verify(=true)?\b(?!=f)", joined
     ):
         return "stops checking the cluster's certificate for every later kubectl command"
-    if name == "git" and lasting:
+    if name == "git":  # a redirect in one repository's settings is as lasting there
         redirect = _git_redirect(command.argv)
         if redirect is not None:
             return redirect
@@ -289,14 +289,21 @@ def config_set(command: Command) -> str | None:
 def _git_redirect(argv: list[str]) -> str | None:
     """`git config --global url.http://203.0.113.2/.insteadOf https://github.com/`."""
     for index, value in enumerate(argv[:-1]):
-        match = re.fullmatch(r"url\.(.+)\.insteadof", value, re.I)
+        match = re.fullmatch(r"url\.(.+)\.(push)?insteadof", value, re.I)
         if match is None:
             continue
-        target = match.group(1)
-        host = target.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
-        if target.startswith("http://") or outside_address(host):
-            return f"fetches {argv[index + 1]} from {target} instead, for every later git command"
+        target, replaced = match.group(1), argv[index + 1]
+        host = _url_host(target)
+        moved = host.lower() != _url_host(replaced).lower()  # not `git@github.com:` for https
+        if target.startswith("http://") or outside_address(host) or moved:
+            verb = "sends pushes for" if match.group(2) else "fetches"
+            return f"{verb} {replaced} from {target} instead, for every later git command"
     return None
+
+
+def _url_host(url: str) -> str:
+    """`https://github.com/`, `git@github.com:`, `ssh://git@host:22/` -> the host name."""
+    return url.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
 
 
 def network_setup(command: Command, ctx: Context) -> None:
@@ -398,7 +405,8 @@ def launchctl_firewall(command: Command, ctx: Context) -> None:
 def apparmor_tools(command: Command, ctx: Context) -> None:
     """`aa-teardown`, `aa-disable PROFILE`, `aa-complain PROFILE`: confinement removed."""
     if command.name == "aa-teardown":
-        ctx.add(HIGH, "unloads every AppArmor profile: programs run unconfined", command)
+        reason = "unloads every AppArmor profile: every program on the machine runs unconfined"
+        ctx.add(CRITICAL, reason, command)
     else:
         ctx.add(MODERATE, f"loosens an AppArmor profile ({command.name})", command)
 

@@ -14,7 +14,7 @@ from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding, RiskLevel
-from tui.core.safety.rules import dotnet, weakening, windows_writes
+from tui.core.safety.rules import checks, dotnet, weakening, windows_writes
 from tui.core.safety.rules.resolvers import outside_address
 from tui.core.safety.rules.windows_scope import Scope, joined_lines
 from tui.core.safety.rules.windows_system import (
@@ -788,6 +788,7 @@ _HANDLERS: dict[str, Handler] = {
         "remove-item ri rm del erase rd rmdir rmdir.exe remove-childitem".split(), _delete
     ),
     "reg": _reg,
+    "sfc": checks.system_file_check,
     **dict.fromkeys(
         "set-itemproperty new-itemproperty remove-itemproperty sp".split(), _registry_cmdlet
     ),
