@@ -56,12 +56,67 @@ _DESTROY_TABLE = lazy_pattern(
     re.IGNORECASE,
 )
 _UNBOUNDED = lazy_pattern(r"^\s*(delete\s+from|update)\b(?!.*\bwhere\b)", re.IGNORECASE | re.DOTALL)
-# `WHERE 1=1`, `WHERE true`, `WHERE 'a'='a'`, `WHERE id = id`: a condition every row meets.
-_EVERY_ROW = lazy_pattern(
-    r"^\s*(delete\s+from|update)\b.*\bwhere\s+(?:not\s+false|true|1|"
-    r"(?P<l>\d+|'\w*'|\w+)\s*=\s*(?P=l)|1\s*(?:<>|!=)\s*0)\s*(?:$|limit\b|returning\b|or\b|--)",
+# A row change and its condition: `DELETE FROM t WHERE c`, `UPDATE t SET ... WHERE c`, and
+# ClickHouse's `ALTER TABLE t DELETE WHERE c` / `ALTER TABLE t UPDATE ... WHERE c`.
+_CONDITIONED = lazy_pattern(
+    r"^\s*(?:delete\s+from|update|alter\s+table\s+\S+\s+(?:delete|update))\b.*?\bwhere\b"
+    r"(?P<condition>.*?)\s*(?:\blimit\b|\breturning\b|\border\s+by\b|--|$)",
     re.IGNORECASE | re.DOTALL,
 )
+# Mongo changes whose filter every document meets: `{}`, `{_id: {$exists: true}}`,
+# `{_id: {$ne: null}}`.
+_MONGO_EVERY_DOCUMENT = lazy_pattern(
+    r"\.(?:update|updateMany|deleteMany|remove)\s*\(\s*\{\s*(?:['\"]?_id['\"]?\s*:\s*\{\s*"
+    r"['\"]?\$(?:exists['\"]?\s*:\s*(?:true|1)|ne['\"]?\s*:\s*null)\s*\}\s*)?\}"
+)
+_OR = lazy_pattern(r"\bor\b", re.IGNORECASE)
+# Conditions every row meets: `true`, `1`, `not false`, `id = id`, `name LIKE '%'`, and a key
+# column (`id`, `rowid`, `user_id`) compared with zero or said to be present.
+_ALWAYS_TRUE = lazy_pattern(
+    r"(?:not\s+false|true|1|(?P<same>\w+)\s*(?:=|>=|<=)\s*(?P=same)|\w+\s+like\s+'%+'|"
+    r"(?:\w+_)?(?:id|rowid|oid)\s*(?:(?:>|>=|<>|!=)\s*0|>=\s*1|\s+is\s+not\s+null))",
+    re.IGNORECASE,
+)
+_CONSTANTS = lazy_pattern(r"(?P<left>\d+|'\w*')\s*(?P<op><>|!=|>=|<=|=|<|>)\s*(?P<right>\d+|'\w*')")
+_COMPARE = {
+    "=": lambda a, b: a == b,
+    "<>": lambda a, b: a != b,
+    "!=": lambda a, b: a != b,
+    ">": lambda a, b: a > b,
+    "<": lambda a, b: a < b,
+    ">=": lambda a, b: a >= b,
+    "<=": lambda a, b: a <= b,
+}
+
+
+def changes_every_row(statement: str) -> bool:
+    """`DELETE FROM t`, `UPDATE t SET ... WHERE 1=1`, `... WHERE id > 0 OR x`: a row change
+    whose condition, if any, every row meets (one alternative of an OR being always true)."""
+    if _UNBOUNDED.match(statement):
+        return True
+    found = _CONDITIONED.match(statement)
+    if found is None:
+        return False
+    return any(_always_true(part) for part in _OR.split(found.group("condition")))
+
+
+def _always_true(condition: str) -> bool:
+    condition = condition.strip().strip("()").strip()
+    if _ALWAYS_TRUE.fullmatch(condition):
+        return True
+    constants = _CONSTANTS.fullmatch(condition)
+    if constants is None:
+        return False
+    left, right = (_constant(constants.group(side)) for side in ("left", "right"))
+    if type(left) is not type(right):
+        return False
+    return bool(_COMPARE[constants.group("op")](left, right))
+
+
+def _constant(text: str) -> int | str:
+    return int(text) if text.isdigit() else text.strip("'")
+
+
 _PRIVILEGE = lazy_pattern(
     r"\bgrant\s+all\b|\b(create|alter)\s+(user|role)\b[^;]*?(?<!no)superuser\b",
     re.IGNORECASE,
@@ -72,8 +127,14 @@ _PASSWORD_SET = lazy_pattern(
     r"\bset\s+password\s+for\b",
     re.IGNORECASE,
 )
-# A quoted SQL string: what it says is data, not a statement (`SELECT 'DROP TABLE x'`).
+# A quoted SQL string: what it says is data, not a statement (`SELECT 'DROP TABLE x'`); one
+# word (`'x'`, `'%'`) cannot hide a statement and is kept, for conditions that compare it.
 _STRING = lazy_pattern(r"'(?:[^'\n]|'')*'")
+_ONE_WORD = lazy_pattern(r"'[\w%]*'")
+
+
+def _masked(literal: re.Match[str]) -> str:
+    return literal.group(0) if _ONE_WORD.fullmatch(literal.group(0)) else "'s'"
 
 # `IDENTIFIED BY ''`, `PASSWORD ''`, `IDENTIFIED WITH mysql_native_password BY ""`.
 _EMPTY_PASSWORD = lazy_pattern(
@@ -97,7 +158,7 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
             HIGH, f"the database server runs a shell command (COPY ... PROGRAM, {client})", command
         )
         ctx.run_code(literal(match.group("code")), command)
-    said = _STRING.sub("'s'", text)
+    said = _STRING.sub(_masked, text)
     if _DESTROY_DB.search(said):
         ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
         return
@@ -105,9 +166,9 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
     statements = [s for s in re.split(r";\s*", said) if s.strip()]
-    every_document = re.search(r"\.update(Many)?\s*\(\s*\{\s*\}", text) is not None
-    if every_document or any(_UNBOUNDED.match(s) or _EVERY_ROW.match(s) for s in statements):
-        reason = f"changes or deletes every row of a table: no WHERE ({client})"
+    every_document = _MONGO_EVERY_DOCUMENT.search(text) is not None
+    if every_document or any(changes_every_row(s) for s in statements):
+        reason = f"changes or deletes every row of a table ({client}): no WHERE that picks rows"
         ctx.add(CRITICAL, reason, command)
         return
     if _EMPTY_PASSWORD.search(text):
