@@ -279,12 +279,18 @@ def redis(command: Command, ctx: Context) -> None:
             return
         words = code.split()
     verb = words[0].upper() if words else ""
+    if verb in _REDIS_SCRIPTS:
+        words = _script_calls(" ".join(words[1:2])) or words
+        verb = words[0].upper()
     if verb in ("DEL", "UNLINK") and _every_key_piped(command):
         ctx.add(CRITICAL, "deletes every key the listing printed: all of them (redis-cli)", command)
     elif verb in ("FLUSHALL",):
         ctx.add(CRITICAL, "deletes every key in every Redis database (FLUSHALL)", command)
     elif verb in ("FLUSHDB",):
         ctx.add(CRITICAL, "deletes every key in the Redis database (FLUSHDB)", command)
+    elif verb in ("REPLICAOF", "SLAVEOF") and [w.upper() for w in words[1:3]] != ["NO", "ONE"]:
+        reason = f"makes Redis copy another server, replacing all its own data ({verb})"
+        ctx.add(HIGH, reason, command)
     elif verb in ("SHUTDOWN", "DEBUG") or (
         verb == "CONFIG" and "SET" in (w.upper() for w in words)
     ):
@@ -293,6 +299,19 @@ def redis(command: Command, ctx: Context) -> None:
         return
     else:
         ctx.add(MODERATE, f"changes data in Redis ({verb})", command)
+
+
+_REDIS_SCRIPTS = frozenset(split_words("EVAL EVAL_RO"))
+_REDIS_CALL = lazy_pattern(r"redis\.p?call\s*\(\s*['\"](\w+)['\"]", re.IGNORECASE)
+# The commands a Lua script runs, the most destructive first.
+_REDIS_SEVERITY = ("FLUSHALL", "FLUSHDB", "REPLICAOF", "SLAVEOF", "SHUTDOWN", "CONFIG")
+
+
+def _script_calls(script: str) -> list[str]:
+    """The command a Lua script given to EVAL runs that matters most (`redis.call('flushall')`)."""
+    called = [name.upper() for name in _REDIS_CALL.findall(script)]
+    worst = [name for name in _REDIS_SEVERITY if name in called]
+    return worst[:1] or called[:1]
 
 
 _REDIS_VALUES = frozenset(
