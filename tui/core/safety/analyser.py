@@ -65,9 +65,14 @@ GATHERED_REASONS = {
     "recon": "sends facts about this machine (users, network, system) to another machine",
     "personal": "packs a folder of your home and sends it to another machine",
     "image": "sends a container image (its code and any secrets built in) to another machine",
-    "database": "sends a database dump to another machine",
+    "database": "sends a database's contents to another machine",
     "clipboard": "sends what is on the clipboard (often a password) to another machine",
 }
+# Stages that carry their input to another machine.
+_TAKERS = frozenset({"upload", "network", "send"})
+# A database's rows (customers, users, their passwords) leaving this network are critical
+# wherever they go, ssh included; to a machine of this network they stay high (a backup host).
+LEAVING_IS_CRITICAL = frozenset({"database"})
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
 
 
@@ -328,6 +333,8 @@ class Analyser:
                 layers, code = expand(quietly_resolved(command, self.ctx.variables))
                 for layer in layers[-1:]:
                     stage_kinds |= command_kinds(layer) | socket_kinds(layer, self.ctx)
+                    if stage_kinds & _TAKERS and strangers.stays_local(layer):
+                        stage_kinds.add("local")
                 stage_kinds |= _remote_kinds(code)
                 producers.append(command.name or "…")
             kinds_so_far |= stage_kinds
@@ -371,17 +378,30 @@ class Analyser:
     def _gathered_flow(self, node: Node, all_kinds: list[set[str]]) -> None:
         """`{ uname -a; id; } | curl --data-binary @-`, `zip -r - ~/Documents | curl -T -`."""
         for kind, reason in GATHERED_REASONS.items():
-            # ssh and mail are how people move their own images, not their recon or files
-            takers = {"upload", "network", "send"} if kind == "image" else {"upload", "network"}
-            readers = [i for i, k in enumerate(all_kinds) if k & takers]
             found = [i for i, kinds in enumerate(all_kinds) if kind in kinds]
-            if found and readers and min(found) < max(readers):
-                where = strangers.stranger(node_text(node)) if kind != "recon" else None
-                if where is not None:  # home folders or a database handed to nobody's server
-                    reason = f"{reason.replace(' to another machine', '')}: to {where}"
-                    self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node))
-                else:
-                    self.ctx.add(RiskLevel.HIGH, reason, node_text(node))
+            if not found:
+                continue
+            far = kind in LEAVING_IS_CRITICAL and self._taken(found, all_kinds, far=True)
+            if not far and not self._taken(found, all_kinds, far=False, kind=kind):
+                continue
+            where = strangers.stranger(node_text(node)) if kind != "recon" else None
+            if where is not None:  # home folders or a database handed to nobody's server
+                reason = f"{reason.replace(' to another machine', '')}: to {where}"
+            elif far:
+                reason = f"{reason} outside this network"
+            level = RiskLevel.CRITICAL if far or where is not None else RiskLevel.HIGH
+            self.ctx.add(level, reason, node_text(node))
+
+    @staticmethod
+    def _taken(found: list[int], all_kinds: list[set[str]], *, far: bool, kind: str = "") -> bool:
+        """Whether a later stage carries the gathered data away: `far`, to a machine off this
+        network by any sender; otherwise by the senders that count for `kind`."""
+        if far:
+            takers = [i for i, k in enumerate(all_kinds) if k & _TAKERS and "local" not in k]
+        else:
+            wanted = {"upload", "network", "send"} if kind == "image" else {"upload", "network"}
+            takers = [i for i, k in enumerate(all_kinds) if k & wanted]
+        return bool(takers) and min(found) < max(takers)
 
     def _loop_taint(self, node: Node) -> None:
         """`for c in $(curl URL); do $c; done`: each word the loop takes was downloaded."""

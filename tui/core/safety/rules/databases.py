@@ -13,7 +13,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command, build_command, parse
 from tui.core.safety.rules.code import literal_text
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import runs_quietly
 from tui.core.safety.words import literal, split_words
 
@@ -136,6 +136,7 @@ _ONE_WORD = lazy_pattern(r"'[\w%]*'")
 def _masked(literal: re.Match[str]) -> str:
     return literal.group(0) if _ONE_WORD.fullmatch(literal.group(0)) else "'s'"
 
+
 # `IDENTIFIED BY ''`, `PASSWORD ''`, `IDENTIFIED WITH mysql_native_password BY ""`.
 _EMPTY_PASSWORD = lazy_pattern(
     r"\b(identified\s+(with\s+\S+\s+)?by|password|authentication_string)\s*(=\s*)?(''|\"\")(?!')",
@@ -194,14 +195,30 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     ctx.add(MODERATE, f"changes data in a database ({client})", command)
 
 
-def sql_client(command: Command, ctx: Context) -> None:
-    name = command.name
+def client_code(command: Command) -> str | None:
+    """The code a database client is given: `-c/-e CODE`, sqlite3's second operand, or input."""
     code = _code(command)
-    if code is None and name == "sqlite3":
+    if code is None and command.name == "sqlite3":
         operands = [w.value for w in command.args if not w.value.startswith("-")]
         code = operands[1] if len(operands) >= 2 else None
-    if code is None:
-        code = _stdin_code(command)
+    return code if code is not None else _stdin_code(command)
+
+
+# A query that prints a table's rows (`SELECT email FROM users`, `db.users.find()`).
+_ROWS = lazy_pattern(r"\bselect\b.+?\bfrom\b|\bdb\.\w+\.find\s*\(|\.dump\b", re.I | re.S)
+
+
+def prints_rows(command: Command) -> bool:
+    """A database client asked for rows, which it prints: what a pipe takes on from it."""
+    if command.name not in RULES or RULES[command.name] is not sql_client:
+        return False
+    code = client_code(command)
+    return code is not None and _ROWS.search(code) is not None
+
+
+def sql_client(command: Command, ctx: Context) -> None:
+    name = command.name
+    code = client_code(command)
     shell = _SHELL_ESCAPE.search(code or "")
     if shell is not None:  # `.shell cmd`, `.system cmd`, `\! cmd`: the client runs shell code
         if not runs_quietly(ctx, shell.group("code"), command):
@@ -234,7 +251,25 @@ def _code(command: Command) -> str | None:
                 return value[len(flag) + 1 :]
             if len(flag) == 2 and value.startswith(flag) and len(value) > 2:
                 return value[2:]
-    return None
+    return _clustered_code(command, [flag for flag in flags if len(flag) == 2])
+
+
+# Short options of each client that take a value: in a cluster, what follows one of them is
+# its value (`-uroot`), not more options.
+_VALUED_SHORT = {
+    "psql": "-U -h -p -d -f -o -v -F -R -P -T -L",
+    **dict.fromkeys(split_words("mysql mariadb"), "-u -p -h -P -D -S"),
+    "clickhouse-client": "-h -u -d",
+    "cqlsh": "-u -p -k -f",
+}
+
+
+def _clustered_code(command: Command, short_flags: list[str]) -> str | None:
+    """The code given in a cluster of short options: `psql -Atc SQL`, `mysql -sNe SQL`."""
+    if not short_flags:
+        return None
+    takes = " ".join([*short_flags, _VALUED_SHORT.get(command.name, "")])
+    return options(command, takes).value(*short_flags)
 
 
 def _stdin_code(command: Command) -> str | None:
