@@ -51,11 +51,13 @@ from tui.core.safety.parse import (
 )
 from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
 from tui.core.safety.rules import check_layer, strangers
+from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.network import command_kinds
 from tui.core.safety.rules.resources import busy_cores, endless_loop
 from tui.core.safety.unwrap import SHELLS, expand
+from tui.core.safety.windows import looks_like_windows, uncaret
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
@@ -583,9 +585,26 @@ class Analyser:
         try:
             text = _filled(word)
             text = _expanded(text, ctx.variables, word.raw) if word.dynamic else text
-            self.analyse(text.replace(SUBSTITUTED, "${subst}"))
+            self.analyse_carried(text.replace(SUBSTITUTED, "${subst}"))
         finally:
             ctx.depth -= 1
+
+    def analyse_carried(self, text: str) -> None:
+        """Code another program runs (`bash -c CODE`, `wsl CODE`); Windows code in it
+        (`bash -c "netsh advfirewall ..."`) is rated by the Windows rules, and its POSIX
+        reading keeps only what it finds at HIGH or above, as for a whole Windows line."""
+        plain = uncaret(text)
+        if not (plain.strip() and looks_like_windows(plain)):
+            self.analyse(text)
+            return
+        windows_rules.analyse(plain, self.ctx)
+        before = len(self.ctx.findings)
+        self.analyse(text)
+        self.ctx.findings[before:] = [
+            f
+            for f in self.ctx.findings[before:]
+            if f.level >= RiskLevel.HIGH and resolve.UNRESOLVED not in f.reason
+        ]
 
     def kinds_of(self, nodes: tuple[Node, ...]) -> frozenset[str]:
         """What the commands inside substitutions produce (download, decode, ...).

@@ -244,6 +244,8 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
     on_disk_top = posixpath.dirname(parent) in ("/Volumes", "/media")  # `D:\\build`
     if _SCRATCH_NAMES.match(posixpath.basename(base)) and not on_disk_top:
         return None  # `/var/www/cache/*`, `/srv/app/tmp`: made again by the program
+    if paths.area(base) == "all_homes":
+        return None  # `/mnt/c/Users`: Windows' homes seen from WSL, rated as every home
     if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in _MOUNT_BASES):
         name = posixpath.basename(base)
         level = CRITICAL if _PRECIOUS.search(name) or parent == "/Volumes" else HIGH

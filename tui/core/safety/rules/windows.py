@@ -8,6 +8,7 @@ Select-, ...) are safe; unknown ones are moderate, as unknown programs are every
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable
 
 from tui.core.safety import flow
@@ -606,7 +607,12 @@ def _wsl(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return
     from tui.core.safety.analyser import Analyser  # the POSIX reading imports these rules
 
-    Analyser(ctx).analyse(" ".join(args[index:]))
+    Analyser(ctx).analyse_carried(_posix_line(args[index:]))
+
+
+def _posix_line(words: list[str]) -> str:
+    """The words as a shell line: one that held spaces was quoted (`bash -c "rm -rf /x"`)."""
+    return " ".join(shlex.quote(word) if re.search(r"\s", word) else word for word in words)
 
 
 def _runas(st: Statement, ctx: Context, previous: Statement | None) -> None:
