@@ -46,7 +46,7 @@ _READ_SQL = lazy_pattern(
     re.IGNORECASE,
 )
 _DESTROY_DB = lazy_pattern(
-    r"\bdrop\s+(database|schema|keyspace|owned)\b|dropDatabase\s*\(|\bflushall\b", re.IGNORECASE
+    r"\bdrop\s+(database|schema|keyspace|owned)\b|\bdropDatabase\b|\bflushall\b", re.IGNORECASE
 )
 _DESTROY_TABLE = lazy_pattern(
     r"\bdrop\s+(table|collection|index|view|user|role|measurement|series|materialized\s+view)\b|"
@@ -142,6 +142,10 @@ _EMPTY_PASSWORD = lazy_pattern(
     r"\b(identified\s+(with\s+\S+\s+)?by|password|authentication_string)\s*(=\s*)?(''|\"\")(?!')",
     re.IGNORECASE,
 )
+# `ALTER SYSTEM SET listen_addresses = '*'`, `SET GLOBAL bind_address = '0.0.0.0'`.
+_LISTENS_EVERYWHERE = lazy_pattern(
+    r"\b(listen_addresses|bind_address|bind-address)\s*(=|to)\s*'(\*|0\.0\.0\.0|::)'", re.I
+)
 # Mongo users made with every right, or removed.
 _MONGO_ADMIN = lazy_pattern(
     r"\b(createUser|grantRolesToUser)\s*\(.{0,300}?\b(root|userAdminAnyDatabase|"
@@ -180,6 +184,10 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         return
     if re.search(r"shutdownServer\s*\(|\bshutdown\b", text, re.IGNORECASE):
         ctx.add(HIGH, f"stops the database server ({client})", command)
+        return
+    if _LISTENS_EVERYWHERE.search(text):
+        reason = f"lets the database server take connections from every network ({client})"
+        ctx.add(HIGH, reason, command)
         return
     if _PRIVILEGE.search(text) or _MONGO_ADMIN.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)

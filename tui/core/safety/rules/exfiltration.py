@@ -14,8 +14,9 @@ from tui.core.safety import flow, paths, resolve
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS, heredoc_body
+from tui.core.safety.rules import strangers
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS, gathered_kind, heredoc_body
 from tui.core.safety.rules.sent import copied_sources, sent_paths
 from tui.core.safety.words import Word, split_words
 
@@ -56,6 +57,8 @@ def check_flow(command: Command, ctx: Context) -> None:
         _record_archive(command, ctx)
     elif name in ("cp", "mv", "install", "ln"):
         _record_copy(command, ctx)
+    elif gathered_kind(command) == "database":
+        _record_dump(command, ctx)
     elif ctx.packed and name in SENDERS:
         _archive_sent(command, ctx)
     if name in COPIERS or name in CLOUD_COPIERS:
@@ -197,6 +200,21 @@ def _sent_files(command: Command, wanted: frozenset[str]) -> str | None:
     return None
 
 
+DUMPED = "a database dump"
+
+
+def _record_dump(command: Command, ctx: Context) -> None:
+    """`pg_dump app > a.sql`, `mysqldump -r a.sql app`: the file holds a database's rows."""
+    outputs = [r.target.value for r in command.redirects if r.op in (">", ">>", ">|") and r.target]
+    given = options(command, "-f --file -r --result-file -o --out --archive")
+    outputs.append(
+        given.value("-f", "--file", "-r", "--result-file", "-o", "--out", "--archive") or ""
+    )
+    for output in outputs:
+        if output and not output.startswith("/dev/"):
+            ctx.packed[posixpath.basename(output.rstrip("/"))] = (True, DUMPED)
+
+
 def _archive_sent(command: Command, ctx: Context) -> None:
     """An archive packed earlier in the line, from keys or a home folder, sent away."""
     sent = sent_paths(command)
@@ -207,6 +225,8 @@ def _archive_sent(command: Command, ctx: Context) -> None:
         if found is None:
             continue
         secret, what = found
+        if what == DUMPED and strangers.stays_local(command):
+            return  # a dump copied to a backup host of this network
         if secret:
             reason = f"sends {what}, packed or copied earlier in the line, away ({command.name})"
             ctx.add(CRITICAL, reason, command)

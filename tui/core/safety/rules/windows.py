@@ -546,8 +546,11 @@ def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> N
             index += 2
         elif arg.startswith("-"):
             index += 1 if given in _START_SWITCHES else 2
+        elif program:  # the second positional parameter is -ArgumentList
+            arguments.append(arg)
+            index += 1
         else:
-            program = program or arg
+            program = arg
             index += 1
     if "runas" in st.text.lower():
         ctx.add(MODERATE, "starts a program as administrator", st.text)
