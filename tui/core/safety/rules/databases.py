@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command, build_command, parse
 from tui.core.safety.rules.code import literal_text
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import runs_quietly
+from tui.core.safety.rules.planted import WEB_ROOTS, is_server_page
+from tui.core.safety.targets import classify_write
 from tui.core.safety.words import literal, split_words
 
 _CODE_FLAGS = {
@@ -70,6 +73,8 @@ _MONGO_EVERY_DOCUMENT = lazy_pattern(
     r"['\"]?\$(?:exists['\"]?\s*:\s*(?:true|1)|ne['\"]?\s*:\s*null)\s*\}\s*)?\}"
 )
 _OR = lazy_pattern(r"\bor\b", re.IGNORECASE)
+_AND = lazy_pattern(r"\band\b", re.IGNORECASE)
+_CAST = lazy_pattern(r"::\w+")  # `id > 0::int`
 # Conditions every row meets: `true`, `1`, `not false`, `id = id`, `name LIKE '%'`, and a key
 # column (`id`, `rowid`, `user_id`) compared with zero or said to be present.
 _ALWAYS_TRUE = lazy_pattern(
@@ -91,13 +96,18 @@ _COMPARE = {
 
 def changes_every_row(statement: str) -> bool:
     """`DELETE FROM t`, `UPDATE t SET ... WHERE 1=1`, `... WHERE id > 0 OR x`: a row change
-    whose condition, if any, every row meets (one alternative of an OR being always true)."""
+    whose condition, if any, every row meets (an alternative of an OR whose every AND-ed part
+    is always true)."""
     if _UNBOUNDED.match(statement):
         return True
     found = _CONDITIONED.match(statement)
     if found is None:
         return False
-    return any(_always_true(part) for part in _OR.split(found.group("condition")))
+    condition = _CAST.sub("", found.group("condition"))
+    return any(
+        all(_always_true(part) for part in _AND.split(alternative))
+        for alternative in _OR.split(condition)
+    )
 
 
 def _always_true(condition: str) -> bool:
@@ -118,7 +128,8 @@ def _constant(text: str) -> int | str:
 
 
 _PRIVILEGE = lazy_pattern(
-    r"\bgrant\s+all\b|\b(create|alter)\s+(user|role)\b[^;]*?(?<!no)superuser\b",
+    r"\bgrant\s+(?:all\b|[^;]*?\b(?:super|file|process|shutdown|create\s+user)\b[^;]*?"
+    r"\bon\s+\*\.\*)|\b(create|alter)\s+(user|role)\b[^;]*?(?<!no)superuser\b",
     re.IGNORECASE,
 )
 # `ALTER USER x PASSWORD`, MySQL's `ALTER USER x IDENTIFIED BY` and `SET PASSWORD FOR x`.
@@ -163,6 +174,7 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
             HIGH, f"the database server runs a shell command (COPY ... PROGRAM, {client})", command
         )
         ctx.run_code(literal(match.group("code")), command)
+    _server_writes(text, command, ctx, client)
     said = _STRING.sub(_masked, text)
     if _DESTROY_DB.search(said):
         ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
@@ -203,6 +215,29 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     ctx.add(MODERATE, f"changes data in a database ({client})", command)
 
 
+# `COPY t TO '/path'`, `SELECT ... INTO OUTFILE '/path'`: the server writes the rows to a file.
+_SERVER_FILE = lazy_pattern(
+    r"(?:\bcopy\b[^;]*?\bto\s+|\binto\s+(?:out|dump)file\s+)'(?P<path>[^']+)'", re.I
+)
+
+
+def _server_writes(text: str, command: Command, ctx: Context, client: str) -> None:
+    """Files the database server writes; in a web site's folder, anyone may fetch them (or
+    the web server runs them, for a page)."""
+    for match in _SERVER_FILE.finditer(text):
+        path = paths.normalise(match.group("path"))
+        if is_server_page(path):
+            reason = f"writes {path}, a page the web server runs for anyone ({client})"
+            ctx.add(CRITICAL, reason, command)
+        elif path.startswith(WEB_ROOTS):
+            reason = f"writes a table's rows to {path}, where the web site serves them ({client})"
+            ctx.add(HIGH, reason, command)
+        else:
+            written = classify_write(path, append=False)
+            level = max(MODERATE, written.level) if written else MODERATE
+            ctx.add(level, f"the database server writes {path} ({client})", command)
+
+
 def client_code(command: Command) -> str | None:
     """The code a database client is given: `-c/-e CODE`, sqlite3's second operand, or input."""
     code = _code(command)
@@ -213,7 +248,9 @@ def client_code(command: Command) -> str | None:
 
 
 # A query that prints a table's rows (`SELECT email FROM users`, `db.users.find()`).
-_ROWS = lazy_pattern(r"\bselect\b.+?\bfrom\b|\bdb\.\w+\.find\s*\(|\.dump\b", re.I | re.S)
+_ROWS = lazy_pattern(
+    r"\bselect\b.+?\bfrom\b|\bdb\.\w+\.find\s*\(|\.dump\b|\bcopy\b.+?\bto\s+stdout\b", re.I | re.S
+)
 
 
 def prints_rows(command: Command) -> bool:
@@ -313,6 +350,9 @@ def redis(command: Command, ctx: Context) -> None:
     while index < len(args) and args[index].startswith("-"):
         index += 2 if args[index] in _REDIS_VALUES else 1
     words = args[index:]
+    if not words and "--rdb" in args:
+        ctx.add(MODERATE, "copies the whole Redis database into a file (--rdb)", command)
+        return
     if not words and set(args) & _REDIS_READ_MODES:
         return  # `redis-cli --scan --pattern 'user:*'`, `--bigkeys`, `--stat`: reports only
     if not words:
@@ -334,6 +374,8 @@ def redis(command: Command, ctx: Context) -> None:
     elif verb in ("REPLICAOF", "SLAVEOF") and [w.upper() for w in words[1:3]] != ["NO", "ONE"]:
         reason = f"makes Redis copy another server, replacing all its own data ({verb})"
         ctx.add(HIGH, reason, command)
+    elif verb == "ACL" and "NOPASS" in (w.upper() for w in words):
+        ctx.add(HIGH, "lets a Redis user log in without a password (ACL nopass)", command)
     elif verb in ("SHUTDOWN", "DEBUG") or (
         verb == "CONFIG" and "SET" in (w.upper() for w in words)
     ):
@@ -360,7 +402,7 @@ def _script_calls(script: str) -> list[str]:
 _REDIS_VALUES = frozenset(
     split_words(
         "-h -p -a -n -u -s -i -r -d --user --pass --pattern --count --cacert --cacertdir --cert "
-        "--key --sni --tls-ciphers --askpass-file -e --quoted-pattern"
+        "--rdb --key --sni --tls-ciphers --askpass-file -e --quoted-pattern"
     )
 )
 _REDIS_READ_MODES = frozenset(
