@@ -36,7 +36,7 @@ from tui.core.safety.rules.databases import prints_rows
 from tui.core.safety.rules.embedded import ssh_options
 from tui.core.safety.rules.sent import copy_operands
 from tui.core.safety.rules.weakening import trusted_name
-from tui.core.safety.targets import classify_write
+from tui.core.safety.targets import classify_write, database_data
 from tui.core.safety.words import Word, split_words
 
 DOWNLOADERS = frozenset(split_words("curl wget fetch http https xh aria2c lwp-request GET lynx"))
@@ -176,6 +176,8 @@ def gathered_kind(command: Command) -> str | None:
         return "database"
     if prints_rows(command):
         return "database"
+    if (name in _ARCHIVERS or name in READERS) and any(_server_data(a) for a in operands):
+        return "database"
     if name in _CLIPBOARD or (
         name in ("xclip", "xsel") and any(a in ("-o", "--output") for a in argv)
     ):
@@ -186,6 +188,11 @@ def gathered_kind(command: Command) -> str | None:
 _DUMPERS = frozenset(split_words("pg_dump mysqldump mariadb-dump mongodump mongoexport redis-dump"))
 _DUMP_OPTIONS = {"redis-cli": "--rdb", "sqlite3": ".dump"}
 _CLIPBOARD = frozenset(split_words("pbpaste wl-paste"))
+
+
+def _server_data(value: str) -> bool:
+    what = database_data(value)
+    return what is not None and what.endswith("server's data")
 
 
 def _home_folder(value: str) -> bool:
