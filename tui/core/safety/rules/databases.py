@@ -235,7 +235,7 @@ def _server_writes(text: str, command: Command, ctx: Context, client: str) -> No
         else:
             written = classify_write(path, append=False)
             level = max(MODERATE, written.level) if written else MODERATE
-            ctx.add(level, f"the database server writes {path} ({client})", command)
+            ctx.add(level, f"writes a table's rows to {path} ({client})", command)
 
 
 def client_code(command: Command) -> str | None:

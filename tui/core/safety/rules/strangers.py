@@ -39,13 +39,21 @@ def bare_address(url: str) -> str | None:
 
 
 def _host_of(value: str) -> str:
-    """`https://u@h:8443/p` -> h, `backup@db2:dir` -> db2, `TCP:h:9000` -> h."""
+    """`https://u@h:8443/p` -> h, `backup@db2:dir` -> db2, `TCP:h:9000` -> h; a cloud store's
+    URL (`s3://bucket`) names no host of this network: it is kept whole."""
+    scheme = value.split("://", 1)[0].lower() if "://" in value else ""
+    if scheme and scheme not in _HOST_SCHEMES:
+        return value
     rest = value.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1]
     if rest.upper().startswith(("TCP:", "TCP4:", "TCP6:", "UDP:", "OPENSSL:", "SSL:")):
         rest = rest.split(":", 1)[1]
     return rest.split(":", 1)[0].lower()
 
 
+_HOST_SCHEMES = frozenset(
+    split_words("http https ftp ftps sftp scp ssh rsync telnet tcp udp ws wss smtp smtps")
+)
+_HOST_NAME = lazy_pattern(r"[\w.-]+")
 _LOCAL_SUFFIXES = (".local", ".lan", ".internal", ".localdomain", ".home.arpa")
 
 
@@ -53,6 +61,8 @@ def on_this_network(host: str) -> bool:
     """`localhost`, `db2`, `nas.local`, `10.0.0.5`: a machine of this network, not the internet."""
     if host in ("localhost", "::1") or host.endswith(_LOCAL_SUFFIXES):
         return True
+    if not _HOST_NAME.fullmatch(host):
+        return False
     parts = host.split(".")
     if len(parts) == 4 and all(p.isdigit() for p in parts):
         return bare_address(host) is None
@@ -67,6 +77,9 @@ def destinations(command: Command) -> list[str]:
     operands = [a for a in argv if not a.startswith("-")]
     if command.name in _CONNECTORS and operands and not found:
         found.append(_host_of(operands[0]))
+    remote = [a for a in operands if not _ADDRESS.match(a) and flow.remote_target(a)]
+    # rclone's `name:` is a configured store (a cloud drive, a bucket), not a host's name
+    found += remote if command.name == "rclone" else [_host_of(a) for a in remote]
     return [host for host in found if host]
 
 
