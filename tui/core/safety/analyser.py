@@ -72,10 +72,18 @@ GATHERED_REASONS = {
 }
 # Stages that carry their input to another machine.
 _TAKERS = frozenset({"upload", "network", "send"})
+_UPLOADS = frozenset({"upload", "network"})
+# ssh and mail are how people move their own images, not their recon or files.
+GATHERED_TAKERS = {"image": _TAKERS}
 # A database's rows (customers, users, their passwords) leaving this network are critical
-# wherever they go, ssh included; to a machine of this network they stay high (a backup host).
+# whichever program carries them, ssh included; to a machine of this network they stay high.
 LEAVING_IS_CRITICAL = frozenset({"database"})
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
+
+
+def _before(found: list[int], takers: list[int]) -> bool:
+    """Whether some stage in `takers` comes after a stage in `found` (the data reaches it)."""
+    return bool(found) and bool(takers) and min(found) < max(takers)
 
 
 def _last_command(body: Node | None) -> Node | None:
@@ -379,12 +387,13 @@ class Analyser:
 
     def _gathered_flow(self, node: Node, all_kinds: list[set[str]]) -> None:
         """`{ uname -a; id; } | curl --data-binary @-`, `zip -r - ~/Documents | curl -T -`."""
+        off_network = [i for i, k in enumerate(all_kinds) if k & _TAKERS and "local" not in k]
         for kind, reason in GATHERED_REASONS.items():
             found = [i for i, kinds in enumerate(all_kinds) if kind in kinds]
-            if not found:
-                continue
-            far = kind in LEAVING_IS_CRITICAL and self._taken(found, all_kinds, far=True)
-            if not far and not self._taken(found, all_kinds, far=False, kind=kind):
+            wanted = GATHERED_TAKERS.get(kind, _UPLOADS)
+            takers = [i for i, kinds in enumerate(all_kinds) if kinds & wanted]
+            far = kind in LEAVING_IS_CRITICAL and _before(found, off_network)
+            if not (far or _before(found, takers)):
                 continue
             where = strangers.stranger(node_text(node)) if kind != "recon" else None
             if where is not None:  # home folders or a database handed to nobody's server
@@ -393,17 +402,6 @@ class Analyser:
                 reason = f"{reason} outside this network"
             level = RiskLevel.CRITICAL if far or where is not None else RiskLevel.HIGH
             self.ctx.add(level, reason, node_text(node))
-
-    @staticmethod
-    def _taken(found: list[int], all_kinds: list[set[str]], *, far: bool, kind: str = "") -> bool:
-        """Whether a later stage carries the gathered data away: `far`, to a machine off this
-        network by any sender; otherwise by the senders that count for `kind`."""
-        if far:
-            takers = [i for i, k in enumerate(all_kinds) if k & _TAKERS and "local" not in k]
-        else:
-            wanted = {"upload", "network", "send"} if kind == "image" else {"upload", "network"}
-            takers = [i for i, k in enumerate(all_kinds) if k & wanted]
-        return bool(takers) and min(found) < max(takers)
 
     def _loop_taint(self, node: Node) -> None:
         """`for c in $(curl URL); do $c; done`: each word the loop takes was downloaded."""
