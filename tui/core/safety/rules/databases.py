@@ -7,6 +7,7 @@ Queries that only read (`SELECT`, `SHOW`, `\\dt`) are safe; an interactive sessi
 
 from __future__ import annotations
 
+import operator
 import re
 
 from tui.core.safety import paths
@@ -84,13 +85,13 @@ _ALWAYS_TRUE = lazy_pattern(
 )
 _CONSTANTS = lazy_pattern(r"(?P<left>\d+|'\w*')\s*(?P<op><>|!=|>=|<=|=|<|>)\s*(?P<right>\d+|'\w*')")
 _COMPARE = {
-    "=": lambda a, b: a == b,
-    "<>": lambda a, b: a != b,
-    "!=": lambda a, b: a != b,
-    ">": lambda a, b: a > b,
-    "<": lambda a, b: a < b,
-    ">=": lambda a, b: a >= b,
-    "<=": lambda a, b: a <= b,
+    "=": operator.eq,
+    "<>": operator.ne,
+    "!=": operator.ne,
+    ">": operator.gt,
+    "<": operator.lt,
+    ">=": operator.ge,
+    "<=": operator.le,
 }
 
 
@@ -111,6 +112,7 @@ def changes_every_row(statement: str) -> bool:
 
 
 def _always_true(condition: str) -> bool:
+    """`1=1`, `(true)`, `2 > 1`, `id > 0`: one comparison that holds for every row."""
     condition = condition.strip().strip("()").strip()
     if _ALWAYS_TRUE.fullmatch(condition):
         return True
