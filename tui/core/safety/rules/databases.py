@@ -32,7 +32,7 @@ _CODE_FLAGS = {
     "cockroach": ("-e", "--execute"),
     "duckdb": ("-c",),
     "influx": ("-execute", "--execute", "-e"),
-    "sqlcmd": ("-Q", "-q"),
+    **dict.fromkeys(split_words("sqlcmd osql"), ("-Q", "-q")),
     "mssql-cli": ("-Q", "--query"),
     "snowsql": ("-q", "--query"),
     "usql": ("-c", "--command"),
@@ -155,6 +155,7 @@ _EMPTY_PASSWORD = lazy_pattern(
     r"\b(identified\s+(with\s+\S+\s+)?by|password|authentication_string)\s*(=\s*)?(''|\"\")(?!')",
     re.IGNORECASE,
 )
+_SERVER_SHELL = lazy_pattern(r"\bxp_cmdshell\b", re.I)  # SQL Server's shell, from SQL
 # `ALTER SYSTEM SET listen_addresses = '*'`, `SET GLOBAL bind_address = '0.0.0.0'`.
 _LISTENS_EVERYWHERE = lazy_pattern(
     r"\b(listen_addresses|bind_address|bind-address)\s*(=|to)\s*'(\*|0\.0\.0\.0|::)'", re.I
@@ -198,6 +199,11 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         return
     if re.search(r"shutdownServer\s*\(|\bshutdown\b", text, re.IGNORECASE):
         ctx.add(HIGH, f"stops the database server ({client})", command)
+        return
+    if _SERVER_SHELL.search(text):
+        ctx.add(
+            HIGH, f"lets the database server run shell commands (xp_cmdshell, {client})", command
+        )
         return
     if _LISTENS_EVERYWHERE.search(text):
         reason = f"lets the database server take connections from every network ({client})"

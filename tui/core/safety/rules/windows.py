@@ -15,6 +15,7 @@ from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding, RiskLevel
+from tui.core.safety.parse import Command
 from tui.core.safety.rules import dotnet, weakening, windows_writes
 from tui.core.safety.rules.resolvers import outside_address
 from tui.core.safety.rules.windows_scope import Scope, joined_lines
@@ -29,6 +30,7 @@ from tui.core.safety.rules.windows_system import (
 from tui.core.safety.rules.windows_threats import check_line
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
 from tui.core.safety.windows import Statement, posix_path, split_statements
+from tui.core.safety.words import literal
 
 MODERATE = RiskLevel.MODERATE
 HIGH = RiskLevel.HIGH
@@ -618,6 +620,19 @@ def _posix_line(words: list[str]) -> str:
     return " ".join(shlex.quote(word) if re.search(r"\s", word) else word for word in words)
 
 
+def _invoke_sqlcmd(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`Invoke-Sqlcmd -Query SQL -ServerInstance X`: the SQL, rated as any database client's."""
+    from tui.core.safety.rules.databases import rate_sql  # the database rules import these
+
+    args = list(st.args)
+    query = next((args[i + 1] for i, a in enumerate(args[:-1]) if a.lower() == "-query"), None)
+    if query is None:
+        ctx.add(MODERATE, "runs SQL against a database (Invoke-Sqlcmd)", st.text)
+        return
+    command = Command(tuple(literal(word) for word in st.words), st.text)
+    rate_sql(query.strip("'\""), command, ctx, st.words[0])
+
+
 def _runas(st: Statement, ctx: Context, previous: Statement | None) -> None:
     """`runas /user:NAME "PROGRAM ARGS"`: as `su`, rated by what it runs."""
     program = [a for a in st.args if not a.startswith("/")]
@@ -818,6 +833,7 @@ _HANDLERS: dict[str, Handler] = {
     "wsl": _wsl,
     **dict.fromkeys("iwr irm invoke-webrequest invoke-restmethod curl wget".split(), _web),
     "runas": _runas,
+    "invoke-sqlcmd": _invoke_sqlcmd,
     **dict.fromkeys("psexec psexec64".split(), _psexec),
     **dict.fromkeys("ssh ssh.exe".split(), _ssh),
     **dict.fromkeys("scp scp.exe sftp sftp.exe".split(), _scp),
