@@ -176,8 +176,9 @@ EXFILTRATION = [
     ("git add --force config/credentials.json", HIGH),
 ]
 EXFILTRATION_BENIGN = [
-    # a bare address alone is not a stranger's: HIGH stays (test_safety_r3_net)
-    ("pg_dump app | nc 198.51.100.9 7000", HIGH),
+    # a bare address alone is not a stranger's: HIGH stays (test_safety_r3_net); a database
+    # leaving this network is critical since round 7, so the near miss is a backup host nearby
+    ("pg_dump app | nc 192.168.1.9 7000", HIGH),
     ("tar czf - ~/Documents | ssh me@backup.example 'cat > docs.tgz'", HIGH),
     ("tar czf - ~/Documents | nc 192.168.1.20 9000", HIGH),
     ("pg_dump app | gzip > app.sql.gz", MODERATE),

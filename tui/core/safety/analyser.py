@@ -51,11 +51,13 @@ from tui.core.safety.parse import (
 )
 from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
 from tui.core.safety.rules import check_layer, strangers
+from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.network import command_kinds
 from tui.core.safety.rules.resources import busy_cores, endless_loop
 from tui.core.safety.unwrap import SHELLS, expand
+from tui.core.safety.windows import looks_like_windows, uncaret
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
@@ -65,10 +67,23 @@ GATHERED_REASONS = {
     "recon": "sends facts about this machine (users, network, system) to another machine",
     "personal": "packs a folder of your home and sends it to another machine",
     "image": "sends a container image (its code and any secrets built in) to another machine",
-    "database": "sends a database dump to another machine",
+    "database": "sends a database's contents to another machine",
     "clipboard": "sends what is on the clipboard (often a password) to another machine",
 }
+# Stages that carry their input to another machine.
+_TAKERS = frozenset({"upload", "network", "send"})
+_UPLOADS = frozenset({"upload", "network"})
+# ssh and mail are how people move their own images, not their recon or files.
+GATHERED_TAKERS = {"image": _TAKERS}
+# A database's rows (customers, users, their passwords) leaving this network are critical
+# whichever program carries them, ssh included; to a machine of this network they stay high.
+LEAVING_IS_CRITICAL = frozenset({"database"})
 HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
+
+
+def _before(found: list[int], takers: list[int]) -> bool:
+    """Whether some stage in `takers` comes after a stage in `found` (the data reaches it)."""
+    return bool(found) and bool(takers) and min(found) < max(takers)
 
 
 def _last_command(body: Node | None) -> Node | None:
@@ -328,6 +343,8 @@ class Analyser:
                 layers, code = expand(quietly_resolved(command, self.ctx.variables))
                 for layer in layers[-1:]:
                     stage_kinds |= command_kinds(layer) | socket_kinds(layer, self.ctx)
+                    if stage_kinds & _TAKERS and strangers.stays_local(layer):
+                        stage_kinds.add("local")
                 stage_kinds |= _remote_kinds(code)
                 producers.append(command.name or "…")
             kinds_so_far |= stage_kinds
@@ -370,18 +387,21 @@ class Analyser:
 
     def _gathered_flow(self, node: Node, all_kinds: list[set[str]]) -> None:
         """`{ uname -a; id; } | curl --data-binary @-`, `zip -r - ~/Documents | curl -T -`."""
+        off_network = [i for i, k in enumerate(all_kinds) if k & _TAKERS and "local" not in k]
         for kind, reason in GATHERED_REASONS.items():
-            # ssh and mail are how people move their own images, not their recon or files
-            takers = {"upload", "network", "send"} if kind == "image" else {"upload", "network"}
-            readers = [i for i, k in enumerate(all_kinds) if k & takers]
             found = [i for i, kinds in enumerate(all_kinds) if kind in kinds]
-            if found and readers and min(found) < max(readers):
-                where = strangers.stranger(node_text(node)) if kind != "recon" else None
-                if where is not None:  # home folders or a database handed to nobody's server
-                    reason = f"{reason.replace(' to another machine', '')}: to {where}"
-                    self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node))
-                else:
-                    self.ctx.add(RiskLevel.HIGH, reason, node_text(node))
+            wanted = GATHERED_TAKERS.get(kind, _UPLOADS)
+            takers = [i for i, kinds in enumerate(all_kinds) if kinds & wanted]
+            far = kind in LEAVING_IS_CRITICAL and _before(found, off_network)
+            if not (far or _before(found, takers)):
+                continue
+            where = strangers.stranger(node_text(node)) if kind != "recon" else None
+            if where is not None:  # home folders or a database handed to nobody's server
+                reason = f"{reason.replace(' to another machine', '')}: to {where}"
+            elif far:
+                reason = f"{reason} outside this network"
+            level = RiskLevel.CRITICAL if far or where is not None else RiskLevel.HIGH
+            self.ctx.add(level, reason, node_text(node))
 
     def _loop_taint(self, node: Node) -> None:
         """`for c in $(curl URL); do $c; done`: each word the loop takes was downloaded."""
@@ -563,9 +583,26 @@ class Analyser:
         try:
             text = _filled(word)
             text = _expanded(text, ctx.variables, word.raw) if word.dynamic else text
-            self.analyse(text.replace(SUBSTITUTED, "${subst}"))
+            self.analyse_carried(text.replace(SUBSTITUTED, "${subst}"))
         finally:
             ctx.depth -= 1
+
+    def analyse_carried(self, text: str) -> None:
+        """Code another program runs (`bash -c CODE`, `wsl CODE`); Windows code in it
+        (`bash -c "netsh advfirewall ..."`) is rated by the Windows rules, and its POSIX
+        reading keeps only what it finds at HIGH or above, as for a whole Windows line."""
+        plain = uncaret(text)
+        if not (plain.strip() and looks_like_windows(plain)):
+            self.analyse(text)
+            return
+        windows_rules.analyse(plain, self.ctx)
+        before = len(self.ctx.findings)
+        self.analyse(text)
+        self.ctx.findings[before:] = [
+            f
+            for f in self.ctx.findings[before:]
+            if f.level >= RiskLevel.HIGH and resolve.UNRESOLVED not in f.reason
+        ]
 
     def kinds_of(self, nodes: tuple[Node, ...]) -> frozenset[str]:
         """What the commands inside substitutions produce (download, decode, ...).

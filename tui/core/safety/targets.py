@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from tui.core.safety import paths
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
+from tui.core.safety.windows import posix_path
 
 SAFE = RiskLevel.SAFE
 MODERATE = RiskLevel.MODERATE
@@ -38,6 +39,10 @@ _DELETE_WHAT = {
 
 def classify_delete(value: str, *, recursive: bool) -> Verdict:
     """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`)."""
+    windows = _wsl_windows_path(value)
+    if windows is not None:
+        verdict = classify_delete(windows, recursive=recursive)
+        return Verdict(verdict.level, verdict.reason.replace(windows, value, 1))
     if re.match(r"^(/home|/Users)/\*(/|$)", paths.normalise(value)):
         return Verdict(CRITICAL, f"deletes {value}: files of every user on the machine")
     if value == "${input}" and recursive:  # `xargs rm -rf < list`: whatever the list names
@@ -111,6 +116,18 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
     return Verdict(level, f"deletes {path}{how}: {what}")
 
 
+_WSL_DRIVE = lazy_pattern(r"^/mnt/(?P<drive>[a-zA-Z])(?:/(?P<rest>.*))?$")
+
+
+def _wsl_windows_path(value: str) -> str | None:
+    """`/mnt/c/Windows` is C:\\Windows seen from WSL: the POSIX path with its meaning (`/usr`)."""
+    drive = _WSL_DRIVE.match(paths.normalise(value))
+    if drive is None:
+        return None
+    rest = (drive.group("rest") or "").replace("/", "\\")
+    return posix_path(f"{drive.group('drive')}:\\{rest}")
+
+
 _DATABASE_DIRS = (
     "/var/lib/postgresql",
     "/var/lib/mysql",
@@ -122,6 +139,18 @@ _DATABASE_DIRS = (
     "/var/lib/docker",
     "/var/lib/etcd",
 )
+
+
+def database_data(value: str) -> str | None:
+    """What database data `value` names: a database server's data folder (/var/lib/mysql),
+    a database file (app.db, dump.rdb), or None."""
+    path = paths.normalise(value).rstrip("/")
+    if path.startswith(_DATABASE_DIRS) and not path.startswith("/var/lib/docker"):
+        return f"{path}, a database server's data"
+    name = posixpath.basename(path).lower()
+    if (_DATABASE_FILE.search(path) or name.endswith(".rdb")) and name != "thumbs.db":
+        return f"{path}, a database file"
+    return None
 
 
 # Where hypervisors keep virtual machines' disks.
@@ -244,6 +273,8 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
     on_disk_top = posixpath.dirname(parent) in ("/Volumes", "/media")  # `D:\\build`
     if _SCRATCH_NAMES.match(posixpath.basename(base)) and not on_disk_top:
         return None  # `/var/www/cache/*`, `/srv/app/tmp`: made again by the program
+    if paths.area(base) == "all_homes":
+        return None  # `/mnt/c/Users`: Windows' homes seen from WSL, rated as every home
     if parent in _DATA_TOPS or (parent and posixpath.dirname(parent) in _MOUNT_BASES):
         name = posixpath.basename(base)
         level = CRITICAL if _PRECIOUS.search(name) or parent == "/Volumes" else HIGH

@@ -25,7 +25,10 @@ _DELETES = ("delete", "remove", "terminate", "destroy", "purge", "rb", "rm", "de
 # Where a delete loses data or running machines, not just a setting.
 _DATA_SERVICES = frozenset(split_words("rds dynamodb ec2 efs s3api redshift elasticache docdb eks"))
 _DATA_ACTIONS = frozenset(
-    split_words("delete-bucket delete-table delete-db-instance delete-cluster")
+    split_words(
+        "delete-bucket delete-table delete-db-instance delete-cluster delete-stack "
+        "schedule-key-deletion"
+    )
 )
 _EXPOSING = frozenset(
     split_words(

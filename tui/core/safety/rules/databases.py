@@ -7,14 +7,18 @@ Queries that only read (`SELECT`, `SHOW`, `\\dt`) are safe; an interactive sessi
 
 from __future__ import annotations
 
+import operator
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command, build_command, parse
 from tui.core.safety.rules.code import literal_text
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import runs_quietly
+from tui.core.safety.rules.planted import WEB_ROOTS, is_server_page
+from tui.core.safety.targets import classify_write
 from tui.core.safety.words import literal, split_words
 
 _CODE_FLAGS = {
@@ -28,7 +32,7 @@ _CODE_FLAGS = {
     "cockroach": ("-e", "--execute"),
     "duckdb": ("-c",),
     "influx": ("-execute", "--execute", "-e"),
-    "sqlcmd": ("-Q", "-q"),
+    **dict.fromkeys(split_words("sqlcmd osql"), ("-Q", "-q")),
     "mssql-cli": ("-Q", "--query"),
     "snowsql": ("-q", "--query"),
     "usql": ("-c", "--command"),
@@ -46,7 +50,7 @@ _READ_SQL = lazy_pattern(
     re.IGNORECASE,
 )
 _DESTROY_DB = lazy_pattern(
-    r"\bdrop\s+(database|schema|keyspace|owned)\b|dropDatabase\s*\(|\bflushall\b", re.IGNORECASE
+    r"\bdrop\s+(database|schema|keyspace|owned)\b|\bdropDatabase\b|\bflushall\b", re.IGNORECASE
 )
 _DESTROY_TABLE = lazy_pattern(
     r"\bdrop\s+(table|collection|index|view|user|role|measurement|series|materialized\s+view)\b|"
@@ -56,14 +60,78 @@ _DESTROY_TABLE = lazy_pattern(
     re.IGNORECASE,
 )
 _UNBOUNDED = lazy_pattern(r"^\s*(delete\s+from|update)\b(?!.*\bwhere\b)", re.IGNORECASE | re.DOTALL)
-# `WHERE 1=1`, `WHERE true`, `WHERE 'a'='a'`, `WHERE id = id`: a condition every row meets.
-_EVERY_ROW = lazy_pattern(
-    r"^\s*(delete\s+from|update)\b.*\bwhere\s+(?:not\s+false|true|1|"
-    r"(?P<l>\d+|'\w*'|\w+)\s*=\s*(?P=l)|1\s*(?:<>|!=)\s*0)\s*(?:$|limit\b|returning\b|or\b|--)",
+# A row change and its condition: `DELETE FROM t WHERE c`, `UPDATE t SET ... WHERE c`, and
+# ClickHouse's `ALTER TABLE t DELETE WHERE c` / `ALTER TABLE t UPDATE ... WHERE c`.
+_CONDITIONED = lazy_pattern(
+    r"^\s*(?:delete\s+from|update|alter\s+table\s+\S+\s+(?:delete|update))\b.*?\bwhere\b"
+    r"(?P<condition>.*?)\s*(?:\blimit\b|\breturning\b|\border\s+by\b|--|$)",
     re.IGNORECASE | re.DOTALL,
 )
+# Mongo changes whose filter every document meets: `{}`, `{_id: {$exists: true}}`,
+# `{_id: {$ne: null}}`.
+_MONGO_EVERY_DOCUMENT = lazy_pattern(
+    r"\.(?:update|updateMany|deleteMany|remove)\s*\(\s*\{\s*(?:['\"]?_id['\"]?\s*:\s*\{\s*"
+    r"['\"]?\$(?:exists['\"]?\s*:\s*(?:true|1)|ne['\"]?\s*:\s*null)\s*\}\s*)?\}"
+)
+_OR = lazy_pattern(r"\bor\b", re.IGNORECASE)
+_AND = lazy_pattern(r"\band\b", re.IGNORECASE)
+_CAST = lazy_pattern(r"::\w+")  # `id > 0::int`
+# Conditions every row meets: `true`, `1`, `not false`, `id = id`, `name LIKE '%'`, and a key
+# column (`id`, `rowid`, `user_id`) compared with zero or said to be present.
+_ALWAYS_TRUE = lazy_pattern(
+    r"(?:not\s+false|true|1|(?P<same>\w+)\s*(?:=|>=|<=)\s*(?P=same)|\w+\s+like\s+'%+'|"
+    r"(?:\w+_)?(?:id|rowid|oid)\s*(?:(?:>|>=|<>|!=)\s*0|>=\s*1|\s+is\s+not\s+null))",
+    re.IGNORECASE,
+)
+_CONSTANTS = lazy_pattern(r"(?P<left>\d+|'\w*')\s*(?P<op><>|!=|>=|<=|=|<|>)\s*(?P<right>\d+|'\w*')")
+_COMPARE = {
+    "=": operator.eq,
+    "<>": operator.ne,
+    "!=": operator.ne,
+    ">": operator.gt,
+    "<": operator.lt,
+    ">=": operator.ge,
+    "<=": operator.le,
+}
+
+
+def changes_every_row(statement: str) -> bool:
+    """`DELETE FROM t`, `UPDATE t SET ... WHERE 1=1`, `... WHERE id > 0 OR x`: a row change
+    whose condition, if any, every row meets (an alternative of an OR whose every AND-ed part
+    is always true)."""
+    if _UNBOUNDED.match(statement):
+        return True
+    found = _CONDITIONED.match(statement)
+    if found is None:
+        return False
+    condition = _CAST.sub("", found.group("condition"))
+    return any(
+        all(_always_true(part) for part in _AND.split(alternative))
+        for alternative in _OR.split(condition)
+    )
+
+
+def _always_true(condition: str) -> bool:
+    """`1=1`, `(true)`, `2 > 1`, `id > 0`: one comparison that holds for every row."""
+    condition = condition.strip().strip("()").strip()
+    if _ALWAYS_TRUE.fullmatch(condition):
+        return True
+    constants = _CONSTANTS.fullmatch(condition)
+    if constants is None:
+        return False
+    left, right = (_constant(constants.group(side)) for side in ("left", "right"))
+    if type(left) is not type(right):
+        return False
+    return bool(_COMPARE[constants.group("op")](left, right))
+
+
+def _constant(text: str) -> int | str:
+    return int(text) if text.isdigit() else text.strip("'")
+
+
 _PRIVILEGE = lazy_pattern(
-    r"\bgrant\s+all\b|\b(create|alter)\s+(user|role)\b[^;]*?(?<!no)superuser\b",
+    r"\bgrant\s+(?:all\b|[^;]*?\b(?:super|file|process|shutdown|create\s+user)\b[^;]*?"
+    r"\bon\s+\*\.\*)|\b(create|alter)\s+(user|role)\b[^;]*?(?<!no)superuser\b",
     re.IGNORECASE,
 )
 # `ALTER USER x PASSWORD`, MySQL's `ALTER USER x IDENTIFIED BY` and `SET PASSWORD FOR x`.
@@ -72,13 +140,25 @@ _PASSWORD_SET = lazy_pattern(
     r"\bset\s+password\s+for\b",
     re.IGNORECASE,
 )
-# A quoted SQL string: what it says is data, not a statement (`SELECT 'DROP TABLE x'`).
+# A quoted SQL string: what it says is data, not a statement (`SELECT 'DROP TABLE x'`); one
+# word (`'x'`, `'%'`) cannot hide a statement and is kept, for conditions that compare it.
 _STRING = lazy_pattern(r"'(?:[^'\n]|'')*'")
+_ONE_WORD = lazy_pattern(r"'[\w%]*'")
+
+
+def _masked(literal: re.Match[str]) -> str:
+    return literal.group(0) if _ONE_WORD.fullmatch(literal.group(0)) else "'s'"
+
 
 # `IDENTIFIED BY ''`, `PASSWORD ''`, `IDENTIFIED WITH mysql_native_password BY ""`.
 _EMPTY_PASSWORD = lazy_pattern(
     r"\b(identified\s+(with\s+\S+\s+)?by|password|authentication_string)\s*(=\s*)?(''|\"\")(?!')",
     re.IGNORECASE,
+)
+_SERVER_SHELL = lazy_pattern(r"\bxp_cmdshell\b", re.I)  # SQL Server's shell, from SQL
+# `ALTER SYSTEM SET listen_addresses = '*'`, `SET GLOBAL bind_address = '0.0.0.0'`.
+_LISTENS_EVERYWHERE = lazy_pattern(
+    r"\b(listen_addresses|bind_address|bind-address)\s*(=|to)\s*'(\*|0\.0\.0\.0|::)'", re.I
 )
 # Mongo users made with every right, or removed.
 _MONGO_ADMIN = lazy_pattern(
@@ -97,7 +177,8 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
             HIGH, f"the database server runs a shell command (COPY ... PROGRAM, {client})", command
         )
         ctx.run_code(literal(match.group("code")), command)
-    said = _STRING.sub("'s'", text)
+    _server_writes(text, command, ctx, client)
+    said = _STRING.sub(_masked, text)
     if _DESTROY_DB.search(said):
         ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
         return
@@ -105,9 +186,9 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
     statements = [s for s in re.split(r";\s*", said) if s.strip()]
-    every_document = re.search(r"\.update(Many)?\s*\(\s*\{\s*\}", text) is not None
-    if every_document or any(_UNBOUNDED.match(s) or _EVERY_ROW.match(s) for s in statements):
-        reason = f"changes or deletes every row of a table: no WHERE ({client})"
+    every_document = _MONGO_EVERY_DOCUMENT.search(text) is not None
+    if every_document or any(changes_every_row(s) for s in statements):
+        reason = f"changes or deletes every row of a table ({client}): no WHERE that picks rows"
         ctx.add(CRITICAL, reason, command)
         return
     if _EMPTY_PASSWORD.search(text):
@@ -118,6 +199,15 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         return
     if re.search(r"shutdownServer\s*\(|\bshutdown\b", text, re.IGNORECASE):
         ctx.add(HIGH, f"stops the database server ({client})", command)
+        return
+    if _SERVER_SHELL.search(text):
+        ctx.add(
+            HIGH, f"lets the database server run shell commands (xp_cmdshell, {client})", command
+        )
+        return
+    if _LISTENS_EVERYWHERE.search(text):
+        reason = f"lets the database server take connections from every network ({client})"
+        ctx.add(HIGH, reason, command)
         return
     if _PRIVILEGE.search(text) or _MONGO_ADMIN.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)
@@ -133,14 +223,55 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     ctx.add(MODERATE, f"changes data in a database ({client})", command)
 
 
-def sql_client(command: Command, ctx: Context) -> None:
-    name = command.name
+# `COPY t TO '/path'`, `SELECT ... INTO OUTFILE '/path'`: the server writes the rows to a file.
+_SERVER_FILE = lazy_pattern(
+    r"(?:\bcopy\b[^;]*?\bto\s+|\binto\s+(?:out|dump)file\s+)'(?P<path>[^']+)'", re.I
+)
+
+
+def _server_writes(text: str, command: Command, ctx: Context, client: str) -> None:
+    """Files the database server writes; in a web site's folder, anyone may fetch them (or
+    the web server runs them, for a page)."""
+    for match in _SERVER_FILE.finditer(text):
+        path = paths.normalise(match.group("path"))
+        if is_server_page(path):
+            reason = f"writes {path}, a page the web server runs for anyone ({client})"
+            ctx.add(CRITICAL, reason, command)
+        elif path.startswith(WEB_ROOTS):
+            reason = f"writes a table's rows to {path}, where the web site serves them ({client})"
+            ctx.add(HIGH, reason, command)
+        else:
+            written = classify_write(path, append=False)
+            level = max(MODERATE, written.level) if written else MODERATE
+            ctx.add(level, f"writes a table's rows to {path} ({client})", command)
+
+
+def client_code(command: Command) -> str | None:
+    """The code a database client is given: `-c/-e CODE`, sqlite3's second operand, or input."""
     code = _code(command)
-    if code is None and name == "sqlite3":
+    if code is None and command.name == "sqlite3":
         operands = [w.value for w in command.args if not w.value.startswith("-")]
         code = operands[1] if len(operands) >= 2 else None
-    if code is None:
-        code = _stdin_code(command)
+    return code if code is not None else _stdin_code(command)
+
+
+# A query that prints a table's rows (`SELECT email FROM users`, `db.users.find()`).
+_ROWS = lazy_pattern(
+    r"\bselect\b.+?\bfrom\b|\bdb\.\w+\.find\s*\(|\.dump\b|\bcopy\b.+?\bto\s+stdout\b", re.I | re.S
+)
+
+
+def prints_rows(command: Command) -> bool:
+    """A database client asked for rows, which it prints: what a pipe takes on from it."""
+    if command.name not in RULES or RULES[command.name] is not sql_client:
+        return False
+    code = client_code(command)
+    return code is not None and _ROWS.search(code) is not None
+
+
+def sql_client(command: Command, ctx: Context) -> None:
+    name = command.name
+    code = client_code(command)
     shell = _SHELL_ESCAPE.search(code or "")
     if shell is not None:  # `.shell cmd`, `.system cmd`, `\! cmd`: the client runs shell code
         if not runs_quietly(ctx, shell.group("code"), command):
@@ -173,7 +304,25 @@ def _code(command: Command) -> str | None:
                 return value[len(flag) + 1 :]
             if len(flag) == 2 and value.startswith(flag) and len(value) > 2:
                 return value[2:]
-    return None
+    return _clustered_code(command, [flag for flag in flags if len(flag) == 2])
+
+
+# Short options of each client that take a value: in a cluster, what follows one of them is
+# its value (`-uroot`), not more options.
+_VALUED_SHORT = {
+    "psql": "-U -h -p -d -f -o -v -F -R -P -T -L",
+    **dict.fromkeys(split_words("mysql mariadb"), "-u -p -h -P -D -S"),
+    "clickhouse-client": "-h -u -d",
+    "cqlsh": "-u -p -k -f",
+}
+
+
+def _clustered_code(command: Command, short_flags: list[str]) -> str | None:
+    """The code given in a cluster of short options: `psql -Atc SQL`, `mysql -sNe SQL`."""
+    if not short_flags:
+        return None
+    takes = " ".join([*short_flags, _VALUED_SHORT.get(command.name, "")])
+    return options(command, takes).value(*short_flags)
 
 
 def _stdin_code(command: Command) -> str | None:
@@ -209,6 +358,9 @@ def redis(command: Command, ctx: Context) -> None:
     while index < len(args) and args[index].startswith("-"):
         index += 2 if args[index] in _REDIS_VALUES else 1
     words = args[index:]
+    if not words and "--rdb" in args:
+        ctx.add(MODERATE, "copies the whole Redis database into a file (--rdb)", command)
+        return
     if not words and set(args) & _REDIS_READ_MODES:
         return  # `redis-cli --scan --pattern 'user:*'`, `--bigkeys`, `--stat`: reports only
     if not words:
@@ -218,12 +370,20 @@ def redis(command: Command, ctx: Context) -> None:
             return
         words = code.split()
     verb = words[0].upper() if words else ""
+    if verb in _REDIS_SCRIPTS:
+        words = _script_calls(" ".join(words[1:2])) or words
+        verb = words[0].upper()
     if verb in ("DEL", "UNLINK") and _every_key_piped(command):
         ctx.add(CRITICAL, "deletes every key the listing printed: all of them (redis-cli)", command)
     elif verb in ("FLUSHALL",):
         ctx.add(CRITICAL, "deletes every key in every Redis database (FLUSHALL)", command)
     elif verb in ("FLUSHDB",):
         ctx.add(CRITICAL, "deletes every key in the Redis database (FLUSHDB)", command)
+    elif verb in ("REPLICAOF", "SLAVEOF") and [w.upper() for w in words[1:3]] != ["NO", "ONE"]:
+        reason = f"makes Redis copy another server, replacing all its own data ({verb})"
+        ctx.add(HIGH, reason, command)
+    elif verb == "ACL" and "NOPASS" in (w.upper() for w in words):
+        ctx.add(HIGH, "lets a Redis user log in without a password (ACL nopass)", command)
     elif verb in ("SHUTDOWN", "DEBUG") or (
         verb == "CONFIG" and "SET" in (w.upper() for w in words)
     ):
@@ -234,10 +394,23 @@ def redis(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes data in Redis ({verb})", command)
 
 
+_REDIS_SCRIPTS = frozenset(split_words("EVAL EVAL_RO"))
+_REDIS_CALL = lazy_pattern(r"redis\.p?call\s*\(\s*['\"](\w+)['\"]", re.IGNORECASE)
+# The commands a Lua script runs, the most destructive first.
+_REDIS_SEVERITY = ("FLUSHALL", "FLUSHDB", "REPLICAOF", "SLAVEOF", "SHUTDOWN", "CONFIG")
+
+
+def _script_calls(script: str) -> list[str]:
+    """The command a Lua script given to EVAL runs that matters most (`redis.call('flushall')`)."""
+    called = [name.upper() for name in _REDIS_CALL.findall(script)]
+    worst = [name for name in _REDIS_SEVERITY if name in called]
+    return worst[:1] or called[:1]
+
+
 _REDIS_VALUES = frozenset(
     split_words(
         "-h -p -a -n -u -s -i -r -d --user --pass --pattern --count --cacert --cacertdir --cert "
-        "--key --sni --tls-ciphers --askpass-file -e --quoted-pattern"
+        "--rdb --key --sni --tls-ciphers --askpass-file -e --quoted-pattern"
     )
 )
 _REDIS_READ_MODES = frozenset(

@@ -14,9 +14,11 @@ from tui.core.safety import flow, paths, resolve
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS, heredoc_body
+from tui.core.safety.rules import strangers
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS, gathered_kind, heredoc_body
 from tui.core.safety.rules.sent import copied_sources, sent_paths
+from tui.core.safety.targets import database_data
 from tui.core.safety.words import Word, split_words
 
 COPIERS = frozenset(split_words("scp rsync sftp rclone"))
@@ -56,10 +58,14 @@ def check_flow(command: Command, ctx: Context) -> None:
         _record_archive(command, ctx)
     elif name in ("cp", "mv", "install", "ln"):
         _record_copy(command, ctx)
+    elif gathered_kind(command) == "database":
+        _record_dump(command, ctx)
     elif ctx.packed and name in SENDERS:
         _archive_sent(command, ctx)
     if name in COPIERS or name in CLOUD_COPIERS:
         _copy_away(command, ctx)
+    if name in SENDERS or name in CLOUD_COPIERS:
+        _database_sent(command, ctx)
     if name in _FILE_CLIENTS or name in ("gh", "curl", "nc", "ncat", "wget", "http"):
         _published(command, ctx)
     if name not in SENDERS and not (name == "gh" and command.argv[:1] in _GH_POSTS):
@@ -197,6 +203,21 @@ def _sent_files(command: Command, wanted: frozenset[str]) -> str | None:
     return None
 
 
+DUMPED = "a database dump"
+# Dump tools' options naming the file written: pg_dump -f, mysqldump -r, mongodump -o, redis-cli
+_DUMP_FILE_OPTIONS = ("-f", "--file", "-r", "--result-file", "-o", "--out", "--archive", "--rdb")
+
+
+def _record_dump(command: Command, ctx: Context) -> None:
+    """`pg_dump app > a.sql`, `mysqldump -r a.sql app`: the file holds a database's rows."""
+    outputs = [r.target.value for r in command.redirects if r.op in (">", ">>", ">|") and r.target]
+    given = options(command, " ".join(_DUMP_FILE_OPTIONS))
+    outputs.append(given.value(*_DUMP_FILE_OPTIONS) or "")
+    for output in outputs:
+        if output and not output.startswith("/dev/"):
+            ctx.packed[posixpath.basename(output.rstrip("/"))] = (True, DUMPED)
+
+
 def _archive_sent(command: Command, ctx: Context) -> None:
     """An archive packed earlier in the line, from keys or a home folder, sent away."""
     sent = sent_paths(command)
@@ -207,6 +228,8 @@ def _archive_sent(command: Command, ctx: Context) -> None:
         if found is None:
             continue
         secret, what = found
+        if what == DUMPED and strangers.stays_local(command):
+            return  # a dump copied to a backup host of this network
         if secret:
             reason = f"sends {what}, packed or copied earlier in the line, away ({command.name})"
             ctx.add(CRITICAL, reason, command)
@@ -232,6 +255,19 @@ def _copy_away(command: Command, ctx: Context) -> None:
         if what:
             ctx.add(CRITICAL, f"copies {what} to another machine ({command.name})", command)
             return
+
+
+def _database_sent(command: Command, ctx: Context) -> None:
+    """`curl -T app.db URL`, `rsync -a /var/lib/mysql/ host:`: a database's own files sent off
+    this network (a server's whole data folder is critical; one database file high)."""
+    sent = sent_paths(command)
+    if command.name in COPIERS or command.name in CLOUD_COPIERS:
+        sent += copied_sources(command)
+    held = next(filter(None, map(database_data, sent)), None)
+    if held is None or strangers.stays_local(command):
+        return
+    level = CRITICAL if held.endswith("server's data") else HIGH
+    ctx.add(level, f"sends {held}, to another machine ({command.name})", command)
 
 
 def _published(command: Command, ctx: Context) -> None:

@@ -13,7 +13,13 @@ import posixpath
 
 from tui.core.safety import paths, unwrap
 from tui.core.safety.context import Context
-from tui.core.safety.flow import DNS_TOOLS, secret_command, secret_variables, token_command
+from tui.core.safety.flow import (
+    DNS_TOOLS,
+    remote_target,
+    secret_command,
+    secret_variables,
+    token_command,
+)
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposure, openers, persistence
@@ -26,9 +32,11 @@ from tui.core.safety.rules.code import (
     literal_text,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.databases import prints_rows
 from tui.core.safety.rules.embedded import ssh_options
+from tui.core.safety.rules.sent import copy_operands
 from tui.core.safety.rules.weakening import trusted_name
-from tui.core.safety.targets import classify_write
+from tui.core.safety.targets import classify_write, database_data
 from tui.core.safety.words import Word, split_words
 
 DOWNLOADERS = frozenset(split_words("curl wget fetch http https xh aria2c lwp-request GET lynx"))
@@ -64,6 +72,8 @@ def command_kinds(command: Command) -> set[str]:
         return {"download"}  # a TXT record is text another machine serves, like a web page
     if name in SEND_STDIN or (name in DNS_TOOLS and _built_from_input(argv)):
         return {"send"}
+    if _stores_stdin_remotely(command):
+        return {"send", "upload"}
     if token_command(command):
         return {"secret", "token"}
     if secret_command(command) or (
@@ -101,6 +111,20 @@ _METADATA_CREDENTIALS = lazy_pattern(
     r"(169\.254\.169\.254|metadata\.google\.internal|\[fd00:ec2::254\]|100\.100\.100\.200)"
     r"/.*(security-credentials|/token|identity|service-accounts)"
 )
+
+
+# Cloud copiers' verbs that store what arrives on the pipe (`rclone rcat remote:f`, `mc pipe`).
+_PIPE_VERBS = {"rclone": "rcat", "mc": "pipe"}
+_STDIN_COPIERS = frozenset(split_words("aws gsutil gcloud s3cmd"))
+
+
+def _stores_stdin_remotely(command: Command) -> bool:
+    """`rclone rcat remote:f`, `aws s3 cp - s3://b/k`, `gsutil cp - gs://b/o`: the pipe's
+    contents are stored on another machine."""
+    operands = copy_operands(command)
+    if command.name in _PIPE_VERBS:
+        return operands[:1] == [_PIPE_VERBS[command.name]]
+    return command.name in _STDIN_COPIERS and "-" in operands and remote_target(operands[-1])
 
 
 def _local_only(argv: list[str]) -> bool:
@@ -150,6 +174,10 @@ def gathered_kind(command: Command) -> str | None:
         return "image"
     if name in _DUMPERS or (name in _DUMP_OPTIONS and _DUMP_OPTIONS[name] in argv):
         return "database"
+    if prints_rows(command):
+        return "database"
+    if (name in _ARCHIVERS or name in READERS) and any(_server_data(a) for a in operands):
+        return "database"
     if name in _CLIPBOARD or (
         name in ("xclip", "xsel") and any(a in ("-o", "--output") for a in argv)
     ):
@@ -160,6 +188,11 @@ def gathered_kind(command: Command) -> str | None:
 _DUMPERS = frozenset(split_words("pg_dump mysqldump mariadb-dump mongodump mongoexport redis-dump"))
 _DUMP_OPTIONS = {"redis-cli": "--rdb", "sqlite3": ".dump"}
 _CLIPBOARD = frozenset(split_words("pbpaste wl-paste"))
+
+
+def _server_data(value: str) -> bool:
+    what = database_data(value)
+    return what is not None and what.endswith("server's data")
 
 
 def _home_folder(value: str) -> bool:

@@ -19,6 +19,16 @@ _EVERYTHING = frozenset(("", "/", "''", '""'))
 def etcdctl(command: Command, ctx: Context) -> None:
     argv = command.argv
     operands = [a for a in argv if not a.startswith("-")]
+    if operands[:2] == ["user", "delete"]:
+        ctx.add(HIGH, f"deletes the etcd user {' '.join(operands[2:3])}".strip(), command)
+        return
+    if operands[:2] == ["role", "grant-permission"] and operands[-1:][0] in _EVERYTHING:
+        ctx.add(HIGH, "gives an etcd role rights over every key in the store", command)
+        return
+    if operands[:2] == ["auth", "disable"]:
+        reason = "turns off etcd's log-in: anyone who reaches it may read or change everything"
+        ctx.add(HIGH, reason, command)
+        return
     if operands[:1] not in (["del"], ["delete"]):
         if operands[:1] not in (["get"], ["member"], ["endpoint"], ["version"], ["watch"]):
             ctx.add(MODERATE, f"changes the etcd store (etcdctl {' '.join(operands[:1])})", command)

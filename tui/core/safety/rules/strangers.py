@@ -38,6 +38,65 @@ def bare_address(url: str) -> str | None:
     return None if private else host
 
 
+def _host_of(value: str) -> str:
+    """`https://u@h:8443/p` -> h, `backup@db2:dir` -> db2, `TCP:h:9000` -> h; a cloud store's
+    URL (`s3://bucket`) names no host of this network: it is kept whole."""
+    scheme = value.split("://", 1)[0].lower() if "://" in value else ""
+    if scheme and scheme not in _HOST_SCHEMES:
+        return value
+    rest = value.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1]
+    if rest.upper().startswith(("TCP:", "TCP4:", "TCP6:", "UDP:", "OPENSSL:", "SSL:")):
+        rest = rest.split(":", 1)[1]
+    return rest.split(":", 1)[0].lower()
+
+
+_HOST_SCHEMES = frozenset(
+    split_words("http https ftp ftps sftp scp ssh rsync telnet tcp udp ws wss smtp smtps")
+)
+_HOST_NAME = lazy_pattern(r"[\w.-]+")
+_LOCAL_SUFFIXES = (".local", ".lan", ".internal", ".localdomain", ".home.arpa")
+
+
+def on_this_network(host: str) -> bool:
+    """`localhost`, `db2`, `nas.local`, `10.0.0.5`: a machine of this network, not the internet."""
+    if host in ("localhost", "::1") or host.endswith(_LOCAL_SUFFIXES):
+        return True
+    if not _HOST_NAME.fullmatch(host):
+        return False
+    parts = host.split(".")
+    if len(parts) == 4 and all(p.isdigit() for p in parts):
+        return bare_address(host) is None
+    return len(parts) == 1 and bool(host) and not host.isdigit()
+
+
+def destinations(command: Command) -> list[str]:
+    """The machines a sender reaches: URL hosts, `user@host`, socat addresses, and the first
+    operand of a connecting tool (`nc HOST PORT`, `ssh HOST CMD`)."""
+    argv = command.argv
+    found = [_host_of(a) for a in argv if _ADDRESS.match(a)]
+    operands = [a for a in argv if not a.startswith("-")]
+    if command.name in _CONNECTORS and operands and not found:
+        found.append(_host_of(operands[0]))
+    remote = [a for a in operands if not _ADDRESS.match(a) and flow.remote_target(a)]
+    # rclone's `name:` is a configured store (a cloud drive, a bucket), not a host's name
+    found += remote if command.name == "rclone" else [_host_of(a) for a in remote]
+    return [host for host in found if host]
+
+
+_ADDRESS = lazy_pattern(
+    r"^(?:[a-z][\w+.-]*://|[\w.-]+@[\w.-]+(?::|$)|(?:tcp|udp|ssl|openssl)[46]?:)", re.I
+)
+_CONNECTORS = frozenset(
+    split_words("nc ncat netcat nc.traditional nc.openbsd telnet ssh autossh mosh socat")
+)
+
+
+def stays_local(command: Command) -> bool:
+    """Every machine `command` sends to is on this network (`ssh backup@db2`, `nc 10.0.0.5`)."""
+    hosts = destinations(command)
+    return bool(hosts) and all(on_this_network(host) for host in hosts)
+
+
 def stranger(text: str) -> str | None:
     """Why the destination in `text` is nobody's known server, or None."""
     anonymous = _ANONYMOUS_FTP.search(text)

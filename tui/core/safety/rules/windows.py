@@ -8,12 +8,14 @@ Select-, ...) are safe; unknown ones are moderate, as unknown programs are every
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable
 
 from tui.core.safety import flow
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding, RiskLevel
+from tui.core.safety.parse import Command
 from tui.core.safety.rules import checks, dotnet, weakening, windows_writes
 from tui.core.safety.rules.resolvers import outside_address
 from tui.core.safety.rules.windows_scope import Scope, joined_lines
@@ -28,6 +30,7 @@ from tui.core.safety.rules.windows_system import (
 from tui.core.safety.rules.windows_threats import check_line
 from tui.core.safety.targets import classify_delete, classify_permissions, classify_write
 from tui.core.safety.windows import Statement, posix_path, split_statements
+from tui.core.safety.words import literal
 
 MODERATE = RiskLevel.MODERATE
 HIGH = RiskLevel.HIGH
@@ -545,8 +548,11 @@ def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> N
             index += 2
         elif arg.startswith("-"):
             index += 1 if given in _START_SWITCHES else 2
+        elif program:  # the second positional parameter is -ArgumentList
+            arguments.append(arg)
+            index += 1
         else:
-            program = program or arg
+            program = arg
             index += 1
     if "runas" in st.text.lower():
         ctx.add(MODERATE, "starts a program as administrator", st.text)
@@ -606,7 +612,25 @@ def _wsl(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return
     from tui.core.safety.analyser import Analyser  # the POSIX reading imports these rules
 
-    Analyser(ctx).analyse(" ".join(args[index:]))
+    Analyser(ctx).analyse_carried(_posix_line(args[index:]))
+
+
+def _posix_line(words: list[str]) -> str:
+    """The words as a shell line: one that held spaces was quoted (`bash -c "rm -rf /x"`)."""
+    return " ".join(shlex.quote(word) if re.search(r"\s", word) else word for word in words)
+
+
+def _invoke_sqlcmd(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`Invoke-Sqlcmd -Query SQL -ServerInstance X`: the SQL, rated as any database client's."""
+    from tui.core.safety.rules.databases import rate_sql  # the database rules import these
+
+    args = list(st.args)
+    query = next((args[i + 1] for i, a in enumerate(args[:-1]) if a.lower() == "-query"), None)
+    if query is None:
+        ctx.add(MODERATE, "runs SQL against a database (Invoke-Sqlcmd)", st.text)
+        return
+    command = Command(tuple(literal(word) for word in st.words), st.text)
+    rate_sql(query.strip("'\""), command, ctx, st.words[0])
 
 
 def _runas(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -810,6 +834,7 @@ _HANDLERS: dict[str, Handler] = {
     "wsl": _wsl,
     **dict.fromkeys("iwr irm invoke-webrequest invoke-restmethod curl wget".split(), _web),
     "runas": _runas,
+    "invoke-sqlcmd": _invoke_sqlcmd,
     **dict.fromkeys("psexec psexec64".split(), _psexec),
     **dict.fromkeys("ssh ssh.exe".split(), _ssh),
     **dict.fromkeys("scp scp.exe sftp sftp.exe".split(), _scp),
