@@ -683,6 +683,9 @@ def awk(command: Command, ctx: Context) -> None:
     result = inline.inspect(program, "awk")
     for level, reason in result.findings:  # `BEGIN{while(1) system("x &")}`: a fork bomb
         ctx.add(level, reason, command)
+    exhausting = inline_exhaustion(program)  # `BEGIN{while(1) a[i++]=i}`: memory runs out
+    if exhausting is not None:
+        ctx.add(exhausting[0], exhausting[1], command)
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
     _awk_sinks(command, ctx, program, piped)
     quiet = [runs_quietly(ctx, shell, command) for shell in [*result.shell, *piped]]
