@@ -25,6 +25,7 @@ from tui.core.safety.rules import (
     fetched,
     files,
     firewall,
+    floods,
     install,
     kernel,
     listening,
@@ -75,6 +76,7 @@ for _module in (
     daemons,
     openers,
     carriers,
+    floods,
 ):
     RULES.update(_module.RULES)
 
@@ -215,7 +217,7 @@ _WHERE_AND_PLANTED: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("tar bsdtar zip 7z 7za"), (strangers.archive_to_removable,)),
     "git": (strangers.committed_secret,),
 }
-for _name, _checks in _WHERE_AND_PLANTED.items():
+for _name, _checks in (*_WHERE_AND_PLANTED.items(), *floods.EXTRA_CHECKS.items()):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
 
