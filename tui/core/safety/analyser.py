@@ -706,7 +706,7 @@ def _filled(word: Word) -> str:
     return text
 
 
-_EXECUTING = frozenset({"download", "decode", "network"})
+_EXECUTING = frozenset({"download", "decode", "network", "remote"})
 _REACHING_OUT = ("network", "download", "connect", "sends", "another machine", "not a command")
 # Variables whose value the shell runs as code again and again.
 PROMPT_HOOKS = frozenset(("PROMPT_COMMAND", "precmd_functions", "preexec_functions"))

@@ -26,6 +26,7 @@ from tui.core.safety.rules import (
     files,
     firewall,
     floods,
+    fresh,
     install,
     kernel,
     listening,
@@ -80,7 +81,7 @@ for _module in (
 ):
     RULES.update(_module.RULES)
 
-CLONED = "<a repository cloned in this line>"
+CLONED = fresh.CLONED
 # Tools whose dry-run option is honoured by the whole command: it changes nothing.
 _DRY_RUNS = {
     **dict.fromkeys(split_words("kubectl helm pip pip3 npm"), ("--dry-run",)),
@@ -207,6 +208,8 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(resources.COMPILERS, (resources.compiled_bomb,)),
     "osascript": (code.interpreter,),  # besides login items: what the script itself does
     **dict.fromkeys(split_words("tar bsdtar unzip 7z 7za"), (fetched.extracted_download,)),
+    **dict.fromkeys(split_words("scp rsync"), (fresh.copied_from_remote,)),
+    **dict.fromkeys(split_words("pip pip3"), (fresh.downloaded_packages,)),
 }
 # Where data goes and what is planted (strangers.py, planted.py): added to the checks above,
 # never in place of them.
@@ -330,8 +333,8 @@ def _asks_interpreter(pattern: str, command: Command) -> bool:
 
 
 def _fresh(ctx: Context) -> bool:
-    """Code arrived in this line: an archive unpacked or a repository cloned."""
-    return fetched.EXTRACTED in ctx.downloads or CLONED in ctx.downloads
+    """Code arrived in this line: an archive unpacked, a repository cloned, files copied."""
+    return fresh.fresh_origin(ctx) is not None
 
 
 def _local_program(command: Command, ctx: Context) -> None:
@@ -343,12 +346,9 @@ def _local_program(command: Command, ctx: Context) -> None:
     ):
         reason = f"runs {value}, a hidden or detached program from a folder anyone can write"
         ctx.add(HIGH, reason, command)
-    elif CLONED in ctx.downloads:
-        reason = f"runs {value} from a repository cloned just now, before anyone read it"
-        ctx.add(HIGH, reason, command)
-    elif fetched.EXTRACTED in ctx.downloads:
-        reason = f"runs {value} from an archive downloaded just now, before anyone read it"
-        ctx.add(HIGH, reason, command)
+    elif fresh.fresh_origin(ctx) is not None:
+        origin = fresh.fresh_origin(ctx)
+        ctx.add(CRITICAL, f"runs {value} from {origin}, before anyone read it", command)
     else:
         ctx.add(MODERATE, f"runs the program {value}", command)
         code.run_written(command, ctx)

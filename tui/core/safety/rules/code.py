@@ -23,6 +23,7 @@ from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import runs_quietly, subscript_code
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.known import ROUTINE_REASON
+from tui.core.safety.rules.fresh import fresh_origin
 from tui.core.safety.rules.resources import inline_exhaustion
 from tui.core.safety.rules.tools import rewrites_history
 from tui.core.safety.targets import Verdict, classify_delete, classify_empty, classify_write
@@ -72,9 +73,10 @@ _MODULE_OPTIONS = {
     "Lua": ("-l",),
 }
 _ENCODED = frozenset(split_words("-enc -EncodedCommand -encodedcommand -e -ec -en -encoded"))
-_EXECUTING = frozenset({"download", "decode", "network"})
+_EXECUTING = frozenset({"download", "decode", "network", "remote"})
 _WHY = {
     "download": "downloads code from the internet and runs it",
+    "remote": "runs code another machine sends over ssh, unseen",
     "decode": "decodes hidden (encoded) code and runs it",
     "network": "runs commands received over the network",
 }
@@ -462,12 +464,9 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
         reason = f"runs {script.value}, just downloaded or decoded and not checked"
         ctx.add(CRITICAL, reason, command)
         return
-    if "<a repository cloned in this line>" in ctx.downloads and "://" not in script.value:
-        reason = f"runs {script.value} from a repository cloned just now, before anyone read it"
-        ctx.add(HIGH, reason, command)
-    elif "<an archive downloaded in this line>" in ctx.downloads and "://" not in script.value:
-        reason = f"runs {script.value} from an archive downloaded just now, before anyone read it"
-        ctx.add(HIGH, reason, command)
+    origin = fresh_origin(ctx)
+    if origin is not None and "://" not in script.value:
+        ctx.add(CRITICAL, f"runs {script.value} from {origin}, before anyone read it", command)
     if (
         name and name in ctx.written
     ):  # `echo CODE > f.sh; sh f.sh`, `cat > x.py <<EOF; python3 x.py`

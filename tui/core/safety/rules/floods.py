@@ -107,9 +107,7 @@ def load_test(command: Command, ctx: Context) -> None:
     opts = options(command, takes)
     # vegeta reads its targets from standard input and names options `-rate=N`
     values = {k.lstrip("-"): v for k, v in (*opts.values.items(), *opts.long.items())}
-    values |= {
-        a.split("=", 1)[0].lstrip("-"): a.split("=", 1)[1] for a in command.argv if "=" in a
-    }
+    values |= {a.split("=", 1)[0].lstrip("-"): a.split("=", 1)[1] for a in command.argv if "=" in a}
     targets = [w.value for w in opts.operands if _URL.match(w.value)]
     if targets and all(_local(t) for t in targets):
         ctx.add(MODERATE, f"load-tests a server on this machine ({command.name})", command)
@@ -153,7 +151,9 @@ def kills_many(command: Command, ctx: Context) -> None:
     patterns = [w.value for w in opts.operands]
     regex = command.name == "pkill" or opts.has("-r", "--regexp")
     if regex and any(p in _EVERYTHING for p in patterns):
-        ctx.add(HIGH, f"stops every process: the pattern matches them all ({command.name})", command)
+        ctx.add(
+            HIGH, f"stops every process: the pattern matches them all ({command.name})", command
+        )
         return
     names = [part for p in patterns for part in _alternatives(p, regex)]
     if len(names) >= _MANY_PROGRAMS:
