@@ -16,6 +16,7 @@ from tui.core.safety.rules import (
     carriers,
     cloud,
     code,
+    copy_program,
     daemons,
     databases,
     disks,
@@ -26,6 +27,7 @@ from tui.core.safety.rules import (
     files,
     firewall,
     floods,
+    frameworks,
     fresh,
     install,
     kernel,
@@ -220,7 +222,12 @@ _WHERE_AND_PLANTED: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("tar bsdtar zip 7z 7za"), (strangers.archive_to_removable,)),
     "git": (strangers.committed_secret,),
 }
-for _name, _checks in (*_WHERE_AND_PLANTED.items(), *floods.EXTRA_CHECKS.items()):
+for _name, _checks in (
+    *_WHERE_AND_PLANTED.items(),
+    *floods.EXTRA_CHECKS.items(),
+    *frameworks.EXTRA_CHECKS.items(),
+    *copy_program.EXTRA_CHECKS.items(),
+):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
 
