@@ -357,7 +357,7 @@ WINDOWS = [
         CRITICAL,
     ),
     ('cmd /c "echo %0^|%0 > %TEMP%\\b.bat & %TEMP%\\b.bat"', CRITICAL),
-    ("echo %0|%0 > bomb.bat", CRITICAL),
+    ('cmd.exe /c "echo %0^|%0>b.bat&&b.bat"', CRITICAL),
     ('cmd /c "echo :a > x.bat & echo start %0 >> x.bat & echo goto a >> x.bat & x.bat"', CRITICAL),
     ('powershell -c "while($true){Start-Process powershell}"', CRITICAL),
 ]

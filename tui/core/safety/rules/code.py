@@ -21,9 +21,9 @@ from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import runs_quietly, subscript_code
+from tui.core.safety.rules.fresh import fresh_origin
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.known import ROUTINE_REASON
-from tui.core.safety.rules.fresh import fresh_origin
 from tui.core.safety.rules.resources import inline_exhaustion
 from tui.core.safety.rules.tools import rewrites_history
 from tui.core.safety.targets import Verdict, classify_delete, classify_empty, classify_write
