@@ -156,6 +156,7 @@ KILL_MANY = [
     ("sudo killall -9 -r '^(java|node|python)'", HIGH),
     ("pkill -9 -f '.'", HIGH),
     ("sudo killall nginx postgres redis-server", HIGH),
+    ("killall -s KILL chrome firefox slack", HIGH),
 ]
 KILL_MANY_BENIGN = [
     ("pkill -f my_script.py", MODERATE),
@@ -165,6 +166,8 @@ KILL_MANY_BENIGN = [
     ("killall node npm", MODERATE),
     ("pgrep -a python", SAFE),
     ("pkill -HUP -x nginx", MODERATE),
+    ("killall Dock Finder SystemUIServer", MODERATE),
+    ("ping -i 0.1 example.com", SAFE),
 ]
 
 # -- code fetched and run in the same line --------------------------------------------------------

@@ -17,7 +17,7 @@ from tui.core.safety.rules.common import HIGH, MODERATE, Rule, number, options
 from tui.core.safety.words import split_words
 
 _LOOPBACK = ("127.", "localhost", "::1", "[::1]", "0.0.0.0")
-_FAST = 0.2  # seconds between pings: below this ping needs root (a flood)
+_FAST = 0.05  # seconds between packets: more than 20 a second, without end, is a flood
 
 
 def _host(target: str) -> str:
@@ -142,6 +142,7 @@ def attack_tool(command: Command, ctx: Context) -> None:
 
 
 _MANY_PROGRAMS = 3
+_KILL_SIGNAL = lazy_pattern(r"^(?:-9|-(?:SIG)?KILL|-s9)$")
 _EVERYTHING = frozenset((".", ".*", "^.*", "^.*$", ".+", ""))
 
 
@@ -156,7 +157,12 @@ def kills_many(command: Command, ctx: Context) -> None:
         )
         return
     names = [part for p in patterns for part in _alternatives(p, regex)]
-    if len(names) >= _MANY_PROGRAMS:
+    # `killall Dock Finder SystemUIServer` restarts your own desktop; killed outright, or as
+    # root (every user's processes), nothing gets to save its work
+    signal = (opts.value("-s", "--signal") or "").upper().removeprefix("SIG")
+    forced = signal in ("KILL", "9") or any(_KILL_SIGNAL.match(a) for a in command.argv)
+    forced = forced or "sudo" in command.via
+    if len(names) >= _MANY_PROGRAMS and forced:
         shown = ", ".join(names[:4])
         reason = f"stops every process of {len(names)} programs ({shown}), whoever runs them"
         ctx.add(HIGH, reason, command)
