@@ -83,7 +83,6 @@ for _module in (
 ):
     RULES.update(_module.RULES)
 
-CLONED = fresh.CLONED
 # Tools whose dry-run option is honoured by the whole command: it changes nothing.
 _DRY_RUNS = {
     **dict.fromkeys(split_words("kubectl helm pip pip3 npm"), ("--dry-run",)),
@@ -353,8 +352,7 @@ def _local_program(command: Command, ctx: Context) -> None:
     ):
         reason = f"runs {value}, a hidden or detached program from a folder anyone can write"
         ctx.add(HIGH, reason, command)
-    elif fresh.fresh_origin(ctx) is not None:
-        origin = fresh.fresh_origin(ctx)
+    elif (origin := fresh.fresh_origin(ctx)) is not None:
         ctx.add(CRITICAL, f"runs {value} from {origin}, before anyone read it", command)
     else:
         ctx.add(MODERATE, f"runs the program {value}", command)
