@@ -55,7 +55,7 @@ from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.network import command_kinds
-from tui.core.safety.rules.resources import busy_cores, endless_loop
+from tui.core.safety.rules.resources import busy_cores, captured_endless, endless_loop, many_files
 from tui.core.safety.unwrap import SHELLS, expand
 from tui.core.safety.windows import looks_like_windows, uncaret
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
@@ -170,11 +170,30 @@ class Analyser:
                 if looped is not None:
                     self.ctx.variables[looped[0]] = looped[1]
                 self._loop_taint(node)
+            if kind == "command_substitution":
+                self._captured(node)
             if kind in ("while_statement", "for_statement", "c_style_for_statement"):
-                found = endless_loop(node_text(node)) or busy_cores(node_text(node))
+                text = node_text(node)
+                found = endless_loop(text) or busy_cores(text) or many_files(text)
                 if found is not None:
-                    self.ctx.add(found[0], found[1], node_text(node)[:200])
+                    self.ctx.add(found[0], found[1], text[:200])
             stack.extend((child, node) for child in reversed(node.children))
+
+    def _captured(self, node: Node) -> None:
+        """`$(yes)`, `$(< /dev/zero)`: a substitution whose output has no end."""
+        inner = [child for child in node.children if child.is_named]
+        if len(inner) != 1:
+            return
+        body = inner[0]
+        if body.type == "file_redirect":
+            target = body.child_by_field_name("destination")
+            reason = captured_endless([], evaluate(target).value if target else None)
+        else:
+            stages = [c for c in body.children if c.is_named] if body.type == "pipeline" else [body]
+            commands = [c for stage in stages for c in stage_commands(stage, body)]
+            reason = captured_endless(commands)
+        if reason is not None:
+            self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node)[:200])
 
     def _over_arguments(self, node: Node) -> tuple[str, str] | None:
         """`for f; do ...`: the loop runs over "$@", the arguments `sh -c CODE NAME ARG...` got."""
@@ -724,7 +743,7 @@ def _filled(word: Word) -> str:
     return text
 
 
-_EXECUTING = frozenset({"download", "decode", "network"})
+_EXECUTING = frozenset({"download", "decode", "network", "remote"})
 _REACHING_OUT = ("network", "download", "connect", "sends", "another machine", "not a command")
 # Variables whose value the shell runs as code again and again.
 PROMPT_HOOKS = frozenset(("PROMPT_COMMAND", "precmd_functions", "preexec_functions"))

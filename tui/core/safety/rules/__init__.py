@@ -17,6 +17,7 @@ from tui.core.safety.rules import (
     checks,
     cloud,
     code,
+    copy_program,
     daemons,
     databases,
     disks,
@@ -26,6 +27,9 @@ from tui.core.safety.rules import (
     fetched,
     files,
     firewall,
+    floods,
+    frameworks,
+    fresh,
     install,
     kernel,
     listening,
@@ -76,10 +80,10 @@ for _module in (
     daemons,
     openers,
     carriers,
+    floods,
 ):
     RULES.update(_module.RULES)
 
-CLONED = "<a repository cloned in this line>"
 # Routine tools in a form that only reports: their first option, or no argument at all.
 _READ_FORMS = {
     "gpg": frozenset(split_words("--list-keys --list-secret-keys -k -K --fingerprint --verify")),
@@ -200,6 +204,8 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(resources.COMPILERS, (resources.compiled_bomb,)),
     "osascript": (code.interpreter,),  # besides login items: what the script itself does
     **dict.fromkeys(split_words("tar bsdtar unzip 7z 7za"), (fetched.extracted_download,)),
+    **dict.fromkeys(split_words("scp rsync"), (fresh.copied_from_remote,)),
+    **dict.fromkeys(split_words("pip pip3"), (fresh.downloaded_packages,)),
 }
 # Where data goes and what is planted (strangers.py, planted.py): added to the checks above,
 # never in place of them.
@@ -210,7 +216,12 @@ _WHERE_AND_PLANTED: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("tar bsdtar zip 7z 7za"), (strangers.archive_to_removable,)),
     "git": (strangers.committed_secret,),
 }
-for _name, _checks in _WHERE_AND_PLANTED.items():
+for _name, _checks in (
+    *_WHERE_AND_PLANTED.items(),
+    *floods.EXTRA_CHECKS.items(),
+    *frameworks.EXTRA_CHECKS.items(),
+    *copy_program.EXTRA_CHECKS.items(),
+):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
 
@@ -323,8 +334,8 @@ def _asks_interpreter(pattern: str, command: Command) -> bool:
 
 
 def _fresh(ctx: Context) -> bool:
-    """Code arrived in this line: an archive unpacked or a repository cloned."""
-    return fetched.EXTRACTED in ctx.downloads or CLONED in ctx.downloads
+    """Code arrived in this line: an archive unpacked, a repository cloned, files copied."""
+    return fresh.fresh_origin(ctx) is not None
 
 
 def _local_program(command: Command, ctx: Context) -> None:
@@ -336,12 +347,8 @@ def _local_program(command: Command, ctx: Context) -> None:
     ):
         reason = f"runs {value}, a hidden or detached program from a folder anyone can write"
         ctx.add(HIGH, reason, command)
-    elif CLONED in ctx.downloads:
-        reason = f"runs {value} from a repository cloned just now, before anyone read it"
-        ctx.add(HIGH, reason, command)
-    elif fetched.EXTRACTED in ctx.downloads:
-        reason = f"runs {value} from an archive downloaded just now, before anyone read it"
-        ctx.add(HIGH, reason, command)
+    elif (origin := fresh.fresh_origin(ctx)) is not None:
+        ctx.add(CRITICAL, f"runs {value} from {origin}, before anyone read it", command)
     else:
         ctx.add(MODERATE, f"runs the program {value}", command)
         code.run_written(command, ctx)

@@ -17,7 +17,8 @@ from tui.core.safety.words import split_words
 
 _READS = frozenset(
     split_words(
-        "ls list describe get show get-object head-object wait help version info configure "
+        "ls list describe get show get-object head-object wait help version info configure read "
+        "lookup-events "
         "whoami account auth login config describe-instances get-caller-identity"
     )
 )
@@ -131,6 +132,11 @@ def aws(command: Command, ctx: Context) -> None:
         )
     elif service == "s3" and action == "sync" and "--delete" in argv:
         ctx.add(HIGH, "syncs to S3 and deletes what is not in the source", command)
+    elif _aws_blinds(service, action, argv):
+        ctx.add(CRITICAL, f"{_BLINDS} ({service} {action})", command)
+    elif service in _AUDIT_SERVICES and action.startswith("update") and "--no-" in " ".join(argv):
+        reason = f"narrows what the account's audit trail records ({service} {action})"
+        ctx.add(HIGH, reason, command)
     elif action.removeprefix("batch-").removeprefix("bulk-").startswith(_DELETES) or (
         "-deletion" in action and not action.startswith(("describe", "list", "get", "cancel"))
     ):
@@ -168,6 +174,35 @@ _AUDIT_SERVICES = frozenset(
     )
 )
 _SWITCHING_OFF = ("stop", "disable", "disassociate")
+_BLINDS = "turns off the account's audit trail or threat detection: attacks go unseen"
+
+
+def _aws_blinds(service: str, action: str, argv: list[str]) -> bool:
+    """`guardduty delete-detector`, `cloudtrail stop-logging`, `update-detector --no-enable`."""
+    if service not in _AUDIT_SERVICES:
+        return False
+    if action.startswith(_SWITCHING_OFF + _DELETES):
+        return True
+    return action.startswith("update") and any(a in ("--no-enable", "--enable=false") for a in argv)
+
+
+def _monitoring_removed(name: str, words: list[str], argv: list[str]) -> bool:
+    """gcloud and az: audit logs routed nowhere, log stores deleted, Defender set to free."""
+    deletes = any(w.startswith(("delete", "purge")) for w in words)
+    if name == "gcloud":
+        disabled = words[:2] == ["services", "disable"] and any(
+            w.startswith(_AUDIT_APIS) for w in words
+        )
+        return disabled or (words[:1] == ["logging"] and deletes)
+    if words[:2] == ["security", "pricing"]:
+        return any(a.lower() == "free" for a in argv)
+    logs = words[:2] == ["monitor", "diagnostic-settings"] or words[1:3] == [
+        "log-analytics",
+        "workspace",
+    ]
+    return logs and deletes
+
+
 # Google APIs whose switching off ends audit logging or security monitoring.
 _AUDIT_APIS = ("logging.googleapis.com", "securitycenter.googleapis.com", "cloudaudit")
 
@@ -198,8 +233,8 @@ def gcloud(command: Command, ctx: Context) -> None:
         a.endswith("0.0.0.0/0") for a in command.argv if a.startswith("--authorized-networks")
     ):
         ctx.add(HIGH, "lets the whole internet reach a database (authorized networks)", command)
-    elif words[:2] == ["services", "disable"] and any(w.startswith(_AUDIT_APIS) for w in words):
-        ctx.add(HIGH, "turns off the project's audit logging or security monitoring", command)
+    elif _monitoring_removed("gcloud", words, command.argv):
+        ctx.add(CRITICAL, f"{_BLINDS} ({' '.join(words[:3])})", command)
     elif "set-password" in words or "reset-windows-password" in words:
         ctx.add(HIGH, f"changes an account's password ({' '.join(words[:3])})", command)
     elif "projects" in words and "delete" in words:
@@ -260,6 +295,8 @@ def az(command: Command, ctx: Context) -> None:
             f"creates an account or changes who may log in (az {' '.join(words[:3])})",
             command,
         )
+    elif _monitoring_removed("az", words, command.argv):
+        ctx.add(CRITICAL, f"{_BLINDS} (az {' '.join(words[:3])})", command)
     elif words[:2] == ["group", "delete"]:
         ctx.add(CRITICAL, "deletes a whole resource group and everything in it (az)", command)
     elif any(w.startswith(("delete", "purge")) for w in words[:4]):

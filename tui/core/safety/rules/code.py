@@ -21,6 +21,7 @@ from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import runs_quietly, subscript_code
+from tui.core.safety.rules.fresh import fresh_origin
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.known import ROUTINE_REASON
 from tui.core.safety.rules.resources import inline_exhaustion
@@ -72,9 +73,10 @@ _MODULE_OPTIONS = {
     "Lua": ("-l",),
 }
 _ENCODED = frozenset(split_words("-enc -EncodedCommand -encodedcommand -e -ec -en -encoded"))
-_EXECUTING = frozenset({"download", "decode", "network"})
+_EXECUTING = frozenset({"download", "decode", "network", "remote"})
 _WHY = {
     "download": "downloads code from the internet and runs it",
+    "remote": "runs code another machine sends over ssh, unseen",
     "decode": "decodes hidden (encoded) code and runs it",
     "network": "runs commands received over the network",
 }
@@ -462,12 +464,9 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
         reason = f"runs {script.value}, just downloaded or decoded and not checked"
         ctx.add(CRITICAL, reason, command)
         return
-    if "<a repository cloned in this line>" in ctx.downloads and "://" not in script.value:
-        reason = f"runs {script.value} from a repository cloned just now, before anyone read it"
-        ctx.add(HIGH, reason, command)
-    elif "<an archive downloaded in this line>" in ctx.downloads and "://" not in script.value:
-        reason = f"runs {script.value} from an archive downloaded just now, before anyone read it"
-        ctx.add(HIGH, reason, command)
+    origin = fresh_origin(ctx)
+    if origin is not None and "://" not in script.value:
+        ctx.add(CRITICAL, f"runs {script.value} from {origin}, before anyone read it", command)
     if (
         name and name in ctx.written
     ):  # `echo CODE > f.sh; sh f.sh`, `cat > x.py <<EOF; python3 x.py`
@@ -704,6 +703,9 @@ def awk(command: Command, ctx: Context) -> None:
     result = inline.inspect(program, "awk")
     for level, reason in result.findings:  # `BEGIN{while(1) system("x &")}`: a fork bomb
         ctx.add(level, reason, command)
+    exhausting = inline_exhaustion(program)  # `BEGIN{while(1) a[i++]=i}`: memory runs out
+    if exhausting is not None:
+        ctx.add(exhausting[0], exhausting[1], command)
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
     _awk_sinks(command, ctx, program, piped)
     quiet = [runs_quietly(ctx, shell, command) for shell in [*result.shell, *piped]]

@@ -13,7 +13,8 @@ from dataclasses import replace
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules import fresh
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.known import ROUTINE_REASON
 from tui.core.safety.rules.typos import GO_OWNERS, POPULAR, one_typo_from
@@ -139,10 +140,10 @@ def deno(command: Command, ctx: Context) -> None:
         return
     url = next((a for a in argv[1:] if "://" in a), None)
     allowed = [a for a in argv if a in ("-A", "--allow-all") or a.startswith(_DENO_POWERS)]
-    if url is not None and allowed:
+    if url is not None and allowed:  # these permissions reach the whole machine
         host = url.split("://", 1)[1].split("/", 1)[0]
         reason = f"runs a program fetched from {host} with {allowed[0]}: nobody reviewed it"
-        ctx.add(HIGH, reason, command)
+        ctx.add(CRITICAL, reason, command)
 
 
 _DENO_POWERS = ("--allow-run", "--allow-write", "--allow-ffi", "--allow-sys")
@@ -173,7 +174,7 @@ def other_downloader(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"downloads files ({command.name})", command)
 
 
-EXTRACTED = "<an archive downloaded in this line>"
+EXTRACTED = fresh.EXTRACTED
 
 
 def extracted_download(command: Command, ctx: Context) -> None:

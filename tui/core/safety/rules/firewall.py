@@ -6,8 +6,10 @@ remote sessions; a NAT rule to another host hands it the machine's traffic.
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
@@ -143,6 +145,24 @@ def _ufw_opens_service(argv: list[str]) -> bool:
 
 
 _EVERYONE = frozenset(split_words("any 0.0.0.0/0 ::/0 0/0"))
+# Ports people open for a service of their own: web, mail, DNS, VPNs, common app servers.
+_USUAL_PORTS = frozenset(
+    split_words(
+        "1194 1883 2222 3000 3478 4443 5000 5001 5060 5353 8000 8008 8022 8080 8081 8088 8443 "
+        "8883 8888 9000 9090 9443 25565 32400 51820"
+    )
+)
+
+
+def _unusual_port(ports: list[str]) -> str | None:
+    """A high port no common service uses (4444, 31337): where back doors listen."""
+    return next(
+        (p for p in ports if p.isdigit() and int(p) >= 1024 and p not in _USUAL_PORTS), None
+    )
+
+
+def _unusual_reason(port: str) -> str:
+    return f"opens port {port} for good, one no usual service uses: back doors listen there"
 
 
 def ufw(command: Command, ctx: Context) -> None:
@@ -158,6 +178,8 @@ def ufw(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "blocks all outgoing traffic by default (ufw)", command)
     elif action == "allow" and _ufw_opens_service(argv):
         ctx.add(HIGH, _open_reason(argv, "port"), command)
+    elif action == "allow" and "from" not in argv and _unusual_port(_ports(argv, "port")):
+        ctx.add(HIGH, _unusual_reason(_unusual_port(_ports(argv, "port")) or ""), command)
     elif argv[:3] == ["default", "allow", "incoming"] or (
         action == "allow" and "from" in argv and "any" in argv and "port" not in argv
     ):
@@ -175,8 +197,17 @@ def nft(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "lets all traffic in (nft): the firewall no longer filters anything", command)
     elif "accept" in words and "saddr" not in words and _nft_opens(words):
         ctx.add(HIGH, _open_reason(words, "dport"), command)
-    elif not {"list", "-c", "--check"} & set(words):
+    elif {"list", "-c", "--check"} & set(words):
+        return
+    elif _nft_file(command.argv) and paths.is_world_writable(_nft_file(command.argv) or ""):
+        reason = "loads firewall rules from a file anyone could have written (nft -f)"
+        ctx.add(HIGH, reason, command)
+    else:
         ctx.add(MODERATE, "changes the firewall rules (nft)", command)
+
+
+def _nft_file(argv: list[str]) -> str | None:
+    return next((b for a, b in itertools.pairwise(argv) if a in ("-f", "--file")), None)
 
 
 # nft matches that narrow a rule: addresses, ports, interfaces, connection state, marks.
@@ -246,6 +277,10 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
         port = opened[0]
         ctx.add(HIGH, f"opens port {port} ({OPEN_PORTS[port]}) to every machine", command)
         return
+    unusual = _unusual_port(added) if "--permanent" in argv else None
+    if unusual is not None:
+        ctx.add(HIGH, _unusual_reason(unusual), command)
+        return
     if any(a.startswith("--remove") or a in ("--panic-off", "--reload") for a in argv) or not any(
         a.startswith(("--list", "--get", "--query", "--state")) for a in argv
     ):
@@ -265,10 +300,24 @@ def iptables_restore(command: Command, ctx: Context) -> None:
         and not "".join(w.value for w in command.stdin.literal).strip()
     ):
         ctx.add(HIGH, "replaces every firewall rule with none: the machine is unprotected", command)
-    elif not any(a in ("-t", "--test") for a in command.argv):
+    elif any(a in ("-t", "--test") for a in command.argv):
+        return
+    elif _untrusted_rules(command, sources):
+        reason = (
+            f"replaces every firewall rule with a file anyone could have written ({command.name})"
+        )
+        ctx.add(HIGH, reason, command)
+    else:
         ctx.add(
             MODERATE, f"replaces every firewall rule with those given ({command.name})", command
         )
+
+
+def _untrusted_rules(command: Command, files: list[str]) -> bool:
+    """Rules from /tmp or /dev/shm, or downloaded: whoever wrote them decides what gets in."""
+    files = files + [a for a in command.argv if not a.startswith("-")]
+    downloaded = command.stdin is not None and "download" in command.stdin.kinds
+    return downloaded or any(paths.is_world_writable(f) for f in files)
 
 
 def _rich_opens(rule: str) -> bool:

@@ -16,7 +16,7 @@ from tui.core.safety.words import split_words
 _OPENSSL_READS = frozenset(
     split_words(
         "s_client version ciphers verify x509 req crl asn1parse pkcs7 dgst errstr list help "
-        "s_time speed sess_id ocsp storeutl base64 enc"
+        "s_time speed sess_id ocsp storeutl base64 enc rand prime"
     )
 )
 # Options that make a reading subcommand write or create something.

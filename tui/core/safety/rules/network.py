@@ -70,6 +70,8 @@ def command_kinds(command: Command) -> set[str]:
         return {"network"}
     if name in DNS_TOOLS | {"kdig", "delv", "resolvectl"} and _txt_query(argv):
         return {"download"}  # a TXT record is text another machine serves, like a web page
+    if name == "ssh" and unwrap.inner_of(command).code:
+        return {"send", "remote"}  # `ssh host 'cat p.sh' | bash`: what it prints came from there
     if name in SEND_STDIN or (name in DNS_TOOLS and _built_from_input(argv)):
         return {"send"}
     if _stores_stdin_remotely(command):

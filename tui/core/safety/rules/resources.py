@@ -25,6 +25,13 @@ _FOREVER = lazy_pattern(
     r"until\s+(false|/bin/false)|for\s*\(\(\s*;\s*;\s*\)\))"
 )
 _BACKGROUND = lazy_pattern(r"(?<![&>|])&(?!&|>)\s*(;|done|\n|$|\})")
+# `cmd &` anywhere in a loop body: also `(cmd &)`, `cmd & disown`, `cmd & sleep 0.1`.
+_SPAWNS = lazy_pattern(r"(?<![&>|<])&(?![&>])(?=[\s;)}]|$)")
+# What keeps an endless loop of background processes in check: waiting for them, or a pause
+# of a second or more between two of them.
+_PACED = lazy_pattern(
+    r"\bwait\b|(?<![&\w])\s*sleep\s+(?:[1-9]\d*(?:\.\d+)?|0?\.\d*[1-9]\d*[smhd])\s*(?:;|\n|done)"
+)
 _GROWS = lazy_pattern(r">>|\bmkdir\b|\bfallocate\b|\bdd\b|\bcp\b|\btouch\b")
 MEMORY_EATERS = frozenset(split_words("tail sort tac uniq shuf"))
 # Running out of memory, disk or process slots: the machine stops working.
@@ -38,7 +45,7 @@ def endless_loop(text: str) -> tuple[RiskLevel, str] | None:
     if not _FOREVER.match(text):
         return None
     body = text.split("do", 1)[1] if " do" in text or ";do" in text else text
-    if _BACKGROUND.search(body) or "fork" in body:
+    if "fork" in body or (_SPAWNS.search(body) and not _PACED.search(body)):
         return CRITICAL, "starts new processes in an endless loop (fork bomb): the machine freezes"
     if _GROWS.search(body):
         return EXHAUSTS, "writes in an endless loop until the disk is full"
@@ -58,6 +65,31 @@ def busy_cores(text: str) -> tuple[RiskLevel, str] | None:
             return EXHAUSTS, f"{reason} (fork bomb): the machine freezes"
         return HIGH, "starts thousands of processes at once in the background: the machine stalls"
     return None
+
+
+# A command that makes a new file or folder whose name changes each round (`touch f$i`,
+# `echo x > d/$i`).
+_CREATES_NAMED = lazy_pattern(
+    r"(?:^|[;&|(\s])(?:touch|mkdir|ln|cp|mktemp|fallocate|truncate|mkfifo)\b[^;&|\n]*\$|"
+    r">\s*[^\s;&|]*\$"
+)
+_MANY_FILES = 10**6  # a mess to clean up
+_ALL_INODES = 10**7  # more files than a common file system has inodes for
+
+
+def many_files(text: str) -> tuple[RiskLevel, str] | None:
+    """`for i in $(seq 100000000); do touch f$i; done`: a file per round, millions of rounds."""
+    rounds = _rounds(text)
+    if rounds < _MANY_FILES or not _CREATES_NAMED.search(text.split("do", 1)[-1]):
+        return None
+    return _files_made(rounds)
+
+
+def _files_made(count: int) -> tuple[RiskLevel, str]:
+    if count >= _ALL_INODES:
+        reason = f"creates {count} files: the disk runs out of room for new files (inodes)"
+        return EXHAUSTS, reason
+    return HIGH, f"creates {count} files: slow to clean up, and it fills the disk's file table"
 
 
 def _rounds(text: str) -> int:
@@ -121,6 +153,32 @@ def endless_input(stdin: Stdin | None, consumer: str) -> str | None:
     if "yes" in stdin.producers:
         sources.append("output of yes")
     return sources[0] if sources else None
+
+
+def _endless_producer(command: Command) -> str | None:
+    """`yes`, `seq inf`, `cat /dev/zero`, `tr -dc a-z < /dev/urandom`: output without end."""
+    if command.name == "yes":
+        return "yes"
+    argv = command.argv
+    if command.name == "seq" and any(a in ("inf", "infinity") for a in argv):
+        return "seq inf"
+    if command.name in _LIMITS:
+        return None
+    redirected = [r.target.value for r in command.redirects if r.op == "<" and r.target]
+    return next((source for source in (*argv, *redirected) if source in ENDLESS), None)
+
+
+def captured_endless(stages: list[Command], redirected: str | None = None) -> str | None:
+    """The reason `$(yes)`, `$(cat /dev/zero | base64)` or `$(< /dev/zero)` exhausts memory:
+    the shell keeps a substitution's whole output before it runs anything."""
+    source = redirected if redirected in ENDLESS else None
+    if source is None and stages:
+        source = _endless_producer(stages[0])
+        if any(stage.name not in _PASS_THROUGH for stage in stages[1:]):
+            return None
+    if source is None:
+        return None
+    return f"keeps the endless output of {source} in memory ($(...)): the machine runs out"
 
 
 def _written_files(command: Command) -> list[str]:
@@ -253,8 +311,12 @@ _CODE_HOG = lazy_pattern(
 
 
 _GROW_FOREVER = lazy_pattern(
-    r"(?:while\s*\(?\s*(?:1|true|True)\s*\)?|for\s*\(\s*;\s*;\s*\)|\bloop\s*(?:do|\{))"
-    r".{0,120}?(?:\.append\(|\.push\(|\bpush\s*\(?\s*@|\.extend\(|\.concat\(|\+=|<<)",
+    r"(?:while\s*\(?\s*(?:1|true|True|\$true)\s*\)?|for\s*\(\s*;\s*;\s*\)|\bloop\s*(?:do|\{))"
+    r".{0,120}?(?:\.append\(|\.push\(|\bpush\s*\(?\s*@|\.extend\(|\.concat\(|\+=|\.=|<<|"
+    # a new slot each round: `a[i++]=`, `$a[] =`, `t[#t+1]=`, `$h{$i++} =`
+    r"[\w\]]\s*[\[{]\s*(?:\$?\w+\+\+|\+\+\$?\w+|#\w+\s*\+\s*1)?\s*[\]}]\s*=(?!=)|"
+    # a string doubled each round: `s = s s`, `s = s + s`, `$s = $s . $s`
+    r"(?P<grown>\$?\b\w+)\s*=\s*(?P=grown)\s*[+.]?\s*(?P=grown)\b)",
     re.DOTALL,
 )
 _STOPS = lazy_pattern(r"\b(?:break|sleep|return|exit|last)\b")
@@ -270,6 +332,7 @@ def inline_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
     return None
 
 
+_CREATORS = frozenset(split_words("touch mkdir ln cp mktemp fallocate truncate mkfifo"))
 _UNLIMITED = lazy_pattern(r"-P\s*0$|--max-procs=0$")
 
 
@@ -280,6 +343,11 @@ def xargs(command: Command, ctx: Context) -> None:
         a in ("-P", "--max-procs") and b == "0" for a, b in itertools.pairwise(argv)
     )
     stdin = command.stdin
+    if stdin is not None and "seq" in stdin.producers and _CREATORS & set(argv):
+        counted = [number(r) for r in stdin.reads if r.isdigit()]
+        if counted and max(counted) >= _MANY_FILES:  # `seq 1e8 | xargs -I{} touch f{}`
+            level, reason = _files_made(max(counted))
+            ctx.add(level, f"{reason} (xargs)", command)
     if not unlimited or stdin is None:
         return
     endless = "yes" in stdin.producers or (

@@ -16,7 +16,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding, RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import checks, dotnet, weakening, windows_writes
+from tui.core.safety.rules import checks, dotnet, weakening, windows_bombs, windows_writes
 from tui.core.safety.rules.resolvers import outside_address
 from tui.core.safety.rules.windows_scope import Scope, joined_lines
 from tui.core.safety.rules.windows_system import (
@@ -71,6 +71,7 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
         sts.append(st)
     if depth == 0:
         check_line(text, ctx)
+        windows_bombs.check_line(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
         ctx.add(CRITICAL, "downloads code from the internet and runs it (PowerShell)", text)
     elif _EXECUTE.search(text) and any(_DOWNLOAD.search(s[::-1]) for s in _literals(text)):

@@ -1,0 +1,98 @@
+"""Application frameworks' own commands that empty or drop the database.
+
+`python manage.py flush --noinput`, `prisma migrate reset --force`, `rails db:drop`,
+`php artisan migrate:fresh`: every table's rows are gone, as surely as with `DROP DATABASE`.
+CRITICAL; HIGH when the tool still asks before it wipes (no `--noinput` or `--force`).
+Kept apart from databases.py, which reads the SQL sent to database clients.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, Rule
+from tui.core.safety.words import split_words
+
+_NO_INPUT = ("--noinput", "--no-input")
+_FORCE = ("--force", "-f")
+# Tool -> {wiping command: options that skip its question (empty: it never asks)}.
+_WIPES: dict[str, dict[str, tuple[str, ...]]] = {
+    "manage.py": {"flush": _NO_INPUT, "reset_db": _NO_INPUT},
+    "django-admin": {"flush": _NO_INPUT, "reset_db": _NO_INPUT},
+    "prisma": {"migrate reset": _FORCE, "db push --force-reset": ()},
+    "rails": dict.fromkeys(
+        split_words("db:drop db:reset db:purge db:schema:load db:migrate:reset"), ()
+    ),
+    "artisan": dict.fromkeys(
+        split_words("migrate:fresh migrate:reset migrate:refresh db:wipe"), ()
+    ),
+    "mix": dict.fromkeys(split_words("ecto.drop ecto.reset"), ()),
+    "dotnet-ef": {"database drop": _FORCE},
+    "sequelize": dict.fromkeys(split_words("db:drop db:migrate:undo:all"), ()),
+    "typeorm": {"schema:drop": ()},
+    "alembic": {"downgrade base": ()},
+    "flask": {"db downgrade base": ()},
+    "knex": {"migrate:rollback --all": ()},
+}
+_ALIASES = {
+    "rake": "rails",
+    "sequelize-cli": "sequelize",
+    "typeorm-ts-node-commonjs": "typeorm",
+    "typeorm-ts-node-esm": "typeorm",
+}
+# Runners that start a project's tool: `npx prisma`, `pnpm exec prisma`, `yarn prisma`.
+_RUNNERS = frozenset(split_words("npx bunx pnpx pnpm yarn npm bun"))
+_RUNNER_VERBS = frozenset(split_words("exec dlx x run"))
+
+
+def _tool_and_words(command: Command) -> tuple[str, list[str]] | None:
+    """(`prisma`, [words after it]) for the framework tool the command starts, else None."""
+    name, argv = command.name, command.argv
+    if name in _RUNNERS:
+        rest = [a for a in argv if not a.startswith("-") or a in ("-f", "--force")]
+        rest = rest[1:] if rest[:1] and rest[0] in _RUNNER_VERBS else rest
+        if not rest:
+            return None
+        name, argv = posixpath.basename(rest[0]), argv[argv.index(rest[0]) + 1 :]
+    elif name.startswith("python") or name == "php":
+        script = next((a for a in argv if not a.startswith("-")), "")
+        name, argv = posixpath.basename(script), argv[argv.index(script) + 1 :] if script else []
+    elif name == "dotnet" and argv[:1] == ["ef"]:
+        name, argv = "dotnet-ef", argv[1:]
+    name = _ALIASES.get(name.split("@", 1)[0], name.split("@", 1)[0])
+    return (name, argv) if name in _WIPES else None
+
+
+def wipes_database(command: Command, ctx: Context) -> None:
+    found = _tool_and_words(command)
+    if found is None:
+        return
+    tool, argv = found
+    for task, skips_question in _WIPES[tool].items():
+        if not _said(task, argv):
+            continue
+        shown = f"{tool} {task.split(' -', 1)[0]}"
+        if skips_question and not any(a in skips_question for a in argv):
+            ctx.add(HIGH, f"empties the application's database once you confirm ({shown})", command)
+        else:
+            ctx.add(CRITICAL, f"empties or drops the application's database ({shown})", command)
+        return
+
+
+def _said(task: str, argv: list[str]) -> bool:
+    """`migrate reset` said in order, its options anywhere; `db:drop` anywhere (rake tasks)."""
+    wanted = task.split()
+    words = [w for w in wanted if not w.startswith("-")]
+    if len(words) == 1 and ":" in words[0]:
+        said = words[0] in argv
+    else:
+        said = [a for a in argv if not a.startswith("-")][: len(words)] == words
+    return said and all(option in argv for option in wanted if option.startswith("-"))
+
+
+_TOOLS = (*_WIPES, *_ALIASES, *_RUNNERS, "dotnet", "php", "python", "python3")
+EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
+    name: (wipes_database,) for name in _TOOLS if " " not in name
+}

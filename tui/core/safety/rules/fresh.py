@@ -1,0 +1,60 @@
+"""Code that arrived earlier in the same line: a repository cloned, an archive unpacked, files
+copied from another machine. Running anything from there runs code nobody has read."""
+
+from __future__ import annotations
+
+import posixpath
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.words import Word
+
+CLONED = "<a repository cloned in this line>"
+EXTRACTED = "<an archive downloaded in this line>"
+COPIED = "<files copied from another machine in this line>"
+PACKAGES = "<packages downloaded in this line>"
+_ORIGINS = {
+    PACKAGES: "packages downloaded just now",
+    CLONED: "a repository cloned just now",
+    EXTRACTED: "an archive downloaded just now",
+    COPIED: "files copied from another machine just now",
+}
+
+
+def fresh_origin(ctx: Context) -> str | None:
+    """Where fresh code came from in this line, if any arrived."""
+    return next((what for marker, what in _ORIGINS.items() if marker in ctx.downloads), None)
+
+
+def copied_from_remote(command: Command, ctx: Context) -> None:
+    """`scp host:p.sh /tmp/`, `rsync -a host:tools/ ./t/`: what arrives is another machine's."""
+    operands = [w for w in command.args if not w.value.startswith("-")]
+    if len(operands) < 2 or _remote(operands[-1]):
+        return
+    sources = [w.value for w in operands[:-1] if _remote(w)]
+    if not sources:
+        return
+    target = operands[-1].value
+    whole_folders = any(
+        w.value in ("-r", "-a") or w.value.startswith("--recursive") for w in command.args
+    )
+    for source in sources:
+        path = source.split(":", 1)[1]
+        if path.endswith("/") or whole_folders:
+            ctx.downloads.add(COPIED)
+        if path and not path.endswith("/"):
+            ctx.downloads.add(posixpath.basename(path))
+    if not target.endswith("/") and target not in (".", "~"):
+        ctx.downloads.add(posixpath.basename(target))
+
+
+def _remote(word: Word) -> bool:
+    """`host:path`, `user@host:path` (not `./a:b` or `/x:y`, which are local names)."""
+    head, colon, _ = word.value.partition(":")
+    return bool(colon) and bool(head) and "/" not in head and not head.startswith(".")
+
+
+def downloaded_packages(command: Command, ctx: Context) -> None:
+    """`pip download pkg -d dir`: the package files are here, unread."""
+    if command.argv[:1] == ["download"]:
+        ctx.downloads.add(PACKAGES)
