@@ -15,6 +15,7 @@ from tree_sitter import Node
 from tui.core.safety import descriptors, effects, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import (
+    fed_text,
     find_output,
     line_value,
     literal_output,
@@ -109,6 +110,7 @@ class Analyser:
         self._calls = 0
         ctx.run_code = self.run_code
         ctx.kinds_of = self.kinds_of
+        ctx.fed_text = fed_text
 
     def analyse(self, source: str) -> None:
         tree = parse(source)
@@ -174,6 +176,7 @@ class Analyser:
 
     def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
         command = self._resolved(build_command(node, parent, stdin))
+        self._take_defaults(command)
         if node.id in self._list_redirects:
             extra = self._list_redirects.pop(node.id)
             command = replace(command, redirects=(*command.redirects, *extra))
@@ -215,6 +218,12 @@ class Analyser:
                     self.ctx.variables = saved
         finally:
             self.ctx.subjects = outer
+
+    def _take_defaults(self, command: Command) -> None:
+        """`: ${X:=rm -rf ~}`: a variable still unset takes the text, for the rest of the line."""
+        for word in command.words:
+            for name, value in word.defaults:
+                self.ctx.variables.setdefault(name, value)
 
     def _program_variables(self, node: Node, command: Command) -> None:
         """`PAGER='sh -c ...' git log`, `LESSOPEN='|cmd %s' less f`: the program runs that code."""
@@ -561,9 +570,10 @@ class Analyser:
         ctx.reparses += 1
         ctx.depth += 1
         try:
-            text = _filled(word)
-            text = _expanded(text, ctx.variables, word.raw) if word.dynamic else text
-            self.analyse(text.replace(SUBSTITUTED, "${subst}"))
+            for reading in _readings(word):
+                text = _filled(reading)
+                text = _expanded(text, ctx.variables, reading.raw) if reading.dynamic else text
+                self.analyse(text.replace(SUBSTITUTED, "${subst}"))
         finally:
             ctx.depth -= 1
 
@@ -671,6 +681,13 @@ def _remote_kinds(code: list[tuple[Command, Word]]) -> set[str]:
         if last:
             kinds |= command_kinds(replace(by, words=tuple(map(literal, last[:32]))))
     return kinds
+
+
+def _readings(word: Word) -> list[Word]:
+    """The code a word can be: as written, and with its `${x:-TEXT}`-like defaults taken."""
+    if word.alternative is None or word.alternative == word.value:
+        return [word]
+    return [word, replace(word, value=word.alternative, alternative=None)]
 
 
 def _filled(word: Word) -> str:

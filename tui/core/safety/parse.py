@@ -127,12 +127,16 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
     """
     words: list[Word] = []
     redirects: list[Redirect] = []
+    word_end = -1
     for index, child in enumerate(node.children):
         field_name = node.field_name_for_child(index)
         if child.type in REDIRECT_TYPES:
             redirects.append(build_redirect(child))
         elif field_name in ("name", "argument") or child.type == "command_name":
-            words.append(evaluate(child))
+            word = evaluate(child)
+            joined = _split_variable(words[-1], word) if child.start_byte == word_end else None
+            words[-1:] = [joined] if joined is not None else [*words[-1:], word]
+            word_end = child.end_byte
     text = node_text(node)
     if parent is not None and parent.type == "redirected_statement":
         extra = statement_redirects(parent)
@@ -147,6 +151,24 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
         text=text,
         redirects=tuple(redirects),
         stdin=stdin,
+    )
+
+
+_NAME_START = lazy_pattern(r"[A-Za-z_]\w*")
+
+
+def _split_variable(before: Word, after: Word) -> Word | None:
+    """`rm$IFS-rf$IFS/`: tree-sitter-bash ends the first word at the bare `$` of `$IFS/` and
+    starts another with `IFS/`; written against each other, they are one word again."""
+    name = _NAME_START.match(after.raw)
+    if not before.raw.endswith("$") or before.raw.endswith("\\$") or name is None:
+        return None
+    value = before.value[:-1] + "${" + name.group(0) + "}" + after.value[name.end() :]
+    return Word(
+        value=value,
+        raw=before.raw + after.raw,
+        dynamic=True,
+        substitutions=before.substitutions + after.substitutions,
     )
 
 

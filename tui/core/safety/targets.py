@@ -36,8 +36,9 @@ _DELETE_WHAT = {
 }
 
 
-def classify_delete(value: str, *, recursive: bool) -> Verdict:
-    """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`)."""
+def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Verdict:
+    """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`); with `patterns`,
+    a glob is also rated by the protected places it can name."""
     if re.match(r"^(/home|/Users)/\*(/|$)", paths.normalise(value)):
         return Verdict(CRITICAL, f"deletes {value}: files of every user on the machine")
     if value == "${input}" and recursive:  # `xargs rm -rf < list`: whatever the list names
@@ -49,6 +50,9 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         )
     path = paths.normalise(value)
     base, contents = paths.split_contents(path)
+    reach = _pattern_reach(path, base, contents=contents, recursive=recursive) if patterns else None
+    if reach is not None:
+        return reach
     how = " recursively" if recursive else ""
     if value.startswith("./") and not path.startswith((".", "/", "~", "*")):
         path = "./" + path  # keep the person's spelling of a relative path
@@ -109,6 +113,19 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
     if not what:
         return Verdict(level, f"deletes {path}{how}")
     return Verdict(level, f"deletes {path}{how}: {what}")
+
+
+def _pattern_reach(path: str, base: str, *, contents: bool, recursive: bool) -> Verdict | None:
+    """`rm -rf /e?c`, `rm -rf /h*/a*`: a pattern is as bad as the worst protected place it can
+    name, when that is CRITICAL (the pattern is expanded by the shell, not by `rm`)."""
+    worst: Verdict | None = None
+    for place in paths.glob_reaches(base):
+        whole = place + ("/*" if contents else "")
+        verdict = classify_delete(whole, recursive=recursive, patterns=False)
+        if verdict.level == CRITICAL:
+            worst = Verdict(CRITICAL, f"{verdict.reason} (the pattern {path} matches it)")
+            break
+    return worst
 
 
 _DATABASE_DIRS = (

@@ -457,6 +457,11 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
     kinds = ctx.word_kinds(script)
     if executing_kinds(ctx, kinds, command, f"{command.name} <(...)"):
         return
+    fed = ctx.fed_code(script)
+    if fed is not None:  # `bash <(echo 'CODE')`, `source <(printf 'CODE')`: the program is CODE
+        _literal_code(command, ctx, literal(fed), language)
+        ctx.add(MODERATE, f"runs the {language} code that {script.raw[:60]} prints", command)
+        return
     name = posixpath.basename(script.value)
     if name and name in ctx.downloads:
         reason = f"runs {script.value}, just downloaded or decoded and not checked"
@@ -635,6 +640,10 @@ def source(command: Command, ctx: Context) -> None:
         return  # `source .venv/bin/activate`: a tool's own shell set-up
     if args[0].value in ("/dev/stdin", "-", "/proc/self/fd/0"):
         stdin_code(command, ctx, "shell")
+        return
+    fd = descriptors.fd_of_path(args[0].value) if not args[0].substitutions else None
+    if fd is not None:  # `exec 5< <(...); source /dev/fd/5`
+        from_descriptor(command, ctx, fd, "shell")
         return
     run_script(command, ctx, args[0], "shell")
 
