@@ -32,6 +32,7 @@ from tui.core.safety.nodes import (
     for_variable,
     loop_flow,
     pattern_forms,
+    prefix_assignments,
     program_variables,
     quietly_resolved,
     read_source,
@@ -51,7 +52,7 @@ from tui.core.safety.parse import (
     syntax_errors,
 )
 from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
-from tui.core.safety.rules import check_layer, strangers
+from tui.core.safety.rules import check_layer, startup, strangers
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.network import command_kinds
@@ -182,6 +183,7 @@ class Analyser:
             command = replace(command, redirects=(*command.redirects, *extra))
         self.redirects(command)
         self._program_variables(node, command)
+        startup.prefixed(command, self.ctx, prefix_assignments(node))
         if command.name in self._bodies:
             self._call(command)
         elif command.name in self.ctx.aliases and command.words[0].raw == command.name:
@@ -497,6 +499,8 @@ class Analyser:
                 self.ctx.effects.append(reason.removesuffix(" in this shell"))
             if name in PROMPT_HOOKS and value.value.strip():
                 self._prompt_hook(name, value, text)
+            if name in startup.LIBRARY_VARIABLES and value.value.strip():
+                startup.preloaded(name, value, self.ctx, text)
             if name in HISTORY_VARIABLES and disables_history(name, value):
                 self.ctx.add(RiskLevel.HIGH, f"turns off the shell history ({name})", text)
 

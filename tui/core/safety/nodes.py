@@ -78,6 +78,11 @@ def disables_history(name: str, value: Word) -> bool:
 INTERACTIVE_EDITORS = frozenset("vi vim nvim nano emacs micro pico joe mcedit code gedit".split())
 
 
+def prefix_assignments(node: Node) -> list[tuple[str, Word]]:
+    """(name, value) of each `VAR=value` written before the command's name."""
+    return [assignment(child) for child in node.children if child.type == "variable_assignment"]
+
+
 def program_variables(node: Node) -> list[tuple[str, str]]:
     """(name, code) for each `VAR=value` before a command whose value the program runs."""
     found: list[tuple[str, str]] = []

@@ -431,7 +431,7 @@ def option_code(command: Command, ctx: Context) -> None:
         lines = [line.strip() for c in code for line in re.split(r"[;\n]", c)]
         code = [line[1:] for line in lines if line.startswith("!")]
     if name in ("sed", "gsed"):
-        code = [m.group(1) for a in argv if not a.startswith("-") for m in _SED_EXEC.finditer(a)]
+        code = _sed_code(command)
     for text in code:
         if text.strip() and not runs_quietly(ctx, text, command):
             ctx.add(MODERATE, f"{name} runs a command given as an option", command)
@@ -464,6 +464,25 @@ _DEBUGGER_CALL = lazy_pattern(
     r"\b(?:system|popen|execl|execlp|posix_spawnp?)\s*\(\s*\"(?P<code>(?:[^\"\\]|\\.)*)\""
 )
 _SED_EXEC = lazy_pattern(r"(?:^|[;{}\s\d/$])e\s+([^;}\n]+)")
+_SED_EXEC_LINE = lazy_pattern(r"(?:^|[;{}\s\d/$])e\s*(?:$|[;}])")
+# `s/X/CODE/e`: after the substitution the line is run as a command.
+_SED_SUBSTITUTE_EXEC = lazy_pattern(
+    r"(?:^|[;{}\s\d/$])s(?P<d>[^\\\s\w])(?:(?!(?P=d))[^\\]|\\.)*(?P=d)"
+    r"(?P<code>(?:(?!(?P=d))[^\\]|\\.)*)(?P=d)[gpIiMm0-9]*e"
+)
+
+
+def _sed_code(command: Command) -> list[str]:
+    """The commands a sed script runs: `e CMD`, the text `s/X/CMD/e` puts in the line, and
+    the input lines themselves for a bare `e` (when the input is written out)."""
+    scripts = [word for word in command.argv if not word.startswith("-")]
+    code = [m.group(1) for a in scripts for m in _SED_EXEC.finditer(a)]
+    code += [m.group("code") for a in scripts for m in _SED_SUBSTITUTE_EXEC.finditer(a)]
+    stdin = command.stdin
+    fed = stdin.literal if stdin is not None else None
+    if fed and any(_SED_EXEC_LINE.search(a) for a in scripts[:1]):
+        code.append(" ".join(word.value for word in fed))
+    return code
 
 
 RULES: dict[str, Rule] = {

@@ -1,0 +1,54 @@
+"""Variables that make a program run code it was not given on its command line.
+
+A shell started with `BASH_ENV=FILE` (or `ENV=FILE` for an interactive `sh`) first runs FILE;
+an interactive one with `PROMPT_COMMAND=CODE` runs CODE before each prompt; any program
+started with `LD_PRELOAD=LIB` (or `LD_AUDIT`) loads LIB's code into itself first. The file
+or code is rated as what the shell or program then runs.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.code import run_script
+from tui.core.safety.rules.common import HIGH, MODERATE
+from tui.core.safety.unwrap import SHELLS
+from tui.core.safety.words import Word
+
+SCRIPT_VARIABLES = frozenset(("BASH_ENV", "ENV"))
+LIBRARY_VARIABLES = frozenset(("LD_PRELOAD", "LD_AUDIT"))
+# Where libraries come from a package, not from whoever could write a file.
+_LIBRARY_FOLDERS = ("/usr/lib", "/lib", "/usr/lib64", "/lib64", "/usr/local/lib", "/opt/")
+
+
+def prefixed(command: Command, ctx: Context, assignments: list[tuple[str, Word]]) -> None:
+    """`BASH_ENV=FILE bash -c ...`, `LD_PRELOAD=LIB prog`: set for this command only."""
+    for name, value in assignments:
+        if not value.value.strip():
+            continue
+        if name in SCRIPT_VARIABLES and command.name in SHELLS:
+            run_script(command, ctx, value, "shell")  # the shell reads FILE before anything
+        elif name == "PROMPT_COMMAND" and command.name in SHELLS:
+            ctx.run_code(value, command)
+        elif name in LIBRARY_VARIABLES:
+            preloaded(name, value, ctx, command)
+
+
+def preloaded(name: str, value: Word, ctx: Context, command: Command | str) -> None:
+    """A library loaded into every program the variable reaches: HIGH unless it is one a
+    package put in a system library folder (`LD_PRELOAD=/usr/lib/libjemalloc.so`)."""
+    libraries = value.value.replace(":", " ").split()
+    trusted = all(
+        paths.normalise(library).startswith(_LIBRARY_FOLDERS)
+        and not paths.is_world_writable(library)
+        for library in libraries
+    )
+    shown = value.value.strip()[:60]
+    if trusted and not value.dynamic:
+        ctx.add(
+            MODERATE, f"loads the library {shown} into the programs it starts ({name})", command
+        )
+        return
+    reason = f"loads {shown} into the programs it starts ({name}): its code runs inside them"
+    ctx.add(HIGH, reason, command)
