@@ -13,7 +13,8 @@ is rated as it would be there.
 
 Near misses use the same layers to print, check, list, or load an ordinary environment
 (`eval "$(ssh-agent -s)"`, `. venv/bin/activate`, `bash -n`, `declare -p`, `type rm`) and
-must stay at or below their ceiling.
+must stay at or below their ceiling. Decoding and running, even a harmless payload
+(`base64 -d <<< ZWNobyBoaQ== | sh`), stays CRITICAL as the README says, so it is no near miss.
 """
 
 from __future__ import annotations
@@ -425,7 +426,6 @@ BENIGN: list[tuple[str, RiskLevel]] = [
     ("sh -s <<< 'uptime'", MODERATE),
     ("echo aGVsbG8K | base64 -d", SAFE),
     (f"echo {RM_B64} | base64 -d", MODERATE),
-    ("base64 -d <<< ZWNobyBoaQ== | sh", MODERATE),
     ("echo 'olleh' | rev", SAFE),
     ("tr 'a-z' 'A-Z' <<< hello", SAFE),
     ("xxd -r -p <<< 68656c6c6f", SAFE),
@@ -436,7 +436,10 @@ BENIGN: list[tuple[str, RiskLevel]] = [
     ('echo "${X:-default}"', SAFE),
     (': "${LOG_DIR:=/tmp/logs}"', MODERATE),
     ('echo "${HOME:+set}"', SAFE),
-    ('eval "${SETUP:-echo ready}"', MODERATE),
+    (
+        'eval "${SETUP:-echo ready}"',
+        HIGH,
+    ),  # an unset variable's code is HIGH; its default is harmless
     ("ls /h*", SAFE),
     ("ls -d /e?c", SAFE),
     ("du -sh /u*/l*", SAFE),

@@ -36,6 +36,7 @@ from tui.core.safety.nodes import (
     program_variables,
     quietly_resolved,
     read_source,
+    read_text,
     read_variable,
     self_calls,
     stage_command_node,
@@ -431,6 +432,9 @@ class Analyser:
         source = read_source(node) if variable is not None else None
         if variable is not None and source is not None:
             self.ctx.variables[variable] = line_value([source])
+        text = read_text(node) if variable is not None and source is None else None
+        if variable is not None and text is not None:  # `done <<< 'TEXT'`: the line is TEXT
+            self.ctx.variables[variable] = text
 
     def _loop_flow(self, node: Node) -> None:
         reason = loop_flow(node, self.kinds_of) or _loop_over_secrets(node)

@@ -194,7 +194,7 @@ def stdin_for(
 
 def _printed(command: Command) -> str | None:
     """What a command prints, with `$(echo X)`-like substitutions in it filled in."""
-    text = printed_text(command)
+    text = printed_text(command) or _fed_through_cat(command)
     if text is None or SUBSTITUTED not in text:
         return text
     for node in (n for word in command.args for n in word.substitutions):
@@ -275,4 +275,15 @@ def _prints_or_passes(command: Command) -> bool:
         command.name in ("echo", "printf", "crontab", "tee")
         or (command.name == "cat" and not command.args)
         or printed_text(command) is not None
+        or _fed_through_cat(command) is not None
     )
+
+
+def _fed_through_cat(command: Command) -> str | None:
+    """`cat <(echo TEXT)`: what the process substitutions print, when all of them are known."""
+    if command.name != "cat" or not command.args:
+        return None
+    texts = [
+        fed_text(w.substitutions[0]) if len(w.substitutions) == 1 else None for w in command.args
+    ]
+    return "\n".join(text for text in texts if text is not None) if None not in texts else None

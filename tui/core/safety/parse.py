@@ -134,8 +134,10 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
             redirects.append(build_redirect(child))
         elif field_name in ("name", "argument") or child.type == "command_name":
             word = evaluate(child)
-            joined = _split_variable(words[-1], word) if child.start_byte == word_end else None
-            words[-1:] = [joined] if joined is not None else [*words[-1:], word]
+            if child.start_byte == word_end:
+                words[-1] = _split_word(words[-1], word)
+            else:
+                words.append(word)
             word_end = child.end_byte
     text = node_text(node)
     if parent is not None and parent.type == "redirected_statement":
@@ -157,17 +159,21 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
 _NAME_START = lazy_pattern(r"[A-Za-z_]\w*")
 
 
-def _split_variable(before: Word, after: Word) -> Word | None:
-    """`rm$IFS-rf$IFS/`: tree-sitter-bash ends the first word at the bare `$` of `$IFS/` and
-    starts another with `IFS/`; written against each other, they are one word again."""
+def _split_word(before: Word, after: Word) -> Word:
+    """Two nodes written against each other are one shell word. tree-sitter-bash splits some:
+    `rm$IFS-rf$IFS/` ends the first at the bare `$` of `$IFS/` (and starts another with
+    `IFS/`), `VAR=<(cmd)` puts the process substitution apart."""
     name = _NAME_START.match(after.raw)
-    if not before.raw.endswith("$") or before.raw.endswith("\\$") or name is None:
-        return None
-    value = before.value[:-1] + "${" + name.group(0) + "}" + after.value[name.end() :]
+    bare_dollar = before.raw.endswith("$") and not before.raw.endswith("\\$")
+    if bare_dollar and name is not None:
+        value = before.value[:-1] + "${" + name.group(0) + "}" + after.value[name.end() :]
+    else:
+        value = before.value + after.value
     return Word(
         value=value,
         raw=before.raw + after.raw,
-        dynamic=True,
+        dynamic=before.dynamic or after.dynamic or (bare_dollar and name is not None),
+        literal_tilde=before.literal_tilde,
         substitutions=before.substitutions + after.substitutions,
     )
 

@@ -40,6 +40,7 @@ from tui.core.safety.rules import (
     resolvers,
     resources,
     services,
+    startup,
     stores,
     strangers,
     system,
@@ -75,6 +76,7 @@ for _module in (
     daemons,
     openers,
     carriers,
+    startup,
 ):
     RULES.update(_module.RULES)
 

@@ -693,6 +693,9 @@ def awk(command: Command, ctx: Context) -> None:
     for level, reason in result.findings:  # `BEGIN{while(1) system("x &")}`: a fork bomb
         ctx.add(level, reason, command)
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
+    lines_run = _written_input(command) if _RUNS_LINE.search(program) else None
+    if lines_run is not None:  # `awk '{system($0)}' <<< 'CODE'`: each input line is run
+        ctx.run_code(literal(lines_run), command)
     _awk_sinks(command, ctx, program, piped)
     quiet = [runs_quietly(ctx, shell, command) for shell in [*result.shell, *piped]]
     # `system("rm " $1)`: only the start of the command is written out
@@ -701,6 +704,19 @@ def awk(command: Command, ctx: Context) -> None:
     reads_more = "getline" in program and not piped  # `getline < f`, `cmd | getline` unseen
     if not all(quiet) or built or writes or reads_more:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
+
+
+_RUNS_LINE = lazy_pattern(r"\bsystem\s*\(\s*\$0\s*\)")
+
+
+def _written_input(command: Command) -> str | None:
+    """The input a command reads when the line writes it out: a here-string or here-document,
+    or the text piped in from `echo`/`printf`."""
+    body = next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+    if body is not None:
+        return None if body.dynamic else body.value
+    fed = command.stdin.literal if command.stdin is not None else None
+    return " ".join(word.value for word in fed) if fed else None
 
 
 def _awk_program_fed(command: Command, index: int) -> Command | None:

@@ -79,6 +79,8 @@ def git_inline_config(command: Command, ctx: Context) -> None:
             if key.lower() == "core.hookspath":
                 reason = f"makes git run the hooks in {value} in every repository, by themselves"
             ctx.add(HIGH, reason, command)
+        if key.lower() == "core.hookspath":
+            _written_hooks(command, ctx)
         if key.lower() == "core.hookspath" and paths.is_world_writable(value):
             ctx.add(
                 HIGH,
@@ -93,6 +95,24 @@ def git_inline_config(command: Command, ctx: Context) -> None:
         if code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, f"git runs the program set in {key}", command)
     ext_urls(command, ctx)
+
+
+# Hooks git runs by itself, by file name.
+GIT_HOOKS = frozenset(
+    split_words(
+        "applypatch-msg pre-applypatch post-applypatch pre-commit pre-merge-commit "
+        "prepare-commit-msg commit-msg post-commit pre-rebase post-checkout post-merge pre-push "
+        "pre-receive update post-receive post-update push-to-checkout pre-auto-gc post-rewrite "
+        "reference-transaction fsmonitor-watchman"
+    )
+)
+
+
+def _written_hooks(command: Command, ctx: Context) -> None:
+    """`echo CODE > h/pre-commit; git -c core.hooksPath=h commit`: the hooks this line wrote
+    run with the git command."""
+    for hook in sorted(GIT_HOOKS & ctx.written.keys()):
+        ctx.run_code(literal(ctx.written[hook]), command)
 
 
 def ext_urls(command: Command, ctx: Context) -> None:

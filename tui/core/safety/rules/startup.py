@@ -2,17 +2,20 @@
 
 A shell started with `BASH_ENV=FILE` (or `ENV=FILE` for an interactive `sh`) first runs FILE;
 an interactive one with `PROMPT_COMMAND=CODE` runs CODE before each prompt; any program
-started with `LD_PRELOAD=LIB` (or `LD_AUDIT`) loads LIB's code into itself first. The file
-or code is rated as what the shell or program then runs.
+started with `LD_PRELOAD=LIB` (or `LD_AUDIT`) loads LIB's code into itself first; and with
+`PATH=DIR:$PATH`, a program this line wrote runs in place of the one named. The file or code
+is rated as what the shell or program then runs.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.code import run_script
-from tui.core.safety.rules.common import HIGH, MODERATE
+from tui.core.safety.rules.code import run_script, run_written
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.unwrap import SHELLS
 from tui.core.safety.words import Word
 
@@ -33,6 +36,8 @@ def prefixed(command: Command, ctx: Context, assignments: list[tuple[str, Word]]
             ctx.run_code(value, command)
         elif name in LIBRARY_VARIABLES:
             preloaded(name, value, ctx, command)
+        elif name == "PATH":  # `PATH=/tmp:$PATH ls` after writing /tmp/ls: that file runs
+            run_written(command, ctx)
 
 
 def preloaded(name: str, value: Word, ctx: Context, command: Command | str) -> None:
@@ -52,3 +57,25 @@ def preloaded(name: str, value: Word, ctx: Context, command: Command | str) -> N
         return
     reason = f"loads {shown} into the programs it starts ({name}): its code runs inside them"
     ctx.add(HIGH, reason, command)
+
+
+def env(command: Command, ctx: Context) -> None:
+    """`env BASH_ENV=FILE bash`, `env LD_PRELOAD=LIB prog`: as if written before the program."""
+    args = command.args
+    assignments: list[tuple[str, Word]] = []
+    index = 0
+    while index < len(args):
+        value = args[index].value
+        if value.startswith("-"):
+            index += 2 if value in ("-u", "-C", "--unset", "--chdir") else 1
+            continue
+        name, sep, rest = value.partition("=")
+        if not sep or not name.isidentifier():
+            break
+        assignments.append((name, replace(args[index], value=rest)))
+        index += 1
+    if assignments and index < len(args):
+        prefixed(command.wrapped(args[index:], "env"), ctx, assignments)
+
+
+RULES: dict[str, Rule] = {"env": env}
