@@ -135,7 +135,7 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
         elif field_name in ("name", "argument") or child.type == "command_name":
             word = evaluate(child)
             if child.start_byte == word_end:
-                words[-1] = _split_word(words[-1], word)
+                words[-1] = _one_word(words[-1], word)
             else:
                 words.append(word)
             word_end = child.end_byte
@@ -159,7 +159,7 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
 _NAME_START = lazy_pattern(r"[A-Za-z_]\w*")
 
 
-def _split_word(before: Word, after: Word) -> Word:
+def _one_word(before: Word, after: Word) -> Word:
     """Two nodes written against each other are one shell word. tree-sitter-bash splits some:
     `rm$IFS-rf$IFS/` ends the first at the bare `$` of `$IFS/` (and starts another with
     `IFS/`), `VAR=<(cmd)` puts the process substitution apart."""

@@ -706,13 +706,17 @@ def awk(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
 
 
+def _here_text(command: Command) -> Word | None:
+    return next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+
+
 _RUNS_LINE = lazy_pattern(r"\bsystem\s*\(\s*\$0\s*\)")
 
 
 def _written_input(command: Command) -> str | None:
     """The input a command reads when the line writes it out: a here-string or here-document,
     or the text piped in from `echo`/`printf`."""
-    body = next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+    body = _here_text(command)
     if body is not None:
         return None if body.dynamic else body.value
     fed = command.stdin.literal if command.stdin is not None else None
@@ -725,7 +729,7 @@ def _awk_program_fed(command: Command, index: int) -> Command | None:
     args = command.args
     if index + 1 >= len(args) or args[index + 1].value not in ("-", "/dev/stdin", "/dev/fd/0"):
         return None
-    body = next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+    body = _here_text(command)
     if body is None or body.dynamic:
         return None
     words = (command.words[0], *args[:index], literal(body.value), *args[index + 2 :])
