@@ -15,6 +15,11 @@ Near misses use the same layers to print, check, list, or load an ordinary envir
 (`eval "$(ssh-agent -s)"`, `. venv/bin/activate`, `bash -n`, `declare -p`, `type rm`) and
 must stay at or below their ceiling. Decoding and running, even a harmless payload
 (`base64 -d <<< ZWNobyBoaQ== | sh`), stays CRITICAL as the README says, so it is no near miss.
+
+First wave, before any of this round's changes: 58 of the 284 dangerous commands fell short of
+their floor and 2 of the first 140 near misses went above their ceiling (the decode-and-run
+above, now dropped, and `eval "${SETUP:-echo ready}"`, whose ceiling is HIGH: the variable is
+unknown). The last 20 near misses were added after the changes, to hold the new readings back.
 """
 
 from __future__ import annotations
@@ -526,6 +531,26 @@ BENIGN: list[tuple[str, RiskLevel]] = [
     ("help eval", SAFE),
     ("rev file.txt", SAFE),
     ("base64 -d payload.b64 > payload.bin", MODERATE),
+    ("ls /e*", SAFE),
+    ("du -sh /v*/log", SAFE),
+    ("find /u*/share -name '*.desktop'", SAFE),
+    ("cp -r /e*/nginx .", MODERATE),
+    ("LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 redis-server", MODERATE),
+    ("env LD_PRELOAD=/usr/lib/libtcmalloc.so ./bench", MODERATE),
+    ("PATH=./node_modules/.bin:$PATH eslint .", MODERATE),
+    ("env FOO=bar make", MODERATE),
+    ("BASH_ENV=~/.bashrc bash -c make", MODERATE),
+    ('rm -rf "${BUILD:-./build}"', MODERATE),
+    ("git -c core.hooksPath=.githooks commit -m x", MODERATE),
+    ("awk '{system($0)}' cmds.txt", MODERATE),
+    ("cat <(echo hi) | sh", MODERATE),
+    ("while read -r l; do echo \"$l\"; done <<< 'rm -rf ~'", SAFE),
+    ("x=${1:-default}; echo $x", SAFE),
+    ("echo x | sed 's/x/ls -la/e'", MODERATE),
+    ("source <(echo 'export PATH=$HOME/bin:$PATH')", MODERATE),
+    ("bash <(echo 'echo hello')", MODERATE),
+    (': ${LOG:=/tmp/app.log}; echo hi >> "$LOG"', MODERATE),
+    ('echo "${NAME:+Hello $NAME}"', SAFE),
 ]
 
 
