@@ -1317,11 +1317,6 @@ KNOWN_GAPS = {
         "emptying each file is rated like deleting it, and the file rules keep deleting the "
         "*.php files of a web root MODERATE (`rm /var/www/html/*.php`)"
     ),
-    "rm -rf /h*/a*": (
-        "a pattern in a top-level folder's name is not matched against the folders it can "
-        "name (/h* is /home)"
-    ),
-    "rm$IFS-rf$IFS/": "tree-sitter-bash joins the `$` of `$IFS/` to the command name",
 }
 
 

@@ -15,6 +15,7 @@ from tree_sitter import Node
 from tui.core.safety import descriptors, effects, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import (
+    fed_text,
     find_output,
     line_value,
     literal_output,
@@ -31,9 +32,11 @@ from tui.core.safety.nodes import (
     for_variable,
     loop_flow,
     pattern_forms,
+    prefix_assignments,
     program_variables,
     quietly_resolved,
     read_source,
+    read_text,
     read_variable,
     self_calls,
     stage_command_node,
@@ -50,7 +53,7 @@ from tui.core.safety.parse import (
     syntax_errors,
 )
 from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
-from tui.core.safety.rules import check_layer, strangers
+from tui.core.safety.rules import check_layer, startup, strangers
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
@@ -124,6 +127,7 @@ class Analyser:
         self._calls = 0
         ctx.run_code = self.run_code
         ctx.kinds_of = self.kinds_of
+        ctx.fed_text = fed_text
 
     def analyse(self, source: str) -> None:
         tree = parse(source)
@@ -208,11 +212,13 @@ class Analyser:
 
     def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
         command = self._resolved(build_command(node, parent, stdin))
+        self._take_defaults(command)
         if node.id in self._list_redirects:
             extra = self._list_redirects.pop(node.id)
             command = replace(command, redirects=(*command.redirects, *extra))
         self.redirects(command)
         self._program_variables(node, command)
+        startup.prefixed(command, self.ctx, prefix_assignments(node))
         if command.name in self._bodies:
             self._call(command)
         elif command.name in self.ctx.aliases and command.words[0].raw == command.name:
@@ -249,6 +255,12 @@ class Analyser:
                     self.ctx.variables = saved
         finally:
             self.ctx.subjects = outer
+
+    def _take_defaults(self, command: Command) -> None:
+        """`: ${X:=rm -rf ~}`: a variable still unset takes the text, for the rest of the line."""
+        for word in command.words:
+            for name, value in word.defaults:
+                self.ctx.variables.setdefault(name, value)
 
     def _program_variables(self, node: Node, command: Command) -> None:
         """`PAGER='sh -c ...' git log`, `LESSOPEN='|cmd %s' less f`: the program runs that code."""
@@ -459,6 +471,9 @@ class Analyser:
         source = read_source(node) if variable is not None else None
         if variable is not None and source is not None:
             self.ctx.variables[variable] = line_value([source])
+        text = read_text(node) if variable is not None and source is None else None
+        if variable is not None and text is not None:  # `done <<< 'TEXT'`: the line is TEXT
+            self.ctx.variables[variable] = text
 
     def _loop_flow(self, node: Node) -> None:
         reason = loop_flow(node, self.kinds_of) or _loop_over_secrets(node)
@@ -527,6 +542,8 @@ class Analyser:
                 self.ctx.effects.append(reason.removesuffix(" in this shell"))
             if name in PROMPT_HOOKS and value.value.strip():
                 self._prompt_hook(name, value, text)
+            if name in startup.LIBRARY_VARIABLES and value.value.strip():
+                startup.preloaded(name, value, self.ctx, text)
             if name in HISTORY_VARIABLES and disables_history(name, value):
                 self.ctx.add(RiskLevel.HIGH, f"turns off the shell history ({name})", text)
 
@@ -600,9 +617,10 @@ class Analyser:
         ctx.reparses += 1
         ctx.depth += 1
         try:
-            text = _filled(word)
-            text = _expanded(text, ctx.variables, word.raw) if word.dynamic else text
-            self.analyse_carried(text.replace(SUBSTITUTED, "${subst}"))
+            for reading in _readings(word):
+                text = _filled(reading)
+                text = _expanded(text, ctx.variables, reading.raw) if reading.dynamic else text
+                self.analyse_carried(text.replace(SUBSTITUTED, "${subst}"))
         finally:
             ctx.depth -= 1
 
@@ -727,6 +745,13 @@ def _remote_kinds(code: list[tuple[Command, Word]]) -> set[str]:
         if last:
             kinds |= command_kinds(replace(by, words=tuple(map(literal, last[:32]))))
     return kinds
+
+
+def _readings(word: Word) -> list[Word]:
+    """The code a word can be: as written, and with its `${x:-TEXT}`-like defaults taken."""
+    if word.alternative is None or word.alternative == word.value:
+        return [word]
+    return [word, replace(word, value=word.alternative, alternative=None)]
 
 
 def _filled(word: Word) -> str:

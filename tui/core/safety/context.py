@@ -24,6 +24,10 @@ def _no_kinds(nodes: tuple[Node, ...]) -> frozenset[str]:
     return frozenset()
 
 
+def _nothing_printed(node: Node) -> str | None:
+    return None
+
+
 @dataclass
 class Context:
     """Findings and facts gathered so far, and the analyser's callbacks for the rules."""
@@ -53,6 +57,8 @@ class Context:
     simple_commands: list[tuple[str, ...]] = field(default_factory=list)
     run_code: Callable[[Word, Command], None] = _no_reparse
     kinds_of: Callable[[tuple[Node, ...]], frozenset[str]] = _no_kinds
+    # What a program reading `<(echo CODE)` gets (feeds.fed_text; passed in: an import cycle).
+    fed_text: Callable[[Node], str | None] = _nothing_printed
 
     def add(self, level: RiskLevel, reason: str, command: Command | str) -> None:
         text = command if isinstance(command, str) else command.text
@@ -68,6 +74,12 @@ class Context:
         if self.cwd is None or not path or path.startswith(("/", "~", "${", "$(")):
             return path
         return posixpath.join(self.cwd, path)
+
+    def fed_code(self, word: Word) -> str | None:
+        """`<(echo 'CODE')` as a script operand: the CODE its reader runs, when it is known."""
+        if len(word.substitutions) != 1 or word.value != "/dev/fd/63":
+            return None
+        return self.fed_text(word.substitutions[0])
 
     def word_kinds(self, word: Word) -> frozenset[str]:
         """Kinds of the commands inside a word's substitutions (download, decode, ...)."""

@@ -52,8 +52,19 @@ def ls_listing(raw: str) -> tuple[str, bool] | None:
 
 def literal_output(node: Node) -> str | None:
     """What `$(echo rm)`, `$(printf rm)`, `$(which rm)`, `$(command -v rm)` print; else None."""
+    return _printed_inside(node) if node.type == "command_substitution" else None
+
+
+def fed_text(node: Node) -> str | None:
+    """What the program reading `<(echo CODE)` gets, when that is written out; else None."""
+    if node.type != "process_substitution" or not node_text(node).startswith("<("):
+        return None
+    return _printed_inside(node)
+
+
+def _printed_inside(node: Node) -> str | None:
     named = [child for child in node.children if child.is_named]
-    if node.type != "command_substitution" or len(named) != 1:
+    if len(named) != 1:
         return None
     inner = [c for c in named[0].children if c.is_named]
     if named[0].type == "redirected_statement" and inner and inner[0].type == "command":
@@ -68,14 +79,24 @@ def literal_output(node: Node) -> str | None:
     printed = printed_text(command)
     if printed is not None:
         return printed
-    if command.name in ("which", "type", "whereis") and len(args) == 1:
-        return args[0]
+    located = _program_located(command.name, args)
+    if located is not None:
+        return located
     filtered = _filtered_constant(command)
     if filtered is not None:
         return filtered
     if command.name == "command" and len(args) == 2 and args[0] in ("-v", "-V"):
         return args[1]
     return _path_part(command.name, args)
+
+
+def _program_located(name: str, args: list[str]) -> str | None:
+    """`$(which rm)`, `$(type -P rm)`, `$(whereis -b rm)`: the program is the one named."""
+    operands = [arg for arg in args if not arg.startswith("-")]
+    flags = set(args) - set(operands)
+    if name not in ("which", "type", "whereis") or len(operands) != 1:
+        return None
+    return operands[0] if flags <= {"-p", "-P", "-a", "-b"} else None
 
 
 def _path_part(name: str, args: list[str]) -> str | None:
@@ -173,7 +194,7 @@ def stdin_for(
 
 def _printed(command: Command) -> str | None:
     """What a command prints, with `$(echo X)`-like substitutions in it filled in."""
-    text = printed_text(command)
+    text = printed_text(command) or _fed_through_cat(command)
     if text is None or SUBSTITUTED not in text:
         return text
     for node in (n for word in command.args for n in word.substitutions):
@@ -254,4 +275,15 @@ def _prints_or_passes(command: Command) -> bool:
         command.name in ("echo", "printf", "crontab", "tee")
         or (command.name == "cat" and not command.args)
         or printed_text(command) is not None
+        or _fed_through_cat(command) is not None
     )
+
+
+def _fed_through_cat(command: Command) -> str | None:
+    """`cat <(echo TEXT)`: what the process substitutions print, when all of them are known."""
+    if command.name != "cat" or not command.args:
+        return None
+    texts = [
+        fed_text(w.substitutions[0]) if len(w.substitutions) == 1 else None for w in command.args
+    ]
+    return "\n".join(text for text in texts if text is not None) if None not in texts else None

@@ -9,7 +9,7 @@ from tree_sitter import Node
 from tui.core.safety import resolve
 from tui.core.safety.feeds import command_name, line_value, literal_output, ls_listing
 from tui.core.safety.lazy import lazy_pattern
-from tui.core.safety.parse import Command, assignment, build_command
+from tui.core.safety.parse import Command, assignment, build_command, statement_redirects
 from tui.core.safety.unwrap import PROGRAM_VARIABLES
 from tui.core.safety.words import Word, evaluate, literal, node_text
 
@@ -76,6 +76,11 @@ def disables_history(name: str, value: Word) -> bool:
 
 
 INTERACTIVE_EDITORS = frozenset("vi vim nvim nano emacs micro pico joe mcedit code gedit".split())
+
+
+def prefix_assignments(node: Node) -> list[tuple[str, Word]]:
+    """(name, value) of each `VAR=value` written before the command's name."""
+    return [assignment(child) for child in node.children if child.type == "variable_assignment"]
 
 
 def program_variables(node: Node) -> list[tuple[str, str]]:
@@ -182,6 +187,16 @@ def read_source(statement: Node) -> Command | None:
         inner = [c for c in fed.children if c.is_named] if fed is not None else []
         if len(inner) == 1 and inner[0].type == "command":
             return build_command(inner[0])
+    return None
+
+
+def read_text(statement: Node) -> str | None:
+    """`while read l; do ...; done <<< 'TEXT'`: the first line of TEXT, when it is written out."""
+    for redirect in statement_redirects(statement):
+        body = redirect.body if redirect.op in ("<<", "<<<") else None
+        lines = [line for line in body.value.splitlines() if line.strip()] if body else []
+        if body is not None and not body.dynamic and lines:
+            return lines[0]
     return None
 
 

@@ -127,12 +127,18 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
     """
     words: list[Word] = []
     redirects: list[Redirect] = []
+    word_end = -1
     for index, child in enumerate(node.children):
         field_name = node.field_name_for_child(index)
         if child.type in REDIRECT_TYPES:
             redirects.append(build_redirect(child))
         elif field_name in ("name", "argument") or child.type == "command_name":
-            words.append(evaluate(child))
+            word = evaluate(child)
+            if child.start_byte == word_end:
+                words[-1] = _one_word(words[-1], word)
+            else:
+                words.append(word)
+            word_end = child.end_byte
     text = node_text(node)
     if parent is not None and parent.type == "redirected_statement":
         extra = statement_redirects(parent)
@@ -147,6 +153,28 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
         text=text,
         redirects=tuple(redirects),
         stdin=stdin,
+    )
+
+
+_NAME_START = lazy_pattern(r"[A-Za-z_]\w*")
+
+
+def _one_word(before: Word, after: Word) -> Word:
+    """Two nodes written against each other are one shell word. tree-sitter-bash splits some:
+    `rm$IFS-rf$IFS/` ends the first at the bare `$` of `$IFS/` (and starts another with
+    `IFS/`), `VAR=<(cmd)` puts the process substitution apart."""
+    name = _NAME_START.match(after.raw)
+    bare_dollar = before.raw.endswith("$") and not before.raw.endswith("\\$")
+    if bare_dollar and name is not None:
+        value = before.value[:-1] + "${" + name.group(0) + "}" + after.value[name.end() :]
+    else:
+        value = before.value + after.value
+    return Word(
+        value=value,
+        raw=before.raw + after.raw,
+        dynamic=before.dynamic or after.dynamic or (bare_dollar and name is not None),
+        literal_tilde=before.literal_tilde,
+        substitutions=before.substitutions + after.substitutions,
     )
 
 

@@ -6,6 +6,8 @@ Values come from words.py: the home is `~`, unknown variables are `${NAME}`. `no
 
 from __future__ import annotations
 
+import fnmatch
+import functools
 import posixpath
 import re
 
@@ -194,6 +196,40 @@ def home_relative(path: str) -> str | None:
                 return None
             return parts[1] if len(parts) > 1 else ""
     return None
+
+
+_PATTERN = lazy_pattern(r"[*?\[]")
+
+
+def glob_reaches(path: str) -> list[str]:
+    """The protected folders and files an absolute pattern can name: `/e?c` is `/etc`,
+    `/u*/l*` is `/usr/lib` and `/usr/local`, `/h*/a*` is a home (any name can be a user's).
+    Empty when the pattern is in no part above or at a protected place."""
+    if not path.startswith("/") or not _PATTERN.search(path):
+        return []
+    parts = path.strip("/").split("/")
+    reached = [
+        known
+        for known in _protected_places()
+        if known.count("/") == len(parts) and _parts_match(known, parts)
+    ]
+    if len(parts) == 2 and _PATTERN.search(parts[1]):  # `/h*/a*`: a user's home
+        bases = [base for base in _HOME_BASES if _parts_match(base.rstrip("/"), parts[:1])]
+        reached.extend(base + parts[1] for base in bases if parts[1] not in ("*", "Shared"))
+    return reached
+
+
+def _parts_match(known: str, parts: list[str]) -> bool:
+    names = known.strip("/").split("/")
+    return len(names) == len(parts) and all(
+        fnmatch.fnmatchcase(name, part) for name, part in zip(names, parts, strict=True)
+    )
+
+
+@functools.cache
+def _protected_places() -> frozenset[str]:
+    homes = frozenset(base.rstrip("/") for base in _HOME_BASES if base.count("/") == 2)
+    return SYSTEM_ROOTS | VITAL_SUBDIRS | KEY_FILES | homes
 
 
 def is_block_device(path: str) -> bool:

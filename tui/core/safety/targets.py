@@ -37,11 +37,12 @@ _DELETE_WHAT = {
 }
 
 
-def classify_delete(value: str, *, recursive: bool) -> Verdict:
-    """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`)."""
+def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Verdict:
+    """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`); with `patterns`,
+    a glob is also rated by the protected places it can name."""
     windows = _wsl_windows_path(value)
     if windows is not None:
-        verdict = classify_delete(windows, recursive=recursive)
+        verdict = classify_delete(windows, recursive=recursive, patterns=patterns)
         return Verdict(verdict.level, verdict.reason.replace(windows, value, 1))
     if re.match(r"^(/home|/Users)/\*(/|$)", paths.normalise(value)):
         return Verdict(CRITICAL, f"deletes {value}: files of every user on the machine")
@@ -54,6 +55,9 @@ def classify_delete(value: str, *, recursive: bool) -> Verdict:
         )
     path = paths.normalise(value)
     base, contents = paths.split_contents(path)
+    reach = _pattern_reach(path, base, contents=contents, recursive=recursive) if patterns else None
+    if reach is not None:
+        return reach
     how = " recursively" if recursive else ""
     if value.startswith("./") and not path.startswith((".", "/", "~", "*")):
         path = "./" + path  # keep the person's spelling of a relative path
@@ -126,6 +130,19 @@ def _wsl_windows_path(value: str) -> str | None:
         return None
     rest = (drive.group("rest") or "").replace("/", "\\")
     return posix_path(f"{drive.group('drive')}:\\{rest}")
+
+
+def _pattern_reach(path: str, base: str, *, contents: bool, recursive: bool) -> Verdict | None:
+    """`rm -rf /e?c`, `rm -rf /h*/a*`: a pattern is as bad as the worst protected place it can
+    name, when that is CRITICAL (the pattern is expanded by the shell, not by `rm`)."""
+    worst: Verdict | None = None
+    for place in paths.glob_reaches(base):
+        whole = place + ("/*" if contents else "")
+        verdict = classify_delete(whole, recursive=recursive, patterns=False)
+        if verdict.level == CRITICAL:
+            worst = Verdict(CRITICAL, f"{verdict.reason} (the pattern {path} matches it)")
+            break
+    return worst
 
 
 _DATABASE_DIRS = (

@@ -399,6 +399,15 @@ def _busybox(command: Command) -> Inner:
     return _after(command, "", command.name)
 
 
+def _coproc(command: Command) -> Inner:
+    """`coproc CMD`, `coproc NAME { CMD; }`: the command runs beside the shell. The grammar
+    reads the braces as words: the command is what follows the `{`."""
+    args = command.args
+    brace = next((i for i, word in enumerate(args[:2]) if word.raw == "{"), None)
+    rest = args[brace + 1 :] if brace is not None else args
+    return Inner(commands=(command.wrapped(rest, "coproc"),)) if rest else Inner()
+
+
 def _terminal(command: Command) -> Inner:
     """`xterm -e CMD...`, `gnome-terminal -- CMD...`, `kitty CMD...`: a terminal window that
     runs a command; one word after -e is shell code (`xterm -e 'rm -rf ~'`)."""
@@ -448,6 +457,10 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
         "systemd-run",
     ),
     "builtin": lambda c: _after(c, "", "builtin"),
+    "chronic": lambda c: _after(c, "", "chronic"),
+    "fakeroot": lambda c: _after(c, "-l --lib -s -i -b --faked", "fakeroot"),
+    "ssh-agent": lambda c: _after(c, "-a -E -P -t", "ssh-agent"),
+    "coproc": _coproc,
     "stdbuf": lambda c: _after(c, "-i -o -e --input --output --error", "stdbuf"),
     "ionice": _pid_mode_or("-c -n -t --class --classdata", 0),
     "chrt": _pid_mode_or("", 1),

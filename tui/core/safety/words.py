@@ -46,6 +46,11 @@ class Word:
     dynamic: bool = False
     literal_tilde: bool = False
     substitutions: tuple[Node, ...] = field(default=(), compare=False, repr=False)
+    # The value with each `${x:-TEXT}`, `${x:=TEXT}`, `${x:+TEXT}` taken as TEXT (None when
+    # the word has none): what the shell passes when the variable is unset (or set, for `+`).
+    alternative: str | None = field(default=None, compare=False, repr=False)
+    # `${x:=TEXT}`, `${x=TEXT}`: variables the word sets when they are unset, with TEXT.
+    defaults: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def path(self) -> str:
@@ -73,12 +78,17 @@ class _Builder:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
+        self.alternative_parts: list[str] = []
+        self.alternatives = False
+        self.defaults: list[tuple[str, str]] = []
         self.dynamic = False
         self.literal_tilde = False
         self.substitutions: list[Node] = []
 
-    def add(self, text: str) -> None:
+    def add(self, text: str, alternative: str | None = None) -> None:
         self.parts.append(text)
+        self.alternative_parts.append(text if alternative is None else alternative)
+        self.alternatives = self.alternatives or alternative is not None
 
     def at_start(self) -> bool:
         return not any(self.parts)  # not "".join(...): quadratic over 30 KB of `[`
@@ -94,6 +104,8 @@ def evaluate(node: Node) -> Word:
         dynamic=builder.dynamic,
         literal_tilde=builder.literal_tilde,
         substitutions=tuple(builder.substitutions),
+        alternative="".join(builder.alternative_parts) if builder.alternatives else None,
+        defaults=tuple(builder.defaults),
     )
 
 
@@ -202,7 +214,28 @@ def _eval_expansion(node: Node, out: _Builder) -> None:
     if default is not None and not out.substitutions and _PATHLIKE.match(default):
         out.add(default)
         return
+    operand = _operand(children)
+    if operand is not None and name and children[1].type != "!":
+        if operand[0] in (":=", "="):
+            out.defaults.append((name, operand[1]))
+        out.add("${" + name + "}", operand[1])
+        return
     out.add("${" + (name or "?") + (":?" if guarded else "") + "}")
+
+
+_ALTERNATIVES = frozenset((":-", "-", ":=", "=", ":+", "+"))
+
+
+def _operand(children: list[Node]) -> tuple[str, str] | None:
+    """(`:-`, TEXT) for `${x:-TEXT}` (and `:=`, `:+`, with or without the colon): the text the
+    expansion takes in place of the variable, evaluated as a word."""
+    for index, child in enumerate(children):
+        if child.type in _ALTERNATIVES:
+            builder = _Builder()
+            for part in children[index + 1 : -1]:
+                _eval(part, builder, 1)
+            return child.type, "".join(builder.parts)
+    return None
 
 
 def _collect_substitutions(node: Node, out: _Builder) -> None:
@@ -295,9 +328,11 @@ def _decode_number(
 def join_words(words: tuple[Word, ...]) -> Word:
     """Several words as one code string, the way `eval`, `ssh` and `watch` join them."""
     subs = tuple(node for word in words for node in word.substitutions)
+    alternatives = any(word.alternative is not None for word in words)
     return Word(
         value=" ".join(word.value for word in words),
         raw=" ".join(word.raw for word in words),
         dynamic=any(word.dynamic for word in words),
         substitutions=subs,
+        alternative=" ".join(w.alternative or w.value for w in words) if alternatives else None,
     )

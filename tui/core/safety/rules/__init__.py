@@ -45,6 +45,7 @@ from tui.core.safety.rules import (
     resolvers,
     resources,
     services,
+    startup,
     stores,
     strangers,
     system,
@@ -81,6 +82,7 @@ for _module in (
     openers,
     carriers,
     floods,
+    startup,
 ):
     RULES.update(_module.RULES)
 

@@ -459,6 +459,11 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
     kinds = ctx.word_kinds(script)
     if executing_kinds(ctx, kinds, command, f"{command.name} <(...)"):
         return
+    fed = ctx.fed_code(script)
+    if fed is not None:  # `bash <(echo 'CODE')`, `source <(printf 'CODE')`: the program is CODE
+        _literal_code(command, ctx, literal(fed), language)
+        ctx.add(MODERATE, f"runs the {language} code that {script.raw[:60]} prints", command)
+        return
     name = posixpath.basename(script.value)
     if name and name in ctx.downloads:
         reason = f"runs {script.value}, just downloaded or decoded and not checked"
@@ -656,6 +661,10 @@ def source(command: Command, ctx: Context) -> None:
     if args[0].value in ("/dev/stdin", "-", "/proc/self/fd/0"):
         stdin_code(command, ctx, "shell")
         return
+    fd = descriptors.fd_of_path(args[0].value) if not args[0].substitutions else None
+    if fd is not None:  # `exec 5< <(...); source /dev/fd/5`
+        from_descriptor(command, ctx, fd, "shell")
+        return
     run_script(command, ctx, args[0], "shell")
 
 
@@ -707,6 +716,9 @@ def awk(command: Command, ctx: Context) -> None:
     if exhausting is not None:
         ctx.add(exhausting[0], exhausting[1], command)
     piped = re.findall(r'"([^"]+)"\s*\|\s*getline', program)  # `"cmd" | getline` runs cmd
+    lines_run = _written_input(command) if _RUNS_LINE.search(program) else None
+    if lines_run is not None:  # `awk '{system($0)}' <<< 'CODE'`: each input line is run
+        ctx.run_code(literal(lines_run), command)
     _awk_sinks(command, ctx, program, piped)
     quiet = [runs_quietly(ctx, shell, command) for shell in [*result.shell, *piped]]
     # `system("rm " $1)`: only the start of the command is written out
@@ -717,13 +729,30 @@ def awk(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
 
 
+def _here_text(command: Command) -> Word | None:
+    return next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+
+
+_RUNS_LINE = lazy_pattern(r"\bsystem\s*\(\s*\$0\s*\)")
+
+
+def _written_input(command: Command) -> str | None:
+    """The input a command reads when the line writes it out: a here-string or here-document,
+    or the text piped in from `echo`/`printf`."""
+    body = _here_text(command)
+    if body is not None:
+        return None if body.dynamic else body.value
+    fed = command.stdin.literal if command.stdin is not None else None
+    return " ".join(word.value for word in fed) if fed else None
+
+
 def _awk_program_fed(command: Command, index: int) -> Command | None:
     """`awk -f /dev/stdin <<< 'BEGIN{...}'`, `awk -f - <<EOF`: the same command with the
     here-document's text as its program operand."""
     args = command.args
     if index + 1 >= len(args) or args[index + 1].value not in ("-", "/dev/stdin", "/dev/fd/0"):
         return None
-    body = next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
+    body = _here_text(command)
     if body is None or body.dynamic:
         return None
     words = (command.words[0], *args[:index], literal(body.value), *args[index + 2 :])

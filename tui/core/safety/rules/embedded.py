@@ -79,6 +79,8 @@ def git_inline_config(command: Command, ctx: Context) -> None:
             if key.lower() == "core.hookspath":
                 reason = f"makes git run the hooks in {value} in every repository, by themselves"
             ctx.add(HIGH, reason, command)
+        if key.lower() == "core.hookspath":
+            _written_hooks(command, ctx)
         if key.lower() == "core.hookspath" and paths.is_world_writable(value):
             ctx.add(
                 HIGH,
@@ -93,6 +95,24 @@ def git_inline_config(command: Command, ctx: Context) -> None:
         if code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, f"git runs the program set in {key}", command)
     ext_urls(command, ctx)
+
+
+# Hooks git runs by itself, by file name.
+GIT_HOOKS = frozenset(
+    split_words(
+        "applypatch-msg pre-applypatch post-applypatch pre-commit pre-merge-commit "
+        "prepare-commit-msg commit-msg post-commit pre-rebase post-checkout post-merge pre-push "
+        "pre-receive update post-receive post-update push-to-checkout pre-auto-gc post-rewrite "
+        "reference-transaction fsmonitor-watchman"
+    )
+)
+
+
+def _written_hooks(command: Command, ctx: Context) -> None:
+    """`echo CODE > h/pre-commit; git -c core.hooksPath=h commit`: the hooks this line wrote
+    run with the git command."""
+    for hook in sorted(GIT_HOOKS & ctx.written.keys()):
+        ctx.run_code(literal(ctx.written[hook]), command)
 
 
 def ext_urls(command: Command, ctx: Context) -> None:
@@ -431,7 +451,7 @@ def option_code(command: Command, ctx: Context) -> None:
         lines = [line.strip() for c in code for line in re.split(r"[;\n]", c)]
         code = [line[1:] for line in lines if line.startswith("!")]
     if name in ("sed", "gsed"):
-        code = [m.group(1) for a in argv if not a.startswith("-") for m in _SED_EXEC.finditer(a)]
+        code = _sed_code(command)
     for text in code:
         if text.strip() and not runs_quietly(ctx, text, command):
             ctx.add(MODERATE, f"{name} runs a command given as an option", command)
@@ -464,6 +484,25 @@ _DEBUGGER_CALL = lazy_pattern(
     r"\b(?:system|popen|execl|execlp|posix_spawnp?)\s*\(\s*\"(?P<code>(?:[^\"\\]|\\.)*)\""
 )
 _SED_EXEC = lazy_pattern(r"(?:^|[;{}\s\d/$])e\s+([^;}\n]+)")
+_SED_EXEC_LINE = lazy_pattern(r"(?:^|[;{}\s\d/$])e\s*(?:$|[;}])")
+# `s/X/CODE/e`: after the substitution the line is run as a command.
+_SED_SUBSTITUTE_EXEC = lazy_pattern(
+    r"(?:^|[;{}\s\d/$])s(?P<d>[^\\\s\w])(?:(?!(?P=d))[^\\]|\\.)*(?P=d)"
+    r"(?P<code>(?:(?!(?P=d))[^\\]|\\.)*)(?P=d)[gpIiMm0-9]*e"
+)
+
+
+def _sed_code(command: Command) -> list[str]:
+    """The commands a sed script runs: `e CMD`, the text `s/X/CMD/e` puts in the line, and
+    the input lines themselves for a bare `e` (when the input is written out)."""
+    scripts = [word for word in command.argv if not word.startswith("-")]
+    code = [m.group(1) for a in scripts for m in _SED_EXEC.finditer(a)]
+    code += [m.group("code") for a in scripts for m in _SED_SUBSTITUTE_EXEC.finditer(a)]
+    stdin = command.stdin
+    fed = stdin.literal if stdin is not None else None
+    if fed and any(_SED_EXEC_LINE.search(a) for a in scripts[:1]):
+        code.append(" ".join(word.value for word in fed))
+    return code
 
 
 RULES: dict[str, Rule] = {
