@@ -144,6 +144,11 @@ def test_without_a_starter_caro_runs_itself(runtime: Path) -> None:
     assert launch.starter_missing
 
 
+def _as_from_a_terminal() -> None:
+    """SIGINT handled as in a shell's foreground job (a test run in the background ignores it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_reaches_the_request(running: subprocess.Popen[bytes]) -> None:
     # No request words and a pipe on stdin: the request is read from stdin, which stays open.
     launcher = subprocess.Popen(
@@ -153,6 +158,7 @@ def test_ctrl_c_reaches_the_request(running: subprocess.Popen[bytes]) -> None:
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
+        preexec_fn=_as_from_a_terminal,
     )
     assert wait_until(lambda: children_of(running.pid)), "no child took the request"
     launcher.send_signal(signal.SIGINT)

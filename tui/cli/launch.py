@@ -120,7 +120,8 @@ def _wait_for_exit(sock: socket.socket, reader: Any, pid: int) -> int:
             os.kill(pid, signum)
 
     for signum in FORWARDED_SIGNALS:
-        signal.signal(signum, forward)
+        if signal.getsignal(signum) is not signal.SIG_IGN:  # ignored here: ignored there too
+            signal.signal(signum, forward)
     sock.settimeout(None)
     try:
         message = _read_message(reader)

@@ -291,6 +291,9 @@ def run_child(conn: socket.socket, job: dict[str, Any], fds: list[int]) -> NoRet
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # its own subprocesses need their status
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        # Ctrl+C as in a caro started from a terminal, whatever the starter was started with (a
+        # starter whose spawner ignored SIGINT would otherwise pass that on).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         take_over(job, fds)
         code = _answer(conn, [str(arg) for arg in job.get("argv", [])])
     except KeyboardInterrupt:  # before caro's own handling began: said as caro says it
