@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.other_user import exchange_as
 from tui.core.backends.base import (
     BackendError,
     Finished,
@@ -272,33 +273,11 @@ def test_peer_credentials_of_another_user_are_refused() -> None:
 
 def hello_as(uid: int, path: Path) -> dict[str, object]:
     """What the host answers a hello from a forked child that became user `uid`."""
-    read_end, write_end = os.pipe()
-    child = os.fork()
-    if child == 0:  # only system calls from here on, then _exit
-        code = 0
-        try:
-            os.close(read_end)
-            os.setgid(uid)
-            os.setuid(uid)
-            with socket.socket(socket.AF_UNIX) as peer:
-                peer.settimeout(20)
-                peer.connect(str(path))
-                body = json.dumps({"op": "hello", "version": "x"}).encode()
-                peer.sendall(struct.pack(">I", len(body)) + body)
-                data = b""
-                while chunk := peer.recv(65536):
-                    data += chunk
-            os.write(write_end, data[4:])
-        except BaseException as error:  # noqa: BLE001 - reported to the parent through the pipe
-            os.write(write_end, json.dumps({"child_error": repr(error)}).encode())
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        raw = pipe.read()
-    os.waitpid(child, 0)
-    reply: dict[str, object] = json.loads(raw)
+    body = json.dumps({"op": "hello", "version": "x"}).encode()
+    raw = exchange_as(uid, path, struct.pack(">I", len(body)) + body)
+    if raw.startswith(b"error: "):
+        return {"child_error": raw.decode()}
+    reply: dict[str, object] = json.loads(raw[4:])
     return reply
 
 

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.other_user import exchange_as
+from tests.processes import descendants
 from tui.cli import launch, starter
 from tui.core.backends.embedded import engine_link
 
@@ -37,17 +39,6 @@ def wait_until(condition: Callable[[], object], timeout_s: float = 30.0) -> bool
             return True
         time.sleep(0.05)
     return False
-
-
-def children_of(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            with contextlib.suppress(OSError):
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                if int(fields[1]) == pid and fields[0] != "Z":
-                    found.append(int(entry.name))
-    return found
 
 
 @pytest.fixture
@@ -160,7 +151,7 @@ def test_ctrl_c_reaches_the_request(running: subprocess.Popen[bytes]) -> None:
         cwd=ROOT,
         preexec_fn=_as_from_a_terminal,
     )
-    assert wait_until(lambda: children_of(running.pid)), "no child took the request"
+    assert wait_until(lambda: descendants(running.pid)), "no child took the request"
     launcher.send_signal(signal.SIGINT)
     _, stderr = launcher.communicate(timeout=30)
     assert launcher.returncode == 130 and "interrupted" in stderr, stderr
@@ -170,10 +161,10 @@ def test_a_launcher_that_dies_ends_its_request(running: subprocess.Popen[bytes])
     launcher = subprocess.Popen(
         [sys.executable, "-m", "tui", "-q"], stdin=subprocess.PIPE, cwd=ROOT
     )
-    assert wait_until(lambda: children_of(running.pid)), "no child took the request"
+    assert wait_until(lambda: descendants(running.pid)), "no child took the request"
     launcher.kill()
     launcher.wait(10)
-    assert wait_until(lambda: not children_of(running.pid), 15), "the child kept running"
+    assert wait_until(lambda: not descendants(running.pid), 15), "the child kept running"
 
 
 def test_a_starter_of_changed_code_steps_aside(tmp_path: Path) -> None:
@@ -215,31 +206,6 @@ def test_engine_stop_stops_the_starter(running: subprocess.Popen[bytes]) -> None
     assert running.wait(10) == 0
 
 
-def _job_as(uid: int, path: Path) -> bytes:
-    """What the starter answers a job from a forked child that became user `uid`."""
-    read_end, write_end = os.pipe()
-    child = os.fork()
-    if child == 0:  # only system calls from here on, then _exit
-        try:
-            os.close(read_end)
-            os.setgid(uid)
-            os.setuid(uid)
-            with socket.socket(socket.AF_UNIX) as peer:
-                peer.settimeout(20)
-                peer.connect(str(path))
-                peer.sendall(b'{"op": "status"}\n')
-                os.write(write_end, b"reply:" + peer.recv(65536))
-        except BaseException as error:  # noqa: BLE001 - reported through the pipe
-            os.write(write_end, repr(error).encode())
-        finally:
-            os._exit(0)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        raw = pipe.read()
-    os.waitpid(child, 0)
-    return raw
-
-
 @pytest.mark.skipif(os.getuid() != 0, reason="needs root to act as another user")
 def test_a_connection_from_another_user_is_refused(
     running: subprocess.Popen[bytes], runtime: Path
@@ -248,7 +214,8 @@ def test_a_connection_from_another_user_is_refused(
     os.chmod(runtime, 0o777)
     os.chmod(starter.socket_path().parent, 0o777)
     os.chmod(starter.socket_path(), 0o777)
-    answer = _job_as(pwd.getpwnam("nobody").pw_uid, starter.socket_path())
+    message = b'{"op": "status"}\n'
+    answer = exchange_as(pwd.getpwnam("nobody").pw_uid, starter.socket_path(), message)
     assert b'"op"' not in answer, answer  # closed unanswered (or refused outright)
     assert served() == 0
 
