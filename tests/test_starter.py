@@ -28,6 +28,7 @@ from tests.other_user import exchange_as
 from tests.processes import descendants
 from tui.cli import launch, starter
 from tui.core.backends.embedded import engine_link
+from tui.core.backends.embedded.engine_wire import source_stamp
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -171,9 +172,9 @@ def test_a_starter_of_changed_code_steps_aside(tmp_path: Path) -> None:
     module = tmp_path / "pkg" / "a.py"
     module.parent.mkdir()
     module.write_text("x = 1\n")
-    before = starter.code_stamp(str(tmp_path))
+    before = source_stamp(tmp_path)
     module.write_text("x = 22\n")
-    assert starter.code_stamp(str(tmp_path)) != before
+    assert source_stamp(tmp_path) != before
     job = {"op": "run", "package": starter.package_dir(), "version": launch.tui.__version__}
     stale = starter.Starter(tmp_path / "s.sock", 60.0, stamp="old")
     assert "code changed" in stale._refusal(job, [0, 1, 2])

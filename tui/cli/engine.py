@@ -12,7 +12,7 @@ import json
 from tui.cli import starter
 from tui.cli.common import Parser, notice
 from tui.core import paths
-from tui.core.backends.embedded.engine_client import describe_warm
+from tui.core.backends.embedded.engine_client import clock, describe_warm
 from tui.core.backends.embedded.engine_link import host_status, stop_host
 from tui.core.backends.embedded.engine_wire import host_version, socket_path
 
@@ -64,8 +64,6 @@ def _stop() -> int:
 def _describe_starter(status: dict[str, object] | None) -> str:
     if status is None:
         return "none (the next one-shot request answered by the host starts one)"
-    left = float(str(status.get("idle_left_s", 0)))
-    return (
-        f"pid {status.get('pid')}, {status.get('served')} one-shot requests, "
-        f"exits in {round(left) // 60}:{round(left) % 60:02d} if idle"
-    )
+    left = starter.number(status.get("idle_left_s"))
+    pid, served = starter.number(status.get("pid")), starter.number(status.get("served"))
+    return f"pid {pid}, {served} one-shot requests, exits in {clock(left)} if idle"

@@ -15,11 +15,15 @@ import os
 import signal
 import socket
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tui
 from tui.cli import SUBCOMMANDS
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SOCKET_NAME = "starter.sock"
 CONNECT_TIMEOUT_S = 2.0  # to connect and to hear whether the starter takes the request
 FORWARDED_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
 
@@ -69,14 +73,23 @@ def run_in_starter(argv: list[str]) -> int | None:
         return _wait_for_exit(sock, reader, int(reply["pid"]))
 
 
-def _connect() -> socket.socket:
+def socket_path() -> Path:
+    """The starter's socket, beside the engine host's."""
     from tui.core import paths
 
-    path = paths.engine_runtime_dir() / "starter.sock"
+    return paths.engine_runtime_dir() / SOCKET_NAME
+
+
+def package_dir() -> str:
+    """The folder of the caro that runs: a starter serves only its own installation."""
+    return os.path.dirname(os.path.realpath(tui.__file__))
+
+
+def _connect() -> socket.socket:
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(CONNECT_TIMEOUT_S)
     try:
-        sock.connect(str(path))
+        sock.connect(str(socket_path()))
     except OSError:
         sock.close()
         raise
@@ -93,7 +106,7 @@ def _hand_over(sock: socket.socket, argv: list[str]) -> None:
         "cwd": os.getcwd(),
         "umask": umask,
         "env": dict(os.environ),
-        "package": os.path.dirname(os.path.realpath(tui.__file__)),
+        "package": package_dir(),
         "version": tui.__version__,
     }
     body = json.dumps(job).encode("ascii") + b"\n"  # lone surrogates travel as \udcXX

@@ -23,7 +23,6 @@ import argparse
 import array
 import contextlib
 import fcntl
-import hashlib
 import importlib
 import json
 import logging
@@ -40,10 +39,11 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import tui
+from tui.cli.launch import package_dir, socket_path
 from tui.core import paths
+from tui.core.backends.embedded.engine_wire import peer_credentials, same_user, source_stamp
 
 log = logging.getLogger("caro.starter")
-SOCKET_NAME = "starter.sock"
 LOCK_NAME = "starter.lock"
 MAX_JOB = 1024 * 1024  # arguments and environment; far more than any shell passes
 JOB_TIMEOUT_S = 2.0
@@ -52,28 +52,9 @@ STREAMS = 3  # standard input, output and error
 HANDED_BACK_FLAGS = ("run", "override", "preview")
 
 
-def socket_path() -> Path:
-    return paths.engine_runtime_dir() / SOCKET_NAME
-
-
-def package_dir() -> str:
-    """The folder of the caro that runs: a starter serves only its own installation."""
-    return str(Path(tui.__file__).resolve().parent)
-
-
-def code_stamp(root: str) -> str:
-    """A fingerprint of caro's code on disk (every module's path, size and time)."""
-    digest = hashlib.sha256()
-    folders = [root]
-    while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
-                    folders.append(entry.path)
-                elif entry.name.endswith(".py"):
-                    stat = entry.stat()
-                    digest.update(f"{entry.path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+def code_stamp() -> str:
+    """A fingerprint of caro's code on disk, taken when the starter starts and per request."""
+    return source_stamp(Path(package_dir()))
 
 
 # -- messages (one JSON object per line) -------------------------------------------------------
@@ -154,7 +135,7 @@ class Starter:
         if lock is None:
             log.info("another starter holds %s; exiting", self._lock_path)
             return 0
-        self.stamp = code_stamp(package_dir())
+        self.stamp = code_stamp()
         preload()
         server = self._listen()
         self._held = (lock, server.fileno())
@@ -227,8 +208,6 @@ class Starter:
         conn, _ = server.accept()
         fds: list[int] = []
         try:
-            from tui.core.backends.embedded.engine_wire import peer_credentials, same_user
-
             if not same_user(peer_credentials(conn)):
                 log.warning("refused a connection from another user")
                 return
@@ -275,7 +254,7 @@ class Starter:
             return "not a request this starter serves"
         if job.get("package") != package_dir() or job.get("version") != tui.__version__:
             return "another caro installation"
-        if code_stamp(package_dir()) != self.stamp:
+        if code_stamp() != self.stamp:
             self._stop()  # the next request runs the new code in full, and starts a new starter
             return "caro's code changed since this starter started"
         return ""
@@ -411,12 +390,21 @@ def checkup() -> tuple[str, str] | None:
     None when there is nothing to say."""
     answer = status()
     if answer is not None:
-        return "ok", f"running (pid {answer.get('pid')}, {answer.get('served')} requests served)"
+        pid, served = number(answer.get("pid")), number(answer.get("served"))
+        return "ok", f"running (pid {pid}, {served} requests served)"
     path = socket_path()
     if not path.exists() or _lock_held(path.parent / LOCK_NAME):
         return None  # none, or one still starting
     path.unlink(missing_ok=True)
     return "warning", f"removed a stale socket ({path}): a starter ended without removing it"
+
+
+def number(value: object) -> int:
+    """A whole number from a status answer (a peer's text is never printed as it came)."""
+    try:
+        return round(float(str(value)))
+    except ValueError:
+        return 0
 
 
 def _lock_held(lock: Path) -> bool:

@@ -281,11 +281,12 @@ def describe_warm(status: HostStatus) -> str:
     """'qwen.gguf warm in the engine host (pid 12, 812 MB, idle 4:32 left)'."""
     memory = f"{status.rss_bytes / 2**20:.0f} MB"
     left = status.idle_left_s
-    idle = "answering" if left is None else f"exits in {_clock(left)} if idle"
+    idle = "answering" if left is None else f"exits in {clock(left)} if idle"
     return f"{status.model} warm in the engine host (pid {status.pid}, {memory}, {idle})"
 
 
-def _clock(seconds: float) -> str:
+def clock(seconds: float) -> str:
+    """`272.4` -> `4:32`."""
     whole = round(seconds)
     return f"{whole // 60}:{whole % 60:02d}"
 

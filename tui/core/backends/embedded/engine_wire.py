@@ -59,12 +59,17 @@ def host_version() -> str:
     The fingerprint makes a host started before the code changed (an upgrade, another checkout
     of caro) count as another version, so it is replaced instead of answering with old code.
     """
-    digest = hashlib.sha256()
     here = Path(__file__).resolve().parent.parent  # all of backends/
-    for path in sorted(here.rglob("*.py")):
+    return f"{__version__}/p{PROTOCOL}/{source_stamp(here)[:12]}"
+
+
+def source_stamp(folder: Path) -> str:
+    """A fingerprint of the Python code below `folder` (each module's path, size and time)."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.py")):
         stat = path.stat()
         digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return f"{__version__}/p{PROTOCOL}/{digest.hexdigest()[:12]}"
+    return digest.hexdigest()
 
 
 def socket_path() -> Path:
