@@ -37,6 +37,7 @@ def main(argv: list[str]) -> int:
     if status is None:
         print(f"no engine host is running (socket {socket_path()})")
         print("the next request to an embedded engine starts one")
+        print(f"  starter   {_describe_starter(warm_starter)}")
         return 1
     print(describe_warm(status) if status.model else f"engine host pid {status.pid}, no model yet")
     print(f"  socket    {socket_path()}")
