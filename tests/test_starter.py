@@ -243,6 +243,9 @@ def test_the_starter_preloads_every_module_a_request_imports(
     runtime: Path, bundled_model: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CARO_ENGINE_KEEP_ALIVE", "60")
+    # The sparest environment (CI's): no $SHELL (so caro asks for the parent shell) and no locale.
+    for name in ("SHELL", "LANG", "LC_ALL", "LC_CTYPE"):
+        monkeypatch.delenv(name, raising=False)
     script = (
         "import sys\nfrom tui.cli import main, starter\nstarter.preload()\n"
         "before = set(sys.modules)\n"

@@ -96,7 +96,9 @@ def _close_all(fds: list[int]) -> None:
 # What a one-shot request imports (checked by tests/test_starter.py: nothing else is left).
 PRELOADED = (
     "concurrent.futures.thread",  # asyncio.to_thread's pool
+    "encodings.ascii",  # decoding under the C locale (CI has no LANG)
     "platformdirs",  # tui.core.paths imports it when first needed
+    "shellingham.posix",  # the parent shell, asked when $SHELL is unset (as in CI)
     "tui.cli.oneshot",
     "tui.cli.output",
     "tui.core.backends.embedded.engine_client",
