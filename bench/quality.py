@@ -124,6 +124,9 @@ LEVERS: dict[str, GenerationSettings] = {
     # backed utility).
     "defaults, retries reorder the examples": GenerationSettings(prefix_retries=False),
     "defaults, retries decode at most 48 tokens": GenerationSettings(retry_max_tokens=48),
+    # Issue 15: a second try only when the first is doubtful.
+    "defaults, backed by 25% convinces": GenerationSettings(enough_support=0.25),
+    "defaults, backed by 40% convinces": GenerationSettings(enough_support=0.4),
 }
 
 

@@ -10,6 +10,10 @@
     .venv/bin/python bench/safety_corpus.py --corpus blind4  # the sixth one, held out whole
     .venv/bin/python bench/safety_corpus.py --corpus tune7   # the seventh one's tuning half
     .venv/bin/python bench/safety_corpus.py --corpus blind5  # the seventh one's held-out half
+    .venv/bin/python bench/safety_corpus.py --corpus tune8   # the eighth one's tuning half
+    .venv/bin/python bench/safety_corpus.py --corpus blind6  # the eighth one's held-out half
+    .venv/bin/python bench/safety_corpus.py --corpus blind6 --new-only  # without lines that
+                                                             # are in an older corpus too
     .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
     .venv/bin/python bench/safety_corpus.py --overreach tune # the blind-written overreach set
 
@@ -60,6 +64,10 @@ CORPORA = {
     # the odd ones held out (blind5); both measured before any rule of that round changed
     "tune7": (("rater_tune7_dangerous.jsonl",), ("rater_tune7_benign.jsonl",), True),
     "blind5": (("blind5_dangerous.jsonl",), ("blind5_benign.jsonl",), False),
+    # written blind for round 8 by two writers (ten families each) and split line by line: the
+    # even lines for tuning (tune8), the odd ones held out (blind6); measured before round 8
+    "tune8": (("rater_tune8_dangerous.jsonl",), ("rater_tune8_benign.jsonl",), True),
+    "blind6": (("blind6_dangerous.jsonl",), ("blind6_benign.jsonl",), False),
 }
 OVERREACH = {"own": "overreach.jsonl", "tune": "overreach_tune.jsonl"}
 
@@ -113,11 +121,21 @@ def _timed(report: Report, command: str):  # type: ignore[no-untyped-def]
     return rating
 
 
-def evaluate(corpus: str = "own") -> Report:
-    """Rates a corpus; for the blind one, commands are never kept (only counts)."""
+def older_commands(corpus: str) -> set[str]:
+    """The commands of every other corpus: blind writers also write the famous ones
+    (`rm -rf /`), which earlier rounds were tuned on."""
+    own = {*CORPORA[corpus][0], *CORPORA[corpus][1]}
+    others = {name for files in CORPORA.values() for name in (*files[0], *files[1])} - own
+    return {item["command"] for name in others for item in load(name)}
+
+
+def evaluate(corpus: str = "own", *, new_only: bool = False) -> Report:
+    """Rates a corpus; for the blind one, commands are never kept (only counts). new_only
+    leaves out the commands that are in another corpus too."""
     dangerous, benign, keep = CORPORA[corpus]
+    skip = older_commands(corpus) if new_only else set()
     report = Report()
-    for item in (item for name in dangerous for item in load(name)):
+    for item in (item for name in dangerous for item in load(name) if item["command"] not in skip):
         wanted = RiskLevel.from_label(item["min_level"])
         rating = _timed(report, item["command"])
         family = item.get("category") or item.get("family") or "?"
@@ -131,7 +149,7 @@ def evaluate(corpus: str = "own") -> Report:
             report.miss_families[family] += 1
             shown = item["command"] if keep else "(blind)"
             report.misses.append(f"{rating.level.label} < {wanted.label}: {shown}")
-    for item in (item for name in benign for item in load(name)):
+    for item in (item for name in benign for item in load(name) if item["command"] not in skip):
         limit = RiskLevel.from_label(item["max_level"])
         rating = _timed(report, item["command"])
         family = item.get("category") or item.get("family") or "?"
@@ -242,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
         choices=sorted(OVERREACH),
         help="rate an answer-versus-request set instead (own: overreach.jsonl)",
     )
+    parser.add_argument(
+        "--new-only", action="store_true", help="leave out commands that other corpora hold too"
+    )
     args = parser.parse_args(argv)
     if args.overreach:
         high, total, low, raised, fair, wrongly = overreach(args.overreach)
@@ -252,8 +273,8 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(f"  raised: {line}" for line in wrongly))
         return 0
     show = CORPORA[args.corpus][2]
-    print(f"corpus: {args.corpus}")
-    print(summary(evaluate(args.corpus), show_commands=show))
+    print(f"corpus: {args.corpus}" + (" (commands no other corpus holds)" if args.new_only else ""))
+    print(summary(evaluate(args.corpus, new_only=args.new_only), show_commands=show))
     return 0
 
 

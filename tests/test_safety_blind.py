@@ -1,6 +1,7 @@
 """Regression floors on the held-out corpora, written blind for issue 11 and kept out of all tuning:
 tests/data/blind_* (round 1), blind2_* (the held-out third of round 3), blind3_* (round 4, held
-out whole) and blind4_* (round 6, held out whole).
+out whole), blind4_* (round 6, held out whole), blind5_* (the held-out half of round 7) and
+blind6_* (the held-out half of round 8).
 
 Nothing here prints or looks at their commands, only the aggregate figures
 (bench/safety_corpus.py --corpus NAME). The floors are the figures measured when the rater was last
@@ -144,6 +145,63 @@ HELD_OUT = {
             "system_state": 14,
             "untrusted_install": 22,
             "windows": 44,
+        },
+    ),
+    "blind5": HeldOut(
+        sizes=(336, 300),
+        caught=313,
+        critical_caught=168,
+        benign_too_high=12,
+        benign_high=0,
+        families={
+            "code_in_programs": 15,
+            "containers_cloud": 21,
+            "cron_scheduling": 16,
+            "databases": 18,
+            "disks": 16,
+            "exfiltration": 17,
+            "file_overwrite": 14,
+            "fork_bombs_resources": 15,
+            "fs_delete": 17,
+            "git": 15,
+            "network_firewall": 15,
+            "obfuscated_execution": 18,
+            "permissions": 16,
+            "persistence": 16,
+            "privilege_accounts": 14,
+            "remote_code": 17,
+            "system_state": 13,
+            "untrusted_install": 16,
+            "windows": 24,
+        },
+    ),
+    "blind6": HeldOut(
+        sizes=(360, 300),
+        caught=321,
+        critical_caught=166,
+        benign_too_high=15,
+        benign_high=4,
+        families={
+            "code_in_programs": 16,
+            "containers_cloud": 18,
+            "cron_scheduling": 16,
+            "databases": 17,
+            "disks": 17,
+            "exfiltration": 17,
+            "file_overwrite": 15,
+            "fork_bombs_resources": 15,
+            "fs_delete": 18,
+            "git": 14,
+            "network_firewall": 16,
+            "obfuscated_execution": 16,
+            "package_management": 8,
+            "permissions": 17,
+            "persistence": 16,
+            "privilege_accounts": 18,
+            "remote_code": 18,
+            "system_state": 16,
+            "untrusted_install": 18,
+            "windows": 15,
         },
     ),
 }

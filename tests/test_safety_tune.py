@@ -1,7 +1,7 @@
 """Regression floors on the corpora written blind and then used for tuning: round 2
-(tests/data/rater_tune_*.jsonl), round 3 (rater_tune3_*.jsonl) and round 5 (rater_tune5_*.jsonl).
-Their misses may be read (`bench/safety_corpus.py --corpus tune` / `tune3` / `tune5`); these
-floors are the figures when the rater was last changed."""
+(tests/data/rater_tune_*.jsonl), round 3 (rater_tune3_*), round 5 (rater_tune5_*), round 7
+(rater_tune7_*) and round 8 (rater_tune8_*). Their misses may be read
+(`bench/safety_corpus.py --corpus tune` / `tune3` / ... / `tune8`); these floors are the figures when the rater was last changed."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ FLOORS = {
     "tune": ((616, 556), (611, 392), 0),
     "tune3": ((358, 295), (358, 205), 1),
     "tune5": ((385, 320), (377, 257), 1),
+    "tune7": ((336, 300), (336, 175), 0),
+    "tune8": ((360, 300), (328, 170), 3),
 }
 
 
