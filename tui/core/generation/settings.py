@@ -41,6 +41,9 @@ class GenerationSettings:
     # Measured on the blind tuning half (358 cases, bench/quality.py): the same 56.7% same
     # utilities and 100% usable as reordering, 52.9 tokens per request against 57.1.
     prefix_retries: bool = True
+    # An answer whose utility carries at least this share of the examples' support needs no
+    # further try even when it is not the voted one (0: only the voted utility convinces).
+    enough_support: float = 0.0
     # Tries after the first decode at most this many tokens (None: the sampler's max_tokens);
     # a retry that runs on is almost always a loop with variations.
     retry_max_tokens: int | None = None
