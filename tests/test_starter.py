@@ -183,6 +183,31 @@ def test_a_starter_of_changed_code_steps_aside(tmp_path: Path) -> None:
     assert "another caro" in other._refusal({**job, "package": "/elsewhere/tui"}, [0, 1, 2])
 
 
+def test_a_hung_starter_is_stopped_and_the_request_runs_here(runtime: Path) -> None:
+    """A process that holds the starter's socket and never answers: the launcher waits its
+    time, stops it, answers here, and marks the starter missing so that a new one starts."""
+    starter.socket_path().parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    hung = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import socket, sys, time\n"
+            "s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(4)\n"
+            "c, _ = s.accept(); time.sleep(600)\n",
+            str(starter.socket_path()),
+        ]
+    )
+    try:
+        assert wait_until(starter.socket_path().exists)
+        assert launch.run_in_starter(["list files"]) is None
+        assert hung.wait(10) == -signal.SIGKILL
+        assert launch.starter_missing
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            hung.kill()
+        hung.wait(10)
+
+
 def test_exits_when_idle(runtime: Path) -> None:
     process = subprocess.Popen(
         [

@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import socket
+import struct
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +69,10 @@ def run_in_starter(argv: list[str]) -> int | None:
             # Only now does the child start: a launcher that gave up waiting never gets
             # its request answered twice.
             sock.sendall(b"go\n")
+        except TimeoutError:
+            _retire_hung(sock)
+            starter_missing = True  # this request, answered here, starts a new one
+            return None
         except (OSError, ValueError):
             return None
         return _wait_for_exit(sock, reader, int(reply["pid"]))
@@ -113,6 +118,21 @@ def _hand_over(sock: socket.socket, argv: list[str]) -> None:
     streams = array.array("i", [0, 1, 2])
     sent = sock.sendmsg([body], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, streams)])
     sock.sendall(body[sent:])
+
+
+def _retire_hung(sock: socket.socket) -> None:
+    """A starter that took the connection and said nothing in time is stuck, and would cost
+    every request that wait: it is stopped, if the socket's far end is a process of this user
+    (the socket lives in this user's private folder)."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return
+    with contextlib.suppress(OSError, struct.error):
+        raw = sock.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
+        pid, uid, _gid = struct.unpack("3i", raw)
+        if uid == os.getuid() and pid > 1 and pid != os.getpid():
+            print("caro: the warm starter did not answer; stopping it", file=sys.stderr)
+            os.kill(pid, signal.SIGKILL)
 
 
 def _read_message(reader: Any) -> dict[str, Any]:
