@@ -54,6 +54,19 @@ REQUESTS = (
     "print the current date in iso format",
     "show which process listens on port 8080",
     "delete empty folders below here",
+    # Twelve more, so that each way gets twice the samples per run (the machine is noisy).
+    "show the last 20 lines of the system log",
+    "list the 5 most recently modified files",
+    "count how many files are in this folder",
+    "search for the word error in all log files",
+    "show my ip addresses",
+    "make a folder called backup with today's date in its name",
+    "find all empty files below here",
+    "show the total size of my home folder",
+    "list the running docker containers",
+    "show the git log with one line per commit",
+    "sort names.txt and drop duplicate lines",
+    "show how long the machine has been running",
 )
 FIRST_EVERY = 3  # a "first after start" sample on every third request
 

@@ -127,6 +127,10 @@ LEVERS: dict[str, GenerationSettings] = {
     # Issue 15: a second try only when the first is doubtful.
     "defaults, backed by 25% convinces": GenerationSettings(enough_support=0.25),
     "defaults, backed by 40% convinces": GenerationSettings(enough_support=0.4),
+    # Issue 15: fewer retrieved examples to prefill; fixed ones are reused from the cache.
+    "defaults, 2 examples": GenerationSettings(examples=2),
+    "2 fixed + 2 retrieved examples": GenerationSettings(examples=2, fixed_examples=2),
+    "2 fixed + 3 retrieved examples": GenerationSettings(examples=3, fixed_examples=2),
 }
 
 

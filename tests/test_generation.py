@@ -34,6 +34,25 @@ def test_prompt_carries_context_examples_and_request() -> None:
     assert request.messages[-2].content == closest.command
 
 
+def test_fixed_examples_come_first_and_are_the_same_for_every_request() -> None:
+    settings = GenerationSettings(examples=2, fixed_examples=2)
+    fixed = [s.example for s in default_bank().spread(2)]
+    for text in ("count lines in all .txt files", "show which process listens on port 8080"):
+        request = build_request(text, CONTEXT, settings=settings)
+        turns = [m.content for m in request.messages[1:]]
+        assert turns[:4] == [fixed[0].request, fixed[0].command, fixed[1].request, fixed[1].command]
+        assert len(turns) == 2 * 4 + 1  # two fixed, two retrieved, the request
+
+
+def test_a_fixed_example_that_was_retrieved_is_shown_once() -> None:
+    first = default_bank().spread(1)[0].example
+    settings = GenerationSettings(examples=2, fixed_examples=1)
+    request = build_request(first.request, CONTEXT, settings=settings)
+    shown = [m.content for m in request.messages[1:-1] if m.role == "user"]
+    assert shown.count(first.request) == 1
+    assert len(shown) == 2
+
+
 def test_prompt_is_lean() -> None:
     request = build_request("show the 10 biggest files in this folder", CONTEXT)
     characters = sum(len(m.content) for m in request.messages)

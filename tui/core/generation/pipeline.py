@@ -178,6 +178,7 @@ async def generate_command(
         request_text,
         context,
         settings=settings,
+        bank=bank,
         examples=examples,
         prefix=prefix or "",
         model=model,

@@ -35,10 +35,15 @@ def build_request(
     model: str | None = None,
     grounding: str = "",
 ) -> GenerationRequest:
+    bank = bank or default_bank()
     if examples is None:
-        examples = retrieve(bank or default_bank(), request, settings)
-    # Closest example last: small models copy what they saw most recently.
-    ordered = list(reversed(examples))
+        examples = retrieve(bank, request, settings)
+    # Closest example last: small models copy what they saw most recently. Fixed examples,
+    # the same for every request, come first: an engine keeps their state with the system
+    # prompt's, so they cost no prefill.
+    shown = {s.example.request for s in examples}
+    fixed = [s for s in bank.spread(settings.fixed_examples) if s.example.request not in shown]
+    ordered = [*fixed, *reversed(examples)]
     if settings.example_style == "inline":
         listing = "\n".join(
             f"Request: {s.example.request}\nCommand: {s.example.command}" for s in ordered
