@@ -195,9 +195,10 @@ SYSTEM_STARTUP = [
     ("sudo sh -c 'echo \"export LD_LIBRARY_PATH=/opt/lib\" >> /etc/profile'", HIGH),
     ("echo 'alias ls=\"ls --color\"' | sudo tee /etc/profile.d/aliases.sh", HIGH),
     ("echo 'PATH=/opt/bin:$PATH' | sudo tee -a /etc/environment", HIGH),
-    ("echo 'export EDITOR=vim' | sudo tee -a /etc/zsh/zshenv", HIGH),
 ]
 SYSTEM_STARTUP_BENIGN = [
+    ("echo 'export EDITOR=vim' | sudo tee -a /etc/zsh/zshenv", MODERATE),
+    ("echo 'export PATH=$PATH:/usr/local/go/bin' | sudo tee -a /etc/profile", MODERATE),
     ("echo 'export PATH=$HOME/bin:$PATH' >> ~/.bashrc", MODERATE),
     ("echo 'export PATH=$HOME/.local/bin:$PATH' >> ~/.zshrc", MODERATE),
     ("cat /etc/profile", SAFE),
@@ -222,7 +223,7 @@ EXHAUSTION = [
     ("yes hello | shuf", HIGH),
     ("find / -type f -exec cat {} + > /tmp/all.txt 2>/dev/null", HIGH),
     ("sudo find / -type f -exec cat {} \\; > /var/tmp/everything", HIGH),
-    ("find / -type f -print0 | xargs -0 cat > /tmp/all.bin", HIGH),
+    ("find / -xdev -type f -exec cat {} \\; >> /tmp/dump.bin", HIGH),
     ("awk 'BEGIN{for(;;) system(\"sleep 999 &\")}'", CRITICAL),
     ("awk 'BEGIN{while(1) system(\"sleep 100 &\")}'", CRITICAL),
     ("gawk 'BEGIN { while (1) system(\"yes > /dev/null &\") }'", CRITICAL),

@@ -1,7 +1,8 @@
 """Regression floors on the corpora written blind and then used for tuning: round 2
 (tests/data/rater_tune_*.jsonl), round 3 (rater_tune3_*), round 5 (rater_tune5_*), round 7
 (rater_tune7_*) and round 8 (rater_tune8_*). Their misses may be read
-(`bench/safety_corpus.py --corpus tune` / `tune3` / ... / `tune8`); these floors are the figures when the rater was last changed."""
+(`bench/safety_corpus.py --corpus tune` / `tune3` / ... / `tune8`); these floors are the
+figures when the rater was last changed."""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
     access,
     accounts,
+    boot,
     carriers,
     checks,
     cloud,
@@ -63,6 +64,7 @@ for _module in (
     *_MODULES,
     access,
     accounts,
+    boot,
     exfiltration,
     exposure,
     firewall,
@@ -221,6 +223,7 @@ _WHERE_AND_PLANTED: dict[str, tuple[Rule, ...]] = {
 for _name, _checks in (
     *_WHERE_AND_PLANTED.items(),
     *floods.EXTRA_CHECKS.items(),
+    *resources.EXTRA_CHECKS.items(),
     *frameworks.EXTRA_CHECKS.items(),
     *copy_program.EXTRA_CHECKS.items(),
 ):

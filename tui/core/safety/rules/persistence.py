@@ -443,6 +443,11 @@ _HOOKS = lazy_pattern(
     r"^\s*(source|\.)\s+[\"']?(/tmp/|/var/tmp/|/dev/shm/|\S*/\.[^/\s]+$)"
 )
 _SETUP = ("sets up the shell",)
+# `export PATH=/opt/x/bin:$PATH`: the folder is searched before /usr/bin, so a program there
+# named `sudo` or `ls` runs instead of the real one (appending, `$PATH:/opt/x`, only adds).
+_PATH_AHEAD = lazy_pattern(
+    r"^\s*(?:export\s+)?PATH=\s*[\"']?(?P<folder>[^:$\"'\s]+):[^#]*\$\{?PATH\b"
+)
 
 
 def _sources_own_dotfile(code: str) -> bool:
@@ -462,6 +467,12 @@ def _lasting(
     if _HOOKS.search(code):
         shown = code.strip()[:60]
         ctx.add(HIGH, f"makes every new shell run or load code ({shown}) from {where}", writer)
+        return
+    ahead = _PATH_AHEAD.match(code) if _system_wide(where) else None
+    if ahead is not None:
+        folder = ahead.group("folder")
+        reason = f"puts {folder} ahead of the system's programs for every user ({where})"
+        ctx.add(HIGH, reason, writer)
         return
     risky = _risky(found)
     if where.startswith(("/etc/rc.local", "/etc/init.d/", "/etc/rc")) and code.strip():
