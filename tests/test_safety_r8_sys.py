@@ -127,7 +127,7 @@ UPDATES_AND_NETWORK_BENIGN = [
         "| sudo tee /etc/apt/preferences.d/mozilla",
         MODERATE,
     ),
-    ("sudo unattended-upgrade --dry-run -d", SAFE),
+    ("sudo unattended-upgrade --dry-run -d", MODERATE),
 ]
 
 # -- firmware boot entries and settings ------------------------------------------------------
@@ -309,10 +309,11 @@ READS_BENIGN = [
     ("gpg --show-keys /etc/apt/keyrings/docker.gpg", SAFE),
     ("gpg --show-keys --with-fingerprint key.asc", SAFE),
     ("gpg --list-packets key.gpg", SAFE),
-    ("sudo systemctl stop backup.timer", MODERATE),
-    ("systemctl stop --user restic-backup.timer", MODERATE),
 ]
 READS_DANGER_KEPT = [
+    # kept HIGH: a stopped timer stays stopped until the next boot, which on a server can be
+    # months away; tests/test_safety_g_files.py pins `systemctl stop snapper-timeline.timer`
+    ("sudo systemctl stop backup.timer", HIGH),
     ("sudo systemctl disable --now backup.timer", HIGH),
     ("sudo systemctl mask restic-backup.timer", HIGH),
     ("sudo systemctl stop restic-backup.service", HIGH),

@@ -38,6 +38,7 @@ from tui.core.safety.rules import (
     network,
     openers,
     origins,
+    package_safety,
     persistence,
     planted,
     programs,
@@ -85,6 +86,7 @@ for _module in (
     carriers,
     floods,
     startup,
+    package_safety,
 ):
     RULES.update(_module.RULES)
 
@@ -204,6 +206,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "tee": (code.tee_written,),
     "sponge": (code.tee_written,),
     "gpg": (install.key_file,),
+    "dpkg": (package_safety.selections,),
     **dict.fromkeys(resources.MEMORY_EATERS, (resources.fed_endless,)),
     **dict.fromkeys(resources.COMPILERS, (resources.compiled_bomb,)),
     "osascript": (code.interpreter,),  # besides login items: what the script itself does

@@ -152,6 +152,7 @@ def _stdin_text(command: Command) -> str | None:
     return None
 
 
+_UPDATE_SETTINGS = frozenset(("/etc/dnf/dnf.conf", "/etc/yum.conf"))
 _GRANTING_FILES = frozenset(
     ("/etc/doas.conf", "/usr/local/etc/doas.conf", "/etc/pacman.conf", "/etc/apk/repositories")
 )
@@ -190,6 +191,8 @@ def startup_kind(path: str) -> str | None:
         return "config"  # doas rules, other package managers' sources
     if normal == "/etc/ld.so.conf" or normal.startswith("/etc/ld.so.conf.d/"):
         return "config"
+    if normal.startswith("/etc/apt/preferences") or normal in _UPDATE_SETTINGS:
+        return "config"  # which packages may be installed or updated at all
     if normal in ("/etc/default/grub", "/etc/kernel/cmdline", "/boot/cmdline.txt"):
         return "config"  # the kernel's command line: `init=/bin/bash` is a root shell
     if normal == "/etc/modules" or normal.startswith(("/etc/modules-load.d/", "/etc/modprobe.d/")):
