@@ -71,7 +71,8 @@ RC_NAMES = frozenset(
 SYSTEM_RC = frozenset(
     split_words(
         "/etc/profile /etc/bash.bashrc /etc/bashrc /etc/zshrc /etc/zsh/zshrc /etc/zprofile "
-        "/etc/environment"
+        "/etc/environment /etc/zshenv /etc/zsh/zshenv /etc/zsh/zprofile /etc/zlogin "
+        "/etc/zsh/zlogin /etc/csh.cshrc /etc/csh.login /etc/fish/config.fish"
     )
 )
 CREDENTIAL_DIRS = frozenset(split_words(".ssh .gnupg .aws .kube .password-store .docker"))
@@ -240,8 +241,13 @@ def is_history_file(path: str) -> bool:
     return posixpath.basename(path) in HISTORY_NAMES or path == "${HISTFILE}"
 
 
+def is_system_rc(path: str) -> bool:
+    """A start-up file every user's shell reads: `/etc/profile`, `/etc/profile.d/x.sh`."""
+    return path in SYSTEM_RC or (path.startswith("/etc/profile.d/") and path.count("/") == 3)
+
+
 def is_rc_file(path: str) -> bool:
-    if path in SYSTEM_RC:
+    if is_system_rc(path):
         return True
     rel = home_relative(path)
     if rel is None:

@@ -371,6 +371,10 @@ def _delete_matches(base: str) -> Verdict:
     if selects == "~old" and kind == "cwd":
         reason = f"deletes every file not changed lately under {parent}: most of the tree"
         return Verdict(HIGH, reason)
+    if selects in ("~recent", "~some") and kind in ("root", "vital"):
+        what = "changed lately" if selects == "~recent" else "of a size or mode"
+        reason = f"deletes every file {what} anywhere under {parent}: system files among them"
+        return Verdict(CRITICAL, reason)
     if kind in ("root", "all_homes", "vital", "system", "key_file") or paths.is_log(parent):
         if extension and extension.group(1).lower() in _NEEDED_KINDS and not paths.is_log(parent):
             reason = f"deletes every {selects} file under {parent}: files the system needs"

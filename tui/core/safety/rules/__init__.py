@@ -13,6 +13,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
     access,
     accounts,
+    boot,
     carriers,
     checks,
     cloud,
@@ -37,6 +38,7 @@ from tui.core.safety.rules import (
     network,
     openers,
     origins,
+    package_safety,
     persistence,
     planted,
     programs,
@@ -63,6 +65,7 @@ for _module in (
     *_MODULES,
     access,
     accounts,
+    boot,
     exfiltration,
     exposure,
     firewall,
@@ -83,6 +86,7 @@ for _module in (
     carriers,
     floods,
     startup,
+    package_safety,
 ):
     RULES.update(_module.RULES)
 
@@ -202,6 +206,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "tee": (code.tee_written,),
     "sponge": (code.tee_written,),
     "gpg": (install.key_file,),
+    "dpkg": (package_safety.selections,),
     **dict.fromkeys(resources.MEMORY_EATERS, (resources.fed_endless,)),
     **dict.fromkeys(resources.COMPILERS, (resources.compiled_bomb,)),
     "osascript": (code.interpreter,),  # besides login items: what the script itself does
@@ -221,6 +226,7 @@ _WHERE_AND_PLANTED: dict[str, tuple[Rule, ...]] = {
 for _name, _checks in (
     *_WHERE_AND_PLANTED.items(),
     *floods.EXTRA_CHECKS.items(),
+    *resources.EXTRA_CHECKS.items(),
     *frameworks.EXTRA_CHECKS.items(),
     *copy_program.EXTRA_CHECKS.items(),
 ):

@@ -24,7 +24,7 @@ from tui.core.safety.rules.embedded import runs_quietly, subscript_code
 from tui.core.safety.rules.fresh import fresh_origin
 from tui.core.safety.rules.install import install
 from tui.core.safety.rules.known import ROUTINE_REASON
-from tui.core.safety.rules.resources import inline_exhaustion
+from tui.core.safety.rules.resources import inline_exhaustion, runs_itself
 from tui.core.safety.rules.tools import rewrites_history
 from tui.core.safety.targets import Verdict, classify_delete, classify_empty, classify_write
 from tui.core.safety.unwrap import SHELLS, inner_of
@@ -475,6 +475,9 @@ def run_script(command: Command, ctx: Context, script: Word, language: str) -> N
     if (
         name and name in ctx.written
     ):  # `echo CODE > f.sh; sh f.sh`, `cat > x.py <<EOF; python3 x.py`
+        bomb = runs_itself(ctx.written[name]) if language == "shell" else None
+        if bomb is not None:
+            ctx.add(CRITICAL, f"{bomb}: the machine freezes", command)
         _literal_code(command, ctx, literal(ctx.written[name]), language)
     kind = "shell script" if language == "shell" else f"{language} script"
     if set(command.via) & _FANNING and any(c in script.value for c in "*?{"):
@@ -554,6 +557,9 @@ def run_written(command: Command, ctx: Context) -> None:
     """`./x.sh` after `printf 'CODE' > x.sh`: the program is the code written just before."""
     name = posixpath.basename(command.words[0].value)
     if name in ctx.written:
+        bomb = runs_itself(ctx.written[name])
+        if bomb is not None:
+            ctx.add(CRITICAL, f"{bomb}: the machine freezes", command)
         ctx.run_code(literal(ctx.written[name]), command)
 
 

@@ -125,4 +125,34 @@ def config_content(path: str, text: str) -> Verdict | None:
         return Verdict(RiskLevel.HIGH, f"makes the machine boot into a root shell ({where})")
     if where.startswith("/etc/pam.d/") and _PAM_OPEN.search(text):
         return Verdict(RiskLevel.CRITICAL, f"lets log-ins succeed without a password ({where})")
+    return updates_blocked(where, text)
+
+
+# Settings that keep every package from being installed or updated, or updates from running.
+_EVERY_PACKAGE_PINNED_OUT = lazy_pattern(
+    r"Package:\s*\*\s.*Pin-Priority:\s*-\d", re.DOTALL | re.IGNORECASE
+)
+_EXCLUDE_ALL = lazy_pattern(r"^\s*(exclude|excludepkgs|IgnorePkg)\s*=\s*\*\s*$", re.MULTILINE)
+_AUTO_UPDATES_OFF = lazy_pattern(
+    r"APT::Periodic::(Unattended-Upgrade|Update-Package-Lists)\s+\"?0", re.IGNORECASE
+)
+
+
+def updates_blocked(where: str, text: str) -> Verdict | None:
+    """`Package: * / Pin-Priority: -1`, `exclude=*`, `Unattended-Upgrade "0"`: no package,
+    security fixes included, is updated from now on."""
+    if where.startswith("/etc/apt/preferences") and _EVERY_PACKAGE_PINNED_OUT.search(text):
+        reason = (
+            f"blocks every package from being installed or updated ({where}): no security fixes"
+        )
+        return Verdict(RiskLevel.HIGH, reason)
+    if where in _PACKAGE_SETTINGS and _EXCLUDE_ALL.search(text):
+        reason = f"excludes every package from updates ({where}): no security fixes"
+        return Verdict(RiskLevel.HIGH, reason)
+    if where.startswith("/etc/apt/apt.conf") and _AUTO_UPDATES_OFF.search(text):
+        reason = f"switches off automatic security updates ({where})"
+        return Verdict(RiskLevel.HIGH, reason)
     return None
+
+
+_PACKAGE_SETTINGS = frozenset(("/etc/dnf/dnf.conf", "/etc/yum.conf", "/etc/pacman.conf"))

@@ -31,6 +31,18 @@ def image_only(command: Command) -> bool:
     return image and not _devices(command) and not _dynamic_target(command)
 
 
+# `$(findmnt -no SOURCE /)`, `$(df / | tail -1 | awk ...)`, `/dev/root`: the device the running
+# system is mounted from, found when the command runs.
+_ROOT_SOURCE = lazy_pattern(
+    r"(?:\$\(|`)\s*(?:sudo\s+)?(?:findmnt|df)\b[^)`]*?\s/(?:[\s)`\"'|]|$)|^/dev/root$"
+)
+
+
+def root_device(command: Command) -> bool:
+    """The device named at run time is the one the running system is mounted from."""
+    return any(_ROOT_SOURCE.search(w.raw) for w in command.args if not w.value.startswith("-"))
+
+
 def _dynamic_target(command: Command) -> bool:
     return any(w.dynamic for w in command.args if not w.value.startswith("-"))
 
@@ -63,6 +75,9 @@ def mkfs(command: Command, ctx: Context) -> None:
     devices = _devices(command)
     if devices:
         ctx.add(CRITICAL, f"formats {devices[0]}: erases everything on it", command)
+    elif root_device(command):
+        reason = "formats the disk the running system is on (found with findmnt or df): erases it"
+        ctx.add(CRITICAL, reason, command)
     elif _dynamic_target(command):
         ctx.add(HIGH, "formats a device named only at run time: erases everything on it", command)
     else:
@@ -276,9 +291,8 @@ def efibootmgr(command: Command, ctx: Context) -> None:
     """`efibootmgr -b 0001 -B`: the firmware forgets how to start a system."""
     argv = set(command.argv)
     if argv & _EFI_DELETES:
-        ctx.add(
-            HIGH, "deletes a firmware boot entry (efibootmgr): the machine may not boot", command
-        )
+        reason = "deletes a firmware boot entry (efibootmgr): the machine may no longer start"
+        ctx.add(CRITICAL, reason, command)
     elif argv & _EFI_CHANGES:
         ctx.add(MODERATE, "changes the firmware's boot entries (efibootmgr)", command)
 

@@ -848,7 +848,10 @@ def _answers_yes(command: Command) -> bool:
 
 
 _GPG_READS = frozenset(
-    split_words("--list-keys --list-secret-keys -k -K --fingerprint --verify --list-sigs")
+    split_words(
+        "--list-keys --list-secret-keys -k -K --fingerprint --verify --list-sigs --show-keys "
+        "--list-packets --check-sigs"
+    )
 )
 
 

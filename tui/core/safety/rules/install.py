@@ -14,7 +14,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import openers, registries
+from tui.core.safety.rules import openers, package_safety, registries
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
 from tui.core.safety.rules.removals import SYSTEM_MANAGERS
@@ -133,6 +133,8 @@ def install(command: Command, ctx: Context) -> None:
                 level, why = CRITICAL, f"{why}, a bare internet address ({address})"
             ctx.add(level, why, command)
         forced = _forced(command) if installing else None
+        if forced is None and installing:
+            forced = package_safety.breaks_system_python(command, _as_root(command, ctx))
         if forced is not None:
             ctx.add(HIGH, forced, command)
         typo = typosquat(command, sub) if installing else None

@@ -152,6 +152,7 @@ def _stdin_text(command: Command) -> str | None:
     return None
 
 
+_UPDATE_SETTINGS = frozenset(("/etc/dnf/dnf.conf", "/etc/yum.conf"))
 _GRANTING_FILES = frozenset(
     ("/etc/doas.conf", "/usr/local/etc/doas.conf", "/etc/pacman.conf", "/etc/apk/repositories")
 )
@@ -190,6 +191,8 @@ def startup_kind(path: str) -> str | None:
         return "config"  # doas rules, other package managers' sources
     if normal == "/etc/ld.so.conf" or normal.startswith("/etc/ld.so.conf.d/"):
         return "config"
+    if normal.startswith("/etc/apt/preferences") or normal in _UPDATE_SETTINGS:
+        return "config"  # which packages may be installed or updated at all
     if normal in ("/etc/default/grub", "/etc/kernel/cmdline", "/boot/cmdline.txt"):
         return "config"  # the kernel's command line: `init=/bin/bash` is a root shell
     if normal == "/etc/modules" or normal.startswith(("/etc/modules-load.d/", "/etc/modprobe.d/")):
@@ -443,6 +446,11 @@ _HOOKS = lazy_pattern(
     r"^\s*(source|\.)\s+[\"']?(/tmp/|/var/tmp/|/dev/shm/|\S*/\.[^/\s]+$)"
 )
 _SETUP = ("sets up the shell",)
+# `export PATH=/opt/x/bin:$PATH`: the folder is searched before /usr/bin, so a program there
+# named `sudo` or `ls` runs instead of the real one (appending, `$PATH:/opt/x`, only adds).
+_PATH_AHEAD = lazy_pattern(
+    r"^\s*(?:export\s+)?PATH=\s*[\"']?(?P<folder>[^:$\"'\s]+):[^#]*\$\{?PATH\b"
+)
 
 
 def _sources_own_dotfile(code: str) -> bool:
@@ -462,6 +470,12 @@ def _lasting(
     if _HOOKS.search(code):
         shown = code.strip()[:60]
         ctx.add(HIGH, f"makes every new shell run or load code ({shown}) from {where}", writer)
+        return
+    ahead = _PATH_AHEAD.match(code) if _system_wide(where) else None
+    if ahead is not None:
+        folder = ahead.group("folder")
+        reason = f"puts {folder} ahead of the system's programs for every user ({where})"
+        ctx.add(HIGH, reason, writer)
         return
     risky = _risky(found)
     if where.startswith(("/etc/rc.local", "/etc/init.d/", "/etc/rc")) and code.strip():

@@ -14,6 +14,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import package_safety
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE
 from tui.core.safety.words import split_words
 
@@ -25,14 +26,15 @@ ESSENTIAL = frozenset(
         "base-passwd filesystem dpkg apt apt-get rpm dnf yum pacman apk-tools zypper sudo "
         "openssh-server openssh openssh-sshd linux linux-image kernel kernel-core grub2 grub-pc "
         "grub-efi-amd64 python python3 python3-minimal perl-base tar gzip grep sed findutils "
-        "libpam-modules libpam0g pam libselinux1 udev"
+        "libpam-modules libpam0g pam libselinux1 udev base base-system pkg xbps"
     )
 )
 # Snaps every other snap is built on: without them no snap starts.
 _BASE_SNAPS = frozenset(split_words("core core18 core20 core22 core24 snapd"))
 SYSTEM_MANAGERS = frozenset(
     split_words(
-        "apt apt-get aptitude dpkg dnf yum rpm pacman yay paru zypper apk emerge pkg snap flatpak"
+        "apt apt-get aptitude dpkg dnf yum rpm pacman yay paru zypper apk emerge pkg snap flatpak "
+        "xbps-remove"
     )
 )
 _SIMULATED = frozenset(split_words("--simulate --dry-run --just-print --no-act --recon --assumeno"))
@@ -58,8 +60,16 @@ def removes_packages(command: Command, ctx: Context) -> None:
     argv = command.argv
     if (command.name in _APT_FAMILY and "-s" in argv) or _SIMULATED & set(argv):
         return  # the package manager only shows what it would remove
+    if command.name == "xbps-remove" and any(a.startswith("-") and "n" in a[1:] for a in argv):
+        return  # `xbps-remove -n`: a dry run
     names = _package_names(command)
     vital = names & ESSENTIAL
+    by_pattern = package_safety.vital_by_pattern(names, ESSENTIAL)
+    if by_pattern is not None and not vital:
+        pattern = next(n for n in sorted(names) if any(c in n for c in "*?["))
+        reason = f"removes every package matching {pattern}, {by_pattern} among them: "
+        ctx.add(CRITICAL, reason + "the system cannot run without it", command)
+        return
     running = any(_RUNNING_KERNEL.search(w.raw) for w in command.args)
     forced = next((a for a in argv if a in _FORCED or a.startswith("--force-")), None)
     if vital:
@@ -76,6 +86,12 @@ def removes_packages(command: Command, ctx: Context) -> None:
     elif forced is not None:
         reason = f"removes packages past their dependencies ({forced}): what needs them breaks"
         ctx.add(HIGH, reason, command)
+    elif names & package_safety.NETWORK_PACKAGES:
+        gone = sorted(names & package_safety.NETWORK_PACKAGES)[0]
+        ctx.add(HIGH, f"removes {gone}: the machine may lose its network connection", command)
+    elif names & package_safety.UPDATER_PACKAGES:
+        gone = sorted(names & package_safety.UPDATER_PACKAGES)[0]
+        ctx.add(HIGH, f"removes {gone}: security updates stop installing themselves", command)
     else:
         ctx.add(MODERATE, f"removes packages ({command.name})", command)
 

@@ -13,6 +13,7 @@ import posixpath
 import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.fanout import find_parts, match_marker
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command, Stdin
@@ -49,7 +50,13 @@ def endless_loop(text: str) -> tuple[RiskLevel, str] | None:
         return CRITICAL, "starts new processes in an endless loop (fork bomb): the machine freezes"
     if _GROWS.search(body):
         return EXHAUSTS, "writes in an endless loop until the disk is full"
+    if _LOGS.search(body) and not _PACED.search(body) and not re.search(r"\bsleep\b", body):
+        return HIGH, "writes to the system log without pause or end: the logs fill the disk"
     return None
+
+
+# Programs that write a message to the system log (journald or syslog).
+_LOGS = lazy_pattern(r"(?:^|[;&|(\s])(?:logger|systemd-cat)\b")
 
 
 def busy_cores(text: str) -> tuple[RiskLevel, str] | None:
@@ -300,7 +307,8 @@ def dd_size(command: Command, ctx: Context) -> None:
 _CODE_BOMB = lazy_pattern(
     r"fork\s+while\s+1|while\s*\(?\s*(1|true|True)\s*\)?\s*[:{]?.{0,80}"
     r"(fork|spawn|exec|Popen|system)\b|(fork|spawn)\(.{0,60}(iter\(int,\s*1\)|count\(\))|"
-    r"for\s+_?\w*\s+in\s+iter\(int,\s*1\)\s*\].{0,0}|for\s*\(\s*;\s*;\s*\).{0,80}\bfork\b",
+    r"for\s+_?\w*\s+in\s+iter\(int,\s*1\)\s*\].{0,0}|for\s*\(\s*;\s*;\s*\).{0,80}\bfork\b|"
+    r"for\s*\(\s*;\s*;\s*\)\s*\{?.{0,40}\b(system|spawn|exec|Popen)\b.{0,60}&",
     re.DOTALL,
 )
 _CODE_HOG = lazy_pattern(
@@ -320,6 +328,20 @@ _GROW_FOREVER = lazy_pattern(
     re.DOTALL,
 )
 _STOPS = lazy_pattern(r"\b(?:break|sleep|return|exit|last)\b")
+
+
+# A script that runs itself again (`$0 & $0`, `sh $0 | sh $0 &`): each copy starts two more.
+_RUNS_ITSELF = lazy_pattern(
+    r"(?:^|[;&|(])\s*(?:(?:ba|da|z|k)?sh\s+|exec\s+)?[\"']?\$(?:0|\{0\})[\"']?\s*(?:&(?!&)|\|(?!\|))",
+    re.MULTILINE,
+)
+
+
+def runs_itself(script: str) -> str | None:
+    """Why a shell script that starts copies of itself is a fork bomb, else None."""
+    if _RUNS_ITSELF.search(script):
+        return "runs a script that starts copies of itself without end (fork bomb)"
+    return None
 
 
 def inline_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
@@ -367,14 +389,38 @@ def xargs(command: Command, ctx: Context) -> None:
 
 
 def fed_endless(command: Command, ctx: Context) -> None:
-    """`cat /dev/zero | tail`: the memory-keeping stage is fed an endless stream."""
+    """`cat /dev/zero | tail`, `seq inf | sort`, `head -c 100G /dev/zero | tail`: the
+    memory-keeping stage is fed an endless stream, or one cut only past what memory holds."""
     stdin = command.stdin
-    if stdin is None or set(stdin.producers) & _LIMITS or command.name not in MEMORY_EATERS:
+    if stdin is None or command.name not in MEMORY_EATERS:
         return
+    producers = set(stdin.producers)
     source = next((read for read in stdin.reads if read in ENDLESS), None)
-    if source is not None and set(stdin.producers) <= _PASS_THROUGH:
+    if producers & _LIMITS:
+        cut = _cut_at(stdin.reads)
+        if source is not None and cut >= _ALL_OF_IT and producers <= _PASS_THROUGH | _LIMITS:
+            reason = (
+                f"keeps {cut // 2**30} GiB of {source} in memory ({command.name}): "
+                "more than the machine has"
+            )
+            ctx.add(EXHAUSTS, reason, command)
+        return
+    if source is None and "yes" in producers:
+        source = "output of yes"
+    if source is None and "seq" in producers and {"inf", "infinity"} & set(stdin.reads):
+        source = "output of seq inf"
+    if source is not None and producers <= _PASS_THROUGH | {"yes", "seq"}:
         reason = f"keeps the endless {source} in memory ({command.name}): the machine runs out"
         ctx.add(EXHAUSTS, reason, command)
+
+
+def _cut_at(reads: tuple[str, ...]) -> int:
+    """Where `head -c 100G` or `dd bs=1G count=200` cuts a stream, in bytes (0: not known)."""
+    settings = dict(read.partition("=")[::2] for read in reads if "=" in read)
+    count = settings.get("count", "")
+    if count.isdigit():
+        return _size(settings.get("bs", "512")) * number(count)
+    return max((_size(read) for read in reads), default=0)
 
 
 # Compilers that turn a source file into a program (or run it at once, `tcc -run`).
@@ -411,6 +457,29 @@ def mkfile(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"makes a file of a given size ({command.name})", command)
 
 
+_CONCATENATORS = frozenset(split_words("cat tac zcat strings"))
+
+
+def gathers_everything(command: Command, ctx: Context) -> None:
+    """`find / -type f -exec cat {} + > all.txt`, `find / -print0 | xargs -0 cat > f`: every
+    file on the machine copied into one file on the same disk, which fills before it ends."""
+    targets = _written_files(command)
+    if not targets:
+        return
+    if command.name == "find":
+        parts = find_parts(command.args)
+        whole = "/" in parts.starts and not parts.selects
+        gathered = any(words and words[0].value in _CONCATENATORS for words in parts.execs)
+    else:
+        stdin = command.stdin
+        starts = stdin.find_paths if stdin is not None else ()
+        whole = any(start in ("/", match_marker("/", "")) for start in starts)
+        gathered = bool(_CONCATENATORS & {w.value for w in command.args})
+    if whole and gathered:
+        reason = f"copies every file on the machine into {targets[0]}: the disk fills up"
+        ctx.add(HIGH, reason, command)
+
+
 RULES: dict[str, Rule] = {
     "xargs": xargs,
     "fallocate": huge_file,
@@ -421,3 +490,5 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(split_words("mkfile xfs_mkfile"), mkfile),
     "ulimit": ulimit,
 }
+# Checks beside a tool's own rule (find and xargs have theirs).
+EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = dict.fromkeys(("find", "xargs"), (gathers_everything,))

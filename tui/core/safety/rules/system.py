@@ -9,6 +9,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import package_safety
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number, options
 from tui.core.safety.rules.resolvers import GATEWAY_REASON, dns_settings, foreign_gateway
 from tui.core.safety.words import split_words
@@ -311,6 +312,7 @@ _KNOWN_UNITS = (
     | DATABASE_UNITS
     | VITAL_UNITS
     | RUNTIME_UNITS
+    | package_safety.UPDATER_UNITS
 )
 _SYSTEMCTL_READ_PREFIXES = ("list-", "is-", "get-", "show-")
 
@@ -353,6 +355,9 @@ def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> 
         ctx.add(HIGH, f"{action}s the firewall: the machine is left unprotected", command)
     elif unit_set & LOGGING_UNITS:
         ctx.add(HIGH, f"{action}s system logging: later actions leave no trace", command)
+    elif unit_set & package_safety.UPDATER_UNITS and action in ("stop", "disable", "mask"):
+        unit = sorted(unit_set & package_safety.UPDATER_UNITS)[0]
+        ctx.add(HIGH, f"{action}s {unit}: security updates stop installing themselves", command)
     elif any(_SAFEGUARD.search(unit) for unit in units) and action in ("stop", "disable", "mask"):
         unit = next(u for u in units if _SAFEGUARD.search(u))
         ctx.add(HIGH, f"{action}s {unit}: backups, snapshots or log rotation stop", command)

@@ -16,7 +16,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run, removals
+from tui.core.safety.rules import containers_run, package_safety, removals
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
@@ -46,11 +46,11 @@ ESSENTIAL_PACKAGES = frozenset(
 PACKAGE_QUERIES = frozenset(
     split_words(
         "list search show info policy depends rdepends query outdated ls view why doctor hash "
-        "--version -v help freeze check madison"
+        "--version -v help freeze check madison repolist repoquery"
     )
 )
 PACKAGE_REMOVALS = frozenset(
-    split_words("remove purge autoremove uninstall erase -R -Rs -Rns rm del")
+    split_words("remove purge autoremove uninstall erase -R -Rs -Rns rm del delete")
 )
 
 
@@ -579,10 +579,14 @@ OPTION_STYLE = {
 
 
 def packages(command: Command, ctx: Context) -> None:
+    if package_safety.held_back(command, ctx):
+        return  # `dnf versionlock add openssl`, `zypper locks`
     if command.name in OPTION_STYLE:
         _option_style(command, ctx)
         return
     sub, rest = subcommand(command, "-o -c -t --target --root -r --requirement")
+    if sub == "index" and command.name in ("pip", "pip3"):
+        return  # `pip index versions django`: asks the index which versions exist
     if sub == "audit" and "fix" not in rest.argv:
         return  # `npm audit`, `cargo audit`: a report on known vulnerabilities
     if sub == "config" and rest.argv[:1] in (["list"], ["ls"], ["get"], ["debug"]):

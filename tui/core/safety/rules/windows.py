@@ -16,7 +16,14 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding, RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import checks, dotnet, weakening, windows_bombs, windows_writes
+from tui.core.safety.rules import (
+    checks,
+    dotnet,
+    weakening,
+    windows_admin,
+    windows_bombs,
+    windows_writes,
+)
 from tui.core.safety.rules.resolvers import outside_address
 from tui.core.safety.rules.windows_scope import Scope, joined_lines
 from tui.core.safety.rules.windows_system import (
@@ -72,6 +79,7 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
     if depth == 0:
         check_line(text, ctx)
         windows_bombs.check_line(text, ctx)
+        windows_admin.machine_environment(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
         ctx.add(CRITICAL, "downloads code from the internet and runs it (PowerShell)", text)
     elif _EXECUTE.search(text) and any(_DOWNLOAD.search(s[::-1]) for s in _literals(text)):
@@ -389,7 +397,13 @@ def _disk_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> Non
 
 
 def _diskpart(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    if windows_admin.diskpart_reads(previous):
+        return  # `echo list disk | diskpart`: only lists
     ctx.add(HIGH, "edits disks and partitions (diskpart)", st.text)
+
+
+def _remove_accounts(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    windows_admin.removes_accounts(st, ctx, previous, SYSTEM_HANDLERS.get(st.name))
 
 
 def _permissions(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -823,6 +837,9 @@ _HANDLERS: dict[str, Handler] = {
         _disk_cmdlet,
     ),
     "diskpart": _diskpart,
+    **dict.fromkeys(windows_admin.REMOVERS, _remove_accounts),
+    "setx": windows_admin.setx,
+    "auditpol": windows_admin.auditpol,
     **dict.fromkeys("icacls cacls takeown".split(), _permissions),
     **dict.fromkeys("set-content clear-content out-file add-content ac".split(), _write),
     **dict.fromkeys("copy-item move-item copy move xcopy robocopy cpi mi cp mv".split(), _copy),

@@ -1,0 +1,136 @@
+"""What keeps a system patched and reachable: packages held back from updates, the packages
+that connect the machine to the network or install its security updates, and the Python the
+system's own tools run on.
+
+Holding back the TLS library, SSH, sudo, the C library or the kernel (`apt-mark hold openssl`,
+`dnf versionlock add`, `zypper addlock`) leaves known holes open for good (HIGH); holding any
+other package is routine (MODERATE). Removing the network manager or the DHCP client takes a
+remote machine offline; removing unattended-upgrades stops security updates (HIGH). `sudo pip
+install --break-system-packages` replaces Python packages the distribution's tools need (HIGH).
+Listing holds or locks only reads.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+
+from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule, subcommand
+from tui.core.safety.words import split_words
+
+# Packages whose updates close security holes anyone can reach: held back, the holes stay.
+_SECURITY_FIXED = lazy_pattern(
+    r"^(openssl|openssl-libs|libssl[\w.-]*|openssh[\w-]*|ssh|sudo|libc6|libc-bin|glibc[\w-]*|"
+    r"linux-(image|headers|generic|modules)[\w.-]*|linux|kernel[\w-]*|ca-certificates|"
+    r"gnutls[\w-]*|libgnutls[\w.-]*|polkit[\w-]*|policykit-1|libpolkit[\w.-]*|nss|libnss3|"
+    r"curl|libcurl[\w.-]*|bash|systemd|openssh-server|openssh-client)$"
+)
+# Packages that connect the machine to the network: removed, a remote machine goes offline.
+NETWORK_PACKAGES = frozenset(
+    split_words(
+        "network-manager networkmanager NetworkManager netplan.io netplan ifupdown ifupdown2 "
+        "isc-dhcp-client dhcpcd dhcpcd5 dhclient wpasupplicant wpa_supplicant systemd-networkd "
+        "connman iwd"
+    )
+)
+# Packages that install security updates by themselves.
+UPDATER_PACKAGES = frozenset(split_words("unattended-upgrades dnf-automatic yum-cron packagekit"))
+# Units that install security updates by themselves (systemctl stop, disable or mask).
+UPDATER_UNITS = frozenset(
+    split_words(
+        "unattended-upgrades apt-daily-upgrade apt-daily-upgrade.timer apt-daily.timer "
+        "dnf-automatic dnf-automatic.timer dnf-automatic-install.timer yum-cron"
+    )
+)
+_HOLD_READS = frozenset(
+    split_words("showhold showmanual showauto showinstall showremove showpurge")
+)
+_LOCK_VERBS = {
+    "apt-mark": frozenset(("hold",)),
+    "dnf": frozenset(("versionlock",)),
+    "yum": frozenset(("versionlock",)),
+    "zypper": frozenset(("addlock", "al")),
+}
+_LOCK_READS = frozenset(split_words("list ls locks ll"))
+
+
+def held_back(command: Command, ctx: Context) -> bool:
+    """`apt-mark hold`, `dnf versionlock add`, `zypper addlock`: rated here; True if it was."""
+    verbs = _LOCK_VERBS.get(command.name)
+    sub, rest = subcommand(command, "-c --config -o --option")
+    if verbs is None or sub not in verbs | _HOLD_READS | _LOCK_READS:
+        return False
+    names = [a for a in rest.argv if not a.startswith("-") and a not in ("add", "exclude")]
+    if sub in _HOLD_READS or sub in _LOCK_READS or names[:1] in (["list"], ["ls"]):
+        return True  # `apt-mark showhold`, `dnf versionlock list`, `zypper locks`: reads
+    _rate_hold(command, names, ctx)
+    return True
+
+
+def _rate_hold(command: Command, names: list[str], ctx: Context) -> None:
+    vital = next((n for n in names if _SECURITY_FIXED.match(n.strip("'\"").split("=")[0])), None)
+    if vital is not None:
+        reason = f"holds {vital} back from updates ({command.name}): its security fixes never come"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, f"holds packages back from updates ({command.name})", command)
+
+
+def apt_mark(command: Command, ctx: Context) -> None:
+    if held_back(command, ctx):
+        return
+    ctx.add(MODERATE, "changes how packages are marked (apt-mark)", command)
+
+
+def selections(command: Command, ctx: Context) -> None:
+    """`echo 'openssl hold' | sudo dpkg --set-selections`: a hold fed on standard input."""
+    stdin = command.stdin
+    if "--set-selections" not in command.argv or stdin is None or stdin.literal is None:
+        return
+    lines = " ".join(word.value for word in stdin.literal).replace("\\n", "\n").splitlines()
+    held = [line.split()[0] for line in lines if line.split()[1:2] == ["hold"]]
+    if held:
+        _rate_hold(command, held, ctx)
+
+
+def vital_by_pattern(names: set[str], essential: frozenset[str]) -> str | None:
+    """`'python3*'`, `libc6*`, `systemd.*`: a pattern that takes a package the system needs."""
+    for name in sorted(names):
+        if not any(char in name for char in "*?["):
+            continue
+        pattern = name.strip("'\"")
+        if pattern.endswith(".*"):  # apt reads `python3.*` as a regular expression
+            pattern = pattern[:-2] + "*"
+        hit = next((p for p in sorted(essential) if fnmatch.fnmatchcase(p, pattern)), None)
+        if hit is not None:
+            return hit
+    return None
+
+
+def breaks_system_python(command: Command, as_root: bool) -> str | None:
+    """`sudo pip install --break-system-packages ...`: pip replaces, as root, the Python
+    packages the distribution's own tools (apt, dnf, cloud-init) import."""
+    if as_root and "--break-system-packages" in command.argv:
+        return "replaces the system's own Python packages as root (--break-system-packages)"
+    return None
+
+
+def xbps(command: Command, ctx: Context) -> None:
+    """Void Linux: `xbps-install` installs or updates, `xbps-query` only reads, `xbps-remove`
+    removes (rated with the other removals)."""
+    if command.name == "xbps-query":
+        return
+    if command.name == "xbps-remove" and any(not a.startswith("-") for a in command.argv):
+        from tui.core.safety.rules import removals  # removals reads this module's lists
+
+        removals.removes_packages(command, ctx)
+        return
+    ctx.add(MODERATE, f"installs or changes packages ({command.name})", command)
+
+
+RULES: dict[str, Rule] = {
+    "apt-mark": apt_mark,
+    **dict.fromkeys(split_words("xbps-install xbps-query xbps-pkgdb xbps-remove"), xbps),
+}
