@@ -44,6 +44,12 @@ def test_fixed_examples_come_first_and_are_the_same_for_every_request() -> None:
         assert len(turns) == 2 * 4 + 1  # two fixed, two retrieved, the request
 
 
+def test_no_fixed_examples_by_default() -> None:
+    assert default_bank().spread(0) == []
+    request = build_request("count lines in all .txt files", CONTEXT)
+    assert len(request.messages) == 1 + 2 * GenerationSettings().examples + 1
+
+
 def test_a_fixed_example_that_was_retrieved_is_shown_once() -> None:
     first = default_bank().spread(1)[0].example
     settings = GenerationSettings(examples=2, fixed_examples=1)

@@ -121,6 +121,8 @@ class ExampleBank:
 
     def spread(self, k: int) -> list[Scored]:
         """k examples from different categories, the same for every request."""
+        if k <= 0:
+            return []
         chosen: list[Scored] = []
         seen: set[str] = set()
         for example in self.examples:
