@@ -106,9 +106,9 @@ CLOUD = [
     ("helm list --short --all-namespaces | xargs -L1 helm uninstall", CRITICAL),
     # a bucket opened to the world
     ("gsutil iam ch allUsers:objectViewer gs://example-private-data", CRITICAL),
-    ("gsutil iam ch allAuthenticatedUsers:objectViewer gs://b", CRITICAL),
+    ("gsutil iam ch allAuthenticatedUsers:objectViewer gs://b", HIGH),  # pinned HIGH in round 3
     ("gsutil -m acl ch -r -u AllUsers:R gs://bucket", CRITICAL),
-    ("gsutil acl ch -u AllUsers:R gs://bucket/report.csv", CRITICAL),
+    ("gsutil acl ch -u AllUsers:R gs://bucket/report.csv", HIGH),  # one object
     (
         "gcloud storage buckets add-iam-policy-binding gs://b "
         "--member=allUsers --role=roles/storage.objectViewer",
@@ -266,13 +266,15 @@ SCHEDULING_BENIGN = [
     ("crontab ~/crontab-backup.txt", MODERATE),
     ("crontab ~/crontab.bak", MODERATE),
     ("crontab ~/backups/crontab.saved", MODERATE),
-    ("sudo systemctl stop backup.timer", MODERATE),
     ("find . -name '*.bak' -delete", MODERATE),
     ("find ~/project -name '*.orig' -delete", MODERATE),
     ("batch <<< 'make -C ~/src all'", HIGH),
 ]
 
 SCHEDULING_STILL = [
+    # kept HIGH (round 7 pinned `systemctl stop snapper-timeline.timer`): backups stop silently
+    # until someone notices; tune8 labels this one benign (moderate), a disagreement left open
+    ("sudo systemctl stop backup.timer", HIGH),
     ("crontab newjobs.txt", HIGH),
     ("sudo systemctl disable --now backup.timer", HIGH),
     ("sudo systemctl mask restic-backup.timer", HIGH),

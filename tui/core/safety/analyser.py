@@ -53,7 +53,7 @@ from tui.core.safety.parse import (
     syntax_errors,
 )
 from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
-from tui.core.safety.rules import check_layer, startup, strangers
+from tui.core.safety.rules import check_layer, listed, startup, strangers
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
@@ -174,6 +174,7 @@ class Analyser:
                 if looped is not None:
                     self.ctx.variables[looped[0]] = looped[1]
                 self._loop_taint(node)
+                listed.remember_loop(node, self.ctx)
             if kind == "command_substitution":
                 self._captured(node)
             if kind in ("while_statement", "for_statement", "c_style_for_statement"):
@@ -358,14 +359,17 @@ class Analyser:
         all_kinds: list[set[str]] = []
         previous: list[Command] = []
         reads: list[str] = []
+        first: list[Command] = []
         for stage, stage_parent in stages:
             variable = read_variable(stage)
             if variable is not None and previous:  # `ls | while read f; do rm -rf "$f"`
+                listed.remember_read(variable, first, self.ctx)
                 self.ctx.variables[variable] = line_value(previous)
                 fetched = kinds_so_far & _EXECUTING  # `curl URL | while read l; do eval "$l"`
                 if fetched:
                     self.ctx.tainted[variable] = frozenset(fetched)
             commands = stage_commands(stage, stage_parent)
+            first = first or commands
             command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:
                 stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads)

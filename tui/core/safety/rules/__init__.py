@@ -28,10 +28,12 @@ from tui.core.safety.rules import (
     files,
     firewall,
     floods,
+    forges,
     frameworks,
     fresh,
     install,
     kernel,
+    leaks,
     listening,
     lookups,
     network,
@@ -221,6 +223,8 @@ _WHERE_AND_PLANTED: dict[str, tuple[Rule, ...]] = {
 for _name, _checks in (
     *_WHERE_AND_PLANTED.items(),
     *floods.EXTRA_CHECKS.items(),
+    *forges.EXTRA_CHECKS.items(),
+    *leaks.EXTRA_CHECKS.items(),
     *frameworks.EXTRA_CHECKS.items(),
     *copy_program.EXTRA_CHECKS.items(),
 ):

@@ -248,6 +248,12 @@ def _hosts(text: str) -> Verdict | None:
     return None
 
 
+_GIT_RECEIVE_OFF = lazy_pattern(
+    r"\breceive\.deny(nonfastforwards|deletes)(\s+|=)['\"]?(false|0|no|off)\b"
+    r"|--unset(-all)?\s+receive\.deny(nonfastforwards|deletes)\b"
+)
+
+
 def config_set(command: Command) -> str | None:
     """`npm config set strict-ssl false`, `git config --global http.sslVerify false`, ..."""
     argv = [a.lower() for a in command.argv]
@@ -260,6 +266,10 @@ def config_set(command: Command) -> str | None:
     lasting = "--global" in argv or "--system" in argv
     if name == "git" and lasting and re.search(r"stricthostkeychecking=(no|off)", joined):
         return "stops checking the identity of SSH servers for every later git command"
+    receive = _GIT_RECEIVE_OFF.search(joined) if name == "git" else None
+    if receive is not None:  # a server repository's guard against rewritten history
+        key = "denyDeletes" if "deletes" in receive.group(0) else "denyNonFastForwards"
+        return f"lets anyone who can push rewrite or delete the shared branches (receive.{key} off)"
     if name == "git" and lasting and _GIT_NO_VERIFY.search(joined):
         return f"{_TLS_OFF} (git http.sslVerify)"
     stored = re.search(r"credential\.helper\s+['\"]?store\s+--file[= ]['\"]?(?P<path>\S+)", joined)
