@@ -132,11 +132,13 @@ class Analyser:
     def analyse(self, source: str) -> None:
         tree = parse(source)
         errors = syntax_errors(tree.root_node)
+        spelt = resolve.brace_commands(source)
+        if errors and spelt is not None and not syntax_errors(parse(spelt).root_node):
+            errors = []  # `{echo,hi}`: bash expands the braces, tree-sitter sees a broken group
         if self.ctx.depth == 0:
             self.ctx.errors.extend(errors)
         self._collect_functions(tree.root_node)
         self.walk(tree.root_node)
-        spelt = resolve.brace_commands(source)
         hidden = resolve.brace_hidden(spelt)
         if hidden is not None:
             self.ctx.add(RiskLevel.HIGH, hidden, source[:200])
@@ -612,7 +614,7 @@ class Analyser:
         if word.substitutions and all(trusted_setup(node) for node in word.substitutions):
             ctx.add(RiskLevel.MODERATE, f"sets up the shell with the output of {word.raw[:60]}", by)
             return
-        if word.dynamic:
+        if word.dynamic and not _known_code(word, ctx.variables):
             ctx.add(RiskLevel.MODERATE, f"runs shell code built at run time ({word.raw[:60]})", by)
         if ctx.depth >= MAX_DEPTH or ctx.reparses >= MAX_REPARSES:
             reason = f"shell code nested too deeply to check all of it: {resolve.UNRESOLVED}"
@@ -673,6 +675,15 @@ class Analyser:
 
 
 _REFERENCE = lazy_pattern(r"\$\{(\w+|@)\}")
+
+
+def _known_code(word: Word, variables: dict[str, str]) -> bool:
+    """`name=world; eval "echo hello $name"`: every variable in the code was set to a literal
+    earlier in the line, so the code that runs is known (and is rated as itself)."""
+    if word.substitutions or "${" not in word.value:
+        return False
+    expanded = _expanded(word.value, variables, word.raw)
+    return "$" not in expanded and "`" not in expanded
 
 
 def _expanded(text: str, variables: dict[str, str], raw: str = "") -> str:

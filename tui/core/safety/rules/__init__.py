@@ -147,6 +147,8 @@ def check_layer(command: Command, ctx: Context) -> None:
     rule = code.interpreter if code.runs_inline_code(command) else rule_for(name)
     if checks.only_checks(command):
         return  # `kubectl apply --dry-run=client`, `nginx -t`: the tool only reports
+    if frameworks.only_reports(command) and not _fresh(ctx):
+        return  # `php artisan migrate:status`, `alembic history`: a project tool that reports
     if (
         name in CTL_TOOLS
         and (not command.args or command.args[0].value in CTL_READS)

@@ -46,7 +46,7 @@ ESSENTIAL_PACKAGES = frozenset(
 PACKAGE_QUERIES = frozenset(
     split_words(
         "list search show info policy depends rdepends query outdated ls view why doctor hash "
-        "--version -v help freeze check madison"
+        "--version -v help freeze check madison repolist repoquery index"
     )
 )
 PACKAGE_REMOVALS = frozenset(

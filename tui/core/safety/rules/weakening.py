@@ -14,6 +14,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import LazyPattern, lazy_pattern
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import db_listen
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.kernel import kernel_verdict
 from tui.core.safety.rules.resolvers import PUBLIC_RESOLVERS, outside_address, resolver_file
@@ -139,6 +140,9 @@ def written(path: str, text: str) -> Verdict | None:
         return Verdict(level, f"lets {who} into the databases without a password ({where})")
     if where.endswith("/redis.conf") and _REDIS_OPEN.search(text):
         return Verdict(HIGH, f"lets anyone use Redis without a password ({where})")
+    exposed = db_listen.listens_everywhere(where, text)
+    if exposed is not None:
+        return exposed
     if _DOCKER_OPEN.search(text) and "docker" in where:
         return Verdict(CRITICAL, f"opens the Docker API to the network: root for anyone ({where})")
     if where in ("/etc/ufw/ufw.conf", "/etc/default/ufw") and _UFW_OFF.search(text):
