@@ -30,12 +30,30 @@ def _marked(ctx: Context, prefix: str) -> list[str]:
 
 def copied_secret(command: Command, ctx: Context) -> None:
     """`cp ~/.ssh/id_* .`, `cp -r ~/.ssh /tmp/r/`: a secret now also lies somewhere else."""
-    operands = [w.value for w in options(command, "-t --target-directory -S --suffix").operands]
-    for source in operands[:-1]:
+    opts = options(command, "-t --target-directory -S --suffix")
+    operands = [w.value for w in opts.operands]
+    target = opts.value("-t", "--target-directory") or (operands[-1] if operands else "")
+    for source in operands[:-1] if target == operands[-1:] else operands:
         what = flow.secret_path(source)
         if what is not None:
-            ctx.downloads.add(f"{_COPIED}{what}>")
+            ctx.downloads.add(f"{_COPIED}{what}|{_folder(ctx, target)}>")
             return
+
+
+def _folder(ctx: Context, target: str) -> str:
+    """Where a copy lands, seen from the folder the line is in (`.` stays `.` until a `cd`)."""
+    return posixpath.normpath(ctx.resolve(target.rstrip("/") or "/"))
+
+
+def _copied_here(ctx: Context) -> str | None:
+    """What secret was copied into the folder git now works in (or one around it)."""
+    here = posixpath.normpath(ctx.cwd) if ctx.cwd is not None else "."
+    for mark in _marked(ctx, _COPIED):
+        what, _, folder = mark.rpartition("|")
+        inside = here == folder or here.startswith(folder + "/") or folder.startswith(here + "/")
+        if inside or (here == "." and not folder.startswith(("/", "~", ".."))):
+            return what
+    return None
 
 
 def git_secret(command: Command, ctx: Context) -> None:
@@ -46,9 +64,9 @@ def git_secret(command: Command, ctx: Context) -> None:
     if sub == "add":
         named = [flow.secret_path(a) for a in argv[argv.index("add") + 1 :] if a[:1] != "-"]
         found = next((what for what in named if what), None)
-        copied = _marked(ctx, _COPIED)
-        if found is None and copied and set(operands) & _WIDE_ADDS:
-            found = copied[0]
+        copied = _copied_here(ctx) if found is None and set(operands) & _WIDE_ADDS else None
+        if copied is not None:
+            found = copied
             ctx.add(HIGH, f"adds {found} to the repository: whoever can read it gets it", command)
         if found is not None:
             ctx.downloads.add(f"{_STAGED}{found}>")
