@@ -32,8 +32,9 @@ def copied_secret(command: Command, ctx: Context) -> None:
     """`cp ~/.ssh/id_* .`, `cp -r ~/.ssh /tmp/r/`: a secret now also lies somewhere else."""
     opts = options(command, "-t --target-directory -S --suffix")
     operands = [w.value for w in opts.operands]
-    target = opts.value("-t", "--target-directory") or (operands[-1] if operands else "")
-    for source in operands[:-1] if target == operands[-1:] else operands:
+    named = opts.value("-t", "--target-directory")
+    target = named or (operands[-1] if operands else "")
+    for source in operands if named else operands[:-1]:
         what = flow.secret_path(source)
         if what is not None:
             ctx.downloads.add(f"{_COPIED}{what}|{_folder(ctx, target)}>")
