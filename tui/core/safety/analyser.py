@@ -53,7 +53,7 @@ from tui.core.safety.parse import (
     syntax_errors,
 )
 from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
-from tui.core.safety.rules import check_layer, startup, strangers
+from tui.core.safety.rules import check_layer, listed, startup, strangers
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.embedded import subscript_code
@@ -132,11 +132,13 @@ class Analyser:
     def analyse(self, source: str) -> None:
         tree = parse(source)
         errors = syntax_errors(tree.root_node)
+        spelt = resolve.brace_commands(source)
+        if errors and spelt is not None and not syntax_errors(parse(spelt).root_node):
+            errors = []  # `{echo,hi}`: bash expands the braces, tree-sitter sees a broken group
         if self.ctx.depth == 0:
             self.ctx.errors.extend(errors)
         self._collect_functions(tree.root_node)
         self.walk(tree.root_node)
-        spelt = resolve.brace_commands(source)
         hidden = resolve.brace_hidden(spelt)
         if hidden is not None:
             self.ctx.add(RiskLevel.HIGH, hidden, source[:200])
@@ -174,6 +176,7 @@ class Analyser:
                 if looped is not None:
                     self.ctx.variables[looped[0]] = looped[1]
                 self._loop_taint(node)
+                listed.remember_loop(node, self.ctx)
             if kind == "command_substitution":
                 self._captured(node)
             if kind in ("while_statement", "for_statement", "c_style_for_statement"):
@@ -358,14 +361,17 @@ class Analyser:
         all_kinds: list[set[str]] = []
         previous: list[Command] = []
         reads: list[str] = []
+        first: list[Command] = []
         for stage, stage_parent in stages:
             variable = read_variable(stage)
             if variable is not None and previous:  # `ls | while read f; do rm -rf "$f"`
+                listed.remember_read(variable, first, self.ctx)
                 self.ctx.variables[variable] = line_value(previous)
                 fetched = kinds_so_far & _EXECUTING  # `curl URL | while read l; do eval "$l"`
                 if fetched:
                     self.ctx.tainted[variable] = frozenset(fetched)
             commands = stage_commands(stage, stage_parent)
+            first = first or commands
             command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:
                 stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads)
@@ -608,7 +614,7 @@ class Analyser:
         if word.substitutions and all(trusted_setup(node) for node in word.substitutions):
             ctx.add(RiskLevel.MODERATE, f"sets up the shell with the output of {word.raw[:60]}", by)
             return
-        if word.dynamic:
+        if word.dynamic and not _known_code(word, ctx.variables):
             ctx.add(RiskLevel.MODERATE, f"runs shell code built at run time ({word.raw[:60]})", by)
         if ctx.depth >= MAX_DEPTH or ctx.reparses >= MAX_REPARSES:
             reason = f"shell code nested too deeply to check all of it: {resolve.UNRESOLVED}"
@@ -669,6 +675,15 @@ class Analyser:
 
 
 _REFERENCE = lazy_pattern(r"\$\{(\w+|@)\}")
+
+
+def _known_code(word: Word, variables: dict[str, str]) -> bool:
+    """`name=world; eval "echo hello $name"`: every variable in the code was set to a literal
+    earlier in the line, so the code that runs is known (and is rated as itself)."""
+    if word.substitutions or "${" not in word.value:
+        return False
+    expanded = _expanded(word.value, variables, word.raw)
+    return "$" not in expanded and "`" not in expanded
 
 
 def _expanded(text: str, variables: dict[str, str], raw: str = "") -> str:

@@ -47,6 +47,9 @@ class Context:
     errors: list[str] = field(default_factory=list)
     effects: list[str] = field(default_factory=list)
     tainted: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Variables that take each name a listing printed (`for b in $(git branch -r)`), by name:
+    # the listing ("git branch"); see rules/listed.py.
+    listed: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     cwd: str | None = None
     variables: dict[str, str] = field(default_factory=dict)

@@ -334,6 +334,8 @@ _PERSONAL_KINDS = frozenset(
     "doc docx xls xlsx ppt pptx odt ods odp pdf txt md tex jpg jpeg png heic gif raw cr2 nef "
     "mov mp4 mp3 flac wav pem key p12 pfx kdbx gpg asc db sqlite sqlite3".split()
 )
+# Kinds of file that are backup copies: every one of them across the machine is the safety net.
+_BACKUP_KINDS = frozenset("bak backup bkp".split())
 _EXTENSION = lazy_pattern(r"^[\w+-]*\*[\w+-]*\.(\w+)(\.\*|\*)?$")
 
 
@@ -374,6 +376,9 @@ def _delete_matches(base: str) -> Verdict:
     if selects in ("~recent", "~some") and kind in ("root", "vital"):
         what = "changed lately" if selects == "~recent" else "of a size or mode"
         reason = f"deletes every file {what} anywhere under {parent}: system files among them"
+        return Verdict(CRITICAL, reason)
+    if kind_selected in _BACKUP_KINDS and kind in ("root", "all_homes"):
+        reason = f"deletes every {selects} file under {parent}: the backups kept to undo mistakes"
         return Verdict(CRITICAL, reason)
     if kind in ("root", "all_homes", "vital", "system", "key_file") or paths.is_log(parent):
         if extension and extension.group(1).lower() in _NEEDED_KINDS and not paths.is_log(parent):

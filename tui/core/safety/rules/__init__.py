@@ -29,10 +29,12 @@ from tui.core.safety.rules import (
     files,
     firewall,
     floods,
+    forges,
     frameworks,
     fresh,
     install,
     kernel,
+    leaks,
     listening,
     lookups,
     network,
@@ -149,6 +151,8 @@ def check_layer(command: Command, ctx: Context) -> None:
     rule = code.interpreter if code.runs_inline_code(command) else rule_for(name)
     if checks.only_checks(command):
         return  # `kubectl apply --dry-run=client`, `nginx -t`: the tool only reports
+    if frameworks.only_reports(command) and not _fresh(ctx):
+        return  # `php artisan migrate:status`, `alembic history`: a project tool that reports
     if (
         name in CTL_TOOLS
         and (not command.args or command.args[0].value in CTL_READS)
@@ -227,6 +231,8 @@ for _name, _checks in (
     *_WHERE_AND_PLANTED.items(),
     *floods.EXTRA_CHECKS.items(),
     *resources.EXTRA_CHECKS.items(),
+    *forges.EXTRA_CHECKS.items(),
+    *leaks.EXTRA_CHECKS.items(),
     *frameworks.EXTRA_CHECKS.items(),
     *copy_program.EXTRA_CHECKS.items(),
 ):

@@ -11,13 +11,14 @@ import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run
+from tui.core.safety.rules import containers_run, listed
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.words import split_words
 
 _READS = frozenset(
     split_words(
         "ls list describe get show get-object head-object wait help version info configure read "
+        "get-iam-policy "
         "lookup-events "
         "whoami account auth login config describe-instances get-caller-identity"
     )
@@ -220,7 +221,11 @@ def gcloud(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
     invoker = any(a.endswith(_INVOKER_ROLES) for a in command.argv)
     if "add-iam-policy-binding" in words and _everyone(command.argv) and not invoker:
-        ctx.add(HIGH, "gives anyone on the internet access (allUsers)", command)
+        bucket = words[:2] == ["storage", "buckets"] or any(w.startswith("gs://") for w in words)
+        if bucket and any(re.search(r"\ballusers\b", a, re.I) for a in command.argv):
+            ctx.add(CRITICAL, f"{_WHOLE_BUCKET} (allUsers)", command)
+        else:
+            ctx.add(HIGH, "gives anyone on the internet access (allUsers)", command)
     elif ("add-iam-policy-binding" in words and _grants_owner(command.argv)) or words[:4] == [
         "iam",
         "service-accounts",
@@ -308,12 +313,33 @@ def az(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes cloud resources (az {' '.join(words[:2])})", command)
 
 
+_WHOLE_BUCKET = "opens a whole storage bucket, and all it holds, to anyone on the internet"
+
+
+def _gsutil_whole_bucket(action: str, argv: list[str], words: list[str]) -> bool:
+    """`iam ch allUsers:R gs://b` reaches every object of the bucket; `acl ch` one object,
+    unless it is recursive (`-r`) over a bucket. (`allAuthenticatedUsers`, any Google account,
+    stays HIGH as round 3 pinned it.)"""
+    if action == "defacl" or not any(re.search(r"\ballusers\b", a, re.I) for a in argv):
+        return False  # a default ACL reaches only objects written later
+    if action == "iam":
+        return True
+    buckets = [w for w in words if w.startswith("gs://")]
+    recursive = any(a in ("-r", "-R", "--recursive") for a in argv)
+    return recursive and any(w.rstrip("/").count("/") <= 2 for w in buckets)
+
+
 def gsutil(command: Command, ctx: Context) -> None:
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
     action = words[0] if words else ""
+    if action in ("iam", "acl", "defacl") and words[1:2] == ["get"]:
+        return  # `gsutil iam get gs://b`: shows who may read
     if action in ("iam", "acl", "defacl") and _everyone(argv):
-        ctx.add(HIGH, f"makes cloud storage readable by anyone (gsutil {action})", command)
+        if _gsutil_whole_bucket(action, argv, words):
+            ctx.add(CRITICAL, f"{_WHOLE_BUCKET} (gsutil {action})", command)
+        else:
+            ctx.add(HIGH, f"makes cloud storage readable by anyone (gsutil {action})", command)
     elif action in ("rm", "rb"):
         wild = [w for w in words[1:] if w.startswith("gs://") and "*" in w]
         level = CRITICAL if "-r" in argv or "-a" in argv or "-R" in argv else MODERATE
@@ -608,6 +634,9 @@ def helm(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-n --namespace --kube-context")
     if sub == "repo" and rest.argv[:1] in (["add"], ["remove"], ["rm"], ["update"], ["up"]):
         ctx.add(MODERATE, f"changes the chart repositories (helm repo {rest.argv[0]})", command)
+    elif sub in ("uninstall", "delete", "del", "un") and _every_release(rest, ctx):
+        reason = "removes every release a listing names, and all they run (helm uninstall)"
+        ctx.add(CRITICAL, reason, command)
     elif sub in ("uninstall", "delete", "del", "un"):
         ctx.add(
             HIGH, "removes a release and what it runs from the cluster (helm uninstall)", command
@@ -627,6 +656,13 @@ def helm(command: Command, ctx: Context) -> None:
         "env",
     ):
         ctx.add(MODERATE, f"changes the cluster (helm {sub})".strip(), command)
+
+
+def _every_release(rest: Command, ctx: Context) -> bool:
+    """`helm list -q | xargs helm uninstall`, `helm uninstall $(helm ls -q)`, a loop over it."""
+    if listed.fed_listing(rest, "helm"):
+        return True
+    return any(listed.listed_by(word, ctx, "helm") for word in rest.args)
 
 
 def cluster_tools(command: Command, ctx: Context) -> None:

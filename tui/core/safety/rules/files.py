@@ -850,15 +850,15 @@ def _answers_yes(command: Command) -> bool:
 _GPG_READS = frozenset(
     split_words(
         "--list-keys --list-secret-keys -k -K --fingerprint --verify --list-sigs --show-keys "
-        "--list-packets --check-sigs"
+        "--check-sigs --list-packets --list-public-keys"
     )
 )
 
 
 def gpg(command: Command, ctx: Context) -> None:
     argv = command.argv
-    if not argv or argv[0] in _GPG_READS:
-        return
+    if not argv or argv[0] in _GPG_READS or argv[:2] == ["--import-options", "show-only"]:
+        return  # `--import-options show-only --import KEY` shows the key, imports nothing
     secret = [a for a in argv if a.startswith(("--delete-secret-key", "--delete-secret-and-"))]
     if secret:
         unasked = "--yes" in argv and "--batch" in argv

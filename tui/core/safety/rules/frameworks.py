@@ -92,6 +92,42 @@ def _said(task: str, argv: list[str]) -> bool:
     return said and all(option in argv for option in wanted if option.startswith("-"))
 
 
+# Tool -> its commands that only report the state of migrations, routes or settings.
+_REPORTS: dict[str, frozenset[str]] = {
+    "artisan": frozenset(
+        split_words(
+            "migrate:status route:list about list env schedule:list config:show db:show "
+            "db:table model:show event:list"
+        )
+    ),
+    "alembic": frozenset(split_words("history current heads branches show check")),
+    "manage.py": frozenset(split_words("showmigrations check diffsettings")),
+    "django-admin": frozenset(split_words("showmigrations check diffsettings")),
+    "rails": frozenset(split_words("routes about stats notes db:migrate:status db:version")),
+    "flask": frozenset(split_words("routes")),
+    "sequelize": frozenset(split_words("db:migrate:status")),
+    "knex": frozenset(split_words("migrate:status migrate:list")),
+    "typeorm": frozenset(split_words("migration:show")),
+    "mix": frozenset(split_words("ecto.migrations")),
+}
+
+
+def only_reports(command: Command) -> bool:
+    """`php artisan migrate:status`, `alembic history --verbose`, `rails routes`: the tool
+    only prints what it knows (pending migrations, routes); nothing is changed."""
+    if command.name not in _TOOLS and command.name not in _REPORTS:
+        return False
+    name, argv = command.name, command.argv
+    if name in _REPORTS:
+        found: tuple[str, list[str]] | None = (name, argv)
+    else:
+        found = _tool_and_words(command)
+    if found is None or found[0] not in _REPORTS:
+        return False
+    words = [a for a in found[1] if not a.startswith("-")]
+    return bool(words) and words[0] in _REPORTS[found[0]]
+
+
 _TOOLS = (*_WIPES, *_ALIASES, *_RUNNERS, "dotnet", "php", "python", "python3")
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     name: (wipes_database,) for name in _TOOLS if " " not in name

@@ -215,6 +215,41 @@ def heredoc_body(command: Command) -> Word | None:
     return None
 
 
+_TR_SET_SIZE = 256
+
+
+def _tr_set(text: str) -> str | None:
+    """The characters of a tr set with ranges spelt out (`a-e` -> `abcde`); None for classes
+    (`[:upper:]`), escapes and repeats, which this does not follow."""
+    if "[" in text or "\\" in text:
+        return None
+    out: list[str] = []
+    index = 0
+    while index < len(text) and len(out) <= _TR_SET_SIZE:
+        if index + 2 < len(text) and text[index + 1] == "-":
+            low, high = ord(text[index]), ord(text[index + 2])
+            if high < low:
+                return None
+            out.extend(map(chr, range(low, min(high, low + _TR_SET_SIZE) + 1)))
+            index += 3
+        else:
+            out.append(text[index])
+            index += 1
+    return "".join(out)
+
+
+def _tr_cipher(argv: list[str]) -> bool:
+    """`tr 'A-Za-z' 'N-ZA-Mn-za-m'`, `tr '!-~' 'P-~!-O'`: the second set shuffles the first
+    (rot13, rot47, any substitution cipher): what comes out was hidden on purpose."""
+    sets = [a for a in argv if not a.startswith("-")]
+    if len(sets) != 2 or any(a.startswith("-") and a != "--" for a in argv):
+        return False
+    first, second = _tr_set(sets[0]), _tr_set(sets[1])
+    if first is None or second is None or len(first) < 10 or first == second:
+        return False
+    return len(first) == len(second) and sorted(first) == sorted(second)
+
+
 def _decodes(command: Command) -> bool:
     name = command.name
     argv = command.argv
@@ -233,7 +268,7 @@ def _decodes(command: Command) -> bool:
     if name == "rev":
         return not argv
     if name == "tr":
-        return any("N-Z" in a or "n-z" in a or "N-ZA-M" in a for a in argv)
+        return any("N-Z" in a or "n-z" in a or "N-ZA-M" in a for a in argv) or _tr_cipher(argv)
     if name in ("gpg", "gpg2", "age", "sops") and any(a in ("-d", "--decrypt") for a in argv):
         return True  # decrypted: what comes out was hidden
     return inline_decodes(command)

@@ -45,6 +45,8 @@ def crontab(command: Command, ctx: Context) -> None:
     stdin = command.stdin
     if stdin is not None and "crontab" in stdin.producers and source in ("-", "/dev/stdin"):
         ctx.add(MODERATE, f"adds scheduled jobs to {whose} crontab", command)
+    elif _saved_crontab(source):  # `crontab ~/crontab-backup.txt`: what `crontab -l >` kept
+        ctx.add(MODERATE, f"restores {whose} scheduled jobs from a saved copy ({source})", command)
     else:
         how = "from its input" if source in ("-", "/dev/stdin") else f"with {source}"
         reason = f"replaces {whose} scheduled jobs (crontab) {how}: the jobs there are lost"
@@ -60,6 +62,18 @@ def crontab(command: Command, ctx: Context) -> None:
             if match and not line.lstrip().startswith("#"):
                 ctx.run_code(literal(match.group("code")), command)
                 hidden(match.group("code"), "a scheduled job", command, ctx)
+
+
+_SAVED = lazy_pattern(r"(bak|backup|saved?|orig)", re.I)
+
+
+def _saved_crontab(source: str) -> bool:
+    """A file named as a saved crontab (`crontab.bak`, `~/backups/crontab.saved`), not in a
+    folder anyone can write (where someone else could have put it)."""
+    base = posixpath.basename(source).lower()
+    return (
+        "cron" in base and _SAVED.search(source) is not None and not paths.is_world_writable(source)
+    )
 
 
 def at(command: Command, ctx: Context) -> None:

@@ -9,18 +9,19 @@ is rated as what the shell or program then runs.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.code import run_script, run_written
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.unwrap import SHELLS
 from tui.core.safety.words import Word
 
 SCRIPT_VARIABLES = frozenset(("BASH_ENV", "ENV"))
-LIBRARY_VARIABLES = frozenset(("LD_PRELOAD", "LD_AUDIT"))
+LIBRARY_VARIABLES = frozenset(("LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES"))
 # Where libraries come from a package, not from whoever could write a file.
 _LIBRARY_FOLDERS = ("/usr/lib", "/lib", "/usr/lib64", "/lib64", "/usr/local/lib", "/opt/")
 
@@ -50,6 +51,11 @@ def preloaded(name: str, value: Word, ctx: Context, command: Command | str) -> N
         for library in libraries
     )
     shown = value.value.strip()[:60]
+    fetched = [lib for lib in libraries if posixpath.basename(lib) in ctx.downloads]
+    if fetched and not trusted:
+        reason = f"loads {fetched[0]}, just downloaded, into the programs it starts ({name})"
+        ctx.add(CRITICAL, f"{reason}: code from the internet runs inside them", command)
+        return
     if trusted and not value.dynamic:
         ctx.add(
             MODERATE, f"loads the library {shown} into the programs it starts ({name})", command

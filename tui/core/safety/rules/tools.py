@@ -16,7 +16,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run, package_safety, removals
+from tui.core.safety.rules import containers_run, listed, package_safety, removals
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
@@ -46,7 +46,7 @@ ESSENTIAL_PACKAGES = frozenset(
 PACKAGE_QUERIES = frozenset(
     split_words(
         "list search show info policy depends rdepends query outdated ls view why doctor hash "
-        "--version -v help freeze check madison repolist repoquery"
+        "--version -v help freeze check madison repolist repoquery index"
     )
 )
 PACKAGE_REMOVALS = frozenset(
@@ -214,7 +214,7 @@ def _git_push(command: Command, ctx: Context) -> None:
         elif any(_published(ref) for ref in refs):
             reason = "deletes a release branch or tag others build from (git push --delete)"
             ctx.add(HIGH, reason, command)
-        elif _listed_refs(command):
+        elif _listed_refs(command, ctx):
             reason = "deletes every branch or tag a listing names on the remote (git push --delete)"
             ctx.add(HIGH, reason, command)
         else:
@@ -230,9 +230,12 @@ _REF_LISTING = lazy_pattern(
 _REF_LISTERS = frozenset(split_words("tag branch for-each-ref ls-remote"))
 
 
-def _listed_refs(command: Command) -> bool:
-    """`git tag | xargs -n1 git push --delete origin`: the refs are every one a listing gave."""
+def _listed_refs(command: Command, ctx: Context) -> bool:
+    """`git tag | xargs -n1 git push --delete origin`, `for b in $(git branch -r); do git push
+    origin --delete "$b"`: the refs are every one a listing gave."""
     if any(word.substitutions and _REF_LISTING.match(word.raw) for word in command.args):
+        return True
+    if any(listed.listed_by(word, ctx, "git") for word in command.args[1:]):
         return True
     stdin = command.stdin
     fed = "xargs" in command.via and stdin is not None and stdin.producers[:1] == ("git",)
@@ -314,12 +317,40 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
         a.startswith("-") and a not in ("-d", "-D", "-m", "-M", "-c", "-C", "--unset", "-f")
         for a in argv
     )
+    listing = listing or (sub in ("branch", "tag") and _filtered_listing(argv))
     asks = ("--get", "--get-all", "--get-regexp", "--get-urlmatch", "--list", "-l")
     if listing or argv[:1] in (["list"], ["show"], ["get-url"], ["get"]) or set(argv) & set(asks):
         return
     if sub == "config" and _config_reads(argv):
         return  # `git config --global --get-regexp KEY`, `git config get KEY`: reads settings
     ctx.add(MODERATE, f"changes the repository (git {sub})", command)
+
+
+# `git branch --merged main`, `git tag --contains v1`: filters of a listing, each with a commit.
+_LIST_FILTERS = frozenset(
+    split_words("--merged --no-merged --contains --no-contains --points-at --sort --format")
+)
+_REF_CHANGES = frozenset(
+    split_words(
+        "-d -D -m -M -c -C -f -u --delete --move --copy --force --set-upstream-to "
+        "--unset-upstream --edit-description --track --no-track --annotate --sign --message"
+    )
+)
+
+
+def _filtered_listing(argv: list[str]) -> bool:
+    """`git branch -r --merged origin/main`: every word an option or a filter's commit."""
+    if not (_LIST_FILTERS & {a.split("=", 1)[0] for a in argv}):
+        return False
+    for index, value in enumerate(argv):
+        if value.startswith("-"):
+            if value.split("=", 1)[0] in _REF_CHANGES or (
+                not value.startswith("--") and set(value[1:]) & set("dDmMcCfu")
+            ):
+                return False
+        elif index == 0 or argv[index - 1] not in _LIST_FILTERS:
+            return False
+    return True
 
 
 _CONFIG_READS = frozenset(
@@ -656,7 +687,19 @@ def gh(command: Command, ctx: Context) -> None:
     if argv[:1] == ["api"] and (method or _option_value(argv, "-X", "--method") == "DELETE"):
         ctx.add(HIGH, "deletes something on GitHub through its API (gh api DELETE)", command)
         return
+    if argv[:1] == ["api"] and _api_read(argv):
+        return  # `gh api repos/o/r`: a GET, which only reads
     ctx.add(MODERATE, "connects to a service (gh)", command)
+
+
+_API_WRITES = frozenset(split_words("-f -F --field --raw-field --input -X --method"))
+
+
+def _api_read(argv: list[str]) -> bool:
+    """`gh api repos/o/r`, `gh api -X GET ...`: no body and no method but GET."""
+    if _option_value(argv, "-X", "--method") in ("GET", "HEAD"):
+        argv = [a for a in argv if a not in ("-X", "--method")]
+    return not any(a.split("=", 1)[0] in _API_WRITES or a.startswith("-X") for a in argv)
 
 
 def _made_public(argv: list[str]) -> bool:

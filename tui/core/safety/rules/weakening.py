@@ -14,6 +14,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import LazyPattern, lazy_pattern
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import db_listen
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.kernel import kernel_verdict
 from tui.core.safety.rules.resolvers import PUBLIC_RESOLVERS, outside_address, resolver_file
@@ -139,6 +140,9 @@ def written(path: str, text: str) -> Verdict | None:
         return Verdict(level, f"lets {who} into the databases without a password ({where})")
     if where.endswith("/redis.conf") and _REDIS_OPEN.search(text):
         return Verdict(HIGH, f"lets anyone use Redis without a password ({where})")
+    exposed = db_listen.listens_everywhere(where, text)
+    if exposed is not None:
+        return exposed
     if _DOCKER_OPEN.search(text) and "docker" in where:
         return Verdict(CRITICAL, f"opens the Docker API to the network: root for anyone ({where})")
     if where in ("/etc/ufw/ufw.conf", "/etc/default/ufw") and _UFW_OFF.search(text):
@@ -248,6 +252,12 @@ def _hosts(text: str) -> Verdict | None:
     return None
 
 
+_GIT_RECEIVE_OFF = lazy_pattern(
+    r"\breceive\.deny(nonfastforwards|deletes)(\s+|=)['\"]?(false|0|no|off)\b"
+    r"|--unset(-all)?\s+receive\.deny(nonfastforwards|deletes)\b"
+)
+
+
 def config_set(command: Command) -> str | None:
     """`npm config set strict-ssl false`, `git config --global http.sslVerify false`, ..."""
     argv = [a.lower() for a in command.argv]
@@ -260,6 +270,10 @@ def config_set(command: Command) -> str | None:
     lasting = "--global" in argv or "--system" in argv
     if name == "git" and lasting and re.search(r"stricthostkeychecking=(no|off)", joined):
         return "stops checking the identity of SSH servers for every later git command"
+    receive = _GIT_RECEIVE_OFF.search(joined) if name == "git" else None
+    if receive is not None:  # a server repository's guard against rewritten history
+        key = "denyDeletes" if "deletes" in receive.group(0) else "denyNonFastForwards"
+        return f"lets anyone who can push rewrite or delete the shared branches (receive.{key} off)"
     if name == "git" and lasting and _GIT_NO_VERIFY.search(joined):
         return f"{_TLS_OFF} (git http.sslVerify)"
     stored = re.search(r"credential\.helper\s+['\"]?store\s+--file[= ]['\"]?(?P<path>\S+)", joined)
