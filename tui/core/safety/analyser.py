@@ -124,6 +124,7 @@ class Analyser:
         self._bodies: dict[str, Node] = {}
         self._calling: set[str] = set()
         self._list_redirects: dict[int, tuple[Redirect, ...]] = {}
+        self._pipe_redirects: dict[int, tuple[Redirect, ...]] = {}
         self._calls = 0
         ctx.run_code = self.run_code
         ctx.kinds_of = self.kinds_of
@@ -217,6 +218,11 @@ class Analyser:
             extra = self._list_redirects.pop(node.id)
             command = replace(command, redirects=(*command.redirects, *extra))
         self.redirects(command)
+        if node.id in self._pipe_redirects:
+            # checked above as the pipeline's own (`statement`); the rules see them as bash
+            # does, on the last stage (`find / | xargs cat > f`: xargs writes f)
+            extra = self._pipe_redirects.pop(node.id)
+            command = replace(command, redirects=(*command.redirects, *extra))
         self._program_variables(node, command)
         startup.prefixed(command, self.ctx, prefix_assignments(node))
         if command.name in self._bodies:
@@ -331,6 +337,8 @@ class Analyser:
         if body is not None and body.type == "pipeline":
             stages = [child for child in body.children if child.is_named]
             commands = [c for stage in stages for c in stage_commands(stage, body)]
+            if stages and stages[-1].type == "command":
+                self._pipe_redirects[stages[-1].id] = tuple(statement_redirects(node))
             reads = tuple(w.value for c in commands for w in c.args if not w.value.startswith("-"))
             names = tuple(c.name for c in commands)[-8:]
             last = frozenset(command_kinds(expand(commands[-1])[0][-1]) if commands else ())
