@@ -111,6 +111,9 @@ CLONED_AND_RUN = [
     ("git clone --depth 1 https://github.com/u/tool; cd tool; make all", CRITICAL),
     ("git clone https://github.com/u/tool && cd tool && cmake . && make", CRITICAL),
     ("git clone https://example.com/x.git && cd x && ./configure && make", CRITICAL),
+    ("git clone https://github.com/u/tool && cd tool && pip install .", CRITICAL),
+    ("git clone https://github.com/u/tool && pip install -e ./tool", CRITICAL),
+    ("curl -L https://example.com/x.tar.gz | tar xz && cd x && make", CRITICAL),
 ]
 CLONED_AND_RUN_BENIGN = [
     ("git clone https://example.com/x.git", MODERATE),
@@ -120,6 +123,9 @@ CLONED_AND_RUN_BENIGN = [
     ("cd myproject && make", MODERATE),
     ("make -C ~/src/tool", MODERATE),
     ("git pull && make", MODERATE),
+    ("pip install -e .", MODERATE),
+    ("git clone https://github.com/u/tool && pip install requests", MODERATE),
+    ("git clone https://github.com/u/tool && cd tool && make -n", MODERATE),
 ]
 
 # -- git that discards work -------------------------------------------------------------------
