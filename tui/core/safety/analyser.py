@@ -225,6 +225,8 @@ class Analyser:
             command = replace(command, redirects=(*command.redirects, *extra))
         self._program_variables(node, command)
         startup.prefixed(command, self.ctx, prefix_assignments(node))
+        if self.ctx.planted_path is not None:
+            startup.looked_up(command, self.ctx, self.ctx.planted_path)
         if command.name in self._bodies:
             self._call(command)
         elif command.name in self.ctx.aliases and command.words[0].raw == command.name:
@@ -544,6 +546,11 @@ class Analyser:
                 pseudo = Command(words=(), text=text)
                 self.ctx.add(RiskLevel.MODERATE, reason, pseudo)
                 self.run_code(value, pseudo)
+            lead = startup.planted_lead(value, self.ctx) if name == "PATH" else None
+            if lead is not None and value.value.strip():
+                self.ctx.planted_path = lead
+                reason = f"puts {lead} first in PATH: programs planted there run instead"
+                self.ctx.add(RiskLevel.MODERATE, reason, text)
             if name == "PATH" and "PATH" not in value.raw and value.raw:
                 reason = "replaces PATH: most commands can no longer be found in this shell"
                 self.ctx.add(RiskLevel.MODERATE, reason, text)
