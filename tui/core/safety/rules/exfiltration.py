@@ -255,11 +255,14 @@ def _copy_away(command: Command, ctx: Context) -> None:
         if what:
             ctx.add(CRITICAL, f"copies {what} to another machine ({command.name})", command)
             return
+    if command.name not in _TO_MACHINES or checks.only_checks(command):
+        return  # `rclone copy ~/Photos gdrive:photos`: a storage account of one's own
     personal = next(filter(None, map(_personal_folder, copied_sources(command))), None)
-    if personal is not None and not checks.only_checks(command):
+    if personal is not None:
         ctx.add(HIGH, f"copies your {personal} folder to another machine ({command.name})", command)
 
 
+_TO_MACHINES = frozenset(split_words("scp rsync sftp"))
 # A home's folders of personal papers, pictures and mail (one file from them is routine).
 _PERSONAL = frozenset(split_words("Documents Desktop Pictures Photos Mail Movies Videos"))
 
