@@ -20,9 +20,10 @@ def level(command: str) -> RiskLevel:
 @pytest.mark.parametrize(
     ("command", "expected"),
     [
-        # protections switched off for good
-        ("echo 'SELINUX=permissive' | sudo tee /etc/selinux/config", HIGH),
-        ("sudo sed -i 's/SELINUX=enforcing/SELINUX=disabled/g' /etc/selinux/config", HIGH),
+        # protections switched off for good (round 8: SELinux off in its config is critical,
+        # like `setenforce 0`)
+        ("echo 'SELINUX=permissive' | sudo tee /etc/selinux/config", CRITICAL),
+        ("sudo sed -i 's/SELINUX=enforcing/SELINUX=disabled/g' /etc/selinux/config", CRITICAL),
         # round 7: AppArmor guards the whole machine; switched off, that is critical
         ("sudo systemctl mask apparmor.service", CRITICAL),
         ("sudo systemctl stop fail2ban", HIGH),

@@ -124,6 +124,7 @@ class Analyser:
         self._bodies: dict[str, Node] = {}
         self._calling: set[str] = set()
         self._list_redirects: dict[int, tuple[Redirect, ...]] = {}
+        self._pipe_redirects: dict[int, tuple[Redirect, ...]] = {}
         self._calls = 0
         ctx.run_code = self.run_code
         ctx.kinds_of = self.kinds_of
@@ -220,8 +221,15 @@ class Analyser:
             extra = self._list_redirects.pop(node.id)
             command = replace(command, redirects=(*command.redirects, *extra))
         self.redirects(command)
+        if node.id in self._pipe_redirects:
+            # checked above as the pipeline's own (`statement`); the rules see them as bash
+            # does, on the last stage (`find / | xargs cat > f`: xargs writes f)
+            extra = self._pipe_redirects.pop(node.id)
+            command = replace(command, redirects=(*command.redirects, *extra))
         self._program_variables(node, command)
         startup.prefixed(command, self.ctx, prefix_assignments(node))
+        if self.ctx.planted_path is not None:
+            startup.looked_up(command, self.ctx, self.ctx.planted_path)
         if command.name in self._bodies:
             self._call(command)
         elif command.name in self.ctx.aliases and command.words[0].raw == command.name:
@@ -334,6 +342,8 @@ class Analyser:
         if body is not None and body.type == "pipeline":
             stages = [child for child in body.children if child.is_named]
             commands = [c for stage in stages for c in stage_commands(stage, body)]
+            if stages and stages[-1].type == "command":
+                self._pipe_redirects[stages[-1].id] = tuple(statement_redirects(node))
             reads = tuple(w.value for c in commands for w in c.args if not w.value.startswith("-"))
             names = tuple(c.name for c in commands)[-8:]
             last = frozenset(command_kinds(expand(commands[-1])[0][-1]) if commands else ())
@@ -542,6 +552,11 @@ class Analyser:
                 pseudo = Command(words=(), text=text)
                 self.ctx.add(RiskLevel.MODERATE, reason, pseudo)
                 self.run_code(value, pseudo)
+            lead = startup.planted_lead(value, self.ctx) if name == "PATH" else None
+            if lead is not None and value.value.strip():
+                self.ctx.planted_path = lead
+                reason = f"puts {lead} first in PATH: programs planted there run instead"
+                self.ctx.add(RiskLevel.MODERATE, reason, text)
             if name == "PATH" and "PATH" not in value.raw and value.raw:
                 reason = "replaces PATH: most commands can no longer be found in this shell"
                 self.ctx.add(RiskLevel.MODERATE, reason, text)

@@ -52,6 +52,8 @@ class Context:
     listed: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     cwd: str | None = None
+    # The folder an earlier `export PATH=DIR:$PATH` put first that anyone could have filled.
+    planted_path: str | None = None
     variables: dict[str, str] = field(default_factory=dict)
     depth: int = 0
     reparses: int = 0

@@ -216,7 +216,8 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "osascript": (code.interpreter,),  # besides login items: what the script itself does
     **dict.fromkeys(split_words("tar bsdtar unzip 7z 7za"), (fetched.extracted_download,)),
     **dict.fromkeys(split_words("scp rsync"), (fresh.copied_from_remote,)),
-    **dict.fromkeys(split_words("pip pip3"), (fresh.downloaded_packages,)),
+    **dict.fromkeys(split_words("pip pip3"), (fresh.downloaded_packages, fresh.builds_fresh)),
+    **dict.fromkeys(fresh.BUILDERS, (fresh.builds_fresh,)),
 }
 # Where data goes and what is planted (strangers.py, planted.py): added to the checks above,
 # never in place of them.

@@ -33,6 +33,7 @@ DRY_RUNS: dict[str, tuple[str, ...]] = {
     "update-rc.d": ("-n",),
     "crontab": ("-T", "--test"),  # cronie: checks the file's syntax, installs nothing
     "certbot": ("--dry-run",),
+    **dict.fromkeys(split_words("unattended-upgrade unattended-upgrades"), ("--dry-run",)),
     "nginx": ("-t", "-T"),
     "apachectl": ("configtest", "-t"),
     "apache2ctl": ("configtest", "-t"),

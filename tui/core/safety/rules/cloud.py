@@ -490,6 +490,7 @@ def kubectl(command: Command, ctx: Context) -> None:
         containers_run.unknown_registry(image, ["--restart=always"], command, ctx)
         if "--" in argv:  # `kubectl run x --image=alpine -- sh -c 'curl URL | sh'`
             containers_run.contained_download(argv[argv.index("--") + 1 :], command, ctx)
+            containers_run.server_client(argv[argv.index("--") + 1 :], command, ctx)
     selected = any(a.startswith(("-l", "--selector", "--field-selector")) for a in argv)
     everything = "--all" in argv or "-A" in argv
     if sub == "delete" and (_namespaces(argv) or (everything and not selected)):

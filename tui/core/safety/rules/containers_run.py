@@ -45,6 +45,16 @@ def mounted_command(
         ctx.run_code(literal(changed), by)
 
 
+def server_client(program: list[str], by: Command, ctx: Context) -> None:
+    """`docker run --rm postgres psql -h db -c 'DROP DATABASE app'`, `kubectl run tmp
+    --image=mysql -- mysql -h db -e '...'`: a database client in a throwaway container acts on
+    the server it connects to, and is rated like the same command run here."""
+    from tui.core.safety.rules.databases import SERVER_CLIENTS  # databases -> code -> here
+
+    if program and program[0].rsplit("/", 1)[-1] in SERVER_CLIENTS:
+        ctx.run_code(literal(shlex.join(program)), by)
+
+
 # `curl URL | sh`, `wget -qO- URL | bash`, `sh -c "$(curl URL)"` written in a container's command.
 _FETCH_AND_RUN = lazy_pattern(
     r"\b(?:curl|wget|fetch)\b[^|;&\n]{0,300}\|\s*(?:sudo\s+)?(?:ba|da|z|k|a)?sh\b|"

@@ -504,3 +504,8 @@ RULES: dict[str, Rule] = {
         split_words("pg_dump pg_dumpall mysqldump mongodump pg_restore mongorestore"), dump
     ),
 }
+# Clients whose commands act on a database server, wherever they run: in a throwaway container
+# (`docker run --rm postgres psql -h db -c 'DROP DATABASE app'`) the data lost is the server's.
+SERVER_CLIENTS = frozenset(RULES) - frozenset(
+    split_words("sqlite3 duckdb pg_dump pg_dumpall mysqldump mongodump")
+)

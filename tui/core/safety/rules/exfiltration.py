@@ -14,7 +14,7 @@ from tui.core.safety import flow, paths, resolve
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import strangers
+from tui.core.safety.rules import checks, strangers
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS, gathered_kind, heredoc_body
 from tui.core.safety.rules.sent import copied_sources, sent_paths
@@ -255,6 +255,22 @@ def _copy_away(command: Command, ctx: Context) -> None:
         if what:
             ctx.add(CRITICAL, f"copies {what} to another machine ({command.name})", command)
             return
+    if command.name not in _TO_MACHINES or checks.only_checks(command):
+        return  # `rclone copy ~/Photos gdrive:photos`: a storage account of one's own
+    personal = next(filter(None, map(_personal_folder, copied_sources(command))), None)
+    if personal is not None:
+        ctx.add(HIGH, f"copies your {personal} folder to another machine ({command.name})", command)
+
+
+_TO_MACHINES = frozenset(split_words("scp rsync sftp"))
+# A home's folders of personal papers, pictures and mail (one file from them is routine).
+_PERSONAL = frozenset(split_words("Documents Desktop Pictures Photos Mail Movies Videos"))
+
+
+def _personal_folder(value: str) -> str | None:
+    rel = paths.home_relative(paths.normalise(value))
+    name = (rel or "").removesuffix("/*").rstrip("/")
+    return name if name in _PERSONAL else None
 
 
 def _database_sent(command: Command, ctx: Context) -> None:

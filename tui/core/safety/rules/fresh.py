@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 
 from tui.core.safety.context import Context
+from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.words import Word
 
@@ -58,3 +59,29 @@ def downloaded_packages(command: Command, ctx: Context) -> None:
     """`pip download pkg -d dir`: the package files are here, unread."""
     if command.argv[:1] == ["download"]:
         ctx.downloads.add(PACKAGES)
+
+
+# Build tools that run the recipes of the tree they are given (a Makefile's commands, CMake's
+# `execute_process`, a `setup.py`): run on fresh code, they run code nobody has read.
+BUILDERS = frozenset(("make", "gmake", "cmake", "ninja", "meson", "scons"))
+_TREES = (CLONED, EXTRACTED, COPIED)
+
+
+def builds_fresh(command: Command, ctx: Context) -> None:
+    """`git clone URL && cd x && make`, `... && sudo make install`, `... && pip install .`: the
+    tree that just arrived is built, and its build files are code that runs here."""
+    origin = next((_ORIGINS[m] for m in _TREES if m in ctx.downloads), None)
+    if origin is None:
+        return
+    if command.name in ("pip", "pip3") and not _installs_local_tree(command):
+        return
+    reason = f"builds {origin} ({command.name}): its build files run here, unread"
+    ctx.add(RiskLevel.CRITICAL, reason, command)
+
+
+def _installs_local_tree(command: Command) -> bool:
+    """`pip install .`, `pip install -e ./tool`: a folder on disk, not a package by name."""
+    argv = command.argv
+    if not argv or argv[0] != "install":
+        return False
+    return any(a in (".", "..") or a.startswith(("./", "../")) for a in argv[1:])

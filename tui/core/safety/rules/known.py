@@ -77,5 +77,6 @@ ROUTINE = {
         "hostname ntpdate chronyc loginctl grub-set-default grub-reboot grub2-set-default "
         "grub2-reboot mkinitcpio dracut logrotate"
     ),
+    "installs the pending updates": "unattended-upgrade unattended-upgrades",
 }
 ROUTINE_REASON = {name: why for why, names in ROUTINE.items() for name in names.split()}

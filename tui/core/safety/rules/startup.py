@@ -15,6 +15,7 @@ from dataclasses import replace
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.preflight import BUILTINS
 from tui.core.safety.rules.code import run_script, run_written
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.unwrap import SHELLS
@@ -39,6 +40,48 @@ def prefixed(command: Command, ctx: Context, assignments: list[tuple[str, Word]]
             preloaded(name, value, ctx, command)
         elif name == "PATH":  # `PATH=/tmp:$PATH ls` after writing /tmp/ls: that file runs
             run_written(command, ctx)
+            lead = planted_lead(value, ctx)
+            if lead is not None:
+                looked_up(command, ctx, lead)
+
+
+def planted_lead(value: Word, ctx: Context) -> str | None:
+    """The folder a PATH value puts before the system's folders that someone else could have
+    filled: the current folder (`.` or an empty entry), a folder anyone can write (/tmp), or
+    one this line wrote to. None for `$HOME/.local/bin:$PATH` or `$PATH:/tmp`."""
+    parts = value.value.split(":")
+    system = next((i for i, p in enumerate(parts) if p in ("${PATH}", "$PATH")), len(parts))
+    for part in parts[:system]:
+        if part in ("", ".", "./"):
+            return "the current folder"
+        if paths.is_world_writable(part) or _written_here(part, ctx):
+            return part
+    return None
+
+
+def _written_here(folder: str, ctx: Context) -> bool:
+    """`cp x ~/b/ls && PATH=~/b:$PATH ls`: an earlier command of the line put files in it."""
+    folder = folder.rstrip("/")
+    said = [*ctx.effects, *(finding.reason for finding in ctx.findings)]
+    return bool(folder) and any(
+        f" {folder}/" in text or text.endswith(f" {folder}") or f" {folder} (" in text
+        for text in said
+    )
+
+
+def looked_up(command: Command, ctx: Context, lead: str) -> None:
+    """`export PATH=/tmp:$PATH; ls`: a program named without a folder is looked for in
+    `lead` first; whatever was put there as `ls` runs in its place."""
+    if not command.words or command.words[0].dynamic:
+        return
+    name = command.words[0].value
+    if not name or "/" in name or name in BUILTINS or name in ctx.functions or "=" in name:
+        return
+    reason = (
+        f"runs {name} with {lead} first in PATH: a program planted there as {name} runs "
+        "instead of the system's"
+    )
+    ctx.add(HIGH, reason, command)
 
 
 def preloaded(name: str, value: Word, ctx: Context, command: Command | str) -> None:

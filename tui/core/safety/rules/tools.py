@@ -484,6 +484,7 @@ def _docker_run(command: Command, ctx: Context) -> None:
     ] + containers_run.bind_mounts([value for name, value in pairs if name == "--mount"])
     containers_run.mounted_command(writable, rest[1:], command, ctx)
     containers_run.contained_download(rest[1:], command, ctx)
+    containers_run.server_client(rest[1:], command, ctx)
     containers_run.unknown_registry(rest[0] if rest else "", argv, command, ctx)
     host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
     if host_network and any(n == "--cap-add" and v.upper().endswith("NET_ADMIN") for n, v in pairs):

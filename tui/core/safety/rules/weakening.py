@@ -128,7 +128,8 @@ def written(path: str, text: str) -> Verdict | None:
         if kernel is not None:
             return Verdict(kernel[0], f"{kernel[1]} at every boot ({where})")
     if where in ("/etc/selinux/config", "/etc/sysconfig/selinux") and _SELINUX_OFF.search(text):
-        return Verdict(HIGH, f"turns off SELinux at the next boot ({where})")
+        # as `setenforce 0`, and for good: every program runs unconfined from the next boot
+        return Verdict(CRITICAL, f"turns off SELinux, which confines every program ({where})")
     if _is_startup(where) and _TLS_VARIABLES.search(text):
         return Verdict(HIGH, f"{_TLS_OFF} in every new shell ({where})")
     if where.startswith(_PACKAGE_CONFIGS) and _PACKAGES_UNCHECKED.search(text):
@@ -151,7 +152,7 @@ def written(path: str, text: str) -> Verdict | None:
     if shared is not None:
         return shared
     if where.startswith("/etc/default/grub") and _BOOT_OFF.search(text):
-        return Verdict(HIGH, f"boots without SELinux or AppArmor ({where})")
+        return Verdict(CRITICAL, f"boots without SELinux or AppArmor ({where})")
     if where == "/etc/hosts":
         return _hosts(text)
     resolver = resolver_file(where, text)
