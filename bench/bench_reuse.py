@@ -12,7 +12,9 @@ retrieved examples:
 * current: closest example last (the order caro uses: small models copy the last one);
 * shared first, closest last: the examples most often retrieved for any request (counted by
   querying the bank with its own requests) first, the closest one still last;
-* shared first: by that popularity only.
+* shared first: by that popularity only;
+* 2 fixed + 3 retrieved: two examples the same for every request (`fixed_examples`) before
+  three retrieved ones, closest last.
 
 It measures only; it changes nothing in the examples or the prompt.
 """
@@ -29,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tui.core.backends.embedded.llamacpp import _template_renderer, import_quiet_llama_cpp
 from tui.core.backends.embedded.prefix import common_prefix
 from tui.core.generation.examples import Scored, default_bank
-from tui.core.generation.pipeline import ShellContext, build_request
+from tui.core.generation.pipeline import GenerationSettings, ShellContext, build_request
 from tui.core.models.resolve import bundled_model_path
 
 REQUESTS = (
@@ -59,6 +61,8 @@ EXAMPLES = 4
 CONTEXT = ShellContext(os_name="Linux", shell="bash", cwd="/home/person/project")
 
 Order = Callable[[list[Scored]], list[Scored]]
+RETRIEVED_ONLY = GenerationSettings(examples=EXAMPLES, fixed_examples=0)
+FIXED = GenerationSettings(examples=3, fixed_examples=2)
 
 
 def popularity() -> Counter[str]:
@@ -92,13 +96,18 @@ def orders(popular: Counter[str]) -> dict[str, Order]:
     }
 
 
-def replay(tokens_of: Callable[[list[Scored], str], list[int]], order: Order) -> tuple[int, int]:
+TokensOf = Callable[[list[Scored], str, GenerationSettings], list[int]]
+
+
+def replay(
+    tokens_of: TokensOf, order: Order, settings: GenerationSettings = RETRIEVED_ONLY
+) -> tuple[int, int]:
     """(reused prompt tokens, all prompt tokens) over the requests, with an LRU of prompts."""
     bank = default_bank()
     cache: list[list[int]] = []
     reused = total = 0
     for request in REQUESTS:
-        tokens = tokens_of(order(bank.search(request, EXAMPLES)), request)
+        tokens = tokens_of(order(bank.search(request, settings.examples)), request, settings)
         best = max((common_prefix(old, tokens) for old in cache), default=0)
         reused += min(best, len(tokens) - 1)
         total += len(tokens)
@@ -114,15 +123,20 @@ def main() -> None:
     llm = llama_cpp.Llama(model_path=str(model), vocab_only=True, verbose=False)
     render = _template_renderer(llm)
 
-    def tokens_of(examples: Sequence[Scored], request: str) -> list[int]:
-        built = build_request(request, CONTEXT, examples=list(reversed(list(examples))))
+    def tokens_of(
+        examples: Sequence[Scored], request: str, settings: GenerationSettings
+    ) -> list[int]:
+        ordered = list(reversed(list(examples)))
+        built = build_request(request, CONTEXT, settings=settings, examples=ordered)
         text, _ = render([{"role": m.role, "content": m.content} for m in built.messages])
         return list(llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
     print(f"{len(REQUESTS)} requests, {EXAMPLES} examples each, a cache of {CACHE_ENTRIES} prompts")
     baseline = None
-    for name, order in orders(popularity()).items():
-        reused, total = replay(tokens_of, order)
+    rows = [(name, order, RETRIEVED_ONLY) for name, order in orders(popularity()).items()]
+    rows.append(("2 fixed + 3 retrieved", lambda found: list(reversed(found)), FIXED))
+    for name, order, settings in rows:
+        reused, total = replay(tokens_of, order, settings)
         prefill = total - reused
         baseline = baseline or prefill
         print(

@@ -131,6 +131,7 @@ LEVERS: dict[str, GenerationSettings] = {
     "defaults, 2 examples": GenerationSettings(examples=2),
     "2 fixed + 2 retrieved examples": GenerationSettings(examples=2, fixed_examples=2),
     "2 fixed + 3 retrieved examples": GenerationSettings(examples=3, fixed_examples=2),
+    "before: 4 retrieved, none fixed": GenerationSettings(examples=4, fixed_examples=0),
 }
 
 

@@ -258,7 +258,7 @@ def test_diverse_candidates_show_another_utility_last_and_stay_greedy() -> None:
         generate_command(
             backend,
             "list all files including hidden ones in this folder",
-            settings=GenerationSettings(candidates=3, diverse_examples=True),
+            settings=GenerationSettings(candidates=3, diverse_examples=True, examples=4),
         )
     )
     assert len(backend.requests) == 3

@@ -20,7 +20,9 @@ CONTEXT = ShellContext(os_name="Linux (Debian 12)", shell="zsh", cwd="/srv/app")
 
 def test_prompt_carries_context_examples_and_request() -> None:
     request = build_request(
-        "find python files changed this week", CONTEXT, settings=GenerationSettings(examples=3)
+        "find python files changed this week",
+        CONTEXT,
+        settings=GenerationSettings(examples=3, fixed_examples=0),
     )
     system = request.messages[0]
     assert system.role == "system"
@@ -44,10 +46,18 @@ def test_fixed_examples_come_first_and_are_the_same_for_every_request() -> None:
         assert len(turns) == 2 * 4 + 1  # two fixed, two retrieved, the request
 
 
-def test_no_fixed_examples_by_default() -> None:
+def test_no_fixed_examples_when_none_are_asked_for() -> None:
     assert default_bank().spread(0) == []
+    settings = GenerationSettings(fixed_examples=0)
+    request = build_request("count lines in all .txt files", CONTEXT, settings=settings)
+    assert len(request.messages) == 1 + 2 * settings.examples + 1
+
+
+def test_the_defaults_show_fixed_examples_then_retrieved_ones() -> None:
+    settings = GenerationSettings()
+    assert settings.fixed_examples == 2 and settings.examples == 3
     request = build_request("count lines in all .txt files", CONTEXT)
-    assert len(request.messages) == 1 + 2 * GenerationSettings().examples + 1
+    assert len(request.messages) == 1 + 2 * (2 + 3) + 1
 
 
 def test_a_fixed_example_that_was_retrieved_is_shown_once() -> None:

@@ -36,8 +36,10 @@ BANK = ExampleBank(
     ]
 )
 # No grounding (it reads this machine's programs) and no installed-program weighting: the
-# examples depend on the bank alone.
-SETTINGS = GenerationSettings(examples=4, candidates=3, ground_below=0, prefer_installed=False)
+# examples depend on the bank alone; no fixed examples (tests/test_generation.py has those).
+SETTINGS = GenerationSettings(
+    examples=4, fixed_examples=0, candidates=3, ground_below=0, prefer_installed=False
+)
 
 
 def retrieved(settings: GenerationSettings = SETTINGS) -> list[Scored]:

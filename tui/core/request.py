@@ -99,6 +99,7 @@ class RequestContext:
         return GenerationSettings(
             examples=generation.examples if flags.examples is None else flags.examples,
             candidates=generation.candidates if flags.candidates is None else flags.candidates,
+            fixed_examples=generation.fixed_examples,
             utility_first=generation.utility_first,
             sampler=sampler,
             deadline_s=configured.deadline_s,

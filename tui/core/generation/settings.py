@@ -42,7 +42,7 @@ class GenerationSettings:
     # utilities and 100% usable as reordering, 52.9 tokens per request against 57.1.
     prefix_retries: bool = True
     # Examples the same for every request (the bank's spread), shown before the retrieved ones.
-    fixed_examples: int = 0
+    fixed_examples: int = GENERATION_DEFAULTS.fixed_examples
     # An answer whose utility carries at least this share of the examples' support needs no
     # further try even when it is not the voted one (0: only the voted utility convinces).
     enough_support: float = 0.0
