@@ -124,9 +124,6 @@ LEVERS: dict[str, GenerationSettings] = {
     # backed utility).
     "defaults, retries reorder the examples": GenerationSettings(prefix_retries=False),
     "defaults, retries decode at most 48 tokens": GenerationSettings(retry_max_tokens=48),
-    # Issue 15: a second try only when the first is doubtful.
-    "defaults, backed by 25% convinces": GenerationSettings(enough_support=0.25),
-    "defaults, backed by 40% convinces": GenerationSettings(enough_support=0.4),
     # Issue 15: fewer retrieved examples to prefill; fixed ones are reused from the cache.
     "defaults, 2 examples": GenerationSettings(examples=2),
     "2 fixed + 2 retrieved examples": GenerationSettings(examples=2, fixed_examples=2),

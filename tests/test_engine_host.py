@@ -40,9 +40,10 @@ from tui.core.backends.base import (
 )
 from tui.core.backends.embedded import engine_link
 from tui.core.backends.embedded.engine_client import HostedLlamaCppBackend, embedded_llamacpp
-from tui.core.backends.embedded.engine_wire import PID_NAME, same_user, socket_path
+from tui.core.backends.embedded.engine_wire import PID_NAME, socket_path
 from tui.core.backends.embedded.llamacpp import LlamaCppBackend
 from tui.core.config import BackendConfig
+from tui.core.peer import same_user
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]

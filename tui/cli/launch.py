@@ -14,12 +14,12 @@ import json
 import os
 import signal
 import socket
-import struct
 import sys
 from typing import TYPE_CHECKING, Any
 
 import tui
 from tui.cli import SUBCOMMANDS
+from tui.core.peer import peer_credentials
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -124,12 +124,11 @@ def _retire_hung(sock: socket.socket) -> None:
     """A starter that took the connection and said nothing in time is stuck, and would cost
     every request that wait: it is stopped, if the socket's far end is a process of this user
     (the socket lives in this user's private folder)."""
-    option = getattr(socket, "SO_PEERCRED", None)
-    if option is None:
-        return
-    with contextlib.suppress(OSError, struct.error):
-        raw = sock.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
-        pid, uid, _gid = struct.unpack("3i", raw)
+    with contextlib.suppress(OSError):
+        credentials = peer_credentials(sock)
+        if credentials is None:
+            return
+        pid, uid, _gid = credentials
         if uid == os.getuid() and pid > 1 and pid != os.getpid():
             print("caro: the warm starter did not answer; stopping it", file=sys.stderr)
             os.kill(pid, signal.SIGKILL)

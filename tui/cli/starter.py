@@ -41,7 +41,8 @@ from typing import Any, NoReturn
 import tui
 from tui.cli.launch import package_dir, socket_path
 from tui.core import paths
-from tui.core.backends.embedded.engine_wire import peer_credentials, same_user, source_stamp
+from tui.core.backends.embedded.engine_wire import source_stamp
+from tui.core.peer import peer_credentials, same_user
 
 log = logging.getLogger("caro.starter")
 LOCK_NAME = "starter.lock"

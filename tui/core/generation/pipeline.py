@@ -233,7 +233,7 @@ async def generate_command(
         )
         candidates.append(candidate)
         tries.answered(utility)
-        if _convincing(candidate, voted, support, settings.enough_support):
+        if _convincing(candidate, voted):
             break
     best = max(candidates, key=lambda c: c.score)  # max keeps the earliest on ties
     timings = combined_timings(parts)
@@ -280,11 +280,7 @@ def _capped(request: GenerationRequest, max_tokens: int) -> GenerationRequest:
     return replace(request, sampler=replace(request.sampler, max_tokens=limit))
 
 
-def _convincing(
-    candidate: Candidate, voted: str | None, support: dict[str, float], enough: float
-) -> bool:
-    """No further try is needed: a clean, complete command whose utility the examples agree
-    on, or (enough > 0) one that carries at least that share of their support."""
+def _convincing(candidate: Candidate, voted: str | None) -> bool:
     command = candidate.extraction.command
     if (
         command is None
@@ -293,12 +289,7 @@ def _convincing(
         or candidate.stopped_because in ("loop", "length")
     ):
         return False
-    utility = first_utility(command)
-    return (
-        voted is None
-        or utility == voted
-        or (enough > 0 and support.get(utility or "", 0) >= enough)
-    )
+    return voted is None or first_utility(command) == voted
 
 
 def _tries(

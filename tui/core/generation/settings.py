@@ -43,9 +43,6 @@ class GenerationSettings:
     prefix_retries: bool = True
     # Examples the same for every request (the bank's spread), shown before the retrieved ones.
     fixed_examples: int = GENERATION_DEFAULTS.fixed_examples
-    # An answer whose utility carries at least this share of the examples' support needs no
-    # further try even when it is not the voted one (0: only the voted utility convinces).
-    enough_support: float = 0.0
     # Tries after the first decode at most this many tokens (None: the sampler's max_tokens);
     # a retry that runs on is almost always a loop with variations.
     retry_max_tokens: int | None = None

@@ -37,10 +37,8 @@ from tui.core.backends.embedded.engine_wire import (
     error_to_wire,
     event_to_wire,
     host_version,
-    peer_credentials,
     read_frame,
     request_from_wire,
-    same_user,
 )
 from tui.core.backends.embedded.llamacpp import (
     ENGINE_THREAD,
@@ -49,6 +47,7 @@ from tui.core.backends.embedded.llamacpp import (
 )
 from tui.core.measure.perf import rss_bytes
 from tui.core.models import resolve as models
+from tui.core.peer import peer_credentials, same_user
 
 log = logging.getLogger("caro.engine_host")
 ALIVE_EVERY_S = 1.0

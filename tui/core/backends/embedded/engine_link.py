@@ -31,11 +31,10 @@ from tui.core.backends.embedded.engine_wire import (
     encode,
     error_from_wire,
     host_version,
-    peer_credentials,
     read_frame,
-    same_user,
     socket_path,
 )
+from tui.core.peer import peer_credentials, same_user
 
 HELLO_TIMEOUT_S = 3.0
 START_TIMEOUT_S = 20.0

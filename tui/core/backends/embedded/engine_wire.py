@@ -14,8 +14,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import os
-import socket
 import struct
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -106,21 +104,6 @@ async def read_frame(reader: asyncio.StreamReader) -> dict[str, Any] | None:
     if not isinstance(frame, dict):
         raise WireError("a frame is not a JSON object")
     return frame
-
-
-def peer_credentials(sock: socket.socket) -> tuple[int, int, int] | None:
-    """(pid, uid, gid) of the process at the other end; None where the OS does not say."""
-    option = getattr(socket, "SO_PEERCRED", None)
-    if option is None:
-        return None
-    raw = sock.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
-    pid, uid, gid = struct.unpack("3i", raw)
-    return pid, uid, gid
-
-
-def same_user(credentials: tuple[int, int, int] | None) -> bool:
-    """Whether the peer runs as this process's user (the folder's 0700 covers other systems)."""
-    return credentials is None or credentials[1] == os.getuid()
 
 
 # -- values -----------------------------------------------------------------------------------
