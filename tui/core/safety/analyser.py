@@ -62,6 +62,7 @@ from tui.core.safety.rules.resources import busy_cores, captured_endless, endles
 from tui.core.safety.unwrap import SHELLS, expand
 from tui.core.safety.windows import looks_like_windows, uncaret
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
+from tui.core.safety.written import record_writes
 
 MAX_KIND_NODES = 20_000  # node visits to classify substitutions, per assessment
 MAX_CALLS = 16  # function bodies followed into, per assessment
@@ -249,6 +250,7 @@ class Analyser:
                     self.ctx.programs.append(layer.words[0].value)
                 before = len(self.ctx.findings)
                 check_layer(layer, self.ctx)
+                record_writes(layer, self.ctx)
                 found = self.ctx.findings[before:]
                 effect = effects.effect_of(layer, rated=bool(found))
                 if effect is None and found:

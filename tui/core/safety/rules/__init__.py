@@ -236,6 +236,7 @@ for _name, _checks in (
     *leaks.EXTRA_CHECKS.items(),
     *frameworks.EXTRA_CHECKS.items(),
     *copy_program.EXTRA_CHECKS.items(),
+    *fresh.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))

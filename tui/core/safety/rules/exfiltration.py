@@ -250,14 +250,22 @@ def _sent_secret(command: Command) -> str | None:
 
 def _copy_away(command: Command, ctx: Context) -> None:
     """`scp ~/.ssh/id_rsa host:`, `rsync -a ~ host:backup`, `aws s3 cp ~/.aws s3://...`."""
+    dry_run = checks.only_checks(command)
     for value in copied_sources(command):
         what = flow.secret_path(value)
+        if what and dry_run:  # `rsync -an ~ host:`: the names go over, not the contents
+            reason = f"lists {what} to another machine ({command.name}, a dry run: names only)"
+            ctx.add(HIGH, reason, command)
+            return
         if what:
             ctx.add(CRITICAL, f"copies {what} to another machine ({command.name})", command)
             return
-    if command.name not in _TO_MACHINES or checks.only_checks(command):
+    if command.name not in _TO_MACHINES or dry_run:
         return  # `rclone copy ~/Photos gdrive:photos`: a storage account of one's own
-    personal = next(filter(None, map(_personal_folder, copied_sources(command))), None)
+    whole = _copies_folders(command)
+    personal = next(
+        (p for p in (_personal_folder(v, whole) for v in copied_sources(command)) if p), None
+    )
     if personal is not None:
         ctx.add(HIGH, f"copies your {personal} folder to another machine ({command.name})", command)
 
@@ -267,10 +275,24 @@ _TO_MACHINES = frozenset(split_words("scp rsync sftp"))
 _PERSONAL = frozenset(split_words("Documents Desktop Pictures Photos Mail Movies Videos"))
 
 
-def _personal_folder(value: str) -> str | None:
+def _personal_folder(value: str, whole_folders: bool) -> str | None:
+    """`~/Documents`, or with -r/-a a folder inside it (`~/Documents/taxes`), as its name."""
     rel = paths.home_relative(paths.normalise(value))
     name = (rel or "").removesuffix("/*").rstrip("/")
-    return name if name in _PERSONAL else None
+    top, _, below = name.partition("/")
+    if top not in _PERSONAL:
+        return None
+    if not below:
+        return top
+    return f"{top}/{below}" if whole_folders and "." not in posixpath.basename(below) else None
+
+
+def _copies_folders(command: Command) -> bool:
+    """scp -r, rsync -r / -a / --recursive / --archive: folders are copied whole."""
+    opts = options(command)
+    return opts.has("-r", "--recursive") or (
+        command.name == "rsync" and opts.has("-a", "--archive")
+    )
 
 
 def _database_sent(command: Command, ctx: Context) -> None:

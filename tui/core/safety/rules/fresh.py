@@ -85,3 +85,43 @@ def _installs_local_tree(command: Command) -> bool:
     if not argv or argv[0] != "install":
         return False
     return any(a in (".", "..") or a.startswith(("./", "../")) for a in argv[1:])
+
+
+# Project tools whose task runs scripts of the tree it is given (npm's lifecycle scripts, a
+# build.rs, Maven and Gradle plugins, a Gemfile), by the subcommands that run them.
+PROJECT_TASKS = {
+    **dict.fromkeys(
+        ("npm", "pnpm", "yarn", "bun"), ("", "i", "install", "ci", "run", "test", "start", "build")
+    ),
+    "cargo": ("build", "run", "test", "install", "bench"),
+    "go": ("run", "generate", "test"),
+    **dict.fromkeys(("mvn", "gradle", "gradlew", "./gradlew", "./mvnw", "mvnw"), ("*",)),
+    "bundle": ("", "install", "exec"),
+    "composer": ("install", "update", "run-script"),
+    "poetry": ("install", "run"),
+}
+
+
+def runs_project_task(command: Command, ctx: Context) -> None:
+    """`git clone URL && cd x && npm install` (or cargo build, mvn package, bundle install): the
+    tree that just arrived runs its own scripts here."""
+    origin = next((_ORIGINS[m] for m in _TREES if m in ctx.downloads), None)
+    tasks = PROJECT_TASKS.get(command.name)
+    if origin is None or tasks is None:
+        return
+    operands = [a for a in command.argv if not a.startswith("-")]
+    sub = operands[0] if operands else ""
+    if "*" not in tasks and sub not in tasks:
+        return
+    if (
+        sub in ("i", "install")
+        and command.name in ("npm", "pnpm", "yarn", "bun")
+        and len(operands) > 1
+    ):
+        return  # `npm install lodash`: a package by name from the registry
+    task = f"{command.name} {sub}".strip()
+    reason = f"runs the scripts of {origin} ({task}): they run here, unread"
+    ctx.add(RiskLevel.CRITICAL, reason, command)
+
+
+EXTRA_CHECKS = {name: (runs_project_task,) for name in PROJECT_TASKS}

@@ -13,6 +13,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, Rule, options
 from tui.core.safety.words import split_words
+from tui.core.safety.written import wrote_named
 
 # Markers kept in ctx.downloads (as the git rules keep theirs).
 _COPIED = "<a secret copied in this line: "
@@ -102,7 +103,7 @@ def sent_key(command: Command, ctx: Context) -> None:
     sent = next((key for key in keys if key in named), None)
     if sent is None:
         return
-    if any("authorized_keys" in finding.reason for finding in ctx.findings):
+    if wrote_named("authorized_keys", ctx):
         reason = f"sends the private key {sent} away after letting its public half log in here"
         ctx.add(CRITICAL, reason, command)
     else:

@@ -20,6 +20,7 @@ from tui.core.safety.rules.code import run_script, run_written
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.unwrap import SHELLS
 from tui.core.safety.words import Word
+from tui.core.safety.written import wrote_into
 
 SCRIPT_VARIABLES = frozenset(("BASH_ENV", "ENV"))
 LIBRARY_VARIABLES = frozenset(("LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES"))
@@ -54,19 +55,9 @@ def planted_lead(value: Word, ctx: Context) -> str | None:
     for part in parts[:system]:
         if part in ("", ".", "./"):
             return "the current folder"
-        if paths.is_world_writable(part) or _written_here(part, ctx):
+        if paths.is_world_writable(part) or wrote_into(part, ctx):
             return part
     return None
-
-
-def _written_here(folder: str, ctx: Context) -> bool:
-    """`cp x ~/b/ls && PATH=~/b:$PATH ls`: an earlier command of the line put files in it."""
-    folder = folder.rstrip("/")
-    said = [*ctx.effects, *(finding.reason for finding in ctx.findings)]
-    return bool(folder) and any(
-        f" {folder}/" in text or text.endswith(f" {folder}") or f" {folder} (" in text
-        for text in said
-    )
 
 
 def looked_up(command: Command, ctx: Context, lead: str) -> None:
