@@ -129,6 +129,14 @@ LEVERS: dict[str, GenerationSettings] = {
     "2 fixed + 2 retrieved examples": GenerationSettings(examples=2, fixed_examples=2),
     "2 fixed + 3 retrieved examples": GenerationSettings(examples=3, fixed_examples=2),
     "before: 4 retrieved, none fixed": GenerationSettings(examples=4, fixed_examples=0),
+    # Issue 15: less decoding and prefill per request.
+    "defaults, loops caught sooner": GenerationSettings(early_loops=True),
+    "defaults, at most 64 tokens": GenerationSettings(
+        sampler=SamplerSettings(temperature=0.0, max_tokens=64)
+    ),
+    "defaults, stable prefix (grounding beside the request)": GenerationSettings(
+        stable_prefix=True
+    ),
 }
 
 
@@ -159,7 +167,7 @@ async def main() -> None:
     print(f"{args.cases.name}: {len(cases)} cases; model: {backend.describe()['model']}")
     print(
         f"{'lever':42} {'utility match':>13} {'first':>6} {'usable':>7} {'exact':>6} "
-        f"{'flags':>6} {'p50 s':>6} {'tokens':>6}"
+        f"{'flags':>6} {'p50 s':>6} {'tokens':>6} {'prefill':>7}"
     )
     for name in args.lever or list(LEVERS):
         results = await run_lever(backend, LEVERS[name], cases)
@@ -167,7 +175,8 @@ async def main() -> None:
         print(
             f"{name:42} {summary.utility_match:13.1%} {summary.first_utility_match:6.1%} "
             f"{summary.usable:7.1%} {summary.exact:6.1%} {summary.flag_overlap:6.2f} "
-            f"{summary.latency_p50_s:6.2f} {summary.tokens_mean:6.1f}",
+            f"{summary.latency_p50_s:6.2f} {summary.tokens_mean:6.1f} "
+            f"{summary.prefilled_mean:7.1f}",
             flush=True,
         )
         if args.show_misses:

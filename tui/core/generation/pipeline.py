@@ -208,7 +208,13 @@ async def generate_command(
             request = _capped(request, settings.retry_max_tokens)
         try:
             attempt = await run_once(
-                backend, request, index, on_event, limits, line_end=settings.stop_at_line_end
+                backend,
+                request,
+                index,
+                on_event,
+                limits,
+                line_end=settings.stop_at_line_end,
+                early_loops=settings.early_loops,
             )
         except BackendError as error:
             if not usable or error.kind is ErrorKind.CANCELLED:

@@ -14,6 +14,8 @@ from tui.core.generation.helptext import is_installed
 from tui.core.generation.settings import GenerationSettings
 from tui.core.generation.vocabulary import hinted_utilities
 
+GROUNDING_HEAD = "Programs on this machine that may fit:"
+
 
 def system_prompt(context: ShellContext, grounding: str = "") -> str:
     text = (
@@ -21,7 +23,7 @@ def system_prompt(context: ShellContext, grounding: str = "") -> str:
         f"The current directory is {context.cwd}. "
         "Reply with the command only, on one line, without explanation."
     )
-    return f"{text}\nPrograms on this machine that may fit:\n{grounding}" if grounding else text
+    return f"{text}\n{GROUNDING_HEAD}\n{grounding}" if grounding else text
 
 
 def build_request(
@@ -41,9 +43,16 @@ def build_request(
     # Closest example last: small models copy what they saw most recently. Fixed examples,
     # the same for every request, come first: an engine keeps their state with the system
     # prompt's, so they cost no prefill.
-    shown = {s.example.request for s in examples}
-    fixed = [s for s in bank.spread(settings.fixed_examples) if s.example.request not in shown]
+    fixed = bank.spread(settings.fixed_examples)
+    if not settings.stable_prefix:
+        shown = {s.example.request for s in examples}
+        fixed = [s for s in fixed if s.example.request not in shown]
     ordered = [*fixed, *reversed(examples)]
+    if settings.stable_prefix and grounding:
+        # Beside the request, so that the system prompt and the fixed examples stay the same
+        # for every request (their state is reused).
+        request = f"({GROUNDING_HEAD}\n{grounding})\n{request.strip()}"
+        grounding = ""
     if settings.example_style == "inline":
         listing = "\n".join(
             f"Request: {s.example.request}\nCommand: {s.example.command}" for s in ordered

@@ -43,6 +43,10 @@ class GenerationSettings:
     prefix_retries: bool = True
     # Examples the same for every request (the bank's spread), shown before the retrieved ones.
     fixed_examples: int = GENERATION_DEFAULTS.fixed_examples
+    # The system prompt and the fixed examples the same for every request: the installed
+    # programs that may fit are described beside the request, and a fixed example is shown
+    # even when it was also retrieved (False: in the system prompt, and shown once).
+    stable_prefix: bool = False
     # Tries after the first decode at most this many tokens (None: the sampler's max_tokens);
     # a retry that runs on is almost always a loop with variations.
     retry_max_tokens: int | None = None
@@ -60,6 +64,9 @@ class GenerationSettings:
     # Stop at the end of the answer's first command line, and count a run to max_tokens as a
     # loop (False: the old watcher, for measuring).
     stop_at_line_end: bool = True
+    # Also stop loops that the usual checks let run on for a while: a phrase of 4 or more words
+    # said twice in a row, a command that redirects its output twice.
+    early_loops: bool = False
     sampler: SamplerSettings = DEFAULT_SAMPLER
     # The limits on one whole answer ([backends.NAME] deadline_s and reasoning_budget); None:
     # the defaults for its max_tokens (see tui.core.limits).

@@ -29,15 +29,18 @@ EventSink = Callable[[int, StreamEvent], None]
 class AnswerWatcher:
     """Decides, as text streams in, that the answer is complete or that the model is looping."""
 
-    def __init__(self, prefix: str = "", *, line_end: bool = True) -> None:
+    def __init__(
+        self, prefix: str = "", *, line_end: bool = True, early_loops: bool = False
+    ) -> None:
         self.text = prefix
         self.stopped_because = ""
         self.line_end = line_end
+        self.early_loops = early_loops
 
     def feed(self, delta: str) -> bool:
         """Adds text; True when generation can stop."""
         self.text += delta
-        if _is_looping(self.text):
+        if _is_looping(self.text) or (self.early_loops and _looping_soon(self.text)):
             self.stopped_because = "loop"
             return True
         if _answer_complete(self.text, self.line_end):
@@ -127,6 +130,26 @@ def _run_on_loop(tail: str) -> bool:
     return match is not None and any(c.isalnum() for c in match.group(1))
 
 
+def _looping_soon(text: str, window: int = 240) -> bool:
+    """Loops that the checks above let run on for a while: a phrase of 4 or more words, one of
+    them an option or a pipe, said twice in a row (`-l -o pid -a -p -l -o pid -a -p`), and a
+    simple command that redirects its output twice (`tar ... > /dev/null > /tmp/x`: only the
+    last one would get the output)."""
+    words = text[-window:].split()
+    for size in range(4, min(12, len(words) // 2) + 1):
+        unit = words[-size:]
+        if words[-2 * size : -size] == unit and any(w == "|" or w.startswith("-") for w in unit):
+            return True
+    unquoted = _QUOTED.sub("", text[-window:]).split("'")[0].split('"')[0]
+    stage = re.split(r"\|\||&&|[|;\n]", unquoted)[-1]
+    return len(_OUTPUT_REDIRECTION.findall(stage)) >= 2
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+# `>` or `>>` writing standard output (not `2>`, `&>`, `>&2` or a `->` inside a word).
+_OUTPUT_REDIRECTION = re.compile(r"(?:^|(?<=\s))1?>>?(?![&>])")
+
+
 class StreamMeter:
     """Timings seen by the consumer, for streams closed before the engine's own `Finished`."""
 
@@ -188,6 +211,7 @@ async def run_once(
     limits: AnswerLimits | None = None,
     *,
     line_end: bool = True,
+    early_loops: bool = False,
 ) -> Attempt:
     """One generation, stopped early once the answer is complete or the model loops.
 
@@ -196,7 +220,7 @@ async def run_once(
     progress towards the deadline: only a finished answer is). With `line_end`, the answer
     stops at the end of its first command line.
     """
-    watcher = AnswerWatcher(request.response_prefix, line_end=line_end)
+    watcher = AnswerWatcher(request.response_prefix, line_end=line_end, early_loops=early_loops)
     meter = StreamMeter()
     warnings: list[str] = []
     reasoning = 0

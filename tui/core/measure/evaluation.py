@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.core.backends.base import Backend, BackendError, ErrorKind
+from tui.core.backends.base import Backend, BackendError, ErrorKind, Timings
 from tui.core.generation.pipeline import GenerationSettings, ShellContext, generate_command
 from tui.core.generation.shellwords import first_utility, flags, utilities
 
@@ -49,6 +49,8 @@ class CaseResult:
     error: str = ""
     # Tokens generated for this answer, all candidates together (None when not reported).
     tokens: int | None = None
+    # Prompt tokens the first try evaluated, not found in the engine's cache (None: unknown).
+    prefilled: int | None = None
 
     @property
     def usable(self) -> bool:
@@ -96,6 +98,7 @@ class Summary:
     latency_max_s: float = 0.0
     first_utility_match: float = 0.0
     tokens_mean: float = 0.0
+    prefilled_mean: float = 0.0
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: round(v, 4) if isinstance(v, float) else v for k, v in self.__dict__.items()}
@@ -106,6 +109,7 @@ def summarise(results: Iterable[CaseResult]) -> Summary:
     count = len(rows) or 1
     latencies = sorted(r.latency_s for r in rows) or [0.0]
     tokens = [r.tokens for r in rows if r.tokens is not None]
+    prefilled = [r.prefilled for r in rows if r.prefilled is not None]
     # p90 by nearest rank: with few cases it is an observed latency, never an interpolation.
     return Summary(
         cases=len(rows),
@@ -118,6 +122,7 @@ def summarise(results: Iterable[CaseResult]) -> Summary:
         latency_max_s=latencies[-1],
         first_utility_match=sum(r.first_utility_match for r in rows) / count,
         tokens_mean=statistics.fmean(tokens) if tokens else 0.0,
+        prefilled_mean=statistics.fmean(prefilled) if prefilled else 0.0,
     )
 
 
@@ -195,6 +200,7 @@ async def run_cases(
                 time.perf_counter() - started,
                 answer.error,
                 answer.timings.completion_tokens if answer.timings else None,
+                _prefilled(answer.timings),
             )
         except BackendError as error:
             if error.kind in FATAL_KINDS:
@@ -204,6 +210,12 @@ async def run_cases(
         if on_result:
             on_result(index, result)
     return results
+
+
+def _prefilled(timings: Timings | None) -> int | None:
+    if timings is None or timings.prompt_tokens is None:
+        return None
+    return timings.prompt_tokens - (timings.cached_prompt_tokens or 0)
 
 
 @dataclass(frozen=True)
