@@ -65,8 +65,13 @@ def _processes_with(marker: str) -> list[int]:
 def test_deleting_everything_it_can_see_leaves_the_real_files_byte_identical(tree: Path) -> None:
     before = checksums(tree)
     stages = _stages()
+    # Deleting all of /tmp under strace takes a while on a busy machine with a full /tmp: the
+    # default 5 s once stopped it before `../*`, and the report rightly lacked those files.
     report = preview_command(
-        "rm -rf ~ /tmp/* .; rm -rf ../*", cwd=str(tree / "work"), env=_env(tree)
+        "rm -rf ~ /tmp/* .; rm -rf ../*",
+        cwd=str(tree / "work"),
+        env=_env(tree),
+        limits=Limits(timeout_s=120.0),
     )
     assert checksums(tree) == before
     assert _stages() == stages  # the folder the overlays' tmpfs was mounted on is gone
