@@ -75,6 +75,9 @@ def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Ve
     needed = _needed_glob(base)
     if needed is not None:
         return needed
+    package_records = _package_records(path, base)
+    if package_records is not None:
+        return package_records
     if base.startswith(_DATABASE_DIRS) and (recursive or contents):
         return Verdict(CRITICAL, f"deletes {path}: a database's data files")
     if base.startswith(_VM_DISK_DIRS):
@@ -267,6 +270,38 @@ def _drop_in(path: str) -> bool:
 
 # A running program's pid, lock or socket file: removing a stale one is routine.
 _RUNTIME_FILES = (".pid", ".lock", ".sock")
+# Where package managers record what is installed: gone, they no longer know any package.
+PACKAGE_DATABASES = (
+    "/var/lib/dpkg",
+    "/var/lib/rpm",
+    "/usr/lib/sysimage/rpm",
+    "/var/lib/pacman/local",
+    "/lib/apk/db",
+)
+# The locks that stop two package managers writing their database at once.
+_PACKAGE_LOCKS = lazy_pattern(
+    r"^(/var/lib/dpkg/lock[\w*?-]*|/var/lib/apt/lists/lock|/var/cache/apt/archives/lock|"
+    r"/var/lib/rpm/\.rpm\.lock|/var/lib/pacman/db\.lck|/lib/apk/db/lock)$"
+)
+
+
+def _package_records(path: str, base: str) -> Verdict | None:
+    """`rm -rf /var/lib/dpkg/info`, `rm /var/lib/rpm/*`: the record of what is installed; a
+    lock deleted while an install runs lets a second one corrupt that record."""
+    if _PACKAGE_LOCKS.match(base):
+        return Verdict(HIGH, f"deletes {path}: a running install may corrupt the package records")
+    if package_database(base):
+        return Verdict(CRITICAL, f"deletes {path}: the record of every installed package")
+    return None
+
+
+def package_database(path: str) -> bool:
+    """A whole package database, or a file in it whose loss forgets every package (not one
+    package's scripts, nor rpm's `__db.*` caches, which `rpm --rebuilddb` makes again)."""
+    if path in PACKAGE_DATABASES or path in ("/var/lib/dpkg/status", "/var/lib/dpkg/info"):
+        return True
+    top = next((t for t in PACKAGE_DATABASES if path.startswith(f"{t}/")), None)
+    return top is not None and "dpkg" not in top and not posixpath.basename(path).startswith("__db")
 
 
 _SCRATCH_NAMES = lazy_pattern(r"^\.?(cache|caches|tmp|temp|sessions|build|dist|node_modules)$")
@@ -486,6 +521,8 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
     lost = None if append else _lost_by_overwrite(path)
     if lost is not None:
         return lost
+    if package_database(path) and not append:
+        return Verdict(CRITICAL, f"overwrites {path}: the record of every installed package")
     if paths.is_rc_file(path):
         if append:
             return Verdict(MODERATE, f"appends to {path}: your shell start-up file")
@@ -523,7 +560,8 @@ _KERNEL_PROTECTIONS = (
 # Programs a person or the system starts all the time: replaced, they break or spy on everything.
 _CORE_PROGRAMS = frozenset(
     "sh bash dash zsh sudo su login passwd ssh sshd init systemd ls ps cp mv rm cat chmod "
-    "chown mount python3 perl env ld.so ld-linux-x86-64.so.2 libc.so.6".split()
+    "chown mount python3 perl env ld.so ld-linux-x86-64.so.2 libc.so.6 dpkg apt apt-get rpm dnf "
+    "yum pacman zypper apk".split()
 )
 # Libraries nearly every program loads (the C library, the loader, PAM, threads).
 _CORE_LIBRARIES = (
