@@ -386,7 +386,7 @@ class Analyser:
             first = first or commands
             command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:
-                stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads)
+                stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads, first)
             stage_kinds: set[str] = set()
             for command in commands:
                 layers, code = expand(quietly_resolved(command, self.ctx.variables))

@@ -8,10 +8,12 @@ listing, the files they read); `literal_output` is what `$(echo rm)` or `$(which
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tree_sitter import Node
 
 from tui.core.safety import transforms
+from tui.core.safety.installed import SELECTORS, lists_installed
 from tui.core.safety.fanout import find_parts, match_marker
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command, Stdin, build_command
@@ -158,7 +160,11 @@ def written_text(command: Command) -> str | None:
 
 
 def stdin_for(
-    kinds: set[str], producers: list[str], previous: list[Command], reads: list[str]
+    kinds: set[str],
+    producers: list[str],
+    previous: list[Command],
+    reads: list[str],
+    first: Sequence[Command] = (),
 ) -> Stdin:
     literal: tuple[Word, ...] | None = None
     find_paths: tuple[str, ...] = ()
@@ -189,7 +195,14 @@ def stdin_for(
         listing=listing,
         producers=tuple(producers[-3:]),
         reads=tuple(reads[:64]),
+        installed=_lists_everything(first, producers),
     )
+
+
+def _lists_everything(first: Sequence[Command], producers: list[str]) -> bool:
+    if len(first) != 1 or set(producers[1:]) & SELECTORS:
+        return False
+    return lists_installed(" ".join((first[0].name, *first[0].argv)))
 
 
 def _printed(command: Command) -> str | None:

@@ -117,6 +117,7 @@ class Stdin:
     listing: tuple[str, ...] = ()
     producers: tuple[str, ...] = field(default=())
     reads: tuple[str, ...] = ()
+    installed: bool = False  # the input lists every installed package (`pip freeze | ...`)
 
 
 def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = None) -> Command:

@@ -45,6 +45,12 @@ _PACKAGE_SOURCES = (
     "/etc/pacman.d/",
     "/etc/apk/repositories",
 )
+# Debian and Ubuntu release names: one swapped for another in the sources moves the system.
+_RELEASES = (
+    "jessie|stretch|buster|bullseye|bookworm|trixie|forky|duke|sid|xenial|bionic|focal|jammy|"
+    "kinetic|lunar|mantic|noble|oracular|plucky|questing"
+)
+_RELEASE_SWAP = lazy_pattern(rf"s(.)({_RELEASES})\1({_RELEASES})\1")
 
 
 # Programs that hand out a shell when run as root with arguments of one's choosing.
@@ -115,6 +121,10 @@ def config_content(path: str, text: str) -> Verdict | None:
             )
         if "http://" in text or "https://" in text or "baseurl" in text:
             return Verdict(RiskLevel.HIGH, f"adds a new source of system packages ({where})")
+        swap = _RELEASE_SWAP.search(text)
+        if swap is not None and swap.group(2) != swap.group(3):
+            reason = f"points the package sources at another release ({swap.group(3)})"
+            return Verdict(RiskLevel.HIGH, reason)
     if (where == "/etc/ld.so.conf" or where.startswith("/etc/ld.so.conf.d/")) and re.search(
         r"(^|\s)(/tmp|/var/tmp|/dev/shm|/home|~)", text
     ):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import package_safety
@@ -37,7 +38,9 @@ SYSTEM_MANAGERS = frozenset(
         "xbps-remove"
     )
 )
-_SIMULATED = frozenset(split_words("--simulate --dry-run --just-print --no-act --recon --assumeno"))
+_SIMULATED = frozenset(
+    split_words("--simulate --dry-run --just-print --no-act --recon --assumeno --test")
+)
 _APT_FAMILY = frozenset(split_words("apt apt-get aptitude"))
 _FORCED = frozenset(
     split_words(
@@ -62,6 +65,10 @@ def removes_packages(command: Command, ctx: Context) -> None:
         return  # the package manager only shows what it would remove
     if command.name == "xbps-remove" and any(a.startswith("-") and "n" in a[1:] for a in argv):
         return  # `xbps-remove -n`: a dry run
+    if every_installed(command):
+        reason = f"removes every installed package ({command.name}): the system's own among them"
+        ctx.add(CRITICAL, reason, command)
+        return
     names = _package_names(command)
     vital = names & ESSENTIAL
     by_pattern = package_safety.vital_by_pattern(names, ESSENTIAL)

@@ -74,6 +74,10 @@ VITAL_PROCESSES = frozenset(
         "containerd kubelet launchd loginwindow WindowServer csrss lsass wininit"
     )
 )
+# Package managers: stopped mid-install, they leave packages half unpacked and their records broken.
+PACKAGE_PROCESSES = frozenset(
+    split_words("dpkg apt apt-get aptitude rpm dnf yum pacman zypper apk unattended-upgr")
+)
 STOPPING = frozenset(split_words("stop disable mask kill"))
 # Targets that leave only a root console, or none: isolating one takes the machine down.
 # The boot targets that bring the desktop up; any other default leaves the machine without it.
@@ -167,6 +171,9 @@ def kill(command: Command, ctx: Context) -> None:
             HIGH, f"kills {sorted(named)[0]}, which the machine or remote log-ins rely on", command
         )
         return
+    if _looked_up(command) & PACKAGE_PROCESSES:
+        _kills_installer(sorted(_looked_up(command) & PACKAGE_PROCESSES)[0], command, ctx)
+        return
     if "-1" in targets and _signal(args) in _HARMLESS_SIGNALS:
         ctx.add(
             MODERATE, "signals every process you may signal (a signal that stops none)", command
@@ -249,10 +256,16 @@ def kill_by_name(command: Command, ctx: Context) -> None:
     elif names & VITAL_PROCESSES:
         vital = sorted(names & VITAL_PROCESSES)[0]
         ctx.add(HIGH, f"kills {vital}, which the machine or remote log-ins rely on", command)
+    elif names & PACKAGE_PROCESSES:
+        _kills_installer(sorted(names & PACKAGE_PROCESSES)[0], command, ctx)
     elif command.name == "pkill" and any(o.value in (".", ".*", "") for o in opts.operands):
         ctx.add(HIGH, "kills every process (pattern matches everything)", command)
     else:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
+
+
+def _kills_installer(name: str, command: Command, ctx: Context) -> None:
+    ctx.add(HIGH, f"kills {name} mid-install: the package records may be left broken", command)
 
 
 _SIGNAL = lazy_pattern(r"^-(SIG)?[A-Z]{2,}[0-9]*$|^-[0-9]+$")  # not `-U`: an option

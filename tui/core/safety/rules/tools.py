@@ -15,6 +15,7 @@ from dataclasses import replace
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
+from tui.core.safety.installed import every_installed
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import containers_run, listed, package_safety, removals
 from tui.core.safety.rules.cloud import mass_removal
@@ -603,7 +604,7 @@ OPTION_STYLE = {
         "--info --contents --field --show --audit --print-architecture --compare-versions",
         "-r -P --remove --purge",
     ),
-    "rpm": ("-q -qa -qi -ql -qf -V --query --verify", "-e --erase"),
+    "rpm": ("-q -qa -qi -ql -qf -V -K --query --verify --checksig", "-e --erase"),
     "pacman": ("-Q -Qi -Ql -Qs -Ss -Si -Sl -Qe -Qm", "-R -Rs -Rns -Rdd"),
     "yay": ("-Q -Qi -Ss -Si", "-R -Rs -Rns"),
     "emerge": ("-p --pretend -s --search -S --searchdesc --info", "--unmerge -C --rage-clean"),
@@ -634,6 +635,8 @@ def _option_style(command: Command, ctx: Context) -> None:
     first = next((a for a in command.argv if a.startswith("-")), "")
     if first in queries or (command.name == "rpm" and first.startswith("-q")):
         return
+    if command.name in ("pacman", "yay") and first.startswith("-Q"):
+        return  # `pacman -Qdtq`: every -Q form only asks what is installed
     pacman = command.name in ("pacman", "yay")
     removing = any(a in removals or (pacman and a.startswith("-R")) for a in command.argv)
     sub = "remove" if removing else first
@@ -646,6 +649,9 @@ def _package_change(command: Command, sub: str, rest: Command, ctx: Context) -> 
         return
     if sub in PACKAGE_REMOVALS and command.name in removals.SYSTEM_MANAGERS:
         removals.removes_packages(command, ctx)
+        return
+    if sub in PACKAGE_REMOVALS and every_installed(command):
+        ctx.add(HIGH, f"removes every installed package ({command.name} {sub})", command)
         return
     if sub in PACKAGE_REMOVALS:
         names = {a.split("=", 1)[0].split(":", 1)[0] for a in argv if not a.startswith("-")}
