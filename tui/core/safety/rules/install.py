@@ -103,6 +103,14 @@ def install(command: Command, ctx: Context) -> None:
         reason = f"adds a new source of system packages ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
         return
+    release = package_safety.other_release(command, sub)
+    if release is not None:
+        ctx.add(HIGH, release, command)
+        return
+    if command.name == "rpm" and "--initdb" in command.argv:
+        reason = "starts a new package database (rpm --initdb): rpm may forget what is installed"
+        ctx.add(HIGH, reason, command)
+        return
     if command.name == "rpm" and "--import" in command.argv:
         ctx.add(
             HIGH, "trusts a new package signing key for the whole system (rpm --import)", command
@@ -135,6 +143,8 @@ def install(command: Command, ctx: Context) -> None:
         forced = _forced(command) if installing else None
         if forced is None and installing:
             forced = package_safety.breaks_system_python(command, _as_root(command, ctx))
+        if forced is None and installing:
+            forced = _scripts_as_root(command, ctx) or package_safety.partial_upgrade(command)
         if forced is not None:
             ctx.add(HIGH, forced, command)
         typo = typosquat(command, sub) if installing else None
@@ -265,14 +275,18 @@ _APT_UNSIGNED = lazy_pattern(
 
 
 def _unchecked(command: Command) -> str | None:
-    for value in command.argv:
+    for value, after in itertools.zip_longest(command.argv, command.argv[1:], fillvalue=""):
         if value.startswith(_NO_SIGNATURES) or _APT_UNSIGNED.search(value) or _NO_GPG.search(value):
             return f"installs packages without checking their signatures ({value})"
+        if _NO_TLS.search(value) or (value == "--strict-ssl" and after in ("false", "0")):
+            return f"downloads packages without checking the server's certificate ({value})"
     return None
 
 
 # `dnf --setopt=gpgcheck=0`, `--setopt=localpkg_gpgcheck=False`: signatures not checked.
 _NO_GPG = lazy_pattern(r"gpgcheck=(0|false|no)$", re.IGNORECASE)
+# `dnf --setopt=sslverify=false`, `npm i --strict-ssl=false`: any server may answer.
+_NO_TLS = lazy_pattern(r"sslverify=(0|false|no)$|^--strict-ssl=(false|0)$|^--no-strict-ssl$", re.I)
 _FLATHUB = ("https://flathub.org/", "https://dl.flathub.org/")
 
 
@@ -322,9 +336,19 @@ def _forced(command: Command) -> str | None:
     forced = next((a for a in command.argv if a in _FORCING), None)
     if forced is None and command.name == "rpm" and "--force" in command.argv:
         forced = "--force"
+    if forced is None and command.name in ("pacman", "yay", "paru"):
+        forced = package_safety.broad_overwrite(command.argv)
     if forced is None:
         return None
     return f"installs past the package manager's checks ({forced}): what the system needs may break"
+
+
+def _scripts_as_root(command: Command, ctx: Context) -> str | None:
+    """`sudo npm i -g --unsafe-perm x`: npm keeps root for the packages' install scripts."""
+    unsafe = any(a in ("--unsafe-perm", "--unsafe-perm=true") for a in command.argv)
+    if unsafe and _as_root(command, ctx):
+        return "runs the packages' install scripts as root (--unsafe-perm)"
+    return None
 
 
 def _as_root(command: Command, ctx: Context) -> bool:

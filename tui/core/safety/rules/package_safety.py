@@ -117,6 +117,62 @@ def breaks_system_python(command: Command, as_root: bool) -> str | None:
     return None
 
 
+def partial_upgrade(command: Command) -> str | None:
+    """`pacman -Sy firefox`: fresh package lists, but only some packages built against them."""
+    if command.name not in ("pacman", "yay", "paru"):
+        return None
+    flags = "".join(a[1:] for a in command.argv if a.startswith("-") and not a.startswith("--"))
+    names = [a for a in command.argv if not a.startswith("-")]
+    if "S" not in flags or "y" not in flags or "u" in flags or not names:
+        return None
+    if set(names) <= _KEYRINGS:
+        return None  # the keyring first is what Arch advises before a full upgrade
+    return "refreshes package lists but upgrades only some packages (-Sy without -u): may break"
+
+
+_KEYRINGS = frozenset(split_words("archlinux-keyring manjaro-keyring endeavouros-keyring"))
+
+
+def broad_overwrite(argv: list[str]) -> str | None:
+    """`pacman -U --overwrite '*'`: every file any other package owns may be replaced."""
+    for option, value in zip(argv, argv[1:], strict=False):
+        glob = value if option == "--overwrite" else option.removeprefix("--overwrite=")
+        if option.startswith("--overwrite") and glob.strip("'\"").lstrip("/") in ("*", "**"):
+            return f"replaces files other packages own (--overwrite {glob})"
+    return None
+
+
+def other_release(command: Command, sub: str) -> str | None:
+    """`dnf system-upgrade download --releasever=41`, `zypper --releasever=16.0 dup`: the
+    whole system moves to another release of the distribution."""
+    argv = command.argv
+    if command.name in ("dnf", "yum") and sub == "system-upgrade":
+        if any(a in ("download", "reboot") for a in argv):
+            return f"moves the whole system to another release ({command.name} system-upgrade)"
+        return None
+    release = any(a.startswith("--releasever") for a in argv)
+    if release and sub in _WHOLE_UPGRADES:
+        return f"moves the whole system to another release ({command.name} {sub} --releasever)"
+    return None
+
+
+_WHOLE_UPGRADES = frozenset(split_words("dup dist-upgrade distro-sync upgrade update"))
+_RELEASE_CHECKS = frozenset(split_words("-c --check-dist-upgrade-only -h --help -V --version"))
+
+
+def release_upgrade(command: Command, ctx: Context) -> None:
+    """`do-release-upgrade`: Ubuntu's move to its next release; unattended, nobody sees a
+    step fail half-way."""
+    argv = command.argv
+    if _RELEASE_CHECKS & set(argv):
+        return
+    if any("NonInteractive" in a for a in argv):
+        reason = "upgrades to the next release without asking: a failed step may not boot"
+        ctx.add(HIGH, reason, command)
+        return
+    ctx.add(MODERATE, "upgrades the system to its next release, asking at each step", command)
+
+
 def xbps(command: Command, ctx: Context) -> None:
     """Void Linux: `xbps-install` installs or updates, `xbps-query` only reads, `xbps-remove`
     removes (rated with the other removals)."""
@@ -132,5 +188,6 @@ def xbps(command: Command, ctx: Context) -> None:
 
 RULES: dict[str, Rule] = {
     "apt-mark": apt_mark,
+    "do-release-upgrade": release_upgrade,
     **dict.fromkeys(split_words("xbps-install xbps-query xbps-pkgdb xbps-remove"), xbps),
 }

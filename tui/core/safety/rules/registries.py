@@ -148,6 +148,8 @@ def composer(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, "lets composer download packages over plain HTTP (secure-http false)", command
         )
+    elif key == "disable-tls" and words[2:3] in (["true"], ["1"]):
+        ctx.add(HIGH, "lets composer download packages without TLS (disable-tls true)", command)
     elif key.startswith(("repositories.", "repos.", "repo.")) and words[2:3] != ["false"]:
         ctx.add(HIGH, f"adds a source of PHP packages for every later install ({key})", command)
 

@@ -47,7 +47,8 @@ ESSENTIAL_PACKAGES = frozenset(
 PACKAGE_QUERIES = frozenset(
     split_words(
         "list search show info policy depends rdepends query outdated ls view why doctor hash "
-        "--version -v help freeze check madison repolist repoquery index"
+        "--version -v help freeze check madison repolist repoquery index changelog check-update "
+        "se lr repos lu list-updates lp list-patches if what-provides wp"
     )
 )
 PACKAGE_REMOVALS = frozenset(
@@ -620,6 +621,8 @@ def packages(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-o -c -t --target --root -r --requirement")
     if sub == "index" and command.name in ("pip", "pip3"):
         return  # `pip index versions django`: asks the index which versions exist
+    if sub == "history" and rest.argv[:1] in ([], ["list"], ["info"]):
+        return  # `dnf history`, `dnf history info 4`: past transactions, not `undo`
     if sub == "audit" and "fix" not in rest.argv:
         return  # `npm audit`, `cargo audit`: a report on known vulnerabilities
     if sub == "config" and rest.argv[:1] in (["list"], ["ls"], ["get"], ["debug"]):
@@ -659,9 +662,38 @@ def _package_change(command: Command, sub: str, rest: Command, ctx: Context) -> 
         if vital:
             ctx.add(HIGH, f"removes {sorted(vital)[0]}, a package the system needs", command)
             return
+        risky = _risky_removal(command.name, names, argv)
+        if risky is not None:
+            ctx.add(HIGH, risky, command)
+            return
         ctx.add(MODERATE, f"removes packages ({command.name} {sub})", command)
         return
     ctx.add(MODERATE, f"installs or changes packages ({command.name} {sub})".strip(), command)
+
+
+# Each manager's own package: removed with itself, nothing installs or repairs packages after.
+_SELF_PACKAGES = {
+    **dict.fromkeys(("pip", "pip3"), frozenset(("pip",))),
+    "npm": frozenset(("npm",)),
+    "pnpm": frozenset(("pnpm",)),
+    "gem": frozenset(("rubygems-update",)),
+    **dict.fromkeys(("conda", "mamba"), frozenset(("conda", "mamba"))),
+    "pipx": frozenset(("pipx",)),
+}
+
+
+def _risky_removal(name: str, names: set[str], argv: list[str]) -> str | None:
+    """The manager removing itself, everything it installed, or packages others still need."""
+    own = names & _SELF_PACKAGES.get(name, frozenset())
+    if own:
+        return f"removes {sorted(own)[0]}, the package manager itself"
+    if "--ignore-dependencies" in argv:
+        return "removes packages that others still need (--ignore-dependencies)"
+    short = "".join(a[1:] for a in argv if a.startswith("-") and not a.startswith("--"))
+    every = "--all" in argv or "a" in short
+    if name == "gem" and every and not names - {"uninstall"}:
+        return "removes every installed gem (gem uninstall --all)"
+    return None
 
 
 # Forge clients in a `NOUN VERB` form that only shows (`gh auth status`, `glab mr view`).
