@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from tree_sitter import Node
 
 from tui.core.safety import transforms
-from tui.core.safety.installed import SELECTORS, lists_installed
 from tui.core.safety.fanout import find_parts, match_marker
+from tui.core.safety.installed import SELECTORS, lists_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command, Stdin, build_command
 from tui.core.safety.rules.code import literal_text, printed_text

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from tui.core.safety.parse import Command
-
 from tui.core.safety.lazy import lazy_pattern
+from tui.core.safety.parse import Command
 from tui.core.safety.words import node_text, split_words
 
 # Package managers' listings of everything installed (not `pacman -Qdt`, the orphans only).

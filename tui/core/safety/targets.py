@@ -731,6 +731,8 @@ _PACKAGE_KEYRINGS = (
     "/etc/apt/keyrings/",
     "/usr/share/keyrings/",
     "/etc/pki/rpm-gpg/",
+    "/etc/apk/keys/",
+    "/usr/share/pacman/keyrings/",
 )
 
 

@@ -89,6 +89,7 @@ for _module in (
     floods,
     startup,
     package_safety,
+    registries,
 ):
     RULES.update(_module.RULES)
 

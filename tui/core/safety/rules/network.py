@@ -358,9 +358,14 @@ def wget(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"downloads a file to {output}", command)
         _program_from_nowhere(command, ctx, output, [w.value for w in opts.operands])
         return
+    folder = opts.value("-P", "--directory-prefix")
     for url in opts.operands:
-        _downloaded(ctx, url.value)
-    ctx.add(MODERATE, "downloads files into the current directory", command)
+        name = posixpath.basename(url.value.split("?", 1)[0].rstrip("/"))
+        _downloaded(ctx, posixpath.join(folder, name) if folder and name else url.value)
+        if folder and name:  # `wget -P /etc/apk/keys URL`: the file lands in that folder
+            _downloaded(ctx, posixpath.join(folder, name), command)
+    where = folder or "the current directory"
+    ctx.add(MODERATE, f"downloads files into {where}", command)
 
 
 _PROGRAM_DIRS = frozenset(

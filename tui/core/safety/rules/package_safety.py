@@ -13,6 +13,7 @@ Listing holds or locks only reads.
 from __future__ import annotations
 
 import fnmatch
+import itertools
 
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
@@ -135,7 +136,7 @@ _KEYRINGS = frozenset(split_words("archlinux-keyring manjaro-keyring endeavouros
 
 def broad_overwrite(argv: list[str]) -> str | None:
     """`pacman -U --overwrite '*'`: every file any other package owns may be replaced."""
-    for option, value in zip(argv, argv[1:], strict=False):
+    for option, value in itertools.pairwise([*argv, ""]):
         glob = value if option == "--overwrite" else option.removeprefix("--overwrite=")
         if option.startswith("--overwrite") and glob.strip("'\"").lstrip("/") in ("*", "**"):
             return f"replaces files other packages own (--overwrite {glob})"

@@ -15,7 +15,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
 # The registries everyone uses, and the vendors' own indexes their install guides name.
@@ -173,3 +173,23 @@ def sources(command: Command, ctx: Context) -> None:
                     )
                     ctx.add(HIGH, reason, command)
                     return
+
+
+_NUGET_READS = frozenset(split_words("list search help locals verify spec"))
+
+
+def nuget(command: Command, ctx: Context) -> None:
+    """`nuget sources add -Source URL`, `nuget install X -Source URL`: another package feed."""
+    argv = command.argv
+    lowered = [a.lower() for a in argv]
+    source = next((b for a, b in itertools.pairwise(argv) if a.lower() == "-source"), "")
+    if source and not source.startswith("https://api.nuget.org/"):
+        what = "adds a source of NuGet packages" if "add" in lowered else "installs packages"
+        ctx.add(HIGH, f"{what} from {source[:60]}, not nuget.org", command)
+    elif lowered[:1] and (lowered[0] in _NUGET_READS or lowered[:2] == ["sources", "list"]):
+        return
+    else:
+        ctx.add(MODERATE, "installs or changes packages (nuget)", command)
+
+
+RULES: dict[str, Rule] = {"nuget": nuget, "nuget.exe": nuget}

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
-from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.installed import every_installed
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import containers_run, listed, package_safety, removals
 from tui.core.safety.rules.cloud import mass_removal

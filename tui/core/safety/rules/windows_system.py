@@ -13,6 +13,7 @@ from collections.abc import Callable
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
+from tui.core.safety.rules import windows_packages
 from tui.core.safety.rules.resolvers import RESOLVER_REASON, foreign_resolvers, outside_address
 from tui.core.safety.rules.strangers import bare_address
 from tui.core.safety.windows import Statement
@@ -721,6 +722,13 @@ def _package(st: Statement, ctx: Context, previous: Statement | None) -> None:
         else:
             ctx.add(HIGH, "installs a package from a place nobody reviewed", st.text)
         return
+    risky = windows_packages.package_risk(st)
+    if risky is not None:
+        ctx.add(HIGH, risky, st.text)
+        return
+    if "-allowunsigned" in args:
+        ctx.add(HIGH, "installs an app package nobody signed (-AllowUnsigned)", st.text)
+        return
     unchecked = _unchecked_module(args)
     if unchecked is not None:
         ctx.add(HIGH, unchecked, st.text)
@@ -781,4 +789,5 @@ SYSTEM_HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("start-process saps start".split(), _start_process),
     **dict.fromkeys("winget choco scoop msiexec install-package install-module".split(), _package),
     **dict.fromkeys(("add-appxpackage", "add-appprovisionedpackage"), _package),
+    **windows_packages.HANDLERS,
 }
