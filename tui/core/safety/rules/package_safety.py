@@ -7,7 +7,9 @@ Holding back the TLS library, SSH, sudo, the C library or the kernel (`apt-mark 
 other package is routine (MODERATE). Removing the network manager or the DHCP client takes a
 remote machine offline; removing unattended-upgrades stops security updates (HIGH). `sudo pip
 install --break-system-packages` replaces Python packages the distribution's tools need (HIGH).
-Listing holds or locks only reads.
+Listing holds or locks only reads. A partial upgrade (`pacman -Sy pkg`), `--overwrite '*'` and a
+move to another release (`do-release-upgrade` unattended, `dnf system-upgrade`) may leave a
+system that no longer starts (HIGH).
 """
 
 from __future__ import annotations
@@ -135,11 +137,12 @@ _KEYRINGS = frozenset(split_words("archlinux-keyring manjaro-keyring endeavouros
 
 
 def broad_overwrite(argv: list[str]) -> str | None:
-    """`pacman -U --overwrite '*'`: every file any other package owns may be replaced."""
+    """`pacman -U --overwrite '*'`: every file any other package owns may be replaced; the
+    option as written, or None."""
     for option, value in itertools.pairwise([*argv, ""]):
         glob = value if option == "--overwrite" else option.removeprefix("--overwrite=")
         if option.startswith("--overwrite") and glob.strip("'\"").lstrip("/") in ("*", "**"):
-            return f"replaces files other packages own (--overwrite {glob})"
+            return f"--overwrite {glob}"
     return None
 
 

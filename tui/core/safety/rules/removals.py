@@ -5,6 +5,7 @@ Removing the C library, the init system, the shell, the package manager, sudo or
 leaves a machine that no longer boots, updates or lets anyone in (CRITICAL). Forcing any
 removal past its dependencies (`rpm -e --nodeps`, `pacman -Rdd`, `dpkg --force-all`) breaks
 whatever needed the package (HIGH). A simulated removal (`apt remove -s`) changes nothing.
+Names fed from a listing of everything installed (`rpm -qa | xargs rpm -e`) remove it all.
 """
 
 from __future__ import annotations
