@@ -123,14 +123,19 @@ LEVERS: dict[str, GenerationSettings] = {
     # keep the prompt, so that the engine reuses its state, and start the answer with another
     # backed utility).
     "defaults, retries reorder the examples": GenerationSettings(prefix_retries=False),
-    "defaults, retries decode at most 48 tokens": GenerationSettings(retry_max_tokens=48),
+    "before: retries decode up to max_tokens, loops caught later": GenerationSettings(
+        retry_token_share=None, early_loops=False
+    ),
+    "defaults, retries decode at most 48 tokens": GenerationSettings(
+        retry_token_share=0.5, early_loops=False
+    ),
     # Issue 15: fewer retrieved examples to prefill; fixed ones are reused from the cache.
     "defaults, 2 examples": GenerationSettings(examples=2),
     "2 fixed + 2 retrieved examples": GenerationSettings(examples=2, fixed_examples=2),
     "2 fixed + 3 retrieved examples": GenerationSettings(examples=3, fixed_examples=2),
     "before: 4 retrieved, none fixed": GenerationSettings(examples=4, fixed_examples=0),
     # Issue 15: less decoding and prefill per request.
-    "defaults, loops caught sooner": GenerationSettings(early_loops=True),
+    "defaults, loops caught sooner": GenerationSettings(early_loops=True, retry_token_share=None),
     "defaults, at most 64 tokens": GenerationSettings(
         sampler=SamplerSettings(temperature=0.0, max_tokens=64)
     ),

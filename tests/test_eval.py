@@ -21,6 +21,7 @@ from tui.core.backends.base import (
     Health,
     HealthStatus,
     ModelInfo,
+    SamplerSettings,
     StreamEvent,
     TextDelta,
     Timings,
@@ -280,3 +281,25 @@ def test_a_loop_without_spaces_is_stopped_early_and_commands_are_not() -> None:
         "base64 -d <<< SGVsbG8gd29ybGQhIEhlbGxvIHdvcmxkIQ==",
     ):
         assert not AnswerWatcher().feed(command), command
+
+
+def test_later_tries_decode_at_most_half_of_max_tokens() -> None:
+    backend = Recording("cat notes.txt")  # not the utility the examples agree on: a retry
+    sampler = SamplerSettings(temperature=0.0, max_tokens=96)
+    asyncio.run(
+        generate_command(
+            backend,
+            "list all files including hidden ones in this folder",
+            settings=GenerationSettings(candidates=2, sampler=sampler),
+        )
+    )
+    assert [r.sampler.max_tokens for r in backend.requests] == [96, 48]
+    backend = Recording("cat notes.txt")
+    asyncio.run(
+        generate_command(
+            backend,
+            "list all files including hidden ones in this folder",
+            settings=GenerationSettings(candidates=2, sampler=sampler, retry_token_share=None),
+        )
+    )
+    assert [r.sampler.max_tokens for r in backend.requests] == [96, 96]

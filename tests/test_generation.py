@@ -188,3 +188,27 @@ def _convincing(candidate: Candidate) -> bool:
         and not candidate.warnings
         and candidate.stopped_because not in ("loop", "length")
     )
+
+
+def test_a_stable_prefix_keeps_the_system_prompt_and_fixed_examples_the_same() -> None:
+    from tui.core.generation.prompt import GROUNDING_HEAD, retrieve
+
+    bank = default_bank()
+    context = CONTEXT
+    stable = GenerationSettings(stable_prefix=True)
+    request = "list all files including hidden ones"
+    fixed = bank.spread(stable.fixed_examples)
+    # The closest example is one of the fixed ones: shown again, closest last, not dropped.
+    examples = [*retrieve(bank, request, stable)[:2], fixed[0]]
+    grounded = build_request(
+        request, context, settings=stable, bank=bank, examples=examples, grounding="jq: JSON"
+    )
+    plain = build_request("show disk usage", context, settings=stable, bank=bank)
+    head = 1 + 2 * len(fixed)
+    assert grounded.messages[:head] == plain.messages[:head]
+    assert GROUNDING_HEAD not in grounded.messages[0].content
+    assert grounded.messages[-1].content.endswith(request)
+    assert "jq: JSON" in grounded.messages[-1].content
+    assert grounded.messages[-2].content == fixed[0].example.command
+    old = build_request(request, context, bank=bank, examples=examples, grounding="jq: JSON")
+    assert GROUNDING_HEAD in old.messages[0].content

@@ -95,3 +95,31 @@ def test_a_line_that_keeps_coming_back_to_one_option_is_a_loop() -> None:
     # Prose may repeat its little words; only option- and path-like words count.
     assert not stops("<think>The user wants the files in the folder, so the answer is the ls")
     assert not stops("find . -name a -o -name b -o -name c -o -name d -print")
+
+
+def _stops_early(text: str) -> int | None:
+    """The number of words fed before a watcher with early loop stops ends the answer."""
+    watcher = AnswerWatcher(early_loops=True)
+    for count, word in enumerate(text.split(" "), 1):
+        if watcher.feed(word + " "):
+            return count
+    return None
+
+
+def test_early_loop_stops_catch_a_phrase_said_twice_and_a_second_redirection() -> None:
+    line = "ls -la -tulpn -l -o /var/log/lsof -l -o pid -a -p -l -o pid -a -p -l -o pid -a -l"
+    assert _stops_early(line) == 16  # the end of the second `-l -o pid -a -p`
+    assert not stops(line[:60])  # the usual checks let it run on
+    assert (
+        _stops_early("tar -C /opt/x.tgz -C /opt/x.tgz > /dev/null > /tmp/y > /dev/null") == 8
+    )  # the second `>`
+    for command in (
+        "awk '$3 > 10' data.txt > out.txt",  # a quoted `>` is no redirection
+        "echo a > f; echo b > g",
+        "cmd > out 2> err",
+        "cmd >> log 2>&1",
+        "find . -name a -o -name b -o -name c -o -name d -print",
+        "grep -r foo . | sort | uniq -c | sort -rn | head",
+        "printf '%s %s %s %s\\n' a b c d a b c d",  # repeated words, but no option among them
+    ):
+        assert _stops_early(command) is None, command

@@ -204,8 +204,9 @@ async def generate_command(
             break
         last_had_command = not candidates or candidates[-1].extraction.command is not None
         request = replace(tries.next(index, last_had_command), deadline=deadline)
-        if index and settings.retry_max_tokens:
-            request = _capped(request, settings.retry_max_tokens)
+        if index and settings.retry_token_share and request.sampler.max_tokens:
+            share = max(1, round(request.sampler.max_tokens * settings.retry_token_share))
+            request = _capped(request, share)
         try:
             attempt = await run_once(
                 backend,
