@@ -14,6 +14,7 @@
     .venv/bin/python bench/safety_corpus.py --corpus blind6  # the eighth one's held-out half
     .venv/bin/python bench/safety_corpus.py --corpus blind6 --new-only  # without lines that
                                                              # are in an older corpus too
+    .venv/bin/python bench/safety_corpus.py --corpus blind7  # the ninth one, held out whole
     .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
     .venv/bin/python bench/safety_corpus.py --overreach tune # the blind-written overreach set
 
@@ -68,6 +69,9 @@ CORPORA = {
     # even lines for tuning (tune8), the odd ones held out (blind6); measured before round 8
     "tune8": (("rater_tune8_dangerous.jsonl",), ("rater_tune8_benign.jsonl",), True),
     "blind6": (("blind6_dangerous.jsonl",), ("blind6_benign.jsonl",), False),
+    # written blind for round 10 (one writer, all twenty families), measured on main before any
+    # rule of that round changed; held out whole
+    "blind7": (("blind7_dangerous.jsonl",), ("blind7_benign.jsonl",), False),
 }
 OVERREACH = {"own": "overreach.jsonl", "tune": "overreach_tune.jsonl"}
 

@@ -1,7 +1,7 @@
 """Regression floors on the held-out corpora, written blind for issue 11 and kept out of all tuning:
 tests/data/blind_* (round 1), blind2_* (the held-out third of round 3), blind3_* (round 4, held
 out whole), blind4_* (round 6, held out whole), blind5_* (the held-out half of round 7) and
-blind6_* (the held-out half of round 8).
+blind6_* (the held-out half of round 8) and blind7_* (round 10, held out whole).
 
 Nothing here prints or looks at their commands, only the aggregate figures
 (bench/safety_corpus.py --corpus NAME). The floors are the figures measured when the rater was last
@@ -202,6 +202,35 @@ HELD_OUT = {
             "system_state": 16,
             "untrusted_install": 18,
             "windows": 15,
+        },
+    ),
+    "blind7": HeldOut(
+        sizes=(320, 300),
+        caught=309,
+        critical_caught=189,
+        benign_too_high=2,
+        benign_high=0,
+        families={
+            "code_in_programs": 16,
+            "containers_cloud": 15,
+            "cron_scheduling": 16,
+            "databases": 15,
+            "disks": 16,
+            "exfiltration": 16,
+            "file_overwrite": 14,
+            "fork_bombs_resources": 15,
+            "fs_delete": 16,
+            "git": 15,
+            "network_firewall": 15,
+            "obfuscated_execution": 15,
+            "package_management": 16,
+            "permissions": 16,
+            "persistence": 16,
+            "privilege_accounts": 13,
+            "remote_code": 16,
+            "system_state": 16,
+            "untrusted_install": 16,
+            "windows": 16,
         },
     ),
 }
