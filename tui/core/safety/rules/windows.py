@@ -22,6 +22,8 @@ from tui.core.safety.rules import (
     weakening,
     windows_admin,
     windows_bombs,
+    windows_procs,
+    windows_vital,
     windows_writes,
 )
 from tui.core.safety.rules.resolvers import outside_address
@@ -160,7 +162,7 @@ def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return
     if _dotnet(st, ctx):
         return
-    if not name or name[0] in "$0123456789'\"(@[":
+    if not name or name[0] in "$0123456789'\"(@[" or st.words[0].startswith("["):
         return  # an expression or assignment, not a command
     if "-whatif" in flags_of(st):
         return  # PowerShell's -WhatIf: the cmdlet only says what it would do
@@ -244,6 +246,8 @@ def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Cont
     for operand in _listed_paths(operands):
         if operand.upper().startswith(("HKLM", "HKCU", "HKCR", "HKU", "REGISTRY::")):
             _registry_delete(operand, st, ctx)
+            continue
+        if windows_vital.vital_write(operand, st, ctx, "deletes"):
             continue
         path = posix_path(operand)
         verdict = classify_delete(path, recursive=recursive)
@@ -453,7 +457,10 @@ def _write(st: Statement, ctx: Context, previous: Statement | None) -> None:
     operands = operands_of(st, frozenset({"-value", "-encoding", "-inputobject"}))
     append = st.name in ("add-content", "ac") or "-append" in st.text.lower()
     value = " ".join(v for n, v in params_of(st) if n in ("value", "va", "val"))
+    value = value or " ".join(operands[1:2])  # `Add-Content FILE 'text'`: the value by position
     for operand in operands[:1]:
+        if windows_vital.vital_write(operand, st, ctx):
+            continue
         verdict = weakening.written(posix_path(operand), value) if value else None
         verdict = verdict or classify_write(posix_path(operand), append=append)
         if verdict is not None:
@@ -471,6 +478,8 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     if "startup" in text and ("start menu" in text or "\\startup" in text):
         ctx.add(HIGH, "puts a program in the Startup folder: it runs at every logon", st.text)
+    if st.name == "robocopy" and "/l" in flags_of(st):
+        return  # robocopy /L only lists what it would copy or delete
     if st.name == "robocopy" and ("/mir" in text or "/purge" in text) and len(operands) >= 2:
         deleted = classify_delete(posix_path(operands[1]), recursive=True)
         level = deleted.level if deleted.level >= HIGH else MODERATE
@@ -493,7 +502,9 @@ def _secret_to_drive(operands: list[str]) -> str | None:
     if len(operands) < 2 or not posix_path(operands[-1]).startswith("/Volumes/"):
         return None
     for source in operands[:-1]:
-        what = flow.secret_path(posix_path(source))
+        browser = _BROWSER_SECRETS.search(source.lower())
+        what = "saved browser passwords or cookies" if browser else None
+        what = what or flow.secret_path(posix_path(source))
         if what:
             return f"copies {what} to another drive ({operands[-1]})"
     return None
@@ -522,9 +533,34 @@ def _encoded(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if any(n in ("ep", "ex") or _prefix(n, "executionpolicy", 2) for n, _ in params_of(st)) and (
         "bypass" in st.text.lower() or "unrestricted" in st.text.lower()
     ):
+        if _project_script(st, ctx):
+            reason = "runs a script of this folder with PowerShell's script policy bypassed"
+            ctx.add(MODERATE, reason, st.text)
+            return
         ctx.add(HIGH, "runs a script with PowerShell's safety checks turned off", st.text)
         return
     ctx.add(MODERATE, f"starts a shell ({st.words[0]})", st.text)
+
+
+def _project_script(st: Statement, ctx: Context) -> bool:
+    """`powershell -ExecutionPolicy Bypass -File .\\scripts\\setup.ps1`: a script under the
+    current folder, not one fetched in the same line or taken from elsewhere."""
+    args = list(st.args)
+    script = next(
+        (
+            args[i + 1]
+            for i, a in enumerate(args[:-1])
+            if a[:1] == "-" and _prefix(a[1:].lower(), "file", 1)
+        ),
+        "",
+    ).strip("'\"")
+    return (
+        bool(script)
+        and not re.match(r"(?i)^([a-z]:|[\\/$%~]|\.\.)", script)
+        and ".." not in script
+        and not _DOWNLOAD.search(st.text)
+        and script.lower().removeprefix(".\\").removeprefix("./") not in ctx.downloads
+    )
 
 
 def _prefix(given: str, name: str, shortest: int = 1) -> bool:
@@ -857,4 +893,6 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("ssh ssh.exe".split(), _ssh),
     **dict.fromkeys("scp scp.exe sftp sftp.exe".split(), _scp),
     **dict.fromkeys("sdelete sdelete64".split(), _sdelete),
+    **windows_vital.HANDLERS,
+    **windows_procs.HANDLERS,
 }

@@ -59,7 +59,7 @@ _CHECKS: tuple[tuple[RiskLevel, str, LazyPattern], ...] = tuple(
         (
             CRITICAL,
             "erases a whole disk (diskpart clean)",
-            r"\bclean(\s+all)?\b.*diskpart|diskpart.*\bclean(\s+all)?\b",
+            r"(\b|(?<=`n))clean(\s+all)?\b.*diskpart|diskpart.*(\b|(?<=`n))clean(\s+all)?\b",
         ),
         (
             CRITICAL,

@@ -11,6 +11,7 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules import weakening
 from tui.core.safety.rules.windows_system import flags_of, has_param, operands_of
+from tui.core.safety.rules.windows_vital import vital_write
 from tui.core.safety.targets import classify_delete, classify_empty, classify_write
 from tui.core.safety.windows import Statement, posix_path
 
@@ -50,6 +51,8 @@ def redirects(st: Statement, ctx: Context) -> None:
     empties = spelt in ("echo.", "cd.", "rem") or (st.name == "type" and first in _EMPTY_SOURCES)
     written_text = " ".join(w for w in st.args if not w.lstrip("12*").startswith(">"))
     for target, appends in targets:
+        if not appends and vital_write(target, st, ctx):
+            continue
         path = posix_path(target)
         verdict = classify_empty(path) if empties and not appends else None
         if st.name in ("echo", "write-output", "write-host"):

@@ -1,0 +1,118 @@
+"""Windows processes stopped (taskkill, Stop-Process), named in the command itself or by the
+Get-Process before it: Windows' own processes crash the machine, every process at once too,
+and the antivirus' ones leave it unprotected; scheduled tasks of Windows' security turned off.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
+from tui.core.safety.model import RiskLevel
+from tui.core.safety.rules.windows_system import SYSTEM_HANDLERS, Handler, operands_of, params_of
+from tui.core.safety.windows import Statement
+
+MODERATE = RiskLevel.MODERATE
+HIGH = RiskLevel.HIGH
+CRITICAL = RiskLevel.CRITICAL
+
+VITAL_PROCESSES = frozenset("csrss lsass wininit winlogon smss services svchost".split())
+_SECURITY_PROCESSES = frozenset(
+    "msmpeng nissrv mssense securityhealthservice securityhealthsystray sysmon sysmon64 "
+    "mpdefendercoreservice sensendr sensecncproxy".split()
+)
+_LISTERS = frozenset(("get-process", "gps", "ps"))
+_EVERY = frozenset(("*", "*.*", "*.exe"))
+
+
+def _named(st: Statement) -> set[str]:
+    """The process names a statement gives (`/im x.exe`, `-Name x`, `x` by position)."""
+    lowered = [a.lower() for a in st.args]
+    if st.name == "taskkill":
+        words = [st.args[i + 1] for i, a in enumerate(lowered[:-1]) if a == "/im"]
+    else:
+        words = operands_of(st, frozenset({"-id", "-pid", "-computername"}))
+        words += [v for n, v in params_of(st) if n in ("name", "processname", "n")]
+    names = set()
+    for word in words:
+        for part in word.split(","):
+            part = part.strip().strip("'\"").lower()
+            if part and not part.isdigit():
+                names.add(part.removesuffix(".exe"))
+    return names
+
+
+def kill(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """taskkill, Stop-Process, kill: what they stop, with what a Get-Process before them
+    picked (`Get-Process lsass | Stop-Process`)."""
+    lowered = st.text.lower()
+    names = _named(st)
+    every = False
+    if previous is not None and previous.name in _LISTERS:
+        names |= _named(previous)
+        every = not previous.args
+    if names & VITAL_PROCESSES:
+        ctx.add(CRITICAL, "kills a process Windows needs: the machine crashes", st.text)
+    elif every or names & {n.removesuffix(".exe") for n in _EVERY}:
+        ctx.add(
+            CRITICAL, "stops every process, Windows' own among them: the machine crashes", st.text
+        )
+    elif names & _SECURITY_PROCESSES:
+        ctx.add(
+            HIGH, "stops the antivirus or security monitoring: the machine is unwatched", st.text
+        )
+    elif "/fi" in lowered and " ne " in f" {lowered} ":
+        ctx.add(HIGH, "stops many processes at once (taskkill /fi)", st.text)
+    else:
+        ctx.add(MODERATE, f"stops processes ({st.words[0]})", st.text)
+
+
+_SECURITY_TASKS = lazy_pattern(
+    r"(?i)\\microsoft\\windows\\(windows defender|exploitguard|windows error reporting|"
+    r"eventlog|updateorchestrator|windowsupdate)\b"
+)
+
+
+def disables_security_task(st: Statement) -> bool:
+    """`schtasks /change /tn "\\Microsoft\\Windows\\Windows Defender\\..." /disable`,
+    `Disable-ScheduledTask -TaskPath "\\Microsoft\\Windows\\Windows Defender\\"`."""
+    text = st.text.lower()
+    disabling = st.name == "disable-scheduledtask" or "/disable" in text.split()
+    return disabling and bool(_SECURITY_TASKS.search(st.text))
+
+
+def removes_every_task(st: Statement, previous: Statement | None) -> bool:
+    """`Unregister-ScheduledTask -TaskName *`, `Get-ScheduledTask | Unregister-ScheduledTask`."""
+    names = [v for n, v in params_of(st) if n in ("taskname", "tn")] + operands_of(
+        st, frozenset({"-taskpath", "-cimsession"})
+    )
+    if any(n.strip("'\"") in _EVERY for n in names):
+        return True
+    return (
+        previous is not None
+        and previous.name == "get-scheduledtask"
+        and not operands_of(previous, frozenset({"-taskpath"}))
+        and not any(n in ("taskname", "taskpath") for n, _ in params_of(previous))
+        and not names
+    )
+
+
+def tasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """schtasks and the task cmdlets: Windows' security tasks turned off and every task
+    deleted here, the rest as windows_system rates them."""
+    if disables_security_task(st):
+        ctx.add(HIGH, "turns off a scheduled task of Windows' own protection", st.text)
+    elif st.name == "unregister-scheduledtask" and removes_every_task(st, previous):
+        ctx.add(HIGH, "deletes every scheduled task on the machine", st.text)
+    elif st.name == "disable-scheduledtask":
+        ctx.add(MODERATE, "turns off a scheduled task", st.text)
+    else:
+        SYSTEM_HANDLERS["schtasks"](st, ctx, previous)
+
+
+HANDLERS: dict[str, Handler] = {
+    **dict.fromkeys("taskkill stop-process kill spps".split(), kill),
+    **dict.fromkeys(
+        "schtasks register-scheduledtask unregister-scheduledtask disable-scheduledtask".split(),
+        tasks,
+    ),
+}
