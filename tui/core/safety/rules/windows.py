@@ -489,12 +489,40 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if carried is not None:
         ctx.add(HIGH, carried, st.text)
         return
+    if st.name in _MOVES and len(operands) >= 2 and _moved_away(operands[:-1], st, ctx):
+        return
     if len(operands) >= 2:
-        verdict = classify_write(posix_path(operands[-1]), append=False)
+        target = operands[-1]
+        if target.endswith(("\\", "/")):  # into a folder: the file keeps its name there
+            target += re.split(r"[\\/]", operands[0].rstrip("\\/"))[-1]
+        verdict = classify_write(posix_path(target), append=False)
         if verdict is not None and verdict.level >= HIGH:
             ctx.add(verdict.level, verdict.reason, st.text)
             return
     ctx.add(MODERATE, f"copies or moves files ({st.words[0]})", st.text)
+
+
+_MOVES = frozenset("move-item move mi mv".split())
+
+
+def _moved_away(sources: list[str], st: Statement, ctx: Context) -> bool:
+    """`Move-Item C:\\Windows\\System32\\ntoskrnl.exe D:\\`: gone from where it is needed,
+    as if deleted. True when rated here."""
+    rated = False
+    for source in sources:
+        if windows_vital.vital_write(source, st, ctx, "moves away"):
+            rated = True
+            continue
+        path = posix_path(source)
+        if not path.startswith(("/usr/", "/etc/", "/boot/")):
+            continue  # a user's files moved elsewhere are still there
+        verdict = classify_delete(path, recursive=True)
+        if verdict.level >= HIGH:
+            reason = verdict.reason.replace(path, source, 1)
+            reason = reason.replace("deletes", "moves away", 1).replace(" recursively", "", 1)
+            ctx.add(verdict.level, reason, st.text)
+            rated = True
+    return rated
 
 
 def _secret_to_drive(operands: list[str]) -> str | None:

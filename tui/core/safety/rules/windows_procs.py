@@ -21,6 +21,14 @@ _SECURITY_PROCESSES = frozenset(
     "mpdefendercoreservice sensendr sensecncproxy".split()
 )
 _LISTERS = frozenset(("get-process", "gps", "ps"))
+_FILTERS = frozenset(("where-object", "where", "?"))
+# `Where-Object { $_.Name -ne 'explorer' }`: everything but what it names goes on.
+_ALL_BUT = lazy_pattern(r"(?i)\s-(ne|notlike|notmatch|notin|notcontains)\s")
+# taskkill filters that pick Windows' own processes or every running one.
+_BROAD_FILTER = lazy_pattern(
+    r"username\s+eq\s+['\"]?(nt authority\\)?(system|local service|network service)|"
+    r"status\s+eq\s+running|session\s+eq\s+0\b"
+)
 _EVERY = frozenset(("*", "*.*", "*.exe"))
 
 
@@ -60,8 +68,10 @@ def kill(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(
             HIGH, "stops the antivirus or security monitoring: the machine is unwatched", st.text
         )
-    elif "/fi" in lowered and " ne " in f" {lowered} ":
+    elif "/fi" in lowered and (" ne " in f" {lowered} " or _BROAD_FILTER.search(lowered)):
         ctx.add(HIGH, "stops many processes at once (taskkill /fi)", st.text)
+    elif previous is not None and previous.name in _FILTERS and _ALL_BUT.search(previous.text):
+        ctx.add(HIGH, "stops every process but the few a filter leaves out", st.text)
     else:
         ctx.add(MODERATE, f"stops processes ({st.words[0]})", st.text)
 
@@ -109,8 +119,33 @@ def tasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
         SYSTEM_HANDLERS["schtasks"](st, ctx, previous)
 
 
+def wmi_process(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`wmic process where name="lsass.exe" delete`, `wmic process call create "..."`,
+    `Invoke-WmiMethod -Class Win32_Process -Name Create -ArgumentList "..."`."""
+    text = st.text.lower()
+    named = {n.removesuffix(".exe") for n in _WMI_NAME.findall(text)}
+    stops = " delete" in text or "terminate" in text
+    if st.name == "wmic" and "process" in text and stops and named & VITAL_PROCESSES:
+        ctx.add(CRITICAL, "kills a process Windows needs: the machine crashes (wmic)", st.text)
+    elif "win32_process" in text and "create" in text and _HIDDEN_CODE.search(text):
+        ctx.add(HIGH, "starts hidden or encoded code through WMI", st.text)
+    elif st.name == "wmic":
+        SYSTEM_HANDLERS["wmic"](st, ctx, previous)
+    elif "win32_process" in text and "create" in text:
+        ctx.add(MODERATE, "starts a program through WMI", st.text)
+    else:
+        ctx.add(MODERATE, f"changes something on Windows ({st.words[0]})", st.text)
+
+
+_WMI_NAME = lazy_pattern(r"name\s*=\s*['\"]*([\w.-]+)")
+_HIDDEN_CODE = lazy_pattern(
+    r"\s-(e|ec|en|enc\w*)\s|-w(indowstyle)?\s+hidden|frombase64|\biex\b|downloadstring|https?://"
+)
+
+
 HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("taskkill stop-process kill spps".split(), kill),
+    **dict.fromkeys("wmic invoke-wmimethod invoke-cimmethod".split(), wmi_process),
     **dict.fromkeys(
         "schtasks register-scheduledtask unregister-scheduledtask disable-scheduledtask".split(),
         tasks,

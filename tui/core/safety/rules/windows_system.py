@@ -25,7 +25,8 @@ Handler = Callable[[Statement, Context, Statement | None], None]
 
 
 _SECURITY_SERVICES = frozenset(
-    "windefend mpssvc wscsvc eventlog sense wdnissvc securityhealthservice bfe wuauserv".split()
+    "windefend mpssvc wscsvc eventlog sense wdnissvc securityhealthservice bfe wuauserv "
+    "sysmon sysmon64 sysmondrv".split()
 )
 
 _DEFENDER_SERVICES = frozenset("windefend sense wdnissvc wdboot wdfilter".split())

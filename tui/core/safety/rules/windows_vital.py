@@ -54,8 +54,11 @@ def vital_write(path: str, st: Statement, ctx: Context, verb: str = "overwrites"
 
 # attrib's marks: +/- with r (read-only), s (system), h (hidden), a, i, ...
 _MARK = lazy_pattern(r"^[+-][rashioxvpu]$", re.IGNORECASE)
+_SYSTEM_DRIVE = r"(?:c:|%systemdrive%|\$env:systemdrive)"
+# Windows' own places: its folder, the programs' folders, the system drive's root.
 _SYSTEM_PLACE = lazy_pattern(
-    rf"(?i)^['\"]?(?:{_WINDIR}|{_DRIVE}\\(?:program files|programdata|\*|$)|{_DRIVE}$)"
+    rf"(?i)^['\"]?(?:{_WINDIR}|{_SYSTEM_DRIVE}\\(?:program files|programdata|\*|$)|"
+    rf"{_SYSTEM_DRIVE}$)"
 )
 
 
