@@ -22,6 +22,7 @@ from tui.core.safety.rules import (
     weakening,
     windows_admin,
     windows_bombs,
+    windows_launch,
     windows_procs,
     windows_vital,
     windows_writes,
@@ -82,6 +83,7 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
         check_line(text, ctx)
         windows_bombs.check_line(text, ctx)
         windows_admin.machine_environment(text, ctx)
+        windows_launch.check_line(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
         ctx.add(CRITICAL, "downloads code from the internet and runs it (PowerShell)", text)
     elif _EXECUTE.search(text) and any(_DOWNLOAD.search(s[::-1]) for s in _literals(text)):
@@ -503,6 +505,35 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 
 _MOVES = frozenset("move-item move mi mv".split())
+_RENAMES = frozenset("rename-item rni ren rename".split())
+
+
+def _new_item(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`New-Item -Force` over an existing file empties it: over a vital one, Windows breaks."""
+    kind = next((v for n, v in params_of(st) if n in ("itemtype", "type")), "file")
+    targets = operands_of(st, frozenset({"-itemtype", "-type", "-value", "-name", "-target"}))
+    target = targets[0] if targets else ""
+    if target.upper().startswith(("HKLM", "HKCU", "HKCR", "HKU", "REGISTRY::")):
+        _registry_change(target, st, ctx)
+        return
+    if kind == "file" and has_param(st, "force", 2) and windows_vital.vital_write(target, st, ctx):
+        return
+    if "\\startup\\" in target.lower() + "\\":
+        ctx.add(HIGH, "puts a program in the Startup folder: it runs at every logon", st.text)
+        return
+    verdict = classify_write(posix_path(target), append=False) if kind != "directory" else None
+    if target and verdict is not None and verdict.level >= HIGH:
+        ctx.add(verdict.level, verdict.reason.replace(posix_path(target), target, 1), st.text)
+        return
+    ctx.add(MODERATE, f"creates a file, folder or link ({st.words[0]})", st.text)
+
+
+def _rename(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """Rename-Item, ren: a system file renamed is gone from where Windows looks for it."""
+    operands = operands_of(st, frozenset({"-newname"}))
+    if operands and _moved_away(operands[:1], st, ctx):
+        return
+    ctx.add(MODERATE, f"renames a file or folder ({st.words[0]})", st.text)
 
 
 def _moved_away(sources: list[str], st: Statement, ctx: Context) -> bool:
@@ -510,7 +541,8 @@ def _moved_away(sources: list[str], st: Statement, ctx: Context) -> bool:
     as if deleted. True when rated here."""
     rated = False
     for source in sources:
-        if windows_vital.vital_write(source, st, ctx, "moves away"):
+        moved = "renames away" if st.name in _RENAMES else "moves away"
+        if windows_vital.vital_write(source, st, ctx, moved):
             rated = True
             continue
         path = posix_path(source)
@@ -519,7 +551,8 @@ def _moved_away(sources: list[str], st: Statement, ctx: Context) -> bool:
         verdict = classify_delete(path, recursive=True)
         if verdict.level >= HIGH:
             reason = verdict.reason.replace(path, source, 1)
-            reason = reason.replace("deletes", "moves away", 1).replace(" recursively", "", 1)
+            moved = "renames away" if st.name in _RENAMES else "moves away"
+            reason = reason.replace("deletes", moved, 1).replace(" recursively", "", 1)
             ctx.add(verdict.level, reason, st.text)
             rated = True
     return rated
@@ -923,4 +956,6 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("sdelete sdelete64".split(), _sdelete),
     **windows_vital.HANDLERS,
     **windows_procs.HANDLERS,
+    **dict.fromkeys("new-item ni".split(), _new_item),
+    **dict.fromkeys("rename-item rni ren rename".split(), _rename),
 }

@@ -381,7 +381,17 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "changes the password policy (net accounts)", st.text)
     elif sub in ("share", "use") and len(args) > 1:
         ctx.add(MODERATE, f"changes network shares (net {sub})", st.text)
-    elif sub in ("start", "view", "session", "accounts", "config", "statistics", ""):
+    elif sub in (
+        "start",
+        "view",
+        "session",
+        "accounts",
+        "config",
+        "statistics",
+        "share",
+        "use",
+        "",
+    ):
         if sub == "start" and len(args) > 1:
             ctx.add(MODERATE, "starts a service (net start)", st.text)
     else:
