@@ -74,6 +74,8 @@ class Statement:
         if not self.words:
             return ""
         first = self.words[0].strip("&. ").lower()
+        if first in ("%comspec%", "$env:comspec", "${env:comspec}"):
+            return "cmd"  # %COMSPEC% names cmd.exe
         if first.startswith("$"):
             return first  # an assignment or a variable, not a program
         first = first.rsplit("\\", 1)[-1]

@@ -22,6 +22,7 @@ from tui.core.safety.rules import (
     weakening,
     windows_admin,
     windows_bombs,
+    windows_features,
     windows_launch,
     windows_procs,
     windows_vital,
@@ -888,6 +889,8 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
             what = flow.secret_path(posix_path(word.strip("()'\"")).replace("/home/*", "~"))
             if what is None and (".ssh" in word.lower() or "credentials" in word.lower()):
                 what = "keys or credentials"
+            if what is None and _HASH_FILES.search(word):
+                what = "the machine's password hashes"
             if what:
                 ctx.add(CRITICAL, f"sends {what} to another machine", text)
                 return
@@ -956,6 +959,7 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("sdelete sdelete64".split(), _sdelete),
     **windows_vital.HANDLERS,
     **windows_procs.HANDLERS,
+    **windows_features.HANDLERS,
     **dict.fromkeys("new-item ni".split(), _new_item),
     **dict.fromkeys("rename-item rni ren rename".split(), _rename),
 }

@@ -461,6 +461,10 @@ def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "deletes a Windows service (sc delete)", st.text)
     elif sub in ("stop", "config") and (set(args) & _SECURITY_SERVICES):
         ctx.add(HIGH, "stops or disables a Windows security or logging service", st.text)
+    elif sub == "config" and any(a.startswith("binpath=") for a in args):
+        _started_later(st, ctx, "changes the program a Windows service runs")
+    elif sub == "sdset":
+        ctx.add(HIGH, "changes who may control a Windows service (sc sdset)", st.text)
     elif sub == "create":
         _started_later(st, ctx, "installs a Windows service")
     else:

@@ -97,6 +97,12 @@ _EACH = frozenset(("foreach-object", "%", "foreach"))
 _ITEM = lazy_pattern(r"\$(?:_|psitem)(?:\.(?:fullname|pspath|name))?(?![\w.])", re.IGNORECASE)
 
 
+# `Get-PSDrive | % { Remove-Item ($_.Root + '*') }`: what each drive's root holds.
+_DRIVE_LISTERS = frozenset(("get-psdrive", "gdr"))
+_DRIVE_ROOT = lazy_pattern(
+    r"(?i)\(\s*\$(?:_|psitem)\.root\s*\+\s*['\"]\*['\"]\s*\)|"
+    r"\"\$\(\$(?:_|psitem)\.root\)\*\"|\$(?:_|psitem)\.root\b"
+)
 # `$_.Delete()`, `$_.Delete($true)`: the .NET method removes the item (with $true, all in it).
 _DELETE_METHOD = lazy_pattern(r"(?i)\$(?:_|psitem)\.delete\(\s*(\$true)?\s*\)")
 
@@ -104,6 +110,13 @@ _DELETE_METHOD = lazy_pattern(r"(?i)\$(?:_|psitem)\.delete\(\s*(\$true)?\s*\)")
 def each_listed(st: Statement, previous: Statement | None, block: str) -> str:
     """`gci D -Recurse | ForEach-Object { Remove-Item $_.FullName }`: the block with the item
     spelt as every file of D (`D\\*`), so what it does to each is rated for all of them."""
+    if (
+        st.name in _EACH
+        and previous is not None
+        and previous.name in _DRIVE_LISTERS
+        and not block.lstrip().startswith("$")  # `% { $_.Root }` only shows them
+    ):
+        return _DRIVE_ROOT.sub('"C:\\\\*"', block)  # every drive's root: the system one among them
     if st.name not in _EACH or previous is None or previous.name not in _LISTERS:
         return block
     listed = operands_of(previous, frozenset({"-filter", "-include", "-exclude"})) or ["."]
