@@ -22,10 +22,21 @@ _LOADS = lazy_pattern(
     r"(?P<args>[^)]*)\)"
 )
 _COM_SHELL = lazy_pattern(r"(?i)wscript\.shell|shell\.application")
+# A static .NET call whose method changes something (`[Environment]::SetEnvironmentVariable`).
+_CHANGING_CALL = lazy_pattern(
+    r"(?i)\[(?!(system\.)?console\])[\w.]+\]::(?P<method>(set|write|append|delete|remove|"
+    r"create|start|kill|load|move|copy|"
+    r"replace|encrypt|decrypt|add|install|register|exit|clear|reset|stop|save)\w*)\s*\("
+)
 
 
 def check_line(text: str, ctx: Context) -> None:
-    """Rates each .NET or COM start or load of a line by what it names."""
+    """Rates each .NET or COM start or load of a line by what it names; any other static
+    .NET call that changes something is moderate."""
+    changing = _CHANGING_CALL.search(text[:20_000])
+    if changing is not None:
+        reason = f"calls a .NET method that changes something ({changing['method']})"
+        ctx.add(MODERATE, reason, text)
     for match in _LOADS.finditer(text[:20_000]):
         if DOUBTFUL_PAYLOAD.search(match.group("args") + "\\"):
             reason = "loads a library from a folder anyone can write into PowerShell (.NET)"
