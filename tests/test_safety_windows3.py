@@ -931,6 +931,110 @@ ROUND_FOUR_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
 ]
 
 
+# A fifth round, mostly everyday admin and developer commands that must stay low.
+ROUND_FIVE: list[tuple[str, RiskLevel]] = [
+    ("robocopy C:\\empty C:\\Users\\bob\\Documents /MIR", HIGH),
+    ("Remove-Item -Path C:\\Users\\bob\\AppData -Recurse -Force", HIGH),
+    ("rd /s /q %APPDATA%", HIGH),
+    ("del /s /q /f %USERPROFILE%\\Desktop\\*", HIGH),
+    (
+        "Get-ChildItem $env:USERPROFILE\\Documents -Recurse | "
+        "ForEach-Object { Set-Content $_.FullName '' }",
+        HIGH,
+    ),
+    ("Get-ChildItem -Recurse $env:USERPROFILE\\Pictures | Clear-Content", HIGH),
+]
+
+ROUND_FIVE_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
+    ('Get-ChildItem -Recurse -Filter *.cs | Select-String "TODO"', SAFE),
+    ("Get-Content .\\app.log -Tail 50 -Wait", SAFE),
+    ("Get-ChildItem Env:", SAFE),
+    ("$env:PATH -split ';'", SAFE),
+    ("$env:NODE_ENV = 'production'", MODERATE),
+    ("Measure-Command { npm run build }", MODERATE),
+    ("Get-WinEvent -LogName Application -MaxEvents 20 | Format-Table -Wrap", SAFE),
+    ("Get-CimInstance Win32_OperatingSystem | Select-Object LastBootUpTime", SAFE),
+    ("Get-Counter '\\Processor(_Total)\\% Processor Time'", SAFE),
+    ("Get-NetIPAddress -AddressFamily IPv4", SAFE),
+    ("Resolve-DnsName github.com", SAFE),
+    ("Test-Connection 8.8.8.8 -Count 2", SAFE),
+    (
+        "Get-ItemProperty HKLM:\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\* | "
+        "Select-Object DisplayName",
+        SAFE,
+    ),
+    ("Get-ChildItem Cert:\\LocalMachine\\My", SAFE),
+    ("Get-AuthenticodeSignature .\\setup.exe", SAFE),
+    ("Get-Acl .\\secret.txt | Format-List", SAFE),
+    ("Copy-Item .\\config.sample.json .\\config.json", MODERATE),
+    ("Move-Item .\\old.log .\\archive\\", MODERATE),
+    ("Rename-Item -Path .\\draft.md -NewName final.md", MODERATE),
+    ("New-Item -ItemType Directory -Force -Path .\\out", MODERATE),
+    ("Set-Location C:\\Users\\bob\\projects; git status", MODERATE),
+    ("cd C:\\; dir", SAFE),
+    ("cd $env:TEMP; Remove-Item .\\build-* -Recurse -Force", MODERATE),
+    ("Start-Process powershell -Verb RunAs", MODERATE),
+    ("Stop-Process -Name code", MODERATE),
+    ("Get-Process | Where-Object { $_.WorkingSet -gt 500MB }", SAFE),
+    ("Get-Process | Where-Object { $_.Name -ne 'explorer' } | Select-Object Name", SAFE),
+    ("Get-Service | Where-Object { $_.Status -ne 'Running' }", SAFE),
+    ('taskkill /f /fi "status eq not responding"', MODERATE),
+    ('taskkill /f /fi "imagename eq chrome.exe"', MODERATE),
+    ("schtasks /create /tn Backup /tr C:\\Scripts\\backup.bat /sc daily /st 02:00", MODERATE),
+    (
+        "Register-ScheduledTask -TaskName Cleanup -Action (New-ScheduledTaskAction -Execute "
+        "C:\\tools\\clean.exe) -Trigger (New-ScheduledTaskTrigger -Weekly -DaysOfWeek Sunday "
+        "-At 3am)",
+        MODERATE,
+    ),
+    ("sc.exe config MyAppSvc start= delayed-auto", MODERATE),
+    ("Set-Service -Name Spooler -StartupType Manual", MODERATE),
+    (
+        'netsh interface ip set address "Ethernet" static 192.168.1.10 255.255.255.0 192.168.1.1',
+        MODERATE,
+    ),
+    ("netsh winhttp show proxy", SAFE),
+    ("netsh wlan connect name=HomeWiFi", MODERATE),
+    ("Set-DnsClientServerAddress -InterfaceAlias Ethernet -ServerAddresses 192.168.1.1", MODERATE),
+    ("ipconfig /release", MODERATE),
+    ("ipconfig /renew", MODERATE),
+    ("Clear-DnsClientCache", MODERATE),
+    ("wsl --shutdown", MODERATE),
+    ("wsl -l -v", SAFE),
+    ("winget upgrade --all --silent", MODERATE),
+    ("Expand-Archive .\\tool.zip -DestinationPath C:\\tools\\tool -Force", MODERATE),
+    ("icacls C:\\Users\\bob\\.ssh\\id_ed25519 /inheritance:r /grant:r bob:F", MODERATE),
+    ("attrib -r -h C:\\Users\\bob\\Desktop\\notes.txt", MODERATE),
+    ("fsutil file createnew C:\\Users\\bob\\test.img 1073741824", MODERATE),
+    ("Get-FileHash C:\\Windows\\System32\\ntoskrnl.exe", SAFE),
+    ("Copy-Item C:\\Windows\\System32\\drivers\\etc\\hosts C:\\Users\\bob\\hosts.bak", MODERATE),
+    ("robocopy C:\\Users\\bob\\Documents D:\\Backup\\Documents /MIR", MODERATE),
+    ("vssadmin list shadows /for=C:", SAFE),
+    ('bcdedit /set {current} description "Windows 11"', MODERATE),
+    (
+        'Disable-ScheduledTask -TaskPath "\\Microsoft\\Windows\\Customer Experience Improvement '
+        'Program\\" -TaskName Consolidator',
+        MODERATE,
+    ),
+    ("Set-MpPreference -ScanScheduleDay 1", MODERATE),
+    (
+        "Set-ItemProperty -Path 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer"
+        "\\Advanced' -Name HideFileExt -Value 0",
+        MODERATE,
+    ),
+    (
+        'reg add "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\Advanced" '
+        "/v Hidden /t REG_DWORD /d 1 /f",
+        MODERATE,
+    ),
+    (
+        "Remove-ItemProperty -Path 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Run' "
+        "-Name Spotify",
+        MODERATE,
+    ),
+]
+
+
 DANGEROUS = (
     TREES_DELETED
     + DISKS_WIPED
@@ -948,6 +1052,7 @@ DANGEROUS = (
     + VARIANTS
     + ROUND_THREE
     + ROUND_FOUR
+    + ROUND_FIVE
 )
 
 BENIGN: list[tuple[str, RiskLevel]] = [
@@ -1124,7 +1229,13 @@ def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
-NEAR_MISSES = BENIGN + MORE_NEAR_MISSES + ROUND_THREE_NEAR_MISSES + ROUND_FOUR_NEAR_MISSES
+NEAR_MISSES = (
+    BENIGN
+    + MORE_NEAR_MISSES
+    + ROUND_THREE_NEAR_MISSES
+    + ROUND_FOUR_NEAR_MISSES
+    + ROUND_FIVE_NEAR_MISSES
+)
 
 
 @pytest.mark.parametrize(("command", "highest"), _marked(NEAR_MISSES))

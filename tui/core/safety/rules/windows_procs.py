@@ -8,7 +8,13 @@ from __future__ import annotations
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
-from tui.core.safety.rules.windows_system import SYSTEM_HANDLERS, Handler, operands_of, params_of
+from tui.core.safety.rules.windows_system import (
+    DOUBTFUL_ACTION,
+    SYSTEM_HANDLERS,
+    Handler,
+    operands_of,
+    params_of,
+)
 from tui.core.safety.windows import Statement
 
 MODERATE = RiskLevel.MODERATE
@@ -106,6 +112,26 @@ def removes_every_task(st: Statement, previous: Statement | None) -> bool:
     )
 
 
+# A time of day or calendar trigger, not log-on, start-up or idle; not elevated or as SYSTEM.
+_CALENDAR_TRIGGER = lazy_pattern(r"(?i)new-scheduledtasktrigger\b[^)]*-(daily|weekly|once)\b")
+_UNATTENDED = lazy_pattern(
+    r"(?i)-at(logon|startup)\b|-runlevel\s+highest|-user\s+['\"]?(nt authority\\)?system\b|"
+    r"-xml\b|-principal\b"
+)
+
+
+def _routine_registration(text: str) -> bool:
+    """`Register-ScheduledTask ... -Action (New-ScheduledTaskAction -Execute C:\\tools\\x.exe)
+    -Trigger (New-ScheduledTaskTrigger -Daily -At 3am)`: like a crontab line, as schtasks."""
+    action = text.lower().split("new-scheduledtaskaction", 1)[-1].split(")", 1)[0]
+    return (
+        "new-scheduledtaskaction" in text.lower()
+        and bool(_CALENDAR_TRIGGER.search(text))
+        and not _UNATTENDED.search(text)
+        and not DOUBTFUL_ACTION.search(action)
+    )
+
+
 def tasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
     """schtasks and the task cmdlets: Windows' security tasks turned off and every task
     deleted here, the rest as windows_system rates them."""
@@ -115,6 +141,8 @@ def tasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "deletes every scheduled task on the machine", st.text)
     elif st.name == "disable-scheduledtask":
         ctx.add(MODERATE, "turns off a scheduled task", st.text)
+    elif st.name == "register-scheduledtask" and _routine_registration(st.text):
+        ctx.add(MODERATE, "creates a scheduled task (a program of yours, at set times)", st.text)
     else:
         SYSTEM_HANDLERS["schtasks"](st, ctx, previous)
 

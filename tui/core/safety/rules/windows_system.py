@@ -539,7 +539,7 @@ def _task_name(st: Statement) -> str:
 
 # Times of day or calendar, not log-on, start-up, idle or every few minutes.
 _CALENDAR = frozenset(("daily", "weekly", "monthly", "once", "hourly"))
-_DOUBTFUL_ACTION = lazy_pattern(
+DOUBTFUL_ACTION = lazy_pattern(
     r"(?i)\\users\\public|programdata|\\temp\\|%temp%|appdata|powershell|pwsh|cmd(\.exe)?\s|"
     r"mshta|wscript|cscript|rundll32|regsvr32|https?://|-enc|hidden"
 )
@@ -559,7 +559,7 @@ def _routine_task(st: Statement) -> bool:
         schedule in _CALENDAR
         and not elevated
         and bool(action)
-        and not _DOUBTFUL_ACTION.search(action)
+        and not DOUBTFUL_ACTION.search(action)
         and "/xml" not in lowered
     )
 
