@@ -1210,6 +1210,10 @@ KNOWN_GAPS = {
         "Documents copied to another machine is HIGH everywhere (rsync too): the rater cannot "
         "tell one's own NAS from someone else's share"
     ),
+    'Disable-NetAdapter -Name "Wi-Fi 2" -Confirm:$false': (
+        "any adapter turned off is HIGH (test_safety_families: the named Ethernet one takes the "
+        "machine offline); the rater cannot tell a spare adapter from the only one"
+    ),
 }
 
 

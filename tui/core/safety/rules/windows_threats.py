@@ -259,8 +259,7 @@ _CHECKS: tuple[tuple[RiskLevel, str, LazyPattern], ...] = tuple(
         (
             HIGH,
             "turns off network adapters: the machine goes offline",
-            r"disable-netadapter\b(?!.*-(name|interfacealias|interfacedescription|ifalias)\s+"
-            r"['\"]?[^*\s'\"])|netsh\S*\s+interface\s+set\s+interface\s.*disable",
+            r"disable-netadapter\b|netsh\S*\s+interface\s+set\s+interface\s.*disable",
         ),
         (
             CRITICAL,
