@@ -153,7 +153,7 @@ def looks_like_windows(text: str) -> bool:
 
 # Text only PowerShell or cmd writes: `$env:`, `C:\Users`, registry drives, .NET calls.
 _WINDOWS_TEXT = lazy_pattern(
-    r"(?i)\$\{?env:|\b[a-z]:\\\\?(windows|users|program)|\bhk(lm|cu|cr|u|cc):?\\|"
+    r"(?i)\$\{?env:|\$profile\b|\b[a-z]:\\\\?(windows|users|program)|\bhk(lm|cu|cr|u|cc):?\\|"
     r"%(userprofile|appdata|localappdata|systemroot|windir|programdata|temp|username|"
     r"computername|userdomain|logonserver)%|"
     r"\bhkey_(local_machine|current_user|classes_root|users)\b|"

@@ -464,6 +464,14 @@ def _write(st: Statement, ctx: Context, previous: Statement | None) -> None:
     for operand in operands[:1]:
         if windows_vital.vital_write(operand, st, ctx):
             continue
+        if windows_writes.profile(operand, value, st, ctx):
+            continue
+        if operand.lower().endswith("administrators_authorized_keys"):
+            reason = (
+                "lets another SSH key log in as an administrator (administrators_authorized_keys)"
+            )
+            ctx.add(HIGH, reason, st.text)
+            continue
         verdict = weakening.written(posix_path(operand), value) if value else None
         verdict = verdict or classify_write(posix_path(operand), append=append)
         if verdict is not None:
@@ -488,6 +496,11 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
         level = deleted.level if deleted.level >= HIGH else MODERATE
         ctx.add(level, f"mirrors into {operands[1]}, deleting what is not in the source", st.text)
         return
+    if previous is not None and previous.name in _LISTERS and _listed_secrets(previous, st):
+        ctx.add(
+            HIGH, "copies the keys or password stores a listing picks to another machine", st.text
+        )
+        return
     carried = _secret_to_drive(operands)
     if carried is not None:
         ctx.add(HIGH, carried, st.text)
@@ -507,6 +520,31 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 _MOVES = frozenset("move-item move mi mv".split())
 _RENAMES = frozenset("rename-item rni ren rename".split())
+
+
+def _wmi_create(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`wmic [/node:HOST] process call create "CMD"`, `Invoke-WmiMethod -Class Win32_Process
+    -Name Create -ArgumentList "CMD"`: CMD is rated as if written here (on HOST it does the
+    same there)."""
+    lowered = [a.lower() for a in st.args]
+    code = ""
+    if "create" in lowered and "process" in lowered:
+        code = " ".join(st.args[lowered.index("create") + 1 :])
+    elif "win32_process" in st.text.lower():
+        code = next((v for n, v in _raw_params(st) if n in ("argumentlist", "args")), "")
+    if code.strip():
+        analyse(code, ctx, 1)
+    windows_procs.wmi_process(st, ctx, previous)
+
+
+def _raw_params(st: Statement) -> list[tuple[str, str]]:
+    """(`-name` lowered, the next word as written) for each parameter."""
+    args = list(st.args)
+    return [
+        (a[1:].lower(), args[i + 1])
+        for i, a in enumerate(args[:-1])
+        if a.startswith("-") and not args[i + 1].startswith("-")
+    ]
 
 
 def _new_item(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -557,6 +595,24 @@ def _moved_away(sources: list[str], st: Statement, ctx: Context) -> bool:
             ctx.add(verdict.level, reason, st.text)
             rated = True
     return rated
+
+
+_LISTERS = frozenset(("get-childitem", "gci", "dir", "ls"))
+# Files that hold keys or passwords whatever their folder: key stores, certificates, vaults.
+_SECRET_FILES = lazy_pattern(
+    r"(?i)\.(kdbx?|pem|pfx|p12|key|ppk|ovpn|rdp)\b|id_(rsa|ed25519|ecdsa)|credentials|"
+    r"login data|wallet\.dat|\.aws|\.ssh"
+)
+
+
+def _listed_secrets(listing: Statement, st: Statement) -> bool:
+    """`gci C:\\Users -Recurse -Include *.kdbx | Copy-Item -Destination \\\\host\\s`: the
+    listing picks secrets, the copy takes them to another machine or drive."""
+    picked = " ".join(v for n, v in params_of(listing) if n in ("include", "filter"))
+    destination = next((v for n, v in params_of(st) if n in ("destination", "d")), "")
+    destination = destination or (operands_of(st)[-1:] or [""])[0]
+    away = posix_path(destination).startswith("/Volumes/")
+    return away and bool(_SECRET_FILES.search(picked))
 
 
 def _secret_to_drive(operands: list[str]) -> str | None:
@@ -961,5 +1017,6 @@ _HANDLERS: dict[str, Handler] = {
     **windows_procs.HANDLERS,
     **windows_features.HANDLERS,
     **dict.fromkeys("new-item ni".split(), _new_item),
+    **dict.fromkeys("wmic invoke-wmimethod invoke-cimmethod".split(), _wmi_create),
     **dict.fromkeys("rename-item rni ren rename".split(), _rename),
 }

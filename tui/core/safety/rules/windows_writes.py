@@ -10,7 +10,12 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules import weakening
-from tui.core.safety.rules.windows_system import flags_of, has_param, operands_of
+from tui.core.safety.rules.windows_system import (
+    DOUBTFUL_PAYLOAD,
+    flags_of,
+    has_param,
+    operands_of,
+)
 from tui.core.safety.rules.windows_vital import vital_write
 from tui.core.safety.targets import classify_delete, classify_empty, classify_write
 from tui.core.safety.windows import Statement, posix_path
@@ -53,6 +58,8 @@ def redirects(st: Statement, ctx: Context) -> None:
     for target, appends in targets:
         if not appends and vital_write(target, st, ctx):
             continue
+        if profile(target, written_text, st, ctx):
+            continue
         path = posix_path(target)
         verdict = classify_empty(path) if empties and not appends else None
         if st.name in ("echo", "write-output", "write-host"):
@@ -60,6 +67,25 @@ def redirects(st: Statement, ctx: Context) -> None:
         verdict = verdict or classify_write(path, append=appends)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason.replace(path, target, 1), st.text)
+
+
+_PROFILE = lazy_pattern(r"(?i)^['\"]?\$profile\b(?P<which>\.\w+)?")
+
+
+def profile(target: str, written: str, st: Statement, ctx: Context) -> bool:
+    """`Add-Content $PROFILE CODE`: CODE runs at every PowerShell start, from now on; hidden
+    code, a program from a shared folder, or every user's profile make it HIGH. True when
+    rated here."""
+    match = _PROFILE.match(target)
+    if match is None:
+        return False
+    every_user = "allusers" in (match["which"] or "").lower()
+    if every_user or DOUBTFUL_PAYLOAD.search(f" {written} "):
+        reason = "makes code run at every PowerShell start (the PowerShell profile)"
+        ctx.add(HIGH, reason + (", for every user" if every_user else ""), st.text)
+    else:
+        ctx.add(MODERATE, "changes the PowerShell profile (code run at every start)", st.text)
+    return True
 
 
 def saved_file(st: Statement, ctx: Context) -> bool:
