@@ -1,6 +1,8 @@
-"""Windows processes stopped (taskkill, Stop-Process), named in the command itself or by the
-Get-Process before it: Windows' own processes crash the machine, every process at once too,
-and the antivirus' ones leave it unprotected; scheduled tasks of Windows' security turned off.
+"""Windows processes stopped (taskkill, Stop-Process, wmic), named in the command itself or by
+the Get-Process before it: Windows' own processes crash the machine, every process at once too,
+and the antivirus' ones leave it unprotected. Scheduled tasks: Windows' security tasks turned
+off and every task deleted are HIGH; a registration at set times of a program of one's own is
+moderate, as `schtasks /sc daily` is.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from tui.core.safety.windows import Statement, posix_path
 MODERATE = RiskLevel.MODERATE
 HIGH = RiskLevel.HIGH
 CRITICAL = RiskLevel.CRITICAL
+QUOTES = "'\""
 
 _WINDIR = r"(?:[a-z]:\\windows|%(?:systemroot|windir)%|\$env:(?:systemroot|windir))"
 _SYSTEM32 = rf"{_WINDIR}\\(?:system32|sysnative)"
@@ -44,11 +45,12 @@ def vital(path: str) -> str | None:
 
 
 def vital_write(path: str, st: Statement, ctx: Context, verb: str = "overwrites") -> bool:
-    """Writing over a vital file: CRITICAL. True when rated here."""
+    """Overwriting, deleting or moving away (`verb`) a vital file or folder: CRITICAL. True
+    when rated here."""
     what = vital(path)
     if what is None:
         return False
-    ctx.add(CRITICAL, f"{verb} {path.strip(chr(39) + chr(34))}: {what}", st.text)
+    ctx.add(CRITICAL, f"{verb} {path.strip(QUOTES)}: {what}", st.text)
     return True
 
 
