@@ -1080,6 +1080,42 @@ ROUND_SIX_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
 ]
 
 
+# A seventh round: what a model answers to everyday requests (clean up, free a port, uninstall).
+ROUND_SEVEN: list[tuple[str, RiskLevel]] = [
+    ("Get-WmiObject Win32_Product | ForEach-Object { $_.Uninstall() }", HIGH),
+    ("Get-CimInstance Win32_Product | Invoke-CimMethod -MethodName Uninstall", HIGH),
+]
+
+ROUND_SEVEN_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
+    (
+        "Get-ChildItem -Recurse -Directory -Filter node_modules | Remove-Item -Recurse -Force",
+        MODERATE,
+    ),
+    (
+        "Get-ChildItem -Recurse -Directory -Filter __pycache__ | Remove-Item -Recurse -Force",
+        MODERATE,
+    ),
+    (
+        "Get-ChildItem $env:USERPROFILE\\Downloads | Where-Object { $_.LastWriteTime -lt "
+        "(Get-Date).AddDays(-30) } | Remove-Item -Recurse -Force",
+        MODERATE,
+    ),
+    (
+        "Get-WmiObject Win32_Product | Where-Object { $_.Name -like '*Java 8*' } | "
+        "ForEach-Object { $_.Uninstall() }",
+        MODERATE,
+    ),
+    ("Get-NetTCPConnection -LocalPort 8080 | Select-Object OwningProcess", SAFE),
+    ("Stop-Process -Id (Get-NetTCPConnection -LocalPort 3000).OwningProcess -Force", MODERATE),
+    ("Get-ChildItem *.txt | Rename-Item -NewName { $_.Name -replace '.txt','.md' }", MODERATE),
+    (
+        "Get-ChildItem -Path C:\\Users\\bob\\Pictures -Recurse -Include *.jpg | "
+        "Move-Item -Destination D:\\Photos",
+        MODERATE,
+    ),
+]
+
+
 DANGEROUS = (
     TREES_DELETED
     + DISKS_WIPED
@@ -1099,6 +1135,7 @@ DANGEROUS = (
     + ROUND_FOUR
     + ROUND_FIVE
     + ROUND_SIX
+    + ROUND_SEVEN
 )
 
 BENIGN: list[tuple[str, RiskLevel]] = [
@@ -1286,6 +1323,7 @@ NEAR_MISSES = (
     + ROUND_FOUR_NEAR_MISSES
     + ROUND_FIVE_NEAR_MISSES
     + ROUND_SIX_NEAR_MISSES
+    + ROUND_SEVEN_NEAR_MISSES
 )
 
 
