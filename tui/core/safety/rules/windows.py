@@ -85,6 +85,7 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
         windows_bombs.check_line(text, ctx)
         windows_admin.machine_environment(text, ctx)
         windows_launch.check_line(text, ctx)
+        windows_procs.check_line(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
         ctx.add(CRITICAL, "downloads code from the internet and runs it (PowerShell)", text)
     elif _EXECUTE.search(text) and any(_DOWNLOAD.search(s[::-1]) for s in _literals(text)):
@@ -209,6 +210,11 @@ def _delete_listed(listing: Statement, st: Statement, ctx: Context) -> None:
     if names and all(_DISPOSABLE.fullmatch(p) for p in names):
         ctx.add(MODERATE, f"deletes the files matching {patterns[0]} under a folder", st.text)
         return
+    here = all(not re.match(r"(?i)^([a-z]:|[\\/$%~])", f) for f in folders)  # in this folder
+    if here and names and all(p.strip("'\"").lower() in _REBUILT for p in names):
+        reason = f"deletes the {patterns[0]} folders under a folder: a build makes them again"
+        ctx.add(MODERATE, reason, st.text)
+        return
     if has_param(listing, "recurse"):
         _delete_paths(folders or ["."], True, st, ctx)
         return
@@ -216,6 +222,11 @@ def _delete_listed(listing: Statement, st: Statement, ctx: Context) -> None:
     _delete_paths(children, "/s" in flags_of(st) or has_param(st, "recurse"), st, ctx)
 
 
+# Folders that builds and package managers fill and make again.
+_REBUILT = frozenset(
+    "node_modules __pycache__ .pytest_cache .mypy_cache .ruff_cache bin obj target dist "
+    ".gradle .next .parcel-cache .tox".split()
+)
 _DISPOSABLE = lazy_pattern(
     r"(?i)\*?[\w-]*\.(log|tmp|temp|bak|old|pyc|pyo|obj|o|class|cache|dmp|etl|swp|pdb|ilk|tlog)"
 )

@@ -173,6 +173,23 @@ _HIDDEN_CODE = lazy_pattern(
 )
 
 
+_UNINSTALL = lazy_pattern(
+    r"(?i)win32_product\b.*(\.uninstall\s*\(|-methodname\s+['\"]?uninstall\b)"
+)
+_NARROWED = lazy_pattern(r"(?i)where-object|\bwhere\s*\{|\?\s*\{|-filter\b|-query\b|\bwhere\s+name")
+
+
+def check_line(text: str, ctx: Context) -> None:
+    """`Get-WmiObject Win32_Product | % { $_.Uninstall() }`: every installed program removed,
+    unless a filter picks some."""
+    if not _UNINSTALL.search(text):
+        return
+    if _NARROWED.search(text):
+        ctx.add(MODERATE, "uninstalls the programs a filter picks (Win32_Product)", text)
+    else:
+        ctx.add(HIGH, "uninstalls every installed program (Win32_Product)", text)
+
+
 HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("taskkill stop-process kill spps".split(), kill),
     **dict.fromkeys("wmic invoke-wmimethod invoke-cimmethod".split(), wmi_process),
