@@ -35,7 +35,7 @@ WINDOWS_ONLY = frozenset(
         "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm "
         "wsl forfiles runas psexec psexec64 sp saps spps sasv spsv gsv gwmi gcim rwmi swmi iwmi "
         "icm ipmo mpcmdrun sdelete sdelete64 cscript wscript installutil cmstp regasm regsvcs "
-        "procdump procdump64 esentutl mimikatz cmdkey"
+        "procdump procdump64 esentutl mimikatz cmdkey ntdsutil"
     ).split()
 )
 # Linux tools named like a PowerShell Verb-Noun: `update-grub` is no cmdlet.
@@ -46,6 +46,11 @@ POSIX_LOOKALIKES = frozenset(
     ).split()
 )
 AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())
+# POSIX names PowerShell keeps as aliases, and parameters only its cmdlets take.
+_ALIASED = frozenset("rm cp mv ls cat kill rmdir del".split())
+_PS_PARAMETERS = frozenset(
+    "-recurse -force -literalpath -erroraction -whatif -confirm:$false -destination".split()
+)
 _NET_SUBS = frozenset("user localgroup group share use start stop view accounts session".split())
 # cmd's `for [/F "opts"] %%a in (...) do ...`
 _CMD_FOR = lazy_pattern(r"(?i)^for\s+(/[fldr]\s+(\S+\s+)?)?(\"[^\"]*\"\s+)?%%?~?[a-z0-9]\s+in\s*\(")
@@ -69,6 +74,8 @@ class Statement:
         if not self.words:
             return ""
         first = self.words[0].strip("&. ").lower()
+        if first in ("%comspec%", "$env:comspec", "${env:comspec}"):
+            return "cmd"  # %COMSPEC% names cmd.exe
         if first.startswith("$"):
             return first  # an assignment or a variable, not a program
         first = first.rsplit("\\", 1)[-1]
@@ -120,6 +127,8 @@ def looks_like_windows(text: str) -> bool:
             return True
         if name == "net" and statement.args[:1] and statement.args[0].lower() in _NET_SUBS:
             return True
+        if name in _ALIASED and any(a.lower() in _PS_PARAMETERS for a in statement.args):
+            return True  # `rm -Recurse -Force C:/`: PowerShell's aliases, with its parameters
         if name == "for" and _CMD_FOR.match(statement.text):
             return True
         if name == "sc" and statement.args[:1] and statement.args[0].lower() in _SC_SUBS:
@@ -144,7 +153,7 @@ def looks_like_windows(text: str) -> bool:
 
 # Text only PowerShell or cmd writes: `$env:`, `C:\Users`, registry drives, .NET calls.
 _WINDOWS_TEXT = lazy_pattern(
-    r"(?i)\$\{?env:|\b[a-z]:\\\\?(windows|users|program)|\bhk(lm|cu|cr|u|cc):?\\|"
+    r"(?i)\$\{?env:|\$profile\b|\b[a-z]:\\\\?(windows|users|program)|\bhk(lm|cu|cr|u|cc):?\\|"
     r"%(userprofile|appdata|localappdata|systemroot|windir|programdata|temp|username|"
     r"computername|userdomain|logonserver)%|"
     r"\bhkey_(local_machine|current_user|classes_root|users)\b|"

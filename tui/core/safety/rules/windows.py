@@ -22,6 +22,10 @@ from tui.core.safety.rules import (
     weakening,
     windows_admin,
     windows_bombs,
+    windows_features,
+    windows_launch,
+    windows_procs,
+    windows_vital,
     windows_writes,
 )
 from tui.core.safety.rules.resolvers import outside_address
@@ -80,6 +84,8 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
         check_line(text, ctx)
         windows_bombs.check_line(text, ctx)
         windows_admin.machine_environment(text, ctx)
+        windows_launch.check_line(text, ctx)
+        windows_procs.check_line(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
         ctx.add(CRITICAL, "downloads code from the internet and runs it (PowerShell)", text)
     elif _EXECUTE.search(text) and any(_DOWNLOAD.search(s[::-1]) for s in _literals(text)):
@@ -160,7 +166,7 @@ def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return
     if _dotnet(st, ctx):
         return
-    if not name or name[0] in "$0123456789'\"(@[":
+    if not name or name[0] in "$0123456789'\"(@[" or st.words[0].startswith("["):
         return  # an expression or assignment, not a command
     if "-whatif" in flags_of(st):
         return  # PowerShell's -WhatIf: the cmdlet only says what it would do
@@ -204,6 +210,11 @@ def _delete_listed(listing: Statement, st: Statement, ctx: Context) -> None:
     if names and all(_DISPOSABLE.fullmatch(p) for p in names):
         ctx.add(MODERATE, f"deletes the files matching {patterns[0]} under a folder", st.text)
         return
+    here = all(not re.match(r"(?i)^([a-z]:|[\\/$%~])", f) for f in folders)  # in this folder
+    if here and names and all(p.strip("'\"").lower() in _REBUILT for p in names):
+        reason = f"deletes the {patterns[0]} folders under a folder: a build makes them again"
+        ctx.add(MODERATE, reason, st.text)
+        return
     if has_param(listing, "recurse"):
         _delete_paths(folders or ["."], True, st, ctx)
         return
@@ -211,6 +222,11 @@ def _delete_listed(listing: Statement, st: Statement, ctx: Context) -> None:
     _delete_paths(children, "/s" in flags_of(st) or has_param(st, "recurse"), st, ctx)
 
 
+# Folders that builds and package managers fill and make again.
+_REBUILT = frozenset(
+    "node_modules __pycache__ .pytest_cache .mypy_cache .ruff_cache bin obj target dist "
+    ".gradle .next .parcel-cache .tox".split()
+)
 _DISPOSABLE = lazy_pattern(
     r"(?i)\*?[\w-]*\.(log|tmp|temp|bak|old|pyc|pyo|obj|o|class|cache|dmp|etl|swp|pdb|ilk|tlog)"
 )
@@ -244,6 +260,8 @@ def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Cont
     for operand in _listed_paths(operands):
         if operand.upper().startswith(("HKLM", "HKCU", "HKCR", "HKU", "REGISTRY::")):
             _registry_delete(operand, st, ctx)
+            continue
+        if windows_vital.vital_write(operand, st, ctx, "deletes"):
             continue
         path = posix_path(operand)
         verdict = classify_delete(path, recursive=recursive)
@@ -453,7 +471,18 @@ def _write(st: Statement, ctx: Context, previous: Statement | None) -> None:
     operands = operands_of(st, frozenset({"-value", "-encoding", "-inputobject"}))
     append = st.name in ("add-content", "ac") or "-append" in st.text.lower()
     value = " ".join(v for n, v in params_of(st) if n in ("value", "va", "val"))
+    value = value or " ".join(operands[1:2])  # `Add-Content FILE 'text'`: the value by position
     for operand in operands[:1]:
+        if windows_vital.vital_write(operand, st, ctx):
+            continue
+        if windows_writes.profile(operand, value, st, ctx):
+            continue
+        if operand.lower().endswith("administrators_authorized_keys"):
+            reason = (
+                "lets another SSH key log in as an administrator (administrators_authorized_keys)"
+            )
+            ctx.add(HIGH, reason, st.text)
+            continue
         verdict = weakening.written(posix_path(operand), value) if value else None
         verdict = verdict or classify_write(posix_path(operand), append=append)
         if verdict is not None:
@@ -471,21 +500,130 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     if "startup" in text and ("start menu" in text or "\\startup" in text):
         ctx.add(HIGH, "puts a program in the Startup folder: it runs at every logon", st.text)
+    if st.name == "robocopy" and "/l" in flags_of(st):
+        return  # robocopy /L only lists what it would copy or delete
     if st.name == "robocopy" and ("/mir" in text or "/purge" in text) and len(operands) >= 2:
         deleted = classify_delete(posix_path(operands[1]), recursive=True)
         level = deleted.level if deleted.level >= HIGH else MODERATE
         ctx.add(level, f"mirrors into {operands[1]}, deleting what is not in the source", st.text)
         return
+    if previous is not None and previous.name in _LISTERS and _listed_secrets(previous, st):
+        ctx.add(
+            HIGH, "copies the keys or password stores a listing picks to another machine", st.text
+        )
+        return
     carried = _secret_to_drive(operands)
     if carried is not None:
         ctx.add(HIGH, carried, st.text)
         return
+    if st.name in _MOVES and len(operands) >= 2 and _moved_away(operands[:-1], st, ctx):
+        return
     if len(operands) >= 2:
-        verdict = classify_write(posix_path(operands[-1]), append=False)
+        target = operands[-1]
+        if target.endswith(("\\", "/")):  # into a folder: the file keeps its name there
+            target += re.split(r"[\\/]", operands[0].rstrip("\\/"))[-1]
+        verdict = classify_write(posix_path(target), append=False)
         if verdict is not None and verdict.level >= HIGH:
             ctx.add(verdict.level, verdict.reason, st.text)
             return
     ctx.add(MODERATE, f"copies or moves files ({st.words[0]})", st.text)
+
+
+_MOVES = frozenset("move-item move mi mv".split())
+_RENAMES = frozenset("rename-item rni ren rename".split())
+
+
+def _wmi_create(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`wmic [/node:HOST] process call create "CMD"`, `Invoke-WmiMethod -Class Win32_Process
+    -Name Create -ArgumentList "CMD"`: CMD is rated as if written here (on HOST it does the
+    same there)."""
+    lowered = [a.lower() for a in st.args]
+    code = ""
+    if "create" in lowered and "process" in lowered:
+        code = " ".join(st.args[lowered.index("create") + 1 :])
+    elif "win32_process" in st.text.lower():
+        code = next((v for n, v in _raw_params(st) if n in ("argumentlist", "args")), "")
+    if code.strip():
+        analyse(code, ctx, 1)
+    windows_procs.wmi_process(st, ctx, previous)
+
+
+def _raw_params(st: Statement) -> list[tuple[str, str]]:
+    """(`-name` lowered, the next word as written) for each parameter."""
+    args = list(st.args)
+    return [
+        (a[1:].lower(), args[i + 1])
+        for i, a in enumerate(args[:-1])
+        if a.startswith("-") and not args[i + 1].startswith("-")
+    ]
+
+
+def _new_item(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`New-Item -Force` over an existing file empties it: over a vital one, Windows breaks."""
+    kind = next((v for n, v in params_of(st) if n in ("itemtype", "type")), "file")
+    targets = operands_of(st, frozenset({"-itemtype", "-type", "-value", "-name", "-target"}))
+    target = targets[0] if targets else ""
+    if target.upper().startswith(("HKLM", "HKCU", "HKCR", "HKU", "REGISTRY::")):
+        _registry_change(target, st, ctx)
+        return
+    if kind == "file" and has_param(st, "force", 2) and windows_vital.vital_write(target, st, ctx):
+        return
+    if "\\startup\\" in target.lower() + "\\":
+        ctx.add(HIGH, "puts a program in the Startup folder: it runs at every logon", st.text)
+        return
+    verdict = classify_write(posix_path(target), append=False) if kind != "directory" else None
+    if target and verdict is not None and verdict.level >= HIGH:
+        ctx.add(verdict.level, verdict.reason.replace(posix_path(target), target, 1), st.text)
+        return
+    ctx.add(MODERATE, f"creates a file, folder or link ({st.words[0]})", st.text)
+
+
+def _rename(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """Rename-Item, ren: a system file renamed is gone from where Windows looks for it."""
+    operands = operands_of(st, frozenset({"-newname"}))
+    if operands and _moved_away(operands[:1], st, ctx):
+        return
+    ctx.add(MODERATE, f"renames a file or folder ({st.words[0]})", st.text)
+
+
+def _moved_away(sources: list[str], st: Statement, ctx: Context) -> bool:
+    """`Move-Item C:\\Windows\\System32\\ntoskrnl.exe D:\\`: gone from where it is needed,
+    as if deleted. True when rated here."""
+    rated = False
+    for source in sources:
+        moved = "renames away" if st.name in _RENAMES else "moves away"
+        if windows_vital.vital_write(source, st, ctx, moved):
+            rated = True
+            continue
+        path = posix_path(source)
+        if not path.startswith(("/usr/", "/etc/", "/boot/")):
+            continue  # a user's files moved elsewhere are still there
+        verdict = classify_delete(path, recursive=True)
+        if verdict.level >= HIGH:
+            reason = verdict.reason.replace(path, source, 1)
+            moved = "renames away" if st.name in _RENAMES else "moves away"
+            reason = reason.replace("deletes", moved, 1).replace(" recursively", "", 1)
+            ctx.add(verdict.level, reason, st.text)
+            rated = True
+    return rated
+
+
+_LISTERS = frozenset(("get-childitem", "gci", "dir", "ls"))
+# Files that hold keys or passwords whatever their folder: key stores, certificates, vaults.
+_SECRET_FILES = lazy_pattern(
+    r"(?i)\.(kdbx?|pem|pfx|p12|key|ppk|ovpn|rdp)\b|id_(rsa|ed25519|ecdsa)|credentials|"
+    r"login data|wallet\.dat|\.aws|\.ssh"
+)
+
+
+def _listed_secrets(listing: Statement, st: Statement) -> bool:
+    """`gci C:\\Users -Recurse -Include *.kdbx | Copy-Item -Destination \\\\host\\s`: the
+    listing picks secrets, the copy takes them to another machine or drive."""
+    picked = " ".join(v for n, v in params_of(listing) if n in ("include", "filter"))
+    destination = next((v for n, v in params_of(st) if n in ("destination", "d")), "")
+    destination = destination or (operands_of(st)[-1:] or [""])[0]
+    away = posix_path(destination).startswith("/Volumes/")
+    return away and bool(_SECRET_FILES.search(picked))
 
 
 def _secret_to_drive(operands: list[str]) -> str | None:
@@ -493,7 +631,9 @@ def _secret_to_drive(operands: list[str]) -> str | None:
     if len(operands) < 2 or not posix_path(operands[-1]).startswith("/Volumes/"):
         return None
     for source in operands[:-1]:
-        what = flow.secret_path(posix_path(source))
+        browser = _BROWSER_SECRETS.search(source.lower())
+        what = "saved browser passwords or cookies" if browser else None
+        what = what or flow.secret_path(posix_path(source))
         if what:
             return f"copies {what} to another drive ({operands[-1]})"
     return None
@@ -522,9 +662,34 @@ def _encoded(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if any(n in ("ep", "ex") or _prefix(n, "executionpolicy", 2) for n, _ in params_of(st)) and (
         "bypass" in st.text.lower() or "unrestricted" in st.text.lower()
     ):
+        if _project_script(st, ctx):
+            reason = "runs a script of this folder with PowerShell's script policy bypassed"
+            ctx.add(MODERATE, reason, st.text)
+            return
         ctx.add(HIGH, "runs a script with PowerShell's safety checks turned off", st.text)
         return
     ctx.add(MODERATE, f"starts a shell ({st.words[0]})", st.text)
+
+
+def _project_script(st: Statement, ctx: Context) -> bool:
+    """`powershell -ExecutionPolicy Bypass -File .\\scripts\\setup.ps1`: a script under the
+    current folder, not one fetched in the same line or taken from elsewhere."""
+    args = list(st.args)
+    script = next(
+        (
+            args[i + 1]
+            for i, a in enumerate(args[:-1])
+            if a[:1] == "-" and _prefix(a[1:].lower(), "file", 1)
+        ),
+        "",
+    ).strip("'\"")
+    return (
+        bool(script)
+        and not re.match(r"(?i)^([a-z]:|[\\/$%~]|\.\.)", script)
+        and ".." not in script
+        and not _DOWNLOAD.search(st.text)
+        and script.lower().removeprefix(".\\").removeprefix("./") not in ctx.downloads
+    )
 
 
 def _prefix(given: str, name: str, shortest: int = 1) -> bool:
@@ -791,6 +956,8 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
             what = flow.secret_path(posix_path(word.strip("()'\"")).replace("/home/*", "~"))
             if what is None and (".ssh" in word.lower() or "credentials" in word.lower()):
                 what = "keys or credentials"
+            if what is None and _HASH_FILES.search(word):
+                what = "the machine's password hashes"
             if what:
                 ctx.add(CRITICAL, f"sends {what} to another machine", text)
                 return
@@ -857,4 +1024,10 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("ssh ssh.exe".split(), _ssh),
     **dict.fromkeys("scp scp.exe sftp sftp.exe".split(), _scp),
     **dict.fromkeys("sdelete sdelete64".split(), _sdelete),
+    **windows_vital.HANDLERS,
+    **windows_procs.HANDLERS,
+    **windows_features.HANDLERS,
+    **dict.fromkeys("new-item ni".split(), _new_item),
+    **dict.fromkeys("wmic invoke-wmimethod invoke-cimmethod".split(), _wmi_create),
+    **dict.fromkeys("rename-item rni ren rename".split(), _rename),
 }

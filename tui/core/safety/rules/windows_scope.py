@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.core.safety.lazy import lazy_pattern
+from tui.core.safety.rules.windows_system import operands_of
 from tui.core.safety.windows import Statement
 
 # Commands whose operands are paths to act on: relative ones are read from the current folder.
@@ -47,6 +48,11 @@ class Scope:
         words = [st.words[0], *(self._substituted(word) for word in st.args)]
         if self.folder and st.name in _PATH_COMMANDS:
             words = [words[0], *(self._placed(word) for word in words[1:])]
+        if self.folder and st.name in _LISTERS:
+            folders = set(_listed_folders(Statement(tuple(words), st.text)))
+            words = [w if w not in folders else self._placed(w) for w in words]
+            if not folders:
+                words.append(self.folder)  # `cd X; gci -Recurse`: what X holds
         if tuple(words) == st.words:
             return st
         return Statement(tuple(words), st.text)
@@ -75,6 +81,13 @@ class Scope:
             return word
         rest = word[2:] if word.startswith((".\\", "./")) else word
         return self.folder.rstrip("\\/") + "\\" + (rest if rest != "." else "")
+
+
+_LISTERS = frozenset("get-childitem gci dir ls".split())
+
+
+def _listed_folders(st: Statement) -> list[str]:
+    return operands_of(st, frozenset({"-include", "-exclude", "-filter", "-depth"}))
 
 
 def _assignment(st: Statement) -> tuple[str, str] | None:

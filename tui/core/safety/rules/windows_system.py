@@ -25,11 +25,11 @@ Handler = Callable[[Statement, Context, Statement | None], None]
 
 
 _SECURITY_SERVICES = frozenset(
-    "windefend mpssvc wscsvc eventlog sense wdnissvc securityhealthservice bfe wuauserv".split()
+    "windefend mpssvc wscsvc eventlog sense wdnissvc securityhealthservice bfe wuauserv "
+    "sysmon sysmon64 sysmondrv".split()
 )
 
 _DEFENDER_SERVICES = frozenset("windefend sense wdnissvc wdboot wdfilter".split())
-_VITAL_PROCESSES = frozenset("csrss lsass wininit winlogon smss services svchost".split())
 
 
 # What an autostart entry runs that makes it an attack: a program in a folder anyone (or any
@@ -191,6 +191,8 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
     elif "add rule" in text and "action=allow" in text and _DOUBTFUL_TASK.search(st.text):
         reason = "lets the network reach a program in a folder anyone can write (netsh)"
         ctx.add(HIGH, reason, st.text)
+    elif "add rule" in text and _netsh_opens_all(text):
+        ctx.add(HIGH, "lets the network in on every port (a firewall rule with no port)", st.text)
     elif relayed:
         reason = f"sends connections or web traffic through {relayed[0]}, an outside address"
         ctx.add(HIGH, f"{reason} that can read them (netsh)", st.text)
@@ -202,6 +204,13 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "makes netsh load a library every time it runs (netsh add helper)", st.text)
     else:
         ctx.add(MODERATE, "changes network settings (netsh)", st.text)
+
+
+def _netsh_opens_all(text: str) -> bool:
+    """`netsh advfirewall firewall add rule ... dir=in action=allow` with no port, program,
+    service or remote address to narrow it."""
+    narrowed = re.search(r"\b(localport|program|service|remoteip)\s*=", text)
+    return bool(re.search(r"\bdir\s*=\s*in\b", text)) and "action=allow" in text and not narrowed
 
 
 def _relayed_to(st: Statement) -> list[str]:
@@ -273,6 +282,11 @@ def _defender(st: Statement, ctx: Context, previous: Statement | None) -> None:
             found = (CRITICAL, f"switches off Windows Defender's protection (-{name})")
         elif name == "exclusionpath" and any(_drive_root(v) for v in _listed(st, name)):
             found = (CRITICAL, "tells Windows Defender to skip a whole drive")
+        elif name == "exclusionpath" and all(_build_folder(v) for v in _listed(st, name)):
+            found = (
+                MODERATE,
+                f"tells Windows Defender to skip a build or dependency folder ({value})",
+            )
         elif name.startswith("exclusion"):
             found = (HIGH, f"tells Windows Defender to skip a {name[9:] or 'path'} ({value})")
         elif (name.startswith("enable") or name in _DEFENDER_LEVELS) and value in _OFF:
@@ -308,6 +322,22 @@ def _listed(st: Statement, name: str) -> list[str]:
     match = re.search(rf"(?i)-{name}\s+(.+?)(?=\s+-[a-z]|$)", st.text)
     items = re.split(r"[,\s]+", match.group(1)) if match else []
     return [item.strip("'\"") for item in items if item.strip("'\"")]
+
+
+# Folders a build or a package manager fills, which developers keep out of virus scans.
+_BUILD_FOLDERS = frozenset("node_modules obj target .gradle build dist".split())
+
+
+def _build_folder(value: str) -> bool:
+    """`C:\\src\\app\\node_modules`: a project's build or dependency folder, two levels or more
+    below a drive; not one under the temporary or download folders."""
+    parts = [p for p in re.split(r"[\\/]+", value.strip("'\"").lower()) if p]
+    return (
+        len(parts) >= 4
+        and re.fullmatch(r"[a-z]:", parts[0]) is not None
+        and parts[-1] in _BUILD_FOLDERS
+        and not {"temp", "tmp", "downloads", "public", "windows"} & set(parts)
+    )
 
 
 def _drive_root(value: str) -> bool:
@@ -351,7 +381,17 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "changes the password policy (net accounts)", st.text)
     elif sub in ("share", "use") and len(args) > 1:
         ctx.add(MODERATE, f"changes network shares (net {sub})", st.text)
-    elif sub in ("start", "view", "session", "accounts", "config", "statistics", ""):
+    elif sub in (
+        "start",
+        "view",
+        "session",
+        "accounts",
+        "config",
+        "statistics",
+        "share",
+        "use",
+        "",
+    ):
         if sub == "start" and len(args) > 1:
             ctx.add(MODERATE, "starts a service (net start)", st.text)
     else:
@@ -421,6 +461,10 @@ def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "deletes a Windows service (sc delete)", st.text)
     elif sub in ("stop", "config") and (set(args) & _SECURITY_SERVICES):
         ctx.add(HIGH, "stops or disables a Windows security or logging service", st.text)
+    elif sub == "config" and any(a.startswith("binpath=") for a in args):
+        _started_later(st, ctx, "changes the program a Windows service runs")
+    elif sub == "sdset":
+        ctx.add(HIGH, "changes who may control a Windows service (sc sdset)", st.text)
     elif sub == "create":
         _started_later(st, ctx, "installs a Windows service")
     else:
@@ -430,6 +474,9 @@ def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
 def _service_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> None:
     names = operands_of(st, frozenset({"-name", "-displayname", "-startuptype"}))
     text = st.text.lower()
+    if previous is not None and previous.name in ("get-service", "gsv"):
+        names += operands_of(previous, frozenset({"-name", "-displayname"}))
+        text = f"{previous.text.lower()} | {text}"  # `Get-Service WinDefend | Stop-Service`
     stopping = st.name == "stop-service" or (
         st.name == "set-service" and any(w in text for w in ("disabled", "stopped"))
     )
@@ -446,24 +493,6 @@ def _service_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> 
         ctx.add(HIGH, "deletes a Windows service", st.text)
     else:
         ctx.add(MODERATE, f"changes a Windows service ({st.words[0]})", st.text)
-
-
-def _kill(st: Statement, ctx: Context, previous: Statement | None) -> None:
-    text = st.text.lower()
-    names = {w.lower().removesuffix(".exe").strip("'\"") for w in st.args}
-    if names & _VITAL_PROCESSES:
-        ctx.add(CRITICAL, "kills a process Windows needs: the machine crashes", st.text)
-    elif (
-        previous is not None
-        and previous.name in ("get-process", "gps", "ps")
-        and not operands_of(previous, frozenset({"-name", "-id"}))
-        and "-name" not in previous.text.lower()
-    ):
-        ctx.add(HIGH, "stops every process", st.text)
-    elif "/fi" in text and "ne" in text.split():
-        ctx.add(HIGH, "stops many processes at once (taskkill /fi)", st.text)
-    else:
-        ctx.add(MODERATE, f"stops processes ({st.words[0]})", st.text)
 
 
 def _power(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -510,7 +539,7 @@ def _task_name(st: Statement) -> str:
 
 # Times of day or calendar, not log-on, start-up, idle or every few minutes.
 _CALENDAR = frozenset(("daily", "weekly", "monthly", "once", "hourly"))
-_DOUBTFUL_ACTION = lazy_pattern(
+DOUBTFUL_ACTION = lazy_pattern(
     r"(?i)\\users\\public|programdata|\\temp\\|%temp%|appdata|powershell|pwsh|cmd(\.exe)?\s|"
     r"mshta|wscript|cscript|rundll32|regsvr32|https?://|-enc|hidden"
 )
@@ -530,7 +559,7 @@ def _routine_task(st: Statement) -> bool:
         schedule in _CALENDAR
         and not elevated
         and bool(action)
-        and not _DOUBTFUL_ACTION.search(action)
+        and not DOUBTFUL_ACTION.search(action)
         and "/xml" not in lowered
     )
 
@@ -781,7 +810,6 @@ SYSTEM_HANDLERS: dict[str, Handler] = {
         "stop-service set-service new-service remove-service restart-service start-service".split(),
         _service_cmdlet,
     ),
-    **dict.fromkeys("taskkill stop-process kill spps".split(), _kill),
     **dict.fromkeys("shutdown stop-computer restart-computer".split(), _power),
     **dict.fromkeys("wevtutil clear-eventlog remove-eventlog".split(), _logs),
     **dict.fromkeys("schtasks register-scheduledtask unregister-scheduledtask".split(), _schtasks),

@@ -59,7 +59,7 @@ _CHECKS: tuple[tuple[RiskLevel, str, LazyPattern], ...] = tuple(
         (
             CRITICAL,
             "erases a whole disk (diskpart clean)",
-            r"\bclean(\s+all)?\b.*diskpart|diskpart.*\bclean(\s+all)?\b",
+            r"(\b|(?<=`n))clean(\s+all)?\b.*diskpart|diskpart.*(\b|(?<=`n))clean(\s+all)?\b",
         ),
         (
             CRITICAL,
@@ -101,13 +101,13 @@ _CHECKS: tuple[tuple[RiskLevel, str, LazyPattern], ...] = tuple(
             r"(enable|set)-netfirewallrule\b(?!.*-enabled\s+(false|0|\$false)).*"
             r"remote (desktop|management)|"
             r"(new-netfirewallrule|netsh\S*\s+advfirewall\s+firewall\s+add\s+rule).*"
-            r"(inbound|dir=in).*(allow).*(localport[= ](any|3389|22|445|5985)\b|-localport\s+any)",
+            r"(inbound|dir=in).*(allow).*(localport[= ](any|3389|445|5985)\b|-localport\s+any)",
         ),
         (
             CRITICAL,
             "copies keys or credentials to another machine",
             r"(copy-item|copy|xcopy|robocopy)\b.*(\.ssh|\.aws|\.gnupg|credentials|id_rsa|"
-            r"id_ed25519)\S*\s+['\"]?\\\\",
+            r"id_ed25519)\S*(?<!\.pub)\s+['\"]?\\\\",
         ),
         (
             CRITICAL,
@@ -119,7 +119,7 @@ _CHECKS: tuple[tuple[RiskLevel, str, LazyPattern], ...] = tuple(
         (
             CRITICAL,
             "erases the Windows event logs",
-            r"\bwevtutil(\.exe)?\s+(cl|clear-log)\b|"
+            r"\bwevtutil(\.exe)?\s+(cl|clear-log)\b|\.clearlog\s*\(|"
             r"(remove-item|del|erase|rd|rmdir|ri)\b.*\\winevt\\logs\b",
         ),
         (
@@ -131,7 +131,8 @@ _CHECKS: tuple[tuple[RiskLevel, str, LazyPattern], ...] = tuple(
         (
             CRITICAL,
             "copies the domain's password database (ntds.dit)",
-            r"\b(copy|copy-item|cpi|xcopy|robocopy|esentutl(\.exe)?)\b.*\bntds\.dit\b",
+            r"\b(copy|copy-item|cpi|xcopy|robocopy|esentutl(\.exe)?)\b.*\bntds\.dit\b|"
+            r"\bntdsutil(\.exe)?\b.*\b(ifm|create\s+(full|sysvol))\b",
         ),
         (
             HIGH,

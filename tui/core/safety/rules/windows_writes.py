@@ -10,7 +10,13 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules import weakening
-from tui.core.safety.rules.windows_system import flags_of, has_param, operands_of
+from tui.core.safety.rules.windows_system import (
+    DOUBTFUL_PAYLOAD,
+    flags_of,
+    has_param,
+    operands_of,
+)
+from tui.core.safety.rules.windows_vital import vital_write
 from tui.core.safety.targets import classify_delete, classify_empty, classify_write
 from tui.core.safety.windows import Statement, posix_path
 
@@ -50,6 +56,10 @@ def redirects(st: Statement, ctx: Context) -> None:
     empties = spelt in ("echo.", "cd.", "rem") or (st.name == "type" and first in _EMPTY_SOURCES)
     written_text = " ".join(w for w in st.args if not w.lstrip("12*").startswith(">"))
     for target, appends in targets:
+        if not appends and vital_write(target, st, ctx):
+            continue
+        if profile(target, written_text, st, ctx):
+            continue
         path = posix_path(target)
         verdict = classify_empty(path) if empties and not appends else None
         if st.name in ("echo", "write-output", "write-host"):
@@ -57,6 +67,25 @@ def redirects(st: Statement, ctx: Context) -> None:
         verdict = verdict or classify_write(path, append=appends)
         if verdict is not None:
             ctx.add(verdict.level, verdict.reason.replace(path, target, 1), st.text)
+
+
+_PROFILE = lazy_pattern(r"(?i)^['\"]?\$profile\b(?P<which>\.\w+)?")
+
+
+def profile(target: str, written: str, st: Statement, ctx: Context) -> bool:
+    """`Add-Content $PROFILE CODE`: CODE runs at every PowerShell start, from now on; hidden
+    code, a program from a shared folder, or every user's profile make it HIGH. True when
+    rated here."""
+    match = _PROFILE.match(target)
+    if match is None:
+        return False
+    every_user = "allusers" in (match["which"] or "").lower()
+    if every_user or DOUBTFUL_PAYLOAD.search(f" {written} "):
+        reason = "makes code run at every PowerShell start (the PowerShell profile)"
+        ctx.add(HIGH, reason + (", for every user" if every_user else ""), st.text)
+    else:
+        ctx.add(MODERATE, "changes the PowerShell profile (code run at every start)", st.text)
+    return True
 
 
 def saved_file(st: Statement, ctx: Context) -> bool:
@@ -94,6 +123,12 @@ _EACH = frozenset(("foreach-object", "%", "foreach"))
 _ITEM = lazy_pattern(r"\$(?:_|psitem)(?:\.(?:fullname|pspath|name))?(?![\w.])", re.IGNORECASE)
 
 
+# `Get-PSDrive | % { Remove-Item ($_.Root + '*') }`: what each drive's root holds.
+_DRIVE_LISTERS = frozenset(("get-psdrive", "gdr"))
+_DRIVE_ROOT = lazy_pattern(
+    r"(?i)\(\s*\$(?:_|psitem)\.root\s*\+\s*['\"]\*['\"]\s*\)|"
+    r"\"\$\(\$(?:_|psitem)\.root\)\*\"|\$(?:_|psitem)\.root\b"
+)
 # `$_.Delete()`, `$_.Delete($true)`: the .NET method removes the item (with $true, all in it).
 _DELETE_METHOD = lazy_pattern(r"(?i)\$(?:_|psitem)\.delete\(\s*(\$true)?\s*\)")
 
@@ -101,6 +136,13 @@ _DELETE_METHOD = lazy_pattern(r"(?i)\$(?:_|psitem)\.delete\(\s*(\$true)?\s*\)")
 def each_listed(st: Statement, previous: Statement | None, block: str) -> str:
     """`gci D -Recurse | ForEach-Object { Remove-Item $_.FullName }`: the block with the item
     spelt as every file of D (`D\\*`), so what it does to each is rated for all of them."""
+    if (
+        st.name in _EACH
+        and previous is not None
+        and previous.name in _DRIVE_LISTERS
+        and not block.lstrip().startswith("$")  # `% { $_.Root }` only shows them
+    ):
+        return _DRIVE_ROOT.sub('"C:\\\\*"', block)  # every drive's root: the system one among them
     if st.name not in _EACH or previous is None or previous.name not in _LISTERS:
         return block
     listed = operands_of(previous, frozenset({"-filter", "-include", "-exclude"})) or ["."]
