@@ -14,7 +14,7 @@ from tree_sitter import Node
 
 from tui.core.safety import transforms
 from tui.core.safety.fanout import find_parts, match_marker
-from tui.core.safety.installed import SELECTORS, lists_installed
+from tui.core.safety.installed import listed_names, lists_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command, Stdin, build_command
 from tui.core.safety.rules.code import literal_text, printed_text
@@ -165,6 +165,7 @@ def stdin_for(
     previous: list[Command],
     reads: list[str],
     first: Sequence[Command] = (),
+    picked: bool = False,
 ) -> Stdin:
     literal: tuple[Word, ...] | None = None
     find_paths: tuple[str, ...] = ()
@@ -195,14 +196,20 @@ def stdin_for(
         listing=listing,
         producers=tuple(producers[-3:]),
         reads=tuple(reads[:64]),
-        installed=_lists_everything(first, producers),
+        installed=not picked and _lists_everything(first),
+        listed=() if picked or len(first) != 1 else listed_names(_joined(first[0])),
     )
 
 
-def _lists_everything(first: Sequence[Command], producers: list[str]) -> bool:
-    if len(first) != 1 or set(producers[1:]) & SELECTORS:
+def _lists_everything(first: Sequence[Command]) -> bool:
+    """The first stage lists every installed package (no later stage picked some lines)."""
+    if len(first) != 1:
         return False
-    return lists_installed(" ".join((first[0].name, *first[0].argv)))
+    return lists_installed(_joined(first[0]))
+
+
+def _joined(command: Command) -> str:
+    return " ".join((command.name, *command.argv))
 
 
 def _printed(command: Command) -> str | None:

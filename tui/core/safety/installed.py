@@ -1,9 +1,19 @@
-"""Listings of every installed package: fed to a removal, they name everything."""
+"""Listings of every installed package: fed to a removal, they name everything.
+
+A stage that only reshapes the listing (`cut -d= -f1`, `awk '{print $1}'`, `sed 1d`) or drops a
+few lines from it (`grep -v pip`, `tail -n +2`) still passes on everything; a stage that picks
+some lines (`grep nvidia`, `awk '/disabled/'`, `head -5`) does not. A listing saved to a file
+(`pip freeze > r.txt`) still names everything when a removal reads it back (`-r r.txt`).
+"""
 
 from __future__ import annotations
 
+import shlex
+from collections.abc import Sequence
+
 from tree_sitter import Node
 
+from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.words import node_text, split_words
@@ -14,11 +24,41 @@ _INSTALLED_LIST = lazy_pattern(
     r"(?:pip3?|python3?\s+-m\s+pip)\s+(?:freeze|list)|brew\s+(?:list|ls|leaves)|"
     r"dpkg(?:-query)?\s+(?:-l|--list|--get-selections|-W|--show)|rpm\s+-qa|pacman\s+-Q[qen]*|"
     r"apk\s+info|npm\s+(?:ls|list)|gem\s+list|(?:apt|dnf|yum)\s+list\s+(?:--)?installed|"
-    r"conda\s+list|snap\s+list|flatpak\s+list"
-    r")(?:\s+-[-\w=]*)*\s*$"
+    r"conda\s+list|snap\s+list|flatpak\s+list|cargo\s+install\s+--list|pipx\s+list|"
+    r"apt-mark\s+showmanual|(?:apt|dpkg)\s+list"
+    r")(?:\s+(?:-f|--showformat)\s+\S+|\s+-\S*)*\s*$"
 )
-# Stages that pick some lines out of a listing rather than reformat all of it.
-SELECTORS = frozenset(split_words("grep egrep fgrep rg head sed ag"))
+_GREPS = frozenset(split_words("grep egrep fgrep rg ag"))
+_AWKS = frozenset(split_words("awk gawk mawk nawk"))
+# An awk pattern that keeps every listed package: dpkg's "installed" mark, a negation.
+_AWK_PICK = lazy_pattern(r"/(?!\^ii\b)[^/]+/|~\s*\"|NR\s*(?:==|<)|\bexit\b")
+# A grep pattern made only of anchors, classes and repeats (`^[a-z]`, `^\S`) matches them all.
+_BROAD = lazy_pattern(r"^\^?(?:\[[^\]]*\]|\\[SswW.]|\.|[*+?])*\$?$")
+
+
+def picks_some(words: Sequence[str]) -> bool:
+    """Whether a pipeline stage keeps only some of the lines it reads (`grep x`, `head`)."""
+    if not words:
+        return False
+    name, args = words[0].rsplit("/", 1)[-1], list(words[1:])
+    short = "".join(a[1:] for a in args if a.startswith("-") and not a.startswith("--"))
+    if name in _GREPS:
+        if "v" in short or "--invert-match" in args:
+            return False
+        patterns = [a for a in args if not a.startswith("-")]
+        return not patterns or not _BROAD.match(patterns[0])
+    if name == "sed":
+        return "n" in short or bool({"--quiet", "--silent"} & set(args))
+    if name == "head":
+        return True
+    if name == "tail":
+        return not any(a.lstrip("-n").startswith("+") for a in args)
+    if name in _AWKS:
+        program = next((a for a in args if not a.startswith("-")), "")
+        if "!/" in program or "!~" in program:
+            return False  # `awk '!/npm$/'`: everything but some
+        return bool(_AWK_PICK.search(program))
+    return False
 
 
 def lists_installed(text: str) -> bool:
@@ -26,7 +66,49 @@ def lists_installed(text: str) -> bool:
     stages = [stage.strip() for stage in text.split("|")]
     if not _INSTALLED_LIST.match(stages[0]):
         return False
-    return not any(stage.split(" ", 1)[0] in SELECTORS for stage in stages[1:])
+    return not any(picks_some(_words(stage)) for stage in stages[1:])
+
+
+# A listing narrowed to some names by a pattern: `dpkg -l 'linux-image-*'`, `rpm -qa 'kernel*'`.
+_NAMED_LIST = lazy_pattern(
+    r"^(?:sudo\s+)?(?:dpkg(?:-query)?\s+(?:-l|--list|-W|--show)|rpm\s+-qa|pacman\s+-Qq?)"
+    r"((?:\s+[^-|\s]\S*)+)\s*$"
+)
+
+
+def listed_names(text: str) -> tuple[str, ...]:
+    """The names or patterns a listing was narrowed to (`dpkg -l 'linux-image-*' | awk ...`):
+    every installed package they match, when no later stage picks some lines."""
+    stages = [stage.strip() for stage in text.split("|")]
+    match = _NAMED_LIST.match(stages[0])
+    if match is None or any(picks_some(_words(stage)) for stage in stages[1:]):
+        return ()
+    return tuple(_words(match.group(1)))
+
+
+def fed_names(command: Command) -> tuple[str, ...]:
+    """The patterns of a narrowed listing that feed `command` (piped or substituted)."""
+    found: list[str] = []
+    stdin = command.stdin
+    if stdin is not None and ({"${input}", "-"} & set(command.argv)):
+        found.extend(stdin.listed)
+    for word in command.args:
+        for node in word.substitutions:
+            text = node_text(node).strip()
+            found.extend(listed_names(text[2:-1] if text[:2] in ("$(", "<(") else text.strip("`")))
+    return tuple(found)
+
+
+def listing_command(command: Command) -> bool:
+    """The command is itself a listing of everything installed (`pip freeze`, `rpm -qa`)."""
+    return bool(_INSTALLED_LIST.match(" ".join((command.name, *command.argv))))
+
+
+def _words(stage: str) -> list[str]:
+    try:
+        return shlex.split(stage)
+    except ValueError:
+        return stage.split()
 
 
 def substituted_listing(nodes: tuple[Node, ...]) -> bool:
@@ -39,10 +121,30 @@ def substituted_listing(nodes: tuple[Node, ...]) -> bool:
     return False
 
 
-def every_installed(command: Command) -> bool:
-    """`pip freeze | xargs pip uninstall -y`, `pacman -Rns $(pacman -Qq)`: the names given
-    are those of every installed package."""
+def remember_listing(command: Command, ctx: Context) -> None:
+    """`pip freeze > r.txt`: r.txt now names every installed package."""
+    if not listing_command(command):
+        return
+    for redirect in command.redirects:
+        if redirect.writes and redirect.target is not None:
+            ctx.listings.add(redirect.target.value)
+
+
+_LIST_OPTIONS = frozenset(split_words("-r --requirement"))
+
+
+def every_installed(command: Command, ctx: Context | None = None) -> bool:
+    """`pip freeze | xargs pip uninstall -y`, `pacman -Rns $(pacman -Qq)`, `pip uninstall -r
+    r.txt` after `pip freeze > r.txt`: the names given are those of every installed package."""
     stdin = command.stdin
     if stdin is not None and stdin.installed and ({"${input}", "-"} & set(command.argv)):
         return True
+    if ctx is not None and ctx.listings:
+        argv = command.argv
+        for option, value in zip(argv, [*argv[1:], ""], strict=True):
+            given = value if option in _LIST_OPTIONS else option.partition("=")[2]
+            if (option in _LIST_OPTIONS or option.startswith("--requirement=")) and (
+                given in ctx.listings
+            ):
+                return True
     return any(substituted_listing(word.substitutions) for word in command.args)

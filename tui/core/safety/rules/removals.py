@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from tui.core.safety.context import Context
-from tui.core.safety.installed import every_installed
+from tui.core.safety.installed import every_installed, fed_names
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import package_safety
@@ -66,11 +66,11 @@ def removes_packages(command: Command, ctx: Context) -> None:
         return  # the package manager only shows what it would remove
     if command.name == "xbps-remove" and any(a.startswith("-") and "n" in a[1:] for a in argv):
         return  # `xbps-remove -n`: a dry run
-    if every_installed(command):
+    if every_installed(command, ctx):
         reason = f"removes every installed package ({command.name}): the system's own among them"
         ctx.add(CRITICAL, reason, command)
         return
-    names = _package_names(command)
+    names = _package_names(command) | set(fed_names(command))
     vital = names & ESSENTIAL
     by_pattern = package_safety.vital_by_pattern(names, ESSENTIAL)
     if by_pattern is not None and not vital:

@@ -653,7 +653,7 @@ def _package_change(command: Command, sub: str, rest: Command, ctx: Context) -> 
     if sub in PACKAGE_REMOVALS and command.name in removals.SYSTEM_MANAGERS:
         removals.removes_packages(command, ctx)
         return
-    if sub in PACKAGE_REMOVALS and every_installed(command):
+    if sub in PACKAGE_REMOVALS and every_installed(command, ctx):
         ctx.add(HIGH, f"removes every installed package ({command.name} {sub})", command)
         return
     if sub in PACKAGE_REMOVALS:
