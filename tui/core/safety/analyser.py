@@ -13,7 +13,6 @@ from dataclasses import replace
 from tree_sitter import Node
 
 from tui.core.safety import descriptors, effects, resolve
-from tui.core.safety.installed import picks_some, remember_listing
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import (
     fed_text,
@@ -24,6 +23,7 @@ from tui.core.safety.feeds import (
     trusted_setup,
 )
 from tui.core.safety.flow import secret_path
+from tui.core.safety.installed import picks_some, remember_listing
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.nodes import (
