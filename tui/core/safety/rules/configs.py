@@ -12,6 +12,7 @@ from tui.core.safety import paths
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.targets import Verdict
+from tui.core.safety.vital import security_fixed
 
 _ROOT_ALL = lazy_pattern(
     r"\bNOPASSWD\b|\bALL\s*=\s*\(\s*ALL(\s*:\s*ALL)?\s*\)\s*ALL\b|!\s*authenticate\b"
@@ -48,7 +49,8 @@ _PACKAGE_SOURCES = (
 # Debian and Ubuntu release names: one swapped for another in the sources moves the system.
 _RELEASES = (
     "jessie|stretch|buster|bullseye|bookworm|trixie|forky|duke|sid|xenial|bionic|focal|jammy|"
-    "kinetic|lunar|mantic|noble|oracular|plucky|questing"
+    "kinetic|lunar|mantic|noble|oracular|plucky|questing|"
+    r"v\d+\\?\.\d+|edge|latest-stable"  # Alpine's /etc/apk/repositories
 )
 _RELEASE_SWAP = lazy_pattern(rf"s(.)({_RELEASES})\1({_RELEASES})\1")
 
@@ -159,9 +161,27 @@ def updates_blocked(where: str, text: str) -> Verdict | None:
     if where in _PACKAGE_SETTINGS and _EXCLUDE_ALL.search(text):
         reason = f"excludes every package from updates ({where}): no security fixes"
         return Verdict(RiskLevel.HIGH, reason)
+    excluded = _excluded_vital(text) if where in _PACKAGE_SETTINGS else None
+    if excluded is not None:
+        reason = f"keeps {excluded} from updates ({where}): its security fixes never come"
+        return Verdict(RiskLevel.HIGH, reason)
     if where.startswith("/etc/apt/apt.conf") and _AUTO_UPDATES_OFF.search(text):
         reason = f"switches off automatic security updates ({where})"
         return Verdict(RiskLevel.HIGH, reason)
+    return None
+
+
+_EXCLUDES = lazy_pattern(
+    r"^\s*(?:exclude|excludepkgs|IgnorePkg|IgnoreGroup)\s*=\s*(.+)$", re.MULTILINE
+)
+
+
+def _excluded_vital(text: str) -> str | None:
+    """`exclude=kernel* openssl*`, `IgnorePkg = linux`: a package whose updates close holes."""
+    for match in _EXCLUDES.finditer(text):
+        for name in match.group(1).replace(",", " ").split():
+            if security_fixed(name):
+                return name
     return None
 
 

@@ -14,7 +14,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import openers, package_safety, registries
+from tui.core.safety.rules import openers, package_safety, package_versions, registries
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
 from tui.core.safety.rules.removals import SYSTEM_MANAGERS
@@ -107,6 +107,9 @@ def install(command: Command, ctx: Context) -> None:
     if release is not None:
         ctx.add(HIGH, release, command)
         return
+    package_versions.rate(command, sub, ctx)
+    if command.name in ("pacman", "yay", "paru"):
+        package_safety.marked_automatic(command, ctx)
     if command.name == "rpm" and "--initdb" in command.argv:
         reason = "starts a new package database (rpm --initdb): rpm may forget what is installed"
         ctx.add(HIGH, reason, command)
