@@ -21,7 +21,6 @@ import itertools
 
 from tui.core.safety.context import Context
 from tui.core.safety.installed import every_installed
-from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.vital import security_fixed
