@@ -89,7 +89,12 @@ def _printed_inside(node: Node) -> str | None:
         return filtered
     if command.name == "command" and len(args) == 2 and args[0] in ("-v", "-V"):
         return args[1]
+    if command.name == "brew" and args in (["--prefix"], ["--cellar"]):
+        return _BREW_PLACES[args[0]]  # where Homebrew lives (on Apple silicon)
     return _path_part(command.name, args)
+
+
+_BREW_PLACES = {"--prefix": "/opt/homebrew", "--cellar": "/opt/homebrew/Cellar"}
 
 
 def _program_located(name: str, args: list[str]) -> str | None:

@@ -14,7 +14,13 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import openers, package_safety, package_versions, registries
+from tui.core.safety.rules import (
+    openers,
+    package_reads,
+    package_safety,
+    package_versions,
+    registries,
+)
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
 from tui.core.safety.rules.removals import SYSTEM_MANAGERS
@@ -99,6 +105,8 @@ def install(command: Command, ctx: Context) -> None:
     if command.name == "flatpak" and flatpak_remote(command, ctx):
         return
     sub, _ = subcommand(command, "-o -c -t --target --root")
+    if package_reads.only_reads(command, sub):
+        return
     if sub in ("config-manager", "ar", "addrepo") and command.name in ("dnf", "yum", "zypper"):
         reason = f"adds a new source of system packages ({command.name} {sub})"
         ctx.add(HIGH, reason, command)

@@ -72,7 +72,7 @@ def _downgrade(command: Command, sub: str) -> str | None:
         return None
     if option is not None and sub in _WHOLE:
         return f"upgrades with downgrades allowed ({option}): old versions bring back fixed holes"
-    vital = _vital(_operands(command, sub))
+    vital = _vital([a for a in argv if not a.startswith("-")])
     if vital is not None:
         return f"installs an older {vital} ({option or 'downgrade'}): fixed holes come back"
     return None
