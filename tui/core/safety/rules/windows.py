@@ -22,6 +22,7 @@ from tui.core.safety.rules import (
     weakening,
     windows_admin,
     windows_bombs,
+    windows_packages,
     windows_writes,
 )
 from tui.core.safety.rules.resolvers import outside_address
@@ -97,6 +98,7 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
             inner = _block(word)
             if inner and depth < 4:
                 inner = windows_writes.each_listed(st, previous, inner)
+                windows_packages.uninstall_each(st, previous, inner, ctx)
                 before = len(ctx.findings)
                 analyse(inner, ctx, depth + 1)
                 _scheduled(st, ctx.findings[before:], ctx)
