@@ -153,7 +153,8 @@ def install(command: Command, ctx: Context) -> None:
             ctx.add(level, why, command)
         forced = _forced(command) if installing else None
         if forced is None and installing:
-            forced = package_safety.breaks_system_python(command, _as_root(command, ctx))
+            around = " ".join(ctx.subjects)
+            forced = package_safety.breaks_system_python(command, _as_root(command, ctx), around)
         if forced is None and installing:
             forced = _scripts_as_root(command, ctx) or package_safety.partial_upgrade(command)
         if forced is not None:
@@ -161,6 +162,10 @@ def install(command: Command, ctx: Context) -> None:
         typo = typosquat(command, sub) if installing else None
         if typo is not None:
             ctx.add(HIGH, typo, command)
+    if sub == "uninstall":
+        removed = package_safety.removes_system_python(command, _as_root(command, ctx))
+        if removed is not None:
+            ctx.add(HIGH, removed, command)
     packages(command, ctx)
 
 

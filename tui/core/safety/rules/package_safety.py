@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import fnmatch
 import itertools
+import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.installed import every_installed
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.vital import security_fixed
@@ -133,12 +135,49 @@ def vital_by_pattern(names: set[str], essential: frozenset[str]) -> str | None:
     return None
 
 
-def breaks_system_python(command: Command, as_root: bool) -> str | None:
-    """`sudo pip install --break-system-packages ...`: pip replaces, as root, the Python
-    packages the distribution's own tools (apt, dnf, cloud-init) import."""
-    if as_root and "--break-system-packages" in command.argv:
-        return "replaces the system's own Python packages as root (--break-system-packages)"
+def breaks_system_python(command: Command, as_root: bool, around: str = "") -> str | None:
+    """`sudo pip install --break-system-packages ...`, `sudo pip install --ignore-installed x`,
+    `sudo pip install -U setuptools`: pip replaces, as root, the Python packages the
+    distribution's own tools (apt, dnf, cloud-init) import."""
+    if not as_root or command.name not in _PIPS or _elsewhere(command):
+        return None
+    argv = command.argv
+    option = next((a for a in argv if a in _OVERRIDING), None)
+    if option is None and _BREAK_VARIABLE.search(around):
+        option = "PIP_BREAK_SYSTEM_PACKAGES"
+    if option is not None:
+        return f"replaces the system's own Python packages as root ({option})"
+    upgraded = sorted(_PIP_OWN & set(argv)) if _UPGRADE & set(argv) else []
+    if upgraded:
+        return f"replaces the system's {upgraded[0]} as root: the distribution's copy breaks"
     return None
+
+
+def removes_system_python(command: Command, as_root: bool) -> str | None:
+    """`sudo pip uninstall six`: removed as root, from where the system's tools import it."""
+    if as_root and command.name in _PIPS and not _elsewhere(command):
+        return "removes Python packages as root: the system's own tools may import them"
+    return None
+
+
+_PIPS = frozenset(split_words("pip pip3"))
+_BREAK_VARIABLE = lazy_pattern(r"\bPIP_BREAK_SYSTEM_PACKAGES=['\"]?(1|true|yes|on)\b", re.I)
+_OVERRIDING = frozenset(split_words("--break-system-packages --ignore-installed -I"))
+_UPGRADE = frozenset(split_words("-U --upgrade"))
+_PIP_OWN = frozenset(split_words("pip setuptools wheel distutils"))
+
+
+def _elsewhere(command: Command) -> bool:
+    """`--user`, `--target DIR`, `--prefix DIR`, a virtual environment's own pip
+    (`/opt/app/venv/bin/pip`): not the system's own folders."""
+    program = command.words[0].value if command.words else ""
+    if "/" in program and not program.startswith(_SYSTEM_BINS):
+        return True
+    elsewhere = ("--user", "--target", "-t", "--prefix", "--root")
+    return any(a.split("=")[0] in elsewhere for a in command.argv)
+
+
+_SYSTEM_BINS = ("/usr/bin/", "/bin/", "/usr/local/bin/", "/usr/sbin/")
 
 
 def partial_upgrade(command: Command) -> str | None:

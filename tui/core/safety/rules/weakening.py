@@ -282,6 +282,10 @@ def config_set(command: Command) -> str | None:
         return "keeps git passwords in plain text in a folder every user can read"
     if name in ("pip", "pip3") and re.search(r"\bconfig\s+set\s+\S*trusted-host\b", joined):
         return f"{_TLS_OFF} from that host (pip trusted-host)"
+    if name in ("pip", "pip3") and re.search(
+        r"\bconfig\s+set\s+\S*break-system-packages(\s+|=)(true|1|yes|on)\b", joined
+    ):
+        return "lets every later pip install replace the system's own Python packages"
     if name == "kubectl" and re.search(
         r"\bset-cluster\b.*--insecure-skip-tls-verify(=true)?\b(?!=f)", joined
     ):
