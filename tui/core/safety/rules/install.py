@@ -107,6 +107,10 @@ def install(command: Command, ctx: Context) -> None:
     sub, _ = subcommand(command, "-o -c -t --target --root")
     if package_reads.only_reads(command, sub):
         return
+    if sub in ("mr", "modifyrepo") and {"-G", "--no-gpgcheck"} & set(command.argv):
+        reason = f"stops checking package signatures from those sources ({command.name} {sub})"
+        ctx.add(HIGH, reason, command)
+        return
     if sub in ("config-manager", "ar", "addrepo") and command.name in ("dnf", "yum", "zypper"):
         reason = f"adds a new source of system packages ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
@@ -336,9 +340,17 @@ def key_file(command: Command, ctx: Context) -> None:
 _FORCING = frozenset(
     split_words(
         "--force-all --force-depends --force-overwrite --force-conflicts --force-breaks "
-        "--nodeps --replacefiles --allow-remove-essential --force-remove-essential"
+        "--nodeps --replacefiles --allow-remove-essential --force-remove-essential "
+        "--force-architecture --force-downgrade"
     )
 )
+
+
+def _dpkg_option(value: str) -> str:
+    """`-o Dpkg::Options::="--force-overwrite"`: the dpkg option apt passes on."""
+    if value.lower().startswith("dpkg::options::="):
+        return value.partition("=")[2].strip("'\"")
+    return value
 
 
 _REMOVING = frozenset(split_words("-r -P --remove --purge -e --erase remove purge erase"))
@@ -349,7 +361,7 @@ def _forced(command: Command) -> str | None:
     --allow-remove-essential`: the install may break or remove what the system needs."""
     if command.name not in SYSTEM_MANAGERS or set(command.argv) & _REMOVING:
         return None  # a forced removal is rated with removals
-    forced = next((a for a in command.argv if a in _FORCING), None)
+    forced = next((a for a in map(_dpkg_option, command.argv) if a in _FORCING), None)
     if forced is None and command.name == "rpm" and "--force" in command.argv:
         forced = "--force"
     if forced is None and command.name in ("pacman", "yay", "paru"):

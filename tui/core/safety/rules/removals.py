@@ -18,6 +18,7 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import package_safety
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE
+from tui.core.safety.vital import security_fixed
 from tui.core.safety.words import split_words
 
 # Packages without which a Linux system stops booting, logging in, updating or being reached.
@@ -40,7 +41,7 @@ SYSTEM_MANAGERS = frozenset(
     )
 )
 _SIMULATED = frozenset(
-    split_words("--simulate --dry-run --just-print --no-act --recon --assumeno --test")
+    split_words("--simulate --dry-run --just-print --no-act --recon --assumeno --assume-no --test")
 )
 _APT_FAMILY = frozenset(split_words("apt apt-get aptitude"))
 _FORCED = frozenset(
@@ -55,8 +56,12 @@ _RUNNING_KERNEL = lazy_pattern(r"\$\(\s*uname\s+-r\s*\)|`\s*uname\s+-r\s*`")
 _EVERY_KERNEL = lazy_pattern(
     r"^(linux-image|linux-modules|kernel|kernel-core|linux)[-*?\[]*\*.*$|"
     r"^linux-(image-)?(generic|virtual|lowlatency|aws|azure|gcp|oem|lts|zen|hardened)"
-    r"(-hwe-[\d.]+)?$"
+    r"(-hwe-[\d.]+)?$|^kernel-(default|preempt|rt|64k|lts|ml)(-base)?$"
 )
+# One kernel by its version: if it is the one running, or the only one, nothing boots.
+_ONE_KERNEL = lazy_pattern(r"^(linux-image|linux-modules|kernel|kernel-core|vmlinuz)-\d")
+# The system's own interpreters by another name: `python3.10` on Ubuntu 22.04, `perl`.
+_SYSTEM_INTERPRETERS = lazy_pattern(r"^(python3\.\d+(-minimal)?|libpython3\.\d+\S*|perl)$")
 
 
 def removes_packages(command: Command, ctx: Context) -> None:
@@ -91,9 +96,20 @@ def removes_packages(command: Command, ctx: Context) -> None:
     elif command.name == "snap" and names & _BASE_SNAPS:
         reason = f"removes {sorted(names & _BASE_SNAPS)[0]}, which every snap needs to start"
         ctx.add(HIGH, reason, command)
+    elif forced is not None and any(_shared_library(name) for name in names):
+        library = next(name for name in sorted(names) if _shared_library(name))
+        reason = f"removes {library} past its dependencies ({forced}): what links to it stops"
+        ctx.add(CRITICAL, reason, command)
     elif forced is not None:
         reason = f"removes packages past their dependencies ({forced}): what needs them breaks"
         ctx.add(HIGH, reason, command)
+    elif any(_ONE_KERNEL.match(name) for name in names):
+        kernel = next(name for name in sorted(names) if _ONE_KERNEL.match(name))
+        reason = f"removes the kernel {kernel}: if it is the one running, the machine may not boot"
+        ctx.add(HIGH, reason, command)
+    elif any(_SYSTEM_INTERPRETERS.match(name) for name in names):
+        gone = next(name for name in sorted(names) if _SYSTEM_INTERPRETERS.match(name))
+        ctx.add(HIGH, f"removes {gone}, which the system's own scripts may run on", command)
     elif names & package_safety.NETWORK_PACKAGES:
         gone = sorted(names & package_safety.NETWORK_PACKAGES)[0]
         ctx.add(HIGH, f"removes {gone}: the machine may lose its network connection", command)
@@ -102,6 +118,14 @@ def removes_packages(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"removes {gone}: security updates stop installing themselves", command)
     else:
         ctx.add(MODERATE, f"removes packages ({command.name})", command)
+
+
+def _shared_library(name: str) -> bool:
+    """`libssl3`, `openssl-libs`, `glibc`: a library every program links to, holes fixed there."""
+    return security_fixed(name) and (name.startswith("lib") or name in _CORE_LIBRARIES)
+
+
+_CORE_LIBRARIES = frozenset(split_words("openssl-libs glibc nss gnutls"))
 
 
 def _package_names(command: Command) -> set[str]:
