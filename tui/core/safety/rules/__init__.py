@@ -13,6 +13,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
     access,
     accounts,
+    alternatives,
     boot,
     carriers,
     checks,
@@ -23,6 +24,7 @@ from tui.core.safety.rules import (
     databases,
     disks,
     embedded,
+    environments,
     exfiltration,
     exposure,
     fetched,
@@ -38,8 +40,10 @@ from tui.core.safety.rules import (
     listening,
     lookups,
     network,
+    nuget,
     openers,
     origins,
+    package_reads,
     package_safety,
     persistence,
     planted,
@@ -90,6 +94,10 @@ for _module in (
     startup,
     package_safety,
     registries,
+    environments,
+    nuget,
+    alternatives,
+    package_reads,
 ):
     RULES.update(_module.RULES)
 

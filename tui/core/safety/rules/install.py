@@ -15,6 +15,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
+    environments,
     openers,
     package_reads,
     package_safety,
@@ -166,6 +167,7 @@ def install(command: Command, ctx: Context) -> None:
         typo = typosquat(command, sub) if installing else None
         if typo is not None:
             ctx.add(HIGH, typo, command)
+    environments.rate(command, sub, ctx)
     if sub == "uninstall":
         removed = package_safety.removes_system_python(command, _as_root(command, ctx))
         if removed is not None:

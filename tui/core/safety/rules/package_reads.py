@@ -2,14 +2,17 @@
 
 `apt-get -s purge python3`, `rpm -ivh --test x.rpm`, `apk upgrade --simulate`, `brew cleanup -n`,
 `conda remove --dry-run` report what would change and change nothing; `brew uses`, `brew
-leaves`, `gem sources -l`, `cargo install --list`, `conda env list`, `pip check` only report.
+leaves`, `gem sources -l`, `cargo install --list`, `conda env list`, `pip check` only report;
+so do `dpkg-query` and `fuser` without `-k` (who holds the package lock).
 Language installers that build packages to plan (pip, uv, npm) are left to their own rules: a
 pip dry run still runs a source package's build scripts.
 """
 
 from __future__ import annotations
 
+from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
 _DRY_RUNS = frozenset(
@@ -60,3 +63,17 @@ def only_reads(command: Command, sub: str) -> bool:
     if name in ("conda", "mamba", "micromamba") and sub == "env":
         return rest[:1] in (["list"], ["export"])
     return name in ("conda", "mamba") and sub == "config" and "--show" in rest
+
+
+def fuser(command: Command, ctx: Context) -> None:
+    """`fuser -v /var/lib/dpkg/lock`: which processes use a file; `-k` stops them."""
+    short = "".join(a[1:] for a in command.argv if a.startswith("-") and not a.startswith("--"))
+    if "k" not in short and "--kill" not in command.argv:
+        return
+    if "m" in short or "--mount" in command.argv or "/" in command.argv:
+        ctx.add(HIGH, "stops every process using that filesystem (fuser -k)", command)
+    else:
+        ctx.add(MODERATE, "stops the processes using a file or port (fuser -k)", command)
+
+
+RULES: dict[str, Rule] = {"fuser": fuser}
