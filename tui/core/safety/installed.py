@@ -21,7 +21,7 @@ from tui.core.safety.words import node_text, split_words
 # Package managers' listings of everything installed (not `pacman -Qdt`, the orphans only).
 _INSTALLED_LIST = lazy_pattern(
     r"^(?:sudo\s+)?(?:"
-    r"(?:pip3?|python3?\s+-m\s+pip)\s+(?:freeze|list)|brew\s+(?:list|ls|leaves)|"
+    r"(?:pip3?|python3?\s+-m\s+pip|uv\s+pip)\s+(?:freeze|list)|brew\s+(?:list|ls|leaves)|"
     r"dpkg(?:-query)?\s+(?:-l|--list|--get-selections|-W|--show)|rpm\s+-qa|pacman\s+-Q[qen]*|"
     r"apk\s+info|npm\s+(?:ls|list)|gem\s+list|(?:apt|dnf|yum)\s+list\s+(?:--)?installed|"
     r"conda\s+list|snap\s+list|flatpak\s+list|cargo\s+install\s+--list|pipx\s+list|"

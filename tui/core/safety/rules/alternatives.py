@@ -1,6 +1,6 @@
 """`update-alternatives`: which program a generic name (`python3`, `editor`, `java`) runs.
 
-Pointing `python3` (or `python`, `perl`) at another version changes the interpreter the
+Pointing `python3` (or `perl`) at another version changes the interpreter the
 distribution's own tools run on: apt, dnf and cloud-init may stop working (HIGH). Other
 alternatives are routine (MODERATE); `--display`, `--query`, `--list` and `--get-selections`
 only show.
@@ -15,7 +15,7 @@ from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
 _READS = frozenset(split_words("--display --query --list --get-selections --help --version"))
-_SYSTEM_NAMES = lazy_pattern(r"^(/usr/bin/)?(python3?|perl)$")
+_SYSTEM_NAMES = lazy_pattern(r"^(/usr/bin/)?(python3|perl)$")
 
 
 def update_alternatives(command: Command, ctx: Context) -> None:

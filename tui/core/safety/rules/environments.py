@@ -61,7 +61,7 @@ def rustup(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "--toolchain")
     if command.argv[:2] == ["self", "uninstall"]:
         ctx.add(HIGH, "removes rustup and every Rust toolchain it installed", command)
-    elif sub in _READS or rest.argv[1:2] == ["list"]:
+    elif sub in _READS or rest.argv[:1] == ["list"]:
         return  # `rustup show`, `rustup toolchain list`: reports
     else:
         ctx.add(MODERATE, f"installs or changes Rust toolchains (rustup {sub})".strip(), command)

@@ -619,6 +619,8 @@ def packages(command: Command, ctx: Context) -> None:
         _option_style(command, ctx)
         return
     sub, rest = subcommand(command, "-o -c -t --target --root -r --requirement")
+    if sub == "pip" and command.name == "uv":  # `uv pip uninstall x`: pip's own verbs
+        sub, rest = subcommand(rest, "-r --requirement")
     if sub == "index" and command.name in ("pip", "pip3"):
         return  # `pip index versions django`: asks the index which versions exist
     if sub == "history" and rest.argv[:1] in ([], ["list"], ["info"]):
