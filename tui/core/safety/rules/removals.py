@@ -4,8 +4,12 @@ the package manager's own checks.
 Removing the C library, the init system, the shell, the package manager, sudo or the SSH server
 leaves a machine that no longer boots, updates or lets anyone in (CRITICAL). Forcing any
 removal past its dependencies (`rpm -e --nodeps`, `pacman -Rdd`, `dpkg --force-all`) breaks
-whatever needed the package (HIGH). A simulated removal (`apt remove -s`) changes nothing.
-Names fed from a listing of everything installed (`rpm -qa | xargs rpm -e`) remove it all.
+whatever needed the package (HIGH); forcing out a shared library (`rpm -e --nodeps
+openssl-libs`) stops every program linked to it (CRITICAL). One kernel by its version, and the
+system's interpreters by another name (`python3.10`, `perl`), are HIGH. A simulated removal
+(`apt remove -s`, `--assume-no`) changes nothing. Names fed from a listing of everything
+installed (`rpm -qa | xargs rpm -e`) remove it all; a listing narrowed to a pattern (`dpkg -l
+'linux-image-*' | ...`) removes everything the pattern matches.
 """
 
 from __future__ import annotations
