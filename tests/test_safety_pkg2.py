@@ -274,6 +274,10 @@ DANGEROUS = [
     ("echo 'exclude=openssl*' | sudo tee -a /etc/yum.conf", HIGH),
     ("sudo sed -i 's/edge/v3.19/' /etc/apk/repositories", HIGH),
     ("sudo fuser -km /", HIGH),
+    ("pip freeze > r.txt && cat r.txt | xargs pip uninstall -y", HIGH),
+    ("for p in $(pip freeze); do pip uninstall -y $p; done", HIGH),
+    ('pip freeze | while read p; do pip uninstall -y "$p"; done', HIGH),
+    ("for pkg in `brew list`; do brew uninstall --ignore-dependencies $pkg; done", HIGH),
 ]
 
 BENIGN = [
@@ -480,6 +484,10 @@ BENIGN = [
     ("sudo do-release-upgrade --help", SAFE),
     ("rm -rf /opt/homebrew/Cellar/wget/1.21.3", MODERATE),
     ("rm -rf ~/.cache/pip ~/.npm/_cacache", MODERATE),
+    ("for p in $(pip freeze | grep django); do pip uninstall -y $p; done", MODERATE),
+    ('pip freeze | grep -i flask | while read p; do pip uninstall -y "$p"; done', MODERATE),
+    ("for p in $(pip freeze); do echo $p; done", SAFE),
+    ("cat requirements.txt | xargs pip uninstall -y", MODERATE),
 ]
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tree_sitter import Node
 
-from tui.core.safety import descriptors, effects, resolve
+from tui.core.safety import descriptors, effects, installed, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import (
     fed_text,
@@ -180,6 +180,7 @@ class Analyser:
                     self.ctx.variables[looped[0]] = looped[1]
                 self._loop_taint(node)
                 listed.remember_loop(node, self.ctx)
+                installed.remember_loop(node, self.ctx)
             if kind == "command_substitution":
                 self._captured(node)
             if kind in ("while_statement", "for_statement", "c_style_for_statement"):
@@ -381,6 +382,7 @@ class Analyser:
             variable = read_variable(stage)
             if variable is not None and previous:  # `ls | while read f; do rm -rf "$f"`
                 listed.remember_read(variable, first, self.ctx)
+                installed.remember_read(variable, first, picked, self.ctx)
                 self.ctx.variables[variable] = line_value(previous)
                 fetched = kinds_so_far & _EXECUTING  # `curl URL | while read l; do eval "$l"`
                 if fetched:

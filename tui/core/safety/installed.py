@@ -131,6 +131,43 @@ def remember_listing(command: Command, ctx: Context) -> None:
 
 
 _LIST_OPTIONS = frozenset(split_words("-r --requirement"))
+# What `ctx.listed` records for a loop variable that takes each installed package's name.
+EVERY_PACKAGE = "every installed package"
+
+
+def remember_loop(node: Node, ctx: Context) -> None:
+    """`for p in $(pip freeze); do ...`: `p` takes each installed package's name."""
+    name = node.child_by_field_name("variable")
+    values = [
+        node.child(i) for i in range(node.child_count) if node.field_name_for_child(i) == "value"
+    ]
+    if name is None or len(values) != 1 or values[0] is None:
+        return
+    if substituted_listing((values[0],)):
+        ctx.listed[node_text(name)] = EVERY_PACKAGE
+
+
+def remember_read(variable: str, first: Sequence[Command], picked: bool, ctx: Context) -> None:
+    """`pip freeze | while read p; do ...`: `p` takes each installed package's name."""
+    if len(first) == 1 and not picked and listing_command(first[0]):
+        ctx.listed[variable] = EVERY_PACKAGE
+
+
+def _loops_over_everything(command: Command, ctx: Context) -> bool:
+    names = [name for name, source in ctx.listed.items() if source == EVERY_PACKAGE]
+    return any(
+        f"${name}" in word.raw or f"${{{name}}}" in word.raw
+        for word in command.args
+        for name in names
+    )
+
+
+def _saved_listing_read(command: Command, ctx: Context) -> bool:
+    """`cat r.txt | xargs pip uninstall -y` after `pip freeze > r.txt`."""
+    stdin = command.stdin
+    if stdin is None or "${input}" not in command.argv or stdin.producers[:1] != ("cat",):
+        return False
+    return bool(set(stdin.reads) & ctx.listings)
 
 
 def every_installed(command: Command, ctx: Context | None = None) -> bool:
@@ -138,6 +175,10 @@ def every_installed(command: Command, ctx: Context | None = None) -> bool:
     r.txt` after `pip freeze > r.txt`: the names given are those of every installed package."""
     stdin = command.stdin
     if stdin is not None and stdin.installed and ({"${input}", "-"} & set(command.argv)):
+        return True
+    if ctx is not None and (
+        _loops_over_everything(command, ctx) or _saved_listing_read(command, ctx)
+    ):
         return True
     if ctx is not None and ctx.listings:
         argv = command.argv
