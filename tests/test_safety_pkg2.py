@@ -278,6 +278,27 @@ DANGEROUS = [
     ("for p in $(pip freeze); do pip uninstall -y $p; done", HIGH),
     ('pip freeze | while read p; do pip uninstall -y "$p"; done', HIGH),
     ("for pkg in `brew list`; do brew uninstall --ignore-dependencies $pkg; done", HIGH),
+    # Where security updates come from, switched off.
+    (
+        "echo 'Unattended-Upgrade::Allowed-Origins {};' | "
+        "sudo tee /etc/apt/apt.conf.d/51unattended-upgrades-local",
+        HIGH,
+    ),
+    ("sudo sed -i 's/^deb.*security/#&/' /etc/apt/sources.list", HIGH),
+    ("sudo sed -i '/security/d' /etc/apt/sources.list", HIGH),
+    ("sudo dnf config-manager --set-disabled updates", HIGH),
+    ("sudo zypper mr -d repo-update", HIGH),
+    ("sudo yum-config-manager --disable updates", HIGH),
+    (
+        "printf 'Package: openssl\\nPin: version 1.1.1*\\nPin-Priority: 1001\\n' | "
+        "sudo tee /etc/apt/preferences.d/openssl",
+        HIGH,
+    ),
+    (
+        "printf 'Package: linux-image*\\nPin: release *\\nPin-Priority: -1\\n' | "
+        "sudo tee /etc/apt/preferences.d/nokernel",
+        HIGH,
+    ),
 ]
 
 BENIGN = [
@@ -488,6 +509,16 @@ BENIGN = [
     ('pip freeze | grep -i flask | while read p; do pip uninstall -y "$p"; done', MODERATE),
     ("for p in $(pip freeze); do echo $p; done", SAFE),
     ("cat requirements.txt | xargs pip uninstall -y", MODERATE),
+    ("sudo yum-config-manager --disable epel", MODERATE),
+    ("sudo dnf config-manager --set-disabled epel", MODERATE),
+    ("sudo dnf config-manager --set-enabled crb", MODERATE),
+    ("sudo zypper mr -e repo-update", MODERATE),
+    ("sudo sed -i 's/^# deb-src/deb-src/' /etc/apt/sources.list", MODERATE),
+    (
+        "printf 'Package: snapd\\nPin: release a=*\\nPin-Priority: -10\\n' | "
+        "sudo tee /etc/apt/preferences.d/nosnap.pref",
+        MODERATE,
+    ),
 ]
 
 

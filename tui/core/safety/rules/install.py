@@ -21,6 +21,7 @@ from tui.core.safety.rules import (
     package_safety,
     package_versions,
     registries,
+    update_sources,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
@@ -107,6 +108,10 @@ def install(command: Command, ctx: Context) -> None:
         return
     sub, _ = subcommand(command, "-o -c -t --target --root")
     if package_reads.only_reads(command, sub):
+        return
+    if sub in ("config-manager", "mr", "modifyrepo") and update_sources.repositories(
+        command, sub, ctx
+    ):
         return
     if sub in ("mr", "modifyrepo") and {"-G", "--no-gpgcheck"} & set(command.argv):
         reason = f"stops checking package signatures from those sources ({command.name} {sub})"
@@ -470,10 +475,15 @@ _UBUNTU_COMPONENTS = frozenset(split_words("main universe multiverse restricted"
 def repo_manager(command: Command, ctx: Context) -> None:
     """`dnf config-manager --add-repo URL`, `zypper ar URL`: a new source for every install."""
     argv = command.argv
+    off = update_sources.disabled_updates(command)
     if "--add-repo" in argv or any(a.startswith("--add-repo=") for a in argv):
         ctx.add(HIGH, "adds a new source of system packages (config-manager --add-repo)", command)
+    elif off is not None:
+        ctx.add(HIGH, off, command)
     elif any(a in ("--set-enabled", "--enable") for a in argv):
         ctx.add(MODERATE, "enables a package source", command)
+    elif any(a in ("--set-disabled", "--disable") for a in argv):
+        ctx.add(MODERATE, "disables a package source", command)
 
 
 _INSTALLER_REPORTS = frozenset(
