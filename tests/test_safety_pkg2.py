@@ -299,6 +299,12 @@ DANGEROUS = [
         "sudo tee /etc/apt/preferences.d/nokernel",
         HIGH,
     ),
+    ("sudo pkill -9 -f unattended-upgrade", HIGH),
+    ("sudo rm -rf /usr/local/lib/node_modules/npm", HIGH),
+    ("brew uninstall --zap --force docker", HIGH),
+    ("flatpak uninstall --delete-data org.mozilla.firefox", HIGH),
+    ("sudo aptitude remove '~i'", CRITICAL),
+    ("sudo apt remove '?installed'", CRITICAL),
 ]
 
 BENIGN = [
@@ -519,6 +525,10 @@ BENIGN = [
         "sudo tee /etc/apt/preferences.d/nosnap.pref",
         MODERATE,
     ),
+    ("sudo aptitude purge '~c'", MODERATE),
+    ("brew uninstall --cask docker", MODERATE),
+    ("sudo rm -rf /var/cache/apt", MODERATE),
+    ("sudo rm -rf /var/cache/pacman/pkg/*", MODERATE),
 ]
 
 

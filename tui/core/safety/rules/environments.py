@@ -3,7 +3,9 @@ rustup removing itself.
 
 `conda remove -n base --all` and `conda env remove -n base` take conda's own environment, conda
 included; `conda install -n base python=3.8` swaps the Python conda itself runs on (HIGH).
-`pipx uninstall-all` and `flatpak uninstall --all` remove every app installed with them (HIGH).
+`pipx uninstall-all` and `flatpak uninstall --all` remove every app installed with them;
+`flatpak uninstall --delete-data` and `brew uninstall --zap` delete the app's own data too
+(HIGH).
 `rustup self uninstall` removes rustup and every Rust toolchain (HIGH). Removing another named
 environment (`conda env remove -n scratch`) stays an ordinary removal.
 """
@@ -49,10 +51,15 @@ def _conda_base(command: Command, sub: str) -> str | None:
 
 
 def _every_app(command: Command, sub: str) -> str | None:
+    argv = command.argv
     if command.name == "pipx" and sub == "uninstall-all":
         return "removes every app installed with pipx (pipx uninstall-all)"
-    if command.name == "flatpak" and sub in ("uninstall", "remove") and "--all" in command.argv:
+    if command.name == "flatpak" and sub in ("uninstall", "remove") and "--all" in argv:
         return "removes every installed flatpak app (flatpak uninstall --all)"
+    removing = sub in ("uninstall", "remove", "rm")
+    if removing and command.name in ("flatpak", "brew") and {"--delete-data", "--zap"} & set(argv):
+        option = "--zap" if "--zap" in argv else "--delete-data"
+        return f"also deletes the app's own data: profiles, settings, saved files ({option})"
     return None
 
 

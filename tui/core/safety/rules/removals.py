@@ -62,6 +62,8 @@ _EVERY_KERNEL = lazy_pattern(
     r"^linux-(image-)?(generic|virtual|lowlatency|aws|azure|gcp|oem|lts|zen|hardened)"
     r"(-hwe-[\d.]+)?$|^kernel-(default|preempt|rt|64k|lts|ml)(-base)?$"
 )
+# apt and aptitude search patterns that match every installed package.
+_EVERY_INSTALLED_PATTERN = frozenset(("~i", "?installed", "~i~M", "?true"))
 # One kernel by its version: if it is the one running, or the only one, nothing boots.
 _ONE_KERNEL = lazy_pattern(r"^(linux-image|linux-modules|kernel|kernel-core|vmlinuz)-\d")
 # The system's own interpreters by another name: `python3.10` on Ubuntu 22.04, `perl`.
@@ -80,6 +82,11 @@ def removes_packages(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
         return
     names = _package_names(command) | set(fed_names(command))
+    if names & _EVERY_INSTALLED_PATTERN:
+        pattern = sorted(names & _EVERY_INSTALLED_PATTERN)[0]
+        reason = f"removes every installed package ({command.name} {pattern})"
+        ctx.add(CRITICAL, reason + ": the system's own among them", command)
+        return
     vital = names & ESSENTIAL
     by_pattern = package_safety.vital_by_pattern(names, ESSENTIAL)
     if by_pattern is not None and not vital:
