@@ -305,6 +305,9 @@ DANGEROUS = [
     ("flatpak uninstall --delete-data org.mozilla.firefox", HIGH),
     ("sudo aptitude remove '~i'", CRITICAL),
     ("sudo apt remove '?installed'", CRITICAL),
+    ("uv pip install --allow-insecure-host example.com foo", HIGH),
+    ("poetry config certificates.corp.cert false", HIGH),
+    ("sudo rpm --import https://repo.example.com/RPM-GPG-KEY", HIGH),
 ]
 
 BENIGN = [
@@ -529,6 +532,8 @@ BENIGN = [
     ("brew uninstall --cask docker", MODERATE),
     ("sudo rm -rf /var/cache/apt", MODERATE),
     ("sudo rm -rf /var/cache/pacman/pkg/*", MODERATE),
+    ("sudo rpm --import /etc/pki/rpm-gpg/RPM-GPG-KEY-EPEL-9", MODERATE),
+    ("poetry config certificates.corp.cert /etc/ssl/corp.pem", MODERATE),
 ]
 
 

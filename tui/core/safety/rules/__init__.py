@@ -248,7 +248,9 @@ for _name, _checks in (
     *fresh.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
-_SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
+_SETTING_TOOLS = frozenset(
+    split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl poetry")
+)
 
 
 def _weakened_setting(command: Command, ctx: Context) -> None:

@@ -133,6 +133,11 @@ def install(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
         return
     if command.name == "rpm" and "--import" in command.argv:
+        keys = [a for a in command.argv if not a.startswith("-")]
+        if keys and all(k.startswith(_INSTALLED_KEYS) for k in keys):
+            reason = "trusts a signing key an installed package put in place (rpm --import)"
+            ctx.add(MODERATE, reason, command)
+            return
         ctx.add(
             HIGH, "trusts a new package signing key for the whole system (rpm --import)", command
         )
@@ -223,6 +228,8 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
 
 
 _ROOT_RUNNERS = frozenset(split_words("sudo doas pkexec run0 su"))
+# Where the distribution's release and repository packages install their signing keys.
+_INSTALLED_KEYS = ("/etc/pki/rpm-gpg/", "/usr/share/distribution-gpg-keys/")
 _NO_SIGNATURES = (
     "--nogpgcheck",
     "--nosignature",
@@ -313,7 +320,10 @@ def _unchecked(command: Command) -> str | None:
 # `dnf --setopt=gpgcheck=0`, `--setopt=localpkg_gpgcheck=False`: signatures not checked.
 _NO_GPG = lazy_pattern(r"gpgcheck=(0|false|no)$", re.IGNORECASE)
 # `dnf --setopt=sslverify=false`, `npm i --strict-ssl=false`: any server may answer.
-_NO_TLS = lazy_pattern(r"sslverify=(0|false|no)$|^--strict-ssl=(false|0)$|^--no-strict-ssl$", re.I)
+_NO_TLS = lazy_pattern(
+    r"sslverify=(0|false|no)$|^--strict-ssl=(false|0)$|^--no-strict-ssl$|^--allow-insecure-host",
+    re.I,
+)
 _FLATHUB = ("https://flathub.org/", "https://dl.flathub.org/")
 
 

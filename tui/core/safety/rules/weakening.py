@@ -300,6 +300,8 @@ def config_set(command: Command) -> str | None:
         address = re.search(r"//(\S+@)?([\d.]+)", joined)
         if address is not None and outside_address(address.group(2)):
             return f"sends every later download through {address.group(2)}, which can read it"
+    if name == "poetry" and re.search(r"\bconfig\s+certificates\.\S+\.cert\s+false\b", joined):
+        return f"{_TLS_OFF} from that repository (poetry certificates)"
     if name in ("conda", "mamba") and re.search(r"--set\s+ssl_verify\s+(false|0|no)", joined):
         return f"{_TLS_OFF} (conda ssl_verify)"
     return None
