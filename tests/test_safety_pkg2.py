@@ -308,6 +308,7 @@ DANGEROUS = [
     ("uv pip install --allow-insecure-host example.com foo", HIGH),
     ("poetry config certificates.corp.cert false", HIGH),
     ("sudo rpm --import https://repo.example.com/RPM-GPG-KEY", HIGH),
+    ("pip freeze | awk -F '==' '{print $1}' | xargs pip uninstall -y", HIGH),
 ]
 
 BENIGN = [
@@ -534,6 +535,8 @@ BENIGN = [
     ("sudo rm -rf /var/cache/pacman/pkg/*", MODERATE),
     ("sudo rpm --import /etc/pki/rpm-gpg/RPM-GPG-KEY-EPEL-9", MODERATE),
     ("poetry config certificates.corp.cert /etc/ssl/corp.pem", MODERATE),
+    ("pip freeze | awk -F '==' '/^django/ {print $1}' | xargs pip uninstall -y", MODERATE),
+    ("pip freeze | head -n 5 | xargs pip uninstall -y", MODERATE),
 ]
 
 

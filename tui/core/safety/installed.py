@@ -54,11 +54,19 @@ def picks_some(words: Sequence[str]) -> bool:
     if name == "tail":
         return not any(a.lstrip("-n").startswith("+") for a in args)
     if name in _AWKS:
-        program = next((a for a in args if not a.startswith("-")), "")
+        program = _awk_program(args)
         if "!/" in program or "!~" in program:
             return False  # `awk '!/npm$/'`: everything but some
         return bool(_AWK_PICK.search(program))
     return False
+
+
+def _awk_program(args: list[str]) -> str:
+    """The program of `awk -F '==' -v x=1 '{print $1}'` (option values skipped)."""
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        index += 2 if args[index] in ("-F", "-v", "-f", "--assign", "--field-separator") else 1
+    return args[index] if index < len(args) else ""
 
 
 def lists_installed(text: str) -> bool:
