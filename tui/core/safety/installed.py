@@ -3,11 +3,15 @@
 A stage that only reshapes the listing (`cut -d= -f1`, `awk '{print $1}'`, `sed 1d`) or drops a
 few lines from it (`grep -v pip`, `tail -n +2`) still passes on everything; a stage that picks
 some lines (`grep nvidia`, `awk '/disabled/'`, `head -5`) does not. A listing saved to a file
-(`pip freeze > r.txt`) still names everything when a removal reads it back (`-r r.txt`).
+(`pip freeze > r.txt`) still names everything when a removal reads it back (`-r r.txt`,
+`cat r.txt | xargs`), and so does a loop variable that takes each line (`for p in $(pip
+freeze)`, `pip freeze | while read p`). A listing narrowed to a pattern (`dpkg -l 'linux-*'`)
+names every package the pattern matches.
 """
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Sequence
 
@@ -25,12 +29,13 @@ _INSTALLED_LIST = lazy_pattern(
     r"dpkg(?:-query)?\s+(?:-l|--list|--get-selections|-W|--show)|rpm\s+-qa|pacman\s+-Q[qen]*|"
     r"apk\s+info|npm\s+(?:ls|list)|gem\s+list|(?:apt|dnf|yum)\s+list\s+(?:--)?installed|"
     r"conda\s+list|snap\s+list|flatpak\s+list|cargo\s+install\s+--list|pipx\s+list|"
-    r"apt-mark\s+showmanual|(?:apt|dpkg)\s+list"
+    r"apt-mark\s+showmanual|apt\s+list"
     r")(?:\s+(?:-f|--showformat)\s+\S+|\s+-\S*)*\s*$"
 )
 _GREPS = frozenset(split_words("grep egrep fgrep rg ag"))
 _AWKS = frozenset(split_words("awk gawk mawk nawk"))
-# An awk pattern that keeps every listed package: dpkg's "installed" mark, a negation.
+# An awk program that picks some lines: a regex (not dpkg's "installed" mark `^ii`), a `~ "x"`
+# match, a line-number limit or an early exit.
 _AWK_PICK = lazy_pattern(r"/(?!\^ii\b)[^/]+/|~\s*\"|NR\s*(?:==|<)|\bexit\b")
 # A grep pattern made only of anchors, classes and repeats (`^[a-z]`, `^\S`) matches them all.
 _BROAD = lazy_pattern(r"^\^?(?:\[[^\]]*\]|\\[SswW.]|\.|[*+?])*\$?$")
@@ -162,9 +167,10 @@ def remember_read(variable: str, first: Sequence[Command], picked: bool, ctx: Co
 
 
 def _loops_over_everything(command: Command, ctx: Context) -> bool:
+    """`pip uninstall -y $p` inside a loop whose `p` takes every installed package."""
     names = [name for name, source in ctx.listed.items() if source == EVERY_PACKAGE]
     return any(
-        f"${name}" in word.raw or f"${{{name}}}" in word.raw
+        re.search(r"\$\{?" + re.escape(name) + r"\b", word.raw)
         for word in command.args
         for name in names
     )
