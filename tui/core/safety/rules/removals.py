@@ -67,7 +67,9 @@ _EVERY_INSTALLED_PATTERN = frozenset(("~i", "?installed", "~i~M", "?true"))
 # One kernel by its version: if it is the one running, or the only one, nothing boots.
 _ONE_KERNEL = lazy_pattern(r"^(linux-image|linux-modules|kernel|kernel-core|vmlinuz)-\d")
 # The system's own interpreters by another name: `python3.10` on Ubuntu 22.04, `perl`.
-_SYSTEM_INTERPRETERS = lazy_pattern(r"^(python3\.\d+(-minimal)?|libpython3\.\d+\S*|perl)$")
+_SYSTEM_INTERPRETERS = lazy_pattern(
+    r"^(python3\.\d+(-minimal)?|libpython3\.\d+(-stdlib|-minimal)?|perl)$"
+)
 
 
 def removes_packages(command: Command, ctx: Context) -> None:
