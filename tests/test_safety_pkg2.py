@@ -537,6 +537,9 @@ BENIGN = [
     ("poetry config certificates.corp.cert /etc/ssl/corp.pem", MODERATE),
     ("pip freeze | awk -F '==' '/^django/ {print $1}' | xargs pip uninstall -y", MODERATE),
     ("pip freeze | head -n 5 | xargs pip uninstall -y", MODERATE),
+    ("sudo apt remove libpython3.10-dev", MODERATE),
+    ("sudo apt remove python3.12-venv", MODERATE),
+    ("for p in $(pip freeze); do pip uninstall -y $pkg; done", MODERATE),
 ]
 
 
