@@ -309,6 +309,8 @@ DANGEROUS = [
     ("poetry config certificates.corp.cert false", HIGH),
     ("sudo rpm --import https://repo.example.com/RPM-GPG-KEY", HIGH),
     ("pip freeze | awk -F '==' '{print $1}' | xargs pip uninstall -y", HIGH),
+    ("winget list | % { winget uninstall $_ }", HIGH),
+    ("choco list --local-only | ForEach-Object { choco uninstall $_ -y }", HIGH),
 ]
 
 BENIGN = [
@@ -540,6 +542,10 @@ BENIGN = [
     ("sudo apt remove libpython3.10-dev", MODERATE),
     ("sudo apt remove python3.12-venv", MODERATE),
     ("for p in $(pip freeze); do pip uninstall -y $pkg; done", MODERATE),
+    ("dotnet nuget add source http://localhost:5555/v3/index.json -n local", MODERATE),
+    ("dotnet tool list -g", SAFE),
+    ("dotnet list package --vulnerable", SAFE),
+    ("choco list | ForEach-Object { choco upgrade $_ -y }", MODERATE),
 ]
 
 
