@@ -311,6 +311,7 @@ DANGEROUS = [
     ("pip freeze | awk -F '==' '{print $1}' | xargs pip uninstall -y", HIGH),
     ("winget list | % { winget uninstall $_ }", HIGH),
     ("choco list --local-only | ForEach-Object { choco uninstall $_ -y }", HIGH),
+    ("sudo apt-get install -f -o Dpkg::Options::=--force-overwrite", HIGH),
 ]
 
 BENIGN = [
@@ -546,6 +547,9 @@ BENIGN = [
     ("dotnet tool list -g", SAFE),
     ("dotnet list package --vulnerable", SAFE),
     ("choco list | ForEach-Object { choco upgrade $_ -y }", MODERATE),
+    ("sudo apt-get install -f", MODERATE),
+    ("sudo apt-get -f install -y", MODERATE),
+    ("sudo apt-get install -f -o Dpkg::Options::=--force-confold", MODERATE),
 ]
 
 

@@ -58,6 +58,8 @@ def source_of(command: Command) -> str | None:
         name, _, attached = value.partition("=")
         if name == "-i" and command.name in ("rpm", "dpkg"):
             continue  # `dpkg -i x.deb`: install, not an index
+        if name == "-f" and command.name in SYSTEM_MANAGERS:
+            continue  # `apt-get install -f`: --fix-broken, not pip's --find-links
         if name in _INDEX_OPTIONS:
             skip = not attached
             target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
