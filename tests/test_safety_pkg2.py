@@ -312,6 +312,8 @@ DANGEROUS = [
     ("winget list | % { winget uninstall $_ }", HIGH),
     ("choco list --local-only | ForEach-Object { choco uninstall $_ -y }", HIGH),
     ("sudo apt-get install -f -o Dpkg::Options::=--force-overwrite", HIGH),
+    ("pip install -i http://10.0.0.9/simple requests", HIGH),
+    ("uv pip install -f http://wheels.example.com/ foo", HIGH),
 ]
 
 BENIGN = [
@@ -550,6 +552,8 @@ BENIGN = [
     ("sudo apt-get install -f", MODERATE),
     ("sudo apt-get -f install -y", MODERATE),
     ("sudo apt-get install -f -o Dpkg::Options::=--force-confold", MODERATE),
+    ("sudo apk add -i curl", MODERATE),
+    ("gem install rails -i ~/.gems", MODERATE),
 ]
 
 

@@ -44,6 +44,8 @@ _INDEX_OPTIONS = frozenset(
 _INSTALL_SUBS = frozenset(
     split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall global")
 )
+# pip's short options for another index (-i) or a page of links (-f); others mean else.
+_PYTHON_INSTALLERS = frozenset(split_words("pip pip3 uv pipx"))
 _GITHUB_SHORTHAND = lazy_pattern(r"^[\w.-]+/[\w.-]+(#.*)?$")
 
 
@@ -56,10 +58,8 @@ def source_of(command: Command) -> str | None:
             skip = False
             continue
         name, _, attached = value.partition("=")
-        if name == "-i" and command.name in ("rpm", "dpkg"):
-            continue  # `dpkg -i x.deb`: install, not an index
-        if name == "-f" and command.name in SYSTEM_MANAGERS:
-            continue  # `apt-get install -f`: --fix-broken, not pip's --find-links
+        if name in ("-i", "-f") and command.name not in _PYTHON_INSTALLERS:
+            continue  # `dpkg -i x.deb`, `apt-get install -f`, `apk add -i`: not pip's index
         if name in _INDEX_OPTIONS:
             skip = not attached
             target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
