@@ -314,6 +314,8 @@ DANGEROUS = [
     ("sudo apt-get install -f -o Dpkg::Options::=--force-overwrite", HIGH),
     ("pip install -i http://10.0.0.9/simple requests", HIGH),
     ("uv pip install -f http://wheels.example.com/ foo", HIGH),
+    ("conda env remove -p /opt/conda", HIGH),
+    ("pipx list --short | xargs -n1 pipx uninstall", HIGH),
 ]
 
 BENIGN = [
@@ -554,6 +556,8 @@ BENIGN = [
     ("sudo apt-get install -f -o Dpkg::Options::=--force-confold", MODERATE),
     ("sudo apk add -i curl", MODERATE),
     ("gem install rails -i ~/.gems", MODERATE),
+    ("conda deactivate && conda env remove -n ml", MODERATE),
+    ("conda env remove -p ./.conda-env", MODERATE),
 ]
 
 

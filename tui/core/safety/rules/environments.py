@@ -28,12 +28,21 @@ def rate(command: Command, sub: str, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
+# Folders conda's base environment is installed in (`-p /opt/conda` names base by its place).
+_BASE_FOLDERS = frozenset(
+    split_words("conda miniconda miniconda3 anaconda anaconda3 miniforge3 mambaforge micromamba")
+)
+
+
 def _environment(argv: list[str]) -> str:
+    """`-n NAME`, `--name=NAME`; `-p /opt/conda` (base's own folder) as `base`."""
     for option, value in zip(argv, [*argv[1:], ""], strict=True):
         if option in ("-n", "--name"):
             return value
         if option.startswith("--name="):
             return option.partition("=")[2]
+        if option in ("-p", "--prefix") and value.rstrip("/").rsplit("/", 1)[-1] in _BASE_FOLDERS:
+            return "base"
     return ""
 
 

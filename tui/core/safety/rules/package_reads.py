@@ -34,8 +34,8 @@ _QUERIES = {
     "pip3": split_words("check inspect debug"),
     "pipx": split_words("environment"),
     "apk": split_words("policy dot stats"),
-    "conda": split_words("info"),
-    "mamba": split_words("info"),
+    "conda": split_words("info activate deactivate"),
+    "mamba": split_words("info activate deactivate"),
 }
 _LISTS = frozenset(split_words("-l --list list ls"))
 
