@@ -11,6 +11,7 @@ names every package the pattern matches.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
 from collections.abc import Sequence
@@ -196,7 +197,7 @@ def every_installed(command: Command, ctx: Context | None = None) -> bool:
         return True
     if ctx is not None and ctx.listings:
         argv = command.argv
-        for option, value in zip(argv, [*argv[1:], ""], strict=True):
+        for option, value in itertools.pairwise([*argv, ""]):
             given = value if option in _LIST_OPTIONS else option.partition("=")[2]
             if (option in _LIST_OPTIONS or option.startswith("--requirement=")) and (
                 given in ctx.listings

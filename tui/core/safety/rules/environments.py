@@ -12,6 +12,8 @@ environment (`conda env remove -n scratch`) stays an ordinary removal.
 
 from __future__ import annotations
 
+import itertools
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule, subcommand
@@ -36,7 +38,7 @@ _BASE_FOLDERS = frozenset(
 
 def _environment(argv: list[str]) -> str:
     """`-n NAME`, `--name=NAME`; `-p /opt/conda` (base's own folder) as `base`."""
-    for option, value in zip(argv, [*argv[1:], ""], strict=True):
+    for option, value in itertools.pairwise([*argv, ""]):
         if option in ("-n", "--name"):
             return value
         if option.startswith("--name="):

@@ -12,6 +12,8 @@ installed with (HIGH). `snap refresh --hold` with no end stops every snap's upda
 
 from __future__ import annotations
 
+import itertools
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH
@@ -84,7 +86,7 @@ def _other_release(command: Command) -> str | None:
     if command.name not in _APT:
         return None
     release = ""
-    for option, value in zip(argv, [*argv[1:], ""], strict=True):
+    for option, value in itertools.pairwise([*argv, ""]):
         if option in ("-t", "--target-release", "--default-release"):
             release = value
         elif option.startswith("--target-release="):
