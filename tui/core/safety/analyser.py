@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tree_sitter import Node
 
-from tui.core.safety import descriptors, effects, resolve
+from tui.core.safety import descriptors, effects, installed, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import (
     fed_text,
@@ -23,6 +23,7 @@ from tui.core.safety.feeds import (
     trusted_setup,
 )
 from tui.core.safety.flow import secret_path
+from tui.core.safety.installed import picks_some, remember_listing
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.nodes import (
@@ -179,6 +180,7 @@ class Analyser:
                     self.ctx.variables[looped[0]] = looped[1]
                 self._loop_taint(node)
                 listed.remember_loop(node, self.ctx)
+                installed.remember_loop(node, self.ctx)
             if kind == "command_substitution":
                 self._captured(node)
             if kind in ("while_statement", "for_statement", "c_style_for_statement"):
@@ -251,6 +253,7 @@ class Analyser:
                 before = len(self.ctx.findings)
                 check_layer(layer, self.ctx)
                 record_writes(layer, self.ctx)
+                remember_listing(layer, self.ctx)
                 found = self.ctx.findings[before:]
                 effect = effects.effect_of(layer, rated=bool(found))
                 if effect is None and found:
@@ -374,10 +377,12 @@ class Analyser:
         previous: list[Command] = []
         reads: list[str] = []
         first: list[Command] = []
+        picked = False  # a stage after the first kept only some lines (`grep x`, `head`)
         for stage, stage_parent in stages:
             variable = read_variable(stage)
             if variable is not None and previous:  # `ls | while read f; do rm -rf "$f"`
                 listed.remember_read(variable, first, self.ctx)
+                installed.remember_read(variable, first, picked, self.ctx)
                 self.ctx.variables[variable] = line_value(previous)
                 fetched = kinds_so_far & _EXECUTING  # `curl URL | while read l; do eval "$l"`
                 if fetched:
@@ -386,7 +391,9 @@ class Analyser:
             first = first or commands
             command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:
-                stdin[command_node.id] = stdin_for(kinds_so_far, producers, previous, reads, first)
+                stdin[command_node.id] = stdin_for(
+                    kinds_so_far, producers, previous, reads, first, picked
+                )
             stage_kinds: set[str] = set()
             for command in commands:
                 layers, code = expand(quietly_resolved(command, self.ctx.variables))
@@ -399,6 +406,8 @@ class Analyser:
             kinds_so_far |= stage_kinds
             all_kinds.append(stage_kinds)
             current = [expand(c)[0][-1] for c in commands]
+            if previous:
+                picked = picked or any(picks_some([c.name, *c.argv]) for c in current)
             passing = current and all(
                 c.name == "tee" or (c.name == "cat" and not c.args) for c in current
             )

@@ -39,6 +39,8 @@ class Context:
     downloads: set[str] = field(default_factory=set)
     # Paths this line writes (redirections, copies, downloads), in one spelling: written.py.
     wrote: set[str] = field(default_factory=set)
+    # Files a listing of every installed package was saved to (`pip freeze > r.txt`).
+    listings: set[str] = field(default_factory=set)
     # Files this line writes with known text (`echo CODE > f.sh`), by base name.
     written: dict[str, str] = field(default_factory=dict)
     # Archives this line packs, by base name: (whether they hold secrets, what they hold).

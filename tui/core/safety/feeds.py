@@ -14,7 +14,7 @@ from tree_sitter import Node
 
 from tui.core.safety import transforms
 from tui.core.safety.fanout import find_parts, match_marker
-from tui.core.safety.installed import SELECTORS, lists_installed
+from tui.core.safety.installed import listed_names, lists_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command, Stdin, build_command
 from tui.core.safety.rules.code import literal_text, printed_text
@@ -89,7 +89,12 @@ def _printed_inside(node: Node) -> str | None:
         return filtered
     if command.name == "command" and len(args) == 2 and args[0] in ("-v", "-V"):
         return args[1]
+    if command.name == "brew" and args in (["--prefix"], ["--cellar"]):
+        return _BREW_PLACES[args[0]]  # where Homebrew lives (on Apple silicon)
     return _path_part(command.name, args)
+
+
+_BREW_PLACES = {"--prefix": "/opt/homebrew", "--cellar": "/opt/homebrew/Cellar"}
 
 
 def _program_located(name: str, args: list[str]) -> str | None:
@@ -165,6 +170,7 @@ def stdin_for(
     previous: list[Command],
     reads: list[str],
     first: Sequence[Command] = (),
+    picked: bool = False,
 ) -> Stdin:
     literal: tuple[Word, ...] | None = None
     find_paths: tuple[str, ...] = ()
@@ -195,14 +201,20 @@ def stdin_for(
         listing=listing,
         producers=tuple(producers[-3:]),
         reads=tuple(reads[:64]),
-        installed=_lists_everything(first, producers),
+        installed=not picked and _lists_everything(first),
+        listed=() if picked or len(first) != 1 else listed_names(_joined(first[0])),
     )
 
 
-def _lists_everything(first: Sequence[Command], producers: list[str]) -> bool:
-    if len(first) != 1 or set(producers[1:]) & SELECTORS:
+def _lists_everything(first: Sequence[Command]) -> bool:
+    """The first stage lists every installed package (no later stage picked some lines)."""
+    if len(first) != 1:
         return False
-    return lists_installed(" ".join((first[0].name, *first[0].argv)))
+    return lists_installed(_joined(first[0]))
+
+
+def _joined(command: Command) -> str:
+    return " ".join((command.name, *command.argv))
 
 
 def _printed(command: Command) -> str | None:

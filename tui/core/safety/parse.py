@@ -118,6 +118,7 @@ class Stdin:
     producers: tuple[str, ...] = field(default=())
     reads: tuple[str, ...] = ()
     installed: bool = False  # the input lists every installed package (`pip freeze | ...`)
+    listed: tuple[str, ...] = ()  # the patterns a listing was narrowed to (`dpkg -l 'linux*'`)
 
 
 def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = None) -> Command:

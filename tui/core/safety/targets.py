@@ -292,7 +292,31 @@ def _package_records(path: str, base: str) -> Verdict | None:
         return Verdict(HIGH, f"deletes {path}: a running install may corrupt the package records")
     if package_database(base):
         return Verdict(CRITICAL, f"deletes {path}: the record of every installed package")
+    if _SYSTEM_PYTHON.match(base):
+        return Verdict(CRITICAL, f"deletes {path}: the Python packages the system's tools import")
+    if base.rstrip("/") in _PACKAGE_TREES:
+        return Verdict(HIGH, f"deletes {path}: every package installed there")
+    if base.rstrip("/") in _MANAGERS_OWN:
+        return Verdict(HIGH, f"deletes {path}: the package manager itself")
     return None
+
+
+# The distribution's own Python packages (apt, dnf, cloud-init and others import them).
+_SYSTEM_PYTHON = lazy_pattern(r"^/usr/lib(64)?/python3(\.\d+)?/(dist|site)-packages/?$")
+# Where a package manager keeps its own code.
+_MANAGERS_OWN = frozenset(("/usr/lib/node_modules/npm", "/usr/local/lib/node_modules/npm"))
+# Where Homebrew and global npm keep everything they installed.
+_PACKAGE_TREES = frozenset(
+    (
+        "/usr/local/Cellar",
+        "/usr/local/Homebrew",
+        "/opt/homebrew",
+        "/opt/homebrew/Cellar",
+        "/home/linuxbrew/.linuxbrew",
+        "/usr/lib/node_modules",
+        "/usr/local/lib/node_modules",
+    )
+)
 
 
 def package_database(path: str) -> bool:

@@ -13,6 +13,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
     access,
     accounts,
+    alternatives,
     boot,
     carriers,
     checks,
@@ -23,6 +24,7 @@ from tui.core.safety.rules import (
     databases,
     disks,
     embedded,
+    environments,
     exfiltration,
     exposure,
     fetched,
@@ -38,8 +40,10 @@ from tui.core.safety.rules import (
     listening,
     lookups,
     network,
+    nuget,
     openers,
     origins,
+    package_reads,
     package_safety,
     persistence,
     planted,
@@ -90,6 +94,10 @@ for _module in (
     startup,
     package_safety,
     registries,
+    environments,
+    nuget,
+    alternatives,
+    package_reads,
 ):
     RULES.update(_module.RULES)
 
@@ -240,7 +248,9 @@ for _name, _checks in (
     *fresh.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
-_SETTING_TOOLS = frozenset(split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl"))
+_SETTING_TOOLS = frozenset(
+    split_words("npm pnpm yarn git pip pip3 conda mamba defaults kubectl poetry")
+)
 
 
 def _weakened_setting(command: Command, ctx: Context) -> None:

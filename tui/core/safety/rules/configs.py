@@ -11,7 +11,9 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
+from tui.core.safety.rules import update_sources
 from tui.core.safety.targets import Verdict
+from tui.core.safety.vital import security_fixed
 
 _ROOT_ALL = lazy_pattern(
     r"\bNOPASSWD\b|\bALL\s*=\s*\(\s*ALL(\s*:\s*ALL)?\s*\)\s*ALL\b|!\s*authenticate\b"
@@ -48,7 +50,8 @@ _PACKAGE_SOURCES = (
 # Debian and Ubuntu release names: one swapped for another in the sources moves the system.
 _RELEASES = (
     "jessie|stretch|buster|bullseye|bookworm|trixie|forky|duke|sid|xenial|bionic|focal|jammy|"
-    "kinetic|lunar|mantic|noble|oracular|plucky|questing"
+    "kinetic|lunar|mantic|noble|oracular|plucky|questing|"
+    r"v\d+\\?\.\d+|edge|latest-stable"  # Alpine's /etc/apk/repositories
 )
 _RELEASE_SWAP = lazy_pattern(rf"s(.)({_RELEASES})\1({_RELEASES})\1")
 
@@ -111,6 +114,9 @@ def config_content(path: str, text: str) -> Verdict | None:
     if where in _DOAS and _DOAS_PERMIT.search(text):
         level = RiskLevel.CRITICAL if "nopass" in text else RiskLevel.HIGH
         return Verdict(level, f"lets a user run commands as root ({where})")
+    security_off = update_sources.sources_edit(where, text)
+    if security_off is not None:
+        return Verdict(RiskLevel.HIGH, security_off)
     if where.startswith(_PACKAGE_SOURCES):
         if re.search(
             r"trusted\s*=\s*yes|gpgcheck\s*=\s*0|allow-insecure|SigLevel\s*=\s*Never", text
@@ -144,8 +150,26 @@ _EVERY_PACKAGE_PINNED_OUT = lazy_pattern(
 )
 _EXCLUDE_ALL = lazy_pattern(r"^\s*(exclude|excludepkgs|IgnorePkg)\s*=\s*\*\s*$", re.MULTILINE)
 _AUTO_UPDATES_OFF = lazy_pattern(
-    r"APT::Periodic::(Unattended-Upgrade|Update-Package-Lists)\s+\"?0", re.IGNORECASE
+    r"APT::Periodic::(Unattended-Upgrade|Update-Package-Lists)\s+\"?0|"
+    r"Unattended-Upgrade::(Allowed-Origins|Origins-Pattern)\s*\{\s*\}",
+    re.IGNORECASE,
 )
+_PIN_STANZA = lazy_pattern(
+    r"Package:\s*(?P<names>[^\n]+)\n(?P<rest>(?:(?!Package:)[^\n]*\n?)*)", re.IGNORECASE
+)
+_HOLDING_PIN = lazy_pattern(r"Pin-Priority:\s*(-\d+|1\d{3,})|Pin:\s*version\s", re.IGNORECASE)
+
+
+def _vital_pin(text: str) -> str | None:
+    """`Package: openssl / Pin: version 1.1.1* / Pin-Priority: 1001`: a security-fixed package
+    held at a version, or pinned out of updates (a negative priority)."""
+    for stanza in _PIN_STANZA.finditer(text.replace("\\n", "\n")):
+        if not _HOLDING_PIN.search(stanza.group("rest")):
+            continue
+        vital = next((n for n in stanza.group("names").split() if security_fixed(n)), None)
+        if vital is not None:
+            return vital
+    return None
 
 
 def updates_blocked(where: str, text: str) -> Verdict | None:
@@ -159,9 +183,31 @@ def updates_blocked(where: str, text: str) -> Verdict | None:
     if where in _PACKAGE_SETTINGS and _EXCLUDE_ALL.search(text):
         reason = f"excludes every package from updates ({where}): no security fixes"
         return Verdict(RiskLevel.HIGH, reason)
+    excluded = _excluded_vital(text) if where in _PACKAGE_SETTINGS else None
+    if excluded is not None:
+        reason = f"keeps {excluded} from updates ({where}): its security fixes never come"
+        return Verdict(RiskLevel.HIGH, reason)
+    pinned = _vital_pin(text) if where.startswith("/etc/apt/preferences") else None
+    if pinned is not None:
+        reason = f"pins {pinned} to one version or out of updates ({where}): no security fixes"
+        return Verdict(RiskLevel.HIGH, reason)
     if where.startswith("/etc/apt/apt.conf") and _AUTO_UPDATES_OFF.search(text):
         reason = f"switches off automatic security updates ({where})"
         return Verdict(RiskLevel.HIGH, reason)
+    return None
+
+
+_EXCLUDES = lazy_pattern(
+    r"^\s*(?:exclude|excludepkgs|IgnorePkg|IgnoreGroup)\s*=\s*(.+)$", re.MULTILINE
+)
+
+
+def _excluded_vital(text: str) -> str | None:
+    """`exclude=kernel* openssl*`, `IgnorePkg = linux`: a package whose updates close holes."""
+    for match in _EXCLUDES.finditer(text):
+        for name in match.group(1).replace(",", " ").split():
+            if security_fixed(name):
+                return name
     return None
 
 

@@ -14,7 +14,15 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import openers, package_safety, registries
+from tui.core.safety.rules import (
+    environments,
+    openers,
+    package_reads,
+    package_safety,
+    package_versions,
+    registries,
+    update_sources,
+)
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
 from tui.core.safety.rules.removals import SYSTEM_MANAGERS
@@ -36,6 +44,8 @@ _INDEX_OPTIONS = frozenset(
 _INSTALL_SUBS = frozenset(
     split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall global")
 )
+# pip's short options for another index (-i) or a page of links (-f); others mean else.
+_PYTHON_INSTALLERS = frozenset(split_words("pip pip3 uv pipx"))
 _GITHUB_SHORTHAND = lazy_pattern(r"^[\w.-]+/[\w.-]+(#.*)?$")
 
 
@@ -48,8 +58,8 @@ def source_of(command: Command) -> str | None:
             skip = False
             continue
         name, _, attached = value.partition("=")
-        if name == "-i" and command.name in ("rpm", "dpkg"):
-            continue  # `dpkg -i x.deb`: install, not an index
+        if name in ("-i", "-f") and command.name not in _PYTHON_INSTALLERS:
+            continue  # `dpkg -i x.deb`, `apt-get install -f`, `apk add -i`: not pip's index
         if name in _INDEX_OPTIONS:
             skip = not attached
             target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
@@ -99,6 +109,16 @@ def install(command: Command, ctx: Context) -> None:
     if command.name == "flatpak" and flatpak_remote(command, ctx):
         return
     sub, _ = subcommand(command, "-o -c -t --target --root")
+    if package_reads.only_reads(command, sub):
+        return
+    if sub in ("config-manager", "mr", "modifyrepo") and update_sources.repositories(
+        command, sub, ctx
+    ):
+        return
+    if sub in ("mr", "modifyrepo") and {"-G", "--no-gpgcheck"} & set(command.argv):
+        reason = f"stops checking package signatures from those sources ({command.name} {sub})"
+        ctx.add(HIGH, reason, command)
+        return
     if sub in ("config-manager", "ar", "addrepo") and command.name in ("dnf", "yum", "zypper"):
         reason = f"adds a new source of system packages ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
@@ -107,11 +127,19 @@ def install(command: Command, ctx: Context) -> None:
     if release is not None:
         ctx.add(HIGH, release, command)
         return
+    package_versions.rate(command, sub, ctx)
+    if command.name in ("pacman", "yay", "paru"):
+        package_safety.marked_automatic(command, ctx)
     if command.name == "rpm" and "--initdb" in command.argv:
         reason = "starts a new package database (rpm --initdb): rpm may forget what is installed"
         ctx.add(HIGH, reason, command)
         return
     if command.name == "rpm" and "--import" in command.argv:
+        keys = [a for a in command.argv if not a.startswith("-")]
+        if keys and all(k.startswith(_INSTALLED_KEYS) for k in keys):
+            reason = "trusts a signing key an installed package put in place (rpm --import)"
+            ctx.add(MODERATE, reason, command)
+            return
         ctx.add(
             HIGH, "trusts a new package signing key for the whole system (rpm --import)", command
         )
@@ -142,7 +170,8 @@ def install(command: Command, ctx: Context) -> None:
             ctx.add(level, why, command)
         forced = _forced(command) if installing else None
         if forced is None and installing:
-            forced = package_safety.breaks_system_python(command, _as_root(command, ctx))
+            around = " ".join(ctx.subjects)
+            forced = package_safety.breaks_system_python(command, _as_root(command, ctx), around)
         if forced is None and installing:
             forced = _scripts_as_root(command, ctx) or package_safety.partial_upgrade(command)
         if forced is not None:
@@ -150,6 +179,11 @@ def install(command: Command, ctx: Context) -> None:
         typo = typosquat(command, sub) if installing else None
         if typo is not None:
             ctx.add(HIGH, typo, command)
+    environments.rate(command, sub, ctx)
+    if sub == "uninstall":
+        removed = package_safety.removes_system_python(command, _as_root(command, ctx))
+        if removed is not None:
+            ctx.add(HIGH, removed, command)
     packages(command, ctx)
 
 
@@ -196,6 +230,8 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
 
 
 _ROOT_RUNNERS = frozenset(split_words("sudo doas pkexec run0 su"))
+# Where the distribution's release and repository packages install their signing keys.
+_INSTALLED_KEYS = ("/etc/pki/rpm-gpg/", "/usr/share/distribution-gpg-keys/")
 _NO_SIGNATURES = (
     "--nogpgcheck",
     "--nosignature",
@@ -286,7 +322,10 @@ def _unchecked(command: Command) -> str | None:
 # `dnf --setopt=gpgcheck=0`, `--setopt=localpkg_gpgcheck=False`: signatures not checked.
 _NO_GPG = lazy_pattern(r"gpgcheck=(0|false|no)$", re.IGNORECASE)
 # `dnf --setopt=sslverify=false`, `npm i --strict-ssl=false`: any server may answer.
-_NO_TLS = lazy_pattern(r"sslverify=(0|false|no)$|^--strict-ssl=(false|0)$|^--no-strict-ssl$", re.I)
+_NO_TLS = lazy_pattern(
+    r"sslverify=(0|false|no)$|^--strict-ssl=(false|0)$|^--no-strict-ssl$|^--allow-insecure-host",
+    re.I,
+)
 _FLATHUB = ("https://flathub.org/", "https://dl.flathub.org/")
 
 
@@ -320,9 +359,17 @@ def key_file(command: Command, ctx: Context) -> None:
 _FORCING = frozenset(
     split_words(
         "--force-all --force-depends --force-overwrite --force-conflicts --force-breaks "
-        "--nodeps --replacefiles --allow-remove-essential --force-remove-essential"
+        "--nodeps --replacefiles --allow-remove-essential --force-remove-essential "
+        "--force-architecture --force-downgrade"
     )
 )
+
+
+def _dpkg_option(value: str) -> str:
+    """`-o Dpkg::Options::="--force-overwrite"`: the dpkg option apt passes on."""
+    if value.lower().startswith("dpkg::options::="):
+        return value.partition("=")[2].strip("'\"")
+    return value
 
 
 _REMOVING = frozenset(split_words("-r -P --remove --purge -e --erase remove purge erase"))
@@ -333,7 +380,7 @@ def _forced(command: Command) -> str | None:
     --allow-remove-essential`: the install may break or remove what the system needs."""
     if command.name not in SYSTEM_MANAGERS or set(command.argv) & _REMOVING:
         return None  # a forced removal is rated with removals
-    forced = next((a for a in command.argv if a in _FORCING), None)
+    forced = next((a for a in map(_dpkg_option, command.argv) if a in _FORCING), None)
     if forced is None and command.name == "rpm" and "--force" in command.argv:
         forced = "--force"
     if forced is None and command.name in ("pacman", "yay", "paru"):
@@ -440,10 +487,15 @@ _UBUNTU_COMPONENTS = frozenset(split_words("main universe multiverse restricted"
 def repo_manager(command: Command, ctx: Context) -> None:
     """`dnf config-manager --add-repo URL`, `zypper ar URL`: a new source for every install."""
     argv = command.argv
+    off = update_sources.disabled_updates(command)
     if "--add-repo" in argv or any(a.startswith("--add-repo=") for a in argv):
         ctx.add(HIGH, "adds a new source of system packages (config-manager --add-repo)", command)
+    elif off is not None:
+        ctx.add(HIGH, off, command)
     elif any(a in ("--set-enabled", "--enable") for a in argv):
         ctx.add(MODERATE, "enables a package source", command)
+    elif any(a in ("--set-disabled", "--disable") for a in argv):
+        ctx.add(MODERATE, "disables a package source", command)
 
 
 _INSTALLER_REPORTS = frozenset(

@@ -8,28 +8,26 @@ other package is routine (MODERATE). Removing the network manager or the DHCP cl
 remote machine offline; removing unattended-upgrades stops security updates (HIGH). `sudo pip
 install --break-system-packages` replaces Python packages the distribution's tools need (HIGH).
 Listing holds or locks only reads. A partial upgrade (`pacman -Sy pkg`), `--overwrite '*'` and a
-move to another release (`do-release-upgrade` unattended, `dnf system-upgrade`) may leave a
-system that no longer starts (HIGH).
+move to another release (`do-release-upgrade`, `dnf system-upgrade`) may leave a
+system that no longer starts (HIGH). Holding every installed package, or marking them all as
+automatically installed (`apt-mark auto $(apt-mark showmanual)`), is HIGH; releasing holds is
+MODERATE.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import itertools
+import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule, subcommand
+from tui.core.safety.vital import security_fixed
 from tui.core.safety.words import split_words
 
-# Packages whose updates close security holes anyone can reach: held back, the holes stay.
-_SECURITY_FIXED = lazy_pattern(
-    r"^(openssl|openssl-libs|libssl[\w.-]*|openssh[\w-]*|ssh|sudo|libc6|libc-bin|glibc[\w-]*|"
-    r"linux-(image|headers|generic|modules)[\w.-]*|linux|kernel[\w-]*|ca-certificates|"
-    r"gnutls[\w-]*|libgnutls[\w.-]*|polkit[\w-]*|policykit-1|libpolkit[\w.-]*|nss|libnss3|"
-    r"curl|libcurl[\w.-]*|bash|systemd|openssh-server|openssh-client)$"
-)
 # Packages that connect the machine to the network: removed, a remote machine goes offline.
 NETWORK_PACKAGES = frozenset(
     split_words(
@@ -68,12 +66,22 @@ def held_back(command: Command, ctx: Context) -> bool:
     names = [a for a in rest.argv if not a.startswith("-") and a not in ("add", "exclude")]
     if sub in _HOLD_READS or sub in _LOCK_READS or names[:1] in (["list"], ["ls"]):
         return True  # `apt-mark showhold`, `dnf versionlock list`, `zypper locks`: reads
+    if names[:1] and names[0] in _UNLOCKS:
+        ctx.add(MODERATE, f"lets held packages update again ({command.name} {sub})", command)
+        return True
+    if every_installed(command, ctx):
+        reason = f"holds every installed package back from updates ({command.name}): no fixes"
+        ctx.add(HIGH, reason, command)
+        return True
     _rate_hold(command, names, ctx)
     return True
 
 
+_UNLOCKS = frozenset(split_words("delete del remove rm clear"))
+
+
 def _rate_hold(command: Command, names: list[str], ctx: Context) -> None:
-    vital = next((n for n in names if _SECURITY_FIXED.match(n.strip("'\"").split("=")[0])), None)
+    vital = next((n for n in names if security_fixed(n)), None)
     if vital is not None:
         reason = f"holds {vital} back from updates ({command.name}): its security fixes never come"
         ctx.add(HIGH, reason, command)
@@ -84,7 +92,22 @@ def _rate_hold(command: Command, names: list[str], ctx: Context) -> None:
 def apt_mark(command: Command, ctx: Context) -> None:
     if held_back(command, ctx):
         return
+    if marked_automatic(command, ctx):
+        return
     ctx.add(MODERATE, "changes how packages are marked (apt-mark)", command)
+
+
+_AUTO_MARKS = frozenset(split_words("auto markauto --asdeps"))
+
+
+def marked_automatic(command: Command, ctx: Context) -> bool:
+    """`apt-mark auto $(apt-mark showmanual)`, `pacman -D --asdeps $(pacman -Qqe)`: every
+    package marked as a mere dependency, which the next autoremove takes away."""
+    if not _AUTO_MARKS & set(command.argv) or not every_installed(command, ctx):
+        return False
+    reason = f"marks every installed package as removable ({command.name}): autoremove takes them"
+    ctx.add(HIGH, reason, command)
+    return True
 
 
 def selections(command: Command, ctx: Context) -> None:
@@ -112,12 +135,49 @@ def vital_by_pattern(names: set[str], essential: frozenset[str]) -> str | None:
     return None
 
 
-def breaks_system_python(command: Command, as_root: bool) -> str | None:
-    """`sudo pip install --break-system-packages ...`: pip replaces, as root, the Python
-    packages the distribution's own tools (apt, dnf, cloud-init) import."""
-    if as_root and "--break-system-packages" in command.argv:
-        return "replaces the system's own Python packages as root (--break-system-packages)"
+def breaks_system_python(command: Command, as_root: bool, around: str = "") -> str | None:
+    """`sudo pip install --break-system-packages ...`, `sudo pip install --ignore-installed x`,
+    `sudo pip install -U setuptools`: pip replaces, as root, the Python packages the
+    distribution's own tools (apt, dnf, cloud-init) import."""
+    if not as_root or command.name not in _PIPS or _elsewhere(command):
+        return None
+    argv = command.argv
+    option = next((a for a in argv if a in _OVERRIDING), None)
+    if option is None and _BREAK_VARIABLE.search(around):
+        option = "PIP_BREAK_SYSTEM_PACKAGES"
+    if option is not None:
+        return f"replaces the system's own Python packages as root ({option})"
+    upgraded = sorted(_PIP_OWN & set(argv)) if _UPGRADE & set(argv) else []
+    if upgraded:
+        return f"replaces the system's {upgraded[0]} as root: the distribution's copy breaks"
     return None
+
+
+def removes_system_python(command: Command, as_root: bool) -> str | None:
+    """`sudo pip uninstall six`: removed as root, from where the system's tools import it."""
+    if as_root and command.name in _PIPS and not _elsewhere(command):
+        return "removes Python packages as root: the system's own tools may import them"
+    return None
+
+
+_PIPS = frozenset(split_words("pip pip3"))
+_BREAK_VARIABLE = lazy_pattern(r"\bPIP_BREAK_SYSTEM_PACKAGES=['\"]?(1|true|yes|on)\b", re.I)
+_OVERRIDING = frozenset(split_words("--break-system-packages --ignore-installed -I"))
+_UPGRADE = frozenset(split_words("-U --upgrade"))
+_PIP_OWN = frozenset(split_words("pip setuptools wheel distutils"))
+
+
+def _elsewhere(command: Command) -> bool:
+    """`--user`, `--target DIR`, `--prefix DIR`, a virtual environment's own pip
+    (`/opt/app/venv/bin/pip`): not the system's own folders."""
+    program = command.words[0].value if command.words else ""
+    if "/" in program and not program.startswith(_SYSTEM_BINS):
+        return True
+    elsewhere = ("--user", "--target", "-t", "--prefix", "--root")
+    return any(a.split("=")[0] in elsewhere for a in command.argv)
+
+
+_SYSTEM_BINS = ("/usr/bin/", "/bin/", "/usr/local/bin/", "/usr/sbin/")
 
 
 def partial_upgrade(command: Command) -> str | None:
@@ -174,7 +234,8 @@ def release_upgrade(command: Command, ctx: Context) -> None:
         reason = "upgrades to the next release without asking: a failed step may not boot"
         ctx.add(HIGH, reason, command)
         return
-    ctx.add(MODERATE, "upgrades the system to its next release, asking at each step", command)
+    reason = "moves the system to its next release: no way back, a failed step may not boot"
+    ctx.add(HIGH, reason, command)
 
 
 def xbps(command: Command, ctx: Context) -> None:

@@ -4,8 +4,12 @@ the package manager's own checks.
 Removing the C library, the init system, the shell, the package manager, sudo or the SSH server
 leaves a machine that no longer boots, updates or lets anyone in (CRITICAL). Forcing any
 removal past its dependencies (`rpm -e --nodeps`, `pacman -Rdd`, `dpkg --force-all`) breaks
-whatever needed the package (HIGH). A simulated removal (`apt remove -s`) changes nothing.
-Names fed from a listing of everything installed (`rpm -qa | xargs rpm -e`) remove it all.
+whatever needed the package (HIGH); forcing out a shared library (`rpm -e --nodeps
+openssl-libs`) stops every program linked to it (CRITICAL). One kernel by its version, and the
+system's interpreters by another name (`python3.10`, `perl`), are HIGH. A simulated removal
+(`apt remove -s`, `--assume-no`) changes nothing. Names fed from a listing of everything
+installed (`rpm -qa | xargs rpm -e`) remove it all; a listing narrowed to a pattern (`dpkg -l
+'linux-image-*' | ...`) removes everything the pattern matches.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from __future__ import annotations
 import re
 
 from tui.core.safety.context import Context
-from tui.core.safety.installed import every_installed
+from tui.core.safety.installed import every_installed, fed_names
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import package_safety
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE
+from tui.core.safety.vital import security_fixed
 from tui.core.safety.words import split_words
 
 # Packages without which a Linux system stops booting, logging in, updating or being reached.
@@ -40,7 +45,7 @@ SYSTEM_MANAGERS = frozenset(
     )
 )
 _SIMULATED = frozenset(
-    split_words("--simulate --dry-run --just-print --no-act --recon --assumeno --test")
+    split_words("--simulate --dry-run --just-print --no-act --recon --assumeno --assume-no --test")
 )
 _APT_FAMILY = frozenset(split_words("apt apt-get aptitude"))
 _FORCED = frozenset(
@@ -55,7 +60,15 @@ _RUNNING_KERNEL = lazy_pattern(r"\$\(\s*uname\s+-r\s*\)|`\s*uname\s+-r\s*`")
 _EVERY_KERNEL = lazy_pattern(
     r"^(linux-image|linux-modules|kernel|kernel-core|linux)[-*?\[]*\*.*$|"
     r"^linux-(image-)?(generic|virtual|lowlatency|aws|azure|gcp|oem|lts|zen|hardened)"
-    r"(-hwe-[\d.]+)?$"
+    r"(-hwe-[\d.]+)?$|^kernel-(default|preempt|rt|64k|lts|ml)(-base)?$"
+)
+# apt and aptitude search patterns that match every installed package.
+_EVERY_INSTALLED_PATTERN = frozenset(("~i", "?installed", "~i~M", "?true"))
+# One kernel by its version: if it is the one running, or the only one, nothing boots.
+_ONE_KERNEL = lazy_pattern(r"^(linux-image|linux-modules|kernel|kernel-core|vmlinuz)-\d")
+# The system's own interpreters by another name: `python3.10` on Ubuntu 22.04, `perl`.
+_SYSTEM_INTERPRETERS = lazy_pattern(
+    r"^(python3\.\d+(-minimal)?|libpython3\.\d+(-stdlib|-minimal)?|perl)$"
 )
 
 
@@ -66,11 +79,16 @@ def removes_packages(command: Command, ctx: Context) -> None:
         return  # the package manager only shows what it would remove
     if command.name == "xbps-remove" and any(a.startswith("-") and "n" in a[1:] for a in argv):
         return  # `xbps-remove -n`: a dry run
-    if every_installed(command):
+    if every_installed(command, ctx):
         reason = f"removes every installed package ({command.name}): the system's own among them"
         ctx.add(CRITICAL, reason, command)
         return
-    names = _package_names(command)
+    names = _package_names(command) | set(fed_names(command))
+    if names & _EVERY_INSTALLED_PATTERN:
+        pattern = sorted(names & _EVERY_INSTALLED_PATTERN)[0]
+        reason = f"removes every installed package ({command.name} {pattern})"
+        ctx.add(CRITICAL, reason + ": the system's own among them", command)
+        return
     vital = names & ESSENTIAL
     by_pattern = package_safety.vital_by_pattern(names, ESSENTIAL)
     if by_pattern is not None and not vital:
@@ -91,9 +109,20 @@ def removes_packages(command: Command, ctx: Context) -> None:
     elif command.name == "snap" and names & _BASE_SNAPS:
         reason = f"removes {sorted(names & _BASE_SNAPS)[0]}, which every snap needs to start"
         ctx.add(HIGH, reason, command)
+    elif forced is not None and any(_shared_library(name) for name in names):
+        library = next(name for name in sorted(names) if _shared_library(name))
+        reason = f"removes {library} past its dependencies ({forced}): what links to it stops"
+        ctx.add(CRITICAL, reason, command)
     elif forced is not None:
         reason = f"removes packages past their dependencies ({forced}): what needs them breaks"
         ctx.add(HIGH, reason, command)
+    elif any(_ONE_KERNEL.match(name) for name in names):
+        kernel = next(name for name in sorted(names) if _ONE_KERNEL.match(name))
+        reason = f"removes the kernel {kernel}: if it is the one running, the machine may not boot"
+        ctx.add(HIGH, reason, command)
+    elif any(_SYSTEM_INTERPRETERS.match(name) for name in names):
+        gone = next(name for name in sorted(names) if _SYSTEM_INTERPRETERS.match(name))
+        ctx.add(HIGH, f"removes {gone}, which the system's own scripts may run on", command)
     elif names & package_safety.NETWORK_PACKAGES:
         gone = sorted(names & package_safety.NETWORK_PACKAGES)[0]
         ctx.add(HIGH, f"removes {gone}: the machine may lose its network connection", command)
@@ -102,6 +131,14 @@ def removes_packages(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"removes {gone}: security updates stop installing themselves", command)
     else:
         ctx.add(MODERATE, f"removes packages ({command.name})", command)
+
+
+def _shared_library(name: str) -> bool:
+    """`libssl3`, `openssl-libs`, `glibc`: a library every program links to, holes fixed there."""
+    return security_fixed(name) and (name.startswith("lib") or name in _CORE_LIBRARIES)
+
+
+_CORE_LIBRARIES = frozenset(split_words("openssl-libs glibc nss gnutls"))
 
 
 def _package_names(command: Command) -> set[str]:

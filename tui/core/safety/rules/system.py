@@ -76,7 +76,10 @@ VITAL_PROCESSES = frozenset(
 )
 # Package managers: stopped mid-install, they leave packages half unpacked and their records broken.
 PACKAGE_PROCESSES = frozenset(
-    split_words("dpkg apt apt-get aptitude rpm dnf yum pacman zypper apk unattended-upgr")
+    split_words(
+        "dpkg apt apt-get aptitude rpm dnf yum pacman zypper apk unattended-upgr "
+        "unattended-upgrade unattended-upgrades packagekitd"
+    )
 )
 STOPPING = frozenset(split_words("stop disable mask kill"))
 # Targets that leave only a root console, or none: isolating one takes the machine down.

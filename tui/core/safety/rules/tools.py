@@ -619,6 +619,8 @@ def packages(command: Command, ctx: Context) -> None:
         _option_style(command, ctx)
         return
     sub, rest = subcommand(command, "-o -c -t --target --root -r --requirement")
+    if sub == "pip" and command.name == "uv":  # `uv pip uninstall x`: pip's own verbs
+        sub, rest = subcommand(rest, "-r --requirement")
     if sub == "index" and command.name in ("pip", "pip3"):
         return  # `pip index versions django`: asks the index which versions exist
     if sub == "history" and rest.argv[:1] in ([], ["list"], ["info"]):
@@ -653,7 +655,7 @@ def _package_change(command: Command, sub: str, rest: Command, ctx: Context) -> 
     if sub in PACKAGE_REMOVALS and command.name in removals.SYSTEM_MANAGERS:
         removals.removes_packages(command, ctx)
         return
-    if sub in PACKAGE_REMOVALS and every_installed(command):
+    if sub in PACKAGE_REMOVALS and every_installed(command, ctx):
         ctx.add(HIGH, f"removes every installed package ({command.name} {sub})", command)
         return
     if sub in PACKAGE_REMOVALS:

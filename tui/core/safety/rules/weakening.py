@@ -282,6 +282,10 @@ def config_set(command: Command) -> str | None:
         return "keeps git passwords in plain text in a folder every user can read"
     if name in ("pip", "pip3") and re.search(r"\bconfig\s+set\s+\S*trusted-host\b", joined):
         return f"{_TLS_OFF} from that host (pip trusted-host)"
+    if name in ("pip", "pip3") and re.search(
+        r"\bconfig\s+set\s+\S*break-system-packages(\s+|=)(true|1|yes|on)\b", joined
+    ):
+        return "lets every later pip install replace the system's own Python packages"
     if name == "kubectl" and re.search(
         r"\bset-cluster\b.*--insecure-skip-tls-verify(=true)?\b(?!=f)", joined
     ):
@@ -296,6 +300,8 @@ def config_set(command: Command) -> str | None:
         address = re.search(r"//(\S+@)?([\d.]+)", joined)
         if address is not None and outside_address(address.group(2)):
             return f"sends every later download through {address.group(2)}, which can read it"
+    if name == "poetry" and re.search(r"\bconfig\s+certificates\.\S+\.cert\s+false\b", joined):
+        return f"{_TLS_OFF} from that repository (poetry certificates)"
     if name in ("conda", "mamba") and re.search(r"--set\s+ssl_verify\s+(false|0|no)", joined):
         return f"{_TLS_OFF} (conda ssl_verify)"
     return None

@@ -24,6 +24,7 @@ from tui.core.safety.rules import (
     windows_bombs,
     windows_features,
     windows_launch,
+    windows_packages,
     windows_procs,
     windows_vital,
     windows_writes,
@@ -103,6 +104,7 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
             inner = _block(word)
             if inner and depth < 4:
                 inner = windows_writes.each_listed(st, previous, inner)
+                windows_packages.uninstall_each(st, previous, inner, ctx)
                 before = len(ctx.findings)
                 analyse(inner, ctx, depth + 1)
                 _scheduled(st, ctx.findings[before:], ctx)

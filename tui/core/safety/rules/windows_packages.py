@@ -46,6 +46,9 @@ def package_risk(st: Statement) -> str | None:
     off = next((a for a in args if a in _CHECKS_OFF), None)
     if off is not None:
         return f"installs without checking the download's checksum ({off})"
+    plain = _plain_source(args)
+    if plain is not None:
+        return f"adds a package source over plain HTTP ({plain[:60]}): packages can be swapped"
     weakened = _weakened_setting(args)
     if weakened is not None:
         return f"stops checking what installers download, for good ({weakened})"
@@ -54,11 +57,22 @@ def package_risk(st: Statement) -> str | None:
     names = [a.strip("'\"") for a in args[1:] if not a.startswith("-")]
     if st.name == "choco" and "all" in names:
         return "removes every package chocolatey installed (choco uninstall all)"
-    if st.name == "choco" and "chocolatey" in names:
-        return "removes chocolatey itself: nothing it installed can be updated or removed"
+    if st.name in ("choco", "scoop") and st.name.replace("choco", "chocolatey") in names:
+        return f"removes {st.name} itself: nothing it installed can be updated or removed"
     system = next((n for n in names if _SYSTEM_APPS.match(n)), None)
     if st.name == "winget" and system is not None:
         return f"removes {system}, a part of Windows its own apps rely on"
+    return None
+
+
+def _plain_source(args: list[str]) -> str | None:
+    """`choco source add -n=corp -s=http://...`: packages fetched without TLS."""
+    if args[:2] not in (["source", "add"], ["sources", "add"]):
+        return None
+    for arg in args[2:]:
+        value = arg.partition("=")[2] if arg.startswith("-") else arg
+        if value.strip("'\"").startswith("http://"):
+            return value.strip("'\"")
     return None
 
 
@@ -117,7 +131,38 @@ def remove_appx(st: Statement, ctx: Context, previous: Statement | None) -> None
     ctx.add(MODERATE, f"removes app packages ({st.words[0]})", st.text)
 
 
+_PACKAGE_LISTS = frozenset(("get-package", "get-installedmodule", "get-installedscript"))
+_LISTING_VERBS = frozenset(("list", "export"))
+_MANAGERS = frozenset(("scoop", "choco", "winget"))
+
+
+def uninstall_listed(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`Get-Package | Uninstall-Package -Force`: no name picked, every package goes."""
+    listed = previous is not None and previous.name in _PACKAGE_LISTS
+    if listed and previous is not None and not any(not a.startswith("-") for a in previous.args):
+        reason = f"removes every package {previous.words[0]} lists ({st.words[0]})"
+        ctx.add(HIGH, reason, st.text)
+        return
+    ctx.add(MODERATE, f"removes packages ({st.words[0]})", st.text)
+
+
+def uninstall_each(st: Statement, previous: Statement | None, block: str, ctx: Context) -> None:
+    """`scoop list | ForEach-Object { scoop uninstall $_.Name }`: each listed package removed."""
+    if st.name not in ("foreach-object", "%", "foreach") or previous is None:
+        return
+    listing = previous.name in _MANAGERS and [a.lower() for a in previous.args][:1] == ["list"]
+    if not listing or "$_" not in block:
+        return
+    words = block.lower().split()
+    if any(verb in words for verb in ("uninstall", "remove", "rm")):
+        reason = f"removes every package {previous.name} lists, one by one"
+        ctx.add(HIGH, reason, st.text)
+
+
 HANDLERS = {
+    **dict.fromkeys(
+        ("uninstall-package", "uninstall-module", "uninstall-script"), uninstall_listed
+    ),
     **dict.fromkeys(("set-psrepository", "register-psrepository"), repository),
     **dict.fromkeys(("remove-appxpackage", "remove-appxprovisionedpackage"), remove_appx),
 }
