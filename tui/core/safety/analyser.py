@@ -56,7 +56,9 @@ from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
 from tui.core.safety.rules import check_layer, listed, startup, strangers
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.code import executing_kinds
+from tui.core.safety.rules.cores import background_burners
 from tui.core.safety.rules.embedded import subscript_code
+from tui.core.safety.rules.hogs import endless_sources
 from tui.core.safety.rules.network import command_kinds
 from tui.core.safety.rules.resources import busy_cores, captured_endless, endless_loop, many_files
 from tui.core.safety.unwrap import SHELLS, expand
@@ -141,6 +143,9 @@ class Analyser:
             self.ctx.errors.extend(errors)
         self._collect_functions(tree.root_node)
         self.walk(tree.root_node)
+        burning = background_burners(source)
+        if burning is not None:
+            self.ctx.add(burning[0], burning[1], source[:200])
         hidden = resolve.brace_hidden(spelt)
         if hidden is not None:
             self.ctx.add(RiskLevel.HIGH, hidden, source[:200])
@@ -404,6 +409,7 @@ class Analyser:
             )
             previous = [*previous, *current] if passing else current  # `echo X | tee f | sh`
             reads.extend(w.value for c in previous for w in c.args if not w.value.startswith("-"))
+            reads.extend(endless_sources(previous))  # `</dev/zero tr '\0' x | grep y`
         self._pipeline_rules(node, all_kinds)
 
     def _heredoc_producer(self, heredoc: Node, stages: list[tuple[Node, Node]]) -> None:

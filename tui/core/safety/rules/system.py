@@ -249,10 +249,13 @@ def kill_by_name(command: Command, ctx: Context) -> None:
     names = {o.value for o in opts.operands}
     if command.name == "killall5":
         ctx.add(CRITICAL, "kills every process on the machine (killall5)", command)
-    elif opts.value("-u", "-U", "--user"):
+    elif opts.value("-u", "-U", "--user") and not names:
         user = opts.value("-u", "-U", "--user")
         level = CRITICAL if user in ("root", "0") else HIGH
         ctx.add(level, f"kills every process of user {user}", command)
+    elif command.name == "pkill" and not opts.has("-x", "--exact") and names & _INIT_NAMES:
+        reason = "kills init and every daemon whose name contains it (pkill matches a pattern)"
+        ctx.add(CRITICAL, f"{reason}: the machine stops working", command)
     elif names & VITAL_PROCESSES:
         vital = sorted(names & VITAL_PROCESSES)[0]
         ctx.add(HIGH, f"kills {vital}, which the machine or remote log-ins rely on", command)
@@ -260,8 +263,15 @@ def kill_by_name(command: Command, ctx: Context) -> None:
         _kills_installer(sorted(names & PACKAGE_PROCESSES)[0], command, ctx)
     elif command.name == "pkill" and any(o.value in (".", ".*", "") for o in opts.operands):
         ctx.add(HIGH, "kills every process (pattern matches everything)", command)
+    elif opts.value("-u", "-U", "--user"):
+        user = opts.value("-u", "-U", "--user")
+        ctx.add(MODERATE, f"stops the named processes of user {user} ({command.name})", command)
     else:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
+
+
+# The names PID 1 goes by, as pkill patterns: `systemd` also matches systemd-journald, -logind…
+_INIT_NAMES = frozenset(("systemd", "init"))
 
 
 def _kills_installer(name: str, command: Command, ctx: Context) -> None:

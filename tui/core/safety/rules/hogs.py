@@ -1,0 +1,177 @@
+"""More ways to run a machine out of memory, disk or file slots, besides resources.py.
+
+Inline code whose sizes are written as arithmetic (`bytearray(200 * 1024**3)`), loops that
+grow a list in a trailing `while 1` (`push @a, 1 while 1`), code that makes millions of files,
+an endless stream without line breaks fed to a line-by-line tool (`yes | tr -d '\\n' | grep x`),
+`cp /dev/zero f` and `tee f < /dev/zero`, and Windows' `fsutil file createnew` of a huge file.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
+from tui.core.safety.model import RiskLevel
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.words import split_words
+
+ENDLESS = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
+_HUGE = 32 * 2**30  # more memory than most machines have
+_MANY_FILES = 10**6
+_ALL_INODES = 10**7
+
+# Where inline code asks for a block of memory, followed by its size.
+_ALLOCATION = lazy_pattern(
+    r"(?:\b(?:bytearray|bytes|malloc|calloc|\w*[aA]lloc\w*|zeros|ones|empty|Array)\s*\(|"
+    r"['\"\]]\s*(?:\*|\bx\b)\s*\(?)\s*(?P<size>[\d\s*<.()e+]+)"
+)
+# An endless Python or C-style loop, or a numbered one (`range(10**8)`, `i < 1e7`).
+_ENDLESS_ITERATION = lazy_pattern(
+    r"for\s+\w+\s+in\s+(?:itertools\.)?(?:count\(\)|iter\(int,\s*1\)|cycle\()"
+)
+_FORKS = lazy_pattern(r"\b(?:os\.)?fork\s*\(|\bfork\b|\bPopen\(|\bspawn\w*\(")
+_ROUNDS = lazy_pattern(r"\brange\(\s*(?P<py>[\d\s*<e+]+)\)|\w+\s*<=?\s*(?P<c>[\d\s*<e+]+?)\s*;")
+_MAKES_FILE = lazy_pattern(
+    r"\bopen\([^)]*['\"][wax]|\.touch\(|\bmkdir\w*\(|\bmknod\(|writeFileSync\(|\bcreat\("
+)
+_GROWS_POSTFIX = lazy_pattern(
+    r"(?:\bpush\s*\(?\s*@|<<|\.=|\.append\(|\.push\()[^;{}\n]{0,80}?"
+    r"\b(?:while\s*\(?\s*(?:1|true)\b|until\s*\(?\s*(?:0|false)\b)"
+)
+_STOPS = lazy_pattern(r"\b(?:break|sleep|return|exit|last)\b")
+
+
+def amount(text: str) -> int:
+    """`200 * 1024**3`, `1 << 40`, `1e12`, `10**9` -> the number; 0 when it is not one."""
+    text = text.strip().rstrip("+").strip()
+    while text.count(")") > text.count("("):
+        text = text[: text.rindex(")")].strip()
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError:
+        return 0
+    value = _evaluate(tree.body)
+    return int(value) if value is not None else 0
+
+
+def _evaluate(node: ast.AST) -> float | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return float(node.value) if not isinstance(node.value, bool) else None
+    if not isinstance(node, ast.BinOp):
+        return None
+    left, right = _evaluate(node.left), _evaluate(node.right)
+    if left is None or right is None or abs(left) > 2**70 or abs(right) > 2**70:
+        return None
+    if isinstance(node.op, ast.Mult):
+        return left * right
+    if isinstance(node.op, ast.Add):
+        return left + right
+    if isinstance(node.op, ast.Pow) and 0 <= right <= 80 and abs(left) <= 2**20:
+        return float(left**right)
+    if isinstance(node.op, ast.LShift) and 0 <= right <= 80:
+        return left * 2**right
+    return None
+
+
+def code_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
+    """What resources.inline_exhaustion leaves: sizes written as arithmetic, endless iterators
+    that fork, trailing `while 1` loops that grow, millions of files made."""
+    if _ENDLESS_ITERATION.search(code) and _FORKS.search(code):
+        return CRITICAL, "starts copies of itself without end (fork bomb): the machine freezes"
+    if _GROWS_POSTFIX.search(code) and not _STOPS.search(code):
+        return CRITICAL, "fills memory in an endless loop: the machine runs out of memory"
+    sizes = [amount(match.group("size")) for match in _ALLOCATION.finditer(code)]
+    if sizes and max(sizes) >= _HUGE:
+        return CRITICAL, "asks for more memory than the machine has: it grinds to a halt"
+    if _MAKES_FILE.search(code):
+        rounds = [amount(m.group("py") or m.group("c")) for m in _ROUNDS.finditer(code)]
+        if rounds and max(rounds) >= _MANY_FILES:
+            return files_made(max(rounds))
+    return None
+
+
+def files_made(count: int) -> tuple[RiskLevel, str]:
+    if count >= _ALL_INODES:
+        return CRITICAL, f"creates {count} files: the disk runs out of room for new files (inodes)"
+    return HIGH, f"creates {count} files: slow to clean up, and it fills the disk's file table"
+
+
+# Tools that keep a whole line in memory before they act on it.
+LINE_KEEPERS = frozenset(split_words("grep egrep fgrep sed awk gawk mawk rev cut fold paste"))
+_NEWLINE = frozenset(("\\n", "\\012", "\\x0a", "[:space:]", "\n"))
+_NUL = frozenset(("\\0", "\\000", "\\x00"))
+
+
+def endless_sources(commands: list[Command]) -> list[str]:
+    """The endless devices `commands` read through `<` (`</dev/zero tr '\\0' x`)."""
+    return [
+        r.target.value
+        for c in commands
+        for r in c.redirects
+        if r.op == "<" and r.target is not None and r.target.value in ENDLESS
+    ]
+
+
+def one_endless_line(command: Command, ctx: Context) -> None:
+    """`</dev/zero tr '\\0' x | grep y`, `yes | tr -d '\\n' | sed s/y/n/`: a stream without
+    end and without a line break; a line-by-line tool keeps it all, waiting for the line end."""
+    stdin = command.stdin
+    if stdin is None or "tr" not in stdin.producers or "head" in stdin.producers:
+        return
+    source = next((read for read in stdin.reads if read in ENDLESS), None)
+    if source is None and "yes" in stdin.producers:
+        source = "output of yes"
+    sets = [read for read in stdin.reads if read not in ENDLESS]
+    # `tr -d '\n'` (one set) or `tr '\n' ' '`: line breaks dropped or turned into text
+    drops_breaks = (sets[:1] + sets[-2:-1]) and bool(_NEWLINE & {*sets[:1], *sets[-2:-1]})
+    zero_to_text = source == "/dev/zero" and bool(_NUL & set(sets[:1])) and not _NEWLINE & set(sets)
+    if source is not None and (drops_breaks or zero_to_text):
+        reason = (
+            f"keeps the endless {source}, one line without end, in memory ({command.name}): "
+            "the machine runs out"
+        )
+        ctx.add(CRITICAL, reason, command)
+
+
+def copied_endless(command: Command, ctx: Context) -> None:
+    """`cp /dev/zero f`, `tee f < /dev/zero`, `yes | tee f`: the copy never ends."""
+    args = [w.value for w in command.args if not w.value.startswith("-")]
+    if command.name == "cp":
+        sources, targets = args[:-1], args[-1:]
+    else:
+        sources = [r.target.value for r in command.redirects if r.op == "<" and r.target]
+        stdin = command.stdin
+        if stdin is not None and "head" not in stdin.producers and "dd" not in stdin.producers:
+            sources += list(stdin.reads) + (["output of yes"] if "yes" in stdin.producers else [])
+        targets = args
+    source = next((s for s in sources if s in ENDLESS or s == "output of yes"), None)
+    target = next((t for t in targets if t != "/dev/null" and not t.startswith("/dev/tty")), None)
+    if source is not None and target is not None:
+        reason = f"copies the endless {source} into {target}: fills the disk"
+        ctx.add(CRITICAL, reason, command)
+
+
+def fsutil(command: Command, ctx: Context) -> None:
+    """`fsutil file createnew C:\\big 500000000000`: a file of the given size, at once."""
+    argv = [a.lower() for a in command.argv]
+    if argv[:2] == ["file", "createnew"] and len(argv) >= 4 and argv[3].isdigit():
+        size = int(argv[3][:16])
+        if size >= 100 * 2**30:
+            ctx.add(CRITICAL, f"makes a file of {size // 2**30} GiB: fills the disk", command)
+        else:
+            ctx.add(MODERATE, "makes a file of a given size (fsutil file createnew)", command)
+        return
+    second = argv[1] if len(argv) > 1 else ""
+    if argv[:1] == ["fsinfo"] or second in ("diskfree", "list") or second.startswith("query"):
+        return  # `fsutil fsinfo drives`, `fsutil volume diskfree C:`: only report
+    if argv:
+        ctx.add(MODERATE, f"changes file system settings (fsutil {argv[0]})", command)
+
+
+RULES: dict[str, Rule] = {"fsutil": fsutil}
+EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
+    **dict.fromkeys(LINE_KEEPERS, (one_endless_line,)),
+    **dict.fromkeys(("cp", "tee"), (copied_endless,)),
+}
