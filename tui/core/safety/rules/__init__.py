@@ -79,7 +79,6 @@ for _module in (
     databases,
     cloud,
     resources,
-    hogs,
     cores,
     resolvers,
     services,

@@ -3,7 +3,8 @@
 Inline code whose sizes are written as arithmetic (`bytearray(200 * 1024**3)`), loops that
 grow a list in a trailing `while 1` (`push @a, 1 while 1`), code that makes millions of files,
 an endless stream without line breaks fed to a line-by-line tool (`yes | tr -d '\\n' | grep x`),
-`cp /dev/zero f` and `tee f < /dev/zero`, and Windows' `fsutil file createnew` of a huge file.
+`cp /dev/zero f` and `tee f < /dev/zero`, and Windows' `fsutil file createnew` of a huge file
+(rated by windows_system through fsutil_verdict).
 """
 
 from __future__ import annotations
@@ -153,24 +154,21 @@ def copied_endless(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
 
 
-def fsutil(command: Command, ctx: Context) -> None:
-    """`fsutil file createnew C:\\big 500000000000`: a file of the given size, at once."""
-    argv = [a.lower() for a in command.argv]
+def fsutil_verdict(args: list[str]) -> tuple[RiskLevel, str] | None:
+    """`fsutil file createnew C:\\big 500000000000`: a file of the given size, at once;
+    `fsutil fsinfo drives` only reports."""
+    argv = [a.lower() for a in args]
+    second = argv[1] if len(argv) > 1 else ""
     if argv[:2] == ["file", "createnew"] and len(argv) >= 4 and argv[3].isdigit():
         size = int(argv[3][:16])
         if size >= 100 * 2**30:
-            ctx.add(CRITICAL, f"makes a file of {size // 2**30} GiB: fills the disk", command)
-        else:
-            ctx.add(MODERATE, "makes a file of a given size (fsutil file createnew)", command)
-        return
-    second = argv[1] if len(argv) > 1 else ""
+            return CRITICAL, f"makes a file of {size // 2**30} GiB: fills the disk"
+        return MODERATE, "makes a file of a given size (fsutil file createnew)"
     if argv[:1] == ["fsinfo"] or second in ("diskfree", "list") or second.startswith("query"):
-        return  # `fsutil fsinfo drives`, `fsutil volume diskfree C:`: only report
-    if argv:
-        ctx.add(MODERATE, f"changes file system settings (fsutil {argv[0]})", command)
+        return None
+    return (MODERATE, f"changes file system settings (fsutil {argv[0]})") if argv else None
 
 
-RULES: dict[str, Rule] = {"fsutil": fsutil}
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(LINE_KEEPERS, (one_endless_line,)),
     **dict.fromkeys(("cp", "tee"), (copied_endless,)),

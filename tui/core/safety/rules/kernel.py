@@ -99,6 +99,9 @@ def kernel_verdict(text: str) -> tuple[RiskLevel, str] | None:
     if settings.get("vm.overcommit_memory") == "2" and ratio.isdigit() and number(ratio) < 20:
         reason = f"lets programs take only {ratio}% of the memory: most fail to start"
         return HIGH, f"{reason} (vm.overcommit_memory=2, vm.overcommit_ratio={ratio})"
+    if ratio.isdigit() and number(ratio) < 10:
+        reason = f"leaves programs {ratio}% of the memory once overcommit is strict: most fail"
+        return HIGH, f"{reason} (vm.overcommit_ratio={ratio})"
     for match in _SETTING.finditer(text):
         key, value = match.group("key").replace("/", "."), match.group("value")
         shown = f"{key}={value}"[:60]

@@ -49,7 +49,8 @@ def endless_loop(text: str) -> tuple[RiskLevel, str] | None:
     body = text.split("do", 1)[1] if " do" in text or ";do" in text else text
     if "fork" in body or (_SPAWNS.search(body) and not _PACED.search(body)):
         return CRITICAL, "starts new processes in an endless loop (fork bomb): the machine freezes"
-    if _GROWS.search(body):
+    appends_slowly = _PACED.search(body) and not _GROWS.search(body.replace(">>", ""))
+    if _GROWS.search(body) and not appends_slowly:  # `date >> log; sleep 60`: a line a minute
         return EXHAUSTS, "writes in an endless loop until the disk is full"
     grown = _GROWN_VARIABLE.search(body)
     if grown and not re.search(r"\bsleep\b", body):
@@ -242,7 +243,7 @@ def stress(command: Command, ctx: Context) -> None:
         ctx.add(EXHAUSTS, f"{exhausting} ({command.name})", command)
         return
     timeout = values.get("--timeout", values.get("-t"))
-    every_core = any(v == "0" or "nproc" in v for o, v in values.items() if o in _CPU_WORKERS)
+    every_core = any(v in ("0", "$(...)") for o, v in values.items() if o in _CPU_WORKERS)
     forever = timeout in ("0", "0s") or (timeout is None and every_core)
     workers = [number(v) for o, v in values.items() if v.isdigit() and o not in _NOT_WORKERS]
     if forever or (workers and max(workers) >= 32) or any(_size(a) >= _BIG for a in argv):

@@ -14,6 +14,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules import windows_packages
+from tui.core.safety.rules.hogs import fsutil_verdict
 from tui.core.safety.rules.resolvers import RESOLVER_REASON, foreign_resolvers, outside_address
 from tui.core.safety.rules.strangers import bare_address
 from tui.core.safety.windows import Statement
@@ -466,6 +467,12 @@ def _kill(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, f"stops processes ({st.words[0]})", st.text)
 
 
+def _fsutil(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    found = fsutil_verdict(list(st.words[1:]))
+    if found is not None:
+        ctx.add(found[0], found[1], st.text)
+
+
 def _power(st: Statement, ctx: Context, previous: Statement | None) -> None:
     flags = flags_of(st)
     if st.name == "shutdown" and flags & {"/a", "-a"}:
@@ -790,4 +797,5 @@ SYSTEM_HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("winget choco scoop msiexec install-package install-module".split(), _package),
     **dict.fromkeys(("add-appxpackage", "add-appprovisionedpackage"), _package),
     **windows_packages.HANDLERS,
+    "fsutil": _fsutil,
 }
