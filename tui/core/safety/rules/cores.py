@@ -20,11 +20,16 @@ from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 # Work that never ends and never waits: a loop with an empty body, `yes`, reading /dev/zero.
 _BUSY = (
     r"(?:while\s+(?::|true|\[\s*1\s*\])\s*;\s*do\s*:?\s*;?\s*done|"
-    r"(?<![\w-])yes\b[^;&|\n]*|cat\s+/dev/(?:zero|urandom)\b[^;&|\n]*|"
-    r"(?:md5|sha\d*|b2)sum\s+/dev/(?:zero|urandom)\b[^;&|\n]*)"
+    r"(?:^|[;&|(]|\b(?:nohup|sudo|nice|setsid|time|exec|then|do))\s*[\"']?"
+    r"(?:yes\b|cat\s+/dev/(?:zero|urandom)\b|(?:md5|sha\d*|b2)sum\s+/dev/(?:zero|urandom)\b))"
 )
-_BUSY_WORK = lazy_pattern(_BUSY)
-_IN_BACKGROUND = lazy_pattern(_BUSY + r"\s*\)?\s*&(?![&>])")
+# The same among a wrapper's arguments (`chrt -f 99 yes`, `xargs -P 8 sh -c 'yes'`).
+_BUSY_WORK = lazy_pattern(
+    r"while\s+(?::|true|\[\s*1\s*\])\s*;\s*do\s*:?\s*;?\s*done|(?<![\w-])(?:yes\b|"
+    r"cat\s+/dev/(?:zero|urandom)\b|(?:md5|sha\d*|b2)sum\s+/dev/(?:zero|urandom)\b)"
+)
+# ... then the rest of that command, and `&` (`yes > /dev/null &`, `(while :; do :; done) &`).
+_IN_BACKGROUND = lazy_pattern(_BUSY + r"[^;&|\n]*(?=&(?![&>]))")
 
 
 def background_burners(source: str) -> tuple[RiskLevel, str] | None:
