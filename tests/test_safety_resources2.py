@@ -563,8 +563,84 @@ RESOURCES_BENIGN = [
     *CPU_BURNERS_BENIGN,
     *ROUND2_BENIGN,
 ]
-SYSTEM_STATE = [*POWER, *KERNEL_AND_MOUNTS, *SERVICES_AND_INIT]
-SYSTEM_STATE_BENIGN = [*POWER_BENIGN, *KERNEL_AND_MOUNTS_BENIGN, *SERVICES_AND_INIT_BENIGN]
+# -- system state in other spellings, also written after the fixes -------------------------------
+
+ROUND3 = [
+    ("sudo /sbin/shutdown -h now", HIGH),
+    ("sudo systemctl --force --force reboot", HIGH),
+    ("sudo busybox reboot", HIGH),
+    ("doas halt -p", HIGH),
+    ("sudo shutdown -r +1 && exit", HIGH),
+    ("nohup sh -c 'sleep 300; reboot' &", HIGH),
+    (
+        "sudo sh -c 'echo s > /proc/sysrq-trigger; echo u > /proc/sysrq-trigger; "
+        "echo b > /proc/sysrq-trigger'",
+        CRITICAL,
+    ),
+    ("echo 1 | sudo tee /proc/sys/kernel/sysrq && echo b | sudo tee /proc/sysrq-trigger", CRITICAL),
+    ("sudo sysctl -w fs.file-max=500", HIGH),
+    ("echo 300 | sudo tee /proc/sys/kernel/pid_max", HIGH),
+    ("sudo rmmod -f nvme_core", HIGH),
+    ("sudo modprobe -r -f btusb", HIGH),
+    ("sudo mount -o remount,ro /var", HIGH),
+    ("sudo swapoff -a && sudo sed -i '/swap/d' /etc/fstab", MODERATE),
+    ("sudo timedatectl set-time 2030-01-01", MODERATE),
+    ("sudo date --set='1999-12-31 23:59'", MODERATE),
+    ("sudo systemctl stop sshd.socket", HIGH),
+    ("sudo systemctl kill -s KILL systemd-journald", HIGH),
+    ("sudo systemctl disable --now NetworkManager", HIGH),
+    ("sudo service networking stop", HIGH),
+    ("sudo /etc/init.d/ssh stop", HIGH),
+    ("sudo rc-service sshd stop", HIGH),
+    ("sudo killall -u root", CRITICAL),
+    ("sudo grub-install --force /dev/nvme0n1", HIGH),
+    ("sudo grub-reboot 2 && sudo reboot", HIGH),
+    ("sudo efibootmgr -o 0003,0001", MODERATE),
+    ("sudo bootctl remove", HIGH),
+    ("for c in /sys/devices/system/cpu/cpu[1-9]*/online; do echo 0 | sudo tee $c; done", MODERATE),
+    ("sudo systemctl set-default emergency.target", HIGH),
+    ("sudo telinit S", HIGH),
+    ("sudo init 1", HIGH),
+    ("Stop-Service -Name sshd -Force", HIGH),
+    ("Stop-Service -Name WinRM -Force", HIGH),
+    ("shutdown -s -t 0", HIGH),
+]
+ROUND3_BENIGN = [
+    ("sudo hwclock --systohc", MODERATE),
+    ("hwclock -r", MODERATE),
+    ("shutdown -k now", MODERATE),
+    ("sudo shutdown -c 'cancelled'", MODERATE),
+    ("systemctl list-jobs", SAFE),
+    ("systemctl show -p ActiveState sshd", SAFE),
+    ("systemctl is-system-running", SAFE),
+    ("sysctl -n vm.swappiness", SAFE),
+    ("sudo sysctl -w kernel.pid_max=4194304", MODERATE),
+    ("sudo sysctl -w fs.file-max=2097152", MODERATE),
+    ("echo 4194304 | sudo tee /proc/sys/kernel/pid_max", MODERATE),
+    ("grep -r sysrq /etc/sysctl.d/", SAFE),
+    ("sudo modprobe -r -n nvme", MODERATE),
+    ("modprobe --show-depends nvme", MODERATE),
+    ("sudo swapoff /swapfile", MODERATE),
+    ("sudo mount -o remount,ro /mnt/backup", MODERATE),
+    ("sudo umount /media/usb0", MODERATE),
+    ("sudo systemctl stop bluetooth", MODERATE),
+    ("systemctl --user stop pulseaudio", MODERATE),
+    ("grub-editenv list", SAFE),
+    ("efibootmgr", SAFE),
+    ("bootctl status", SAFE),
+    ("sudo kill -HUP $(pidof nginx)", MODERATE),
+    ("sudo killall -HUP sshd", MODERATE),
+    ("sudo pkill -HUP -x rsyslogd", MODERATE),
+    ("Get-Service sshd", SAFE),
+    ("Restart-Service -Name Spooler", MODERATE),
+]
+SYSTEM_STATE = [*POWER, *KERNEL_AND_MOUNTS, *SERVICES_AND_INIT, *ROUND3]
+SYSTEM_STATE_BENIGN = [
+    *POWER_BENIGN,
+    *KERNEL_AND_MOUNTS_BENIGN,
+    *SERVICES_AND_INIT_BENIGN,
+    *ROUND3_BENIGN,
+]
 
 
 @pytest.mark.parametrize(("command", "least"), RESOURCES)
