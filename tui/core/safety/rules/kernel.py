@@ -153,8 +153,10 @@ def clock(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, "sets the system clock by hand", command)
         return
     if command.name == "hwclock":
-        if any(a in ("--set", "-w", "--systohc", "--hctosys", "-s") for a in argv):
-            ctx.add(HIGH, "sets the hardware clock", command)
+        if "--set" in argv:
+            ctx.add(HIGH, "sets the hardware clock by hand", command)
+        elif any(a in ("-w", "--systohc", "--hctosys", "-s", "--systz") for a in argv):
+            ctx.add(MODERATE, "copies the time between the system and the hardware clock", command)
         return
     sub = argv[0] if argv else ""
     if sub == "set-time" or (sub == "set-ntp" and argv[1:2] in (["false"], ["0"], ["no"])):

@@ -253,6 +253,15 @@ def kill_by_name(command: Command, ctx: Context) -> None:
         user = opts.value("-u", "-U", "--user")
         level = CRITICAL if user in ("root", "0") else HIGH
         ctx.add(level, f"kills every process of user {user}", command)
+    elif (
+        names & VITAL_PROCESSES
+        and names & VITAL_PROCESSES <= _RELOADING
+        and not names & PACKAGE_PROCESSES
+        and _signal(command.argv) in _RELOAD_SIGNALS
+    ):
+        shown = " ".join(sorted(names & VITAL_PROCESSES))
+        reason = f"asks {shown} to reload its settings (HUP signal)"
+        ctx.add(MODERATE, reason, command)
     elif command.name == "pkill" and not opts.has("-x", "--exact") and names & _INIT_NAMES:
         reason = "kills init and every daemon whose name contains it (pkill matches a pattern)"
         ctx.add(CRITICAL, f"{reason}: the machine stops working", command)
@@ -270,6 +279,10 @@ def kill_by_name(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
 
 
+# Signals daemons take as "reload your settings" or "reopen your logs", not as "end", and
+# the vital daemons that do reload on HUP (Xorg, for one, restarts and ends every session).
+_RELOAD_SIGNALS = frozenset(split_words("HUP 1"))
+_RELOADING = frozenset(split_words("sshd systemd init NetworkManager dockerd"))
 # The names PID 1 goes by, as pkill patterns: `systemd` also matches systemd-journald, -logind…
 _INIT_NAMES = frozenset(("systemd", "init"))
 
@@ -398,7 +411,9 @@ def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> 
 
 def service(command: Command, ctx: Context) -> None:
     argv = command.argv
-    if command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
+    if command.name == "rc-service":  # OpenRC: `rc-service [-i] sshd stop`
+        argv = [a for a in argv if not a.startswith("-")]
+    elif command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
         argv = [posixpath.basename(command.words[0].value), *argv]
     if len(argv) >= 2 and argv[1] in ("stop",):
         _stopping(command, ctx, "stop", [argv[0].lower()])
@@ -567,7 +582,7 @@ RULES: dict[str, Rule] = {
     "xattr": xattr,
     **dict.fromkeys(split_words("pkill killall killall5 skill slay"), kill_by_name),
     "systemctl": systemctl,
-    "service": service,
+    **dict.fromkeys(("service", "rc-service"), service),
     **dict.fromkeys(split_words("ip ifconfig ifdown ifup nmcli rfkill"), network_link),
     **dict.fromkeys(split_words("shutdown reboot halt poweroff init telinit"), power),
     "crontab": crontab,
