@@ -555,13 +555,39 @@ ROUND2_BENIGN = [
     ("python3 -c 'import multiprocessing; print(multiprocessing.current_process().name)'", SAFE),
 ]
 
-RESOURCES = [*FORK_BOMBS, *MEMORY_HOGS, *DISK_FILLERS, *CPU_BURNERS, *ROUND2]
+# Round 4: spellings probed after round 3; all of ROUND4 failed before the change that added them.
+ROUND4 = [
+    ("for ((i=0;;i++)); do sleep 99 & done", CRITICAL),
+    ("yes 'sleep 100 &' | bash", CRITICAL),
+    ("python3 -c 'import os\n[os.fork() for _ in range(10**9)]'", CRITICAL),
+    ("perl -e 'my @a; push @a, \"x\" x 1048576 for 1..1e9'", HIGH),
+    ("python3 -c 'import numpy; numpy.ones((100000, 100000, 10))'", HIGH),
+    ("openssl rand -out big.bin 600000000000", HIGH),
+]
+ROUND4_BENIGN = [
+    (
+        "python3 -c 'import os\nfor i in range(32):\n    if os.fork() == 0:\n        os._exit(0)'",
+        MODERATE,
+    ),
+    ("python3 -c 'print(sum(x for x in range(10**10)))'", SAFE),
+    ("python3 -c 'print(len([x for x in range(1000)]))'", SAFE),
+    ("python3 -c 'import numpy as np; a = np.zeros((1000, 1000))'", MODERATE),
+    ("perl -e 'print \"$_\\n\" for 1..10'", SAFE),
+    ("for ((i=0; i<10; i++)); do echo $i; done", SAFE),
+    ("yes n | sh ./install.sh", MODERATE),
+    ("python3 -c 'import os; [os.fork() for _ in range(3)]'", MODERATE),
+    ("openssl rand -hex 32", SAFE),
+    ("openssl rand -base64 48 > key.txt", MODERATE),
+]
+
+RESOURCES = [*FORK_BOMBS, *MEMORY_HOGS, *DISK_FILLERS, *CPU_BURNERS, *ROUND2, *ROUND4]
 RESOURCES_BENIGN = [
     *FORK_BOMBS_BENIGN,
     *MEMORY_HOGS_BENIGN,
     *DISK_FILLERS_BENIGN,
     *CPU_BURNERS_BENIGN,
     *ROUND2_BENIGN,
+    *ROUND4_BENIGN,
 ]
 # -- system state in other spellings, also written after the fixes -------------------------------
 

@@ -33,7 +33,19 @@ _ENDLESS_ITERATION = lazy_pattern(
     r"for\s+\w+\s+in\s+(?:itertools\.)?(?:count\(\)|iter\(int,\s*1\)|cycle\()"
 )
 _FORKS = lazy_pattern(r"\b(?:os\.)?fork\s*\(|\bfork\b|\bPopen\(|\bspawn\w*\(")
-_ROUNDS = lazy_pattern(r"\brange\(\s*(?P<py>[\d\s*<e+]+)\)|\w+\s*<=?\s*(?P<c>[\d\s*<e+]+?)\s*;")
+_ROUNDS = lazy_pattern(
+    r"\brange\(\s*(?P<py>[\d\s*<e+]+)\)|\w+\s*<=?\s*(?P<c>[\d\s*<e+]+?)\s*;|"
+    r"\bfor(?:each)?\s+(?:my\s+)?(?:\$\w+\s*)?\(?\s*\d+\s*\.\.\s*(?P<pl>[\d\s*e+]+)"
+)
+# A shape for numpy and friends: `np.ones((100000, 100000, 10))`.
+_SHAPED = lazy_pattern(
+    r"\b(?:zeros|ones|empty|full|rand|randn)\(\s*[(\[](?P<shape>[\d\s,*e+]+)[)\]]"
+)
+# Growing a collection: an append, or a list built by a comprehension.
+_COLLECTS = lazy_pattern(r"\.append\(|\.push\(|\bpush\b|<<|\[[^\]]*\bfor\b")
+# A fork proper: the copy goes on from the same place, in the same loop.
+_FORKS_ITSELF = lazy_pattern(r"\b(?:os\.|Process\.|POSIX::)?fork\b")
+_EXITS = lazy_pattern(r"\b(?:_exit|exit|return|break|last)\b")
 _MAKES_FILE = lazy_pattern(
     r"\bopen\([^)]*['\"][wax]|\.touch\(|\bmkdir\w*\(|\bmknod\(|writeFileSync\(|\bcreat\("
 )
@@ -84,13 +96,30 @@ def code_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
     if _GROWS_POSTFIX.search(code) and not _STOPS.search(code):
         return CRITICAL, "fills memory in an endless loop: the machine runs out of memory"
     sizes = [amount(match.group("size")) for match in _ALLOCATION.finditer(code)]
+    sizes += [_cells(match.group("shape")) * 8 for match in _SHAPED.finditer(code)]
     if sizes and max(sizes) >= _HUGE:
         return CRITICAL, "asks for more memory than the machine has: it grinds to a halt"
-    if _MAKES_FILE.search(code):
-        rounds = [amount(m.group("py") or m.group("c")) for m in _ROUNDS.finditer(code)]
-        if rounds and max(rounds) >= _MANY_FILES:
-            return files_made(max(rounds))
+    rounds = max(
+        (amount(m.group("py") or m.group("c") or m.group("pl")) for m in _ROUNDS.finditer(code)),
+        default=0,
+    )
+    if _FORKS_ITSELF.search(code) and rounds >= 16 and not _EXITS.search(code):
+        reason = f"forks in each of {rounds} rounds, and every copy goes on forking (fork bomb)"
+        return CRITICAL, reason
+    if _COLLECTS.search(code) and rounds >= 10**9:
+        return CRITICAL, f"keeps {rounds} items in memory: the machine runs out"
+    if _MAKES_FILE.search(code) and rounds >= _MANY_FILES:
+        return files_made(rounds)
     return None
+
+
+def _cells(shape: str) -> int:
+    """`100000, 100000, 10` -> 100000000000 (how many numbers an array of that shape holds)."""
+    total = 1
+    for part in shape.split(","):
+        if part.strip():
+            total *= max(amount(part), 0)
+    return total if any(part.strip() for part in shape.split(",")) else 0
 
 
 def files_made(count: int) -> tuple[RiskLevel, str]:
@@ -169,7 +198,19 @@ def fsutil_verdict(args: list[str]) -> tuple[RiskLevel, str] | None:
     return (MODERATE, f"changes file system settings (fsutil {argv[0]})") if argv else None
 
 
+def openssl_rand(command: Command, ctx: Context) -> None:
+    """`openssl rand -out big.bin 600000000000`: that many random bytes, written to a file."""
+    argv = command.argv
+    if argv[:1] != ["rand"] or not argv[-1].isdigit():
+        return
+    size = int(argv[-1][:16])
+    written = "-out" in argv or any(r.writes and r.target is not None for r in command.redirects)
+    if written and size >= 100 * 2**30:
+        ctx.add(CRITICAL, f"writes {size // 2**30} GiB of random bytes: fills the disk", command)
+
+
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
+    "openssl": (openssl_rand,),
     **dict.fromkeys(LINE_KEEPERS, (one_endless_line,)),
     **dict.fromkeys(("cp", "tee"), (copied_endless,)),
 }

@@ -24,7 +24,7 @@ from tui.core.safety.words import split_words
 ENDLESS = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
 _FOREVER = lazy_pattern(
     r"^\s*(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\)|\[\s*true\s*\]|/bin/true)|"
-    r"until\s+(false|/bin/false)|for\s*\(\(\s*;\s*;\s*\)\))"
+    r"until\s+(false|/bin/false)|for\s*\(\([^;)]*;\s*;[^)]*\)\))"
 )
 _BACKGROUND = lazy_pattern(r"(?<![&>|])&(?!&|>)\s*(;|done|\n|$|\})")
 # `cmd &` anywhere in a loop body: also `(cmd &)`, `cmd & disown`, `cmd & sleep 0.1`.
