@@ -660,12 +660,43 @@ ROUND3_BENIGN = [
     ("Get-Service sshd", SAFE),
     ("Restart-Service -Name Spooler", MODERATE),
 ]
-SYSTEM_STATE = [*POWER, *KERNEL_AND_MOUNTS, *SERVICES_AND_INIT, *ROUND3]
+# Round 5: probed after round 4; every ROUND5 row failed before the change that added them.
+ROUND5 = [
+    ("sudo systemctl start reboot.target", HIGH),
+    ("sudo systemctl start poweroff.target", HIGH),
+    (
+        "dbus-send --system --print-reply --dest=org.freedesktop.login1 /org/freedesktop/login1 "
+        "org.freedesktop.login1.Manager.PowerOff boolean:true",
+        HIGH,
+    ),
+    (
+        "busctl call org.freedesktop.login1 /org/freedesktop/login1 "
+        "org.freedesktop.login1.Manager Reboot b true",
+        HIGH,
+    ),
+]
+ROUND5_BENIGN = [
+    ("busctl list", SAFE),
+    ("busctl status", SAFE),
+    (
+        "gdbus call --system --dest org.freedesktop.login1 --object-path /org/freedesktop/login1 "
+        "--method org.freedesktop.login1.Manager.Suspend true",
+        MODERATE,
+    ),
+    ("sudo systemctl start nginx.service", MODERATE),
+    ("sudo systemctl isolate graphical.target", MODERATE),
+    ("sudo timedatectl set-timezone UTC", MODERATE),
+    ("sudo chronyc makestep", MODERATE),
+    ("kill -9 $$", MODERATE),
+]
+
+SYSTEM_STATE = [*POWER, *KERNEL_AND_MOUNTS, *SERVICES_AND_INIT, *ROUND3, *ROUND5]
 SYSTEM_STATE_BENIGN = [
     *POWER_BENIGN,
     *KERNEL_AND_MOUNTS_BENIGN,
     *SERVICES_AND_INIT_BENIGN,
     *ROUND3_BENIGN,
+    *ROUND5_BENIGN,
 ]
 
 

@@ -306,7 +306,7 @@ def systemctl(command: Command, ctx: Context) -> None:
         reason = f"boots into {target} from now on: the desktop no longer starts (set-default)"
         ctx.add(HIGH, reason, command)
     elif action in POWER_ACTIONS or (
-        action == "isolate" and any(_DOWN_TARGET.match(u) for u in units)
+        action in ("isolate", "start", "restart") and any(_DOWN_TARGET.match(u) for u in units)
     ):
         ctx.add(HIGH, f"takes the machine down ({action})", command)
     elif action in STOPPING:
