@@ -10,6 +10,7 @@ an endless stream without line breaks fed to a line-by-line tool (`yes | tr -d '
 from __future__ import annotations
 
 import ast
+import math
 
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
@@ -61,9 +62,11 @@ def amount(text: str) -> int:
     text = text.strip().rstrip("+").strip()
     while text.count(")") > text.count("("):
         text = text[: text.rindex(")")].strip()
+    if not text or len(text) > 80:  # sizes are short; long runs of digits are data
+        return 0
     try:
         tree = ast.parse(text, mode="eval")
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return 0
     value = _evaluate(tree.body)
     return int(value) if value is not None else 0
@@ -81,8 +84,8 @@ def _evaluate(node: ast.AST) -> float | None:
         return left * right
     if isinstance(node.op, ast.Add):
         return left + right
-    if isinstance(node.op, ast.Pow) and 0 <= right <= 80 and abs(left) <= 2**20:
-        return float(left**right)
+    if isinstance(node.op, ast.Pow) and 0 <= right <= 80 and 0 < abs(left) <= 2**20:
+        return 2.0**70 if right * math.log2(abs(left)) > 70 else float(left**right)
     if isinstance(node.op, ast.LShift) and 0 <= right <= 80:
         return left * 2**right
     return None
