@@ -580,7 +580,29 @@ ROUND4_BENIGN = [
     ("openssl rand -base64 48 > key.txt", MODERATE),
 ]
 
-RESOURCES = [*FORK_BOMBS, *MEMORY_HOGS, *DISK_FILLERS, *CPU_BURNERS, *ROUND2, *ROUND4]
+# Round 6: endless output kept in files and benchmark files, probed after round 5; every
+# ROUND6 row failed before the change that added them.
+ROUND6 = [
+    ("seq inf > numbers.txt", HIGH),
+    ("seq 1 infinity | tee big.txt", HIGH),
+    ("while true; do echo $RANDOM; done > /tmp/randoms", HIGH),
+    ("until false; do date; done >> /var/log/spam.log", HIGH),
+    ("fio --name=fill --size=1T --rw=write --filename=/data/fill", HIGH),
+    ("sysbench fileio --file-total-size=500G prepare", HIGH),
+]
+ROUND6_BENIGN = [
+    ("while true; do date; sleep 60; done >> /tmp/clock.log", MODERATE),
+    ("while read -r l; do echo $l; done > out.txt", MODERATE),
+    ("for f in *.txt; do cat $f; done > all.txt", MODERATE),
+    ("sysbench cpu run", MODERATE),
+    ("fio --name=t --size=1G --rw=randwrite --filename=/tmp/t", MODERATE),
+    ("seq 10 > f", MODERATE),
+    ("seq inf | head -5", SAFE),
+    ("cat /dev/zero | head -c 200G > /dev/null", MODERATE),
+    ("dd if=/dev/zero of=/dev/null", MODERATE),
+]
+
+RESOURCES = [*FORK_BOMBS, *MEMORY_HOGS, *DISK_FILLERS, *CPU_BURNERS, *ROUND2, *ROUND4, *ROUND6]
 RESOURCES_BENIGN = [
     *FORK_BOMBS_BENIGN,
     *MEMORY_HOGS_BENIGN,
@@ -588,6 +610,7 @@ RESOURCES_BENIGN = [
     *CPU_BURNERS_BENIGN,
     *ROUND2_BENIGN,
     *ROUND4_BENIGN,
+    *ROUND6_BENIGN,
 ]
 # -- system state in other spellings, also written after the fixes -------------------------------
 

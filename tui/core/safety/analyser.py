@@ -60,7 +60,13 @@ from tui.core.safety.rules.cores import background_burners
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.hogs import endless_sources
 from tui.core.safety.rules.network import command_kinds
-from tui.core.safety.rules.resources import busy_cores, captured_endless, endless_loop, many_files
+from tui.core.safety.rules.resources import (
+    busy_cores,
+    captured_endless,
+    endless_loop,
+    endless_output,
+    many_files,
+)
 from tui.core.safety.unwrap import SHELLS, expand
 from tui.core.safety.windows import looks_like_windows, uncaret
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
@@ -189,6 +195,8 @@ class Analyser:
             if kind in ("while_statement", "for_statement", "c_style_for_statement"):
                 text = node_text(node)
                 found = endless_loop(text) or busy_cores(text) or many_files(text)
+                if found is None and parent is not None and parent.type == "redirected_statement":
+                    found = endless_output(text, statement_redirects(parent))
                 if found is not None:
                     self.ctx.add(found[0], found[1], text[:200])
             stack.extend((child, node) for child in reversed(node.children))

@@ -81,6 +81,7 @@ for _module in (
     databases,
     cloud,
     resources,
+    hogs,
     cores,
     resolvers,
     services,

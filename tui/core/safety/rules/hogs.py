@@ -10,7 +10,9 @@ an endless stream without line breaks fed to a line-by-line tool (`yes | tr -d '
 from __future__ import annotations
 
 import ast
+import itertools
 import math
+import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
@@ -171,15 +173,17 @@ def one_endless_line(command: Command, ctx: Context) -> None:
 def copied_endless(command: Command, ctx: Context) -> None:
     """`cp /dev/zero f`, `tee f < /dev/zero`, `yes | tee f`: the copy never ends."""
     args = [w.value for w in command.args if not w.value.startswith("-")]
+    stdin = command.stdin
     if command.name == "cp":
         sources, targets = args[:-1], args[-1:]
     else:
         sources = [r.target.value for r in command.redirects if r.op == "<" and r.target]
-        stdin = command.stdin
         if stdin is not None and "head" not in stdin.producers and "dd" not in stdin.producers:
             sources += list(stdin.reads) + (["output of yes"] if "yes" in stdin.producers else [])
         targets = args
-    source = next((s for s in sources if s in ENDLESS or s == "output of yes"), None)
+    if stdin is not None and "seq" in stdin.producers and {"inf", "infinity"} & set(stdin.reads):
+        sources.append("output of seq inf")
+    source = next((s for s in sources if s in ENDLESS or s.startswith("output of ")), None)
     target = next((t for t in targets if t != "/dev/null" and not t.startswith("/dev/tty")), None)
     if source is not None and target is not None:
         reason = f"copies the endless {source} into {target}: fills the disk"
@@ -201,6 +205,46 @@ def fsutil_verdict(args: list[str]) -> tuple[RiskLevel, str] | None:
     return (MODERATE, f"changes file system settings (fsutil {argv[0]})") if argv else None
 
 
+def seq_forever(command: Command, ctx: Context) -> None:
+    """`seq inf > numbers.txt`: numbers without end, into a file."""
+    if not {"inf", "infinity", "+inf"} & set(command.argv):
+        return
+    for r in command.redirects:
+        if r.writes and r.target is not None and r.target.value != "/dev/null":
+            reason = f"writes numbers without end into {r.target.value}: fills the disk"
+            ctx.add(CRITICAL, reason, command)
+
+
+_BIG_FILE = 100 * 2**30  # more than most disks have free
+
+
+def benchmark_files(command: Command, ctx: Context) -> None:
+    """`fio --size=1T --rw=write`, `sysbench fileio --file-total-size=500G prepare`: the test
+    files alone fill the disk."""
+    argv = command.argv
+    sizes = [
+        _size(a.split("=", 1)[1])
+        for a in argv
+        if a.startswith(("--size=", "--file-total-size=", "--filesize="))
+    ]
+    sizes += [_size(b) for a, b in itertools.pairwise(argv) if a in ("--size", "-s")]
+    writes = command.name == "sysbench" or any("write" in a or a == "--rw=rw" for a in argv)
+    if sizes and max(sizes) >= _BIG_FILE and writes:
+        reason = f"writes {max(sizes) // 2**30} GiB of test files ({command.name}): fills the disk"
+        ctx.add(CRITICAL, reason, command)
+    elif command.name == "sysbench":
+        ctx.add(MODERATE, "benchmarks the machine (sysbench)", command)
+
+
+_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40, "p": 2**50}
+
+
+def _size(text: str) -> int:
+    """`500G`, `1T`, `4096` -> bytes; 0 when it is not a size."""
+    match = re.fullmatch(r"(\d{1,15})([kmgtp]?)(i?b)?", text.strip().lower())
+    return int(match.group(1)) * _UNITS[match.group(2)] if match else 0
+
+
 def openssl_rand(command: Command, ctx: Context) -> None:
     """`openssl rand -out big.bin 600000000000`: that many random bytes, written to a file."""
     argv = command.argv
@@ -212,8 +256,11 @@ def openssl_rand(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, f"writes {size // 2**30} GiB of random bytes: fills the disk", command)
 
 
+RULES: dict[str, Rule] = {"sysbench": benchmark_files}
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "openssl": (openssl_rand,),
+    "seq": (seq_forever,),
+    "fio": (benchmark_files,),
     **dict.fromkeys(LINE_KEEPERS, (one_endless_line,)),
     **dict.fromkeys(("cp", "tee"), (copied_endless,)),
 }

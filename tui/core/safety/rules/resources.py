@@ -16,7 +16,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.fanout import find_parts, match_marker
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
-from tui.core.safety.parse import Command, Stdin
+from tui.core.safety.parse import Command, Redirect, Stdin
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number
 from tui.core.safety.rules.hogs import code_exhaustion
 from tui.core.safety.words import split_words
@@ -87,6 +87,21 @@ def _new_file(body: str) -> bool:
 
 # Programs that write a message to the system log (journald or syslog).
 _LOGS = lazy_pattern(r"(?:^|[;&|(\s])(?:logger|systemd-cat)\b")
+
+
+def endless_output(text: str, redirects: list[Redirect]) -> tuple[RiskLevel, str] | None:
+    """`while true; do echo $RANDOM; done > f`: an endless loop that never pauses, its output
+    kept in a file."""
+    if not _FOREVER.match(text) or re.search(r"\b(?:sleep|break|exit|return|read)\b", text):
+        return None
+    targets = [
+        r.target.value
+        for r in redirects
+        if r.writes and r.target is not None and r.target.value not in ("/dev/null", "/dev/stdout")
+    ]
+    if not targets:
+        return None
+    return EXHAUSTS, f"writes an endless loop's output into {targets[0]}: fills the disk"
 
 
 def busy_cores(text: str) -> tuple[RiskLevel, str] | None:
