@@ -592,6 +592,8 @@ ROUND6 = [
 ]
 ROUND6_BENIGN = [
     ("while true; do date; sleep 60; done >> /tmp/clock.log", MODERATE),
+    ("while true; do ./server; done >> server.log 2>&1", MODERATE),
+    ("while true; do python app.py; done > app.log", MODERATE),
     ("while read -r l; do echo $l; done > out.txt", MODERATE),
     ("for f in *.txt; do cat $f; done > all.txt", MODERATE),
     ("sysbench cpu run", MODERATE),

@@ -134,7 +134,7 @@ def files_made(count: int) -> tuple[RiskLevel, str]:
 
 
 # Tools that keep a whole line in memory before they act on it.
-LINE_KEEPERS = frozenset(split_words("grep egrep fgrep sed awk gawk mawk rev cut fold paste"))
+LINE_KEEPERS = frozenset(split_words("grep egrep fgrep sed awk gawk mawk rev cut paste"))
 _NEWLINE = frozenset(("\\n", "\\012", "\\x0a", "[:space:]", "\n"))
 _NUL = frozenset(("\\0", "\\000", "\\x00"))
 
