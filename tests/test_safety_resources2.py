@@ -715,13 +715,32 @@ ROUND5_BENIGN = [
     ("kill -9 $$", MODERATE),
 ]
 
-SYSTEM_STATE = [*POWER, *KERNEL_AND_MOUNTS, *SERVICES_AND_INIT, *ROUND3, *ROUND5]
+# Round 7: Windows and macOS spellings probed after round 6; every ROUND7 row failed before
+# the change that added them.
+ROUND7 = [
+    ("for /l %i in (0,0,1) do start cmd", CRITICAL),
+    ('1..1000000 | ForEach-Object { New-Item -ItemType File -Path "C:\\temp\\f$_.txt" }', HIGH),
+    ('taskkill /F /FI "USERNAME eq SYSTEM"', CRITICAL),
+    ("sudo systemsetup -setremotelogin off", HIGH),
+]
+ROUND7_BENIGN = [
+    ("for /l %i in (1,1,5) do echo %i", SAFE),
+    ('1..10 | ForEach-Object { New-Item -ItemType File -Path "f$_.txt" }', MODERATE),
+    ('taskkill /F /FI "WINDOWTITLE eq Untitled - Notepad"', MODERATE),
+    ("sudo systemsetup -getremotelogin", SAFE),
+    ("sudo systemsetup -setremotelogin on", MODERATE),
+    ("Get-Process | Sort-Object CPU -Descending | Select-Object -First 5", SAFE),
+    ("sudo purge", MODERATE),
+]
+
+SYSTEM_STATE = [*POWER, *KERNEL_AND_MOUNTS, *SERVICES_AND_INIT, *ROUND3, *ROUND5, *ROUND7]
 SYSTEM_STATE_BENIGN = [
     *POWER_BENIGN,
     *KERNEL_AND_MOUNTS_BENIGN,
     *SERVICES_AND_INIT_BENIGN,
     *ROUND3_BENIGN,
     *ROUND5_BENIGN,
+    *ROUND7_BENIGN,
 ]
 
 

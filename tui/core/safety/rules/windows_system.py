@@ -468,6 +468,8 @@ def _kill(st: Statement, ctx: Context, previous: Statement | None) -> None:
         and "-name" not in previous.text.lower()
     ):
         ctx.add(HIGH, "stops every process", st.text)
+    elif "/fi" in text and re.search(r"username\s+eq\s+(?:nt authority\\)?system\b", text):
+        ctx.add(CRITICAL, "kills every process Windows itself runs (SYSTEM): it crashes", st.text)
     elif "/fi" in text and "ne" in text.split():
         ctx.add(HIGH, "stops many processes at once (taskkill /fi)", st.text)
     else:
