@@ -5,6 +5,13 @@ mounts, the clock, core services stopped, init killed, the boot loader and the d
 
 Written from the family's description before the rules were read. Near misses use the same tools
 harmlessly: bounded sizes and counts, timeouts, read-only queries, narrow targets, cancellations.
+
+Measured before any rule changed: 32 of 395 rows failed (26 of 220 dangerous, 6 of 175 near
+misses). Two floors were lowered afterwards: strict overcommit (`vm.overcommit_memory=2`) is what
+PostgreSQL's manual recommends, so it is MODERATE here as in test_safety_g6_sys, with a tiny
+overcommit_ratio added as the HIGH row. ROUND2 (4 of 66 failed) and ROUND3 (7 of 61) were written
+after the first fixes, to check they hold for other spellings; ROUND4 to ROUND7 hold the probed
+spellings that still failed (20 dangerous rows), each with near misses that passed.
 """
 
 from __future__ import annotations
