@@ -10,8 +10,8 @@ Measured before any rule changed: 32 of 395 rows failed (26 of 220 dangerous, 6 
 misses). Two floors were lowered afterwards: strict overcommit (`vm.overcommit_memory=2`) is what
 PostgreSQL's manual recommends, so it is MODERATE here as in test_safety_g6_sys, with a tiny
 overcommit_ratio added as the HIGH row. ROUND2 (4 of 66 failed) and ROUND3 (7 of 61) were written
-after the first fixes, to check they hold for other spellings; ROUND4 to ROUND7 hold the probed
-spellings that still failed (20 dangerous rows), each with near misses that passed.
+after the first fixes, to check they hold for other spellings; ROUND4 to ROUND8 hold the probed
+spellings that still failed (27 dangerous rows), each with near misses that passed.
 """
 
 from __future__ import annotations
@@ -611,7 +611,54 @@ ROUND6_BENIGN = [
     ("dd if=/dev/zero of=/dev/null", MODERATE),
 ]
 
-RESOURCES = [*FORK_BOMBS, *MEMORY_HOGS, *DISK_FILLERS, *CPU_BURNERS, *ROUND2, *ROUND4, *ROUND6]
+_DISK_IMAGE = (
+    "test_safety_g6_files keeps `dd if=/dev/sda of=backup.img` MODERATE: the image may land "
+    "on another disk than it reads"
+)
+# Round 8: copies that land on the disk they read, probed after round 7; every ROUND8 row
+# failed before the change that added them; the three whole-disk images stay failing (xfail).
+ROUND8 = [
+    ("nice -n 19 yes > /dev/null & nice -n 19 yes > /dev/null &", HIGH),
+    ("find / -type f -exec cp {} /tmp/ \\;", HIGH),
+    ("cp -r / /tmp/rootcopy", HIGH),
+    ("rsync -a / /backup", HIGH),
+    pytest.param(
+        "cat /dev/sda > /root/disk.img",
+        HIGH,
+        marks=pytest.mark.xfail(reason=_DISK_IMAGE, strict=True),
+    ),
+    pytest.param(
+        "dd if=/dev/sda of=/home/disk.img bs=4M",
+        HIGH,
+        marks=pytest.mark.xfail(reason=_DISK_IMAGE, strict=True),
+    ),
+    pytest.param(
+        "sudo dd if=/dev/nvme0n1 of=/var/tmp/nvme.img",
+        HIGH,
+        marks=pytest.mark.xfail(reason=_DISK_IMAGE, strict=True),
+    ),
+]
+ROUND8_BENIGN = [
+    ("dd if=/dev/sda of=/mnt/usb/backup.img bs=4M status=progress", MODERATE),
+    ("rsync -ax / /mnt/backup/", MODERATE),
+    ("dd if=/dev/sda of=mbr.bin bs=512 count=1", MODERATE),
+    ("cp -a /etc /root/etc-backup", MODERATE),
+    ("cp -r / /mnt/backup/", MODERATE),
+    ('find / -name "*.conf" -exec cp {} /tmp/confs/ \\;', MODERATE),
+    ("cat /dev/sda1 > part.img", MODERATE),
+    ("rsync -av ./ user@host:/srv/app/", MODERATE),
+]
+
+RESOURCES = [
+    *FORK_BOMBS,
+    *MEMORY_HOGS,
+    *DISK_FILLERS,
+    *CPU_BURNERS,
+    *ROUND2,
+    *ROUND4,
+    *ROUND6,
+    *ROUND8,
+]
 RESOURCES_BENIGN = [
     *FORK_BOMBS_BENIGN,
     *MEMORY_HOGS_BENIGN,
@@ -620,6 +667,7 @@ RESOURCES_BENIGN = [
     *ROUND2_BENIGN,
     *ROUND4_BENIGN,
     *ROUND6_BENIGN,
+    *ROUND8_BENIGN,
 ]
 # -- system state in other spellings, also written after the fixes -------------------------------
 
