@@ -11,7 +11,8 @@ misses). Two floors were lowered afterwards: strict overcommit (`vm.overcommit_m
 PostgreSQL's manual recommends, so it is MODERATE here as in test_safety_g6_sys, with a tiny
 overcommit_ratio added as the HIGH row. ROUND2 (4 of 66 failed) and ROUND3 (7 of 61) were written
 after the first fixes, to check they hold for other spellings; ROUND4 to ROUND8 hold the probed
-spellings that still failed (27 dangerous rows), each with near misses that passed.
+spellings that still failed (27 dangerous rows, three of them whole-disk images kept as strict
+xfails), each with near misses that passed.
 """
 
 from __future__ import annotations
@@ -523,6 +524,7 @@ ROUND2 = [
     ("stress-ng --cpu $(nproc)", HIGH),
     ("fsutil file createnew D:\\fill.dat 1099511627776", HIGH),
     ("sudo pkill systemd", HIGH),
+    ("sudo pkill -u root -f .", CRITICAL),
     ("sudo launchctl unload -w /System/Library/LaunchDaemons/ssh.plist", HIGH),
     ("sudo sysctl -w vm.overcommit_memory=2 && sudo sysctl -w vm.overcommit_ratio=1", HIGH),
 ]
@@ -556,6 +558,7 @@ ROUND2_BENIGN = [
     ("fsutil volume diskfree C:", SAFE),
     ("fsutil file createnew test.bin 1048576", MODERATE),
     ("pkill -u bob -f 'python train.py'", MODERATE),
+    ("pkill -u alice firefox", MODERATE),
     ("pgrep -a systemd", SAFE),
     ("sudo rmmod uvcvideo", MODERATE),
     ("sudo modprobe -r btusb && sudo modprobe btusb", MODERATE),

@@ -249,7 +249,7 @@ def kill_by_name(command: Command, ctx: Context) -> None:
     names = {o.value for o in opts.operands}
     if command.name == "killall5":
         ctx.add(CRITICAL, "kills every process on the machine (killall5)", command)
-    elif opts.value("-u", "-U", "--user") and not names:
+    elif opts.value("-u", "-U", "--user") and not names - _EVERYTHING:
         user = opts.value("-u", "-U", "--user")
         level = CRITICAL if user in ("root", "0") else HIGH
         ctx.add(level, f"kills every process of user {user}", command)
@@ -270,7 +270,7 @@ def kill_by_name(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"kills {vital}, which the machine or remote log-ins rely on", command)
     elif names & PACKAGE_PROCESSES:
         _kills_installer(sorted(names & PACKAGE_PROCESSES)[0], command, ctx)
-    elif command.name == "pkill" and any(o.value in (".", ".*", "") for o in opts.operands):
+    elif command.name == "pkill" and names & _EVERYTHING:
         ctx.add(HIGH, "kills every process (pattern matches everything)", command)
     elif opts.value("-u", "-U", "--user"):
         user = opts.value("-u", "-U", "--user")
@@ -279,12 +279,13 @@ def kill_by_name(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
 
 
-# Signals daemons take as "reload your settings" or "reopen your logs", not as "end", and
-# the vital daemons that do reload on HUP (Xorg, for one, restarts and ends every session).
+# The signal daemons take as "reload your settings", not as "end", and the vital daemons that
+# do reload on it (Xorg, for one, restarts and ends every session).
 _RELOAD_SIGNALS = frozenset(split_words("HUP 1"))
 _RELOADING = frozenset(split_words("sshd systemd init NetworkManager dockerd"))
 # The names PID 1 goes by, as pkill patterns: `systemd` also matches systemd-journald, -logind…
 _INIT_NAMES = frozenset(("systemd", "init"))
+_EVERYTHING = frozenset((".", ".*", ""))  # patterns every process name matches
 
 
 def _kills_installer(name: str, command: Command, ctx: Context) -> None:
