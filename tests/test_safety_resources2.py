@@ -573,6 +573,7 @@ ROUND4 = [
     ("perl -e 'my @a; push @a, \"x\" x 1048576 for 1..1e9'", HIGH),
     ("python3 -c 'import numpy; numpy.ones((100000, 100000, 10))'", HIGH),
     ("openssl rand -out big.bin 600000000000", HIGH),
+    ("python3 -c 'a = [0] * 10**10'", HIGH),
 ]
 ROUND4_BENIGN = [
     (
@@ -587,6 +588,7 @@ ROUND4_BENIGN = [
     ("yes n | sh ./install.sh", MODERATE),
     ("python3 -c 'import os; [os.fork() for _ in range(3)]'", MODERATE),
     ("openssl rand -hex 32", SAFE),
+    ("python3 -c 'a = [0] * 10**6; print(len(a))'", SAFE),
     ("openssl rand -base64 48 > key.txt", MODERATE),
 ]
 

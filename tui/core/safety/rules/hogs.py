@@ -100,7 +100,10 @@ def code_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
         return CRITICAL, "starts copies of itself without end (fork bomb): the machine freezes"
     if _GROWS_POSTFIX.search(code) and not _STOPS.search(code):
         return CRITICAL, "fills memory in an endless loop: the machine runs out of memory"
-    sizes = [amount(match.group("size")) for match in _ALLOCATION.finditer(code)]
+    sizes = [  # `[0] * 10**10`: a list holds a pointer (8 bytes) per item
+        amount(match.group("size")) * (8 if match.group(0).startswith("]") else 1)
+        for match in _ALLOCATION.finditer(code)
+    ]
     sizes += [_cells(match.group("shape")) * 8 for match in _SHAPED.finditer(code)]
     if sizes and max(sizes) >= _HUGE:
         return CRITICAL, "asks for more memory than the machine has: it grinds to a halt"
