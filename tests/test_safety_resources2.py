@@ -537,6 +537,7 @@ ROUND2_BENIGN = [
     ("ruby -e 'puts [1, 2] << 3'", SAFE),
     ('s=""; for w in a b c; do s="$s$w"; done; echo "$s"', MODERATE),
     ('while read -r line; do out+="$line"; done < file.txt', MODERATE),
+    ('while true; do read -r line || break; buf+="$line"; done < file.txt', MODERATE),
     ("i=0; while true; do i+=1; [ $i -gt 10 ] && break; done", MODERATE),
     ("while true; do echo ping > /tmp/heartbeat; sleep 30; done", MODERATE),
     ("while true; do date >> /tmp/times.log; sleep 60; done", MODERATE),

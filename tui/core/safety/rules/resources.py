@@ -53,9 +53,10 @@ def endless_loop(text: str) -> tuple[RiskLevel, str] | None:
     if _GROWS.search(body) and not appends_slowly:  # `date >> log; sleep 60`: a line a minute
         return EXHAUSTS, "writes in an endless loop until the disk is full"
     grown = _GROWN_VARIABLE.search(body)
-    if grown and not re.search(r"\bsleep\b", body):
+    ends = re.search(r"\b(?:sleep|break|exit|return|read)\b", body)  # paced, or it stops
+    if grown and not ends:
         return EXHAUSTS, f"grows ${grown.group('name')} in an endless loop: memory runs out"
-    if _new_file(body) and not re.search(r"\bsleep\b", body):
+    if _new_file(body) and not ends:
         return EXHAUSTS, "makes a new file in each round of an endless loop: the disk fills up"
     if _LOGS.search(body) and not _PACED.search(body) and not re.search(r"\bsleep\b", body):
         return HIGH, "writes to the system log without pause or end: the logs fill the disk"
