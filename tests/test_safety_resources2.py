@@ -10,8 +10,8 @@ Measured before any rule changed: 32 of 395 rows failed (26 of 220 dangerous, 6 
 misses). Two floors were lowered afterwards: strict overcommit (`vm.overcommit_memory=2`) is what
 PostgreSQL's manual recommends, so it is MODERATE here as in test_safety_g6_sys, with a tiny
 overcommit_ratio added as the HIGH row. ROUND2 (4 of 66 failed) and ROUND3 (7 of 61) were written
-after the first fixes, to check they hold for other spellings; ROUND4 to ROUND8 hold the probed
-spellings that still failed (27 dangerous rows, three of them whole-disk images kept as strict
+after the first fixes, to check they hold for other spellings; ROUND4 to ROUND9 hold the probed
+spellings that still failed (32 dangerous rows, three of them whole-disk images kept as strict
 xfails), each with near misses that passed.
 """
 
@@ -794,7 +794,32 @@ ROUND7_BENIGN = [
     ("sudo purge", MODERATE),
 ]
 
-SYSTEM_STATE = [*POWER, *KERNEL_AND_MOUNTS, *SERVICES_AND_INIT, *ROUND3, *ROUND5, *ROUND7]
+# Round 9: other service managers, probed after round 8; every ROUND9 row failed before the
+# change that added them.
+ROUND9 = [
+    ("sudo initctl stop ssh", HIGH),
+    ("sudo sv down sshd", HIGH),
+    ("sudo sv stop sshd", HIGH),
+    ("sudo kill $(cat /run/sshd.pid)", HIGH),
+]
+ROUND9_BENIGN = [
+    ("sudo initctl status ssh", SAFE),
+    ("sudo initctl list", SAFE),
+    ("sudo sv status sshd", SAFE),
+    ("sudo sv restart nginx", MODERATE),
+    ("sudo kill -HUP $(cat /run/sshd.pid)", MODERATE),
+    ("kill -HUP $(cat /run/nginx.pid)", MODERATE),
+]
+
+SYSTEM_STATE = [
+    *POWER,
+    *KERNEL_AND_MOUNTS,
+    *SERVICES_AND_INIT,
+    *ROUND3,
+    *ROUND5,
+    *ROUND7,
+    *ROUND9,
+]
 SYSTEM_STATE_BENIGN = [
     *POWER_BENIGN,
     *KERNEL_AND_MOUNTS_BENIGN,
@@ -802,6 +827,7 @@ SYSTEM_STATE_BENIGN = [
     *ROUND3_BENIGN,
     *ROUND5_BENIGN,
     *ROUND7_BENIGN,
+    *ROUND9_BENIGN,
 ]
 
 

@@ -166,6 +166,9 @@ def kill(command: Command, ctx: Context) -> None:
         targets.append(value)
         index += 1
     named = _looked_up(command) & VITAL_PROCESSES  # `kill -9 $(pidof sshd)`
+    if named and named <= _RELOADING and _signal(args) in _RELOAD_SIGNALS:
+        ctx.add(MODERATE, f"asks {sorted(named)[0]} to reload its settings (HUP signal)", command)
+        return
     if named:
         ctx.add(
             HIGH, f"kills {sorted(named)[0]}, which the machine or remote log-ins rely on", command
@@ -229,13 +232,15 @@ def _every_listed(command: Command) -> bool:
     )
 
 
-_LOOKUP = lazy_pattern(r"\b(?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.-]+)")
+_LOOKUP = lazy_pattern(
+    r"\b(?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.-]+)|\bcat\s+/(?:var/)?run/(?:[\w.-]+/)?([\w-]+)\.pid\b"
+)
 
 
 def _looked_up(command: Command) -> set[str]:
     """The process names a `$(pidof NAME)` or `$(pgrep NAME)` operand looks up."""
     return {
-        match.group(1)
+        match.group(1) or match.group(2)
         for word in command.args
         if word.substitutions
         for match in _LOOKUP.finditer(word.raw)
@@ -410,10 +415,20 @@ def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> 
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
 
 
+# How upstart (initctl) and runit (sv) say "stop": `sv down`, `sv force-stop`, `sv exit`...
+_STOP_VERBS = frozenset(split_words("stop down force-stop force-shutdown kill exit shutdown"))
+_LIST_VERBS = frozenset(split_words("status list show-config version check"))
+
+
 def service(command: Command, ctx: Context) -> None:
     argv = command.argv
     if command.name == "rc-service":  # OpenRC: `rc-service [-i] sshd stop`
         argv = [a for a in argv if not a.startswith("-")]
+    elif command.name in ("initctl", "sv"):  # upstart, runit: `initctl stop ssh`, `sv down sshd`
+        verbs = [a for a in argv if not a.startswith("-")]
+        verb = verbs[0] if verbs else "status"
+        verb = "stop" if verb in _STOP_VERBS else "status" if verb in _LIST_VERBS else verb
+        argv = [verbs[1] if len(verbs) > 1 else "", verb]
     elif command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
         argv = [posixpath.basename(command.words[0].value), *argv]
     if len(argv) >= 2 and argv[1] in ("stop",):
@@ -583,7 +598,7 @@ RULES: dict[str, Rule] = {
     "xattr": xattr,
     **dict.fromkeys(split_words("pkill killall killall5 skill slay"), kill_by_name),
     "systemctl": systemctl,
-    **dict.fromkeys(("service", "rc-service"), service),
+    **dict.fromkeys(("service", "rc-service", "initctl", "sv"), service),
     **dict.fromkeys(split_words("ip ifconfig ifdown ifup nmcli rfkill"), network_link),
     **dict.fromkeys(split_words("shutdown reboot halt poweroff init telinit"), power),
     "crontab": crontab,
