@@ -11,7 +11,7 @@ misses). Two floors were lowered afterwards: strict overcommit (`vm.overcommit_m
 PostgreSQL's manual recommends, so it is MODERATE here as in test_safety_g6_sys, with a tiny
 overcommit_ratio added as the HIGH row. ROUND2 (4 of 66 failed) and ROUND3 (7 of 61) were written
 after the first fixes, to check they hold for other spellings; ROUND4 to ROUND9 hold the probed
-spellings that still failed (32 dangerous rows, three of them whole-disk images kept as strict
+spellings that still failed (35 dangerous rows, three of them whole-disk images kept as strict
 xfails), each with near misses that passed.
 """
 
@@ -794,13 +794,16 @@ ROUND7_BENIGN = [
     ("sudo purge", MODERATE),
 ]
 
-# Round 9: other service managers, probed after round 8; every ROUND9 row failed before the
-# change that added them.
+# Round 9: other service managers and kernel boot options, probed after round 8; every ROUND9
+# row failed before the change that added them.
 ROUND9 = [
     ("sudo initctl stop ssh", HIGH),
     ("sudo sv down sshd", HIGH),
     ("sudo sv stop sshd", HIGH),
     ("sudo kill $(cat /run/sshd.pid)", HIGH),
+    ('sudo grubby --update-kernel=ALL --args="init=/bin/sh"', HIGH),
+    ('sudo grubby --update-kernel=ALL --args="mitigations=off"', HIGH),
+    ('sudo kernelstub -a "systemd.unit=rescue.target"', HIGH),
 ]
 ROUND9_BENIGN = [
     ("sudo initctl status ssh", SAFE),
@@ -809,6 +812,9 @@ ROUND9_BENIGN = [
     ("sudo sv restart nginx", MODERATE),
     ("sudo kill -HUP $(cat /run/sshd.pid)", MODERATE),
     ("kill -HUP $(cat /run/nginx.pid)", MODERATE),
+    ("grubby --info=ALL", SAFE),
+    ("sudo kernelstub -p", SAFE),
+    ('sudo grubby --update-kernel=ALL --args="quiet"', MODERATE),
 ]
 
 SYSTEM_STATE = [
