@@ -173,18 +173,24 @@ def one_endless_line(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
 
 
+# Stages after which a stream is no longer endless (`head -c`), or whose words are text, not
+# files read (`echo /dev/zero | tee f` writes one line).
+_CUT_OR_PRINTED = frozenset(split_words("head dd echo printf"))
+_INFINITE = frozenset(("inf", "infinity", "+inf"))
+
+
 def copied_endless(command: Command, ctx: Context) -> None:
-    """`cp /dev/zero f`, `tee f < /dev/zero`, `yes | tee f`: the copy never ends."""
+    """`cp /dev/zero f`, `tee f < /dev/zero`, `seq inf | tee f`: the copy never ends."""
     args = [w.value for w in command.args if not w.value.startswith("-")]
     stdin = command.stdin
     if command.name == "cp":
         sources, targets = args[:-1], args[-1:]
     else:
+        # `yes | tee f` and `cat /dev/zero | tee f` are rated with the pipe (redirects.py)
         sources = [r.target.value for r in command.redirects if r.op == "<" and r.target]
-        if stdin is not None and "head" not in stdin.producers and "dd" not in stdin.producers:
-            sources += list(stdin.reads) + (["output of yes"] if "yes" in stdin.producers else [])
         targets = args
-    if stdin is not None and "seq" in stdin.producers and {"inf", "infinity"} & set(stdin.reads):
+    piped = stdin is not None and not _CUT_OR_PRINTED & set(stdin.producers)
+    if piped and stdin is not None and "seq" in stdin.producers and _INFINITE & set(stdin.reads):
         sources.append("output of seq inf")
     source = next((s for s in sources if s in ENDLESS or s.startswith("output of ")), None)
     target = next((t for t in targets if t != "/dev/null" and not t.startswith("/dev/tty")), None)
@@ -210,7 +216,7 @@ def fsutil_verdict(args: list[str]) -> tuple[RiskLevel, str] | None:
 
 def seq_forever(command: Command, ctx: Context) -> None:
     """`seq inf > numbers.txt`: numbers without end, into a file."""
-    if not {"inf", "infinity", "+inf"} & set(command.argv):
+    if not _INFINITE & set(command.argv):
         return
     for r in command.redirects:
         if r.writes and r.target is not None and r.target.value != "/dev/null":
