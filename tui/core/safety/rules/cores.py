@@ -20,7 +20,7 @@ from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 # Work that never ends and never waits: a loop with an empty body, `yes`, reading /dev/zero.
 _BUSY = (
     r"(?:while\s+(?::|true|\[\s*1\s*\])\s*;\s*do\s*:?\s*;?\s*done|"
-    r"(?:^|[;&|(]|\b(?:nohup|sudo|nice|setsid|time|exec|then|do)(?:\s+-{1,2}[\w-]+(?:\s+\d+)?)*)"
+    r"(?:^|[;&|(]|\b(?:nohup|sudo|nice|setsid|time|exec|then|do)(?:\s+-[\w-]+(?:\s+\d+)?)*)"
     r"\s*[\"']?"
     r"(?:yes\b|cat\s+/dev/(?:zero|urandom)\b|(?:md5|sha\d*|b2)sum\s+/dev/(?:zero|urandom)\b))"
 )

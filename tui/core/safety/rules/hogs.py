@@ -37,7 +37,7 @@ _ENDLESS_ITERATION = lazy_pattern(
 )
 _FORKS = lazy_pattern(r"\b(?:os\.)?fork\s*\(|\bfork\b|\bPopen\(|\bspawn\w*\(")
 _ROUNDS = lazy_pattern(
-    r"\brange\(\s*(?P<py>[\d\s*<e+]+)\)|\w+\s*<=?\s*(?P<c>[\d\s*<e+]+?)\s*;|"
+    r"\brange\(\s*(?P<py>[\d\s*<e+]+)\)|\b\w+\s*<=?\s*(?P<c>[\d\s*<e+]+?)\s*;|"
     r"\bfor(?:each)?\s+(?:my\s+)?(?:\$\w+\s*)?\(?\s*\d+\s*\.\.\s*(?P<pl>[\d\s*e+]+)"
 )
 # A shape for numpy and friends: `np.ones((100000, 100000, 10))`.
@@ -45,12 +45,12 @@ _SHAPED = lazy_pattern(
     r"\b(?:zeros|ones|empty|full|rand|randn)\(\s*[(\[](?P<shape>[\d\s,*e+]+)[)\]]"
 )
 # Growing a collection: an append, or a list built by a comprehension.
-_COLLECTS = lazy_pattern(r"\.append\(|\.push\(|\bpush\b|<<|\[[^\]]*\bfor\b")
+_COLLECTS = lazy_pattern(r"\.append\(|\.push\(|\bpush\b|<<|\[[^\]]{0,200}\bfor\b")
 # A fork proper: the copy goes on from the same place, in the same loop.
 _FORKS_ITSELF = lazy_pattern(r"\b(?:os\.|Process\.|POSIX::)?fork\b")
 _EXITS = lazy_pattern(r"\b(?:_exit|exit|return|break|last)\b")
 _MAKES_FILE = lazy_pattern(
-    r"\bopen\([^)]*['\"][wax]|\.touch\(|\bmkdir\w*\(|\bmknod\(|writeFileSync\(|\bcreat\("
+    r"\bopen\([^)]{0,200}['\"][wax]|\.touch\(|\bmkdir\w*\(|\bmknod\(|writeFileSync\(|\bcreat\("
 )
 _GROWS_POSTFIX = lazy_pattern(
     r"(?:\bpush\s*\(?\s*@|<<|\.=|\.append\(|\.push\()[^;{}\n]{0,80}?"
@@ -111,12 +111,12 @@ def code_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
         (amount(m.group("py") or m.group("c") or m.group("pl")) for m in _ROUNDS.finditer(code)),
         default=0,
     )
-    if _FORKS_ITSELF.search(code) and rounds >= 16 and not _EXITS.search(code):
+    if rounds >= 16 and _FORKS_ITSELF.search(code) and not _EXITS.search(code):
         reason = f"forks in each of {rounds} rounds, and every copy goes on forking (fork bomb)"
         return CRITICAL, reason
-    if _COLLECTS.search(code) and rounds >= 10**9:
+    if rounds >= 10**9 and _COLLECTS.search(code):
         return CRITICAL, f"keeps {rounds} items in memory: the machine runs out"
-    if _MAKES_FILE.search(code) and rounds >= _MANY_FILES:
+    if rounds >= _MANY_FILES and _MAKES_FILE.search(code):
         return files_made(rounds)
     return None
 

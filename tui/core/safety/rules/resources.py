@@ -77,7 +77,7 @@ _NEW_FILE = lazy_pattern(
 
 
 def _new_file(body: str) -> bool:
-    for match in _NEW_FILE.finditer(body):
+    for match in itertools.islice(_NEW_FILE.finditer(body), 16):
         name = match.group("name")
         if name is None or name in ("RANDOM", "SRANDOM", "EPOCHREALTIME", "("):
             return True
