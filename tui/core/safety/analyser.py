@@ -57,9 +57,17 @@ from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
 from tui.core.safety.rules import check_layer, listed, startup, strangers
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.code import executing_kinds
+from tui.core.safety.rules.cores import background_burners
 from tui.core.safety.rules.embedded import subscript_code
+from tui.core.safety.rules.hogs import endless_sources
 from tui.core.safety.rules.network import command_kinds
-from tui.core.safety.rules.resources import busy_cores, captured_endless, endless_loop, many_files
+from tui.core.safety.rules.resources import (
+    busy_cores,
+    captured_endless,
+    endless_loop,
+    endless_output,
+    many_files,
+)
 from tui.core.safety.unwrap import SHELLS, expand
 from tui.core.safety.windows import looks_like_windows, uncaret
 from tui.core.safety.words import SUBSTITUTED, Word, evaluate, literal, node_text
@@ -142,6 +150,9 @@ class Analyser:
             self.ctx.errors.extend(errors)
         self._collect_functions(tree.root_node)
         self.walk(tree.root_node)
+        burning = background_burners(source)
+        if burning is not None:
+            self.ctx.add(burning[0], burning[1], source[:200])
         hidden = resolve.brace_hidden(spelt)
         if hidden is not None:
             self.ctx.add(RiskLevel.HIGH, hidden, source[:200])
@@ -186,6 +197,8 @@ class Analyser:
             if kind in ("while_statement", "for_statement", "c_style_for_statement"):
                 text = node_text(node)
                 found = endless_loop(text) or busy_cores(text) or many_files(text)
+                if found is None and parent is not None and parent.type == "redirected_statement":
+                    found = endless_output(text, statement_redirects(parent))
                 if found is not None:
                     self.ctx.add(found[0], found[1], text[:200])
             stack.extend((child, node) for child in reversed(node.children))
@@ -413,6 +426,7 @@ class Analyser:
             )
             previous = [*previous, *current] if passing else current  # `echo X | tee f | sh`
             reads.extend(w.value for c in previous for w in c.args if not w.value.startswith("-"))
+            reads.extend(endless_sources(previous))  # `</dev/zero tr '\0' x | grep y`
         self._pipeline_rules(node, all_kinds)
 
     def _heredoc_producer(self, heredoc: Node, stages: list[tuple[Node, Node]]) -> None:

@@ -60,7 +60,9 @@ PURE_MODULES = frozenset(
         "keyword tokenize ast this"
     ).split()
 )
-IMPURE_ROOTS = frozenset(("os", "subprocess", "shutil", "socket", "pty", "ctypes", "signal"))
+IMPURE_ROOTS = frozenset(
+    ("os", "subprocess", "shutil", "socket", "pty", "ctypes", "signal", "multiprocessing")
+)
 _PATH_METHODS = {
     "unlink": "delete",
     "rmdir": "delete",

@@ -15,13 +15,14 @@ from tui.core.safety.lazy import lazy_pattern
 
 # Modules that may be imported without that counting as an action: each name used from them
 # is judged by the table below.
-READING_MODULES = frozenset(("os", "shutil", "subprocess", "pathlib", "socket"))
+READING_MODULES = frozenset(("os", "shutil", "subprocess", "pathlib", "socket", "multiprocessing"))
 
 # Names (called or read) that only read or compute.
 READ_ONLY = frozenset(
     (
         "os.getcwd os.getcwdb os.getpid os.getppid os.getuid os.geteuid os.getgid os.getegid "
         "os.getgroups os.getlogin os.cpu_count os.process_cpu_count os.uname os.listdir "
+        "multiprocessing.cpu_count multiprocessing.current_process "
         "os.scandir os.walk os.fwalk os.stat os.lstat os.statvfs os.access os.readlink "
         "os.getenv os.environ.get os.get_terminal_size os.getloadavg os.times os.fspath "
         "os.fsdecode os.fsencode os.get_exec_path os.sep os.altsep os.linesep os.pathsep "

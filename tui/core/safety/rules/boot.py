@@ -1,15 +1,20 @@
-"""Firmware settings a Mac starts with: NVRAM.
+"""What a machine starts with: a Mac's NVRAM, systemd-boot (bootctl) and GRUB's saved settings.
 
 `nvram -c` clears every firmware variable at once: the startup disk, boot arguments, and the
 settings the system keeps there are gone (HIGH). Setting or deleting one variable is routine
-(MODERATE); printing them (`-p`, `-x`, a bare name) only reads.
+(MODERATE); printing them (`-p`, `-x`, a bare name) only reads. `bootctl remove` or `install`
+takes away or rewrites the boot loader (HIGH); choosing the default entry is routine.
+`grub-editenv FILE list` only reads; `set` and `unset` change the next boot's choice.
+grubby and kernelstub change the kernel's options: booting into a root shell is HIGH.
 """
 
 from __future__ import annotations
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.configs import ROOT_SHELL_BOOT
 
 
 def nvram(command: Command, ctx: Context) -> None:
@@ -22,4 +27,62 @@ def nvram(command: Command, ctx: Context) -> None:
     # `-p`, `-x`, a bare variable name: prints only
 
 
-RULES: dict[str, Rule] = {"nvram": nvram}
+_BOOTCTL_REWRITES = frozenset(("install", "remove", "unlink", "cleanup"))
+_BOOTCTL_READS = frozenset(("status", "list", "is-installed", "help", "--help", "-h"))
+
+
+def bootctl(command: Command, ctx: Context) -> None:
+    verbs = [a for a in command.argv if not a.startswith("-")]
+    verb = verbs[0] if verbs else "status"
+    if verb in _BOOTCTL_REWRITES:
+        reason = f"rewrites or removes the boot loader (bootctl {verb}): the machine may not start"
+        ctx.add(HIGH, reason, command)
+    elif verb not in _BOOTCTL_READS:
+        ctx.add(MODERATE, f"changes boot loader settings (bootctl {verb})", command)
+
+
+def grub_editenv(command: Command, ctx: Context) -> None:
+    verbs = [a for a in command.argv if not a.startswith("-")]
+    if any(v in ("set", "unset", "create") for v in verbs):
+        ctx.add(MODERATE, "changes GRUB's saved boot settings (grub-editenv)", command)
+
+
+def kernel_options(command: Command, ctx: Context) -> None:
+    """`grubby --update-kernel=ALL --args=init=/bin/sh`, `kernelstub -a systemd.unit=rescue.target`:
+    the kernel's boot options, for every boot from now on."""
+    argv = command.argv
+    text = " ".join(argv)
+    if ROOT_SHELL_BOOT.search(text):
+        ctx.add(HIGH, f"makes the machine boot into a root shell ({command.name})", command)
+    elif _UNPROTECTED.search(text):
+        reason = f"turns off the processor's protections against data leaks ({command.name})"
+        ctx.add(HIGH, reason, command)
+    elif any(a.startswith(("--remove-kernel", "--add-kernel")) for a in argv):
+        ctx.add(HIGH, f"adds or removes a boot entry ({command.name})", command)
+    elif any(a.startswith(_OPTION_CHANGES) for a in argv):
+        ctx.add(MODERATE, f"changes the kernel's boot options ({command.name})", command)
+
+
+# Kernel options that switch off the mitigations for Spectre, Meltdown and their kin.
+_UNPROTECTED = lazy_pattern(r"\b(?:mitigations=off|nospectre_v[12]|nopti|spectre_v2=off|mds=off)\b")
+# grubby and kernelstub options that change what boots, or how.
+_OPTION_CHANGES = (
+    "--args",
+    "--remove-args",
+    "--set-default",
+    "--update-kernel",
+    "-a",
+    "-d",
+    "--add-options",
+    "--delete-options",
+    "-o",
+    "--options",
+)
+
+
+RULES: dict[str, Rule] = {
+    "nvram": nvram,
+    "bootctl": bootctl,
+    **dict.fromkeys(("grub-editenv", "grub2-editenv"), grub_editenv),
+    **dict.fromkeys(("grubby", "kernelstub"), kernel_options),
+}

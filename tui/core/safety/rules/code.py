@@ -622,6 +622,9 @@ def stdin_code(command: Command, ctx: Context, language: str) -> None:
         reason = f"runs code that {producers} only makes when it runs ({language})"
         ctx.add(HIGH, reason, command)
         return
+    if stdin.producers == ("yes",) and language == "shell":  # `yes 'sleep 9 &' | sh`: for good
+        said = " ".join(stdin.reads) or "y"
+        ctx.run_code(literal(f"while true; do {said}\ndone"), command)
     ctx.add(MODERATE, f"runs whatever {producers} prints as {language} code", command)
 
 

@@ -34,6 +34,7 @@ _BOOT_CONFIGS = frozenset(("/etc/default/grub", "/etc/kernel/cmdline", "/boot/cm
 _ROOT_SHELL_BOOT = lazy_pattern(
     r"\binit=/\S*(sh|bash)\b|\brd\.break\b|systemd\.unit=(rescue|emergency)|\bsingle\b"
 )
+ROOT_SHELL_BOOT = _ROOT_SHELL_BOOT  # also read by boot.py (grubby, kernelstub)
 
 
 _DOAS = frozenset(("/etc/doas.conf", "/usr/local/etc/doas.conf"))

@@ -41,6 +41,12 @@ def kernel_setting(command: Command, ctx: Context) -> None:
             return
     removes = any(a == "--remove" or re.fullmatch(r"-[a-zA-Z]*r[a-zA-Z]*", a) for a in argv)
     if name == "rmmod" or (name == "modprobe" and removes):
+        modules = [a for a in argv if not a.startswith("-")]
+        forced = any(a in ("-f", "--force") or re.fullmatch(r"-[a-z]*f[a-z]*", a) for a in argv)
+        if modules and not forced and all(m.replace("-", "_") in _PERIPHERALS for m in modules):
+            reason = f"unloads a driver for a peripheral (beeper, bluetooth, webcam) ({name})"
+            ctx.add(MODERATE, reason, command)
+            return
         reason = f"unloads a kernel driver: what it runs stops working ({name})"
         ctx.add(HIGH, reason, command)
         return
@@ -63,6 +69,11 @@ def kernel_setting(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"changes kernel settings or modules ({name})", command)
 
 
+# Drivers for a device the machine runs fine without, loaded again by `modprobe NAME`: the PC
+# speaker, bluetooth adapters, webcams, joysticks.
+_PERIPHERALS = frozenset(
+    split_words("pcspkr snd_pcsp btusb btintel btrtl btbcm bluetooth uvcvideo joydev")
+)
 # Settings whose value, below a floor, leaves programs unable to start or open files.
 _FLOORS = {
     "kernel.pid_max": (1024, "leaves too few process numbers: new programs cannot start"),
@@ -83,6 +94,14 @@ _SETTING = lazy_pattern(
 def kernel_verdict(text: str) -> tuple[RiskLevel, str] | None:
     """(level, reason) when `key=value` lines (sysctl's arguments or a sysctl.conf) switch a
     kernel protection off or leave the machine unable to run programs, else None."""
+    settings = {m.group("key").replace("/", "."): m.group("value") for m in _SETTING.finditer(text)}
+    ratio = settings.get("vm.overcommit_ratio", "")
+    if settings.get("vm.overcommit_memory") == "2" and ratio.isdigit() and number(ratio) < 20:
+        reason = f"lets programs take only {ratio}% of the memory: most fail to start"
+        return HIGH, f"{reason} (vm.overcommit_memory=2, vm.overcommit_ratio={ratio})"
+    if ratio.isdigit() and number(ratio) < 10:
+        reason = f"leaves programs {ratio}% of the memory once overcommit is strict: most fail"
+        return HIGH, f"{reason} (vm.overcommit_ratio={ratio})"
     for match in _SETTING.finditer(text):
         key, value = match.group("key").replace("/", "."), match.group("value")
         shown = f"{key}={value}"[:60]
@@ -134,8 +153,10 @@ def clock(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, "sets the system clock by hand", command)
         return
     if command.name == "hwclock":
-        if any(a in ("--set", "-w", "--systohc", "--hctosys", "-s") for a in argv):
-            ctx.add(HIGH, "sets the hardware clock", command)
+        if "--set" in argv:
+            ctx.add(HIGH, "sets the hardware clock by hand", command)
+        elif any(a in ("-w", "--systohc", "--hctosys", "-s", "--systz") for a in argv):
+            ctx.add(MODERATE, "copies the time between the system and the hardware clock", command)
         return
     sub = argv[0] if argv else ""
     if sub == "set-time" or (sub == "set-ntp" and argv[1:2] in (["false"], ["0"], ["no"])):

@@ -614,6 +614,10 @@ def launchctl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"takes the Mac down at once (launchctl {sub})", command)
         return
     system = [a for a in rest if a.startswith(("/System/Library/", "system/com.apple."))]
+    remote = [a for a in rest if re.search(r"com\.openssh\.sshd|\bssh\b", a)]
+    if sub in ("unload", "bootout", "disable", "remove") and remote:
+        ctx.add(HIGH, "stops remote log-in over ssh (launchctl): you may be locked out", command)
+        return
     if sub in ("unload", "bootout", "disable", "remove") and system:
         reason = f"stops a service macOS itself needs ({posixpath.basename(system[0])})"
         ctx.add(HIGH, reason, command)

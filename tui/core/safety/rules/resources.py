@@ -16,14 +16,15 @@ from tui.core.safety.context import Context
 from tui.core.safety.fanout import find_parts, match_marker
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
-from tui.core.safety.parse import Command, Stdin
+from tui.core.safety.parse import Command, Redirect, Stdin
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number
+from tui.core.safety.rules.hogs import code_exhaustion
 from tui.core.safety.words import split_words
 
 ENDLESS = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
 _FOREVER = lazy_pattern(
     r"^\s*(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\)|\[\s*true\s*\]|/bin/true)|"
-    r"until\s+(false|/bin/false)|for\s*\(\(\s*;\s*;\s*\)\))"
+    r"until\s+(false|/bin/false)|for\s*\(\([^;)]*;\s*;[^)]*\)\))"
 )
 _BACKGROUND = lazy_pattern(r"(?<![&>|])&(?!&|>)\s*(;|done|\n|$|\})")
 # `cmd &` anywhere in a loop body: also `(cmd &)`, `cmd & disown`, `cmd & sleep 0.1`.
@@ -48,20 +49,73 @@ def endless_loop(text: str) -> tuple[RiskLevel, str] | None:
     body = text.split("do", 1)[1] if " do" in text or ";do" in text else text
     if "fork" in body or (_SPAWNS.search(body) and not _PACED.search(body)):
         return CRITICAL, "starts new processes in an endless loop (fork bomb): the machine freezes"
-    if _GROWS.search(body):
+    appends_slowly = _PACED.search(body) and not _GROWS.search(body.replace(">>", ""))
+    if _GROWS.search(body) and not appends_slowly:  # `date >> log; sleep 60`: a line a minute
         return EXHAUSTS, "writes in an endless loop until the disk is full"
+    grown = _GROWN_VARIABLE.search(body)
+    ends = re.search(r"\b(?:sleep|break|exit|return|read)\b", body)  # paced, or it stops
+    if grown and not ends:
+        return EXHAUSTS, f"grows ${grown.group('name')} in an endless loop: memory runs out"
+    if _new_file(body) and not ends:
+        return EXHAUSTS, "makes a new file in each round of an endless loop: the disk fills up"
     if _LOGS.search(body) and not _PACED.search(body) and not re.search(r"\bsleep\b", body):
         return HIGH, "writes to the system log without pause or end: the logs fill the disk"
     return None
+
+
+# A shell variable that takes its own value again each round: `s=$s$s`, `s="$s x"`, `a+=(x)`.
+_GROWN_VARIABLE = lazy_pattern(
+    r"(?:^|[;\s])(?<!let\s)(?P<name>\w+)"
+    r"(?:=(?P<q>[\"']?)\$\{?(?P=name)\b\}?(?!(?P=q)(?:[\s;]|$))|\+=(?!\d+(?:[\s;]|$)))"
+)
+# `mktemp`, or a write to a name that changes each round (`: > /tmp/f$RANDOM`, `> out$i`
+# with `i` counted up).
+_NEW_FILE = lazy_pattern(
+    r"(?:^|[;&|(\s])mktemp\b|(?<![>&0-9])>\s*[^\s;&|$]*\$\{?(?P<name>RANDOM|SRANDOM|"
+    r"EPOCHREALTIME|\(|\w+)"
+)
+
+
+def _new_file(body: str) -> bool:
+    for match in itertools.islice(_NEW_FILE.finditer(body), 16):
+        name = match.group("name")
+        if name is None or name in ("RANDOM", "SRANDOM", "EPOCHREALTIME", "("):
+            return True
+        if re.search(rf"\b{name}\+\+|\+\+{name}\b|\b{name}\s*\+=|\b{name}=\$\(\(", body):
+            return True
+    return False
 
 
 # Programs that write a message to the system log (journald or syslog).
 _LOGS = lazy_pattern(r"(?:^|[;&|(\s])(?:logger|systemd-cat)\b")
 
 
+# Programs that print a line and end at once: in an endless loop, their output never stops.
+_PRINTERS = frozenset(split_words("echo printf date cat : true uptime hostname whoami od base64"))
+
+
+def endless_output(text: str, redirects: list[Redirect]) -> tuple[RiskLevel, str] | None:
+    """`while true; do echo $RANDOM; done > f`: an endless loop that never pauses, its output
+    kept in a file."""
+    if not _FOREVER.match(text) or re.search(r"\b(?:sleep|break|exit|return|read)\b", text):
+        return None
+    body = text.split("do", 1)[-1].rsplit("done", 1)[0]
+    programs = {part.split()[0] for part in re.split(r"[;&|\n]+", body) if part.split()}
+    if not programs or not programs <= _PRINTERS:  # `while true; do ./server; done > log`
+        return None
+    targets = [
+        r.target.value
+        for r in redirects
+        if r.writes and r.target is not None and r.target.value not in ("/dev/null", "/dev/stdout")
+    ]
+    if not targets:
+        return None
+    return EXHAUSTS, f"writes an endless loop's output into {targets[0]}: fills the disk"
+
+
 def busy_cores(text: str) -> tuple[RiskLevel, str] | None:
     """`for i in $(seq $(nproc)); do while :; do :; done & done`: every core spun at 100%."""
-    if re.search(r"while\s+(:|true)\s*;\s*do\s*:?\s*;?\s*done\s*&", text):
+    if re.search(r"while\s+(:|true)\s*;\s*do\s*:?\s*;?\s*done\s*\)?\s*&", text):
         return HIGH, "keeps every processor busy without end in the background"
     if text.lstrip().startswith("for") and _BURNER.search(text):
         return HIGH, "starts many endless processes in the background: every processor stays busy"
@@ -212,7 +266,9 @@ def stress(command: Command, ctx: Context) -> None:
     if exhausting is not None:
         ctx.add(EXHAUSTS, f"{exhausting} ({command.name})", command)
         return
-    forever = values.get("--timeout", values.get("-t")) in ("0", "0s")
+    timeout = values.get("--timeout", values.get("-t"))
+    every_core = any(v in ("0", "$(...)") for o, v in values.items() if o in _CPU_WORKERS)
+    forever = timeout in ("0", "0s") or (timeout is None and every_core)
     workers = [number(v) for o, v in values.items() if v.isdigit() and o not in _NOT_WORKERS]
     if forever or (workers and max(workers) >= 32) or any(_size(a) >= _BIG for a in argv):
         ctx.add(HIGH, f"loads the machine until it stops responding ({command.name})", command)
@@ -231,9 +287,11 @@ _HOGS = {
 }
 # Options whose number is a time or a size, not how many workers start.
 _NOT_WORKERS = frozenset(split_words("--timeout -t --backoff --vm-hang --vm-bytes --hdd-bytes"))
+_CPU_WORKERS = frozenset(("--cpu", "-c"))
 _FORKERS = frozenset(split_words("--fork --vfork --clone --forkheavy"))
 _DEFAULT_SHARE = 256 * 2**20  # what each memory worker takes when not told
 _ALL_OF_IT = 64 * 2**30  # more memory than most machines have
+_LARGE = 8 * 2**30  # more memory than many machines have
 
 
 def _option_values(argv: list[str]) -> dict[str, str]:
@@ -283,8 +341,9 @@ def huge_file(command: Command, ctx: Context) -> None:
     sizes = [_size(argv[i + 1]) for i, a in enumerate(argv[:-1]) if a in ("-l", "-s", "-c")]
     sizes += [_size(a.split("=", 1)[1]) for a in argv if a.startswith(("--length=", "--bytes="))]
     sizes += [_size(b) for a, b in itertools.pairwise(argv) if a in ("--length", "--bytes")]
-    in_memory = any(a.startswith(("/dev/shm/", "/run/")) for a in argv)  # tmpfs: in RAM
-    if sizes and in_memory and max(sizes) >= 8 * 2**30 and command.name == "fallocate":
+    written = _written_files(command)
+    in_memory = any(in_ram(a) for a in (*argv, *written))  # tmpfs: in RAM
+    if sizes and in_memory and max(sizes) >= _LARGE and (command.name != "head" or written):
         reason = f"makes a file of {max(sizes) // 2**30} GiB in memory: fills the RAM"
         ctx.add(EXHAUSTS, reason, command)
         return
@@ -294,11 +353,22 @@ def huge_file(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "reserves disk space for a file (fallocate)", command)
 
 
+def in_ram(path: str) -> bool:
+    """A file in a memory-backed file system (tmpfs): /dev/shm, /run."""
+    return path.startswith(("/dev/shm/", "/run/"))
+
+
 def dd_size(command: Command, ctx: Context) -> None:
     settings = dict(arg.partition("=")[::2] for arg in command.argv if "=" in arg)
     block, count = _size(settings.get("bs", "512")), settings.get("count", "")
     target = settings.get("of", "")
-    if count.isdigit() and block * number(count) >= _BIG and not target.startswith("/dev/"):
+    total = block * number(count) if count.isdigit() else 0
+    if in_ram(target) and total >= _LARGE:
+        reason = (
+            f"writes {total // 2**30} GiB into {target}, which is kept in memory: fills the RAM"
+        )
+        ctx.add(EXHAUSTS, reason, command)
+    elif total >= _BIG and not target.startswith("/dev/"):
         total = block * number(count) // 2**30
         ctx.add(EXHAUSTS, f"writes {total} GiB into {target}: fills the disk", command)
 
@@ -351,7 +421,7 @@ def inline_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
         return EXHAUSTS, "fills memory in an endless loop: the machine runs out of memory"
     if _CODE_HOG.search(code):
         return EXHAUSTS, "asks for more memory than the machine has: it grinds to a halt"
-    return None
+    return code_exhaustion(code)
 
 
 _CREATORS = frozenset(split_words("touch mkdir ln cp mktemp fallocate truncate mkfifo"))
@@ -404,6 +474,12 @@ def fed_endless(command: Command, ctx: Context) -> None:
                 "more than the machine has"
             )
             ctx.add(EXHAUSTS, reason, command)
+        elif source is not None and cut >= _LARGE and producers <= _PASS_THROUGH | _LIMITS:
+            reason = (
+                f"keeps {cut // 2**30} GiB of {source} in memory ({command.name}): "
+                "more than many machines have"
+            )
+            ctx.add(HIGH, reason, command)
         return
     if source is None and "yes" in producers:
         source = "output of yes"

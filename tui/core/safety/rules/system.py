@@ -169,6 +169,9 @@ def kill(command: Command, ctx: Context) -> None:
         targets.append(value)
         index += 1
     named = _looked_up(command) & VITAL_PROCESSES  # `kill -9 $(pidof sshd)`
+    if named and named <= _RELOADING and _signal(args) in _RELOAD_SIGNALS:
+        ctx.add(MODERATE, f"asks {sorted(named)[0]} to reload its settings (HUP signal)", command)
+        return
     if named:
         ctx.add(
             HIGH, f"kills {sorted(named)[0]}, which the machine or remote log-ins rely on", command
@@ -232,13 +235,15 @@ def _every_listed(command: Command) -> bool:
     )
 
 
-_LOOKUP = lazy_pattern(r"\b(?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.-]+)")
+_LOOKUP = lazy_pattern(
+    r"\b(?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.-]+)|\bcat\s+/(?:var/)?run/(?:[\w.-]+/)?([\w-]+)\.pid\b"
+)
 
 
 def _looked_up(command: Command) -> set[str]:
     """The process names a `$(pidof NAME)` or `$(pgrep NAME)` operand looks up."""
     return {
-        match.group(1)
+        match.group(1) or match.group(2)
         for word in command.args
         if word.substitutions
         for match in _LOOKUP.finditer(word.raw)
@@ -252,19 +257,43 @@ def kill_by_name(command: Command, ctx: Context) -> None:
     names = {o.value for o in opts.operands}
     if command.name == "killall5":
         ctx.add(CRITICAL, "kills every process on the machine (killall5)", command)
-    elif opts.value("-u", "-U", "--user"):
+    elif opts.value("-u", "-U", "--user") and not names - _EVERYTHING:
         user = opts.value("-u", "-U", "--user")
         level = CRITICAL if user in ("root", "0") else HIGH
         ctx.add(level, f"kills every process of user {user}", command)
+    elif (
+        names & VITAL_PROCESSES
+        and names & VITAL_PROCESSES <= _RELOADING
+        and not names & PACKAGE_PROCESSES
+        and _signal(command.argv) in _RELOAD_SIGNALS
+    ):
+        shown = " ".join(sorted(names & VITAL_PROCESSES))
+        reason = f"asks {shown} to reload its settings (HUP signal)"
+        ctx.add(MODERATE, reason, command)
+    elif command.name == "pkill" and not opts.has("-x", "--exact") and names & _INIT_NAMES:
+        reason = "kills init and every daemon whose name contains it (pkill matches a pattern)"
+        ctx.add(CRITICAL, f"{reason}: the machine stops working", command)
     elif names & VITAL_PROCESSES:
         vital = sorted(names & VITAL_PROCESSES)[0]
         ctx.add(HIGH, f"kills {vital}, which the machine or remote log-ins rely on", command)
     elif names & PACKAGE_PROCESSES:
         _kills_installer(sorted(names & PACKAGE_PROCESSES)[0], command, ctx)
-    elif command.name == "pkill" and any(o.value in (".", ".*", "") for o in opts.operands):
+    elif command.name == "pkill" and names & _EVERYTHING:
         ctx.add(HIGH, "kills every process (pattern matches everything)", command)
+    elif opts.value("-u", "-U", "--user"):
+        user = opts.value("-u", "-U", "--user")
+        ctx.add(MODERATE, f"stops the named processes of user {user} ({command.name})", command)
     else:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
+
+
+# The signal daemons take as "reload your settings", not as "end", and the vital daemons that
+# do reload on it (Xorg, for one, restarts and ends every session).
+_RELOAD_SIGNALS = frozenset(split_words("HUP 1"))
+_RELOADING = frozenset(split_words("sshd systemd init NetworkManager dockerd"))
+# The names PID 1 goes by, as pkill patterns: `systemd` also matches systemd-journald, -logind…
+_INIT_NAMES = frozenset(("systemd", "init"))
+_EVERYTHING = frozenset((".", ".*", ""))  # patterns every process name matches
 
 
 def _kills_installer(name: str, command: Command, ctx: Context) -> None:
@@ -286,7 +315,7 @@ def systemctl(command: Command, ctx: Context) -> None:
         reason = f"boots into {target} from now on: the desktop no longer starts (set-default)"
         ctx.add(HIGH, reason, command)
     elif action in POWER_ACTIONS or (
-        action == "isolate" and any(_DOWN_TARGET.match(u) for u in units)
+        action in ("isolate", "start", "restart") and any(_DOWN_TARGET.match(u) for u in units)
     ):
         ctx.add(HIGH, f"takes the machine down ({action})", command)
     elif action in STOPPING:
@@ -389,9 +418,21 @@ def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> 
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
 
 
+# How upstart (initctl) and runit (sv) say "stop": `sv down`, `sv force-stop`, `sv exit`...
+_STOP_VERBS = frozenset(split_words("stop down force-stop force-shutdown kill exit shutdown"))
+_LIST_VERBS = frozenset(split_words("status list show-config version check"))
+
+
 def service(command: Command, ctx: Context) -> None:
     argv = command.argv
-    if command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
+    if command.name == "rc-service":  # OpenRC: `rc-service [-i] sshd stop`
+        argv = [a for a in argv if not a.startswith("-")]
+    elif command.name in ("initctl", "sv"):  # upstart, runit: `initctl stop ssh`, `sv down sshd`
+        verbs = [a for a in argv if not a.startswith("-")]
+        verb = verbs[0] if verbs else "status"
+        verb = "stop" if verb in _STOP_VERBS else "status" if verb in _LIST_VERBS else verb
+        argv = [verbs[1] if len(verbs) > 1 else "", verb]
+    elif command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
         argv = [posixpath.basename(command.words[0].value), *argv]
     if len(argv) >= 2 and argv[1] in ("stop",):
         _stopping(command, ctx, "stop", [argv[0].lower()])
@@ -560,7 +601,7 @@ RULES: dict[str, Rule] = {
     "xattr": xattr,
     **dict.fromkeys(split_words("pkill killall killall5 skill slay"), kill_by_name),
     "systemctl": systemctl,
-    "service": service,
+    **dict.fromkeys(("service", "rc-service", "initctl", "sv"), service),
     **dict.fromkeys(split_words("ip ifconfig ifdown ifup nmcli rfkill"), network_link),
     **dict.fromkeys(split_words("shutdown reboot halt poweroff init telinit"), power),
     "crontab": crontab,

@@ -29,6 +29,9 @@ _SECURITY_SERVICES = frozenset(
     "sysmon sysmon64 sysmondrv".split()
 )
 
+# Remote access: OpenSSH server, PowerShell remoting, Remote Desktop.
+_REMOTE_SERVICES = frozenset("sshd winrm termservice".split())
+_REMOTE_REASON = "stops remote access to the machine (ssh, WinRM or Remote Desktop): lock-out"
 _DEFENDER_SERVICES = frozenset("windefend sense wdnissvc wdboot wdfilter".split())
 
 
@@ -465,6 +468,8 @@ def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
         _started_later(st, ctx, "changes the program a Windows service runs")
     elif sub == "sdset":
         ctx.add(HIGH, "changes who may control a Windows service (sc sdset)", st.text)
+    elif set(args) & _REMOTE_SERVICES and (sub == "stop" or "disabled" in args):
+        ctx.add(HIGH, _REMOTE_REASON, st.text)
     elif sub == "create":
         _started_later(st, ctx, "installs a Windows service")
     else:
@@ -489,6 +494,8 @@ def _service_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> 
         or any(s in text for s in _SECURITY_SERVICES)
     ):
         ctx.add(HIGH, "stops or disables a Windows security or logging service", st.text)
+    elif stopping and any(re.search(rf"\b{name}\b", text) for name in _REMOTE_SERVICES):
+        ctx.add(HIGH, _REMOTE_REASON, st.text)
     elif st.name == "remove-service":
         ctx.add(HIGH, "deletes a Windows service", st.text)
     else:

@@ -10,6 +10,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
+from tui.core.safety.rules.hogs import fsutil_verdict
 from tui.core.safety.targets import classify_write
 from tui.core.safety.windows import Statement, posix_path
 
@@ -94,7 +95,11 @@ def fsutil(st: Statement, ctx: Context, previous: Statement | None) -> None:
     words = [a.lower() for a in st.args]
     if not words or words[0] in _FSUTIL_READS or (len(words) > 1 and words[1] in _FSUTIL_READS):
         return
-    if "setzerodata" in words:
+    if words[:2] == ["file", "createnew"]:
+        found = fsutil_verdict(words)
+        if found is not None:
+            ctx.add(found[0], found[1], st.text)
+    elif "setzerodata" in words:
         target = next((a for a in reversed(st.args) if "=" not in a), "")
         if vital_write(target, st, ctx, "overwrites with zeros"):
             return
