@@ -124,7 +124,7 @@ ZEROED_AND_WIPED = [
     ("find . -type f -exec cp /dev/null {} \\;", HIGH),
     ("find ~ -name '*.txt' -exec truncate -s 0 {} +", HIGH),
     ("find . -name '*.py' | xargs truncate -s 0", HIGH),
-    ("for f in *.csv; do > \"$f\"; done", HIGH),
+    ('for f in *.csv; do > "$f"; done', HIGH),
     ("for f in ~/notes/*; do : > $f; done", HIGH),
     ("> *.log", HIGH),
     ("truncate -s 0 *", HIGH),

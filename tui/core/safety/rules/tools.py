@@ -17,7 +17,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run, listed, package_safety, removals
+from tui.core.safety.rules import containers_run, git_losses, listed, package_safety, removals
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
@@ -74,6 +74,7 @@ def git(command: Command, ctx: Context) -> None:
         ctx.downloads.add(HOME_REPOSITORY)
     if sub == "remote" and argv[:1] in (["add"], ["set-url"]) and len(argv) >= 3:
         ctx.downloads.add(f"<git remote {argv[1]}>")  # a remote new to the repository
+    git_losses.lost_work(sub, rest, ctx)
     handler = _GIT.get(sub)
     if handler is not None:
         saved = ctx.cwd
@@ -93,6 +94,8 @@ def git(command: Command, ctx: Context) -> None:
     elif sub == "reflog":
         level = CRITICAL if any(a.startswith("--expire=now") for a in argv) else HIGH
         ctx.add(level, "expires the reflog: lost commits can no longer be recovered", command)
+    elif sub == "prune" and {"-n", "--dry-run"} & set(argv):
+        ctx.add(MODERATE, "lists the unreachable objects git prune would delete", command)
     elif (sub == "gc" and any(a.startswith("--prune=now") for a in argv)) or sub == "prune":
         reason = "deletes unreachable commits now: the reflog can no longer bring them back"
         ctx.add(HIGH, reason, command)
@@ -174,7 +177,7 @@ def _git_push(command: Command, ctx: Context) -> None:
     everything = "--all" in argv and not any(
         a.startswith(("-f", "--force", "--mirror")) for a in argv
     )
-    target = next((a for a in argv if not a.startswith("-")), "")
+    target = next((a for a in argv if not a.startswith("-")), "origin")
     written_out = "://" in target or _SCP_STYLE.match(target) is not None
     if everything and (f"<git remote {target}>" in ctx.downloads or written_out):
         reason = f"publishes every branch of the repository to {target}, a remote new to it"
@@ -245,7 +248,10 @@ def _listed_refs(command: Command, ctx: Context) -> bool:
 
 
 def _git_reset(command: Command, ctx: Context) -> None:
-    if "--hard" in command.argv:
+    if "--hard" in command.argv and git_losses.stashed_first(ctx):
+        reason = "moves the branch; the uncommitted changes were stashed first (git reset --hard)"
+        ctx.add(MODERATE, reason, command)
+    elif "--hard" in command.argv:
         ctx.add(HIGH, "throws away uncommitted changes for good (git reset --hard)", command)
     else:
         ctx.add(MODERATE, "moves the current branch (git reset)", command)
