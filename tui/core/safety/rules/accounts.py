@@ -17,6 +17,8 @@ from tui.core.safety.unwrap import expand
 from tui.core.safety.words import split_words
 
 _ROOT = frozenset(split_words("sudo doas pkexec run0 su"))
+# `EDITOR='tee -a' visudo`: the editor is set for this command, maybe to a script.
+_EDITOR_SET = re.compile(r"\b(SUDO_EDITOR|VISUAL|EDITOR)=")
 _SUDO_GROUPS = frozenset(split_words("sudo wheel admin root shadow"))
 _SUDO_VALUES = frozenset(split_words("-u -g -h -p -C -D -r -t -T -U --user --group --host"))
 
@@ -42,6 +44,10 @@ def accounts(command: Command, ctx: Context) -> None:
     if command.name == "visudo" and opts.has("-c", "--check"):
         return
     fed = _stdin(command)
+    if command.name == "visudo" and not fed and not _EDITOR_SET.search(command.text):
+        # the person edits by hand, and visudo refuses to save a file with mistakes
+        ctx.add(MODERATE, "opens the sudoers file in an editor (visudo checks it)", command)
+        return
     if command.name == "visudo" and fed:  # `echo LINE | EDITOR='tee -a' visudo`
         content = config_content(opts.value("-f", "--file") or "/etc/sudoers", fed)
         if content is not None:

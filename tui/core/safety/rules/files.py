@@ -296,6 +296,12 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
         verdict = Verdict(
             HIGH, f"copies files over {paths.normalise(target)}: system files replaced"
         )
+    if (verdict is None or verdict.level < HIGH) and not adds_only and _remote_login(ctx, target):
+        reason = f"replaces {_REMOTE_LOGIN}: a mistake there locks out remote log-ins"
+        verdict = Verdict(HIGH, reason)
+    if (verdict is None or verdict.level < HIGH) and _removes_over_system(command, ctx, target):
+        reason = f"copies over {paths.normalise(target)}, deleting the system files it meets first"
+        verdict = Verdict(HIGH, reason)
     if (verdict is None or verdict.level < HIGH) and _forced_over_settings(command, ctx, target):
         reason = f"{verb} over {paths.normalise(target)} by force: that program's settings are lost"
         verdict = Verdict(HIGH, reason)
@@ -320,6 +326,22 @@ def _forced_over_settings(command: Command, ctx: Context, target: str) -> bool:
     rel = paths.home_relative(paths.normalise(ctx.resolve(target)))
     named = rel is not None and "." in posixpath.basename(rel).lstrip(".")
     return forced and named and rel is not None and rel.startswith(_SETTINGS_DIRS)
+
+
+_REMOTE_LOGIN = "/etc/ssh/sshd_config"
+
+
+def _remote_login(ctx: Context, target: str) -> bool:
+    """`sudo mv sshd_config.new /etc/ssh/sshd_config`: the SSH server's settings replaced whole
+    (an edit in place, `sed -i`, changes a line and is rated as an edit)."""
+    return paths.normalise(ctx.resolve(target)) == _REMOTE_LOGIN
+
+
+def _removes_over_system(command: Command, ctx: Context, target: str) -> bool:
+    """`cp -r --remove-destination conf/ /etc/`: each system file in the way is deleted first."""
+    if command.name != "cp" or "--remove-destination" not in command.argv:
+        return False
+    return paths.area(paths.normalise(ctx.resolve(target)).rstrip("/") or "/") in ("root", "vital")
 
 
 def _no_clobber(command: Command) -> bool:
