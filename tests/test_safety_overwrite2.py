@@ -143,7 +143,80 @@ ZEROED_AND_WIPED = [
     ("cat /dev/null | sudo tee /var/log/auth.log", HIGH),
 ]
 
-DANGEROUS = READ_AND_TRUNCATED + SYSTEM_FILES_REPLACED + ZEROED_AND_WIPED
+
+# A second batch, written after the first round of fixes (first-run failures in the report).
+MORE_DANGEROUS = [
+    ("cat /etc/hosts | sudo tee /etc/hosts", HIGH),
+    ("cat /etc/fstab | grep -v swap | sudo tee /etc/fstab", HIGH),
+    ("awk '!seen[$0]++' ~/.bash_history > ~/.bash_history", HIGH),
+    ("sed -i '' -e '/./d' ~/.zshrc", HIGH),
+    ("sed -i '/^/d' ~/.ssh/authorized_keys", HIGH),
+    ("echo '' | sudo tee /etc/ssh/sshd_config", HIGH),
+    ("sudo tee /etc/fstab <<< ''", CRITICAL),
+    ("printf '' > /etc/shadow", CRITICAL),
+    ("sudo cp /dev/null /var/log/auth.log", HIGH),
+    ("dd if=/dev/zero of=~/.bashrc", HIGH),
+    ("sudo dd if=backup.img of=/boot/efi/EFI/BOOT/BOOTX64.EFI", CRITICAL),
+    ("sudo mv /etc/sudoers.new /etc/sudoers", HIGH),
+    ("sudo install -m 644 resolv.conf /etc/resolv.conf", HIGH),
+    ("sudo ln -sf /dev/null /etc/resolv.conf", HIGH),
+    ("sudo ln -sf /bin/true /usr/bin/sudo", CRITICAL),
+    ("sudo rsync -a --delete ./etc/ /etc/", CRITICAL),
+    ("rsync -a --delete /tmp/empty/ ~/Documents/", HIGH),
+    ("rsync -a --delete-before src/ ~/", HIGH),
+    ("sudo tar -xf backup.tar -C /", HIGH),
+    ("sudo tar xzf etc-backup.tgz -C /etc --overwrite", HIGH),
+    ("sudo unzip -o update.zip -d /usr/bin", HIGH),
+    ("cat /dev/urandom > ~/Documents/thesis.docx", HIGH),
+    ("head -c 1M /dev/urandom > ~/.ssh/id_ed25519", HIGH),
+    ("find /home -name '*.docx' -exec truncate -s 0 {} +", HIGH),
+    ("find ~/Documents -type f -exec sh -c ': > \"$1\"' _ {} \\;", HIGH),
+    ("ls *.txt | xargs -I{} sh -c 'sort {} > {}'", HIGH),
+    ("for f in *.py; do sed 's/\\t/    /g' $f > $f; done", HIGH),
+    ("perl -pe 's/a/b/' data.csv > data.csv", HIGH),
+    ("python3 -c \"open('/etc/hosts','w').write('')\"", HIGH),
+    ("echo '' > /etc/hostname", HIGH),
+    ("sudo sh -c 'cat /dev/null > /etc/group'", CRITICAL),
+    ("cp /dev/null ~/.zsh_history", HIGH),
+    ("ln -sf /dev/null ~/.zsh_history", HIGH),
+    ("echo > /var/log/wtmp", HIGH),
+    ("sudo truncate -s 0 /var/log/journal/*/*.journal", HIGH),
+    ("> /var/lib/redis/dump.rdb", HIGH),
+    ("dd if=/dev/zero of=important.db bs=4k count=1 conv=notrunc", HIGH),
+    ("sudo cp bash /bin/bash", HIGH),
+    ("sudo install -m 755 -D ./sshd /usr/sbin/sshd", HIGH),
+    ("sudo mv ./python3 /usr/bin/python3", HIGH),
+]
+MORE_BENIGN = [
+    ("sed -i 's/x/y/' notes.txt", MODERATE),
+    ("awk '{print}' a.txt > b.txt", MODERATE),
+    ("sort a.txt | uniq > a.txt.new && mv a.txt.new a.txt", MODERATE),
+    ("tee /tmp/out.txt < in.txt", MODERATE),
+    ("cat /etc/hosts | tee /tmp/hosts.copy", MODERATE),
+    ("cp /etc/hosts ~/hosts.backup", MODERATE),
+    ("sudo cp /etc/hosts /etc/hosts.orig", MODERATE),
+    ("sudo truncate -s 0 /var/log/nginx/access.log", MODERATE),
+    ("dd if=/dev/zero of=~/swapfile bs=1M count=1024", MODERATE),
+    ("truncate -s 0 /tmp/debug.log", MODERATE),
+    (": > /tmp/out.log", MODERATE),
+    ("rsync -av src/ backup/", MODERATE),
+    ("rsync -av --delete src/ backup/", MODERATE),
+    ("cp -u src/*.conf dest/", MODERATE),
+    ("cp --backup=numbered new.conf app.conf", MODERATE),
+    ("mv --backup=t new.txt old.txt", MODERATE),
+    ("tar -xf archive.tar -C ./out", MODERATE),
+    ("tar -xkf archive.tar", MODERATE),
+    ("unzip -n archive.zip", MODERATE),
+    ("echo 'set -o vi' >> ~/.inputrc", MODERATE),
+    ("printf 'a\\n' | tee -a ~/.bashrc", MODERATE),
+    ("sed 's/a/b/' /etc/hosts > ~/hosts.new", MODERATE),
+    ("sort -u ~/.ssh/known_hosts -o ~/.ssh/known_hosts", MODERATE),
+    ("shred -u ./tmp/old-token.txt", MODERATE),
+    ("ln -sfn releases/v2 current", MODERATE),
+    ("dd if=disk.img of=backup.img bs=4M", MODERATE),
+]
+
+DANGEROUS = READ_AND_TRUNCATED + SYSTEM_FILES_REPLACED + ZEROED_AND_WIPED + MORE_DANGEROUS
 
 BENIGN = [
     ("sort data.txt -o data.txt", MODERATE),
@@ -228,6 +301,8 @@ BENIGN = [
     ("sudo visudo", MODERATE),
     ("cat /dev/null > /tmp/empty.txt", MODERATE),
 ]
+
+BENIGN += MORE_BENIGN
 
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)

@@ -17,7 +17,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import editors, git_programs
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
-from tui.core.safety.words import literal, split_words
+from tui.core.safety.words import Word, literal, split_words
 
 # git configuration keys whose value is a program git runs (lower-case).
 GIT_PROGRAM_KEYS = frozenset(
@@ -66,6 +66,8 @@ def git_inline_config(command: Command, ctx: Context) -> None:
             key, _, value = args[index + 1].value.partition("=")
             pairs.append((key, value, False))
         elif not word.value.startswith("-") and (index == 0 or args[index - 1].value != "-c"):
+            if word.value == "clone":  # `git clone -c KEY=VALUE URL`: set in the new repository
+                pairs += [(k, v, True) for k, v in _clone_settings(args[index + 1 :])]
             if word.value == "config":
                 operands = [w.value for w in args[index + 1 :] if not w.value.startswith("-")]
                 if operands[:1] == ["set"]:  # `git config set KEY VALUE` (git 2.46)
@@ -101,6 +103,17 @@ def git_inline_config(command: Command, ctx: Context) -> None:
         if code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, f"git runs the program set in {key}", command)
     ext_urls(command, ctx)
+
+
+def _clone_settings(args: tuple[Word, ...]) -> list[tuple[str, str]]:
+    """The `-c KEY=VALUE` / `--config KEY=VALUE` / `--config=KEY=VALUE` of `git clone`."""
+    found: list[str] = []
+    for index, word in enumerate(args):
+        if word.value in ("-c", "--config") and index + 1 < len(args):
+            found.append(args[index + 1].value)
+        elif word.value.startswith("--config="):
+            found.append(word.value.removeprefix("--config="))
+    return [(key, value) for key, _, value in (item.partition("=") for item in found)]
 
 
 # Hooks git runs by itself, by file name.
@@ -431,7 +444,10 @@ def option_code(command: Command, ctx: Context) -> None:
     if name == "git":
         words = [a for a in argv if not a.startswith("-")]
         if words[:2] == ["bisect", "run"] or words[:2] == ["submodule", "foreach"]:
-            after = argv[argv.index(words[1]) + 1 :]
+            # `bisect run` runs its words as a program (`sh -c 'rm -rf ~'` keeps its quotes);
+            # `foreach` hands them to a shell, so `foreach 'rm -rf .'` is shell code
+            spelt = [w.raw for w in command.args] if words[0] == "bisect" else argv
+            after = spelt[argv.index(words[1]) + 1 :]
             while after and after[0] in ("--recursive", "--quiet", "-q"):
                 after = after[1:]  # `git submodule foreach --recursive CMD`: foreach's own options
             code.append(" ".join(after))

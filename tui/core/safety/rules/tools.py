@@ -91,12 +91,14 @@ def git(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "writes a report on the repository's history (git filter-repo)", command)
     elif sub in ("filter-branch", "filter-repo"):
         ctx.add(CRITICAL, f"rewrites the whole history of the repository (git {sub})", command)
+    elif sub == "reflog" and {"-n", "--dry-run"} & set(argv):
+        ctx.add(MODERATE, "shows what expiring the reflog would drop (--dry-run)", command)
     elif sub == "reflog":
         level = CRITICAL if any(a.startswith("--expire=now") for a in argv) else HIGH
         ctx.add(level, "expires the reflog: lost commits can no longer be recovered", command)
     elif sub == "prune" and {"-n", "--dry-run"} & set(argv):
         ctx.add(MODERATE, "lists the unreachable objects git prune would delete", command)
-    elif (sub == "gc" and any(a.startswith("--prune=now") for a in argv)) or sub == "prune":
+    elif (sub == "gc" and any(a in ("--prune=now", "--prune=all") for a in argv)) or sub == "prune":
         reason = "deletes unreachable commits now: the reflog can no longer bring them back"
         ctx.add(HIGH, reason, command)
     elif sub == "update-ref" and "-d" in argv:
