@@ -261,6 +261,13 @@ MORE_BENIGN = [
     ("git rm old.txt", MODERATE),
     ("git restore --staged .", MODERATE),
     ("git switch -", MODERATE),
+    ("git config --global alias.pr '!f() { git fetch origin pull/$1/head:pr-$1; }; f'", MODERATE),
+    (
+        "git config --global alias.gone '!git branch --merged | grep -v main | xargs git branch -d'",
+        MODERATE,
+    ),
+    ("LESSOPEN='| /usr/bin/lesspipe %s' less notes.gz", MODERATE),
+    ("MANPAGER=\"sh -c 'col -bx | bat -l man -p'\" man git", MODERATE),
 ]
 
 DANGEROUS = FORCE_PUSHES + LOST_WORK + REWRITES + PROGRAMS_AND_CREDENTIALS + MORE_DANGEROUS

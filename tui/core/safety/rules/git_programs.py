@@ -36,8 +36,23 @@ def _words(code: str) -> list[str]:
         return code.split()
 
 
+# `!f() { git fetch origin "pull/$1/head"; }; f`: the usual wrapper that lets an alias take
+# arguments; what matters is the body.
+_WRAPPER = re.compile(r"^\s*(\w+)\s*\(\)\s*\{(?P<body>.*)\}\s*;?\s*\1(\s+\S+)*\s*$", re.S)
+
+
+def _tame(segment: list[str]) -> bool:
+    """`git log`, `grep -v main`, `xargs git branch -d`: git and text tools only."""
+    if segment[:1] == ["xargs"]:
+        segment = [word for word in segment[1:] if not word.startswith("-")]
+    return not segment or segment[0] in _TAME
+
+
 def shell_code(code: str) -> str | None:
     """What makes `code` (a setting's program) more than a plain program, or None."""
+    wrapped = _WRAPPER.match(code)
+    if wrapped:
+        code = wrapped.group("body").strip().rstrip(";")
     words = _words(code)
     if not words:
         return None
@@ -45,11 +60,11 @@ def shell_code(code: str) -> str | None:
     if first in SHELLS or (first in _CODE_RUNNERS and len(words) > 1):
         return f"runs {first} with code"
     if _NETWORK_TOOLS & set(re.split(r"[\s=\"'/]+", code)):
-        return "opens a raw network connection"
+        return "reaches the network"
     if _REDIRECTION.search(code) or "$(" in code or "`" in code:
         return "runs shell code that writes or reads files"
     segments = [_words(part) for part in _OPERATORS.split(code)]
-    if len(segments) > 1 and any(s and s[0] not in _TAME for s in segments):
+    if len(segments) > 1 and not all(_tame(segment) for segment in segments):
         return "runs shell code"
     program = words[0]
     if program.startswith(("./", "../")) or paths.is_world_writable(program):
@@ -79,7 +94,11 @@ def credential_store(key: str, value: str, command: Command, ctx: Context) -> No
 
 
 def program_variable(name: str, code: str, command: Command, ctx: Context) -> None:
-    """`GIT_SSH_COMMAND='sh -c ...' git fetch`: shell code in a variable a program runs."""
+    """`GIT_SSH_COMMAND='sh -c ...' git fetch`: shell code in a variable git runs (the
+    pagers' own idioms, `LESSOPEN='| lesspipe %s'`, `MANPAGER="sh -c 'col -bx | bat'"`, are
+    left to the general rules)."""
+    if not name.startswith("GIT_"):
+        return
     what = shell_code(code)
     if what is not None:
         ctx.add(HIGH, f"hides shell code in {name} ({what})", command)
