@@ -263,7 +263,7 @@ MORE_BENIGN = [
     ("git switch -", MODERATE),
     ("git config --global alias.pr '!f() { git fetch origin pull/$1/head:pr-$1; }; f'", MODERATE),
     (
-        "git config --global alias.gone '!git branch --merged | grep -v main | xargs git branch -d'",
+        "git config alias.gone '!git branch --merged | grep -v main | xargs git branch -d'",
         MODERATE,
     ),
     ("LESSOPEN='| /usr/bin/lesspipe %s' less notes.gz", MODERATE),
