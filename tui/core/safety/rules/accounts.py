@@ -8,6 +8,7 @@ from dataclasses import replace
 from tui.core.safety import flow, paths
 from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import code
@@ -18,7 +19,7 @@ from tui.core.safety.words import split_words
 
 _ROOT = frozenset(split_words("sudo doas pkexec run0 su"))
 # `EDITOR='tee -a' visudo`: the editor is set for this command, maybe to a script.
-_EDITOR_SET = re.compile(r"\b(SUDO_EDITOR|VISUAL|EDITOR)=")
+_EDITOR_SET = lazy_pattern(r"\b(SUDO_EDITOR|VISUAL|EDITOR)=")
 _SUDO_GROUPS = frozenset(split_words("sudo wheel admin root shadow"))
 _SUDO_VALUES = frozenset(split_words("-u -g -h -p -C -D -r -t -T -U --user --group --host"))
 

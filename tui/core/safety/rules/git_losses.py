@@ -17,8 +17,8 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH
 from tui.core.safety.words import split_words
 
-_MAIN = frozenset(split_words("main master trunk production prod release develop"))
-_WHOLE_TREE = frozenset((".", "./", ":/", "*", "-A", "--all"))
+MAIN_BRANCHES = frozenset(split_words("main master trunk production prod release develop"))
+_WHOLE_TREE = frozenset((".", "./", ":/", "*"))
 _STASH_TAKERS = frozenset(split_words("push save -u --include-untracked -a --all -k"))
 _STASH_DROP_LOOP = lazy_pattern(r"\bgit\s+stash\s+drop\b")
 
@@ -46,14 +46,12 @@ def lost_work(sub: str, rest: Command, ctx: Context) -> None:
 
 
 def _forced_switch(argv: list[str]) -> bool:
-    if "--" in argv:
-        return False  # `git checkout -f -- file`: those files only
-    forced = {"-f", "--force", "--discard-changes"} & set(argv)
-    return bool(forced)
+    # `git checkout -f -- file`: those files only
+    return "--" not in argv and bool({"-f", "--force", "--discard-changes"} & set(argv))
 
 
 def _main_ref(ref: str) -> bool:
-    return ref.removeprefix("refs/heads/") in _MAIN
+    return ref.removeprefix("refs/heads/") in MAIN_BRANCHES
 
 
 def _fed(command: Command, listers: tuple[str, ...]) -> bool:

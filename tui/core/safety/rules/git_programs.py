@@ -11,11 +11,11 @@ were. `credential.helper store` is HIGH: every password git is given lands unenc
 
 from __future__ import annotations
 
-import re
 import shlex
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH
 from tui.core.safety.unwrap import SHELLS
@@ -25,8 +25,10 @@ _NETWORK_TOOLS = frozenset(split_words("nc ncat netcat socat curl wget telnet"))
 _CODE_RUNNERS = frozenset(split_words("python python3 perl ruby node php lua"))
 # Commands an alias may chain without being more than git with extras.
 _TAME = frozenset(split_words("git echo printf grep head tail sort uniq less more cat wc column"))
-_OPERATORS = re.compile(r"\|\||&&|[;|&]")
-_REDIRECTION = re.compile(r"(^|[^<>&0-9])\d?>>?|<")
+_OPERATORS = lazy_pattern(r"\|\||&&|[;|&]")
+_REDIRECTION = lazy_pattern(r"(^|[^<>&0-9])\d?>>?|<")
+_WORD_PARTS = lazy_pattern(r"[\s=\"'/]+")
+_LONGEST = 4096  # a setting longer than this is not a program anyone types
 
 
 def _words(code: str) -> list[str]:
@@ -38,7 +40,7 @@ def _words(code: str) -> list[str]:
 
 # `!f() { git fetch origin "pull/$1/head"; }; f`: the usual wrapper that lets an alias take
 # arguments; what matters is the body.
-_WRAPPER = re.compile(r"^\s*(\w+)\s*\(\)\s*\{(?P<body>.*)\}\s*;?\s*\1(\s+\S+)*\s*$", re.S)
+_WRAPPER = lazy_pattern(r"^\s*(\w+)\s*\(\)\s*\{(?P<body>[^{}]*)\}\s*;?\s*\1(\s+\S+)*\s*$")
 
 
 def _tame(segment: list[str]) -> bool:
@@ -50,6 +52,8 @@ def _tame(segment: list[str]) -> bool:
 
 def shell_code(code: str) -> str | None:
     """What makes `code` (a setting's program) more than a plain program, or None."""
+    if len(code) > _LONGEST:
+        return "runs a long piece of shell code"
     wrapped = _WRAPPER.match(code)
     if wrapped:
         code = wrapped.group("body").strip().rstrip(";")
@@ -59,7 +63,7 @@ def shell_code(code: str) -> str | None:
     first = words[0].rsplit("/", 1)[-1]
     if first in SHELLS or (first in _CODE_RUNNERS and len(words) > 1):
         return f"runs {first} with code"
-    if _NETWORK_TOOLS & set(re.split(r"[\s=\"'/]+", code)):
+    if _NETWORK_TOOLS & set(_WORD_PARTS.split(code)):
         return "reaches the network"
     if _REDIRECTION.search(code) or "$(" in code or "`" in code:
         return "runs shell code that writes or reads files"

@@ -21,9 +21,9 @@ from tui.core.safety.rules import containers_run, git_losses, listed, package_sa
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
+from tui.core.safety.rules.git_losses import MAIN_BRANCHES
 from tui.core.safety.words import literal, split_words
 
-MAIN_BRANCHES = frozenset(split_words("main master trunk production prod release develop"))
 GIT_READ_ONLY = frozenset(
     split_words(
         "status log diff show blame shortlog describe rev-parse rev-list ls-files ls-tree "
