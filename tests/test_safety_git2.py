@@ -231,6 +231,8 @@ MORE_DANGEROUS = [
     ("rm -rf .git && git init && git add . && git commit -m init && git push -f origin main", HIGH),
     ("find . -name .git -prune -exec rm -rf {} \\;", HIGH),
     ("git clean -fd -e .env", HIGH),
+    ("git gc --prune=0", HIGH),
+    ("git stash drop && git stash drop && git stash drop", HIGH),
 ]
 MORE_BENIGN = [
     ("git reset --keep HEAD~1", MODERATE),
@@ -261,6 +263,9 @@ MORE_BENIGN = [
     ("git rm old.txt", MODERATE),
     ("git restore --staged .", MODERATE),
     ("git switch -", MODERATE),
+    ("git stash drop stash@{1} && git stash drop stash@{0}", MODERATE),
+    ("git checkout -B main origin/main", MODERATE),
+    ("git rm -rf --cached node_modules", MODERATE),
     ("git config --global alias.pr '!f() { git fetch origin pull/$1/head:pr-$1; }; f'", MODERATE),
     (
         "git config alias.gone '!git branch --merged | grep -v main | xargs git branch -d'",

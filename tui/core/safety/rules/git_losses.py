@@ -43,6 +43,8 @@ def lost_work(sub: str, rest: Command, ctx: Context) -> None:
         ctx.add(HIGH, "force-deletes every branch a listing names (xargs git branch -D)", rest)
     elif sub == "stash" and argv[:1] == ["drop"] and _fed(rest, ("stash",)):
         ctx.add(HIGH, "drops every stash a listing names: that work is gone (git stash drop)", rest)
+    elif sub == "stash" and argv[:1] == ["drop"] and _drops(ctx) >= _MANY_DROPS:
+        ctx.add(HIGH, "drops stash after stash: that work is gone (git stash drop)", rest)
 
 
 def _forced_switch(argv: list[str]) -> bool:
@@ -60,6 +62,15 @@ def _fed(command: Command, listers: tuple[str, ...]) -> bool:
     if "xargs" not in command.via or stdin is None or stdin.producers[:1] != ("git",):
         return False
     return stdin.reads[:1] != () and stdin.reads[0] in listers
+
+
+_MANY_DROPS = 3
+_DROP_WORDS = ["git", "stash", "drop"]
+
+
+def _drops(ctx: Context) -> int:
+    """`git stash drop && git stash drop && ...`: the drops of the line so far."""
+    return sum(1 for forms in ctx.simple_commands if forms and forms[-1].split()[:3] == _DROP_WORDS)
 
 
 def stashed_first(ctx: Context) -> bool:

@@ -98,13 +98,16 @@ def git(command: Command, ctx: Context) -> None:
         ctx.add(level, "expires the reflog: lost commits can no longer be recovered", command)
     elif sub == "prune" and {"-n", "--dry-run"} & set(argv):
         ctx.add(MODERATE, "lists the unreachable objects git prune would delete", command)
-    elif (sub == "gc" and any(a in ("--prune=now", "--prune=all") for a in argv)) or sub == "prune":
+    elif (sub == "gc" and any(a in _PRUNE_NOW for a in argv)) or sub == "prune":
         reason = "deletes unreachable commits now: the reflog can no longer bring them back"
         ctx.add(HIGH, reason, command)
     elif sub == "update-ref" and "-d" in argv:
         ctx.add(HIGH, "deletes a branch reference directly (git update-ref -d)", command)
     else:
         ctx.add(MODERATE, f"changes the repository (git {sub})".replace(" ()", ""), command)
+
+
+_PRUNE_NOW = frozenset(split_words("--prune=now --prune=all --prune=0"))
 
 
 def _inline_alias(command: Command, sub: str) -> list[str]:
