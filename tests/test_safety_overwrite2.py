@@ -186,6 +186,8 @@ MORE_DANGEROUS = [
     ("sudo cp bash /bin/bash", HIGH),
     ("sudo install -m 755 -D ./sshd /usr/sbin/sshd", HIGH),
     ("sudo mv ./python3 /usr/bin/python3", HIGH),
+    ("openssl enc -aes-256-cbc -in secret.txt -out secret.txt", HIGH),
+    ("uniq list.txt list.txt", HIGH),
 ]
 MORE_BENIGN = [
     ("sed -i 's/x/y/' notes.txt", MODERATE),
@@ -214,6 +216,8 @@ MORE_BENIGN = [
     ("shred -u ./tmp/old-token.txt", MODERATE),
     ("ln -sfn releases/v2 current", MODERATE),
     ("dd if=disk.img of=backup.img bs=4M", MODERATE),
+    ("openssl enc -aes-256-cbc -in secret.txt -out secret.txt.enc", MODERATE),
+    ("uniq list.txt unique.txt", MODERATE),
 ]
 
 DANGEROUS = READ_AND_TRUNCATED + SYSTEM_FILES_REPLACED + ZEROED_AND_WIPED + MORE_DANGEROUS

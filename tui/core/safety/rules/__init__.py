@@ -48,6 +48,7 @@ from tui.core.safety.rules import (
     remote_code,
     resolvers,
     resources,
+    same_file,
     services,
     startup,
     stores,
@@ -237,6 +238,7 @@ for _name, _checks in (
     *leaks.EXTRA_CHECKS.items(),
     *frameworks.EXTRA_CHECKS.items(),
     *copy_program.EXTRA_CHECKS.items(),
+    *same_file.EXTRA_CHECKS.items(),
     *fresh.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
