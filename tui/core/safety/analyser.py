@@ -54,7 +54,7 @@ from tui.core.safety.parse import (
     syntax_errors,
 )
 from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
-from tui.core.safety.rules import check_layer, listed, startup, strangers
+from tui.core.safety.rules import check_layer, git_losses, git_programs, listed, startup, strangers
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.cores import background_burners
@@ -199,6 +199,7 @@ class Analyser:
                 found = endless_loop(text) or busy_cores(text) or many_files(text)
                 if found is None and parent is not None and parent.type == "redirected_statement":
                     found = endless_output(text, statement_redirects(parent))
+                found = found or git_losses.looped_drops(text)
                 if found is not None:
                     self.ctx.add(found[0], found[1], text[:200])
             stack.extend((child, node) for child in reversed(node.children))
@@ -299,6 +300,7 @@ class Analyser:
             if command.words and (" " in code or "/" in code):  # `PAGER=cat` is routine
                 reason = f"{command.name} runs the program set in {name}"
                 self.ctx.add(RiskLevel.MODERATE, reason, command)
+                git_programs.program_variable(name, code, command, self.ctx)
                 self.run_code(literal(code), command)
 
     def _resolved(self, command: Command) -> Command:

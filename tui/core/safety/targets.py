@@ -64,6 +64,8 @@ def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Ve
     if paths.is_history_file(base):
         return Verdict(CRITICAL, f"deletes {path}: erases your shell history")
     if posixpath.basename(base) == ".git" and recursive:
+        if paths.is_world_writable(base):  # `rm -rf /tmp/scratch/.git`: a scratch repository
+            return Verdict(HIGH, f"deletes {path}: a scratch repository's whole history")
         return Verdict(CRITICAL, f"deletes {path}: the repository's whole history")
     if posixpath.basename(posixpath.dirname(base)) == ".git" and posixpath.basename(base) in (
         "objects",

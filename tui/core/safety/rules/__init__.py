@@ -57,6 +57,7 @@ from tui.core.safety.rules import (
     remote_code,
     resolvers,
     resources,
+    same_file,
     services,
     startup,
     stores,
@@ -257,6 +258,7 @@ for _name, _checks in (
     *leaks.EXTRA_CHECKS.items(),
     *frameworks.EXTRA_CHECKS.items(),
     *copy_program.EXTRA_CHECKS.items(),
+    *same_file.EXTRA_CHECKS.items(),
     *fresh.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks

@@ -14,10 +14,10 @@ from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import editors
+from tui.core.safety.rules import editors, git_programs
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
-from tui.core.safety.words import literal, split_words
+from tui.core.safety.words import Word, literal, split_words
 
 # git configuration keys whose value is a program git runs (lower-case).
 GIT_PROGRAM_KEYS = frozenset(
@@ -59,19 +59,24 @@ def git_config_code(key: str, value: str) -> str | None:
 def git_inline_config(command: Command, ctx: Context) -> None:
     """`git -c key=value ...` and `git config key value`: values that are programs are code."""
     args = command.args
-    pairs: list[tuple[str, str]] = []
+    # (key, value, lasting): `git config KEY VALUE` stays, `git -c KEY=VALUE` is for this command
+    pairs: list[tuple[str, str, bool]] = []
     for index, word in enumerate(args):
         if word.value == "-c" and index + 1 < len(args):
             key, _, value = args[index + 1].value.partition("=")
-            pairs.append((key, value))
+            pairs.append((key, value, False))
         elif not word.value.startswith("-") and (index == 0 or args[index - 1].value != "-c"):
+            if word.value == "clone":  # `git clone -c KEY=VALUE URL`: set in the new repository
+                pairs += [(k, v, True) for k, v in _clone_settings(args[index + 1 :])]
             if word.value == "config":
                 operands = [w.value for w in args[index + 1 :] if not w.value.startswith("-")]
+                if operands[:1] == ["set"]:  # `git config set KEY VALUE` (git 2.46)
+                    operands = operands[1:]
                 if len(operands) >= 2:
-                    pairs.append((operands[0], operands[1]))
+                    pairs.append((operands[0], operands[1], True))
             break
     everywhere = any(w.value in ("--global", "--system") for w in args)
-    for key, value in pairs:
+    for key, value, lasting in pairs:
         if key.lower() in ("init.templatedir", "core.hookspath") and everywhere:
             reason = (
                 f"makes git copy the hooks in {value} into every new repository: they run later"
@@ -88,6 +93,9 @@ def git_inline_config(command: Command, ctx: Context) -> None:
                 command,
             )
         code = git_config_code(key, value)
+        git_programs.credential_store(key, value, command, ctx)
+        if code:
+            git_programs.setting(key, code, lasting, command, ctx)
         program = code.split()[0] if code and code.split() else ""
         if everywhere and paths.is_world_writable(program):
             reason = f"makes every git command run {program}, a program anyone can replace"
@@ -95,6 +103,17 @@ def git_inline_config(command: Command, ctx: Context) -> None:
         if code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, f"git runs the program set in {key}", command)
     ext_urls(command, ctx)
+
+
+def _clone_settings(args: tuple[Word, ...]) -> list[tuple[str, str]]:
+    """The `-c KEY=VALUE` / `--config KEY=VALUE` / `--config=KEY=VALUE` of `git clone`."""
+    found: list[str] = []
+    for index, word in enumerate(args):
+        if word.value in ("-c", "--config") and index + 1 < len(args):
+            found.append(args[index + 1].value)
+        elif word.value.startswith("--config="):
+            found.append(word.value.removeprefix("--config="))
+    return [(key, value) for key, _, value in (item.partition("=") for item in found)]
 
 
 # Hooks git runs by itself, by file name.
@@ -425,7 +444,10 @@ def option_code(command: Command, ctx: Context) -> None:
     if name == "git":
         words = [a for a in argv if not a.startswith("-")]
         if words[:2] == ["bisect", "run"] or words[:2] == ["submodule", "foreach"]:
-            after = argv[argv.index(words[1]) + 1 :]
+            # `bisect run` runs its words as a program (`sh -c 'rm -rf ~'` keeps its quotes);
+            # `foreach` hands them to a shell, so `foreach 'rm -rf .'` is shell code
+            spelt = [w.raw for w in command.args] if words[0] == "bisect" else argv
+            after = spelt[argv.index(words[1]) + 1 :]
             while after and after[0] in ("--recursive", "--quiet", "-q"):
                 after = after[1:]  # `git submodule foreach --recursive CMD`: foreach's own options
             code.append(" ".join(after))

@@ -285,13 +285,23 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
         ctx.add(CRITICAL if module[0] else HIGH, module[1], command)
     lasting = persistence.placed(ctx.resolve(target), sources)
     if lasting is not None:
-        doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
+        # a hidden source is doubtful, unless it is the project's own hook folder (.githooks)
+        own = _hook_level(target, sources) == MODERATE and not any(
+            s.startswith("..") for s in sources
+        )
+        doubtful = any(paths.is_world_writable(s) or ("/." in f"/{s}" and not own) for s in sources)
         level = CRITICAL if doubtful else _hook_level(target, sources)
         ctx.add(level, lasting, command)
     if (verdict is None or verdict.level < HIGH) and _over_system(command, target, sources):
         verdict = Verdict(
             HIGH, f"copies files over {paths.normalise(target)}: system files replaced"
         )
+    if (verdict is None or verdict.level < HIGH) and not adds_only and _remote_login(ctx, target):
+        reason = f"replaces {_REMOTE_LOGIN}: a mistake there locks out remote log-ins"
+        verdict = Verdict(HIGH, reason)
+    if (verdict is None or verdict.level < HIGH) and _removes_over_system(command, ctx, target):
+        reason = f"copies over {paths.normalise(target)}, deleting the system files it meets first"
+        verdict = Verdict(HIGH, reason)
     if (verdict is None or verdict.level < HIGH) and _forced_over_settings(command, ctx, target):
         reason = f"{verb} over {paths.normalise(target)} by force: that program's settings are lost"
         verdict = Verdict(HIGH, reason)
@@ -316,6 +326,22 @@ def _forced_over_settings(command: Command, ctx: Context, target: str) -> bool:
     rel = paths.home_relative(paths.normalise(ctx.resolve(target)))
     named = rel is not None and "." in posixpath.basename(rel).lstrip(".")
     return forced and named and rel is not None and rel.startswith(_SETTINGS_DIRS)
+
+
+_REMOTE_LOGIN = "/etc/ssh/sshd_config"
+
+
+def _remote_login(ctx: Context, target: str) -> bool:
+    """`sudo mv sshd_config.new /etc/ssh/sshd_config`: the SSH server's settings replaced whole
+    (an edit in place, `sed -i`, changes a line and is rated as an edit)."""
+    return paths.normalise(ctx.resolve(target)) == _REMOTE_LOGIN
+
+
+def _removes_over_system(command: Command, ctx: Context, target: str) -> bool:
+    """`cp -r --remove-destination conf/ /etc/`: each system file in the way is deleted first."""
+    if command.name != "cp" or "--remove-destination" not in command.argv:
+        return False
+    return paths.area(paths.normalise(ctx.resolve(target)).rstrip("/") or "/") in ("root", "vital")
 
 
 def _no_clobber(command: Command) -> bool:

@@ -17,13 +17,13 @@ from tui.core.safety.context import Context
 from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run, listed, package_safety, removals
+from tui.core.safety.rules import containers_run, git_losses, listed, package_safety, removals
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
+from tui.core.safety.rules.git_losses import MAIN_BRANCHES
 from tui.core.safety.words import literal, split_words
 
-MAIN_BRANCHES = frozenset(split_words("main master trunk production prod release develop"))
 GIT_READ_ONLY = frozenset(
     split_words(
         "status log diff show blame shortlog describe rev-parse rev-list ls-files ls-tree "
@@ -74,6 +74,7 @@ def git(command: Command, ctx: Context) -> None:
         ctx.downloads.add(HOME_REPOSITORY)
     if sub == "remote" and argv[:1] in (["add"], ["set-url"]) and len(argv) >= 3:
         ctx.downloads.add(f"<git remote {argv[1]}>")  # a remote new to the repository
+    git_losses.lost_work(sub, rest, ctx)
     handler = _GIT.get(sub)
     if handler is not None:
         saved = ctx.cwd
@@ -90,16 +91,23 @@ def git(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "writes a report on the repository's history (git filter-repo)", command)
     elif sub in ("filter-branch", "filter-repo"):
         ctx.add(CRITICAL, f"rewrites the whole history of the repository (git {sub})", command)
+    elif sub == "reflog" and {"-n", "--dry-run"} & set(argv):
+        ctx.add(MODERATE, "shows what expiring the reflog would drop (--dry-run)", command)
     elif sub == "reflog":
         level = CRITICAL if any(a.startswith("--expire=now") for a in argv) else HIGH
         ctx.add(level, "expires the reflog: lost commits can no longer be recovered", command)
-    elif (sub == "gc" and any(a.startswith("--prune=now") for a in argv)) or sub == "prune":
+    elif sub == "prune" and {"-n", "--dry-run"} & set(argv):
+        ctx.add(MODERATE, "lists the unreachable objects git prune would delete", command)
+    elif (sub == "gc" and any(a in _PRUNE_NOW for a in argv)) or sub == "prune":
         reason = "deletes unreachable commits now: the reflog can no longer bring them back"
         ctx.add(HIGH, reason, command)
     elif sub == "update-ref" and "-d" in argv:
         ctx.add(HIGH, "deletes a branch reference directly (git update-ref -d)", command)
     else:
         ctx.add(MODERATE, f"changes the repository (git {sub})".replace(" ()", ""), command)
+
+
+_PRUNE_NOW = frozenset(split_words("--prune=now --prune=all --prune=0"))
 
 
 def _inline_alias(command: Command, sub: str) -> list[str]:
@@ -174,7 +182,7 @@ def _git_push(command: Command, ctx: Context) -> None:
     everything = "--all" in argv and not any(
         a.startswith(("-f", "--force", "--mirror")) for a in argv
     )
-    target = next((a for a in argv if not a.startswith("-")), "")
+    target = next((a for a in argv if not a.startswith("-")), "origin")
     written_out = "://" in target or _SCP_STYLE.match(target) is not None
     if everything and (f"<git remote {target}>" in ctx.downloads or written_out):
         reason = f"publishes every branch of the repository to {target}, a remote new to it"
@@ -245,7 +253,10 @@ def _listed_refs(command: Command, ctx: Context) -> bool:
 
 
 def _git_reset(command: Command, ctx: Context) -> None:
-    if "--hard" in command.argv:
+    if "--hard" in command.argv and git_losses.stashed_first(ctx):
+        reason = "moves the branch; the uncommitted changes were stashed first (git reset --hard)"
+        ctx.add(MODERATE, reason, command)
+    elif "--hard" in command.argv:
         ctx.add(HIGH, "throws away uncommitted changes for good (git reset --hard)", command)
     else:
         ctx.add(MODERATE, "moves the current branch (git reset)", command)

@@ -1,0 +1,89 @@
+"""Git commands that lose work besides the push, reset, clean and checkout rules of tools.py:
+a forced switch, `git rm` of the whole tree, the main branch moved or HEAD deleted by hand,
+submodules dropped with their changes, and branches or stashes dropped one after another.
+
+Decisions: each is HIGH, like `git reset --hard`: what goes was never committed (a forced
+switch, `git rm -f .`, `submodule deinit -f`) or is only in the reflog (`update-ref` of main,
+every branch force-deleted, every stash dropped). A stash taken just before `git reset --hard`
+keeps the uncommitted work, so that reset only moves the branch (MODERATE).
+"""
+
+from __future__ import annotations
+
+from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
+from tui.core.safety.model import RiskLevel
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH
+from tui.core.safety.words import split_words
+
+MAIN_BRANCHES = frozenset(split_words("main master trunk production prod release develop"))
+_WHOLE_TREE = frozenset((".", "./", ":/", "*"))
+_STASH_TAKERS = frozenset(split_words("push save -u --include-untracked -a --all -k"))
+_STASH_DROP_LOOP = lazy_pattern(r"\bgit\s+stash\s+drop\b")
+
+
+def lost_work(sub: str, rest: Command, ctx: Context) -> None:
+    """The extra losses of `git SUB ...` (rest: the words after SUB)."""
+    argv = rest.argv
+    if sub in ("checkout", "switch") and _forced_switch(argv):
+        reason = f"switches branch by force: every uncommitted change is lost (git {sub})"
+        ctx.add(HIGH, reason, rest)
+    elif sub == "rm" and "--cached" not in argv and _WHOLE_TREE & set(argv):
+        ctx.add(HIGH, "deletes every tracked file from the working tree (git rm)", rest)
+    elif sub == "update-ref" and "-d" not in argv and any(_main_ref(a) for a in argv[:1]):
+        reason = "moves the main branch by hand: later commits drop off it (git update-ref)"
+        ctx.add(HIGH, reason, rest)
+    elif sub == "symbolic-ref" and {"-d", "--delete"} & set(argv):
+        ctx.add(HIGH, "deletes HEAD: the repository stops working (git symbolic-ref -d)", rest)
+    elif sub == "submodule" and argv[:1] == ["deinit"] and {"-f", "--force"} & set(argv):
+        reason = "removes submodules' files with their uncommitted changes (submodule deinit -f)"
+        ctx.add(HIGH, reason, rest)
+    elif sub == "branch" and "-D" in argv and _fed(rest, ("branch", "for-each-ref")):
+        ctx.add(HIGH, "force-deletes every branch a listing names (xargs git branch -D)", rest)
+    elif sub == "stash" and argv[:1] == ["drop"] and _fed(rest, ("stash",)):
+        ctx.add(HIGH, "drops every stash a listing names: that work is gone (git stash drop)", rest)
+    elif sub == "stash" and argv[:1] == ["drop"] and _drops(ctx) >= _MANY_DROPS:
+        ctx.add(HIGH, "drops stash after stash: that work is gone (git stash drop)", rest)
+
+
+def _forced_switch(argv: list[str]) -> bool:
+    # `git checkout -f -- file`: those files only
+    return "--" not in argv and bool({"-f", "--force", "--discard-changes"} & set(argv))
+
+
+def _main_ref(ref: str) -> bool:
+    return ref.removeprefix("refs/heads/") in MAIN_BRANCHES
+
+
+def _fed(command: Command, listers: tuple[str, ...]) -> bool:
+    """`git branch | grep -v main | xargs git branch -D`: each name the git listing printed."""
+    stdin = command.stdin
+    if "xargs" not in command.via or stdin is None or stdin.producers[:1] != ("git",):
+        return False
+    return stdin.reads[:1] != () and stdin.reads[0] in listers
+
+
+_MANY_DROPS = 3
+_DROP_WORDS = ["git", "stash", "drop"]
+
+
+def _drops(ctx: Context) -> int:
+    """`git stash drop && git stash drop && ...`: the drops of the line so far."""
+    return sum(1 for forms in ctx.simple_commands if forms and forms[-1].split()[:3] == _DROP_WORDS)
+
+
+def stashed_first(ctx: Context) -> bool:
+    """`git stash && git reset --hard`: an earlier command of the line stashed the changes."""
+    for forms in ctx.simple_commands:
+        words = forms[-1].split() if forms else []
+        if words[:2] == ["git", "stash"] and (len(words) == 2 or words[2] in _STASH_TAKERS):
+            return True
+    return False
+
+
+def looped_drops(text: str) -> tuple[RiskLevel, str] | None:
+    """`for i in $(seq 0 20); do git stash drop; done`: stash after stash dropped."""
+    if _STASH_DROP_LOOP.search(text):
+        return HIGH, "drops stash after stash in a loop: that work is gone (git stash drop)"
+    return None
