@@ -142,7 +142,57 @@ SPELT_NAMES = [
     ("f() { rm -rf \"$1\"; }; f ~", CRITICAL),
 ]
 
-DANGEROUS = DECODED_INTO_SHELL + DECODED_INTO_INTERPRETER + SPELT_NAMES
+# Written after the first run, from the same knowledge (see the commit history for the counts).
+MORE_HIDDEN = [
+    (f"echo {RM_HOME_B64} | base64 -d | sh -", HIGH),
+    ("cat payload.b64 | base64 -d | bash", HIGH),
+    ("base64 --decode payload.txt | sudo bash", HIGH),
+    (f'"$(echo {RM_HOME_B64} | base64 -d)"', HIGH),
+    (f"$(base64 -d <<< {RM_HOME_B64})", HIGH),
+    (f"`echo {RM_HOME_B64} | base64 -d`", HIGH),
+    ("echo $'\\x72\\x6d\\x20\\x2d\\x72\\x66\\x20\\x7e' | sh", HIGH),
+    ("sh -c $'\\x72\\x6d -rf ~'", CRITICAL),
+    ("bash -c $'rm\\x20-rf\\x20~'", CRITICAL),
+    ("printf 'rm -rf ~' | sh", CRITICAL),
+    ("printf '%s -rf ~' rm | bash", HIGH),
+    ("echo -e '\\x72\\x6d -rf ~' | sh", HIGH),
+    ("echo -e '\\0162\\0155 -rf ~' | bash", HIGH),
+    ("cat <<< 'rm -rf ~' | sh", CRITICAL),
+    ("perl -e 'print \"rm -rf ~\"' | sh", HIGH),
+    ("python3 -c 'print(\"rm -rf ~\")' | bash", HIGH),
+    (f"echo '{RM_HOME_B64}' | openssl enc -base64 -d | sh", HIGH),
+    (f"echo '{RM_HOME_B64}' | basenc --base64 -d | sh", HIGH),
+    ("echo OJWSALLSMYQH4=== | base32 -d | sh", HIGH),
+    ("echo 'rm -rf ~' | sed 's/x//' | sh", HIGH),
+    ("eval \"$(echo 'ez -es ~' | tr a-z n-za-m)\"", HIGH),
+    ("eval \"$(rev <<< '~ fr- mr')\"", HIGH),
+    ("rm -rf ${HOME:0:1}", HIGH),
+    ('r=rm; "${r}" -rf ~', CRITICAL),
+    ('set -- rm -rf ~; "$@"', CRITICAL),
+    ('arr=(rm -rf ~); "${arr[@]}"', CRITICAL),
+    ('declare -a c=(rm -rf /); "${c[@]}"', CRITICAL),
+    ("x=$'\\x72\\x6d'; $x -rf ~", CRITICAL),
+    ("IFS=x; c=rmx-rfx~; $c", HIGH),
+    ("rm -rf $(printf '\\x2f')", HIGH),
+    ('rm -rf "$(echo Lw== | base64 -d)"', HIGH),
+    (f"echo {RM_HOME_B64} | base64 -d | xargs -I{{}} sh -c '{{}}'", HIGH),
+    (f"echo {RM_HOME_B64} | base64 -d | ssh host sh", HIGH),
+    ("exec 3<<<'rm -rf ~'; bash <&3", HIGH),
+    (f"bash < <(echo {RM_HOME_B64} | base64 -d)", HIGH),
+    (f"echo {RM_HOME_B64} | base64 -d | tee /tmp/a.sh | sh", HIGH),
+    ("/bin/ba?h -c 'rm -rf ~'", CRITICAL),
+    ("/???/?? -rf ~", HIGH),
+    ("b\\a\\s\\h -c 'rm -rf ~'", CRITICAL),
+    ('"ba"sh -c "r""m -rf ~"', CRITICAL),
+    ("'e'v'a'l 'rm -rf ~'", CRITICAL),
+    ("ev''al $'rm -rf ~'", CRITICAL),
+    ("`printf rm` -rf ~", HIGH),
+    ("$(tr a-z n-za-m <<< ez) -rf ~", HIGH),
+    ("$(rev <<< mr) -rf ~", HIGH),
+    ("x=ez; $(echo $x | tr a-z n-za-m) -rf ~", HIGH),
+]
+
+DANGEROUS = DECODED_INTO_SHELL + DECODED_INTO_INTERPRETER + SPELT_NAMES + MORE_HIDDEN
 
 BENIGN = [
     ("echo aGVsbG8= | base64 -d", SAFE),
@@ -232,6 +282,51 @@ BENIGN = [
     ("php -r 'echo base64_decode(\"aGVsbG8=\");'", SAFE),
     ("f() { echo \"$1\"; }; f hello", SAFE),
 ]
+
+
+MORE_BENIGN = [
+    (f"echo {RM_HOME_B64} | base64 -d > decoded.txt", MODERATE),
+    ("base64 -d <<< aGVsbG8=", SAFE),
+    ("base32 -d <<< NBSWY3DP", SAFE),
+    (f"echo {RM_HOME_B64} | base64 -d | xxd", SAFE),
+    ("echo -e 'a\\tb'", SAFE),
+    ("printf 'rm -rf ~\\n'", SAFE),
+    ("printf 'rm -rf ~\\n' > cleanup.txt", MODERATE),
+    ("printf '%s\\n' \"$PATH\" | tr ':' '\\n'", SAFE),
+    ("python3 -c 'print(\"rm -rf ~\")'", SAFE),
+    ("rev <<< 'hello'", SAFE),
+    ('set -- a b c; echo "$@"', SAFE),
+    ('arr=(ls -la); "${arr[@]}"', MODERATE),
+    ("x=$'\\t'; echo \"a${x}b\"", SAFE),
+    ('echo "${HOME:0:1}"', SAFE),
+    ("IFS=: read -ra parts <<< \"$PATH\"", SAFE),
+    ("ls /b??/", SAFE),
+    ("/usr/bin/env python3 script.py", MODERATE),
+    ("/bin/ba?h --version", SAFE),
+    ("\"ba\"sh -c 'echo hi'", MODERATE),
+    ("eval echo hi", MODERATE),
+    ('eval "export PATH=$HOME/bin:$PATH"', MODERATE),
+    ('eval "$(thefuck --alias)"', MODERATE),
+    ('eval "$(fnm env --use-on-cd)"', MODERATE),
+    ('eval "$(ssh-agent)" && ssh-add ~/.ssh/id_ed25519', MODERATE),
+    ("source <(npm completion)", MODERATE),
+    ('. "$HOME/.cargo/env"', MODERATE),
+    ("source .env", MODERATE),
+    ("zcat x.gz | less", SAFE),
+    ("tar -xzOf a.tgz README | less", SAFE),
+    ("bash script.sh", MODERATE),
+    ("sh ./configure", MODERATE),
+    ("openssl enc -d -aes-256-cbc -pbkdf2 -in backup.tar.gz.enc | tar xz", MODERATE),
+    ("\\git status", SAFE),
+    ("command -V rm", SAFE),
+    ("builtin cd /tmp", SAFE),
+    ("exec bash", MODERATE),
+    ("exec > >(tee log.txt)", MODERATE),
+    ("alias k=kubectl; k get pods", MODERATE),
+    ("alias ..='cd ..'", SAFE),
+]
+
+BENIGN = BENIGN + MORE_BENIGN
 
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
