@@ -2,7 +2,7 @@
 encrypted) and fed to a shell or an interpreter, and a program name spelt so it does not read as
 itself (ANSI-C escapes, variables, ${IFS}, braces, globs, quotes and backslashes, command
 substitution, `command`/`builtin`/`eval`, aliases). The near misses decode, print or spell the same
-things without running them, and the ordinary `eval "$(tool init)"` and `source` of set-up scripts."""
+things without running them, and the ordinary `eval "$(tool init)"` and `source` of set-up files."""
 
 from __future__ import annotations
 
@@ -66,19 +66,28 @@ DECODED_INTO_SHELL = [
 
 DECODED_INTO_INTERPRETER = [
     (f"python3 -c \"import base64; exec(base64.b64decode('{PY_B64}'))\"", HIGH),
-    (f"python -c 'exec(__import__(\"base64\").b64decode(\"{PY_B64}\"))'", HIGH),
+    (f'python -c \'exec(__import__("base64").b64decode("{PY_B64}"))\'', HIGH),
     (f"python3 -c \"exec(bytes.fromhex('{PY_HEX}'))\"", HIGH),
-    ("python3 -c \"import codecs; exec(codecs.decode(\\\"vzcbeg bf;bf.flfgrz('ez -es ~')\\\", 'rot13'))\"", HIGH),
-    (f"python3 -c \"import zlib, base64; exec(zlib.decompress(base64.b64decode('{PY_ZLIB}')))\"", HIGH),
-    (f"python3 -c \"import os, base64; os.system(base64.b64decode('{RM_HOME_B64}').decode())\"", HIGH),
-    (f"perl -e 'eval pack(\"H*\", \"{PERL_HEX}\")'", HIGH),
+    (
+        "python3 -c \"import codecs; exec(codecs.decode(\\\"vzcbeg bf;bf.flfgrz('ez -es ~')\\\", 'rot13'))\"",  # noqa: E501
+        HIGH,
+    ),
+    (
+        f"python3 -c \"import zlib, base64; exec(zlib.decompress(base64.b64decode('{PY_ZLIB}')))\"",
+        HIGH,
+    ),
+    (
+        f"python3 -c \"import os, base64; os.system(base64.b64decode('{RM_HOME_B64}').decode())\"",
+        HIGH,
+    ),
+    (f'perl -e \'eval pack("H*", "{PERL_HEX}")\'', HIGH),
     (f"perl -MMIME::Base64 -e 'eval decode_base64(\"{PERL_B64}\")'", HIGH),
-    (f"perl -e 'system(pack(\"H*\", \"{RM_HOME_HEX}\"))'", HIGH),
+    (f'perl -e \'system(pack("H*", "{RM_HOME_HEX}"))\'', HIGH),
     (f"ruby -rbase64 -e 'system(Base64.decode64(\"{RM_HOME_B64}\"))'", HIGH),
-    (f"ruby -e 'eval(\"{PERL_B64}\".unpack1(\"m\"))'", HIGH),
+    (f'ruby -e \'eval("{PERL_B64}".unpack1("m"))\'', HIGH),
     (f"node -e \"eval(Buffer.from('{NODE_B64}', 'base64').toString())\"", HIGH),
     (
-        f"node -e \"require('child_process').execSync(Buffer.from('{RM_HOME_B64}', 'base64').toString())\"",
+        f"node -e \"require('child_process').execSync(Buffer.from('{RM_HOME_B64}', 'base64').toString())\"",  # noqa: E501
         HIGH,
     ),
     (f"php -r 'eval(base64_decode(\"{PERL_B64}\"));'", HIGH),
@@ -103,7 +112,7 @@ SPELT_NAMES = [
     ("IFS=,; cmd='rm,-rf,~'; $cmd", HIGH),
     ("IFS=_; c=rm_-rf_/; $c", HIGH),
     ("r${x}m -rf ~", HIGH),
-    ("h=~; rm -rf \"$h\"", CRITICAL),
+    ('h=~; rm -rf "$h"', CRITICAL),
     ("d=/; rm -rf $d", CRITICAL),
     ("rm${IFS}-rf${IFS}~", CRITICAL),
     ("sudo${IFS}rm${IFS}-rf${IFS}/", CRITICAL),
@@ -139,7 +148,7 @@ SPELT_NAMES = [
     ('echo "rm -rf ~" | sh -s', CRITICAL),
     ("sh <<'EOF'\nrm -rf ~\nEOF", CRITICAL),
     ("echo 'rm -rf ~' | at now", HIGH),
-    ("f() { rm -rf \"$1\"; }; f ~", CRITICAL),
+    ('f() { rm -rf "$1"; }; f ~', CRITICAL),
 ]
 
 # Written after the first run, from the same knowledge (see the commit history for the counts).
@@ -221,7 +230,7 @@ BENIGN = [
     ("openssl enc -aes-256-cbc -salt -in file -out file.enc", MODERATE),
     ("printf '%s\\n' a b", SAFE),
     ("printf '\\x41\\x42\\n'", SAFE),
-    ('printf \'%s\' "$HOME"', SAFE),
+    ("printf '%s' \"$HOME\"", SAFE),
     ("echo $'line1\\nline2'", SAFE),
     ("echo $'\\x72\\x6d'", SAFE),
     ("echo 'rm -rf ~'", SAFE),
@@ -272,15 +281,15 @@ BENIGN = [
     ("source /dev/stdin <<< 'export FOO=bar'", MODERATE),
     ("python3 -c \"import base64; print(base64.b64decode('aGVsbG8='))\"", SAFE),
     (
-        "python3 -c \"import base64, sys; sys.stdout.buffer.write(base64.b64decode(sys.stdin.read()))\" "
+        'python3 -c "import base64, sys; sys.stdout.buffer.write(base64.b64decode(sys.stdin.read()))" '  # noqa: E501
         "< in.b64 > out.bin",
         MODERATE,
     ),
     ("perl -MMIME::Base64 -e 'print decode_base64(\"aGVsbG8=\")'", SAFE),
-    ("perl -e 'print pack(\"H*\", \"68656c6c6f\")'", SAFE),
+    ('perl -e \'print pack("H*", "68656c6c6f")\'', SAFE),
     ("node -e \"console.log(Buffer.from('aGVsbG8=', 'base64').toString())\"", SAFE),
     ("php -r 'echo base64_decode(\"aGVsbG8=\");'", SAFE),
-    ("f() { echo \"$1\"; }; f hello", SAFE),
+    ('f() { echo "$1"; }; f hello', SAFE),
 ]
 
 
@@ -299,7 +308,7 @@ MORE_BENIGN = [
     ('arr=(ls -la); "${arr[@]}"', MODERATE),
     ("x=$'\\t'; echo \"a${x}b\"", SAFE),
     ('echo "${HOME:0:1}"', SAFE),
-    ("IFS=: read -ra parts <<< \"$PATH\"", SAFE),
+    ('IFS=: read -ra parts <<< "$PATH"', SAFE),
     ("ls /b??/", SAFE),
     ("/usr/bin/env python3 script.py", MODERATE),
     ("/bin/ba?h --version", SAFE),

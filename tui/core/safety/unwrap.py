@@ -249,6 +249,8 @@ def _pid_mode_or(takes_value: str, positionals: int) -> Callable[[Command], Inne
 def _parallel(command: Command) -> Inner:
     """`parallel CMD ::: ARGS`: CMD runs with each argument (rated with all of them)."""
     args = command.args
+    if {"--dry-run", "--dryrun"} & set(command.argv):
+        return Inner()  # prints the commands it would run, runs none
     start = skip_options(args, frozenset(split_words("-j --jobs -S --sshlogin --delay -a")))
     rest = list(args[start:])
     marker = next((i for i, w in enumerate(rest) if w.value in (":::", "::::", ":::+")), None)

@@ -440,6 +440,10 @@ def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -
     if effects.secrets and (effects.network or effects.sends):
         what = effects.secrets[0]
         ctx.add(CRITICAL, f"Python code sends {what} to another machine", command)
+    elif effects.sends and effects.account_lists:
+        what = effects.account_lists[0]
+        reason = f"Python code sends {what}, this machine's user accounts, to a server"
+        ctx.add(HIGH, reason, command)
     elif effects.sends and effects.read_listings:
         where = effects.read_listings[0]
         ctx.add(HIGH, f"Python code sends every file of {where} to a server", command)

@@ -160,7 +160,9 @@ def editor(command: Command, ctx: Context) -> None:
             )
         code = _ex_shell(script)
         if code:
-            ctx.add(HIGH, f"the editor runs a shell command on start ({command.name} -c)", command)
+            # the command is rated as itself: `vim -c '!ls'` lists, `vim -c '!rm -rf ~'` deletes
+            reason = f"the editor runs a shell command on start ({command.name} -c)"
+            ctx.add(MODERATE, reason, command)
             ctx.run_code(literal(code), command)
         _ex_language(script, command, ctx)
     editors.vim_script(command, ctx)

@@ -32,7 +32,7 @@ READ_ONLY = frozenset(
     tune2fs-l dumpe2fs xfs_info lvs pvs vgs lvdisplay pvdisplay vgdisplay lsscsi udevadm
     blockdev arp route ethtool iostat ntpq lsof pmap free id last lastb lastlog journalctl
     needs-restarting ldd nm objdump readelf size addr2line sha1sum shasum crc32 zipinfo
-    getfacl lsattr namei shellcheck getcap apt-cache iptables-save ip6tables-save
+    getfacl lsattr namei shellcheck getcap apt-cache iptables-save ip6tables-save col colrm
     """)
 )
 
