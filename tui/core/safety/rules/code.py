@@ -7,6 +7,7 @@ network (`nc host 4444 | sh`) is CRITICAL; a literal string (`echo 'ls' | sh`) i
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from dataclasses import replace
@@ -707,7 +708,7 @@ def awk(command: Command, ctx: Context) -> None:
         index += 2 if value in ("-F", "-v", "--assign", "--field-separator") else 1
     if index >= len(args):
         return
-    program = args[index].value
+    program = _awk_values_put_in(args[:index], args[index].value)
     if "/inet/" in program:
         ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
         return
@@ -734,9 +735,39 @@ def awk(command: Command, ctx: Context) -> None:
     # `system("rm " $1)`: only the start of the command is written out
     built = len(re.findall(r"\bsystem\s*\(", program)) > len(_WHOLE_SYSTEM.findall(program))
     writes = re.search(r"print[^;}]*(>|\|)\s*\"", program)
-    reads_more = "getline" in program and not piped  # `getline < f`, `cmd | getline` unseen
+    # `cmd | getline` with cmd unseen, or `getline < f` of a secret; `getline < "data.txt"` reads
+    unseen = len(re.findall(r"\|&?\s*getline", program)) > len(piped)
+    read = [secret_path(f) for f in re.findall(r'getline[^<;}]*<\s*"([^"]+)"', program)]
+    dynamic_read = re.search(r'getline[^<;}|]*<\s*[^"\s]', program) is not None
+    reads_more = unseen or any(read) or dynamic_read
     if not all(quiet) or built or writes or reads_more:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
+
+
+_AWK_ASSIGNED = lazy_pattern(
+    r'(?<![\w$])(?P<name>[A-Za-z_]\w*)\s*=\s*"(?P<value>[^"]*)"(?=\s*(?:[;}\n]|$))'
+)
+
+
+def _awk_values_put_in(options: tuple[Word, ...], program: str) -> str:
+    """`awk -v cmd='rm -rf ~' 'BEGIN{system(cmd)}'`, `BEGIN{c="rm -rf ~"; system(c)}`: a
+    variable given a constant is written out where a command is run from it."""
+    values: dict[str, str] = {}
+    for option, value in itertools.pairwise(options):
+        if option.value in ("-v", "--assign") and "=" in value.value and not value.dynamic:
+            name, _, text = value.value.partition("=")
+            values[name.strip()] = text
+    for match in _AWK_ASSIGNED.finditer(program):
+        values.setdefault(match.group("name"), match.group("value"))
+    for name, text in list(values.items())[:16]:
+        quoted = '"' + text.replace('"', "") + '"'
+        program = re.sub(
+            rf"(\bsystem\s*\(\s*){re.escape(name)}(\s*\))|"
+            rf"(?<![\w$\"]){re.escape(name)}(\s*\|&?\s*getline)",
+            lambda m, q=quoted: (m.group(1) + q + m.group(2)) if m.group(1) else q + m.group(3),
+            program,
+        )
+    return program
 
 
 def _here_text(command: Command) -> Word | None:
