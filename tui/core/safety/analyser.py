@@ -745,7 +745,7 @@ def _on_found_tree(command: Command, found: frozenset[str], variables: dict[str,
         if word.substitutions:
             continue
         text = _expanded(word.value, variables)
-        hit = next((each for each in sorted(found) if each in text), None)
+        hit = next((each for each in sorted(found) if text.endswith(each)), None)  # `f=@$1` too
         if hit is not None:
             words[index] = literal(text.replace(hit, hit[:-2] or "/"))
     if words == list(command.words):
