@@ -359,7 +359,9 @@ _PURE_CALLS = lazy_pattern(
     r"(?:const|let|var)\s+fs\s*=\s*require\(\s*['\"](?:node:)?fs['\"]\s*\)|"
     r"require\(\s*['\"](?:(?:node:)?(?:path|util|url|assert|querystring|string_decoder)|"
     r"\.{0,2}/?[\w./-]*\.json)['\"]\s*\)|"
-    r"\bprocess\.(?:version|versions|platform|arch|argv|pid|cwd\(\)|uptime\(\)|memoryUsage\(\))"
+    r"\bprocess\.(?:version|versions|platform|arch|argv|pid|cwd\(\)|uptime\(\)|memoryUsage\(\)|"
+    # an ordinary variable, not a token: `process.env.PATH`
+    r"env\.(?:PATH|HOME|USER|SHELL|LANG|TERM|PWD|NODE_ENV|TMPDIR)\b)"
 )
 
 

@@ -35,6 +35,8 @@ CHMODS = frozenset("os.chmod os.lchmod".split())
 MOVES = frozenset("os.rename os.replace os.renames shutil.move".split())
 CHOWNS = frozenset("os.chown os.lchown shutil.chown".split())
 ACCOUNT_LISTS = frozenset(("/etc/passwd", "/etc/group"))
+_IMPORTERS = frozenset(("__import__", "importlib.import_module"))
+_C_LIBRARIES = ("ctypes.CDLL", "ctypes.cdll.LoadLibrary", "ctypes.PyDLL", "ctypes.cdll.")
 # Calls that list a folder: a loop over them stands for every file there (`folder/*`).
 LISTINGS = {"glob.glob": "", "glob.iglob": "", "os.listdir": "/*", "os.scandir": "/*"}
 RECURSIVE_DELETES = frozenset("shutil.rmtree distutils.dir_util.remove_tree os.removedirs".split())
@@ -260,13 +262,18 @@ class _Reader:
             return f"{self.name(node.value)}.{node.attr}"
         if isinstance(node, ast.Call):
             inner = self.name(node.func)
-            if inner == "__import__" and node.args and isinstance(node.args[0], ast.Constant):
+            if inner in _IMPORTERS and node.args and isinstance(node.args[0], ast.Constant):
                 return str(node.args[0].value)  # `__import__("shutil").rmtree` is shutil.rmtree
+            if inner == "getattr" and len(node.args) >= 2 and _string(node.args[1]) is not None:
+                return f"{self.name(node.args[0])}.{_string(node.args[1])}"  # getattr(os, "system")
+            if inner.startswith(_C_LIBRARIES):
+                return "libc"  # `ctypes.CDLL(None).system(b"...")` is C's system()
             return "pathlib.Path" if inner in ("pathlib.Path", "Path") else f"{inner}()"
         return "?"
 
     def call(self, node: ast.Call) -> None:
         name = self.name(node.func)
+        name = "os.system" if name == "libc.system" else name
         args = node.args
         effects = self.effects
         root = name.split(".", 1)[0]
@@ -635,6 +642,8 @@ class _Reader:
 def _string(node: ast.AST) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
+    if isinstance(node, ast.Constant) and isinstance(node.value, bytes):  # `b"rm -rf ~"`
+        return node.value.decode("utf-8", "replace")
     return None
 
 

@@ -690,6 +690,33 @@ def _spelt(match: re.Match[str]) -> str:
     return '"' + text.replace('"', "") + '"'
 
 
+_AWK_HOME = lazy_pattern(r'ENVIRON\s*\[\s*"HOME"\s*\]')
+_AWK_SPRINTF_S = lazy_pattern(
+    r'sprintf\(\s*"(?P<format>[^"%]*(?:%s[^"%]*)+)"(?P<args>(?:\s*,\s*"[^"]*")+)\s*\)'
+)
+_AWK_JOINED = lazy_pattern(r'"([^"]*)"[ \t]+"([^"]*)"')
+
+
+def _awk_folded(program: str) -> str:
+    """Constant strings awk builds: the home folder from ENVIRON, `sprintf` of `%s` with
+    constants, and constants written side by side (awk joins them)."""
+    program = _AWK_HOME.sub('"~"', program)
+
+    def formatted(match: re.Match[str]) -> str:
+        values = re.findall(r'"([^"]*)"', match.group("args"))
+        text = match.group("format")
+        for value in values:
+            text = text.replace("%s", value, 1)
+        return '"' + text + '"'
+
+    program = _AWK_SPRINTF_S.sub(formatted, program)
+    for _ in range(8):  # `"rm -rf " "~"` -> `"rm -rf ~"`
+        program, count = _AWK_JOINED.subn(r'"\1\2"', program)
+        if not count:
+            break
+    return program
+
+
 _WHOLE_SYSTEM = lazy_pattern(r'\bsystem\s*\(\s*"[^"]*"\s*\)')
 
 
@@ -713,6 +740,7 @@ def awk(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
         return
     program = _SPRINTF.sub(_spelt, program)  # `sprintf("%c%c", 114, 109)` is "rm"
+    program = _awk_folded(program)  # `sprintf("rm -rf %s", ENVIRON["HOME"])` is "rm -rf ~"
     if editors.awk_in_place(command):
         files = [w.value for w in args[index + 1 :] if not w.value.startswith("-")]
         editors.edited(command, ctx, files, program, "awk -i inplace")
