@@ -413,6 +413,76 @@ THIRD_WAVE_BENIGN = [
 
 BENIGN = BENIGN + THIRD_WAVE_BENIGN
 
+# Fourth wave: more shells to feed, escapes, parameter expansions, continuations and globs.
+FOURTH_WAVE = [
+    (f"echo {RM_HOME_B64} | base64 -di | sh", HIGH),
+    (f"base64 -d <(echo {RM_HOME_B64}) | bash", HIGH),
+    (f"echo {RM_HOME_B64} | base64 -d | env sh", HIGH),
+    (f"echo {RM_HOME_B64} | base64 -d | sudo -s", HIGH),
+    (f"echo {RM_HOME_B64} | base64 -d | zsh", HIGH),
+    (f"echo {RM_HOME_B64} | base64 -d | /bin/sh", HIGH),
+    (f"echo {RM_HOME_B64} | base64 -d | busybox sh", HIGH),
+    (f"echo -n {RM_HOME_B64} | openssl base64 -d -A | sh", HIGH),
+    (f"$(echo {RM_HOME_B64} | base64 -d)", HIGH),
+    ("printf '%b' '\\x72\\x6d\\x20\\x2d\\x72\\x66\\x20\\x7e' | sh", HIGH),
+    ("printf '\\162\\155 -rf ~' | bash", HIGH),
+    ("bash -c $'\\162\\155 -rf ~'", CRITICAL),
+    ("$'\\u0072\\u006d' -rf ~", CRITICAL),
+    ("r=$'\\x72'; m=$'\\x6d'; $r$m -rf ~", CRITICAL),
+    ("c=(r m); ${c[0]}${c[1]} -rf ~", HIGH),
+    ("x=foo; ${x/foo/rm} -rf ~", HIGH),
+    ("x=RM; ${x,,} -rf ~", HIGH),
+    ("x=mr; $(rev <<< $x) -rf ~", HIGH),
+    ('"$(tr -d X <<< rXm)" -rf ~', HIGH),
+    ("rm -rf ${HOME}", CRITICAL),
+    ('rm -rf "$HOME"/', CRITICAL),
+    ("rm -rf $HOME/*", CRITICAL),
+    ("\\unalias rm; rm -rf ~", CRITICAL),
+    ('"rm" "-rf" ~', CRITICAL),
+    ("r\\\nm -rf ~", CRITICAL),
+    ("rm -r\\\nf ~", CRITICAL),
+    ("rm -rf ~/.[!.]* ~/*", CRITICAL),
+    ("rm -rf ~/{.,}*", CRITICAL),
+    ("rm -rf /{bin,etc,usr}", CRITICAL),
+    ("rm -rf /*/", CRITICAL),
+    ("cd ~ && rm -rf -- *", HIGH),
+    ("cd / && rm -rf *", CRITICAL),
+    ("pushd ~ && rm -rf ./* && popd", HIGH),
+    ("find ~ -delete", CRITICAL),
+    ("eval $(printf 'rm -rf %s' '~')", CRITICAL),
+    ("eval \"$(printf '%s %s %s' rm -rf '~')\"", CRITICAL),
+    ("x() { rm -rf ~; }; x", CRITICAL),
+    ("trap 'rm -rf ~' DEBUG", CRITICAL),
+    ("PROMPT_COMMAND='rm -rf ~'", HIGH),
+    ("alias cd='rm -rf'; cd ~", CRITICAL),
+]
+
+DANGEROUS = DANGEROUS + FOURTH_WAVE
+
+FOURTH_WAVE_BENIGN = [
+    (f"echo {RM_HOME_B64} | base64 -d; echo", SAFE),
+    ('base64 -d <<< "$(cat secret.b64)" > key.bin', MODERATE),
+    ("printf '%b\\n' 'a\\tb'", SAFE),
+    ("echo $'\\u00e9'", SAFE),
+    ('c=(ls -la); "${c[@]}"', MODERATE),
+    ("x=foo; echo ${x/foo/bar}", SAFE),
+    ("x=HELLO; echo ${x,,}", SAFE),
+    ('rm -rf "$HOME/.cache/pip"', MODERATE),
+    ("rm -rf ./build/{bin,obj}", MODERATE),
+    ("rm -rf -- ./*.tmp", MODERATE),
+    ("cd /tmp/work && rm -rf ./*", MODERATE),
+    ("cd build && rm -rf *", MODERATE),
+    ("find ./tmp -delete", MODERATE),
+    ("eval \"$(printf 'export %s=%s' FOO bar)\"", MODERATE),
+    ("trap 'echo done' EXIT", SAFE),
+    ("alias grep='grep --color=auto'", SAFE),
+    ("PROMPT_COMMAND='history -a'", MODERATE),
+    ("\\unalias ls 2>/dev/null; ls", SAFE),
+    ('"ls" "-la" ~', SAFE),
+]
+
+BENIGN = BENIGN + FOURTH_WAVE_BENIGN
+
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
 def test_dangerous(command: str, least: RiskLevel) -> None:
