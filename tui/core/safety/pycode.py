@@ -75,16 +75,10 @@ _PATH_METHODS = {
 # Reading a web page: what curl without options does.
 _GETS = ("urllib.request.urlopen", "requests.get", "requests.head", "httpx.get", "httpx.head")
 SENDS = ("requests.post", "requests.put", "requests.patch", "httpx.post", "httpx.put")
-# Methods that send data over a connection: sockets, mail, FTP and SFTP uploads.
-_SENDING_METHODS = (
-    ".sendall",
-    ".send",
-    ".sendmail",
-    ".sendfile",
-    ".storbinary",
-    ".storlines",
-    ".put",
-)
+# Methods that send data over a connection: sockets and mail...
+_SENDING_METHODS = (".sendall", ".send", ".sendmail")
+# ... and, once the code has a connection, FTP and SFTP uploads and a socket's sendfile.
+_UPLOADS = (".storbinary", ".storlines", ".put", ".sendfile")
 
 
 @dataclass
@@ -304,7 +298,11 @@ class _Reader:
             effects.network = effects.network or name != "__import__"
             plain_get = name.startswith(_GETS) and len(args) <= 1 and not node.keywords
             effects.connects = effects.connects or not plain_get
-        if name.startswith(SENDS) or name.endswith(_SENDING_METHODS):
+        if (
+            name.startswith(SENDS)
+            or name.endswith(_SENDING_METHODS)
+            or (effects.network and name.endswith(_UPLOADS))
+        ):
             effects.sends = True
         if name.startswith(("urllib.request.urlopen", "urllib.request.Request")) and (
             len(args) > 1 or any(k.arg == "data" for k in node.keywords)
