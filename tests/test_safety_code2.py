@@ -748,6 +748,63 @@ FOURTH_WAVE_BENIGN = [
 
 BENIGN = BENIGN + FOURTH_WAVE_BENIGN
 
+# Fifth wave: loops over folders, as a model writes them for "clean up" requests.
+FIFTH_WAVE = [
+    (
+        "python3 -c \"import os, shutil; h = os.path.expanduser('~'); "
+        '[shutil.rmtree(os.path.join(h, d), ignore_errors=True) for d in os.listdir(h)]"',
+        HIGH,
+    ),
+    (
+        'python3 -c "import os; [os.remove(os.path.join(dp, f)) for dp, dn, fn in '
+        "os.walk(os.path.expanduser('~')) for f in fn]\"",
+        CRITICAL,
+    ),
+    (
+        "python3 - <<'EOF'\nimport os\nfor root, dirs, files in os.walk('/'):\n"
+        "    for f in files:\n        os.remove(os.path.join(root, f))\nEOF",
+        CRITICAL,
+    ),
+    ("python3 -c \"import os; os.system('find / -delete')\"", CRITICAL),
+    (
+        "sudo node -e \"const fs = require('fs'); fs.readdirSync('/etc').forEach(f => "
+        "fs.rmSync('/etc/' + f, {recursive: true}))\"",
+        CRITICAL,
+    ),
+    ("perl -MFile::Find -e 'finddepth(sub { unlink }, $ENV{HOME})'", HIGH),
+    (
+        "sudo ruby -e 'Dir[\"/var/log/**/*\"].each { |f| File.truncate(f, 0) if File.file?(f) }'",
+        HIGH,
+    ),
+    ('sudo php -r \'array_map("unlink", glob("/var/www/html/*"));\'', HIGH),
+    ("bash -c 'for f in ~/*; do rm -rf \"$f\"; done'", CRITICAL),
+    ('for d in /home/*; do sudo rm -rf "$d"; done', CRITICAL),
+    ('ls -A ~ | while read -r f; do rm -rf ~/"$f"; done', CRITICAL),
+    ("find ~ -mindepth 1 -maxdepth 1 -exec rm -rf {} +", CRITICAL),
+]
+
+DANGEROUS = DANGEROUS + FIFTH_WAVE
+
+FIFTH_WAVE_BENIGN = [
+    ("python3 -c \"import shutil; shutil.rmtree('/tmp/x', ignore_errors=True)\"", MODERATE),
+    (
+        "python3 -c \"import os; [os.remove(f) for f in os.listdir('.') if f.endswith('.pyc')]\"",
+        MODERATE,
+    ),
+    (
+        "python3 - <<'EOF'\nimport os\nfor root, dirs, files in os.walk('.'):\n"
+        "    for f in files:\n        print(os.path.join(root, f))\nEOF",
+        SAFE,
+    ),
+    ("node -e \"require('fs').readdirSync('.').forEach(f => console.log(f))\"", SAFE),
+    ("ruby -e 'Dir[\"**/*.rb\"].each { |f| puts File.size(f) }'", SAFE),
+    ('for f in *.log; do gzip "$f"; done', MODERATE),
+    ('for f in ~/Downloads/*.tmp; do rm -f "$f"; done', MODERATE),
+    ('ls *.txt | while read -r f; do wc -l "$f"; done', SAFE),
+]
+
+BENIGN = BENIGN + FIFTH_WAVE_BENIGN
+
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
 def test_dangerous(command: str, least: RiskLevel) -> None:
