@@ -439,8 +439,10 @@ def option_code(command: Command, ctx: Context) -> None:
     if name == "git":
         words = [a for a in argv if not a.startswith("-")]
         if words[:2] == ["bisect", "run"] or words[:2] == ["submodule", "foreach"]:
-            raw = [word.raw for word in command.args]  # as written: `sh -c 'rm -rf ~'` stays whole
-            after = raw[argv.index(words[1]) + 1 :]
+            # `bisect run` runs a program with its arguments (kept as written: `sh -c 'rm -rf ~'`);
+            # `foreach` joins its arguments into shell code
+            shown = [w.raw for w in command.args] if words[0] == "bisect" else argv
+            after = shown[argv.index(words[1]) + 1 :]
             while after and after[0] in ("--recursive", "--quiet", "-q"):
                 after = after[1:]  # `git submodule foreach --recursive CMD`: foreach's own options
             code.append(" ".join(after))
