@@ -262,15 +262,15 @@ class Analyser:
                 if effect is not None:
                     self.ctx.effects.append(effect)
             for by, word in code:
-                saved, found = dict(self.ctx.variables), self.ctx.found_files
+                saved, saved_files = dict(self.ctx.variables), self.ctx.found_files
                 positional = _positional(by, word)
                 self.ctx.variables.update(positional)
                 if by.implied_recursive:
-                    self.ctx.found_files = found | _each_file_operands(positional)
+                    self.ctx.found_files = saved_files | _each_file_operands(positional)
                 try:
                     self.run_code(word, by)
                 finally:
-                    self.ctx.variables, self.ctx.found_files = saved, found
+                    self.ctx.variables, self.ctx.found_files = saved, saved_files
         finally:
             self.ctx.subjects = outer
 

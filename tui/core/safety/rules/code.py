@@ -789,10 +789,16 @@ def _awk_values_put_in(options: tuple[Word, ...], program: str) -> str:
         values.setdefault(match.group("name"), match.group("value"))
     for name, text in list(values.items())[:16]:
         quoted = '"' + text.replace('"', "") + '"'
+
+        def put_in(match: re.Match[str], quoted: str = quoted) -> str:
+            if match.group(1):
+                return match.group(1) + quoted + match.group(2)
+            return quoted + match.group(3)
+
         program = re.sub(
             rf"(\bsystem\s*\(\s*){re.escape(name)}(\s*\))|"
             rf"(?<![\w$\"]){re.escape(name)}(\s*\|&?\s*getline)",
-            lambda m, q=quoted: (m.group(1) + q + m.group(2)) if m.group(1) else q + m.group(3),
+            put_in,
             program,
         )
     return program
