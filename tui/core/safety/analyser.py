@@ -233,6 +233,8 @@ class Analyser:
 
     def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
         command = self._resolved(build_command(node, parent, stdin))
+        if self.ctx.found_files:
+            command = _on_found_tree(command, self.ctx.found_files, self.ctx.variables)
         self._take_defaults(command)
         if node.id in self._list_redirects:
             extra = self._list_redirects.pop(node.id)
@@ -277,12 +279,15 @@ class Analyser:
                 if effect is not None:
                     self.ctx.effects.append(effect)
             for by, word in code:
-                saved = dict(self.ctx.variables)
-                self.ctx.variables.update(_positional(by, word))
+                saved, saved_files = dict(self.ctx.variables), self.ctx.found_files
+                positional = _positional(by, word)
+                self.ctx.variables.update(positional)
+                if by.implied_recursive:
+                    self.ctx.found_files = saved_files | _each_file_operands(positional)
                 try:
                     self.run_code(word, by)
                 finally:
-                    self.ctx.variables = saved
+                    self.ctx.variables, self.ctx.found_files = saved, saved_files
         finally:
             self.ctx.subjects = outer
 
@@ -755,6 +760,29 @@ def _positional(by: Command, code: Word) -> dict[str, str]:
     values = {str(number): value for number, value in enumerate(rest[:10])}
     values["@"] = " ".join(rest[1:])
     return values
+
+
+def _on_found_tree(command: Command, found: frozenset[str], variables: dict[str, str]) -> Command:
+    """`find ~ -type f -exec sh -c 'shred -u "$0"' {} \\;`: a command given a file find hands
+    over acts on every file below the start, as `find ~ -type f -exec shred -u {} \\;` does."""
+    words = list(command.words)
+    for index, word in enumerate(words[1:], start=1):
+        if word.substitutions:
+            continue
+        text = _expanded(word.value, variables)
+        hit = next((each for each in sorted(found) if text.endswith(each)), None)  # `f=@$1` too
+        if hit is not None:
+            words[index] = literal(text.replace(hit, hit[:-2] or "/"))
+    if words == list(command.words):
+        return command
+    return replace(command, words=tuple(words), implied_recursive=True)
+
+
+def _each_file_operands(positional: dict[str, str]) -> frozenset[str]:
+    """The positional values that stand for every file below a folder (`D/*`)."""
+    return frozenset(
+        value for key, value in positional.items() if key != "@" and value.endswith("/*")
+    )
 
 
 def _each_file(value: str) -> str:

@@ -59,6 +59,9 @@ class Context:
     # The folder an earlier `export PATH=DIR:$PATH` put first that anyone could have filled.
     planted_path: str | None = None
     variables: dict[str, str] = field(default_factory=dict)
+    # `find D -type f -exec sh -c 'shred -u "$1"' _ {} +`: the operands that stand for each file
+    # below D (D/*), so that a command given one of them acts on the whole tree.
+    found_files: frozenset[str] = frozenset()
     depth: int = 0
     reparses: int = 0
     # The simple command being checked, in the forms patterns match (see Analyser.command).

@@ -69,6 +69,8 @@ def _printed_inside(node: Node) -> str | None:
     if len(named) != 1:
         return None
     inner = [c for c in named[0].children if c.is_named]
+    if named[0].type == "pipeline":
+        return _filtered_pipeline([c for c in named[0].children if c.is_named])
     if named[0].type == "redirected_statement" and inner and inner[0].type == "command":
         command = build_command(inner[0], named[0])  # `$(tr 'a-z' 'b-za' <<< 'ql')`
     elif named[0].type == "command":
@@ -145,13 +147,24 @@ def _filtered_constant(command: Command) -> str | None:
     if body is None or body.dynamic:
         return None
     args = command.argv
-    if command.name == "rev" and not args:
-        return transforms.rev(body.value.rstrip("\n"))
     if command.name == "cat" and not args:  # `$(cat <<'EOF' ... EOF)`: the text itself
         return body.value
-    if command.name == "tr" and len(args) == 2 and not any(a.startswith("-") for a in args):
-        return transforms.tr(args[0], args[1], body.value.rstrip("\n"))
-    return None
+    return transforms.filtered(command.name, args, body.value)
+
+
+def _filtered_pipeline(stages: list[Node]) -> str | None:
+    """`$(echo Lw== | base64 -d)`, `$(printf mr | rev)`: a constant put through filters."""
+    if not 2 <= len(stages) <= 4 or any(stage.type != "command" for stage in stages):
+        return None
+    commands = [build_command(stage) for stage in stages]
+    if any(word.dynamic for command in commands for word in command.words):
+        return None
+    text = printed_text(commands[0])
+    for command in commands[1:]:
+        if text is None:
+            return None
+        text = transforms.filtered(command.name, command.argv, text)
+    return text
 
 
 def written_text(command: Command) -> str | None:

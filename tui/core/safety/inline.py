@@ -136,6 +136,11 @@ _DELETE_CALL = lazy_pattern(
     r"File\.delete|unlinkSync|rmSync|\bunlink\b|os\.remove|os\.unlink|rm_f|rm_rf|FileUtils\.rm|"
     r"\.unlink\(|rmtree"
 )
+# A client library loaded under a name of its own (`const h = require('https'); h.request(...)`).
+_NET_MODULE = lazy_pattern(
+    r"require\(\s*['\"](?:node:)?(?:https?|http2|net|tls|dgram)['\"]\s*\)|"
+    r"\bimport\s+(?:ftplib|smtplib|http\.client|paramiko)\b|\buse\s+(?:Net::FTP|Net::SMTP)\b"
+)
 _URL = lazy_pattern(r"https?://|ftp://")
 _STRING = lazy_pattern(r"['\"]([^'\"]*)['\"]")
 
@@ -260,7 +265,7 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
             )
         elif match.group("opath"):
             result.writes.append((match.group("opath"), match.group("omode") == "a"))
-    if _NETWORK.search(code) or _FETCH.search(code) or _URL.search(code):
+    if any(p.search(code) for p in (_NETWORK, _FETCH, _URL, _NET_MODULE)):
         for text in _STRING.findall(code):
             what = secret_path(text)
             if what and what != "your whole home folder":
@@ -354,7 +359,9 @@ _PURE_CALLS = lazy_pattern(
     r"(?:const|let|var)\s+fs\s*=\s*require\(\s*['\"](?:node:)?fs['\"]\s*\)|"
     r"require\(\s*['\"](?:(?:node:)?(?:path|util|url|assert|querystring|string_decoder)|"
     r"\.{0,2}/?[\w./-]*\.json)['\"]\s*\)|"
-    r"\bprocess\.(?:version|versions|platform|arch|argv|pid|cwd\(\)|uptime\(\)|memoryUsage\(\))"
+    r"\bprocess\.(?:version|versions|platform|arch|argv|pid|cwd\(\)|uptime\(\)|memoryUsage\(\)|"
+    # an ordinary variable, not a token: `process.env.PATH`
+    r"env\.(?:PATH|HOME|USER|SHELL|LANG|TERM|PWD|NODE_ENV|TMPDIR)\b)"
 )
 
 

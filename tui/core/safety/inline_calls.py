@@ -91,6 +91,9 @@ def _runs(call: calls.Call, last: str, found: CallEffects) -> None:
     options_only = all(arg is None for arg in args[1:])  # `execSync(cmd, {stdio: 'inherit'})`
     if last in ("popen", "proc_open") and len(args) == 2 and args[1] in _PIPE_MODES:
         options_only = True  # `popen("cmd", "r")`: the second argument is the pipe's mode
+    if last == "proc_open" and args and isinstance(args[0], str):
+        found.shell.append(args[0])  # `proc_open("rm -rf /", $spec, $pipes)`: a shell string
+        return
     if args and isinstance(args[0], str) and (len(args) == 1 or options_only):
         if last in _SHELL_STRING:
             found.shell.append(args[0])

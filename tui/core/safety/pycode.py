@@ -34,6 +34,9 @@ EXEC_CALLS = {
 CHMODS = frozenset("os.chmod os.lchmod".split())
 MOVES = frozenset("os.rename os.replace os.renames shutil.move".split())
 CHOWNS = frozenset("os.chown os.lchown shutil.chown".split())
+ACCOUNT_LISTS = frozenset(("/etc/passwd", "/etc/group"))
+_IMPORTERS = frozenset(("__import__", "importlib.import_module"))
+_C_LIBRARIES = ("ctypes.CDLL", "ctypes.cdll.LoadLibrary", "ctypes.PyDLL", "ctypes.cdll.")
 # Calls that list a folder: a loop over them stands for every file there (`folder/*`).
 LISTINGS = {"glob.glob": "", "glob.iglob": "", "os.listdir": "/*", "os.scandir": "/*"}
 RECURSIVE_DELETES = frozenset("shutil.rmtree distutils.dir_util.remove_tree os.removedirs".split())
@@ -74,6 +77,10 @@ _PATH_METHODS = {
 # Reading a web page: what curl without options does.
 _GETS = ("urllib.request.urlopen", "requests.get", "requests.head", "httpx.get", "httpx.head")
 SENDS = ("requests.post", "requests.put", "requests.patch", "httpx.post", "httpx.put")
+# Methods that send data over a connection: sockets and mail...
+_SENDING_METHODS = (".sendall", ".send", ".sendmail")
+# ... and, once the code has a connection, FTP and SFTP uploads and a socket's sendfile.
+_UPLOADS = (".storbinary", ".storlines", ".put", ".sendfile")
 
 
 @dataclass
@@ -94,6 +101,7 @@ class PyEffects:
     runs_decoded: bool = False  # exec/eval of what a decoder returned
     impure: bool = False  # calls or imports beyond computing and printing
     read_listings: list[str] = field(default_factory=list)  # `open(f)` for every listed file
+    account_lists: list[str] = field(default_factory=list)  # `open("/etc/passwd")`: the users
 
     @property
     def harmless(self) -> bool:
@@ -250,13 +258,18 @@ class _Reader:
             return f"{self.name(node.value)}.{node.attr}"
         if isinstance(node, ast.Call):
             inner = self.name(node.func)
-            if inner == "__import__" and node.args and isinstance(node.args[0], ast.Constant):
+            if inner in _IMPORTERS and node.args and isinstance(node.args[0], ast.Constant):
                 return str(node.args[0].value)  # `__import__("shutil").rmtree` is shutil.rmtree
+            if inner == "getattr" and len(node.args) >= 2 and _string(node.args[1]) is not None:
+                return f"{self.name(node.args[0])}.{_string(node.args[1])}"  # getattr(os, "system")
+            if inner.startswith(_C_LIBRARIES):
+                return "libc"  # `ctypes.CDLL(None).system(b"...")` is C's system()
             return "pathlib.Path" if inner in ("pathlib.Path", "Path") else f"{inner}()"
         return "?"
 
     def call(self, node: ast.Call) -> None:
         name = self.name(node.func)
+        name = "os.system" if name == "libc.system" else name
         args = node.args
         effects = self.effects
         root = name.split(".", 1)[0]
@@ -287,7 +300,11 @@ class _Reader:
             effects.network = effects.network or name != "__import__"
             plain_get = name.startswith(_GETS) and len(args) <= 1 and not node.keywords
             effects.connects = effects.connects or not plain_get
-        if name.startswith(SENDS) or name.endswith((".sendall", ".send", ".sendmail")):
+        if (
+            name.startswith(SENDS)
+            or name.endswith(_SENDING_METHODS)
+            or (effects.network and name.endswith(_UPLOADS))
+        ):
             effects.sends = True
         if name.startswith(("urllib.request.urlopen", "urllib.request.Request")) and (
             len(args) > 1 or any(k.arg == "data" for k in node.keywords)
@@ -404,7 +421,7 @@ class _Reader:
         if not values or any(v is None for v in values):
             self.effects.unknown_code = True
             return
-        self.effects.shell.append(" ".join(_quote(v or "") for v in values))
+        self.effects.shell.append(" ".join(_argument(v or "") for v in values))
 
     def two_paths(self, verb: str, source: ast.expr, target: ast.expr) -> None:
         """`os.rename(a, b)`, `shutil.move(a, b)`: rated as `mv a b`."""
@@ -450,6 +467,10 @@ class _Reader:
         path = self.path(target)
         if path is not None and value:
             self.effects.shell.append(f"{verb} {value} {_quote(path)}")
+        elif value and self.walked is not None and self.string(self.walked) is not None:
+            # `for r, _, fs in os.walk("/"): os.chmod(os.path.join(r, f), 0o777)`: every file
+            walked = _argument(self.string(self.walked) or "")
+            self.effects.shell.append(f"{verb} -R {value} {walked}")
 
     def path_method(self, func: ast.Attribute) -> None:
         """`Path(x).unlink()`, `.rmdir()`, `.write_text()`, `.read_text()` on a known path."""
@@ -488,7 +509,7 @@ class _Reader:
         if isinstance(arg, (ast.List, ast.Tuple)):
             items = [self.string(item) for item in arg.elts]
             if items and all(item is not None for item in items):
-                self.effects.shell.append(" ".join(_quote(i or "") for i in items))
+                self.effects.shell.append(" ".join(_argument(i or "") for i in items))
                 return
         self.effects.unknown_code = True
 
@@ -504,6 +525,8 @@ class _Reader:
             self.effects.writes.append((path, "a" in mode))
         elif any(c in path for c in "*?["):
             self.effects.read_listings.append(path)  # each file a listing gives, read
+        elif path in ACCOUNT_LISTS:
+            self.effects.account_lists.append(path)
         else:
             what = secret_path(path)
             if what:
@@ -619,6 +642,8 @@ class _Reader:
 def _string(node: ast.AST) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
+    if isinstance(node, ast.Constant) and isinstance(node.value, bytes):  # `b"rm -rf ~"`
+        return node.value.decode("utf-8", "replace")
     return None
 
 
@@ -701,3 +726,11 @@ def _is_environ(args: list[ast.expr]) -> bool:
 
 def _quote(item: str) -> str:
     return "'" + item.replace("'", "'\\''") + "'"
+
+
+def _argument(item: str) -> str:
+    """One argument of a program run without a shell, as a shell word: the home folder a
+    constant names (`os.environ["HOME"]`, `Path.home()`, read as `~`) stays the home folder."""
+    if item == "~" or item.startswith("~/"):
+        return "~" + (_quote(item[1:]) if item[1:] else "")
+    return _quote(item)

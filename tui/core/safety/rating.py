@@ -6,6 +6,7 @@ from tui.core.display import displayable, hidden_characters
 from tui.core.safety import intent
 from tui.core.safety.analyser import Analyser
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Assessment, Finding, RiskLevel, summarise
 from tui.core.safety.policy import SafetyPolicy, apply_patterns
 from tui.core.safety.preflight import preflight_notes
@@ -15,6 +16,7 @@ from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.windows import looks_like_windows, uncaret
 
 MAX_INPUT_CHARS = 20_000
+_MID_WORD_BREAK = lazy_pattern(r"(?<=[^\s\\])\\\n(?=[^\s])")
 INTERNAL_ERROR = "internal error while checking"
 HIDDEN_REASON = "contains invisible or control characters"
 NUL_REASON = "contains a NUL byte, which no shell can run"
@@ -67,7 +69,8 @@ def _assess(
         windows_rules.analyse(plain, ctx)
         _posix_safety_net(text, ctx)
     elif text.strip():
-        Analyser(ctx).analyse(text)
+        # `r\<newline>m -rf ~`: bash drops a backslash-newline, joining the word it splits
+        Analyser(ctx).analyse(_MID_WORD_BREAK.sub("", text))
     parsed = not ctx.errors
     if not parsed:
         ctx.notes.append("the command does not parse as shell: " + "; ".join(ctx.errors))

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from tui.core.safety import deleters
 from tui.core.safety.argv import skip_options
 from tui.core.safety.fanout import fd_commands, find_commands, stdin_items, xargs_commands
 from tui.core.safety.lazy import lazy_pattern
@@ -58,6 +59,16 @@ def inner_of(command: Command) -> Inner:
     if handler is None or not command.words:
         return Inner()
     return handler(command)
+
+
+def _deleter(read: Callable[[Command], Command | None]) -> Callable[[Command], Inner]:
+    """A tool that deletes as `rm` does (deleters.py): that `rm` is its inner layer."""
+
+    def handler(command: Command) -> Inner:
+        inner = read(command)
+        return Inner(commands=(inner,)) if inner is not None else Inner()
+
+    return handler
 
 
 def _after(command: Command, takes_value: str, wrapper: str, positionals: int = 0) -> Inner:
@@ -249,6 +260,8 @@ def _pid_mode_or(takes_value: str, positionals: int) -> Callable[[Command], Inne
 def _parallel(command: Command) -> Inner:
     """`parallel CMD ::: ARGS`: CMD runs with each argument (rated with all of them)."""
     args = command.args
+    if {"--dry-run", "--dryrun"} & set(command.argv):
+        return Inner()  # prints the commands it would run, runs none
     start = skip_options(args, frozenset(split_words("-j --jobs -S --sshlogin --delay -a")))
     rest = list(args[start:])
     marker = next((i for i, w in enumerate(rest) if w.value in (":::", "::::", ":::+")), None)
@@ -441,6 +454,8 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     **dict.fromkeys(_ENV_RUNNERS, _env_runner),
     "nsenter": lambda c: _after(c, "-t --target -S --setuid -G --setgid", "nsenter"),
     "parallel": _parallel,
+    "cmake": _deleter(deleters.cmake_delete),
+    **dict.fromkeys(split_words("npx bunx pnpx npm pnpm yarn"), _deleter(deleters.package_delete)),
     "docker": _container_exec,
     "podman": _container_exec,
     "docker-compose": _container_exec,

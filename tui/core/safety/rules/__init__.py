@@ -6,7 +6,7 @@ import posixpath
 import re
 from dataclasses import replace
 
-from tui.core.safety import paths, resolve
+from tui.core.safety import paths, resolve, unwrap
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
@@ -344,14 +344,20 @@ def _globbed_name(command: Command, ctx: Context) -> None:
     base = posixpath.basename(word.value)
     names = resolve.glob_candidates(word.value, known) if _GLOB.search(base) else [base]
     for name in names:  # `/s?in/mkfs.ext4`: only the folder is a pattern, the program is known
-        check_layer(replace(command, words=(literal(name), *command.args)), ctx)
+        if name in _RUNNERS:  # `/bin/ba?h -c CODE`, `/usr/bin/su?o rm -rf /`: what they run
+            ctx.run_code(literal(" ".join((name, *(w.raw for w in command.args)))), command)
+        else:
+            check_layer(replace(command, words=(literal(name), *command.args)), ctx)
     ctx.add(HIGH, f"{resolve.UNRESOLVED} ({word.raw})", command)
 
 
+# Programs that run other code: a globbed name that could be one of them is read again whole.
+_RUNNERS = unwrap.SHELLS | frozenset(split_words("sudo doas env busybox xargs nohup timeout"))
 _BIN_DIRS = frozenset(("/bin", "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"))
 _INTERPRETER_NAMES = frozenset(
     split_words(
-        "python python2 python3 pypy pypy3 perl ruby node nodejs php lua luajit Rscript tclsh"
+        "python python2 python3 pypy pypy3 perl ruby node nodejs php lua luajit Rscript tclsh "
+        "sh bash zsh dash ksh mksh fish"
     )
 )
 

@@ -23,8 +23,8 @@ def _carries(command: Command) -> bool:
 
 
 def parallel(command: Command, ctx: Context) -> None:
-    if _carries(command):
-        return
+    if _carries(command) or {"--dry-run", "--dryrun"} & set(command.argv):
+        return  # what it carries is rated; a dry run prints the commands, runs none
     stdin = command.stdin
     if stdin is not None or any(w.value in ("-a", "--arg-file", "::::") for w in command.args):
         ctx.add(HIGH, "parallel runs each line it reads as a command", command)

@@ -7,6 +7,7 @@ network (`nc host 4444 | sh`) is CRITICAL; a literal string (`echo 'ls' | sh`) i
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from dataclasses import replace
@@ -440,6 +441,10 @@ def _python_effects(command: Command, ctx: Context, effects: pycode.PyEffects) -
     if effects.secrets and (effects.network or effects.sends):
         what = effects.secrets[0]
         ctx.add(CRITICAL, f"Python code sends {what} to another machine", command)
+    elif effects.sends and effects.account_lists:
+        what = effects.account_lists[0]
+        reason = f"Python code sends {what}, this machine's user accounts, to a server"
+        ctx.add(HIGH, reason, command)
     elif effects.sends and effects.read_listings:
         where = effects.read_listings[0]
         ctx.add(HIGH, f"Python code sends every file of {where} to a server", command)
@@ -688,6 +693,33 @@ def _spelt(match: re.Match[str]) -> str:
     return '"' + text.replace('"', "") + '"'
 
 
+_AWK_HOME = lazy_pattern(r'ENVIRON\s*\[\s*"HOME"\s*\]')
+_AWK_SPRINTF_S = lazy_pattern(
+    r'sprintf\(\s*"(?P<format>[^"%]*(?:%s[^"%]*)+)"(?P<args>(?:\s*,\s*"[^"]*")+)\s*\)'
+)
+_AWK_JOINED = lazy_pattern(r'"([^"]*)"[ \t]+"([^"]*)"')
+
+
+def _awk_folded(program: str) -> str:
+    """Constant strings awk builds: the home folder from ENVIRON, `sprintf` of `%s` with
+    constants, and constants written side by side (awk joins them)."""
+    program = _AWK_HOME.sub('"~"', program)
+
+    def formatted(match: re.Match[str]) -> str:
+        values = re.findall(r'"([^"]*)"', match.group("args"))
+        text = match.group("format")
+        for value in values:
+            text = text.replace("%s", value, 1)
+        return '"' + text + '"'
+
+    program = _AWK_SPRINTF_S.sub(formatted, program)
+    for _ in range(8):  # `"rm -rf " "~"` -> `"rm -rf ~"`
+        program, count = _AWK_JOINED.subn(r'"\1\2"', program)
+        if not count:
+            break
+    return program
+
+
 _WHOLE_SYSTEM = lazy_pattern(r'\bsystem\s*\(\s*"[^"]*"\s*\)')
 
 
@@ -706,11 +738,12 @@ def awk(command: Command, ctx: Context) -> None:
         index += 2 if value in ("-F", "-v", "--assign", "--field-separator") else 1
     if index >= len(args):
         return
-    program = args[index].value
+    program = _awk_values_put_in(args[:index], args[index].value)
     if "/inet/" in program:
         ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
         return
     program = _SPRINTF.sub(_spelt, program)  # `sprintf("%c%c", 114, 109)` is "rm"
+    program = _awk_folded(program)  # `sprintf("rm -rf %s", ENVIRON["HOME"])` is "rm -rf ~"
     if editors.awk_in_place(command):
         files = [w.value for w in args[index + 1 :] if not w.value.startswith("-")]
         editors.edited(command, ctx, files, program, "awk -i inplace")
@@ -733,9 +766,45 @@ def awk(command: Command, ctx: Context) -> None:
     # `system("rm " $1)`: only the start of the command is written out
     built = len(re.findall(r"\bsystem\s*\(", program)) > len(_WHOLE_SYSTEM.findall(program))
     writes = re.search(r"print[^;}]*(>|\|)\s*\"", program)
-    reads_more = "getline" in program and not piped  # `getline < f`, `cmd | getline` unseen
+    # `cmd | getline` with cmd unseen, or `getline < f` of a secret; `getline < "data.txt"` reads
+    unseen = len(re.findall(r"\|&?\s*getline", program)) > len(piped)
+    read = [secret_path(f) for f in re.findall(r'getline[^<;}]*<\s*"([^"]+)"', program)]
+    dynamic_read = re.search(r'getline[^<;}|]*<\s*[^"\s]', program) is not None
+    reads_more = unseen or any(read) or dynamic_read
     if not all(quiet) or built or writes or reads_more:
         ctx.add(MODERATE, "the awk program writes files or runs commands", command)
+
+
+_AWK_ASSIGNED = lazy_pattern(
+    r'(?<![\w$])(?P<name>[A-Za-z_]\w*)\s*=\s*"(?P<value>[^"]*)"(?=\s*(?:[;}\n]|$))'
+)
+
+
+def _awk_values_put_in(options: tuple[Word, ...], program: str) -> str:
+    """`awk -v cmd='rm -rf ~' 'BEGIN{system(cmd)}'`, `BEGIN{c="rm -rf ~"; system(c)}`: a
+    variable given a constant is written out where a command is run from it."""
+    values: dict[str, str] = {}
+    for option, value in itertools.pairwise(options):
+        if option.value in ("-v", "--assign") and "=" in value.value and not value.dynamic:
+            name, _, text = value.value.partition("=")
+            values[name.strip()] = text
+    for match in _AWK_ASSIGNED.finditer(program):
+        values.setdefault(match.group("name"), match.group("value"))
+    for name, text in list(values.items())[:16]:
+        quoted = '"' + text.replace('"', "") + '"'
+
+        def put_in(match: re.Match[str], quoted: str = quoted) -> str:
+            if match.group(1):
+                return match.group(1) + quoted + match.group(2)
+            return quoted + match.group(3)
+
+        program = re.sub(
+            rf"(\bsystem\s*\(\s*){re.escape(name)}(\s*\))|"
+            rf"(?<![\w$\"]){re.escape(name)}(\s*\|&?\s*getline)",
+            put_in,
+            program,
+        )
+    return program
 
 
 def _here_text(command: Command) -> Word | None:

@@ -8,6 +8,7 @@ as arithmetic and so runs their `$(...)` even inside single quotes (`test -v 'x[
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from tui.core.safety import inline, paths
@@ -178,8 +179,14 @@ def editor(command: Command, ctx: Context) -> None:
                 command,
             )
         code = _ex_shell(script)
+        piped = _WRITE_TO.match(script.strip())
+        if piped and posixpath.basename(piped.group("program")) in _BARE_INTERPRETERS:
+            reason = f"the editor runs the text of the file it opened as code ({script.strip()})"
+            ctx.add(HIGH, reason, command)
         if code:
-            ctx.add(HIGH, f"the editor runs a shell command on start ({command.name} -c)", command)
+            # the command is rated as itself: `vim -c '!ls'` lists, `vim -c '!rm -rf ~'` deletes
+            reason = f"the editor runs a shell command on start ({command.name} -c)"
+            ctx.add(MODERATE, reason, command)
             ctx.run_code(literal(code), command)
         _ex_language(script, command, ctx)
     editors.vim_script(command, ctx)
@@ -237,14 +244,21 @@ def _ex_language(script: str, command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"the editor runs {language} code that acts on the system", command)
 
 
+_EX_RANGE = lazy_pattern(r"^(?:%|[.$\d]+(?:,[.$\d]+)?|'<,'>)(?=!)")
+# `vim -c 'w !sh' FILE`: the text of the file is the program.
+_WRITE_TO = lazy_pattern(r"^:?\s*(?:silent!?\s+)?w(?:rite)?\s*!\s*(?P<program>\S+)\s*$")
+
+
 def _ex_shell(script: str) -> str | None:
     text = script.strip().lstrip(":").strip()
     for prefix in ("silent!", "silent", "exe", "execute"):
         if text.startswith(prefix):
             text = text[len(prefix) :].strip().strip("\"'")
-    text = text.lstrip(":").strip()
+    text = _EX_RANGE.sub("", text.lstrip(":").strip(), count=1)  # `%!cmd`, `1,$!cmd`: a filter
     if text.startswith("!"):
         return text[1:]
+    if text.startswith(("terminal ", "term ", "ter ")):  # `nvim -c 'terminal CMD'`
+        return text.split(" ", 1)[1]
     if text.startswith(("r !", "r!", "w !")):  # `:w! file` only forces the write
         return text.split("!", 1)[1]
     if text.startswith(("call system(", "call systemlist(")):

@@ -793,9 +793,23 @@ def tar(command: Command, ctx: Context) -> None:
     listing = "--list" in command.argv or (
         not first.startswith("--") and "t" in first.lstrip("-") and "c" not in first
     )
-    if not listing:
+    if not listing and not _tar_prints(command):
         _tar_effects(command, ctx)
         ctx.add(MODERATE, "packs or unpacks files (tar)", command)
+
+
+def _tar_prints(command: Command) -> bool:
+    """`tar -xzOf a.tgz README`: the files are unpacked to the output, none written."""
+    words = list(command.args)
+    first = words[0].value if words else ""
+    if first and not first.startswith("-") and first.isalpha():  # `tar xzOf a.tgz`
+        words[0] = replace(words[0], value="-" + first)
+    opts = options(replace(command, words=(command.words[0], *words)), "-f --file")
+    return (
+        opts.has("-x", "--extract", "--get")
+        and opts.has("-O", "--to-stdout")
+        and not any(a.startswith(("--to-command", "--remove-files")) for a in command.argv)
+    )
 
 
 def _tar_effects(command: Command, ctx: Context) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 import re
+import shlex
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
@@ -135,6 +136,14 @@ _ELISP_SHELL = lazy_pattern(
     r"\((?:async-)?shell-command(?:-to-string)?\s+\"(?P<code>(?:[^\"\\]|\\.)*)\"|"
     r"\(call-process-shell-command\s+\"(?P<code2>(?:[^\"\\]|\\.)*)\""
 )
+# `(call-process "rm" nil nil nil "-rf" "/")`: PROGRAM INFILE DESTINATION DISPLAY ARGS...;
+# `(start-process NAME BUFFER PROGRAM ARGS...)`; `(process-lines PROGRAM ARGS...)`.
+_ELISP_PROCESS = lazy_pattern(
+    r"\((?P<call>call-process|start-process|process-lines)\s+(?P<rest>[^()]*)\)"
+)
+_ELISP_ATOM = lazy_pattern(r'"(?P<s>(?:[^"\\]|\\.)*)"|(?P<a>[^\s"]+)')
+# Where the program and its arguments are in each call's argument list.
+_ELISP_ARGV = {"call-process": (0, 4), "start-process": (2, 3), "process-lines": (0, 1)}
 _ELISP_DELETE = lazy_pattern(
     r"\(delete-(?P<what>directory|file)\s+(?:\(expand-file-name\s+)?\"(?P<path>[^\"]+)\"\)?"
     r"(?P<recursive>\s+t\b)?"
@@ -156,12 +165,26 @@ def emacs(command: Command, ctx: Context) -> None:
     for form in forms:
         for match in _ELISP_SHELL.finditer(form):
             ctx.run_code(literal(match.group("code") or match.group("code2") or ""), command)
+        for match in _ELISP_PROCESS.finditer(form):
+            program = _elisp_program(match.group("call"), match.group("rest"))
+            if program is not None:
+                ctx.run_code(literal(program), command)
         for match in _ELISP_DELETE.finditer(form):
             recursive = match.group("what") == "directory" and bool(match.group("recursive"))
             verdict = classify_delete(match.group("path"), recursive=recursive)
             ctx.add(verdict.level, f"Emacs Lisp code {verdict.reason}", command)
     if not all(_ELISP_READS.fullmatch(form.strip()) for form in forms):
         ctx.add(MODERATE, "runs Emacs Lisp code (emacs --eval)", command)
+
+
+def _elisp_program(call: str, rest: str) -> str | None:
+    """The command line an Emacs process call runs, when its program and arguments are strings."""
+    atoms = [(m.group("s"), m.group("a")) for m in _ELISP_ATOM.finditer(rest)]
+    program, first = _ELISP_ARGV[call]
+    argv = atoms[program : program + 1] + atoms[first:]
+    if len(atoms) <= program or any(string is None for string, _atom in argv):
+        return None
+    return " ".join(shlex.quote(string or "") for string, _atom in argv)
 
 
 def ed(command: Command, ctx: Context) -> None:
