@@ -526,6 +526,8 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
     if paths.is_rc_file(path):
         if append:
             return Verdict(MODERATE, f"appends to {path}: your shell start-up file")
+        if path.startswith("/etc/profile.d/"):  # one drop-in of many: what it says is rated
+            return Verdict(MODERATE, f"writes {path}: code every log-in shell runs")
         return Verdict(HIGH, f"overwrites {path}: replaces your shell start-up file")
     if path.startswith("/etc/"):
         if append or path.count("/") > 2:

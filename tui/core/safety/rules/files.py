@@ -342,7 +342,18 @@ def _hook_level(target: str, sources: list[str]) -> RiskLevel:
     own = all(not s.startswith(("/", "~")) and not paths.is_world_writable(s) for s in sources)
     if "/.git/hooks" in f"/{paths.normalise(target)}" and own and sources:
         return MODERATE
+    if "autostart" in target and sources and all(s.startswith(_APP_ENTRIES) for s in sources):
+        return MODERATE  # `cp /usr/share/applications/x.desktop ~/.config/autostart/`: an app
     return HIGH
+
+
+# Where installed programs put their menu entries: one copied to autostart starts that program.
+_APP_ENTRIES = (
+    "/usr/share/applications/",
+    "/usr/local/share/applications/",
+    "/var/lib/flatpak/exports/share/applications/",
+    "/var/lib/snapd/desktop/applications/",
+)
 
 
 def _over_system(command: Command, target: str, sources: list[str]) -> bool:

@@ -17,7 +17,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import planted
+from tui.core.safety.rules import planted, ssh_client
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.words import Word, literal, split_words
@@ -97,9 +97,9 @@ def at(command: Command, ctx: Context) -> None:
     ctx.run_code(literal(text), command)
     hidden(text, "a scheduled job", command, ctx)
     risky = _risky(ctx.findings[before:])
-    if risky:
+    if risky:  # as risky as it is now: a later run does the same, with nobody watching
         reason = f"schedules code that {risky[0].reason} to run later, unattended"
-        ctx.add(HIGH, reason, command)
+        ctx.add(MODERATE, reason, command)
     else:
         ctx.add(MODERATE, f"schedules commands to run later ({command.name})", command)
 
@@ -191,6 +191,8 @@ def startup_kind(path: str) -> str | None:
         return "webpage"
     if posixpath.basename(normal) in ("authorized_keys", "authorized_keys2"):
         return "keys"
+    if ssh_client.is_client_config(normal):
+        return "sshclient"
     if normal.endswith((".service", ".timer", ".socket", ".path")) or (
         "/systemd/" in normal and normal not in _NETWORK_SETTINGS
     ):
@@ -253,6 +255,8 @@ _PLACES = (
     ("/Library/LaunchDaemons", "a launch daemon"),
     ("/etc/profile.d/", "code that runs at every log-in"),
     ("/etc/xdg/autostart", "a program started at every user's log-in"),
+    ("/lib/modules/", "a kernel module"),
+    ("/usr/lib/modules/", "a kernel module"),
 )
 _HOME_PLACES = (
     (".config/systemd/user", "a user service"),
@@ -356,6 +360,9 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     if kind == "editor":
         planted.editor_start(where, text, writer, ctx)
         return
+    if kind == "sshclient":
+        ssh_client.client_config(where, text, writer, ctx)
+        return
     if kind == "webpage" and text is not None:
         return  # a literal page: `web_shell` reads it
     if kind == "powershell":
@@ -392,7 +399,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         if copied_in:  # `cp rk.ko /lib/modules/.../extra/ && echo rk >> /etc/modules`
             reason = f"loads a kernel module copied in by this line at every boot ({where})"
             ctx.add(CRITICAL, reason, writer)
-        ctx.add(HIGH, f"loads kernel code at every boot ({where})", writer)
+        _boot_modules(where, text, writer, ctx)
         return
     if kind in ("udev", "python") or where.endswith(".plist"):
         _started_code(kind, where, text, writer, ctx)
@@ -426,6 +433,38 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         ctx.add(MODERATE, f"installs code that runs by itself later ({where})", writer)
 
 
+# Modules the kernel ships that set-up guides load at boot (containers, VMs, VPNs, storage).
+_STOCK_MODULES = frozenset(
+    split_words(
+        "br_netfilter overlay nf_conntrack nf_nat ip_vs ip_vs_rr ip_vs_wrr ip_vs_sh ip_tables "
+        "iptable_nat iptable_filter xt_owner xt_REDIRECT wireguard tun tap loop 8021q bonding "
+        "vfio vfio_pci vfio_iommu_type1 kvm kvm_intel kvm_amd i2c-dev i2c_dev uinput "
+        "v4l2loopback snd-aloop snd_aloop nbd zram dm_crypt dm_thin_pool rbd fuse nvme_tcp "
+        "iscsi_tcp coretemp nct6775 it87 drivetemp msr cpuid"
+    )
+)
+
+
+def _boot_modules(where: str, text: str, writer: Command, ctx: Context) -> None:
+    """/etc/modules, modules-load.d, modprobe.d: loading a stock module at boot, or passing it
+    options, is set-up; a module of another name, or an `install` line's command, is not."""
+    for line in text.splitlines():
+        words = line.split()
+        if not words or words[0].startswith(("#", ";")):
+            continue
+        if words[0] == "install" and len(words) > 2:  # `install NAME CMD`: runs CMD as root
+            ctx.run_code(literal(" ".join(words[2:])), writer)
+            hidden(" ".join(words[2:]), f"loading {words[1]}", writer, ctx)
+            ctx.add(HIGH, f"runs a command as root whenever {words[1]} loads ({where})", writer)
+        elif words[0] in ("options", "blacklist", "softdep", "alias", "remove"):
+            name = words[1] if len(words) > 1 else "modules"
+            ctx.add(MODERATE, f"changes how the kernel loads {name} ({where})", writer)
+        elif len(words) == 1 and words[0] in _STOCK_MODULES:
+            ctx.add(MODERATE, f"loads the kernel module {words[0]} at every boot ({where})", writer)
+        else:
+            ctx.add(HIGH, f"loads kernel code at every boot ({where})", writer)
+
+
 def _login_keys(
     where: str, text: str | None, downloaded: bool, writer: Command, ctx: Context
 ) -> None:
@@ -457,6 +496,7 @@ _HOOKS = lazy_pattern(
     r"PERL5OPT|PYTHONSTARTUP|NODE_OPTIONS|PS1|precmd_functions|preexec_functions)\s*\+?=|"
     r"^\s*trap\b|^\s*(alias|function)\s+(sudo|su|ssh|ls|cd|git|passwd|login|cat|ps|curl)\b|"
     r"^\s*(export\s+)?PATH=\s*[\"']?(\.|/tmp|/var/tmp|/dev/shm)|"
+    r"^\s*(set\s+(-\w+\s+)*PATH|fish_add_path(\s+-\w+)*)\s+[\"']?(\.|/tmp|/var/tmp|/dev/shm)|"
     r"^\s*(source|\.)\s+[\"']?(/tmp/|/var/tmp/|/dev/shm/|\S*/\.[^/\s]+$)"
 )
 _SETUP = ("sets up the shell",)

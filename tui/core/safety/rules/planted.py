@@ -132,6 +132,20 @@ def literal_keys(text: str | None) -> bool:
     return bool(text) and any(_KEY_TYPES.search(line) for line in (text or "").splitlines())
 
 
+_OWN_PUBLIC_KEY = lazy_pattern(r"^(~|\$HOME|\$\{HOME\})/\.ssh/[\w.-]+\.pub$")
+
+
+def own_key_added(command: Command, target: str) -> bool:
+    """`cat ~/.ssh/id_ed25519.pub >> ~/.ssh/authorized_keys`: your own key, for your own log-in."""
+    keys = [word.value for word in command.args]
+    return (
+        command.name == "cat"
+        and bool(keys)
+        and all(_OWN_PUBLIC_KEY.match(key) for key in keys)
+        and paths.normalise(target).startswith("~/.ssh/authorized_keys")
+    )
+
+
 def web_shell(command: Command, ctx: Context) -> None:
     """`echo '<?php system($_GET["c"]); ?>' > x.php`, `sed -i '1i <?php eval($_POST[...])'`:
     a page that runs whatever a web request sends, for anyone who finds it."""

@@ -491,12 +491,25 @@ def _schtasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
         _started_later(st, ctx, "creates a scheduled task")
     elif "/delete" in flags and _task_name(st) in ("*", '"*"'):
         ctx.add(HIGH, "deletes every scheduled task on the machine (/tn *)", st.text)
+    elif st.name == "unregister-scheduledtask" and _every_task(st, previous):
+        ctx.add(HIGH, "deletes every scheduled task on the machine", st.text)
     elif "/delete" in flags or st.name == "unregister-scheduledtask":
         ctx.add(MODERATE, "deletes a scheduled task", st.text)
     elif "/query" in flags or not flags:
         return
     else:
         ctx.add(MODERATE, "changes a scheduled task", st.text)
+
+
+def _every_task(st: Statement, previous: Statement | None) -> bool:
+    """`Get-ScheduledTask | Unregister-ScheduledTask`, `Unregister-ScheduledTask -TaskName *`:
+    no name narrows the tasks, or the name is a bare wildcard."""
+    if any(a.strip("'\"") == "*" for a in st.args):
+        return True
+    if previous is None or previous.name != "get-scheduledtask":
+        return False
+    names = [a for a in previous.args if not a.startswith("-")]
+    return all(name.strip("'\"") in ("*", "\\") for name in names)
 
 
 def _task_value(st: Statement, flag: str) -> str:
