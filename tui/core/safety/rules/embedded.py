@@ -81,6 +81,7 @@ def git_inline_config(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, reason, command)
         if key.lower() == "core.hookspath":
             _written_hooks(command, ctx)
+            ctx.hook_folders.add(paths.normalise(value).rstrip("/"))
         if key.lower() == "core.hookspath" and paths.is_world_writable(value):
             ctx.add(
                 HIGH,
@@ -89,8 +90,9 @@ def git_inline_config(command: Command, ctx: Context) -> None:
             )
         code = git_config_code(key, value)
         program = code.split()[0] if code and code.split() else ""
-        if everywhere and paths.is_world_writable(program):
-            reason = f"makes every git command run {program}, a program anyone can replace"
+        if paths.is_world_writable(program):
+            which = "every git command" if everywhere else "git in this repository"
+            reason = f"makes {which} run {program}, a program anyone can replace"
             ctx.add(HIGH, reason, command)
         if code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, f"git runs the program set in {key}", command)

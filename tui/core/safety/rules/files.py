@@ -20,7 +20,7 @@ from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.network import heredoc_body
-from tui.core.safety.rules.persistence import startup_content, startup_kind
+from tui.core.safety.rules.persistence import startup_content
 from tui.core.safety.rules.resources import EXHAUSTS, dd_fill, dd_size, endless_input
 from tui.core.safety.targets import (
     PERSONAL_FOLDERS,
@@ -423,7 +423,7 @@ def tee(command: Command, ctx: Context) -> None:
         weakened = weakening.written(ctx.resolve(word.path), text) if text else None
         if weakened is not None:
             ctx.add(weakened.level, weakened.reason, command)
-        kind = startup_kind(ctx.resolve(word.path))
+        kind = persistence.kind_at(ctx.resolve(word.path), ctx)
         if kind is not None:
             startup_content(kind, word.path, text, command, ctx)
         if stdin is not None and stdin.kinds & {"download", "decode"}:

@@ -17,9 +17,10 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import planted, ssh_client
+from tui.core.safety.rules import planted, shell_settings, ssh_client
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
+from tui.core.safety.rules.embedded import GIT_HOOKS
 from tui.core.safety.words import Word, literal, split_words
 
 _CRON_LINE = lazy_pattern(r"^\s*(@\w+|(\S+\s+){4}\S+)\s+(?P<code>.+)$")
@@ -92,6 +93,12 @@ def at(command: Command, ctx: Context) -> None:
     text = _stdin_text(command)
     if text is None or "-f" in argv:
         ctx.add(HIGH, f"schedules commands to run later, unattended ({command.name})", command)
+        stdin = command.stdin
+        job = argv[argv.index("-f") + 1] if "-f" in argv[:-1] else ""
+        if stdin is not None and stdin.kinds & {"download", "network"}:
+            ctx.add(CRITICAL, f"schedules code fetched from the internet ({command.name})", command)
+        elif job and posixpath.basename(job) in ctx.downloads:
+            ctx.add(CRITICAL, f"schedules {job}, just downloaded and not checked", command)
         return
     before = len(ctx.findings)
     ctx.run_code(literal(text), command)
@@ -229,6 +236,16 @@ def startup_kind(path: str) -> str | None:
     return None
 
 
+def kind_at(path: str, ctx: Context) -> str | None:
+    """`startup_kind`, and a git hook in a folder this line made git's hooks folder
+    (`git config --global core.hooksPath ~/.hooks && echo CODE > ~/.hooks/pre-commit`)."""
+    kind = startup_kind(path)
+    normal = paths.normalise(path)
+    if kind is None and posixpath.basename(normal) in GIT_HOOKS:
+        return "hook" if posixpath.dirname(normal) in ctx.hook_folders else None
+    return kind
+
+
 # systemd's settings for name lookups, time and networking: read, never run (see resolvers.py).
 _NETWORK_SETTINGS = frozenset(
     split_words("/etc/systemd/resolved.conf /etc/systemd/timesyncd.conf /etc/systemd/networkd.conf")
@@ -355,7 +372,8 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         text is None and stdin is not None and bool(stdin.kinds & {"download", "decode"})
     )
     if kind == "keys":
-        _login_keys(where, text, downloaded, writer, ctx)
+        fetched = planted.ssh_fed(writer, ctx)[:1] in (["curl"], ["wget"])
+        _login_keys(where, text, downloaded or fetched, writer, ctx)
         return
     if kind == "editor":
         planted.editor_start(where, text, writer, ctx)
@@ -406,6 +424,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         if kind != "unit":
             return
     lines = [line for line in text.splitlines() if line.strip()]
+    start = len(ctx.findings)
     for line in lines:
         code = line
         aliased = _ALIAS.match(line) if kind == "shell" else None
@@ -427,10 +446,26 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
             ctx.run_code(Word(value=code, raw=code), writer)
             hidden(code, f"code in {where}", writer, ctx)
             _lasting(kind, where, code, ctx.findings[before:], writer, ctx)
-    if kind in ("cron", "unit"):
+    program = _installed_app(where, lines, ctx.findings[start:])
+    if program is not None:
+        ctx.add(MODERATE, f"starts {program} at every log-in ({where})", writer)
+    elif kind in ("cron", "unit"):
         ctx.add(HIGH, f"installs a job that runs by itself later ({where})", writer)
     elif kind == "hook" and lines:
         ctx.add(MODERATE, f"installs code that runs by itself later ({where})", writer)
+
+
+def _installed_app(where: str, lines: list[str], found: list[Finding]) -> str | None:
+    """`Exec=/usr/bin/syncthing` in an autostart entry: an installed program started at log-in,
+    which does nothing worse by itself (its name, else None)."""
+    if not where.endswith(".desktop") or "autostart/" not in where:
+        return None
+    programs = [m.group("code").split()[0] for m in map(_UNIT_EXEC.match, lines) if m]
+    known = not any(_UNKNOWN in f.reason for f in found)
+    installed = all(p.startswith(("/usr/", "/opt/", "/snap/bin/")) for p in programs)
+    if not programs or not (installed or known) or any(f.level > MODERATE for f in found):
+        return None
+    return programs[0]
 
 
 # Modules the kernel ships that set-up guides load at boot (containers, VMs, VPNs, storage).
@@ -507,8 +542,12 @@ _PATH_AHEAD = lazy_pattern(
 )
 
 
+_GUARD = lazy_pattern(r"""^\s*(?:\[\[?|test)\s+-[efsr]\s+\S+\s*(?:\]\]?)?\s*&&\s*""")
+
+
 def _sources_own_dotfile(code: str) -> bool:
     """`source ~/.aliases`, `. "$HOME/.cargo/env"`: a start-up file split into usual parts."""
+    code = _GUARD.sub("", code)  # `[ -f ~/.fzf.bash ] && source ~/.fzf.bash`
     match = re.match(r"""^\s*(?:source|\.)\s+["']?(?:~|\$HOME|\$\{HOME\})/\.([\w-]+)""", code)
     return match is not None and match.group(1) in _USUAL_DOT_FOLDERS
 
@@ -521,6 +560,8 @@ def _lasting(
         return
     if _sources_own_dotfile(code):
         return
+    if shell_settings.plain_setting(code):
+        return  # `alias ls='ls --color=auto'`, `PROMPT_COMMAND='history -a'`: rated as they run
     if _HOOKS.search(code):
         shown = code.strip()[:60]
         ctx.add(HIGH, f"makes every new shell run or load code ({shown}) from {where}", writer)

@@ -135,15 +135,30 @@ def literal_keys(text: str | None) -> bool:
 _OWN_PUBLIC_KEY = lazy_pattern(r"^(~|\$HOME|\$\{HOME\})/\.ssh/[\w.-]+\.pub$")
 
 
-def own_key_added(command: Command, target: str) -> bool:
-    """`cat ~/.ssh/id_ed25519.pub >> ~/.ssh/authorized_keys`: your own key, for your own log-in."""
+def own_key_added(command: Command, target: str, ctx: Context) -> bool:
+    """`cat ~/.ssh/id_ed25519.pub >> ~/.ssh/authorized_keys`, or the same key piped to
+    `ssh HOST 'cat >> ~/.ssh/authorized_keys'`: your own key, for your own log-in."""
+    if command.name != "cat" or not paths.normalise(target).startswith("~/.ssh/authorized_keys"):
+        return False
     keys = [word.value for word in command.args]
-    return (
-        command.name == "cat"
-        and bool(keys)
-        and all(_OWN_PUBLIC_KEY.match(key) for key in keys)
-        and paths.normalise(target).startswith("~/.ssh/authorized_keys")
-    )
+    if not keys:
+        fed = ssh_fed(command, ctx)
+        keys = fed[1:] if fed[:1] == ["cat"] else []
+    return bool(keys) and all(_OWN_PUBLIC_KEY.match(key) for key in keys)
+
+
+def ssh_fed(command: Command, ctx: Context) -> list[str]:
+    """`cat k.pub | ssh HOST 'cat >> f'`: the words of what feeds the remote command's input
+    (the command before ssh in the pipeline), or []."""
+    if (
+        command.args
+        or command.stdin is not None
+        or ctx.subjects[:1] == ()
+        or not (ctx.subjects[0].startswith("ssh "))
+    ):
+        return []
+    at = ctx.simple_commands.index(ctx.subjects) if ctx.subjects in ctx.simple_commands else 0
+    return ctx.simple_commands[at - 1][0].split() if at > 0 else []
 
 
 def web_shell(command: Command, ctx: Context) -> None:

@@ -497,6 +497,8 @@ def _schtasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "deletes a scheduled task", st.text)
     elif "/query" in flags or not flags:
         return
+    elif "/change" in flags and "/tr" in flags:  # a task kept, now running another program
+        _started_later(st, ctx, "changes what a scheduled task runs")
     else:
         ctx.add(MODERATE, "changes a scheduled task", st.text)
 
