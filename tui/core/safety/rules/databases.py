@@ -325,6 +325,11 @@ def _clustered_code(command: Command, short_flags: list[str]) -> str | None:
     return options(command, takes).value(*short_flags)
 
 
+def client_stdin(command: Command) -> str | None:
+    """What a database console reads on its input (`<<< 'SQL'`, `echo SQL |`), if literal."""
+    return _stdin_code(command)
+
+
 def _stdin_code(command: Command) -> str | None:
     for redirect in command.redirects:
         if redirect.op in ("<<", "<<<") and redirect.body is not None:
