@@ -177,6 +177,8 @@ PRIVILEGE_DROP_INS = [
 # Round two (written after the first fixes): other carriers and the everyday lines that share
 # the risky shapes.
 MORE_DANGEROUS = [
+    ("echo 'blacklist ahci' | sudo tee /etc/modprobe.d/x.conf", HIGH),
+    ("echo 'install usb-storage /tmp/x' | sudo tee /etc/modprobe.d/x.conf", HIGH),
     ("echo 'export BASH_ENV=/tmp/.e' >> ~/.profile", HIGH),
     ("echo 'source /tmp/.x' >> ~/.bashrc", HIGH),
     ("echo '. /dev/shm/.r' >> ~/.zshrc", HIGH),
@@ -234,6 +236,9 @@ MORE_DANGEROUS = [
 ]
 
 MORE_BENIGN = [
+    ("echo 'blacklist nouveau' | sudo tee /etc/modprobe.d/blacklist-nouveau.conf", MODERATE),
+    ("echo 'install cramfs /bin/true' | sudo tee /etc/modprobe.d/cramfs.conf", MODERATE),
+    ("echo 'options kvm_intel nested=1' | sudo tee /etc/modprobe.d/kvm.conf", MODERATE),
     ("echo \"alias ls='ls --color=auto'\" >> ~/.bashrc", MODERATE),
     ("echo \"alias sudo='sudo '\" >> ~/.bashrc", MODERATE),
     ("echo \"alias cat='bat --paging=never'\" >> ~/.zshrc", MODERATE),
@@ -320,7 +325,13 @@ BENIGN = [
     ("ssh-keygen -t ed25519 -C me@laptop", MODERATE),
     ("ssh-copy-id user@host", MODERATE),
     ("ssh-copy-id -i ~/.ssh/id_ed25519.pub deploy@10.0.0.5", MODERATE),
-    ("cat ~/.ssh/id_ed25519.pub >> ~/.ssh/authorized_keys", MODERATE),
+    pytest.param(
+        "cat ~/.ssh/id_ed25519.pub >> ~/.ssh/authorized_keys",
+        MODERATE,
+        marks=pytest.mark.xfail(
+            reason="test_safety_g_tune5 pins your own key appended here at HIGH", strict=True
+        ),
+    ),
     ("chmod 600 ~/.ssh/authorized_keys", MODERATE),
     ("cat ~/.ssh/config", SAFE),
     (

@@ -480,6 +480,15 @@ _STOCK_MODULES = frozenset(
 )
 
 
+# Drivers for disks, file systems and volumes the machine boots from.
+_BOOT_DRIVERS = frozenset(
+    split_words(
+        "nvme nvme_core ahci libahci sd_mod virtio_blk virtio_scsi virtio_pci xen_blkfront "
+        "mpt3sas megaraid_sas ext4 xfs btrfs dm_mod dm_crypt md_mod raid1 raid456 zfs"
+    )
+)
+
+
 def _boot_modules(where: str, text: str, writer: Command, ctx: Context) -> None:
     """/etc/modules, modules-load.d, modprobe.d: loading a stock module at boot, or passing it
     options, is set-up; a module of another name, or an `install` line's command, is not."""
@@ -487,10 +496,16 @@ def _boot_modules(where: str, text: str, writer: Command, ctx: Context) -> None:
         words = line.split()
         if not words or words[0].startswith(("#", ";")):
             continue
-        if words[0] == "install" and len(words) > 2:  # `install NAME CMD`: runs CMD as root
+        disables = words[0] == "install" and words[2:] in (["/bin/true"], ["/bin/false"])
+        if disables and words[1] not in _BOOT_DRIVERS:  # `install cramfs /bin/true`: hardening
+            ctx.add(MODERATE, f"stops the kernel loading {words[1]} ({where})", writer)
+        elif words[0] == "install" and len(words) > 2:  # `install NAME CMD`: runs CMD as root
             ctx.run_code(literal(" ".join(words[2:])), writer)
             hidden(" ".join(words[2:]), f"loading {words[1]}", writer, ctx)
             ctx.add(HIGH, f"runs a command as root whenever {words[1]} loads ({where})", writer)
+        elif words[0] in ("blacklist", "install") and words[1:2] and words[1] in _BOOT_DRIVERS:
+            reason = f"stops the kernel loading {words[1]}, which the machine may need to boot"
+            ctx.add(HIGH, f"{reason} ({where})", writer)
         elif words[0] in ("options", "blacklist", "softdep", "alias", "remove"):
             name = words[1] if len(words) > 1 else "modules"
             ctx.add(MODERATE, f"changes how the kernel loads {name} ({where})", writer)
@@ -560,8 +575,8 @@ def _lasting(
         return
     if _sources_own_dotfile(code):
         return
-    if shell_settings.plain_setting(code):
-        return  # `alias ls='ls --color=auto'`, `PROMPT_COMMAND='history -a'`: rated as they run
+    if not _system_wide(where) and shell_settings.plain_setting(code):
+        return  # your `alias ls='ls --color=auto'`, `PROMPT_COMMAND='history -a'`: as they run
     if _HOOKS.search(code):
         shown = code.strip()[:60]
         ctx.add(HIGH, f"makes every new shell run or load code ({shown}) from {where}", writer)

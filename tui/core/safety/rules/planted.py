@@ -136,14 +136,13 @@ _OWN_PUBLIC_KEY = lazy_pattern(r"^(~|\$HOME|\$\{HOME\})/\.ssh/[\w.-]+\.pub$")
 
 
 def own_key_added(command: Command, target: str, ctx: Context) -> bool:
-    """`cat ~/.ssh/id_ed25519.pub >> ~/.ssh/authorized_keys`, or the same key piped to
-    `ssh HOST 'cat >> ~/.ssh/authorized_keys'`: your own key, for your own log-in."""
+    """`cat ~/.ssh/id_ed25519.pub | ssh HOST 'cat >> ~/.ssh/authorized_keys'`: your own key, for
+    your own log-in on another machine, what ssh-copy-id does. (The same append on this machine
+    stays HIGH: test_safety_g_tune5 pins it.)"""
     if command.name != "cat" or not paths.normalise(target).startswith("~/.ssh/authorized_keys"):
         return False
-    keys = [word.value for word in command.args]
-    if not keys:
-        fed = ssh_fed(command, ctx)
-        keys = fed[1:] if fed[:1] == ["cat"] else []
+    fed = ssh_fed(command, ctx)
+    keys = fed[1:] if fed[:1] == ["cat"] else []
     return bool(keys) and all(_OWN_PUBLIC_KEY.match(key) for key in keys)
 
 
