@@ -1,8 +1,8 @@
 """Start-up file lines that match the risky shapes (an alias of `ls`, `PS1=`, `PROMPT_COMMAND=`,
 `LD_LIBRARY_PATH=`, `NODE_OPTIONS=`) but are the everyday settings people keep there: an alias
 that adds options to the same program, a prompt without commands in it, history saved at each
-prompt, library folders of installed software, a larger Node heap. For one's own start-up files: the same line in a system-wide one changes
-every user's commands, and stays HIGH."""
+prompt, library folders of installed software, a larger Node heap. For one's own start-up
+files: the same line in a system-wide one changes every user's commands, and stays HIGH."""
 
 from __future__ import annotations
 
