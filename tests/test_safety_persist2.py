@@ -177,6 +177,8 @@ PRIVILEGE_DROP_INS = [
 # Round two (written after the first fixes): other carriers and the everyday lines that share
 # the risky shapes.
 MORE_DANGEROUS = [
+    ("echo 'export PATH=~/.evil/bin:$PATH' >> ~/.bashrc", HIGH),
+    ("echo 'export EDITOR=/tmp/.e' >> ~/.zshrc", HIGH),
     ("echo 'blacklist ahci' | sudo tee /etc/modprobe.d/x.conf", HIGH),
     ("echo 'install usb-storage /tmp/x' | sudo tee /etc/modprobe.d/x.conf", HIGH),
     ("echo 'export BASH_ENV=/tmp/.e' >> ~/.profile", HIGH),
@@ -236,6 +238,13 @@ MORE_DANGEROUS = [
 ]
 
 MORE_BENIGN = [
+    ('echo \'[ -s "$NVM_DIR/nvm.sh" ] && \\. "$NVM_DIR/nvm.sh"\' >> ~/.bashrc', MODERATE),
+    ("echo 'export NVM_DIR=\"$HOME/.nvm\"' >> ~/.zshrc", MODERATE),
+    ("echo 'eval \"$(/opt/homebrew/bin/brew shellenv)\"' >> ~/.zprofile", MODERATE),
+    ("echo 'export PATH=\"$HOME/.npm-global/bin:$PATH\"' >> ~/.profile", MODERATE),
+    ("echo 'export KUBECONFIG=~/.kube/config' >> ~/.bashrc", MODERATE),
+    ("echo 'source /opt/ros/humble/setup.bash' >> ~/.bashrc", MODERATE),
+    ("echo \"alias grep='grep --color=auto'\" >> ~/.bashrc", MODERATE),
     ("echo 'blacklist nouveau' | sudo tee /etc/modprobe.d/blacklist-nouveau.conf", MODERATE),
     ("echo 'install cramfs /bin/true' | sudo tee /etc/modprobe.d/cramfs.conf", MODERATE),
     ("echo 'options kvm_intel nested=1' | sudo tee /etc/modprobe.d/kvm.conf", MODERATE),

@@ -121,6 +121,13 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
     """CRITICAL when what will run by itself is a hidden program or one in a shared folder."""
     for match in _HIDDEN.finditer(code):
         path = code[match.start(2) :].split()[0].strip("'\"&;")
+        name, equals, value = path.partition("=")
+        if equals and re.fullmatch(r"\w+", name):  # matched from the name: `NAME=~/.x/y`
+            before, path = f"{code[: match.start(2)]}{name}", value.strip("'\"")
+        else:
+            before = code[: match.start(1)] if match.group(1) == "=" else ""
+        if before and not _names_program(before):
+            continue  # `export KUBECONFIG=~/.kube/config`: a file read, not a program run
         dots = re.findall(r"/\.([\w-]+)", path)
         shared = path.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/Users/Shared/"))
         if shared or any(name not in _USUAL_DOT_FOLDERS for name in dots):
@@ -129,9 +136,34 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
             return
 
 
+# Variables whose value is a program, or a folder programs or libraries are loaded from.
+_PROGRAM_VARIABLES = frozenset(
+    split_words(
+        "PATH LD_PRELOAD LD_LIBRARY_PATH LD_AUDIT DYLD_INSERT_LIBRARIES DYLD_LIBRARY_PATH "
+        "PROMPT_COMMAND BASH_ENV ENV EDITOR VISUAL PAGER MANPAGER SHELL BROWSER NODE_OPTIONS "
+        "NODE_PATH PYTHONPATH PYTHONSTARTUP PERL5LIB PERL5OPT RUBYLIB RUBYOPT GIT_SSH "
+        "GIT_SSH_COMMAND GIT_EDITOR SUDO_ASKPASS SSH_ASKPASS LESSOPEN CC CXX"
+    )
+)
+
+
+def _names_program(before: str) -> bool:
+    """Whether the `NAME=` that ends `before` sets a program or a load path (else: a file or
+    folder a tool reads, `KUBECONFIG=`, `NVM_DIR=`), or is not a plain assignment."""
+    name = re.search(r"(\w+)$", before)
+    return (
+        name is None
+        or not before.endswith(name.group(1))
+        or name.group(1) in (_PROGRAM_VARIABLES)
+        or not name.group(1).isupper()
+    )
+
+
 # Dot folders where ordinary tools keep their programs.
 _USUAL_DOT_FOLDERS = frozenset(
-    "cargo local nvm pyenv rbenv config cache npm volta deno bun sdkman asdf rustup".split()
+    "cargo local nvm pyenv rbenv config cache npm volta deno bun sdkman asdf rustup "
+    "npm-global yarn pnpm krew dotnet rvm nodenv goenv jenv ghcup cabal opam linuxbrew "
+    "nix-profile pulumi poetry rye pixi tfenv foundry fly wasmtime".split()
     # and the dotfiles people split their start-up files into
     + "aliases bash_aliases zsh_aliases bash_functions functions exports extra fzf env "
     "oh-my-zsh dotfiles bashrc zshrc profile bash_profile zprofile".split()
@@ -557,14 +589,24 @@ _PATH_AHEAD = lazy_pattern(
 )
 
 
+# Set-up scripts tools tell you to source from a start-up file (nvm, conda, ROS, asdf, ...).
+_TOOL_SETUP = lazy_pattern(
+    r"(^|/)(nvm\.sh|bash_completion|asdf\.sh|sdkman-init\.sh|conda\.sh|mamba\.sh|"
+    r"git-prompt\.sh|git-completion\.(bash|zsh)|setup\.(bash|zsh)|z\.sh|autojump\.sh|"
+    r"iterm2_shell_integration\.(bash|zsh)|fzf\.(bash|zsh)|oh-my-zsh\.sh)$"
+)
 _GUARD = lazy_pattern(r"""^\s*(?:\[\[?|test)\s+-[efsr]\s+\S+\s*(?:\]\]?)?\s*&&\s*""")
 
 
 def _sources_own_dotfile(code: str) -> bool:
-    """`source ~/.aliases`, `. "$HOME/.cargo/env"`: a start-up file split into usual parts."""
+    """`source ~/.aliases`, `. "$HOME/.cargo/env"`: a start-up file split into usual parts;
+    `[ -s "$NVM_DIR/nvm.sh" ] && \\. "$NVM_DIR/nvm.sh"`: a tool's own set-up script."""
     code = _GUARD.sub("", code)  # `[ -f ~/.fzf.bash ] && source ~/.fzf.bash`
-    match = re.match(r"""^\s*(?:source|\.)\s+["']?(?:~|\$HOME|\$\{HOME\})/\.([\w-]+)""", code)
-    return match is not None and match.group(1) in _USUAL_DOT_FOLDERS
+    match = re.match(r"""^\s*(?:source|\\?\.)\s+["']?(?:~|\$HOME|\$\{HOME\})/\.([\w-]+)""", code)
+    if match is not None and match.group(1) in _USUAL_DOT_FOLDERS:
+        return True
+    script = re.fullmatch(r"""\s*(?:source|\\?\.)\s+(["']?)([^\s;&|"']+)\1\s*""", code)
+    return script is not None and _TOOL_SETUP.search(script.group(2)) is not None
 
 
 def _lasting(

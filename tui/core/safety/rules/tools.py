@@ -48,7 +48,8 @@ PACKAGE_QUERIES = frozenset(
     split_words(
         "list search show info policy depends rdepends query outdated ls view why doctor hash "
         "--version -v help freeze check madison repolist repoquery index changelog check-update "
-        "se lr repos lu list-updates lp list-patches if what-provides wp"
+        "se lr repos lu list-updates lp list-patches if what-provides wp shellenv --prefix "
+        "--cellar --repository --cache"
     )
 )
 PACKAGE_REMOVALS = frozenset(
