@@ -173,6 +173,7 @@ DETACHED = [
 
 # Round two (written after the first fixes): other spellings and carriers of the same jobs.
 MORE_DANGEROUS = [
+    ("(crontab -l; cat new.txt) | crontab -", HIGH),
     ("sudo systemctl disable --now cron", HIGH),
     ("sudo systemctl mask cron", HIGH),
     ("sudo systemctl stop crond", HIGH),
@@ -231,6 +232,8 @@ MORE_DANGEROUS = [
 ]
 
 MORE_BENIGN = [
+    ("sudo crontab -l -u root | grep -v certbot | sudo crontab -u root -", MODERATE),
+    ("(crontab -l; echo '0 4 * * * find /tmp -type f -mtime +7 -delete') | crontab -", MODERATE),
     ("sudo systemctl restart cron", MODERATE),
     ("sudo systemctl enable --now cron", MODERATE),
     ("sudo systemctl enable --now atd", MODERATE),

@@ -44,7 +44,11 @@ def crontab(command: Command, ctx: Context) -> None:
     source = opts.operands[0].value if opts.operands else "-"
     whose = f"{user}'s" if user else "your"
     stdin = command.stdin
-    if stdin is not None and "crontab" in stdin.producers and source in ("-", "/dev/stdin"):
+    adds = stdin is not None and "crontab" in stdin.producers and source in ("-", "/dev/stdin")
+    if adds and stdin is not None and "file" in stdin.kinds and _stdin_text(command) is None:
+        reason = f"adds scheduled jobs to {whose} crontab from a file caro cannot read"
+        ctx.add(HIGH, reason, command)  # `crontab -l | cat - <(...) | crontab -`
+    elif adds:
         ctx.add(MODERATE, f"adds scheduled jobs to {whose} crontab", command)
     elif _saved_crontab(source):  # `crontab ~/crontab-backup.txt`: what `crontab -l >` kept
         ctx.add(MODERATE, f"restores {whose} scheduled jobs from a saved copy ({source})", command)
