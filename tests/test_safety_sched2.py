@@ -173,6 +173,11 @@ DETACHED = [
 
 # Round two (written after the first fixes): other spellings and carriers of the same jobs.
 MORE_DANGEROUS = [
+    (
+        "Register-ScheduledTask -TaskName B -Action (New-ScheduledTaskAction -Execute "
+        '"C:\\Scripts\\b.bat") -Trigger (New-ScheduledTaskTrigger -Daily -At 2am) -User SYSTEM',
+        HIGH,
+    ),
     ("(crontab -l; cat new.txt) | crontab -", HIGH),
     ("sudo systemctl disable --now cron", HIGH),
     ("sudo systemctl mask cron", HIGH),
@@ -232,6 +237,11 @@ MORE_DANGEROUS = [
 ]
 
 MORE_BENIGN = [
+    (
+        "Register-ScheduledTask -TaskName Backup -Action (New-ScheduledTaskAction -Execute "
+        '"C:\\Scripts\\backup.bat") -Trigger (New-ScheduledTaskTrigger -Daily -At 2am)',
+        MODERATE,
+    ),
     ("sudo crontab -l -u root | grep -v certbot | sudo crontab -u root -", MODERATE),
     ("(crontab -l; echo '0 4 * * * find /tmp -type f -mtime +7 -delete') | crontab -", MODERATE),
     ("sudo systemctl restart cron", MODERATE),

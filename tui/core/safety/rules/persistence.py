@@ -787,7 +787,10 @@ def run_parts(command: Command, ctx: Context) -> None:
 def login_hook(command: Command, ctx: Context) -> None:
     """`defaults write com.apple.loginwindow LoginHook SCRIPT`: runs as root at every login."""
     argv = command.argv
-    if argv[:1] != ["write"]:
+    if argv[:1] in ([], ["read"], ["read-type"], ["domains"], ["find"], ["help"]):
+        return
+    if argv[:1] != ["write"]:  # `defaults delete`, `import`, `rename`: settings change
+        ctx.add(MODERATE, f"changes the system (defaults {argv[0]})", command)
         return
     hooks = [i for i, a in enumerate(argv) if a in ("LoginHook", "LogoutHook")]
     if hooks:

@@ -485,7 +485,7 @@ def _logs(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 def _schtasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
     flags = flags_of(st)
-    if "/create" in flags and _routine_task(st):
+    if ("/create" in flags and _routine_task(st)) or _routine_registration(st):
         ctx.add(MODERATE, "creates a scheduled task (a script of yours, at set times)", st.text)
     elif "/create" in flags or st.name == "register-scheduledtask":
         _started_later(st, ctx, "creates a scheduled task")
@@ -547,6 +547,26 @@ def _routine_task(st: Statement) -> bool:
         and bool(action)
         and not _DOUBTFUL_ACTION.search(action)
         and "/xml" not in lowered
+    )
+
+
+_CALENDAR_TRIGGER = lazy_pattern(r"(?i)New-ScheduledTaskTrigger\b[^)]*-(Daily|Weekly|Once)\b")
+_EXECUTE = lazy_pattern(r"""(?i)-Execute\s+(['"]?)([^'")]+)\1""")
+
+
+def _routine_registration(st: Statement) -> bool:
+    """`Register-ScheduledTask ... -Execute C:\\Scripts\\b.bat ... -Daily -At 2am`: the
+    PowerShell spelling of a routine `schtasks /create` (same limits: calendar, not elevated)."""
+    if st.name != "register-scheduledtask":
+        return False
+    action = _EXECUTE.search(st.text)
+    elevated = re.search(r"(?i)-RunLevel\s+Highest|-User\s+['\"]?(NT AUTHORITY\\)?SYSTEM", st.text)
+    return (
+        action is not None
+        and _CALENDAR_TRIGGER.search(st.text) is not None
+        and elevated is None
+        and not _DOUBTFUL_ACTION.search(action.group(2))
+        and "-Argument" not in st.text
     )
 
 
