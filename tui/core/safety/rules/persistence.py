@@ -153,14 +153,9 @@ _PROGRAM_VARIABLES = frozenset(
 
 def _names_program(before: str) -> bool:
     """Whether the `NAME=` that ends `before` sets a program or a load path (else: a file or
-    folder a tool reads, `KUBECONFIG=`, `NVM_DIR=`), or is not a plain assignment."""
+    folder a tool reads, `KUBECONFIG=`, `NVM_DIR=`); lower-case names are not told apart."""
     name = re.search(r"(\w+)$", before)
-    return (
-        name is None
-        or not before.endswith(name.group(1))
-        or name.group(1) in (_PROGRAM_VARIABLES)
-        or not name.group(1).isupper()
-    )
+    return name is None or not name.group(1).isupper() or name.group(1) in _PROGRAM_VARIABLES
 
 
 # Dot folders where ordinary tools keep their programs.
