@@ -177,6 +177,7 @@ PRIVILEGE_DROP_INS = [
 # Round two (written after the first fixes): other carriers and the everyday lines that share
 # the risky shapes.
 MORE_DANGEROUS = [
+    ("cp ~/.x/evil .git/hooks/pre-commit", HIGH),
     ("echo 'export PATH=~/.evil/bin:$PATH' >> ~/.bashrc", HIGH),
     ("echo 'export EDITOR=/tmp/.e' >> ~/.zshrc", HIGH),
     ("echo 'blacklist ahci' | sudo tee /etc/modprobe.d/x.conf", HIGH),
@@ -238,6 +239,8 @@ MORE_DANGEROUS = [
 ]
 
 MORE_BENIGN = [
+    ("mv .git/hooks/pre-commit.sample .git/hooks/pre-commit", MODERATE),
+    ("echo 'npx lint-staged' > .husky/pre-commit", MODERATE),
     ('echo \'[ -s "$NVM_DIR/nvm.sh" ] && \\. "$NVM_DIR/nvm.sh"\' >> ~/.bashrc', MODERATE),
     ("echo 'export NVM_DIR=\"$HOME/.nvm\"' >> ~/.zshrc", MODERATE),
     ("echo 'eval \"$(/opt/homebrew/bin/brew shellenv)\"' >> ~/.zprofile", MODERATE),

@@ -285,7 +285,7 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
         ctx.add(CRITICAL if module[0] else HIGH, module[1], command)
     lasting = persistence.placed(ctx.resolve(target), sources)
     if lasting is not None:
-        doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
+        doubtful = any(map(persistence.doubtful_source, sources))
         level = CRITICAL if doubtful else _hook_level(target, sources)
         ctx.add(level, lasting, command)
     if (verdict is None or verdict.level < HIGH) and _over_system(command, target, sources):

@@ -350,7 +350,7 @@ def placed(target: str, sources: list[str]) -> str | None:
     normal = paths.normalise(target)
     rel = paths.home_relative(normal)
     kind = startup_kind(normal)
-    doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
+    doubtful = any(map(doubtful_source, sources))
     for prefix, what in _PLACES:
         if normal.startswith(prefix) and (doubtful or not prefix.startswith("/etc/systemd")):
             return f"installs {what} ({normal}): it runs by itself later"
@@ -385,6 +385,16 @@ def shadows_program(target: str) -> str | None:
 def _in_path_dir(normal: str) -> bool:
     folders = _PATH_DIRS | _SYSTEM_BIN
     return normal in folders or posixpath.dirname(normal) in folders
+
+
+def doubtful_source(source: str) -> bool:
+    """A file copied into a start-up place from a folder anyone can write, or from a hidden
+    file or folder no usual tool keeps (not `.git/hooks/pre-commit.sample`, `~/.local/bin/x`)."""
+    hidden = re.findall(r"(?:^|/)\.([\w-]+)", source)
+    return paths.is_world_writable(source) or any(
+        name not in _USUAL_DOT_FOLDERS and name not in ("git", "githooks", "husky")
+        for name in hidden
+    )
 
 
 def _hidden_folder(source: str) -> bool:
