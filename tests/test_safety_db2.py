@@ -53,6 +53,8 @@ DANGEROUS = [
 # Round two: SQL fed on input, lower case, key-by-key deletes, search indexes, rollbacks to
 # nothing, servers opened to the network.
 MORE_DANGEROUS = [
+    ("psql -c 'DROP INDEX a; DROP TABLE b'", HIGH),
+    ("psql -c 'DROP MATERIALIZED VIEW mv'", HIGH),
     ("psql \"$DATABASE_URL\" -c 'drop table users'", HIGH),
     ("echo 'DROP DATABASE app;' | psql", HIGH),
     ("psql app <<< 'TRUNCATE orders;'", HIGH),
@@ -82,6 +84,8 @@ MORE_DANGEROUS = [
 ]
 
 MORE_BENIGN = [
+    ("psql -c 'DROP INDEX idx_users_email'", MODERATE),
+    ("psql -d app -c 'DROP VIEW IF EXISTS active_users;'", MODERATE),
     ("psql -c '\\dt'", MODERATE),
     ("echo 'SELECT 1;' | psql", MODERATE),
     ("redis-cli --scan --pattern 'session:*' | head", MODERATE),
