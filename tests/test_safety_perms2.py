@@ -62,6 +62,7 @@ DANGEROUS = [
 
 # Round two: other spellings, root-equal groups, writable places root runs from.
 MORE_DANGEROUS = [
+    ("sudo chattr -R +i /", CRITICAL),
     ("sudo chmod -R 0777 /var/lib", HIGH),
     ("sudo find / -type d -exec chmod 777 {} +", CRITICAL),
     ("sudo chmod --recursive a=rwx /opt", HIGH),
@@ -90,6 +91,8 @@ MORE_DANGEROUS = [
 ]
 
 MORE_BENIGN = [
+    ("chattr -R +i ~/archive", MODERATE),
+    ("sudo chattr +i /etc/resolv.conf", HIGH),
     ("chmod +x ./gradlew", MODERATE),
     ("chmod -R 755 public/", MODERATE),
     ("sudo chmod 755 /usr/local/bin/mytool", MODERATE),
