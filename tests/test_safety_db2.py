@@ -53,6 +53,9 @@ DANGEROUS = [
 # Round two: SQL fed on input, lower case, key-by-key deletes, search indexes, rollbacks to
 # nothing, servers opened to the network.
 MORE_DANGEROUS = [
+    ("rm -rf data/postgres", HIGH),
+    ("sudo rm -rf ./pgdata", HIGH),
+    ("supabase db reset --linked", HIGH),
     ("psql -c 'DROP INDEX a; DROP TABLE b'", HIGH),
     ("psql -c 'DROP MATERIALIZED VIEW mv'", HIGH),
     ("psql \"$DATABASE_URL\" -c 'drop table users'", HIGH),
@@ -84,6 +87,7 @@ MORE_DANGEROUS = [
 ]
 
 MORE_BENIGN = [
+    ("rm -rf src/redis", MODERATE),
     ("psql -c 'DROP INDEX idx_users_email'", MODERATE),
     ("psql -d app -c 'DROP VIEW IF EXISTS active_users;'", MODERATE),
     ("psql -c '\\dt'", MODERATE),

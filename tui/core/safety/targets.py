@@ -101,6 +101,8 @@ def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Ve
         return key
     if _DATABASE_FILE.search(base) and posixpath.basename(base).lower() != "thumbs.db":
         return Verdict(HIGH, f"deletes {path}: a database file and all its data")
+    if recursive and _DATABASE_FOLDER.search(base.rstrip("/")):  # `rm -rf data/postgres`
+        return Verdict(HIGH, f"deletes {path}: a database server's data folder")
     if not recursive and _drop_in(base):
         return Verdict(MODERATE, f"deletes {path}, one drop-in settings file")
     if not recursive and base.endswith(_RUNTIME_FILES) and "*" not in base:
@@ -612,6 +614,12 @@ def _core_pattern(path: str) -> bool:
     return any(core.startswith(stem) for core in (*_CORE_PROGRAMS, *_CORE_LIBRARIES))
 
 
+# Folders database servers keep their data in (`./data/postgres`, `pgdata`, `mysql-data`).
+_DB_SERVERS = r"(postgres(ql)?|mysql|mariadb|mongo(db)?|redis|elasticsearch|clickhouse|influxdb)"
+_DATABASE_FOLDER = lazy_pattern(
+    rf"(^|/)(pg_?data|{_DB_SERVERS}[-_]data|(data|volumes|docker|db|databases?)/{_DB_SERVERS})$",
+    re.IGNORECASE,
+)
 _DATABASE_FILE = lazy_pattern(r"\.(sqlite3?|db|ibd|frm|mdb|accdb|kdbx)$|/ibdata\d*$|/pg_\w+/")
 
 

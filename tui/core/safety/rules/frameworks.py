@@ -37,6 +37,7 @@ _WIPES: dict[str, dict[str, tuple[str, ...]]] = {
     "alembic": {"downgrade base": ()},
     "flask": {"db downgrade base": ()},
     "knex": {"migrate:rollback --all": ()},
+    "supabase": {"db reset": ()},
 }
 _ALIASES = {
     "rake": "rails",
