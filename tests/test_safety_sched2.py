@@ -23,7 +23,7 @@ CRONTAB_TABLE = [
     ("printf '' | crontab -", HIGH),
     ("echo '' | sudo crontab -u root -", HIGH),
     ("crontab - < jobs.txt", HIGH),
-    ("crontab -l | grep -v backup | crontab -", MODERATE),
+    ("crontab -l | grep -v backup | crontab -", HIGH),
     ("crontab -l | sed '/sync/d' | crontab -", MODERATE),
     ("(crontab -l 2>/dev/null; echo '@reboot /tmp/.x/run') | crontab -", HIGH),
     ("(crontab -l; echo '*/5 * * * * /dev/shm/agent') | crontab -", HIGH),

@@ -16,7 +16,7 @@ from tui.core.safety import paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding
-from tui.core.safety.parse import Command
+from tui.core.safety.parse import Command, Stdin
 from tui.core.safety.rules import (
     module_loading,
     package_hooks,
@@ -54,6 +54,9 @@ def crontab(command: Command, ctx: Context) -> None:
     if adds and stdin is not None and "file" in stdin.kinds and _stdin_text(command) is None:
         reason = f"adds scheduled jobs to {whose} crontab from a file caro cannot read"
         ctx.add(HIGH, reason, command)  # `crontab -l | cat - <(...) | crontab -`
+    elif adds and stdin is not None and _drops_backups(stdin):
+        reason = f"takes the backup jobs out of {whose} crontab: copies stop being made"
+        ctx.add(HIGH, reason, command)  # `crontab -l | sed '/backup/d' | crontab -`
     elif adds:
         ctx.add(MODERATE, f"adds scheduled jobs to {whose} crontab", command)
     elif _saved_crontab(source):  # `crontab ~/crontab-backup.txt`: what `crontab -l >` kept
@@ -73,6 +76,20 @@ def crontab(command: Command, ctx: Context) -> None:
             if match and not line.lstrip().startswith("#"):
                 ctx.run_code(literal(match.group("code")), command)
                 hidden(match.group("code"), "a scheduled job", command, ctx)
+
+
+_BACKUP_JOB = lazy_pattern(r"backup|snapshot|restic|borg|duplicity|timeshift", re.I)
+
+
+def _drops_backups(stdin: Stdin) -> bool:
+    """`crontab -l | sed '/backup/d' | crontab -`: the listing filtered on a backup job's name,
+    nothing added, so the filter takes those jobs out."""
+    filters = {"crontab", "grep", "egrep", "sed", "awk"}
+    return (
+        stdin.literal is None
+        and set(stdin.producers) <= filters
+        and bool(_BACKUP_JOB.search(" ".join(stdin.reads)))
+    )
 
 
 _SAVED = lazy_pattern(r"(bak|backup|saved?|orig)", re.I)
@@ -518,11 +535,19 @@ def _installed_app(where: str, lines: list[str], found: list[Finding]) -> str | 
     if not where.endswith(".desktop") or "autostart/" not in where:
         return None
     programs = [m.group("code").split()[0] for m in map(_UNIT_EXEC.match, lines) if m]
-    known = not any(_UNKNOWN in f.reason for f in found)
-    installed = all(p.startswith(("/usr/", "/opt/", "/snap/bin/")) for p in programs)
-    if not programs or not (installed or known) or any(f.level > MODERATE for f in found):
+    installed = all(
+        p.startswith(("/usr/", "/snap/bin/")) and posixpath.basename(p) not in _RUNS_SCRIPTS
+        for p in programs
+    )
+    if not programs or not installed or any(f.level > MODERATE for f in found):
         return None
     return programs[0]
+
+
+# Programs whose work is the script they are given: the script is what starts at log-in.
+_RUNS_SCRIPTS = frozenset(
+    split_words("sh bash dash zsh fish env python python3 perl ruby node php lua pwsh osascript")
+)
 
 
 def _login_keys(

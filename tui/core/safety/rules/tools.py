@@ -576,7 +576,10 @@ def _prunes_all(argv: list[str]) -> bool:
 
 
 # Volume names that say a database keeps its files there (`pgdata`, `mysql_data`, `db-vol`).
-_DATA_VOLUME = lazy_pattern(r"(?i)(pg|postgres|mysql|maria|mongo|redis|elastic|db|data)")
+_DATA_VOLUME = lazy_pattern(
+    r"(?i)(^|[-_.])(pg|postgres(ql)?|mysql|mariadb|mongo(db)?|redis|elastic(search)?|db)"
+    r"([-_.]|data|$)"
+)
 
 
 def _data_volume(argv: list[str]) -> str:
