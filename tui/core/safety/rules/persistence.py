@@ -54,8 +54,8 @@ def crontab(command: Command, ctx: Context) -> None:
     if adds and stdin is not None and "file" in stdin.kinds and _stdin_text(command) is None:
         reason = f"adds scheduled jobs to {whose} crontab from a file caro cannot read"
         ctx.add(HIGH, reason, command)  # `crontab -l | cat - <(...) | crontab -`
-    elif adds and stdin is not None and _drops_backups(stdin):
-        reason = f"takes the backup jobs out of {whose} crontab: copies stop being made"
+    elif adds and stdin is not None and _drops_backups(stdin) and _roots(command, user):
+        reason = "takes the backup jobs out of root's crontab: the system's copies stop"
         ctx.add(HIGH, reason, command)  # `crontab -l | sed '/backup/d' | crontab -`
     elif adds:
         ctx.add(MODERATE, f"adds scheduled jobs to {whose} crontab", command)
@@ -79,6 +79,12 @@ def crontab(command: Command, ctx: Context) -> None:
 
 
 _BACKUP_JOB = lazy_pattern(r"backup|snapshot|restic|borg|duplicity|timeshift", re.I)
+
+
+def _roots(command: Command, user: str | None) -> bool:
+    """root's crontab: `sudo crontab ...` or `crontab -u root ...` (your own backup jobs
+    filtered out stay MODERATE: test_safety_g_files pins `crontab -l | grep -v backup`)."""
+    return user == "root" or (user is None and any(w in ("sudo", "doas") for w in command.via))
 
 
 def _drops_backups(stdin: Stdin) -> bool:
