@@ -216,13 +216,7 @@ EXFILTRATION_BENIGN = [
     ("curl -E ~/certs/me.p12 https://mtls.example/", MODERATE),
     ("wget --ca-certificate=ca.pem https://internal.example/", MODERATE),
     ("aws s3 cp s3://bucket/file.txt .", MODERATE),
-    pytest.param(
-        "cat ~/.ssh/id_ed25519.pub | ssh host.example 'cat >> ~/.ssh/authorized_keys'",
-        MODERATE,
-        marks=pytest.mark.xfail(
-            strict=True, reason="the remote command is rated as if it ran here (persistence)"
-        ),
-    ),
+    ("cat ~/.ssh/id_ed25519.pub | ssh host.example 'cat >> ~/.ssh/authorized_keys'", MODERATE),
     ("curl -s https://api.github.com/users/octocat | jq .name", MODERATE),
     ("uname -a", SAFE),
     (

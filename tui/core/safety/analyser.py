@@ -422,7 +422,8 @@ class Analyser:
                     if stage_kinds & _TAKERS and strangers.stays_local(layer):
                         stage_kinds.add("local")
                 stage_kinds |= _remote_kinds(code)
-                producers.append(command.name or "…")
+                inner = layers[-1].name if layers else command.name  # `sudo crontab -l`: crontab
+                producers.append(inner or command.name or "…")
             kinds_so_far |= stage_kinds
             all_kinds.append(stage_kinds)
             current = [expand(c)[0][-1] for c in commands]

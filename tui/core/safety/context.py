@@ -56,6 +56,8 @@ class Context:
     listed: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     cwd: str | None = None
+    # Folders an earlier `git config core.hooksPath DIR` made git's hooks folder.
+    hook_folders: set[str] = field(default_factory=set)
     # The folder an earlier `export PATH=DIR:$PATH` put first that anyone could have filled.
     planted_path: str | None = None
     variables: dict[str, str] = field(default_factory=dict)

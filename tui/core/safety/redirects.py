@@ -7,7 +7,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.feeds import written_text
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command, Redirect
-from tui.core.safety.rules import persistence, resources, weakening
+from tui.core.safety.rules import persistence, planted, resources, weakening
 from tui.core.safety.rules.network import DOWNLOADERS, command_kinds
 from tui.core.safety.unwrap import SHELLS, expand
 
@@ -72,6 +72,9 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
         if verdict is None or every.level > verdict.level:
             reason = every.reason.replace("deletes", "empties each file of", 1)
             verdict = targets.Verdict(every.level, reason)
+    if verdict is not None and planted.own_key_added(command, resolved, ctx):
+        reason = f"adds your own public key to {resolved}: you can log in with it"
+        verdict = targets.Verdict(RiskLevel.MODERATE, reason)
     dynamic = target.substitutions or (target.dynamic and value.startswith("${"))
     if dynamic and (verdict is None or verdict.level <= RiskLevel.MODERATE):
         reason = f"writes to a file named at run time ({target.raw})"
@@ -92,7 +95,7 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     ):
         reason = f"writes the endless {endless} into {value}: fills the disk"
         ctx.add(resources.EXHAUSTS, reason, command)
-    kind = persistence.startup_kind(ctx.resolve(target.path))
+    kind = persistence.kind_at(ctx.resolve(target.path), ctx)
     if kind is not None:
         persistence.startup_content(kind, target.path, text, command, ctx)
 

@@ -103,6 +103,8 @@ def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Ve
         return key
     if _DATABASE_FILE.search(base) and posixpath.basename(base).lower() != "thumbs.db":
         return Verdict(HIGH, f"deletes {path}: a database file and all its data")
+    if recursive and _DATABASE_FOLDER.search(base.rstrip("/")):  # `rm -rf data/postgres`
+        return Verdict(HIGH, f"deletes {path}: a database server's data folder")
     if not recursive and _drop_in(base):
         return Verdict(MODERATE, f"deletes {path}, one drop-in settings file")
     if not recursive and base.endswith(_RUNTIME_FILES) and "*" not in base:
@@ -552,6 +554,8 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
     if paths.is_rc_file(path):
         if append:
             return Verdict(MODERATE, f"appends to {path}: your shell start-up file")
+        if path.startswith("/etc/profile.d/"):  # one drop-in of many: what it says is rated
+            return Verdict(MODERATE, f"writes {path}: code every log-in shell runs")
         return Verdict(HIGH, f"overwrites {path}: replaces your shell start-up file")
     if path.startswith("/etc/"):
         if append or path.count("/") > 2:
@@ -636,6 +640,12 @@ def _core_pattern(path: str) -> bool:
     return any(core.startswith(stem) for core in (*_CORE_PROGRAMS, *_CORE_LIBRARIES))
 
 
+# Folders database servers keep their data in (`./data/postgres`, `pgdata`, `mysql-data`).
+_DB_SERVERS = r"(postgres(ql)?|mysql|mariadb|mongo(db)?|redis|elasticsearch|clickhouse|influxdb)"
+_DATABASE_FOLDER = lazy_pattern(
+    rf"(^|/)(pg_?data|{_DB_SERVERS}[-_]data|(data|volumes|docker|db|databases?)/{_DB_SERVERS})$",
+    re.IGNORECASE,
+)
 _DATABASE_FILE = lazy_pattern(r"\.(sqlite3?|db|ibd|frm|mdb|accdb|kdbx)$|/ibdata\d*$|/pg_\w+/")
 
 

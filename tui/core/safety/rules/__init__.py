@@ -119,6 +119,8 @@ _READ_FORMS = {
     "pmset": frozenset(split_words("-g")),
     "plutil": frozenset(split_words("-p -lint -help")),
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
+    "ldconfig": frozenset(split_words("-p --print-cache")),
+    "anacron": frozenset(split_words("-T")),
 }
 _READ_VERBS = {"glab": tools.FORGE_READS}
 _INIT_SCRIPTS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")

@@ -478,7 +478,17 @@ def kubectl(command: Command, ctx: Context) -> None:
     if sub == "config" and argv[:1] and argv[0].startswith(("set", "delete", "unset", "rename")):
         ctx.add(MODERATE, f"changes how kubectl connects (kubectl config {argv[0]})", command)
         return
-    if sub in ("get", "describe", "logs", "top", "explain", "version", "config", "api-resources"):
+    if sub in (
+        "get",
+        "describe",
+        "logs",
+        "top",
+        "explain",
+        "version",
+        "config",
+        "api-resources",
+        "completion",
+    ):
         return
     if sub in ("rollout", "auth") and argv[:1] in (["status"], ["history"], ["can-i"]):
         return
@@ -655,6 +665,7 @@ def helm(command: Command, ctx: Context) -> None:
         "version",
         "repo",
         "env",
+        "completion",
     ):
         ctx.add(MODERATE, f"changes the cluster (helm {sub})".strip(), command)
 

@@ -672,6 +672,9 @@ def source(command: Command, ctx: Context) -> None:
         return  # reloading a start-up file runs what runs at every login anyway
     if openers.setup_script(args[0].path, ctx):
         return  # `source .venv/bin/activate`: a tool's own shell set-up
+    if _setup_output(args[0]):  # `source <(kubectl completion bash)`
+        ctx.add(MODERATE, f"sets up the shell with the output of {args[0].raw[:60]}", command)
+        return
     if args[0].value in ("/dev/stdin", "-", "/proc/self/fd/0"):
         stdin_code(command, ctx, "shell")
         return
@@ -680,6 +683,16 @@ def source(command: Command, ctx: Context) -> None:
         from_descriptor(command, ctx, fd, "shell")
         return
     run_script(command, ctx, args[0], "shell")
+
+
+def _setup_output(word: Word) -> bool:
+    """`<(kubectl completion bash)`, `<(fzf --bash)`: what a set-up tool prints for the shell."""
+    from tui.core.safety.feeds import trusted_setup  # feeds imports this module
+
+    fed = word.substitutions
+    return bool(fed) and all(
+        node.type == "process_substitution" and trusted_setup(node) for node in fed
+    )
 
 
 _SPRINTF = lazy_pattern(r'sprintf\(\s*"([^"]*)"((?:\s*,\s*\d+)+)\s*\)')
@@ -902,6 +915,8 @@ def sed(command: Command, ctx: Context) -> None:
                 ctx.add(content.level, content.reason, command)
             _sed_startup(command, ctx, value, argv)
             verdict = classify_write(editors.name_pattern(value), append=False)
+            if paths.is_rc_file(paths.normalise(value)):
+                verdict = None  # an edit, not a new file: what it puts in is rated above
             if verdict is not None and verdict.level >= HIGH:
                 ctx.add(verdict.level, verdict.reason.replace("overwrites", "edits", 1), command)
         ctx.add(MODERATE, "edits files in place (sed -i)", command)
@@ -911,7 +926,7 @@ def sed(command: Command, ctx: Context) -> None:
 
 def _sed_startup(command: Command, ctx: Context, value: str, argv: list[str]) -> None:
     """`sed -i '$a CODE' ~/.bashrc`: the lines a sed script adds to a start-up file run later."""
-    kind = persistence.startup_kind(ctx.resolve(value))
+    kind = persistence.kind_at(ctx.resolve(value), ctx)
     if kind not in ("shell", "cron", "hook", "keys"):
         return
     files = _sed_files(argv)

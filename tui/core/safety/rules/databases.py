@@ -53,10 +53,15 @@ _DESTROY_DB = lazy_pattern(
     r"\bdrop\s+(database|schema|keyspace|owned)\b|\bdropDatabase\b|\bflushall\b", re.IGNORECASE
 )
 _DESTROY_TABLE = lazy_pattern(
-    r"\bdrop\s+(table|collection|index|view|user|role|measurement|series|materialized\s+view)\b|"
+    r"\bdrop\s+(table|collection|user|role|measurement|series|materialized\s+view)\b|"
     r"\btruncate\b|\.drop\s*\(|"
     r"\bflushdb\b|\balter\s+table\s+\S+\s+drop\b|deleteMany\s*\(\s*\{\s*\}\s*\)|"
     r"\.remove\s*\(\s*\{\s*\}\s*\)",
+    re.IGNORECASE,
+)
+# What is made from the rows and can be made again: an index, a plain view.
+_DROP_DERIVED = lazy_pattern(
+    r"^\s*drop\s+(index|view)\b(?:\s+concurrently)?(?:\s+if\s+exists)?\s+[\w.\"`]+\s*$",
     re.IGNORECASE,
 )
 _UNBOUNDED = lazy_pattern(r"^\s*(delete\s+from|update)\b(?!.*\bwhere\b)", re.IGNORECASE | re.DOTALL)
@@ -186,6 +191,12 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
     statements = [s for s in re.split(r";\s*", said) if s.strip()]
+    first = _DROP_DERIVED.match(statements[0]) if statements else None
+    if first is not None and all(_DROP_DERIVED.match(s) for s in statements):
+        what = first.group(1).lower()  # `DROP INDEX idx_users_email`
+        reason = f"drops a {what} ({client}): no rows are lost, but what uses it may break"
+        ctx.add(MODERATE, reason, command)
+        return
     every_document = _MONGO_EVERY_DOCUMENT.search(text) is not None
     if every_document or any(changes_every_row(s) for s in statements):
         reason = f"changes or deletes every row of a table ({client}): no WHERE that picks rows"
@@ -323,6 +334,11 @@ def _clustered_code(command: Command, short_flags: list[str]) -> str | None:
         return None
     takes = " ".join([*short_flags, _VALUED_SHORT.get(command.name, "")])
     return options(command, takes).value(*short_flags)
+
+
+def client_stdin(command: Command) -> str | None:
+    """What a database console reads on its input (`<<< 'SQL'`, `echo SQL |`), if literal."""
+    return _stdin_code(command)
 
 
 def _stdin_code(command: Command) -> str | None:

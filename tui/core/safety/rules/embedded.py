@@ -87,6 +87,7 @@ def git_inline_config(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, reason, command)
         if key.lower() == "core.hookspath":
             _written_hooks(command, ctx)
+            ctx.hook_folders.add(paths.normalise(value).rstrip("/"))
         if key.lower() == "core.hookspath" and paths.is_world_writable(value):
             ctx.add(
                 HIGH,
@@ -98,8 +99,9 @@ def git_inline_config(command: Command, ctx: Context) -> None:
         if code:
             git_programs.setting(key, code, lasting, command, ctx)
         program = code.split()[0] if code and code.split() else ""
-        if everywhere and paths.is_world_writable(program):
-            reason = f"makes every git command run {program}, a program anyone can replace"
+        if paths.is_world_writable(program):
+            which = "every git command" if everywhere else "git in this repository"
+            reason = f"makes {which} run {program}, a program anyone can replace"
             ctx.add(HIGH, reason, command)
         if code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, f"git runs the program set in {key}", command)

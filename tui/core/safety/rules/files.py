@@ -20,7 +20,7 @@ from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import tar_code
 from tui.core.safety.rules.network import heredoc_body
-from tui.core.safety.rules.persistence import startup_content, startup_kind
+from tui.core.safety.rules.persistence import startup_content
 from tui.core.safety.rules.resources import EXHAUSTS, dd_fill, dd_size, endless_input
 from tui.core.safety.targets import (
     PERSONAL_FOLDERS,
@@ -285,11 +285,7 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
         ctx.add(CRITICAL if module[0] else HIGH, module[1], command)
     lasting = persistence.placed(ctx.resolve(target), sources)
     if lasting is not None:
-        # a hidden source is doubtful, unless it is the project's own hook folder (.githooks)
-        own = _hook_level(target, sources) == MODERATE and not any(
-            s.startswith("..") for s in sources
-        )
-        doubtful = any(paths.is_world_writable(s) or ("/." in f"/{s}" and not own) for s in sources)
+        doubtful = any(map(persistence.doubtful_source, sources))
         level = CRITICAL if doubtful else _hook_level(target, sources)
         ctx.add(level, lasting, command)
     if (verdict is None or verdict.level < HIGH) and _over_system(command, target, sources):
@@ -368,7 +364,18 @@ def _hook_level(target: str, sources: list[str]) -> RiskLevel:
     own = all(not s.startswith(("/", "~")) and not paths.is_world_writable(s) for s in sources)
     if "/.git/hooks" in f"/{paths.normalise(target)}" and own and sources:
         return MODERATE
+    if "autostart" in target and sources and all(s.startswith(_APP_ENTRIES) for s in sources):
+        return MODERATE  # `cp /usr/share/applications/x.desktop ~/.config/autostart/`: an app
     return HIGH
+
+
+# Where installed programs put their menu entries: one copied to autostart starts that program.
+_APP_ENTRIES = (
+    "/usr/share/applications/",
+    "/usr/local/share/applications/",
+    "/var/lib/flatpak/exports/share/applications/",
+    "/var/lib/snapd/desktop/applications/",
+)
 
 
 def _over_system(command: Command, target: str, sources: list[str]) -> bool:
@@ -438,7 +445,7 @@ def tee(command: Command, ctx: Context) -> None:
         weakened = weakening.written(ctx.resolve(word.path), text) if text else None
         if weakened is not None:
             ctx.add(weakened.level, weakened.reason, command)
-        kind = startup_kind(ctx.resolve(word.path))
+        kind = persistence.kind_at(ctx.resolve(word.path), ctx)
         if kind is not None:
             startup_content(kind, word.path, text, command, ctx)
         if stdin is not None and stdin.kinds & {"download", "decode"}:

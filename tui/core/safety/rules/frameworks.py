@@ -11,7 +11,9 @@ from __future__ import annotations
 import posixpath
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import databases
 from tui.core.safety.rules.common import CRITICAL, HIGH, Rule
 from tui.core.safety.words import split_words
 
@@ -35,6 +37,7 @@ _WIPES: dict[str, dict[str, tuple[str, ...]]] = {
     "alembic": {"downgrade base": ()},
     "flask": {"db downgrade base": ()},
     "knex": {"migrate:rollback --all": ()},
+    "supabase": {"db reset": ()},
 }
 _ALIASES = {
     "rake": "rails",
@@ -70,6 +73,7 @@ def wipes_database(command: Command, ctx: Context) -> None:
     if found is None:
         return
     tool, argv = found
+    _consoles(tool, argv, command, ctx)
     for task, skips_question in _WIPES[tool].items():
         if not _said(task, argv):
             continue
@@ -79,6 +83,32 @@ def wipes_database(command: Command, ctx: Context) -> None:
         else:
             ctx.add(CRITICAL, f"empties or drops the application's database ({shown})", command)
         return
+
+
+# The framework's database console (SQL on its input) and its code runners (model code).
+_DB_CONSOLES = {"manage.py": ("dbshell",), "rails": ("dbconsole", "db"), "artisan": ("db",)}
+_RUNNERS_OF_CODE = {"manage.py": ("shell",), "rails": ("runner", "r"), "artisan": ("tinker",)}
+# Model calls that delete or blank every row: `User.delete_all`, `User.objects.all().delete()`.
+_ORM_WIPE = lazy_pattern(
+    r"\.(delete_all|destroy_all|update_all)\b|\.objects(\.all\(\))?\.(delete|update)\(|"
+    r"::(truncate|query\(\)->delete)\("
+)
+
+
+def _consoles(tool: str, argv: list[str], command: Command, ctx: Context) -> None:
+    """`manage.py dbshell <<< 'DROP TABLE t'`: the SQL is rated as if sent with psql;
+    `rails runner 'User.delete_all'`: model code that empties a table."""
+    sub = next((a for a in argv if not a.startswith("-")), "")
+    if sub in _DB_CONSOLES.get(tool, ()):
+        text = databases.client_stdin(command)
+        if text is not None:
+            databases.rate_sql(text, command, ctx, f"{tool} {sub}")
+    elif sub in _RUNNERS_OF_CODE.get(tool, ()):
+        code = " ".join(argv[argv.index(sub) + 1 :]) + " " + (databases.client_stdin(command) or "")
+        wipe = _ORM_WIPE.search(code)
+        if wipe is not None:
+            reason = f"deletes or overwrites every row of a table ({wipe.group(0).strip('.(')})"
+            ctx.add(HIGH, f"{reason}, through the application ({tool} {sub})", command)
 
 
 def _said(task: str, argv: list[str]) -> bool:

@@ -33,7 +33,7 @@ READ_ONLY = frozenset(
     blockdev arp route ethtool iostat ntpq lsof pmap free id last lastb lastlog journalctl
     needs-restarting ldd nm objdump readelf size addr2line sha1sum shasum crc32 zipinfo
     getfacl lsattr namei shellcheck getcap apt-cache iptables-save ip6tables-save dpkg-query
-    col colrm
+    col colrm notify-send pg_isready
     """)
 )
 
@@ -48,7 +48,8 @@ CTL_READS = frozenset(
     split_words(
         "status show list list-sessions list-users list-seats list-timezones list-locales "
         "list-keymaps tracking sources sourcestats activity query statistics dns domain "
-        "print blame print-all help --help -h version"
+        "print blame print-all help --help -h version show-user show-session show-seat "
+        "user-status session-status seat-status"
     )
 )
 
@@ -76,8 +77,9 @@ ROUTINE = {
         "hostnamectl timedatectl localectl update-grub grub-install update-initramfs "
         "dpkg-reconfigure update-alternatives ldconfig at batch launchctl defaults "
         "hostname ntpdate chronyc loginctl grub-set-default grub-reboot grub2-set-default "
-        "grub2-reboot mkinitcpio dracut logrotate"
+        "grub2-reboot mkinitcpio dracut logrotate depmod"
     ),
+    "runs the scheduled jobs that are due": "anacron",
     "installs the pending updates": "unattended-upgrade unattended-upgrades",
 }
 ROUTINE_REASON = {name: why for why, names in ROUTINE.items() for name in names.split()}

@@ -409,7 +409,7 @@ def _downloaded(ctx: Context, target: str, command: Command | None = None) -> No
     if command is None:  # named after the URL, in the current folder
         return
     where = ctx.resolve(target)
-    kind = persistence.startup_kind(where)
+    kind = persistence.kind_at(where, ctx)
     if kind is not None:  # `curl -o ~/.bashrc URL`: fetched code that runs later by itself
         persistence.startup_content(kind, where, None, command, ctx)
     verdict = classify_write(where, append=False)

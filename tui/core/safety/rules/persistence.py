@@ -16,10 +16,17 @@ from tui.core.safety import paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding
-from tui.core.safety.parse import Command
-from tui.core.safety.rules import planted
+from tui.core.safety.parse import Command, Stdin
+from tui.core.safety.rules import (
+    module_loading,
+    package_hooks,
+    planted,
+    shell_settings,
+    ssh_client,
+)
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
+from tui.core.safety.rules.embedded import GIT_HOOKS
 from tui.core.safety.words import Word, literal, split_words
 
 _CRON_LINE = lazy_pattern(r"^\s*(@\w+|(\S+\s+){4}\S+)\s+(?P<code>.+)$")
@@ -43,7 +50,14 @@ def crontab(command: Command, ctx: Context) -> None:
     source = opts.operands[0].value if opts.operands else "-"
     whose = f"{user}'s" if user else "your"
     stdin = command.stdin
-    if stdin is not None and "crontab" in stdin.producers and source in ("-", "/dev/stdin"):
+    adds = stdin is not None and "crontab" in stdin.producers and source in ("-", "/dev/stdin")
+    if adds and stdin is not None and "file" in stdin.kinds and _stdin_text(command) is None:
+        reason = f"adds scheduled jobs to {whose} crontab from a file caro cannot read"
+        ctx.add(HIGH, reason, command)  # `crontab -l | cat - <(...) | crontab -`
+    elif adds and stdin is not None and _drops_backups(stdin) and _roots(command, user):
+        reason = "takes the backup jobs out of root's crontab: the system's copies stop"
+        ctx.add(HIGH, reason, command)  # `crontab -l | sed '/backup/d' | crontab -`
+    elif adds:
         ctx.add(MODERATE, f"adds scheduled jobs to {whose} crontab", command)
     elif _saved_crontab(source):  # `crontab ~/crontab-backup.txt`: what `crontab -l >` kept
         ctx.add(MODERATE, f"restores {whose} scheduled jobs from a saved copy ({source})", command)
@@ -62,6 +76,26 @@ def crontab(command: Command, ctx: Context) -> None:
             if match and not line.lstrip().startswith("#"):
                 ctx.run_code(literal(match.group("code")), command)
                 hidden(match.group("code"), "a scheduled job", command, ctx)
+
+
+_BACKUP_JOB = lazy_pattern(r"backup|snapshot|restic|borg|duplicity|timeshift", re.I)
+
+
+def _roots(command: Command, user: str | None) -> bool:
+    """root's crontab: `sudo crontab ...` or `crontab -u root ...` (your own backup jobs
+    filtered out stay MODERATE: test_safety_g_files pins `crontab -l | grep -v backup`)."""
+    return user == "root" or (user is None and any(w in ("sudo", "doas") for w in command.via))
+
+
+def _drops_backups(stdin: Stdin) -> bool:
+    """`crontab -l | sed '/backup/d' | crontab -`: the listing filtered on a backup job's name,
+    nothing added, so the filter takes those jobs out."""
+    filters = {"crontab", "grep", "egrep", "sed", "awk"}
+    return (
+        stdin.literal is None
+        and set(stdin.producers) <= filters
+        and bool(_BACKUP_JOB.search(" ".join(stdin.reads)))
+    )
 
 
 _SAVED = lazy_pattern(r"(bak|backup|saved?|orig)", re.I)
@@ -92,14 +126,21 @@ def at(command: Command, ctx: Context) -> None:
     text = _stdin_text(command)
     if text is None or "-f" in argv:
         ctx.add(HIGH, f"schedules commands to run later, unattended ({command.name})", command)
+        stdin = command.stdin
+        job = argv[argv.index("-f") + 1] if "-f" in argv[:-1] else ""
+        fed = [w for w in command.args if w.value == job and ctx.word_kinds(w) & {"download"}]
+        if fed or (stdin is not None and stdin.kinds & {"download", "network"}):
+            ctx.add(CRITICAL, f"schedules code fetched from the internet ({command.name})", command)
+        elif job and posixpath.basename(job) in ctx.downloads:
+            ctx.add(CRITICAL, f"schedules {job}, just downloaded and not checked", command)
         return
     before = len(ctx.findings)
     ctx.run_code(literal(text), command)
     hidden(text, "a scheduled job", command, ctx)
     risky = _risky(ctx.findings[before:])
-    if risky:
+    if risky:  # as risky as it is now: a later run does the same, with nobody watching
         reason = f"schedules code that {risky[0].reason} to run later, unattended"
-        ctx.add(HIGH, reason, command)
+        ctx.add(MODERATE, reason, command)
     else:
         ctx.add(MODERATE, f"schedules commands to run later ({command.name})", command)
 
@@ -114,6 +155,13 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
     """CRITICAL when what will run by itself is a hidden program or one in a shared folder."""
     for match in _HIDDEN.finditer(code):
         path = code[match.start(2) :].split()[0].strip("'\"&;")
+        name, equals, value = path.partition("=")
+        if equals and re.fullmatch(r"\w+", name):  # matched from the name: `NAME=~/.x/y`
+            before, path = f"{code[: match.start(2)]}{name}", value.strip("'\"")
+        else:
+            before = code[: match.start(1)] if match.group(1) == "=" else ""
+        if before and not _names_program(before):
+            continue  # `export KUBECONFIG=~/.kube/config`: a file read, not a program run
         dots = re.findall(r"/\.([\w-]+)", path)
         shared = path.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/Users/Shared/"))
         if shared or any(name not in _USUAL_DOT_FOLDERS for name in dots):
@@ -122,9 +170,29 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
             return
 
 
+# Variables whose value is a program, or a folder programs or libraries are loaded from.
+_PROGRAM_VARIABLES = frozenset(
+    split_words(
+        "PATH LD_PRELOAD LD_LIBRARY_PATH LD_AUDIT DYLD_INSERT_LIBRARIES DYLD_LIBRARY_PATH "
+        "PROMPT_COMMAND BASH_ENV ENV EDITOR VISUAL PAGER MANPAGER SHELL BROWSER NODE_OPTIONS "
+        "NODE_PATH PYTHONPATH PYTHONSTARTUP PERL5LIB PERL5OPT RUBYLIB RUBYOPT GIT_SSH "
+        "GIT_SSH_COMMAND GIT_EDITOR SUDO_ASKPASS SSH_ASKPASS LESSOPEN CC CXX"
+    )
+)
+
+
+def _names_program(before: str) -> bool:
+    """Whether the `NAME=` that ends `before` sets a program or a load path (else: a file or
+    folder a tool reads, `KUBECONFIG=`, `NVM_DIR=`); lower-case names are not told apart."""
+    name = re.search(r"(\w+)$", before)
+    return name is None or not name.group(1).isupper() or name.group(1) in _PROGRAM_VARIABLES
+
+
 # Dot folders where ordinary tools keep their programs.
 _USUAL_DOT_FOLDERS = frozenset(
-    "cargo local nvm pyenv rbenv config cache npm volta deno bun sdkman asdf rustup".split()
+    "cargo local nvm pyenv rbenv config cache npm volta deno bun sdkman asdf rustup "
+    "npm-global yarn pnpm krew dotnet rvm nodenv goenv jenv ghcup cabal opam linuxbrew "
+    "nix-profile pulumi poetry rye pixi tfenv foundry fly wasmtime".split()
     # and the dotfiles people split their start-up files into
     + "aliases bash_aliases zsh_aliases bash_functions functions exports extra fzf env "
     "oh-my-zsh dotfiles bashrc zshrc profile bash_profile zprofile".split()
@@ -191,6 +259,8 @@ def startup_kind(path: str) -> str | None:
         return "webpage"
     if posixpath.basename(normal) in ("authorized_keys", "authorized_keys2"):
         return "keys"
+    if ssh_client.is_client_config(normal):
+        return "sshclient"
     if normal.endswith((".service", ".timer", ".socket", ".path")) or (
         "/systemd/" in normal and normal not in _NETWORK_SETTINGS
     ):
@@ -227,6 +297,16 @@ def startup_kind(path: str) -> str | None:
     return None
 
 
+def kind_at(path: str, ctx: Context) -> str | None:
+    """`startup_kind`, and a git hook in a folder this line made git's hooks folder
+    (`git config --global core.hooksPath ~/.hooks && echo CODE > ~/.hooks/pre-commit`)."""
+    kind = startup_kind(path)
+    normal = paths.normalise(path)
+    if kind is None and posixpath.basename(normal) in GIT_HOOKS:
+        return "hook" if posixpath.dirname(normal) in ctx.hook_folders else None
+    return kind
+
+
 # systemd's settings for name lookups, time and networking: read, never run (see resolvers.py).
 _NETWORK_SETTINGS = frozenset(
     split_words("/etc/systemd/resolved.conf /etc/systemd/timesyncd.conf /etc/systemd/networkd.conf")
@@ -241,6 +321,8 @@ _RUN_BY_SYSTEM = (
     "/etc/rc",
     "/etc/init/",
     "/etc/apt/apt.conf.d/",
+    "/etc/pacman.d/hooks/",
+    "/etc/dnf/plugins/post-transaction-actions.d/",
 )
 _PLACES = (
     ("/etc/systemd/", "a system service"),
@@ -253,6 +335,8 @@ _PLACES = (
     ("/Library/LaunchDaemons", "a launch daemon"),
     ("/etc/profile.d/", "code that runs at every log-in"),
     ("/etc/xdg/autostart", "a program started at every user's log-in"),
+    ("/lib/modules/", "a kernel module"),
+    ("/usr/lib/modules/", "a kernel module"),
 )
 _HOME_PLACES = (
     (".config/systemd/user", "a user service"),
@@ -298,7 +382,7 @@ def placed(target: str, sources: list[str]) -> str | None:
     normal = paths.normalise(target)
     rel = paths.home_relative(normal)
     kind = startup_kind(normal)
-    doubtful = any(paths.is_world_writable(s) or "/." in f"/{s}" for s in sources)
+    doubtful = any(map(doubtful_source, sources))
     for prefix, what in _PLACES:
         if normal.startswith(prefix) and (doubtful or not prefix.startswith("/etc/systemd")):
             return f"installs {what} ({normal}): it runs by itself later"
@@ -335,6 +419,16 @@ def _in_path_dir(normal: str) -> bool:
     return normal in folders or posixpath.dirname(normal) in folders
 
 
+def doubtful_source(source: str) -> bool:
+    """A file copied into a start-up place from a folder anyone can write, or from a hidden
+    file or folder no usual tool keeps (not `.git/hooks/pre-commit.sample`, `~/.local/bin/x`)."""
+    hidden = re.findall(r"(?:^|/)\.([\w-]+)", source)
+    return paths.is_world_writable(source) or any(
+        name not in _USUAL_DOT_FOLDERS and name not in ("git", "githooks", "husky")
+        for name in hidden
+    )
+
+
 def _hidden_folder(source: str) -> bool:
     """`/tmp/.x/kworker`: a program kept in a dot folder that no usual tool uses."""
     return any(name not in _USUAL_DOT_FOLDERS for name in re.findall(r"/\.([\w-]+)(?=/)", source))
@@ -351,10 +445,14 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         text is None and stdin is not None and bool(stdin.kinds & {"download", "decode"})
     )
     if kind == "keys":
-        _login_keys(where, text, downloaded, writer, ctx)
+        fetched = planted.ssh_fed(writer, ctx)[:1] in (["curl"], ["wget"])
+        _login_keys(where, text, downloaded or fetched, writer, ctx)
         return
     if kind == "editor":
         planted.editor_start(where, text, writer, ctx)
+        return
+    if kind == "sshclient":
+        ssh_client.client_config(where, text, writer, ctx)
         return
     if kind == "webpage" and text is not None:
         return  # a literal page: `web_shell` reads it
@@ -376,6 +474,13 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     content = config_content(where, text)
     if content is not None:
         ctx.add(content.level, content.reason, writer)
+    if where.startswith(package_hooks.HOOK_FOLDERS):
+        for code in package_hooks.hook_commands(where, text):  # `DPkg::Post-Invoke {"CMD";};`
+            ctx.run_code(literal(code), writer)
+            hidden(code, "every package install", writer, ctx)
+            reason = f"runs `{code.strip()[:50]}` as root at every package install ({where})"
+            ctx.add(HIGH, reason, writer)
+        return
     if kind == "sudoers":
         level = content.level if content is not None else HIGH
         level = CRITICAL if re.search(r"(^|\s)ALL\s*$", text) and "NOPASSWD" not in text else level
@@ -392,13 +497,14 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         if copied_in:  # `cp rk.ko /lib/modules/.../extra/ && echo rk >> /etc/modules`
             reason = f"loads a kernel module copied in by this line at every boot ({where})"
             ctx.add(CRITICAL, reason, writer)
-        ctx.add(HIGH, f"loads kernel code at every boot ({where})", writer)
+        module_loading.boot_modules(where, text, writer, ctx)
         return
     if kind in ("udev", "python") or where.endswith(".plist"):
         _started_code(kind, where, text, writer, ctx)
         if kind != "unit":
             return
     lines = [line for line in text.splitlines() if line.strip()]
+    start = len(ctx.findings)
     for line in lines:
         code = line
         aliased = _ALIAS.match(line) if kind == "shell" else None
@@ -420,10 +526,34 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
             ctx.run_code(Word(value=code, raw=code), writer)
             hidden(code, f"code in {where}", writer, ctx)
             _lasting(kind, where, code, ctx.findings[before:], writer, ctx)
-    if kind in ("cron", "unit"):
+    program = _installed_app(where, lines, ctx.findings[start:])
+    if program is not None:
+        ctx.add(MODERATE, f"starts {program} at every log-in ({where})", writer)
+    elif kind in ("cron", "unit"):
         ctx.add(HIGH, f"installs a job that runs by itself later ({where})", writer)
     elif kind == "hook" and lines:
         ctx.add(MODERATE, f"installs code that runs by itself later ({where})", writer)
+
+
+def _installed_app(where: str, lines: list[str], found: list[Finding]) -> str | None:
+    """`Exec=/usr/bin/syncthing` in an autostart entry: an installed program started at log-in,
+    which does nothing worse by itself (its name, else None)."""
+    if not where.endswith(".desktop") or "autostart/" not in where:
+        return None
+    programs = [m.group("code").split()[0] for m in map(_UNIT_EXEC.match, lines) if m]
+    installed = all(
+        p.startswith(("/usr/", "/snap/bin/")) and posixpath.basename(p) not in _RUNS_SCRIPTS
+        for p in programs
+    )
+    if not programs or not installed or any(f.level > MODERATE for f in found):
+        return None
+    return programs[0]
+
+
+# Programs whose work is the script they are given: the script is what starts at log-in.
+_RUNS_SCRIPTS = frozenset(
+    split_words("sh bash dash zsh fish env python python3 perl ruby node php lua pwsh osascript")
+)
 
 
 def _login_keys(
@@ -457,6 +587,7 @@ _HOOKS = lazy_pattern(
     r"PERL5OPT|PYTHONSTARTUP|NODE_OPTIONS|PS1|precmd_functions|preexec_functions)\s*\+?=|"
     r"^\s*trap\b|^\s*(alias|function)\s+(sudo|su|ssh|ls|cd|git|passwd|login|cat|ps|curl)\b|"
     r"^\s*(export\s+)?PATH=\s*[\"']?(\.|/tmp|/var/tmp|/dev/shm)|"
+    r"^\s*(set\s+(-\w+\s+)*PATH|fish_add_path(\s+-\w+)*)\s+[\"']?(\.|/tmp|/var/tmp|/dev/shm)|"
     r"^\s*(source|\.)\s+[\"']?(/tmp/|/var/tmp/|/dev/shm/|\S*/\.[^/\s]+$)"
 )
 _SETUP = ("sets up the shell",)
@@ -467,10 +598,24 @@ _PATH_AHEAD = lazy_pattern(
 )
 
 
+# Set-up scripts tools tell you to source from a start-up file (nvm, conda, ROS, asdf, ...).
+_TOOL_SETUP = lazy_pattern(
+    r"(^|/)(nvm\.sh|bash_completion|asdf\.sh|sdkman-init\.sh|conda\.sh|mamba\.sh|"
+    r"git-prompt\.sh|git-completion\.(bash|zsh)|setup\.(bash|zsh)|z\.sh|autojump\.sh|"
+    r"iterm2_shell_integration\.(bash|zsh)|fzf\.(bash|zsh)|oh-my-zsh\.sh)$"
+)
+_GUARD = lazy_pattern(r"""^\s*(?:\[\[?|test)\s+-[efsr]\s+\S+\s*(?:\]\]?)?\s*&&\s*""")
+
+
 def _sources_own_dotfile(code: str) -> bool:
-    """`source ~/.aliases`, `. "$HOME/.cargo/env"`: a start-up file split into usual parts."""
-    match = re.match(r"""^\s*(?:source|\.)\s+["']?(?:~|\$HOME|\$\{HOME\})/\.([\w-]+)""", code)
-    return match is not None and match.group(1) in _USUAL_DOT_FOLDERS
+    """`source ~/.aliases`, `. "$HOME/.cargo/env"`: a start-up file split into usual parts;
+    `[ -s "$NVM_DIR/nvm.sh" ] && \\. "$NVM_DIR/nvm.sh"`: a tool's own set-up script."""
+    code = _GUARD.sub("", code)  # `[ -f ~/.fzf.bash ] && source ~/.fzf.bash`
+    match = re.match(r"""^\s*(?:source|\\?\.)\s+["']?(?:~|\$HOME|\$\{HOME\})/\.([\w-]+)""", code)
+    if match is not None and match.group(1) in _USUAL_DOT_FOLDERS:
+        return True
+    script = re.fullmatch(r"""\s*(?:source|\\?\.)\s+(["']?)([^\s;&|"']+)\1\s*""", code)
+    return script is not None and _TOOL_SETUP.search(script.group(2)) is not None
 
 
 def _lasting(
@@ -481,6 +626,8 @@ def _lasting(
         return
     if _sources_own_dotfile(code):
         return
+    if not _system_wide(where) and shell_settings.plain_setting(code):
+        return  # your `alias ls='ls --color=auto'`, `PROMPT_COMMAND='history -a'`: as they run
     if _HOOKS.search(code):
         shown = code.strip()[:60]
         ctx.add(HIGH, f"makes every new shell run or load code ({shown}) from {where}", writer)
@@ -649,7 +796,10 @@ def run_parts(command: Command, ctx: Context) -> None:
 def login_hook(command: Command, ctx: Context) -> None:
     """`defaults write com.apple.loginwindow LoginHook SCRIPT`: runs as root at every login."""
     argv = command.argv
-    if argv[:1] != ["write"]:
+    if argv[:1] in ([], ["read"], ["read-type"], ["domains"], ["find"], ["help"]):
+        return
+    if argv[:1] != ["write"]:  # `defaults delete`, `import`, `rename`: settings change
+        ctx.add(MODERATE, f"changes the system (defaults {argv[0]})", command)
         return
     hooks = [i for i, a in enumerate(argv) if a in ("LoginHook", "LogoutHook")]
     if hooks:

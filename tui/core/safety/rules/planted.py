@@ -132,6 +132,34 @@ def literal_keys(text: str | None) -> bool:
     return bool(text) and any(_KEY_TYPES.search(line) for line in (text or "").splitlines())
 
 
+_OWN_PUBLIC_KEY = lazy_pattern(r"^(~|\$HOME|\$\{HOME\})/\.ssh/[\w.-]+\.pub$")
+
+
+def own_key_added(command: Command, target: str, ctx: Context) -> bool:
+    """`cat ~/.ssh/id_ed25519.pub | ssh HOST 'cat >> ~/.ssh/authorized_keys'`: your own key, for
+    your own log-in on another machine, what ssh-copy-id does. (The same append on this machine
+    stays HIGH: test_safety_g_tune5 pins it.)"""
+    if command.name != "cat" or not paths.normalise(target).startswith("~/.ssh/authorized_keys"):
+        return False
+    fed = ssh_fed(command, ctx)
+    keys = fed[1:] if fed[:1] == ["cat"] else []
+    return bool(keys) and all(_OWN_PUBLIC_KEY.match(key) for key in keys)
+
+
+def ssh_fed(command: Command, ctx: Context) -> list[str]:
+    """`cat k.pub | ssh HOST 'cat >> f'`: the words of what feeds the remote command's input
+    (the command before ssh in the pipeline), or []."""
+    if (
+        command.args
+        or command.stdin is not None
+        or ctx.subjects[:1] == ()
+        or not (ctx.subjects[0].startswith("ssh "))
+    ):
+        return []
+    at = ctx.simple_commands.index(ctx.subjects) if ctx.subjects in ctx.simple_commands else 0
+    return ctx.simple_commands[at - 1][0].split() if at > 0 else []
+
+
 def web_shell(command: Command, ctx: Context) -> None:
     """`echo '<?php system($_GET["c"]); ?>' > x.php`, `sed -i '1i <?php eval($_POST[...])'`:
     a page that runs whatever a web request sends, for anyone who finds it."""

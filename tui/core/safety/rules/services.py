@@ -10,6 +10,7 @@ from __future__ import annotations
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.known import CTL_READS
 from tui.core.safety.rules.system import (
     FIREWALL_UNITS,
     LOGGING_UNITS,
@@ -79,6 +80,8 @@ def loginctl(command: Command, ctx: Context) -> None:
             "(loginctl enable-linger)"
         )
         ctx.add(HIGH, reason, command)
+        return
+    if argv[:1] and argv[0] in CTL_READS:  # `loginctl show-user alice`
         return
     ctx.add(MODERATE, f"changes the system ({command.name})", command)
 

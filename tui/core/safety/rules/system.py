@@ -374,6 +374,10 @@ def _unit_name(unit: str) -> str:
 _SAFEGUARD = lazy_pattern(r"backup|snapshot|logrotate|restic|borg|timeshift|snapper|zfs-auto-snap")
 
 
+# The daemons that run crontabs.
+_CRON_UNITS = frozenset(split_words("cron crond cronie cron.service crond.service cronie.service"))
+
+
 def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> None:
     unit_set = set(units) | {u.split("@", 1)[0] for u in units}
     guards = sorted(unit_set & MACHINE_GUARD_UNITS)
@@ -403,6 +407,10 @@ def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> 
     elif unit_set & package_safety.UPDATER_UNITS and action in ("stop", "disable", "mask"):
         unit = sorted(unit_set & package_safety.UPDATER_UNITS)[0]
         ctx.add(HIGH, f"{action}s {unit}: security updates stop installing themselves", command)
+    elif unit_set & _CRON_UNITS and action in ("stop", "disable", "mask"):
+        unit = sorted(unit_set & _CRON_UNITS)[0]
+        reason = f"{action}s {unit}: every scheduled job stops (backups, renewals, clean-ups)"
+        ctx.add(HIGH, reason, command)
     elif any(_SAFEGUARD.search(unit) for unit in units) and action in ("stop", "disable", "mask"):
         unit = next(u for u in units if _SAFEGUARD.search(u))
         ctx.add(HIGH, f"{action}s {unit}: backups, snapshots or log rotation stop", command)

@@ -48,7 +48,8 @@ PACKAGE_QUERIES = frozenset(
     split_words(
         "list search show info policy depends rdepends query outdated ls view why doctor hash "
         "--version -v help freeze check madison repolist repoquery index changelog check-update "
-        "se lr repos lu list-updates lp list-patches if what-provides wp"
+        "se lr repos lu list-updates lp list-patches if what-provides wp shellenv --prefix "
+        "--cellar --repository --cache"
     )
 )
 PACKAGE_REMOVALS = frozenset(
@@ -585,10 +586,26 @@ def _prunes_all(argv: list[str]) -> bool:
     return any(a == "--all" or (a[:1] == "-" and a[1:2] != "-" and "a" in a) for a in argv)
 
 
+# Volume names that say a database keeps its files there (`pgdata`, `mysql_data`, `db-vol`).
+_DATA_VOLUME = lazy_pattern(
+    r"(?i)(^|[-_.])(pg|postgres(ql)?|mysql|mariadb|mongo(db)?|redis|elastic(search)?|db)"
+    r"([-_.]|data|$)"
+)
+
+
+def _data_volume(argv: list[str]) -> str:
+    """The first volume `docker volume rm` names that holds a database, or ''."""
+    names = [a for a in argv if not a.startswith("-")]
+    return next((name for name in names if _DATA_VOLUME.search(name)), "")
+
+
 def _docker_prune(sub: str, command: Command, ctx: Context) -> None:
     argv = command.argv
     if sub == "volume rm" and any(a in ("-a", "--all") for a in argv):
         ctx.add(CRITICAL, "removes every volume and the data in it (volume rm --all)", command)
+    elif sub == "volume rm" and _data_volume(argv):
+        reason = f"deletes the volume {_data_volume(argv)}: a database's data, for good"
+        ctx.add(HIGH, reason, command)
     elif sub == "volume rm":
         ctx.add(MODERATE, "deletes container volumes and their data", command)
     elif sub == "system prune" and "--volumes" in argv and _prunes_all(argv):

@@ -218,12 +218,16 @@ def _unescaped(part: str, delimiter: str) -> str:
     return part.replace("\\" + delimiter, delimiter)
 
 
+# `$a TEXT`, `1i TEXT`, `/re/c TEXT`: an optional address, then the command and its text.
+_SED_ADDS = lazy_pattern(r"(?:^|[;{\s])(?:\d+|\$|/(?:[^/\\]|\\.)*/)?\s*[aic]\\?\s*(.+)$")
+
+
 def sed_text(script: str) -> str:
     """The lines a sed script puts in a file: replacements of `s/x/y/` and text of `a`/`i`/`c`
     (not what they replace: `s/ENABLED=no/ENABLED=yes/` turns a protection on); the script
     itself when it has neither."""
     lines = [_unescaped(m.group(2), m.group(1)) for m in _SED_SUBSTITUTE.finditer(script)]
-    lines += [m.group(1) for m in re.finditer(r"(?:^|[;\s])\$?\s*[aic]\\?\s*(.+)$", script)]
+    lines += [m.group(1) for m in _SED_ADDS.finditer(script)]
     return "\n".join(lines) if lines else script
 
 

@@ -521,18 +521,33 @@ def _logs(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 def _schtasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
     flags = flags_of(st)
-    if "/create" in flags and _routine_task(st):
+    if ("/create" in flags and _routine_task(st)) or _routine_registration(st):
         ctx.add(MODERATE, "creates a scheduled task (a script of yours, at set times)", st.text)
     elif "/create" in flags or st.name == "register-scheduledtask":
         _started_later(st, ctx, "creates a scheduled task")
     elif "/delete" in flags and _task_name(st) in ("*", '"*"'):
         ctx.add(HIGH, "deletes every scheduled task on the machine (/tn *)", st.text)
+    elif st.name == "unregister-scheduledtask" and _every_task(st, previous):
+        ctx.add(HIGH, "deletes every scheduled task on the machine", st.text)
     elif "/delete" in flags or st.name == "unregister-scheduledtask":
         ctx.add(MODERATE, "deletes a scheduled task", st.text)
     elif "/query" in flags or not flags:
         return
+    elif "/change" in flags and "/tr" in flags:  # a task kept, now running another program
+        _started_later(st, ctx, "changes what a scheduled task runs")
     else:
         ctx.add(MODERATE, "changes a scheduled task", st.text)
+
+
+def _every_task(st: Statement, previous: Statement | None) -> bool:
+    """`Get-ScheduledTask | Unregister-ScheduledTask`, `Unregister-ScheduledTask -TaskName *`:
+    no name narrows the tasks, or the name is a bare wildcard."""
+    if any(a.strip("'\"") == "*" for a in st.args):
+        return True
+    if previous is None or previous.name != "get-scheduledtask":
+        return False
+    names = [a for a in previous.args if not a.startswith("-")]
+    return all(name.strip("'\"") in ("*", "\\") for name in names)
 
 
 def _task_value(st: Statement, flag: str) -> str:
@@ -568,6 +583,26 @@ def _routine_task(st: Statement) -> bool:
         and bool(action)
         and not DOUBTFUL_ACTION.search(action)
         and "/xml" not in lowered
+    )
+
+
+_CALENDAR_TRIGGER = lazy_pattern(r"(?i)New-ScheduledTaskTrigger\b[^)]*-(Daily|Weekly|Once)\b")
+_EXECUTE = lazy_pattern(r"""(?i)-Execute\s+(['"]?)([^'")]+)\1""")
+
+
+def _routine_registration(st: Statement) -> bool:
+    """`Register-ScheduledTask ... -Execute C:\\Scripts\\b.bat ... -Daily -At 2am`: the
+    PowerShell spelling of a routine `schtasks /create` (same limits: calendar, not elevated)."""
+    if st.name != "register-scheduledtask":
+        return False
+    action = _EXECUTE.search(st.text)
+    elevated = re.search(r"(?i)-RunLevel\s+Highest|-User\s+['\"]?(NT AUTHORITY\\)?SYSTEM", st.text)
+    return (
+        action is not None
+        and _CALENDAR_TRIGGER.search(st.text) is not None
+        and elevated is None
+        and not DOUBTFUL_ACTION.search(action.group(2))
+        and "-Argument" not in st.text
     )
 
 
