@@ -32,6 +32,7 @@ from tui.core.safety.rules import (
     forges,
     frameworks,
     fresh,
+    fs_tuning,
     install,
     kernel,
     leaks,
@@ -90,6 +91,7 @@ for _module in (
     startup,
     package_safety,
     registries,
+    fs_tuning,
 ):
     RULES.update(_module.RULES)
 
