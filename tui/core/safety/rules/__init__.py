@@ -37,6 +37,7 @@ from tui.core.safety.rules import (
     forges,
     frameworks,
     fresh,
+    fs_tuning,
     hogs,
     install,
     kernel,
@@ -108,6 +109,7 @@ for _module in (
     nuget,
     alternatives,
     package_reads,
+    fs_tuning,
 ):
     RULES.update(_module.RULES)
 

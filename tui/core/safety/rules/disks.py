@@ -502,6 +502,10 @@ def fsck(command: Command, ctx: Context) -> None:
     """`e2fsck -n`, `xfs_repair -n`: check only, every repair answered no."""
     if any(a in ("-n", "--dry-run", "--readonly") for a in command.argv):
         return
+    if command.name == "xfs_repair" and "-L" in command.argv:
+        reason = "zeroes the filesystem's log (xfs_repair -L): the changes it held are lost"
+        ctx.add(HIGH, reason, command)
+        return
     ctx.add(MODERATE, f"checks and repairs a filesystem ({command.name})", command)
 
 
