@@ -466,6 +466,18 @@ FOURTH_WAVE = [
 
 DANGEROUS = DANGEROUS + FOURTH_WAVE
 
+# Found when merging round 10: decoding `$(... | base64 -d)` to its text must not drop the
+# decode-and-run finding when the decoded program looks harmless (the name itself was hidden).
+DECODED_NAMES = [
+    ("$(echo ZWNobyBoaQ== | base64 -d)", CRITICAL),
+    ("c=$(echo ZWNobyBoaQ== | base64 -d); $c", CRITICAL),
+    ("$(base64 -d <<< ZWNobyBoaQ==)", CRITICAL),
+    ("x=$(echo bHM= | base64 -d); $x -la", CRITICAL),
+    ("$(printf ohce | rev) hi", CRITICAL),
+    ("$(echo 6c73 | xxd -r -p) -la", CRITICAL),
+]
+DANGEROUS = DANGEROUS + DECODED_NAMES
+
 FOURTH_WAVE_BENIGN = [
     (f"echo {RM_HOME_B64} | base64 -d; echo", SAFE),
     ('base64 -d <<< "$(cat secret.b64)" > key.bin', MODERATE),
@@ -488,7 +500,15 @@ FOURTH_WAVE_BENIGN = [
     ('"ls" "-la" ~', SAFE),
 ]
 
-BENIGN = BENIGN + FOURTH_WAVE_BENIGN
+BENIGN = (
+    BENIGN
+    + FOURTH_WAVE_BENIGN
+    + [
+        ("$(which python3) -V", SAFE),
+        ('"$(command -v git)" status', SAFE),
+        ("a=ls; $a -la", SAFE),
+    ]
+)
 
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)

@@ -301,7 +301,17 @@ MORE_BENIGN = [
     ("Get-CimInstance Win32_StartupCommand", SAFE),
 ]
 
+# Found when merging round 10: a file from the working folder (`./x`) or a hidden one put into
+# a start-up place stays CRITICAL; only a repository's own hooks folders are trusted sources.
+FROM_HERE = [
+    ("sudo mv ./agent.service /etc/systemd/system/", CRITICAL),
+    ("cp ./job.sh /etc/cron.hourly/job", CRITICAL),
+    ("sudo install -m 755 ./tool /etc/cron.daily/tool", CRITICAL),
+    ("cp ~/.cache/x/agent ~/.config/autostart/agent.desktop", CRITICAL),
+]
+
 DANGEROUS = [
+    *FROM_HERE,
     *SHELL_STARTUP,
     *PRELOAD_AND_LIBRARIES,
     *KEYS_AND_SSH,

@@ -328,6 +328,11 @@ class Analyser:
         hidden = resolve.hides(command.words[0], resolved)
         if hidden is not None:
             self.ctx.add(RiskLevel.HIGH, hidden, resolved)
+        # Decoded or not, a program name that arrives encoded is code that hides (`$(echo
+        # ZWNobw== | base64 -d) hi`): the decoded name is rated too, never instead.
+        executing_kinds(
+            self.ctx, self.ctx.word_kinds(command.words[0]), resolved, "as the command name"
+        )
         return resolved
 
     def _call(self, command: Command) -> None:

@@ -420,13 +420,15 @@ def _in_path_dir(normal: str) -> bool:
 
 
 def doubtful_source(source: str) -> bool:
-    """A file copied into a start-up place from a folder anyone can write, or from a hidden
-    file or folder no usual tool keeps (not `.git/hooks/pre-commit.sample`, `~/.local/bin/x`)."""
-    hidden = re.findall(r"(?:^|/)\.([\w-]+)", source)
-    return paths.is_world_writable(source) or any(
-        name not in _USUAL_DOT_FOLDERS and name not in ("git", "githooks", "husky")
-        for name in hidden
-    )
+    """A file copied into a start-up place from a folder anyone can write, or from a path with
+    a dot in it (hidden, or relative: `./x`), unless it is a repository's own hooks
+    (`.git/hooks/pre-commit.sample`, `.githooks/`, `.husky/`)."""
+    if paths.is_world_writable(source):
+        return True
+    return "/." in f"/{source}" and _REPO_HOOKS.search(source) is None
+
+
+_REPO_HOOKS = lazy_pattern(r"(?:^|/)\.(?:git/hooks|githooks|husky)/")
 
 
 def _hidden_folder(source: str) -> bool:
