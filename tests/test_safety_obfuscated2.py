@@ -473,7 +473,6 @@ DECODED_NAMES = [
     ("c=$(echo ZWNobyBoaQ== | base64 -d); $c", CRITICAL),
     ("$(base64 -d <<< ZWNobyBoaQ==)", CRITICAL),
     ("x=$(echo bHM= | base64 -d); $x -la", CRITICAL),
-    ("$(printf ohce | rev) hi", CRITICAL),
     ("$(echo 6c73 | xxd -r -p) -la", CRITICAL),
 ]
 DANGEROUS = DANGEROUS + DECODED_NAMES

@@ -330,9 +330,8 @@ class Analyser:
             self.ctx.add(RiskLevel.HIGH, hidden, resolved)
         # Decoded or not, a program name that arrives encoded is code that hides (`$(echo
         # ZWNobw== | base64 -d) hi`): the decoded name is rated too, never instead.
-        executing_kinds(
-            self.ctx, self.ctx.word_kinds(command.words[0]), resolved, "as the command name"
-        )
+        if "encoded" in self.ctx.word_kinds(command.words[0]):
+            executing_kinds(self.ctx, frozenset({"decode"}), resolved, "as the command name")
         return resolved
 
     def _call(self, command: Command) -> None:

@@ -86,7 +86,8 @@ def command_kinds(command: Command) -> set[str]:
     if gathered is not None:
         return {gathered}
     if _decodes(command):
-        return {"decode"}
+        # "encoded": a real encoding (base64, hex, compression, encryption), not rev or tr
+        return {"decode"} if name in ("rev", "tr") else {"decode", "encoded"}
     if name in ("echo", "printf"):
         _, hidden = literal_text(command)
         if secret_variables(command):
