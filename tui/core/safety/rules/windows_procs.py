@@ -37,6 +37,7 @@ _BROAD_FILTER = lazy_pattern(
     r"username\s+eq\s+['\"]?(nt authority\\)?(system|local service|network service)|"
     r"status\s+eq\s+running|session\s+eq\s+0\b"
 )
+_SYSTEM_FILTER = lazy_pattern(r"username\s+eq\s+['\"]?(nt authority\\)?system\b")
 _EVERY = frozenset(("*", "*.*", "*.exe"))
 
 
@@ -76,6 +77,8 @@ def kill(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(
             HIGH, "stops the antivirus or security monitoring: the machine is unwatched", st.text
         )
+    elif "/fi" in lowered and _SYSTEM_FILTER.search(lowered):
+        ctx.add(CRITICAL, "kills every process Windows itself runs (SYSTEM): it crashes", st.text)
     elif "/fi" in lowered and (" ne " in f" {lowered} " or _BROAD_FILTER.search(lowered)):
         ctx.add(HIGH, "stops many processes at once (taskkill /fi)", st.text)
     elif previous is not None and previous.name in _FILTERS and _ALL_BUT.search(previous.text):
