@@ -15,6 +15,7 @@
     .venv/bin/python bench/safety_corpus.py --corpus blind6 --new-only  # without lines that
                                                              # are in an older corpus too
     .venv/bin/python bench/safety_corpus.py --corpus blind7  # the ninth one, held out whole
+    .venv/bin/python bench/safety_corpus.py --corpus blind8  # the tenth one, held out whole
     .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
     .venv/bin/python bench/safety_corpus.py --overreach tune # the blind-written overreach set
 
@@ -72,6 +73,9 @@ CORPORA = {
     # written blind for round 10 (one writer, all twenty families), measured on main before any
     # rule of that round changed; held out whole
     "blind7": (("blind7_dangerous.jsonl",), ("blind7_benign.jsonl",), False),
+    # written blind for round 11 (one writer, all twenty families), measured on main before any
+    # rule of that round changed; held out whole
+    "blind8": (("blind8_dangerous.jsonl",), ("blind8_benign.jsonl",), False),
 }
 OVERREACH = {"own": "overreach.jsonl", "tune": "overreach_tune.jsonl"}
 

@@ -1,7 +1,8 @@
 """Regression floors on the held-out corpora, written blind for issue 11 and kept out of all tuning:
 tests/data/blind_* (round 1), blind2_* (the held-out third of round 3), blind3_* (round 4, held
-out whole), blind4_* (round 6, held out whole), blind5_* (the held-out half of round 7) and
-blind6_* (the held-out half of round 8) and blind7_* (round 10, held out whole).
+out whole), blind4_* (round 6, held out whole), blind5_* (the held-out half of round 7),
+blind6_* (the held-out half of round 8), blind7_* (round 10, held out whole) and blind8_*
+(round 11, held out whole).
 
 Nothing here prints or looks at their commands, only the aggregate figures
 (bench/safety_corpus.py --corpus NAME). The floors are the figures measured when the rater was last
@@ -230,6 +231,35 @@ HELD_OUT = {
             "remote_code": 16,
             "system_state": 16,
             "untrusted_install": 16,
+            "windows": 16,
+        },
+    ),
+    "blind8": HeldOut(
+        sizes=(320, 300),
+        caught=305,
+        critical_caught=164,
+        benign_too_high=2,
+        benign_high=1,
+        families={
+            "code_in_programs": 15,
+            "containers_cloud": 16,
+            "cron_scheduling": 16,
+            "databases": 14,
+            "disks": 15,
+            "exfiltration": 16,
+            "file_overwrite": 14,
+            "fork_bombs_resources": 16,
+            "fs_delete": 14,
+            "git": 16,
+            "network_firewall": 16,
+            "obfuscated_execution": 16,
+            "package_management": 14,
+            "permissions": 16,
+            "persistence": 15,
+            "privilege_accounts": 16,
+            "remote_code": 16,
+            "system_state": 14,
+            "untrusted_install": 14,
             "windows": 16,
         },
     ),
