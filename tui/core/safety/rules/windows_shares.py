@@ -107,6 +107,8 @@ HANDLERS: dict[str, Handler] = {
     "net": net,
     **dict.fromkeys(("new-smbshare", "grant-smbshareaccess"), smb_share),
     **dict.fromkeys(("set-smbserverconfiguration", "set-smbclientconfiguration"), smb_server),
-    **dict.fromkeys(("enable-windowsoptionalfeature", "disable-windowsoptionalfeature"), optional_feature),
+    **dict.fromkeys(
+        ("enable-windowsoptionalfeature", "disable-windowsoptionalfeature"), optional_feature
+    ),
     **dict.fromkeys(("new-psdrive", "ndr"), new_drive),
 }

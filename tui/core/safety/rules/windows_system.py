@@ -202,10 +202,8 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
     elif relayed:
         reason = f"sends connections or web traffic through {relayed[0]}, an outside address"
         ctx.add(HIGH, f"{reason} that can read them (netsh)", st.text)
-    elif re.search(r"\bportproxy\s+add\b", text) and not re.search(
-        r"\blistenaddress\s*=\s*(127\.|localhost\b|::1\b)", text
-    ):
-        reason = "passes connections from any network on to another machine (netsh portproxy)"
+    elif re.search(r"\bportproxy\s+add\b", text) and _relays_away(text):
+        reason = "passes connections from other machines on to another one (netsh portproxy)"
         ctx.add(HIGH, reason, st.text)
     elif "allowinbound" in text or ("allowoutbound" in text and "block" not in text):
         ctx.add(HIGH, "lets all traffic through the Windows firewall", st.text)
@@ -223,6 +221,16 @@ def _netsh_opens_all(text: str) -> bool:
     every_port = re.search(r"\blocalport\s*=\s*(any|0?-65535|1-65535)\b", text)
     narrowed = re.search(r"\b(localport|program|service|remoteip)\s*=", text) and not every_port
     return bool(re.search(r"\bdir\s*=\s*in\b", text)) and "action=allow" in text and not narrowed
+
+
+def _relays_away(text: str) -> bool:
+    """`portproxy add ... listenaddress=0.0.0.0 connectaddress=10.0.0.5`: a relay into another
+    machine that the whole network can use (one to this machine's own ports is moderate)."""
+    listen = re.search(r"\blistenaddress\s*=\s*(\S+)", text)
+    connect = re.search(r"\bconnectaddress\s*=\s*(\S+)", text)
+    everywhere = listen is None or listen.group(1) in ("0.0.0.0", "*", "::")
+    here = connect is None or connect.group(1).startswith(("127.", "localhost", "::1"))
+    return everywhere and not here
 
 
 def _relayed_to(st: Statement) -> list[str]:
