@@ -35,7 +35,7 @@ WINDOWS_ONLY = frozenset(
         "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm "
         "wsl forfiles runas psexec psexec64 sp saps spps sasv spsv gsv gwmi gcim rwmi swmi iwmi "
         "icm ipmo mpcmdrun sdelete sdelete64 cscript wscript installutil cmstp regasm regsvcs "
-        "procdump procdump64 esentutl mimikatz cmdkey ntdsutil"
+        "procdump procdump64 esentutl mimikatz cmdkey ntdsutil w32tm vaultcmd bcdboot"
     ).split()
 )
 # Linux tools named like a PowerShell Verb-Noun: `update-grub` is no cmdlet.

@@ -23,9 +23,12 @@ from tui.core.safety.rules import (
     windows_admin,
     windows_bombs,
     windows_features,
+    windows_filtered,
     windows_launch,
     windows_packages,
     windows_procs,
+    windows_shares,
+    windows_upkeep,
     windows_vital,
     windows_writes,
 )
@@ -99,7 +102,10 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
             analyse(cmdlet, ctx, depth + 1)
     for index, st in enumerate(sts):
         previous = sts[index - 1] if index else None
-        rate(st, ctx, previous)
+        if windows_filtered.filtered(sts, index):
+            windows_filtered.rate_through(sts, index, ctx, rate)
+        else:
+            rate(st, ctx, previous)
         for word in st.args:
             inner = _block(word)
             if inner and depth < 4:
@@ -194,6 +200,11 @@ def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
 def _delete(st: Statement, ctx: Context, previous: Statement | None) -> None:
     recursive = "/s" in flags_of(st) or has_param(st, "recurse")
     operands = operands_of(st, frozenset({"-include", "-exclude", "-filter"}))
+    listed = operands_of(previous) if previous is not None and not operands else []
+    if any(_MACHINE_CERTIFICATES.match(p) for p in operands + listed):
+        reason = "removes certificates the whole machine trusts: secure connections fail"
+        ctx.add(HIGH, reason, st.text)
+        return
     if previous is not None and not operands:
         ctx.add(MODERATE, "deletes what the previous command lists", st.text)
         if previous.name in ("get-childitem", "gci", "dir", "ls"):
@@ -234,6 +245,8 @@ _REBUILT = frozenset(
 _DISPOSABLE = lazy_pattern(
     r"(?i)\*?[\w-]*\.(log|tmp|temp|bak|old|pyc|pyo|obj|o|class|cache|dmp|etl|swp|pdb|ilk|tlog)"
 )
+# The machine's certificate stores (the current user's own ones are Cert:\\CurrentUser).
+_MACHINE_CERTIFICATES = lazy_pattern(r"(?i)^['\"]?cert:\\+localmachine\\+(root|ca|authroot)")
 _DOTNET_DELETE = lazy_pattern(
     r"(?i)\[(?:system\.)?io\.(?P<kind>directory|file)\]::delete\(\s*['\"]?(?P<path>[^'\",)]+)"
     r"['\"]?\s*(?:,\s*(?P<recursive>\$true|true|1))?"
@@ -518,7 +531,8 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return
     carried = _secret_to_drive(operands)
     if carried is not None:
-        ctx.add(HIGH, carried, st.text)
+        away = operands[-1].startswith("\\\\")  # `\\host\share`: another machine
+        ctx.add(CRITICAL if away else HIGH, carried, st.text)
         return
     if st.name in _MOVES and len(operands) >= 2 and _moved_away(operands[:-1], st, ctx):
         return
@@ -638,8 +652,9 @@ def _secret_to_drive(operands: list[str]) -> str | None:
         browser = _BROWSER_SECRETS.search(source.lower())
         what = "saved browser passwords or cookies" if browser else None
         what = what or flow.secret_path(posix_path(source))
+        where = "machine" if operands[-1].startswith("\\\\") else "drive"
         if what:
-            return f"copies {what} to another drive ({operands[-1]})"
+            return f"copies {what} to another {where} ({operands[-1]})"
     return None
 
 
@@ -838,6 +853,9 @@ def _psexec(st: Statement, ctx: Context, previous: Statement | None) -> None:
         if arg == "-p" and index + 1 < len(args) and not args[index + 1].startswith("$"):
             ctx.add(HIGH, "types a password into the command line (psexec -p)", st.text)
         index += 2 if arg in _PSEXEC_VALUES else 1
+    remote = any(a.startswith("\\\\") for a in args[:index])
+    if remote and {"-s", "/s"} & {a.lower() for a in args[:index]}:
+        ctx.add(HIGH, "runs a program as SYSTEM on another machine (psexec -s)", st.text)
     ctx.add(MODERATE, "runs a program as another user or on another machine (psexec)", st.text)
     if args[index:]:
         analyse(" ".join(args[index:]), ctx, 1)
@@ -856,11 +874,25 @@ def _forfiles(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return  # it only lists the files
     folder = values.get("/p", ".").rstrip("\\")
     mask = values.get("/m", "*")
-    if "/d" in values or (mask != "*" and _DISPOSABLE.fullmatch(mask)):
-        ctx.add(MODERATE, f"runs a command on old or matching files under {folder}", st.text)
-        return
     each = f"{folder}\\{mask}"
-    analyse(re.sub(r"(?i)@(path|file|fname|relpath)", lambda _: each, command), ctx, 1)
+    command = re.sub(r"(?i)@(path|file|fname|relpath)", lambda _: each, command)
+    if "/s" in flags_of(st):  # every folder below too: as `del /s`
+        command = _FORFILES_DELETE.sub(r"\g<0> /s", command)
+    if "/d" in values or (mask != "*" and _DISPOSABLE.fullmatch(mask)):  # old or throw-away
+        if _changes(command):
+            ctx.add(MODERATE, f"runs a command on old or matching files under {folder}", st.text)
+        return
+    analyse(command, ctx, 1)
+
+
+_FORFILES_DELETE = lazy_pattern(r"(?i)\b(del|erase)\b")
+
+
+def _changes(command: str) -> bool:
+    """Whether a command, alone, is rated above safe."""
+    scratch = Context()
+    analyse(command, scratch, 1)
+    return any(f.level > RiskLevel.SAFE for f in scratch.findings)
 
 
 def _cmd_start(st: Statement, ctx: Context, previous: Statement | None) -> None:
@@ -1034,4 +1066,6 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("new-item ni".split(), _new_item),
     **dict.fromkeys("wmic invoke-wmimethod invoke-cimmethod".split(), _wmi_create),
     **dict.fromkeys("rename-item rni ren rename".split(), _rename),
+    **windows_shares.HANDLERS,
+    **windows_upkeep.HANDLERS,
 }

@@ -29,6 +29,9 @@ _SECURITY_SERVICES = frozenset(
     "sysmon sysmon64 sysmondrv".split()
 )
 
+# Services Windows cannot run without (RPC, the plug-and-play and power managers, sessions).
+_CORE_SERVICES = frozenset("rpcss dcomlaunch plugplay power lsm samss profsvc gpsvc".split())
+
 # Remote access: OpenSSH server, PowerShell remoting, Remote Desktop.
 _REMOTE_SERVICES = frozenset("sshd winrm termservice".split())
 _REMOTE_REASON = "stops remote access to the machine (ssh, WinRM or Remote Desktop): lock-out"
@@ -199,6 +202,9 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
     elif relayed:
         reason = f"sends connections or web traffic through {relayed[0]}, an outside address"
         ctx.add(HIGH, f"{reason} that can read them (netsh)", st.text)
+    elif re.search(r"\bportproxy\s+add\b", text) and _relays_away(text):
+        reason = "passes connections from other machines on to another one (netsh portproxy)"
+        ctx.add(HIGH, reason, st.text)
     elif "allowinbound" in text or ("allowoutbound" in text and "block" not in text):
         ctx.add(HIGH, "lets all traffic through the Windows firewall", st.text)
     elif " show" in " " + text or text.startswith(("dump", "help")):
@@ -212,8 +218,19 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
 def _netsh_opens_all(text: str) -> bool:
     """`netsh advfirewall firewall add rule ... dir=in action=allow` with no port, program,
     service or remote address to narrow it."""
-    narrowed = re.search(r"\b(localport|program|service|remoteip)\s*=", text)
+    every_port = re.search(r"\blocalport\s*=\s*(any|0?-65535|1-65535)\b", text)
+    narrowed = re.search(r"\b(localport|program|service|remoteip)\s*=", text) and not every_port
     return bool(re.search(r"\bdir\s*=\s*in\b", text)) and "action=allow" in text and not narrowed
+
+
+def _relays_away(text: str) -> bool:
+    """`portproxy add ... listenaddress=0.0.0.0 connectaddress=10.0.0.5`: a relay into another
+    machine that the whole network can use (one to this machine's own ports is moderate)."""
+    listen = re.search(r"\blistenaddress\s*=\s*(\S+)", text)
+    connect = re.search(r"\bconnectaddress\s*=\s*(\S+)", text)
+    everywhere = listen is None or listen.group(1) in ("0.0.0.0", "*", "::")
+    here = connect is None or connect.group(1).startswith(("127.", "localhost", "::1"))
+    return everywhere and not here
 
 
 def _relayed_to(st: Statement) -> list[str]:
@@ -460,7 +477,10 @@ def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
     sub = args[0] if args else ""
     if sub in ("query", "queryex", "qc", "qdescription", "getdisplayname", "sdshow", ""):
         return
-    if sub == "delete":
+    if sub == "delete" and set(args) & (_SECURITY_SERVICES | _CORE_SERVICES):
+        reason = "deletes a service Windows needs for its protection, logs or start-up"
+        ctx.add(CRITICAL, reason, st.text)
+    elif sub == "delete":
         ctx.add(HIGH, "deletes a Windows service (sc delete)", st.text)
     elif sub in ("stop", "config") and (set(args) & _SECURITY_SERVICES):
         ctx.add(HIGH, "stops or disables a Windows security or logging service", st.text)
@@ -504,12 +524,10 @@ def _service_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> 
 
 def _power(st: Statement, ctx: Context, previous: Statement | None) -> None:
     flags = flags_of(st)
-    if st.name == "shutdown" and flags & {"/a", "-a"}:
-        ctx.add(MODERATE, "cancels a scheduled shutdown", st.text)
-    elif st.name == "shutdown" and not flags & {"/s", "/r", "/p", "/h", "/l", "-s", "-r"}:
-        return
-    else:
-        ctx.add(HIGH, f"shuts down or restarts the machine ({st.words[0]})", st.text)
+    acts = flags & {"/s", "/r", "/p", "/h", "/l", "-s", "-r"}
+    if st.name == "shutdown" and (flags & {"/a", "-a"} or not acts):
+        return  # `/a` cancels a scheduled shutdown; with no action it only shows its help
+    ctx.add(HIGH, f"shuts down or restarts the machine ({st.words[0]})", st.text)
 
 
 def _logs(st: Statement, ctx: Context, previous: Statement | None) -> None:
