@@ -17,6 +17,12 @@ def systemsetup(command: Command, ctx: Context) -> None:
     if "-setremotelogin" in argv and "off" in argv:
         reason = "turns off remote log-in (ssh) to this Mac: over ssh, you are locked out"
         ctx.add(HIGH, reason, command)
+    elif set(settings) & {"-setremotelogin", "-setremoteappleevents"} and "on" in argv:
+        ctx.add(HIGH, "opens this Mac to remote log-in or remote scripts (systemsetup)", command)
+    elif set(settings) & {"-setdate", "-settime"} or (
+        "-setusingnetworktime" in settings and "off" in argv
+    ):
+        ctx.add(HIGH, "sets the system clock by hand (systemsetup)", command)
     elif settings:
         ctx.add(MODERATE, f"changes a macOS setting (systemsetup {settings[0]})", command)
 
