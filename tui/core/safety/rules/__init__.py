@@ -67,6 +67,7 @@ from tui.core.safety.rules import (
     system,
     teardown,
     tools,
+    unknowns,
     weakening,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -204,6 +205,7 @@ def check_layer(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, f"runs {name}, which was just downloaded and not checked", command)
     else:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
+        unknowns.handed(command, ctx)
 
 
 # Checks that run besides a tool's own rule (exposure, origins), by tool name.
