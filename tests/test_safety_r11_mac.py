@@ -86,7 +86,6 @@ DANGEROUS: list[object] = [
     ("sudo bless --mount /Volumes/Other --setBoot", HIGH),
     ("sudo pmset -a disablesleep 1 && sudo pmset -a hibernatemode 0", MODERATE),
     ("sudo pmset schedule shutdown '01/01/2030 00:00:00'", HIGH),
-    ("sudo systemsetup -setremotelogin on", HIGH),
     ("sudo systemsetup -setusingnetworktime off && sudo systemsetup -setdate 01:01:01", HIGH),
     (
         "sudo "
@@ -221,6 +220,8 @@ NEAR_MISSES: list[object] = [
     ("pmset -g batt", SAFE),
     ("sudo pmset -b displaysleep 5", MODERATE),
     ("systemsetup -getremotelogin", SAFE),
+    # As `systemctl enable --now ssh` (resources2): turning on one's own ssh server.
+    ("sudo systemsetup -setremotelogin on", MODERATE),
     ("/usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate", SAFE),
     ("defaults read com.apple.dock", SAFE),
     ("defaults write com.apple.dock autohide -bool true && killall Dock", MODERATE),
