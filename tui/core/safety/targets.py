@@ -37,10 +37,16 @@ _DELETE_WHAT = {
 }
 
 
+def _macos_private(value: str) -> str | None:
+    """`/private/var/db` is macOS's `/var/db` (/etc, /var and /tmp are links into /private)."""
+    match = re.match(r"^/private(/(etc|var|tmp)/.+)$", value)
+    return match.group(1) if match else None
+
+
 def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Verdict:
     """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`); with `patterns`,
     a glob is also rated by the protected places it can name."""
-    windows = _wsl_windows_path(value)
+    windows = _wsl_windows_path(value) or _macos_private(value)
     if windows is not None:
         verdict = classify_delete(windows, recursive=recursive, patterns=patterns)
         return Verdict(verdict.level, verdict.reason.replace(windows, value, 1))

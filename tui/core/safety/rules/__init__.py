@@ -45,6 +45,7 @@ from tui.core.safety.rules import (
     listening,
     lookups,
     macos_admin,
+    macos_tools,
     network,
     nuget,
     openers,
@@ -66,6 +67,7 @@ from tui.core.safety.rules import (
     system,
     teardown,
     tools,
+    unknowns,
     weakening,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -110,6 +112,7 @@ for _module in (
     alternatives,
     package_reads,
     fs_tuning,
+    macos_tools,
 ):
     RULES.update(_module.RULES)
 
@@ -118,7 +121,6 @@ _READ_FORMS = {
     "gpg": frozenset(split_words("--list-keys --list-secret-keys -k -K --fingerprint --verify")),
     "ssh-keygen": frozenset(split_words("-l -lf -y -yf -F -E")),
     "screen": frozenset(split_words("-ls -list")),
-    "pmset": frozenset(split_words("-g")),
     "plutil": frozenset(split_words("-p -lint -help")),
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
     "ldconfig": frozenset(split_words("-p --print-cache")),
@@ -203,6 +205,7 @@ def check_layer(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, f"runs {name}, which was just downloaded and not checked", command)
     else:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
+        unknowns.handed(command, ctx)
 
 
 # Checks that run besides a tool's own rule (exposure, origins), by tool name.
@@ -264,6 +267,7 @@ for _name, _checks in (
     *copy_program.EXTRA_CHECKS.items(),
     *same_file.EXTRA_CHECKS.items(),
     *fresh.EXTRA_CHECKS.items(),
+    *macos_tools.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

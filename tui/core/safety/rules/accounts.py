@@ -328,6 +328,9 @@ def dscl(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, f"makes {name} an administrator (group 80, admin; dscl)", command)
         elif key == "ishidden" and values[:1] in (["1"], ["yes"], ["true"]):
             ctx.add(HIGH, f"hides the account {name} from the login window (dscl)", command)
+        elif record.startswith("/Groups/") and name in _MAC_ADMIN_GROUPS and "guest" in values:
+            reason = "makes the guest account, which needs no password, an administrator (dscl)"
+            ctx.add(CRITICAL, reason, command)
         elif record.startswith("/Groups/") and name in _MAC_ADMIN_GROUPS and values:
             ctx.add(HIGH, f"makes a user an administrator ({name} group, dscl)", command)
         else:

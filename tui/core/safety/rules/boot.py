@@ -16,11 +16,20 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import ROOT_SHELL_BOOT
 
+# Boot arguments and firmware settings that switch macOS's checks off.
+_UNCHECKED_BOOT = lazy_pattern(
+    r"(?i)^(csr-active-config=|boot-args=.*(amfi_get_out_of_my_way|cs_enforcement_disable|"
+    r"amfi_allow_any_signature|kext-dev-mode|rootless=0))"
+)
+
 
 def nvram(command: Command, ctx: Context) -> None:
     opts = options(command, "-d -f")
     if opts.has("-c"):
         reason = "clears every firmware (NVRAM) variable: the startup disk and boot settings"
+        ctx.add(HIGH, reason, command)
+    elif any(_UNCHECKED_BOOT.search(w.value) for w in opts.operands if "=" in w.value):
+        reason = "makes the Mac start without its code-signing or integrity checks (nvram)"
         ctx.add(HIGH, reason, command)
     elif opts.has("-d", "-f") or any("=" in w.value for w in opts.operands):
         ctx.add(MODERATE, "changes a firmware (NVRAM) variable", command)

@@ -238,6 +238,9 @@ def diskutil(command: Command, ctx: Context) -> None:
     if verb in _DISKUTIL_VERBS:
         level, reason = _DISKUTIL_VERBS[verb]
         ctx.add(level, reason.format(verb=verb), command)
+    elif verb in ("unmount", "unmountdisk", "eject") and "force" in argv:
+        reason = "forces a disk off while in use: programs lose what they were writing"
+        ctx.add(HIGH, f"{reason} (diskutil {verb} force)", command)
     elif verb in _DISKUTIL_READS:
         return
     else:

@@ -515,7 +515,10 @@ def mac_installer(command: Command, ctx: Context) -> None:
         or paths.is_world_writable(package)
         or package.startswith("/Volumes/")
     )
-    if doubtful:
+    fetched = _downloaded_package(command, ctx)
+    if fetched is not None and "just downloaded" in fetched:
+        ctx.add(CRITICAL, f"{fetched}, as root", command)
+    elif doubtful:
         ctx.add(HIGH, f"installs {package}, a package from an unreviewed place, as root", command)
     else:
         ctx.add(MODERATE, f"installs the package {package} (installer)", command)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import files
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
 _OPENSSL_READS = frozenset(
@@ -38,13 +38,21 @@ def security(command: Command, ctx: Context) -> None:
     reveals = any(a[:1] == "-" and a[1:2] != "-" and set(a[1:]) & {"w", "g"} for a in argv[1:])
     if sub.startswith("find-") and not reveals:
         return
-    if sub.startswith("find-") or (sub == "dump-keychain" and "-d" in argv):
+    if sub == "dump-keychain" and "-d" in argv:
+        ctx.add(HIGH, "prints every password saved in the keychain (security)", command)
+    elif sub.startswith("find-"):
         ctx.add(MODERATE, "prints a saved password from your keychain (security)", command)
     elif sub in ("list-keychains", "default-keychain", "show-keychain-info", "verify-cert"):
         if len(argv) > 1 and sub != "verify-cert" and "-s" in argv:
             ctx.add(MODERATE, "changes which keychains are used (security)", command)
     elif sub == "delete-keychain":
-        ctx.add(HIGH, "deletes a whole keychain and the passwords in it (security)", command)
+        reason = "deletes a whole keychain: the passwords in it may exist nowhere else (security)"
+        ctx.add(CRITICAL, reason, command)
+    elif sub in ("delete-certificate", "remove-trusted-cert") and any(
+        "/Library/Keychains/" in a and a.startswith(("/System/", "/Library/")) for a in argv
+    ):
+        reason = "removes a certificate the whole Mac trusts: secure connections fail (security)"
+        ctx.add(HIGH, reason, command)
     elif sub.startswith("delete-") or sub == "remove-trusted-cert":
         ctx.add(MODERATE, f"deletes keychain items or trust settings (security {sub})", command)
     elif sub == "add-trusted-cert":

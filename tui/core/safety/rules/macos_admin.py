@@ -1,7 +1,8 @@
 """macOS settings from the command line: `systemsetup` (remote log-in, sleep, the clock).
 
 `systemsetup -setremotelogin off` switches off ssh to the Mac: over a remote session, the way
-back in is gone (HIGH). Other `-set...` settings are routine (MODERATE); `-get...` only reads.
+back in is gone (HIGH); so is a clock set by hand (as `date -s`). Other `-set...` settings are
+routine (MODERATE); `-get...` only reads.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ def systemsetup(command: Command, ctx: Context) -> None:
     if "-setremotelogin" in argv and "off" in argv:
         reason = "turns off remote log-in (ssh) to this Mac: over ssh, you are locked out"
         ctx.add(HIGH, reason, command)
+    elif set(settings) & {"-setdate", "-settime"}:
+        ctx.add(HIGH, "sets the system clock by hand (systemsetup)", command)
     elif settings:
         ctx.add(MODERATE, f"changes a macOS setting (systemsetup {settings[0]})", command)
 

@@ -734,6 +734,18 @@ def _autologin(code: str, where: str, writer: Command, ctx: Context) -> None:
     ctx.add(level, f"logs {user} in on a console without a password ({where})", writer)
 
 
+# launchd jobs whose restart ends every log-in session (the window server, the log-in window).
+_VITAL_JOB = lazy_pattern(r"(?i)com\.apple\.(windowserver|loginwindow|opendirectoryd|securityd)$")
+
+
+_LAUNCHCTL_READS = frozenset(
+    split_words(
+        "list print print-disabled print-cache blame dumpstate examine procinfo version help "
+        "hostinfo managerpid manageruid managername error getenv"
+    )
+)
+
+
 def launchctl(command: Command, ctx: Context) -> None:
     """macOS launchd: loading an agent or daemon makes it start at every log-in or boot."""
     sub, rest = (command.argv[0], command.argv[1:]) if command.argv else ("", [])
@@ -745,6 +757,10 @@ def launchctl(command: Command, ctx: Context) -> None:
             hidden(value, "every app started from now", command, ctx)
             return
         ctx.add(MODERATE, f"sets {rest[0]} for every app started from now (launchctl)", command)
+        return
+    if sub == "kickstart" and "-k" in rest and any(_VITAL_JOB.search(a) for a in rest):
+        reason = "restarts a part of macOS every session needs: open apps and work are lost"
+        ctx.add(HIGH, f"{reason} (launchctl kickstart -k)", command)
         return
     if sub in ("load", "bootstrap", "enable", "submit", "kickstart"):
         plists = [a for a in rest if a.endswith(".plist")]
@@ -758,6 +774,8 @@ def launchctl(command: Command, ctx: Context) -> None:
             return
         if sub == "submit" or not plists:
             ctx.add(MODERATE, f"starts a launchd job (launchctl {sub})", command)
+        return
+    if sub in _LAUNCHCTL_READS:
         return
     if sub in ("reboot", "halt"):  # `launchctl reboot [system|userspace|halt]`
         ctx.add(HIGH, f"takes the Mac down at once (launchctl {sub})", command)
@@ -816,6 +834,13 @@ def login_hook(command: Command, ctx: Context) -> None:
 _APPLESCRIPT_POWER = lazy_pattern(r"\bto\s+(shut\s*down|restart|log\s*out)\b", re.IGNORECASE)
 
 
+# `tell application "Finder" to delete every item of home`: the home folder, to the Trash.
+_FINDER_TRASHES_ALL = lazy_pattern(
+    r"\bdelete\s+(\(\s*)?(every\s+item|items|files|folders)\s+of\s+(home|startup\s+disk)\b",
+    re.IGNORECASE,
+)
+
+
 def osascript(command: Command, ctx: Context) -> None:
     """AppleScript: `make login item` starts a program at every login; `do shell script` runs
     shell code."""
@@ -825,6 +850,9 @@ def osascript(command: Command, ctx: Context) -> None:
     power = _APPLESCRIPT_POWER.search(text)
     if power:
         reason = f"takes the Mac down ({power.group(1).lower()}, AppleScript): work is lost"
+        ctx.add(HIGH, reason, command)
+    if _FINDER_TRASHES_ALL.search(text):
+        reason = "moves everything in your home folder to the Trash (AppleScript, Finder)"
         ctx.add(HIGH, reason, command)
     for code in re.findall(r'do shell script\s+"([^"]+)"', text):
         ctx.run_code(literal(code), command)

@@ -120,8 +120,10 @@ def security_switch(command: Command, ctx: Context) -> None:
         "pfctl": "-d" in argv,
         "auditctl": "-D" in argv or ("-e" in argv and "0" in argv),
         "csrutil": "disable" in argv,
-        "spctl": "--master-disable" in argv or "--global-disable" in argv,
-        "fdesetup": "disable" in argv,
+        "spctl": "--master-disable" in argv
+        or "--global-disable" in argv
+        or argv[:2] == ["kext-consent", "disable"],
+        "fdesetup": "disable" in argv or "removerecovery" in argv,
     }.get(command.name, False)
     if off and command.name in _MACHINE_SWITCHES:
         what = _MACHINE_SWITCHES[command.name]

@@ -14,7 +14,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import LazyPattern, lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import db_listen
+from tui.core.safety.rules import db_listen, macos_defaults
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.kernel import kernel_verdict
 from tui.core.safety.rules.resolvers import PUBLIC_RESOLVERS, outside_address, resolver_file
@@ -348,8 +348,11 @@ def network_setup(command: Command, ctx: Context) -> None:
 
 
 def macos_firewall(command: Command, ctx: Context) -> bool:
-    """`defaults write /Library/Preferences/com.apple.alf globalstate -int 0`."""
+    """`defaults write /Library/Preferences/com.apple.alf globalstate -int 0`, and the other
+    protections a `defaults write` can switch off (see macos_defaults)."""
     argv = command.argv
+    if macos_defaults.weakens(command, ctx):
+        return True
     if not argv or argv[0] != "write" or not any(a.endswith("com.apple.alf") for a in argv):
         return False
     rest = [a.lower() for a in argv]
@@ -381,6 +384,9 @@ def profiles(command: Command, ctx: Context) -> None:
     if argv[:1] in (["install"], ["i"]):
         reason = "installs a configuration profile: it can trust certificates, set proxies and"
         ctx.add(HIGH, f"{reason} hand the Mac to remote management (profiles)", command)
+    elif argv[:1] in (["remove"], ["r"]) and "all" in argv:
+        reason = "removes every configuration profile: the security settings they enforce go"
+        ctx.add(HIGH, f"{reason} (profiles remove -all)", command)
     elif argv[:1] in (["remove"], ["r"]):
         ctx.add(MODERATE, "removes configuration profiles (profiles)", command)
 

@@ -1,0 +1,34 @@
+"""What a program caro does not know is handed: a whole disk, or an option that says it erases
+something, aimed at the whole machine or a home folder. Its effect stays unknown, but a careful
+person looks twice before running it (HIGH), where an unknown program alone is moderate.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH
+
+_ERASING = lazy_pattern(
+    r"(?i)^--?(erase|wipe|destroy|nuke|zero|shred|purge|delete-all|remove-all|erase-all|"
+    r"wipe-all|factory-reset)$"
+)
+_BROAD = frozenset(("/", "~", "$HOME", "${HOME}", "/home", "/Users", "/*", "~/*"))
+
+
+def handed(command: Command, ctx: Context) -> None:
+    words = [part for a in command.argv for part in a.split("=", 1)[-1:]]
+    disks = [w for w in words if w.startswith("/dev/") and paths.is_block_device(w)]
+    if disks:
+        reason = (
+            f"hands a whole disk ({disks[0]}) to `{command.name}`, a program caro does not know"
+        )
+        ctx.add(HIGH, reason, command)
+        return
+    erasing = next((a for a in command.argv if _ERASING.match(a)), None)
+    broad = [w for w in words if w in _BROAD or paths.is_vital(paths.normalise(w))]
+    if erasing and broad:
+        reason = f"tells `{command.name}`, a program caro does not know, to {erasing.lstrip('-')}"
+        ctx.add(HIGH, f"{reason} {broad[0]}", command)
