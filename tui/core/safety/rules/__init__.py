@@ -14,6 +14,7 @@ from tui.core.safety.rules import (
     access,
     accounts,
     alternatives,
+    auth_stack,
     boot,
     bus_power,
     carriers,
@@ -55,6 +56,7 @@ from tui.core.safety.rules import (
     persistence,
     planted,
     programs,
+    pulled_code,
     registries,
     remote_code,
     resolvers,
@@ -113,6 +115,8 @@ for _module in (
     package_reads,
     fs_tuning,
     macos_tools,
+    auth_stack,
+    pulled_code,
 ):
     RULES.update(_module.RULES)
 

@@ -168,6 +168,14 @@ _LONG_LETTERS = {
     "--password": "p",
 }
 _NO_LOGIN = ("nologin", "false")
+# Accounts that run services and never log in: a shell given to one is a quiet way in.
+SERVICE_ACCOUNTS = frozenset(
+    split_words(
+        "nobody daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc "
+        "gnats systemd-network systemd-resolve messagebus sshd nginx apache httpd postgres mysql "
+        "redis ftp _apt"
+    )
+)
 
 
 def _changed_account(opts: Options) -> tuple[RiskLevel, str]:
@@ -185,6 +193,8 @@ def _changed_account(opts: Options) -> tuple[RiskLevel, str]:
     expiry = opts.value("-e", "--expiredate") or ""
     if shell.endswith(_NO_LOGIN) or expiry in ("0", "1") or expiry.startswith("1970"):
         return HIGH, f"stops {user} from logging in (shell or expiry)"
+    if shell and user in SERVICE_ACCOUNTS:
+        return HIGH, f"lets the service account {user} log in with a shell: a way in nobody watches"
     if user == "root" and opts.has("-L", "--lock", "-e"):
         return HIGH, "locks root out: nobody may log in as root"
     letters = set(opts.short) | {_LONG_LETTERS.get(name, "?") for name in opts.long}

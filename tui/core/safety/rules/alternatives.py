@@ -8,6 +8,7 @@ only show.
 
 from __future__ import annotations
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
@@ -27,6 +28,11 @@ def update_alternatives(command: Command, ctx: Context) -> None:
     if action and any(_SYSTEM_NAMES.match(a) for a in operands[:2]):
         name = next(a for a in operands[:2] if _SYSTEM_NAMES.match(a)).rsplit("/", 1)[-1]
         reason = f"points the system's {name} at another version: its own tools may stop working"
+        ctx.add(HIGH, reason, command)
+        return
+    doubtful = [a for a in operands if paths.is_world_writable(a)]
+    if action and doubtful:
+        reason = f"makes a system-wide command run {doubtful[0]}, in a folder anyone can write"
         ctx.add(HIGH, reason, command)
         return
     ctx.add(MODERATE, f"changes the system ({command.name})", command)

@@ -280,6 +280,16 @@ def prints_rows(command: Command) -> bool:
     return code is not None and _ROWS.search(code) is not None
 
 
+# A file named as a saved copy of a database (`backup.sql`, `prod_dump.sql`, `db.bak.sql`).
+_DUMP_FILE = lazy_pattern(r"(?i)(dump|backup|bak|snapshot|restore)[\w.-]*\.sql(\.gz)?$")
+
+
+def _file_options(argv: list[str]) -> list[str]:
+    """psql's `-f FILE` / `--file=FILE`."""
+    found = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-f", "--file")]
+    return found + [a for a in argv if a.startswith("--file=")]
+
+
 def sql_client(command: Command, ctx: Context) -> None:
     name = command.name
     code = client_code(command)
@@ -291,7 +301,14 @@ def sql_client(command: Command, ctx: Context) -> None:
     if code is None and name == "psql" and ({"-l", "--list"} & set(command.argv)):
         return  # `psql -l`: lists the databases
     if code is None:
-        if any(r.op == "<" for r in command.redirects):
+        fed = [r.target.value for r in command.redirects if r.op == "<" and r.target is not None]
+        if name == "psql":
+            fed += [a.split("=", 1)[-1] for a in _file_options(command.argv)]
+        dump = next((f for f in fed if _DUMP_FILE.search(f.rsplit("/", 1)[-1])), None)
+        if dump is not None:
+            reason = f"loads {dump} into a database: a dump drops and refills each table it holds"
+            ctx.add(HIGH, f"{reason} ({name})", command)
+        elif fed:
             ctx.add(MODERATE, f"runs a SQL file against a database ({name})", command)
         else:
             ctx.add(MODERATE, f"opens a database session ({name})", command)

@@ -14,7 +14,7 @@ from tui.core.safety.feeds import literal_output, ls_listing
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import access, persistence, weakening
+from tui.core.safety.rules import access, persistence, system, weakening
 from tui.core.safety.rules.accounts import is_shell_program
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
@@ -400,6 +400,11 @@ def link(command: Command, ctx: Context) -> None:
         lasting = persistence.placed(operands[-1].path, sources)
         if lasting is not None:
             ctx.add(_hook_level(operands[-1].path, sources), lasting, command)
+    if len(operands) == 2 and operands[0].value == "/dev/null":
+        unit = _unit_file(operands[1].path)
+        if unit is not None:  # `ln -sf /dev/null /etc/systemd/system/x.timer`: `systemctl mask x`
+            system.stopping(command, ctx, "mask", [system.unit_name(unit)])
+            return
     if _sets_time_zone(operands):
         ctx.add(MODERATE, f"sets the time zone ({operands[0].value})", command)
         return
@@ -409,6 +414,13 @@ def link(command: Command, ctx: Context) -> None:
             ctx.add(verdict.level, verdict.reason.replace("overwrites", "replaces", 1), command)
             return
     ctx.add(MODERATE, "creates a link", command)
+
+
+def _unit_file(path: str) -> str | None:
+    """The unit a path names in systemd's folders (`/etc/systemd/system/x.service`)."""
+    folder, _, unit = paths.normalise(path).rpartition("/")
+    units = folder.endswith(("/systemd/system", "/systemd/user")) and "." in unit
+    return unit if units else None
 
 
 def _sets_time_zone(operands: tuple[Word, ...]) -> bool:
@@ -553,6 +565,7 @@ def chmod(command: Command, ctx: Context) -> None:
     if _readable_by_others(mode) and private is not None:
         reason = f"lets every user of the machine read {private}, a private key ({mode})"
         ctx.add(HIGH, reason, command)
+    _shared_places(mode, [paths.normalise(w.value) for w in targets], command, ctx)
     for target in operand_paths(targets, ctx):
         verb = f"sets mode {mode} on" if mode else "changes permissions of"
         usual = _usual_or_tighter(mode, target, recursive=recursive)
@@ -561,6 +574,19 @@ def chmod(command: Command, ctx: Context) -> None:
             continue
         verdict = classify_permissions(target, recursive=recursive, verb=verb, loose=_loose(mode))
         ctx.add(verdict.level, verdict.reason, command)
+
+
+def _shared_places(mode: str, targets: list[str], command: Command, ctx: Context) -> None:
+    """`chmod 755 /root`: root's files open to every user; `chmod 700 /tmp`: the folder every
+    user and service writes its temporary files in, closed to them."""
+    if "/root" in targets and _readable_by_others(mode):
+        ctx.add(HIGH, f"lets every user read root's home folder ({mode} on /root)", command)
+    shared = [t for t in ("/tmp", "/var/tmp", "/dev/shm") if t in targets]
+    others = mode[-1:] if mode.isdigit() and len(mode) >= 3 else "2"
+    closed = others not in "2367" or re.fullmatch(r"[oa]+-[rx]*w[rx]*", mode)
+    if shared and closed:
+        reason = f"closes {shared[0]} to other users and services: whatever writes there fails"
+        ctx.add(HIGH, reason, command)
 
 
 # The modes these files have on a healthy system: setting one back is routine repair.

@@ -17,7 +17,8 @@ _PROTECTIONS = lazy_pattern(
     r"^(kernel\.(randomize_va_space|yama\.ptrace_scope|kptr_restrict|dmesg_restrict|"
     r"unprivileged_bpf_disabled|perf_event_paranoid|sysrq|modules_disabled)|"
     r"fs\.protected_\w+|fs\.suid_dumpable|net\.ipv4\.conf\.\w+\.rp_filter|"
-    r"net\.ipv4\.tcp_syncookies)\s*=\s*(?P<value>\S+)$"
+    r"net\.ipv4\.tcp_syncookies|net\.ipv[46]\.conf\.[\w-]+\.accept_(redirects|source_route))"
+    r"\s*=\s*(?P<value>\S+)$"
 )
 _OPENING = {"kernel.sysrq": "1", "fs.suid_dumpable": "1", "kernel.perf_event_paranoid": "-1"}
 
@@ -33,6 +34,11 @@ def kernel_setting(command: Command, ctx: Context) -> None:
     ):
         return  # `sysctl name` and `sysctl -a` only read
     if name == "modprobe" and any(a in ("-n", "--dry-run", "-c", "--showconfig") for a in argv):
+        return
+    loaded = _loaded_file(argv) if name == "sysctl" else None
+    if loaded is not None and paths.is_world_writable(loaded):
+        reason = f"loads kernel settings from {loaded}, in a folder anyone can write"
+        ctx.add(HIGH, reason, command)
         return
     if name == "sysctl":
         found = kernel_verdict("\n".join(argv))
@@ -120,6 +126,20 @@ def kernel_verdict(text: str) -> tuple[RiskLevel, str] | None:
     return None
 
 
+def _loaded_file(argv: list[str]) -> str | None:
+    """The file `sysctl -p FILE` (or `--load=FILE`) reads its settings from."""
+    for index, arg in enumerate(argv):
+        if (
+            arg in ("-p", "--load")
+            and index + 1 < len(argv)
+            and not argv[index + 1].startswith("-")
+        ):
+            return argv[index + 1]
+        if arg.startswith(("--load=", "-p/")):
+            return arg.split("=", 1)[-1].removeprefix("-p")
+    return None
+
+
 def _hidden_or_downloaded(path: str) -> bool:
     """A module in a dot folder or the downloads: not where anyone builds drivers."""
     return bool(re.search(r"/\.[^/.]", f"/{path}")) or "Downloads/" in path
@@ -128,6 +148,8 @@ def _hidden_or_downloaded(path: str) -> bool:
 def _weakens(key: str, value: str) -> bool:
     if key in _OPENING:
         return value == _OPENING[key]
+    if key.endswith((".accept_redirects", ".accept_source_route")):
+        return value == "1"  # routes set by whoever sends the packets
     if key == "kernel.modules_disabled":
         return False
     return value in ("0", "-1")

@@ -83,7 +83,16 @@ def loginctl(command: Command, ctx: Context) -> None:
         return
     if argv[:1] and argv[0] in CTL_READS:  # `loginctl show-user alice`
         return
+    if argv[:1] and argv[0] in _ENDS_SESSIONS:
+        reason = (
+            f"ends a log-in session and its programs: unsaved work is lost (loginctl {argv[0]})"
+        )
+        ctx.add(HIGH, reason, command)
+        return
     ctx.add(MODERATE, f"changes the system ({command.name})", command)
+
+
+_ENDS_SESSIONS = frozenset(("terminate-user", "kill-user", "terminate-session", "kill-session"))
 
 
 def umask(command: Command, ctx: Context) -> None:

@@ -309,7 +309,7 @@ _KILL_VALUES = "-u -U --user -s --signal -g -G -P -t -n"
 def systemctl(command: Command, ctx: Context) -> None:
     argv = [a for a in command.argv if not a.startswith("-")]
     action = argv[0] if argv else ""
-    units = [_unit_name(u) for u in argv[1:]]
+    units = [unit_name(u) for u in argv[1:]]
     if action == "set-default" and any(u.startswith(("rescue", "emergency")) for u in units):
         ctx.add(HIGH, "boots into rescue mode from now on (set-default)", command)
     elif action == "set-default" and not set(units) <= _USUAL_DEFAULTS:
@@ -321,7 +321,7 @@ def systemctl(command: Command, ctx: Context) -> None:
     ):
         ctx.add(HIGH, f"takes the machine down ({action})", command)
     elif action in STOPPING:
-        _stopping(command, ctx, action, units)
+        stopping(command, ctx, action, units)
     elif not action or action in _SYSTEMCTL_READS or action.startswith(_SYSTEMCTL_READ_PREFIXES):
         return
     elif action in ("enable", "link", "reenable") and any(
@@ -364,7 +364,7 @@ _KNOWN_UNITS = (
 _SYSTEMCTL_READ_PREFIXES = ("list-", "is-", "get-", "show-")
 
 
-def _unit_name(unit: str) -> str:
+def unit_name(unit: str) -> str:
     """`SSH.service`, `systemd-journald.socket` -> `ssh`, `systemd-journald`."""
     name = unit.lower()
     for suffix in (".service", ".socket"):
@@ -380,7 +380,7 @@ _SAFEGUARD = lazy_pattern(r"backup|snapshot|logrotate|restic|borg|timeshift|snap
 _CRON_UNITS = frozenset(split_words("cron crond cronie cron.service crond.service cronie.service"))
 
 
-def _stopping(command: Command, ctx: Context, action: str, units: list[str]) -> None:
+def stopping(command: Command, ctx: Context, action: str, units: list[str]) -> None:
     unit_set = set(units) | {u.split("@", 1)[0] for u in units}
     guards = sorted(unit_set & MACHINE_GUARD_UNITS)
     if guards:
@@ -445,7 +445,7 @@ def service(command: Command, ctx: Context) -> None:
     elif command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
         argv = [posixpath.basename(command.words[0].value), *argv]
     if len(argv) >= 2 and argv[1] in ("stop",):
-        _stopping(command, ctx, "stop", [argv[0].lower()])
+        stopping(command, ctx, "stop", [argv[0].lower()])
     elif argv[:1] == ["--status-all"] or (len(argv) >= 2 and argv[1] == "status"):
         return
     else:

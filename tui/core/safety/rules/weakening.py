@@ -127,7 +127,9 @@ def written(path: str, text: str) -> Verdict | None:
         kernel = kernel_verdict(text)
         if kernel is not None:
             return Verdict(kernel[0], f"{kernel[1]} at every boot ({where})")
-    if where in ("/etc/selinux/config", "/etc/sysconfig/selinux") and _SELINUX_OFF.search(text):
+    bare = text.strip().lstrip("=").strip().lower()  # `s/enforcing/disabled/`: only the value
+    selinux_off = _SELINUX_OFF.search(text) or bare in ("disabled", "permissive")
+    if where in ("/etc/selinux/config", "/etc/sysconfig/selinux") and selinux_off:
         # as `setenforce 0`, and for good: every program runs unconfined from the next boot
         return Verdict(CRITICAL, f"turns off SELinux, which confines every program ({where})")
     if _is_startup(where) and _TLS_VARIABLES.search(text):
