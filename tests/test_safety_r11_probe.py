@@ -3,7 +3,8 @@ by a bare replacement, units masked by a link to /dev/null, alternatives pointed
 service accounts given a shell, /tmp closed and /root opened, the log-in password check taken
 out (pam-auth-update, authconfig, authselect), kernel settings that accept others' routes or
 come from a world-writable file, log-in sessions ended, database dumps loaded over a database,
-and configuration pulled from a repository and applied (ansible-pull). Each near miss is the
+configuration pulled from a repository and applied (ansible-pull), every tag deleted,
+and a remote pointed at a bare address or plain HTTP. Each near miss is the
 same tool used narrowly or the other way round.
 """
 
@@ -45,6 +46,10 @@ DANGEROUS: list[tuple[str, RiskLevel]] = [
     ("ansible-pull -U https://github.com/stranger/playbooks", HIGH),
     ("sudo ansible-pull --url=https://git.example.com/ops.git local.yml", HIGH),
     ("sudo puppet apply https://203.0.113.9/site.pp", HIGH),
+    ("git tag -d $(git tag)", HIGH),
+    ("git tag -d $(git tag -l 'v*')", HIGH),
+    ("git remote set-url origin https://203.0.113.9/repo.git", HIGH),
+    ("git remote add backup http://git.example.com/x.git", HIGH),
 ]
 
 NEAR_MISSES: list[tuple[str, RiskLevel]] = [
@@ -78,6 +83,11 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("mysqldump prod > backup.sql", MODERATE),
     ("ansible-pull -U https://git.example.com/ops.git --check", SAFE),
     ("puppet apply site.pp", MODERATE),
+    ("git tag -d v1.0", MODERATE),
+    ("git tag -l", SAFE),
+    ("git remote set-url origin git@github.com:me/x.git", MODERATE),
+    ("git remote add upstream https://github.com/org/x.git", MODERATE),
+    ("git remote -v", SAFE),
 ]
 
 

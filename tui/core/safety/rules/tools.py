@@ -17,7 +17,14 @@ from tui.core.safety.context import Context
 from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run, git_losses, listed, package_safety, removals
+from tui.core.safety.rules import (
+    containers_run,
+    git_losses,
+    listed,
+    package_safety,
+    removals,
+    strangers,
+)
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
@@ -327,6 +334,20 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
         else:
             ctx.add(MODERATE, "force-deletes a branch (git branch -D)", command)
         return
+    if (
+        sub == "tag"
+        and set(argv) & {"-d", "--delete"}
+        and any(w.substitutions for w in command.args)
+    ):
+        ctx.add(HIGH, "deletes every tag a listing names (git tag -d $(...))", command)
+        return
+    if sub == "remote" and argv[:1] in (["add"], ["set-url"]) and len(argv) >= 3:
+        host = strangers.bare_address(argv[-1]) if "://" in argv[-1] else None
+        if host is not None or argv[-1].startswith("http://"):
+            where = host or "a plain-HTTP address"
+            reason = f"points the repository's remote at {where}: code is fetched from or pushed"
+            ctx.add(HIGH, f"{reason} to a server nobody vouches for", command)
+            return
     listing = not argv or all(
         a.startswith("-") and a not in ("-d", "-D", "-m", "-M", "-c", "-C", "--unset", "-f")
         for a in argv
