@@ -33,7 +33,7 @@ READ_ONLY = frozenset(
     blockdev arp route ethtool iostat ntpq lsof pmap free id last lastb lastlog journalctl
     needs-restarting ldd nm objdump readelf size addr2line sha1sum shasum crc32 zipinfo
     getfacl lsattr namei shellcheck getcap apt-cache iptables-save ip6tables-save dpkg-query
-    col colrm notify-send pg_isready
+    col colrm notify-send pg_isready pv isoinfo iotop sync
     """)
 )
 
@@ -78,6 +78,11 @@ ROUTINE = {
         "dpkg-reconfigure update-alternatives ldconfig at batch launchctl defaults "
         "hostname ntpdate chronyc loginctl grub-set-default grub-reboot grub2-set-default "
         "grub2-reboot mkinitcpio dracut logrotate depmod"
+    ),
+    "manages disks, volumes or filesystems": (
+        "growpart lvextend lvcreate pvresize pvmove vgreduce vgchange partprobe e2label "
+        "exfatlabel fatlabel mlabel kpartx losetup eject xfs_growfs ntfsfix udisksctl testdisk "
+        "photorec f3probe"
     ),
     "runs the scheduled jobs that are due": "anacron",
     "installs the pending updates": "unattended-upgrade unattended-upgrades",
