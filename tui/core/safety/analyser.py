@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tree_sitter import Node
 
-from tui.core.safety import descriptors, effects, installed, resolve
+from tui.core.safety import descriptors, effects, installed, paths, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import (
     fed_text,
@@ -258,7 +258,7 @@ class Analyser:
             self.ctx.aliases[command.name] = alias
             return  # the alias's own words were rated: the name alone is no program
         layers, code = expand(command)
-        outer = self.ctx.subjects
+        outer, outer_cwd = self.ctx.subjects, self.ctx.cwd
         self.ctx.subjects = pattern_forms(layers)
         if self.ctx.subjects:
             self.ctx.simple_commands.append(self.ctx.subjects)
@@ -268,6 +268,9 @@ class Analyser:
                     self.ctx.programs.append(layer.words[0].value)
                 before = len(self.ctx.findings)
                 check_layer(layer, self.ctx)
+                moved = wrapper_directory(layer)
+                if moved is not None:  # `env -C / rm -rf *`: what env runs works in /
+                    self.ctx.cwd = paths.normalise(self.ctx.resolve(moved))
                 record_writes(layer, self.ctx)
                 remember_listing(layer, self.ctx)
                 found = self.ctx.findings[before:]
@@ -289,7 +292,7 @@ class Analyser:
                 finally:
                     self.ctx.variables, self.ctx.found_files = saved, saved_files
         finally:
-            self.ctx.subjects = outer
+            self.ctx.subjects, self.ctx.cwd = outer, outer_cwd
 
     def _take_defaults(self, command: Command) -> None:
         """`: ${X:=rm -rf ~}`: a variable still unset takes the text, for the rest of the line."""
@@ -302,7 +305,7 @@ class Analyser:
         for name, code in program_variables(node):
             if command.name == "crontab" and code.split()[0] not in INTERACTIVE_EDITORS:
                 self.ctx.add(RiskLevel.HIGH, "edits the crontab with a script", command)
-            if command.words and (" " in code or "/" in code):  # `PAGER=cat` is routine
+            if command.words and (" " in code or "/" in code) and not _plain_pager(code):
                 reason = f"{command.name} runs the program set in {name}"
                 self.ctx.add(RiskLevel.MODERATE, reason, command)
                 git_programs.program_variable(name, code, command, self.ctx)
@@ -862,3 +865,30 @@ _EXECUTING = frozenset({"download", "decode", "network", "remote"})
 _REACHING_OUT = ("network", "download", "connect", "sends", "another machine", "not a command")
 # Variables whose value the shell runs as code again and again.
 PROMPT_HOOKS = frozenset(("PROMPT_COMMAND", "precmd_functions", "preexec_functions"))
+
+
+_OPTION = lazy_pattern(r"--?[\w=.,:-]*")
+_PAGERS = frozenset(("less", "more", "most", "cat", "bat", "batcat", "delta", "diff-so-fancy"))
+
+
+def _plain_pager(code: str) -> bool:
+    """`PAGER=cat`, `MANPAGER='less -s'`, `GIT_PAGER='delta --dark'`: a pager and its options."""
+    words = code.split()
+    options = words[1:]
+    return bool(words) and words[0] in _PAGERS and all(_OPTION.fullmatch(w) for w in options)
+
+
+def wrapper_directory(layer: Command) -> str | None:
+    """The folder `env -C DIR`, `env --chdir=DIR` or `sudo -D DIR` runs its command in."""
+    if layer.name not in ("env", "sudo"):
+        return None
+    flags = ("-C", "--chdir") if layer.name == "env" else ("-D", "--chdir")
+    argv = layer.argv
+    for index, value in enumerate(argv):
+        if value in flags and index + 1 < len(argv):
+            return argv[index + 1]
+        if value.startswith("--chdir="):
+            return value.split("=", 1)[1]
+        if not value.startswith("-"):
+            break
+    return None

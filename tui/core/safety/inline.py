@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.core.safety import inline_calls, inline_listings, inline_reads
+from tui.core.safety import inline_calls, inline_langs, inline_listings, inline_reads
 from tui.core.safety.flow import secret_path
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
@@ -224,6 +224,11 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
             (result.deletes if match.group("force") else result.removes).extend(paths)
     if language == "Ruby":
         result.shell.extend(m.group(2) for m in _RUBY_X.finditer(code))
+    if language in inline_langs.LANGUAGES:
+        lines = inline_langs.shell_lines(code)
+        result.shell.extend(lines)
+        if not lines and inline_langs.runs_programs(code):
+            result.findings.append((RiskLevel.MODERATE, f"{language} code runs a program"))
     for match in _EVAL_STRING.finditer(code):  # `eval("system(\"rm -rf ~\");")`: code in code
         nested = match.group("code").replace("\\" + match.group("q"), match.group("q"))
         if depth < 2 and nested != code:

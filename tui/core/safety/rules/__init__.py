@@ -65,6 +65,7 @@ from tui.core.safety.rules import (
     strangers,
     system,
     teardown,
+    throwaway_keys,
     tools,
     weakening,
 )
@@ -123,6 +124,7 @@ _READ_FORMS = {
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
     "ldconfig": frozenset(split_words("-p --print-cache")),
     "anacron": frozenset(split_words("-T")),
+    **dict.fromkeys(split_words("7z 7za 7zz"), frozenset(split_words("l t i h"))),
 }
 _READ_VERBS = {"glab": tools.FORGE_READS}
 _INIT_SCRIPTS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")
@@ -215,6 +217,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),
     **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
     "printf": (code.printf_assignment,),
+    **dict.fromkeys(split_words("openssl gpg2"), (throwaway_keys.throwaway_key,)),
     **dict.fromkeys(split_words("read mapfile readarray"), (code.read_assignment,)),
     "gcloud": (listening.open_to_world, remote_code.cloud_code),
     "az": (listening.open_to_world, remote_code.cloud_code),
@@ -232,7 +235,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "ssh": (code.remote_stdin,),
     "tee": (code.tee_written,),
     "sponge": (code.tee_written,),
-    "gpg": (install.key_file,),
+    "gpg": (install.key_file, throwaway_keys.throwaway_key),
     "dpkg": (package_safety.selections,),
     **dict.fromkeys(resources.MEMORY_EATERS, (resources.fed_endless,)),
     **dict.fromkeys(resources.COMPILERS, (resources.compiled_bomb,)),

@@ -50,6 +50,15 @@ INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "powershell": ("PowerShell", ("-c", "-Command", "-command", "-C")),
     "tclsh": ("Tcl", ()),
     "expect": ("Expect", ("-c",)),
+    "raku": ("Raku", ("-e",)),
+    "perl6": ("Raku", ("-e",)),
+    "groovy": ("Groovy", ("-e",)),
+    "guile": ("Scheme", ("-c",)),
+    "racket": ("Scheme", ("-e",)),
+    "elixir": ("Elixir", ("-e", "--eval")),
+    "erl": ("Erlang", ("-eval",)),
+    "octave": ("Octave", ("--eval",)),
+    "gnuplot": ("gnuplot", ("-e",)),
 }
 _VALUE_OPTIONS = frozenset(split_words("-W -X -I -M -r --require -o -O +o +O --rcfile --init-file"))
 # Options that take the next word as their value, per language (`python3 -W ignore -c`,

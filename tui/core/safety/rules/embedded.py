@@ -309,7 +309,7 @@ def ssh_options(command: Command, ctx: Context) -> None:
         elif value.startswith("-o") and len(value) > 2:
             option = value[2:]
         key, _, code = option.partition("=") if "=" in option else option.partition(" ")
-        if key.lower() in ("proxycommand", "localcommand") and code:
+        if key.lower() in ("proxycommand", "localcommand", "knownhostscommand") and code:
             ctx.add(MODERATE, f"ssh runs the program set in {key}", command)
             ctx.run_code(literal(code), command)
 
@@ -481,7 +481,14 @@ def option_code(command: Command, ctx: Context) -> None:
         code = [a[2:] for a in argv if a.startswith("+!")]
     if name in ("gdb", "lldb"):
         called = [m.group("code") for c in code for m in _DEBUGGER_CALL.finditer(c)]
-        code = [c.lstrip("!").removeprefix("shell ") for c in code if c.startswith(("!", "shell "))]
+        if called and any(a in ("-p", "--pid", "attach") or a.startswith("--pid=") for a in argv):
+            ctx.add(HIGH, f"makes a running process run a command ({name})", command)
+        shells = ("!", "shell ", "platform shell ")
+        code = [
+            c.lstrip("!").removeprefix("platform ").removeprefix("shell ")
+            for c in code
+            if c.startswith(shells)
+        ]
         code += [bytes(c, "utf-8").decode("unicode_escape", "replace") for c in called]
     if name == "dc":  # `!` runs the rest of the line as a shell command
         code = [line.split("!", 1)[1] for c in code for line in c.splitlines() if "!" in line]
@@ -534,6 +541,7 @@ def _sed_code(command: Command) -> list[str]:
     """The commands a sed script runs: `e CMD`, the text `s/X/CMD/e` puts in the line, and
     the input lines themselves for a bare `e` (when the input is written out)."""
     scripts = [word for word in command.argv if not word.startswith("-")]
+    scripts += [w.split("=", 1)[1] for w in command.argv if w.startswith("--expr") and "=" in w]
     code = [m.group(1) for a in scripts for m in _SED_EXEC.finditer(a)]
     code += [m.group("code") for a in scripts for m in _SED_SUBSTITUTE_EXEC.finditer(a)]
     stdin = command.stdin
