@@ -421,6 +421,50 @@ def _coproc(command: Command) -> Inner:
     return Inner(commands=(command.wrapped(rest, "coproc"),)) if rest else Inner()
 
 
+# Programs that run the command after their own options, unchanged in what it does: a
+# session bus, a virtual display, a debugger's harness, a sandbox, a scheduler's knobs.
+_PLAIN_RUNNERS = {
+    "eatmydata": "",
+    "catchsegv": "",
+    "valgrind": "",
+    "firejail": "",
+    "setpriv": "",
+    "dbus-run-session": "--config-file --dbus-daemon",
+    "dbus-launch": "",
+    "xvfb-run": "-n --server-num -s --server-args -f --auth-file -e --error-file -p",
+    "numactl": "-N -m -C -p -i --cpunodebind --membind --physcpubind --preferred --interleave",
+    "systemd-inhibit": "--what --who --why --mode",
+    "trickle": "-d -u -w -t -l -n",
+    "chpst": "-u -U -e -/ -n -l -L -m -d -o -p -f -c -r",
+    "dtach": "-n -A -c -a -e -r",
+    "abduco": "-c -n -A -a -e",
+    "nq": "",
+}
+
+
+def _runs_rest(takes_value: str) -> Callable[[Command], Inner]:
+    def handler(command: Command) -> Inner:
+        return _after(command, takes_value, command.name)
+
+    return handler
+
+
+def _start_stop_daemon(command: Command) -> Inner:
+    """`start-stop-daemon --start --exec PROG -- ARGS`: PROG runs with ARGS."""
+    args = command.args
+    values = [word.value for word in args]
+    if not {"--start", "-S"} & set(values):
+        return Inner()
+    program = None
+    for index, value in enumerate(values[:-1]):
+        if value in ("--exec", "-x", "--startas", "-a"):
+            program = args[index + 1]
+    if program is None:
+        return Inner()
+    rest = args[values.index("--") + 1 :] if "--" in values else ()
+    return Inner(commands=(command.wrapped((program, *rest), "start-stop-daemon"),))
+
+
 def _terminal(command: Command) -> Inner:
     """`xterm -e CMD...`, `gnome-terminal -- CMD...`, `kitty CMD...`: a terminal window that
     runs a command; one word after -e is shell code (`xterm -e 'rm -rf ~'`)."""
@@ -472,6 +516,11 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
         "systemd-run",
     ),
     "builtin": lambda c: _after(c, "", "builtin"),
+    **{name: _runs_rest(takes) for name, takes in _PLAIN_RUNNERS.items()},
+    "prlimit": _pid_mode_or("", 0),
+    "cpulimit": _pid_mode_or("-l --limit -e --exe -P --path", 0),
+    "faketime": lambda c: _after(c, "", "faketime", positionals=1),
+    "start-stop-daemon": _start_stop_daemon,
     "chronic": lambda c: _after(c, "", "chronic"),
     "fakeroot": lambda c: _after(c, "-l --lib -s -i -b --faked", "fakeroot"),
     "ssh-agent": lambda c: _after(c, "-a -E -P -t", "ssh-agent"),

@@ -95,6 +95,20 @@ def web_shell(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"shares a terminal over the network ({command.name})", command)
 
 
+def telnetd(command: Command, ctx: Context) -> None:
+    """`telnetd -l /bin/sh`: whoever connects gets that shell, with no log-in."""
+    argv = command.argv
+    login = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "-l"), None)
+    if login is not None and login.rsplit("/", 1)[-1] in _SHELL_NAMES:
+        reason = f"puts a shell on the network with no password ({command.name} -l {login})"
+        ctx.add(CRITICAL, reason, command)
+    else:
+        ctx.add(MODERATE, "starts a telnet server: log-ins cross the network unencrypted", command)
+
+
+_SHELL_NAMES = frozenset(split_words("sh bash ash dash zsh ksh mksh fish busybox"))
+
+
 def code_server(command: Command, ctx: Context) -> None:
     argv = command.argv
     no_auth = option_value(argv, "--auth") == "none"
@@ -352,6 +366,7 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(split_words("jupyter jupyter-notebook jupyter-lab jupyter-server"), jupyter),
     "redis-server": redis_server,
     **dict.fromkeys(split_words("ttyd gotty"), web_shell),
+    **dict.fromkeys(split_words("telnetd in.telnetd utelnetd"), telnetd),
     "code-server": code_server,
     **dict.fromkeys(split_words("x11vnc vncserver x0vncserver"), vnc),
 }
