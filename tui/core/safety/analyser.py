@@ -315,6 +315,10 @@ class Analyser:
         """`a=rm; $a -rf ~` is `rm -rf ~`; names that stay unknown are left for the rules."""
         if not command.words:
             return command
+        if command.words[0].value in _THE_SHELL_ITSELF:  # `/proc/self/exe -c CODE`
+            reason = f"runs the shell under another name ({command.words[0].value})"
+            self.ctx.add(RiskLevel.HIGH, reason, command)
+            command = replace(command, words=(literal("sh"), *command.args))
         command = _found_operands(command)
         args_dynamic = any(
             "${IFS}" in w.value
@@ -867,6 +871,7 @@ _REACHING_OUT = ("network", "download", "connect", "sends", "another machine", "
 PROMPT_HOOKS = frozenset(("PROMPT_COMMAND", "precmd_functions", "preexec_functions"))
 
 
+_THE_SHELL_ITSELF = frozenset(("/proc/self/exe", "/proc/$$/exe", "/proc/$BASHPID/exe"))
 _OPTION = lazy_pattern(r"--?[\w=.,:-]*")
 _PAGERS = frozenset(("less", "more", "most", "cat", "bat", "batcat", "delta", "diff-so-fancy"))
 

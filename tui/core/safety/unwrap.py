@@ -449,6 +449,39 @@ def _runs_rest(takes_value: str) -> Callable[[Command], Inner]:
     return handler
 
 
+def _debugged(command: Command) -> Inner:
+    """`gdb -ex run --args PROG ARGS`: the debugger starts PROG with ARGS."""
+    values = [word.value for word in command.args]
+    if "--args" not in values:
+        return Inner()
+    runs = any(
+        values[i] in ("-ex", "--eval-command") and values[i + 1].strip() in ("run", "r", "start")
+        for i in range(len(values) - 1)
+    ) or any(v.startswith("--eval-command=") and v.split("=", 1)[1] in ("run", "r") for v in values)
+    rest = command.args[values.index("--args") + 1 :]
+    return Inner(commands=(command.wrapped(rest, "gdb"),)) if runs and rest else Inner()
+
+
+def _entr(command: Command) -> Inner:
+    """`ls | entr -s 'CODE'`, `entr CMD ARGS`: run again each time a listed file changes."""
+    args = command.args
+    start = skip_options(args, frozenset())
+    if start >= len(args):
+        return Inner()
+    if any(word.value.startswith("-") and "s" in word.value[1:] for word in args[:start]):
+        return Inner(code=(args[start],))
+    return Inner(commands=(command.wrapped(args[start:], "entr"),))
+
+
+def _project_exec(command: Command) -> Inner:
+    """`yarn exec CMD`, `pnpm exec CMD`: CMD runs as itself, in the project's environment."""
+    args = command.args
+    if args[:1] and args[0].value == "exec" and len(args) > 1:
+        rest = args[2:] if args[1].value == "--" else args[1:]
+        return Inner(commands=(command.wrapped(rest, command.name),)) if rest else Inner()
+    return _deleter(deleters.package_delete)(command)
+
+
 def _start_stop_daemon(command: Command) -> Inner:
     """`start-stop-daemon --start --exec PROG -- ARGS`: PROG runs with ARGS."""
     args = command.args
@@ -499,7 +532,8 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "nsenter": lambda c: _after(c, "-t --target -S --setuid -G --setgid", "nsenter"),
     "parallel": _parallel,
     "cmake": _deleter(deleters.cmake_delete),
-    **dict.fromkeys(split_words("npx bunx pnpx npm pnpm yarn"), _deleter(deleters.package_delete)),
+    **dict.fromkeys(split_words("npx bunx pnpx npm"), _deleter(deleters.package_delete)),
+    **dict.fromkeys(split_words("pnpm yarn"), _project_exec),
     "docker": _container_exec,
     "podman": _container_exec,
     "docker-compose": _container_exec,
@@ -521,6 +555,8 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "cpulimit": _pid_mode_or("-l --limit -e --exe -P --path", 0),
     "faketime": lambda c: _after(c, "", "faketime", positionals=1),
     "start-stop-daemon": _start_stop_daemon,
+    "gdb": _debugged,
+    "entr": _entr,
     "chronic": lambda c: _after(c, "", "chronic"),
     "fakeroot": lambda c: _after(c, "-l --lib -s -i -b --faked", "fakeroot"),
     "ssh-agent": lambda c: _after(c, "-a -E -P -t", "ssh-agent"),

@@ -26,6 +26,7 @@ from tui.core.safety.rules import (
     daemons,
     databases,
     disks,
+    editor_code,
     embedded,
     environments,
     exfiltration,
@@ -111,6 +112,7 @@ for _module in (
     alternatives,
     package_reads,
     fs_tuning,
+    editor_code,
 ):
     RULES.update(_module.RULES)
 

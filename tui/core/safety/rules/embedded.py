@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import editors, git_programs
+from tui.core.safety.rules import editor_code, editors, git_programs
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import Word, literal, split_words
@@ -29,7 +29,15 @@ GIT_PROGRAM_KEYS = frozenset(
         "web.browser instaweb.httpd core.gitproxy"
     )
 )
-_GIT_PROGRAM_SUFFIXES = (".textconv", ".command", ".clean", ".smudge", ".process", ".driver")
+_GIT_PROGRAM_SUFFIXES = (
+    ".textconv",
+    ".command",
+    ".clean",
+    ".smudge",
+    ".process",
+    ".driver",
+    ".cmd",
+)
 _SUBSCRIPT_CODE = lazy_pattern(r"\w\[[^\]]*?(?:\$\((?P<sub>.*)\)|`(?P<tick>[^`]*)`)[^\]]*\]")
 ARITHMETIC_COMMANDS = frozenset(
     split_words(
@@ -191,6 +199,7 @@ def editor(command: Command, ctx: Context) -> None:
             ctx.add(MODERATE, reason, command)
             ctx.run_code(literal(code), command)
         _ex_language(script, command, ctx)
+        editor_code.vim_calls(script, command, ctx)
     editors.vim_script(command, ctx)
     scripted = any(a in ("-c", "--cmd", "-S") or a.startswith("+") for a in command.argv)
     if not scripted and (command.name in ("view", "rview") or {"-R", "-M"} & set(command.argv)):
