@@ -258,7 +258,7 @@ class Analyser:
             self.ctx.aliases[command.name] = alias
             return  # the alias's own words were rated: the name alone is no program
         layers, code = expand(command)
-        outer, outer_cwd = self.ctx.subjects, self.ctx.cwd
+        outer, outer_cwd, moved_in = self.ctx.subjects, self.ctx.cwd, False
         self.ctx.subjects = pattern_forms(layers)
         if self.ctx.subjects:
             self.ctx.simple_commands.append(self.ctx.subjects)
@@ -270,7 +270,7 @@ class Analyser:
                 check_layer(layer, self.ctx)
                 moved = wrapper_directory(layer)
                 if moved is not None:  # `env -C / rm -rf *`: what env runs works in /
-                    self.ctx.cwd = paths.normalise(self.ctx.resolve(moved))
+                    self.ctx.cwd, moved_in = paths.normalise(self.ctx.resolve(moved)), True
                 record_writes(layer, self.ctx)
                 remember_listing(layer, self.ctx)
                 found = self.ctx.findings[before:]
@@ -292,7 +292,9 @@ class Analyser:
                 finally:
                     self.ctx.variables, self.ctx.found_files = saved, saved_files
         finally:
-            self.ctx.subjects, self.ctx.cwd = outer, outer_cwd
+            self.ctx.subjects = outer
+            if moved_in:  # the shell itself stays where it was
+                self.ctx.cwd = outer_cwd
 
     def _take_defaults(self, command: Command) -> None:
         """`: ${X:=rm -rf ~}`: a variable still unset takes the text, for the rest of the line."""
