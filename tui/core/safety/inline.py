@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.core.safety import inline_calls, inline_langs, inline_listings, inline_reads
+from tui.core.safety import inline_calls, inline_joins, inline_langs, inline_listings, inline_reads
 from tui.core.safety.flow import secret_path
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
@@ -179,7 +179,11 @@ def decodes(code: str) -> bool:
 def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
     """Reads an inline program; `language` is only used in reasons ("Python", "Perl", ...)."""
     result = InlineResult()
-    code = _HOME_JOIN.sub(r"\1~/", _HOME_SPELLINGS.sub("~", code[:20_000]))
+    code, pieced = inline_joins.joined(code[:20_000])
+    for text in pieced[:4]:
+        reason = f"{language} code spells `{text[:40]}` in pieces, as code that hides does"
+        result.findings.append((RiskLevel.HIGH, reason))
+    code = _HOME_JOIN.sub(r"\1~/", _HOME_SPELLINGS.sub("~", code))
     if _NETWORK.search(code) and _SPAWN.search(code):
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code connects a shell to the network (reverse shell)")

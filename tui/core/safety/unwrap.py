@@ -9,6 +9,7 @@ parsed again by the analyser. `xargs` and `find -exec` live in fanout.py.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -28,7 +29,7 @@ SHELLS = frozenset(split_words("sh bash zsh dash ksh mksh ash fish csh tcsh yash
 PROGRAM_VARIABLES = frozenset(
     "PAGER GIT_PAGER MANPAGER LESSOPEN LESSCLOSE EDITOR VISUAL GIT_EDITOR SUDO_EDITOR "
     "GIT_SSH GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS BROWSER SYSTEMD_PAGER PSQL_PAGER "
-    "GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND RSYNC_RSH".split()
+    "GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND RSYNC_RSH FCEDIT".split()
 )
 
 
@@ -100,6 +101,11 @@ def _sudo(command: Command) -> Inner:
     )
 
 
+def _requoted(value: str) -> str:
+    """A word put back in a line as one word (`~` and plain words as they are)."""
+    return value if re.fullmatch(r"[\w@%+=:,./~-]+", value) else shlex.quote(value)
+
+
 def _env(command: Command) -> Inner:
     args = command.args
     index = 0
@@ -109,8 +115,10 @@ def _env(command: Command) -> Inner:
         if value in ("-u", "-C", "--unset", "--chdir"):
             index += 2
         elif value in ("-S", "--split-string") and index + 1 < len(args):
-            # the string is split into words, and the words after it are added to them
-            code.append(join_words(args[index + 1 :]))
+            # the string is split into words, and the words after it are added to them whole
+            split, rest = args[index + 1], args[index + 2 :]
+            quoted = tuple(replace(w, value=_requoted(w.value)) for w in rest)
+            code.append(join_words((split, *quoted)))
             index = len(args)
         elif value.startswith(("-S", "--split-string=")) and value not in ("-S", "--split-string="):
             # `env -S'sh -c ...'`, `env --split-string='...'`: the string is attached
@@ -554,6 +562,10 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "prlimit": _pid_mode_or("", 0),
     "cpulimit": _pid_mode_or("-l --limit -e --exe -P --path", 0),
     "faketime": lambda c: _after(c, "", "faketime", positionals=1),
+    **dict.fromkeys(
+        split_words("tcpsvd udpsvd"),
+        lambda c: _after(c, "-c -C -b -u -l -i -x -t", c.name, positionals=2),
+    ),
     "start-stop-daemon": _start_stop_daemon,
     "gdb": _debugged,
     "entr": _entr,

@@ -127,6 +127,7 @@ _READ_FORMS = {
     "ldconfig": frozenset(split_words("-p --print-cache")),
     "anacron": frozenset(split_words("-T")),
     **dict.fromkeys(split_words("7z 7za 7zz"), frozenset(split_words("l t i h"))),
+    "fc": frozenset(split_words("-l -ln -nl -lr -rl -lnr")),
 }
 _READ_VERBS = {"glab": tools.FORGE_READS}
 _INIT_SCRIPTS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")

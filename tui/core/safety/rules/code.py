@@ -527,6 +527,11 @@ def remote_stdin(command: Command, ctx: Context) -> None:
     """`curl URL | ssh host bash`, `ssh host 'sudo sh' < script`, `ssh host bash -s < <(curl)`:
     the remote shell runs what ssh is fed, so that is rated as code like a local `| sh`."""
     inner = inner_of(command).code
+    fed = command.stdin is not None or any(r.op in ("<<", "<<<") for r in command.redirects)
+    if not inner and fed and openers.only_logs_in(replace(command, stdin=None, redirects=())):
+        # `… | ssh host`: with no command to run, the remote login shell runs what it reads
+        stdin_code(replace(command, words=(literal("sh"),)), ctx, "shell")
+        return
     if not inner:
         return
     words = inner[0].value.split()
@@ -719,7 +724,7 @@ _AWK_HOME = lazy_pattern(r'ENVIRON\s*\[\s*"HOME"\s*\]')
 _AWK_SPRINTF_S = lazy_pattern(
     r'sprintf\(\s*"(?P<format>[^"%]*(?:%s[^"%]*)+)"(?P<args>(?:\s*,\s*"[^"]*")+)\s*\)'
 )
-_AWK_JOINED = lazy_pattern(r'"([^"]*)"[ \t]+"([^"]*)"')
+_AWK_JOINED = lazy_pattern(r'"([^"]*)"[ \t]*"([^"]*)"')
 
 
 def _awk_folded(program: str) -> str:
@@ -760,7 +765,9 @@ def awk(command: Command, ctx: Context) -> None:
         index += 2 if value in ("-F", "-v", "--assign", "--field-separator") else 1
     if index >= len(args):
         return
-    program = _awk_values_put_in(args[:index], args[index].value)
+    program = _awk_values_put_in(args[:index], _awk_folded(args[index].value))
+    if _awk_runs_fed_value(command, ctx, args[:index], program):
+        return
     if "/inet/" in program:
         ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
         return
@@ -829,6 +836,22 @@ def _awk_values_put_in(options: tuple[Word, ...], program: str) -> str:
     return program
 
 
+def _awk_runs_fed_value(
+    command: Command, ctx: Context, options: tuple[Word, ...], program: str
+) -> bool:
+    """`awk -v c="$(… | base64 -d)" 'BEGIN{system(c)}'`: a value decoded or downloaded in the
+    line, run as a command by the program."""
+    for option, value in itertools.pairwise(options):
+        name = value.value.partition("=")[0].strip()
+        if option.value not in ("-v", "--assign") or not name.isidentifier():
+            continue
+        runs = rf"\bsystem\s*\(\s*{name}\s*\)|(?<![\w$\"]){name}\s*\|&?\s*getline"
+        kinds = ctx.word_kinds(value)
+        if re.search(runs, program) and executing_kinds(ctx, kinds, command, f"awk -v {name}="):
+            return True
+    return False
+
+
 def _here_text(command: Command) -> Word | None:
     return next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
 
@@ -853,6 +876,9 @@ def _awk_program_fed(command: Command, index: int) -> Command | None:
     if index + 1 >= len(args) or args[index + 1].value not in ("-", "/dev/stdin", "/dev/fd/0"):
         return None
     body = _here_text(command)
+    stdin = command.stdin
+    if body is None and stdin is not None and stdin.literal is not None:
+        body = literal("\n".join(word.value for word in stdin.literal))  # `echo PROG | awk -f -`
     if body is None or body.dynamic:
         return None
     words = (command.words[0], *args[:index], literal(body.value), *args[index + 2 :])

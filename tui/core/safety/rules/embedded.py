@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import editor_code, editors, git_programs
+from tui.core.safety.rules import editor_code, editors, git_programs, ssh_client
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import Word, literal, split_words
@@ -317,10 +317,23 @@ def ssh_options(command: Command, ctx: Context) -> None:
             option = args[index + 1].value
         elif value.startswith("-o") and len(value) > 2:
             option = value[2:]
+        if value == "-F" and index + 1 < len(args):
+            _given_config(command, args[index + 1], ctx)
         key, _, code = option.partition("=") if "=" in option else option.partition(" ")
         if key.lower() in ("proxycommand", "localcommand", "knownhostscommand") and code:
             ctx.add(MODERATE, f"ssh runs the program set in {key}", command)
             ctx.run_code(literal(code), command)
+
+
+def _given_config(command: Command, config: Word, ctx: Context) -> None:
+    """`ssh -F <(echo 'ProxyCommand CODE') host`, `ssh -F /dev/stdin host <<< '...'`: the
+    settings written in the line run their commands as a settings file's would."""
+    text = ctx.fed_code(config)
+    if text is None and config.value in ("-", "/dev/stdin", "/dev/fd/0"):
+        bodies = [r.body.value for r in command.redirects if r.op in ("<<", "<<<") and r.body]
+        text = bodies[0].replace("\\n", "\n") if bodies else None
+    if text is not None:
+        ssh_client.client_config("settings given in the line", text, command, ctx)
 
 
 def make(command: Command, ctx: Context) -> None:
@@ -468,6 +481,9 @@ def option_code(command: Command, ctx: Context) -> None:
                 code.append(value[len(option) + 1 :])
     if name == "git":
         words = [a for a in argv if not a.startswith("-")]
+        if "grep" in words[:1]:  # `git grep --open-files-in-pager=CMD`, `-OCMD`: the pager
+            code += [a.split("=", 1)[1] for a in argv if a.startswith("--open-files-in-pager=")]
+            code += [a[2:] for a in argv if a.startswith("-O") and len(a) > 2]
         if words[:2] == ["bisect", "run"] or words[:2] == ["submodule", "foreach"]:
             # `bisect run` runs its words as a program (`sh -c 'rm -rf ~'` keeps its quotes);
             # `foreach` hands them to a shell, so `foreach 'rm -rf .'` is shell code
@@ -513,7 +529,7 @@ def option_code(command: Command, ctx: Context) -> None:
 
 CODE_OPTIONS: dict[str, tuple[str, ...]] = {
     "rsync": ("-e", "--rsh", "--rsync-path"),
-    "git": ("--exec", "-x", "--upload-pack", "--receive-pack"),
+    "git": ("--exec", "-x", "--upload-pack", "--receive-pack", "--sendmail-cmd"),
     "gdb": ("-ex", "--eval-command", "-iex"),
     "lldb": ("-o", "--one-line"),
     "tcpdump": ("-z",),
