@@ -408,6 +408,7 @@ class Analyser:
         producers: list[str] = []
         all_kinds: list[set[str]] = []
         previous: list[Command] = []
+        chain: list[Command] = []  # every stage so far, one command each (else empty)
         reads: list[str] = []
         first: list[Command] = []
         picked = False  # a stage after the first kept only some lines (`grep x`, `head`)
@@ -425,7 +426,7 @@ class Analyser:
             command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:
                 stdin[command_node.id] = stdin_for(
-                    kinds_so_far, producers, previous, reads, first, picked
+                    kinds_so_far, producers, previous, reads, first, picked, chain
                 )
             stage_kinds: set[str] = set()
             for command in commands:
@@ -440,6 +441,7 @@ class Analyser:
             kinds_so_far |= stage_kinds
             all_kinds.append(stage_kinds)
             current = [expand(c)[0][-1] for c in commands]
+            chain = [*chain, *current] if len(current) == 1 and (chain or not previous) else []
             if previous:
                 picked = picked or any(picks_some([c.name, *c.argv]) for c in current)
             passing = current and all(

@@ -20,7 +20,10 @@ _RUNS = frozenset(
     "popen popen2 popen3 capture2 capture2e capture3 shell_exec passthru execute Command "
     "run_command".split()
 )
-_SHELL_STRING = frozenset("system exec popen shell_exec passthru execute execSync spawn".split())
+_SHELL_STRING = frozenset(
+    "system exec popen shell_exec passthru execute execSync spawn capture2 capture2e capture3 "
+    "popen2 popen3 pipeline_r pipeline_w".split()
+)
 _PIPE_MODES = frozenset(("r", "w", "rb", "wb", "r+", "w+", "rt", "wt"))
 _CHMOD = frozenset("chmod chmodSync lchmod lchmodSync chmod_R".split())
 _CHOWN = frozenset("chown chownSync lchown lchownSync chown_R".split())

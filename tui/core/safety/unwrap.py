@@ -22,14 +22,18 @@ from tui.core.safety.remote_code import REMOTE_CODE
 from tui.core.safety.words import Word, join_words, literal, split_words
 
 MAX_LAYERS = 24
-SHELLS = frozenset(split_words("sh bash zsh dash ksh mksh ash fish csh tcsh yash posh rbash"))
+SHELLS = frozenset(
+    split_words("sh bash zsh dash ksh mksh ash fish csh tcsh yash posh rbash hush oksh loksh nu")
+    + split_words("xonsh elvish")
+)
 
 
 # Variables whose value a program runs as a command.
 PROGRAM_VARIABLES = frozenset(
     "PAGER GIT_PAGER MANPAGER LESSOPEN LESSCLOSE EDITOR VISUAL GIT_EDITOR SUDO_EDITOR "
     "GIT_SSH GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS BROWSER SYSTEMD_PAGER PSQL_PAGER "
-    "GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND RSYNC_RSH FCEDIT".split()
+    "GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND RSYNC_RSH FCEDIT GIT_SEQUENCE_EDITOR SYSTEMD_EDITOR "
+    "KUBE_EDITOR SVN_EDITOR HGEDITOR".split()
 )
 
 
@@ -490,6 +494,26 @@ def _project_exec(command: Command) -> Inner:
     return _deleter(deleters.package_delete)(command)
 
 
+def _capsh(command: Command) -> Inner:
+    """`capsh [OPTIONS] -- ARGS`: bash runs with ARGS (`-- -c CODE` runs CODE)."""
+    values = [word.value for word in command.args]
+    if "--" not in values:
+        return Inner()
+    rest = command.args[values.index("--") + 1 :]
+    return (
+        Inner(commands=(command.wrapped((literal("bash"), *rest), "capsh"),)) if rest else Inner()
+    )
+
+
+def _machinectl_shell(command: Command) -> Inner:
+    """`machinectl shell [USER@]HOST PROGRAM ARGS`: PROGRAM runs there (`.host` is here)."""
+    args = command.args
+    verb = next((i for i, w in enumerate(args) if not w.value.startswith("-")), None)
+    if verb is None or args[verb].value != "shell" or len(args) < verb + 3:
+        return Inner()
+    return Inner(commands=(command.wrapped(args[verb + 2 :], "machinectl"),))
+
+
 def _start_stop_daemon(command: Command) -> Inner:
     """`start-stop-daemon --start --exec PROG -- ARGS`: PROG runs with ARGS."""
     args = command.args
@@ -562,6 +586,10 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "prlimit": _pid_mode_or("", 0),
     "cpulimit": _pid_mode_or("-l --limit -e --exe -P --path", 0),
     "faketime": lambda c: _after(c, "", "faketime", positionals=1),
+    "setarch": lambda c: _after(c, "", "setarch", positionals=1),
+    **dict.fromkeys(split_words("linux32 linux64 i386 x86_64"), _runs_rest("")),
+    "capsh": _capsh,
+    "machinectl": _machinectl_shell,
     **dict.fromkeys(
         split_words("tcpsvd udpsvd"),
         lambda c: _after(c, "-c -C -b -u -l -i -x -t", c.name, positionals=2),

@@ -231,6 +231,9 @@ def _operands(
             return (args[index + 1] if index + 1 < len(args) else literal("")), None, None
         if _clustered(value, flags) and index + 1 < len(args):  # `perl -lane CODE`, `node -pe`
             return args[index + 1], None, None
+        joined = next((f for f in flags if f.startswith("--") and value.startswith(f + "=")), None)
+        if joined:  # `node --eval="CODE"`
+            return replace(args[index], value=value[len(joined) + 1 :]), None, None
         attached = next((f for f in flags if len(f) == 2 and value.startswith(f)), None)
         if attached and len(value) > 2 and not value.startswith("--"):
             return replace(args[index], value=value[2:]), None, None

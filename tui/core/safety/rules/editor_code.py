@@ -19,6 +19,10 @@ _DELETE = lazy_pattern(
 _FILTER_ALL = lazy_pattern(r"^:?\s*(?:%|1,\$)\s*!\s*(?P<program>\S+)\s*$")
 _INTERPRETERS = frozenset(split_words("sh bash zsh dash ksh ash python python3 perl ruby node php"))
 _KAK_SHELL = lazy_pattern(r"%sh\{(?P<code>[^{}]*)\}")
+# `call jobstart("CMD")`, `termopen('CMD')`, `systemlist("CMD")`: Neovim and Vim run CMD.
+_JOB = lazy_pattern(
+    r"\b(?:jobstart|termopen|systemlist|job_start|term_start)\(\s*(?P<q>['\"])(?P<code>[^'\"]+)(?P=q)"
+)
 
 
 def vim_calls(script: str, command: Command, ctx: Context) -> None:
@@ -28,6 +32,8 @@ def vim_calls(script: str, command: Command, ctx: Context) -> None:
         shown = path if path.startswith("~") and " " not in path else _quote(path)
         recursive = "rf" in (match.group("flags") or "")
         ctx.run_code(literal(f"rm {'-rf ' if recursive else ''}{shown}"), command)
+    for match in _JOB.finditer(script):
+        ctx.run_code(literal(match.group("code")), command)
     piped = _FILTER_ALL.match(script.strip())
     if piped and posixpath.basename(piped.group("program")) in _INTERPRETERS:
         reason = f"the editor runs the text of the file it opened as code ({script.strip()})"

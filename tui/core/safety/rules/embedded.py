@@ -56,7 +56,7 @@ def runs_quietly(ctx: Context, code: str, command: Command) -> bool:
 def git_config_code(key: str, value: str) -> str | None:
     """The shell code a git setting runs (`alias.x=!code`, `core.fsmonitor=code`), or None."""
     key = key.strip().lower()
-    if key.startswith("alias."):
+    if key.startswith("alias.") or (key.startswith("submodule.") and key.endswith(".update")):
         return value[1:] if value.startswith("!") else None
     if key in GIT_PROGRAM_KEYS or key.endswith(_GIT_PROGRAM_SUFFIXES) or key.startswith("pager."):
         if key == "credential.helper" and not value.startswith("!"):

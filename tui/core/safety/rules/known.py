@@ -34,7 +34,8 @@ READ_ONLY = frozenset(
     needs-restarting ldd nm objdump readelf size addr2line sha1sum shasum crc32 zipinfo
     getfacl lsattr namei shellcheck getcap apt-cache iptables-save ip6tables-save dpkg-query
     col colrm notify-send pg_isready eatmydata catchsegv valgrind xvfb-run dbus-run-session
-    numactl faketime trickle dtach abduco nq systemd-inhibit firejail entr
+    numactl faketime trickle dtach abduco nq systemd-inhibit firejail entr iconv
+    setarch linux32 linux64
     """)
 )
 
