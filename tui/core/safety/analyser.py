@@ -54,7 +54,15 @@ from tui.core.safety.parse import (
     syntax_errors,
 )
 from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
-from tui.core.safety.rules import check_layer, git_losses, git_programs, listed, startup, strangers
+from tui.core.safety.rules import (
+    check_layer,
+    env_code,
+    git_losses,
+    git_programs,
+    listed,
+    startup,
+    strangers,
+)
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.cores import background_burners
@@ -247,6 +255,7 @@ class Analyser:
             command = replace(command, redirects=(*command.redirects, *extra))
         self._program_variables(node, command)
         startup.prefixed(command, self.ctx, prefix_assignments(node))
+        env_code.prefixed(command, self.ctx, prefix_assignments(node))
         if self.ctx.planted_path is not None:
             startup.looked_up(command, self.ctx, self.ctx.planted_path)
         if command.name in self._bodies:

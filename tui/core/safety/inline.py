@@ -229,7 +229,7 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
     if language == "Ruby":
         result.shell.extend(m.group(2) for m in _RUBY_X.finditer(code))
     if language in inline_langs.LANGUAGES:
-        lines = inline_langs.shell_lines(code)
+        lines = inline_langs.shell_lines(code, language)
         result.shell.extend(lines)
         if not lines and inline_langs.runs_programs(code):
             result.findings.append((RiskLevel.MODERATE, f"{language} code runs a program"))

@@ -31,10 +31,12 @@ def runs_programs(code: str) -> bool:
     return bool(_ACTS.search(code[:20_000]))
 
 
-def shell_lines(code: str) -> list[str]:
+def shell_lines(code: str, language: str = "") -> list[str]:
     """The shell lines the code runs, where they are written out."""
     text = code[:20_000]
     lines: list[str] = []
+    if language in ("gnuplot", "Octave"):  # `! CMD` runs CMD in a shell
+        lines += [s.strip()[1:] for s in text.replace("\n", ";").split(";") if s.strip()[:1] == "!"]
     for match in _LINE_CALL.finditer(text):
         lines.append(match.group("code") or match.group("qq") or match.group("gcode") or "")
     for match in _ARGV_CALL.finditer(text):

@@ -514,6 +514,37 @@ def _machinectl_shell(command: Command) -> Inner:
     return Inner(commands=(command.wrapped(args[verb + 2 :], "machinectl"),))
 
 
+_RG_VALUES = frozenset(
+    split_words(
+        "-e --regexp -f --file -g --glob -t --type -T --type-not -m --max-count -j -A -B -C"
+    )
+    + split_words("--pre --pre-glob -M --max-columns --max-depth -d -r --replace --color")
+)
+
+
+def _ripgrep_pre(command: Command) -> Inner:
+    """`rg --pre PROGRAM PATTERN PATHS`: PROGRAM runs on each file under PATHS."""
+    args = command.args
+    values = [word.value for word in args]
+    program = next((values[i + 1] for i, v in enumerate(values[:-1]) if v == "--pre"), None)
+    program = program or next((v.split("=", 1)[1] for v in values if v.startswith("--pre=")), None)
+    if not program:
+        return Inner()
+    operands: list[Word] = []
+    index, pattern_given = 0, any(v in ("-e", "--regexp", "-f", "--file") for v in values)
+    while index < len(args):
+        value = values[index]
+        if value in _RG_VALUES:
+            index += 2
+            continue
+        if not value.startswith("-"):
+            operands.append(args[index])
+        index += 1
+    paths = operands if pattern_given else operands[1:]
+    words = (literal(program), *(paths or [literal(".")]))
+    return Inner(commands=(command.wrapped(words, "rg", implied_recursive=True),))
+
+
 def _start_stop_daemon(command: Command) -> Inner:
     """`start-stop-daemon --start --exec PROG -- ARGS`: PROG runs with ARGS."""
     args = command.args
@@ -596,6 +627,7 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     ),
     "start-stop-daemon": _start_stop_daemon,
     "gdb": _debugged,
+    "rg": _ripgrep_pre,
     "entr": _entr,
     "chronic": lambda c: _after(c, "", "chronic"),
     "fakeroot": lambda c: _after(c, "-l --lib -s -i -b --faked", "fakeroot"),

@@ -14,6 +14,7 @@ from tui.core.safety.rules import (
     access,
     accounts,
     alternatives,
+    bang_lines,
     boot,
     bus_power,
     carriers,
@@ -60,6 +61,7 @@ from tui.core.safety.rules import (
     resolvers,
     resources,
     same_file,
+    searchers,
     services,
     startup,
     stores,
@@ -113,6 +115,7 @@ for _module in (
     package_reads,
     fs_tuning,
     editor_code,
+    searchers,
 ):
     RULES.update(_module.RULES)
 
@@ -220,6 +223,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),
     **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
     "printf": (code.printf_assignment,),
+    **{name: (check,) for name, check in bang_lines.CHECKS.items()},
     **dict.fromkeys(split_words("openssl gpg2"), (throwaway_keys.throwaway_key,)),
     **dict.fromkeys(split_words("read mapfile readarray"), (code.read_assignment,)),
     "gcloud": (listening.open_to_world, remote_code.cloud_code),

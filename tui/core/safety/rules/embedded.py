@@ -521,7 +521,7 @@ def option_code(command: Command, ctx: Context) -> None:
         lines = [line.strip() for c in code for line in re.split(r"[;\n]", c)]
         code = [line[1:] for line in lines if line.startswith("!")]
     if name in ("sed", "gsed"):
-        code = _sed_code(command)
+        code = _sed_code(command, ctx)
     for text in code:
         if text.strip() and not runs_quietly(ctx, text, command):
             ctx.add(MODERATE, f"{name} runs a command given as an option", command)
@@ -562,11 +562,28 @@ _SED_SUBSTITUTE_EXEC = lazy_pattern(
 )
 
 
-def _sed_code(command: Command) -> list[str]:
+def _sed_files(command: Command, ctx: Context) -> list[str]:
+    """`sed -f - FILE` fed `echo '1e CMD'`, `sed -f <(echo '1e CMD')`: the script's text."""
+    texts: list[str] = []
+    args = command.args
+    for index, word in enumerate(args[:-1]):
+        if word.value not in ("-f", "--file"):
+            continue
+        source = args[index + 1]
+        text = ctx.fed_code(source)
+        stdin = command.stdin
+        if text is None and source.value in ("-", "/dev/stdin") and stdin and stdin.literal:
+            text = "\n".join(w.value for w in stdin.literal)
+        texts.extend(text.splitlines() if text else [])
+    return texts
+
+
+def _sed_code(command: Command, ctx: Context) -> list[str]:
     """The commands a sed script runs: `e CMD`, the text `s/X/CMD/e` puts in the line, and
     the input lines themselves for a bare `e` (when the input is written out)."""
     scripts = [word for word in command.argv if not word.startswith("-")]
     scripts += [w.split("=", 1)[1] for w in command.argv if w.startswith("--expr") and "=" in w]
+    scripts += _sed_files(command, ctx)
     code = [m.group(1) for a in scripts for m in _SED_EXEC.finditer(a)]
     code += [m.group("code") for a in scripts for m in _SED_SUBSTITUTE_EXEC.finditer(a)]
     stdin = command.stdin
