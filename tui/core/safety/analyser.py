@@ -620,6 +620,8 @@ class Analyser:
                 self.ctx.effects.append(reason.removesuffix(" in this shell"))
             if name in PROMPT_HOOKS and value.value.strip():
                 self._prompt_hook(name, value, text)
+            for code in startup.prompt_code(name, value):  # `PS1='$(CMD)'`: CMD at each prompt
+                self.run_code(literal(code), Command(words=(), text=text))
             if name in startup.LIBRARY_VARIABLES and value.value.strip():
                 startup.preloaded(name, value, self.ctx, text)
             if name in HISTORY_VARIABLES and disables_history(name, value):

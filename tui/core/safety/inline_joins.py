@@ -15,6 +15,9 @@ _BY_NAME = lazy_pattern(
     r"""\bcall_user_func(?:_array)?\s*\(\s*(?P<q>["'])(?P<fn>\w+)(?P=q)\s*,\s*|"""
     r"""\bgetattr\s*\(\s*(?P<owner>[\w.()'"]+?)\s*,\s*(?P<aq>["'])(?P<attr>\w+)(?P=aq)\s*\)\s*\("""
 )
+_INDIRECT = lazy_pattern(
+    r"""\b(?P<call>exec|system)\s*\{\s*(?P<program>(["'])[^"']+\3)\s*\}\s*(["'])[^"']*\4\s*,\s*"""
+)
 _SUBSCRIPT = lazy_pattern(r"""\[\s*(["'])([A-Za-z_]\w*)\1\s*\]""")  # `cp["execSync"]`
 _NAME_VARIABLE = lazy_pattern(r"""\$(?P<var>\w+)\s*=\s*(["'])(?P<fn>\w+)\2\s*;""")
 # What is worth hiding: ways to run a program or code, and programs that destroy or fetch.
@@ -82,6 +85,7 @@ def joined(code: str) -> tuple[str, list[str]]:
         lambda m: "." + m.group(2) if m.group(2) in _HIDDEN_NAMES else m.group(0), text
     )
     text = _BY_NAME.sub(by_name, text)
+    text = _INDIRECT.sub(r"\g<call> \g<program>, ", text)  # Perl's `exec {"/bin/sh"} "sh", ...`
     for match in _NAME_VARIABLE.finditer(text):  # `$f = "system"; $f("rm -rf ~")`
         if match.group("fn") in _HIDDEN_NAMES:
             text = re.sub(rf"\${match.group('var')}\s*\(", match.group("fn") + "(", text)

@@ -105,6 +105,11 @@ def _sudo(command: Command) -> Inner:
     )
 
 
+_EXPORTED_FUNCTION = lazy_pattern(
+    r"BASH_FUNC_[\w.:-]+(?:%%|\(\))=\s*\(\)\s*\{(?P<body>.*)\}\s*", re.S
+)
+
+
 def _requoted(value: str) -> str:
     """A word put back in a line as one word (`~` and plain words as they are)."""
     return value if re.fullmatch(r"[\w@%+=:,./~-]+", value) else shlex.quote(value)
@@ -128,6 +133,11 @@ def _env(command: Command) -> Inner:
             # `env -S'sh -c ...'`, `env --split-string='...'`: the string is attached
             cut = 2 if value.startswith("-S") else len("--split-string=")
             code.append(replace(args[index], value=value[cut:]))
+            index += 1
+        elif _EXPORTED_FUNCTION.fullmatch(value):
+            # `env 'BASH_FUNC_ls%%=() { CODE; }' bash -c ls`: bash defines ls as CODE, and runs it
+            body = _EXPORTED_FUNCTION.fullmatch(value)
+            code.append(replace(args[index], value=body.group("body") if body else ""))
             index += 1
         elif (value.startswith("-") and value != "-") or _is_assignment(value):
             name, _, program = value.partition("=")

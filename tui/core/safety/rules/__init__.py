@@ -70,6 +70,7 @@ from tui.core.safety.rules import (
     teardown,
     throwaway_keys,
     tools,
+    typed_keys,
     weakening,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -116,6 +117,7 @@ for _module in (
     fs_tuning,
     editor_code,
     searchers,
+    typed_keys,
 ):
     RULES.update(_module.RULES)
 
@@ -224,6 +226,8 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
     "printf": (code.printf_assignment,),
     **{name: (check,) for name, check in bang_lines.CHECKS.items()},
+    **dict.fromkeys(split_words("kitty kitten wezterm"), (typed_keys.sent_text,)),
+    **dict.fromkeys(split_words("mongosh mongo"), (code.shell_script_eval,)),
     **dict.fromkeys(split_words("openssl gpg2"), (throwaway_keys.throwaway_key,)),
     **dict.fromkeys(split_words("read mapfile readarray"), (code.read_assignment,)),
     "gcloud": (listening.open_to_world, remote_code.cloud_code),

@@ -300,6 +300,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     stdin = command.stdin
     if stdin is not None and _RUNS_STDIN.search(code.value):  # `exec(sys.stdin.read())`
         executing_kinds(ctx, stdin.kinds, command, f"… | {command.name} running its input")
+    lines = _written_input(command) if _RUNS_EACH_LINE.search(code.value) else None
+    if lines is not None and _reads_lines(command):  # `perl -ne 'system $_' <<< 'CMD'`
+        ctx.run_code(literal(lines), command)
     effects = pycode.analyse(code.value) if language == "Python" else None
     writes = list(effects.writes if effects else result.writes)
     writes += [(path, False) for path in _edited_in_place(command, code)]
@@ -353,6 +356,14 @@ def _weakened_in_place(command: Command, ctx: Context, files: list[str], script:
 
 # Inline code that runs what it reads from stdin: `exec(sys.stdin.read())`, `eval <STDIN>`,
 # `eval STDIN.read`, `eval(fs.readFileSync(0))`, `eval(file_get_contents("php://stdin"))`.
+# `system $_`, `` `$_` ``, `exec($_)`: each line read (with -n or -p) is run as a command.
+_RUNS_EACH_LINE = lazy_pattern(r"\b(?:system|exec|qx)\s*\(?\s*\$_\b|`\$_`")
+
+
+def _reads_lines(command: Command) -> bool:
+    return any(re.fullmatch(r"-[a-zA-Z]*[np][a-zA-Z]*", w.value) for w in command.args[:3])
+
+
 _RUNS_STDIN = lazy_pattern(
     r"(?:\bexec|\beval|\bloadstring|\bload(?=\s*\(\s*io\.read)|instance_eval|new\s+Function)"
     r"\b[\s(]*(?:require\(\s*['\"][\w:]+['\"]\s*\)\.|[\w.$]+\s*\(\s*|['\"][^'\"]*['\"]\s*,\s*|"
@@ -524,6 +535,18 @@ def _arrived(ctx: Context, name: str, path: str) -> bool:
 
 
 _REMOTE_PREFIXES = frozenset(split_words("sudo doas env exec nohup command -E -S -i -s --"))
+
+
+def shell_script_eval(command: Command, ctx: Context) -> None:
+    """`mongosh --eval 'CODE'`, `mongo --eval`: the database shell runs JavaScript."""
+    args = command.args
+    for index, word in enumerate(args[:-1]):
+        if word.value == "--eval":
+            result = inline.inspect(args[index + 1].value, "JavaScript")
+            for level, reason in result.findings:
+                ctx.add(level, reason, command)
+            for shell in result.shell:
+                ctx.run_code(literal(shell), command)
 
 
 def remote_stdin(command: Command, ctx: Context) -> None:

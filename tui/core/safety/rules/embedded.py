@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import editor_code, editors, git_programs, ssh_client
+from tui.core.safety.rules import editor_code, editors, git_programs, ssh_client, typed_keys
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import Word, literal, split_words
@@ -78,7 +78,15 @@ def git_inline_config(command: Command, ctx: Context) -> None:
             if word.value == "clone":  # `git clone -c KEY=VALUE URL`: set in the new repository
                 pairs += [(k, v, True) for k, v in _clone_settings(args[index + 1 :])]
             if word.value == "config":
-                operands = [w.value for w in args[index + 1 :] if not w.value.startswith("-")]
+                rest = args[index + 1 :]
+                skipped = {
+                    i + 1 for i, w in enumerate(rest) if w.value in ("-f", "--file", "--blob")
+                }
+                operands = [
+                    w.value
+                    for i, w in enumerate(rest)
+                    if not w.value.startswith("-") and i not in skipped
+                ]
                 if operands[:1] == ["set"]:  # `git config set KEY VALUE` (git 2.46)
                     operands = operands[1:]
                 if len(operands) >= 2:
@@ -325,6 +333,9 @@ def ssh_options(command: Command, ctx: Context) -> None:
             ctx.run_code(literal(code), command)
 
 
+_SPAWNED = lazy_pattern(r"(?:^|[;\n{])\s*spawn\s+(?:-\w+\s+)*([^;\n}]+)")
+
+
 def _given_config(command: Command, config: Word, ctx: Context) -> None:
     """`ssh -F <(echo 'ProxyCommand CODE') host`, `ssh -F /dev/stdin host <<< '...'`: the
     settings written in the line run their commands as a settings file's would."""
@@ -498,8 +509,10 @@ def option_code(command: Command, ctx: Context) -> None:
             takes_value = rest[0].value in ("-c", "-Logfile") or rest[0].value.endswith("S")
             rest = rest[2:] if takes_value else rest[1:]
         code = [" ".join(word.raw for word in rest)] if rest else []
-    if name == "expect":
-        code = [re.sub(r"^\s*spawn\s+", "", c) for c in code]
+    if name == "expect":  # what it spawns, and what it types into a shell it spawned
+        scripts = code
+        code = [m.group(1) for c in scripts for m in _SPAWNED.finditer(c)]
+        code += [line for c in scripts for line in typed_keys.expect_sends(c)]
     if name == "tmux":  # `tmux new -d 'cmd'`: the last word of the subcommand is its command
         code = [argv[-1]] if code and len(argv) > 1 and not argv[-1].startswith("-") else []
     if name in ("less", "more") and any(a.startswith("+!") for a in argv):
