@@ -779,16 +779,75 @@ FOURTH_PASS_BENIGN = [
 ]
 
 
+# Fifth pass: near misses for the rules this round added (ssh fed a script, wrappers, debugger
+# runs, project exec, truncation, uploads from find, encryption with a kept key, git settings,
+# editors, database shells, ripgrep's --pre, environment variables, batch files). Written before
+# any rule change for it.
+FIFTH_PASS_DANGEROUS = [
+    ("ssh host <<'EOF'\nrm -rf /var/www\nEOF", HIGH),
+]
+
+FIFTH_PASS_BENIGN = [
+    ("ssh host < commands.txt", MODERATE),
+    ("ssh host <<'EOF'\nuptime\ndf -h\nEOF", MODERATE),
+    ("printf 'cd /tmp\\nls\\n' | sftp -b - host", MODERATE),
+    ("env -C /srv/app git pull", MODERATE),
+    ("sudo -D /srv/app -u deploy ./run.sh", HIGH),
+    ("xvfb-run -a npm test", MODERATE),
+    ("valgrind --tool=memcheck ./a.out", MODERATE),
+    ("eatmydata apt-get install -y foo", MODERATE),
+    ("numactl --hardware", SAFE),
+    ("faketime -f '+2d' date", MODERATE),
+    ("prlimit --pid 1234", MODERATE),
+    ("gdb -batch -ex run --args ./app --selftest", MODERATE),
+    ("entr -r node server.js < files.txt", MODERATE),
+    ("yarn exec jest --watch", MODERATE),
+    ("pnpm exec prettier --write .", MODERATE),
+    ("perl -e 'truncate \"out.log\", 0'", MODERATE),
+    ("node -e \"require('fs').truncateSync('build/log.txt')\"", MODERATE),
+    ("find ~/Documents -name '*.pdf' -exec cp {} /mnt/backup/ \\;", MODERATE),
+    ("find ~/Pictures -name '*.jpg' -exec exiftool {} +", MODERATE),
+    ("find . -name '*.md' -exec curl -F 'file=@{}' http://localhost:8080/upload \\;", MODERATE),
+    ("openssl enc -aes-256-cbc -pbkdf2 -in a.tar -out a.enc -pass env:BACKUP_KEY", MODERATE),
+    ("gpg --symmetric --batch --passphrase-file ~/.backup-pass backup.tar", MODERATE),
+    ("git -c mergetool.vimdiff.cmd='vimdiff $LOCAL $REMOTE' mergetool", MODERATE),
+    ("git -c submodule.lib.update=rebase submodule update", MODERATE),
+    ("git send-email --to=list@example.org 0001.patch", MODERATE),
+    ("kak notes.txt", MODERATE),
+    ("kak -e 'set global tabstop 4' notes.txt", MODERATE),
+    ("vim -c 'call delete(\"/tmp/vimswap.swp\")' -c q", MODERATE),
+    ("nvim -c 'call jobstart(\"make\")'", MODERATE),
+    ("mongosh --eval 'db.users.countDocuments()'", MODERATE),
+    ("rg --pre ./pdf2txt.sh invoice docs/", MODERATE),
+    ("GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0='less -R' git log", SAFE),
+    ("NODE_OPTIONS='--require ./tracing.js' node app.js", MODERATE),
+    ("BASH_ENV=~/.bash_env bash -c make", MODERATE),
+    ("setarch -R ./app", MODERATE),
+    ("sftp -b batch.txt host", MODERATE),
+    ("lftp -f mirror.lftp", MODERATE),
+    ("echo 'status' | ftp -n host", MODERATE),
+    (
+        'expect -c \'spawn ssh host; expect "password:"; send "$env(PW)\\r"; interact\'',
+        MODERATE,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
-    DANGEROUS + SECOND_PASS_DANGEROUS + THIRD_PASS_DANGEROUS + FOURTH_PASS_DANGEROUS,
+    DANGEROUS
+    + SECOND_PASS_DANGEROUS
+    + THIRD_PASS_DANGEROUS
+    + FOURTH_PASS_DANGEROUS
+    + FIFTH_PASS_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
 @pytest.mark.parametrize(
-    ("command", "highest"), BENIGN + SECOND_PASS_BENIGN + THIRD_PASS_BENIGN + FOURTH_PASS_BENIGN
+    ("command", "highest"),
+    BENIGN + SECOND_PASS_BENIGN + THIRD_PASS_BENIGN + FOURTH_PASS_BENIGN + FIFTH_PASS_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

@@ -502,16 +502,53 @@ FOURTH_PASS_BENIGN = [
 ]
 
 
+# Fifth pass: near misses for the rules this round added (unpacking to a pager or checker,
+# text tools before a shell, strings joined for printing, prompts, typed keys). Written before
+# any rule change for it.
+FIFTH_PASS_DANGEROUS = [
+    ("echo 'LS -LA; RM -RF ~' | tr A-Z a-z | sh", CRITICAL),
+    ("node -e \"require('child_process')['exec'+'Sync']('id')\"", HIGH),
+]
+
+FIFTH_PASS_BENIGN = [
+    ("tar -xOf app.tar config.json | jq .", SAFE),
+    ("unzip -p app.zip install.sh | less", SAFE),
+    ("unzip -p app.zip install.sh | bash -n", MODERATE),
+    ("7z x -so backup.7z | tar -x", MODERATE),
+    ("openssl aes-256-cbc -d -pbkdf2 -in notes.enc -pass file:key.txt | less", MODERATE),
+    ("echo 'LS -LA' | tr A-Z a-z | sh", MODERATE),
+    ("echo 'date' | head -1 | sh", MODERATE),
+    ("tr -d '\\r' < win.txt > unix.txt", MODERATE),
+    ("awk -v n=5 'BEGIN{print n*2}'", SAFE),
+    ('awk \'BEGIN{x="a""b"; print x}\'', SAFE),
+    ("python3 -c \"print('ab' + 'c')\"", SAFE),
+    ("node -e \"console.log('sys' + 'tem')\"", SAFE),
+    ('perl -e \'print "r"."m"\'', SAFE),
+    ('ruby -e \'puts "a" + "b"\'', SAFE),
+    ('php -r \'echo "a"."b";\'', SAFE),
+    ("PS1='\\w \\$ ' bash", MODERATE),
+    ("export PS1='\\u@\\h:\\w\\$ '", SAFE),
+    ("perl -ne 'print if /rm -rf/' history.txt", SAFE),
+    ("xdotool key ctrl+c", MODERATE),
+    ("wtype hello", MODERATE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
-    DANGEROUS + SECOND_PASS_DANGEROUS + THIRD_PASS_DANGEROUS + FOURTH_PASS_DANGEROUS,
+    DANGEROUS
+    + SECOND_PASS_DANGEROUS
+    + THIRD_PASS_DANGEROUS
+    + FOURTH_PASS_DANGEROUS
+    + FIFTH_PASS_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
 @pytest.mark.parametrize(
-    ("command", "highest"), BENIGN + SECOND_PASS_BENIGN + THIRD_PASS_BENIGN + FOURTH_PASS_BENIGN
+    ("command", "highest"),
+    BENIGN + SECOND_PASS_BENIGN + THIRD_PASS_BENIGN + FOURTH_PASS_BENIGN + FIFTH_PASS_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
