@@ -428,6 +428,7 @@ def harmless(code: str, result: InlineResult) -> bool:
     if any(_secret(text) for text in _STRING.findall(code[:20_000])):
         return False  # it reads a key or a password file, even if only to print it
     code = _PRINTED_FETCH.sub("pure()", code[:20_000])  # a page fetched to be printed
+    code = _MATCHED.sub(" pure ", code)  # `print if /rm -rf/`: a pattern matched, not run
     if _URL.search(code):
         return False  # it talks to the network (or names an address to talk to)
     return not (
@@ -452,6 +453,12 @@ _PRINTED_FETCH = lazy_pattern(
     rf"{_QUOTED_URL.format(n=2)}\s*(?=[,)])|"
     rf"\b(?:URI\s*\.\s*)?open\s*\(\s*{_QUOTED_URL.format(n=3)}\s*\)|"
     rf"Net::HTTP\s*\.\s*get(?:_response)?\s*\(\s*URI\s*\(\s*{_QUOTED_URL.format(n=4)}\s*\)\s*\)"
+)
+
+
+# A pattern matched against the input: `if /x/`, `unless /x/`, `=~ /x/`, `m/x/`, `m{x}`.
+_MATCHED = lazy_pattern(
+    r"(?:\b(?:if|unless|and|or|not)\s+|=~\s*|!~\s*|\bm)/(?:[^/\\\n]|\\.)*/[a-z]*"
 )
 
 

@@ -18,6 +18,12 @@ _BY_NAME = lazy_pattern(
 _INDIRECT = lazy_pattern(
     r"""\b(?P<call>exec|system)\s*\{\s*(?P<program>(["'])[^"']+\3)\s*\}\s*(["'])[^"']*\4\s*,\s*"""
 )
+# What runs or calls a name in the code: a run call, a call by name, a computed call.
+_CALLING = lazy_pattern(
+    r"\b(?:system|exec\w*|popen\w*|spawn\w*|shell_exec|passthru|proc_open|getattr|__import__|"
+    r"require|send|public_send|call_user_func\w*|eval|os\.execute|io\.popen)\b|"
+    r"\$\w+\s*\(|\]\s*\(|`"
+)
 _SUBSCRIPT = lazy_pattern(r"""\[\s*(["'])([A-Za-z_]\w*)\1\s*\]""")  # `cp["execSync"]`
 _NAME_VARIABLE = lazy_pattern(r"""\$(?P<var>\w+)\s*=\s*(["'])(?P<fn>\w+)\2\s*;""")
 # What is worth hiding: ways to run a program or code, and programs that destroy or fetch.
@@ -70,11 +76,19 @@ def joined(code: str) -> tuple[str, list[str]]:
     hidden by pieces (names or commands worth hiding)."""
     hidden: list[str] = []
     text = code[:20_000]
+    if _CALLING.search(text) is None:
+        return text, hidden  # nothing runs or calls a name: pieces are only printed or kept
     for begin, end, whole in reversed(_chains(text)):
         words = whole.split()
-        if whole in _HIDDEN_NAMES or (words and words[0].rsplit("/", 1)[-1] in _HIDDEN_PROGRAMS):
+        named = whole in _HIDDEN_NAMES or (
+            words and words[0].rsplit("/", 1)[-1] in _HIDDEN_PROGRAMS
+        )
+        if named:
             hidden.append(whole)
-        text = text[:begin] + '"' + whole.replace('"', "").replace("\\", "") + '"' + text[end:]
+        quote = text[begin]
+        text = (
+            text[:begin] + quote + whole.replace(quote, "").replace("\\", "") + quote + text[end:]
+        )
 
     def by_name(match: re.Match[str]) -> str:
         if match.group("attr"):
