@@ -833,6 +833,66 @@ FIFTH_PASS_BENIGN = [
 ]
 
 
+# Sixth pass: everyday uses of the same programs, to keep this round's rules from reaching
+# them. Written before any rule change for it.
+SIXTH_PASS_BENIGN = [
+    ("python3 -c \"import shutil; shutil.copytree('src', 'dst')\"", MODERATE),
+    ("python3 -c \"import os; os.makedirs('a/b', exist_ok=True)\"", MODERATE),
+    ("python3 -c 'import sys; print(sys.path)'", SAFE),
+    (
+        'python3 -c "import urllib.request; '
+        "print(urllib.request.urlopen('https://example.com').status)\"",
+        MODERATE,
+    ),
+    ("perl -pi -e 's/\\r$//' script.sh", MODERATE),
+    ("perl -MJSON::PP -e 'print encode_json({a=>1})'", SAFE),
+    ("ruby -ryaml -e 'puts YAML.load_file(\"config.yml\").inspect'", SAFE),
+    ("node -e \"require('fs').writeFileSync('out.json', '{}')\"", MODERATE),
+    ("node -e \"fetch('https://api.github.com').then(r => console.log(r.status))\"", MODERATE),
+    ('php -r \'file_put_contents("hello.txt", "hi");\'', MODERATE),
+    ("lua -e 'for i=1,3 do print(i) end'", SAFE),
+    ("find . -name node_modules -prune -o -name '*.js' -print", SAFE),
+    ("find . -type d -empty -delete", MODERATE),
+    ("xargs -n 1 -P 4 wget -q < urls.txt", MODERATE),
+    ("awk -F, '{sum+=$3} END {print sum}' sales.csv", SAFE),
+    ("awk 'NR==FNR{a[$1];next} $1 in a' a.txt b.txt", SAFE),
+    ("git -c http.postBuffer=524288000 push", MODERATE),
+    ("git -c core.quotepath=off status", SAFE),
+    ("git -c rebase.autoStash=true pull --rebase", MODERATE),
+    ("vim -d a.txt b.txt", MODERATE),
+    ("vim -c 'set nu' notes.txt", MODERATE),
+    ("emacs -nw notes.txt", MODERATE),
+    ("tar --exclude=.git -czf src.tgz .", MODERATE),
+    ("less -S data.csv", SAFE),
+    ("man -k printf", SAFE),
+    ("gdb -p $(pidof myapp)", MODERATE),
+    ("ssh -o ServerAliveInterval=60 host", MODERATE),
+    ("env -u HTTP_PROXY curl https://example.com", MODERATE),
+    ("busybox wget -qO- http://example.com | head", MODERATE),
+    ('base64 -d <<< "$TOKEN" | jq .', MODERATE),
+    ('echo "$PAYLOAD" | base64 -d > payload.json', MODERATE),
+    ("cat script.sh | bash -n", MODERATE),
+    ("bash -x ./deploy.sh", MODERATE),
+    ("sh -n install.sh", MODERATE),
+    ("echo $((16#ff))", SAFE),
+    ("printf '%x\\n' 255", SAFE),
+    ("IFS=$'\\n' read -rd '' -a lines < file.txt", SAFE),
+    ('for f in *.txt; do mv "$f" "${f%.txt}.md"; done', MODERATE),
+    ('eval "$(conda shell.bash hook)"', MODERATE),
+    ('eval "$(ssh-agent)"; ssh-add ~/.ssh/id_ed25519', MODERATE),
+    ("source <(kubectl completion bash)", MODERATE),
+    (". ~/.nvm/nvm.sh", MODERATE),
+    ("exec zsh", MODERATE),
+    ("command -v docker >/dev/null && echo ok", SAFE),
+    ("type -a python3", SAFE),
+    ("hash -r", SAFE),
+    ("echo 'uptime' | tee -a log.txt | sh", MODERATE),
+    ("echo 'df -h' | head -1 | bash", MODERATE),
+    ("printf 'ls\\npwd\\n' | sort | sh", MODERATE),
+    ("xdotool search --name Firefox", MODERATE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
     DANGEROUS
@@ -847,7 +907,12 @@ def test_dangerous(command: str, least: RiskLevel) -> None:
 
 @pytest.mark.parametrize(
     ("command", "highest"),
-    BENIGN + SECOND_PASS_BENIGN + THIRD_PASS_BENIGN + FOURTH_PASS_BENIGN + FIFTH_PASS_BENIGN,
+    BENIGN
+    + SECOND_PASS_BENIGN
+    + THIRD_PASS_BENIGN
+    + FOURTH_PASS_BENIGN
+    + FIFTH_PASS_BENIGN
+    + SIXTH_PASS_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
