@@ -506,11 +506,18 @@ FOURTH_PASS_BENIGN = [
 # text tools before a shell, strings joined for printing, prompts, typed keys). Written before
 # any rule change for it.
 FIFTH_PASS_DANGEROUS = [
+    ("echo 'rm -rf ~' | tac | sh", CRITICAL),
+    ("echo 'rm -rf ~' | grep rm | sh", CRITICAL),
+    ("echo 'rm -rf ~' | grep . | bash", CRITICAL),
+    ("echo 'rm -rf ~' | awk '{print}' | sh", CRITICAL),
+    ("echo 'rm -rf ~' | awk '{print $0}' | bash", CRITICAL),
     ("echo 'LS -LA; RM -RF ~' | tr A-Z a-z | sh", CRITICAL),
     ("node -e \"require('child_process')['exec'+'Sync']('id')\"", HIGH),
 ]
 
 FIFTH_PASS_BENIGN = [
+    ("echo 'ls' | grep rm | sh", MODERATE),
+    ("echo 'uptime' | awk '{print}' | sh", MODERATE),
     ("tar -xOf app.tar config.json | jq .", SAFE),
     ("unzip -p app.zip install.sh | less", SAFE),
     ("unzip -p app.zip install.sh | bash -n", MODERATE),
