@@ -39,6 +39,18 @@ def passes(name: str, args: list[str], text: str) -> str | None:
         if count is None:
             return None
         return "\n".join(lines[:count] if name == "head" else lines[-count:] if count else [])
+    if name == "tac" and not args:
+        return "\n".join(reversed(lines))
+    if name in ("grep", "egrep", "fgrep") and len(args) == 1 and not args[0].startswith("-"):
+        pattern = args[0]
+        if pattern == ".":
+            return "\n".join(line for line in lines if line)
+        if re.fullmatch(r"[\w -]+", pattern):
+            return "\n".join(line for line in lines if pattern in line)
+        return None
+    if name in ("awk", "gawk", "mawk") and len(args) == 1:
+        program = args[0].replace(" ", "")
+        return text if program in ("{print}", "{print$0}", "1", "{print$0;}") else None
     if name == "sort" and set(args) <= {"-u"}:
         return "\n".join(sorted(set(lines) if args else lines))
     if name == "uniq" and not args:
