@@ -32,6 +32,7 @@ from tui.core.safety.rules import (
     environments,
     exfiltration,
     exposure,
+    fed_programs,
     fetched,
     files,
     firewall,
@@ -171,6 +172,7 @@ def check_layer(command: Command, ctx: Context) -> None:
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
         return
     exfiltration.check_flow(command, ctx)
+    fed_programs.fed_programs(command, ctx)
     if name_word.value.startswith(_INIT_SCRIPTS):
         system.service(command, ctx)  # `/etc/init.d/ssh stop` is `service ssh stop`
         return
