@@ -541,13 +541,37 @@ FIFTH_PASS_BENIGN = [
 ]
 
 
+# Eighth pass: a program name printed by another program in a substitution. Written before any
+# rule change for it.
+EIGHTH_PASS_DANGEROUS = [
+    ("${PATH:0:1}bin${PATH:0:1}rm -rf ~", CRITICAL),
+    ("eval \"$(printf 'r%s -rf ~' m)\"", CRITICAL),
+    ("$(printf 'r%s' m) -rf ~", CRITICAL),
+    ("$(echo -e '\\x72\\x6d') -rf ~", CRITICAL),
+    ("$(awk 'BEGIN{printf \"rm\"}') -rf ~", CRITICAL),
+    ("$(python3 -c 'print(\"rm\")') -rf ~", CRITICAL),
+    ('$(perl -e \'print "r"."m"\') -rf ~', CRITICAL),
+    ("$(cut -c1-2 <<< rmx) -rf ~", HIGH),
+    ("$(head -c2 <<< rmx) -rf ~", HIGH),
+    ('x=(r m); "${x[0]}${x[1]}" -rf ~', CRITICAL),
+    ('set -- r m; "$1$2" -rf ~', CRITICAL),
+]
+
+EIGHTH_PASS_BENIGN = [
+    ("$(printf 'l%s' s) -la", MODERATE),
+    ("$(python3 -c 'print(\"ls\")') -la", MODERATE),
+    ("echo ${PATH:0:1}", SAFE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
     DANGEROUS
     + SECOND_PASS_DANGEROUS
     + THIRD_PASS_DANGEROUS
     + FOURTH_PASS_DANGEROUS
-    + FIFTH_PASS_DANGEROUS,
+    + FIFTH_PASS_DANGEROUS
+    + EIGHTH_PASS_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
@@ -555,7 +579,12 @@ def test_dangerous(command: str, least: RiskLevel) -> None:
 
 @pytest.mark.parametrize(
     ("command", "highest"),
-    BENIGN + SECOND_PASS_BENIGN + THIRD_PASS_BENIGN + FOURTH_PASS_BENIGN + FIFTH_PASS_BENIGN,
+    BENIGN
+    + SECOND_PASS_BENIGN
+    + THIRD_PASS_BENIGN
+    + FOURTH_PASS_BENIGN
+    + FIFTH_PASS_BENIGN
+    + EIGHTH_PASS_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
