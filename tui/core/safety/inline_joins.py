@@ -71,13 +71,13 @@ def _chains(code: str) -> list[tuple[int, int, str]]:
 _JOIN = lazy_pattern(r"\s*(?:\+|\.\.?|~)\s*")
 
 
-def joined(code: str) -> tuple[str, list[str]]:
-    """The code with string pieces joined and calls by name written as calls, and what was
-    hidden by pieces (names or commands worth hiding)."""
+def constants_joined(code: str) -> str:
+    """The code with constant string pieces joined (`print "r"."m"` as `print "rm"`)."""
+    return _joined_chains(code[:20_000])[0]
+
+
+def _joined_chains(text: str) -> tuple[str, list[str]]:
     hidden: list[str] = []
-    text = code[:20_000]
-    if _CALLING.search(text) is None:
-        return text, hidden  # nothing runs or calls a name: pieces are only printed or kept
     for begin, end, whole in reversed(_chains(text)):
         words = whole.split()
         named = whole in _HIDDEN_NAMES or (
@@ -89,6 +89,16 @@ def joined(code: str) -> tuple[str, list[str]]:
         text = (
             text[:begin] + quote + whole.replace(quote, "").replace("\\", "") + quote + text[end:]
         )
+    return text, hidden[::-1]
+
+
+def joined(code: str) -> tuple[str, list[str]]:
+    """The code with string pieces joined and calls by name written as calls, and what was
+    hidden by pieces (names or commands worth hiding)."""
+    text = code[:20_000]
+    if _CALLING.search(text) is None:
+        return text, []  # nothing runs or calls a name: pieces are only printed or kept
+    text, hidden = _joined_chains(text)
 
     def by_name(match: re.Match[str]) -> str:
         if match.group("attr"):
@@ -103,4 +113,4 @@ def joined(code: str) -> tuple[str, list[str]]:
     for match in _NAME_VARIABLE.finditer(text):  # `$f = "system"; $f("rm -rf ~")`
         if match.group("fn") in _HIDDEN_NAMES:
             text = re.sub(rf"\${match.group('var')}\s*\(", match.group("fn") + "(", text)
-    return text, hidden[::-1]
+    return text, hidden

@@ -12,7 +12,7 @@ import posixpath
 import re
 from dataclasses import replace
 
-from tui.core.safety import descriptors, inline, inline_args, paths, pycode
+from tui.core.safety import descriptors, inline, inline_args, inline_joins, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.lazy import lazy_pattern
@@ -1142,7 +1142,7 @@ def _hidden(text: str) -> bool:
 
 # Statements that only print a constant string: `print("x")`, `puts 'x'`, `console.log("x")`.
 _PRINT = lazy_pattern(
-    r"""\s*(?:print|puts|say|echo|console\.log|io\.write|cat|writeLines)\s*\(?\s*"""
+    r"""\s*(?:print|puts|say|echo|console\.log|io\.write|cat|writeLines|printf)\s*\(?\s*"""
     r"""(?P<q>["'])(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*\)?\s*;?\s*"""
 )
 _AWK_BEGIN = lazy_pattern(r"\s*BEGIN\s*\{(?P<body>.*)\}\s*", re.DOTALL)
@@ -1172,12 +1172,15 @@ def printed_text(command: Command) -> str | None:
     program = _program_text(command)
     if program is None:
         return None
+    program = inline_joins.constants_joined(program)  # `print "r"."m"` prints `rm`
     pieces: list[str] = []
     position = 0
     while position < len(program):
         match = _PRINT.match(program, position)
         if match is None or match.end() == position:
             return None
+        if "%" in match.group("text") and program[match.start() :].lstrip().startswith("printf"):
+            return None  # a format, not the text printed
         pieces.append(decode_c_escapes(match.group("text")))
         position = match.end()
     return "\n".join(pieces) if pieces else None
