@@ -564,6 +564,28 @@ EIGHTH_PASS_BENIGN = [
 ]
 
 
+# Tenth pass: quoting and empty substitutions inside a program name, and the shell named by
+# itself. Written before any rule change for it.
+TENTH_PASS_DANGEROUS = [
+    ("\"r\"'m' -rf ~", CRITICAL),
+    ("r$'m' -rf ~", CRITICAL),
+    ("$'r'm -rf ~", CRITICAL),
+    ("r$()m -rf ~", CRITICAL),
+    ("r``m -rf ~", CRITICAL),
+    ("\\r\\m -\\r\\f ~", CRITICAL),
+    ('"rm" "-rf" "$HOME"', CRITICAL),
+    ("rm -rf ${HOME:?}/", CRITICAL),
+    ("{r,}m -rf ~", CRITICAL),
+    ("$(: ; echo rm) -rf ~", HIGH),
+    ("\"${0%%/*}\" -c 'rm -rf ~'", HIGH),
+    ("${SHELL:-sh} -c 'rm -rf ~'", CRITICAL),
+    ("$(which bash) -c 'rm -rf ~'", CRITICAL),
+    ("\"$(command -v sh)\" -c 'rm -rf ~'", CRITICAL),
+    ("exec -a ls rm -rf ~", CRITICAL),
+    ("builtin command rm -rf ~", CRITICAL),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
     DANGEROUS
@@ -571,7 +593,8 @@ EIGHTH_PASS_BENIGN = [
     + THIRD_PASS_DANGEROUS
     + FOURTH_PASS_DANGEROUS
     + FIFTH_PASS_DANGEROUS
-    + EIGHTH_PASS_DANGEROUS,
+    + EIGHTH_PASS_DANGEROUS
+    + TENTH_PASS_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
