@@ -156,6 +156,12 @@ def check_layer(command: Command, ctx: Context) -> None:
     if not command.words:
         return
     name_word = command.words[0]
+    emptied = name_word.raw.replace("``", "").replace("$()", "")
+    if emptied != name_word.raw and emptied and not any(c in emptied for c in "$`'\"{"):
+        # `r``m -rf ~`, `r$()m`: empty substitutions inside a name leave the name itself
+        ctx.add(HIGH, f"{resolve.UNRESOLVED} ({name_word.raw})", command)
+        check_layer(replace(command, words=(literal(emptied), *command.args)), ctx)
+        return
     if name_word.substitutions or "${" in name_word.value:
         _dynamic_name(command, ctx)
         return
