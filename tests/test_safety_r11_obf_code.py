@@ -992,6 +992,22 @@ NINTH_PASS_BENIGN = [
 ]
 
 
+# Tenth pass: Lisp that lists a folder and deletes what it lists. Written before any rule change
+# for it.
+TENTH_PASS_DANGEROUS = [
+    ("emacs --batch --eval '(dolist (f (directory-files \"/etc\" t)) (delete-file f))'", CRITICAL),
+    (
+        "emacs -Q --batch --eval "
+        '\'(mapc (function delete-file) (directory-files-recursively "~/Documents" ""))\'',
+        HIGH,
+    ),
+]
+
+TENTH_PASS_BENIGN = [
+    ('emacs --batch --eval \'(message "%s" (directory-files "/etc"))\'', MODERATE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
     DANGEROUS
@@ -1000,7 +1016,8 @@ NINTH_PASS_BENIGN = [
     + FOURTH_PASS_DANGEROUS
     + FIFTH_PASS_DANGEROUS
     + SEVENTH_PASS_DANGEROUS
-    + NINTH_PASS_DANGEROUS,
+    + NINTH_PASS_DANGEROUS
+    + TENTH_PASS_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
@@ -1015,7 +1032,8 @@ def test_dangerous(command: str, least: RiskLevel) -> None:
     + FIFTH_PASS_BENIGN
     + SIXTH_PASS_BENIGN
     + SEVENTH_PASS_BENIGN
-    + NINTH_PASS_BENIGN,
+    + NINTH_PASS_BENIGN
+    + TENTH_PASS_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
