@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tree_sitter import Node
 
-from tui.core.safety import descriptors, effects, installed, resolve
+from tui.core.safety import descriptors, effects, installed, paths, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import (
     fed_text,
@@ -54,7 +54,15 @@ from tui.core.safety.parse import (
     syntax_errors,
 )
 from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
-from tui.core.safety.rules import check_layer, git_losses, git_programs, listed, startup, strangers
+from tui.core.safety.rules import (
+    check_layer,
+    env_code,
+    git_losses,
+    git_programs,
+    listed,
+    startup,
+    strangers,
+)
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.cores import background_burners
@@ -247,6 +255,7 @@ class Analyser:
             command = replace(command, redirects=(*command.redirects, *extra))
         self._program_variables(node, command)
         startup.prefixed(command, self.ctx, prefix_assignments(node))
+        env_code.prefixed(command, self.ctx, prefix_assignments(node))
         if self.ctx.planted_path is not None:
             startup.looked_up(command, self.ctx, self.ctx.planted_path)
         if command.name in self._bodies:
@@ -258,7 +267,7 @@ class Analyser:
             self.ctx.aliases[command.name] = alias
             return  # the alias's own words were rated: the name alone is no program
         layers, code = expand(command)
-        outer = self.ctx.subjects
+        outer, outer_cwd, moved_in = self.ctx.subjects, self.ctx.cwd, False
         self.ctx.subjects = pattern_forms(layers)
         if self.ctx.subjects:
             self.ctx.simple_commands.append(self.ctx.subjects)
@@ -268,6 +277,9 @@ class Analyser:
                     self.ctx.programs.append(layer.words[0].value)
                 before = len(self.ctx.findings)
                 check_layer(layer, self.ctx)
+                moved = wrapper_directory(layer)
+                if moved is not None:  # `env -C / rm -rf *`: what env runs works in /
+                    self.ctx.cwd, moved_in = paths.normalise(self.ctx.resolve(moved)), True
                 record_writes(layer, self.ctx)
                 remember_listing(layer, self.ctx)
                 found = self.ctx.findings[before:]
@@ -290,6 +302,8 @@ class Analyser:
                     self.ctx.variables, self.ctx.found_files = saved, saved_files
         finally:
             self.ctx.subjects = outer
+            if moved_in:  # the shell itself stays where it was
+                self.ctx.cwd = outer_cwd
 
     def _take_defaults(self, command: Command) -> None:
         """`: ${X:=rm -rf ~}`: a variable still unset takes the text, for the rest of the line."""
@@ -302,7 +316,7 @@ class Analyser:
         for name, code in program_variables(node):
             if command.name == "crontab" and code.split()[0] not in INTERACTIVE_EDITORS:
                 self.ctx.add(RiskLevel.HIGH, "edits the crontab with a script", command)
-            if command.words and (" " in code or "/" in code):  # `PAGER=cat` is routine
+            if command.words and (" " in code or "/" in code) and not _plain_pager(code):
                 reason = f"{command.name} runs the program set in {name}"
                 self.ctx.add(RiskLevel.MODERATE, reason, command)
                 git_programs.program_variable(name, code, command, self.ctx)
@@ -312,6 +326,10 @@ class Analyser:
         """`a=rm; $a -rf ~` is `rm -rf ~`; names that stay unknown are left for the rules."""
         if not command.words:
             return command
+        if command.words[0].value in _THE_SHELL_ITSELF:  # `/proc/self/exe -c CODE`
+            reason = f"runs the shell under another name ({command.words[0].value})"
+            self.ctx.add(RiskLevel.HIGH, reason, command)
+            command = replace(command, words=(literal("sh"), *command.args))
         command = _found_operands(command)
         args_dynamic = any(
             "${IFS}" in w.value
@@ -399,6 +417,7 @@ class Analyser:
         producers: list[str] = []
         all_kinds: list[set[str]] = []
         previous: list[Command] = []
+        chain: list[Command] = []  # every stage so far, one command each (else empty)
         reads: list[str] = []
         first: list[Command] = []
         picked = False  # a stage after the first kept only some lines (`grep x`, `head`)
@@ -416,7 +435,7 @@ class Analyser:
             command_node = stage_command_node(stage)
             if command_node is not None and kinds_so_far:
                 stdin[command_node.id] = stdin_for(
-                    kinds_so_far, producers, previous, reads, first, picked
+                    kinds_so_far, producers, previous, reads, first, picked, chain
                 )
             stage_kinds: set[str] = set()
             for command in commands:
@@ -431,6 +450,7 @@ class Analyser:
             kinds_so_far |= stage_kinds
             all_kinds.append(stage_kinds)
             current = [expand(c)[0][-1] for c in commands]
+            chain = [*chain, *current] if len(current) == 1 and (chain or not previous) else []
             if previous:
                 picked = picked or any(picks_some([c.name, *c.argv]) for c in current)
             passing = current and all(
@@ -600,6 +620,8 @@ class Analyser:
                 self.ctx.effects.append(reason.removesuffix(" in this shell"))
             if name in PROMPT_HOOKS and value.value.strip():
                 self._prompt_hook(name, value, text)
+            for code in startup.prompt_code(name, value):  # `PS1='$(CMD)'`: CMD at each prompt
+                self.run_code(literal(code), Command(words=(), text=text))
             if name in startup.LIBRARY_VARIABLES and value.value.strip():
                 startup.preloaded(name, value, self.ctx, text)
             if name in HISTORY_VARIABLES and disables_history(name, value):
@@ -862,3 +884,31 @@ _EXECUTING = frozenset({"download", "decode", "network", "remote"})
 _REACHING_OUT = ("network", "download", "connect", "sends", "another machine", "not a command")
 # Variables whose value the shell runs as code again and again.
 PROMPT_HOOKS = frozenset(("PROMPT_COMMAND", "precmd_functions", "preexec_functions"))
+
+
+_THE_SHELL_ITSELF = frozenset(("/proc/self/exe", "/proc/$$/exe", "/proc/$BASHPID/exe"))
+_OPTION = lazy_pattern(r"--?[\w=.,:-]*")
+_PAGERS = frozenset(("less", "more", "most", "cat", "bat", "batcat", "delta", "diff-so-fancy"))
+
+
+def _plain_pager(code: str) -> bool:
+    """`PAGER=cat`, `MANPAGER='less -s'`, `GIT_PAGER='delta --dark'`: a pager and its options."""
+    words = code.split()
+    options = words[1:]
+    return bool(words) and words[0] in _PAGERS and all(_OPTION.fullmatch(w) for w in options)
+
+
+def wrapper_directory(layer: Command) -> str | None:
+    """The folder `env -C DIR`, `env --chdir=DIR` or `sudo -D DIR` runs its command in."""
+    if layer.name not in ("env", "sudo"):
+        return None
+    flags = ("-C", "--chdir") if layer.name == "env" else ("-D", "--chdir")
+    argv = layer.argv
+    for index, value in enumerate(argv):
+        if value in flags and index + 1 < len(argv):
+            return argv[index + 1]
+        if value.startswith("--chdir="):
+            return value.split("=", 1)[1]
+        if not value.startswith("-"):
+            break
+    return None

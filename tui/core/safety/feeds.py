@@ -184,14 +184,18 @@ def stdin_for(
     reads: list[str],
     first: Sequence[Command] = (),
     picked: bool = False,
+    chain: Sequence[Command] = (),
 ) -> Stdin:
     literal: tuple[Word, ...] | None = None
     find_paths: tuple[str, ...] = ()
     listing: tuple[str, ...] = ()
     filtered = False
     texts = [text for text in (_printed(c) for c in previous) if text is not None]
+    filtered_text = _through_filters(list(chain))
     if texts and all(_prints_or_passes(c) for c in previous):
         literal = tuple(Word(value=text, raw=text) for text in texts)
+    elif filtered_text is not None:  # `echo 'RM -RF ~' | tr A-Z a-z | sh`: worked out
+        literal = (Word(value=filtered_text, raw=filtered_text),)
     elif len(previous) == 1 and command_kinds(previous[0]) == {"literal"}:
         body = heredoc_body(previous[0])
         literal = (body,) if body is not None else None
@@ -217,6 +221,18 @@ def stdin_for(
         installed=not picked and _lists_everything(first),
         listed=() if picked or len(first) != 1 else listed_names(_joined(first[0])),
     )
+
+
+def _through_filters(previous: list[Command]) -> str | None:
+    """What a constant prints after the text tools it goes through (`echo X | sed … | tr …`)."""
+    if not 2 <= len(previous) <= 5 or any(w.dynamic for c in previous for w in c.words):
+        return None
+    text = _printed(previous[0])
+    for command in previous[1:]:
+        if text is None:
+            return None
+        text = transforms.filtered(command.name, command.argv, text)
+    return text
 
 
 def _lists_everything(first: Sequence[Command]) -> bool:

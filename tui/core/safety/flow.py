@@ -221,7 +221,17 @@ def secret_command(command: Command) -> str | None:
             what = secret_path(redirect.target.value)
             if what:
                 return what
+    if _INTERPRETER.match(name):  # `python3 -c "print(open('~/.ssh/id_rsa').read())"`
+        for value in argv:
+            for quoted in _QUOTED.findall(value[:4_000]):
+                what = secret_path(quoted)
+                if what and what != "your whole home folder":
+                    return what
     return None
+
+
+_INTERPRETER = lazy_pattern(r"^(?:python[\d.]*|pypy3?|perl|ruby|node|nodejs|php|lua|bun|deno)$")
+_QUOTED = lazy_pattern(r"['\"]([~/][^'\"\s]+)['\"]")
 
 
 def secret_variables(command: Command) -> list[str]:

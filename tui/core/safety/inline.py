@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.core.safety import inline_calls, inline_listings, inline_reads
+from tui.core.safety import inline_calls, inline_joins, inline_langs, inline_listings, inline_reads
 from tui.core.safety.flow import secret_path
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
@@ -179,7 +179,11 @@ def decodes(code: str) -> bool:
 def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
     """Reads an inline program; `language` is only used in reasons ("Python", "Perl", ...)."""
     result = InlineResult()
-    code = _HOME_JOIN.sub(r"\1~/", _HOME_SPELLINGS.sub("~", code[:20_000]))
+    code, pieced = inline_joins.joined(code[:20_000])
+    for text in pieced[:4]:
+        reason = f"{language} code spells `{text[:40]}` in pieces, as code that hides does"
+        result.findings.append((RiskLevel.HIGH, reason))
+    code = _HOME_JOIN.sub(r"\1~/", _HOME_SPELLINGS.sub("~", code))
     if _NETWORK.search(code) and _SPAWN.search(code):
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code connects a shell to the network (reverse shell)")
@@ -224,6 +228,11 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
             (result.deletes if match.group("force") else result.removes).extend(paths)
     if language == "Ruby":
         result.shell.extend(m.group(2) for m in _RUBY_X.finditer(code))
+    if language in inline_langs.LANGUAGES:
+        lines = inline_langs.shell_lines(code, language)
+        result.shell.extend(lines)
+        if not lines and inline_langs.runs_programs(code):
+            result.findings.append((RiskLevel.MODERATE, f"{language} code runs a program"))
     for match in _EVAL_STRING.finditer(code):  # `eval("system(\"rm -rf ~\");")`: code in code
         nested = match.group("code").replace("\\" + match.group("q"), match.group("q"))
         if depth < 2 and nested != code:
@@ -419,6 +428,7 @@ def harmless(code: str, result: InlineResult) -> bool:
     if any(_secret(text) for text in _STRING.findall(code[:20_000])):
         return False  # it reads a key or a password file, even if only to print it
     code = _PRINTED_FETCH.sub("pure()", code[:20_000])  # a page fetched to be printed
+    code = _MATCHED.sub(" pure ", code)  # `print if /rm -rf/`: a pattern matched, not run
     if _URL.search(code):
         return False  # it talks to the network (or names an address to talk to)
     return not (
@@ -443,6 +453,12 @@ _PRINTED_FETCH = lazy_pattern(
     rf"{_QUOTED_URL.format(n=2)}\s*(?=[,)])|"
     rf"\b(?:URI\s*\.\s*)?open\s*\(\s*{_QUOTED_URL.format(n=3)}\s*\)|"
     rf"Net::HTTP\s*\.\s*get(?:_response)?\s*\(\s*URI\s*\(\s*{_QUOTED_URL.format(n=4)}\s*\)\s*\)"
+)
+
+
+# A pattern matched against the input: `if /x/`, `unless /x/`, `=~ /x/`, `m/x/`, `m{x}`.
+_MATCHED = lazy_pattern(
+    r"(?:\b(?:if|unless|and|or|not)\s+|=~\s*|!~\s*|\bm)/(?:[^/\\\n]|\\.)*/[a-z]*"
 )
 
 

@@ -20,7 +20,10 @@ _RUNS = frozenset(
     "popen popen2 popen3 capture2 capture2e capture3 shell_exec passthru execute Command "
     "run_command".split()
 )
-_SHELL_STRING = frozenset("system exec popen shell_exec passthru execute execSync spawn".split())
+_SHELL_STRING = frozenset(
+    "system exec popen shell_exec passthru execute execSync spawn capture2 capture2e capture3 "
+    "popen2 popen3 pipeline_r pipeline_w".split()
+)
 _PIPE_MODES = frozenset(("r", "w", "rb", "wb", "r+", "w+", "rt", "wt"))
 _CHMOD = frozenset("chmod chmodSync lchmod lchmodSync chmod_R".split())
 _CHOWN = frozenset("chown chownSync lchown lchownSync chown_R".split())
@@ -41,9 +44,12 @@ _APPENDERS = ("appendFileSync", "appendFile")
 _MOVES = frozenset("rename renameSync mv move file.rename".split())
 _COPIES = frozenset("copy copyFile copyFileSync cp copySync cpSync file.copy copy_file".split())
 _KILLS = frozenset("kill posix_kill".split())
+_TRUNCATES = frozenset("truncate truncateSync".split())
 _NAMES = (
-    _RUNS | _CHMOD | _CHOWN | _TREE_DELETES | _DELETES | _OPENS | _WRITERS | _MOVES | _COPIES
-) | _KILLS
+    (_RUNS | _CHMOD | _CHOWN | _TREE_DELETES | _DELETES | _OPENS | _WRITERS | _MOVES | _COPIES)
+    | _KILLS
+    | _TRUNCATES
+)
 # Languages whose kill() takes the signal first (`kill 9, $pid`, `Process.kill(9, pid)`).
 _SIGNAL_FIRST = frozenset(("Perl", "Ruby"))
 _FILE_OWNERS = ("File", "Files", "FileUtils", "file", "fs", "Path", "IO", "Deno", "FS")
@@ -78,6 +84,8 @@ def effects(code: str, language: str) -> CallEffects:
             _delete(call, last, language, found)
         elif last in _OPENS:
             _open(call, found)
+        elif last in _TRUNCATES:
+            _truncate(call, found)
         else:
             _write(call, last, found)
     return found
@@ -182,6 +190,14 @@ def _open(call: calls.Call, found: CallEffects) -> None:
     mode = modes[0]
     if any(c in mode for c in "wax+>"):
         found.writes.append((paths[0], "a" in mode or mode == ">>"))
+
+
+def _truncate(call: calls.Call, found: CallEffects) -> None:
+    """`truncate "/var/log/auth.log", 0`, `fs.truncateSync(path)`: `truncate -s SIZE path`."""
+    path = call.args[0] if call.args else None
+    size = call.number or "0"
+    if isinstance(path, str) and ("/" in path or path.startswith("~")):
+        found.shell.append(f"truncate -s {size} {_quote(path)}")
 
 
 def _write(call: calls.Call, last: str, found: CallEffects) -> None:

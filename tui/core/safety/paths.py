@@ -287,6 +287,15 @@ def is_find_match(path: str) -> bool:
     return name == _FIND_MATCH or (name[:1] == "{" and name[-1:] == "}" and "," not in name)
 
 
+def find_named(path: str) -> str:
+    """`~/{.bashrc}` (what `find ~ -name .bashrc` hands over) as `~/.bashrc`, when find looks
+    for one exact name; any other path as it is."""
+    selects = posixpath.basename(path)[1:-1] if is_find_match(path) else ""
+    if not selects or any(c in selects for c in "*?[]~{}"):
+        return path
+    return posixpath.join(posixpath.dirname(path), selects)
+
+
 def find_selects(path: str) -> str:
     """What the tests of the find that fed `path` select: `*.conf`, `~recent` or ""."""
     selects = posixpath.basename(path)[1:-1]

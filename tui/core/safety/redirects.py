@@ -95,7 +95,7 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     ):
         reason = f"writes the endless {endless} into {value}: fills the disk"
         ctx.add(resources.EXHAUSTS, reason, command)
-    kind = persistence.kind_at(ctx.resolve(target.path), ctx)
+    kind = persistence.kind_at(paths.find_named(ctx.resolve(target.path)), ctx)
     if kind is not None:
         persistence.startup_content(kind, target.path, text, command, ctx)
 

@@ -185,6 +185,8 @@ def _lookup(name: str, index: str | None, variables: dict[str, str]) -> str | No
         item = variables.get(f"{name}[{index}]")
         return item if item is not None or index != "0" else variables.get(name)
     found = _get(name, variables)
+    if found is None and name == "IFS":
+        return " \t\n"  # the shell's own: `${IFS%?}`, `${IFS:0:1}` are blanks too
     return found if found is not None else CONVENTIONAL.get(name)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 
 _MAX = 4_096
 _DECODE = frozenset(("-d", "--decode", "-D"))
@@ -20,7 +21,72 @@ def filtered(name: str, args: list[str], text: str) -> str | None:
         return rev(text.rstrip("\n"))
     if name == "tr" and len(args) == 2 and not any(a.startswith("-") for a in args):
         return tr(args[0], args[1], text.rstrip("\n"))
-    return decoded(name, args, text)
+    if name == "tr" and len(args) == 2 and args[0] == "-d":
+        gone = _expand(args[1])
+        return None if gone is None else "".join(c for c in text[:_MAX] if c not in gone)
+    passed = passes(name, args, text)
+    return passed if passed is not None else decoded(name, args, text)
+
+
+def passes(name: str, args: list[str], text: str) -> str | None:
+    """What the text tools that keep, pick or reorder lines print: cat, tee, iconv, head,
+    tail, sort, uniq, and sed's plain substitutions; None for any other form."""
+    lines = text[:_MAX].rstrip("\n").split("\n")
+    if (name == "cat" and not args) or name == "tee" or (name == "iconv" and len(args) <= 4):
+        return text
+    if name in ("head", "tail"):
+        count = _line_count(args)
+        if count is None:
+            return None
+        return "\n".join(lines[:count] if name == "head" else lines[-count:] if count else [])
+    if name == "tac" and not args:
+        return "\n".join(reversed(lines))
+    if name in ("grep", "egrep", "fgrep") and len(args) == 1 and not args[0].startswith("-"):
+        pattern = args[0]
+        if pattern == ".":
+            return "\n".join(line for line in lines if line)
+        if re.fullmatch(r"[\w -]+", pattern):
+            return "\n".join(line for line in lines if pattern in line)
+        return None
+    if name in ("awk", "gawk", "mawk") and len(args) == 1:
+        program = args[0].replace(" ", "")
+        return text if program in ("{print}", "{print$0}", "1", "{print$0;}") else None
+    if name == "sort" and set(args) <= {"-u"}:
+        return "\n".join(sorted(set(lines) if args else lines))
+    if name == "uniq" and not args:
+        return "\n".join(line for i, line in enumerate(lines) if i == 0 or lines[i - 1] != line)
+    if name == "sed":
+        return _sed(args, text)
+    return None
+
+
+def _line_count(args: list[str]) -> int | None:
+    if not args:
+        return 10
+    value = args[1] if args[0] == "-n" and len(args) == 2 else None
+    if len(args) == 1 and args[0][:1] == "-":
+        value = args[0].removeprefix("-n").removeprefix("-").removeprefix("-lines=")
+    return int(value) if value is not None and value.isdigit() else None
+
+
+_SED_PLAIN = re.compile(r"s(?P<d>[/|#:,])(?P<old>[\w .~-]*)(?P=d)(?P<new>[\w .~-]*)(?P=d)(?P<g>g?)")
+
+
+def _sed(args: list[str], text: str) -> str | None:
+    """`sed 's/x/y/'`, `sed -e 's/_/ /g'`: substitutions of plain text."""
+    scripts = [a for a in args if a != "-e"]
+    if not scripts or len(scripts) + args.count("-e") != len(args) or len(scripts) > 4:
+        return None
+    for script in scripts:
+        match = _SED_PLAIN.fullmatch(script)
+        if match is None or not match.group("old"):
+            return None
+        count = 0 if match.group("g") else 1
+        text = "\n".join(
+            line.replace(match.group("old"), match.group("new"), count or -1)
+            for line in text.split("\n")
+        )
+    return text
 
 
 def decoded(name: str, args: list[str], text: str) -> str | None:
@@ -65,7 +131,19 @@ def rev(text: str) -> str:
     return "\n".join(line[::-1] for line in text[:_MAX].split("\n"))
 
 
+_CLASSES = {
+    "[:upper:]": "A-Z",
+    "[:lower:]": "a-z",
+    "[:digit:]": "0-9",
+    "[:alpha:]": "A-Za-z",
+    "[:space:]": " \\t\\n",
+    "[:blank:]": " \\t",
+}
+
+
 def _expand(spec: str) -> str | None:
+    for name, letters in _CLASSES.items():
+        spec = spec.replace(name, letters)
     if "[:" in spec or "[=" in spec or len(spec) > 200:
         return None
     spec = spec.replace("\\n", "\n").replace("\\t", "\t")

@@ -9,6 +9,7 @@ parsed again by the analyser. `xargs` and `find -exec` live in fanout.py.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -21,14 +22,18 @@ from tui.core.safety.remote_code import REMOTE_CODE
 from tui.core.safety.words import Word, join_words, literal, split_words
 
 MAX_LAYERS = 24
-SHELLS = frozenset(split_words("sh bash zsh dash ksh mksh ash fish csh tcsh yash posh rbash"))
+SHELLS = frozenset(
+    split_words("sh bash zsh dash ksh mksh ash fish csh tcsh yash posh rbash hush oksh loksh nu")
+    + split_words("xonsh elvish")
+)
 
 
 # Variables whose value a program runs as a command.
 PROGRAM_VARIABLES = frozenset(
     "PAGER GIT_PAGER MANPAGER LESSOPEN LESSCLOSE EDITOR VISUAL GIT_EDITOR SUDO_EDITOR "
     "GIT_SSH GIT_SSH_COMMAND GIT_ASKPASS SSH_ASKPASS BROWSER SYSTEMD_PAGER PSQL_PAGER "
-    "GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND RSYNC_RSH".split()
+    "GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND RSYNC_RSH FCEDIT GIT_SEQUENCE_EDITOR SYSTEMD_EDITOR "
+    "KUBE_EDITOR SVN_EDITOR HGEDITOR".split()
 )
 
 
@@ -100,6 +105,16 @@ def _sudo(command: Command) -> Inner:
     )
 
 
+_EXPORTED_FUNCTION = lazy_pattern(
+    r"BASH_FUNC_[\w.:-]+(?:%%|\(\))=\s*\(\)\s*\{(?P<body>.*)\}\s*", re.S
+)
+
+
+def _requoted(value: str) -> str:
+    """A word put back in a line as one word (`~` and plain words as they are)."""
+    return value if re.fullmatch(r"[\w@%+=:,./~-]+", value) else shlex.quote(value)
+
+
 def _env(command: Command) -> Inner:
     args = command.args
     index = 0
@@ -109,13 +124,20 @@ def _env(command: Command) -> Inner:
         if value in ("-u", "-C", "--unset", "--chdir"):
             index += 2
         elif value in ("-S", "--split-string") and index + 1 < len(args):
-            # the string is split into words, and the words after it are added to them
-            code.append(join_words(args[index + 1 :]))
+            # the string is split into words, and the words after it are added to them whole
+            split, rest = args[index + 1], args[index + 2 :]
+            quoted = tuple(replace(w, value=_requoted(w.value)) for w in rest)
+            code.append(join_words((split, *quoted)))
             index = len(args)
         elif value.startswith(("-S", "--split-string=")) and value not in ("-S", "--split-string="):
             # `env -S'sh -c ...'`, `env --split-string='...'`: the string is attached
             cut = 2 if value.startswith("-S") else len("--split-string=")
             code.append(replace(args[index], value=value[cut:]))
+            index += 1
+        elif _EXPORTED_FUNCTION.fullmatch(value):
+            # `env 'BASH_FUNC_ls%%=() { CODE; }' bash -c ls`: bash defines ls as CODE, and runs it
+            body = _EXPORTED_FUNCTION.fullmatch(value)
+            code.append(replace(args[index], value=body.group("body") if body else ""))
             index += 1
         elif (value.startswith("-") and value != "-") or _is_assignment(value):
             name, _, program = value.partition("=")
@@ -421,6 +443,134 @@ def _coproc(command: Command) -> Inner:
     return Inner(commands=(command.wrapped(rest, "coproc"),)) if rest else Inner()
 
 
+# Programs that run the command after their own options, unchanged in what it does: a
+# session bus, a virtual display, a debugger's harness, a sandbox, a scheduler's knobs.
+_PLAIN_RUNNERS = {
+    "eatmydata": "",
+    "catchsegv": "",
+    "valgrind": "",
+    "firejail": "",
+    "setpriv": "",
+    "dbus-run-session": "--config-file --dbus-daemon",
+    "dbus-launch": "",
+    "xvfb-run": "-n --server-num -s --server-args -f --auth-file -e --error-file -p",
+    "numactl": "-N -m -C -p -i --cpunodebind --membind --physcpubind --preferred --interleave",
+    "systemd-inhibit": "--what --who --why --mode",
+    "trickle": "-d -u -w -t -l -n",
+    "chpst": "-u -U -e -/ -n -l -L -m -d -o -p -f -c -r",
+    "dtach": "-n -A -c -a -e -r",
+    "abduco": "-c -n -A -a -e",
+    "nq": "",
+}
+
+
+def _runs_rest(takes_value: str) -> Callable[[Command], Inner]:
+    def handler(command: Command) -> Inner:
+        return _after(command, takes_value, command.name)
+
+    return handler
+
+
+def _debugged(command: Command) -> Inner:
+    """`gdb -ex run --args PROG ARGS`: the debugger starts PROG with ARGS."""
+    values = [word.value for word in command.args]
+    if "--args" not in values:
+        return Inner()
+    runs = any(
+        values[i] in ("-ex", "--eval-command") and values[i + 1].strip() in ("run", "r", "start")
+        for i in range(len(values) - 1)
+    ) or any(v.startswith("--eval-command=") and v.split("=", 1)[1] in ("run", "r") for v in values)
+    rest = command.args[values.index("--args") + 1 :]
+    return Inner(commands=(command.wrapped(rest, "gdb"),)) if runs and rest else Inner()
+
+
+def _entr(command: Command) -> Inner:
+    """`ls | entr -s 'CODE'`, `entr CMD ARGS`: run again each time a listed file changes."""
+    args = command.args
+    start = skip_options(args, frozenset())
+    if start >= len(args):
+        return Inner()
+    if any(word.value.startswith("-") and "s" in word.value[1:] for word in args[:start]):
+        return Inner(code=(args[start],))
+    return Inner(commands=(command.wrapped(args[start:], "entr"),))
+
+
+def _project_exec(command: Command) -> Inner:
+    """`yarn exec CMD`, `pnpm exec CMD`: CMD runs as itself, in the project's environment."""
+    args = command.args
+    if args[:1] and args[0].value == "exec" and len(args) > 1:
+        rest = args[2:] if args[1].value == "--" else args[1:]
+        return Inner(commands=(command.wrapped(rest, command.name),)) if rest else Inner()
+    return _deleter(deleters.package_delete)(command)
+
+
+def _capsh(command: Command) -> Inner:
+    """`capsh [OPTIONS] -- ARGS`: bash runs with ARGS (`-- -c CODE` runs CODE)."""
+    values = [word.value for word in command.args]
+    if "--" not in values:
+        return Inner()
+    rest = command.args[values.index("--") + 1 :]
+    return (
+        Inner(commands=(command.wrapped((literal("bash"), *rest), "capsh"),)) if rest else Inner()
+    )
+
+
+def _machinectl_shell(command: Command) -> Inner:
+    """`machinectl shell [USER@]HOST PROGRAM ARGS`: PROGRAM runs there (`.host` is here)."""
+    args = command.args
+    verb = next((i for i, w in enumerate(args) if not w.value.startswith("-")), None)
+    if verb is None or args[verb].value != "shell" or len(args) < verb + 3:
+        return Inner()
+    return Inner(commands=(command.wrapped(args[verb + 2 :], "machinectl"),))
+
+
+_RG_VALUES = frozenset(
+    split_words(
+        "-e --regexp -f --file -g --glob -t --type -T --type-not -m --max-count -j -A -B -C"
+    )
+    + split_words("--pre --pre-glob -M --max-columns --max-depth -d -r --replace --color")
+)
+
+
+def _ripgrep_pre(command: Command) -> Inner:
+    """`rg --pre PROGRAM PATTERN PATHS`: PROGRAM runs on each file under PATHS."""
+    args = command.args
+    values = [word.value for word in args]
+    program = next((values[i + 1] for i, v in enumerate(values[:-1]) if v == "--pre"), None)
+    program = program or next((v.split("=", 1)[1] for v in values if v.startswith("--pre=")), None)
+    if not program:
+        return Inner()
+    operands: list[Word] = []
+    index, pattern_given = 0, any(v in ("-e", "--regexp", "-f", "--file") for v in values)
+    while index < len(args):
+        value = values[index]
+        if value in _RG_VALUES:
+            index += 2
+            continue
+        if not value.startswith("-"):
+            operands.append(args[index])
+        index += 1
+    paths = operands if pattern_given else operands[1:]
+    words = (literal(program), *(paths or [literal(".")]))
+    return Inner(commands=(command.wrapped(words, "rg", implied_recursive=True),))
+
+
+def _start_stop_daemon(command: Command) -> Inner:
+    """`start-stop-daemon --start --exec PROG -- ARGS`: PROG runs with ARGS."""
+    args = command.args
+    values = [word.value for word in args]
+    if not {"--start", "-S"} & set(values):
+        return Inner()
+    program = None
+    for index, value in enumerate(values[:-1]):
+        if value in ("--exec", "-x", "--startas", "-a"):
+            program = args[index + 1]
+    if program is None:
+        return Inner()
+    rest = args[values.index("--") + 1 :] if "--" in values else ()
+    return Inner(commands=(command.wrapped((program, *rest), "start-stop-daemon"),))
+
+
 def _terminal(command: Command) -> Inner:
     """`xterm -e CMD...`, `gnome-terminal -- CMD...`, `kitty CMD...`: a terminal window that
     runs a command; one word after -e is shell code (`xterm -e 'rm -rf ~'`)."""
@@ -455,7 +605,8 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "nsenter": lambda c: _after(c, "-t --target -S --setuid -G --setgid", "nsenter"),
     "parallel": _parallel,
     "cmake": _deleter(deleters.cmake_delete),
-    **dict.fromkeys(split_words("npx bunx pnpx npm pnpm yarn"), _deleter(deleters.package_delete)),
+    **dict.fromkeys(split_words("npx bunx pnpx npm"), _deleter(deleters.package_delete)),
+    **dict.fromkeys(split_words("pnpm yarn"), _project_exec),
     "docker": _container_exec,
     "podman": _container_exec,
     "docker-compose": _container_exec,
@@ -472,6 +623,22 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
         "systemd-run",
     ),
     "builtin": lambda c: _after(c, "", "builtin"),
+    **{name: _runs_rest(takes) for name, takes in _PLAIN_RUNNERS.items()},
+    "prlimit": _pid_mode_or("", 0),
+    "cpulimit": _pid_mode_or("-l --limit -e --exe -P --path", 0),
+    "faketime": lambda c: _after(c, "", "faketime", positionals=1),
+    "setarch": lambda c: _after(c, "", "setarch", positionals=1),
+    **dict.fromkeys(split_words("linux32 linux64 i386 x86_64"), _runs_rest("")),
+    "capsh": _capsh,
+    "machinectl": _machinectl_shell,
+    **dict.fromkeys(
+        split_words("tcpsvd udpsvd"),
+        lambda c: _after(c, "-c -C -b -u -l -i -x -t", c.name, positionals=2),
+    ),
+    "start-stop-daemon": _start_stop_daemon,
+    "gdb": _debugged,
+    "rg": _ripgrep_pre,
+    "entr": _entr,
     "chronic": lambda c: _after(c, "", "chronic"),
     "fakeroot": lambda c: _after(c, "-l --lib -s -i -b --faked", "fakeroot"),
     "ssh-agent": lambda c: _after(c, "-a -E -P -t", "ssh-agent"),

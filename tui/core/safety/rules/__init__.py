@@ -15,6 +15,7 @@ from tui.core.safety.rules import (
     accounts,
     alternatives,
     auth_stack,
+    bang_lines,
     boot,
     bus_power,
     carriers,
@@ -27,10 +28,12 @@ from tui.core.safety.rules import (
     daemons,
     databases,
     disks,
+    editor_code,
     embedded,
     environments,
     exfiltration,
     exposure,
+    fed_programs,
     fetched,
     files,
     firewall,
@@ -62,13 +65,16 @@ from tui.core.safety.rules import (
     resolvers,
     resources,
     same_file,
+    searchers,
     services,
     startup,
     stores,
     strangers,
     system,
     teardown,
+    throwaway_keys,
     tools,
+    typed_keys,
     unknowns,
     weakening,
 )
@@ -117,6 +123,9 @@ for _module in (
     macos_tools,
     auth_stack,
     pulled_code,
+    editor_code,
+    searchers,
+    typed_keys,
 ):
     RULES.update(_module.RULES)
 
@@ -129,6 +138,8 @@ _READ_FORMS = {
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
     "ldconfig": frozenset(split_words("-p --print-cache")),
     "anacron": frozenset(split_words("-T")),
+    **dict.fromkeys(split_words("7z 7za 7zz"), frozenset(split_words("l t i h"))),
+    "fc": frozenset(split_words("-l -ln -nl -lr -rl -lnr")),
 }
 _READ_VERBS = {"glab": tools.FORGE_READS}
 _INIT_SCRIPTS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")
@@ -151,6 +162,12 @@ def check_layer(command: Command, ctx: Context) -> None:
     if not command.words:
         return
     name_word = command.words[0]
+    emptied = name_word.raw.replace("``", "").replace("$()", "")
+    if emptied != name_word.raw and emptied and not any(c in emptied for c in "$`'\"{"):
+        # `r``m -rf ~`, `r$()m`: empty substitutions inside a name leave the name itself
+        ctx.add(HIGH, f"{resolve.UNRESOLVED} ({name_word.raw})", command)
+        check_layer(replace(command, words=(literal(emptied), *command.args)), ctx)
+        return
     if name_word.substitutions or "${" in name_word.value:
         _dynamic_name(command, ctx)
         return
@@ -167,6 +184,7 @@ def check_layer(command: Command, ctx: Context) -> None:
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
         return
     exfiltration.check_flow(command, ctx)
+    fed_programs.fed_programs(command, ctx)
     if name_word.value.startswith(_INIT_SCRIPTS):
         system.service(command, ctx)  # `/etc/init.d/ssh stop` is `service ssh stop`
         return
@@ -222,6 +240,10 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),
     **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
     "printf": (code.printf_assignment,),
+    **{name: (check,) for name, check in bang_lines.CHECKS.items()},
+    **dict.fromkeys(split_words("kitty kitten wezterm"), (typed_keys.sent_text,)),
+    **dict.fromkeys(split_words("mongosh mongo"), (code.shell_script_eval,)),
+    **dict.fromkeys(split_words("openssl gpg2"), (throwaway_keys.throwaway_key,)),
     **dict.fromkeys(split_words("read mapfile readarray"), (code.read_assignment,)),
     "gcloud": (listening.open_to_world, remote_code.cloud_code),
     "az": (listening.open_to_world, remote_code.cloud_code),
@@ -239,7 +261,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "ssh": (code.remote_stdin,),
     "tee": (code.tee_written,),
     "sponge": (code.tee_written,),
-    "gpg": (install.key_file,),
+    "gpg": (install.key_file, throwaway_keys.throwaway_key),
     "dpkg": (package_safety.selections,),
     **dict.fromkeys(resources.MEMORY_EATERS, (resources.fed_endless,)),
     **dict.fromkeys(resources.COMPILERS, (resources.compiled_bomb,)),

@@ -7,12 +7,15 @@ runs the lines of its input; `nsenter -t 1` without one opens a shell inside pid
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules.code import stdin_code
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.rules.exposure import remote_terminal
 from tui.core.safety.unwrap import inner_of
-from tui.core.safety.words import split_words
+from tui.core.safety.words import literal, split_words
 
 _TERMINALS = split_words("xterm uxterm gnome-terminal konsole alacritty kitty xfce4-terminal urxvt")
 
@@ -28,6 +31,8 @@ def parallel(command: Command, ctx: Context) -> None:
     stdin = command.stdin
     if stdin is not None or any(w.value in ("-a", "--arg-file", "::::") for w in command.args):
         ctx.add(HIGH, "parallel runs each line it reads as a command", command)
+        if stdin is not None:  # `echo 'rm -rf ~' | parallel`: the lines are rated as code
+            stdin_code(replace(command, words=(literal("sh"),)), ctx, "shell")
     else:
         ctx.add(MODERATE, "parallel runs commands it is given later", command)
 

@@ -12,7 +12,7 @@ import posixpath
 import re
 from dataclasses import replace
 
-from tui.core.safety import descriptors, inline, inline_args, paths, pycode
+from tui.core.safety import descriptors, inline, inline_args, inline_joins, paths, pycode
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.lazy import lazy_pattern
@@ -50,6 +50,15 @@ INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "powershell": ("PowerShell", ("-c", "-Command", "-command", "-C")),
     "tclsh": ("Tcl", ()),
     "expect": ("Expect", ("-c",)),
+    "raku": ("Raku", ("-e",)),
+    "perl6": ("Raku", ("-e",)),
+    "groovy": ("Groovy", ("-e",)),
+    "guile": ("Scheme", ("-c",)),
+    "racket": ("Scheme", ("-e",)),
+    "elixir": ("Elixir", ("-e", "--eval")),
+    "erl": ("Erlang", ("-eval",)),
+    "octave": ("Octave", ("--eval",)),
+    "gnuplot": ("gnuplot", ("-e",)),
 }
 _VALUE_OPTIONS = frozenset(split_words("-W -X -I -M -r --require -o -O +o +O --rcfile --init-file"))
 # Options that take the next word as their value, per language (`python3 -W ignore -c`,
@@ -222,6 +231,9 @@ def _operands(
             return (args[index + 1] if index + 1 < len(args) else literal("")), None, None
         if _clustered(value, flags) and index + 1 < len(args):  # `perl -lane CODE`, `node -pe`
             return args[index + 1], None, None
+        joined = next((f for f in flags if f.startswith("--") and value.startswith(f + "=")), None)
+        if joined:  # `node --eval="CODE"`
+            return replace(args[index], value=value[len(joined) + 1 :]), None, None
         attached = next((f for f in flags if len(f) == 2 and value.startswith(f)), None)
         if attached and len(value) > 2 and not value.startswith("--"):
             return replace(args[index], value=value[2:]), None, None
@@ -288,6 +300,9 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
     stdin = command.stdin
     if stdin is not None and _RUNS_STDIN.search(code.value):  # `exec(sys.stdin.read())`
         executing_kinds(ctx, stdin.kinds, command, f"… | {command.name} running its input")
+    lines = _written_input(command) if _RUNS_EACH_LINE.search(code.value) else None
+    if lines is not None and _reads_lines(command):  # `perl -ne 'system $_' <<< 'CMD'`
+        ctx.run_code(literal(lines), command)
     effects = pycode.analyse(code.value) if language == "Python" else None
     writes = list(effects.writes if effects else result.writes)
     writes += [(path, False) for path in _edited_in_place(command, code)]
@@ -341,6 +356,14 @@ def _weakened_in_place(command: Command, ctx: Context, files: list[str], script:
 
 # Inline code that runs what it reads from stdin: `exec(sys.stdin.read())`, `eval <STDIN>`,
 # `eval STDIN.read`, `eval(fs.readFileSync(0))`, `eval(file_get_contents("php://stdin"))`.
+# `system $_`, `` `$_` ``, `exec($_)`: each line read (with -n or -p) is run as a command.
+_RUNS_EACH_LINE = lazy_pattern(r"\b(?:system|exec|qx)\s*\(?\s*\$_\b|`\$_`")
+
+
+def _reads_lines(command: Command) -> bool:
+    return any(re.fullmatch(r"-[a-zA-Z]*[np][a-zA-Z]*", w.value) for w in command.args[:3])
+
+
 _RUNS_STDIN = lazy_pattern(
     r"(?:\bexec|\beval|\bloadstring|\bload(?=\s*\(\s*io\.read)|instance_eval|new\s+Function)"
     r"\b[\s(]*(?:require\(\s*['\"][\w:]+['\"]\s*\)\.|[\w.$]+\s*\(\s*|['\"][^'\"]*['\"]\s*,\s*|"
@@ -514,10 +537,27 @@ def _arrived(ctx: Context, name: str, path: str) -> bool:
 _REMOTE_PREFIXES = frozenset(split_words("sudo doas env exec nohup command -E -S -i -s --"))
 
 
+def shell_script_eval(command: Command, ctx: Context) -> None:
+    """`mongosh --eval 'CODE'`, `mongo --eval`: the database shell runs JavaScript."""
+    args = command.args
+    for index, word in enumerate(args[:-1]):
+        if word.value == "--eval":
+            result = inline.inspect(args[index + 1].value, "JavaScript")
+            for level, reason in result.findings:
+                ctx.add(level, reason, command)
+            for shell in result.shell:
+                ctx.run_code(literal(shell), command)
+
+
 def remote_stdin(command: Command, ctx: Context) -> None:
     """`curl URL | ssh host bash`, `ssh host 'sudo sh' < script`, `ssh host bash -s < <(curl)`:
     the remote shell runs what ssh is fed, so that is rated as code like a local `| sh`."""
     inner = inner_of(command).code
+    fed = command.stdin is not None or any(r.op in ("<<", "<<<") for r in command.redirects)
+    if not inner and fed and openers.only_logs_in(replace(command, stdin=None, redirects=())):
+        # `… | ssh host`: with no command to run, the remote login shell runs what it reads
+        stdin_code(replace(command, words=(literal("sh"),)), ctx, "shell")
+        return
     if not inner:
         return
     words = inner[0].value.split()
@@ -710,7 +750,7 @@ _AWK_HOME = lazy_pattern(r'ENVIRON\s*\[\s*"HOME"\s*\]')
 _AWK_SPRINTF_S = lazy_pattern(
     r'sprintf\(\s*"(?P<format>[^"%]*(?:%s[^"%]*)+)"(?P<args>(?:\s*,\s*"[^"]*")+)\s*\)'
 )
-_AWK_JOINED = lazy_pattern(r'"([^"]*)"[ \t]+"([^"]*)"')
+_AWK_JOINED = lazy_pattern(r'"([^"]*)"[ \t]*"([^"]*)"')
 
 
 def _awk_folded(program: str) -> str:
@@ -751,7 +791,9 @@ def awk(command: Command, ctx: Context) -> None:
         index += 2 if value in ("-F", "-v", "--assign", "--field-separator") else 1
     if index >= len(args):
         return
-    program = _awk_values_put_in(args[:index], args[index].value)
+    program = _awk_values_put_in(args[:index], _awk_folded(args[index].value))
+    if _awk_runs_fed_value(command, ctx, args[:index], program):
+        return
     if "/inet/" in program:
         ctx.add(CRITICAL, "awk code connects a shell to the network (reverse shell)", command)
         return
@@ -820,6 +862,22 @@ def _awk_values_put_in(options: tuple[Word, ...], program: str) -> str:
     return program
 
 
+def _awk_runs_fed_value(
+    command: Command, ctx: Context, options: tuple[Word, ...], program: str
+) -> bool:
+    """`awk -v c="$(… | base64 -d)" 'BEGIN{system(c)}'`: a value decoded or downloaded in the
+    line, run as a command by the program."""
+    for option, value in itertools.pairwise(options):
+        name = value.value.partition("=")[0].strip()
+        if option.value not in ("-v", "--assign") or not name.isidentifier():
+            continue
+        runs = rf"\bsystem\s*\(\s*{name}\s*\)|(?<![\w$\"]){name}\s*\|&?\s*getline"
+        kinds = ctx.word_kinds(value)
+        if re.search(runs, program) and executing_kinds(ctx, kinds, command, f"awk -v {name}="):
+            return True
+    return False
+
+
 def _here_text(command: Command) -> Word | None:
     return next((r.body for r in command.redirects if r.op in ("<<", "<<<") and r.body), None)
 
@@ -844,6 +902,9 @@ def _awk_program_fed(command: Command, index: int) -> Command | None:
     if index + 1 >= len(args) or args[index + 1].value not in ("-", "/dev/stdin", "/dev/fd/0"):
         return None
     body = _here_text(command)
+    stdin = command.stdin
+    if body is None and stdin is not None and stdin.literal is not None:
+        body = literal("\n".join(word.value for word in stdin.literal))  # `echo PROG | awk -f -`
     if body is None or body.dynamic:
         return None
     words = (command.words[0], *args[:index], literal(body.value), *args[index + 2 :])
@@ -888,6 +949,15 @@ def _quote(text: str) -> str:
 _BLANKS = lazy_pattern(r"\s*s(.)\^?\.\*\$?\1\1g?\s*")  # `s/.*//`: every line left empty
 
 
+def planted_code(command: Command, ctx: Context, text: str, where: str) -> None:
+    """`sed -i '1i import os; os.system("curl URL|sh")' *.py`: the text an edit puts into
+    files is code there; when that code fetches and runs, or decodes and runs, it is HIGH."""
+    found = [reason for level, reason in inline.inspect(text, "the").findings if level >= HIGH]
+    if found:
+        shown = found[0].removeprefix("the code ")
+        ctx.add(HIGH, f"puts code into {where} that {shown}", command)
+
+
 def sed(command: Command, ctx: Context) -> None:
     argv = command.argv
     if any(a.startswith(("-i", "--in-place")) or re.fullmatch(r"-[nErsuz]*i\S*", a) for a in argv):
@@ -906,6 +976,7 @@ def sed(command: Command, ctx: Context) -> None:
                 if emptied is not None and emptied.level > HIGH:
                     ctx.add(emptied.level, emptied.reason, command)
             text = weakening.sed_text(script)  # what the script puts in, unescaped
+            planted_code(command, ctx, text, value)
             content = (
                 config_content(value, script)
                 or config_content(value, text)
@@ -1081,7 +1152,7 @@ def _hidden(text: str) -> bool:
 
 # Statements that only print a constant string: `print("x")`, `puts 'x'`, `console.log("x")`.
 _PRINT = lazy_pattern(
-    r"""\s*(?:print|puts|say|echo|console\.log|io\.write|cat|writeLines)\s*\(?\s*"""
+    r"""\s*(?:print|puts|say|echo|console\.log|io\.write|cat|writeLines|printf)\s*\(?\s*"""
     r"""(?P<q>["'])(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*\)?\s*;?\s*"""
 )
 _AWK_BEGIN = lazy_pattern(r"\s*BEGIN\s*\{(?P<body>.*)\}\s*", re.DOTALL)
@@ -1111,12 +1182,15 @@ def printed_text(command: Command) -> str | None:
     program = _program_text(command)
     if program is None:
         return None
+    program = inline_joins.constants_joined(program)  # `print "r"."m"` prints `rm`
     pieces: list[str] = []
     position = 0
     while position < len(program):
         match = _PRINT.match(program, position)
         if match is None or match.end() == position:
             return None
+        if "%" in match.group("text") and program[match.start() :].lstrip().startswith("printf"):
+            return None  # a format, not the text printed
         pieces.append(decode_c_escapes(match.group("text")))
         position = match.end()
     return "\n".join(pieces) if pieces else None

@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import editors, git_programs
+from tui.core.safety.rules import editor_code, editors, git_programs, ssh_client, typed_keys
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import Word, literal, split_words
@@ -29,7 +29,15 @@ GIT_PROGRAM_KEYS = frozenset(
         "web.browser instaweb.httpd core.gitproxy"
     )
 )
-_GIT_PROGRAM_SUFFIXES = (".textconv", ".command", ".clean", ".smudge", ".process", ".driver")
+_GIT_PROGRAM_SUFFIXES = (
+    ".textconv",
+    ".command",
+    ".clean",
+    ".smudge",
+    ".process",
+    ".driver",
+    ".cmd",
+)
 _SUBSCRIPT_CODE = lazy_pattern(r"\w\[[^\]]*?(?:\$\((?P<sub>.*)\)|`(?P<tick>[^`]*)`)[^\]]*\]")
 ARITHMETIC_COMMANDS = frozenset(
     split_words(
@@ -48,7 +56,7 @@ def runs_quietly(ctx: Context, code: str, command: Command) -> bool:
 def git_config_code(key: str, value: str) -> str | None:
     """The shell code a git setting runs (`alias.x=!code`, `core.fsmonitor=code`), or None."""
     key = key.strip().lower()
-    if key.startswith("alias."):
+    if key.startswith("alias.") or (key.startswith("submodule.") and key.endswith(".update")):
         return value[1:] if value.startswith("!") else None
     if key in GIT_PROGRAM_KEYS or key.endswith(_GIT_PROGRAM_SUFFIXES) or key.startswith("pager."):
         if key == "credential.helper" and not value.startswith("!"):
@@ -70,7 +78,15 @@ def git_inline_config(command: Command, ctx: Context) -> None:
             if word.value == "clone":  # `git clone -c KEY=VALUE URL`: set in the new repository
                 pairs += [(k, v, True) for k, v in _clone_settings(args[index + 1 :])]
             if word.value == "config":
-                operands = [w.value for w in args[index + 1 :] if not w.value.startswith("-")]
+                rest = args[index + 1 :]
+                skipped = {
+                    i + 1 for i, w in enumerate(rest) if w.value in ("-f", "--file", "--blob")
+                }
+                operands = [
+                    w.value
+                    for i, w in enumerate(rest)
+                    if not w.value.startswith("-") and i not in skipped
+                ]
                 if operands[:1] == ["set"]:  # `git config set KEY VALUE` (git 2.46)
                     operands = operands[1:]
                 if len(operands) >= 2:
@@ -191,6 +207,7 @@ def editor(command: Command, ctx: Context) -> None:
             ctx.add(MODERATE, reason, command)
             ctx.run_code(literal(code), command)
         _ex_language(script, command, ctx)
+        editor_code.vim_calls(script, command, ctx)
     editors.vim_script(command, ctx)
     scripted = any(a in ("-c", "--cmd", "-S") or a.startswith("+") for a in command.argv)
     if not scripted and (command.name in ("view", "rview") or {"-R", "-M"} & set(command.argv)):
@@ -308,10 +325,26 @@ def ssh_options(command: Command, ctx: Context) -> None:
             option = args[index + 1].value
         elif value.startswith("-o") and len(value) > 2:
             option = value[2:]
+        if value == "-F" and index + 1 < len(args):
+            _given_config(command, args[index + 1], ctx)
         key, _, code = option.partition("=") if "=" in option else option.partition(" ")
-        if key.lower() in ("proxycommand", "localcommand") and code:
+        if key.lower() in ("proxycommand", "localcommand", "knownhostscommand") and code:
             ctx.add(MODERATE, f"ssh runs the program set in {key}", command)
             ctx.run_code(literal(code), command)
+
+
+_SPAWNED = lazy_pattern(r"(?:^|[;\n{])\s*spawn\s+(?:-\w+\s+)*([^;\n}]+)")
+
+
+def _given_config(command: Command, config: Word, ctx: Context) -> None:
+    """`ssh -F <(echo 'ProxyCommand CODE') host`, `ssh -F /dev/stdin host <<< '...'`: the
+    settings written in the line run their commands as a settings file's would."""
+    text = ctx.fed_code(config)
+    if text is None and config.value in ("-", "/dev/stdin", "/dev/fd/0"):
+        bodies = [r.body.value for r in command.redirects if r.op in ("<<", "<<<") and r.body]
+        text = bodies[0].replace("\\n", "\n") if bodies else None
+    if text is not None:
+        ssh_client.client_config("settings given in the line", text, command, ctx)
 
 
 def make(command: Command, ctx: Context) -> None:
@@ -459,6 +492,9 @@ def option_code(command: Command, ctx: Context) -> None:
                 code.append(value[len(option) + 1 :])
     if name == "git":
         words = [a for a in argv if not a.startswith("-")]
+        if "grep" in words[:1]:  # `git grep --open-files-in-pager=CMD`, `-OCMD`: the pager
+            code += [a.split("=", 1)[1] for a in argv if a.startswith("--open-files-in-pager=")]
+            code += [a[2:] for a in argv if a.startswith("-O") and len(a) > 2]
         if words[:2] == ["bisect", "run"] or words[:2] == ["submodule", "foreach"]:
             # `bisect run` runs its words as a program (`sh -c 'rm -rf ~'` keeps its quotes);
             # `foreach` hands them to a shell, so `foreach 'rm -rf .'` is shell code
@@ -473,15 +509,24 @@ def option_code(command: Command, ctx: Context) -> None:
             takes_value = rest[0].value in ("-c", "-Logfile") or rest[0].value.endswith("S")
             rest = rest[2:] if takes_value else rest[1:]
         code = [" ".join(word.raw for word in rest)] if rest else []
-    if name == "expect":
-        code = [re.sub(r"^\s*spawn\s+", "", c) for c in code]
+    if name == "expect":  # what it spawns, and what it types into a shell it spawned
+        scripts = code
+        code = [m.group(1) for c in scripts for m in _SPAWNED.finditer(c)]
+        code += [line for c in scripts for line in typed_keys.expect_sends(c)]
     if name == "tmux":  # `tmux new -d 'cmd'`: the last word of the subcommand is its command
         code = [argv[-1]] if code and len(argv) > 1 and not argv[-1].startswith("-") else []
     if name in ("less", "more") and any(a.startswith("+!") for a in argv):
         code = [a[2:] for a in argv if a.startswith("+!")]
     if name in ("gdb", "lldb"):
         called = [m.group("code") for c in code for m in _DEBUGGER_CALL.finditer(c)]
-        code = [c.lstrip("!").removeprefix("shell ") for c in code if c.startswith(("!", "shell "))]
+        if called and any(a in ("-p", "--pid", "attach") or a.startswith("--pid=") for a in argv):
+            ctx.add(HIGH, f"makes a running process run a command ({name})", command)
+        shells = ("!", "shell ", "platform shell ")
+        code = [
+            c.lstrip("!").removeprefix("platform ").removeprefix("shell ")
+            for c in code
+            if c.startswith(shells)
+        ]
         code += [bytes(c, "utf-8").decode("unicode_escape", "replace") for c in called]
     if name == "dc":  # `!` runs the rest of the line as a shell command
         code = [line.split("!", 1)[1] for c in code for line in c.splitlines() if "!" in line]
@@ -489,7 +534,7 @@ def option_code(command: Command, ctx: Context) -> None:
         lines = [line.strip() for c in code for line in re.split(r"[;\n]", c)]
         code = [line[1:] for line in lines if line.startswith("!")]
     if name in ("sed", "gsed"):
-        code = _sed_code(command)
+        code = _sed_code(command, ctx)
     for text in code:
         if text.strip() and not runs_quietly(ctx, text, command):
             ctx.add(MODERATE, f"{name} runs a command given as an option", command)
@@ -497,7 +542,7 @@ def option_code(command: Command, ctx: Context) -> None:
 
 CODE_OPTIONS: dict[str, tuple[str, ...]] = {
     "rsync": ("-e", "--rsh", "--rsync-path"),
-    "git": ("--exec", "-x", "--upload-pack", "--receive-pack"),
+    "git": ("--exec", "-x", "--upload-pack", "--receive-pack", "--sendmail-cmd"),
     "gdb": ("-ex", "--eval-command", "-iex"),
     "lldb": ("-o", "--one-line"),
     "tcpdump": ("-z",),
@@ -530,10 +575,28 @@ _SED_SUBSTITUTE_EXEC = lazy_pattern(
 )
 
 
-def _sed_code(command: Command) -> list[str]:
+def _sed_files(command: Command, ctx: Context) -> list[str]:
+    """`sed -f - FILE` fed `echo '1e CMD'`, `sed -f <(echo '1e CMD')`: the script's text."""
+    texts: list[str] = []
+    args = command.args
+    for index, word in enumerate(args[:-1]):
+        if word.value not in ("-f", "--file"):
+            continue
+        source = args[index + 1]
+        text = ctx.fed_code(source)
+        stdin = command.stdin
+        if text is None and source.value in ("-", "/dev/stdin") and stdin and stdin.literal:
+            text = "\n".join(w.value for w in stdin.literal)
+        texts.extend(text.splitlines() if text else [])
+    return texts
+
+
+def _sed_code(command: Command, ctx: Context) -> list[str]:
     """The commands a sed script runs: `e CMD`, the text `s/X/CMD/e` puts in the line, and
     the input lines themselves for a bare `e` (when the input is written out)."""
     scripts = [word for word in command.argv if not word.startswith("-")]
+    scripts += [w.split("=", 1)[1] for w in command.argv if w.startswith("--expr") and "=" in w]
+    scripts += _sed_files(command, ctx)
     code = [m.group(1) for a in scripts for m in _SED_EXEC.finditer(a)]
     code += [m.group("code") for a in scripts for m in _SED_SUBSTITUTE_EXEC.finditer(a)]
     stdin = command.stdin

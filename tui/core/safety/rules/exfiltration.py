@@ -103,8 +103,12 @@ def check_flow(command: Command, ctx: Context) -> None:
         reason = f"puts a command's output into the name it looks up ({name}): that domain's"
         ctx.add(MODERATE, f"{reason} name server reads it", command)
     what = _sent_secret(command)
+    found = _found_home_files(command)
     if what:
         ctx.add(CRITICAL, f"sends {what} to another machine ({name})", command)
+    elif found is not None:
+        reason = f"sends each file find picks under {found} to another machine ({name})"
+        ctx.add(HIGH, reason, command)
     elif name in DOWNLOADERS or name in NETWORK_TOOLS:
         facts = _sent_files(command, _ACCOUNT_LISTS)
         if facts:
@@ -237,6 +241,17 @@ def _archive_sent(command: Command, ctx: Context) -> None:
             reason = f"packs {what} and uploads the archive ({command.name})"
             ctx.add(HIGH, reason, command)
         return
+
+
+def _found_home_files(command: Command) -> str | None:
+    """`find ~ -name '*.pdf' -exec curl -F f=@{} URL`: the folder of the home searched."""
+    if "find" not in command.via and "fd" not in command.via:
+        return None
+    for path in sent_paths(command):
+        start = path.split("/{", 1)[0] if "/{" in path else None
+        if start is not None and paths.home_relative(paths.normalise(start)) is not None:
+            return start
+    return None
 
 
 def _sent_secret(command: Command) -> str | None:

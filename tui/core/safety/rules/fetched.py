@@ -127,6 +127,8 @@ def dlx(command: Command, ctx: Context) -> None:
     argv = command.argv
     if argv[:1] not in (["dlx"], ["exec"], ["x"]):
         return
+    if argv[:1] == ["exec"] and command.name in ("yarn", "pnpm"):
+        return  # a program of the project or the PATH, run as itself: nothing is fetched
     rest = [w for w in command.args[1:] if w.value != "--"]
     asks = command.name == "npm" and not any(a in ("-y", "--yes") for a in argv)
     words = (literal("npx"), *((literal("-y"),) if not asks else ()), *rest)

@@ -15,8 +15,8 @@ READ_ONLY = frozenset(
     uname whoami id groups users who w last lastlog date cal pwd echo printf printenv ps pgrep
     pidof pstree top htop btop atop lsof ss netstat ping ping6 traceroute tracepath mtr dig
     nslookup host whois tree sort uniq cut paste join comm diff diff3 sdiff cmp md5sum sha1sum
-    sha224sum sha256sum sha384sum sha512sum b2sum cksum base64 base32 xxd hexdump od strings nl
-    fold fmt column expand unexpand rev tr jq yq xq man info help apropos whatis tldr dmesg
+    sha224sum sha256sum sha384sum sha512sum b2sum cksum base64 base32 basenc xxd hexdump od strings
+    nl fold fmt column expand unexpand rev tr jq yq xq man info help apropos whatis tldr dmesg
     lsblk blkid lscpu lsusb lspci lsmod lshw nproc vmstat iostat mpstat sar sensors test [ [[
     true false : sleep seq basename dirname realpath readlink tput clear cd pushd popd dirs
     alias unalias hash getconf locale arch tty printenv wait jobs fg bg disown shopt bind
@@ -33,7 +33,10 @@ READ_ONLY = frozenset(
     blockdev arp route ethtool iostat ntpq lsof pmap free id last lastb lastlog journalctl
     needs-restarting ldd nm objdump readelf size addr2line sha1sum shasum crc32 zipinfo
     getfacl lsattr namei shellcheck getcap apt-cache iptables-save ip6tables-save dpkg-query
-    col colrm notify-send pg_isready pv isoinfo iotop sync
+    col colrm notify-send pg_isready pv isoinfo iotop sync eatmydata catchsegv valgrind
+    xvfb-run dbus-run-session
+    numactl faketime trickle dtach abduco nq systemd-inhibit firejail entr iconv
+    setarch linux32 linux64
     """)
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tui.core.safety import paths
+from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
@@ -93,6 +94,42 @@ def web_shell(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
     else:
         ctx.add(MODERATE, f"shares a terminal over the network ({command.name})", command)
+
+
+def telnetd(command: Command, ctx: Context) -> None:
+    """`telnetd -l /bin/sh`: whoever connects gets that shell, with no log-in."""
+    argv = command.argv
+    login = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "-l"), None)
+    if login is not None and login.rsplit("/", 1)[-1] in _SHELL_NAMES:
+        reason = f"puts a shell on the network with no password ({command.name} -l {login})"
+        ctx.add(CRITICAL, reason, command)
+    else:
+        ctx.add(MODERATE, "starts a telnet server: log-ins cross the network unencrypted", command)
+
+
+_SHELL_NAMES = frozenset(split_words("sh bash ash dash zsh ksh mksh fish busybox"))
+
+
+def super_server(command: Command, ctx: Context) -> None:
+    """`tcpsvd 0.0.0.0 21 ftpd -w /`: each connection gets the program after the address."""
+    start = skip_options(command.args, frozenset(split_words("-c -C -b -u -l -i -x -t"))) + 2
+    served = command.argv[start].rsplit("/", 1)[-1] if start < len(command.argv) else ""
+    if served in _SHELL_NAMES:
+        reason = f"puts a shell on the network with no password ({command.name} … {served})"
+        ctx.add(CRITICAL, reason, command)
+    else:
+        ctx.add(MODERATE, f"serves a program to the network ({command.name})", command)
+
+
+def ftpd(command: Command, ctx: Context) -> None:
+    """busybox `ftpd -w DIR`: anyone who connects may write in DIR, with no password."""
+    argv = command.argv
+    folder = next((a for a in reversed(argv) if not a.startswith("-")), ".")
+    if "-w" in argv or any(a.startswith("-") and "w" in a[1:] for a in argv):
+        level = CRITICAL if folder == "/" else HIGH
+        ctx.add(level, f"lets anyone on the network write files in {folder} (ftpd -w)", command)
+    else:
+        ctx.add(MODERATE, f"shares {folder} over FTP (ftpd)", command)
 
 
 def code_server(command: Command, ctx: Context) -> None:
@@ -352,6 +389,9 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(split_words("jupyter jupyter-notebook jupyter-lab jupyter-server"), jupyter),
     "redis-server": redis_server,
     **dict.fromkeys(split_words("ttyd gotty"), web_shell),
+    **dict.fromkeys(split_words("telnetd in.telnetd utelnetd"), telnetd),
+    **dict.fromkeys(split_words("tcpsvd udpsvd"), super_server),
+    "ftpd": ftpd,
     "code-server": code_server,
     **dict.fromkeys(split_words("x11vnc vncserver x0vncserver"), vnc),
 }

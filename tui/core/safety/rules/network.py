@@ -256,15 +256,17 @@ def _decodes(command: Command) -> bool:
     argv = command.argv
     if name in DECODERS:
         return name == "uudecode" or any(a in ("-d", "--decode", "-D", "-di", "-id") for a in argv)
-    if name == "openssl":
-        return "-d" in argv and any(a in ("base64", "-a", "-base64", "enc") for a in argv)
+    if name == "openssl" and any(a in ("base64", "-a", "-base64", "enc") for a in argv):
+        return "-d" in argv
     if name == "xxd":
         return any(a.startswith("-r") or a == "-revert" for a in argv)
     if name in ("gunzip", "zcat", "unxz", "xzcat", "bunzip2", "bzcat", "unzstd", "zstdcat"):
         return True
-    if name in ("gzip", "xz", "bzip2", "zstd", "brotli") and any(
+    if name in ("gzip", "xz", "bzip2", "zstd", "brotli", "lz4", "lzma", "pigz") and any(
         a in ("-d", "--decompress", "-dc", "-cd") for a in argv
     ):
+        return True
+    if _unpacks_to_stdout(name, argv):
         return True
     if name == "rev":
         return not argv
@@ -273,6 +275,27 @@ def _decodes(command: Command) -> bool:
     if name in ("gpg", "gpg2", "age", "sops") and any(a in ("-d", "--decrypt") for a in argv):
         return True  # decrypted: what comes out was hidden
     return inline_decodes(command)
+
+
+_CIPHER_NAMES = ("aes", "des", "chacha", "camellia", "aria", "bf", "cast", "sm4", "seed")
+
+
+def _unpacks_to_stdout(name: str, argv: list[str]) -> bool:
+    """`lzcat`, `unzip -p`, `7z x -so`, `tar -xOf`, `openssl aes-256-cbc -d`: a packed or
+    enciphered file's contents come out on standard output."""
+    if name in ("lzcat", "unlzma", "lz4cat", "unlz4", "unpigz"):
+        return True
+    if name == "unzip":
+        return any(a.startswith("-") and not a.startswith("--") and "p" in a for a in argv)
+    if name in ("7z", "7za", "7zz", "7zr"):
+        return bool(argv) and argv[0] in ("x", "e") and "-so" in argv
+    if name in ("tar", "bsdtar", "gtar"):
+        bundle = argv[0].lstrip("-") if argv and not argv[0].startswith("--") else ""
+        extracts = "x" in bundle or "--extract" in argv or "--get" in argv
+        return extracts and ("O" in bundle or "-O" in argv or "--to-stdout" in argv)
+    if name == "openssl" and argv and "-d" in argv:
+        return argv[0].lower().startswith(_CIPHER_NAMES)
+    return False
 
 
 def _reads_stdin(command: Command) -> bool:
@@ -459,6 +482,8 @@ def _bound_locally(address: str) -> bool:
 
 
 def remote(command: Command, ctx: Context) -> None:
+    if command.name == "ssh" and any(a in ("-G", "-Q") for a in command.argv):
+        return  # `ssh -G host`, `ssh -Q cipher`: prints settings, connects nowhere
     if command.name in ("ssh", "scp", "sftp"):
         ssh_options(command, ctx)
     if command.name in ("ssh", "autossh") and exposure.open_remote_forward(command, ctx):

@@ -148,6 +148,7 @@ _ELISP_DELETE = lazy_pattern(
     r"\(delete-(?P<what>directory|file)\s+(?:\(expand-file-name\s+)?\"(?P<path>[^\"]+)\"\)?"
     r"(?P<recursive>\s+t\b)?"
 )
+_ELISP_LISTED = lazy_pattern(r"\(directory-files(?P<deep>-recursively)?\s+\"(?P<path>[^\"]+)\"")
 _ELISP_READS = lazy_pattern(
     r"\((?:message|princ|print|prin1|format|emacs-version|version|kill-emacs)\b[^()]*"
     r"(?:\([^()]*\)[^()]*)*\)"
@@ -173,6 +174,11 @@ def emacs(command: Command, ctx: Context) -> None:
             recursive = match.group("what") == "directory" and bool(match.group("recursive"))
             verdict = classify_delete(match.group("path"), recursive=recursive)
             ctx.add(verdict.level, f"Emacs Lisp code {verdict.reason}", command)
+        if "delete-file" in form or "delete-directory" in form:
+            for listed in _ELISP_LISTED.finditer(form):  # what it lists, it deletes
+                deep = bool(listed.group("deep"))
+                verdict = classify_delete(listed.group("path").rstrip("/") + "/*", recursive=deep)
+                ctx.add(verdict.level, f"Emacs Lisp code {verdict.reason}", command)
     if not all(_ELISP_READS.fullmatch(form.strip()) for form in forms):
         ctx.add(MODERATE, "runs Emacs Lisp code (emacs --eval)", command)
 

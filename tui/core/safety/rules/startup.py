@@ -14,12 +14,13 @@ from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.preflight import BUILTINS
 from tui.core.safety.rules.code import run_script, run_written
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.unwrap import SHELLS
-from tui.core.safety.words import Word
+from tui.core.safety.words import Word, literal
 from tui.core.safety.written import wrote_into
 
 SCRIPT_VARIABLES = frozenset(("BASH_ENV", "ENV"))
@@ -37,6 +38,9 @@ def prefixed(command: Command, ctx: Context, assignments: list[tuple[str, Word]]
             run_script(command, ctx, value, "shell")  # the shell reads FILE before anything
         elif name == "PROMPT_COMMAND" and command.name in SHELLS:
             ctx.run_code(value, command)
+        elif name in ("PS1", "PS2", "PS4") and command.name in SHELLS:
+            for code in prompt_code(name, value):  # `PS4='$(CMD)' bash -x`: CMD runs
+                ctx.run_code(literal(code), command)
         elif name in LIBRARY_VARIABLES:
             preloaded(name, value, ctx, command)
         elif name == "PATH":  # `PATH=/tmp:$PATH ls` after writing /tmp/ls: that file runs
@@ -44,6 +48,17 @@ def prefixed(command: Command, ctx: Context, assignments: list[tuple[str, Word]]
             lead = planted_lead(value, ctx)
             if lead is not None:
                 looked_up(command, ctx, lead)
+
+
+# `$(CMD)` or `` `CMD` `` in a prompt: run each time the prompt is shown.
+_PROMPT_CODE = lazy_pattern(r"\$\(([^()]+)\)|`([^`]+)`")
+
+
+def prompt_code(name: str, value: Word) -> list[str]:
+    """The commands a prompt (`PS1`, `PS2`, `PS4`) runs each time it is shown."""
+    if name not in ("PS1", "PS2", "PS4"):
+        return []
+    return [m.group(1) or m.group(2) for m in _PROMPT_CODE.finditer(value.raw)]
 
 
 def planted_lead(value: Word, ctx: Context) -> str | None:
