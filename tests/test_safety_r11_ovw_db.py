@@ -40,8 +40,7 @@ DROPS_AND_WIPES = [
     ("influx bucket delete --name metrics --org acme", HIGH),
     ("influx -execute 'DROP DATABASE telegraf'", HIGH),
     (
-        "influx delete --bucket metrics --start 1970-01-01T00:00:00Z "
-        "--stop 2030-01-01T00:00:00Z",
+        "influx delete --bucket metrics --start 1970-01-01T00:00:00Z --stop 2030-01-01T00:00:00Z",
         HIGH,
     ),
     ("etcdctl del --prefix /", HIGH),
@@ -65,7 +64,7 @@ DROPS_AND_WIPES = [
     ("curl -X DELETE http://es:9200/products", HIGH),
     (
         "curl -XPOST 'localhost:9200/logs/_delete_by_query' -H 'Content-Type: application/json'"
-        " -d '{\"query\":{\"match_all\":{}}}'",
+        ' -d \'{"query":{"match_all":{}}}\'',
         HIGH,
     ),
     ('curl -X DELETE "https://opensearch.local:9200/*"', HIGH),
@@ -131,7 +130,7 @@ OPENED_UP = [
     ("etcdctl auth disable", HIGH),
     (
         "curl -X PUT localhost:9200/_cluster/settings -H 'Content-Type: application/json' "
-        "-d '{\"persistent\":{\"action.destructive_requires_name\":false}}'",
+        '-d \'{"persistent":{"action.destructive_requires_name":false}}\'',
         HIGH,
     ),
 ]
@@ -192,7 +191,7 @@ EVERYDAY = [
     ("curl -s 'localhost:9200/_cat/health?v'", MODERATE),
     (
         "curl -X POST localhost:9200/logs/_search -H 'Content-Type: application/json'"
-        " -d '{\"query\":{\"match_all\":{}}}'",
+        ' -d \'{"query":{"match_all":{}}}\'',
         MODERATE,
     ),
     ("curl -X DELETE localhost:9200/logs/_doc/42", MODERATE),

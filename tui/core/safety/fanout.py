@@ -107,7 +107,10 @@ def stdin_items(command: Command) -> list[str]:
         return ["${input}"]
     if stdin.literal is not None and _nul_separated(command):
         # `echo 'rm -rf ~' | xargs -0 sh -c`: the whole text is one argument
+        # `printf '%s\0' /etc /usr | xargs -0 rm -rf`: each NUL-ended item is one argument
         items = [item for word in stdin.literal for item in word.value.split("\0") if item.strip()]
+        if any("\0" in word.value for word in stdin.literal):
+            return items or ["${input}"]
         return [" ".join(items)] if items else ["${input}"]
     if stdin.literal is not None:
         items = [item for word in stdin.literal for item in word.value.replace("\0", " ").split()]

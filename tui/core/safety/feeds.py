@@ -39,7 +39,8 @@ def trusted_setup(node: Node) -> bool:
     return name in _SETUP_TOOLS and "$(" not in node_text(named[0])
 
 
-_LS = lazy_pattern(r"^(?:\$\(|`)\s*ls\s+((?:-\w+\s+)*)([^\s$`()|;&]+)\s*(?:\)|`)$")
+# `$(ls -A)`, `$(ls)`: with no folder named, what is in the current one.
+_LS = lazy_pattern(r"^(?:\$\(|`)\s*ls((?:\s+-[\w-]+)*)(?:\s+([^\s$`()|;&]+))?\s*(?:\)|`)$")
 
 
 def ls_listing(raw: str) -> tuple[str, bool] | None:
@@ -48,7 +49,7 @@ def ls_listing(raw: str) -> tuple[str, bool] | None:
     match = _LS.match(raw.strip())
     if match is None:
         return None
-    flags, target = match.group(1), match.group(2)
+    flags, target = match.group(1), match.group(2) or "."
     return target, "d" in flags or any(c in target for c in "*?[")
 
 

@@ -560,6 +560,10 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
     if path.startswith("/etc/"):
         if append or path.count("/") > 2:
             return Verdict(MODERATE, f"{verb} {path}: system configuration")
+        stem = _SPARE_COPY.sub("", path)  # `/etc/hosts.new`: nothing reads it until it is moved
+        vital = stem in paths.ACCOUNT_FILES or stem in paths.KEY_FILES or stem == "/etc/sudoers"
+        if stem != path and not vital:  # a backup of the accounts is how they are got back
+            return Verdict(MODERATE, f"{verb} {path}, a spare copy beside a system setting")
         return Verdict(HIGH, f"overwrites {path}: system configuration")
     if paths.area(path) == "home_credentials" and not append and path.endswith(".pub"):
         return Verdict(
@@ -576,6 +580,8 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
     return Verdict(MODERATE, f"{verb} {path}")
 
 
+# Names of a copy kept beside a setting: a backup or the next version, read by nothing.
+_SPARE_COPY = lazy_pattern(r"\.(new|bak|backup|orig|old|save|tmp|dist|sample|example)$|~$")
 _KERNEL_PROTECTIONS = (
     "/proc/sys/kernel/randomize_va_space",
     "/proc/sys/kernel/yama/",
