@@ -38,7 +38,9 @@ from tui.core.safety.rules import (
     frameworks,
     fresh,
     fs_tuning,
+    graph_stores,
     hogs,
+    http_stores,
     install,
     kernel,
     leaks,
@@ -67,6 +69,7 @@ from tui.core.safety.rules import (
     teardown,
     tools,
     weakening,
+    wire_stores,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.known import CTL_READS, CTL_TOOLS, READ_ONLY, ROUTINE_REASON
@@ -110,6 +113,8 @@ for _module in (
     alternatives,
     package_reads,
     fs_tuning,
+    http_stores,
+    graph_stores,
 ):
     RULES.update(_module.RULES)
 
@@ -230,6 +235,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "composer": (registries.composer,),
     "deno": (fetched.deno,),
     "ssh": (code.remote_stdin,),
+    **dict.fromkeys(split_words("nc ncat netcat telnet"), (wire_stores.socket_commands,)),
     "tee": (code.tee_written,),
     "sponge": (code.tee_written,),
     "gpg": (install.key_file,),

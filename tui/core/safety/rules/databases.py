@@ -64,6 +64,7 @@ _DROP_DERIVED = lazy_pattern(
     r"^\s*drop\s+(index|view)\b(?:\s+concurrently)?(?:\s+if\s+exists)?\s+[\w.\"`]+\s*$",
     re.IGNORECASE,
 )
+_DROP_CASCADE = lazy_pattern(r"\bdrop\s+\w+(?:\s+\w+)?\b[^;]*\bcascade\b", re.IGNORECASE)
 _UNBOUNDED = lazy_pattern(r"^\s*(delete\s+from|update)\b(?!.*\bwhere\b)", re.IGNORECASE | re.DOTALL)
 # A row change and its condition: `DELETE FROM t WHERE c`, `UPDATE t SET ... WHERE c`, and
 # ClickHouse's `ALTER TABLE t DELETE WHERE c` / `ALTER TABLE t UPDATE ... WHERE c`.
@@ -190,6 +191,13 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     if _DESTROY_TABLE.search(said):
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
+    if _DROP_CASCADE.search(said):  # `DROP EXTENSION postgis CASCADE`: its columns go too
+        ctx.add(
+            HIGH,
+            f"drops with CASCADE: the tables and columns that use it go too ({client})",
+            command,
+        )
+        return
     statements = [s for s in re.split(r";\s*", said) if s.strip()]
     first = _DROP_DERIVED.match(statements[0]) if statements else None
     if first is not None and all(_DROP_DERIVED.match(s) for s in statements):
@@ -260,7 +268,7 @@ def _server_writes(text: str, command: Command, ctx: Context, client: str) -> No
 def client_code(command: Command) -> str | None:
     """The code a database client is given: `-c/-e CODE`, sqlite3's second operand, or input."""
     code = _code(command)
-    if code is None and command.name == "sqlite3":
+    if code is None and command.name in ("sqlite3", "duckdb"):
         operands = [w.value for w in command.args if not w.value.startswith("-")]
         code = operands[1] if len(operands) >= 2 else None
     return code if code is not None else _stdin_code(command)
@@ -296,9 +304,13 @@ def sql_client(command: Command, ctx: Context) -> None:
         else:
             ctx.add(MODERATE, f"opens a database session ({name})", command)
         return
+    if _RESTORE_DOT.search(code):  # `sqlite3 app.db ".restore old.db"`
+        ctx.add(HIGH, f"replaces the whole database with a backup file (.restore, {name})", command)
+        return
     rate_sql(code, command, ctx, name)
 
 
+_RESTORE_DOT = lazy_pattern(r"(?:^|\n|;)\s*\.restore\b")
 _FROM_PROGRAM = lazy_pattern(r"\b(?:from|to)\s+program\s+'(?P<code>(?:[^']|'')*)'", re.I)
 _SHELL_ESCAPE = lazy_pattern(r"(?:^|\n|;)\s*(?:\.shell|\.system|\\!|system)\s+(?P<code>[^\n]+)")
 
@@ -370,6 +382,14 @@ def printed_text(source: str) -> str | None:
 
 def redis(command: Command, ctx: Context) -> None:
     args = command.argv
+    if "--cluster" in args:  # `--cluster call HOST:PORT CMD...` runs CMD on every node
+        sub = args[args.index("--cluster") + 1 :]
+        if sub[:1] in (["check"], ["info"], ["help"]):
+            return
+        if sub[:1] != ["call"] or len(sub) < 3:
+            ctx.add(MODERATE, "manages a Redis cluster (redis-cli --cluster)", command)
+            return
+        args = sub[2:]
     index = 0
     while index < len(args) and args[index].startswith("-"):
         index += 2 if args[index] in _REDIS_VALUES else 1
@@ -489,6 +509,14 @@ def drop_tool(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"deletes a database user ({command.name})", command)
 
 
+def wal_reset(command: Command, ctx: Context) -> None:
+    """`pg_resetwal -f DATADIR`: PostgreSQL's log of recent changes thrown away."""
+    if any(a in ("-n", "--dry-run") for a in command.argv):
+        return
+    reason = f"throws away the database's log of recent changes ({command.name}): data may be lost"
+    ctx.add(HIGH, reason, command)
+
+
 def createuser(command: Command, ctx: Context) -> None:
     """`createuser --superuser bob`: a PostgreSQL role that may do anything in every database."""
     argv = command.argv
@@ -500,7 +528,12 @@ def createuser(command: Command, ctx: Context) -> None:
 
 def dump(command: Command, ctx: Context) -> None:
     """`pg_dump`, `mysqldump`: read the database; where the dump goes is rated by the redirect."""
-    if any(a.startswith(("--clean", "-c")) for a in command.argv) and command.name == "pg_restore":
+    printed = _only_prints(command)
+    if printed is not None:
+        ctx.add(MODERATE, printed, command)
+    elif (
+        any(a.startswith(("--clean", "-c")) for a in command.argv) and command.name == "pg_restore"
+    ):
         ctx.add(
             HIGH, "replaces tables in the database with the backup (pg_restore --clean)", command
         )
@@ -510,10 +543,23 @@ def dump(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"restores a database backup ({command.name})", command)
 
 
+def _only_prints(command: Command) -> str | None:
+    """`pg_restore -f out.sql` (no -d) writes a SQL script; `mongorestore --dryRun` checks."""
+    if command.name == "mongorestore" and "--dryRun" in command.argv:
+        return "only tries the restore, changing nothing (mongorestore --dryRun)"
+    if command.name != "pg_restore":
+        return None
+    opts = options(command, "-d --dbname -f --file -U -h -p -n -t -I -P -T -j -L -S")
+    if opts.has("-f", "--file") and not opts.has("-d", "--dbname"):
+        return "writes the backup out as a SQL script, touching no database (pg_restore -f)"
+    return None
+
+
 RULES: dict[str, Rule] = {
     **dict.fromkeys([*_CODE_FLAGS, "sqlite3"], sql_client),
-    "redis-cli": redis,
+    **dict.fromkeys(split_words("redis-cli valkey-cli keydb-cli"), redis),
     "createuser": createuser,
+    **dict.fromkeys(split_words("pg_resetwal pg_resetxlog"), wal_reset),
     "bq": bigquery,
     **dict.fromkeys(split_words("dropdb dropuser mysqladmin pg_dropcluster"), drop_tool),
     **dict.fromkeys(

@@ -8,13 +8,14 @@ Kept apart from databases.py, which reads the SQL sent to database clients.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import databases
-from tui.core.safety.rules.common import CRITICAL, HIGH, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
 _NO_INPUT = ("--noinput", "--no-input")
@@ -78,11 +79,44 @@ def wipes_database(command: Command, ctx: Context) -> None:
         if not _said(task, argv):
             continue
         shown = f"{tool} {task.split(' -', 1)[0]}"
-        if skips_question and not any(a in skips_question for a in argv):
+        if _offline(tool, argv):  # `alembic downgrade base --sql`: prints the SQL it would run
+            ctx.add(MODERATE, f"prints the SQL of {shown}, running none of it (--sql)", command)
+        elif _on_tests(command, ctx):
+            ctx.add(
+                MODERATE,
+                f"empties the test database, made again for each test run ({shown})",
+                command,
+            )
+        elif skips_question and not any(a in skips_question for a in argv):
             ctx.add(HIGH, f"empties the application's database once you confirm ({shown})", command)
         else:
             ctx.add(CRITICAL, f"empties or drops the application's database ({shown})", command)
         return
+
+
+# The environment variables and options that pick a framework's test database.
+_TEST_ENV = lazy_pattern(
+    r"^(?:\w+=\S*\s+)*(?:RAILS_ENV|RACK_ENV|MIX_ENV|APP_ENV|DJANGO_ENV)=['\"]?test(?:ing)?\b"
+)
+_TEST_OPTIONS = frozenset(
+    split_words("--env=test --env=testing --environment=test -e=test RAILS_ENV=test RACK_ENV=test")
+)
+
+
+def _on_tests(command: Command, ctx: Context) -> bool:
+    """`RAILS_ENV=test rails db:reset`, `php artisan migrate:fresh --env=testing`."""
+    argv = command.argv
+    spaced = any(
+        a in ("-e", "--env", "--environment") and b in ("test", "testing")
+        for a, b in itertools.pairwise(argv)
+    )
+    named = any(ctx.variables.get(v) in ("test", "testing") for v in ("RAILS_ENV", "MIX_ENV"))
+    return spaced or named or bool(_TEST_OPTIONS & set(argv)) or bool(_TEST_ENV.match(command.text))
+
+
+def _offline(tool: str, argv: list[str]) -> bool:
+    """alembic's (and Flask-Migrate's) offline mode writes the SQL out instead of running it."""
+    return tool in ("alembic", "flask") and "--sql" in argv
 
 
 # The framework's database console (SQL on its input) and its code runners (model code).

@@ -7,6 +7,8 @@ A delete of one key stays moderate; reads are safe.
 
 from __future__ import annotations
 
+import itertools
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -29,6 +31,10 @@ def etcdctl(command: Command, ctx: Context) -> None:
         reason = "turns off etcd's log-in: anyone who reaches it may read or change everything"
         ctx.add(HIGH, reason, command)
         return
+    if operands[:2] == ["snapshot", "restore"] and _live_data_dir(argv):
+        reason = "restores a snapshot into etcd's live data folder: the current state is replaced"
+        ctx.add(HIGH, reason, command)
+        return
     if operands[:1] not in (["del"], ["delete"]):
         if operands[:1] not in (["get"], ["member"], ["endpoint"], ["version"], ["watch"]):
             ctx.add(MODERATE, f"changes the etcd store (etcdctl {' '.join(operands[:1])})", command)
@@ -45,6 +51,13 @@ def etcdctl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"deletes every key under {keys[0]} in etcd", command)
     else:
         ctx.add(MODERATE, "deletes a key from etcd", command)
+
+
+def _live_data_dir(argv: list[str]) -> bool:
+    """`--data-dir /var/lib/etcd` (or `=...`): the folder a running etcd keeps its state in."""
+    values = [b for a, b in itertools.pairwise(argv) if a == "--data-dir"]
+    values += [a.partition("=")[2] for a in argv if a.startswith("--data-dir=")]
+    return any(v.rstrip("/") in ("/var/lib/etcd", "/var/lib/etcd/default") for v in values)
 
 
 def consul(command: Command, ctx: Context) -> None:
