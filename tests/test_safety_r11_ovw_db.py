@@ -212,6 +212,179 @@ EVERYDAY = [
     ("psql --help", SAFE),
 ]
 
+# Second batch, written after the first one passed: other spellings of the same losses
+# (connection strings, -cmd, LIMIT without WHERE, USING, import with --drop), data folders of
+# other servers, servers started in containers with their passwords off, and near misses that
+# quote the dangerous words as data.
+MORE_WIPES = [
+    ("psql -c 'DROP DATABASE IF EXISTS \"app-prod\" WITH (FORCE)'", HIGH),
+    ("psql -At -c 'drop schema analytics cascade;'", HIGH),
+    ("psql -v ON_ERROR_STOP=1 <<'SQL'\nTRUNCATE events;\nSQL", HIGH),
+    ("psql -c 'DELETE FROM users USING orgs'", HIGH),
+    ('psql -c "DELETE FROM logs WHERE created_at < now() OR true"', HIGH),
+    ("psql -c 'UPDATE users SET is_admin = true'", HIGH),
+    ("psql \"host=prod dbname=app\" -c 'TRUNCATE payments'", HIGH),
+    ("sudo -u postgres psql -c 'DROP ROLE app'", HIGH),
+    ("dropdb --if-exists --force app", HIGH),
+    ("mysql -NBe 'DROP TABLE IF EXISTS sessions, users' app", HIGH),
+    ("mysql -e 'DROP DATABASE `shop-db`'", HIGH),
+    ('mysql app -e "delete from users limit 1000000"', HIGH),
+    ("mysql --execute 'TRUNCATE sessions' --database app", HIGH),
+    ("mariadb-admin -f drop shop", HIGH),
+    ("sqlite3 app.db 'DELETE FROM users WHERE 1=1;'", HIGH),
+    ("sqlite3 -cmd 'DROP TABLE users' app.db .quit", HIGH),
+    ("sqlite3 app.db \"UPDATE users SET password = 'x'\"", HIGH),
+    ("litecli app.db -e 'DROP TABLE users'", HIGH),
+    ("mycli -e 'DROP DATABASE shop'", HIGH),
+    ("usql pg://localhost/app -c 'DROP TABLE users'", HIGH),
+    ("mongosh --eval 'db.dropDatabase()' mongodb://prod/shop", HIGH),
+    ("mongosh shop --eval 'db.orders.deleteMany({ })'", HIGH),
+    ("mongosh --eval 'db.getCollectionNames().forEach(c => db[c].drop())' shop", HIGH),
+    ("mongosh shop --eval 'db.users.updateMany({}, {$unset: {email: 1}})'", HIGH),
+    ("mongosh --eval 'db.adminCommand({shutdown: 1})'", HIGH),
+    ("mongosh admin --eval 'db.dropUser(\"app\")'", HIGH),
+    ("mongorestore --uri mongodb://prod --drop --gzip --archive=dump.gz", HIGH),
+    ("mongoimport --db app --collection users --drop --file users.json", HIGH),
+    ("redis-cli -u redis://prod:6379 FLUSHALL", HIGH),
+    ("redis-cli --pass x -n 0 flushdb", HIGH),
+    ("redis-cli FLUSHALL SYNC", HIGH),
+    ("redis-cli -h prod CONFIG SET appendonly no", HIGH),
+    ("influx bucket delete -n metrics", HIGH),
+    ("influx org delete --id 0123456789abcdef", HIGH),
+    ("clickhouse client --query 'DROP TABLE events'", HIGH),
+    ('clickhouse-client --multiquery -q "DROP DATABASE IF EXISTS logs"', HIGH),
+    ('cqlsh 10.0.0.5 -e "DROP TABLE ks.users"', HIGH),
+    ('cockroach sql --execute="TRUNCATE TABLE accounts CASCADE"', HIGH),
+    ("rm -rf /var/lib/postgresql/14/main/*", HIGH),
+    ("sudo find /var/lib/mysql -name '*.ibd' -delete", HIGH),
+    ("sudo rm -rf /var/lib/cassandra/data", HIGH),
+    ("sudo rm -rf /var/lib/neo4j/data/databases", HIGH),
+    ("sudo rm -rf /var/lib/clickhouse", HIGH),
+    ("sudo truncate -s 0 /var/lib/redis/appendonly.aof", HIGH),
+    ("> /var/lib/mongodb/WiredTiger.wt", HIGH),
+]
+
+MORE_OPENED = [
+    ("psql -c \"CREATE ROLE admin WITH LOGIN SUPERUSER PASSWORD 'x'\"", HIGH),
+    ('psql -c "GRANT ALL ON ALL TABLES IN SCHEMA public TO PUBLIC"', HIGH),
+    ("mysql -e \"GRANT ALL ON *.* TO 'root'@'%' IDENTIFIED BY 'root'\"", HIGH),
+    (
+        "mysql -e \"UPDATE mysql.user SET authentication_string='' WHERE User='root'\"",
+        HIGH,
+    ),
+    ("sudo mysqld_safe --skip-grant-tables &", HIGH),
+    ("echo 'skip-grant-tables' | sudo tee -a /etc/mysql/my.cnf", HIGH),
+    ("sudo sed -i 's/^requirepass .*/# requirepass/' /etc/redis/redis.conf", HIGH),
+    ("sudo sed -i 's/^protected-mode yes/protected-mode no/' /etc/redis/redis.conf", HIGH),
+    ("redis-server --protected-mode no", HIGH),
+    ("docker run -d -p 27017:27017 mongo --bind_ip_all", HIGH),
+    (
+        "docker run -d -p 9200:9200 -e xpack.security.enabled=false elasticsearch:8.12.0",
+        HIGH,
+    ),
+    ("docker run -d -e POSTGRES_HOST_AUTH_METHOD=trust -p 5432:5432 postgres", HIGH),
+    ("docker run -d -e MYSQL_ALLOW_EMPTY_PASSWORD=yes -p 3306:3306 mysql", HIGH),
+    ("docker run -d -e ALLOW_EMPTY_PASSWORD=yes -p 6379:6379 bitnami/redis", HIGH),
+    (
+        "echo 'xpack.security.enabled: false' | sudo tee -a /etc/elasticsearch/elasticsearch.yml",
+        HIGH,
+    ),
+    ("echo 'network.host: 0.0.0.0' | sudo tee -a /etc/elasticsearch/elasticsearch.yml", HIGH),
+    (
+        "etcd --listen-client-urls http://0.0.0.0:2379 "
+        "--advertise-client-urls http://10.0.0.5:2379",
+        HIGH,
+    ),
+    ("mongod --bind_ip ::,0.0.0.0", HIGH),
+]
+
+MORE_EVERYDAY = [
+    ("docker run -d -p 127.0.0.1:6379:6379 redis", MODERATE),
+    ("docker run -d -e POSTGRES_PASSWORD=secret -p 127.0.0.1:5432:5432 postgres:16", MODERATE),
+    ("redis-server --bind 127.0.0.1 ::1 --protected-mode yes", MODERATE),
+    ("mongod --bind_ip localhost --auth", MODERATE),
+    (
+        "etcd --listen-client-urls https://127.0.0.1:2379 "
+        "--advertise-client-urls https://127.0.0.1:2379",
+        MODERATE,
+    ),
+    ("grep bind-address /etc/mysql/mysql.conf.d/mysqld.cnf", SAFE),
+    (
+        "sudo sed -i 's/^bind-address.*/bind-address = 127.0.0.1/' "
+        "/etc/mysql/mysql.conf.d/mysqld.cnf",
+        MODERATE,
+    ),
+    ('psql -c "DELETE FROM users WHERE id IN (1,2,3)"', MODERATE),
+    ("psql -c \"UPDATE orders SET status='shipped' WHERE id=9 RETURNING *\"", MODERATE),
+    ("psql -c \"SELECT pg_size_pretty(pg_database_size('app'))\"", MODERATE),
+    ("psql -c \"SELECT 'DROP TABLE ' || tablename FROM pg_tables\"", MODERATE),
+    ("psql -c \"COMMENT ON TABLE users IS 'drop me later'\"", MODERATE),
+    ('psql -c "CREATE TABLE users_backup AS TABLE users"', MODERATE),
+    ("psql -c \"SELECT * FROM audit WHERE action = 'TRUNCATE'\"", MODERATE),
+    ("mysql -e \"SELECT * FROM logs WHERE msg LIKE '%drop table%'\"", MODERATE),
+    ('mysql -e "SHOW CREATE TABLE users"', MODERATE),
+    ('mysql -e "ALTER TABLE users ADD COLUMN age INT"', MODERATE),
+    ('mysql -e "OPTIMIZE TABLE orders"', MODERATE),
+    ('mysql -e "FLUSH PRIVILEGES"', MODERATE),
+    ('mysql -e "FLUSH TABLES"', MODERATE),
+    ("mysqladmin flush-logs", MODERATE),
+    ("mariadb-admin ping", MODERATE),
+    ("mariadb-dump --all-databases > all.sql", MODERATE),
+    ("createdb -T template0 app_copy", MODERATE),
+    ("pg_ctl -D /var/lib/pgsql/data stop -m fast", MODERATE),
+    ("sqlite3 app.db \"DELETE FROM sessions WHERE expires < strftime('%s','now')\"", MODERATE),
+    ("sqlite3 -cmd '.mode csv' app.db 'SELECT * FROM users'", MODERATE),
+    ("litecli app.db -e 'SELECT 1'", MODERATE),
+    ("mongosh shop --eval 'db.orders.find({status: \"drop\"}).limit(3)'", MODERATE),
+    (
+        "mongosh shop --eval 'db.orders.deleteMany({status: \"cancelled\"})'",
+        MODERATE,
+    ),
+    ("mongosh --eval 'db.orders.createIndex({userId: 1})'", MODERATE),
+    ("mongoimport --db app --collection users --mode upsert --file users.json", MODERATE),
+    ("mongodump --uri mongodb://localhost/app --archive=app.gz --gzip", MODERATE),
+    ("redis-cli -n 1 DEL session:abc", MODERATE),
+    ("redis-cli --scan --pattern 'cache:*' | head -20", MODERATE),
+    ("redis-cli CONFIG GET save", MODERATE),
+    ("redis-cli LASTSAVE", MODERATE),
+    ("valkey-cli PING", MODERATE),
+    ("echo PING | nc localhost 6379", MODERATE),
+    ("influx bucket create -n test", MODERATE),
+    (
+        "influx delete --bucket metrics --start 2024-01-01T00:00:00Z --stop "
+        '2024-01-02T00:00:00Z --predicate \'_measurement="cpu" AND host="web1"\'',
+        MODERATE,
+    ),
+    ("clickhouse client -q 'SHOW TABLES'", MODERATE),
+    (
+        "clickhouse-client -q \"ALTER TABLE events DELETE WHERE event_date < '2020-01-01'\"",
+        MODERATE,
+    ),
+    ('cqlsh -e "SELECT * FROM ks.users LIMIT 10"', MODERATE),
+    ("cockroach sql -e 'SHOW DATABASES'", MODERATE),
+    ("etcdctl del /app/locks/job-1", MODERATE),
+    (
+        "curl -XPOST localhost:9200/logs/_delete_by_query -H 'Content-Type: application/json'"
+        ' -d \'{"query":{"range":{"@timestamp":{"lt":"now-30d"}}}}\'',
+        MODERATE,
+    ),
+    ("curl -X DELETE 'localhost:9200/_snapshot/backups/snap-2024.01.01'", MODERATE),
+    ("curl -s localhost:8086/query --data-urlencode 'q=SHOW MEASUREMENTS' -G", MODERATE),
+    ("http GET :9200/_cat/indices", MODERATE),
+    ("http DELETE :9200/logs/_doc/1", MODERATE),
+    (
+        "cypher-shell 'MATCH (n:Session) WHERE n.expires < datetime() DETACH DELETE n'",
+        MODERATE,
+    ),
+    ("cypher-shell 'SHOW DATABASES'", MODERATE),
+    ("pg_resetwal -n /var/lib/postgresql/14/main", MODERATE),
+    ("pg_restore --list app.dump", MODERATE),
+]
+
+DROPS_AND_WIPES += MORE_WIPES
+OPENED_UP += MORE_OPENED
+EVERYDAY += MORE_EVERYDAY
+
 DANGEROUS = DROPS_AND_WIPES + RESTORES_AND_FILES + OPENED_UP
 
 
