@@ -171,7 +171,8 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
         negated = index > 0 and args[index - 1].value in ("!", "-not") and value in _NAMES
         if value in FIND_FILTERS and not negated:  # `! -name x`: all but x still matches
             nxt = args[index + 1].value if index + 1 < len(args) else ""
-            filtered = filtered or not (value in _NAMES and _MATCHES_ALL.fullmatch(nxt))
+            every = _MATCHES_ALL.fullmatch(nxt) or (value in _REGEXES and _REGEX_ALL.fullmatch(nxt))
+            filtered = filtered or not (value in _NAMES and every)
             selects = _narrower(selects, _selects(value, nxt))
             aged = aged or _selects(value, nxt) == "~old"
         elif value == "-delete":
@@ -194,6 +195,9 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
 
 # Name patterns with no literal letter: `*`, `*.*`, `[a-z]*`, `?*` match (nearly) every file.
 _MATCHES_ALL = lazy_pattern(r"(\[[^\]]*\]|[*?]|\*\.\*)+")
+# Regular expressions every path matches: `.*`, `^.*$`, `.+`.
+_REGEXES = frozenset(("-regex", "-iregex"))
+_REGEX_ALL = lazy_pattern(r"\^?(\.\*|\.\+)+\$?")
 _SAFE_PATTERN = lazy_pattern(r"^[\w.*?~+\-\[\]]+$")
 
 

@@ -451,7 +451,7 @@ def _delete_matches(base: str) -> Verdict:
     if kind_selected in _PERSONAL_KINDS and (kind == "home" or _in_data_area(parent)):
         reason = f"deletes every {selects} file under {parent}: your documents, photos or keys"
         return Verdict(HIGH, reason)
-    if selects == "~recent" and _in_data_area(parent):
+    if selects == "~recent" and (kind == "home" or _in_data_area(parent)):
         return Verdict(HIGH, f"deletes the latest files in {parent}: recent data, likely unbacked")
     if selects in ("~some", "~owner") and _in_data_area(parent):
         return Verdict(HIGH, f"deletes files across the data folder {parent} (by size or owner)")
@@ -684,7 +684,11 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
 
 
 _SYSTEM_AREAS = frozenset(("root", "vital", "system", "key_file"))
-_DOCUMENT = lazy_pattern(r"\.(tex|docx?|odt|pdf|xlsx?|ods|pptx?|odp|pages|numbers|key|epub)$", re.I)
+_DOCUMENT = lazy_pattern(
+    r"\.(tex|docx?|odt|pdf|xlsx?|ods|pptx?|odp|pages|numbers|key|epub|jpe?g|png|heic|dng|"
+    r"cr2|nef|arw|tiff?|mov|mp4)$",
+    re.I,
+)
 
 
 def classify_empty(value: str) -> Verdict | None:
@@ -714,7 +718,7 @@ def classify_empty(value: str) -> Verdict | None:
     if paths.area(path) in ("vital", "key_file", "system") or path.startswith("/var/lib/"):
         return Verdict(HIGH, f"empties {path}: a file the system relies on")
     if rel is not None and _DOCUMENT.search(path):
-        return Verdict(HIGH, f"empties {path}: the document's content is lost")
+        return Verdict(HIGH, f"empties {path}: the document or photo is lost")
     if path.startswith("/etc/") or settings:
         return Verdict(HIGH, f"empties {path}: the settings in it are lost")
     if path.startswith(WEB_ROOTS) and not any(c in path for c in "*?["):

@@ -68,6 +68,7 @@ from tui.core.safety.rules import (
     system,
     teardown,
     tools,
+    vcs_purges,
     weakening,
     wire_stores,
 )
@@ -115,6 +116,7 @@ for _module in (
     fs_tuning,
     http_stores,
     graph_stores,
+    vcs_purges,
 ):
     RULES.update(_module.RULES)
 

@@ -7,6 +7,7 @@ Queries that only read (`SELECT`, `SHOW`, `\\dt`) are safe; an interactive sessi
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 
@@ -39,6 +40,7 @@ _CODE_FLAGS = {
     "trino": ("--execute",),
     "presto": ("--execute",),
     "clickhouse": ("-q", "--query"),
+    **dict.fromkeys(split_words("litecli mycli"), ("-e", "--execute")),
 }
 _READ_SQL = lazy_pattern(
     r"^\s*(select|show|describe|desc|explain|with\s+\w+\s+as\s*\(\s*select|\\d|\\l|\\c|\\dt|"
@@ -185,13 +187,14 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         ctx.run_code(literal(match.group("code")), command)
     _server_writes(text, command, ctx, client)
     said = _STRING.sub(_masked, text)
-    if _DESTROY_DB.search(said):
+    unquoted = _STRING.sub("'s'", text)  # `WHERE action = 'TRUNCATE'` names no statement
+    if _DESTROY_DB.search(unquoted):
         ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
         return
-    if _DESTROY_TABLE.search(said):
+    if _DESTROY_TABLE.search(unquoted):
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
         return
-    if _DROP_CASCADE.search(said):  # `DROP EXTENSION postgis CASCADE`: its columns go too
+    if _DROP_CASCADE.search(unquoted):  # `DROP EXTENSION postgis CASCADE`: its columns go too
         ctx.add(
             HIGH,
             f"drops with CASCADE: the tables and columns that use it go too ({client})",
@@ -269,9 +272,17 @@ def client_code(command: Command) -> str | None:
     """The code a database client is given: `-c/-e CODE`, sqlite3's second operand, or input."""
     code = _code(command)
     if code is None and command.name in ("sqlite3", "duckdb"):
+        given = _sqlite_commands(command)  # `sqlite3 -cmd 'SQL' app.db`
         operands = [w.value for w in command.args if not w.value.startswith("-")]
-        code = operands[1] if len(operands) >= 2 else None
+        operands = [o for o in operands if o not in given]
+        code = "; ".join([*given, *operands[1:2]]) or None
     return code if code is not None else _stdin_code(command)
+
+
+def _sqlite_commands(command: Command) -> list[str]:
+    """The values of sqlite3's `-cmd COMMAND` options, run before the database's input."""
+    argv = command.argv
+    return [b for a, b in itertools.pairwise(argv) if a in ("-cmd", "--cmd")]
 
 
 # A query that prints a table's rows (`SELECT email FROM users`, `db.users.find()`).
@@ -495,9 +506,9 @@ def bigquery(command: Command, ctx: Context) -> None:
 def drop_tool(command: Command, ctx: Context) -> None:
     """`dropdb NAME`, `mysqladmin drop NAME`, `dropuser NAME`."""
     argv = command.argv
-    if command.name == "mysqladmin":
+    if command.name in ("mysqladmin", "mariadb-admin"):
         if "drop" in argv:
-            ctx.add(CRITICAL, "deletes a whole database (mysqladmin drop)", command)
+            ctx.add(CRITICAL, f"deletes a whole database ({command.name} drop)", command)
         elif any(a in ("shutdown", "flush-privileges", "password") for a in argv):
             ctx.add(HIGH, "stops or reconfigures the database server (mysqladmin)", command)
         elif not any(a in ("status", "ping", "version", "processlist", "variables") for a in argv):
@@ -539,6 +550,10 @@ def dump(command: Command, ctx: Context) -> None:
         )
     elif command.name in ("pg_restore", "mongorestore") and "--drop" in command.argv:
         ctx.add(HIGH, "drops collections before restoring them (--drop)", command)
+    elif command.name == "mongoimport" and "--drop" in command.argv:
+        ctx.add(HIGH, "drops the collection before importing into it (mongoimport --drop)", command)
+    elif command.name == "mongoimport":
+        ctx.add(MODERATE, "imports documents into a collection (mongoimport)", command)
     elif command.name in ("pg_restore", "mongorestore"):
         ctx.add(MODERATE, f"restores a database backup ({command.name})", command)
 
@@ -561,13 +576,19 @@ RULES: dict[str, Rule] = {
     "createuser": createuser,
     **dict.fromkeys(split_words("pg_resetwal pg_resetxlog"), wal_reset),
     "bq": bigquery,
-    **dict.fromkeys(split_words("dropdb dropuser mysqladmin pg_dropcluster"), drop_tool),
     **dict.fromkeys(
-        split_words("pg_dump pg_dumpall mysqldump mongodump pg_restore mongorestore"), dump
+        split_words("dropdb dropuser mysqladmin mariadb-admin pg_dropcluster"), drop_tool
+    ),
+    **dict.fromkeys(
+        split_words(
+            "pg_dump pg_dumpall mysqldump mariadb-dump mongodump pg_restore mongorestore "
+            "mongoimport"
+        ),
+        dump,
     ),
 }
 # Clients whose commands act on a database server, wherever they run: in a throwaway container
 # (`docker run --rm postgres psql -h db -c 'DROP DATABASE app'`) the data lost is the server's.
 SERVER_CLIENTS = frozenset(RULES) - frozenset(
-    split_words("sqlite3 duckdb pg_dump pg_dumpall mysqldump mongodump")
+    split_words("sqlite3 duckdb litecli pg_dump pg_dumpall mysqldump mariadb-dump mongodump")
 )

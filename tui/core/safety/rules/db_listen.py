@@ -51,3 +51,26 @@ def listens_everywhere(where: str, text: str) -> Verdict | None:
         return None
     reason = f"makes the database listen on every network interface ({where})"
     return Verdict(RiskLevel.HIGH, f"{reason}: other machines can reach it")
+
+
+# Settings that turn a server's log-in off: MySQL's skip-grant-tables, Elasticsearch's security,
+# Redis's password commented out (`s/^requirepass .*/# requirepass/`).
+_AUTH_OFF = lazy_pattern(
+    r"^[^\S\n]*(?P<what>skip[-_]grant[-_]tables|xpack\.security\.enabled\s*[:=]\s*false|"
+    r"#[^\S\n]*requirepass)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def auth_off(where: str, text: str) -> Verdict | None:
+    """The verdict for putting `text` into a database server's settings (`where`, normalised)
+    when it lets anyone in without a password."""
+    if not (where.startswith(_FOLDERS) or posixpath.basename(where) in _NAMES):
+        return None
+    found = _AUTH_OFF.search(text)
+    if found is None:
+        return None
+    what = re.sub(r"\s+", " ", found.group("what"))
+    what = "requirepass commented out" if what.startswith("#") else what
+    reason = f"turns off the database's password check ({what}, {where}): anyone may connect"
+    return Verdict(RiskLevel.HIGH, reason)

@@ -279,6 +279,12 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
     sources_given = [w.value for w in command.args if not w.value.startswith("-")][:-1]
     if sources_given == ["/dev/null"] and not adds_only:
         verdict = classify_empty(ctx.resolve(target)) or verdict
+        if any(c in target for c in "*?["):  # `cp /dev/null ~/Pictures/{}` from a listing
+            every = classify_delete(ctx.resolve(target), recursive=False)
+            if verdict is None or every.level > verdict.level:
+                verdict = Verdict(
+                    every.level, every.reason.replace("deletes", "empties each file of", 1)
+                )
     sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
     module = persistence.replaces_auth_module(ctx.resolve(target))
     if module is not None:
@@ -754,7 +760,7 @@ def rsync(command: Command, ctx: Context) -> None:
     target = operands[-1].path
     if opts.has("-n", "--dry-run"):
         return  # only lists what it would do
-    deleting = any(name.startswith("--delete") for name in opts.long)
+    deleting = any(name.startswith("--delete") or name == "--del" for name in opts.long)
     if "--remove-source-files" in opts.long:
         for source in operand_paths(operands[:-1], ctx):
             moved = classify_delete(source, recursive=True)
@@ -768,7 +774,7 @@ def rsync(command: Command, ctx: Context) -> None:
         if verdict.level >= CRITICAL and whole in _MIRROR_LOSSES:
             ctx.add(CRITICAL, verdict.reason.replace("deletes", "syncs over", 1), command)
             return
-        if _empty_source(operands[:-1]):  # the quick way to delete a big tree
+        if empty_source(operands[:-1]):  # the quick way to delete a big tree
             reason = f"{verdict.reason} (an empty folder mirrored over it with --delete)"
             ctx.add(max(verdict.level, MODERATE), reason, command)
             return
@@ -780,7 +786,7 @@ def rsync(command: Command, ctx: Context) -> None:
 _EMPTY_NAME = lazy_pattern(r"(^|[-_.])(empty|blank|void|nothing)([-_.]?dir)?$", re.IGNORECASE)
 
 
-def _empty_source(words: tuple[Word, ...]) -> bool:
+def empty_source(words: tuple[Word, ...]) -> bool:
     """`rsync -a --delete empty/ T/`, `"$(mktemp -d)/"`: a source folder with nothing in it."""
     names = [posixpath.basename(paths.normalise(w.value).rstrip("/")) for w in words]
     fresh = ["mktemp" in w.raw and " -d" in w.raw for w in words]  # a new folder
@@ -925,12 +931,31 @@ def unzip(command: Command, ctx: Context) -> None:
         return  # lists, tests or prints: nothing is written
     where = opts.value("-d") or ctx.cwd
     if opts.has("-o") and where is not None:
-        target = paths.normalise(ctx.resolve(where))
-        kind = paths.area(target)
-        if target != "/usr/local" and kind in ("root", "home", "vital", "system", "key_file"):
-            reason = f"unpacks an archive over {target}, replacing files there without asking"
-            ctx.add(HIGH, reason, command)
+        _unpacked_over(command, ctx, where)
     ctx.add(MODERATE, "changes or creates files (unzip)", command)
+
+
+_UNPACKED_OVER = frozenset(("root", "home", "vital", "system", "key_file", "home_credentials"))
+
+
+def _unpacked_over(command: Command, ctx: Context, where: str) -> None:
+    target = paths.normalise(ctx.resolve(where))
+    if target != "/usr/local" and paths.area(target) in _UNPACKED_OVER:
+        reason = f"unpacks an archive over {target}, replacing files there without asking"
+        ctx.add(HIGH, reason, command)
+
+
+def seven_zip(command: Command, ctx: Context) -> None:
+    """`7z x -y -o/etc a.7z`: -y (or -aoa) replaces what is there without asking."""
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    if words[:1] in (["l"], ["t"], ["h"], ["i"]):
+        return  # lists, tests, hashes: nothing is written
+    where = next((a[2:] for a in argv if a.startswith("-o") and len(a) > 2), ctx.cwd)
+    replaces = any(a in ("-y", "-aoa") for a in argv)
+    if words[:1] in (["x"], ["e"]) and replaces and where is not None:
+        _unpacked_over(command, ctx, where)
+    ctx.add(MODERATE, f"changes or creates files ({command.name})", command)
 
 
 def zip_files(command: Command, ctx: Context) -> None:
@@ -1009,6 +1034,7 @@ RULES: dict[str, Rule] = {
     "gpg": gpg,
     "gpg2": gpg,
     "unzip": unzip,
+    **dict.fromkeys(split_words("7z 7za 7zz"), seven_zip),
     "zip": zip_files,
     "tar": tar,
     "mkdir": create,

@@ -245,9 +245,21 @@ def container_service(command: Command, ctx: Context) -> None:
     elif (
         any(_NO_PASSWORD_ENV.match(e) for e in env)
         or option_value(inner, "--protected-mode") == "no"
+        or _mongo_open(argv[image], inner, env)
     ):
         reason = "publishes a database that lets anyone in without a password"
         ctx.add(HIGH, reason, command)
+
+
+def _mongo_open(image: str, inner: list[str], env: list[str]) -> bool:
+    """`docker run -p 27017:27017 mongo --bind_ip_all`: told to take every connection, with no
+    root user set up (MONGO_INITDB_ROOT_USERNAME) and no --auth, MongoDB asks no password."""
+    name = image.rsplit("/", 1)[-1].split(":", 1)[0]
+    if name not in ("mongo", "mongodb", "mongodb-community-server"):
+        return False
+    if "--auth" in inner or any(e.startswith("MONGO_INITDB_ROOT_USERNAME=") for e in env):
+        return False
+    return "--bind_ip_all" in inner or "--noauth" in inner or "0.0.0.0" in inner
 
 
 def _image_index(argv: list[str]) -> int:
