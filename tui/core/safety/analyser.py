@@ -233,6 +233,8 @@ class Analyser:
 
     def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
         command = self._resolved(build_command(node, parent, stdin))
+        if stdin is None:
+            command = _fed_by_substitution(command)
         if self.ctx.found_files:
             command = _on_found_tree(command, self.ctx.found_files, self.ctx.variables)
         self._take_defaults(command)
@@ -862,3 +864,17 @@ _EXECUTING = frozenset({"download", "decode", "network", "remote"})
 _REACHING_OUT = ("network", "download", "connect", "sends", "another machine", "not a command")
 # Variables whose value the shell runs as code again and again.
 PROMPT_HOOKS = frozenset(("PROMPT_COMMAND", "precmd_functions", "preexec_functions"))
+
+
+def _fed_by_substitution(command: Command) -> Command:
+    """`xargs -0 rm -rf < <(printf '%s\\0' ~/a ~/b)`: the text the substitution prints is the
+    command's input, as if piped in (`printf ... | xargs -0 rm -rf`)."""
+    for redirect in command.redirects:
+        target = redirect.target
+        if redirect.op != "<" or target is None or len(target.substitutions) != 1:
+            continue
+        text = fed_text(target.substitutions[0])
+        if text is not None:
+            fed = Stdin(kinds=frozenset(("literal",)), literal=(literal(text),))
+            return replace(command, stdin=fed)
+    return command
