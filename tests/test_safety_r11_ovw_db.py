@@ -385,6 +385,145 @@ DROPS_AND_WIPES += MORE_WIPES
 OPENED_UP += MORE_OPENED
 EVERYDAY += MORE_EVERYDAY
 
+# Third batch: drop-everything idioms (generated DROP statements piped back in, a loop over
+# SHOW TABLES), other deletes spelt as Mongo commands, more HTTP stores (Consul, etcd v2,
+# Solr, Meilisearch), schema tools that drop everything (flyway clean, liquibase dropAll,
+# migrate drop), and more servers' settings that turn their log-in off.
+THIRD_WIPES = [
+    ("psql <<'SQL'\nDO $$ BEGIN EXECUTE 'DROP TABLE ' || 'users'; END $$;\nSQL", HIGH),
+    ("psql -c 'DELETE FROM ONLY users'", HIGH),
+    ("psql -c 'TRUNCATE ONLY users'", HIGH),
+    ('psql -c "WITH d AS (DELETE FROM users RETURNING *) SELECT count(*) FROM d"', HIGH),
+    ("psql -d postgres -c 'DROP DATABASE \"my-app\";'", HIGH),
+    ('psql <<< "drop database app"', HIGH),
+    (
+        "psql -qtAX -c \"select 'drop table ' || tablename || ';' from pg_tables "
+        "where schemaname='public'\" | psql",
+        HIGH,
+    ),
+    (
+        "mysql -Nse 'show tables' app | while read t; do mysql -e \"drop table $t\" app; done",
+        HIGH,
+    ),
+    ("mysql -Nse 'show tables' app | xargs -I{} mysql app -e 'TRUNCATE {}'", HIGH),
+    ("mysql app < <(echo 'DROP TABLE users')", HIGH),
+    ("sqlite3 app.db < <(echo 'DELETE FROM users;')", HIGH),
+    ('redis-cli --no-auth-warning -a "$REDIS_PW" -h cache.internal FLUSHALL', HIGH),
+    ("redis-cli -c -h node1 FLUSHALL", HIGH),
+    ("redis-cli --tls -h r FLUSHDB ASYNC", HIGH),
+    ("redis-cli KEYS '*' | xargs -n 100 redis-cli UNLINK", HIGH),
+    ("redis-cli --scan | xargs -L 1000 redis-cli unlink", HIGH),
+    (
+        "mongosh \"mongodb+srv://cluster0.example.net/shop\" --eval 'db.orders.deleteMany({})'",
+        HIGH,
+    ),
+    ("mongosh shop --eval 'db.orders.bulkWrite([{deleteMany: {filter: {}}}])'", HIGH),
+    ("mongosh shop --eval 'db.runCommand({drop: \"orders\"})'", HIGH),
+    ("mongosh shop --eval 'db.runCommand({dropDatabase: 1})'", HIGH),
+    ('cqlsh -e "DROP KEYSPACE IF EXISTS analytics"', HIGH),
+    ('clickhouse-client --query="DROP TABLE IF EXISTS events SYNC"', HIGH),
+    ('clickhouse-client -q "ALTER TABLE events DELETE WHERE 1"', HIGH),
+    ('clickhouse-client -q "TRUNCATE TABLE IF EXISTS events ON CLUSTER main"', HIGH),
+    ("influx -database telegraf -execute 'DELETE FROM cpu'", HIGH),
+    ("influx -execute 'DROP MEASUREMENT cpu' -database telegraf", HIGH),
+    ("influx -execute 'DROP SERIES FROM /.*/' -database telegraf", HIGH),
+    (
+        "curl -XPOST 'http://localhost:8086/query?db=telegraf' "
+        "--data-urlencode 'q=DELETE FROM cpu'",
+        HIGH,
+    ),
+    ("curl -G 'http://localhost:8086/query' --data-urlencode 'q=DROP SERIES FROM cpu'", HIGH),
+    ("curl -X POST 'localhost:9200/_all/_delete_by_query?q=*'", HIGH),
+    ("curl -X DELETE 'localhost:9200/_data_stream/logs-*'", HIGH),
+    ("curl -X POST 'http://localhost:8123/' --data-binary 'DROP DATABASE logs'", HIGH),
+    ('curl -X DELETE "http://localhost:8500/v1/kv/?recurse"', HIGH),
+    ("curl -X DELETE 'http://127.0.0.1:2379/v2/keys/?recursive=true'", HIGH),
+    (
+        "curl 'http://localhost:8983/solr/core/update?commit=true' -H 'Content-Type: text/xml'"
+        " -d '<delete><query>*:*</query></delete>'",
+        HIGH,
+    ),
+    ("curl -X DELETE 'http://localhost:7700/indexes/movies/documents'", HIGH),
+    ("heroku pg:reset DATABASE --confirm my-app", HIGH),
+    ("npx prisma db push --accept-data-loss", HIGH),
+    ("python manage.py migrate shop zero", HIGH),
+    ("bin/rails db:truncate_all", HIGH),
+    ("rails db:seed:replant", HIGH),
+    ("mix ecto.rollback --all", HIGH),
+    ("dotnet ef database update 0", HIGH),
+    ("flyway clean", HIGH),
+    ("liquibase dropAll", HIGH),
+    ("goose reset", HIGH),
+    ('migrate -path db/migrations -database "$DATABASE_URL" drop -f', HIGH),
+    ('atlas schema clean -u "$DATABASE_URL" --auto-approve', HIGH),
+]
+
+THIRD_OPENED = [
+    ("memcached -l 0.0.0.0 -p 11211 -U 11211 -d", HIGH),
+    ("redis-server --requirepass ''", HIGH),
+    ("redis-server --bind 0.0.0.0", HIGH),
+    ("docker run -d --network host -e POSTGRES_HOST_AUTH_METHOD=trust postgres", HIGH),
+    ("docker run -d -p 0.0.0.0:6379:6379 redis --protected-mode no", HIGH),
+    ("podman run -d -p 6379:6379 redis --protected-mode no", HIGH),
+    (
+        "echo '<clickhouse><listen_host>::</listen_host></clickhouse>' | sudo tee "
+        "/etc/clickhouse-server/config.d/listen.xml",
+        HIGH,
+    ),
+    (
+        "sudo sed -i 's/^  authorization: enabled/#  authorization: enabled/' /etc/mongod.conf",
+        HIGH,
+    ),
+    (
+        "sudo sed -i 's/auth-enabled = true/auth-enabled = false/' /etc/influxdb/influxdb.conf",
+        HIGH,
+    ),
+    (
+        "sudo sed -i 's/^authenticator: PasswordAuthenticator/authenticator: "
+        "AllowAllAuthenticator/' /etc/cassandra/cassandra.yaml",
+        HIGH,
+    ),
+    ("echo 'dbms.security.auth_enabled=false' | sudo tee -a /etc/neo4j/neo4j.conf", HIGH),
+]
+
+THIRD_EVERYDAY = [
+    ("psql -c 'ALTER TABLE users RENAME COLUMN email TO email_old'", MODERATE),
+    ('cqlsh --execute="DELETE FROM ks.users WHERE id = 1"', MODERATE),
+    ('clickhouse-client -q "OPTIMIZE TABLE events FINAL"', MODERATE),
+    ("influx -execute 'SHOW MEASUREMENTS' -database telegraf", MODERATE),
+    ('influx -execute "DELETE FROM cpu WHERE time < now() - 90d" -database telegraf', MODERATE),
+    ("redis-cli SCRIPT FLUSH", MODERATE),
+    ("redis-cli CLIENT KILL TYPE normal", MODERATE),
+    ("mongosh shop --eval 'db.orders.findOneAndDelete({_id: 1})'", MODERATE),
+    ("mongosh shop --eval 'db.orders.renameCollection(\"orders_old\")'", MODERATE),
+    ("mongosh shop --eval 'db.orders.replaceOne({_id: 1}, {x: 1})'", MODERATE),
+    ("curl -XDELETE localhost:9200/_index_template/logs", MODERATE),
+    ("curl -X POST localhost:9200/logs/_close", MODERATE),
+    ("curl -X DELETE 'http://admin:pw@localhost:5984/shop/doc1?rev=1-abc'", MODERATE),
+    ("curl -X DELETE http://localhost:8500/v1/kv/app/config/flag", MODERATE),
+    ("python manage.py migrate shop zero --plan", MODERATE),
+    ("flyway info", MODERATE),
+    ("liquibase status", MODERATE),
+    ('migrate -path db/migrations -database "$DATABASE_URL" up', MODERATE),
+    ("memcached -l 127.0.0.1 -d", MODERATE),
+    ("echo 'bind 127.0.0.1 ::1' | sudo tee -a /etc/redis/redis.conf", MODERATE),
+    ("echo 'requirepass s3cr3t' | sudo tee -a /etc/redis/redis.conf", MODERATE),
+    (
+        "sudo sed -i 's/^# requirepass foobared/requirepass s3cret/' /etc/redis/redis.conf",
+        MODERATE,
+    ),
+    ("echo 'dbms.security.auth_enabled=true' | sudo tee -a /etc/neo4j/neo4j.conf", MODERATE),
+    (
+        "echo 'xpack.security.enabled: true' | sudo tee -a /etc/elasticsearch/elasticsearch.yml",
+        MODERATE,
+    ),
+    ("grep -n skip-grant-tables /etc/mysql/my.cnf", SAFE),
+]
+
+DROPS_AND_WIPES += THIRD_WIPES
+OPENED_UP += THIRD_OPENED
+EVERYDAY += THIRD_EVERYDAY
+
 DANGEROUS = DROPS_AND_WIPES + RESTORES_AND_FILES + OPENED_UP
 
 

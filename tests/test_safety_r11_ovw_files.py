@@ -553,6 +553,120 @@ NARROW_DELETES += MORE_NARROW
 FILES_REPLACED += MORE_REPLACED
 KEPT_WRITES += MORE_KEPT
 
+# Third batch: unspaced redirections, other privilege wrappers, tools whose output option is
+# easy to misread (wget -o is its log), archives unpacked over the system, everything moved
+# away, every repository's history, backup repositories.
+THIRD_DELETES = [
+    ("rm -rf ~/.ssh/*", HIGH),
+    ("rm -fr -- ~/Music", HIGH),
+    ('rm -rf "$HOME/Documents/"', HIGH),
+    ("rm -rf $HOME/{.ssh,.gnupg}", HIGH),
+    ("rm -rf ~/.[a-z]*", HIGH),
+    ("rm -rf ~/.??*", HIGH),
+    ('rm -rf "${HOME}"/*', CRITICAL),
+    ("rm -r ~/Documents/*", HIGH),
+    ("rm -dr ~/Music", HIGH),
+    ("rm -rv ~/Videos", HIGH),
+    ("sudo rm -rf /usr/lib/x86_64-linux-gnu/*", CRITICAL),
+    ("sudo rm -rf /System", CRITICAL),
+    ("sudo rm -rf /Library/Keychains", HIGH),
+    ("rm -rf ~/Library/Keychains", HIGH),
+    ("rm -rf ~/Pictures/Photos\\ Library.photoslibrary", HIGH),
+    ("rm -rf -- /mnt/nas/*", HIGH),
+    ("rm -rf /Volumes/Backup/*", HIGH),
+    ("rm -rf /run/media/$USER/USB/*", HIGH),
+    ("find / -xdev -type f -size +10M -delete", HIGH),
+    ("sudo find /var/lib -delete", CRITICAL),
+    ("find /srv -mindepth 1 -delete", HIGH),
+    ("find ~ -name '*.jpg' -exec rm {} +", HIGH),
+    ("find ~ -name .git -type d -exec rm -rf {} +", HIGH),
+    ("find ~/projects -name '.git' -prune -exec rm -rf {} \\;", HIGH),
+    ("rm -rf ~/src/*/.git", HIGH),
+    ("rm -rf */.git", HIGH),
+    ('xargs rm -rf <<< "$HOME"', CRITICAL),
+    ("mv ~ /tmp/", HIGH),
+    ("mv ~/.ssh /tmp/", HIGH),
+    ("sudo mv /etc /etc.old", CRITICAL),
+    ("sudo mv /var/lib/postgresql /tmp/", HIGH),
+    ("borg delete /mnt/backup/repo", HIGH),
+    ("sudo tmutil delete /Volumes/Backup/Backups.backupdb/mac/*", HIGH),
+]
+
+THIRD_NARROW = [
+    ("rm -rf ./tmp/* ./log/*", MODERATE),
+    ("rm -rf ~/.cache/thumbnails/*", MODERATE),
+    ("rm -f ~/.ssh/known_hosts", MODERATE),
+    ("rm ~/.ssh/id_old_rsa.pub", MODERATE),
+    ("rm -rf /tmp/$USER-build", MODERATE),
+    ('rm -rf "$TMPDIR"/pip-*', MODERATE),
+    ("find . -maxdepth 1 -name .git -print", SAFE),
+    ("find ~ -name .git -type d -prune -print", SAFE),
+    ("mv ~/Documents/old ~/.Trash/", MODERATE),
+    ("mv ~/Downloads/x.iso ~/.local/share/Trash/files/", MODERATE),
+    ("borg prune --keep-daily 7 /mnt/backup/repo", MODERATE),
+    ("borg delete --dry-run /mnt/backup/repo", MODERATE),
+    ("restic forget --prune --keep-daily 7", MODERATE),
+    ("sudo tmutil deletelocalsnapshots /", MODERATE),
+]
+
+THIRD_REPLACED = [
+    ("dd of=~/.ssh/id_rsa if=/dev/null", HIGH),
+    ("cat > ~/.ssh/id_ed25519 < /dev/null", HIGH),
+    ("sudo tee /etc/passwd > /dev/null < passwd.new", CRITICAL),
+    ("sudo cp -b --suffix=.old newpasswd /etc/passwd", HIGH),
+    ("exec > /etc/hosts", HIGH),
+    ("script /etc/passwd", HIGH),
+    ("wget -o /etc/passwd http://example.com/x", HIGH),
+    ("curl --output /etc/hosts http://example.com/hosts", HIGH),
+    ("aria2c -d /etc -o passwd --allow-overwrite=true http://example.com/x", HIGH),
+    ("scp user@host:passwd /etc/passwd", CRITICAL),
+    ("rsync host:/etc/shadow /etc/shadow", CRITICAL),
+    ("sudo cp --remove-destination ./x /usr/bin/sudo", CRITICAL),
+    ("sudo tar --unlink-first -xf update.tar -C /", HIGH),
+    ("cd / && sudo cpio -idmu < root.cpio", HIGH),
+    ("sudo dpkg-deb -x pkg.deb /", HIGH),
+    ("yes y | ssh-keygen -t ed25519 -f ~/.ssh/id_ed25519 -N ''", HIGH),
+    ("sed -i '' -e '/^ssh-/d' ~/.ssh/authorized_keys", HIGH),
+    ("sed -i -e '1,$d' /etc/hosts", HIGH),
+    ("truncate -s 0 -- /etc/passwd", CRITICAL),
+    ("sudo truncate --size 0 /etc/shadow", CRITICAL),
+    ('> "$HOME/.ssh/authorized_keys"', HIGH),
+    (":>~/.ssh/authorized_keys", HIGH),
+    ("echo>/etc/passwd", CRITICAL),
+    ("cat /dev/null>/etc/shadow", CRITICAL),
+    ('sudo cp /dev/null "$(which sudo)"', HIGH),
+    ("sudo cp /dev/null $(command -v ls)", HIGH),
+    ("tee /etc/passwd </dev/null", CRITICAL),
+    ("sudo sh -c \"printf '' > /etc/sudoers\"", CRITICAL),
+    ("sudo dd if=/dev/null of=/etc/sudoers", CRITICAL),
+    ("busybox cp /dev/null /etc/passwd", CRITICAL),
+    ("doas cp /dev/null /etc/shadow", CRITICAL),
+    ("pkexec tee /etc/passwd < /dev/null", CRITICAL),
+    ("sudo -u root -- tee /etc/group < /dev/null", CRITICAL),
+]
+
+THIRD_KEPT = [
+    ("dd if=/dev/zero of=/tmp/swap bs=1M count=512", MODERATE),
+    ("wget -o download.log https://example.com/file.tar.gz", MODERATE),
+    ("script -q session.log", MODERATE),
+    ("exec > >(tee -a build.log) 2>&1", MODERATE),
+    ("exec 3> /tmp/lockfile", MODERATE),
+    ("aria2c -d ~/Downloads https://example.com/big.iso", MODERATE),
+    ("scp user@host:backup.tar.gz ~/backups/", MODERATE),
+    ("dpkg-deb -x pkg.deb ./extracted", MODERATE),
+    ("ssh-keygen -t ed25519 -f ~/.ssh/id_deploy -N '' -C deploy", MODERATE),
+    ("cp -p /etc/passwd /tmp/", MODERATE),
+    ("truncate -s 0 -- ./out.log", MODERATE),
+    ("sed -i '' -e 's/foo/bar/' README.md", MODERATE),
+    ("sudo cp /etc/nginx/nginx.conf /etc/nginx/nginx.conf.bak", MODERATE),
+    ("echo>/tmp/x", MODERATE),
+]
+
+WIDE_DELETES += THIRD_DELETES
+NARROW_DELETES += THIRD_NARROW
+FILES_REPLACED += THIRD_REPLACED
+KEPT_WRITES += THIRD_KEPT
+
 DANGEROUS = WIDE_DELETES + FILES_REPLACED + READ_INTO_ITSELF
 BENIGN = NARROW_DELETES + KEPT_WRITES
 
