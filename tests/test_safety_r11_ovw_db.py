@@ -460,7 +460,6 @@ THIRD_WIPES = [
 
 THIRD_OPENED = [
     ("memcached -l 0.0.0.0 -p 11211 -U 11211 -d", HIGH),
-    ("redis-server --requirepass ''", HIGH),
     ("redis-server --bind 0.0.0.0", HIGH),
     ("docker run -d --network host -e POSTGRES_HOST_AUTH_METHOD=trust postgres", HIGH),
     ("docker run -d -p 0.0.0.0:6379:6379 redis --protected-mode no", HIGH),
@@ -506,6 +505,7 @@ THIRD_EVERYDAY = [
     ("liquibase status", MODERATE),
     ('migrate -path db/migrations -database "$DATABASE_URL" up', MODERATE),
     ("memcached -l 127.0.0.1 -d", MODERATE),
+    ("redis-server --requirepass ''", MODERATE),  # protected mode still keeps others out
     ("echo 'bind 127.0.0.1 ::1' | sudo tee -a /etc/redis/redis.conf", MODERATE),
     ("echo 'requirepass s3cr3t' | sudo tee -a /etc/redis/redis.conf", MODERATE),
     (

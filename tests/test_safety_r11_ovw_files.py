@@ -606,7 +606,7 @@ THIRD_NARROW = [
     ("borg prune --keep-daily 7 /mnt/backup/repo", MODERATE),
     ("borg delete --dry-run /mnt/backup/repo", MODERATE),
     ("restic forget --prune --keep-daily 7", MODERATE),
-    ("sudo tmutil deletelocalsnapshots /", MODERATE),
+    ("tmutil listlocalsnapshots /", MODERATE),
 ]
 
 THIRD_REPLACED = [

@@ -37,6 +37,12 @@ _DELETE_WHAT = {
 }
 
 
+# Libraries kept as one bundle or catalog: Photos, iPhoto, Aperture, Lightroom, Music.
+_LIBRARY = lazy_pattern(
+    r"\.(photoslibrary|photolibrary|aplibrary|lrcat|lrlibrary|musiclibrary|tvlibrary)$", re.I
+)
+
+
 def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Verdict:
     """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`); with `patterns`,
     a glob is also rated by the protected places it can name."""
@@ -61,6 +67,8 @@ def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Ve
     how = " recursively" if recursive else ""
     if value.startswith("./") and not path.startswith((".", "/", "~", "*")):
         path = "./" + path  # keep the person's spelling of a relative path
+    if _LIBRARY.search(base.rstrip("/")):  # `~/Pictures/Photos Library.photoslibrary`
+        return Verdict(HIGH, f"deletes {path}: a whole photo or music library")
     if paths.is_history_file(base):
         return Verdict(CRITICAL, f"deletes {path}: erases your shell history")
     if posixpath.basename(base) == ".git" and recursive:

@@ -14,6 +14,7 @@ from tui.core.safety.rules import (
     access,
     accounts,
     alternatives,
+    backups,
     boot,
     bus_power,
     carriers,
@@ -43,6 +44,7 @@ from tui.core.safety.rules import (
     http_stores,
     install,
     kernel,
+    landings,
     leaks,
     listening,
     lookups,
@@ -117,6 +119,7 @@ for _module in (
     http_stores,
     graph_stores,
     vcs_purges,
+    backups,
 ):
     RULES.update(_module.RULES)
 
@@ -272,6 +275,7 @@ for _name, _checks in (
     *copy_program.EXTRA_CHECKS.items(),
     *same_file.EXTRA_CHECKS.items(),
     *fresh.EXTRA_CHECKS.items(),
+    *landings.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

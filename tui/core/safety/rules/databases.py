@@ -58,9 +58,17 @@ _DESTROY_TABLE = lazy_pattern(
     r"\bdrop\s+(table|collection|user|role|measurement|series|materialized\s+view)\b|"
     r"\btruncate\b|\.drop\s*\(|"
     r"\bflushdb\b|\balter\s+table\s+\S+\s+drop\b|deleteMany\s*\(\s*\{\s*\}\s*\)|"
-    r"\.remove\s*\(\s*\{\s*\}\s*\)",
+    r"\.remove\s*\(\s*\{\s*\}\s*\)|"
+    r"runCommand\s*\(\s*\{\s*['\"]?drop['\"]?\s*:|"  # `db.runCommand({drop: "orders"})`
+    r"deleteMany['\"]?\s*:\s*\{\s*['\"]?filter['\"]?\s*:\s*\{\s*\}",  # in a bulkWrite
     re.IGNORECASE,
 )
+# `EXECUTE 'DROP TABLE ' || name`, `EXECUTE format('TRUNCATE %I', t)`: SQL built and run.
+_DYNAMIC_DROP = lazy_pattern(
+    r"\bexecute\s+(?:format\s*\(\s*)?'\s*(drop|truncate|delete\s+from)\b", re.IGNORECASE
+)
+# A statement inside a WITH: `WITH d AS (DELETE FROM users RETURNING *) SELECT ...`.
+_INNER_CHANGE = lazy_pattern(r"\bas\s*\(\s*((?:delete\s+from|update)\b[^()]*)\)", re.IGNORECASE)
 # What is made from the rows and can be made again: an index, a plain view.
 _DROP_DERIVED = lazy_pattern(
     r"^\s*drop\s+(index|view)\b(?:\s+concurrently)?(?:\s+if\s+exists)?\s+[\w.\"`]+\s*$",
@@ -108,6 +116,8 @@ def changes_every_row(statement: str) -> bool:
     whose condition, if any, every row meets (an alternative of an OR whose every AND-ed part
     is always true)."""
     if _UNBOUNDED.match(statement):
+        return True
+    if any(changes_every_row(inner) for inner in _INNER_CHANGE.findall(statement)):
         return True
     found = _CONDITIONED.match(statement)
     if found is None:
@@ -193,6 +203,11 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         return
     if _DESTROY_TABLE.search(unquoted):
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
+        return
+    dynamic = _DYNAMIC_DROP.search(text)
+    if dynamic is not None:
+        what = dynamic.group(1).upper().split()[0]
+        ctx.add(HIGH, f"builds a {what} statement and runs it ({client})", command)
         return
     if _DROP_CASCADE.search(unquoted):  # `DROP EXTENSION postgis CASCADE`: its columns go too
         ctx.add(
@@ -309,6 +324,10 @@ def sql_client(command: Command, ctx: Context) -> None:
         return
     if code is None and name == "psql" and ({"-l", "--list"} & set(command.argv)):
         return  # `psql -l`: lists the databases
+    if code is None and _generated_drops(command):
+        reason = f"runs the DROP or TRUNCATE statements a query before it wrote ({name})"
+        ctx.add(HIGH, reason, command)
+        return
     if code is None:
         if any(r.op == "<" for r in command.redirects):
             ctx.add(MODERATE, f"runs a SQL file against a database ({name})", command)
@@ -322,6 +341,19 @@ def sql_client(command: Command, ctx: Context) -> None:
 
 
 _RESTORE_DOT = lazy_pattern(r"(?:^|\n|;)\s*\.restore\b")
+# `select 'drop table ' || tablename ...`: a query whose rows are statements that destroy.
+_WRITES_DROPS = lazy_pattern(r"'\s*(drop\s+(table|database|schema|view)|truncate)\b", re.I)
+
+
+def _generated_drops(command: Command) -> bool:
+    """`psql -Atc "select 'drop table ' || tablename from pg_tables" | psql`: what the second
+    client runs is the DROP statements the first one printed."""
+    stdin = command.stdin
+    if stdin is None or not any(p in RULES for p in stdin.producers):
+        return False
+    return any(_WRITES_DROPS.search(read) for read in stdin.reads)
+
+
 _FROM_PROGRAM = lazy_pattern(r"\b(?:from|to)\s+program\s+'(?P<code>(?:[^']|'')*)'", re.I)
 _SHELL_ESCAPE = lazy_pattern(r"(?:^|\n|;)\s*(?:\.shell|\.system|\\!|system)\s+(?P<code>[^\n]+)")
 

@@ -29,16 +29,19 @@ _FOLDERS = (
     "/etc/opensearch/",
     "/etc/memcached",
     "/etc/sysconfig/memcached",
+    "/etc/influxdb/",
+    "/etc/neo4j/",
 )
 _NAMES = frozenset(
     "my.cnf mysqld.cnf mariadb.cnf 50-server.cnf postgresql.conf postgresql.auto.conf "
-    "redis.conf mongod.conf mongodb.conf elasticsearch.yml cassandra.yaml memcached.conf".split()
+    "redis.conf mongod.conf mongodb.conf elasticsearch.yml cassandra.yaml memcached.conf "
+    "influxdb.conf neo4j.conf".split()
 )
 # What each server reads as "every interface"; in these files a bare 0.0.0.0 means nothing else.
 _EVERYWHERE = lazy_pattern(
     r"(?<![\d.])0\.0\.0\.0(?![\d./])|listen_addresses\s*=\s*['\"]?\*"
     r"|\b(bind-address|bind|bindIp|listen_address|rpc_address|network\.host|-l)\s*[=:]?\s*"
-    r"['\"]?(::|\*)['\"]?(\s|$)|\bbindIpAll\s*:\s*true",
+    r"['\"]?(::|\*)['\"]?(\s|$)|\bbindIpAll\s*:\s*true|<listen_host>\s*::\s*</",
     re.IGNORECASE,
 )
 
@@ -57,7 +60,8 @@ def listens_everywhere(where: str, text: str) -> Verdict | None:
 # Redis's password commented out (`s/^requirepass .*/# requirepass/`).
 _AUTH_OFF = lazy_pattern(
     r"^[^\S\n]*(?P<what>skip[-_]grant[-_]tables|xpack\.security\.enabled\s*[:=]\s*false|"
-    r"#[^\S\n]*requirepass)\b",
+    r"#[^\S\n]*requirepass|auth-enabled\s*=\s*false|dbms\.security\.auth_enabled\s*=\s*false|"
+    r"authenticator\s*:\s*AllowAllAuthenticator)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -29,6 +29,7 @@ from tui.core.safety.targets import (
     classify_empty,
     classify_permissions,
     classify_write,
+    is_core_program,
 )
 from tui.core.safety.words import SUBSTITUTED, Word, literal, node_text, split_words
 
@@ -227,9 +228,26 @@ def move(command: Command, ctx: Context) -> None:
     _copy_target(command, ctx, target, "moves")
 
 
+# `$(which sudo)`, `$(command -v ls)`: the path where the shell finds that program.
+_LOOKUP = lazy_pattern(
+    r"^[\"']?(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-P)\s+[\w.+-]+\s*(?:\)|`)"
+)
+
+
+def _program_path(word: Word) -> str:
+    """An operand that looks a program up (`"$(which sudo)"`) as the place it names, in the
+    usual program folder; any other operand as its path."""
+    if len(word.substitutions) == 1 and _LOOKUP.match(word.raw):
+        name = literal_output(word.substitutions[0])
+        located = f"/usr/bin/{(name or '').strip()}"
+        if name and "/" not in name.strip() and is_core_program(located):
+            return located  # a program everything relies on lives there on every system
+    return word.path
+
+
 def copy(command: Command, ctx: Context) -> None:
     opts = options(command, "-t --target-directory -S --suffix -m --mode -o --owner -g --group")
-    operands = [w.path for w in opts.operands]
+    operands = [_program_path(w) for w in opts.operands]
     target = opts.value("-t", "--target-directory")
     if target is None and len(operands) >= 2:
         target = operands[-1]
@@ -931,14 +949,14 @@ def unzip(command: Command, ctx: Context) -> None:
         return  # lists, tests or prints: nothing is written
     where = opts.value("-d") or ctx.cwd
     if opts.has("-o") and where is not None:
-        _unpacked_over(command, ctx, where)
+        unpacked_over(command, ctx, where)
     ctx.add(MODERATE, "changes or creates files (unzip)", command)
 
 
 _UNPACKED_OVER = frozenset(("root", "home", "vital", "system", "key_file", "home_credentials"))
 
 
-def _unpacked_over(command: Command, ctx: Context, where: str) -> None:
+def unpacked_over(command: Command, ctx: Context, where: str) -> None:
     target = paths.normalise(ctx.resolve(where))
     if target != "/usr/local" and paths.area(target) in _UNPACKED_OVER:
         reason = f"unpacks an archive over {target}, replacing files there without asking"
@@ -954,7 +972,7 @@ def seven_zip(command: Command, ctx: Context) -> None:
     where = next((a[2:] for a in argv if a.startswith("-o") and len(a) > 2), ctx.cwd)
     replaces = any(a in ("-y", "-aoa") for a in argv)
     if words[:1] in (["x"], ["e"]) and replaces and where is not None:
-        _unpacked_over(command, ctx, where)
+        unpacked_over(command, ctx, where)
     ctx.add(MODERATE, f"changes or creates files ({command.name})", command)
 
 

@@ -26,6 +26,15 @@ _PASSING = ("_search/scroll", "_pit")
 _COLLECTION = lazy_pattern(
     r"(?:^|/)(?:collections|indexes|indices|databases|buckets|keyspaces|schema|classes)/[^/?]+/?$"
 )
+# `/indexes/movies/documents` (Meilisearch): every document of one index.
+_ALL_DOCUMENTS = lazy_pattern(r"(?:^|/)indexes/[^/?]+/documents/?$")
+# Solr's update body that deletes by the query every document meets.
+_SOLR_ALL = lazy_pattern(
+    r"<delete>\s*<query>\s*\*:\*\s*</query>|[\"']delete[\"']\s*:\s*\{\s*[\"']query[\"']\s*:\s*"
+    r"[\"']\*:\*"
+)
+# Key-value stores' HTTP APIs: Consul's `/v1/kv/KEY?recurse`, etcd v2's `/v2/keys/KEY?recursive`.
+_KEY_TREE = lazy_pattern(r"(?:^|/)(?:v1/kv|v2/keys)(?P<key>/[^?]*)?$")
 _GUARD_OFF = lazy_pattern(r"destructive_requires_name['\"]?\s*:\s*['\"]?false")
 
 
@@ -53,6 +62,18 @@ def rate_request(method: str, urls: list[str], body: str, command: Command, ctx:
     if method == "DELETE" and any(_COLLECTION.search(_path(url)) for url in urls):
         ctx.add(HIGH, f"deletes a whole collection or index over HTTP ({urls[0]})", command)
         return True
+    if _every_document(method, urls, body):
+        ctx.add(CRITICAL, f"deletes every document of an index over HTTP ({urls[0]})", command)
+        return True
+    tree = _key_tree(method, urls)
+    if tree is not None:
+        ctx.add(
+            HIGH if tree else CRITICAL, f"deletes every key under {tree or '/'} over HTTP", command
+        )
+        return True
+    if method == "DELETE" and any("*" in _path(url).rsplit("/", 1)[-1] for url in urls):
+        ctx.add(HIGH, f"deletes every index or stream the pattern matches ({urls[0]})", command)
+        return True
     if _GUARD_OFF.search(body):
         reason = "lets one request delete every index (action.destructive_requires_name off)"
         ctx.add(HIGH, reason, command)
@@ -63,6 +84,31 @@ def rate_request(method: str, urls: list[str], body: str, command: Command, ctx:
         ctx.add(MODERATE, "sends a query to a database server over HTTP", command)
         return True
     return False
+
+
+def _every_document(method: str, urls: list[str], body: str) -> bool:
+    """`_delete_by_query` with `match_all` or `q=*`, Meilisearch's DELETE of `/documents`,
+    Solr's `<delete><query>*:*</query></delete>`."""
+    for url in urls:
+        path, fields = _path(url), dict(parse_qsl(url.partition("?")[2]))
+        if path.endswith("_delete_by_query") and (
+            "match_all" in body or fields.get("q") in ("*", "*:*")
+        ):
+            return True
+        if method == "DELETE" and _ALL_DOCUMENTS.search(path):
+            return True
+    return _SOLR_ALL.search(body) is not None
+
+
+def _key_tree(method: str, urls: list[str]) -> str | None:
+    """The key whose whole tree a recursive DELETE removes ("" for every key), else None."""
+    for url in urls:
+        fields = dict(parse_qsl(url.partition("?")[2], keep_blank_values=True))
+        found = _KEY_TREE.search(_path(url))
+        recursive = "recurse" in fields or fields.get("recursive") == "true"
+        if method == "DELETE" and found is not None and recursive:
+            return (found.group("key") or "").strip("/")
+    return None
 
 
 def _query(urls: list[str], body: str) -> str | None:

@@ -6,6 +6,7 @@ reaches the port the data, or a way to run code here. Loopback-only forms stay m
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.safety import paths
@@ -76,6 +77,9 @@ def redis_server(command: Command, ctx: Context) -> None:
     argv = command.argv
     unprotected = option_value(argv, "--protected-mode") in ("no", "'no'")
     password = option_value(argv, "--requirepass") not in (None, "", "''")
+    # an explicit bind to every address turns protected mode off by itself
+    bound = option_value(argv, "--bind") or ""
+    unprotected = unprotected or bool({"0.0.0.0", "*", "::", "-::*"} & set(bound.split()))
     if unprotected and not password:
         reason = "runs Redis without protection or password: anyone who reaches it controls it"
         ctx.add(HIGH, reason, command)
@@ -224,9 +228,13 @@ def container_service(command: Command, ctx: Context) -> None:
     image = _image_index(argv)
     _container_shell(rest.wrapped(rest.args[image + 1 :], command.name), ctx)
     published = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-p", "--publish")]
+    host_network = any(
+        a in ("--network", "--net") and b == "host" for a, b in itertools.pairwise(argv)
+    )
     open_ = any(not p.startswith(("127.", "localhost", "[::1]")) for p in published) or any(
         a in ("-P", "--publish-all", "--network=host", "--net=host") for a in argv
     )
+    open_ = open_ or host_network
     if not open_:
         return
     env = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-e", "--env")]

@@ -306,9 +306,6 @@ def curl(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "downloads files into the current directory", command)
     method = (opts.value("-X", "--request") or "").upper()
     body = " ".join(v for v in (opts.value("-d", "--data"), *map(opts.value, _DATA_OPTIONS)) if v)
-    if any(u.rstrip("/").endswith("/_delete_by_query") for u in urls) and "match_all" in body:
-        ctx.add(CRITICAL, f"deletes every document of an index over HTTP ({urls[0]})", command)
-        return
     if http_stores.rate_request(method, urls, body, command, ctx):
         return
     if method in ("POST", "PUT", "DELETE", "PATCH") or opts.value("-d", "--data", "-F", "--form"):
