@@ -524,6 +524,82 @@ DROPS_AND_WIPES += THIRD_WIPES
 OPENED_UP += THIRD_OPENED
 EVERYDAY += THIRD_EVERYDAY
 
+# Fourth batch, mostly near misses: deletes and updates narrowed by a real condition, schema
+# tools moving forward or one step back, reads over HTTP that mention dangerous words; and a
+# few losses spelt in Lua or by revoking root's rights.
+FOURTH_WIPES = [
+    ("mongosh app --eval 'db.users.deleteMany({email: {$regex: \".*\"}})'", HIGH),
+    (
+        "redis-cli EVAL \"for _,k in ipairs(redis.call('keys','*')) do redis.call('del',k) end\" 0",
+        HIGH,
+    ),
+    ("mysql -e \"REVOKE ALL PRIVILEGES ON *.* FROM 'root'@'localhost'\"", HIGH),
+]
+
+FOURTH_EVERYDAY = [
+    (
+        'psql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity '
+        "WHERE datname='app' AND pid <> pg_backend_pid()\"",
+        MODERATE,
+    ),
+    ('psql -c "DELETE FROM django_session WHERE expire_date < now()"', MODERATE),
+    ('psql -c "UPDATE users SET email = lower(email) WHERE email <> lower(email)"', MODERATE),
+    ("psql -c \"DELETE FROM events WHERE created_at < now() - interval '90 days'\"", MODERATE),
+    ('psql -c "REVOKE CONNECT ON DATABASE app FROM PUBLIC"', MODERATE),
+    ('psql -c "ALTER DATABASE app RENAME TO app_old"', MODERATE),
+    ('mysql -e "DELETE FROM sessions WHERE last_seen < NOW() - INTERVAL 1 DAY" app', MODERATE),
+    ('mysql -e "SHOW PROCESSLIST"', MODERATE),
+    ('mysql -e "KILL 1234"', MODERATE),
+    ("mysqldump --no-data app > schema.sql", MODERATE),
+    ("mysql app < schema.sql", MODERATE),
+    ('sqlite3 app.db "PRAGMA integrity_check"', MODERATE),
+    ('sqlite3 app.db ".import data.csv users"', MODERATE),
+    ("redis-cli --rdb dump.rdb", MODERATE),
+    ("redis-cli MONITOR | head -100", MODERATE),
+    ("redis-cli XTRIM mystream MAXLEN 1000", MODERATE),
+    ("mongosh --eval 'db.adminCommand({listDatabases: 1})'", MODERATE),
+    ("mongosh app --eval 'db.users.updateOne({_id: 1}, {$set: {name: \"x\"}})'", MODERATE),
+    (
+        "mongosh app --eval 'db.logs.deleteMany({ts: {$lt: new Date(Date.now() - 864e5*30)}})'",
+        MODERATE,
+    ),
+    (
+        "curl -X PUT localhost:9200/logs-2024.06 -H 'Content-Type: application/json' -d '{}'",
+        MODERATE,
+    ),
+    (
+        "curl -X POST localhost:9200/logs/_doc -H 'Content-Type: application/json' "
+        '-d \'{"msg":"drop table"}\'',
+        MODERATE,
+    ),
+    ("curl -s 'localhost:9200/_cat/indices?v&s=index'", MODERATE),
+    ("curl -G localhost:8123 --data-urlencode 'query=SELECT count() FROM events'", MODERATE),
+    ("curl localhost:8123 --data-binary 'SELECT 1'", MODERATE),
+    ('curl -X DELETE localhost:9200/_search/scroll -d \'{"scroll_id":"abc"}\'', MODERATE),
+    ("etcdctl del /app/leader", MODERATE),
+    ("etcdctl --endpoints=https://10.0.0.1:2379 endpoint status", MODERATE),
+    ("consul kv delete app/config/flag", MODERATE),
+    ("flyway migrate", MODERATE),
+    ("liquibase update", MODERATE),
+    ("goose up", MODERATE),
+    ('atlas schema apply -u "$DATABASE_URL" --to file://schema.hcl --dry-run', MODERATE),
+    ("npx prisma db push", MODERATE),
+    ("npx prisma migrate deploy", MODERATE),
+    ("python manage.py migrate shop 0003", MODERATE),
+    ("rails db:migrate:status", MODERATE),
+    ("rails db:rollback STEP=2", MODERATE),
+    ("php artisan migrate:rollback --step=1", MODERATE),
+    ("mix ecto.migrate", MODERATE),
+    ("dotnet ef database update AddUsers", MODERATE),
+    ("npx knex migrate:latest", MODERATE),
+    ("npx sequelize-cli db:migrate:undo", MODERATE),
+    ("heroku pg:info", MODERATE),
+    ("heroku pg:backups:capture", MODERATE),
+]
+
+DROPS_AND_WIPES += FOURTH_WIPES
+EVERYDAY += FOURTH_EVERYDAY
+
 DANGEROUS = DROPS_AND_WIPES + RESTORES_AND_FILES + OPENED_UP
 
 

@@ -667,6 +667,98 @@ NARROW_DELETES += THIRD_NARROW
 FILES_REPLACED += THIRD_REPLACED
 KEPT_WRITES += THIRD_KEPT
 
+# Fourth batch, mostly near misses: caches and toolchains cleared, one system drop-in removed,
+# git's own lock and state files, mirrors to a backup disk, swap files, hardening edits of
+# sshd_config, a test domain added to /etc/hosts; and empty-folder syncs to another machine.
+FOURTH_DELETES = [
+    ("rsync -a --delete ~/empty/ nas:/backup/", HIGH),
+    ("rsync -a --delete /tmp/empty/ user@host:/home/user/", HIGH),
+    ("cp /dev/null app.db", HIGH),
+    (": > db.sqlite3", HIGH),
+    ("truncate -s 0 *.sqlite", HIGH),
+]
+
+FOURTH_NARROW = [
+    ("rm -rf ~/.cache", MODERATE),
+    ("rm -rf ~/.npm", MODERATE),
+    ("rm -rf ~/.cargo/registry/cache", MODERATE),
+    ("rm -rf ~/go/pkg/mod", MODERATE),
+    ("rm -rf ~/.local/share/virtualenvs/myproj-abc123", MODERATE),
+    ("rm -rf ~/.pyenv/versions/3.8.10", MODERATE),
+    ("rm -rf ~/.nvm/versions/node/v14.0.0", MODERATE),
+    ("rm -rf ~/.rustup/toolchains/nightly-x86_64-unknown-linux-gnu", MODERATE),
+    ("rm -rf ~/Library/Caches/Homebrew", MODERATE),
+    ('rm -rf "$(brew --cache)"', MODERATE),
+    ("rm -rf $(go env GOCACHE)", MODERATE),
+    ('rm -rf "$(pip cache dir)"', MODERATE),
+    ("rm -rf ~/.config/app/cache", MODERATE),
+    ("rm -f ~/Downloads/old-installer.pkg", MODERATE),
+    ("sudo rm -rf /var/lib/apt/lists/*", MODERATE),
+    ("sudo rm -rf /var/tmp/*", MODERATE),
+    ("sudo rm -rf /usr/local/lib/node_modules/some-cli", MODERATE),
+    ("sudo rm -rf /opt/old-app", MODERATE),
+    ("sudo rm -f /etc/nginx/sites-enabled/default", MODERATE),
+    ("sudo rm /etc/apt/sources.list.d/old-ppa.list", MODERATE),
+    ("sudo rm /etc/cron.d/old-job", MODERATE),
+    ("rm -f .git/hooks/pre-commit", MODERATE),
+    ("rm -f .git/index.lock", MODERATE),
+    ("rm -rf .git/rebase-merge", MODERATE),
+    ("git clean -fdX", MODERATE),
+    ("find . -name '*.orig' -o -name '*.rej' | xargs rm -f", MODERATE),
+    ('find "$HOME/.cache" -type f -mtime +30 -delete', MODERATE),
+    ("find ~/Downloads -type f -name '*.crdownload' -delete", MODERATE),
+    ("sudo find /var/log -name '*.gz' -mtime +30 -delete", MODERATE),
+    ("sudo journalctl --vacuum-size=500M", MODERATE),
+    ("rsync -a --delete ~/Music/ /Volumes/Backup/Music/", MODERATE),
+    ("rsync -av --delete ~/Documents/ nas:/backup/docs/", MODERATE),
+    ("rsync -a --delete-after ./dist/ web:/var/www/html/", MODERATE),
+    ("rclone sync ~/Photos gdrive:Photos", MODERATE),
+    ("unlink ~/.config/nvim", MODERATE),
+    ("rm ~/.bashrc.bak", MODERATE),
+    ("rm ~/.ssh/config.old", MODERATE),
+    ("borg create /mnt/backup/repo::{now} ~/Documents", MODERATE),
+    ("restic backup ~/Documents", MODERATE),
+]
+
+FOURTH_KEPT = [
+    ("echo '127.0.0.1 myapp.test' | sudo tee -a /etc/hosts", MODERATE),
+    ("sudo cp /etc/hosts /etc/hosts.$(date +%F)", MODERATE),
+    ("crontab -l > ~/crontab.bak", MODERATE),
+    ("dpkg --get-selections > packages.txt", MODERATE),
+    ("history > ~/history.txt", MODERATE),
+    ("cp ~/.zshrc ~/dotfiles/zshrc", MODERATE),
+    ("ln -sf ~/dotfiles/zshrc ~/.zshrc", MODERATE),
+    ("sudo sed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin no/' /etc/ssh/sshd_config", MODERATE),
+    (
+        "sudo sed -i 's/^PasswordAuthentication yes/PasswordAuthentication no/' "
+        "/etc/ssh/sshd_config",
+        MODERATE,
+    ),
+    ("echo 'vm.swappiness=10' | sudo tee /etc/sysctl.d/99-swappiness.conf", MODERATE),
+    ("sudo truncate -s 0 /var/log/nginx/access.log", MODERATE),
+    ("sudo tee /etc/nginx/conf.d/app.conf < app.conf", MODERATE),
+    ("jq '.scripts.test = \"vitest\"' package.json | sponge package.json", MODERATE),
+    ("yq -i '.replicas = 3' deploy.yaml", MODERATE),
+    ("npx prettier --write .", MODERATE),
+    ("sed -i 's/version = .*/version = \"1.2.3\"/' pyproject.toml", MODERATE),
+    ("sudo dd if=/dev/zero of=/swapfile bs=1M count=2048", MODERATE),
+    ("sudo fallocate -l 2G /swapfile", MODERATE),
+    ("dd if=/dev/sda of=/dev/null bs=1M count=100", MODERATE),
+    (
+        "openssl req -x509 -newkey rsa:2048 -keyout key.pem -out cert.pem -days 365 -nodes "
+        "-subj /CN=localhost",
+        MODERATE,
+    ),
+    ("ssh-keygen -R github.com", MODERATE),
+    ("ssh-keygen -t ed25519 -C me@example.com -f ~/.ssh/id_ed25519_work", MODERATE),
+    ("gpg --export -a me@example.com > public.asc", MODERATE),
+    ("pg_dump app > ~/backups/app-$(date +%F).sql", MODERATE),
+]
+
+WIDE_DELETES += FOURTH_DELETES
+NARROW_DELETES += FOURTH_NARROW
+KEPT_WRITES += FOURTH_KEPT
+
 DANGEROUS = WIDE_DELETES + FILES_REPLACED + READ_INTO_ITSELF
 BENIGN = NARROW_DELETES + KEPT_WRITES
 
