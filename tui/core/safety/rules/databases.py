@@ -87,7 +87,10 @@ _CONDITIONED = lazy_pattern(
 # `{_id: {$ne: null}}`.
 _MONGO_EVERY_DOCUMENT = lazy_pattern(
     r"\.(?:update|updateMany|deleteMany|remove)\s*\(\s*\{\s*(?:['\"]?_id['\"]?\s*:\s*\{\s*"
-    r"['\"]?\$(?:exists['\"]?\s*:\s*(?:true|1)|ne['\"]?\s*:\s*null)\s*\}\s*)?\}"
+    r"['\"]?\$(?:exists['\"]?\s*:\s*(?:true|1)|ne['\"]?\s*:\s*null)\s*\}\s*)?\}|"
+    # `{email: {$regex: ".*"}}`, `{name: /.*/}`: a pattern every string matches
+    r"\.(?:updateMany|deleteMany|remove)\s*\(\s*\{\s*['\"]?\w+['\"]?\s*:\s*(?:\{\s*['\"]?\$regex"
+    r"['\"]?\s*:\s*['\"/]\^?\.\*\$?['\"/]\s*\}|/\^?\.\*\$?/)\s*\}"
 )
 _OR = lazy_pattern(r"\bor\b", re.IGNORECASE)
 _AND = lazy_pattern(r"\band\b", re.IGNORECASE)
@@ -147,6 +150,13 @@ def _constant(text: str) -> int | str:
     return int(text) if text.isdigit() else text.strip("'")
 
 
+# `REVOKE ALL ... FROM 'root'@'localhost'`, `ALTER USER postgres NOSUPERUSER`: the
+# administrator locked out of the server.
+_ROOT_LOCKED_OUT = lazy_pattern(
+    r"\brevoke\s+all\b[^;]*\bfrom\s+['\"`]?(root|postgres|admin)['\"`]?(@|\s*;|\s*$)|"
+    r"\balter\s+(user|role)\s+['\"]?postgres['\"]?\s+(with\s+)?nosuperuser\b",
+    re.IGNORECASE,
+)
 _PRIVILEGE = lazy_pattern(
     r"\bgrant\s+(?:all\b|[^;]*?\b(?:super|file|process|shutdown|create\s+user)\b[^;]*?"
     r"\bon\s+\*\.\*)|\b(create|alter)\s+(user|role)\b[^;]*?(?<!no)superuser\b",
@@ -245,6 +255,11 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     if _LISTENS_EVERYWHERE.search(text):
         reason = f"lets the database server take connections from every network ({client})"
         ctx.add(HIGH, reason, command)
+        return
+    if _ROOT_LOCKED_OUT.search(text):
+        ctx.add(
+            HIGH, f"takes the administrator's rights away: nobody may manage it ({client})", command
+        )
         return
     if _PRIVILEGE.search(text) or _MONGO_ADMIN.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)
@@ -473,6 +488,9 @@ def redis(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes data in Redis ({verb})", command)
 
 
+_EVERY_KEY_LISTED = lazy_pattern(
+    r"redis\.p?call\s*\(\s*['\"](?:keys|scan)['\"]\s*,\s*(?:0\s*,\s*)?['\"]\*['\"]", re.I
+)
 _REDIS_SCRIPTS = frozenset(split_words("EVAL EVAL_RO"))
 _REDIS_CALL = lazy_pattern(r"redis\.p?call\s*\(\s*['\"](\w+)['\"]", re.IGNORECASE)
 # The commands a Lua script runs, the most destructive first.
@@ -480,10 +498,14 @@ _REDIS_SEVERITY = ("FLUSHALL", "FLUSHDB", "REPLICAOF", "SLAVEOF", "SHUTDOWN", "C
 
 
 def _script_calls(script: str) -> list[str]:
-    """The command a Lua script given to EVAL runs that matters most (`redis.call('flushall')`)."""
+    """The command a Lua script given to EVAL runs that matters most (`redis.call('flushall')`;
+    a loop deleting what `keys('*')` lists is a FLUSHDB)."""
     called = [name.upper() for name in _REDIS_CALL.findall(script)]
+    if {"DEL", "UNLINK"} & set(called) and _EVERY_KEY_LISTED.search(script):
+        return ["FLUSHDB"]
     worst = [name for name in _REDIS_SEVERITY if name in called]
-    return worst[:1] or called[:1]
+    changes = [name for name in called if name not in _REDIS_READS]
+    return worst[:1] or changes[:1] or called[:1]
 
 
 _REDIS_VALUES = frozenset(

@@ -785,6 +785,10 @@ def rsync(command: Command, ctx: Context) -> None:
             if moved.level >= HIGH and ":" not in source:
                 reason = moved.reason.replace("deletes", "moves away", 1)
                 ctx.add(HIGH, f"{reason} (rsync --remove-source-files)", command)
+    if deleting and ":" in target and empty_source(operands[:-1]):
+        reason = f"deletes everything in {target} (an empty folder mirrored over it with --delete)"
+        ctx.add(HIGH, reason, command)
+        return
     if deleting and ":" not in target:
         verdict = classify_delete(target, recursive=True)
         # a mirror of the source is what --delete is for; only the machine or a home is lost
