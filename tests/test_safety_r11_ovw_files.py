@@ -767,6 +767,69 @@ WIDE_DELETES += FOURTH_DELETES
 NARROW_DELETES += FOURTH_NARROW
 KEPT_WRITES += FOURTH_KEPT
 
+# Fifth batch: Windows and macOS spellings (robocopy /MIR from an empty folder, PowerShell
+# aliases and Out-File, wsl --unregister, iCloud Drive, the local accounts database), next to
+# the builds, logs, caches and mirrors cleared there every day.
+FIFTH_DELETES = [
+    ("Remove-Item -Path C:\\Users\\* -Recurse -Force", CRITICAL),
+    ("Get-ChildItem -Path D:\\ -Recurse -File | Remove-Item", HIGH),
+    ("gci C:\\Users\\bob\\Pictures -r | ri -fo", HIGH),
+    ("del /s /q C:\\Users\\bob\\Documents\\*", HIGH),
+    ("rmdir /s /q C:\\ProgramData", HIGH),
+    ("rd /s /q C:\\Windows\\System32\\config", CRITICAL),
+    ("robocopy C:\\empty C:\\Users\\bob\\Documents /MIR", HIGH),
+    ("robocopy C:\\empty D:\\ /MIR /NFL /NDL", HIGH),
+    ("sdelete -s -q C:\\Users\\bob\\Documents", HIGH),
+    ("Remove-Item -Recurse -Force $env:APPDATA", HIGH),
+    ('Remove-Item "$env:USERPROFILE\\.ssh" -Recurse -Force', HIGH),
+    ("wsl rm -rf ~", CRITICAL),
+    ("wsl --unregister Ubuntu", HIGH),
+    ("sudo rm -rf /Library/Application\\ Support", HIGH),
+    ("rm -rf ~/Library/Mobile\\ Documents/com~apple~CloudDocs/*", HIGH),
+    ("sudo rm -rf /private/var/db/dslocal", HIGH),
+    ("rm -rf ~/Library/Messages", HIGH),
+]
+
+FIFTH_REPLACED = [
+    ("Out-File -FilePath C:\\Windows\\System32\\drivers\\etc\\hosts -InputObject ''", HIGH),
+    ("'' | Set-Content C:\\Users\\bob\\.ssh\\authorized_keys", HIGH),
+    ("Copy-Item -Path .\\evil.dll -Destination C:\\Windows\\System32\\ -Force", HIGH),
+    ("Move-Item C:\\Windows\\System32\\drivers\\etc\\hosts C:\\Temp\\ -Force", HIGH),
+]
+
+FIFTH_NARROW = [
+    ("Remove-Item .\\node_modules -Recurse -Force", MODERATE),
+    ("Remove-Item -Path .\\dist\\* -Recurse", MODERATE),
+    (
+        "Get-ChildItem -Path .\\logs -Filter *.log | Where-Object LastWriteTime -lt "
+        "(Get-Date).AddDays(-30) | Remove-Item",
+        MODERATE,
+    ),
+    ("robocopy .\\site \\\\server\\www /MIR", MODERATE),
+    ("robocopy C:\\src D:\\backup\\src /MIR /L", MODERATE),
+    ("robocopy C:\\Users\\bob\\Documents D:\\Backup\\Documents /E", MODERATE),
+    ("del /q %TEMP%\\*.tmp", MODERATE),
+    ("Clear-RecycleBin -Force", MODERATE),
+    ("wsl --list --verbose", MODERATE),
+    ("wsl --shutdown", MODERATE),
+    ("rm -rf ~/Library/Caches/com.spotify.client", MODERATE),
+    ("rm -rf ~/Library/Developer/CoreSimulator/Caches", MODERATE),
+    ("xcrun simctl delete unavailable", MODERATE),
+    ("rm -rf ~/Library/Logs/DiagnosticReports/*", MODERATE),
+    ("brew cleanup --prune=all", MODERATE),
+]
+
+FIFTH_KEPT = [
+    ("Copy-Item .\\app.config .\\app.config.bak", MODERATE),
+    ("Set-Content -Path .\\version.txt -Value '1.2.3'", MODERATE),
+    ("Out-File -FilePath .\\report.txt -InputObject $data", MODERATE),
+]
+
+WIDE_DELETES += FIFTH_DELETES
+FILES_REPLACED += FIFTH_REPLACED
+NARROW_DELETES += FIFTH_NARROW
+KEPT_WRITES += FIFTH_KEPT
+
 DANGEROUS = WIDE_DELETES + FILES_REPLACED + READ_INTO_ITSELF
 BENIGN = NARROW_DELETES + KEPT_WRITES
 
