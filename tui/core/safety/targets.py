@@ -43,9 +43,32 @@ _LIBRARY = lazy_pattern(
 )
 
 
+# Folders a cloud drive keeps in step on every device: what goes here goes everywhere.
+_SYNCED_DRIVES = frozenset(
+    (
+        "Library/Mobile Documents/com~apple~CloudDocs",
+        "Library/Mobile Documents",
+        "iCloud Drive",
+        "Dropbox",
+        "OneDrive",
+        "Google Drive",
+        "Library/CloudStorage",
+    )
+)
+
+
 def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Verdict:
     """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`); with `patterns`,
     a glob is also rated by the protected places it can name."""
+    verdict = _classify_delete(value, recursive=recursive, patterns=patterns)
+    base, contents = paths.split_contents(paths.normalise(value))
+    synced = (paths.home_relative(base) or "").rstrip("/")
+    if synced in _SYNCED_DRIVES and (recursive or contents) and verdict.level < HIGH:
+        return Verdict(HIGH, f"deletes {value}: a synced drive, so on every device too")
+    return verdict
+
+
+def _classify_delete(value: str, *, recursive: bool, patterns: bool) -> Verdict:
     windows = _wsl_windows_path(value)
     if windows is not None:
         verdict = classify_delete(windows, recursive=recursive, patterns=patterns)
