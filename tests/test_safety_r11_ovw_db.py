@@ -600,6 +600,33 @@ FOURTH_EVERYDAY = [
 DROPS_AND_WIPES += FOURTH_WIPES
 EVERYDAY += FOURTH_EVERYDAY
 
+# Sixth batch: EXPLAIN ANALYZE runs the statement it explains; $out replaces a collection;
+# a transaction rolled back changes nothing; dangerous words as data or help.
+SIXTH_WIPES = [
+    ('psql -c "EXPLAIN ANALYZE DELETE FROM users"', HIGH),
+    ("mongosh shop --eval 'db.staging.aggregate([{$out: \"orders\"}])'", HIGH),
+]
+
+SIXTH_EVERYDAY = [
+    ('psql -c "BEGIN; DELETE FROM users; ROLLBACK;"', MODERATE),
+    ('mysql -e "START TRANSACTION; DELETE FROM users; ROLLBACK;" app', MODERATE),
+    ("mysql -e \"SELECT 'DROP DATABASE x'\"", MODERATE),
+    ('psql -c "\\d+ users"', MODERATE),
+    ('psql -c "EXPLAIN ANALYZE SELECT * FROM users"', MODERATE),
+    ('psql -c "SELECT count(*) FROM users WHERE deleted_at IS NULL"', MODERATE),
+    ('psql -c "CREATE TABLE t AS SELECT * FROM users WHERE false"', MODERATE),
+    ('psql -c "UPDATE users SET updated_at = now() WHERE id = ANY(ARRAY[1,2,3])"', MODERATE),
+    ("mongosh --eval 'db.users.find({}).count()'", MODERATE),
+    ("mongosh --eval 'db.users.aggregate([{$match: {}}, {$count: \"n\"}])'", MODERATE),
+    ("redis-cli RENAME cache:new cache:live", MODERATE),
+    ("redis-cli --help", SAFE),
+    ("psql --version", SAFE),
+    ("mongosh --help", SAFE),
+]
+
+DROPS_AND_WIPES += SIXTH_WIPES
+EVERYDAY += SIXTH_EVERYDAY
+
 DANGEROUS = DROPS_AND_WIPES + RESTORES_AND_FILES + OPENED_UP
 
 

@@ -838,6 +838,41 @@ FILES_REPLACED += FIFTH_REPLACED
 NARROW_DELETES += FIFTH_NARROW
 KEPT_WRITES += FIFTH_KEPT
 
+# Sixth batch: edits that empty a file without looking like it (sed -n printing nothing,
+# truncate to one byte), the safe rewrite idioms (a copy first, a temporary file moved back),
+# and scary words that are only text.
+SIXTH_REPLACED = [
+    ("sed -i -n '/never-matches/p' ~/.ssh/authorized_keys", HIGH),
+    ("truncate -s 1 ~/Documents/thesis.docx", HIGH),
+    ("awk '/nomatch/' /etc/hosts > /tmp/h && sudo mv /tmp/h /etc/hosts", HIGH),
+]
+
+SIXTH_KEPT = [
+    ("cp file.txt file.txt.bak && sed 's/a/b/' file.txt.bak > file.txt", MODERATE),
+    ("mv file.txt file.txt.tmp && sort file.txt.tmp > file.txt", MODERATE),
+    ("sort file.txt > file.txt.sorted && mv file.txt.sorted file.txt", MODERATE),
+    ("cat file.txt | sponge file.txt", MODERATE),
+    ("perl -i -pe 's/\\s+$//' file.txt", MODERATE),
+    ("grep -v foo file.txt > file.txt.new; mv file.txt.new file.txt", MODERATE),
+    ("echo 'export EDITOR=vim' >> ~/.bashrc", MODERATE),
+    ("git commit -m 'rm -rf node_modules before build'", MODERATE),
+    ("echo 'DROP TABLE users;' >> migrations/down.sql", MODERATE),
+    ("grep -rn FLUSHALL src/", SAFE),
+    ("cat > cleanup.sh <<'EOF'\nrm -rf ~/.cache/app\nEOF", MODERATE),
+    ("printf 'rm -rf /\\n' | wc -c", SAFE),
+    ("man shred", SAFE),
+    ("shred --version", SAFE),
+    ("type -a rm", SAFE),
+    ("history | grep 'rm -rf'", SAFE),
+    ("ls -la ~/.ssh", SAFE),
+    ("find ~ -name '*.sqlite' -size +100M", SAFE),
+    ("du -sh /var/lib/mysql", SAFE),
+    ("stat /etc/passwd", SAFE),
+]
+
+FILES_REPLACED += SIXTH_REPLACED
+KEPT_WRITES += SIXTH_KEPT
+
 DANGEROUS = WIDE_DELETES + FILES_REPLACED + READ_INTO_ITSELF
 BENIGN = NARROW_DELETES + KEPT_WRITES
 
