@@ -63,6 +63,17 @@ _DESTROY_TABLE = lazy_pattern(
     r"deleteMany['\"]?\s*:\s*\{\s*['\"]?filter['\"]?\s*:\s*\{\s*\}",  # in a bulkWrite
     re.IGNORECASE,
 )
+_EXPLAIN_ANALYZE = lazy_pattern(
+    r"\bexplain\s+(?:analy[sz]e\b(?:\s+verbose\b)?|\((?=[^)]*\banaly[sz]e\b)[^)]*\))", re.I
+)
+# `BEGIN; DELETE ...; ROLLBACK;`: row changes only (DDL commits by itself in MySQL), undone.
+_ROLLED_BACK = lazy_pattern(
+    r"(?:begin|start\s+transaction)\s*;(?:\s*(?:delete|update|insert|select)\b[^;]*;)+"
+    r"\s*rollback\s*;?",
+    re.IGNORECASE,
+)
+# An aggregation that writes its result over a collection: `{$out: "orders"}`.
+_MONGO_OUT = lazy_pattern(r"\$out['\"]?\s*:\s*(?:['\"]|\{)")
 # `EXECUTE 'DROP TABLE ' || name`, `EXECUTE format('TRUNCATE %I', t)`: SQL built and run.
 _DYNAMIC_DROP = lazy_pattern(
     r"\bexecute\s+(?:format\s*\(\s*)?'\s*(drop|truncate|delete\s+from)\b", re.IGNORECASE
@@ -200,6 +211,12 @@ _MONGO_DROP_USER = lazy_pattern(r"\b(dropUser|dropAllUsers|removeUser)\s*\(")
 def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     """Rates database code sent by `client` (SQL, Redis or Mongo commands)."""
     text = re.sub(r"/\*.*?\*/", " ", text, flags=re.DOTALL)  # `DROP/**/DATABASE`
+    text = _EXPLAIN_ANALYZE.sub("", text)  # EXPLAIN ANALYZE runs the statement it explains
+    if _ROLLED_BACK.fullmatch(text.strip()):
+        ctx.add(
+            MODERATE, f"changes rows in a transaction it rolls back: none kept ({client})", command
+        )
+        return
     for match in _FROM_PROGRAM.finditer(text):  # `COPY t FROM PROGRAM 'cmd'`: the server runs it
         ctx.add(
             HIGH, f"the database server runs a shell command (COPY ... PROGRAM, {client})", command
@@ -213,6 +230,10 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         return
     if _DESTROY_TABLE.search(unquoted):
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
+        return
+    if _MONGO_OUT.search(text):
+        reason = f"replaces a whole collection with what the pipeline returns ($out, {client})"
+        ctx.add(HIGH, reason, command)
         return
     dynamic = _DYNAMIC_DROP.search(text)
     if dynamic is not None:

@@ -180,11 +180,15 @@ _PRIVATE_KEY_DIRS = frozenset((".ssh", ".gnupg", ".password-store"))
 _THROWAWAY = lazy_pattern(r"\*\.(tmp|temp|bak|swp|swo|o|pyc|part|crdownload|orig|old)$")
 
 
+# `truncate -s 1 f`: cut to a few bytes, the content is as good as gone.
+_FEW_BYTES = lazy_pattern(r"[1-9]\d{0,2}")
+
+
 def truncate(command: Command, ctx: Context) -> None:
     opts = options(command, "-s --size -r --reference")
     size = opts.value("-s", "--size") or ""
     for word in opts.operands:
-        if size.strip() in ("0", "0K", "0M", "0k"):
+        if size.strip() in ("0", "0K", "0M", "0k") or _FEW_BYTES.fullmatch(size.strip()):
             target = ctx.resolve(word.path)
             verdict = classify_empty(target) or classify_write(target, append=False)
             if command.implied_recursive:  # `find DIR -exec truncate -s 0 {} +`
