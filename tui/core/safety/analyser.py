@@ -241,6 +241,8 @@ class Analyser:
 
     def command(self, node: Node, parent: Node | None, stdin: Stdin | None) -> None:
         command = self._resolved(build_command(node, parent, stdin))
+        if stdin is None:
+            command = _fed_by_substitution(command)
         if self.ctx.found_files:
             command = _on_found_tree(command, self.ctx.found_files, self.ctx.variables)
         self._take_defaults(command)
@@ -912,3 +914,17 @@ def wrapper_directory(layer: Command) -> str | None:
         if not value.startswith("-"):
             break
     return None
+
+
+def _fed_by_substitution(command: Command) -> Command:
+    """`xargs -0 rm -rf < <(printf '%s\\0' ~/a ~/b)`: the text the substitution prints is the
+    command's input, as if piped in (`printf ... | xargs -0 rm -rf`)."""
+    for redirect in command.redirects:
+        target = redirect.target
+        if redirect.op != "<" or target is None or len(target.substitutions) != 1:
+            continue
+        text = fed_text(target.substitutions[0])
+        if text is not None:
+            fed = Stdin(kinds=frozenset(("literal",)), literal=(literal(text),))
+            return replace(command, stdin=fed)
+    return command

@@ -107,7 +107,10 @@ def stdin_items(command: Command) -> list[str]:
         return ["${input}"]
     if stdin.literal is not None and _nul_separated(command):
         # `echo 'rm -rf ~' | xargs -0 sh -c`: the whole text is one argument
+        # `printf '%s\0' /etc /usr | xargs -0 rm -rf`: each NUL-ended item is one argument
         items = [item for word in stdin.literal for item in word.value.split("\0") if item.strip()]
+        if any("\0" in word.value for word in stdin.literal):
+            return items or ["${input}"]
         return [" ".join(items)] if items else ["${input}"]
     if stdin.literal is not None:
         items = [item for word in stdin.literal for item in word.value.replace("\0", " ").split()]
@@ -168,7 +171,8 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
         negated = index > 0 and args[index - 1].value in ("!", "-not") and value in _NAMES
         if value in FIND_FILTERS and not negated:  # `! -name x`: all but x still matches
             nxt = args[index + 1].value if index + 1 < len(args) else ""
-            filtered = filtered or not (value in _NAMES and _MATCHES_ALL.fullmatch(nxt))
+            every = _MATCHES_ALL.fullmatch(nxt) or (value in _REGEXES and _REGEX_ALL.fullmatch(nxt))
+            filtered = filtered or not (value in _NAMES and every)
             selects = _narrower(selects, _selects(value, nxt))
             aged = aged or _selects(value, nxt) == "~old"
         elif value == "-delete":
@@ -191,6 +195,9 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
 
 # Name patterns with no literal letter: `*`, `*.*`, `[a-z]*`, `?*` match (nearly) every file.
 _MATCHES_ALL = lazy_pattern(r"(\[[^\]]*\]|[*?]|\*\.\*)+")
+# Regular expressions every path matches: `.*`, `^.*$`, `.+`.
+_REGEXES = frozenset(("-regex", "-iregex"))
+_REGEX_ALL = lazy_pattern(r"\^?(\.\*|\.\+)+\$?")
 _SAFE_PATTERN = lazy_pattern(r"^[\w.*?~+\-\[\]]+$")
 
 

@@ -39,7 +39,8 @@ def trusted_setup(node: Node) -> bool:
     return name in _SETUP_TOOLS and "$(" not in node_text(named[0])
 
 
-_LS = lazy_pattern(r"^(?:\$\(|`)\s*ls\s+((?:-\w+\s+)*)([^\s$`()|;&]+)\s*(?:\)|`)$")
+# `$(ls -A)`, `$(ls)`: with no folder named, what is in the current one.
+_LS = lazy_pattern(r"^(?:\$\(|`)\s*ls((?:\s+-[\w-]+)*)(?:\s+([^\s$`()|;&]+))?\s*(?:\)|`)$")
 
 
 def ls_listing(raw: str) -> tuple[str, bool] | None:
@@ -48,7 +49,7 @@ def ls_listing(raw: str) -> tuple[str, bool] | None:
     match = _LS.match(raw.strip())
     if match is None:
         return None
-    flags, target = match.group(1), match.group(2)
+    flags, target = match.group(1), match.group(2) or "."
     return target, "d" in flags or any(c in target for c in "*?[")
 
 
@@ -204,6 +205,8 @@ def stdin_for(
         find_paths, filtered = parts.starts, parts.filtered
         if filtered:  # `find / -name '*.conf' | xargs rm`: what the tests select, under each
             find_paths = tuple(match_marker(start, parts.selects) for start in parts.starts)
+    elif len(previous) == 1 and previous[0].name == "rg" and "--files" in previous[0].argv:
+        find_paths, filtered = _rg_files(previous[0])  # `rg --files ~`: every file under ~
     elif len(previous) == 1 and previous[0].name in _LOCATORS:
         patterns = [w.value for w in previous[0].args if not w.value.startswith("-")]
         find_paths = tuple(match_marker("/", _located(p)) for p in patterns[:4]) or ("/",)
@@ -265,6 +268,31 @@ def _listing(command: Command) -> tuple[str, ...]:
     if not operands:
         return ("*",)
     return tuple(p if any(c in p for c in "*?[") else p.rstrip("/") + "/*" for p in operands)
+
+
+# ripgrep's options that narrow `rg --files` (to a glob or a file type), each with a value.
+_RG_NARROWING = frozenset(("-g", "--glob", "--iglob", "-t", "--type", "-T", "--type-not"))
+
+
+def _rg_files(command: Command) -> tuple[tuple[str, ...], bool]:
+    """The folders `rg --files DIR...` lists, and whether a glob or type narrows them."""
+    folders: list[str] = []
+    globs: list[str] = []
+    narrowed = False
+    args = [word.value for word in command.args]
+    for index, value in enumerate(args):
+        option, _, attached = value.partition("=")
+        if option in _RG_NARROWING:
+            narrowed = True
+            given = attached or (args[index + 1] if index + 1 < len(args) else "")
+            globs += [given] if option in ("-g", "--glob", "--iglob") else []
+        elif not value.startswith("-") and not (index and args[index - 1] in _RG_NARROWING):
+            folders.append(command.args[index].path)
+    starts = tuple(folders or ["."])
+    if not narrowed:
+        return starts, False
+    selects = globs[0] if len(globs) == 1 else ""  # `-g '*.pyc'`: the files of that kind
+    return tuple(match_marker(start, selects) for start in starts), True
 
 
 # `locate PATTERN` prints every file on the machine whose path matches: `find / -name`.

@@ -90,6 +90,8 @@ DISPOSABLE_IN_HOME = (
     ".conda/pkgs",
     ".ssh/known_hosts",
     ".ssh/known_hosts.old",
+    ".ssh/config.old",  # an old copy of the client settings: no key in it
+    ".ssh/config.bak",
     ".npm",
     ".yarn",
     ".pnpm-store",

@@ -43,9 +43,38 @@ def _macos_private(value: str) -> str | None:
     return match.group(1) if match else None
 
 
+# Libraries kept as one bundle or catalog: Photos, iPhoto, Aperture, Lightroom, Music.
+_LIBRARY = lazy_pattern(
+    r"\.(photoslibrary|photolibrary|aplibrary|lrcat|lrlibrary|musiclibrary|tvlibrary)$", re.I
+)
+
+
+# Folders a cloud drive keeps in step on every device: what goes here goes everywhere.
+_SYNCED_DRIVES = frozenset(
+    (
+        "Library/Mobile Documents/com~apple~CloudDocs",
+        "Library/Mobile Documents",
+        "iCloud Drive",
+        "Dropbox",
+        "OneDrive",
+        "Google Drive",
+        "Library/CloudStorage",
+    )
+)
+
+
 def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Verdict:
     """Deleting `value` (a word value, possibly `~/x`, `/x/*`, `${VAR}/`); with `patterns`,
     a glob is also rated by the protected places it can name."""
+    verdict = _classify_delete(value, recursive=recursive, patterns=patterns)
+    base, contents = paths.split_contents(paths.normalise(value))
+    synced = (paths.home_relative(base) or "").rstrip("/")
+    if synced in _SYNCED_DRIVES and (recursive or contents) and verdict.level < HIGH:
+        return Verdict(HIGH, f"deletes {value}: a synced drive, so on every device too")
+    return verdict
+
+
+def _classify_delete(value: str, *, recursive: bool, patterns: bool) -> Verdict:
     windows = _wsl_windows_path(value) or _macos_private(value)
     if windows is not None:
         verdict = classify_delete(windows, recursive=recursive, patterns=patterns)
@@ -67,6 +96,8 @@ def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Ve
     how = " recursively" if recursive else ""
     if value.startswith("./") and not path.startswith((".", "/", "~", "*")):
         path = "./" + path  # keep the person's spelling of a relative path
+    if _LIBRARY.search(base.rstrip("/")):  # `~/Pictures/Photos Library.photoslibrary`
+        return Verdict(HIGH, f"deletes {path}: a whole photo or music library")
     if paths.is_history_file(base):
         return Verdict(CRITICAL, f"deletes {path}: erases your shell history")
     if posixpath.basename(base) == ".git" and recursive:
@@ -457,7 +488,7 @@ def _delete_matches(base: str) -> Verdict:
     if kind_selected in _PERSONAL_KINDS and (kind == "home" or _in_data_area(parent)):
         reason = f"deletes every {selects} file under {parent}: your documents, photos or keys"
         return Verdict(HIGH, reason)
-    if selects == "~recent" and _in_data_area(parent):
+    if selects == "~recent" and (kind == "home" or _in_data_area(parent)):
         return Verdict(HIGH, f"deletes the latest files in {parent}: recent data, likely unbacked")
     if selects in ("~some", "~owner") and _in_data_area(parent):
         return Verdict(HIGH, f"deletes files across the data folder {parent} (by size or owner)")
@@ -566,6 +597,10 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
     if path.startswith("/etc/"):
         if append or path.count("/") > 2:
             return Verdict(MODERATE, f"{verb} {path}: system configuration")
+        stem = _SPARE_COPY.sub("", path)  # `/etc/hosts.new`: nothing reads it until it is moved
+        vital = stem in paths.ACCOUNT_FILES or stem in paths.KEY_FILES or stem == "/etc/sudoers"
+        if stem != path and not vital:  # a backup of the accounts is how they are got back
+            return Verdict(MODERATE, f"{verb} {path}, a spare copy beside a system setting")
         return Verdict(HIGH, f"overwrites {path}: system configuration")
     if paths.area(path) == "home_credentials" and not append and path.endswith(".pub"):
         return Verdict(
@@ -582,6 +617,8 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
     return Verdict(MODERATE, f"{verb} {path}")
 
 
+# Names of a copy kept beside a setting: a backup or the next version, read by nothing.
+_SPARE_COPY = lazy_pattern(r"\.(new|bak|backup|orig|old|save|tmp|dist|sample|example)$|~$")
 _KERNEL_PROTECTIONS = (
     "/proc/sys/kernel/randomize_va_space",
     "/proc/sys/kernel/yama/",
@@ -684,7 +721,11 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
 
 
 _SYSTEM_AREAS = frozenset(("root", "vital", "system", "key_file"))
-_DOCUMENT = lazy_pattern(r"\.(tex|docx?|odt|pdf|xlsx?|ods|pptx?|odp|pages|numbers|key|epub)$", re.I)
+_DOCUMENT = lazy_pattern(
+    r"\.(tex|docx?|odt|pdf|xlsx?|ods|pptx?|odp|pages|numbers|key|epub|jpe?g|png|heic|dng|"
+    r"cr2|nef|arw|tiff?|mov|mp4)$",
+    re.I,
+)
 
 
 def classify_empty(value: str) -> Verdict | None:
@@ -714,7 +755,7 @@ def classify_empty(value: str) -> Verdict | None:
     if paths.area(path) in ("vital", "key_file", "system") or path.startswith("/var/lib/"):
         return Verdict(HIGH, f"empties {path}: a file the system relies on")
     if rel is not None and _DOCUMENT.search(path):
-        return Verdict(HIGH, f"empties {path}: the document's content is lost")
+        return Verdict(HIGH, f"empties {path}: the document or photo is lost")
     if path.startswith("/etc/") or settings:
         return Verdict(HIGH, f"empties {path}: the settings in it are lost")
     if path.startswith(WEB_ROOTS) and not any(c in path for c in "*?["):

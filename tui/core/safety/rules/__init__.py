@@ -15,6 +15,7 @@ from tui.core.safety.rules import (
     accounts,
     alternatives,
     auth_stack,
+    backups,
     bang_lines,
     boot,
     bus_power,
@@ -42,9 +43,12 @@ from tui.core.safety.rules import (
     frameworks,
     fresh,
     fs_tuning,
+    graph_stores,
     hogs,
+    http_stores,
     install,
     kernel,
+    landings,
     leaks,
     listening,
     lookups,
@@ -76,7 +80,9 @@ from tui.core.safety.rules import (
     tools,
     typed_keys,
     unknowns,
+    vcs_purges,
     weakening,
+    wire_stores,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.known import CTL_READS, CTL_TOOLS, READ_ONLY, ROUTINE_REASON
@@ -126,6 +132,10 @@ for _module in (
     editor_code,
     searchers,
     typed_keys,
+    http_stores,
+    graph_stores,
+    vcs_purges,
+    backups,
 ):
     RULES.update(_module.RULES)
 
@@ -259,6 +269,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "composer": (registries.composer,),
     "deno": (fetched.deno,),
     "ssh": (code.remote_stdin,),
+    **dict.fromkeys(split_words("nc ncat netcat telnet"), (wire_stores.socket_commands,)),
     "tee": (code.tee_written,),
     "sponge": (code.tee_written,),
     "gpg": (install.key_file, throwaway_keys.throwaway_key),
@@ -294,6 +305,7 @@ for _name, _checks in (
     *same_file.EXTRA_CHECKS.items(),
     *fresh.EXTRA_CHECKS.items(),
     *macos_tools.EXTRA_CHECKS.items(),
+    *landings.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

@@ -17,7 +17,15 @@ from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import editors, exposure, openers, persistence, ransom, weakening
+from tui.core.safety.rules import (
+    editors,
+    exposure,
+    openers,
+    pam_lines,
+    persistence,
+    ransom,
+    weakening,
+)
 from tui.core.safety.rules import windows as windows_rules
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
@@ -984,6 +992,9 @@ def sed(command: Command, ctx: Context) -> None:
             )
             if content is not None:
                 ctx.add(content.level, content.reason, command)
+            removed = pam_lines.removed_check(value, script)
+            if removed is not None:
+                ctx.add(removed.level, removed.reason, command)
             _sed_startup(command, ctx, value, argv)
             verdict = classify_write(editors.name_pattern(value), append=False)
             if paths.is_rc_file(paths.normalise(value)):

@@ -12,6 +12,7 @@ from tui.core.safety import paths
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules import update_sources
+from tui.core.safety.rules.weakening import sed_text
 from tui.core.safety.targets import Verdict
 from tui.core.safety.vital import security_fixed
 
@@ -109,7 +110,7 @@ def config_content(path: str, text: str) -> Verdict | None:
         if _EMPTY_PASSWORD.search(text):
             return Verdict(RiskLevel.CRITICAL, f"leaves an account without a password ({where})")
     if name in ("sshd_config",) or where.startswith("/etc/ssh/sshd_config.d/"):
-        match = _SSH_WEAK.search(text)
+        match = _SSH_WEAK.search(sed_text(text))  # `s/yes/no/` turns the setting off
         if match:
             return Verdict(RiskLevel.HIGH, f"weakens SSH log-ins ({match.group(0)})")
     if where in _DOAS and _DOAS_PERMIT.search(text):

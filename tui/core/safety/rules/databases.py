@@ -7,6 +7,7 @@ Queries that only read (`SELECT`, `SHOW`, `\\dt`) are safe; an interactive sessi
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 
@@ -39,6 +40,7 @@ _CODE_FLAGS = {
     "trino": ("--execute",),
     "presto": ("--execute",),
     "clickhouse": ("-q", "--query"),
+    **dict.fromkeys(split_words("litecli mycli"), ("-e", "--execute")),
 }
 _READ_SQL = lazy_pattern(
     r"^\s*(select|show|describe|desc|explain|with\s+\w+\s+as\s*\(\s*select|\\d|\\l|\\c|\\dt|"
@@ -56,14 +58,34 @@ _DESTROY_TABLE = lazy_pattern(
     r"\bdrop\s+(table|collection|user|role|measurement|series|materialized\s+view)\b|"
     r"\btruncate\b|\.drop\s*\(|"
     r"\bflushdb\b|\balter\s+table\s+\S+\s+drop\b|deleteMany\s*\(\s*\{\s*\}\s*\)|"
-    r"\.remove\s*\(\s*\{\s*\}\s*\)",
+    r"\.remove\s*\(\s*\{\s*\}\s*\)|"
+    r"runCommand\s*\(\s*\{\s*['\"]?drop['\"]?\s*:|"  # `db.runCommand({drop: "orders"})`
+    r"deleteMany['\"]?\s*:\s*\{\s*['\"]?filter['\"]?\s*:\s*\{\s*\}",  # in a bulkWrite
     re.IGNORECASE,
 )
+_EXPLAIN_ANALYZE = lazy_pattern(
+    r"\bexplain\s+(?:analy[sz]e\b(?:\s+verbose\b)?|\((?=[^)]*\banaly[sz]e\b)[^)]*\))", re.I
+)
+# `BEGIN; DELETE ...; ROLLBACK;`: row changes only (DDL commits by itself in MySQL), undone.
+_ROLLED_BACK = lazy_pattern(
+    r"(?:begin|start\s+transaction)\s*;(?:\s*(?:delete|update|insert|select)\b[^;]*;)+"
+    r"\s*rollback\s*;?",
+    re.IGNORECASE,
+)
+# An aggregation that writes its result over a collection: `{$out: "orders"}`.
+_MONGO_OUT = lazy_pattern(r"\$out['\"]?\s*:\s*(?:['\"]|\{)")
+# `EXECUTE 'DROP TABLE ' || name`, `EXECUTE format('TRUNCATE %I', t)`: SQL built and run.
+_DYNAMIC_DROP = lazy_pattern(
+    r"\bexecute\s+(?:format\s*\(\s*)?'\s*(drop|truncate|delete\s+from)\b", re.IGNORECASE
+)
+# A statement inside a WITH: `WITH d AS (DELETE FROM users RETURNING *) SELECT ...`.
+_INNER_CHANGE = lazy_pattern(r"\bas\s*\(\s*((?:delete\s+from|update)\b[^()]*)\)", re.IGNORECASE)
 # What is made from the rows and can be made again: an index, a plain view.
 _DROP_DERIVED = lazy_pattern(
     r"^\s*drop\s+(index|view)\b(?:\s+concurrently)?(?:\s+if\s+exists)?\s+[\w.\"`]+\s*$",
     re.IGNORECASE,
 )
+_DROP_CASCADE = lazy_pattern(r"\bdrop\s+\w+(?:\s+\w+)?\b[^;]*\bcascade\b", re.IGNORECASE)
 _UNBOUNDED = lazy_pattern(r"^\s*(delete\s+from|update)\b(?!.*\bwhere\b)", re.IGNORECASE | re.DOTALL)
 # A row change and its condition: `DELETE FROM t WHERE c`, `UPDATE t SET ... WHERE c`, and
 # ClickHouse's `ALTER TABLE t DELETE WHERE c` / `ALTER TABLE t UPDATE ... WHERE c`.
@@ -76,7 +98,10 @@ _CONDITIONED = lazy_pattern(
 # `{_id: {$ne: null}}`.
 _MONGO_EVERY_DOCUMENT = lazy_pattern(
     r"\.(?:update|updateMany|deleteMany|remove)\s*\(\s*\{\s*(?:['\"]?_id['\"]?\s*:\s*\{\s*"
-    r"['\"]?\$(?:exists['\"]?\s*:\s*(?:true|1)|ne['\"]?\s*:\s*null)\s*\}\s*)?\}"
+    r"['\"]?\$(?:exists['\"]?\s*:\s*(?:true|1)|ne['\"]?\s*:\s*null)\s*\}\s*)?\}|"
+    # `{email: {$regex: ".*"}}`, `{name: /.*/}`: a pattern every string matches
+    r"\.(?:updateMany|deleteMany|remove)\s*\(\s*\{\s*['\"]?\w+['\"]?\s*:\s*(?:\{\s*['\"]?\$regex"
+    r"['\"]?\s*:\s*['\"/]\^?\.\*\$?['\"/]\s*\}|/\^?\.\*\$?/)\s*\}"
 )
 _OR = lazy_pattern(r"\bor\b", re.IGNORECASE)
 _AND = lazy_pattern(r"\band\b", re.IGNORECASE)
@@ -106,6 +131,8 @@ def changes_every_row(statement: str) -> bool:
     is always true)."""
     if _UNBOUNDED.match(statement):
         return True
+    if any(changes_every_row(inner) for inner in _INNER_CHANGE.findall(statement)):
+        return True
     found = _CONDITIONED.match(statement)
     if found is None:
         return False
@@ -134,6 +161,13 @@ def _constant(text: str) -> int | str:
     return int(text) if text.isdigit() else text.strip("'")
 
 
+# `REVOKE ALL ... FROM 'root'@'localhost'`, `ALTER USER postgres NOSUPERUSER`: the
+# administrator locked out of the server.
+_ROOT_LOCKED_OUT = lazy_pattern(
+    r"\brevoke\s+all\b[^;]*\bfrom\s+['\"`]?(root|postgres|admin)['\"`]?(@|\s*;|\s*$)|"
+    r"\balter\s+(user|role)\s+['\"]?postgres['\"]?\s+(with\s+)?nosuperuser\b",
+    re.IGNORECASE,
+)
 _PRIVILEGE = lazy_pattern(
     r"\bgrant\s+(?:all\b|[^;]*?\b(?:super|file|process|shutdown|create\s+user)\b[^;]*?"
     r"\bon\s+\*\.\*)|\b(create|alter)\s+(user|role)\b[^;]*?(?<!no)superuser\b",
@@ -177,6 +211,12 @@ _MONGO_DROP_USER = lazy_pattern(r"\b(dropUser|dropAllUsers|removeUser)\s*\(")
 def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     """Rates database code sent by `client` (SQL, Redis or Mongo commands)."""
     text = re.sub(r"/\*.*?\*/", " ", text, flags=re.DOTALL)  # `DROP/**/DATABASE`
+    text = _EXPLAIN_ANALYZE.sub("", text)  # EXPLAIN ANALYZE runs the statement it explains
+    if _ROLLED_BACK.fullmatch(text.strip()):
+        ctx.add(
+            MODERATE, f"changes rows in a transaction it rolls back: none kept ({client})", command
+        )
+        return
     for match in _FROM_PROGRAM.finditer(text):  # `COPY t FROM PROGRAM 'cmd'`: the server runs it
         ctx.add(
             HIGH, f"the database server runs a shell command (COPY ... PROGRAM, {client})", command
@@ -184,11 +224,28 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         ctx.run_code(literal(match.group("code")), command)
     _server_writes(text, command, ctx, client)
     said = _STRING.sub(_masked, text)
-    if _DESTROY_DB.search(said):
+    unquoted = _STRING.sub("'s'", text)  # `WHERE action = 'TRUNCATE'` names no statement
+    if _DESTROY_DB.search(unquoted):
         ctx.add(CRITICAL, f"deletes a whole database ({client}): its data is lost", command)
         return
-    if _DESTROY_TABLE.search(said):
+    if _DESTROY_TABLE.search(unquoted):
         ctx.add(CRITICAL, f"deletes a table or all its rows ({client})", command)
+        return
+    if _MONGO_OUT.search(text):
+        reason = f"replaces a whole collection with what the pipeline returns ($out, {client})"
+        ctx.add(HIGH, reason, command)
+        return
+    dynamic = _DYNAMIC_DROP.search(text)
+    if dynamic is not None:
+        what = dynamic.group(1).upper().split()[0]
+        ctx.add(HIGH, f"builds a {what} statement and runs it ({client})", command)
+        return
+    if _DROP_CASCADE.search(unquoted):  # `DROP EXTENSION postgis CASCADE`: its columns go too
+        ctx.add(
+            HIGH,
+            f"drops with CASCADE: the tables and columns that use it go too ({client})",
+            command,
+        )
         return
     statements = [s for s in re.split(r";\s*", said) if s.strip()]
     first = _DROP_DERIVED.match(statements[0]) if statements else None
@@ -219,6 +276,11 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     if _LISTENS_EVERYWHERE.search(text):
         reason = f"lets the database server take connections from every network ({client})"
         ctx.add(HIGH, reason, command)
+        return
+    if _ROOT_LOCKED_OUT.search(text):
+        ctx.add(
+            HIGH, f"takes the administrator's rights away: nobody may manage it ({client})", command
+        )
         return
     if _PRIVILEGE.search(text) or _MONGO_ADMIN.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)
@@ -260,10 +322,18 @@ def _server_writes(text: str, command: Command, ctx: Context, client: str) -> No
 def client_code(command: Command) -> str | None:
     """The code a database client is given: `-c/-e CODE`, sqlite3's second operand, or input."""
     code = _code(command)
-    if code is None and command.name == "sqlite3":
+    if code is None and command.name in ("sqlite3", "duckdb"):
+        given = _sqlite_commands(command)  # `sqlite3 -cmd 'SQL' app.db`
         operands = [w.value for w in command.args if not w.value.startswith("-")]
-        code = operands[1] if len(operands) >= 2 else None
+        operands = [o for o in operands if o not in given]
+        code = "; ".join([*given, *operands[1:2]]) or None
     return code if code is not None else _stdin_code(command)
+
+
+def _sqlite_commands(command: Command) -> list[str]:
+    """The values of sqlite3's `-cmd COMMAND` options, run before the database's input."""
+    argv = command.argv
+    return [b for a, b in itertools.pairwise(argv) if a in ("-cmd", "--cmd")]
 
 
 # A query that prints a table's rows (`SELECT email FROM users`, `db.users.find()`).
@@ -300,6 +370,10 @@ def sql_client(command: Command, ctx: Context) -> None:
         return
     if code is None and name == "psql" and ({"-l", "--list"} & set(command.argv)):
         return  # `psql -l`: lists the databases
+    if code is None and _generated_drops(command):
+        reason = f"runs the DROP or TRUNCATE statements a query before it wrote ({name})"
+        ctx.add(HIGH, reason, command)
+        return
     if code is None:
         fed = [r.target.value for r in command.redirects if r.op == "<" and r.target is not None]
         if name == "psql":
@@ -313,7 +387,24 @@ def sql_client(command: Command, ctx: Context) -> None:
         else:
             ctx.add(MODERATE, f"opens a database session ({name})", command)
         return
+    if _RESTORE_DOT.search(code):  # `sqlite3 app.db ".restore old.db"`
+        ctx.add(HIGH, f"replaces the whole database with a backup file (.restore, {name})", command)
+        return
     rate_sql(code, command, ctx, name)
+
+
+_RESTORE_DOT = lazy_pattern(r"(?:^|\n|;)\s*\.restore\b")
+# `select 'drop table ' || tablename ...`: a query whose rows are statements that destroy.
+_WRITES_DROPS = lazy_pattern(r"'\s*(drop\s+(table|database|schema|view)|truncate)\b", re.I)
+
+
+def _generated_drops(command: Command) -> bool:
+    """`psql -Atc "select 'drop table ' || tablename from pg_tables" | psql`: what the second
+    client runs is the DROP statements the first one printed."""
+    stdin = command.stdin
+    if stdin is None or not any(p in RULES for p in stdin.producers):
+        return False
+    return any(_WRITES_DROPS.search(read) for read in stdin.reads)
 
 
 _FROM_PROGRAM = lazy_pattern(r"\b(?:from|to)\s+program\s+'(?P<code>(?:[^']|'')*)'", re.I)
@@ -387,6 +478,14 @@ def printed_text(source: str) -> str | None:
 
 def redis(command: Command, ctx: Context) -> None:
     args = command.argv
+    if "--cluster" in args:  # `--cluster call HOST:PORT CMD...` runs CMD on every node
+        sub = args[args.index("--cluster") + 1 :]
+        if sub[:1] in (["check"], ["info"], ["help"]):
+            return
+        if sub[:1] != ["call"] or len(sub) < 3:
+            ctx.add(MODERATE, "manages a Redis cluster (redis-cli --cluster)", command)
+            return
+        args = sub[2:]
     index = 0
     while index < len(args) and args[index].startswith("-"):
         index += 2 if args[index] in _REDIS_VALUES else 1
@@ -427,6 +526,9 @@ def redis(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes data in Redis ({verb})", command)
 
 
+_EVERY_KEY_LISTED = lazy_pattern(
+    r"redis\.p?call\s*\(\s*['\"](?:keys|scan)['\"]\s*,\s*(?:0\s*,\s*)?['\"]\*['\"]", re.I
+)
 _REDIS_SCRIPTS = frozenset(split_words("EVAL EVAL_RO"))
 _REDIS_CALL = lazy_pattern(r"redis\.p?call\s*\(\s*['\"](\w+)['\"]", re.IGNORECASE)
 # The commands a Lua script runs, the most destructive first.
@@ -434,10 +536,14 @@ _REDIS_SEVERITY = ("FLUSHALL", "FLUSHDB", "REPLICAOF", "SLAVEOF", "SHUTDOWN", "C
 
 
 def _script_calls(script: str) -> list[str]:
-    """The command a Lua script given to EVAL runs that matters most (`redis.call('flushall')`)."""
+    """The command a Lua script given to EVAL runs that matters most (`redis.call('flushall')`;
+    a loop deleting what `keys('*')` lists is a FLUSHDB)."""
     called = [name.upper() for name in _REDIS_CALL.findall(script)]
+    if {"DEL", "UNLINK"} & set(called) and _EVERY_KEY_LISTED.search(script):
+        return ["FLUSHDB"]
     worst = [name for name in _REDIS_SEVERITY if name in called]
-    return worst[:1] or called[:1]
+    changes = [name for name in called if name not in _REDIS_READS]
+    return worst[:1] or changes[:1] or called[:1]
 
 
 _REDIS_VALUES = frozenset(
@@ -492,9 +598,9 @@ def bigquery(command: Command, ctx: Context) -> None:
 def drop_tool(command: Command, ctx: Context) -> None:
     """`dropdb NAME`, `mysqladmin drop NAME`, `dropuser NAME`."""
     argv = command.argv
-    if command.name == "mysqladmin":
+    if command.name in ("mysqladmin", "mariadb-admin"):
         if "drop" in argv:
-            ctx.add(CRITICAL, "deletes a whole database (mysqladmin drop)", command)
+            ctx.add(CRITICAL, f"deletes a whole database ({command.name} drop)", command)
         elif any(a in ("shutdown", "flush-privileges", "password") for a in argv):
             ctx.add(HIGH, "stops or reconfigures the database server (mysqladmin)", command)
         elif not any(a in ("status", "ping", "version", "processlist", "variables") for a in argv):
@@ -504,6 +610,14 @@ def drop_tool(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, f"deletes a whole database ({command.name})", command)
     else:
         ctx.add(HIGH, f"deletes a database user ({command.name})", command)
+
+
+def wal_reset(command: Command, ctx: Context) -> None:
+    """`pg_resetwal -f DATADIR`: PostgreSQL's log of recent changes thrown away."""
+    if any(a in ("-n", "--dry-run") for a in command.argv):
+        return
+    reason = f"throws away the database's log of recent changes ({command.name}): data may be lost"
+    ctx.add(HIGH, reason, command)
 
 
 def createuser(command: Command, ctx: Context) -> None:
@@ -517,28 +631,56 @@ def createuser(command: Command, ctx: Context) -> None:
 
 def dump(command: Command, ctx: Context) -> None:
     """`pg_dump`, `mysqldump`: read the database; where the dump goes is rated by the redirect."""
-    if any(a.startswith(("--clean", "-c")) for a in command.argv) and command.name == "pg_restore":
+    printed = _only_prints(command)
+    if printed is not None:
+        ctx.add(MODERATE, printed, command)
+    elif (
+        any(a.startswith(("--clean", "-c")) for a in command.argv) and command.name == "pg_restore"
+    ):
         ctx.add(
             HIGH, "replaces tables in the database with the backup (pg_restore --clean)", command
         )
     elif command.name in ("pg_restore", "mongorestore") and "--drop" in command.argv:
         ctx.add(HIGH, "drops collections before restoring them (--drop)", command)
+    elif command.name == "mongoimport" and "--drop" in command.argv:
+        ctx.add(HIGH, "drops the collection before importing into it (mongoimport --drop)", command)
+    elif command.name == "mongoimport":
+        ctx.add(MODERATE, "imports documents into a collection (mongoimport)", command)
     elif command.name in ("pg_restore", "mongorestore"):
         ctx.add(MODERATE, f"restores a database backup ({command.name})", command)
 
 
+def _only_prints(command: Command) -> str | None:
+    """`pg_restore -f out.sql` (no -d) writes a SQL script; `mongorestore --dryRun` checks."""
+    if command.name == "mongorestore" and "--dryRun" in command.argv:
+        return "only tries the restore, changing nothing (mongorestore --dryRun)"
+    if command.name != "pg_restore":
+        return None
+    opts = options(command, "-d --dbname -f --file -U -h -p -n -t -I -P -T -j -L -S")
+    if opts.has("-f", "--file") and not opts.has("-d", "--dbname"):
+        return "writes the backup out as a SQL script, touching no database (pg_restore -f)"
+    return None
+
+
 RULES: dict[str, Rule] = {
     **dict.fromkeys([*_CODE_FLAGS, "sqlite3"], sql_client),
-    "redis-cli": redis,
+    **dict.fromkeys(split_words("redis-cli valkey-cli keydb-cli"), redis),
     "createuser": createuser,
+    **dict.fromkeys(split_words("pg_resetwal pg_resetxlog"), wal_reset),
     "bq": bigquery,
-    **dict.fromkeys(split_words("dropdb dropuser mysqladmin pg_dropcluster"), drop_tool),
     **dict.fromkeys(
-        split_words("pg_dump pg_dumpall mysqldump mongodump pg_restore mongorestore"), dump
+        split_words("dropdb dropuser mysqladmin mariadb-admin pg_dropcluster"), drop_tool
+    ),
+    **dict.fromkeys(
+        split_words(
+            "pg_dump pg_dumpall mysqldump mariadb-dump mongodump pg_restore mongorestore "
+            "mongoimport"
+        ),
+        dump,
     ),
 }
 # Clients whose commands act on a database server, wherever they run: in a throwaway container
 # (`docker run --rm postgres psql -h db -c 'DROP DATABASE app'`) the data lost is the server's.
 SERVER_CLIENTS = frozenset(RULES) - frozenset(
-    split_words("sqlite3 duckdb pg_dump pg_dumpall mysqldump mongodump")
+    split_words("sqlite3 duckdb litecli pg_dump pg_dumpall mysqldump mariadb-dump mongodump")
 )

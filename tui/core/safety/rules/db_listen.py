@@ -29,16 +29,19 @@ _FOLDERS = (
     "/etc/opensearch/",
     "/etc/memcached",
     "/etc/sysconfig/memcached",
+    "/etc/influxdb/",
+    "/etc/neo4j/",
 )
 _NAMES = frozenset(
     "my.cnf mysqld.cnf mariadb.cnf 50-server.cnf postgresql.conf postgresql.auto.conf "
-    "redis.conf mongod.conf mongodb.conf elasticsearch.yml cassandra.yaml memcached.conf".split()
+    "redis.conf mongod.conf mongodb.conf elasticsearch.yml cassandra.yaml memcached.conf "
+    "influxdb.conf neo4j.conf".split()
 )
 # What each server reads as "every interface"; in these files a bare 0.0.0.0 means nothing else.
 _EVERYWHERE = lazy_pattern(
     r"(?<![\d.])0\.0\.0\.0(?![\d./])|listen_addresses\s*=\s*['\"]?\*"
     r"|\b(bind-address|bind|bindIp|listen_address|rpc_address|network\.host|-l)\s*[=:]?\s*"
-    r"['\"]?(::|\*)['\"]?(\s|$)|\bbindIpAll\s*:\s*true",
+    r"['\"]?(::|\*)['\"]?(\s|$)|\bbindIpAll\s*:\s*true|<listen_host>\s*::\s*</",
     re.IGNORECASE,
 )
 
@@ -51,3 +54,27 @@ def listens_everywhere(where: str, text: str) -> Verdict | None:
         return None
     reason = f"makes the database listen on every network interface ({where})"
     return Verdict(RiskLevel.HIGH, f"{reason}: other machines can reach it")
+
+
+# Settings that turn a server's log-in off: MySQL's skip-grant-tables, Elasticsearch's security,
+# Redis's password commented out (`s/^requirepass .*/# requirepass/`).
+_AUTH_OFF = lazy_pattern(
+    r"^[^\S\n]*(?P<what>skip[-_]grant[-_]tables|xpack\.security\.enabled\s*[:=]\s*false|"
+    r"#[^\S\n]*requirepass|auth-enabled\s*=\s*false|dbms\.security\.auth_enabled\s*=\s*false|"
+    r"authenticator\s*:\s*AllowAllAuthenticator)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def auth_off(where: str, text: str) -> Verdict | None:
+    """The verdict for putting `text` into a database server's settings (`where`, normalised)
+    when it lets anyone in without a password."""
+    if not (where.startswith(_FOLDERS) or posixpath.basename(where) in _NAMES):
+        return None
+    found = _AUTH_OFF.search(text)
+    if found is None:
+        return None
+    what = re.sub(r"\s+", " ", found.group("what"))
+    what = "requirepass commented out" if what.startswith("#") else what
+    reason = f"turns off the database's password check ({what}, {where}): anyone may connect"
+    return Verdict(RiskLevel.HIGH, reason)

@@ -61,6 +61,23 @@ def whole_trees(command: Command, ctx: Context, files: list[str], tool: str) -> 
             reason = f"edits every file under {tree} in place ({tool}): the system may not start"
             ctx.add(CRITICAL, reason, command)
             return
+    for word in command.args:
+        found = _GREP_FOUND.match(word.raw) if word.substitutions else None
+        found = found if found and _NAMES_ONLY.search(word.raw) else None
+        for start in found.group("dirs").split() if found else ():
+            tree = paths.normalise(ctx.resolve(start))
+            if paths.area(tree) in ("root", "vital", "system"):
+                reason = f"edits in place ({tool}) every file under {tree} that grep finds"
+                ctx.add(HIGH, reason, command)
+                return
+
+
+# `$(grep -rl OLD /etc)`, `$(rg -l OLD /usr/lib)`: the files under the folders that mention OLD.
+_GREP_FOUND = lazy_pattern(
+    r"^\$\(\s*(?:sudo\s+)?(?:grep|rg)\s+(?:-[\w-]+\s+)*(?:'[^']*'|\"[^\"]*\"|[^\s'\"()-]\S*)"
+    r"\s+(?:-[\w-]+\s+)*(?P<dirs>(?:[^\s()-][^\s()]*\s*)+)\)$"
+)
+_NAMES_ONLY = lazy_pattern(r"\s-[a-zA-Z]*l|--files-with-matches")
 
 
 def _tree_of(value: str) -> str:

@@ -29,6 +29,7 @@ from tui.core.safety.targets import (
     classify_empty,
     classify_permissions,
     classify_write,
+    is_core_program,
 )
 from tui.core.safety.words import SUBSTITUTED, Word, literal, node_text, split_words
 
@@ -179,11 +180,15 @@ _PRIVATE_KEY_DIRS = frozenset((".ssh", ".gnupg", ".password-store"))
 _THROWAWAY = lazy_pattern(r"\*\.(tmp|temp|bak|swp|swo|o|pyc|part|crdownload|orig|old)$")
 
 
+# `truncate -s 1 f`: cut to a few bytes, the content is as good as gone.
+_FEW_BYTES = lazy_pattern(r"[1-9]\d{0,2}")
+
+
 def truncate(command: Command, ctx: Context) -> None:
     opts = options(command, "-s --size -r --reference")
     size = opts.value("-s", "--size") or ""
     for word in opts.operands:
-        if size.strip() in ("0", "0K", "0M", "0k"):
+        if size.strip() in ("0", "0K", "0M", "0k") or _FEW_BYTES.fullmatch(size.strip()):
             target = ctx.resolve(word.path)
             verdict = classify_empty(target) or classify_write(target, append=False)
             if command.implied_recursive:  # `find DIR -exec truncate -s 0 {} +`
@@ -227,9 +232,26 @@ def move(command: Command, ctx: Context) -> None:
     _copy_target(command, ctx, target, "moves")
 
 
+# `$(which sudo)`, `$(command -v ls)`: the path where the shell finds that program.
+_LOOKUP = lazy_pattern(
+    r"^[\"']?(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-P)\s+[\w.+-]+\s*(?:\)|`)"
+)
+
+
+def _program_path(word: Word) -> str:
+    """An operand that looks a program up (`"$(which sudo)"`) as the place it names, in the
+    usual program folder; any other operand as its path."""
+    if len(word.substitutions) == 1 and _LOOKUP.match(word.raw):
+        name = literal_output(word.substitutions[0])
+        located = f"/usr/bin/{(name or '').strip()}"
+        if name and "/" not in name.strip() and is_core_program(located):
+            return located  # a program everything relies on lives there on every system
+    return word.path
+
+
 def copy(command: Command, ctx: Context) -> None:
     opts = options(command, "-t --target-directory -S --suffix -m --mode -o --owner -g --group")
-    operands = [w.path for w in opts.operands]
+    operands = [_program_path(w) for w in opts.operands]
     target = opts.value("-t", "--target-directory")
     if target is None and len(operands) >= 2:
         target = operands[-1]
@@ -279,6 +301,12 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
     sources_given = [w.value for w in command.args if not w.value.startswith("-")][:-1]
     if sources_given == ["/dev/null"] and not adds_only:
         verdict = classify_empty(ctx.resolve(target)) or verdict
+        if any(c in target for c in "*?["):  # `cp /dev/null ~/Pictures/{}` from a listing
+            every = classify_delete(ctx.resolve(target), recursive=False)
+            if verdict is None or every.level > verdict.level:
+                verdict = Verdict(
+                    every.level, every.reason.replace("deletes", "empties each file of", 1)
+                )
     sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
     module = persistence.replaces_auth_module(ctx.resolve(target))
     if module is not None:
@@ -780,13 +808,17 @@ def rsync(command: Command, ctx: Context) -> None:
     target = operands[-1].path
     if opts.has("-n", "--dry-run"):
         return  # only lists what it would do
-    deleting = any(name.startswith("--delete") for name in opts.long)
+    deleting = any(name.startswith("--delete") or name == "--del" for name in opts.long)
     if "--remove-source-files" in opts.long:
         for source in operand_paths(operands[:-1], ctx):
             moved = classify_delete(source, recursive=True)
             if moved.level >= HIGH and ":" not in source:
                 reason = moved.reason.replace("deletes", "moves away", 1)
                 ctx.add(HIGH, f"{reason} (rsync --remove-source-files)", command)
+    if deleting and ":" in target and empty_source(operands[:-1]):
+        reason = f"deletes everything in {target} (an empty folder mirrored over it with --delete)"
+        ctx.add(HIGH, reason, command)
+        return
     if deleting and ":" not in target:
         verdict = classify_delete(target, recursive=True)
         # a mirror of the source is what --delete is for; only the machine or a home is lost
@@ -794,7 +826,7 @@ def rsync(command: Command, ctx: Context) -> None:
         if verdict.level >= CRITICAL and whole in _MIRROR_LOSSES:
             ctx.add(CRITICAL, verdict.reason.replace("deletes", "syncs over", 1), command)
             return
-        if _empty_source(operands[:-1]):  # the quick way to delete a big tree
+        if empty_source(operands[:-1]):  # the quick way to delete a big tree
             reason = f"{verdict.reason} (an empty folder mirrored over it with --delete)"
             ctx.add(max(verdict.level, MODERATE), reason, command)
             return
@@ -806,7 +838,7 @@ def rsync(command: Command, ctx: Context) -> None:
 _EMPTY_NAME = lazy_pattern(r"(^|[-_.])(empty|blank|void|nothing)([-_.]?dir)?$", re.IGNORECASE)
 
 
-def _empty_source(words: tuple[Word, ...]) -> bool:
+def empty_source(words: tuple[Word, ...]) -> bool:
     """`rsync -a --delete empty/ T/`, `"$(mktemp -d)/"`: a source folder with nothing in it."""
     names = [posixpath.basename(paths.normalise(w.value).rstrip("/")) for w in words]
     fresh = ["mktemp" in w.raw and " -d" in w.raw for w in words]  # a new folder
@@ -951,12 +983,31 @@ def unzip(command: Command, ctx: Context) -> None:
         return  # lists, tests or prints: nothing is written
     where = opts.value("-d") or ctx.cwd
     if opts.has("-o") and where is not None:
-        target = paths.normalise(ctx.resolve(where))
-        kind = paths.area(target)
-        if target != "/usr/local" and kind in ("root", "home", "vital", "system", "key_file"):
-            reason = f"unpacks an archive over {target}, replacing files there without asking"
-            ctx.add(HIGH, reason, command)
+        unpacked_over(command, ctx, where)
     ctx.add(MODERATE, "changes or creates files (unzip)", command)
+
+
+_UNPACKED_OVER = frozenset(("root", "home", "vital", "system", "key_file", "home_credentials"))
+
+
+def unpacked_over(command: Command, ctx: Context, where: str) -> None:
+    target = paths.normalise(ctx.resolve(where))
+    if target != "/usr/local" and paths.area(target) in _UNPACKED_OVER:
+        reason = f"unpacks an archive over {target}, replacing files there without asking"
+        ctx.add(HIGH, reason, command)
+
+
+def seven_zip(command: Command, ctx: Context) -> None:
+    """`7z x -y -o/etc a.7z`: -y (or -aoa) replaces what is there without asking."""
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    if words[:1] in (["l"], ["t"], ["h"], ["i"]):
+        return  # lists, tests, hashes: nothing is written
+    where = next((a[2:] for a in argv if a.startswith("-o") and len(a) > 2), ctx.cwd)
+    replaces = any(a in ("-y", "-aoa") for a in argv)
+    if words[:1] in (["x"], ["e"]) and replaces and where is not None:
+        unpacked_over(command, ctx, where)
+    ctx.add(MODERATE, f"changes or creates files ({command.name})", command)
 
 
 def zip_files(command: Command, ctx: Context) -> None:
@@ -1035,6 +1086,7 @@ RULES: dict[str, Rule] = {
     "gpg": gpg,
     "gpg2": gpg,
     "unzip": unzip,
+    **dict.fromkeys(split_words("7z 7za 7zz"), seven_zip),
     "zip": zip_files,
     "tar": tar,
     "mkdir": create,

@@ -8,13 +8,14 @@ Kept apart from databases.py, which reads the SQL sent to database clients.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import databases
-from tui.core.safety.rules.common import CRITICAL, HIGH, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
 _NO_INPUT = ("--noinput", "--no-input")
@@ -25,20 +26,32 @@ _WIPES: dict[str, dict[str, tuple[str, ...]]] = {
     "django-admin": {"flush": _NO_INPUT, "reset_db": _NO_INPUT},
     "prisma": {"migrate reset": _FORCE, "db push --force-reset": ()},
     "rails": dict.fromkeys(
-        split_words("db:drop db:reset db:purge db:schema:load db:migrate:reset"), ()
+        split_words(
+            "db:drop db:reset db:purge db:schema:load db:migrate:reset db:truncate_all "
+            "db:seed:replant"
+        ),
+        (),
     ),
     "artisan": dict.fromkeys(
         split_words("migrate:fresh migrate:reset migrate:refresh db:wipe"), ()
     ),
-    "mix": dict.fromkeys(split_words("ecto.drop ecto.reset"), ()),
-    "dotnet-ef": {"database drop": _FORCE},
+    "mix": {**dict.fromkeys(split_words("ecto.drop ecto.reset"), ()), "ecto.rollback --all": ()},
+    "dotnet-ef": {"database drop": _FORCE, "database update 0": ()},
     "sequelize": dict.fromkeys(split_words("db:drop db:migrate:undo:all"), ()),
     "typeorm": {"schema:drop": ()},
     "alembic": {"downgrade base": ()},
     "flask": {"db downgrade base": ()},
     "knex": {"migrate:rollback --all": ()},
     "supabase": {"db reset": ()},
+    # Schema tools: `flyway clean` and `liquibase dropAll` drop every object of the schema.
+    "flyway": {"clean": ()},
+    "liquibase": {"dropAll": (), "drop-all": ()},
+    "goose": {"reset": ()},
+    "migrate": {"drop": ("-f",)},
+    "atlas": {"schema clean": ()},
 }
+# Tools whose positional arguments (a driver, a connection string) come before the command.
+_VERB_ANYWHERE = frozenset(split_words("goose migrate flyway liquibase atlas"))
 _ALIASES = {
     "rake": "rails",
     "sequelize-cli": "sequelize",
@@ -74,15 +87,69 @@ def wipes_database(command: Command, ctx: Context) -> None:
         return
     tool, argv = found
     _consoles(tool, argv, command, ctx)
+    loss = _schema_loss(tool, argv)
+    if loss is not None and not _on_tests(command, ctx):
+        ctx.add(HIGH, loss, command)
+        return
     for task, skips_question in _WIPES[tool].items():
-        if not _said(task, argv):
+        if not _said(task, argv, anywhere=tool in _VERB_ANYWHERE):
             continue
         shown = f"{tool} {task.split(' -', 1)[0]}"
-        if skips_question and not any(a in skips_question for a in argv):
+        if _offline(tool, argv):  # `alembic downgrade base --sql`: prints the SQL it would run
+            ctx.add(MODERATE, f"prints the SQL of {shown}, running none of it (--sql)", command)
+        elif _on_tests(command, ctx):
+            ctx.add(
+                MODERATE,
+                f"empties the test database, made again for each test run ({shown})",
+                command,
+            )
+        elif skips_question and not any(a in skips_question for a in argv):
             ctx.add(HIGH, f"empties the application's database once you confirm ({shown})", command)
         else:
             ctx.add(CRITICAL, f"empties or drops the application's database ({shown})", command)
         return
+
+
+def _schema_loss(tool: str, argv: list[str]) -> str | None:
+    """`manage.py migrate shop zero` (every table of the app dropped), `prisma db push
+    --accept-data-loss` (columns and tables the schema no longer has dropped)."""
+    words = [a for a in argv if not a.startswith("-")]
+    if (
+        tool in ("manage.py", "django-admin")
+        and words[:1] == ["migrate"]
+        and words[2:3] == ["zero"]
+    ):
+        if "--plan" in argv:
+            return None
+        return f"unapplies every migration of {words[1]}: its tables are dropped (migrate zero)"
+    if tool == "prisma" and words[:2] == ["db", "push"] and "--accept-data-loss" in argv:
+        return "drops the columns and tables the schema lost (prisma db push --accept-data-loss)"
+    return None
+
+
+# The environment variables and options that pick a framework's test database.
+_TEST_ENV = lazy_pattern(
+    r"^(?:\w+=\S*\s+)*(?:RAILS_ENV|RACK_ENV|MIX_ENV|APP_ENV|DJANGO_ENV)=['\"]?test(?:ing)?\b"
+)
+_TEST_OPTIONS = frozenset(
+    split_words("--env=test --env=testing --environment=test -e=test RAILS_ENV=test RACK_ENV=test")
+)
+
+
+def _on_tests(command: Command, ctx: Context) -> bool:
+    """`RAILS_ENV=test rails db:reset`, `php artisan migrate:fresh --env=testing`."""
+    argv = command.argv
+    spaced = any(
+        a in ("-e", "--env", "--environment") and b in ("test", "testing")
+        for a, b in itertools.pairwise(argv)
+    )
+    named = any(ctx.variables.get(v) in ("test", "testing") for v in ("RAILS_ENV", "MIX_ENV"))
+    return spaced or named or bool(_TEST_OPTIONS & set(argv)) or bool(_TEST_ENV.match(command.text))
+
+
+def _offline(tool: str, argv: list[str]) -> bool:
+    """alembic's (and Flask-Migrate's) offline mode writes the SQL out instead of running it."""
+    return tool in ("alembic", "flask") and "--sql" in argv
 
 
 # The framework's database console (SQL on its input) and its code runners (model code).
@@ -111,12 +178,15 @@ def _consoles(tool: str, argv: list[str], command: Command, ctx: Context) -> Non
             ctx.add(HIGH, f"{reason}, through the application ({tool} {sub})", command)
 
 
-def _said(task: str, argv: list[str]) -> bool:
-    """`migrate reset` said in order, its options anywhere; `db:drop` anywhere (rake tasks)."""
+def _said(task: str, argv: list[str], *, anywhere: bool = False) -> bool:
+    """`migrate reset` said in order, its options anywhere; `db:drop` anywhere (rake tasks);
+    for tools that take positional settings first, the task's words in a row anywhere."""
     wanted = task.split()
     words = [w for w in wanted if not w.startswith("-")]
     if len(words) == 1 and ":" in words[0]:
         said = words[0] in argv
+    elif anywhere:
+        said = any(argv[i : i + len(words)] == words for i in range(len(argv)))
     else:
         said = [a for a in argv if not a.startswith("-")][: len(words)] == words
     return said and all(option in argv for option in wanted if option.startswith("-"))

@@ -6,6 +6,7 @@ reaches the port the data, or a way to run code here. Loopback-only forms stay m
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.safety import paths
@@ -77,6 +78,9 @@ def redis_server(command: Command, ctx: Context) -> None:
     argv = command.argv
     unprotected = option_value(argv, "--protected-mode") in ("no", "'no'")
     password = option_value(argv, "--requirepass") not in (None, "", "''")
+    # an explicit bind to every address turns protected mode off by itself
+    bound = option_value(argv, "--bind") or ""
+    unprotected = unprotected or bool({"0.0.0.0", "*", "::", "-::*"} & set(bound.split()))
     if unprotected and not password:
         reason = "runs Redis without protection or password: anyone who reaches it controls it"
         ctx.add(HIGH, reason, command)
@@ -261,9 +265,13 @@ def container_service(command: Command, ctx: Context) -> None:
     image = _image_index(argv)
     _container_shell(rest.wrapped(rest.args[image + 1 :], command.name), ctx)
     published = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-p", "--publish")]
+    host_network = any(
+        a in ("--network", "--net") and b == "host" for a, b in itertools.pairwise(argv)
+    )
     open_ = any(not p.startswith(("127.", "localhost", "[::1]")) for p in published) or any(
         a in ("-P", "--publish-all", "--network=host", "--net=host") for a in argv
     )
+    open_ = open_ or host_network
     if not open_:
         return
     env = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-e", "--env")]
@@ -282,9 +290,21 @@ def container_service(command: Command, ctx: Context) -> None:
     elif (
         any(_NO_PASSWORD_ENV.match(e) for e in env)
         or option_value(inner, "--protected-mode") == "no"
+        or _mongo_open(argv[image], inner, env)
     ):
         reason = "publishes a database that lets anyone in without a password"
         ctx.add(HIGH, reason, command)
+
+
+def _mongo_open(image: str, inner: list[str], env: list[str]) -> bool:
+    """`docker run -p 27017:27017 mongo --bind_ip_all`: told to take every connection, with no
+    root user set up (MONGO_INITDB_ROOT_USERNAME) and no --auth, MongoDB asks no password."""
+    name = image.rsplit("/", 1)[-1].split(":", 1)[0]
+    if name not in ("mongo", "mongodb", "mongodb-community-server"):
+        return False
+    if "--auth" in inner or any(e.startswith("MONGO_INITDB_ROOT_USERNAME=") for e in env):
+        return False
+    return "--bind_ip_all" in inner or "--noauth" in inner or "0.0.0.0" in inner
 
 
 def _image_index(argv: list[str]) -> int:

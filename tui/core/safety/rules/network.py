@@ -22,7 +22,7 @@ from tui.core.safety.flow import (
 )
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import exposure, openers, persistence
+from tui.core.safety.rules import exposure, http_stores, openers, persistence
 from tui.core.safety.rules.code import (
     inline_decodes,
     inline_fetches,
@@ -329,13 +329,7 @@ def curl(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "downloads files into the current directory", command)
     method = (opts.value("-X", "--request") or "").upper()
     body = " ".join(v for v in (opts.value("-d", "--data"), *map(opts.value, _DATA_OPTIONS)) if v)
-    if any(u.rstrip("/").endswith("/_delete_by_query") for u in urls) and "match_all" in body:
-        ctx.add(CRITICAL, f"deletes every document of an index over HTTP ({urls[0]})", command)
-        return
-    if method == "DELETE" and any(_whole_store(url) for url in urls):
-        ctx.add(
-            CRITICAL, f"deletes every index or a whole data store over HTTP ({urls[0]})", command
-        )
+    if http_stores.rate_request(method, urls, body, command, ctx):
         return
     if method in ("POST", "PUT", "DELETE", "PATCH") or opts.value("-d", "--data", "-F", "--form"):
         ctx.add(MODERATE, f"sends data to a server ({method or 'POST'})", command)
@@ -346,19 +340,6 @@ def curl(command: Command, ctx: Context) -> None:
 
 
 _DATA_OPTIONS = ("--data-binary", "--data-raw", "--data-urlencode", "--json")
-
-
-def _whole_store(url: str) -> bool:
-    """`/_all`, `/*`, or a bare index on a search or time-series server (`:9200/logs`)."""
-    path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0].strip("/'\"")
-    if path in ("_all", "*") or path.endswith(("/_all", "/*")):
-        return True
-    host = url.split("://", 1)[-1].partition("/")[0]
-    return host.endswith(_STORE_PORTS) and bool(path) and "/" not in path
-
-
-# Search, time-series and document stores whose first path segment is a whole index or database.
-_STORE_PORTS = (":9200", ":8086", ":8428", ":5984", ":7280")
 
 
 def _uploads(values: dict[str, str], long: dict[str, str]) -> list[str]:
@@ -375,6 +356,12 @@ def _uploads(values: dict[str, str], long: dict[str, str]) -> list[str]:
 def wget(command: Command, ctx: Context) -> None:
     opts = options(command, "-O --output-document -P --directory-prefix -o --output-file -e -U")
     output = opts.value("-O", "--output-document")
+    method, body = http_stores.wget_method(command)
+    urls = [w.value for w in opts.operands]
+    if method != "GET" and http_stores.rate_request(method, urls, body, command, ctx):
+        return
+    if method != "GET":
+        ctx.add(MODERATE, f"sends data to a server ({method})", command)
     if output == "-" or opts.has("--spider"):
         return  # `--spider` only checks that the pages are there
     if output:

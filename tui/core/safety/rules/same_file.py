@@ -1,5 +1,5 @@
 """A tool told to write the file it reads, by its own options: `openssl enc -in f -out f`,
-`uniq f f`. The output is opened (and emptied) before the input is
+`uniq f f`, `tee f < f`. The output is opened (and emptied) before the input is
 read, so the file's content is lost, as with `sort f > f`. (`sort -o f f` and `sed -i` read
 everything first, and are left alone.)
 """
@@ -15,6 +15,7 @@ from tui.core.safety.rules.common import HIGH, Rule
 _OPTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "openssl": (("-in",), ("-out",)),
     "uniq": ((), ()),
+    "tee": ((), ()),
 }
 
 
@@ -41,6 +42,9 @@ def same_file(command: Command, ctx: Context) -> None:
         index += 1
     if command.name == "uniq" and len(operands) == 2:  # `uniq IN OUT`
         read, written = operands[:1], operands[1:]
+    if command.name == "tee" and not {"-a", "--append"} & set(argv):  # `tee f < f`
+        read = [r.target.value for r in command.redirects if r.op == "<" and r.target]
+        written = operands
     same = {paths.normalise(w) for w in written if w} & {paths.normalise(r) for r in read if r}
     if same:
         target = sorted(same)[0]

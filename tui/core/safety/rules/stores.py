@@ -7,6 +7,8 @@ A delete of one key stays moderate; reads are safe.
 
 from __future__ import annotations
 
+import itertools
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -29,6 +31,10 @@ def etcdctl(command: Command, ctx: Context) -> None:
         reason = "turns off etcd's log-in: anyone who reaches it may read or change everything"
         ctx.add(HIGH, reason, command)
         return
+    if operands[:2] == ["snapshot", "restore"] and _live_data_dir(argv):
+        reason = "restores a snapshot into etcd's live data folder: the current state is replaced"
+        ctx.add(HIGH, reason, command)
+        return
     if operands[:1] not in (["del"], ["delete"]):
         if operands[:1] not in (["get"], ["member"], ["endpoint"], ["version"], ["watch"]):
             ctx.add(MODERATE, f"changes the etcd store (etcdctl {' '.join(operands[:1])})", command)
@@ -45,6 +51,43 @@ def etcdctl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"deletes every key under {keys[0]} in etcd", command)
     else:
         ctx.add(MODERATE, "deletes a key from etcd", command)
+
+
+def _live_data_dir(argv: list[str]) -> bool:
+    """`--data-dir /var/lib/etcd` (or `=...`): the folder a running etcd keeps its state in."""
+    values = [b for a, b in itertools.pairwise(argv) if a == "--data-dir"]
+    values += [a.partition("=")[2] for a in argv if a.startswith("--data-dir=")]
+    return any(v.rstrip("/") in ("/var/lib/etcd", "/var/lib/etcd/default") for v in values)
+
+
+def etcd_server(command: Command, ctx: Context) -> None:
+    """`etcd --listen-client-urls http://0.0.0.0:2379`: the store served to every network over
+    plain HTTP, where etcd asks for no certificate and, by default, no password."""
+    urls = [
+        value
+        for index, arg in enumerate(command.argv)
+        for value in _option_values(command.argv, index, arg, "--listen-client-urls")
+    ]
+    open_ = [u for u in urls if u.startswith("http://") and _any_address(u)]
+    if open_:
+        reason = f"serves etcd to every network over plain HTTP ({open_[0]}): anyone may change it"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, "starts an etcd server", command)
+
+
+def _option_values(argv: list[str], index: int, arg: str, name: str) -> list[str]:
+    """The comma-separated values of `--name VALUE` or `--name=VALUE` at argv[index]."""
+    if arg == name and index + 1 < len(argv):
+        return argv[index + 1].split(",")
+    if arg.startswith(f"{name}="):
+        return arg.partition("=")[2].split(",")
+    return []
+
+
+def _any_address(url: str) -> bool:
+    host = url.split("://", 1)[-1].rsplit(":", 1)[0]
+    return host in ("0.0.0.0", "[::]", "::", "")
 
 
 def consul(command: Command, ctx: Context) -> None:
@@ -95,6 +138,9 @@ def influx(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, f"deletes a whole InfluxDB {operands[0]} and its data", command)
     elif operands[:1] == ["delete"]:
         narrowed = any(a.startswith(("--predicate", "-p")) for a in argv)
+        if narrowed and _bounded_window(argv):  # some series, over some days: a WHERE
+            ctx.add(MODERATE, "deletes the points a predicate picks, in one window", command)
+            return
         level = HIGH if narrowed else CRITICAL
         ctx.add(level, "deletes data points from an InfluxDB bucket (influx delete)", command)
     elif operands[1:2] in (["list"], ["ls"], ["find"]) or operands[:1] in (["ping"], ["version"]):
@@ -103,8 +149,25 @@ def influx(command: Command, ctx: Context) -> None:
         sql_client(command, ctx)
 
 
+def _bounded_window(argv: list[str]) -> bool:
+    """`--start 2024-01-01T00:00:00Z --stop 2024-01-02T00:00:00Z`: a window of this century,
+    not the `1970-01-01` to far-future span that takes every point."""
+    start, stop = _first_value(argv, "--start"), _first_value(argv, "--stop")
+    years = [int(v[:4]) for v in (start, stop) if v[:4].isdigit()]
+    return len(years) == 2 and years[0] >= 2000 and years[1] - years[0] <= 5
+
+
+def _first_value(argv: list[str], name: str) -> str:
+    for index, arg in enumerate(argv):
+        found = _option_values(argv, index, arg, name)
+        if found:
+            return found[0]
+    return ""
+
+
 RULES: dict[str, Rule] = {
     "etcdctl": etcdctl,
+    "etcd": etcd_server,
     "consul": consul,
     "vault": vault,
     "influx": influx,

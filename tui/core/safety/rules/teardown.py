@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import files
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
@@ -89,6 +90,9 @@ def teardown(command: Command, ctx: Context) -> None:
     tool = TOOLS[command.name]
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
+    if command.name == "rclone" and words[:1] == ["sync"] and len(words) >= 3:
+        _rclone_sync(command, words[1], words[-1], ctx)
+        return
     verb = next((w for w in words[:3] if w in tool.deletes), None)
     if verb is not None:
         storage = tool.what == "cloud storage"
@@ -101,6 +105,21 @@ def teardown(command: Command, ctx: Context) -> None:
         return
     else:
         ctx.add(MODERATE, f"{tool.other} ({command.name})", command)
+
+
+def _rclone_sync(command: Command, source: str, target: str, ctx: Context) -> None:
+    """`rclone sync SRC DST` deletes from DST whatever SRC lacks: an empty source, or a whole
+    remote (`gdrive:`) as the target, loses everything there."""
+    sources = tuple(w for w in command.args if w.value == source)
+    if files.empty_source(sources):
+        reason = f"deletes everything in {target} (an empty folder synced over it, rclone sync)"
+        ctx.add(HIGH, reason, command)
+    elif target.rstrip("/").endswith(":"):
+        reason = f"makes the whole remote {target} a copy of {source}: the rest of it is deleted"
+        ctx.add(HIGH, reason, command)
+    else:
+        reason = f"syncs into {target}, deleting files there the source lacks (rclone sync)"
+        ctx.add(MODERATE, reason, command)
 
 
 RULES: dict[str, Rule] = dict.fromkeys(TOOLS, teardown)

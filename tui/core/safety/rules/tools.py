@@ -10,6 +10,7 @@ work is lost for good.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import replace
 
 from tui.core.safety import paths
@@ -270,6 +271,15 @@ def _git_reset(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "moves the current branch (git reset)", command)
 
 
+# Folders a build or a package manager fills and makes again (`git clean -fdx -- build/`).
+_REBUILT = frozenset(
+    split_words(
+        "build dist out target node_modules __pycache__ .cache .pytest_cache .mypy_cache "
+        ".ruff_cache .next .tox .gradle coverage htmlcov _build"
+    )
+)
+
+
 def _git_clean(command: Command, ctx: Context) -> None:
     opts = options(command, "-e --exclude")
     if opts.has("-n", "--dry-run"):
@@ -287,6 +297,11 @@ def _git_clean(command: Command, ctx: Context) -> None:
             # a repository at / or in a home tracks next to nothing: nearly all of it goes
             reason = f"deletes every untracked file and folder in {wide[0]}{extra} (git clean)"
             ctx.add(CRITICAL, reason, command)
+            return
+        built = [w.value for w in opts.operands]
+        if built and all(posixpath.basename(b.rstrip("/")) in _REBUILT for b in built):
+            reason = f"deletes untracked files in {', '.join(built)}: build output (git clean)"
+            ctx.add(MODERATE, reason, command)
             return
         ctx.add(HIGH, f"deletes untracked files{extra} for good (git clean)", command)
     else:

@@ -143,7 +143,7 @@ def written(path: str, text: str) -> Verdict | None:
         return Verdict(level, f"lets {who} into the databases without a password ({where})")
     if where.endswith("/redis.conf") and _REDIS_OPEN.search(text):
         return Verdict(HIGH, f"lets anyone use Redis without a password ({where})")
-    exposed = db_listen.listens_everywhere(where, text)
+    exposed = db_listen.listens_everywhere(where, text) or db_listen.auth_off(where, text)
     if exposed is not None:
         return exposed
     if _DOCKER_OPEN.search(text) and "docker" in where:

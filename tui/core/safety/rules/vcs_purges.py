@@ -1,0 +1,65 @@
+"""Mercurial and Subversion: the commands that delete files nobody committed, or throw away
+uncommitted changes, for good.
+
+`hg purge --all` and `svn cleanup --remove-unversioned` delete every file the repository does
+not track (new work, local settings, data); `hg update --clean`, `hg revert --all` and
+`svn revert -R` drop the edits. Reports (status, log, diff) are safe; the rest is moderate.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.words import split_words
+
+_READS = {
+    "hg": frozenset(
+        split_words(
+            "status st log diff summary sum heads branches branch incoming in outgoing out root "
+            "id identify annotate blame cat files manifest paths version help config showconfig "
+            "tags bookmarks grep"
+        )
+    ),
+    "svn": frozenset(
+        split_words(
+            "status st stat log diff di info list ls cat blame annotate praise help propget pg "
+            "proplist pl mergeinfo"
+        )
+    ),
+}
+
+
+def hg_svn(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    sub = words[0] if words else ""
+    name = command.name
+    if not sub or sub in _READS[name]:
+        return
+    if name == "hg" and sub in ("purge", "clean"):
+        if {"-p", "--print"} & set(argv):
+            return  # only lists what it would delete
+        ignored = " and ignored" if "--all" in argv else ""
+        ctx.add(HIGH, f"deletes every untracked{ignored} file for good (hg {sub})", command)
+    elif (
+        name == "svn"
+        and sub == "cleanup"
+        and any(a in ("--remove-unversioned", "--remove-ignored") for a in argv)
+    ):
+        ctx.add(
+            HIGH, "deletes every file Subversion does not track, for good (svn cleanup)", command
+        )
+    elif (name == "hg" and sub in ("update", "up", "checkout", "co") and "-C" in argv) or (
+        name == "hg" and "--clean" in argv
+    ):
+        ctx.add(HIGH, f"throws away uncommitted changes for good (hg {sub} --clean)", command)
+    elif sub == "revert" and ({"-R", "--recursive", "--all"} & set(argv)):
+        backup = name == "hg" and "--no-backup" not in argv and "-C" not in argv
+        level = MODERATE if backup else HIGH  # hg keeps each edit as FILE.orig unless told not to
+        ctx.add(level, f"throws away uncommitted changes ({name} revert)", command)
+    else:
+        ctx.add(MODERATE, f"changes the working copy or the repository ({name} {sub})", command)
+
+
+RULES: dict[str, Rule] = dict.fromkeys(("hg", "svn"), hg_svn)
