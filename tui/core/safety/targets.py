@@ -664,8 +664,10 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
         return Verdict(CRITICAL, f"replaces {path}, a program everything relies on")
     rel = paths.home_relative(path) or ""
     name = posixpath.basename(path)
-    if rel.startswith((".ssh/", ".gnupg/")) and not name.endswith(
-        (".pub", "known_hosts", "config")
+    if (
+        rel.startswith((".ssh/", ".gnupg/"))
+        and not name.endswith((".pub", "known_hosts", "config"))
+        and rel not in (".ssh/rc", ".ssh/environment")
     ):
         return Verdict(CRITICAL, f"overwrites {path}: a private key is lost for good")
     if path.startswith("/etc/ssh/ssh_host_") and not name.endswith(".pub"):

@@ -39,8 +39,10 @@ from tui.core.safety.rules import (
     fresh,
     fs_tuning,
     hogs,
+    incron,
     install,
     kernel,
+    launchd_plists,
     leaks,
     listening,
     lookups,
@@ -110,6 +112,8 @@ for _module in (
     alternatives,
     package_reads,
     fs_tuning,
+    launchd_plists,
+    incron,
 ):
     RULES.update(_module.RULES)
 

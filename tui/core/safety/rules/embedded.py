@@ -15,7 +15,7 @@ from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import editors, git_programs
+from tui.core.safety.rules import editors, git_programs, git_trust
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import Word, literal, split_words
@@ -105,6 +105,8 @@ def git_inline_config(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, reason, command)
         if code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, f"git runs the program set in {key}", command)
+    git_trust.settings(pairs, everywhere, command, ctx)
+    git_trust.environment(command, ctx)
     ext_urls(command, ctx)
 
 

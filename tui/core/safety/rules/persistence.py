@@ -18,6 +18,7 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command, Stdin
 from tui.core.safety.rules import (
+    launchd_plists,
     module_loading,
     package_hooks,
     planted,
@@ -44,14 +45,14 @@ def crontab(command: Command, ctx: Context) -> None:
         return
     if opts.has("-l"):
         return
-    if opts.has("-e") and _stdin_text(command) is None:
+    if opts.has("-e") and stdin_text(command) is None:
         ctx.add(MODERATE, "edits scheduled jobs (crontab -e)", command)
         return
     source = opts.operands[0].value if opts.operands else "-"
     whose = f"{user}'s" if user else "your"
     stdin = command.stdin
     adds = stdin is not None and "crontab" in stdin.producers and source in ("-", "/dev/stdin")
-    if adds and stdin is not None and "file" in stdin.kinds and _stdin_text(command) is None:
+    if adds and stdin is not None and "file" in stdin.kinds and stdin_text(command) is None:
         reason = f"adds scheduled jobs to {whose} crontab from a file caro cannot read"
         ctx.add(HIGH, reason, command)  # `crontab -l | cat - <(...) | crontab -`
     elif adds and stdin is not None and _drops_backups(stdin) and _roots(command, user):
@@ -65,17 +66,26 @@ def crontab(command: Command, ctx: Context) -> None:
         how = "from its input" if source in ("-", "/dev/stdin") else f"with {source}"
         reason = f"replaces {whose} scheduled jobs (crontab) {how}: the jobs there are lost"
         ctx.add(HIGH, reason, command)
-    if stdin is not None and stdin.kinds & {"download", "network"}:
+    if fetched_words(command, opts.operands, ctx):
         ctx.add(CRITICAL, "installs scheduled jobs fetched from the internet", command)
     elif source.rsplit("/", 1)[-1] in ctx.downloads:
         ctx.add(CRITICAL, f"installs scheduled jobs from {source}, just downloaded", command)
-    text = _stdin_text(command)
+    text = stdin_text(command)
     if text is not None:
         for line in text.splitlines():
             match = _CRON_LINE.match(line)
             if match and not line.lstrip().startswith("#"):
                 ctx.run_code(literal(match.group("code")), command)
                 hidden(match.group("code"), "a scheduled job", command, ctx)
+
+
+def fetched_words(command: Command, operands: tuple[Word, ...], ctx: Context) -> bool:
+    """`curl URL | crontab -`, `echo "$(curl URL)" | at now`, `crontab <(curl URL)`: whatever
+    the server sent."""
+    stdin = command.stdin
+    if stdin is not None and stdin.kinds & {"download", "network"}:
+        return True
+    return any(ctx.word_kinds(word) & {"download", "network"} for word in operands)
 
 
 _BACKUP_JOB = lazy_pattern(r"backup|snapshot|restic|borg|duplicity|timeshift", re.I)
@@ -123,7 +133,7 @@ def at(command: Command, ctx: Context) -> None:
             command,
         )
         return
-    text = _stdin_text(command)
+    text = stdin_text(command)
     if text is None or "-f" in argv:
         ctx.add(HIGH, f"schedules commands to run later, unattended ({command.name})", command)
         stdin = command.stdin
@@ -134,6 +144,8 @@ def at(command: Command, ctx: Context) -> None:
         elif job and posixpath.basename(job) in ctx.downloads:
             ctx.add(CRITICAL, f"schedules {job}, just downloaded and not checked", command)
         return
+    if fetched_words(command, (), ctx):
+        ctx.add(CRITICAL, f"schedules code fetched from the internet ({command.name})", command)
     before = len(ctx.findings)
     ctx.run_code(literal(text), command)
     hidden(text, "a scheduled job", command, ctx)
@@ -162,6 +174,8 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
             before = code[: match.start(1)] if match.group(1) == "=" else ""
         if before and not _names_program(before):
             continue  # `export KUBECONFIG=~/.kube/config`: a file read, not a program run
+        if _FILE_OPTION.search(code[: match.start(2)]):
+            continue  # `ssh -i ~/.ssh/id_work`, `--kubeconfig ~/.kube/dev`: a file it reads
         dots = re.findall(r"/\.([\w-]+)", path)
         shared = path.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/Users/Shared/"))
         if shared or any(name not in _USUAL_DOT_FOLDERS for name in dots):
@@ -170,6 +184,10 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
             return
 
 
+# Options whose value is a file the program reads (a key, a settings file), not code.
+_FILE_OPTION = lazy_pattern(
+    r"(^|\s)(-i|-F|--kubeconfig|--config|--identity-file|--key-file|--env-file)[=\s]\s*['\"]?$"
+)
 # Variables whose value is a program, or a folder programs or libraries are loaded from.
 _PROGRAM_VARIABLES = frozenset(
     split_words(
@@ -224,7 +242,7 @@ def systemd_run(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "runs a command as a background service (systemd-run)", command)
 
 
-def _stdin_text(command: Command) -> str | None:
+def stdin_text(command: Command) -> str | None:
     for redirect in command.redirects:
         if redirect.op in ("<<", "<<<") and redirect.body is not None:
             return redirect.body.value
@@ -292,9 +310,24 @@ def startup_kind(path: str) -> str | None:
         return "udev"
     if "/.git/hooks/" in f"/{normal}" or f"{normal}/".startswith(_RUN_BY_SYSTEM):
         return "hook"  # a file in such a folder, or the folder itself (`cp x DIR/`)
-    if normal.endswith(".pth"):
+    if _SERVED_HOOKS.search(normal):
+        return "hook"  # `/srv/git/app.git/hooks/pre-receive`: a served repository's hooks
+    if normal == "/etc/ssh/sshrc" or rel == ".ssh/rc":
+        return "shell"  # sshd runs it at every log-in over ssh
+    if normal.endswith(".pth") or python_start_file(normal):
         return "python"  # site-packages runs the `import` lines of a .pth at every start
     return None
+
+
+# A bare repository's hooks (`app.git/hooks/`): they run as the server's git user at each push.
+_SERVED_HOOKS = lazy_pattern(r"[^/]\.git/hooks(/|$)")
+_PYTHON_START = frozenset(("sitecustomize.py", "usercustomize.py"))
+
+
+def python_start_file(normal: str) -> bool:
+    """`site-packages/sitecustomize.py`: Python imports it at every start."""
+    folder, name = posixpath.split(normal)
+    return name in _PYTHON_START and folder.endswith(("site-packages", "dist-packages"))
 
 
 def kind_at(path: str, ctx: Context) -> str | None:
@@ -392,6 +425,11 @@ def placed(target: str, sources: list[str]) -> str | None:
     if kind in ("shell", "hook"):
         return f"replaces {normal}: code there runs by itself later"
     names = [posixpath.basename(s.rstrip("/")) for s in sources]
+    if kind == "python" or (
+        normal.endswith(("site-packages", "dist-packages"))
+        and any(n.endswith(".pth") or n in _PYTHON_START for n in names)
+    ):
+        return f"installs code that every Python program runs when it starts ({normal})"
     if normal in _PATH_DIRS:
         shadow = next((name for name in names if name in SHADOWED), None)
     else:
@@ -684,9 +722,11 @@ def _started_code(kind: str, where: str, text: str, writer: Command, ctx: Contex
 
 
 def _python_lines(text: str, where: str, writer: Command, ctx: Context) -> None:
-    """The `import` lines of a .pth file run in every Python program that starts."""
-    for line in text.splitlines():
-        if not line.startswith("import"):
+    """The `import` lines of a .pth file run in every Python program that starts (all of a
+    sitecustomize.py)."""
+    whole = python_start_file(where)
+    for line in [text] if whole else text.splitlines():
+        if not (whole or line.startswith("import")):
             continue
         effects = pycode.analyse(line)
         shown = line.strip()[:60]
@@ -802,6 +842,8 @@ def login_hook(command: Command, ctx: Context) -> None:
         return
     if argv[:1] != ["write"]:  # `defaults delete`, `import`, `rename`: settings change
         ctx.add(MODERATE, f"changes the system (defaults {argv[0]})", command)
+        return
+    if launchd_plists.defaults_write(argv, command, ctx):
         return
     hooks = [i for i, a in enumerate(argv) if a in ("LoginHook", "LogoutHook")]
     if hooks:

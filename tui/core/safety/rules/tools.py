@@ -17,7 +17,14 @@ from tui.core.safety.context import Context
 from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run, git_losses, listed, package_safety, removals
+from tui.core.safety.rules import (
+    containers_run,
+    git_losses,
+    git_trust,
+    listed,
+    package_safety,
+    removals,
+)
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
@@ -86,6 +93,10 @@ def git(command: Command, ctx: Context) -> None:
             handler(rest, ctx)
         finally:
             ctx.cwd = saved
+    elif sub == "credential":
+        git_trust.credential(argv, command, ctx)
+    elif sub == "daemon":
+        git_trust.daemon(argv, command, ctx)
     elif sub in ("branch", "tag", "remote", "stash", "config", "worktree"):
         _git_listing(sub, rest, ctx)
     elif sub == "filter-repo" and "--analyze" in argv:
@@ -318,10 +329,10 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
     if sub == "stash" and argv[:1] not in (["list"], ["show"]):
         ctx.add(MODERATE, "stashes or drops uncommitted changes (git stash)", command)
         return
-    if sub == "branch" and any(a in ("-D",) for a in argv):
+    if sub == "branch" and _force_deletes(argv):
         if any(a in MAIN_BRANCHES for a in argv):
             ctx.add(HIGH, "force-deletes the main branch (git branch -D)", command)
-        elif any(word.substitutions for word in command.args):
+        elif any(word.substitutions or listed.listed_by(word, ctx, "git") for word in command.args):
             reason = "force-deletes every branch a listing names (git branch -D $(...))"
             ctx.add(HIGH, reason, command)
         else:
@@ -338,6 +349,13 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
     if sub == "config" and _config_reads(argv):
         return  # `git config --global --get-regexp KEY`, `git config get KEY`: reads settings
     ctx.add(MODERATE, f"changes the repository (git {sub})", command)
+
+
+def _force_deletes(argv: list[str]) -> bool:
+    """`git branch -D x`, `--delete --force x`, `-df x`: deleted even if never merged."""
+    shorts = "".join(a[1:] for a in argv if a.startswith("-") and not a.startswith("--"))
+    deletes = "d" in shorts or "--delete" in argv
+    return "D" in shorts or (deletes and ("f" in shorts or "--force" in argv))
 
 
 # `git branch --merged main`, `git tag --contains v1`: filters of a listing, each with a commit.
