@@ -29,6 +29,7 @@ GIT_PROGRAM_KEYS = frozenset(
         "web.browser instaweb.httpd core.gitproxy"
     )
 )
+_URL_SCOPED = lazy_pattern(r"^(credential)\..+(\.helper)$", re.I)
 _GIT_PROGRAM_SUFFIXES = (".textconv", ".command", ".clean", ".smudge", ".process", ".driver")
 _SUBSCRIPT_CODE = lazy_pattern(r"\w\[[^\]]*?(?:\$\((?P<sub>.*)\)|`(?P<tick>[^`]*)`)[^\]]*\]")
 ARITHMETIC_COMMANDS = frozenset(
@@ -77,6 +78,8 @@ def git_inline_config(command: Command, ctx: Context) -> None:
                     pairs.append((operands[0], operands[1], True))
             break
     everywhere = any(w.value in ("--global", "--system") for w in args)
+    # `credential.https://github.com.helper`: the helper for one site is still the helper
+    pairs = [(_URL_SCOPED.sub(r"\1\2", key), value, lasting) for key, value, lasting in pairs]
     for key, value, lasting in pairs:
         if key.lower() in ("init.templatedir", "core.hookspath") and everywhere:
             reason = (

@@ -483,6 +483,9 @@ def dd(command: Command, ctx: Context) -> None:
         every = classify_delete(ctx.resolve(target), recursive=True)
         reason = every.reason.replace("deletes", "overwrites every file of", 1)
         ctx.add(every.level, reason, command)
+    kind = persistence.kind_at(ctx.resolve(target), ctx) if target else None
+    if target and kind is not None:  # `curl URL | dd of=~/.bashrc oflag=append`: runs later
+        startup_content(kind, target, None, command, ctx)
     if target:
         # conv=notrunc still overwrites the blocks it writes; only oflag=append adds
         append = "append" in settings.get("oflag", "")

@@ -76,6 +76,8 @@ def git(command: Command, ctx: Context) -> None:
         return  # `git filter-branch --help`: the manual page
     if sub in GIT_READ_ONLY and not (sub == "reflog" and ("expire" in argv or "delete" in argv)):
         return
+    if sub == "lfs" and (argv[:1] in _LFS_READS or argv[:2] == ["migrate", "info"]):
+        return  # `git lfs ls-files`, `git lfs migrate info`: reports only
     if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
         ctx.downloads.add("<a repository cloned in this line>")
     if sub == "init" and _over_home(command, rest, ctx):
@@ -119,6 +121,7 @@ def git(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes the repository (git {sub})".replace(" ()", ""), command)
 
 
+_LFS_READS = [[verb] for verb in split_words("ls-files status env version logs")]
 _PRUNE_NOW = frozenset(split_words("--prune=now --prune=all --prune=0"))
 
 
@@ -148,6 +151,11 @@ def rewrites_history(command: Command, ctx: Context) -> bool:
 
 def bfg(command: Command, ctx: Context) -> None:
     rewrites_history(command, ctx)
+
+
+def git_filter_repo(command: Command, ctx: Context) -> None:
+    """`git-filter-repo ...` run by its own name is `git filter-repo ...`."""
+    git(replace(command, words=(literal("git"), literal("filter-repo"), *command.args)), ctx)
 
 
 def _git_directory(command: Command) -> str | None:
@@ -809,6 +817,7 @@ RULES: dict[str, Rule] = {
     "gh": gh,
     "git": git,
     "bfg": bfg,
+    "git-filter-repo": git_filter_repo,
     "docker": docker,
     "podman": docker,
     "nerdctl": docker,
