@@ -78,8 +78,7 @@ def git_inline_config(command: Command, ctx: Context) -> None:
                     pairs.append((operands[0], operands[1], True))
             break
     everywhere = any(w.value in ("--global", "--system") for w in args)
-    # `credential.https://github.com.helper`: the helper for one site is still the helper
-    pairs = [(_URL_SCOPED.sub(r"\1\2", key), value, lasting) for key, value, lasting in pairs]
+    pairs = [(scoped_key(key), value, lasting) for key, value, lasting in pairs]
     for key, value, lasting in pairs:
         if key.lower() in ("init.templatedir", "core.hookspath") and everywhere:
             reason = (
@@ -111,6 +110,11 @@ def git_inline_config(command: Command, ctx: Context) -> None:
     git_trust.settings(pairs, everywhere, command, ctx)
     git_trust.environment(command, ctx)
     ext_urls(command, ctx)
+
+
+def scoped_key(key: str) -> str:
+    """`credential.https://github.com.helper` is still `credential.helper` (for one site)."""
+    return _URL_SCOPED.sub(r"\1\2", key)
 
 
 def _clone_settings(args: tuple[Word, ...]) -> list[tuple[str, str]]:

@@ -48,6 +48,9 @@ def lost_work(sub: str, rest: Command, ctx: Context) -> None:
         ctx.add(HIGH, "force-deletes every branch a listing names (xargs git branch -D)", rest)
     elif sub == "stash" and argv[:1] == ["drop"] and _fed(rest, ("stash",)):
         ctx.add(HIGH, "drops every stash a listing names: that work is gone (git stash drop)", rest)
+    elif sub == "stash" and argv[:1] == ["drop"] and len(argv) == 1 and stashed_first(ctx):
+        reason = "drops the stash this line just took: those uncommitted changes are gone"
+        ctx.add(HIGH, reason, rest)  # `git stash -u && git stash drop`
     elif sub == "stash" and argv[:1] == ["drop"] and _drops(ctx) >= _MANY_DROPS:
         ctx.add(HIGH, "drops stash after stash: that work is gone (git stash drop)", rest)
 

@@ -34,15 +34,20 @@ _CONFIG_KEY = lazy_pattern(r"GIT_CONFIG_KEY_(\d+)")
 
 
 def settings(
-    pairs: list[tuple[str, str, bool]], everywhere: bool, command: Command, ctx: Context
+    pairs: list[tuple[str, str, bool]],
+    everywhere: bool,
+    command: Command,
+    ctx: Context,
+    *,
+    written: bool = False,
 ) -> None:
     """`git -c KEY=VALUE ...` (this command only), `git clone -c KEY=VALUE` and `git config
-    [--global] KEY VALUE` (lasting)."""
+    [--global] KEY VALUE` (lasting), or lines `written` into a git settings file."""
     configured = subcommand(command, "-C -c --git-dir --work-tree --namespace")[0] == "config"
     for key, value, lasting in pairs:
         value = value.strip().strip("'\"")
         # `git config [--global] http.sslVerify false`: rated by weakening.config_set, or pinned
-        by_config = everywhere or (configured and lasting)
+        by_config = not written and (everywhere or (configured and lasting))
         reason = _weakened(key.strip(), value, lasting, by_config)
         if reason is not None:
             ctx.add(HIGH, reason, command)

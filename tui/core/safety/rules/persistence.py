@@ -19,6 +19,7 @@ from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command, Stdin
 from tui.core.safety.rules import (
     launchd_plists,
+    login_hooks,
     module_loading,
     package_hooks,
     planted,
@@ -264,7 +265,7 @@ def startup_kind(path: str) -> str | None:
     if paths.is_rc_file(normal):
         return "shell"
     if normal in ("/etc/crontab", "/etc/anacrontab") or normal.startswith(
-        ("/etc/cron", "/var/spool/cron", "/var/spool/anacron", "/etc/periodic/")
+        ("/etc/cron", "/var/spool/cron", "/var/spool/anacron", "/etc/periodic/", *_MAC_CRONTABS)
     ):
         return "cron"
     if planted.is_editor_rc(normal):
@@ -316,7 +317,7 @@ def startup_kind(path: str) -> str | None:
         return "shell"  # sshd runs it at every log-in over ssh
     if normal.endswith(".pth") or python_start_file(normal):
         return "python"  # site-packages runs the `import` lines of a .pth at every start
-    return None
+    return login_hooks.kind_of(normal)
 
 
 # A bare repository's hooks (`app.git/hooks/`): they run as the server's git user at each push.
@@ -340,6 +341,8 @@ def kind_at(path: str, ctx: Context) -> str | None:
     return kind
 
 
+# Where macOS keeps each user's crontab (cron) and at jobs.
+_MAC_CRONTABS = ("/usr/lib/cron/tabs/", "/private/var/at/tabs/", "/var/at/tabs/")
 # systemd's settings for name lookups, time and networking: read, never run (see resolvers.py).
 _NETWORK_SETTINGS = frozenset(
     split_words("/etc/systemd/resolved.conf /etc/systemd/timesyncd.conf /etc/systemd/networkd.conf")
@@ -484,6 +487,12 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     downloaded = writer.name in ("curl", "wget") or (
         text is None and stdin is not None and bool(stdin.kinds & {"download", "decode"})
     )
+    if kind in login_hooks.KINDS and text is None and downloaded:
+        ctx.add(HIGH, f"puts downloaded settings in {where}: what they run is unknown", writer)
+        return
+    if kind in login_hooks.KINDS:
+        login_hooks.content(kind, where, text, writer, ctx)
+        return
     if kind == "keys":
         fetched = planted.ssh_fed(writer, ctx)[:1] in (["curl"], ["wget"])
         _login_keys(where, text, downloaded or fetched, writer, ctx)
@@ -527,6 +536,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         ctx.add(level, f"lets a user run commands as root ({where})", writer)
         return
     if kind == "config":
+        login_hooks.sshd_lines(where, text, writer, ctx)
         return
     if kind == "modules":
         copied_in = any(
@@ -624,7 +634,8 @@ _ALIAS = lazy_pattern(r"""^\s*alias\s+[\w.:-]+=(['"])(.+)\1\s*$""")
 # Start-up lines that change what every later command does, whatever they are set to.
 _HOOKS = lazy_pattern(
     r"^\s*(export\s+)?(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|PROMPT_COMMAND|BASH_ENV|ENV|"
-    r"PERL5OPT|PYTHONSTARTUP|NODE_OPTIONS|PS1|precmd_functions|preexec_functions)\s*\+?=|"
+    r"PERL5OPT|PYTHONSTARTUP|NODE_OPTIONS|PS1|precmd_functions|preexec_functions)"
+    r"(\s+(DEFAULT|OVERRIDE))?\s*\+?=|"
     r"^\s*trap\b|^\s*(alias|function)\s+(sudo|su|ssh|ls|cd|git|passwd|login|cat|ps|curl)\b|"
     r"^\s*(export\s+)?PATH=\s*[\"']?(\.|/tmp|/var/tmp|/dev/shm)|"
     r"^\s*(set\s+(-\w+\s+)*PATH|fish_add_path(\s+-\w+)*)\s+[\"']?(\.|/tmp|/var/tmp|/dev/shm)|"
@@ -878,6 +889,7 @@ RULES: dict[str, Rule] = {
     "osascript": osascript,
     "defaults": login_hook,
     "crontab": crontab,
+    "fcrontab": crontab,  # fcron's: the same -l, -r, -e, -u and file or `-`
     **dict.fromkeys(split_words("at batch atq atrm"), at),
     "systemd-run": systemd_run,
 }

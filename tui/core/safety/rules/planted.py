@@ -19,8 +19,8 @@ from tui.core.safety.words import literal, split_words
 EDITOR_RC = frozenset(
     split_words(
         ".vimrc .gvimrc .exrc .vim/vimrc .config/nvim/init.vim .config/nvim/init.lua .emacs "
-        ".emacs.d/init.el .config/emacs/init.el .nanorc .lesskey .inputrc .tmux.conf "
-        ".config/tmux/tmux.conf"
+        ".emacs.d/init.el .emacs.d/early-init.el .config/emacs/init.el .nanorc .lesskey .inputrc "
+        ".tmux.conf .config/tmux/tmux.conf"
     )
 )
 # How each start-up language runs a shell command: vim `!cmd`, `system('cmd')`, emacs
@@ -148,7 +148,14 @@ def is_server_page(path: str) -> bool:
 
 def is_editor_rc(path: str) -> bool:
     rel = paths.home_relative(path)
-    return rel is not None and rel in EDITOR_RC
+    return rel is not None and (rel in EDITOR_RC or _EDITOR_PLUGINS.match(rel) is not None)
+
+
+# Plugin folders vim and neovim load every file of at each start.
+_EDITOR_PLUGINS = lazy_pattern(
+    r"(\.vim|\.config/nvim)/(after/)?plugin/|"
+    r"(\.vim|\.config/nvim|\.local/share/nvim/site)/pack/[^/]+/start/[^/]+/plugin/"
+)
 
 
 def literal_keys(text: str | None) -> bool:
