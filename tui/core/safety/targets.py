@@ -35,6 +35,7 @@ _DELETE_WHAT = {
     "cwd": "everything in the current directory (or above it)",
     "top": "a whole top-level directory",
 }
+_GIT_REFS = lazy_pattern(r"(^|/)\.git/refs/(heads|tags)(/|$)")
 
 
 def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Verdict:
@@ -72,6 +73,8 @@ def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Ve
         "refs",
     ):
         return Verdict(CRITICAL, f"deletes {path}: the repository's commits, for good")
+    if _GIT_REFS.search(base):  # `rm -rf .git/refs/heads/*`: the commits stay, unnamed
+        return Verdict(HIGH, f"deletes {path}: the repository's branches or tags")
     if is_core_program(base) or _core_pattern(base):
         return Verdict(CRITICAL, f"deletes {path}: a program or library everything relies on")
     needed = _needed_glob(base)

@@ -41,6 +41,7 @@ from tui.core.safety.rules import (
     hogs,
     incron,
     install,
+    keepers,
     kernel,
     launchd_plists,
     leaks,
@@ -114,6 +115,7 @@ for _module in (
     fs_tuning,
     launchd_plists,
     incron,
+    keepers,
 ):
     RULES.update(_module.RULES)
 

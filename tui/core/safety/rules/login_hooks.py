@@ -1,5 +1,6 @@
 """Files besides the shell's start-up files whose lines something runs later by itself: window
-managers' autostart lines (i3 and sway `exec`, Hyprland `exec-once =`), scripts a desktop or the
+managers' autostart lines (i3 and sway `exec`, Hyprland `exec-once =`), supervisord programs,
+new users' start-up files (/etc/skel), scripts a desktop or the
 shell sources at log-in (KDE's env scripts, Xsession.d, bash completions, oh-my-zsh custom
 files, fish functions), log-in environment files (`LD_PRELOAD` there loads into every program),
 sshd's programs (AuthorizedKeysCommand, ForceCommand), logrotate's scripts (run as root) and
@@ -81,6 +82,10 @@ def kind_of(normal: str) -> str | None:
         return "session"
     if normal == "/etc/logrotate.conf" or normal.startswith("/etc/logrotate.d/"):
         return "logrotate"
+    if normal in _SUPERVISOR_FILES or normal.startswith(_SUPERVISOR_FOLDERS):
+        return "supervisor"
+    if normal.startswith("/etc/skel/") and normal.rsplit("/", 1)[-1] in paths.RC_NAMES:
+        return "shell"  # copied as the start-up file of every user made from now on
     if (rel is not None and rel in _GIT_FILES_HOME) or normal == "/etc/gitconfig":
         return "gitconfig"
     if normal == ".git/config" or normal.endswith("/.git/config"):
@@ -88,7 +93,10 @@ def kind_of(normal: str) -> str | None:
     return None
 
 
-KINDS = frozenset(("session", "logrotate", "gitconfig"))
+KINDS = frozenset(("session", "logrotate", "gitconfig", "supervisor"))
+_SUPERVISOR_FILES = frozenset(("/etc/supervisord.conf", "/etc/supervisor/supervisord.conf"))
+_SUPERVISOR_FOLDERS = ("/etc/supervisor/conf.d/", "/etc/supervisord.d/")
+_PROGRAM_LINE = lazy_pattern(r"^\s*command\s*=\s*(?P<code>.+)$")
 
 
 def content(kind: str, where: str, text: str | None, writer: Command, ctx: Context) -> None:
@@ -100,6 +108,9 @@ def content(kind: str, where: str, text: str | None, writer: Command, ctx: Conte
         _later(codes, "at every log-in", where, writer, ctx)
     elif kind == "logrotate":
         _later(_rotate_scripts(text), "as root each time the logs rotate", where, writer, ctx)
+    elif kind == "supervisor":
+        codes = [m.group("code") for m in map(_PROGRAM_LINE.match, text.splitlines()) if m]
+        _later(codes, "and is restarted whenever it stops (supervisord)", where, writer, ctx)
     else:
         _git_settings(where, text, writer, ctx)
 

@@ -261,7 +261,7 @@ _GRANTING_FILES = frozenset(
 
 def startup_kind(path: str) -> str | None:
     """What kind of place `path` is, if code written there runs later on its own."""
-    normal = paths.normalise(path)
+    normal = _EVERY_HOME.sub("~/", paths.normalise(path))  # `/home/*/.bashrc`: each user's
     if paths.is_rc_file(normal):
         return "shell"
     if normal in ("/etc/crontab", "/etc/anacrontab") or normal.startswith(
@@ -341,6 +341,7 @@ def kind_at(path: str, ctx: Context) -> str | None:
     return kind
 
 
+_EVERY_HOME = lazy_pattern(r"^(/home|/Users)/\*/")
 # Where macOS keeps each user's crontab (cron) and at jobs.
 _MAC_CRONTABS = ("/usr/lib/cron/tabs/", "/private/var/at/tabs/", "/var/at/tabs/")
 # systemd's settings for name lookups, time and networking: read, never run (see resolvers.py).

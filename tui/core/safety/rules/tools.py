@@ -319,10 +319,28 @@ def _git_checkout(command: Command, ctx: Context, *, restoring: bool = False) ->
         level = MODERATE if bare else HIGH
         ctx.add(level, "discards every uncommitted change in the working tree", command)
         return
+    if not unstages_only and _listed_files(command, ctx):
+        reason = "discards the uncommitted changes of every file a git listing names"
+        ctx.add(HIGH, reason, command)
+        return
     if "-f" in argv or "--force" in argv or "--" in argv:
         ctx.add(MODERATE, "discards uncommitted changes in files", command)
     else:
         ctx.add(MODERATE, "switches branch or restores files (git checkout)", command)
+
+
+_FILE_LISTERS = frozenset(("diff", "ls-files", "status"))
+
+
+def _listed_files(command: Command, ctx: Context) -> bool:
+    """`git checkout -- $(git diff --name-only)`, `git ls-files -m | xargs git restore`: each
+    changed file a git listing printed."""
+    found = (listed.listed_by(word, ctx, "git") or "" for word in command.args)
+    if any(source.split(" ")[1:] and source.split(" ")[1] in _FILE_LISTERS for source in found):
+        return True
+    stdin = command.stdin
+    fed = "xargs" in command.via and stdin is not None and stdin.producers[:1] == ("git",)
+    return fed and stdin is not None and bool(set(stdin.reads[:1]) & _FILE_LISTERS)
 
 
 def _git_listing(sub: str, command: Command, ctx: Context) -> None:
