@@ -488,6 +488,8 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     downloaded = writer.name in ("curl", "wget") or (
         text is None and stdin is not None and bool(stdin.kinds & {"download", "decode"})
     )
+    if text is None and writer.name in ("echo", "printf"):  # `echo "$(curl URL)" >> FILE`
+        downloaded = downloaded or any(ctx.word_kinds(w) & {"download"} for w in writer.args)
     if kind in login_hooks.KINDS and text is None and downloaded:
         ctx.add(HIGH, f"puts downloaded settings in {where}: what they run is unknown", writer)
         return
