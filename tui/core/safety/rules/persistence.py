@@ -28,8 +28,8 @@ from tui.core.safety.rules import (
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
-from tui.core.safety.rules.embedded import GIT_HOOKS
-from tui.core.safety.words import Word, literal, split_words
+from tui.core.safety.rules.embedded import GIT_HOOKS, runs_quietly
+from tui.core.safety.words import SUBSTITUTED, Word, literal, node_text, split_words
 
 _CRON_LINE = lazy_pattern(r"^\s*(@\w+|(\S+\s+){4}\S+)\s+(?P<code>.+)$")
 # anacrontab: period (days or @monthly), delay in minutes, job name, then the command.
@@ -488,8 +488,12 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     downloaded = writer.name in ("curl", "wget") or (
         text is None and stdin is not None and bool(stdin.kinds & {"download", "decode"})
     )
-    if text is None and writer.name in ("echo", "printf"):  # `echo "$(curl URL)" >> FILE`
-        downloaded = downloaded or any(ctx.word_kinds(w) & {"download"} for w in writer.args)
+    printed: set[str] = set()  # `echo "$(curl URL)" >> FILE`, `echo "$(base64 -d <<< X)"`
+    if text is None and writer.name in ("echo", "printf"):
+        printed = {k for w in writer.args for k in ctx.word_kinds(w)} & {"download", "decode"}
+        downloaded = downloaded or bool(printed)
+    if text is None and not downloaded:
+        text = _queried_text(writer, ctx)
     if kind in login_hooks.KINDS and text is None and downloaded:
         ctx.add(HIGH, f"puts downloaded settings in {where}: what they run is unknown", writer)
         return
@@ -517,7 +521,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
             ctx.add(content.level, content.reason, writer)
     if text is None:
         if downloaded:
-            decoded = stdin is not None and "download" not in stdin.kinds
+            decoded = (stdin is not None and "download" not in stdin.kinds) or printed == {"decode"}
             how = "decoded" if decoded else "downloaded"
             ctx.add(CRITICAL, f"puts {how} code in {where}, which runs it later", writer)
         elif kind != "shell" or writer.name not in ("cat", "echo", "printf") or writer.args:
@@ -669,7 +673,48 @@ def _sources_own_dotfile(code: str) -> bool:
     if match is not None and match.group(1) in _USUAL_DOT_FOLDERS:
         return True
     script = re.fullmatch(r"""\s*(?:source|\\?\.)\s+(["']?)([^\s;&|"']+)\1\s*""", code)
+    if script is not None and script.group(2).startswith(_PACKAGE_FOLDERS):
+        return True  # `source /opt/homebrew/share/zsh-autosuggestions/...`: an installed plugin
     return script is not None and _TOOL_SETUP.search(script.group(2)) is not None
+
+
+# Root-owned folders where package managers put the scripts their caveats say to source.
+_PACKAGE_FOLDERS = (
+    "/usr/share/",
+    "/usr/local/share/",
+    "/opt/homebrew/",
+    "/usr/local/opt/",
+    "/usr/lib/",
+    "/opt/ros/",
+)
+
+
+# Commands that print where something is installed (`go env GOPATH`, `which nvim`), not code.
+_LOOKUPS = frozenset(
+    split_words(
+        "go which command brew npm pyenv rbenv nodenv realpath readlink dirname pwd "
+        "xcode-select xcrun rustc gem yarn pnpm uname arch"
+    )
+)
+
+
+def _queried_text(writer: Command, ctx: Context) -> str | None:
+    """`echo "export PATH=$(go env GOPATH)/bin:$PATH" >> ~/.bashrc`: substitutions that only
+    look something up (they give no finding), each read as an installed folder; else None."""
+    if writer.name != "echo":
+        return None
+    subs = [node for word in writer.args for node in word.substitutions]
+    if not subs or any(word.dynamic and not word.substitutions for word in writer.args):
+        return None
+    for node in subs:
+        inner = node_text(node).strip()
+        inner = inner[2:-1] if inner.startswith("$(") else inner.strip("`")
+        name = inner.split()[0].rsplit("/", 1)[-1] if inner.split() else ""
+        if name not in _LOOKUPS or not runs_quietly(ctx, inner, writer):
+            return None  # `$(cat f)`, `$(echo CODE)`: the output is the content itself
+    words = [w.value for w in writer.args if not w.value.startswith("-")]
+    text = " ".join(words).replace(SUBSTITUTED, "/usr/local/opt/found")  # an installed folder
+    return None if "$(" in text or "`" in text else text
 
 
 def _lasting(

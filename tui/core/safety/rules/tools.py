@@ -691,6 +691,8 @@ def packages(command: Command, ctx: Context) -> None:
         _option_style(command, ctx)
         return
     sub, rest = subcommand(command, "-o -c -t --target --root -r --requirement")
+    if command.name == "brew" and command.argv[:1] in (["--prefix"], ["--cellar"]):
+        return  # `brew --prefix [formula]`: where Homebrew (or the formula) is installed
     if sub == "pip" and command.name == "uv":  # `uv pip uninstall x`: pip's own verbs
         sub, rest = subcommand(rest, "-r --requirement")
     if sub == "index" and command.name in ("pip", "pip3"):
