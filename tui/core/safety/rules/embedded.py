@@ -455,8 +455,10 @@ def option_code(command: Command, ctx: Context) -> None:
     argv = command.argv
     code: list[str] = []
     takes = CODE_OPTIONS.get(name, ())
-    if name == "git" and "rebase" not in argv:  # `git clean -fdx`: -x is not `rebase -x CMD`
-        takes = tuple(option for option in takes if option != "-x")
+    if name == "git" and "rebase" not in argv and "difftool" not in argv:
+        takes = tuple(option for option in takes if option != "-x")  # `git clean -fdx`
+    if name == "git" and "clone" in argv:
+        takes = (*takes, "-u")  # `git clone -u CMD`: the upload-pack program (fetch -u is not)
     for index, value in enumerate(argv):
         for option in takes:
             clustered = len(option) == 2 and value[:1] == "-" and value[1:2] != "-"
@@ -506,7 +508,7 @@ def option_code(command: Command, ctx: Context) -> None:
 
 CODE_OPTIONS: dict[str, tuple[str, ...]] = {
     "rsync": ("-e", "--rsh", "--rsync-path"),
-    "git": ("--exec", "-x", "--upload-pack", "--receive-pack"),
+    "git": ("--exec", "-x", "--upload-pack", "--receive-pack", "--extcmd", "--open-files-in-pager"),
     "gdb": ("-ex", "--eval-command", "-iex"),
     "lldb": ("-o", "--one-line"),
     "tcpdump": ("-z",),

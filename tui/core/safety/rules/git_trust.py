@@ -101,6 +101,17 @@ def credential(argv: list[str], command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"stores or forgets a password (git credential {action})", command)
 
 
+def template(argv: list[str], command: Command, ctx: Context) -> None:
+    """`git clone --template=/tmp/t URL`: the hooks in that folder are copied in and run."""
+    for index, value in enumerate(argv):
+        folder = value.split("=", 1)[1] if value.startswith("--template=") else ""
+        if value == "--template" and index + 1 < len(argv):
+            folder = argv[index + 1]
+        if folder and paths.is_world_writable(folder):
+            reason = f"copies the hooks in {folder}, a folder anyone can write, into the repository"
+            ctx.add(HIGH, reason, command)
+
+
 def daemon(argv: list[str], command: Command, ctx: Context) -> None:
     """`git daemon`: serves repositories over git:// to anyone who can reach this machine,
     without a password or encryption."""

@@ -56,6 +56,9 @@ def crontab(command: Command, ctx: Context) -> None:
     if adds and stdin is not None and "file" in stdin.kinds and stdin_text(command) is None:
         reason = f"adds scheduled jobs to {whose} crontab from a file caro cannot read"
         ctx.add(HIGH, reason, command)  # `crontab -l | cat - <(...) | crontab -`
+    elif adds and stdin is not None and _comments_out(stdin):
+        reason = f"turns every job in {whose} crontab off (each line made a comment)"
+        ctx.add(HIGH, reason, command)  # `crontab -l | sed 's/^/#/' | crontab -`
     elif adds and stdin is not None and _drops_backups(stdin) and _roots(command, user):
         reason = "takes the backup jobs out of root's crontab: the system's copies stop"
         ctx.add(HIGH, reason, command)  # `crontab -l | sed '/backup/d' | crontab -`
@@ -107,6 +110,14 @@ def _drops_backups(stdin: Stdin) -> bool:
         and set(stdin.producers) <= filters
         and bool(_BACKUP_JOB.search(" ".join(stdin.reads)))
     )
+
+
+_COMMENT_ALL = lazy_pattern(r"^s(.)\^\1\s*#")
+
+
+def _comments_out(stdin: Stdin) -> bool:
+    """`crontab -l | sed 's/^/#/' | crontab -`: every line of the listing made a comment."""
+    return stdin.literal is None and any(_COMMENT_ALL.match(word) for word in stdin.reads)
 
 
 _SAVED = lazy_pattern(r"(bak|backup|saved?|orig)", re.I)

@@ -80,6 +80,8 @@ def git(command: Command, ctx: Context) -> None:
         return  # `git lfs ls-files`, `git lfs migrate info`: reports only
     if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
         ctx.downloads.add("<a repository cloned in this line>")
+    if sub in ("clone", "init"):
+        git_trust.template(argv, command, ctx)
     if sub == "init" and _over_home(command, rest, ctx):
         ctx.downloads.add(HOME_REPOSITORY)
     if sub == "remote" and argv[:1] in (["add"], ["set-url"]) and len(argv) >= 3:
