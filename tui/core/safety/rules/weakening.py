@@ -16,7 +16,7 @@ from tui.core.safety.lazy import LazyPattern, lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import db_listen
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.rules.kernel import kernel_verdict
+from tui.core.safety.rules.kernel import binfmt_verdict, kernel_verdict
 from tui.core.safety.rules.resolvers import PUBLIC_RESOLVERS, outside_address, resolver_file
 from tui.core.safety.targets import Verdict
 
@@ -124,6 +124,10 @@ def written(path: str, text: str) -> Verdict | None:
         kernel = kernel_verdict(f"{where.removeprefix('/proc/sys/')}={text.strip()}")
         if kernel is not None:
             return Verdict(kernel[0], kernel[1])
+    if where.startswith(("/proc/sys/fs/binfmt_misc/", "/etc/binfmt.d/")):
+        interpreter = binfmt_verdict(text)
+        if interpreter is not None:
+            return Verdict(interpreter[0], interpreter[1])
     if (where == "/etc/sysctl.conf" or where.startswith("/etc/sysctl.d/")) and text.strip():
         kernel = kernel_verdict(text)
         if kernel is not None:
