@@ -592,6 +592,13 @@ GIT_WEAKENED = [
     ("git push --receive-pack='sh -c \"rm -rf ~\"' origin main", CRITICAL),
     ("printf '[credential]\\n\\thelper = store\\n' >> ~/.gitconfig", HIGH),
     ("printf '[core]\\n\\thooksPath = /tmp/h\\n' >> ~/.gitconfig", HIGH),
+    (
+        "git remote add origin "
+        "https://me:ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/me/repo.git",
+        HIGH,
+    ),
+    ("git clone https://oauth2:glpat-abcdefghijklmnopqrst@gitlab.com/me/repo.git", HIGH),
+    ('git config --global http.extraHeader "Authorization: Bearer $GITHUB_TOKEN"', HIGH),
 ]
 
 DANGEROUS = (
@@ -911,6 +918,17 @@ GIT_NEAR = [
     ("printf '[core]\\n\\tpager = delta\\n' >> ~/.gitconfig", MODERATE),
     ("printf '[core]\\n\\thooksPath = .githooks\\n' >> .git/config", MODERATE),
     ("cat ~/.gitconfig", SAFE),
+    ("git clone https://user@bitbucket.org/team/repo.git", MODERATE),
+    ("git remote add origin git@github.com:me/repo.git", MODERATE),
+    ('git config http.extraHeader "Authorization: Bearer $T"', MODERATE),
+    (
+        'git config --global http.https://git.corp.example/.extraHeader "PRIVATE-TOKEN: abc"',
+        MODERATE,
+    ),
+    (
+        'git -c http.extraHeader="Authorization: Bearer $T" clone https://github.com/o/r.git',
+        MODERATE,
+    ),
 ]
 
 NEAR_MISSES = PERSISTENCE_NEAR + SCHEDULING_NEAR + GIT_NEAR

@@ -51,10 +51,30 @@ def settings(
         reason = _weakened(key.strip(), value, lasting, by_config)
         if reason is not None:
             ctx.add(HIGH, reason, command)
+        if key.strip().lower() == "http.extraheader" and everywhere and _AUTH.search(value):
+            reason = "sends the header with your token to every server git talks to (extraHeader)"
+            ctx.add(HIGH, reason, command)
         helper = key.strip().lower() == "credential.helper" and value.startswith("!")
         if helper and shell_code(value[1:]) == "reaches the network":
             reason = "hands every password git is given to a program that reaches the network"
             ctx.add(CRITICAL, reason, command)
+
+
+_AUTH = lazy_pattern(r"authorization|token|bearer|private-token", re.I)
+# `https://user:SECRET@host/...` typed out, or a forge's token as the user name.
+_URL_SECRET = lazy_pattern(
+    r"^\w+://(?:[^:@/\s]*:(?P<password>[^@/\s$`]{8,})|"
+    r"(?P<token>(?:ghp_|gho_|ghu_|ghs_|github_pat_|glpat-)[\w-]+))@"
+)
+
+
+def url_secret(sub: str, argv: list[str], command: Command, ctx: Context) -> None:
+    """`git remote add origin https://me:ghp_...@github.com/x`: the token is kept in
+    .git/config in plain text (as `credential.helper store` keeps it)."""
+    keeps = sub == "clone" or (sub == "remote" and argv[:1] in (["add"], ["set-url"]))
+    if keeps and any(_URL_SECRET.match(a) for a in argv):
+        reason = "keeps the password or token typed in the URL in .git/config, in plain text"
+        ctx.add(HIGH, reason, command)
 
 
 def _weakened(key: str, value: str, lasting: bool, by_config: bool) -> str | None:

@@ -82,6 +82,7 @@ def git(command: Command, ctx: Context) -> None:
         ctx.downloads.add("<a repository cloned in this line>")
     if sub in ("clone", "init"):
         git_trust.template(argv, command, ctx)
+    git_trust.url_secret(sub, argv, command, ctx)
     if sub == "init" and _over_home(command, rest, ctx):
         ctx.downloads.add(HOME_REPOSITORY)
     if sub == "remote" and argv[:1] in (["add"], ["set-url"]) and len(argv) >= 3:
