@@ -1,7 +1,9 @@
-"""Git settings and commands that stop git checking whom it talks to or what it runs: the
-server's certificate left unchecked, a certificate authority anyone can replace, transports that
-run commands or read local files, every repository trusted whoever owns it, passwords handed to a
-program that reaches the network or printed, and `git daemon` serving the whole disk.
+"""Git settings and commands that stop git checking whom it talks to or what it runs, or that
+let its passwords out: the server's certificate left unchecked, a certificate authority anyone
+can replace, transports that run commands or read local files, every repository trusted whoever
+owns it, hooks copied from a template anyone can write, passwords handed to a program that
+reaches the network, printed (`git credential fill`), kept in a URL in .git/config or sent in a
+header to every server, and `git daemon` serving the whole disk or taking pushes.
 
 Decisions: each is HIGH: `git -c http.sslVerify=false pull` or `git clone -c ...` brings in
 code over a connection anyone on the way can answer (the clone also keeps the setting). Two
