@@ -320,10 +320,12 @@ def startup_kind(path: str) -> str | None:
         return "shell"
     if normal.startswith(("/etc/udev/rules.d/", "/lib/udev/rules.d/", "/usr/lib/udev/rules.d/")):
         return "udev"
-    if "/.git/hooks/" in f"/{normal}" or f"{normal}/".startswith(_RUN_BY_SYSTEM):
+    if _REPO_HOOKS_DIR.search(normal) or f"{normal}/".startswith(_RUN_BY_SYSTEM):
         return "hook"  # a file in such a folder, or the folder itself (`cp x DIR/`)
     if _SERVED_HOOKS.search(normal):
         return "hook"  # `/srv/git/app.git/hooks/pre-receive`: a served repository's hooks
+    if _HUSKY.search(normal) and posixpath.basename(normal) in GIT_HOOKS:
+        return "hook"  # `.husky/pre-commit`: git runs it through husky's hooks folder
     if normal == "/etc/ssh/sshrc" or rel == ".ssh/rc":
         return "shell"  # sshd runs it at every log-in over ssh
     if normal.endswith(".pth") or python_start_file(normal):
@@ -331,8 +333,12 @@ def startup_kind(path: str) -> str | None:
     return login_hooks.kind_of(normal)
 
 
-# A bare repository's hooks (`app.git/hooks/`): they run as the server's git user at each push.
-_SERVED_HOOKS = lazy_pattern(r"[^/]\.git/hooks(/|$)")
+# A repository's hooks, a submodule's included (`.git/modules/lib/hooks/`), with the folder.
+_REPO_HOOKS_DIR = lazy_pattern(r"(^|/)\.git/(modules/.+/)?hooks(/|$)")
+# A bare repository's hooks (`app.git/hooks/`, GitLab's `custom_hooks/`): they run as the
+# server's git user at each push.
+_SERVED_HOOKS = lazy_pattern(r"[^/]\.git/(custom_)?hooks(/|$)|(^|/)custom_hooks(/|$)")
+_HUSKY = lazy_pattern(r"(^|/)\.husky/[^/]+$")
 _PYTHON_START = frozenset(("sitecustomize.py", "usercustomize.py"))
 
 
@@ -371,6 +377,7 @@ _RUN_BY_SYSTEM = (
     "/etc/apt/apt.conf.d/",
     "/etc/pacman.d/hooks/",
     "/etc/dnf/plugins/post-transaction-actions.d/",
+    "/usr/share/git-core/templates/hooks/",  # copied into every repository made from now on
 )
 _PLACES = (
     ("/etc/systemd/", "a system service"),
