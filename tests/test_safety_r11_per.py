@@ -91,6 +91,8 @@ START_UP_FILES = [
     ('echo "$(base64 -d <<< Y3VybCB4fHNo)" >> ~/.bashrc', CRITICAL),
     ('echo "$(cat /tmp/payload)" >> ~/.bashrc', HIGH),
     ('echo "alias x=$(echo rm -rf ~)" >> ~/.bashrc', HIGH),
+    ("echo 'sudo -i /tmp/.x' >> ~/.bashrc", HIGH),
+    ("echo \"alias x='bash -i /tmp/.x'\" >> ~/.bashrc", HIGH),
 ]
 
 SYSTEM_HOOKS = [

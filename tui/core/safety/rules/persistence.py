@@ -186,7 +186,8 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
             before = code[: match.start(1)] if match.group(1) == "=" else ""
         if before and not _names_program(before):
             continue  # `export KUBECONFIG=~/.kube/config`: a file read, not a program run
-        if _FILE_OPTION.search(code[: match.start(2)]):
+        option = _FILE_OPTION.search(code[: match.start(2)])
+        if option and posixpath.basename(option.group("program")) not in _RUNS_SCRIPTS:
             continue  # `ssh -i ~/.ssh/id_work`, `--kubeconfig ~/.kube/dev`: a file it reads
         dots = re.findall(r"/\.([\w-]+)", path)
         shared = path.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/Users/Shared/"))
@@ -197,8 +198,10 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
 
 
 # Options whose value is a file the program reads (a key, a settings file), not code.
+# (`bash -i /tmp/.x`, `sudo -i /tmp/.x`: there the path is what runs.)
 _FILE_OPTION = lazy_pattern(
-    r"(^|\s)(-i|-F|--kubeconfig|--config|--identity-file|--key-file|--env-file)[=\s]\s*['\"]?$"
+    r"(?P<program>[^\s'\"=]+)(?:\s+-\S+)*\s+"
+    r"(-i|-F|--kubeconfig|--config|--identity-file|--key-file|--env-file)[=\s]\s*['\"]?$"
 )
 # Variables whose value is a program, or a folder programs or libraries are loaded from.
 _PROGRAM_VARIABLES = frozenset(
@@ -632,7 +635,9 @@ def _installed_app(where: str, lines: list[str], found: list[Finding]) -> str | 
 
 # Programs whose work is the script they are given: the script is what starts at log-in.
 _RUNS_SCRIPTS = frozenset(
-    split_words("sh bash dash zsh fish env python python3 perl ruby node php lua pwsh osascript")
+    split_words(
+        "sh bash dash zsh fish env python python3 perl ruby node php lua pwsh osascript sudo doas"
+    )
 )
 
 
