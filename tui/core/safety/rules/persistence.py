@@ -511,6 +511,8 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     """
     where = paths.normalise(path)
     stdin = writer.stdin
+    if text and SUBSTITUTED in text and stdin is not None and stdin.kinds & {"download"}:
+        text = None  # `echo "$(curl URL)" | tee FILE`: the server's answer is what is written
     downloaded = writer.name in ("curl", "wget") or (
         text is None and stdin is not None and bool(stdin.kinds & {"download", "decode"})
     )
