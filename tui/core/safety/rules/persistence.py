@@ -28,8 +28,9 @@ from tui.core.safety.rules import (
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
-from tui.core.safety.rules.embedded import GIT_HOOKS, runs_quietly
-from tui.core.safety.words import SUBSTITUTED, Word, literal, node_text, split_words
+from tui.core.safety.rules.embedded import GIT_HOOKS
+from tui.core.safety.rules.startup_lookups import queried_text
+from tui.core.safety.words import SUBSTITUTED, Word, literal, split_words
 
 _CRON_LINE = lazy_pattern(r"^\s*(@\w+|(\S+\s+){4}\S+)\s+(?P<code>.+)$")
 # anacrontab: period (days or @monthly), delay in minutes, job name, then the command.
@@ -521,7 +522,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         printed = {k for w in writer.args for k in ctx.word_kinds(w)} & {"download", "decode"}
         downloaded = downloaded or bool(printed)
     if text is None and not downloaded:
-        text = _queried_text(writer, ctx)
+        text = queried_text(writer, ctx)
     if kind in login_hooks.KINDS and text is None and downloaded:
         ctx.add(HIGH, f"puts downloaded settings in {where}: what they run is unknown", writer)
         return
@@ -717,34 +718,6 @@ _PACKAGE_FOLDERS = (
     "/usr/lib/",
     "/opt/ros/",
 )
-
-
-# Commands that print where something is installed (`go env GOPATH`, `which nvim`), not code.
-_LOOKUPS = frozenset(
-    split_words(
-        "go which command brew npm pyenv rbenv nodenv realpath readlink dirname pwd "
-        "xcode-select xcrun rustc gem yarn pnpm uname arch"
-    )
-)
-
-
-def _queried_text(writer: Command, ctx: Context) -> str | None:
-    """`echo "export PATH=$(go env GOPATH)/bin:$PATH" >> ~/.bashrc`: substitutions that only
-    look something up (they give no finding), each read as an installed folder; else None."""
-    if writer.name != "echo":
-        return None
-    subs = [node for word in writer.args for node in word.substitutions]
-    if not subs or any(word.dynamic and not word.substitutions for word in writer.args):
-        return None
-    for node in subs:
-        inner = node_text(node).strip()
-        inner = inner[2:-1] if inner.startswith("$(") else inner.strip("`")
-        name = inner.split()[0].rsplit("/", 1)[-1] if inner.split() else ""
-        if name not in _LOOKUPS or not runs_quietly(ctx, inner, writer):
-            return None  # `$(cat f)`, `$(echo CODE)`: the output is the content itself
-    words = [w.value for w in writer.args if not w.value.startswith("-")]
-    text = " ".join(words).replace(SUBSTITUTED, "/usr/local/opt/found")  # an installed folder
-    return None if "$(" in text or "`" in text else text
 
 
 def _lasting(
