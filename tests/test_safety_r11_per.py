@@ -483,6 +483,8 @@ GIT_LOSSES = [
     ("git stash list | cut -d: -f1 | xargs -n1 git stash drop", HIGH),
     ("yes | git clean -fdx", HIGH),
     ("git push origin main:main --force-with-lease", HIGH),
+    ("git fetch --force origin 'refs/heads/*:refs/heads/*'", HIGH),
+    ("git fetch origin +main:main", HIGH),
 ]
 
 GIT_WEAKENED = [
@@ -951,6 +953,8 @@ GIT_NEAR = [
     ("cp .git/hooks/pre-commit.sample .git/hooks/pre-commit", MODERATE),
     ("ls .git/hooks", SAFE),
     ("cat .husky/pre-commit", SAFE),
+    ("git fetch origin main:main", MODERATE),
+    ("git fetch origin +refs/pull/*/head:refs/remotes/origin/pr/*", MODERATE),
 ]
 
 NEAR_MISSES = PERSISTENCE_NEAR + SCHEDULING_NEAR + GIT_NEAR

@@ -39,6 +39,11 @@ def lost_work(sub: str, rest: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, rest)
     elif sub == "lfs" and argv[:2] in (["migrate", "import"], ["migrate", "export"]):
         _lfs_rewrite(argv, rest, ctx)
+    elif sub in ("fetch", "pull") and _forced_into_branches(argv):
+        reason = (
+            f"overwrites local branches with the remote's: commits made here drop off (git {sub})"
+        )
+        ctx.add(HIGH, reason, rest)
     elif sub == "symbolic-ref" and {"-d", "--delete"} & set(argv):
         ctx.add(HIGH, "deletes HEAD: the repository stops working (git symbolic-ref -d)", rest)
     elif sub == "submodule" and argv[:1] == ["deinit"] and {"-f", "--force"} & set(argv):
@@ -67,6 +72,17 @@ def _moves_main(argv: list[str]) -> bool:
     forced = any(a in ("-f", "--force") for a in flags)
     other = any(a.lstrip("-")[:1] in ("d", "D", "m", "M", "c", "C") for a in flags)
     return forced and not other and len(names) >= 2 and _main_ref(names[0])
+
+
+def _forced_into_branches(argv: list[str]) -> bool:
+    """`git fetch -f origin 'refs/heads/*:refs/heads/*'`, `git fetch origin +main:main`."""
+    forced = any(a in ("-f", "--force") for a in argv)
+    for ref in (a for a in argv if ":" in a and not a.startswith("-")):
+        source, _, target = ref.partition(":")
+        into = target.removeprefix("refs/heads/")
+        if (forced or source.startswith("+")) and (into == "*" or into in MAIN_BRANCHES):
+            return True
+    return False
 
 
 def _lfs_rewrite(argv: list[str], rest: Command, ctx: Context) -> None:
