@@ -446,6 +446,8 @@ class Analyser:
                     stage_kinds |= command_kinds(layer) | socket_kinds(layer, self.ctx)
                     if stage_kinds & _TAKERS and strangers.stays_local(layer):
                         stage_kinds.add("local")
+                    if layer.name in ("echo", "printf"):  # `echo "$(curl URL)" | crontab -`
+                        stage_kinds |= self._printed_download(layer)
                 stage_kinds |= _remote_kinds(code)
                 inner = layers[-1].name if layers else command.name  # `sudo crontab -l`: crontab
                 producers.append(inner or command.name or "…")
@@ -462,6 +464,11 @@ class Analyser:
             reads.extend(w.value for c in previous for w in c.args if not w.value.startswith("-"))
             reads.extend(endless_sources(previous))  # `</dev/zero tr '\0' x | grep y`
         self._pipeline_rules(node, all_kinds)
+
+    def _printed_download(self, command: Command) -> frozenset[str]:
+        """What echo prints of a substitution that downloads is the download itself."""
+        kinds = frozenset().union(*(self.ctx.word_kinds(w) for w in command.args))
+        return kinds & {"download"}
 
     def _heredoc_producer(self, heredoc: Node, stages: list[tuple[Node, Node]]) -> None:
         """Finds the command that owns `heredoc` (searching down: no parent look-ups)."""

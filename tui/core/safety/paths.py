@@ -65,14 +65,15 @@ AUDIT_LOGS = frozenset(
 RC_NAMES = frozenset(
     split_words(
         ".bashrc .bash_profile .bash_login .bash_logout .profile .zshrc .zprofile .zshenv .zlogin "
-        ".cshrc .tcshrc .kshrc .mkshrc .xinitrc .xprofile .xsession .xsessionrc"
+        ".cshrc .tcshrc .kshrc .mkshrc .xinitrc .xprofile .xsession .xsessionrc .zlogout"
     )
 )
 SYSTEM_RC = frozenset(
     split_words(
         "/etc/profile /etc/bash.bashrc /etc/bashrc /etc/zshrc /etc/zsh/zshrc /etc/zprofile "
         "/etc/environment /etc/zshenv /etc/zsh/zshenv /etc/zsh/zprofile /etc/zlogin "
-        "/etc/zsh/zlogin /etc/csh.cshrc /etc/csh.login /etc/fish/config.fish"
+        "/etc/zsh/zlogin /etc/csh.cshrc /etc/csh.login /etc/fish/config.fish /etc/zlogout "
+        "/etc/zsh/zlogout"
     )
 )
 CREDENTIAL_DIRS = frozenset(split_words(".ssh .gnupg .aws .kube .password-store .docker"))

@@ -95,9 +95,14 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     ):
         reason = f"writes the endless {endless} into {value}: fills the disk"
         ctx.add(resources.EXHAUSTS, reason, command)
-    kind = persistence.kind_at(paths.find_named(ctx.resolve(target.path)), ctx)
-    if kind is not None:
-        persistence.startup_content(kind, target.path, text, command, ctx)
+    # `for f in ~/.bashrc ~/.zshrc; do echo X >> "$f"`: each file the loop names in turn
+    spelt = paths.expand_braces(ctx.resolve(target.path), limit=8)
+    for each in spelt:
+        kind = persistence.kind_at(paths.find_named(each), ctx)
+        if kind is not None:
+            where = each if len(spelt) > 1 else target.path
+            persistence.startup_content(kind, where, text, command, ctx)
+            break
 
 
 def _to_socket(ctx: Context, command: Command, redirect: Redirect, names: list[str]) -> None:

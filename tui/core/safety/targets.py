@@ -35,6 +35,7 @@ _DELETE_WHAT = {
     "cwd": "everything in the current directory (or above it)",
     "top": "a whole top-level directory",
 }
+_GIT_REFS = lazy_pattern(r"(^|/)\.git/refs/(heads|tags)(/|$)")
 
 
 def _macos_private(value: str) -> str | None:
@@ -109,6 +110,8 @@ def _classify_delete(value: str, *, recursive: bool, patterns: bool) -> Verdict:
         "refs",
     ):
         return Verdict(CRITICAL, f"deletes {path}: the repository's commits, for good")
+    if _GIT_REFS.search(base):  # `rm -rf .git/refs/heads/*`: the commits stay, unnamed
+        return Verdict(HIGH, f"deletes {path}: the repository's branches or tags")
     if is_core_program(base) or _core_pattern(base):
         return Verdict(CRITICAL, f"deletes {path}: a program or library everything relies on")
     needed = _needed_glob(base)
@@ -707,8 +710,10 @@ def _lost_by_overwrite(path: str) -> Verdict | None:
         return Verdict(CRITICAL, f"replaces {path}, a program everything relies on")
     rel = paths.home_relative(path) or ""
     name = posixpath.basename(path)
-    if rel.startswith((".ssh/", ".gnupg/")) and not name.endswith(
-        (".pub", "known_hosts", "config")
+    if (
+        rel.startswith((".ssh/", ".gnupg/"))
+        and not name.endswith((".pub", "known_hosts", "config"))
+        and rel not in (".ssh/rc", ".ssh/environment")
     ):
         return Verdict(CRITICAL, f"overwrites {path}: a private key is lost for good")
     if path.startswith("/etc/ssh/ssh_host_") and not name.endswith(".pub"):

@@ -46,9 +46,12 @@ from tui.core.safety.rules import (
     graph_stores,
     hogs,
     http_stores,
+    incron,
     install,
+    keepers,
     kernel,
     landings,
+    launchd_plists,
     leaks,
     listening,
     lookups,
@@ -136,6 +139,9 @@ for _module in (
     graph_stores,
     vcs_purges,
     backups,
+    launchd_plists,
+    incron,
+    keepers,
 ):
     RULES.update(_module.RULES)
 

@@ -15,7 +15,14 @@ from tui.core.safety import inline, paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import editor_code, editors, git_programs, ssh_client, typed_keys
+from tui.core.safety.rules import (
+    editor_code,
+    editors,
+    git_programs,
+    git_trust,
+    ssh_client,
+    typed_keys,
+)
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_delete
 from tui.core.safety.words import Word, literal, split_words
@@ -29,6 +36,7 @@ GIT_PROGRAM_KEYS = frozenset(
         "web.browser instaweb.httpd core.gitproxy"
     )
 )
+_URL_SCOPED = lazy_pattern(r"^(credential)\..+(\.helper)$", re.I)
 _GIT_PROGRAM_SUFFIXES = (
     ".textconv",
     ".command",
@@ -93,6 +101,7 @@ def git_inline_config(command: Command, ctx: Context) -> None:
                     pairs.append((operands[0], operands[1], True))
             break
     everywhere = any(w.value in ("--global", "--system") for w in args)
+    pairs = [(scoped_key(key), value, lasting) for key, value, lasting in pairs]
     for key, value, lasting in pairs:
         if key.lower() in ("init.templatedir", "core.hookspath") and everywhere:
             reason = (
@@ -121,7 +130,14 @@ def git_inline_config(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, reason, command)
         if code and not runs_quietly(ctx, code, command):
             ctx.add(MODERATE, f"git runs the program set in {key}", command)
+    git_trust.settings(pairs, everywhere, command, ctx)
+    git_trust.environment(command, ctx)
     ext_urls(command, ctx)
+
+
+def scoped_key(key: str) -> str:
+    """`credential.https://github.com.helper` is still `credential.helper` (for one site)."""
+    return _URL_SCOPED.sub(r"\1\2", key)
 
 
 def _clone_settings(args: tuple[Word, ...]) -> list[tuple[str, str]]:
@@ -479,8 +495,10 @@ def option_code(command: Command, ctx: Context) -> None:
     argv = command.argv
     code: list[str] = []
     takes = CODE_OPTIONS.get(name, ())
-    if name == "git" and "rebase" not in argv:  # `git clean -fdx`: -x is not `rebase -x CMD`
-        takes = tuple(option for option in takes if option != "-x")
+    if name == "git" and "rebase" not in argv and "difftool" not in argv:
+        takes = tuple(option for option in takes if option != "-x")  # `git clean -fdx`
+    if name == "git" and "clone" in argv:
+        takes = (*takes, "-u")  # `git clone -u CMD`: the upload-pack program (fetch -u is not)
     for index, value in enumerate(argv):
         for option in takes:
             clustered = len(option) == 2 and value[:1] == "-" and value[1:2] != "-"
@@ -542,7 +560,15 @@ def option_code(command: Command, ctx: Context) -> None:
 
 CODE_OPTIONS: dict[str, tuple[str, ...]] = {
     "rsync": ("-e", "--rsh", "--rsync-path"),
-    "git": ("--exec", "-x", "--upload-pack", "--receive-pack", "--sendmail-cmd"),
+    "git": (
+        "--exec",
+        "-x",
+        "--upload-pack",
+        "--receive-pack",
+        "--sendmail-cmd",
+        "--extcmd",
+        "--open-files-in-pager",
+    ),
     "gdb": ("-ex", "--eval-command", "-iex"),
     "lldb": ("-o", "--one-line"),
     "tcpdump": ("-z",),

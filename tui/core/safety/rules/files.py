@@ -308,10 +308,14 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
                     every.level, every.reason.replace("deletes", "empties each file of", 1)
                 )
     sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
+    kind = persistence.kind_at(ctx.resolve(target), ctx)
+    typed = persistence.stdin_text(command) if set(sources) & _STDIN_FILES else None
+    if kind is not None and set(sources) & _STDIN_FILES:  # `install /dev/stdin UNIT <<< TEXT`
+        startup_content(kind, target, typed, command, ctx)
     module = persistence.replaces_auth_module(ctx.resolve(target))
     if module is not None:
         ctx.add(CRITICAL if module[0] else HIGH, module[1], command)
-    lasting = persistence.placed(ctx.resolve(target), sources)
+    lasting = persistence.placed(ctx.resolve(target), sources) if typed is None else None
     if lasting is not None:
         doubtful = any(map(persistence.doubtful_source, sources))
         level = CRITICAL if doubtful else _hook_level(target, sources)
@@ -384,6 +388,9 @@ def _backup_copy(sources: list[str], target: str) -> bool:
         and target.startswith(sources[0] + ".")
         and not persistence.startup_kind(target)
     )
+
+
+_STDIN_FILES = frozenset(("/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "-"))
 
 
 def _hook_level(target: str, sources: list[str]) -> RiskLevel:
@@ -523,6 +530,9 @@ def dd(command: Command, ctx: Context) -> None:
         every = classify_delete(ctx.resolve(target), recursive=True)
         reason = every.reason.replace("deletes", "overwrites every file of", 1)
         ctx.add(every.level, reason, command)
+    kind = persistence.kind_at(ctx.resolve(target), ctx) if target else None
+    if target and kind is not None:  # `curl URL | dd of=~/.bashrc oflag=append`: runs later
+        startup_content(kind, target, None, command, ctx)
     if target:
         # conv=notrunc still overwrites the blocks it writes; only oflag=append adds
         append = "append" in settings.get("oflag", "")

@@ -14,7 +14,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH
+from tui.core.safety.rules.common import HIGH, MODERATE
 from tui.core.safety.words import split_words
 
 MAIN_BRANCHES = frozenset(split_words("main master trunk production prod release develop"))
@@ -34,6 +34,16 @@ def lost_work(sub: str, rest: Command, ctx: Context) -> None:
     elif sub == "update-ref" and "-d" not in argv and any(_main_ref(a) for a in argv[:1]):
         reason = "moves the main branch by hand: later commits drop off it (git update-ref)"
         ctx.add(HIGH, reason, rest)
+    elif sub == "branch" and _moves_main(argv):
+        reason = "moves the main branch by force: later commits drop off it (git branch -f)"
+        ctx.add(HIGH, reason, rest)
+    elif sub == "lfs" and argv[:2] in (["migrate", "import"], ["migrate", "export"]):
+        _lfs_rewrite(argv, rest, ctx)
+    elif sub in ("fetch", "pull") and _forced_into_branches(argv):
+        reason = (
+            f"overwrites local branches with the remote's: commits made here drop off (git {sub})"
+        )
+        ctx.add(HIGH, reason, rest)
     elif sub == "symbolic-ref" and {"-d", "--delete"} & set(argv):
         ctx.add(HIGH, "deletes HEAD: the repository stops working (git symbolic-ref -d)", rest)
     elif sub == "submodule" and argv[:1] == ["deinit"] and {"-f", "--force"} & set(argv):
@@ -43,6 +53,9 @@ def lost_work(sub: str, rest: Command, ctx: Context) -> None:
         ctx.add(HIGH, "force-deletes every branch a listing names (xargs git branch -D)", rest)
     elif sub == "stash" and argv[:1] == ["drop"] and _fed(rest, ("stash",)):
         ctx.add(HIGH, "drops every stash a listing names: that work is gone (git stash drop)", rest)
+    elif sub == "stash" and argv[:1] == ["drop"] and len(argv) == 1 and stashed_first(ctx):
+        reason = "drops the stash this line just took: those uncommitted changes are gone"
+        ctx.add(HIGH, reason, rest)  # `git stash -u && git stash drop`
     elif sub == "stash" and argv[:1] == ["drop"] and _drops(ctx) >= _MANY_DROPS:
         ctx.add(HIGH, "drops stash after stash: that work is gone (git stash drop)", rest)
 
@@ -50,6 +63,37 @@ def lost_work(sub: str, rest: Command, ctx: Context) -> None:
 def _forced_switch(argv: list[str]) -> bool:
     # `git checkout -f -- file`: those files only
     return "--" not in argv and bool({"-f", "--force", "--discard-changes"} & set(argv))
+
+
+def _moves_main(argv: list[str]) -> bool:
+    """`git branch -f main HEAD~3`: main reset to an older commit (not `-d`, `-m`, `-c`)."""
+    flags = [a for a in argv if a.startswith("-")]
+    names = [a for a in argv if not a.startswith("-")]
+    forced = any(a in ("-f", "--force") for a in flags)
+    other = any(a.lstrip("-")[:1] in ("d", "D", "m", "M", "c", "C") for a in flags)
+    return forced and not other and len(names) >= 2 and _main_ref(names[0])
+
+
+def _forced_into_branches(argv: list[str]) -> bool:
+    """`git fetch -f origin 'refs/heads/*:refs/heads/*'`, `git fetch origin +main:main`."""
+    forced = any(a in ("-f", "--force") for a in argv)
+    for ref in (a for a in argv if ":" in a and not a.startswith("-")):
+        source, _, target = ref.partition(":")
+        into = target.removeprefix("refs/heads/")
+        if (forced or source.startswith("+")) and (into == "*" or into in MAIN_BRANCHES):
+            return True
+    return False
+
+
+def _lfs_rewrite(argv: list[str], rest: Command, ctx: Context) -> None:
+    """`git lfs migrate import --everything`: every commit rewritten to move files into LFS."""
+    if "--no-rewrite" in argv:
+        return
+    if "--everything" in argv or any(a.startswith("--include-ref") for a in argv):
+        reason = "rewrites the history of every branch (git lfs migrate): others' copies diverge"
+        ctx.add(HIGH, reason, rest)
+    else:
+        ctx.add(MODERATE, "rewrites the current branch's history (git lfs migrate)", rest)
 
 
 def _main_ref(ref: str) -> bool:

@@ -100,6 +100,11 @@ _SETTING = lazy_pattern(
 def kernel_verdict(text: str) -> tuple[RiskLevel, str] | None:
     """(level, reason) when `key=value` lines (sysctl's arguments or a sysctl.conf) switch a
     kernel protection off or leave the machine unable to run programs, else None."""
+    piped = _CORE_PIPE.search(text)
+    if piped is not None:  # `kernel.core_pattern=|/tmp/.c %p`: run as root at each crash
+        found = crash_handler(piped.group("program"))
+        if found is not None:
+            return found
     settings = {m.group("key").replace("/", "."): m.group("value") for m in _SETTING.finditer(text)}
     ratio = settings.get("vm.overcommit_ratio", "")
     if settings.get("vm.overcommit_memory") == "2" and ratio.isdigit() and number(ratio) < 20:
@@ -137,6 +142,35 @@ def _loaded_file(argv: list[str]) -> str | None:
             return argv[index + 1]
         if arg.startswith(("--load=", "-p/")):
             return arg.split("=", 1)[-1].removeprefix("-p")
+    return None
+
+
+_CORE_PIPE = lazy_pattern(
+    r"^[^\S\n]*kernel[./]core_pattern[^\S\n]*=[^\S\n]*['\"]?\|[^\S\n]*(?P<program>[^\s'\"]+)", re.M
+)
+# Interpreters registered with binfmt_misc: `:name:type:offset:magic:mask:interpreter:flags`.
+_BINFMT = lazy_pattern(
+    r"^[^\S\n]*:[^:\n]*:[EM]:[^:\n]*:[^:\n]*:[^:\n]*:(?P<program>[^:\n]+):", re.M
+)
+
+
+def crash_handler(program: str) -> tuple[RiskLevel, str] | None:
+    """The kernel runs `program` as root at every crash (apport, systemd-coredump: as usual)."""
+    if program.startswith(("/usr/", "/lib/", "/bin/", "/sbin/")) and "/." not in program:
+        return None
+    level = CRITICAL if paths.is_world_writable(program) or "/." in program else HIGH
+    return level, f"makes the kernel run {program} as root at every crash (kernel.core_pattern)"
+
+
+def binfmt_verdict(text: str) -> tuple[RiskLevel, str] | None:
+    """`echo ':x:M::MZ::/tmp/.i:' > /proc/sys/fs/binfmt_misc/register`: every file of that kind
+    is run through the registered program from now on (qemu, wine, mono from /usr: as usual)."""
+    for match in _BINFMT.finditer(text):
+        program = match.group("program")
+        if program.startswith(("/usr/", "/lib/", "/bin/", "/sbin/")) and "/." not in program:
+            continue
+        level = CRITICAL if paths.is_world_writable(program) or "/." in program else HIGH
+        return level, f"makes {program} run every program of one kind (binfmt_misc)"
     return None
 
 

@@ -15,7 +15,7 @@ from tui.core.safety.words import Word, node_text
 
 # Programs whose subcommand prints a list of names, one a line.
 LISTINGS: dict[str, frozenset[str]] = {
-    "git": frozenset(("branch", "tag", "for-each-ref", "ls-remote")),
+    "git": frozenset(("branch", "tag", "for-each-ref", "ls-remote", "diff", "ls-files", "status")),
     "helm": frozenset(("list", "ls")),
 }
 _GLOBAL_OPTIONS = "-C -c --git-dir --work-tree -n --namespace --kube-context"

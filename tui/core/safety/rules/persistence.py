@@ -18,6 +18,8 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command, Stdin
 from tui.core.safety.rules import (
+    launchd_plists,
+    login_hooks,
     module_loading,
     package_hooks,
     planted,
@@ -27,7 +29,8 @@ from tui.core.safety.rules import (
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import GIT_HOOKS
-from tui.core.safety.words import Word, literal, split_words
+from tui.core.safety.rules.startup_lookups import queried_text
+from tui.core.safety.words import SUBSTITUTED, Word, literal, split_words
 
 _CRON_LINE = lazy_pattern(r"^\s*(@\w+|(\S+\s+){4}\S+)\s+(?P<code>.+)$")
 # anacrontab: period (days or @monthly), delay in minutes, job name, then the command.
@@ -44,16 +47,19 @@ def crontab(command: Command, ctx: Context) -> None:
         return
     if opts.has("-l"):
         return
-    if opts.has("-e") and _stdin_text(command) is None:
+    if opts.has("-e") and stdin_text(command) is None:
         ctx.add(MODERATE, "edits scheduled jobs (crontab -e)", command)
         return
     source = opts.operands[0].value if opts.operands else "-"
     whose = f"{user}'s" if user else "your"
     stdin = command.stdin
     adds = stdin is not None and "crontab" in stdin.producers and source in ("-", "/dev/stdin")
-    if adds and stdin is not None and "file" in stdin.kinds and _stdin_text(command) is None:
+    if adds and stdin is not None and "file" in stdin.kinds and stdin_text(command) is None:
         reason = f"adds scheduled jobs to {whose} crontab from a file caro cannot read"
         ctx.add(HIGH, reason, command)  # `crontab -l | cat - <(...) | crontab -`
+    elif adds and stdin is not None and _comments_out(stdin):
+        reason = f"turns every job in {whose} crontab off (each line made a comment)"
+        ctx.add(HIGH, reason, command)  # `crontab -l | sed 's/^/#/' | crontab -`
     elif adds and stdin is not None and _drops_backups(stdin) and _roots(command, user):
         reason = "takes the backup jobs out of root's crontab: the system's copies stop"
         ctx.add(HIGH, reason, command)  # `crontab -l | sed '/backup/d' | crontab -`
@@ -65,17 +71,26 @@ def crontab(command: Command, ctx: Context) -> None:
         how = "from its input" if source in ("-", "/dev/stdin") else f"with {source}"
         reason = f"replaces {whose} scheduled jobs (crontab) {how}: the jobs there are lost"
         ctx.add(HIGH, reason, command)
-    if stdin is not None and stdin.kinds & {"download", "network"}:
+    if fetched_words(command, opts.operands, ctx):
         ctx.add(CRITICAL, "installs scheduled jobs fetched from the internet", command)
     elif source.rsplit("/", 1)[-1] in ctx.downloads:
         ctx.add(CRITICAL, f"installs scheduled jobs from {source}, just downloaded", command)
-    text = _stdin_text(command)
+    text = stdin_text(command)
     if text is not None:
         for line in text.splitlines():
             match = _CRON_LINE.match(line)
             if match and not line.lstrip().startswith("#"):
                 ctx.run_code(literal(match.group("code")), command)
                 hidden(match.group("code"), "a scheduled job", command, ctx)
+
+
+def fetched_words(command: Command, operands: tuple[Word, ...], ctx: Context) -> bool:
+    """`curl URL | crontab -`, `echo "$(curl URL)" | at now`, `crontab <(curl URL)`: whatever
+    the server sent."""
+    stdin = command.stdin
+    if stdin is not None and stdin.kinds & {"download", "network"}:
+        return True
+    return any(ctx.word_kinds(word) & {"download", "network"} for word in operands)
 
 
 _BACKUP_JOB = lazy_pattern(r"backup|snapshot|restic|borg|duplicity|timeshift", re.I)
@@ -96,6 +111,14 @@ def _drops_backups(stdin: Stdin) -> bool:
         and set(stdin.producers) <= filters
         and bool(_BACKUP_JOB.search(" ".join(stdin.reads)))
     )
+
+
+_COMMENT_ALL = lazy_pattern(r"^s(.)\^\1\s*#")
+
+
+def _comments_out(stdin: Stdin) -> bool:
+    """`crontab -l | sed 's/^/#/' | crontab -`: every line of the listing made a comment."""
+    return stdin.literal is None and any(_COMMENT_ALL.match(word) for word in stdin.reads)
 
 
 _SAVED = lazy_pattern(r"(bak|backup|saved?|orig)", re.I)
@@ -123,7 +146,7 @@ def at(command: Command, ctx: Context) -> None:
             command,
         )
         return
-    text = _stdin_text(command)
+    text = stdin_text(command)
     if text is None or "-f" in argv:
         ctx.add(HIGH, f"schedules commands to run later, unattended ({command.name})", command)
         stdin = command.stdin
@@ -134,6 +157,8 @@ def at(command: Command, ctx: Context) -> None:
         elif job and posixpath.basename(job) in ctx.downloads:
             ctx.add(CRITICAL, f"schedules {job}, just downloaded and not checked", command)
         return
+    if fetched_words(command, (), ctx):
+        ctx.add(CRITICAL, f"schedules code fetched from the internet ({command.name})", command)
     before = len(ctx.findings)
     ctx.run_code(literal(text), command)
     hidden(text, "a scheduled job", command, ctx)
@@ -162,6 +187,9 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
             before = code[: match.start(1)] if match.group(1) == "=" else ""
         if before and not _names_program(before):
             continue  # `export KUBECONFIG=~/.kube/config`: a file read, not a program run
+        option = _FILE_OPTION.search(code[: match.start(2)])
+        if option and posixpath.basename(option.group("program")) not in _RUNS_SCRIPTS:
+            continue  # `ssh -i ~/.ssh/id_work`, `--kubeconfig ~/.kube/dev`: a file it reads
         dots = re.findall(r"/\.([\w-]+)", path)
         shared = path.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/Users/Shared/"))
         if shared or any(name not in _USUAL_DOT_FOLDERS for name in dots):
@@ -170,6 +198,12 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
             return
 
 
+# Options whose value is a file the program reads (a key, a settings file), not code.
+# (`bash -i /tmp/.x`, `sudo -i /tmp/.x`: there the path is what runs.)
+_FILE_OPTION = lazy_pattern(
+    r"(?P<program>[^\s'\"=]+)(?:\s+-\S+)*\s+"
+    r"(-i|-F|--kubeconfig|--config|--identity-file|--key-file|--env-file)[=\s]\s*['\"]?$"
+)
 # Variables whose value is a program, or a folder programs or libraries are loaded from.
 _PROGRAM_VARIABLES = frozenset(
     split_words(
@@ -224,7 +258,7 @@ def systemd_run(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "runs a command as a background service (systemd-run)", command)
 
 
-def _stdin_text(command: Command) -> str | None:
+def stdin_text(command: Command) -> str | None:
     for redirect in command.redirects:
         if redirect.op in ("<<", "<<<") and redirect.body is not None:
             return redirect.body.value
@@ -242,11 +276,11 @@ _GRANTING_FILES = frozenset(
 
 def startup_kind(path: str) -> str | None:
     """What kind of place `path` is, if code written there runs later on its own."""
-    normal = paths.normalise(path)
+    normal = _EVERY_HOME.sub("~/", paths.normalise(path))  # `/home/*/.bashrc`: each user's
     if paths.is_rc_file(normal):
         return "shell"
     if normal in ("/etc/crontab", "/etc/anacrontab") or normal.startswith(
-        ("/etc/cron", "/var/spool/cron", "/var/spool/anacron", "/etc/periodic/")
+        ("/etc/cron", "/var/spool/cron", "/var/spool/anacron", "/etc/periodic/", *_MAC_CRONTABS)
     ):
         return "cron"
     if planted.is_editor_rc(normal):
@@ -290,11 +324,32 @@ def startup_kind(path: str) -> str | None:
         return "shell"
     if normal.startswith(("/etc/udev/rules.d/", "/lib/udev/rules.d/", "/usr/lib/udev/rules.d/")):
         return "udev"
-    if "/.git/hooks/" in f"/{normal}" or f"{normal}/".startswith(_RUN_BY_SYSTEM):
+    if _REPO_HOOKS_DIR.search(normal) or f"{normal}/".startswith(_RUN_BY_SYSTEM):
         return "hook"  # a file in such a folder, or the folder itself (`cp x DIR/`)
-    if normal.endswith(".pth"):
+    if _SERVED_HOOKS.search(normal):
+        return "hook"  # `/srv/git/app.git/hooks/pre-receive`: a served repository's hooks
+    if _HUSKY.search(normal) and posixpath.basename(normal) in GIT_HOOKS:
+        return "hook"  # `.husky/pre-commit`: git runs it through husky's hooks folder
+    if normal == "/etc/ssh/sshrc" or rel == ".ssh/rc":
+        return "shell"  # sshd runs it at every log-in over ssh
+    if normal.endswith(".pth") or python_start_file(normal):
         return "python"  # site-packages runs the `import` lines of a .pth at every start
-    return None
+    return login_hooks.kind_of(normal)
+
+
+# A repository's hooks, a submodule's included (`.git/modules/lib/hooks/`), with the folder.
+_REPO_HOOKS_DIR = lazy_pattern(r"(^|/)\.git/(modules/.+/)?hooks(/|$)")
+# A bare repository's hooks (`app.git/hooks/`, GitLab's `custom_hooks/`): they run as the
+# server's git user at each push.
+_SERVED_HOOKS = lazy_pattern(r"[^/]\.git/(custom_)?hooks(/|$)|(^|/)custom_hooks(/|$)")
+_HUSKY = lazy_pattern(r"(^|/)\.husky/[^/]+$")
+_PYTHON_START = frozenset(("sitecustomize.py", "usercustomize.py"))
+
+
+def python_start_file(normal: str) -> bool:
+    """`site-packages/sitecustomize.py`: Python imports it at every start."""
+    folder, name = posixpath.split(normal)
+    return name in _PYTHON_START and folder.endswith(("site-packages", "dist-packages"))
 
 
 def kind_at(path: str, ctx: Context) -> str | None:
@@ -307,6 +362,9 @@ def kind_at(path: str, ctx: Context) -> str | None:
     return kind
 
 
+_EVERY_HOME = lazy_pattern(r"^(/home|/Users)/\*/")
+# Where macOS keeps each user's crontab (cron) and at jobs.
+_MAC_CRONTABS = ("/usr/lib/cron/tabs/", "/private/var/at/tabs/", "/var/at/tabs/")
 # systemd's settings for name lookups, time and networking: read, never run (see resolvers.py).
 _NETWORK_SETTINGS = frozenset(
     split_words("/etc/systemd/resolved.conf /etc/systemd/timesyncd.conf /etc/systemd/networkd.conf")
@@ -323,6 +381,7 @@ _RUN_BY_SYSTEM = (
     "/etc/apt/apt.conf.d/",
     "/etc/pacman.d/hooks/",
     "/etc/dnf/plugins/post-transaction-actions.d/",
+    "/usr/share/git-core/templates/hooks/",  # copied into every repository made from now on
 )
 _PLACES = (
     ("/etc/systemd/", "a system service"),
@@ -336,6 +395,11 @@ _PLACES = (
     ("/etc/profile.d/", "code that runs at every log-in"),
     ("/etc/xdg/autostart", "a program started at every user's log-in"),
     ("/lib/modules/", "a kernel module"),
+    ("/Library/Extensions", "a kernel extension"),
+    ("/Library/StartupItems", "a boot item"),
+    ("/Library/Security/SecurityAgentPlugins", "a log-in plugin that sees passwords"),
+    ("/etc/emond.d/rules", "an event rule that runs commands"),
+    ("/usr/share/gnome/autostart", "a program started at every user's log-in"),
     ("/usr/lib/modules/", "a kernel module"),
 )
 _HOME_PLACES = (
@@ -392,6 +456,11 @@ def placed(target: str, sources: list[str]) -> str | None:
     if kind in ("shell", "hook"):
         return f"replaces {normal}: code there runs by itself later"
     names = [posixpath.basename(s.rstrip("/")) for s in sources]
+    if kind == "python" or (
+        normal.endswith(("site-packages", "dist-packages"))
+        and any(n.endswith(".pth") or n in _PYTHON_START for n in names)
+    ):
+        return f"installs code that every Python program runs when it starts ({normal})"
     if normal in _PATH_DIRS:
         shadow = next((name for name in names if name in SHADOWED), None)
     else:
@@ -443,9 +512,23 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
     """
     where = paths.normalise(path)
     stdin = writer.stdin
+    if text and SUBSTITUTED in text and stdin is not None and stdin.kinds & {"download"}:
+        text = None  # `echo "$(curl URL)" | tee FILE`: the server's answer is what is written
     downloaded = writer.name in ("curl", "wget") or (
         text is None and stdin is not None and bool(stdin.kinds & {"download", "decode"})
     )
+    printed: set[str] = set()  # `echo "$(curl URL)" >> FILE`, `echo "$(base64 -d <<< X)"`
+    if text is None and writer.name in ("echo", "printf"):
+        printed = {k for w in writer.args for k in ctx.word_kinds(w)} & {"download", "decode"}
+        downloaded = downloaded or bool(printed)
+    if text is None and not downloaded:
+        text = queried_text(writer, ctx)
+    if kind in login_hooks.KINDS and text is None and downloaded:
+        ctx.add(HIGH, f"puts downloaded settings in {where}: what they run is unknown", writer)
+        return
+    if kind in login_hooks.KINDS:
+        login_hooks.content(kind, where, text, writer, ctx)
+        return
     if kind == "keys":
         fetched = planted.ssh_fed(writer, ctx)[:1] in (["curl"], ["wget"])
         _login_keys(where, text, downloaded or fetched, writer, ctx)
@@ -467,7 +550,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
             ctx.add(content.level, content.reason, writer)
     if text is None:
         if downloaded:
-            decoded = stdin is not None and "download" not in stdin.kinds
+            decoded = (stdin is not None and "download" not in stdin.kinds) or printed == {"decode"}
             how = "decoded" if decoded else "downloaded"
             ctx.add(CRITICAL, f"puts {how} code in {where}, which runs it later", writer)
         elif kind != "shell" or writer.name not in ("cat", "echo", "printf") or writer.args:
@@ -489,6 +572,7 @@ def startup_content(kind: str, path: str, text: str | None, writer: Command, ctx
         ctx.add(level, f"lets a user run commands as root ({where})", writer)
         return
     if kind == "config":
+        login_hooks.sshd_lines(where, text, writer, ctx)
         return
     if kind == "modules":
         copied_in = any(
@@ -554,7 +638,9 @@ def _installed_app(where: str, lines: list[str], found: list[Finding]) -> str | 
 
 # Programs whose work is the script they are given: the script is what starts at log-in.
 _RUNS_SCRIPTS = frozenset(
-    split_words("sh bash dash zsh fish env python python3 perl ruby node php lua pwsh osascript")
+    split_words(
+        "sh bash dash zsh fish env python python3 perl ruby node php lua pwsh osascript sudo doas"
+    )
 )
 
 
@@ -586,7 +672,8 @@ _ALIAS = lazy_pattern(r"""^\s*alias\s+[\w.:-]+=(['"])(.+)\1\s*$""")
 # Start-up lines that change what every later command does, whatever they are set to.
 _HOOKS = lazy_pattern(
     r"^\s*(export\s+)?(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|PROMPT_COMMAND|BASH_ENV|ENV|"
-    r"PERL5OPT|PYTHONSTARTUP|NODE_OPTIONS|PS1|precmd_functions|preexec_functions)\s*\+?=|"
+    r"PERL5OPT|PYTHONSTARTUP|NODE_OPTIONS|PS1|precmd_functions|preexec_functions)"
+    r"(\s+(DEFAULT|OVERRIDE))?\s*\+?=|"
     r"^\s*trap\b|^\s*(alias|function)\s+(sudo|su|ssh|ls|cd|git|passwd|login|cat|ps|curl)\b|"
     r"^\s*(export\s+)?PATH=\s*[\"']?(\.|/tmp|/var/tmp|/dev/shm)|"
     r"^\s*(set\s+(-\w+\s+)*PATH|fish_add_path(\s+-\w+)*)\s+[\"']?(\.|/tmp|/var/tmp|/dev/shm)|"
@@ -617,7 +704,20 @@ def _sources_own_dotfile(code: str) -> bool:
     if match is not None and match.group(1) in _USUAL_DOT_FOLDERS:
         return True
     script = re.fullmatch(r"""\s*(?:source|\\?\.)\s+(["']?)([^\s;&|"']+)\1\s*""", code)
+    if script is not None and script.group(2).startswith(_PACKAGE_FOLDERS):
+        return True  # `source /opt/homebrew/share/zsh-autosuggestions/...`: an installed plugin
     return script is not None and _TOOL_SETUP.search(script.group(2)) is not None
+
+
+# Root-owned folders where package managers put the scripts their caveats say to source.
+_PACKAGE_FOLDERS = (
+    "/usr/share/",
+    "/usr/local/share/",
+    "/opt/homebrew/",
+    "/usr/local/opt/",
+    "/usr/lib/",
+    "/opt/ros/",
+)
 
 
 def _lasting(
@@ -684,9 +784,11 @@ def _started_code(kind: str, where: str, text: str, writer: Command, ctx: Contex
 
 
 def _python_lines(text: str, where: str, writer: Command, ctx: Context) -> None:
-    """The `import` lines of a .pth file run in every Python program that starts."""
-    for line in text.splitlines():
-        if not line.startswith("import"):
+    """The `import` lines of a .pth file run in every Python program that starts (all of a
+    sitecustomize.py)."""
+    whole = python_start_file(where)
+    for line in [text] if whole else text.splitlines():
+        if not (whole or line.startswith("import")):
             continue
         effects = pycode.analyse(line)
         shown = line.strip()[:60]
@@ -821,6 +923,8 @@ def login_hook(command: Command, ctx: Context) -> None:
     if argv[:1] != ["write"]:  # `defaults delete`, `import`, `rename`: settings change
         ctx.add(MODERATE, f"changes the system (defaults {argv[0]})", command)
         return
+    if launchd_plists.defaults_write(argv, command, ctx):
+        return
     hooks = [i for i, a in enumerate(argv) if a in ("LoginHook", "LogoutHook")]
     if hooks:
         script = argv[hooks[0] + 1] if hooks[0] + 1 < len(argv) else ""
@@ -864,6 +968,7 @@ RULES: dict[str, Rule] = {
     "osascript": osascript,
     "defaults": login_hook,
     "crontab": crontab,
+    "fcrontab": crontab,  # fcron's: the same -l, -r, -e, -u and file or `-`
     **dict.fromkeys(split_words("at batch atq atrm"), at),
     "systemd-run": systemd_run,
 }

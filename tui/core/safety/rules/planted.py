@@ -19,7 +19,8 @@ from tui.core.safety.words import literal, split_words
 EDITOR_RC = frozenset(
     split_words(
         ".vimrc .gvimrc .exrc .vim/vimrc .config/nvim/init.vim .config/nvim/init.lua .emacs "
-        ".emacs.d/init.el .config/emacs/init.el .nanorc .lesskey .inputrc"
+        ".emacs.d/init.el .emacs.d/early-init.el .config/emacs/init.el .nanorc .lesskey .inputrc "
+        ".tmux.conf .config/tmux/tmux.conf"
     )
 )
 # How each start-up language runs a shell command: vim `!cmd`, `system('cmd')`, emacs
@@ -29,6 +30,10 @@ _EDITOR_ESCAPES = (
     lazy_pattern(r"""\b(?:system|systemlist|jobstart|termopen)\s*\(\s*(['"])(.+?)\1"""),
     lazy_pattern(r"""\((?:async-)?shell-command(?:-to-string)?\s+"([^"]+)\""""),
     lazy_pattern(r"""\bos\.execute\s*\(\s*(['"])(.+?)\1"""),
+)
+# tmux runs shell commands with `run-shell` (`run`) and `if-shell` (`if`), also inside hooks.
+_TMUX_ESCAPE = lazy_pattern(
+    r"""(?:^|[\s;'"])(?:run-shell|run|if-shell|if)(?:\s+-\w+)*\s+(['"])(.+?)\1"""
 )
 _ON_KEY = lazy_pattern(r"^[nvxsoilct]?(nore)?map!?\s|^command!?\s|^vim\.keymap\.set\b")
 # Server-side code that runs what a request sends: PHP, ASP, JSP.
@@ -49,13 +54,18 @@ _KEY_TYPES = lazy_pattern(
 _TEXT_WRITERS = frozenset(split_words("echo printf cat sed perl tee sponge"))
 
 
-def editor_escapes(text: str) -> list[str]:
-    """The shell commands an editor start-up text runs (`autocmd VimEnter * silent !cmd`)."""
+def editor_escapes(text: str, *, tmux: bool = False) -> list[str]:
+    """The shell commands an editor start-up text runs (`autocmd VimEnter * silent !cmd`), or
+    a tmux one (`run-shell 'cmd'`)."""
     found: list[str] = []
     for line in text.splitlines():
         stripped = line.strip()
         if stripped.startswith(('"', "--", ";", "#")) or _ON_KEY.match(stripped):
             continue  # comments of vim, Lua, Lisp, shell; mappings run only when typed
+        if tmux:
+            if not stripped.startswith("bind"):  # a key binding runs only when pressed
+                found += [match.group(2) for match in _TMUX_ESCAPE.finditer(stripped)]
+            continue
         for pattern in _EDITOR_ESCAPES:
             for match in pattern.finditer(stripped):
                 found.append(match.group(match.lastindex or 1))
@@ -64,6 +74,9 @@ def editor_escapes(text: str) -> list[str]:
 
 def editor_start(where: str, text: str | None, writer: Command, ctx: Context) -> None:
     """Runs the commands an editor start-up file will run, and says they run at every start."""
+    if where.endswith("tmux.conf"):
+        _tmux_start(where, text, writer, ctx)
+        return
     for code in editor_escapes(text or ""):
         before = len(ctx.findings)
         ctx.run_code(literal(code), writer)
@@ -75,6 +88,17 @@ def editor_start(where: str, text: str | None, writer: Command, ctx: Context) ->
                 f"makes the editor run a shell command by itself, at start or on events ({where})"
             )
             ctx.add(HIGH, reason, writer)
+
+
+def _tmux_start(where: str, text: str | None, writer: Command, ctx: Context) -> None:
+    """tmux's `run-shell` lines run at every start: as risky as the command, and CRITICAL when
+    that is already HIGH (a plugin manager's `run '~/.tmux/plugins/tpm/tpm'` stays as it is)."""
+    for code in editor_escapes(text or "", tmux=True):
+        before = len(ctx.findings)
+        ctx.run_code(literal(code), writer)
+        if any(f.level >= HIGH for f in ctx.findings[before:]):
+            reason = f"makes tmux run `{code[:50]}` every time it starts ({where})"
+            ctx.add(CRITICAL, reason, writer)
 
 
 # Files the usual start-up files read in, and PowerShell's profiles: code there runs in every
@@ -124,7 +148,14 @@ def is_server_page(path: str) -> bool:
 
 def is_editor_rc(path: str) -> bool:
     rel = paths.home_relative(path)
-    return rel is not None and rel in EDITOR_RC
+    return rel is not None and (rel in EDITOR_RC or _EDITOR_PLUGINS.match(rel) is not None)
+
+
+# Plugin folders vim and neovim load every file of at each start.
+_EDITOR_PLUGINS = lazy_pattern(
+    r"(\.vim|\.config/nvim)/(after/)?plugin/|"
+    r"(\.vim|\.config/nvim|\.local/share/nvim/site)/pack/[^/]+/start/[^/]+/plugin/"
+)
 
 
 def literal_keys(text: str | None) -> bool:

@@ -102,14 +102,14 @@ def _plain_or_bare(value: str) -> bool:
 def environment(command: Command, ctx: Context) -> None:
     """`PIP_INDEX_URL=URL pip install x`, `sudo env GOFLAGS=-insecure go get x`, or one
     exported earlier in the line: the install runs with that setting."""
-    for name, value in (*ctx.variables.items(), *_assigned_before(command)):
+    for name, value in (*ctx.variables.items(), *assigned_before(command)):
         reason = setting_reason(name, value)
         if reason is not None:
             ctx.add(HIGH, reason, command)
             return
 
 
-def _assigned_before(command: Command) -> list[tuple[str, str]]:
+def assigned_before(command: Command) -> list[tuple[str, str]]:
     """`A=B tool`, `env A=B tool`, `sudo A=B tool`: assignments written before the program."""
     words = command.text.split()
     end = next((i for i, w in enumerate(words) if w.rsplit("/", 1)[-1] == command.name), 0)

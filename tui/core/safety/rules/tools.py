@@ -21,6 +21,7 @@ from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
     containers_run,
     git_losses,
+    git_trust,
     listed,
     package_safety,
     removals,
@@ -77,8 +78,13 @@ def git(command: Command, ctx: Context) -> None:
         return  # `git filter-branch --help`: the manual page
     if sub in GIT_READ_ONLY and not (sub == "reflog" and ("expire" in argv or "delete" in argv)):
         return
+    if sub == "lfs" and (argv[:1] in _LFS_READS or argv[:2] == ["migrate", "info"]):
+        return  # `git lfs ls-files`, `git lfs migrate info`: reports only
     if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
         ctx.downloads.add("<a repository cloned in this line>")
+    if sub in ("clone", "init"):
+        git_trust.template(argv, command, ctx)
+    git_trust.url_secret(sub, argv, command, ctx)
     if sub == "init" and _over_home(command, rest, ctx):
         ctx.downloads.add(HOME_REPOSITORY)
     if sub == "remote" and argv[:1] in (["add"], ["set-url"]) and len(argv) >= 3:
@@ -94,6 +100,10 @@ def git(command: Command, ctx: Context) -> None:
             handler(rest, ctx)
         finally:
             ctx.cwd = saved
+    elif sub == "credential":
+        git_trust.credential(argv, command, ctx)
+    elif sub == "daemon":
+        git_trust.daemon(argv, command, ctx)
     elif sub in ("branch", "tag", "remote", "stash", "config", "worktree"):
         _git_listing(sub, rest, ctx)
     elif sub == "filter-repo" and "--analyze" in argv:
@@ -116,6 +126,7 @@ def git(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes the repository (git {sub})".replace(" ()", ""), command)
 
 
+_LFS_READS = [[verb] for verb in split_words("ls-files status env version logs")]
 _PRUNE_NOW = frozenset(split_words("--prune=now --prune=all --prune=0"))
 
 
@@ -145,6 +156,11 @@ def rewrites_history(command: Command, ctx: Context) -> bool:
 
 def bfg(command: Command, ctx: Context) -> None:
     rewrites_history(command, ctx)
+
+
+def git_filter_repo(command: Command, ctx: Context) -> None:
+    """`git-filter-repo ...` run by its own name is `git filter-repo ...`."""
+    git(replace(command, words=(literal("git"), literal("filter-repo"), *command.args)), ctx)
 
 
 def _git_directory(command: Command) -> str | None:
@@ -322,10 +338,28 @@ def _git_checkout(command: Command, ctx: Context, *, restoring: bool = False) ->
         level = MODERATE if bare else HIGH
         ctx.add(level, "discards every uncommitted change in the working tree", command)
         return
+    if not unstages_only and _listed_files(command, ctx):
+        reason = "discards the uncommitted changes of every file a git listing names"
+        ctx.add(HIGH, reason, command)
+        return
     if "-f" in argv or "--force" in argv or "--" in argv:
         ctx.add(MODERATE, "discards uncommitted changes in files", command)
     else:
         ctx.add(MODERATE, "switches branch or restores files (git checkout)", command)
+
+
+_FILE_LISTERS = frozenset(("diff", "ls-files", "status"))
+
+
+def _listed_files(command: Command, ctx: Context) -> bool:
+    """`git checkout -- $(git diff --name-only)`, `git ls-files -m | xargs git restore`: each
+    changed file a git listing printed."""
+    found = (listed.listed_by(word, ctx, "git") or "" for word in command.args)
+    if any(source.split(" ")[1:] and source.split(" ")[1] in _FILE_LISTERS for source in found):
+        return True
+    stdin = command.stdin
+    fed = "xargs" in command.via and stdin is not None and stdin.producers[:1] == ("git",)
+    return fed and stdin is not None and bool(set(stdin.reads[:1]) & _FILE_LISTERS)
 
 
 def _git_listing(sub: str, command: Command, ctx: Context) -> None:
@@ -340,10 +374,10 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
     if sub == "stash" and argv[:1] not in (["list"], ["show"]):
         ctx.add(MODERATE, "stashes or drops uncommitted changes (git stash)", command)
         return
-    if sub == "branch" and any(a in ("-D",) for a in argv):
+    if sub == "branch" and _force_deletes(argv):
         if any(a in MAIN_BRANCHES for a in argv):
             ctx.add(HIGH, "force-deletes the main branch (git branch -D)", command)
-        elif any(word.substitutions for word in command.args):
+        elif any(word.substitutions or listed.listed_by(word, ctx, "git") for word in command.args):
             reason = "force-deletes every branch a listing names (git branch -D $(...))"
             ctx.add(HIGH, reason, command)
         else:
@@ -374,6 +408,13 @@ def _git_listing(sub: str, command: Command, ctx: Context) -> None:
     if sub == "config" and _config_reads(argv):
         return  # `git config --global --get-regexp KEY`, `git config get KEY`: reads settings
     ctx.add(MODERATE, f"changes the repository (git {sub})", command)
+
+
+def _force_deletes(argv: list[str]) -> bool:
+    """`git branch -D x`, `--delete --force x`, `-df x`: deleted even if never merged."""
+    shorts = "".join(a[1:] for a in argv if a.startswith("-") and not a.startswith("--"))
+    deletes = "d" in shorts or "--delete" in argv
+    return "D" in shorts or (deletes and ("f" in shorts or "--force" in argv))
 
 
 # `git branch --merged main`, `git tag --contains v1`: filters of a listing, each with a commit.
@@ -683,6 +724,8 @@ def packages(command: Command, ctx: Context) -> None:
         _option_style(command, ctx)
         return
     sub, rest = subcommand(command, "-o -c -t --target --root -r --requirement")
+    if command.name == "brew" and command.argv[:1] in (["--prefix"], ["--cellar"]):
+        return  # `brew --prefix [formula]`: where Homebrew (or the formula) is installed
     if sub == "pip" and command.name == "uv":  # `uv pip uninstall x`: pip's own verbs
         sub, rest = subcommand(rest, "-r --requirement")
     if sub == "index" and command.name in ("pip", "pip3"):
@@ -827,6 +870,7 @@ RULES: dict[str, Rule] = {
     "gh": gh,
     "git": git,
     "bfg": bfg,
+    "git-filter-repo": git_filter_repo,
     "docker": docker,
     "podman": docker,
     "nerdctl": docker,

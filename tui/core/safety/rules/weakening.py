@@ -16,7 +16,7 @@ from tui.core.safety.lazy import LazyPattern, lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import db_listen, macos_defaults
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.rules.kernel import kernel_verdict
+from tui.core.safety.rules.kernel import binfmt_verdict, kernel_verdict
 from tui.core.safety.rules.resolvers import PUBLIC_RESOLVERS, outside_address, resolver_file
 from tui.core.safety.targets import Verdict
 
@@ -82,6 +82,7 @@ _TRUSTED_NAMES = lazy_pattern(
     re.I,
 )
 _NO_HOST_CHECK = lazy_pattern(r"StrictHostKeyChecking\s*=?\s*(no|off)\b", re.I)
+_SSH_VARIABLE = lazy_pattern(r"\bGIT_SSH(_COMMAND)?\s*=")
 _ALL_HOSTS = lazy_pattern(r"^[^\S\n]*Host\s+\*\s*$", re.I | re.M)
 _GIT_NO_VERIFY = lazy_pattern(r"\bconfig\b.*\bhttp\S*\.sslverify(\s+|=)(false|0|no|off)\b")
 _TLS_VARIABLES = lazy_pattern(
@@ -123,6 +124,10 @@ def written(path: str, text: str) -> Verdict | None:
         kernel = kernel_verdict(f"{where.removeprefix('/proc/sys/')}={text.strip()}")
         if kernel is not None:
             return Verdict(kernel[0], kernel[1])
+    if where.startswith(("/proc/sys/fs/binfmt_misc/", "/etc/binfmt.d/")):
+        interpreter = binfmt_verdict(text)
+        if interpreter is not None:
+            return Verdict(interpreter[0], interpreter[1])
     if (where == "/etc/sysctl.conf" or where.startswith("/etc/sysctl.d/")) and text.strip():
         kernel = kernel_verdict(text)
         if kernel is not None:
@@ -134,6 +139,9 @@ def written(path: str, text: str) -> Verdict | None:
         return Verdict(CRITICAL, f"turns off SELinux, which confines every program ({where})")
     if _is_startup(where) and _TLS_VARIABLES.search(text):
         return Verdict(HIGH, f"{_TLS_OFF} in every new shell ({where})")
+    if _is_startup(where) and _SSH_VARIABLE.search(text) and _NO_HOST_CHECK.search(text):
+        reason = f"stops git checking the identity of SSH servers in every new shell ({where})"
+        return Verdict(HIGH, reason)
     if where.startswith(_PACKAGE_CONFIGS) and _PACKAGES_UNCHECKED.search(text):
         return Verdict(HIGH, f"stops checking packages or their downloads ({where})")
     if where.endswith("pg_hba.conf") and (_TRUST.search(text) or _ONLY_TRUST.search(text)):
