@@ -81,6 +81,8 @@ _SYSTEM_SECRETS = {
     "/etc/gshadow": "the system's password hashes",
     "/etc/sudoers": "the sudo rules",
     "/etc/ssl/private": "the server's TLS keys",
+    "/etc/letsencrypt": "the server's TLS keys (Let's Encrypt)",
+    "/etc/pki/tls/private": "the server's TLS keys",
     "/var/run/secrets": "the secrets mounted for this container or pod",
     "/run/secrets": "the secrets mounted for this container or pod",
 }
@@ -128,6 +130,11 @@ def secret_path(value: str) -> str | None:
         if _HISTORY_NAME.match(posixpath.basename(rel)):
             return "your command history"
     name = posixpath.basename(path)
+    windows_name = name.rsplit("\\", 1)[-1]
+    if windows_name.lower() == "consolehost_history.txt":
+        return "your PowerShell command history"
+    if re.fullmatch(r"terraform\.tfstate(\.backup)?", name):
+        return "a Terraform state (it keeps secrets in plain text)"
     if name and _KEY_NAME.match(name) and not name.endswith(".example"):
         return f"{name} (a key or credentials file)"
     if name.startswith("{") and name.endswith("}") and _names_keys(name[1:-1]):
@@ -201,6 +208,8 @@ def secret_command(command: Command) -> str | None:
         return "the cluster's secrets"
     if name == "security" and "dump-keychain" in argv:
         return "your keychain"
+    if name == "secret-tool" and argv[:1] == ["lookup"]:
+        return "a password from your keyring (secret-tool lookup)"
     token = token_command(command)
     if token is not None:
         return token

@@ -49,6 +49,7 @@ from tui.core.safety.rules import (
     nuget,
     openers,
     origins,
+    other_sources,
     package_reads,
     package_safety,
     persistence,
@@ -66,6 +67,7 @@ from tui.core.safety.rules import (
     system,
     teardown,
     tools,
+    transfers,
     weakening,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -110,6 +112,8 @@ for _module in (
     alternatives,
     package_reads,
     fs_tuning,
+    other_sources,
+    transfers,
 ):
     RULES.update(_module.RULES)
 
@@ -264,6 +268,7 @@ for _name, _checks in (
     *copy_program.EXTRA_CHECKS.items(),
     *same_file.EXTRA_CHECKS.items(),
     *fresh.EXTRA_CHECKS.items(),
+    *other_sources.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

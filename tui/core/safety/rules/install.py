@@ -21,10 +21,11 @@ from tui.core.safety.rules import (
     package_safety,
     package_versions,
     registries,
+    repo_releases,
     update_sources,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
-from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
+from tui.core.safety.rules.registries import DEFAULT_HOSTS, KNOWN_CHANNELS, is_default_index
 from tui.core.safety.rules.removals import SYSTEM_MANAGERS
 from tui.core.safety.rules.strangers import bare_address
 from tui.core.safety.rules.tools import OPTION_STYLE, packages
@@ -63,13 +64,15 @@ def source_of(command: Command) -> str | None:
         if name in _INDEX_OPTIONS:
             skip = not attached
             target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
+            if name in ("-f", "--find-links") and "://" not in target:
+                continue  # `--no-index --find-links ./wheels`: package files of one's own
             if name in ("--git",):
                 return f"builds and installs code straight from {target or 'a git repository'}"
             if name == "--trusted-host" and target in DEFAULT_HOSTS:
                 continue  # TLS checks off for the usual index: `_unchecked` says so
-            if not target.startswith(DEFAULT_INDEXES):
+            if not is_default_index(target):
                 return f"installs packages from another index or source ({target or name})"
-        elif _URL.match(_spec_target(value)) and not value.startswith(DEFAULT_INDEXES):
+        elif _URL.match(_spec_target(value)) and not is_default_index(value):
             return f"installs a package straight from {value[:80]}: nobody reviewed it"
         elif (
             value in ("-r", "--requirement")
@@ -164,6 +167,9 @@ def install(command: Command, ctx: Context) -> None:
         if why:
             # system package managers run the package's scripts as root; so does sudo pip
             level = CRITICAL if unchecked or _as_root(command, ctx) else HIGH
+            project = _release_only(command)
+            if project is not None and not unchecked:
+                level, why = HIGH, f"adds {project}'s package source from its release package"
             address = next(filter(None, map(bare_address, command.argv)), None)
             if address is not None:  # an index or package at a bare address: nobody's server
                 level, why = CRITICAL, f"{why}, a bare internet address ({address})"
@@ -185,6 +191,13 @@ def install(command: Command, ctx: Context) -> None:
         if removed is not None:
             ctx.add(HIGH, removed, command)
     packages(command, ctx)
+
+
+def _release_only(command: Command) -> str | None:
+    """The project when every URL installed is a known repository's release package."""
+    urls = [a for a in command.argv if _URL.match(a)]
+    found = {repo_releases.known_release(url) for url in urls}
+    return found.pop() if len(found) == 1 and None not in found else None
 
 
 def _installing(command: Command, sub: str) -> bool:
@@ -246,6 +259,9 @@ _NO_SIGNATURES = (
     "AllowUnauthenticated=true",
     "--trusted-host",
     "--force-yes",
+    "--skippgpcheck",
+    "--skipinteg",
+    "--skipchecksums",
 )
 
 
@@ -323,7 +339,8 @@ def _unchecked(command: Command) -> str | None:
 _NO_GPG = lazy_pattern(r"gpgcheck=(0|false|no)$", re.IGNORECASE)
 # `dnf --setopt=sslverify=false`, `npm i --strict-ssl=false`: any server may answer.
 _NO_TLS = lazy_pattern(
-    r"sslverify=(0|false|no)$|^--strict-ssl=(false|0)$|^--no-strict-ssl$|^--allow-insecure-host",
+    r"sslverify=(0|false|no)$|^--strict-ssl=(false|0)$|^--no-strict-ssl$|^--allow-insecure-host|"
+    r"::Verify-(Peer|Host)=['\"]?(0|false|no)['\"]?$",
     re.I,
 )
 _FLATHUB = ("https://flathub.org/", "https://dl.flathub.org/")
@@ -415,7 +432,7 @@ def _config_index(command: Command) -> str | None:
             return None  # `@mycorp:registry URL`: only that scope's packages come from there
         if any(value.endswith(key) or value.startswith(key) for key in keys):
             given = value.partition("=")[2] or (argv[index + 1] if index + 1 < len(argv) else "")
-            if given.startswith(DEFAULT_INDEXES):
+            if is_default_index(given):
                 return None  # back to the registry everyone uses
             return "points the package manager at another index for every later install"
     return None
@@ -510,6 +527,10 @@ def mac_installer(command: Command, ctx: Context) -> None:
     package = argv[argv.index("-pkg") + 1] if "-pkg" in argv[:-1] else ""
     if not package or any(a in _INSTALLER_REPORTS for a in argv):
         return  # `installer -pkginfo`, `-volinfo`, `-query`: reports only
+    if "-allowUntrusted" in argv:
+        reason = f"installs {package} as root even if its signature is untrusted (-allowUntrusted)"
+        ctx.add(HIGH, reason, command)
+        return
     doubtful = (
         "Downloads/" in package
         or paths.is_world_writable(package)

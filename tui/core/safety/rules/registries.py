@@ -34,6 +34,18 @@ DEFAULT_INDEXES = (
     "https://storage.googleapis.com/jax-releases",
     "https://data.pyg.org/whl",
 )
+
+
+def is_default_index(url: str) -> bool:
+    """`url` is one of those registries, ended where a host ends (not `registry.npmjs.org.x.io`)."""
+    for index in DEFAULT_INDEXES:
+        if url.startswith(index):
+            rest = url[len(index) :]
+            if index.endswith("/") or not rest or rest[0] in "/?:":
+                return True
+    return False
+
+
 # Hosts of those registries: `--trusted-host pypi.org` drops TLS checks, it adds no source.
 DEFAULT_HOSTS = frozenset(split_words("pypi.org files.pythonhosted.org pypi.python.org"))
 # Variables naming where packages come from: any value but the usual index is another source.
@@ -75,7 +87,7 @@ KNOWN_CHANNELS = frozenset(
 def setting_reason(name: str, value: str) -> str | None:
     """Why `name=value` makes installs unsafe, or None for the usual values."""
     value = value.strip("'\"")
-    if name in _INDEX_VARIABLES and value and not value.startswith(DEFAULT_INDEXES):
+    if name in _INDEX_VARIABLES and value and not is_default_index(value):
         return f"installs packages from another index ({name}={value[:60]})"
     if name == "GOPROXY" and _plain_or_bare(value):
         return f"fetches Go modules from an unchecked proxy (GOPROXY={value[:60]})"
@@ -160,7 +172,7 @@ def sources(command: Command, ctx: Context) -> None:
     added = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("--add", "-a")]
     if command.name == "gem" and argv[:1] == ["sources"]:
         for source in added:
-            if not source.startswith(DEFAULT_INDEXES):
+            if not is_default_index(source):
                 ctx.add(HIGH, f"adds {source[:60]} as a source of gems for good", command)
                 return
     if command.name in ("conda", "mamba", "micromamba") and "config" in argv:

@@ -955,7 +955,8 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
         )
         return
     for st in sts:
-        for word in st.args:
+        inside = [w for word in st.args for w in (_block(word) or "").split()]
+        for word in (*st.args, *inside):  # `-Body (Get-Content PATH -Raw)`: PATH is sent
             word = word.split("=@", 1)[-1].lstrip("@")  # curl.exe -F "f=@%USERPROFILE%\..."
             what = flow.secret_path(posix_path(word.strip("()'\"")).replace("/home/*", "~"))
             if what is None and (".ssh" in word.lower() or "credentials" in word.lower()):

@@ -787,9 +787,15 @@ def _package(st: Statement, ctx: Context, previous: Statement | None) -> None:
         or ("-s" in args and st.name == "choco")
     ):
         address = next(filter(None, map(bare_address, args)), None)
+        url = next((a for a in args if a.startswith(("http://", "https://", "\\\\"))), None)
         if address is not None:
             reason = f"installs a package from a bare internet address ({address})"
             ctx.add(CRITICAL, reason, st.text)
+        elif url is not None and st.name.removesuffix(".exe") == "msiexec":
+            # the installer's own actions run with the machine's rights, as `sudo rpm -i URL`
+            ctx.add(
+                CRITICAL, f"runs an installer straight from {url[:80]}: nobody reviewed it", st.text
+            )
         else:
             ctx.add(HIGH, "installs a package from a place nobody reviewed", st.text)
         return
