@@ -9,6 +9,7 @@ those is HIGH; their ordinary installs, builds and listings stay as routine as o
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.safety.context import Context
@@ -23,7 +24,7 @@ _REMOTE = lazy_pattern(r"^(?:[a-z+]+://|git@|git\+)")
 def ansible_pull(command: Command, ctx: Context) -> None:
     """`ansible-pull -U URL playbook.yml`: playbooks from that repository run here."""
     argv = command.argv
-    url = next((b for a, b in zip(argv, argv[1:], strict=False) if a in ("-U", "--url")), "")
+    url = next((b for a, b in itertools.pairwise(argv) if a in ("-U", "--url")), "")
     url = url or next((a.split("=", 1)[1] for a in argv if a.startswith("--url=")), "")
     if "--check" in argv:
         ctx.add(MODERATE, "fetches playbooks and shows what they would change (--check)", command)

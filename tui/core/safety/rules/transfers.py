@@ -7,6 +7,8 @@ curl or scp), a whole home or a personal folder HIGH, other files an ordinary up
 
 from __future__ import annotations
 
+import itertools
+
 from tui.core.safety import flow, paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
@@ -84,7 +86,7 @@ def sender(command: Command, ctx: Context) -> None:
 def swaks(command: Command, ctx: Context) -> None:
     """`swaks --to a@x --attach @FILE`: the attachment is mailed away."""
     argv = command.argv
-    attached = [b.lstrip("@") for a, b in zip(argv, argv[1:], strict=False) if a == "--attach"]
+    attached = [b.lstrip("@") for a, b in itertools.pairwise(argv) if a == "--attach"]
     attached += [a.split("=", 1)[1].lstrip("@") for a in argv if a.startswith("--attach=")]
     if attached:
         _rate(command, ctx, attached)
