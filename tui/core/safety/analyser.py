@@ -82,12 +82,14 @@ GATHERED_REASONS = {
     "image": "sends a container image (its code and any secrets built in) to another machine",
     "database": "sends a database's contents to another machine",
     "clipboard": "sends what is on the clipboard (often a password) to another machine",
+    "capture": "sends this machine's network traffic (it may hold passwords) to another machine",
+    "disk": "sends a whole disk's contents to another machine",
 }
 # Stages that carry their input to another machine.
 _TAKERS = frozenset({"upload", "network", "send"})
 _UPLOADS = frozenset({"upload", "network"})
 # ssh and mail are how people move their own images, not their recon or files.
-GATHERED_TAKERS = {"image": _TAKERS}
+GATHERED_TAKERS = {"image": _TAKERS, "disk": _TAKERS}
 # A database's rows (customers, users, their passwords) leaving this network are critical
 # whichever program carries them, ssh included; to a machine of this network they stay high.
 LEAVING_IS_CRITICAL = frozenset({"database"})
@@ -97,6 +99,16 @@ HISTORY_VARIABLES = frozenset({"HISTFILE", "HISTSIZE", "HISTFILESIZE"})
 def _before(found: list[int], takers: list[int]) -> bool:
     """Whether some stage in `takers` comes after a stage in `found` (the data reaches it)."""
     return bool(found) and bool(takers) and min(found) < max(takers)
+
+
+def runs_variable(text: str, variable: str) -> bool:
+    """`eval "$l"`, `sh -c "$l"`, or `$l` as a command: the variable's text is run."""
+    name = re.escape(variable)
+    used = rf'"?\$\{{?{name}\}}?"?'
+    return bool(
+        re.search(rf"\beval\s+{used}|\b(?:ba|z|da|k)?sh\s+-c\s+{used}", text)
+        or re.search(rf"(?:^|[;&|]|\bdo|\bthen)\s*{used}(?:\s|;|$)", text)
+    )
 
 
 def _last_command(body: Node | None) -> Node | None:
@@ -359,6 +371,7 @@ class Analyser:
         if body is not None and body.type == "while_statement":
             self._read_loop_flow(node, body)
             self._read_loop_source(node, body)
+            self._read_loop_runs(node, body)
         owner = _last_command(body)
         if owner is not None:
             # `cd /tmp && nc host 9 < f`: tree-sitter hangs `< f` on the list; bash gives it
@@ -516,6 +529,23 @@ class Analyser:
                 reason = f"sends {what} to another machine, one line at a time"
                 self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node)[:200])
                 return
+
+    def _read_loop_runs(self, node: Node, body: Node) -> None:
+        """`while read l; do eval "$l"; done < <(curl URL)`: each downloaded line is run (as
+        for `curl URL | while read l; do eval "$l"; done`)."""
+        variable = read_variable(body)
+        if variable is None or not runs_variable(node_text(body), variable):
+            return
+        fed = [
+            grand
+            for child in node.children
+            if child.type == "file_redirect"
+            for grand in child.children
+            if grand.type == "process_substitution"
+        ]
+        if fed and self.kinds_of(tuple(fed)) & {"download", "remote"}:
+            reason = "downloads commands from the internet and runs each line"
+            self.ctx.add(RiskLevel.CRITICAL, reason, node_text(node)[:200])
 
     def _read_loop_source(self, node: Node, body: Node) -> None:
         """`while read -r f; do rm -rf "$f"; done < <(ls -d ~/*)`: each line the command in

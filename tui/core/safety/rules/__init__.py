@@ -127,6 +127,9 @@ _READ_FORMS = {
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
     "ldconfig": frozenset(split_words("-p --print-cache")),
     "anacron": frozenset(split_words("-T")),
+    "composer": frozenset(
+        split_words("validate show outdated licenses diagnose depends why why-not search audit")
+    ),
 }
 _READ_VERBS = {"glab": tools.FORGE_READS}
 _INIT_SCRIPTS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")
@@ -172,8 +175,9 @@ def check_layer(command: Command, ctx: Context) -> None:
         embedded.option_code(command, ctx)
     if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
         resources.endless_reader(command, ctx)
-    if "/" in name_word.value and not name_word.value.startswith(("/", "~")) and _fresh(ctx):
-        _local_program(command, ctx)  # `tar xz && ./a/install`: not the `install` tool
+    if "/" in name_word.value and not name_word.value.startswith("/") and _fresh(ctx):
+        # `tar xz && ./a/install`, `git clone URL ~/.dots && ~/.dots/install`: not `install`
+        _local_program(command, ctx)
         return
     rule = code.interpreter if code.runs_inline_code(command) else rule_for(name)
     if checks.only_checks(command):
@@ -233,6 +237,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "go": (registries.go_env, registries.environment),
     "composer": (registries.composer,),
     "deno": (fetched.deno,),
+    "uv": (fetched.uv_script,),
     "ssh": (code.remote_stdin,),
     "tee": (code.tee_written,),
     "sponge": (code.tee_written,),

@@ -52,6 +52,8 @@ _KNOWN_GO_HOSTS = (
     "sigs.k8s.io/",
     "gotest.tools/",
 )
+# The Go team's own module paths: `go run golang.org/x/tools/cmd/stringer@latest` is routine.
+_GO_TEAM = ("golang.org/", "go.dev/", "google.golang.org/")
 _NODE_RUNNERS = frozenset(split_words("npx bunx"))
 
 
@@ -113,6 +115,10 @@ def go(command: Command, ctx: Context) -> None:
                 )
                 ctx.add(HIGH, reason, command)
                 return
+            if remote and argv[0] == "run" and not value.startswith(_GO_TEAM):
+                reason = f"fetches {value.split('@', 1)[0]} and runs it at once: nobody reviewed it"
+                ctx.add(HIGH, reason, command)
+                return
             if remote and not value.startswith(_KNOWN_GO_HOSTS):
                 where = value.split("/", 1)[0]
                 reason = f"builds and installs code fetched from {where}: nobody reviewed it"
@@ -136,14 +142,46 @@ def dlx(command: Command, ctx: Context) -> None:
 def deno(command: Command, ctx: Context) -> None:
     """`deno run -A https://...`: a program fetched from a URL, run with every permission."""
     argv = command.argv
-    if argv[:1] != ["run"]:
+    if argv[:1] not in (["run"], ["install"], ["compile"]):
         return
     url = next((a for a in argv[1:] if "://" in a), None)
     allowed = [a for a in argv if a in ("-A", "--allow-all") or a.startswith(_DENO_POWERS)]
     if url is not None and allowed:  # these permissions reach the whole machine
         host = url.split("://", 1)[1].split("/", 1)[0]
-        reason = f"runs a program fetched from {host} with {allowed[0]}: nobody reviewed it"
-        ctx.add(CRITICAL, reason, command)
+        if argv[0] == "run":
+            reason = f"runs a program fetched from {host} with {allowed[0]}: nobody reviewed it"
+            ctx.add(CRITICAL, reason, command)
+        else:
+            reason = f"installs a program from {host} with {allowed[0]}: nobody reviewed it"
+            ctx.add(HIGH, reason, command)
+
+
+_UV_VALUES = frozenset(
+    split_words(
+        "--with --with-requirements --with-editable -p --python --project --directory "
+        "--env-file --index --default-index --extra-index-url -i --index-url --package "
+        "--extra --group --cache-dir --config-file"
+    )
+)
+
+
+def uv_script(command: Command, ctx: Context) -> None:
+    """`uv run https://x/script.py`: a script fetched from that address and run at once."""
+    argv = command.argv
+    if argv[:1] != ["run"]:
+        return
+    added = [b for a, b in itertools.pairwise(argv) if a in ("--with", "--with-requirements")]
+    remote = next((b for b in added if b.startswith(("http://", "https://", "git+"))), None)
+    if remote is not None:
+        ctx.add(
+            HIGH, f"runs with a package straight from {remote[:80]}: nobody reviewed it", command
+        )
+        return
+    operands = [b for a, b in itertools.pairwise(argv) if a not in _UV_VALUES]
+    target = next((a for a in operands if not a.startswith("-")), "")
+    if target.startswith(("http://", "https://")):
+        host = target.split("://", 1)[1].split("/", 1)[0]
+        ctx.add(HIGH, f"runs a script fetched from {host}: nobody reviewed it", command)
 
 
 _DENO_POWERS = ("--allow-run", "--allow-write", "--allow-ffi", "--allow-sys")

@@ -8,6 +8,7 @@ its commands from the pipe), or `other`.
 
 from __future__ import annotations
 
+import itertools
 import ipaddress
 import posixpath
 
@@ -181,6 +182,10 @@ def gathered_kind(command: Command) -> str | None:
         return "database"
     if (name in _ARCHIVERS or name in READERS) and any(_server_data(a) for a in operands):
         return "database"
+    if name in _CAPTURERS and _writes_stdout(argv, "-w"):
+        return "capture"
+    if name == "dd" and any(a.startswith("if=") and paths.is_block_device(a[3:]) for a in argv):
+        return "disk"
     if name in _CLIPBOARD or (
         name in ("xclip", "xsel") and any(a in ("-o", "--output") for a in argv)
     ):
@@ -191,6 +196,12 @@ def gathered_kind(command: Command) -> str | None:
 _DUMPERS = frozenset(split_words("pg_dump mysqldump mariadb-dump mongodump mongoexport redis-dump"))
 _DUMP_OPTIONS = {"redis-cli": "--rdb", "sqlite3": ".dump"}
 _CLIPBOARD = frozenset(split_words("pbpaste wl-paste"))
+_CAPTURERS = frozenset(split_words("tcpdump tshark dumpcap"))
+
+
+def _writes_stdout(argv: list[str], option: str) -> bool:
+    """`tcpdump -w -`: what the option writes goes to the pipe."""
+    return any(a == option and b == "-" for a, b in itertools.pairwise(argv))
 
 
 def _server_data(value: str) -> bool:

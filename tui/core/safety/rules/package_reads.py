@@ -36,6 +36,7 @@ _QUERIES = {
     "apk": split_words("policy dot stats"),
     "conda": split_words("info activate deactivate"),
     "mamba": split_words("info activate deactivate"),
+    "flatpak": split_words("remotes remote-ls list info search history"),
 }
 _LISTS = frozenset(split_words("-l --list list ls"))
 

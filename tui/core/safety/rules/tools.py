@@ -500,6 +500,8 @@ def _docker_run(command: Command, ctx: Context) -> None:
     containers_run.contained_download(rest[1:], command, ctx)
     containers_run.server_client(rest[1:], command, ctx)
     containers_run.unknown_registry(rest[0] if rest else "", argv, command, ctx)
+    mounted = [source for source, _ in _mounts(argv)]
+    containers_run.secrets_given(rest[0] if rest else "", mounted, command, ctx)
     host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
     if host_network and any(n == "--cap-add" and v.upper().endswith("NET_ADMIN") for n, v in pairs):
         reason = (
