@@ -8,8 +8,8 @@ its commands from the pipe), or `other`.
 
 from __future__ import annotations
 
-import itertools
 import ipaddress
+import itertools
 import posixpath
 
 from tui.core.safety import paths, unwrap
