@@ -139,8 +139,10 @@ _NOT_PLAIN = frozenset(
 
 # Publishers whose images are made to be handed their own credentials (`amazon/aws-cli` reads
 # ~/.aws, `google/cloud-sdk` ~/.config/gcloud); an image of anyone else's is a stranger's code.
-_CREDENTIAL_IMAGES = ("amazon/", "public.ecr.aws/aws-cli/", "google/", "gcr.io/google.com/")
-_CREDENTIAL_IMAGES += ("mcr.microsoft.com/", "hashicorp/", "bitnami/", "docker/")
+_CREDENTIAL_IMAGES = (
+    *("amazon/", "public.ecr.aws/aws-cli/", "google/", "gcr.io/google.com/"),
+    *("mcr.microsoft.com/", "hashicorp/", "bitnami/", "docker/"),
+)
 
 
 def secrets_given(image: str, sources: list[str], by: Command, ctx: Context) -> None:
