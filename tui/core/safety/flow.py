@@ -41,6 +41,7 @@ _HOME_SECRETS: tuple[tuple[str, str], ...] = (
     (".cargo/credentials.toml", "your crates.io token"),
     (".gem/credentials", "your RubyGems token"),
     (".config/rclone", "your cloud storage logins (rclone)"),
+    (".config/filezilla", "your saved FTP logins (FileZilla)"),
     (".s3cfg", "your S3 credentials"),
     (".boto", "your cloud credentials (.boto)"),
     (".databrickscfg", "your Databricks token"),
@@ -83,6 +84,12 @@ _SYSTEM_SECRETS = {
     "/etc/ssl/private": "the server's TLS keys",
     "/etc/letsencrypt": "the server's TLS keys (Let's Encrypt)",
     "/etc/pki/tls/private": "the server's TLS keys",
+    "/etc/kubernetes/admin.conf": "the cluster's admin credentials",
+    "/etc/kubernetes/pki": "the cluster's keys",
+    "/etc/rancher/k3s/k3s.yaml": "the cluster's admin credentials",
+    "/var/lib/rancher/k3s/server/token": "the cluster's join token",
+    "/var/lib/rancher/k3s/server/node-token": "the cluster's join token",
+    "/etc/wireguard": "the VPN's private keys",
     "/var/run/secrets": "the secrets mounted for this container or pod",
     "/run/secrets": "the secrets mounted for this container or pod",
 }
@@ -116,7 +123,7 @@ def secret_path(value: str) -> str | None:
             return what
     if path.startswith("/etc/ssh/ssh_host_") and path.endswith("_key"):
         return "the server's SSH host keys"
-    if re.fullmatch(r"/proc/(self|\d+|\$\$|\*)/environ", path):
+    if re.fullmatch(r"/proc/(self|\d+|\$\$|\$\{\$\}|\*)/environ", path):
         return "a program's environment variables (tokens and keys)"
     rel = paths.home_relative(path)
     if rel is not None:

@@ -127,6 +127,11 @@ _READ_FORMS = {
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
     "ldconfig": frozenset(split_words("-p --print-cache")),
     "anacron": frozenset(split_words("-T")),
+    "fc": frozenset(split_words("-l -ln -lr -lnr -nl -rl")),
+    "codesign": frozenset(split_words("-d -dv -dvv -dvvv --display -v -vv -vvv --verify")),
+    "pkgutil": frozenset(
+        split_words("--check-signature --pkgs --pkg-info --files --pkgs-plist --lsbom")
+    ),
     "composer": frozenset(
         split_words("validate show outdated licenses diagnose depends why why-not search audit")
     ),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import posixpath
+import re
 from dataclasses import replace
 
 from tui.core.safety import paths
@@ -72,6 +73,9 @@ def runner(command: Command, ctx: Context) -> None:
     argv = command.argv
     asks = command.name == "npx" and not any(a in ("-y", "--yes") for a in argv)
     package = _first_operand(argv)
+    spec = next((b for a, b in itertools.pairwise(argv) if a == "--from"), None)
+    if spec is not None and "://" not in spec and not spec.startswith("git+"):
+        package = re.split(r"[=<>!~\[;@ ]", spec, maxsplit=1)[0]  # `--from ruff==0.5.0`
     if package is None:
         return
     name = _package_name(package)
@@ -83,7 +87,8 @@ def runner(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
         return
     if not asks and name not in _KNOWN_TOOLS and not package.startswith((".", "/")):
-        reason = f"fetches {name} from the registry and runs it at once: nobody reviewed it"
+        where = "straight from its address" if "://" in name else "from the registry"
+        reason = f"fetches {name[:80]} {where} and runs it at once: nobody reviewed it"
         ctx.add(HIGH, reason, command)
         return
     _routine(command, ctx)

@@ -563,7 +563,7 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(
         split_words(
             "pip pip3 pipx uv npm pnpm yarn bun gem cargo rpm dpkg dnf yum zypper brew conda "
-            "mamba poetry apt apt-get snap flatpak apk pacman yay paru"
+            "mamba poetry apt apt-get snap flatpak apk pacman yay paru pdm pipenv"
         ),
         install,
     ),

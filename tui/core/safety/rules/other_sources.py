@@ -16,6 +16,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule, subcommand
+from tui.core.safety.rules.registries import is_default_index
 from tui.core.safety.words import split_words
 
 _REMOTE = lazy_pattern(r"^(?:[a-z+]+://|git@|git\+)")
@@ -51,7 +52,7 @@ def luarocks(command: Command, ctx: Context) -> None:
             if not given.startswith(_LUAROCKS_SERVERS):
                 ctx.add(HIGH, f"installs Lua packages from another server ({given[:60]})", command)
                 return
-    remote = next((a for a in rest.argv[1:] if _REMOTE.match(a)), None)
+    remote = next((a for a in rest.argv if _REMOTE.match(a)), None)
     if remote is not None:
         ctx.add(HIGH, f"installs a Lua package straight from {remote[:80]}", command)
         return
@@ -65,7 +66,7 @@ _OPAM_DEFAULT = ("https://opam.ocaml.org", "git+https://github.com/ocaml/opam-re
 def opam(command: Command, ctx: Context) -> None:
     """`opam repository add NAME URL`, `opam pin add NAME URL`: packages from that place."""
     sub, rest = subcommand(command)
-    argv = rest.argv[1:]
+    argv = rest.argv
     if sub in _OPAM_READS and not (sub == "switch" and argv[:1] == ["create"]):
         return
     if sub in ("repository", "repo", "pin"):
@@ -110,12 +111,121 @@ def insecure_build(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
+def fetched_playbook(command: Command, ctx: Context) -> None:
+    """`ansible-playbook <(curl -s URL)`: a playbook downloaded in the line, run at once."""
+    if any(ctx.word_kinds(word) & {"download", "remote"} for word in command.args):
+        ctx.add(HIGH, "runs a playbook downloaded just now: nobody reviewed it", command)
+
+
+def galaxy(command: Command, ctx: Context) -> None:
+    """`ansible-galaxy install git+URL`: roles straight from a repository, not Galaxy."""
+    remote = next((a for a in command.argv if _REMOTE.match(a)), None)
+    if remote is not None and any(a == "install" for a in command.argv):
+        ctx.add(HIGH, f"installs Ansible content straight from {remote[:80]}", command)
+    elif command.argv[-1:] != ["list"]:
+        ctx.add(MODERATE, "installs or changes Ansible roles or collections", command)
+
+
+def plugin_source(command: Command, ctx: Context) -> None:
+    """`helm plugin install URL`, `kubectl krew install --manifest-url=URL`, `krew index add
+    NAME URL`: a plugin runs with the cluster credentials, from wherever it was fetched."""
+    argv = command.argv
+    words = " ".join(argv)
+    remote = next((a.split("=", 1)[-1] for a in argv if "://" in a or a.startswith("git@")), "")
+    from_file = any(a.startswith("--manifest") for a in argv)
+    helm_plugin = command.name == "helm" and argv[:2] == ["plugin", "install"]
+    krew = command.name == "kubectl" and argv[:1] == ["krew"]
+    if (helm_plugin and (remote or from_file)) or (krew and (from_file or "index add" in words)):
+        where = remote[:80] or "a file given on the line"
+        ctx.add(HIGH, f"installs a cluster tool plugin from {where}: nobody reviewed it", command)
+
+
+def poetry_source(command: Command, ctx: Context) -> None:
+    """`poetry source add NAME URL`: every later install may come from there."""
+    argv = command.argv
+    if argv[:2] == ["source", "add"]:
+        url = next((a for a in argv[2:] if "://" in a), "")
+        if url and not is_default_index(url):
+            ctx.add(HIGH, f"adds another index for this project's packages ({url[:60]})", command)
+
+
+def bundle_config(command: Command, ctx: Context) -> None:
+    """`bundle config set mirror.https://rubygems.org URL`, `ssl_verify_mode 0`."""
+    argv = command.argv
+    if argv[:1] != ["config"]:
+        return
+    words = [a for a in argv[1:] if not a.startswith("-") and a not in ("set", "unset")]
+    key, value = ([*words, "", ""])[:2]
+    if key.startswith("mirror.") and value and not is_default_index(value):
+        ctx.add(HIGH, f"sends every gem download to {value[:60]} (bundle mirror)", command)
+    elif key == "ssl_verify_mode" and value == "0":
+        ctx.add(HIGH, "downloads gems without checking the server's certificate", command)
+
+
+def rpmkeys(command: Command, ctx: Context) -> None:
+    """`rpmkeys --import URL`: as `rpm --import`, a signing key trusted for every package."""
+    argv = command.argv
+    if "--import" not in argv:
+        return  # `rpmkeys --checksig x.rpm`, `-K`: checks only
+    keys = [a for a in argv if not a.startswith("-")]
+    if keys and all(
+        k.startswith(("/etc/pki/rpm-gpg/", "/usr/share/distribution-gpg-keys/")) for k in keys
+    ):
+        ctx.add(MODERATE, "trusts a signing key an installed package put in place", command)
+    else:
+        ctx.add(HIGH, "trusts a new package signing key for the whole system (rpmkeys)", command)
+
+
+_CPAN_VALUES = frozenset(split_words("-l --local-lib -L --local-lib-contained --mirror"))
+
+
+def cpan(command: Command, ctx: Context) -> None:
+    """`cpanm URL`, `cpanm --mirror URL --mirror-only X`: Perl modules from another place."""
+    argv = command.argv
+    mirror = next((b for a, b in itertools.pairwise(argv) if a in ("--mirror", "-M")), "")
+    if mirror and "cpan.org" not in mirror and "metacpan.org" not in mirror:
+        ctx.add(HIGH, f"installs Perl modules from another mirror ({mirror[:60]})", command)
+        return
+    remote = next((a for a in argv if _REMOTE.match(a)), None)
+    if remote is not None:
+        ctx.add(HIGH, f"installs a Perl module straight from {remote[:80]}", command)
+        return
+    ctx.add(MODERATE, f"installs or changes Perl modules ({command.name})", command)
+
+
+def easy_install(command: Command, ctx: Context) -> None:
+    remote = next((a for a in command.argv if _REMOTE.match(a)), None)
+    if remote is not None or any(
+        a in ("-f", "--find-links", "-i", "--index-url") for a in command.argv
+    ):
+        ctx.add(HIGH, f"installs Python packages from {remote or 'another index'}", command)
+    else:
+        ctx.add(MODERATE, "installs or changes Python packages (easy_install)", command)
+
+
+def copr(command: Command, ctx: Context) -> None:
+    """`dnf copr enable owner/project`: anyone's build repository, trusted for every install."""
+    argv = command.argv
+    if "copr" in argv and "enable" in argv:
+        owner = next((a for a in argv[argv.index("enable") + 1 :] if "/" in a), "a project")
+        ctx.add(HIGH, f"adds {owner}'s COPR repository: anyone can publish there", command)
+
+
 RULES: dict[str, Rule] = {
     "ansible-pull": ansible_pull,
     "luarocks": luarocks,
     "opam": opam,
     "makepkg": makepkg,
+    "ansible-galaxy": galaxy,
+    "rpmkeys": rpmkeys,
+    **dict.fromkeys(split_words("cpan cpanm"), cpan),
+    "easy_install": easy_install,
 }
-EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = dict.fromkeys(
-    split_words("mvn mvnw ./mvnw gradle gradlew ./gradlew"), (insecure_build,)
-)
+EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
+    **dict.fromkeys(split_words("mvn mvnw ./mvnw gradle gradlew ./gradlew"), (insecure_build,)),
+    "ansible-playbook": (fetched_playbook,),
+    **dict.fromkeys(split_words("helm kubectl"), (plugin_source,)),
+    "poetry": (poetry_source,),
+    "bundle": (bundle_config,),
+    **dict.fromkeys(split_words("dnf yum"), (copr,)),
+}

@@ -33,6 +33,8 @@ DEFAULT_INDEXES = (
     "https://pypi.ngc.nvidia.com",
     "https://storage.googleapis.com/jax-releases",
     "https://data.pyg.org/whl",
+    "https://dl.flathub.org/",
+    "https://flathub.org/",
 )
 
 
@@ -73,6 +75,7 @@ _CHECKS_OFF = {
     "NODE_TLS_REJECT_UNAUTHORIZED": lazy_pattern(r"0"),
     "GIT_SSL_NO_VERIFY": lazy_pattern(r"1|(?i:true)"),
     "PYTHONHTTPSVERIFY": lazy_pattern(r"0"),
+    "HOMEBREW_CASK_OPTS": lazy_pattern(r".*--no-quarantine.*"),
 }
 _ASSIGNMENT = lazy_pattern(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)")
 KNOWN_CHANNELS = frozenset(

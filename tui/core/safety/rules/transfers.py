@@ -32,6 +32,7 @@ _SENDERS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 # ncftpput's options that take a value; its operands are HOST, REMOTE-DIR, then the files.
 _NCFTPPUT_VALUES = frozenset(split_words("-u -p -P -j -U -t -r -d -e -B -X -Y -W -T -S -o"))
+_MPACK_VALUES = frozenset(split_words("-s -d -m -c -o"))
 _PERSONAL = frozenset(split_words("Documents Desktop Pictures Photos Mail Movies Videos"))
 
 
@@ -53,6 +54,13 @@ def sent_files(command: Command) -> list[str]:
     argv = command.argv
     if command.name == "ncftpput":
         return _operands(argv, _NCFTPPUT_VALUES)[2:]
+    if command.name == "mpack":  # `mpack -s SUBJECT FILE ADDRESS...`
+        return _operands(argv, _MPACK_VALUES)[:1]
+    if command.name == "b2":  # `b2 upload-file BUCKET FILE NAME`, `b2 file upload ...`
+        operands = _operands(argv, frozenset())
+        verb = 2 if operands[:2] == ["file", "upload"] else 1
+        sends = operands[:1] == ["upload-file"] or verb == 2
+        return operands[verb + 1 : verb + 2] if sends else []
     verbs, valued = _SENDERS.get(command.name, (frozenset(), frozenset()))
     operands = _operands(argv, valued)
     if not operands or operands[0] not in verbs:
@@ -94,4 +102,7 @@ def swaks(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "sends an email (swaks)", command)
 
 
-RULES: dict[str, Rule] = {**dict.fromkeys((*_SENDERS, "ncftpput"), sender), "swaks": swaks}
+RULES: dict[str, Rule] = {
+    **dict.fromkeys((*_SENDERS, "ncftpput", "mpack", "b2"), sender),
+    "swaks": swaks,
+}

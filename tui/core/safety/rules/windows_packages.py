@@ -104,6 +104,19 @@ def repository(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, f"changes a source of PowerShell modules ({st.words[0]})", st.text)
 
 
+def package_source(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`Register-PackageSource -Location http://x -Trusted`: packages from there install
+    without asking, or over a connection anyone on the way can change."""
+    pairs = dict(_params(st))
+    location = pairs.get("location", "")
+    if location.startswith("http://") or ("trusted" in pairs and "://" in location):
+        ctx.add(
+            HIGH, f"adds a source of packages installed without checks ({location[:60]})", st.text
+        )
+    else:
+        ctx.add(MODERATE, f"changes a source of packages ({st.words[0]})", st.text)
+
+
 def _params(st: Statement) -> list[tuple[str, str]]:
     args = list(st.args)
     pairs = []
@@ -164,5 +177,6 @@ HANDLERS = {
         ("uninstall-package", "uninstall-module", "uninstall-script"), uninstall_listed
     ),
     **dict.fromkeys(("set-psrepository", "register-psrepository"), repository),
+    **dict.fromkeys(("register-packagesource", "set-packagesource"), package_source),
     **dict.fromkeys(("remove-appxpackage", "remove-appxprovisionedpackage"), remove_appx),
 }
