@@ -140,8 +140,6 @@ def secret_path(value: str) -> str | None:
     windows_name = name.rsplit("\\", 1)[-1]
     if windows_name.lower() == "consolehost_history.txt":
         return "your PowerShell command history"
-    if re.fullmatch(r"terraform\.tfstate(\.backup)?", name):
-        return "a Terraform state (it keeps secrets in plain text)"
     if name and _KEY_NAME.match(name) and not name.endswith(".example"):
         return f"{name} (a key or credentials file)"
     if name.startswith("{") and name.endswith("}") and _names_keys(name[1:-1]):

@@ -107,8 +107,12 @@ def check_flow(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, f"sends {what} to another machine ({name})", command)
     elif name in DOWNLOADERS or name in NETWORK_TOOLS:
         facts = _sent_files(command, _ACCOUNT_LISTS)
+        state = next((p for p in sent_paths(command) if _TERRAFORM_STATE.search(p)), None)
         if facts:
             reason = f"sends {facts}, facts about this machine's users or network, to a server"
+            ctx.add(HIGH, reason, command)
+        elif state:  # a state bucket of one's own (`aws s3 cp`) is where it is meant to be
+            reason = f"sends {state}, a Terraform state with secrets in plain text, to a server"
             ctx.add(HIGH, reason, command)
 
 
@@ -177,6 +181,7 @@ def _record_archive(command: Command, ctx: Context) -> None:
 
 
 _ACCOUNT_LISTS = frozenset(("/etc/passwd", "/etc/group"))
+_TERRAFORM_STATE = lazy_pattern(r"(^|/)terraform\.tfstate(\.backup)?$")
 _ACCOUNT_FILES = lazy_pattern(r"(?<![\w./-])/etc/(passwd|group)(?![\w.-])")
 
 
