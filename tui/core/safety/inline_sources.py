@@ -14,7 +14,12 @@ _REPOSITORY_INSTALL = lazy_pattern(
     r"\binstall_(?:github|gitlab|bitbucket|url|git|svn|local\s*\(\s*['\"]https?:)\s*\(|"
     r"\bpkg_install\s*\(\s*['\"](?:github|gitlab|url|git)::|"
     r"\bPkg\.(?:add|develop)\s*\(\s*(?:url\s*=|PackageSpec\s*\(\s*url\s*=|['\"]https?://)|"
-    r"\bpip\.main\s*\(\s*\[\s*['\"]install['\"][^\]]*['\"](?:git\+|https?://)"
+    r"\bpip\.main\s*\(\s*\[\s*['\"]install['\"][^\]]*['\"](?:git\+|https?://)|"
+    # R: a package file from an address, or a repository other than CRAN's mirrors
+    r"\binstall\.packages\s*\(\s*['\"]https?://|"
+    r"\binstall\.packages\s*\([^)]*\brepos\s*=\s*['\"](?!https://(?:[\w.-]*\.)?"
+    r"(?:r-project\.org|rstudio\.com|posit\.co|bioconductor\.org|r-universe\.dev))"
+    r"[a-z]+://"
 )
 # A call that runs a command, whose argument is (or includes) text just downloaded.
 _RUNS_FETCHED = lazy_pattern(

@@ -141,6 +141,8 @@ def interpreter(command: Command, ctx: Context) -> None:
     code, script, module = _operands(command, flags, _LANGUAGE_VALUES.get(language, _VALUE_OPTIONS))
     if language == "PowerShell" and any(w.value in _ENCODED for w in command.args):
         ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", command)
+    elif language == "PowerShell" and code is not None and code.value == "-":
+        stdin_code(command, ctx, language)  # `… | pwsh -Command -`: the input is the script
     elif language == "PowerShell" and code is not None:
         text = _script_block(code.value)
         windows_rules.analyse(text, ctx)

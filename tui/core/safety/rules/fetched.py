@@ -151,6 +151,13 @@ def deno(command: Command, ctx: Context) -> None:
         return
     url = next((a for a in argv[1:] if "://" in a), None)
     allowed = [a for a in argv if a in ("-A", "--allow-all") or a.startswith(_DENO_POWERS)]
+    package = next((a for a in argv[1:] if a.startswith(("npm:", "jsr:"))), None)
+    stdin = command.stdin
+    if "-" in argv[1:] and allowed and stdin is not None and "download" in stdin.kinds:
+        ctx.add(CRITICAL, f"runs downloaded code with {allowed[0]} (… | deno run -)", command)
+    elif package is not None and allowed and url is None:
+        reason = f"runs the package {package[:60]} with {allowed[0]}: nobody reviewed it"
+        ctx.add(HIGH, reason, command)
     if url is not None and allowed:  # these permissions reach the whole machine
         host = url.split("://", 1)[1].split("/", 1)[0]
         if argv[0] == "run":

@@ -43,7 +43,7 @@ _INDEX_OPTIONS = frozenset(
     )
 )
 _INSTALL_SUBS = frozenset(
-    split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall global")
+    split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall global ci")
 )
 # pip's short options for another index (-i) or a page of links (-f); others mean else.
 _PYTHON_INSTALLERS = frozenset(split_words("pip pip3 uv pipx"))
@@ -262,6 +262,7 @@ _NO_SIGNATURES = (
     "--skippgpcheck",
     "--skipinteg",
     "--skipchecksums",
+    "--allow-unsigned-rpm",
 )
 
 
@@ -426,7 +427,14 @@ def _config_index(command: Command) -> str | None:
     argv = command.argv
     if "config" not in argv or "set" not in argv:
         return None
-    keys = ("registry", "index-url", "extra-index-url", "trusted-host", "source")
+    keys = (
+        "registry",
+        "index-url",
+        "extra-index-url",
+        "trusted-host",
+        "source",
+        "npmRegistryServer",
+    )
     for index, value in enumerate(argv):
         if value.startswith("@") and value.partition("=")[0].endswith(":registry"):
             return None  # `@mycorp:registry URL`: only that scope's packages come from there

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 import itertools
 import posixpath
+from collections.abc import Callable
 
 from tui.core.safety import paths, unwrap
 from tui.core.safety.context import Context
@@ -120,6 +121,20 @@ _METADATA_CREDENTIALS = lazy_pattern(
 # Cloud copiers' verbs that store what arrives on the pipe (`rclone rcat remote:f`, `mc pipe`).
 _PIPE_VERBS = {"rclone": "rcat", "mc": "pipe"}
 _STDIN_COPIERS = frozenset(split_words("aws gsutil gcloud s3cmd"))
+
+
+def reads_secret_in(command: Command, resolve: Callable[[str], str]) -> bool:
+    """`cd ~/.ssh && tar cz .`: a reader or archiver whose operand, seen from the folder the
+    line moved to, is a secret."""
+    if command.name not in READERS and command.name not in _ARCHIVERS:
+        return False
+    operands = [a for a in command.argv if not a.startswith("-")]
+    return any(is_secret_path(resolve(a)) for a in operands)
+
+
+def stores_stdin_remotely(command: Command) -> bool:
+    """Whether the command stores what it reads on stdin on another machine."""
+    return _stores_stdin_remotely(command)
 
 
 def _stores_stdin_remotely(command: Command) -> bool:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import itertools
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import fresh
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.rules.registries import is_default_index
 from tui.core.safety.words import split_words
@@ -111,10 +113,21 @@ def insecure_build(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
-def fetched_playbook(command: Command, ctx: Context) -> None:
-    """`ansible-playbook <(curl -s URL)`: a playbook downloaded in the line, run at once."""
-    if any(ctx.word_kinds(word) & {"download", "remote"} for word in command.args):
-        ctx.add(HIGH, "runs a playbook downloaded just now: nobody reviewed it", command)
+def fetched_input(command: Command, ctx: Context) -> None:
+    """`ansible-playbook <(curl -s URL)`, `gradle --init-script <(curl URL)`,
+    `pip install -r <(curl URL)`: a file downloaded in the line, used at once."""
+    fed = any(ctx.word_kinds(word) & {"download", "remote"} for word in command.args)
+    stdin = command.stdin
+    piped = any(a in ("/dev/stdin", "-") for a in command.argv[1:]) and (
+        stdin is not None and "download" in stdin.kinds
+    )
+    if fed or (piped and command.name in _PIPED_LISTS):
+        ctx.add(
+            HIGH, f"{command.name} uses a file downloaded just now: nobody reviewed it", command
+        )
+
+
+_PIPED_LISTS = frozenset(split_words("pip pip3 uv"))
 
 
 def galaxy(command: Command, ctx: Context) -> None:
@@ -211,6 +224,67 @@ def copr(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"adds {owner}'s COPR repository: anyone can publish there", command)
 
 
+_PIP_SOURCE = lazy_pattern(
+    r"--(?:trusted-host|index-url|extra-index-url|find-links)\b|(?:^|\s)-[if]\s"
+)
+
+
+def pip_args(command: Command, ctx: Context) -> None:
+    """`pipx install --pip-args='--trusted-host x' t`: pip is told of another index."""
+    given = [b for a, b in itertools.pairwise(command.argv) if a == "--pip-args"]
+    given += [a.split("=", 1)[1] for a in command.argv if a.startswith("--pip-args=")]
+    if any(_PIP_SOURCE.search(value) for value in given):
+        reason = "installs from another index or without TLS checks (--pip-args)"
+        ctx.add(HIGH, reason, command)
+
+
+def conda_alias(command: Command, ctx: Context) -> None:
+    """`conda config --set channel_alias URL`: every channel name now means that server."""
+    argv = command.argv
+    for key, value in itertools.pairwise(argv):
+        if key == "channel_alias" and "anaconda" not in value:
+            ctx.add(HIGH, f"sends every channel to {value[:60]} (channel_alias)", command)
+            return
+
+
+def vagrant(command: Command, ctx: Context) -> None:
+    """`vagrant box add x URL --insecure`, `vagrant plugin install x --plugin-source URL`."""
+    argv = command.argv
+    if argv[:2] == ["box", "add"] and any(a in ("--insecure", "-k") for a in argv):
+        ctx.add(
+            HIGH, "downloads a machine image without checking the server's certificate", command
+        )
+    source = next((b for a, b in itertools.pairwise(argv) if a == "--plugin-source"), "")
+    if argv[:2] == ["plugin", "install"] and source and not is_default_index(source):
+        ctx.add(HIGH, f"installs a Vagrant plugin from {source[:60]}: nobody reviewed it", command)
+
+
+_CHECKOUTS = {"svn": ("checkout", "co", "export"), "hg": ("clone",)}
+_VCS_READS = frozenset(split_words("status st log diff info list ls cat blame annotate summary"))
+
+
+def other_vcs(command: Command, ctx: Context) -> None:
+    """`svn checkout URL`, `hg clone URL`: a tree fetched in this line, as `git clone` is."""
+    sub, rest = subcommand(command)
+    if sub in _VCS_READS:
+        return
+    if sub in _CHECKOUTS.get(command.name, ()) and any("://" in a for a in rest.argv):
+        ctx.downloads.add(fresh.CLONED)
+        ctx.add(MODERATE, f"fetches a repository ({command.name} {sub})", command)
+        return
+    ctx.add(MODERATE, f"changes the working copy or repository ({command.name} {sub})", command)
+
+
+def gdebi(command: Command, ctx: Context) -> None:
+    """`sudo gdebi -n /tmp/x.deb`: a package file installed as root, with its scripts."""
+    package = next((a for a in command.argv if a.endswith(".deb")), "")
+    doubtful = package.rsplit("/", 1)[-1] in ctx.downloads or paths.is_world_writable(package)
+    if doubtful or "Downloads/" in package:
+        ctx.add(HIGH, f"installs {package}, a package file nobody checked, as root", command)
+    else:
+        ctx.add(MODERATE, f"installs the package file {package or '(none)'} (gdebi)", command)
+
+
 RULES: dict[str, Rule] = {
     "ansible-pull": ansible_pull,
     "luarocks": luarocks,
@@ -220,10 +294,17 @@ RULES: dict[str, Rule] = {
     "rpmkeys": rpmkeys,
     **dict.fromkeys(split_words("cpan cpanm"), cpan),
     "easy_install": easy_install,
+    **dict.fromkeys(("svn", "hg"), other_vcs),
+    "gdebi": gdebi,
 }
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
-    **dict.fromkeys(split_words("mvn mvnw ./mvnw gradle gradlew ./gradlew"), (insecure_build,)),
-    "ansible-playbook": (fetched_playbook,),
+    **dict.fromkeys(
+        split_words("mvn mvnw ./mvnw gradle gradlew ./gradlew"), (insecure_build, fetched_input)
+    ),
+    **dict.fromkeys(split_words("ansible-playbook pip pip3 uv"), (fetched_input,)),
+    "pipx": (pip_args,),
+    "conda": (conda_alias,),
+    "vagrant": (vagrant,),
     **dict.fromkeys(split_words("helm kubectl"), (plugin_source,)),
     "poetry": (poetry_source,),
     "bundle": (bundle_config,),

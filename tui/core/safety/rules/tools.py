@@ -511,7 +511,11 @@ def _docker_run(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, "starts a container", command)
 
 
-_DOCKER_SOCKETS = frozenset(("/var/run/docker.sock", "/run/docker.sock"))
+_DOCKER_SOCKETS = frozenset(
+    split_words(
+        "/var/run/docker.sock /run/docker.sock /run/podman/podman.sock /var/run/podman/podman.sock"
+    )
+)
 _ALL_CAPS = ("ALL", "SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE", "DAC_READ_SEARCH")
 
 
@@ -564,7 +568,7 @@ def _weakened_isolation(argv: list[str]) -> list[str]:
 def _host_takeover(source: str) -> bool:
     """The host's root or its Docker socket: whoever is in the container owns the host."""
     path = paths.normalise(source)
-    return path in ("/", "/var/run/docker.sock", "/run/docker.sock", "/etc", "/root")
+    return path in ("/", "/etc", "/root") or path in _DOCKER_SOCKETS
 
 
 # The runtimes' own state: every container's files, the cluster's keys.
@@ -575,11 +579,16 @@ def _host_sensitive(source: str) -> bool:
     path = paths.normalise(source)
     if path.startswith(_RUNTIME_STATE):
         return True
-    return path in ("/", "/var/run/docker.sock", "/run/docker.sock") or paths.area(path) in (
-        "vital",
-        "home",
-        "all_homes",
-        "key_file",
+    return (
+        path == "/"
+        or path in _DOCKER_SOCKETS
+        or paths.area(path)
+        in (
+            "vital",
+            "home",
+            "all_homes",
+            "key_file",
+        )
     )
 
 

@@ -102,7 +102,24 @@ def swaks(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "sends an email (swaks)", command)
 
 
+def into_container(command: Command, ctx: Context) -> None:
+    """`kubectl cp ~/.ssh/id_rsa pod:/tmp/k`, `docker cp ~/.aws/credentials c:/root/`: a
+    secret handed to a container, whose code can read and send it."""
+    argv = command.argv
+    if argv[:1] != ["cp"]:
+        return
+    operands = [a for a in argv[1:] if not a.startswith("-")]
+    if len(operands) < 2 or ":" not in operands[-1] or operands[-1].startswith(("/", ".", "~")):
+        return
+    what = next(filter(None, map(flow.secret_path, operands[:-1])), None)
+    if what is not None:
+        ctx.add(HIGH, f"copies {what} into a container ({command.name} cp)", command)
+
+
 RULES: dict[str, Rule] = {
     **dict.fromkeys((*_SENDERS, "ncftpput", "mpack", "b2"), sender),
     "swaks": swaks,
 }
+EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = dict.fromkeys(
+    split_words("kubectl docker podman oc"), (into_container,)
+)
