@@ -1377,11 +1377,59 @@ INSTALL_NEAR_3 = [
     ("julia -e 'using Pkg; Pkg.add(\"DataFrames\")'", MODERATE),
 ]
 
+# Near misses of the rules added for the three batches, written after them (not blind): they
+# keep those rules from reaching the ordinary forms of the same tools.
+GUARDS = [
+    ("svn status", SAFE),
+    ("svn log -l 5", SAFE),
+    ("svn update", MODERATE),
+    ("svn checkout https://svn.example.com/repo/trunk proj", MODERATE),
+    ("hg clone https://hg.example.com/r && hg -R r log", MODERATE),
+    ("sudo gdebi ./myapp_1.0_amd64.deb", MODERATE),
+    ("ansible-playbook -i inventory site.yml", MODERATE),
+    ("cat requirements.txt | pip install -r /dev/stdin", MODERATE),
+    ("pipx install --pip-args='--no-cache-dir' black", MODERATE),
+    ("conda config --show channel_alias", MODERATE),
+    ("vagrant box add ubuntu/jammy64", MODERATE),
+    ("vagrant plugin install vagrant-vbguest", MODERATE),
+    ("kubectl cp app-pod:/var/log/app.log ./app.log", MODERATE),
+    ("docker cp ./config.yml web:/etc/app/", MODERATE),
+    ("deno run -A ./scripts/build.ts", MODERATE),
+    ("deno run npm:cowsay hi", MODERATE),
+    ("echo Get-Date | pwsh -Command -", MODERATE),
+    ("make -f Makefile.ci test", MODERATE),
+    ("cd ~/.ssh && ssh-keygen -t ed25519 -f id_work", MODERATE),
+    ("cd ~/.aws && aws configure list", SAFE),
+    ('R -e \'install.packages("x", repos="https://cran.rstudio.com")\'', MODERATE),
+    ("R -e 'remotes::install_cran(\"x\")'", MODERATE),
+    ("rclone rcat remote:notes.txt < notes.txt", MODERATE),
+    ("sudo dnf copr disable someone/project", MODERATE),
+    (
+        "poetry source add --priority=supplemental pytorch https://download.pytorch.org/whl/cpu",
+        MODERATE,
+    ),
+    ("bundle config set --local path vendor/bundle", MODERATE),
+    ("cpanm --installdeps .", MODERATE),
+    ("kubectl krew update", MODERATE),
+    ("b2 upload-file mybucket dist/app.zip app.zip", MODERATE),
+    ("mpack -s report report.pdf me@example.com", MODERATE),
+    ("msiexec /x {11111111-2222-3333-4444-555555555555} /qn", MODERATE),
+    ("choco install git --source chocolatey", MODERATE),
+    ("winget install -e --id Git.Git --source winget", MODERATE),
+    ("uv run --with rich script.py", MODERATE),
+    ('docker run --rm -v "$HOME/.aws:/root/.aws:ro" amazon/aws-cli s3 ls', MODERATE),
+    ("docker run --rm -v ~/.kube:/root/.kube bitnami/kubectl get pods", MODERATE),
+    ("aws s3 cp terraform.tfstate s3://tf-state-bucket/prod/", MODERATE),
+    ("sudo dd if=/dev/sda bs=4M | gzip > /mnt/backup/sda.img.gz", MODERATE),
+    ("sudo tcpdump -i any -w - | tshark -r -", MODERATE),
+    ('while read l; do echo "$l"; done < <(curl -s https://x.example/list)', MODERATE),
+]
+
 DANGEROUS = SENT_AWAY + RUN_FROM_NET + UNTRUSTED_SOURCES
 DANGEROUS += SENT_AWAY_2 + RUN_FROM_NET_2 + UNTRUSTED_SOURCES_2
 DANGEROUS += SENT_AWAY_3 + RUN_FROM_NET_3 + UNTRUSTED_SOURCES_3
 BENIGN = SENT_NEAR + RUN_NEAR + INSTALL_NEAR + SENT_NEAR_2 + RUN_NEAR_2 + INSTALL_NEAR_2
-BENIGN += SENT_NEAR_3 + RUN_NEAR_3 + INSTALL_NEAR_3
+BENIGN += SENT_NEAR_3 + RUN_NEAR_3 + INSTALL_NEAR_3 + GUARDS
 
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
