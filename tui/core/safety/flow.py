@@ -181,6 +181,11 @@ def _component(pattern: str, name: str) -> bool:
     return fnmatch.fnmatchcase(name, pattern)
 
 
+def names_keys(pattern: str) -> bool:
+    """Whether a `find -name` pattern picks out key or credential files."""
+    return _names_keys(pattern)
+
+
 def _names_keys(pattern: str) -> bool:
     """Whether a `find -name` pattern (`id_*`, `*.pem`, `.env*`) picks out key files."""
     if not pattern or pattern in ("*", "*.*") or pattern.startswith("~"):
@@ -220,6 +225,15 @@ def secret_command(command: Command) -> str | None:
         return "the cluster's secrets"
     if name == "security" and "dump-keychain" in argv:
         return "your keychain"
+    if name == "getent" and argv[:1] in (["shadow"], ["gshadow"]):
+        return "the system's password hashes"
+    if name == "netsh" and "wlan" in argv and "key=clear" in (a.lower() for a in argv):
+        return "your saved Wi-Fi passwords"
+    if name == "git" and argv[:1] in (["show"], ["cat-file"]):
+        for value in argv[1:]:  # `git show HEAD:.env`: a secret file as a commit holds it
+            what = secret_path(value.partition(":")[2]) if ":" in value else None
+            if what:
+                return what
     if name == "secret-tool" and argv[:1] == ["lookup"]:
         return "a password from your keyring (secret-tool lookup)"
     token = token_command(command)

@@ -62,6 +62,8 @@ def check_flow(command: Command, ctx: Context) -> None:
     name = command.name
     if name in _ARCHIVERS:
         _record_archive(command, ctx)
+    elif name in _SCREEN_GRABBERS:
+        _record_screen(command, ctx)
     elif name in ("cp", "mv", "install", "ln"):
         _record_copy(command, ctx)
     elif gathered_kind(command) == "database":
@@ -186,6 +188,22 @@ def _record_archive(command: Command, ctx: Context) -> None:
             return
 
 
+SCREEN = "a picture of your screen"
+_SCREEN_GRABBERS = frozenset(
+    split_words("screencapture scrot grim maim gnome-screenshot spectacle import")
+)
+
+
+def _record_screen(command: Command, ctx: Context) -> None:
+    """`screencapture -x /tmp/s.png`: the file shows whatever was open, remembered for an upload."""
+    argv = command.argv
+    if command.name == "import" and "root" not in argv:
+        return  # ImageMagick's `import` grabs the whole screen with `-window root`
+    operands = [a for a in argv if not a.startswith("-") and a != "root"]
+    if operands:
+        ctx.packed[posixpath.basename(operands[-1])] = (False, SCREEN)
+
+
 _ACCOUNT_LISTS = frozenset(("/etc/passwd", "/etc/group"))
 _TERRAFORM_STATE = lazy_pattern(r"(^|/)terraform\.tfstate(\.backup)?$")
 _ACCOUNT_FILES = lazy_pattern(r"(?<![\w./-])/etc/(passwd|group)(?![\w.-])")
@@ -244,6 +262,10 @@ def _archive_sent(command: Command, ctx: Context) -> None:
         if secret:
             reason = f"sends {what}, packed or copied earlier in the line, away ({command.name})"
             ctx.add(CRITICAL, reason, command)
+        elif what == SCREEN:
+            ctx.add(
+                HIGH, f"sends {what}, taken earlier in the line, away ({command.name})", command
+            )
         elif command.name not in COPIERS and command.name not in CLOUD_COPIERS:
             reason = f"packs {what} and uploads the archive ({command.name})"
             ctx.add(HIGH, reason, command)

@@ -261,7 +261,22 @@ def _routine(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"{what} ({command.name})", command)
 
 
+def httpie(command: Command, ctx: Context) -> None:
+    """`http --download URL`, `http URL -o f`: the file saved is code nobody has read yet."""
+    argv = command.argv
+    outputs = [b for a, b in itertools.pairwise(argv) if a in ("-o", "--output")]
+    if not outputs and not any(a in ("-d", "--download") for a in argv):
+        ctx.add(MODERATE, f"sends a web request ({command.name})", command)
+        return
+    url = next((a for a in argv if not a.startswith("-") and "." in a and "=" not in a), "")
+    for path in outputs or [url.split("?", 1)[0].rstrip("/")]:
+        if path and path != "-":
+            ctx.downloads.add(posixpath.basename(path))
+    ctx.add(MODERATE, f"downloads files ({command.name})", command)
+
+
 RULES: dict[str, Rule] = {
+    **dict.fromkeys(split_words("http https xh xhs"), httpie),
     **dict.fromkeys(_NODE_RUNNERS, runner),
     "uvx": runner,
     "pipx": pipx,

@@ -126,6 +126,10 @@ def install(command: Command, ctx: Context) -> None:
         reason = f"adds a new source of system packages ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
         return
+    repo_path = next((a for a in command.argv if a.startswith("--repofrompath")), None)
+    if repo_path is not None:
+        reason = f"installs from a package source given on the line ({repo_path[:70]})"
+        ctx.add(HIGH, reason, command)
     release = package_safety.other_release(command, sub)
     if release is not None:
         ctx.add(HIGH, release, command)
@@ -152,7 +156,7 @@ def install(command: Command, ctx: Context) -> None:
     installing = _installing(command, sub)
     if installing:
         registries.environment(command, ctx)
-    elif sub in ("update", "upgrade", "refresh", "makecache") and _unchecked(command):
+    elif sub in _REFRESHES and _unchecked(command):
         reason = f"reads package lists without checking their signatures ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
     if installing or sub in ("config", "set"):
@@ -242,6 +246,10 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
                 break
 
 
+# Verbs that fetch package lists or upgrade everything from them (zypper's `dup`, `patch`).
+_REFRESHES = frozenset(
+    split_words("update upgrade refresh makecache dup dist-upgrade full-upgrade patch ref up")
+)
 _ROOT_RUNNERS = frozenset(split_words("sudo doas pkexec run0 su"))
 # Where the distribution's release and repository packages install their signing keys.
 _INSTALLED_KEYS = ("/etc/pki/rpm-gpg/", "/usr/share/distribution-gpg-keys/")
@@ -517,6 +525,8 @@ def repo_manager(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "adds a new source of system packages (config-manager --add-repo)", command)
     elif off is not None:
         ctx.add(HIGH, off, command)
+    elif any(_NO_GPG.search(a) for a in argv):
+        ctx.add(HIGH, "stops checking the signatures of a package source (gpgcheck=0)", command)
     elif any(a in ("--set-enabled", "--enable") for a in argv):
         ctx.add(MODERATE, "enables a package source", command)
     elif any(a in ("--set-disabled", "--disable") for a in argv):

@@ -285,6 +285,27 @@ def gdebi(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"installs the package file {package or '(none)'} (gdebi)", command)
 
 
+_KEY_READS = frozenset(split_words("-l --list-keys --list-sigs -f --finger --verify -h --help"))
+
+
+def pacman_key(command: Command, ctx: Context) -> None:
+    """`pacman-key --lsign-key KEY`, `--add FILE`: a key pacman trusts for every package."""
+    argv = command.argv
+    if any(a in _KEY_READS for a in argv):
+        return
+    if any(a in ("--lsign-key", "--lsign", "--add", "-a") for a in argv):
+        ctx.add(HIGH, "trusts a new package signing key for the whole system (pacman-key)", command)
+    else:
+        ctx.add(MODERATE, "changes pacman's keyring (pacman-key)", command)
+
+
+def skipped_review(command: Command, ctx: Context) -> None:
+    """`paru -S --skipreview x`: an AUR build script run without being shown first."""
+    if "--skipreview" in command.argv:
+        reason = "builds AUR packages without showing their build scripts (--skipreview)"
+        ctx.add(HIGH, reason, command)
+
+
 RULES: dict[str, Rule] = {
     "ansible-pull": ansible_pull,
     "luarocks": luarocks,
@@ -296,6 +317,7 @@ RULES: dict[str, Rule] = {
     "easy_install": easy_install,
     **dict.fromkeys(("svn", "hg"), other_vcs),
     "gdebi": gdebi,
+    "pacman-key": pacman_key,
 }
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(
@@ -309,4 +331,5 @@ EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "poetry": (poetry_source,),
     "bundle": (bundle_config,),
     **dict.fromkeys(split_words("dnf yum"), (copr,)),
+    **dict.fromkeys(split_words("paru yay"), (skipped_review,)),
 }

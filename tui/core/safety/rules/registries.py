@@ -156,6 +156,8 @@ def composer(command: Command, ctx: Context) -> None:
     if any("://" in source and "packagist.org" not in source for source in given):
         ctx.add(HIGH, "installs PHP packages from a repository given on the line", command)
         return
+    if words[:1] == ["global"]:
+        words = words[1:]  # `composer global config secure-http false`: the same, for all
     if words[:1] != ["config"] or len(words) < 2:
         return
     key = words[1]

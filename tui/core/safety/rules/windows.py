@@ -942,9 +942,13 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
             "-t ",
             "--upload-file",
             "--data-binary",
+            "-d @",
         )
     )
     if not sending:
+        return
+    if re.search(r"\bnetsh(\.exe)?\s+wlan\s+show\s+profiles?\b.*\bkey=clear\b", lower):
+        ctx.add(CRITICAL, "sends your saved Wi-Fi passwords to another machine", text)
         return
     if _BROWSER_SECRETS.search(lower):
         ctx.add(CRITICAL, "sends saved browser passwords or cookies to another machine", text)

@@ -44,6 +44,8 @@ def package_risk(st: Statement) -> str | None:
     """Why a choco or winget line weakens or strips the system, or None."""
     args = [a.lower() for a in st.args]
     off = next((a for a in args if a in _CHECKS_OFF), None)
+    if st.name == "scoop" and off is None:  # scoop's `-s`: skip the hash check
+        off = next((a for a in args if a in ("-s", "--skip", "--skip-hash-check")), None)
     if off is not None:
         return f"installs without checking the download's checksum ({off})"
     plain = _plain_source(args)

@@ -797,8 +797,8 @@ def _package(st: Statement, ctx: Context, previous: Statement | None) -> None:
         "export",
     ):
         return
-    if args[:2] in (["bucket", "list"], ["bucket", "known"]):
-        return  # `scoop bucket list`: reports the sources
+    if args[:2] in (["bucket", "list"], ["bucket", "known"], ["source", "list"]):
+        return  # `scoop bucket list`, `choco source list`: report the sources
     source = _source_of(args, st.name)
     if (
         any(a.startswith(("http://", "https://", "\\\\")) for a in args) or source is not None

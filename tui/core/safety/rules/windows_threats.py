@@ -107,7 +107,7 @@ _CHECKS: tuple[tuple[RiskLevel, str, LazyPattern], ...] = tuple(
             CRITICAL,
             "copies keys or credentials to another machine",
             r"(copy-item|copy|xcopy|robocopy)\b.*(\.ssh|\.aws|\.gnupg|credentials|id_rsa|"
-            r"id_ed25519)\S*(?<!\.pub)\s+['\"]?\\\\",
+            r"id_ed25519|firefox\\profiles|user data|login data)\S*(?<!\.pub)\s+['\"]?\\\\",
         ),
         (
             CRITICAL,
