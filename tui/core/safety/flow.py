@@ -48,6 +48,8 @@ _HOME_SECRETS: tuple[tuple[str, str], ...] = (
     (".composer/auth.json", "your Composer tokens"),
     (".config/composer/auth.json", "your Composer tokens"),
     (".config/doctl", "your DigitalOcean token"),
+    (".config/op", "your 1Password session"),
+    (".config/Bitwarden CLI", "your Bitwarden vault"),
     (".s3cfg", "your S3 credentials"),
     (".boto", "your cloud credentials (.boto)"),
     (".databrickscfg", "your Databricks token"),
@@ -86,6 +88,10 @@ _HISTORY_NAME = lazy_pattern(r"^\.\w*history$|^\w+_history$")
 _SYSTEM_SECRETS = {
     "/etc/shadow": "the system's password hashes",
     "/etc/gshadow": "the system's password hashes",
+    "/etc/shadow-": "the system's password hashes (backup)",
+    "/etc/gshadow-": "the system's password hashes (backup)",
+    "/var/backups/shadow.bak": "the system's password hashes (backup)",
+    "/var/backups/gshadow.bak": "the system's password hashes (backup)",
     "/etc/sudoers": "the sudo rules",
     "/etc/ssl/private": "the server's TLS keys",
     "/etc/letsencrypt": "the server's TLS keys (Let's Encrypt)",
@@ -106,7 +112,11 @@ _KEY_NAME = lazy_pattern(
     r"\.htpasswd|.*\.keytab|.*\.kubeconfig|kubeconfig|\.netrc|"
     r"\.git-credentials|\.pgpass|\.?vault[_-]pass(word)?(\.\w+)?)$"
 )
-_SECRET_VARIABLE = lazy_pattern(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
+_SECRET_VARIABLE = lazy_pattern(
+    r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL|"
+    r"DATABASE_URL|DB_URL|REDIS_URL|MONGO(DB)?_UR[IL]|CONNECTION_STRING",
+    re.I,
+)
 _VARIABLE_USE = lazy_pattern(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 ENV_DUMPERS = frozenset(split_words("env printenv export set declare compgen"))
 SENDERS_BY_STDIN = frozenset(
@@ -123,6 +133,8 @@ def secret_path(value: str) -> str | None:
     path = paths.normalise(value)
     if path.endswith(".pub"):
         return None
+    if path in ("$HISTFILE", "${HISTFILE}"):
+        return "your shell history"
     if path in ("/home", "/Users", "/root", "~"):
         return "your whole home folder"
     for prefix, what in _SYSTEM_SECRETS.items():
@@ -217,7 +229,8 @@ def secret_command(command: Command) -> str | None:
         name == "pg_dumpall" or any(a in ("--all-databases", "-A", "--archive") for a in argv)
     ):
         return "every database on the server"
-    if name == "history" or (name == "fc" and "-l" in argv):
+    listing = any(a.startswith("-") and not a.startswith("--") and "l" in a for a in argv)
+    if name == "history" or (name == "fc" and listing):
         return "your shell history"
     if name == "gpg" and any(a.startswith("--export-secret") for a in argv):
         return "your secret GPG keys"

@@ -103,6 +103,7 @@ PROJECT_TASKS = {
     "bundle": ("", "install", "exec"),
     "composer": ("install", "update", "run-script"),
     "poetry": ("install", "run"),
+    "terraform": ("apply",),
 }
 
 

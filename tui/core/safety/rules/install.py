@@ -66,6 +66,8 @@ def source_of(command: Command) -> str | None:
             target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
             if name in ("-f", "--find-links") and "://" not in target:
                 continue  # `--no-index --find-links ./wheels`: package files of one's own
+            if name == "--registry" and "://" not in target:
+                continue  # `cargo install --registry NAME`: one set up in cargo's config
             if name in ("--git",):
                 return f"builds and installs code straight from {target or 'a git repository'}"
             if name == "--trusted-host" and target in DEFAULT_HOSTS:

@@ -116,6 +116,8 @@ def insecure_build(command: Command, ctx: Context) -> None:
 def fetched_input(command: Command, ctx: Context) -> None:
     """`ansible-playbook <(curl -s URL)`, `gradle --init-script <(curl URL)`,
     `pip install -r <(curl URL)`: a file downloaded in the line, used at once."""
+    if command.name in ("docker", "podman") and "compose" not in command.argv:
+        return  # `docker run -e T=$(curl ...)`: a value, not a file of instructions
     fed = any(ctx.word_kinds(word) & {"download", "remote"} for word in command.args)
     stdin = command.stdin
     piped = any(a in ("/dev/stdin", "-") for a in command.argv[1:]) and (
@@ -306,6 +308,48 @@ def skipped_review(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
+def gem_source(command: Command, ctx: Context) -> None:
+    """`gem specific_install URL`: a gem built straight from a repository."""
+    argv = command.argv
+    if argv[:1] in (["specific_install"], ["specific-install"]):
+        remote = next((a for a in argv[1:] if _REMOTE.match(a) or "/" in a), "a repository")
+        ctx.add(HIGH, f"installs a gem straight from {remote[:80]}: nobody reviewed it", command)
+
+
+def bsd_pkg(command: Command, ctx: Context) -> None:
+    """`pkg add URL` (FreeBSD): a package file from an address, installed as root."""
+    argv = command.argv
+    if argv[:1] == ["add"]:
+        remote = next((a for a in argv[1:] if _REMOTE.match(a)), None)
+        if remote is not None:
+            ctx.add(
+                HIGH, f"installs a package straight from {remote[:80]}: nobody reviewed it", command
+            )
+
+
+_NIX_CHANNELS = ("https://nixos.org/", "https://channels.nixos.org/", "https://github.com/NixOS/")
+
+
+def nix_channel(command: Command, ctx: Context) -> None:
+    """`nix-channel --add URL NAME`: every later install may come from there."""
+    argv = command.argv
+    if argv[:1] == ["--list"]:
+        return
+    url = next((b for a, b in itertools.pairwise(argv) if a == "--add"), "")
+    if url and not url.startswith(_NIX_CHANNELS):
+        ctx.add(HIGH, f"adds {url[:60]} as a source of Nix packages: nobody reviewed it", command)
+    else:
+        ctx.add(MODERATE, "changes the Nix channels (nix-channel)", command)
+
+
+def terraform_module(command: Command, ctx: Context) -> None:
+    """`terraform init -from-module=git::URL`: a configuration fetched in this line, whose
+    provisioners a later `terraform apply` runs here."""
+    source = next((a.split("=", 1)[1] for a in command.argv if a.startswith("-from-module=")), "")
+    if "://" in source or "::" in source:
+        ctx.downloads.add(fresh.CLONED)
+
+
 RULES: dict[str, Rule] = {
     "ansible-pull": ansible_pull,
     "luarocks": luarocks,
@@ -318,12 +362,18 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(("svn", "hg"), other_vcs),
     "gdebi": gdebi,
     "pacman-key": pacman_key,
+    "nix-channel": nix_channel,
 }
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(
         split_words("mvn mvnw ./mvnw gradle gradlew ./gradlew"), (insecure_build, fetched_input)
     ),
-    **dict.fromkeys(split_words("ansible-playbook pip pip3 uv"), (fetched_input,)),
+    **dict.fromkeys(
+        split_words("ansible-playbook pip pip3 uv docker podman docker-compose"), (fetched_input,)
+    ),
+    "gem": (gem_source,),
+    "terraform": (terraform_module,),
+    "pkg": (bsd_pkg,),
     "pipx": (pip_args,),
     "conda": (conda_alias,),
     "vagrant": (vagrant,),
