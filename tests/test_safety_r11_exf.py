@@ -1667,15 +1667,88 @@ INSTALL_NEAR_5 = [
     ("sudo nix-env -iA nixpkgs.hello", MODERATE),
 ]
 
+# A sixth batch, mostly everyday forms of the same tools (near misses), written after the fifth
+# batch's fixes and before any rule change for it.
+DANGEROUS_6 = [
+    ("asdf plugin add mytool https://github.com/someone/asdf-mytool.git", HIGH),
+    ("mise plugins install x https://github.com/someone/x.git", HIGH),
+]
+
+NEAR_6 = [
+    ("curl -fsSL https://get.docker.com -o get-docker.sh", MODERATE),
+    (
+        "curl -LO https://github.com/cli/cli/releases/download/v2.40.0/"
+        "gh_2.40.0_linux_amd64.tar.gz",
+        MODERATE,
+    ),
+    ("tar xzf gh_2.40.0_linux_amd64.tar.gz && ls gh_2.40.0_linux_amd64/bin", MODERATE),
+    ("sudo install -m 755 ./kubectl /usr/local/bin/kubectl", MODERATE),
+    (
+        'curl -LO "https://dl.k8s.io/release/v1.29.0/bin/linux/amd64/kubectl" && sha256sum kubectl',
+        MODERATE,
+    ),
+    ("pip install --user pipx && pipx ensurepath", MODERATE),
+    (
+        "python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt",
+        MODERATE,
+    ),
+    ("npm install -g pnpm@8", MODERATE),
+    ("corepack enable && corepack prepare pnpm@latest --activate", MODERATE),
+    ("rustup update stable", MODERATE),
+    ("rustup component add clippy", MODERATE),
+    ("sdk install java 21-tem", MODERATE),
+    ("asdf plugin add nodejs", MODERATE),
+    ("mise use -g node@20", MODERATE),
+    ("nvm install --lts", MODERATE),
+    ("pyenv install 3.12.1", MODERATE),
+    ("conda create -n env python=3.11 -y", MODERATE),
+    ("docker pull ghcr.io/someone/tool:1.0", MODERATE),
+    ("docker run --rm ghcr.io/someone/tool:1.0 --version", MODERATE),
+    ('docker run --rm -it -v "$PWD":/app -w /app someone/tool lint .', MODERATE),
+    (
+        "kubectl apply -f https://github.com/cert-manager/cert-manager/releases/download/"
+        "v1.13.2/cert-manager.yaml",
+        MODERATE,
+    ),
+    ("helm install my-release oci://registry-1.docker.io/bitnamicharts/nginx", MODERATE),
+    ("gh release download v1.2.3 -R someone/tool -p '*.tar.gz'", MODERATE),
+    ("gh repo clone someone/tool", MODERATE),
+    ("git submodule update --init --recursive", MODERATE),
+    ("git lfs pull", MODERATE),
+    ("wget -r -np -nH https://example.com/docs/", MODERATE),
+    ("rsync -avz --progress src/ user@host:/srv/app/", MODERATE),
+    ("scp -r ./dist user@host:/var/www/", MODERATE),
+    ("aws s3 sync s3://bucket/backups ./backups", MODERATE),
+    ("aws s3 cp ~/backups/db.sql.gz s3://my-backups/", MODERATE),
+    ("rclone copy ~/Pictures/2024 gdrive:Pictures/2024", MODERATE),
+    (
+        'curl -X POST -H "Authorization: Bearer $SLACK_TOKEN" -d "channel=C1&text=hi" '
+        "https://slack.com/api/chat.postMessage",
+        MODERATE,
+    ),
+    ('curl -u "$JIRA_USER:$JIRA_TOKEN" https://mycorp.atlassian.net/rest/api/2/myself', MODERATE),
+    ('curl -H "PRIVATE-TOKEN: $GITLAB_TOKEN" https://gitlab.com/api/v4/projects', MODERATE),
+    ('curl -d "token=$GITHUB_TOKEN" https://api.github.com/x', MODERATE),
+    ("gh secret set API_KEY < api_key.txt", MODERATE),
+    ("aws secretsmanager create-secret --name db --secret-string file://db.json", MODERATE),
+    ("kubectl create secret generic db --from-file=./db-password.txt", MODERATE),
+    ("vault kv put secret/app password=@pw.txt", MODERATE),
+    ("ssh-add ~/.ssh/id_ed25519", MODERATE),
+    ("cat ~/.ssh/id_ed25519.pub | ssh user@host 'cat >> ~/.ssh/authorized_keys'", MODERATE),
+    ("git config --global credential.helper 'cache --timeout=3600'", MODERATE),
+    ("export AWS_PROFILE=prod", MODERATE),
+    ("echo $HOME", SAFE),
+]
+
 DANGEROUS = SENT_AWAY + RUN_FROM_NET + UNTRUSTED_SOURCES
 DANGEROUS += SENT_AWAY_2 + RUN_FROM_NET_2 + UNTRUSTED_SOURCES_2
 DANGEROUS += SENT_AWAY_3 + RUN_FROM_NET_3 + UNTRUSTED_SOURCES_3
 DANGEROUS += SENT_AWAY_4 + RUN_FROM_NET_4 + UNTRUSTED_SOURCES_4
-DANGEROUS += SENT_AWAY_5 + RUN_FROM_NET_5 + UNTRUSTED_SOURCES_5
+DANGEROUS += SENT_AWAY_5 + RUN_FROM_NET_5 + UNTRUSTED_SOURCES_5 + DANGEROUS_6
 BENIGN = SENT_NEAR + RUN_NEAR + INSTALL_NEAR + SENT_NEAR_2 + RUN_NEAR_2 + INSTALL_NEAR_2
 BENIGN += SENT_NEAR_3 + RUN_NEAR_3 + INSTALL_NEAR_3 + GUARDS
 BENIGN += SENT_NEAR_4 + RUN_NEAR_4 + INSTALL_NEAR_4
-BENIGN += SENT_NEAR_5 + RUN_NEAR_5 + INSTALL_NEAR_5
+BENIGN += SENT_NEAR_5 + RUN_NEAR_5 + INSTALL_NEAR_5 + NEAR_6
 
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
