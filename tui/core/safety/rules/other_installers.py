@@ -193,6 +193,22 @@ def nix_channel(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes the Nix channels (nix-channel)", command)
 
 
+_PLUGIN_ADDS = (["plugin", "add"], ["plugin-add"], ["plugins", "install"], ["plugins", "add"])
+
+
+def version_manager(command: Command, ctx: Context) -> None:
+    """`asdf plugin add NAME URL`, `mise plugins install NAME URL`: a plugin's scripts, from
+    wherever that repository is, run at every install and often at every prompt."""
+    argv = command.argv
+    verb = next((v for v in _PLUGIN_ADDS if argv[: len(v)] == v), None)
+    remote = next((a for a in argv if REMOTE.match(a)), None) if verb else None
+    if remote is not None:
+        reason = f"installs a plugin for {command.name} from {remote[:80]}: nobody reviewed it"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, f"installs or switches tool versions ({command.name})", command)
+
+
 RULES: dict[str, Rule] = {
     "luarocks": luarocks,
     "opam": opam,
@@ -203,6 +219,7 @@ RULES: dict[str, Rule] = {
     "gdebi": gdebi,
     "pacman-key": pacman_key,
     "nix-channel": nix_channel,
+    **dict.fromkeys(("asdf", "mise", "rtx"), version_manager),
 }
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "gem": (gem_source,),
