@@ -110,7 +110,7 @@ def check_flow(command: Command, ctx: Context) -> None:
     if name in flow.DNS_TOOLS and any(_name_from_output(word) for word in command.args):
         reason = f"puts a command's output into the name it looks up ({name}): that domain's"
         ctx.add(MODERATE, f"{reason} name server reads it", command)
-    what = _sent_secret(command)
+    what = _sent_secret(command, ctx)
     if what:
         ctx.add(CRITICAL, f"sends {what} to another machine ({name})", command)
     elif name in DOWNLOADERS or name in NETWORK_TOOLS:
@@ -272,10 +272,11 @@ def _archive_sent(command: Command, ctx: Context) -> None:
         return
 
 
-def _sent_secret(command: Command) -> str | None:
-    """A secret given to a network tool as data: `curl -d @f`, `-F x=@f`, `-T f`, `< f`."""
+def _sent_secret(command: Command, ctx: Context) -> str | None:
+    """A secret given to a network tool as data: `curl -d @f`, `-F x=@f`, `-T f`, `< f` (seen
+    from the folder the line moved to, with variables set earlier filled in)."""
     for path in sent_paths(command):
-        what = flow.secret_path(path)
+        what = flow.secret_path(path) or flow.secret_path(ctx.resolve(path))
         if what:
             return what
     return None
@@ -287,7 +288,7 @@ def _copy_away(command: Command, ctx: Context) -> None:
     fed = [r.target.value for r in command.redirects if r.op == "<" and r.target]
     stored = fed if stores_stdin_remotely(command) else []  # `rclone rcat r:k < ~/.netrc`
     for value in [*copied_sources(command), *stored]:
-        what = flow.secret_path(value)
+        what = flow.secret_path(value) or flow.secret_path(ctx.resolve(value))
         if what and dry_run:  # `rsync -an ~ host:`: the names go over, not the contents
             reason = f"lists {what} to another machine ({command.name}, a dry run: names only)"
             ctx.add(HIGH, reason, command)

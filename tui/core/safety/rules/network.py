@@ -150,6 +150,11 @@ def packs_found_keys(command: Command) -> bool:
     return False
 
 
+def passes_on(command: Command) -> bool:
+    """`cat <(curl URL)`: a reader prints what the substitutions it is given produce."""
+    return command.name in READERS and any(word.substitutions for word in command.args)
+
+
 def stores_stdin_remotely(command: Command) -> bool:
     """Whether the command stores what it reads on stdin on another machine."""
     return _stores_stdin_remotely(command)
