@@ -175,6 +175,10 @@ def check_layer(command: Command, ctx: Context) -> None:
     name = command.name
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
         return
+    stem = name[:-4] if name.lower().endswith(".exe") else ""
+    if stem and rule_for(stem.lower()) is not None:  # `pip.exe install ...`: pip on Windows
+        check_layer(replace(command, words=(literal(stem.lower()), *command.args)), ctx)
+        return
     exfiltration.check_flow(command, ctx)
     if name_word.value.startswith(_INIT_SCRIPTS):
         system.service(command, ctx)  # `/etc/init.d/ssh stop` is `service ssh stop`

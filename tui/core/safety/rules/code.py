@@ -31,7 +31,7 @@ from tui.core.safety.targets import Verdict, classify_delete, classify_empty, cl
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
 
-_PYTHON = lazy_pattern(r"^(python|pypy|ipython)[\d.]*$")
+_PYTHON = lazy_pattern(r"^(python|pypy|ipython)[\d.]*$|^py$")  # `py`: the Windows launcher
 INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "perl": ("Perl", ("-e", "-E")),
     "ruby": ("Ruby", ("-e",)),

@@ -925,27 +925,35 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
     lower = text.lower()
     _lookup_beacon(sts, ctx)
     in_request = "$(" in lower and _WEB_CALL.search(lower) is not None  # data in the URL
-    sending = in_request or any(
-        s in lower
-        for s in (
-            "-method post",
-            "-method put",
-            "-infile",
-            "uploadfile",
-            "uploadstring",
-            "send-mailmessage",
-            "-body",
-            "ftp://",
-            "uploaddata",
-            "-f ",
-            "--form",
-            "-t ",
-            "--upload-file",
-            "--data-binary",
-            "-d @",
+    sending = (
+        in_request
+        or any(
+            s in lower
+            for s in (
+                "-method post",
+                "-method put",
+                "-infile",
+                "uploadfile",
+                "uploadstring",
+                "send-mailmessage",
+                "-body",
+                "ftp://",
+                "uploaddata",
+                "-f ",
+                "--form",
+                "-t ",
+                "--upload-file",
+                "--data-binary",
+                "-d @",
+                "-transfertype upload",
+            )
         )
+        or bool(_TO_OUTSIDE_SHARE.search(lower))
     )
     if not sending:
+        return
+    if "get-clipboard" in lower:
+        ctx.add(HIGH, "sends what is on the clipboard (often a password) to another machine", text)
         return
     if re.search(r"\bnetsh(\.exe)?\s+wlan\s+show\s+profiles?\b.*\bkey=clear\b", lower):
         ctx.add(CRITICAL, "sends your saved Wi-Fi passwords to another machine", text)
@@ -972,6 +980,10 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
                 return
 
 
+# Text written to a share on a host named by a domain (`| Out-File \\\\x.example\\s\\f`).
+_TO_OUTSIDE_SHARE = lazy_pattern(
+    r"(out-file|set-content|add-content|>>?)\s*(-\w+\s+)?['\"]?\\\\[\w-]+\.[\w.-]+\\"
+)
 _WEB_CALL = lazy_pattern(r"invoke-webrequest|invoke-restmethod|\biwr\b|\birm\b|\bcurl(\.exe)?\b")
 _LOOKUPS = frozenset("resolve-dnsname nslookup ping ping.exe nslookup.exe".split())
 # `%COMPUTERNAME%`, `$env:USERNAME`: a value of this machine spelt into a word.
