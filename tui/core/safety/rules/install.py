@@ -156,6 +156,9 @@ def install(command: Command, ctx: Context) -> None:
     _unusual_sources(command, sub, ctx)
     registries.sources(command, ctx)
     installing = _installing(command, sub)
+    if installing and any(ctx.word_kinds(w) & {"download", "remote"} for w in command.args):
+        reason = "installs the packages a download names: nobody reviewed the list"
+        ctx.add(HIGH, reason, command)  # `apt-get install $(curl -s URL)`
     if installing:
         registries.environment(command, ctx)
     elif sub in _REFRESHES and _unchecked(command):

@@ -41,7 +41,9 @@ def fetched_input(command: Command, ctx: Context) -> None:
     `pip install -r <(curl URL)`: a file downloaded in the line, used at once."""
     if command.name in ("docker", "podman") and "compose" not in command.argv:
         return  # `docker run -e T=$(curl ...)`: a value, not a file of instructions
-    fed = any(ctx.word_kinds(word) & {"download", "remote"} for word in command.args)
+    fed = command.name not in _PIPED_LISTS and any(  # pip's own arguments: install.py
+        ctx.word_kinds(word) & {"download", "remote"} for word in command.args
+    )
     stdin = command.stdin
     piped = any(a in ("/dev/stdin", "-") for a in command.argv[1:]) and (
         stdin is not None and "download" in stdin.kinds
