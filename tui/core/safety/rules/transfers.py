@@ -116,10 +116,39 @@ def into_container(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"copies {what} into a container ({command.name} cp)", command)
 
 
+# AWS CLI options whose value is data handed to a service that passes it on (a topic's
+# subscribers, a function, a queue's readers): a secret read in with file:// leaves with it.
+_AWS_DATA = frozenset(split_words("--message --payload --message-body --body --entries --detail"))
+
+
+def aws_payload(command: Command, ctx: Context) -> None:
+    """`aws sns publish --message file://~/.ssh/id_rsa`, `aws lambda invoke --payload fileb://`."""
+    for option, value in itertools.pairwise(command.argv):
+        path = value.partition("://")[2] if value.startswith(("file://", "fileb://")) else ""
+        what = flow.secret_path(path) if option in _AWS_DATA and path else None
+        if what:
+            ctx.add(CRITICAL, f"sends {what} to another machine (aws {option})", command)
+            return
+
+
+def glab_snippet(command: Command, ctx: Context) -> None:
+    """`glab snippet create -f ~/.ssh/id_rsa`: a file published as a GitLab snippet."""
+    argv = command.argv
+    if argv[:2] != ["snippet", "create"]:
+        return
+    named = [b for a, b in itertools.pairwise(argv) if a in ("-f", "--filename")]
+    files = named + [a for a in argv[2:] if not a.startswith("-") and "/" in a]
+    what = next(filter(None, map(flow.secret_path, files)), None)
+    if what:
+        ctx.add(CRITICAL, f"publishes {what} as a GitLab snippet", command)
+
+
 RULES: dict[str, Rule] = {
     **dict.fromkeys((*_SENDERS, "ncftpput", "mpack", "b2"), sender),
     "swaks": swaks,
 }
-EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = dict.fromkeys(
-    split_words("kubectl docker podman oc"), (into_container,)
-)
+EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
+    **dict.fromkeys(split_words("kubectl docker podman oc"), (into_container,)),
+    "aws": (aws_payload,),
+    "glab": (glab_snippet,),
+}
