@@ -324,6 +324,7 @@ def make(command: Command, ctx: Context) -> None:
     names = [f.value for f in files]
     names += [a.split("=", 1)[1] for a in argv if a.startswith(("--file=", "--makefile="))]
     evals = [a.split("=", 1)[1] for a in argv if a.startswith("--eval=")]
+    evals += [text for text in map(ctx.fed_code, files) if text]  # `make -f <(echo 'all: ...')`
     if any(f in ("-", "/dev/stdin", "/proc/self/fd/0", "/dev/fd/0") for f in names):
         text = _makefile_fed(command)
         stdin = command.stdin
