@@ -187,9 +187,11 @@ def check_layer(command: Command, ctx: Context) -> None:
         embedded.option_code(command, ctx)
     if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
         resources.endless_reader(command, ctx)
-    if "/" in name_word.value and not name_word.value.startswith("/") and _fresh(ctx):
-        # `tar xz && ./a/install`, `git clone URL ~/.dots && ~/.dots/install`: not `install`
-        _local_program(command, ctx)
+    if "/" in name_word.value and not name_word.value.startswith(("/", "~")) and _fresh(ctx):
+        _local_program(command, ctx)  # `tar xz && ./a/install`: not the `install` tool
+        return
+    if name_word.value.startswith("~") and _cloned_into(name_word.value, ctx):
+        _local_program(command, ctx)  # `git clone URL ~/.dots && ~/.dots/install`
         return
     rule = code.interpreter if code.runs_inline_code(command) else rule_for(name)
     if checks.only_checks(command):
@@ -407,6 +409,15 @@ def _asks_interpreter(pattern: str, command: Command) -> bool:
     known = _INTERPRETER_NAMES | set(RULES) | READ_ONLY | set(ROUTINE_REASON)
     matches = resolve.glob_candidates(pattern, known)
     return bool(matches) and all(name in _INTERPRETER_NAMES for name in matches)
+
+
+def _cloned_into(program: str, ctx: Context) -> bool:
+    """Whether `program` lies in the folder a repository was cloned into in this line."""
+    where = paths.normalise(program)
+    return any(
+        mark.startswith("<cloned into ") and where.startswith(mark[len("<cloned into ") : -1])
+        for mark in ctx.downloads
+    )
 
 
 def _fresh(ctx: Context) -> bool:

@@ -71,6 +71,9 @@ def git(command: Command, ctx: Context) -> None:
         return
     if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
         ctx.downloads.add("<a repository cloned in this line>")
+        operands = [a for a in argv if not a.startswith("-")]
+        if len(operands) >= 2:  # `git clone URL ~/.dots`: where the tree landed
+            ctx.downloads.add(f"<cloned into {paths.normalise(operands[-1]).rstrip('/')}/>")
     if sub == "init" and _over_home(command, rest, ctx):
         ctx.downloads.add(HOME_REPOSITORY)
     if sub == "remote" and argv[:1] in (["add"], ["set-url"]) and len(argv) >= 3:
