@@ -81,7 +81,7 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("psql -d dev -f schema.sql", MODERATE),
     ("mysql prod < ./migrations/001_init.sql", MODERATE),
     ("mysqldump prod > backup.sql", MODERATE),
-    ("ansible-pull -U https://git.example.com/ops.git --check", SAFE),
+    ("ansible-pull -U https://git.example.com/ops.git --check", MODERATE),
     ("puppet apply site.pp", MODERATE),
     ("git tag -d v1.0", MODERATE),
     ("git tag -l", SAFE),

@@ -41,6 +41,15 @@ _HOME_SECRETS: tuple[tuple[str, str], ...] = (
     (".cargo/credentials.toml", "your crates.io token"),
     (".gem/credentials", "your RubyGems token"),
     (".config/rclone", "your cloud storage logins (rclone)"),
+    (".config/filezilla", "your saved FTP logins (FileZilla)"),
+    (".m2/settings.xml", "your Maven repository passwords"),
+    (".m2/settings-security.xml", "your Maven master password"),
+    (".gradle/gradle.properties", "your Gradle tokens and signing keys"),
+    (".composer/auth.json", "your Composer tokens"),
+    (".config/composer/auth.json", "your Composer tokens"),
+    (".config/doctl", "your DigitalOcean token"),
+    (".config/op", "your 1Password session"),
+    (".config/Bitwarden CLI", "your Bitwarden vault"),
     (".s3cfg", "your S3 credentials"),
     (".boto", "your cloud credentials (.boto)"),
     (".databrickscfg", "your Databricks token"),
@@ -79,8 +88,21 @@ _HISTORY_NAME = lazy_pattern(r"^\.\w*history$|^\w+_history$")
 _SYSTEM_SECRETS = {
     "/etc/shadow": "the system's password hashes",
     "/etc/gshadow": "the system's password hashes",
+    "/etc/shadow-": "the system's password hashes (backup)",
+    "/etc/gshadow-": "the system's password hashes (backup)",
+    "/var/backups/shadow.bak": "the system's password hashes (backup)",
+    "/var/backups/gshadow.bak": "the system's password hashes (backup)",
     "/etc/sudoers": "the sudo rules",
     "/etc/ssl/private": "the server's TLS keys",
+    "/etc/letsencrypt": "the server's TLS keys (Let's Encrypt)",
+    "/etc/pki/tls/private": "the server's TLS keys",
+    "/etc/kubernetes/admin.conf": "the cluster's admin credentials",
+    "/etc/kubernetes/pki": "the cluster's keys",
+    "/etc/rancher/k3s/k3s.yaml": "the cluster's admin credentials",
+    "/var/lib/rancher/k3s/server/token": "the cluster's join token",
+    "/var/lib/rancher/k3s/server/node-token": "the cluster's join token",
+    "/etc/wireguard": "the VPN's private keys",
+    "/etc/gitlab/gitlab-secrets.json": "GitLab's secret keys",
     "/var/run/secrets": "the secrets mounted for this container or pod",
     "/run/secrets": "the secrets mounted for this container or pod",
 }
@@ -88,9 +110,13 @@ _KEY_NAME = lazy_pattern(
     r"^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\.(pem|key|p12|pfx|jks|keystore|kdbx|ovpn)|\.env(\..+)?|"
     r"credentials(\.json)?|secrets?\.(ya?ml|json|txt|env)|wallet\.dat|ssh_host_.*_key|"
     r"\.htpasswd|.*\.keytab|.*\.kubeconfig|kubeconfig|\.netrc|"
-    r"\.git-credentials|\.pgpass)$"
+    r"\.git-credentials|\.pgpass|\.?vault[_-]pass(word)?(\.\w+)?)$"
 )
-_SECRET_VARIABLE = lazy_pattern(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
+_SECRET_VARIABLE = lazy_pattern(
+    r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL|"
+    r"DATABASE_URL|DB_URL|REDIS_URL|MONGO(DB)?_UR[IL]|CONNECTION_STRING",
+    re.I,
+)
 _VARIABLE_USE = lazy_pattern(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 ENV_DUMPERS = frozenset(split_words("env printenv export set declare compgen"))
 SENDERS_BY_STDIN = frozenset(
@@ -107,6 +133,8 @@ def secret_path(value: str) -> str | None:
     path = paths.normalise(value)
     if path.endswith(".pub"):
         return None
+    if path in ("$HISTFILE", "${HISTFILE}"):
+        return "your shell history"
     if path in ("/home", "/Users", "/root", "~"):
         return "your whole home folder"
     for prefix, what in _SYSTEM_SECRETS.items():
@@ -114,7 +142,7 @@ def secret_path(value: str) -> str | None:
             return what
     if path.startswith("/etc/ssh/ssh_host_") and path.endswith("_key"):
         return "the server's SSH host keys"
-    if re.fullmatch(r"/proc/(self|\d+|\$\$|\*)/environ", path):
+    if re.fullmatch(r"/proc/(self|\d+|\$\$|\$\{\$\}|\*)/environ", path):
         return "a program's environment variables (tokens and keys)"
     rel = paths.home_relative(path)
     if rel is not None:
@@ -128,6 +156,9 @@ def secret_path(value: str) -> str | None:
         if _HISTORY_NAME.match(posixpath.basename(rel)):
             return "your command history"
     name = posixpath.basename(path)
+    windows_name = name.rsplit("\\", 1)[-1]
+    if windows_name.lower() == "consolehost_history.txt":
+        return "your PowerShell command history"
     if name and _KEY_NAME.match(name) and not name.endswith(".example"):
         return f"{name} (a key or credentials file)"
     if name.startswith("{") and name.endswith("}") and _names_keys(name[1:-1]):
@@ -162,6 +193,11 @@ def _component(pattern: str, name: str) -> bool:
     return fnmatch.fnmatchcase(name, pattern)
 
 
+def names_keys(pattern: str) -> bool:
+    """Whether a `find -name` pattern picks out key or credential files."""
+    return _names_keys(pattern)
+
+
 def _names_keys(pattern: str) -> bool:
     """Whether a `find -name` pattern (`id_*`, `*.pem`, `.env*`) picks out key files."""
     if not pattern or pattern in ("*", "*.*") or pattern.startswith("~"):
@@ -193,7 +229,8 @@ def secret_command(command: Command) -> str | None:
         name == "pg_dumpall" or any(a in ("--all-databases", "-A", "--archive") for a in argv)
     ):
         return "every database on the server"
-    if name == "history" or (name == "fc" and "-l" in argv):
+    listing = any(a.startswith("-") and not a.startswith("--") and "l" in a for a in argv)
+    if name == "history" or (name == "fc" and listing):
         return "your shell history"
     if name == "gpg" and any(a.startswith("--export-secret") for a in argv):
         return "your secret GPG keys"
@@ -201,6 +238,17 @@ def secret_command(command: Command) -> str | None:
         return "the cluster's secrets"
     if name == "security" and "dump-keychain" in argv:
         return "your keychain"
+    if name == "getent" and argv[:1] in (["shadow"], ["gshadow"]):
+        return "the system's password hashes"
+    if name == "netsh" and "wlan" in argv and "key=clear" in (a.lower() for a in argv):
+        return "your saved Wi-Fi passwords"
+    if name == "git" and argv[:1] in (["show"], ["cat-file"]):
+        for value in argv[1:]:  # `git show HEAD:.env`: a secret file as a commit holds it
+            what = secret_path(value.partition(":")[2]) if ":" in value else None
+            if what:
+                return what
+    if name == "secret-tool" and argv[:1] == ["lookup"]:
+        return "a password from your keyring (secret-tool lookup)"
     token = token_command(command)
     if token is not None:
         return token

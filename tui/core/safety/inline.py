@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.core.safety import inline_calls, inline_joins, inline_langs, inline_listings, inline_reads
+from tui.core.safety import (
+    inline_calls,
+    inline_joins,
+    inline_langs,
+    inline_listings,
+    inline_reads,
+    inline_sources,
+)
 from tui.core.safety.flow import secret_path
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
@@ -200,6 +207,7 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code loads code from the internet and runs it")
         )
+    result.findings.extend(inline_sources.findings(code, language))
     if _FORK_BOMB.search(code):
         result.findings.append(
             (

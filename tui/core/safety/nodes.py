@@ -37,6 +37,27 @@ def stage_command_node(stage: Node) -> Node | None:
         body = stage.child_by_field_name("body")
         if body is not None and body.type == "command":
             return body
+    if stage.type in ("subshell", "compound_statement"):
+        return _first_reader(stage)  # `curl URL | (cd /tmp && sh)`: sh reads the pipe
+    return None
+
+
+# Commands that never read their input: the pipe goes on to the next one in the group.
+_NOT_READING = frozenset(("cd", "pushd", "export", "set", "umask", "true", ":", "echo", "printf"))
+
+
+def _first_reader(group: Node) -> Node | None:
+    """The first simple command of a `( ... )` or `{ ...; }` group that may read the pipe."""
+    stack = list(reversed(group.children))
+    while stack:
+        node = stack.pop()
+        if node.type == "command":
+            if command_name(node) not in _NOT_READING:
+                return node
+            continue
+        if node.type in ("subshell", "compound_statement", "pipeline"):
+            continue  # a nested group or pipeline has inputs of its own
+        stack.extend(reversed(node.children))
     return None
 
 

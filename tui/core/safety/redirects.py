@@ -56,6 +56,9 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     made = set().union(*(command_kinds(layer) for layer in layers[-1:]))
     if not command.words and command.stdin is not None:  # `... | base64 -d > f`
         made |= command.stdin.kinds
+    if made & {"download", "decode"} and _runs_output(target.raw):
+        reason = f"downloads code from the internet and runs it ({command.name} > {target.raw})"
+        ctx.add(RiskLevel.CRITICAL, reason, command)
     secret = next((what for what in map(flow.secret_command, layers) if what), None)
     if secret is not None:  # `env > /tmp/e`, `cat ~/.ssh/id_rsa > k`: as secret as the source
         ctx.packed[base] = (True, secret)
@@ -103,6 +106,17 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
             where = each if len(spelt) > 1 else target.path
             persistence.startup_content(kind, where, text, command, ctx)
             break
+
+
+_RUNNERS = frozenset((*SHELLS, "python", "python3", "perl", "ruby", "node", "php"))
+
+
+def _runs_output(raw: str) -> bool:
+    """`> >(bash)`, `> >(sudo sh -s)`: the output goes to a shell reading it as code."""
+    if not raw.startswith(">(") or not raw.endswith(")"):
+        return False
+    words = [w for w in raw[2:-1].split() if w not in ("sudo", "-E", "env", "exec")]
+    return bool(words) and words[0].rsplit("/", 1)[-1] in _RUNNERS
 
 
 def _to_socket(ctx: Context, command: Command, redirect: Redirect, names: list[str]) -> None:

@@ -123,6 +123,9 @@ def looks_like_windows(text: str) -> bool:
         name = statement.name
         if name in WINDOWS_ONLY or lower.endswith(".exe"):
             return True
+        run = statement.words[0].lstrip("&. ") or "".join(statement.words[1:2])
+        if run.startswith("\\\\") or run.lower().endswith((".ps1", ".psm1")):
+            return True  # `& \\host\share\a.exe`, `. \\host\s\x.ps1`: a share, a PS script
         if name in AMBIGUOUS and _MARKERS.search(statement.text):
             return True
         if name == "net" and statement.args[:1] and statement.args[0].lower() in _NET_SUBS:

@@ -61,6 +61,7 @@ from tui.core.safety.rules import (
     nuget,
     openers,
     origins,
+    other_installers,
     package_reads,
     package_safety,
     persistence,
@@ -74,6 +75,7 @@ from tui.core.safety.rules import (
     same_file,
     searchers,
     services,
+    source_settings,
     startup,
     stores,
     strangers,
@@ -81,6 +83,7 @@ from tui.core.safety.rules import (
     teardown,
     throwaway_keys,
     tools,
+    transfers,
     typed_keys,
     unknowns,
     vcs_purges,
@@ -142,6 +145,8 @@ for _module in (
     launchd_plists,
     incron,
     keepers,
+    other_installers,
+    transfers,
 ):
     RULES.update(_module.RULES)
 
@@ -156,6 +161,13 @@ _READ_FORMS = {
     "anacron": frozenset(split_words("-T")),
     **dict.fromkeys(split_words("7z 7za 7zz"), frozenset(split_words("l t i h"))),
     "fc": frozenset(split_words("-l -ln -nl -lr -rl -lnr")),
+    "codesign": frozenset(split_words("-d -dv -dvv -dvvv --display -v -vv -vvv --verify")),
+    "pkgutil": frozenset(
+        split_words("--check-signature --pkgs --pkg-info --files --pkgs-plist --lsbom")
+    ),
+    "composer": frozenset(
+        split_words("validate show outdated licenses diagnose depends why why-not search audit")
+    ),
 }
 _READ_VERBS = {"glab": tools.FORGE_READS}
 _INIT_SCRIPTS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")
@@ -199,6 +211,10 @@ def check_layer(command: Command, ctx: Context) -> None:
     name = command.name
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
         return
+    stem = name[:-4] if name.lower().endswith(".exe") else ""
+    if stem and rule_for(stem.lower()) is not None:  # `pip.exe install ...`: pip on Windows
+        check_layer(replace(command, words=(literal(stem.lower()), *command.args)), ctx)
+        return
     exfiltration.check_flow(command, ctx)
     fed_programs.fed_programs(command, ctx)
     if name_word.value.startswith(_INIT_SCRIPTS):
@@ -210,6 +226,9 @@ def check_layer(command: Command, ctx: Context) -> None:
         resources.endless_reader(command, ctx)
     if "/" in name_word.value and not name_word.value.startswith(("/", "~")) and _fresh(ctx):
         _local_program(command, ctx)  # `tar xz && ./a/install`: not the `install` tool
+        return
+    if name_word.value.startswith("~") and _cloned_into(name_word.value, ctx):
+        _local_program(command, ctx)  # `git clone URL ~/.dots && ~/.dots/install`
         return
     rule = code.interpreter if code.runs_inline_code(command) else rule_for(name)
     if checks.only_checks(command):
@@ -274,6 +293,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "go": (registries.go_env, registries.environment),
     "composer": (registries.composer,),
     "deno": (fetched.deno,),
+    "uv": (fetched.uv_script,),
     "ssh": (code.remote_stdin,),
     **dict.fromkeys(split_words("nc ncat netcat telnet"), (wire_stores.socket_commands,)),
     "tee": (code.tee_written,),
@@ -312,6 +332,10 @@ for _name, _checks in (
     *fresh.EXTRA_CHECKS.items(),
     *macos_tools.EXTRA_CHECKS.items(),
     *landings.EXTRA_CHECKS.items(),
+    *other_installers.EXTRA_CHECKS.items(),
+    *pulled_code.EXTRA_CHECKS.items(),
+    *source_settings.EXTRA_CHECKS.items(),
+    *transfers.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(
@@ -430,6 +454,15 @@ def _asks_interpreter(pattern: str, command: Command) -> bool:
     known = _INTERPRETER_NAMES | set(RULES) | READ_ONLY | set(ROUTINE_REASON)
     matches = resolve.glob_candidates(pattern, known)
     return bool(matches) and all(name in _INTERPRETER_NAMES for name in matches)
+
+
+def _cloned_into(program: str, ctx: Context) -> bool:
+    """Whether `program` lies in the folder a repository was cloned into in this line."""
+    where = paths.normalise(program)
+    return any(
+        mark.startswith("<cloned into ") and where.startswith(mark[len("<cloned into ") : -1])
+        for mark in ctx.downloads
+    )
 
 
 def _fresh(ctx: Context) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.code import stdin_code
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.exposure import remote_terminal
 from tui.core.safety.unwrap import inner_of
 from tui.core.safety.words import literal, split_words
@@ -29,7 +29,9 @@ def parallel(command: Command, ctx: Context) -> None:
     if _carries(command) or {"--dry-run", "--dryrun"} & set(command.argv):
         return  # what it carries is rated; a dry run prints the commands, runs none
     stdin = command.stdin
-    if stdin is not None or any(w.value in ("-a", "--arg-file", "::::") for w in command.args):
+    if stdin is not None and stdin.kinds & {"download", "decode", "remote"}:
+        ctx.add(CRITICAL, "parallel runs each line of a download as a command", command)
+    elif stdin is not None or any(w.value in ("-a", "--arg-file", "::::") for w in command.args):
         ctx.add(HIGH, "parallel runs each line it reads as a command", command)
         if stdin is not None:  # `echo 'rm -rf ~' | parallel`: the lines are rated as code
             stdin_code(replace(command, words=(literal("sh"),)), ctx, "shell")

@@ -652,6 +652,8 @@ def helm(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, "removes a release and what it runs from the cluster (helm uninstall)", command
         )
+    elif sub == "plugin" and rest.argv[:1] in (["list"], ["ls"]):
+        return
     elif sub not in (
         "list",
         "ls",

@@ -39,7 +39,7 @@ from tui.core.safety.targets import Verdict, classify_delete, classify_empty, cl
 from tui.core.safety.unwrap import SHELLS, inner_of
 from tui.core.safety.words import Word, decode_c_escapes, literal, split_words
 
-_PYTHON = lazy_pattern(r"^(python|pypy|ipython)[\d.]*$")
+_PYTHON = lazy_pattern(r"^(python|pypy|ipython)[\d.]*$|^py$")  # `py`: the Windows launcher
 INTERPRETERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "perl": ("Perl", ("-e", "-E")),
     "ruby": ("Ruby", ("-e",)),
@@ -158,6 +158,8 @@ def interpreter(command: Command, ctx: Context) -> None:
     code, script, module = _operands(command, flags, _LANGUAGE_VALUES.get(language, _VALUE_OPTIONS))
     if language == "PowerShell" and any(w.value in _ENCODED for w in command.args):
         ctx.add(CRITICAL, "runs hidden (base64-encoded) PowerShell code", command)
+    elif language == "PowerShell" and code is not None and code.value == "-":
+        stdin_code(command, ctx, language)  # `… | pwsh -Command -`: the input is the script
     elif language == "PowerShell" and code is not None:
         text = _script_block(code.value)
         windows_rules.analyse(text, ctx)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shlex
 
+from tui.core.safety import flow, paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
@@ -134,3 +135,27 @@ _NOT_PLAIN = frozenset(
         "env timeout nohup nice time xargs watch command builtin exec eval busybox find sort"
     )
 )
+
+
+# Publishers whose images are made to be handed their own credentials (`amazon/aws-cli` reads
+# ~/.aws, `google/cloud-sdk` ~/.config/gcloud); an image of anyone else's is a stranger's code.
+_CREDENTIAL_IMAGES = (
+    *("amazon/", "public.ecr.aws/aws-cli/", "google/", "gcr.io/google.com/"),
+    *("mcr.microsoft.com/", "hashicorp/", "bitnami/", "docker/"),
+)
+
+
+# Host folders that hold every secret below them (`/etc/shadow`, every home's keys).
+_WHOLE = {"/": "the host's whole file system", "/etc": "the host's /etc", "/home": "every home"}
+
+
+def secrets_given(image: str, sources: list[str], by: Command, ctx: Context) -> None:
+    """`docker run -v ~/.ssh:/root/.ssh someone/tool`: the image's code can read the keys
+    and send them anywhere, whether the mount is read-only or not."""
+    if "/" not in image or image.startswith(_CREDENTIAL_IMAGES):
+        return  # an official image (`alpine`, `node`) or one made for those credentials
+    for source in sources:
+        what = flow.secret_path(source) or _WHOLE.get(paths.normalise(source))
+        if what is not None:
+            ctx.add(HIGH, f"gives {what} to the image {image[:60]}: its code can send them", by)
+            return

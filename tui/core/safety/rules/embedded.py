@@ -373,8 +373,13 @@ def make(command: Command, ctx: Context) -> None:
     names = [f.value for f in files]
     names += [a.split("=", 1)[1] for a in argv if a.startswith(("--file=", "--makefile="))]
     evals = [a.split("=", 1)[1] for a in argv if a.startswith("--eval=")]
+    evals += [text for text in map(ctx.fed_code, files) if text]  # `make -f <(echo 'all: ...')`
     if any(f in ("-", "/dev/stdin", "/proc/self/fd/0", "/dev/fd/0") for f in names):
         text = _makefile_fed(command)
+        stdin = command.stdin
+        if text is None and stdin is not None and stdin.kinds & _FETCHED:
+            ctx.add(CRITICAL, "make runs a Makefile downloaded from the internet", command)
+            return
         if text is None:
             ctx.add(HIGH, f"make runs a Makefile read from its input: {_UNKNOWN}", command)
             return

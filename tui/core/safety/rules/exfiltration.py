@@ -16,7 +16,13 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import checks, strangers
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
-from tui.core.safety.rules.network import DOWNLOADERS, NETWORK_TOOLS, gathered_kind, heredoc_body
+from tui.core.safety.rules.network import (
+    DOWNLOADERS,
+    NETWORK_TOOLS,
+    gathered_kind,
+    heredoc_body,
+    stores_stdin_remotely,
+)
 from tui.core.safety.rules.sent import copied_sources, sent_paths
 from tui.core.safety.targets import database_data
 from tui.core.safety.words import Word, split_words
@@ -56,6 +62,8 @@ def check_flow(command: Command, ctx: Context) -> None:
     name = command.name
     if name in _ARCHIVERS:
         _record_archive(command, ctx)
+    elif name in _SCREEN_GRABBERS:
+        _record_screen(command, ctx)
     elif name in ("cp", "mv", "install", "ln"):
         _record_copy(command, ctx)
     elif gathered_kind(command) == "database":
@@ -102,7 +110,7 @@ def check_flow(command: Command, ctx: Context) -> None:
     if name in flow.DNS_TOOLS and any(_name_from_output(word) for word in command.args):
         reason = f"puts a command's output into the name it looks up ({name}): that domain's"
         ctx.add(MODERATE, f"{reason} name server reads it", command)
-    what = _sent_secret(command)
+    what = _sent_secret(command, ctx)
     found = _found_home_files(command)
     if what:
         ctx.add(CRITICAL, f"sends {what} to another machine ({name})", command)
@@ -111,8 +119,12 @@ def check_flow(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
     elif name in DOWNLOADERS or name in NETWORK_TOOLS:
         facts = _sent_files(command, _ACCOUNT_LISTS)
+        state = next((p for p in sent_paths(command) if _TERRAFORM_STATE.search(p)), None)
         if facts:
             reason = f"sends {facts}, facts about this machine's users or network, to a server"
+            ctx.add(HIGH, reason, command)
+        elif state:  # a state bucket of one's own (`aws s3 cp`) is where it is meant to be
+            reason = f"sends {state}, a Terraform state with secrets in plain text, to a server"
             ctx.add(HIGH, reason, command)
 
 
@@ -172,7 +184,7 @@ def _record_archive(command: Command, ctx: Context) -> None:
         operands = [a for a in operands if a not in (output, argv[0])]
     if not output or output == "-":
         return
-    for value in operands:
+    for value in map(ctx.resolve, operands):  # `cd ~ && zip -r k.zip .ssh`: ~/.ssh
         secret = flow.secret_path(value)
         rel = paths.home_relative(paths.normalise(value))
         if secret or (rel and not rel.startswith(".")):
@@ -180,7 +192,24 @@ def _record_archive(command: Command, ctx: Context) -> None:
             return
 
 
+SCREEN = "a picture of your screen"
+_SCREEN_GRABBERS = frozenset(
+    split_words("screencapture scrot grim maim gnome-screenshot spectacle import")
+)
+
+
+def _record_screen(command: Command, ctx: Context) -> None:
+    """`screencapture -x /tmp/s.png`: the file shows whatever was open, remembered for an upload."""
+    argv = command.argv
+    if command.name == "import" and "root" not in argv:
+        return  # ImageMagick's `import` grabs the whole screen with `-window root`
+    operands = [a for a in argv if not a.startswith("-") and a != "root"]
+    if operands:
+        ctx.packed[posixpath.basename(operands[-1])] = (False, SCREEN)
+
+
 _ACCOUNT_LISTS = frozenset(("/etc/passwd", "/etc/group"))
+_TERRAFORM_STATE = lazy_pattern(r"(^|/)terraform\.tfstate(\.backup)?$")
 _ACCOUNT_FILES = lazy_pattern(r"(?<![\w./-])/etc/(passwd|group)(?![\w.-])")
 
 
@@ -237,6 +266,10 @@ def _archive_sent(command: Command, ctx: Context) -> None:
         if secret:
             reason = f"sends {what}, packed or copied earlier in the line, away ({command.name})"
             ctx.add(CRITICAL, reason, command)
+        elif what == SCREEN:
+            ctx.add(
+                HIGH, f"sends {what}, taken earlier in the line, away ({command.name})", command
+            )
         elif command.name not in COPIERS and command.name not in CLOUD_COPIERS:
             reason = f"packs {what} and uploads the archive ({command.name})"
             ctx.add(HIGH, reason, command)
@@ -254,10 +287,11 @@ def _found_home_files(command: Command) -> str | None:
     return None
 
 
-def _sent_secret(command: Command) -> str | None:
-    """A secret given to a network tool as data: `curl -d @f`, `-F x=@f`, `-T f`, `< f`."""
+def _sent_secret(command: Command, ctx: Context) -> str | None:
+    """A secret given to a network tool as data: `curl -d @f`, `-F x=@f`, `-T f`, `< f` (seen
+    from the folder the line moved to, with variables set earlier filled in)."""
     for path in sent_paths(command):
-        what = flow.secret_path(path)
+        what = flow.secret_path(path) or flow.secret_path(ctx.resolve(path))
         if what:
             return what
     return None
@@ -266,8 +300,10 @@ def _sent_secret(command: Command) -> str | None:
 def _copy_away(command: Command, ctx: Context) -> None:
     """`scp ~/.ssh/id_rsa host:`, `rsync -a ~ host:backup`, `aws s3 cp ~/.aws s3://...`."""
     dry_run = checks.only_checks(command)
-    for value in copied_sources(command):
-        what = flow.secret_path(value)
+    fed = [r.target.value for r in command.redirects if r.op == "<" and r.target]
+    stored = fed if stores_stdin_remotely(command) else []  # `rclone rcat r:k < ~/.netrc`
+    for value in [*copied_sources(command), *stored]:
+        what = flow.secret_path(value) or flow.secret_path(ctx.resolve(value))
         if what and dry_run:  # `rsync -an ~ host:`: the names go over, not the contents
             reason = f"lists {what} to another machine ({command.name}, a dry run: names only)"
             ctx.add(HIGH, reason, command)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import posixpath
+import re
 from dataclasses import replace
 
 from tui.core.safety import paths
@@ -52,6 +53,8 @@ _KNOWN_GO_HOSTS = (
     "sigs.k8s.io/",
     "gotest.tools/",
 )
+# The Go team's own module paths: `go run golang.org/x/tools/cmd/stringer@latest` is routine.
+_GO_TEAM = ("golang.org/", "go.dev/", "google.golang.org/")
 _NODE_RUNNERS = frozenset(split_words("npx bunx"))
 
 
@@ -70,6 +73,9 @@ def runner(command: Command, ctx: Context) -> None:
     argv = command.argv
     asks = command.name == "npx" and not any(a in ("-y", "--yes") for a in argv)
     package = _first_operand(argv)
+    spec = next((b for a, b in itertools.pairwise(argv) if a == "--from"), None)
+    if spec is not None and "://" not in spec and not spec.startswith("git+"):
+        package = re.split(r"[=<>!~\[;@ ]", spec, maxsplit=1)[0]  # `--from ruff==0.5.0`
     if package is None:
         return
     name = _package_name(package)
@@ -81,7 +87,8 @@ def runner(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
         return
     if not asks and name not in _KNOWN_TOOLS and not package.startswith((".", "/")):
-        reason = f"fetches {name} from the registry and runs it at once: nobody reviewed it"
+        where = "straight from its address" if "://" in name else "from the registry"
+        reason = f"fetches {name[:80]} {where} and runs it at once: nobody reviewed it"
         ctx.add(HIGH, reason, command)
         return
     _routine(command, ctx)
@@ -113,6 +120,10 @@ def go(command: Command, ctx: Context) -> None:
                 )
                 ctx.add(HIGH, reason, command)
                 return
+            if remote and argv[0] == "run" and not value.startswith(_GO_TEAM):
+                reason = f"fetches {value.split('@', 1)[0]} and runs it at once: nobody reviewed it"
+                ctx.add(HIGH, reason, command)
+                return
             if remote and not value.startswith(_KNOWN_GO_HOSTS):
                 where = value.split("/", 1)[0]
                 reason = f"builds and installs code fetched from {where}: nobody reviewed it"
@@ -138,14 +149,53 @@ def dlx(command: Command, ctx: Context) -> None:
 def deno(command: Command, ctx: Context) -> None:
     """`deno run -A https://...`: a program fetched from a URL, run with every permission."""
     argv = command.argv
-    if argv[:1] != ["run"]:
+    if argv[:1] not in (["run"], ["install"], ["compile"]):
         return
     url = next((a for a in argv[1:] if "://" in a), None)
     allowed = [a for a in argv if a in ("-A", "--allow-all") or a.startswith(_DENO_POWERS)]
+    package = next((a for a in argv[1:] if a.startswith(("npm:", "jsr:"))), None)
+    stdin = command.stdin
+    if "-" in argv[1:] and allowed and stdin is not None and "download" in stdin.kinds:
+        ctx.add(CRITICAL, f"runs downloaded code with {allowed[0]} (… | deno run -)", command)
+    elif package is not None and allowed and url is None:
+        reason = f"runs the package {package[:60]} with {allowed[0]}: nobody reviewed it"
+        ctx.add(HIGH, reason, command)
     if url is not None and allowed:  # these permissions reach the whole machine
         host = url.split("://", 1)[1].split("/", 1)[0]
-        reason = f"runs a program fetched from {host} with {allowed[0]}: nobody reviewed it"
-        ctx.add(CRITICAL, reason, command)
+        if argv[0] == "run":
+            reason = f"runs a program fetched from {host} with {allowed[0]}: nobody reviewed it"
+            ctx.add(CRITICAL, reason, command)
+        else:
+            reason = f"installs a program from {host} with {allowed[0]}: nobody reviewed it"
+            ctx.add(HIGH, reason, command)
+
+
+_UV_VALUES = frozenset(
+    split_words(
+        "--with --with-requirements --with-editable -p --python --project --directory "
+        "--env-file --index --default-index --extra-index-url -i --index-url --package "
+        "--extra --group --cache-dir --config-file"
+    )
+)
+
+
+def uv_script(command: Command, ctx: Context) -> None:
+    """`uv run https://x/script.py`: a script fetched from that address and run at once."""
+    argv = command.argv
+    if argv[:1] != ["run"]:
+        return
+    added = [b for a, b in itertools.pairwise(argv) if a in ("--with", "--with-requirements")]
+    remote = next((b for b in added if b.startswith(("http://", "https://", "git+"))), None)
+    if remote is not None:
+        ctx.add(
+            HIGH, f"runs with a package straight from {remote[:80]}: nobody reviewed it", command
+        )
+        return
+    operands = [b for a, b in itertools.pairwise(argv) if a not in _UV_VALUES]
+    target = next((a for a in operands if not a.startswith("-")), "")
+    if target.startswith(("http://", "https://")):
+        host = target.split("://", 1)[1].split("/", 1)[0]
+        ctx.add(HIGH, f"runs a script fetched from {host}: nobody reviewed it", command)
 
 
 _DENO_POWERS = ("--allow-run", "--allow-write", "--allow-ffi", "--allow-sys")
@@ -213,7 +263,22 @@ def _routine(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"{what} ({command.name})", command)
 
 
+def httpie(command: Command, ctx: Context) -> None:
+    """`http --download URL`, `http URL -o f`: the file saved is code nobody has read yet."""
+    argv = command.argv
+    outputs = [b for a, b in itertools.pairwise(argv) if a in ("-o", "--output")]
+    if not outputs and not any(a in ("-d", "--download") for a in argv):
+        ctx.add(MODERATE, f"sends a web request ({command.name})", command)
+        return
+    url = next((a for a in argv if not a.startswith("-") and "." in a and "=" not in a), "")
+    for path in outputs or [url.split("?", 1)[0].rstrip("/")]:
+        if path and path != "-":
+            ctx.downloads.add(posixpath.basename(path))
+    ctx.add(MODERATE, f"downloads files ({command.name})", command)
+
+
 RULES: dict[str, Rule] = {
+    **dict.fromkeys(split_words("http https xh xhs"), httpie),
     **dict.fromkeys(_NODE_RUNNERS, runner),
     "uvx": runner,
     "pipx": pipx,

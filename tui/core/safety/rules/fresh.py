@@ -3,6 +3,7 @@ copied from another machine. Running anything from there runs code nobody has re
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 
 from tui.core.safety.context import Context
@@ -84,6 +85,9 @@ def _installs_local_tree(command: Command) -> bool:
     argv = command.argv
     if not argv or argv[0] != "install":
         return False
+    editable = [b for a, b in itertools.pairwise(argv) if a in ("-e", "--editable")]
+    if any("://" not in value and not value.startswith("git+") for value in editable):
+        return True  # `pip install -e tool`: an editable install is always of a folder
     return any(a in (".", "..") or a.startswith(("./", "../")) for a in argv[1:])
 
 
@@ -99,6 +103,7 @@ PROJECT_TASKS = {
     "bundle": ("", "install", "exec"),
     "composer": ("install", "update", "run-script"),
     "poetry": ("install", "run"),
+    "terraform": ("apply",),
 }
 
 

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, unquote_plus
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import fetched
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.databases import rate_sql
 from tui.core.safety.words import split_words
@@ -140,7 +141,7 @@ def httpie(command: Command, ctx: Context) -> None:
     method = method or ("POST" if any("=" in item for item in items) else "GET")
     if rate_request(method, urls, "&".join(items), command, ctx):
         return
-    ctx.add(MODERATE, f"sends a request to a server ({method}, {command.name})", command)
+    fetched.httpie(command, ctx)  # `http --download URL`: what it saves, as the downloaders
 
 
 def _full(url: str) -> str:

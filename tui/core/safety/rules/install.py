@@ -21,10 +21,11 @@ from tui.core.safety.rules import (
     package_safety,
     package_versions,
     registries,
+    repo_releases,
     update_sources,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
-from tui.core.safety.rules.registries import DEFAULT_HOSTS, DEFAULT_INDEXES, KNOWN_CHANNELS
+from tui.core.safety.rules.registries import DEFAULT_HOSTS, KNOWN_CHANNELS, is_default_index
 from tui.core.safety.rules.removals import SYSTEM_MANAGERS
 from tui.core.safety.rules.strangers import bare_address
 from tui.core.safety.rules.tools import OPTION_STYLE, packages
@@ -42,7 +43,7 @@ _INDEX_OPTIONS = frozenset(
     )
 )
 _INSTALL_SUBS = frozenset(
-    split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall global")
+    split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall global ci")
 )
 # pip's short options for another index (-i) or a page of links (-f); others mean else.
 _PYTHON_INSTALLERS = frozenset(split_words("pip pip3 uv pipx"))
@@ -63,13 +64,17 @@ def source_of(command: Command) -> str | None:
         if name in _INDEX_OPTIONS:
             skip = not attached
             target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
+            if name in ("-f", "--find-links") and "://" not in target:
+                continue  # `--no-index --find-links ./wheels`: package files of one's own
+            if name == "--registry" and "://" not in target:
+                continue  # `cargo install --registry NAME`: one set up in cargo's config
             if name in ("--git",):
                 return f"builds and installs code straight from {target or 'a git repository'}"
             if name == "--trusted-host" and target in DEFAULT_HOSTS:
                 continue  # TLS checks off for the usual index: `_unchecked` says so
-            if not target.startswith(DEFAULT_INDEXES):
+            if not is_default_index(target):
                 return f"installs packages from another index or source ({target or name})"
-        elif _URL.match(_spec_target(value)) and not value.startswith(DEFAULT_INDEXES):
+        elif _URL.match(_spec_target(value)) and not is_default_index(value):
             return f"installs a package straight from {value[:80]}: nobody reviewed it"
         elif (
             value in ("-r", "--requirement")
@@ -123,6 +128,10 @@ def install(command: Command, ctx: Context) -> None:
         reason = f"adds a new source of system packages ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
         return
+    repo_path = next((a for a in command.argv if a.startswith("--repofrompath")), None)
+    if repo_path is not None:
+        reason = f"installs from a package source given on the line ({repo_path[:70]})"
+        ctx.add(HIGH, reason, command)
     release = package_safety.other_release(command, sub)
     if release is not None:
         ctx.add(HIGH, release, command)
@@ -147,9 +156,12 @@ def install(command: Command, ctx: Context) -> None:
     _unusual_sources(command, sub, ctx)
     registries.sources(command, ctx)
     installing = _installing(command, sub)
+    if installing and any(ctx.word_kinds(w) & {"download", "remote"} for w in command.args):
+        reason = "installs the packages a download names: nobody reviewed the list"
+        ctx.add(HIGH, reason, command)  # `apt-get install $(curl -s URL)`
     if installing:
         registries.environment(command, ctx)
-    elif sub in ("update", "upgrade", "refresh", "makecache") and _unchecked(command):
+    elif sub in _REFRESHES and _unchecked(command):
         reason = f"reads package lists without checking their signatures ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
     if installing or sub in ("config", "set"):
@@ -164,6 +176,9 @@ def install(command: Command, ctx: Context) -> None:
         if why:
             # system package managers run the package's scripts as root; so does sudo pip
             level = CRITICAL if unchecked or _as_root(command, ctx) else HIGH
+            project = _release_only(command)
+            if project is not None and not unchecked:
+                level, why = HIGH, f"adds {project}'s package source from its release package"
             address = next(filter(None, map(bare_address, command.argv)), None)
             if address is not None:  # an index or package at a bare address: nobody's server
                 level, why = CRITICAL, f"{why}, a bare internet address ({address})"
@@ -185,6 +200,13 @@ def install(command: Command, ctx: Context) -> None:
         if removed is not None:
             ctx.add(HIGH, removed, command)
     packages(command, ctx)
+
+
+def _release_only(command: Command) -> str | None:
+    """The project when every URL installed is a known repository's release package."""
+    urls = [a for a in command.argv if _URL.match(a)]
+    found = {repo_releases.known_release(url) for url in urls}
+    return found.pop() if len(found) == 1 and None not in found else None
 
 
 def _installing(command: Command, sub: str) -> bool:
@@ -229,6 +251,10 @@ def _unusual_sources(command: Command, sub: str, ctx: Context) -> None:
                 break
 
 
+# Verbs that fetch package lists or upgrade everything from them (zypper's `dup`, `patch`).
+_REFRESHES = frozenset(
+    split_words("update upgrade refresh makecache dup dist-upgrade full-upgrade patch ref up")
+)
 _ROOT_RUNNERS = frozenset(split_words("sudo doas pkexec run0 su"))
 # Where the distribution's release and repository packages install their signing keys.
 _INSTALLED_KEYS = ("/etc/pki/rpm-gpg/", "/usr/share/distribution-gpg-keys/")
@@ -246,6 +272,10 @@ _NO_SIGNATURES = (
     "AllowUnauthenticated=true",
     "--trusted-host",
     "--force-yes",
+    "--skippgpcheck",
+    "--skipinteg",
+    "--skipchecksums",
+    "--allow-unsigned-rpm",
 )
 
 
@@ -323,7 +353,8 @@ def _unchecked(command: Command) -> str | None:
 _NO_GPG = lazy_pattern(r"gpgcheck=(0|false|no)$", re.IGNORECASE)
 # `dnf --setopt=sslverify=false`, `npm i --strict-ssl=false`: any server may answer.
 _NO_TLS = lazy_pattern(
-    r"sslverify=(0|false|no)$|^--strict-ssl=(false|0)$|^--no-strict-ssl$|^--allow-insecure-host",
+    r"sslverify=(0|false|no)$|^--strict-ssl=(false|0)$|^--no-strict-ssl$|^--allow-insecure-host|"
+    r"::Verify-(Peer|Host)=['\"]?(0|false|no)['\"]?$",
     re.I,
 )
 _FLATHUB = ("https://flathub.org/", "https://dl.flathub.org/")
@@ -409,13 +440,20 @@ def _config_index(command: Command) -> str | None:
     argv = command.argv
     if "config" not in argv or "set" not in argv:
         return None
-    keys = ("registry", "index-url", "extra-index-url", "trusted-host", "source")
+    keys = (
+        "registry",
+        "index-url",
+        "extra-index-url",
+        "trusted-host",
+        "source",
+        "npmRegistryServer",
+    )
     for index, value in enumerate(argv):
         if value.startswith("@") and value.partition("=")[0].endswith(":registry"):
             return None  # `@mycorp:registry URL`: only that scope's packages come from there
         if any(value.endswith(key) or value.startswith(key) for key in keys):
             given = value.partition("=")[2] or (argv[index + 1] if index + 1 < len(argv) else "")
-            if given.startswith(DEFAULT_INDEXES):
+            if is_default_index(given):
                 return None  # back to the registry everyone uses
             return "points the package manager at another index for every later install"
     return None
@@ -492,6 +530,8 @@ def repo_manager(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "adds a new source of system packages (config-manager --add-repo)", command)
     elif off is not None:
         ctx.add(HIGH, off, command)
+    elif any(_NO_GPG.search(a) for a in argv):
+        ctx.add(HIGH, "stops checking the signatures of a package source (gpgcheck=0)", command)
     elif any(a in ("--set-enabled", "--enable") for a in argv):
         ctx.add(MODERATE, "enables a package source", command)
     elif any(a in ("--set-disabled", "--disable") for a in argv):
@@ -510,6 +550,10 @@ def mac_installer(command: Command, ctx: Context) -> None:
     package = argv[argv.index("-pkg") + 1] if "-pkg" in argv[:-1] else ""
     if not package or any(a in _INSTALLER_REPORTS for a in argv):
         return  # `installer -pkginfo`, `-volinfo`, `-query`: reports only
+    if "-allowUntrusted" in argv:
+        reason = f"installs {package} as root even if its signature is untrusted (-allowUntrusted)"
+        ctx.add(HIGH, reason, command)
+        return
     doubtful = (
         "Downloads/" in package
         or paths.is_world_writable(package)
@@ -545,7 +589,7 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(
         split_words(
             "pip pip3 pipx uv npm pnpm yarn bun gem cargo rpm dpkg dnf yum zypper brew conda "
-            "mamba poetry apt apt-get snap flatpak apk pacman yay paru"
+            "mamba poetry apt apt-get snap flatpak apk pacman yay paru pdm pipenv"
         ),
         install,
     ),

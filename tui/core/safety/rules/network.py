@@ -9,12 +9,15 @@ its commands from the pipe), or `other`.
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import posixpath
+from collections.abc import Callable
 
 from tui.core.safety import paths, unwrap
 from tui.core.safety.context import Context
 from tui.core.safety.flow import (
     DNS_TOOLS,
+    names_keys,
     remote_target,
     secret_command,
     secret_variables,
@@ -85,6 +88,8 @@ def command_kinds(command: Command) -> set[str]:
     gathered = gathered_kind(command)
     if gathered is not None:
         return {gathered}
+    if _decrypts(name, argv):  # `gpg -d f | curl -d @-`: plain text sent; `| sh`: code run
+        return {"decode", "encoded", "decrypted"}
     if _decodes(command):
         # "encoded": a real encoding (base64, hex, compression, encryption), not rev or tr
         return {"decode"} if name in ("rev", "tr") else {"decode", "encoded"}
@@ -119,6 +124,40 @@ _METADATA_CREDENTIALS = lazy_pattern(
 # Cloud copiers' verbs that store what arrives on the pipe (`rclone rcat remote:f`, `mc pipe`).
 _PIPE_VERBS = {"rclone": "rcat", "mc": "pipe"}
 _STDIN_COPIERS = frozenset(split_words("aws gsutil gcloud s3cmd"))
+
+
+def reads_secret_in(command: Command, resolve: Callable[[str], str]) -> bool:
+    """`cd ~/.ssh && tar cz .`: a reader or archiver whose operand, seen from the folder the
+    line moved to, is a secret."""
+    if command.name not in READERS and command.name not in _ARCHIVERS:
+        return False
+    operands = [a for a in command.argv if not a.startswith("-")]
+    return any(is_secret_path(resolve(a)) for a in operands)
+
+
+_FOUND_NAMES = lazy_pattern(r"\$\(\s*find\b[^)]*?-i?name\s+['\"]?([^'\"\s)]+)")
+
+
+def packs_found_keys(command: Command) -> bool:
+    """`tar cz $(find ~ -name '*.kdbx')`: a reader or archiver given the key files a `find`
+    picks out by name."""
+    if command.name not in READERS and command.name not in _ARCHIVERS:
+        return False
+    for word in command.args:
+        match = _FOUND_NAMES.search(word.raw) if word.substitutions else None
+        if match is not None and names_keys(match.group(1)):
+            return True
+    return False
+
+
+def passes_on(command: Command) -> bool:
+    """`cat <(curl URL)`: a reader prints what the substitutions it is given produce."""
+    return command.name in READERS and any(word.substitutions for word in command.args)
+
+
+def stores_stdin_remotely(command: Command) -> bool:
+    """Whether the command stores what it reads on stdin on another machine."""
+    return _stores_stdin_remotely(command)
 
 
 def _stores_stdin_remotely(command: Command) -> bool:
@@ -181,6 +220,14 @@ def gathered_kind(command: Command) -> str | None:
         return "database"
     if (name in _ARCHIVERS or name in READERS) and any(_server_data(a) for a in operands):
         return "database"
+    if name in IMAGE_SAVERS and operands[:1] == ["inspect"]:
+        return "settings"
+    if name in _SEARCHERS and any(_SECRET_WORDS.search(a) for a in operands[:1]):
+        return "search"
+    if name in _CAPTURERS and _writes_stdout(argv, "-w"):
+        return "capture"
+    if name == "dd" and any(a.startswith("if=") and paths.is_block_device(a[3:]) for a in argv):
+        return "disk"
     if name in _CLIPBOARD or (
         name in ("xclip", "xsel") and any(a in ("-o", "--output") for a in argv)
     ):
@@ -191,6 +238,25 @@ def gathered_kind(command: Command) -> str | None:
 _DUMPERS = frozenset(split_words("pg_dump mysqldump mariadb-dump mongodump mongoexport redis-dump"))
 _DUMP_OPTIONS = {"redis-cli": "--rdb", "sqlite3": ".dump"}
 _CLIPBOARD = frozenset(split_words("pbpaste wl-paste"))
+_CAPTURERS = frozenset(split_words("tcpdump tshark dumpcap"))
+_SEARCHERS = frozenset(split_words("grep egrep rg ag ack git-grep"))
+# What a search for secrets looks for: `grep -r password /etc`, `rg -i api_key ~`.
+_SECRET_WORDS = lazy_pattern(r"(?i)pass(word|wd)?|secret|token|api[_-]?key|credential|private")
+
+
+def _decrypts(name: str, argv: list[str]) -> bool:
+    """`age -d`, `gpg -d` (to the pipe), `openssl enc -d`: a secret's plain text is printed."""
+    to_file = any(a in ("-o", "--output") or a.startswith("--output=") for a in argv)
+    if name == "age":
+        return any(a in ("-d", "--decrypt") for a in argv) and not to_file
+    if name in ("gpg", "gpg2"):
+        return any(a in ("-d", "--decrypt") for a in argv) and not to_file
+    return name == "openssl" and argv[:1] == ["enc"] and "-d" in argv and "-out" not in argv
+
+
+def _writes_stdout(argv: list[str], option: str) -> bool:
+    """`tcpdump -w -`: what the option writes goes to the pipe."""
+    return any(a == option and b == "-" for a, b in itertools.pairwise(argv))
 
 
 def _server_data(value: str) -> bool:

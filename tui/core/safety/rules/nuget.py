@@ -9,6 +9,8 @@ are rated as before (code.file_runner).
 
 from __future__ import annotations
 
+import itertools
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import code
@@ -26,6 +28,7 @@ _READ_VERBS = [
     ["sdk", "check"],
     ["nuget", "why"],
 ]
+_SOURCE_OPTIONS = frozenset(split_words("-s --source --add-source"))
 _LOOPBACK = ("http://localhost", "http://127.0.0.1", "http://[::1]")
 
 
@@ -39,6 +42,11 @@ def dotnet(command: Command, ctx: Context) -> None:
     if argv[:1] in _READ_OPTIONS or argv[:2] in _READ_VERBS:
         return  # `dotnet --info`, `dotnet tool list -g`, `dotnet list package`: reports
     if argv[:1] != ["nuget"]:
+        given = [b for a, b in itertools.pairwise(argv) if a in _SOURCE_OPTIONS]
+        plain = next((s for s in given if _plain_http(s.strip("'\""))), None)
+        if plain is not None:  # `dotnet tool install -g x --add-source http://...`
+            ctx.add(HIGH, f"installs packages from {plain[:60]}, over plain HTTP", command)
+            return
         code.file_runner(command, ctx)
         return
     verb, noun = [*argv[1:3], "", ""][:2]

@@ -36,6 +36,7 @@ _QUERIES = {
     "apk": split_words("policy dot stats"),
     "conda": split_words("info activate deactivate"),
     "mamba": split_words("info activate deactivate"),
+    "flatpak": split_words("remotes remote-ls list info search history"),
 }
 _LISTS = frozenset(split_words("-l --list list ls"))
 
@@ -56,6 +57,8 @@ def only_reads(command: Command, sub: str) -> bool:
     if not sub and argv and argv[0] in ("--version", "-V", "--help", "-h"):
         return True
     rest = argv[argv.index(sub) + 1 :] if sub in argv else []
+    if name == "snap" and sub == "refresh" and "--list" in argv:
+        return True
     if name == "gem" and sub == "sources":
         return not rest or rest[0] in _LISTS
     if name == "cargo" and sub == "install":

@@ -33,7 +33,21 @@ DEFAULT_INDEXES = (
     "https://pypi.ngc.nvidia.com",
     "https://storage.googleapis.com/jax-releases",
     "https://data.pyg.org/whl",
+    "https://dl.flathub.org/",
+    "https://flathub.org/",
 )
+
+
+def is_default_index(url: str) -> bool:
+    """`url` is one of those registries, ended where a host ends (not `registry.npmjs.org.x.io`)."""
+    for index in DEFAULT_INDEXES:
+        if url.startswith(index):
+            rest = url[len(index) :]
+            if index.endswith("/") or not rest or rest[0] in "/?:":
+                return True
+    return False
+
+
 # Hosts of those registries: `--trusted-host pypi.org` drops TLS checks, it adds no source.
 DEFAULT_HOSTS = frozenset(split_words("pypi.org files.pythonhosted.org pypi.python.org"))
 # Variables naming where packages come from: any value but the usual index is another source.
@@ -61,6 +75,7 @@ _CHECKS_OFF = {
     "NODE_TLS_REJECT_UNAUTHORIZED": lazy_pattern(r"0"),
     "GIT_SSL_NO_VERIFY": lazy_pattern(r"1|(?i:true)"),
     "PYTHONHTTPSVERIFY": lazy_pattern(r"0"),
+    "HOMEBREW_CASK_OPTS": lazy_pattern(r".*--no-quarantine.*"),
 }
 _ASSIGNMENT = lazy_pattern(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)")
 KNOWN_CHANNELS = frozenset(
@@ -75,7 +90,7 @@ KNOWN_CHANNELS = frozenset(
 def setting_reason(name: str, value: str) -> str | None:
     """Why `name=value` makes installs unsafe, or None for the usual values."""
     value = value.strip("'\"")
-    if name in _INDEX_VARIABLES and value and not value.startswith(DEFAULT_INDEXES):
+    if name in _INDEX_VARIABLES and value and not is_default_index(value):
         return f"installs packages from another index ({name}={value[:60]})"
     if name == "GOPROXY" and _plain_or_bare(value):
         return f"fetches Go modules from an unchecked proxy (GOPROXY={value[:60]})"
@@ -141,6 +156,8 @@ def composer(command: Command, ctx: Context) -> None:
     if any("://" in source and "packagist.org" not in source for source in given):
         ctx.add(HIGH, "installs PHP packages from a repository given on the line", command)
         return
+    if words[:1] == ["global"]:
+        words = words[1:]  # `composer global config secure-http false`: the same, for all
     if words[:1] != ["config"] or len(words) < 2:
         return
     key = words[1]
@@ -160,7 +177,7 @@ def sources(command: Command, ctx: Context) -> None:
     added = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("--add", "-a")]
     if command.name == "gem" and argv[:1] == ["sources"]:
         for source in added:
-            if not source.startswith(DEFAULT_INDEXES):
+            if not is_default_index(source):
                 ctx.add(HIGH, f"adds {source[:60]} as a source of gems for good", command)
                 return
     if command.name in ("conda", "mamba", "micromamba") and "config" in argv:

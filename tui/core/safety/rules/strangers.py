@@ -118,6 +118,7 @@ _GENERIC = frozenset(
 _NOT_SENT = frozenset(split_words("-H --header -u --user --oauth2-bearer -E --cert --key"))
 _VARIABLE = lazy_pattern(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 _SECRET_NAME = lazy_pattern(r"SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE|CREDENTIAL", re.I)
+_CONNECTION_NAME = lazy_pattern(r"(DATABASE|DB|REDIS|MONGO(DB)?|AMQP|BROKER)_UR[IL]|\w*DSN", re.I)
 
 
 def _hosts(argv: list[str]) -> list[str]:
@@ -139,6 +140,10 @@ def foreign_token(command: Command, ctx: Context) -> None:
         if (index and argv[index - 1] in _NOT_SENT) or word.value.startswith(("--header=", "-H")):
             continue
         for name in _VARIABLE.findall(word.raw):
+            if _CONNECTION_NAME.fullmatch(name):
+                reason = f"sends ${name}, a connection string with its password, to {hosts[0]}"
+                ctx.add(HIGH, reason, command)
+                return
             vendor = name.split("_", 1)[0].lower()
             if not _SECRET_NAME.search(name) or vendor in _GENERIC or "_" not in name:
                 continue

@@ -82,6 +82,9 @@ def git(command: Command, ctx: Context) -> None:
         return  # `git lfs ls-files`, `git lfs migrate info`: reports only
     if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
         ctx.downloads.add("<a repository cloned in this line>")
+        operands = [a for a in argv if not a.startswith("-")]
+        if len(operands) >= 2:  # `git clone URL ~/.dots`: where the tree landed
+            ctx.downloads.add(f"<cloned into {paths.normalise(operands[-1]).rstrip('/')}/>")
     if sub in ("clone", "init"):
         git_trust.template(argv, command, ctx)
     git_trust.url_secret(sub, argv, command, ctx)
@@ -577,6 +580,8 @@ def _docker_run(command: Command, ctx: Context) -> None:
     containers_run.contained_download(rest[1:], command, ctx)
     containers_run.server_client(rest[1:], command, ctx)
     containers_run.unknown_registry(rest[0] if rest else "", argv, command, ctx)
+    mounted = [source for source, _ in _mounts(argv)]
+    containers_run.secrets_given(rest[0] if rest else "", mounted, command, ctx)
     host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
     if host_network and any(n == "--cap-add" and v.upper().endswith("NET_ADMIN") for n, v in pairs):
         reason = (
@@ -586,7 +591,11 @@ def _docker_run(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, "starts a container", command)
 
 
-_DOCKER_SOCKETS = frozenset(("/var/run/docker.sock", "/run/docker.sock"))
+_DOCKER_SOCKETS = frozenset(
+    split_words(
+        "/var/run/docker.sock /run/docker.sock /run/podman/podman.sock /var/run/podman/podman.sock"
+    )
+)
 _ALL_CAPS = ("ALL", "SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE", "DAC_READ_SEARCH")
 
 
@@ -639,7 +648,7 @@ def _weakened_isolation(argv: list[str]) -> list[str]:
 def _host_takeover(source: str) -> bool:
     """The host's root or its Docker socket: whoever is in the container owns the host."""
     path = paths.normalise(source)
-    return path in ("/", "/var/run/docker.sock", "/run/docker.sock", "/etc", "/root")
+    return path in ("/", "/etc", "/root") or path in _DOCKER_SOCKETS
 
 
 # The runtimes' own state: every container's files, the cluster's keys.
@@ -650,11 +659,16 @@ def _host_sensitive(source: str) -> bool:
     path = paths.normalise(source)
     if path.startswith(_RUNTIME_STATE):
         return True
-    return path in ("/", "/var/run/docker.sock", "/run/docker.sock") or paths.area(path) in (
-        "vital",
-        "home",
-        "all_homes",
-        "key_file",
+    return (
+        path == "/"
+        or path in _DOCKER_SOCKETS
+        or paths.area(path)
+        in (
+            "vital",
+            "home",
+            "all_homes",
+            "key_file",
+        )
     )
 
 

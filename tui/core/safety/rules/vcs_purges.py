@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import pulled_code
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
@@ -59,7 +60,7 @@ def hg_svn(command: Command, ctx: Context) -> None:
         level = MODERATE if backup else HIGH  # hg keeps each edit as FILE.orig unless told not to
         ctx.add(level, f"throws away uncommitted changes ({name} revert)", command)
     else:
-        ctx.add(MODERATE, f"changes the working copy or the repository ({name} {sub})", command)
+        pulled_code.other_vcs(command, ctx)  # `svn checkout URL`: a fresh tree, as git clone
 
 
 RULES: dict[str, Rule] = dict.fromkeys(("hg", "svn"), hg_svn)

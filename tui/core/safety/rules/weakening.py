@@ -184,7 +184,31 @@ def written(path: str, text: str) -> Verdict | None:
     for names, pattern, name in _HOME_FILES:
         if (tool == name or (rel is not None and rel in names)) and pattern.search(text):
             return Verdict(HIGH, f"{_TLS_OFF} ({name}, {where})")
+    for names, pattern, name in _INDEX_FILES:
+        if (tool == name or (rel is not None and rel in names)) and pattern.search(text):
+            return Verdict(HIGH, f"points {name} at another index for every later install")
     return None
+
+
+# Settings files that name where packages come from: any index but the usual one.
+_INDEX_FILES: tuple[tuple[tuple[str, ...], LazyPattern, str], ...] = (
+    (
+        (".npmrc", ".yarnrc"),
+        lazy_pattern(
+            r"(?<![\w@:/-])registry\s*=\s*['\"]?"
+            r"(?!https://registry\.(?:npmjs\.org|yarnpkg\.com)\b)\S"
+        ),
+        "npm",
+    ),
+    (
+        (".pip/pip.conf", ".config/pip/pip.conf", "pip.conf"),
+        lazy_pattern(
+            r"(?<![\w-])(?:extra-)?index-url\s*=\s*['\"]?"
+            r"(?!https://(?:pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)/)\S"
+        ),
+        "pip",
+    ),
+)
 
 
 # `export https_proxy=http://203.0.113.8:8080` (any case, any of the usual names).

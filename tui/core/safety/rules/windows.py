@@ -957,26 +957,38 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
     lower = text.lower()
     _lookup_beacon(sts, ctx)
     in_request = "$(" in lower and _WEB_CALL.search(lower) is not None  # data in the URL
-    sending = in_request or any(
-        s in lower
-        for s in (
-            "-method post",
-            "-method put",
-            "-infile",
-            "uploadfile",
-            "uploadstring",
-            "send-mailmessage",
-            "-body",
-            "ftp://",
-            "uploaddata",
-            "-f ",
-            "--form",
-            "-t ",
-            "--upload-file",
-            "--data-binary",
+    sending = (
+        in_request
+        or any(
+            s in lower
+            for s in (
+                "-method post",
+                "-method put",
+                "-infile",
+                "uploadfile",
+                "uploadstring",
+                "send-mailmessage",
+                "-body",
+                "ftp://",
+                "uploaddata",
+                "-f ",
+                "--form",
+                "-t ",
+                "--upload-file",
+                "--data-binary",
+                "-d @",
+                "-transfertype upload",
+            )
         )
+        or bool(_TO_OUTSIDE_SHARE.search(lower))
     )
     if not sending:
+        return
+    if "get-clipboard" in lower:
+        ctx.add(HIGH, "sends what is on the clipboard (often a password) to another machine", text)
+        return
+    if re.search(r"\bnetsh(\.exe)?\s+wlan\s+show\s+profiles?\b.*\bkey=clear\b", lower):
+        ctx.add(CRITICAL, "sends your saved Wi-Fi passwords to another machine", text)
         return
     if _BROWSER_SECRETS.search(lower):
         ctx.add(CRITICAL, "sends saved browser passwords or cookies to another machine", text)
@@ -987,7 +999,8 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
         )
         return
     for st in sts:
-        for word in st.args:
+        inside = [w for word in st.args for w in (_block(word) or "").split()]
+        for word in (*st.args, *inside):  # `-Body (Get-Content PATH -Raw)`: PATH is sent
             word = word.split("=@", 1)[-1].lstrip("@")  # curl.exe -F "f=@%USERPROFILE%\..."
             what = flow.secret_path(posix_path(word.strip("()'\"")).replace("/home/*", "~"))
             if what is None and (".ssh" in word.lower() or "credentials" in word.lower()):
@@ -999,6 +1012,10 @@ def _exfiltration(text: str, sts: list[Statement], ctx: Context) -> None:
                 return
 
 
+# Text written to a share on a host named by a domain (`| Out-File \\\\x.example\\s\\f`).
+_TO_OUTSIDE_SHARE = lazy_pattern(
+    r"(out-file|set-content|add-content|>>?)\s*(-\w+\s+)?['\"]?\\\\[\w-]+\.[\w.-]+\\"
+)
 _WEB_CALL = lazy_pattern(r"invoke-webrequest|invoke-restmethod|\biwr\b|\birm\b|\bcurl(\.exe)?\b")
 _LOOKUPS = frozenset("resolve-dnsname nslookup ping ping.exe nslookup.exe".split())
 # `%COMPUTERNAME%`, `$env:USERNAME`: a value of this machine spelt into a word.

@@ -44,6 +44,8 @@ def package_risk(st: Statement) -> str | None:
     """Why a choco or winget line weakens or strips the system, or None."""
     args = [a.lower() for a in st.args]
     off = next((a for a in args if a in _CHECKS_OFF), None)
+    if st.name == "scoop" and off is None:  # scoop's `-s`: skip the hash check
+        off = next((a for a in args if a in ("-s", "--skip", "--skip-hash-check")), None)
     if off is not None:
         return f"installs without checking the download's checksum ({off})"
     plain = _plain_source(args)
@@ -102,6 +104,19 @@ def repository(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, f"adds a source of PowerShell modules ({source[:60]})", st.text)
     else:
         ctx.add(MODERATE, f"changes a source of PowerShell modules ({st.words[0]})", st.text)
+
+
+def package_source(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`Register-PackageSource -Location http://x -Trusted`: packages from there install
+    without asking, or over a connection anyone on the way can change."""
+    pairs = dict(_params(st))
+    location = pairs.get("location", "")
+    if location.startswith("http://") or ("trusted" in pairs and "://" in location):
+        ctx.add(
+            HIGH, f"adds a source of packages installed without checks ({location[:60]})", st.text
+        )
+    else:
+        ctx.add(MODERATE, f"changes a source of packages ({st.words[0]})", st.text)
 
 
 def _params(st: Statement) -> list[tuple[str, str]]:
@@ -164,5 +179,6 @@ HANDLERS = {
         ("uninstall-package", "uninstall-module", "uninstall-script"), uninstall_listed
     ),
     **dict.fromkeys(("set-psrepository", "register-psrepository"), repository),
+    **dict.fromkeys(("register-packagesource", "set-packagesource"), package_source),
     **dict.fromkeys(("remove-appxpackage", "remove-appxprovisionedpackage"), remove_appx),
 }

@@ -787,6 +787,22 @@ def _set_item(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, f"changes something on Windows ({st.words[0]})", st.text)
 
 
+# winget's and choco's own sources, named by `--source`: the usual catalogues.
+_USUAL_SOURCES = frozenset(
+    ("winget", "msstore", "chocolatey", "https://community.chocolatey.org/api/v2/")
+)
+
+
+def _source_of(args: list[str], name: str) -> str | None:
+    """The value of `--source X`, `--source=X` (or choco's `-s X`), unquoted, else None."""
+    for index, value in enumerate(args):
+        option, eq, attached = value.partition("=")
+        if option == "--source" or (option == "-s" and name == "choco"):
+            given = attached if eq else (args[index + 1] if index + 1 < len(args) else "")
+            return given.strip("'\"")
+    return None
+
+
 def _package(st: Statement, ctx: Context, previous: Statement | None) -> None:
     args = [a.lower() for a in st.args]
     if args[:1] and args[0] in (
@@ -799,15 +815,22 @@ def _package(st: Statement, ctx: Context, previous: Statement | None) -> None:
         "export",
     ):
         return
+    if args[:2] in (["bucket", "list"], ["bucket", "known"], ["source", "list"]):
+        return  # `scoop bucket list`, `choco source list`: report the sources
+    source = _source_of(args, st.name)
     if (
-        any(a.startswith(("http://", "https://", "\\\\")) for a in args)
-        or "--source" in args
-        or ("-s" in args and st.name == "choco")
-    ):
+        any(a.startswith(("http://", "https://", "\\\\")) for a in args) or source is not None
+    ) and source not in _USUAL_SOURCES:
         address = next(filter(None, map(bare_address, args)), None)
+        url = next((a for a in args if a.startswith(("http://", "https://", "\\\\"))), None)
         if address is not None:
             reason = f"installs a package from a bare internet address ({address})"
             ctx.add(CRITICAL, reason, st.text)
+        elif url is not None and st.name.removesuffix(".exe") == "msiexec":
+            # the installer's own actions run with the machine's rights, as `sudo rpm -i URL`
+            ctx.add(
+                CRITICAL, f"runs an installer straight from {url[:80]}: nobody reviewed it", st.text
+            )
         else:
             ctx.add(HIGH, "installs a package from a place nobody reviewed", st.text)
         return

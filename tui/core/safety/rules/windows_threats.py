@@ -16,6 +16,11 @@ from tui.core.safety.model import RiskLevel
 HIGH = RiskLevel.HIGH
 CRITICAL = RiskLevel.CRITICAL
 
+# A share on a host named by a domain (`\\\\files.x.example\\s\\`), not one of this network's
+# single-label servers (`\\\\fileserver\\share`).
+_OUTSIDE_SHARE = r"\\\\[\w-]+\.[\w.-]+\\[^\s'\";|&]*?"
+_PROGRAM_FILE = r"\.(exe|ps1|psm1|psd1|bat|cmd|vbs|js|msi|hta|scr|com)\b"
+
 _CHECKS: tuple[tuple[RiskLevel, str, LazyPattern], ...] = tuple(
     (level, reason, lazy_pattern(pattern, re.IGNORECASE))
     for level, reason, pattern in (
@@ -107,7 +112,7 @@ _CHECKS: tuple[tuple[RiskLevel, str, LazyPattern], ...] = tuple(
             CRITICAL,
             "copies keys or credentials to another machine",
             r"(copy-item|copy|xcopy|robocopy)\b.*(\.ssh|\.aws|\.gnupg|credentials|id_rsa|"
-            r"id_ed25519)\S*(?<!\.pub)\s+['\"]?\\\\",
+            r"id_ed25519|firefox\\profiles|user data|login data)\S*(?<!\.pub)\s+['\"]?\\\\",
         ),
         (
             CRITICAL,
@@ -271,6 +276,18 @@ _CHECKS: tuple[tuple[RiskLevel, str, LazyPattern], ...] = tuple(
             "turns off System Restore or shrinks its storage",
             r"disable-computerrestore|vssadmin\S*\s+resize\s+shadowstorage",
         ),
+        (
+            CRITICAL,
+            "runs a program from another network's share: nobody reviewed it",
+            r"(^|[;&|\n(]\s*|(^|\s)[&.]\s+|\b(import-module|ipmo|start-process|saps|"
+            r"invoke-item)\s+(-\w+\s+)?)['\"]?" + _OUTSIDE_SHARE + _PROGRAM_FILE,
+        ),
+        (
+            CRITICAL,
+            "runs a program from a drive mapped to another network's share",
+            r"net\s+use\s+([a-z]):\s+" + _OUTSIDE_SHARE + r".*?([;&|\n]\s*|[&.]\s+|"
+            r"start(-process)?\s+)['\"]?\1:\\\S*" + _PROGRAM_FILE,
+        ),
     )
 )
 # A file fetched from the internet in this line: its name, to see whether it is then run.
@@ -278,7 +295,9 @@ _FETCHED = lazy_pattern(
     r"(?i)(-o(?:u(?:t(?:f(?:i(?:le?)?)?)?)?)?\s+|certutil\S*\s.*-f\s+\S+\s+|"
     r"certutil\S*\s.*-decode(?:hex)?\s+\S+\s+|bitsadmin\S*\s.*https?://\S+\s+|"
     r"downloadfile\(\s*['\"][^'\"]+['\"]\s*,\s*|curl(\.exe)?\s.*-o\s+|"
-    r"start-bitstransfer\s.*-destination\s+|start-bitstransfer\s+(-source\s+)?\S+\s+)['\"]?(?P<file>[^\s'\";)]+\.(exe|ps1|bat|cmd|msi|dll|vbs|hta|scr|js))"
+    r"start-bitstransfer\s.*-destination\s+|start-bitstransfer\s+(-source\s+)?\S+\s+|"
+    r"(copy|xcopy|robocopy|copy-item|cpi)\s+['\"]?\\\\[\w-]+\.[\w.-]+\\(?:[^\s'\";]*\\)?)"
+    r"['\"]?(?P<file>[^\s'\";)]+\.(exe|ps1|bat|cmd|msi|dll|vbs|hta|scr|js))"
 )
 
 
