@@ -166,6 +166,11 @@ KERNEL_BENIGN = [
     ("sudo sysctl --system", MODERATE),
     ("sudo sysctl -p", MODERATE),
     ("sudo sysctl -w vm.drop_caches=3", MODERATE),
+    ("sudo sysctl -w kernel.core_pattern=core.%p", MODERATE),
+    (
+        "sudo sysctl -w 'kernel.core_pattern=|/usr/lib/systemd/systemd-coredump %P %u %g %s %t'",
+        MODERATE,
+    ),
     ("lsmod", SAFE),
     ("lsmod | grep nvme", SAFE),
     ("modinfo nvme", SAFE),
@@ -239,6 +244,9 @@ PROTECTIONS_BENIGN = [
     ("csrutil status", SAFE),
     ("fdesetup status", SAFE),
     ("nvram -p", SAFE),
+    ("sudo nvram boot-args='-v'", MODERATE),
+    ("sudo aa-complain /etc/apparmor.d/usr.sbin.nginx", MODERATE),
+    ("sudo systemctl reboot -f", HIGH),
 ]
 
 # -- fork bombs, process floods, cpu burners --------------------------------------------------

@@ -13,8 +13,9 @@ from __future__ import annotations
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import ROOT_SHELL_BOOT
+from tui.core.safety.rules.weakening import MAC_OFF_AT_BOOT
 
 
 def nvram(command: Command, ctx: Context) -> None:
@@ -22,9 +23,19 @@ def nvram(command: Command, ctx: Context) -> None:
     if opts.has("-c"):
         reason = "clears every firmware (NVRAM) variable: the startup disk and boot settings"
         ctx.add(HIGH, reason, command)
+    elif any(_UNCHECKED_BOOT.search(w.value) for w in opts.operands):
+        reason = "boots macOS with its code-signing or integrity checks off (nvram boot-args)"
+        ctx.add(HIGH, reason, command)
     elif opts.has("-d", "-f") or any("=" in w.value for w in opts.operands):
         ctx.add(MODERATE, "changes a firmware (NVRAM) variable", command)
     # `-p`, `-x`, a bare variable name: prints only
+
+
+# boot-args that switch off macOS's checks of code signatures and of its own files.
+_UNCHECKED_BOOT = lazy_pattern(
+    r"^boot-args=.*\b(amfi_get_out_of_my_way|cs_enforcement_disable|amfi)=(1|0x1|0xff)|"
+    r"^boot-args=.*\b(rootless=0|-arm64e_preview_abi)"
+)
 
 
 _BOOTCTL_REWRITES = frozenset(("install", "remove", "unlink", "cleanup"))
@@ -54,6 +65,8 @@ def kernel_options(command: Command, ctx: Context) -> None:
     text = " ".join(argv)
     if ROOT_SHELL_BOOT.search(text):
         ctx.add(HIGH, f"makes the machine boot into a root shell ({command.name})", command)
+    elif MAC_OFF_AT_BOOT.search(text):
+        ctx.add(CRITICAL, f"boots without SELinux or AppArmor ({command.name})", command)
     elif _UNPROTECTED.search(text):
         reason = f"turns off the processor's protections against data leaks ({command.name})"
         ctx.add(HIGH, reason, command)

@@ -267,7 +267,9 @@ def stress(command: Command, ctx: Context) -> None:
         ctx.add(EXHAUSTS, f"{exhausting} ({command.name})", command)
         return
     timeout = values.get("--timeout", values.get("-t"))
-    every_core = any(v in ("0", "$(...)") for o, v in values.items() if o in _CPU_WORKERS)
+    every_core = any(  # `--cpu 0`, `--all 0`: one worker of that kind per processor
+        v in ("0", "$(...)") for o, v in values.items() if o not in _NOT_WORKERS
+    )
     forever = timeout in ("0", "0s") or (timeout is None and every_core)
     workers = [number(v) for o, v in values.items() if v.isdigit() and o not in _NOT_WORKERS]
     if forever or (workers and max(workers) >= 32) or any(_size(a) >= _BIG for a in argv):

@@ -64,7 +64,7 @@ PACKAGED_UNITS = frozenset(
 VITAL_UNITS = frozenset(
     split_words(
         "dbus dbus.socket dbus-broker systemd-logind systemd-udevd systemd-journald polkit "
-        "getty@tty1 display-manager gdm sddm lightdm systemd-resolved"
+        "getty@tty1 getty.target display-manager gdm sddm lightdm systemd-resolved"
     )
 )
 RUNTIME_UNITS = frozenset(split_words("docker containerd kubelet crio cri-o podman k3s"))
@@ -317,7 +317,11 @@ def systemctl(command: Command, ctx: Context) -> None:
     elif action in POWER_ACTIONS or (
         action in ("isolate", "start", "restart") and any(_DOWN_TARGET.match(u) for u in units)
     ):
-        ctx.add(HIGH, f"takes the machine down ({action})", command)
+        if action in ("poweroff", "reboot", "halt", "kexec") and _forced_twice(command.argv):
+            reason = f"stops the machine at once, without a clean shutdown (systemctl {action} -ff)"
+            ctx.add(CRITICAL, reason, command)
+        else:
+            ctx.add(HIGH, f"takes the machine down ({action})", command)
     elif action in STOPPING:
         _stopping(command, ctx, action, units)
     elif not action or action in _SYSTEMCTL_READS or action.startswith(_SYSTEMCTL_READ_PREFIXES):
@@ -332,6 +336,12 @@ def systemctl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"{reason} (systemctl {action})", command)
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
+
+
+def _forced_twice(argv: list[str]) -> bool:
+    """`systemctl reboot -ff`, `--force --force`: no service is stopped, no disk unmounted."""
+    forces = [len(a) - 1 if re.fullmatch(r"-f+", a) else a == "--force" for a in argv]
+    return sum(forces) >= 2
 
 
 def unfamiliar_units(units: list[str]) -> list[str]:

@@ -61,6 +61,7 @@ def trusted_name(host: str) -> bool:
 
 _SELINUX_OFF = lazy_pattern(r"\bSELINUX\s*=\s*(disabled|permissive)\b", re.I)
 _BOOT_OFF = lazy_pattern(r"\b(selinux=0|enforcing=0|apparmor=0|security=none)\b")
+MAC_OFF_AT_BOOT = _BOOT_OFF  # also read by boot.py (grubby, kernelstub)
 # an IPv6 address never starts inside another: 15 KB of `a::` took 1.3 s (quadratic)
 _HOSTS_LINE = lazy_pattern(
     r"(\d{1,3}(?:\.\d{1,3}){3}|(?<![0-9a-fA-F:])[0-9a-fA-F]*:[0-9a-fA-F:]+)[ \t]+([\w.\- \t]+)"
@@ -432,8 +433,15 @@ def apparmor_tools(command: Command, ctx: Context) -> None:
     if command.name == "aa-teardown":
         reason = "unloads every AppArmor profile: every program on the machine runs unconfined"
         ctx.add(CRITICAL, reason, command)
+    elif any(_EVERY_PROFILE.match(a) for a in command.argv):
+        reason = f"loosens every AppArmor profile ({command.name}): programs run unconfined"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"loosens an AppArmor profile ({command.name})", command)
+
+
+# `/etc/apparmor.d/*`, `/etc/apparmor.d/`: the whole folder of profiles, not one.
+_EVERY_PROFILE = lazy_pattern(r"^/etc/apparmor\.d/?(\*|\*\.\*)?$")
 
 
 RULES: dict[str, Rule] = {
