@@ -91,6 +91,8 @@ POWER_BENIGN = [
     ("launchctl list", SAFE),
     ("sudo launchctl print system", SAFE),
     ("needs-restarting -r", SAFE),
+    ("gnome-session-quit --logout", MODERATE),
+    ("sudo openrc-shutdown --dry-run -p now", SAFE),
     ("ls /var/run/reboot-required", SAFE),
 ]
 
@@ -353,6 +355,8 @@ FILLERS_BENIGN = [
     ("xz -t file.xz", SAFE),
     ("cat /etc/security/limits.conf", SAFE),
     ("prlimit --pid $$", SAFE),
+    ("prlimit --nofile=4096 make", MODERATE),
+    ("sudo prlimit --pid 1234 --nofile=65536", MODERATE),
 ]
 
 # -- packages: vital removals, cascades, downgrades ---------------------------------------------

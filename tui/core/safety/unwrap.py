@@ -479,6 +479,7 @@ _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "stdbuf": lambda c: _after(c, "-i -o -e --input --output --error", "stdbuf"),
     "ionice": _pid_mode_or("-c -n -t --class --classdata", 0),
     "chrt": _pid_mode_or("", 1),
+    "prlimit": _pid_mode_or("-o --output", 0),
     "taskset": _pid_mode_or("", 1),
     "nice": _nice,
     "timeout": _timeout,
