@@ -291,7 +291,7 @@ FORKS_BENIGN = [
     ("ulimit -c unlimited", MODERATE),
     ("echo ':(){ :|:& };:'", MODERATE),
     ("for i in 1 2 3; do echo $i; done", SAFE),
-    ("while read -r line; do echo \"$line\"; done < list.txt", SAFE),
+    ('while read -r line; do echo "$line"; done < list.txt', SAFE),
     ("perl -e 'print \"a\" x 80'", MODERATE),
     ("python3 -c 'import os; print(os.getpid())'", MODERATE),
     ("make -j$(nproc)", MODERATE),
@@ -408,8 +408,7 @@ SOURCES = [
         HIGH,
     ),
     (
-        "echo 'APT::Get::AllowUnauthenticated \"true\";' "
-        "| sudo tee /etc/apt/apt.conf.d/99unauth",
+        "echo 'APT::Get::AllowUnauthenticated \"true\";' | sudo tee /etc/apt/apt.conf.d/99unauth",
         HIGH,
     ),
     ("sudo add-apt-repository 'deb http://203.0.113.7/ubuntu jammy main'", HIGH),
@@ -434,8 +433,7 @@ SOURCES = [
     ("sudo dpkg -i --force-all foo.deb", HIGH),
     ("sudo dpkg -i --force-overwrite foo.deb", HIGH),
     (
-        "pip install --trusted-host pypi.example.com "
-        "-i http://pypi.example.com/simple foo",
+        "pip install --trusted-host pypi.example.com -i http://pypi.example.com/simple foo",
         HIGH,
     ),
     ("pip install --extra-index-url http://10.0.0.5/simple internal-lib", HIGH),
