@@ -460,7 +460,15 @@ HOLDS = [
     ("sudo rm -rf /etc/apt/sources.list.d /etc/apt/sources.list", HIGH),
     ("sudo rm -rf /etc/apt/trusted.gpg.d", HIGH),
     ("sudo yum-config-manager --disable '*'", HIGH),
+    ("sudo sed -i '/^deb/d' /etc/apt/sources.list", HIGH),
+    ("sudo sed -i 's/^/#/' /etc/apt/sources.list", HIGH),
+    ("sudo pacman-key --lsign-key 3056513887B78AEB", HIGH),
+    ("sudo dpkg -i /var/cache/apt/archives/openssl_3.0.2-0ubuntu1_amd64.deb", HIGH),
 ]
+
+# Earlier tables (test_safety_g6_sys, test_safety_pkg2) rate every new system-wide signing key
+# HIGH whatever its host; telling a vendor's official key apart would need a list of vendors.
+_VENDOR_KEY = "a new system-wide signing key is HIGH in earlier tables, whatever the vendor"
 
 # -- packages: searches, shows, lists, simulations, ordinary changes ---------------------------
 
@@ -542,12 +550,28 @@ PACKAGES_BENIGN = [
     ("sudo add-apt-repository universe", MODERATE),
     ("sudo dnf config-manager --set-enabled crb", MODERATE),
     ("sudo dnf install -y epel-release", MODERATE),
-    ("sudo rpm --import https://packages.microsoft.com/keys/microsoft.asc", MODERATE),
-    (
+    pytest.param(
+        "sudo rpm --import https://packages.microsoft.com/keys/microsoft.asc",
+        MODERATE,
+        marks=pytest.mark.xfail(reason=_VENDOR_KEY, strict=True),
+    ),
+    pytest.param(
         "curl -fsSL https://download.docker.com/linux/ubuntu/gpg "
         "| sudo gpg --dearmor -o /etc/apt/keyrings/docker.gpg",
         MODERATE,
+        marks=pytest.mark.xfail(reason=_VENDOR_KEY, strict=True),
     ),
+    ("sudo pacman-key --populate archlinux", MODERATE),
+    ("pacman-key -f 3056513887B78AEB", SAFE),
+    ("sudo pacman -U /var/cache/pacman/pkg/firefox-120.0-1-x86_64.pkg.tar.zst", MODERATE),
+    ("sudo port uninstall inactive", MODERATE),
+    ("sudo apt-get remove -y gnome-games", MODERATE),
+    ("sudo apt-get purge -y 'gnome-games*'", MODERATE),
+    ("sudo sed -i '/^deb cdrom/d' /etc/apt/sources.list", MODERATE),
+    ("sudo sed -i 's/^#deb-src/deb-src/' /etc/apt/sources.list", MODERATE),
+    ("sudo sed -i 's/^deb/#deb/' /etc/apt/sources.list.d/google-chrome.list", MODERATE),
+    ("sudo flatpak remote-modify --enable flathub", MODERATE),
+    ("emerge --pretend --update --deep @world", SAFE),
     ("pip install --user --upgrade pip", MODERATE),
     ("python3 -m venv .venv && .venv/bin/pip install -r requirements.txt", MODERATE),
     ("npm install --save-dev eslint", MODERATE),

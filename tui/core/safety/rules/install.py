@@ -332,6 +332,10 @@ _FLATHUB = ("https://flathub.org/", "https://dl.flathub.org/")
 def flatpak_remote(command: Command, ctx: Context) -> bool:
     """`flatpak remote-add NAME URL`: every later install may come from there."""
     argv = command.argv
+    if "remote-modify" in argv and "--no-gpg-verify" in argv:
+        reason = "stops checking the signatures of apps from a source (flatpak --no-gpg-verify)"
+        ctx.add(CRITICAL, reason, command)
+        return True
     if "remote-add" not in argv:
         return False
     url = next((a for a in argv if "://" in a), "")

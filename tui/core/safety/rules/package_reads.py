@@ -34,6 +34,11 @@ _QUERIES = {
     "pip3": split_words("check inspect debug"),
     "pipx": split_words("environment"),
     "apk": split_words("policy dot stats"),
+    "port": split_words(
+        "installed outdated contents deps rdeps dependents rdependents variants location "
+        "provides echo search info list"
+    ),
+    "flatpak": split_words("remotes remote-ls remote-info history ps documents permissions"),
     "conda": split_words("info activate deactivate"),
     "mamba": split_words("info activate deactivate"),
 }
@@ -49,6 +54,8 @@ def only_reads(command: Command, sub: str) -> bool:
         return True
     if name == "rpm" and "--test" in argv:
         return True
+    if name == "emerge" and any(a.startswith("-") and a[1:2] != "-" and "p" in a for a in argv):
+        return True  # `emerge -pv --depclean`: -p (--pretend) only shows the plan
     if name == "brew" and sub in ("cleanup", "autoremove") and "-n" in argv:
         return True
     if sub in _QUERIES.get(name, ()):

@@ -17,7 +17,14 @@ from tui.core.safety.context import Context
 from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run, git_losses, listed, package_safety, removals
+from tui.core.safety.rules import (
+    containers_run,
+    git_losses,
+    listed,
+    package_reads,
+    package_safety,
+    removals,
+)
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
@@ -643,6 +650,10 @@ OPTION_STYLE = {
 def packages(command: Command, ctx: Context) -> None:
     if package_safety.held_back(command, ctx):
         return  # `dnf versionlock add openssl`, `zypper locks`
+    if command.name in ("emerge", "port") and package_reads.only_reads(
+        command, subcommand(command)[0]
+    ):
+        return  # `emerge -pv --depclean`, `port installed`: a plan or a listing
     if command.name in OPTION_STYLE:
         _option_style(command, ctx)
         return
@@ -723,7 +734,13 @@ def _risky_removal(name: str, names: set[str], argv: list[str]) -> str | None:
     every = "--all" in argv or "a" in short
     if name == "gem" and every and not names - {"uninstall"}:
         return "removes every installed gem (gem uninstall --all)"
+    if name == "port" and names & _EVERY_PORT:
+        return f"removes every MacPorts port ({sorted(names & _EVERY_PORT)[0]})"
     return None
+
+
+# MacPorts pseudo-ports that stand for everything installed (`inactive`, `leaves`: clean-ups).
+_EVERY_PORT = frozenset(split_words("installed active all requested"))
 
 
 # Forge clients in a `NOUN VERB` form that only shows (`gh auth status`, `glab mr view`).
