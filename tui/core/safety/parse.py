@@ -206,9 +206,7 @@ def _after_redirect_target(parent: Node) -> list[Word]:
         if child.type == "heredoc_redirect":
             redirects = [c for c in child.children if c.type == "file_redirect"]
         for redirect in redirects:
-            targets = [
-                c for c in redirect.children if c.is_named and c.type not in _NOT_TARGETS
-            ]
+            targets = [c for c in redirect.children if c.is_named and c.type not in _NOT_TARGETS]
             found.extend(evaluate(c) for c in targets[1:])
     return found
 

@@ -170,7 +170,7 @@ def check_layer(command: Command, ctx: Context) -> None:
         return
     if name in embedded.CODE_OPTIONS:
         embedded.option_code(command, ctx)
-    if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
+    if name not in ("head", "dd") and not _dumps_counted(command) and _reads_endless(command):
         resources.endless_reader(command, ctx)
     if "/" in name_word.value and not name_word.value.startswith(("/", "~")) and _fresh(ctx):
         _local_program(command, ctx)  # `tar xz && ./a/install`: not the `install` tool
@@ -318,6 +318,16 @@ def _changes_settings(command: Command) -> bool:
         "-r",
     )
     return any(a in changing for a in argv)
+
+
+def _dumps_counted(command: Command) -> bool:
+    """`od -N 16 /dev/urandom`, `xxd -l 32 /dev/urandom`: a dump that stops after a count."""
+    if command.name not in ("od", "xxd", "hexdump"):
+        return False
+    return any(a.startswith(_DUMP_COUNTS) for a in command.argv)
+
+
+_DUMP_COUNTS = ("-N", "--read-bytes", "-l", "-len", "-n", "--length")
 
 
 def _reads_endless(command: Command) -> bool:
