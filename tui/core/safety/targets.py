@@ -74,6 +74,8 @@ def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Ve
         return Verdict(CRITICAL, f"deletes {path}: the repository's commits, for good")
     if is_core_program(base) or _core_pattern(base):
         return Verdict(CRITICAL, f"deletes {path}: a program or library everything relies on")
+    if base.startswith("/sys/firmware/efi/efivars"):
+        return Verdict(CRITICAL, f"deletes {path}: firmware settings; some machines never start")
     needed = _needed_glob(base)
     if needed is not None:
         return needed
@@ -747,6 +749,8 @@ def _special_write(path: str, append: bool) -> Verdict | None:
         return Verdict(HIGH, f"writes {path}: changes who may run commands as root")
     if path.startswith("/boot/"):
         return Verdict(CRITICAL if not append else HIGH, f"writes {path}: the boot files")
+    if path.startswith(("/etc/security/limits.conf", "/etc/security/limits.d/")):
+        return Verdict(MODERATE, f"writes {path}: resource limits of log-ins")
     if path.startswith("/etc/pam.d/") or path.startswith("/etc/security/"):
         return Verdict(HIGH, f"writes {path}: changes how log-ins and sudo check who you are")
     if path.startswith(_PACKAGE_KEYRINGS) and not path.endswith("/"):

@@ -268,6 +268,7 @@ for _name, _checks in (
     *copy_program.EXTRA_CHECKS.items(),
     *same_file.EXTRA_CHECKS.items(),
     *fresh.EXTRA_CHECKS.items(),
+    *macos_admin.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

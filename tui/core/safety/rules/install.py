@@ -149,7 +149,7 @@ def install(command: Command, ctx: Context) -> None:
     installing = _installing(command, sub)
     if installing:
         registries.environment(command, ctx)
-    elif sub in ("update", "upgrade", "refresh", "makecache") and _unchecked(command):
+    elif sub in ("update", "upgrade", "refresh", "ref", "makecache") and _unchecked(command):
         reason = f"reads package lists without checking their signatures ({command.name} {sub})"
         ctx.add(HIGH, reason, command)
     if installing or sub in ("config", "set"):
@@ -174,6 +174,9 @@ def install(command: Command, ctx: Context) -> None:
             forced = package_safety.breaks_system_python(command, _as_root(command, ctx), around)
         if forced is None and installing:
             forced = _scripts_as_root(command, ctx) or package_safety.partial_upgrade(command)
+        if forced is None and installing:
+            forced = package_safety.skipped_upgrades(command)
+            forced = forced or package_safety.unchecked_dependencies(command)
         if forced is not None:
             ctx.add(HIGH, forced, command)
         typo = typosquat(command, sub) if installing else None
@@ -246,6 +249,8 @@ _NO_SIGNATURES = (
     "AllowUnauthenticated=true",
     "--trusted-host",
     "--force-yes",
+    "--allow-unsigned-rpm",
+    "--gpg-auto-import-keys",
 )
 
 

@@ -118,6 +118,8 @@ def _history(command: Command, sub: str) -> str | None:
 
 def _snap_hold(command: Command, sub: str) -> str | None:
     """`snap refresh --hold`: no end given, every snap stops updating for good."""
+    if command.name == "snap" and sub == "set" and "refresh.hold=forever" in command.argv:
+        return "stops every snap's updates for good (snap set system refresh.hold=forever)"
     if command.name != "snap" or sub != "refresh":
         return None
     hold = next((a for a in command.argv if a.startswith("--hold")), None)

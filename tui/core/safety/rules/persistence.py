@@ -759,6 +759,8 @@ def launchctl(command: Command, ctx: Context) -> None:
         if sub == "submit" or not plists:
             ctx.add(MODERATE, f"starts a launchd job (launchctl {sub})", command)
         return
+    if sub.startswith("print") or sub in ("list", "blame", "dumpstate", "procinfo", "error"):
+        return  # `launchctl print-disabled system`, `launchctl blame`: reports only
     if sub in ("reboot", "halt"):  # `launchctl reboot [system|userspace|halt]`
         ctx.add(HIGH, f"takes the Mac down at once (launchctl {sub})", command)
         return

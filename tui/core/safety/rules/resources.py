@@ -565,7 +565,9 @@ def ulimit(command: Command, ctx: Context) -> None:
 def mkfile(command: Command, ctx: Context) -> None:
     """`mkfile 1t f` (macOS), `xfs_mkfile 500g f`: the size comes first, the file after."""
     sizes = [_size(a) for a in command.argv if not a.startswith("-")]
-    if sizes and max(sizes) >= _BIG:
+    if command.name == "mkfile" and "-n" in command.argv:  # sparse: no block written yet
+        ctx.add(MODERATE, "makes an empty (sparse) file of a given size (mkfile -n)", command)
+    elif sizes and max(sizes) >= _BIG:
         ctx.add(EXHAUSTS, f"makes a file of {max(sizes) // 2**30} GiB: fills the disk", command)
     else:
         ctx.add(MODERATE, f"makes a file of a given size ({command.name})", command)

@@ -9,7 +9,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import package_safety
+from tui.core.safety.rules import limits, package_safety
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number, options
 from tui.core.safety.rules.resolvers import GATEWAY_REASON, dns_settings, foreign_gateway
 from tui.core.safety.words import split_words
@@ -324,6 +324,11 @@ def systemctl(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, f"takes the machine down ({action})", command)
     elif action in STOPPING:
         _stopping(command, ctx, action, units)
+    elif action == "set-property":
+        limits.set_property(command, ctx, [u for u in argv[1:] if "=" not in u])
+    elif action in ("start", "enable", "restart") and "debug-shell" in units:
+        reason = f"opens a root shell on tty9 with no password (debug-shell, systemctl {action})"
+        ctx.add(HIGH, reason, command)
     elif not action or action in _SYSTEMCTL_READS or action.startswith(_SYSTEMCTL_READ_PREFIXES):
         return
     elif action in ("enable", "link", "reenable") and any(
@@ -452,7 +457,7 @@ def service(command: Command, ctx: Context) -> None:
         argv = [verbs[1] if len(verbs) > 1 else "", verb]
     elif command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
         argv = [posixpath.basename(command.words[0].value), *argv]
-    if len(argv) >= 2 and argv[1] in ("stop",):
+    if len(argv) >= 2 and argv[1] in ("stop", "teardown"):  # `apparmor teardown`: all unloaded
         _stopping(command, ctx, "stop", [argv[0].lower()])
     elif argv[:1] == ["--status-all"] or (len(argv) >= 2 and argv[1] == "status"):
         return

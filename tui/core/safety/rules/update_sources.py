@@ -31,9 +31,13 @@ def disabled_updates(command: Command) -> str | None:
     if not _DISABLING & {a.split("=")[0] for a in argv}:
         return None
     names = [a.partition("=")[2] or a for a in argv if not a.startswith("-") or "=" in a]
+    if command.name == "zypper" and ("--all" in argv or "-a" in argv):
+        names.append("*")  # `zypper mr --disable --all`: every repository
     repo = next((n.strip("'\"") for n in names if _UPDATE_REPOS.search(n.strip("'\""))), None)
     if repo is None:
         return None
+    if repo == "*":
+        return f"switches off every package source: no security updates come ({command.name})"
     return f"switches off {repo}, where security updates come from ({command.name})"
 
 

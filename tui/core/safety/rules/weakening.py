@@ -14,7 +14,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import LazyPattern, lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import db_listen
+from tui.core.safety.rules import db_listen, limits
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.kernel import kernel_verdict
 from tui.core.safety.rules.resolvers import PUBLIC_RESOLVERS, outside_address, resolver_file
@@ -128,6 +128,13 @@ def written(path: str, text: str) -> Verdict | None:
         kernel = kernel_verdict(text)
         if kernel is not None:
             return Verdict(kernel[0], f"{kernel[1]} at every boot ({where})")
+    if where == "/sys/fs/selinux/enforce" and text.strip() == "0":
+        return Verdict(
+            CRITICAL, "turns off SELinux for the whole machine (/sys/fs/selinux/enforce)"
+        )
+    limited = limits.limits_file(where, text) or limits.systemd_defaults(where, text)
+    if limited is not None:
+        return Verdict(*limited)
     if where in ("/etc/selinux/config", "/etc/sysconfig/selinux") and _SELINUX_OFF.search(text):
         # as `setenforce 0`, and for good: every program runs unconfined from the next boot
         return Verdict(CRITICAL, f"turns off SELinux, which confines every program ({where})")
