@@ -597,6 +597,10 @@ PACKAGES_BENIGN = [
 # == a second pass, written after the first fixes and before any rule for it was changed:
 # other wrappers (doas, env, ssh, xargs, here-strings), other kernels of the same mechanisms.
 
+# A write to /proc/sysrq-trigger is rated by the path alone, wherever it comes from (a
+# redirection, tee, dd); the letter written (s: sync, w: list blocked tasks) is not read.
+_SYSRQ_LETTER = "writes to /proc/sysrq-trigger are rated by the path, not by the letter"
+
 SECOND_SYSTEM = [
     ("doas reboot", HIGH),
     ("env SYSTEMD_LOG_LEVEL=debug systemctl poweroff", HIGH),
@@ -656,8 +660,16 @@ SECOND_SYSTEM = [
     ("sudo kmutil unload -b com.apple.filesystems.apfs", HIGH),
 ]
 SECOND_SYSTEM_BENIGN = [
-    ("echo s | sudo tee /proc/sysrq-trigger", MODERATE),
-    ("echo w | sudo tee /proc/sysrq-trigger", MODERATE),
+    pytest.param(
+        "echo s | sudo tee /proc/sysrq-trigger",
+        MODERATE,
+        marks=pytest.mark.xfail(reason=_SYSRQ_LETTER, strict=True),
+    ),
+    pytest.param(
+        "echo w | sudo tee /proc/sysrq-trigger",
+        MODERATE,
+        marks=pytest.mark.xfail(reason=_SYSRQ_LETTER, strict=True),
+    ),
     ("sudo sysctl -w net.ipv4.ip_forward=1", MODERATE),
     ("sudo sysctl -w fs.inotify.max_user_watches=524288", MODERATE),
     ("sudo sysctl -w vm.swappiness=0", MODERATE),
@@ -693,6 +705,14 @@ SECOND_SYSTEM_BENIGN = [
     ("sudo systemctl edit --full sshd", MODERATE),
     ("sudo kexec -l /boot/vmlinuz --initrd=/boot/initrd.img --reuse-cmdline", MODERATE),
     ("sudo kexec -u", MODERATE),
+    ("softwareupdate --list", SAFE),
+    ("sudo softwareupdate -ia", MODERATE),
+    (
+        "sudo defaults write /Library/Preferences/com.apple.SoftwareUpdate AutomaticCheckEnabled -bool true",
+        MODERATE,
+    ),
+    ("echo 1 | sudo tee /sys/fs/selinux/enforce", MODERATE),
+    ("sudo systemctl start getty@tty2.service", MODERATE),
 ]
 
 SECOND_RESOURCES = [
@@ -742,6 +762,7 @@ SECOND_RESOURCES = [
     ("sudo sed -i 's/^#DefaultTasksMax=.*/DefaultTasksMax=1/' /etc/systemd/system.conf", HIGH),
     ("sudo systemctl set-property user.slice TasksMax=1", HIGH),
     ("sudo systemctl set-property user-1000.slice MemoryMax=1M", HIGH),
+    ("echo 'DefaultEnvironment=LD_PRELOAD=/tmp/x.so' | sudo tee -a /etc/systemd/system.conf", HIGH),
 ]
 SECOND_RESOURCES_BENIGN = [
     ("stress-ng --cpu 1 --timeout 5s --metrics-brief", MODERATE),
@@ -771,6 +792,15 @@ SECOND_RESOURCES_BENIGN = [
     ("echo '* soft nofile 65536' | sudo tee -a /etc/security/limits.conf", MODERATE),
     ("sudo systemctl set-property user-1000.slice CPUQuota=50%", MODERATE),
     ("sudo systemctl set-property docker.service TasksMax=4096", MODERATE),
+    ("sudo systemctl set-property user.slice TasksMax=8192", MODERATE),
+    ("echo 'DefaultTasksMax=8192' | sudo tee -a /etc/systemd/system.conf", MODERATE),
+    ("echo '@audio - memlock unlimited' | sudo tee /etc/security/limits.d/audio.conf", MODERATE),
+    ("docker run --rm alpine echo hi", MODERATE),
+    ("docker run --rm python:3 python -c 'print(1)'", MODERATE),
+    ("seq 10 | xargs -n 1 touch", MODERATE),
+    ("openssl rand -out key.bin 32", MODERATE),
+    ("openssl rand -hex 32", SAFE),
+    ("dd if=/dev/zero of=/swapfile bs=1M count=32768", MODERATE),
 ]
 
 SECOND_PACKAGES = [
@@ -865,6 +895,15 @@ SECOND_PACKAGES_BENIGN = [
     ("conda config --show channels", SAFE),
     ("composer show -i", SAFE),
     ("go env GOSUMDB", SAFE),
+    ("sudo zypper mr --enable --all", MODERATE),
+    ("sudo zypper ref", MODERATE),
+    ("sudo pacman -S --overwrite '/usr/lib/python3.11/site-packages/foo/*' python-foo", MODERATE),
+    ("pip install --target ./vendor requests", MODERATE),
+    ("rpm -Vv bash", SAFE),
+    ("composer outdated --direct", SAFE),
+    ("composer install", MODERATE),
+    ("sudo snap refresh", MODERATE),
+    ("cargo search ripgrep", SAFE),
 ]
 
 DANGEROUS = POWER + UNITS + KERNEL + PROTECTIONS + FORKS + FILLERS + PACKAGES_REMOVED

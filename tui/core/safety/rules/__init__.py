@@ -127,6 +127,9 @@ _READ_FORMS = {
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
     "ldconfig": frozenset(split_words("-p --print-cache")),
     "anacron": frozenset(split_words("-T")),
+    "composer": frozenset(
+        split_words("show info outdated licenses depends why why-not validate diagnose fund")
+    ),
 }
 _READ_VERBS = {"glab": tools.FORGE_READS}
 _INIT_SCRIPTS = ("/etc/init.d/", "/etc/rc.d/init.d/", "/etc/rc.d/")

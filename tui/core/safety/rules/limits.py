@@ -115,6 +115,8 @@ def systemd_defaults(where: str, text: str) -> tuple[RiskLevel, str] | None:
     """`DefaultTasksMax=1` in /etc/systemd/system.conf: every service starved from next boot."""
     if not where.startswith(("/etc/systemd/system.conf", "/etc/systemd/user.conf")):
         return None
+    if re.search(r"^\s*DefaultEnvironment\s*=.*\b(LD_PRELOAD|LD_LIBRARY_PATH)=", text, re.M):
+        return HIGH, f"makes every service load a library it names (DefaultEnvironment, {where})"
     low = starved(text.splitlines(), _DEFAULT_FLOORS)
     if low is None:
         return None

@@ -33,7 +33,9 @@ _QUERIES = {
     "pip": split_words("check inspect debug"),
     "pip3": split_words("check inspect debug"),
     "pipx": split_words("environment"),
-    "apk": split_words("policy dot stats"),
+    "apk": split_words("policy dot stats version"),
+    "snap": split_words("changes tasks connections warnings services logs known"),
+    "cargo": split_words("tree metadata search locate-project verify-project pkgid"),
     "port": split_words(
         "installed outdated contents deps rdeps dependents rdependents variants location "
         "provides echo search info list"
@@ -67,6 +69,8 @@ def only_reads(command: Command, sub: str) -> bool:
         return not rest or rest[0] in _LISTS
     if name == "cargo" and sub == "install":
         return "--list" in rest
+    if name == "snap" and sub == "refresh":
+        return "--list" in rest  # `snap refresh --list`: the updates waiting
     if name in ("conda", "mamba", "micromamba") and sub == "env":
         return rest[:1] in (["list"], ["export"])
     return name in ("conda", "mamba") and sub == "config" and "--show" in rest

@@ -307,9 +307,13 @@ def kind_at(path: str, ctx: Context) -> str | None:
     return kind
 
 
-# systemd's settings for name lookups, time and networking: read, never run (see resolvers.py).
+# systemd's settings for name lookups, time and networking, and the manager's own defaults:
+# read, never run (see resolvers.py and limits.py).
 _NETWORK_SETTINGS = frozenset(
-    split_words("/etc/systemd/resolved.conf /etc/systemd/timesyncd.conf /etc/systemd/networkd.conf")
+    split_words(
+        "/etc/systemd/resolved.conf /etc/systemd/timesyncd.conf /etc/systemd/networkd.conf "
+        "/etc/systemd/system.conf /etc/systemd/user.conf"
+    )
 )
 # Folders whose files the system runs by itself (at boot, log-in, network change, ...).
 _RUN_BY_SYSTEM = (

@@ -505,6 +505,7 @@ def _docker_run(command: Command, ctx: Context) -> None:
     ] + containers_run.bind_mounts([value for name, value in pairs if name == "--mount"])
     containers_run.mounted_command(writable, rest[1:], command, ctx)
     containers_run.contained_download(rest[1:], command, ctx)
+    containers_run.contained_bomb(rest[1:], command, ctx)
     containers_run.server_client(rest[1:], command, ctx)
     containers_run.unknown_registry(rest[0] if rest else "", argv, command, ctx)
     host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
@@ -677,7 +678,7 @@ def packages(command: Command, ctx: Context) -> None:
 def _option_style(command: Command, ctx: Context) -> None:
     queries, removals = (frozenset(s.split()) for s in OPTION_STYLE[command.name])
     first = next((a for a in command.argv if a.startswith("-")), "")
-    if first in queries or (command.name == "rpm" and first.startswith("-q")):
+    if first in queries or (command.name == "rpm" and first.startswith(("-q", "-V"))):
         return
     if command.name in ("pacman", "yay") and first.startswith("-Q"):
         return  # `pacman -Qdtq`: every -Q form only asks what is installed
