@@ -708,7 +708,8 @@ SECOND_SYSTEM_BENIGN = [
     ("softwareupdate --list", SAFE),
     ("sudo softwareupdate -ia", MODERATE),
     (
-        "sudo defaults write /Library/Preferences/com.apple.SoftwareUpdate AutomaticCheckEnabled -bool true",
+        "sudo defaults write /Library/Preferences/com.apple.SoftwareUpdate "
+        "AutomaticCheckEnabled -bool true",
         MODERATE,
     ),
     ("echo 1 | sudo tee /sys/fs/selinux/enforce", MODERATE),
