@@ -107,6 +107,8 @@ def classify_delete(value: str, *, recursive: bool, patterns: bool = True) -> Ve
         return Verdict(HIGH, f"deletes {path}: a database file and all its data")
     if recursive and _DATABASE_FOLDER.search(base.rstrip("/")):  # `rm -rf data/postgres`
         return Verdict(HIGH, f"deletes {path}: a database server's data folder")
+    if not recursive and posixpath.basename(base) in _AUTO_UPDATE_SETTINGS:
+        return Verdict(HIGH, f"deletes {path}: security updates stop installing themselves")
     if not recursive and _drop_in(base):
         return Verdict(MODERATE, f"deletes {path}, one drop-in settings file")
     if not recursive and base.endswith(_RUNTIME_FILES) and "*" not in base:
@@ -268,6 +270,10 @@ def _private_key_file(path: str) -> Verdict | None:
     if _KEY_FILE.match(rel):
         return Verdict(CRITICAL, f"deletes {path}: a private key or vault is lost for good")
     return None
+
+
+# The settings that turn on unattended security updates (Debian, Ubuntu; dnf-automatic).
+_AUTO_UPDATE_SETTINGS = frozenset(("20auto-upgrades", "50unattended-upgrades", "automatic.conf"))
 
 
 def _drop_in(path: str) -> bool:

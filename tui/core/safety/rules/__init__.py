@@ -50,6 +50,7 @@ from tui.core.safety.rules import (
     nuget,
     openers,
     origins,
+    package_frontends,
     package_keys,
     package_reads,
     package_safety,
@@ -166,6 +167,10 @@ def check_layer(command: Command, ctx: Context) -> None:
             return
     name = command.name
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
+        return
+    stands_for = package_frontends.translate(command)
+    if stands_for is not None:  # `nala remove x`, `pkcon remove x`: what apt or dnf would do
+        check_layer(stands_for, ctx)
         return
     exfiltration.check_flow(command, ctx)
     if name_word.value.startswith(_INIT_SCRIPTS):

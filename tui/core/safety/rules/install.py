@@ -461,6 +461,12 @@ def nix(command: Command, ctx: Context) -> None:
     wherever a flake or expression lives, built and run (or installed) at once."""
     argv = command.argv
     operands = [a for a in argv if not a.startswith("-")]
+    if command.name == "nix-env" and argv[:1] and argv[0] in ("-q", "--query"):
+        return  # lists what the profile holds
+    every = any(o.strip("'\"") in (".*", "*") for o in operands)
+    if command.name == "nix-env" and argv[:1] and argv[0] in ("-e", "--uninstall") and every:
+        ctx.add(HIGH, "removes every package of your Nix profile (nix-env -e '.*')", command)
+        return
     fetching = command.name != "nix" or (bool(operands[:1]) and operands[0] in _NIX_FETCHING)
     for value in argv if fetching else []:
         remote = remote_package(value) or value.startswith(("http:", "https:"))

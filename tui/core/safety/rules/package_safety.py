@@ -50,6 +50,7 @@ _HOLD_READS = frozenset(
 )
 _LOCK_VERBS = {
     "brew": frozenset(("pin",)),
+    "pkg": frozenset(("lock",)),
     "flatpak": frozenset(("mask",)),
     "apt-mark": frozenset(("hold",)),
     "dnf": frozenset(("versionlock",)),
@@ -286,6 +287,9 @@ def release_upgrade(command: Command, ctx: Context) -> None:
     ctx.add(HIGH, reason, command)
 
 
+_BARE_IP = lazy_pattern(r"^(https?://)?\d{1,3}(\.\d{1,3}){3}([:/]|$)")
+
+
 def xbps(command: Command, ctx: Context) -> None:
     """Void Linux: `xbps-install` installs or updates, `xbps-query` only reads, `xbps-remove`
     removes (rated with the other removals)."""
@@ -295,6 +299,13 @@ def xbps(command: Command, ctx: Context) -> None:
         from tui.core.safety.rules import removals  # removals reads this module's lists
 
         removals.removes_packages(command, ctx)
+        return
+    argv = command.argv
+    given = [b for a, b in itertools.pairwise(argv) if a in ("-R", "--repository")]
+    given += [a.split("=", 1)[1] for a in argv if a.startswith("--repository=")]
+    plain = next((g for g in given if g.startswith("http://") or _BARE_IP.match(g)), None)
+    if plain is not None:  # `xbps-install -R http://203.0.113.9/current x`
+        ctx.add(HIGH, f"installs packages from a repository given on the line ({plain})", command)
         return
     ctx.add(MODERATE, f"installs or changes packages ({command.name})", command)
 

@@ -277,6 +277,8 @@ def startup_kind(path: str) -> str | None:
         return "config"
     if normal.startswith("/etc/apt/preferences") or normal in _UPDATE_SETTINGS:
         return "config"  # which packages may be installed or updated at all
+    if normal.endswith("/versionlock.list"):
+        return "config"  # dnf and yum's version locks
     if normal in ("/etc/default/grub", "/etc/kernel/cmdline", "/boot/cmdline.txt"):
         return "config"  # the kernel's command line: `init=/bin/bash` is a root shell
     if normal == "/etc/modules" or normal.startswith(("/etc/modules-load.d/", "/etc/modprobe.d/")):

@@ -35,7 +35,7 @@ ESSENTIAL = frozenset(
         "base-passwd filesystem dpkg apt apt-get rpm dnf yum pacman apk-tools zypper sudo "
         "openssh-server openssh openssh-sshd linux linux-image kernel kernel-core grub2 grub-pc "
         "grub-efi-amd64 python python3 python3-minimal perl-base tar gzip grep sed findutils "
-        "libpam-modules libpam0g pam libselinux1 udev base base-system pkg xbps portage"
+        "libpam-modules libpam0g pam libselinux1 udev base base-system pkg xbps portage os-core"
     )
 )
 # The display server, the login screen and the desktop's core (and the meta-packages that keep
@@ -120,6 +120,8 @@ def removes_packages(command: Command, ctx: Context) -> None:
         return
     running = any(_RUNNING_KERNEL.search(w.raw) for w in command.args)
     forced = next((a for a in argv if a in _FORCED or a.startswith("--force-")), None)
+    if forced is None and command.name == "pkg":  # FreeBSD: `pkg delete -f` ignores dependents
+        forced = next((a for a in argv if re.fullmatch(r"-[a-zA-Z]*f[a-zA-Z]*", a)), None)
     if vital:
         reason = f"removes {sorted(vital)[0]}, a package the system cannot run without"
         ctx.add(CRITICAL, reason, command)

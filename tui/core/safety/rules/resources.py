@@ -200,7 +200,8 @@ _LIMITS = frozenset(split_words("head dd"))
 _PASS_THROUGH = frozenset(
     split_words(
         "cat tee gzip bzip2 xz zstd lz4 base64 base32 tr sed awk gawk grep fold rev cut pv od "
-        "xxd hexdump openssl paste nl expand unexpand iconv dos2unix"
+        "xxd hexdump openssl paste nl expand unexpand iconv dos2unix gunzip zcat bunzip2 bzcat "
+        "unxz xzcat unzstd zstdcat lz4cat"
     )
 )
 

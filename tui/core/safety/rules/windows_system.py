@@ -156,6 +156,8 @@ def _wmic(st: Statement, ctx: Context, previous: Statement | None) -> None:
         _shadow(st, ctx, previous)
     elif "shadowcopy" in text and "call create" in text:
         ctx.add(MODERATE, "makes a restore point (shadow copy)", st.text)
+    elif re.search(r"\bos\b.*\bcall\s+(reboot|shutdown|win32shutdown)\b", text):
+        ctx.add(HIGH, "shuts down or restarts Windows through WMI (wmic os call)", st.text)
     elif " delete" in text or " call terminate" in text or "call create" in text:
         ctx.add(HIGH, "deletes, stops or starts things through WMI (wmic)", st.text)
     elif " get" in text or " list" in text:
