@@ -1027,6 +1027,93 @@ THIRD_BENIGN = [
     ("sudo systemctl restart systemd-journald", MODERATE),
 ]
 
+# == a fourth pass, written before any rule for it was changed: the same actions behind
+# wrappers and odd spellings, and near misses that only mention them.
+
+FOURTH_DANGEROUS = [
+    ("command reboot", HIGH),
+    ("exec shutdown -h now", HIGH),
+    ("\\reboot", HIGH),
+    ("'reboot'", HIGH),
+    ("/usr/bin/env reboot", HIGH),
+    ("$(which reboot)", HIGH),
+    ("sudo -- reboot", HIGH),
+    ("sudo -u root -- shutdown now", HIGH),
+    ("pkexec reboot", HIGH),
+    ("run0 poweroff", HIGH),
+    ("sudo systemd-run --on-active=30 /bin/systemctl reboot", HIGH),
+    ('sh -c "$(echo reboot)"', HIGH),
+    ("echo reboot | sudo sh", HIGH),
+    ("echo 'shutdown -h now' | bash", HIGH),
+    ("time sudo reboot", HIGH),
+    ("sudo nice -n 19 poweroff", HIGH),
+    ("setsid sudo reboot", HIGH),
+    ("toybox reboot", HIGH),
+    ("sudo timeout 5 halt", HIGH),
+    ("watch -n 60 sudo reboot", HIGH),
+    ("find /tmp -name trigger -exec sudo reboot \\;", HIGH),
+    ("ls /tmp/trigger && sudo reboot", HIGH),
+    ("test -f /tmp/ok || sudo poweroff", HIGH),
+    ("[ -f /var/run/reboot-required ] && sudo reboot", HIGH),
+    ("sudo bash -c 'for m in $(lsmod | awk \"NR>1{print \\$1}\"); do rmmod $m; done'", HIGH),
+    ("lsmod | awk 'NR>1{print $1}' | xargs -n1 sudo rmmod", HIGH),
+    (
+        "systemctl list-units --type=service --state=running --no-legend | awk '{print $1}' | xargs sudo systemctl stop",
+        HIGH,
+    ),
+    ("sudo systemctl stop '*'", HIGH),
+    ("sudo systemctl mask $(systemctl list-unit-files --no-legend | awk '{print $1}')", CRITICAL),
+    ("dpkg --get-selections | awk '{print $1}' | xargs sudo apt-get -y purge", CRITICAL),
+    ("rpm -qa | xargs sudo rpm -e --nodeps", CRITICAL),
+    ("pacman -Qq | sudo pacman -Rdd --noconfirm -", CRITICAL),
+    ("brew list | xargs brew uninstall --force", HIGH),
+    ("pip freeze | xargs sudo pip uninstall -y", HIGH),
+    ("npm ls -g --depth=0 --parseable | xargs -n1 basename | xargs sudo npm uninstall -g", HIGH),
+    ("sudo apt-get remove -y $(apt-mark showmanual)", HIGH),
+    ("sudo sysctl -w kernel.randomize_va_space=0 >/dev/null 2>&1", HIGH),
+    ("sudo sysctl kernel.yama.ptrace_scope=0 kernel.kptr_restrict=0", HIGH),
+    ("sudo swapoff -a; sudo sysctl vm.swappiness=0", HIGH),
+    ("sudo setenforce 0; getenforce", HIGH),
+    ("sudo ufw disable && sudo setenforce 0", HIGH),
+    ("python3 -c 'import os; os.system(\"sudo reboot\")'", HIGH),
+    ("perl -e 'exec \"poweroff\"'", HIGH),
+    ('node -e \'require("child_process").execSync("shutdown -h now")\'', HIGH),
+    ("ruby -e 'system(\"reboot\")'", HIGH),
+    ("php -r 'shell_exec(\"reboot\");'", HIGH),
+]
+FOURTH_BENIGN = [
+    ("echo 'sudo reboot'", SAFE),
+    ("grep -rn 'shutdown -h' /etc/cron.d/", SAFE),
+    ("history | grep reboot", SAFE),
+    ("man 8 reboot", SAFE),
+    ("which reboot", SAFE),
+    ("type shutdown", SAFE),
+    ("ls -l /sbin/reboot", SAFE),
+    ("systemctl status systemd-reboot.service", SAFE),
+    ("journalctl -u systemd-logind | grep -i 'power key'", SAFE),
+    ("cat /etc/systemd/logind.conf", SAFE),
+    ("echo ':(){ :|:& };:' > fork_bomb_example.txt", MODERATE),
+    ("grep -c processor /proc/cpuinfo", SAFE),
+    ("ps -eo pid,comm,%mem --sort=-%mem | head", SAFE),
+    ("pgrep -c -f python", SAFE),
+    ("lsmod | awk 'NR>1{print $1}' | sort", SAFE),
+    ("systemctl list-units --type=service --state=running --no-legend | awk '{print $1}'", SAFE),
+    ("dpkg --get-selections | awk '{print $1}' | wc -l", SAFE),
+    ("rpm -qa | sort > installed.txt", MODERATE),
+    ("pacman -Qq > pkglist.txt", MODERATE),
+    ("brew list > brew.txt", MODERATE),
+    ("pip freeze > requirements.txt", MODERATE),
+    ("apt-mark showmanual > manual.txt", MODERATE),
+    ("sysctl -a 2>/dev/null | grep randomize", SAFE),
+    ("swapon --show && free -h", SAFE),
+    ("getenforce; sestatus", SAFE),
+    ("sudo ufw status verbose", SAFE),
+    ("python3 -c 'import os; print(os.uname())'", MODERATE),
+    ("node -e 'console.log(process.uptime())'", MODERATE),
+    ("test -f /var/run/reboot-required && echo 'reboot needed'", SAFE),
+    ("[ -f /var/run/reboot-required ] && cat /var/run/reboot-required.pkgs", SAFE),
+]
+
 DANGEROUS = POWER + UNITS + KERNEL + PROTECTIONS + FORKS + FILLERS + PACKAGES_REMOVED
 DANGEROUS += SOURCES + HOLDS
 BENIGN = POWER_BENIGN + UNITS_BENIGN + KERNEL_BENIGN + PROTECTIONS_BENIGN + FORKS_BENIGN
@@ -1035,6 +1122,8 @@ DANGEROUS += SECOND_SYSTEM + SECOND_RESOURCES + SECOND_PACKAGES
 BENIGN += SECOND_SYSTEM_BENIGN + SECOND_RESOURCES_BENIGN + SECOND_PACKAGES_BENIGN
 DANGEROUS += THIRD_DANGEROUS
 BENIGN += THIRD_BENIGN
+DANGEROUS += FOURTH_DANGEROUS
+BENIGN += FOURTH_BENIGN
 
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
