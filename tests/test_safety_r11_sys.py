@@ -1058,7 +1058,8 @@ FOURTH_DANGEROUS = [
     ("sudo bash -c 'for m in $(lsmod | awk \"NR>1{print \\$1}\"); do rmmod $m; done'", HIGH),
     ("lsmod | awk 'NR>1{print $1}' | xargs -n1 sudo rmmod", HIGH),
     (
-        "systemctl list-units --type=service --state=running --no-legend | awk '{print $1}' | xargs sudo systemctl stop",
+        "systemctl list-units --type=service --state=running --no-legend "
+        "| awk '{print $1}' | xargs sudo systemctl stop",
         HIGH,
     ),
     ("sudo systemctl stop '*'", HIGH),
@@ -1112,6 +1113,16 @@ FOURTH_BENIGN = [
     ("node -e 'console.log(process.uptime())'", MODERATE),
     ("test -f /var/run/reboot-required && echo 'reboot needed'", SAFE),
     ("[ -f /var/run/reboot-required ] && cat /var/run/reboot-required.pkgs", SAFE),
+    (
+        "systemctl list-units --failed --no-legend | awk '{print $2}' | xargs sudo systemctl stop",
+        MODERATE,
+    ),
+    (
+        "systemctl list-units --no-legend | grep nginx "
+        "| awk '{print $1}' | xargs sudo systemctl restart",
+        MODERATE,
+    ),
+    ("sudo systemctl stop 'docker*'", MODERATE),
 ]
 
 DANGEROUS = POWER + UNITS + KERNEL + PROTECTIONS + FORKS + FILLERS + PACKAGES_REMOVED

@@ -7,6 +7,7 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import limits, package_safety
@@ -322,6 +323,10 @@ def systemctl(command: Command, ctx: Context) -> None:
             ctx.add(CRITICAL, reason, command)
         else:
             ctx.add(HIGH, f"takes the machine down ({action})", command)
+    elif action in STOPPING and ("*" in units or every_installed(command, ctx)):
+        level = CRITICAL if action in ("mask", "disable") else HIGH
+        reason = f"{action}s every service: the machine stops working (systemctl {action})"
+        ctx.add(level, reason, command)
     elif action in STOPPING:
         _stopping(command, ctx, action, units)
     elif action == "set-property":
