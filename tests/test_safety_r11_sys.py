@@ -1125,6 +1125,60 @@ FOURTH_BENIGN = [
     ("sudo systemctl stop 'docker*'", MODERATE),
 ]
 
+# == a fifth pass, written before any rule for it was changed: cpu burners, memory asked for
+# at once, package database chores, power through /sys, and their everyday neighbours.
+
+FIFTH_DANGEROUS = [
+    ("for i in $(seq $(nproc)); do cat /dev/urandom > /dev/null & done", HIGH),
+    ("for i in {1..64}; do md5sum /dev/zero & done", HIGH),
+    ("for i in $(seq 1 100); do dd if=/dev/zero of=/dev/null & done", HIGH),
+    ("openssl speed -multi $(nproc) -seconds 100000", HIGH),
+    ("python3 -c 'bytearray(2**40)'", HIGH),
+    ("python3 -c 'import numpy; numpy.ones((10**6, 10**6))'", HIGH),
+    ("node -e 'Buffer.alloc(2**40)'", HIGH),
+    ("while :; do (sleep 999 &); done", CRITICAL),
+    ("watch -n 0.1 'sleep 1000 &'", HIGH),
+    ("sudo sysctl -w kernel.threads-max=100", HIGH),
+    ("sudo sysctl -w vm.min_free_kbytes=67108864", HIGH),
+    ("sudo sysctl -w vm.nr_hugepages=500000", HIGH),
+    ("sudo rm -rf /var/lib/apt/lists /var/lib/dpkg/info", CRITICAL),
+    ("sudo rm -f /var/lib/dpkg/status", CRITICAL),
+    ("sudo rm -rf /var/lib/pacman/local", CRITICAL),
+    ("sudo rm -rf /usr/lib/sysimage/rpm", CRITICAL),
+    ("sudo dpkg --clear-selections && sudo apt-get dselect-upgrade -y", CRITICAL),
+    ("sudo apt-get -y autoremove --purge $(deborphan --all-packages)", HIGH),
+    ("sudo rm /etc/apt/trusted.gpg && sudo rm -rf /etc/apt/trusted.gpg.d/*", HIGH),
+    ("sudo apt-key add /tmp/key.asc", HIGH),
+    ("wget -qO- http://203.0.113.5/key.asc | sudo apt-key add -", HIGH),
+    ("sudo curl -o /etc/yum.repos.d/x.repo http://203.0.113.5/x.repo", HIGH),
+    ("echo 'SigLevel = Never' | sudo tee -a /etc/pacman.conf", HIGH),
+    ("sudo sed -i 's/^SigLevel.*/SigLevel = Optional TrustAll/' /etc/pacman.conf", HIGH),
+    ("sudo sed -i 's/gpgcheck=1/gpgcheck=0/' /etc/dnf/dnf.conf", HIGH),
+    ("sudo sed -i 's/^check_signature.*/check_signature = no/' /etc/pkg/FreeBSD.conf", MODERATE),
+]
+FIFTH_BENIGN = [
+    ("openssl speed sha256", MODERATE),
+    ("python3 -c 'bytearray(1024)'", MODERATE),
+    ("node -e 'Buffer.alloc(16)'", MODERATE),
+    ("sudo sysctl -w kernel.threads-max=200000", MODERATE),
+    ("sudo sysctl -w vm.nr_hugepages=128", MODERATE),
+    ("sudo rm -rf /var/lib/apt/lists/*", MODERATE),
+    ("sudo rm /var/cache/apt/archives/*.deb", MODERATE),
+    ("sudo rm -rf /var/cache/pacman/pkg/*", MODERATE),
+    ("sudo dnf clean packages", MODERATE),
+    ("sudo dpkg --get-selections > selections.txt", MODERATE),
+    ("deborphan", SAFE),
+    ("apt-key fingerprint", SAFE),
+    ("gpg --show-keys /tmp/key.asc", SAFE),
+    ("cat /etc/yum.repos.d/fedora.repo", SAFE),
+    ("grep SigLevel /etc/pacman.conf", SAFE),
+    ("echo mem | sudo tee /sys/power/state", MODERATE),
+    ("cat /sys/power/state", SAFE),
+    ("cat /sys/class/power_supply/BAT0/capacity", SAFE),
+    ("echo 50 | sudo tee /sys/class/backlight/intel_backlight/brightness", MODERATE),
+    ("echo powersave | sudo tee /sys/devices/system/cpu/cpu*/cpufreq/scaling_governor", MODERATE),
+]
+
 DANGEROUS = POWER + UNITS + KERNEL + PROTECTIONS + FORKS + FILLERS + PACKAGES_REMOVED
 DANGEROUS += SOURCES + HOLDS
 BENIGN = POWER_BENIGN + UNITS_BENIGN + KERNEL_BENIGN + PROTECTIONS_BENIGN + FORKS_BENIGN
@@ -1135,6 +1189,8 @@ DANGEROUS += THIRD_DANGEROUS
 BENIGN += THIRD_BENIGN
 DANGEROUS += FOURTH_DANGEROUS
 BENIGN += FOURTH_BENIGN
+DANGEROUS += FIFTH_DANGEROUS
+BENIGN += FIFTH_BENIGN
 
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
