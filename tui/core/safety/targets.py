@@ -530,7 +530,8 @@ _KERNEL_CONTROLS = (
     (lazy_pattern(r"^/sys/block/[^/]+/device/delete$"), CRITICAL, "detaches the disk: it vanishes"),
     (lazy_pattern(r"^/sys/bus/(pci|scsi|usb)/devices/[^/]+/remove$"), HIGH, "removes a device"),
     (lazy_pattern(r"^/sys/block/[^/]+/device/state$"), HIGH, "can take the disk offline"),
-    (lazy_pattern(r"^/sys/power/(state|disk)$"), HIGH, "suspends or powers off the machine"),
+    (lazy_pattern(r"^/sys/power/state$"), MODERATE, "puts the machine to sleep or hibernates it"),
+    (lazy_pattern(r"^/sys/power/disk$"), MODERATE, "changes how the machine hibernates"),
     (lazy_pattern(r"^/sys/class/(block|net)/[^/]+/device/remove$"), HIGH, "removes a device"),
 )
 

@@ -271,9 +271,22 @@ def openssl_rand(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
+def openssl_speed(command: Command, ctx: Context) -> None:
+    """`openssl speed -multi $(nproc) -seconds 100000`: every processor busy for hours."""
+    argv = command.argv
+    if argv[:1] != ["speed"] or "-seconds" not in argv:
+        return
+    given = argv[argv.index("-seconds") + 1 :][:1]
+    if given and given[0].isdigit() and int(given[0][:9]) >= 3600:
+        hours = int(given[0][:9]) // 3600
+        ctx.add(
+            HIGH, f"keeps the processors busy for {hours} hours or more (openssl speed)", command
+        )
+
+
 RULES: dict[str, Rule] = {"sysbench": benchmark_files}
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
-    "openssl": (openssl_rand,),
+    "openssl": (openssl_rand, openssl_speed),
     "seq": (seq_forever,),
     "fio": (benchmark_files,),
     **dict.fromkeys(LINE_KEEPERS, (one_endless_line,)),

@@ -497,6 +497,14 @@ def xargs(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
+def watched_spawn(command: Command, ctx: Context) -> None:
+    """`watch -n 0.1 'sleep 1000 &'`: a new background process each round, none ever waited."""
+    code = " ".join(w.value for w in command.args if not w.value.startswith("-"))
+    if _SPAWNS.search(code) and "wait" not in code:
+        reason = "starts another background process every round, without end (watch)"
+        ctx.add(HIGH, reason, command)
+
+
 def fed_endless(command: Command, ctx: Context) -> None:
     """`cat /dev/zero | tail`, `seq inf | sort`, `head -c 100G /dev/zero | tail`: the
     memory-keeping stage is fed an endless stream, or one cut only past what memory holds."""
@@ -610,3 +618,4 @@ RULES: dict[str, Rule] = {
 # Checks beside a tool's own rule (find and xargs have theirs).
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = dict.fromkeys(("find", "xargs"), (gathers_everything,))
 EXTRA_CHECKS["parallel"] = (xargs,)
+EXTRA_CHECKS["watch"] = (watched_spawn,)
