@@ -357,6 +357,10 @@ FILLERS_BENIGN = [
     ("prlimit --pid $$", SAFE),
     ("prlimit --nofile=4096 make", MODERATE),
     ("sudo prlimit --pid 1234 --nofile=65536", MODERATE),
+    ("sudo prlimit --nofile=1024:1024 --pid 1", MODERATE),
+    ("sudo pacman -Syu --ignore nvidia-dkms,linux-headers", MODERATE),
+    ("echo '* hard core 0' | sudo tee -a /etc/security/limits.conf", MODERATE),
+    ("stress-ng --cpu 0 --timeout 60s", MODERATE),
 ]
 
 # -- packages: vital removals, cascades, downgrades ---------------------------------------------

@@ -2,9 +2,9 @@
 (`systemctl set-property`, `DefaultTasksMax=` in system.conf).
 
 `prlimit --pid N` alone only shows N's limits. Given a limit, it changes them in place: for
-PID 1 every service started from then on inherits them, and a limit of no open files or no
-processes leaves the machine unable to start anything (HIGH). Another process's limits are
-MODERATE. `prlimit --nofile=4096 make` runs a command under the limits: that command is rated
+PID 1 every service started from then on inherits them, and a limit of almost no open files or
+processes leaves the machine unable to start anything (HIGH). Other limits, and another
+process's, are MODERATE. `prlimit --nofile=4096 make` runs a command under the limits: that command is rated
 on its own (unwrap.py), the limit itself is MODERATE. Limits so low that log-ins, a whole
 slice or every service cannot run (`* hard nofile 10`, `maxlogins 0`, `user.slice TasksMax=1`)
 are HIGH; ordinary limits are MODERATE.
@@ -30,13 +30,25 @@ def prlimit(command: Command, ctx: Context) -> None:
     if not limits:
         return  # `prlimit --pid $$`: prints the limits
     pid_given = any(a in ("-p", "--pid") or a.startswith(("--pid=", "-p")) for a in argv)
-    if pid_given and (_INIT_PIDS & set(argv)):
-        reason = "changes the limits of PID 1: every service started from now on inherits them"
+    if pid_given and (_INIT_PIDS & set(argv)) and _starving(limits):
+        reason = "starves PID 1 of files or processes: every service started from now inherits it"
         ctx.add(HIGH, f"{reason} (prlimit)", command)
     elif pid_given:
         ctx.add(MODERATE, "changes a running program's resource limits (prlimit)", command)
     else:
         ctx.add(MODERATE, "runs a program under other resource limits (prlimit)", command)
+
+
+def _starving(limits: list[str]) -> bool:
+    """`--nofile=0:0`, `-u=5`: a limit of open files or processes below what anything needs."""
+    for option in limits:
+        match = re.fullmatch(r"(--nofile|-n|--nproc|-u)=?(\d+)(?::(\d+))?", option)
+        if match is None:
+            continue
+        floor = _LIMIT_FLOORS["nofile" if match.group(1) in ("--nofile", "-n") else "nproc"]
+        if any(int(v[:9]) < floor for v in match.groups()[1:] if v):
+            return True
+    return False
 
 
 RULES: dict[str, Rule] = {"prlimit": prlimit}

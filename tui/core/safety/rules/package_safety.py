@@ -232,13 +232,16 @@ def broad_overwrite(argv: list[str]) -> str | None:
 _EVERY_FILE = lazy_pattern(r"^/?((usr|etc|bin|sbin|lib|lib64|opt|var|boot)/?)?\*\*?$")
 
 
+_NOT_CODE = ("-headers", "-docs", "-doc")  # what programs are built against or read
+
+
 def skipped_upgrades(command: Command) -> str | None:
     """`pacman -Syu --ignore linux,openssl`: the upgrade leaves security fixes out."""
     if command.name not in ("pacman", "yay", "paru"):
         return None
     ignored = [b for a, b in itertools.pairwise(command.argv) if a in ("--ignore", "--ignoregroup")]
     ignored += [a.split("=", 1)[1] for a in command.argv if a.startswith("--ignore=")]
-    names = [n for value in ignored for n in value.split(",")]
+    names = [n for value in ignored for n in value.split(",") if not n.endswith(_NOT_CODE)]
     vital = next((n for n in names if security_fixed(n) or n == "*"), None)
     if vital is None:
         return None
