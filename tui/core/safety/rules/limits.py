@@ -4,10 +4,10 @@
 `prlimit --pid N` alone only shows N's limits. Given a limit, it changes them in place: for
 PID 1 every service started from then on inherits them, and a limit of almost no open files or
 processes leaves the machine unable to start anything (HIGH). Other limits, and another
-process's, are MODERATE. `prlimit --nofile=4096 make` runs a command under the limits: that command is rated
-on its own (unwrap.py), the limit itself is MODERATE. Limits so low that log-ins, a whole
-slice or every service cannot run (`* hard nofile 10`, `maxlogins 0`, `user.slice TasksMax=1`)
-are HIGH; ordinary limits are MODERATE.
+process's, are MODERATE. `prlimit --nofile=4096 make` runs a command under the limits: that
+command is rated on its own (unwrap.py), the limit itself is MODERATE. Limits so low that
+log-ins, a whole slice or every service cannot run (`* hard nofile 10`, `maxlogins 0`,
+`user.slice TasksMax=1`) are HIGH; ordinary limits are MODERATE.
 """
 
 from __future__ import annotations
