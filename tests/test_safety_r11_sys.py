@@ -1186,6 +1186,51 @@ FIFTH_BENIGN = [
     ("echo powersave | sudo tee /sys/devices/system/cpu/cpu*/cpufreq/scaling_governor", MODERATE),
 ]
 
+# == a sixth pass, written before any rule for it was changed: Windows and PowerShell.
+
+SIXTH_DANGEROUS = [
+    ("Restart-Computer", HIGH),
+    ("shutdown -r -t 0", HIGH),
+    ("shutdown /p", HIGH),
+    ("Stop-Computer", HIGH),
+    ("bcdedit /set nointegritychecks on", HIGH),
+    ("bcdedit /set {current} bootstatuspolicy ignoreallfailures", HIGH),
+    ("Disable-ComputerRestore -Drive 'C:\\'", HIGH),
+    ("Stop-Service -Name WinDefend -Force", HIGH),
+    (
+        "reg add HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU "
+        "/v NoAutoUpdate /t REG_DWORD /d 1 /f",
+        HIGH,
+    ),
+    ("while($true){Start-Process powershell}", CRITICAL),
+    ("for /l %i in (1,1,1000) do start notepad", HIGH),
+    ("choco uninstall -y chocolatey", HIGH),
+    ("choco install -y --ignore-checksums foo", HIGH),
+    ("winget install --ignore-security-hash foo", HIGH),
+    ("choco feature enable -n allowEmptyChecksums", HIGH),
+    ("choco source add -n x -s http://203.0.113.5/api/v2", HIGH),
+]
+SIXTH_BENIGN = [
+    ("shutdown /h", MODERATE),
+    ("shutdown /l", MODERATE),
+    ("shutdown /?", SAFE),
+    ("bcdedit /deletevalue {current} safeboot", MODERATE),
+    ("bcdedit /timeout 5", MODERATE),
+    ("bcdedit /enum all", SAFE),
+    ("powercfg /hibernate off", MODERATE),
+    ("powercfg /batteryreport", MODERATE),
+    ("Stop-Service wuauserv", MODERATE),
+    (
+        "Disable-WindowsOptionalFeature -Online -FeatureName Microsoft-Windows-Subsystem-Linux",
+        MODERATE,
+    ),
+    ("choco list --local-only", SAFE),
+    ("winget show Git.Git", SAFE),
+    ("Get-HotFix", SAFE),
+    ("systeminfo", SAFE),
+    ("Get-Service | Where-Object Status -eq Running", SAFE),
+]
+
 DANGEROUS = POWER + UNITS + KERNEL + PROTECTIONS + FORKS + FILLERS + PACKAGES_REMOVED
 DANGEROUS += SOURCES + HOLDS
 BENIGN = POWER_BENIGN + UNITS_BENIGN + KERNEL_BENIGN + PROTECTIONS_BENIGN + FORKS_BENIGN
@@ -1198,6 +1243,8 @@ DANGEROUS += FOURTH_DANGEROUS
 BENIGN += FOURTH_BENIGN
 DANGEROUS += FIFTH_DANGEROUS
 BENIGN += FIFTH_BENIGN
+DANGEROUS += SIXTH_DANGEROUS
+BENIGN += SIXTH_BENIGN
 
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
