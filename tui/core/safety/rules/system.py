@@ -531,6 +531,9 @@ def power(command: Command, ctx: Context) -> None:
     if command.name == "shutdown" and any(a in ("-c", "/a", "/A") for a in argv):
         ctx.add(MODERATE, "cancels a scheduled shutdown", command)
         return
+    if command.name == "shutdown" and argv and all(a.startswith("/") for a in argv):
+        _windows_shutdown([a.lower() for a in argv], command, ctx)  # cmd's `shutdown /r /t 0`
+        return
     if command.name == "shutdown" and "-k" in argv:
         ctx.add(MODERATE, "only warns logged-in users of a shutdown (shutdown -k)", command)
         return
@@ -544,6 +547,14 @@ def power(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
         return
     ctx.add(HIGH, f"shuts down or restarts the machine ({command.name})", command)
+
+
+def _windows_shutdown(flags: list[str], command: Command, ctx: Context) -> None:
+    if set(flags) & {"/s", "/r", "/p", "/g", "/sg"}:
+        ctx.add(HIGH, "shuts down or restarts the machine (shutdown)", command)
+    elif set(flags) & {"/h", "/l"}:
+        what = "hibernates the machine" if "/h" in flags else "signs you out of Windows"
+        ctx.add(MODERATE, f"{what} (shutdown)", command)
 
 
 def crontab(command: Command, ctx: Context) -> None:

@@ -33,6 +33,8 @@ _SECURITY_SERVICES = frozenset(
 _REMOTE_SERVICES = frozenset("sshd winrm termservice".split())
 _REMOTE_REASON = "stops remote access to the machine (ssh, WinRM or Remote Desktop): lock-out"
 _DEFENDER_SERVICES = frozenset("windefend sense wdnissvc wdboot wdfilter".split())
+# Stopping Windows Update (not disabling it) pauses it until it is started again or the next boot.
+_UPDATE_PAUSED = "stops Windows Update for now: it starts again on demand or at the next boot"
 
 
 # What an autostart entry runs that makes it an attack: a program in a folder anyone (or any
@@ -451,6 +453,8 @@ def _service_stop(names: list[str], st: Statement, ctx: Context) -> None:
     lowered = {n.strip("'\"").lower() for n in names}
     if lowered & _DEFENDER_SERVICES:
         ctx.add(CRITICAL, "stops Windows Defender: the machine is left unprotected", st.text)
+    elif lowered & _SECURITY_SERVICES == {"wuauserv"}:
+        ctx.add(MODERATE, _UPDATE_PAUSED, st.text)
     elif lowered & _SECURITY_SERVICES:
         ctx.add(HIGH, "stops a Windows security or logging service", st.text)
     else:
@@ -464,6 +468,8 @@ def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return
     if sub == "delete":
         ctx.add(HIGH, "deletes a Windows service (sc delete)", st.text)
+    elif sub == "stop" and set(args) & _SECURITY_SERVICES == {"wuauserv"}:
+        ctx.add(MODERATE, _UPDATE_PAUSED, st.text)
     elif sub in ("stop", "config") and (set(args) & _SECURITY_SERVICES):
         ctx.add(HIGH, "stops or disables a Windows security or logging service", st.text)
     elif sub == "config" and any(a.startswith("binpath=") for a in args):
@@ -491,6 +497,8 @@ def _service_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> 
         _started_later(st, ctx, "installs a Windows service")
     elif stopping and any(re.search(rf"\b{name}\b", text) for name in _DEFENDER_SERVICES):
         ctx.add(CRITICAL, "stops or disables Windows Defender's service", st.text)
+    elif st.name == "stop-service" and [s for s in _SECURITY_SERVICES if s in text] == ["wuauserv"]:
+        ctx.add(MODERATE, _UPDATE_PAUSED, st.text)
     elif st.name in ("stop-service", "set-service") and (
         {n.lower() for n in names} & _SECURITY_SERVICES
         or any(s in text for s in _SECURITY_SERVICES)
@@ -510,6 +518,9 @@ def _power(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "cancels a scheduled shutdown", st.text)
     elif st.name == "shutdown" and not flags & {"/s", "/r", "/p", "/h", "/l", "-s", "-r"}:
         return
+    elif st.name == "shutdown" and not flags & {"/s", "/r", "/p", "-s", "-r"}:
+        what = "hibernates the machine" if flags & {"/h"} else "signs you out of Windows"
+        ctx.add(MODERATE, f"{what} (shutdown)", st.text)
     else:
         ctx.add(HIGH, f"shuts down or restarts the machine ({st.words[0]})", st.text)
 
