@@ -578,6 +578,9 @@ def mkfile(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "makes an empty (sparse) file of a given size (mkfile -n)", command)
     elif sizes and max(sizes) >= _BIG:
         ctx.add(EXHAUSTS, f"makes a file of {max(sizes) // 2**30} GiB: fills the disk", command)
+    elif sizes and max(sizes) >= SIZEABLE:
+        size = max(sizes) // 2**30
+        ctx.add(HIGH, f"makes a file of {size} GiB: the disk may fill up ({command.name})", command)
     else:
         ctx.add(MODERATE, f"makes a file of a given size ({command.name})", command)
 

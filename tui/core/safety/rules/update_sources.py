@@ -81,6 +81,7 @@ _DISTRIBUTION_SOURCES = frozenset(
 # the `deb-src` or `deb cdrom` lines).
 _EVERY_LINE_OFF = lazy_pattern(
     r"(^|;|\s)s([/|,@])\^(deb( |\\s)?|Types:( |\\s)?)?\2\s*#|"
-    r"(^|;|\s)/\^(deb( |\\s)?|Types:?( |\\s)?)/\s*d(?=$|;|\s)",
+    r"(^|;|\s)/\^(deb( |\\s)?|Types:?( |\\s)?)/\s*d(?=$|;|\s)|"
+    r"(^|;|\s)/\^(deb( |\\s)?|Types:?( |\\s)?)/\s*s(?P<d>[/|,@])\^[^/|,@]{0,6}(?P=d)\s*#",
     re.M,
 )
