@@ -206,12 +206,14 @@ def _after_redirect_target(parent: Node) -> list[Word]:
         if child.type == "heredoc_redirect":
             redirects = [c for c in child.children if c.type == "file_redirect"]
         for redirect in redirects:
-            targets = [c for c in redirect.children if c.is_named and c.type not in _NOT_TARGETS]
+            targets = [
+                c for c in redirect.children if c.is_named and c.type not in _NOT_REDIRECT_TARGETS
+            ]
             found.extend(evaluate(c) for c in targets[1:])
     return found
 
 
-_NOT_TARGETS = frozenset(("file_descriptor", "ERROR", "comment"))
+_NOT_REDIRECT_TARGETS = frozenset(("file_descriptor", "ERROR", "comment"))
 
 
 def _descriptor_split(node: Node, parent: Node) -> bool:
