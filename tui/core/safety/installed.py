@@ -30,7 +30,10 @@ _INSTALLED_LIST = lazy_pattern(
     r"dpkg(?:-query)?\s+(?:-l|--list|--get-selections|-W|--show)|rpm\s+-qa|pacman\s+-Q[qen]*|"
     r"apk\s+info|npm\s+(?:ls|list)|gem\s+list|(?:apt|dnf|yum)\s+list\s+(?:--)?installed|"
     r"conda\s+list|snap\s+list|flatpak\s+list|cargo\s+install\s+--list|pipx\s+list|"
-    r"apt-mark\s+showmanual|apt\s+list"
+    r"apt-mark\s+showmanual|apt\s+list|deborphan\s+(?:-a|--all-packages)|"
+    # every unit systemd knows or runs (not only the failed or stopped ones)
+    r"systemctl(?![^|]*(?:--failed|--state=(?:failed|inactive|dead|exited)))"
+    r"(?:\s+-\S*)*\s+(?:list-units|list-unit-files)"
     r")(?:\s+(?:-f|--showformat)\s+\S+|\s+-\S*)*\s*$"
 )
 _GREPS = frozenset(split_words("grep egrep fgrep rg ag"))

@@ -149,6 +149,7 @@ def build_command(node: Node, parent: Node | None = None, stdin: Stdin | None = 
             extra[0] = replace(extra[0], fd=words.pop().value)
         redirects.extend(extra)
         words.extend(_after_descriptor_herestring(parent))
+        words.extend(_after_redirect_target(parent))
         text = node_text(parent)
     return Command(
         words=tuple(words),
@@ -194,6 +195,25 @@ def _after_descriptor_herestring(parent: Node) -> list[Word]:
 
 
 _NOT_TARGETS = ("file_descriptor", "ERROR")
+
+
+def _after_redirect_target(parent: Node) -> list[Word]:
+    """`rm 2>/dev/null -rf ~`: tree-sitter-bash reads every word after a redirection's target
+    as more targets; the shell takes the first as the target and the rest as arguments."""
+    found: list[Word] = []
+    for child in parent.children:
+        redirects = [child] if child.type == "file_redirect" else []
+        if child.type == "heredoc_redirect":
+            redirects = [c for c in child.children if c.type == "file_redirect"]
+        for redirect in redirects:
+            targets = [
+                c for c in redirect.children if c.is_named and c.type not in _NOT_REDIRECT_TARGETS
+            ]
+            found.extend(evaluate(c) for c in targets[1:])
+    return found
+
+
+_NOT_REDIRECT_TARGETS = frozenset(("file_descriptor", "ERROR", "comment"))
 
 
 def _descriptor_split(node: Node, parent: Node) -> bool:

@@ -114,6 +114,8 @@ def _classify_delete(value: str, *, recursive: bool, patterns: bool) -> Verdict:
         return Verdict(HIGH, f"deletes {path}: the repository's branches or tags")
     if is_core_program(base) or _core_pattern(base):
         return Verdict(CRITICAL, f"deletes {path}: a program or library everything relies on")
+    if base.startswith("/sys/firmware/efi/efivars"):
+        return Verdict(CRITICAL, f"deletes {path}: firmware settings; some machines never start")
     needed = _needed_glob(base)
     if needed is not None:
         return needed
@@ -145,6 +147,8 @@ def _classify_delete(value: str, *, recursive: bool, patterns: bool) -> Verdict:
         return Verdict(HIGH, f"deletes {path}: a database file and all its data")
     if recursive and _DATABASE_FOLDER.search(base.rstrip("/")):  # `rm -rf data/postgres`
         return Verdict(HIGH, f"deletes {path}: a database server's data folder")
+    if not recursive and posixpath.basename(base) in _AUTO_UPDATE_SETTINGS:
+        return Verdict(HIGH, f"deletes {path}: security updates stop installing themselves")
     if not recursive and _drop_in(base):
         return Verdict(MODERATE, f"deletes {path}, one drop-in settings file")
     if not recursive and base.endswith(_RUNTIME_FILES) and "*" not in base:
@@ -306,6 +310,10 @@ def _private_key_file(path: str) -> Verdict | None:
     if _KEY_FILE.match(rel):
         return Verdict(CRITICAL, f"deletes {path}: a private key or vault is lost for good")
     return None
+
+
+# The settings that turn on unattended security updates (Debian, Ubuntu; dnf-automatic).
+_AUTO_UPDATE_SETTINGS = frozenset(("20auto-upgrades", "50unattended-upgrades", "automatic.conf"))
 
 
 def _drop_in(path: str) -> bool:
@@ -562,7 +570,8 @@ _KERNEL_CONTROLS = (
     (lazy_pattern(r"^/sys/block/[^/]+/device/delete$"), CRITICAL, "detaches the disk: it vanishes"),
     (lazy_pattern(r"^/sys/bus/(pci|scsi|usb)/devices/[^/]+/remove$"), HIGH, "removes a device"),
     (lazy_pattern(r"^/sys/block/[^/]+/device/state$"), HIGH, "can take the disk offline"),
-    (lazy_pattern(r"^/sys/power/(state|disk)$"), HIGH, "suspends or powers off the machine"),
+    (lazy_pattern(r"^/sys/power/state$"), MODERATE, "puts the machine to sleep or hibernates it"),
+    (lazy_pattern(r"^/sys/power/disk$"), MODERATE, "changes how the machine hibernates"),
     (lazy_pattern(r"^/sys/class/(block|net)/[^/]+/device/remove$"), HIGH, "removes a device"),
 )
 
@@ -799,6 +808,8 @@ def _special_write(path: str, append: bool) -> Verdict | None:
         return Verdict(HIGH, f"writes {path}: changes who may run commands as root")
     if path.startswith("/boot/"):
         return Verdict(CRITICAL if not append else HIGH, f"writes {path}: the boot files")
+    if path.startswith(("/etc/security/limits.conf", "/etc/security/limits.d/")):
+        return Verdict(MODERATE, f"writes {path}: resource limits of log-ins")
     if path.startswith("/etc/pam.d/") or path.startswith("/etc/security/"):
         return Verdict(HIGH, f"writes {path}: changes how log-ins and sudo check who you are")
     if path.startswith(_PACKAGE_KEYRINGS) and not path.endswith("/"):

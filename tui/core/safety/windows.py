@@ -161,7 +161,7 @@ _WINDOWS_TEXT = lazy_pattern(
     r"computername|userdomain|logonserver)%|"
     r"\bhkey_(local_machine|current_user|classes_root|users)\b|"
     r"\[(system\.)?[a-z][\w.]*\]::\w+|^\s*(iex|invoke-expression)\s*\(|"
-    r"\(new-object\s|\.downloadstring\(|"
+    r"\(new-object\s|\.downloadstring\(|\(\s*\$(true|false|null)\s*\)|"
     # a batch file's own name run again: `%0|%0`, `start %0` (cmd only)
     r"%~?0\s*\^?\|\s*%~?0\b|\bstart\s+['\"]?%~?0\b"
 )

@@ -53,6 +53,7 @@ from tui.core.safety.rules import (
     landings,
     launchd_plists,
     leaks,
+    limits,
     listening,
     lookups,
     macos_admin,
@@ -62,6 +63,8 @@ from tui.core.safety.rules import (
     openers,
     origins,
     other_installers,
+    package_frontends,
+    package_keys,
     package_reads,
     package_safety,
     persistence,
@@ -106,6 +109,7 @@ for _module in (
     exposure,
     firewall,
     kernel,
+    limits,
     listening,
     lookups,
     macos_admin,
@@ -126,6 +130,7 @@ for _module in (
     floods,
     startup,
     package_safety,
+    package_keys,
     registries,
     environments,
     nuget,
@@ -166,7 +171,9 @@ _READ_FORMS = {
         split_words("--check-signature --pkgs --pkg-info --files --pkgs-plist --lsbom")
     ),
     "composer": frozenset(
-        split_words("validate show outdated licenses diagnose depends why why-not search audit")
+        split_words(
+            "validate show info outdated licenses diagnose depends why why-not search audit fund"
+        )
     ),
 }
 _READ_VERBS = {"glab": tools.FORGE_READS}
@@ -214,6 +221,9 @@ def check_layer(command: Command, ctx: Context) -> None:
     stem = name[:-4] if name.lower().endswith(".exe") else ""
     if stem and rule_for(stem.lower()) is not None:  # `pip.exe install ...`: pip on Windows
         check_layer(replace(command, words=(literal(stem.lower()), *command.args)), ctx)
+    stands_for = package_frontends.translate(command)
+    if stands_for is not None:  # `nala remove x`, `pkcon remove x`: what apt or dnf would do
+        check_layer(stands_for, ctx)
         return
     exfiltration.check_flow(command, ctx)
     fed_programs.fed_programs(command, ctx)
@@ -222,7 +232,7 @@ def check_layer(command: Command, ctx: Context) -> None:
         return
     if name in embedded.CODE_OPTIONS:
         embedded.option_code(command, ctx)
-    if name not in ("head", "dd", "od", "xxd", "hexdump") and _reads_endless(command):
+    if name not in ("head", "dd") and not _dumps_counted(command) and _reads_endless(command):
         resources.endless_reader(command, ctx)
     if "/" in name_word.value and not name_word.value.startswith(("/", "~")) and _fresh(ctx):
         _local_program(command, ctx)  # `tar xz && ./a/install`: not the `install` tool
@@ -336,6 +346,7 @@ for _name, _checks in (
     *pulled_code.EXTRA_CHECKS.items(),
     *source_settings.EXTRA_CHECKS.items(),
     *transfers.EXTRA_CHECKS.items(),
+    *macos_admin.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(
@@ -386,6 +397,16 @@ def _changes_settings(command: Command) -> bool:
         "-r",
     )
     return any(a in changing for a in argv)
+
+
+def _dumps_counted(command: Command) -> bool:
+    """`od -N 16 /dev/urandom`, `xxd -l 32 /dev/urandom`: a dump that stops after a count."""
+    if command.name not in ("od", "xxd", "hexdump"):
+        return False
+    return any(a.startswith(_DUMP_COUNTS) for a in command.argv)
+
+
+_DUMP_COUNTS = ("-N", "--read-bytes", "-l", "-len", "-n", "--length")
 
 
 def _reads_endless(command: Command) -> bool:

@@ -13,13 +13,14 @@ from __future__ import annotations
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import ROOT_SHELL_BOOT
+from tui.core.safety.rules.weakening import MAC_OFF_AT_BOOT
 
 # Boot arguments and firmware settings that switch macOS's checks off.
 _UNCHECKED_BOOT = lazy_pattern(
     r"(?i)^(csr-active-config=|boot-args=.*(amfi_get_out_of_my_way|cs_enforcement_disable|"
-    r"amfi_allow_any_signature|kext-dev-mode|rootless=0))"
+    r"amfi_allow_any_signature|kext-dev-mode|rootless=0|-arm64e_preview_abi|\bamfi=))"
 )
 
 
@@ -28,8 +29,8 @@ def nvram(command: Command, ctx: Context) -> None:
     if opts.has("-c"):
         reason = "clears every firmware (NVRAM) variable: the startup disk and boot settings"
         ctx.add(HIGH, reason, command)
-    elif any(_UNCHECKED_BOOT.search(w.value) for w in opts.operands if "=" in w.value):
-        reason = "makes the Mac start without its code-signing or integrity checks (nvram)"
+    elif any(_UNCHECKED_BOOT.search(w.value) for w in opts.operands):
+        reason = "boots macOS with its code-signing or integrity checks off (nvram boot-args)"
         ctx.add(HIGH, reason, command)
     elif opts.has("-d", "-f") or any("=" in w.value for w in opts.operands):
         ctx.add(MODERATE, "changes a firmware (NVRAM) variable", command)
@@ -63,6 +64,8 @@ def kernel_options(command: Command, ctx: Context) -> None:
     text = " ".join(argv)
     if ROOT_SHELL_BOOT.search(text):
         ctx.add(HIGH, f"makes the machine boot into a root shell ({command.name})", command)
+    elif MAC_OFF_AT_BOOT.search(text):
+        ctx.add(CRITICAL, f"boots without SELinux or AppArmor ({command.name})", command)
     elif _UNPROTECTED.search(text):
         reason = f"turns off the processor's protections against data leaks ({command.name})"
         ctx.add(HIGH, reason, command)

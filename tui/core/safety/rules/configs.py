@@ -196,6 +196,11 @@ def updates_blocked(where: str, text: str) -> Verdict | None:
     if where.startswith("/etc/apt/apt.conf") and _AUTO_UPDATES_OFF.search(text):
         reason = f"switches off automatic security updates ({where})"
         return Verdict(RiskLevel.HIGH, reason)
+    if where.endswith("/versionlock.list"):  # dnf and yum's version locks, one name a line
+        locked = next((n for n in text.split() if security_fixed(n)), None)
+        if locked is not None:
+            reason = f"locks {locked} to its version ({where}): its security fixes never come"
+            return Verdict(RiskLevel.HIGH, reason)
     return None
 
 

@@ -13,6 +13,7 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH
 from tui.core.safety.rules.known import READ_ONLY
+from tui.core.safety.rules.resources import inline_exhaustion
 from tui.core.safety.words import literal, split_words
 
 # Registries people pull public images from.
@@ -68,6 +69,19 @@ def contained_download(program: list[str], by: Command, ctx: Context) -> None:
     the container keeps what it is given (the network, mounts, a token) to do harm with."""
     if program and _FETCH_AND_RUN.search(" ".join(program)[:4000]):
         reason = "runs code downloaded from the internet inside a container, unchecked"
+        ctx.add(HIGH, reason, by)
+
+
+# `:(){ :|:& };:`, `b(){ b|b& }; b`: a shell function that starts two copies of itself.
+_SHELL_BOMB = lazy_pattern(r"([\w:]+)\s*\(\s*\)\s*\{\s*\1\s*\|\s*\1\s*&")
+
+
+def contained_bomb(program: list[str], by: Command, ctx: Context) -> None:
+    """`docker run alpine sh -c ':(){ :|:& };:'`: a container shares the host's kernel and, by
+    default, has no limit on processes or memory; the whole machine freezes."""
+    text = " ".join(program)[:4000]
+    if program and (_SHELL_BOMB.search(text) or inline_exhaustion(text) is not None):
+        reason = "runs a fork bomb or memory filler in a container: the host freezes with it"
         ctx.add(HIGH, reason, by)
 
 

@@ -254,6 +254,9 @@ def _size(text: str) -> int:
     return int(match.group(1)) * _UNITS[match.group(2)] if match else 0
 
 
+SIZEABLE = 64 * 2**30  # 64 GiB: more than many disks have free (a large swap file is 32)
+
+
 def openssl_rand(command: Command, ctx: Context) -> None:
     """`openssl rand -out big.bin 600000000000`: that many random bytes, written to a file."""
     argv = command.argv
@@ -263,11 +266,27 @@ def openssl_rand(command: Command, ctx: Context) -> None:
     written = "-out" in argv or any(r.writes and r.target is not None for r in command.redirects)
     if written and size >= 100 * 2**30:
         ctx.add(CRITICAL, f"writes {size // 2**30} GiB of random bytes: fills the disk", command)
+    elif written and size >= SIZEABLE:
+        reason = f"writes {size // 2**30} GiB of random bytes: the disk may fill up"
+        ctx.add(HIGH, reason, command)
+
+
+def openssl_speed(command: Command, ctx: Context) -> None:
+    """`openssl speed -multi $(nproc) -seconds 100000`: every processor busy for hours."""
+    argv = command.argv
+    if argv[:1] != ["speed"] or "-seconds" not in argv:
+        return
+    given = argv[argv.index("-seconds") + 1 :][:1]
+    if given and given[0].isdigit() and int(given[0][:9]) >= 3600:
+        hours = int(given[0][:9]) // 3600
+        ctx.add(
+            HIGH, f"keeps the processors busy for {hours} hours or more (openssl speed)", command
+        )
 
 
 RULES: dict[str, Rule] = {"sysbench": benchmark_files}
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
-    "openssl": (openssl_rand,),
+    "openssl": (openssl_rand, openssl_speed),
     "seq": (seq_forever,),
     "fio": (benchmark_files,),
     **dict.fromkeys(LINE_KEEPERS, (one_endless_line,)),

@@ -189,6 +189,9 @@ def install(command: Command, ctx: Context) -> None:
             forced = package_safety.breaks_system_python(command, _as_root(command, ctx), around)
         if forced is None and installing:
             forced = _scripts_as_root(command, ctx) or package_safety.partial_upgrade(command)
+        if forced is None and installing:
+            forced = package_safety.skipped_upgrades(command)
+            forced = forced or package_safety.unchecked_dependencies(command)
         if forced is not None:
             ctx.add(HIGH, forced, command)
         typo = typosquat(command, sub) if installing else None
@@ -276,6 +279,7 @@ _NO_SIGNATURES = (
     "--skipinteg",
     "--skipchecksums",
     "--allow-unsigned-rpm",
+    "--gpg-auto-import-keys",
 )
 
 
@@ -363,6 +367,10 @@ _FLATHUB = ("https://flathub.org/", "https://dl.flathub.org/")
 def flatpak_remote(command: Command, ctx: Context) -> bool:
     """`flatpak remote-add NAME URL`: every later install may come from there."""
     argv = command.argv
+    if "remote-modify" in argv and "--no-gpg-verify" in argv:
+        reason = "stops checking the signatures of apps from a source (flatpak --no-gpg-verify)"
+        ctx.add(CRITICAL, reason, command)
+        return True
     if "remote-add" not in argv:
         return False
     url = next((a for a in argv if "://" in a), "")
@@ -490,6 +498,12 @@ def nix(command: Command, ctx: Context) -> None:
     wherever a flake or expression lives, built and run (or installed) at once."""
     argv = command.argv
     operands = [a for a in argv if not a.startswith("-")]
+    if command.name == "nix-env" and argv[:1] and argv[0] in ("-q", "--query"):
+        return  # lists what the profile holds
+    every = any(o.strip("'\"") in (".*", "*") for o in operands)
+    if command.name == "nix-env" and argv[:1] and argv[0] in ("-e", "--uninstall") and every:
+        ctx.add(HIGH, "removes every package of your Nix profile (nix-env -e '.*')", command)
+        return
     fetching = command.name != "nix" or (bool(operands[:1]) and operands[0] in _NIX_FETCHING)
     for value in argv if fetching else []:
         remote = remote_package(value) or value.startswith(("http:", "https:"))

@@ -113,6 +113,8 @@ def kernel_verdict(text: str) -> tuple[RiskLevel, str] | None:
     if ratio.isdigit() and number(ratio) < 10:
         reason = f"leaves programs {ratio}% of the memory once overcommit is strict: most fail"
         return HIGH, f"{reason} (vm.overcommit_ratio={ratio})"
+    if _CRASH_HANDLER.search(text):
+        return HIGH, "runs a program as root whenever any program crashes (kernel.core_pattern)"
     for match in _SETTING.finditer(text):
         key, value = match.group("key").replace("/", "."), match.group("value")
         shown = f"{key}={value}"[:60]
@@ -174,6 +176,13 @@ def binfmt_verdict(text: str) -> tuple[RiskLevel, str] | None:
     return None
 
 
+# `kernel.core_pattern=|/tmp/x`: a pipe there hands every crash to a program the kernel runs
+# as root; the handlers distributions install (systemd-coredump, apport) live in /usr/lib.
+_CRASH_HANDLER = lazy_pattern(
+    r"kernel[./]core_pattern[^\S\n]*=[^\S\n]*['\"]?\|(?!\s*/(usr/)?(lib|libexec|share)/)"
+)
+
+
 def _hidden_or_downloaded(path: str) -> bool:
     """A module in a dot folder or the downloads: not where anyone builds drivers."""
     return bool(re.search(r"/\.[^/.]", f"/{path}")) or "Downloads/" in path
@@ -190,7 +199,7 @@ def _weakens(key: str, value: str) -> bool:
 
 
 def swapoff(command: Command, ctx: Context) -> None:
-    if any(a in ("-a", "--all") for a in command.argv):
+    if any(a == "--all" or re.fullmatch(r"-[a-zA-Z]*a[a-zA-Z]*", a) for a in command.argv):
         reason = "turns off all swap: memory-hungry programs can be killed"
         ctx.add(HIGH, reason, command)
     else:

@@ -36,7 +36,8 @@ READ_ONLY = frozenset(
     col colrm notify-send pg_isready pv isoinfo iotop sync eatmydata catchsegv valgrind
     xvfb-run dbus-run-session
     numactl faketime trickle dtach abduco nq systemd-inhibit firejail entr iconv
-    setarch linux32 linux64 desktop-file-validate
+    setarch linux32 linux64 desktop-file-validate debsums checkupdates
+    deborphan
     """)
 )
 

@@ -1,8 +1,7 @@
 """macOS system tools not covered elsewhere: partition tables (gpt), the password policy
-(pwpolicy), the startup disk (bless), power schedules (pmset), software updates
-(softwareupdate), kernel extensions (kextload, kmutil), file flags (chflags), the privacy
+(pwpolicy), the startup disk (bless), power schedules (pmset), file flags (chflags), the privacy
 database (tccutil, TCC.db), Apple Remote Desktop (kickstart) and the unified log (log). Their
-reporting forms (`bless --info`, `pmset -g`, `softwareupdate -l`, `pkgutil --pkgs`, `log show`)
+reporting forms (`bless --info`, `pmset -g`, `pkgutil --pkgs`, `log show`)
 only read.
 """
 
@@ -55,44 +54,6 @@ def pmset(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"schedules the Mac to shut down or restart (pmset {argv[0]})", command)
     else:
         ctx.add(MODERATE, "changes power settings (pmset)", command)
-
-
-_UPDATE_READS = frozenset(split_words("-l --list --history --help -h --dump-state"))
-
-
-def softwareupdate(command: Command, ctx: Context) -> None:
-    argv = command.argv
-    if not argv or set(argv) <= _UPDATE_READS | {"--all", "-a", "--no-scan"}:
-        return
-    if "--ignore" in argv or ("--schedule" in argv and "off" in argv):
-        ctx.add(
-            HIGH, "keeps macOS updates away: security fixes never come (softwareupdate)", command
-        )
-    elif any(a in ("--install", "-i", "--fetch-full-installer", "--download", "-d") for a in argv):
-        ctx.add(MODERATE, "installs or downloads macOS updates (softwareupdate)", command)
-    else:
-        ctx.add(MODERATE, "changes update settings (softwareupdate)", command)
-
-
-def kernel_extension(command: Command, ctx: Context) -> None:
-    """kextload, kmutil load: code loaded into the kernel, with the kernel's power."""
-    argv = command.argv
-    verb = command.name if command.name != "kmutil" else (argv[0] if argv else "")
-    if verb in ("kextload", "load"):
-        bundles = [a for a in argv if a.endswith(".kext")]
-        where = bundles[0] if bundles else "a kernel extension"
-        ctx.add(HIGH, f"loads {where} into the kernel, with the kernel's full power", command)
-    elif verb in ("kextunload", "unload"):
-        ctx.add(MODERATE, "unloads a kernel extension", command)
-    elif command.name == "kmutil" and verb not in (
-        "showloaded",
-        "inspect",
-        "log",
-        "print-diagnostics",
-        "find",
-        "",
-    ):
-        ctx.add(MODERATE, f"changes kernel extensions (kmutil {verb})", command)
 
 
 _LOCKING_FLAGS = frozenset(split_words("schg sappnd simmutable sunlnk"))
@@ -174,8 +135,6 @@ RULES: dict[str, Rule] = {
     "pwpolicy": pwpolicy,
     "bless": bless,
     "pmset": pmset,
-    "softwareupdate": softwareupdate,
-    **dict.fromkeys(("kextload", "kextunload", "kmutil"), kernel_extension),
     "chflags": chflags,
     "tccutil": tccutil,
     "kickstart": remote_desktop,

@@ -33,10 +33,18 @@ _QUERIES = {
     "pip": split_words("check inspect debug"),
     "pip3": split_words("check inspect debug"),
     "pipx": split_words("environment"),
-    "apk": split_words("policy dot stats"),
+    "apk": split_words("policy dot stats version"),
+    "snap": split_words("changes tasks connections warnings services logs known"),
+    "cargo": split_words("tree metadata search locate-project verify-project pkgid"),
+    "port": split_words(
+        "installed outdated contents deps rdeps dependents rdependents variants location "
+        "provides echo search info list"
+    ),
+    "flatpak": split_words(
+        "remotes remote-ls remote-info history ps documents permissions list info search"
+    ),
     "conda": split_words("info activate deactivate"),
     "mamba": split_words("info activate deactivate"),
-    "flatpak": split_words("remotes remote-ls list info search history"),
 }
 _LISTS = frozenset(split_words("-l --list list ls"))
 
@@ -50,6 +58,8 @@ def only_reads(command: Command, sub: str) -> bool:
         return True
     if name == "rpm" and "--test" in argv:
         return True
+    if name == "emerge" and any(a.startswith("-") and a[1:2] != "-" and "p" in a for a in argv):
+        return True  # `emerge -pv --depclean`: -p (--pretend) only shows the plan
     if name == "brew" and sub in ("cleanup", "autoremove") and "-n" in argv:
         return True
     if sub in _QUERIES.get(name, ()):
@@ -63,6 +73,8 @@ def only_reads(command: Command, sub: str) -> bool:
         return not rest or rest[0] in _LISTS
     if name == "cargo" and sub == "install":
         return "--list" in rest
+    if name == "snap" and sub == "refresh":
+        return "--list" in rest  # `snap refresh --list`: the updates waiting
     if name in ("conda", "mamba", "micromamba") and sub == "env":
         return rest[:1] in (["list"], ["export"])
     return name in ("conda", "mamba") and sub == "config" and "--show" in rest

@@ -49,6 +49,9 @@ _HOLD_READS = frozenset(
     split_words("showhold showmanual showauto showinstall showremove showpurge")
 )
 _LOCK_VERBS = {
+    "brew": frozenset(("pin",)),
+    "pkg": frozenset(("lock",)),
+    "flatpak": frozenset(("mask",)),
     "apt-mark": frozenset(("hold",)),
     "dnf": frozenset(("versionlock",)),
     "yum": frozenset(("versionlock",)),
@@ -81,8 +84,11 @@ _UNLOCKS = frozenset(split_words("delete del remove rm clear"))
 
 
 def _rate_hold(command: Command, names: list[str], ctx: Context) -> None:
-    vital = next((n for n in names if security_fixed(n)), None)
-    if vital is not None:
+    vital = next((n for n in names if security_fixed(n.split("@", 1)[0])), None)
+    if any(n.strip("'\"") in ("*", "*/*") for n in names):
+        reason = f"holds every package back from updates ({command.name}): no fixes come"
+        ctx.add(HIGH, reason, command)
+    elif vital is not None:
         reason = f"holds {vital} back from updates ({command.name}): its security fixes never come"
         ctx.add(HIGH, reason, command)
     else:
@@ -147,6 +153,9 @@ def breaks_system_python(command: Command, as_root: bool, around: str = "") -> s
         option = "PIP_BREAK_SYSTEM_PACKAGES"
     if option is not None:
         return f"replaces the system's own Python packages as root ({option})"
+    folder = into_system(command)
+    if folder is not None:
+        return f"writes Python packages into the system's own folder as root ({folder})"
     upgraded = sorted(_PIP_OWN & set(argv)) if _UPGRADE & set(argv) else []
     if upgraded:
         return f"replaces the system's {upgraded[0]} as root: the distribution's copy breaks"
@@ -174,7 +183,20 @@ def _elsewhere(command: Command) -> bool:
     if "/" in program and not program.startswith(_SYSTEM_BINS):
         return True
     elsewhere = ("--user", "--target", "-t", "--prefix", "--root")
+    if into_system(command) is not None:
+        return False  # `--target /usr/lib/python3/dist-packages`: the system's own folder
     return any(a.split("=")[0] in elsewhere for a in command.argv)
+
+
+def into_system(command: Command) -> str | None:
+    """The system's own package folder a `pip --target` names, else None."""
+    named = ("--target", "-t", "--prefix", "--root")
+    folders = [b for a, b in itertools.pairwise(command.argv) if a in named]
+    folders += [a.partition("=")[2] for a in command.argv if a.partition("=")[0] in named]
+    return next((f for f in folders if f.startswith(_SYSTEM_PACKAGES)), None)
+
+
+_SYSTEM_PACKAGES = ("/usr/lib/python3", "/usr/lib64/python3", "/usr/local/lib/python3")
 
 
 _SYSTEM_BINS = ("/usr/bin/", "/bin/", "/usr/local/bin/", "/usr/sbin/")
@@ -201,8 +223,38 @@ def broad_overwrite(argv: list[str]) -> str | None:
     option as written, or None."""
     for option, value in itertools.pairwise([*argv, ""]):
         glob = value if option == "--overwrite" else option.removeprefix("--overwrite=")
-        if option.startswith("--overwrite") and glob.strip("'\"").lstrip("/") in ("*", "**"):
+        if option.startswith("--overwrite") and _EVERY_FILE.match(glob.strip("'\"")):
             return f"--overwrite {glob}"
+    return None
+
+
+# `*`, `/usr/*`, `/etc/**`: every file, or every file of a folder the system runs from.
+_EVERY_FILE = lazy_pattern(r"^/?((usr|etc|bin|sbin|lib|lib64|opt|var|boot)/?)?\*\*?$")
+
+
+_NOT_CODE = ("-headers", "-docs", "-doc")  # what programs are built against or read
+
+
+def skipped_upgrades(command: Command) -> str | None:
+    """`pacman -Syu --ignore linux,openssl`: the upgrade leaves security fixes out."""
+    if command.name not in ("pacman", "yay", "paru"):
+        return None
+    ignored = [b for a, b in itertools.pairwise(command.argv) if a in ("--ignore", "--ignoregroup")]
+    ignored += [a.split("=", 1)[1] for a in command.argv if a.startswith("--ignore=")]
+    names = [n for value in ignored for n in value.split(",") if not n.endswith(_NOT_CODE)]
+    vital = next((n for n in names if security_fixed(n) or n == "*"), None)
+    if vital is None:
+        return None
+    return f"upgrades everything but {vital} (--ignore): its security fixes stay out"
+
+
+def unchecked_dependencies(command: Command) -> str | None:
+    """`pacman -Sdd x`: installs without checking what the package needs or breaks."""
+    if command.name not in ("pacman", "yay", "paru"):
+        return None
+    for value in command.argv:
+        if value.startswith(("-S", "-U")) and value[1:].count("d") >= 2:
+            return f"installs without checking dependencies ({value}): what needs them may break"
     return None
 
 
@@ -238,6 +290,9 @@ def release_upgrade(command: Command, ctx: Context) -> None:
     ctx.add(HIGH, reason, command)
 
 
+_BARE_IP = lazy_pattern(r"^(https?://)?\d{1,3}(\.\d{1,3}){3}([:/]|$)")
+
+
 def xbps(command: Command, ctx: Context) -> None:
     """Void Linux: `xbps-install` installs or updates, `xbps-query` only reads, `xbps-remove`
     removes (rated with the other removals)."""
@@ -247,6 +302,13 @@ def xbps(command: Command, ctx: Context) -> None:
         from tui.core.safety.rules import removals  # removals reads this module's lists
 
         removals.removes_packages(command, ctx)
+        return
+    argv = command.argv
+    given = [b for a, b in itertools.pairwise(argv) if a in ("-R", "--repository")]
+    given += [a.split("=", 1)[1] for a in argv if a.startswith("--repository=")]
+    plain = next((g for g in given if g.startswith("http://") or _BARE_IP.match(g)), None)
+    if plain is not None:  # `xbps-install -R http://203.0.113.9/current x`
+        ctx.add(HIGH, f"installs packages from a repository given on the line ({plain})", command)
         return
     ctx.add(MODERATE, f"installs or changes packages ({command.name})", command)
 

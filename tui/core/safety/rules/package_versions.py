@@ -8,11 +8,15 @@ another named package stays as installs are rated. Taking such a package from an
 first transaction or rolling back the history (`dnf history undo 1`) removes what the system was
 installed with (HIGH). `snap refresh --hold` with no end stops every snap's updates (HIGH).
 `dpkg --clear-selections` marks every package but the essential ones for removal (CRITICAL).
+Putting back such a package from a saved file (`pacman -U /var/cache/pacman/pkg/glibc-...`,
+the Arch archive, `dpkg -i /var/cache/apt/archives/openssl_...`) is a downgrade too (HIGH).
 """
 
 from __future__ import annotations
 
 import itertools
+import posixpath
+import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
@@ -39,6 +43,7 @@ def rate(command: Command, sub: str, ctx: Context) -> bool:
         or _other_release(command)
         or _history(command, sub)
         or _snap_hold(command, sub)
+        or _from_cache(command)
     )
     if reason is None:
         return False
@@ -113,6 +118,8 @@ def _history(command: Command, sub: str) -> str | None:
 
 def _snap_hold(command: Command, sub: str) -> str | None:
     """`snap refresh --hold`: no end given, every snap stops updating for good."""
+    if command.name == "snap" and sub == "set" and "refresh.hold=forever" in command.argv:
+        return "stops every snap's updates for good (snap set system refresh.hold=forever)"
     if command.name != "snap" or sub != "refresh":
         return None
     hold = next((a for a in command.argv if a.startswith("--hold")), None)
@@ -121,3 +128,28 @@ def _snap_hold(command: Command, sub: str) -> str | None:
     if _operands(command, sub):
         return None  # `snap refresh --hold firefox`: one snap
     return "stops every snap's updates for good (snap refresh --hold)"
+
+
+# Where older builds of installed packages are kept: installing from there goes back in time.
+_OLD_BUILDS = (
+    "/var/cache/pacman/pkg/",
+    "https://archive.archlinux.org/",
+    "/var/cache/apt/archives/",
+)
+_PACKAGE_FILE = re.compile(
+    r"^(?P<name>[\w.+@-]+?)(-[^-/]+-[^-/]+-[^-/]+\.pkg\.tar|_[^_/]+_[^_/]+\.deb)"
+)
+
+
+def _from_cache(command: Command) -> str | None:
+    """`pacman -U /var/cache/pacman/pkg/glibc-2.30-1-x86_64.pkg.tar.zst`: an older glibc."""
+    if command.name not in (*_PACMAN, "dpkg"):
+        return None
+    for value in command.argv:
+        if not value.startswith(_OLD_BUILDS):
+            continue
+        match = _PACKAGE_FILE.match(posixpath.basename(value))
+        vital = _vital([match.group("name")]) if match else None
+        if vital is not None:
+            return f"puts back an older {vital} from saved packages: fixed holes come back"
+    return None

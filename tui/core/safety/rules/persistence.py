@@ -311,6 +311,8 @@ def startup_kind(path: str) -> str | None:
         return "config"
     if normal.startswith("/etc/apt/preferences") or normal in _UPDATE_SETTINGS:
         return "config"  # which packages may be installed or updated at all
+    if normal.endswith("/versionlock.list"):
+        return "config"  # dnf and yum's version locks
     if normal in ("/etc/default/grub", "/etc/kernel/cmdline", "/boot/cmdline.txt"):
         return "config"  # the kernel's command line: `init=/bin/bash` is a root shell
     if normal == "/etc/modules" or normal.startswith(("/etc/modules-load.d/", "/etc/modprobe.d/")):
@@ -365,9 +367,13 @@ def kind_at(path: str, ctx: Context) -> str | None:
 _EVERY_HOME = lazy_pattern(r"^(/home|/Users)/\*/")
 # Where macOS keeps each user's crontab (cron) and at jobs.
 _MAC_CRONTABS = ("/usr/lib/cron/tabs/", "/private/var/at/tabs/", "/var/at/tabs/")
-# systemd's settings for name lookups, time and networking: read, never run (see resolvers.py).
+# systemd's settings for name lookups, time and networking, and the manager's own defaults:
+# read, never run (see resolvers.py and limits.py).
 _NETWORK_SETTINGS = frozenset(
-    split_words("/etc/systemd/resolved.conf /etc/systemd/timesyncd.conf /etc/systemd/networkd.conf")
+    split_words(
+        "/etc/systemd/resolved.conf /etc/systemd/timesyncd.conf /etc/systemd/networkd.conf "
+        "/etc/systemd/system.conf /etc/systemd/user.conf"
+    )
 )
 # Folders whose files the system runs by itself (at boot, log-in, network change, ...).
 _RUN_BY_SYSTEM = (
@@ -877,8 +883,8 @@ def launchctl(command: Command, ctx: Context) -> None:
         if sub == "submit" or not plists:
             ctx.add(MODERATE, f"starts a launchd job (launchctl {sub})", command)
         return
-    if sub in _LAUNCHCTL_READS:
-        return
+    if sub.startswith("print") or sub in _LAUNCHCTL_READS:
+        return  # `launchctl print-disabled system`, `launchctl blame`: reports only
     if sub in ("reboot", "halt"):  # `launchctl reboot [system|userspace|halt]`
         ctx.add(HIGH, f"takes the Mac down at once (launchctl {sub})", command)
         return

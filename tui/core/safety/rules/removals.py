@@ -6,8 +6,10 @@ leaves a machine that no longer boots, updates or lets anyone in (CRITICAL). For
 removal past its dependencies (`rpm -e --nodeps`, `pacman -Rdd`, `dpkg --force-all`) breaks
 whatever needed the package (HIGH); forcing out a shared library (`rpm -e --nodeps
 openssl-libs`) stops every program linked to it (CRITICAL). One kernel by its version, and the
-system's interpreters by another name (`python3.10`, `perl`), are HIGH. A simulated removal
-(`apt remove -s`, `--assume-no`) changes nothing. Names fed from a listing of everything
+system's interpreters by another name (`python3.10`, `perl`), are HIGH; so are the desktop's
+core (the display server, the login screen, the desktop meta-packages) and what makes kernels
+bootable (initramfs-tools, dracut). A simulated removal (`apt remove -s`, `--assume-no`,
+`pacman -Rp`) changes nothing. Names fed from a listing of everything
 installed (`rpm -qa | xargs rpm -e`) remove it all; a listing narrowed to a pattern (`dpkg -l
 'linux-image-*' | ...`) removes everything the pattern matches.
 """
@@ -33,7 +35,25 @@ ESSENTIAL = frozenset(
         "base-passwd filesystem dpkg apt apt-get rpm dnf yum pacman apk-tools zypper sudo "
         "openssh-server openssh openssh-sshd linux linux-image kernel kernel-core grub2 grub-pc "
         "grub-efi-amd64 python python3 python3-minimal perl-base tar gzip grep sed findutils "
-        "libpam-modules libpam0g pam libselinux1 udev base base-system pkg xbps"
+        "libpam-modules libpam0g pam libselinux1 udev base base-system pkg xbps portage os-core"
+    )
+)
+# The display server, the login screen and the desktop's core (and the meta-packages that keep
+# it installed): removed, the machine starts to a text console.
+DESKTOP = frozenset(
+    split_words(
+        "xserver-xorg xserver-xorg-core xorg xorg-server xorg-x11-server-Xorg xwayland "
+        "gnome-shell gnome-session mutter gdm gdm3 sddm lightdm plasma-desktop plasma-workspace "
+        "kwin-x11 kwin-wayland ubuntu-desktop ubuntu-desktop-minimal kubuntu-desktop "
+        "xubuntu-desktop lubuntu-desktop ubuntu-session task-gnome-desktop task-kde-desktop "
+        "task-xfce-desktop xfce4-session cinnamon-session mate-session-manager"
+    )
+)
+# What makes a kernel bootable: removed, the next kernel update leaves no image to boot.
+BOOT_MAKERS = frozenset(
+    split_words(
+        "initramfs-tools dracut mkinitcpio grub-common grub2-common grub2-tools shim-signed "
+        "shim-x64 systemd-boot"
     )
 )
 # Snaps every other snap is built on: without them no snap starts.
@@ -77,6 +97,8 @@ def removes_packages(command: Command, ctx: Context) -> None:
     argv = command.argv
     if (command.name in _APT_FAMILY and "-s" in argv) or _SIMULATED & set(argv):
         return  # the package manager only shows what it would remove
+    if command.name in ("pacman", "yay", "paru") and _prints_only(argv):
+        return  # `pacman -Rp glibc`: prints the targets, removes nothing
     if command.name == "xbps-remove" and any(a.startswith("-") and "n" in a[1:] for a in argv):
         return  # `xbps-remove -n`: a dry run
     if every_installed(command, ctx):
@@ -98,6 +120,8 @@ def removes_packages(command: Command, ctx: Context) -> None:
         return
     running = any(_RUNNING_KERNEL.search(w.raw) for w in command.args)
     forced = next((a for a in argv if a in _FORCED or a.startswith("--force-")), None)
+    if forced is None and command.name == "pkg":  # FreeBSD: `pkg delete -f` ignores dependents
+        forced = next((a for a in argv if re.fullmatch(r"-[a-zA-Z]*f[a-zA-Z]*", a)), None)
     if vital:
         reason = f"removes {sorted(vital)[0]}, a package the system cannot run without"
         ctx.add(CRITICAL, reason, command)
@@ -126,11 +150,24 @@ def removes_packages(command: Command, ctx: Context) -> None:
     elif names & package_safety.NETWORK_PACKAGES:
         gone = sorted(names & package_safety.NETWORK_PACKAGES)[0]
         ctx.add(HIGH, f"removes {gone}: the machine may lose its network connection", command)
+    elif names & DESKTOP or package_safety.vital_by_pattern(names, DESKTOP):
+        pattern = next((n for n in sorted(names) if any(c in n for c in "*?[")), "")
+        gone = sorted(names & DESKTOP)[0] if names & DESKTOP else f"every {pattern} package"
+        ctx.add(HIGH, f"removes {gone}: the machine starts without its desktop", command)
+    elif names & BOOT_MAKERS:
+        gone = sorted(names & BOOT_MAKERS)[0]
+        ctx.add(HIGH, f"removes {gone}: kernels can no longer be made bootable", command)
     elif names & package_safety.UPDATER_PACKAGES:
         gone = sorted(names & package_safety.UPDATER_PACKAGES)[0]
         ctx.add(HIGH, f"removes {gone}: security updates stop installing themselves", command)
     else:
         ctx.add(MODERATE, f"removes packages ({command.name})", command)
+
+
+def _prints_only(argv: list[str]) -> bool:
+    return "--print" in argv or any(
+        a.startswith("-") and not a.startswith("--") and "p" in a for a in argv
+    )
 
 
 def _shared_library(name: str) -> bool:

@@ -18,12 +18,12 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command, Redirect, Stdin
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number
-from tui.core.safety.rules.hogs import code_exhaustion
+from tui.core.safety.rules.hogs import SIZEABLE, code_exhaustion
 from tui.core.safety.words import split_words
 
 ENDLESS = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
 _FOREVER = lazy_pattern(
-    r"^\s*(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\)|\[\s*true\s*\]|/bin/true)|"
+    r"^\s*(while\s+(true|:|\[\s*1\s*\]|\(\(\s*1\s*\)\)|\[\s*true\s*\]|/bin/true|sleep\s+0\b)|"
     r"until\s+(false|/bin/false)|for\s*\(\([^;)]*;\s*;[^)]*\)\))"
 )
 _BACKGROUND = lazy_pattern(r"(?<![&>|])&(?!&|>)\s*(;|done|\n|$|\})")
@@ -200,7 +200,8 @@ _LIMITS = frozenset(split_words("head dd"))
 _PASS_THROUGH = frozenset(
     split_words(
         "cat tee gzip bzip2 xz zstd lz4 base64 base32 tr sed awk gawk grep fold rev cut pv od "
-        "xxd hexdump openssl paste nl expand unexpand iconv dos2unix"
+        "xxd hexdump openssl paste nl expand unexpand iconv dos2unix gunzip zcat bunzip2 bzcat "
+        "unxz xzcat unzstd zstdcat lz4cat"
     )
 )
 
@@ -267,7 +268,9 @@ def stress(command: Command, ctx: Context) -> None:
         ctx.add(EXHAUSTS, f"{exhausting} ({command.name})", command)
         return
     timeout = values.get("--timeout", values.get("-t"))
-    every_core = any(v in ("0", "$(...)") for o, v in values.items() if o in _CPU_WORKERS)
+    every_core = any(  # `--cpu 0`, `--all 0`: one worker of that kind per processor
+        v in ("0", "$(...)") for o, v in values.items() if o not in _NOT_WORKERS
+    )
     forever = timeout in ("0", "0s") or (timeout is None and every_core)
     workers = [number(v) for o, v in values.items() if v.isdigit() and o not in _NOT_WORKERS]
     if forever or (workers and max(workers) >= 32) or any(_size(a) >= _BIG for a in argv):
@@ -349,8 +352,19 @@ def huge_file(command: Command, ctx: Context) -> None:
         return
     if sizes and max(sizes) >= _BIG and (command.name != "head" or _written_files(command)):
         ctx.add(EXHAUSTS, f"makes a file of {max(sizes) // 2**30} GiB: fills the disk", command)
+    elif sizes and max(sizes) >= SIZEABLE and (command.name != "head" or written):
+        size = max(sizes) // 2**30
+        ctx.add(HIGH, f"makes a file of {size} GiB: the disk may fill up", command)
+    elif command.name == "fallocate" and _free_space(command):
+        reason = "reserves all the free disk space for one file (fallocate): the disk is full"
+        ctx.add(EXHAUSTS, reason, command)
     elif command.name == "fallocate":
         ctx.add(MODERATE, "reserves disk space for a file (fallocate)", command)
+
+
+def _free_space(command: Command) -> bool:
+    """`fallocate -l $(df --output=avail -B1 / | tail -1) f`: the size is what is free."""
+    return any(re.search(r"\bdf\b", word.raw) and word.substitutions for word in command.args)
 
 
 def in_ram(path: str) -> bool:
@@ -371,11 +385,14 @@ def dd_size(command: Command, ctx: Context) -> None:
     elif total >= _BIG and not target.startswith("/dev/"):
         total = block * number(count) // 2**30
         ctx.add(EXHAUSTS, f"writes {total} GiB into {target}: fills the disk", command)
+    elif total >= SIZEABLE and target and not target.startswith("/dev/"):
+        reason = f"writes {total // 2**30} GiB into {target}: the disk may fill up"
+        ctx.add(HIGH, reason, command)
 
 
 # Inline code that forks without end or asks for more memory than there is.
 _CODE_BOMB = lazy_pattern(
-    r"fork\s+while\s+1|while\s*\(?\s*(1|true|True)\s*\)?\s*[:{]?.{0,80}"
+    r"fork(?:\(\))?\s+while\s+(?:1|true)\b|\b1\s+while\s+fork\b|while\s*\(?\s*(1|true|True)\s*\)?\s*[:{]?.{0,80}"
     r"(fork|spawn|exec|Popen|system)\b|(fork|spawn)\(.{0,60}(iter\(int,\s*1\)|count\(\))|"
     r"for\s+_?\w*\s+in\s+iter\(int,\s*1\)\s*\].{0,0}|for\s*\(\s*;\s*;\s*\).{0,80}\bfork\b|"
     r"for\s*\(\s*;\s*;\s*\)\s*\{?.{0,40}\b(system|spawn|exec|Popen)\b.{0,60}&",
@@ -414,9 +431,16 @@ def runs_itself(script: str) -> str | None:
     return None
 
 
+# Ruby's `loop { Process.spawn(...) }`: a new process each round, nothing waited for.
+_LOOP_SPAWNS = lazy_pattern(r"\bloop\s*(?:\{|do\b).{0,80}?\b(?:fork|spawn|Popen)\b", re.DOTALL)
+
+
 def inline_exhaustion(code: str) -> tuple[RiskLevel, str] | None:
     if _CODE_BOMB.search(code) or ("os.fork()" in code and "iter(int, 1)" in code):
         return CRITICAL, "starts copies of itself without end (fork bomb): the machine freezes"
+    bare = re.sub(r"\"[^\"]*\"|'[^']*'", "", code)  # `spawn("sleep 9")` is not a pause
+    if _LOOP_SPAWNS.search(code) and not _STOPS.search(bare) and "wait" not in bare:
+        return CRITICAL, "starts new processes in an endless loop: the machine freezes"
     if _GROW_FOREVER.search(code) and not _STOPS.search(code):
         return EXHAUSTS, "fills memory in an endless loop: the machine runs out of memory"
     if _CODE_HOG.search(code):
@@ -428,33 +452,56 @@ _CREATORS = frozenset(split_words("touch mkdir ln cp mktemp fallocate truncate m
 _UNLIMITED = lazy_pattern(r"-P\s*0$|--max-procs=0$")
 
 
+def _seq_counts(reads: tuple[str, ...]) -> list[int]:
+    """The numbers seq was given: `100000`, and `1e8` as seq also reads it."""
+    counts = [number(r) for r in reads if r.isdigit()]
+    for r in reads:
+        match = re.fullmatch(r"(\d{1,3})e(\d{1,2})", r, re.I)
+        if match:
+            counts.append(int(match.group(1)) * 10 ** int(match.group(2)))
+    return counts
+
+
 def xargs(command: Command, ctx: Context) -> None:
     """`seq inf | xargs -P 0 ...`: an endless input with no limit on parallel processes."""
     argv = command.argv
     unlimited = any(_UNLIMITED.match(a) for a in argv) or any(
         a in ("-P", "--max-procs") and b == "0" for a, b in itertools.pairwise(argv)
     )
+    if command.name == "parallel":  # `parallel -j0`: as many jobs at once as there are inputs
+        unlimited = any(a in ("-j0", "--jobs=0") for a in argv) or any(
+            a in ("-j", "--jobs", "-P") and b == "0" for a, b in itertools.pairwise(argv)
+        )
+    how = "xargs -P 0" if command.name == "xargs" else "parallel -j0"
     stdin = command.stdin
     if stdin is not None and "seq" in stdin.producers and _CREATORS & set(argv):
-        counted = [number(r) for r in stdin.reads if r.isdigit()]
+        counted = _seq_counts(stdin.reads)
         if counted and max(counted) >= _MANY_FILES:  # `seq 1e8 | xargs -I{} touch f{}`
             level, reason = _files_made(max(counted))
-            ctx.add(level, f"{reason} (xargs)", command)
+            ctx.add(level, f"{reason} ({command.name})", command)
     if not unlimited or stdin is None:
         return
     endless = "yes" in stdin.producers or (
         "seq" in stdin.producers and any(r in ("inf", "infinity") for r in stdin.reads)
     )
     if endless or ENDLESS & set(stdin.reads):
-        reason = "starts processes without end and without limit (xargs -P 0): the machine freezes"
+        reason = f"starts processes without end and without limit ({how}): the machine freezes"
         ctx.add(CRITICAL, reason, command)
         return
-    counted = [number(r) for r in stdin.reads if r.isdigit()] if "seq" in stdin.producers else []
+    counted = _seq_counts(stdin.reads) if "seq" in stdin.producers else []
     if counted and max(counted) >= _PROCESS_SLOTS:
-        reason = "starts more processes at once than the system has room for (xargs -P 0)"
+        reason = f"starts more processes at once than the system has room for ({how})"
         ctx.add(EXHAUSTS, reason, command)
     elif counted and max(counted) >= 1000:
-        reason = f"starts up to {max(counted)} processes at once (xargs -P 0): the machine stalls"
+        reason = f"starts up to {max(counted)} processes at once ({how}): the machine stalls"
+        ctx.add(HIGH, reason, command)
+
+
+def watched_spawn(command: Command, ctx: Context) -> None:
+    """`watch -n 0.1 'sleep 1000 &'`: a new background process each round, none ever waited."""
+    code = " ".join(w.value for w in command.args if not w.value.startswith("-"))
+    if _SPAWNS.search(code) and "wait" not in code:
+        reason = "starts another background process every round, without end (watch)"
         ctx.add(HIGH, reason, command)
 
 
@@ -527,8 +574,13 @@ def ulimit(command: Command, ctx: Context) -> None:
 def mkfile(command: Command, ctx: Context) -> None:
     """`mkfile 1t f` (macOS), `xfs_mkfile 500g f`: the size comes first, the file after."""
     sizes = [_size(a) for a in command.argv if not a.startswith("-")]
-    if sizes and max(sizes) >= _BIG:
+    if command.name == "mkfile" and "-n" in command.argv:  # sparse: no block written yet
+        ctx.add(MODERATE, "makes an empty (sparse) file of a given size (mkfile -n)", command)
+    elif sizes and max(sizes) >= _BIG:
         ctx.add(EXHAUSTS, f"makes a file of {max(sizes) // 2**30} GiB: fills the disk", command)
+    elif sizes and max(sizes) >= SIZEABLE:
+        size = max(sizes) // 2**30
+        ctx.add(HIGH, f"makes a file of {size} GiB: the disk may fill up ({command.name})", command)
     else:
         ctx.add(MODERATE, f"makes a file of a given size ({command.name})", command)
 
@@ -568,3 +620,5 @@ RULES: dict[str, Rule] = {
 }
 # Checks beside a tool's own rule (find and xargs have theirs).
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = dict.fromkeys(("find", "xargs"), (gathers_everything,))
+EXTRA_CHECKS["parallel"] = (xargs,)
+EXTRA_CHECKS["watch"] = (watched_spawn,)

@@ -7,9 +7,10 @@ import re
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import package_safety
+from tui.core.safety.rules import limits, package_safety
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, number, options
 from tui.core.safety.rules.resolvers import GATEWAY_REASON, dns_settings, foreign_gateway
 from tui.core.safety.words import split_words
@@ -64,7 +65,7 @@ PACKAGED_UNITS = frozenset(
 VITAL_UNITS = frozenset(
     split_words(
         "dbus dbus.socket dbus-broker systemd-logind systemd-udevd systemd-journald polkit "
-        "getty@tty1 display-manager gdm sddm lightdm systemd-resolved"
+        "getty@tty1 getty.target display-manager gdm sddm lightdm systemd-resolved"
     )
 )
 RUNTIME_UNITS = frozenset(split_words("docker containerd kubelet crio cri-o podman k3s"))
@@ -319,9 +320,22 @@ def systemctl(command: Command, ctx: Context) -> None:
     elif action in POWER_ACTIONS or (
         action in ("isolate", "start", "restart") and any(_DOWN_TARGET.match(u) for u in units)
     ):
-        ctx.add(HIGH, f"takes the machine down ({action})", command)
+        if action in ("poweroff", "reboot", "halt", "kexec") and _forced_twice(command.argv):
+            reason = f"stops the machine at once, without a clean shutdown (systemctl {action} -ff)"
+            ctx.add(CRITICAL, reason, command)
+        else:
+            ctx.add(HIGH, f"takes the machine down ({action})", command)
+    elif action in STOPPING and ("*" in units or every_installed(command, ctx)):
+        level = CRITICAL if action in ("mask", "disable") else HIGH
+        reason = f"{action}s every service: the machine stops working (systemctl {action})"
+        ctx.add(level, reason, command)
     elif action in STOPPING:
         stopping(command, ctx, action, units)
+    elif action == "set-property":
+        limits.set_property(command, ctx, [u for u in argv[1:] if "=" not in u])
+    elif action in ("start", "enable", "restart") and "debug-shell" in units:
+        reason = f"opens a root shell on tty9 with no password (debug-shell, systemctl {action})"
+        ctx.add(HIGH, reason, command)
     elif not action or action in _SYSTEMCTL_READS or action.startswith(_SYSTEMCTL_READ_PREFIXES):
         return
     elif action in ("enable", "link", "reenable") and any(
@@ -334,6 +348,12 @@ def systemctl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"{reason} (systemctl {action})", command)
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
+
+
+def _forced_twice(argv: list[str]) -> bool:
+    """`systemctl reboot -ff`, `--force --force`: no service is stopped, no disk unmounted."""
+    forces = [len(a) - 1 if re.fullmatch(r"-f+", a) else a == "--force" for a in argv]
+    return sum(forces) >= 2
 
 
 def unfamiliar_units(units: list[str]) -> list[str]:
@@ -444,7 +464,7 @@ def service(command: Command, ctx: Context) -> None:
         argv = [verbs[1] if len(verbs) > 1 else "", verb]
     elif command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
         argv = [posixpath.basename(command.words[0].value), *argv]
-    if len(argv) >= 2 and argv[1] in ("stop",):
+    if len(argv) >= 2 and argv[1] in ("stop", "teardown"):  # `apparmor teardown`: all unloaded
         stopping(command, ctx, "stop", [argv[0].lower()])
     elif argv[:1] == ["--status-all"] or (len(argv) >= 2 and argv[1] == "status"):
         return
@@ -513,6 +533,9 @@ def power(command: Command, ctx: Context) -> None:
     if command.name == "shutdown" and any(a in ("-c", "/a", "/A") for a in argv):
         ctx.add(MODERATE, "cancels a scheduled shutdown", command)
         return
+    if command.name == "shutdown" and argv and all(a.startswith("/") for a in argv):
+        _windows_shutdown([a.lower() for a in argv], command, ctx)  # cmd's `shutdown /r /t 0`
+        return
     if command.name == "shutdown" and "-k" in argv:
         ctx.add(MODERATE, "only warns logged-in users of a shutdown (shutdown -k)", command)
         return
@@ -526,6 +549,14 @@ def power(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
         return
     ctx.add(HIGH, f"shuts down or restarts the machine ({command.name})", command)
+
+
+def _windows_shutdown(flags: list[str], command: Command, ctx: Context) -> None:
+    if set(flags) & {"/s", "/r", "/p", "/g", "/sg"}:
+        ctx.add(HIGH, "shuts down or restarts the machine (shutdown)", command)
+    elif set(flags) & {"/h", "/l"}:
+        what = "hibernates the machine" if "/h" in flags else "signs you out of Windows"
+        ctx.add(MODERATE, f"{what} (shutdown)", command)
 
 
 def crontab(command: Command, ctx: Context) -> None:

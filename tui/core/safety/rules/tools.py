@@ -23,6 +23,7 @@ from tui.core.safety.rules import (
     git_losses,
     git_trust,
     listed,
+    package_reads,
     package_safety,
     removals,
     strangers,
@@ -578,6 +579,7 @@ def _docker_run(command: Command, ctx: Context) -> None:
     ] + containers_run.bind_mounts([value for name, value in pairs if name == "--mount"])
     containers_run.mounted_command(writable, rest[1:], command, ctx)
     containers_run.contained_download(rest[1:], command, ctx)
+    containers_run.contained_bomb(rest[1:], command, ctx)
     containers_run.server_client(rest[1:], command, ctx)
     containers_run.unknown_registry(rest[0] if rest else "", argv, command, ctx)
     mounted = [source for source, _ in _mounts(argv)]
@@ -734,6 +736,10 @@ OPTION_STYLE = {
 def packages(command: Command, ctx: Context) -> None:
     if package_safety.held_back(command, ctx):
         return  # `dnf versionlock add openssl`, `zypper locks`
+    if command.name in ("emerge", "port") and package_reads.only_reads(
+        command, subcommand(command)[0]
+    ):
+        return  # `emerge -pv --depclean`, `port installed`: a plan or a listing
     if command.name in OPTION_STYLE:
         _option_style(command, ctx)
         return
@@ -759,7 +765,7 @@ def packages(command: Command, ctx: Context) -> None:
 def _option_style(command: Command, ctx: Context) -> None:
     queries, removals = (frozenset(s.split()) for s in OPTION_STYLE[command.name])
     first = next((a for a in command.argv if a.startswith("-")), "")
-    if first in queries or (command.name == "rpm" and first.startswith("-q")):
+    if first in queries or (command.name == "rpm" and first.startswith(("-q", "-V"))):
         return
     if command.name in ("pacman", "yay") and first.startswith("-Q"):
         return  # `pacman -Qdtq`: every -Q form only asks what is installed
@@ -816,7 +822,13 @@ def _risky_removal(name: str, names: set[str], argv: list[str]) -> str | None:
     every = "--all" in argv or "a" in short
     if name == "gem" and every and not names - {"uninstall"}:
         return "removes every installed gem (gem uninstall --all)"
+    if name == "port" and names & _EVERY_PORT:
+        return f"removes every MacPorts port ({sorted(names & _EVERY_PORT)[0]})"
     return None
+
+
+# MacPorts pseudo-ports that stand for everything installed (`inactive`, `leaves`: clean-ups).
+_EVERY_PORT = frozenset(split_words("installed active all requested"))
 
 
 # Forge clients in a `NOUN VERB` form that only shows (`gh auth status`, `glab mr view`).

@@ -2,7 +2,8 @@
 
 `dnf config-manager --set-disabled updates`, `yum-config-manager --disable '*security*'`,
 `zypper mr -d repo-update` and a sed that comments out or deletes the security lines of
-`/etc/apt/sources.list` leave every later update without its fixes (HIGH). Enabling a source,
+`/etc/apt/sources.list` leave every later update without its fixes (HIGH); so does commenting
+out every line of the distribution's own list (`sed -i 's/^deb/#deb/'`). Enabling a source,
 or disabling one that is not where updates come from, is an ordinary change (MODERATE).
 """
 
@@ -30,9 +31,13 @@ def disabled_updates(command: Command) -> str | None:
     if not _DISABLING & {a.split("=")[0] for a in argv}:
         return None
     names = [a.partition("=")[2] or a for a in argv if not a.startswith("-") or "=" in a]
+    if command.name == "zypper" and ("--all" in argv or "-a" in argv):
+        names.append("*")  # `zypper mr --disable --all`: every repository
     repo = next((n.strip("'\"") for n in names if _UPDATE_REPOS.search(n.strip("'\""))), None)
     if repo is None:
         return None
+    if repo == "*":
+        return f"switches off every package source: no security updates come ({command.name})"
     return f"switches off {repo}, where security updates come from ({command.name})"
 
 
@@ -60,4 +65,23 @@ def sources_edit(path: str, script: str) -> str | None:
     """`sed -i 's/^deb.*security/#&/' /etc/apt/sources.list`: the security lines gone."""
     if path.startswith("/etc/apt/sources.list") and _SOURCES_OFF.search(script):
         return f"switches off the security updates source ({path}): fixes stop coming"
+    if path in _DISTRIBUTION_SOURCES and _EVERY_LINE_OFF.search(script):
+        return f"switches off every package source ({path}): no updates or security fixes come"
     return None
+
+
+# The distribution's own source lists (a third party's file in sources.list.d is routine).
+_DISTRIBUTION_SOURCES = frozenset(
+    split_words(
+        "/etc/apt/sources.list /etc/apt/sources.list.d/ubuntu.sources "
+        "/etc/apt/sources.list.d/debian.sources"
+    )
+)
+# `s/^deb/#deb/`, `s/^/#/`, `/^deb/d`: every source line commented out or deleted (not only
+# the `deb-src` or `deb cdrom` lines).
+_EVERY_LINE_OFF = lazy_pattern(
+    r"(^|;|\s)s([/|,@])\^(deb( |\\s)?|Types:( |\\s)?)?\2\s*#|"
+    r"(^|;|\s)/\^(deb( |\\s)?|Types:?( |\\s)?)/\s*d(?=$|;|\s)|"
+    r"(^|;|\s)/\^(deb( |\\s)?|Types:?( |\\s)?)/\s*s(?P<d>[/|,@])\^[^/|,@]{0,6}(?P=d)\s*#",
+    re.M,
+)

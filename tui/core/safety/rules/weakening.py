@@ -14,7 +14,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import LazyPattern, lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import db_listen, macos_defaults
+from tui.core.safety.rules import db_listen, limits, macos_defaults
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.kernel import binfmt_verdict, kernel_verdict
 from tui.core.safety.rules.resolvers import PUBLIC_RESOLVERS, outside_address, resolver_file
@@ -61,6 +61,7 @@ def trusted_name(host: str) -> bool:
 
 _SELINUX_OFF = lazy_pattern(r"\bSELINUX\s*=\s*(disabled|permissive)\b", re.I)
 _BOOT_OFF = lazy_pattern(r"\b(selinux=0|enforcing=0|apparmor=0|security=none)\b")
+MAC_OFF_AT_BOOT = _BOOT_OFF  # also read by boot.py (grubby, kernelstub)
 # an IPv6 address never starts inside another: 15 KB of `a::` took 1.3 s (quadratic)
 _HOSTS_LINE = lazy_pattern(
     r"(\d{1,3}(?:\.\d{1,3}){3}|(?<![0-9a-fA-F:])[0-9a-fA-F]*:[0-9a-fA-F:]+)[ \t]+([\w.\- \t]+)"
@@ -132,6 +133,13 @@ def written(path: str, text: str) -> Verdict | None:
         kernel = kernel_verdict(text)
         if kernel is not None:
             return Verdict(kernel[0], f"{kernel[1]} at every boot ({where})")
+    if where == "/sys/fs/selinux/enforce" and text.strip() == "0":
+        return Verdict(
+            CRITICAL, "turns off SELinux for the whole machine (/sys/fs/selinux/enforce)"
+        )
+    limited = limits.limits_file(where, text) or limits.systemd_defaults(where, text)
+    if limited is not None:
+        return Verdict(*limited)
     bare = text.strip().lstrip("=").strip().lower()  # `s/enforcing/disabled/`: only the value
     selinux_off = _SELINUX_OFF.search(text) or bare in ("disabled", "permissive")
     if where in ("/etc/selinux/config", "/etc/sysconfig/selinux") and selinux_off:
@@ -472,8 +480,15 @@ def apparmor_tools(command: Command, ctx: Context) -> None:
     if command.name == "aa-teardown":
         reason = "unloads every AppArmor profile: every program on the machine runs unconfined"
         ctx.add(CRITICAL, reason, command)
+    elif any(_EVERY_PROFILE.match(a) for a in command.argv):
+        reason = f"loosens every AppArmor profile ({command.name}): programs run unconfined"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"loosens an AppArmor profile ({command.name})", command)
+
+
+# `/etc/apparmor.d/*`, `/etc/apparmor.d/`: the whole folder of profiles, not one.
+_EVERY_PROFILE = lazy_pattern(r"^/etc/apparmor\.d/?(\*|\*\.\*)?$")
 
 
 RULES: dict[str, Rule] = {

@@ -158,6 +158,8 @@ def _cmd_loop(st: Statement, ctx: Context) -> None:
     source = next((w for w in st.words if w.startswith("(") and w.endswith(")")), "")
     if "/l" in lowered and windows_bombs.endless_count(source) and body:
         windows_bombs.endless_cmd_loop(st, tuple(body), ctx)
+    elif "/l" in lowered and body:
+        windows_bombs.many_starts(st, source, tuple(body), ctx)
     inner = source[1:-1].strip()
     if len(inner) > 2 and inner[0] in "'`" and inner[-1] == inner[0]:
         rate(Statement(tuple(inner[1:-1].split()), inner[1:-1]), ctx, None)

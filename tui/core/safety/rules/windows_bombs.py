@@ -76,3 +76,15 @@ def endless_cmd_loop(st: Statement, body: tuple[str, ...], ctx: Context) -> None
     if body and body[0].lower() in _STARTS:
         reason = "starts new processes in an endless loop (for /l with step 0): fork bomb"
         ctx.add(CRITICAL, reason, st.text)
+
+
+def many_starts(st: Statement, source: str, body: tuple[str, ...], ctx: Context) -> None:
+    """`for /l %i in (1,1,1000) do start notepad`: a thousand programs at once."""
+    parts = [p.strip() for p in source.strip("()").split(",")]
+    if len(parts) != 3 or not all(re.fullmatch(r"-?\d{1,9}", p) for p in parts):
+        return
+    start, step, end = (int(p) for p in parts)
+    rounds = (end - start) // step + 1 if step else 0
+    if body and body[0].lower() == "start" and rounds >= 500:
+        reason = f"starts {rounds} programs at once (for /l ... do start): the machine stalls"
+        ctx.add(HIGH, reason, st.text)

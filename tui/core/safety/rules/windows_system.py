@@ -36,6 +36,8 @@ _CORE_SERVICES = frozenset("rpcss dcomlaunch plugplay power lsm samss profsvc gp
 _REMOTE_SERVICES = frozenset("sshd winrm termservice".split())
 _REMOTE_REASON = "stops remote access to the machine (ssh, WinRM or Remote Desktop): lock-out"
 _DEFENDER_SERVICES = frozenset("windefend sense wdnissvc wdboot wdfilter".split())
+# Stopping Windows Update (not disabling it) pauses it until it is started again or the next boot.
+_UPDATE_PAUSED = "stops Windows Update for now: it starts again on demand or at the next boot"
 
 
 # What an autostart entry runs that makes it an attack: a program in a folder anyone (or any
@@ -159,6 +161,8 @@ def _wmic(st: Statement, ctx: Context, previous: Statement | None) -> None:
         _shadow(st, ctx, previous)
     elif "shadowcopy" in text and "call create" in text:
         ctx.add(MODERATE, "makes a restore point (shadow copy)", st.text)
+    elif re.search(r"\bos\b.*\bcall\s+(reboot|shutdown|win32shutdown)\b", text):
+        ctx.add(HIGH, "shuts down or restarts Windows through WMI (wmic os call)", st.text)
     elif " delete" in text or " call terminate" in text or "call create" in text:
         ctx.add(HIGH, "deletes, stops or starts things through WMI (wmic)", st.text)
     elif " get" in text or " list" in text:
@@ -466,6 +470,8 @@ def _service_stop(names: list[str], st: Statement, ctx: Context) -> None:
     lowered = {n.strip("'\"").lower() for n in names}
     if lowered & _DEFENDER_SERVICES:
         ctx.add(CRITICAL, "stops Windows Defender: the machine is left unprotected", st.text)
+    elif lowered & _SECURITY_SERVICES == {"wuauserv"}:
+        ctx.add(MODERATE, _UPDATE_PAUSED, st.text)
     elif lowered & _SECURITY_SERVICES:
         ctx.add(HIGH, "stops a Windows security or logging service", st.text)
     else:
@@ -482,6 +488,8 @@ def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(CRITICAL, reason, st.text)
     elif sub == "delete":
         ctx.add(HIGH, "deletes a Windows service (sc delete)", st.text)
+    elif sub == "stop" and set(args) & _SECURITY_SERVICES == {"wuauserv"}:
+        ctx.add(MODERATE, _UPDATE_PAUSED, st.text)
     elif sub in ("stop", "config") and (set(args) & _SECURITY_SERVICES):
         ctx.add(HIGH, "stops or disables a Windows security or logging service", st.text)
     elif sub == "config" and any(a.startswith("binpath=") for a in args):
@@ -509,6 +517,8 @@ def _service_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> 
         _started_later(st, ctx, "installs a Windows service")
     elif stopping and any(re.search(rf"\b{name}\b", text) for name in _DEFENDER_SERVICES):
         ctx.add(CRITICAL, "stops or disables Windows Defender's service", st.text)
+    elif st.name == "stop-service" and [s for s in _SECURITY_SERVICES if s in text] == ["wuauserv"]:
+        ctx.add(MODERATE, _UPDATE_PAUSED, st.text)
     elif st.name in ("stop-service", "set-service") and (
         {n.lower() for n in names} & _SECURITY_SERVICES
         or any(s in text for s in _SECURITY_SERVICES)
@@ -527,6 +537,10 @@ def _power(st: Statement, ctx: Context, previous: Statement | None) -> None:
     acts = flags & {"/s", "/r", "/p", "/h", "/l", "-s", "-r"}
     if st.name == "shutdown" and (flags & {"/a", "-a"} or not acts):
         return  # `/a` cancels a scheduled shutdown; with no action it only shows its help
+    if st.name == "shutdown" and not flags & {"/s", "/r", "/p", "-s", "-r"}:
+        what = "hibernates the machine" if flags & {"/h"} else "signs you out of Windows"
+        ctx.add(MODERATE, f"{what} (shutdown)", st.text)
+        return
     ctx.add(HIGH, f"shuts down or restarts the machine ({st.words[0]})", st.text)
 
 
