@@ -436,22 +436,38 @@ def tee(command: Command, ctx: Context) -> None:
             reason = f"writes the endless {endless} into {word.value}: fills the disk"
             ctx.add(EXHAUSTS, reason, command)
         stdin = command.stdin
-        text = None
-        body = heredoc_body(command)
-        if stdin is not None and stdin.literal is not None:
-            text = "\n".join(w.value for w in stdin.literal)
-        elif body is not None and not body.dynamic:  # `tee f <<EOF`
-            text = body.value
-        weakened = weakening.written(ctx.resolve(word.path), text) if text else None
-        if weakened is not None:
-            ctx.add(weakened.level, weakened.reason, command)
-        kind = persistence.kind_at(ctx.resolve(word.path), ctx)
-        if kind is not None:
-            startup_content(kind, word.path, text, command, ctx)
+        written_content(word.path, fed_text(command), command, ctx)
         if stdin is not None and stdin.kinds & {"download", "decode"}:
             shadowed = persistence.shadows_program(ctx.resolve(word.path))
             if shadowed is not None:
                 ctx.add(CRITICAL, shadowed, command)
+
+
+def written_content(target: str, text: str | None, command: Command, ctx: Context) -> None:
+    """Rates what `text` does in `target`: a protection turned off, code that runs later, a
+    grant of access (sudoers, PAM, polkit)."""
+    where = ctx.resolve(target)
+    weakened = weakening.written(where, text) if text else None
+    if weakened is not None:
+        ctx.add(weakened.level, weakened.reason, command)
+    kind = persistence.kind_at(where, ctx)
+    if kind is not None:
+        startup_content(kind, target, text, command, ctx)
+        return
+    content = config_content(where, text) if text else None
+    if content is not None:
+        ctx.add(content.level, content.reason, command)
+
+
+def fed_text(command: Command) -> str | None:
+    """The literal text piped or written in (`echo LINE | tee f`, `tee f <<EOF`), or None."""
+    stdin = command.stdin
+    body = heredoc_body(command)
+    if stdin is not None and stdin.literal is not None:
+        return "\n".join(w.value for w in stdin.literal)
+    if body is not None and not body.dynamic:
+        return body.value
+    return None
 
 
 def _read_upstream(command: Command, target: str) -> bool:
@@ -491,6 +507,8 @@ def dd(command: Command, ctx: Context) -> None:
             classify_write(each, append=append) for each in paths.expand_braces(ctx.resolve(target))
         ]
         worst = max((v for v in verdicts if v is not None), key=lambda v: v.level, default=None)
+        if "if" not in settings:  # `echo LINE | dd of=/etc/sudoers.d/x`: what the line grants
+            written_content(target, fed_text(command), command, ctx)
         if worst is not None:
             ctx.add(worst.level, worst.reason, command)
             return
