@@ -108,7 +108,7 @@ def _groups_joined(opts: Options) -> set[str]:
     return {"root" if group == "0" else group for group in joined if group}
 
 
-def _admin_member(group: str) -> tuple[RiskLevel, str] | None:
+def admin_member(group: str) -> tuple[RiskLevel, str] | None:
     """The verdict for making a user a member of `group`, when it grants administrator rights."""
     if group in ROOT_GROUPS:
         return CRITICAL, f"adds a user to {group}: root in all but name"
@@ -123,7 +123,7 @@ def _new_account(opts: Options, what: str) -> tuple[RiskLevel, str]:
     groups = _groups_joined(opts)
     operands = [w.value for w in opts.operands]
     if len(operands) == 2 and not groups:  # adduser USER GROUP
-        return _admin_member(operands[1]) or (MODERATE, "adds a user to a group")
+        return admin_member(operands[1]) or (MODERATE, "adds a user to a group")
     password = _given(opts, "-p", "--password")
     if password == "":
         return CRITICAL, "creates an account with an empty password: anyone can log in as it"
@@ -173,7 +173,7 @@ _NO_LOGIN = ("nologin", "false")
 def _changed_account(opts: Options) -> tuple[RiskLevel, str]:
     operands = [w.value for w in opts.operands]
     user = operands[-1] if operands else "an account"
-    joined = [v for v in (_admin_member(g) for g in _groups_joined(opts)) if v is not None]
+    joined = [v for v in (admin_member(g) for g in _groups_joined(opts)) if v is not None]
     if joined:
         return max(joined, key=lambda verdict: verdict[0])
     password = _given(opts, "-p", "--password")
@@ -198,7 +198,7 @@ def _gpasswd(opts: Options) -> tuple[RiskLevel, str] | None:
     operands = [w.value for w in opts.operands]
     group = operands[-1] if operands else ""
     if opts.value("-a", "--add", "-M", "--members") is not None:
-        return _admin_member(group) or (MODERATE, "adds a user to a group")
+        return admin_member(group) or (MODERATE, "adds a user to a group")
     if opts.value("-d", "--delete") is not None:
         if group in ("sudo", "wheel", "admin"):
             return HIGH, f"takes a user out of the {group} group: they lose sudo"
@@ -277,7 +277,7 @@ def groups(command: Command, ctx: Context) -> None:
     opts = options(command, "-g --gid -n --new-name -p --password -K --key -R --root -P -s --shell")
     operands = [w.value for w in opts.operands]
     if command.name == "addgroup" and len(operands) == 2:  # `addgroup USER GROUP` (busybox)
-        verdict = _admin_member(operands[1])
+        verdict = admin_member(operands[1])
         if verdict is not None:
             ctx.add(verdict[0], verdict[1], command)
             return
@@ -421,12 +421,12 @@ def bsd_pw(command: Command, ctx: Context) -> None:
         return
     if sub in ("groupmod", "groupadd") and opts.value("-m", "-M"):
         group = opts.value("-n") or next((w.value for w in opts.operands), "")
-        verdict = _admin_member(group)
+        verdict = admin_member(group)
         if verdict is not None:
             ctx.add(verdict[0], verdict[1], command)
             return
     if sub in ("useradd", "usermod") and opts.value("-G", "-g"):
-        joined = [_admin_member(g) for g in (opts.value("-G") or opts.value("-g") or "").split(",")]
+        joined = [admin_member(g) for g in (opts.value("-G") or opts.value("-g") or "").split(",")]
         verdicts = [v for v in joined if v is not None]
         if verdicts:
             ctx.add(*max(verdicts, key=lambda verdict: verdict[0]), command)

@@ -33,7 +33,7 @@ READ_ONLY = frozenset(
     blockdev arp route ethtool iostat ntpq lsof pmap free id last lastb lastlog journalctl
     needs-restarting ldd nm objdump readelf size addr2line sha1sum shasum crc32 zipinfo
     getfacl lsattr namei shellcheck getcap apt-cache iptables-save ip6tables-save dpkg-query
-    col colrm notify-send pg_isready
+    col colrm notify-send pg_isready pkaction lslogins members
     """)
 )
 
