@@ -8,6 +8,7 @@ from dataclasses import replace
 from tui.core.safety import flow, paths
 from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import code
@@ -51,6 +52,10 @@ def accounts(command: Command, ctx: Context) -> None:
         level, what = CRITICAL, "makes an account with root's user id 0: a second root"
     elif command.name == "passwd":
         level, what = _passwd(argv)
+        named = [w for w in command.args if not w.value.startswith("-")]
+        if level is HIGH and named and _ordinary(named[0].value, named[0].raw):
+            if any(a in _LOCKS for a in argv):  # `passwd -l contractor`: a leaver's account
+                level, what = MODERATE, f"locks or unlocks the password of {named[0].value}"
         as_root = not [a for a in argv if not a.startswith("-")] and bool(set(command.via) & _ROOT)
         if as_root and not argv and not _fed(command):
             level, what = HIGH, "changes root's password"
@@ -167,15 +172,34 @@ _LONG_LETTERS = {
     "--non-unique": "o",
     "--password": "p",
 }
-_NO_LOGIN = ("nologin", "false")
+_NO_LOGIN = ("nologin", "false", "/nonexistent", "/bin/true", "/dev/null")
+# The account running the command, however it is written (`$USER`, `$(whoami)`, `$(logname)`).
+_SELF = lazy_pattern(
+    r"^[\"']?(\$\{?(USER|LOGNAME|SUDO_USER)\}?|\$\(\s*(whoami|logname|id\s+-u?n?u?)\s*\)"
+    r"|`\s*(whoami|logname)\s*`)[\"']?$"
+)
+
+
+def is_self(raw: str) -> bool:
+    """True when a user name is written as the person's own account."""
+    return bool(_SELF.match(raw))
+
+
+def _ordinary(user: str, raw: str) -> bool:
+    """A named account other than root and the person's own (`contractor`, `svc-backup`)."""
+    return bool(user and raw) and user not in ("root", "0") and not is_self(raw)
 
 
 def _changed_account(opts: Options) -> tuple[RiskLevel, str]:
     operands = [w.value for w in opts.operands]
     user = operands[-1] if operands else "an account"
+    raw = opts.operands[-1].raw if opts.operands else ""
     joined = [v for v in (admin_member(g) for g in _groups_joined(opts)) if v is not None]
     if joined:
         return max(joined, key=lambda verdict: verdict[0])
+    replaced = opts.value("-G", "--groups") is not None and not opts.has("-a", "--append")
+    if replaced and is_self(raw):
+        return HIGH, "replaces your groups with the ones listed: you leave sudo and the rest"
     password = _given(opts, "-p", "--password")
     if password is not None:
         if password == "":
@@ -184,6 +208,8 @@ def _changed_account(opts: Options) -> tuple[RiskLevel, str]:
     shell = opts.value("-s", "--shell") or ""
     expiry = opts.value("-e", "--expiredate") or ""
     if shell.endswith(_NO_LOGIN) or expiry in ("0", "1") or expiry.startswith("1970"):
+        if _ordinary(user, raw):  # a leaver's or a service's account: routine
+            return MODERATE, f"stops {user} from logging in (shell or expiry)"
         return HIGH, f"stops {user} from logging in (shell or expiry)"
     if user == "root" and opts.has("-L", "--lock", "-e"):
         return HIGH, "locks root out: nobody may log in as root"
@@ -244,6 +270,9 @@ def _uid_zero(opts: Options) -> bool:
     return opts.value("-u", "--uid") in ("0", "00")
 
 
+_LOCKS = frozenset(split_words("-l --lock -u --unlock"))
+
+
 def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
     operands = [a for a in argv if not a.startswith("-")]
     flags = [a for a in argv if a.startswith("-")]
@@ -294,7 +323,9 @@ def groups(command: Command, ctx: Context) -> None:
     shell = opts.value("-s", "--shell") or ""
     if command.name == "chsh" and shell.endswith(_NO_LOGIN):
         who = operands[-1] if operands else "you"
-        ctx.add(HIGH, f"stops {who} from logging in (shell {shell})", command)
+        raw = opts.operands[-1].raw if opts.operands else ""
+        level = MODERATE if _ordinary(who, raw) else HIGH
+        ctx.add(level, f"stops {who} from logging in (shell {shell})", command)
         return
     ctx.add(MODERATE, f"changes groups or account details ({command.name})", command)
 
