@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import replace
 
@@ -15,7 +16,7 @@ from tui.core.safety.rules import code
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Options, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.unwrap import expand
-from tui.core.safety.words import split_words
+from tui.core.safety.words import Word, split_words
 
 _ROOT = frozenset(split_words("sudo doas pkexec run0 su"))
 _SUDO_GROUPS = frozenset(split_words("sudo wheel admin root shadow"))
@@ -546,7 +547,10 @@ def setcap(command: Command, ctx: Context) -> None:
             ctx.add(MODERATE, "removes a program's file capabilities", command)
         return
     caps = set(re.findall(r"cap_[a-z_]+|\ball\b", " ".join(operands[:-1]).lower()))
-    target = operands[-1].rsplit("/", 1)[-1] if operands else ""
+    if any(a.startswith("=") for a in operands[:-1]):  # `=ep`: every capability there is
+        caps.add("all")
+    named = [w for w in command.args if not w.value.startswith("-")]
+    target = program_name(named[-1]) if named else ""
     interpreter = is_shell_program(target) or target.startswith(("python", "perl", "ruby"))
     if caps & _ROOT_CAPS and interpreter:
         ctx.add(CRITICAL, f"lets {target} become root: anyone can take over", command)
@@ -554,6 +558,19 @@ def setcap(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"lets {target} do one privileged thing ({sorted(caps)[0]})", command)
     else:
         ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
+
+
+_LOOKED_UP = lazy_pattern(r"(?:\bwhich|\bcommand\s+-v|\btype\s+-p)\s+([\w.+-]+)")
+
+
+def program_name(word: Word) -> str:
+    """The program a word names: `/bin/bash`, `$(which bash)`, `$(readlink -f $(which node))`,
+    find's `/{bash}` match."""
+    if word.raw.lstrip("\"'").startswith(("$(", "`")):
+        looked_up = _LOOKED_UP.search(word.raw)
+        if looked_up:
+            return posixpath.basename(looked_up.group(1))
+    return posixpath.basename(word.value).strip("{}")
 
 
 def is_shell_program(name: str) -> bool:
@@ -568,7 +585,10 @@ def is_shell_program(name: str) -> bool:
 ROOT_SHELL_PROGRAMS = frozenset(
     split_words(
         "sh bash dash zsh ksh fish csh tcsh python python3 python2 perl ruby node php lua vim vi "
-        "nano less more find awk gawk env cp mv tee dd busybox nmap tar zip bash.real"
+        "nano less more find awk gawk env cp mv tee dd busybox nmap tar zip bash.real gdb strace "
+        "ltrace ed emacs tclsh wish expect xargs nice timeout stdbuf taskset flock ionice setarch "
+        "socat rsync git make docker sed mawk nawk mksh ash rbash nodejs rvim screen tmux ssh "
+        "unshare nsenter chroot capsh run-parts start-stop-daemon jjs jrunscript nvim"
     )
 )
 

@@ -14,8 +14,8 @@ from tui.core.safety.feeds import literal_output, ls_listing
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import access, persistence, weakening
-from tui.core.safety.rules.accounts import is_shell_program
+from tui.core.safety.rules import access, persistence, setuid_programs, weakening
+from tui.core.safety.rules.accounts import is_shell_program, program_name
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import tar_code
@@ -540,8 +540,12 @@ def chmod(command: Command, ctx: Context) -> None:
     if _setuid(mode) and _loose(mode):
         reason = f"makes files setuid and writable by everyone ({mode}): anyone can put code in"
         ctx.add(CRITICAL, reason + " that runs as their owner", command)
-    if _setuid(mode):
-        names = {_program_name(w) for w in targets}
+    resolved = operand_paths(targets, ctx)
+    setuid_programs.mode_checks(mode, resolved, command, ctx)
+    if _setuid(mode) and setuid_programs.usual_setuid(mode, resolved):
+        ctx.add(MODERATE, f"sets the usual setuid mode back on {', '.join(resolved)}", command)
+    elif _setuid(mode):
+        names = {program_name(w) for w in targets} | {posixpath.basename(p) for p in resolved}
         shells = sorted(name for name in names if is_shell_program(name))
         if shells:
             shell = shells[0]
@@ -657,19 +661,6 @@ def _hashes_given_away(command: Command, operands: list[Word], ctx: Context) -> 
         ctx.add(CRITICAL, reason, command)
 
 
-_LOOKED_UP = lazy_pattern(
-    r"^[\"']?(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-p)\s+(\S+?)\s*(?:\)|`)"
-)
-
-
-def _program_name(word: Word) -> str:
-    """The program a target names: `/bin/bash`, `$(which bash)`, find's `/{bash}` match."""
-    looked_up = _LOOKED_UP.match(word.raw)
-    if looked_up:
-        return posixpath.basename(looked_up.group(1))
-    return posixpath.basename(word.value).strip("{}")
-
-
 def _setgid_only(mode: str) -> bool:
     if mode.isdigit():
         return set(mode) <= set("01234567") and int(mode, 8) & 0o6000 == 0o2000
@@ -734,6 +725,8 @@ def chown(command: Command, ctx: Context) -> None:
     owner = ""
     if "--reference" not in opts.long and operands:
         owner = operands.pop(0).value
+    if command.name == "chown":
+        setuid_programs.owner_checks(owner, operand_paths(operands, ctx), command, ctx)
     for path in operand_paths(operands, ctx):
         verdict = classify_permissions(
             path, recursive=recursive, verb="changes the owner of", loose=False

@@ -1,0 +1,79 @@
+"""Owners and modes of what decides who becomes root: programs setuid root by design (sudo, su,
+passwd) and the files root obeys (sudoers, PAM, the account files). Their usual mode set back
+is a repair; their setuid bit taken off breaks the way to root; handed to another user, that
+user decides who is root."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH
+from tui.core.safety.targets import is_authority_file
+from tui.core.safety.words import split_words
+
+# The ways to become root; and the other programs installed setuid root.
+WAYS_TO_ROOT = frozenset(split_words("sudo su doas pkexec"))
+_SETUID_BY_DESIGN = WAYS_TO_ROOT | frozenset(
+    split_words("passwd mount umount chsh chfn newgrp gpasswd fusermount fusermount3")
+)
+_BIN = frozenset(split_words("/bin /sbin /usr/bin /usr/sbin /usr/local/bin"))
+_USUAL_SETUID = frozenset(split_words("4755 04755 4711 04711 u+s"))
+_ROOT_OWNERS = frozenset(split_words("root 0 ''"))
+
+
+def _by_design(path: str, names: frozenset[str]) -> str | None:
+    normal = paths.normalise(path)
+    name = posixpath.basename(normal)
+    return name if name in names and posixpath.dirname(normal) in _BIN else None
+
+
+def usual_setuid(mode: str, targets: list[str]) -> bool:
+    """`chmod 4755 /usr/bin/sudo`: a setuid program set back to the mode it ships with."""
+    return (
+        mode in _USUAL_SETUID
+        and bool(targets)
+        and all(_by_design(t, _SETUID_BY_DESIGN) for t in targets)
+    )
+
+
+def _drops_setuid(mode: str) -> bool:
+    """`755`, `0`, `-s`, `u-s`, `a=rx`: the setuid bit is gone after the mode."""
+    if mode.isdigit():
+        return set(mode) <= set("01234567") and int(mode, 8) & 0o4000 == 0
+    for clause in mode.split(","):
+        match = re.fullmatch(r"([ugoa]*)([-=+])([rwxXst]*)", clause)
+        if match is None:
+            continue
+        who, op, perms = match.groups()
+        owner = who in ("", "a") or "u" in who
+        if owner and ((op == "-" and "s" in perms) or (op == "=" and "s" not in perms)):
+            return True
+    return False
+
+
+def mode_checks(mode: str, targets: list[str], command: Command, ctx: Context) -> None:
+    """chmod on sudo, su, doas or pkexec that takes their setuid bit off."""
+    for target in targets:
+        name = _by_design(target, WAYS_TO_ROOT)
+        if name is not None and mode and _drops_setuid(mode):
+            reason = f"takes the setuid bit off {name}: nobody can become root with it any more"
+            ctx.add(HIGH, reason, command)
+
+
+def owner_checks(owner: str, targets: list[str], command: Command, ctx: Context) -> None:
+    """chown of sudo (its setuid bit is cleared) or of a file that decides who is root."""
+    user = re.split(r"[:.]", owner, maxsplit=1)[0]
+    if user in _ROOT_OWNERS or not user:
+        return
+    for target in targets:
+        normal = paths.normalise(target)
+        name = _by_design(normal, WAYS_TO_ROOT)
+        if name is not None:
+            reason = f"gives {name} to {user}: its setuid bit is cleared and it stops working"
+            ctx.add(HIGH, reason, command)
+        if is_authority_file(normal) or normal in paths.ACCOUNT_FILES:
+            ctx.add(CRITICAL, f"gives {normal} to {user}: they decide who becomes root", command)
