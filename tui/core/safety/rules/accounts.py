@@ -485,9 +485,37 @@ def sudo(command: Command, ctx: Context) -> None:
             code.stdin_code(command, ctx, "shell")
         ctx.add(MODERATE, "opens a shell as root (or another user)", command)
         return
+    saved = _saved_secret(command)
+    if saved is not None:
+        ctx.add(HIGH, saved, command)
     if start < len(command.args) and _inner_is_harmless(command, ctx):
         return  # `sudo fdisk -l`: reading as root changes nothing
     ctx.add(MODERATE, f"runs as another user (usually root) with {command.name}", command)
+
+
+# Secrets only root may read (not the person's own, which they can read already).
+_ROOT_SECRETS = ("/etc/shadow", "/etc/gshadow", "/etc/ssh/ssh_host_", "/etc/ssl/private", "/root/")
+
+
+def _saved_secret(command: Command) -> str | None:
+    """`sudo cat /etc/shadow > /tmp/x`: the shell, not root, writes the file, so it belongs to
+    the person and others may read it."""
+    written = [
+        r.target.value
+        for r in command.redirects
+        if r.writes and r.target is not None and r.target.value not in paths.HARMLESS_SINKS
+    ]
+    if not written:
+        return None
+    layers, _code = expand(command)
+    for layer in layers[1:]:
+        if layer.name in _LISTERS:
+            continue
+        for word in layer.args:
+            if paths.normalise(word.value).startswith(_ROOT_SECRETS):
+                what = flow.secret_path(word.value) or word.value
+                return f"saves {what} to {written[0]}, a file others may read"
+    return None
 
 
 _MAX_HARMLESS_LAYERS = 16

@@ -568,9 +568,18 @@ def chmod(command: Command, ctx: Context) -> None:
             reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
             ctx.add(HIGH, reason, command)
     access.mode_effects(mode, [w.value for w in targets], command, ctx)
+    copies = [w.value for w in targets if _copied_hashes(w.value, ctx)]
+    if _readable_by_others(mode) and copies:
+        reason = f"sets mode {mode} on a copy of the password hashes: every user can read them"
+        ctx.add(CRITICAL, reason, command)
     if _readable_by_others(mode) and {w.value for w in targets} & _HASHES:
         reason = f"sets mode {mode} on the password hashes: every user can read them"
         ctx.add(CRITICAL, reason, command)
+    for target in resolved if _loose(mode) else ():
+        runs_as_you = persistence.startup_kind(paths.normalise(target)) is not None
+        if runs_as_you or paths.normalise(target) in persistence.PATH_DIRS:
+            reason = f"lets every user put code in {target}, which runs later by itself"
+            ctx.add(HIGH, reason, command)
     private = next((w.value for w in targets if _private_key(w.value)), None)
     if _readable_by_others(mode) and private is not None:
         reason = f"lets every user of the machine read {private}, a private key ({mode})"
@@ -679,6 +688,18 @@ def _copied_shell(target: str, ctx: Context) -> bool:
         copies = words[:1] in (["cp"], ["install"], ["rsync"]) and words[-1:] == [target]
         if copies and any(is_shell_program(posixpath.basename(w)) for w in words[1:-1]):
             return True
+    return False
+
+
+def _copied_hashes(target: str, ctx: Context) -> bool:
+    """`cp /etc/shadow X && chmod 644 X`: an earlier command of the line copied the hashes to X."""
+    wanted = paths.normalise(target)
+    for forms in ctx.simple_commands:
+        words = forms[-1].split() if forms else []
+        copies = words[:1] in (["cp"], ["install"], ["rsync"]) and len(words) > 2
+        if copies and paths.normalise(words[-1]) == wanted:
+            if {paths.normalise(w) for w in words[1:-1]} & _HASHES:
+                return True
     return False
 
 
