@@ -44,6 +44,11 @@ def rm(command: Command, ctx: Context) -> None:
     for path in targets:
         verdict = classify_delete(path, recursive=recursive)
         ctx.add(verdict.level, verdict.reason + note, command)
+        module = persistence.replaces_auth_module(path)
+        folder = posixpath.basename(paths.normalise(path)) == "security"
+        if module is not None and (module[0] or folder):  # `rm .../security/pam_unix.so`
+            reason = f"deletes {path}, a log-in module in use: nobody can log in or use sudo"
+            ctx.add(CRITICAL, reason, command)
     _system_names_under_variable(targets, recursive, command, ctx)
 
 
