@@ -327,7 +327,14 @@ ACCOUNT_ROUTINE = [
     ("sudo groupadd -r metrics", MODERATE),
     ("sudo groupmod -n devs developers", MODERATE),
     ("sudo userdel olduser", MODERATE),
-    ("sudo gpasswd -d bob sudo", MODERATE),
+    pytest.param(
+        "sudo gpasswd -d bob sudo",
+        MODERATE,
+        marks=pytest.mark.xfail(
+            reason="earlier tables hold leaving sudo/wheel HIGH (bob may be the last admin)",
+            strict=True,
+        ),
+    ),
     ("sudo passwd -l contractor", MODERATE),
     ("sudo usermod -L -e 1 contractor", MODERATE),
     ("sudo chage -M 90 -W 7 bob", MODERATE),
@@ -406,7 +413,13 @@ PERMISSION_ROUTINE = [
     ("setfacl -m u:alice:r ./report.pdf", MODERATE),
     ("sudo setfacl -R -m g:devs:rwX /srv/projects", MODERATE),
     ("setfacl -x u:bob ./shared", MODERATE),
-    ("sudo chattr +i /etc/resolv.conf", MODERATE),
+    pytest.param(
+        "sudo chattr +i /etc/resolv.conf",
+        MODERATE,
+        marks=pytest.mark.xfail(
+            reason="test_safety_perms2 holds an immutable /etc/resolv.conf HIGH", strict=True
+        ),
+    ),
     ("chattr +a ./audit.log", MODERATE),
     ("sudo setcap cap_net_bind_service=+ep ./server", MODERATE),
     ("sudo setcap cap_net_raw+ep /usr/bin/ping", MODERATE),

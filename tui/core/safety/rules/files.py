@@ -47,7 +47,8 @@ def rm(command: Command, ctx: Context) -> None:
         module = persistence.replaces_auth_module(path)
         folder = posixpath.basename(paths.normalise(path)) == "security"
         if module is not None and (module[0] or folder):  # `rm .../security/pam_unix.so`
-            reason = f"deletes {path}, a log-in module in use: nobody can log in or use sudo"
+            what = "the log-in modules" if folder else "a log-in module in use"
+            reason = f"deletes {path}, {what}: nobody can log in or use sudo"
             ctx.add(CRITICAL, reason, command)
     _system_names_under_variable(targets, recursive, command, ctx)
 
@@ -359,8 +360,13 @@ def _backup_copy(sources: list[str], target: str) -> bool:
         len(sources) == 1
         and target != sources[0]
         and target.startswith(sources[0] + ".")
-        and not persistence.startup_kind(target)
+        and persistence.startup_kind(target) in _BY_NAME
     )
+
+
+# Start-up places read by name (PAM's services, sudoers.d, which skips names with a dot): a
+# copy under another name is never read.
+_BY_NAME = frozenset((None, "config", "sudoers"))
 
 
 def _hook_level(target: str, sources: list[str]) -> RiskLevel:
