@@ -83,7 +83,7 @@ PASSWORDS = [
     ("sudo usermod -p '' root", CRITICAL),
     ("sudo usermod --password '' root", CRITICAL),
     ("sudo passwd -d eve", HIGH),
-    ("sudo usermod -p \"$(openssl passwd -6 hunter2)\" root", HIGH),
+    ('sudo usermod -p "$(openssl passwd -6 hunter2)" root', HIGH),
     ("sudo sed -i 's/^root:[^:]*:/root::/' /etc/shadow", CRITICAL),
     ("sudo sed -i 's/^root:x:/root::/' /etc/passwd", CRITICAL),
     ("sudo pwunconv", HIGH),
@@ -131,7 +131,11 @@ PAM_DOAS_POLKIT = [
         "| sudo tee /etc/polkit-1/localauthority/50-local.d/all.pkla",
         CRITICAL,
     ),
-    ("sudo sed -i 's/^#\\?PermitEmptyPasswords.*/PermitEmptyPasswords yes/' /etc/ssh/sshd_config", HIGH),
+    (
+        "sudo sed -i 's/^#\\?PermitEmptyPasswords.*/PermitEmptyPasswords yes/' "
+        "/etc/ssh/sshd_config",
+        HIGH,
+    ),
 ]
 
 LOCKOUT = [
@@ -253,7 +257,10 @@ OPENED_PRIVATE = [
     ("echo 'umask 0' >> ~/.profile", HIGH),
     ("echo 'umask 000' | sudo tee /etc/profile.d/umask.sh", HIGH),
     ("sudo sed -i 's/^UMASK\\s.*/UMASK 000/' /etc/login.defs", HIGH),
-    ("echo 'session optional pam_umask.so umask=0000' | sudo tee -a /etc/pam.d/common-session", HIGH),
+    (
+        "echo 'session optional pam_umask.so umask=0000' | sudo tee -a /etc/pam.d/common-session",
+        HIGH,
+    ),
 ]
 
 DANGEROUS = [

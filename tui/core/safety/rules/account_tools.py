@@ -23,10 +23,11 @@ def groupmems(command: Command, ctx: Context) -> None:
         if verdict is not None:
             ctx.add(verdict[0], verdict[1], command)
             return
-    elif opts.has("-p", "--purge") or opts.value("-d", "--delete") is not None:
-        if group in accounts.ADMIN_GROUPS:
-            ctx.add(HIGH, f"takes users out of the {group} group: they lose its rights", command)
-            return
+    elif group in accounts.ADMIN_GROUPS and (
+        opts.has("-p", "--purge") or opts.value("-d", "--delete") is not None
+    ):
+        ctx.add(HIGH, f"takes users out of the {group} group: they lose its rights", command)
+        return
     ctx.add(MODERATE, f"changes the members of a group ({group or 'your own'})", command)
 
 

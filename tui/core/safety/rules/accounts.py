@@ -54,9 +54,9 @@ def accounts(command: Command, ctx: Context) -> None:
     elif command.name == "passwd":
         level, what = _passwd(argv)
         named = [w for w in command.args if not w.value.startswith("-")]
-        if level is HIGH and named and _ordinary(named[0].value, named[0].raw):
-            if any(a in _LOCKS for a in argv):  # `passwd -l contractor`: a leaver's account
-                level, what = MODERATE, f"locks or unlocks the password of {named[0].value}"
+        leaver = named and _ordinary(named[0].value, named[0].raw)
+        if level is HIGH and leaver and any(a in _LOCKS for a in argv):  # `passwd -l contractor`
+            level, what = MODERATE, f"locks or unlocks the password of {named[0].value}"
         as_root = not [a for a in argv if not a.startswith("-")] and bool(set(command.via) & _ROOT)
         if as_root and not argv and not _fed(command):
             level, what = HIGH, "changes root's password"

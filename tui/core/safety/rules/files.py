@@ -708,9 +708,9 @@ def _copied_hashes(target: str, ctx: Context) -> bool:
     for forms in ctx.simple_commands:
         words = forms[-1].split() if forms else []
         copies = words[:1] in (["cp"], ["install"], ["rsync"]) and len(words) > 2
-        if copies and paths.normalise(words[-1]) == wanted:
-            if {paths.normalise(w) for w in words[1:-1]} & _HASHES:
-                return True
+        sources = {paths.normalise(w) for w in words[1:-1]}
+        if copies and paths.normalise(words[-1]) == wanted and sources & _HASHES:
+            return True
     return False
 
 
