@@ -77,6 +77,8 @@ def accounts(command: Command, ctx: Context) -> None:
         level, what = CRITICAL, "deletes an administrators' group: nobody may use sudo"
     elif command.name == "groupdel" and set(argv) & ADMIN_GROUPS:
         level, what = HIGH, "deletes a group that grants administrator rights"
+    elif command.name == "groupdel":
+        level, what = MODERATE, "deletes a group (its members and files stay)"
     elif command.name == "chpasswd" and _sets_root(command):
         level, what = CRITICAL, "sets root's password from a script"
     if level > SAFE:
@@ -215,6 +217,8 @@ def _changed_account(opts: Options) -> tuple[RiskLevel, str]:
     if user == "root" and opts.has("-L", "--lock", "-e"):
         return HIGH, "locks root out: nobody may log in as root"
     letters = set(opts.short) | {_LONG_LETTERS.get(name, "?") for name in opts.long}
+    if letters and letters <= _ROUTINE_CHANGES | {"L", "U"} and _ordinary(user, raw):
+        return MODERATE, f"locks, unlocks or changes the account {user}"
     if letters and letters <= _ROUTINE_CHANGES:
         return MODERATE, "changes a user account (name, home, shell, groups or expiry)"
     return HIGH, "changes a user account (groups, shell, lock)"
@@ -276,7 +280,8 @@ _LOCKS = frozenset(split_words("-l --lock -u --unlock"))
 
 def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
     operands = [a for a in argv if not a.startswith("-")]
-    flags = [a for a in argv if a.startswith("-")]
+    flags = [a for a in argv if a.startswith("--")]
+    flags += [f"-{c}" for a in argv if a[:1] == "-" and a[1:2] != "-" for c in a[1:]]
     if any(f in ("-S", "--status") for f in flags) or any(f in ("-a", "--all") for f in flags):
         return SAFE, "shows password status"
     if any(f in ("-d", "--delete") for f in flags):
@@ -311,7 +316,13 @@ def groups(command: Command, ctx: Context) -> None:
         if verdict is not None:
             ctx.add(verdict[0], verdict[1], command)
             return
-    if command.name == "groupmod" and opts.value("-g", "--gid") == "0":
+    if command.name == "delgroup" and len(operands) == 1 and operands[0] in ADMIN_GROUPS:
+        ctx.add(HIGH, f"deletes the {operands[0]} group: its members lose their rights", command)
+        return
+    if command.name == "delgroup" and len(operands) == 2 and operands[1] in ADMIN_GROUPS:
+        ctx.add(HIGH, f"takes a user out of the {operands[1]} group: they lose its rights", command)
+        return
+    if command.name in ("groupmod", "groupadd") and opts.value("-g", "--gid") == "0":
         ctx.add(HIGH, "gives a group root's group id 0: its members share root's group", command)
         return
     if (
@@ -511,6 +522,8 @@ def _saved_secret(command: Command) -> str | None:
     for layer in layers[1:]:
         if layer.name in _LISTERS:
             continue
+        if layer.name == "getent" and set(layer.argv) & {"shadow", "gshadow"}:
+            return f"saves the system's password hashes to {written[0]}, a file others may read"
         for word in layer.args:
             if paths.normalise(word.value).startswith(_ROOT_SECRETS):
                 what = flow.secret_path(word.value) or word.value
@@ -563,7 +576,9 @@ _ROOT_CAPS = frozenset(
     )
 )
 _MILD_CAPS = frozenset(
-    split_words("cap_net_bind_service cap_net_raw cap_sys_nice cap_ipc_lock cap_wake_alarm")
+    split_words(
+        "cap_net_bind_service cap_net_raw cap_net_admin cap_sys_nice cap_ipc_lock cap_wake_alarm"
+    )
 )
 
 
@@ -589,13 +604,14 @@ def setcap(command: Command, ctx: Context) -> None:
 
 
 _LOOKED_UP = lazy_pattern(r"(?:\bwhich|\bcommand\s+-v|\btype\s+-p)\s+([\w.+-]+)")
+_RESOLVED = lazy_pattern(r"\b(?:readlink|realpath)(?:\s+-\w+)*\s+['\"]?([\w./+][\w./+-]*)")
 
 
 def program_name(word: Word) -> str:
     """The program a word names: `/bin/bash`, `$(which bash)`, `$(readlink -f $(which node))`,
     find's `/{bash}` match."""
     if word.raw.lstrip("\"'").startswith(("$(", "`")):
-        looked_up = _LOOKED_UP.search(word.raw)
+        looked_up = _LOOKED_UP.search(word.raw) or _RESOLVED.search(word.raw)
         if looked_up:
             return posixpath.basename(looked_up.group(1))
     return posixpath.basename(word.value).strip("{}")
@@ -603,6 +619,7 @@ def program_name(word: Word) -> str:
 
 def is_shell_program(name: str) -> bool:
     """A shell or interpreter, under any version or build suffix (`python3.11`, `vim.basic`)."""
+    name = name.rstrip("*?")  # `/usr/bin/python3*`
     return any(
         form in ROOT_SHELL_PROGRAMS
         for form in (name, name.split(".", 1)[0], name.rstrip("0123456789.-"))
