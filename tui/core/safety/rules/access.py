@@ -9,6 +9,7 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import exposed
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.targets import classify_permissions, root_runs
 from tui.core.safety.words import split_words
@@ -20,6 +21,7 @@ _SOCKETS = ("/var/run/docker.sock", "/run/docker.sock", "/run/containerd/contain
 
 _BIN = frozenset(split_words("/bin /sbin /usr/bin /usr/sbin /usr/local/bin"))
 _RAW = frozenset(split_words("/dev/mem /dev/kmem /dev/port"))
+_KEYBOARDS = ("/dev/input/", "/dev/uinput", "/dev/hidraw")
 
 
 def _raw_memory_or_disk(path: str) -> bool:
@@ -120,6 +122,9 @@ def mode_effects(mode: str, targets: list[str], command: Command, ctx: Context) 
             ctx.add(
                 HIGH, f"takes the right to run {path} from everyone: nobody can run it", command
             )
+        if path.startswith(_KEYBOARDS) and _opens_to_others(mode):
+            reason = f"lets every user read {path}: every key typed, passwords too"
+            ctx.add(HIGH, reason, command)
         if _raw_memory_or_disk(path) and _opens_to_others(mode):
             reason = f"lets every user read and write {path} directly: every file on it, root's too"
             ctx.add(CRITICAL, reason, command)
@@ -161,6 +166,17 @@ def setfacl(command: Command, ctx: Context) -> None:
         _acl_kind(spec) == "o" or ("w" in spec.rsplit(":", 1)[-1] and system) for spec in specs
     )
     opened = [s for s in specs if set(s.rsplit(":", 1)[-1]) & set("rw") and ":root:" not in s]
+    for spec in opened:
+        perms = spec.rsplit(":", 1)[-1]
+        owner_entry = re.match(r"^(d:|default:)?(u|user|g|group)::", spec) is not None
+        exposed.opened(
+            targets,
+            readable="r" in perms and not owner_entry,
+            writable="w" in perms and not owner_entry,
+            who=_acl_who(spec),
+            command=command,
+            ctx=ctx,
+        )
     for target in targets:
         path = paths.normalise(target)
         if opened and _raw_memory_or_disk(path):

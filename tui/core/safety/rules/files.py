@@ -14,7 +14,7 @@ from tui.core.safety.feeds import literal_output, ls_listing
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import access, persistence, setuid_programs, weakening
+from tui.core.safety.rules import access, exposed, persistence, setuid_programs, weakening
 from tui.core.safety.rules.accounts import is_shell_program, program_name
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
@@ -586,11 +586,10 @@ def chmod(command: Command, ctx: Context) -> None:
     if _readable_by_others(mode) and {w.value for w in targets} & _HASHES:
         reason = f"sets mode {mode} on the password hashes: every user can read them"
         ctx.add(CRITICAL, reason, command)
-    for target in resolved if _loose(mode) else ():
-        runs_as_you = persistence.startup_kind(paths.normalise(target)) is not None
-        if runs_as_you or paths.normalise(target) in persistence.PATH_DIRS:
-            reason = f"lets every user put code in {target}, which runs later by itself"
-            ctx.add(HIGH, reason, command)
+    readable, writable = _readable_by_others(mode), _loose(mode)
+    exposed.opened(
+        resolved, readable=readable, writable=writable, who="every user", command=command, ctx=ctx
+    )
     private = next((w.value for w in targets if _private_key(w.value)), None)
     if _readable_by_others(mode) and private is not None:
         reason = f"lets every user of the machine read {private}, a private key ({mode})"
