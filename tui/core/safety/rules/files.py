@@ -759,6 +759,9 @@ def chown(command: Command, ctx: Context) -> None:
     if command.name == "chown":
         setuid_programs.owner_checks(owner, operand_paths(operands, ctx), command, ctx)
     for path in operand_paths(operands, ctx):
+        if command.name == "chown" and setuid_programs.usual_owner(owner, path):
+            ctx.add(MODERATE, f"gives {path} back to root, its usual owner", command)
+            continue
         verdict = classify_permissions(
             path, recursive=recursive, verb="changes the owner of", loose=False
         )

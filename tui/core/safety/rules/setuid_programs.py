@@ -12,7 +12,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH
-from tui.core.safety.targets import is_authority_file
+from tui.core.safety.targets import is_authority_file, root_runs
 from tui.core.safety.words import split_words
 
 # The ways to become root; and the other programs installed setuid root.
@@ -23,6 +23,8 @@ _SETUID_BY_DESIGN = WAYS_TO_ROOT | frozenset(
 _BIN = frozenset(split_words("/bin /sbin /usr/bin /usr/sbin /usr/local/bin"))
 _USUAL_SETUID = frozenset(split_words("4755 04755 4711 04711 u+s"))
 _ROOT_OWNERS = frozenset(split_words("root 0 ''"))
+_ROOT_GROUPS = frozenset(("", "root", "0", "shadow", "wheel", "42"))
+_PATH_DIRS = frozenset(split_words("/usr/local/bin /usr/local/sbin"))
 
 
 def _by_design(path: str, names: frozenset[str]) -> str | None:
@@ -75,5 +77,19 @@ def owner_checks(owner: str, targets: list[str], command: Command, ctx: Context)
         if name is not None:
             reason = f"gives {name} to {user}: its setuid bit is cleared and it stops working"
             ctx.add(HIGH, reason, command)
+        folder = posixpath.dirname(normal)
+        runs = root_runs(normal) or (root_runs(folder) and folder not in _PATH_DIRS)
         if is_authority_file(normal) or normal in paths.ACCOUNT_FILES:
             ctx.add(CRITICAL, f"gives {normal} to {user}: they decide who becomes root", command)
+        elif normal.startswith("/root/") or (runs and normal not in _PATH_DIRS):
+            reason = f"gives {normal} to {user}: root runs or trusts it, so they can act as root"
+            ctx.add(HIGH, reason, command)
+
+
+def usual_owner(owner: str, target: str) -> bool:
+    """`chown root:root /etc/sudoers.d/x`, `chown root:shadow /etc/shadow`: a file that decides
+    who is root given back to root, its usual owner."""
+    user, _, group = owner.replace(".", ":").partition(":")
+    normal = paths.normalise(target).rstrip("*").rstrip("/")
+    authority = is_authority_file(normal) or normal in paths.ACCOUNT_FILES
+    return authority and user in ("root", "0") and group in _ROOT_GROUPS
