@@ -29,6 +29,7 @@ from tui.core.safety.targets import (
     classify_empty,
     classify_permissions,
     classify_write,
+    is_authority_file,
 )
 from tui.core.safety.words import SUBSTITUTED, Word, literal, node_text, split_words
 
@@ -448,6 +449,11 @@ def tee(command: Command, ctx: Context) -> None:
             ctx.add(EXHAUSTS, reason, command)
         stdin = command.stdin
         written_content(word.path, fed_text(command), command, ctx)
+        leaked = _root_secrets_read(command)
+        private = paths.normalise(word.value).startswith("/root/")  # root's own folder
+        if leaked and not private and paths.normalise(word.value) not in paths.HARMLESS_SINKS:
+            reason = f"saves {leaked[0]} to {word.value}, a file others may read"
+            ctx.add(HIGH, reason, command)
         if stdin is not None and stdin.kinds & {"download", "decode"}:
             shadowed = persistence.shadows_program(ctx.resolve(word.path))
             if shadowed is not None:
@@ -468,6 +474,12 @@ def written_content(target: str, text: str | None, command: Command, ctx: Contex
     content = config_content(where, text) if text else None
     if content is not None:
         ctx.add(content.level, content.reason, command)
+
+
+def _root_secrets_read(command: Command) -> list[str]:
+    """`sudo cat /etc/shadow | tee F`: the root-only files the start of the pipe reads."""
+    reads = command.stdin.reads if command.stdin is not None else ()
+    return [r for r in reads if paths.normalise(r) in _HASHES or exposed.system_secret(r)]
 
 
 def fed_text(command: Command) -> str | None:
@@ -579,9 +591,13 @@ def chmod(command: Command, ctx: Context) -> None:
             reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
             ctx.add(HIGH, reason, command)
     access.mode_effects(mode, [w.value for w in targets], command, ctx)
-    copies = [w.value for w in targets if _copied_hashes(w.value, ctx)]
-    if _readable_by_others(mode) and copies:
-        reason = f"sets mode {mode} on a copy of the password hashes: every user can read them"
+    copied = [s for s in (_copied_secret(w.value, ctx) for w in targets) if s is not None]
+    if _readable_by_others(mode) and copied:
+        level = CRITICAL if copied[0] in _HASHES else HIGH
+        reason = f"sets mode {mode} on a copy of {copied[0]}: every user can read it"
+        ctx.add(level, reason, command)
+    if _group_writable(mode) and any(_regrouped(w.value, ctx) for w in targets):
+        reason = f"lets the group just given {targets[0].value} change it ({mode}): a way to root"
         ctx.add(CRITICAL, reason, command)
     if _readable_by_others(mode) and {w.value for w in targets} & _HASHES:
         reason = f"sets mode {mode} on the password hashes: every user can read them"
@@ -616,6 +632,11 @@ _USUAL_MODES: dict[str, frozenset[str]] = {
 _TIGHTENING = lazy_pattern(r"^[go]+-[rwxX]+(,[go]+-[rwxX]+)*$")
 
 
+_NO_WRITE = lazy_pattern(r"^[go]+-w(,[go]+-w)*$")
+# Trees with no folder every user must write to (unlike /tmp, /dev, /var, /run).
+_CLOSABLE = ("/usr/", "/opt/", "/srv/", "/etc/")
+
+
 def _usual_or_tighter(mode: str, target: str, *, recursive: bool) -> str | None:
     """Why a chmod is routine: a system file set back to its usual mode, or files in a home
     closed to other users (`chmod -R go-rwx ~/.ssh`); None when it is not."""
@@ -626,6 +647,9 @@ def _usual_or_tighter(mode: str, target: str, *, recursive: bool) -> str | None:
     if usual is not None and mode in usual and not recursive:
         return "sets the usual mode of a system file"
     owner_keeps = mode.isdigit() and len(mode) >= 3 and mode[-3] in "67" and mode[-2:] == "00"
+    closable = path.startswith(_CLOSABLE) or path in ("/usr", "/opt", "/srv", "/etc")
+    if _NO_WRITE.match(mode) and closable:  # `chmod -R o-w /usr/local`: closes what was open
+        return "takes write away from other users"
     tighter = bool(_TIGHTENING.match(mode)) or owner_keeps  # `700`, `600`: the owner keeps it
     if tighter and paths.home_relative(path) is not None and not paths.is_block_device(path):
         return "closes files in a home to other users"
@@ -701,14 +725,42 @@ def _copied_shell(target: str, ctx: Context) -> bool:
     return False
 
 
-def _copied_hashes(target: str, ctx: Context) -> bool:
-    """`cp /etc/shadow X && chmod 644 X`: an earlier command of the line copied the hashes to X."""
+def _copied_secret(target: str, ctx: Context) -> str | None:
+    """`cp /etc/shadow X && chmod 644 X`: the root-only file an earlier command of the line
+    copied to X (or into the folder X is in), or None."""
     wanted = paths.normalise(target)
     for forms in ctx.simple_commands:
         words = forms[-1].split() if forms else []
-        copies = words[:1] in (["cp"], ["install"], ["rsync"]) and len(words) > 2
-        sources = {paths.normalise(w) for w in words[1:-1]}
-        if copies and paths.normalise(words[-1]) == wanted and sources & _HASHES:
+        if words[:1] not in (["cp"], ["install"], ["rsync"]) or len(words) < 3:
+            continue
+        dest = paths.normalise(words[-1])
+        for source in (paths.normalise(w) for w in words[1:-1] if not w.startswith("-")):
+            secret = source in _HASHES or exposed.system_secret(source)
+            into = posixpath.join(dest, posixpath.basename(source))
+            if secret and wanted in (dest, into):
+                return source
+    return None
+
+
+def _group_writable(mode: str) -> bool:
+    if mode.isdigit():
+        return len(mode) >= 3 and mode[-2] in "2367"
+    return any(re.fullmatch(r"[ugo]*g[ugo]*[+=][rwxXst]*w[rwxXst]*", c) for c in mode.split(","))
+
+
+def _regrouped(target: str, ctx: Context) -> bool:
+    """`chgrp eve /etc/sudoers && chmod g+w /etc/sudoers`: a file that decides who is root,
+    given to a group other than root's by an earlier command of the line."""
+    normal = paths.normalise(target)
+    if not (is_authority_file(normal) or normal in paths.ACCOUNT_FILES):
+        return False
+    for forms in ctx.simple_commands:
+        words = [w for w in (forms[-1].split() if forms else []) if not w.startswith("-")]
+        if words[:1] not in (["chgrp"], ["chown"]) or len(words) < 3:
+            continue
+        group = words[1] if words[0] == "chgrp" else words[1].replace(".", ":").partition(":")[2]
+        named = {paths.normalise(w) for w in words[2:]}
+        if group and group not in _HASH_GROUPS and normal in named:
             return True
     return False
 
@@ -773,8 +825,19 @@ def chown(command: Command, ctx: Context) -> None:
 
 
 # Where services keep their data, one folder each (`/var/lib/mysql`, `/var/log/nginx`).
-_SERVICE_HOMES = ("/var/lib/", "/var/log/", "/var/cache/", "/var/spool/", "/var/www/", "/srv/")
+_SERVICE_HOMES = (
+    "/var/lib/",
+    "/var/log/",
+    "/var/cache/",
+    "/var/spool/",
+    "/var/www/",
+    "/srv/",
+    "/usr/share/nginx/",
+)
 _SYSTEM_OWNERS = frozenset(split_words("root 0 wheel adm sys bin daemon nobody nogroup"))
+
+
+_WEB_ROOTS = ("/var/www/", "/usr/share/nginx/")
 
 
 def _service_folder(owner: str, path: str) -> str | None:
@@ -786,7 +849,7 @@ def _service_folder(owner: str, path: str) -> str | None:
     if home is None or len(user) < 3 or user in _SYSTEM_OWNERS or not user.isascii():
         return None
     folder = path[len(home) :].split("/", 1)[0]
-    web = home == "/var/www/" and user in ("www-data", "nginx", "apache", "http")
+    web = home in _WEB_ROOTS and user in ("www-data", "nginx", "apache", "http")
     named = len(folder) >= 3 and (folder.startswith(user) or user.startswith(folder))
     return user if web or named else None
 
