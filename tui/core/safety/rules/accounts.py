@@ -12,7 +12,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import code
+from tui.core.safety.rules import code, exposed
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Options, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.unwrap import expand
@@ -504,10 +504,6 @@ def sudo(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"runs as another user (usually root) with {command.name}", command)
 
 
-# Secrets only root may read (not the person's own, which they can read already).
-_ROOT_SECRETS = ("/etc/shadow", "/etc/gshadow", "/etc/ssh/ssh_host_", "/etc/ssl/private", "/root/")
-
-
 def _saved_secret(command: Command) -> str | None:
     """`sudo cat /etc/shadow > /tmp/x`: the shell, not root, writes the file, so it belongs to
     the person and others may read it."""
@@ -525,7 +521,8 @@ def _saved_secret(command: Command) -> str | None:
         if layer.name == "getent" and set(layer.argv) & {"shadow", "gshadow"}:
             return f"saves the system's password hashes to {written[0]}, a file others may read"
         for word in layer.args:
-            if paths.normalise(word.value).startswith(_ROOT_SECRETS):
+            normal = paths.normalise(word.value)
+            if normal in ("/etc/shadow", "/etc/gshadow") or exposed.system_secret(normal):
                 what = flow.secret_path(word.value) or word.value
                 return f"saves {what} to {written[0]}, a file others may read"
     return None

@@ -26,7 +26,8 @@ _RUNS_PROGRAMS = frozenset((".gitconfig", ".config/git/config", ".hgrc", ".ssh/c
 
 def system_secret(path: str) -> bool:
     normal = paths.normalise(path)
-    return not normal.endswith(".pub") and normal.startswith(_SYSTEM_SECRETS)
+    public = normal.endswith((".pub", "/authorized_keys", "/known_hosts"))
+    return not public and normal.startswith(_SYSTEM_SECRETS)
 
 
 def runs_later(path: str) -> bool:

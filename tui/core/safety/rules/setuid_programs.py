@@ -11,6 +11,7 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import exposed
 from tui.core.safety.rules.common import CRITICAL, HIGH
 from tui.core.safety.targets import is_authority_file, root_runs
 from tui.core.safety.words import split_words
@@ -79,9 +80,14 @@ def owner_checks(owner: str, targets: list[str], command: Command, ctx: Context)
             ctx.add(HIGH, reason, command)
         folder = posixpath.dirname(normal)
         runs = root_runs(normal) or (root_runs(folder) and folder not in _PATH_DIRS)
+        roots = normal.startswith("/root/.ssh/") or (
+            normal.startswith("/root/") and exposed.runs_later(normal)
+        )
+        if folder.startswith("/var/spool/cron") and posixpath.basename(normal) == user:
+            continue  # `chown bob /var/spool/cron/crontabs/bob`: a crontab is its user's
         if is_authority_file(normal) or normal in paths.ACCOUNT_FILES:
             ctx.add(CRITICAL, f"gives {normal} to {user}: they decide who becomes root", command)
-        elif normal.startswith("/root/") or (runs and normal not in _PATH_DIRS):
+        elif roots or (runs and normal not in _PATH_DIRS):
             reason = f"gives {normal} to {user}: root runs or trusts it, so they can act as root"
             ctx.add(HIGH, reason, command)
 
