@@ -572,6 +572,7 @@ _ROOT_CAPS = frozenset(
         "cap_sys_module cap_chown cap_fowner cap_sys_rawio all"
     )
 )
+_NETWORK_CAPS = frozenset(split_words("cap_net_raw cap_net_admin"))  # mild for one tool only
 _MILD_CAPS = frozenset(
     split_words(
         "cap_net_bind_service cap_net_raw cap_net_admin cap_sys_nice cap_ipc_lock cap_wake_alarm"
@@ -594,7 +595,7 @@ def setcap(command: Command, ctx: Context) -> None:
     interpreter = is_shell_program(target) or target.startswith(("python", "perl", "ruby"))
     if caps & _ROOT_CAPS and interpreter:
         ctx.add(CRITICAL, f"lets {target} become root: anyone can take over", command)
-    elif caps and caps <= _MILD_CAPS and not (interpreter and "cap_net_raw" in caps):
+    elif caps and caps <= _MILD_CAPS and not (interpreter and caps & _NETWORK_CAPS):
         ctx.add(MODERATE, f"lets {target} do one privileged thing ({sorted(caps)[0]})", command)
     else:
         ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
