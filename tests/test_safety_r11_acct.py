@@ -714,3 +714,45 @@ def test_dangerous_more(command: str, least: RiskLevel) -> None:
 @pytest.mark.parametrize(("command", "highest"), BENIGN_MORE)
 def test_benign_more(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
+
+
+# A third batch, from probing the rules after the second: sudo's own options and editor,
+# accounts from a file, mount options, and a grant staged in a temporary file.
+DANGEROUS_THIRD = [
+    ("sudo -u#-1 /bin/bash", HIGH),
+    ("sudo -u '#-1' id", HIGH),
+    ("sudoedit /etc/sudoers", HIGH),
+    ("sudo -e /etc/sudoers.d/eve", HIGH),
+    ("sudo LD_PRELOAD=/tmp/x.so ls", HIGH),
+    ("sudo install -d -m 0777 /etc/sudoers.d", HIGH),
+    ("sudo rsync --chmod=a+rwx /etc/shadow /tmp/", HIGH),
+    ("echo 'eve:x:0:0::/root:/bin/bash' | sudo newusers", CRITICAL),
+    ("sudo mount -o remount,suid /tmp", HIGH),
+    (f"echo '{NOPASS}' > /tmp/x && sudo mv /tmp/x /etc/sudoers.d/eve", CRITICAL),
+    ("sudo setfacl -m u:eve:rwx /usr/bin/sudo", CRITICAL),
+    ("sudo chmod o+w /usr/bin/sudo", CRITICAL),
+    ("sudo chmod 777 /usr/sbin/sshd", CRITICAL),
+    ("sudo chmod a+w /bin/login", CRITICAL),
+]
+
+BENIGN_THIRD = [
+    ("sudo -e /etc/hosts", MODERATE),
+    ("sudoedit /etc/nginx/nginx.conf", MODERATE),
+    ("sudo -u www-data -- php artisan migrate", MODERATE),
+    ("sudo mount -o remount,nosuid /tmp", MODERATE),
+    ("sudo install -d -m 0755 /opt/myapp", MODERATE),
+    ("sudo install -d -m 0750 -o root -g adm /var/log/myapp", MODERATE),
+    ("sudo rsync --chmod=D755,F644 -r ./site/ /var/www/html/", MODERATE),
+    ("sudo chmod 755 /usr/bin/myscript", MODERATE),
+    ("echo 'bob ALL=(ALL) ALL' > /tmp/x && visudo -cf /tmp/x", MODERATE),
+]
+
+
+@pytest.mark.parametrize(("command", "least"), DANGEROUS_THIRD)
+def test_dangerous_third(command: str, least: RiskLevel) -> None:
+    reaches(command, least)
+
+
+@pytest.mark.parametrize(("command", "highest"), BENIGN_THIRD)
+def test_benign_third(command: str, highest: RiskLevel) -> None:
+    stays_within(command, highest)
