@@ -797,6 +797,7 @@ _AUTHORITY = (
     "/var/spool/cron",
     "/etc/crontab",
 )
+_SYSTEM_BIN = frozenset(("/bin", "/sbin", "/usr/bin", "/usr/sbin"))
 _LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/local/lib/")
 
 
@@ -808,8 +809,10 @@ def is_authority_file(path: str) -> bool:
 def root_runs(path: str) -> bool:
     """A file or folder whose contents root runs, loads or obeys by itself."""
     shared_library = path.startswith(_LIBRARY_DIRS) and ".so" in posixpath.basename(path)
+    system_program = posixpath.dirname(path) in _SYSTEM_BIN
     return (
-        path in _ROOT_RUNS
+        system_program
+        or path in _ROOT_RUNS
         or path.startswith("/etc/cron")
         or is_authority_file(path)
         or shared_library
@@ -854,7 +857,7 @@ def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool)
             return Verdict(level, f"{verb} every matching file under {parent}: system files")
     runs = root_runs(base)
     if loose and (base in paths.SYSTEM_ROOTS | paths.VITAL_SUBDIRS or runs) and base != "/dev":
-        what = "every user can add or replace files there: a way to root"
+        what = "others can change what root runs or obeys there: a way to root"
         return Verdict(CRITICAL, f"{verb} {path}: {what}")
     if kind == "key_file" or paths.is_history_file(base):
         return Verdict(HIGH, f"{verb} {path}: a file the system relies on")

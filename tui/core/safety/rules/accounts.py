@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 from dataclasses import replace
 
 from tui.core.safety import flow, paths
@@ -16,7 +17,7 @@ from tui.core.safety.rules import code, exposed
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Options, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.unwrap import expand
-from tui.core.safety.words import Word, split_words
+from tui.core.safety.words import Word, literal, split_words
 
 _ROOT = frozenset(split_words("sudo doas pkexec run0 su"))
 _SUDO_GROUPS = frozenset(split_words("sudo wheel admin root shadow"))
@@ -316,6 +317,11 @@ def groups(command: Command, ctx: Context) -> None:
         if verdict is not None:
             ctx.add(verdict[0], verdict[1], command)
             return
+    if command.name == "newusers":  # its input is in the /etc/passwd format
+        content = config_content("/etc/passwd", _stdin(command))
+        if content is not None:
+            ctx.add(content.level, f"{content.reason} (newusers)", command)
+            return
     if command.name == "delgroup" and len(operands) == 1 and operands[0] in ADMIN_GROUPS:
         ctx.add(HIGH, f"deletes the {operands[0]} group: its members lose their rights", command)
         return
@@ -483,6 +489,15 @@ def sudo(command: Command, ctx: Context) -> None:
     own = [w.value for w in command.args[:start]]  # sudo's own options, not the command's
     if any(a in ("-v", "-k", "-K", "--list", "--validate") or re.fullmatch("-l+", a) for a in own):
         return  # `sudo -l`, `sudo -ll`: lists what you may run
+    if any(re.search(r"#(-1|4294967295)$", a) for a in own):
+        reason = "asks sudo for user id -1: an old flaw (CVE-2019-14287) turns it into root"
+        ctx.add(HIGH, reason, command)
+    rest = command.args[start:]
+    if command.name == "sudo" and any(a in ("-e", "--edit") for a in own):
+        edit(command, ctx, [w.value for w in rest])
+        return
+    if rest and re.fullmatch(r"[A-Za-z_]\w*=.*", rest[0].value):  # `sudo LD_PRELOAD=x ls`
+        ctx.run_code(literal("env " + " ".join(shlex.quote(w.value) for w in rest)), command)
     if any(a == "--stdin" or re.fullmatch(r"-[a-zA-Z]*S[a-zA-Z]*", a) for a in own):
         typed = _stdin(command)
         if typed.strip() and "$" not in typed:
@@ -526,6 +541,18 @@ def _saved_secret(command: Command) -> str | None:
                 what = flow.secret_path(word.value) or word.value
                 return f"saves {what} to {written[0]}, a file others may read"
     return None
+
+
+def sudoedit(command: Command, ctx: Context) -> None:
+    edit(command, ctx, [w.value for w in command.args if not w.value.startswith("-")])
+
+
+def edit(command: Command, ctx: Context, files: list[str]) -> None:
+    """`sudoedit F`, `sudo -e F`: F edited by hand as root, rated as `vi F` run by root."""
+    how = "sudoedit" if command.name == "sudoedit" else f"{command.name} -e"
+    ctx.add(MODERATE, f"edits files as root ({how})", command)
+    if files:
+        ctx.run_code(literal("vi " + " ".join(shlex.quote(f) for f in files)), command)
 
 
 _MAX_HARMLESS_LAYERS = 16
@@ -671,6 +698,7 @@ RULES: dict[str, Rule] = {
         split_words("groupadd groupmod addgroup delgroup chsh chfn chage newusers"), groups
     ),
     **dict.fromkeys(split_words("sudo doas pkexec run0"), sudo),
+    "sudoedit": sudoedit,
     "dscl": dscl,
     "dseditgroup": dseditgroup,
     "sysadminctl": sysadminctl,

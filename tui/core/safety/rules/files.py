@@ -238,12 +238,21 @@ def copy(command: Command, ctx: Context) -> None:
     opts = options(command, "-t --target-directory -S --suffix -m --mode -o --owner -g --group")
     operands = [w.path for w in opts.operands]
     target = opts.value("-t", "--target-directory")
+    mode = opts.value("-m", "--mode")
+    if command.name == "install" and opts.has("-d", "--directory"):
+        for folder in operands:  # `install -d -m 0777 DIR`: DIR made (or set) with that mode
+            if mode:
+                home, rest = ("~/", folder[2:]) if folder.startswith("~/") else ("", folder)
+                shell = f"chmod {shlex.quote(mode)} {home}{shlex.quote(rest)}"
+                ctx.run_code(literal(shell), command)
+            else:
+                ctx.add(MODERATE, f"creates the folder {folder}", command)
+        return
     if target is None and len(operands) >= 2:
         target = operands[-1]
     if target is None:
         ctx.add(MODERATE, f"{command.name} needs a destination", command)
         return
-    mode = opts.value("-m", "--mode")
     if command.name == "install" and mode:
         _install_mode(command, ctx, mode, target, operands[:-1])
     if command.implied_recursive and operands[:-1] == ["/dev/null"]:
@@ -287,6 +296,14 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
     if sources_given == ["/dev/null"] and not adds_only:
         verdict = classify_empty(ctx.resolve(target)) or verdict
     sources = [w.value for w in command.args if not w.value.startswith("-")][:-1]
+    for source in sources:  # `echo LINE > /tmp/x && sudo mv /tmp/x /etc/sudoers.d/eve`
+        staged = ctx.written.get(posixpath.basename(source))
+        if staged and source not in ctx.downloads:
+            for place in (target, posixpath.join(target, posixpath.basename(source))):
+                content = config_content(ctx.resolve(place), staged)
+                if content is not None:
+                    ctx.add(content.level, content.reason, command)
+                    break
     module = persistence.replaces_auth_module(ctx.resolve(target))
     if module is not None:
         ctx.add(CRITICAL if module[0] else HIGH, module[1], command)
@@ -883,6 +900,13 @@ def rsync(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"syncs into {target}, deleting files missing from the source", command)
         return
     _copy_target(command, ctx, target, "copies")
+    modes = (opts.long.get("--chmod") or "").split(",")
+    readable = any(_readable_by_others(m.lstrip("DF")) for m in modes if m)
+    secrets = [s for s in operand_paths(operands[:-1], ctx) if s in _HASHES]
+    secrets += [s for s in operand_paths(operands[:-1], ctx) if exposed.system_secret(s)]
+    if readable and secrets:  # `rsync --chmod=a+rwx /etc/shadow /tmp/`
+        level = CRITICAL if secrets[0] in _HASHES else HIGH
+        ctx.add(level, f"copies {secrets[0]} where every user can read it (--chmod)", command)
 
 
 _EMPTY_NAME = lazy_pattern(r"(^|[-_.])(empty|blank|void|nothing)([-_.]?dir)?$", re.IGNORECASE)
