@@ -756,3 +756,73 @@ def test_dangerous_third(command: str, least: RiskLevel) -> None:
 @pytest.mark.parametrize(("command", "highest"), BENIGN_THIRD)
 def test_benign_third(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
+
+
+# A fourth batch: the same family on Windows (local accounts and groups, ACLs on system folders,
+# log-on settings), written before looking at the Windows rules.
+DANGEROUS_WINDOWS = [
+    ("net localgroup administrators eve /add", HIGH),
+    ("Add-LocalGroupMember -Group Administrators -Member eve", HIGH),
+    ("net user administrator /active:yes", HIGH),
+    ("net user eve Passw0rd! /add", HIGH),
+    ('net user administrator ""', CRITICAL),
+    ("net user eve /add && net localgroup administrators eve /add", HIGH),
+    ("icacls C:\\Windows\\System32 /grant Everyone:F /t", CRITICAL),
+    ("icacls C:\\Windows\\System32\\config\\SAM /grant Users:R", CRITICAL),
+    ('icacls "C:\\Program Files" /grant Everyone:(OI)(CI)F', HIGH),
+    (
+        "takeown /f C:\\Windows\\System32\\sethc.exe && "
+        "copy /y cmd.exe C:\\Windows\\System32\\sethc.exe",
+        CRITICAL,
+    ),
+    (
+        'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion'
+        '\\Image File Execution Options\\utilman.exe" /v Debugger /d cmd.exe /f',
+        CRITICAL,
+    ),
+    (
+        'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" '
+        "/v AutoAdminLogon /d 1 /f",
+        HIGH,
+    ),
+    (
+        'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System" '
+        "/v EnableLUA /t REG_DWORD /d 0 /f",
+        HIGH,
+    ),
+    (
+        'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System" '
+        "/v ConsentPromptBehaviorAdmin /t REG_DWORD /d 0 /f",
+        HIGH,
+    ),
+    ("reg save HKLM\\SAM C:\\Users\\Public\\sam.hive", HIGH),
+    ("Set-LocalUser -Name Administrator -PasswordNeverExpires $true", MODERATE),
+    ("Enable-LocalUser -Name Administrator", HIGH),
+    ("Remove-LocalGroupMember -Group Administrators -Member $env:USERNAME", HIGH),
+    ("net user $env:USERNAME /active:no", HIGH),
+]
+
+BENIGN_WINDOWS = [
+    ("whoami /priv", SAFE),
+    ("whoami /groups", SAFE),
+    ("net user", SAFE),
+    ("net localgroup administrators", SAFE),
+    ("Get-LocalUser", SAFE),
+    ("Get-LocalGroupMember -Group Administrators", SAFE),
+    ("Get-Acl C:\\Windows\\System32 | Format-List", SAFE),
+    ("icacls C:\\Windows\\System32\\drivers\\etc\\hosts", SAFE),
+    ("icacls .\\build /grant %USERNAME%:F /t", MODERATE),
+    ("net localgroup docker-users eve /add", MODERATE),
+    ("runas /user:Administrator cmd", MODERATE),
+    ("net user eve /active:no", MODERATE),
+]
+
+
+@pytest.mark.parametrize(("command", "least"), DANGEROUS_WINDOWS)
+def test_dangerous_windows(command: str, least: RiskLevel) -> None:
+    reaches(command, least)
+
+
+@pytest.mark.parametrize(("command", "highest"), BENIGN_WINDOWS)
+def test_benign_windows(command: str, highest: RiskLevel) -> None:
+    stays_within(command, highest)
