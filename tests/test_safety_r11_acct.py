@@ -800,6 +800,7 @@ DANGEROUS_WINDOWS = [
     ("Enable-LocalUser -Name Administrator", HIGH),
     ("Remove-LocalGroupMember -Group Administrators -Member $env:USERNAME", HIGH),
     ("net user $env:USERNAME /active:no", HIGH),
+    ("net localgroup docker-users eve /add", HIGH),
 ]
 
 BENIGN_WINDOWS = [
@@ -812,7 +813,7 @@ BENIGN_WINDOWS = [
     ("Get-Acl C:\\Windows\\System32 | Format-List", SAFE),
     ("icacls C:\\Windows\\System32\\drivers\\etc\\hosts", SAFE),
     ("icacls .\\build /grant %USERNAME%:F /t", MODERATE),
-    ("net localgroup docker-users eve /add", MODERATE),
+    ("net localgroup devs eve /add", MODERATE),
     ("runas /user:Administrator cmd", MODERATE),
     ("net user eve /active:no", MODERATE),
 ]
