@@ -827,3 +827,54 @@ def test_dangerous_windows(command: str, least: RiskLevel) -> None:
 @pytest.mark.parametrize(("command", "highest"), BENIGN_WINDOWS)
 def test_benign_windows(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
+
+
+# A fifth batch, to see whether the fixes generalise: other owners, groups, setuid programs and
+# places spelt differently, and the usual modes and owners set back.
+DANGEROUS_FIFTH = [
+    ("sudo chown eve: /etc/doas.conf", CRITICAL),
+    ("sudo chown -h eve /etc/pam.d/sshd", CRITICAL),
+    ("sudo chmod 0666 /etc/polkit-1/rules.d/50-default.rules", CRITICAL),
+    ("sudo setfacl --modify=u:eve:rw /etc/doas.conf", CRITICAL),
+    ("sudo setfacl -m g:staff:rwx /etc/cron.d", CRITICAL),
+    ("doas chmod 755 /usr/bin/doas", HIGH),
+    ("sudo chmod a-s /usr/bin/sudo", HIGH),
+    ("sudo chmod 0755 /bin/su", HIGH),
+    ("sudo gpasswd --members eve,bob wheel", HIGH),
+    ("sudo groupmems -g adm -a eve", HIGH),
+    ("sudo adduser eve lxd", HIGH),
+    ("sudo usermod -aG libvirt eve", HIGH),
+    ("sudo usermod -aG input eve", HIGH),
+    ("sudo cat /etc/gshadow > gshadow.txt", HIGH),
+    ("sudo head -n 5 /etc/shadow > /tmp/first", HIGH),
+    ("sudo grep root /etc/shadow >> ~/notes.txt", HIGH),
+    ("sudo chmod 644 /etc/ssh/ssh_host_rsa_key", HIGH),
+    ("sudo chown eve /usr/sbin/sshd", HIGH),
+]
+
+BENIGN_FIFTH = [
+    ("sudo usermod -aG kvm eve", MODERATE),
+    ("sudo usermod -aG systemd-journal eve", MODERATE),
+    ("sudo usermod -aG www-data eve", MODERATE),
+    ("sudo cp -a /etc/shadow /var/backups/shadow.bak", MODERATE),
+    ("sudo pwck -s", MODERATE),
+    ("sudo chmod 755 /etc/sudoers.d", MODERATE),
+    ("sudo chmod 0750 /etc/sudoers.d", MODERATE),
+    ("sudo chmod 644 /etc/pam.d/*", MODERATE),
+    ("sudo chmod 755 /usr/lib/x86_64-linux-gnu/security/pam_mine.so", MODERATE),
+    ("sudo chown root:root /etc/polkit-1/rules.d/49-wheel.rules", MODERATE),
+    ("sudo chown polkitd:root /etc/polkit-1/rules.d", MODERATE),
+    ("sudo chown -R root:crontab /var/spool/cron/crontabs", MODERATE),
+    ("sudo chmod 4755 /usr/bin/pkexec", MODERATE),
+    ("sudo chmod 644 /etc/ssh/ssh_host_rsa_key.pub", MODERATE),
+]
+
+
+@pytest.mark.parametrize(("command", "least"), DANGEROUS_FIFTH)
+def test_dangerous_fifth(command: str, least: RiskLevel) -> None:
+    reaches(command, least)
+
+
+@pytest.mark.parametrize(("command", "highest"), BENIGN_FIFTH)
+def test_benign_fifth(command: str, highest: RiskLevel) -> None:
+    stays_within(command, highest)
