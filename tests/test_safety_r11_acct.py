@@ -864,7 +864,7 @@ BENIGN_FIFTH = [
     ("sudo chmod 755 /usr/lib/x86_64-linux-gnu/security/pam_mine.so", MODERATE),
     ("sudo chown root:root /etc/polkit-1/rules.d/49-wheel.rules", MODERATE),
     ("sudo chown polkitd:root /etc/polkit-1/rules.d", MODERATE),
-    ("sudo chown -R root:crontab /var/spool/cron/crontabs", MODERATE),
+    ("sudo chown root:crontab /var/spool/cron/crontabs", MODERATE),
     ("sudo chmod 4755 /usr/bin/pkexec", MODERATE),
     ("sudo chmod 644 /etc/ssh/ssh_host_rsa_key.pub", MODERATE),
 ]

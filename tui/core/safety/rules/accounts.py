@@ -121,6 +121,8 @@ def admin_member(group: str) -> tuple[RiskLevel, str] | None:
     """The verdict for making a user a member of `group`, when it grants administrator rights."""
     if group in ROOT_GROUPS:
         return CRITICAL, f"adds a user to {group}: root in all but name"
+    if group == "input":
+        return HIGH, "lets a user read every key typed on the machine, passwords too (input group)"
     if group in ADMIN_GROUPS:
         return HIGH, f"gives a user administrator rights ({group} group)"
     return None

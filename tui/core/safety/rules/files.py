@@ -649,6 +649,10 @@ _USUAL_MODES: dict[str, frozenset[str]] = {
 _TIGHTENING = lazy_pattern(r"^[go]+-[rwxX]+(,[go]+-[rwxX]+)*$")
 
 
+# Folders of settings every program may read and only root changes (never run, never secret).
+_SETTINGS_FOLDERS = ("/etc/pam.d/", "/etc/polkit-1/rules.d/", "/usr/share/polkit-1/rules.d/")
+_SETTINGS_FOLDERS_BARE = frozenset(f.rstrip("/") for f in _SETTINGS_FOLDERS)
+_USUAL_SETTINGS = frozenset(split_words("644 0644 u=rw,go=r"))
 _NO_WRITE = lazy_pattern(r"^[go]+-w(,[go]+-w)*$")
 # Trees with no folder every user must write to (unlike /tmp, /dev, /var, /run).
 _CLOSABLE = ("/usr/", "/opt/", "/srv/", "/etc/")
@@ -661,6 +665,8 @@ def _usual_or_tighter(mode: str, target: str, *, recursive: bool) -> str | None:
     usual = _USUAL_MODES.get(path)
     if path.startswith("/etc/sudoers.d/") and path != "/etc/sudoers.d/":
         usual = _USUAL_MODES["/etc/sudoers"]
+    if path.startswith(_SETTINGS_FOLDERS) and path.rstrip("/") not in _SETTINGS_FOLDERS_BARE:
+        usual = _USUAL_SETTINGS  # `chmod 644 /etc/pam.d/*`: read by all, changed by root
     if usual is not None and mode in usual and not recursive:
         return "sets the usual mode of a system file"
     owner_keeps = mode.isdigit() and len(mode) >= 3 and mode[-3] in "67" and mode[-2:] == "00"

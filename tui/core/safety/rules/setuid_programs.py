@@ -26,6 +26,8 @@ _USUAL_SETUID = frozenset(split_words("4755 04755 4711 04711 u+s"))
 _ROOT_OWNERS = frozenset(split_words("root 0 ''"))
 _ROOT_GROUPS = frozenset(("", "root", "0", "shadow", "wheel", "42"))
 _PATH_DIRS = frozenset(split_words("/usr/local/bin /usr/local/sbin"))
+# Services that own their settings folder on some systems.
+_SERVICE_OWNED = {"polkitd": ("/etc/polkit-1", "/usr/share/polkit-1")}
 
 
 def _by_design(path: str, names: frozenset[str]) -> str | None:
@@ -85,6 +87,8 @@ def owner_checks(owner: str, targets: list[str], command: Command, ctx: Context)
         )
         if folder.startswith("/var/spool/cron") and posixpath.basename(normal) == user:
             continue  # `chown bob /var/spool/cron/crontabs/bob`: a crontab is its user's
+        if normal.startswith(_SERVICE_OWNED.get(user, ("//",))):
+            continue  # `chown polkitd /etc/polkit-1/rules.d`: its service's own (Fedora)
         if is_authority_file(normal) or normal in paths.ACCOUNT_FILES:
             ctx.add(CRITICAL, f"gives {normal} to {user}: they decide who becomes root", command)
         elif roots or (runs and normal not in _PATH_DIRS):
