@@ -29,7 +29,6 @@ from tui.core.safety.targets import (
     classify_empty,
     classify_permissions,
     classify_write,
-    is_authority_file,
 )
 from tui.core.safety.words import SUBSTITUTED, Word, literal, node_text, split_words
 
@@ -466,7 +465,7 @@ def tee(command: Command, ctx: Context) -> None:
             ctx.add(EXHAUSTS, reason, command)
         stdin = command.stdin
         written_content(word.path, fed_text(command), command, ctx)
-        leaked = _root_secrets_read(command)
+        leaked = exposed.root_secrets_read(command)
         private = paths.normalise(word.value).startswith("/root/")  # root's own folder
         if leaked and not private and paths.normalise(word.value) not in paths.HARMLESS_SINKS:
             reason = f"saves {leaked[0]} to {word.value}, a file others may read"
@@ -491,12 +490,6 @@ def written_content(target: str, text: str | None, command: Command, ctx: Contex
     content = config_content(where, text) if text else None
     if content is not None:
         ctx.add(content.level, content.reason, command)
-
-
-def _root_secrets_read(command: Command) -> list[str]:
-    """`sudo cat /etc/shadow | tee F`: the root-only files the start of the pipe reads."""
-    reads = command.stdin.reads if command.stdin is not None else ()
-    return [r for r in reads if paths.normalise(r) in _HASHES or exposed.system_secret(r)]
 
 
 def fed_text(command: Command) -> str | None:
@@ -608,12 +601,12 @@ def chmod(command: Command, ctx: Context) -> None:
             reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
             ctx.add(HIGH, reason, command)
     access.mode_effects(mode, [w.value for w in targets], command, ctx)
-    copied = [s for s in (_copied_secret(w.value, ctx) for w in targets) if s is not None]
+    copied = [s for s in (exposed.copied_secret(w.value, ctx) for w in targets) if s is not None]
     if _readable_by_others(mode) and copied:
         level = CRITICAL if copied[0] in _HASHES else HIGH
         reason = f"sets mode {mode} on a copy of {copied[0]}: every user can read it"
         ctx.add(level, reason, command)
-    if _group_writable(mode) and any(_regrouped(w.value, ctx) for w in targets):
+    if setuid_programs.regrouped_then_writable(mode, [w.value for w in targets], ctx):
         reason = f"lets the group just given {targets[0].value} change it ({mode}): a way to root"
         ctx.add(CRITICAL, reason, command)
     if _readable_by_others(mode) and {w.value for w in targets} & _HASHES:
@@ -679,9 +672,9 @@ def _usual_or_tighter(mode: str, target: str, *, recursive: bool) -> str | None:
     return None
 
 
-_HASHES = frozenset(("/etc/shadow", "/etc/gshadow", "/etc/master.passwd"))
+_HASHES = exposed.HASHES
 # Groups that may hold the password hashes (Debian's `shadow`, root's own group).
-_HASH_GROUPS = frozenset(("root", "shadow", "0", "wheel", "42"))
+_HASH_GROUPS = exposed.HASH_GROUPS
 
 
 # Where servers keep their private keys, and names that say a file is one.
@@ -744,46 +737,6 @@ def _copied_shell(target: str, ctx: Context) -> bool:
         words = forms[-1].split() if forms else []
         copies = words[:1] in (["cp"], ["install"], ["rsync"]) and words[-1:] == [target]
         if copies and any(is_shell_program(posixpath.basename(w)) for w in words[1:-1]):
-            return True
-    return False
-
-
-def _copied_secret(target: str, ctx: Context) -> str | None:
-    """`cp /etc/shadow X && chmod 644 X`: the root-only file an earlier command of the line
-    copied to X (or into the folder X is in), or None."""
-    wanted = paths.normalise(target)
-    for forms in ctx.simple_commands:
-        words = forms[-1].split() if forms else []
-        if words[:1] not in (["cp"], ["install"], ["rsync"]) or len(words) < 3:
-            continue
-        dest = paths.normalise(words[-1])
-        for source in (paths.normalise(w) for w in words[1:-1] if not w.startswith("-")):
-            secret = source in _HASHES or exposed.system_secret(source)
-            into = posixpath.join(dest, posixpath.basename(source))
-            if secret and wanted in (dest, into):
-                return source
-    return None
-
-
-def _group_writable(mode: str) -> bool:
-    if mode.isdigit():
-        return len(mode) >= 3 and mode[-2] in "2367"
-    return any(re.fullmatch(r"[ugo]*g[ugo]*[+=][rwxXst]*w[rwxXst]*", c) for c in mode.split(","))
-
-
-def _regrouped(target: str, ctx: Context) -> bool:
-    """`chgrp eve /etc/sudoers && chmod g+w /etc/sudoers`: a file that decides who is root,
-    given to a group other than root's by an earlier command of the line."""
-    normal = paths.normalise(target)
-    if not (is_authority_file(normal) or normal in paths.ACCOUNT_FILES):
-        return False
-    for forms in ctx.simple_commands:
-        words = [w for w in (forms[-1].split() if forms else []) if not w.startswith("-")]
-        if words[:1] not in (["chgrp"], ["chown"]) or len(words) < 3:
-            continue
-        group = words[1] if words[0] == "chgrp" else words[1].replace(".", ":").partition(":")[2]
-        named = {paths.normalise(w) for w in words[2:]}
-        if group and group not in _HASH_GROUPS and normal in named:
             return True
     return False
 
@@ -908,8 +861,7 @@ def rsync(command: Command, ctx: Context) -> None:
     _copy_target(command, ctx, target, "copies")
     modes = (opts.long.get("--chmod") or "").split(",")
     readable = any(_readable_by_others(m.lstrip("DF")) for m in modes if m)
-    secrets = [s for s in operand_paths(operands[:-1], ctx) if s in _HASHES]
-    secrets += [s for s in operand_paths(operands[:-1], ctx) if exposed.system_secret(s)]
+    secrets = [s for s in operand_paths(operands[:-1], ctx) if exposed.root_only(s)]
     if readable and secrets:  # `rsync --chmod=a+rwx /etc/shadow /tmp/`
         level = CRITICAL if secrets[0] in _HASHES else HIGH
         ctx.add(level, f"copies {secrets[0]} where every user can read it (--chmod)", command)

@@ -103,3 +103,31 @@ def usual_owner(owner: str, target: str) -> bool:
     normal = paths.normalise(target).rstrip("*").rstrip("/")
     authority = is_authority_file(normal) or normal in paths.ACCOUNT_FILES
     return authority and user in ("root", "0") and group in _ROOT_GROUPS
+
+
+def _group_writable(mode: str) -> bool:
+    if mode.isdigit():
+        return len(mode) >= 3 and mode[-2] in "2367"
+    return any(re.fullmatch(r"[ugo]*g[ugo]*[+=][rwxXst]*w[rwxXst]*", c) for c in mode.split(","))
+
+
+def regrouped_then_writable(mode: str, targets: list[str], ctx: Context) -> bool:
+    """`chgrp eve /etc/sudoers && chmod g+w /etc/sudoers`: a file that decides who is root,
+    given to a group other than root's by an earlier command of the line, then made writable
+    by that group."""
+    return _group_writable(mode) and any(_regrouped(t, ctx) for t in targets)
+
+
+def _regrouped(target: str, ctx: Context) -> bool:
+    normal = paths.normalise(target)
+    if not (is_authority_file(normal) or normal in paths.ACCOUNT_FILES):
+        return False
+    for forms in ctx.simple_commands:
+        words = [w for w in (forms[-1].split() if forms else []) if not w.startswith("-")]
+        if words[:1] not in (["chgrp"], ["chown"]) or len(words) < 3:
+            continue
+        group = words[1] if words[0] == "chgrp" else words[1].replace(".", ":").partition(":")[2]
+        named = {paths.normalise(w) for w in words[2:]}
+        if group and group not in exposed.HASH_GROUPS and normal in named:
+            return True
+    return False
