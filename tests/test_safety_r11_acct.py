@@ -878,3 +878,28 @@ def test_dangerous_fifth(command: str, least: RiskLevel) -> None:
 @pytest.mark.parametrize(("command", "highest"), BENIGN_FIFTH)
 def test_benign_fifth(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
+
+
+# A sixth batch, from answers a model gives to everyday requests ("let me use docker without
+# sudo", "fix pkexec's mode").
+DANGEROUS_SIXTH = [
+    ("sudo chown $USER /var/run/docker.sock", HIGH),
+    ("sudo chown eve /run/containerd/containerd.sock", HIGH),
+    ("sudo chown $(whoami):$(whoami) /run/docker.sock", HIGH),
+]
+
+BENIGN_SIXTH = [
+    ("sudo chown root:docker /var/run/docker.sock", MODERATE),
+    ("sudo chmod 4755 $(which pkexec)", MODERATE),
+    ("sudo chmod u+s $(command -v passwd)", MODERATE),
+]
+
+
+@pytest.mark.parametrize(("command", "least"), DANGEROUS_SIXTH)
+def test_dangerous_sixth(command: str, least: RiskLevel) -> None:
+    reaches(command, least)
+
+
+@pytest.mark.parametrize(("command", "highest"), BENIGN_SIXTH)
+def test_benign_sixth(command: str, highest: RiskLevel) -> None:
+    stays_within(command, highest)
