@@ -16,7 +16,7 @@ from tui.core.safety.words import split_words
 
 # Programs that, left without any permission, take the way to repair the machine with them.
 _REPAIR_TOOLS = frozenset(split_words("chmod chown sudo su bash sh ls cp mv login passwd setfacl"))
-_SOCKETS = ("/var/run/docker.sock", "/run/docker.sock", "/run/containerd/containerd.sock")
+ROOT_SOCKETS = ("/var/run/docker.sock", "/run/docker.sock", "/run/containerd/containerd.sock")
 
 
 _BIN = frozenset(split_words("/bin /sbin /usr/bin /usr/sbin /usr/local/bin"))
@@ -128,7 +128,7 @@ def mode_effects(mode: str, targets: list[str], command: Command, ctx: Context) 
         if _raw_memory_or_disk(path) and _opens_to_others(mode):
             reason = f"lets every user read and write {path} directly: every file on it, root's too"
             ctx.add(CRITICAL, reason, command)
-        if path in _SOCKETS and mode[-1:] in ("6", "7", "2", "3"):
+        if path in ROOT_SOCKETS and mode[-1:] in ("6", "7", "2", "3"):
             reason = f"lets every user use {path}: that is root for everyone"
             ctx.add(CRITICAL, reason, command)
         if (path == "/" or path in _SHARED_TREES) and _closes_to_others(mode):
@@ -182,7 +182,7 @@ def setfacl(command: Command, ctx: Context) -> None:
         if opened and _raw_memory_or_disk(path):
             reason = f"lets {_acl_who(opened[0])} read and write {path} directly: root's files too"
             ctx.add(CRITICAL, reason, command)
-        elif opened and path in _SOCKETS:  # as a member of the docker group; every user: worse
+        elif opened and path in ROOT_SOCKETS:  # as a member of the docker group; every user: worse
             everyone = any(_acl_kind(spec) == "o" for spec in opened)
             reason = f"lets {_acl_who(opened[0])} use {path}: that is root"
             ctx.add(CRITICAL if everyone else HIGH, reason, command)

@@ -569,13 +569,19 @@ def chmod(command: Command, ctx: Context) -> None:
     mode = mode or ""
     if re.fullmatch(r"[=+][0-7]{3,4}", mode):  # GNU chmod reads `=777` as `777`
         mode = mode[1:]
+    looked_up = [  # `chmod 4755 $(which pkexec)`: the program the lookup finds
+        f"/usr/bin/{program_name(w)}"
+        for w in targets
+        if w.raw.lstrip("\"'").startswith(("$(", "`"))
+    ]
+    looked_up = looked_up if len(looked_up) == len(targets) else []
     targets = _substituted(tuple(targets), False, command, ctx)  # `chmod u+s $(which bash)`
     if _setuid(mode) and _loose(mode):
         reason = f"makes files setuid and writable by everyone ({mode}): anyone can put code in"
         ctx.add(CRITICAL, reason + " that runs as their owner", command)
     resolved = operand_paths(targets, ctx)
     setuid_programs.mode_checks(mode, resolved, command, ctx)
-    if _setuid(mode) and setuid_programs.usual_setuid(mode, resolved):
+    if _setuid(mode) and setuid_programs.usual_setuid(mode, looked_up or resolved):
         ctx.add(MODERATE, f"sets the usual setuid mode back on {', '.join(resolved)}", command)
     elif _setuid(mode):
         names = {program_name(w) for w in targets} | {posixpath.basename(p) for p in resolved}

@@ -12,6 +12,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import exposed
+from tui.core.safety.rules.access import ROOT_SOCKETS
 from tui.core.safety.rules.common import CRITICAL, HIGH
 from tui.core.safety.targets import is_authority_file, root_runs
 from tui.core.safety.words import split_words
@@ -89,6 +90,9 @@ def owner_checks(owner: str, targets: list[str], command: Command, ctx: Context)
             continue  # `chown bob /var/spool/cron/crontabs/bob`: a crontab is its user's
         if normal.startswith(_SERVICE_OWNED.get(user, ("//",))):
             continue  # `chown polkitd /etc/polkit-1/rules.d`: its service's own (Fedora)
+        if normal in ROOT_SOCKETS:  # as a member of the docker group
+            reason = f"gives {normal} to {user}: they can run anything as root through it"
+            ctx.add(HIGH, reason, command)
         if is_authority_file(normal) or normal in paths.ACCOUNT_FILES:
             ctx.add(CRITICAL, f"gives {normal} to {user}: they decide who becomes root", command)
         elif roots or (runs and normal not in _PATH_DIRS):
