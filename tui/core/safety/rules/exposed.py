@@ -81,5 +81,5 @@ def opened(
         if readable and system_secret(target):
             ctx.add(HIGH, f"lets {who} read {target}, a secret only root should read", command)
         if writable and runs_later(target):
-            reason = f"lets {who} put code in {target}, which runs later by itself"
+            reason = f"lets {who} change {target}: what it holds is run or obeyed later"
             ctx.add(HIGH, reason, command)

@@ -72,9 +72,11 @@ def mode_checks(mode: str, targets: list[str], command: Command, ctx: Context) -
 
 def owner_checks(owner: str, targets: list[str], command: Command, ctx: Context) -> None:
     """chown of sudo (its setuid bit is cleared) or of a file that decides who is root."""
-    user = re.split(r"[:.]", owner, maxsplit=1)[0]
+    user = owner.partition(":")[0] if ":" in owner or owner.startswith("$") else owner
+    user = user.partition(".")[0] if not user.startswith("$") else user
     if user in _ROOT_OWNERS or not user:
         return
+    user = "a user" if user.startswith("$(") and user.endswith(")") else user
     for target in targets:
         normal = paths.normalise(target)
         name = _by_design(normal, WAYS_TO_ROOT)
