@@ -54,10 +54,6 @@ def accounts(command: Command, ctx: Context) -> None:
         level, what = CRITICAL, "makes an account with root's user id 0: a second root"
     elif command.name == "passwd":
         level, what = _passwd(argv)
-        named = [w for w in command.args if not w.value.startswith("-")]
-        leaver = named and _ordinary(named[0].value, named[0].raw)
-        if level is HIGH and leaver and any(a in _LOCKS for a in argv):  # `passwd -l contractor`
-            level, what = MODERATE, f"locks or unlocks the password of {named[0].value}"
         as_root = not [a for a in argv if not a.startswith("-")] and bool(set(command.via) & _ROOT)
         if as_root and not argv and not _fed(command):
             level, what = HIGH, "changes root's password"
@@ -191,11 +187,6 @@ def is_self(raw: str) -> bool:
     return bool(_SELF.match(raw))
 
 
-def _ordinary(user: str, raw: str) -> bool:
-    """A named account other than root and the person's own (`contractor`, `svc-backup`)."""
-    return bool(user and raw) and user not in ("root", "0") and not is_self(raw)
-
-
 def _changed_account(opts: Options) -> tuple[RiskLevel, str]:
     operands = [w.value for w in opts.operands]
     user = operands[-1] if operands else "an account"
@@ -214,14 +205,10 @@ def _changed_account(opts: Options) -> tuple[RiskLevel, str]:
     shell = opts.value("-s", "--shell") or ""
     expiry = opts.value("-e", "--expiredate") or ""
     if shell.endswith(_NO_LOGIN) or expiry in ("0", "1") or expiry.startswith("1970"):
-        if _ordinary(user, raw):  # a leaver's or a service's account: routine
-            return MODERATE, f"stops {user} from logging in (shell or expiry)"
         return HIGH, f"stops {user} from logging in (shell or expiry)"
     if user == "root" and opts.has("-L", "--lock", "-e"):
         return HIGH, "locks root out: nobody may log in as root"
     letters = set(opts.short) | {_LONG_LETTERS.get(name, "?") for name in opts.long}
-    if letters and letters <= _ROUTINE_CHANGES | {"L", "U"} and _ordinary(user, raw):
-        return MODERATE, f"locks, unlocks or changes the account {user}"
     if letters and letters <= _ROUTINE_CHANGES:
         return MODERATE, "changes a user account (name, home, shell, groups or expiry)"
     return HIGH, "changes a user account (groups, shell, lock)"
@@ -276,9 +263,6 @@ def _given(opts: Options, *names: str) -> str | None:
 
 def _uid_zero(opts: Options) -> bool:
     return opts.value("-u", "--uid") in ("0", "00")
-
-
-_LOCKS = frozenset(split_words("-l --lock -u --unlock"))
 
 
 def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
@@ -343,9 +327,7 @@ def groups(command: Command, ctx: Context) -> None:
     shell = opts.value("-s", "--shell") or ""
     if command.name == "chsh" and shell.endswith(_NO_LOGIN):
         who = operands[-1] if operands else "you"
-        raw = opts.operands[-1].raw if opts.operands else ""
-        level = MODERATE if _ordinary(who, raw) else HIGH
-        ctx.add(level, f"stops {who} from logging in (shell {shell})", command)
+        ctx.add(HIGH, f"stops {who} from logging in (shell {shell})", command)
         return
     ctx.add(MODERATE, f"changes groups or account details ({command.name})", command)
 
