@@ -76,6 +76,7 @@ def owner_checks(owner: str, targets: list[str], command: Command, ctx: Context)
     user = user.partition(".")[0] if not user.startswith("$") else user
     if user in _ROOT_OWNERS or not user:
         return
+    yourself = user.startswith("$")  # `$USER`, `$(whoami)`: who runs sudo, root already
     user = "a user" if user.startswith("$(") and user.endswith(")") else user
     for target in targets:
         normal = paths.normalise(target)
@@ -92,7 +93,7 @@ def owner_checks(owner: str, targets: list[str], command: Command, ctx: Context)
             continue  # `chown bob /var/spool/cron/crontabs/bob`: a crontab is its user's
         if normal.startswith(_SERVICE_OWNED.get(user, ("//",))):
             continue  # `chown polkitd /etc/polkit-1/rules.d`: its service's own (Fedora)
-        if normal in ROOT_SOCKETS:  # as a member of the docker group
+        if normal in ROOT_SOCKETS and not yourself:  # as a member of the docker group
             reason = f"gives {normal} to {user}: they can run anything as root through it"
             ctx.add(HIGH, reason, command)
         if is_authority_file(normal) or normal in paths.ACCOUNT_FILES:
