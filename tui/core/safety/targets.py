@@ -812,6 +812,8 @@ def _special_write(path: str, append: bool) -> Verdict | None:
         return Verdict(MODERATE, f"writes {path}: resource limits of log-ins")
     if path.startswith("/etc/pam.d/") or path.startswith("/etc/security/"):
         return Verdict(HIGH, f"writes {path}: changes how log-ins and sudo check who you are")
+    if path.startswith("/etc/polkit-1/") or path.startswith("/usr/share/polkit-1/rules.d"):
+        return Verdict(HIGH, f"writes {path}: changes who may act as administrator (polkit)")
     if path.startswith(_PACKAGE_KEYRINGS) and not path.endswith("/"):
         return Verdict(HIGH, f"writes {path}: a key the package manager trusts for every install")
     if path == "/etc/ld.so.preload":
@@ -841,6 +843,43 @@ _ROOT_RUNS = frozenset(
     "/usr/local/bin /usr/local/sbin /etc/rc.local /etc/update-motd.d /Library/LaunchDaemons "
     "/etc/systemd/system /lib/systemd/system /usr/lib/systemd/system /etc/apt/apt.conf.d".split()
 )
+
+
+# Files and folders that decide who is root or how log-ins are checked: whoever may write them
+# (or owns them) decides.
+_AUTHORITY = (
+    "/etc/sudoers",
+    "/etc/sudoers.d",
+    "/etc/pam.d",
+    "/etc/security/",
+    "/etc/polkit-1",
+    "/usr/share/polkit-1/rules.d",
+    "/etc/doas.conf",
+    "/usr/local/etc/doas.conf",
+    "/etc/ld.so.preload",
+    "/var/spool/cron",
+    "/etc/crontab",
+)
+_SYSTEM_BIN = frozenset(("/bin", "/sbin", "/usr/bin", "/usr/sbin"))
+_LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/local/lib/")
+
+
+def is_authority_file(path: str) -> bool:
+    """`/etc/sudoers.d/x`, `/etc/pam.d/sshd`, `/etc/polkit-1/rules.d/x.rules`, crontabs."""
+    return any(path == each or path.startswith(each.rstrip("/") + "/") for each in _AUTHORITY)
+
+
+def root_runs(path: str) -> bool:
+    """A file or folder whose contents root runs, loads or obeys by itself."""
+    shared_library = path.startswith(_LIBRARY_DIRS) and ".so" in posixpath.basename(path)
+    system_program = posixpath.dirname(path) in _SYSTEM_BIN
+    return (
+        system_program
+        or path in _ROOT_RUNS
+        or path.startswith("/etc/cron")
+        or is_authority_file(path)
+        or shared_library
+    )
 
 
 def is_system_log_folder(path: str) -> bool:
@@ -879,9 +918,9 @@ def classify_permissions(value: str, *, recursive: bool, verb: str, loose: bool)
         if paths.area(parent) in ("root", "all_homes", "vital", "system", "key_file"):
             level = CRITICAL if loose else HIGH
             return Verdict(level, f"{verb} every matching file under {parent}: system files")
-    root_runs = base in _ROOT_RUNS or base.startswith("/etc/cron")
-    if loose and (base in paths.SYSTEM_ROOTS | paths.VITAL_SUBDIRS or root_runs) and base != "/dev":
-        what = "every user can add or replace files there: a way to root"
+    runs = root_runs(base)
+    if loose and (base in paths.SYSTEM_ROOTS | paths.VITAL_SUBDIRS or runs) and base != "/dev":
+        what = "others can change what root runs or obeys there: a way to root"
         return Verdict(CRITICAL, f"{verb} {path}: {what}")
     if kind == "key_file" or paths.is_history_file(base):
         return Verdict(HIGH, f"{verb} {path}: a file the system relies on")

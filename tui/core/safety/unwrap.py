@@ -96,7 +96,13 @@ def _is_assignment(value: str) -> bool:
     return bool(sep) and name.replace("_", "a").isalnum() and not name[:1].isdigit()
 
 
+_SUDO_VALUES = frozenset(split_words("-u -g -h -p -C -D -r -t -T -U --user --group --host"))
+
+
 def _sudo(command: Command) -> Inner:
+    own = command.args[: skip_options(command.args, _SUDO_VALUES)]
+    if any(w.value in ("-e", "--edit") for w in own):
+        return Inner()  # `sudo -e FILE`: FILE is edited, not run
     return _after(
         command,
         "-u -g -h -p -C -D -r -t -T -U --user --group --host --prompt --close-from --chdir "

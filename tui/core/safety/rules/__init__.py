@@ -12,6 +12,7 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
     access,
+    account_tools,
     accounts,
     alternatives,
     auth_stack,
@@ -102,6 +103,7 @@ _MODULES = (files, disks, system, tools, network, code, embedded, install, fetch
 for _module in (
     *_MODULES,
     access,
+    account_tools,
     accounts,
     boot,
     bus_power,

@@ -9,17 +9,19 @@ import re
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
+from tui.core.safety.rules import exposed
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.targets import classify_permissions
+from tui.core.safety.targets import classify_permissions, root_runs
 from tui.core.safety.words import split_words
 
 # Programs that, left without any permission, take the way to repair the machine with them.
 _REPAIR_TOOLS = frozenset(split_words("chmod chown sudo su bash sh ls cp mv login passwd setfacl"))
-_SOCKETS = ("/var/run/docker.sock", "/run/docker.sock", "/run/containerd/containerd.sock")
+ROOT_SOCKETS = ("/var/run/docker.sock", "/run/docker.sock", "/run/containerd/containerd.sock")
 
 
 _BIN = frozenset(split_words("/bin /sbin /usr/bin /usr/sbin /usr/local/bin"))
 _RAW = frozenset(split_words("/dev/mem /dev/kmem /dev/port"))
+_KEYBOARDS = ("/dev/input/", "/dev/uinput", "/dev/hidraw")
 
 
 def _raw_memory_or_disk(path: str) -> bool:
@@ -120,10 +122,13 @@ def mode_effects(mode: str, targets: list[str], command: Command, ctx: Context) 
             ctx.add(
                 HIGH, f"takes the right to run {path} from everyone: nobody can run it", command
             )
+        if path.startswith(_KEYBOARDS) and _opens_to_others(mode):
+            reason = f"lets every user read {path}: every key typed, passwords too"
+            ctx.add(HIGH, reason, command)
         if _raw_memory_or_disk(path) and _opens_to_others(mode):
             reason = f"lets every user read and write {path} directly: every file on it, root's too"
             ctx.add(CRITICAL, reason, command)
-        if path in _SOCKETS and mode[-1:] in ("6", "7", "2", "3"):
+        if path in ROOT_SOCKETS and mode[-1:] in ("6", "7", "2", "3"):
             reason = f"lets every user use {path}: that is root for everyone"
             ctx.add(CRITICAL, reason, command)
         if (path == "/" or path in _SHARED_TREES) and _closes_to_others(mode):
@@ -146,16 +151,41 @@ def setfacl(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "removes access rules (setfacl)", command)
         return
     recursive = any(a in ("-R", "--recursive") for a in argv)
-    specs = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-m", "--modify", "-M")]
-    targets = [a for a in argv if not a.startswith("-") and a not in specs]
+    given = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in _SPEC_OPTIONS]
+    given += [a.partition("=")[2] for a in argv if a.partition("=")[0] in _SPEC_OPTIONS]
+    targets = [a for a in argv if not a.startswith("-") and a not in given]
+    specs = [entry for spec in given for entry in spec.split(",") if entry]
     system = any(
-        paths.area(paths.normalise(t)) in ("root", "vital", "key_file", "system") for t in targets
+        paths.area(paths.normalise(t)) in ("root", "vital", "key_file", "system")
+        or root_runs(paths.normalise(t))
+        for t in targets
     )
     # write for the others, or for anyone at all on the system's files (`u:www-data:rwX` on an
     # app's folder is one user, not every user)
     loose = any(
-        spec.startswith("o") or ("w" in spec.rsplit(":", 1)[-1] and system) for spec in specs
+        _acl_kind(spec) == "o" or ("w" in spec.rsplit(":", 1)[-1] and system) for spec in specs
     )
+    opened = [s for s in specs if set(s.rsplit(":", 1)[-1]) & set("rw") and ":root:" not in s]
+    for spec in opened:
+        perms = spec.rsplit(":", 1)[-1]
+        owner_entry = re.match(r"^(d:|default:)?(u|user|g|group)::", spec) is not None
+        exposed.opened(
+            targets,
+            readable="r" in perms and not owner_entry,
+            writable="w" in perms and not owner_entry,
+            who=_acl_who(spec),
+            command=command,
+            ctx=ctx,
+        )
+    for target in targets:
+        path = paths.normalise(target)
+        if opened and _raw_memory_or_disk(path):
+            reason = f"lets {_acl_who(opened[0])} read and write {path} directly: root's files too"
+            ctx.add(CRITICAL, reason, command)
+        elif opened and path in ROOT_SOCKETS:  # as a member of the docker group; every user: worse
+            everyone = any(_acl_kind(spec) == "o" for spec in opened)
+            reason = f"lets {_acl_who(opened[0])} use {path}: that is root"
+            ctx.add(CRITICAL if everyone else HIGH, reason, command)
     readers = [
         spec
         for spec in specs
@@ -178,11 +208,22 @@ def setfacl(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes access rules (setfacl)", command)
 
 
+_SPEC_OPTIONS = frozenset(split_words("-m --modify -M --modify-file --set"))
+
+
+def _acl_kind(spec: str) -> str:
+    """`o::rw`, `other:rw`, `d:o:rwx`, `default:other::rx` -> `o`; `u:bob:r` -> `u`."""
+    parts = spec.split(":")
+    if parts[0] in ("d", "default") and len(parts) > 1:
+        parts = parts[1:]
+    return {"other": "o", "user": "u", "group": "g", "mask": "m"}.get(parts[0], parts[0])
+
+
 def _acl_who(spec: str) -> str:
     """`u:bob:r` -> `user bob`, `g:staff:r` -> `group staff`, `o::r` -> `every user`."""
     kind, _, rest = spec.partition(":")
     name = rest.rsplit(":", 1)[0] if ":" in rest else ""
-    if kind in ("o", "other") or not name:
+    if _acl_kind(spec) == "o" or not name:
         return "every user"
     return f"{'group' if kind in ('g', 'group') else 'user'} {name}"
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+import shlex
 from dataclasses import replace
 
 from tui.core.safety import flow, paths
 from tui.core.safety.argv import skip_options
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import code
+from tui.core.safety.rules import code, exposed
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, SAFE, Options, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.unwrap import expand
-from tui.core.safety.words import split_words
+from tui.core.safety.words import Word, literal, split_words
 
 _ROOT = frozenset(split_words("sudo doas pkexec run0 su"))
 _SUDO_GROUPS = frozenset(split_words("sudo wheel admin root shadow"))
@@ -71,6 +74,8 @@ def accounts(command: Command, ctx: Context) -> None:
         level, what = CRITICAL, "deletes an administrators' group: nobody may use sudo"
     elif command.name == "groupdel" and set(argv) & ADMIN_GROUPS:
         level, what = HIGH, "deletes a group that grants administrator rights"
+    elif command.name == "groupdel":
+        level, what = MODERATE, "deletes a group (its members and files stay)"
     elif command.name == "chpasswd" and _sets_root(command):
         level, what = CRITICAL, "sets root's password from a script"
     if level > SAFE:
@@ -108,10 +113,12 @@ def _groups_joined(opts: Options) -> set[str]:
     return {"root" if group == "0" else group for group in joined if group}
 
 
-def _admin_member(group: str) -> tuple[RiskLevel, str] | None:
+def admin_member(group: str) -> tuple[RiskLevel, str] | None:
     """The verdict for making a user a member of `group`, when it grants administrator rights."""
     if group in ROOT_GROUPS:
         return CRITICAL, f"adds a user to {group}: root in all but name"
+    if group == "input":
+        return HIGH, "lets a user read every key typed on the machine, passwords too (input group)"
     if group in ADMIN_GROUPS:
         return HIGH, f"gives a user administrator rights ({group} group)"
     return None
@@ -123,7 +130,7 @@ def _new_account(opts: Options, what: str) -> tuple[RiskLevel, str]:
     groups = _groups_joined(opts)
     operands = [w.value for w in opts.operands]
     if len(operands) == 2 and not groups:  # adduser USER GROUP
-        return _admin_member(operands[1]) or (MODERATE, "adds a user to a group")
+        return admin_member(operands[1]) or (MODERATE, "adds a user to a group")
     password = _given(opts, "-p", "--password")
     if password == "":
         return CRITICAL, "creates an account with an empty password: anyone can log in as it"
@@ -167,7 +174,7 @@ _LONG_LETTERS = {
     "--non-unique": "o",
     "--password": "p",
 }
-_NO_LOGIN = ("nologin", "false")
+_NO_LOGIN = ("nologin", "false", "/nonexistent", "/bin/true", "/dev/null")
 # Accounts that run services and never log in: a shell given to one is a quiet way in.
 SERVICE_ACCOUNTS = frozenset(
     split_words(
@@ -178,12 +185,28 @@ SERVICE_ACCOUNTS = frozenset(
 )
 
 
+# The account running the command, however it is written (`$USER`, `$(whoami)`, `$(logname)`).
+_SELF = lazy_pattern(
+    r"^[\"']?(\$\{?(USER|LOGNAME|SUDO_USER)\}?|\$\(\s*(whoami|logname|id\s+-u?n?u?)\s*\)"
+    r"|`\s*(whoami|logname)\s*`)[\"']?$"
+)
+
+
+def is_self(raw: str) -> bool:
+    """True when a user name is written as the person's own account."""
+    return bool(_SELF.match(raw))
+
+
 def _changed_account(opts: Options) -> tuple[RiskLevel, str]:
     operands = [w.value for w in opts.operands]
     user = operands[-1] if operands else "an account"
-    joined = [v for v in (_admin_member(g) for g in _groups_joined(opts)) if v is not None]
+    raw = opts.operands[-1].raw if opts.operands else ""
+    joined = [v for v in (admin_member(g) for g in _groups_joined(opts)) if v is not None]
     if joined:
         return max(joined, key=lambda verdict: verdict[0])
+    replaced = opts.value("-G", "--groups") is not None and not opts.has("-a", "--append")
+    if replaced and is_self(raw):
+        return HIGH, "replaces your groups with the ones listed: you leave sudo and the rest"
     password = _given(opts, "-p", "--password")
     if password is not None:
         if password == "":
@@ -208,7 +231,7 @@ def _gpasswd(opts: Options) -> tuple[RiskLevel, str] | None:
     operands = [w.value for w in opts.operands]
     group = operands[-1] if operands else ""
     if opts.value("-a", "--add", "-M", "--members") is not None:
-        return _admin_member(group) or (MODERATE, "adds a user to a group")
+        return admin_member(group) or (MODERATE, "adds a user to a group")
     if opts.value("-d", "--delete") is not None:
         if group in ("sudo", "wheel", "admin"):
             return HIGH, f"takes a user out of the {group} group: they lose sudo"
@@ -256,7 +279,8 @@ def _uid_zero(opts: Options) -> bool:
 
 def _passwd(argv: list[str]) -> tuple[RiskLevel, str]:
     operands = [a for a in argv if not a.startswith("-")]
-    flags = [a for a in argv if a.startswith("-")]
+    flags = [a for a in argv if a.startswith("--")]
+    flags += [f"-{c}" for a in argv if a[:1] == "-" and a[1:2] != "-" for c in a[1:]]
     if any(f in ("-S", "--status") for f in flags) or any(f in ("-a", "--all") for f in flags):
         return SAFE, "shows password status"
     if any(f in ("-d", "--delete") for f in flags):
@@ -287,11 +311,22 @@ def groups(command: Command, ctx: Context) -> None:
     opts = options(command, "-g --gid -n --new-name -p --password -K --key -R --root -P -s --shell")
     operands = [w.value for w in opts.operands]
     if command.name == "addgroup" and len(operands) == 2:  # `addgroup USER GROUP` (busybox)
-        verdict = _admin_member(operands[1])
+        verdict = admin_member(operands[1])
         if verdict is not None:
             ctx.add(verdict[0], verdict[1], command)
             return
-    if command.name == "groupmod" and opts.value("-g", "--gid") == "0":
+    if command.name == "newusers":  # its input is in the /etc/passwd format
+        content = config_content("/etc/passwd", _stdin(command))
+        if content is not None:
+            ctx.add(content.level, f"{content.reason} (newusers)", command)
+            return
+    if command.name == "delgroup" and len(operands) == 1 and operands[0] in ADMIN_GROUPS:
+        ctx.add(HIGH, f"deletes the {operands[0]} group: its members lose their rights", command)
+        return
+    if command.name == "delgroup" and len(operands) == 2 and operands[1] in ADMIN_GROUPS:
+        ctx.add(HIGH, f"takes a user out of the {operands[1]} group: they lose its rights", command)
+        return
+    if command.name in ("groupmod", "groupadd") and opts.value("-g", "--gid") == "0":
         ctx.add(HIGH, "gives a group root's group id 0: its members share root's group", command)
         return
     if (
@@ -434,12 +469,12 @@ def bsd_pw(command: Command, ctx: Context) -> None:
         return
     if sub in ("groupmod", "groupadd") and opts.value("-m", "-M"):
         group = opts.value("-n") or next((w.value for w in opts.operands), "")
-        verdict = _admin_member(group)
+        verdict = admin_member(group)
         if verdict is not None:
             ctx.add(verdict[0], verdict[1], command)
             return
     if sub in ("useradd", "usermod") and opts.value("-G", "-g"):
-        joined = [_admin_member(g) for g in (opts.value("-G") or opts.value("-g") or "").split(",")]
+        joined = [admin_member(g) for g in (opts.value("-G") or opts.value("-g") or "").split(",")]
         verdicts = [v for v in joined if v is not None]
         if verdicts:
             ctx.add(*max(verdicts, key=lambda verdict: verdict[0]), command)
@@ -453,6 +488,15 @@ def sudo(command: Command, ctx: Context) -> None:
     own = [w.value for w in command.args[:start]]  # sudo's own options, not the command's
     if any(a in ("-v", "-k", "-K", "--list", "--validate") or re.fullmatch("-l+", a) for a in own):
         return  # `sudo -l`, `sudo -ll`: lists what you may run
+    if any(re.search(r"#(-1|4294967295)$", a) for a in own):
+        reason = "asks sudo for user id -1: an old flaw (CVE-2019-14287) turns it into root"
+        ctx.add(HIGH, reason, command)
+    rest = command.args[start:]
+    if command.name == "sudo" and any(a in ("-e", "--edit") for a in own):
+        edit(command, ctx, [w.value for w in rest])
+        return
+    if rest and re.fullmatch(r"[A-Za-z_]\w*=.*", rest[0].value):  # `sudo LD_PRELOAD=x ls`
+        ctx.run_code(literal("env " + " ".join(shlex.quote(w.value) for w in rest)), command)
     if any(a == "--stdin" or re.fullmatch(r"-[a-zA-Z]*S[a-zA-Z]*", a) for a in own):
         typed = _stdin(command)
         if typed.strip() and "$" not in typed:
@@ -466,9 +510,48 @@ def sudo(command: Command, ctx: Context) -> None:
             code.stdin_code(command, ctx, "shell")
         ctx.add(MODERATE, "opens a shell as root (or another user)", command)
         return
+    saved = _saved_secret(command)
+    if saved is not None:
+        ctx.add(HIGH, saved, command)
     if start < len(command.args) and _inner_is_harmless(command, ctx):
         return  # `sudo fdisk -l`: reading as root changes nothing
     ctx.add(MODERATE, f"runs as another user (usually root) with {command.name}", command)
+
+
+def _saved_secret(command: Command) -> str | None:
+    """`sudo cat /etc/shadow > /tmp/x`: the shell, not root, writes the file, so it belongs to
+    the person and others may read it."""
+    written = [
+        r.target.value
+        for r in command.redirects
+        if r.writes and r.target is not None and r.target.value not in paths.HARMLESS_SINKS
+    ]
+    if not written:
+        return None
+    layers, _code = expand(command)
+    for layer in layers[1:]:
+        if layer.name in _LISTERS:
+            continue
+        if layer.name == "getent" and set(layer.argv) & {"shadow", "gshadow"}:
+            return f"saves the system's password hashes to {written[0]}, a file others may read"
+        for word in layer.args:
+            normal = paths.normalise(word.value)
+            if normal in ("/etc/shadow", "/etc/gshadow") or exposed.system_secret(normal):
+                what = flow.secret_path(word.value) or word.value
+                return f"saves {what} to {written[0]}, a file others may read"
+    return None
+
+
+def sudoedit(command: Command, ctx: Context) -> None:
+    edit(command, ctx, [w.value for w in command.args if not w.value.startswith("-")])
+
+
+def edit(command: Command, ctx: Context, files: list[str]) -> None:
+    """`sudoedit F`, `sudo -e F`: F edited by hand as root, rated as `vi F` run by root."""
+    how = "sudoedit" if command.name == "sudoedit" else f"{command.name} -e"
+    ctx.add(MODERATE, f"edits files as root ({how})", command)
+    if files:
+        ctx.run_code(literal("vi " + " ".join(shlex.quote(f) for f in files)), command)
 
 
 _MAX_HARMLESS_LAYERS = 16
@@ -515,8 +598,11 @@ _ROOT_CAPS = frozenset(
         "cap_sys_module cap_chown cap_fowner cap_sys_rawio all"
     )
 )
+_NETWORK_CAPS = frozenset(split_words("cap_net_raw cap_net_admin"))  # mild for one tool only
 _MILD_CAPS = frozenset(
-    split_words("cap_net_bind_service cap_net_raw cap_sys_nice cap_ipc_lock cap_wake_alarm")
+    split_words(
+        "cap_net_bind_service cap_net_raw cap_net_admin cap_sys_nice cap_ipc_lock cap_wake_alarm"
+    )
 )
 
 
@@ -528,18 +614,36 @@ def setcap(command: Command, ctx: Context) -> None:
             ctx.add(MODERATE, "removes a program's file capabilities", command)
         return
     caps = set(re.findall(r"cap_[a-z_]+|\ball\b", " ".join(operands[:-1]).lower()))
-    target = operands[-1].rsplit("/", 1)[-1] if operands else ""
+    if any(a.startswith("=") for a in operands[:-1]):  # `=ep`: every capability there is
+        caps.add("all")
+    named = [w for w in command.args if not w.value.startswith("-")]
+    target = program_name(named[-1]) if named else ""
     interpreter = is_shell_program(target) or target.startswith(("python", "perl", "ruby"))
     if caps & _ROOT_CAPS and interpreter:
         ctx.add(CRITICAL, f"lets {target} become root: anyone can take over", command)
-    elif caps and caps <= _MILD_CAPS and not (interpreter and "cap_net_raw" in caps):
+    elif caps and caps <= _MILD_CAPS and not (interpreter and caps & _NETWORK_CAPS):
         ctx.add(MODERATE, f"lets {target} do one privileged thing ({sorted(caps)[0]})", command)
     else:
         ctx.add(HIGH, "gives a program special privileges (file capabilities)", command)
 
 
+_LOOKED_UP = lazy_pattern(r"(?:\bwhich|\bcommand\s+-v|\btype\s+-p)\s+([\w.+-]+)")
+_RESOLVED = lazy_pattern(r"\b(?:readlink|realpath)(?:\s+-\w+)*\s+['\"]?([\w./+][\w./+-]*)")
+
+
+def program_name(word: Word) -> str:
+    """The program a word names: `/bin/bash`, `$(which bash)`, `$(readlink -f $(which node))`,
+    find's `/{bash}` match."""
+    if word.raw.lstrip("\"'").startswith(("$(", "`")):
+        looked_up = _LOOKED_UP.search(word.raw) or _RESOLVED.search(word.raw)
+        if looked_up:
+            return posixpath.basename(looked_up.group(1))
+    return posixpath.basename(word.value).strip("{}")
+
+
 def is_shell_program(name: str) -> bool:
     """A shell or interpreter, under any version or build suffix (`python3.11`, `vim.basic`)."""
+    name = name.rstrip("*?")  # `/usr/bin/python3*`
     return any(
         form in ROOT_SHELL_PROGRAMS
         for form in (name, name.split(".", 1)[0], name.rstrip("0123456789.-"))
@@ -550,7 +654,10 @@ def is_shell_program(name: str) -> bool:
 ROOT_SHELL_PROGRAMS = frozenset(
     split_words(
         "sh bash dash zsh ksh fish csh tcsh python python3 python2 perl ruby node php lua vim vi "
-        "nano less more find awk gawk env cp mv tee dd busybox nmap tar zip bash.real"
+        "nano less more find awk gawk env cp mv tee dd busybox nmap tar zip bash.real gdb strace "
+        "ltrace ed emacs tclsh wish expect xargs nice timeout stdbuf taskset flock ionice setarch "
+        "socat rsync git make docker sed mawk nawk mksh ash rbash nodejs rvim screen tmux ssh "
+        "unshare nsenter chroot capsh run-parts start-stop-daemon jjs jrunscript nvim"
     )
 )
 
@@ -590,6 +697,7 @@ RULES: dict[str, Rule] = {
         split_words("groupadd groupmod addgroup delgroup chsh chfn chage newusers"), groups
     ),
     **dict.fromkeys(split_words("sudo doas pkexec run0"), sudo),
+    "sudoedit": sudoedit,
     "dscl": dscl,
     "dseditgroup": dseditgroup,
     "sysadminctl": sysadminctl,

@@ -386,7 +386,7 @@ _RUNS_STDIN = lazy_pattern(
 
 def _edited_in_place(command: Command, code: Word) -> list[str]:
     """`perl -i -pe CODE FILE...`, `ruby -i -pe`: the files the code rewrites."""
-    if not any(re.fullmatch(r"-[a-zA-Z]*i\S*", a) for a in command.argv):
+    if not editors.in_place(command):
         return []
     values = [w.value for w in command.args]
     start = values.index(code.value) + 1 if code.value in values else len(values)

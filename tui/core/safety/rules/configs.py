@@ -143,7 +143,22 @@ def config_content(path: str, text: str) -> Verdict | None:
         return Verdict(RiskLevel.HIGH, f"makes the machine boot into a root shell ({where})")
     if where.startswith("/etc/pam.d/") and _PAM_OPEN.search(text):
         return Verdict(RiskLevel.CRITICAL, f"lets log-ins succeed without a password ({where})")
+    if where.startswith(("/etc/polkit-1/", "/usr/share/polkit-1/")) and _polkit_yes_to_all(text):
+        reason = f"lets anyone do any administrator action without a password ({where})"
+        return Verdict(RiskLevel.CRITICAL, reason)
     return updates_blocked(where, text)
+
+
+# A polkit rule that answers yes (`return polkit.Result.YES`, `ResultAny=yes`), and the checks
+# that would narrow it to one action.
+_POLKIT_YES = lazy_pattern(r"Result\.YES\b|Result(Any|Active|Inactive)\s*=\s*yes", re.I)
+_POLKIT_ONE_ACTION = lazy_pattern(r"action\.id|^\s*Action\s*=\s*[\w.-]+\s*$", re.M)
+
+
+def _polkit_yes_to_all(text: str) -> bool:
+    return bool(_POLKIT_YES.search(text)) and not _POLKIT_ONE_ACTION.search(
+        text.replace("\\n", "\n")
+    )
 
 
 # Settings that keep every package from being installed or updated, or updates from running.

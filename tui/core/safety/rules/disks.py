@@ -413,6 +413,10 @@ def gpart(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes the partitions of {disk} (gpart {verb})".strip(), command)
 
 
+# Folders every user may write to: mounted `nosuid,nodev` so nobody plants root programs there.
+_SHARED_WRITABLE = frozenset(("/tmp", "/var/tmp", "/dev/shm"))
+
+
 def swap_or_mount(command: Command, ctx: Context) -> None:
     if command.name == "mkswap" and _devices(command):
         ctx.add(CRITICAL, f"turns {_devices(command)[0]} into swap: erases it", command)
@@ -428,6 +432,12 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
     argv = command.argv
     operands = [a for a in argv if not a.startswith("-")]
     remount_ro = any("remount" in a and "ro" in a.split(",") for a in argv)
+    flags = {f for a in argv for f in a.split(",")}
+    shared = [o for o in operands if paths.normalise(o) in _SHARED_WRITABLE]
+    if command.name == "mount" and shared and flags & {"suid", "dev"}:
+        reason = f"lets setuid programs or devices that any user puts in {shared[0]} work"
+        ctx.add(HIGH, f"{reason}: a way to root", command)
+        return
     if command.name == "mount" and remount_ro and "/" in operands:
         ctx.add(HIGH, "makes the root filesystem read-only: the system stops working", command)
         return

@@ -113,10 +113,14 @@ def in_place(command: Command) -> bool:
     return any(_in_place_flag(a) for a in command.argv)
 
 
+# perl's `-0` and its octal value, run together with other letters (`-0777pi`, `-0pi`).
+_PERL_SEPARATOR = lazy_pattern(r"^0[0-7]*")
+
+
 def _in_place_flag(arg: str) -> bool:
-    if not re.fullmatch(r"-[a-zA-Z]*i\S*", arg):
+    if not re.fullmatch(r"-[a-zA-Z0-9]*i\S*", arg):
         return False
-    for letter in arg[1:]:
+    for letter in _PERL_SEPARATOR.sub("", arg[1:]):
         if letter == "i":
             return True
         if letter in _ATTACHED_VALUE:

@@ -14,8 +14,15 @@ from tui.core.safety.feeds import literal_output, ls_listing
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import access, persistence, system, weakening
-from tui.core.safety.rules.accounts import is_shell_program
+from tui.core.safety.rules import (
+    access,
+    exposed,
+    persistence,
+    setuid_programs,
+    system,
+    weakening,
+)
+from tui.core.safety.rules.accounts import is_shell_program, program_name
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.embedded import tar_code
@@ -45,6 +52,12 @@ def rm(command: Command, ctx: Context) -> None:
     for path in targets:
         verdict = classify_delete(path, recursive=recursive)
         ctx.add(verdict.level, verdict.reason + note, command)
+        module = persistence.replaces_auth_module(path)
+        folder = posixpath.basename(paths.normalise(path)) == "security"
+        if module is not None and (module[0] or folder):  # `rm .../security/pam_unix.so`
+            what = "the log-in modules" if folder else "a log-in module in use"
+            reason = f"deletes {path}, {what}: nobody can log in or use sudo"
+            ctx.add(CRITICAL, reason, command)
     _system_names_under_variable(targets, recursive, command, ctx)
 
 
@@ -253,12 +266,21 @@ def copy(command: Command, ctx: Context) -> None:
     opts = options(command, "-t --target-directory -S --suffix -m --mode -o --owner -g --group")
     operands = [_program_path(w) for w in opts.operands]
     target = opts.value("-t", "--target-directory")
+    mode = opts.value("-m", "--mode")
+    if command.name == "install" and opts.has("-d", "--directory"):
+        for folder in operands:  # `install -d -m 0777 DIR`: DIR made (or set) with that mode
+            if mode:
+                home, rest = ("~/", folder[2:]) if folder.startswith("~/") else ("", folder)
+                shell = f"chmod {shlex.quote(mode)} {home}{shlex.quote(rest)}"
+                ctx.run_code(literal(shell), command)
+            else:
+                ctx.add(MODERATE, f"creates the folder {folder}", command)
+        return
     if target is None and len(operands) >= 2:
         target = operands[-1]
     if target is None:
         ctx.add(MODERATE, f"{command.name} needs a destination", command)
         return
-    mode = opts.value("-m", "--mode")
     if command.name == "install" and mode:
         _install_mode(command, ctx, mode, target, operands[:-1])
     if command.implied_recursive and operands[:-1] == ["/dev/null"]:
@@ -312,6 +334,14 @@ def _copy_target(command: Command, ctx: Context, target: str, verb: str) -> None
     typed = persistence.stdin_text(command) if set(sources) & _STDIN_FILES else None
     if kind is not None and set(sources) & _STDIN_FILES:  # `install /dev/stdin UNIT <<< TEXT`
         startup_content(kind, target, typed, command, ctx)
+    for source in sources:  # `echo LINE > /tmp/x && sudo mv /tmp/x /etc/sudoers.d/eve`
+        staged = ctx.written.get(posixpath.basename(source))
+        if staged and source not in ctx.downloads:
+            for place in (target, posixpath.join(target, posixpath.basename(source))):
+                content = config_content(ctx.resolve(place), staged)
+                if content is not None:
+                    ctx.add(content.level, content.reason, command)
+                    break
     module = persistence.replaces_auth_module(ctx.resolve(target))
     if module is not None:
         ctx.add(CRITICAL if module[0] else HIGH, module[1], command)
@@ -386,11 +416,14 @@ def _backup_copy(sources: list[str], target: str) -> bool:
         len(sources) == 1
         and target != sources[0]
         and target.startswith(sources[0] + ".")
-        and not persistence.startup_kind(target)
+        and persistence.startup_kind(target) in _BY_NAME
     )
 
 
 _STDIN_FILES = frozenset(("/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "-"))
+# Start-up places read by name (PAM's services, sudoers.d, which skips names with a dot): a
+# copy under another name is never read.
+_BY_NAME = frozenset((None, "config", "sudoers"))
 
 
 def _hook_level(target: str, sources: list[str]) -> RiskLevel:
@@ -483,22 +516,43 @@ def tee(command: Command, ctx: Context) -> None:
             reason = f"writes the endless {endless} into {word.value}: fills the disk"
             ctx.add(EXHAUSTS, reason, command)
         stdin = command.stdin
-        text = None
-        body = heredoc_body(command)
-        if stdin is not None and stdin.literal is not None:
-            text = "\n".join(w.value for w in stdin.literal)
-        elif body is not None and not body.dynamic:  # `tee f <<EOF`
-            text = body.value
-        weakened = weakening.written(ctx.resolve(word.path), text) if text else None
-        if weakened is not None:
-            ctx.add(weakened.level, weakened.reason, command)
-        kind = persistence.kind_at(ctx.resolve(word.path), ctx)
-        if kind is not None:
-            startup_content(kind, word.path, text, command, ctx)
+        written_content(word.path, fed_text(command), command, ctx)
+        leaked = exposed.root_secrets_read(command)
+        private = paths.normalise(word.value).startswith("/root/")  # root's own folder
+        if leaked and not private and paths.normalise(word.value) not in paths.HARMLESS_SINKS:
+            reason = f"saves {leaked[0]} to {word.value}, a file others may read"
+            ctx.add(HIGH, reason, command)
         if stdin is not None and stdin.kinds & {"download", "decode"}:
             shadowed = persistence.shadows_program(ctx.resolve(word.path))
             if shadowed is not None:
                 ctx.add(CRITICAL, shadowed, command)
+
+
+def written_content(target: str, text: str | None, command: Command, ctx: Context) -> None:
+    """Rates what `text` does in `target`: a protection turned off, code that runs later, a
+    grant of access (sudoers, PAM, polkit)."""
+    where = ctx.resolve(target)
+    weakened = weakening.written(where, text) if text else None
+    if weakened is not None:
+        ctx.add(weakened.level, weakened.reason, command)
+    kind = persistence.kind_at(where, ctx)
+    if kind is not None:
+        startup_content(kind, target, text, command, ctx)
+        return
+    content = config_content(where, text) if text else None
+    if content is not None:
+        ctx.add(content.level, content.reason, command)
+
+
+def fed_text(command: Command) -> str | None:
+    """The literal text piped or written in (`echo LINE | tee f`, `tee f <<EOF`), or None."""
+    stdin = command.stdin
+    body = heredoc_body(command)
+    if stdin is not None and stdin.literal is not None:
+        return "\n".join(w.value for w in stdin.literal)
+    if body is not None and not body.dynamic:
+        return body.value
+    return None
 
 
 def _read_upstream(command: Command, target: str) -> bool:
@@ -541,6 +595,8 @@ def dd(command: Command, ctx: Context) -> None:
             classify_write(each, append=append) for each in paths.expand_braces(ctx.resolve(target))
         ]
         worst = max((v for v in verdicts if v is not None), key=lambda v: v.level, default=None)
+        if "if" not in settings:  # `echo LINE | dd of=/etc/sudoers.d/x`: what the line grants
+            written_content(target, fed_text(command), command, ctx)
         if worst is not None:
             ctx.add(worst.level, worst.reason, command)
             return
@@ -570,12 +626,22 @@ def chmod(command: Command, ctx: Context) -> None:
     mode = mode or ""
     if re.fullmatch(r"[=+][0-7]{3,4}", mode):  # GNU chmod reads `=777` as `777`
         mode = mode[1:]
+    looked_up = [  # `chmod 4755 $(which pkexec)`: the program the lookup finds
+        f"/usr/bin/{program_name(w)}"
+        for w in targets
+        if w.raw.lstrip("\"'").startswith(("$(", "`"))
+    ]
+    looked_up = looked_up if len(looked_up) == len(targets) else []
     targets = _substituted(tuple(targets), False, command, ctx)  # `chmod u+s $(which bash)`
     if _setuid(mode) and _loose(mode):
         reason = f"makes files setuid and writable by everyone ({mode}): anyone can put code in"
         ctx.add(CRITICAL, reason + " that runs as their owner", command)
-    if _setuid(mode):
-        names = {_program_name(w) for w in targets}
+    resolved = operand_paths(targets, ctx)
+    setuid_programs.mode_checks(mode, resolved, command, ctx)
+    if _setuid(mode) and setuid_programs.usual_setuid(mode, looked_up or resolved):
+        ctx.add(MODERATE, f"sets the usual setuid mode back on {', '.join(resolved)}", command)
+    elif _setuid(mode):
+        names = {program_name(w) for w in targets} | {posixpath.basename(p) for p in resolved}
         shells = sorted(name for name in names if is_shell_program(name))
         if shells:
             shell = shells[0]
@@ -598,9 +664,21 @@ def chmod(command: Command, ctx: Context) -> None:
             reason = f"sets the setuid/setgid bit ({mode}): runs with its owner's rights"
             ctx.add(HIGH, reason, command)
     access.mode_effects(mode, [w.value for w in targets], command, ctx)
+    copied = [s for s in (exposed.copied_secret(w.value, ctx) for w in targets) if s is not None]
+    if _readable_by_others(mode) and copied:
+        level = CRITICAL if copied[0] in _HASHES else HIGH
+        reason = f"sets mode {mode} on a copy of {copied[0]}: every user can read it"
+        ctx.add(level, reason, command)
+    if setuid_programs.regrouped_then_writable(mode, [w.value for w in targets], ctx):
+        reason = f"lets the group just given {targets[0].value} change it ({mode}): a way to root"
+        ctx.add(CRITICAL, reason, command)
     if _readable_by_others(mode) and {w.value for w in targets} & _HASHES:
         reason = f"sets mode {mode} on the password hashes: every user can read them"
         ctx.add(CRITICAL, reason, command)
+    readable, writable = _readable_by_others(mode), _loose(mode)
+    exposed.opened(
+        resolved, readable=readable, writable=writable, who="every user", command=command, ctx=ctx
+    )
     private = next((w.value for w in targets if _private_key(w.value)), None)
     if _readable_by_others(mode) and private is not None:
         reason = f"lets every user of the machine read {private}, a private key ({mode})"
@@ -641,6 +719,15 @@ _USUAL_MODES: dict[str, frozenset[str]] = {
 _TIGHTENING = lazy_pattern(r"^[go]+-[rwxX]+(,[go]+-[rwxX]+)*$")
 
 
+# Folders of settings every program may read and only root changes (never run, never secret).
+_SETTINGS_FOLDERS = ("/etc/pam.d/", "/etc/polkit-1/rules.d/", "/usr/share/polkit-1/rules.d/")
+_SETTINGS_FOLDERS_BARE = frozenset(f.rstrip("/") for f in _SETTINGS_FOLDERS)
+_USUAL_SETTINGS = frozenset(split_words("644 0644 u=rw,go=r"))
+_NO_WRITE = lazy_pattern(r"^[go]+-w(,[go]+-w)*$")
+# Trees with no folder every user must write to (unlike /tmp, /dev, /var, /run).
+_CLOSABLE = ("/usr/", "/opt/", "/srv/", "/etc/")
+
+
 def _usual_or_tighter(mode: str, target: str, *, recursive: bool) -> str | None:
     """Why a chmod is routine: a system file set back to its usual mode, or files in a home
     closed to other users (`chmod -R go-rwx ~/.ssh`); None when it is not."""
@@ -648,18 +735,23 @@ def _usual_or_tighter(mode: str, target: str, *, recursive: bool) -> str | None:
     usual = _USUAL_MODES.get(path)
     if path.startswith("/etc/sudoers.d/") and path != "/etc/sudoers.d/":
         usual = _USUAL_MODES["/etc/sudoers"]
+    if path.startswith(_SETTINGS_FOLDERS) and path.rstrip("/") not in _SETTINGS_FOLDERS_BARE:
+        usual = _USUAL_SETTINGS  # `chmod 644 /etc/pam.d/*`: read by all, changed by root
     if usual is not None and mode in usual and not recursive:
         return "sets the usual mode of a system file"
     owner_keeps = mode.isdigit() and len(mode) >= 3 and mode[-3] in "67" and mode[-2:] == "00"
+    closable = path.startswith(_CLOSABLE) or path in ("/usr", "/opt", "/srv", "/etc")
+    if _NO_WRITE.match(mode) and closable:  # `chmod -R o-w /usr/local`: closes what was open
+        return "takes write away from other users"
     tighter = bool(_TIGHTENING.match(mode)) or owner_keeps  # `700`, `600`: the owner keeps it
     if tighter and paths.home_relative(path) is not None and not paths.is_block_device(path):
         return "closes files in a home to other users"
     return None
 
 
-_HASHES = frozenset(("/etc/shadow", "/etc/gshadow", "/etc/master.passwd"))
+_HASHES = exposed.HASHES
 # Groups that may hold the password hashes (Debian's `shadow`, root's own group).
-_HASH_GROUPS = frozenset(("root", "shadow", "0", "wheel", "42"))
+_HASH_GROUPS = exposed.HASH_GROUPS
 
 
 # Where servers keep their private keys, and names that say a file is one.
@@ -703,19 +795,6 @@ def _hashes_given_away(command: Command, operands: list[Word], ctx: Context) -> 
     elif group and group not in _HASH_GROUPS:
         reason = f"gives the group {group} the password hashes (/etc/shadow): they can be cracked"
         ctx.add(CRITICAL, reason, command)
-
-
-_LOOKED_UP = lazy_pattern(
-    r"^[\"']?(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-p)\s+(\S+?)\s*(?:\)|`)"
-)
-
-
-def _program_name(word: Word) -> str:
-    """The program a target names: `/bin/bash`, `$(which bash)`, find's `/{bash}` match."""
-    looked_up = _LOOKED_UP.match(word.raw)
-    if looked_up:
-        return posixpath.basename(looked_up.group(1))
-    return posixpath.basename(word.value).strip("{}")
 
 
 def _setgid_only(mode: str) -> bool:
@@ -782,7 +861,12 @@ def chown(command: Command, ctx: Context) -> None:
     owner = ""
     if "--reference" not in opts.long and operands:
         owner = operands.pop(0).value
+    if command.name == "chown":
+        setuid_programs.owner_checks(owner, operand_paths(operands, ctx), command, ctx)
     for path in operand_paths(operands, ctx):
+        if command.name == "chown" and setuid_programs.usual_owner(owner, path):
+            ctx.add(MODERATE, f"gives {path} back to root, its usual owner", command)
+            continue
         verdict = classify_permissions(
             path, recursive=recursive, verb="changes the owner of", loose=False
         )
@@ -794,8 +878,19 @@ def chown(command: Command, ctx: Context) -> None:
 
 
 # Where services keep their data, one folder each (`/var/lib/mysql`, `/var/log/nginx`).
-_SERVICE_HOMES = ("/var/lib/", "/var/log/", "/var/cache/", "/var/spool/", "/var/www/", "/srv/")
+_SERVICE_HOMES = (
+    "/var/lib/",
+    "/var/log/",
+    "/var/cache/",
+    "/var/spool/",
+    "/var/www/",
+    "/srv/",
+    "/usr/share/nginx/",
+)
 _SYSTEM_OWNERS = frozenset(split_words("root 0 wheel adm sys bin daemon nobody nogroup"))
+
+
+_WEB_ROOTS = ("/var/www/", "/usr/share/nginx/")
 
 
 def _service_folder(owner: str, path: str) -> str | None:
@@ -807,7 +902,7 @@ def _service_folder(owner: str, path: str) -> str | None:
     if home is None or len(user) < 3 or user in _SYSTEM_OWNERS or not user.isascii():
         return None
     folder = path[len(home) :].split("/", 1)[0]
-    web = home == "/var/www/" and user in ("www-data", "nginx", "apache", "http")
+    web = home in _WEB_ROOTS and user in ("www-data", "nginx", "apache", "http")
     named = len(folder) >= 3 and (folder.startswith(user) or user.startswith(folder))
     return user if web or named else None
 
@@ -845,6 +940,12 @@ def rsync(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"syncs into {target}, deleting files missing from the source", command)
         return
     _copy_target(command, ctx, target, "copies")
+    modes = (opts.long.get("--chmod") or "").split(",")
+    readable = any(_readable_by_others(m.lstrip("DF")) for m in modes if m)
+    secrets = [s for s in operand_paths(operands[:-1], ctx) if exposed.root_only(s)]
+    if readable and secrets:  # `rsync --chmod=a+rwx /etc/shadow /tmp/`
+        level = CRITICAL if secrets[0] in _HASHES else HIGH
+        ctx.add(level, f"copies {secrets[0]} where every user can read it (--chmod)", command)
 
 
 _EMPTY_NAME = lazy_pattern(r"(^|[-_.])(empty|blank|void|nothing)([-_.]?dir)?$", re.IGNORECASE)

@@ -414,7 +414,7 @@ _HOME_PLACES = (
     ("Library/LaunchAgents", "a launch agent"),
     (".local/share/systemd/user", "a user service"),
 )
-_PATH_DIRS = frozenset(split_words("/usr/local/bin /usr/local/sbin ~/bin ~/.local/bin /opt/bin"))
+PATH_DIRS = frozenset(split_words("/usr/local/bin /usr/local/sbin ~/bin ~/.local/bin /opt/bin"))
 _SYSTEM_BIN = frozenset(split_words("/usr/bin /usr/sbin /bin /sbin"))
 # Programs people type every day: a file of that name early in PATH runs instead of them.
 SHADOWED = frozenset(
@@ -467,12 +467,12 @@ def placed(target: str, sources: list[str]) -> str | None:
         and any(n.endswith(".pth") or n in _PYTHON_START for n in names)
     ):
         return f"installs code that every Python program runs when it starts ({normal})"
-    if normal in _PATH_DIRS:
+    if normal in PATH_DIRS:
         shadow = next((name for name in names if name in SHADOWED), None)
     else:
-        shadow = posixpath.basename(normal) if posixpath.dirname(normal) in _PATH_DIRS else None
+        shadow = posixpath.basename(normal) if posixpath.dirname(normal) in PATH_DIRS else None
     if shadow in SHADOWED:
-        where = normal if normal in _PATH_DIRS else posixpath.dirname(normal)
+        where = normal if normal in PATH_DIRS else posixpath.dirname(normal)
         return f"puts a program named {shadow} in {where}: it runs instead of the real {shadow}"
     if _in_path_dir(normal) and any(_hidden_folder(s) for s in sources):
         return f"puts a program from a hidden folder into {normal}: it runs as a usual command"
@@ -490,7 +490,7 @@ def shadows_program(target: str) -> str | None:
 
 
 def _in_path_dir(normal: str) -> bool:
-    folders = _PATH_DIRS | _SYSTEM_BIN
+    folders = PATH_DIRS | _SYSTEM_BIN
     return normal in folders or posixpath.dirname(normal) in folders
 
 

@@ -379,6 +379,10 @@ def _mpcmdrun(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "runs a Windows Defender command (MpCmdRun)", st.text)
 
 
+# The account running the command, as cmd.exe and PowerShell write it (lowered).
+_YOURSELF = frozenset(("%username%", "$env:username"))
+
+
 def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
     args = [a.lower() for a in st.args]
     sub = args[0] if args else ""
@@ -395,6 +399,8 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
             ctx.add(MODERATE, f"changes the password of {named[0]} (it asks for it)", st.text)
         elif changes or (sub == "user" and len(named) >= 2):
             ctx.add(HIGH, "creates, deletes or changes a user account (net user)", st.text)
+        elif "/active:no" in args and set(named) & _YOURSELF:  # `net user %USERNAME% /active:no`
+            ctx.add(HIGH, "disables your own account: you can no longer log in", st.text)
         elif any(a.startswith(("/active", "/passwordreq:no", "/expires")) for a in args):
             ctx.add(MODERATE, "changes a user account (net user)", st.text)
     elif sub == "stop":
