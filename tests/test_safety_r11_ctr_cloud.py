@@ -1,0 +1,343 @@
+"""Round 11, containers and cloud: containers that reach the host (privileged, the host's root or
+the engine's socket mounted, host namespaces), what a container or pod is told to run (a fork
+bomb, a disk filler, a wiped device count as what they do), clusters, namespaces, buckets,
+volumes, stacks and whole projects deleted, IAM opened to everyone, storage made public, and the
+listings, dry runs and narrow changes that sit next to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, RiskLevel, reaches, stays_within
+
+HOST_ESCAPES = [
+    ("docker run --rm -it --privileged --pid=host alpine nsenter -t 1 -m -u -n -i sh", CRITICAL),
+    ("sudo docker run -it -v /:/host ubuntu chroot /host", CRITICAL),
+    ("docker run --rm --mount type=bind,source=/,target=/mnt alpine sh", HIGH),
+    ("podman run --privileged -v /:/host fedora bash", CRITICAL),
+    ("nerdctl run --privileged --net=host -v /:/rootfs alpine", CRITICAL),
+    ("docker run -d --network host --privileged --restart always alpine sleep infinity", HIGH),
+    ("docker run -v /var/run/docker.sock:/var/run/docker.sock docker:cli sh", HIGH),
+    ("docker run --rm -v /run/containerd/containerd.sock:/run/containerd/containerd.sock x", HIGH),
+    ("docker run --cap-add=ALL --security-opt apparmor=unconfined ubuntu bash", HIGH),
+    ("docker run --rm --cap-add SYS_ADMIN --device /dev/sda ubuntu bash", HIGH),
+    ("docker run --rm -v /:/host alpine rm -rf /host/etc", CRITICAL),
+    ("docker run --rm --privileged -v /dev:/dev alpine dd if=/dev/zero of=/dev/sda", CRITICAL),
+    (
+        "docker run --rm -v /etc:/hostetc alpine sh -c "
+        "'echo \"x::0:0::/root:/bin/sh\" >> /hostetc/passwd'",
+        CRITICAL,
+    ),
+    ("docker run --rm --device=/dev/sdb alpine wipefs -a /dev/sdb", CRITICAL),
+    ("docker run --rm --privileged ubuntu mkfs.ext4 /dev/sda1", CRITICAL),
+    ("docker run -v /:/host alpine dd if=/dev/zero of=/host/fill bs=1M", HIGH),
+    (
+        "kubectl run pwn --image=alpine --restart=Never --overrides="
+        '\'{"spec":{"hostPID":true,"containers":[{"name":"p","image":"alpine",'
+        '"securityContext":{"privileged":true}}]}}\'',
+        HIGH,
+    ),
+    ("sudo dockerd -H unix:///var/run/docker.sock -H tcp://0.0.0.0:2375", CRITICAL),
+    ("sudo chmod 666 /var/run/docker.sock", HIGH),
+    ("sudo chmod 777 /var/run/docker.sock", HIGH),
+    ("socat TCP-LISTEN:2375,fork UNIX-CONNECT:/var/run/docker.sock", CRITICAL),
+]
+
+RUN_INSIDE = [
+    ("docker run --rm alpine sh -c ':(){ :|:& };:'", HIGH),
+    ("docker run --rm -it ubuntu bash -c ':(){ :|:& };:'", HIGH),
+    ("podman run --rm fedora bash -c 'while true; do bash & done'", HIGH),
+    ("kubectl exec -it web-0 -- sh -c ':(){ :|:& };:'", HIGH),
+    ("kubectl exec deploy/web -- rm -rf /var/lib/postgresql/data", HIGH),
+    ("kubectl exec pod/api -- sh -c 'yes > /var/log/fill'", HIGH),
+    ("docker exec web sh -c 'cat /dev/zero > /data/fill'", HIGH),
+    ("podman exec -it db sh -c 'fallocate -l 500G /big'", HIGH),
+    ("docker exec -i db psql -U postgres -c 'DROP DATABASE prod'", HIGH),
+    ("kubectl exec -n prod mysql-0 -- mysql -e 'DROP DATABASE app'", HIGH),
+    ("kubectl exec -it node-shell -- rm -rf --no-preserve-root /", HIGH),
+    ("docker exec app rm -rf /app /data", HIGH),
+    ("ssh ops@host docker system prune -af --volumes", HIGH),
+]
+
+ENGINE_DATA = [
+    ("docker system prune -a --volumes -f", HIGH),
+    ("docker system prune --all --force --volumes", HIGH),
+    ("docker volume prune -af", HIGH),
+    ("docker volume prune --all --force", HIGH),
+    ("docker volume rm $(docker volume ls -q)", HIGH),
+    ("docker volume ls -q | xargs docker volume rm", HIGH),
+    ("docker rm -f $(docker ps -aq)", HIGH),
+    ("docker ps -aq | xargs -r docker rm -fv", HIGH),
+    ("podman system reset -f", HIGH),
+    ("podman system reset --force", HIGH),
+    ("podman volume prune -f", HIGH),
+    ("nerdctl system prune --all --volumes --force", HIGH),
+    ("docker compose down -v", HIGH),
+    ("docker-compose down --volumes --rmi all", HIGH),
+    ("sudo rm -rf /var/lib/docker", HIGH),
+    ("sudo rm -rf /var/lib/containers/storage", HIGH),
+    ("docker swarm leave --force", HIGH),
+]
+
+CLUSTERS = [
+    ("kubectl delete namespace production", HIGH),
+    ("kubectl delete ns kube-system", CRITICAL),
+    ("kubectl delete all --all -A", CRITICAL),
+    ("kubectl delete all --all --all-namespaces", CRITICAL),
+    ("kubectl delete pods --all --all-namespaces", HIGH),
+    ("kubectl delete pvc --all -n prod", HIGH),
+    ("kubectl -n prod delete persistentvolumeclaim data-db-0", HIGH),
+    ("kubectl delete pv pvc-3f2a", HIGH),
+    ("kubectl delete crd --all", CRITICAL),
+    ("kubectl delete node worker-1", HIGH),
+    ("kubectl delete deployments --all -n prod", HIGH),
+    ("kubectl get ns -o name | xargs kubectl delete", CRITICAL),
+    ("kubectl drain node1 --ignore-daemonsets --delete-emptydir-data --force", HIGH),
+    ("kubectl scale deployment --all --replicas=0 -n prod", HIGH),
+    ("kubectl create clusterrolebinding anon --clusterrole=cluster-admin --user=system:anonymous", CRITICAL),
+    (
+        "kubectl create clusterrolebinding all-auth --clusterrole=cluster-admin "
+        "--group=system:authenticated",
+        CRITICAL,
+    ),
+    (
+        "kubectl create clusterrolebinding sa-admin --clusterrole=cluster-admin "
+        "--serviceaccount=default:default",
+        HIGH,
+    ),
+    ("kubectl proxy --address=0.0.0.0 --accept-hosts='.*'", HIGH),
+    ("kubectl port-forward --address 0.0.0.0 svc/postgres 5432:5432", HIGH),
+    ("helm uninstall prometheus -n monitoring", HIGH),
+    ("helm ls --all --short | xargs -L1 helm delete", HIGH),
+    ("helm delete $(helm ls -aq)", HIGH),
+    ("oc delete project prod", HIGH),
+    ("eksctl delete cluster --name prod", CRITICAL),
+    ("gcloud container clusters delete prod-cluster --zone us-central1-a --quiet", CRITICAL),
+    ("az aks delete --name prod --resource-group rg --yes", CRITICAL),
+    ("aws eks delete-cluster --name prod", CRITICAL),
+    ("doctl kubernetes cluster delete prod --force", CRITICAL),
+]
+
+CLOUD_DATA = [
+    ("aws s3 rb s3://prod-backups --force", CRITICAL),
+    ("aws s3 rm s3://prod-data --recursive", HIGH),
+    ("aws s3 rm --recursive s3://prod-data/", HIGH),
+    ("aws s3api delete-bucket --bucket logs", HIGH),
+    ("aws s3 sync ./empty s3://prod-data --delete", HIGH),
+    ("gsutil rm -r gs://prod-bucket", HIGH),
+    ("gsutil -m rm -r gs://prod-bucket/**", HIGH),
+    ("gcloud storage rm --recursive gs://prod-data", HIGH),
+    ("gsutil rb gs://old-bucket", HIGH),
+    ("gsutil rsync -d -r ./empty gs://prod-data", HIGH),
+    ("az storage container delete --name backups --account-name acct", HIGH),
+    ("az storage account delete -n prodstore -g rg --yes", CRITICAL),
+    ("az storage blob delete-batch --source backups --account-name acct", HIGH),
+    ("az group delete --name prod-rg --yes --no-wait", CRITICAL),
+    ("gcloud projects delete my-prod-project", CRITICAL),
+    ("aws ec2 terminate-instances --instance-ids i-0abc123", HIGH),
+    (
+        "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances "
+        "--query 'Reservations[].Instances[].InstanceId' --output text)",
+        CRITICAL,
+    ),
+    ("aws rds delete-db-instance --db-instance-identifier prod --skip-final-snapshot", CRITICAL),
+    ("aws rds delete-db-cluster --db-cluster-identifier prod --skip-final-snapshot", CRITICAL),
+    ("aws dynamodb delete-table --table-name users", HIGH),
+    ("aws ec2 delete-volume --volume-id vol-0abc", HIGH),
+    ("aws ec2 delete-snapshot --snapshot-id snap-0abc", HIGH),
+    ("aws cloudformation delete-stack --stack-name prod", HIGH),
+    ("aws kms schedule-key-deletion --key-id 1234abcd --pending-window-in-days 7", HIGH),
+    ("aws secretsmanager delete-secret --secret-id prod/db --force-delete-without-recovery", HIGH),
+    ("aws route53 delete-hosted-zone --id Z123456", HIGH),
+    ("gcloud sql instances delete prod-db --quiet", HIGH),
+    ("gcloud compute instances delete vm1 --quiet", HIGH),
+    ("gcloud compute disks delete data-disk --zone us-east1-b", HIGH),
+    ("gcloud dns managed-zones delete prod-zone", HIGH),
+    ("az vm delete -g rg -n web --yes", HIGH),
+    ("az keyvault purge --name prod-kv", HIGH),
+    ("doctl compute droplet delete -f web1", HIGH),
+    ("hcloud server delete web1", HIGH),
+    ("flyctl apps destroy myapp --yes", HIGH),
+    ("heroku apps:destroy --app prod --confirm prod", HIGH),
+]
+
+EXPOSURE_AND_IAM = [
+    ("aws s3api put-bucket-acl --bucket data --acl public-read", HIGH),
+    ("aws s3api put-object-acl --bucket data --key db.sql --acl public-read-write", HIGH),
+    ("aws s3 cp secrets.txt s3://data/ --acl public-read", HIGH),
+    ("aws s3api delete-public-access-block --bucket data", HIGH),
+    ("gsutil iam ch allUsers:objectViewer gs://data", HIGH),
+    ("gsutil acl ch -u AllUsers:R gs://data/dump.sql", HIGH),
+    (
+        "gcloud storage buckets add-iam-policy-binding gs://data --member=allUsers "
+        "--role=roles/storage.objectViewer",
+        HIGH,
+    ),
+    ("az storage container set-permission --name c --public-access container --account-name a", HIGH),
+    (
+        "aws iam attach-user-policy --user-name bob "
+        "--policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
+        HIGH,
+    ),
+    (
+        "aws iam put-user-policy --user-name bob --policy-name all --policy-document "
+        '\'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}\'',
+        HIGH,
+    ),
+    (
+        "aws iam update-assume-role-policy --role-name ops --policy-document "
+        '\'{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}\'',
+        HIGH,
+    ),
+    ("aws iam delete-role --role-name deploy", HIGH),
+    ("gcloud projects add-iam-policy-binding proj --member=allUsers --role=roles/owner", CRITICAL),
+    ("gcloud projects add-iam-policy-binding proj --member=user:x@gmail.com --role=roles/owner", HIGH),
+    ("az role assignment create --assignee x@corp.com --role Owner --scope /subscriptions/123", HIGH),
+    ("aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 0.0.0.0/0", HIGH),
+    ("aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol -1 --cidr 0.0.0.0/0", HIGH),
+    ("gcloud compute firewall-rules create allow-all --allow tcp:0-65535 --source-ranges 0.0.0.0/0", HIGH),
+    (
+        "az network nsg rule create -g rg --nsg-name nsg -n any --priority 100 "
+        "--source-address-prefixes '*' --destination-port-ranges '*' --access Allow",
+        HIGH,
+    ),
+    ("aws cloudtrail stop-logging --name main", HIGH),
+    ("aws cloudtrail delete-trail --name main", HIGH),
+    ("aws guardduty delete-detector --detector-id 12abc", HIGH),
+    ("sudo usermod -aG docker guest", HIGH),
+]
+
+INFRA_AS_CODE = [
+    ("terraform destroy -auto-approve", CRITICAL),
+    ("terraform apply -destroy -auto-approve", CRITICAL),
+    ("terraform destroy --auto-approve -var-file=prod.tfvars", CRITICAL),
+    ("tofu destroy -auto-approve", CRITICAL),
+    ("terragrunt run-all destroy --terragrunt-non-interactive", CRITICAL),
+    ("terraform destroy -target=aws_db_instance.prod", HIGH),
+    ("terraform workspace delete -force prod", HIGH),
+    ("terraform state push -force old.tfstate", HIGH),
+    ("pulumi destroy --yes", CRITICAL),
+    ("pulumi destroy -y -s prod", CRITICAL),
+    ("pulumi stack rm prod --force --yes", HIGH),
+    ("cdk destroy --all --force", CRITICAL),
+    ("terraform apply -auto-approve", MODERATE),
+    ("terraform state rm aws_instance.web", MODERATE),
+]
+
+DANGEROUS = (
+    HOST_ESCAPES + RUN_INSIDE + ENGINE_DATA + CLUSTERS + CLOUD_DATA + EXPOSURE_AND_IAM + INFRA_AS_CODE
+)
+
+BENIGN = [
+    # containers
+    ("docker ps -a", SAFE),
+    ("docker images", SAFE),
+    ("docker inspect web", SAFE),
+    ("docker logs -f --tail 100 web", SAFE),
+    ("docker volume ls", SAFE),
+    ("docker system df -v", SAFE),
+    ("podman ps --all", SAFE),
+    ("nerdctl images", SAFE),
+    ("docker run --rm -it ubuntu bash", MODERATE),
+    ("docker run -v $PWD:/app -w /app node:20 npm test", MODERATE),
+    ("docker run --rm -v /etc/hosts:/etc/hosts:ro alpine cat /etc/hosts", MODERATE),
+    ("docker run -d -p 127.0.0.1:8080:80 nginx", MODERATE),
+    ('docker run --rm --read-only -v "$(pwd)":/src:ro alpine ls /src', MODERATE),
+    ("docker run --rm --cap-drop ALL --security-opt no-new-privileges alpine id", MODERATE),
+    ("docker run --rm alpine ping -c 3 8.8.8.8", MODERATE),
+    ("docker run --rm -v pgdata:/var/lib/postgresql/data postgres:16", MODERATE),
+    ("docker container prune -f", MODERATE),
+    ("docker image prune -f", MODERATE),
+    ("docker builder prune -f", MODERATE),
+    ("docker rm web", MODERATE),
+    ("docker rmi old:tag", MODERATE),
+    ("docker compose down", MODERATE),
+    ("docker compose up -d --build", MODERATE),
+    ("docker stop $(docker ps -q)", MODERATE),
+    ("docker exec -it web sh", MODERATE),
+    ("docker exec web ls -la /var/log", MODERATE),
+    ("kubectl exec -it web-0 -- df -h", MODERATE),
+    ("kubectl exec web-0 -- cat /etc/resolv.conf", MODERATE),
+    ("docker exec -i db psql -U postgres -c 'SELECT count(*) FROM users'", MODERATE),
+    # clusters
+    ("kubectl get pods -A", SAFE),
+    ("kubectl describe node worker-1", SAFE),
+    ("kubectl logs -f deploy/web", SAFE),
+    ("kubectl get ns", SAFE),
+    ("kubectl auth can-i delete pods --all-namespaces", SAFE),
+    ("kubectl get clusterrolebindings -o wide", SAFE),
+    ("kubectl top nodes", SAFE),
+    ("kubectl config get-contexts", SAFE),
+    ("kubectl delete pod web-0 --dry-run=client -o yaml", MODERATE),
+    ("kubectl delete namespace prod --dry-run=server", MODERATE),
+    ("kubectl delete pod web-7d9f --namespace dev", MODERATE),
+    ("kubectl rollout restart deploy/web", MODERATE),
+    ("kubectl scale deploy web --replicas=3", MODERATE),
+    ("kubectl create rolebinding view --clusterrole=view --user=alice -n dev", MODERATE),
+    ("kubectl port-forward svc/web 8080:80", MODERATE),
+    ("kubectl cordon node1", MODERATE),
+    ("kubectl diff -f k8s/", MODERATE),
+    ("helm list -A", SAFE),
+    ("helm status web", SAFE),
+    ("helm uninstall web --dry-run", MODERATE),
+    ("helm upgrade --install web ./chart -n dev", MODERATE),
+    ("kind delete cluster --name test", MODERATE),
+    ("minikube delete", MODERATE),
+    ("eksctl get cluster", SAFE),
+    # cloud
+    ("aws s3 ls s3://bucket", SAFE),
+    ("aws s3 rm s3://bucket/tmp/file.txt", MODERATE),
+    ("aws s3 rm s3://bucket --recursive --dryrun", MODERATE),
+    ("aws s3 sync ./site s3://bucket", MODERATE),
+    ("aws s3 sync ./build s3://bucket --delete --dryrun", MODERATE),
+    ("aws s3 mb s3://new-bucket", MODERATE),
+    ("aws s3api get-bucket-acl --bucket data", SAFE),
+    ("aws s3api get-public-access-block --bucket data", SAFE),
+    ("aws iam list-users", SAFE),
+    ("aws iam get-policy --policy-arn arn:aws:iam::aws:policy/AdministratorAccess", SAFE),
+    ("aws iam list-attached-user-policies --user-name bob", SAFE),
+    ("aws ec2 describe-instances", SAFE),
+    ("aws ec2 terminate-instances --instance-ids i-0abc123 --dry-run", MODERATE),
+    ("aws ec2 describe-security-groups --filters Name=ip-permission.cidr,Values=0.0.0.0/0", SAFE),
+    ("aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 443 --cidr 10.0.0.0/16", MODERATE),
+    ("aws ec2 stop-instances --instance-ids i-0abc123", MODERATE),
+    ("aws sts get-caller-identity", SAFE),
+    ("gcloud container clusters list", SAFE),
+    ("gcloud container clusters get-credentials prod --zone us-central1-a", MODERATE),
+    ("gcloud projects get-iam-policy proj", SAFE),
+    ("gsutil ls -r gs://bucket", SAFE),
+    ("gsutil cp report.csv gs://bucket/", MODERATE),
+    ("gsutil rm gs://bucket/tmp/a.txt", MODERATE),
+    ("gcloud compute firewall-rules list", SAFE),
+    ("gcloud compute firewall-rules create allow-iap --allow tcp:22 --source-ranges 35.235.240.0/20", MODERATE),
+    ("gcloud compute instances stop vm1", MODERATE),
+    ("az group list -o table", SAFE),
+    ("az storage container list --account-name acct", SAFE),
+    ("az aks get-credentials -g rg -n prod", MODERATE),
+    ("az role assignment list --assignee x@corp.com", SAFE),
+    ("az vm deallocate -g rg -n web", MODERATE),
+    # infrastructure as code
+    ("terraform plan", MODERATE),
+    ("terraform plan -destroy", MODERATE),
+    ("terraform validate", SAFE),
+    ("terraform fmt -recursive", MODERATE),
+    ("terraform state list", SAFE),
+    ("terraform show", SAFE),
+    ("terraform output -json", SAFE),
+    ("terraform init -upgrade", MODERATE),
+    ("terraform destroy --help", SAFE),
+    ("terraform apply tfplan", MODERATE),
+    ("tofu plan -out tfplan", MODERATE),
+    ("pulumi preview", MODERATE),
+    ("pulumi stack ls", SAFE),
+]
+
+
+@pytest.mark.parametrize(("command", "least"), DANGEROUS)
+def test_dangerous(command: str, least: RiskLevel) -> None:
+    reaches(command, least)
+
+
+@pytest.mark.parametrize(("command", "highest"), BENIGN)
+def test_benign(command: str, highest: RiskLevel) -> None:
+    stays_within(command, highest)
