@@ -27,7 +27,11 @@ FIREWALLS = [
     ("sudo nft flush ruleset", HIGH),
     ("sudo nft delete table inet filter", HIGH),
     ("sudo nft add rule inet filter input tcp dport 22 drop", HIGH),
-    ("sudo nft 'add chain inet filter input { type filter hook input priority 0; policy drop; }'", HIGH),
+    (
+        "sudo nft 'add chain inet filter input { type filter hook input priority 0; "
+        "policy drop; }'",
+        HIGH,
+    ),
     ("sudo ufw disable", HIGH),
     ("sudo ufw --force reset", HIGH),
     ("sudo ufw default allow incoming", HIGH),
@@ -94,8 +98,8 @@ LISTENERS = [
     ("socat openssl-listen:443,cert=c.pem,verify=0,fork exec:/bin/bash", CRITICAL),
     ("rm -f /tmp/f; mkfifo /tmp/f; nc -l 0.0.0.0 4444 < /tmp/f | /bin/sh > /tmp/f 2>&1", CRITICAL),
     (
-        "python3 -c 'import socket,subprocess;s=socket.socket();s.bind((\"0.0.0.0\",4444));"
-        "s.listen(1);c,a=s.accept();subprocess.call([\"/bin/sh\",\"-i\"],stdin=c.fileno(),"
+        'python3 -c \'import socket,subprocess;s=socket.socket();s.bind(("0.0.0.0",4444));'
+        's.listen(1);c,a=s.accept();subprocess.call(["/bin/sh","-i"],stdin=c.fileno(),'
         "stdout=c.fileno(),stderr=c.fileno())'",
         CRITICAL,
     ),

@@ -25,6 +25,7 @@ from tui.core.safety.rules import (
     cores,
     daemons,
     databases,
+    disk_risks,
     disks,
     embedded,
     environments,
@@ -42,6 +43,7 @@ from tui.core.safety.rules import (
     install,
     kernel,
     leaks,
+    leases,
     listening,
     lookups,
     macos_admin,
@@ -110,6 +112,8 @@ for _module in (
     alternatives,
     package_reads,
     fs_tuning,
+    disk_risks,
+    leases,
 ):
     RULES.update(_module.RULES)
 
@@ -160,6 +164,8 @@ def check_layer(command: Command, ctx: Context) -> None:
     name = command.name
     if not name or (command.args and all(word.value in _ONLY_ASKS for word in command.args)):
         return
+    if _asks_subcommand_help(name, command):
+        return  # `terraform destroy --help`, `kubectl delete ns --help`: only the help is shown
     exfiltration.check_flow(command, ctx)
     if name_word.value.startswith(_INIT_SCRIPTS):
         system.service(command, ctx)  # `/etc/init.d/ssh stop` is `service ssh stop`
@@ -264,6 +270,7 @@ for _name, _checks in (
     *copy_program.EXTRA_CHECKS.items(),
     *same_file.EXTRA_CHECKS.items(),
     *fresh.EXTRA_CHECKS.items(),
+    *disk_risks.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(
@@ -279,6 +286,24 @@ def _weakened_setting(command: Command, ctx: Context) -> None:
     reason = weakening.config_set(command)
     if reason is not None:
         ctx.add(HIGH, reason, command)
+
+
+# Command-line tools with verbs that print a verb's help, and do nothing else, when asked.
+_VERB_TOOLS = frozenset(
+    split_words(
+        "terraform tofu terragrunt pulumi kubectl oc helm aws gcloud gsutil az eksctl doctl cdk "
+        "kind minikube"
+    )
+)
+
+
+def _asks_subcommand_help(name: str, command: Command) -> bool:
+    """Plain words (the verb and its objects), then `--help`, `-h` or `help`, and nothing more."""
+    if name not in _VERB_TOOLS or not command.args:
+        return False
+    *words, last = command.args
+    plain = all(re.fullmatch(r"[\w.:@-]+", w.value) and w.value[0] != "-" for w in words)
+    return plain and last.value in _ONLY_ASKS - {"version", "-V", "--version", "-version"}
 
 
 def _only_reads(name: str, command: Command) -> bool:

@@ -11,7 +11,7 @@ import re
 
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run, listed
+from tui.core.safety.rules import containers_inside, containers_run, listed
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.words import split_words
 
@@ -224,6 +224,10 @@ def gcloud(command: Command, ctx: Context) -> None:
         bucket = words[:2] == ["storage", "buckets"] or any(w.startswith("gs://") for w in words)
         if bucket and any(re.search(r"\ballusers\b", a, re.I) for a in command.argv):
             ctx.add(CRITICAL, f"{_WHOLE_BUCKET} (allUsers)", command)
+        elif _grants_owner(command.argv):
+            ctx.add(
+                CRITICAL, "gives anyone on the internet full control (allUsers, owner)", command
+            )
         else:
             ctx.add(HIGH, "gives anyone on the internet access (allUsers)", command)
     elif ("add-iam-policy-binding" in words and _grants_owner(command.argv)) or words[:4] == [
@@ -501,6 +505,9 @@ def kubectl(command: Command, ctx: Context) -> None:
         if "--" in argv:  # `kubectl run x --image=alpine -- sh -c 'curl URL | sh'`
             containers_run.contained_download(argv[argv.index("--") + 1 :], command, ctx)
             containers_run.server_client(argv[argv.index("--") + 1 :], command, ctx)
+            program, given = argv[argv.index("--") + 1 :], argv[: argv.index("--")]
+            privileged = any('"privileged":true' in a.replace(" ", "") for a in given)
+            containers_inside.contained_program(program, given, privileged, command, ctx)
     selected = any(a.startswith(("-l", "--selector", "--field-selector")) for a in argv)
     everything = "--all" in argv or "-A" in argv
     if sub == "delete" and (_namespaces(argv) or (everything and not selected)):
@@ -508,6 +515,11 @@ def kubectl(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
         return
     if sub == "delete" and _piped_everything(command):
+        reads = command.stdin.reads if command.stdin is not None else ()
+        if _namespaces([r for r in reads if r not in ("get", command.name)][:1]):
+            reason = "deletes every namespace a listing printed, and all in them (kubectl delete)"
+            ctx.add(CRITICAL, reason, command)
+            return
         ctx.add(HIGH, "deletes every resource a listing printed (kubectl delete)", command)
         return
     text = " ".join(argv)
@@ -528,7 +540,7 @@ def kubectl(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "runs a pod with access to the node itself (host namespaces)", command)
     elif sub == "delete" and _production(command.argv):
         ctx.add(HIGH, "deletes resources in a production namespace (kubectl delete)", command)
-    elif sub in ("drain", "cordon", "taint") or _scaled_to_zero(sub, argv):
+    elif sub in ("drain", "taint") or _scaled_to_zero(sub, argv):
         ctx.add(HIGH, f"takes workloads off the cluster (kubectl {sub})", command)
     elif sub == "delete" and _cluster_wide(argv):
         kind = next(a for a in argv if not a.startswith("-"))

@@ -102,7 +102,7 @@ _READ_MODES = {
     "sgdisk": ("-p", "--print", "-i", "--info", "-v", "--verify"),
     "sfdisk": ("-d", "--dump", "-l", "--list", "-s", "--show-size", "-J", "--json", "-V"),
     "mdadm": ("--detail", "-D", "--examine", "-E", "--query", "-Q"),
-    "cryptsetup": ("status", "luksDump", "isLuks", "--version"),
+    "cryptsetup": ("status", "luksDump", "isLuks", "--version", "benchmark", "luksUUID"),
     "zpool": ("status", "list", "iostat", "history", "get"),
     "badblocks": ("-s", "-v"),
     "smartctl": ("-a", "-i", "-H", "-x", "-A", "-l", "-c", "--all", "--info", "--health", "--scan"),
@@ -200,12 +200,22 @@ def partition(command: Command, ctx: Context) -> None:
     script = " ".join(w.value for w in fed) if fed else ""
     script += " ".join(r.body.value for r in command.redirects if r.body is not None)
     writes = bool(re.search(r"(^|\s|\\n)w(\s|\\n|$)", script))  # `echo -e "o\nw" | fdisk`
+    shown = script.replace("\\n", " ").split()
+    if shown and set(shown) <= _FDISK_SHOWS and not _writes_table(argv):
+        ctx.add(
+            MODERATE, f"shows the partition table ({command.name}, fed {' '.join(shown)})", command
+        )
+        return
     # sfdisk reads a new table from its input and writes it, unless told not to (--no-act)
     sfdisk_writes = command.name == "sfdisk" and not any(a in ("-n", "--no-act") for a in argv)
     if _writes_table(argv) or (sfdisk_writes and _devices(command)) or writes:
         ctx.add(CRITICAL, f"rewrites the partition table ({command.name}): data is lost", command)
         return
     ctx.add(HIGH, f"edits the partition table ({command.name})", command)
+
+
+# fdisk's menu letters that only show something, or quit without writing.
+_FDISK_SHOWS = frozenset(split_words("p l i v F q m"))
 
 
 def _writes_table(argv: list[str]) -> bool:
@@ -332,6 +342,9 @@ def _shrinks(argv: list[str]) -> bool:
 
 def volumes(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if any(a in ("-t", "--test") for a in argv):  # LVM's dry run: nothing is written
+        ctx.add(MODERATE, f"shows what {command.name} would do (--test)", command)
+        return
     if command.name == "lvresize" and not _shrinks(argv):
         ctx.add(MODERATE, "resizes a storage volume (lvresize)", command)
         return

@@ -199,11 +199,27 @@ def nft(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, _open_reason(words, "dport"), command)
     elif {"list", "-c", "--check"} & set(words):
         return
+    elif _nft_cuts_off(words):
+        ctx.add(
+            HIGH, "blocks SSH or drops all incoming traffic (nft): remote sessions are cut", command
+        )
     elif _nft_file(command.argv) and paths.is_world_writable(_nft_file(command.argv) or ""):
         reason = "loads firewall rules from a file anyone could have written (nft -f)"
         ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, "changes the firewall rules (nft)", command)
+
+
+def _nft_cuts_off(words: list[str]) -> bool:
+    """`add rule inet filter input tcp dport 22 drop`, an input chain with `policy drop`."""
+    if not {"drop", "reject"} & set(words) or "input" not in words:
+        return False
+    ssh = any(
+        a == "dport" and b.strip("{}").split(",")[0] in ("22", "ssh")
+        for a, b in itertools.pairwise(words)
+    )
+    policy = any(a == "policy" and b == "drop" for a, b in itertools.pairwise(words))
+    return ssh or (policy and "hook" in words)
 
 
 def _nft_file(argv: list[str]) -> str | None:

@@ -81,7 +81,12 @@ TOOLS: dict[str, Tool] = {
         single="deletefile rmdir",
     ),
 }
-_UNASKED = frozenset(split_words("-y --yes -f --force --confirm --auto-approve -auto-approve"))
+_UNASKED = frozenset(
+    split_words(
+        "-y --yes -f --force --confirm --auto-approve -auto-approve --non-interactive "
+        "--terragrunt-non-interactive"
+    )
+)
 _RECURSIVE = frozenset(split_words("-r -R --recursive"))
 
 
@@ -97,7 +102,7 @@ def teardown(command: Command, ctx: Context) -> None:
         level = CRITICAL if bulk or unasked else MODERATE if verb in tool.single else HIGH
         reason = f"deletes {tool.what} ({command.name} {verb}): there is no undo"
         ctx.add(level, reason, command)
-    elif words and words[0] in tool.reads:
+    elif any(w in tool.reads for w in words[:3]):  # `pulumi stack ls`, `doctl compute x list`
         return
     else:
         ctx.add(MODERATE, f"{tool.other} ({command.name})", command)

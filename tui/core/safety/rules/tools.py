@@ -17,7 +17,14 @@ from tui.core.safety.context import Context
 from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run, git_losses, listed, package_safety, removals
+from tui.core.safety.rules import (
+    containers_inside,
+    containers_run,
+    git_losses,
+    listed,
+    package_safety,
+    removals,
+)
 from tui.core.safety.rules.cloud import mass_removal
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options, subcommand
 from tui.core.safety.rules.embedded import git_inline_config
@@ -440,6 +447,9 @@ def docker(command: Command, ctx: Context) -> None:
     elif sub == "service" and rest.argv[:1] == ["create"]:
         containers_run.service_image(rest.argv[1:], command, ctx)
         ctx.add(MODERATE, f"creates a service ({command.name} service create)", command)
+    elif sub == "swarm" and rest.argv[:1] == ["leave"] and {"-f", "--force"} & set(rest.argv):
+        reason = "leaves the swarm by force: on its last manager the whole swarm is lost"
+        ctx.add(HIGH, reason, command)
     elif sub == "system reset":
         reason = f"deletes every container, image and volume ({command.name} system reset)"
         ctx.add(CRITICAL, reason, command)
@@ -500,6 +510,10 @@ def _docker_run(command: Command, ctx: Context) -> None:
     containers_run.contained_download(rest[1:], command, ctx)
     containers_run.server_client(rest[1:], command, ctx)
     containers_run.unknown_registry(rest[0] if rest else "", argv, command, ctx)
+    devices = privileged or any(
+        n == "--device" or (n in ("-v", "--volume") and v.startswith("/dev")) for n, v in pairs
+    )
+    containers_inside.contained_program(rest[1:], argv, devices, command, ctx)
     host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
     if host_network and any(n == "--cap-add" and v.upper().endswith("NET_ADMIN") for n, v in pairs):
         reason = (
@@ -509,7 +523,14 @@ def _docker_run(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, "starts a container", command)
 
 
-_DOCKER_SOCKETS = frozenset(("/var/run/docker.sock", "/run/docker.sock"))
+# The container engines' API sockets: whoever can talk to one runs containers as root.
+_DOCKER_SOCKETS = frozenset(
+    split_words(
+        "/var/run/docker.sock /run/docker.sock /run/containerd/containerd.sock "
+        "/var/run/containerd/containerd.sock /run/podman/podman.sock /var/run/podman/podman.sock "
+        "/run/crio/crio.sock /var/run/crio/crio.sock /run/k3s/containerd/containerd.sock"
+    )
+)
 _ALL_CAPS = ("ALL", "SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE", "DAC_READ_SEARCH")
 
 
@@ -562,7 +583,7 @@ def _weakened_isolation(argv: list[str]) -> list[str]:
 def _host_takeover(source: str) -> bool:
     """The host's root or its Docker socket: whoever is in the container owns the host."""
     path = paths.normalise(source)
-    return path in ("/", "/var/run/docker.sock", "/run/docker.sock", "/etc", "/root")
+    return path in ("/", "/etc", "/root") or path in _DOCKER_SOCKETS
 
 
 # The runtimes' own state: every container's files, the cluster's keys.
@@ -573,11 +594,16 @@ def _host_sensitive(source: str) -> bool:
     path = paths.normalise(source)
     if path.startswith(_RUNTIME_STATE):
         return True
-    return path in ("/", "/var/run/docker.sock", "/run/docker.sock") or paths.area(path) in (
-        "vital",
-        "home",
-        "all_homes",
-        "key_file",
+    return (
+        path == "/"
+        or path in _DOCKER_SOCKETS
+        or paths.area(path)
+        in (
+            "vital",
+            "home",
+            "all_homes",
+            "key_file",
+        )
     )
 
 

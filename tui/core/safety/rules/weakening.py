@@ -237,6 +237,17 @@ def _is_startup(where: str) -> bool:
     )
 
 
+# Where systems and virus scanners fetch their updates: blocked, the holes stay open.
+_UPDATE_NAMES = lazy_pattern(
+    r"(^|\.)(security\.ubuntu\.com|archive\.ubuntu\.com|security\.debian\.org|"
+    r"deb\.debian\.org|ppa\.launchpad(content)?\.net|(dl|mirrors)\.fedoraproject\.org|"
+    r"mirror(list)?\.centos\.org|download\.opensuse\.org|archlinux\.org|"
+    r"windowsupdate\.(com|microsoft\.com)|update\.microsoft\.com|"
+    r"definitionupdates\.microsoft\.com|(swscan|swdist|mesu)\.apple\.com|"
+    r"database\.clamav\.net|updates?\.[a-z0-9-]+\.(com|org|net))$"
+)
+
+
 def _hosts(text: str) -> Verdict | None:
     """`203.0.113.5 github.com` in /etc/hosts: that name now leads to another machine."""
     for address, names in _HOSTS_LINE.findall(text):
@@ -249,6 +260,10 @@ def _hosts(text: str) -> Verdict | None:
             name = name.lower().rstrip(".")
             if "." not in name or name.endswith(_LOCAL_SUFFIXES):
                 continue
+            if blocking and _UPDATE_NAMES.search(name):
+                return Verdict(
+                    HIGH, f"blocks {name}, where security updates come from (/etc/hosts)"
+                )
             if _TRUSTED_NAMES.search(name) and not blocking:
                 reason = f"sends all traffic for {name} to {address} instead (/etc/hosts)"
                 return Verdict(HIGH, reason)

@@ -1,0 +1,83 @@
+"""What a fresh container is told to run, where it reaches past the container.
+
+`docker run alpine rm -rf /` harms nothing but the container. A fork bomb or a memory eater is
+different: the container shares the host's kernel, its process slots and its memory unless
+limits were set; a disk filler fills the disk the container's files live on. And once the
+host's disks are handed in (`--privileged`, `--device /dev/sdb`, `-v /dev:/dev`), a write to a
+disk is a write to the host's disk. Those findings count as what they do; the rest stay inside.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+from tui.core.safety import paths
+from tui.core.safety.context import Context
+from tui.core.safety.model import Finding
+from tui.core.safety.parse import Command
+from tui.core.safety.words import literal
+
+_PROCESSES = re.compile(r"fork bomb|new processes|copies of itself")
+_MEMORY = re.compile(r"memory")
+_DISK = re.compile(r"fills? the disk|disk is full|disk fills|fills up")
+_DEVICE = re.compile(r"/dev/[\w/.-]+")
+
+
+def contained_program(
+    program: list[str], limits: list[str], devices: bool, by: Command, ctx: Context
+) -> None:
+    """`docker run alpine sh -c ':(){ :|:& };:'`: the container's command is rated like a local
+    one, and what reaches the host (`limits`: the run's options) is kept."""
+    if not program:
+        return
+    for finding in _rated_apart(shlex.join(program), by, ctx):
+        if _escapes(finding.reason, limits, devices):
+            ctx.add(finding.level, f"in the container: {finding.reason}", by)
+
+
+def _escapes(reason: str, limits: list[str], devices: bool) -> bool:
+    limited = " ".join(limits)
+    if _PROCESSES.search(reason):
+        return "--pids-limit" not in limited
+    if _MEMORY.search(reason):
+        return not re.search(r"(^|\s)(-m|--memory)(=|\s|$)", limited)
+    if _DISK.search(reason):
+        return True
+    return devices and any(paths.is_block_device(p) for p in _DEVICE.findall(reason))
+
+
+def _rated_apart(code: str, by: Command, ctx: Context) -> list[Finding]:
+    """The findings of `code` rated in `ctx`, with everything it noted put back as it was: the
+    container's files are not the host's, so nothing it wrote or set may mislead later rules."""
+    saved = {
+        name: _copied(value)
+        for name, value in vars(ctx).items()
+        if isinstance(value, (list, set, dict)) or name in ("cwd", "planted_path")
+    }
+    start = len(ctx.findings)
+    ctx.run_code(literal(code), by)
+    found = ctx.findings[start:]
+    for name, value in saved.items():
+        current = getattr(ctx, name)
+        if isinstance(current, list) and isinstance(value, list):
+            current[:] = value
+        elif isinstance(current, set) and isinstance(value, set):
+            current.clear()
+            current |= value
+        elif isinstance(current, dict) and isinstance(value, dict):
+            current.clear()
+            current.update(value)
+        else:
+            setattr(ctx, name, value)
+    return found
+
+
+def _copied(value: object) -> object:
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, set):
+        return set(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
