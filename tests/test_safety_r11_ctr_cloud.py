@@ -379,11 +379,234 @@ BENIGN = [
 ]
 
 
-@pytest.mark.parametrize(("command", "least"), DANGEROUS)
+# Second batch, written after the first round of fixes: other tools, images whose entry point
+# is a cloud tool, other spellings and global options, and commands in containers that stay
+# inside them.
+SECOND_DANGEROUS = [
+    ("docker container run --privileged -it --rm -v /:/mnt ubuntu", CRITICAL),
+    ("docker run --volume=/:/host:rw alpine sh", HIGH),
+    ("docker run -it --userns=host --privileged alpine sh", CRITICAL),
+    ("docker run --ipc=host --net=host --uts=host --pid=host --privileged alpine sh", CRITICAL),
+    ("docker run --rm -v /root/.ssh:/keys alpine sh", HIGH),
+    ("podman run --rm -v /:/host:Z fedora rm -rf /host/var", CRITICAL),
+    ("nerdctl run -d --privileged --pid=host alpine nsenter -t 1 -m sh", CRITICAL),
+    (
+        "sudo ctr run --privileged --mount type=bind,src=/,dst=/host,options=rbind:rw "
+        "docker.io/library/alpine:latest x sh",
+        CRITICAL,
+    ),
+    (
+        "docker run --rm -v ~/.aws:/root/.aws amazon/aws-cli s3 rb s3://prod-backups --force",
+        CRITICAL,
+    ),
+    (
+        "docker run --rm -it -v $PWD:/work -w /work hashicorp/terraform:latest destroy "
+        "-auto-approve",
+        CRITICAL,
+    ),
+    ("docker run --rm -v ~/.kube:/.kube bitnami/kubectl delete ns production", HIGH),
+    (
+        "docker run --rm -v ~/.config/gcloud:/root/.config/gcloud google/cloud-sdk gcloud "
+        "projects delete prod-project --quiet",
+        CRITICAL,
+    ),
+    ("docker run --rm -it alpine /bin/sh -c 'bomb(){ bomb|bomb& };bomb'", HIGH),
+    ("docker run --rm ubuntu perl -e 'fork while 1'", HIGH),
+    ("docker run --rm busybox dd if=/dev/zero of=/big bs=1M", HIGH),
+    ("docker run --rm -v data:/data alpine sh -c 'cat /dev/urandom > /data/x'", HIGH),
+    ("kubectl run fill --image=busybox --restart=Never -- dd if=/dev/zero of=/tmp/x", HIGH),
+    ("docker compose run --rm app sh -c ':(){ :|:& };:'", HIGH),
+    ("kubectl delete --all namespaces", CRITICAL),
+    ("kubectl delete namespaces --all", CRITICAL),
+    ("kubectl delete $(kubectl get ns -o name)", CRITICAL),
+    ("kubectl delete secret --all -n prod", HIGH),
+    ("kubectl delete deploy,svc,ing --all -n prod", HIGH),
+    ("kubectl --context prod-cluster delete ns payments", HIGH),
+    ("kubectl taint nodes --all dedicated=x:NoExecute", HIGH),
+    (
+        "kubectl create clusterrolebinding x --clusterrole cluster-admin --user system:anonymous",
+        CRITICAL,
+    ),
+    ("kubectl debug node/worker-1 -it --image=busybox -- chroot /host rm -rf /etc", HIGH),
+    ("sudo kubeadm reset -f", HIGH),
+    ("sudo /usr/local/bin/k3s-uninstall.sh", HIGH),
+    ("sudo microk8s reset --destroy-storage", HIGH),
+    ("ETCDCTL_API=3 etcdctl del '' --prefix", CRITICAL),
+    ("etcdctl del --prefix /registry", CRITICAL),
+    ("crictl rm -af", HIGH),
+    ("lxc delete --force web", HIGH),
+    ("lxc config set web security.privileged true", HIGH),
+    ("aws s3 rm s3://logs --recursive --quiet", HIGH),
+    ("aws --profile prod s3 rb s3://prod-data --force", CRITICAL),
+    (
+        "aws --region us-east-1 rds delete-db-instance --db-instance-identifier prod "
+        "--skip-final-snapshot --delete-automated-backups",
+        CRITICAL,
+    ),
+    ("aws s3api delete-objects --bucket data --delete file://all.json", HIGH),
+    (
+        'aws s3api put-bucket-policy --bucket data --policy \'{"Statement":[{"Effect":'
+        '"Allow","Principal":"*","Action":"s3:GetObject","Resource":'
+        '"arn:aws:s3:::data/*"}]}\'',
+        HIGH,
+    ),
+    (
+        "aws s3api put-bucket-lifecycle-configuration --bucket data --lifecycle-configuration "
+        '\'{"Rules":[{"Expiration":{"Days":1},"Status":"Enabled","Filter":{}}]}\'',
+        HIGH,
+    ),
+    (
+        "aws lambda add-permission --function-name f --statement-id pub "
+        "--action lambda:InvokeFunction --principal '*'",
+        HIGH,
+    ),
+    (
+        "aws ec2 modify-snapshot-attribute --snapshot-id snap-1 --attribute "
+        "createVolumePermission --operation-type add --group-names all",
+        HIGH,
+    ),
+    (
+        "aws rds modify-db-instance --db-instance-identifier prod --publicly-accessible "
+        "--apply-immediately",
+        HIGH,
+    ),
+    ("aws iam delete-user --user-name alice", HIGH),
+    ("aws organizations leave-organization", HIGH),
+    ("aws ec2 delete-vpc --vpc-id vpc-1", HIGH),
+    ("aws ecr delete-repository --repository-name app --force", HIGH),
+    ("aws efs delete-file-system --file-system-id fs-1", HIGH),
+    (
+        "aws ssm send-command --document-name AWS-RunShellScript --targets "
+        "Key=tag:env,Values=prod --parameters 'commands=[\"rm -rf /var/www\"]'",
+        HIGH,
+    ),
+    (
+        "gcloud compute instances delete $(gcloud compute instances list --format='value(name)') "
+        "--quiet",
+        CRITICAL,
+    ),
+    ("gcloud storage buckets delete gs://data", HIGH),
+    ("gcloud storage rm -r gs://data/**", CRITICAL),
+    ("gsutil -m rm -a gs://data/**", HIGH),
+    (
+        "gcloud compute firewall-rules create open --direction=INGRESS --action=allow "
+        "--rules=all --source-ranges=0.0.0.0/0",
+        HIGH,
+    ),
+    ("gcloud sql instances patch db --authorized-networks=0.0.0.0/0", HIGH),
+    ("gcloud container clusters delete prod --region us-central1", HIGH),
+    ("az storage account update -n acct -g rg --allow-blob-public-access true", HIGH),
+    (
+        "az sql server firewall-rule create -g rg -s srv -n all --start-ip-address 0.0.0.0 "
+        "--end-ip-address 255.255.255.255",
+        HIGH,
+    ),
+    ("az ad sp create-for-rbac --role Owner --scopes /subscriptions/123", HIGH),
+    ("az cosmosdb delete -n db -g rg --yes", HIGH),
+    (
+        "az vm run-command invoke -g rg -n vm --command-id RunShellScript "
+        "--scripts 'rm -rf /var/lib/mysql'",
+        HIGH,
+    ),
+    ("terraform apply -destroy -auto-approve -target=module.db", CRITICAL),
+    ("terraform -chdir=infra destroy -auto-approve", CRITICAL),
+    ("TF_CLI_ARGS_destroy=-auto-approve terraform destroy", CRITICAL),
+    ("terraform state rm $(terraform state list)", HIGH),
+    ("pulumi destroy --skip-preview --yes --remove", CRITICAL),
+    ("cdktf destroy --auto-approve", CRITICAL),
+    ("serverless remove --stage prod", HIGH),
+    ("sam delete --stack-name prod --no-prompts", HIGH),
+    ("copilot app delete --yes", HIGH),
+    ("eksctl delete nodegroup --cluster prod --name ng-1", HIGH),
+    ("docker system prune -af --volumes --filter until=24h", HIGH),
+    ("docker volume rm -f pgdata", HIGH),
+    ("docker rm -vf $(docker ps -aq)", HIGH),
+    ("docker compose -f prod.yml down --volumes", HIGH),
+    ("DOCKER_HOST=ssh://root@prod docker volume prune -af", HIGH),
+    ("docker --context prod system prune -af --volumes", HIGH),
+]
+
+SECOND_BENIGN = [
+    ("docker run --rm --pids-limit 50 alpine sh -c ':(){ :|:& };:'", MODERATE),
+    ("docker run --rm alpine rm -rf /", MODERATE),
+    ("docker run --rm alpine rm -rf --no-preserve-root /", MODERATE),
+    ("docker run --rm ubuntu sh -c 'rm -rf /tmp/*'", MODERATE),
+    ("docker run --rm alpine sh -c 'echo hi > /etc/motd'", MODERATE),
+    ("docker run --rm ubuntu apt-get purge -y systemd", MODERATE),
+    ("docker run --rm -v ~/.aws:/root/.aws:ro amazon/aws-cli s3 ls", MODERATE),
+    ("docker run --rm hashicorp/terraform:latest version", MODERATE),
+    ("docker run --rm -v $PWD:/work -w /work hashicorp/terraform plan", MODERATE),
+    ("docker run --rm bitnami/kubectl get pods -A", MODERATE),
+    ("docker run --rm busybox dd if=/dev/zero of=/tmp/x bs=1M count=10", MODERATE),
+    ("docker buildx prune -f", MODERATE),
+    ("docker container ls --filter status=exited -q", SAFE),
+    ("docker volume inspect pgdata", SAFE),
+    ("docker compose ps", SAFE),
+    ("docker compose logs -f web", SAFE),
+    ("docker compose -f prod.yml config", SAFE),
+    ("podman pod ps", SAFE),
+    ("crictl ps -a", SAFE),
+    ("crictl images", SAFE),
+    ("lxc list", SAFE),
+    ("kubectl get secrets -n prod", SAFE),
+    ("kubectl get events -A --sort-by=.lastTimestamp", SAFE),
+    ("kubectl delete pod -l app=web -n dev", MODERATE),
+    ("kubectl delete job old-migration -n dev", MODERATE),
+    ("kubectl delete -f deployment.yaml --dry-run=server", MODERATE),
+    ("kubectl taint nodes node1 dedicated=gpu:NoSchedule", MODERATE),
+    ("kubectl uncordon node1", MODERATE),
+    ("kubectl debug -it web-0 --image=busybox --target=web", MODERATE),
+    ("kubectl create namespace feature-x", MODERATE),
+    ("kubectl create rolebinding dev-view --clusterrole=view --group=devs -n dev", MODERATE),
+    ("etcdctl get /registry --prefix --keys-only", MODERATE),
+    ("etcdctl endpoint health", MODERATE),
+    ("etcdctl snapshot save backup.db", MODERATE),
+    ("kubeadm token list", MODERATE),
+    ("aws s3 ls s3://data --recursive --summarize", SAFE),
+    ("aws --profile prod s3 ls", SAFE),
+    ("aws s3 cp s3://data/report.csv .", MODERATE),
+    ("aws s3api list-object-versions --bucket data", SAFE),
+    ("aws s3api get-bucket-policy --bucket data", SAFE),
+    ("aws s3api get-bucket-lifecycle-configuration --bucket data", SAFE),
+    ("aws rds describe-db-instances --db-instance-identifier prod", SAFE),
+    (
+        "aws rds create-db-snapshot --db-instance-identifier prod --db-snapshot-identifier s1",
+        MODERATE,
+    ),
+    ("aws ec2 create-snapshot --volume-id vol-1 --description nightly", MODERATE),
+    ("aws iam get-user --user-name alice", SAFE),
+    ("aws ssm describe-instance-information", SAFE),
+    ("aws logs tail /aws/lambda/f --follow", SAFE),
+    ("gcloud compute instances list --format='value(name)'", SAFE),
+    ("gcloud storage ls gs://data", SAFE),
+    ("gcloud storage cp report.csv gs://data/", MODERATE),
+    ("gcloud sql instances describe db", SAFE),
+    ("gcloud sql backups create --instance=db", MODERATE),
+    ("gcloud config list", SAFE),
+    ("az account show", SAFE),
+    ("az storage blob list --container-name c --account-name a -o table", SAFE),
+    ("az vm list -d -o table", SAFE),
+    ("az sql server firewall-rule list -g rg -s srv", SAFE),
+    ("terraform -chdir=infra plan", MODERATE),
+    ("terraform state show aws_instance.web", SAFE),
+    ("terraform graph", SAFE),
+    ("terraform providers", SAFE),
+    ("terraform workspace list", MODERATE),
+    ("terragrunt run-all plan", MODERATE),
+    ("pulumi stack output", SAFE),
+    ("pulumi config get aws:region", MODERATE),
+    ("cdk diff", MODERATE),
+    ("cdk synth", MODERATE),
+    ("serverless info --stage prod", SAFE),
+    ("sam validate", MODERATE),
+]
+
+
+@pytest.mark.parametrize(("command", "least"), DANGEROUS + SECOND_DANGEROUS)
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
-@pytest.mark.parametrize(("command", "highest"), BENIGN)
+@pytest.mark.parametrize(("command", "highest"), BENIGN + SECOND_BENIGN)
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
