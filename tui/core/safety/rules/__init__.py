@@ -47,6 +47,7 @@ from tui.core.safety.rules import (
     listening,
     lookups,
     macos_admin,
+    name_lookup,
     network,
     nuget,
     openers,
@@ -60,6 +61,7 @@ from tui.core.safety.rules import (
     remote_code,
     resolvers,
     resources,
+    runtimes,
     same_file,
     services,
     startup,
@@ -114,6 +116,7 @@ for _module in (
     fs_tuning,
     disk_risks,
     leases,
+    runtimes,
 ):
     RULES.update(_module.RULES)
 
@@ -218,7 +221,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("cp mv install trust"), (weakening.new_authority,)),
     "launchctl": (weakening.launchctl_firewall,),
     **dict.fromkeys(split_words("python python3 python2"), (listening.python_ftp,)),
-    **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),
+    **dict.fromkeys(split_words("php ruby busybox caddy rclone"), (listening.static_server,)),
     **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
     "printf": (code.printf_assignment,),
     **dict.fromkeys(split_words("read mapfile readarray"), (code.read_assignment,)),
@@ -271,6 +274,7 @@ for _name, _checks in (
     *same_file.EXTRA_CHECKS.items(),
     *fresh.EXTRA_CHECKS.items(),
     *disk_risks.EXTRA_CHECKS.items(),
+    *name_lookup.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

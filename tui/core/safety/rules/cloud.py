@@ -10,6 +10,7 @@ import itertools
 import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import containers_inside, containers_run, listed
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
@@ -19,7 +20,7 @@ _READS = frozenset(
     split_words(
         "ls list describe get show get-object head-object wait help version info configure read "
         "get-iam-policy "
-        "lookup-events "
+        "lookup-events tail "
         "whoami account auth login config describe-instances get-caller-identity"
     )
 )
@@ -155,6 +156,15 @@ def aws(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, f"creates credentials or grants rights in the account (iam {action})", command
         )
+    elif action == "put-bucket-lifecycle-configuration" and '"Expiration"' in " ".join(argv):
+        reason = "has the bucket delete its objects when they reach an age (s3api lifecycle)"
+        ctx.add(HIGH, reason, command)
+    elif service == "organizations" and action in (
+        "leave-organization",
+        "remove-account-from-organization",
+    ):
+        reason = f"takes an account out of its organization and its guard rails ({action})"
+        ctx.add(HIGH, reason, command)
     elif action == "put-bucket-versioning" and "suspended" in " ".join(argv).lower():
         reason = "turns off versioning: objects overwritten or deleted later cannot come back"
         ctx.add(HIGH, f"{reason} (s3api put-bucket-versioning)", command)
@@ -507,11 +517,15 @@ def kubectl(command: Command, ctx: Context) -> None:
             containers_run.server_client(argv[argv.index("--") + 1 :], command, ctx)
             program, given = argv[argv.index("--") + 1 :], argv[: argv.index("--")]
             privileged = any('"privileged":true' in a.replace(" ", "") for a in given)
-            containers_inside.contained_program(program, given, privileged, command, ctx)
+            containers_inside.contained_program("", program, given, privileged, command, ctx)
     selected = any(a.startswith(("-l", "--selector", "--field-selector")) for a in argv)
     everything = "--all" in argv or "-A" in argv
     if sub == "delete" and (_namespaces(argv) or (everything and not selected)):
         reason = "deletes a whole namespace or every resource of a kind (kubectl)"
+        ctx.add(CRITICAL, reason, command)
+        return
+    if sub == "delete" and any(_LISTED_NAMESPACES.search(w.raw) for w in command.args):
+        reason = "deletes every namespace a listing printed, and all in them (kubectl delete)"
         ctx.add(CRITICAL, reason, command)
         return
     if sub == "delete" and _piped_everything(command):
@@ -540,7 +554,7 @@ def kubectl(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, "runs a pod with access to the node itself (host namespaces)", command)
     elif sub == "delete" and _production(command.argv):
         ctx.add(HIGH, "deletes resources in a production namespace (kubectl delete)", command)
-    elif sub in ("drain", "taint") or _scaled_to_zero(sub, argv):
+    elif sub == "drain" or _scaled_to_zero(sub, argv) or (sub == "taint" and _evicts(argv)):
         ctx.add(HIGH, f"takes workloads off the cluster (kubectl {sub})", command)
     elif sub == "delete" and _cluster_wide(argv):
         kind = next(a for a in argv if not a.startswith("-"))
@@ -555,6 +569,10 @@ def kubectl(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
 
 
+# `kubectl delete $(kubectl get ns -o name)`: every namespace, named by a listing.
+_LISTED_NAMESPACES = lazy_pattern(
+    r"\$\(\s*(kubectl|oc)\s+get\s+(ns|namespaces?|projects?)\b(?![^)]*(\s-l|--selector|=))"
+)
 _NAMESPACES = frozenset(split_words("ns namespace namespaces project projects"))
 _BINDINGS = frozenset(
     split_words(
@@ -608,6 +626,12 @@ def _cluster_wide(argv: list[str], wanted: frozenset[str] = _CLUSTER_WIDE) -> bo
     return any(part.split("/", 1)[0] in wanted for k in kinds for part in k.split(","))
 
 
+def _evicts(argv: list[str]) -> bool:
+    """`taint nodes --all k=v:NoExecute`: running pods are evicted; NoSchedule only keeps new
+    ones away."""
+    return any(a.endswith(":NoExecute") for a in argv) or not any(":" in a for a in argv)
+
+
 def _scaled_to_zero(sub: str, argv: list[str]) -> bool:
     """`scale --replicas=0`, `patch -p '{"spec":{"replicas":0}}'`: nothing left running."""
     if sub == "scale":
@@ -633,7 +657,8 @@ def terraform(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-chdir")
     state = rest.argv[0] if sub == "state" and rest.argv else ""
     if sub == "destroy" or (sub == "apply" and "-destroy" in rest.argv):
-        level = CRITICAL if "-auto-approve" in rest.argv or "--auto-approve" in rest.argv else HIGH
+        unasked = "-auto-approve" in rest.argv or "--auto-approve" in rest.argv
+        level = CRITICAL if unasked or _approved_by_environment(command, ctx) else HIGH
         ctx.add(level, "destroys the infrastructure it manages (terraform destroy)", command)
     elif state in ("list", "show", "pull"):
         return
@@ -649,8 +674,18 @@ def terraform(command: Command, ctx: Context) -> None:
             "real resources are forgotten or overwritten"
         )
         ctx.add(HIGH, reason, command)
-    elif sub not in ("plan", "show", "validate", "fmt", "version", "output", "providers"):
+    elif sub not in ("plan", "show", "validate", "fmt", "version", "output", "providers", "graph"):
         ctx.add(MODERATE, f"changes infrastructure (terraform {sub})".strip(), command)
+
+
+def _approved_by_environment(command: Command, ctx: Context) -> bool:
+    """`TF_CLI_ARGS_destroy=-auto-approve terraform destroy`: the flag comes from the
+    environment, set on the line or exported before it."""
+    given = [command.text, *(f"{k}={v}" for k, v in ctx.variables.items())]
+    return any(_TF_AUTO.search(text) for text in given)
+
+
+_TF_AUTO = lazy_pattern(r"\bTF_CLI_ARGS(_destroy|_apply)?=['\"]?[^;&|]*-auto-approve")
 
 
 def helm(command: Command, ctx: Context) -> None:
@@ -694,6 +729,9 @@ def cluster_tools(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
     if words[:1] == ["delete"] and "cluster" in words[:2]:
         ctx.add(CRITICAL, f"deletes a whole cluster and everything in it ({command.name})", command)
+    elif words[:1] == ["delete"] and command.name == "eksctl":
+        what = " ".join(words[:2])
+        ctx.add(HIGH, f"deletes part of a cluster and what runs on it (eksctl {what})", command)
     elif words[:1] not in (["get"], ["version"], ["list"], ["status"], ["help"]):
         ctx.add(MODERATE, f"changes a cluster ({command.name} {' '.join(words[:2])})", command)
 

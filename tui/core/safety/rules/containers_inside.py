@@ -9,6 +9,7 @@ disk is a write to the host's disk. Those findings count as what they do; the re
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shlex
 
@@ -16,7 +17,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command
-from tui.core.safety.words import literal
+from tui.core.safety.words import literal, split_words
 
 _PROCESSES = re.compile(r"fork bomb|new processes|copies of itself")
 _MEMORY = re.compile(r"memory")
@@ -24,16 +25,52 @@ _DISK = re.compile(r"fills? the disk|disk is full|disk fills|fills up")
 _DEVICE = re.compile(r"/dev/[\w/.-]+")
 
 
+# Images whose entry point is a cloud or cluster tool (`amazon/aws-cli s3 rb ...`), by name.
+_TOOL_IMAGES = {
+    "amazon/aws-cli": "aws",
+    "hashicorp/terraform": "terraform",
+    "opentofu/opentofu": "tofu",
+    "bitnami/kubectl": "kubectl",
+    "rancher/kubectl": "kubectl",
+    "alpine/k8s": "",
+    "alpine/helm": "helm",
+    "pulumi/pulumi": "pulumi",
+    "google/cloud-sdk": "",
+    "google.com/cloudsdktool/cloud-sdk": "",
+    "azure-cli": "",
+    "bitnami/etcd": "",
+}
+# Tools that act on an account or a cluster elsewhere: in a container they do the same.
+_REMOTE_TOOLS = frozenset(
+    split_words("aws gcloud gsutil az kubectl helm terraform tofu pulumi eksctl doctl etcdctl")
+)
+
+
 def contained_program(
-    program: list[str], limits: list[str], devices: bool, by: Command, ctx: Context
+    image: str, program: list[str], limits: list[str], devices: bool, by: Command, ctx: Context
 ) -> None:
     """`docker run alpine sh -c ':(){ :|:& };:'`: the container's command is rated like a local
-    one, and what reaches the host (`limits`: the run's options) is kept."""
+    one, and what reaches the host (`limits`: the run's options) is kept. A cloud or cluster
+    tool (`amazon/aws-cli s3 rb s3://b --force`) acts where it always does: all of it counts."""
+    entry = _entry_tool(image)
+    if entry and (not program or program[0] != entry):
+        program = [entry, *program]
     if not program:
         return
+    remote = posixpath.basename(program[0]) in _REMOTE_TOOLS
     for finding in _rated_apart(shlex.join(program), by, ctx):
-        if _escapes(finding.reason, limits, devices):
+        if remote or _escapes(finding.reason, limits, devices):
             ctx.add(finding.level, f"in the container: {finding.reason}", by)
+
+
+def _entry_tool(image: str) -> str:
+    """`hashicorp/terraform:1.7` -> `terraform`; `docker.io/amazon/aws-cli` -> `aws`."""
+    name = image.split("@", 1)[0]
+    name = name.rsplit(":", 1)[0] if ":" in name.rsplit("/", 1)[-1] else name
+    for known, tool in _TOOL_IMAGES.items():
+        if name == known or name.endswith("/" + known):
+            return tool
+    return ""
 
 
 def _escapes(reason: str, limits: list[str], devices: bool) -> bool:

@@ -75,8 +75,11 @@ def btrfs_repair(command: Command, ctx: Context) -> None:
 def mdadm_degrade(command: Command, ctx: Context) -> None:
     """`mdadm /dev/md0 --fail /dev/sda1 --remove /dev/sda1`: the array loses a mirror."""
     argv = command.argv
-    array = bool(argv) and argv[0].startswith("/dev/md")
-    if array and any(a in ("--fail", "-f", "--remove", "-r", "--set-faulty") for a in argv):
+    first = next((i for i, a in enumerate(argv) if not a.startswith("-")), len(argv))
+    array = first < len(argv) and argv[first].startswith("/dev/md")
+    managed = set(argv[:first]) <= {"--manage", "-v", "--verbose"}
+    degrading = {"--fail", "-f", "--remove", "-r", "--set-faulty"} & set(argv[first + 1 :])
+    if array and managed and degrading:
         reason = "takes a disk out of a RAID array: it runs without its redundancy (mdadm)"
         ctx.add(HIGH, reason, command)
 
@@ -96,7 +99,88 @@ def random_mapping(command: Command, ctx: Context) -> None:
         )
 
 
+def header_restore(command: Command, ctx: Context) -> None:
+    """`cryptsetup luksHeaderRestore DEV --header-backup-file F`: the disk's keys become F's."""
+    if "luksHeaderRestore" in command.argv:
+        reason = "replaces an encrypted disk's header and keys with a saved copy (cryptsetup)"
+        ctx.add(HIGH, reason, command)
+
+
+def pool_add(command: Command, ctx: Context) -> None:
+    """`zpool add -f tank /dev/sdd`: a disk joins the pool for good, without redundancy."""
+    words = [a for a in command.argv if not a.startswith("-")]
+    if words[:1] == ["add"] and any(a in ("-f", "--force") for a in command.argv):
+        reason = "adds a disk to a pool by force: it cannot be taken out, its data is lost"
+        ctx.add(HIGH, reason, command)
+
+
+# nvme verbs that erase a namespace or write over its blocks.
+_NVME_WRITES = frozenset(split_words("delete-ns write-zeroes write-uncor detach-ns dsm"))
+
+
+def nvme_writes(command: Command, ctx: Context) -> None:
+    words = [a for a in command.argv if not a.startswith("-")]
+    if words[:1] and words[0] in _NVME_WRITES:
+        ctx.add(HIGH, f"erases or overwrites blocks of an NVMe drive (nvme {words[0]})", command)
+
+
+def hdparm_settings(command: Command, ctx: Context) -> None:
+    """`hdparm -N p1000000` hides the disk's end; `--fwdownload` replaces its firmware."""
+    argv = command.argv
+    hidden = any(a == "-N" and not b.startswith("/") for a, b in itertools.pairwise(argv))
+    hidden = hidden or any(a.startswith("-N") and len(a) > 2 for a in argv)
+    if hidden or any(a.startswith(("--fwdownload", "--make-bad-sector")) for a in argv):
+        reason = "hides part of a drive or replaces its firmware (hdparm): data may be lost"
+        ctx.add(HIGH, reason, command)
+
+
+def sg_tools(command: Command, ctx: Context) -> None:
+    """`sg_sanitize --crypto /dev/sdb`, `sg_unmap`, `sg_write_same`: SCSI commands that erase."""
+    argv = command.argv
+    disk = next((a for a in argv if paths.is_block_device(a) or a.startswith("/dev/sg")), None)
+    if command.name == "sg_sanitize" and disk and len(argv) > 1:
+        ctx.add(CRITICAL, f"erases the whole drive {disk} (sg_sanitize)", command)
+    elif disk and command.name in ("sg_unmap", "sg_write_same"):
+        ctx.add(HIGH, f"discards or overwrites blocks of {disk} ({command.name})", command)
+    else:
+        ctx.add(MODERATE, f"sends commands to a drive ({command.name})", command)
+
+
+def volume_metadata(command: Command, ctx: Context) -> None:
+    """`lvconvert --merge vg/snap` rolls a volume back; `vgcfgrestore` rewrites a group's map."""
+    argv = command.argv
+    if any(a in ("-t", "--test", "-l", "--list") for a in argv):
+        ctx.add(MODERATE, f"shows what {command.name} would do", command)
+    elif command.name == "vgcfgrestore" or "--merge" in argv or "--mergesnapshot" in argv:
+        what = "a volume group's layout" if command.name == "vgcfgrestore" else "a volume"
+        ctx.add(HIGH, f"rolls {what} back to an older copy ({command.name})", command)
+    else:
+        ctx.add(MODERATE, f"changes a logical volume ({command.name})", command)
+
+
+def e2image(command: Command, ctx: Context) -> None:
+    """`e2image -ra -O 0 /dev/sda1 /dev/sdb1`: the copy is written over the second device."""
+    operands = [a for a in command.argv if not a.startswith("-")]
+    if operands and paths.is_block_device(operands[-1]) and len(operands) > 1:
+        ctx.add(HIGH, f"writes a filesystem image over {operands[-1]}", command)
+    else:
+        ctx.add(MODERATE, "saves a filesystem's metadata to a file (e2image)", command)
+
+
+def macos_gpt(command: Command, ctx: Context) -> None:
+    """macOS and BSD `gpt destroy disk2`, `gpt remove -a disk2`: the partition map goes."""
+    words = [a for a in command.argv if not a.startswith("-")]
+    if words[:1] in (["destroy"], ["remove"], ["create"], ["migrate"], ["recover"]):
+        ctx.add(HIGH, f"rewrites or removes the partition table (gpt {words[0]})", command)
+    elif words[:1] != ["show"]:
+        ctx.add(MODERATE, "changes the partition table (gpt)", command)
+
+
 RULES: dict[str, Rule] = {
+    **dict.fromkeys(split_words("sg_sanitize sg_unmap sg_write_same"), sg_tools),
+    **dict.fromkeys(split_words("lvconvert vgcfgrestore"), volume_metadata),
+    "e2image": e2image,
+    "gpt": macos_gpt,
     "dc3dd": dc3dd,
     **dict.fromkeys(
         split_words(
@@ -110,5 +194,8 @@ RULES: dict[str, Rule] = {
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "btrfs": (btrfs_repair,),
     "mdadm": (mdadm_degrade,),
-    "cryptsetup": (random_mapping,),
+    "cryptsetup": (random_mapping, header_restore),
+    "zpool": (pool_add,),
+    "nvme": (nvme_writes,),
+    "hdparm": (hdparm_settings,),
 }

@@ -194,7 +194,9 @@ def partition(command: Command, ctx: Context) -> None:
     if image_only(command):
         ctx.add(MODERATE, f"partitions a disk image file ({command.name})", command)
         return
-    if any(a in ("-l", "--list", "print", "-s") for a in argv) and not _writes_table(argv):
+    if any(a in ("-l", "--list", "print", "-s", "align-check") for a in argv) and not _writes_table(
+        argv
+    ):
         return
     fed = command.stdin.literal if command.stdin is not None else None
     script = " ".join(w.value for w in fed) if fed else ""
@@ -376,7 +378,7 @@ def filesystems(command: Command, ctx: Context) -> None:
     if command.name == "zfs" and words[:1] == ["destroy"] and _zfs_dry_run(argv):
         ctx.add(MODERATE, "shows what zfs destroy would remove (dry run)", command)
     elif command.name == "zfs" and words[:1] == ["destroy"]:
-        level = CRITICAL if any(a in ("-r", "-R", "-rf", "-Rf") for a in argv) else HIGH
+        level = CRITICAL if any(re.fullmatch(r"-[a-zA-Z]*[rR][a-zA-Z]*", a) for a in argv) else HIGH
         ctx.add(level, "destroys a ZFS dataset and its snapshots", command)
     elif command.name == "zfs" and words[:1] in (["receive"], ["recv"]) and "-F" in argv:
         reason = "replaces a ZFS dataset with the stream (zfs receive -F): its changes are lost"

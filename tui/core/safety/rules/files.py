@@ -483,6 +483,9 @@ def dd(command: Command, ctx: Context) -> None:
         every = classify_delete(ctx.resolve(target), recursive=True)
         reason = every.reason.replace("deletes", "overwrites every file of", 1)
         ctx.add(every.level, reason, command)
+    if target and target.startswith("/dev/") and "$" in target:
+        reason = f"writes raw data to a device named only when it runs ({target}): maybe a disk"
+        ctx.add(HIGH, reason, command)
     if target:
         # conv=notrunc still overwrites the blocks it writes; only oflag=append adds
         append = "append" in settings.get("oflag", "")

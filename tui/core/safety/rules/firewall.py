@@ -21,7 +21,9 @@ def iptables(command: Command, ctx: Context) -> None:
     opts = options(
         command, "-t --table -A -D -I -R -N -P --policy -j -s -d -p -i -o --dport --sport"
     )
-    if opts.has("-F", "--flush", "-X", "--delete-chain"):
+    if opts.has("-F", "--flush", "-X", "--delete-chain") and _own_chain(command.argv):
+        ctx.add(MODERATE, "empties one chain of its own rules (iptables -F CHAIN)", command)
+    elif opts.has("-F", "--flush", "-X", "--delete-chain"):
         ctx.add(HIGH, "flushes the firewall rules: the machine is left unprotected", command)
     elif opts.value("-P", "--policy") and "ACCEPT" in command.argv:
         ctx.add(HIGH, "sets the firewall to accept everything by default", command)
@@ -41,6 +43,18 @@ def iptables(command: Command, ctx: Context) -> None:
         return
     else:
         ctx.add(MODERATE, "changes the firewall rules", command)
+
+
+_BUILT_IN_CHAINS = frozenset(split_words("INPUT FORWARD OUTPUT PREROUTING POSTROUTING"))
+
+
+def _own_chain(argv: list[str]) -> bool:
+    """`iptables -F f2b-sshd`: a chain a tool (fail2ban, docker) made, not the built-in ones."""
+    flushed = [
+        b for a, b in itertools.pairwise(argv) if a in ("-F", "--flush", "-X", "--delete-chain")
+    ]
+    named = [c for c in flushed if c and not c.startswith("-")]
+    return bool(named) and not set(named) & _BUILT_IN_CHAINS and len(named) == len(flushed)
 
 
 def _blocks_everything(argv: list[str]) -> bool:
@@ -63,7 +77,11 @@ def _accepts_everything(argv: list[str]) -> bool:
     if "ACCEPT" not in argv or ("INPUT" not in argv and "FORWARD" not in argv):
         return False
     narrowing = ("-s", "--source", "-p", "--protocol", "--dport", "-i", "-m", "-d", "--sport")
-    return not any(a in narrowing for a in argv)
+    everyone = ("0/0", "0.0.0.0/0", "::/0", "any")
+    return not any(
+        a in narrowing and not (i + 1 < len(argv) and argv[i + 1] in everyone)
+        for i, a in enumerate(argv)
+    )
 
 
 def _redirects_traffic(argv: list[str]) -> bool:
@@ -180,8 +198,16 @@ def ufw(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, _open_reason(argv, "port"), command)
     elif action == "allow" and "from" not in argv and _unusual_port(_ports(argv, "port")):
         ctx.add(HIGH, _unusual_reason(_unusual_port(_ports(argv, "port")) or ""), command)
-    elif argv[:3] == ["default", "allow", "incoming"] or (
-        action == "allow" and "from" in argv and "any" in argv and "port" not in argv
+    elif action == "delete" and any(a in ("22", "ssh", "22/tcp", "OpenSSH") for a in argv):
+        ctx.add(
+            HIGH, "removes the rule that lets SSH in (ufw): remote sessions may be cut", command
+        )
+    elif action == "allow" and any(re.fullmatch(r"(0|1):65535(/\w+)?", a) for a in argv):
+        ctx.add(HIGH, "opens every port to every machine (ufw)", command)
+    elif (
+        argv[:3] == ["default", "allow", "incoming"]
+        or argv == ["default", "allow"]
+        or (action == "allow" and "from" in argv and "any" in argv and "port" not in argv)
     ):
         ctx.add(HIGH, "lets all incoming traffic in (ufw): the firewall filters nothing", command)
     elif action not in ("status", "app", "show", "version", ""):
@@ -191,7 +217,11 @@ def ufw(command: Command, ctx: Context) -> None:
 def nft(command: Command, ctx: Context) -> None:
     # `nft 'add rule ...'` and `nft add rule ...` are the same: one script, split in words
     words = [part for a in command.argv for part in a.replace(";", " ").split()]
-    if "flush" in words or ("delete" in words and "table" in words):
+    if _nft_file(command.argv) in ("-", "/dev/stdin") and command.stdin is not None:
+        fed = command.stdin.literal or ()  # `echo 'flush ruleset' | nft -f -`
+        words += [part for w in fed for part in w.value.replace(";", " ").split()]
+    chain_gone = "delete" in words and "chain" in words and {"input", "forward"} & set(words)
+    if "flush" in words or ("delete" in words and "table" in words) or chain_gone:
         ctx.add(HIGH, "flushes the firewall rules (nft): the machine is left unprotected", command)
     elif "rule" in words and _nft_accepts_all(words):
         ctx.add(HIGH, "lets all traffic in (nft): the firewall no longer filters anything", command)
@@ -274,6 +304,18 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
     if wide:
         ctx.add(HIGH, "opens every port or trusts every address (firewall-cmd)", command)
         return
+    if any(a.lower() in ("--set-target=accept", "--set-target=default=accept") for a in argv):
+        ctx.add(HIGH, "makes a zone accept everything (firewall-cmd --set-target)", command)
+        return
+    zone = next(
+        (a.split("=", 1)[1] for a in argv if a.startswith("--zone=")), _after(argv, "--zone")
+    )
+    if zone in ("drop", "block") and any(
+        a.startswith(("--add-interface", "--change-interface", "--add-source=0.0.0.0/0"))
+        for a in argv
+    ):
+        ctx.add(HIGH, f"puts an interface in the {zone} zone: its connections are cut", command)
+        return
     if any(a in ("--remove-service=ssh", "--remove-port=22/tcp") for a in argv):
         ctx.add(HIGH, "closes SSH in the firewall: remote sessions are cut off", command)
         return
@@ -318,6 +360,9 @@ def iptables_restore(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "replaces every firewall rule with none: the machine is unprotected", command)
     elif any(a in ("-t", "--test") for a in command.argv):
         return
+    elif _filtered_copy(command):
+        reason = "reloads the firewall with its blocking rules filtered out (save | grep | restore)"
+        ctx.add(HIGH, reason, command)
     elif _untrusted_rules(command, sources):
         reason = (
             f"replaces every firewall rule with a file anyone could have written ({command.name})"
@@ -327,6 +372,15 @@ def iptables_restore(command: Command, ctx: Context) -> None:
         ctx.add(
             MODERATE, f"replaces every firewall rule with those given ({command.name})", command
         )
+
+
+def _filtered_copy(command: Command) -> bool:
+    """`iptables-save | grep -v DROP | iptables-restore`: the rules, edited on the way back."""
+    stdin = command.stdin
+    if stdin is None or not stdin.producers[:1] or not stdin.producers[0].endswith("tables-save"):
+        return False
+    edited = set(stdin.producers[1:]) & {"grep", "sed", "awk", "egrep"}
+    return bool(edited) and bool({"DROP", "REJECT", "ACCEPT"} & set(" ".join(stdin.reads).split()))
 
 
 def _untrusted_rules(command: Command, files: list[str]) -> bool:

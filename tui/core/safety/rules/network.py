@@ -66,7 +66,7 @@ def command_kinds(command: Command) -> set[str]:
         if any(_METADATA_CREDENTIALS.search(a) for a in argv):
             kinds.add("secret")  # the machine's own cloud credentials, from its metadata service
         return kinds
-    if name in NETWORK_TOOLS or (name == "openssl" and "s_client" in argv):
+    if name in NETWORK_TOOLS or (name == "openssl" and {"s_client", "s_server"} & set(argv)):
         return {"network"}
     if name in DNS_TOOLS | {"kdig", "delv", "resolvectl"} and _txt_query(argv):
         return {"download"}  # a TXT record is text another machine serves, like a web page

@@ -47,6 +47,8 @@ TOOLS: dict[str, Tool] = {
     "pulumi": _tool("infrastructure", "destroy rm", _IAC_READS, "changes infrastructure"),
     "cdk": _tool("infrastructure", "destroy", _IAC_READS, "changes infrastructure"),
     "cdktf": _tool("infrastructure", "destroy", _IAC_READS, "changes infrastructure"),
+    "sam": _tool("cloud resources", "delete", "validate list logs local build", "deploys code"),
+    "copilot": _tool("an app and its data", "delete", "ls show status logs", "deploys code"),
     "serverless": _tool("cloud resources", "remove", "info print package", "deploys code"),
     "sls": _tool("cloud resources", "remove", "info print package", "deploys code"),
     "doctl": _tool("cloud resources", "delete rm", "list ls get", "connects to a service"),
@@ -83,7 +85,7 @@ TOOLS: dict[str, Tool] = {
 }
 _UNASKED = frozenset(
     split_words(
-        "-y --yes -f --force --confirm --auto-approve -auto-approve --non-interactive "
+        "-y --yes -f --force --confirm --auto-approve -auto-approve --non-interactive --no-prompts "
         "--terragrunt-non-interactive"
     )
 )

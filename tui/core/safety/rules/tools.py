@@ -425,8 +425,8 @@ def docker(command: Command, ctx: Context) -> None:
         if "down" in argv and any(a in ("-v", "--volumes") for a in argv):
             ctx.add(HIGH, "removes the project's volumes and their data (compose down -v)", command)
             return
-    if sub in ("container", "image", "volume", "network", "system", "builder", "compose"):
-        inner, rest2 = subcommand(rest)
+    if sub in ("container", "image", "volume", "network", "system", "builder", "compose", "pod"):
+        inner, rest2 = subcommand(rest, _COMPOSE_VALUES if sub == "compose" else "")
         if inner in DOCKER_READ_ONLY:
             return
         sub, rest = f"{sub} {inner}", rest2
@@ -457,6 +457,8 @@ def docker(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes containers or images ({command.name} {sub})".strip(), command)
 
 
+# `docker compose -f prod.yml -p app config`: options before the verb that take a value.
+_COMPOSE_VALUES = "-f --file -p --project-name --project-directory --env-file --profile"
 _RUN_VALUES = frozenset(
     split_words(
         "-v --volume --mount -p --publish -e --env --env-file --name -w --workdir --network --net "
@@ -513,7 +515,8 @@ def _docker_run(command: Command, ctx: Context) -> None:
     devices = privileged or any(
         n == "--device" or (n in ("-v", "--volume") and v.startswith("/dev")) for n, v in pairs
     )
-    containers_inside.contained_program(rest[1:], argv, devices, command, ctx)
+    image = rest[0] if rest else ""
+    containers_inside.contained_program(image, rest[1:], argv, devices, command, ctx)
     host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
     if host_network and any(n == "--cap-add" and v.upper().endswith("NET_ADMIN") for n, v in pairs):
         reason = (
@@ -592,8 +595,10 @@ _RUNTIME_STATE = ("/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet", 
 
 def _host_sensitive(source: str) -> bool:
     path = paths.normalise(source)
-    if path.startswith(_RUNTIME_STATE):
-        return True
+    if path.startswith((*_RUNTIME_STATE, "/root/")):
+        return True  # the runtimes' state; root's own files
+    if path.rstrip("/").endswith("/.ssh") and paths.area(path) == "home_credentials":
+        return True  # an ssh folder: a container could plant a key in it
     return (
         path == "/"
         or path in _DOCKER_SOCKETS

@@ -1,0 +1,98 @@
+"""Container runtimes and cluster nodes below docker and kubectl: containerd's `ctr`, the CRI's
+`crictl`, LXD/Incus, and the tools that set up or tear down a Kubernetes node (kubeadm, k3s,
+MicroK8s). Tearing a node down or removing every container loses what ran there; a privileged
+container or one given the host's root owns the host.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.words import split_words
+
+_CRICTL_READS = frozenset(
+    split_words("ps images img pods inspect inspecti inspectp logs info stats version")
+)
+_CTR_READS = frozenset(split_words("ls list info version"))
+
+
+def crictl(command: Command, ctx: Context) -> None:
+    """`crictl rm -af`, `crictl rmi --prune`: every container or image of the node."""
+    argv = command.argv
+    verb = next((a for a in argv if not a.startswith("-")), "")
+    every = any(a in ("--all", "--prune") or (a[:2] != "--" and "a" in a[1:]) for a in argv[1:])
+    if verb in _CRICTL_READS:
+        return
+    if verb in ("rm", "rmp", "rmi") and every and any(a.startswith("-") for a in argv):
+        ctx.add(HIGH, f"removes every container or image on the node (crictl {verb})", command)
+    else:
+        ctx.add(MODERATE, f"changes the node's containers (crictl {verb})".strip(), command)
+
+
+def ctr(command: Command, ctx: Context) -> None:
+    """containerd's own client: `ctr run --privileged`, `--mount ...src=/...`."""
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    if words[1:2] and words[1] in _CTR_READS:
+        return  # `ctr images ls`, `ctr containers list`
+    host_root = any(
+        "src=/," in a or "source=/," in a or a.endswith(("src=/", "source=/")) for a in argv
+    )
+    if words[:1] == ["run"] and ("--privileged" in argv or host_root):
+        why = "the host's root mounted" if host_root else "privileged"
+        ctx.add(CRITICAL, f"runs a container with full control of the host ({why}, ctr)", command)
+    else:
+        ctx.add(MODERATE, f"changes containers or images (ctr {' '.join(words[:2])})", command)
+
+
+def lxc(command: Command, ctx: Context) -> None:
+    """`lxc delete --force web`, `lxc config set web security.privileged true`."""
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    settings = " ".join(argv).replace("=", " ").split()
+    if words[:1] in (["list"], ["ls"], ["info"], ["version"]):
+        return
+    if words[:1] in (["delete"], ["rm"]) and any(a in ("-f", "--force") for a in argv):
+        ctx.add(HIGH, f"deletes a running container and its files ({command.name} delete)", command)
+    elif "raw.lxc" in settings or any(
+        a == "security.privileged" and b.lower() in ("true", "1", "yes")
+        for a, b in zip(settings, [*settings[1:], ""], strict=True)
+    ):
+        reason = f"makes a container privileged: root in it is root on the host ({command.name})"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(
+            MODERATE, f"runs commands on other machines or containers ({command.name})", command
+        )
+
+
+def node_teardown(command: Command, ctx: Context) -> None:
+    """`kubeadm reset`, `microk8s reset`, `k3s-uninstall.sh`: the node leaves the cluster and
+    what ran on it, its certificates and (with --destroy-storage) its volumes go."""
+    name = command.name
+    words = [a for a in command.argv if not a.startswith("-")]
+    if name.endswith("-uninstall.sh") or words[:1] == ["reset"]:
+        ctx.add(HIGH, f"tears down a Kubernetes node and what runs on it ({name})", command)
+    elif words[:2] in (["token", "list"], ["config", "print"], ["certs", "check-expiration"]) or (
+        words[:1] in (["version"], ["status"], ["inspect"])
+    ):
+        return
+    else:
+        ctx.add(
+            MODERATE, f"changes a Kubernetes node ({name} {' '.join(words[:1])})".strip(), command
+        )
+
+
+RULES: dict[str, Rule] = {
+    "crictl": crictl,
+    "ctr": ctr,
+    **dict.fromkeys(split_words("lxc incus"), lxc),
+    **dict.fromkeys(
+        split_words(
+            "kubeadm microk8s k3s-uninstall.sh k3s-agent-uninstall.sh rke2-uninstall.sh "
+            "k3s-killall.sh"
+        ),
+        node_teardown,
+    ),
+}
