@@ -602,11 +602,80 @@ SECOND_BENIGN = [
 ]
 
 
-@pytest.mark.parametrize(("command", "least"), DANGEROUS + SECOND_DANGEROUS)
+# Third batch: the same families spelt through wrappers (doas, pkexec, env, nohup, timeout,
+# nice, systemd-run), full paths, quotes and backslashes, ssh, loops and xargs over listings,
+# and prompts answered from a pipe.
+THIRD_DANGEROUS = [
+    (
+        "docker run --rm --privileged -v /dev:/dev alpine sh -c 'dd if=/dev/zero of=/dev/sda'",
+        CRITICAL,
+    ),
+    (
+        "docker run --rm --privileged alpine sh -c 'echo 1 > /proc/sys/kernel/sysrq; "
+        "echo b > /proc/sysrq-trigger'",
+        HIGH,
+    ),
+    ("docker -H tcp://10.0.0.5:2375 run --privileged -v /:/host alpine chroot /host sh", CRITICAL),
+    ("DOCKER_HOST=tcp://10.0.0.5:2375 docker run -v /:/h alpine rm -rf /h/etc", CRITICAL),
+    (
+        "sudo podman run --privileged --network host -v /:/host "
+        "registry.fedoraproject.org/fedora chroot /host",
+        CRITICAL,
+    ),
+    ("docker run --rm -it --pid=host --privileged justincormack/nsenter1", CRITICAL),
+    ("kubectl delete ns --all", CRITICAL),
+    (
+        "kubectl delete namespace $(kubectl get ns --no-headers -o custom-columns=:metadata.name)",
+        CRITICAL,
+    ),
+    ("kubectl get ns --no-headers | awk '{print $1}' | xargs kubectl delete ns", CRITICAL),
+    ("kubectl delete pvc,pv --all -A", CRITICAL),
+    ("kubectl -n prod delete statefulset postgres --cascade=foreground", HIGH),
+    ("kubectl --kubeconfig ~/.kube/prod delete deploy --all", HIGH),
+    ("aws s3 rm s3://prod-data/ --recursive --exclude ''", HIGH),
+    ("aws s3 rb --force s3://prod-data", CRITICAL),
+    ("for b in $(aws s3 ls | awk '{print $3}'); do aws s3 rb s3://$b --force; done", CRITICAL),
+    ("aws s3 ls | awk '{print $3}' | xargs -I{} aws s3 rb s3://{} --force", CRITICAL),
+    (
+        "gcloud projects list --format='value(projectId)' | xargs -n1 gcloud projects "
+        "delete --quiet",
+        CRITICAL,
+    ),
+    ("az group list --query '[].name' -o tsv | xargs -L1 az group delete --yes --name", CRITICAL),
+    ("terraform destroy -auto-approve -lock=false", CRITICAL),
+    ("terraform destroy -auto-approve=true", CRITICAL),
+    ("yes yes | terraform destroy", CRITICAL),
+    ("echo yes | terraform destroy", CRITICAL),
+    ("pulumi destroy --yes --stack org/proj/prod", CRITICAL),
+    ("helm uninstall $(helm list -q -A)", CRITICAL),
+]
+
+THIRD_BENIGN = [
+    ("docker -H tcp://10.0.0.5:2376 --tlsverify ps", MODERATE),
+    ("DOCKER_HOST=ssh://me@host docker ps", MODERATE),
+    ("kubectl get ns --no-headers | awk '{print $1}'", SAFE),
+    ("kubectl get ns --no-headers | awk '{print $1}' | xargs -n1 kubectl get pods -n", SAFE),
+    ("kubectl -n prod delete pod postgres-0", MODERATE),
+    ("aws s3 ls | awk '{print $3}'", SAFE),
+    (
+        "for b in $(aws s3 ls | awk '{print $3}'); do aws s3api get-bucket-acl --bucket $b; done",
+        SAFE,
+    ),
+    ("gcloud projects list --format='value(projectId)'", SAFE),
+    ("az group list --query '[].name' -o tsv", SAFE),
+    ("terraform plan -destroy -out destroy.tfplan", MODERATE),
+    ("terraform show -json tfplan | jq .", SAFE),
+    ("echo yes | terraform init", MODERATE),
+    ("helm list -q -A", SAFE),
+    ("helm list -q -A | xargs -n1 helm status", SAFE),
+]
+
+
+@pytest.mark.parametrize(("command", "least"), DANGEROUS + SECOND_DANGEROUS + THIRD_DANGEROUS)
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
-@pytest.mark.parametrize(("command", "highest"), BENIGN + SECOND_BENIGN)
+@pytest.mark.parametrize(("command", "highest"), BENIGN + SECOND_BENIGN + THIRD_BENIGN)
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

