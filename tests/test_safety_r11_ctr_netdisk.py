@@ -967,11 +967,115 @@ THIRD_BENIGN = [
 ]
 
 
-@pytest.mark.parametrize(("command", "least"), DANGEROUS + SECOND_DANGEROUS + THIRD_DANGEROUS)
+# Fourth batch: other clouds and virtualisation tools, Windows and macOS network and disk
+# commands, other firewall front ends, and their listings.
+FOURTH_DANGEROUS = [
+    ("sudo iptables -t raw -F", HIGH),
+    ("sudo iptables -t mangle -X", HIGH),
+    ("sudo ebtables -F", HIGH),
+    ("sudo arptables -F", HIGH),
+    ("sudo nft 'flush table inet filter'", HIGH),
+    ("sudo ufw --force delete 1", MODERATE),
+    ("sudo ufw insert 1 allow from any to any", HIGH),
+    ("sudo ufw route allow in on eth0 out on eth1", MODERATE),
+    ("sudo firewall-cmd --permanent --add-masquerade", MODERATE),
+    ("sudo firewall-cmd --zone=public --add-port=1-65535/udp --permanent", HIGH),
+    ("sudo firewall-cmd --permanent --zone=public --add-service=telnet", HIGH),
+    ("sudo pfctl -F rules -f /dev/null", HIGH),
+    ("echo 'pass all' | sudo pfctl -f -", HIGH),
+    ("netsh advfirewall reset", HIGH),
+    ("netsh advfirewall set allprofiles firewallpolicy allowinbound,allowoutbound", HIGH),
+    ("Remove-NetFirewallRule -All", HIGH),
+    ("Get-NetFirewallRule | Remove-NetFirewallRule", HIGH),
+    ("Set-NetFirewallProfile -Profile Public -DefaultInboundAction Allow", HIGH),
+    (
+        "New-NetFirewallRule -DisplayName 'SMB' -Direction Inbound -LocalPort 445 "
+        "-Protocol TCP -Action Allow",
+        HIGH,
+    ),
+    ("Set-DnsClientServerAddress -InterfaceAlias Ethernet -ServerAddresses 203.0.113.53", HIGH),
+    ("route delete 0.0.0.0", HIGH),
+    ('netsh interface ip delete address "Ethernet" 10.0.0.5', HIGH),
+    ("Remove-NetIPAddress -InterfaceAlias Ethernet -Confirm:$false", HIGH),
+    ("Remove-NetRoute -DestinationPrefix 0.0.0.0/0 -Confirm:$false", HIGH),
+    ("sudo networksetup -setv4off Ethernet", HIGH),
+    ("sudo networksetup -removenetworkservice Wi-Fi", HIGH),
+    ("sudo scutil --set HostName x && sudo ifconfig en0 down", HIGH),
+    ("sudo nmcli general hostname x; sudo nmcli networking off", HIGH),
+    ("sudo wg-quick down wg0", MODERATE),
+    ("sudo tc qdisc add dev eth0 root tbf rate 1kbit burst 1kb latency 10s", HIGH),
+    (
+        "sudo sysctl -w net.ipv4.ip_forward=1 && sudo iptables -t nat -A POSTROUTING -j MASQUERADE",
+        MODERATE,
+    ),
+    ("sudo sysctl -w net.ipv4.icmp_echo_ignore_all=1", MODERATE),
+    ("sudo sysctl -w net.ipv4.conf.all.accept_redirects=1", MODERATE),
+    (
+        "sudo iptables -t nat -A PREROUTING -p tcp --dport 443 -j DNAT "
+        "--to-destination 203.0.113.7:443",
+        CRITICAL,
+    ),
+    ("sudo arpspoof -i eth0 -t 192.168.1.10 192.168.1.1", HIGH),
+    ("sudo ettercap -T -q -M arp:remote /192.168.1.1// /192.168.1.10//", HIGH),
+    ("sudo bettercap -eval 'set arp.spoof.targets 192.168.1.10; arp.spoof on'", HIGH),
+    ("diskpart /s C:\\temp\\wipe.txt", HIGH),
+    ("echo select disk 1 > s.txt && echo clean all >> s.txt && diskpart /s s.txt", CRITICAL),
+    ("Initialize-Disk -Number 1 -PartitionStyle GPT", MODERATE),
+    ("Get-Partition -DiskNumber 1 | Remove-Partition -Confirm:$false", HIGH),
+    ("Set-Disk -Number 1 -IsOffline $true", HIGH),
+    ("manage-bde -forcerecovery C:", HIGH),
+    ("manage-bde -off C:", HIGH),
+    ("bcdedit /delete {current} /f", CRITICAL),
+    ("sudo diskutil apfs deleteContainer disk2", CRITICAL),
+    ("sudo diskutil eraseDisk JHFS+ Empty GPT disk0", CRITICAL),
+    (
+        "sudo diskutil unmountDisk force disk0 && sudo dd if=/dev/zero of=/dev/rdisk0 bs=1m",
+        CRITICAL,
+    ),
+    ("sudo fdisk -e /dev/rdisk2", MODERATE),
+    ("sudo tmutil delete /Volumes/Backup/Backups.backupdb/mac/2024-01-01-000000", HIGH),
+    ("sudo tmutil deletelocalsnapshots /", HIGH),
+    ("sudo fsck_apfs -y /dev/disk1s1", MODERATE),
+]
+
+FOURTH_BENIGN = [
+    ("sudo ebtables -L", MODERATE),
+    ("sudo nft list tables", MODERATE),
+    ("sudo ufw status", MODERATE),
+    ("sudo pfctl -s info", MODERATE),
+    ("netsh advfirewall show currentprofile", SAFE),
+    ("Get-NetFirewallProfile -Profile Public | Select DefaultInboundAction", SAFE),
+    ("Get-DnsClientServerAddress", SAFE),
+    ("route print", SAFE),
+    ("Get-NetIPAddress -AddressFamily IPv4", SAFE),
+    ("Get-NetRoute -DestinationPrefix 0.0.0.0/0", SAFE),
+    ("networksetup -getinfo Ethernet", SAFE),
+    ("scutil --dns", SAFE),
+    ("sudo wg show", MODERATE),
+    ("tc -s qdisc show dev eth0", SAFE),
+    ("sysctl net.ipv4.ip_forward", SAFE),
+    ("sudo tc qdisc del dev eth0 root", MODERATE),
+    ("diskpart /?", SAFE),
+    ("Get-Disk | Where-Object IsBoot -eq $false", SAFE),
+    ("Get-BitLockerVolume", SAFE),
+    ("manage-bde -status", SAFE),
+    ("bcdedit /enum", MODERATE),
+    ("diskutil apfs listSnapshots /", SAFE),
+    ("tmutil listlocalsnapshots /", SAFE),
+    ("sudo tmutil startbackup", MODERATE),
+    ("fsck_apfs -n /dev/disk1s1", MODERATE),
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "least"), DANGEROUS + SECOND_DANGEROUS + THIRD_DANGEROUS + FOURTH_DANGEROUS
+)
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
-@pytest.mark.parametrize(("command", "highest"), BENIGN + SECOND_BENIGN + THIRD_BENIGN)
+@pytest.mark.parametrize(
+    ("command", "highest"), BENIGN + SECOND_BENIGN + THIRD_BENIGN + FOURTH_BENIGN
+)
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)
