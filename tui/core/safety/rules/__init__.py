@@ -117,6 +117,7 @@ for _module in (
     disk_risks,
     leases,
     runtimes,
+    name_lookup,
 ):
     RULES.update(_module.RULES)
 

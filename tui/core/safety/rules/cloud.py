@@ -10,6 +10,7 @@ import itertools
 import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.flow import secret_path
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import containers_inside, containers_run, listed
@@ -229,6 +230,7 @@ def _everyone(argv: list[str]) -> bool:
 
 def gcloud(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
+    words = words[1:] if words[:1] in (["alpha"], ["beta"]) else words  # the release track
     invoker = any(a.endswith(_INVOKER_ROLES) for a in command.argv)
     if "add-iam-policy-binding" in words and _everyone(command.argv) and not invoker:
         bucket = words[:2] == ["storage", "buckets"] or any(w.startswith("gs://") for w in words)
@@ -247,6 +249,11 @@ def gcloud(command: Command, ctx: Context) -> None:
         "create",
     ]:
         reason = f"creates credentials or grants full rights in the account ({' '.join(words[:3])})"
+        ctx.add(HIGH, reason, command)
+    elif words[:2] == ["iam", "roles"] and any(
+        p in a for a in command.argv for p in (".setIamPolicy", "iam.serviceAccounts.actAs")
+    ):
+        reason = "lets a role give itself any right (setIamPolicy or actAs in a custom role)"
         ctx.add(HIGH, reason, command)
     elif "sql" in words and any(
         a.endswith("0.0.0.0/0") for a in command.argv if a.startswith("--authorized-networks")
@@ -552,6 +559,11 @@ def kubectl(command: Command, ctx: Context) -> None:
         )
     ):
         ctx.add(CRITICAL, "runs a pod with access to the node itself (host namespaces)", command)
+    elif sub == "cp" and _secret_sent(argv):
+        ctx.add(HIGH, "copies a secret file of this machine into a pod", command)
+    elif sub == "replace" and any(a in ("--force", "--force=true") for a in argv):
+        reason = "deletes and recreates the resources (kubectl replace --force): their data may go"
+        ctx.add(HIGH, reason, command)
     elif sub == "delete" and _production(command.argv) and not _one_pod(argv):
         ctx.add(HIGH, "deletes resources in a production namespace (kubectl delete)", command)
     elif sub == "drain" or _scaled_to_zero(sub, argv) or (sub == "taint" and _evicts(argv)):
@@ -638,6 +650,14 @@ def _scaled_to_zero(sub: str, argv: list[str]) -> bool:
         return "--replicas=0" in argv or "--replicas 0" in " ".join(argv)
     text = " ".join(argv).replace(" ", "")
     return sub == "patch" and ('"replicas":0' in text or "replicas:0" in text)
+
+
+def _secret_sent(argv: list[str]) -> bool:
+    """`kubectl cp /etc/shadow ns/pod:/tmp/x`: a local secret, a pod as the destination."""
+    operands = [a for a in argv if not a.startswith("-")]
+    if len(operands) < 2 or ":" not in operands[-1]:
+        return False
+    return any(":" not in o and secret_path(o) is not None for o in operands[:-1])
 
 
 def _one_pod(argv: list[str]) -> bool:
@@ -747,12 +767,12 @@ def _every_release(rest: Command, ctx: Context) -> bool:
 def cluster_tools(command: Command, ctx: Context) -> None:
     """eksctl, kind, minikube, k3d: deleting a cluster deletes everything in it."""
     words = [a for a in command.argv if not a.startswith("-")]
-    if words[:1] == ["delete"] and "cluster" in words[:2]:
+    if "delete" in words[:2] and "cluster" in words[:2]:
         ctx.add(CRITICAL, f"deletes a whole cluster and everything in it ({command.name})", command)
     elif words[:1] == ["delete"] and command.name == "eksctl":
         what = " ".join(words[:2])
         ctx.add(HIGH, f"deletes part of a cluster and what runs on it (eksctl {what})", command)
-    elif words[:1] not in (["get"], ["version"], ["list"], ["status"], ["help"]):
+    elif not {"get", "version", "list", "status", "help"} & set(words[:2]):
         ctx.add(MODERATE, f"changes a cluster ({command.name} {' '.join(words[:2])})", command)
 
 

@@ -239,7 +239,10 @@ _DISKUTIL_VERBS = {
     ),
 }
 _DISKUTIL_READS = frozenset(
-    split_words("list info activity verifyvolume verifydisk listfilesystems")
+    split_words(
+        "list info activity verifyvolume verifydisk listfilesystems listsnapshots listcryptousers "
+        "listvolumegroups listusers"
+    )
 )
 
 

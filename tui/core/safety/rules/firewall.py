@@ -185,6 +185,10 @@ def _unusual_reason(port: str) -> str:
 
 def ufw(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if argv[:1] == ["insert"] and len(argv) > 2:
+        argv = argv[2:]  # `ufw insert 1 allow ...`: the rule, placed first
+    elif argv[:1] == ["prepend"]:
+        argv = argv[1:]
     action = next((a for a in argv if not a.startswith("-")), "")
     if action in ("disable", "reset"):
         ctx.add(HIGH, f"turns off the firewall (ufw {action})", command)
@@ -432,7 +436,15 @@ def pfctl(command: Command, ctx: Context) -> None:
                 break
             given[letter] = ""
     flushed = given.get("F", "x")[:1]
-    if given.get("f") == "/dev/null":
+    fed = command.stdin.literal if command.stdin is not None else None
+    script = " ".join(w.value for w in fed or ())
+    if (
+        given.get("f") in ("-", "/dev/stdin")
+        and re.search(r"\bpass\b(\s+(in|quick))*\s+all\b", script)
+        and ("block" not in script)
+    ):
+        ctx.add(HIGH, "loads a rule set that lets everything through the packet filter", command)
+    elif given.get("f") == "/dev/null":
         ctx.add(
             HIGH, "loads an empty rule set into the packet filter: nothing is filtered", command
         )
@@ -447,7 +459,7 @@ def pfctl(command: Command, ctx: Context) -> None:
 RULES: dict[str, Rule] = {
     "pfctl": pfctl,
     **dict.fromkeys(
-        split_words("iptables ip6tables iptables-legacy iptables-nft ebtables"), iptables
+        split_words("iptables ip6tables iptables-legacy iptables-nft ebtables arptables"), iptables
     ),
     "ufw": ufw,
     "nft": nft,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, Rule
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 
 LOOKUP_FILES = frozenset(("/etc/hosts", "/etc/resolv.conf", "/etc/nsswitch.conf"))
 
@@ -22,4 +22,13 @@ def moved_away(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
+def scutil(command: Command, ctx: Context) -> None:
+    """macOS: `scutil --dns`, `--proxy`, `--nwi`, `--get NAME` only show; `--set` changes."""
+    argv = command.argv
+    if argv[:1] and argv[0] in ("--dns", "--proxy", "--nwi", "--get", "-r", "-w"):
+        return
+    ctx.add(MODERATE, f"changes system settings (scutil {' '.join(argv[:1])})".strip(), command)
+
+
+RULES: dict[str, Rule] = {"scutil": scutil}
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {"mv": (moved_away,)}

@@ -84,7 +84,56 @@ def node_teardown(command: Command, ctx: Context) -> None:
         )
 
 
+_VIRSH_READS = frozenset(
+    split_words(
+        "list dominfo domstate dumpxml domblklist domiflist net-list pool-list vol-list "
+        "snapshot-list version capabilities nodeinfo uri hostname"
+    )
+)
+_VIRSH_LOSSES = {
+    "undefine": "forgets a virtual machine{storage}",
+    "destroy": "powers a virtual machine off at once, like pulling the plug",
+    "vol-delete": "deletes a virtual disk",
+    "pool-delete": "deletes a storage pool and the disks in it",
+    "snapshot-delete": "deletes a virtual machine's snapshot",
+    "reset": "resets a virtual machine at once, like pressing reset",
+}
+
+
+def virsh(command: Command, ctx: Context) -> None:
+    """libvirt: `virsh destroy VM` is a hard power-off, `undefine --remove-all-storage` deletes."""
+    argv = command.argv
+    verb = next((a for a in argv if not a.startswith("-")), "")
+    if verb in _VIRSH_READS:
+        return
+    if verb in _VIRSH_LOSSES:
+        storage = ", and its disks" if "--remove-all-storage" in argv or "--storage" in argv else ""
+        ctx.add(HIGH, f"{_VIRSH_LOSSES[verb].format(storage=storage)} (virsh {verb})", command)
+    else:
+        ctx.add(MODERATE, f"changes virtual machines (virsh {verb})".strip(), command)
+
+
+def vagrant(command: Command, ctx: Context) -> None:
+    """`vagrant destroy -f` deletes the project's machines without asking."""
+    words = [a for a in command.argv if not a.startswith("-")]
+    if words[:1] in (["status"], ["global-status"], ["ssh-config"], ["version"], ["box"]) and (
+        words[1:2] in ([], ["list"], ["outdated"])
+    ):
+        return
+    if words[:1] == ["destroy"]:
+        asked = not any(a in ("-f", "--force") for a in command.argv)
+        ctx.add(
+            MODERATE if asked else HIGH,
+            "deletes the project's virtual machines (vagrant destroy)",
+            command,
+        )
+    else:
+        ctx.add(MODERATE, "builds or runs a project (vagrant)", command)
+
+
 RULES: dict[str, Rule] = {
+    "virsh": virsh,
+    "vagrant": vagrant,
     "crictl": crictl,
     "ctr": ctr,
     **dict.fromkeys(split_words("lxc incus"), lxc),

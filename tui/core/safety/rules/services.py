@@ -7,6 +7,9 @@ the forms rated higher leave the machine open, degraded or running something une
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -97,6 +100,18 @@ def umask(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
+_RATE_UNITS = {"bit": 1, "kbit": 10**3, "mbit": 10**6, "gbit": 10**9, "bps": 8, "kbps": 8000}
+
+
+def _starved(argv: list[str]) -> bool:
+    """`tbf rate 1kbit`: a rate limit too low for a remote session to get through."""
+    for option, value in itertools.pairwise(argv):
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)([a-z]*)", value.lower())
+        if option in ("rate", "ceil") and match and match.group(2) in _RATE_UNITS:
+            return float(match.group(1)) * _RATE_UNITS[match.group(2)] < 64_000
+    return False
+
+
 def tc(command: Command, ctx: Context) -> None:
     """`tc qdisc add dev eth0 root netem loss 100%`: the machine's network slowed or cut."""
     argv = command.argv
@@ -104,9 +119,10 @@ def tc(command: Command, ctx: Context) -> None:
         return
     device = argv[argv.index("dev") + 1] if "dev" in argv[:-1] else ""
     harmful = argv[1] in _CHANGES and "netem" in argv and bool(_NETEM_HARM & set(argv))
+    harmful = harmful or (argv[1] in _CHANGES and _starved(argv))
     if harmful and device and device not in _LOOPBACK:
         reason = (
-            f"slows or drops the network traffic of {device} on purpose (tc netem): "
+            f"slows or drops the network traffic of {device} on purpose (tc): "
             "remote sessions may be cut off"
         )
         ctx.add(HIGH, reason, command)

@@ -47,6 +47,25 @@ TOOLS: dict[str, Tool] = {
     "pulumi": _tool("infrastructure", "destroy rm", _IAC_READS, "changes infrastructure"),
     "cdk": _tool("infrastructure", "destroy", _IAC_READS, "changes infrastructure"),
     "cdktf": _tool("infrastructure", "destroy", _IAC_READS, "changes infrastructure"),
+    "openstack": _tool("cloud resources", "delete purge", "list show", "changes cloud resources"),
+    "oci": _tool("cloud resources", "delete terminate", "list get", "changes cloud resources"),
+    "ibmcloud": _tool(
+        "cloud resources",
+        "delete rm service-instance-delete service-key-delete resource-group-delete cluster-rm",
+        "list ls get show service-instances resource-groups target",
+        "changes cloud resources",
+    ),
+    "scw": _tool("cloud resources", "delete", "list get", "changes cloud resources"),
+    "buildah": _tool(
+        "containers or images",
+        "rm rmi prune",
+        "images containers inspect info version",
+        "builds images",
+    ),
+    "skopeo": _tool("an image in a registry", "delete", "inspect list-tags", "copies images"),
+    "multipass": _tool(
+        "virtual machines", "delete purge", "list ls info find version", "runs virtual machines"
+    ),
     "sam": _tool("cloud resources", "delete", "validate list logs local build", "deploys code"),
     "copilot": _tool("an app and its data", "delete", "ls show status logs", "deploys code"),
     "serverless": _tool("cloud resources", "remove", "info print package", "deploys code"),
@@ -89,6 +108,7 @@ _UNASKED = frozenset(
         "--terragrunt-non-interactive"
     )
 )
+_WHOLE = frozenset(split_words("project projects account tenancy compartment subscription"))
 _RECURSIVE = frozenset(split_words("-r -R --recursive"))
 
 
@@ -101,7 +121,8 @@ def teardown(command: Command, ctx: Context) -> None:
         storage = tool.what == "cloud storage"
         bulk = verb in tool.bulk or (storage and bool(_RECURSIVE & set(argv)))
         unasked = not storage and bool(_UNASKED & set(argv))
-        level = CRITICAL if bulk or unasked else MODERATE if verb in tool.single else HIGH
+        whole = bool(_WHOLE & set(words[:3]))  # `openstack project delete`: all that is in it
+        level = CRITICAL if bulk or unasked or whole else MODERATE if verb in tool.single else HIGH
         reason = f"deletes {tool.what} ({command.name} {verb}): there is no undo"
         ctx.add(level, reason, command)
     elif any(w in tool.reads for w in words[:3]):  # `pulumi stack ls`, `doctl compute x list`

@@ -425,6 +425,8 @@ def docker(command: Command, ctx: Context) -> None:
         if "down" in argv and any(a in ("-v", "--volumes") for a in argv):
             ctx.add(HIGH, "removes the project's volumes and their data (compose down -v)", command)
             return
+    if sub in ("service", "node", "stack", "secret", "config") and _swarm_change(sub, rest, ctx):
+        return
     if sub in ("container", "image", "volume", "network", "system", "builder", "compose", "pod"):
         inner, rest2 = subcommand(rest, _COMPOSE_VALUES if sub == "compose" else "")
         if inner in DOCKER_READ_ONLY:
@@ -450,11 +452,28 @@ def docker(command: Command, ctx: Context) -> None:
     elif sub == "swarm" and rest.argv[:1] == ["leave"] and {"-f", "--force"} & set(rest.argv):
         reason = "leaves the swarm by force: on its last manager the whole swarm is lost"
         ctx.add(HIGH, reason, command)
+    elif sub in ("rmi", "image rm") and {"-a", "--all"} & set(rest.argv):
+        ctx.add(HIGH, f"removes every image ({command.name} {sub} --all)", command)
     elif sub == "system reset":
         reason = f"deletes every container, image and volume ({command.name} system reset)"
         ctx.add(CRITICAL, reason, command)
     else:
         ctx.add(MODERATE, f"changes containers or images ({command.name} {sub})".strip(), command)
+
+
+def _swarm_change(sub: str, rest: Command, ctx: Context) -> bool:
+    """`docker service ls` reads; `service rm $(docker service ls -q)` and `node rm --force`
+    take every service, or a node and what ran on it, out of the swarm. True when rated."""
+    verb = rest.argv[:1]
+    if verb in (["ls"], ["ps"], ["inspect"], ["list"]):
+        return True
+    listed = any("$(" in w.raw and " ls" in w.raw for w in rest.args[1:])
+    forced = any(a in ("-f", "--force") for a in rest.argv)
+    if verb in (["rm"], ["remove"]) and (listed or (sub == "node" and forced)):
+        what = "every service a listing names" if listed else "a node and what ran on it"
+        ctx.add(HIGH, f"takes {what} out of the swarm (docker {sub} rm)", rest)
+        return True
+    return False
 
 
 # `docker compose -f prod.yml -p app config`: options before the verb that take a value.

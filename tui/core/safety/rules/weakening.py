@@ -356,9 +356,11 @@ def network_setup(command: Command, ctx: Context) -> None:
         what = "web traffic" if routing else "name lookups"
         reason = f"sends all {what} through an outside address, which can read or change it"
         ctx.add(HIGH, reason, command)
-    elif sub in ("-setairportpower", "-setnetworkserviceenabled") and argv[-1:] == ["off"]:
+    elif sub in ("-setv4off", "-removenetworkservice") or (
+        sub in ("-setairportpower", "-setnetworkserviceenabled") and argv[-1:] == ["off"]
+    ):
         ctx.add(HIGH, f"turns a network connection off (networksetup {argv[0]})", command)
-    elif sub.startswith("-set"):
+    elif sub.startswith(("-set", "-remove", "-create", "-delete", "-add")):
         ctx.add(MODERATE, f"changes network settings (networksetup {argv[0]})", command)
 
 

@@ -185,6 +185,8 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
     relayed = _relayed_to(st) if re.search(r"\b(portproxy|winhttp)\b", text) else []
     if re.search(r"state[\s=]+off\b|opmode[\s=]+(mode=)?disable\b", text):
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
+    elif re.search(r"\binterface\s+(ip|ipv4|ipv6)\s+delete\s+address\b", text):
+        ctx.add(HIGH, "removes the machine's network address: connections over it drop", st.text)
     elif "reset" in text and "firewall" in text:
         ctx.add(HIGH, "resets the Windows firewall rules", st.text)
     elif re.search(r"\bfirewall\s+delete\s+rule\s+name\s*=\s*all\b", text):
