@@ -641,7 +641,7 @@ def _cluster_wide(argv: list[str], wanted: frozenset[str] = _CLUSTER_WIDE) -> bo
 def _evicts(argv: list[str]) -> bool:
     """`taint nodes --all k=v:NoExecute`: running pods are evicted; NoSchedule only keeps new
     ones away."""
-    return any(a.endswith(":NoExecute") for a in argv) or not any(":" in a for a in argv)
+    return any(a.endswith(":NoExecute") for a in argv)
 
 
 def _scaled_to_zero(sub: str, argv: list[str]) -> bool:
