@@ -193,6 +193,8 @@ def secret_command(command: Command) -> str | None:
         name == "pg_dumpall" or any(a in ("--all-databases", "-A", "--archive") for a in argv)
     ):
         return "every database on the server"
+    if name in ("terraform", "tofu", "terragrunt") and argv[-2:] == ["state", "pull"]:
+        return "infrastructure state, with the passwords and keys in it"
     if name == "history" or (name == "fc" and "-l" in argv):
         return "your shell history"
     if name == "gpg" and any(a.startswith("--export-secret") for a in argv):

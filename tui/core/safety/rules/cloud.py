@@ -77,7 +77,7 @@ def _opened_to_all(service: str, action: str, argv: list[str]) -> bool:
         return True
     if "--publicly-accessible" in argv:
         return True
-    if action in _WHOLE_DISK_SHARES and "all" in argv:
+    if action in _WHOLE_DISK_SHARES and ("all" in argv or "Group=all}" in " ".join(argv)):
         return True
     if action == "put-public-access-block" and "=false" in " ".join(argv).lower():
         return True
@@ -157,6 +157,9 @@ def aws(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, f"creates credentials or grants rights in the account (iam {action})", command
         )
+    elif service == "kms" and action == "disable-key":
+        reason = "switches off a key: whatever it encrypts cannot be read until it is back on"
+        ctx.add(HIGH, reason, command)
     elif action == "put-bucket-lifecycle-configuration" and '"Expiration"' in " ".join(argv):
         reason = "has the bucket delete its objects when they reach an age (s3api lifecycle)"
         ctx.add(HIGH, reason, command)

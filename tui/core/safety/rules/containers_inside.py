@@ -77,8 +77,8 @@ def _escapes(reason: str, limits: list[str], devices: bool) -> bool:
     limited = " ".join(limits)
     if _PROCESSES.search(reason):
         return "--pids-limit" not in limited
-    if _MEMORY.search(reason):
-        return not re.search(r"(^|\s)(-m|--memory)(=|\s|$)", limited)
+    if _MEMORY.search(reason):  # `--memory=0` is no limit
+        return not re.search(r"(^|\s)(-m|--memory)(=|\s)(?!0\b)\S", limited)
     if _DISK.search(reason):
         return True
     return devices and any(paths.is_block_device(p) for p in _DEVICE.findall(reason))

@@ -93,6 +93,14 @@ TOOLS: dict[str, Tool] = {
     "mc": _tool(
         "cloud storage", "rm rb", "ls cat stat du tree find", "opens a program", single="rm"
     ),
+    "azcopy": _tool(
+        "cloud storage",
+        "remove rm",
+        "list ls jobs env login",
+        "copies to cloud storage",
+        single="remove rm",
+    ),
+    "s5cmd": _tool("cloud storage", "rm rb", "ls cat du", "copies to cloud storage", single="rm"),
     "rclone": _tool(
         "cloud storage",
         "delete deletefile purge rmdir rmdirs",
@@ -109,6 +117,7 @@ _UNASKED = frozenset(
     )
 )
 _WHOLE = frozenset(split_words("project projects account tenancy compartment subscription"))
+_MIRROR_DELETES = frozenset(split_words("--delete-destination=true --delete-destination"))
 _RECURSIVE = frozenset(split_words("-r -R --recursive"))
 
 
@@ -120,11 +129,16 @@ def teardown(command: Command, ctx: Context) -> None:
     if verb is not None:
         storage = tool.what == "cloud storage"
         bulk = verb in tool.bulk or (storage and bool(_RECURSIVE & set(argv)))
+        bulk = bulk or (storage and any(w.endswith("*") for w in words))  # `rm 's3://b/*'`
+        bulk = bulk or (storage and verb == "rb" and "--force" in argv)  # with what is in it
         unasked = not storage and bool(_UNASKED & set(argv))
         whole = bool(_WHOLE & set(words[:3]))  # `openstack project delete`: all that is in it
         level = CRITICAL if bulk or unasked or whole else MODERATE if verb in tool.single else HIGH
         reason = f"deletes {tool.what} ({command.name} {verb}): there is no undo"
         ctx.add(level, reason, command)
+    elif tool.what == "cloud storage" and any(a in _MIRROR_DELETES for a in argv):
+        reason = f"makes cloud storage match the source, deleting the rest ({command.name})"
+        ctx.add(HIGH, reason, command)
     elif any(w in tool.reads for w in words[:3]):  # `pulumi stack ls`, `doctl compute x list`
         return
     else:

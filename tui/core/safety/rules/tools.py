@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.flow import secret_path
 from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
@@ -452,6 +453,12 @@ def docker(command: Command, ctx: Context) -> None:
     elif sub == "swarm" and rest.argv[:1] == ["leave"] and {"-f", "--force"} & set(rest.argv):
         reason = "leaves the swarm by force: on its last manager the whole swarm is lost"
         ctx.add(HIGH, reason, command)
+    elif sub in ("cp", "container cp") and _secret_into_container(rest.argv):
+        ctx.add(
+            HIGH,
+            f"copies a secret file of this machine into a container ({command.name} cp)",
+            command,
+        )
     elif sub in ("rmi", "image rm") and {"-a", "--all"} & set(rest.argv):
         ctx.add(HIGH, f"removes every image ({command.name} {sub} --all)", command)
     elif sub == "system reset":
@@ -459,6 +466,14 @@ def docker(command: Command, ctx: Context) -> None:
         ctx.add(CRITICAL, reason, command)
     else:
         ctx.add(MODERATE, f"changes containers or images ({command.name} {sub})".strip(), command)
+
+
+def _secret_into_container(argv: list[str]) -> bool:
+    """`docker cp /etc/shadow web:/tmp/`: a local secret, a container as the destination."""
+    operands = [a for a in argv if not a.startswith("-")]
+    if len(operands) != 2 or ":" not in operands[1] or ":" in operands[0]:
+        return False
+    return secret_path(operands[0]) is not None
 
 
 def _swarm_change(sub: str, rest: Command, ctx: Context) -> bool:
