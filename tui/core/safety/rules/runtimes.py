@@ -21,7 +21,9 @@ def crictl(command: Command, ctx: Context) -> None:
     """`crictl rm -af`, `crictl rmi --prune`: every container or image of the node."""
     argv = command.argv
     verb = next((a for a in argv if not a.startswith("-")), "")
-    every = any(a in ("--all", "--prune") or (a[:2] != "--" and "a" in a[1:]) for a in argv[1:])
+    every = any(
+        a in ("--all", "--prune") or (a[:1] == "-" and a[1:2] != "-" and "a" in a[1:]) for a in argv
+    )
     if verb in _CRICTL_READS:
         return
     if verb in ("rm", "rmp", "rmi") and every and any(a.startswith("-") for a in argv):
@@ -34,8 +36,8 @@ def ctr(command: Command, ctx: Context) -> None:
     """containerd's own client: `ctr run --privileged`, `--mount ...src=/...`."""
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
-    if words[1:2] and words[1] in _CTR_READS:
-        return  # `ctr images ls`, `ctr containers list`
+    if words[:1] != ["run"] and _CTR_READS & set(words[:3]):
+        return  # `ctr images ls`, `ctr -n k8s.io containers list`
     host_root = any(
         "src=/," in a or "source=/," in a or a.endswith(("src=/", "source=/")) for a in argv
     )
