@@ -15,30 +15,27 @@ import shlex
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding
 from tui.core.safety.parse import Command
 from tui.core.safety.words import literal, split_words
 
-_PROCESSES = re.compile(r"fork bomb|new processes|copies of itself")
-_MEMORY = re.compile(r"memory")
-_DISK = re.compile(r"fills? the disk|disk is full|disk fills|fills up")
-_DEVICE = re.compile(r"/dev/[\w/.-]+")
+_PROCESSES = lazy_pattern(r"fork bomb|new processes|copies of itself")
+_MEMORY = lazy_pattern(r"memory")
+_DISK = lazy_pattern(r"fills? the disk|disk is full|disk fills|fills up")
+_DEVICE = lazy_pattern(r"/dev/[\w/.-]+")
 
 
-# Images whose entry point is a cloud or cluster tool (`amazon/aws-cli s3 rb ...`), by name.
+# Images whose entry point is a cloud or cluster tool (`amazon/aws-cli s3 rb ...`), by name;
+# images with a shell as entry point (google/cloud-sdk) are told the tool's name instead.
 _TOOL_IMAGES = {
     "amazon/aws-cli": "aws",
     "hashicorp/terraform": "terraform",
     "opentofu/opentofu": "tofu",
     "bitnami/kubectl": "kubectl",
     "rancher/kubectl": "kubectl",
-    "alpine/k8s": "",
     "alpine/helm": "helm",
     "pulumi/pulumi": "pulumi",
-    "google/cloud-sdk": "",
-    "google.com/cloudsdktool/cloud-sdk": "",
-    "azure-cli": "",
-    "bitnami/etcd": "",
 }
 # Tools that act on an account or a cluster elsewhere: in a container they do the same.
 _REMOTE_TOOLS = frozenset(
