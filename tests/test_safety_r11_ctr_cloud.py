@@ -951,16 +951,82 @@ FIFTH_BENIGN = [
 ]
 
 
+# Sixth batch: near misses next to this round's new rules (containers doing ordinary disk and
+# process work, limits given, standard firewall set-ups, mild traffic shaping) and a few more
+# spellings of what they catch.
+SIXTH_DANGEROUS = [
+    ("docker run --rm --device /dev/nvme1n1 alpine sh -c 'mkfs.ext4 /dev/nvme1n1'", CRITICAL),
+    ("docker run --rm -v /dev/sdb:/dev/sdb --privileged ubuntu shred -n1 /dev/sdb", CRITICAL),
+    ("docker run --rm -v /:/host alpine sh -c 'yes > /host/var/fill'", CRITICAL),
+    ("docker run -d --pids-limit=-1 alpine sh -c 'while :; do sh & done'", HIGH),
+    ("podman run --rm alpine sh -c 'cat /dev/zero > /zero.bin'", HIGH),
+    ("kubectl run filler --image=alpine --restart=Never -- fallocate -l 2T /data/big", HIGH),
+    (
+        "docker run --rm amazon/aws-cli --profile prod ec2 terminate-instances --instance-ids i-1",
+        HIGH,
+    ),
+    (
+        "docker run --rm -v ~/.aws:/root/.aws public.ecr.aws/aws-cli/aws-cli s3 rm "
+        "s3://prod --recursive",
+        CRITICAL,
+    ),
+    (
+        "docker run --rm -v $PWD:/app -w /app hashicorp/terraform:1.7 apply -destroy -auto-approve",
+        CRITICAL,
+    ),
+    ("docker run --rm google/cloud-sdk:slim gcloud sql instances delete prod --quiet", HIGH),
+    ("docker run --rm mcr.microsoft.com/azure-cli az group delete -n prod --yes", CRITICAL),
+]
+
+SIXTH_BENIGN = [
+    (
+        "docker run --rm -v $PWD:/data alpine dd if=/dev/zero of=/data/test.bin bs=1M count=50",
+        MODERATE,
+    ),
+    ("docker run --rm alpine sh -c 'for i in 1 2 3; do echo $i & done; wait'", MODERATE),
+    ("docker run --rm --pids-limit 64 alpine sh -c 'while :; do sleep 1 & wait; done'", MODERATE),
+    ("docker run --rm --memory 256m stress-ng --vm 1 --vm-bytes 200m --timeout 10s", MODERATE),
+    ("docker run --rm -it ubuntu bash -c 'apt-get update && apt-get install -y curl'", MODERATE),
+    ("docker run --rm node:20 node -e 'console.log(process.version)'", MODERATE),
+    ("docker run --rm python:3 python -c 'print(sum(range(10)))'", MODERATE),
+    ("docker run --rm alpine ls -la /dev", MODERATE),
+    ("docker run --rm --device /dev/snd alpine aplay -l", MODERATE),
+    ("docker run --rm --device /dev/sdb alpine blkid /dev/sdb", HIGH),
+    ("docker run --rm amazon/aws-cli --version", MODERATE),
+    ("docker run --rm amazon/aws-cli s3 ls", MODERATE),
+    ("docker run --rm -v $PWD:/app -w /app hashicorp/terraform:1.7 validate", MODERATE),
+    ("docker run --rm -v ~/.kube:/root/.kube:ro bitnami/kubectl get nodes", MODERATE),
+    ("docker run --rm google/cloud-sdk:slim gcloud config list", MODERATE),
+    ("kubectl run tmp --image=busybox --restart=Never -- df -h", MODERATE),
+    ("kubectl run tmp --rm -it --image=busybox -- sh", MODERATE),
+    ("kubectl taint nodes gpu-1 nvidia.com/gpu=present:NoSchedule", MODERATE),
+    ("kubectl delete pod -n prod web-7f9c --grace-period=30", MODERATE),
+    ("docker service ps web", SAFE),
+    ("docker stack ls", SAFE),
+    ("vagrant destroy", MODERATE),
+    ("virsh shutdown prod-vm", MODERATE),
+    ("virsh start prod-vm", MODERATE),
+    ("multipass stop --all", MODERATE),
+    ("openstack server stop web-1", MODERATE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
-    DANGEROUS + SECOND_DANGEROUS + THIRD_DANGEROUS + FOURTH_DANGEROUS + FIFTH_DANGEROUS,
+    DANGEROUS
+    + SECOND_DANGEROUS
+    + THIRD_DANGEROUS
+    + FOURTH_DANGEROUS
+    + FIFTH_DANGEROUS
+    + SIXTH_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
 @pytest.mark.parametrize(
-    ("command", "highest"), BENIGN + SECOND_BENIGN + THIRD_BENIGN + FOURTH_BENIGN + FIFTH_BENIGN
+    ("command", "highest"),
+    BENIGN + SECOND_BENIGN + THIRD_BENIGN + FOURTH_BENIGN + FIFTH_BENIGN + SIXTH_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

@@ -1067,15 +1067,56 @@ FOURTH_BENIGN = [
 ]
 
 
+# Sixth batch: near misses next to this round's new rules (containers doing ordinary disk and
+# process work, limits given, standard firewall set-ups, mild traffic shaping) and a few more
+# spellings of what they catch.
+SIXTH_DANGEROUS = [
+    (
+        "sudo nft add chain ip filter input '{ type filter hook input priority 0 ; "
+        "policy drop ; }'",
+        HIGH,
+    ),
+    ("sudo nft add rule ip filter input tcp dport { 22, 80 } drop", HIGH),
+    ("sudo iptables -I INPUT 1 -p tcp -m tcp --dport 22 -j DROP", HIGH),
+    ("sudo ip6tables -A INPUT -p tcp --dport ssh -j REJECT", HIGH),
+    ("sudo ufw deny in 22/tcp", HIGH),
+    ("sudo dhcpcd --release eth0", HIGH),
+    ("sudo dhclient -x", HIGH),
+    ("sudo mv /etc/resolv.conf /etc/resolv.conf.old", HIGH),
+]
+
+SIXTH_BENIGN = [
+    (
+        "sudo nft add chain inet filter input '{ type filter hook input priority 0 ; "
+        "policy accept ; }'",
+        MODERATE,
+    ),
+    ("sudo nft add rule inet filter input tcp dport 22 accept", MODERATE),
+    ("sudo nft add rule inet filter output tcp dport 25 drop", MODERATE),
+    ("sudo iptables -A OUTPUT -p tcp --dport 25 -j DROP", MODERATE),
+    ("sudo ufw allow 22/tcp", MODERATE),
+    ("sudo ufw delete allow 8080/tcp", MODERATE),
+    ("sudo ufw insert 1 deny from 203.0.113.4", MODERATE),
+    ("sudo dhclient eth0", MODERATE),
+    ("sudo dhcpcd -n eth0", MODERATE),
+    ("sudo cp /etc/resolv.conf /tmp/resolv.conf.bak", MODERATE),
+    ("mv ~/hosts.txt ~/Documents/", MODERATE),
+    ("sudo tc qdisc add dev eth0 root netem delay 50ms", MODERATE),
+    ("sudo tc qdisc add dev eth0 root tbf rate 10mbit burst 32kbit latency 400ms", MODERATE),
+    ("ip addr del 127.0.0.2/8 dev lo", MODERATE),
+]
+
+
 @pytest.mark.parametrize(
-    ("command", "least"), DANGEROUS + SECOND_DANGEROUS + THIRD_DANGEROUS + FOURTH_DANGEROUS
+    ("command", "least"),
+    DANGEROUS + SECOND_DANGEROUS + THIRD_DANGEROUS + FOURTH_DANGEROUS + SIXTH_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
 @pytest.mark.parametrize(
-    ("command", "highest"), BENIGN + SECOND_BENIGN + THIRD_BENIGN + FOURTH_BENIGN
+    ("command", "highest"), BENIGN + SECOND_BENIGN + THIRD_BENIGN + FOURTH_BENIGN + SIXTH_BENIGN
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

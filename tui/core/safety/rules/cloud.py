@@ -665,7 +665,12 @@ def _secret_sent(argv: list[str]) -> bool:
 
 def _one_pod(argv: list[str]) -> bool:
     """`delete pod postgres-0`: one named pod, which its controller starts again."""
-    words = [a for a in argv if not a.startswith("-")]
+    valued = ("-n", "--namespace", "--context", "--kubeconfig", "--grace-period", "-l")
+    words = [
+        a
+        for i, a in enumerate(argv)
+        if not a.startswith("-") and (i == 0 or argv[i - 1] not in valued)
+    ]
     kind = words[0].split("/", 1)[0] if words else ""
     forced = any(a in ("--force", "--all", "--grace-period=0", "--now") for a in argv)
     return kind in ("pod", "pods", "po") and not forced and (len(words) == 2 or "/" in words[0])

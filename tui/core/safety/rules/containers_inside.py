@@ -30,6 +30,7 @@ _DEVICE = lazy_pattern(r"/dev/[\w/.-]+")
 # images with a shell as entry point (google/cloud-sdk) are told the tool's name instead.
 _TOOL_IMAGES = {
     "amazon/aws-cli": "aws",
+    "aws-cli/aws-cli": "aws",
     "hashicorp/terraform": "terraform",
     "opentofu/opentofu": "tofu",
     "bitnami/kubectl": "kubectl",
@@ -73,7 +74,7 @@ def _entry_tool(image: str) -> str:
 def _escapes(reason: str, limits: list[str], devices: bool) -> bool:
     limited = " ".join(limits)
     if _PROCESSES.search(reason):
-        return "--pids-limit" not in limited
+        return not re.search(r"--pids-limit(=|\s+)(?!-1\b|0\b)\d", limited)  # -1, 0: none
     if _MEMORY.search(reason):  # `--memory=0` is no limit
         return not re.search(r"(^|\s)(-m|--memory)(=|\s)(?!0\b)\S", limited)
     if _DISK.search(reason):

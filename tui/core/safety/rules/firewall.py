@@ -248,10 +248,7 @@ def _nft_cuts_off(words: list[str]) -> bool:
     """`add rule inet filter input tcp dport 22 drop`, an input chain with `policy drop`."""
     if not {"drop", "reject"} & set(words) or "input" not in words:
         return False
-    ssh = any(
-        a == "dport" and b.strip("{}").split(",")[0] in ("22", "ssh")
-        for a, b in itertools.pairwise(words)
-    )
+    ssh = bool(_nft_ports(words) & {"22", "ssh"})
     policy = any(a == "policy" and b == "drop" for a, b in itertools.pairwise(words))
     return ssh or (policy and "hook" in words)
 
@@ -277,8 +274,8 @@ def _nft_accepts_all(words: list[str]) -> bool:
     return not _NFT_MATCHES & set(words[chain + 1 : words.index("accept")])
 
 
-def _nft_opens(words: list[str]) -> bool:
-    """`add rule inet filter input tcp dport 6379 accept`: a database port for everyone."""
+def _nft_ports(words: list[str]) -> set[str]:
+    """The ports after each `dport`: one (`dport 22`) or a set (`dport { 22, 80 }`)."""
     ports: set[str] = set()
     for index, word in enumerate(words[:-1]):
         if word != "dport":
@@ -290,7 +287,12 @@ def _nft_opens(words: list[str]) -> bool:
             else following[:1]
         )
         ports |= {p for w in listed for p in w.strip("{}").split(",") if p}
-    return "input" in words and bool(ports & set(OPEN_PORTS))
+    return ports
+
+
+def _nft_opens(words: list[str]) -> bool:
+    """`add rule inet filter input tcp dport 6379 accept`: a database port for everyone."""
+    return "input" in words and bool(_nft_ports(words) & set(OPEN_PORTS))
 
 
 def firewall_cmd(command: Command, ctx: Context) -> None:

@@ -112,6 +112,19 @@ def _starved(argv: list[str]) -> bool:
     return False
 
 
+def _mild(argv: list[str]) -> bool:
+    """`netem delay 50ms`, `loss 1%`: a test of a slow or lossy link, not one cut off."""
+    given = dict(itertools.pairwise(argv))
+    if set(argv) & (_NETEM_HARM - {"delay", "loss"}):
+        return False
+    delay = re.fullmatch(r"(\d+(?:\.\d+)?)(us|ms|s)?", given.get("delay", "0ms"))
+    loss = re.fullmatch(r"(\d+(?:\.\d+)?)%?", given.get("loss", "0%"))
+    if delay is None or loss is None:
+        return False
+    seconds = float(delay.group(1)) * {"us": 1e-6, "ms": 1e-3, "s": 1.0}[delay.group(2) or "us"]
+    return seconds < 1 and float(loss.group(1)) < 50
+
+
 def tc(command: Command, ctx: Context) -> None:
     """`tc qdisc add dev eth0 root netem loss 100%`: the machine's network slowed or cut."""
     argv = command.argv
@@ -119,7 +132,7 @@ def tc(command: Command, ctx: Context) -> None:
         return
     device = argv[argv.index("dev") + 1] if "dev" in argv[:-1] else ""
     harmful = argv[1] in _CHANGES and "netem" in argv and bool(_NETEM_HARM & set(argv))
-    harmful = harmful or (argv[1] in _CHANGES and _starved(argv))
+    harmful = (harmful and not _mild(argv)) or (argv[1] in _CHANGES and _starved(argv))
     if harmful and device and device not in _LOOPBACK:
         reason = (
             f"slows or drops the network traffic of {device} on purpose (tc): "
