@@ -1011,6 +1011,68 @@ SIXTH_BENIGN = [
 ]
 
 
+# Seventh batch: what guards and runs a cluster (admission webhooks, network policies,
+# kube-system, pod security, GitOps and mesh tools, backups), and device-mapper tear-downs.
+SEVENTH_DANGEROUS = [
+    ("kubectl delete validatingwebhookconfiguration --all", HIGH),
+    (
+        "kubectl delete mutatingwebhookconfigurations gatekeeper-mutating-webhook-configuration",
+        HIGH,
+    ),
+    ("kubectl delete networkpolicy --all -A", HIGH),
+    ("kubectl delete netpol default-deny -n prod", HIGH),
+    ("kubectl -n kube-system delete deploy coredns", HIGH),
+    ("kubectl -n kube-system scale deploy coredns --replicas=0", HIGH),
+    ("kubectl delete daemonset -n kube-system kube-proxy", HIGH),
+    ("kubectl delete -n kube-system ds calico-node", HIGH),
+    ("kubectl delete ns gatekeeper-system", HIGH),
+    ("kubectl create clusterrole all --verb='*' --resource='*'", HIGH),
+    (
+        "kubectl patch clusterrolebinding cluster-admin -p "
+        '\'{"subjects":[{"kind":"Group","name":"system:authenticated"}]}\'',
+        CRITICAL,
+    ),
+    ("kubectl label ns prod pod-security.kubernetes.io/enforce=privileged --overwrite", HIGH),
+    ("kubectl delete secret -n kube-system --all", CRITICAL),
+    ("kubectl delete storageclass --all", HIGH),
+    ("kubectl delete apiservice v1beta1.metrics.k8s.io", MODERATE),
+    ("kubectl drain --all-nodes", HIGH),
+    ("kubectl cordon $(kubectl get nodes -o name)", HIGH),
+    ("helm uninstall cert-manager -n cert-manager", HIGH),
+    ("helm uninstall -n kube-system cilium", HIGH),
+    ("argocd app delete prod-app --cascade -y", HIGH),
+    ("flux uninstall --silent", HIGH),
+    ("istioctl uninstall --purge -y", HIGH),
+    ("velero backup delete --all --confirm", HIGH),
+    ("velero restore create --from-backup old --existing-resource-policy=update", MODERATE),
+]
+
+SEVENTH_BENIGN = [
+    ("kubectl get validatingwebhookconfigurations", SAFE),
+    ("kubectl get networkpolicy -A", SAFE),
+    ("kubectl -n kube-system get deploy coredns -o yaml", SAFE),
+    ("kubectl -n kube-system rollout restart deploy coredns", MODERATE),
+    ("kubectl -n kube-system scale deploy coredns --replicas=3", MODERATE),
+    ("kubectl delete netpol allow-debug -n dev", MODERATE),
+    ("kubectl delete deploy web -n dev", MODERATE),
+    ("kubectl create clusterrole pod-reader --verb=get,list,watch --resource=pods", MODERATE),
+    ("kubectl label ns dev team=payments", MODERATE),
+    ("kubectl label ns dev pod-security.kubernetes.io/enforce=restricted --overwrite", MODERATE),
+    ("kubectl get secrets -n kube-system", SAFE),
+    ("kubectl get storageclass", SAFE),
+    ("kubectl drain node-3 --ignore-daemonsets", HIGH),
+    ("kubectl get nodes -o name", SAFE),
+    ("helm uninstall my-test-release -n sandbox", HIGH),
+    ("helm list -n kube-system", SAFE),
+    ("argocd app list", MODERATE),
+    ("argocd app sync prod-app", MODERATE),
+    ("flux get kustomizations", MODERATE),
+    ("istioctl analyze", MODERATE),
+    ("velero backup get", MODERATE),
+    ("velero backup create nightly --include-namespaces prod", MODERATE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
     DANGEROUS
@@ -1018,7 +1080,8 @@ SIXTH_BENIGN = [
     + THIRD_DANGEROUS
     + FOURTH_DANGEROUS
     + FIFTH_DANGEROUS
-    + SIXTH_DANGEROUS,
+    + SIXTH_DANGEROUS
+    + SEVENTH_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
@@ -1026,7 +1089,13 @@ def test_dangerous(command: str, least: RiskLevel) -> None:
 
 @pytest.mark.parametrize(
     ("command", "highest"),
-    BENIGN + SECOND_BENIGN + THIRD_BENIGN + FOURTH_BENIGN + FIFTH_BENIGN + SIXTH_BENIGN,
+    BENIGN
+    + SECOND_BENIGN
+    + THIRD_BENIGN
+    + FOURTH_BENIGN
+    + FIFTH_BENIGN
+    + SIXTH_BENIGN
+    + SEVENTH_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

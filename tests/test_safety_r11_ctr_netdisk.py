@@ -1107,16 +1107,41 @@ SIXTH_BENIGN = [
 ]
 
 
+# Seventh batch: what guards and runs a cluster (admission webhooks, network policies,
+# kube-system, pod security, GitOps and mesh tools, backups), and device-mapper tear-downs.
+SEVENTH_DANGEROUS = [
+    ("sudo umount -a", HIGH),
+    ("sudo dmsetup remove_all", HIGH),
+    ("echo offline | sudo tee /sys/block/sda/device/state", HIGH),
+    ("echo 1 | sudo tee /sys/block/sdb/device/delete", CRITICAL),
+    ("sudo sfdisk --part-type /dev/sda 1 0", HIGH),
+    ("sudo tune2fs -O ^has_journal /dev/sda1", MODERATE),
+]
+
+SEVENTH_BENIGN = [
+    ("sudo umount /mnt/usb", MODERATE),
+    ("sudo dmsetup ls", MODERATE),
+    ("cat /sys/block/sda/device/state", SAFE),
+    ("sudo tune2fs -l /dev/sda1 | grep -i journal", MODERATE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
-    DANGEROUS + SECOND_DANGEROUS + THIRD_DANGEROUS + FOURTH_DANGEROUS + SIXTH_DANGEROUS,
+    DANGEROUS
+    + SECOND_DANGEROUS
+    + THIRD_DANGEROUS
+    + FOURTH_DANGEROUS
+    + SIXTH_DANGEROUS
+    + SEVENTH_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
 
 
 @pytest.mark.parametrize(
-    ("command", "highest"), BENIGN + SECOND_BENIGN + THIRD_BENIGN + FOURTH_BENIGN + SIXTH_BENIGN
+    ("command", "highest"),
+    BENIGN + SECOND_BENIGN + THIRD_BENIGN + FOURTH_BENIGN + SIXTH_BENIGN + SEVENTH_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

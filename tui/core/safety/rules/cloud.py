@@ -547,7 +547,17 @@ def kubectl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "deletes every resource a listing printed (kubectl delete)", command)
         return
     text = " ".join(argv)
-    if sub == "create" and "cluster-admin" in text:
+    if (
+        sub in ("create", "patch", "apply", "edit")
+        and _EVERYONE_GROUPS.search(text)
+        and (
+            {"clusterrolebinding", "rolebinding", "clusterrolebindings"}
+            & {a.split("/")[0] for a in argv}
+            or "cluster-admin" in text
+        )
+    ):
+        ctx.add(CRITICAL, "gives every user, or anyone at all, rights in the cluster", command)
+    elif sub == "create" and "cluster-admin" in text:
         ctx.add(CRITICAL, "gives an account full control of the cluster (cluster-admin)", command)
     elif _grants_rights(sub, argv):
         ctx.add(HIGH, "changes who holds administrator rights in the cluster (kubectl)", command)
@@ -562,6 +572,19 @@ def kubectl(command: Command, ctx: Context) -> None:
         )
     ):
         ctx.add(CRITICAL, "runs a pod with access to the node itself (host namespaces)", command)
+    elif sub == "create" and _any_verb_any_resource(argv):
+        ctx.add(
+            HIGH, "creates a role that may do anything to anything (kubectl create role)", command
+        )
+    elif sub in ("label", "annotate") and "enforce=privileged" in text:
+        ctx.add(HIGH, "lets privileged pods run in the namespace (pod security off)", command)
+    elif sub in ("cordon", "drain") and any(_EVERY_NODE.search(w.raw) for w in command.args):
+        ctx.add(HIGH, f"takes every node out of service (kubectl {sub})", command)
+    elif sub == "delete" and (
+        _cluster_wide(argv, _GUARDS) or (_kube_system(command.argv) and not _one_pod(argv))
+    ):
+        reason = "deletes part of what runs or guards the cluster itself (kubectl delete)"
+        ctx.add(HIGH, reason, command)
     elif sub == "cp" and _secret_sent(argv):
         ctx.add(HIGH, "copies a secret file of this machine into a pod", command)
     elif sub == "replace" and any(a in ("--force", "--force=true") for a in argv):
@@ -653,6 +676,33 @@ def _scaled_to_zero(sub: str, argv: list[str]) -> bool:
         return "--replicas=0" in argv or "--replicas 0" in " ".join(argv)
     text = " ".join(argv).replace(" ", "")
     return sub == "patch" and ('"replicas":0' in text or "replicas:0" in text)
+
+
+_EVERYONE_GROUPS = lazy_pattern(r"system:(authenticated|unauthenticated|anonymous)\b")
+_EVERY_NODE = lazy_pattern(r"\$\(\s*kubectl\s+get\s+(no|nodes?)\b(?![^)]*(\s-l|--selector))")
+# What keeps a cluster's policies in force: deleted, nothing is checked or isolated any more.
+_GUARDS = frozenset(
+    split_words(
+        "validatingwebhookconfiguration validatingwebhookconfigurations "
+        "mutatingwebhookconfiguration mutatingwebhookconfigurations "
+        "validatingadmissionpolicy validatingadmissionpolicies podsecuritypolicy psp"
+    )
+)
+
+
+def _any_verb_any_resource(argv: list[str]) -> bool:
+    """`create clusterrole x --verb='*' --resource='*'`."""
+    text = " ".join(argv).replace("'", "").replace('"', "")
+    kinds = {a for a in argv[:1]}
+    return bool(kinds & {"clusterrole", "role"}) and "--verb=*" in text and "--resource=*" in text
+
+
+def _kube_system(argv: list[str]) -> bool:
+    """`-n kube-system`, `--namespace=kube-system`: the cluster's own components."""
+    return any(
+        (a in ("-n", "--namespace") and b == "kube-system") or a == "--namespace=kube-system"
+        for a, b in zip(argv, [*argv[1:], ""], strict=True)
+    )
 
 
 def _secret_sent(argv: list[str]) -> bool:

@@ -176,7 +176,21 @@ def macos_gpt(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes the partition table (gpt)", command)
 
 
+def dmsetup(command: Command, ctx: Context) -> None:
+    """`dmsetup remove_all`: every mapped device (encrypted disks, LVM volumes) torn down under
+    whatever is using it."""
+    argv = command.argv
+    verb = next((a for a in argv if not a.startswith("-")), "")
+    if verb in ("ls", "info", "table", "status", "deps", "version", "targets", "udevcookies"):
+        return
+    if verb in ("remove_all", "remove", "wipe_table"):
+        ctx.add(HIGH, f"tears down mapped disks under what uses them (dmsetup {verb})", command)
+    else:
+        ctx.add(MODERATE, f"changes mapped disks (dmsetup {verb})".strip(), command)
+
+
 RULES: dict[str, Rule] = {
+    "dmsetup": dmsetup,
     **dict.fromkeys(split_words("sg_sanitize sg_unmap sg_write_same"), sg_tools),
     **dict.fromkeys(split_words("lvconvert vgcfgrestore"), volume_metadata),
     "e2image": e2image,

@@ -66,6 +66,20 @@ TOOLS: dict[str, Tool] = {
     "multipass": _tool(
         "virtual machines", "delete purge", "list ls info find version", "runs virtual machines"
     ),
+    "argocd": _tool("apps and what they run", "delete rm", "list get history diff", "deploys apps"),
+    "flux": _tool(
+        "the cluster's deployments",
+        "uninstall delete",
+        "get check version logs tree stats",
+        "deploys apps",
+    ),
+    "istioctl": _tool(
+        "the service mesh",
+        "uninstall",
+        "analyze version proxy-status ps proxy-config",
+        "changes the service mesh",
+    ),
+    "velero": _tool("cluster backups", "delete", "get describe version", "backs up clusters"),
     "sam": _tool("cloud resources", "delete", "validate list logs local build", "deploys code"),
     "copilot": _tool("an app and its data", "delete", "ls show status logs", "deploys code"),
     "serverless": _tool("cloud resources", "remove", "info print package", "deploys code"),
