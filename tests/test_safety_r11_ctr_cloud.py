@@ -1073,6 +1073,50 @@ SEVENTH_BENIGN = [
 ]
 
 
+# Eighth batch: services opened to everyone by other means (ssh forwards, proxies,
+# published containers, public load balancers, sshd settings) and their narrow forms.
+EIGHTH_DANGEROUS = [
+    pytest.param(
+        "docker run -d -p 6379:6379 redis",
+        HIGH,
+        marks=pytest.mark.xfail(
+            reason="a database published on every address without a password is open to "
+            "the network, but test_safety_g_net holds `docker run -d -p 27017:27017 mongo` "
+            "MODERATE",
+            strict=True,
+        ),
+    ),
+    pytest.param(
+        "docker run -d -p 0.0.0.0:27017:27017 mongo",
+        HIGH,
+        marks=pytest.mark.xfail(
+            reason="the same as the held `docker run -d -p 27017:27017 mongo` (MODERATE "
+            "in test_safety_g_net)",
+            strict=True,
+        ),
+    ),
+    (
+        "docker run -d -p 2375:2375 -v /var/run/docker.sock:/var/run/docker.sock "
+        "alpine/socat tcp-listen:2375,fork unix-connect:/var/run/docker.sock",
+        CRITICAL,
+    ),
+    ('kubectl patch svc db -p \'{"spec":{"type":"LoadBalancer"}}\'', HIGH),
+    ("kubectl expose deploy redis --type=LoadBalancer --port 6379", HIGH),
+    (
+        "az postgres flexible-server firewall-rule create -g rg -n srv -r all "
+        "--start-ip-address 0.0.0.0 --end-ip-address 255.255.255.255",
+        HIGH,
+    ),
+]
+
+EIGHTH_BENIGN = [
+    ("docker run -d -p 127.0.0.1:6379:6379 redis", MODERATE),
+    ("docker run -d -p 8080:80 nginx", MODERATE),
+    ("kubectl expose deploy web --port 80 --type=ClusterIP", MODERATE),
+    ('kubectl patch svc web -p \'{"spec":{"type":"ClusterIP"}}\'', MODERATE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
     DANGEROUS
@@ -1081,7 +1125,8 @@ SEVENTH_BENIGN = [
     + FOURTH_DANGEROUS
     + FIFTH_DANGEROUS
     + SIXTH_DANGEROUS
-    + SEVENTH_DANGEROUS,
+    + SEVENTH_DANGEROUS
+    + EIGHTH_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
@@ -1095,7 +1140,8 @@ def test_dangerous(command: str, least: RiskLevel) -> None:
     + FOURTH_BENIGN
     + FIFTH_BENIGN
     + SIXTH_BENIGN
-    + SEVENTH_BENIGN,
+    + SEVENTH_BENIGN
+    + EIGHTH_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

@@ -1126,6 +1126,43 @@ SEVENTH_BENIGN = [
 ]
 
 
+# Eighth batch: services opened to everyone by other means (ssh forwards, proxies,
+# published containers, public load balancers, sshd settings) and their narrow forms.
+EIGHTH_DANGEROUS = [
+    ("ssh -g -L 3306:db.internal:3306 jump", HIGH),
+    ("ssh -D 0.0.0.0:1080 -N user@host", HIGH),
+    ("ssh -R 0.0.0.0:2222:localhost:22 user@vps", HIGH),
+    ("microsocks -i 0.0.0.0 -p 1080", HIGH),
+    ("ncat -l 3128 --proxy-type http", HIGH),
+    ("sudo systemctl enable --now telnet.socket", HIGH),
+    ("sudo sed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config", HIGH),
+    (
+        "sudo sed -i 's/^PasswordAuthentication no/PasswordAuthentication yes/' "
+        "/etc/ssh/sshd_config",
+        HIGH,
+    ),
+    ("echo 'PermitEmptyPasswords yes' | sudo tee -a /etc/ssh/sshd_config", HIGH),
+    ("sudo ufw allow from any to any port 2375", HIGH),
+    ("sudo firewall-cmd --add-port=2375/tcp --permanent", HIGH),
+    ("sudo iptables -A INPUT -p tcp --dport 3389 -j ACCEPT", HIGH),
+]
+
+EIGHTH_BENIGN = [
+    ("ssh -L 8080:localhost:80 host", MODERATE),
+    ("ssh -D 1080 -N user@host", MODERATE),
+    ("ssh -R 9000:localhost:9000 host", MODERATE),
+    ("sudo sysctl -w net.ipv4.ip_forward=1", MODERATE),
+    ("sudo iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE", MODERATE),
+    ("cloudflared tunnel --url http://localhost:3000", MODERATE),
+    ("sudo systemctl restart sshd", MODERATE),
+    ("grep -i permitrootlogin /etc/ssh/sshd_config", SAFE),
+    ("sudo sshd -t", MODERATE),
+    ("sudo sed -i 's/^#PermitRootLogin.*/PermitRootLogin no/' /etc/ssh/sshd_config", MODERATE),
+    ("sudo ufw allow from 10.0.0.0/8 to any port 2375", MODERATE),
+    ("sudo iptables -A INPUT -p tcp -s 10.0.0.0/8 --dport 3389 -j ACCEPT", MODERATE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
     DANGEROUS
@@ -1133,7 +1170,8 @@ SEVENTH_BENIGN = [
     + THIRD_DANGEROUS
     + FOURTH_DANGEROUS
     + SIXTH_DANGEROUS
-    + SEVENTH_DANGEROUS,
+    + SEVENTH_DANGEROUS
+    + EIGHTH_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
@@ -1141,7 +1179,13 @@ def test_dangerous(command: str, least: RiskLevel) -> None:
 
 @pytest.mark.parametrize(
     ("command", "highest"),
-    BENIGN + SECOND_BENIGN + THIRD_BENIGN + FOURTH_BENIGN + SIXTH_BENIGN + SEVENTH_BENIGN,
+    BENIGN
+    + SECOND_BENIGN
+    + THIRD_BENIGN
+    + FOURTH_BENIGN
+    + SIXTH_BENIGN
+    + SEVENTH_BENIGN
+    + EIGHTH_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

@@ -50,6 +50,7 @@ from tui.core.safety.rules import (
     name_lookup,
     network,
     nuget,
+    open_services,
     openers,
     origins,
     package_reads,
@@ -118,6 +119,7 @@ for _module in (
     leases,
     runtimes,
     name_lookup,
+    open_services,
 ):
     RULES.update(_module.RULES)
 
@@ -276,6 +278,7 @@ for _name, _checks in (
     *fresh.EXTRA_CHECKS.items(),
     *disk_risks.EXTRA_CHECKS.items(),
     *name_lookup.EXTRA_CHECKS.items(),
+    *open_services.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(
