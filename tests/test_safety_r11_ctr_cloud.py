@@ -1117,6 +1117,26 @@ EIGHTH_BENIGN = [
 ]
 
 
+# Ninth batch: Windows disks, adapters, firewall service and hosts file, Hyper-V and WSL,
+# spelt as cmd pipes into diskpart and as PowerShell pipelines.
+NINTH_DANGEROUS = [
+    ("wsl --unregister Ubuntu", HIGH),
+    ("Remove-VM -Name prod -Force", HIGH),
+    ("Stop-VM -Name prod -TurnOff -Force", MODERATE),
+    ("Get-VM | Remove-VM -Force", HIGH),
+    ("docker volume rm $(docker volume ls -q --filter dangling=true)", MODERATE),
+]
+
+NINTH_BENIGN = [
+    ("wsl --list --verbose", SAFE),
+    ("wsl --shutdown", MODERATE),
+    ("Get-VM", SAFE),
+    ("Stop-VM -Name prod", MODERATE),
+    ("Checkpoint-VM -Name prod -SnapshotName before-upgrade", MODERATE),
+    ("docker volume ls -q --filter dangling=true", SAFE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
     DANGEROUS
@@ -1126,7 +1146,8 @@ EIGHTH_BENIGN = [
     + FIFTH_DANGEROUS
     + SIXTH_DANGEROUS
     + SEVENTH_DANGEROUS
-    + EIGHTH_DANGEROUS,
+    + EIGHTH_DANGEROUS
+    + NINTH_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
@@ -1141,7 +1162,8 @@ def test_dangerous(command: str, least: RiskLevel) -> None:
     + FIFTH_BENIGN
     + SIXTH_BENIGN
     + SEVENTH_BENIGN
-    + EIGHTH_BENIGN,
+    + EIGHTH_BENIGN
+    + NINTH_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

@@ -1163,6 +1163,71 @@ EIGHTH_BENIGN = [
 ]
 
 
+# Ninth batch: Windows disks, adapters, firewall service and hosts file, Hyper-V and WSL,
+# spelt as cmd pipes into diskpart and as PowerShell pipelines.
+NINTH_DANGEROUS = [
+    ("(echo select disk 1 & echo clean) | diskpart", CRITICAL),
+    ("(echo select disk 0 & echo clean all) | diskpart", CRITICAL),
+    ("Get-Disk 1 | Clear-Disk -RemoveData -Confirm:$false", CRITICAL),
+    ("Format-Volume -DriveLetter C -FileSystem NTFS -Force", CRITICAL),
+    ("Remove-Partition -DiskNumber 0 -PartitionNumber 1 -Confirm:$false", HIGH),
+    ("Get-Partition -DriveLetter D | Remove-Partition -Confirm:$false", HIGH),
+    ("Disable-NetFirewallRule -All", HIGH),
+    ("Get-NetFirewallRule | Disable-NetFirewallRule", HIGH),
+    ("Set-NetFirewallProfile -Profile Domain,Public,Private -DefaultInboundAction Allow", HIGH),
+    ("Get-NetAdapter | Disable-NetAdapter -Confirm:$false", HIGH),
+    (
+        "Set-NetIPInterface -InterfaceAlias Ethernet -Dhcp Disabled; "
+        "Remove-NetIPAddress -InterfaceAlias Ethernet -Confirm:$false",
+        HIGH,
+    ),
+    ("netsh wlan disconnect", HIGH),
+    ('netsh interface set interface name="Wi-Fi" admin=disabled', HIGH),
+    ("Set-Service -Name MpsSvc -StartupType Disabled", HIGH),
+    ("Stop-Service -Name mpssvc -Force", HIGH),
+    ("sc config mpssvc start= disabled", HIGH),
+    (
+        "reg add "
+        "HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy\\StandardProfile /v EnableFirewall /t REG_DWORD /d 0 /f",  # noqa: E501
+        HIGH,
+    ),
+    (
+        "Add-Content C:\\Windows\\System32\\drivers\\etc\\hosts '127.0.0.1 update.microsoft.com'",
+        HIGH,
+    ),
+    ("Set-Content C:\\Windows\\System32\\drivers\\etc\\hosts ''", HIGH),
+]
+
+NINTH_BENIGN = [
+    ("(echo list disk) | diskpart", MODERATE),
+    ("Get-Disk | Format-Table", SAFE),
+    ("Get-Partition -DiskNumber 0", SAFE),
+    ("Get-NetFirewallRule -DisplayName 'Remote Desktop*'", SAFE),
+    pytest.param(
+        "Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'",
+        MODERATE,
+        marks=pytest.mark.xfail(
+            reason="letting Remote Desktop through the firewall is a routine admin step, "
+            "but another table holds it HIGH",
+            strict=True,
+        ),
+    ),
+    ("Disable-NetFirewallRule -DisplayName 'Old test rule'", MODERATE),
+    ("Get-NetAdapter | Where-Object Status -eq 'Up'", SAFE),
+    ("Restart-NetAdapter -Name 'Ethernet 2'", MODERATE),
+    ("netsh wlan show profiles", SAFE),
+    ("Get-Service mpssvc", SAFE),
+    ("sc query mpssvc", SAFE),
+    (
+        "reg query "
+        "HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy\\StandardProfile /v EnableFirewall",  # noqa: E501
+        SAFE,
+    ),
+    ("Get-Content C:\\Windows\\System32\\drivers\\etc\\hosts", SAFE),
+    ("Add-Content C:\\Windows\\System32\\drivers\\etc\\hosts '127.0.0.1 myapp.local'", MODERATE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
     DANGEROUS
@@ -1171,7 +1236,8 @@ EIGHTH_BENIGN = [
     + FOURTH_DANGEROUS
     + SIXTH_DANGEROUS
     + SEVENTH_DANGEROUS
-    + EIGHTH_DANGEROUS,
+    + EIGHTH_DANGEROUS
+    + NINTH_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
@@ -1185,7 +1251,8 @@ def test_dangerous(command: str, least: RiskLevel) -> None:
     + FOURTH_BENIGN
     + SIXTH_BENIGN
     + SEVENTH_BENIGN
-    + EIGHTH_BENIGN,
+    + EIGHTH_BENIGN
+    + NINTH_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

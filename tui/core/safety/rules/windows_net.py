@@ -50,7 +50,12 @@ def set_disk(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "changes a disk's settings (Set-Disk)", st.text)
 
 
+def remove_vm(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    ctx.add(HIGH, "deletes a virtual machine (Remove-VM): it is gone from Hyper-V", st.text)
+
+
 HANDLERS: dict[str, Handler] = {
+    "remove-vm": remove_vm,
     "remove-netipaddress": remove_address,
     "remove-netroute": remove_route,
     "set-disk": set_disk,
