@@ -1228,6 +1228,69 @@ NINTH_BENIGN = [
 ]
 
 
+# Tenth batch: disks again, with options and forms the earlier batches left out (zero-out
+# discards, MBR-sized writes, RAID grown down to one disk, list-only fdisk and sfdisk).
+TENTH_DANGEROUS = [
+    ("sudo wipefs --all /dev/nvme0n1p1", HIGH),
+    ("sudo wipefs -a $(findmnt -no SOURCE /boot)", HIGH),
+    ("sudo sgdisk -e /dev/sda", MODERATE),
+    ("sudo sgdisk --zap /dev/sdb", HIGH),
+    ("sudo parted /dev/sda mkpart primary ext4 1MiB 100%", MODERATE),
+    ("sudo parted --script /dev/sdb mktable gpt", CRITICAL),
+    ("sudo fdisk --wipe always /dev/sdc", HIGH),
+    ("sudo sfdisk --delete /dev/nvme0n1", CRITICAL),
+    ("sudo mkfs.ext4 -E discard /dev/nvme0n1p2", CRITICAL),
+    ("sudo mkfs.btrfs -f -d raid1 /dev/sdb /dev/sdc", CRITICAL),
+    ("sudo mkfs.xfs -f -L data /dev/vg0/data", CRITICAL),
+    ("sudo mkfs.ext4 /dev/loop0p1", MODERATE),
+    ("sudo cryptsetup luksFormat --type luks1 /dev/sdb2 keyfile", CRITICAL),
+    (
+        "sudo cryptsetup luksAddKey --key-slot 7 /dev/sda2 && "
+        "sudo cryptsetup luksKillSlot /dev/sda2 0",
+        HIGH,
+    ),
+    ("sudo zpool destroy -f rpool", CRITICAL),
+    ("sudo zpool split tank tank2", MODERATE),
+    ("sudo zpool offline -f tank sdb", MODERATE),
+    ("sudo zfs rollback -rR tank/home@monday", HIGH),
+    ("sudo zfs promote tank/clone", MODERATE),
+    ("sudo btrfs filesystem resize -100G /", MODERATE),
+    ("sudo btrfs device remove /dev/sdb /mnt/data", MODERATE),
+    ("sudo lvremove -ff vg0", HIGH),
+    ("sudo vgremove --force --force vg0", HIGH),
+    ("sudo mdadm --stop /dev/md0 && sudo mdadm --zero-superblock /dev/sd[abc]1", HIGH),
+    ("sudo mdadm --grow /dev/md0 --raid-devices=1 --force", HIGH),
+    ("sudo blkdiscard --zeroout /dev/sdb", CRITICAL),
+    ("sudo hdparm --trim-sector-ranges-stdin --yes-i-know-what-i-am-doing /dev/sda < ranges", HIGH),
+    ("sudo dd if=/dev/zero of=/dev/sda bs=446 count=1", CRITICAL),
+    ("sudo dd if=mbr.bin of=/dev/sda bs=446 count=1", HIGH),
+    ("sudo sh -c 'cat /dev/urandom > /dev/sdb'", CRITICAL),
+    ("sudo tee /dev/nvme0n1 < /dev/zero", CRITICAL),
+    ("sudo cp /dev/urandom /dev/mmcblk0", CRITICAL),
+    ("sudo truncate -s 0 /dev/sda1", MODERATE),
+]
+
+TENTH_BENIGN = [
+    ("sudo sgdisk -e /dev/sda --print", MODERATE),
+    ("sudo parted /dev/sda unit GB print", MODERATE),
+    ("sudo fdisk -x /dev/sda", MODERATE),
+    ("sudo sfdisk --list-free /dev/sda", MODERATE),
+    ("sudo mkfs.ext4 -n /dev/nvme0n1p2", MODERATE),
+    ("sudo cryptsetup luksAddKey --key-slot 7 /dev/sda2", MODERATE),
+    ("sudo zpool status -x", MODERATE),
+    ("sudo zfs list -t all -r tank", MODERATE),
+    ("sudo btrfs filesystem resize +100G /", MODERATE),
+    ("sudo lvs -o +devices", MODERATE),
+    ("sudo mdadm --detail /dev/md0 | grep State", MODERATE),
+    ("sudo blkdiscard --help", SAFE),
+    ("sudo hdparm -I /dev/sda | grep -i trim", MODERATE),
+    ("sudo dd if=/dev/sda of=mbr.bin bs=446 count=1", MODERATE),
+    ("sudo cat /dev/sda | head -c 512 | xxd", MODERATE),
+    ("sudo cp /dev/null /tmp/empty.log", MODERATE),
+    ("truncate -s 0 app.log", MODERATE),
+]
+
+
 @pytest.mark.parametrize(
     ("command", "least"),
     DANGEROUS
@@ -1237,7 +1300,8 @@ NINTH_BENIGN = [
     + SIXTH_DANGEROUS
     + SEVENTH_DANGEROUS
     + EIGHTH_DANGEROUS
-    + NINTH_DANGEROUS,
+    + NINTH_DANGEROUS
+    + TENTH_DANGEROUS,
 )
 def test_dangerous(command: str, least: RiskLevel) -> None:
     reaches(command, least)
@@ -1252,7 +1316,8 @@ def test_dangerous(command: str, least: RiskLevel) -> None:
     + SIXTH_BENIGN
     + SEVENTH_BENIGN
     + EIGHTH_BENIGN
-    + NINTH_BENIGN,
+    + NINTH_BENIGN
+    + TENTH_BENIGN,
 )
 def test_benign(command: str, highest: RiskLevel) -> None:
     stays_within(command, highest)

@@ -79,7 +79,14 @@ def mdadm_degrade(command: Command, ctx: Context) -> None:
     array = first < len(argv) and argv[first].startswith("/dev/md")
     managed = set(argv[:first]) <= {"--manage", "-v", "--verbose"}
     degrading = {"--fail", "-f", "--remove", "-r", "--set-faulty"} & set(argv[first + 1 :])
-    if array and managed and degrading:
+    shrunk = any(a in ("--grow", "-G") for a in argv) and (
+        any(a in ("--raid-devices=1", "-n1") for a in argv)
+        or any(a in ("--raid-devices", "-n") and b == "1" for a, b in itertools.pairwise(argv))
+    )
+    if shrunk:
+        reason = "shrinks a RAID array to one disk: it runs without its redundancy (mdadm)"
+        ctx.add(HIGH, reason, command)
+    elif array and managed and degrading:
         reason = "takes a disk out of a RAID array: it runs without its redundancy (mdadm)"
         ctx.add(HIGH, reason, command)
 

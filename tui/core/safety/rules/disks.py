@@ -100,7 +100,22 @@ def wipefs(command: Command, ctx: Context) -> None:
 _READ_MODES = {
     "hdparm": ("-I", "-i", "-t", "-T", "-g", "-C", "-B"),
     "sgdisk": ("-p", "--print", "-i", "--info", "-v", "--verify"),
-    "sfdisk": ("-d", "--dump", "-l", "--list", "-s", "--show-size", "-J", "--json", "-V"),
+    "sfdisk": (
+        "-d",
+        "--dump",
+        "-l",
+        "--list",
+        "-s",
+        "--show-size",
+        "-J",
+        "--json",
+        "-V",
+        "-F",
+        "--list-free",
+        "-T",
+        "--list-types",
+        "--verify",
+    ),
     "mdadm": ("--detail", "-D", "--examine", "-E", "--query", "-Q"),
     "cryptsetup": ("status", "luksDump", "isLuks", "--version", "benchmark", "luksUUID"),
     "zpool": ("status", "list", "iostat", "history", "get"),
@@ -194,9 +209,8 @@ def partition(command: Command, ctx: Context) -> None:
     if image_only(command):
         ctx.add(MODERATE, f"partitions a disk image file ({command.name})", command)
         return
-    if any(a in ("-l", "--list", "print", "-s", "align-check") for a in argv) and not _writes_table(
-        argv
-    ):
+    shows = ("-l", "--list", "print", "-s", "align-check", "-x", "--list-details", "-F")
+    if any(a in shows for a in argv) and not _writes_table(argv):
         return
     fed = command.stdin.literal if command.stdin is not None else None
     script = " ".join(w.value for w in fed) if fed else ""
