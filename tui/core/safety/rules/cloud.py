@@ -239,7 +239,7 @@ def gcloud(command: Command, ctx: Context) -> None:
         bucket = words[:2] == ["storage", "buckets"] or any(w.startswith("gs://") for w in words)
         if bucket and any(re.search(r"\ballusers\b", a, re.I) for a in command.argv):
             ctx.add(CRITICAL, f"{_WHOLE_BUCKET} (allUsers)", command)
-        elif _grants_owner(command.argv):
+        elif any(re.search(r"roles/owner\b", a) for a in command.argv):
             ctx.add(
                 CRITICAL, "gives anyone on the internet full control (allUsers, owner)", command
             )
