@@ -86,8 +86,6 @@ GATHERED_REASONS = {
 # Stages that carry their input to another machine.
 _TAKERS = frozenset({"upload", "network", "send"})
 _UPLOADS = frozenset({"upload", "network"})
-# `| ssh host 'docker load'`: the image lands in a container engine, as people move their own.
-_LOADED_THERE = lazy_pattern(r"\|\s*ssh\s[^|;&]*\b(docker|podman|nerdctl)\s+(image\s+)?load\b")
 # ssh and mail are how people move their own images, not their recon or files.
 GATHERED_TAKERS = {"image": _TAKERS}
 # A database's rows (customers, users, their passwords) leaving this network are critical
@@ -481,8 +479,6 @@ class Analyser:
             far = kind in LEAVING_IS_CRITICAL and _before(found, off_network)
             if not (far or _before(found, takers)):
                 continue
-            if kind == "image" and _LOADED_THERE.search(node_text(node)):
-                continue  # `docker save img | ssh host docker load`: moved to one's own engine
             where = strangers.stranger(node_text(node)) if kind != "recon" else None
             if where is not None:  # home folders or a database handed to nobody's server
                 reason = f"{reason.replace(' to another machine', '')}: to {where}"
