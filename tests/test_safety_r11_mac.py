@@ -163,11 +163,7 @@ DANGEROUS: list[object] = [
     ("sudo networksetup -setnetworkserviceenabled Wi-Fi off", HIGH),
     ("sudo pfctl -d", HIGH),
     ("sudo pfctl -F all", HIGH),
-    pytest.param(
-        "echo 'pass in all' | sudo pfctl -f -",
-        HIGH,
-        marks=pytest.mark.xfail(reason="rules fed to pfctl on its input are not read", strict=True),
-    ),
+    ("echo 'pass in all' | sudo pfctl -f -", HIGH),
     ("sudo scutil --set HostName x && sudo dscacheutil -flushcache && sudo rm /etc/hosts", HIGH),
 ]
 

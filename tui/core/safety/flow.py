@@ -229,6 +229,8 @@ def secret_command(command: Command) -> str | None:
         name == "pg_dumpall" or any(a in ("--all-databases", "-A", "--archive") for a in argv)
     ):
         return "every database on the server"
+    if name in ("terraform", "tofu", "terragrunt") and argv[-2:] == ["state", "pull"]:
+        return "infrastructure state, with the passwords and keys in it"
     listing = any(a.startswith("-") and not a.startswith("--") and "l" in a for a in argv)
     if name == "history" or (name == "fc" and listing):
         return "your shell history"

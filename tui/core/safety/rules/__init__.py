@@ -29,6 +29,7 @@ from tui.core.safety.rules import (
     cores,
     daemons,
     databases,
+    disk_risks,
     disks,
     editor_code,
     embedded,
@@ -54,13 +55,16 @@ from tui.core.safety.rules import (
     landings,
     launchd_plists,
     leaks,
+    leases,
     limits,
     listening,
     lookups,
     macos_admin,
     macos_tools,
+    name_lookup,
     network,
     nuget,
+    open_services,
     openers,
     origins,
     other_installers,
@@ -76,6 +80,7 @@ from tui.core.safety.rules import (
     remote_code,
     resolvers,
     resources,
+    runtimes,
     same_file,
     searchers,
     services,
@@ -154,6 +159,11 @@ for _module in (
     keepers,
     other_installers,
     transfers,
+    disk_risks,
+    leases,
+    runtimes,
+    name_lookup,
+    open_services,
 ):
     RULES.update(_module.RULES)
 
@@ -227,6 +237,8 @@ def check_layer(command: Command, ctx: Context) -> None:
     if stands_for is not None:  # `nala remove x`, `pkcon remove x`: what apt or dnf would do
         check_layer(stands_for, ctx)
         return
+    if _asks_subcommand_help(name, command):
+        return  # `terraform destroy --help`, `kubectl delete ns --help`: only the help is shown
     exfiltration.check_flow(command, ctx)
     fed_programs.fed_programs(command, ctx)
     if name_word.value.startswith(_INIT_SCRIPTS):
@@ -284,7 +296,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("cp mv install trust"), (weakening.new_authority,)),
     "launchctl": (weakening.launchctl_firewall,),
     **dict.fromkeys(split_words("python python3 python2"), (listening.python_ftp,)),
-    **dict.fromkeys(split_words("php ruby busybox caddy"), (listening.static_server,)),
+    **dict.fromkeys(split_words("php ruby busybox caddy rclone"), (listening.static_server,)),
     **dict.fromkeys(split_words("npx bunx pnpx"), (listening.static_server, origins.runner_source)),
     "printf": (code.printf_assignment,),
     **{name: (check,) for name, check in bang_lines.CHECKS.items()},
@@ -349,6 +361,9 @@ for _name, _checks in (
     *source_settings.EXTRA_CHECKS.items(),
     *transfers.EXTRA_CHECKS.items(),
     *macos_admin.EXTRA_CHECKS.items(),
+    *disk_risks.EXTRA_CHECKS.items(),
+    *name_lookup.EXTRA_CHECKS.items(),
+    *open_services.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(
@@ -364,6 +379,24 @@ def _weakened_setting(command: Command, ctx: Context) -> None:
     reason = weakening.config_set(command)
     if reason is not None:
         ctx.add(HIGH, reason, command)
+
+
+# Command-line tools with verbs that print a verb's help, and do nothing else, when asked.
+_VERB_TOOLS = frozenset(
+    split_words(
+        "terraform tofu terragrunt pulumi kubectl oc helm aws gcloud gsutil az eksctl doctl cdk "
+        "kind minikube"
+    )
+)
+
+
+def _asks_subcommand_help(name: str, command: Command) -> bool:
+    """Plain words (the verb and its objects), then `--help`, `-h` or `help`, and nothing more."""
+    if name not in _VERB_TOOLS or not command.args:
+        return False
+    *words, last = command.args
+    plain = all(re.fullmatch(r"[\w.:@-]+", w.value) and w.value[0] != "-" for w in words)
+    return plain and last.value in _ONLY_ASKS - {"version", "-V", "--version", "-version"}
 
 
 def _only_reads(name: str, command: Command) -> bool:

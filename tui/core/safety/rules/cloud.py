@@ -10,8 +10,10 @@ import itertools
 import re
 
 from tui.core.safety.context import Context
+from tui.core.safety.flow import secret_path
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import containers_run, listed
+from tui.core.safety.rules import containers_inside, containers_run, listed
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, subcommand
 from tui.core.safety.words import split_words
 
@@ -19,7 +21,7 @@ _READS = frozenset(
     split_words(
         "ls list describe get show get-object head-object wait help version info configure read "
         "get-iam-policy "
-        "lookup-events "
+        "lookup-events tail "
         "whoami account auth login config describe-instances get-caller-identity"
     )
 )
@@ -75,7 +77,7 @@ def _opened_to_all(service: str, action: str, argv: list[str]) -> bool:
         return True
     if "--publicly-accessible" in argv:
         return True
-    if action in _WHOLE_DISK_SHARES and "all" in argv:
+    if action in _WHOLE_DISK_SHARES and ("all" in argv or "Group=all}" in " ".join(argv)):
         return True
     if action == "put-public-access-block" and "=false" in " ".join(argv).lower():
         return True
@@ -155,6 +157,18 @@ def aws(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, f"creates credentials or grants rights in the account (iam {action})", command
         )
+    elif service == "kms" and action == "disable-key":
+        reason = "switches off a key: whatever it encrypts cannot be read until it is back on"
+        ctx.add(HIGH, reason, command)
+    elif action == "put-bucket-lifecycle-configuration" and '"Expiration"' in " ".join(argv):
+        reason = "has the bucket delete its objects when they reach an age (s3api lifecycle)"
+        ctx.add(HIGH, reason, command)
+    elif service == "organizations" and action in (
+        "leave-organization",
+        "remove-account-from-organization",
+    ):
+        reason = f"takes an account out of its organization and its guard rails ({action})"
+        ctx.add(HIGH, reason, command)
     elif action == "put-bucket-versioning" and "suspended" in " ".join(argv).lower():
         reason = "turns off versioning: objects overwritten or deleted later cannot come back"
         ctx.add(HIGH, f"{reason} (s3api put-bucket-versioning)", command)
@@ -219,11 +233,16 @@ def _everyone(argv: list[str]) -> bool:
 
 def gcloud(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
+    words = words[1:] if words[:1] in (["alpha"], ["beta"]) else words  # the release track
     invoker = any(a.endswith(_INVOKER_ROLES) for a in command.argv)
     if "add-iam-policy-binding" in words and _everyone(command.argv) and not invoker:
         bucket = words[:2] == ["storage", "buckets"] or any(w.startswith("gs://") for w in words)
         if bucket and any(re.search(r"\ballusers\b", a, re.I) for a in command.argv):
             ctx.add(CRITICAL, f"{_WHOLE_BUCKET} (allUsers)", command)
+        elif any(re.search(r"roles/owner\b", a) for a in command.argv):
+            ctx.add(
+                CRITICAL, "gives anyone on the internet full control (allUsers, owner)", command
+            )
         else:
             ctx.add(HIGH, "gives anyone on the internet access (allUsers)", command)
     elif ("add-iam-policy-binding" in words and _grants_owner(command.argv)) or words[:4] == [
@@ -233,6 +252,11 @@ def gcloud(command: Command, ctx: Context) -> None:
         "create",
     ]:
         reason = f"creates credentials or grants full rights in the account ({' '.join(words[:3])})"
+        ctx.add(HIGH, reason, command)
+    elif words[:2] == ["iam", "roles"] and any(
+        p in a for a in command.argv for p in (".setIamPolicy", "iam.serviceAccounts.actAs")
+    ):
+        reason = "lets a role give itself any right (setIamPolicy or actAs in a custom role)"
         ctx.add(HIGH, reason, command)
     elif "sql" in words and any(
         a.endswith("0.0.0.0/0") for a in command.argv if a.startswith("--authorized-networks")
@@ -501,17 +525,39 @@ def kubectl(command: Command, ctx: Context) -> None:
         if "--" in argv:  # `kubectl run x --image=alpine -- sh -c 'curl URL | sh'`
             containers_run.contained_download(argv[argv.index("--") + 1 :], command, ctx)
             containers_run.server_client(argv[argv.index("--") + 1 :], command, ctx)
+            program, given = argv[argv.index("--") + 1 :], argv[: argv.index("--")]
+            privileged = any('"privileged":true' in a.replace(" ", "") for a in given)
+            containers_inside.contained_program("", program, given, privileged, command, ctx)
     selected = any(a.startswith(("-l", "--selector", "--field-selector")) for a in argv)
     everything = "--all" in argv or "-A" in argv
     if sub == "delete" and (_namespaces(argv) or (everything and not selected)):
         reason = "deletes a whole namespace or every resource of a kind (kubectl)"
         ctx.add(CRITICAL, reason, command)
         return
+    if sub == "delete" and any(_LISTED_NAMESPACES.search(w.raw) for w in command.args):
+        reason = "deletes every namespace a listing printed, and all in them (kubectl delete)"
+        ctx.add(CRITICAL, reason, command)
+        return
     if sub == "delete" and _piped_everything(command):
+        reads = command.stdin.reads if command.stdin is not None else ()
+        if _namespaces([r for r in reads if r not in ("get", command.name)][:1]):
+            reason = "deletes every namespace a listing printed, and all in them (kubectl delete)"
+            ctx.add(CRITICAL, reason, command)
+            return
         ctx.add(HIGH, "deletes every resource a listing printed (kubectl delete)", command)
         return
     text = " ".join(argv)
-    if sub == "create" and "cluster-admin" in text:
+    if (
+        sub in ("create", "patch", "apply", "edit")
+        and _EVERYONE_GROUPS.search(text)
+        and (
+            {"clusterrolebinding", "rolebinding", "clusterrolebindings"}
+            & {a.split("/")[0] for a in argv}
+            or "cluster-admin" in text
+        )
+    ):
+        ctx.add(CRITICAL, "gives every user, or anyone at all, rights in the cluster", command)
+    elif sub == "create" and "cluster-admin" in text:
         ctx.add(CRITICAL, "gives an account full control of the cluster (cluster-admin)", command)
     elif _grants_rights(sub, argv):
         ctx.add(HIGH, "changes who holds administrator rights in the cluster (kubectl)", command)
@@ -526,9 +572,27 @@ def kubectl(command: Command, ctx: Context) -> None:
         )
     ):
         ctx.add(CRITICAL, "runs a pod with access to the node itself (host namespaces)", command)
-    elif sub == "delete" and _production(command.argv):
+    elif sub == "create" and _any_verb_any_resource(argv):
+        ctx.add(
+            HIGH, "creates a role that may do anything to anything (kubectl create role)", command
+        )
+    elif sub in ("label", "annotate") and "enforce=privileged" in text:
+        ctx.add(HIGH, "lets privileged pods run in the namespace (pod security off)", command)
+    elif sub in ("cordon", "drain") and any(_EVERY_NODE.search(w.raw) for w in command.args):
+        ctx.add(HIGH, f"takes every node out of service (kubectl {sub})", command)
+    elif sub == "delete" and (
+        _cluster_wide(argv, _GUARDS) or (_kube_system(command.argv) and not _one_pod(argv))
+    ):
+        reason = "deletes part of what runs or guards the cluster itself (kubectl delete)"
+        ctx.add(HIGH, reason, command)
+    elif sub == "cp" and _secret_sent(argv):
+        ctx.add(HIGH, "copies a secret file of this machine into a pod", command)
+    elif sub == "replace" and any(a in ("--force", "--force=true") for a in argv):
+        reason = "deletes and recreates the resources (kubectl replace --force): their data may go"
+        ctx.add(HIGH, reason, command)
+    elif sub == "delete" and _production(command.argv) and not _one_pod(argv):
         ctx.add(HIGH, "deletes resources in a production namespace (kubectl delete)", command)
-    elif sub in ("drain", "cordon", "taint") or _scaled_to_zero(sub, argv):
+    elif sub == "drain" or _scaled_to_zero(sub, argv) or (sub == "taint" and _evicts(argv)):
         ctx.add(HIGH, f"takes workloads off the cluster (kubectl {sub})", command)
     elif sub == "delete" and _cluster_wide(argv):
         kind = next(a for a in argv if not a.startswith("-"))
@@ -543,6 +607,10 @@ def kubectl(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
 
 
+# `kubectl delete $(kubectl get ns -o name)`: every namespace, named by a listing.
+_LISTED_NAMESPACES = lazy_pattern(
+    r"\$\(\s*(kubectl|oc)\s+get\s+(ns|namespaces?|projects?)\b(?![^)]*(\s-l|--selector|=))"
+)
 _NAMESPACES = frozenset(split_words("ns namespace namespaces project projects"))
 _BINDINGS = frozenset(
     split_words(
@@ -596,12 +664,66 @@ def _cluster_wide(argv: list[str], wanted: frozenset[str] = _CLUSTER_WIDE) -> bo
     return any(part.split("/", 1)[0] in wanted for k in kinds for part in k.split(","))
 
 
+def _evicts(argv: list[str]) -> bool:
+    """`taint nodes --all k=v:NoExecute`: running pods are evicted; NoSchedule only keeps new
+    ones away."""
+    return any(a.endswith(":NoExecute") for a in argv)
+
+
 def _scaled_to_zero(sub: str, argv: list[str]) -> bool:
     """`scale --replicas=0`, `patch -p '{"spec":{"replicas":0}}'`: nothing left running."""
     if sub == "scale":
         return "--replicas=0" in argv or "--replicas 0" in " ".join(argv)
     text = " ".join(argv).replace(" ", "")
     return sub == "patch" and ('"replicas":0' in text or "replicas:0" in text)
+
+
+_EVERYONE_GROUPS = lazy_pattern(r"system:(authenticated|unauthenticated|anonymous)\b")
+_EVERY_NODE = lazy_pattern(r"\$\(\s*kubectl\s+get\s+(no|nodes?)\b(?![^)]*(\s-l|--selector))")
+# What keeps a cluster's policies in force: deleted, nothing is checked or isolated any more.
+_GUARDS = frozenset(
+    split_words(
+        "validatingwebhookconfiguration validatingwebhookconfigurations "
+        "mutatingwebhookconfiguration mutatingwebhookconfigurations "
+        "validatingadmissionpolicy validatingadmissionpolicies podsecuritypolicy psp"
+    )
+)
+
+
+def _any_verb_any_resource(argv: list[str]) -> bool:
+    """`create clusterrole x --verb='*' --resource='*'`."""
+    text = " ".join(argv).replace("'", "").replace('"', "")
+    kinds = {a for a in argv[:1]}
+    return bool(kinds & {"clusterrole", "role"}) and "--verb=*" in text and "--resource=*" in text
+
+
+def _kube_system(argv: list[str]) -> bool:
+    """`-n kube-system`, `--namespace=kube-system`: the cluster's own components."""
+    return any(
+        (a in ("-n", "--namespace") and b == "kube-system") or a == "--namespace=kube-system"
+        for a, b in zip(argv, [*argv[1:], ""], strict=True)
+    )
+
+
+def _secret_sent(argv: list[str]) -> bool:
+    """`kubectl cp /etc/shadow ns/pod:/tmp/x`: a local secret, a pod as the destination."""
+    operands = [a for a in argv if not a.startswith("-")]
+    if len(operands) < 2 or ":" not in operands[-1]:
+        return False
+    return any(":" not in o and secret_path(o) is not None for o in operands[:-1])
+
+
+def _one_pod(argv: list[str]) -> bool:
+    """`delete pod postgres-0`: one named pod, which its controller starts again."""
+    valued = ("-n", "--namespace", "--context", "--kubeconfig", "--grace-period", "-l")
+    words = [
+        a
+        for i, a in enumerate(argv)
+        if not a.startswith("-") and (i == 0 or argv[i - 1] not in valued)
+    ]
+    kind = words[0].split("/", 1)[0] if words else ""
+    forced = any(a in ("--force", "--all", "--grace-period=0", "--now") for a in argv)
+    return kind in ("pod", "pods", "po") and not forced and (len(words) == 2 or "/" in words[0])
 
 
 def _production(argv: list[str]) -> bool:
@@ -621,7 +743,8 @@ def terraform(command: Command, ctx: Context) -> None:
     sub, rest = subcommand(command, "-chdir")
     state = rest.argv[0] if sub == "state" and rest.argv else ""
     if sub == "destroy" or (sub == "apply" and "-destroy" in rest.argv):
-        level = CRITICAL if "-auto-approve" in rest.argv or "--auto-approve" in rest.argv else HIGH
+        unasked = any(_AUTO_APPROVE.fullmatch(a) for a in rest.argv) or _answered_yes(command)
+        level = CRITICAL if unasked or _approved_by_environment(command, ctx) else HIGH
         ctx.add(level, "destroys the infrastructure it manages (terraform destroy)", command)
     elif state in ("list", "show", "pull"):
         return
@@ -637,8 +760,30 @@ def terraform(command: Command, ctx: Context) -> None:
             "real resources are forgotten or overwritten"
         )
         ctx.add(HIGH, reason, command)
-    elif sub not in ("plan", "show", "validate", "fmt", "version", "output", "providers"):
+    elif sub not in ("plan", "show", "validate", "fmt", "version", "output", "providers", "graph"):
         ctx.add(MODERATE, f"changes infrastructure (terraform {sub})".strip(), command)
+
+
+_AUTO_APPROVE = lazy_pattern(r"--?auto-approve(=(true|1))?")
+
+
+def _answered_yes(command: Command) -> bool:
+    """`echo yes | terraform destroy`, `yes yes | terraform destroy`: the prompt is answered."""
+    stdin = command.stdin
+    if stdin is None:
+        return False
+    fed = " ".join(w.value for w in stdin.literal or ())
+    return stdin.producers[:1] == ("yes",) or fed.strip().lower() == "yes"
+
+
+def _approved_by_environment(command: Command, ctx: Context) -> bool:
+    """`TF_CLI_ARGS_destroy=-auto-approve terraform destroy`: the flag comes from the
+    environment, set on the line or exported before it."""
+    given = [command.text, *(f"{k}={v}" for k, v in ctx.variables.items())]
+    return any(_TF_AUTO.search(text) for text in given)
+
+
+_TF_AUTO = lazy_pattern(r"\bTF_CLI_ARGS(_destroy|_apply)?=['\"]?[^;&|]*-auto-approve")
 
 
 def helm(command: Command, ctx: Context) -> None:
@@ -682,9 +827,12 @@ def _every_release(rest: Command, ctx: Context) -> bool:
 def cluster_tools(command: Command, ctx: Context) -> None:
     """eksctl, kind, minikube, k3d: deleting a cluster deletes everything in it."""
     words = [a for a in command.argv if not a.startswith("-")]
-    if words[:1] == ["delete"] and "cluster" in words[:2]:
+    if "delete" in words[:2] and "cluster" in words[:2]:
         ctx.add(CRITICAL, f"deletes a whole cluster and everything in it ({command.name})", command)
-    elif words[:1] not in (["get"], ["version"], ["list"], ["status"], ["help"]):
+    elif words[:1] == ["delete"] and command.name == "eksctl":
+        what = " ".join(words[:2])
+        ctx.add(HIGH, f"deletes part of a cluster and what runs on it (eksctl {what})", command)
+    elif not {"get", "version", "list", "status", "help"} & set(words[:2]):
         ctx.add(MODERATE, f"changes a cluster ({command.name} {' '.join(words[:2])})", command)
 
 

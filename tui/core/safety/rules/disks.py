@@ -100,9 +100,24 @@ def wipefs(command: Command, ctx: Context) -> None:
 _READ_MODES = {
     "hdparm": ("-I", "-i", "-t", "-T", "-g", "-C", "-B"),
     "sgdisk": ("-p", "--print", "-i", "--info", "-v", "--verify"),
-    "sfdisk": ("-d", "--dump", "-l", "--list", "-s", "--show-size", "-J", "--json", "-V"),
+    "sfdisk": (
+        "-d",
+        "--dump",
+        "-l",
+        "--list",
+        "-s",
+        "--show-size",
+        "-J",
+        "--json",
+        "-V",
+        "-F",
+        "--list-free",
+        "-T",
+        "--list-types",
+        "--verify",
+    ),
     "mdadm": ("--detail", "-D", "--examine", "-E", "--query", "-Q"),
-    "cryptsetup": ("status", "luksDump", "isLuks", "--version"),
+    "cryptsetup": ("status", "luksDump", "isLuks", "--version", "benchmark", "luksUUID"),
     "zpool": ("status", "list", "iostat", "history", "get"),
     "badblocks": ("-s", "-v"),
     "smartctl": ("-a", "-i", "-H", "-x", "-A", "-l", "-c", "--all", "--info", "--health", "--scan"),
@@ -194,18 +209,29 @@ def partition(command: Command, ctx: Context) -> None:
     if image_only(command):
         ctx.add(MODERATE, f"partitions a disk image file ({command.name})", command)
         return
-    if any(a in ("-l", "--list", "print", "-s") for a in argv) and not _writes_table(argv):
+    shows = ("-l", "--list", "print", "-s", "align-check", "-x", "--list-details", "-F")
+    if any(a in shows for a in argv) and not _writes_table(argv):
         return
     fed = command.stdin.literal if command.stdin is not None else None
     script = " ".join(w.value for w in fed) if fed else ""
     script += " ".join(r.body.value for r in command.redirects if r.body is not None)
     writes = bool(re.search(r"(^|\s|\\n)w(\s|\\n|$)", script))  # `echo -e "o\nw" | fdisk`
+    shown = script.replace("\\n", " ").split()
+    if shown and set(shown) <= _FDISK_SHOWS and not _writes_table(argv):
+        ctx.add(
+            MODERATE, f"shows the partition table ({command.name}, fed {' '.join(shown)})", command
+        )
+        return
     # sfdisk reads a new table from its input and writes it, unless told not to (--no-act)
     sfdisk_writes = command.name == "sfdisk" and not any(a in ("-n", "--no-act") for a in argv)
     if _writes_table(argv) or (sfdisk_writes and _devices(command)) or writes:
         ctx.add(CRITICAL, f"rewrites the partition table ({command.name}): data is lost", command)
         return
     ctx.add(HIGH, f"edits the partition table ({command.name})", command)
+
+
+# fdisk's menu letters that only show something, or quit without writing.
+_FDISK_SHOWS = frozenset(split_words("p l i v F q m"))
 
 
 def _writes_table(argv: list[str]) -> bool:
@@ -227,7 +253,10 @@ _DISKUTIL_VERBS = {
     ),
 }
 _DISKUTIL_READS = frozenset(
-    split_words("list info activity verifyvolume verifydisk listfilesystems")
+    split_words(
+        "list info activity verifyvolume verifydisk listfilesystems listsnapshots listcryptousers "
+        "listvolumegroups listusers"
+    )
 )
 
 
@@ -335,6 +364,9 @@ def _shrinks(argv: list[str]) -> bool:
 
 def volumes(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if any(a in ("-t", "--test") for a in argv):  # LVM's dry run: nothing is written
+        ctx.add(MODERATE, f"shows what {command.name} would do (--test)", command)
+        return
     if command.name == "lvresize" and not _shrinks(argv):
         ctx.add(MODERATE, "resizes a storage volume (lvresize)", command)
         return
@@ -366,7 +398,7 @@ def filesystems(command: Command, ctx: Context) -> None:
     if command.name == "zfs" and words[:1] == ["destroy"] and _zfs_dry_run(argv):
         ctx.add(MODERATE, "shows what zfs destroy would remove (dry run)", command)
     elif command.name == "zfs" and words[:1] == ["destroy"]:
-        level = CRITICAL if any(a in ("-r", "-R", "-rf", "-Rf") for a in argv) else HIGH
+        level = CRITICAL if any(re.fullmatch(r"-[a-zA-Z]*[rR][a-zA-Z]*", a) for a in argv) else HIGH
         ctx.add(level, "destroys a ZFS dataset and its snapshots", command)
     elif command.name == "zfs" and words[:1] in (["receive"], ["recv"]) and "-F" in argv:
         reason = "replaces a ZFS dataset with the stream (zfs receive -F): its changes are lost"

@@ -561,6 +561,10 @@ def _read_upstream(command: Command, target: str) -> bool:
     return wanted not in paths.HARMLESS_SINKS and any(paths.normalise(r) == wanted for r in reads)
 
 
+# Programs whose output names the machine's disks.
+_DISK_LISTINGS = (("lsblk",), ("blkid",), ("ls",), ("fdisk",), ("sfdisk",), ("parted",))
+
+
 def dd(command: Command, ctx: Context) -> None:
     dd_fill(command, ctx)
     dd_size(command, ctx)
@@ -587,6 +591,13 @@ def dd(command: Command, ctx: Context) -> None:
     kind = persistence.kind_at(ctx.resolve(target), ctx) if target else None
     if target and kind is not None:  # `curl URL | dd of=~/.bashrc oflag=append`: runs later
         startup_content(kind, target, None, command, ctx)
+    if target and target.startswith("/dev/") and "$" in target:
+        listed = command.stdin is not None and command.stdin.producers[:1] in _DISK_LISTINGS
+        if listed:  # `lsblk -dno NAME | xargs -I{} dd of=/dev/{}`: every disk listed
+            reason = f"writes raw data over every disk a listing names ({target})"
+        else:
+            reason = f"writes raw data to a device named only when it runs ({target}): maybe a disk"
+        ctx.add(CRITICAL if listed else HIGH, reason, command)
     if target:
         # conv=notrunc still overwrites the blocks it writes; only oflag=append adds
         append = "append" in settings.get("oflag", "")

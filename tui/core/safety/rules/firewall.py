@@ -21,7 +21,9 @@ def iptables(command: Command, ctx: Context) -> None:
     opts = options(
         command, "-t --table -A -D -I -R -N -P --policy -j -s -d -p -i -o --dport --sport"
     )
-    if opts.has("-F", "--flush", "-X", "--delete-chain"):
+    if opts.has("-F", "--flush", "-X", "--delete-chain") and _own_chain(command.argv):
+        ctx.add(MODERATE, "empties one chain of its own rules (iptables -F CHAIN)", command)
+    elif opts.has("-F", "--flush", "-X", "--delete-chain"):
         ctx.add(HIGH, "flushes the firewall rules: the machine is left unprotected", command)
     elif opts.value("-P", "--policy") and "ACCEPT" in command.argv:
         ctx.add(HIGH, "sets the firewall to accept everything by default", command)
@@ -41,6 +43,18 @@ def iptables(command: Command, ctx: Context) -> None:
         return
     else:
         ctx.add(MODERATE, "changes the firewall rules", command)
+
+
+_BUILT_IN_CHAINS = frozenset(split_words("INPUT FORWARD OUTPUT PREROUTING POSTROUTING"))
+
+
+def _own_chain(argv: list[str]) -> bool:
+    """`iptables -F f2b-sshd`: a chain a tool (fail2ban, docker) made, not the built-in ones."""
+    flushed = [
+        b for a, b in itertools.pairwise(argv) if a in ("-F", "--flush", "-X", "--delete-chain")
+    ]
+    named = [c for c in flushed if c and not c.startswith("-")]
+    return bool(named) and not set(named) & _BUILT_IN_CHAINS and len(named) == len(flushed)
 
 
 def _blocks_everything(argv: list[str]) -> bool:
@@ -63,7 +77,11 @@ def _accepts_everything(argv: list[str]) -> bool:
     if "ACCEPT" not in argv or ("INPUT" not in argv and "FORWARD" not in argv):
         return False
     narrowing = ("-s", "--source", "-p", "--protocol", "--dport", "-i", "-m", "-d", "--sport")
-    return not any(a in narrowing for a in argv)
+    everyone = ("0/0", "0.0.0.0/0", "::/0", "any")
+    return not any(
+        a in narrowing and not (i + 1 < len(argv) and argv[i + 1] in everyone)
+        for i, a in enumerate(argv)
+    )
 
 
 def _redirects_traffic(argv: list[str]) -> bool:
@@ -167,6 +185,10 @@ def _unusual_reason(port: str) -> str:
 
 def ufw(command: Command, ctx: Context) -> None:
     argv = command.argv
+    if argv[:1] == ["insert"] and len(argv) > 2:
+        argv = argv[2:]  # `ufw insert 1 allow ...`: the rule, placed first
+    elif argv[:1] == ["prepend"]:
+        argv = argv[1:]
     action = next((a for a in argv if not a.startswith("-")), "")
     if action in ("disable", "reset"):
         ctx.add(HIGH, f"turns off the firewall (ufw {action})", command)
@@ -180,8 +202,16 @@ def ufw(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, _open_reason(argv, "port"), command)
     elif action == "allow" and "from" not in argv and _unusual_port(_ports(argv, "port")):
         ctx.add(HIGH, _unusual_reason(_unusual_port(_ports(argv, "port")) or ""), command)
-    elif argv[:3] == ["default", "allow", "incoming"] or (
-        action == "allow" and "from" in argv and "any" in argv and "port" not in argv
+    elif action == "delete" and any(a in ("22", "ssh", "22/tcp", "OpenSSH") for a in argv):
+        ctx.add(
+            HIGH, "removes the rule that lets SSH in (ufw): remote sessions may be cut", command
+        )
+    elif action == "allow" and any(re.fullmatch(r"(0|1):65535(/\w+)?", a) for a in argv):
+        ctx.add(HIGH, "opens every port to every machine (ufw)", command)
+    elif (
+        argv[:3] == ["default", "allow", "incoming"]
+        or argv == ["default", "allow"]
+        or (action == "allow" and "from" in argv and "any" in argv and "port" not in argv)
     ):
         ctx.add(HIGH, "lets all incoming traffic in (ufw): the firewall filters nothing", command)
     elif action not in ("status", "app", "show", "version", ""):
@@ -191,7 +221,11 @@ def ufw(command: Command, ctx: Context) -> None:
 def nft(command: Command, ctx: Context) -> None:
     # `nft 'add rule ...'` and `nft add rule ...` are the same: one script, split in words
     words = [part for a in command.argv for part in a.replace(";", " ").split()]
-    if "flush" in words or ("delete" in words and "table" in words):
+    if _nft_file(command.argv) in ("-", "/dev/stdin") and command.stdin is not None:
+        fed = command.stdin.literal or ()  # `echo 'flush ruleset' | nft -f -`
+        words += [part for w in fed for part in w.value.replace(";", " ").split()]
+    chain_gone = "delete" in words and "chain" in words and {"input", "forward"} & set(words)
+    if "flush" in words or ("delete" in words and "table" in words) or chain_gone:
         ctx.add(HIGH, "flushes the firewall rules (nft): the machine is left unprotected", command)
     elif "rule" in words and _nft_accepts_all(words):
         ctx.add(HIGH, "lets all traffic in (nft): the firewall no longer filters anything", command)
@@ -199,11 +233,24 @@ def nft(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, _open_reason(words, "dport"), command)
     elif {"list", "-c", "--check"} & set(words):
         return
+    elif _nft_cuts_off(words):
+        ctx.add(
+            HIGH, "blocks SSH or drops all incoming traffic (nft): remote sessions are cut", command
+        )
     elif _nft_file(command.argv) and paths.is_world_writable(_nft_file(command.argv) or ""):
         reason = "loads firewall rules from a file anyone could have written (nft -f)"
         ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, "changes the firewall rules (nft)", command)
+
+
+def _nft_cuts_off(words: list[str]) -> bool:
+    """`add rule inet filter input tcp dport 22 drop`, an input chain with `policy drop`."""
+    if not {"drop", "reject"} & set(words) or "input" not in words:
+        return False
+    ssh = bool(_nft_ports(words) & {"22", "ssh"})
+    policy = any(a == "policy" and b == "drop" for a, b in itertools.pairwise(words))
+    return ssh or (policy and "hook" in words)
 
 
 def _nft_file(argv: list[str]) -> str | None:
@@ -227,8 +274,8 @@ def _nft_accepts_all(words: list[str]) -> bool:
     return not _NFT_MATCHES & set(words[chain + 1 : words.index("accept")])
 
 
-def _nft_opens(words: list[str]) -> bool:
-    """`add rule inet filter input tcp dport 6379 accept`: a database port for everyone."""
+def _nft_ports(words: list[str]) -> set[str]:
+    """The ports after each `dport`: one (`dport 22`) or a set (`dport { 22, 80 }`)."""
     ports: set[str] = set()
     for index, word in enumerate(words[:-1]):
         if word != "dport":
@@ -240,7 +287,12 @@ def _nft_opens(words: list[str]) -> bool:
             else following[:1]
         )
         ports |= {p for w in listed for p in w.strip("{}").split(",") if p}
-    return "input" in words and bool(ports & set(OPEN_PORTS))
+    return ports
+
+
+def _nft_opens(words: list[str]) -> bool:
+    """`add rule inet filter input tcp dport 6379 accept`: a database port for everyone."""
+    return "input" in words and bool(_nft_ports(words) & set(OPEN_PORTS))
 
 
 def firewall_cmd(command: Command, ctx: Context) -> None:
@@ -257,6 +309,18 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
     )
     if wide:
         ctx.add(HIGH, "opens every port or trusts every address (firewall-cmd)", command)
+        return
+    if any(a.lower() in ("--set-target=accept", "--set-target=default=accept") for a in argv):
+        ctx.add(HIGH, "makes a zone accept everything (firewall-cmd --set-target)", command)
+        return
+    zone = next(
+        (a.split("=", 1)[1] for a in argv if a.startswith("--zone=")), _after(argv, "--zone")
+    )
+    if zone in ("drop", "block") and any(
+        a.startswith(("--add-interface", "--change-interface", "--add-source=0.0.0.0/0"))
+        for a in argv
+    ):
+        ctx.add(HIGH, f"puts an interface in the {zone} zone: its connections are cut", command)
         return
     if any(a in ("--remove-service=ssh", "--remove-port=22/tcp") for a in argv):
         ctx.add(HIGH, "closes SSH in the firewall: remote sessions are cut off", command)
@@ -302,6 +366,9 @@ def iptables_restore(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "replaces every firewall rule with none: the machine is unprotected", command)
     elif any(a in ("-t", "--test") for a in command.argv):
         return
+    elif _filtered_copy(command):
+        reason = "reloads the firewall with its blocking rules filtered out (save | grep | restore)"
+        ctx.add(HIGH, reason, command)
     elif _untrusted_rules(command, sources):
         reason = (
             f"replaces every firewall rule with a file anyone could have written ({command.name})"
@@ -311,6 +378,15 @@ def iptables_restore(command: Command, ctx: Context) -> None:
         ctx.add(
             MODERATE, f"replaces every firewall rule with those given ({command.name})", command
         )
+
+
+def _filtered_copy(command: Command) -> bool:
+    """`iptables-save | grep -v DROP | iptables-restore`: the rules, edited on the way back."""
+    stdin = command.stdin
+    if stdin is None or not stdin.producers[:1] or not stdin.producers[0].endswith("tables-save"):
+        return False
+    edited = set(stdin.producers[1:]) & {"grep", "sed", "awk", "egrep"}
+    return bool(edited) and bool({"DROP", "REJECT", "ACCEPT"} & set(" ".join(stdin.reads).split()))
 
 
 def _untrusted_rules(command: Command, files: list[str]) -> bool:
@@ -362,7 +438,15 @@ def pfctl(command: Command, ctx: Context) -> None:
                 break
             given[letter] = ""
     flushed = given.get("F", "x")[:1]
-    if given.get("f") == "/dev/null":
+    fed = command.stdin.literal if command.stdin is not None else None
+    script = " ".join(w.value for w in fed or ())
+    if (
+        given.get("f") in ("-", "/dev/stdin")
+        and re.search(r"\bpass\b(\s+(in|quick))*\s+all\b", script)
+        and ("block" not in script)
+    ):
+        ctx.add(HIGH, "loads a rule set that lets everything through the packet filter", command)
+    elif given.get("f") == "/dev/null":
         ctx.add(
             HIGH, "loads an empty rule set into the packet filter: nothing is filtered", command
         )
@@ -377,7 +461,7 @@ def pfctl(command: Command, ctx: Context) -> None:
 RULES: dict[str, Rule] = {
     "pfctl": pfctl,
     **dict.fromkeys(
-        split_words("iptables ip6tables iptables-legacy iptables-nft ebtables"), iptables
+        split_words("iptables ip6tables iptables-legacy iptables-nft ebtables arptables"), iptables
     ),
     "ufw": ufw,
     "nft": nft,

@@ -84,7 +84,7 @@ ROUTINE = {
         "grub2-reboot mkinitcpio dracut logrotate depmod"
     ),
     "manages disks, volumes or filesystems": (
-        "growpart lvextend lvcreate pvresize pvmove vgreduce vgchange partprobe e2label "
+        "growpart lvextend lvcreate vgextend pvresize pvmove vgreduce vgchange partprobe e2label "
         "exfatlabel fatlabel mlabel kpartx losetup eject xfs_growfs ntfsfix udisksctl testdisk "
         "photorec f3probe"
     ),

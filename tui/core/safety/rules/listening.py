@@ -183,7 +183,8 @@ def dockerd(command: Command, ctx: Context) -> None:
     hosts = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-H", "--host")]
     hosts += [a.split("=", 1)[1] for a in argv if a.startswith("--host=")]
     tls = any(a.startswith("--tlsverify") for a in argv)
-    if not tls and any(h.startswith("tcp://") and is_open(h[6:]) for h in hosts):
+    tcp = [h.removeprefix("tcp://") for h in hosts if h.startswith("tcp://") or "://" not in h]
+    if not tls and any(":" in h and is_open(h) for h in tcp):
         reason = "opens the Docker API to the network without TLS: root for anyone who connects"
         ctx.add(CRITICAL, reason, command)
     else:
@@ -224,12 +225,19 @@ def open_to_world(command: Command, ctx: Context) -> None:
     words = [a for a in argv if not a.startswith("-")]
     if command.name == "gcloud" and "firewall-rules" in words and {"create", "update"} & set(words):
         sources = option_value(argv, "--source-ranges") or "0.0.0.0/0"
-        ports = option_value(argv, "--allow") or ""
+        ports = option_value(argv, "--allow", "--rules") or ""
+        if (option_value(argv, "--action") or "allow").lower() != "allow":
+            return
     elif command.name == "az" and ("open-port" in words or words[:3] == ["network", "nsg", "rule"]):
         if (option_value(argv, "--access") or "Allow").lower() != "allow":
             return
         sources = option_value(argv, "--source-address-prefixes") or "*"
         ports = option_value(argv, "--port", "--destination-port-ranges") or ""
+    elif command.name == "az" and "firewall-rule" in words and "create" in words:
+        low = option_value(argv, "--start-ip-address") or ""
+        high = option_value(argv, "--end-ip-address") or ""
+        sources = "0.0.0.0/0" if low == "0.0.0.0" and high == "255.255.255.255" else low
+        ports = "*"  # a database server's firewall: every address range it lets in reaches it
     else:
         return
     anyone = any(p in ("0.0.0.0/0", "::/0", "*", "Internet", "Any") for p in sources.split(","))
@@ -386,6 +394,11 @@ def static_server(command: Command, ctx: Context) -> None:
         exposure.file_server(command, ctx, option_value(argv, "--root", "-r") or ".", bind)
     elif name == "ruby" and any(a.startswith("-run") for a in argv):
         _ruby_httpd(command, ctx)
+    elif name == "rclone" and operands[:1] == ["serve"] and len(operands) > 2:
+        served = operands[2]  # `rclone serve http / --addr :8080`; `remote:path` is not here
+        if ":" not in served or served.startswith(("/", "~", ".")):
+            bind = option_value(argv, "--addr") or "127.0.0.1:8080"  # rclone's default
+            exposure.file_server(command, ctx, served, bind)
     elif name == "twistd" and "web" in operands:
         path = option_value(argv, "--path") or "."
         exposure.file_server(command, ctx, path, option_value(argv, "--listen") or "")

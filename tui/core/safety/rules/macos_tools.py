@@ -111,7 +111,7 @@ def unified_log(command: Command, ctx: Context) -> None:
 
 
 def reads_only(command: Command, ctx: Context) -> None:
-    """hdiutil, pkgutil, scutil, mdutil: reports are safe; anything else changes something."""
+    """hdiutil, pkgutil, mdutil: reports are safe; anything else changes something."""
     first = command.argv[0] if command.argv else ""
     if first in _REPORTS.get(command.name, frozenset()) or not first:
         return
@@ -126,7 +126,6 @@ _REPORTS = {
             "--check-signature --payload-files --lsbom --group-pkgs --groups --regexp"
         )
     ),
-    "scutil": frozenset(split_words("--get --dns --proxy --nwi -r -w")),
     "mdutil": frozenset(split_words("-s -t")),
 }
 
@@ -139,6 +138,6 @@ RULES: dict[str, Rule] = {
     "tccutil": tccutil,
     "kickstart": remote_desktop,
     "log": unified_log,
-    **dict.fromkeys(("hdiutil", "pkgutil", "scutil", "mdutil"), reads_only),
+    **dict.fromkeys(("hdiutil", "pkgutil", "mdutil"), reads_only),
 }
 EXTRA_CHECKS = {"sqlite3": (privacy_database,)}

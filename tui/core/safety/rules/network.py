@@ -69,7 +69,7 @@ def command_kinds(command: Command) -> set[str]:
         if any(_METADATA_CREDENTIALS.search(a) for a in argv):
             kinds.add("secret")  # the machine's own cloud credentials, from its metadata service
         return kinds
-    if name in NETWORK_TOOLS or (name == "openssl" and "s_client" in argv):
+    if name in NETWORK_TOOLS or (name == "openssl" and {"s_client", "s_server"} & set(argv)):
         return {"network"}
     if name in DNS_TOOLS | {"kdig", "delv", "resolvectl"} and _txt_query(argv):
         return {"download"}  # a TXT record is text another machine serves, like a web page
@@ -516,14 +516,37 @@ def socat(command: Command, ctx: Context) -> None:
         ctx.add(
             CRITICAL, "connects a program (usually a shell) to the network (socat exec)", command
         )
-    elif any(
-        a.startswith(("tcp-listen:", "tcp4-listen:", "tcp6-listen:")) and not _bound_locally(a)
+    elif _listens_openly(lowered) and any(_ENGINE_SOCKET.match(a) for a in lowered):
+        reason = "lets anyone on the network drive the container engine, as root (socat)"
+        ctx.add(CRITICAL, reason, command)
+    elif _listens_openly(lowered) and any(
+        a.startswith(("tcp:", "tcp4:", "tcp6:", "tcp-connect:")) and not _local_web(a)
         for a in lowered
-    ) and any(a.startswith(("tcp:", "tcp4:", "tcp6:", "tcp-connect:")) for a in lowered):
+    ):
         reason = "listens for anyone and relays them to another service (socat)"
         ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, "relays a network connection (socat)", command)
+
+
+# A container engine's API socket: `UNIX-CONNECT:/var/run/docker.sock`.
+_ENGINE_SOCKET = lazy_pattern(
+    r"(unix|unix-connect|unix-client|gopen):[^,]*(docker|containerd|podman|crio)\.sock\b"
+)
+
+
+def _listens_openly(lowered: list[str]) -> bool:
+    return any(
+        a.startswith(("tcp-listen:", "tcp4-listen:", "tcp6-listen:", "tcp-l:"))
+        and not _bound_locally(a)
+        for a in lowered
+    )
+
+
+def _local_web(address: str) -> bool:
+    """`TCP:localhost:80`: this machine's own web server, the kind meant to face everyone."""
+    host, _, port = address.split(",", 1)[0].partition(":")[2].rpartition(":")
+    return host in ("localhost", "127.0.0.1", "[::1]") and port in ("80", "443", "8080", "8443")
 
 
 def _bound_locally(address: str) -> bool:

@@ -41,6 +41,8 @@ def cloud_code(command: Command, ctx: Context) -> None:
     if command.name == "gcloud" and "compute" in words:
         for value in _option_values(argv, "--metadata"):
             codes += [value.split("=", 1)[1] for key in _STARTUP_KEYS if value.startswith(key)]
+    if command.name == "aws" and words[:2] == ("ec2-instance-connect", "ssh"):
+        codes += _option_values(argv, "--command")
     if command.name == "aws" and words[:2] == ("ssm", "send-command"):
         codes += [
             m.group(1) for v in _option_values(argv, "--parameters") for m in _SSM.finditer(v)

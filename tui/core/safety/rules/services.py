@@ -7,6 +7,9 @@ the forms rated higher leave the machine open, degraded or running something une
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -106,6 +109,31 @@ def umask(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
 
 
+_RATE_UNITS = {"bit": 1, "kbit": 10**3, "mbit": 10**6, "gbit": 10**9, "bps": 8, "kbps": 8000}
+
+
+def _starved(argv: list[str]) -> bool:
+    """`tbf rate 1kbit`: a rate limit too low for a remote session to get through."""
+    for option, value in itertools.pairwise(argv):
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)([a-z]*)", value.lower())
+        if option in ("rate", "ceil") and match and match.group(2) in _RATE_UNITS:
+            return float(match.group(1)) * _RATE_UNITS[match.group(2)] < 64_000
+    return False
+
+
+def _mild(argv: list[str]) -> bool:
+    """`netem delay 50ms`, `loss 1%`: a test of a slow or lossy link, not one cut off."""
+    given = dict(itertools.pairwise(argv))
+    if set(argv) & (_NETEM_HARM - {"delay", "loss"}):
+        return False
+    delay = re.fullmatch(r"(\d+(?:\.\d+)?)(us|ms|s)?", given.get("delay", "0ms"))
+    loss = re.fullmatch(r"(\d+(?:\.\d+)?)%?", given.get("loss", "0%"))
+    if delay is None or loss is None:
+        return False
+    seconds = float(delay.group(1)) * {"us": 1e-6, "ms": 1e-3, "s": 1.0}[delay.group(2) or "us"]
+    return seconds < 1 and float(loss.group(1)) < 50
+
+
 def tc(command: Command, ctx: Context) -> None:
     """`tc qdisc add dev eth0 root netem loss 100%`: the machine's network slowed or cut."""
     argv = command.argv
@@ -113,9 +141,10 @@ def tc(command: Command, ctx: Context) -> None:
         return
     device = argv[argv.index("dev") + 1] if "dev" in argv[:-1] else ""
     harmful = argv[1] in _CHANGES and "netem" in argv and bool(_NETEM_HARM & set(argv))
+    harmful = (harmful and not _mild(argv)) or (argv[1] in _CHANGES and _starved(argv))
     if harmful and device and device not in _LOOPBACK:
         reason = (
-            f"slows or drops the network traffic of {device} on purpose (tc netem): "
+            f"slows or drops the network traffic of {device} on purpose (tc): "
             "remote sessions may be cut off"
         )
         ctx.add(HIGH, reason, command)

@@ -495,8 +495,18 @@ def _ip(command: Command, ctx: Context, argv: list[str]) -> None:
     words = [a for a in argv if not a.startswith("-")]
     if ("link" in words or "l" in words[:1]) and "down" in words:
         ctx.add(HIGH, "takes a network interface down: connections over it drop", command)
+    elif "flush" in words and (
+        words[:1] in (["neigh"], ["neighbor"], ["neighbour"], ["n"]) or "cache" in words
+    ):
+        ctx.add(MODERATE, "clears a cache of neighbours or routes (ip): it fills again", command)
     elif "flush" in words or ("del" in words and "default" in words):
         ctx.add(HIGH, "removes network addresses or routes: the machine may go offline", command)
+    elif (
+        words[:1] in (["addr"], ["address"], ["a"])
+        and {"del", "delete"} & set(words)
+        and ("lo" not in words)
+    ):
+        ctx.add(HIGH, "removes an interface's address: connections over it drop", command)
     elif any(w in ("add", "change", "replace") for w in words) and foreign_gateway(words):
         ctx.add(HIGH, GATEWAY_REASON.format(foreign_gateway(words)), command)
     elif any(w in ("delete", "del", "add", "set", "change", "replace") for w in words):

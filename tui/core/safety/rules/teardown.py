@@ -48,6 +48,41 @@ TOOLS: dict[str, Tool] = {
     "pulumi": _tool("infrastructure", "destroy rm", _IAC_READS, "changes infrastructure"),
     "cdk": _tool("infrastructure", "destroy", _IAC_READS, "changes infrastructure"),
     "cdktf": _tool("infrastructure", "destroy", _IAC_READS, "changes infrastructure"),
+    "openstack": _tool("cloud resources", "delete purge", "list show", "changes cloud resources"),
+    "oci": _tool("cloud resources", "delete terminate", "list get", "changes cloud resources"),
+    "ibmcloud": _tool(
+        "cloud resources",
+        "delete rm service-instance-delete service-key-delete resource-group-delete cluster-rm",
+        "list ls get show service-instances resource-groups target",
+        "changes cloud resources",
+    ),
+    "scw": _tool("cloud resources", "delete", "list get", "changes cloud resources"),
+    "buildah": _tool(
+        "containers or images",
+        "rm rmi prune",
+        "images containers inspect info version",
+        "builds images",
+    ),
+    "skopeo": _tool("an image in a registry", "delete", "inspect list-tags", "copies images"),
+    "multipass": _tool(
+        "virtual machines", "delete purge", "list ls info find version", "runs virtual machines"
+    ),
+    "argocd": _tool("apps and what they run", "delete rm", "list get history diff", "deploys apps"),
+    "flux": _tool(
+        "the cluster's deployments",
+        "uninstall delete",
+        "get check version logs tree stats",
+        "deploys apps",
+    ),
+    "istioctl": _tool(
+        "the service mesh",
+        "uninstall",
+        "analyze version proxy-status ps proxy-config",
+        "changes the service mesh",
+    ),
+    "velero": _tool("cluster backups", "delete", "get describe version", "backs up clusters"),
+    "sam": _tool("cloud resources", "delete", "validate list logs local build", "deploys code"),
+    "copilot": _tool("an app and its data", "delete", "ls show status logs", "deploys code"),
     "serverless": _tool("cloud resources", "remove", "info print package", "deploys code"),
     "sls": _tool("cloud resources", "remove", "info print package", "deploys code"),
     "doctl": _tool("cloud resources", "delete rm", "list ls get", "connects to a service"),
@@ -73,6 +108,14 @@ TOOLS: dict[str, Tool] = {
     "mc": _tool(
         "cloud storage", "rm rb", "ls cat stat du tree find", "opens a program", single="rm"
     ),
+    "azcopy": _tool(
+        "cloud storage",
+        "remove rm",
+        "list ls jobs env login",
+        "copies to cloud storage",
+        single="remove rm",
+    ),
+    "s5cmd": _tool("cloud storage", "rm rb", "ls cat du", "copies to cloud storage", single="rm"),
     "rclone": _tool(
         "cloud storage",
         "delete deletefile purge rmdir rmdirs",
@@ -82,7 +125,14 @@ TOOLS: dict[str, Tool] = {
         single="deletefile rmdir",
     ),
 }
-_UNASKED = frozenset(split_words("-y --yes -f --force --confirm --auto-approve -auto-approve"))
+_UNASKED = frozenset(
+    split_words(
+        "-y --yes -f --force --confirm --auto-approve -auto-approve --non-interactive --no-prompts "
+        "--terragrunt-non-interactive"
+    )
+)
+_WHOLE = frozenset(split_words("project projects account tenancy compartment subscription"))
+_MIRROR_DELETES = frozenset(split_words("--delete-destination=true --delete-destination"))
 _RECURSIVE = frozenset(split_words("-r -R --recursive"))
 
 
@@ -97,11 +147,17 @@ def teardown(command: Command, ctx: Context) -> None:
     if verb is not None:
         storage = tool.what == "cloud storage"
         bulk = verb in tool.bulk or (storage and bool(_RECURSIVE & set(argv)))
+        bulk = bulk or (storage and any(w.endswith("*") for w in words))  # `rm 's3://b/*'`
+        bulk = bulk or (storage and verb == "rb" and "--force" in argv)  # with what is in it
         unasked = not storage and bool(_UNASKED & set(argv))
-        level = CRITICAL if bulk or unasked else MODERATE if verb in tool.single else HIGH
+        whole = bool(_WHOLE & set(words[:3]))  # `openstack project delete`: all that is in it
+        level = CRITICAL if bulk or unasked or whole else MODERATE if verb in tool.single else HIGH
         reason = f"deletes {tool.what} ({command.name} {verb}): there is no undo"
         ctx.add(level, reason, command)
-    elif words and words[0] in tool.reads:
+    elif tool.what == "cloud storage" and any(a in _MIRROR_DELETES for a in argv):
+        reason = f"makes cloud storage match the source, deleting the rest ({command.name})"
+        ctx.add(HIGH, reason, command)
+    elif any(w in tool.reads for w in words[:3]):  # `pulumi stack ls`, `doctl compute x list`
         return
     else:
         ctx.add(MODERATE, f"{tool.other} ({command.name})", command)

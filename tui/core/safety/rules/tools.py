@@ -15,10 +15,12 @@ from dataclasses import replace
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
+from tui.core.safety.flow import secret_path
 from tui.core.safety.installed import every_installed
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import (
+    containers_inside,
     containers_run,
     git_losses,
     git_trust,
@@ -499,8 +501,10 @@ def docker(command: Command, ctx: Context) -> None:
         if "down" in argv and any(a in ("-v", "--volumes") for a in argv):
             ctx.add(HIGH, "removes the project's volumes and their data (compose down -v)", command)
             return
-    if sub in ("container", "image", "volume", "network", "system", "builder", "compose"):
-        inner, rest2 = subcommand(rest)
+    if sub in ("service", "node", "stack", "secret", "config") and _swarm_change(sub, rest, ctx):
+        return
+    if sub in ("container", "image", "volume", "network", "system", "builder", "compose", "pod"):
+        inner, rest2 = subcommand(rest, _COMPOSE_VALUES if sub == "compose" else "")
         if inner in DOCKER_READ_ONLY:
             return
         sub, rest = f"{sub} {inner}", rest2
@@ -521,6 +525,17 @@ def docker(command: Command, ctx: Context) -> None:
     elif sub == "service" and rest.argv[:1] == ["create"]:
         containers_run.service_image(rest.argv[1:], command, ctx)
         ctx.add(MODERATE, f"creates a service ({command.name} service create)", command)
+    elif sub == "swarm" and rest.argv[:1] == ["leave"] and {"-f", "--force"} & set(rest.argv):
+        reason = "leaves the swarm by force: on its last manager the whole swarm is lost"
+        ctx.add(HIGH, reason, command)
+    elif sub in ("cp", "container cp") and _secret_into_container(rest.argv):
+        ctx.add(
+            HIGH,
+            f"copies a secret file of this machine into a container ({command.name} cp)",
+            command,
+        )
+    elif sub in ("rmi", "image rm") and {"-a", "--all"} & set(rest.argv):
+        ctx.add(HIGH, f"removes every image ({command.name} {sub} --all)", command)
     elif sub == "system reset":
         reason = f"deletes every container, image and volume ({command.name} system reset)"
         ctx.add(CRITICAL, reason, command)
@@ -528,6 +543,31 @@ def docker(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"changes containers or images ({command.name} {sub})".strip(), command)
 
 
+def _secret_into_container(argv: list[str]) -> bool:
+    """`docker cp /etc/shadow web:/tmp/`: a local secret, a container as the destination."""
+    operands = [a for a in argv if not a.startswith("-")]
+    if len(operands) != 2 or ":" not in operands[1] or ":" in operands[0]:
+        return False
+    return secret_path(operands[0]) is not None
+
+
+def _swarm_change(sub: str, rest: Command, ctx: Context) -> bool:
+    """`docker service ls` reads; `service rm $(docker service ls -q)` and `node rm --force`
+    take every service, or a node and what ran on it, out of the swarm. True when rated."""
+    verb = rest.argv[:1]
+    if verb in (["ls"], ["ps"], ["inspect"], ["list"]):
+        return True
+    listed = any("$(" in w.raw and " ls" in w.raw for w in rest.args[1:])
+    forced = any(a in ("-f", "--force") for a in rest.argv)
+    if verb in (["rm"], ["remove"]) and (listed or (sub == "node" and forced)):
+        what = "every service a listing names" if listed else "a node and what ran on it"
+        ctx.add(HIGH, f"takes {what} out of the swarm (docker {sub} rm)", rest)
+        return True
+    return False
+
+
+# `docker compose -f prod.yml -p app config`: options before the verb that take a value.
+_COMPOSE_VALUES = "-f --file -p --project-name --project-directory --env-file --profile"
 _RUN_VALUES = frozenset(
     split_words(
         "-v --volume --mount -p --publish -e --env --env-file --name -w --workdir --network --net "
@@ -579,11 +619,17 @@ def _docker_run(command: Command, ctx: Context) -> None:
     ] + containers_run.bind_mounts([value for name, value in pairs if name == "--mount"])
     containers_run.mounted_command(writable, rest[1:], command, ctx)
     containers_run.contained_download(rest[1:], command, ctx)
-    containers_run.contained_bomb(rest[1:], command, ctx)
+    if not any(a.startswith(("--pids-limit", "--memory")) for a in argv):  # limits: inside.py
+        containers_run.contained_bomb(rest[1:], command, ctx)
     containers_run.server_client(rest[1:], command, ctx)
     containers_run.unknown_registry(rest[0] if rest else "", argv, command, ctx)
     mounted = [source for source, _ in _mounts(argv)]
     containers_run.secrets_given(rest[0] if rest else "", mounted, command, ctx)
+    devices = privileged or any(
+        n == "--device" or (n in ("-v", "--volume") and v.startswith("/dev")) for n, v in pairs
+    )
+    image = rest[0] if rest else ""
+    containers_inside.contained_program(image, rest[1:], argv, devices, command, ctx)
     host_network = any(n in ("--network", "--net") and v == "host" for n, v in pairs)
     if host_network and any(n == "--cap-add" and v.upper().endswith("NET_ADMIN") for n, v in pairs):
         reason = (
@@ -593,9 +639,12 @@ def _docker_run(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, "starts a container", command)
 
 
+# The container engines' API sockets: whoever can talk to one runs containers as root.
 _DOCKER_SOCKETS = frozenset(
     split_words(
-        "/var/run/docker.sock /run/docker.sock /run/podman/podman.sock /var/run/podman/podman.sock"
+        "/var/run/docker.sock /run/docker.sock /run/containerd/containerd.sock "
+        "/var/run/containerd/containerd.sock /run/podman/podman.sock /var/run/podman/podman.sock "
+        "/run/crio/crio.sock /var/run/crio/crio.sock /run/k3s/containerd/containerd.sock"
     )
 )
 _ALL_CAPS = ("ALL", "SYS_ADMIN", "SYS_PTRACE", "SYS_MODULE", "DAC_READ_SEARCH")
@@ -659,8 +708,10 @@ _RUNTIME_STATE = ("/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet", 
 
 def _host_sensitive(source: str) -> bool:
     path = paths.normalise(source)
-    if path.startswith(_RUNTIME_STATE):
-        return True
+    if path.startswith((*_RUNTIME_STATE, "/root/")):
+        return True  # the runtimes' state; root's own files
+    if path.rstrip("/").endswith("/.ssh") and paths.area(path) == "home_credentials":
+        return True  # an ssh folder: a container could plant a key in it
     return (
         path == "/"
         or path in _DOCKER_SOCKETS

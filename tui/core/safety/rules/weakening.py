@@ -279,6 +279,17 @@ def _is_startup(where: str) -> bool:
     )
 
 
+# Where systems and virus scanners fetch their updates: blocked, the holes stay open.
+_UPDATE_NAMES = lazy_pattern(
+    r"(^|\.)(security\.ubuntu\.com|archive\.ubuntu\.com|security\.debian\.org|"
+    r"deb\.debian\.org|ppa\.launchpad(content)?\.net|(dl|mirrors)\.fedoraproject\.org|"
+    r"mirror(list)?\.centos\.org|download\.opensuse\.org|archlinux\.org|"
+    r"windowsupdate\.(com|microsoft\.com)|update\.microsoft\.com|"
+    r"definitionupdates\.microsoft\.com|(swscan|swdist|mesu)\.apple\.com|"
+    r"database\.clamav\.net|updates?\.[a-z0-9-]+\.(com|org|net))$"
+)
+
+
 def _hosts(text: str) -> Verdict | None:
     """`203.0.113.5 github.com` in /etc/hosts: that name now leads to another machine."""
     for address, names in _HOSTS_LINE.findall(text):
@@ -291,6 +302,10 @@ def _hosts(text: str) -> Verdict | None:
             name = name.lower().rstrip(".")
             if "." not in name or name.endswith(_LOCAL_SUFFIXES):
                 continue
+            if blocking and _UPDATE_NAMES.search(name):
+                return Verdict(
+                    HIGH, f"blocks {name}, where security updates come from (/etc/hosts)"
+                )
             if _TRUSTED_NAMES.search(name) and not blocking:
                 reason = f"sends all traffic for {name} to {address} instead (/etc/hosts)"
                 return Verdict(HIGH, reason)
@@ -383,9 +398,11 @@ def network_setup(command: Command, ctx: Context) -> None:
         what = "web traffic" if routing else "name lookups"
         reason = f"sends all {what} through an outside address, which can read or change it"
         ctx.add(HIGH, reason, command)
-    elif sub in ("-setairportpower", "-setnetworkserviceenabled") and argv[-1:] == ["off"]:
+    elif sub in ("-setv4off", "-removenetworkservice") or (
+        sub in ("-setairportpower", "-setnetworkserviceenabled") and argv[-1:] == ["off"]
+    ):
         ctx.add(HIGH, f"turns a network connection off (networksetup {argv[0]})", command)
-    elif sub.startswith("-set"):
+    elif sub.startswith(("-set", "-remove", "-create", "-delete", "-add")):
         ctx.add(MODERATE, f"changes network settings (networksetup {argv[0]})", command)
 
 

@@ -25,6 +25,7 @@ from tui.core.safety.rules import (
     windows_features,
     windows_filtered,
     windows_launch,
+    windows_net,
     windows_packages,
     windows_procs,
     windows_shares,
@@ -182,6 +183,8 @@ def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return  # an expression or assignment, not a command
     if "-whatif" in flags_of(st):
         return  # PowerShell's -WhatIf: the cmdlet only says what it would do
+    if st.args and all(a.lower() in ("/?", "-?", "/help") for a in st.args):
+        return  # `diskpart /?`: the tool prints its help and stops
     windows_writes.redirects(st, ctx)
     if name == "for":
         _cmd_loop(st, ctx)
@@ -1082,6 +1085,7 @@ _HANDLERS: dict[str, Handler] = {
     **windows_vital.HANDLERS,
     **windows_procs.HANDLERS,
     **windows_features.HANDLERS,
+    **windows_net.HANDLERS,
     **dict.fromkeys("new-item ni".split(), _new_item),
     **dict.fromkeys("wmic invoke-wmimethod invoke-cimmethod".split(), _wmi_create),
     **dict.fromkeys("rename-item rni ren rename".split(), _rename),

@@ -23,6 +23,9 @@ def manage_bde(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return
     if args[0] == "-off":
         ctx.add(HIGH, f"decrypts a drive: {_UNPROTECTED}", st.text)
+    elif args[0] == "-forcerecovery":
+        reason = "locks a drive until its recovery key is typed in: without the key, data is lost"
+        ctx.add(HIGH, reason, st.text)
     elif args[0] == "-protectors" and ("-delete" in args or "-disable" in args):
         ctx.add(HIGH, f"removes or suspends a drive's BitLocker keys: {_UNPROTECTED}", st.text)
     else:

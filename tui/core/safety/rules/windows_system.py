@@ -192,6 +192,10 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
     relayed = _relayed_to(st) if re.search(r"\b(portproxy|winhttp)\b", text) else []
     if re.search(r"state[\s=]+off\b|opmode[\s=]+(mode=)?disable\b", text):
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
+    elif re.search(r"\bwlan\s+disconnect\b", text):
+        ctx.add(HIGH, "disconnects the Wi-Fi: connections over it drop (netsh)", st.text)
+    elif re.search(r"\binterface\s+(ip|ipv4|ipv6)\s+delete\s+address\b", text):
+        ctx.add(HIGH, "removes the machine's network address: connections over it drop", st.text)
     elif "reset" in text and "firewall" in text:
         ctx.add(HIGH, "resets the Windows firewall rules", st.text)
     elif re.search(r"\bfirewall\s+delete\s+rule\s+name\s*=\s*all\b", text):
@@ -273,8 +277,15 @@ def _firewall_cmdlet(st: Statement, ctx: Context, previous: Statement | None) ->
         ctx.add(HIGH, "lets every incoming connection through the Windows firewall", st.text)
     elif st.name == "new-netfirewallrule" and _allows_every_port(given):
         ctx.add(HIGH, "lets the network in on every port (a firewall rule with no port)", st.text)
-    elif (off and not _selects_rules(st)) or (
-        st.name == "disable-netfirewallrule" and "-all" in text
+    elif (
+        (off and not _selects_rules(st))
+        or (st.name == "disable-netfirewallrule" and "-all" in text)
+        or (
+            st.name == "disable-netfirewallrule"
+            and previous is not None
+            and previous.name == "get-netfirewallrule"
+            and not previous.args
+        )
     ):
         ctx.add(HIGH, "turns off every Windows firewall rule", st.text)
     else:
