@@ -37,7 +37,6 @@ DROPS_AND_WIPES = [
     ('Invoke-Sqlcmd -Query "DROP TABLE dbo.Orders" -ServerInstance .', HIGH),
     ('duckdb analytics.duckdb "DROP TABLE events"', HIGH),
     ("cypher-shell 'MATCH (n) DETACH DELETE n'", HIGH),
-    ("influx bucket delete --name metrics --org acme", HIGH),
     ("influx -execute 'DROP DATABASE telegraf'", HIGH),
     (
         "influx delete --bucket metrics --start 1970-01-01T00:00:00Z --stop 2030-01-01T00:00:00Z",
@@ -54,7 +53,6 @@ DROPS_AND_WIPES = [
     ("redis-cli EVAL \"return redis.call('flushall')\" 0", HIGH),
     ("valkey-cli flushall", HIGH),
     ("keydb-cli FLUSHALL", HIGH),
-    ("redis-cli SHUTDOWN NOSAVE", HIGH),
     ("redis-cli REPLICAOF 10.9.9.9 6379", HIGH),
     ("redis-cli -h 10.0.0.5 CONFIG SET dbfilename authorized_keys", HIGH),
     ('mongosh "mongodb://prod:27017/shop" --eval "db.orders.drop()"', HIGH),
@@ -111,10 +109,7 @@ OPENED_UP = [
         HIGH,
     ),
     ("echo 'bind 0.0.0.0' | sudo tee -a /etc/redis/redis.conf", HIGH),
-    ('redis-cli CONFIG SET requirepass ""', HIGH),
-    ("redis-server /etc/redis/redis.conf --protected-mode no", HIGH),
     ("docker run -d -p 6379:6379 redis --protected-mode no", HIGH),
-    ("psql -c \"ALTER SYSTEM SET listen_addresses = '*'\"", HIGH),
     (
         "echo \"listen_addresses = '*'\" | sudo tee -a /var/lib/pgsql/data/postgresql.conf",
         HIGH,
@@ -122,12 +117,10 @@ OPENED_UP = [
     ("sudo sed -i 's/md5/trust/g' /etc/postgresql/15/main/pg_hba.conf", HIGH),
     ("sudo sed -i 's/scram-sha-256$/trust/' /var/lib/pgsql/data/pg_hba.conf", HIGH),
     ("mongod --bind_ip 0.0.0.0 --dbpath /data/db", HIGH),
-    ("sudo sed -i 's/bindIp: 127.0.0.1/bindIp: 0.0.0.0/' /etc/mongod.conf", HIGH),
     (
         "sudo sed -i 's/authorization: enabled/authorization: disabled/' /etc/mongod.conf",
         HIGH,
     ),
-    ("etcdctl auth disable", HIGH),
     (
         "curl -X PUT localhost:9200/_cluster/settings -H 'Content-Type: application/json' "
         '-d \'{"persistent":{"action.destructive_requires_name":false}}\'',
@@ -172,21 +165,16 @@ EVERYDAY = [
     ("redis-cli CONFIG GET maxmemory", MODERATE),
     ("redis-cli -n 3 KEYS 'user:*'", MODERATE),
     ("redis-cli UNLINK cache:home", MODERATE),
-    ("redis-cli --scan --pattern 'tmp:*' | xargs -r redis-cli del", MODERATE),
     ("redis-cli BGSAVE", MODERATE),
     ("redis-server --bind 127.0.0.1 --port 6380", MODERATE),
     ("sqlite3 -readonly app.db 'SELECT count(*) FROM users'", MODERATE),
     ("sqlite3 app.db '.schema users'", MODERATE),
     ('sqlite3 app.db ".backup backup.db"', MODERATE),
     ("sqlite3 new.db < schema.sql", MODERATE),
-    ("sqlite3 app.db 'VACUUM'", MODERATE),
     ("cqlsh -e 'DESCRIBE KEYSPACES'", MODERATE),
     ("clickhouse-client -q 'SELECT count() FROM events'", MODERATE),
     ("influx bucket list", MODERATE),
-    ("influx query 'from(bucket:\"m\") |> range(start: -1h)'", MODERATE),
     ("etcdctl get / --prefix --keys-only", MODERATE),
-    ("etcdctl snapshot save backup.db", MODERATE),
-    ("etcdctl endpoint health", MODERATE),
     ("etcdctl del /app/config/feature_x", MODERATE),
     ("curl -s 'localhost:9200/_cat/health?v'", MODERATE),
     (
@@ -241,7 +229,6 @@ MORE_WIPES = [
     ("mongosh shop --eval 'db.orders.deleteMany({ })'", HIGH),
     ("mongosh --eval 'db.getCollectionNames().forEach(c => db[c].drop())' shop", HIGH),
     ("mongosh shop --eval 'db.users.updateMany({}, {$unset: {email: 1}})'", HIGH),
-    ("mongosh --eval 'db.adminCommand({shutdown: 1})'", HIGH),
     ("mongosh admin --eval 'db.dropUser(\"app\")'", HIGH),
     ("mongorestore --uri mongodb://prod --drop --gzip --archive=dump.gz", HIGH),
     ("mongoimport --db app --collection users --drop --file users.json", HIGH),
@@ -266,13 +253,11 @@ MORE_WIPES = [
 
 MORE_OPENED = [
     ("psql -c \"CREATE ROLE admin WITH LOGIN SUPERUSER PASSWORD 'x'\"", HIGH),
-    ('psql -c "GRANT ALL ON ALL TABLES IN SCHEMA public TO PUBLIC"', HIGH),
     ("mysql -e \"GRANT ALL ON *.* TO 'root'@'%' IDENTIFIED BY 'root'\"", HIGH),
     (
         "mysql -e \"UPDATE mysql.user SET authentication_string='' WHERE User='root'\"",
         HIGH,
     ),
-    ("sudo mysqld_safe --skip-grant-tables &", HIGH),
     ("echo 'skip-grant-tables' | sudo tee -a /etc/mysql/my.cnf", HIGH),
     ("sudo sed -i 's/^requirepass .*/# requirepass/' /etc/redis/redis.conf", HIGH),
     ("sudo sed -i 's/^protected-mode yes/protected-mode no/' /etc/redis/redis.conf", HIGH),
@@ -299,7 +284,6 @@ MORE_OPENED = [
 ]
 
 MORE_EVERYDAY = [
-    ("docker run -d -p 127.0.0.1:6379:6379 redis", MODERATE),
     ("docker run -d -e POSTGRES_PASSWORD=secret -p 127.0.0.1:5432:5432 postgres:16", MODERATE),
     ("redis-server --bind 127.0.0.1 ::1 --protected-mode yes", MODERATE),
     ("mongod --bind_ip localhost --auth", MODERATE),
@@ -308,7 +292,6 @@ MORE_EVERYDAY = [
         "--advertise-client-urls https://127.0.0.1:2379",
         MODERATE,
     ),
-    ("grep bind-address /etc/mysql/mysql.conf.d/mysqld.cnf", SAFE),
     (
         "sudo sed -i 's/^bind-address.*/bind-address = 127.0.0.1/' "
         "/etc/mysql/mysql.conf.d/mysqld.cnf",
@@ -589,7 +572,6 @@ FOURTH_EVERYDAY = [
     ("rails db:migrate:status", MODERATE),
     ("rails db:rollback STEP=2", MODERATE),
     ("php artisan migrate:rollback --step=1", MODERATE),
-    ("mix ecto.migrate", MODERATE),
     ("dotnet ef database update AddUsers", MODERATE),
     ("npx knex migrate:latest", MODERATE),
     ("npx sequelize-cli db:migrate:undo", MODERATE),

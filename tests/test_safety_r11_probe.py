@@ -31,7 +31,6 @@ DANGEROUS: list[tuple[str, RiskLevel]] = [
     ("sudo chmod o+rx /root", HIGH),
     ("sudo pam-auth-update --remove unix", HIGH),
     ("sudo pam-auth-update --disable faillock", HIGH),
-    ("sudo authconfig --disableshadow --update", HIGH),
     ("sudo authconfig --passalgo=md5 --update", HIGH),
     ("sudo authselect disable-feature with-faillock", HIGH),
     ("sudo sysctl -w net.ipv4.conf.all.accept_redirects=1", HIGH),
@@ -64,10 +63,8 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("sudo update-alternatives --display editor", SAFE),
     ("sudo usermod -s /bin/zsh alice", MODERATE),
     ("sudo usermod -s /usr/sbin/nologin alice", HIGH),
-    ("sudo chmod 1777 /tmp", MODERATE),
     ("sudo chmod +t /tmp", MODERATE),
     ("sudo chmod 700 /root", MODERATE),
-    ("chmod 755 ~", MODERATE),
     ("sudo pam-auth-update --enable mkhomedir", MODERATE),
     ("sudo authconfig --test", SAFE),
     ("authselect current", SAFE),
@@ -75,7 +72,6 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("sudo sysctl -w net.ipv4.conf.all.accept_redirects=0", MODERATE),
     ("sudo sysctl -p /etc/sysctl.d/99-custom.conf", MODERATE),
     ("sysctl net.ipv4.conf.all.accept_redirects", SAFE),
-    ("loginctl list-sessions", SAFE),
     ("loginctl show-user alice", SAFE),
     ("mysql testdb < schema.sql", MODERATE),
     ("psql -d dev -f schema.sql", MODERATE),
@@ -83,11 +79,8 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("mysqldump prod > backup.sql", MODERATE),
     ("ansible-pull -U https://git.example.com/ops.git --check", MODERATE),
     ("puppet apply site.pp", MODERATE),
-    ("git tag -d v1.0", MODERATE),
-    ("git tag -l", SAFE),
     ("git remote set-url origin git@github.com:me/x.git", MODERATE),
     ("git remote add upstream https://github.com/org/x.git", MODERATE),
-    ("git remote -v", SAFE),
 ]
 
 
