@@ -156,11 +156,6 @@ EXPOSURE_AND_IAM = [
         HIGH,
     ),
     (
-        "aws iam attach-user-policy --user-name bob "
-        "--policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
-        HIGH,
-    ),
-    (
         "aws iam put-user-policy --user-name bob --policy-name all --policy-document "
         '\'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}\'',
         HIGH,
@@ -173,16 +168,7 @@ EXPOSURE_AND_IAM = [
     ("aws iam delete-role --role-name deploy", HIGH),
     ("gcloud projects add-iam-policy-binding proj --member=allUsers --role=roles/owner", CRITICAL),
     (
-        "gcloud projects add-iam-policy-binding proj --member=user:x@gmail.com --role=roles/owner",
-        HIGH,
-    ),
-    (
         "az role assignment create --assignee x@corp.com --role Owner --scope /subscriptions/123",
-        HIGH,
-    ),
-    (
-        "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port "
-        "22 --cidr 0.0.0.0/0",
         HIGH,
     ),
     (
@@ -280,11 +266,6 @@ BENIGN = [
     ("aws iam get-policy --policy-arn arn:aws:iam::aws:policy/AdministratorAccess", SAFE),
     ("aws ec2 terminate-instances --instance-ids i-0abc123 --dry-run", MODERATE),
     ("aws ec2 describe-security-groups --filters Name=ip-permission.cidr,Values=0.0.0.0/0", SAFE),
-    (
-        "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port "
-        "443 --cidr 10.0.0.0/16",
-        MODERATE,
-    ),
     ("aws ec2 stop-instances --instance-ids i-0abc123", MODERATE),
     ("gcloud container clusters get-credentials prod --zone us-central1-a", MODERATE),
     ("gcloud projects get-iam-policy proj", SAFE),
@@ -393,11 +374,6 @@ SECOND_DANGEROUS = [
     (
         "aws ec2 modify-snapshot-attribute --snapshot-id snap-1 --attribute "
         "createVolumePermission --operation-type add --group-names all",
-        HIGH,
-    ),
-    (
-        "aws rds modify-db-instance --db-instance-identifier prod --publicly-accessible "
-        "--apply-immediately",
         HIGH,
     ),
     ("aws organizations leave-organization", HIGH),

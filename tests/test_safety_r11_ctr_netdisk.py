@@ -63,12 +63,6 @@ LISTENERS = [
     ("ncat --ssl -lvnp 8443 -e /bin/bash", CRITICAL),
     ("socat openssl-listen:443,cert=c.pem,verify=0,fork exec:/bin/bash", CRITICAL),
     ("rm -f /tmp/f; mkfifo /tmp/f; nc -l 0.0.0.0 4444 < /tmp/f | /bin/sh > /tmp/f 2>&1", CRITICAL),
-    (
-        'python3 -c \'import socket,subprocess;s=socket.socket();s.bind(("0.0.0.0",4444));'
-        's.listen(1);c,a=s.accept();subprocess.call(["/bin/sh","-i"],stdin=c.fileno(),'
-        "stdout=c.fileno(),stderr=c.fileno())'",
-        CRITICAL,
-    ),
     ("python3 -m http.server 80 --bind 0.0.0.0 --directory /", HIGH),
     ("cd / && python3 -m http.server", HIGH),
     ("php -S 0.0.0.0:8000 -t /", HIGH),

@@ -548,10 +548,6 @@ UNTRUSTED_SOURCES = [
 
 INSTALL_NEAR = [
     (
-        "sudo dnf install -y https://dl.fedoraproject.org/pub/epel/epel-release-latest-9.noarch.rpm",
-        HIGH,
-    ),
-    (
         "sudo yum install -y https://dl.fedoraproject.org/pub/epel/epel-release-latest-8.noarch.rpm",
         HIGH,
     ),

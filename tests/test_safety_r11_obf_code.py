@@ -17,11 +17,6 @@ INTERPRETERS = [
     ("python3 -c \"import subprocess; subprocess.call('rm -rf ~', shell=True)\"", CRITICAL),
     ("python3 -c \"import os; os.execvp('sh', ['sh','-c','rm -rf ~'])\"", CRITICAL),
     ("python3 -c \"import os; os.popen('dd if=/dev/zero of=/dev/sda')\"", CRITICAL),
-    (
-        'python3 -c "import pathlib; [p.unlink() for p in pathlib.Path.home().rglob'
-        "('*') if p.is_file()]\"",
-        CRITICAL,
-    ),
     ("python3 -c \"import shutil, os; shutil.rmtree(os.path.expanduser('~'))\"", CRITICAL),
     ("sudo python3 -c \"import os; os.remove('/etc/shadow')\"", CRITICAL),
     (
@@ -63,10 +58,6 @@ INTERPRETERS = [
     ("ruby -e 'Kernel.system \"dd if=/dev/zero of=/dev/sda\"'", CRITICAL),
     ("ruby -rfileutils -e 'FileUtils.rm_rf(Dir.home)'", CRITICAL),
     ('ruby -e \'require "fileutils"; FileUtils.rm_r("/srv/app")\'', HIGH),
-    (
-        "node -e \"require('fs').rmSync(require('os').homedir(), {recursive: true, force: true})\"",
-        CRITICAL,
-    ),
     ("node -e \"require('child_process').spawnSync('rm',['-rf','/'])\"", CRITICAL),
     ("node -e \"require('fs').writeFileSync('/etc/passwd','')\"", CRITICAL),
     ("node -e \"require('fs').rmdirSync('/var/www', {recursive: true})\"", HIGH),
@@ -744,11 +735,6 @@ SIXTH_PASS_BENIGN = [
     ("python3 -c \"import shutil; shutil.copytree('src', 'dst')\"", MODERATE),
     ("python3 -c \"import os; os.makedirs('a/b', exist_ok=True)\"", MODERATE),
     ("python3 -c 'import sys; print(sys.path)'", SAFE),
-    (
-        'python3 -c "import urllib.request; '
-        "print(urllib.request.urlopen('https://example.com').status)\"",
-        MODERATE,
-    ),
     ("perl -MJSON::PP -e 'print encode_json({a=>1})'", SAFE),
     ("ruby -ryaml -e 'puts YAML.load_file(\"config.yml\").inspect'", SAFE),
     ("node -e \"require('fs').writeFileSync('out.json', '{}')\"", MODERATE),

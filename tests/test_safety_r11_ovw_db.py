@@ -254,10 +254,6 @@ MORE_WIPES = [
 MORE_OPENED = [
     ("psql -c \"CREATE ROLE admin WITH LOGIN SUPERUSER PASSWORD 'x'\"", HIGH),
     ("mysql -e \"GRANT ALL ON *.* TO 'root'@'%' IDENTIFIED BY 'root'\"", HIGH),
-    (
-        "mysql -e \"UPDATE mysql.user SET authentication_string='' WHERE User='root'\"",
-        HIGH,
-    ),
     ("echo 'skip-grant-tables' | sudo tee -a /etc/mysql/my.cnf", HIGH),
     ("sudo sed -i 's/^requirepass .*/# requirepass/' /etc/redis/redis.conf", HIGH),
     ("sudo sed -i 's/^protected-mode yes/protected-mode no/' /etc/redis/redis.conf", HIGH),

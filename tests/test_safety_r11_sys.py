@@ -39,11 +39,6 @@ POWER = [
     ("ssh web1 sudo shutdown -r now", HIGH),
     ("sudo sh -c 'sync; poweroff'", HIGH),
     (
-        "dbus-send --system --print-reply --dest=org.freedesktop.login1 "
-        "/org/freedesktop/login1 org.freedesktop.login1.Manager.PowerOff boolean:true",
-        HIGH,
-    ),
-    (
         "busctl call org.freedesktop.login1 /org/freedesktop/login1 "
         "org.freedesktop.login1.Manager Reboot b false",
         HIGH,
@@ -285,15 +280,6 @@ PACKAGES_REMOVED = [
 SOURCES = [
     ("sudo apt-get install --allow-unauthenticated -y foo", HIGH),
     ("sudo apt-get -y --force-yes install foo", HIGH),
-    (
-        "echo 'deb [trusted=yes] http://repo.example.com/ stable main' "
-        "| sudo tee /etc/apt/sources.list.d/x.list",
-        HIGH,
-    ),
-    (
-        "echo 'APT::Get::AllowUnauthenticated \"true\";' | sudo tee /etc/apt/apt.conf.d/99unauth",
-        HIGH,
-    ),
     ("sudo add-apt-repository 'deb http://203.0.113.7/ubuntu jammy main'", HIGH),
     ("curl -fsSL http://repo.example.com/key.gpg | sudo apt-key add -", HIGH),
     ("sudo dnf install -y --nogpgcheck ./pkg.rpm", HIGH),

@@ -86,16 +86,6 @@ SYSTEM_AND_SECURITY: list[tuple[str, RiskLevel]] = [
         HIGH,
     ),
     (
-        "Set-ItemProperty -Path 'HKLM:\\System\\CurrentControlSet\\Control\\Terminal Server' "
-        "-Name fDenyTSConnections -Value 0",
-        HIGH,
-    ),
-    (
-        "reg add HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System /v "
-        "EnableLUA /t REG_DWORD /d 0 /f",
-        HIGH,
-    ),
-    (
         "Set-ItemProperty HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System "
         "-Name ConsentPromptBehaviorAdmin -Value 0",
         HIGH,
@@ -234,11 +224,6 @@ CODE_AND_PERSISTENCE: list[tuple[str, RiskLevel]] = [
     (
         'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" /v Userinit '
         '/d "C:\\Windows\\system32\\userinit.exe,C:\\p.exe" /f',
-        CRITICAL,
-    ),
-    (
-        'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution '
-        'Options\\sethc.exe" /v Debugger /d cmd.exe /f',
         CRITICAL,
     ),
     (
