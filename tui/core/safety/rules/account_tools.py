@@ -1,5 +1,5 @@
 """The less common account tools: group members (groupmems), where the password hashes live
-(pwunconv, authconfig), and file capabilities set with libcap-ng's filecap."""
+(pwunconv; authconfig is in auth_stack.py), and file capabilities set with libcap-ng's filecap."""
 
 from __future__ import annotations
 
@@ -38,18 +38,6 @@ def shadow_off(command: Command, ctx: Context) -> None:
     ctx.add(HIGH, reason, command)
 
 
-def authconfig(command: Command, ctx: Context) -> None:
-    """`authconfig --disableshadow --update`; other changes of how log-ins are checked."""
-    argv = command.argv
-    if "--disableshadow" in argv:
-        reason = "moves the password hashes into /etc/passwd, which every user can read"
-        ctx.add(HIGH, reason, command)
-    elif argv and all(a in ("--test", "--help", "-h") for a in argv):
-        return
-    else:
-        ctx.add(MODERATE, "changes how log-ins are checked (authconfig)", command)
-
-
 def filecap(command: Command, ctx: Context) -> None:
     """`filecap FILE CAP...` sets capabilities (named without `cap_`); `filecap [-a] [DIR]`
     lists them. Setting is rated as setcap with the same capabilities."""
@@ -67,6 +55,5 @@ def filecap(command: Command, ctx: Context) -> None:
 RULES: dict[str, Rule] = {
     "groupmems": groupmems,
     **dict.fromkeys(split_words("pwunconv grpunconv"), shadow_off),
-    "authconfig": authconfig,
     "filecap": filecap,
 }

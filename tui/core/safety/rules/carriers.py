@@ -63,7 +63,7 @@ def terminal(command: Command, ctx: Context) -> None:
 
 
 def many_machines(command: Command, ctx: Context) -> None:
-    """pssh, pdsh, salt, lxc: the command they carry is rated; they reach other machines."""
+    """pssh, pdsh, salt: the command they carry is rated; they reach other machines."""
     ctx.add(MODERATE, f"runs commands on other machines or containers ({command.name})", command)
 
 
@@ -72,6 +72,6 @@ RULES: dict[str, Rule] = {
     "nsenter": nsenter,
     "toybox": carrier,
     "chroot": carrier,
-    **dict.fromkeys(split_words("pssh parallel-ssh pdsh clush salt lxc incus"), many_machines),
+    **dict.fromkeys(split_words("pssh parallel-ssh pdsh clush salt"), many_machines),
     **dict.fromkeys(_TERMINALS, terminal),
 }

@@ -138,7 +138,11 @@ def gdebi(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"installs the package file {package or '(none)'} (gdebi)", command)
 
 
-_KEY_READS = frozenset(split_words("-l --list-keys --list-sigs -f --finger --verify -h --help"))
+_KEY_READS = frozenset(
+    split_words(
+        "-l --list-keys --list-sigs -f --finger --fingerprint -v --verify -e --export -h --help"
+    )
+)
 
 
 def pacman_key(command: Command, ctx: Context) -> None:
