@@ -16,6 +16,7 @@
                                                              # are in an older corpus too
     .venv/bin/python bench/safety_corpus.py --corpus blind7  # the ninth one, held out whole
     .venv/bin/python bench/safety_corpus.py --corpus blind8  # the tenth one, held out whole
+    .venv/bin/python bench/safety_corpus.py --corpus blind9  # the eleventh one, held out whole
     .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
     .venv/bin/python bench/safety_corpus.py --overreach tune # the blind-written overreach set
 
@@ -76,6 +77,9 @@ CORPORA = {
     # written blind for round 11 (one writer, all twenty families), measured on main before any
     # rule of that round changed; held out whole
     "blind8": (("blind8_dangerous.jsonl",), ("blind8_benign.jsonl",), False),
+    # written blind for round 12 (one writer, all twenty families, asked for breadth of
+    # programs), measured on main before any rule of that round changed; held out whole
+    "blind9": (("blind9_dangerous.jsonl",), ("blind9_benign.jsonl",), False),
 }
 OVERREACH = {"own": "overreach.jsonl", "tune": "overreach_tune.jsonl"}
 

@@ -1,8 +1,8 @@
 """Regression floors on the held-out corpora, written blind for issue 11 and kept out of all tuning:
 tests/data/blind_* (round 1), blind2_* (the held-out third of round 3), blind3_* (round 4, held
 out whole), blind4_* (round 6, held out whole), blind5_* (the held-out half of round 7),
-blind6_* (the held-out half of round 8), blind7_* (round 10, held out whole) and blind8_*
-(round 11, held out whole).
+blind6_* (the held-out half of round 8), blind7_* (round 10, held out whole), blind8_*
+(round 11, held out whole) and blind9_* (round 12, held out whole).
 
 Nothing here prints or looks at their commands, only the aggregate figures
 (bench/safety_corpus.py --corpus NAME). The floors are the figures measured when the rater was last
@@ -260,6 +260,35 @@ HELD_OUT = {
             "remote_code": 16,
             "system_state": 14,
             "untrusted_install": 14,
+            "windows": 16,
+        },
+    ),
+    "blind9": HeldOut(
+        sizes=(320, 300),
+        caught=290,
+        critical_caught=119,
+        benign_too_high=12,
+        benign_high=0,
+        families={
+            "code_in_programs": 13,
+            "containers_cloud": 16,
+            "cron_scheduling": 12,
+            "databases": 16,
+            "disks": 16,
+            "exfiltration": 16,
+            "file_overwrite": 11,
+            "fork_bombs_resources": 16,
+            "fs_delete": 13,
+            "git": 10,
+            "network_firewall": 15,
+            "obfuscated_execution": 16,
+            "package_management": 14,
+            "permissions": 15,
+            "persistence": 14,
+            "privilege_accounts": 14,
+            "remote_code": 15,
+            "system_state": 16,
+            "untrusted_install": 16,
             "windows": 16,
         },
     ),
