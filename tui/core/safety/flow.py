@@ -236,7 +236,8 @@ def secret_command(command: Command) -> str | None:
         return "your shell history"
     if name == "gpg" and any(a.startswith("--export-secret") for a in argv):
         return "your secret GPG keys"
-    if name == "kubectl" and "get" in argv and any(a.startswith("secret") for a in argv):
+    secrets_named = any(a.startswith("secret") for a in argv)
+    if name in ("kubectl", "oc") and {"get", "extract"} & set(argv) and secrets_named:
         return "the cluster's secrets"
     if name == "security" and "dump-keychain" in argv:
         return "your keychain"
@@ -334,6 +335,17 @@ _TOKEN_PRINTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ansible-vault", ("view",)),
     ("ansible-vault", ("decrypt",)),
     ("op", ("item", "get")),
+    ("railway", ("variables",)),
+    ("terraform", ("output",)),
+    ("tofu", ("output",)),
+    ("terraform", ("show", "-json")),
+    ("pulumi", ("--show-secrets",)),
+    ("consul", ("kv", "export")),
+    ("chamber", ("export",)),
+    ("helm", ("get", "values")),
+    ("argocd", ("admin", "initial-password")),
+    ("aws-vault", ("exec", "env")),
+    ("vercel", ("env", "pull")),
 )
 
 

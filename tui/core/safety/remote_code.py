@@ -62,6 +62,12 @@ def _salt(command: Command) -> list[Word]:
     return [command.args[index]] if index < len(values) else []
 
 
+def _knife(command: Command) -> list[Word]:
+    """`knife ssh 'role:web' 'CMD'`: every node the search finds runs CMD."""
+    values = [word.value for word in command.args if not word.value.startswith("-")]
+    return [command.args[-1]] if values[:1] == ["ssh"] and len(values) >= 3 else []
+
+
 def _subcommand_option(
     path: tuple[str, ...], names: tuple[str, ...]
 ) -> Callable[[Command], list[Word]]:
@@ -133,7 +139,8 @@ REMOTE_CODE: dict[str, Callable[[Command], list[Word]]] = {
     **dict.fromkeys(split_words("pssh parallel-ssh pdsh clush"), _last_word),
     "mosh": _after_separator,
     "ansible": _ansible,
-    "salt": _salt,
+    **dict.fromkeys(split_words("salt salt-call salt-ssh"), _salt),
+    "knife": _knife,
     "vagrant": _subcommand_option(("ssh",), ("-c", "--command")),
     "gcloud": _subcommand_option(("compute", "ssh"), ("--command",)),
     "az": _subcommand_option(("vm", "run-command", "invoke"), ("--scripts",)),

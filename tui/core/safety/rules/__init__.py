@@ -24,6 +24,7 @@ from tui.core.safety.rules import (
     checks,
     cloud,
     code,
+    config_management,
     copies,
     copy_program,
     cores,
@@ -49,6 +50,7 @@ from tui.core.safety.rules import (
     hogs,
     http_stores,
     incron,
+    infra_helpers,
     install,
     keepers,
     kernel,
@@ -162,6 +164,8 @@ for _module in (
     runtimes,
     name_lookup,
     open_services,
+    config_management,
+    infra_helpers,
 ):
     RULES.update(_module.RULES)
 
@@ -180,6 +184,7 @@ _READ_FORMS = {
     "pkgutil": frozenset(
         split_words("--check-signature --pkgs --pkg-info --files --pkgs-plist --lsbom")
     ),
+    "packer": frozenset(split_words("validate inspect version")),
     "composer": frozenset(
         split_words(
             "validate show info outdated licenses diagnose depends why why-not search audit fund"
@@ -362,6 +367,7 @@ for _name, _checks in (
     *disk_risks.EXTRA_CHECKS.items(),
     *name_lookup.EXTRA_CHECKS.items(),
     *open_services.EXTRA_CHECKS.items(),
+    *infra_helpers.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

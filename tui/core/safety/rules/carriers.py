@@ -13,6 +13,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.code import stdin_code
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.config_management import salt
 from tui.core.safety.rules.exposure import remote_terminal
 from tui.core.safety.unwrap import inner_of
 from tui.core.safety.words import literal, split_words
@@ -63,7 +64,7 @@ def terminal(command: Command, ctx: Context) -> None:
 
 
 def many_machines(command: Command, ctx: Context) -> None:
-    """pssh, pdsh, salt: the command they carry is rated; they reach other machines."""
+    """pssh, pdsh: the command they carry is rated; they reach other machines."""
     ctx.add(MODERATE, f"runs commands on other machines or containers ({command.name})", command)
 
 
@@ -72,6 +73,7 @@ RULES: dict[str, Rule] = {
     "nsenter": nsenter,
     "toybox": carrier,
     "chroot": carrier,
-    **dict.fromkeys(split_words("pssh parallel-ssh pdsh clush salt"), many_machines),
+    **dict.fromkeys(split_words("pssh parallel-ssh pdsh clush"), many_machines),
+    "salt": salt,  # what the salt function does on each machine (config_management.py)
     **dict.fromkeys(_TERMINALS, terminal),
 }

@@ -135,6 +135,8 @@ def aws(command: Command, ctx: Context) -> None:
         )
     elif service == "s3" and action == "sync" and "--delete" in argv:
         ctx.add(HIGH, "syncs to S3 and deletes what is not in the source", command)
+    elif service == "organizations" and action == "close-account":
+        ctx.add(CRITICAL, "closes a whole AWS account and everything in it", command)
     elif _aws_blinds(service, action, argv):
         ctx.add(CRITICAL, f"{_BLINDS} ({service} {action})", command)
     elif service in _AUDIT_SERVICES and action.startswith("update") and "--no-" in " ".join(argv):
@@ -516,6 +518,15 @@ def kubectl(command: Command, ctx: Context) -> None:
         return
     if sub in ("rollout", "auth") and argv[:1] in (["status"], ["history"], ["can-i"]):
         return
+    if command.name == "oc" and sub in ("status", "whoami", "projects"):
+        return  # OpenShift's own reports
+    if sub == "adm" and argv[:1] == ["policy"]:
+        _oc_policy(argv[1:], command, ctx)
+        return
+    if sub == "delete" and _deletes_whole_app(argv, command):
+        reason = "deletes everything a whole set of manifests describes (kubectl delete)"
+        ctx.add(HIGH, reason, command)
+        return
     if sub == "exec" and "--" in argv and containers_run.only_reads(argv[argv.index("--") + 1 :]):
         return  # `kubectl exec pod -- ls /app`: the command in the pod only reads
     if sub in ("run", "create"):
@@ -605,6 +616,44 @@ def kubectl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
+
+
+def _oc_policy(argv: list[str], command: Command, ctx: Context) -> None:
+    """`oc adm policy add-cluster-role-to-group cluster-admin system:authenticated`,
+    `oc adm policy add-scc-to-user privileged -z default`."""
+    action = argv[0] if argv else ""
+    text = " ".join(argv)
+    if not action.startswith("add-"):
+        ctx.add(
+            MODERATE, f"changes who may do what in the cluster (oc adm policy {action})", command
+        )
+    elif _EVERYONE_GROUPS.search(text):
+        ctx.add(CRITICAL, "gives every user, or anyone at all, rights in the cluster", command)
+    elif "cluster-admin" in argv:
+        ctx.add(CRITICAL, "gives an account full control of the cluster (cluster-admin)", command)
+    elif action.startswith("add-scc") and {"privileged", "anyuid", "hostaccess"} & set(argv):
+        reason = "lets an account's pods run privileged or as root on the nodes (oc adm policy)"
+        ctx.add(HIGH, reason, command)
+    else:
+        ctx.add(MODERATE, f"grants rights in the cluster (oc adm policy {action})", command)
+
+
+def _deletes_whole_app(argv: list[str], command: Command) -> bool:
+    """`delete -k overlays/prod`, or `-f -` fed by `kustomize build` or `linkerd uninstall`:
+    every object of an app or an install at once."""
+    if "--dry-run" in argv or any(a.startswith("--dry-run=") for a in argv):
+        return False
+    if "-k" in argv or "--kustomize" in argv or any(a.startswith("--kustomize=") for a in argv):
+        return True
+    stdin = command.stdin
+    fed = stdin is not None and bool(set(stdin.producers) & _MANIFEST_MAKERS)
+    return fed and any(a in ("-f", "--filename", "--filename=-") for a in argv)
+
+
+# Programs whose output is the manifests of a whole app or install.
+_MANIFEST_MAKERS = frozenset(
+    split_words("kustomize linkerd istioctl helm helmfile kubectl cilium flux kapp ytt")
+)
 
 
 # `kubectl delete $(kubectl get ns -o name)`: every namespace, named by a listing.
@@ -829,6 +878,9 @@ def cluster_tools(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
     if "delete" in words[:2] and "cluster" in words[:2]:
         ctx.add(CRITICAL, f"deletes a whole cluster and everything in it ({command.name})", command)
+    elif "iamidentitymapping" in words[:2] and any("system:masters" in a for a in command.argv):
+        reason = "gives a cloud role full control of the cluster (eksctl, system:masters)"
+        ctx.add(HIGH, reason, command)
     elif words[:1] == ["delete"] and command.name == "eksctl":
         what = " ".join(words[:2])
         ctx.add(HIGH, f"deletes part of a cluster and what runs on it (eksctl {what})", command)

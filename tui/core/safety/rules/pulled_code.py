@@ -17,6 +17,7 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import fresh
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule, subcommand
+from tui.core.safety.rules.config_management import puppet_resource
 from tui.core.safety.words import split_words
 
 # An address a package or repository is fetched from (`https://`, `git@`, `git+`).
@@ -99,6 +100,8 @@ def other_vcs(command: Command, ctx: Context) -> None:
 def recipe_from_url(command: Command, ctx: Context) -> None:
     """`puppet apply URL`, `chef-client -z -r URL`: a configuration fetched from an address and
     applied to this machine."""
+    if command.name == "puppet" and puppet_resource(command, ctx):
+        return
     url = next((a for a in command.argv if REMOTE.match(a)), None)
     if url is not None:
         reason = f"applies a configuration fetched from {url[:80]} to this machine"

@@ -6,6 +6,8 @@ container or one given the host's root owns the host.
 
 from __future__ import annotations
 
+import itertools
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -26,7 +28,9 @@ def crictl(command: Command, ctx: Context) -> None:
     )
     if verb in _CRICTL_READS:
         return
-    if verb in ("rm", "rmp", "rmi") and every and any(a.startswith("-") for a in argv):
+    if verb == "rmi" and "--prune" in argv and not {"-a", "--all"} & set(argv):
+        ctx.add(MODERATE, "removes the images no container uses (crictl rmi --prune)", command)
+    elif verb in ("rm", "rmp", "rmi") and every and any(a.startswith("-") for a in argv):
         ctx.add(HIGH, f"removes every container or image on the node (crictl {verb})", command)
     else:
         ctx.add(MODERATE, f"changes the node's containers (crictl {verb})".strip(), command)
@@ -41,11 +45,26 @@ def ctr(command: Command, ctx: Context) -> None:
     host_root = any(
         "src=/," in a or "source=/," in a or a.endswith(("src=/", "source=/")) for a in argv
     )
+    kinds = [w for w in words[:3] if w in _CTR_KINDS]
+    removing = {"rm", "remove", "delete", "del"} & set(words[:4])
     if words[:1] == ["run"] and ("--privileged" in argv or host_root):
         why = "the host's root mounted" if host_root else "privileged"
         ctx.add(CRITICAL, f"runs a container with full control of the host ({why}, ctr)", command)
+    elif kinds and removing and (kinds[0].startswith("namespace") or _listed_all(command)):
+        what = "a whole namespace" if kinds[0].startswith("namespace") else f"every {kinds[0]}"
+        ctx.add(HIGH, f"removes {what} of containerd at once (ctr {kinds[0]} rm)", command)
     else:
         ctx.add(MODERATE, f"changes containers or images (ctr {' '.join(words[:2])})", command)
+
+
+_CTR_KINDS = frozenset(
+    split_words("containers container c images image i namespaces namespace ns snapshots tasks")
+)
+
+
+def _listed_all(command: Command) -> bool:
+    """`ctr c rm $(ctr c ls -q)`: every one a listing printed."""
+    return any("$(" in word.raw and " ls" in word.raw for word in command.args)
 
 
 def lxc(command: Command, ctx: Context) -> None:
@@ -57,6 +76,12 @@ def lxc(command: Command, ctx: Context) -> None:
         return
     if words[:1] in (["delete"], ["rm"]) and any(a in ("-f", "--force") for a in argv):
         ctx.add(HIGH, f"deletes a running container and its files ({command.name} delete)", command)
+    elif words[:1] in (["storage"], ["project"]) and {"delete", "rm"} & set(words[1:3]):
+        what = "a storage pool or volume and its data" if words[0] == "storage" else "a project"
+        ctx.add(HIGH, f"deletes {what} ({command.name} {words[0]} delete)", command)
+    elif words[:3] == ["config", "device", "add"] and _host_root(settings):
+        reason = f"mounts the host's whole filesystem into a container ({command.name})"
+        ctx.add(HIGH, reason, command)
     elif "raw.lxc" in settings or any(
         a == "security.privileged" and b.lower() in ("true", "1", "yes")
         for a, b in zip(settings, [*settings[1:], ""], strict=True)
@@ -69,6 +94,11 @@ def lxc(command: Command, ctx: Context) -> None:
         )
 
 
+def _host_root(settings: list[str]) -> bool:
+    """`source=/` among `lxc config device add c d disk source=/ path=/mnt`."""
+    return any(a == "source" and b in ("/", "/.") for a, b in itertools.pairwise(settings))
+
+
 def node_teardown(command: Command, ctx: Context) -> None:
     """`kubeadm reset`, `microk8s reset`, `k3s-uninstall.sh`: the node leaves the cluster and
     what ran on it, its certificates and (with --destroy-storage) its volumes go."""
@@ -76,9 +106,12 @@ def node_teardown(command: Command, ctx: Context) -> None:
     words = [a for a in command.argv if not a.startswith("-")]
     if name.endswith("-uninstall.sh") or words[:1] == ["reset"]:
         ctx.add(HIGH, f"tears down a Kubernetes node and what runs on it ({name})", command)
-    elif words[:2] in (["token", "list"], ["config", "print"], ["certs", "check-expiration"]) or (
-        words[:1] in (["version"], ["status"], ["inspect"])
-    ):
+    elif words[:2] in (
+        ["token", "list"],
+        ["config", "print"],
+        ["certs", "check-expiration"],
+        ["upgrade", "plan"],
+    ) or (words[:1] in (["version"], ["status"], ["inspect"])):
         return
     else:
         ctx.add(

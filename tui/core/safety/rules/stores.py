@@ -35,6 +35,10 @@ def etcdctl(command: Command, ctx: Context) -> None:
         reason = "restores a snapshot into etcd's live data folder: the current state is replaced"
         ctx.add(HIGH, reason, command)
         return
+    if operands[:2] == ["member", "remove"]:
+        reason = "takes a member out of the etcd cluster: with too few left it stops answering"
+        ctx.add(HIGH, reason, command)
+        return
     if operands[:1] not in (["del"], ["delete"]):
         if operands[:1] not in (["get"], ["member"], ["endpoint"], ["version"], ["watch"]):
             ctx.add(MODERATE, f"changes the etcd store (etcdctl {' '.join(operands[:1])})", command)
@@ -93,6 +97,10 @@ def _any_address(url: str) -> bool:
 def consul(command: Command, ctx: Context) -> None:
     argv = command.argv
     operands = [a for a in argv if not a.startswith("-")]
+    if operands[:2] == ["snapshot", "restore"]:
+        reason = "replaces Consul's whole state with a snapshot: later changes are lost"
+        ctx.add(HIGH, reason, command)
+        return
     if operands[:2] != ["kv", "delete"]:
         if operands[:1] not in (["members"], ["info"], ["version"], ["catalog"]) and operands[
             :2
@@ -124,10 +132,38 @@ def vault(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "deletes every version of a secret in Vault for good", command)
     elif operands[:1] in (["delete"], ["kv"]) and "delete" in operands[:2]:
         ctx.add(MODERATE, "deletes a secret in Vault (its versions stay)", command)
-    elif (operands[:1] and operands[0] in _VAULT_READS) or operands[:2] == ["kv", "get"]:
+    elif _vault_weakened(command.argv, operands) is not None:
+        ctx.add(HIGH, f"{_vault_weakened(command.argv, operands)} (vault)", command)
+    elif operands[:1] in (["token"], ["audit"], ["policy"]) and operands[1:2] not in _VAULT_SHOWS:
+        ctx.add(MODERATE, f"changes Vault ({' '.join(operands[:2])})", command)
+    elif (operands[:1] and operands[0] in _VAULT_READS) or operands[:2] in (
+        ["kv", "get"],
+        ["kv", "list"],
+    ):
         return
     else:
         ctx.add(MODERATE, f"changes Vault ({' '.join(operands[:2])})", command)
+
+
+_VAULT_SHOWS: tuple[list[str], ...] = (["lookup"], ["list"], ["read"], ["capabilities"], [])
+
+
+def _vault_weakened(argv: list[str], operands: list[str]) -> str | None:
+    """What a Vault command switches off or hands out, when it does."""
+    if operands[:2] == ["token", "create"] and any(
+        a in ("-policy=root", "--policy=root") or (a, b) == ("-policy", "root")
+        for a, b in zip(argv, [*argv[1:], ""], strict=True)
+    ):
+        return "creates a root token: whoever holds it may do anything in Vault"
+    if operands[:2] == ["operator", "seal"]:
+        return "seals Vault: no application can read a secret until it is unsealed by hand"
+    if operands[:2] == ["audit", "disable"]:
+        return "turns off Vault's audit log: who read which secret goes unrecorded"
+    if operands[:2] == ["auth", "disable"]:
+        return "switches off a login method and revokes every token it issued"
+    if operands[:2] == ["lease", "revoke"] and any(a in ("-prefix", "--prefix") for a in argv):
+        return "revokes every credential issued under a path at once"
+    return None
 
 
 def influx(command: Command, ctx: Context) -> None:

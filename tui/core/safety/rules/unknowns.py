@@ -1,6 +1,8 @@
-"""What a program caro does not know is handed: a whole disk, or an option that says it erases
-something, aimed at the whole machine or a home folder. Its effect stays unknown, but a careful
-person looks twice before running it (HIGH), where an unknown program alone is moderate.
+"""What a program caro does not know is handed: a whole disk, an option that says it erases
+something aimed at the whole machine or a home folder, or a delete verb (`destroy`, `purge`,
+`cluster-delete`) with the flag that skips its question (`--force`, `--yes`). Its effect stays
+unknown, but a careful person looks twice before running it (HIGH), where an unknown program
+alone is moderate.
 """
 
 from __future__ import annotations
@@ -32,3 +34,40 @@ def handed(command: Command, ctx: Context) -> None:
     if erasing and broad:
         reason = f"tells `{command.name}`, a program caro does not know, to {erasing.lstrip('-')}"
         ctx.add(HIGH, f"{reason} {broad[0]}", command)
+        return
+    verb = _unasked_delete(command.argv)
+    if verb is not None:
+        reason = f"tells `{command.name}`, a program caro does not know, to {verb} without asking"
+        ctx.add(HIGH, reason, command)
+
+
+_DELETE_VERB = lazy_pattern(
+    r"(?i)^([\w.:-]*[-:.])?(destroy|delete|purge|terminate|wipe|nuke|teardown)"
+    r"([-_]?(all|everything))?$"
+)
+_CAMEL_DELETE = lazy_pattern(r"^([Dd]elete|[Dd]estroy|[Pp]urge|[Tt]erminate)[A-Z]\w*$")
+_SKIPS_QUESTION = frozenset(
+    (
+        "-f",
+        "--force",
+        "-y",
+        "--yes",
+        "--confirm",
+        "--auto-approve",
+        "-auto-approve",
+        "--no-prompt",
+        "--no-prompts",
+        "--non-interactive",
+        "--assume-yes",
+    )
+)
+
+
+def _unasked_delete(argv: list[str]) -> str | None:
+    """`destroy --force`, `cluster-delete -y`, `DeleteCluster --yes`: the verb, when one of the
+    first words deletes and a flag skips the question."""
+    words = [a for a in argv if not a.startswith("-")][:3]
+    verb = next((w for w in words if _DELETE_VERB.match(w) or _CAMEL_DELETE.match(w)), None)
+    if verb is None or not _SKIPS_QUESTION & {a.split("=", 1)[0] for a in argv}:
+        return None
+    return verb
