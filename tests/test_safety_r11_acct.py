@@ -389,13 +389,7 @@ PERMISSION_ROUTINE = [
     ("setfacl -m u:alice:r ./report.pdf", MODERATE),
     ("sudo setfacl -R -m g:devs:rwX /srv/projects", MODERATE),
     ("setfacl -x u:bob ./shared", MODERATE),
-    pytest.param(
-        "sudo chattr +i /etc/resolv.conf",
-        MODERATE,
-        marks=pytest.mark.xfail(
-            reason="test_safety_perms2 holds an immutable /etc/resolv.conf HIGH", strict=True
-        ),
-    ),
+    ("sudo chattr +i /etc/resolv.conf", MODERATE),
     ("chattr +a ./audit.log", MODERATE),
     ("sudo setcap cap_net_raw+ep /usr/bin/ping", MODERATE),
     ("sudo setcap -r ./server", MODERATE),

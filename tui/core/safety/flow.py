@@ -243,6 +243,8 @@ def secret_command(command: Command) -> str | None:
         return "your keychain"
     if name == "getent" and argv[:1] in (["shadow"], ["gshadow"]):
         return "the system's password hashes"
+    if name == "wg" and (argv[:1] == ["showconf"] or argv[-1:] == ["private-key"]):
+        return "a WireGuard private key"
     if name == "netsh" and "wlan" in argv and "key=clear" in (a.lower() for a in argv):
         return "your saved Wi-Fi passwords"
     if name == "git" and argv[:1] in (["show"], ["cat-file"]):

@@ -8,6 +8,7 @@ from tui.core.safety.feeds import written_text
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.parse import Command, Redirect
 from tui.core.safety.rules import persistence, planted, resources, weakening
+from tui.core.safety.rules.configs import mounts_and_logs
 from tui.core.safety.rules.network import DOWNLOADERS, command_kinds
 from tui.core.safety.unwrap import SHELLS, expand
 
@@ -88,6 +89,9 @@ def _redirect(ctx: Context, command: Command, redirect: Redirect, names: list[st
     weakened = weakening.written(ctx.resolve(target.path), text) if text else None
     if weakened is not None:
         ctx.add(weakened.level, weakened.reason, command)
+    mounted = mounts_and_logs(ctx.resolve(target.path), text) if text else None
+    if mounted is not None:
+        ctx.add(mounted.level, mounted.reason, command)
     stdin = command.stdin
     consumer = command.name or (stdin.producers[-1] if stdin and stdin.producers else "")
     endless = resources.endless_input(stdin, consumer)

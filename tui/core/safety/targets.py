@@ -576,10 +576,29 @@ _KERNEL_CONTROLS = (
 )
 
 
+# Files through which the kernel runs a program as root, kills a whole group of processes, or
+# limits every service at once.
+_KERNEL_HOOKS = (
+    (
+        lazy_pattern(r"^/proc/sys/kernel/modprobe$|^/sys/kernel/uevent_helper$"),
+        "the kernel runs the program written there as root",
+    ),
+    (lazy_pattern(r"^/sys/fs/cgroup/.*cgroup\.kill$"), "kills every process in the group"),
+    (
+        lazy_pattern(r"^/sys/fs/cgroup/(system\.slice/|init\.scope/)?(memory|pids)\.max$"),
+        "limits every system service at once: they can be starved or killed",
+    ),
+    (lazy_pattern(r"^/sys/module/apparmor/parameters/enabled$"), "can switch AppArmor off"),
+)
+
+
 def _kernel_control(path: str) -> Verdict | None:
     for pattern, level, what in _KERNEL_CONTROLS:
         if pattern.match(path):
             return Verdict(level, f"writes {path}: {what} from the running system")
+    for hook, effect in _KERNEL_HOOKS:
+        if hook.match(path):
+            return Verdict(HIGH, f"writes {path}: {effect}")
     return None
 
 

@@ -19,6 +19,7 @@ from tui.core.safety.rules import (
     backups,
     bang_lines,
     boot,
+    bsd_admin,
     bus_power,
     carriers,
     checks,
@@ -51,6 +52,7 @@ from tui.core.safety.rules import (
     http_stores,
     incron,
     infra_helpers,
+    init_systems,
     install,
     keepers,
     kernel,
@@ -60,10 +62,13 @@ from tui.core.safety.rules import (
     leases,
     limits,
     listening,
+    log_and_account_tools,
     lookups,
+    mac_labels,
     macos_admin,
     macos_tools,
     name_lookup,
+    net_admin,
     network,
     nuget,
     open_services,
@@ -75,6 +80,7 @@ from tui.core.safety.rules import (
     package_safety,
     persistence,
     planted,
+    platform_tools,
     programs,
     pulled_code,
     registries,
@@ -87,6 +93,7 @@ from tui.core.safety.rules import (
     services,
     source_settings,
     startup,
+    storage_tools,
     stores,
     strangers,
     system,
@@ -166,6 +173,13 @@ for _module in (
     open_services,
     config_management,
     infra_helpers,
+    init_systems,
+    platform_tools,
+    bsd_admin,
+    net_admin,
+    mac_labels,
+    storage_tools,
+    log_and_account_tools,
 ):
     RULES.update(_module.RULES)
 
@@ -269,6 +283,9 @@ def check_layer(command: Command, ctx: Context) -> None:
     ):
         return
     if name in ("arp", "ethtool", "blockdev", "udevadm") and _changes_settings(command):
+        harm = net_admin.device_harm(command)
+        if harm is not None:
+            ctx.add(HIGH, harm, command)
         ctx.add(MODERATE, f"changes network or device settings ({name})", command)
         return
     if name in _SETTING_TOOLS:
@@ -368,6 +385,8 @@ for _name, _checks in (
     *name_lookup.EXTRA_CHECKS.items(),
     *open_services.EXTRA_CHECKS.items(),
     *infra_helpers.EXTRA_CHECKS.items(),
+    *storage_tools.EXTRA_CHECKS.items(),
+    *mac_labels.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(
@@ -432,6 +451,7 @@ def _changes_settings(command: Command) -> bool:
         "trigger",
         "--flushbufs",
         "--rereadpt",
+        "--reset",
         "-f",
         "-r",
     )

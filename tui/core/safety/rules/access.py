@@ -235,12 +235,19 @@ def chattr(command: Command, ctx: Context) -> None:
     immutable = any(f.startswith(("+", "=")) and ("i" in f or "a" in f) for f in flags)
     important = [t for t in targets if paths.area(t) in ("vital", "key_file", "root", "system")]
     important += [t for t in targets if paths.is_log(t)]
+    # the usual way to stop a network manager rewriting the resolver list: nothing else fails
+    important = [t for t in important if t != "/etc/resolv.conf"]
+    unlocked = any(f.startswith("-") and ("i" in f or "a" in f) for f in flags)
+    logs = [t for t in targets if paths.is_log(t)]
     whole = "-R" in argv and any(paths.area(t) == "root" or t in ("/usr", "/etc") for t in targets)
     if immutable and whole:  # `chattr -R +i /`: nothing on the system can change any more
         reason = f"makes everything under {targets[0]} unchangeable: the system stops working"
         ctx.add(CRITICAL, reason, command)
     elif immutable and important:
         reason = f"makes {important[0]} unchangeable: updates, logins or logging start to fail"
+        ctx.add(HIGH, reason, command)
+    elif unlocked and logs:
+        reason = f"lets {logs[0]} be rewritten, not only added to: its record can be falsified"
         ctx.add(HIGH, reason, command)
     elif flags:
         ctx.add(MODERATE, f"changes file attributes ({' '.join(flags)})", command)

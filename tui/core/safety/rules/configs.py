@@ -12,6 +12,7 @@ from tui.core.safety import paths
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules import update_sources
+from tui.core.safety.rules.resolvers import outside_address
 from tui.core.safety.rules.weakening import sed_text
 from tui.core.safety.targets import Verdict
 from tui.core.safety.vital import security_fixed
@@ -146,7 +147,26 @@ def config_content(path: str, text: str) -> Verdict | None:
     if where.startswith(("/etc/polkit-1/", "/usr/share/polkit-1/")) and _polkit_yes_to_all(text):
         reason = f"lets anyone do any administrator action without a password ({where})"
         return Verdict(RiskLevel.CRITICAL, reason)
-    return updates_blocked(where, text)
+    return mounts_and_logs(where, text) or updates_blocked(where, text)
+
+
+# An fstab line that mounts something on `/`, and a syslog rule that forwards (`@` UDP, `@@` TCP).
+_ROOT_MOUNT = lazy_pattern(r"^[^\S\n]*[^#\s]\S*[^\S\n]+/[^\S\n]+\S+", re.M)
+_FORWARD = lazy_pattern(r"@@?(\([^)]*\))?\[?(?P<host>[0-9a-fA-F.:]+?)\]?(:\d+)?(?=\s|$|;|['\"])")
+_SYSLOG_CONFIGS = ("/etc/rsyslog.conf", "/etc/rsyslog.d/", "/etc/syslog.conf", "/etc/syslog-ng/")
+
+
+def mounts_and_logs(where: str, text: str) -> Verdict | None:
+    """A second root filesystem in fstab, or every log forwarded to an outside address."""
+    if where == "/etc/fstab" and _ROOT_MOUNT.search(text):
+        return Verdict(RiskLevel.HIGH, "mounts another device as the root filesystem at boot")
+    if where.startswith(_SYSLOG_CONFIGS):
+        hosts = [m.group("host") for m in _FORWARD.finditer(text)]
+        outside = next((h for h in hosts if outside_address(h)), None)
+        if outside is not None:
+            reason = f"sends every system log to {outside}, a machine outside the network"
+            return Verdict(RiskLevel.HIGH, reason)
+    return None
 
 
 # A polkit rule that answers yes (`return polkit.Result.YES`, `ResultAny=yes`), and the checks

@@ -75,6 +75,9 @@ def exportfs(command: Command, ctx: Context) -> None:
     elif everyone and "rw" in options.split(","):
         reason = f"shares {everyone[0].split(':', 1)[1]} over NFS, writable by every machine"
         ctx.add(HIGH, reason, command)
+    elif any(a in ("-ua", "-au") for a in argv) or ("-u" in argv and "-a" in argv):
+        reason = "stops sharing every NFS folder (exportfs -ua): the machines using them fail"
+        ctx.add(HIGH, reason, command)
     elif not any(a in ("-v", "-s") for a in argv) or len(argv) > 1:
         ctx.add(MODERATE, "changes the folders shared over NFS (exportfs)", command)
 

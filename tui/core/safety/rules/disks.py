@@ -209,8 +209,19 @@ def partition(command: Command, ctx: Context) -> None:
     if image_only(command):
         ctx.add(MODERATE, f"partitions a disk image file ({command.name})", command)
         return
-    shows = ("-l", "--list", "print", "-s", "align-check", "-x", "--list-details", "-F")
-    if any(a in shows for a in argv) and not _writes_table(argv):
+    shows: tuple[str, ...] = (
+        "-l",
+        "--list",
+        "print",
+        "-s",
+        "align-check",
+        "-x",
+        "--list-details",
+        "-F",
+    )
+    if command.name == "parted":  # parted's `-s` is --script: it answers every question itself
+        shows = tuple(s for s in shows if s != "-s")
+    if any(a in shows for a in argv) and not _writes_table(argv) and "mkpart" not in argv:
         return
     fed = command.stdin.literal if command.stdin is not None else None
     script = " ".join(w.value for w in fed) if fed else ""
@@ -385,7 +396,10 @@ def _zfs_dry_run(argv: list[str]) -> bool:
 
 # Verbs of zfs, btrfs and nvme that only report.
 _STORAGE_READS = frozenset(
-    split_words("list get show status id-ctrl id-ns smart-log error-log df usage stats")
+    split_words(
+        "list get show status id-ctrl id-ns smart-log error-log df usage stats diff fw-log "
+        "list-ns list-subsys show-regs get-feature get-log effects-log"
+    )
 )
 
 
@@ -406,6 +420,8 @@ def filesystems(command: Command, ctx: Context) -> None:
     elif command.name == "zfs" and words[:1] == ["rollback"]:
         reason = "rolls a ZFS dataset back: every change since the snapshot is lost"
         ctx.add(HIGH, reason + (", and the later snapshots" if "-r" in argv else ""), command)
+    elif command.name == "btrfs" and words[:1] == ["check"] and "--readonly" in argv:
+        return
     elif command.name == "btrfs" and words[1:2] in (["delete"], ["del"], ["d"]):
         _subvolume_delete(command, ctx, words[2:])
     elif command.name == "nvme" and words[:1] in (["format"], ["sanitize"]):
@@ -423,7 +439,9 @@ _SYSTEM_SUBVOLUMES = frozenset(split_words("@ @home @root @var @usr @rootfs root
 def _subvolume_delete(command: Command, ctx: Context, targets: list[str]) -> None:
     """`btrfs subvolume delete /mnt/@home`: the whole system or every home folder is gone."""
     vital = [t for t in targets if posixpath.basename(t.rstrip("/")) in _SYSTEM_SUBVOLUMES]
-    if vital:
+    if "/" in targets:
+        ctx.add(CRITICAL, "deletes the btrfs subvolume mounted at /: the whole system", command)
+    elif vital:
         reason = f"deletes the btrfs subvolume {vital[0]}: the system or every home folder on it"
         ctx.add(CRITICAL, reason, command)
     else:
@@ -441,6 +459,9 @@ def gpart(command: Command, ctx: Context) -> None:
         )
     elif verb == "delete":
         ctx.add(HIGH, f"deletes a partition of {disk} and what it holds", command)
+    elif verb in ("create", "bootcode", "recover", "restore"):
+        reason = f"writes a new partition table or boot code on {disk} (gpart {verb})"
+        ctx.add(HIGH, f"{reason}: a mistake loses the disk or its boot", command)
     else:
         ctx.add(MODERATE, f"changes the partitions of {disk} (gpart {verb})".strip(), command)
 
@@ -486,7 +507,8 @@ def swap_or_mount(command: Command, ctx: Context) -> None:
     if command.name == "mount" and vital and remount_ro:
         ctx.add(HIGH, f"makes {vital[0]} read-only: programs can no longer save there", command)
         return
-    if command.name == "mount" and vital and operands[-1] in vital:
+    remounts = any("remount" in a.split(",") for a in argv)
+    if command.name == "mount" and vital and operands[-1] in vital and not remounts:
         ctx.add(
             HIGH,
             f"hides {operands[-1]} under another filesystem: the system stops working",
@@ -545,7 +567,7 @@ def image_writer(command: Command, ctx: Context) -> None:
 
 def fsck(command: Command, ctx: Context) -> None:
     """`e2fsck -n`, `xfs_repair -n`: check only, every repair answered no."""
-    if any(a in ("-n", "--dry-run", "--readonly") for a in command.argv):
+    if any(a in ("-n", "--dry-run", "--readonly", "-N") for a in command.argv):
         return
     if command.name == "xfs_repair" and "-L" in command.argv:
         reason = "zeroes the filesystem's log (xfs_repair -L): the changes it held are lost"

@@ -21,6 +21,8 @@ def iptables(command: Command, ctx: Context) -> None:
     opts = options(
         command, "-t --table -A -D -I -R -N -P --policy -j -s -d -p -i -o --dport --sport"
     )
+    if opts.has("-C", "--check"):
+        return  # `iptables -C INPUT ...`: asks whether the rule exists
     if opts.has("-F", "--flush", "-X", "--delete-chain") and _own_chain(command.argv):
         ctx.add(MODERATE, "empties one chain of its own rules (iptables -F CHAIN)", command)
     elif opts.has("-F", "--flush", "-X", "--delete-chain"):
@@ -326,6 +328,9 @@ def firewall_cmd(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "closes SSH in the firewall: remote sessions are cut off", command)
         return
     rich = [a.split("=", 1)[1] for a in argv if a.startswith("--add-rich-rule=")]
+    if any(_rich_accepts_all(rule) for rule in rich) or _direct_accepts_all(argv):
+        ctx.add(HIGH, "accepts every packet from anywhere (firewall-cmd)", command)
+        return
     if any(_rich_opens(rule) for rule in rich):
         port = next(
             p for rule in rich for p in re.findall(r"port=['\"]?(\d+)", rule) if p in OPEN_PORTS
@@ -404,6 +409,22 @@ def _rich_opens(rule: str) -> bool:
     return "accept" in rule and everyone and bool(ports & set(OPEN_PORTS))
 
 
+def _rich_accepts_all(rule: str) -> bool:
+    """`rule family=ipv4 source address=0.0.0.0/0 accept`: no port, service or protocol."""
+    source = re.search(r"source\s+address=['\"]?([^'\"\s]+)", rule)
+    everyone = source is None or source.group(1) in _EVERYONE
+    narrowed = re.search(r"\b(port|service|protocol|forward-port|icmp-type)\b", rule)
+    return bool(re.search(r"\baccept\b", rule)) and everyone and narrowed is None
+
+
+def _direct_accepts_all(argv: list[str]) -> bool:
+    """`--direct --add-rule ipv4 filter INPUT 0 -j ACCEPT`: an iptables rule matching all."""
+    if "--direct" not in argv or "--add-rule" not in argv or "ACCEPT" not in argv:
+        return False
+    narrowing = {"-p", "--dport", "-s", "--source", "-i", "-m", "--sport", "-d"}
+    return not narrowing & set(argv)
+
+
 def route(command: Command, ctx: Context) -> None:
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
@@ -438,6 +459,10 @@ def pfctl(command: Command, ctx: Context) -> None:
                 break
             given[letter] = ""
     flushed = given.get("F", "x")[:1]
+    if set(given) <= {"s", "n", "v", "g", "q", "f", "t", "T"} and (
+        "n" in given or given.get("T") in ("show", "test")
+    ):
+        return  # `pfctl -nf FILE` only parses; `pfctl -t TABLE -T show` lists a table
     fed = command.stdin.literal if command.stdin is not None else None
     script = " ".join(w.value for w in fed or ())
     if (

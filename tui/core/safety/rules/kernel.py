@@ -56,6 +56,10 @@ def kernel_setting(command: Command, ctx: Context) -> None:
         reason = f"unloads a kernel driver: what it runs stops working ({name})"
         ctx.add(HIGH, reason, command)
         return
+    if name == "modprobe" and any(a.startswith(_FORCES) for a in argv):
+        reason = "loads a module built for another kernel, past the version check (modprobe)"
+        ctx.add(HIGH, f"{reason}: it can crash the machine", command)
+        return
     if name == "insmod" or (name == "modprobe" and any(a.endswith(".ko") for a in argv)):
         doubtful = next(
             (
@@ -75,6 +79,7 @@ def kernel_setting(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"changes kernel settings or modules ({name})", command)
 
 
+_FORCES = ("--force", "-f", "--force-vermagic", "--force-modversion")
 # Drivers for a device the machine runs fine without, loaded again by `modprobe NAME`: the PC
 # speaker, bluetooth adapters, webcams, joysticks.
 _PERIPHERALS = frozenset(
@@ -91,6 +96,12 @@ _FLOORS = {
 _SWITCHES = {
     "vm.panic_on_oom": "crashes the whole machine when memory runs out, instead of one program",
     "kernel.modules_disabled": "forbids loading any driver until the next boot",
+}
+# BSD settings whose low value lifts the kernel's lock on itself or switches the firewall off.
+_BSD_GUARDS = {
+    "kern.securelevel": (("-1", "0"), "lowers the kernel's security level: its locks are lifted"),
+    "net.inet.ip.fw.enable": (("0",), "switches the ipfw firewall off"),
+    "net.inet6.ip6.fw.enable": (("0",), "switches the ipfw firewall off for IPv6"),
 }
 _SETTING = lazy_pattern(
     r"^[^\S\n]*(?P<key>[\w.-]+(?:/[\w.-]+)*)[^\S\n]*=[^\S\n]*(?P<value>-?\w+)[^\S\n]*$", re.M
@@ -128,6 +139,8 @@ def kernel_verdict(text: str) -> tuple[RiskLevel, str] | None:
             return HIGH, f"{_SWITCHES[key]} ({shown})"
         if key == "vm.min_free_kbytes" and value.isdigit() and number(value) >= 16 * 2**20:
             return HIGH, f"keeps most memory out of reach: programs run out ({shown})"
+        if key in _BSD_GUARDS and value in _BSD_GUARDS[key][0]:
+            return HIGH, f"{_BSD_GUARDS[key][1]} ({shown})"
         if key == "vm.nr_hugepages" and value.isdigit() and number(value) >= 100_000:
             return HIGH, f"reserves most memory for huge pages: programs run out ({shown})"
     return None

@@ -38,6 +38,8 @@ READ_ONLY = frozenset(
     numactl faketime trickle dtach abduco nq systemd-inhibit firejail entr iconv
     setarch linux32 linux64 desktop-file-validate debsums checkupdates
     deborphan pkaction lslogins members
+    dmidecode lsinitramfs lsinitrd kldstat repquota ausearch aureport getsebool userdbctl
+    ipfstat logger sg_readcap sg_inq sg_vpd sg_luns dumpfs
     """)
 )
 
@@ -78,14 +80,15 @@ ROUTINE = {
         "aws gcloud az gh glab heroku flyctl doctl ngrok smbclient ftp lftp tftp ncftpput"
     ),
     "changes the system": (
-        "hostnamectl timedatectl localectl update-grub grub-install update-initramfs "
+        "hostnamectl timedatectl localectl update-grub grub-install "
         "dpkg-reconfigure update-alternatives ldconfig at batch launchctl defaults "
-        "hostname ntpdate chronyc loginctl grub-set-default grub-reboot grub2-set-default "
-        "grub2-reboot mkinitcpio dracut logrotate depmod"
+        "hostname ntpdate loginctl grub-set-default grub-reboot grub2-set-default "
+        "grub2-reboot mkinitcpio depmod grub-mkconfig grub2-mkconfig aa-enforce renice cgcreate "
+        "cgexec cgset cgclassify wg-quick"
     ),
     "manages disks, volumes or filesystems": (
-        "growpart lvextend lvcreate vgextend pvresize pvmove vgreduce vgchange partprobe e2label "
-        "exfatlabel fatlabel mlabel kpartx losetup eject xfs_growfs ntfsfix udisksctl testdisk "
+        "growpart lvextend lvcreate vgextend pvresize pvmove vgreduce partprobe e2label "
+        "exfatlabel fatlabel mlabel kpartx eject xfs_growfs ntfsfix testdisk "
         "photorec f3probe"
     ),
     "runs the scheduled jobs that are due": "anacron",

@@ -59,6 +59,9 @@ def pmset(command: Command, ctx: Context) -> None:
 _LOCKING_FLAGS = frozenset(split_words("schg sappnd simmutable sunlnk"))
 
 
+_UNLOCKING_FLAGS = frozenset(split_words("noschg nosappnd nosunlnk nosimmutable"))
+
+
 def chflags(command: Command, ctx: Context) -> None:
     """chflags: the system flags (schg) are cleared only from single-user mode."""
     words = [a for a in command.argv if not a.startswith("-")]
@@ -70,6 +73,9 @@ def chflags(command: Command, ctx: Context) -> None:
     system = any(paths.system_root(t) is not None for t in targets)
     if flags & _LOCKING_FLAGS and (recursive or system):
         ctx.add(HIGH, "locks system files (chflags schg): only single-user mode undoes it", command)
+    elif flags & _UNLOCKING_FLAGS and recursive and (system or "/" in targets):
+        reason = f"lifts the system's immutable flags from a whole tree (chflags {words[0]})"
+        ctx.add(HIGH, f"{reason}: protected programs and logs can be changed", command)
     else:
         ctx.add(MODERATE, f"changes file flags ({words[0]})", command)
 

@@ -63,6 +63,10 @@ def boot_service(command: Command, ctx: Context) -> None:
         unit = sorted(set(argv) & _PROTECTIONS)[0]
         reason = f"stops {unit} starting at boot ({command.name}): a protection stays off"
         ctx.add(HIGH, reason, command)
+    elif _REMOVING & set(argv) and any(n.startswith("net.") for n in _service_names(argv)):
+        # OpenRC's `net.eth0`: the interface itself is the service
+        reason = f"stops a network interface coming up at boot ({command.name}): the machine"
+        ctx.add(HIGH, f"{reason} may be offline after the next restart", command)
     else:
         ctx.add(MODERATE, f"changes which services start at boot ({command.name})", command)
 
@@ -149,7 +153,17 @@ def tc(command: Command, ctx: Context) -> None:
         )
         ctx.add(HIGH, reason, command)
         return
+    if argv[0] == "filter" and argv[1] in _CHANGES and _drops_all(argv) and device not in _LOOPBACK:
+        reason = f"drops every packet on {device} (tc filter): remote sessions are cut off"
+        ctx.add(HIGH, reason, command)
+        return
     ctx.add(MODERATE, f"changes network traffic control ({command.name} {argv[0]})", command)
+
+
+def _drops_all(argv: list[str]) -> bool:
+    """`match u32 0 0 action drop`, `matchall action drop`: a filter every packet meets."""
+    text = " ".join(argv)
+    return "drop" in argv and ("matchall" in argv or "match u32 0 0" in text)
 
 
 RULES: dict[str, Rule] = {

@@ -23,7 +23,9 @@ NETWORK_UNITS = frozenset(
     )
 )
 FIREWALL_UNITS = frozenset(
-    split_words("ufw firewalld nftables iptables ip6tables netfilter-persistent")
+    split_words(
+        "ufw firewalld nftables iptables ip6tables netfilter-persistent pf ipfw ipfilter npf"
+    )
 )
 # Services that confine programs, block intruders or scan for malware.
 SECURITY_UNITS = frozenset(
@@ -71,8 +73,9 @@ VITAL_UNITS = frozenset(
 RUNTIME_UNITS = frozenset(split_words("docker containerd kubelet crio cri-o podman k3s"))
 VITAL_PROCESSES = frozenset(
     split_words(
-        "sshd systemd init dbus-daemon systemd-logind Xorg gdm sddm NetworkManager dockerd "
-        "containerd kubelet launchd loginwindow WindowServer csrss lsass wininit"
+        "sshd systemd init dbus-daemon systemd-logind systemd-journald systemd-udevd Xorg gdm "
+        "sddm NetworkManager dockerd containerd kubelet launchd loginwindow WindowServer csrss "
+        "lsass wininit"
     )
 )
 # Package managers: stopped mid-install, they leave packages half unpacked and their records broken.
@@ -119,7 +122,9 @@ def security_switch(command: Command, ctx: Context) -> None:
     off = {
         "setenforce": any(a in ("0", "Permissive", "permissive") for a in argv),
         "pfctl": "-d" in argv,
-        "auditctl": "-D" in argv or ("-e" in argv and "0" in argv),
+        "auditctl": "-D" in argv
+        or ("-e" in argv and "0" in argv)
+        or any(a.startswith("never,") for a in argv),
         "csrutil": "disable" in argv,
         "spctl": "--master-disable" in argv
         or "--global-disable" in argv
@@ -325,6 +330,9 @@ def systemctl(command: Command, ctx: Context) -> None:
             ctx.add(CRITICAL, reason, command)
         else:
             ctx.add(HIGH, f"takes the machine down ({action})", command)
+    elif action == "preset-all":
+        reason = "resets which services start at boot, for every unit at once (preset-all)"
+        ctx.add(HIGH, reason, command)
     elif action in STOPPING and ("*" in units or every_installed(command, ctx)):
         level = CRITICAL if action in ("mask", "disable") else HIGH
         reason = f"{action}s every service: the machine stops working (systemctl {action})"
@@ -450,6 +458,8 @@ def stopping(command: Command, ctx: Context, action: str, units: list[str]) -> N
 
 # How upstart (initctl) and runit (sv) say "stop": `sv down`, `sv force-stop`, `sv exit`...
 _STOP_VERBS = frozenset(split_words("stop down force-stop force-shutdown kill exit shutdown"))
+# FreeBSD's rc verbs that stop a service whatever rc.conf says: `service sshd onestop`.
+_BSD_STOPS = frozenset(split_words("onestop forcestop faststop quietstop onedisable disable"))
 _LIST_VERBS = frozenset(split_words("status list show-config version check"))
 
 
@@ -461,9 +471,12 @@ def service(command: Command, ctx: Context) -> None:
         verbs = [a for a in argv if not a.startswith("-")]
         verb = verbs[0] if verbs else "status"
         verb = "stop" if verb in _STOP_VERBS else "status" if verb in _LIST_VERBS else verb
-        argv = [verbs[1] if len(verbs) > 1 else "", verb]
+        # `sv stop /var/service/sshd`: the service's folder names it
+        argv = [posixpath.basename(verbs[1].rstrip("/")) if len(verbs) > 1 else "", verb]
     elif command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
         argv = [posixpath.basename(command.words[0].value), *argv]
+    if len(argv) >= 2 and argv[1] in _BSD_STOPS:
+        argv = [argv[0], "stop"]
     if len(argv) >= 2 and argv[1] in ("stop", "teardown"):  # `apparmor teardown`: all unloaded
         stopping(command, ctx, "stop", [argv[0].lower()])
     elif argv[:1] == ["--status-all"] or (len(argv) >= 2 and argv[1] == "status"):
@@ -519,6 +532,9 @@ def _nmcli(command: Command, ctx: Context, argv: list[str]) -> None:
         ctx.add(HIGH, "turns networking off (nmcli)", command)
     elif verbs & {"down", "disconnect", "delete"}:
         ctx.add(HIGH, "disconnects a network connection (nmcli)", command)
+    elif verbs & {"modify", "add"} and _nmcli_settings(argv).get("ipv4.method") == "disabled":
+        reason = "removes the connection's IPv4 address (ipv4.method disabled): it goes offline"
+        ctx.add(HIGH, f"{reason} (nmcli)", command)
     elif verbs & {"modify", "add"} and dns_settings(_nmcli_settings(argv), command, ctx):
         return
     elif verbs & {"up", "connect", "modify", "add"}:

@@ -500,6 +500,10 @@ def apparmor_tools(command: Command, ctx: Context) -> None:
     elif any(_EVERY_PROFILE.match(a) for a in command.argv):
         reason = f"loosens every AppArmor profile ({command.name}): programs run unconfined"
         ctx.add(HIGH, reason, command)
+    elif command.name == "aa-disable" and any(not a.startswith("-") for a in command.argv):
+        profile = next(a for a in command.argv if not a.startswith("-"))
+        reason = f"switches off the AppArmor profile {profile}: the program runs unconfined"
+        ctx.add(HIGH, f"{reason} (aa-disable)", command)
     else:
         ctx.add(MODERATE, f"loosens an AppArmor profile ({command.name})", command)
 
