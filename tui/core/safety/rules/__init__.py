@@ -68,9 +68,12 @@ from tui.core.safety.rules import (
     openers,
     origins,
     other_installers,
+    other_senders,
     package_frontends,
     package_reads,
     package_safety,
+    password_crackers,
+    password_stores,
     persistence,
     planted,
     programs,
@@ -96,6 +99,7 @@ from tui.core.safety.rules import (
     unknowns,
     vcs_purges,
     weakening,
+    web_clients,
     wire_stores,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -162,6 +166,10 @@ for _module in (
     runtimes,
     name_lookup,
     open_services,
+    password_stores,
+    password_crackers,
+    other_senders,
+    web_clients,
 ):
     RULES.update(_module.RULES)
 
@@ -362,6 +370,7 @@ for _name, _checks in (
     *disk_risks.EXTRA_CHECKS.items(),
     *name_lookup.EXTRA_CHECKS.items(),
     *open_services.EXTRA_CHECKS.items(),
+    *other_senders.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(
