@@ -212,6 +212,7 @@ _PASSWORD_READS = {
     "lpass": frozenset(split_words("show export")),
     "keepassxc-cli": frozenset(split_words("show export")),
     "op": frozenset(split_words("read")),
+    "chamber": frozenset(split_words("export read")),
 }
 
 
@@ -261,6 +262,10 @@ def secret_command(command: Command) -> str | None:
         return "your AWS credentials"
     if name in ("pass", "gopass") and argv[:1] in (["show"], []):
         return "your password store"
+    if name == "bw" and argv[:2] == ["list", "items"]:
+        return "every entry of your Bitwarden vault (bw list items)"
+    if name == "kwallet-query" and any(a in ("-r", "--read-password") for a in argv):
+        return "a password from your KDE wallet (kwallet-query -r)"
     if argv[:1] and argv[0] in _PASSWORD_READS.get(name, ()):
         return f"entries of your password manager ({name} {argv[0]})"
     for value in argv:

@@ -26,7 +26,7 @@ from tui.core.safety.model import RiskLevel
 _NETWORK = lazy_pattern(
     r"socket|/dev/tcp/|fsockopen|TCPSocket|net\.connect|net\.Socket|new\s+(?:\w+\.)?Socket|"
     r"IO::Socket|/inet/tcp|Net::Telnet|TcpClient|createConnection|stream_socket_client|"
-    r"Deno\.connect|require\(\s*['\"](?:node:)?net['\"]\s*\)\s*\.\s*(?:connect|Socket)\b"
+    r"Deno\.connect|require\(\s*['\"](?:node:)?net['\"]\s*\)"
 )
 _SPAWN = lazy_pattern(
     r"subprocess|pty\.spawn|dup2|/bin/(ba|z|da|k)?sh\b|\bexec\s*[(\"']|\bsystem\s*\(|popen|"
@@ -40,7 +40,8 @@ _FETCH = lazy_pattern(
     r"\biwr\b|DownloadString|WebClient|\bcurl\b|\bwget\b|HTTP::Tiny|Mojo::UserAgent|"
     r"\bcurl_exec\b|\baxios\b|\bgot\s*\(|XMLHttpRequest|Net::FTP|socket\.http|"
     r"\bdownload(?:\.file)?\s*\(|\bLWP::Simple|\bgetstore\b|\bHTTP\.(?:get|request)\b|url\s*\(|"
-    r"readLines\s*\(\s*['\"]https?:|\bGET\s*\(\s*['\"]https?:"
+    r"readLines\s*\(\s*['\"]https?:|\bGET\s*\(\s*['\"]https?:|http::geturl|\bnew\s+URL\s*\(|"
+    r"do shell script\s*\(\s*do shell script"
 )
 _DECODE = lazy_pattern(
     r"b64decode|decode64|base64_?dec|\bunhexlify\b|rawToChar|Buffer\.from\([^)]*hex|base64\.b64|decode\(\s*['\"]base64|FromBase64String|MIME::Base64|"
@@ -54,7 +55,8 @@ _EXEC = lazy_pattern(
     r"new\s+Function\s*\(|\b(?:instance|class|module)_eval\b|\bload\s*\(|\bexecSync\b|"
     r"\bspawn(?:Sync)?\s*\(|\bexecFile(?:Sync)?\b|\bpopen\b|\bshell_exec\b|\bpassthru\b|"
     r"\bos\.execute\b|\bloadstring\b|\bdofile\b|\binclude_string\b|\brunIn(?:This|New)Context\b|"
-    r"\bsystem2?\b|%x|\bqx\b|`|\bsource\s*\(|\bparse\s*\(\s*text"
+    r"\bsystem2?\b|%x|\bqx\b|`|\bsource\s*\(|\bparse\s*\(\s*text|\bevaluate\s*\(|"
+    r"\binclude\s*\(\s*(?:Downloads\.)?download\s*\(|do shell script\s*\(\s*do shell script"
 )
 # Loading code straight from a URL: `source("https://...")` (R), `include 'http://...'` (PHP).
 _REMOTE_LOAD = lazy_pattern(
@@ -95,7 +97,7 @@ _HOME_SPELLINGS = lazy_pattern(
     r"Sys\.getenv\(\s*['\"]HOME['\"]\s*\)|Deno\.env\.get\(\s*['\"]HOME['\"]\s*\)|"
     r"System\.getProperty\(\s*['\"]user\.home['\"]\s*\)|os\.UserHomeDir\(\)|"
     r"\$env:(?:USERPROFILE|HOME)\b|path\.expand\(\s*['\"]~['\"]\s*\)|"
-    r"expanduser\(\s*['\"]~['\"]\s*\)"
+    r"expanduser\(\s*['\"]~['\"]\s*\)|\$(?:::)?env\(HOME\)"
 )
 # `~ + "/.npmrc"`, `~ . '/.ssh/id_rsa'` once the home is folded: one path, `"~/.npmrc"`.
 _HOME_JOIN = lazy_pattern(r"(?<![\w$])~\s*[+.]\s*(['\"])/")

@@ -75,9 +75,12 @@ from tui.core.safety.rules import (
     openers,
     origins,
     other_installers,
+    other_senders,
     package_frontends,
     package_reads,
     package_safety,
+    password_crackers,
+    password_stores,
     persistence,
     planted,
     platform_tools,
@@ -105,6 +108,7 @@ from tui.core.safety.rules import (
     unknowns,
     vcs_purges,
     weakening,
+    web_clients,
     wire_stores,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
@@ -180,6 +184,10 @@ for _module in (
     mac_labels,
     storage_tools,
     log_and_account_tools,
+    password_stores,
+    password_crackers,
+    other_senders,
+    web_clients,
 ):
     RULES.update(_module.RULES)
 
@@ -387,6 +395,7 @@ for _name, _checks in (
     *infra_helpers.EXTRA_CHECKS.items(),
     *storage_tools.EXTRA_CHECKS.items(),
     *mac_labels.EXTRA_CHECKS.items(),
+    *other_senders.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

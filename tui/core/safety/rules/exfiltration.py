@@ -28,7 +28,7 @@ from tui.core.safety.targets import database_data
 from tui.core.safety.words import Word, split_words
 
 COPIERS = frozenset(split_words("scp rsync sftp rclone"))
-CLOUD_COPIERS = frozenset(split_words("aws gsutil gcloud az azcopy s3cmd mc"))
+CLOUD_COPIERS = frozenset(split_words("aws gsutil gcloud az azcopy s3cmd mc s5cmd"))
 SENDERS = DOWNLOADERS | NETWORK_TOOLS | flow.DNS_TOOLS | COPIERS | flow.SENDERS_BY_STDIN
 
 
@@ -45,9 +45,14 @@ DROP_SITES = lazy_pattern(
 PASTE_CLIENTS = frozenset(split_words("pastebinit wgetpaste fpaste nopaste haste gist-paste"))
 
 
+_PASTE_QUESTIONS = frozenset(split_words("-l -h -v --help --version"))
+
+
 def paste_client(command: Command, ctx: Context) -> None:
     """`pastebinit ~/.ssh/id_rsa`, `wgetpaste error.log`: what is pasted can be read by anyone
     with the link (what arrives through the pipe is rated with the pipeline)."""
+    if command.argv and all(a in _PASTE_QUESTIONS for a in command.argv):
+        return  # `pastebinit -l`: the list of paste sites it knows
     files = [a for a in command.argv if not a.startswith("-")]
     secret = next(filter(None, map(flow.secret_path, files)), None)
     if secret:
@@ -70,6 +75,8 @@ def check_flow(command: Command, ctx: Context) -> None:
         _record_dump(command, ctx)
     elif ctx.packed and name in SENDERS:
         _archive_sent(command, ctx)
+    else:
+        _record_secret_output(command, ctx)
     if name in COPIERS or name in CLOUD_COPIERS:
         _copy_away(command, ctx)
     if name in SENDERS or name in CLOUD_COPIERS:
@@ -228,6 +235,19 @@ def _record_copy(command: Command, ctx: Context) -> None:
             return
 
 
+def _record_secret_output(command: Command, ctx: Context) -> None:
+    """`cat /etc/shadow > /tmp/s`, `sops -d s.yaml > plain.yaml`: the file written holds the
+    secret the command prints, remembered for a later upload, chmod or commit."""
+    outputs = [r.target.value for r in command.redirects if r.op in (">", ">>", ">|") and r.target]
+    outputs = [o for o in outputs if o and not o.startswith("/dev/")]
+    if not outputs:
+        return
+    what = flow.secret_command(command)
+    if what:
+        for output in outputs:
+            ctx.packed[posixpath.basename(output.rstrip("/"))] = (True, what)
+
+
 def _sent_files(command: Command, wanted: frozenset[str]) -> str | None:
     """The first of `wanted` a network tool sends as data (`-d @/etc/passwd`, `< /etc/hosts`)."""
     for path in sent_paths(command):
@@ -372,6 +392,9 @@ def _published(command: Command, ctx: Context) -> None:
         return
     if command.name == "gh" and argv[:2] == ["gist", "create"]:
         secret = next((flow.secret_path(f) for f in files if flow.secret_path(f)), None)
+        stdin = command.stdin
+        if secret is None and "-" in argv and stdin is not None and "secret" in stdin.kinds:
+            secret = "secrets piped in"
         if secret:
             ctx.add(CRITICAL, f"publishes {secret} as a GitHub gist", command)
         elif any(a in ("--public", "-p") for a in argv):
@@ -380,9 +403,17 @@ def _published(command: Command, ctx: Context) -> None:
             ctx.add(MODERATE, "uploads files as a secret GitHub gist", command)
         return
     if command.name in _FILE_CLIENTS:
-        puts = re.findall(r"\b(?:m?put|mirror\s+-R)\s+(\S+)", _client_script(command))
+        script = _client_script(command)
+        puts = re.findall(r"\b(?:m?put|mirror\s+-R)\s+(\S+)", script)
+        # `lcd ~/.ssh; mput *`: the files put are those of the local folder moved to
+        folders = re.findall(r"\blcd\s+([^\s;]+)", script) if puts else []
         secret = next(
-            (flow.secret_path(p.strip("';")) for p in puts if flow.secret_path(p.strip("';"))), None
+            (
+                flow.secret_path(p.strip("'\";"))
+                for p in (*puts, *folders)
+                if flow.secret_path(p.strip("'\";"))
+            ),
+            None,
         )
         if secret:
             ctx.add(CRITICAL, f"uploads {secret} to another machine ({command.name})", command)

@@ -58,8 +58,19 @@ def served_folder(command: Command) -> str:
 
 def tunnel(command: Command, ctx: Context) -> None:
     """ngrok, cloudflared, localtunnel, frpc, chisel: a public address for a local port."""
-    ports = {a.rsplit(":", 1)[-1] for a in command.argv if not a.startswith("-")}
+    words = [a for a in command.argv if not a.startswith("-")]
+    if words[:2] in _TUNNEL_READS or words[:1] == ["version"]:
+        return  # `ngrok config check`, `cloudflared tunnel list`: only reports
+    served = next((w for w in words if w.startswith("file://")), None)
+    if served is not None:  # `ngrok http file:///home/me`: a folder's files, on the internet
+        file_server(command, ctx, served.removeprefix("file://") or "/", bind="")
+        return
+    ports = {a.rsplit(":", 1)[-1] for a in words}
     reverse = any(a.startswith("R:") for a in command.argv)  # `chisel client HOST R:socks`
+    if command.name == "chisel" and words[:1] == ["client"] and not reverse:
+        reason = "forwards local ports to services behind a chisel server (chisel client)"
+        ctx.add(MODERATE, reason, command)
+        return
     if reverse:
         reason = f"lets the other end reach into this machine's network ({command.name} R:)"
         ctx.add(HIGH, reason, command)
@@ -70,6 +81,15 @@ def tunnel(command: Command, ctx: Context) -> None:
         ctx.add(
             MODERATE, f"makes a local port reachable from the internet ({command.name})", command
         )
+
+
+_TUNNEL_READS = (
+    ["config", "check"],
+    ["tunnel", "list"],
+    ["tunnel", "info"],
+    ["api", "tunnels"],
+    ["diagnose"],
+)
 
 
 def attack_tool(command: Command, ctx: Context) -> None:

@@ -263,12 +263,30 @@ def _routine(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"{what} ({command.name})", command)
 
 
+_READ_METHODS = frozenset(split_words("GET HEAD OPTIONS get head options"))
+# httpie's options that only shape what is printed or how the request is made.
+_PRINT_OPTIONS = frozenset(
+    split_words("-b --body -h --headers -v --verbose -p --print -q --quiet --pretty -s --style")
+)
+
+
+def _only_fetches(argv: list[str]) -> bool:
+    """`http GET api.github.com/users/x`, `https httpie.io/hello`: one URL fetched and printed,
+    no request items (`name=x`, `f@file`, `Header:value`) and no sending options."""
+    words = [a for a in argv if not a.startswith("-")]
+    if words[:1] and words[0] in _READ_METHODS:
+        words = words[1:]
+    flags = [a.split("=", 1)[0] for a in argv if a.startswith("-")]
+    return len(words) == 1 and all(f in _PRINT_OPTIONS for f in flags)
+
+
 def httpie(command: Command, ctx: Context) -> None:
     """`http --download URL`, `http URL -o f`: the file saved is code nobody has read yet."""
     argv = command.argv
     outputs = [b for a, b in itertools.pairwise(argv) if a in ("-o", "--output")]
     if not outputs and not any(a in ("-d", "--download") for a in argv):
-        ctx.add(MODERATE, f"sends a web request ({command.name})", command)
+        if not _only_fetches(argv):
+            ctx.add(MODERATE, f"sends a web request ({command.name})", command)
         return
     url = next((a for a in argv if not a.startswith("-") and "." in a and "=" not in a), "")
     for path in outputs or [url.split("?", 1)[0].rstrip("/")]:

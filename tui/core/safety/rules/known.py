@@ -40,6 +40,7 @@ READ_ONLY = frozenset(
     deborphan pkaction lslogins members
     dmidecode lsinitramfs lsinitrd kldstat repquota ausearch aureport getsebool userdbctl
     ipfstat logger sg_readcap sg_inq sg_vpd sg_luns dumpfs
+    mailq drill
     """)
 )
 

@@ -42,12 +42,20 @@ from tui.core.safety.rules.weakening import trusted_name
 from tui.core.safety.targets import classify_write, database_data
 from tui.core.safety.words import Word, split_words
 
-DOWNLOADERS = frozenset(split_words("curl wget fetch http https xh aria2c lwp-request GET lynx"))
+DOWNLOADERS = frozenset(
+    split_words(
+        "curl wget fetch http https xh aria2c lwp-request GET lynx wget2 curlie HEAD POST w3m "
+        "links elinks links2"
+    )
+)
 NETCATS = frozenset(split_words("nc ncat netcat nc.traditional nc.openbsd cryptcat pwncat"))
 NETWORK_TOOLS = NETCATS | {"telnet", "socat", "sbd"}
 DECODERS = frozenset(split_words("base64 base32 basenc gbase64 uudecode"))
 SEND_STDIN = frozenset(
-    split_words("ssh mail mailx sendmail mutt msmtp s-nail pastebinit wgetpaste fpaste nopaste")
+    split_words(
+        "ssh mail mailx sendmail mutt msmtp s-nail pastebinit wgetpaste fpaste nopaste neomutt "
+        "websocat sendemail mosquitto_pub kcat kafkacat"
+    )
 )
 READERS = frozenset(split_words("cat head tail less more tac nl strings"))
 
@@ -228,8 +236,10 @@ def gathered_kind(command: Command) -> str | None:
         return "capture"
     if name == "dd" and any(a.startswith("if=") and paths.is_block_device(a[3:]) for a in argv):
         return "disk"
-    if name in _CLIPBOARD or (
-        name in ("xclip", "xsel") and any(a in ("-o", "--output") for a in argv)
+    if (
+        name in _CLIPBOARD
+        or (name in ("xclip", "xsel") and any(a in ("-o", "--output") for a in argv))
+        or (name == "xsel" and not set(argv) & _XSEL_INPUTS)
     ):
         return "clipboard"
     return None
@@ -238,6 +248,8 @@ def gathered_kind(command: Command) -> str | None:
 _DUMPERS = frozenset(split_words("pg_dump mysqldump mariadb-dump mongodump mongoexport redis-dump"))
 _DUMP_OPTIONS = {"redis-cli": "--rdb", "sqlite3": ".dump"}
 _CLIPBOARD = frozenset(split_words("pbpaste wl-paste"))
+# xsel's options that put text on the clipboard or clear it; without them it prints it.
+_XSEL_INPUTS = frozenset(split_words("-i --input -a --append -f --follow -c --clear -d --delete"))
 _CAPTURERS = frozenset(split_words("tcpdump tshark dumpcap"))
 _SEARCHERS = frozenset(split_words("grep egrep rg ag ack git-grep"))
 # What a search for secrets looks for: `grep -r password /etc`, `rg -i api_key ~`.
@@ -388,7 +400,7 @@ def curl(command: Command, ctx: Context) -> None:
     if output and output not in ("-", "/dev/null"):  # `-o /dev/null -w '%{http_code}'`: a probe
         _downloaded(ctx, output, command)
         ctx.add(MODERATE, f"downloads a file to {output}", command)
-        _program_from_nowhere(command, ctx, output, urls)
+        program_from_nowhere(command, ctx, output, urls)
     elif opts.has("-O", "--remote-name", "--remote-name-all"):
         for url in urls:
             _downloaded(ctx, url)
@@ -433,7 +445,7 @@ def wget(command: Command, ctx: Context) -> None:
     if output:
         _downloaded(ctx, output, command)
         ctx.add(MODERATE, f"downloads a file to {output}", command)
-        _program_from_nowhere(command, ctx, output, [w.value for w in opts.operands])
+        program_from_nowhere(command, ctx, output, [w.value for w in opts.operands])
         return
     folder = opts.value("-P", "--directory-prefix")
     for url in opts.operands:
@@ -451,7 +463,7 @@ _PROGRAM_DIRS = frozenset(
 _HOME_PROGRAM_DIRS = frozenset(split_words(".local/bin bin"))
 
 
-def _program_from_nowhere(command: Command, ctx: Context, output: str, urls: list[str]) -> None:
+def program_from_nowhere(command: Command, ctx: Context, output: str, urls: list[str]) -> None:
     """`curl http://203.0.113.9/kubectl -o /usr/local/bin/kubectl`: a program from a bare
     address or over plain HTTP, put where every shell finds it."""
     folder = posixpath.dirname(paths.normalise(output))

@@ -4,6 +4,7 @@ a vendor's token sent to another vendor, secrets copied to removable media or co
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from tui.core.safety import flow, paths
@@ -231,6 +232,15 @@ def _store(name: str) -> str | None:
     return f"the browser's {name} (saved passwords)" if name in _STORES else None
 
 
+def _committed(value: str, ctx: Context) -> str | None:
+    """What secret `git add VALUE` takes in: the path itself, seen from the folder the line
+    moved to (`cd ~/.ssh && git add .`), or a file a secret was written into earlier."""
+    found = ctx.packed.get(posixpath.basename(value.rstrip("/")))
+    if found is not None and found[0]:
+        return found[1]
+    return flow.secret_path(value) or flow.secret_path(ctx.resolve(value))
+
+
 def committed_secret(command: Command, ctx: Context) -> None:
     """`git add -f .env`, `git add id_rsa`: a secret put into the history everyone who clones
     the repository reads."""
@@ -239,7 +249,7 @@ def committed_secret(command: Command, ctx: Context) -> None:
     if sub != "add":
         return
     for value in argv[argv.index("add") + 1 :]:
-        what = None if value.startswith("-") else flow.secret_path(value)
+        what = None if value.startswith("-") else _committed(value, ctx)
         if what:
             ctx.add(HIGH, f"adds {what} to the repository: whoever can read it gets it", command)
             return
