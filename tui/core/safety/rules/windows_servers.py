@@ -285,7 +285,8 @@ def unconfirmed(st: Statement, ctx: Context) -> bool:
         return False
     if not re.search(r"(?i)\s-confirm:\s*\$false\b", st.text):
         return False
-    ctx.add(HIGH, f"{verb}s {noun} without asking ({st.words[0]} -Confirm:$false)", st.text)
+    written = st.words[0].strip("&. ").partition("-")[2] or noun
+    ctx.add(HIGH, f"{verb}s {written} without asking ({st.words[0]} -Confirm:$false)", st.text)
     return True
 
 

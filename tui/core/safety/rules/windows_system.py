@@ -605,10 +605,17 @@ def _logs(st: Statement, ctx: Context, previous: Statement | None) -> None:
     args = [a.lower() for a in st.args]
     if st.name == "wevtutil" and args[:1] not in (["cl"], ["clear-log"], ["sl"], ["set-log"]):
         return
+    tiny = any(re.fullmatch(r"/(ms|maxsize):\d{1,6}", a) for a in args)  # under a megabyte
+    if args[:1] in (["sl"], ["set-log"]) and tiny:
+        ctx.add(HIGH, "shrinks an event log so it keeps almost no history (wevtutil sl)", st.text)
+        return
     if args[:1] in (["sl"], ["set-log"]) and not any(
         a in ("/e:false", "/enabled:false") for a in args
     ):
         ctx.add(MODERATE, "changes an event log's settings (wevtutil sl)", st.text)
+        return
+    if args[:1] in (["sl"], ["set-log"]):
+        ctx.add(CRITICAL, "turns off an event log: nothing more is recorded (wevtutil sl)", st.text)
         return
     ctx.add(CRITICAL, "erases the Windows event logs", st.text)
 
