@@ -316,42 +316,45 @@ def special_delete(operand: str, st: Statement, ctx: Context) -> bool:
     return True
 
 
-# Whole-line forms: .NET and WMI calls the statement reading does not name as a command.
-_LINE_CHECKS: tuple[tuple[re.Pattern[str], RiskLevel, str], ...] = (
+# Whole-line forms, each a set of words that must all appear (plain substring tests, so a long
+# hostile line costs one pass per word), and an optional pattern with no unbounded repeats.
+_LINE_CHECKS: tuple[tuple[tuple[str, ...], re.Pattern[str] | None, RiskLevel, str], ...] = (
     (
-        re.compile(
-            r"(?i)(writeallbytes|openwrite|readwrite|::write)\b.*\\\\\.\\physicaldrive\d|"
-            r"\\\\\.\\physicaldrive\d.*(writeallbytes|openwrite|readwrite|::write)\b"
-        ),
+        ("\\\\.\\physicaldrive",),
+        re.compile(r"(?i)writeallbytes|openwrite|readwrite|::write\b"),
         CRITICAL,
         "writes straight onto a disk, past its file system",
     ),
     (
-        re.compile(r"(?i)registry\]::(localmachine|classesroot)\.deletesubkey(tree)?\("),
+        ("registry]::",),
+        re.compile(r"(?i)\]::(localmachine|classesroot)\.deletesubkey(tree)?\("),
         CRITICAL,
         "deletes a system registry key (.NET)",
     ),
     (
-        re.compile(r"(?i)win32_operatingsystem.*\.(win32shutdown(tracker)?|shutdown|reboot)\("),
+        ("win32_operatingsystem",),
+        re.compile(r"(?i)\.(win32shutdown(tracker)?|shutdown|reboot)\("),
         HIGH,
         "shuts down or restarts Windows through WMI",
     ),
     (
-        re.compile(r"(?i)-recurse.*rename-item.*\+\s*['\"]\.\w+['\"]"),
+        ("-recurse", "rename-item"),
+        re.compile(r"\+\s{0,8}['\"]\.\w{1,12}['\"]"),
         HIGH,
         "renames every file it finds with a new extension, as ransomware does",
     ),
 )
-_PROFILES = lazy_pattern(r"(?i)win32_userprofile.*(remove-ciminstance|remove-wmiobject|\.delete\()")
+_PROFILE_REMOVERS = ("remove-ciminstance", "remove-wmiobject", ".delete(")
 _NAMED = lazy_pattern(r"(?i)\s-(eq|like|match)\s")
 
 
 def check_line(text: str, ctx: Context) -> None:
-    for pattern, level, reason in _LINE_CHECKS:
-        if pattern.search(text[:20_000]):
+    lower = text[:20_000].lower()
+    for words, pattern, level, reason in _LINE_CHECKS:
+        if all(w in lower for w in words) and (pattern is None or pattern.search(lower)):
             ctx.add(level, reason, text[:200])
-    if _PROFILES.search(text[:20_000]):
-        if _NAMED.search(text):
+    if "win32_userprofile" in lower and any(w in lower for w in _PROFILE_REMOVERS):
+        if _NAMED.search(lower):
             ctx.add(HIGH, "deletes a user's profile: their files and settings", text[:200])
         else:
             reason = "deletes every user profile the listing gives: their files and settings"

@@ -164,11 +164,15 @@ def _wmic(st: Statement, ctx: Context, previous: Statement | None) -> None:
         _shadow(st, ctx, previous)
     elif "shadowcopy" in text and "call create" in text:
         ctx.add(MODERATE, "makes a restore point (shadow copy)", st.text)
-    elif re.search(r"\bproduct\b.*\bcall\s+uninstall\b", text) and _SECURITY_VENDORS.search(text):
+    elif (
+        "product" in text
+        and re.search(r"\bcall\s+uninstall\b", text)
+        and _SECURITY_VENDORS.search(text)
+    ):
         ctx.add(HIGH, "uninstalls the antivirus or security software (wmic product)", st.text)
-    elif re.search(r"\bservice\b.*\bcall\s+(stopservice|delete|changestartmode)\b", text):
+    elif "service" in text and re.search(r"\bcall\s+(stopservice|delete|changestartmode)\b", text):
         _service_stop([n.strip("'\"") for n in re.findall(r"name\s*=\s*(\S+)", text)], st, ctx)
-    elif re.search(r"(networkadapter|\bnic\b).*\bcall\s+disable\b", text):
+    elif ("networkadapter" in text or " nic " in text) and re.search(r"\bcall\s+disable\b", text):
         ctx.add(HIGH, "turns off network adapters: connections over them drop (wmic)", st.text)
     elif re.search(r"\bos\b.*\bcall\s+(reboot|shutdown|win32shutdown)\b", text):
         ctx.add(HIGH, "shuts down or restarts Windows through WMI (wmic os call)", st.text)
@@ -205,7 +209,7 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
     relayed = _relayed_to(st) if re.search(r"\b(portproxy|winhttp)\b", text) else []
     if re.search(r"state[\s=]+off\b|opmode[\s=]+(mode=)?disable\b", text):
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
-    elif re.search(r"\bipsec\b.*\bdelete\s+all\b", text):
+    elif "ipsec" in text and re.search(r"\bdelete\s+all\b", text):
         ctx.add(HIGH, "deletes every IPsec policy and rule (netsh ipsec)", st.text)
     elif re.search(r"\bwlan\s+disconnect\b", text):
         ctx.add(HIGH, "disconnects the Wi-Fi: connections over it drop (netsh)", st.text)
