@@ -22,7 +22,7 @@ VERBS = frozenset(
         "dismount suspend resume wait push pop show read find save reset unblock block grant "
         "revoke protect unprotect backup restore checkpoint initialize repair optimize sync send "
         "receive connect disconnect enter exit use limit lock unlock confirm debug trace compare "
-        "group foreach tee"
+        "group foreach tee close search"
     ).split()
 )
 WINDOWS_ONLY = frozenset(
@@ -35,7 +35,10 @@ WINDOWS_ONLY = frozenset(
         "iex iwr irm gci gc sls ri rni mi cpi ni sc.exe net.exe reagentc wusa setx auditpol winrm "
         "wsl forfiles runas psexec psexec64 sp saps spps sasv spsv gsv gwmi gcim rwmi swmi iwmi "
         "icm ipmo mpcmdrun sdelete sdelete64 cscript wscript installutil cmstp regasm regsvcs "
-        "procdump procdump64 esentutl mimikatz cmdkey ntdsutil w32tm vaultcmd bcdboot"
+        "procdump procdump64 esentutl mimikatz cmdkey ntdsutil w32tm vaultcmd bcdboot "
+        "mountvol bootsect systemreset sysprep secedit assoc ftype tskill pskill pskill64 regedit "
+        "dsrm dsmod dsquery dsget dcdiag nltest repadmin netdom dnscmd klist appcmd iisreset "
+        "pnputil devcon defrag powercfg mklink"
     ).split()
 )
 # Linux tools named like a PowerShell Verb-Noun: `update-grub` is no cmdlet.
@@ -45,7 +48,9 @@ POSIX_LOOKALIKES = frozenset(
         "update-pciids update-usbids update-motd install-info install-menu"
     ).split()
 )
-AMBIGUOUS = frozenset("rmdir copy move type dir sc net shutdown where echo mkdir md ren".split())
+AMBIGUOUS = frozenset(
+    "rmdir copy move type dir sc net shutdown where echo mkdir md ren replace".split()
+)
 # POSIX names PowerShell keeps as aliases, and parameters only its cmdlets take.
 _ALIASED = frozenset("rm cp mv ls cat kill rmdir del".split())
 _PS_PARAMETERS = frozenset(
@@ -136,6 +141,8 @@ def looks_like_windows(text: str) -> bool:
             return True
         if name == "sc" and statement.args[:1] and statement.args[0].lower() in _SC_SUBS:
             return True
+        if name == "sc" and statement.args[1:2] and statement.args[0].startswith("\\\\"):
+            return True  # `sc \\host stop X`: the service control of another machine
         if (
             name == "start"
             and any(  # cmd's `start "" powershell ...`
@@ -162,6 +169,7 @@ _WINDOWS_TEXT = lazy_pattern(
     r"\bhkey_(local_machine|current_user|classes_root|users)\b|"
     r"\[(system\.)?[a-z][\w.]*\]::\w+|^\s*(iex|invoke-expression)\s*\(|"
     r"\(new-object\s|\.downloadstring\(|\(\s*\$(true|false|null)\s*\)|"
+    r"^\s*\(\s*(get|new)-[a-z]+\b[^)]*\)\.\w+\(|"  # `(Get-WmiObject X).Method(...)`
     # a batch file's own name run again: `%0|%0`, `start %0` (cmd only)
     r"%~?0\s*\^?\|\s*%~?0\b|\bstart\s+['\"]?%~?0\b"
 )

@@ -28,6 +28,8 @@ from tui.core.safety.rules import (
     windows_net,
     windows_packages,
     windows_procs,
+    windows_programs,
+    windows_servers,
     windows_shares,
     windows_upkeep,
     windows_vital,
@@ -53,7 +55,7 @@ HIGH = RiskLevel.HIGH
 CRITICAL = RiskLevel.CRITICAL
 READ_VERBS = frozenset(
     "get test select where sort measure format out write compare group resolve split join "
-    "convertto convertfrom find show read trace".split()
+    "convertto convertfrom find show read trace search".split()
 )
 READ_ONLY = frozenset(
     (
@@ -91,6 +93,7 @@ def analyse(text: str, ctx: Context, depth: int = 0) -> None:
         windows_admin.machine_environment(text, ctx)
         windows_launch.check_line(text, ctx)
         windows_procs.check_line(text, ctx)
+        windows_servers.check_line(text, ctx)
     if _DOWNLOAD.search(text) and _EXECUTE.search(text):
         ctx.add(CRITICAL, "downloads code from the internet and runs it (PowerShell)", text)
     elif _EXECUTE.search(text) and any(_DOWNLOAD.search(s[::-1]) for s in _literals(text)):
@@ -195,6 +198,8 @@ def rate(st: Statement, ctx: Context, previous: Statement | None) -> None:
         return
     if name in READ_ONLY or name.split("-", 1)[0] in READ_VERBS:
         return
+    if windows_servers.unconfirmed(st, ctx):
+        return
     if "-" in name:
         ctx.add(MODERATE, f"changes something on Windows ({st.words[0]})", st.text)
     else:
@@ -280,6 +285,9 @@ def _listed_paths(operands: list[str]) -> list[str]:
 
 def _delete_paths(operands: list[str], recursive: bool, st: Statement, ctx: Context) -> None:
     for operand in _listed_paths(operands):
+        operand = operand[4:] if operand.startswith(("\\\\?\\", "\\\\.\\")) else operand
+        if windows_servers.special_delete(operand, st, ctx):
+            continue
         if operand.upper().startswith(("HKLM", "HKCU", "HKCR", "HKU", "REGISTRY::")):
             _registry_delete(operand, st, ctx)
             continue
@@ -352,7 +360,10 @@ def _reg(st: Statement, ctx: Context, previous: Statement | None) -> None:
         _registry_value_delete(key, st, ctx)
     elif action == "delete":
         _registry_delete(key, st, ctx)
-    elif action in ("add", "import", "restore", "load", "copy"):
+    elif action == "import":
+        reason = "merges a registry file: which keys it changes is not shown (reg import)"
+        ctx.add(HIGH, reason, st.text)
+    elif action in ("add", "restore", "load", "copy"):
         _registry_change(key, st, ctx)
     else:
         ctx.add(MODERATE, "changes the registry (reg)", st.text)
@@ -453,9 +464,10 @@ def _permissions(st: Statement, ctx: Context, previous: Statement | None) -> Non
     if _ANY_GRANT.search(text) and _HASH_FILES.search(text):
         ctx.add(CRITICAL, "lets every user read the machine's password hashes", st.text)
     operands = [o for o in operands_of(st) if ":" not in o or re.match(r"^[A-Za-z]:", o)]
-    if st.name in ("icacls", "cacls") and not any(
-        w in text for w in ("/grant", "/deny", "/remove", "/reset", "/setowner", "/inheritance")
-    ):
+    changes = ("/grant", "/deny", "/remove", "/reset", "/setowner", "/inheritance")
+    if st.name == "cacls" and flags_of(st) & {"/g", "/r", "/p", "/d"}:
+        loose = loose or bool(re.search(r"(?i)/[gp]\s+(everyone|users|authenticated users):", text))
+    elif st.name in ("icacls", "cacls") and not any(w in text for w in changes):
         return
     verb = "takes ownership of" if st.name == "takeown" else "changes permissions of"
     for operand in operands[:1]:
@@ -532,6 +544,13 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if previous is not None and previous.name in _LISTERS and _listed_secrets(previous, st):
         ctx.add(
             HIGH, "copies the keys or password stores a listing picks to another machine", st.text
+        )
+        return
+    if any(_HASH_FILES.search(o) for o in operands[:-1]) and len(operands) >= 2:
+        away = operands[-1].startswith("\\\\")
+        reason = "copies the machine's password hashes (SAM, SYSTEM, NTDS)"
+        ctx.add(
+            CRITICAL if away else HIGH, reason + (" to another machine" if away else ""), st.text
         )
         return
     carried = _secret_to_drive(operands)
@@ -883,6 +902,9 @@ def _forfiles(st: Statement, ctx: Context, previous: Statement | None) -> None:
     command = re.sub(r"(?i)@(path|file|fname|relpath)", lambda _: each, command)
     if "/s" in flags_of(st):  # every folder below too: as `del /s`
         command = _FORFILES_DELETE.sub(r"\g<0> /s", command)
+    if _BACKUPS.search(folder) and _FORFILES_DELETE.search(command):
+        ctx.add(HIGH, f"deletes backups under {folder}", st.text)
+        return
     if "/d" in values or (mask != "*" and _DISPOSABLE.fullmatch(mask)):  # old or throw-away
         if _changes(command):
             ctx.add(MODERATE, f"runs a command on old or matching files under {folder}", st.text)
@@ -891,6 +913,7 @@ def _forfiles(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 
 _FORFILES_DELETE = lazy_pattern(r"(?i)\b(del|erase)\b")
+_BACKUPS = lazy_pattern(r"(?i)backup")
 
 
 def _changes(command: str) -> bool:
@@ -1091,4 +1114,6 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys("rename-item rni ren rename".split(), _rename),
     **windows_shares.HANDLERS,
     **windows_upkeep.HANDLERS,
+    **windows_servers.HANDLERS,
+    **windows_programs.HANDLERS,
 }

@@ -95,6 +95,9 @@ def setx(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, reason, st.text)
     elif machine:
         ctx.add(MODERATE, "sets an environment variable for every user (setx /M)", st.text)
+    elif names[:1] == ["path"] and names[1:2] in ([], ['""'], ["''"]) and len(st.args) <= 2:
+        reason = "empties your account's PATH (setx): programs you installed stop being found"
+        ctx.add(HIGH, reason, st.text)
     else:
         ctx.add(MODERATE, "sets an environment variable for your account (setx)", st.text)
 

@@ -4,6 +4,8 @@ without its keys, or protection suspended with no end, is HIGH; other changes ar
 
 from __future__ import annotations
 
+import re
+
 from tui.core.safety.context import Context
 from tui.core.safety.model import RiskLevel
 from tui.core.safety.rules.windows_system import Handler, params_of
@@ -11,6 +13,7 @@ from tui.core.safety.windows import Statement
 
 MODERATE = RiskLevel.MODERATE
 HIGH = RiskLevel.HIGH
+CRITICAL = RiskLevel.CRITICAL
 
 _BDE_READS = frozenset(("-status", "-?", "/?", "-h", "-help"))
 _UNPROTECTED = "the drive's data is no longer protected by BitLocker"
@@ -54,6 +57,13 @@ def dism(st: Statement, ctx: Context, previous: Statement | None) -> None:
     checks = changes & _DISM_CHECKS
     reads = {a for a in changes if a.startswith(("/get-", "/image:", "/?"))}
     if not changes - reads or (checks and changes - reads <= checks | {"/cleanup-image"}):
+        return
+    applied = next((a for a in args if a.startswith("/applydir:")), "")
+    if "/apply-image" in changes and re.match(r"/applydir:[a-z]:\\?$", applied):
+        ctx.add(CRITICAL, "writes a Windows image over a whole drive (DISM /Apply-Image)", st.text)
+        return
+    if "/remove-package" in changes or {"/disable-feature", "/remove"} <= changes:
+        ctx.add(HIGH, "removes an installed Windows update or component (DISM)", st.text)
         return
     ctx.add(MODERATE, "changes Windows' components or image (DISM)", st.text)
 

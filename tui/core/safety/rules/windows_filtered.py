@@ -28,7 +28,7 @@ _ALL_BUT = lazy_pattern(r"(?i)\s-(ne|notlike|notmatch|notin|notcontains)\s")
 _OLD = lazy_pattern(r"(?i)\b(lastwritetime|creationtime|lastaccesstime)\b.*\s-(lt|le)\s")
 ACTIONS = frozenset(
     "remove-item ri rm del erase rd rmdir remove-childitem taskkill stop-process kill spps "
-    "clear-content clc".split()
+    "clear-content clc remove-localuser remove-aduser remove-adcomputer".split()
 )
 
 Rate = Callable[[Statement, Context, Statement | None], None]

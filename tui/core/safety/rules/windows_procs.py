@@ -67,7 +67,8 @@ def kill(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if previous is not None and previous.name in _LISTERS:
         names |= _named(previous)
         every = not previous.args
-    if names & VITAL_PROCESSES:
+    system_id = any(v in ("0", "4") for n, v in params_of(st) if n in ("id", "pid"))
+    if names & VITAL_PROCESSES or system_id:
         ctx.add(CRITICAL, "kills a process Windows needs: the machine crashes", st.text)
     elif every or names & {n.removesuffix(".exe") for n in _EVERY}:
         ctx.add(
@@ -137,6 +138,15 @@ def _routine_registration(text: str) -> bool:
     )
 
 
+def _lists_many(previous: Statement | None) -> bool:
+    """`Get-ScheduledTask -TaskPath \\Microsoft\\Windows\\Backup\\*`: a folder or wildcard."""
+    if previous is None or previous.name != "get-scheduledtask":
+        return False
+    names = [v for n, v in params_of(previous) if n in ("taskname", "taskpath")]
+    names += operands_of(previous, frozenset({"-taskpath", "-taskname"}))
+    return not names or any("*" in n or n.rstrip("'\"").endswith("\\") for n in names)
+
+
 def tasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
     """schtasks and the task cmdlets: Windows' security tasks turned off and every task
     deleted here, the rest as windows_system rates them."""
@@ -144,6 +154,8 @@ def tasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "turns off a scheduled task of Windows' own protection", st.text)
     elif st.name == "unregister-scheduledtask" and removes_every_task(st, previous):
         ctx.add(HIGH, "deletes every scheduled task on the machine", st.text)
+    elif st.name == "disable-scheduledtask" and _lists_many(previous):
+        ctx.add(HIGH, "turns off every scheduled task the listing gives", st.text)
     elif st.name == "disable-scheduledtask":
         ctx.add(MODERATE, "turns off a scheduled task", st.text)
     elif st.name == "register-scheduledtask" and _routine_registration(st.text):

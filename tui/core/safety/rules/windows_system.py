@@ -26,8 +26,11 @@ Handler = Callable[[Statement, Context, Statement | None], None]
 
 _SECURITY_SERVICES = frozenset(
     "windefend mpssvc wscsvc eventlog sense wdnissvc securityhealthservice bfe wuauserv "
-    "sysmon sysmon64 sysmondrv".split()
+    "sysmon sysmon64 sysmondrv appidsvc".split()
 )
+# The file-sharing services: stopped, everyone using this machine's shares is cut off.
+_SHARING_SERVICES = frozenset(("lanmanserver", "lanmanworkstation"))
+_SHARING_REASON = "stops file sharing: everyone using this machine's shares is cut off"
 
 # Services Windows cannot run without (RPC, the plug-and-play and power managers, sessions).
 _CORE_SERVICES = frozenset("rpcss dcomlaunch plugplay power lsm samss profsvc gpsvc".split())
@@ -161,6 +164,16 @@ def _wmic(st: Statement, ctx: Context, previous: Statement | None) -> None:
         _shadow(st, ctx, previous)
     elif "shadowcopy" in text and "call create" in text:
         ctx.add(MODERATE, "makes a restore point (shadow copy)", st.text)
+    elif (
+        "product" in text
+        and re.search(r"\bcall\s+uninstall\b", text)
+        and _SECURITY_VENDORS.search(text)
+    ):
+        ctx.add(HIGH, "uninstalls the antivirus or security software (wmic product)", st.text)
+    elif "service" in text and re.search(r"\bcall\s+(stopservice|delete|changestartmode)\b", text):
+        _service_stop([n.strip("'\"") for n in re.findall(r"name\s*=\s*(\S+)", text)], st, ctx)
+    elif ("networkadapter" in text or " nic " in text) and re.search(r"\bcall\s+disable\b", text):
+        ctx.add(HIGH, "turns off network adapters: connections over them drop (wmic)", st.text)
     elif re.search(r"\bos\b.*\bcall\s+(reboot|shutdown|win32shutdown)\b", text):
         ctx.add(HIGH, "shuts down or restarts Windows through WMI (wmic os call)", st.text)
     elif " delete" in text or " call terminate" in text or "call create" in text:
@@ -171,6 +184,10 @@ def _wmic(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "changes the system through WMI (wmic)", st.text)
 
 
+_SECURITY_VENDORS = lazy_pattern(
+    r"sophos|symantec|mcafee|eset|kaspersky|crowdstrike|carbon ?black|sentinel|defender|"
+    r"malwarebytes|trend ?micro|bitdefender|avast|avg|norton|cylance|webroot|f-secure"
+)
 # WMI's permanent event subscriptions: a filter, a consumer that runs something, their binding.
 _WMI_SUBSCRIPTION = lazy_pattern(
     r"__eventfilter|commandlineeventconsumer|activescripteventconsumer|__filtertoconsumerbinding"
@@ -192,6 +209,8 @@ def _netsh(st: Statement, ctx: Context, previous: Statement | None) -> None:
     relayed = _relayed_to(st) if re.search(r"\b(portproxy|winhttp)\b", text) else []
     if re.search(r"state[\s=]+off\b|opmode[\s=]+(mode=)?disable\b", text):
         ctx.add(HIGH, "turns off the Windows firewall", st.text)
+    elif "ipsec" in text and re.search(r"\bdelete\s+all\b", text):
+        ctx.add(HIGH, "deletes every IPsec policy and rule (netsh ipsec)", st.text)
     elif re.search(r"\bwlan\s+disconnect\b", text):
         ctx.add(HIGH, "disconnects the Wi-Fi: connections over it drop (netsh)", st.text)
     elif re.search(r"\binterface\s+(ip|ipv4|ipv6)\s+delete\s+address\b", text):
@@ -284,7 +303,7 @@ def _firewall_cmdlet(st: Statement, ctx: Context, previous: Statement | None) ->
             st.name == "disable-netfirewallrule"
             and previous is not None
             and previous.name == "get-netfirewallrule"
-            and not previous.args
+            and not _selects_rules(previous)
         )
     ):
         ctx.add(HIGH, "turns off every Windows firewall rule", st.text)
@@ -400,7 +419,9 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if sub in ("user", "localgroup", "group"):
         changes = {"/add", "/delete", "/del", "/active:yes"} & set(args)
         named = [a for a in args[1:] if not a.startswith("/")]
-        if set(named) & PRIVILEGED_GROUPS and changes:
+        if set(named) & _DOMAIN_ADMINS and "/add" in args:
+            ctx.add(CRITICAL, "makes a user an administrator of the whole domain", st.text)
+        elif set(named) & PRIVILEGED_GROUPS and changes:
             ctx.add(HIGH, "gives a user administrator rights (net localgroup)", st.text)
         elif sub in ("localgroup", "group") and "/add" in args and len(named) >= 2:
             ctx.add(MODERATE, f"adds a user to the group {named[0]}", st.text)
@@ -420,6 +441,11 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "weakens the password policy (net accounts)", st.text)
     elif sub == "accounts" and len(args) > 1:
         ctx.add(MODERATE, "changes the password policy (net accounts)", st.text)
+    elif sub == "session" and "/delete" in args:
+        reason = "disconnects everyone using this machine's shares: their open files are lost"
+        ctx.add(HIGH, reason, st.text)
+    elif sub == "share" and "/delete" in args:
+        ctx.add(HIGH, "stops sharing a folder: everyone using it loses access (net share)", st.text)
     elif sub in ("share", "use") and len(args) > 1:
         ctx.add(MODERATE, f"changes network shares (net {sub})", st.text)
     elif sub in (
@@ -439,6 +465,7 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, f"changes network or account settings (net {sub})", st.text)
 
 
+_DOMAIN_ADMINS = frozenset(("domain admins", "enterprise admins", "schema admins"))
 # Groups whose members administer the machine or the domain, or may log in remotely.
 PRIVILEGED_GROUPS = frozenset(
     (
@@ -475,6 +502,11 @@ def _accounts(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "gives a user administrator rights", st.text)
     elif st.name in ("add-localgroupmember", "add-adgroupmember"):
         ctx.add(MODERATE, "adds a user to a group without administrator rights", st.text)
+    elif st.name == "set-localuser" and not any(
+        n.startswith(("password", "accountexpires")) and n != "passwordneverexpires"
+        for n, _ in params_of(st)
+    ):
+        ctx.add(MODERATE, f"changes a local account's details ({st.words[0]})", st.text)
     else:
         ctx.add(
             HIGH,
@@ -491,15 +523,23 @@ def _service_stop(names: list[str], st: Statement, ctx: Context) -> None:
         ctx.add(MODERATE, _UPDATE_PAUSED, st.text)
     elif lowered & _SECURITY_SERVICES:
         ctx.add(HIGH, "stops a Windows security or logging service", st.text)
+    elif lowered & _SHARING_SERVICES:
+        ctx.add(HIGH, _SHARING_REASON, st.text)
     else:
         ctx.add(MODERATE, "stops a service", st.text)
 
 
 def _sc(st: Statement, ctx: Context, previous: Statement | None) -> None:
     args = [a.lower() for a in st.args]
+    remote = bool(args) and args[0].startswith("\\\\")  # `sc \\host stop X`
+    args = args[1:] if remote else args
     sub = args[0] if args else ""
     if sub in ("query", "queryex", "qc", "qdescription", "getdisplayname", "sdshow", ""):
         return
+    if remote and sub in ("stop", "delete", "config"):
+        ctx.add(HIGH, f"stops or changes a service on another machine (sc {sub})", st.text)
+    if sub == "stop" and set(args) & _SHARING_SERVICES:
+        ctx.add(HIGH, _SHARING_REASON, st.text)
     if sub == "delete" and set(args) & (_SECURITY_SERVICES | _CORE_SERVICES):
         reason = "deletes a service Windows needs for its protection, logs or start-up"
         ctx.add(CRITICAL, reason, st.text)
@@ -527,6 +567,10 @@ def _service_cmdlet(st: Statement, ctx: Context, previous: Statement | None) -> 
     if previous is not None and previous.name in ("get-service", "gsv"):
         names += operands_of(previous, frozenset({"-name", "-displayname"}))
         text = f"{previous.text.lower()} | {text}"  # `Get-Service WinDefend | Stop-Service`
+    listed = previous is not None and previous.name in ("get-service", "gsv")
+    if st.name == "stop-service" and listed and previous is not None and not previous.args:
+        ctx.add(CRITICAL, "stops every service: Windows stops working", st.text)
+        return
     stopping = st.name == "stop-service" or (
         st.name == "set-service" and any(w in text for w in ("disabled", "stopped"))
     )
@@ -563,7 +607,19 @@ def _power(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 def _logs(st: Statement, ctx: Context, previous: Statement | None) -> None:
     args = [a.lower() for a in st.args]
-    if st.name == "wevtutil" and args[:1] not in (["cl"], ["clear-log"], ["sl"]):
+    if st.name == "wevtutil" and args[:1] not in (["cl"], ["clear-log"], ["sl"], ["set-log"]):
+        return
+    tiny = any(re.fullmatch(r"/(ms|maxsize):\d{1,6}", a) for a in args)  # under a megabyte
+    if args[:1] in (["sl"], ["set-log"]) and tiny:
+        ctx.add(HIGH, "shrinks an event log so it keeps almost no history (wevtutil sl)", st.text)
+        return
+    if args[:1] in (["sl"], ["set-log"]) and not any(
+        a in ("/e:false", "/enabled:false") for a in args
+    ):
+        ctx.add(MODERATE, "changes an event log's settings (wevtutil sl)", st.text)
+        return
+    if args[:1] in (["sl"], ["set-log"]):
+        ctx.add(CRITICAL, "turns off an event log: nothing more is recorded (wevtutil sl)", st.text)
         return
     ctx.add(CRITICAL, "erases the Windows event logs", st.text)
 
@@ -578,6 +634,8 @@ def _schtasks(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, "deletes every scheduled task on the machine (/tn *)", st.text)
     elif st.name == "unregister-scheduledtask" and _every_task(st, previous):
         ctx.add(HIGH, "deletes every scheduled task on the machine", st.text)
+    elif "/delete" in flags and "/s" in flags:
+        ctx.add(HIGH, "deletes a scheduled task on another machine (schtasks /s)", st.text)
     elif "/delete" in flags or st.name == "unregister-scheduledtask":
         ctx.add(MODERATE, "deletes a scheduled task", st.text)
     elif "/query" in flags or not flags:
@@ -701,7 +759,7 @@ def _downloader(st: Statement, ctx: Context, previous: Statement | None) -> None
     elif library and _DOUBTFUL_TASK.search(library):
         reason = f"runs the code of {library}, a library from a folder anyone can write"
         ctx.add(HIGH, reason, st.text)
-    elif _only_reports(st):
+    elif _only_reports(st) or (st.name == "certutil" and _certificate_store(st, ctx)):
         return
     elif st.name == "bitsadmin" and "/upload" in text:
         _bits_upload(st, ctx)
@@ -715,6 +773,25 @@ def _downloader(st: Statement, ctx: Context, previous: Statement | None) -> None
         )
     else:
         ctx.add(MODERATE, f"runs a system tool ({st.words[0]})", st.text)
+
+
+_TRUSTED_STORES = frozenset(("root", "ca", "authroot", "trustedpublisher"))
+
+
+def _certificate_store(st: Statement, ctx: Context) -> bool:
+    """certutil -delstore / -addstore on the stores the machine trusts; -exportPFX of a key."""
+    args = [a.lower() for a in st.args]
+    verb = next((a for a in args if a.startswith("-") and a not in ("-f", "-p", "-user")), "")
+    store = next((a for a in args if a in _TRUSTED_STORES), "")
+    if verb == "-delstore" and store:
+        ctx.add(HIGH, "removes a certificate the whole machine trusts: connections fail", st.text)
+    elif verb == "-exportpfx" and any(a.startswith("\\\\") or "\\users\\public" in a for a in args):
+        ctx.add(HIGH, "exports a private key where others can take it (certutil)", st.text)
+    elif verb in ("-delstore", "-exportpfx"):
+        ctx.add(MODERATE, f"removes or exports a certificate (certutil {verb})", st.text)
+    else:
+        return False
+    return True
 
 
 def _loaded_library(st: Statement) -> str:
@@ -776,14 +853,19 @@ def _start_process(st: Statement, ctx: Context, previous: Statement | None) -> N
 _BOOT_RISKS = lazy_pattern(
     r"/delete|/deletevalue|safeboot|recoveryenabled|bootstatuspolicy|testsigning|"
     r"nointegritychecks|loadoptions|debug\s+on|/import|/set\s+\S+\s+(path|device|osdevice)\b|"
-    r"hypervisorlaunchtype\s+off|/bootdebug|/ems"
+    r"hypervisorlaunchtype\s+off|/bootdebug|/ems|\bnx\s+alwaysoff"
 )
+# Turning a weakening back off: signed drivers and integrity checks required again.
+_BOOT_RESTORED = lazy_pattern(r"^(/set\s+(\{\w+\}\s+)?)?(testsigning|nointegritychecks)\s+off$")
 
 
 def _boot(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
     flags = flags_of(st)
     if not st.args or flags <= {"/enum", "/v"}:
+        return
+    if _BOOT_RESTORED.match(" ".join(a.lower() for a in st.args)):
+        ctx.add(MODERATE, "requires signed drivers and integrity checks again (bcdedit)", st.text)
         return
     if _BOOT_RISKS.search(text):
         _shadow(st, ctx, previous)
@@ -797,6 +879,10 @@ def _winrm(st: Statement, ctx: Context, previous: Statement | None) -> None:
     sub = args[0] if args else ""
     if sub in ("quickconfig", "qc"):
         ctx.add(HIGH, "opens the machine to remote PowerShell (WinRM)", st.text)
+    elif sub in ("set", "s") and re.search(r'(?i)trustedhosts\s*=\s*"?\*"?', st.text):
+        ctx.add(HIGH, "trusts every machine for remote PowerShell (TrustedHosts=*)", st.text)
+    elif sub in ("delete", "d") and "listener" in st.text.lower():
+        ctx.add(HIGH, "deletes a WinRM listener: remote PowerShell to this machine stops", st.text)
     elif sub in ("get", "g", "enumerate", "e", "id", "identify", "help", "?", ""):
         return
     else:

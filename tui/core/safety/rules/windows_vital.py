@@ -106,6 +106,9 @@ def fsutil(st: Statement, ctx: Context, previous: Statement | None) -> None:
         verdict = classify_write(posix_path(target), append=False)
         level = max(verdict.level, HIGH) if verdict is not None else HIGH
         ctx.add(level, f"overwrites {target or 'a file'} with zeros: its data is gone", st.text)
+    elif words[:2] == ["volume", "dismount"]:
+        reason = "dismounts a drive (fsutil volume dismount): open files on it are cut off"
+        ctx.add(HIGH, reason, st.text)
     elif "deletejournal" in words:
         ctx.add(HIGH, "deletes the file system's change journal (fsutil usn)", st.text)
     else:
