@@ -29,6 +29,7 @@ from tui.core.safety.rules import (
     cores,
     daemons,
     databases,
+    db_servers,
     disk_risks,
     disks,
     editor_code,
@@ -75,6 +76,7 @@ from tui.core.safety.rules import (
     planted,
     programs,
     pulled_code,
+    queues,
     registries,
     remote_code,
     resolvers,
@@ -85,8 +87,10 @@ from tui.core.safety.rules import (
     services,
     source_settings,
     startup,
+    store_admin,
     stores,
     strangers,
+    sync_tools,
     system,
     teardown,
     throwaway_keys,
@@ -162,6 +166,10 @@ for _module in (
     runtimes,
     name_lookup,
     open_services,
+    queues,
+    db_servers,
+    store_admin,
+    sync_tools,
 ):
     RULES.update(_module.RULES)
 
