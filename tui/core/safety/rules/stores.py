@@ -35,6 +35,9 @@ def etcdctl(command: Command, ctx: Context) -> None:
         reason = "restores a snapshot into etcd's live data folder: the current state is replaced"
         ctx.add(HIGH, reason, command)
         return
+    if operands[:2] == ["member", "remove"]:
+        ctx.add(HIGH, "removes a member from the etcd cluster (etcdctl member remove)", command)
+        return
     if operands[:1] not in (["del"], ["delete"]):
         if operands[:1] not in (["get"], ["member"], ["endpoint"], ["version"], ["watch"]):
             ctx.add(MODERATE, f"changes the etcd store (etcdctl {' '.join(operands[:1])})", command)
@@ -93,6 +96,13 @@ def _any_address(url: str) -> bool:
 def consul(command: Command, ctx: Context) -> None:
     argv = command.argv
     operands = [a for a in argv if not a.startswith("-")]
+    if operands[:2] == ["snapshot", "restore"]:
+        reason = "replaces Consul's whole state (keys, services, rules) with a snapshot"
+        ctx.add(HIGH, reason, command)
+        return
+    if operands[:3] == ["operator", "raft", "remove-peer"]:
+        ctx.add(HIGH, "removes a server from Consul's consensus group by force", command)
+        return
     if operands[:2] != ["kv", "delete"]:
         if operands[:1] not in (["members"], ["info"], ["version"], ["catalog"]) and operands[
             :2
