@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import files
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.known import ROUTINE_REASON
 from tui.core.safety.words import split_words
 
 
@@ -132,8 +134,15 @@ _UNASKED = frozenset(
     )
 )
 _WHOLE = frozenset(split_words("project projects account tenancy compartment subscription"))
-_MIRROR_DELETES = frozenset(split_words("--delete-destination=true --delete-destination"))
-_RECURSIVE = frozenset(split_words("-r -R --recursive"))
+# `azcopy sync --delete-destination`, `mc mirror --remove`, `s3cmd sync --delete-removed`,
+# `s5cmd sync --delete`: the target made to match the source, the rest of it deleted.
+_MIRROR_DELETES = frozenset(
+    split_words("--delete-destination=true --delete-destination --remove --delete-removed --delete")
+)
+_RECURSIVE = frozenset(split_words("-r -R --recursive --recursive=true"))
+_DRY_RUN = frozenset(split_words("--dry-run --dryrun"))
+# `mc anonymous set public B`, `mc policy set download B`, `s3cmd setacl --acl-public`.
+_OPENED = frozenset(split_words("public download"))
 
 
 def teardown(command: Command, ctx: Context) -> None:
@@ -144,8 +153,15 @@ def teardown(command: Command, ctx: Context) -> None:
         _rclone_sync(command, words[1], words[-1], ctx)
         return
     verb = next((w for w in words[:3] if w in tool.deletes), None)
-    if verb is not None:
-        storage = tool.what == "cloud storage"
+    storage = tool.what == "cloud storage"
+    if storage and _DRY_RUN & set(argv) and (verb is not None or _MIRROR_DELETES & set(argv)):
+        ctx.add(MODERATE, f"shows what {command.name} would delete, deleting nothing", command)
+    elif storage and _made_public(words, argv):
+        reason = f"lets anyone on the internet read the bucket's files ({command.name})"
+        ctx.add(HIGH, reason, command)
+    elif command.name == "rclone" and verb == "delete" and _one_file(words[1:2]):
+        ctx.add(MODERATE, f"deletes a file from cloud storage ({words[1]})", command)
+    elif verb is not None:
         bulk = verb in tool.bulk or (storage and bool(_RECURSIVE & set(argv)))
         bulk = bulk or (storage and any(w.endswith("*") for w in words))  # `rm 's3://b/*'`
         bulk = bulk or (storage and verb == "rb" and "--force" in argv)  # with what is in it
@@ -170,6 +186,9 @@ def _rclone_sync(command: Command, source: str, target: str, ctx: Context) -> No
     if files.empty_source(sources):
         reason = f"deletes everything in {target} (an empty folder synced over it, rclone sync)"
         ctx.add(HIGH, reason, command)
+    elif paths.area(paths.normalise(target)) in ("home", "all_homes", "root"):
+        reason = f"makes {target} a copy of {source}: every other file there is deleted"
+        ctx.add(CRITICAL, f"{reason} (rclone sync)", command)
     elif target.rstrip("/").endswith(":"):
         reason = f"makes the whole remote {target} a copy of {source}: the rest of it is deleted"
         ctx.add(HIGH, reason, command)
@@ -178,4 +197,34 @@ def _rclone_sync(command: Command, source: str, target: str, ctx: Context) -> No
         ctx.add(MODERATE, reason, command)
 
 
-RULES: dict[str, Rule] = dict.fromkeys(TOOLS, teardown)
+def _made_public(words: list[str], argv: list[str]) -> bool:
+    opened = words[:1] in (["anonymous"], ["policy"]) and bool(_OPENED & set(words[1:3]))
+    return opened or "--acl-public" in argv
+
+
+def _one_file(words: list[str]) -> bool:
+    """`gdrive:tmp/old.log`: a path whose last part has a file's extension."""
+    last = words[0].rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] if words else ""
+    return "." in last.strip(".") and "*" not in last
+
+
+# OpenStack's object storage client; any other `swift` is Apple's Swift toolchain.
+_SWIFT_STORAGE = frozenset(
+    split_words("delete upload download list stat post copy capabilities auth tempurl")
+)
+
+
+def swift(command: Command, ctx: Context) -> None:
+    words = [a for a in command.argv if not a.startswith("-")]
+    if words[:1] != ["delete"]:
+        if not words[:1] or words[0] not in _SWIFT_STORAGE:
+            ctx.add(MODERATE, f"{ROUTINE_REASON['swift']} (swift)", command)
+        elif words[0] not in ("list", "stat", "capabilities", "auth"):
+            ctx.add(MODERATE, f"changes object storage (swift {words[0]})", command)
+        return
+    every = "--all" in command.argv or "-a" in command.argv
+    what = "every container and object of the account" if every else "a container or objects"
+    ctx.add(CRITICAL if every else HIGH, f"deletes {what} (swift delete)", command)
+
+
+RULES: dict[str, Rule] = {**dict.fromkeys(TOOLS, teardown), "swift": swift}
