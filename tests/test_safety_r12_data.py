@@ -8,7 +8,8 @@ or syncs over live data, or sends a dump or a credential off the machine. Each n
 same program to read, list, check, dry-run or change something small and expected.
 
 Written before reading the rules; 166 of 334 dangerous and 18 of 357 near misses failed before the
-fixes of this round.
+fixes of this round. The two lists on programs caro does not know (9 dangerous rows, 7 near
+misses) were added after the fixes, with the generic rule they check.
 """
 
 from __future__ import annotations
@@ -503,6 +504,20 @@ LEAKS: list[tuple[str, RiskLevel]] = [
     ),
 ]
 
+# Added after the fixes, for the generic rule on programs caro does not know: a verb that
+# destroys, with an option that answers the question the program would ask.
+UNKNOWN_PROGRAMS_UNASKED: list[tuple[str, RiskLevel]] = [
+    ("turso db destroy prod --yes", HIGH),
+    ("pscale database delete shop --force", HIGH),
+    ("chroma reset --yes", HIGH),
+    ("weaviate-cli delete schema --force", HIGH),
+    ("garage bucket delete --yes photos", HIGH),
+    ("mongocli atlas clusters delete prod --force", HIGH),
+    ("lando destroy -y", HIGH),
+    ("dokku apps:destroy myapp --force", HIGH),
+    ("juju destroy-controller prod --destroy-all-models --force", HIGH),
+]
+
 DANGEROUS: list[tuple[str, RiskLevel]] = [
     *POSTGRES,
     *MYSQL,
@@ -516,6 +531,7 @@ DANGEROUS: list[tuple[str, RiskLevel]] = [
     *BACKUPS,
     *SYNC,
     *LEAKS,
+    *UNKNOWN_PROGRAMS_UNASKED,
 ]
 
 SQL_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
@@ -952,6 +968,17 @@ BACKUP_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("rsync -a --delete ~/Documents/ /mnt/backup/docs/", MODERATE),
 ]
 
+# Added with UNKNOWN_PROGRAMS_UNASKED: the same programs listing, or asked before they act.
+UNKNOWN_PROGRAMS_ASKED: list[tuple[str, RiskLevel]] = [
+    ("turso db list", MODERATE),
+    ("turso db destroy prod", MODERATE),
+    ("pscale database list", MODERATE),
+    ("garage bucket list", MODERATE),
+    ("lando rebuild -y", MODERATE),
+    ("dokku apps:list", MODERATE),
+    ("juju status", MODERATE),
+]
+
 NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     *SQL_NEAR_MISSES,
     *MIGRATION_NEAR_MISSES,
@@ -959,6 +986,7 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     *QUEUE_NEAR_MISSES,
     *STORAGE_NEAR_MISSES,
     *BACKUP_NEAR_MISSES,
+    *UNKNOWN_PROGRAMS_ASKED,
 ]
 
 

@@ -387,7 +387,7 @@ _ROWS = lazy_pattern(
 
 def prints_rows(command: Command) -> bool:
     """A database client asked for rows, which it prints: what a pipe takes on from it."""
-    if command.name not in RULES or RULES[command.name] is not sql_client:
+    if command.name not in RULES or RULES[command.name] not in (sql_client, cockroach):
         return False
     code = client_code(command)
     return code is not None and _ROWS.search(code) is not None

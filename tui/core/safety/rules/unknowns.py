@@ -1,6 +1,8 @@
 """What a program caro does not know is handed: a whole disk, or an option that says it erases
-something, aimed at the whole machine or a home folder. Its effect stays unknown, but a careful
-person looks twice before running it (HIGH), where an unknown program alone is moderate.
+something, aimed at the whole machine or a home folder, or a verb that destroys (`destroy`,
+`delete`, `drop`, `purge`, `reset`, ...) with an option that skips its question (`--force`,
+`--yes`). Its effect stays unknown, but a careful person looks twice before running it (HIGH),
+where an unknown program alone is moderate.
 """
 
 from __future__ import annotations
@@ -14,6 +16,26 @@ from tui.core.safety.rules.common import HIGH
 _ERASING = lazy_pattern(
     r"(?i)^--?(erase|wipe|destroy|nuke|zero|shred|purge|delete-all|remove-all|erase-all|"
     r"wipe-all|factory-reset)$"
+)
+# `destroy`, `db destroy`, `apps:destroy`, `delete-service`, `destroy-controller`, `flushall`.
+_DESTROYING_VERB = lazy_pattern(
+    r"(?i)^(?:[\w-]+:)?(destroy|delete|drop|dropdb|purge|wipe|nuke|reset|flush|flushall|"
+    r"flushdb|erase|obliterate|teardown)(?:[-_][\w-]+)?$"
+)
+# Options that answer a program's "are you sure?" in advance.
+_UNASKED = frozenset(
+    (
+        "--force",
+        "--yes",
+        "-y",
+        "--confirm",
+        "--no-prompt",
+        "--no-confirm",
+        "--assume-yes",
+        "--non-interactive",
+        "--auto-approve",
+        "--force-delete",
+    )
 )
 _BROAD = frozenset(("/", "~", "$HOME", "${HOME}", "/home", "/Users", "/*", "~/*"))
 
@@ -32,3 +54,15 @@ def handed(command: Command, ctx: Context) -> None:
     if erasing and broad:
         reason = f"tells `{command.name}`, a program caro does not know, to {erasing.lstrip('-')}"
         ctx.add(HIGH, f"{reason} {broad[0]}", command)
+        return
+    _destroys_unasked(command, ctx)
+
+
+def _destroys_unasked(command: Command, ctx: Context) -> None:
+    """`lando destroy -y`, `turso db destroy prod --yes`, `dokku apps:destroy app --force`."""
+    verbs = [a for a in command.argv if not a.startswith("-")][:3]
+    verb = next((v for v in verbs if _DESTROYING_VERB.match(v)), None)
+    unasked = next((a for a in command.argv if a.split("=", 1)[0] in _UNASKED), None)
+    if verb is not None and unasked is not None:
+        reason = f"tells `{command.name}`, a program caro does not know, to {verb}"
+        ctx.add(HIGH, f"{reason} without asking ({unasked})", command)
