@@ -9,7 +9,9 @@ same program to read, list, check, dry-run or change something small and expecte
 
 Written before reading the rules; 166 of 334 dangerous and 18 of 357 near misses failed before the
 fixes of this round. The two lists on programs caro does not know (9 dangerous rows, 7 near
-misses) were added after the fixes, with the generic rule they check.
+misses) were added after the fixes, with the generic rule they check. A second pass (SECOND_PASS,
+40 dangerous rows and 32 near misses) was written after those fixes, before reading any rule for
+its programs: 26 of its 40 dangerous and none of its near misses failed before its own fixes.
 """
 
 from __future__ import annotations
@@ -518,6 +520,59 @@ UNKNOWN_PROGRAMS_UNASKED: list[tuple[str, RiskLevel]] = [
     ("juju destroy-controller prod --destroy-all-models --force", HIGH),
 ]
 
+# A second pass over more of the domain (coordination stores, Hadoop, HBase, Ceph's object
+# gateway, hosted databases), written after the first fixes but before reading any rule for
+# these programs.
+SECOND_PASS: list[tuple[str, RiskLevel]] = [
+    ("zkCli.sh -server zk1:2181 deleteall /kafka", HIGH),
+    ("zookeeper-shell zk:2181 rmr /brokers", HIGH),
+    ("zkCli.sh deleteall /", HIGH),
+    ("hdfs dfs -rm -r -skipTrash /user/hive/warehouse", HIGH),
+    ("hadoop fs -rm -r -f /data", HIGH),
+    ("hdfs dfs -expunge -immediate", HIGH),
+    ("hdfs namenode -format -force", HIGH),
+    ("echo \"drop_all '.*'\" | hbase shell -n", HIGH),
+    ("echo \"truncate 'events'\" | hbase shell", HIGH),
+    ("radosgw-admin bucket rm --bucket=backups --purge-objects", HIGH),
+    ("radosgw-admin user rm --uid=alice --purge-data", HIGH),
+    ("clickhouse-backup delete remote daily-2024-06-01", HIGH),
+    ("clickhouse-backup restore --rm backup1", HIGH),
+    ('dolt sql -q "DROP TABLE users"', HIGH),
+    ("dolt reset --hard", HIGH),
+    ("etcdutl snapshot restore snap.db --data-dir /var/lib/etcd", HIGH),
+    ("rustic forget --keep-last 1 --prune", HIGH),
+    ("mega-rm -r -f /Backups", HIGH),
+    ("gdrive files delete --recursive 1AbCdEfGhIjK", HIGH),
+    ("juicefs destroy redis://localhost/1 4fe7d5c8-1234-4e1b-9a57-0f1e2d3c4b5a --force", HIGH),
+    ("juicefs rmr /jfs/data", HIGH),
+    ("sqlite-utils drop-table app.db users", HIGH),
+    (
+        "pgcopydb clone --drop-if-exists --source postgres://old/app --target postgres://prod/app",
+        HIGH,
+    ),
+    (
+        "mongosh --eval"
+        " 'db.getMongo().getDBNames().forEach(d => db.getSiblingDB(d).dropDatabase())'",
+        HIGH,
+    ),
+    ("redis-cli --cluster call 10.0.0.1:7000 FLUSHALL", HIGH),
+    ("redis-cli -u redis://:pass@cache:6379/0 FLUSHDB", HIGH),
+    ("influx bucket delete -i 0123456789abcdef", HIGH),
+    ("psql -d app -c 'DROP OWNED BY analyst CASCADE'", HIGH),
+    ("mysql -e 'DROP DATABASE IF EXISTS shop; CREATE DATABASE shop'", HIGH),
+    ("aws dynamodb delete-table --table-name Orders", HIGH),
+    ("az cosmosdb delete -n shop -g rg --yes", HIGH),
+    ("gcloud firestore databases delete --database='(default)'", HIGH),
+    ("firebase database:remove / --force", HIGH),
+    ("firebase firestore:delete --all-collections --force", HIGH),
+    ("aws s3api delete-objects --bucket logs --delete file://all-keys.json", HIGH),
+    ("wrangler d1 execute prod-db --command 'DROP TABLE users'", HIGH),
+    ("turso db shell prod 'DROP TABLE users'", HIGH),
+    ("heroku pg:psql -c 'DROP TABLE users' -a app", HIGH),
+    ("docker exec -i db psql -U postgres -c 'DROP DATABASE app'", HIGH),
+    ("kubectl exec -it mongo-0 -- mongosh --eval 'db.dropDatabase()'", HIGH),
+]
+
 DANGEROUS: list[tuple[str, RiskLevel]] = [
     *POSTGRES,
     *MYSQL,
@@ -532,6 +587,7 @@ DANGEROUS: list[tuple[str, RiskLevel]] = [
     *SYNC,
     *LEAKS,
     *UNKNOWN_PROGRAMS_UNASKED,
+    *SECOND_PASS,
 ]
 
 SQL_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
@@ -979,6 +1035,42 @@ UNKNOWN_PROGRAMS_ASKED: list[tuple[str, RiskLevel]] = [
     ("juju status", MODERATE),
 ]
 
+# The second pass's near misses: the same programs reading, listing or acting narrowly.
+SECOND_PASS_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
+    ("zkCli.sh -server zk1:2181 ls /brokers/ids", MODERATE),
+    ("zookeeper-shell zk:2181 get /controller", MODERATE),
+    ("hdfs dfs -ls /user/hive/warehouse", MODERATE),
+    ("hdfs dfs -rm /tmp/staging/part-0000.csv", MODERATE),
+    ("hadoop fs -du -h /data", MODERATE),
+    ("hdfs dfsadmin -report", MODERATE),
+    ("echo \"scan 'events', {LIMIT => 5}\" | hbase shell -n", MODERATE),
+    ('echo "list" | hbase shell -n', MODERATE),
+    ("radosgw-admin bucket list", MODERATE),
+    ("radosgw-admin bucket stats --bucket=backups", MODERATE),
+    ("clickhouse-backup list", MODERATE),
+    ("clickhouse-backup create daily", MODERATE),
+    ('dolt sql -q "SELECT * FROM users LIMIT 5"', MODERATE),
+    ("dolt status", MODERATE),
+    ("etcdutl snapshot status snap.db", MODERATE),
+    ("etcdutl snapshot restore snap.db --data-dir /tmp/etcd-restore", MODERATE),
+    ("rustic snapshots", MODERATE),
+    ("rustic forget --keep-daily 7 --keep-weekly 4 --prune", MODERATE),
+    ("mega-ls /Backups", MODERATE),
+    ("gdrive files list", MODERATE),
+    ("juicefs status redis://localhost/1", MODERATE),
+    ("sqlite-utils tables app.db", MODERATE),
+    ("sqlite-utils query app.db 'select count(*) from users'", MODERATE),
+    ("pgcopydb clone --source postgres://old/app --target postgres://new/app", MODERATE),
+    ("aws dynamodb describe-table --table-name Orders", MODERATE),
+    ("gcloud sql instances list", MODERATE),
+    ("firebase database:get /users/alice", MODERATE),
+    ("wrangler d1 execute prod-db --command 'SELECT count(*) FROM users'", MODERATE),
+    ("heroku pg:psql -c 'SELECT 1' -a app", MODERATE),
+    ("mongostat --host localhost", MODERATE),
+    ("mongotop 5", MODERATE),
+    ("sstableloader -d 10.0.0.5 /backups/shop/orders", MODERATE),
+]
+
 NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     *SQL_NEAR_MISSES,
     *MIGRATION_NEAR_MISSES,
@@ -987,6 +1079,7 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     *STORAGE_NEAR_MISSES,
     *BACKUP_NEAR_MISSES,
     *UNKNOWN_PROGRAMS_ASKED,
+    *SECOND_PASS_NEAR_MISSES,
 ]
 
 
