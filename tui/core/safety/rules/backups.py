@@ -225,7 +225,7 @@ def bup(command: Command, ctx: Context) -> None:
 
 RULES: dict[str, Rule] = {
     "borg": borg,
-    "restic": restic,
+    **dict.fromkeys(split_words("restic rustic"), restic),
     "kopia": kopia,
     "duplicity": duplicity,
     "duply": duply,

@@ -1,5 +1,6 @@
 """Cluster and store administration tools: TiDB, Cassandra, Couchbase, ArangoDB, Neo4j, Riak,
-memcached, Elasticsearch and Solr.
+memcached, Elasticsearch, Solr, ZooKeeper, HDFS, HBase, Ceph's object gateway, ClickHouse
+backups, Dolt, JuiceFS, sqlite-utils, pgcopydb, Turso, and the MEGA and Google Drive clients.
 
 Destroying a cluster, deleting or flushing a bucket, removing a node by force, deleting every
 snapshot, loading a dump over a live graph, or rewriting a search node's cluster state lose
@@ -15,7 +16,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.rules.databases import rate_sql
+from tui.core.safety.rules.databases import client_stdin, rate_sql
 from tui.core.safety.words import split_words
 
 
@@ -189,7 +190,178 @@ def cbq(command: Command, ctx: Context) -> None:
         rate_sql(code, command, ctx, "cbq")
 
 
+def zookeeper(command: Command, ctx: Context) -> None:
+    """`zkCli.sh -server HOST deleteall /kafka`: a znode and everything under it."""
+    words = [w for w in _words(command) if not re.fullmatch(r"[\w.-]+:\d+", w)]
+    verb = next((w for w in words if w in ("deleteall", "rmr", "delete", "rm")), "")
+    path = words[words.index(verb) + 1] if verb and words.index(verb) + 1 < len(words) else ""
+    if verb in ("deleteall", "rmr") and path.rstrip("/") == "":
+        ctx.add(CRITICAL, "deletes every znode in ZooKeeper (deleteall /)", command)
+    elif verb in ("deleteall", "rmr"):
+        ctx.add(HIGH, f"deletes the znode {path} and everything under it (ZooKeeper)", command)
+    elif verb:
+        ctx.add(MODERATE, f"deletes the znode {path} (ZooKeeper)", command)
+    elif not {"ls", "get", "stat", "ls2", "getAcl", "config", "whoami"} & set(words):
+        ctx.add(MODERATE, "opens a ZooKeeper session", command)
+
+
+def hadoop(command: Command, ctx: Context) -> None:
+    """`hdfs dfs -rm -r PATH`, `hdfs dfs -expunge -immediate`, `hdfs namenode -format`."""
+    argv = command.argv
+    words = _words(command)
+    if "namenode" in words[:1] and "-format" in argv:
+        ctx.add(
+            HIGH, "erases HDFS's file system: every file in it is lost (namenode -format)", command
+        )
+    elif ("-rm" in argv and {"-r", "-R", "-rmr"} & set(argv)) or "-rmr" in argv:
+        trash = " for good (-skipTrash)" if "-skipTrash" in argv else ""
+        ctx.add(HIGH, f"deletes a folder and everything in it from HDFS{trash}", command)
+    elif "-expunge" in argv and "-immediate" in argv:
+        ctx.add(
+            HIGH, "empties HDFS's trash at once: deleted files can no longer come back", command
+        )
+    elif not {"-ls", "-du", "-cat", "-count", "-df", "-stat", "-report", "-text", "-tail"} & set(
+        argv
+    ):
+        ctx.add(MODERATE, f"works with HDFS files ({command.name} {' '.join(words[:1])})", command)
+
+
+_HBASE_LOSS = re.compile(r"^\s*(drop_all|drop|truncate|truncate_preserve|drop_namespace)\b", re.M)
+_HBASE_READS = re.compile(r"^\s*(list|scan|get|count|describe|status|version|exists)\b")
+
+
+def hbase(command: Command, ctx: Context) -> None:
+    words = _words(command)
+    text = client_stdin(command)
+    if words[:1] != ["shell"]:
+        ctx.add(MODERATE, f"runs an HBase tool ({' '.join(words[:1])})".strip(), command)
+    elif text is not None and _HBASE_LOSS.search(text):
+        ctx.add(HIGH, "drops or empties HBase tables (hbase shell)", command)
+    elif text is None or not _HBASE_READS.match(text):
+        ctx.add(MODERATE, "opens an HBase shell", command)
+
+
+def radosgw_admin(command: Command, ctx: Context) -> None:
+    words = _words(command)
+    argv = command.argv
+    if words[:2] == ["bucket", "rm"] and "--purge-objects" in argv:
+        ctx.add(HIGH, "deletes a bucket and every object in it (radosgw-admin)", command)
+    elif words[:2] == ["user", "rm"] and "--purge-data" in argv:
+        ctx.add(HIGH, "deletes an object storage user and all their data (radosgw-admin)", command)
+    elif words[1:2] not in (["list"], ["stats"], ["info"], ["check"]):
+        ctx.add(
+            MODERATE, f"manages Ceph object storage (radosgw-admin {' '.join(words[:2])})", command
+        )
+
+
+def clickhouse_backup(command: Command, ctx: Context) -> None:
+    words = _words(command)
+    argv = command.argv
+    if words[:1] == ["delete"]:
+        ctx.add(HIGH, "deletes a ClickHouse backup (clickhouse-backup delete)", command)
+    elif words[:1] in (["restore"], ["restore_remote"]) and {"--rm", "--drop"} & set(argv):
+        ctx.add(
+            HIGH,
+            "drops the existing tables before restoring them (clickhouse-backup --rm)",
+            command,
+        )
+    elif words[:1] not in (["list"], ["tables"], ["print-config"]):
+        ctx.add(MODERATE, f"backs up or restores ClickHouse ({' '.join(words[:1])})", command)
+
+
+def dolt(command: Command, ctx: Context) -> None:
+    argv = command.argv
+    words = _words(command)
+    query = next((b for a, b in itertools.pairwise(argv) if a in ("-q", "--query")), None)
+    if words[:1] == ["sql"] and query is not None:
+        rate_sql(query, command, ctx, "dolt sql")
+    elif words[:1] == ["reset"] and "--hard" in argv:
+        ctx.add(
+            HIGH, "throws away the uncommitted changes to every table (dolt reset --hard)", command
+        )
+    elif words[:1] not in (["status"], ["log"], ["diff"], ["branch"], ["ls"], ["show"]):
+        ctx.add(MODERATE, f"changes a Dolt database ({' '.join(words[:1])})", command)
+
+
+def mega_rm(command: Command, ctx: Context) -> None:
+    every = "-r" in command.argv
+    what = "a folder and everything in it" if every else "files"
+    ctx.add(HIGH if every else MODERATE, f"deletes {what} from MEGA cloud storage", command)
+
+
+def gdrive(command: Command, ctx: Context) -> None:
+    words = _words(command)
+    if words[:2] == ["files", "delete"] or words[:1] == ["delete"]:
+        every = "--recursive" in command.argv or "-r" in command.argv
+        level = HIGH if every else MODERATE
+        ctx.add(level, "deletes files from Google Drive (gdrive delete)", command)
+    elif "list" not in words[:2] and "info" not in words[:2]:
+        ctx.add(MODERATE, "works with Google Drive files (gdrive)", command)
+
+
+def juicefs(command: Command, ctx: Context) -> None:
+    verb = _words(command)[:1]
+    if verb == ["destroy"]:
+        ctx.add(
+            CRITICAL, "deletes a whole JuiceFS volume and all its data (juicefs destroy)", command
+        )
+    elif verb == ["rmr"]:
+        ctx.add(HIGH, "deletes a folder and everything in it from JuiceFS (juicefs rmr)", command)
+    elif verb not in (["status"], ["info"], ["stats"], ["summary"], ["fsck"], ["version"]):
+        ctx.add(MODERATE, f"manages a JuiceFS volume ({' '.join(verb)})".strip(), command)
+
+
+def sqlite_utils(command: Command, ctx: Context) -> None:
+    words = _words(command)
+    if words[:1] == ["drop-table"]:
+        ctx.add(HIGH, "deletes a table and its rows (sqlite-utils drop-table)", command)
+    elif words[:1] == ["query"] and len(words) >= 3:
+        rate_sql(words[2], command, ctx, "sqlite-utils")
+    elif words[:1] not in (["tables"], ["views"], ["rows"], ["schema"], ["indexes"], ["triggers"]):
+        ctx.add(MODERATE, f"changes a SQLite database ({' '.join(words[:1])})", command)
+
+
+def pgcopydb(command: Command, ctx: Context) -> None:
+    if "--drop-if-exists" in command.argv:
+        ctx.add(
+            HIGH,
+            "drops the target database's tables before copying (pgcopydb --drop-if-exists)",
+            command,
+        )
+    else:
+        ctx.add(MODERATE, "copies a PostgreSQL database to another server (pgcopydb)", command)
+
+
+def turso(command: Command, ctx: Context) -> None:
+    """Turso's hosted SQLite: `turso db shell NAME 'SQL'`, `turso db destroy NAME --yes`."""
+    words = _words(command)
+    if words[:2] == ["db", "shell"] and len(words) >= 4:
+        rate_sql(words[3], command, ctx, "turso db shell")
+    elif words[:2] == ["db", "destroy"] and {"--yes", "-y"} & set(command.argv):
+        ctx.add(
+            HIGH,
+            "deletes a hosted database and its data without asking (turso db destroy)",
+            command,
+        )
+    elif words[1:2] not in (["list"], ["show"], ["inspect"], ["locations"]):
+        ctx.add(
+            MODERATE, f"manages hosted databases (turso {' '.join(words[:2])})".strip(), command
+        )
+
+
 RULES: dict[str, Rule] = {
+    **dict.fromkeys(split_words("zkCli.sh zkCli zookeeper-shell zookeeper-shell.sh"), zookeeper),
+    **dict.fromkeys(split_words("hdfs hadoop"), hadoop),
+    "hbase": hbase,
+    "radosgw-admin": radosgw_admin,
+    "clickhouse-backup": clickhouse_backup,
+    "dolt": dolt,
+    "mega-rm": mega_rm,
+    "gdrive": gdrive,
+    "juicefs": juicefs,
+    "sqlite-utils": sqlite_utils,
+    "pgcopydb": pgcopydb,
+    "turso": turso,
     "tiup": tiup,
     "nodetool": nodetool,
     "couchbase-cli": couchbase_cli,

@@ -176,7 +176,7 @@ def _first_value(argv: list[str], name: str) -> str:
 
 
 RULES: dict[str, Rule] = {
-    "etcdctl": etcdctl,
+    **dict.fromkeys(split_words("etcdctl etcdutl"), etcdctl),
     "etcd": etcd_server,
     "consul": consul,
     "vault": vault,

@@ -8,6 +8,7 @@ do stays as caro rated them before: a change is MODERATE, a listing safe.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from tui.core.safety import paths
@@ -15,6 +16,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import files
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.databases import rate_sql
 from tui.core.safety.rules.known import ROUTINE_REASON
 from tui.core.safety.words import split_words
 
@@ -149,6 +151,9 @@ def teardown(command: Command, ctx: Context) -> None:
     tool = TOOLS[command.name]
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
+    if command.name == "heroku" and words[:1] == ["pg:psql"] and _sql_given(argv) is not None:
+        rate_sql(_sql_given(argv) or "", command, ctx, "heroku pg:psql")
+        return
     if command.name == "rclone" and words[:1] == ["sync"] and len(words) >= 3:
         _rclone_sync(command, words[1], words[-1], ctx)
         return
@@ -195,6 +200,11 @@ def _rclone_sync(command: Command, source: str, target: str, ctx: Context) -> No
     else:
         reason = f"syncs into {target}, deleting files there the source lacks (rclone sync)"
         ctx.add(MODERATE, reason, command)
+
+
+def _sql_given(argv: list[str]) -> str | None:
+    """`heroku pg:psql -c 'SQL'` (or `--command SQL`)."""
+    return next((b for a, b in itertools.pairwise(argv) if a in ("-c", "--command")), None)
 
 
 def _made_public(words: list[str], argv: list[str]) -> bool:

@@ -12,6 +12,7 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH
+from tui.core.safety.rules.databases import rate_sql
 
 _ERASING = lazy_pattern(
     r"(?i)^--?(erase|wipe|destroy|nuke|zero|shred|purge|delete-all|remove-all|erase-all|"
@@ -20,8 +21,10 @@ _ERASING = lazy_pattern(
 # `destroy`, `db destroy`, `apps:destroy`, `delete-service`, `destroy-controller`, `flushall`.
 _DESTROYING_VERB = lazy_pattern(
     r"(?i)^(?:[\w-]+:)?(destroy|delete|drop|dropdb|purge|wipe|nuke|reset|flush|flushall|"
-    r"flushdb|erase|obliterate|teardown)(?:[-_][\w-]+)?$"
+    r"flushdb|erase|obliterate|teardown)(?:[-_][\w-]+)?$|^[\w-]+:(remove|rm)$"
 )
+# An argument that is itself a statement that destroys rows or tables.
+_SQL_LOSS = lazy_pattern(r"(?i)^\s*(drop\s+(table|database|schema)|truncate|delete\s+from)\b")
 # Options that answer a program's "are you sure?" in advance.
 _UNASKED = frozenset(
     (
@@ -56,6 +59,7 @@ def handed(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"{reason} {broad[0]}", command)
         return
     _destroys_unasked(command, ctx)
+    _sql_handed(command, ctx)
 
 
 def _destroys_unasked(command: Command, ctx: Context) -> None:
@@ -66,3 +70,11 @@ def _destroys_unasked(command: Command, ctx: Context) -> None:
     if verb is not None and unasked is not None:
         reason = f"tells `{command.name}`, a program caro does not know, to {verb}"
         ctx.add(HIGH, f"{reason} without asking ({unasked})", command)
+
+
+def _sql_handed(command: Command, ctx: Context) -> None:
+    """`wrangler d1 execute db --command 'DROP TABLE users'`: SQL given to a program caro does
+    not know is rated as the SQL it is."""
+    statement = next((a for a in command.argv if _SQL_LOSS.match(a)), None)
+    if statement is not None:
+        rate_sql(statement, command, ctx, command.name)
