@@ -12,6 +12,8 @@ fixes of this round. The two lists on programs caro does not know (9 dangerous r
 misses) were added after the fixes, with the generic rule they check. A second pass (SECOND_PASS,
 40 dangerous rows and 32 near misses) was written after those fixes, before reading any rule for
 its programs: 26 of its 40 dangerous and none of its near misses failed before its own fixes.
+Four dangerous rows and four near misses were added after that (Doctrine's drops, Drush, WP-CLI);
+the two Doctrine rows failed before the rule for Symfony's console.
 """
 
 from __future__ import annotations
@@ -571,6 +573,11 @@ SECOND_PASS: list[tuple[str, RiskLevel]] = [
     ("heroku pg:psql -c 'DROP TABLE users' -a app", HIGH),
     ("docker exec -i db psql -U postgres -c 'DROP DATABASE app'", HIGH),
     ("kubectl exec -it mongo-0 -- mongosh --eval 'db.dropDatabase()'", HIGH),
+    # Added after the second pass's fixes, with Doctrine's drops and more unknown programs.
+    ("php bin/console doctrine:database:drop --force", HIGH),
+    ("symfony console doctrine:schema:drop --force", HIGH),
+    ("drush sql:drop -y", HIGH),
+    ("wp db reset --yes", HIGH),
 ]
 
 DANGEROUS: list[tuple[str, RiskLevel]] = [
@@ -1069,6 +1076,10 @@ SECOND_PASS_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("mongostat --host localhost", MODERATE),
     ("mongotop 5", MODERATE),
     ("sstableloader -d 10.0.0.5 /backups/shop/orders", MODERATE),
+    ("php bin/console doctrine:database:drop", MODERATE),
+    ("php bin/console doctrine:migrations:status", MODERATE),
+    ("drush sql:dump --result-file=backup.sql", MODERATE),
+    ("wp db export backup.sql", MODERATE),
 ]
 
 NEAR_MISSES: list[tuple[str, RiskLevel]] = [

@@ -52,6 +52,8 @@ _WIPES: dict[str, dict[str, tuple[str, ...]]] = {
     # `sqitch revert` without `--to` (or `--to @ROOT`) undoes every change ever deployed.
     "sqitch": {"revert": ("-y",)},
     "atlas": {"schema clean": ()},
+    # Symfony's console: Doctrine drops nothing without `--force`.
+    "console": {"doctrine:database:drop": ("--force",), "doctrine:schema:drop": ("--force",)},
 }
 # Tools whose positional arguments (a driver, a connection string) come before the command.
 _VERB_ANYWHERE = frozenset(split_words("goose migrate flyway liquibase atlas dbmate"))
@@ -80,6 +82,8 @@ def _tool_and_words(command: Command) -> tuple[str, list[str]] | None:
         name, argv = posixpath.basename(script), argv[argv.index(script) + 1 :] if script else []
     elif name == "dotnet" and argv[:1] == ["ef"]:
         name, argv = "dotnet-ef", argv[1:]
+    elif name == "symfony" and argv[:1] == ["console"]:
+        name, argv = "console", argv[1:]
     name = _ALIASES.get(name.split("@", 1)[0], name.split("@", 1)[0])
     return (name, argv) if name in _WIPES else None
 
@@ -98,6 +102,8 @@ def wipes_database(command: Command, ctx: Context) -> None:
         if not _said(task, argv, anywhere=tool in _VERB_ANYWHERE):
             continue
         shown = f"{tool} {task.split(' -', 1)[0]}"
+        if tool == "console" and "--force" not in argv:
+            return  # Doctrine only says what it would drop until it is given --force
         if _offline(tool, argv):  # `alembic downgrade base --sql`: prints the SQL it would run
             ctx.add(MODERATE, f"prints the SQL of {shown}, running none of it (--sql)", command)
         elif _on_tests(command, ctx):
@@ -256,7 +262,7 @@ def only_reports(command: Command) -> bool:
     return bool(words) and words[0] in _REPORTS[found[0]]
 
 
-_TOOLS = (*_WIPES, *_ALIASES, *_RUNNERS, "dotnet", "php", "python", "python3")
+_TOOLS = (*_WIPES, *_ALIASES, *_RUNNERS, "dotnet", "php", "python", "python3", "symfony")
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     name: (wipes_database,) for name in _TOOLS if " " not in name
 }

@@ -20,8 +20,8 @@ _ERASING = lazy_pattern(
 )
 # `destroy`, `db destroy`, `apps:destroy`, `delete-service`, `destroy-controller`, `flushall`.
 _DESTROYING_VERB = lazy_pattern(
-    r"(?i)^(?:[\w-]+:)?(destroy|delete|drop|dropdb|purge|wipe|nuke|reset|flush|flushall|"
-    r"flushdb|erase|obliterate|teardown)(?:[-_][\w-]+)?$|^[\w-]+:(remove|rm)$"
+    r"(?i)^(?:[\w-]+:)*(destroy|delete|drop|dropdb|purge|wipe|nuke|reset|flush|flushall|"
+    r"flushdb|erase|obliterate|teardown)(?:[-_][\w-]+)?$|^(?:[\w-]+:)+(remove|rm)$"
 )
 # An argument that is itself a statement that destroys rows or tables.
 _SQL_LOSS = lazy_pattern(r"(?i)^\s*(drop\s+(table|database|schema)|truncate|delete\s+from)\b")
