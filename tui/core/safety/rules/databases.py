@@ -309,8 +309,12 @@ _SERVER_LOSSES = (
         "deletes the server's binary logs: replicas and point-in-time recovery break",
     ),
     (
+        # every session, not those of one database, user or program (`WHERE datname = 'app'`)
         lazy_pattern(
-            r"\bpg_terminate_backend\s*\(\s*\w*pid\b[^;]*\bfrom\s+pg_stat_activity\b", re.I
+            r"\bpg_terminate_backend\s*\(\s*\w*pid\b"
+            r"(?![^;]*\b(?:datname|usename|application_name|client_addr|state|query)\b)"
+            r"[^;]*\bfrom\s+pg_stat_activity\b",
+            re.I,
         ),
         "cuts off every other session of the database server",
     ),
@@ -413,10 +417,6 @@ def sql_client(command: Command, ctx: Context) -> None:
         return
     if code is None and name == "psql" and ({"-l", "--list"} & set(command.argv)):
         return  # `psql -l`: lists the databases
-    if code is None and _fed_a_dump(command):
-        reason = f"loads a dump from another database: it drops and refills each table ({name})"
-        ctx.add(HIGH, reason, command)
-        return
     if code is None and _generated_drops(command):
         reason = f"runs the DROP or TRUNCATE statements a query before it wrote ({name})"
         ctx.add(HIGH, reason, command)
@@ -452,16 +452,6 @@ def _generated_drops(command: Command) -> bool:
     if stdin is None or not any(p in RULES for p in stdin.producers):
         return False
     return any(_WRITES_DROPS.search(read) for read in stdin.reads)
-
-
-# Dump tools whose output drops each table before it refills it.
-_DROPPING_DUMPS = frozenset(split_words("mysqldump mariadb-dump mysqlpump"))
-
-
-def _fed_a_dump(command: Command) -> bool:
-    """`mysqldump app | mysql -h prod app`: the dump's DROP TABLE statements run there."""
-    stdin = command.stdin
-    return stdin is not None and bool(_DROPPING_DUMPS & set(stdin.producers))
 
 
 _FROM_PROGRAM = lazy_pattern(r"\b(?:from|to)\s+program\s+'(?P<code>(?:[^']|'')*)'", re.I)
