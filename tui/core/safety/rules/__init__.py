@@ -31,6 +31,7 @@ from tui.core.safety.rules import (
     cores,
     daemons,
     databases,
+    db_servers,
     disk_risks,
     disks,
     editor_code,
@@ -86,6 +87,7 @@ from tui.core.safety.rules import (
     platform_tools,
     programs,
     pulled_code,
+    queues,
     registries,
     remote_code,
     resolvers,
@@ -97,8 +99,10 @@ from tui.core.safety.rules import (
     source_settings,
     startup,
     storage_tools,
+    store_admin,
     stores,
     strangers,
+    sync_tools,
     system,
     teardown,
     throwaway_keys,
@@ -188,6 +192,10 @@ for _module in (
     password_crackers,
     other_senders,
     web_clients,
+    queues,
+    db_servers,
+    store_admin,
+    sync_tools,
 ):
     RULES.update(_module.RULES)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.flow import secret_path
 from tui.core.safety.lazy import lazy_pattern
@@ -133,6 +134,11 @@ def aws(command: Command, ctx: Context) -> None:
             f"{words[2] if len(words) > 2 else 'a bucket'})",
             command,
         )
+    elif service == "s3" and action == "sync" and "--delete" in argv and "--dryrun" in argv:
+        ctx.add(MODERATE, "shows what an S3 sync would copy and delete (--dryrun)", command)
+    elif service == "s3" and action == "sync" and "--delete" in argv and _home_target(words):
+        reason = f"makes {words[-1]} a copy of the bucket: every other file there is deleted"
+        ctx.add(CRITICAL, f"{reason} (aws s3 sync --delete)", command)
     elif service == "s3" and action == "sync" and "--delete" in argv:
         ctx.add(HIGH, "syncs to S3 and deletes what is not in the source", command)
     elif service == "organizations" and action == "close-account":
@@ -355,6 +361,16 @@ def _gsutil_whole_bucket(action: str, argv: list[str], words: list[str]) -> bool
     return recursive and any(w.rstrip("/").count("/") <= 2 for w in buckets)
 
 
+def _home_target(words: list[str]) -> bool:
+    """`aws s3 sync s3://b ~/`: a home folder (or `/`) as what a sync deletes from."""
+    target = words[-1] if len(words) > 3 else ""
+    return not target.startswith("s3://") and paths.area(paths.normalise(target)) in (
+        "home",
+        "all_homes",
+        "root",
+    )
+
+
 def gsutil(command: Command, ctx: Context) -> None:
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
@@ -373,6 +389,8 @@ def gsutil(command: Command, ctx: Context) -> None:
             level = CRITICAL if any(w.endswith("/**") for w in wild) else HIGH
         level = HIGH if action == "rb" and level < HIGH else level
         ctx.add(level, f"deletes from cloud storage (gsutil {action})", command)
+    elif action == "rsync" and "-d" in argv and "-n" in argv:
+        ctx.add(MODERATE, "shows what a sync would copy and delete (gsutil rsync -n)", command)
     elif action == "rsync" and "-d" in argv:
         ctx.add(HIGH, "syncs to cloud storage and deletes what is not in the source", command)
     elif action not in ("ls", "du", "cat", "stat", "version", "help"):

@@ -41,6 +41,7 @@ _CODE_FLAGS = {
     "presto": ("--execute",),
     "clickhouse": ("-q", "--query"),
     **dict.fromkeys(split_words("litecli mycli"), ("-e", "--execute")),
+    "mysqlsh": ("-e", "--execute"),
 }
 _READ_SQL = lazy_pattern(
     r"^\s*(select|show|describe|desc|explain|with\s+\w+\s+as\s*\(\s*select|\\d|\\l|\\c|\\dt|"
@@ -52,7 +53,8 @@ _READ_SQL = lazy_pattern(
     re.IGNORECASE,
 )
 _DESTROY_DB = lazy_pattern(
-    r"\bdrop\s+(database|schema|keyspace|owned)\b|\bdropDatabase\b|\bflushall\b", re.IGNORECASE
+    r"\bdrop\s+(database|schema|keyspace|owned|tablespace)\b|\bdropDatabase\b|\bflushall\b",
+    re.IGNORECASE,
 )
 _DESTROY_TABLE = lazy_pattern(
     r"\bdrop\s+(table|collection|user|role|measurement|series|materialized\s+view)\b|"
@@ -265,6 +267,8 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         reason = f"lets a database user log in{where} without a password ({client})"
         ctx.add(CRITICAL if anywhere else HIGH, reason, command)
         return
+    if _server_loss(unquoted, command, ctx, client):
+        return
     if re.search(r"shutdownServer\s*\(|\bshutdown\b", text, re.IGNORECASE):
         ctx.add(HIGH, f"stops the database server ({client})", command)
         return
@@ -294,6 +298,49 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     if statements and all(_READ_SQL.match(s) for s in statements):
         return
     ctx.add(MODERATE, f"changes data in a database ({client})", command)
+
+
+# What a statement does to the server rather than to rows, by the reason it is rated HIGH.
+_SERVER_LOSSES = (
+    (
+        lazy_pattern(
+            r"\breset\s+(master|binary\s+logs)\b|\bpurge\s+(binary|master)\s+logs\b", re.I
+        ),
+        "deletes the server's binary logs: replicas and point-in-time recovery break",
+    ),
+    (
+        # every session, not those of one database, user or program (`WHERE datname = 'app'`)
+        lazy_pattern(
+            r"\bpg_terminate_backend\s*\(\s*\w*pid\b"
+            r"(?![^;]*\b(?:datname|usename|application_name|client_addr|state|query)\b)"
+            r"[^;]*\bfrom\s+pg_stat_activity\b",
+            re.I,
+        ),
+        "cuts off every other session of the database server",
+    ),
+    (
+        lazy_pattern(
+            r"\balter\s+system\s+set\s+(fsync|full_page_writes)\s*(=|to)\s*'?(off|false)\b", re.I
+        ),
+        "turns off the database's protection against crashes: data can be corrupted",
+    ),
+    (
+        lazy_pattern(r"\brestore\s+database\b[^;]*\bwith\b[^;]*\breplace\b", re.I),
+        "restores a backup over an existing database (WITH REPLACE)",
+    ),
+    (
+        lazy_pattern(r"\bdrop\s+warehouse\b", re.I),
+        "deletes a compute warehouse: the jobs and users that run on it stop",
+    ),
+)
+
+
+def _server_loss(text: str, command: Command, ctx: Context, client: str) -> bool:
+    for pattern, reason in _SERVER_LOSSES:
+        if pattern.search(text):
+            ctx.add(HIGH, f"{reason} ({client})", command)
+            return True
+    return False
 
 
 # `COPY t TO '/path'`, `SELECT ... INTO OUTFILE '/path'`: the server writes the rows to a file.
@@ -344,7 +391,7 @@ _ROWS = lazy_pattern(
 
 def prints_rows(command: Command) -> bool:
     """A database client asked for rows, which it prints: what a pipe takes on from it."""
-    if command.name not in RULES or RULES[command.name] is not sql_client:
+    if command.name not in RULES or RULES[command.name] not in (sql_client, cockroach):
         return False
     code = client_code(command)
     return code is not None and _ROWS.search(code) is not None
@@ -514,6 +561,15 @@ def redis(command: Command, ctx: Context) -> None:
     elif verb in ("REPLICAOF", "SLAVEOF") and [w.upper() for w in words[1:3]] != ["NO", "ONE"]:
         reason = f"makes Redis copy another server, replacing all its own data ({verb})"
         ctx.add(HIGH, reason, command)
+    elif (
+        verb == "XTRIM"
+        and [w.upper() for w in words[2:3]] in (["MAXLEN"], ["MINID"])
+        and (words[-1:] == ["0"])
+    ):
+        ctx.add(HIGH, "deletes every entry of a Redis stream (XTRIM ... 0)", command)
+    elif verb == "XGROUP" and [w.upper() for w in words[1:2]] == ["DESTROY"]:
+        reason = "deletes a stream's consumer group: where its consumers had read to is lost"
+        ctx.add(HIGH, f"{reason} (XGROUP DESTROY)", command)
     elif verb == "ACL" and "NOPASS" in (w.upper() for w in words):
         ctx.add(HIGH, "lets a Redis user log in without a password (ACL nopass)", command)
     elif verb in ("SHUTDOWN", "DEBUG") or (
@@ -583,8 +639,22 @@ def bigquery(command: Command, ctx: Context) -> None:
     """`bq query 'SQL'`, `bq rm -r -f -d DATASET` (every table in it), `bq rm -t TABLE`."""
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
-    if words[:1] == ["query"] and len(words) > 1:
+    if words[:1] == ["query"] and len(words) > 1 and "--dry_run" in argv:
+        ctx.add(MODERATE, "checks a query without running it (bq query --dry_run)", command)
+    elif words[:1] == ["query"] and len(words) > 1:
         rate_sql(words[-1], command, ctx, "bq")
+    elif words[:1] == ["load"] and "--replace" in argv:
+        ctx.add(
+            HIGH,
+            "replaces every row of a BigQuery table with the file's (bq load --replace)",
+            command,
+        )
+    elif (
+        words[:1] == ["cp"]
+        and ({"-f", "--force"} & set(argv))
+        and not {"-a", "--append_table"} & set(argv)
+    ):
+        ctx.add(HIGH, "overwrites a BigQuery table with another's rows (bq cp -f)", command)
     elif words[:1] == ["rm"]:
         whole = any(
             a == "--recursive" or (a[:1] == "-" and a[1:2] != "-" and "r" in a) for a in argv
@@ -617,7 +687,8 @@ def wal_reset(command: Command, ctx: Context) -> None:
     if any(a in ("-n", "--dry-run") for a in command.argv):
         return
     reason = f"throws away the database's log of recent changes ({command.name}): data may be lost"
-    ctx.add(HIGH, reason, command)
+    forced = any(a in ("-f", "--force") for a in command.argv)
+    ctx.add(CRITICAL if forced else HIGH, reason, command)
 
 
 def createuser(command: Command, ctx: Context) -> None:
@@ -662,8 +733,31 @@ def _only_prints(command: Command) -> str | None:
     return None
 
 
+def cockroach(command: Command, ctx: Context) -> None:
+    """`cockroach node decommission N`: a node's data moved away and the node taken out."""
+    words = [a for a in command.argv if not a.startswith("-")]
+    if words[:2] == ["node", "decommission"]:
+        ctx.add(HIGH, "takes nodes out of the CockroachDB cluster (node decommission)", command)
+    elif words[:1] == ["node"] or words[:1] == ["version"]:
+        return
+    else:
+        sql_client(command, ctx)
+
+
+def snow(command: Command, ctx: Context) -> None:
+    """Snowflake's newer CLI: `snow sql -q SQL` is rated as the SQL it sends."""
+    argv = command.argv
+    query = next((b for a, b in itertools.pairwise(argv) if a in ("-q", "--query")), None)
+    if argv[:1] == ["sql"] and query is not None:
+        rate_sql(query, command, ctx, "snow sql")
+    else:
+        ctx.add(MODERATE, "works with a Snowflake account (snow)", command)
+
+
 RULES: dict[str, Rule] = {
-    **dict.fromkeys([*_CODE_FLAGS, "sqlite3"], sql_client),
+    **dict.fromkeys([*_CODE_FLAGS, "sqlite3", "sqlplus", "isql"], sql_client),
+    "cockroach": cockroach,
+    "snow": snow,
     **dict.fromkeys(split_words("redis-cli valkey-cli keydb-cli"), redis),
     "createuser": createuser,
     **dict.fromkeys(split_words("pg_resetwal pg_resetxlog"), wal_reset),

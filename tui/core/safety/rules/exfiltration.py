@@ -101,6 +101,10 @@ def check_flow(command: Command, ctx: Context) -> None:
                 CRITICAL, f"sends secrets or personal data to another machine ({name})", command
             )
             return
+        if {"file", "encoded"} <= kinds and not strangers.stays_local(command):
+            reason = f"sends a file's contents, encoded, to another machine ({name})"
+            ctx.add(HIGH, reason, command)
+            return
         if "file" in kinds and name in flow.DNS_TOOLS:
             ctx.add(HIGH, f"hides a file's contents in a network lookup ({name})", command)
             return

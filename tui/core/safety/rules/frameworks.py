@@ -27,7 +27,7 @@ _WIPES: dict[str, dict[str, tuple[str, ...]]] = {
     "prisma": {"migrate reset": _FORCE, "db push --force-reset": ()},
     "rails": dict.fromkeys(
         split_words(
-            "db:drop db:reset db:purge db:schema:load db:migrate:reset db:truncate_all "
+            "db:drop db:drop:all db:reset db:purge db:schema:load db:migrate:reset db:truncate_all "
             "db:seed:replant"
         ),
         (),
@@ -46,12 +46,17 @@ _WIPES: dict[str, dict[str, tuple[str, ...]]] = {
     # Schema tools: `flyway clean` and `liquibase dropAll` drop every object of the schema.
     "flyway": {"clean": ()},
     "liquibase": {"dropAll": (), "drop-all": ()},
-    "goose": {"reset": ()},
-    "migrate": {"drop": ("-f",)},
+    "goose": {"reset": (), "down-to 0": ()},
+    "migrate": {"drop": ("-f",), "down -all": ()},
+    "dbmate": {"drop": ()},
+    # `sqitch revert` without `--to` (or `--to @ROOT`) undoes every change ever deployed.
+    "sqitch": {"revert": ("-y",)},
     "atlas": {"schema clean": ()},
+    # Symfony's console: Doctrine drops nothing without `--force`.
+    "console": {"doctrine:database:drop": ("--force",), "doctrine:schema:drop": ("--force",)},
 }
 # Tools whose positional arguments (a driver, a connection string) come before the command.
-_VERB_ANYWHERE = frozenset(split_words("goose migrate flyway liquibase atlas"))
+_VERB_ANYWHERE = frozenset(split_words("goose migrate flyway liquibase atlas dbmate"))
 _ALIASES = {
     "rake": "rails",
     "sequelize-cli": "sequelize",
@@ -77,6 +82,8 @@ def _tool_and_words(command: Command) -> tuple[str, list[str]] | None:
         name, argv = posixpath.basename(script), argv[argv.index(script) + 1 :] if script else []
     elif name == "dotnet" and argv[:1] == ["ef"]:
         name, argv = "dotnet-ef", argv[1:]
+    elif name == "symfony" and argv[:1] == ["console"]:
+        name, argv = "console", argv[1:]
     name = _ALIASES.get(name.split("@", 1)[0], name.split("@", 1)[0])
     return (name, argv) if name in _WIPES else None
 
@@ -95,6 +102,8 @@ def wipes_database(command: Command, ctx: Context) -> None:
         if not _said(task, argv, anywhere=tool in _VERB_ANYWHERE):
             continue
         shown = f"{tool} {task.split(' -', 1)[0]}"
+        if tool == "console" and "--force" not in argv:
+            return  # Doctrine only says what it would drop until it is given --force
         if _offline(tool, argv):  # `alembic downgrade base --sql`: prints the SQL it would run
             ctx.add(MODERATE, f"prints the SQL of {shown}, running none of it (--sql)", command)
         elif _on_tests(command, ctx):
@@ -124,7 +133,28 @@ def _schema_loss(tool: str, argv: list[str]) -> str | None:
         return f"unapplies every migration of {words[1]}: its tables are dropped (migrate zero)"
     if tool == "prisma" and words[:2] == ["db", "push"] and "--accept-data-loss" in argv:
         return "drops the columns and tables the schema lost (prisma db push --accept-data-loss)"
-    return None
+    if tool == "sequelize" and "db:seed:undo:all" in words:
+        return "deletes every row the seeders put in (sequelize db:seed:undo:all)"
+    return _rolled_back(tool, words)
+
+
+# Liquibase commands that undo changesets: count, date or tag (their `-sql` forms only print).
+_LIQUIBASE_UNDO = frozenset(
+    split_words("rollback rollback-count rollbackCount rollback-to-date rollbackToDate")
+)
+
+
+def _rolled_back(tool: str, words: list[str]) -> str | None:
+    """`liquibase rollback-count 50`, `rollback-to-date 2020-01-01`: the tables and columns
+    those changesets made are dropped (one changeset back is an ordinary undo)."""
+    verb = next((w for w in words if w in _LIQUIBASE_UNDO), None)
+    if tool != "liquibase" or verb is None:
+        return None
+    count = words[words.index(verb) + 1 : words.index(verb) + 2]
+    counted = verb in ("rollback-count", "rollbackCount")
+    if counted and count and count[0].isdigit() and int(count[0]) <= 1:
+        return None
+    return f"undoes database changesets: what they made is dropped (liquibase {verb})"
 
 
 # The environment variables and options that pick a framework's test database.
@@ -166,7 +196,11 @@ def _consoles(tool: str, argv: list[str], command: Command, ctx: Context) -> Non
     """`manage.py dbshell <<< 'DROP TABLE t'`: the SQL is rated as if sent with psql;
     `rails runner 'User.delete_all'`: model code that empties a table."""
     sub = next((a for a in argv if not a.startswith("-")), "")
-    if sub in _DB_CONSOLES.get(tool, ()):
+    stdin = command.stdin
+    if sub in _DB_CONSOLES.get(tool, ()) and stdin is not None and "sqlflush" in stdin.reads:
+        reason = "runs the statements that empty every table of the application's database"
+        ctx.add(HIGH, f"{reason} (sqlflush | dbshell)", command)
+    elif sub in _DB_CONSOLES.get(tool, ()):
         text = databases.client_stdin(command)
         if text is not None:
             databases.rate_sql(text, command, ctx, f"{tool} {sub}")
@@ -228,7 +262,7 @@ def only_reports(command: Command) -> bool:
     return bool(words) and words[0] in _REPORTS[found[0]]
 
 
-_TOOLS = (*_WIPES, *_ALIASES, *_RUNNERS, "dotnet", "php", "python", "python3")
+_TOOLS = (*_WIPES, *_ALIASES, *_RUNNERS, "dotnet", "php", "python", "python3", "symfony")
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     name: (wipes_database,) for name in _TOOLS if " " not in name
 }

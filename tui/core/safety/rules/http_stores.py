@@ -75,6 +75,10 @@ def rate_request(method: str, urls: list[str], body: str, command: Command, ctx:
     if method == "DELETE" and any("*" in _path(url).rsplit("/", 1)[-1] for url in urls):
         ctx.add(HIGH, f"deletes every index or stream the pattern matches ({urls[0]})", command)
         return True
+    loss = _admin_loss(method, urls)
+    if loss is not None:
+        ctx.add(HIGH, f"{loss} ({urls[0]})", command)
+        return True
     if _GUARD_OFF.search(body):
         reason = "lets one request delete every index (action.destructive_requires_name off)"
         ctx.add(HIGH, reason, command)
@@ -85,6 +89,25 @@ def rate_request(method: str, urls: list[str], body: str, command: Command, ctx:
         ctx.add(MODERATE, "sends a query to a database server over HTTP", command)
         return True
     return False
+
+
+def _admin_loss(method: str, urls: list[str]) -> str | None:
+    """Solr's admin API deleting a core or collection (a GET does it); Elasticsearch's
+    `POST /_all/_close`, which takes every index offline."""
+    for url in urls:
+        path, fields = _path(url), dict(parse_qsl(url.partition("?")[2]))
+        action = fields.get("action", "").upper()
+        if path.endswith(("admin/cores", "admin/collections")) and (
+            action == "DELETE"
+            or (
+                action == "UNLOAD"
+                and "true" in (fields.get("deleteIndex"), fields.get("deleteInstanceDir"))
+            )
+        ):
+            return "deletes a Solr core or collection and its index"
+        if method == "POST" and path in ("_all/_close", "*/_close", "_close"):
+            return "closes every index: searches and writes fail until each is opened again"
+    return None
 
 
 def _every_document(method: str, urls: list[str], body: str) -> bool:

@@ -85,8 +85,8 @@ def scanner(command: Command, ctx: Context) -> None:
 
 
 def secret_wrapper(command: Command, ctx: Context) -> None:
-    """chamber, aws-vault: list and history only show names; exec runs a program with the
-    secrets in its environment (the program is rated too); write and delete change them."""
+    """aws-vault (chamber is rated as a password store): list only shows names; exec runs a
+    program with the secrets in its environment (the program is rated too)."""
     words = [a for a in command.argv if not a.startswith("-")]
     if words[:1] in (["list"], ["ls"], ["history"], ["list-services"], ["version"]):
         return
@@ -157,7 +157,7 @@ RULES: dict[str, Rule] = {
     "stern": reads_only,
     **dict.fromkeys(split_words("kubectx kubens"), context_switch),
     **dict.fromkeys(split_words("tfsec checkov"), scanner),
-    **dict.fromkeys(split_words("chamber aws-vault"), secret_wrapper),
+    "aws-vault": secret_wrapper,
     "qemu-img": qemu_img,
 }
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {

@@ -76,6 +76,8 @@ def command_kinds(command: Command) -> set[str]:
         kinds = {"download", "upload"} if uploads else {"download"}
         if any(_METADATA_CREDENTIALS.search(a) for a in argv):
             kinds.add("secret")  # the machine's own cloud credentials, from its metadata service
+        if _exports_store(name, argv, [a for a in argv if not a.startswith("-")]):
+            kinds.add("database")  # `curl es:9200/users/_search`: an index's documents
         return kinds
     if name in NETWORK_TOOLS or (name == "openssl" and {"s_client", "s_server"} & set(argv)):
         return {"network"}
@@ -83,7 +85,7 @@ def command_kinds(command: Command) -> set[str]:
         return {"download"}  # a TXT record is text another machine serves, like a web page
     if name == "ssh" and unwrap.inner_of(command).code:
         return {"send", "remote"}  # `ssh host 'cat p.sh' | bash`: what it prints came from there
-    if name in SEND_STDIN or (name in DNS_TOOLS and _built_from_input(argv)):
+    if _sends_stdin_away(name, argv):
         return {"send"}
     if _stores_stdin_remotely(command):
         return {"send", "upload"}
@@ -98,6 +100,8 @@ def command_kinds(command: Command) -> set[str]:
         return {gathered}
     if _decrypts(name, argv):  # `gpg -d f | curl -d @-`: plain text sent; `| sh`: code run
         return {"decode", "encoded", "decrypted"}
+    if name in _ENCODERS and not _decodes(command) and _settings_files(argv):
+        return {"file", "encoded"}  # `base64 -w0 config/database.yml`: settings, disguised
     if _decodes(command):
         # "encoded": a real encoding (base64, hex, compression, encryption), not rev or tr
         return {"decode"} if name in ("rev", "tr") else {"decode", "encoded"}
@@ -224,7 +228,7 @@ def gathered_kind(command: Command) -> str | None:
         return "image"
     if name in _DUMPERS or (name in _DUMP_OPTIONS and _DUMP_OPTIONS[name] in argv):
         return "database"
-    if prints_rows(command):
+    if prints_rows(command) or _exports_store(name, argv, operands):
         return "database"
     if (name in _ARCHIVERS or name in READERS) and any(_server_data(a) for a in operands):
         return "database"
@@ -246,6 +250,33 @@ def gathered_kind(command: Command) -> str | None:
 
 
 _DUMPERS = frozenset(split_words("pg_dump mysqldump mariadb-dump mongodump mongoexport redis-dump"))
+# A search server's query endpoints: what they answer is the index's documents.
+_STORE_QUERY = lazy_pattern(r":(9200|9201|7700|8108)/\S*_(search|msearch|mget|scroll|export)\b")
+
+
+def _sends_stdin_away(name: str, argv: list[str]) -> bool:
+    """What it reads is sent: a mailer, a paste tool, `kcat -P` (`kcat -C` only consumes)."""
+    if name in ("kcat", "kafkacat") and "-C" in argv:
+        return False
+    return name in SEND_STDIN or (name in DNS_TOOLS and _built_from_input(argv))
+
+
+def _exports_store(name: str, argv: list[str], operands: list[str]) -> bool:
+    """A store's contents printed whole: `etcdctl get --prefix`, `consul kv export`, Kafka
+    messages read by a consumer, an Elasticsearch search answered to curl."""
+    if name == "etcdctl" and operands[:1] == ["get"]:
+        return any(a.startswith(("--prefix", "--from-key")) for a in argv)
+    if name == "consul":
+        return operands[:2] == ["kv", "export"] or (
+            operands[:2] == ["kv", "get"] and "-recurse" in argv
+        )
+    if name in ("kcat", "kafkacat"):
+        return "-C" in argv
+    if name in ("kafka-console-consumer", "kafka-console-consumer.sh"):
+        return True
+    return name in ("curl", "wget") and any(_STORE_QUERY.search(a) for a in operands)
+
+
 _DUMP_OPTIONS = {"redis-cli": "--rdb", "sqlite3": ".dump"}
 _CLIPBOARD = frozenset(split_words("pbpaste wl-paste"))
 # xsel's options that put text on the clipboard or clear it; without them it prints it.
@@ -327,6 +358,20 @@ def _tr_cipher(argv: list[str]) -> bool:
     if first is None or second is None or len(first) < 10 or first == second:
         return False
     return len(first) == len(second) and sorted(first) == sorted(second)
+
+
+_ENCODERS = frozenset(split_words("base64 basenc base32 xxd od hexdump"))
+
+
+# Settings files, where connection strings and passwords are kept.
+_SETTINGS_FILE = lazy_pattern(
+    r"(?:^|/)(?:etc|config|conf|\.config)/|\.(?:ya?ml|cnf|conf|ini|cfg|toml|properties|env)$"
+)
+
+
+def _settings_files(argv: list[str]) -> bool:
+    """`config/database.yml`, `/etc/mysql/my.cnf`: a settings file named as an operand."""
+    return any(not a.startswith("-") and _SETTINGS_FILE.search(a) for a in argv)
 
 
 def _decodes(command: Command) -> bool:

@@ -64,6 +64,10 @@ def sharing_client(command: Command, ctx: Context) -> None:
             sources = sources[:1]
         _upload(command, ctx, sources, "cloud storage")
         return
+    if command.name == "gdrive" and verbs[-1] == "delete":
+        every = "--recursive" in command.argv or "-r" in command.argv
+        ctx.add(HIGH if every else MODERATE, "deletes files from Google Drive (gdrive)", command)
+        return
     ctx.add(MODERATE, f"changes files in cloud storage ({command.name})", command)
 
 

@@ -101,6 +101,9 @@ def consul(command: Command, ctx: Context) -> None:
         reason = "replaces Consul's whole state with a snapshot: later changes are lost"
         ctx.add(HIGH, reason, command)
         return
+    if operands[:3] == ["operator", "raft", "remove-peer"]:
+        ctx.add(HIGH, "removes a server from Consul's consensus group by force", command)
+        return
     if operands[:2] != ["kv", "delete"]:
         if operands[:1] not in (["members"], ["info"], ["version"], ["catalog"]) and operands[
             :2
@@ -202,7 +205,7 @@ def _first_value(argv: list[str], name: str) -> str:
 
 
 RULES: dict[str, Rule] = {
-    "etcdctl": etcdctl,
+    **dict.fromkeys(split_words("etcdctl etcdutl"), etcdctl),
     "etcd": etcd_server,
     "consul": consul,
     "vault": vault,

@@ -11,13 +11,16 @@ else these tools do stays as caro rated them before: a change is MODERATE, a lis
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import files
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
+from tui.core.safety.rules.databases import rate_sql
 from tui.core.safety.words import split_words
 
 
@@ -268,14 +271,24 @@ _UNASKED = frozenset(
     )
 )
 _WHOLE = frozenset(split_words("project projects account tenancy compartment subscription"))
-_MIRROR_DELETES = frozenset(split_words("--delete-destination=true --delete-destination"))
-_RECURSIVE = frozenset(split_words("-r -R --recursive"))
+# `azcopy sync --delete-destination`, `mc mirror --remove`, `s3cmd sync --delete-removed`,
+# `s5cmd sync --delete`: the target made to match the source, the rest of it deleted.
+_MIRROR_DELETES = frozenset(
+    split_words("--delete-destination=true --delete-destination --remove --delete-removed --delete")
+)
+_RECURSIVE = frozenset(split_words("-r -R --recursive --recursive=true"))
+_DRY_RUN = frozenset(split_words("--dry-run --dryrun"))
+# `mc anonymous set public B`, `mc policy set download B`, `s3cmd setacl --acl-public`.
+_OPENED = frozenset(split_words("public download"))
 
 
 def teardown(command: Command, ctx: Context) -> None:
     tool = TOOLS[command.name]
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
+    if command.name == "heroku" and words[:1] == ["pg:psql"] and _sql_given(argv) is not None:
+        rate_sql(_sql_given(argv) or "", command, ctx, "heroku pg:psql")
+        return
     if command.name == "rclone" and words[:1] == ["sync"] and len(words) >= 3:
         _rclone_sync(command, words[1], words[-1], ctx)
         return
@@ -285,14 +298,21 @@ def teardown(command: Command, ctx: Context) -> None:
     if _opens_or_grants(command, tool, words, ctx):
         return
     verb = _delete_verb(command.name, tool, words, argv)
-    if verb is not None and verb in tool.reverts:
+    storage = tool.what == "cloud storage"
+    if storage and _DRY_RUN & set(argv) and (verb is not None or _MIRROR_DELETES & set(argv)):
+        ctx.add(MODERATE, f"shows what {command.name} would delete, deleting nothing", command)
+    elif storage and _made_public(words, argv):
+        reason = f"lets anyone on the internet read the bucket's files ({command.name})"
+        ctx.add(HIGH, reason, command)
+    elif command.name == "rclone" and verb == "delete" and _one_file(words[1:2]):
+        ctx.add(MODERATE, f"deletes a file from cloud storage ({words[1]})", command)
+    elif verb is not None and verb in tool.reverts:
         reason = f"throws away what {tool.what} hold now ({command.name} {verb}): there is no undo"
         ctx.add(HIGH, reason, command)
     elif command.name == "multipass" and verb == "delete" and not {"-p", "--purge"} & set(argv):
         reason = "moves virtual machines to the trash (multipass recover brings them back)"
         ctx.add(MODERATE, reason, command)
     elif verb is not None:
-        storage = tool.what == "cloud storage"
         bulk = verb in tool.bulk or (storage and bool(_RECURSIVE & set(argv)))
         bulk = bulk or (storage and any(w.endswith("*") for w in words))  # `rm 's3://b/*'`
         bulk = bulk or (storage and verb == "rb" and "--force" in argv)  # with what is in it
@@ -309,7 +329,7 @@ def teardown(command: Command, ctx: Context) -> None:
         reason = "restores an old backup over what runs now (velero --existing-resource-policy)"
         ctx.add(HIGH, reason, command)
     elif _remote_sql_drops(command.name, argv):
-        reason = f"drops or empties tables of a live database ({command.name} --remote)"
+        reason = f"drops or empties tables of a database that may be the live one ({command.name})"
         ctx.add(HIGH, reason, command)
     elif any(w in tool.reads for w in words[:3]) or _spelt_in(words[:3], tool.reads):
         return  # `pulumi stack ls`, `doctl compute x list`, `linode-cli domains records-list`
@@ -419,8 +439,9 @@ def _overwrites_live(words: list[str], argv: list[str]) -> bool:
 
 
 def _remote_sql_drops(name: str, argv: list[str]) -> bool:
-    """`wrangler d1 execute db --remote --command "DROP TABLE users"`."""
-    if name != "wrangler" or "--remote" not in argv:
+    """`wrangler d1 execute db --remote --command "DROP TABLE users"`; without `--local` the
+    database may be the deployed one, depending on the version."""
+    if name != "wrangler" or "--local" in argv:
         return False
     return any(_DROPS.search(a) for a in argv)
 
@@ -432,12 +453,31 @@ def _rclone_sync(command: Command, source: str, target: str, ctx: Context) -> No
     if files.empty_source(sources):
         reason = f"deletes everything in {target} (an empty folder synced over it, rclone sync)"
         ctx.add(HIGH, reason, command)
+    elif paths.area(paths.normalise(target)) in ("home", "all_homes", "root"):
+        reason = f"makes {target} a copy of {source}: every other file there is deleted"
+        ctx.add(CRITICAL, f"{reason} (rclone sync)", command)
     elif target.rstrip("/").endswith(":"):
         reason = f"makes the whole remote {target} a copy of {source}: the rest of it is deleted"
         ctx.add(HIGH, reason, command)
     else:
         reason = f"syncs into {target}, deleting files there the source lacks (rclone sync)"
         ctx.add(MODERATE, reason, command)
+
+
+def _sql_given(argv: list[str]) -> str | None:
+    """`heroku pg:psql -c 'SQL'` (or `--command SQL`)."""
+    return next((b for a, b in itertools.pairwise(argv) if a in ("-c", "--command")), None)
+
+
+def _made_public(words: list[str], argv: list[str]) -> bool:
+    opened = words[:1] in (["anonymous"], ["policy"]) and bool(_OPENED & set(words[1:3]))
+    return opened or "--acl-public" in argv
+
+
+def _one_file(words: list[str]) -> bool:
+    """`gdrive:tmp/old.log`: a path whose last part has a file's extension."""
+    last = words[0].rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] if words else ""
+    return "." in last.strip(".") and "*" not in last
 
 
 RULES: dict[str, Rule] = dict.fromkeys(TOOLS, teardown)

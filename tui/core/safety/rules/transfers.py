@@ -84,11 +84,27 @@ def _rate(command: Command, ctx: Context, files: list[str]) -> None:
 
 
 def sender(command: Command, ctx: Context) -> None:
+    if command.name == "b2" and _b2_deletes(command, ctx):
+        return
     files = sent_files(command)
     if files:
         _rate(command, ctx, files)
     else:
         ctx.add(MODERATE, f"sends or receives files over the network ({command.name})", command)
+
+
+def _b2_deletes(command: Command, ctx: Context) -> bool:
+    """`b2 rm -r b2://bucket`, `b2 delete-bucket NAME`, `b2 bucket delete NAME`."""
+    operands = _operands(command.argv, frozenset())
+    if operands[:1] == ["rm"]:
+        every = bool({"-r", "--recursive"} & set(command.argv))
+        what = "every file under" if every else "files from"
+        ctx.add(CRITICAL if every else HIGH, f"deletes {what} a B2 bucket (b2 rm)", command)
+        return True
+    if operands[:1] == ["delete-bucket"] or operands[:2] == ["bucket", "delete"]:
+        ctx.add(HIGH, "deletes a B2 bucket (b2 delete-bucket)", command)
+        return True
+    return False
 
 
 def swaks(command: Command, ctx: Context) -> None:

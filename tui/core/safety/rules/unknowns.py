@@ -1,8 +1,8 @@
-"""What a program caro does not know is handed: a whole disk, an option that says it erases
-something aimed at the whole machine or a home folder, or a delete verb (`destroy`, `purge`,
-`cluster-delete`) with the flag that skips its question (`--force`, `--yes`). Its effect stays
-unknown, but a careful person looks twice before running it (HIGH), where an unknown program
-alone is moderate.
+"""What a program caro does not know is handed: a whole disk, or an option that says it erases
+something, aimed at the whole machine or a home folder, or a verb that destroys (`destroy`,
+`delete`, `drop`, `purge`, `reset`, ...) with an option that skips its question (`--force`,
+`--yes`). Its effect stays unknown, but a careful person looks twice before running it (HIGH),
+where an unknown program alone is moderate.
 """
 
 from __future__ import annotations
@@ -12,10 +12,42 @@ from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH
+from tui.core.safety.rules.databases import rate_sql
 
 _ERASING = lazy_pattern(
     r"(?i)^--?(erase|wipe|destroy|nuke|zero|shred|purge|delete-all|remove-all|erase-all|"
     r"wipe-all|factory-reset)$"
+)
+# `destroy`, `db destroy`, `apps:destroy`, `delete-service`, `destroy-controller`, `flushall`.
+_DESTROYING_VERB = lazy_pattern(
+    r"(?i)^(?:[\w-]+:)*(destroy|delete|drop|dropdb|purge|wipe|nuke|reset|flush|flushall|"
+    r"flushdb|erase|obliterate|teardown)(?:[-_][\w-]+)?$|^(?:[\w-]+:)+(remove|rm)$"
+)
+# `cluster-delete`, `vm.destroy`, `firestore:delete`, `terminate`, `DeleteCluster`.
+_DELETE_SUFFIX = lazy_pattern(
+    r"(?i)^([\w.:-]*[-:.])?(destroy|delete|purge|terminate|wipe|nuke|teardown)"
+    r"([-_]?(all|everything))?$"
+)
+_CAMEL_DELETE = lazy_pattern(r"^([Dd]elete|[Dd]estroy|[Pp]urge|[Tt]erminate)[A-Z]\w*$")
+# An argument that is itself a statement that destroys rows or tables.
+_SQL_LOSS = lazy_pattern(r"(?i)^\s*(drop\s+(table|database|schema)|truncate|delete\s+from)\b")
+# Options that answer a program's "are you sure?" in advance.
+_UNASKED = frozenset(
+    (
+        "--force",
+        "--yes",
+        "-y",
+        "--confirm",
+        "--no-prompt",
+        "--no-confirm",
+        "--assume-yes",
+        "--non-interactive",
+        "--auto-approve",
+        "--force-delete",
+        "-f",
+        "-auto-approve",
+        "--no-prompts",
+    )
 )
 _BROAD = frozenset(("/", "~", "$HOME", "${HOME}", "/home", "/Users", "/*", "~/*"))
 
@@ -35,39 +67,28 @@ def handed(command: Command, ctx: Context) -> None:
         reason = f"tells `{command.name}`, a program caro does not know, to {erasing.lstrip('-')}"
         ctx.add(HIGH, f"{reason} {broad[0]}", command)
         return
-    verb = _unasked_delete(command.argv)
-    if verb is not None:
-        reason = f"tells `{command.name}`, a program caro does not know, to {verb} without asking"
-        ctx.add(HIGH, reason, command)
+    _destroys_unasked(command, ctx)
+    _sql_handed(command, ctx)
 
 
-_DELETE_VERB = lazy_pattern(
-    r"(?i)^([\w.:-]*[-:.])?(destroy|delete|purge|terminate|wipe|nuke|teardown)"
-    r"([-_]?(all|everything))?$"
-)
-_CAMEL_DELETE = lazy_pattern(r"^([Dd]elete|[Dd]estroy|[Pp]urge|[Tt]erminate)[A-Z]\w*$")
-_SKIPS_QUESTION = frozenset(
-    (
-        "-f",
-        "--force",
-        "-y",
-        "--yes",
-        "--confirm",
-        "--auto-approve",
-        "-auto-approve",
-        "--no-prompt",
-        "--no-prompts",
-        "--non-interactive",
-        "--assume-yes",
-    )
-)
+def _destroys_unasked(command: Command, ctx: Context) -> None:
+    """`lando destroy -y`, `turso db destroy prod --yes`, `dokku apps:destroy app --force`,
+    `cluster-delete -f`, `DeleteCluster --yes`."""
+    verbs = [a for a in command.argv if not a.startswith("-")][:3]
+    verb = next((v for v in verbs if _destroys(v)), None)
+    unasked = next((a for a in command.argv if a.split("=", 1)[0] in _UNASKED), None)
+    if verb is not None and unasked is not None:
+        reason = f"tells `{command.name}`, a program caro does not know, to {verb}"
+        ctx.add(HIGH, f"{reason} without asking ({unasked})", command)
 
 
-def _unasked_delete(argv: list[str]) -> str | None:
-    """`destroy --force`, `cluster-delete -y`, `DeleteCluster --yes`: the verb, when one of the
-    first words deletes and a flag skips the question."""
-    words = [a for a in argv if not a.startswith("-")][:3]
-    verb = next((w for w in words if _DELETE_VERB.match(w) or _CAMEL_DELETE.match(w)), None)
-    if verb is None or not _SKIPS_QUESTION & {a.split("=", 1)[0] for a in argv}:
-        return None
-    return verb
+def _destroys(word: str) -> bool:
+    return any(p.match(word) for p in (_DESTROYING_VERB, _DELETE_SUFFIX, _CAMEL_DELETE))
+
+
+def _sql_handed(command: Command, ctx: Context) -> None:
+    """`wrangler d1 execute db --command 'DROP TABLE users'`: SQL given to a program caro does
+    not know is rated as the SQL it is."""
+    statement = next((a for a in command.argv if _SQL_LOSS.match(a)), None)
+    if statement is not None:
+        rate_sql(statement, command, ctx, command.name)
