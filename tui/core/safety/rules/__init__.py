@@ -31,6 +31,7 @@ from tui.core.safety.rules import (
     databases,
     disk_risks,
     disks,
+    distro_managers,
     editor_code,
     embedded,
     environments,
@@ -74,6 +75,7 @@ from tui.core.safety.rules import (
     persistence,
     planted,
     programs,
+    publishing,
     pulled_code,
     registries,
     remote_code,
@@ -90,6 +92,7 @@ from tui.core.safety.rules import (
     system,
     teardown,
     throwaway_keys,
+    toolchains,
     tools,
     transfers,
     typed_keys,
@@ -162,6 +165,9 @@ for _module in (
     runtimes,
     name_lookup,
     open_services,
+    publishing,
+    toolchains,
+    distro_managers,
 ):
     RULES.update(_module.RULES)
 
@@ -362,6 +368,9 @@ for _name, _checks in (
     *disk_risks.EXTRA_CHECKS.items(),
     *name_lookup.EXTRA_CHECKS.items(),
     *open_services.EXTRA_CHECKS.items(),
+    *publishing.EXTRA_CHECKS.items(),
+    *toolchains.EXTRA_CHECKS.items(),
+    *distro_managers.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

@@ -105,8 +105,10 @@ def pipx(command: Command, ctx: Context) -> None:
 def go(command: Command, ctx: Context) -> None:
     """`go install host/path@version`: builds and installs code fetched from that host."""
     argv = command.argv
-    if argv[:1] in (["env"], ["version"], ["list"]) and not {"-w", "-u"} & set(argv):
-        return  # `go env GOPATH`, `go version`, `go list -m all`: print settings or modules
+    if argv[:1] in (["env"], ["version"]) and not {"-w", "-u"} & set(argv):
+        return  # `go env GOPATH`, `go version`: print settings
+    if argv[:1] == ["list"]:
+        return  # `go list -m all`, `go list -m -u all`: modules and their newer versions
     if argv[:1] in (["install"], ["run"], ["get"]):
         for value in argv[1:]:
             versioned = "@" in value or argv[0] == "get"

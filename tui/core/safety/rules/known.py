@@ -37,7 +37,7 @@ READ_ONLY = frozenset(
     xvfb-run dbus-run-session
     numactl faketime trickle dtach abduco nq systemd-inhibit firejail entr iconv
     setarch linux32 linux64 desktop-file-validate debsums checkupdates
-    deborphan pkaction lslogins members
+    deborphan pkaction lslogins members pkg_info urpmq urpmf
     """)
 )
 

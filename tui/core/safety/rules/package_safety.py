@@ -306,7 +306,14 @@ def xbps(command: Command, ctx: Context) -> None:
     argv = command.argv
     given = [b for a, b in itertools.pairwise(argv) if a in ("-R", "--repository")]
     given += [a.split("=", 1)[1] for a in argv if a.startswith("--repository=")]
-    plain = next((g for g in given if g.startswith("http://") or _BARE_IP.match(g)), None)
+    plain = next(
+        (
+            g
+            for g in given
+            if g.startswith("http://") or _BARE_IP.match(g) or ("://" in g and "voidlinux" not in g)
+        ),
+        None,
+    )
     if plain is not None:  # `xbps-install -R http://203.0.113.9/current x`
         ctx.add(HIGH, f"installs packages from a repository given on the line ({plain})", command)
         return
