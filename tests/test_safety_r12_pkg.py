@@ -521,7 +521,26 @@ INSTALL_SCRIPTS: list[tuple[str, RiskLevel]] = [
     ),
 ]
 
-DANGEROUS = ESSENTIAL_REMOVALS + SYSTEM_SOURCES + LANGUAGE_SOURCES + PUBLISHING + INSTALL_SCRIPTS
+# Added after reading the rules, for the generic check on programs caro does not know.
+UNKNOWN_TOOLS: list[tuple[str, RiskLevel]] = [
+    ("bpkg install https://github.com/someone/lib", HIGH),
+    ("rye add --git https://github.com/someone/lib lib", HIGH),
+    ("proto plugin add custom https://example.com/plugin.toml", HIGH),
+    ("pixi global install --channel https://conda.example.net/custom tool", HIGH),
+    ("pixi install --tls-no-verify", HIGH),
+    ("jpm install https://github.com/someone/lib.git", HIGH),
+    ("vpm install https://github.com/someone/lib", HIGH),
+    ("pixi add --pypi 'pkg @ git+https://github.com/someone/pkg'", HIGH),
+]
+
+DANGEROUS = (
+    ESSENTIAL_REMOVALS
+    + SYSTEM_SOURCES
+    + LANGUAGE_SOURCES
+    + PUBLISHING
+    + INSTALL_SCRIPTS
+    + UNKNOWN_TOOLS
+)
 
 SYSTEM_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("apt search ripgrep", SAFE),
@@ -835,7 +854,19 @@ LANGUAGE_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("npm install --ignore-scripts some-lib", MODERATE),
 ]
 
-NEAR_MISSES = SYSTEM_NEAR_MISSES + LANGUAGE_NEAR_MISSES
+UNKNOWN_TOOL_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
+    ("mpc add http://stream.example.com/radio", MODERATE),
+    ("buku add https://example.com", MODERATE),
+    ("pixi add numpy", MODERATE),
+    ("pixi add -c conda-forge numpy", MODERATE),
+    ("pixi global install ripgrep", MODERATE),
+    ("rye add requests", MODERATE),
+    ("proto install node 20", MODERATE),
+    ("jpm install spork", MODERATE),
+    ("rokit add someone/tool", MODERATE),
+]
+
+NEAR_MISSES = SYSTEM_NEAR_MISSES + LANGUAGE_NEAR_MISSES + UNKNOWN_TOOL_NEAR_MISSES
 
 
 @pytest.mark.parametrize(("command", "least"), DANGEROUS)
