@@ -532,6 +532,15 @@ UNKNOWN_TOOLS: list[tuple[str, RiskLevel]] = [
     ("vpm install https://github.com/someone/lib", HIGH),
     ("pixi add --pypi 'pkg @ git+https://github.com/someone/pkg'", HIGH),
 ]
+# Also added after reading the rules: gaps found while probing around the table.
+PROBED: list[tuple[str, RiskLevel]] = [
+    ("sudo port uninstall --follow-dependents openssl", HIGH),
+    ("nix profile remove '.*'", HIGH),
+    ("nix profile remove --all", HIGH),
+    ("opam install https://github.com/someone/x.git", HIGH),
+    ("deno install -gA jsr:@someone/tool", HIGH),
+    ("sudo apt remove --purge '^python3.*'", CRITICAL),
+]
 
 DANGEROUS = (
     ESSENTIAL_REMOVALS
@@ -540,6 +549,7 @@ DANGEROUS = (
     + PUBLISHING
     + INSTALL_SCRIPTS
     + UNKNOWN_TOOLS
+    + PROBED
 )
 
 SYSTEM_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
@@ -864,6 +874,10 @@ UNKNOWN_TOOL_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("proto install node 20", MODERATE),
     ("jpm install spork", MODERATE),
     ("rokit add someone/tool", MODERATE),
+    ("sudo port uninstall --follow-dependencies cowsay", MODERATE),
+    ("nix profile remove hello", MODERATE),
+    ("deno install -g jsr:@std/http", MODERATE),
+    ("sudo apt remove '^cowsay.*'", MODERATE),
 ]
 
 NEAR_MISSES = SYSTEM_NEAR_MISSES + LANGUAGE_NEAR_MISSES + UNKNOWN_TOOL_NEAR_MISSES

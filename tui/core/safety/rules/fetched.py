@@ -154,7 +154,13 @@ def deno(command: Command, ctx: Context) -> None:
     if argv[:1] not in (["run"], ["install"], ["compile"]):
         return
     url = next((a for a in argv[1:] if "://" in a), None)
-    allowed = [a for a in argv if a in ("-A", "--allow-all") or a.startswith(_DENO_POWERS)]
+    allowed = [
+        a
+        for a in argv
+        if a in ("-A", "--allow-all")
+        or a.startswith(_DENO_POWERS)
+        or (a.startswith("-") and not a.startswith("--") and "A" in a[1:])  # `-gA`
+    ]
     package = next((a for a in argv[1:] if a.startswith(("npm:", "jsr:"))), None)
     stdin = command.stdin
     if "-" in argv[1:] and allowed and stdin is not None and "download" in stdin.kinds:

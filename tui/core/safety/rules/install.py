@@ -519,6 +519,10 @@ def nix(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, unchecked, command)
         return
     every = any(o.strip("'\"") in (".*", "*") for o in operands)
+    removing = operands[:2] in (["profile", "remove"], ["profile", "rm"])
+    if command.name == "nix" and removing and (every or "--all" in argv):
+        ctx.add(HIGH, "removes every package of your Nix profile (nix profile remove)", command)
+        return
     if command.name == "nix-env" and argv[:1] and argv[0] in ("-e", "--uninstall") and every:
         ctx.add(HIGH, "removes every package of your Nix profile (nix-env -e '.*')", command)
         return

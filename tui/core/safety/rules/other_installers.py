@@ -52,6 +52,11 @@ def opam(command: Command, ctx: Context) -> None:
     argv = rest.argv
     if sub in _OPAM_READS and not (sub == "switch" and argv[:1] == ["create"]):
         return
+    remote = next((a for a in argv if REMOTE.match(a)), None) if sub == "install" else None
+    if remote is not None and not remote.startswith(_OPAM_DEFAULT):
+        reason = f"builds and installs a package straight from {remote[:80]}: nobody reviewed it"
+        ctx.add(HIGH, reason, command)
+        return
     if sub in ("repository", "repo", "pin"):
         operands = [a for a in argv if not a.startswith("-")]
         place = next((a for a in operands if REMOTE.match(a)), None)

@@ -132,8 +132,10 @@ def vital_by_pattern(names: set[str], essential: frozenset[str]) -> str | None:
     for name in sorted(names):
         if not any(char in name for char in "*?["):
             continue
-        pattern = name.strip("'\"")
-        if pattern.endswith(".*"):  # apt reads `python3.*` as a regular expression
+        pattern = name.strip("'\"").removeprefix("^").removesuffix("$")
+        if pattern.endswith(
+            ".*"
+        ):  # apt reads `python3.*` (or `^python3.*`) as a regular expression
             pattern = pattern[:-2] + "*"
         hit = next((p for p in sorted(essential) if fnmatch.fnmatchcase(p, pattern)), None)
         if hit is not None:

@@ -877,6 +877,8 @@ def _risky_removal(name: str, names: set[str], argv: list[str]) -> str | None:
         return "removes every installed gem (gem uninstall --all)"
     if name == "port" and names & _EVERY_PORT:
         return f"removes every MacPorts port ({sorted(names & _EVERY_PORT)[0]})"
+    if name == "port" and "--follow-dependents" in argv:
+        return "removes the ports and every port that depends on them (--follow-dependents)"
     return None
 
 
