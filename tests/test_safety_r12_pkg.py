@@ -878,6 +878,8 @@ UNKNOWN_TOOL_NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("nix profile remove hello", MODERATE),
     ("deno install -g jsr:@std/http", MODERATE),
     ("sudo apt remove '^cowsay.*'", MODERATE),
+    ("pyenv init -", SAFE),
+    ("rbenv init - zsh", SAFE),
 ]
 
 NEAR_MISSES = SYSTEM_NEAR_MISSES + LANGUAGE_NEAR_MISSES + UNKNOWN_TOOL_NEAR_MISSES

@@ -166,7 +166,7 @@ _TOOLS: dict[str, Toolchain] = {
             f"{_VERSIONS} (pyenv)",
             _set(
                 "versions, version, which, whence, root, prefix, commands, help, --version, "
-                "install --list, install -l"
+                "install --list, install -l, init, virtualenv-init"
             ),
         ),
     ),
@@ -212,6 +212,10 @@ _CHECK_OFF_SETTING = lazy_pattern(
 _TRUE = frozenset(split_words("true 1 yes on"))
 _FALSE = frozenset(split_words("false 0 no off none"))
 _PLACE = lazy_pattern(r"^(?:[a-z][a-z0-9+.-]*://|git@|git\+)")
+
+
+# What every one of these tools only prints: help, versions, shell completions.
+_EVERY_TOOL_READS = _set("help, --help, -h, --version, -V, completion, completions")
 
 
 def _words(command: Command) -> list[str]:
@@ -288,8 +292,8 @@ def toolchain(command: Command, ctx: Context) -> None:
     if drastic is not None:
         ctx.add(HIGH, spec.drastic[drastic], command)
         return
-    if _verb(spec.reads, command) is not None:
-        return
+    if _verb(spec.reads, command) is not None or _verb(_EVERY_TOOL_READS, command) is not None:
+        return  # `pyenv init -` only prints the shell set-up that `eval` runs
     published = _verb(spec.publishes, command)
     if published is not None:
         reason = f"publishes a release for anyone to install ({command.name} {published})"
