@@ -19,7 +19,12 @@ _REPOSITORY_INSTALL = lazy_pattern(
     r"\binstall\.packages\s*\(\s*['\"]https?://|"
     r"\binstall\.packages\s*\([^)]*\brepos\s*=\s*['\"](?!https://(?:[\w.-]*\.)?"
     r"(?:r-project\.org|rstudio\.com|posit\.co|bioconductor\.org|r-universe\.dev))"
-    r"[a-z]+://"
+    r"[a-z]+://|"
+    r"\bPkg\.Registry\.add\s*\(\s*(?:url\s*=|RegistrySpec\s*\(\s*url\s*=|['\"](?:https?|git)://)"
+)
+# `remove.packages(installed.packages()[, 1])`: every package the library holds.
+_EVERY_PACKAGE_REMOVED = lazy_pattern(
+    r"\bremove\.packages\s*\(\s*(?:rownames\s*\()?\s*installed\.packages"
 )
 # A call that runs a command, whose argument is (or includes) text just downloaded.
 _RUNS_FETCHED = lazy_pattern(
@@ -34,6 +39,8 @@ def findings(code: str, language: str) -> list[tuple[RiskLevel, str]]:
     if _RUNS_FETCHED.search(code):
         reason = f"{language} code downloads a command from the internet and runs it"
         found.append((RiskLevel.CRITICAL, reason))
+    if _EVERY_PACKAGE_REMOVED.search(code):
+        found.append((RiskLevel.HIGH, f"{language} code removes every installed package"))
     if _REPOSITORY_INSTALL.search(code):
         reason = f"{language} code installs a package straight from its repository or a URL"
         found.append((RiskLevel.HIGH, f"{reason}: nobody reviewed it"))

@@ -34,6 +34,7 @@ from tui.core.safety.rules import (
     db_servers,
     disk_risks,
     disks,
+    distro_managers,
     editor_code,
     embedded,
     environments,
@@ -86,6 +87,7 @@ from tui.core.safety.rules import (
     planted,
     platform_tools,
     programs,
+    publishing,
     pulled_code,
     queues,
     registries,
@@ -106,6 +108,7 @@ from tui.core.safety.rules import (
     system,
     teardown,
     throwaway_keys,
+    toolchains,
     tools,
     transfers,
     typed_keys,
@@ -196,6 +199,9 @@ for _module in (
     db_servers,
     store_admin,
     sync_tools,
+    publishing,
+    toolchains,
+    distro_managers,
 ):
     RULES.update(_module.RULES)
 
@@ -404,6 +410,9 @@ for _name, _checks in (
     *storage_tools.EXTRA_CHECKS.items(),
     *mac_labels.EXTRA_CHECKS.items(),
     *other_senders.EXTRA_CHECKS.items(),
+    *publishing.EXTRA_CHECKS.items(),
+    *toolchains.EXTRA_CHECKS.items(),
+    *distro_managers.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

@@ -42,13 +42,22 @@ ROOT_SHELL_BOOT = _ROOT_SHELL_BOOT  # also read by boot.py (grubby, kernelstub)
 _DOAS = frozenset(("/etc/doas.conf", "/usr/local/etc/doas.conf"))
 _DOAS_PERMIT = lazy_pattern(r"^[^\S\n]*permit\b", re.M)
 # Where system package managers read their sources (apt, dnf/yum, zypper, pacman, apk).
-_PACKAGE_SOURCES = (
+PACKAGE_SOURCES = (
     "/etc/apt/sources.list",
     "/etc/yum.repos.d/",
     "/etc/zypp/repos.d/",
     "/etc/pacman.conf",
     "/etc/pacman.d/",
     "/etc/apk/repositories",
+    "/etc/opkg/",
+    "/etc/xbps.d/",
+    "/etc/portage/repos.conf",
+    "/etc/urpmi/",
+    "/etc/slackpkg/mirrors",
+    "/etc/installurl",
+    "/usr/local/etc/pkg/repos/",
+    "/opt/pkg/etc/pkgin/repositories.conf",
+    "/usr/pkg/etc/pkgin/repositories.conf",
 )
 # Debian and Ubuntu release names: one swapped for another in the sources moves the system.
 _RELEASES = (
@@ -120,7 +129,7 @@ def config_content(path: str, text: str) -> Verdict | None:
     security_off = update_sources.sources_edit(where, text)
     if security_off is not None:
         return Verdict(RiskLevel.HIGH, security_off)
-    if where.startswith(_PACKAGE_SOURCES):
+    if where.startswith(PACKAGE_SOURCES):
         if re.search(
             r"trusted\s*=\s*yes|gpgcheck\s*=\s*0|allow-insecure|SigLevel\s*=\s*Never", text
         ):

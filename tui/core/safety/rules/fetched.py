@@ -105,8 +105,10 @@ def pipx(command: Command, ctx: Context) -> None:
 def go(command: Command, ctx: Context) -> None:
     """`go install host/path@version`: builds and installs code fetched from that host."""
     argv = command.argv
-    if argv[:1] in (["env"], ["version"], ["list"]) and not {"-w", "-u"} & set(argv):
-        return  # `go env GOPATH`, `go version`, `go list -m all`: print settings or modules
+    if argv[:1] in (["env"], ["version"]) and not {"-w", "-u"} & set(argv):
+        return  # `go env GOPATH`, `go version`: print settings
+    if argv[:1] == ["list"]:
+        return  # `go list -m all`, `go list -m -u all`: modules and their newer versions
     if argv[:1] in (["install"], ["run"], ["get"]):
         for value in argv[1:]:
             versioned = "@" in value or argv[0] == "get"
@@ -152,7 +154,13 @@ def deno(command: Command, ctx: Context) -> None:
     if argv[:1] not in (["run"], ["install"], ["compile"]):
         return
     url = next((a for a in argv[1:] if "://" in a), None)
-    allowed = [a for a in argv if a in ("-A", "--allow-all") or a.startswith(_DENO_POWERS)]
+    allowed = [
+        a
+        for a in argv
+        if a in ("-A", "--allow-all")
+        or a.startswith(_DENO_POWERS)
+        or (a.startswith("-") and not a.startswith("--") and "A" in a[1:])  # `-gA`
+    ]
     package = next((a for a in argv[1:] if a.startswith(("npm:", "jsr:"))), None)
     stdin = command.stdin
     if "-" in argv[1:] and allowed and stdin is not None and "download" in stdin.kinds:

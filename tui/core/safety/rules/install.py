@@ -39,11 +39,11 @@ _URL = lazy_pattern(
 _INDEX_OPTIONS = frozenset(
     split_words(
         "-i --index-url --extra-index-url --trusted-host -f --find-links --registry --source "
-        "--index --git --clear-sources --channel-url"
+        "--index --git --clear-sources --channel-url -X"
     )
 )
 _INSTALL_SUBS = frozenset(
-    split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall global ci")
+    split_words("install i add in -U -i -Uvh -ivh -Fvh upgrade localinstall global ci binstall")
 )
 # pip's short options for another index (-i) or a page of links (-f); others mean else.
 _PYTHON_INSTALLERS = frozenset(split_words("pip pip3 uv pipx"))
@@ -61,6 +61,8 @@ def source_of(command: Command) -> str | None:
         name, _, attached = value.partition("=")
         if name in ("-i", "-f") and command.name not in _PYTHON_INSTALLERS:
             continue  # `dpkg -i x.deb`, `apt-get install -f`, `apk add -i`: not pip's index
+        if name == "-X" and command.name != "apk":
+            continue  # apk's short `--repository`; other tools mean else
         if name in _INDEX_OPTIONS:
             skip = not attached
             target = attached or (argv[index + 1] if index + 1 < len(argv) else "")
@@ -113,7 +115,9 @@ def _node_shorthand(command: Command) -> str | None:
 def install(command: Command, ctx: Context) -> None:
     if command.name == "flatpak" and flatpak_remote(command, ctx):
         return
-    sub, _ = subcommand(command, "-o -c -t --target --root")
+    sub, _ = subcommand(
+        command, "-o -c -t --target --root" + (" -X" if command.name == "apk" else "")
+    )
     if package_reads.only_reads(command, sub):
         return
     if sub in ("config-manager", "mr", "modifyrepo") and update_sources.repositories(
@@ -280,6 +284,8 @@ _NO_SIGNATURES = (
     "--skipchecksums",
     "--allow-unsigned-rpm",
     "--gpg-auto-import-keys",
+    "--nosigcheck",
+    "--no-verify-rpm",
 )
 
 
@@ -348,7 +354,8 @@ def _unchecked(command: Command) -> str | None:
     for value, after in itertools.zip_longest(command.argv, command.argv[1:], fillvalue=""):
         if value.startswith(_NO_SIGNATURES) or _APT_UNSIGNED.search(value) or _NO_GPG.search(value):
             return f"installs packages without checking their signatures ({value})"
-        if _NO_TLS.search(value) or (value == "--strict-ssl" and after in ("false", "0")):
+        weak = value in ("--strict-ssl", "--ssl-verify") and after in ("false", "0", "no")
+        if _NO_TLS.search(value) or weak:
             return f"downloads packages without checking the server's certificate ({value})"
     return None
 
@@ -358,6 +365,7 @@ _NO_GPG = lazy_pattern(r"gpgcheck=(0|false|no)$", re.IGNORECASE)
 # `dnf --setopt=sslverify=false`, `npm i --strict-ssl=false`: any server may answer.
 _NO_TLS = lazy_pattern(
     r"sslverify=(0|false|no)$|^--strict-ssl=(false|0)$|^--no-strict-ssl$|^--allow-insecure-host|"
+    r"^--no-check-certificate$|^--ssl-verify=(false|0|no)$|"
     r"::Verify-(Peer|Host)=['\"]?(0|false|no)['\"]?$",
     re.I,
 )
@@ -498,9 +506,23 @@ def nix(command: Command, ctx: Context) -> None:
     wherever a flake or expression lives, built and run (or installed) at once."""
     argv = command.argv
     operands = [a for a in argv if not a.startswith("-")]
-    if command.name == "nix-env" and argv[:1] and argv[0] in ("-q", "--query"):
-        return  # lists what the profile holds
+    if (
+        command.name == "nix-env"
+        and argv[:1]
+        and (argv[0].startswith("-q") or argv[0] == "--query")
+    ):
+        return  # lists what the profile holds, or (`-qa`) what could be installed
+    if command.name == "nix" and operands[:1] in (["search"], ["why-depends"], ["path-info"]):
+        return  # `nix search nixpkgs x`: what the package set holds
+    unchecked = _nix_unchecked(argv)
+    if unchecked is not None:
+        ctx.add(HIGH, unchecked, command)
+        return
     every = any(o.strip("'\"") in (".*", "*") for o in operands)
+    removing = operands[:2] in (["profile", "remove"], ["profile", "rm"])
+    if command.name == "nix" and removing and (every or "--all" in argv):
+        ctx.add(HIGH, "removes every package of your Nix profile (nix profile remove)", command)
+        return
     if command.name == "nix-env" and argv[:1] and argv[0] in ("-e", "--uninstall") and every:
         ctx.add(HIGH, "removes every package of your Nix profile (nix-env -e '.*')", command)
         return
@@ -512,6 +534,29 @@ def nix(command: Command, ctx: Context) -> None:
             ctx.add(HIGH, reason, command)
             return
     ctx.add(MODERATE, f"installs or changes packages ({command.name})", command)
+
+
+_NIX_CACHES = ("https://cache.nixos.org",)
+
+
+def _nix_unchecked(argv: list[str]) -> str | None:
+    """`--option require-sigs false`, `--option substituters URL`: store paths from elsewhere,
+    or not checked against the keys the system trusts."""
+    if "--no-require-sigs" in argv:
+        return "copies store paths without checking their signatures (--no-require-sigs)"
+    for option, name, value in zip(argv, argv[1:], argv[2:], strict=False):
+        if option != "--option":
+            continue
+        if name == "require-sigs" and value.lower() in ("false", "0"):
+            return "takes store paths without checking their signatures (require-sigs false)"
+        places = value.split()
+        if name in ("substituters", "extra-substituters") and any(
+            not p.startswith(_NIX_CACHES) for p in places
+        ):
+            return f"takes built packages from another cache ({value[:60]})"
+        if name in ("trusted-public-keys", "extra-trusted-public-keys"):
+            return "trusts another signing key for built packages (trusted-public-keys)"
+    return None
 
 
 def repository(command: Command, ctx: Context) -> None:
@@ -603,7 +648,8 @@ RULES: dict[str, Rule] = {
     **dict.fromkeys(
         split_words(
             "pip pip3 pipx uv npm pnpm yarn bun gem cargo rpm dpkg dnf yum zypper brew conda "
-            "mamba poetry apt apt-get snap flatpak apk pacman yay paru pdm pipenv"
+            "mamba poetry apt apt-get snap flatpak apk pacman yay paru pdm pipenv aptitude "
+            "micromamba"
         ),
         install,
     ),

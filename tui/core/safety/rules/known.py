@@ -41,6 +41,7 @@ READ_ONLY = frozenset(
     dmidecode lsinitramfs lsinitrd kldstat repquota ausearch aureport getsebool userdbctl
     ipfstat logger sg_readcap sg_inq sg_vpd sg_luns dumpfs
     mailq drill
+    pkg_info urpmq urpmf
     """)
 )
 

@@ -52,6 +52,11 @@ def opam(command: Command, ctx: Context) -> None:
     argv = rest.argv
     if sub in _OPAM_READS and not (sub == "switch" and argv[:1] == ["create"]):
         return
+    remote = next((a for a in argv if REMOTE.match(a)), None) if sub == "install" else None
+    if remote is not None and not remote.startswith(_OPAM_DEFAULT):
+        reason = f"builds and installs a package straight from {remote[:80]}: nobody reviewed it"
+        ctx.add(HIGH, reason, command)
+        return
     if sub in ("repository", "repo", "pin"):
         operands = [a for a in argv if not a.startswith("-")]
         place = next((a for a in operands if REMOTE.match(a)), None)
@@ -93,12 +98,15 @@ def rpmkeys(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, "trusts a new package signing key for the whole system (rpmkeys)", command)
 
 
+_CPAN_READS = frozenset(split_words("--info -D -l -a -O --look -V --version -h --help"))
 _CPAN_VALUES = frozenset(split_words("-l --local-lib -L --local-lib-contained --mirror"))
 
 
 def cpan(command: Command, ctx: Context) -> None:
     """`cpanm URL`, `cpanm --mirror URL --mirror-only X`: Perl modules from another place."""
     argv = command.argv
+    if argv[:1] and argv[0] in _CPAN_READS:
+        return  # `cpanm --info X`, `cpan -D X`, `cpan -l`: what is known or installed
     mirror = next((b for a, b in itertools.pairwise(argv) if a in ("--mirror", "-M")), "")
     if mirror and "cpan.org" not in mirror and "metacpan.org" not in mirror:
         ctx.add(HIGH, f"installs Perl modules from another mirror ({mirror[:60]})", command)
@@ -171,9 +179,23 @@ def gem_source(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"installs a gem straight from {remote[:80]}: nobody reviewed it", command)
 
 
+_PKG_SITES = ("pkg+http://pkg.FreeBSD.org", "http://pkg.FreeBSD.org", "https://pkg.FreeBSD.org")
+
+
 def bsd_pkg(command: Command, ctx: Context) -> None:
     """`pkg add URL` (FreeBSD): a package file from an address, installed as root."""
     argv = command.argv
+    for option, value in itertools.pairwise(argv):
+        name, _, given = value.partition("=")
+        if option != "-o" or not given:
+            continue
+        if name.upper() == "SIGNATURE_TYPE" and given.lower() == "none":
+            ctx.add(HIGH, "installs packages without checking their signatures (pkg)", command)
+            return
+        if name.upper() in ("PACKAGESITE", "PKG_REPO_URL") and not given.startswith(_PKG_SITES):
+            reason = f"installs packages from another repository ({given[:60]})"
+            ctx.add(HIGH, reason, command)
+            return
     if argv[:1] == ["add"]:
         remote = next((a for a in argv[1:] if REMOTE.match(a)), None)
         if remote is not None:
@@ -197,6 +219,12 @@ def nix_channel(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes the Nix channels (nix-channel)", command)
 
 
+_VERSION_READS = frozenset(
+    split_words(
+        "list ls current where which latest info version --version help doctor outdated "
+        "list-all ls-remote"
+    )
+)
 _PLUGIN_ADDS = (["plugin", "add"], ["plugin-add"], ["plugins", "install"], ["plugins", "add"])
 
 
@@ -204,6 +232,10 @@ def version_manager(command: Command, ctx: Context) -> None:
     """`asdf plugin add NAME URL`, `mise plugins install NAME URL`: a plugin's scripts, from
     wherever that repository is, run at every install and often at every prompt."""
     argv = command.argv
+    if argv[:2] in (["plugin", "list"], ["plugins", "ls"]) or (
+        argv[:1] and argv[0] in _VERSION_READS
+    ):
+        return  # `asdf list`, `mise ls`, `asdf current`: versions installed or in use
     verb = next((v for v in _PLUGIN_ADDS if argv[: len(v)] == v), None)
     remote = next((a for a in argv if REMOTE.match(a)), None) if verb else None
     if remote is not None:

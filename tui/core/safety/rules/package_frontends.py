@@ -11,7 +11,7 @@ from dataclasses import replace
 from tui.core.safety.parse import Command
 from tui.core.safety.words import Word, literal, split_words
 
-_SAME_AS = {"nala": "apt", "dnf5": "dnf", "microdnf": "dnf"}
+_SAME_AS = {"nala": "apt", "dnf5": "dnf", "microdnf": "dnf", "tdnf": "dnf"}
 # Each front end's verbs, as the dnf verb they amount to ("list" for anything that only shows).
 _VERBS = {
     "pkcon": {
@@ -46,7 +46,8 @@ _VERBS = {
         "bundle-add": "install",
         "update": "upgrade",
         **dict.fromkeys(
-            split_words("bundle-list search info check-update bundle-info os-format"), "list"
+            split_words("bundle-list search search-file info check-update bundle-info os-format"),
+            "list",
         ),
     },
 }

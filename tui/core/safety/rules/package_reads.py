@@ -34,7 +34,7 @@ _QUERIES = {
     "pip3": split_words("check inspect debug"),
     "pipx": split_words("environment"),
     "apk": split_words("policy dot stats version"),
-    "snap": split_words("changes tasks connections warnings services logs known"),
+    "snap": split_words("changes tasks connections warnings services logs known find search"),
     "cargo": split_words("tree metadata search locate-project verify-project pkgid"),
     "port": split_words(
         "installed outdated contents deps rdeps dependents rdependents variants location "
@@ -77,7 +77,7 @@ def only_reads(command: Command, sub: str) -> bool:
         return "--list" in rest  # `snap refresh --list`: the updates waiting
     if name in ("conda", "mamba", "micromamba") and sub == "env":
         return rest[:1] in (["list"], ["export"])
-    return name in ("conda", "mamba") and sub == "config" and "--show" in rest
+    return name in ("conda", "mamba", "micromamba") and sub == "config" and "--show" in rest
 
 
 def fuser(command: Command, ctx: Context) -> None:

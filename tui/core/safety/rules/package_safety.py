@@ -132,8 +132,10 @@ def vital_by_pattern(names: set[str], essential: frozenset[str]) -> str | None:
     for name in sorted(names):
         if not any(char in name for char in "*?["):
             continue
-        pattern = name.strip("'\"")
-        if pattern.endswith(".*"):  # apt reads `python3.*` as a regular expression
+        pattern = name.strip("'\"").removeprefix("^").removesuffix("$")
+        if pattern.endswith(
+            ".*"
+        ):  # apt reads `python3.*` (or `^python3.*`) as a regular expression
             pattern = pattern[:-2] + "*"
         hit = next((p for p in sorted(essential) if fnmatch.fnmatchcase(p, pattern)), None)
         if hit is not None:
@@ -306,7 +308,14 @@ def xbps(command: Command, ctx: Context) -> None:
     argv = command.argv
     given = [b for a, b in itertools.pairwise(argv) if a in ("-R", "--repository")]
     given += [a.split("=", 1)[1] for a in argv if a.startswith("--repository=")]
-    plain = next((g for g in given if g.startswith("http://") or _BARE_IP.match(g)), None)
+    plain = next(
+        (
+            g
+            for g in given
+            if g.startswith("http://") or _BARE_IP.match(g) or ("://" in g and "voidlinux" not in g)
+        ),
+        None,
+    )
     if plain is not None:  # `xbps-install -R http://203.0.113.9/current x`
         ctx.add(HIGH, f"installs packages from a repository given on the line ({plain})", command)
         return

@@ -27,7 +27,7 @@ from tui.core.safety.rules import (
     ssh_client,
 )
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
-from tui.core.safety.rules.configs import config_content
+from tui.core.safety.rules.configs import PACKAGE_SOURCES, config_content
 from tui.core.safety.rules.embedded import GIT_HOOKS
 from tui.core.safety.rules.startup_lookups import queried_text
 from tui.core.safety.words import SUBSTITUTED, Word, literal, split_words
@@ -305,7 +305,7 @@ def startup_kind(path: str) -> str | None:
         return "config"
     if normal.startswith(("/etc/pam.d/", "/etc/apt/sources.list", "/etc/yum.repos.d/")):
         return "config"
-    if normal in _GRANTING_FILES or normal.startswith(("/etc/pacman.d/", "/etc/zypp/repos.d/")):
+    if normal in _GRANTING_FILES or normal.startswith(PACKAGE_SOURCES):
         return "config"  # doas rules, other package managers' sources
     if normal == "/etc/ld.so.conf" or normal.startswith("/etc/ld.so.conf.d/"):
         return "config"

@@ -35,6 +35,11 @@ DEFAULT_INDEXES = (
     "https://data.pyg.org/whl",
     "https://dl.flathub.org/",
     "https://flathub.org/",
+    "https://nodejs.org/dist",
+    "https://static.rust-lang.org",
+    "https://pub.dev",
+    "https://repo.hex.pm",
+    "https://www.python.org/ftp/python",
 )
 
 
@@ -55,7 +60,10 @@ _INDEX_VARIABLES = frozenset(
     split_words(
         "PIP_INDEX_URL PIP_EXTRA_INDEX_URL PIP_FIND_LINKS UV_INDEX_URL UV_EXTRA_INDEX_URL "
         "UV_DEFAULT_INDEX UV_INDEX npm_config_registry NPM_CONFIG_REGISTRY YARN_REGISTRY "
-        "YARN_NPM_REGISTRY_SERVER BUN_CONFIG_REGISTRY PNPM_REGISTRY GEM_SOURCE"
+        "YARN_NPM_REGISTRY_SERVER BUN_CONFIG_REGISTRY PNPM_REGISTRY GEM_SOURCE "
+        "NVM_NODEJS_ORG_MIRROR NVM_IOJS_ORG_MIRROR FNM_NODE_DIST_MIRROR PYTHON_BUILD_MIRROR_URL "
+        "RUSTUP_DIST_SERVER RUSTUP_UPDATE_ROOT PUB_HOSTED_URL FLUTTER_STORAGE_BASE_URL HEX_MIRROR "
+        "COREPACK_NPM_REGISTRY"
     )
 )
 # Variables that switch a check off, and the values that do it.
@@ -76,6 +84,8 @@ _CHECKS_OFF = {
     "GIT_SSL_NO_VERIFY": lazy_pattern(r"1|(?i:true)"),
     "PYTHONHTTPSVERIFY": lazy_pattern(r"0"),
     "HOMEBREW_CASK_OPTS": lazy_pattern(r".*--no-quarantine.*"),
+    "HEX_UNSAFE_HTTPS": lazy_pattern(r"1|(?i:true)"),
+    "COREPACK_INTEGRITY_KEYS": lazy_pattern(r"0?|(?i:false)"),
 }
 _ASSIGNMENT = lazy_pattern(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)")
 KNOWN_CHANNELS = frozenset(

@@ -35,7 +35,8 @@ ESSENTIAL = frozenset(
         "base-passwd filesystem dpkg apt apt-get rpm dnf yum pacman apk-tools zypper sudo "
         "openssh-server openssh openssh-sshd linux linux-image kernel kernel-core grub2 grub-pc "
         "grub-efi-amd64 python python3 python3-minimal perl-base tar gzip grep sed findutils "
-        "libpam-modules libpam0g pam libselinux1 udev base base-system pkg xbps portage os-core"
+        "libpam-modules libpam0g pam libselinux1 udev base base-system pkg xbps portage os-core "
+        "libc glibc-solibs aaa_base aaa_glibc-solibs opkg"
     )
 )
 # The display server, the login screen and the desktop's core (and the meta-packages that keep
@@ -65,7 +66,10 @@ SYSTEM_MANAGERS = frozenset(
     )
 )
 _SIMULATED = frozenset(
-    split_words("--simulate --dry-run --just-print --no-act --recon --assumeno --assume-no --test")
+    split_words(
+        "--simulate --dry-run --just-print --no-act --recon --assumeno --assume-no --test "
+        "--noaction"
+    )
 )
 _APT_FAMILY = frozenset(split_words("apt apt-get aptitude"))
 _FORCED = frozenset(
@@ -99,13 +103,18 @@ def removes_packages(command: Command, ctx: Context) -> None:
         return  # the package manager only shows what it would remove
     if command.name in ("pacman", "yay", "paru") and _prints_only(argv):
         return  # `pacman -Rp glibc`: prints the targets, removes nothing
-    if command.name == "xbps-remove" and any(a.startswith("-") and "n" in a[1:] for a in argv):
-        return  # `xbps-remove -n`: a dry run
+    if command.name in ("xbps-remove", "pkg") and any(_short_has(a, "n") for a in argv):
+        return  # `xbps-remove -n`, `pkg delete -n`: a dry run
     if every_installed(command, ctx):
         reason = f"removes every installed package ({command.name}): the system's own among them"
         ctx.add(CRITICAL, reason, command)
         return
     names = _package_names(command) | set(fed_names(command))
+    names |= {w.raw.strip("'\"") for w in command.args} & _EVERY_INSTALLED_PATTERN  # `~i` unquoted
+    if command.name == "pkg" and any(_short_has(a, "a") or a == "--all" for a in argv):
+        reason = "removes every installed package (pkg delete -a): the system's own among them"
+        ctx.add(CRITICAL, reason, command)
+        return
     if names & _EVERY_INSTALLED_PATTERN:
         pattern = sorted(names & _EVERY_INSTALLED_PATTERN)[0]
         reason = f"removes every installed package ({command.name} {pattern})"
@@ -122,6 +131,10 @@ def removes_packages(command: Command, ctx: Context) -> None:
     forced = next((a for a in argv if a in _FORCED or a.startswith("--force-")), None)
     if forced is None and command.name == "pkg":  # FreeBSD: `pkg delete -f` ignores dependents
         forced = next((a for a in argv if re.fullmatch(r"-[a-zA-Z]*f[a-zA-Z]*", a)), None)
+    if forced is None and command.name == "xbps-remove":  # `-F`: removes what depends on it too
+        forced = next((a for a in argv if _short_has(a, "F") or a == "--force-revdeps"), None)
+    if forced is None and command.name == "emerge":  # `--unmerge` never asks what needs it
+        forced = next((a for a in argv if a in ("--unmerge", "-C", "--rage-clean")), None)
     if vital:
         reason = f"removes {sorted(vital)[0]}, a package the system cannot run without"
         ctx.add(CRITICAL, reason, command)
@@ -162,6 +175,11 @@ def removes_packages(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"removes {gone}: security updates stop installing themselves", command)
     else:
         ctx.add(MODERATE, f"removes packages ({command.name})", command)
+
+
+def _short_has(value: str, letter: str) -> bool:
+    """`-Rn` has `n`: one of a cluster of short options."""
+    return value.startswith("-") and not value.startswith("--") and letter in value[1:]
 
 
 def _prints_only(argv: list[str]) -> bool:

@@ -779,7 +779,7 @@ OPTION_STYLE = {
     ),
     "rpm": ("-q -qa -qi -ql -qf -V -K --query --verify --checksig", "-e --erase"),
     "pacman": ("-Q -Qi -Ql -Qs -Ss -Si -Sl -Qe -Qm", "-R -Rs -Rns -Rdd"),
-    "yay": ("-Q -Qi -Ss -Si", "-R -Rs -Rns"),
+    **dict.fromkeys(("yay", "paru"), ("-Q -Qi -Ss -Si", "-R -Rs -Rns")),
     "emerge": ("-p --pretend -s --search -S --searchdesc --info", "--unmerge -C --rage-clean"),
 }
 
@@ -795,6 +795,8 @@ def packages(command: Command, ctx: Context) -> None:
         _option_style(command, ctx)
         return
     sub, rest = subcommand(command, "-o -c -t --target --root -r --requirement")
+    if command.name == "port" and _forced_port(command, sub, ctx):
+        return
     if command.name == "brew" and command.argv[:1] in (["--prefix"], ["--cellar"]):
         return  # `brew --prefix [formula]`: where Homebrew (or the formula) is installed
     if sub == "pip" and command.name == "uv":  # `uv pip uninstall x`: pip's own verbs
@@ -818,9 +820,9 @@ def _option_style(command: Command, ctx: Context) -> None:
     first = next((a for a in command.argv if a.startswith("-")), "")
     if first in queries or (command.name == "rpm" and first.startswith(("-q", "-V"))):
         return
-    if command.name in ("pacman", "yay") and first.startswith("-Q"):
+    if command.name in ("pacman", "yay", "paru") and first.startswith("-Q"):
         return  # `pacman -Qdtq`: every -Q form only asks what is installed
-    pacman = command.name in ("pacman", "yay")
+    pacman = command.name in ("pacman", "yay", "paru")
     removing = any(a in removals or (pacman and a.startswith("-R")) for a in command.argv)
     sub = "remove" if removing else first
     _package_change(command, sub, command, ctx)
@@ -875,7 +877,27 @@ def _risky_removal(name: str, names: set[str], argv: list[str]) -> str | None:
         return "removes every installed gem (gem uninstall --all)"
     if name == "port" and names & _EVERY_PORT:
         return f"removes every MacPorts port ({sorted(names & _EVERY_PORT)[0]})"
+    if name == "port" and "--follow-dependents" in argv:
+        return "removes the ports and every port that depends on them (--follow-dependents)"
     return None
+
+
+def _forced_port(command: Command, sub: str, ctx: Context) -> bool:
+    """`port -y uninstall installed` is a dry run; `port -f uninstall x` removes past what
+    depends on x; `port deactivate active` switches every port off."""
+    leading = command.argv[: command.argv.index(sub)] if sub in command.argv else command.argv
+    if any(a.startswith("-") and not a.startswith("--") and "y" in a for a in leading):
+        return True  # `-y`: MacPorts only shows what it would do
+    if sub not in ("uninstall", "deactivate"):
+        return False
+    ports = {a for a in command.argv[len(leading) + 1 :] if not a.startswith("-")}
+    if ports & _EVERY_PORT:
+        ctx.add(HIGH, f"{sub}s every MacPorts port ({sorted(ports & _EVERY_PORT)[0]})", command)
+        return True
+    if any(a.startswith("-") and not a.startswith("--") and "f" in a for a in leading):
+        ctx.add(HIGH, f"{sub}s ports past what depends on them (port -f)", command)
+        return True
+    return False
 
 
 # MacPorts pseudo-ports that stand for everything installed (`inactive`, `leaves`: clean-ups).
@@ -955,7 +977,7 @@ RULES: dict[str, Rule] = {
     "podman-compose": docker,
     **dict.fromkeys(
         split_words(
-            "apt apt-get aptitude dpkg dnf yum rpm pacman yay zypper apk brew port snap flatpak "
+            "apt apt-get dpkg dnf yum rpm pacman yay zypper apk brew port snap flatpak "
             "pip pip3 pipx npm pnpm yarn gem cargo conda mamba uv poetry nix-env emerge pkg"
         ),
         packages,

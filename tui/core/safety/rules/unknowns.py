@@ -3,9 +3,17 @@ something, aimed at the whole machine or a home folder, or a verb that destroys 
 `delete`, `drop`, `purge`, `reset`, ...) with an option that skips its question (`--force`,
 `--yes`). Its effect stays unknown, but a careful person looks twice before running it (HIGH),
 where an unknown program alone is moderate.
+
+An unknown package tool told to install straight from a URL or a git repository (`bpkg install
+URL`, `rye add --git URL x`, `proto plugin add x URL`), or to install with its download checks
+switched off (`pixi install --tls-no-verify`), is HIGH for the same reason as `pip install
+git+URL`: whatever that place serves today is built and run. Only install verbs count: `mpc add
+URL` queues a stream.
 """
 
 from __future__ import annotations
+
+import itertools
 
 from tui.core.safety import paths
 from tui.core.safety.context import Context
@@ -13,6 +21,8 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH
 from tui.core.safety.rules.databases import rate_sql
+from tui.core.safety.rules.registries import is_default_index
+from tui.core.safety.words import split_words
 
 _ERASING = lazy_pattern(
     r"(?i)^--?(erase|wipe|destroy|nuke|zero|shred|purge|delete-all|remove-all|erase-all|"
@@ -49,6 +59,18 @@ _UNASKED = frozenset(
         "--no-prompts",
     )
 )
+# Leading words that install: `install`, `plugin add`, `global install`, and `add` only with an
+# option that names where the code comes from.
+_INSTALLS = frozenset(split_words("install plugin plugins global"))
+_SOURCE_OPTIONS = frozenset(
+    split_words("--git --index-url --extra-index-url --registry --channel -c --index --from")
+)
+_CHECKS_OFF = lazy_pattern(
+    r"(?i)^--?(insecure|tls-no-verify|no-verify-ssl|no-check-certificate|skip-verify|"
+    r"allow-unsigned|allow-untrusted|no-gpg-?checks?|no-signature-check|trust-all|skip-checksum)$"
+)
+_DIRECT_REFERENCE = lazy_pattern(r"\s@\s*(?:git\+|https?://)")  # `pkg @ git+URL` (PEP 508)
+_REMOTE_CODE = lazy_pattern(r"^(?:git\+|git@|github:|gitlab:)|^(?:https?|git|ssh)://")
 _BROAD = frozenset(("/", "~", "$HOME", "${HOME}", "/home", "/Users", "/*", "~/*"))
 
 
@@ -69,6 +91,11 @@ def handed(command: Command, ctx: Context) -> None:
         return
     _destroys_unasked(command, ctx)
     _sql_handed(command, ctx)
+    installed = _installs_from(command)
+    if installed is not None:
+        ctx.add(
+            HIGH, f"tells `{command.name}`, a program caro does not know, to {installed}", command
+        )
 
 
 def _destroys_unasked(command: Command, ctx: Context) -> None:
@@ -92,3 +119,23 @@ def _sql_handed(command: Command, ctx: Context) -> None:
     statement = next((a for a in command.argv if _SQL_LOSS.match(a)), None)
     if statement is not None:
         rate_sql(statement, command, ctx, command.name)
+
+
+def _installs_from(command: Command) -> str | None:
+    """What an unknown tool's install verb fetches without a check, or None."""
+    argv = command.argv
+    words = [a for a in argv if not a.startswith("-")]
+    verb = words[0] if words else ""
+    sourced = _SOURCE_OPTIONS & set(argv) or any(_DIRECT_REFERENCE.search(a) for a in argv)
+    if verb not in _INSTALLS and not (verb == "add" and sourced):
+        return None
+    off = next((a for a in argv if _CHECKS_OFF.match(a)), None)
+    if off is not None:
+        return f"install without checking what it downloads ({off})"
+    for option, value in itertools.pairwise(["", *argv]):
+        given = value.partition("=")[2] if value.startswith("--") and "=" in value else value
+        from_option = option in _SOURCE_OPTIONS and "://" in given
+        remote = _REMOTE_CODE.search(given) or _DIRECT_REFERENCE.search(given)
+        if (from_option or remote) and not is_default_index(given):
+            return f"install code straight from {given[:70]}: nobody reviewed it"
+    return None

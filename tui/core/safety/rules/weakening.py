@@ -189,11 +189,12 @@ def written(path: str, text: str) -> Verdict | None:
         return Verdict(HIGH, reason)
     tool = _SYSTEM_FILES.get(where)
     rel = paths.home_relative(where)
+    base = where.rsplit("/", 1)[-1]  # a project's own `.npmrc` or a venv's `pip.conf`
     for names, pattern, name in _HOME_FILES:
-        if (tool == name or (rel is not None and rel in names)) and pattern.search(text):
+        if (tool == name or (rel or base) in names or base in names) and pattern.search(text):
             return Verdict(HIGH, f"{_TLS_OFF} ({name}, {where})")
     for names, pattern, name in _INDEX_FILES:
-        if (tool == name or (rel is not None and rel in names)) and pattern.search(text):
+        if (tool == name or (rel or base) in names or base in names) and pattern.search(text):
             return Verdict(HIGH, f"points {name} at another index for every later install")
     return None
 

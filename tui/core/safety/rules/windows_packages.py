@@ -31,7 +31,9 @@ _CHECKS_OFF = frozenset(
 )
 _WEAK_FEATURES = frozenset(split_words("allowemptychecksums allowemptychecksumssecure"))
 _STRONG_FEATURES = frozenset(split_words("checksumfiles"))
-_WEAK_SETTINGS = frozenset(split_words("installerhashoverride localarchivemalwarescanoverride"))
+_WEAK_SETTINGS = frozenset(
+    split_words("installerhashoverride localarchivemalwarescanoverride localmanifestfiles")
+)
 # Parts of Windows that winget lists as packages: the Store, the runtimes its own apps use.
 _SYSTEM_APPS = lazy_pattern(
     r"^(microsoft\.(windowsstore|edgewebview2runtime|edge|appinstaller|vclibs.*|ui\.xaml.*|"
