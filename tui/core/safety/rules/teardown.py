@@ -8,8 +8,10 @@ do stays as caro rated them before: a change is MODERATE, a listing safe.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import files
@@ -122,7 +124,7 @@ TOOLS: dict[str, Tool] = {
         "ls lsd lsl lsf size about check listremotes tree config version cat",
         "connects to another machine",
         bulk="purge",
-        single="deletefile rmdir",
+        single="deletefile rmdir rmdirs",
     ),
 }
 _UNASKED = frozenset(
@@ -142,6 +144,10 @@ def teardown(command: Command, ctx: Context) -> None:
     words = [a for a in argv if not a.startswith("-")]
     if command.name == "rclone" and words[:1] == ["sync"] and len(words) >= 3:
         _rclone_sync(command, words[1], words[-1], ctx)
+        return
+    if command.name == "rclone" and words[:1] == ["dedupe"] and _dedupes_unasked(argv, words):
+        reason = "deletes duplicate files in the remote, keeping one of each (rclone dedupe)"
+        ctx.add(HIGH, reason, command)
         return
     verb = next((w for w in words[:3] if w in tool.deletes), None)
     if verb is not None:
@@ -173,9 +179,28 @@ def _rclone_sync(command: Command, source: str, target: str, ctx: Context) -> No
     elif target.rstrip("/").endswith(":"):
         reason = f"makes the whole remote {target} a copy of {source}: the rest of it is deleted"
         ctx.add(HIGH, reason, command)
+    elif ":" not in target and paths.area(_local(target, ctx)) in files.MIRROR_LOSSES:
+        reason = f"makes {target} a copy of {source}: every other file in it is deleted"
+        ctx.add(HIGH, f"{reason} (rclone sync)", command)
     else:
         reason = f"syncs into {target}, deleting files there the source lacks (rclone sync)"
         ctx.add(MODERATE, reason, command)
+
+
+def _local(target: str, ctx: Context) -> str:
+    return paths.normalise(ctx.resolve(target)).rstrip("/") or "/"
+
+
+# rclone dedupe's modes that only ask or list; the others delete duplicates unasked.
+_DEDUPE_ASKS = frozenset(split_words("interactive list"))
+
+
+def _dedupes_unasked(argv: list[str], words: list[str]) -> bool:
+    mode = next((b for a, b in itertools.pairwise(argv) if a == "--dedupe-mode"), None)
+    mode = mode or next((a.split("=", 1)[1] for a in argv if a.startswith("--dedupe-mode=")), None)
+    if mode is None and len(words) > 2:
+        mode = words[1]  # `rclone dedupe newest remote:`
+    return mode is not None and mode not in _DEDUPE_ASKS
 
 
 RULES: dict[str, Rule] = dict.fromkeys(TOOLS, teardown)
