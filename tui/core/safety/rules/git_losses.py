@@ -51,9 +51,6 @@ def lost_work(sub: str, rest: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, rest)
     elif sub == "tag" and {"-d", "--delete"} & set(argv) and _fed(rest, ("tag",)):
         ctx.add(HIGH, "deletes every tag a listing names (xargs git tag -d)", rest)
-    elif sub == "rm" and _forced_folder(argv):
-        reason = "deletes tracked folders with any uncommitted changes in them (git rm -rf)"
-        ctx.add(HIGH, reason, rest)
     elif sub == "annex" and argv[:1] and argv[0] in _ANNEX_DROPS and "--force" in argv:
         reason = "drops file contents even when no other copy is known (git annex --force)"
         ctx.add(HIGH, reason, rest)
@@ -84,26 +81,13 @@ _REPORTS = {
         (verb,) for verb in split_words("whereis list info find status version unused log")
     ),
 }
-# Folders a build fills again: deleting them by force loses nothing (`git rm -rf build/`).
-_REBUILT = frozenset(split_words("build dist out target node_modules __pycache__ vendor .cache"))
 
 
 def only_reports(sub: str, argv: list[str]) -> bool:
     forms = _REPORTS.get(sub, ())
-    return any(tuple(argv[: len(form)]) == form and len(form) <= len(argv) for form in forms) or (
-        () in forms and not argv
-    )
-
-
-def _forced_folder(argv: list[str]) -> bool:
-    """`git rm -r -f src`: a tracked folder deleted with its edits (not `--cached`)."""
-    if "--cached" in argv:
-        return False
-    flags = "".join(a[1:] for a in argv if a.startswith("-") and not a.startswith("--"))
-    forced = "f" in flags or "--force" in argv
-    recursive = "r" in flags
-    folders = [a.rstrip("/") for a in argv if not a.startswith("-")]
-    return forced and recursive and any(f.split("/")[-1] not in _REBUILT for f in folders)
+    if not argv:
+        return () in forms  # `git replace`: lists the replacements
+    return any(form and tuple(argv[: len(form)]) == form for form in forms)
 
 
 def _fed_by(command: Command, listers: tuple[str, ...]) -> bool:

@@ -340,7 +340,8 @@ def _git_checkout(command: Command, ctx: Context, *, restoring: bool = False) ->
     argv = command.argv
     unstages_only = "--staged" in argv and "--worktree" not in argv
     folders = [a for a in argv if a.endswith("/") and not a.startswith("-")]
-    if folders and not unstages_only and "--source" not in " ".join(argv[:1]):
+    sourced = any(a.startswith(("--source", "-s")) for a in argv)
+    if restoring and folders and not unstages_only and not sourced:
         reason = f"discards every uncommitted change under {folders[0]}"
         ctx.add(HIGH, reason, command)
         return

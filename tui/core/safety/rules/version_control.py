@@ -50,7 +50,7 @@ def _words(command: Command) -> list[str]:
 def _reads(name: str, command: Command) -> bool:
     words = _words(command)
     if not words:
-        return name != "jj"  # a bare `jj` is `jj log`
+        return True  # a bare `jj` is `jj log`; the others print their help
     return words[0] in _READS.get(name, ()) or " ".join(words[:2]) in _READ_PAIRS
 
 
