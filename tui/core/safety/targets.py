@@ -641,6 +641,12 @@ def classify_write(value: str, *, append: bool) -> Verdict | None:
         return Verdict(HIGH, f"overwrites {path}: your keys or credentials are lost")
     if posixpath.dirname(path) in paths.PROGRAM_DIRS and not append:
         return Verdict(HIGH, f"overwrites {path}: a system program or library")
+    folder, name = posixpath.split(path)
+    if folder in _LOCAL_BINS and name in _CORE_PROGRAMS and not append:
+        reason = (
+            f"writes {path}: it runs instead of the system's own {name}, which PATH finds later"
+        )
+        return Verdict(HIGH, reason)
     if path.startswith(_KERNEL_PROTECTIONS):
         return Verdict(HIGH, f"writes {path}: changes a kernel protection against attacks")
     if path.startswith("/proc/sys/"):
@@ -661,6 +667,7 @@ _KERNEL_PROTECTIONS = (
 )
 
 
+_LOCAL_BINS = frozenset(("/usr/local/bin", "/usr/local/sbin"))
 # Programs a person or the system starts all the time: replaced, they break or spy on everything.
 _CORE_PROGRAMS = frozenset(
     "sh bash dash zsh sudo su login passwd ssh sshd init systemd ls ps cp mv rm cat chmod "

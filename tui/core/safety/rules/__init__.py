@@ -42,9 +42,11 @@ from tui.core.safety.rules import (
     exposure,
     fed_programs,
     fetched,
+    file_sweepers,
     files,
     firewall,
     floods,
+    forge_clis,
     forges,
     frameworks,
     fresh,
@@ -114,6 +116,7 @@ from tui.core.safety.rules import (
     typed_keys,
     unknowns,
     vcs_purges,
+    version_control,
     weakening,
     web_clients,
     wire_stores,
@@ -202,6 +205,9 @@ for _module in (
     publishing,
     toolchains,
     distro_managers,
+    version_control,
+    forge_clis,
+    file_sweepers,
 ):
     RULES.update(_module.RULES)
 
@@ -214,6 +220,7 @@ _READ_FORMS = {
     "hostname": frozenset(split_words("-f -s -i -I -d --fqdn --short")),
     "ldconfig": frozenset(split_words("-p --print-cache")),
     "anacron": frozenset(split_words("-T")),
+    "logrotate": frozenset(split_words("-d --debug")),
     **dict.fromkeys(split_words("7z 7za 7zz"), frozenset(split_words("l t i h"))),
     "fc": frozenset(split_words("-l -ln -nl -lr -rl -lnr")),
     "codesign": frozenset(split_words("-d -dv -dvv -dvvv --display -v -vv -vvv --verify")),
@@ -413,6 +420,7 @@ for _name, _checks in (
     *publishing.EXTRA_CHECKS.items(),
     *toolchains.EXTRA_CHECKS.items(),
     *distro_managers.EXTRA_CHECKS.items(),
+    *file_sweepers.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

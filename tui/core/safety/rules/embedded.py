@@ -234,7 +234,7 @@ def editor(command: Command, ctx: Context) -> None:
 def text_editor(command: Command, ctx: Context) -> None:
     """`nano /etc/passwd`, `emacs /etc/sudoers`: the person edits by hand; only the files that
     decide who may log in or act as root make it more than opening a program."""
-    guarded = next((a for a in command.argv if _guards_access(ctx.resolve(a))), None)
+    guarded = next((a for a in command.argv if guards_access(ctx.resolve(a))), None)
     if guarded is not None:
         reason = f"edits {guarded} by hand: one slip locks users or root out (use vipw/visudo)"
         ctx.add(HIGH, reason, command)
@@ -245,7 +245,7 @@ def text_editor(command: Command, ctx: Context) -> None:
 _EX_CLUSTER = lazy_pattern(r"-[esEnNbRZ]{1,4}c")
 
 
-def _guards_access(value: str) -> bool:
+def guards_access(value: str) -> bool:
     """The account, sudo, doas and PAM files: who may log in, and who may act as root."""
     path = paths.normalise(value)
     return (

@@ -941,7 +941,7 @@ def rsync(command: Command, ctx: Context) -> None:
         verdict = classify_delete(target, recursive=True)
         # a mirror of the source is what --delete is for; only the machine or a home is lost
         whole = paths.area(paths.normalise(target).rstrip("/") or "/")
-        if verdict.level >= CRITICAL and whole in _MIRROR_LOSSES:
+        if verdict.level >= CRITICAL and whole in MIRROR_LOSSES:
             ctx.add(CRITICAL, verdict.reason.replace("deletes", "syncs over", 1), command)
             return
         if empty_source(operands[:-1]):  # the quick way to delete a big tree
@@ -971,7 +971,7 @@ def empty_source(words: tuple[Word, ...]) -> bool:
     )
 
 
-_MIRROR_LOSSES = frozenset(
+MIRROR_LOSSES = frozenset(
     split_words("root all_homes home home_top home_credentials vital key_file")
 )
 
@@ -1010,6 +1010,11 @@ def _tar_effects(command: Command, ctx: Context) -> None:
         words[0] = replace(words[0], value="-" + first)
     opts = options(replace(command, words=(command.words[0], *words)), "-f --file -C --directory")
     archive = opts.value("-f", "--file") or ""
+    if opts.has("-x", "--extract", "--get") and opts.has("-P", "--absolute-names"):
+        reason = (
+            f"unpacks {archive or 'an archive'} at the absolute paths it carries: over system files"
+        )
+        ctx.add(HIGH, f"{reason} (tar -P)", command)
     if opts.has("-x", "--extract", "--get"):
         where = opts.value("-C", "--directory") or ctx.cwd
         if where is None:
@@ -1115,8 +1120,9 @@ _UNPACKED_OVER = frozenset(("root", "home", "vital", "system", "key_file", "home
 
 
 def unpacked_over(command: Command, ctx: Context, where: str) -> None:
-    target = paths.normalise(ctx.resolve(where))
-    if target != "/usr/local" and paths.area(target) in _UNPACKED_OVER:
+    target = paths.normalise(ctx.resolve(where)).rstrip("/") or "/"
+    programs = target in ("/usr/local/bin", "/usr/local/sbin")
+    if programs or (target != "/usr/local" and paths.area(target) in _UNPACKED_OVER):
         reason = f"unpacks an archive over {target}, replacing files there without asking"
         ctx.add(HIGH, reason, command)
 

@@ -25,6 +25,11 @@ _METHOD_OPTIONS = frozenset(split_words("-X --request --method"))
 _HTTPIE = frozenset(split_words("http https xh xhs"))
 
 
+def _names_whole(argv: list[str]) -> bool:
+    """`glab api -X DELETE projects/42`: a whole project, which api_delete rates."""
+    return any(whole_resource(f"api/v4/{a.lstrip('/')}") for a in argv[1:] if not a.startswith("-"))
+
+
 def whole_resource(url_or_path: str) -> str | None:
     """`https://api.github.com/repos/acme/app` -> "the repository acme/app", else None."""
     text = url_or_path.strip("'\"")
@@ -69,6 +74,8 @@ def api_delete(command: Command, ctx: Context) -> None:
         if argv[:1] != ["api"]:
             return
         targets = [a for a in argv[1:] if not a.startswith("-")]
+        if command.name == "glab":  # glab's paths start after /api/v4/
+            targets = [f"api/v4/{t.lstrip('/')}" for t in targets]
     else:
         targets = [a for a in argv if "://" in a]
     for target in targets:
@@ -79,9 +86,24 @@ def api_delete(command: Command, ctx: Context) -> None:
             return
 
 
+# glab's things whose deletion has no undo: a release's files, a CI variable, a key, an issue.
+_GLAB_LOSSES = frozenset(split_words("release variable ssh-key gpg-key deploy-key issue snippet"))
+_GLAB_DELETES = frozenset(split_words("delete remove rm"))
+
+
 def glab(command: Command, ctx: Context) -> None:
     """`glab repo delete o/r --yes`: as `gh repo delete`."""
     argv = command.argv
+    if argv[:1] == ["api"] and method(command) == "DELETE" and not _names_whole(argv):
+        ctx.add(HIGH, "deletes something on GitLab through its API (glab api DELETE)", command)
+        return
+    if argv[:1] and argv[0] in _GLAB_LOSSES and argv[1:2] and argv[1] in _GLAB_DELETES:
+        ctx.add(
+            HIGH,
+            f"deletes a {argv[0]} on GitLab: there is no undo (glab {argv[0]} {argv[1]})",
+            command,
+        )
+        return
     if argv[:2] != ["repo", "delete"]:
         return
     name = next((a for a in argv[2:] if not a.startswith("-")), "")

@@ -44,6 +44,16 @@ def lost_work(sub: str, rest: Command, ctx: Context) -> None:
             f"overwrites local branches with the remote's: commits made here drop off (git {sub})"
         )
         ctx.add(HIGH, reason, rest)
+    elif sub == "update-ref" and "--stdin" in argv and _fed_by(rest, ("for-each-ref",)):
+        ctx.add(HIGH, "changes or deletes every ref a listing names (git update-ref --stdin)", rest)
+    elif sub == "checkout-index" and {"-a", "--all"} & set(argv) and {"-f", "--force"} & set(argv):
+        reason = "overwrites every file of the working tree with its staged copy (checkout-index)"
+        ctx.add(HIGH, reason, rest)
+    elif sub == "tag" and {"-d", "--delete"} & set(argv) and _fed(rest, ("tag",)):
+        ctx.add(HIGH, "deletes every tag a listing names (xargs git tag -d)", rest)
+    elif sub == "annex" and argv[:1] and argv[0] in _ANNEX_DROPS and "--force" in argv:
+        reason = "drops file contents even when no other copy is known (git annex --force)"
+        ctx.add(HIGH, reason, rest)
     elif sub == "symbolic-ref" and {"-d", "--delete"} & set(argv):
         ctx.add(HIGH, "deletes HEAD: the repository stops working (git symbolic-ref -d)", rest)
     elif sub == "submodule" and argv[:1] == ["deinit"] and {"-f", "--force"} & set(argv):
@@ -58,6 +68,34 @@ def lost_work(sub: str, rest: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, rest)  # `git stash -u && git stash drop`
     elif sub == "stash" and argv[:1] == ["drop"] and _drops(ctx) >= _MANY_DROPS:
         ctx.add(HIGH, "drops stash after stash: that work is gone (git stash drop)", rest)
+
+
+_ANNEX_DROPS = frozenset(split_words("drop dropunused dropkey"))
+# Subcommands and their forms that only report (`git submodule status`, `git replace -l`).
+_REPORTS = {
+    "submodule": (("status",), ("summary",)),
+    "worktree": (("prune", "-n"), ("prune", "--dry-run")),
+    "replace": (("-l",), ("--list",), ()),
+    "lfs": (("prune", "--dry-run"), ("prune", "-d"), ("fetch", "--dry-run")),
+    "annex": tuple(
+        (verb,) for verb in split_words("whereis list info find status version unused log")
+    ),
+}
+
+
+def only_reports(sub: str, argv: list[str]) -> bool:
+    forms = _REPORTS.get(sub, ())
+    if not argv:
+        return () in forms  # `git replace`: lists the replacements
+    return any(form and tuple(argv[: len(form)]) == form for form in forms)
+
+
+def _fed_by(command: Command, listers: tuple[str, ...]) -> bool:
+    """`git for-each-ref ... | git update-ref --stdin`: the refs come from a git listing."""
+    stdin = command.stdin
+    if stdin is None or stdin.producers[:1] != ("git",):
+        return False
+    return stdin.reads[:1] != () and stdin.reads[0] in listers
 
 
 def _forced_switch(argv: list[str]) -> bool:

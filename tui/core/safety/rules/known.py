@@ -42,6 +42,7 @@ READ_ONLY = frozenset(
     ipfstat logger sg_readcap sg_inq sg_vpd sg_luns dumpfs
     mailq drill
     pkg_info urpmq urpmf
+    svnlook svndumpfilter rpm2cpio trash-list
     """)
 )
 
@@ -49,7 +50,7 @@ READ_ONLY = frozenset(
 CTL_TOOLS = frozenset(
     split_words(
         "hostnamectl timedatectl localectl loginctl chronyc resolvectl networkctl bootctl "
-        "busctl coredumpctl launchctl homectl machinectl portablectl"
+        "busctl coredumpctl launchctl homectl machinectl portablectl supervisorctl"
     )
 )
 CTL_READS = frozenset(
@@ -86,7 +87,7 @@ ROUTINE = {
         "dpkg-reconfigure update-alternatives ldconfig at batch launchctl defaults "
         "hostname ntpdate loginctl grub-set-default grub-reboot grub2-set-default "
         "grub2-reboot mkinitcpio depmod grub-mkconfig grub2-mkconfig aa-enforce renice cgcreate "
-        "cgexec cgset cgclassify wg-quick"
+        "cgexec cgset cgclassify wg-quick supervisorctl"
     ),
     "manages disks, volumes or filesystems": (
         "growpart lvextend lvcreate vgextend pvresize pvmove vgreduce partprobe e2label "

@@ -340,7 +340,10 @@ def startup_kind(path: str) -> str | None:
 
 
 # A repository's hooks, a submodule's included (`.git/modules/lib/hooks/`), with the folder.
-_REPO_HOOKS_DIR = lazy_pattern(r"(^|/)\.git/(modules/.+/)?hooks(/|$)")
+_REPO_HOOKS_DIR = lazy_pattern(
+    r"(^|/)\.git/(modules/.+/)?hooks(/|$)"
+    r"|(^|/)\.?git[-_.]?templates?/hooks(/|$)"  # `~/.git-templates/hooks/`: copied into each clone
+)
 # A bare repository's hooks (`app.git/hooks/`, GitLab's `custom_hooks/`): they run as the
 # server's git user at each push.
 _SERVED_HOOKS = lazy_pattern(r"[^/]\.git/(custom_)?hooks(/|$)|(^|/)custom_hooks(/|$)")
@@ -447,12 +450,18 @@ def replaces_auth_module(target: str) -> tuple[bool, str] | None:
     return None
 
 
+# systemd runs every program in these folders at boot and at each daemon-reload.
+_GENERATORS = lazy_pattern(r"/systemd/(system|user)-generators(/|$)")
+
+
 def placed(target: str, sources: list[str]) -> str | None:
     """Why copying, moving or linking `sources` to `target` makes code run later, or None."""
     normal = paths.normalise(target)
     rel = paths.home_relative(normal)
     kind = startup_kind(normal)
     doubtful = any(map(doubtful_source, sources))
+    if _GENERATORS.search(normal):
+        return f"installs a systemd generator ({normal}): it runs at every boot, before any unit"
     for prefix, what in _PLACES:
         if normal.startswith(prefix) and (doubtful or not prefix.startswith("/etc/systemd")):
             return f"installs {what} ({normal}): it runs by itself later"

@@ -341,6 +341,10 @@ def _size(text: str) -> int:
 def huge_file(command: Command, ctx: Context) -> None:
     """`fallocate -l 500G f`, `truncate -s 2T f`, `head -c 100G /dev/urandom > f`."""
     argv = command.argv
+    if command.name == "fallocate" and _cuts_data(argv):
+        reason = "zeroes or cuts out a range of the file's data in place (fallocate): it is lost"
+        ctx.add(HIGH, reason, command)
+        return
     sizes = [_size(argv[i + 1]) for i, a in enumerate(argv[:-1]) if a in ("-l", "-s", "-c")]
     sizes += [_size(a.split("=", 1)[1]) for a in argv if a.startswith(("--length=", "--bytes="))]
     sizes += [_size(b) for a, b in itertools.pairwise(argv) if a in ("--length", "--bytes")]
@@ -360,6 +364,16 @@ def huge_file(command: Command, ctx: Context) -> None:
         ctx.add(EXHAUSTS, reason, command)
     elif command.name == "fallocate":
         ctx.add(MODERATE, "reserves disk space for a file (fallocate)", command)
+
+
+# fallocate's modes that drop data already in the file (`--dig-holes` keeps it: only zeros go).
+_DATA_CUTS = frozenset(
+    ("--punch-hole", "-p", "--collapse-range", "-c", "--zero-range", "-z", "--insert-range")
+)
+
+
+def _cuts_data(argv: list[str]) -> bool:
+    return any(a in _DATA_CUTS for a in argv)
 
 
 def _free_space(command: Command) -> bool:

@@ -344,6 +344,10 @@ def systemctl(command: Command, ctx: Context) -> None:
     elif action in ("start", "enable", "restart") and "debug-shell" in units:
         reason = f"opens a root shell on tty9 with no password (debug-shell, systemctl {action})"
         ctx.add(HIGH, reason, command)
+    elif action == "set-environment" and _loader_settings(command.argv):
+        name = _loader_settings(command.argv)[0]
+        reason = f"makes every service started from now run with {name} set: code of its choosing"
+        ctx.add(HIGH, f"{reason} (systemctl set-environment)", command)
     elif not action or action in _SYSTEMCTL_READS or action.startswith(_SYSTEMCTL_READ_PREFIXES):
         return
     elif action in ("enable", "link", "reenable") and any(
@@ -356,6 +360,19 @@ def systemctl(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"{reason} (systemctl {action})", command)
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
+
+
+# Variables that make a program load or run other code on start.
+_CODE_VARIABLES = frozenset(
+    split_words(
+        "LD_PRELOAD LD_LIBRARY_PATH LD_AUDIT BASH_ENV ENV PERL5OPT PERL5LIB PYTHONSTARTUP "
+        "PYTHONPATH NODE_OPTIONS RUBYOPT"
+    )
+)
+
+
+def _loader_settings(argv: list[str]) -> list[str]:
+    return [a.split("=", 1)[0] for a in argv if a.split("=", 1)[0] in _CODE_VARIABLES and "=" in a]
 
 
 def _forced_twice(argv: list[str]) -> bool:

@@ -18,7 +18,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
-from tui.core.safety.rules import files
+from tui.core.safety.rules import files, toolchains
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.rules.databases import rate_sql
 from tui.core.safety.words import split_words
@@ -146,7 +146,7 @@ TOOLS: dict[str, Tool] = {
         "ls lsd lsl lsf size about check listremotes tree config version cat",
         "connects to another machine",
         bulk="purge",
-        single="deletefile rmdir",
+        single="deletefile rmdir rmdirs",
     ),
     **dict.fromkeys(
         split_words("exo vultr-cli upctl ovhcloud"),
@@ -292,8 +292,12 @@ def teardown(command: Command, ctx: Context) -> None:
     if command.name == "rclone" and words[:1] == ["sync"] and len(words) >= 3:
         _rclone_sync(command, words[1], words[-1], ctx)
         return
+    if command.name == "rclone" and words[:1] == ["dedupe"] and _dedupes_unasked(argv, words):
+        reason = "deletes duplicate files in the remote, keeping one of each (rclone dedupe)"
+        ctx.add(HIGH, reason, command)
+        return
     if command.name == "swift" and (not words or words[0] not in _SWIFT_STORE_VERBS):
-        ctx.add(MODERATE, "builds or runs a project (swift)", command)  # the language's tool
+        toolchains.toolchain(command, ctx)  # the Swift language's tool
         return
     if _opens_or_grants(command, tool, words, ctx):
         return
@@ -459,6 +463,9 @@ def _rclone_sync(command: Command, source: str, target: str, ctx: Context) -> No
     elif target.rstrip("/").endswith(":"):
         reason = f"makes the whole remote {target} a copy of {source}: the rest of it is deleted"
         ctx.add(HIGH, reason, command)
+    elif ":" not in target and paths.area(_local(target, ctx)) in files.MIRROR_LOSSES:
+        reason = f"makes {target} a copy of {source}: every other file in it is deleted"
+        ctx.add(HIGH, f"{reason} (rclone sync)", command)
     else:
         reason = f"syncs into {target}, deleting files there the source lacks (rclone sync)"
         ctx.add(MODERATE, reason, command)
@@ -478,6 +485,22 @@ def _one_file(words: list[str]) -> bool:
     """`gdrive:tmp/old.log`: a path whose last part has a file's extension."""
     last = words[0].rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] if words else ""
     return "." in last.strip(".") and "*" not in last
+
+
+def _local(target: str, ctx: Context) -> str:
+    return paths.normalise(ctx.resolve(target)).rstrip("/") or "/"
+
+
+# rclone dedupe's modes that only ask or list; the others delete duplicates unasked.
+_DEDUPE_ASKS = frozenset(split_words("interactive list"))
+
+
+def _dedupes_unasked(argv: list[str], words: list[str]) -> bool:
+    mode = next((b for a, b in itertools.pairwise(argv) if a == "--dedupe-mode"), None)
+    mode = mode or next((a.split("=", 1)[1] for a in argv if a.startswith("--dedupe-mode=")), None)
+    if mode is None and len(words) > 2:
+        mode = words[1]  # `rclone dedupe newest remote:`
+    return mode is not None and mode not in _DEDUPE_ASKS
 
 
 RULES: dict[str, Rule] = dict.fromkeys(TOOLS, teardown)

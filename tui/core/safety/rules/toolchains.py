@@ -337,7 +337,9 @@ def maven_remote(command: Command, ctx: Context) -> None:
                 return
 
 
-RULES: dict[str, Rule] = dict.fromkeys(_TOOLS, toolchain)
+# `swift` is keyed by teardown (OpenStack's object store client), which hands the Swift
+# language's commands back to `toolchain`.
+RULES: dict[str, Rule] = {name: toolchain for name in _TOOLS if name != "swift"}
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("pdm", "poetry"), (settings,)),
     **dict.fromkeys(("mvn", "mvnw"), (maven_remote,)),

@@ -83,6 +83,8 @@ def git(command: Command, ctx: Context) -> None:
         return
     if sub == "lfs" and (argv[:1] in _LFS_READS or argv[:2] == ["migrate", "info"]):
         return  # `git lfs ls-files`, `git lfs migrate info`: reports only
+    if git_losses.only_reports(sub, argv):
+        return  # `git submodule status`, `git worktree prune -n`, `git annex whereis`
     if sub == "clone" and any("://" in a or a.startswith("git@") for a in argv):
         ctx.downloads.add("<a repository cloned in this line>")
         operands = [a for a in argv if not a.startswith("-")]
@@ -337,6 +339,12 @@ def _git_restore(command: Command, ctx: Context) -> None:
 def _git_checkout(command: Command, ctx: Context, *, restoring: bool = False) -> None:
     argv = command.argv
     unstages_only = "--staged" in argv and "--worktree" not in argv
+    folders = [a for a in argv if a.endswith("/") and not a.startswith("-")]
+    sourced = any(a.startswith(("--source", "-s")) for a in argv)
+    if restoring and folders and not unstages_only and not sourced:
+        reason = f"discards every uncommitted change under {folders[0]}"
+        ctx.add(HIGH, reason, command)
+        return
     if any(a in (".", ":/", "*", "./") for a in argv) and not unstages_only:
         # edits never committed or stashed have no copy anywhere (like reset --hard); only
         # the bare `git checkout .` is pinned moderate by the project's own benign corpus
@@ -907,9 +915,18 @@ _EVERY_PORT = frozenset(split_words("installed active all requested"))
 # Forge clients in a `NOUN VERB` form that only shows (`gh auth status`, `glab mr view`).
 FORGE_READS = frozenset(
     f"{noun} {verb}"
-    for noun in split_words("pr issue repo release run workflow gist label mr ci")
+    for noun in split_words(
+        "pr issue repo release run workflow gist label mr ci secret ssh-key gpg-key variable "
+        "cache ruleset org extension"
+    )
     for verb in split_words("list view status checks diff ls")
 ) | {"auth status", "config list", "config get"}
+# gh's things whose deletion loses what no other copy holds (a release's files, a secret the
+# deploys use, the key that lets a person or a deploy in, an issue's discussion).
+_GH_LOSSES = frozenset(
+    split_words("release secret ssh-key gpg-key issue variable ruleset deploy-key org label")
+)
+_GH_DELETES = frozenset(split_words("delete delete-asset remove rm"))
 
 
 def gh(command: Command, ctx: Context) -> None:
@@ -929,6 +946,18 @@ def gh(command: Command, ctx: Context) -> None:
     if argv[:2] == ["repo", "edit"] and _made_public(argv):
         reason = "makes the repository public: its code and history become readable by anyone"
         ctx.add(CRITICAL, reason, command)
+        return
+    if argv[:1] and argv[0] in _GH_LOSSES and argv[1:2] and argv[1] in _GH_DELETES:
+        level = MODERATE if argv[0] == "label" else HIGH
+        ctx.add(
+            level,
+            f"deletes a {argv[0]} on GitHub: there is no undo (gh {argv[0]} {argv[1]})",
+            command,
+        )
+        return
+    if argv[:2] == ["repo", "sync"] and {"--force", "-f"} & set(argv):
+        reason = "overwrites the branch with the source's: commits made only there drop off"
+        ctx.add(HIGH, f"{reason} (gh repo sync --force)", command)
         return
     method = next((a for a in argv if a.upper() in ("-XDELETE", "--METHOD=DELETE")), "")
     if argv[:1] == ["api"] and (method or _option_value(argv, "-X", "--method") == "DELETE"):

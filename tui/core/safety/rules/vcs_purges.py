@@ -8,6 +8,9 @@ not track (new work, local settings, data); `hg update --clean`, `hg revert --al
 
 from __future__ import annotations
 
+import itertools
+
+from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import pulled_code
@@ -55,12 +58,59 @@ def hg_svn(command: Command, ctx: Context) -> None:
         name == "hg" and "--clean" in argv
     ):
         ctx.add(HIGH, f"throws away uncommitted changes for good (hg {sub} --clean)", command)
-    elif sub == "revert" and ({"-R", "--recursive", "--all"} & set(argv)):
+    elif name == "hg" and sub in ("strip", "debugstrip", "rollback"):
+        what = (
+            "removes changesets from the repository"
+            if sub != "rollback"
+            else ("undoes the last commit or pull, dropping what it brought")
+        )
+        ctx.add(HIGH, f"{what} (hg {sub})", command)
+    elif name == "hg" and sub == "shelve":
+        _shelve(argv, command, ctx)
+    elif name == "svn" and sub in _SVN_DELETES and any("://" in w for w in words[1:]):
+        target = next(w for w in words[1:] if "://" in w)
+        ctx.add(
+            HIGH,
+            f"deletes {target} from the repository in a commit of its own (svn {sub})",
+            command,
+        )
+    elif name == "svn" and sub in _SVN_DELETES and "--force" in argv:
+        reason = "deletes the files even with uncommitted changes in them (svn delete --force)"
+        ctx.add(HIGH, reason, command)
+    elif name == "svn" and sub in ("export", "checkout", "co") and _forced_over(argv, words, ctx):
+        reason = f"writes the repository's files over {words[-1]}, a system folder (svn {sub})"
+        ctx.add(HIGH, reason, command)
+    elif sub == "revert" and ({"-R", "--recursive", "--all"} & set(argv) or _depth_infinity(argv)):
         backup = name == "hg" and "--no-backup" not in argv and "-C" not in argv
         level = MODERATE if backup else HIGH  # hg keeps each edit as FILE.orig unless told not to
         ctx.add(level, f"throws away uncommitted changes ({name} revert)", command)
     else:
         pulled_code.other_vcs(command, ctx)  # `svn checkout URL`: a fresh tree, as git clone
+
+
+_SVN_DELETES = frozenset(split_words("delete del remove rm"))
+
+
+def _shelve(argv: list[str], command: Command, ctx: Context) -> None:
+    if {"-l", "--list", "-p", "--patch", "--stat"} & set(argv):
+        return
+    if "--cleanup" in argv:
+        ctx.add(HIGH, "deletes every shelved change for good (hg shelve --cleanup)", command)
+    else:
+        ctx.add(MODERATE, "shelves or deletes uncommitted changes (hg shelve)", command)
+
+
+def _depth_infinity(argv: list[str]) -> bool:
+    pairs = itertools.pairwise(argv)
+    return "--depth=infinity" in argv or any(p == ("--depth", "infinity") for p in pairs)
+
+
+def _forced_over(argv: list[str], words: list[str], ctx: Context) -> bool:
+    """`svn export --force URL /etc`: the folder the tree is written into."""
+    if "--force" not in argv or len(words) < 3 or "://" in words[-1]:
+        return False
+    place = paths.normalise(ctx.resolve(words[-1])).rstrip("/") or "/"
+    return paths.area(place) in ("root", "vital", "system", "key_file", "home")
 
 
 RULES: dict[str, Rule] = dict.fromkeys(("hg", "svn"), hg_svn)

@@ -1,0 +1,231 @@
+"""The version control systems besides git, hg and svn: Fossil, Darcs, Bazaar/Breezy, Jujutsu,
+Pijul, CVS, and the Subversion server tools (svnadmin, svnlook).
+
+Decisions: reports (status, log, diff) are safe; a command that throws away uncommitted work,
+deletes files the repository does not track, or removes recorded history for good (darcs
+obliterate, fossil purge/scrub, cvs admin -o, jj op abandon) is HIGH, as `git reset --hard` and
+`git clean -f` are; the rest changes the repository or working copy and is MODERATE. Undoing a
+commit while keeping its changes in the working copy (bzr uncommit, darcs unrecord, pijul
+unrecord) is MODERATE, as `git reset --soft` is.
+"""
+
+from __future__ import annotations
+
+from tui.core.safety.context import Context
+from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.words import split_words
+
+_READS = {
+    "fossil": split_words(
+        "status changes timeline info extras ls finfo diff gdiff annotate blame praise search "
+        "help version whatis artifact cat descendants leaves tag-list test-tag-list branch-list"
+    ),
+    "darcs": split_words("whatsnew log changes annotate diff show help test dist-check list-files"),
+    "bzr": split_words(
+        "status st stat log diff di dif info annotate blame praise cat ls list missing version "
+        "help tags revno whoami check verify-signatures"
+    ),
+    "jj": split_words(
+        "st status log diff show evolog obslog interdiff root help version file-list files "
+        "resolve-list cat"
+    ),
+    "pijul": split_words("log diff ls list credit help version"),
+    "cvs": split_words("status st stat diff di dif log lo rlog rl annotate ann rannotate rdiff"),
+    "svnadmin": split_words("verify lstxns info lslocks youngest dump dump-revprops help"),
+}
+# Two-word reports: `jj op log`, `fossil stash list`, `jj bookmark list`.
+_READ_PAIRS = frozenset(
+    f"{noun} {verb}"
+    for noun in split_words("op operation bookmark branch tag stash workspace config git remote")
+    for verb in split_words("log list ls show get")
+)
+
+
+def _words(command: Command) -> list[str]:
+    """The operands: the subcommand first, then its objects."""
+    return [a for a in command.argv if not a.startswith("-")]
+
+
+def _reads(name: str, command: Command) -> bool:
+    words = _words(command)
+    if not words:
+        return True  # a bare `jj` is `jj log`; the others print their help
+    return words[0] in _READS.get(name, ()) or " ".join(words[:2]) in _READ_PAIRS
+
+
+def _changes(command: Command, ctx: Context, name: str, sub: str) -> None:
+    ctx.add(MODERATE, f"changes the repository or working copy ({name} {sub})", command)
+
+
+def fossil(command: Command, ctx: Context) -> None:
+    if _reads("fossil", command):
+        return
+    argv = command.argv
+    words = _words(command)
+    sub = words[0] if words else ""
+    forced = bool({"--force", "-f", "--verily"} & set(argv))
+    if sub == "scrub":
+        reason = "removes passwords, private branches and shunned artifacts for good (scrub)"
+        ctx.add(HIGH, f"{reason}: no undo", command)
+    elif sub == "purge" and words[1:2] in (["list"], ["ls"], ["cat"]):
+        return
+    elif sub == "purge" and words[1:2] == ["obliterate"]:
+        ctx.add(
+            HIGH, "empties fossil's purge graveyard: purged check-ins are gone for good", command
+        )
+    elif sub == "purge" and words[1:2] != ["undo"]:
+        ctx.add(HIGH, "removes check-ins or files from the repository (fossil purge)", command)
+    elif sub == "clean" and not {"-n", "--dry-run"} & set(argv):
+        level = HIGH if forced else MODERATE
+        ctx.add(level, "deletes every file the checkout does not track (fossil clean)", command)
+    elif sub == "revert" and len(words) == 1:
+        ctx.add(
+            HIGH, "throws away every uncommitted change in the checkout (fossil revert)", command
+        )
+    elif sub in ("checkout", "co", "update", "up") and "--force" in argv:
+        ctx.add(
+            HIGH, f"overwrites uncommitted changes in the checkout (fossil {sub} --force)", command
+        )
+    elif sub == "stash" and words[1:2] in (["clear"], ["drop"], ["rm"]):
+        level = HIGH if words[1] == "clear" or "--all" in argv else MODERATE
+        ctx.add(level, f"deletes stashed changes (fossil stash {words[1]})", command)
+    elif sub == "clean" or sub == "purge":
+        return  # `fossil clean --dry-run`, `fossil purge undo` lists or puts back
+    else:
+        _changes(command, ctx, "fossil", sub)
+
+
+def darcs(command: Command, ctx: Context) -> None:
+    if _reads("darcs", command):
+        return
+    argv = command.argv
+    words = _words(command)
+    sub = words[0] if words else ""
+    everything = bool({"-a", "--all"} & set(argv))
+    if sub in ("obliterate", "unpull") and not {"-o", "--output", "-O"} & set(argv):
+        ctx.add(
+            HIGH, f"removes patches and their changes from the repository (darcs {sub})", command
+        )
+    elif sub == "revert" and everything:
+        ctx.add(
+            HIGH, "throws away every unrecorded change without asking (darcs revert -a)", command
+        )
+    else:
+        _changes(command, ctx, "darcs", sub)
+
+
+def bazaar(command: Command, ctx: Context) -> None:
+    if _reads("bzr", command):
+        return
+    argv = command.argv
+    words = _words(command)
+    sub = words[0] if words else ""
+    name = command.name
+    if sub == "clean-tree" and not {"--dry-run"} & set(argv):
+        level = HIGH if "--force" in argv else MODERATE
+        what = "unknown and ignored" if "--ignored" in argv else "unknown"
+        ctx.add(level, f"deletes every {what} file in the tree ({name} clean-tree)", command)
+    elif sub == "clean-tree":
+        return
+    elif sub == "revert" and len(words) == 1 and "--no-backup" in argv:
+        reason = f"throws away every uncommitted change, keeping no backup ({name} revert)"
+        ctx.add(HIGH, reason, command)
+    elif sub in ("push", "pull") and "--overwrite" in argv:
+        where = "the remote branch" if sub == "push" else "this branch"
+        reason = f"replaces the history of {where}: its own commits drop off ({name} {sub})"
+        ctx.add(HIGH, f"{reason} --overwrite", command)
+    elif sub == "remove-tree" and "--force" in argv:
+        ctx.add(HIGH, f"deletes the working tree with its changes ({name} remove-tree)", command)
+    else:
+        _changes(command, ctx, name, sub)
+
+
+# Revsets that name many commits: every one of them, the user's, or whole ranges.
+_WIDE_REVSETS = ("all()", "mine()", "::", "..", "visible_heads()", "mutable()", "root()")
+
+
+def jujutsu(command: Command, ctx: Context) -> None:
+    if _reads("jj", command):
+        return
+    argv = command.argv
+    words = _words(command)
+    sub = words[0] if words else ""
+    if sub == "abandon" and any(w in a for a in words[1:] for w in _WIDE_REVSETS):
+        ctx.add(HIGH, "abandons every commit the revset names (jj abandon)", command)
+    elif words[:2] in (["op", "abandon"], ["operation", "abandon"]):
+        reason = "drops operations from jj's log: the states before them can no longer be restored"
+        ctx.add(HIGH, reason, command)
+    elif words[:2] == ["util", "gc"] and any(a.startswith("--expire") for a in argv):
+        ctx.add(
+            HIGH,
+            "deletes unreachable commits now: `jj undo` can no longer bring them back",
+            command,
+        )
+    elif sub == "restore" and len(words) == 1 and not {"--from", "--into", "--to"} & set(argv):
+        ctx.add(HIGH, "throws away every change in the working-copy commit (jj restore)", command)
+    elif words[:2] == ["git", "push"] and "--deleted" in argv:
+        ctx.add(
+            HIGH,
+            "deletes on the remote every bookmark deleted here (jj git push --deleted)",
+            command,
+        )
+    else:
+        _changes(command, ctx, "jj", sub)
+
+
+def pijul(command: Command, ctx: Context) -> None:
+    if _reads("pijul", command):
+        return
+    argv = command.argv
+    words = _words(command)
+    sub = words[0] if words else ""
+    if sub == "reset" or (sub == "unrecord" and "--reset" in argv):
+        reason = f"throws away every unrecorded change in the working copy (pijul {sub})"
+        ctx.add(HIGH, reason, command)
+    else:
+        _changes(command, ctx, "pijul", sub)
+
+
+def cvs(command: Command, ctx: Context) -> None:
+    if _reads("cvs", command):
+        return
+    argv = command.argv
+    words = _words(command)
+    sub = words[0] if words else ""
+    if sub in ("admin", "adm", "rcs") and any(a.startswith("-o") for a in argv):
+        ctx.add(
+            HIGH,
+            "deletes revisions from the file's history in the repository (cvs admin -o)",
+            command,
+        )
+    else:
+        _changes(command, ctx, "cvs", sub)
+
+
+def svnadmin(command: Command, ctx: Context) -> None:
+    if _reads("svnadmin", command):
+        return
+    argv = command.argv
+    words = _words(command)
+    sub = words[0] if words else ""
+    if sub == "rmtxns":
+        reason = "deletes transactions from the repository: commits in progress fail (rmtxns)"
+        ctx.add(HIGH, reason, command)
+    elif sub in ("load", "setuuid") and (sub == "setuuid" or "--force-uuid" in argv):
+        reason = "gives the repository another identity: every existing checkout stops working"
+        ctx.add(HIGH, f"{reason} (svnadmin {sub})", command)
+    else:
+        _changes(command, ctx, "svnadmin", sub)
+
+
+RULES: dict[str, Rule] = {
+    "fossil": fossil,
+    "darcs": darcs,
+    "bzr": bazaar,
+    "brz": bazaar,
+    "jj": jujutsu,
+    "pijul": pijul,
+    "cvs": cvs,
+    "svnadmin": svnadmin,
+}
