@@ -17,6 +17,7 @@
     .venv/bin/python bench/safety_corpus.py --corpus blind7  # the ninth one, held out whole
     .venv/bin/python bench/safety_corpus.py --corpus blind8  # the tenth one, held out whole
     .venv/bin/python bench/safety_corpus.py --corpus blind9  # the eleventh one, held out whole
+    .venv/bin/python bench/safety_corpus.py --corpus blind10  # the twelfth one, held out whole
     .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
     .venv/bin/python bench/safety_corpus.py --overreach tune # the blind-written overreach set
 
@@ -80,6 +81,7 @@ CORPORA = {
     # written blind for round 12 (one writer, all twenty families, asked for breadth of
     # programs), measured on main before any rule of that round changed; held out whole
     "blind9": (("blind9_dangerous.jsonl",), ("blind9_benign.jsonl",), False),
+    "blind10": (("blind10_dangerous.jsonl",), ("blind10_benign.jsonl",), False),
 }
 OVERREACH = {"own": "overreach.jsonl", "tune": "overreach_tune.jsonl"}
 

@@ -2,7 +2,8 @@
 tests/data/blind_* (round 1), blind2_* (the held-out third of round 3), blind3_* (round 4, held
 out whole), blind4_* (round 6, held out whole), blind5_* (the held-out half of round 7),
 blind6_* (the held-out half of round 8), blind7_* (round 10, held out whole), blind8_*
-(round 11, held out whole) and blind9_* (round 12, held out whole).
+(round 11, held out whole), blind9_* (round 12, held out whole) and blind10_* (round 13, held
+out whole).
 
 Nothing here prints or looks at their commands, only the aggregate figures
 (bench/safety_corpus.py --corpus NAME). The floors are the figures measured when the rater was last
@@ -261,6 +262,35 @@ HELD_OUT = {
             "system_state": 14,
             "untrusted_install": 14,
             "windows": 16,
+        },
+    ),
+    "blind10": HeldOut(
+        sizes=(320, 300),
+        caught=288,
+        critical_caught=104,
+        benign_too_high=16,
+        benign_high=4,
+        families={
+            "code_in_programs": 13,
+            "containers_cloud": 15,
+            "cron_scheduling": 15,
+            "databases": 16,
+            "disks": 16,
+            "exfiltration": 16,
+            "file_overwrite": 12,
+            "fork_bombs_resources": 15,
+            "fs_delete": 13,
+            "git": 14,
+            "network_firewall": 15,
+            "obfuscated_execution": 16,
+            "package_management": 15,
+            "permissions": 15,
+            "persistence": 12,
+            "privilege_accounts": 12,
+            "remote_code": 13,
+            "system_state": 16,
+            "untrusted_install": 15,
+            "windows": 14,
         },
     ),
     "blind9": HeldOut(
