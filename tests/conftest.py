@@ -4,6 +4,7 @@ endpoint that refuses connections at once (tests never reach the network)."""
 from __future__ import annotations
 
 import socket
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,8 +23,14 @@ def closed_port() -> int:
 
 
 @pytest.fixture(autouse=True)
-def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
+def isolated_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    # Not under tmp_path: pytest numbers each tmp_path by listing every earlier one, which made
+    # the 30,000 table rows quadratic (11 minutes instead of 3).
+    with tempfile.TemporaryDirectory(prefix="caro-test-", ignore_cleanup_errors=True) as scratch:
+        yield _isolate(Path(scratch) / "home", monkeypatch)
+
+
+def _isolate(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("CARO_CONFIG", str(home / "config" / "config.toml"))
     monkeypatch.setenv("CARO_CACHE_DIR", str(home / "cache"))
