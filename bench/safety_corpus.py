@@ -81,6 +81,8 @@ CORPORA = {
     # written blind for round 12 (one writer, all twenty families, asked for breadth of
     # programs), measured on main before any rule of that round changed; held out whole
     "blind9": (("blind9_dangerous.jsonl",), ("blind9_benign.jsonl",), False),
+    # written blind for round 13 (one writer, breadth and over-reaching answers), measured on
+    # main before any rule of that round changed; held out whole
     "blind10": (("blind10_dangerous.jsonl",), ("blind10_benign.jsonl",), False),
 }
 OVERREACH = {"own": "overreach.jsonl", "tune": "overreach_tune.jsonl"}

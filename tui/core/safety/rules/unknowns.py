@@ -28,17 +28,20 @@ _ERASING = lazy_pattern(
     r"(?i)^--?(erase|wipe|destroy|nuke|zero|shred|purge|delete-all|remove-all|erase-all|"
     r"wipe-all|factory-reset)$"
 )
-# `destroy`, `db destroy`, `apps:destroy`, `delete-service`, `destroy-controller`, `flushall`.
+# A verb that destroys, as programs spell it: `destroy`, `apps:destroy`, `delete-service`,
+# `flushall`, `cluster-delete`, `vm.destroy`, `plugins:remove`, `DeleteCluster`.
 _DESTROYING_VERB = lazy_pattern(
-    r"(?i)^(?:[\w-]+:)*(destroy|delete|drop|dropdb|purge|wipe|nuke|reset|flush|flushall|"
-    r"flushdb|erase|obliterate|teardown)(?:[-_][\w-]+)?$|^(?:[\w-]+:)+(remove|rm)$"
+    r"""(?ix)
+    ^(?:[\w-]+:)*
+     (?:destroy|delete|drop|dropdb|purge|wipe|nuke|reset|flush|flushall|flushdb|erase|obliterate
+       |teardown)
+     (?:[-_][\w-]+)?$
+    |^(?:[\w.:-]*[-:.])?(?:destroy|delete|purge|terminate|wipe|nuke|teardown)
+     (?:[-_]?(?:all|everything))?$
+    |^(?:[\w-]+:)+(?:remove|rm)$
+    |^(?-i:(?:[Dd]elete|[Dd]estroy|[Pp]urge|[Tt]erminate)[A-Z]\w*)$
+    """
 )
-# `cluster-delete`, `vm.destroy`, `firestore:delete`, `terminate`, `DeleteCluster`.
-_DELETE_SUFFIX = lazy_pattern(
-    r"(?i)^([\w.:-]*[-:.])?(destroy|delete|purge|terminate|wipe|nuke|teardown)"
-    r"([-_]?(all|everything))?$"
-)
-_CAMEL_DELETE = lazy_pattern(r"^([Dd]elete|[Dd]estroy|[Pp]urge|[Tt]erminate)[A-Z]\w*$")
 # An argument that is itself a statement that destroys rows or tables.
 _SQL_LOSS = lazy_pattern(r"(?i)^\s*(drop\s+(table|database|schema)|truncate|delete\s+from)\b")
 # Options that answer a program's "are you sure?" in advance.
@@ -110,7 +113,7 @@ def _destroys_unasked(command: Command, ctx: Context) -> None:
 
 
 def _destroys(word: str) -> bool:
-    return any(p.match(word) for p in (_DESTROYING_VERB, _DELETE_SUFFIX, _CAMEL_DELETE))
+    return _DESTROYING_VERB.match(word) is not None
 
 
 def _sql_handed(command: Command, ctx: Context) -> None:

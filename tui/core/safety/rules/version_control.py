@@ -11,6 +11,8 @@ unrecord) is MODERATE, as `git reset --soft` is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
@@ -47,23 +49,37 @@ def _words(command: Command) -> list[str]:
     return [a for a in command.argv if not a.startswith("-")]
 
 
-def _reads(name: str, command: Command) -> bool:
-    words = _words(command)
+def _reads(name: str, words: list[str]) -> bool:
     if not words:
         return True  # a bare `jj` is `jj log`; the others print their help
     return words[0] in _READS.get(name, ()) or " ".join(words[:2]) in _READ_PAIRS
+
+
+_Changer = Callable[[Command, Context, list[str]], None]
+
+
+def _unless_reading(name: str) -> Callable[[_Changer], Rule]:
+    """A rule that leaves reports alone and hands the rest its operands (subcommand first)."""
+
+    def wrap(changer: _Changer) -> Rule:
+        def rule(command: Command, ctx: Context) -> None:
+            words = _words(command)
+            if not _reads(name, words):
+                changer(command, ctx, words)
+
+        return rule
+
+    return wrap
 
 
 def _changes(command: Command, ctx: Context, name: str, sub: str) -> None:
     ctx.add(MODERATE, f"changes the repository or working copy ({name} {sub})", command)
 
 
-def fossil(command: Command, ctx: Context) -> None:
-    if _reads("fossil", command):
-        return
+@_unless_reading("fossil")
+def fossil(command: Command, ctx: Context, words: list[str]) -> None:
     argv = command.argv
-    words = _words(command)
-    sub = words[0] if words else ""
+    sub = words[0]
     forced = bool({"--force", "-f", "--verily"} & set(argv))
     if sub == "scrub":
         reason = "removes passwords, private branches and shunned artifacts for good (scrub)"
@@ -96,12 +112,10 @@ def fossil(command: Command, ctx: Context) -> None:
         _changes(command, ctx, "fossil", sub)
 
 
-def darcs(command: Command, ctx: Context) -> None:
-    if _reads("darcs", command):
-        return
+@_unless_reading("darcs")
+def darcs(command: Command, ctx: Context, words: list[str]) -> None:
     argv = command.argv
-    words = _words(command)
-    sub = words[0] if words else ""
+    sub = words[0]
     everything = bool({"-a", "--all"} & set(argv))
     if sub in ("obliterate", "unpull") and not {"-o", "--output", "-O"} & set(argv):
         ctx.add(
@@ -115,12 +129,10 @@ def darcs(command: Command, ctx: Context) -> None:
         _changes(command, ctx, "darcs", sub)
 
 
-def bazaar(command: Command, ctx: Context) -> None:
-    if _reads("bzr", command):
-        return
+@_unless_reading("bzr")
+def bazaar(command: Command, ctx: Context, words: list[str]) -> None:
     argv = command.argv
-    words = _words(command)
-    sub = words[0] if words else ""
+    sub = words[0]
     name = command.name
     if sub == "clean-tree" and not {"--dry-run"} & set(argv):
         level = HIGH if "--force" in argv else MODERATE
@@ -145,12 +157,10 @@ def bazaar(command: Command, ctx: Context) -> None:
 _WIDE_REVSETS = ("all()", "mine()", "::", "..", "visible_heads()", "mutable()", "root()")
 
 
-def jujutsu(command: Command, ctx: Context) -> None:
-    if _reads("jj", command):
-        return
+@_unless_reading("jj")
+def jujutsu(command: Command, ctx: Context, words: list[str]) -> None:
     argv = command.argv
-    words = _words(command)
-    sub = words[0] if words else ""
+    sub = words[0]
     if sub == "abandon" and any(w in a for a in words[1:] for w in _WIDE_REVSETS):
         ctx.add(HIGH, "abandons every commit the revset names (jj abandon)", command)
     elif words[:2] in (["op", "abandon"], ["operation", "abandon"]):
@@ -174,12 +184,10 @@ def jujutsu(command: Command, ctx: Context) -> None:
         _changes(command, ctx, "jj", sub)
 
 
-def pijul(command: Command, ctx: Context) -> None:
-    if _reads("pijul", command):
-        return
+@_unless_reading("pijul")
+def pijul(command: Command, ctx: Context, words: list[str]) -> None:
     argv = command.argv
-    words = _words(command)
-    sub = words[0] if words else ""
+    sub = words[0]
     if sub == "reset" or (sub == "unrecord" and "--reset" in argv):
         reason = f"throws away every unrecorded change in the working copy (pijul {sub})"
         ctx.add(HIGH, reason, command)
@@ -187,12 +195,10 @@ def pijul(command: Command, ctx: Context) -> None:
         _changes(command, ctx, "pijul", sub)
 
 
-def cvs(command: Command, ctx: Context) -> None:
-    if _reads("cvs", command):
-        return
+@_unless_reading("cvs")
+def cvs(command: Command, ctx: Context, words: list[str]) -> None:
     argv = command.argv
-    words = _words(command)
-    sub = words[0] if words else ""
+    sub = words[0]
     if sub in ("admin", "adm", "rcs") and any(a.startswith("-o") for a in argv):
         ctx.add(
             HIGH,
@@ -203,12 +209,10 @@ def cvs(command: Command, ctx: Context) -> None:
         _changes(command, ctx, "cvs", sub)
 
 
-def svnadmin(command: Command, ctx: Context) -> None:
-    if _reads("svnadmin", command):
-        return
+@_unless_reading("svnadmin")
+def svnadmin(command: Command, ctx: Context, words: list[str]) -> None:
     argv = command.argv
-    words = _words(command)
-    sub = words[0] if words else ""
+    sub = words[0]
     if sub == "rmtxns":
         reason = "deletes transactions from the repository: commits in progress fail (rmtxns)"
         ctx.add(HIGH, reason, command)
