@@ -81,6 +81,9 @@ CORPORA = {
     # written blind for round 12 (one writer, all twenty families, asked for breadth of
     # programs), measured on main before any rule of that round changed; held out whole
     "blind9": (("blind9_dangerous.jsonl",), ("blind9_benign.jsonl",), False),
+    # written blind for round 13 by three writers (the same brief as blind10, each with its own
+    # slant), measured before any rule of that round changed, then used for tuning
+    "tune10": (("rater_tune10_dangerous.jsonl",), ("rater_tune10_benign.jsonl",), True),
     # written blind for round 13 (one writer, breadth and over-reaching answers), measured on
     # main before any rule of that round changed; held out whole
     "blind10": (("blind10_dangerous.jsonl",), ("blind10_benign.jsonl",), False),

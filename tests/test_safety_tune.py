@@ -1,7 +1,7 @@
 """Regression floors on the corpora written blind and then used for tuning: round 2
 (tests/data/rater_tune_*.jsonl), round 3 (rater_tune3_*), round 5 (rater_tune5_*), round 7
-(rater_tune7_*) and round 8 (rater_tune8_*). Their misses may be read
-(`bench/safety_corpus.py --corpus tune` / `tune3` / ... / `tune8`); these floors are the
+(rater_tune7_*), round 8 (rater_tune8_*) and round 13 (rater_tune10_*). Their misses may be
+read (`bench/safety_corpus.py --corpus tune` / `tune3` / ... / `tune10`); these floors are the
 figures when the rater was last changed."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ FLOORS = {
     "tune5": ((385, 320), (377, 257), 1),
     "tune7": ((336, 300), (336, 175), 0),
     "tune8": ((360, 300), (360, 188), 1),
+    "tune10": ((960, 900), (864, 335), 9),
 }
 
 
