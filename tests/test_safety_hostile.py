@@ -1,14 +1,17 @@
 """Hostile commands (crafted, or looped by a small model) must not make the rater take seconds.
 
 Each case once took one to sixteen seconds (quadratic or cubic work over 16-30 KB). The test
-does not time them, the machine is shared: a subprocess rates every case under a generous hard
-timeout that only a catastrophic regression would hit, and each rating is checked.
+does not time them, the machine is shared: a subprocess rates every case, and only a catastrophic
+regression fails it: more than 20 s of the processor's time (about 3 s today), which other
+programs' load does not inflate the way it does the clock; the clock's own limit (120 s) only
+catches a hang. Each rating is checked.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -60,9 +63,18 @@ def _rate_all() -> None:
     print(json.dumps(levels))
 
 
+CPU_SECONDS = 20
+
+
+def _children_cpu_seconds() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def test_hostile_commands_are_rated_in_bounded_time() -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     code = "from tests.test_safety_hostile import _rate_all; _rate_all()"
+    before = _children_cpu_seconds()
     try:
         done = subprocess.run(
             [sys.executable, "-c", code],
@@ -70,11 +82,13 @@ def test_hostile_commands_are_rated_in_bounded_time() -> None:
             env=env,
             capture_output=True,
             text=True,
-            timeout=20,
+            timeout=120,
             check=True,
         )
     except subprocess.TimeoutExpired:
-        pytest.fail("rating the hostile commands did not finish in 20 s")
+        pytest.fail("rating the hostile commands hung (no answer in 120 s)")
+    used = _children_cpu_seconds() - before
+    assert used < CPU_SECONDS, f"rating the hostile commands took {used:.1f} s of processor time"
     levels = json.loads(done.stdout.strip().splitlines()[-1])
     for name, (_, least) in CASES.items():
         assert RiskLevel(levels[name]) >= least, name
