@@ -445,6 +445,12 @@ _PERSONAL_KINDS = frozenset(
     "doc docx xls xlsx ppt pptx odt ods odp pdf txt md tex jpg jpeg png heic gif raw cr2 nef "
     "mov mp4 mp3 flac wav pem key p12 pfx kdbx gpg asc db sqlite sqlite3".split()
 )
+# Kinds of file people write code in: deleting every one of a kind deletes the program itself.
+_SOURCE_KINDS = frozenset(
+    "py js ts jsx tsx go c cc cpp cxx h hpp rs java kt scala swift rb php cs m mm sql vue".split()
+)
+# Folders a build writes into: their .js or .c files are made again by the next build.
+_BUILT = lazy_pattern(r"(^|/)(build|dist|out|target|node_modules|vendor|_build|\.next)(/|$)")
 # Kinds of file that are backup copies: every one of them across the machine is the safety net.
 _BACKUP_KINDS = frozenset("bak backup bkp".split())
 _EXTENSION = lazy_pattern(r"^[\w+-]*\*[\w+-]*\.(\w+)(\.\*|\*)?$")
@@ -498,6 +504,9 @@ def _delete_matches(base: str) -> Verdict:
         return Verdict(HIGH, f"deletes matching files anywhere under {parent}")
     if kind_selected in _PERSONAL_KINDS and (kind == "home" or _in_data_area(parent)):
         reason = f"deletes every {selects} file under {parent}: your documents, photos or keys"
+        return Verdict(HIGH, reason)
+    if kind_selected in _SOURCE_KINDS and not _BUILT.search(parent):
+        reason = f"deletes every {selects} file under {parent}: the source code itself"
         return Verdict(HIGH, reason)
     if selects == "~recent" and (kind == "home" or _in_data_area(parent)):
         return Verdict(HIGH, f"deletes the latest files in {parent}: recent data, likely unbacked")
