@@ -13,6 +13,8 @@ read-only forms of prlimit, backup dry runs and SELinux lookups.
 Written before changing the rules; 51 of 54 dangerous rows (the two xfails among them) and 11
 of 45 near misses failed before the fixes of this round. Two dangerous rows conflict with older
 tables (`gio trash --empty` and `e2fsck -y` stand there as moderate) and are marked xfail.
+BACKUP_FOLDERS and its three near misses were added after those fixes (three of its four rows
+failed then), for the same principle spelt with rm.
 """
 
 from __future__ import annotations
@@ -39,6 +41,14 @@ BACKUP_STORES: list[tuple[str, RiskLevel]] = [
     ("sudo tmutil delete /Volumes/TimeMachine/Backups.backupdb/MacBook-Pro/*", CRITICAL),
     ("tmutil delete /Volumes/Backup/Backups.backupdb/iMac/*", CRITICAL),
     ("sudo tmutil delete /Volumes/TM/Backups.backupdb/*/*", CRITICAL),
+]
+
+# Added after the first fixes, for the same principle spelt with rm: a backup folder deleted.
+BACKUP_FOLDERS: list[tuple[str, RiskLevel]] = [
+    ("sudo rm -rf /srv/backups/borg", HIGH),
+    ("rm -rf /opt/app/backups", HIGH),
+    ("sudo rm -rf /var/lib/restic-repo", HIGH),
+    ("rm -r ~/work/backup", HIGH),
 ]
 
 DATA_STORES: list[tuple[str, RiskLevel]] = [
@@ -119,6 +129,7 @@ DISK_REPAIRS: list[tuple[str, RiskLevel] | object] = [
 
 DANGEROUS = [
     *BACKUP_STORES,
+    *BACKUP_FOLDERS,
     *DATA_STORES,
     *SWEEPERS,
     *FIND_PRECEDENCE,
@@ -136,6 +147,10 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("borg delete /mnt/backup/repo::2024-01-01", MODERATE),
     ("borg delete --dry-run /mnt/backup/borg-repo", MODERATE),
     ("tmutil delete /Volumes/TM/Backups.backupdb/mac/2024-01-01-120000", HIGH),
+    # a lock file in a repository, one old archive, a scratch copy
+    ("rm -rf /srv/backups/borg/lock.roster", MODERATE),
+    ("rm /srv/backups/old.tar.gz", MODERATE),
+    ("rm -rf /tmp/backup", MODERATE),
     # deeper trees, the trash kept, reads
     ("hdfs dfs -rm -r -skipTrash /user/alice/tmp/job-42/output", HIGH),
     ("hdfs dfs -rm -r /data/warehouse", HIGH),

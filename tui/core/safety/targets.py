@@ -230,6 +230,11 @@ _DATA_TOPS = ("/srv", "/mnt", "/media", "/Volumes", "/var/www", "/data", "/backu
 # Where disks are mounted: `/mnt/nas`, `/media/usb`, `/Volumes/Backup` are each a whole disk.
 _MOUNT_BASES = ("/Volumes", "/media", "/mnt")
 _PRECIOUS = lazy_pattern(r"backup|data|db|database|archive|photos|home|share", re.IGNORECASE)
+# A folder named for the backups it keeps, or a backup tool's repository, or all it holds.
+_BACKUP_STORE = lazy_pattern(
+    r"(^|/)(backups?|Backups?|borg(-repo)?|restic(-repo)?|Backups\.backupdb|timeshift|"
+    r"rsnapshot)(/\*?)?$"
+)
 # Inside a home: keys that exist nowhere else, and folders where applications keep their data.
 _PRIVATE_KEYS = (
     ".ssh",
@@ -407,6 +412,8 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
         name = posixpath.basename(base)
         level = CRITICAL if _PRECIOUS.search(name) or parent == "/Volumes" else HIGH
         return Verdict(level, f"deletes {path}: a whole data folder or disk")
+    if _BACKUP_STORE.search(base) and not paths.is_world_writable(base):
+        return Verdict(HIGH, f"deletes {path}: backups, the copies kept to undo mistakes")
     rel = paths.home_relative(base)
     if rel in PERSONAL_FOLDERS:
         return Verdict(CRITICAL, f"deletes {path}: your whole {rel} folder")
