@@ -166,8 +166,16 @@ def find_parts(args: tuple[Word, ...]) -> FindParts:
     aged = False
     early = False
     execs: list[tuple[Word, ...]] = []
+    depth = 0
     while index < len(args):
         value = args[index].value
+        if value in ("(", "\\("):
+            depth += 1
+        elif value in (")", "\\)"):
+            depth -= 1
+        if value in ("-o", "-or") and depth == 0 and not (delete or execs):
+            # `-name a -o -name b -delete`: the action binds to the last alternative only
+            filtered, selects, aged = False, "", False
         negated = index > 0 and args[index - 1].value in ("!", "-not") and value in _NAMES
         if value in FIND_FILTERS and not negated:  # `! -name x`: all but x still matches
             nxt = args[index + 1].value if index + 1 < len(args) else ""
@@ -279,6 +287,7 @@ def fd_commands(command: Command) -> tuple[Command, ...]:
         return ()
     pattern, starts = (positionals[0], positionals[1:]) if positionals else ("", [])
     starts = starts or ["."]
+    pattern = _literal_regex(pattern)
     if pattern not in ("", ".", "^", ".*", "*"):
         filters.append(pattern if _SAFE_PATTERN.match(pattern) else "")
     targets = [match_marker(start, filters[0]) for start in starts] if filters else list(starts)
@@ -287,6 +296,16 @@ def fd_commands(command: Command) -> tuple[Command, ...]:
     else:
         words = (*exec_words, *(literal(target) for target in targets))
     return (command.wrapped(words, "fd", implied_recursive=not filters),)
+
+
+# An anchored regular expression that spells one name: `^\.git$`, `^node_modules$`.
+_ANCHORED_NAME = lazy_pattern(r"\^((?:[\w-]|\\\.)+)\$")
+
+
+def _literal_regex(pattern: str) -> str:
+    """fd's `^\\.git$` selects exactly the name `.git`, as find's `-name .git` would."""
+    match = _ANCHORED_NAME.fullmatch(pattern)
+    return match.group(1).replace("\\.", ".") if match else pattern
 
 
 def find_commands(command: Command) -> tuple[Command, ...]:

@@ -230,6 +230,11 @@ _DATA_TOPS = ("/srv", "/mnt", "/media", "/Volumes", "/var/www", "/data", "/backu
 # Where disks are mounted: `/mnt/nas`, `/media/usb`, `/Volumes/Backup` are each a whole disk.
 _MOUNT_BASES = ("/Volumes", "/media", "/mnt")
 _PRECIOUS = lazy_pattern(r"backup|data|db|database|archive|photos|home|share", re.IGNORECASE)
+# A folder named for the backups it keeps, or a backup tool's repository, or all it holds.
+_BACKUP_STORE = lazy_pattern(
+    r"(^|/)(backups?|Backups?|borg(-repo)?|restic(-repo)?|Backups\.backupdb|timeshift|"
+    r"rsnapshot)(/\*?)?$"
+)
 # Inside a home: keys that exist nowhere else, and folders where applications keep their data.
 _PRIVATE_KEYS = (
     ".ssh",
@@ -407,6 +412,8 @@ def _delete_data(path: str, base: str, whole: bool) -> Verdict | None:
         name = posixpath.basename(base)
         level = CRITICAL if _PRECIOUS.search(name) or parent == "/Volumes" else HIGH
         return Verdict(level, f"deletes {path}: a whole data folder or disk")
+    if _BACKUP_STORE.search(base) and not paths.is_world_writable(base):
+        return Verdict(HIGH, f"deletes {path}: backups, the copies kept to undo mistakes")
     rel = paths.home_relative(base)
     if rel in PERSONAL_FOLDERS:
         return Verdict(CRITICAL, f"deletes {path}: your whole {rel} folder")
@@ -445,6 +452,12 @@ _PERSONAL_KINDS = frozenset(
     "doc docx xls xlsx ppt pptx odt ods odp pdf txt md tex jpg jpeg png heic gif raw cr2 nef "
     "mov mp4 mp3 flac wav pem key p12 pfx kdbx gpg asc db sqlite sqlite3".split()
 )
+# Kinds of file people write code in: deleting every one of a kind deletes the program itself.
+_SOURCE_KINDS = frozenset(
+    "py js ts jsx tsx go c cc cpp cxx h hpp rs java kt scala swift rb php cs m mm sql vue".split()
+)
+# Folders a build writes into: their .js or .c files are made again by the next build.
+_BUILT = lazy_pattern(r"(^|/)(build|dist|out|target|node_modules|vendor|_build|\.next)(/|$)")
 # Kinds of file that are backup copies: every one of them across the machine is the safety net.
 _BACKUP_KINDS = frozenset("bak backup bkp".split())
 _EXTENSION = lazy_pattern(r"^[\w+-]*\*[\w+-]*\.(\w+)(\.\*|\*)?$")
@@ -498,6 +511,9 @@ def _delete_matches(base: str) -> Verdict:
         return Verdict(HIGH, f"deletes matching files anywhere under {parent}")
     if kind_selected in _PERSONAL_KINDS and (kind == "home" or _in_data_area(parent)):
         reason = f"deletes every {selects} file under {parent}: your documents, photos or keys"
+        return Verdict(HIGH, reason)
+    if kind_selected in _SOURCE_KINDS and not _BUILT.search(parent):
+        reason = f"deletes every {selects} file under {parent}: the source code itself"
         return Verdict(HIGH, reason)
     if selects == "~recent" and (kind == "home" or _in_data_area(parent)):
         return Verdict(HIGH, f"deletes the latest files in {parent}: recent data, likely unbacked")

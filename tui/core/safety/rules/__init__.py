@@ -36,7 +36,9 @@ from tui.core.safety.rules import (
     disks,
     distro_managers,
     editor_code,
+    editor_inserts,
     embedded,
+    emptied_trash,
     environments,
     exfiltration,
     exposure,
@@ -114,6 +116,7 @@ from tui.core.safety.rules import (
     tools,
     transfers,
     typed_keys,
+    unbounded_jobs,
     unknowns,
     vcs_purges,
     version_control,
@@ -208,6 +211,9 @@ for _module in (
     version_control,
     forge_clis,
     file_sweepers,
+    unbounded_jobs,
+    editor_inserts,
+    emptied_trash,
 ):
     RULES.update(_module.RULES)
 
@@ -421,6 +427,9 @@ for _name, _checks in (
     *toolchains.EXTRA_CHECKS.items(),
     *distro_managers.EXTRA_CHECKS.items(),
     *file_sweepers.EXTRA_CHECKS.items(),
+    *unbounded_jobs.EXTRA_CHECKS.items(),
+    *editor_inserts.EXTRA_CHECKS.items(),
+    *emptied_trash.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

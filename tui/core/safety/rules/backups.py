@@ -1,10 +1,10 @@
 """Backup programs' own deletes and restores.
 
-`borg delete REPO`, `tarsnap --nuke`, `duplicity remove-older-than 1s --force` and a prune or
-forget that keeps one snapshot or fewer lose the backups themselves (HIGH; every archive of an
-account, CRITICAL). A restore written over the whole system or a home folder overwrites live
-files (HIGH; over `/`, CRITICAL). One archive, a prune that keeps a schedule, a listing or a dry
-run stay moderate or below.
+`tarsnap --nuke`, `duplicity remove-older-than 1s --force` and a prune or forget that keeps
+one snapshot or fewer lose the backups themselves (HIGH; every archive of an account, or a whole
+repository with `borg delete REPO`, CRITICAL). A restore written over the whole system or a
+home folder overwrites live files (HIGH; over `/`, CRITICAL). One archive, a prune that keeps a
+schedule or a listing stay moderate or below; a dry run of a prune or forget is safe.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from tui.core.safety.words import split_words
 
 _READS = frozenset(("list", "info", "check", "diff", "version", "help", "benchmark"))
 _DRY = frozenset(split_words("-n --dry-run --dryrun --dry_run"))
+# Verbs whose dry run only prints what would be removed or rewritten.
+_PREVIEWED = frozenset(split_words("prune forget compact recreate"))
 
 
 def _dry(command: Command) -> bool:
@@ -30,9 +32,9 @@ def borg(command: Command, ctx: Context) -> None:
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
     verb = words[0] if words else ""
-    if verb in _READS or not verb:
-        return
-    if verb == "prune" and not _dry(command) and _kept(argv) <= 1:
+    if verb in _READS or not verb or (verb in _PREVIEWED and _dry(command)):
+        return  # `borg prune --dry-run`: only lists what would go
+    if verb == "prune" and _kept(argv) <= 1:
         ctx.add(HIGH, "deletes every backup archive but the newest (borg prune)", command)
     elif verb != "delete":
         ctx.add(MODERATE, f"changes a backup repository (borg {verb})", command)
@@ -42,7 +44,7 @@ def borg(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "deletes some backup archives (borg delete)", command)
     else:
         reason = "deletes a whole backup repository and every backup in it (borg delete)"
-        ctx.add(HIGH, reason, command)
+        ctx.add(CRITICAL, reason, command)
 
 
 _KEEP = re.compile(r"--keep-(?:last|hourly|daily|weekly|monthly|yearly|within|minutely|secondly)")
@@ -75,9 +77,9 @@ def restic(command: Command, ctx: Context) -> None:
     opts = options(command, _RESTIC_VALUED)
     words = [w.value for w in opts.operands]
     verb = words[0] if words else ""
-    if verb in _RESTIC_READS or not verb:
-        return
-    if verb == "forget" and not _dry(command) and (_kept(argv) <= 1 or len(words) > 1):
+    if verb in _RESTIC_READS or not verb or (verb in _PREVIEWED and _dry(command)):
+        return  # `restic forget --dry-run`: only lists the snapshots it would forget
+    if verb == "forget" and (_kept(argv) <= 1 or len(words) > 1):
         what = "the snapshots named" if len(words) > 1 else "every snapshot but the newest"
         pruned = " and frees their data (--prune)" if "--prune" in argv else ""
         ctx.add(HIGH, f"forgets {what}{pruned} (restic forget)", command)

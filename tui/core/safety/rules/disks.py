@@ -309,8 +309,23 @@ def tmutil(command: Command, ctx: Context) -> None:
         ctx.add(
             MODERATE, f"changes Time Machine backups (tmutil {verb})".replace(" )", ")"), command
         )
+    elif verb == "delete" and _every_backup(command.argv):
+        reason = "deletes every Time Machine backup of the machine: no older copy is left"
+        ctx.add(CRITICAL, f"{reason} (tmutil delete)", command)
     elif _TMUTIL[verb] is not None:
         ctx.add(HIGH, f"deletes Time Machine backups or turns them off (tmutil {verb})", command)
+
+
+def _every_backup(argv: list[str]) -> bool:
+    """`tmutil delete .../Backups.backupdb/Mac/*`: a pattern, or the machine's folder, that
+    names all of its backups rather than one dated backup."""
+    for arg in argv:
+        head, _, last = arg.rstrip("/").rpartition("/")
+        if "Backups.backupdb" not in arg:
+            continue
+        if set(last) <= set("*?") or head.endswith("Backups.backupdb"):
+            return True
+    return False
 
 
 def boot_loader(command: Command, ctx: Context) -> None:

@@ -18,7 +18,7 @@ from tui.core.safety import paths
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules import editors, files
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule, options
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.embedded import guards_access
 from tui.core.safety.targets import classify_write
 from tui.core.safety.words import split_words
@@ -44,6 +44,25 @@ def _over_system(value: str | None, ctx: Context) -> str | None:
     return None
 
 
+# Where a sweep by the tool's own guess reaches every user's files or the system itself.
+_EVERYTHING = frozenset(("root", "all_homes", "vital"))
+
+
+def _sweeps_everything(folders: list[str], ctx: Context) -> str | None:
+    """The folder, when it is `/`, every home or a folder the system runs from."""
+    return next((f for f in folders if paths.area(_place(f, ctx)) in _EVERYTHING), None)
+
+
+def _sweep(command: Command, ctx: Context, folders: list[str], reason: str) -> None:
+    """HIGH for a sweep that deletes by the tool's guess; CRITICAL across the whole system."""
+    whole = _sweeps_everything(folders, ctx)
+    if whole is not None:
+        reason = f"{reason}, across all of {whole}: system or every user's files among them"
+        ctx.add(CRITICAL, reason, command)
+    else:
+        ctx.add(HIGH, reason, command)
+
+
 def duplicates(command: Command, ctx: Context) -> None:
     """`fdupes -rdN ~`, `jdupes -rdN DIR`: every duplicate but the first deleted unasked."""
     opts = options(command)
@@ -51,7 +70,8 @@ def duplicates(command: Command, ctx: Context) -> None:
     unasked = opts.has("-N", "--noprompt", "-I", "--delete-on-the-fly")
     if deletes and unasked:
         reason = f"deletes every duplicate but one without asking ({command.name} -dN)"
-        ctx.add(HIGH, f"{reason}: which copy stays is the tool's guess", command)
+        folders = [w.value for w in opts.operands]
+        _sweep(command, ctx, folders, f"{reason}: which copy stays is the tool's guess")
     elif deletes or opts.has("-L", "--linkhard", "-l", "--linksoft", "-B", "--dedupe"):
         ctx.add(MODERATE, f"deletes or links duplicate files ({command.name})", command)
 
@@ -63,9 +83,18 @@ def rdfind(command: Command, ctx: Context) -> None:
     if pairs.get("-dryrun") in ("true", "1") or pairs.get("-n") in ("true", "1"):
         return
     if pairs.get("-deleteduplicates") in ("true", "1"):
-        ctx.add(HIGH, "deletes every duplicate file but one without asking (rdfind)", command)
+        folders = [
+            word for before, word in itertools.pairwise(["", *argv]) if _operand(word, before)
+        ]
+        reason = "deletes every duplicate file but one without asking (rdfind)"
+        _sweep(command, ctx, folders, reason)
     elif any(pairs.get(o) in ("true", "1") for o in ("-makesymlinks", "-makehardlinks")):
         ctx.add(MODERATE, "replaces duplicate files with links (rdfind)", command)
+
+
+def _operand(word: str, before: str) -> bool:
+    """rdfind's options all take a value: a folder is a word after a value, not an option."""
+    return not word.startswith("-") and not before.startswith("-")
 
 
 def rmlint(command: Command, ctx: Context) -> None:
@@ -102,7 +131,7 @@ def reaper(command: Command, ctx: Context) -> None:
     if wide or instant:
         where = wide[0] if wide else folders[0] if folders else "the folders named"
         reason = f"deletes every file in {where} not used within {age or 'the age given'}"
-        ctx.add(HIGH, f"{reason} ({command.name})", command)
+        _sweep(command, ctx, wide, f"{reason} ({command.name})")
     else:
         ctx.add(MODERATE, f"deletes old temporary files ({command.name})", command)
 

@@ -39,6 +39,7 @@ READ_ONLY = frozenset(
     setarch linux32 linux64 desktop-file-validate debsums checkupdates
     deborphan pkaction lslogins members
     dmidecode lsinitramfs lsinitrd kldstat repquota ausearch aureport getsebool userdbctl
+    matchpathcon sesearch seinfo
     ipfstat logger sg_readcap sg_inq sg_vpd sg_luns dumpfs
     mailq drill
     pkg_info urpmq urpmf

@@ -1,9 +1,10 @@
 """Resource limits: `prlimit` on running processes, limits.conf for log-ins, and systemd's
 (`systemctl set-property`, `DefaultTasksMax=` in system.conf).
 
-`prlimit --pid N` alone only shows N's limits. Given a limit, it changes them in place: for
-PID 1 every service started from then on inherits them, and a limit of almost no open files or
-processes leaves the machine unable to start anything (HIGH). Other limits, and another
+`prlimit --pid N` alone, or with a limit's name and no value, only shows N's limits. Given a
+limit's value, it changes them in place: for PID 1 every service started from then on inherits
+them, and a limit of almost no open files or processes leaves the machine unable to start
+anything (HIGH). Other limits, and another
 process's, are MODERATE. `prlimit --nofile=4096 make` runs a command under the limits: that
 command is rated on its own (unwrap.py), the limit itself is MODERATE. Limits so low that
 log-ins, a whole slice or every service cannot run (`* hard nofile 10`, `maxlogins 0`,
@@ -26,9 +27,9 @@ _INIT_PIDS = frozenset(("1", "--pid=1", "-p1"))
 
 def prlimit(command: Command, ctx: Context) -> None:
     argv = command.argv
-    limits = [a for a in argv if a.startswith("-") and not _SHOWING.match(a)]
+    limits = [a for a in argv if a.startswith("-") and not _SHOWING.match(a) and _sets(a)]
     if not limits:
-        return  # `prlimit --pid $$`: prints the limits
+        return  # `prlimit --pid $$`, `prlimit --pid 7 --nofile`: prints the limits
     pid_given = any(a in ("-p", "--pid") or a.startswith(("--pid=", "-p")) for a in argv)
     if pid_given and (_INIT_PIDS & set(argv)) and _starving(limits):
         reason = "starves PID 1 of files or processes: every service started from now inherits it"
@@ -37,6 +38,11 @@ def prlimit(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes a running program's resource limits (prlimit)", command)
     else:
         ctx.add(MODERATE, "runs a program under other resource limits (prlimit)", command)
+
+
+def _sets(option: str) -> bool:
+    """`--nofile=1024`, `-n1024`: a limit with a value sets it; `--nofile`, `-n` only show it."""
+    return "=" in option or (not option.startswith("--") and len(option) > 2)
 
 
 def _starving(limits: list[str]) -> bool:

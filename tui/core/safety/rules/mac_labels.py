@@ -3,8 +3,9 @@
 loaded or removed by hand (apparmor_parser).
 
 Listing is safe and a label or a boolean for one service is routine. Making a domain permissive,
-allowing executable memory or stacks, relabelling a whole system folder, or unloading a daemon's
-profile leaves programs unconfined or mislabelled (HIGH).
+allowing executable memory or stacks, relabelling a whole system folder, giving a whole web root
+a label services may write, or unloading a daemon's profile leaves programs unconfined or
+mislabelled (HIGH).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def semanage(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
     elif words[0] == "boolean" and any(_opens(w) for w in words[1:]):
         ctx.add(HIGH, "allows executable memory or stacks for every program (semanage)", command)
+    elif words[0] == "fcontext" and (tree := _writable_tree(argv, words[1:])) is not None:
+        ctx.add(HIGH, f"{_writable_reason(tree)} (semanage fcontext)", command)
     else:
         ctx.add(MODERATE, f"changes the SELinux policy's settings (semanage {words[0]})", command)
 
@@ -62,12 +65,52 @@ def setsebool(command: Command, ctx: Context) -> None:
 _SYSTEM_TREES = frozenset(split_words("/ /etc /usr /bin /sbin /lib /lib64 /var /boot /root /home"))
 
 
+# Folders a web server serves whole: a writable label on all of them lets it change any page.
+_SERVED_TREES = frozenset(
+    split_words(
+        "/var/www /var/www/html /srv/www /srv/http /srv/www/htdocs /usr/share/nginx/html "
+        "/var/www/localhost/htdocs /srv"
+    )
+)
+
+
+def _label_type(argv: list[str]) -> str:
+    """The type a label sets: `-t TYPE`, `--type=TYPE`, or a whole `user:role:TYPE:level`."""
+    for index, arg in enumerate(argv):
+        if arg in ("-t", "--type") and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--type="):
+            return arg.partition("=")[2]
+    whole = next((a for a in argv if a.count(":") >= 2 and not a.startswith("-")), "")
+    return whole.split(":")[2] if whole else ""
+
+
+def _writable_tree(argv: list[str], operands: list[str]) -> str | None:
+    """The served or system folder a label lets confined services write all of, if any
+    (`-t httpd_sys_rw_content_t /var/www/html`, `'/var/www/html(/.*)?'`)."""
+    kind = _label_type(argv)
+    if "_rw_" not in kind and not kind.endswith("_rw_t"):
+        return None
+    for operand in operands:
+        tree = operand.removesuffix("(/.*)?").rstrip("/") or "/"
+        if tree in _SERVED_TREES or tree in _SYSTEM_TREES:
+            return tree
+    return None
+
+
+def _writable_reason(tree: str) -> str:
+    return f"lets confined services such as the web server write anywhere in {tree}"
+
+
 def chcon(command: Command, ctx: Context) -> None:
     argv = command.argv
     recursive = any(a in ("-R", "--recursive") for a in argv)
     trees = [a.rstrip("/") or "/" for a in argv if not a.startswith("-")]
     hit = next((t for t in trees if t in _SYSTEM_TREES), None)
-    if recursive and hit is not None:
+    writable = _writable_tree(argv, trees) if recursive else None
+    if writable is not None and hit is None:
+        ctx.add(HIGH, f"{_writable_reason(writable)} (chcon)", command)
+    elif recursive and hit is not None:
         reason = f"relabels every file under {hit}: confined services fail or gain access (chcon)"
         ctx.add(HIGH, reason, command)
     else:

@@ -36,6 +36,8 @@ def _shown_only(value: str) -> bool:
 
 def opener(command: Command, ctx: Context) -> None:
     """`open .`, `xdg-open report.pdf`, `gio open notes.md`: shown, nothing runs."""
+    if command.name == "gio" and _gio_reads(command.argv):
+        return
     operands = (
         command.argv[1:]
         if command.name == "gio" and command.argv[:1] == ["open"]
@@ -44,6 +46,15 @@ def opener(command: Command, ctx: Context) -> None:
     if operands and all(_shown_only(value) for value in operands):
         return
     ctx.add(MODERATE, f"opens a program ({command.name})", command)
+
+
+def _gio_reads(argv: list[str]) -> bool:
+    """`gio list trash://`, `gio info F`, `gio trash --list`: only prints."""
+    verb = argv[0] if argv else ""
+    return verb in _GIO_READS or (verb == "trash" and argv[1:] in (["--list"], ["-l"]))
+
+
+_GIO_READS = frozenset(split_words("list info cat tree version help"))
 
 
 def shown_in_editor(command: Command) -> bool:

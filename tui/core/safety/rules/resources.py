@@ -420,12 +420,15 @@ _CODE_HOG = lazy_pattern(
 
 
 _GROW_FOREVER = lazy_pattern(
-    r"(?:while\s*\(?\s*(?:1|true|True|\$true)\s*\)?|for\s*\(\s*;\s*;\s*\)|\bloop\s*(?:do|\{))"
+    r"(?:while\s*\(?\s*(?:1|true|True|TRUE|\$true)\s*\)?|for\s*\(\s*;\s*;\s*\)|\bloop\s*(?:do|\{)|"
+    r"\brepeat\b)"
     r".{0,120}?(?:\.append\(|\.push\(|\bpush\s*\(?\s*@|\.extend\(|\.concat\(|\+=|\.=|<<|"
     # a new slot each round: `a[i++]=`, `$a[] =`, `t[#t+1]=`, `$h{$i++} =`
     r"[\w\]]\s*[\[{]\s*(?:\$?\w+\+\+|\+\+\$?\w+|#\w+\s*\+\s*1)?\s*[\]}]\s*=(?!=)|"
     # a string doubled each round: `s = s s`, `s = s + s`, `$s = $s . $s`
-    r"(?P<grown>\$?\b\w+)\s*=\s*(?P=grown)\s*[+.]?\s*(?P=grown)\b)",
+    r"(?P<grown>\$?\b\w+)\s*=\s*(?P=grown)\s*[+.]?\s*(?P=grown)\b|"
+    # R: a new element past the end, or the vector rebuilt with one more (`x <- c(x, v)`)
+    r"\[\[\s*length\(\s*\w+\s*\)\s*\+\s*1\s*\]\]\s*<-|(?P<r>\b\w+)\s*<-\s*c\(\s*(?P=r)\s*,)",
     re.DOTALL,
 )
 _STOPS = lazy_pattern(r"\b(?:break|sleep|return|exit|last)\b")

@@ -215,7 +215,12 @@ def hadoop(command: Command, ctx: Context) -> None:
         )
     elif ("-rm" in argv and {"-r", "-R", "-rmr"} & set(argv)) or "-rmr" in argv:
         trash = " for good (-skipTrash)" if "-skipTrash" in argv else ""
-        ctx.add(HIGH, f"deletes a folder and everything in it from HDFS{trash}", command)
+        top = next((w for w in words if _top_level_tree(w)), None)
+        if trash and top is not None:
+            reason = f"deletes {top}, a top-level HDFS tree, for good: no trash to restore from"
+            ctx.add(CRITICAL, f"{reason} (-skipTrash)", command)
+        else:
+            ctx.add(HIGH, f"deletes a folder and everything in it from HDFS{trash}", command)
     elif "-expunge" in argv and "-immediate" in argv:
         ctx.add(
             HIGH, "empties HDFS's trash at once: deleted files can no longer come back", command
@@ -224,6 +229,16 @@ def hadoop(command: Command, ctx: Context) -> None:
         argv
     ):
         ctx.add(MODERATE, f"works with HDFS files ({command.name} {' '.join(words[:1])})", command)
+
+
+def _top_level_tree(path: str) -> bool:
+    """`/data`, `/user/analytics`, `/warehouse/*`, `.../hive/warehouse`: a tree near the root
+    of a shared store, holding many people's or jobs' data, not one job's output."""
+    path = re.sub(r"^(hdfs|s3a|abfss?|gs)://[^/]*", "", path)
+    if not path.startswith("/"):
+        return False
+    parts = [p for p in path.split("/") if p and set(p) - set("*?")]
+    return len(parts) <= 2 or parts[-1] == "warehouse"
 
 
 _HBASE_LOSS = re.compile(r"^\s*(drop_all|drop|truncate|truncate_preserve|drop_namespace)\b", re.M)
