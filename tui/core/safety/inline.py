@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.core.safety import (
+    char_codes,
     inline_calls,
     inline_joins,
     inline_langs,
@@ -55,7 +56,7 @@ _EXEC = lazy_pattern(
     r"new\s+Function\s*\(|\b(?:instance|class|module)_eval\b|\bload\s*\(|\bexecSync\b|"
     r"\bspawn(?:Sync)?\s*\(|\bexecFile(?:Sync)?\b|\bpopen\b|\bshell_exec\b|\bpassthru\b|"
     r"\bos\.execute\b|\bloadstring\b|\bdofile\b|\binclude_string\b|\brunIn(?:This|New)Context\b|"
-    r"\bsystem2?\b|%x|\bqx\b|`|\bsource\s*\(|\bparse\s*\(\s*text|\bevaluate\s*\(|"
+    r"\bsystem2?\b|%x|\bqx\b|`|\bsubprocess\.(?:run|call|check_call|check_output|Popen)\b|\bsource\s*\(|\bparse\s*\(\s*text|\bevaluate\s*\(|"
     r"\binclude\s*\(\s*(?:Downloads\.)?download\s*\(|do shell script\s*\(\s*do shell script"
 )
 # Loading code straight from a URL: `source("https://...")` (R), `include 'http://...'` (PHP).
@@ -201,7 +202,7 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code downloads code from the internet and runs it")
         )
-    if _DECODE.search(code) and _EXEC.search(code):
+    if (_DECODE.search(code) or char_codes.DECODING_CALLS.search(code)) and _EXEC.search(code):
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code decodes hidden code and runs it")
         )
