@@ -444,9 +444,9 @@ def _emptied(path: str) -> Verdict:
     empty = classify_empty(path)
     if empty is not None and empty.level > gone.level:
         return empty
-    return Verdict(
-        gone.level, f"empties or rewrites every file matching {path}: their content is lost"
-    )
+    # many files rewritten at once, with no trash to take them back from: HIGH at least
+    level = max(gone.level, HIGH) if any(c in path for c in "*?[") else gone.level
+    return Verdict(level, f"empties or rewrites every file matching {path}: their content is lost")
 
 
 def _overwritten(path: str, append: bool) -> Verdict | None:
