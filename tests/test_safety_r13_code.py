@@ -5,12 +5,12 @@ remote_code, untrusted_install, package_management), each with variants a differ
 might type for the same danger, and near misses that read, list or verify.
 
 Before the fixes of this round 55 of 62 dangerous rows and 20 of 48 near misses failed
-(rows another table already held word for word were dropped first). Sixteen more rows were
-added while fixing, as further variants (Perl, PHP and PowerShell character codes, other
-installers run as root): on the rules before this round 66 of the 72 dangerous rows and 20
-of the 55 near misses fail. After the fixes two dangerous rows stay xfail: a chart pulled and
-then installed from the folder, and `go install` from a GitHub account, which another table
-holds as routine.
+(rows another table already held word for word were dropped first). Twenty-three more rows
+were added while fixing, as further variants (Perl, PHP and PowerShell character codes, other
+installers run as root, Python emptying every file of a pattern): on the rules before this
+round 66 of the 74 dangerous rows and 20 of the 59 near misses fail. After the fixes two
+dangerous rows stay xfail: a chart pulled and then installed from the folder, and `go install`
+from a GitHub account, which another table holds as routine.
 """
 
 from __future__ import annotations
@@ -167,7 +167,30 @@ EMPTIED: list[tuple[str, RiskLevel]] = [
     ("sudo vim -es -c 'bufdo %d | update' -c 'qa' /etc/*.conf", CRITICAL),
     ("sudo ex -s -c 'argdo %d | w' -c 'qa' /etc/nginx/*.conf /etc/ssh/sshd_config", HIGH),
 ]
+EMPTIED += [
+    (
+        'python3 -c "import pathlib; '
+        "[p.write_text('') for p in pathlib.Path('.').rglob('*.py')]\"",
+        HIGH,
+    ),
+    (
+        'python3 -c "import glob; '
+        "[open(f, 'w').close() for f in glob.glob('**/*.js', recursive=True)]\"",
+        HIGH,
+    ),
+]
 EMPTIED_NEAR: list[tuple[str, RiskLevel]] = [
+    (
+        'ruby -e \'Dir.glob("**/*.rb").each { |f| File.write(f, File.read(f).gsub("a", "b")) }\'',
+        MODERATE,
+    ),
+    (
+        'python3 -c "from pathlib import Path; '
+        "[p.write_text(p.read_text().replace('a', 'b')) for p in Path('src').rglob('*.py')]\"",
+        MODERATE,
+    ),
+    ("python3 -c \"from pathlib import Path; print(list(Path('.').rglob('*.py')))\"", MODERATE),
+    ("perl -e 'truncate $_, 0 for glob \"logs/*.log\"'", MODERATE),
     ("vim -c 'argdo %s/foo/bar/ge | update' -c 'qa' src/*.js", MODERATE),
     ("vim -c '%d' -c 'wq' a.txt b.txt", MODERATE),
 ]

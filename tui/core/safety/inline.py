@@ -167,6 +167,7 @@ class InlineResult:
     swept: list[str] = field(default_factory=list)  # folders whose listed files are deleted
     swept_all: list[str] = field(default_factory=list)  # ... and every file below them
     emptied: list[str] = field(default_factory=list)  # listed files truncated or rewritten
+    blanked: bool = False  # ... and left empty, not rewritten with other text
 
 
 def fetches(code: str) -> bool:
@@ -349,6 +350,7 @@ def _listing_loops(code: str, result: InlineResult) -> None:
             (result.swept_all if "**" in pattern else result.swept).append(pattern)
     if inline_listings.empties(code):
         result.emptied.extend(patterns)
+        result.blanked = inline_listings.blanks(code)
     if connects(code) and inline_listings.reads_each(code):
         reason = f"code sends every file of {patterns[0]} to another machine"
         result.findings.append((RiskLevel.HIGH, reason))
