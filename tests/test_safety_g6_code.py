@@ -1312,12 +1312,7 @@ ADDED_BENIGN: list[tuple[str, RiskLevel]] = [
 
 
 # Cases still below their floor after the fixes, with why (xfail, strict: a fix shows up).
-KNOWN_GAPS = {
-    'php -r \'foreach (glob("/var/www/html/*.php") as $f) file_put_contents($f, "");\'': (
-        "emptying each file is rated like deleting it, and the file rules keep deleting the "
-        "*.php files of a web root MODERATE (`rm /var/www/html/*.php`)"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _marked(cases: list[tuple[str, RiskLevel]]) -> list[object]:

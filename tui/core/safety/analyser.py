@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tree_sitter import Node
 
-from tui.core.safety import descriptors, effects, installed, paths, resolve
+from tui.core.safety import as_root, descriptors, effects, installed, paths, resolve
 from tui.core.safety.context import MAX_DEPTH, MAX_REPARSES, Context
 from tui.core.safety.feeds import (
     fed_text,
@@ -298,6 +298,7 @@ class Analyser:
             self.ctx.aliases[command.name] = alias
             return  # the alias's own words were rated: the name alone is no program
         layers, code = expand(command)
+        start = len(self.ctx.findings)
         outer, outer_cwd, moved_in = self.ctx.subjects, self.ctx.cwd, False
         self.ctx.subjects = pattern_forms(layers)
         if self.ctx.subjects:
@@ -308,6 +309,7 @@ class Analyser:
                     self.ctx.programs.append(layer.words[0].value)
                 before = len(self.ctx.findings)
                 check_layer(layer, self.ctx)
+                as_root.unreviewed(layers, layer, self.ctx, before)
                 moved = wrapper_directory(layer)
                 if moved is not None:  # `env -C / rm -rf *`: what env runs works in /
                     self.ctx.cwd, moved_in = paths.normalise(self.ctx.resolve(moved)), True
@@ -331,6 +333,7 @@ class Analyser:
                     self.run_code(word, by)
                 finally:
                     self.ctx.variables, self.ctx.found_files = saved, saved_files
+            as_root.shell_escape(layers, self.ctx, start)
         finally:
             self.ctx.subjects = outer
             if moved_in:  # the shell itself stays where it was

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.core.safety import (
+    char_codes,
     inline_calls,
     inline_joins,
     inline_langs,
@@ -55,7 +56,7 @@ _EXEC = lazy_pattern(
     r"new\s+Function\s*\(|\b(?:instance|class|module)_eval\b|\bload\s*\(|\bexecSync\b|"
     r"\bspawn(?:Sync)?\s*\(|\bexecFile(?:Sync)?\b|\bpopen\b|\bshell_exec\b|\bpassthru\b|"
     r"\bos\.execute\b|\bloadstring\b|\bdofile\b|\binclude_string\b|\brunIn(?:This|New)Context\b|"
-    r"\bsystem2?\b|%x|\bqx\b|`|\bsource\s*\(|\bparse\s*\(\s*text|\bevaluate\s*\(|"
+    r"\bsystem2?\b|%x|\bqx\b|`|\bsubprocess\.(?:run|call|check_call|check_output|Popen)\b|\bsource\s*\(|\bparse\s*\(\s*text|\bevaluate\s*\(|"
     r"\binclude\s*\(\s*(?:Downloads\.)?download\s*\(|do shell script\s*\(\s*do shell script"
 )
 # Loading code straight from a URL: `source("https://...")` (R), `include 'http://...'` (PHP).
@@ -166,6 +167,7 @@ class InlineResult:
     swept: list[str] = field(default_factory=list)  # folders whose listed files are deleted
     swept_all: list[str] = field(default_factory=list)  # ... and every file below them
     emptied: list[str] = field(default_factory=list)  # listed files truncated or rewritten
+    blanked: bool = False  # ... and left empty, not rewritten with other text
 
 
 def fetches(code: str) -> bool:
@@ -201,7 +203,7 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code downloads code from the internet and runs it")
         )
-    if _DECODE.search(code) and _EXEC.search(code):
+    if (_DECODE.search(code) or char_codes.DECODING_CALLS.search(code)) and _EXEC.search(code):
         result.findings.append(
             (RiskLevel.CRITICAL, f"{language} code decodes hidden code and runs it")
         )
@@ -348,6 +350,7 @@ def _listing_loops(code: str, result: InlineResult) -> None:
             (result.swept_all if "**" in pattern else result.swept).append(pattern)
     if inline_listings.empties(code):
         result.emptied.extend(patterns)
+        result.blanked = inline_listings.blanks(code)
     if connects(code) and inline_listings.reads_each(code):
         reason = f"code sends every file of {patterns[0]} to another machine"
         result.findings.append((RiskLevel.HIGH, reason))

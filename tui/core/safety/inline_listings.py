@@ -35,14 +35,34 @@ _HOME_VARIABLE = lazy_pattern(
     r"(?<![\w$])(?:(?:my|our|local|const|let|var)\s+)?(?P<name>\$?[A-Za-z_]\w{0,40})\s*=\s*~"
     r"\s*(?=[;,\n)]|$)"
 )
+# Python's `Path("src").rglob("*.py")`, `Path(".").glob("*.txt")`: a pattern below a folder.
+_PATH_GLOB = lazy_pattern(
+    r"\bPath\s*\(\s*['\"](?P<folder>[^'\"\n]{0,300})['\"]\s*\)\s*\.\s*(?P<how>r?glob)\s*\("
+    r"\s*['\"](?P<pattern>[^'\"\n]{1,100})['\"]"
+)
 # Calls that leave a file empty or rewrite it whole, given a path that is not a constant.
 _EMPTIES = lazy_pattern(
+    r"\.write_(?:text|bytes)\s*\(|\bopen\s*\(\s*\w+\s*,\s*['\"]w['\"]|"  # pathlib, open(f, "w")
     r"\b(?:truncate(?:Sync)?|ftruncate)\s*\(?\s*(?!['\"])|"
     r"(?:writeFileSync|writeFile|file_put_contents|binwrite|File\.write|IO\.write)"
     r"\s*\(\s*(?!['\"])|"
     r"\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"]\+?>(?!>)\s*['\"]\s*,|"
     r"\bfopen\s*\(\s*\$\w+\s*,\s*['\"]w"
 )
+
+
+# Writes of nothing: `File.write(f, "")`, `p.write_text('')`, `open(f, 'w').close()`, truncate.
+_BLANKS = lazy_pattern(
+    r"(?:write(?:FileSync|File|_text|_bytes)?|file_put_contents|IO\.write|binwrite)\s*\("
+    r"[^(),]{0,80},?\s*b?(?:''|\"\")\s*\)|\.write_(?:text|bytes)\s*\(\s*b?(?:''|\"\")\s*\)|"
+    r"\bopen\s*\(\s*\w+\s*,\s*['\"]w['\"]\s*\)\s*\.close\(\)|"
+    r"\b(?:truncate(?:Sync)?|ftruncate)\b"
+)
+
+
+def blanks(code: str) -> bool:
+    """The code leaves files empty, not rewritten with other text."""
+    return _BLANKS.search(code[:20_000]) is not None
 
 
 def constants(code: str) -> dict[str, str]:
@@ -70,6 +90,10 @@ def listed_patterns(code: str) -> list[str]:
         value = calls.value(match.group("arg"), variables)
         if isinstance(value, str):
             found.append(_every_file(value))
+    for match in _PATH_GLOB.finditer(code):
+        folder = match.group("folder").rstrip("/") or "."
+        below = "/**/" if match.group("how") == "rglob" else "/"
+        found.append(folder + below + match.group("pattern"))
     for match in _DIR_INDEX.finditer(code):
         value = calls.value(match.group("arg"), variables)
         if isinstance(value, str):

@@ -798,8 +798,10 @@ def classify_empty(value: str) -> Verdict | None:
         if folder in ("/var/log", "/private/var/log"):
             return Verdict(CRITICAL, f"empties every log matching {path}: erases the system logs")
         return Verdict(HIGH, f"empties every log matching {path}")
-    if any(c in posixpath.basename(path) for c in "*?[") and paths.area(folder) in _SYSTEM_AREAS:
-        level = HIGH if paths.area(folder) == "system" else CRITICAL
+    # `/etc/**/*.conf`: the files below /etc, at any depth
+    fixed = (folder.split("/**", 1)[0] or "/") if "/**" in folder else folder
+    if any(c in posixpath.basename(path) for c in "*?[") and paths.area(fixed) in _SYSTEM_AREAS:
+        level = HIGH if paths.area(fixed) == "system" else CRITICAL
         return Verdict(level, f"empties every file matching {path}: files the system needs")
     verdict = classify_write(path, append=False)
     if verdict is not None and verdict.level >= HIGH:

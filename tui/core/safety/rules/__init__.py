@@ -234,6 +234,13 @@ _READ_FORMS = {
         split_words("--check-signature --pkgs --pkg-info --files --pkgs-plist --lsbom")
     ),
     "packer": frozenset(split_words("validate inspect version")),
+    # signatures checked, package contents listed: nothing installed or signed
+    "cosign": frozenset(
+        split_words(
+            "verify verify-blob verify-attestation verify-blob-attestation tree triangulate"
+        )
+    ),
+    "dpkg-deb": frozenset(split_words("-c --contents -I --info -f --field -W --show")),
     "composer": frozenset(
         split_words(
             "validate show info outdated licenses diagnose depends why why-not search audit fund"

@@ -302,7 +302,7 @@ def inline_code(command: Command, ctx: Context, code: Word, language: str) -> No
         verdict = _listed_delete(path, recursive=True)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     for path in result.emptied:  # `truncate $_, 0 for glob("*.db")`: each listed file
-        verdict = _emptied(path)
+        verdict = _emptied(path, result.blanked)
         ctx.add(verdict.level, f"{language} code {verdict.reason}", command)
     exhausting = inline_exhaustion(code.value) or ransom.encrypts_in_place(code.value)
     if exhausting is not None:
@@ -437,16 +437,18 @@ def _listed_delete(path: str, recursive: bool) -> Verdict:
     return classify_delete(path, recursive=recursive)
 
 
-def _emptied(path: str) -> Verdict:
+def _emptied(path: str, blanked: bool = False) -> Verdict:
     """Every file of a listing emptied or rewritten: their content is lost, as if deleted;
     emptying logs or databases is worse than deleting loose files."""
     gone = _listed_delete(path, recursive="**" in path)
     empty = classify_empty(path)
     if empty is not None and empty.level > gone.level:
         return empty
-    return Verdict(
-        gone.level, f"empties or rewrites every file matching {path}: their content is lost"
-    )
+    # many files left empty at once, with no trash to take them back from: HIGH at least
+    logs = paths.is_log(path) or path.rsplit("/", 1)[-1].endswith((".log", ".log*", ".log.*"))
+    many = blanked and any(c in path for c in "*?[") and not logs  # emptied logs: upkeep
+    level = max(gone.level, HIGH) if many else gone.level
+    return Verdict(level, f"empties or rewrites every file matching {path}: their content is lost")
 
 
 def _overwritten(path: str, append: bool) -> Verdict | None:

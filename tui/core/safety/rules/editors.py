@@ -22,8 +22,11 @@ from tui.core.safety.words import Word, split_words
 
 # Scripts that leave no line: vi/ex/ed ranges with `d`, Perl/Ruby blanking every line.
 _WIPES = lazy_pattern(
-    r"(^|[|\n;])\s*(%|1\s*,\s*\$|,)\s*d\b|^\s*s(.)\^?\.\*\$?\3\3g?\s*$|\$_\s*=\s*(\"\"|'')"
+    r"(^|[|\n;])\s*(?:(?:argdo|bufdo|windo|tabdo)!?\s+)?(%|1\s*,\s*\$|,)\s*d\b|"
+    r"\b(?:argdo|bufdo)!?\s+(?:normal|norm)!?\s+ggdG\b|^\s*s(.)\^?\.\*\$?\3\3g?\s*$|\$_\s*=\s*(\"\"|'')"
 )
+_BUFFERED = frozenset(split_words("vim nvim vi ex view gvim ed red"))
+_EACH_FILE = lazy_pattern(r"\b(?:argdo|bufdo|windo|tabdo)\b")
 # ex/vim/ed commands that write the buffer back to its file.
 _WRITES = lazy_pattern(r"(^|[|\s;:])(w|wq|x|xit|wa|wqa|xa|up|update|exit)!?($|[|\s;])")
 
@@ -31,6 +34,8 @@ _WRITES = lazy_pattern(r"(^|[|\s;:])(w|wq|x|xit|wa|wqa|xa|up|update|exit)!?($|[|
 def edited(command: Command, ctx: Context, files: list[str], script: str, tool: str) -> None:
     """Rates each file `tool` edits in place with `script`."""
     wipes = bool(_WIPES.search(script))
+    # vim's `-c '%d' -c wq a b` edits only a; `argdo`/`bufdo` repeat the script in each file
+    each = command.name not in _BUFFERED or _EACH_FILE.search(script) is not None
     whole_trees(command, ctx, files, tool)
     for value in files:
         target = name_pattern(ctx.resolve(value))
@@ -40,6 +45,9 @@ def edited(command: Command, ctx: Context, files: list[str], script: str, tool: 
         if verdict is not None and verdict.level >= HIGH:
             reason = verdict.reason.replace("overwrites", "edits", 1).replace("empties", "edits", 1)
             ctx.add(verdict.level, f"{reason} ({tool})", command)
+        elif wipes and each and (len(files) > 1 or any(c in value for c in "*?[")):
+            reason = f"deletes every line of every file matching {value} ({tool}): all are lost"
+            ctx.add(HIGH, reason, command)
         elif wipes:
             ctx.add(MODERATE, f"deletes every line of {value} ({tool})", command)
 
@@ -61,6 +69,8 @@ def whole_trees(command: Command, ctx: Context, files: list[str], tool: str) -> 
             reason = f"edits every file under {tree} in place ({tool}): the system may not start"
             ctx.add(CRITICAL, reason, command)
             return
+    if _every_file(command, ctx, files, tool) or _grep_fed(command, ctx, files, tool):
+        return
     for word in command.args:
         found = _GREP_FOUND.match(word.raw) if word.substitutions else None
         found = found if found and _NAMES_ONLY.search(word.raw) else None
@@ -70,6 +80,55 @@ def whole_trees(command: Command, ctx: Context, files: list[str], tool: str) -> 
                 reason = f"edits in place ({tool}) every file under {tree} that grep finds"
                 ctx.add(HIGH, reason, command)
                 return
+
+
+def _every_file(command: Command, ctx: Context, files: list[str], tool: str) -> bool:
+    """`find . -type f -exec sed -i S {} +`: no name picks the files, so every file of the tree
+    is edited, images, archives and the repository's own data among them."""
+    if not command.implied_recursive:
+        return False
+    for tree in (f for f in files if f and f != _FED and not paths.is_find_match(f)):
+        shown = paths.normalise(ctx.resolve(tree))
+        if _whole_project(shown):
+            reason = f"edits every file under {shown} in place ({tool}): binaries and .git too"
+            ctx.add(HIGH, reason, command)
+            return True
+    return False
+
+
+def _whole_project(tree: str) -> bool:
+    """The current folder, the home folder or a folder right in it (a project, Documents), or
+    a system folder: trees that hold binaries and repositories, not one kind of text file."""
+    if tree in (".", "./", "$PWD", "${PWD}") or paths.area(tree) in ("root", "vital", "system"):
+        return True
+    rel = paths.home_relative(tree)
+    return rel is not None and "/" not in rel.strip("/")
+
+
+_FED = "${input}"  # the files xargs hands on
+_GREPS = frozenset(split_words("grep egrep rg ag ack"))
+
+
+def _grep_fed(command: Command, ctx: Context, files: list[str], tool: str) -> bool:
+    """`grep -rl OLD / | xargs sed -i S`: every file under a system folder that mentions OLD,
+    binaries and databases included, edited in place."""
+    fed = command.stdin
+    if (
+        _FED not in files
+        or fed is None
+        or fed.producers[-1:] == ()
+        or fed.producers[-1] not in _GREPS
+    ):
+        return False
+    for start in fed.reads[1:]:
+        tree = paths.normalise(ctx.resolve(start))
+        if paths.area(tree) in ("root", "vital", "system"):
+            reason = (
+                f"edits in place ({tool}) every file under {tree} that {fed.producers[-1]} finds"
+            )
+            ctx.add(HIGH, reason, command)
+            return True
+    return False
 
 
 # `$(grep -rl OLD /etc)`, `$(rg -l OLD /usr/lib)`: the files under the folders that mention OLD.

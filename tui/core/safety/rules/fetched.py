@@ -73,7 +73,7 @@ def runner(command: Command, ctx: Context) -> None:
     argv = command.argv
     asks = command.name == "npx" and not any(a in ("-y", "--yes") for a in argv)
     package = _first_operand(argv)
-    spec = next((b for a, b in itertools.pairwise(argv) if a == "--from"), None)
+    spec = next((b for a, b in itertools.pairwise(argv) if a in ("--from", "--spec")), None)
     if spec is not None and "://" not in spec and not spec.startswith("git+"):
         package = re.split(r"[=<>!~\[;@ ]", spec, maxsplit=1)[0]  # `--from ruff==0.5.0`
     if package is None:

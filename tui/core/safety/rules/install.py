@@ -641,7 +641,12 @@ def editor_extension(command: Command, ctx: Context) -> None:
             return
     if openers.shown_in_editor(command):
         return  # `code .`, `code README.md`: a folder or files shown in the editor
+    if argv and all(a in _EDITOR_LISTINGS for a in argv):
+        return  # `code --list-extensions --show-versions`: prints what is installed
     ctx.add(MODERATE, f"opens a program ({command.name})", command)
+
+
+_EDITOR_LISTINGS = frozenset(split_words("--list-extensions --show-versions --status --category"))
 
 
 RULES: dict[str, Rule] = {

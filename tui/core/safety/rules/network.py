@@ -13,7 +13,7 @@ import itertools
 import posixpath
 from collections.abc import Callable
 
-from tui.core.safety import paths, unwrap
+from tui.core.safety import char_codes, paths, unwrap
 from tui.core.safety.context import Context
 from tui.core.safety.flow import (
     DNS_TOOLS,
@@ -105,6 +105,8 @@ def command_kinds(command: Command) -> set[str]:
     if _decodes(command):
         # "encoded": a real encoding (base64, hex, compression, encryption), not rev or tr
         return {"decode"} if name in ("rev", "tr") else {"decode", "encoded"}
+    if name in char_codes.AWKS and char_codes.awk_spells(command.text):
+        return {"decode"}  # `awk 'BEGIN { printf "%c%c -rf ~", 114, 109 }' | sh`
     if name in ("echo", "printf"):
         _, hidden = literal_text(command)
         if secret_variables(command):

@@ -29,8 +29,9 @@ POPULAR_IMAGES = frozenset(
 
 
 def _bare_or_plain(url: str) -> str | None:
-    """The host of an http:// URL or of a URL whose host is an IP address, else None."""
-    if not url.startswith(("http://", "https://")):
+    """The host of an http:// URL or of a URL whose host is an IP address, else None (a chart
+    registry, `oci://203.0.113.7/charts/x`, counts as well)."""
+    if not url.startswith(("http://", "https://", "oci://")):
         return None
     host = url.split("://", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1].rsplit(":", 1)[0]
     try:
@@ -52,7 +53,7 @@ def manifest(command: Command, ctx: Context) -> None:
         urls = argv[2:3]
     elif command.name == "helm" and sub in ("install", "upgrade"):
         urls = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--repo"]
-        urls += [a for a in argv if a.startswith(("http://", "https://"))]
+        urls += [a for a in argv if a.startswith(("http://", "https://", "oci://"))]
     for url in urls:
         host = _bare_or_plain(url)
         if host is not None:

@@ -164,10 +164,24 @@ def pacman_key(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "changes pacman's keyring (pacman-key)", command)
 
 
+# AUR helpers' answers that build a package without showing its build script first.
+_NO_REVIEW = frozenset(
+    split_words("--skipreview --noconfirm --answerdiff=None --answeredit=None --noedit --nodiff")
+)
+
+
 def skipped_review(command: Command, ctx: Context) -> None:
-    """`paru -S --skipreview x`: an AUR build script run without being shown first."""
-    if "--skipreview" in command.argv:
-        reason = "builds AUR packages without showing their build scripts (--skipreview)"
+    """`paru -S --skipreview x`, `yay -S --noconfirm x`: an AUR build script, run as the
+    package is built, that nobody was shown first."""
+    argv = command.argv
+    skipped = next((a for a in argv if a in _NO_REVIEW), None)
+    if skipped is None and "--answerdiff" in argv[:-1]:
+        answer = argv[argv.index("--answerdiff") + 1]
+        skipped = f"--answerdiff {answer}" if answer.lower() in ("none", "n") else None
+    installs = any(a.startswith("-S") and a not in ("-Ss", "-Si") for a in argv)
+    named = [a for a in argv if not a.startswith("-")]
+    if skipped is not None and installs and named:
+        reason = f"builds AUR packages without showing their build scripts ({skipped})"
         ctx.add(HIGH, reason, command)
 
 
@@ -261,5 +275,5 @@ EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "gem": (gem_source,),
     "pkg": (bsd_pkg,),
     **dict.fromkeys(split_words("dnf yum"), (copr,)),
-    **dict.fromkeys(split_words("paru yay"), (skipped_review,)),
+    **dict.fromkeys(split_words("paru yay pikaur trizen aurman pakku"), (skipped_review,)),
 }

@@ -120,6 +120,7 @@ def removes_packages(command: Command, ctx: Context) -> None:
         reason = f"removes every installed package ({command.name} {pattern})"
         ctx.add(CRITICAL, reason + ": the system's own among them", command)
         return
+    _takes_more(command, names, ctx)
     vital = names & ESSENTIAL
     by_pattern = package_safety.vital_by_pattern(names, ESSENTIAL)
     if by_pattern is not None and not vital:
@@ -175,6 +176,36 @@ def removes_packages(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"removes {gone}: security updates stop installing themselves", command)
     else:
         ctx.add(MODERATE, f"removes packages ({command.name})", command)
+
+
+# Snaps whose data is whole machines, clusters or databases (`/var/snap/NAME`).
+_DATA_SNAPS = frozenset(
+    split_words(
+        "lxd microk8s k8s docker multipass nextcloud postgresql mysql mariadb mongodb redis "
+        "rocketchat-server wekan minio grafana prometheus influxdb2 etcd juju"
+    )
+)
+
+
+def _takes_more(command: Command, names: set[str], ctx: Context) -> None:
+    """`snap remove --purge lxd` deletes the snap's data with no snapshot kept; `apk del
+    --rdepends x`, `pacman -Rc x` also remove every package that depends on x."""
+    argv = command.argv
+    if command.name == "snap" and "--purge" in argv and names:
+        stores = sorted(names & _DATA_SNAPS)
+        if stores:
+            reason = f"deletes {stores[0]} with all it holds, no snapshot kept (snap --purge)"
+            ctx.add(CRITICAL, reason, command)
+            return
+        reason = f"deletes {sorted(names)[0]}'s data with it, no snapshot kept (snap --purge)"
+        ctx.add(HIGH, reason, command)
+        return
+    cascade = command.name == "apk" and any(a in ("-r", "--rdepends") for a in argv)
+    pacman = command.name in ("pacman", "yay", "paru")
+    cascade = cascade or (pacman and any(_short_has(a, "c") or a == "--cascade" for a in argv))
+    if cascade and names:
+        gone = sorted(names)[0]
+        ctx.add(HIGH, f"removes {gone} and every package that depends on it", command)
 
 
 def _short_has(value: str, letter: str) -> bool:

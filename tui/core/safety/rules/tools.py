@@ -61,7 +61,7 @@ PACKAGE_QUERIES = frozenset(
         "list search show info policy depends rdepends query outdated ls view why doctor hash "
         "--version -v help freeze check madison repolist repoquery index changelog check-update "
         "se lr repos lu list-updates lp list-patches if what-provides wp shellenv --prefix "
-        "--cellar --repository --cache"
+        "--cellar --repository --cache verify saved"
     )
 )
 PACKAGE_REMOVALS = frozenset(
@@ -787,7 +787,8 @@ OPTION_STYLE = {
     ),
     "rpm": ("-q -qa -qi -ql -qf -V -K --query --verify --checksig", "-e --erase"),
     "pacman": ("-Q -Qi -Ql -Qs -Ss -Si -Sl -Qe -Qm", "-R -Rs -Rns -Rdd"),
-    **dict.fromkeys(("yay", "paru"), ("-Q -Qi -Ss -Si", "-R -Rs -Rns")),
+    # `yay -Gp x` prints an AUR build script, `-G` fetches it to read: neither builds anything
+    **dict.fromkeys(("yay", "paru"), ("-Q -Qi -Ss -Si -G -Gp --getpkgbuild -Ps", "-R -Rs -Rns")),
     "emerge": ("-p --pretend -s --search -S --searchdesc --info", "--unmerge -C --rage-clean"),
 }
 

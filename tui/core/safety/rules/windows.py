@@ -11,7 +11,7 @@ import re
 import shlex
 from collections.abc import Callable
 
-from tui.core.safety import flow
+from tui.core.safety import char_codes, flow
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.model import Finding, RiskLevel
@@ -743,6 +743,10 @@ def _invoke(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if previous is not None and _DOWNLOAD.search(previous.text):
         return  # `iwr ... | iex` is reported for the whole line
     operands = operands_of(st)
+    spelt = [st.text, previous.text if previous is not None else ""]
+    if any(char_codes.POWERSHELL_CODES.search(text) for text in spelt):
+        reason = "runs PowerShell code spelt in character codes, hidden (Invoke-Expression)"
+        ctx.add(CRITICAL, reason, st.text)
     if any(o.startswith(("$", "(", "[", "@")) for o in operands) or not operands:
         reason = "runs PowerShell code that is only known when it runs (Invoke-Expression)"
         ctx.add(HIGH, reason, st.text)
