@@ -138,6 +138,14 @@ def awk_in_place(command: Command) -> bool:
 def vim_script(command: Command, ctx: Context) -> None:
     """`vim -c '%d' -c wq FILE`, `ex -sc '%d|x' FILE`: a script edits FILE, unattended (called
     by the rule for editors, which also runs the shell commands of such scripts)."""
+    scripts, files = vim_parts(command)
+    script = "\n".join(scripts)
+    if scripts and _WRITES.search(script):
+        edited(command, ctx, files, script, command.name)
+
+
+def vim_parts(command: Command) -> tuple[list[str], list[str]]:
+    """The commands (`-c CMD`, `-cCMD`, `+CMD`) and the files of a scripted ex or vim."""
     scripts: list[str] = []
     files: list[str] = []
     args = command.argv
@@ -150,14 +158,19 @@ def vim_script(command: Command, ctx: Context) -> None:
             continue
         if value.startswith("+") and len(value) > 1:
             scripts.append(value[1:])
+        elif value.startswith("-c") and len(value) > 2:  # `ex -cx FILE`: the value attached
+            scripts.append(value[2:])
         elif value in _VIM_VALUES:
             index += 1
         elif not value.startswith("-"):
             files.append(value)
         index += 1
-    script = "\n".join(scripts)
-    if scripts and _WRITES.search(script):
-        edited(command, ctx, files, script, command.name)
+    return scripts, files
+
+
+def writes_back(script: str) -> bool:
+    """Whether an ex, vim or ed script writes the buffer back to its file."""
+    return bool(_WRITES.search(script))
 
 
 _VIM_VALUES = frozenset(split_words("-S -u -U -i -w -W -T -t -q -r -L"))
@@ -167,12 +180,12 @@ def ed_script(command: Command, ctx: Context) -> None:
     """`printf ',d\\nw\\n' | ed -s FILE`, `ed FILE <<EOF`: the script on stdin edits FILE
     (called by the rule for ed, which also runs its `!` shell commands)."""
     files = [a for a in command.argv if not a.startswith("-")]
-    script = _stdin_script(command)
+    script = stdin_script(command)
     if script is not None and _WRITES.search(script):
         edited(command, ctx, files, script, command.name)
 
 
-def _stdin_script(command: Command) -> str | None:
+def stdin_script(command: Command) -> str | None:
     for redirect in command.redirects:
         if redirect.op in ("<<", "<<<") and redirect.body is not None:
             return redirect.body.value.replace("\\n", "\n")
