@@ -248,6 +248,23 @@ def _risky(found: list[Finding]) -> list[Finding]:
 _TIMERS = ("--on-calendar", "--on-boot", "--on-startup", "--on-active", "--on-unit")
 
 
+# systemd-run's options that take their value as the next word.
+_RUN_VALUES = frozenset(
+    split_words(
+        "-u --unit -p --property --description --slice -E --setenv --uid --gid -M --machine "
+        "--working-directory -H --host --on-calendar --on-boot --on-startup --on-active --on-unit"
+    )
+)
+
+
+def _timer_program(argv: list[str]) -> list[str]:
+    """The command a `systemd-run --on-calendar=... CMD ARGS` timer runs."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 2 if argv[index] in _RUN_VALUES else 1
+    return argv[index:]
+
+
 def systemd_run(command: Command, ctx: Context) -> None:
     timers = {a.split("=", 1)[0] for a in command.argv if a.startswith(_TIMERS)}
     if timers == {"--on-active"}:
@@ -257,6 +274,9 @@ def systemd_run(command: Command, ctx: Context) -> None:
     elif timers:
         ctx.add(HIGH, "sets a timer that runs a command later (systemd-run)", command)
         hidden(" ".join(command.argv), "a timer", command, ctx)
+        program = _timer_program(command.argv)
+        if program:
+            run_repeatedly(shlex.join(program), "a systemd timer", command, ctx)
     else:
         ctx.add(MODERATE, "runs a command as a background service (systemd-run)", command)
 
@@ -816,7 +836,7 @@ def _started_code(kind: str, where: str, text: str, writer: Command, ctx: Contex
         what = "at every log-in or boot (launchd)"
     for code in programs:
         ctx.add(HIGH, f"runs {code.strip()[:60]} {what} ({where})", writer)
-        run_repeatedly(code, "a launchd job", writer, ctx)
+        run_repeatedly(code, "a job that starts by itself", writer, ctx)
         hidden(code, f"code in {where}", writer, ctx)
 
 
