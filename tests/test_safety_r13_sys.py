@@ -8,12 +8,12 @@ with its variants. Each near miss uses the same programs in a read-only or narro
 Written before reading the rules: 59 of 68 dangerous rows and 16 of 50 near misses failed before
 the fixes of this round (rows another table already held word for word were dropped first).
 Rows added while fixing (variants met on the way: vim's other ways to add a line, databases
-killed by a looked-up number, setx) bring the table to 81 and 61; measured on the code before
-this round, 70 of the 81 and 18 of the 61 fail. Four near misses conflict with earlier tables
-(locking one named account, enabling a user unit caro does not recognise: both HIGH there) and
-stand as xfails. The writer's narrow sudoers grant (`alice ALL=(root) /usr/bin/systemctl restart
-nginx` into /etc/sudoers.d, benign at MODERATE) is left out: a file written there unchecked by
-visudo can break sudo for everyone, so HIGH stays.
+killed by a looked-up number, setx, systemd-run timers) bring the table to 82 and 63; measured
+on the code before this round, 70 of the 82 and 18 of the 63 fail. Four near misses conflict
+with earlier tables (locking one named account, enabling a user unit caro does not recognise:
+both HIGH there) and stand as xfails. The writer's narrow sudoers grant (`alice ALL=(root)
+/usr/bin/systemctl restart nginx` into /etc/sudoers.d, benign at MODERATE) is left out: a file
+written there unchecked by visudo can break sudo for everyone, so HIGH stays.
 """
 
 from __future__ import annotations
