@@ -460,15 +460,8 @@ GIT_WEAKENED = [
             strict=True,
         ),
     ),
-    pytest.param(
-        "export GIT_SSL_NO_VERIFY=1 && git fetch",
-        HIGH,
-        marks=pytest.mark.xfail(
-            reason="the variable is rated as `GIT_SSL_NO_VERIFY=1 git clone`, pinned "
-            "MODERATE by test_safety_git2",
-            strict=True,
-        ),
-    ),
+    # caught since round 13: an exported setting reaches every later command of the session
+    ("export GIT_SSL_NO_VERIFY=1 && git fetch", HIGH),
     ("git -c http.sslVerify=false push origin feature", HIGH),
     ("git config --global http.sslCAInfo /tmp/ca.pem", HIGH),
     ("git config --global protocol.file.allow always", HIGH),

@@ -57,6 +57,7 @@ from tui.core.safety.redirects import REVERSE, check_redirects, socket_kinds
 from tui.core.safety.rules import (
     check_layer,
     env_code,
+    exported_checks,
     git_losses,
     git_programs,
     listed,
@@ -670,6 +671,8 @@ class Analyser:
                 continue
             self._assign(name, value)
             self._array_items(name, item)
+            if node.type == "declaration_command" and node_text(node).startswith("export"):
+                exported_checks.exported(name, value.value, text, self.ctx)
             if name == "PROMPT_COMMAND" and value.value.strip():
                 reason = "sets code the shell runs before every prompt (PROMPT_COMMAND)"
                 pseudo = Command(words=(), text=text)

@@ -249,13 +249,31 @@ def statement_redirects(node: Node) -> list[Redirect]:
     In `cat <<EOF > f`, tree-sitter puts `> f` inside the here-document's node; it is the
     statement's all the same."""
     found: list[Redirect] = []
+    previous: Node | None = None
     for child in node.children:
         if child.type not in REDIRECT_TYPES:
+            previous = child
             continue
-        found.append(build_redirect(child))
+        redirect = build_redirect(child)
+        if _split_herestring(previous, child) and redirect.target is not None:
+            redirect = Redirect(op="<<<", body=redirect.target)
+        found.append(redirect)
+        previous = child
         if child.type == "heredoc_redirect":
             found.extend(build_redirect(c) for c in child.children if c.type == "file_redirect")
     return found
+
+
+def _split_herestring(before: Node | None, redirect: Node) -> bool:
+    """`cat >> f <<< 'text'`: after a file redirection the grammar reads `<<<` as an ERROR
+    `<<` followed by a `< 'text'` redirection."""
+    return (
+        before is not None
+        and before.type == "ERROR"
+        and node_text(before) == "<<"
+        and before.end_byte == redirect.start_byte
+        and node_text(redirect).startswith("<")
+    )
 
 
 def build_redirect(node: Node) -> Redirect:
@@ -303,8 +321,12 @@ def syntax_errors(root: Node, limit: int = 3) -> list[str]:
 
 
 def _known_gap(node: Node, parent_type: str) -> bool:
-    """`3<>file`, `3<<< text`: tree-sitter-bash lacks the read-write operator and here-strings
-    on a descriptor, and reports the `>` or the `<<` it did not expect."""
+    """`3<>file`, `3<<< text`, `cat > f <<< text`: tree-sitter-bash lacks the read-write
+    operator, here-strings on a descriptor and here-strings after a file redirection, and
+    reports the `>` or the `<<` it did not expect."""
+    if parent_type == "redirected_statement" and node_text(node) == "<<":
+        after = node.next_sibling
+        return after is not None and _split_herestring(node, after)
     return parent_type == "file_redirect" and node_text(node) in (">", "<<")
 
 

@@ -577,6 +577,13 @@ def _start_stop_daemon(command: Command) -> Inner:
     return Inner(commands=(command.wrapped((program, *rest), "start-stop-daemon"),))
 
 
+def _doas(command: Command) -> Inner:
+    """`doas -C FILE CMD` only says whether FILE's rules permit CMD; it runs nothing."""
+    if any(word.value == "-C" for word in command.args):
+        return Inner()
+    return _after(command, "-u -C", "doas")
+
+
 def _terminal(command: Command) -> Inner:
     """`xterm -e CMD...`, `gnome-terminal -- CMD...`, `kitty CMD...`: a terminal window that
     runs a command; one word after -e is shell code (`xterm -e 'rm -rf ~'`)."""
@@ -592,7 +599,7 @@ def _terminal(command: Command) -> Inner:
 
 _HANDLERS: dict[str, Callable[[Command], Inner]] = {
     "sudo": _sudo,
-    "doas": lambda c: _after(c, "-u -C", "doas"),
+    "doas": _doas,
     "pkexec": lambda c: _after(c, "--user", "pkexec"),
     "run0": lambda c: _after(c, "-u --user -g --group -D --chdir --unit --property", "run0"),
     "env": _env,

@@ -29,6 +29,12 @@ _BUFFERED = frozenset(split_words("vim nvim vi ex view gvim ed red"))
 _EACH_FILE = lazy_pattern(r"\b(?:argdo|bufdo|windo|tabdo)\b")
 # ex/vim/ed commands that write the buffer back to its file.
 _WRITES = lazy_pattern(r"(^|[|\s;:])(w|wq|x|xit|wa|wqa|xa|up|update|exit)!?($|[|\s;])")
+# A script line that only adds a line (`$a|TEXT`, `normal GoTEXT`, `put ='TEXT'`) or saves and
+# quits: the file keeps what it had, and editor_inserts rates what is added.
+_ADDS_OR_SAVES = lazy_pattern(
+    r"^\s*(?:[\d.$]*\s*(?:a|i|append|insert)!?\s*\|.*|norm(?:al)?!?\s+[gG\d]*[oO].*"
+    r"|put!?\s*=.*|call\s+append\(.*|(?:w|wq|x|xit|wa|wqa|xa|up|update|exit|q|qa)!?)\s*$"
+)
 
 
 def edited(command: Command, ctx: Context, files: list[str], script: str, tool: str) -> None:
@@ -40,7 +46,7 @@ def edited(command: Command, ctx: Context, files: list[str], script: str, tool: 
     for value in files:
         target = name_pattern(ctx.resolve(value))
         verdict = (classify_empty(target) if wipes else None) or classify_write(
-            target, append=False
+            target, append=_only_adds(script)
         )
         if verdict is not None and verdict.level >= HIGH:
             reason = verdict.reason.replace("overwrites", "edits", 1).replace("empties", "edits", 1)
@@ -50,6 +56,10 @@ def edited(command: Command, ctx: Context, files: list[str], script: str, tool: 
             ctx.add(HIGH, reason, command)
         elif wipes:
             ctx.add(MODERATE, f"deletes every line of {value} ({tool})", command)
+
+
+def _only_adds(script: str) -> bool:
+    return all(_ADDS_OR_SAVES.match(line) for line in script.splitlines())
 
 
 # `$(find /etc /usr -type f)`, `$(sudo find / -name '*.conf')`: the start folders of the find.
@@ -197,6 +207,14 @@ def awk_in_place(command: Command) -> bool:
 def vim_script(command: Command, ctx: Context) -> None:
     """`vim -c '%d' -c wq FILE`, `ex -sc '%d|x' FILE`: a script edits FILE, unattended (called
     by the rule for editors, which also runs the shell commands of such scripts)."""
+    scripts, files = vim_parts(command)
+    script = "\n".join(scripts)
+    if scripts and _WRITES.search(script):
+        edited(command, ctx, files, script, command.name)
+
+
+def vim_parts(command: Command) -> tuple[list[str], list[str]]:
+    """The commands (`-c CMD`, `-cCMD`, `+CMD`) and the files of a scripted ex or vim."""
     scripts: list[str] = []
     files: list[str] = []
     args = command.argv
@@ -209,14 +227,19 @@ def vim_script(command: Command, ctx: Context) -> None:
             continue
         if value.startswith("+") and len(value) > 1:
             scripts.append(value[1:])
+        elif value.startswith("-c") and len(value) > 2:  # `ex -cx FILE`: the value attached
+            scripts.append(value[2:])
         elif value in _VIM_VALUES:
             index += 1
         elif not value.startswith("-"):
             files.append(value)
         index += 1
-    script = "\n".join(scripts)
-    if scripts and _WRITES.search(script):
-        edited(command, ctx, files, script, command.name)
+    return scripts, files
+
+
+def writes_back(script: str) -> bool:
+    """Whether an ex, vim or ed script writes the buffer back to its file."""
+    return bool(_WRITES.search(script))
 
 
 _VIM_VALUES = frozenset(split_words("-S -u -U -i -w -W -T -t -q -r -L"))
@@ -226,12 +249,12 @@ def ed_script(command: Command, ctx: Context) -> None:
     """`printf ',d\\nw\\n' | ed -s FILE`, `ed FILE <<EOF`: the script on stdin edits FILE
     (called by the rule for ed, which also runs its `!` shell commands)."""
     files = [a for a in command.argv if not a.startswith("-")]
-    script = _stdin_script(command)
+    script = stdin_script(command)
     if script is not None and _WRITES.search(script):
         edited(command, ctx, files, script, command.name)
 
 
-def _stdin_script(command: Command) -> str | None:
+def stdin_script(command: Command) -> str | None:
     for redirect in command.redirects:
         if redirect.op in ("<<", "<<<") and redirect.body is not None:
             return redirect.body.value.replace("\\n", "\n")

@@ -468,6 +468,7 @@ def link(command: Command, ctx: Context) -> None:
         lasting = persistence.placed(operands[-1].path, sources)
         if lasting is not None:
             ctx.add(_hook_level(operands[-1].path, sources), lasting, command)
+            _shared_link(command, ctx, operands[-1].path, sources)
     if len(operands) == 2 and operands[0].value == "/dev/null":
         unit = _unit_file(operands[1].path)
         if unit is not None:  # `ln -sf /dev/null /etc/systemd/system/x.timer`: `systemctl mask x`
@@ -482,6 +483,14 @@ def link(command: Command, ctx: Context) -> None:
             ctx.add(verdict.level, verdict.reason.replace("overwrites", "replaces", 1), command)
             return
     ctx.add(MODERATE, "creates a link", command)
+
+
+def _shared_link(command: Command, ctx: Context, target: str, sources: list[str]) -> None:
+    """`ln -sf /tmp/x.sh /etc/cron.hourly/job`: what runs later is a file anyone can replace."""
+    shared = next((s for s in sources if paths.is_world_writable(s)), None)
+    if shared is not None:
+        reason = f"makes {target} run {shared}, a file in a folder anyone can write"
+        ctx.add(CRITICAL, reason, command)
 
 
 def _unit_file(path: str) -> str | None:

@@ -2,7 +2,8 @@
 changes, like cron but on file events (`/etc IN_MODIFY /tmp/x.sh`).
 
 Decisions: installing a table replaces the old one and its commands run by themselves later:
-HIGH, CRITICAL when the table came from the internet; each job's command is rated as if it ran.
+HIGH, CRITICAL when the table came from the internet or a job runs the very file that arrived
+(`sh $@/$#`); each job's command is rated as if it ran.
 `-l` and `-t` only list; `-e` and `-d` (reload) are MODERATE; `-r` deletes every job (HIGH).
 """
 
@@ -13,10 +14,16 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.persistence import fetched_words, hidden, stdin_text
-from tui.core.safety.words import literal
+from tui.core.safety.rules.standing_leaks import run_repeatedly
 
 # path, event mask, then the command.
 _JOB = lazy_pattern(r"^\s*(\S+)\s+(\S+)\s+(?P<code>.+)$")
+
+# A job whose program is the file the event names (`$@/$#`), or a shell or interpreter fed it.
+_RUNS_EVENT_FILE = lazy_pattern(
+    r"^\s*(?:(?:sudo\s+)?(?:\S*/)?(?:sh|bash|dash|zsh|ksh|python[\d.]*|perl|ruby|node|php|"
+    r"source|\.)\s+)?['\"]?\$@/\$#"
+)
 
 
 def incrontab(command: Command, ctx: Context) -> None:
@@ -38,8 +45,12 @@ def incrontab(command: Command, ctx: Context) -> None:
     for line in (stdin_text(command) or "").splitlines():
         job = _JOB.match(line)
         if job and not line.lstrip().startswith("#"):
-            ctx.run_code(literal(job.group("code")), command)
+            run_repeatedly(job.group("code"), "a file-event job", command, ctx)
             hidden(job.group("code"), "a file-event job", command, ctx)
+            if _RUNS_EVENT_FILE.match(job.group("code")):
+                where = job.group(1)
+                reason = f"runs each file that lands in {where}: whoever puts one there runs code"
+                ctx.add(CRITICAL, reason, command)
 
 
 RULES: dict[str, Rule] = {"incrontab": incrontab}

@@ -13,8 +13,10 @@ import posixpath
 import shlex
 
 from tui.core.safety.context import Context
+from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.configs import config_content
 from tui.core.safety.rules.system import stopping, unit_name
 from tui.core.safety.words import literal, split_words
 
@@ -35,6 +37,9 @@ def rcctl(command: Command, ctx: Context) -> None:
     ctx.add(MODERATE, f"changes a service (rcctl {verb})", command)
 
 
+_SSHD_OPTIONS = lazy_pattern(r"-o\s*['\"]?(\w+=[^\s'\"]+)")
+
+
 def sysrc(command: Command, ctx: Context) -> None:
     """FreeBSD: `sysrc sshd_enable=NO` or `sysrc -x sshd_enable` edit /etc/rc.conf."""
     argv = command.argv
@@ -48,6 +53,11 @@ def sysrc(command: Command, ctx: Context) -> None:
         if name.endswith("_enable") and (removes or value.strip("\"'").upper() in ("NO", "")):
             stopping(command, ctx, "disable", [service])
             return
+        if name == "sshd_flags":  # `-o PermitRootLogin=yes`: sshd_config lines, given at start
+            lines = "\n".join(o.replace("=", " ", 1) for o in _SSHD_OPTIONS.findall(value))
+            weakened = config_content("/etc/ssh/sshd_config", lines) if lines else None
+            if weakened is not None:
+                ctx.add(weakened.level, f"{weakened.reason} at every boot (sysrc)", command)
     ctx.add(MODERATE, "changes the boot settings in /etc/rc.conf (sysrc)", command)
 
 

@@ -23,9 +23,23 @@ _PROTECTIONS = lazy_pattern(
 _OPENING = {"kernel.sysrq": "1", "fs.suid_dumpable": "1", "kernel.perf_event_paranoid": "-1"}
 
 
+def _untrusted_kernel(argv: list[str], command: Command, ctx: Context) -> None:
+    """`kexec -l /tmp/vmlinuz`: the next kernel comes from a folder anyone can write, or from
+    the downloads; whoever put it there controls the whole machine once it runs."""
+    files = [a.partition("=")[2] or a for a in argv if not a.startswith("-") or "=" in a]
+    for value in files:
+        where = paths.normalise(value)
+        if paths.is_world_writable(where) or "/Downloads/" in f"{where}/":
+            reason = f"loads a kernel to run from {value}: unchecked code with full control"
+            ctx.add(CRITICAL, f"{reason} (kexec)", command)
+            return
+
+
 def kernel_setting(command: Command, ctx: Context) -> None:
     argv = command.argv
     name = command.name
+    if name == "kexec":
+        _untrusted_kernel(argv, command, ctx)
     if name == "kexec" and any(a in ("-e", "--exec", "-f", "--force") for a in argv):
         ctx.add(HIGH, "switches to another kernel at once, without a shutdown (kexec)", command)
         return

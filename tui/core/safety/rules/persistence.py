@@ -29,6 +29,7 @@ from tui.core.safety.rules import (
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule, options
 from tui.core.safety.rules.configs import PACKAGE_SOURCES, config_content
 from tui.core.safety.rules.embedded import GIT_HOOKS
+from tui.core.safety.rules.standing_leaks import run_repeatedly
 from tui.core.safety.rules.startup_lookups import queried_text
 from tui.core.safety.words import SUBSTITUTED, Word, literal, split_words
 
@@ -80,7 +81,7 @@ def crontab(command: Command, ctx: Context) -> None:
         for line in text.splitlines():
             match = _CRON_LINE.match(line)
             if match and not line.lstrip().startswith("#"):
-                ctx.run_code(literal(match.group("code")), command)
+                run_repeatedly(match.group("code"), "a scheduled job", command, ctx)
                 hidden(match.group("code"), "a scheduled job", command, ctx)
 
 
@@ -171,15 +172,16 @@ def at(command: Command, ctx: Context) -> None:
 
 
 # A program kept where anyone can write, or under a dot name: what malware does to hide.
-_HIDDEN = lazy_pattern(
-    r"(^|[\s'\"=])(/tmp/|/var/tmp/|/dev/shm/|/Users/Shared/\.|\S*/\.[\w-]+/?\S*)"
-)
+_HIDDEN = lazy_pattern(r"(^|[\s'\"=])(/tmp/|/var/tmp/|/dev/shm/|/Users/Shared/|\S*/\.[\w-]+/?\S*)")
 
 
 def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
     """CRITICAL when what will run by itself is a hidden program or one in a shared folder."""
     for match in _HIDDEN.finditer(code):
         path = code[match.start(2) :].split()[0].strip("'\"&;")
+        written = _REDIRECTED.search(code[: match.start(2)]) and "/." not in path
+        if written or path.startswith("@"):
+            continue  # `df -h > /tmp/r.txt`, `curl -d @~/.x`: a file written or sent, not run
         name, equals, value = path.partition("=")
         if equals and re.fullmatch(r"\w+", name):  # matched from the name: `NAME=~/.x/y`
             before, path = f"{code[: match.start(2)]}{name}", value.strip("'\"")
@@ -198,6 +200,7 @@ def hidden(code: str, what: str, command: Command, ctx: Context) -> None:
             return
 
 
+_REDIRECTED = lazy_pattern(r">\s*$")
 # Options whose value is a file the program reads (a key, a settings file), not code.
 # (`bash -i /tmp/.x`, `sudo -i /tmp/.x`: there the path is what runs.)
 _FILE_OPTION = lazy_pattern(
@@ -245,6 +248,23 @@ def _risky(found: list[Finding]) -> list[Finding]:
 _TIMERS = ("--on-calendar", "--on-boot", "--on-startup", "--on-active", "--on-unit")
 
 
+# systemd-run's options that take their value as the next word.
+_RUN_VALUES = frozenset(
+    split_words(
+        "-u --unit -p --property --description --slice -E --setenv --uid --gid -M --machine "
+        "--working-directory -H --host --on-calendar --on-boot --on-startup --on-active --on-unit"
+    )
+)
+
+
+def _timer_program(argv: list[str]) -> list[str]:
+    """The command a `systemd-run --on-calendar=... CMD ARGS` timer runs."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 2 if argv[index] in _RUN_VALUES else 1
+    return argv[index:]
+
+
 def systemd_run(command: Command, ctx: Context) -> None:
     timers = {a.split("=", 1)[0] for a in command.argv if a.startswith(_TIMERS)}
     if timers == {"--on-active"}:
@@ -254,6 +274,9 @@ def systemd_run(command: Command, ctx: Context) -> None:
     elif timers:
         ctx.add(HIGH, "sets a timer that runs a command later (systemd-run)", command)
         hidden(" ".join(command.argv), "a timer", command, ctx)
+        program = _timer_program(command.argv)
+        if program:
+            run_repeatedly(shlex.join(program), "a systemd timer", command, ctx)
     else:
         ctx.add(MODERATE, "runs a command as a background service (systemd-run)", command)
 
@@ -411,6 +434,22 @@ _PLACES = (
     ("/usr/share/gnome/autostart", "a program started at every user's log-in"),
     ("/usr/lib/modules/", "a kernel module"),
 )
+# `multi-user.target.wants/`, `default.target.requires/`: each unit there starts with the target.
+_WANTS = lazy_pattern(r"/systemd/(system|user)/[\w@.-]+\.(wants|requires|upholds)(/|$)")
+_UNIT_FOLDERS = (
+    "/etc/systemd/system/",
+    "/etc/systemd/user/",
+    "/lib/systemd/",
+    "/usr/lib/systemd/",
+    "~/.config/systemd/user/",
+)
+
+
+def _installed_unit(source: str) -> bool:
+    """A unit file already among the system's or the user's units (`/etc/systemd/system/x`)."""
+    return paths.normalise(source).startswith(_UNIT_FOLDERS)
+
+
 _HOME_PLACES = (
     (".config/systemd/user", "a user service"),
     (".config/autostart", "a program started at every log-in"),
@@ -462,6 +501,9 @@ def placed(target: str, sources: list[str]) -> str | None:
     doubtful = any(map(doubtful_source, sources))
     if _GENERATORS.search(normal):
         return f"installs a systemd generator ({normal}): it runs at every boot, before any unit"
+    if _WANTS.search(normal) and not all(map(_installed_unit, sources)):
+        # what `systemctl enable` makes, by hand, for a unit file from elsewhere
+        return f"enables a unit in {normal}: it starts by itself at every boot or log-in"
     for prefix, what in _PLACES:
         if normal.startswith(prefix) and (doubtful or not prefix.startswith("/etc/systemd")):
             return f"installs {what} ({normal}): it runs by itself later"
@@ -794,7 +836,7 @@ def _started_code(kind: str, where: str, text: str, writer: Command, ctx: Contex
         what = "at every log-in or boot (launchd)"
     for code in programs:
         ctx.add(HIGH, f"runs {code.strip()[:60]} {what} ({where})", writer)
-        ctx.run_code(literal(code), writer)
+        run_repeatedly(code, "a job that starts by itself", writer, ctx)
         hidden(code, f"code in {where}", writer, ctx)
 
 
@@ -887,7 +929,7 @@ def launchctl(command: Command, ctx: Context) -> None:
         if program:
             ctx.add(HIGH, f"keeps {program[0]} running under launchd (launchctl submit)", command)
             hidden(program[0], "launchd", command, ctx)
-            ctx.run_code(literal(shlex.join(program)), command)
+            run_repeatedly(shlex.join(program), "a launchd job", command, ctx)
             return
         if sub == "submit" or not plists:
             ctx.add(MODERATE, f"starts a launchd job (launchctl {sub})", command)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
+from tui.core.safety.rules.common import CRITICAL
 from tui.core.safety.words import literal
 
 # (command prefix, option whose value is shell code, or `key=` inside the option's value).
@@ -18,6 +19,21 @@ _CODE_OPTIONS = {
 _STARTUP_KEYS = ("startup-script=", "user-data=", "windows-startup-script-ps1=")
 
 
+# Metadata keys whose value is a URL the VM fetches and runs as root at each boot.
+_STARTUP_URL = lazy_pattern(r"(?:^|,)((?:windows-)?startup-script-url|sysprep-\w+-url)=([^,]+)")
+
+
+def _startup_url(metadata: str, command: Command, ctx: Context) -> None:
+    """`--metadata=startup-script-url=https://203.0.113.7/s.sh`: a script from a web server,
+    not from the project's own storage (`gs://`), run as root by the VM at every boot."""
+    for match in _STARTUP_URL.finditer(metadata):
+        url = match.group(2).strip("'\"")
+        if url.startswith(("http://", "https://")) and not _GOOGLE_STORAGE.match(url):
+            reason = f"makes the VM run {url} as root at every boot: whoever serves it controls it"
+            ctx.add(CRITICAL, reason, command)
+
+
+_GOOGLE_STORAGE = lazy_pattern(r"https://(storage\.googleapis\.com|storage\.cloud\.google\.com)/")
 # `commands=["curl ... | sh"]`, `commands='uptime'` (SSM's shorthand), `"commands":["..."]`.
 _SSM = lazy_pattern(r"commands\"?\s*[=:]\s*\[?\s*\"?'?([^\"'\]\n]+)")
 # The Custom Script extension's `"commandToExecute": "..."`.
@@ -41,6 +57,7 @@ def cloud_code(command: Command, ctx: Context) -> None:
     if command.name == "gcloud" and "compute" in words:
         for value in _option_values(argv, "--metadata"):
             codes += [value.split("=", 1)[1] for key in _STARTUP_KEYS if value.startswith(key)]
+            _startup_url(value, command, ctx)
     if command.name == "aws" and words[:2] == ("ec2-instance-connect", "ssh"):
         codes += _option_values(argv, "--command")
     if command.name == "aws" and words[:2] == ("ssm", "send-command"):

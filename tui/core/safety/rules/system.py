@@ -188,6 +188,10 @@ def kill(command: Command, ctx: Context) -> None:
     if _looked_up(command) & PACKAGE_PROCESSES:
         _kills_installer(sorted(_looked_up(command) & PACKAGE_PROCESSES)[0], command, ctx)
         return
+    databases = _looked_up(command) & DATABASE_UNITS  # `kill -9 $(pgrep mysqld)`
+    if databases and _signal(args) not in _RELOAD_SIGNALS:
+        _kills_database(sorted(databases)[0], command, ctx)
+        return
     if "-1" in targets and _signal(args) in _HARMLESS_SIGNALS:
         ctx.add(
             MODERATE, "signals every process you may signal (a signal that stops none)", command
@@ -288,11 +292,21 @@ def kill_by_name(command: Command, ctx: Context) -> None:
         _kills_installer(sorted(names & PACKAGE_PROCESSES)[0], command, ctx)
     elif command.name == "pkill" and names & _EVERYTHING:
         ctx.add(HIGH, "kills every process (pattern matches everything)", command)
+    elif names & DATABASE_UNITS and _signal(command.argv) not in _RELOAD_SIGNALS:
+        _kills_database(sorted(names & DATABASE_UNITS)[0], command, ctx)
     elif opts.value("-u", "-U", "--user"):
         user = opts.value("-u", "-U", "--user")
         ctx.add(MODERATE, f"stops the named processes of user {user} ({command.name})", command)
     else:
         ctx.add(MODERATE, f"stops processes by name ({command.name})", command)
+
+
+def _kills_database(name: str, command: Command, ctx: Context) -> None:
+    """`pkill -9 postgres`: every process of the database server, its clients' work with them;
+    killed outright (KILL) it cannot write its buffers out and must recover from a crash."""
+    outright = _signal(command.argv) in ("9", "KILL", "SIGKILL")
+    how = ": it must recover as from a crash" if outright else ""
+    ctx.add(HIGH, f"kills every {name} database server process{how} ({command.name})", command)
 
 
 # The signal daemons take as "reload your settings", not as "end", and the vital daemons that
@@ -469,8 +483,16 @@ def stopping(command: Command, ctx: Context, action: str, units: list[str]) -> N
         ctx.add(
             HIGH, f"{action}s the {unit} database server: every application using it fails", command
         )
+    elif action in STOPPING and any(_UNIT_GLOB.match(unit) for unit in units):
+        pattern = next(u for u in units if _UNIT_GLOB.match(u))
+        ctx.add(HIGH, f"{action}s every unit that matches {pattern}, not one program's", command)
     else:
         ctx.add(MODERATE, f"{action}s services {' '.join(units)}".rstrip(), command)
+
+
+# A pattern that names no program (`*.timer`, `*`, `?*.service`): every unit of a kind. One
+# program's units (`docker*`) stay with the rules for that program.
+_UNIT_GLOB = lazy_pattern(r"^[*?\[]")
 
 
 # How upstart (initctl) and runit (sv) say "stop": `sv down`, `sv force-stop`, `sv exit`...
@@ -492,6 +514,11 @@ def service(command: Command, ctx: Context) -> None:
         argv = [posixpath.basename(verbs[1].rstrip("/")) if len(verbs) > 1 else "", verb]
     elif command.name != "service":  # `/etc/init.d/ssh stop` is `service ssh stop`
         argv = [posixpath.basename(command.words[0].value), *argv]
+    if command.name == "service" and argv[:1] in (["-e"], ["-l"], ["-r"]):
+        return  # FreeBSD: lists the enabled services, all of them, or their boot order
+    if command.name == "service" and argv[:1] == ["-R"]:
+        ctx.add(HIGH, "restarts every locally installed service at once (service -R)", command)
+        return
     if len(argv) >= 2 and argv[1] in _BSD_STOPS:
         argv = [argv[0], "stop"]
     if len(argv) >= 2 and argv[1] in ("stop", "teardown"):  # `apparmor teardown`: all unloaded

@@ -818,6 +818,8 @@ def packages(command: Command, ctx: Context) -> None:
         return  # `npm audit`, `cargo audit`: a report on known vulnerabilities
     if sub == "config" and rest.argv[:1] in (["list"], ["ls"], ["get"], ["debug"]):
         return  # `pip config list`, `npm config get registry`: reads the settings
+    if sub == "pkg" and rest.argv[:1] == ["get"]:
+        return  # `npm pkg get scripts`: prints fields of package.json
     if sub in PROJECT_SCRIPTS and command.name not in ("apt", "apt-get", "dnf", "yum", "brew"):
         ctx.add(MODERATE, f"runs a project task ({command.name} {sub})", command)
         return

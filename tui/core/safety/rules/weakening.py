@@ -395,6 +395,9 @@ def network_setup(command: Command, ctx: Context) -> None:
     sub = argv[0].lower() if argv else ""
     routing = sub in ("-setwebproxy", "-setsecurewebproxy", "-setsocksfirewallproxy")
     unknown = [a for a in argv[2:] if outside_address(a) and a not in PUBLIC_RESOLVERS]
+    if sub == "-setautoproxyurl":  # the proxy settings file a machine hands out
+        routing = True
+        unknown = [a for a in argv[2:3] if outside_address(_url_host(a))]
     if (routing or sub == "-setdnsservers") and unknown:
         what = "web traffic" if routing else "name lookups"
         reason = f"sends all {what} through an outside address, which can read or change it"

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from tui.core.safety.context import Context
 from tui.core.safety.lazy import lazy_pattern
+from tui.core.safety.rules import exported_checks
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE
 from tui.core.safety.windows import Statement
 
@@ -100,6 +101,10 @@ def setx(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, reason, st.text)
     else:
         ctx.add(MODERATE, "sets an environment variable for your account (setx)", st.text)
+    values = [w for w in st.args if not w.startswith("/")]
+    weakened = exported_checks.tls_off(values[0].upper(), values[1]) if len(values) > 1 else None
+    if weakened is not None:  # `setx NODE_TLS_REJECT_UNAUTHORIZED 0`: for good, not one session
+        ctx.add(HIGH, weakened.replace("every later command", "every program from now on"), st.text)
 
 
 # diskpart commands that only show: `list disk`, `detail volume`, `select disk 0`.
