@@ -35,6 +35,7 @@ from tui.core.safety.rules import (
     disk_risks,
     disks,
     distro_managers,
+    dotfile_managers,
     editor_code,
     embedded,
     environments,
@@ -46,6 +47,7 @@ from tui.core.safety.rules import (
     files,
     firewall,
     floods,
+    forced_writes,
     forge_clis,
     forges,
     frameworks,
@@ -54,6 +56,7 @@ from tui.core.safety.rules import (
     graph_stores,
     hogs,
     http_stores,
+    in_place,
     incron,
     infra_helpers,
     init_systems,
@@ -80,6 +83,7 @@ from tui.core.safety.rules import (
     origins,
     other_installers,
     other_senders,
+    overlays,
     package_frontends,
     package_reads,
     package_safety,
@@ -94,11 +98,13 @@ from tui.core.safety.rules import (
     queues,
     registries,
     remote_code,
+    replaced_files,
     resolvers,
     resources,
     runtimes,
     same_file,
     searchers,
+    secret_scanners,
     services,
     source_settings,
     startup,
@@ -208,6 +214,11 @@ for _module in (
     version_control,
     forge_clis,
     file_sweepers,
+    overlays,
+    in_place,
+    forced_writes,
+    dotfile_managers,
+    secret_scanners,
 ):
     RULES.update(_module.RULES)
 
@@ -336,6 +347,7 @@ def check_layer(command: Command, ctx: Context) -> None:
     else:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
         unknowns.handed(command, ctx)
+        forced_writes.unknown_forced(command, ctx)
 
 
 # Checks that run besides a tool's own rule (exposure, origins), by tool name.
@@ -421,6 +433,8 @@ for _name, _checks in (
     *toolchains.EXTRA_CHECKS.items(),
     *distro_managers.EXTRA_CHECKS.items(),
     *file_sweepers.EXTRA_CHECKS.items(),
+    *overlays.EXTRA_CHECKS.items(),
+    *replaced_files.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(
