@@ -101,6 +101,17 @@ def jpegoptim(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "optimises images in place (jpegoptim)", command)
 
 
+def pngquant(command: Command, ctx: Context) -> None:
+    """`pngquant --force --ext .png *.png`: each PNG replaced by its lossy version."""
+    argv = command.argv
+    ext = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--ext"), "")
+    forced = "--force" in argv or "-f" in argv
+    if forced and ext.lower() == ".png":
+        _rate(command, ctx, _files(argv, frozenset(("--ext",))), "recompresses images (pngquant)")
+        return
+    ctx.add(MODERATE, "writes compressed copies of images (pngquant)", command)
+
+
 def exiftool(command: Command, ctx: Context) -> None:
     """`exiftool -all= -overwrite_original ~/Pictures/*.jpg`: metadata gone, no copy kept."""
     argv = command.argv
@@ -119,4 +130,5 @@ RULES: dict[str, Rule] = {
     "sips": sips,
     "jpegoptim": jpegoptim,
     "exiftool": exiftool,
+    "pngquant": pngquant,
 }

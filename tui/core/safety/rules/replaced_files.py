@@ -48,8 +48,11 @@ def _no_clobber(command: Command) -> bool:
 
 def forced_onto_document(command: Command, ctx: Context) -> None:
     """`mv -f draft.docx ~/Documents/Thesis/thesis.docx`: the thesis is replaced unasked."""
-    forced = "--force" in command.argv or any(
-        re.fullmatch(r"-[a-zA-Z]*f[a-zA-Z]*", a) for a in command.argv
+    stdin = command.stdin
+    forced = (
+        "--force" in command.argv
+        or any(re.fullmatch(r"-[a-zA-Z]*f[a-zA-Z]*", a) for a in command.argv)
+        or (stdin is not None and "yes" in stdin.producers)  # `yes | cp -i ...`
     )
     sources, target = _operands(command)
     if not forced or target is None or not _named_file(target) or _no_clobber(command):
@@ -58,15 +61,15 @@ def forced_onto_document(command: Command, ctx: Context) -> None:
     if rel is None or rel.split("/", 1)[0] not in _PAPERS or "/" not in rel:
         return
     if any(posixpath.basename(s.value) == posixpath.basename(rel) for s in sources):
-        return  # the same file put back in its place
+        return  # `mv -f notes.txt ~/Documents/notes.txt`: the file itself put in its place
     reason = f"replaces {target.value} by force: the document there is lost without a question"
     ctx.add(HIGH, reason, command)
 
 
 def _stands_for_many(word: Word, command: Command, ctx: Context) -> bool:
     """`"$f"` of a loop over `*.jpg`, `{}` of find or xargs: a different file each time."""
-    if command.via and word.raw.strip("'\"") == "{}":
-        return True
+    if command.via and (word.raw.strip("'\"") == "{}" or _MANY.search(word.value)):
+        return True  # find's `{}`, or xargs' `-I%` filled with each name of a listing
     names = re.findall(r"\$\{?(\w+)", word.raw)
     return any(_MANY.search(ctx.variables.get(name, "")) for name in names)
 
