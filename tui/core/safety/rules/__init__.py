@@ -36,6 +36,7 @@ from tui.core.safety.rules import (
     disk_risks,
     disks,
     distro_managers,
+    dotfile_managers,
     editor_code,
     editor_inserts,
     embedded,
@@ -50,6 +51,7 @@ from tui.core.safety.rules import (
     files,
     firewall,
     floods,
+    forced_writes,
     forge_clis,
     forges,
     frameworks,
@@ -58,6 +60,7 @@ from tui.core.safety.rules import (
     graph_stores,
     hogs,
     http_stores,
+    in_place,
     incron,
     infra_helpers,
     init_systems,
@@ -85,6 +88,7 @@ from tui.core.safety.rules import (
     origins,
     other_installers,
     other_senders,
+    overlays,
     package_frontends,
     package_reads,
     package_safety,
@@ -102,11 +106,13 @@ from tui.core.safety.rules import (
     registries,
     remote_code,
     report_tools,
+    replaced_files,
     resolvers,
     resources,
     runtimes,
     same_file,
     searchers,
+    secret_scanners,
     services,
     source_settings,
     standing_leaks,
@@ -228,6 +234,11 @@ for _module in (
     package_scripts,
     login_grants,
     report_tools,
+    overlays,
+    in_place,
+    forced_writes,
+    dotfile_managers,
+    secret_scanners,
 ):
     RULES.update(_module.RULES)
 
@@ -363,6 +374,7 @@ def check_layer(command: Command, ctx: Context) -> None:
     else:
         ctx.add(MODERATE, f"`{name}` is not a command caro knows: its effect is unknown", command)
         unknowns.handed(command, ctx)
+        forced_writes.unknown_forced(command, ctx)
 
 
 # Checks that run besides a tool's own rule (exposure, origins), by tool name.
@@ -453,6 +465,8 @@ for _name, _checks in (
     *emptied_trash.EXTRA_CHECKS.items(),
     *admin_grants.EXTRA_CHECKS.items(),
     *package_scripts.EXTRA_CHECKS.items(),
+    *overlays.EXTRA_CHECKS.items(),
+    *replaced_files.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

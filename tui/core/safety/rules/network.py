@@ -212,6 +212,7 @@ _RECON_FILES = frozenset(
 _ARCHIVERS = frozenset(split_words("tar zip 7z 7za cpio rar bsdtar"))
 # Folders that hold the system's password hashes, host keys or TLS keys somewhere inside.
 _SECRET_TREES = frozenset(split_words("/ /etc /etc/ssh /etc/ssl /etc/pki /root /var/lib"))
+SECRET_TREES = _SECRET_TREES
 IMAGE_SAVERS = frozenset(split_words("docker podman nerdctl"))
 
 

@@ -205,6 +205,10 @@ def zookeeper(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "opens a ZooKeeper session", command)
 
 
+# HDFS commands that write a file; with -f they replace what is already there.
+_HDFS_WRITES = frozenset(("-put", "-copyFromLocal", "-cp", "-moveFromLocal"))
+
+
 def hadoop(command: Command, ctx: Context) -> None:
     """`hdfs dfs -rm -r PATH`, `hdfs dfs -expunge -immediate`, `hdfs namenode -format`."""
     argv = command.argv
@@ -225,6 +229,9 @@ def hadoop(command: Command, ctx: Context) -> None:
         ctx.add(
             HIGH, "empties HDFS's trash at once: deleted files can no longer come back", command
         )
+    elif _HDFS_WRITES & set(argv) and "-f" in argv:
+        target = next((a for a in reversed(argv) if not a.startswith("-")), "a file")
+        ctx.add(HIGH, f"replaces {target} in HDFS without asking (-f)", command)
     elif not {"-ls", "-du", "-cat", "-count", "-df", "-stat", "-report", "-text", "-tail"} & set(
         argv
     ):

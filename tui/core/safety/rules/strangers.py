@@ -39,6 +39,14 @@ def bare_address(url: str) -> str | None:
     return None if private else host
 
 
+_DOTTED = lazy_pattern(r"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?![\w.])")
+
+
+def bare_in(text: str) -> str | None:
+    """The first public IPv4 address `text` names as a place (`user@203.0.113.7:dir`)."""
+    return next((m for m in _DOTTED.findall(text) if bare_address(m)), None)
+
+
 def _host_of(value: str) -> str:
     """`https://u@h:8443/p` -> h, `backup@db2:dir` -> db2, `TCP:h:9000` -> h; a cloud store's
     URL (`s3://bucket`) names no host of this network: it is kept whole."""
