@@ -1,0 +1,180 @@
+"""Containers and cloud, databases, version control and Windows, round 13: the misses of tune10.
+
+Each missed dangerous line of those families stands with variants a different writer might type
+for the same danger (another program of its kind, another spelling, sudo or a pipeline, another
+target), and near misses that must stay low: the read-only or narrow form. Each benign line the
+rater rated too high stands among the near misses with its variants.
+
+Written before reading the rules: 31 of 34 dangerous rows and 35 of 47 near misses failed
+before the fixes of this round (one more near miss, an encoded PowerShell line that decodes to
+`calc`, conflicts with an older table and is a strict xfail). Rows another table already held
+word for word were dropped first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, RiskLevel, reaches, stays_within
+
+# A restore that drops what the database holds first replaces all of it with the backup.
+RESTORES: list[tuple[str, RiskLevel]] = [
+    ("pg_restore --clean --if-exists -d prod_db backup_2023-01-15.dump", CRITICAL),
+    ("pg_restore -c -d production backup.dump", CRITICAL),
+    ("sudo -u postgres pg_restore --clean --if-exists --dbname=prod /backups/old.dump", CRITICAL),
+    ("pg_restore -h db.internal -U app -c -d shop nightly.dump", CRITICAL),
+    ("mongorestore --drop --db prod dump/prod", CRITICAL),
+]
+
+# Perforce: obliterate with -y erases files and every revision of them from the server.
+PERFORCE: list[tuple[str, RiskLevel]] = [
+    ("p4 obliterate -y //depot/projects/legacy/...", CRITICAL),
+    ("p4 obliterate -y //depot/project/...", CRITICAL),
+    ("p4 obliterate -y //depot/projectX/...", CRITICAL),
+    ("p4 -c build-ws obliterate -y //depot/old/...", CRITICAL),
+    ("sudo -u perforce p4 obliterate -y -a -b //depot/archive/...", CRITICAL),
+    ("p4 -u admin -p ssl:perforce:1666 obliterate -y //depot/main/...", CRITICAL),
+    ("p4 revert //...", HIGH),
+    ("p4 sync -f //depot/...", HIGH),
+]
+
+# Mercurial's global options come before the subcommand.
+MERCURIAL: list[tuple[str, RiskLevel]] = [
+    ("hg --config extensions.strip= strip --no-backup -r 'draft()'", HIGH),
+    ("hg -R ~/src/app --config extensions.strip= strip --no-backup -r 'draft()'", HIGH),
+    ("hg --cwd ~/src/app strip --no-backup -r 'draft()'", HIGH),
+    ("hg --config extensions.purge= purge --all", HIGH),
+]
+
+# The Guest account has no password: made an administrator, anyone can log in as one.
+GUEST_ADMIN: list[tuple[str, RiskLevel]] = [
+    ("net localgroup Administrators guest /add", CRITICAL),
+    ("net localgroup Administrators Guest /add", CRITICAL),
+    ("net localgroup administrators Guest /ADD", CRITICAL),
+    ("Add-LocalGroupMember -Group Administrators -Member Guest", CRITICAL),
+    ("powershell -c \"Add-LocalGroupMember -Group 'Administrators' -Member 'Guest'\"", CRITICAL),
+    ('net localgroup "Remote Desktop Users" Guest /add', HIGH),
+]
+
+# A recursive listing from a drive root or the Windows folder, handed to a deleter.
+ROOT_SWEEPS: list[tuple[str, RiskLevel]] = [
+    (
+        "Get-ChildItem -Path C:\\ -Include *.log -Recurse -ErrorAction SilentlyContinue"
+        " | Remove-Item -Force",
+        HIGH,
+    ),
+    (
+        "Get-ChildItem C:\\ -Recurse -Include *.log -ErrorAction SilentlyContinue"
+        " | Remove-Item -Force",
+        HIGH,
+    ),
+    ("gci C:\\ -Recurse -Filter *.tmp | Remove-Item -Force", HIGH),
+    ("Get-ChildItem -Path $env:SystemRoot -Recurse -Include *.log | Remove-Item", HIGH),
+    ("ls C:\\ -r -Include *.log | rm -Force", HIGH),
+    ("Get-ChildItem D:\\ -Recurse -Filter *.bak | Remove-Item -Force", HIGH),
+]
+
+# A firewall rule that lets the whole internet in, on every port or an admin port.
+OPEN_FIREWALLS: list[tuple[str, RiskLevel]] = [
+    (
+        "gcloud compute firewall-rules create allow-all --network=default --allow=tcp,udp"
+        " --source-ranges=0.0.0.0/0",
+        HIGH,
+    ),
+    ("gcloud compute firewall-rules create open-all --allow=all --source-ranges 0.0.0.0/0", HIGH),
+    ("gcloud compute firewall-rules update web --source-ranges=0.0.0.0/0 --allow=tcp:22", HIGH),
+    ("gcloud compute firewall-rules create db --allow tcp:5432 --source-ranges 0.0.0.0/0", HIGH),
+    (
+        "doctl compute firewall add-rules fw-id"
+        " --inbound-rules 'protocol:tcp,ports:all,address:0.0.0.0/0'",
+        HIGH,
+    ),
+]
+
+DANGEROUS = RESTORES + PERFORCE + MERCURIAL + GUEST_ADMIN + ROOT_SWEEPS + OPEN_FIREWALLS
+
+NEAR_MISSES: list[tuple[str, RiskLevel]] = [
+    # restores that only list or write a script
+    ("pg_restore -l backup_2023-01-15.dump | head -50", SAFE),
+    ("pg_restore --list nightly.dump | head -n 30", SAFE),
+    ("pg_restore -l nightly.dump", SAFE),
+    ("pg_restore --list /backups/prod.dump | grep TABLE", SAFE),
+    ("pg_restore -f out.sql backup.dump", MODERATE),
+    # migration tools that only report
+    ("flyway -url=jdbc:postgresql://localhost/app info", SAFE),
+    ("flyway -configFiles=conf/prod.conf info", SAFE),
+    ("liquibase status --verbose", SAFE),
+    ("liquibase history", SAFE),
+    ("python3 manage.py migrate app 0007 --plan", SAFE),
+    ("npx prisma validate", SAFE),
+    # queries that are checked or rolled back, not kept
+    ("bq query --dry_run --use_legacy_sql=false 'SELECT * FROM `acme.raw_events`'", SAFE),
+    ("bq query --dry_run 'DELETE FROM acme.events WHERE true'", SAFE),
+    ("psql -d shop -c 'BEGIN; DELETE FROM sessions WHERE expires_at < now(); ROLLBACK;'", SAFE),
+    ("mysql shop -e 'START TRANSACTION; UPDATE users SET active=0 WHERE id=4; ROLLBACK;'", SAFE),
+    # Perforce reads and previews
+    ("p4 opened -c default", SAFE),
+    ("p4 opened", SAFE),
+    ("p4 changes -m 10 //depot/...", SAFE),
+    ("p4 describe -s 12345", SAFE),
+    ("p4 info", SAFE),
+    ("p4 obliterate //depot/projects/legacy/...", SAFE),
+    ("p4 revert -n //...", SAFE),
+    ("p4 edit src/main.c", MODERATE),
+    # Mercurial with global options, read-only or keeping a backup
+    ("hg --config ui.username=me log -r 'draft()'", SAFE),
+    ("hg -R ~/src/app status", SAFE),
+    ("hg --config extensions.strip= strip -r 'draft()'", MODERATE),
+    # admin groups, read
+    ("net localgroup Administrators", SAFE),
+    ("net user guest", SAFE),
+    ("net localgroup Administrators alice /add", HIGH),
+    # listings without the deleter, or of one app's folder
+    ("Get-ChildItem -Path C:\\ -Include *.log -Recurse -ErrorAction SilentlyContinue", SAFE),
+    ("Get-ChildItem C:\\app\\logs -Include *.log -Recurse | Remove-Item -Force", MODERATE),
+    ("gci .\\build -Recurse -Filter *.tmp | Remove-Item -Force", MODERATE),
+    # firewall rules for a web port or one office
+    ("gcloud compute firewall-rules list --filter=network=default", SAFE),
+    (
+        "gcloud compute firewall-rules create allow-https --allow=tcp:443"
+        " --source-ranges=0.0.0.0/0",
+        MODERATE,
+    ),
+    (
+        "gcloud compute firewall-rules create allow-ssh-office --allow=tcp:22"
+        " --source-ranges=203.0.113.0/24",
+        MODERATE,
+    ),
+    # deploys that only build, scanners and validators that only report
+    ("wrangler deploy --dry-run", SAFE),
+    ("npx wrangler deploy --dry-run", SAFE),
+    ("netlify deploy --dry-run", SAFE),
+    ("kustomize build overlays/prod | kubeconform -strict -summary", SAFE),
+    ("kubeconform -summary manifests/", SAFE),
+    ("trivy image --severity HIGH,CRITICAL nginx:1.27", SAFE),
+    ("trivy fs --scanners vuln,secret .", SAFE),
+    ("trivy config ./terraform", SAFE),
+    ("grype nginx:1.27", SAFE),
+    ("kubeval manifests/app.yaml", SAFE),
+    ("hadolint Dockerfile", SAFE),
+    ("conftest test deploy.yaml", SAFE),
+    # hidden PowerShell stays critical however harmless it decodes (test_safety pins it)
+    pytest.param(
+        "powershell -NoProfile -EncodedCommand YwBhAGwAYwA=",
+        MODERATE,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="conflicts with test_safety_windows.py: powershell -e JABjAD0AJwBoAGkAJwA=",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("command", "least"), DANGEROUS)
+def test_dangerous(command: str, least: RiskLevel) -> None:
+    reaches(command, least)
+
+
+@pytest.mark.parametrize(("command", "highest"), NEAR_MISSES)
+def test_near_miss(command: str, highest: RiskLevel) -> None:
+    stays_within(command, highest)
