@@ -6,9 +6,14 @@ target), and near misses that must stay low: the read-only or narrow form. Each 
 rater rated too high stands among the near misses with its variants.
 
 Written before reading the rules: 31 of 34 dangerous rows and 35 of 47 near misses failed
-before the fixes of this round (one more near miss, an encoded PowerShell line that decodes to
-`calc`, conflicts with an older table and is a strict xfail). Rows another table already held
-word for word were dropped first.
+before the fixes of this round. While fixing, two forfiles sweeps (and one narrow forfiles near
+miss) were added, a firewall row moved from port 22 (SSH to the world is left MODERATE on
+purpose) to 3389, a `netlify --dry-run` row whose option I could not vouch for was replaced by
+firebase and argocd ones, and `hg strip` keeping its backup was dropped (test_safety_r12_vcs.py
+holds it HIGH). Rated at the commit before any fix, the final table fails 32 of 36 dangerous
+rows and 35 of 47 near misses. Two near misses are strict xfails: an encoded PowerShell line
+that decodes to `calc` (older tables hold hidden PowerShell CRITICAL whatever it decodes to) and
+`npx wrangler deploy --dry-run`. Rows another table already held word for word were dropped.
 """
 
 from __future__ import annotations
@@ -72,6 +77,8 @@ ROOT_SWEEPS: list[tuple[str, RiskLevel]] = [
     ("Get-ChildItem -Path $env:SystemRoot -Recurse -Include *.log | Remove-Item", HIGH),
     ("ls C:\\ -r -Include *.log | rm -Force", HIGH),
     ("Get-ChildItem D:\\ -Recurse -Filter *.bak | Remove-Item -Force", HIGH),
+    ('forfiles /p C:\\ /s /m *.log /c "cmd /c del @path"', HIGH),
+    ('forfiles /p C:\\Windows /s /m *.tmp /d -7 /c "cmd /c del /q @path"', HIGH),
 ]
 
 # A firewall rule that lets the whole internet in, on every port or an admin port.
@@ -82,7 +89,7 @@ OPEN_FIREWALLS: list[tuple[str, RiskLevel]] = [
         HIGH,
     ),
     ("gcloud compute firewall-rules create open-all --allow=all --source-ranges 0.0.0.0/0", HIGH),
-    ("gcloud compute firewall-rules update web --source-ranges=0.0.0.0/0 --allow=tcp:22", HIGH),
+    ("gcloud compute firewall-rules update web --source-ranges=0.0.0.0/0 --allow=tcp:3389", HIGH),
     ("gcloud compute firewall-rules create db --allow tcp:5432 --source-ranges 0.0.0.0/0", HIGH),
     (
         "doctl compute firewall add-rules fw-id"
@@ -121,10 +128,9 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("p4 obliterate //depot/projects/legacy/...", SAFE),
     ("p4 revert -n //...", SAFE),
     ("p4 edit src/main.c", MODERATE),
-    # Mercurial with global options, read-only or keeping a backup
+    # Mercurial with global options, read-only
     ("hg --config ui.username=me log -r 'draft()'", SAFE),
     ("hg -R ~/src/app status", SAFE),
-    ("hg --config extensions.strip= strip -r 'draft()'", MODERATE),
     # admin groups, read
     ("net localgroup Administrators", SAFE),
     ("net user guest", SAFE),
@@ -133,6 +139,7 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("Get-ChildItem -Path C:\\ -Include *.log -Recurse -ErrorAction SilentlyContinue", SAFE),
     ("Get-ChildItem C:\\app\\logs -Include *.log -Recurse | Remove-Item -Force", MODERATE),
     ("gci .\\build -Recurse -Filter *.tmp | Remove-Item -Force", MODERATE),
+    ('forfiles /p C:\\app\\logs /s /m *.log /d -30 /c "cmd /c del @path"', MODERATE),
     # firewall rules for a web port or one office
     ("gcloud compute firewall-rules list --filter=network=default", SAFE),
     (
@@ -147,8 +154,15 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ),
     # deploys that only build, scanners and validators that only report
     ("wrangler deploy --dry-run", SAFE),
-    ("npx wrangler deploy --dry-run", SAFE),
-    ("netlify deploy --dry-run", SAFE),
+    pytest.param(
+        "npx wrangler deploy --dry-run",
+        SAFE,
+        marks=pytest.mark.xfail(
+            strict=True, reason="not yet caught: npx is rated as a project runner, whatever it runs"
+        ),
+    ),
+    ("firebase deploy --only hosting --dry-run", SAFE),
+    ("argocd app sync shop --dry-run", SAFE),
     ("kustomize build overlays/prod | kubeconform -strict -summary", SAFE),
     ("kubeconform -summary manifests/", SAFE),
     ("trivy image --severity HIGH,CRITICAL nginx:1.27", SAFE),
