@@ -29,6 +29,18 @@ RESTORES: list[tuple[str, RiskLevel]] = [
     ("sudo -u postgres pg_restore --clean --if-exists --dbname=prod /backups/old.dump", CRITICAL),
     ("pg_restore -h db.internal -U app -c -d shop nightly.dump", CRITICAL),
     ("mongorestore --drop --db prod dump/prod", CRITICAL),
+    # added after the first fixes: the same restore over a live database, other stores
+    (
+        "sqlcmd -S prod -Q \"RESTORE DATABASE Shop FROM DISK='D:\\bak\\shop.bak' WITH REPLACE\"",
+        CRITICAL,
+    ),
+    (
+        "Restore-SqlDatabase -ServerInstance prod -Database Shop -BackupFile D:\\bak\\old.bak"
+        " -ReplaceDatabase",
+        CRITICAL,
+    ),
+    ("neo4j-admin database load neo4j --from-path=/backups --overwrite-destination=true", CRITICAL),
+    ("arangorestore --overwrite true --server.database shop --input-directory dump", CRITICAL),
 ]
 
 # Perforce: obliterate with -y erases files and every revision of them from the server.
@@ -107,6 +119,10 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("pg_restore -l nightly.dump", SAFE),
     ("pg_restore --list /backups/prod.dump | grep TABLE", SAFE),
     ("pg_restore -f out.sql backup.dump", MODERATE),
+    (
+        "Restore-SqlDatabase -ServerInstance dev -Database Shop_copy -BackupFile D:\\bak\\old.bak",
+        MODERATE,
+    ),
     # migration tools that only report
     ("flyway -url=jdbc:postgresql://localhost/app info", SAFE),
     ("flyway -configFiles=conf/prod.conf info", SAFE),

@@ -327,17 +327,21 @@ _SERVER_LOSSES = (
         "turns off the database's protection against crashes: data can be corrupted",
     ),
     (
-        lazy_pattern(r"\brestore\s+database\b[^;]*\bwith\b[^;]*\breplace\b", re.I),
-        "restores a backup over an existing database (WITH REPLACE)",
-    ),
-    (
         lazy_pattern(r"\bdrop\s+warehouse\b", re.I),
         "deletes a compute warehouse: the jobs and users that run on it stop",
     ),
 )
 
 
+# SQL Server's `RESTORE DATABASE x FROM DISK='...' WITH REPLACE`: the backup over the database.
+_RESTORE_OVER = lazy_pattern(r"\brestore\s+database\b[^;]*\bwith\b[^;]*\breplace\b", re.I)
+RESTORED_OVER = "puts a backup in the database's place: all written since the backup is lost"
+
+
 def _server_loss(text: str, command: Command, ctx: Context, client: str) -> bool:
+    if _RESTORE_OVER.search(text):
+        ctx.add(CRITICAL, f"{RESTORED_OVER} (RESTORE ... WITH REPLACE, {client})", command)
+        return True
     for pattern, reason in _SERVER_LOSSES:
         if pattern.search(text):
             ctx.add(HIGH, f"{reason} ({client})", command)
@@ -715,11 +719,9 @@ def dump(command: Command, ctx: Context) -> None:
     elif (
         any(a.startswith(("--clean", "-c")) for a in command.argv) and command.name == "pg_restore"
     ):
-        reason = "drops the database's tables and puts the backup's in their place: all written"
-        ctx.add(CRITICAL, f"{reason} since the backup is lost (pg_restore --clean)", command)
+        ctx.add(CRITICAL, f"{RESTORED_OVER} (pg_restore --clean)", command)
     elif command.name in ("pg_restore", "mongorestore") and "--drop" in command.argv:
-        reason = "drops the collections and puts the backup's in their place: all written since"
-        ctx.add(CRITICAL, f"{reason} the backup is lost (--drop)", command)
+        ctx.add(CRITICAL, f"{RESTORED_OVER} (--drop)", command)
     elif command.name == "mongoimport" and "--drop" in command.argv:
         ctx.add(HIGH, "drops the collection before importing into it (mongoimport --drop)", command)
     elif command.name == "mongoimport":

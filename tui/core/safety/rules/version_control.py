@@ -237,7 +237,7 @@ _P4_READS = frozenset(
 _P4_PREVIEWS = frozenset(
     split_words("sync revert reconcile clean integrate integ merge copy delete add edit unshelve")
 )
-
+# Specs that `-o` prints instead of opening an editor on them.
 _P4_SPECS = frozenset(
     split_words("client workspace user group label branch stream depot change job protect")
 )
