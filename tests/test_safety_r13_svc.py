@@ -6,14 +6,16 @@ target), and near misses that must stay low: the read-only or narrow form. Each 
 rater rated too high stands among the near misses with its variants.
 
 Written before reading the rules: 31 of 34 dangerous rows and 35 of 47 near misses failed
-before the fixes of this round. While fixing, two forfiles sweeps (and one narrow forfiles near
-miss) were added, a firewall row moved from port 22 (SSH to the world is left MODERATE on
-purpose) to 3389, a `netlify --dry-run` row whose option I could not vouch for was replaced by
-firebase and argocd ones, and `hg strip` keeping its backup was dropped (test_safety_r12_vcs.py
-holds it HIGH). Rated at the commit before any fix, the final table fails 32 of 36 dangerous
-rows and 35 of 47 near misses. Two near misses are strict xfails: an encoded PowerShell line
-that decodes to `calc` (older tables hold hidden PowerShell CRITICAL whatever it decodes to) and
-`npx wrangler deploy --dry-run`. Rows another table already held word for word were dropped.
+before the fixes of this round. While fixing, rows were added: two forfiles sweeps and a narrow
+forfiles near miss, four restores over a live database in other stores (SQL Server, Neo4j,
+ArangoDB) and a restore into a copy, firebase and argocd dry runs in place of a `netlify
+--dry-run` row whose option I could not vouch for. A firewall row moved from port 22 (SSH to
+the world is left MODERATE on purpose) to 3389, and `hg strip` keeping its backup was dropped
+(test_safety_r12_vcs.py holds it HIGH). Rated at the commit before any fix, the final table
+fails 36 of 40 dangerous rows and 35 of 48 near misses. Two more near misses are strict xfails:
+an encoded PowerShell line that decodes to `calc` (older tables hold hidden PowerShell CRITICAL
+whatever it decodes to) and `npx wrangler deploy --dry-run`. Rows another table already held
+word for word were dropped.
 """
 
 from __future__ import annotations
