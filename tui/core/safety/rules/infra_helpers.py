@@ -80,11 +80,13 @@ def context_switch(command: Command, ctx: Context) -> None:
 _SCANNERS = frozenset(
     split_words(
         "tfsec checkov trivy grype kubeconform kubeval hadolint conftest kube-linter kube-score "
-        "dockle kubesec tflint terrascan"
+        "dockle kubesec tflint terrascan kubescape kube-bench popeye pluto infracost dive"
     )
 )
 # Their commands that fetch a vulnerability database or plugin, or start a server.
 _SCANNER_UPKEEP = frozenset(split_words("plugin server clean db module update init pull"))
+# Their commands that change files or send the findings away: `kubescape fix`, `dive build`.
+_SCANNER_CHANGES = frozenset(split_words("fix build comment upload submit"))
 _REPORT_FILES = frozenset(split_words("--out -O --output-file-path --output --file"))
 
 
@@ -93,7 +95,10 @@ def scanner(command: Command, ctx: Context) -> None:
     and their upkeep (a database or plugin fetched, a server started) is ordinary."""
     argv = command.argv
     first = next((a for a in argv if not a.startswith("-")), "")
-    if first in _SCANNER_UPKEEP:
+    if first in _SCANNER_CHANGES:
+        reason = f"changes files or sends its findings away ({command.name} {first})"
+        ctx.add(MODERATE, reason, command)
+    elif first in _SCANNER_UPKEEP:
         reason = f"fetches the scanner's database or plugins, or starts its server ({first})"
         ctx.add(MODERATE, f"{reason} ({command.name})", command)
     elif any(a in _REPORT_FILES or a.split("=", 1)[0] in _REPORT_FILES for a in argv) or (
