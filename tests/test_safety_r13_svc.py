@@ -8,11 +8,12 @@ rater rated too high stands among the near misses with its variants.
 Written before reading the rules: 31 of 34 dangerous rows and 35 of 47 near misses failed
 before the fixes of this round. While fixing, rows were added: two forfiles sweeps and a narrow
 forfiles near miss, four restores over a live database in other stores (SQL Server, Neo4j,
-ArangoDB) and a restore into a copy, firebase and argocd dry runs in place of a `netlify
---dry-run` row whose option I could not vouch for. A firewall row moved from port 22 (SSH to
-the world is left MODERATE on purpose) to 3389, and `hg strip` keeping its backup was dropped
+ArangoDB) and a restore into a copy, twelve more analysers of clusters, images, database
+servers and their logs, and firebase and argocd dry runs in place of a `netlify --dry-run` row
+whose option I could not vouch for. A firewall row moved from port 22 (SSH to the world is left
+MODERATE on purpose) to 3389, and `hg strip` keeping its backup was dropped
 (test_safety_r12_vcs.py holds it HIGH). Rated at the commit before any fix, the final table
-fails 36 of 40 dangerous rows and 35 of 48 near misses. Two more near misses are strict xfails:
+fails 36 of 40 dangerous rows and 45 of 60 near misses. Two more near misses are strict xfails:
 an encoded PowerShell line that decodes to `calc` (older tables hold hidden PowerShell CRITICAL
 whatever it decodes to) and `npx wrangler deploy --dry-run`. Rows another table already held
 word for word were dropped.
@@ -190,6 +191,19 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("kubeval manifests/app.yaml", SAFE),
     ("hadolint Dockerfile", SAFE),
     ("conftest test deploy.yaml", SAFE),
+    # added after the first fixes: more analysers of clusters, images, servers and their logs
+    ("kubescape scan framework nsa", SAFE),
+    ("kube-bench run --targets node", SAFE),
+    ("popeye -n default", SAFE),
+    ("pluto detect-files -d manifests/", SAFE),
+    ("dive nginx:1.27", SAFE),
+    ("docker scout cves nginx:1.27", SAFE),
+    ("docker buildx ls", SAFE),
+    ("mysqltuner", SAFE),
+    ("pt-query-digest /var/log/mysql/slow.log", SAFE),
+    ("mysqlcheck --check shop", SAFE),
+    ("pgbadger /var/log/postgresql/postgresql.log -o report.html", MODERATE),
+    ("mysqlcheck --auto-repair --all-databases", MODERATE),
     # hidden PowerShell stays critical however harmless it decodes (test_safety pins it)
     pytest.param(
         "powershell -NoProfile -EncodedCommand YwBhAGwAYwA=",
