@@ -394,6 +394,7 @@ _EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(split_words("read mapfile readarray"), (code.read_assignment,)),
     "gcloud": (listening.open_to_world, remote_code.cloud_code),
     "az": (listening.open_to_world, remote_code.cloud_code),
+    "doctl": (listening.open_to_world,),
     "aws": (remote_code.cloud_code,),
     **dict.fromkeys(
         split_words("docker podman nerdctl"), (origins.image_typo, listening.container_service)

@@ -38,6 +38,8 @@ DRY_RUNS: dict[str, tuple[str, ...]] = {
     "apachectl": ("configtest", "-t"),
     "apache2ctl": ("configtest", "-t"),
     "httpd": ("-t",),
+    # deploy tools: a dry run builds and shows what would be deployed, sending nothing
+    **dict.fromkeys(split_words("wrangler firebase argocd"), ("--dry-run",)),
 }
 # Subcommands (or first options) that only report, by tool.
 REPORTS: dict[str, frozenset[str]] = {
@@ -81,10 +83,17 @@ def only_checks(command: Command) -> bool:
     return False
 
 
+# `--dry-run=none`, `--dry-run=false`: the dry run switched off, the command runs.
+_NOT_DRY = frozenset(split_words("none false no 0 off"))
+
+
 def _given(option: str, argv: list[str]) -> bool:
     """`--dry-run`, `--dry-run=client`, `-n`, or `n` inside a cluster of flags (`-an`)."""
     if option.startswith("--") or not option.startswith("-") or len(option) != 2:
-        return any(a == option or a.startswith(option + "=") for a in argv)
+        return any(
+            a == option or (a.startswith(option + "=") and a.split("=", 1)[1] not in _NOT_DRY)
+            for a in argv
+        )
     return any(_SHORT_CLUSTER.fullmatch(a) and option[1] in a[1:] for a in argv)
 
 

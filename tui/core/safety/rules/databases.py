@@ -74,6 +74,8 @@ _ROLLED_BACK = lazy_pattern(
     r"\s*rollback\s*;?",
     re.IGNORECASE,
 )
+# A function called by a SELECT: what it does outside the tables is not rolled back.
+_SELECT_CALL = lazy_pattern(r"\bselect\b[^;]*\(", re.IGNORECASE)
 # An aggregation that writes its result over a collection: `{$out: "orders"}`.
 _MONGO_OUT = lazy_pattern(r"\$out['\"]?\s*:\s*(?:['\"]|\{)")
 # `EXECUTE 'DROP TABLE ' || name`, `EXECUTE format('TRUNCATE %I', t)`: SQL built and run.
@@ -215,9 +217,9 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
     text = re.sub(r"/\*.*?\*/", " ", text, flags=re.DOTALL)  # `DROP/**/DATABASE`
     text = _EXPLAIN_ANALYZE.sub("", text)  # EXPLAIN ANALYZE runs the statement it explains
     if _ROLLED_BACK.fullmatch(text.strip()):
-        ctx.add(
-            MODERATE, f"changes rows in a transaction it rolls back: none kept ({client})", command
-        )
+        if _SELECT_CALL.search(text):  # `SELECT pg_terminate_backend(...)` acts despite ROLLBACK
+            reason = f"changes rows in a transaction it rolls back: none kept ({client})"
+            ctx.add(MODERATE, reason, command)
         return
     for match in _FROM_PROGRAM.finditer(text):  # `COPY t FROM PROGRAM 'cmd'`: the server runs it
         ctx.add(
@@ -325,17 +327,21 @@ _SERVER_LOSSES = (
         "turns off the database's protection against crashes: data can be corrupted",
     ),
     (
-        lazy_pattern(r"\brestore\s+database\b[^;]*\bwith\b[^;]*\breplace\b", re.I),
-        "restores a backup over an existing database (WITH REPLACE)",
-    ),
-    (
         lazy_pattern(r"\bdrop\s+warehouse\b", re.I),
         "deletes a compute warehouse: the jobs and users that run on it stop",
     ),
 )
 
 
+# SQL Server's `RESTORE DATABASE x FROM DISK='...' WITH REPLACE`: the backup over the database.
+_RESTORE_OVER = lazy_pattern(r"\brestore\s+database\b[^;]*\bwith\b[^;]*\breplace\b", re.I)
+RESTORED_OVER = "puts a backup in the database's place: all written since the backup is lost"
+
+
 def _server_loss(text: str, command: Command, ctx: Context, client: str) -> bool:
+    if _RESTORE_OVER.search(text):
+        ctx.add(CRITICAL, f"{RESTORED_OVER} (RESTORE ... WITH REPLACE, {client})", command)
+        return True
     for pattern, reason in _SERVER_LOSSES:
         if pattern.search(text):
             ctx.add(HIGH, f"{reason} ({client})", command)
@@ -640,8 +646,8 @@ def bigquery(command: Command, ctx: Context) -> None:
     argv = command.argv
     words = [a for a in argv if not a.startswith("-")]
     if words[:1] == ["query"] and len(words) > 1 and "--dry_run" in argv:
-        ctx.add(MODERATE, "checks a query without running it (bq query --dry_run)", command)
-    elif words[:1] == ["query"] and len(words) > 1:
+        return  # a dry run only checks the query and estimates what it would read
+    if words[:1] == ["query"] and len(words) > 1:
         rate_sql(words[-1], command, ctx, "bq")
     elif words[:1] == ["load"] and "--replace" in argv:
         ctx.add(
@@ -700,19 +706,22 @@ def createuser(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, "creates a database user (createuser)", command)
 
 
+_PG_RESTORE_VALUES = "-d --dbname -f --file -U -h -p -n -t -I -P -T -j -L -S"
+
+
 def dump(command: Command, ctx: Context) -> None:
     """`pg_dump`, `mysqldump`: read the database; where the dump goes is rated by the redirect."""
     printed = _only_prints(command)
+    if command.name == "pg_restore" and options(command, _PG_RESTORE_VALUES).has("-l", "--list"):
+        return  # prints the backup's table of contents, restoring nothing
     if printed is not None:
         ctx.add(MODERATE, printed, command)
     elif (
         any(a.startswith(("--clean", "-c")) for a in command.argv) and command.name == "pg_restore"
     ):
-        ctx.add(
-            HIGH, "replaces tables in the database with the backup (pg_restore --clean)", command
-        )
+        ctx.add(CRITICAL, f"{RESTORED_OVER} (pg_restore --clean)", command)
     elif command.name in ("pg_restore", "mongorestore") and "--drop" in command.argv:
-        ctx.add(HIGH, "drops collections before restoring them (--drop)", command)
+        ctx.add(CRITICAL, f"{RESTORED_OVER} (--drop)", command)
     elif command.name == "mongoimport" and "--drop" in command.argv:
         ctx.add(HIGH, "drops the collection before importing into it (mongoimport --drop)", command)
     elif command.name == "mongoimport":
@@ -727,7 +736,7 @@ def _only_prints(command: Command) -> str | None:
         return "only tries the restore, changing nothing (mongorestore --dryRun)"
     if command.name != "pg_restore":
         return None
-    opts = options(command, "-d --dbname -f --file -U -h -p -n -t -I -P -T -j -L -S")
+    opts = options(command, _PG_RESTORE_VALUES)
     if opts.has("-f", "--file") and not opts.has("-d", "--dbname"):
         return "writes the backup out as a SQL script, touching no database (pg_restore -f)"
     return None

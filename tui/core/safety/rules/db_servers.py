@@ -4,7 +4,8 @@ Stopping a server without a clean shutdown, rewinding or restoring over a live d
 deleting a server's backups (pgBackRest, Barman, WAL-G, RMAN), loading a dump that drops the
 tables it refills, or an online schema change that drops a column lose data or take the
 service down (HIGH; every backup at once, CRITICAL). Status, listing, checking and dry-run
-forms stay safe or moderate.
+forms, and the analysers of a server or its logs (mysqltuner, pt-query-digest, pgbadger), stay
+safe or moderate.
 """
 
 from __future__ import annotations
@@ -262,6 +263,23 @@ def quiet(command: Command, ctx: Context) -> None:
     """Tools that only read a server's files or report its state."""
 
 
+# mysqlcheck's options that change the tables rather than check them.
+_TABLE_FIXES = frozenset(
+    split_words("-r --repair -o --optimize -a --analyze --auto-repair --use-frm --fix-db-names")
+)
+# The analysers' options that write what they found into a database or a file.
+_ANALYSIS_WRITES = frozenset(split_words("--review --history -o --outfile --output-dir"))
+
+
+def analyser(command: Command, ctx: Context) -> None:
+    """Reports on a server or its logs (mysqltuner, pt-query-digest, pgbadger, mysqlcheck
+    --check): they read; repairing tables or writing the findings somewhere is a change."""
+    if command.name in ("mysqlcheck", "mariadb-check") and _said(command, *_TABLE_FIXES):
+        ctx.add(MODERATE, f"repairs or optimizes tables ({command.name})", command)
+    elif _said(command, *_ANALYSIS_WRITES):
+        ctx.add(MODERATE, f"writes what it found to a file or database ({command.name})", command)
+
+
 RULES: dict[str, Rule] = {
     **dict.fromkeys(split_words("pg_ctl pg_ctlcluster"), pg_ctl),
     "pg_rewind": pg_rewind,
@@ -282,4 +300,12 @@ RULES: dict[str, Rule] = {
     "db2stop": db2stop,
     "bcp": bcp,
     **dict.fromkeys(split_words("pg_controldata pg_waldump pg_lsclusters"), quiet),
+    **dict.fromkeys(
+        split_words(
+            "mysqltuner mysqltuner.pl pt-query-digest pt-summary pt-mysql-summary "
+            "pt-variable-advisor pt-duplicate-key-checker mysqldumpslow pgbadger mysqlcheck "
+            "mariadb-check"
+        ),
+        analyser,
+    ),
 }

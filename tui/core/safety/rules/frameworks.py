@@ -243,6 +243,31 @@ _REPORTS: dict[str, frozenset[str]] = {
     "knex": frozenset(split_words("migrate:status migrate:list")),
     "typeorm": frozenset(split_words("migration:show")),
     "mix": frozenset(split_words("ecto.migrations")),
+    # schema tools: the state of migrations, or the SQL they would run, printed
+    "flyway": frozenset(split_words("info validate version")),
+    "liquibase": frozenset(
+        split_words(
+            "status history validate diff update-sql updateSQL rollback-sql rollbackSQL "
+            "future-rollback-sql futureRollbackSQL version"
+        )
+    ),
+    "prisma": frozenset(("validate", "version", "migrate status", "migrate diff")),
+    "dbmate": frozenset(split_words("status")),
+    "goose": frozenset(split_words("status version")),
+    "migrate": frozenset(split_words("version")),
+    "atlas": frozenset(("migrate status", "migrate lint", "migrate validate", "schema inspect")),
+}
+_DJANGO_PREVIEWS = {
+    "migrate": frozenset(("--plan",)),
+    "makemigrations": frozenset(("--dry-run", "--check")),
+}
+# Tool -> its migration commands that, given the option, print what they would do instead.
+_PREVIEWS: dict[str, dict[str, frozenset[str]]] = {
+    "artisan": dict.fromkeys(
+        split_words("migrate migrate:rollback migrate:reset"), frozenset(("--pretend",))
+    ),
+    "manage.py": _DJANGO_PREVIEWS,
+    "django-admin": _DJANGO_PREVIEWS,
 }
 
 
@@ -258,8 +283,15 @@ def only_reports(command: Command) -> bool:
         found = _tool_and_words(command)
     if found is None or found[0] not in _REPORTS:
         return False
-    words = [a for a in found[1] if not a.startswith("-")]
-    return bool(words) and words[0] in _REPORTS[found[0]]
+    tool, argv = found
+    words = [a for a in argv if not a.startswith("-")]
+    if not words:
+        return False
+    if tool in _VERB_ANYWHERE:  # `goose postgres "$DSN" status`: the command comes last
+        return words[-1] in _REPORTS[tool] or " ".join(words[-2:]) in _REPORTS[tool]
+    if words[0] in _REPORTS[tool] or " ".join(words[:2]) in _REPORTS[tool]:
+        return True
+    return bool(_PREVIEWS.get(tool, {}).get(words[0], frozenset()) & set(argv))
 
 
 _TOOLS = (*_WIPES, *_ALIASES, *_RUNNERS, "dotnet", "php", "python", "python3", "symfony")

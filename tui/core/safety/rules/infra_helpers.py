@@ -1,6 +1,8 @@
 """Tools around clusters and infrastructure that mostly read or hand work to another tool:
 k3s (its bundled kubectl, crictl and ctr), kustomize, linkerd, stern, kubectx and kubens,
-the IaC scanners tfsec and checkov, the secret wrappers chamber and aws-vault, and qemu-img.
+the scanners and validators of configurations and images (tfsec, checkov, trivy, grype,
+kubeconform, kubeval, hadolint, conftest...), the secret wrappers chamber and aws-vault, and
+qemu-img.
 
 Their reports are safe; what they hand on is rated as the tool it is. Besides: terraform's
 state file deleted (the real resources are forgotten, not removed) and podman's API served on
@@ -74,13 +76,34 @@ def context_switch(command: Command, ctx: Context) -> None:
         ctx.add(MODERATE, f"switches the cluster later commands reach ({command.name})", command)
 
 
-def scanner(command: Command, ctx: Context) -> None:
-    """tfsec, checkov: read the configuration and report; an output file is the only write."""
-    writes = any(
-        a in ("--out", "-O", "--output-file-path") or a.startswith(("--out=", "--output-file"))
-        for a in command.argv
+# Scanners and validators: they read a configuration, an image or a folder and report.
+_SCANNERS = frozenset(
+    split_words(
+        "tfsec checkov trivy grype kubeconform kubeval hadolint conftest kube-linter kube-score "
+        "dockle kubesec tflint terrascan kubescape kube-bench popeye pluto infracost dive"
     )
-    if writes:
+)
+# Their commands that fetch a vulnerability database or plugin, or start a server.
+_SCANNER_UPKEEP = frozenset(split_words("plugin server clean db module update init pull"))
+# Their commands that change files or send the findings away: `kubescape fix`, `dive build`.
+_SCANNER_CHANGES = frozenset(split_words("fix build comment upload submit"))
+_REPORT_FILES = frozenset(split_words("--out -O --output-file-path --output --file"))
+
+
+def scanner(command: Command, ctx: Context) -> None:
+    """tfsec, checkov, trivy, kubeconform: read and report; a report file is the only write,
+    and their upkeep (a database or plugin fetched, a server started) is ordinary."""
+    argv = command.argv
+    first = next((a for a in argv if not a.startswith("-")), "")
+    if first in _SCANNER_CHANGES:
+        reason = f"changes files or sends its findings away ({command.name} {first})"
+        ctx.add(MODERATE, reason, command)
+    elif first in _SCANNER_UPKEEP:
+        reason = f"fetches the scanner's database or plugins, or starts its server ({first})"
+        ctx.add(MODERATE, f"{reason} ({command.name})", command)
+    elif any(a in _REPORT_FILES or a.split("=", 1)[0] in _REPORT_FILES for a in argv) or (
+        command.name == "trivy" and "-o" in argv  # elsewhere -o names the report's format
+    ):
         ctx.add(MODERATE, f"writes a report file ({command.name})", command)
 
 
@@ -156,7 +179,7 @@ RULES: dict[str, Rule] = {
     "linkerd": linkerd,
     "stern": reads_only,
     **dict.fromkeys(split_words("kubectx kubens"), context_switch),
-    **dict.fromkeys(split_words("tfsec checkov"), scanner),
+    **dict.fromkeys(_SCANNERS, scanner),
     "aws-vault": secret_wrapper,
     "qemu-img": qemu_img,
 }

@@ -233,6 +233,8 @@ def open_to_world(command: Command, ctx: Context) -> None:
             return
         sources = option_value(argv, "--source-address-prefixes") or "*"
         ports = option_value(argv, "--port", "--destination-port-ranges") or ""
+    elif command.name == "doctl" and "firewall" in words and {"create", "add-rules"} & set(words):
+        sources, ports = _doctl_inbound(option_value(argv, "--inbound-rules") or "")
     elif command.name == "az" and "firewall-rule" in words and "create" in words:
         low = option_value(argv, "--start-ip-address") or ""
         high = option_value(argv, "--end-ip-address") or ""
@@ -242,11 +244,33 @@ def open_to_world(command: Command, ctx: Context) -> None:
         return
     anyone = any(p in ("0.0.0.0/0", "::/0", "*", "Internet", "Any") for p in sources.split(","))
     numbers = set(re.findall(r"\d+", ports))
-    every = ports in ("*", "all", "tcp", "udp") or "0-65535" in ports or "1-65535" in ports
+    every = _every_port(ports)
     # SSH open to the internet is how most cloud machines are reached; the rest is not
     if anyone and (every or numbers & (_ADMIN_PORTS - {"22"})):
         reason = f"lets the whole internet reach admin ports or every port ({command.name})"
         ctx.add(HIGH, reason, command)
+
+
+def _every_port(ports: str) -> bool:
+    """`*`, `all`, `tcp:0-65535`, or protocols named without a port (`tcp,udp`): every port."""
+    parts = [p.strip().lower() for p in ports.split(",") if p.strip()]
+    if any(p.rpartition(":")[2] in ("*", "all", "0", "0-65535", "1-65535") for p in parts):
+        return True
+    return bool(parts) and all(p in ("tcp", "udp", "sctp", "all") for p in parts)
+
+
+def _doctl_inbound(rules: str) -> tuple[str, str]:
+    """`protocol:tcp,ports:all,address:0.0.0.0/0 protocol:tcp,ports:443,...`: the addresses
+    and ports of the inbound rules that let the whole internet in, comma-joined."""
+    sources: list[str] = []
+    ports: list[str] = []
+    for rule in rules.split():
+        fields = [f.partition(":") for f in rule.split(",")]
+        addresses = [value for key, _, value in fields if key == "address"]
+        if any(a in ("0.0.0.0/0", "::/0") for a in addresses):
+            sources.append("0.0.0.0/0")
+            ports += [value for key, _, value in fields if key == "ports"]
+    return ",".join(sources), ",".join(ports)
 
 
 _NO_PASSWORD_ENV = lazy_pattern(

@@ -3,9 +3,9 @@ memcached, Elasticsearch, Solr, ZooKeeper, HDFS, HBase, Ceph's object gateway, C
 backups, Dolt, JuiceFS, sqlite-utils, pgcopydb, Turso, and the MEGA and Google Drive clients.
 
 Destroying a cluster, deleting or flushing a bucket, removing a node by force, deleting every
-snapshot, loading a dump over a live graph, or rewriting a search node's cluster state lose
-data (HIGH; a whole cluster, CRITICAL). Status and listing commands stay safe; other changes
-are moderate.
+snapshot, or rewriting a search node's cluster state lose data (HIGH; a whole cluster, or a dump
+loaded over a live database, CRITICAL: all written since the dump is lost). Status and listing
+commands stay safe; other changes are moderate.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
-from tui.core.safety.rules.databases import client_stdin, rate_sql
+from tui.core.safety.rules.databases import RESTORED_OVER, client_stdin, rate_sql
 from tui.core.safety.words import split_words
 
 
@@ -105,8 +105,7 @@ def arangorestore(command: Command, ctx: Context) -> None:
         for a, b in itertools.pairwise([*argv, ""])
     )
     if overwrite:
-        reason = "replaces the database's collections with the dump's (arangorestore --overwrite)"
-        ctx.add(HIGH, reason, command)
+        ctx.add(CRITICAL, f"{RESTORED_OVER} (arangorestore --overwrite)", command)
     else:
         ctx.add(MODERATE, "restores an ArangoDB dump", command)
 
@@ -119,9 +118,7 @@ def neo4j_admin(command: Command, ctx: Context) -> None:
         a.startswith("--overwrite-destination") and not a.endswith("=false") for a in argv
     )
     if loads and forced:
-        ctx.add(
-            HIGH, "replaces a graph database with a dump or backup (neo4j-admin --force)", command
-        )
+        ctx.add(CRITICAL, f"{RESTORED_OVER} (neo4j-admin --force)", command)
     elif "unbind" in words[:2]:
         ctx.add(MODERATE, "removes a server's cluster state (neo4j-admin unbind)", command)
     elif not {"info", "check", "report", "version", "help"} & set(words[:2]):

@@ -500,6 +500,18 @@ _GIT = {
 }
 
 
+# Plugins' reports: image vulnerabilities (scout), builders (buildx), written as
+# `PLUGIN VERB [ARG]` and matched on the first one or two words after the plugin.
+_PLUGIN_READS = frozenset(
+    f"{plugin} {verb}"
+    for plugin, verbs in (
+        ("scout", "cves quickview qv compare recommendations sbom version"),
+        ("buildx", "ls inspect du version"),
+    )
+    for verb in split_words(verbs)
+) | {"buildx imagetools inspect"}
+
+
 def docker(command: Command, ctx: Context) -> None:
     if mass_removal(command, ctx):
         return
@@ -516,7 +528,9 @@ def docker(command: Command, ctx: Context) -> None:
         if inner in DOCKER_READ_ONLY:
             return
         sub, rest = f"{sub} {inner}", rest2
-    if sub in DOCKER_READ_ONLY:
+    if sub in DOCKER_READ_ONLY or any(
+        " ".join([sub, *rest.argv[:words]]) in _PLUGIN_READS for words in (1, 2)
+    ):
         return
     if sub in ("run", "create", "container run", "container create"):
         _docker_run(rest, ctx)

@@ -34,9 +34,31 @@ _READS = {
 }
 
 
+# Options whose value is a separate word, which must not be taken for the subcommand:
+# `hg --config extensions.strip= strip`, `hg -R ~/src/app purge`, `svn --username bob log`.
+_TAKES_VALUE = {
+    "hg": frozenset(split_words("--config -R --repository --cwd --encoding --color --pager")),
+    "svn": frozenset(split_words("--username --password --config-dir --config-option")),
+}
+
+
+def _operands(name: str, argv: list[str]) -> list[str]:
+    """The words that are not options nor their values: the subcommand first."""
+    words: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _TAKES_VALUE[name]:
+            skip = True
+        elif not arg.startswith("-"):
+            words.append(arg)
+    return words
+
+
 def hg_svn(command: Command, ctx: Context) -> None:
     argv = command.argv
-    words = [a for a in argv if not a.startswith("-")]
+    words = _operands(command.name, argv)
     sub = words[0] if words else ""
     name = command.name
     if not sub or sub in _READS[name]:

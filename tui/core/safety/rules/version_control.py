@@ -1,12 +1,13 @@
 """The version control systems besides git, hg and svn: Fossil, Darcs, Bazaar/Breezy, Jujutsu,
-Pijul, CVS, and the Subversion server tools (svnadmin, svnlook).
+Pijul, CVS, Perforce (p4), and the Subversion server tools (svnadmin, svnlook).
 
 Decisions: reports (status, log, diff) are safe; a command that throws away uncommitted work,
 deletes files the repository does not track, or removes recorded history for good (darcs
 obliterate, fossil purge/scrub, cvs admin -o, jj op abandon) is HIGH, as `git reset --hard` and
-`git clean -f` are; the rest changes the repository or working copy and is MODERATE. Undoing a
-commit while keeping its changes in the working copy (bzr uncommit, darcs unrecord, pijul
-unrecord) is MODERATE, as `git reset --soft` is.
+`git clean -f` are; `p4 obliterate -y` is CRITICAL: it erases history on the shared server, for
+everyone, where a preview (no -y, or -n) changes nothing; the rest changes the repository or
+working copy and is MODERATE. Undoing a commit while keeping its changes in the working copy
+(bzr uncommit, darcs unrecord, pijul unrecord) is MODERATE, as `git reset --soft` is.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 
 from tui.core.safety.context import Context
 from tui.core.safety.parse import Command
-from tui.core.safety.rules.common import HIGH, MODERATE, Rule
+from tui.core.safety.rules.common import CRITICAL, HIGH, MODERATE, Rule
 from tui.core.safety.words import split_words
 
 _READS = {
@@ -223,7 +224,61 @@ def svnadmin(command: Command, ctx: Context, words: list[str]) -> None:
         _changes(command, ctx, "svnadmin", sub)
 
 
+# p4's global options that take a value, given before the subcommand: `p4 -c ws -u bob sync`.
+_P4_GLOBAL_VALUES = frozenset(split_words("-c -C -d -H -p -P -u -x -z -Q -r -b -L -l"))
+_P4_READS = frozenset(
+    split_words(
+        "info opened changes changelists describe files filelog fstat have where diff diff2 print "
+        "annotate dirs clients workspaces users groups labels branches depots streams jobs "
+        "counters sizes help status cstat interchanges grep keys tickets verify fixes"
+    )
+)
+# Subcommands where -n previews the change and makes none.
+_P4_PREVIEWS = frozenset(
+    split_words("sync revert reconcile clean integrate integ merge copy delete add edit unshelve")
+)
+# Specs that `-o` prints instead of opening an editor on them.
+_P4_SPECS = frozenset(
+    split_words("client workspace user group label branch stream depot change job protect")
+)
+
+
+def _p4_words(command: Command) -> list[str]:
+    """The subcommand and what follows it, past p4's global options."""
+    argv = command.argv
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 2 if argv[index] in _P4_GLOBAL_VALUES else 1
+    return argv[index:]
+
+
+def perforce(command: Command, ctx: Context) -> None:
+    """`p4 obliterate -y`, `p4 revert //...`, `p4 clean`, `p4 sync -f`, `p4 protect`."""
+    words = _p4_words(command)
+    if not words or words[0] in _P4_READS:
+        return
+    sub, rest = words[0], words[1:]
+    if (sub == "obliterate" and "-y" not in rest) or (sub in _P4_PREVIEWS and "-n" in rest):
+        return  # only lists what it would do
+    if "-o" in rest and sub in _P4_SPECS:
+        return  # prints the spec
+    if sub == "obliterate":
+        reason = "erases the files and every revision of them from the Perforce server, for"
+        ctx.add(CRITICAL, f"{reason} every user: no undo (p4 obliterate -y)", command)
+    elif sub == "revert" and not {"-a", "-k"} & set(rest):
+        ctx.add(HIGH, "throws away the changes made to the opened files (p4 revert)", command)
+    elif sub == "clean" or (sub == "sync" and "-f" in rest):
+        reason = "puts the depot's files back over the workspace: local edits are lost"
+        ctx.add(HIGH, f"{reason} (p4 {sub})", command)
+    elif sub in ("protect", "admin") or (sub == "depot" and "-d" in rest):
+        reason = "changes who may use the Perforce server, stops it or deletes a depot"
+        ctx.add(HIGH, f"{reason} (p4 {sub})", command)
+    else:
+        _changes(command, ctx, "p4", sub)
+
+
 RULES: dict[str, Rule] = {
+    "p4": perforce,
     "fossil": fossil,
     "darcs": darcs,
     "bzr": bazaar,

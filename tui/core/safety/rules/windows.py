@@ -233,7 +233,13 @@ def _delete_listed(listing: Statement, st: Statement, ctx: Context) -> None:
     folders = operands_of(listing, frozenset({"-include", "-exclude", "-filter", "-depth"}))
     names = [p for pattern in patterns for p in pattern.split(",") if p]
     if names and all(_DISPOSABLE.fullmatch(p) for p in names):
-        ctx.add(MODERATE, f"deletes the files matching {patterns[0]} under a folder", st.text)
+        broad = _broad_folder(folders) if has_param(listing, "recurse") else None
+        if broad is not None:  # throw-away for one program, not for every program at once
+            reason = f"deletes every {patterns[0]} file under {broad}: other programs' files too"
+            ctx.add(HIGH, reason, st.text)
+        else:
+            reason = f"deletes the files matching {patterns[0]} under a folder"
+            ctx.add(MODERATE, reason, st.text)
         return
     here = all(not re.match(r"(?i)^([a-z]:|[\\/$%~])", f) for f in folders)  # in this folder
     if here and names and all(p.strip("'\"").lower() in _REBUILT for p in names):
@@ -245,6 +251,15 @@ def _delete_listed(listing: Statement, st: Statement, ctx: Context) -> None:
         return
     children = [f if re.search(r"[*?]", f) else f.rstrip("\\/") + "\\*" for f in folders or ["."]]
     _delete_paths(children, "/s" in flags_of(st) or has_param(st, "recurse"), st, ctx)
+
+
+def _broad_folder(folders: list[str]) -> str | None:
+    """The first folder that is a drive, a system folder or a home folder: a filter of file
+    names (`*.log`) reaches every program's files under it, not one program's."""
+    for folder in folders:
+        if classify_delete(posix_path(folder), recursive=True).level == CRITICAL:
+            return folder
+    return None
 
 
 # Folders that builds and package managers fill and make again.
@@ -910,7 +925,11 @@ def _forfiles(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(HIGH, f"deletes backups under {folder}", st.text)
         return
     if "/d" in values or (mask != "*" and _DISPOSABLE.fullmatch(mask)):  # old or throw-away
-        if _changes(command):
+        broad = _broad_folder([folder or "\\"]) if "/s" in flags_of(st) else None
+        if broad is not None and _FORFILES_DELETE.search(command):
+            reason = f"deletes every {mask} file under {broad}: other programs' files too"
+            ctx.add(HIGH, reason, st.text)
+        elif _changes(command):
             ctx.add(MODERATE, f"runs a command on old or matching files under {folder}", st.text)
         return
     analyse(command, ctx, 1)

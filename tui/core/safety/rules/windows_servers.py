@@ -167,6 +167,15 @@ def _stop_vm(st: Statement, ctx: Context, previous: Statement | None) -> None:
         ctx.add(MODERATE, "shuts down a virtual machine", st.text)
 
 
+def _restore_database(st: Statement, ctx: Context, previous: Statement | None) -> None:
+    """`Restore-SqlDatabase -ReplaceDatabase`: the backup over a database that exists."""
+    if has_param(st, "replacedatabase"):
+        reason = "puts a backup in the database's place: all written since the backup is lost"
+        ctx.add(CRITICAL, f"{reason} (Restore-SqlDatabase -ReplaceDatabase)", st.text)
+    else:
+        ctx.add(MODERATE, "restores a SQL Server backup (Restore-SqlDatabase)", st.text)
+
+
 def _remove_checkpoints(st: Statement, ctx: Context, previous: Statement | None) -> None:
     """Checkpoints of every VM, a wildcard, or a whole tree of them: the points to go back to."""
     names = [v for n, v in params_of(st) if n in ("name", "snapshotname")]
@@ -373,6 +382,7 @@ HANDLERS: dict[str, Handler] = {
     ),
     "uninstall-addsdomaincontroller": _demote,
     "stop-vm": _stop_vm,
+    "restore-sqldatabase": _restore_database,
     **dict.fromkeys(("remove-vmsnapshot", "remove-vmcheckpoint"), _remove_checkpoints),
     "disable-netadapterbinding": _binding,
     **dict.fromkeys(("close-smbopenfile", "close-smbsession"), _close_smb),

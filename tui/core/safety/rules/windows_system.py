@@ -421,6 +421,8 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
         named = [a for a in args[1:] if not a.startswith("/")]
         if set(named) & _DOMAIN_ADMINS and "/add" in args:
             ctx.add(CRITICAL, "makes a user an administrator of the whole domain", st.text)
+        elif named[:1] == ["administrators"] and set(named[1:]) & OPEN_ACCOUNTS and "/add" in args:
+            ctx.add(CRITICAL, _OPEN_ADMIN, st.text)
         elif set(named) & PRIVILEGED_GROUPS and changes:
             ctx.add(HIGH, "gives a user administrator rights (net localgroup)", st.text)
         elif sub in ("localgroup", "group") and "/add" in args and len(named) >= 2:
@@ -466,6 +468,21 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
 
 
 _DOMAIN_ADMINS = frozenset(("domain admins", "enterprise admins", "schema admins"))
+# Accounts and groups anyone can use without a password of their own: made administrators,
+# every visitor or user of the machine is one.
+OPEN_ACCOUNTS = frozenset(
+    (
+        "guest",
+        "defaultaccount",
+        "everyone",
+        "anonymous logon",
+        "nt authority\\anonymous logon",
+        "authenticated users",
+        "users",
+        "domain users",
+    )
+)
+_OPEN_ADMIN = "makes an account anyone can use (Guest, Everyone, Users) an administrator"
 # Groups whose members administer the machine or the domain, or may log in remotely.
 PRIVILEGED_GROUPS = frozenset(
     (
@@ -498,7 +515,10 @@ _WEAK_POLICY = lazy_pattern(
 
 def _accounts(st: Statement, ctx: Context, previous: Statement | None) -> None:
     text = st.text.lower()
-    if any(group in text for group in PRIVILEGED_GROUPS) and "remove-" not in st.name:
+    members = {value for name, value in params_of(st) if "member".startswith(name)}
+    if "administrators" in text and members & OPEN_ACCOUNTS and "remove-" not in st.name:
+        ctx.add(CRITICAL, _OPEN_ADMIN, st.text)
+    elif any(group in text for group in PRIVILEGED_GROUPS) and "remove-" not in st.name:
         ctx.add(HIGH, "gives a user administrator rights", st.text)
     elif st.name in ("add-localgroupmember", "add-adgroupmember"):
         ctx.add(MODERATE, "adds a user to a group without administrator rights", st.text)
