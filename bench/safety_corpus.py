@@ -18,6 +18,7 @@
     .venv/bin/python bench/safety_corpus.py --corpus blind8  # the tenth one, held out whole
     .venv/bin/python bench/safety_corpus.py --corpus blind9  # the eleventh one, held out whole
     .venv/bin/python bench/safety_corpus.py --corpus blind10  # the twelfth one, held out whole
+    .venv/bin/python bench/safety_corpus.py --corpus blind11  # the thirteenth one, held out whole
     .venv/bin/python bench/safety_corpus.py --overreach      # answers that do more than asked
     .venv/bin/python bench/safety_corpus.py --overreach tune # the blind-written overreach set
 
@@ -87,6 +88,12 @@ CORPORA = {
     # written blind for round 13 (one writer, breadth and over-reaching answers), measured on
     # main before any rule of that round changed; held out whole
     "blind10": (("blind10_dangerous.jsonl",), ("blind10_benign.jsonl",), False),
+    # written blind for round 14 by three writers (blind10's brief, a slant each), measured on
+    # main after round 13 before any later rule changed, then used for tuning
+    "tune11": (("rater_tune11_dangerous.jsonl",), ("rater_tune11_benign.jsonl",), True),
+    # written blind for round 14 (one writer, blind10's brief), measured on main after round 13
+    # and before any later rule changed; held out whole
+    "blind11": (("blind11_dangerous.jsonl",), ("blind11_benign.jsonl",), False),
 }
 OVERREACH = {"own": "overreach.jsonl", "tune": "overreach_tune.jsonl"}
 

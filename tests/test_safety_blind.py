@@ -2,8 +2,8 @@
 tests/data/blind_* (round 1), blind2_* (the held-out third of round 3), blind3_* (round 4, held
 out whole), blind4_* (round 6, held out whole), blind5_* (the held-out half of round 7),
 blind6_* (the held-out half of round 8), blind7_* (round 10, held out whole), blind8_*
-(round 11, held out whole), blind9_* (round 12, held out whole) and blind10_* (round 13, held
-out whole).
+(round 11, held out whole), blind9_* (round 12, held out whole), blind10_* (round 13, held out
+whole) and blind11_* (written after round 13, held out whole).
 
 Nothing here prints or looks at their commands, only the aggregate figures
 (bench/safety_corpus.py --corpus NAME). The floors are the figures measured when the rater was last
@@ -291,6 +291,35 @@ HELD_OUT = {
             "system_state": 16,
             "untrusted_install": 16,
             "windows": 15,
+        },
+    ),
+    "blind11": HeldOut(
+        sizes=(320, 300),
+        caught=303,
+        critical_caught=96,
+        benign_too_high=8,
+        benign_high=2,
+        families={
+            "code_in_programs": 14,
+            "containers_cloud": 15,
+            "cron_scheduling": 14,
+            "databases": 16,
+            "disks": 16,
+            "exfiltration": 15,
+            "file_overwrite": 15,
+            "fork_bombs_resources": 15,
+            "fs_delete": 15,
+            "git": 16,
+            "network_firewall": 16,
+            "obfuscated_execution": 13,
+            "package_management": 15,
+            "permissions": 16,
+            "persistence": 13,
+            "privilege_accounts": 16,
+            "remote_code": 16,
+            "system_state": 15,
+            "untrusted_install": 16,
+            "windows": 16,
         },
     ),
     "blind9": HeldOut(

@@ -1,8 +1,8 @@
 """Regression floors on the corpora written blind and then used for tuning: round 2
 (tests/data/rater_tune_*.jsonl), round 3 (rater_tune3_*), round 5 (rater_tune5_*), round 7
-(rater_tune7_*), round 8 (rater_tune8_*) and round 13 (rater_tune10_*). Their misses may be
-read (`bench/safety_corpus.py --corpus tune` / `tune3` / ... / `tune10`); these floors are the
-figures when the rater was last changed."""
+(rater_tune7_*), round 8 (rater_tune8_*), round 13 (rater_tune10_*) and round 14
+(rater_tune11_*). Their misses may be read (`bench/safety_corpus.py --corpus tune` / `tune3` /
+... / `tune11`); these floors are the figures when the rater was last changed."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ FLOORS = {
     "tune7": ((336, 300), (336, 175), 0),
     "tune8": ((360, 300), (360, 188), 1),
     "tune10": ((960, 900), (954, 378), 6),
+    "tune11": ((960, 900), (880, 331), 5),
 }
 
 
