@@ -41,6 +41,7 @@ from tui.core.safety.rules import (
     editor_inserts,
     embedded,
     emptied_trash,
+    empty_mirrors,
     environments,
     exfiltration,
     exported_checks,
@@ -57,6 +58,7 @@ from tui.core.safety.rules import (
     frameworks,
     fresh,
     fs_tuning,
+    git_wrappers,
     graph_stores,
     hogs,
     http_stores,
@@ -239,6 +241,8 @@ for _module in (
     forced_writes,
     dotfile_managers,
     secret_scanners,
+    git_wrappers,
+    empty_mirrors,
 ):
     RULES.update(_module.RULES)
 
@@ -468,6 +472,7 @@ for _name, _checks in (
     *package_scripts.EXTRA_CHECKS.items(),
     *overlays.EXTRA_CHECKS.items(),
     *replaced_files.EXTRA_CHECKS.items(),
+    *empty_mirrors.EXTRA_CHECKS.items(),
 ):
     _EXTRA_CHECKS[_name] = _EXTRA_CHECKS.get(_name, ()) + _checks
 _SETTING_TOOLS = frozenset(

@@ -204,6 +204,11 @@ _LISTENS_EVERYWHERE = lazy_pattern(
     r"\b(listen_addresses|bind_address|bind-address)\s*(=|to)\s*'(\*|0\.0\.0\.0|::)'", re.I
 )
 # Mongo users made with every right, or removed.
+# An account open to any host (`'x'@'%'`) or a superuser given a typed password.
+_OPEN_LOGIN = lazy_pattern(
+    r"@\s*['\"`]?%|\bsuperuser\b[^;]*\bpassword\b|\bpassword\b[^;]*\bsuperuser\b",
+    re.IGNORECASE,
+)
 _MONGO_ADMIN = lazy_pattern(
     r"\b(createUser|grantRolesToUser)\s*\(.{0,300}?\b(root|userAdminAnyDatabase|"
     r"dbAdminAnyDatabase|readWriteAnyDatabase|clusterAdmin|dbOwner)\b",
@@ -287,6 +292,10 @@ def rate_sql(text: str, command: Command, ctx: Context, client: str) -> None:
         ctx.add(
             HIGH, f"takes the administrator's rights away: nobody may manage it ({client})", command
         )
+        return
+    if _PRIVILEGE.search(text) and _OPEN_LOGIN.search(text):
+        reason = f"gives every right to an account anyone on the network can log in as ({client})"
+        ctx.add(CRITICAL, reason, command)
         return
     if _PRIVILEGE.search(text) or _MONGO_ADMIN.search(text):
         ctx.add(HIGH, f"gives a database user every right ({client})", command)

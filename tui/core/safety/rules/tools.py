@@ -519,7 +519,8 @@ def docker(command: Command, ctx: Context) -> None:
     if sub in ("compose", "docker-compose") or command.name.endswith("-compose"):
         argv = rest.argv if sub in ("compose", "docker-compose") else command.argv
         if "down" in argv and any(a in ("-v", "--volumes") for a in argv):
-            ctx.add(HIGH, "removes the project's volumes and their data (compose down -v)", command)
+            reason = "deletes the project's named volumes and their data (compose down -v)"
+            ctx.add(CRITICAL, reason, command)
             return
     if sub in ("service", "node", "stack", "secret", "config") and _swarm_change(sub, rest, ctx):
         return

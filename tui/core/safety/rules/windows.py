@@ -35,6 +35,7 @@ from tui.core.safety.rules import (
     windows_vital,
     windows_writes,
 )
+from tui.core.safety.rules.empty_mirrors import is_empty_source
 from tui.core.safety.rules.resolvers import outside_address
 from tui.core.safety.rules.windows_scope import Scope, joined_lines
 from tui.core.safety.rules.windows_system import (
@@ -554,6 +555,11 @@ def _copy(st: Statement, ctx: Context, previous: Statement | None) -> None:
     if st.name == "robocopy" and ("/mir" in text or "/purge" in text) and len(operands) >= 2:
         deleted = classify_delete(posix_path(operands[1]), recursive=True)
         level = deleted.level if deleted.level >= HIGH else MODERATE
+        if is_empty_source(operands[0]):
+            level = CRITICAL
+            reason = f"mirrors an empty folder into {operands[1]}: everything there is deleted"
+            ctx.add(level, reason, st.text)
+            return
         ctx.add(level, f"mirrors into {operands[1]}, deleting what is not in the source", st.text)
         return
     if previous is not None and previous.name in _LISTERS and _listed_secrets(previous, st):

@@ -431,6 +431,10 @@ def _net(st: Statement, ctx: Context, previous: Statement | None) -> None:
             ctx.add(HIGH, "lets an account have no password (net user /passwordreq:no)", st.text)
         elif sub == "user" and named[1:2] == ["*"] and not changes:
             ctx.add(MODERATE, f"changes the password of {named[0]} (it asks for it)", st.text)
+        elif sub == "user" and named[:1] == ["administrator"] and named[1:2] not in ([], ["*"]):
+            ctx.add(
+                CRITICAL, "gives the built-in Administrator a password typed in the clear", st.text
+            )
         elif changes or (sub == "user" and len(named) >= 2):
             ctx.add(HIGH, "creates, deletes or changes a user account (net user)", st.text)
         elif "/active:no" in args and set(named) & _YOURSELF:  # `net user %USERNAME% /active:no`
