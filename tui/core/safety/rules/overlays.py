@@ -32,6 +32,12 @@ _OLDER = lazy_pattern(
     r"\d{4}-\d{2}|20\d\d|etc\b|home\b"
 )
 _SYSTEM_WIDE = frozenset(("/", "/etc", "/private/etc", "/usr", "/var", "/boot"))
+# A home's folders of settings: every program's configuration and saved state lives there.
+_SETTINGS_FOLDERS = frozenset(
+    (".config", ".local/share", "Library", "Library/Preferences", "Library/Application Support")
+)
+# Shared or mounted storage: a NAS share, a removable drive, a server's data folder.
+_SHARED_BASES = ("/mnt/", "/media/", "/Volumes/", "/srv/")
 
 
 def live_folder(target: str) -> tuple[RiskLevel, str] | None:
@@ -47,6 +53,8 @@ def live_folder(target: str) -> tuple[RiskLevel, str] | None:
         top, _, below = rel.partition("/")
         if top in PERSONAL_FOLDERS and not below:
             return HIGH, f"your {top} folder"
+        if rel in _SETTINGS_FOLDERS:
+            return HIGH, f"your settings folder {normal}"
         if top == "Sites" and "/" not in below:  # macOS keeps a person's web sites there
             return HIGH, f"the web site {normal}"
         return None
@@ -77,7 +85,7 @@ def _keeps_newer(command: Command) -> bool:
 
 
 def _recursive(command: Command) -> bool:
-    if command.name in ("rsync", "ditto"):
+    if command.name in ("rsync", "ditto", "mv"):
         return True
     argv = command.argv
     long = any(a in ("--recursive", "--archive") for a in argv)
@@ -98,6 +106,16 @@ def _spills(command: Command, source: str, target: str) -> bool:
     return paths.area(normal) == "home" and base in PERSONAL_FOLDERS
 
 
+def _work_folder(target: str, spilled: list[str], command: Command) -> tuple[RiskLevel, str] | None:
+    """`~/project/` with an older copy or by force laid over it: newer work is replaced."""
+    rel = paths.home_relative(paths.normalise(target).rstrip("/"))
+    if rel is None or not rel or "/" in rel or rel.startswith("."):
+        return None
+    if _forced(command) or any(_OLDER.search(s) for s in spilled):
+        return HIGH, f"your folder ~/{rel}"
+    return None
+
+
 def laid_over(command: Command, ctx: Context) -> None:
     """`cp -a backup/. /etc/`, `rsync -a /mnt/backup/home/alice/ /home/alice/`,
     `ditto ~/OldMacBackup/Users/alice /Users/alice`, `cp -rf old-site/* /var/www/html/`."""
@@ -110,13 +128,13 @@ def laid_over(command: Command, ctx: Context) -> None:
     if len(operands) < 2 or any(":" in o.split("/", 1)[0] for o in operands):
         return  # one operand, or a remote machine on either side
     target, sources = operands[-1], operands[:-1]
-    found = live_folder(ctx.resolve(target))
-    if found is None:
+    spilled = [s for s in sources if _spills(command, s, target)]
+    found = live_folder(ctx.resolve(target)) or _work_folder(ctx.resolve(target), spilled, command)
+    if found is None or not spilled:
         return
     level, where = found
-    spilled = [s for s in sources if _spills(command, s, target)]
-    if not spilled:
-        return
+    if command.name == "mv" and not (_forced(command) or any(_OLDER.search(s) for s in spilled)):
+        return  # moving downloads into a folder is routine; forced or older copies replace
     if _web_site(where) and not (_forced(command) or any(_OLDER.search(s) for s in spilled)):
         return  # a site deployed from its build folder is the usual way to publish it
     reason = f"lays {spilled[0]} over {where}: files there are replaced without asking"
@@ -167,9 +185,26 @@ def unpacked_forced(command: Command, ctx: Context) -> None:
             return
         where = next((a[2:] for a in argv if a.startswith("-o") and len(a) > 2), ctx.cwd)
     found = live_folder(ctx.resolve(where)) if where is not None else None
+    if found is None and where is not None and _overwrites_all(command):
+        found = _shared_or_home(ctx.resolve(where))
     if found is not None:
         reason = f"unpacks an archive over {found[1]}, replacing the files there without asking"
         ctx.add(HIGH, reason, command)
+
+
+def _overwrites_all(command: Command) -> bool:
+    """`7z -aoa` and `unzip -o` name replacing every existing file (`7z -y` only answers)."""
+    if command.name == "unzip":
+        return True
+    return "-aoa" in command.argv
+
+
+def _shared_or_home(where: str) -> tuple[RiskLevel, str] | None:
+    normal = paths.normalise(where).rstrip("/")
+    rel = paths.home_relative(normal)
+    if (rel is not None and rel) or normal.startswith(_SHARED_BASES):
+        return HIGH, normal
+    return None
 
 
 def ditto(command: Command, ctx: Context) -> None:
@@ -190,6 +225,7 @@ def ditto(command: Command, ctx: Context) -> None:
 RULES: dict[str, Rule] = {"ditto": ditto}
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     "cp": (laid_over,),
+    "mv": (laid_over,),
     "rsync": (laid_over,),
     "tar": (tar_over,),
     "bsdtar": (tar_over,),
