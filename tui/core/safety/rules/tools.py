@@ -873,13 +873,7 @@ def _package_change(command: Command, sub: str, rest: Command, ctx: Context) -> 
         if risky is not None:
             ctx.add(HIGH, risky, command)
             return
-        if _whole_set(argv):
-            ctx.add(HIGH, f"removes a whole environment or every package ({command.name})", command)
-            return
         ctx.add(MODERATE, f"removes packages ({command.name} {sub})", command)
-        return
-    if sub == "env" and "remove" in argv:
-        ctx.add(HIGH, f"deletes a whole environment and all it holds ({command.name} env)", command)
         return
     ctx.add(MODERATE, f"installs or changes packages ({command.name} {sub})".strip(), command)
 
@@ -1035,8 +1029,3 @@ RULES: dict[str, Rule] = {
         packages,
     ),
 }
-
-
-def _whole_set(argv: list[str]) -> bool:
-    """`conda remove -n env --all`, `spack uninstall -a`: every package, not the one named."""
-    return any(a in ("--all", "-a") for a in argv)
