@@ -174,15 +174,8 @@ def removes_packages(command: Command, ctx: Context) -> None:
     elif names & package_safety.UPDATER_PACKAGES:
         gone = sorted(names & package_safety.UPDATER_PACKAGES)[0]
         ctx.add(HIGH, f"removes {gone}: security updates stop installing themselves", command)
-    elif matched := next((n for n in sorted(names) if _is_pattern(n)), None):
-        ctx.add(HIGH, f"removes every package matching {matched}, not just one", command)
     else:
         ctx.add(MODERATE, f"removes packages ({command.name})", command)
-
-
-def _is_pattern(name: str) -> bool:
-    """`*nvidia*`, `nvidia?`, `.*nvidia.*`: a name that matches many packages at once."""
-    return any(c in name for c in "*?[")
 
 
 # Snaps whose data is whole machines, clusters or databases (`/var/snap/NAME`).
