@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from tui.core.safety import (
     char_codes,
+    hidden_commands,
     inline_calls,
     inline_joins,
     inline_langs,
@@ -194,6 +195,7 @@ def inspect(code: str, language: str, depth: int = 0) -> InlineResult:
     for text in pieced[:4]:
         reason = f"{language} code spells `{text[:40]}` in pieces, as code that hides does"
         result.findings.append((RiskLevel.HIGH, reason))
+    result.findings.extend(hidden_commands.findings(code, language))
     code = _HOME_JOIN.sub(r"\1~/", _HOME_SPELLINGS.sub("~", code))
     if _NETWORK.search(code) and _SPAWN.search(code):
         result.findings.append(

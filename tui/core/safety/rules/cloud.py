@@ -632,8 +632,31 @@ def kubectl(command: Command, ctx: Context) -> None:
     elif sub == "delete" and _cluster_wide(argv, _CLAIMS):
         reason = "deletes a volume claim: the data on its volume usually goes with it (kubectl)"
         ctx.add(HIGH, reason, command)
+    elif sub in ("apply", "create", "replace") and _remote_manifest(argv):
+        reason = f"applies a manifest straight from a URL, unreviewed (kubectl {sub})"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, f"changes the cluster (kubectl {sub})".strip(), command)
+
+
+def _remote_manifest(argv: list[str]) -> bool:
+    """`-f https://...` or `--filename=http://...`: whoever serves the URL decides what runs."""
+    pairs = zip(["", *argv], argv, strict=False)
+    for before, word in pairs:
+        value = word.split("=", 1)[1] if word.startswith("--filename=") else word
+        named = before in ("-f", "--filename") or word.startswith("--filename=")
+        if named and value.startswith(("http://", "https://")) and not _project_host(value):
+            return True
+    return False
+
+
+# Projects publish their manifests on these hosts; an unknown server or a bare IP is the risk.
+_PROJECT_HOSTS = ("github.com", "githubusercontent.com", "gitlab.com", "k8s.io", "k8s.gcr.io")
+
+
+def _project_host(url: str) -> bool:
+    host = url.split("://", 1)[1].split("/", 1)[0].lower()
+    return any(host == h or host.endswith("." + h) for h in _PROJECT_HOSTS)
 
 
 def _oc_policy(argv: list[str], command: Command, ctx: Context) -> None:
