@@ -140,8 +140,9 @@ def _open_reason(argv: list[str], port_option: str) -> str:
 
 def _ports(argv: list[str], option: str) -> list[str]:
     found = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == option]
-    found += [a.split("/", 1)[0] for a in argv if a.split("/", 1)[0].isdigit()]
-    return [p.split("/", 1)[0] for p in found]
+    found += [a.split("/", 1)[0] for a in argv if a.split("/", 1)[0].replace(",", "").isdigit()]
+    # `port 22,3306,6379`: one rule, several ports
+    return [q for p in found for q in p.split("/", 1)[0].split(",")]
 
 
 def _opens_service(argv: list[str], port_option: str, sources: tuple[str, ...]) -> bool:

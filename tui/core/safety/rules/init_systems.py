@@ -17,7 +17,7 @@ from tui.core.safety.lazy import lazy_pattern
 from tui.core.safety.parse import Command
 from tui.core.safety.rules.common import HIGH, MODERATE, Rule
 from tui.core.safety.rules.configs import config_content
-from tui.core.safety.rules.system import stopping, unit_name
+from tui.core.safety.rules.system import stopping, unfamiliar_units, unit_name
 from tui.core.safety.words import literal, split_words
 
 _RCCTL_READS = frozenset(split_words("ls get check order"))
@@ -52,6 +52,10 @@ def sysrc(command: Command, ctx: Context) -> None:
         service = name.removesuffix("_enable")
         if name.endswith("_enable") and (removes or value.strip("\"'").upper() in ("NO", "")):
             stopping(command, ctx, "disable", [service])
+            return
+        if name.endswith("_enable") and unfamiliar_units([service]):
+            reason = f"starts {service} at every boot, a service caro does not recognise (sysrc)"
+            ctx.add(HIGH, reason, command)
             return
         if name == "sshd_flags":  # `-o PermitRootLogin=yes`: sshd_config lines, given at start
             lines = "\n".join(o.replace("=", " ", 1) for o in _SSHD_OPTIONS.findall(value))

@@ -43,6 +43,9 @@ def softwareupdate(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, reason, command)
     elif argv in (["--schedule"], []) or (argv and set(argv) <= _UPDATE_READS):
         return
+    elif "--restart" in argv or "-R" in command.argv:
+        reason = "installs updates and restarts the Mac: open work is lost (softwareupdate)"
+        ctx.add(HIGH, reason, command)
     else:
         ctx.add(MODERATE, "installs or changes macOS updates (softwareupdate)", command)
 

@@ -157,6 +157,8 @@ def at(command: Command, ctx: Context) -> None:
             ctx.add(CRITICAL, f"schedules code fetched from the internet ({command.name})", command)
         elif job and posixpath.basename(job) in ctx.downloads:
             ctx.add(CRITICAL, f"schedules {job}, just downloaded and not checked", command)
+        elif job:
+            hidden(job, "a scheduled job", command, ctx)
         return
     if fetched_words(command, (), ctx):
         ctx.add(CRITICAL, f"schedules code fetched from the internet ({command.name})", command)
@@ -166,9 +168,14 @@ def at(command: Command, ctx: Context) -> None:
     risky = _risky(ctx.findings[before:])
     if risky:  # as risky as it is now: a later run does the same, with nobody watching
         reason = f"schedules code that {risky[0].reason} to run later, unattended"
-        ctx.add(MODERATE, reason, command)
+        # files lost later, when nobody is there to see which or to stop it
+        level = HIGH if any(_DESTROYS.match(f.reason) for f in risky) else MODERATE
+        ctx.add(level, reason, command)
     else:
         ctx.add(MODERATE, f"schedules commands to run later ({command.name})", command)
+
+
+_DESTROYS = lazy_pattern(r"(deletes|removes|erases|wipes|empties|shreds) ")
 
 
 # A program kept where anyone can write, or under a dot name: what malware does to hide.
@@ -797,6 +804,10 @@ def _lasting(
         reason = f"puts {folder} ahead of the system's programs for every user ({where})"
         ctx.add(HIGH, reason, writer)
         return
+    if any(_WAY_IN.search(f.reason) for f in found):
+        reason = f"makes every new shell open a way in from another machine ({where})"
+        ctx.add(CRITICAL, reason, writer)
+        return
     risky = _risky(found)
     if where.startswith(("/etc/rc.local", "/etc/init.d/", "/etc/rc")) and code.strip():
         reason = f"adds a command that runs as root at every boot ({where})"
@@ -808,6 +819,8 @@ def _lasting(
 
 
 _UNKNOWN = "is not a command caro knows"
+# Findings that mean another machine gets in here: a reverse tunnel, a shell handed over.
+_WAY_IN = lazy_pattern(r"reverse tunnel|reverse shell|log-in to everyone|gives a shell to")
 
 
 def _system_wide(where: str) -> bool:
