@@ -25,6 +25,7 @@ from tui.core.safety.rules import (
     carriers,
     checks,
     cloud,
+    cluster_jobs,
     code,
     config_management,
     copies,
@@ -239,6 +240,7 @@ for _module in (
     forced_writes,
     dotfile_managers,
     secret_scanners,
+    cluster_jobs,
 ):
     RULES.update(_module.RULES)
 
