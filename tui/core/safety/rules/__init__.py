@@ -19,6 +19,7 @@ from tui.core.safety.rules import (
     auth_stack,
     backups,
     bang_lines,
+    batch_jobs,
     boot,
     bsd_admin,
     bus_power,
@@ -253,6 +254,7 @@ for _module in (
     cluster_jobs,
     gpu_tools,
     firmware_flash,
+    batch_jobs,
 ):
     RULES.update(_module.RULES)
 

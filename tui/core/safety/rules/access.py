@@ -228,6 +228,12 @@ def _acl_who(spec: str) -> str:
     return f"{'group' if kind in ('g', 'group') else 'user'} {name}"
 
 
+def _whole_home_or_service(target: str) -> bool:
+    """`/home/pi`, `~`, `/var/www`: a home folder itself or a service's folder, not a subfolder."""
+    home = re.fullmatch(r"(?:/home/[^/]+|/root|~[^/]*|/Users/[^/]+)/?", target) is not None
+    return home or paths.area(target) == "important"
+
+
 def chattr(command: Command, ctx: Context) -> None:
     argv = command.argv
     flags = [a for a in argv if a[:1] in "+-=" and len(a) > 1 and not a.startswith("--")]
@@ -243,6 +249,9 @@ def chattr(command: Command, ctx: Context) -> None:
     if immutable and whole:  # `chattr -R +i /`: nothing on the system can change any more
         reason = f"makes everything under {targets[0]} unchangeable: the system stops working"
         ctx.add(CRITICAL, reason, command)
+    elif immutable and "-R" in argv and any(_whole_home_or_service(t) for t in targets):
+        reason = f"makes everything under {targets[0]} unchangeable: programs and logins fail"
+        ctx.add(HIGH, reason, command)
     elif immutable and important:
         reason = f"makes {important[0]} unchangeable: updates, logins or logging start to fail"
         ctx.add(HIGH, reason, command)

@@ -251,6 +251,7 @@ def _writes_table(argv: list[str]) -> bool:
 
 # diskutil verbs (lower case, also under `diskutil apfs` / `diskutil cs`) and what they do.
 _DISKUTIL_VERBS = {
+    "disableownership": (HIGH, "ignores who owns each file on the volume: anyone may change any"),
     **dict.fromkeys(
         split_words(
             "erasedisk erasevolume zerodisk secureerase randomdisk partitiondisk reformat "

@@ -14,6 +14,8 @@ from tui.core.safety.rules.common import HIGH, Rule
 from tui.core.safety.words import split_words
 
 _MAKES = frozenset(split_words("make gmake bmake"))
+# Each worker opens its own connections: with no limit they flood the network and the server.
+_DOWNLOADERS = frozenset(split_words("curl wget aria2c axel http https xh lftp rsync scp"))
 _UNLIMITED_REASON = "runs every build job at once (no limit after -j): memory can run out"
 
 
@@ -40,8 +42,29 @@ def unbounded_build(command: Command, ctx: Context) -> None:
         ctx.add(HIGH, f"{_UNLIMITED_REASON} ({command.name})", command)
 
 
+def _no_worker_limit(argv: list[str], names: tuple[str, ...]) -> bool:
+    """`xargs -P 0`, `--max-procs=0`, `parallel -j 0`, `--jobs 0`: zero means no limit."""
+    for index, arg in enumerate(argv):
+        following = argv[index + 1] if index + 1 < len(argv) else ""
+        for name in names:
+            if arg == name and following == "0":
+                return True
+            if arg in (f"{name}=0", f"{name}0") and (len(name) == 2 or "=" in arg):
+                return True
+    return False
+
+
+def unbounded_workers(command: Command, ctx: Context) -> None:
+    names = ("-P", "--max-procs") if command.name == "xargs" else ("-j", "--jobs", "-P")
+    if _no_worker_limit(command.argv, names) and _DOWNLOADERS & set(command.argv):
+        reason = f"starts a download per input line all at once, with no limit ({command.name})"
+        ctx.add(HIGH, reason, command)
+
+
 RULES: dict[str, Rule] = {}
 EXTRA_CHECKS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(_MAKES, (unbounded_build,)),
     "ninja": (unbounded_build,),
+    "xargs": (unbounded_workers,),
+    "parallel": (unbounded_workers,),
 }
