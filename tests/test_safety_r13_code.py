@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, RiskLevel, reaches, stays_within
+from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, RiskLevel, gap, reaches, stays_within
 
 # Code nobody reviewed, run as root.
 ROOT_UNREVIEWED: list[tuple[str, RiskLevel]] = [
@@ -121,12 +121,10 @@ CHARTS: list = [
     ("helm install agent oci://203.0.113.7/charts/agent --namespace kube-system", HIGH),
     ("helm upgrade --install agent oci://203.0.113.7/charts/agent -n kube-system", HIGH),
     ("helm install mon oci://198.51.100.20:5000/charts/mon", HIGH),
-    pytest.param(
+    gap(
         "helm pull oci://203.0.113.7/charts/agent --untar && helm install agent ./agent",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: a chart pulled earlier on the line, installed"
-        ),
+        "not yet caught: a chart pulled earlier on the line, installed",
     ),
 ]
 CHARTS_NEAR: list[tuple[str, RiskLevel]] = [
@@ -262,14 +260,10 @@ READERS: list[tuple[str, RiskLevel]] = [
 
 # Conflicts with an existing table, or levels this round does not take.
 CONFLICTS: list = [
-    pytest.param(
+    gap(
         "go install github.com/unknown-dev/kubectl-helper@latest",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="conflicts with test_safety_g6_sys.py: "
-            "go install github.com/unknown/tool@latest",
-        ),
+        "conflicts with test_safety_g6_sys.py: go install github.com/unknown/tool@latest",
     ),
 ]
 

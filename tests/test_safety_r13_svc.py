@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, RiskLevel, reaches, stays_within
+from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, RiskLevel, gap, reaches, stays_within
 
 # A restore that drops what the database holds first replaces all of it with the backup.
 RESTORES: list[tuple[str, RiskLevel]] = [
@@ -173,12 +173,10 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ),
     # deploys that only build, scanners and validators that only report
     ("wrangler deploy --dry-run", SAFE),
-    pytest.param(
+    gap(
         "npx wrangler deploy --dry-run",
         SAFE,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: npx is rated as a project runner, whatever it runs"
-        ),
+        "not yet caught: npx is rated as a project runner, whatever it runs",
     ),
     ("firebase deploy --only hosting --dry-run", SAFE),
     ("argocd app sync shop --dry-run", SAFE),
@@ -205,13 +203,10 @@ NEAR_MISSES: list[tuple[str, RiskLevel]] = [
     ("pgbadger /var/log/postgresql/postgresql.log -o report.html", MODERATE),
     ("mysqlcheck --auto-repair --all-databases", MODERATE),
     # hidden PowerShell stays critical however harmless it decodes (test_safety pins it)
-    pytest.param(
+    gap(
         "powershell -NoProfile -EncodedCommand YwBhAGwAYwA=",
         MODERATE,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="conflicts with test_safety_windows.py: powershell -e JABjAD0AJwBoAGkAJwA=",
-        ),
+        "conflicts with test_safety_windows.py: powershell -e JABjAD0AJwBoAGkAJwA=",
     ),
 ]
 

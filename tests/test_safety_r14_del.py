@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, RiskLevel, reaches, stays_within
+from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, RiskLevel, gap, reaches, stays_within
 
 _FSCK_CONFLICT = pytest.mark.xfail(
     strict=True,
@@ -24,91 +24,66 @@ _FSCK_CONFLICT = pytest.mark.xfail(
 )
 
 DELETIONS: list = [
-    pytest.param(
+    gap(
         "find /data -type f -mtime +30 -delete",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: filtered find or fd deletion under a data folder"
-        ),
+        "not yet caught: filtered find or fd deletion under a data folder",
     ),
-    pytest.param(
+    gap(
         "find /mnt/nas -name '*.bak' -delete",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: filtered find or fd deletion under a data folder"
-        ),
+        "not yet caught: filtered find or fd deletion under a data folder",
     ),
-    pytest.param(
+    gap(
         "sudo find /srv/media -type f -mtime +7 -delete",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: filtered find or fd deletion under a data folder"
-        ),
+        "not yet caught: filtered find or fd deletion under a data folder",
     ),
     ("find ~/Documents -type f -name '*.docx' -delete", HIGH),
-    pytest.param(
+    gap(
         "find /data -type f -mtime +30 -exec rm -f {} +",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: filtered find or fd deletion under a data folder"
-        ),
+        "not yet caught: filtered find or fd deletion under a data folder",
     ),
-    pytest.param(
+    gap(
         "fd --type f --extension csv . /data -X rm",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: filtered find or fd deletion under a data folder"
-        ),
+        "not yet caught: filtered find or fd deletion under a data folder",
     ),
     ("fd -e log . /var/lib/app -x rm {}", HIGH),
     ("fdfind -t f . ~/Pictures -X rm -f", HIGH),
     ("rclone sync ./empty remote:ml-datasets", CRITICAL),
     ("rclone sync /tmp/empty gdrive:Backups", CRITICAL),
     ("rclone sync --delete-during ./empty s3:team-data", CRITICAL),
-    pytest.param(
+    gap(
         "lftp -u admin ftp://192.168.1.30 -e 'rm -r /volume1/photo; quit'",
         CRITICAL,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="not yet caught: remote rm -r of a volume folder: high",
-        ),
+        "not yet caught: remote rm -r of a volume folder: high",
     ),
-    pytest.param(
+    gap(
         "lftp -u admin sftp://nas.local -e 'rm -rf /volume1/homes; bye'",
         CRITICAL,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="not yet caught: remote rm -r of a volume folder: high",
-        ),
+        "not yet caught: remote rm -r of a volume folder: high",
     ),
-    pytest.param(
+    gap(
         "lftp -e 'rm -r /srv/share; quit' -u admin ftp://nas.local",
         CRITICAL,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="not yet caught: remote rm -r of a volume folder: high",
-        ),
+        "not yet caught: remote rm -r of a volume folder: high",
     ),
-    pytest.param(
+    gap(
         "smbclient //fileserver/shared -U admin -c 'deltree *'",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: deletion commands handed to smbclient -c"
-        ),
+        "not yet caught: deletion commands handed to smbclient -c",
     ),
-    pytest.param(
+    gap(
         "smbclient //nas/public -N -c 'deltree Projects'",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: deletion commands handed to smbclient -c"
-        ),
+        "not yet caught: deletion commands handed to smbclient -c",
     ),
-    pytest.param(
+    gap(
         "smbclient //fileserver/shared -U admin -c 'prompt off; mask \"\"; recurse on; del *'",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: deletion commands handed to smbclient -c"
-        ),
+        "not yet caught: deletion commands handed to smbclient -c",
     ),
     ("dvc gc --workspace --cloud --force", HIGH),
     ("dvc gc -w -c -f", HIGH),
@@ -130,29 +105,20 @@ PERMISSIONS: list = [
     ("sudo chattr -R +i ~", HIGH),
     ("chattr +i -R /var/www", HIGH),
     ("sudo chattr -R +a /home/alice", HIGH),
-    pytest.param(
+    gap(
         'net usershare add media /srv/media "" Everyone:F guest_ok=y',
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="not yet caught: a Samba user share opened to everyone with full rights",
-        ),
+        "not yet caught: a Samba user share opened to everyone with full rights",
     ),
-    pytest.param(
+    gap(
         "net usershare add home /home/pi 'home' Everyone:F guest_ok=y",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="not yet caught: a Samba user share opened to everyone with full rights",
-        ),
+        "not yet caught: a Samba user share opened to everyone with full rights",
     ),
-    pytest.param(
+    gap(
         'sudo net usershare add root / "" Everyone:F guest_ok=y',
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="not yet caught: a Samba user share opened to everyone with full rights",
-        ),
+        "not yet caught: a Samba user share opened to everyone with full rights",
     ),
     ("sudo diskutil disableOwnership /Volumes/Data", HIGH),
     ("diskutil disableOwnership /Volumes/Backup", HIGH),
@@ -172,49 +138,37 @@ RESOURCES: list = [
     ("srun -N 64 --exclusive --time=UNLIMITED sleep infinity", HIGH),
     ("salloc -N 128 --exclusive --time=UNLIMITED", HIGH),
     ("srun --nodes=100 --exclusive sleep 1000000", HIGH),
-    pytest.param(
+    gap(
         "kubectl scale deployment/nginx --replicas=1000",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: a deployment scaled to hundreds of replicas"
-        ),
+        "not yet caught: a deployment scaled to hundreds of replicas",
     ),
-    pytest.param(
+    gap(
         "kubectl scale deploy web --replicas 5000",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: a deployment scaled to hundreds of replicas"
-        ),
+        "not yet caught: a deployment scaled to hundreds of replicas",
     ),
-    pytest.param(
+    gap(
         "kubectl scale statefulset/db --replicas=500 -n prod",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: a deployment scaled to hundreds of replicas"
-        ),
+        "not yet caught: a deployment scaled to hundreds of replicas",
     ),
-    pytest.param(
+    gap(
         "ffmpeg -stream_loop -1 -i clip.mp4 -c copy /srv/recordings/loop.mp4",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: an endless input loop written to a file"
-        ),
+        "not yet caught: an endless input loop written to a file",
     ),
-    pytest.param(
+    gap(
         "ffmpeg -stream_loop -1 -i song.mp3 -c copy ~/Music/forever.mp3",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: an endless input loop written to a file"
-        ),
+        "not yet caught: an endless input loop written to a file",
     ),
     ("sudo memtester 3900M", HIGH),
     ("memtester 7G 10", HIGH),
-    pytest.param(
+    gap(
         "while mkdir -p d && cd d; do :; done",
         HIGH,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: an endless loop that nests folders"
-        ),
+        "not yet caught: an endless loop that nests folders",
     ),
     ("while true; do mkdir -p x; cd x; done", HIGH),
     ("until false; do mkdir deeper && cd deeper; done", HIGH),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, RiskLevel, reaches, stays_within
+from tests.safety_table import CRITICAL, HIGH, MODERATE, SAFE, RiskLevel, gap, reaches, stays_within
 
 CONTAINERS: list[tuple[str, RiskLevel] | object] = [
     ("cd /srv/nextcloud && docker compose down -v", CRITICAL),
@@ -27,26 +27,20 @@ CONTAINERS: list[tuple[str, RiskLevel] | object] = [
 NEAR_CONTAINERS: list[tuple[str, RiskLevel] | object] = [
     ("cd /srv/nextcloud && docker compose down", MODERATE),
     ("docker compose stop", MODERATE),
-    pytest.param(
+    gap(
         "apptainer inspect pytorch_24.03.sif",
         SAFE,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: container image inspection rated unknown"
-        ),
+        "not yet caught: container image inspection rated unknown",
     ),
-    pytest.param(
+    gap(
         "apptainer inspect --labels ubuntu.sif",
         SAFE,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: container image inspection rated unknown"
-        ),
+        "not yet caught: container image inspection rated unknown",
     ),
-    pytest.param(
+    gap(
         "singularity inspect lolcow.sif",
         SAFE,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: container image inspection rated unknown"
-        ),
+        "not yet caught: container image inspection rated unknown",
     ),
 ]
 
@@ -73,20 +67,16 @@ DATABASES: list[tuple[str, RiskLevel] | object] = [
 NEAR_DATABASES: list[tuple[str, RiskLevel] | object] = [
     ("mysql -u root -p -e \"GRANT SELECT ON shop.* TO 'report'@'localhost'\"", HIGH),
     ('mysql -u root -e "SELECT user, host FROM mysql.user"', MODERATE),
-    pytest.param(
+    gap(
         "alembic upgrade head --sql",
         SAFE,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: alembic offline SQL output rated unknown"
-        ),
+        "not yet caught: alembic offline SQL output rated unknown",
     ),
     ("alembic upgrade head --sql > migration.sql", MODERATE),
-    pytest.param(
+    gap(
         "influx query 'from(bucket:\"metrics\") |> range(start: -1h) |> count()'",
         SAFE,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: influx read query rated as a session"
-        ),
+        "not yet caught: influx read query rated as a session",
     ),
 ]
 
@@ -110,11 +100,11 @@ NEAR_GIT: list[tuple[str, RiskLevel] | object] = [
 WINDOWS: list[tuple[str, RiskLevel] | object] = [
     ("net user Administrator P@ssw0rd /active:yes", CRITICAL),
     ("net user Administrator Passw0rd!", CRITICAL),
-    pytest.param(
+    gap(
         'powershell -c "Set-LocalUser -Name Administrator -Password '
         "(ConvertTo-SecureString 'Winter2024' -AsPlainText -Force)\"",
         CRITICAL,
-        marks=pytest.mark.xfail(strict=True, reason="not yet caught: PowerShell admin password"),
+        "not yet caught: PowerShell admin password",
     ),
     ("robocopy C:\\empty D:\\research /MIR", CRITICAL),
     ("robocopy C:\\Temp\\empty \\\\NAS\\share\\photos /MIR /R:0", CRITICAL),
@@ -126,12 +116,10 @@ WINDOWS: list[tuple[str, RiskLevel] | object] = [
 NEAR_WINDOWS: list[tuple[str, RiskLevel] | object] = [
     ("net user Administrator", SAFE),
     ("net user alex", SAFE),
-    pytest.param(
+    gap(
         "robocopy C:\\Users\\alex\\Documents \\\\NAS\\Backups\\docs /MIR /L",
         SAFE,
-        marks=pytest.mark.xfail(
-            strict=True, reason="not yet caught: robocopy /L to a share rated as sending documents"
-        ),
+        "not yet caught: robocopy /L to a share rated as sending documents",
     ),
     ("robocopy C:\\Users\\alex\\Documents D:\\docs /E /L", SAFE),
     ("robocopy C:\\src D:\\dst /E", MODERATE),
